@@ -1,0 +1,146 @@
+/**
+ * The Workbench owns one DuckDB database and one connection. It is the only module that imports
+ * `@duckdb/node-api`; everything else talks to DuckDB through `query` / `run`.
+ */
+import {
+  DuckDBInstance,
+  type DuckDBConnection,
+  type DuckDBValue,
+  timestampValueFromDate,
+} from '@duckdb/node-api';
+import * as aq from 'arquero';
+import { WorkbenchError } from './errors.js';
+
+/** Options for {@link Workbench.open}. */
+export interface WorkbenchOptions {
+  /** Path of a `.duckdb` file so tables survive a restart. @defaultValue `':memory:'` */
+  path?: string;
+  /** DuckDB threads. @defaultValue DuckDB's default (all cores) */
+  threads?: number;
+  /** DuckDB memory limit, e.g. `'2GB'`. @defaultValue DuckDB's default */
+  memoryLimit?: string;
+}
+
+/** A value bound to a `$name` parameter. `Date` binds as TIMESTAMP (UTC). */
+export type QueryParam = string | number | boolean | bigint | Date | null;
+
+/** A result row: BIGINT/HUGEINT/DECIMAL become numbers where exact, TIMESTAMP/DATE become `Date`. */
+export type Row = Record<string, unknown>;
+
+/** One DuckDB database with a connection: load data, run analyses, query. */
+export class Workbench {
+  #instance: DuckDBInstance | undefined;
+  #connection: DuckDBConnection | undefined;
+  /** Where the database lives (`':memory:'` or a file path). */
+  readonly path: string;
+
+  private constructor(instance: DuckDBInstance, connection: DuckDBConnection, path: string) {
+    this.#instance = instance;
+    this.#connection = connection;
+    this.path = path;
+  }
+
+  /**
+   * Open a Workbench on a new in-memory DuckDB, or on a `.duckdb` file.
+   * @example const wb = await Workbench.open(); // in memory
+   */
+  static async open(options: WorkbenchOptions = {}): Promise<Workbench> {
+    const path = options.path ?? ':memory:';
+    const config: Record<string, string> = {};
+    if (options.threads !== undefined) config['threads'] = String(options.threads);
+    if (options.memoryLimit !== undefined) config['memory_limit'] = options.memoryLimit;
+    const instance = await DuckDBInstance.create(path, config);
+    const connection = await instance.connect();
+    return new Workbench(instance, connection, path);
+  }
+
+  /** True once {@link close} was called. */
+  get closed(): boolean {
+    return this.#connection === undefined;
+  }
+
+  #conn(): DuckDBConnection {
+    if (!this.#connection) {
+      throw new WorkbenchError('CLOSED', 'This Workbench is closed. Open a new one with Workbench.open().');
+    }
+    return this.#connection;
+  }
+
+  /**
+   * Run SQL with bound `$name` parameters and return plain rows.
+   * @example await wb.query('select count(*) as n from transactions where amount > $min', { min: 0 })
+   */
+  async query<T extends Row = Row>(sql: string, params: Record<string, QueryParam> = {}): Promise<T[]> {
+    const reader = await this.#run(sql, params);
+    return reader.getRowObjectsJS().map((row) => convertRow(row) as T);
+  }
+
+  /** Run SQL for its effect (DDL, inserts); nothing is returned. */
+  async run(sql: string, params: Record<string, QueryParam> = {}): Promise<void> {
+    await this.#run(sql, params);
+  }
+
+  /** Run SQL and return the result as an arquero table (for small, notebook-side transforms). */
+  async table(sql: string, params: Record<string, QueryParam> = {}): Promise<aq.ColumnTable> {
+    const reader = await this.#run(sql, params);
+    const columns = reader.getColumnsObjectJS();
+    const converted: Record<string, unknown[]> = {};
+    for (const [name, values] of Object.entries(columns)) converted[name] = values.map(convertValue);
+    return aq.table(converted);
+  }
+
+  /** True when a table or view with this name exists. */
+  async hasTable(name: string): Promise<boolean> {
+    const rows = await this.query('select 1 from information_schema.tables where table_name = $name', { name });
+    return rows.length > 0;
+  }
+
+  /** Run `fn` inside a transaction: on error everything it did is rolled back. */
+  async transaction<T>(fn: () => Promise<T>): Promise<T> {
+    await this.run('BEGIN TRANSACTION');
+    try {
+      const result = await fn();
+      await this.run('COMMIT');
+      return result;
+    } catch (e) {
+      await this.run('ROLLBACK').catch((rollbackError: unknown) => {
+        throw new AggregateError([e, rollbackError], 'transaction failed and could not be rolled back');
+      });
+      throw e;
+    }
+  }
+
+  /** Close the connection and the database. Closing twice is harmless. */
+  close(): void {
+    this.#connection?.closeSync();
+    this.#instance?.closeSync();
+    this.#connection = undefined;
+    this.#instance = undefined;
+  }
+
+  async #run(sql: string, params: Record<string, QueryParam>) {
+    const conn = this.#conn();
+    const values: Record<string, DuckDBValue> = {};
+    for (const [k, v] of Object.entries(params)) values[k] = v instanceof Date ? timestampValueFromDate(v) : v;
+    try {
+      return await conn.runAndReadAll(sql, Object.keys(values).length ? values : undefined);
+    } catch (e) {
+      if (e instanceof WorkbenchError) throw e;
+      const msg = e instanceof Error ? e.message : String(e);
+      throw new WorkbenchError('QUERY_FAILED', `Query failed: ${msg}`, { sql });
+    }
+  }
+}
+
+function convertValue(v: unknown): unknown {
+  if (typeof v === 'bigint') {
+    return v >= BigInt(Number.MIN_SAFE_INTEGER) && v <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(v) : v;
+  }
+  return v;
+}
+
+function convertRow(row: Record<string, unknown>): Row {
+  const out: Row = {};
+  for (const [k, v] of Object.entries(row)) out[k] = convertValue(v);
+  return out;
+}
