@@ -1,0 +1,56 @@
+/**
+ * The shape of a report: a list of sections, each with findings text, charts and tables.
+ * Section builders are pure (analysis result → ReportSection); the HTML renderer only escapes
+ * and lays out what they give it, so every string here is plain text, never HTML.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+
+/** A chart in a report: a Vega-Lite spec plus the text a reader (or screen reader) needs. */
+export interface ReportChart {
+  /** Stable id, unique within the report (used for the HTML element id). */
+  id: string;
+  /** Chart title shown above it. */
+  title: string;
+  /** One or two sentences: what the chart shows and how to read it. */
+  description: string;
+  /** The Vega-Lite spec, data inlined. */
+  spec: TopLevelSpec;
+}
+
+/** A column of a report table. */
+export interface ReportColumn {
+  /** Header text. */
+  label: string;
+  /** Right-align (numbers). @defaultValue false */
+  numeric?: boolean;
+}
+
+/** A table in a report: cells are already formatted text for the report's locale. */
+export interface ReportTable {
+  /** Caption (what the table lists). */
+  caption: string;
+  /** Columns, in order. */
+  columns: ReportColumn[];
+  /** Rows of formatted cell text, one entry per column. */
+  rows: string[][];
+  /** Optional note under the table (e.g. "groups under 30 customers are hidden"). */
+  note?: string;
+}
+
+/** One section of a report. */
+export interface ReportSection {
+  /** Stable id (`summary`, `data-quality`, `rfm`, `cohorts`, `clusters`, `method`, …). */
+  id: string;
+  /** Section heading. */
+  title: string;
+  /** Short paragraphs introducing the section (plain text). */
+  intro?: string[];
+  /** Plain-language findings, shown as a list. */
+  findings?: string[];
+  /** Charts, in order. */
+  charts?: ReportChart[];
+  /** Tables, in order. */
+  tables?: ReportTable[];
+  /** Key–value facts (e.g. method parameters), shown as a definition list. */
+  facts?: Array<[string, string]>;
+}
