@@ -121,7 +121,11 @@ export class Workbench {
   async #run(sql: string, params: Record<string, QueryParam>) {
     const conn = this.#conn();
     const values: Record<string, DuckDBValue> = {};
-    for (const [k, v] of Object.entries(params)) values[k] = v instanceof Date ? timestampValueFromDate(v) : v;
+    for (const [k, v] of Object.entries(params)) {
+      // DuckDB rejects bound values the statement does not use; callers may pass a shared parameter bag.
+      if (!new RegExp(`\\$${k}\\b`).test(sql)) continue;
+      values[k] = v instanceof Date ? timestampValueFromDate(v) : v;
+    }
     try {
       return await conn.runAndReadAll(sql, Object.keys(values).length ? values : undefined);
     } catch (e) {

@@ -1,0 +1,118 @@
+/**
+ * Looks at a file before DuckDB reads it: does it exist, what format, which encoding and
+ * delimiter, and its checksum. Reads at most the first 64 KiB (decompressed) for sniffing.
+ */
+import { createHash } from 'node:crypto';
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
+import { createGunzip } from 'node:zlib';
+import { WorkbenchError } from '../errors.js';
+import { messages } from '../messages.js';
+
+/** What was learned about a file. */
+export interface SniffResult {
+  path: string;
+  fileName: string;
+  format: 'csv' | 'parquet' | 'json';
+  /** For CSV: the delimiter; `'whitespace'` for runs of spaces/tabs. */
+  delimiter?: string;
+  /** For CSV: the encoding DuckDB should use. */
+  encoding?: 'utf-8' | 'latin-1';
+  /** The first data line(s), decoded, for header detection. */
+  head: string;
+}
+
+const SNIFF_BYTES = 64 * 1024;
+
+/** Check the file exists and is not empty, detect its format, encoding and delimiter. */
+export async function sniffFile(path: string): Promise<SniffResult> {
+  const fileName = basename(path);
+  if (!existsSync(path)) throw new WorkbenchError('FILE_NOT_FOUND', messages.fileNotFound(path), { file: path });
+  const stat = statSync(path);
+  if (!stat.isFile()) throw new WorkbenchError('FILE_NOT_FOUND', messages.notAFile(path), { file: path });
+  if (stat.size === 0) throw new WorkbenchError('EMPTY_FILE', messages.emptyFile(path), { file: path });
+  const lower = fileName.toLowerCase().replace(/\.gz$/, '');
+  if (lower.endsWith('.parquet') || lower.endsWith('.pq')) return { path, fileName, format: 'parquet', head: '' };
+  if (lower.endsWith('.xlsx') || lower.endsWith('.xls')) {
+    throw new WorkbenchError('UNSUPPORTED_FORMAT', messages.excel(path), { file: path });
+  }
+  const bytes = await readHead(path);
+  if (bytes.length === 0 || bytes.toString('utf8').trim() === '') {
+    throw new WorkbenchError('EMPTY_FILE', messages.emptyFile(path), { file: path });
+  }
+  if (lower.endsWith('.json') || lower.endsWith('.ndjson') || lower.endsWith('.jsonl')) {
+    return { path, fileName, format: 'json', head: bytes.toString('utf8') };
+  }
+  const encoding = isUtf8(bytes) ? 'utf-8' : 'latin-1';
+  const text = (encoding === 'utf-8' ? bytes.toString('utf8') : bytes.toString('latin1')).replace(/^\uFEFF/, '');
+  return { path, fileName, format: 'csv', encoding, delimiter: detectDelimiter(text, lower), head: text };
+}
+
+/** sha256 of the file's bytes, streamed. */
+export async function sha256File(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+async function readHead(path: string): Promise<Buffer> {
+  const raw = createReadStream(path, path.toLowerCase().endsWith('.gz') ? {} : { end: SNIFF_BYTES - 1 });
+  const stream = path.toLowerCase().endsWith('.gz') ? raw.pipe(createGunzip()) : raw;
+  const chunks: Buffer[] = [];
+  let size = 0;
+  try {
+    for await (const chunk of stream) {
+      chunks.push(chunk as Buffer);
+      size += (chunk as Buffer).length;
+      if (size >= SNIFF_BYTES) break;
+    }
+  } catch (e) {
+    if (size === 0) throw new WorkbenchError('UNSUPPORTED_FORMAT', messages.unreadable(path, String(e)), { file: path });
+  } finally {
+    raw.destroy();
+  }
+  // Cut at the last complete line so a multi-byte character is never split.
+  const buf = Buffer.concat(chunks).subarray(0, SNIFF_BYTES);
+  const lastNl = buf.lastIndexOf(10);
+  return size >= SNIFF_BYTES && lastNl > 0 ? buf.subarray(0, lastNl + 1) : buf;
+}
+
+function isUtf8(bytes: Buffer): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Pick the delimiter that splits the first lines into the same number of fields (>1), most often. */
+export function detectDelimiter(text: string, fileName = ''): string {
+  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '').slice(0, 20);
+  if (fileName.endsWith('.tsv') || fileName.endsWith('.tab')) return '\t';
+  let best = ',';
+  let bestScore = 0;
+  for (const d of [',', ';', '\t', '|']) {
+    const counts = lines.map((l) => splitCount(l, d));
+    const first = counts[0] ?? 1;
+    if (first < 2) continue;
+    const consistent = counts.filter((c) => c === first).length;
+    const score = consistent * 100 + first;
+    if (score > bestScore) {
+      best = d;
+      bestScore = score;
+    }
+  }
+  if (bestScore === 0 && lines.some((l) => /\S\s+\S/.test(l.trim()))) return 'whitespace';
+  return best;
+}
+
+function splitCount(line: string, d: string): number {
+  let n = 1;
+  let quoted = false;
+  for (const ch of line) {
+    if (ch === '"') quoted = !quoted;
+    else if (ch === d && !quoted) n++;
+  }
+  return n;
+}

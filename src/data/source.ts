@@ -1,0 +1,66 @@
+/**
+ * Turns a sniffed file into a DuckDB relation (a SQL `FROM` clause with bound parameters) whose
+ * columns are the file's columns. DuckDB reads every format itself; nothing is parsed row by row in JS.
+ */
+import type { Workbench, QueryParam } from '../workbench.js';
+import { quoteIdentifier } from '../sql.js';
+import type { Preset } from './presets.js';
+import type { SniffResult } from './sniff.js';
+
+/** A readable relation over a file. */
+export interface SourceRelation {
+  /** SQL for the FROM clause (uses `$path`, `$delim`, `$enc` parameters). */
+  from: string;
+  /** Parameters the SQL binds. */
+  params: Record<string, QueryParam>;
+  /** Column names and DuckDB types, in file order. */
+  columns: Array<{ name: string; type: string }>;
+  /** Added to rowid (0-based) to give the row number users see (line number for text files). */
+  rowOffset: number;
+}
+
+/** Build the relation for a file. `allVarchar` reads CSV cells as text (we parse them in SQL). */
+export async function sourceRelation(
+  wb: Workbench,
+  sniff: SniffResult,
+  options: { preset?: Preset; allVarchar: boolean; decimalComma?: boolean },
+): Promise<SourceRelation> {
+  let from: string;
+  const params: Record<string, QueryParam> = { path: sniff.path };
+  let rowOffset = 1;
+  if (sniff.format === 'parquet') {
+    from = 'read_parquet($path)';
+  } else if (sniff.format === 'json') {
+    from = "read_json($path, format = 'auto')";
+  } else if (sniff.delimiter === 'whitespace') {
+    const { sql, hasHeader } = whitespaceColumns(sniff, options.preset);
+    from = sql;
+    rowOffset = hasHeader ? 2 : 1;
+    params['enc'] = sniff.encoding ?? 'utf-8';
+    params['unitsep'] = '\u001f';
+  } else {
+    params['delim'] = sniff.delimiter ?? ',';
+    params['enc'] = sniff.encoding ?? 'utf-8';
+    const typed = options.allVarchar ? 'all_varchar = true' : `decimal_separator = '${options.decimalComma ? ',' : '.'}'`;
+    from = `read_csv($path, header = true, delim = $delim, encoding = $enc, ${typed}, quote = '"', escape = '"')`;
+    rowOffset = 2;
+  }
+  const described = await wb.query<{ column_name: string; column_type: string }>(`DESCRIBE SELECT * FROM ${from}`, params);
+  return { from, params, columns: described.map((d) => ({ name: d.column_name, type: d.column_type })), rowOffset };
+}
+
+/**
+ * Whitespace-separated text (CDNOW): read each line as one text column and split it on runs of
+ * white space in SQL. Column names come from the header line or from the preset by token count.
+ */
+function whitespaceColumns(sniff: SniffResult, preset: Preset | undefined): { sql: string; hasHeader: boolean } {
+  const firstLine = sniff.head.split(/\r?\n/).find((l) => l.trim() !== '') ?? '';
+  const tokens = firstLine.trim().split(/\s+/);
+  const hasHeader = tokens.some((t) => !/^[-+]?[0-9.,]+$/.test(t));
+  const names = hasHeader ? tokens : (preset?.whitespaceColumns?.[tokens.length] ?? tokens.map((_, i) => `column${i + 1}`));
+  const parts = names.map((n, i) => `nullif(parts[${i + 1}], '') AS ${quoteIdentifier(n)}`).join(', ');
+  const sql =
+    `(SELECT ${parts} FROM (SELECT string_split_regex(regexp_replace(line, '^\\s+|\\s+$', '', 'g'), '\\s+') AS parts ` +
+    `FROM read_csv($path, columns = {'line': 'VARCHAR'}, header = ${hasHeader ? 'true' : 'false'}, delim = $unitsep, quote = '', escape = '', encoding = $enc)))`;
+  return { sql, hasHeader };
+}
