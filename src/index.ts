@@ -7,3 +7,19 @@ export {
 } from './locale.js';
 export { renderSvg, compileSpec } from './charts/render.js';
 export { THEME_CONFIG, CATEGORY_COLORS } from './charts/theme.js';
+export {
+  show, showDefaults, displayOutputs, chartOutput, tableOutput, isChartSpec, VEGALITE_MIME,
+  type ShowOptions, type Showable,
+} from './notebook/show.js';
+export { publishDisplay, inKernel, type DisplayOutput, type MimeBundle } from './notebook/display.js';
+export { tableView, tableHtml, tableText, DEFAULT_ROW_LIMIT, type TableView, type TableViewOptions, type TableLike } from './notebook/table-view.js';
+export { loadTransactions, type LoadOptions } from './data/load.js';
+export { loadCustomers, type CustomerLoadOptions } from './data/customers.js';
+export type { LoadReport, SetAside, SetAsideReason, ColumnUse, ReturnHandling } from './data/load-report.js';
+export type { ColumnMapping } from './data/fields.js';
+export { PRESETS, PRESET_NAMES, type Preset } from './data/presets.js';
+export { formatLoadReport, REASON_LABELS } from './data/format-report.js';
+export {
+  generateSample, plantedRetention, cohortChurnFactor, plantedNpsMean, PLANTED_CLUSTERS, REFERRAL_SPEND_FACTOR,
+  SAMPLE_START, SAMPLE_END, SAMPLE_COHORTS, SAMPLE_MONTHS, type SampleOptions, type SampleResult, type PlantedCluster,
+} from './data/sample.js';

@@ -1,0 +1,37 @@
+/** A LoadReport as readable plain text (for `swb validate` and notebooks). */
+import { isoDate } from '../locale.js';
+import type { LoadReport, SetAsideReason } from './load-report.js';
+
+/** Plain-English label of each set-aside reason. */
+export const REASON_LABELS: Readonly<Record<SetAsideReason, string>> = {
+  missing_customer_id: 'no customer id',
+  unparseable_date: 'date could not be read',
+  unparseable_amount: 'amount could not be read',
+  zero_amount: 'amount is zero',
+  cancellation_excluded: 'cancellation (returns excluded)',
+  return_excluded: 'return / negative amount (returns excluded)',
+  duplicate: 'exact duplicate of an earlier row',
+};
+
+const n = (x: number) => x.toLocaleString('en');
+
+/** Format a LoadReport as aligned plain text. */
+export function formatLoadReport(r: LoadReport): string {
+  const setAsideTotal = r.setAside.reduce((a, s) => a + s.count, 0);
+  const lines = [
+    `${r.fileName} (${r.format}${r.preset ? `, preset ${r.preset}` : ''}) → table ${r.table}`,
+    `  rows read     ${n(r.rowsRead)}`,
+    `  rows loaded   ${n(r.rowsLoaded)}`,
+    `  set aside     ${n(setAsideTotal)}`,
+    ...r.setAside.map((s) => `    ${n(s.count).padStart(10)}  ${REASON_LABELS[s.reason]} (rows ${s.examples.join(', ')}${s.count > s.examples.length ? ', …' : ''})`),
+    `  customers     ${n(r.customers)}`,
+    ...(r.orders !== undefined ? [`  orders        ${n(r.orders)}`] : []),
+    ...(r.dateRange ? [`  period        ${isoDate(r.dateRange.first)} … ${isoDate(r.dateRange.last)}`] : []),
+    ...(r.returns ? [`  returns       ${r.returns === 'net' ? 'netted in (negative amounts)' : 'set aside'}`] : []),
+    '  columns',
+    ...r.columns.map((c) => `    ${c.field.padEnd(12)} ← ${c.source}`),
+    `  sha256        ${r.sha256}`,
+    ...(r.warnings.length ? ['  notes', ...r.warnings.map((w) => `    - ${w}`)] : []),
+  ];
+  return lines.join('\n');
+}
