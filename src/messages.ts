@@ -42,4 +42,6 @@ export const messages = {
   warnDecimalComma: (file: string) => `${file} uses a decimal comma (12,50); numbers were read accordingly.`,
   warnDerivedOrderId: () => 'No order id column: each customer-day counts as one order (order_id = customer_id + date).',
   warnIgnoredColumns: (columns: readonly string[]) => `Columns not used: ${list(columns)}.`,
+  writeFailed: (path: string, why: string) =>
+    `Could not write the report to ${path}: ${why}. Check that the folder exists and is writable, or pass another --out path.`,
 } as const;

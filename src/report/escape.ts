@@ -1,0 +1,40 @@
+/**
+ * Escaping for the HTML report: the only two ways data reaches the page are as HTML text
+ * (`escapeHtml`) and as JSON inside a `<script type="application/json">` (`jsonForScript`).
+ */
+
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/**
+ * Escape text for HTML element content and double- or single-quoted attribute values.
+ * @example escapeHtml('<img src=x onerror=alert(1)>') // '&lt;img src=x onerror=alert(1)&gt;'
+ */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
+}
+
+/**
+ * Serialise a value as JSON that is safe inside a `<script>` element: `<`, `>` and `&` become
+ * `\u003c`, `\u003e`, `\u0026` (so no `</script>` or `<!--` can appear) and U+2028/U+2029 are escaped.
+ * `JSON.parse` of the element's text gives back the same value.
+ */
+export function jsonForScript(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
+
+/**
+ * Make trusted JavaScript source (the vega bundles) safe to inline in a `<script>` element:
+ * `</script` and `<!--` are split so the HTML parser never sees them, and source-map comments
+ * are dropped so no tool tries to fetch a `.map` file.
+ */
+export function scriptSafe(source: string): string {
+  return source
+    .replace(/^\/\/# sourceMappingURL=.*$/gm, '')
+    .replace(/<\/(script)/gi, '<\\/$1')
+    .replace(/<!--/g, '<\\!--');
+}

@@ -1,0 +1,132 @@
+/**
+ * Report → one self-contained HTML file. Pure and synchronous: everything it needs (sections,
+ * the static SVG of each chart, the vega bundles, the generated-at time) comes in through
+ * {@link RenderedReport}, so the same input always gives the same bytes. Every data string passes
+ * through {@link escapeHtml} or {@link jsonForScript}; nothing else reaches the page.
+ */
+import { d3NumberLocale, type Locale } from '../locale.js';
+import type { VegaBundles } from './assets.js';
+import { escapeHtml, jsonForScript, scriptSafe } from './escape.js';
+import { CLIENT_SCRIPT, REPORT_CSP, REPORT_CSS } from './html-parts.js';
+import type { ReportChart, ReportSection, ReportTable } from './section.js';
+import { reportStrings } from './strings.js';
+
+/** Everything the HTML renderer needs, already computed. */
+export interface RenderedReport {
+  /** Report title (the `<h1>` and the page title). */
+  title: string;
+  /** Language of the report (sets `<html lang>` and number formats in charts). */
+  locale: Locale;
+  /** Label–value lines under the title (data source, period, as-of date). @defaultValue none */
+  header?: Array<[string, string]>;
+  /** Sections, in order. */
+  sections: ReportSection[];
+  /** Static SVG of each chart, by chart id (ids already prefixed, see `prefixSvgIds`). */
+  svgs: Record<string, string>;
+  /** The vega, vega-lite and vega-embed browser bundles to inline. */
+  bundles: VegaBundles;
+  /** When the report was generated: the one line that differs between runs. */
+  generatedAt: Date;
+}
+
+/** `2026-11-23 02:40 UTC`: locale-neutral, no seconds. */
+function timestamp(d: Date): string {
+  return `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+/** HTML id of a section / chart (escaped where written). */
+const sectionId = (s: ReportSection): string => `sec-${s.id}`;
+/** HTML element id of a chart's figure. */
+export const chartElementId = (c: ReportChart): string => `chart-${c.id}`;
+
+function renderFacts(facts: Array<[string, string]>, cls: string): string {
+  const items = facts.map(([k, v]) => `<div><dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd></div>`);
+  return `<dl class="${cls}">${items.join('')}</dl>`;
+}
+
+function renderTable(table: ReportTable): string {
+  const num = (i: number): string => (table.columns[i]?.numeric ? ' class="num"' : '');
+  const head = table.columns.map((c, i) => `<th scope="col"${num(i)}>${escapeHtml(c.label)}</th>`).join('');
+  const body = table.rows
+    .map((row) => {
+      const cells = row.map((cell, i) =>
+        i === 0 ? `<th scope="row"${num(i)}>${escapeHtml(cell)}</th>` : `<td${num(i)}>${escapeHtml(cell)}</td>`,
+      );
+      return `<tr>${cells.join('')}</tr>`;
+    })
+    .join('\n');
+  const note = table.note ? `\n<p class="note">${escapeHtml(table.note)}</p>` : '';
+  return `<div class="table-wrap">\n<table>\n<caption>${escapeHtml(table.caption)}</caption>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table>${note}\n</div>`;
+}
+
+function renderChart(chart: ReportChart, svg: string): string {
+  const id = escapeHtml(chartElementId(chart));
+  return [
+    `<figure class="chart" id="${id}">`,
+    `<div class="chart-static" role="img" aria-label="${escapeHtml(`${chart.title}. ${chart.description}`)}">${svg}</div>`,
+    '<div class="chart-live"></div>',
+    `<figcaption><strong>${escapeHtml(chart.title)}.</strong> ${escapeHtml(chart.description)}</figcaption>`,
+    '</figure>',
+    `<script type="application/json" class="chart-spec" data-chart="${id}">${jsonForScript(chart.spec)}</script>`,
+  ].join('\n');
+}
+
+function renderSection(section: ReportSection, svgs: Record<string, string>): string {
+  const id = escapeHtml(sectionId(section));
+  const parts = [`<section class="report-section" id="${id}" aria-labelledby="${id}-h">`, `<h2 id="${id}-h">${escapeHtml(section.title)}</h2>`];
+  for (const p of section.intro ?? []) parts.push(`<p>${escapeHtml(p)}</p>`);
+  if (section.facts?.length) parts.push(renderFacts(section.facts, 'facts'));
+  if (section.findings?.length) parts.push(`<ul class="findings">\n${section.findings.map((f) => `<li>${escapeHtml(f)}</li>`).join('\n')}\n</ul>`);
+  for (const chart of section.charts ?? []) parts.push(renderChart(chart, svgs[chart.id] ?? ''));
+  for (const table of section.tables ?? []) parts.push(renderTable(table));
+  parts.push('</section>');
+  return parts.join('\n');
+}
+
+/**
+ * Render a report as one self-contained HTML document (no URL is fetched when it is opened).
+ * @example const html = renderReportHtml({ title, locale: 'nl', sections, svgs, bundles, generatedAt });
+ */
+export function renderReportHtml(report: RenderedReport): string {
+  const t = reportStrings(report.locale);
+  const header = report.header?.length ? `\n${renderFacts(report.header, 'facts meta')}` : '';
+  const toc = report.sections
+    .map((s) => `<li><a href="#${escapeHtml(sectionId(s))}">${escapeHtml(s.title)}</a></li>`)
+    .join('\n');
+  const hasCharts = report.sections.some((s) => (s.charts?.length ?? 0) > 0);
+  const options = { formatLocale: d3NumberLocale(report.locale) };
+  const scripts = hasCharts
+    ? [
+        `<script type="application/json" id="swb-options">${jsonForScript(options)}</script>`,
+        `<script>${scriptSafe(report.bundles.vega)}</script>`,
+        `<script>${scriptSafe(report.bundles.vegaLite)}</script>`,
+        `<script>${scriptSafe(report.bundles.vegaEmbed)}</script>`,
+        `<script>${CLIENT_SCRIPT}</script>`,
+      ]
+    : [];
+  return [
+    '<!DOCTYPE html>',
+    `<html lang="${escapeHtml(report.locale)}">`,
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(REPORT_CSP)}">`,
+    '<meta name="generator" content="segment-workbench">',
+    `<title>${escapeHtml(report.title)}</title>`,
+    `<style>${REPORT_CSS}</style>`,
+    '</head>',
+    '<body>',
+    `<header class="report-header">\n<h1>${escapeHtml(report.title)}</h1>${header}`,
+    `<p class="generated">${escapeHtml(t.generatedAt(timestamp(report.generatedAt)))}</p>`,
+    '</header>',
+    hasCharts ? `<noscript><p class="note">${escapeHtml(t.noScript)}</p></noscript>` : '',
+    `<nav class="contents" aria-labelledby="toc-h">\n<h2 id="toc-h">${escapeHtml(t.contents)}</h2>\n<ol>\n${toc}\n</ol>\n</nav>`,
+    '<main>',
+    ...report.sections.map((s) => renderSection(s, report.svgs)),
+    '</main>',
+    ...scripts,
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}

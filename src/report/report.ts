@@ -1,0 +1,102 @@
+/**
+ * The report builder notebooks and the CLI use: collect sections one by one, then `toHtml()` or
+ * `save(path)`. Rendering (static SVG per chart, via vega in Node) is the async step; assembling
+ * the HTML stays pure in `renderReportHtml`. `save` renders completely before it writes, so a
+ * failed render leaves no file.
+ */
+import { renderSvg } from '../charts/render.js';
+import type { Locale } from '../locale.js';
+import { loadVegaBundles } from './assets.js';
+import { chartElementId, renderReportHtml, type RenderedReport } from './html.js';
+import { saveReport } from './save.js';
+import type { ReportSection } from './section.js';
+import { prefixSvgIds } from './svg.js';
+
+/** Options for {@link report}. */
+export interface ReportOptions {
+  /** Report title. */
+  title: string;
+  /** Report language. @defaultValue 'en' */
+  locale?: Locale;
+  /** Label–value lines under the title (data source, period, as-of date). @defaultValue none */
+  header?: Array<[string, string]>;
+  /** Generated-at time printed in the report; fix it for byte-identical output. @defaultValue the time of rendering */
+  generatedAt?: Date;
+}
+
+/** A report being built. */
+export class ReportBuilder {
+  /** Report title. */
+  readonly title: string;
+  /** Report language. */
+  readonly locale: Locale;
+  /** Sections added so far, in order. */
+  readonly sections: ReportSection[] = [];
+  readonly #header: Array<[string, string]>;
+  readonly #generatedAt: Date | undefined;
+
+  constructor(options: ReportOptions) {
+    this.title = options.title;
+    this.locale = options.locale ?? 'en';
+    this.#header = options.header ?? [];
+    this.#generatedAt = options.generatedAt;
+  }
+
+  /** Append one or more sections. Section ids and chart ids must be unique in the report. */
+  add(...sections: ReportSection[]): this {
+    for (const section of sections) {
+      const ids = new Set(this.sections.map((s) => s.id));
+      if (ids.has(section.id)) throw new RangeError(`duplicate section id: ${section.id}`);
+      const charts = new Set(this.sections.flatMap((s) => (s.charts ?? []).map((c) => c.id)));
+      for (const chart of section.charts ?? []) {
+        if (charts.has(chart.id)) throw new RangeError(`duplicate chart id: ${chart.id}`);
+        charts.add(chart.id);
+      }
+      this.sections.push(section);
+    }
+    return this;
+  }
+
+  /** Render every chart to static SVG and gather what the HTML needs. */
+  async render(options: { generatedAt?: Date } = {}): Promise<RenderedReport> {
+    const svgs: Record<string, string> = {};
+    // One chart at a time: vega's number locale is process-wide.
+    for (const chart of this.sections.flatMap((s) => s.charts ?? [])) {
+      const svg = await renderSvg(chart.spec, { locale: this.locale });
+      svgs[chart.id] = prefixSvgIds(svg, `${chartElementId(chart)}-`);
+    }
+    return {
+      title: this.title,
+      locale: this.locale,
+      header: this.#header,
+      sections: this.sections,
+      svgs,
+      bundles: await loadVegaBundles(),
+      generatedAt: options.generatedAt ?? this.#generatedAt ?? new Date(),
+    };
+  }
+
+  /** The report as one self-contained HTML string. */
+  async toHtml(options: { generatedAt?: Date } = {}): Promise<string> {
+    return renderReportHtml(await this.render(options));
+  }
+
+  /**
+   * Render and write the report atomically; returns the absolute path.
+   * @throws WorkbenchError `WRITE_FAILED` when the file cannot be written (nothing is left behind).
+   */
+  async save(path: string, options: { generatedAt?: Date } = {}): Promise<string> {
+    return saveReport(path, await this.toHtml(options));
+  }
+}
+
+/**
+ * Start a report.
+ * @example
+ * const r = report({ title: 'Customer segments', locale: 'nl' });
+ * r.add(rfmSection(result, { locale: 'nl' }));
+ * await r.save('reports/segments.html');
+ */
+export function report(options: ReportOptions): ReportBuilder {
+  return new ReportBuilder(options);
+}

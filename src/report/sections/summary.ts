@@ -1,0 +1,68 @@
+/**
+ * The summary for managers: four key figures (customers, orders, net revenue, period) and three
+ * to six plain sentences. Findings written by the analysis sections (RFM, cohorts, clusters) come
+ * first; headline findings from the overview fill up to the minimum.
+ */
+import type { OverviewResult } from '../../analyses/overview.js';
+import { formatCurrency, formatDate, formatNumber, formatPercent, type Locale } from '../../locale.js';
+import type { ReportSection } from '../section.js';
+import { reportStrings } from '../strings.js';
+
+/** What the summary is made of. */
+export interface SummaryInput {
+  /** Headline figures. */
+  overview: OverviewResult;
+  /** Findings from the analyses, most important first (e.g. `rfmFindings(result, locale)`). @defaultValue [] */
+  findings?: string[];
+}
+
+/** Options for {@link summarySection}. */
+export interface SummaryOptions {
+  /** Report language. @defaultValue 'en' */
+  locale?: Locale;
+  /** Most findings listed. @defaultValue 6 */
+  maxFindings?: number;
+  /** Fewest findings listed (filled from the overview when the analyses give fewer). @defaultValue 3 */
+  minFindings?: number;
+  /** ISO 4217 currency of the amounts. @defaultValue 'EUR' */
+  currency?: string;
+}
+
+/** Headline findings from the overview alone, most telling first. */
+export function overviewFindings(o: OverviewResult, locale: Locale = 'en', currency = 'EUR'): string[] {
+  const t = reportStrings(locale);
+  const out: string[] = [];
+  if (o.customers === 0) return out;
+  if (o.netRevenue > 0) {
+    out.push(t.findingTopShare(formatPercent(o.options.topShare, locale, 0), formatPercent(o.topRevenue / o.netRevenue, locale, 0)));
+  }
+  out.push(t.findingOneTime(formatPercent(o.oneTimeCustomers / o.customers, locale, 0)));
+  if (o.returned > 0 && o.grossRevenue > 0) out.push(t.findingReturns(formatPercent(o.returned / o.grossRevenue, locale, 1)));
+  if (o.orders > 0) out.push(t.findingAov(formatCurrency(o.netRevenue / o.orders, locale, currency), formatNumber(o.orders / o.customers, locale, 1)));
+  if (o.period) {
+    out.push(t.findingPeriod(formatNumber(o.customers, locale), formatNumber(o.orders, locale), formatDate(o.period.first, locale), formatDate(o.period.last, locale)));
+  }
+  return out;
+}
+
+/**
+ * The summary section.
+ * @example summarySection({ overview: o, findings: rfmFindings(rfmResult, 'nl') }, { locale: 'nl' })
+ */
+export function summarySection(input: SummaryInput, options: SummaryOptions = {}): ReportSection {
+  const locale = options.locale ?? 'en';
+  const max = options.maxFindings ?? 6;
+  const min = options.minFindings ?? 3;
+  const currency = options.currency ?? 'EUR';
+  const t = reportStrings(locale);
+  const o = input.overview;
+  const fromAnalyses = (input.findings ?? []).slice(0, max);
+  const fill = overviewFindings(o, locale, currency).slice(0, Math.max(0, min - fromAnalyses.length));
+  const facts: Array<[string, string]> = [
+    [t.customers, formatNumber(o.customers, locale)],
+    [t.orders, formatNumber(o.orders, locale)],
+    [t.revenue, formatCurrency(o.netRevenue, locale, currency, 0)],
+  ];
+  if (o.period) facts.push([t.period, t.periodRange(formatDate(o.period.first, locale), formatDate(o.period.last, locale))]);
+  return { id: 'summary', title: t.summaryTitle, intro: [t.summaryIntro], facts, findings: [...fromAnalyses, ...fill] };
+}
