@@ -82,14 +82,18 @@ async function loadStaged(wb: Workbench, s: StagedLoad): Promise<LoadReport> {
 
   const stagedType = (k: MappingKey) => typeOf.get(mapping[k] as string) ?? 'VARCHAR';
   const dateCol = FIELD_COLUMNS.orderDate;
-  const dateFormat = await chooseDateFormat(wb, STAGE, dateCol, relation.rowOffset, options.dateFormat ?? preset?.dateFormat);
-  if (dateFormat.share < 0.5 && stagedType('orderDate') === 'VARCHAR') {
-    throw new WorkbenchError('BAD_DATES', messages.badDates(mapping.orderDate as string, path, dateFormat.failures, options.dateFormat ? [options.dateFormat] : DATE_FORMATS_TRIED()), { file: path, column: mapping.orderDate });
+  const textDates = stagedType('orderDate') === 'VARCHAR';
+  const dateFormat = textDates
+    ? await chooseDateFormat(wb, STAGE, dateCol, relation.rowOffset, options.dateFormat ?? preset?.dateFormat)
+    : { format: '', share: 1, failures: [] };
+  if (textDates && dateFormat.share < 0.5) {
+    const tried = options.dateFormat ? [options.dateFormat] : DATE_FORMATS_TRIED();
+    throw new WorkbenchError('BAD_DATES', messages.badDates(mapping.orderDate as string, path, dateFormat.failures, tried), { file: path, column: mapping.orderDate });
   }
-  if (stagedType('orderDate') === 'VARCHAR') warnings.push(messages.warnDateFormat(mapping.orderDate as string, dateFormat.format));
-  if (dateFormat.tie) warnings.push(messages.warnAmbiguousDates(mapping.orderDate as string, dateFormat.format, dateFormat.tie));
+  if (textDates) warnings.push(messages.warnDateFormat(mapping.orderDate as string, dateFormat.format));
+  if ('tie' in dateFormat && dateFormat.tie) warnings.push(messages.warnAmbiguousDates(mapping.orderDate as string, dateFormat.format, dateFormat.tie));
 
-  const numericKeys = keys.filter((k) => NUMERIC_KEYS.has(k));
+  const numericKeys = keys.filter((k) => NUMERIC_KEYS.has(k) && stagedType(k) === 'VARCHAR');
   const decimalComma = options.decimal ? options.decimal === ',' : await usesDecimalComma(wb, STAGE, numericKeys.map((k) => FIELD_COLUMNS[k]));
   if (decimalComma) warnings.push(messages.warnDecimalComma(sniff.fileName));
   if (sniff.encoding === 'latin-1') warnings.push(messages.warnLatin1(sniff.fileName));
