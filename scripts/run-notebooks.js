@@ -1,0 +1,36 @@
+#!/usr/bin/env node
+// `npm run notebooks [-- options]`: execute every notebook headless (see --help, src/notebook/runner.ts).
+import { readdirSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
+import { parseRunArgs, RUN_USAGE } from '../dist/notebook/run-args.js';
+import { runNotebooks } from '../dist/notebook/runner.js';
+
+const root = resolve(import.meta.dirname, '..');
+try {
+  const args = parseRunArgs(process.argv.slice(2));
+  if (args.help) {
+    console.log(RUN_USAGE);
+    process.exit(0);
+  }
+  // npm runs scripts from the package root; paths on the command line are meant from where the user typed them.
+  const cwd = process.env.INIT_CWD ?? process.cwd();
+  if (typeof args.overrides.dataPath === 'string' && args.overrides.dataPath !== '' && !isAbsolute(args.overrides.dataPath)) {
+    args.overrides.dataPath = resolve(cwd, args.overrides.dataPath);
+  }
+  const notebooks = args.notebooks.length > 0
+    ? args.notebooks.map((p) => resolve(cwd, p))
+    : readdirSync(join(root, 'notebooks')).filter((f) => f.endsWith('.ipynb')).sort().map((f) => join(root, 'notebooks', f));
+  const started = performance.now();
+  const runs = runNotebooks({
+    notebooks,
+    overrides: args.overrides,
+    ...(args.outDir ? { outDir: resolve(cwd, args.outDir) } : {}),
+    ...(args.timeout ? { timeout: args.timeout } : {}),
+  });
+  const failed = runs.find((r) => !r.ok);
+  console.log(`${failed ? 'stopped after' : 'ran'} ${runs.length} of ${notebooks.length} notebooks in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  process.exit(failed ? 1 : 0);
+} catch (e) {
+  console.error(`npm run notebooks: ${e instanceof Error ? e.message : String(e)}`);
+  process.exit(2);
+}

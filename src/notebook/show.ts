@@ -1,0 +1,130 @@
+/**
+ * `show(x)` for tslab notebooks: one call displays a chart, a table or a report section inline.
+ * A chart becomes ONE output holding the Vega-Lite spec (interactive where the front-end renders
+ * Vega-Lite, e.g. JupyterLab), a static SVG (GitHub, nbviewer, `nbconvert --to html`) and a text
+ * line; a table becomes escaped HTML with formatted numbers, a row limit and a row count.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import { renderSvg } from '../charts/render.js';
+import { WorkbenchError } from '../errors.js';
+import type { Locale } from '../locale.js';
+import type { ReportChart, ReportSection, ReportTable } from '../report/section.js';
+import { publishDisplay, type DisplayOutput } from './display.js';
+import {
+  escapeHtml, isReportTable, isTableLike, tableHtml, tableText, tableView, type TableLike, type TableViewOptions,
+} from './table-view.js';
+
+/** The MIME type JupyterLab renders Vega-Lite v5 specs with. */
+export const VEGALITE_MIME = 'application/vnd.vegalite.v5+json';
+
+/** Anything `show` can display. */
+export type Showable = TopLevelSpec | ReportChart | ReportSection | ReportTable | TableLike | readonly object[];
+
+/** Options for `show`. */
+export interface ShowOptions extends TableViewOptions {
+  /** Locale for chart axis numbers, table numbers and the row-count line. @defaultValue `'en'` (or `showDefaults`) */
+  locale?: Locale;
+}
+
+const defaults: ShowOptions = {};
+
+/**
+ * Set session-wide defaults for `show` (typically the notebook's `locale` once, in its setup cell).
+ * Options passed to `show` win over these.
+ * @example showDefaults({ locale: 'nl', limit: 15 });
+ */
+export function showDefaults(options: ShowOptions): void {
+  Object.assign(defaults, options);
+}
+
+const CHART_KEYS = ['mark', 'layer', 'concat', 'hconcat', 'vconcat', 'facet', 'repeat'];
+
+/** True for a Vega-Lite spec (a `$schema` naming vega-lite, or a mark/layer/concat/facet/repeat). */
+export function isChartSpec(x: unknown): x is TopLevelSpec {
+  if (typeof x !== 'object' || x === null || Array.isArray(x)) return false;
+  const schema = (x as { $schema?: unknown }).$schema;
+  if (typeof schema === 'string') return schema.includes('vega-lite');
+  return CHART_KEYS.some((k) => k in x);
+}
+
+function isReportChart(x: unknown): x is ReportChart {
+  const c = x as Partial<ReportChart> | null;
+  return typeof x === 'object' && x !== null && typeof c?.id === 'string' && typeof c.title === 'string' && isChartSpec(c.spec);
+}
+
+function isReportSection(x: unknown): x is ReportSection {
+  const s = x as Partial<ReportSection> | null;
+  return typeof x === 'object' && x !== null && typeof s?.id === 'string' && typeof s.title === 'string'
+    && ['intro', 'findings', 'charts', 'tables', 'facts'].some((k) => Array.isArray((x as Record<string, unknown>)[k]));
+}
+
+/** The plain-text line for a chart: its title (and subtitle), then the description. */
+function chartText(spec: TopLevelSpec): string {
+  const title = (spec as { title?: unknown }).title;
+  const text = typeof title === 'string' ? title
+    : typeof title === 'object' && title !== null ? [(title as { text?: unknown }).text, (title as { subtitle?: unknown }).subtitle].filter((t) => typeof t === 'string').join(' — ')
+      : '';
+  const description = typeof spec.description === 'string' ? spec.description : '';
+  return ['[chart]', text, description && `(${description})`].filter(Boolean).join(' ');
+}
+
+/** One display output for a chart: Vega-Lite spec + SVG + text. */
+export async function chartOutput(spec: TopLevelSpec, options: ShowOptions = {}): Promise<DisplayOutput> {
+  const svg = await renderSvg(spec, { locale: options.locale ?? 'en' });
+  return { data: { [VEGALITE_MIME]: spec, 'image/svg+xml': svg, 'text/plain': chartText(spec) } };
+}
+
+/** One display output for a table: HTML + text. */
+export function tableOutput(table: ReportTable | TableLike | readonly object[], options: ShowOptions = {}): DisplayOutput {
+  const view = tableView(table, options);
+  return { data: { 'text/html': tableHtml(view), 'text/plain': tableText(view) } };
+}
+
+/** The heading, intro, findings and facts of a section as one HTML + text output. */
+function sectionTextOutput(section: ReportSection): DisplayOutput {
+  const html: string[] = [`<h3>${escapeHtml(section.title)}</h3>`];
+  const text: string[] = [section.title.toUpperCase()];
+  for (const p of section.intro ?? []) { html.push(`<p>${escapeHtml(p)}</p>`); text.push(p); }
+  if (section.findings?.length) {
+    html.push(`<ul>${section.findings.map((f) => `<li>${escapeHtml(f)}</li>`).join('')}</ul>`);
+    text.push(...section.findings.map((f) => `- ${f}`));
+  }
+  if (section.facts?.length) {
+    html.push(`<dl>${section.facts.map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd>`).join('')}</dl>`);
+    text.push(...section.facts.map(([k, v]) => `${k}: ${v}`));
+  }
+  return { data: { 'text/html': html.join('\n'), 'text/plain': text.join('\n') } };
+}
+
+/**
+ * The display outputs `show` would send, without sending them (for tests and custom front-ends).
+ * A report section gives its text first, then one output per chart and per table.
+ */
+export async function displayOutputs(x: Showable, options: ShowOptions = {}): Promise<DisplayOutput[]> {
+  const opts: ShowOptions = { ...defaults, ...options };
+  if (Array.isArray(x) || isTableLike(x) || isReportTable(x)) return [tableOutput(x as ReportTable | TableLike | readonly object[], opts)];
+  if (isReportChart(x)) return [await chartOutput(x.spec, opts)];
+  if (isReportSection(x)) {
+    const outputs = [sectionTextOutput(x)];
+    for (const chart of x.charts ?? []) outputs.push(await chartOutput(chart.spec, opts));
+    for (const table of x.tables ?? []) outputs.push(tableOutput(table, opts));
+    return outputs;
+  }
+  if (isChartSpec(x)) return [await chartOutput(x, opts)];
+  const kind = x === null ? 'null' : typeof x === 'object' ? `an object with keys ${Object.keys(x).slice(0, 6).join(', ')}` : typeof x;
+  throw new WorkbenchError(
+    'BAD_OPTION',
+    `show() cannot display ${kind}. Pass a Vega-Lite spec, a ReportChart, a ReportSection, a ReportTable, an arquero table or an array of row objects.`,
+  );
+}
+
+/**
+ * Display a chart, table or report section in the notebook. Always `await` it: charts render to
+ * SVG asynchronously, and the output must be sent while its cell is still running.
+ * Outside a tslab kernel the text/plain form is printed to stdout.
+ * @example await show(segmentBars(result, { locale }));
+ * @example await show(wb.table('select * from transactions limit 100'), { limit: 10 });
+ */
+export async function show(x: Showable, options: ShowOptions = {}): Promise<void> {
+  for (const output of await displayOutputs(x, options)) publishDisplay(output);
+}
