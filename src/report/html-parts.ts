@@ -83,7 +83,7 @@ export const CLIENT_SCRIPT = `
     var live = figure && figure.querySelector('.chart-live');
     if (!live) return;
     vegaEmbed(live, JSON.parse(el.textContent), {
-      actions: false, renderer: 'svg', tooltip: true, loader: loader, formatLocale: options.formatLocale
+      actions: false, renderer: 'svg', tooltip: true, loader: loader, formatLocale: options.formatLocale, logLevel: vega.Error
     }).then(function (result) {
       figure.classList.add('is-live');
       figure.setAttribute('data-rendered', String(result.view.scenegraph().root.items.length > 0));

@@ -1,0 +1,139 @@
+/**
+ * The report in a real browser: headless Debian Chromium via playwright-core opens the report from
+ * disk with every network request blocked and recorded. Skips (with the reason) when Chromium is absent.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixtureReport, HOSTILE } from './fixtures.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const OUT = resolve('test-output');
+const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium) console.warn(`skipping browser tests: ${CHROMIUM} not found (apt-get install -y chromium)`);
+
+/** What happened while a report was open. */
+interface Visit {
+  page: Page;
+  requests: string[];
+  errors: string[];
+  dialogs: string[];
+}
+
+let browser: Browser | undefined;
+
+async function visit(file: string, options: { width?: number; javaScript?: boolean } = {}): Promise<Visit> {
+  if (!browser) throw new Error('no browser');
+  const context = await browser.newContext({
+    viewport: { width: options.width ?? 1280, height: 900 },
+    javaScriptEnabled: options.javaScript ?? true,
+    serviceWorkers: 'block',
+  });
+  const url = pathToFileURL(file).href;
+  const visit: Visit = { page: await context.newPage(), requests: [], errors: [], dialogs: [] };
+  await context.route('**/*', (route) => (route.request().url() === url ? route.continue() : route.abort()));
+  visit.page.on('request', (r) => {
+    if (r.url() !== url) visit.requests.push(r.url());
+  });
+  visit.page.on('console', (m) => {
+    if (m.type() === 'error') visit.errors.push(m.text());
+  });
+  visit.page.on('pageerror', (e) => visit.errors.push(e.message));
+  visit.page.on('dialog', (d) => {
+    visit.dialogs.push(d.message());
+    void d.dismiss();
+  });
+  await visit.page.goto(url, { waitUntil: 'load' });
+  return visit;
+}
+
+/** Wait until every chart has a live vega view; return mark counts per chart. */
+async function liveMarks(page: Page): Promise<Record<string, number>> {
+  await page.waitForFunction(
+    () => {
+      const figures = document.querySelectorAll('figure.chart');
+      return figures.length > 0 && document.querySelectorAll('figure.chart[data-rendered="true"]').length === figures.length;
+    },
+    undefined,
+    { timeout: 60_000 },
+  );
+  return page.evaluate(() =>
+    Object.fromEntries(
+      [...document.querySelectorAll('figure.chart')].map((f) => [
+        f.id,
+        f.querySelectorAll('.chart-live svg .role-mark > *, .chart-live svg .role-mark path, .chart-live svg .role-mark rect').length,
+      ]),
+    ),
+  );
+}
+
+describe.skipIf(!hasChromium)('report in headless Chromium', () => {
+  const fixtureFile = resolve(OUT, 'report-fixture.html');
+
+  beforeAll(async () => {
+    mkdirSync(OUT, { recursive: true });
+    await fixtureReport('nl').save(fixtureFile);
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('hostile fixture: no requests, no console errors, no dialog, every chart live with marks', async () => {
+    const v = await visit(fixtureFile);
+    const marks = await liveMarks(v.page);
+    expect(Object.keys(marks)).toEqual(['chart-by-country', 'chart-scatter']);
+    for (const n of Object.values(marks)) expect(n).toBeGreaterThan(0);
+    // Hover a bar: the tooltip shows the hostile string as text.
+    await v.page.hover('#chart-by-country .chart-live svg .role-mark path');
+    await v.page.waitForSelector('#vg-tooltip-element.visible', { timeout: 5000 });
+    expect(await v.page.textContent('#vg-tooltip-element')).toContain(HOSTILE);
+    expect(await v.page.locator('img').count()).toBe(0);
+    await v.page.screenshot({ path: resolve(OUT, 'report-fixture.png'), fullPage: true });
+    expect(v.dialogs).toEqual([]);
+    expect(v.errors).toEqual([]);
+    expect(v.requests).toEqual([]);
+    expect(await v.page.getAttribute('html', 'lang')).toBe('nl');
+    await v.page.context().close();
+  });
+
+  it('fits a phone width: the page itself does not scroll sideways', async () => {
+    const v = await visit(fixtureFile, { width: 390 });
+    await liveMarks(v.page);
+    const width = await v.page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(390);
+    await v.page.screenshot({ path: resolve(OUT, 'report-fixture-phone.png'), fullPage: true });
+    expect(v.errors).toEqual([]);
+    await v.page.context().close();
+  });
+
+  it('reads with JavaScript off: static SVG charts are shown', async () => {
+    const v = await visit(fixtureFile, { javaScript: false });
+    const visible = await v.page.locator('figure.chart .chart-static svg').evaluateAll((els) =>
+      els.map((e) => (e as SVGElement).getBoundingClientRect().height > 50),
+    );
+    expect(visible).toEqual([true, true]);
+    expect(v.requests).toEqual([]);
+    expect(v.dialogs).toEqual([]);
+    await v.page.context().close();
+  });
+
+  it('prints the static charts, one section per page', async () => {
+    const v = await visit(fixtureFile);
+    await liveMarks(v.page);
+    await v.page.emulateMedia({ media: 'print' });
+    const state = await v.page.evaluate(() => ({
+      statics: [...document.querySelectorAll('.chart-static')].map((e) => getComputedStyle(e).display),
+      lives: [...document.querySelectorAll('.chart-live')].map((e) => getComputedStyle(e).display),
+      breaks: [...document.querySelectorAll('section.report-section')].map((e) => getComputedStyle(e).breakBefore),
+    }));
+    expect(state.statics).toEqual(['block', 'block']);
+    expect(state.lives).toEqual(['none', 'none']);
+    expect(new Set(state.breaks)).toEqual(new Set(['page']));
+    await v.page.context().close();
+  });
+});

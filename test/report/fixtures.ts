@@ -1,0 +1,123 @@
+/** Report fixtures: hand-made sections, with a hostile string in every data-derived field. */
+import type { TopLevelSpec } from 'vega-lite';
+import type { OverviewResult } from '../../src/analyses/overview.js';
+import { baseSpec } from '../../src/charts/theme.js';
+import type { LoadReport } from '../../src/data/load-report.js';
+import type { Locale } from '../../src/locale.js';
+import { report, type ReportBuilder } from '../../src/report/report.js';
+import type { ReportSection } from '../../src/report/section.js';
+import { dataQualitySection } from '../../src/report/sections/data-quality.js';
+import { methodSection } from '../../src/report/sections/method.js';
+import { summarySection } from '../../src/report/sections/summary.js';
+
+/** A string that runs script if it ever reaches the page unescaped. */
+export const HOSTILE = '<img src=x onerror=alert(1)>';
+/** Breaks out of a `<script>` element if JSON is not escaped. */
+export const HOSTILE_SCRIPT = '</script><script>alert(2)</script>';
+
+export const FIXED_TIME = new Date('2026-01-02T03:04:05Z');
+
+export function hostileLoadReport(): LoadReport {
+  return {
+    table: 'transactions',
+    source: `/data/${HOSTILE}.csv`,
+    fileName: `${HOSTILE}.csv`,
+    format: 'csv',
+    sha256: 'a'.repeat(64),
+    preset: HOSTILE,
+    rowsRead: 1000,
+    rowsLoaded: 900,
+    setAside: [
+      { reason: 'missing_customer_id', count: 80, examples: [2, 5, 9] },
+      { reason: 'duplicate', count: 20, examples: [12] },
+    ],
+    dateRange: { first: new Date('2011-01-04T10:00:00Z'), last: new Date('2011-12-09T12:50:00Z') },
+    customers: 3,
+    orders: 2,
+    columns: [
+      { field: 'customer_id', source: HOSTILE },
+      { field: 'amount', source: `${HOSTILE_SCRIPT} × UnitPrice` },
+    ],
+    returns: 'net',
+    warnings: [`Columns not used: "${HOSTILE}".`],
+  };
+}
+
+/** Net revenue 2,469 over 2 orders: an average order of 1,234.50. */
+export function sampleOverview(): OverviewResult {
+  return {
+    customers: 3, orders: 2, netRevenue: 2469, grossRevenue: 2600, returned: 131, oneTimeCustomers: 2,
+    topRevenue: 2000, period: { first: new Date('2011-01-04T10:00:00Z'), last: new Date('2011-12-09T12:50:00Z') },
+    options: { topShare: 0.2 }, warnings: [],
+  };
+}
+
+const COUNTRIES = [HOSTILE, 'United Kingdom', HOSTILE_SCRIPT, 'Nederland \u2028 line'];
+
+function barSpec(title: string): TopLevelSpec {
+  return {
+    ...baseSpec(title, `Revenue by country ${HOSTILE}`, HOSTILE),
+    width: 400,
+    height: 200,
+    data: { values: COUNTRIES.map((country, i) => ({ country, revenue: 1000 * (i + 1), product: `${HOSTILE} mug` })) },
+    mark: { type: 'bar', tooltip: true },
+    encoding: {
+      y: { field: 'country', type: 'nominal', title: HOSTILE },
+      x: { field: 'revenue', type: 'quantitative', format: ',.0f' },
+      color: { field: 'country', type: 'nominal', title: HOSTILE },
+      tooltip: [{ field: 'country' }, { field: 'product' }, { field: 'revenue', format: ',.2f' }],
+    },
+  } as TopLevelSpec;
+}
+
+function pointSpec(): TopLevelSpec {
+  return {
+    ...baseSpec('Orders and revenue', 'One point per segment'),
+    width: 400,
+    height: 200,
+    data: { values: COUNTRIES.map((segment, i) => ({ segment, orders: i + 1, revenue: 1234.5 * (i + 1) })) },
+    mark: { type: 'point', filled: true, size: 80, tooltip: true },
+    encoding: {
+      x: { field: 'orders', type: 'quantitative' },
+      y: { field: 'revenue', type: 'quantitative', axis: { format: ',.2f' } },
+      color: { field: 'segment', type: 'nominal' },
+    },
+  } as TopLevelSpec;
+}
+
+/** A section like an analysis section, with hostile segment, country and product names. */
+export function hostileSection(): ReportSection {
+  return {
+    id: 'segments',
+    title: `Segments ${HOSTILE}`,
+    intro: [`Segment names come from a user map: ${HOSTILE}`],
+    findings: [`${HOSTILE} are 12% of customers`, HOSTILE_SCRIPT],
+    charts: [
+      { id: 'by-country', title: `Revenue by country ${HOSTILE}`, description: `Bars ${HOSTILE}`, spec: barSpec(`By country ${HOSTILE}`) },
+      { id: 'scatter', title: 'Orders and revenue', description: 'Points per segment.', spec: pointSpec() },
+    ],
+    tables: [
+      {
+        caption: `Segments ${HOSTILE}`,
+        columns: [{ label: `Segment ${HOSTILE}` }, { label: 'Customers', numeric: true }, { label: 'Top product' }],
+        rows: [[HOSTILE, '12', `${HOSTILE} mug`], [HOSTILE_SCRIPT, '3', 'plain']],
+        note: `Note ${HOSTILE}`,
+      },
+    ],
+  };
+}
+
+/** A full report from hand-made parts (summary, data quality, segments, method). */
+export function fixtureReport(locale: Locale = 'en'): ReportBuilder {
+  const load = hostileLoadReport();
+  return report({ title: `Report ${HOSTILE}`, locale, header: [['Data source', load.fileName]], generatedAt: FIXED_TIME })
+    .add(summarySection({ overview: sampleOverview(), findings: [`Champions ${HOSTILE} bring 43% of revenue`] }, { locale, minFindings: 6 }))
+    .add(dataQualitySection({ transactions: load }, { locale }))
+    .add(hostileSection())
+    .add(
+      methodSection(
+        { transactions: load, asOf: new Date('2011-12-10T00:00:00Z'), analyses: [{ name: `RFM ${HOSTILE}`, options: { bins: 5, label: HOSTILE, asOf: new Date('2011-12-10T00:00:00Z') } }], version: '0.1.0' },
+        { locale },
+      ),
+    );
+}
