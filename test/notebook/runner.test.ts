@@ -1,0 +1,69 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { findJupyterPython, runNotebooks } from '../../src/notebook/runner.js';
+import { VEGALITE_MIME } from '../../src/notebook/show.js';
+import { INJECTED_TAG, cellSource, type Notebook } from '../../src/notebook/parameters.js';
+
+const fixtures = 'test/fixtures/notebooks';
+const python = findJupyterPython();
+const built = existsSync('dist/notebook/show.js');
+const skipReason = !python ? 'Jupyter\'s executor (python3 with nbclient) is not installed'
+  : !built ? 'dist/ is not built (run npm run build)' : undefined;
+if (skipReason) console.warn(`skipping notebook runner tests: ${skipReason}`);
+
+const out = mkdtempSync(join(tmpdir(), 'swb-runner-test-'));
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+const outputsOf = (nb: Notebook, i: number): Array<Record<string, unknown>> => nb.cells[i]?.outputs ?? [];
+
+describe.skipIf(skipReason !== undefined)('runNotebooks', () => {
+  it('fails on a broken notebook naming the notebook, the cell and the error, and exits non-zero', () => {
+    const before = readFileSync(join(fixtures, 'broken.ipynb'), 'utf8');
+    const proc = spawnSync(process.execPath, ['scripts/run-notebooks.js', '--out-dir', out, join(fixtures, 'broken.ipynb')], { encoding: 'utf8' });
+    expect(proc.status).toBe(1);
+    const lines = proc.stdout.split('\n');
+    expect(lines[0]).toMatch(/^✗ .*test\/fixtures\/notebooks\/broken\.ipynb: cell 4 failed:$/);
+    expect(lines[1]).toBe('  > throw new Error(`${message} in cell 4`);');
+    expect(proc.stdout).toContain('Error: deliberate failure in cell 4');
+    expect(proc.stdout).not.toContain('cell 5 must not run');
+    expect(proc.stdout).toMatch(/stopped after 1 of 1 notebooks in \d+\.\d s/);
+    expect(existsSync(join(out, 'broken.ipynb'))).toBe(false);
+    expect(readFileSync(join(fixtures, 'broken.ipynb'), 'utf8')).toBe(before);
+  });
+
+  it('counts cells as in the file when parameters were injected, and stops at the first failing notebook', () => {
+    const log: string[] = [];
+    const runs = runNotebooks({
+      notebooks: [join(fixtures, 'broken.ipynb'), join(fixtures, 'show-ok.ipynb')],
+      overrides: { message: 'overridden failure' }, outDir: out, log: (l) => log.push(l),
+    });
+    expect(runs.map((r) => [r.ok, r.cell])).toEqual([[false, 4]]);
+    expect(runs[0]?.error).toContain('Error: overridden failure in cell 4');
+    expect(log.some((l) => l.includes('show-ok'))).toBe(false);
+  });
+
+  it('runs a notebook in a fresh kernel with overrides and saves chart and table outputs', () => {
+    const log: string[] = [];
+    const runs = runNotebooks({ notebooks: [join(fixtures, 'show-ok.ipynb')], overrides: { count: 7, locale: 'nl', absent: 1 }, outDir: out, log: (l) => log.push(l) });
+    expect(runs.map((r) => r.ok)).toEqual([true]);
+    expect(log).toContain('  note: show-ok.ipynb has no parameter absent; not set there');
+    const nb = JSON.parse(readFileSync(join(out, 'show-ok.ipynb'), 'utf8')) as Notebook;
+    expect(nb.cells.map((c) => c.metadata.tags ?? [])).toEqual([[], ['parameters'], [INJECTED_TAG], [], [], [], []]);
+    expect(cellSource(nb.cells[2] ?? { cell_type: 'code', source: '', metadata: {} })).toContain('count = 7;');
+    const chart = outputsOf(nb, 4);
+    expect(chart).toHaveLength(1);
+    const data = chart[0]?.data as Record<string, unknown>;
+    expect(Object.keys(data).sort()).toEqual([VEGALITE_MIME, 'image/svg+xml', 'text/plain'].sort());
+    const svg = data['image/svg+xml'];
+    expect(Array.isArray(svg) ? svg.join('') : svg).toMatch(/^<svg/);
+    expect((data[VEGALITE_MIME] as { data: { values: Array<{ v: number }> } }).data.values[2]?.v).toBe(7);
+    const table = (outputsOf(nb, 5)[0]?.data as Record<string, string | string[]>)['text/html'];
+    expect(Array.isArray(table) ? table.join('') : table).toContain('x &lt; y &amp; z');
+    expect(outputsOf(nb, 6)).toEqual([{ name: 'stdout', output_type: 'stream', text: ['title=Fixture chart count=7 locale=nl\n'] }]);
+    expect(nb.cells.every((c) => c.cell_type !== 'code' || typeof c.execution_count === 'number')).toBe(true);
+    expect(readdirSync(out).sort()).toEqual(['show-ok.ipynb']);
+  });
+});
