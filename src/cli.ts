@@ -5,11 +5,13 @@
  */
 import { validateCommand } from './cli/validate.js';
 import { sampleCommand } from './cli/sample.js';
+import { reportCommand } from './cli/report.js';
 import { usage, type Command, type CommandIo } from './cli/common.js';
 
 const COMMANDS: Record<string, Command> = {
   validate: validateCommand,
   sample: sampleCommand,
+  report: reportCommand,
 };
 
 /** Run the CLI with arguments (without `node script`); resolves to the exit code. */

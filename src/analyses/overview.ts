@@ -7,7 +7,7 @@ import type { Workbench } from '../workbench.js';
 
 /** Options for {@link overview}. */
 export interface OverviewOptions {
-  /** Only orders on or before this date (UTC day) count. @defaultValue the last order date (all rows) */
+  /** Only rows before this moment count (as in `rfm`, whose default is the day after the last order). @defaultValue all rows */
   asOf?: Date;
   /** Share of best customers (by net revenue) whose revenue share is reported. @defaultValue 0.2 */
   topShare?: number;
@@ -42,7 +42,7 @@ export function overviewSql(): string {
   return `
 WITH t AS (
   SELECT * FROM transactions
-  WHERE $asOf IS NULL OR order_date < CAST($asOf AS DATE) + INTERVAL 1 DAY
+  WHERE $asOf IS NULL OR order_date < $asOf
 ), c AS (
   SELECT customer_id, count(DISTINCT order_id) FILTER (WHERE NOT is_return) AS orders, sum(amount) AS revenue
   FROM t GROUP BY customer_id
@@ -74,7 +74,7 @@ export async function overview(wb: Workbench, options: OverviewOptions = {}): Pr
   const topShare = options.topShare ?? 0.2;
   const [row] = await wb.query<OverviewRow>(overviewSql(), { asOf: options.asOf ?? null, topShare });
   if (!row) throw new Error('overview query returned no row');
-  const warnings = row.customers === 0 ? ['no transactions on or before the as-of date'] : [];
+  const warnings = row.customers === 0 ? ['no transactions before the as-of date'] : [];
   return {
     customers: row.customers,
     orders: row.orders,

@@ -8,6 +8,7 @@ import type { Locale } from '../locale.js';
 
 /** The report's own UI strings for one locale. */
 export interface ReportStrings {
+  defaultTitle: string;
   contents: string;
   generatedAt: (when: string) => string;
   noScript: string;
@@ -66,6 +67,7 @@ export interface ReportStrings {
 }
 
 const en: ReportStrings = {
+  defaultTitle: 'Customer segments',
   contents: 'Contents',
   generatedAt: (when) => `Generated ${when}`,
   noScript: 'JavaScript is off: charts are shown as static images without tooltips.',
@@ -133,6 +135,7 @@ const en: ReportStrings = {
 };
 
 const nl: ReportStrings = {
+  defaultTitle: 'Klantsegmenten',
   contents: 'Inhoud',
   generatedAt: (when) => `Gemaakt op ${when}`,
   noScript: 'JavaScript staat uit: grafieken worden als vaste afbeelding getoond, zonder tooltips.',

@@ -1,0 +1,135 @@
+/**
+ * buildReport: file in, report out — load the transactions (and customer attributes), run every
+ * analysis the library has, and assemble the sections in reading order: summary, data quality,
+ * the analyses, method. Reports progress per stage with its duration. The caller renders/saves.
+ */
+import { overview } from '../analyses/overview.js';
+import { loadCustomers } from '../data/customers.js';
+import type { ColumnMapping } from '../data/fields.js';
+import type { LoadReport, ReturnHandling } from '../data/load-report.js';
+import { loadTransactions } from '../data/load.js';
+import { formatDate, formatNumber, isoDate, type Locale } from '../locale.js';
+import type { Workbench } from '../workbench.js';
+import { toolVersion } from './assets.js';
+import { report, type ReportBuilder } from './report.js';
+import type { ReportSection } from './section.js';
+import { dataQualitySection } from './sections/data-quality.js';
+import { methodSection, type AnalysisRun } from './sections/method.js';
+import { summarySection } from './sections/summary.js';
+import { reportStrings } from './strings.js';
+
+/** A stage of {@link buildReport}. */
+export type BuildStage = 'load' | 'customers' | 'overview' | 'rfm' | 'cohorts' | 'clusters';
+
+/** Reported after each stage. */
+export interface BuildProgress {
+  /** Which stage finished. */
+  stage: BuildStage;
+  /** How long it took, in milliseconds. */
+  ms: number;
+  /** What it did, in a few words (English, for the console). */
+  detail: string;
+}
+
+/** Options for {@link buildReport}. */
+export interface BuildReportOptions {
+  /** Transactions file (CSV/TSV, .gz, Parquet, JSON). */
+  file: string;
+  /** Column preset for the file (e.g. `online-retail`). @defaultValue none (headers recognised) */
+  preset?: string;
+  /** Explicit column mapping. @defaultValue none */
+  mapping?: ColumnMapping;
+  /** How returns are loaded. @defaultValue 'net' */
+  returns?: ReturnHandling;
+  /** Customer attributes file. @defaultValue none */
+  customers?: string;
+  /** As-of date of the analyses; later orders are left out. @defaultValue the day after the last order */
+  asOf?: Date;
+  /** Report language. @defaultValue 'en' */
+  locale?: Locale;
+  /** Report title. @defaultValue 'Customer segments' / 'Klantsegmenten' */
+  title?: string;
+  /** Generated-at time for the report. @defaultValue the time of rendering */
+  generatedAt?: Date;
+  /** Called after each stage. @defaultValue none */
+  onProgress?: (progress: BuildProgress) => void;
+}
+
+/** What the analysis stages contribute to the report. */
+interface AnalysisOutput {
+  sections: ReportSection[];
+  findings: string[];
+  runs: AnalysisRun[];
+  asOf?: Date;
+}
+
+async function timed<T>(stage: BuildStage, onProgress: BuildReportOptions['onProgress'], body: () => Promise<T>, detail: (value: T) => string): Promise<T> {
+  const start = performance.now();
+  const value = await body();
+  onProgress?.({ stage, ms: performance.now() - start, detail: detail(value) });
+  return value;
+}
+
+const loadDetail = (r: LoadReport): string =>
+  `${r.fileName}: ${r.rowsRead.toLocaleString('en')} rows read, ${r.rowsLoaded.toLocaleString('en')} used, ${r.customers.toLocaleString('en')} customers`;
+
+/** Run the analyses that exist and collect their sections, findings and options. */
+async function runAnalyses(_wb: Workbench, options: BuildReportOptions, _locale: Locale): Promise<AnalysisOutput> {
+  const out: AnalysisOutput = { sections: [], findings: [], runs: [], ...(options.asOf ? { asOf: options.asOf } : {}) };
+  return out;
+}
+
+/**
+ * Load a file, run the analyses and return the report, ready to `save()` or `toHtml()`.
+ * @example
+ * const r = await buildReport(wb, { file: 'data/online_retail.csv.gz', preset: 'online-retail', locale: 'nl' });
+ * await r.save('reports/online-retail.nl.html');
+ */
+export async function buildReport(wb: Workbench, options: BuildReportOptions): Promise<ReportBuilder> {
+  const locale = options.locale ?? 'en';
+  const t = reportStrings(locale);
+  const { onProgress } = options;
+  const load = await timed('load', onProgress, () =>
+    loadTransactions(wb, options.file, {
+      ...(options.preset ? { preset: options.preset } : {}),
+      ...(options.mapping ? { mapping: options.mapping } : {}),
+      ...(options.returns ? { returns: options.returns } : {}),
+    }), loadDetail);
+  const customers = options.customers
+    ? await timed('customers', onProgress, () => loadCustomers(wb, options.customers as string), loadDetail)
+    : undefined;
+  const analyses = await runAnalyses(wb, options, locale);
+  const asOf = analyses.asOf;
+  const ov = await timed('overview', onProgress, () => overview(wb, asOf ? { asOf } : {}),
+    (o) => `${o.customers.toLocaleString('en')} customers, ${o.orders.toLocaleString('en')} orders`);
+
+  const header: Array<[string, string]> = [[t.source, load.fileName]];
+  if (ov.period) header.push([t.period, t.periodRange(formatDate(ov.period.first, locale), formatDate(ov.period.last, locale))]);
+  if (asOf) header.push([t.asOf, formatDate(asOf, locale)]);
+  header.push([t.customers, formatNumber(ov.customers, locale)]);
+
+  return report({
+    title: options.title ?? t.defaultTitle,
+    locale,
+    header,
+    ...(options.generatedAt ? { generatedAt: options.generatedAt } : {}),
+  }).add(
+    summarySection({ overview: ov, findings: analyses.findings }, { locale }),
+    dataQualitySection({ transactions: load, ...(customers ? { customers } : {}) }, { locale }),
+    ...analyses.sections,
+    methodSection({
+      transactions: load,
+      ...(customers ? { customers } : {}),
+      ...(asOf ? { asOf } : {}),
+      analyses: analyses.runs,
+      version: toolVersion(),
+    }, { locale }),
+  );
+}
+
+/** Parse a `YYYY-MM-DD` as-of date (00:00 UTC), or undefined when it is not one. */
+export function parseAsOf(text: string): Date | undefined {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return undefined;
+  const d = new Date(`${text}T00:00:00Z`);
+  return Number.isNaN(d.getTime()) || isoDate(d) !== text ? undefined : d;
+}
