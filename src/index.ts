@@ -23,3 +23,15 @@ export {
   generateSample, plantedRetention, cohortChurnFactor, plantedNpsMean, PLANTED_CLUSTERS, REFERRAL_SPEND_FACTOR,
   SAMPLE_START, SAMPLE_END, SAMPLE_COHORTS, SAMPLE_MONTHS, type SampleOptions, type SampleResult, type PlantedCluster,
 } from './data/sample.js';
+export { overview, overviewSql, type OverviewOptions, type OverviewResult } from './analyses/overview.js';
+export type { ReportSection, ReportChart, ReportTable, ReportColumn } from './report/section.js';
+export { report, ReportBuilder, type ReportOptions } from './report/report.js';
+export { renderReportHtml, type RenderedReport } from './report/html.js';
+export { saveReport } from './report/save.js';
+export { escapeHtml, jsonForScript } from './report/escape.js';
+export { loadVegaBundles, type VegaBundles } from './report/assets.js';
+export { buildReport, parseAsOf, type BuildReportOptions, type BuildProgress, type BuildStage } from './report/build.js';
+export { summarySection, overviewFindings, type SummaryInput, type SummaryOptions } from './report/sections/summary.js';
+export { dataQualitySection, type DataQualityInput, type DataQualityOptions } from './report/sections/data-quality.js';
+export { methodSection, type MethodInput, type MethodOptions, type AnalysisRun } from './report/sections/method.js';
+export { reportStrings, type ReportStrings } from './report/strings.js';
