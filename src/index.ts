@@ -24,6 +24,20 @@ export {
   SAMPLE_START, SAMPLE_END, SAMPLE_COHORTS, SAMPLE_MONTHS, type SampleOptions, type SampleResult, type PlantedCluster,
 } from './data/sample.js';
 export { overview, overviewSql, type OverviewOptions, type OverviewResult } from './analyses/overview.js';
+export {
+  rfm, rfmCustomers, type RfmOptions, type RfmOptionsUsed, type RfmResult, type RfmCustomer, type RfmCustomersOptions, type RfmThresholds,
+} from './analyses/rfm.js';
+export { rfmSql, quantileScoreSql, type RfmSqlOptions } from './analyses/rfm-sql.js';
+export type { RfmGroupSummary, RfmGridCell, RfmScoreRange, RfmDistribution, RfmDistributionBin } from './analyses/rfm-summary.js';
+export {
+  standardSegmentMap, validateSegmentMap, segmentOf, rfmCode, LOYALTY_GROUPS, LOYALTY_NAMES,
+  type SegmentMap, type SegmentDefinition, type SegmentRule, type ScoreRange, type LoyaltyGroup, type LocalizedText,
+} from './analyses/segment-map.js';
+export {
+  rfmHeatmap, rfmSegmentBars, rfmDistributionChart, rfmDistributionCharts,
+  type RfmChartOptions, type RfmHeatmapOptions, type RfmDistributionOptions,
+} from './charts/rfm.js';
+export { rfmSection, rfmFindings, type RfmSectionOptions } from './report/sections/rfm.js';
 export type { ReportSection, ReportChart, ReportTable, ReportColumn } from './report/section.js';
 export { report, ReportBuilder, type ReportOptions } from './report/report.js';
 export { renderReportHtml, type RenderedReport } from './report/html.js';

@@ -1,0 +1,212 @@
+/**
+ * RFM charts: the R×F grid heatmap, segment bars (share of customers beside share of revenue) and
+ * the distributions of recency, frequency and monetary. Pure builders: result in, spec out.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import type { Locale } from '../locale.js';
+import type { RfmResult } from '../analyses/rfm.js';
+import type { RfmDistribution } from '../analyses/rfm-summary.js';
+import {
+  baseSpec, CATEGORY_COLORS, CHART_HEIGHT, CHART_WIDTH, COUNT_FORMAT, moneyFormat, PERCENT_FORMAT, SEQUENTIAL_SCHEME,
+} from './theme.js';
+
+/** Options shared by the RFM chart builders. */
+export interface RfmChartOptions {
+  /** Language of titles and labels. @defaultValue 'en' */
+  locale?: Locale;
+}
+
+/** Options of {@link rfmHeatmap}. */
+export interface RfmHeatmapOptions extends RfmChartOptions {
+  /** What the cell colour shows. @defaultValue 'customers' */
+  color?: 'customers' | 'monetary';
+}
+
+const T = {
+  en: {
+    heatmap: 'Customers by recency and frequency score', heatmapDesc: 'Heatmap of the R×F grid: each cell shows its segment and number of customers; darker cells hold more',
+    heatmapMoney: 'darker cells spend more per customer', r: 'Recency score (R, 5 = most recent)', f: 'Frequency score (F, 5 = most orders)',
+    customers: 'Customers', meanMonetary: 'Mean net revenue', revenue: 'Net revenue', segment: 'Segment', cell: 'R×F cell',
+    bars: 'Share of customers and of revenue per segment', barsDesc: 'Bars per segment: the share of all customers beside the share of all net revenue',
+    share: 'Share', measure: 'Measure', customerShare: 'Share of customers', revenueShare: 'Share of revenue',
+    asOf: 'as of', recency: 'Days since last order', frequency: 'Number of orders', monetary: 'Net revenue per customer',
+    distTitle: (m: string) => `Distribution: ${m.toLowerCase()}`, distDesc: (m: string) => `Histogram of ${m.toLowerCase()} over all customers`,
+    logNote: 'log scale', nonPositive: (n: number) => `${n} customers with net revenue ≤ 0 not shown`, from: 'From', to: 'To',
+  },
+  nl: {
+    heatmap: 'Klanten per recency- en frequentiescore', heatmapDesc: 'Heatmap van het R×F-raster: elke cel toont het segment en het aantal klanten; donkerder is meer klanten',
+    heatmapMoney: 'donkerder is meer omzet per klant', r: 'Recencyscore (R, 5 = meest recent)', f: 'Frequentiescore (F, 5 = meeste bestellingen)',
+    customers: 'Klanten', meanMonetary: 'Gemiddelde netto-omzet', revenue: 'Netto-omzet', segment: 'Segment', cell: 'R×F-cel',
+    bars: 'Aandeel in klanten en in omzet per segment', barsDesc: 'Staven per segment: het aandeel in alle klanten naast het aandeel in de totale netto-omzet',
+    share: 'Aandeel', measure: 'Maat', customerShare: 'Aandeel klanten', revenueShare: 'Aandeel omzet',
+    asOf: 'peildatum', recency: 'Dagen sinds laatste bestelling', frequency: 'Aantal bestellingen', monetary: 'Netto-omzet per klant',
+    distTitle: (m: string) => `Verdeling: ${m.toLowerCase()}`, distDesc: (m: string) => `Histogram van ${m.toLowerCase()} over alle klanten`,
+    logNote: 'logaritmische schaal', nonPositive: (n: number) => `${n} klanten met netto-omzet ≤ 0 niet getoond`, from: 'Van', to: 'Tot',
+  },
+} as const;
+
+/** Segment display names by key, in the result's locale. */
+function segmentNames(result: RfmResult, locale: Locale): Map<string, string> {
+  return new Map(result.options.segmentMap.segments.map((s) => [s.key, s.name[locale]]));
+}
+
+/** Split a long label over two lines at the space nearest the middle. */
+function wrap(label: string, max = 14): string | string[] {
+  if (label.length <= max || !label.includes(' ')) return label;
+  const mid = label.length / 2;
+  let best = -1;
+  for (let i = 0; i < label.length; i++) if (label[i] === ' ' && (best < 0 || Math.abs(i - mid) < Math.abs(best - mid))) best = i;
+  return [label.slice(0, best), label.slice(best + 1)];
+}
+
+/**
+ * R×F grid heatmap: one cell per recency × frequency score, labelled with its segment and count.
+ * @example const spec = rfmHeatmap(result, { locale: 'nl', color: 'monetary' });
+ */
+export function rfmHeatmap(result: RfmResult, options: RfmHeatmapOptions = {}): TopLevelSpec {
+  const locale = options.locale ?? 'en';
+  const t = T[locale];
+  const byMoney = options.color === 'monetary';
+  const names = segmentNames(result, locale);
+  const colorOf = (c: RfmResult['grid'][number]) => (byMoney ? c.meanMonetary : c.customers);
+  const max = Math.max(0, ...result.grid.map((c) => colorOf(c)).filter(Number.isFinite));
+  const values = result.grid.map((c) => ({
+    r: c.r,
+    f: c.f,
+    cell: `${c.r}${result.options.bins > 9 ? '-' : ''}${c.f}`,
+    customers: c.customers,
+    revenue: c.revenue,
+    meanMonetary: Number.isFinite(c.meanMonetary) ? c.meanMonetary : null,
+    segment: c.segment ? (names.get(c.segment) ?? c.segment) : '',
+    label: c.segment ? wrap(names.get(c.segment) ?? c.segment) : '',
+    dark: max > 0 && colorOf(c) > 0.55 * max,
+  }));
+  const textColor = { condition: { test: 'datum.dark', value: '#ffffff' }, value: '#1a1a1a' };
+  const cells = result.options.bins;
+  return {
+    ...baseSpec(t.heatmap, `${t.heatmapDesc}${byMoney ? ` (${t.heatmapMoney})` : ''}.`),
+    width: CHART_WIDTH,
+    height: Math.max(CHART_HEIGHT, cells * 56),
+    data: { values },
+    encoding: {
+      x: { field: 'f', type: 'ordinal', title: t.f, axis: { labelAngle: 0 } },
+      y: { field: 'r', type: 'ordinal', title: t.r, sort: 'descending' },
+    },
+    layer: [
+      {
+        mark: { type: 'rect', stroke: '#ffffff', strokeWidth: 2 },
+        encoding: {
+          color: {
+            field: byMoney ? 'meanMonetary' : 'customers',
+            type: 'quantitative',
+            title: byMoney ? t.meanMonetary : t.customers,
+            scale: { scheme: SEQUENTIAL_SCHEME },
+            legend: { format: byMoney ? moneyFormat(locale) : COUNT_FORMAT },
+          },
+          tooltip: [
+            { field: 'cell', type: 'nominal', title: t.cell },
+            { field: 'segment', type: 'nominal', title: t.segment },
+            { field: 'customers', type: 'quantitative', title: t.customers, format: COUNT_FORMAT },
+            { field: 'revenue', type: 'quantitative', title: t.revenue, format: moneyFormat(locale) },
+            { field: 'meanMonetary', type: 'quantitative', title: t.meanMonetary, format: moneyFormat(locale) },
+          ],
+        },
+      },
+      {
+        mark: { type: 'text', baseline: 'bottom', dy: -2, fontSize: cells > 5 ? 8 : 10, lineHeight: 12 },
+        encoding: { text: { field: 'label' }, color: textColor },
+      },
+      {
+        mark: { type: 'text', baseline: 'top', dy: 4, fontSize: 12, fontWeight: 'bold' },
+        encoding: { text: { field: 'customers', type: 'quantitative', format: COUNT_FORMAT }, color: textColor },
+      },
+    ],
+  };
+}
+
+/**
+ * Segment bars: per segment the share of customers beside the share of net revenue.
+ * @example const spec = rfmSegmentBars(result, { locale: 'en' });
+ */
+export function rfmSegmentBars(result: RfmResult, options: RfmChartOptions = {}): TopLevelSpec {
+  const locale = options.locale ?? 'en';
+  const t = T[locale];
+  const names = segmentNames(result, locale);
+  const order = result.segments.map((s) => names.get(s.key) ?? s.key);
+  const values = result.segments.flatMap((s) => {
+    const segment = names.get(s.key) ?? s.key;
+    const common = { segment, customers: s.customers, revenue: s.revenue };
+    return [
+      { ...common, measure: t.customerShare, share: Number.isFinite(s.share) ? s.share : 0 },
+      { ...common, measure: t.revenueShare, share: Number.isFinite(s.revenueShare) ? s.revenueShare : 0 },
+    ];
+  });
+  return {
+    ...baseSpec(t.bars, `${t.barsDesc}.`),
+    width: CHART_WIDTH - 160,
+    height: Math.max(CHART_HEIGHT, result.segments.length * 36),
+    data: { values },
+    encoding: {
+      y: { field: 'segment', type: 'nominal', sort: order, title: null },
+      yOffset: { field: 'measure', type: 'nominal', sort: [t.customerShare, t.revenueShare] },
+      x: { field: 'share', type: 'quantitative', title: t.share, axis: { format: '.0%' } },
+      color: {
+        field: 'measure', type: 'nominal', title: t.measure, sort: [t.customerShare, t.revenueShare],
+        scale: { range: CATEGORY_COLORS.slice(0, 2) }, legend: { orient: 'bottom' },
+      },
+      tooltip: [
+        { field: 'segment', type: 'nominal', title: t.segment },
+        { field: 'measure', type: 'nominal', title: t.measure },
+        { field: 'share', type: 'quantitative', title: t.share, format: PERCENT_FORMAT },
+        { field: 'customers', type: 'quantitative', title: t.customers, format: COUNT_FORMAT },
+        { field: 'revenue', type: 'quantitative', title: t.revenue, format: moneyFormat(locale) },
+      ],
+    },
+    layer: [
+      { mark: { type: 'bar' } },
+      { mark: { type: 'text', align: 'left', dx: 3, fontSize: 10 }, encoding: { text: { field: 'share', type: 'quantitative', format: PERCENT_FORMAT }, color: { value: '#333333' } } },
+    ],
+  };
+}
+
+/** Options of {@link rfmDistributionChart}. */
+export interface RfmDistributionOptions extends RfmChartOptions {
+  /** Which metric. */
+  metric: RfmDistribution['metric'];
+}
+
+/**
+ * Histogram of one metric from the pre-binned distribution (log x scale when the data is skewed).
+ * @example const spec = rfmDistributionChart(result, { metric: 'monetary' });
+ */
+export function rfmDistributionChart(result: RfmResult, options: RfmDistributionOptions): TopLevelSpec {
+  const locale = options.locale ?? 'en';
+  const t = T[locale];
+  const d = result.distributions[options.metric];
+  const label = t[options.metric];
+  const log = d.scale === 'log';
+  const format = options.metric === 'monetary' ? moneyFormat(locale) : COUNT_FORMAT;
+  const notes = [log ? t.logNote : '', d.nonPositive > 0 ? t.nonPositive(d.nonPositive) : ''].filter(Boolean).join('; ');
+  return {
+    ...baseSpec(t.distTitle(label), `${t.distDesc(label)}${notes ? ` (${notes})` : ''}.`, notes || undefined),
+    width: CHART_WIDTH,
+    height: CHART_HEIGHT - 80,
+    data: { values: d.bins },
+    mark: { type: 'bar', color: CATEGORY_COLORS[0], stroke: '#ffffff', strokeWidth: 0.5 },
+    encoding: {
+      x: { field: 'start', type: 'quantitative', title: label, scale: log ? { type: 'log' } : { zero: false }, axis: { format, ...(log ? { tickCount: 6 } : {}) } },
+      x2: { field: 'end' },
+      y: { field: 'customers', type: 'quantitative', title: t.customers, axis: { format: COUNT_FORMAT } },
+      tooltip: [
+        { field: 'start', type: 'quantitative', title: t.from, format: options.metric === 'monetary' ? moneyFormat(locale) : ',.4~f' },
+        { field: 'end', type: 'quantitative', title: t.to, format: options.metric === 'monetary' ? moneyFormat(locale) : ',.4~f' },
+        { field: 'customers', type: 'quantitative', title: t.customers, format: COUNT_FORMAT },
+      ],
+    },
+  };
+}
+
+/** The three distribution charts (recency, frequency, monetary). */
+export function rfmDistributionCharts(result: RfmResult, options: RfmChartOptions = {}): TopLevelSpec[] {
+  return (['recency', 'frequency', 'monetary'] as const).map((metric) => rfmDistributionChart(result, { ...options, metric }));
+}

@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Workbench } from '../../src/workbench.js';
+import { rfm, type RfmResult } from '../../src/analyses/rfm.js';
+import { rfmDistributionChart, rfmDistributionCharts, rfmHeatmap, rfmSegmentBars } from '../../src/charts/rfm.js';
+import { renderSvg } from '../../src/charts/render.js';
+import { expectRenders, expectValidSpec } from '../helpers/charts.js';
+
+let wb: Workbench;
+let result: RfmResult;
+
+beforeAll(async () => {
+  wb = await Workbench.open();
+  // 200 customers: i/4+1 orders for every 10th, one order otherwise; spend grows exponentially (skewed); one net-negative customer.
+  await wb.run(`create table transactions as
+    select 'c' || lpad(i::varchar, 3, '0') as customer_id, i || '-' || o as order_id,
+      timestamp '2023-01-01' + to_days((i * 3 % 365 + o)::integer) as order_date,
+      case when i = 10 and o = 1 then -5000.0 else round(exp(i / 30.0) * 10, 2) end as amount,
+      (i = 10 and o = 1) as is_return, 0::bigint as source_row
+    from range(200) t(i), range(1, 61) u(o)
+    where o <= case when i % 10 = 0 then i // 4 + 1 else 1 end`);
+  result = await rfm(wb);
+});
+afterAll(() => wb.close());
+
+describe('rfm charts', () => {
+  it('heatmap: one cell per R×F score with segment label and count, renders', async () => {
+    const spec = rfmHeatmap(result);
+    const values = (spec.data as { values: Array<Record<string, unknown>> }).values;
+    expect(values).toHaveLength(25);
+    expect(values.reduce((s, v) => s + (v['customers'] as number), 0)).toBe(result.customerCount);
+    expect(values.find((v) => v['r'] === 5 && v['f'] === 5)?.['segment']).toBe('Champions');
+    expect(values.find((v) => v['r'] === 5 && v['f'] === 2)?.['label']).toEqual(['Potential', 'Loyalists']);
+    const svg = await expectRenders(spec);
+    expect(svg).toContain('Champions');
+  });
+
+  it('heatmap in Dutch, coloured by mean monetary', async () => {
+    const spec = rfmHeatmap(result, { locale: 'nl', color: 'monetary' });
+    expect(spec.title).toBe('Klanten per recency- en frequentiescore');
+    expect(JSON.stringify(spec)).toContain('"field":"meanMonetary","type":"quantitative","title":"Gemiddelde netto-omzet"');
+    const svg = await expectRenders(spec);
+    expect(svg).toContain('Kampioenen');
+  });
+
+  it('segment bars: customer share beside revenue share for every segment, in map order', async () => {
+    const spec = rfmSegmentBars(result, { locale: 'en' });
+    const values = (spec.data as { values: Array<{ segment: string; measure: string; share: number }> }).values;
+    expect(values).toHaveLength(2 * result.segments.length);
+    expect(values.slice(0, 4).map((v) => [v.segment, v.measure])).toEqual([
+      ['Champions', 'Share of customers'], ['Champions', 'Share of revenue'],
+      ['Loyal Customers', 'Share of customers'], ['Loyal Customers', 'Share of revenue'],
+    ]);
+    const shares = values.filter((v) => v.measure === 'Share of customers').reduce((s, v) => s + v.share, 0);
+    expect(shares).toBeCloseTo(1, 12);
+    const svg = await expectRenders(spec);
+    expect(svg).toContain('Share of revenue');
+    expectValidSpec(rfmSegmentBars(result, { locale: 'nl' }));
+  });
+
+  it('distributions: log scale for skewed monetary with a note on net-negative customers; linear recency', async () => {
+    expect(result.distributions.monetary.scale).toBe('log');
+    const money = rfmDistributionChart(result, { metric: 'monetary' });
+    expect(result.distributions.monetary.nonPositive).toBe(1);
+    expect(money.title).toEqual({ text: 'Distribution: net revenue per customer', subtitle: 'log scale; 1 customers with net revenue ≤ 0 not shown' });
+    expect(JSON.stringify(money)).toContain('"scale":{"type":"log"}');
+    expect(result.distributions.recency.scale).toBe('linear');
+    for (const spec of rfmDistributionCharts(result, { locale: 'nl' })) await expectRenders(spec);
+    const svg = await renderSvg(rfmDistributionChart(result, { metric: 'recency', locale: 'en' }));
+    expect(svg).toContain('Days since last order');
+  });
+});
