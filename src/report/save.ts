@@ -20,7 +20,9 @@ const REASONS: Record<string, string> = {
 };
 
 function reasonOf(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const e = error as NodeJS.ErrnoException | undefined;
+  // mkdir -p reports EEXIST when a part of the path is an existing file.
+  const code = e?.code === 'EEXIST' && e.syscall === 'mkdir' ? 'ENOTDIR' : e?.code;
   if (code && REASONS[code]) return REASONS[code];
   return error instanceof Error ? error.message : String(error);
 }
@@ -35,15 +37,19 @@ export async function saveReport(path: string, html: string): Promise<string> {
   const dir = dirname(target);
   counter += 1;
   const temp = join(dir, `.${basename(target)}.${process.pid}-${counter}.tmp`);
+  let tempMayExist = false;
   try {
     await mkdir(dir, { recursive: true });
+    tempMayExist = true;
     await writeFile(temp, html, { encoding: 'utf8', flag: 'wx' });
     await rename(temp, target);
     return target;
   } catch (error) {
-    await unlink(temp).catch((e: NodeJS.ErrnoException) => {
-      if (e.code !== 'ENOENT') throw e;
-    });
+    if (tempMayExist) {
+      await unlink(temp).catch((e: NodeJS.ErrnoException) => {
+        if (e.code !== 'ENOENT') throw e;
+      });
+    }
     throw new WorkbenchError('WRITE_FAILED', messages.writeFailed(path, reasonOf(error)), { path, cause: error });
   }
 }
