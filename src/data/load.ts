@@ -10,11 +10,11 @@ import { messages } from '../messages.js';
 import { quoteIdentifier } from '../sql.js';
 import type { Workbench } from '../workbench.js';
 import { FIELD_COLUMNS, MAPPING_KEYS, NUMERIC_KEYS, type ColumnMapping, type MappingKey } from './fields.js';
-import type { ColumnUse, LoadReport, ReturnHandling, SetAside, SetAsideReason } from './load-report.js';
+import type { LoadReport, ReturnHandling, SetAside, SetAsideReason } from './load-report.js';
 import { chooseDateFormat, dateExpr, idExpr, numberExpr, usesDecimalComma } from './parse.js';
 import { resolveMapping, resolvePreset } from './mapping.js';
-import { sha256File, sniffFile, type SniffResult } from './sniff.js';
-import { sourceRelation, type SourceRelation } from './source.js';
+import { sha256File, sniffFile } from './sniff.js';
+import { sourceRelation } from './source.js';
 import type { Preset } from './presets.js';
 
 /** Options for {@link loadTransactions}. */
@@ -39,7 +39,7 @@ export const REASONS: readonly SetAsideReason[] = [
   'missing_customer_id', 'unparseable_date', 'unparseable_amount', 'zero_amount', 'cancellation_excluded', 'return_excluded', 'duplicate',
 ];
 
-const STAGE = '_swb_stage';
+const SAMPLE = '_swb_sample';
 const PARSED = '_swb_parsed';
 
 /**
@@ -56,75 +56,56 @@ export async function loadTransactions(wb: Workbench, path: string, options: Loa
   const names = relation.columns.map((c) => c.name);
   const { mapping, used, warnings } = resolveMapping(names, path, options.mapping, preset);
   const typeOf = new Map(relation.columns.map((c) => [c.name, c.type]));
-
   const keys = MAPPING_KEYS.filter((k) => mapping[k] !== undefined);
-  const staged = keys.map((k) => `${quoteIdentifier(mapping[k] as string)} AS ${quoteIdentifier(FIELD_COLUMNS[k])}`);
-  const rowHash = `hash(${names.map(quoteIdentifier).join(', ')})`;
-  try {
-    // Staged outside the transaction: rowids of a committed table follow file order, giving row numbers.
-    await wb.run(`CREATE OR REPLACE TEMP TABLE ${STAGE} AS SELECT ${staged.join(', ')}, ${rowHash} AS _hash FROM ${relation.from}`, relation.params);
-    return await wb.transaction(() => loadStaged(wb, { path, sniff, sha256, preset, returns, relation, names, mapping, used, warnings, keys, typeOf, options }));
-  } finally {
-    await wb.run(`DROP TABLE IF EXISTS ${STAGE}; DROP TABLE IF EXISTS ${PARSED}; DROP TABLE IF EXISTS _swb_kept`);
-  }
-}
-
-interface StagedLoad {
-  path: string; sniff: SniffResult; sha256: string; preset: Preset | undefined; returns: ReturnHandling;
-  relation: SourceRelation; names: string[]; mapping: ColumnMapping; used: ColumnUse[]; warnings: string[];
-  keys: MappingKey[]; typeOf: Map<string, string>; options: LoadOptions;
-}
-
-async function loadStaged(wb: Workbench, s: StagedLoad): Promise<LoadReport> {
-  const { path, sniff, sha256, preset, returns, relation, names, mapping, used, warnings, keys, typeOf, options } = s;
-  const [{ n: rowsRead } = { n: 0 }] = await wb.query<{ n: number }>(`SELECT count(*) AS n FROM ${STAGE}`);
-  if (rowsRead === 0) throw new WorkbenchError('HEADER_ONLY', messages.headerOnly(path, names), { file: path });
-
   const stagedType = (k: MappingKey) => typeOf.get(mapping[k] as string) ?? 'VARCHAR';
-  const dateCol = FIELD_COLUMNS.orderDate;
-  const textDates = stagedType('orderDate') === 'VARCHAR';
-  const dateFormat = textDates
-    ? await chooseDateFormat(wb, STAGE, dateCol, relation.rowOffset, options.dateFormat ?? preset?.dateFormat)
-    : { format: '', share: 1, failures: [] };
-  if (textDates && dateFormat.share < 0.5) {
-    const tried = options.dateFormat ? [options.dateFormat] : DATE_FORMATS_TRIED();
-    throw new WorkbenchError('BAD_DATES', messages.badDates(mapping.orderDate as string, path, dateFormat.failures, tried), { file: path, column: mapping.orderDate });
+  const mapped = keys.map((k) => `${quoteIdentifier(mapping[k] as string)} AS ${quoteIdentifier(FIELD_COLUMNS[k])}`).join(', ');
+  try {
+    // 1. The first rows, to choose the date format and decimal mark.
+    await wb.run(`CREATE OR REPLACE TEMP TABLE ${SAMPLE} AS SELECT ${mapped} FROM ${relation.from} LIMIT 5000`, relation.params);
+    const [{ n: sampled } = { n: 0 }] = await wb.query<{ n: number }>(`SELECT count(*) AS n FROM ${SAMPLE}`);
+    if (sampled === 0) throw new WorkbenchError('HEADER_ONLY', messages.headerOnly(path, names), { file: path });
+    const textDates = stagedType('orderDate') === 'VARCHAR';
+    const dateFormat = textDates
+      ? await chooseDateFormat(wb, SAMPLE, FIELD_COLUMNS.orderDate, relation.rowOffset, options.dateFormat ?? preset?.dateFormat)
+      : { format: '', share: 1, failures: [] };
+    if (textDates && dateFormat.share < 0.5) {
+      const tried = options.dateFormat ? [options.dateFormat] : DATE_FORMATS_TRIED();
+      throw new WorkbenchError('BAD_DATES', messages.badDates(mapping.orderDate as string, path, dateFormat.failures, tried), { file: path, column: mapping.orderDate });
+    }
+    if (textDates) warnings.push(messages.warnDateFormat(mapping.orderDate as string, dateFormat.format));
+    if ('tie' in dateFormat && dateFormat.tie) warnings.push(messages.warnAmbiguousDates(mapping.orderDate as string, dateFormat.format, dateFormat.tie));
+    const numericKeys = keys.filter((k) => NUMERIC_KEYS.has(k) && stagedType(k) === 'VARCHAR');
+    const decimalComma = options.decimal ? options.decimal === ',' : await usesDecimalComma(wb, SAMPLE, numericKeys.map((k) => FIELD_COLUMNS[k]));
+    if (decimalComma) warnings.push(messages.warnDecimalComma(sniff.fileName));
+    if (sniff.encoding === 'latin-1') warnings.push(messages.warnLatin1(sniff.fileName));
+    if (!mapping.orderId) warnings.push(messages.warnDerivedOrderId());
+
+    // 2. One pass over the file: parse and classify every row. Built outside the transaction, so its
+    //    rowids are final and follow file order: rowid + offset is the row number users see.
+    const rowHash = `hash(${names.map(quoteIdentifier).join(', ')})`;
+    await wb.run(parseSql(`(SELECT ${mapped}, ${rowHash} AS _hash FROM ${relation.from})`, keys, stagedType, decimalComma, returns, preset, dateFormat.format), {
+      ...relation.params, fmt: dateFormat.format, cprefix: preset?.cancellationPrefix ?? '',
+    });
+    // 3. Replace `transactions` atomically.
+    return await wb.transaction(async () => {
+      await wb.run(finalSql(keys, preset?.keepDuplicates ?? false, relation.rowOffset));
+      const summary = await summarise(wb, relation.rowOffset);
+      return {
+        table: 'transactions' as const, source: path, fileName: sniff.fileName, format: sniff.format, sha256,
+        ...(preset ? { preset: preset.name } : {}),
+        ...summary, columns: used, returns, warnings,
+      };
+    });
+  } finally {
+    await wb.run(`DROP TABLE IF EXISTS ${SAMPLE}; DROP TABLE IF EXISTS ${PARSED}; DROP TABLE IF EXISTS _swb_dups`);
   }
-  if (textDates) warnings.push(messages.warnDateFormat(mapping.orderDate as string, dateFormat.format));
-  if ('tie' in dateFormat && dateFormat.tie) warnings.push(messages.warnAmbiguousDates(mapping.orderDate as string, dateFormat.format, dateFormat.tie));
-
-  const numericKeys = keys.filter((k) => NUMERIC_KEYS.has(k) && stagedType(k) === 'VARCHAR');
-  const decimalComma = options.decimal ? options.decimal === ',' : await usesDecimalComma(wb, STAGE, numericKeys.map((k) => FIELD_COLUMNS[k]));
-  if (decimalComma) warnings.push(messages.warnDecimalComma(sniff.fileName));
-  if (sniff.encoding === 'latin-1') warnings.push(messages.warnLatin1(sniff.fileName));
-  if (!mapping.orderId) warnings.push(messages.warnDerivedOrderId());
-
-  await wb.run(parseSql(keys, stagedType, decimalComma, relation.rowOffset, returns, preset), {
-    fmt: dateFormat.format,
-    cprefix: preset?.cancellationPrefix ?? '',
-  });
-  await wb.run(finalSql(keys, preset?.keepDuplicates ?? false));
-  const report = await summarise(wb, relation.rowOffset);
-  return {
-    table: 'transactions' as const,
-    source: path,
-    fileName: sniff.fileName,
-    format: sniff.format,
-    sha256,
-    ...(preset ? { preset: preset.name } : {}),
-    rowsRead,
-    ...report,
-    columns: used,
-    returns,
-    warnings,
-  };
 }
 
 const DATE_FORMATS_TRIED = (): string[] => ['ISO (%Y-%m-%d …)', '%Y%m%d', 'day-first (%d-%m-%Y, %d/%m/%Y, %d.%m.%Y)', 'month-first (%m/%d/%Y)'];
 
 function parseSql(
-  keys: readonly MappingKey[], typeOf: (k: MappingKey) => string, decimalComma: boolean, rowOffset: number,
-  returns: ReturnHandling, preset: Preset | undefined,
+  from: string, keys: readonly MappingKey[], typeOf: (k: MappingKey) => string, decimalComma: boolean,
+  returns: ReturnHandling, preset: Preset | undefined, dateFormat: string,
 ): string {
   const c = (k: MappingKey) => FIELD_COLUMNS[k];
   const has = (k: MappingKey) => keys.includes(k);
@@ -148,42 +129,46 @@ function parseSql(
       END AS reason,
       (amount < 0 OR ${cancelled}) AS is_return
     FROM (
-      SELECT rowid + ${rowOffset} AS source_row,
+      SELECT
         ${idExpr(c('customerId'), typeOf('customerId'))} AS customer_id,
         ${orderId} AS order_id,
-        ${dateExpr(c('orderDate'), typeOf('orderDate'), 'fmt')} AS order_date,
+        ${dateExpr(c('orderDate'), typeOf('orderDate'), 'fmt', dateFormat)} AS order_date,
         ${amount} AS amount,
         ${[...extras, ...texts, '_hash'].join(', ')}
-      FROM ${STAGE}
+      FROM ${from}
     )`;
 }
 
-function finalSql(keys: readonly MappingKey[], keepDuplicates: boolean): string {
+function finalSql(keys: readonly MappingKey[], keepDuplicates: boolean, rowOffset: number): string {
   const optional = (['quantity', 'unitPrice', 'productId', 'description', 'country', 'channel', 'category'] as const)
-    .filter((k) => keys.includes(k)).map((k) => quoteIdentifier(FIELD_COLUMNS[k]));
-  const orderId = keys.includes('orderId') ? 'order_id' : `customer_id || '@' || strftime(order_date, '%Y-%m-%d')`;
-  return `
-    CREATE OR REPLACE TEMP TABLE _swb_kept AS
-    SELECT *, ${keepDuplicates ? 'false' : 'row_number() OVER (PARTITION BY _hash ORDER BY source_row) > 1'} AS is_duplicate
-    FROM ${PARSED} WHERE reason IS NULL;
+    .filter((k) => keys.includes(k)).map((k) => `p.${quoteIdentifier(FIELD_COLUMNS[k])}`);
+  const orderId = keys.includes('orderId') ? 'p.order_id' : `p.customer_id || '@' || strftime(p.order_date, '%Y-%m-%d')`;
+  // Duplicates via a small table of repeated row hashes (a hash aggregate and an anti-join: no sort of all rows).
+  const dups = `CREATE OR REPLACE TEMP TABLE _swb_dups AS
+    SELECT _hash, min(rowid) AS keep FROM ${PARSED} WHERE reason IS NULL AND ${keepDuplicates ? 'false' : 'true'} GROUP BY _hash HAVING count(*) > 1;`;
+  return `${dups}
     CREATE OR REPLACE TABLE transactions AS
-    SELECT customer_id, ${orderId} AS order_id, order_date, amount, is_return, source_row${optional.length ? ', ' + optional.join(', ') : ''}
-    FROM _swb_kept WHERE NOT is_duplicate ORDER BY source_row;`;
+    SELECT p.customer_id, ${orderId} AS order_id, p.order_date, p.amount, p.is_return, p.rowid + ${rowOffset} AS source_row${optional.length ? ', ' + optional.join(', ') : ''}
+    FROM ${PARSED} p
+    WHERE p.reason IS NULL AND NOT EXISTS (SELECT 1 FROM _swb_dups d WHERE d._hash = p._hash AND d.keep <> p.rowid);`;
 }
 
-async function summarise(wb: Workbench, _rowOffset: number): Promise<Pick<LoadReport, 'rowsLoaded' | 'setAside' | 'dateRange' | 'customers' | 'orders'>> {
-  const grouped = await wb.query<{ reason: SetAsideReason; count: number; examples: number[] }>(`
-    SELECT reason, count(*) AS count, list(source_row ORDER BY source_row)[1:5] AS examples FROM ${PARSED} WHERE reason IS NOT NULL GROUP BY reason
+async function summarise(wb: Workbench, rowOffset: number): Promise<Pick<LoadReport, 'rowsRead' | 'rowsLoaded' | 'setAside' | 'dateRange' | 'customers' | 'orders'>> {
+  const grouped = await wb.query<{ reason: SetAsideReason | null; count: number; examples: number[] }>(`
+    SELECT reason, count(*) AS count, list(rowid + ${rowOffset} ORDER BY rowid)[1:5] AS examples FROM ${PARSED} GROUP BY reason
     UNION ALL
-    SELECT 'duplicate', count(*), list(source_row ORDER BY source_row)[1:5] FROM _swb_kept WHERE is_duplicate HAVING count(*) > 0`);
+    SELECT 'duplicate', count(*), list(p.rowid + ${rowOffset} ORDER BY p.rowid)[1:5]
+    FROM ${PARSED} p JOIN _swb_dups d ON d._hash = p._hash AND d.keep <> p.rowid WHERE p.reason IS NULL HAVING count(*) > 0`);
   const byReason = new Map(grouped.map((g) => [g.reason, g]));
   const setAside: SetAside[] = REASONS.flatMap((reason) => {
     const g = byReason.get(reason);
     return g ? [{ reason, count: g.count, examples: g.examples.map(Number) }] : [];
   });
+  const rowsRead = grouped.filter((g) => g.reason !== 'duplicate').reduce((a, g) => a + g.count, 0);
   const [stats] = await wb.query<{ n: number; customers: number; orders: number; first: Date | null; last: Date | null }>(
     'SELECT count(*) AS n, count(DISTINCT customer_id) AS customers, count(DISTINCT order_id) AS orders, min(order_date) AS first, max(order_date) AS last FROM transactions');
   return {
+    rowsRead,
     rowsLoaded: stats?.n ?? 0,
     setAside,
     ...(stats?.first && stats.last ? { dateRange: { first: stats.first, last: stats.last } } : {}),

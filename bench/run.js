@@ -1,0 +1,41 @@
+#!/usr/bin/env node
+// npm run bench: generate 1M and 10M synthetic transactions, then time each stage in a fresh
+// process (so peak RSS is per stage): load from CSV, load from Parquet, RFM, cohorts, clusters.
+// Targets (2-core machine): 10M rows loaded < 20 s with peak RSS < 2 GB; RFM < 5 s; cohorts < 5 s;
+// clusters on ~1M customers < 15 s. Generated files are cached in bench/out/.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const here = (p) => fileURLToPath(new URL(p, import.meta.url));
+const OUT = here('./out/');
+mkdirSync(OUT, { recursive: true });
+const args = process.argv.slice(2);
+const only = args.find((a) => a.startsWith('--sizes='))?.slice(8).split(',').map(Number) ?? [1e6, 1e7];
+
+// About 16.8 rows per customer in the generator's planted mix.
+const ROWS_PER_CUSTOMER = 16.8;
+const stage = (name, ...rest) => {
+  const out = execFileSync(process.execPath, [here('./stage.js'), name, ...rest], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  return JSON.parse(out.trim().split('\n').pop());
+};
+
+const rows = [];
+for (const target of only) {
+  const customers = Math.round(target / ROWS_PER_CUSTOMER);
+  const csv = `${OUT}sample-${customers}.csv`;
+  const parquet = `${OUT}sample-${customers}.parquet`;
+  if (!existsSync(csv)) {
+    process.stderr.write(`generating ~${target.toLocaleString('en')} rows (${customers.toLocaleString('en')} customers)…\n`);
+    rows.push({ size: target, ...stage('generate', csv, String(customers)) });
+  }
+  if (!existsSync(parquet)) stage('to-parquet', csv, parquet);
+  for (const s of ['load-csv', 'load-parquet', 'rfm', 'cohorts', 'clusters']) {
+    process.stderr.write(`${s} @ ${target.toLocaleString('en')}…\n`);
+    rows.push({ size: target, ...stage(s, csv, parquet) });
+  }
+}
+console.log('\nstage          rows         seconds   rows/s        peak RSS (MB)  notes');
+for (const r of rows) {
+  console.log(`${r.stage.padEnd(14)} ${String(r.rows ?? '').padStart(11)}  ${r.seconds.toFixed(2).padStart(8)}  ${String(r.rowsPerSecond ?? '').padStart(11)}  ${String(r.peakRssMb).padStart(13)}  ${r.note ?? ''}`);
+}

@@ -1,0 +1,55 @@
+// One benchmark stage in its own process; prints one JSON line with seconds and peak RSS.
+import { existsSync } from 'node:fs';
+import * as swb from '../dist/index.js';
+
+const [stage, a, b] = process.argv.slice(2);
+const t0 = performance.now();
+let rows;
+let note = '';
+
+async function loaded(file) {
+  const wb = await swb.Workbench.open();
+  const report = await swb.loadTransactions(wb, file);
+  return { wb, report };
+}
+
+if (stage === 'generate') {
+  const r = await swb.generateSample({ customers: Number(b), seed: 1, out: a });
+  rows = r.rows;
+} else if (stage === 'to-parquet') {
+  const wb = await swb.Workbench.open();
+  await wb.run(`COPY (SELECT * FROM read_csv($csv)) TO '${b.replaceAll("'", "''")}' (FORMAT parquet)`, { csv: a });
+  wb.close();
+} else if (stage === 'load-csv' || stage === 'load-parquet') {
+  const { wb, report } = await loaded(stage === 'load-csv' ? a : b);
+  rows = report.rowsLoaded;
+  wb.close();
+} else {
+  // analyses: time only the analysis, after loading from Parquet
+  const { wb, report } = await loaded(existsSync(b) ? b : a);
+  rows = report.rowsLoaded;
+  const t1 = performance.now();
+  if (stage === 'rfm' && swb.rfm) {
+    const r = await swb.rfm(wb, {});
+    note = `${r.segments?.length ?? '?'} segments`;
+  } else if (stage === 'cohorts' && swb.cohorts) {
+    const r = await swb.cohorts(wb, {});
+    note = `${r.rows?.length ?? '?'} cohort cells`;
+  } else if (stage === 'clusters' && swb.clusters) {
+    const r = await swb.clusters(wb, { k: 4 });
+    note = `${report.customers} customers, silhouette ${r.silhouette?.toFixed?.(3) ?? '?'}`;
+  } else {
+    note = 'not built yet';
+  }
+  const seconds = (performance.now() - t1) / 1000;
+  wb.close();
+  print(seconds);
+  process.exit(0);
+}
+print((performance.now() - t0) / 1000);
+
+function print(seconds) {
+  const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+  const rowsPerSecond = rows ? Math.round(rows / seconds) : undefined;
+  console.log(JSON.stringify({ stage, rows, seconds, rowsPerSecond, peakRssMb, note }));
+}

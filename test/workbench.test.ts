@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Workbench } from '../src/workbench.js';
+import { isWorkbenchError } from '../src/errors.js';
+
+describe('Workbench', () => {
+  it('binds parameters and converts BIGINT, DECIMAL, HUGEINT and TIMESTAMP to JS values', async () => {
+    const wb = await Workbench.open();
+    const [row] = await wb.query(
+      `select $n::BIGINT + 1 as big, 12.50::DECIMAL(10,2) as dec, 7::HUGEINT as huge, $d as ts, $s as s, 9007199254740993::BIGINT as unsafe`,
+      { n: 41, d: new Date('2011-12-10T00:00:00Z'), s: "x'); drop table t; --" },
+    );
+    expect(row).toEqual({ big: 42, dec: 12.5, huge: 7, ts: new Date('2011-12-10T00:00:00Z'), s: "x'); drop table t; --", unsafe: 9007199254740993n });
+    wb.close();
+  });
+
+  it('gives an arquero table for notebook-side transforms', async () => {
+    const wb = await Workbench.open();
+    const t = await wb.table('select * from (values (1, 2.5), (2, 3.5)) v(a, b) order by a');
+    expect(t.numRows()).toBe(2);
+    expect(t.array('b')).toEqual([2.5, 3.5]);
+    wb.close();
+  });
+
+  it('closes twice harmlessly and fails clearly after close', async () => {
+    const wb = await Workbench.open();
+    wb.close();
+    wb.close();
+    expect(wb.closed).toBe(true);
+    await expect(wb.query('select 1')).rejects.toSatisfy((e: unknown) => isWorkbenchError(e, 'CLOSED') && /closed/.test((e as Error).message));
+  });
+
+  it('keeps tables in a .duckdb file across reopen', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'swb-')), 'work.duckdb');
+    const a = await Workbench.open({ path });
+    await a.run('create table t as select 42 as x');
+    a.close();
+    const b = await Workbench.open({ path });
+    expect(await b.query('select x from t')).toEqual([{ x: 42 }]);
+    b.close();
+  });
+
+  it('keeps two Workbenches apart (no global state)', async () => {
+    const a = await Workbench.open();
+    const b = await Workbench.open();
+    await a.run('create table t as select 1 as x');
+    expect(await a.hasTable('t')).toBe(true);
+    expect(await b.hasTable('t')).toBe(false);
+    a.close();
+    b.close();
+  });
+
+  it('rolls a failed transaction back', async () => {
+    const wb = await Workbench.open();
+    await wb.run('create table t as select 1 as x');
+    await expect(wb.transaction(async () => {
+      await wb.run('insert into t values (2)');
+      await wb.run('select * from no_such_table');
+    })).rejects.toThrow(/no_such_table/);
+    expect(await wb.query('select count(*) as n from t')).toEqual([{ n: 1 }]);
+    wb.close();
+  });
+});
