@@ -49,3 +49,5 @@ export { summarySection, overviewFindings, type SummaryInput, type SummaryOption
 export { dataQualitySection, type DataQualityInput, type DataQualityOptions } from './report/sections/data-quality.js';
 export { methodSection, type MethodInput, type MethodOptions, type AnalysisRun } from './report/sections/method.js';
 export { reportStrings, type ReportStrings } from './report/strings.js';
+export { activity, activitySql, type ActivityOptions, type ActivityResult, type ActivityRow, type ActivityPeriod } from './analyses/activity.js';
+export { revenueOverTime, customersOverTime, periodLabel, type ActivityChartOptions } from './charts/activity.js';

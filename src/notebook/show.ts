@@ -10,8 +10,9 @@ import { WorkbenchError } from '../errors.js';
 import type { Locale } from '../locale.js';
 import type { ReportChart, ReportSection, ReportTable } from '../report/section.js';
 import { publishDisplay, type DisplayOutput } from './display.js';
+import { escapeHtml } from '../report/escape.js';
 import {
-  escapeHtml, isReportTable, isTableLike, tableHtml, tableText, tableView, type TableLike, type TableViewOptions,
+  isReportTable, isTableLike, tableHtml, tableText, tableView, type TableLike, type TableViewOptions,
 } from './table-view.js';
 
 /** The MIME type JupyterLab renders Vega-Lite v5 specs with. */

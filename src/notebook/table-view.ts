@@ -4,6 +4,7 @@
  * Pure: no kernel, no I/O.
  */
 import { formatNumber, isoDate, type Locale } from '../locale.js';
+import { escapeHtml } from '../report/escape.js';
 import type { ReportTable } from '../report/section.js';
 
 /** What `show` needs from an arquero table (duck-typed, so arquero stays an implementation detail). */
@@ -121,11 +122,6 @@ export function rowCountText(view: TableView): string {
     return view.rows.length < view.totalRows ? `${shown} van ${total} rijen getoond` : `${total} ${view.totalRows === 1 ? 'rij' : 'rijen'}`;
   }
   return view.rows.length < view.totalRows ? `showing ${shown} of ${total} rows` : `${total} ${view.totalRows === 1 ? 'row' : 'rows'}`;
-}
-
-/** Escape text for HTML element content and attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 }
 
 /** Render a view as an HTML table with its caption, note and row-count line (all text escaped). */
