@@ -10,6 +10,7 @@ export type WorkbenchErrorCode =
   | 'HEADER_ONLY'
   | 'UNSUPPORTED_FORMAT'
   | 'ENCODING'
+  | 'MALFORMED_FILE'
   | 'MISSING_FIELD'
   | 'UNKNOWN_COLUMN'
   | 'UNKNOWN_PRESET'

@@ -35,6 +35,8 @@ export const messages = {
     field === 'amount'
       ? "Pass mapping: { amount: '…' } or both { quantity: '…', unitPrice: '…' }, or a preset."
       : `Pass mapping: { ${field === 'customer_id' ? 'customerId' : field === 'order_date' ? 'orderDate' : field}: '…' } or a preset.`,
+  malformed: (path: string, line: string | undefined, why: string) =>
+    `${basename(path)}${line ? ` line ${line}` : ''} could not be read as ${line ? 'a CSV row' : 'CSV'} (${why}). Check the delimiter, the quoting and the number of fields${line ? ' of that line' : ' per line (an unclosed quote is a common cause)'}.`,
   warnLatin1: (file: string) => `${file} is not UTF-8; it was read as Latin-1 (ISO-8859-1). Check accented characters.`,
   warnDateFormat: (column: string, format: string) => `Dates in ${JSON.stringify(column)} were read with format ${format}.`,
   warnAmbiguousDates: (column: string, chosen: string, other: string) =>

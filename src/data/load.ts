@@ -14,7 +14,7 @@ import type { LoadReport, ReturnHandling, SetAside, SetAsideReason } from './loa
 import { chooseDateFormat, dateExpr, idExpr, numberExpr, usesDecimalComma } from './parse.js';
 import { resolveMapping, resolvePreset } from './mapping.js';
 import { sha256File, sniffFile } from './sniff.js';
-import { sourceRelation } from './source.js';
+import { explainReadError, sourceRelation } from './source.js';
 import type { Preset } from './presets.js';
 
 /** Options for {@link loadTransactions}. */
@@ -96,6 +96,8 @@ export async function loadTransactions(wb: Workbench, path: string, options: Loa
         ...summary, columns: used, returns, warnings,
       };
     });
+  } catch (e) {
+    throw explainReadError(e, path);
   } finally {
     await wb.run(`DROP TABLE IF EXISTS ${SAMPLE}; DROP TABLE IF EXISTS ${PARSED}; DROP TABLE IF EXISTS _swb_dups`);
   }

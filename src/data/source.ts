@@ -2,6 +2,8 @@
  * Turns a sniffed file into a DuckDB relation (a SQL `FROM` clause with bound parameters) whose
  * columns are the file's columns. DuckDB reads every format itself; nothing is parsed row by row in JS.
  */
+import { isWorkbenchError, WorkbenchError } from '../errors.js';
+import { messages } from '../messages.js';
 import type { Workbench, QueryParam } from '../workbench.js';
 import { quoteIdentifier } from '../sql.js';
 import type { Preset } from './presets.js';
@@ -45,7 +47,9 @@ export async function sourceRelation(
     from = `read_csv($path, header = true, delim = $delim, encoding = $enc, ${typed}, quote = '"', escape = '"')`;
     rowOffset = 2;
   }
-  const described = await wb.query<{ column_name: string; column_type: string }>(`DESCRIBE SELECT * FROM ${from}`, params);
+  const described = await wb
+    .query<{ column_name: string; column_type: string }>(`DESCRIBE SELECT * FROM ${from}`, params)
+    .catch((e: unknown) => { throw explainReadError(e, sniff.path); });
   return { from, params, columns: described.map((d) => ({ name: d.column_name, type: d.column_type })), rowOffset };
 }
 
@@ -63,4 +67,26 @@ function whitespaceColumns(sniff: SniffResult, preset: Preset | undefined): { sq
     `(SELECT ${parts} FROM (SELECT string_split_regex(regexp_replace(line, '^\\s+|\\s+$', '', 'g'), '\\s+') AS parts ` +
     `FROM read_csv($path, columns = {'line': 'VARCHAR'}, header = ${hasHeader ? 'true' : 'false'}, delim = $unitsep, quote = '', escape = '', encoding = $enc)))`;
   return { sql, hasHeader };
+}
+
+/**
+ * Turn DuckDB's reader errors into WorkbenchErrors that name the file and line; other errors pass through.
+ */
+export function explainReadError(e: unknown, path: string): unknown {
+  if (!isWorkbenchError(e, 'QUERY_FAILED')) return e;
+  const text = e.message;
+  if (/invalid unicode|not utf-8 encoded/i.test(text)) {
+    return new WorkbenchError('ENCODING', messages.encoding(path, firstLine(text)), { file: path });
+  }
+  const line = /CSV Error on Line:\s*(\d+)/.exec(text)?.[1];
+  if (line !== undefined || /Conversion Error|Invalid Input Error/.test(text)) {
+    return new WorkbenchError('MALFORMED_FILE', messages.malformed(path, line, firstLine(text.replace(/^Query failed:\s*/, ''))), { file: path, line });
+  }
+  return e;
+}
+
+function firstLine(s: string): string {
+  const lines = s.split('\n');
+  const head = /sniffing/.test(lines[0] ?? '') ? lines.slice(0, 2).join(': ') : (lines[0] ?? s);
+  return head.slice(0, 300);
 }

@@ -165,6 +165,11 @@ describe('bad input', () => {
     expect(e.message).toContain('"yesterday" (row 2)');
     expect(e.message).toContain('Formats tried');
   });
+  it('says a malformed CSV cannot be read and what to check', async () => {
+    const e = await loadError(fixture('malformed.csv'));
+    expect(e.code).toBe('MALFORMED_FILE');
+    expect(e.message).toMatch(/^malformed\.csv could not be read as CSV \(.*not possible to automatically detect.*\)\. Check the delimiter, the quoting/);
+  });
   it('names the known presets for an unknown one', async () => {
     const e = await loadError(fixture('orders-plain.csv'), { preset: 'shopify' });
     expect(e.code).toBe('UNKNOWN_PRESET');
