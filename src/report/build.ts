@@ -4,17 +4,19 @@
  * the analyses, method. Reports progress per stage with its duration. The caller renders/saves.
  */
 import { overview } from '../analyses/overview.js';
+import { rfm, type RfmResult } from '../analyses/rfm.js';
 import { loadCustomers } from '../data/customers.js';
 import type { ColumnMapping } from '../data/fields.js';
 import type { LoadReport, ReturnHandling } from '../data/load-report.js';
 import { loadTransactions } from '../data/load.js';
-import { formatDate, formatNumber, isoDate, type Locale } from '../locale.js';
+import { formatDate, isoDate, type Locale } from '../locale.js';
 import type { Workbench } from '../workbench.js';
 import { toolVersion } from './assets.js';
 import { report, type ReportBuilder } from './report.js';
 import type { ReportSection } from './section.js';
 import { dataQualitySection } from './sections/data-quality.js';
 import { methodSection, type AnalysisRun } from './sections/method.js';
+import { rfmFindings, rfmSection } from './sections/rfm.js';
 import { summarySection } from './sections/summary.js';
 import { reportStrings } from './strings.js';
 
@@ -73,9 +75,23 @@ async function timed<T>(stage: BuildStage, onProgress: BuildReportOptions['onPro
 const loadDetail = (r: LoadReport): string =>
   `${r.fileName}: ${r.rowsRead.toLocaleString('en')} rows read, ${r.rowsLoaded.toLocaleString('en')} used, ${r.customers.toLocaleString('en')} customers`;
 
+/** RFM options as a reader needs them to reproduce the run (the segment map by name). */
+function rfmRun(result: RfmResult): AnalysisRun {
+  const { asOf, bins, scoring, returns, laterOrders } = result.options;
+  return { name: 'RFM', options: { asOf, bins, scoring, returns, laterOrders, segmentMap: 'standard' } };
+}
+
 /** Run the analyses that exist and collect their sections, findings and options. */
-async function runAnalyses(_wb: Workbench, options: BuildReportOptions, _locale: Locale): Promise<AnalysisOutput> {
-  const out: AnalysisOutput = { sections: [], findings: [], runs: [], ...(options.asOf ? { asOf: options.asOf } : {}) };
+async function runAnalyses(wb: Workbench, options: BuildReportOptions, locale: Locale): Promise<AnalysisOutput> {
+  const { onProgress } = options;
+  const out: AnalysisOutput = { sections: [], findings: [], runs: [] };
+  // A given as-of date describes the customers as they were then: later orders are left out.
+  const rfmResult = await timed('rfm', onProgress, () => rfm(wb, options.asOf ? { asOf: options.asOf, laterOrders: 'exclude' } : {}),
+    (r) => `${r.customerCount.toLocaleString('en')} customers scored as of ${isoDate(r.options.asOf)}`);
+  out.asOf = rfmResult.options.asOf;
+  out.sections.push(rfmSection(rfmResult, { locale }));
+  out.findings.push(...rfmFindings(rfmResult, locale));
+  out.runs.push(rfmRun(rfmResult));
   return out;
 }
 
@@ -106,7 +122,6 @@ export async function buildReport(wb: Workbench, options: BuildReportOptions): P
   const header: Array<[string, string]> = [[t.source, load.fileName]];
   if (ov.period) header.push([t.period, t.periodRange(formatDate(ov.period.first, locale), formatDate(ov.period.last, locale))]);
   if (asOf) header.push([t.asOf, formatDate(asOf, locale)]);
-  header.push([t.customers, formatNumber(ov.customers, locale)]);
 
   return report({
     title: options.title ?? t.defaultTitle,

@@ -1,7 +1,7 @@
 /**
- * The summary for managers: four key figures (customers, orders, net revenue, period) and three
- * to six plain sentences. Findings written by the analysis sections (RFM, cohorts, clusters) come
- * first; headline findings from the overview fill up to the minimum.
+ * The summary for managers: four key figures (customers, orders, net revenue, period) and up to
+ * six plain sentences. Findings written by the analysis sections (RFM, cohorts, clusters) come
+ * first; findings from the overview fill the remaining places.
  */
 import type { OverviewResult } from '../../analyses/overview.js';
 import { formatCurrency, formatDate, formatNumber, formatPercent, type Locale } from '../../locale.js';
@@ -20,27 +20,25 @@ export interface SummaryInput {
 export interface SummaryOptions {
   /** Report language. @defaultValue 'en' */
   locale?: Locale;
-  /** Most findings listed. @defaultValue 6 */
+  /** Findings listed: the analyses' first, then the overview's (revenue concentration last, as RFM states it too). @defaultValue 6 */
   maxFindings?: number;
-  /** Fewest findings listed (filled from the overview when the analyses give fewer). @defaultValue 3 */
-  minFindings?: number;
   /** ISO 4217 currency of the amounts. @defaultValue 'EUR' */
   currency?: string;
 }
 
-/** Headline findings from the overview alone, most telling first. */
+/** Findings from the overview alone: one-time buyers, returns, order value, period, revenue concentration. */
 export function overviewFindings(o: OverviewResult, locale: Locale = 'en', currency = 'EUR'): string[] {
   const t = reportStrings(locale);
   const out: string[] = [];
   if (o.customers === 0) return out;
-  if (o.netRevenue > 0) {
-    out.push(t.findingTopShare(formatPercent(o.options.topShare, locale, 0), formatPercent(o.topRevenue / o.netRevenue, locale, 0)));
-  }
   out.push(t.findingOneTime(formatPercent(o.oneTimeCustomers / o.customers, locale, 0)));
   if (o.returned > 0 && o.grossRevenue > 0) out.push(t.findingReturns(formatPercent(o.returned / o.grossRevenue, locale, 1)));
   if (o.orders > 0) out.push(t.findingAov(formatCurrency(o.netRevenue / o.orders, locale, currency), formatNumber(o.orders / o.customers, locale, 1)));
   if (o.period) {
     out.push(t.findingPeriod(formatNumber(o.customers, locale), formatNumber(o.orders, locale), formatDate(o.period.first, locale), formatDate(o.period.last, locale)));
+  }
+  if (o.netRevenue > 0) {
+    out.push(t.findingTopShare(formatPercent(o.options.topShare, locale, 0), formatPercent(o.topRevenue / o.netRevenue, locale, 0)));
   }
   return out;
 }
@@ -52,12 +50,11 @@ export function overviewFindings(o: OverviewResult, locale: Locale = 'en', curre
 export function summarySection(input: SummaryInput, options: SummaryOptions = {}): ReportSection {
   const locale = options.locale ?? 'en';
   const max = options.maxFindings ?? 6;
-  const min = options.minFindings ?? 3;
   const currency = options.currency ?? 'EUR';
   const t = reportStrings(locale);
   const o = input.overview;
   const fromAnalyses = (input.findings ?? []).slice(0, max);
-  const fill = overviewFindings(o, locale, currency).slice(0, Math.max(0, min - fromAnalyses.length));
+  const fill = overviewFindings(o, locale, currency).slice(0, Math.max(0, max - fromAnalyses.length));
   const facts: Array<[string, string]> = [
     [t.customers, formatNumber(o.customers, locale)],
     [t.orders, formatNumber(o.orders, locale)],

@@ -1,0 +1,116 @@
+/** `swb report` as a child process (needs `npm run build`; `npm test` does that first). */
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fixture, ROOT } from '../helpers/data.js';
+
+const CLI = join(ROOT, 'dist/cli.js');
+const EPOCH = '1700000000'; // 2023-11-14 22:13 UTC
+
+async function run(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}) {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [CLI, 'report', ...args], {
+      cwd: options.cwd ?? ROOT,
+      env: { ...process.env, ...options.env },
+      maxBuffer: 1 << 24,
+    });
+    return { code: 0, stdout, stderr };
+  } catch (e) {
+    const err = e as { code: number; stdout: string; stderr: string };
+    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+  }
+}
+
+const fresh = (): string => mkdtempSync(join(tmpdir(), 'swb-report-cli-'));
+
+beforeAll(() => {
+  if (!existsSync(CLI)) throw new Error('dist/cli.js is missing: run npm run build (npm test does)');
+});
+
+describe('swb report', () => {
+  it('writes the default report of the bundled data under 3 MB, with progress per stage', async () => {
+    const dir = fresh();
+    const out = join(dir, 'online-retail.html');
+    const r = await run(['--out', out], { env: { SOURCE_DATE_EPOCH: EPOCH } });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(`${out}\n`);
+    const stages = r.stderr.split('\n').filter(Boolean).map((l) => l.split(/\s+/)[0]);
+    expect(stages).toEqual(['load', 'rfm', 'overview', 'render', 'write']);
+    expect(r.stderr).toMatch(/^load +\d+\.\d s {2}online_retail\.csv\.gz: 541,909 rows read, 401,564 used/m);
+    const size = statSync(out).size;
+    expect(size).toBeLessThan(3_000_000);
+    console.info(`demo report: ${(size / 1e6).toFixed(2)} MB`);
+    const html = readFileSync(out, 'utf8');
+    expect(html).toContain('<p class="generated">Generated 2023-11-14 22:13 UTC</p>');
+    expect(html).toContain('<dd>541,909</dd>');
+    expect(readdirSync(dir)).toEqual(['online-retail.html']);
+  });
+
+  it('is byte-identical across runs with SOURCE_DATE_EPOCH, and writes the locale default path', async () => {
+    const dir = fresh();
+    const args = [fixture('orders-plain.csv'), '--locale', 'nl'];
+    const a = await run(args, { cwd: dir, env: { SOURCE_DATE_EPOCH: EPOCH } });
+    expect(a.code).toBe(0);
+    const path = join(dir, 'reports', 'segment-report.nl.html');
+    expect(a.stdout).toBe(`${path}\n`);
+    const first = readFileSync(path);
+    const b = await run(args, { cwd: dir, env: { SOURCE_DATE_EPOCH: EPOCH } });
+    expect(b.code).toBe(0);
+    expect(readFileSync(path).equals(first)).toBe(true);
+    expect(first.toString('utf8')).toContain('<html lang="nl">');
+  });
+
+  it('exits 1 with the loader message for a missing file, writing nothing', async () => {
+    const dir = fresh();
+    const r = await run(['missing.csv', '--out', join(dir, 'r.html')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('error: File not found: missing.csv.');
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('exits 1 for a mapping that names a column the file does not have', async () => {
+    const dir = fresh();
+    const map = join(dir, 'map.json');
+    writeFileSync(map, JSON.stringify({ customerId: 'Klant', orderDate: 'order_date', amount: 'amount' }));
+    const r = await run([fixture('orders-plain.csv'), '--mapping', map, '--out', join(dir, 'r.html')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('error: The mapping says customerId: "Klant", but orders-plain.csv has no such column (columns: "customer_id", "order_id", "order_date", "amount", "country").');
+    expect(readdirSync(dir)).toEqual(['map.json']);
+  });
+
+  it('exits 1 for a mapping file that is not JSON', async () => {
+    const dir = fresh();
+    const map = join(dir, 'map.json');
+    writeFileSync(map, '{ customerId: Klant');
+    const r = await run([fixture('orders-plain.csv'), '--mapping', map, '--out', join(dir, 'r.html')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`error: Mapping file ${map} is not a JSON object`);
+  });
+
+  it('exits 1 naming the path when the output cannot be written, leaving nothing', async () => {
+    const dir = fresh();
+    writeFileSync(join(dir, 'file'), 'x');
+    const out = join(dir, 'file', 'r.html');
+    const r = await run([fixture('orders-plain.csv'), '--out', out]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`error: Could not write the report to ${out}: a part of the path is a file, not a folder.`);
+    expect(readdirSync(dir)).toEqual(['file']);
+  });
+
+  it.each([
+    [['--locale', 'fr'], '--locale: unknown locale: fr (expected one of: en, nl)'],
+    [['--as-of', '2011-13-45'], '--as-of must be a date like 2011-12-10, not "2011-13-45"'],
+    [['--preset', 'online-retail', '--mapping', 'm.json'], 'use --preset or --mapping, not both'],
+    [['a.csv', 'b.csv'], 'report takes at most one FILE, got 2'],
+    [['--colour', 'red'], "Unknown option '--colour'"],
+    [['--returns', 'maybe'], '--returns must be net or exclude, not "maybe"'],
+  ])('exits 2 on usage error %j', async (args, message) => {
+    const r = await run(args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(message);
+    expect(r.stderr).toContain('usage: swb report [FILE]');
+  });
+});
