@@ -67,3 +67,16 @@ export function clusterNames(profiles: ReadonlyArray<Readonly<Record<string, num
   const names = profiles.map((z) => clusterName(z, features, locale));
   return names.map((n, i) => (names.filter((m) => m === n).length > 1 ? `${n} (${i + 1})` : n));
 }
+
+const FEATURE_LABELS: Record<string, Record<Locale, string>> = {
+  recency: { en: 'Recency (days)', nl: 'Recency (dagen)' },
+  frequency: { en: 'Orders', nl: 'Orders' },
+  monetary: { en: 'Revenue', nl: 'Omzet' },
+  avg_order_value: { en: 'Average order value', nl: 'Gemiddelde orderwaarde' },
+  tenure_days: { en: 'Customer for (days)', nl: 'Klant sinds (dagen)' },
+};
+
+/** Display label of a feature (computed features translated; customers columns by their name). */
+export function featureLabel(feature: string, locale: Locale): string {
+  return FEATURE_LABELS[feature]?.[locale] ?? feature;
+}

@@ -1,0 +1,184 @@
+/**
+ * Cluster charts: elbow and silhouette by k (chosen k marked), the 2-D projection scatter, the
+ * profile heatmap (colour = z-score, text = raw mean) and sizes beside revenue shares. Pure builders:
+ * result in, spec out, data inlined; cluster colours follow the stable cluster numbers.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import { formatNumber, type Locale } from '../locale.js';
+import type { ClusterResult } from '../analyses/clusters.js';
+import { featureLabel } from '../analyses/clusters-names.js';
+import { baseSpec, CATEGORY_COLORS, CHART_HEIGHT, CHART_WIDTH, COUNT_FORMAT, DIVERGING_SCHEME, PERCENT_FORMAT } from './theme.js';
+
+/** Options of the cluster chart builders. */
+export interface ClusterChartOptions {
+  /** Language of titles and labels. @defaultValue 'en' */
+  locale?: Locale;
+}
+
+const T = {
+  en: {
+    kTitle: 'Choosing the number of clusters', kDesc: 'Inertia (within-cluster spread, lower is tighter) and silhouette (separation, higher is better) for each number of clusters k; the chosen k is marked',
+    k: 'Number of clusters (k)', inertia: 'Inertia', silhouette: 'Silhouette', chosen: (k: number) => `chosen: k = ${k}`,
+    scatterTitle: 'Customers on the two main directions of variation', scatterDesc: 'Sampled customers placed by the first two principal components of the standardised features, coloured by cluster',
+    pc: (i: number, share: string) => `Component ${i} (${share} of variance)`, cluster: 'Cluster', sampled: (n: string) => `${n} sampled customers`,
+    heatTitle: 'Cluster profiles', heatDesc: 'Each cell: the cluster’s mean of a feature (text) and how far that is from the average customer in standard deviations (colour: orange above, blue below)',
+    feature: 'Feature', mean: 'Mean', z: 'z-score vs all customers',
+    sizeTitle: 'Size and revenue per cluster', sizeDesc: 'For each cluster the share of customers beside the share of net revenue',
+    share: 'Share', measure: 'Measure', customerShare: 'Share of customers', revenueShare: 'Share of revenue', customers: 'Customers',
+  },
+  nl: {
+    kTitle: 'Het aantal clusters kiezen', kDesc: 'Inertie (spreiding binnen clusters, lager is compacter) en silhouet (scheiding, hoger is beter) per aantal clusters k; de gekozen k is gemarkeerd',
+    k: 'Aantal clusters (k)', inertia: 'Inertie', silhouette: 'Silhouet', chosen: (k: number) => `gekozen: k = ${k}`,
+    scatterTitle: 'Klanten op de twee belangrijkste richtingen van variatie', scatterDesc: 'Steekproef van klanten, geplaatst op de eerste twee hoofdcomponenten van de gestandaardiseerde kenmerken, gekleurd per cluster',
+    pc: (i: number, share: string) => `Component ${i} (${share} van de variantie)`, cluster: 'Cluster', sampled: (n: string) => `steekproef van ${n} klanten`,
+    heatTitle: 'Clusterprofielen', heatDesc: 'Elke cel: het clustergemiddelde van een kenmerk (tekst) en hoe ver dat van de gemiddelde klant ligt in standaarddeviaties (kleur: oranje erboven, blauw eronder)',
+    feature: 'Kenmerk', mean: 'Gemiddelde', z: 'z-score t.o.v. alle klanten',
+    sizeTitle: 'Omvang en omzet per cluster', sizeDesc: 'Per cluster het aandeel in klanten naast het aandeel in de netto-omzet',
+    share: 'Aandeel', measure: 'Maat', customerShare: 'Aandeel klanten', revenueShare: 'Aandeel omzet', customers: 'Klanten',
+  },
+} as const;
+
+/** Display label of each cluster, e.g. `2. Recent, frequent, high spend`, in cluster order. */
+export function clusterLabels(result: ClusterResult, locale: Locale): string[] {
+  return result.profiles.map((p) => `${p.cluster}. ${p.names[locale]}`);
+}
+
+function clusterColor(result: ClusterResult, locale: Locale) {
+  return {
+    field: 'label', type: 'nominal' as const, title: T[locale].cluster,
+    scale: { domain: clusterLabels(result, locale), range: result.profiles.map((_, i) => CATEGORY_COLORS[i % CATEGORY_COLORS.length] as string) },
+    legend: { orient: 'bottom' as const, columns: 2, labelLimit: 320 },
+  };
+}
+
+/**
+ * Elbow and silhouette by k, one panel each, the chosen k marked with a rule.
+ * @example const spec = clusterKChart(result, { locale: 'nl' });
+ */
+export function clusterKChart(result: ClusterResult, options: ClusterChartOptions = {}): TopLevelSpec {
+  const locale = options.locale ?? 'en';
+  const t = T[locale];
+  const values = result.kTable.map((r) => ({ k: r.k, inertia: r.inertia, silhouette: r.silhouette, chosen: r.k === result.k }));
+  const panel = (field: 'inertia' | 'silhouette', title: string, format: string) => ({
+    width: CHART_WIDTH, height: CHART_HEIGHT / 2,
+    layer: [
+      { mark: { type: 'rule' as const, color: '#888888', strokeDash: [4, 3] }, encoding: { x: { datum: result.k, type: 'quantitative' as const } } },
+      {
+        mark: { type: 'line' as const, point: true },
+        encoding: {
+          x: { field: 'k', type: 'quantitative' as const, title: t.k, axis: { tickMinStep: 1, format: 'd' } },
+          y: { field, type: 'quantitative' as const, title, axis: { format }, scale: { zero: false } },
+          tooltip: [{ field: 'k', type: 'quantitative' as const, title: 'k' }, { field, type: 'quantitative' as const, title, format }],
+        },
+      },
+      {
+        transform: [{ filter: 'datum.chosen' }],
+        mark: { type: 'point' as const, filled: true, size: 120, color: '#D55E00' },
+        encoding: { x: { field: 'k', type: 'quantitative' as const }, y: { field, type: 'quantitative' as const } },
+      },
+    ],
+  });
+  return {
+    ...baseSpec(t.kTitle, t.kDesc, t.chosen(result.k)),
+    data: { values },
+    vconcat: [panel('inertia', t.inertia, ',.0f'), panel('silhouette', t.silhouette, '.2f')],
+  };
+}
+
+/**
+ * Scatter of sampled customers on the first two principal components, coloured by cluster, with the
+ * customer's raw feature values in the tooltip.
+ */
+export function clusterScatter(result: ClusterResult, options: ClusterChartOptions = {}): TopLevelSpec {
+  const locale = options.locale ?? 'en';
+  const t = T[locale];
+  const labels = clusterLabels(result, locale);
+  const names = result.features.map((f) => f.name);
+  const values = result.projection.points.map((p) => ({
+    x: p.x, y: p.y, label: labels[p.cluster - 1] ?? String(p.cluster),
+    ...Object.fromEntries(names.map((n, j) => [`v${j}`, p.values[n] ?? null])),
+  }));
+  const pct = (x: number) => formatNumber(100 * x, locale, 0) + '%';
+  return {
+    ...baseSpec(t.scatterTitle, t.scatterDesc, t.sampled(formatNumber(values.length, locale))),
+    width: CHART_WIDTH, height: CHART_HEIGHT + 80,
+    data: { values },
+    mark: { type: 'circle', size: 18, opacity: 0.6 },
+    encoding: {
+      x: { field: 'x', type: 'quantitative', title: t.pc(1, pct(result.projection.explained[0])), axis: { format: '.1f' } },
+      y: { field: 'y', type: 'quantitative', title: t.pc(2, pct(result.projection.explained[1])), axis: { format: '.1f' } },
+      color: clusterColor(result, locale),
+      tooltip: [
+        { field: 'label', type: 'nominal', title: t.cluster },
+        ...names.map((n, j) => ({ field: `v${j}`, type: 'quantitative' as const, title: featureLabel(n, locale), format: ',.1f' })),
+      ],
+    },
+  };
+}
+
+/** Heatmap of clusters × features: colour = mean z-score (diverging, clamped at ±2), text = raw mean. */
+export function clusterProfileHeatmap(result: ClusterResult, options: ClusterChartOptions = {}): TopLevelSpec {
+  const locale = options.locale ?? 'en';
+  const t = T[locale];
+  const labels = clusterLabels(result, locale);
+  const features = result.features.map((f) => featureLabel(f.name, locale));
+  const values = result.profiles.flatMap((p, i) =>
+    result.features.map((f, j) => {
+      const mean = p.means[f.name] ?? NaN;
+      return { label: labels[i], feature: features[j], z: p.z[f.name] ?? 0, mean, text: formatNumber(mean, locale, Math.abs(mean) < 10 ? 1 : 0) };
+    }),
+  );
+  return {
+    ...baseSpec(t.heatTitle, t.heatDesc),
+    width: Math.max(240, 130 * features.length), height: Math.max(120, 44 * labels.length),
+    data: { values },
+    encoding: {
+      x: { field: 'feature', type: 'nominal', sort: features, title: t.feature, axis: { orient: 'top', labelAngle: 0 } },
+      y: { field: 'label', type: 'nominal', sort: labels, title: t.cluster, axis: { labelLimit: 320 } },
+    },
+    layer: [
+      {
+        mark: { type: 'rect', stroke: '#ffffff' },
+        encoding: {
+          color: { field: 'z', type: 'quantitative', title: t.z, scale: { scheme: DIVERGING_SCHEME, domain: [-2, 2], domainMid: 0, clamp: true } },
+          tooltip: [
+            { field: 'label', type: 'nominal', title: t.cluster }, { field: 'feature', type: 'nominal', title: t.feature },
+            { field: 'text', type: 'nominal', title: t.mean }, { field: 'z', type: 'quantitative', title: t.z, format: '+.2f' },
+          ],
+        },
+      },
+      {
+        mark: { type: 'text', fontSize: 12 },
+        encoding: { text: { field: 'text', type: 'nominal' }, color: { condition: { test: 'abs(datum.z) > 1.3', value: '#ffffff' }, value: '#1a1a1a' } },
+      },
+    ],
+  };
+}
+
+/** Bars per cluster: share of customers beside share of net revenue. */
+export function clusterSizes(result: ClusterResult, options: ClusterChartOptions = {}): TopLevelSpec {
+  const locale = options.locale ?? 'en';
+  const t = T[locale];
+  const labels = clusterLabels(result, locale);
+  const values = result.profiles.flatMap((p, i) => [
+    { label: labels[i], measure: t.customerShare, share: p.share, customers: p.size },
+    { label: labels[i], measure: t.revenueShare, share: Number.isFinite(p.revenueShare) ? p.revenueShare : 0, customers: p.size },
+  ]);
+  return {
+    ...baseSpec(t.sizeTitle, t.sizeDesc),
+    width: CHART_WIDTH, height: Math.max(120, 50 * labels.length),
+    data: { values },
+    mark: { type: 'bar' },
+    encoding: {
+      y: { field: 'label', type: 'nominal', sort: labels, title: null, axis: { labelLimit: 320 } },
+      yOffset: { field: 'measure', type: 'nominal', sort: [t.customerShare, t.revenueShare] },
+      x: { field: 'share', type: 'quantitative', title: t.share, axis: { format: PERCENT_FORMAT } },
+      color: { field: 'measure', type: 'nominal', title: t.measure, sort: [t.customerShare, t.revenueShare], scale: { range: [CATEGORY_COLORS[0] as string, CATEGORY_COLORS[1] as string] }, legend: { orient: 'bottom' } },
+      tooltip: [
+        { field: 'label', type: 'nominal', title: t.cluster }, { field: 'measure', type: 'nominal', title: t.measure },
+        { field: 'share', type: 'quantitative', title: t.share, format: PERCENT_FORMAT },
+        { field: 'customers', type: 'quantitative', title: t.customers, format: COUNT_FORMAT },
+      ],
+    },
+  };
+}

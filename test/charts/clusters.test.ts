@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Workbench } from '../../src/workbench.js';
+import { clusters, type ClusterResult } from '../../src/analyses/clusters.js';
+import { clusterKChart, clusterLabels, clusterProfileHeatmap, clusterScatter, clusterSizes } from '../../src/charts/clusters.js';
+import { expectRenders, expectValidSpec } from '../helpers/charts.js';
+import { plantedTransactions } from '../helpers/clusters.js';
+
+let result: ClusterResult;
+beforeAll(async () => {
+  const wb = await Workbench.open();
+  await plantedTransactions(wb, 600);
+  result = await clusters(wb, { k: 'auto', kRange: [2, 5], projectionPoints: 300 });
+  wb.close();
+}, 60_000);
+
+const inline = (spec: unknown): Array<Record<string, unknown>> => (spec as { data: { values: Array<Record<string, unknown>> } }).data.values;
+
+describe('cluster charts', () => {
+  it('finds the three planted groups (the fixture the charts draw)', () => {
+    expect(result.k).toBe(3);
+    expect(result.profiles.map((p) => p.size)).toEqual([200, 200, 200]);
+  });
+
+  it('elbow and silhouette by k mark the chosen k', async () => {
+    for (const locale of ['en', 'nl'] as const) {
+      const spec = clusterKChart(result, { locale });
+      await expectRenders(spec);
+      expect(inline(spec).map((v) => v['k'])).toEqual([2, 3, 4, 5]);
+      expect(inline(spec).filter((v) => v['chosen']).map((v) => v['k'])).toEqual([3]);
+    }
+    expect(JSON.stringify(clusterKChart(result, { locale: 'nl' }))).toContain('gekozen: k = 3');
+  });
+
+  it('scatter: sampled points coloured by cluster with raw features in the tooltip', async () => {
+    const spec = clusterScatter(result, { locale: 'en' });
+    const svg = await expectRenders(spec);
+    expect(inline(spec)).toHaveLength(300);
+    expect(inline(spec)[0]).toHaveProperty('v2');
+    expect(JSON.stringify(spec)).toContain('"title":"Revenue"');
+    expect(svg).toContain('Component 1');
+    expectValidSpec(clusterScatter(result, { locale: 'nl' }));
+  });
+
+  it('profile heatmap: one cell per cluster × feature, colour = z, label = raw mean in the locale', async () => {
+    const spec = clusterProfileHeatmap(result, { locale: 'nl' });
+    await expectRenders(spec);
+    const cells = inline(spec);
+    expect(cells).toHaveLength(9);
+    const first = cells[0] as { label: string; feature: string; z: number; text: string; mean: number };
+    expect(first.label).toBe(clusterLabels(result, 'nl')[0]);
+    expect(first.feature).toBe('Recency (dagen)');
+    expect(first.z).toBe(result.profiles[0]?.z['recency']);
+    expect(first.text).toBe(new Intl.NumberFormat('nl-NL', { maximumFractionDigits: first.mean < 10 ? 1 : 0, minimumFractionDigits: first.mean < 10 ? 1 : 0 }).format(first.mean));
+    await expectRenders(clusterProfileHeatmap(result, { locale: 'en' }));
+  });
+
+  it('sizes: share of customers beside share of revenue per cluster', async () => {
+    const spec = clusterSizes(result, { locale: 'en' });
+    await expectRenders(spec);
+    const v = inline(spec);
+    expect(v).toHaveLength(6);
+    expect(v.filter((x) => x['measure'] === 'Share of customers').map((x) => x['share'])).toEqual([1 / 3, 1 / 3, 1 / 3]);
+    const rev = v.filter((x) => x['measure'] === 'Share of revenue').map((x) => x['share'] as number);
+    expect(rev[0]).toBeGreaterThan(rev[1] as number);
+    expect(rev.reduce((a, b) => a + b)).toBeCloseTo(1, 12);
+    await expectRenders(clusterSizes(result, { locale: 'nl' }));
+  });
+});
