@@ -139,7 +139,8 @@ with tx as (
 base as (
   select customer_id,
     count(distinct order_id) filter (where not is_return)::bigint as frequency,
-    coalesce(sum(amount), 0)::double as monetary,
+    -- exact decimal sum: float sums depend on thread order and could split equal values into different scores
+    coalesce(sum(cast(amount as decimal(18, 6))), 0)::double as monetary,
     min(order_date) filter (where not is_return) as first_order,
     max(order_date) filter (where not is_return) as last_order
   from tx group by customer_id

@@ -198,7 +198,9 @@ export async function distribution(wb: Workbench, table: string, metric: RfmDist
       `select floor(log10(${col}) / $step)::integer as k, count(*) as n from ${t} where ${col} > 0 group by 1 order by 1`,
       { step },
     );
-    const bins = rows.map((x) => ({ start: 10 ** (num(x['k']) * step), end: 10 ** ((num(x['k']) + 1) * step), customers: num(x['n']) }));
+    // order counts are whole numbers: v lies in [10^(k·step), 10^((k+1)·step)) exactly when it lies in [ceil(lo), ceil(hi))
+    const edge = (k: number) => (metric === 'frequency' ? Math.ceil(10 ** (k * step) - 1e-9) : 10 ** (k * step));
+    const bins = rows.map((x) => ({ start: edge(num(x['k'])), end: edge(num(x['k']) + 1), customers: num(x['n']) }));
     return { metric, scale: 'log', bins, nonPositive: num(s?.['non_pos']) };
   }
   const width = metric === 'monetary' ? niceStep((hi - lo) / 25) : Math.max(1, Math.ceil(niceStep((hi - lo + 1) / 25)));

@@ -50,9 +50,9 @@ function segmentNames(result: RfmResult, locale: Locale): Map<string, string> {
   return new Map(result.options.segmentMap.segments.map((s) => [s.key, s.name[locale]]));
 }
 
-/** Split a long label over two lines at the space nearest the middle. */
-function wrap(label: string, max = 14): string | string[] {
-  if (label.length <= max || !label.includes(' ')) return label;
+/** Split a long label over two lines at the space nearest the middle: `[first, second]` (first empty when it fits). */
+function wrap(label: string, max = 14): [string, string] {
+  if (label.length <= max || !label.includes(' ')) return ['', label];
   const mid = label.length / 2;
   let best = -1;
   for (let i = 0; i < label.length; i++) if (label[i] === ' ' && (best < 0 || Math.abs(i - mid) < Math.abs(best - mid))) best = i;
@@ -70,6 +70,10 @@ export function rfmHeatmap(result: RfmResult, options: RfmHeatmapOptions = {}): 
   const names = segmentNames(result, locale);
   const colorOf = (c: RfmResult['grid'][number]) => (byMoney ? c.meanMonetary : c.customers);
   const max = Math.max(0, ...result.grid.map((c) => colorOf(c)).filter(Number.isFinite));
+  const lines = (label: string) => {
+    const [line1, line2] = wrap(label);
+    return { line1, line2 };
+  };
   const values = result.grid.map((c) => ({
     r: c.r,
     f: c.f,
@@ -78,7 +82,7 @@ export function rfmHeatmap(result: RfmResult, options: RfmHeatmapOptions = {}): 
     revenue: c.revenue,
     meanMonetary: Number.isFinite(c.meanMonetary) ? c.meanMonetary : null,
     segment: c.segment ? (names.get(c.segment) ?? c.segment) : '',
-    label: c.segment ? wrap(names.get(c.segment) ?? c.segment) : '',
+    ...lines(c.segment ? (names.get(c.segment) ?? c.segment) : ''),
     dark: max > 0 && colorOf(c) > 0.55 * max,
   }));
   const textColor = { condition: { test: 'datum.dark', value: '#ffffff' }, value: '#1a1a1a' };
@@ -86,7 +90,7 @@ export function rfmHeatmap(result: RfmResult, options: RfmHeatmapOptions = {}): 
   return {
     ...baseSpec(t.heatmap, `${t.heatmapDesc}${byMoney ? ` (${t.heatmapMoney})` : ''}.`),
     width: CHART_WIDTH,
-    height: Math.max(CHART_HEIGHT, cells * 56),
+    height: Math.max(CHART_HEIGHT, cells * 64),
     data: { values },
     encoding: {
       x: { field: 'f', type: 'ordinal', title: t.f, axis: { labelAngle: 0 } },
@@ -101,7 +105,7 @@ export function rfmHeatmap(result: RfmResult, options: RfmHeatmapOptions = {}): 
             type: 'quantitative',
             title: byMoney ? t.meanMonetary : t.customers,
             scale: { scheme: SEQUENTIAL_SCHEME },
-            legend: { format: byMoney ? moneyFormat(locale) : COUNT_FORMAT },
+            legend: { format: byMoney ? moneyFormat(locale) : COUNT_FORMAT, titleLimit: 220 },
           },
           tooltip: [
             { field: 'cell', type: 'nominal', title: t.cell },
@@ -112,12 +116,12 @@ export function rfmHeatmap(result: RfmResult, options: RfmHeatmapOptions = {}): 
           ],
         },
       },
+      ...(['line1', 'line2'] as const).map((field, i) => ({
+        mark: { type: 'text' as const, baseline: 'middle' as const, dy: i === 0 ? -16 : -4, fontSize: cells > 5 ? 8 : 10 },
+        encoding: { text: { field }, color: textColor },
+      })),
       {
-        mark: { type: 'text', baseline: 'bottom', dy: -2, fontSize: cells > 5 ? 8 : 10, lineHeight: 12 },
-        encoding: { text: { field: 'label' }, color: textColor },
-      },
-      {
-        mark: { type: 'text', baseline: 'top', dy: 4, fontSize: 12, fontWeight: 'bold' },
+        mark: { type: 'text', baseline: 'middle', dy: 12, fontSize: 12, fontWeight: 'bold' },
         encoding: { text: { field: 'customers', type: 'quantitative', format: COUNT_FORMAT }, color: textColor },
       },
     ],
@@ -192,11 +196,13 @@ export function rfmDistributionChart(result: RfmResult, options: RfmDistribution
     width: CHART_WIDTH,
     height: CHART_HEIGHT - 80,
     data: { values: d.bins },
-    mark: { type: 'bar', color: CATEGORY_COLORS[0], stroke: '#ffffff', strokeWidth: 0.5 },
+    // rect, not bar: the bins are pre-computed ranges (x to x2), drawn from 0 up to the count
+    mark: { type: 'rect', color: CATEGORY_COLORS[0], stroke: '#ffffff', strokeWidth: 0.5 },
     encoding: {
       x: { field: 'start', type: 'quantitative', title: label, scale: log ? { type: 'log' } : { zero: false }, axis: { format, ...(log ? { tickCount: 6 } : {}) } },
       x2: { field: 'end' },
       y: { field: 'customers', type: 'quantitative', title: t.customers, axis: { format: COUNT_FORMAT } },
+      y2: { datum: 0 },
       tooltip: [
         { field: 'start', type: 'quantitative', title: t.from, format: options.metric === 'monetary' ? moneyFormat(locale) : ',.4~f' },
         { field: 'end', type: 'quantitative', title: t.to, format: options.metric === 'monetary' ? moneyFormat(locale) : ',.4~f' },

@@ -29,7 +29,8 @@ describe('rfm charts', () => {
     expect(values).toHaveLength(25);
     expect(values.reduce((s, v) => s + (v['customers'] as number), 0)).toBe(result.customerCount);
     expect(values.find((v) => v['r'] === 5 && v['f'] === 5)?.['segment']).toBe('Champions');
-    expect(values.find((v) => v['r'] === 5 && v['f'] === 2)?.['label']).toEqual(['Potential', 'Loyalists']);
+    expect(values.find((v) => v['r'] === 5 && v['f'] === 2)).toMatchObject({ line1: 'Potential', line2: 'Loyalists' });
+    expect(values.find((v) => v['r'] === 1 && v['f'] === 1)).toMatchObject({ line1: '', line2: 'Hibernating' });
     const svg = await expectRenders(spec);
     expect(svg).toContain('Champions');
   });
