@@ -15,15 +15,15 @@ export interface ActivityChartOptions {
 
 const T = {
   en: {
-    revenue: 'Net revenue per period', revenueDesc: 'Bars of net revenue (returns subtracted) per calendar period',
-    customers: 'Active customers per period', customersDesc: 'Stacked bars per calendar period: customers ordering for the first time and returning customers',
+    revenue: (p: string) => `Net revenue per ${p}`, revenueDesc: 'Bars of net revenue (returns subtracted) per calendar period',
+    customers: (p: string) => `Active customers per ${p}`, customersDesc: 'Stacked bars per calendar period: customers ordering for the first time and returning customers',
     period: 'Period', netRevenue: 'Net revenue', orders: 'Orders', returned: 'Returned', count: 'Customers', kind: 'Customers',
     new: 'new', returning: 'returning', partial: (d: string) => `last period partial: data ends ${d}`,
     per: { week: 'week', month: 'month', quarter: 'quarter' } as Record<ActivityPeriod, string>, q: 'Q',
   },
   nl: {
-    revenue: 'Netto-omzet per periode', revenueDesc: 'Staven met netto-omzet (retouren afgetrokken) per kalenderperiode',
-    customers: 'Actieve klanten per periode', customersDesc: 'Gestapelde staven per kalenderperiode: klanten die voor het eerst bestellen en terugkerende klanten',
+    revenue: (p: string) => `Netto-omzet per ${p}`, revenueDesc: 'Staven met netto-omzet (retouren afgetrokken) per kalenderperiode',
+    customers: (p: string) => `Actieve klanten per ${p}`, customersDesc: 'Gestapelde staven per kalenderperiode: klanten die voor het eerst bestellen en terugkerende klanten',
     period: 'Periode', netRevenue: 'Netto-omzet', orders: 'Bestellingen', returned: 'Geretourneerd', count: 'Klanten', kind: 'Klanten',
     new: 'nieuw', returning: 'terugkerend', partial: (d: string) => `laatste periode onvolledig: data tot ${d}`,
     per: { week: 'week', month: 'maand', quarter: 'kwartaal' } as Record<ActivityPeriod, string>, q: 'K',
@@ -56,7 +56,7 @@ export function revenueOverTime(result: ActivityResult, options: ActivityChartOp
     partial: result.lastIsPartial && i === n - 1,
   }));
   return {
-    ...baseSpec(t.revenue, t.revenueDesc, subtitle(result, locale)),
+    ...baseSpec(t.revenue(t.per[result.options.period]), t.revenueDesc, subtitle(result, locale)),
     width: CHART_WIDTH, height: CHART_HEIGHT,
     data: { values },
     mark: { type: 'bar', color: CATEGORY_COLORS[0] },
@@ -89,7 +89,7 @@ export function customersOverTime(result: ActivityResult, options: ActivityChart
     ];
   });
   return {
-    ...baseSpec(t.customers, t.customersDesc, subtitle(result, locale)),
+    ...baseSpec(t.customers(t.per[result.options.period]), t.customersDesc, subtitle(result, locale)),
     width: CHART_WIDTH, height: CHART_HEIGHT,
     data: { values },
     mark: 'bar',

@@ -53,12 +53,10 @@ export function isReportTable(x: unknown): x is ReportTable {
     && Array.isArray(t.columns) && Array.isArray(t.rows);
 }
 
-/** Format one cell value of a row object for display. */
+/** Format one cell value of a row object for display (numbers with `digits` decimals). */
 export function formatCell(value: unknown, locale: Locale, digits: number): string {
   if (value === null || value === undefined) return '';
-  if (typeof value === 'number') {
-    return Number.isInteger(value) ? formatNumber(value, locale, 0) : formatNumber(value, locale, digits);
-  }
+  if (typeof value === 'number') return formatNumber(value, locale, digits);
   if (typeof value === 'bigint') return value.toLocaleString(locale === 'nl' ? 'nl-NL' : 'en-GB');
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) return 'Invalid Date';
@@ -80,15 +78,18 @@ function viewOfObjects(rows: readonly object[], totalRows: number, options: Tabl
   for (const row of shown) {
     for (const key of Object.keys(row)) if (!seen.has(key)) { seen.add(key); labels.push(key); }
   }
+  const digits = options.digits ?? 2;
   const columns = labels.map((label) => {
     const values = shown.map((r) => r[label]).filter((v) => v !== null && v !== undefined);
-    return { label, numeric: values.length > 0 && values.every((v) => typeof v === 'number' || typeof v === 'bigint') };
+    const numeric = values.length > 0 && values.every((v) => typeof v === 'number' || typeof v === 'bigint');
+    // One number of decimals per column, so a column of amounts lines up.
+    const fractional = values.some((v) => typeof v === 'number' && !Number.isInteger(v) && Number.isFinite(v));
+    return { label, numeric, digits: fractional ? digits : 0 };
   });
-  const digits = options.digits ?? 2;
   return {
     ...(options.caption !== undefined ? { caption: options.caption } : {}),
-    columns,
-    rows: shown.map((r) => labels.map((label) => formatCell(r[label], locale, digits))),
+    columns: columns.map(({ label, numeric }) => ({ label, numeric })),
+    rows: shown.map((r) => columns.map((c) => formatCell(r[c.label], locale, c.digits))),
     totalRows,
     locale,
   };

@@ -29,7 +29,7 @@ describe('activity charts', () => {
     const spec = revenueOverTime(result, { locale: 'nl' });
     const values = (spec.data as { values: Array<{ label: string; netRevenue: number; partial: boolean }> }).values;
     expect(values.map((v) => [v.label, v.netRevenue, v.partial])).toEqual([['dec 2010', 554604.02, false], ['jan 2011', 475074.38, false], ['feb 2011', 436546.15, true]]);
-    expect(spec.title).toEqual({ text: 'Netto-omzet per periode', subtitle: 'laatste periode onvolledig: data tot 9 feb 2011' });
+    expect(spec.title).toEqual({ text: 'Netto-omzet per maand', subtitle: 'laatste periode onvolledig: data tot 9 feb 2011' });
     const svg = await expectRenders(spec);
     expect(svg).toContain('feb 2011');
   });
@@ -38,7 +38,7 @@ describe('activity charts', () => {
     const spec = customersOverTime({ ...result, lastIsPartial: false });
     const values = (spec.data as { values: Array<{ label: string; kind: string; customers: number }> }).values;
     expect(values.filter((v) => v.label === 'Jan 2011').map((v) => [v.kind, v.customers])).toEqual([['new', 421], ['returning', 362]]);
-    expect(spec.title).toBe('Active customers per period');
+    expect(spec.title).toBe('Active customers per month');
     await expectRenders(spec);
   });
 });

@@ -74,6 +74,14 @@ describe('table outputs', () => {
     ]);
   });
 
+  it('give every number in a column the same decimals', async () => {
+    const [out] = await displayOutputs([{ amount: 22, n: 3 }, { amount: 15.3, n: 4 }]);
+    const html = out?.data['text/html'] as string;
+    expect(html).toContain('>22.00</td>');
+    expect(html).toContain('>15.30</td>');
+    expect(html).toContain('>3</td>');
+  });
+
   it('show the first rows only, with a row-count line', async () => {
     const rows = Array.from({ length: 1234 }, (_, i) => ({ i }));
     const [def] = await displayOutputs(rows);

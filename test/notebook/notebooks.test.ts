@@ -1,0 +1,71 @@
+/**
+ * The committed notebooks, as saved by `npm run notebooks`: a clean top-to-bottom run, no errors,
+ * a static SVG in every chart cell (so they read on GitHub/nbviewer without a kernel), small files.
+ */
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { INJECTED_TAG, PARAMETERS_TAG, cellSource, declaredParameters, type Notebook } from '../../src/notebook/parameters.js';
+import { KERNEL_NAME } from '../../src/notebook/kernelspec.js';
+import { VEGALITE_MIME } from '../../src/notebook/show.js';
+
+const dir = 'notebooks';
+const files = readdirSync(dir).filter((f) => f.endsWith('.ipynb')).sort();
+const text = (v: unknown): string => (Array.isArray(v) ? v.join('') : String(v ?? ''));
+type Output = { output_type: string; name?: string; data?: Record<string, unknown>; text?: unknown };
+
+describe('committed notebooks', () => {
+  it('exist, numbered in reading order', () => {
+    expect(files.length).toBeGreaterThanOrEqual(1);
+    expect(files[0]).toBe('01-load-and-validate.ipynb');
+    files.forEach((f, i) => expect(f.startsWith(`${String(i + 1).padStart(2, '0')}-`)).toBe(true));
+  });
+
+  describe.each(files)('%s', (file) => {
+    const path = join(dir, file);
+    const nb = JSON.parse(readFileSync(path, 'utf8')) as Notebook;
+    const code = nb.cells.filter((c) => c.cell_type === 'code');
+    const outputs = (i: number): Output[] => (code[i]?.outputs ?? []) as Output[];
+
+    it('opens with a markdown explanation, then the parameters cell', () => {
+      expect(nb.cells[0]?.cell_type).toBe('markdown');
+      expect(cellSource(nb.cells[0] ?? { cell_type: 'markdown', source: '', metadata: {} })).toMatch(/^# \d+ · /);
+      expect(code[0]?.metadata.tags).toContain(PARAMETERS_TAG);
+      const declared = declaredParameters(cellSource(code[0] ?? { cell_type: 'code', source: '', metadata: {} }));
+      for (const name of ['dataPath', 'preset', 'asOf', 'locale']) expect(declared).toContain(name);
+      expect((nb.metadata.kernelspec as { name?: string } | undefined)?.name).toBe(KERNEL_NAME);
+    });
+
+    it('was saved from a clean run without overrides: every code cell ran once, in order', () => {
+      expect(nb.cells.some((c) => c.metadata.tags?.includes(INJECTED_TAG))).toBe(false);
+      expect(code.map((c) => c.execution_count)).toEqual(code.map((_, i) => i + 1));
+    });
+
+    it('has no error output and nothing on stderr', () => {
+      const bad = code.flatMap((_c, i) => outputs(i)
+        .filter((o) => o.output_type === 'error' || (o.output_type === 'stream' && o.name === 'stderr'))
+        .map((o) => `code cell ${i + 1}: ${text(o.text).slice(0, 200)}`));
+      expect(bad).toEqual([]);
+    });
+
+    it('holds a static SVG beside the Vega-Lite spec in every chart cell', () => {
+      const chartCells = code.map((c, i) => [c, i] as const).filter(([c]) => c.metadata.tags?.includes('chart'));
+      expect(chartCells.length).toBeGreaterThanOrEqual(1);
+      for (const [, i] of chartCells) {
+        const charts = outputs(i).filter((o) => o.output_type === 'display_data' && o.data?.[VEGALITE_MIME] !== undefined);
+        expect(charts.length, `code cell ${i + 1} shows no chart`).toBeGreaterThanOrEqual(1);
+      }
+      for (const [i] of code.entries()) {
+        for (const o of outputs(i).filter((x) => x.data?.[VEGALITE_MIME] !== undefined)) {
+          expect(text(o.data?.['image/svg+xml']), `code cell ${i + 1}`).toMatch(/^<svg[\s\S]*<\/svg>$/);
+        }
+      }
+    });
+
+    it('imports only the compiled library, and stays small', () => {
+      const imports = code.flatMap((c) => [...cellSource(c).matchAll(/from\s+'([^']+)'|require\('([^']+)'\)/g)].map((m) => m[1] ?? m[2]));
+      expect(new Set(imports)).toEqual(new Set(['../dist/index.js']));
+      expect(statSync(path).size).toBeLessThan(1_500_000);
+    });
+  });
+});
