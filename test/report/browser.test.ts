@@ -7,7 +7,10 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixtureReport, HOSTILE } from './fixtures.js';
+import { Workbench } from '../../src/workbench.js';
+import { buildReport } from '../../src/report/build.js';
+import { ONLINE_RETAIL } from '../helpers/data.js';
+import { FIXED_TIME, fixtureReport, HOSTILE, hostilePipelineReport } from './fixtures.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -62,7 +65,7 @@ async function liveMarks(page: Page): Promise<Record<string, number>> {
   );
   return page.evaluate(() =>
     Object.fromEntries(
-      [...document.querySelectorAll('figure.chart')].map((f) => [
+      Array.from(document.querySelectorAll('figure.chart')).map((f) => [
         f.id,
         f.querySelectorAll('.chart-live svg .role-mark > *, .chart-live svg .role-mark path, .chart-live svg .role-mark rect').length,
       ]),
@@ -72,10 +75,20 @@ async function liveMarks(page: Page): Promise<Record<string, number>> {
 
 describe.skipIf(!hasChromium)('report in headless Chromium', () => {
   const fixtureFile = resolve(OUT, 'report-fixture.html');
+  const pipelineFile = resolve(OUT, 'report-hostile-pipeline.html');
+  const demoFile = resolve(OUT, 'online-retail.html');
 
   beforeAll(async () => {
     mkdirSync(OUT, { recursive: true });
     await fixtureReport('nl').save(fixtureFile);
+    await (await hostilePipelineReport(resolve(OUT, 'hostile-data'))).save(pipelineFile);
+    const wb = await Workbench.open();
+    try {
+      const demo = await buildReport(wb, { file: ONLINE_RETAIL, preset: 'online-retail', generatedAt: FIXED_TIME });
+      await demo.save(demoFile);
+    } finally {
+      wb.close();
+    }
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   });
 
@@ -98,6 +111,32 @@ describe.skipIf(!hasChromium)('report in headless Chromium', () => {
     expect(v.errors).toEqual([]);
     expect(v.requests).toEqual([]);
     expect(await v.page.getAttribute('html', 'lang')).toBe('nl');
+    await v.page.context().close();
+  });
+
+  it('real pipeline on hostile data (file name, ids, countries, products, segment names): no dialog, no markup injected', async () => {
+    const v = await visit(pipelineFile);
+    const marks = await liveMarks(v.page);
+    expect(Object.keys(marks).length).toBeGreaterThanOrEqual(3);
+    for (const n of Object.values(marks)) expect(n).toBeGreaterThan(0);
+    expect(await v.page.textContent('h1')).toBe(`Report on ${HOSTILE}.csv`);
+    expect(await v.page.locator('img').count()).toBe(0);
+    expect(await v.page.locator('main').textContent()).toContain(`${HOSTILE} Champions`);
+    expect(v.dialogs).toEqual([]);
+    expect(v.errors).toEqual([]);
+    expect(v.requests).toEqual([]);
+    await v.page.context().close();
+  });
+
+  it('demo report (bundled Online Retail): no requests, no console errors, every chart live with marks', async () => {
+    const v = await visit(demoFile);
+    const marks = await liveMarks(v.page);
+    expect(Object.keys(marks).length).toBeGreaterThanOrEqual(5);
+    for (const n of Object.values(marks)) expect(n).toBeGreaterThan(0);
+    await v.page.screenshot({ path: resolve(OUT, 'online-retail.png'), fullPage: true });
+    expect(v.errors).toEqual([]);
+    expect(v.requests).toEqual([]);
+    expect(v.dialogs).toEqual([]);
     await v.page.context().close();
   });
 
@@ -127,9 +166,9 @@ describe.skipIf(!hasChromium)('report in headless Chromium', () => {
     await liveMarks(v.page);
     await v.page.emulateMedia({ media: 'print' });
     const state = await v.page.evaluate(() => ({
-      statics: [...document.querySelectorAll('.chart-static')].map((e) => getComputedStyle(e).display),
-      lives: [...document.querySelectorAll('.chart-live')].map((e) => getComputedStyle(e).display),
-      breaks: [...document.querySelectorAll('section.report-section')].map((e) => getComputedStyle(e).breakBefore),
+      statics: Array.from(document.querySelectorAll('.chart-static')).map((e) => getComputedStyle(e).display),
+      lives: Array.from(document.querySelectorAll('.chart-live')).map((e) => getComputedStyle(e).display),
+      breaks: Array.from(document.querySelectorAll('section.report-section')).map((e) => getComputedStyle(e).breakBefore),
     }));
     expect(state.statics).toEqual(['block', 'block']);
     expect(state.lives).toEqual(['none', 'none']);

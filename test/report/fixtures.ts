@@ -121,3 +121,50 @@ export function fixtureReport(locale: Locale = 'en'): ReportBuilder {
       ),
     );
 }
+
+/**
+ * The real pipeline on hostile data: a CSV whose file name, customer ids, countries and product
+ * names are markup, loaded and scored with a segment map whose names are markup too.
+ */
+export async function hostilePipelineReport(dir: string, locale: Locale = 'en'): Promise<ReportBuilder> {
+  const { writeFileSync, mkdirSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { Workbench } = await import('../../src/workbench.js');
+  const { loadTransactions } = await import('../../src/data/load.js');
+  const { rfm } = await import('../../src/analyses/rfm.js');
+  const { standardSegmentMap } = await import('../../src/analyses/segment-map.js');
+  const { overview } = await import('../../src/analyses/overview.js');
+  const { rfmSection, rfmFindings } = await import('../../src/report/sections/rfm.js');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `${HOSTILE}.csv`);
+  const q = (s: string): string => `"${s.replace(/"/g, '""')}"`;
+  const lines = ['customer_id,order_id,order_date,amount,country,description'];
+  for (let c = 0; c < 40; c++) {
+    for (let o = 0; o <= c % 5; o++) {
+      const day = String(1 + ((c * 7 + o * 3) % 28)).padStart(2, '0');
+      const month = String(1 + ((c + o * 2) % 12)).padStart(2, '0');
+      lines.push([q(`${HOSTILE}${c}`), `O${c}-${o}`, `2011-${month}-${day}`, String(10 + c * 3 + o), q(c % 2 ? HOSTILE : HOSTILE_SCRIPT), q(`${HOSTILE} mug`)].join(','));
+    }
+  }
+  writeFileSync(file, lines.join('\n') + '\n');
+  const wb = await Workbench.open();
+  try {
+    const load = await loadTransactions(wb, file);
+    const base = standardSegmentMap(5);
+    const segmentMap = {
+      ...base,
+      name: `${HOSTILE} map`,
+      segments: base.segments.map((s) => ({ ...s, name: { en: `${HOSTILE} ${s.name.en}`, nl: `${HOSTILE} ${s.name.nl}` } })),
+    };
+    const result = await rfm(wb, { segmentMap });
+    const ov = await overview(wb, { asOf: result.options.asOf });
+    return report({ title: `Report on ${load.fileName}`, locale, header: [['File', load.fileName]], generatedAt: FIXED_TIME }).add(
+      summarySection({ overview: ov, findings: rfmFindings(result, locale) }, { locale }),
+      dataQualitySection({ transactions: load }, { locale }),
+      rfmSection(result, { locale }),
+      methodSection({ transactions: load, asOf: result.options.asOf, analyses: [{ name: 'RFM', options: { bins: 5, segmentMap: segmentMap.name } }], version: '0.1.0' }, { locale }),
+    );
+  } finally {
+    wb.close();
+  }
+}
