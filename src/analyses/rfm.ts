@@ -16,6 +16,7 @@ import {
 import { standardSegmentMap, validateSegmentMap, type SegmentMap } from './segment-map.js';
 
 export type { RfmThresholds } from './rfm-sql.js';
+export { rfmCustomers, type RfmCustomer, type RfmCustomersOptions } from './rfm-customers.js';
 
 /** Options of {@link rfm}. */
 export interface RfmOptions {
@@ -100,23 +101,6 @@ export interface RfmResult {
   top20RevenueShare: number;
   /** Recoverable data quirks. */
   warnings: string[];
-}
-
-/** One row of the RFM table. */
-export interface RfmCustomer {
-  customer_id: string;
-  recency_days: number;
-  frequency: number;
-  monetary: number;
-  first_order: Date;
-  last_order: Date;
-  tenure_days: number;
-  r: number;
-  f: number;
-  m: number;
-  rfm_code: string;
-  segment: string;
-  loyalty: string;
 }
 
 const REQUIRED = ['customer_id', 'order_id', 'order_date', 'amount', 'is_return'];
@@ -224,57 +208,4 @@ export async function rfm(wb: Workbench, options: RfmOptions = {}): Promise<RfmR
     top20RevenueShare: await topCustomersRevenueShare(wb, table, 0.2),
     warnings,
   };
-}
-
-/** Options of {@link rfmCustomers}. */
-export interface RfmCustomersOptions {
-  /** RFM table. @defaultValue 'rfm' */
-  table?: string;
-  /** Only this segment key. @defaultValue all */
-  segment?: string;
-  /** Only these customers. @defaultValue all */
-  customerIds?: readonly string[];
-  /** Sort order. @defaultValue 'customer_id' */
-  orderBy?: 'customer_id' | 'monetary' | 'recency' | 'frequency';
-  /** Maximum rows. @defaultValue 100 */
-  limit?: number;
-  /** Rows to skip. @defaultValue 0 */
-  offset?: number;
-}
-
-const ORDER: Record<NonNullable<RfmCustomersOptions['orderBy']>, string> = {
-  customer_id: 'customer_id',
-  monetary: 'monetary desc, customer_id',
-  recency: 'recency_days, customer_id',
-  frequency: 'frequency desc, customer_id',
-};
-
-/**
- * Fetch per-customer RFM rows (a page at a time; the table may hold millions).
- * @example const top = await rfmCustomers(wb, { orderBy: 'monetary', limit: 10 });
- */
-export async function rfmCustomers(wb: Workbench, options: RfmCustomersOptions = {}): Promise<RfmCustomer[]> {
-  const limit = options.limit ?? 100;
-  const offset = options.offset ?? 0;
-  if (!Number.isInteger(limit) || limit < 0 || !Number.isInteger(offset) || offset < 0) {
-    throw new WorkbenchError('BAD_OPTION', `limit and offset must be whole numbers ≥ 0, got ${limit} and ${offset}.`, { limit, offset });
-  }
-  const where: string[] = [];
-  const params: Record<string, string | number> = { limit, offset };
-  if (options.segment !== undefined) {
-    where.push('segment = $segment');
-    params['segment'] = options.segment;
-  }
-  if (options.customerIds !== undefined) {
-    const names = options.customerIds.map((id, i) => {
-      params[`c${i}`] = id;
-      return `$c${i}`;
-    });
-    where.push(names.length ? `customer_id in (${names.join(', ')})` : 'false');
-  }
-  return wb.query<RfmCustomer & Record<string, unknown>>(
-    `select * from ${quoteIdentifier(options.table ?? 'rfm')}${where.length ? ` where ${where.join(' and ')}` : ''}
-     order by ${ORDER[options.orderBy ?? 'customer_id']} limit $limit offset $offset`,
-    params,
-  );
 }
