@@ -30,13 +30,14 @@ nav.contents ol { margin: 0; padding-left: 1.4rem; }
 section.report-section { margin: 0 0 2.75rem; }
 .findings { padding-left: 1.3rem; }
 .findings li { margin: .3rem 0; }
-dl.facts { display: grid; grid-template-columns: repeat(auto-fill, minmax(13rem, 1fr)); gap: .6rem; margin: 1rem 0; }
+dl.facts { display: grid; grid-template-columns: repeat(auto-fit, minmax(10.5rem, 1fr)); gap: .6rem; margin: 1rem 0; }
 dl.facts > div { background: var(--soft); border-radius: 6px; padding: .5rem .75rem; min-width: 0; }
 dl.facts dt { font-size: .85rem; color: var(--muted); }
 dl.facts dd { margin: 0; font-weight: 600; overflow-wrap: anywhere; }
 figure.chart { margin: 1.5rem 0; }
 .chart-static, .chart-live { overflow-x: auto; max-width: 100%; }
-.chart-static svg { display: block; max-width: 100%; height: auto; }
+.chart-static svg, .chart-live svg { display: block; max-width: 100%; height: auto; }
+.chart-live .vega-embed { display: block; max-width: 100%; }
 .chart-live:empty, figure.is-live .chart-static { display: none; }
 figcaption { font-size: .9rem; margin-top: .4rem; max-width: 44rem; }
 .table-wrap { overflow-x: auto; margin: 1.5rem 0; }

@@ -145,6 +145,11 @@ describe.skipIf(!hasChromium)('report in headless Chromium', () => {
     await liveMarks(v.page);
     const width = await v.page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(390);
+    // Charts scale down to the column instead of scrolling, and tooltips still find their marks.
+    const chartWidths = await v.page.locator('figure.chart .chart-live svg').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().width));
+    for (const w of chartWidths) expect(w).toBeLessThanOrEqual(390 - 2 * 12);
+    await v.page.hover('#chart-by-country .chart-live svg .role-mark path');
+    await v.page.waitForSelector('#vg-tooltip-element.visible', { timeout: 5000 });
     await v.page.screenshot({ path: resolve(OUT, 'report-fixture-phone.png'), fullPage: true });
     expect(v.errors).toEqual([]);
     await v.page.context().close();
