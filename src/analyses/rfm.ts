@@ -25,7 +25,7 @@ export interface RfmOptions {
    * day of `asOf`. @defaultValue the day after the last order in the data (00:00 UTC)
    */
   asOf?: Date;
-  /** Number of bins per score (2..20). @defaultValue 5, or thresholds + 1 with fixed thresholds */
+  /** Number of bins per score (2..20). @defaultValue the segment map's bins, else 5; thresholds + 1 with fixed thresholds */
   bins?: number;
   /**
    * `'quantile'`: scores by cumulative share, equal values get equal scores (see `quantileScoreSql`);
@@ -107,7 +107,7 @@ const REQUIRED = ['customer_id', 'order_id', 'order_date', 'amount', 'is_return'
 
 function resolveScoring(options: RfmOptions): { bins: number; scoring: 'quantile' | RfmThresholds } {
   const scoring = options.scoring ?? 'quantile';
-  if (scoring === 'quantile') return { bins: options.bins ?? 5, scoring };
+  if (scoring === 'quantile') return { bins: options.bins ?? options.segmentMap?.bins ?? 5, scoring };
   const bins = options.bins ?? scoring.recency.length + 1;
   for (const [name, values] of Object.entries(scoring) as Array<[string, readonly number[]]>) {
     const ascending = values.every((v, i) => Number.isFinite(v) && (i === 0 || v > (values[i - 1] ?? v)));

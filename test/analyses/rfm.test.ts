@@ -165,6 +165,18 @@ describe('rfm', () => {
     expect(result.segments.reduce((s, x) => s + x.revenueShare, 0)).toBeCloseTo(1, 12);
   });
 
+  it('applies a custom map with monetary rules, taking its bins', async () => {
+    await transactions(Array.from({ length: 4 }, (_, i): Tx => [`c${i}`, `o${i}`, '2022-01-01', (i + 1) * 10]));
+    const text = { en: 't', nl: 't' };
+    const def = (key: string, m: [number, number]) => ({ key, name: { en: key, nl: key }, description: text, action: text, loyalty: 'loyal' as const, rules: [{ m }] });
+    const result = await rfm(wb, { segmentMap: { name: 'value tiers', bins: 2, segments: [def('big', [2, 2]), def('small', [1, 1])] } });
+    expect(result.options.bins).toBe(2);
+    expect(result.segments.map((s) => [s.key, s.customers, s.revenue])).toEqual([['big', 2, 70], ['small', 2, 30]]);
+    expect(result.grid.map((c) => c.segment)).toEqual([undefined, undefined, undefined, undefined]);
+    const rows = await rfmCustomers(wb);
+    expect(rows.map((x) => [x.customer_id, x.rfm_code, x.segment])).toEqual([['c0', '221', 'small'], ['c1', '221', 'small'], ['c2', '222', 'big'], ['c3', '222', 'big']]);
+  });
+
   it('builds SQL that DuckDB accepts (EXPLAIN) for quantile and threshold scoring', async () => {
     await transactions([['a', 'a1', '2022-03-30', 50]]);
     const segmentMap = standardSegmentMap(5);
