@@ -51,3 +51,13 @@ export { methodSection, type MethodInput, type MethodOptions, type AnalysisRun }
 export { reportStrings, type ReportStrings } from './report/strings.js';
 export { activity, activitySql, type ActivityOptions, type ActivityResult, type ActivityRow, type ActivityPeriod } from './analyses/activity.js';
 export { revenueOverTime, customersOverTime, periodLabel, type ActivityChartOptions } from './charts/activity.js';
+export {
+  clusters, type ClusterOptions, type ClusterOptionsUsed, type ClusterResult, type ClusterFeature, type ClusterProfile,
+  type ClusterPoint, type KChoiceRow,
+} from './analyses/clusters.js';
+export { COMPUTED_FEATURES, DEFAULT_FEATURES, type ComputedFeature } from './analyses/clusters-features.js';
+export { clusterName, clusterNames, featureLabel, NAME_THRESHOLD } from './analyses/clusters-names.js';
+export { clusterVsRfm, type ClusterVsRfmOptions, type ClusterRfmCell, type ClusterRfmCrosstab } from './analyses/clusters-rfm.js';
+export { adjustedRandIndex, adjustedRandFromTable } from './analyses/adjusted-rand.js';
+export { clusterKChart, clusterScatter, clusterProfileHeatmap, clusterSizes, clusterLabels, type ClusterChartOptions } from './charts/clusters.js';
+export { clustersSection, clusterFindings, type ClustersSectionOptions } from './report/sections/clusters.js';

@@ -47,7 +47,7 @@ function clusterColor(result: ClusterResult, locale: Locale) {
   return {
     field: 'label', type: 'nominal' as const, title: T[locale].cluster,
     scale: { domain: clusterLabels(result, locale), range: result.profiles.map((_, i) => CATEGORY_COLORS[i % CATEGORY_COLORS.length] as string) },
-    legend: { orient: 'bottom' as const, columns: 2, labelLimit: 320 },
+    legend: { orient: 'bottom' as const, columns: 2, labelLimit: 480 },
   };
 }
 
@@ -134,13 +134,13 @@ export function clusterProfileHeatmap(result: ClusterResult, options: ClusterCha
     data: { values },
     encoding: {
       x: { field: 'feature', type: 'nominal', sort: features, title: t.feature, axis: { orient: 'top', labelAngle: 0 } },
-      y: { field: 'label', type: 'nominal', sort: labels, title: t.cluster, axis: { labelLimit: 320 } },
+      y: { field: 'label', type: 'nominal', sort: labels, title: t.cluster, axis: { labelLimit: 480 } },
     },
     layer: [
       {
         mark: { type: 'rect', stroke: '#ffffff' },
         encoding: {
-          color: { field: 'z', type: 'quantitative', title: t.z, scale: { scheme: DIVERGING_SCHEME, domain: [-2, 2], domainMid: 0, clamp: true } },
+          color: { field: 'z', type: 'quantitative', title: 'z-score', scale: { scheme: DIVERGING_SCHEME, domain: [-2, 2], domainMid: 0, clamp: true } },
           tooltip: [
             { field: 'label', type: 'nominal', title: t.cluster }, { field: 'feature', type: 'nominal', title: t.feature },
             { field: 'text', type: 'nominal', title: t.mean }, { field: 'z', type: 'quantitative', title: t.z, format: '+.2f' },
@@ -170,7 +170,7 @@ export function clusterSizes(result: ClusterResult, options: ClusterChartOptions
     data: { values },
     mark: { type: 'bar' },
     encoding: {
-      y: { field: 'label', type: 'nominal', sort: labels, title: null, axis: { labelLimit: 320 } },
+      y: { field: 'label', type: 'nominal', sort: labels, title: null, axis: { labelLimit: 480 } },
       yOffset: { field: 'measure', type: 'nominal', sort: [t.customerShare, t.revenueShare] },
       x: { field: 'share', type: 'quantitative', title: t.share, axis: { format: PERCENT_FORMAT } },
       color: { field: 'measure', type: 'nominal', title: t.measure, sort: [t.customerShare, t.revenueShare], scale: { range: [CATEGORY_COLORS[0] as string, CATEGORY_COLORS[1] as string] }, legend: { orient: 'bottom' } },

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { Workbench } from '../../src/workbench.js';
 import { clusters, type ClusterResult } from '../../src/analyses/clusters.js';
 import { clusterKChart, clusterLabels, clusterProfileHeatmap, clusterScatter, clusterSizes } from '../../src/charts/clusters.js';

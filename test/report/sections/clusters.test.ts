@@ -1,0 +1,72 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Workbench } from '../../../src/workbench.js';
+import { clusters, type ClusterResult } from '../../../src/analyses/clusters.js';
+import { clusterVsRfm, type ClusterRfmCrosstab } from '../../../src/analyses/clusters-rfm.js';
+import { rfm } from '../../../src/analyses/rfm.js';
+import { clustersSection, clusterFindings } from '../../../src/report/sections/clusters.js';
+import { expectValidSpec } from '../../helpers/charts.js';
+import { plantedTransactions } from '../../helpers/clusters.js';
+
+let result: ClusterResult;
+let crosstab: ClusterRfmCrosstab;
+/** Revenue share of the planted groups g0 (big spenders), g1, g2, computed straight from the transactions. */
+let groupShare: number[];
+
+beforeAll(async () => {
+  const wb = await Workbench.open();
+  await plantedTransactions(wb, 600);
+  result = await clusters(wb, { k: 'auto', kRange: [2, 5] });
+  await rfm(wb);
+  crosstab = await clusterVsRfm(wb);
+  const rows = await wb.query<{ g: number; share: number }>(
+    `select (substr(customer_id, 2)::integer % 3) as g, sum(amount) / (select sum(amount) from transactions) as share from transactions group by 1 order by 1`,
+  );
+  groupShare = rows.map((r) => r.share);
+  wb.close();
+}, 60_000);
+
+describe('clustersSection', () => {
+  it('finds the planted groups, numbered by revenue per customer', () => {
+    expect(result.k).toBe(3);
+    expect(result.profiles.map((p) => p.revenueShare)).toEqual(groupShare.map((s) => expect.closeTo(s, 12)));
+  });
+
+  it('writes computed findings in English', () => {
+    const pct = (x: number) => `${Math.round(100 * x)}%`;
+    const names = result.profiles.map((p) => p.names.en);
+    expect(names[0]).toBe('Recent, frequent, high spend');
+    expect(clusterFindings(result, 'en')).toEqual([
+      `Cluster 1 (“${names[0]}”) is 33% of customers and brings ${pct(groupShare[0] as number)} of net revenue.`,
+      `Cluster 3 (“${names[2]}”) brings the least per customer: 33% of customers, ${pct(groupShare[2] as number)} of net revenue.`,
+      `The 3 clusters are clearly separated (silhouette ${result.silhouette.toFixed(2)}).`,
+    ]);
+  });
+
+  it('builds the section in Dutch with charts, a profile table and the RFM cross-tab', () => {
+    const s = clustersSection(result, { locale: 'nl', rfmCrosstab: crosstab, segmentNames: { champions: 'Kampioenen' } });
+    expect(s.id).toBe('clusters');
+    expect(s.intro?.[1]).toContain('gekozen tussen 2 en 5 met de silhouetscore');
+    expect(s.findings?.[0]).toMatch(/^Cluster 1 \(„Recent, frequent, hoge besteding”\) is 33% van de klanten en brengt \d+% van de netto-omzet op\.$/);
+    expect(s.findings?.[3]).toBe(`Overeenkomst met de RFM-segmenten: adjusted Rand-index ${crosstab.adjustedRand.toFixed(2).replace('.', ',')} (1 = dezelfde indeling, 0 = geen verband).`);
+    expect(s.charts?.map((c) => c.id)).toEqual(['clusters-k', 'clusters-scatter', 'clusters-profiles', 'clusters-sizes']);
+    for (const c of s.charts ?? []) expectValidSpec(c.spec);
+    const [profiles, cross] = s.tables ?? [];
+    expect(profiles?.columns.map((c) => c.label)).toEqual(['Cluster', 'Naam', 'Klanten', 'Aandeel', 'Aandeel omzet', 'Recency (dagen)', 'Orders', 'Omzet']);
+    expect(profiles?.rows[0]?.slice(0, 4)).toEqual(['1', 'Recent, frequent, hoge besteding', '200', '33,3%']);
+    expect(profiles?.rows[2]?.[7]).toMatch(/^€\s\d+$/);
+    expect(cross?.rows).toHaveLength(3);
+    expect(cross?.columns.length).toBe(1 + crosstab.segments.length);
+    expect(s.facts).toContainEqual(['Clusters (k)', '3 (gekozen met silhouet)']);
+    expect(JSON.stringify({ ...s, charts: [] })).not.toMatch(/customers|NaN|undefined/);
+    expect(JSON.stringify(s.charts)).not.toMatch(/NaN|undefined/);
+  });
+
+  it('states a given k and names excluded customers in English', () => {
+    const given: ClusterResult = { ...result, options: { ...result.options, k: 3 }, excludedCount: 12 };
+    const s = clustersSection(given, { locale: 'en' });
+    expect(s.intro?.[1]).toContain('The number of clusters was set to k = 3.');
+    expect(s.findings).toContain('12 customers without a value for every feature were left out.');
+    expect(s.facts).toContainEqual(['Customers left out (missing values)', '12']);
+    expect(s.tables).toHaveLength(1);
+  });
+});
