@@ -25,6 +25,8 @@ export type Showable = TopLevelSpec | ReportChart | ReportSection | ReportTable 
 export interface ShowOptions extends TableViewOptions {
   /** Locale for chart axis numbers, table numbers and the row-count line. @defaultValue `'en'` (or `showDefaults`) */
   locale?: Locale;
+  /** For a report section: which parts to show. @defaultValue `['text', 'charts', 'tables']` */
+  parts?: ReadonlyArray<'text' | 'charts' | 'tables'>;
 }
 
 const defaults: ShowOptions = {};
@@ -99,16 +101,17 @@ function sectionTextOutput(section: ReportSection): DisplayOutput {
 
 /**
  * The display outputs `show` would send, without sending them (for tests and custom front-ends).
- * A report section gives its text first, then one output per chart and per table.
+ * A report section gives its text first, then one output per chart and per table (see `parts`).
  */
 export async function displayOutputs(x: Showable, options: ShowOptions = {}): Promise<DisplayOutput[]> {
   const opts: ShowOptions = { ...defaults, ...options };
   if (Array.isArray(x) || isTableLike(x) || isReportTable(x)) return [tableOutput(x as ReportTable | TableLike | readonly object[], opts)];
   if (isReportChart(x)) return [await chartOutput(x.spec, opts)];
   if (isReportSection(x)) {
-    const outputs = [sectionTextOutput(x)];
-    for (const chart of x.charts ?? []) outputs.push(await chartOutput(chart.spec, opts));
-    for (const table of x.tables ?? []) outputs.push(tableOutput(table, opts));
+    const parts = new Set(opts.parts ?? ['text', 'charts', 'tables']);
+    const outputs = parts.has('text') ? [sectionTextOutput(x)] : [];
+    if (parts.has('charts')) for (const chart of x.charts ?? []) outputs.push(await chartOutput(chart.spec, opts));
+    if (parts.has('tables')) for (const table of x.tables ?? []) outputs.push(tableOutput(table, opts));
     return outputs;
   }
   if (isChartSpec(x)) return [await chartOutput(x, opts)];

@@ -136,6 +136,8 @@ describe('report sections', () => {
     expect(outs.map((o) => Object.keys(o.data))).toEqual([
       ['text/html', 'text/plain'], [VEGALITE_MIME, 'image/svg+xml', 'text/plain'], ['text/html', 'text/plain'],
     ]);
+    expect((await displayOutputs(section, { parts: ['tables'] })).map((o) => o.data['text/plain'])).toEqual(['t\na\n1\n(1 row)']);
+    expect(await displayOutputs(section, { parts: ['text'] })).toEqual([outs[0]]);
     expect(outs[0]?.data['text/html']).toBe('<h3>RFM &lt;segments&gt;</h3>\n<p>Intro &amp; more</p>\n<ul><li>Champions buy most</li></ul>\n<dl><dt>as of</dt><dd>2011-12-10</dd></dl>');
   });
 
