@@ -4,6 +4,8 @@
  * the analyses, method. Reports progress per stage with its duration. The caller renders/saves.
  */
 import { overview } from '../analyses/overview.js';
+import { clusters, type ClusterResult } from '../analyses/clusters.js';
+import { clusterVsRfm } from '../analyses/clusters-rfm.js';
 import { rfm, type RfmResult } from '../analyses/rfm.js';
 import { loadCustomers } from '../data/customers.js';
 import type { ColumnMapping } from '../data/fields.js';
@@ -16,6 +18,7 @@ import { report, type ReportBuilder } from './report.js';
 import type { ReportSection } from './section.js';
 import { dataQualitySection } from './sections/data-quality.js';
 import { methodSection, type AnalysisRun } from './sections/method.js';
+import { clusterFindings, clustersSection } from './sections/clusters.js';
 import { rfmFindings, rfmSection } from './sections/rfm.js';
 import { summarySection } from './sections/summary.js';
 import { reportStrings } from './strings.js';
@@ -81,6 +84,15 @@ function rfmRun(result: RfmResult): AnalysisRun {
   return { name: 'RFM', options: { asOf, bins, scoring, returns, laterOrders, segmentMap: 'standard' } };
 }
 
+/** Cluster options as a reader needs them to reproduce the run. */
+function clustersRun(result: ClusterResult): AnalysisRun {
+  const { asOf, features, k, kRange, seed, restarts, sampleSize, logScale, missing } = result.options;
+  return { name: 'Clusters', options: { asOf, features, k, kRange, seed, restarts, sampleSize, logScale, missing } };
+}
+
+/** Findings each analysis contributes to the summary (the rest stay in its own section). */
+const SUMMARY_FINDINGS = { rfm: 3, clusters: 2 } as const;
+
 /** Run the analyses that exist and collect their sections, findings and options. */
 async function runAnalyses(wb: Workbench, options: BuildReportOptions, locale: Locale): Promise<AnalysisOutput> {
   const { onProgress } = options;
@@ -88,10 +100,19 @@ async function runAnalyses(wb: Workbench, options: BuildReportOptions, locale: L
   // A given as-of date describes the customers as they were then: later orders are left out.
   const rfmResult = await timed('rfm', onProgress, () => rfm(wb, options.asOf ? { asOf: options.asOf, laterOrders: 'exclude' } : {}),
     (r) => `${r.customerCount.toLocaleString('en')} customers scored as of ${isoDate(r.options.asOf)}`);
-  out.asOf = rfmResult.options.asOf;
+  const asOf = rfmResult.options.asOf;
+  out.asOf = asOf;
   out.sections.push(rfmSection(rfmResult, { locale }));
-  out.findings.push(...rfmFindings(rfmResult, locale));
+  out.findings.push(...rfmFindings(rfmResult, locale).slice(0, SUMMARY_FINDINGS.rfm));
   out.runs.push(rfmRun(rfmResult));
+
+  const clusterResult = await timed('clusters', onProgress, () => clusters(wb, { asOf }),
+    (r) => `k = ${r.k}, ${r.customerCount.toLocaleString('en')} customers, silhouette ${r.silhouette.toFixed(2)}`);
+  const crosstab = await clusterVsRfm(wb);
+  const segmentNames = Object.fromEntries(rfmResult.options.segmentMap.segments.map((sg) => [sg.key, sg.name[locale]]));
+  out.sections.push(clustersSection(clusterResult, { locale, rfmCrosstab: crosstab, segmentNames }));
+  out.findings.push(...clusterFindings(clusterResult, locale, crosstab).slice(0, SUMMARY_FINDINGS.clusters));
+  out.runs.push(clustersRun(clusterResult));
   return out;
 }
 

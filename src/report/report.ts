@@ -10,7 +10,7 @@ import { loadVegaBundles } from './assets.js';
 import { chartElementId, renderReportHtml, type RenderedReport } from './html.js';
 import { saveReport } from './save.js';
 import type { ReportSection } from './section.js';
-import { prefixSvgIds } from './svg.js';
+import { compactSvg, prefixSvgIds } from './svg.js';
 
 /** Options for {@link report}. */
 export interface ReportOptions {
@@ -63,7 +63,7 @@ export class ReportBuilder {
     // One chart at a time: vega's number locale is process-wide.
     for (const chart of this.sections.flatMap((s) => s.charts ?? [])) {
       const svg = await renderSvg(chart.spec, { locale: this.locale });
-      svgs[chart.id] = prefixSvgIds(svg, `${chartElementId(chart)}-`);
+      svgs[chart.id] = compactSvg(prefixSvgIds(svg, `${chartElementId(chart)}-`));
     }
     return {
       title: this.title,

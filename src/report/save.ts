@@ -23,7 +23,8 @@ function reasonOf(error: unknown): string {
   const e = error as NodeJS.ErrnoException | undefined;
   // mkdir -p reports EEXIST when a part of the path is an existing file.
   const code = e?.code === 'EEXIST' && e.syscall === 'mkdir' ? 'ENOTDIR' : e?.code;
-  if (code && REASONS[code]) return REASONS[code];
+  const reason = code ? REASONS[code] : undefined;
+  if (reason) return reason;
   return error instanceof Error ? error.message : String(error);
 }
 
