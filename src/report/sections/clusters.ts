@@ -46,7 +46,7 @@ const T = {
     heat: 'Cluster profiles', heatDesc: 'The mean of each feature per cluster; orange is above the average customer, blue below, in standard deviations.',
     sizes: 'Size and revenue per cluster', sizesDesc: 'For each cluster its share of customers beside its share of net revenue.',
     caption: 'Cluster profiles (means per customer)', cols: ['Cluster', 'Name', 'Customers', 'Share', 'Share of revenue'],
-    crossCaption: 'Clusters against RFM segments (share of each cluster’s customers)', crossNote: (ari: string) => `Adjusted Rand index between the two groupings: ${ari}.`,
+    crossCaption: 'Clusters against RFM segments (share of each cluster’s customers)', segmentCol: 'RFM segment', crossNote: (ari: string) => `Adjusted Rand index between the two groupings: ${ari}.`,
     facts: { features: 'Features', k: 'Clusters (k)', chosen: 'chosen by silhouette', given: 'given', sample: 'Fit sample', customers: 'Customers clustered', silhouette: 'Silhouette', seed: 'Seed', pca: 'Variance shown in the map', excluded: 'Customers left out (missing values)' },
     and: 'and',
   },
@@ -70,7 +70,7 @@ const T = {
     heat: 'Clusterprofielen', heatDesc: 'Het gemiddelde van elk kenmerk per cluster; oranje ligt boven de gemiddelde klant, blauw eronder, in standaarddeviaties.',
     sizes: 'Omvang en omzet per cluster', sizesDesc: 'Per cluster het aandeel in de klanten naast het aandeel in de netto-omzet.',
     caption: 'Clusterprofielen (gemiddelden per klant)', cols: ['Cluster', 'Naam', 'Klanten', 'Aandeel', 'Aandeel omzet'],
-    crossCaption: 'Clusters tegenover RFM-segmenten (aandeel van de klanten van elk cluster)', crossNote: (ari: string) => `Adjusted Rand-index tussen beide indelingen: ${ari}.`,
+    crossCaption: 'Clusters tegenover RFM-segmenten (aandeel van de klanten van elk cluster)', segmentCol: 'RFM-segment', crossNote: (ari: string) => `Adjusted Rand-index tussen beide indelingen: ${ari}.`,
     facts: { features: 'Kenmerken', k: 'Clusters (k)', chosen: 'gekozen met silhouet', given: 'opgegeven', sample: 'Steekproef voor het model', customers: 'Klanten ingedeeld', silhouette: 'Silhouet', seed: 'Seed', pca: 'Variantie zichtbaar in de kaart', excluded: 'Klanten weggelaten (ontbrekende waarden)' },
     and: 'en',
   },
@@ -106,15 +106,16 @@ export function clusterFindings(result: ClusterResult, locale: Locale = 'en', cr
   return out;
 }
 
-function crosstabTable(ct: ClusterRfmCrosstab, result: ClusterResult, locale: Locale, names: Readonly<Record<string, string>>): ReportTable {
+function crosstabTable(ct: ClusterRfmCrosstab, locale: Locale, names: Readonly<Record<string, string>>): ReportTable {
   const t = T[locale];
   const share = new Map(ct.cells.map((c) => [`${c.cluster}\u0000${c.segment}`, c.shareOfCluster]));
+  // Segments down, clusters across: k is small, segment names are long; each column sums to 100%.
   return {
     caption: t.crossCaption,
-    columns: [{ label: t.cols[0] }, ...ct.segments.map((s) => ({ label: names[s] ?? s, numeric: true }))],
-    rows: ct.clusters.map((c) => [
-      `${c}. ${result.profiles[c - 1]?.names[locale] ?? ''}`,
-      ...ct.segments.map((s) => formatPercent(share.get(`${c}\u0000${s}`) ?? 0, locale, 0)),
+    columns: [{ label: t.segmentCol }, ...ct.clusters.map((c) => ({ label: `${t.cols[0]} ${c}`, numeric: true }))],
+    rows: ct.segments.map((s) => [
+      names[s] ?? s,
+      ...ct.clusters.map((c) => formatPercent(share.get(`${c}\u0000${s}`) ?? 0, locale, 0)),
     ]),
     note: t.crossNote(formatNumber(ct.adjustedRand, locale, 2)),
   };
@@ -163,7 +164,7 @@ export function clustersSection(result: ClusterResult, options: ClustersSectionO
       { id: 'clusters-profiles', title: t.heat, description: t.heatDesc, spec: clusterProfileHeatmap(result, { locale }) },
       { id: 'clusters-sizes', title: t.sizes, description: t.sizesDesc, spec: clusterSizes(result, { locale }) },
     ],
-    tables: options.rfmCrosstab ? [profiles, crosstabTable(options.rfmCrosstab, result, locale, options.segmentNames ?? {})] : [profiles],
+    tables: options.rfmCrosstab ? [profiles, crosstabTable(options.rfmCrosstab, locale, options.segmentNames ?? {})] : [profiles],
     facts,
   };
 }

@@ -54,8 +54,13 @@ describe('clustersSection', () => {
     expect(profiles?.columns.map((c) => c.label)).toEqual(['Cluster', 'Naam', 'Klanten', 'Aandeel', 'Aandeel omzet', 'Recency (dagen)', 'Orders', 'Omzet']);
     expect(profiles?.rows[0]?.slice(0, 4)).toEqual(['1', 'Recent, frequent, hoge besteding', '200', '33,3%']);
     expect(profiles?.rows[2]?.[7]).toMatch(/^€\s\d+$/);
-    expect(cross?.rows).toHaveLength(3);
-    expect(cross?.columns.length).toBe(1 + crosstab.segments.length);
+    expect(cross?.rows).toHaveLength(crosstab.segments.length);
+    expect(cross?.columns.length).toBe(1 + crosstab.clusters.length);
+    expect(cross?.columns[1]?.label).toBe('Cluster 1');
+    if (crosstab.segments.includes('champions')) expect(cross?.rows.map((r) => r[0])).toContain('Kampioenen');
+    // Each cluster's column holds its customers' shares over the segments: they add up to 100%.
+    const col1 = crosstab.cells.filter((c) => c.cluster === 1).reduce((a, c) => a + c.shareOfCluster, 0);
+    expect(col1).toBeCloseTo(1, 9);
     expect(s.facts).toContainEqual(['Clusters (k)', '3 (gekozen met silhouet)']);
     expect(JSON.stringify({ ...s, charts: [] })).not.toMatch(/customers|NaN|undefined/);
     expect(JSON.stringify(s.charts)).not.toMatch(/NaN|undefined/);
