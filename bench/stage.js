@@ -20,6 +20,25 @@ if (stage === 'generate') {
   const wb = await swb.Workbench.open();
   await wb.run(`COPY (SELECT * FROM read_csv($csv)) TO '${b.replaceAll("'", "''")}' (FORMAT parquet)`, { csv: a });
   wb.close();
+} else if (stage === 'clusters-1m') {
+  // 1M customers (5M transactions) with three planted groups, built in SQL (plantedGroupsTable):
+  // times the sample fit plus the SQL assignment of every customer, for k = 4 and for k = 'auto'.
+  const wb = await swb.Workbench.open();
+  await swb.plantedGroupsTable(wb, Number(a));
+  const notes = [];
+  let seconds = 0;
+  for (const k of [4, 'auto']) {
+    const t1 = performance.now();
+    const r = await swb.clusters(wb, { k });
+    const s = (performance.now() - t1) / 1000;
+    seconds += s;
+    notes.push(`k=${k}→${r.k}: ${s.toFixed(1)} s, silhouette ${r.silhouette.toFixed(3)}`);
+    rows = r.customerCount;
+  }
+  note = `${rows} customers; ${notes.join('; ')}`;
+  wb.close();
+  print(seconds);
+  process.exit(0);
 } else if (stage === 'load-csv' || stage === 'load-parquet') {
   const { wb, report } = await loaded(stage === 'load-csv' ? a : b);
   rows = report.rowsLoaded;

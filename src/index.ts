@@ -23,6 +23,7 @@ export {
   generateSample, plantedRetention, cohortChurnFactor, plantedNpsMean, PLANTED_CLUSTERS, REFERRAL_SPEND_FACTOR,
   SAMPLE_START, SAMPLE_END, SAMPLE_COHORTS, SAMPLE_MONTHS, type SampleOptions, type SampleResult, type PlantedCluster,
 } from './data/sample.js';
+export { plantedGroupsTable } from './data/planted-sql.js';
 export { overview, overviewSql, type OverviewOptions, type OverviewResult } from './analyses/overview.js';
 export {
   rfm, rfmCustomers, type RfmOptions, type RfmOptionsUsed, type RfmResult, type RfmCustomer, type RfmCustomersOptions, type RfmThresholds,
