@@ -62,3 +62,8 @@ export { clusterVsRfm, type ClusterVsRfmOptions, type ClusterRfmCell, type Clust
 export { adjustedRandIndex, adjustedRandFromTable } from './analyses/adjusted-rand.js';
 export { clusterKChart, clusterScatter, clusterProfileHeatmap, clusterSizes, clusterLabels, type ClusterChartOptions } from './charts/clusters.js';
 export { clustersSection, clusterFindings, type ClustersSectionOptions } from './report/sections/clusters.js';
+export {
+  segmentBy, binsFromEdges, MISSING_SEGMENT, COMPUTED_COLUMNS,
+  type SegmentSpec, type SegmentByOptions, type SegmentByResult, type SegmentSummary, type SegmentBin, type ValueTier, type BaseOptions,
+  type SegmentRuleObject, type RuleCondition, type RuleOp, type RuleValue,
+} from './analyses/segments.js';
