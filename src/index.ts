@@ -63,6 +63,11 @@ export { adjustedRandIndex, adjustedRandFromTable } from './analyses/adjusted-ra
 export { clusterKChart, clusterScatter, clusterProfileHeatmap, clusterSizes, clusterLabels, type ClusterChartOptions } from './charts/clusters.js';
 export { clustersSection, clusterFindings, type ClustersSectionOptions } from './report/sections/clusters.js';
 export {
+  cohorts, averageCurve, type CohortOptions, type CohortOptionsUsed, type CohortResult, type CohortCell, type CohortSummary,
+  type CohortAveragePoint, type CohortPeriod,
+} from './analyses/cohorts.js';
+export { cohortsSql, periodDiffSql, periodKeySql, type CohortsSqlOptions } from './analyses/cohorts-sql.js';
+export {
   segmentBy, binsFromEdges, MISSING_SEGMENT, COMPUTED_COLUMNS,
   type SegmentSpec, type SegmentByOptions, type SegmentByResult, type SegmentSummary, type SegmentBin, type ValueTier, type BaseOptions,
   type SegmentRuleObject, type RuleCondition, type RuleOp, type RuleValue,
