@@ -44,7 +44,7 @@ export { report, ReportBuilder, type ReportOptions } from './report/report.js';
 export { renderReportHtml, type RenderedReport } from './report/html.js';
 export { saveReport } from './report/save.js';
 export { escapeHtml, jsonForScript } from './report/escape.js';
-export { loadVegaBundles, type VegaBundles } from './report/assets.js';
+export { loadVegaBundles, toolVersion, type VegaBundles } from './report/assets.js';
 export { buildReport, parseAsOf, type BuildReportOptions, type BuildProgress, type BuildStage } from './report/build.js';
 export { summarySection, overviewFindings, type SummaryInput, type SummaryOptions } from './report/sections/summary.js';
 export { dataQualitySection, type DataQualityInput, type DataQualityOptions } from './report/sections/data-quality.js';
