@@ -72,3 +72,9 @@ export {
   type SegmentSpec, type SegmentByOptions, type SegmentByResult, type SegmentSummary, type SegmentBin, type ValueTier, type BaseOptions,
   type SegmentRuleObject, type RuleCondition, type RuleOp, type RuleValue,
 } from './analyses/segments.js';
+export {
+  compareSubsegments, type CompareSubsegmentsOptions, type SubsegmentResult, type SubsegmentRow, type SubsegmentSegment,
+} from './analyses/subsegments.js';
+export {
+  resolveKpi, kpiValue, kpiVariance, differenceFromSegment, DEFAULT_CHURN_DAYS, type KpiSpec, type KpiDef, type Suff,
+} from './analyses/segment-kpi.js';
