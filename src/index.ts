@@ -78,3 +78,4 @@ export {
 export {
   resolveKpi, kpiValue, kpiVariance, differenceFromSegment, DEFAULT_CHURN_DAYS, type KpiSpec, type KpiDef, type Suff,
 } from './analyses/segment-kpi.js';
+export { kpis, kpiStatus, type KpisOptions, type KpisResult, type KpiGoal, type KpiRow, type KpiStatus } from './analyses/kpis.js';
