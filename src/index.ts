@@ -79,3 +79,6 @@ export {
   resolveKpi, kpiValue, kpiVariance, differenceFromSegment, DEFAULT_CHURN_DAYS, type KpiSpec, type KpiDef, type Suff,
 } from './analyses/segment-kpi.js';
 export { kpis, kpiStatus, type KpisOptions, type KpisResult, type KpiGoal, type KpiRow, type KpiStatus } from './analyses/kpis.js';
+export {
+  cohortHeatmap, cohortRetentionCurves, cohortLtvCurves, cohortLabel, shownCohorts, type CohortChartOptions, type CohortHeatmapOptions,
+} from './charts/cohorts.js';

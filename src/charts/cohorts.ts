@@ -1,0 +1,209 @@
+/**
+ * Cohort charts: the retention triangle (heatmap, also for revenue retention), retention curves per
+ * cohort with the size-weighted average emphasised, and cumulative revenue per customer (LTV)
+ * curves. Pure builders: result in, Vega-Lite spec out. Partly observed cells are drawn faded in
+ * the heatmap and left out of the curves, so no curve shows a false drop at the right edge.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import type { CohortCell, CohortPeriod, CohortResult, CohortSummary } from '../analyses/cohorts.js';
+import type { Locale } from '../locale.js';
+import { periodLabel } from './activity.js';
+import { baseSpec, CATEGORY_COLORS, CHART_HEIGHT, CHART_WIDTH, COUNT_FORMAT, moneyFormat, SEQUENTIAL_SCHEME } from './theme.js';
+
+/** Options shared by the cohort charts. */
+export interface CohortChartOptions {
+  /** Language of titles and labels. @defaultValue 'en' */
+  locale?: Locale;
+  /**
+   * Most cohorts drawn: the latest ones for time cohorts, the largest for attribute cohorts.
+   * @defaultValue 24 in the heatmap; in the curves 12 time cohorts or 10 attribute values
+   */
+  maxCohorts?: number;
+}
+
+/** Options of {@link cohortHeatmap}. */
+export interface CohortHeatmapOptions extends CohortChartOptions {
+  /** What the cells show. @defaultValue 'retention' */
+  metric?: 'retention' | 'revenueRetention';
+}
+
+const T = {
+  en: {
+    heat: 'Customer retention by cohort', heatRev: 'Revenue retention by cohort',
+    heatDesc: 'Cohort triangle: one row per cohort (size in brackets), one column per period since the first order; each cell shows the share of the cohort that ordered in that period',
+    heatRevDesc: 'Cohort triangle: each cell shows the cohort’s revenue per customer in that period as a share of its first period',
+    curves: 'Retention curves', curvesDesc: 'One line per cohort: the share of the cohort ordering in each period since the first order; the thick black line is the average weighted by cohort size',
+    ltv: 'Cumulative revenue per customer (LTV)', ltvDesc: 'One line per cohort: net revenue per customer summed from the first period on; the thick black line is the weighted average',
+    since: { month: 'Months since first order', week: 'Weeks since first order', quarter: 'Quarters since first order' } as Record<CohortPeriod, string>,
+    cohort: 'Cohort', size: 'Customers', active: 'Active', retention: 'Retention', revenueRetention: 'Revenue retention', revenue: 'Net revenue',
+    ltvValue: 'Cumulative revenue per customer', average: 'Weighted average', partial: '* partly observed (the data ends during this period)',
+    partialLeftOut: 'partly observed periods left out', shown: (n: number, of: number, by: boolean) => `${by ? 'largest' : 'latest'} ${n} of ${of} cohorts`,
+    unknown: '(unknown)', q: 'Q', period: 'Period',
+  },
+  nl: {
+    heat: 'Klantbehoud per cohort', heatRev: 'Omzetbehoud per cohort',
+    heatDesc: 'Cohortdriehoek: één rij per cohort (omvang tussen haakjes), één kolom per periode sinds de eerste bestelling; elke cel toont het aandeel van het cohort dat in die periode bestelde',
+    heatRevDesc: 'Cohortdriehoek: elke cel toont de omzet per klant van het cohort in die periode als aandeel van de eerste periode',
+    curves: 'Retentiecurves', curvesDesc: 'Eén lijn per cohort: het aandeel van het cohort dat bestelt in elke periode sinds de eerste bestelling; de dikke zwarte lijn is het gemiddelde, gewogen naar cohortomvang',
+    ltv: 'Cumulatieve omzet per klant (LTV)', ltvDesc: 'Eén lijn per cohort: netto-omzet per klant opgeteld vanaf de eerste periode; de dikke zwarte lijn is het gewogen gemiddelde',
+    since: { month: 'Maanden sinds eerste bestelling', week: 'Weken sinds eerste bestelling', quarter: 'Kwartalen sinds eerste bestelling' } as Record<CohortPeriod, string>,
+    cohort: 'Cohort', size: 'Klanten', active: 'Actief', retention: 'Behoud', revenueRetention: 'Omzetbehoud', revenue: 'Netto-omzet',
+    ltvValue: 'Cumulatieve omzet per klant', average: 'Gewogen gemiddelde', partial: '* deels waargenomen (de data eindigt in deze periode)',
+    partialLeftOut: 'deels waargenomen perioden weggelaten', shown: (n: number, of: number, by: boolean) => `${by ? 'grootste' : 'laatste'} ${n} van ${of} cohorten`,
+    unknown: '(onbekend)', q: 'K', period: 'Periode',
+  },
+} as const;
+
+/**
+ * Display label of a cohort: `Dec 2010` / `dec 2010`, `Q4 2010` / `K4 2010`, `2020-W53`, or the attribute value.
+ * @example cohortLabel(result.cohorts[0], result.options.period, 'nl') // 'dec 2010'
+ */
+export function cohortLabel(cohort: Pick<CohortSummary, 'cohort' | 'start'>, period: CohortPeriod, locale: Locale): string {
+  if (cohort.cohort === null) return T[locale].unknown;
+  if (!cohort.start || period === 'week') return cohort.cohort;
+  return periodLabel(cohort.start, period, locale);
+}
+
+/** The cohorts a chart draws: the latest `max` time cohorts, or the `max` largest attribute cohorts (the result's order). */
+export function shownCohorts(result: CohortResult, max: number): CohortSummary[] {
+  return result.options.by === null ? result.cohorts.slice(Math.max(0, result.cohorts.length - max)) : result.cohorts.slice(0, max);
+}
+
+/** Time cohorts: a viridis-like ramp, older cohorts purple, newer green (no near-black, kept for the average). */
+const TIME_COLORS = ['#472c7a', '#3f4788', '#38598c', '#32688e', '#2c788e', '#26878e', '#21968b', '#23a582', '#34b378', '#4fc16b', '#70cc5a', '#94d640'];
+/** Attribute cohorts: the category palette without black (the average) and yellow (too light for lines). */
+const ATTRIBUTE_COLORS = CATEGORY_COLORS.filter((c) => c !== '#000000' && c !== '#F0E442');
+
+const num = (x: number): number | null => (Number.isFinite(x) ? x : null);
+
+function subtitleOf(result: CohortResult, shown: number, extra: string | undefined, locale: Locale): string | undefined {
+  const parts = [shown < result.cohorts.length ? T[locale].shown(shown, result.cohorts.length, result.options.by !== null) : '', extra ?? ''];
+  return parts.filter(Boolean).join('; ') || undefined;
+}
+
+/**
+ * Retention heatmap (the cohort triangle): rows = cohorts with their size, columns = periods since
+ * the first order, cell = retention (or revenue retention) with its percentage written in.
+ * @example await show(cohortHeatmap(result, { metric: 'revenueRetention', locale: 'nl' }));
+ */
+export function cohortHeatmap(result: CohortResult, options: CohortHeatmapOptions = {}): TopLevelSpec {
+  const locale = options.locale ?? 'en';
+  const t = T[locale];
+  const metric = options.metric ?? 'retention';
+  const shown = shownCohorts(result, options.maxCohorts ?? 24);
+  const labels = new Map(shown.map((c) => [c.cohort, `${cohortLabel(c, result.options.period, locale)} (${c.size.toLocaleString(locale === 'nl' ? 'nl-NL' : 'en-GB')})`]));
+  const cells = result.rows.filter((c) => labels.has(c.cohort));
+  // Period 0 is 100% by definition: scale the colours to the later periods so their differences show.
+  const later = cells.filter((c) => c.period > 0).map((c) => c[metric]).filter(Number.isFinite);
+  const top = Math.max(0.05, ...later);
+  const periods = Math.max(0, ...cells.map((c) => c.period)) + 1;
+  const values = cells.map((c) => ({
+    row: labels.get(c.cohort), period: c.period, value: num(c[metric]), size: c.size, active: c.active, revenue: c.revenue,
+    text: Number.isFinite(c[metric]) ? `${Math.round(100 * c[metric])}%${c.partial ? '*' : ''}` : '',
+    partial: c.partial, dark: Number.isFinite(c[metric]) && c[metric] > 0.6 * top,
+  }));
+  const anyPartial = cells.some((c) => c.partial);
+  const cellWidth = Math.max(14, Math.min(44, Math.floor(CHART_WIDTH / Math.max(periods, 1))));
+  return {
+    ...baseSpec(metric === 'retention' ? t.heat : t.heatRev, `${metric === 'retention' ? t.heatDesc : t.heatRevDesc}.`,
+      subtitleOf(result, shown.length, anyPartial ? t.partial : undefined, locale)),
+    width: cellWidth * periods,
+    height: Math.max(120, shown.length * 22),
+    data: { values },
+    encoding: {
+      x: { field: 'period', type: 'ordinal', title: t.since[result.options.period], axis: { labelAngle: 0, labelOverlap: true } },
+      y: { field: 'row', type: 'ordinal', title: null, sort: shown.map((c) => labels.get(c.cohort) ?? '') },
+    },
+    layer: [
+      {
+        mark: { type: 'rect', stroke: '#ffffff', strokeWidth: 1 },
+        encoding: {
+          color: {
+            field: 'value', type: 'quantitative', title: metric === 'retention' ? t.retention : t.revenueRetention,
+            scale: { scheme: SEQUENTIAL_SCHEME, domain: [0, top], clamp: true }, legend: { format: '.0%' },
+          },
+          opacity: { condition: { test: 'datum.partial', value: 0.45 }, value: 1 },
+          tooltip: [
+            { field: 'row', type: 'nominal', title: t.cohort },
+            { field: 'period', type: 'ordinal', title: t.period },
+            { field: 'value', type: 'quantitative', title: metric === 'retention' ? t.retention : t.revenueRetention, format: '.1%' },
+            { field: 'active', type: 'quantitative', title: t.active, format: COUNT_FORMAT },
+            { field: 'revenue', type: 'quantitative', title: t.revenue, format: moneyFormat(locale) },
+          ],
+        },
+      },
+      ...(periods <= 18 ? [{
+        mark: { type: 'text' as const, baseline: 'middle' as const, fontSize: periods > 13 ? 8 : 10 },
+        encoding: {
+          text: { field: 'text', type: 'nominal' as const },
+          color: { condition: { test: 'datum.dark', value: '#ffffff' }, value: '#1a1a1a' },
+        },
+      }] : []),
+    ],
+  };
+}
+
+type CurveMetric = 'retention' | 'cumulativeRevenuePerCustomer';
+
+function curves(result: CohortResult, metric: CurveMetric, options: CohortChartOptions): TopLevelSpec {
+  const locale = options.locale ?? 'en';
+  const t = T[locale];
+  const shown = shownCohorts(result, options.maxCohorts ?? (result.options.by === null ? 12 : ATTRIBUTE_COLORS.length));
+  // a cohort whose only cell is partly observed has no line, so it gets no legend entry either
+  const drawn = shown.filter((c) => result.rows.some((r) => r.cohort === c.cohort && !r.partial));
+  const labels = new Map(drawn.map((c) => [c.cohort, cohortLabel(c, result.options.period, locale)]));
+  const order = drawn.map((c) => labels.get(c.cohort) ?? '');
+  const point = (series: string, kind: string, period: number, value: number, size: number) => ({ series, kind, period, value: num(value), size });
+  const values = [
+    ...result.rows.filter((c: CohortCell) => labels.has(c.cohort) && !c.partial)
+      .map((c) => point(labels.get(c.cohort) ?? '', 'cohort', c.period, c[metric], c.observed)),
+    ...result.average.map((p) => point(t.average, 'average', p.period, p[metric], p.customers)),
+  ];
+  const money = metric !== 'retention';
+  const format = money ? moneyFormat(locale) : '.0%';
+  const colors = result.options.by === null
+    ? order.map((_, i) => TIME_COLORS[Math.round((i * (TIME_COLORS.length - 1)) / Math.max(1, order.length - 1))] ?? '#2c788e')
+    : order.map((_, i) => ATTRIBUTE_COLORS[i % ATTRIBUTE_COLORS.length] ?? '#0072B2');
+  const color = {
+    field: 'series', type: 'nominal' as const, title: t.cohort,
+    scale: { domain: [...order, t.average], range: [...colors, '#000000'] }, legend: { symbolType: 'stroke', labelLimit: 160 },
+  };
+  const tooltip = [
+    { field: 'series', type: 'nominal' as const, title: t.cohort },
+    { field: 'period', type: 'quantitative' as const, title: t.period },
+    { field: 'value', type: 'quantitative' as const, title: money ? t.ltvValue : t.retention, format: money ? format : '.1%' },
+    { field: 'size', type: 'quantitative' as const, title: t.size, format: COUNT_FORMAT },
+  ];
+  return {
+    ...baseSpec(money ? t.ltv : t.curves, `${money ? t.ltvDesc : t.curvesDesc}.`, subtitleOf(result, shown.length, t.partialLeftOut, locale)),
+    width: CHART_WIDTH,
+    height: CHART_HEIGHT,
+    data: { values },
+    encoding: {
+      x: { field: 'period', type: 'quantitative', title: t.since[result.options.period], axis: { tickMinStep: 1, format: 'd' } },
+      y: { field: 'value', type: 'quantitative', title: money ? t.ltvValue : t.retention, axis: { format } },
+      color,
+      tooltip,
+    },
+    layer: [
+      { transform: [{ filter: "datum.kind === 'cohort'" }], mark: { type: 'line', strokeWidth: 1.5, opacity: 0.75, point: { size: 16 } } },
+      { transform: [{ filter: "datum.kind === 'average'" }], mark: { type: 'line', strokeWidth: 3.5, point: { size: 40, filled: true } } },
+    ],
+  };
+}
+
+/**
+ * Retention curves: one line per cohort (the latest or largest `maxCohorts`), plus the size-weighted average in black.
+ * @example await show(cohortRetentionCurves(result, { maxCohorts: 6 }));
+ */
+export function cohortRetentionCurves(result: CohortResult, options: CohortChartOptions = {}): TopLevelSpec {
+  return curves(result, 'retention', options);
+}
+
+/**
+ * Cumulative net revenue per customer (historical LTV) per cohort, plus the weighted average in black.
+ * @example await show(cohortLtvCurves(result, { locale: 'nl' }));
+ */
+export function cohortLtvCurves(result: CohortResult, options: CohortChartOptions = {}): TopLevelSpec {
+  return curves(result, 'cumulativeRevenuePerCustomer', options);
+}
