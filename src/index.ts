@@ -82,3 +82,6 @@ export { kpis, kpiStatus, type KpisOptions, type KpisResult, type KpiGoal, type 
 export {
   cohortHeatmap, cohortRetentionCurves, cohortLtvCurves, cohortLabel, shownCohorts, type CohortChartOptions, type CohortHeatmapOptions,
 } from './charts/cohorts.js';
+export {
+  migration, flowSentence, type MigrationOptions, type MigrationResult, type MigrationCell, type MigrationFlow, type SegmentCount,
+} from './analyses/migration.js';
