@@ -85,3 +85,6 @@ export {
 export {
   migration, flowSentence, type MigrationOptions, type MigrationResult, type MigrationCell, type MigrationFlow, type SegmentCount,
 } from './analyses/migration.js';
+export {
+  overlap, segmentSets, type CustomerSet, type TableSet, type OverlapPair, type OverlapResult,
+} from './analyses/overlap.js';
