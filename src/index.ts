@@ -88,3 +88,4 @@ export {
 export {
   overlap, segmentSets, type CustomerSet, type TableSet, type OverlapPair, type OverlapResult,
 } from './analyses/overlap.js';
+export { cohortsSection, cohortFindings, type CohortsSectionOptions } from './report/sections/cohorts.js';

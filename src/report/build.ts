@@ -5,6 +5,7 @@
  */
 import { overview } from '../analyses/overview.js';
 import { clusters, type ClusterResult } from '../analyses/clusters.js';
+import { cohorts, type CohortResult } from '../analyses/cohorts.js';
 import { clusterVsRfm } from '../analyses/clusters-rfm.js';
 import { rfm, type RfmResult } from '../analyses/rfm.js';
 import { loadCustomers } from '../data/customers.js';
@@ -19,6 +20,7 @@ import type { ReportSection } from './section.js';
 import { dataQualitySection } from './sections/data-quality.js';
 import { methodSection, type AnalysisRun } from './sections/method.js';
 import { clusterFindings, clustersSection } from './sections/clusters.js';
+import { cohortFindings, cohortsSection } from './sections/cohorts.js';
 import { rfmFindings, rfmSection } from './sections/rfm.js';
 import { summarySection } from './sections/summary.js';
 import { reportStrings } from './strings.js';
@@ -84,6 +86,12 @@ function rfmRun(result: RfmResult): AnalysisRun {
   return { name: 'RFM', options: { asOf, bins, scoring, returns, laterOrders, segmentMap: 'standard' } };
 }
 
+/** Cohort options as a reader needs them to reproduce the run. */
+function cohortsRun(result: CohortResult): AnalysisRun {
+  const { period, by, asOf, returns, dropPartial } = result.options;
+  return { name: 'Cohorts', options: { period, by: by ?? 'first order period', asOf, returns, dropPartial } };
+}
+
 /** Cluster options as a reader needs them to reproduce the run. */
 function clustersRun(result: ClusterResult): AnalysisRun {
   const { asOf, features, k, kRange, seed, restarts, sampleSize, logScale, missing } = result.options;
@@ -91,7 +99,7 @@ function clustersRun(result: ClusterResult): AnalysisRun {
 }
 
 /** Findings each analysis contributes to the summary (the rest stay in its own section). */
-const SUMMARY_FINDINGS = { rfm: 3, clusters: 2 } as const;
+const SUMMARY_FINDINGS = { rfm: 3, cohorts: 2, clusters: 2 } as const;
 
 /** Run the analyses that exist and collect their sections, findings and options. */
 async function runAnalyses(wb: Workbench, options: BuildReportOptions, locale: Locale): Promise<AnalysisOutput> {
@@ -105,6 +113,12 @@ async function runAnalyses(wb: Workbench, options: BuildReportOptions, locale: L
   out.sections.push(rfmSection(rfmResult, { locale }));
   out.findings.push(...rfmFindings(rfmResult, locale).slice(0, SUMMARY_FINDINGS.rfm));
   out.runs.push(rfmRun(rfmResult));
+
+  const cohortResult = await timed('cohorts', onProgress, () => cohorts(wb, { asOf }),
+    (r) => `${r.cohorts.length} ${r.options.period} cohorts, ${r.customerCount.toLocaleString('en')} customers`);
+  out.sections.push(cohortsSection(cohortResult, { locale }));
+  out.findings.push(...cohortFindings(cohortResult, locale).slice(0, SUMMARY_FINDINGS.cohorts));
+  out.runs.push(cohortsRun(cohortResult));
 
   const clusterResult = await timed('clusters', onProgress, () => clusters(wb, { asOf }),
     (r) => `k = ${r.k}, ${r.customerCount.toLocaleString('en')} customers, silhouette ${r.silhouette.toFixed(2)}`);
