@@ -89,3 +89,6 @@ export {
   overlap, segmentSets, type CustomerSet, type TableSet, type OverlapPair, type OverlapResult,
 } from './analyses/overlap.js';
 export { cohortsSection, cohortFindings, type CohortsSectionOptions } from './report/sections/cohorts.js';
+export {
+  subsegmentChart, kpiGoalChart, migrationHeatmap, overlapMatrix, kpiLabel, kpiFormat, type SegmentChartOptions,
+} from './charts/segments.js';

@@ -1,0 +1,262 @@
+/**
+ * Charts for attribute segments: the sub-segment deviation chart (difference from the segment's own
+ * average with 95% CI whiskers, too-small groups greyed), KPI against goal (bullet style), the migration
+ * heatmap (from × to, row shares) and the overlap matrix (Jaccard). Pure builders: result in, spec out.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import type { Locale } from '../locale.js';
+import type { SubsegmentResult } from '../analyses/subsegments.js';
+import type { KpiDef } from '../analyses/segment-kpi.js';
+import type { KpisResult } from '../analyses/kpis.js';
+import type { MigrationResult } from '../analyses/migration.js';
+import type { OverlapResult } from '../analyses/overlap.js';
+import { baseSpec, CATEGORY_COLORS, CHART_WIDTH, COUNT_FORMAT, moneyFormat, PERCENT_FORMAT, SEQUENTIAL_SCHEME } from './theme.js';
+
+/** Options of the segment charts. */
+export interface SegmentChartOptions {
+  /** Language of titles and labels. @defaultValue 'en' */
+  locale?: Locale;
+}
+
+const KPI_LABELS: Record<string, Record<Locale, string>> = {
+  revenuePerCustomer: { en: 'Revenue per customer', nl: 'Omzet per klant' },
+  ordersPerCustomer: { en: 'Orders per customer', nl: 'Bestellingen per klant' },
+  averageOrderValue: { en: 'Average order value', nl: 'Gemiddelde orderwaarde' },
+  repeatRate: { en: 'Repeat rate', nl: 'Herhaalaankopen' },
+  nps: { en: 'NPS', nl: 'NPS' },
+};
+
+/** Display label of a KPI in a locale. */
+export function kpiLabel(def: Pick<KpiDef, 'id' | 'label'>, locale: Locale): string {
+  const known = KPI_LABELS[def.id]?.[locale];
+  if (known) return known;
+  if (def.id.startsWith('churnRate')) return locale === 'nl' ? def.label.replace('Churn rate', 'Churn').replace('days', 'dagen') : def.label;
+  if (def.id.startsWith('nps:')) return `NPS (${def.id.slice(4)})`;
+  if (def.id.startsWith('mean:')) return locale === 'nl' ? `Gemiddelde ${def.id.slice(5)}` : def.label;
+  return def.label;
+}
+
+/** d3 format of a KPI's values. */
+export function kpiFormat(def: Pick<KpiDef, 'id' | 'kind'>, locale: Locale): string {
+  if (def.id === 'revenuePerCustomer' || def.id === 'averageOrderValue') return moneyFormat(locale);
+  if (def.kind === 'proportion') return PERCENT_FORMAT;
+  return ',.1f';
+}
+
+const T = {
+  en: {
+    sub: (k: string, by: string) => `${k}: sub-segments by ${by} against their segment`,
+    subSub: 'bars: difference from the segment average (0 = the segment); whiskers: 95% confidence interval',
+    subDesc: 'Diverging bars per sub-segment showing how far its KPI lies from its own segment average, with 95% confidence intervals; grey bars are too small to compare',
+    diff: 'Difference from segment average', group: 'Sub-segment', status: 'Result', significant: 'significant', notSignificant: 'not significant',
+    tooSmall: 'too small', value: 'Sub-segment', segmentValue: 'Segment', customers: 'Customers', ciLow: 'CI low', ciHigh: 'CI high',
+    goal: 'Goal', kpiTitle: (k: string) => `${k} per segment against its goal`, kpiDesc: 'Bars show each segment\'s KPI, the black tick its goal; colour gives the status',
+    segment: 'Segment', met: 'met', close: 'close', missed: 'missed', noGoal: 'no goal', noData: 'no data',
+    mig: 'Where customers of each segment went', migSub: (a: string, b: string) => `rows: segment on ${a}; columns: segment on ${b}; colour: share of the row`,
+    migDesc: 'Heatmap of the transition matrix between two as-of dates: each cell shows how many customers of the row segment ended in the column segment',
+    from: 'Segment at start', to: 'Segment at end', rowShare: 'Share of row', count: 'Customers',
+    ov: 'Overlap between customer sets', ovDesc: 'Heatmap of the Jaccard index (customers in both / in either) for every pair of sets',
+    a: 'Set', b: 'Set', jaccard: 'Jaccard', both: 'In both',
+  },
+  nl: {
+    sub: (k: string, by: string) => `${k}: subsegmenten naar ${by} tegen hun segment`,
+    subSub: 'staven: verschil met het segmentgemiddelde (0 = het segment); snorharen: 95%-betrouwbaarheidsinterval',
+    subDesc: 'Staven per subsegment die tonen hoe ver de KPI van het eigen segmentgemiddelde ligt, met 95%-betrouwbaarheidsintervallen; grijze staven zijn te klein om te vergelijken',
+    diff: 'Verschil met segmentgemiddelde', group: 'Subsegment', status: 'Uitkomst', significant: 'significant', notSignificant: 'niet significant',
+    tooSmall: 'te klein', value: 'Subsegment', segmentValue: 'Segment', customers: 'Klanten', ciLow: 'BI onder', ciHigh: 'BI boven',
+    goal: 'Doel', kpiTitle: (k: string) => `${k} per segment tegen het doel`, kpiDesc: 'Staven tonen de KPI per segment, het zwarte streepje het doel; de kleur geeft de status',
+    segment: 'Segment', met: 'gehaald', close: 'bijna', missed: 'niet gehaald', noGoal: 'geen doel', noData: 'geen gegevens',
+    mig: 'Waar de klanten van elk segment heen gingen', migSub: (a: string, b: string) => `rijen: segment op ${a}; kolommen: segment op ${b}; kleur: aandeel van de rij`,
+    migDesc: 'Heatmap van de overgangsmatrix tussen twee peildata: elke cel toont hoeveel klanten van het rijsegment in het kolomsegment belandden',
+    from: 'Segment aan het begin', to: 'Segment aan het eind', rowShare: 'Aandeel van rij', count: 'Klanten',
+    ov: 'Overlap tussen klantgroepen', ovDesc: 'Heatmap van de Jaccard-index (klanten in beide / in een van beide) voor elk paar groepen',
+    a: 'Groep', b: 'Groep', jaccard: 'Jaccard', both: 'In beide',
+  },
+} as const;
+
+/**
+ * Sub-segment deviation chart: one diverging bar per sub-segment (difference from its segment's average),
+ * 95% CI whiskers, a rule at 0 (the segment average), too-small sub-segments greyed without whiskers.
+ * @example show(subsegmentChart(await compareSubsegments(wb, { segment: { column: 'age_band' }, by: 'city_size', kpi: 'nps' })))
+ */
+export function subsegmentChart(result: SubsegmentResult, options: SegmentChartOptions = {}): TopLevelSpec {
+  const locale = options.locale ?? 'en';
+  const t = T[locale];
+  const label = kpiLabel(result.kpi, locale);
+  const format = kpiFormat(result.kpi, locale);
+  const values = result.rows.map((r) => ({
+    group: result.segments.length > 1 ? `${r.segment} · ${r.subsegment}` : r.subsegment,
+    difference: Number.isFinite(r.difference) ? r.difference : null,
+    lo: r.ci?.[0] ?? null, hi: r.ci?.[1] ?? null, value: Number.isFinite(r.kpi) ? r.kpi : null, segmentValue: r.segmentKpi, n: r.n,
+    status: r.tooSmall ? t.tooSmall : r.significant ? t.significant : t.notSignificant,
+  }));
+  const order = values.map((v) => v.group);
+  const y = { field: 'group', type: 'nominal' as const, title: t.group, sort: order };
+  return {
+    ...baseSpec(t.sub(label, result.byVariable), `${t.subDesc}.`, t.subSub),
+    width: CHART_WIDTH,
+    height: { step: 22 },
+    data: { values },
+    layer: [
+      {
+        mark: { type: 'bar', height: { band: 0.7 } },
+        encoding: {
+          y, x: { field: 'difference', type: 'quantitative', title: `${t.diff} (${label})`, axis: { format } },
+          color: {
+            field: 'status', type: 'nominal', title: t.status,
+            scale: { domain: [t.significant, t.notSignificant, t.tooSmall], range: [CATEGORY_COLORS[0]!, '#9ecae1', '#d9d9d9'] },
+          },
+          tooltip: [
+            { field: 'group', type: 'nominal', title: t.group },
+            { field: 'value', type: 'quantitative', title: `${t.value}: ${label}`, format },
+            { field: 'segmentValue', type: 'quantitative', title: `${t.segmentValue}: ${label}`, format },
+            { field: 'difference', type: 'quantitative', title: t.diff, format },
+            { field: 'lo', type: 'quantitative', title: t.ciLow, format },
+            { field: 'hi', type: 'quantitative', title: t.ciHigh, format },
+            { field: 'n', type: 'quantitative', title: t.customers, format: COUNT_FORMAT },
+            { field: 'status', type: 'nominal', title: t.status },
+          ],
+        },
+      },
+      { mark: { type: 'rule', color: '#1a1a1a' }, transform: [{ filter: 'isValid(datum.lo)' }], encoding: { y, x: { field: 'lo', type: 'quantitative' }, x2: { field: 'hi' } } },
+      { mark: { type: 'rule', color: '#1a1a1a', strokeDash: [4, 3] }, data: { values: [{ zero: 0 }] }, encoding: { x: { field: 'zero', type: 'quantitative' } } },
+    ],
+  };
+}
+
+/**
+ * KPI against goal, bullet style: a bar per segment with its value, a black tick at its goal, coloured by status.
+ * @example show(kpiGoalChart(await kpis(wb, { segments: { column: 'region' }, goals: [{ kpi: 'nps', goal: 10 }] })))
+ */
+export function kpiGoalChart(result: KpisResult, options: SegmentChartOptions & { kpi?: string } = {}): TopLevelSpec {
+  const locale = options.locale ?? 'en';
+  const t = T[locale];
+  const id = options.kpi ?? result.kpis[0]?.id;
+  const def = result.kpis.find((k) => k.id === id) ?? result.kpis[0]!;
+  const label = kpiLabel(def, locale);
+  const format = kpiFormat(def, locale);
+  const statusText = { met: t.met, close: t.close, missed: t.missed, 'no goal': t.noGoal, 'no data': t.noData };
+  const values = result.rows.filter((r) => r.kpi === def.id).map((r) => ({
+    segment: r.segment, value: Number.isFinite(r.value) ? r.value : null, goal: r.goal, gap: r.gap, status: statusText[r.status], n: r.n,
+  }));
+  const y = { field: 'segment', type: 'nominal' as const, title: t.segment, sort: values.map((v) => v.segment) };
+  return {
+    ...baseSpec(t.kpiTitle(label), `${t.kpiDesc}.`),
+    width: CHART_WIDTH,
+    height: { step: 28 },
+    data: { values },
+    layer: [
+      {
+        mark: { type: 'bar', height: { band: 0.6 } },
+        encoding: {
+          y, x: { field: 'value', type: 'quantitative', title: label, axis: { format } },
+          color: {
+            field: 'status', type: 'nominal', title: t.status,
+            scale: { domain: [t.met, t.close, t.missed, t.noGoal], range: [CATEGORY_COLORS[2]!, CATEGORY_COLORS[1]!, CATEGORY_COLORS[5]!, '#bdbdbd'] },
+          },
+          tooltip: [
+            { field: 'segment', type: 'nominal', title: t.segment },
+            { field: 'value', type: 'quantitative', title: label, format },
+            { field: 'goal', type: 'quantitative', title: t.goal, format },
+            { field: 'status', type: 'nominal', title: t.status },
+            { field: 'n', type: 'quantitative', title: t.customers, format: COUNT_FORMAT },
+          ],
+        },
+      },
+      {
+        mark: { type: 'tick', color: '#000000', thickness: 3, size: 22 },
+        transform: [{ filter: 'isValid(datum.goal)' }],
+        encoding: { y, x: { field: 'goal', type: 'quantitative' } },
+      },
+    ],
+  };
+}
+
+/**
+ * Migration heatmap: from-segment rows × to-segment columns, coloured by row share, labelled with counts.
+ * @example show(migrationHeatmap(await migration(wb, { from, to }), { locale: 'nl' }))
+ */
+export function migrationHeatmap(result: MigrationResult, options: SegmentChartOptions = {}): TopLevelSpec {
+  const locale = options.locale ?? 'en';
+  const t = T[locale];
+  const names = new Map(result.segments.map((s) => [s.key, s.name[locale]]));
+  const order = result.segments.map((s) => s.name[locale]);
+  const values = result.matrix.map((c) => ({
+    from: names.get(c.from) ?? c.from, to: names.get(c.to) ?? c.to, count: c.count,
+    rowShare: Number.isFinite(c.rowShare) ? c.rowShare : 0, dark: Number.isFinite(c.rowShare) && c.rowShare > 0.5,
+  }));
+  const day = (d: Date) => d.toISOString().slice(0, 10);
+  return {
+    ...baseSpec(t.mig, `${t.migDesc}.`, t.migSub(day(result.options.from), day(result.options.to))),
+    width: CHART_WIDTH,
+    height: Math.max(240, order.length * 34),
+    data: { values },
+    encoding: {
+      x: { field: 'to', type: 'nominal', title: t.to, sort: order, axis: { labelAngle: -40, labelLimit: 120 } },
+      y: { field: 'from', type: 'nominal', title: t.from, sort: order, axis: { labelLimit: 140 } },
+    },
+    layer: [
+      {
+        mark: { type: 'rect', stroke: '#ffffff', strokeWidth: 1 },
+        encoding: {
+          color: { field: 'rowShare', type: 'quantitative', title: t.rowShare, scale: { scheme: SEQUENTIAL_SCHEME, domain: [0, 1] }, legend: { format: '.0%' } },
+          tooltip: [
+            { field: 'from', type: 'nominal', title: t.from },
+            { field: 'to', type: 'nominal', title: t.to },
+            { field: 'count', type: 'quantitative', title: t.count, format: COUNT_FORMAT },
+            { field: 'rowShare', type: 'quantitative', title: t.rowShare, format: PERCENT_FORMAT },
+          ],
+        },
+      },
+      {
+        mark: { type: 'text', fontSize: 10 },
+        transform: [{ filter: 'datum.count > 0' }],
+        encoding: {
+          text: { field: 'count', type: 'quantitative', format: COUNT_FORMAT },
+          color: { condition: { test: 'datum.dark', value: '#ffffff' }, value: '#1a1a1a' },
+        },
+      },
+    ],
+  };
+}
+
+/**
+ * Overlap matrix: Jaccard index for every pair of sets (both directions, diagonal 1).
+ * @example show(overlapMatrix(await overlap(wb, sets)))
+ */
+export function overlapMatrix(result: OverlapResult, options: SegmentChartOptions = {}): TopLevelSpec {
+  const locale = options.locale ?? 'en';
+  const t = T[locale];
+  const names = result.sets.map((s) => s.name);
+  const values = [
+    ...result.sets.map((s) => ({ a: s.name, b: s.name, jaccard: s.size > 0 ? 1 : 0, both: s.size })),
+    ...result.pairs.flatMap((p) => [
+      { a: p.a, b: p.b, jaccard: Number.isFinite(p.jaccard) ? p.jaccard : 0, both: p.both },
+      { a: p.b, b: p.a, jaccard: Number.isFinite(p.jaccard) ? p.jaccard : 0, both: p.both },
+    ]),
+  ];
+  return {
+    ...baseSpec(t.ov, `${t.ovDesc}.`),
+    width: Math.min(CHART_WIDTH, 60 * names.length + 120),
+    height: Math.max(200, names.length * 34),
+    data: { values },
+    encoding: {
+      x: { field: 'b', type: 'nominal', title: t.b, sort: names, axis: { labelAngle: -40, labelLimit: 140 } },
+      y: { field: 'a', type: 'nominal', title: t.a, sort: names, axis: { labelLimit: 160 } },
+    },
+    layer: [
+      {
+        mark: { type: 'rect', stroke: '#ffffff' },
+        encoding: {
+          color: { field: 'jaccard', type: 'quantitative', title: t.jaccard, scale: { scheme: SEQUENTIAL_SCHEME, domain: [0, 1] } },
+          tooltip: [
+            { field: 'a', type: 'nominal', title: t.a }, { field: 'b', type: 'nominal', title: t.b },
+            { field: 'both', type: 'quantitative', title: t.both, format: COUNT_FORMAT },
+            { field: 'jaccard', type: 'quantitative', title: t.jaccard, format: '.2f' },
+          ],
+        },
+      },
+      { mark: { type: 'text', fontSize: 10 }, encoding: { text: { field: 'both', type: 'quantitative', format: COUNT_FORMAT } } },
+    ],
+  };
+}

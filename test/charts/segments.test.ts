@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Workbench } from '../../src/workbench.js';
+import { compareSubsegments, type SubsegmentResult } from '../../src/analyses/subsegments.js';
+import { kpis, type KpisResult } from '../../src/analyses/kpis.js';
+import { migration, type MigrationResult } from '../../src/analyses/migration.js';
+import { overlap, type OverlapResult } from '../../src/analyses/overlap.js';
+import { kpiGoalChart, kpiLabel, migrationHeatmap, overlapMatrix, subsegmentChart } from '../../src/charts/segments.js';
+import { expectRenders, expectValidSpec } from '../helpers/charts.js';
+
+let wb: Workbench;
+let sub: SubsegmentResult;
+let goals: KpisResult;
+let mig: MigrationResult;
+let ov: OverlapResult;
+const AS_OF = new Date('2024-01-01T00:00:00Z');
+
+beforeAll(async () => {
+  wb = await Workbench.open();
+  // 400 customers: region by i % 4, device by i % 3 (region 0 and device 0 spend more), scores 0..10; orders in 2023.
+  await wb.run(`create table customers as select 'c' || lpad(i::varchar, 4, '0') as customer_id,
+      ['North', 'East', 'South', 'West'][i % 4 + 1] as region, ['ios', 'android', 'desktop'][i % 3 + 1] as device, (i * 7) % 11 as nps
+    from range(400) t(i)`);
+  await wb.run(`create table transactions as select 'c' || lpad(i::varchar, 4, '0') as customer_id, i || '-' || o as order_id,
+      timestamp '2023-01-01' + to_days(((i * 13 + o * 37) % 360)::integer) as order_date,
+      (20 + (i * 31 % 50) + case when i % 4 = 0 then 30 else 0 end + case when i % 3 = 0 then 15 else 0 end)::double as amount,
+      false as is_return, 0::bigint as source_row
+    from range(400) t(i), range(1, 4) u(o) where o <= 1 + i % 3`);
+  await wb.run("insert into customers values ('c9999', 'Mars', 'ios', 10)");
+  await wb.run("insert into transactions values ('c9999', 'x', timestamp '2023-05-05', 10, false, 0)");
+  sub = await compareSubsegments(wb, { segment: { column: 'region' }, by: 'device', kpi: 'revenuePerCustomer', asOf: AS_OF });
+  goals = await kpis(wb, { segments: { column: 'region' }, asOf: AS_OF, goals: [{ kpi: 'nps', goal: { North: 0, East: 10, South: 50 }, toleranceAbsolute: 5 }] });
+  mig = await migration(wb, { from: new Date('2023-07-01T00:00:00Z'), to: AS_OF });
+  ov = await overlap(wb, [
+    { name: 'North', where: { column: 'region', op: 'eq', value: 'North' } },
+    { name: 'iOS', where: { column: 'device', op: 'eq', value: 'ios' } },
+    { name: 'Spend ≥ 100', where: { column: 'revenue', op: 'gte', value: 100 } },
+  ], { asOf: AS_OF });
+}, 60_000);
+afterAll(() => wb.close());
+
+describe('segment charts', () => {
+  it('sub-segment chart: one bar per sub-segment with CI whiskers, the tiny one greyed without a CI, renders', async () => {
+    const spec = subsegmentChart(sub);
+    const values = (spec.data as { values: Array<Record<string, unknown>> }).values;
+    expect(values).toHaveLength(sub.rows.length);
+    expect(values[0]).toMatchObject({ group: 'East · android' });
+    const mars = values.find((v) => v['group'] === 'Mars · ios');
+    expect(mars).toMatchObject({ status: 'too small', lo: null, hi: null });
+    expect(values.filter((v) => v['status'] === 'significant').length).toBe(sub.rows.filter((r) => r.significant).length);
+    const svg = await expectRenders(spec);
+    expect(svg).toContain('Difference from segment average');
+    const nl = subsegmentChart(sub, { locale: 'nl' });
+    expect(JSON.stringify(nl.title)).toContain('Omzet per klant: subsegmenten naar device');
+    expectValidSpec(nl);
+  });
+
+  it('KPI vs goal: bars coloured by status with goal ticks; segments without a goal keep their bar', async () => {
+    const spec = kpiGoalChart(goals);
+    const values = (spec.data as { values: Array<Record<string, unknown>> }).values;
+    expect(values.map((v) => v['segment'])).toEqual(goals.segments);
+    expect(values.find((v) => v['segment'] === 'West')).toMatchObject({ goal: null, status: 'no goal' });
+    expect(values.find((v) => v['segment'] === 'South')?.['status']).toBe('missed');
+    await expectRenders(spec);
+    const nl = kpiGoalChart(goals, { locale: 'nl' });
+    expect(JSON.stringify(nl.data)).toContain('geen doel');
+    expectValidSpec(nl);
+  });
+
+  it('migration heatmap: every from × to cell with row shares, renders', async () => {
+    const spec = migrationHeatmap(mig);
+    const values = (spec.data as { values: Array<{ from: string; to: string; count: number; rowShare: number }> }).values;
+    expect(values).toHaveLength(mig.segments.length ** 2);
+    expect(values.reduce((a, v) => a + v.count, 0)).toBe(mig.stayed + mig.moved);
+    const svg = await expectRenders(spec);
+    expect(svg).toContain('Segment at start');
+    expectValidSpec(migrationHeatmap(mig, { locale: 'nl' }));
+  });
+
+  it('overlap matrix: symmetric Jaccard with a diagonal of 1, renders', async () => {
+    const spec = overlapMatrix(ov);
+    const values = (spec.data as { values: Array<{ a: string; b: string; jaccard: number; both: number }> }).values;
+    expect(values).toHaveLength(3 + 2 * 3);
+    const ab = values.find((v) => v.a === 'North' && v.b === 'iOS');
+    const ba = values.find((v) => v.a === 'iOS' && v.b === 'North');
+    expect(ab?.jaccard).toBe(ba?.jaccard);
+    expect(ab?.both).toBe(ov.pairs[0]?.both);
+    await expectRenders(spec);
+  });
+
+  it('labels KPIs in both languages', () => {
+    expect(kpiLabel({ id: 'averageOrderValue', label: 'Average order value' }, 'nl')).toBe('Gemiddelde orderwaarde');
+    expect(kpiLabel({ id: 'churnRate', label: 'Churn rate (90 days)' }, 'nl')).toBe('Churn (90 dagen)');
+    expect(kpiLabel({ id: 'mean:csat', label: 'Mean csat' }, 'en')).toBe('Mean csat');
+  });
+});
