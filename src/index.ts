@@ -92,3 +92,6 @@ export { cohortsSection, cohortFindings, type CohortsSectionOptions } from './re
 export {
   subsegmentChart, kpiGoalChart, migrationHeatmap, overlapMatrix, kpiLabel, kpiFormat, type SegmentChartOptions,
 } from './charts/segments.js';
+export {
+  segmentsSection, segmentsFindings, type SegmentsSectionInput, type SegmentsSectionOptions,
+} from './report/sections/segments.js';

@@ -1,0 +1,206 @@
+/**
+ * The segments report section: attribute segments with their size and value, sub-segments against
+ * their own segment (only significant differences become findings; too-small groups are named as such),
+ * KPIs against goals, migration between two dates and overlap between definitions. Every part is
+ * optional, so a report shows what was run. Pure: results in, section out; numbers formatted here.
+ */
+import type { KpiDef } from '../../analyses/segment-kpi.js';
+import type { KpisResult } from '../../analyses/kpis.js';
+import type { MigrationResult } from '../../analyses/migration.js';
+import type { OverlapResult } from '../../analyses/overlap.js';
+import type { SegmentByResult } from '../../analyses/segments.js';
+import type { SubsegmentResult, SubsegmentRow } from '../../analyses/subsegments.js';
+import { kpiGoalChart, kpiLabel, migrationHeatmap, overlapMatrix, subsegmentChart } from '../../charts/segments.js';
+import { formatCurrency, formatDate, formatNumber, formatPercent, type Locale } from '../../locale.js';
+import type { ReportChart, ReportSection, ReportTable } from '../section.js';
+
+/** The analyses shown; each is optional. */
+export interface SegmentsSectionInput {
+  /** A segmentation (sizes, shares, revenue shares, too-small flags). */
+  segments?: SegmentByResult;
+  /** Sub-segment comparisons, one chart and table each. */
+  subsegments?: readonly SubsegmentResult[];
+  /** KPIs against goals. */
+  kpis?: KpisResult;
+  /** Migration between two dates. */
+  migration?: MigrationResult;
+  /** Overlap between customer sets. */
+  overlap?: OverlapResult;
+}
+
+/** Options of {@link segmentsSection}. */
+export interface SegmentsSectionOptions {
+  /** Language. @defaultValue 'en' */
+  locale?: Locale;
+  /** ISO 4217 currency of the amounts. @defaultValue 'EUR' */
+  currency?: string;
+}
+
+const T = {
+  en: {
+    title: 'Segments',
+    intro: 'Segments here are formed from what is known about customers (attributes such as age, region or device, or their value) rather than from scores. A segment is then split by one more variable at a time, and each sub-segment is held against its own segment’s average, with a 95% confidence interval: a difference counts only when the interval excludes zero, and groups too small to judge are reported as such, never ranked.',
+    largest: (s: string, c: string, r: string) => `The largest segment is ${s}: ${c} of customers and ${r} of net revenue.`,
+    tier: (s: string, c: string, r: string, min: string) => `The ${s} of customers by revenue (${c} of customers, from ${min} each) bring ${r} of net revenue.`,
+    small: (n: number, min: number, list: string) => `${n} segment(s) have fewer than ${min} customers, too few to act on: ${list}.`,
+    diff: (seg: string, by: string, sub: string, k: string, v: string, sv: string, d: string, lo: string, hi: string) =>
+      `${seg}: customers with ${by} ${sub} have ${k} ${v}, against ${sv} for the whole segment (difference ${d}, 95% CI ${lo} to ${hi}).`,
+    none: (k: string, by: string) => `No sub-segment by ${by} differs significantly from its segment in ${k}.`,
+    goals: (met: number, close: number, missed: number) => `Goals: ${met} met, ${close} close, ${missed} missed.`,
+    behind: (s: string, k: string, v: string, g: string) => `Furthest behind: ${s}, ${k} ${v} against a goal of ${g}.`,
+    appeared: (n: string, d: string, dormant: string) => `${n} customers bought for the first time between ${d}; ${dormant} existing customers did not buy at all in that time.`,
+    overlapMost: (a: string, b: string, n: string, j: string) => `${a} and ${b} overlap most: ${n} customers are in both (Jaccard ${j}).`,
+    sizeCaption: (v: string) => `Segments by ${v}`, sizeCols: ['Segment', 'Customers', 'Share', 'Share of revenue', 'Note'], tooSmall: 'too small',
+    subTitle: (k: string, by: string) => `${k} by ${by}, against the segment`, subDesc: 'Each bar is a sub-segment’s difference from its own segment’s average; whiskers show the 95% confidence interval; grey bars are too small to compare.',
+    subCaption: (k: string, by: string) => `${k}: sub-segments by ${by}`, subCols: ['Segment', 'Sub-segment', 'Customers', 'Sub-segment', 'Segment', 'Difference', '95% CI', 'Result'],
+    significant: 'significant', notSignificant: 'not significant', method: (m: string) => `Method: ${m}.`,
+    kpiTitle: (k: string) => `${k} against goals`, kpiDesc: 'Each bar is a segment’s KPI, the black tick its goal; green met, orange close, red missed.',
+    kpiCaption: 'KPIs against goals', kpiCols: ['Segment', 'KPI', 'Value', 'Goal', 'Gap', 'Status'],
+    status: { met: 'met', close: 'close', missed: 'missed', 'no goal': 'no goal', 'no data': 'no data' },
+    kpiNote: 'Close: missed by at most the stated tolerance (by default 5% of the goal).',
+    migTitle: 'Movement between RFM segments', migDesc: 'Rows are the segment at the first date, columns the segment at the second; colour is the share of the row, numbers are customers.',
+    ovTitle: 'Overlap between segment definitions', ovDesc: 'Jaccard index for each pair: customers in both divided by customers in either; numbers are customers in both.',
+    and: 'and',
+  },
+  nl: {
+    title: 'Segmenten',
+    intro: 'Segmenten worden hier gevormd uit wat over klanten bekend is (kenmerken zoals leeftijd, regio of apparaat, of hun waarde) in plaats van uit scores. Een segment wordt daarna telkens naar één extra variabele gesplitst, en elk subsegment wordt vergeleken met het gemiddelde van het eigen segment, met een 95%-betrouwbaarheidsinterval: een verschil telt alleen als het interval nul uitsluit, en groepen die te klein zijn om te beoordelen worden zo gemeld en nooit gerangschikt.',
+    largest: (s: string, c: string, r: string) => `Het grootste segment is ${s}: ${c} van de klanten en ${r} van de netto-omzet.`,
+    tier: (s: string, c: string, r: string, min: string) => `De ${s} van de klanten naar omzet (${c} van de klanten, vanaf ${min} per klant) brengen ${r} van de netto-omzet op.`,
+    small: (n: number, min: number, list: string) => `${n} segment(en) hebben minder dan ${min} klanten, te weinig om op te sturen: ${list}.`,
+    diff: (seg: string, by: string, sub: string, k: string, v: string, sv: string, d: string, lo: string, hi: string) =>
+      `${seg}: klanten met ${by} ${sub} hebben ${k} ${v}, tegen ${sv} voor het hele segment (verschil ${d}, 95%-BI ${lo} tot ${hi}).`,
+    none: (k: string, by: string) => `Geen subsegment naar ${by} wijkt significant af van zijn segment in ${k}.`,
+    goals: (met: number, close: number, missed: number) => `Doelen: ${met} gehaald, ${close} bijna, ${missed} niet gehaald.`,
+    behind: (s: string, k: string, v: string, g: string) => `Het verst achter: ${s}, ${k} ${v} tegen een doel van ${g}.`,
+    appeared: (n: string, d: string, dormant: string) => `${n} klanten kochten voor het eerst tussen ${d}; ${dormant} bestaande klanten kochten in die tijd helemaal niet.`,
+    overlapMost: (a: string, b: string, n: string, j: string) => `${a} en ${b} overlappen het meest: ${n} klanten zitten in beide (Jaccard ${j}).`,
+    sizeCaption: (v: string) => `Segmenten naar ${v}`, sizeCols: ['Segment', 'Klanten', 'Aandeel', 'Aandeel omzet', 'Opmerking'], tooSmall: 'te klein',
+    subTitle: (k: string, by: string) => `${k} naar ${by}, tegen het segment`, subDesc: 'Elke staaf is het verschil van een subsegment met het gemiddelde van het eigen segment; de snorharen tonen het 95%-betrouwbaarheidsinterval; grijze staven zijn te klein om te vergelijken.',
+    subCaption: (k: string, by: string) => `${k}: subsegmenten naar ${by}`, subCols: ['Segment', 'Subsegment', 'Klanten', 'Subsegment', 'Segment', 'Verschil', '95%-BI', 'Uitkomst'],
+    significant: 'significant', notSignificant: 'niet significant', method: (m: string) => `Methode: ${m}.`,
+    kpiTitle: (k: string) => `${k} tegen de doelen`, kpiDesc: 'Elke staaf is de KPI van een segment, het zwarte streepje het doel; groen gehaald, oranje bijna, rood niet gehaald.',
+    kpiCaption: 'KPI’s tegen doelen', kpiCols: ['Segment', 'KPI', 'Waarde', 'Doel', 'Verschil', 'Status'],
+    status: { met: 'gehaald', close: 'bijna', missed: 'niet gehaald', 'no goal': 'geen doel', 'no data': 'geen gegevens' },
+    kpiNote: 'Bijna: gemist met hoogstens de opgegeven marge (standaard 5% van het doel).',
+    migTitle: 'Verschuiving tussen RFM-segmenten', migDesc: 'Rijen zijn het segment op de eerste datum, kolommen het segment op de tweede; de kleur is het aandeel van de rij, de getallen zijn klanten.',
+    ovTitle: 'Overlap tussen segmentdefinities', ovDesc: 'Jaccard-index per paar: klanten in beide gedeeld door klanten in een van beide; de getallen zijn klanten in beide.',
+    and: 'en',
+  },
+} as const;
+
+/** A KPI value formatted for its kind. */
+function kpiText(def: Pick<KpiDef, 'id' | 'kind'>, x: number, locale: Locale, currency: string): string {
+  if (!Number.isFinite(x)) return '–';
+  if (def.id === 'revenuePerCustomer' || def.id === 'averageOrderValue') return formatCurrency(x, locale, currency, 2);
+  if (def.kind === 'proportion') return formatPercent(x, locale, 1);
+  return formatNumber(x, locale, 1);
+}
+
+function diffFinding(r: SubsegmentRow, res: SubsegmentResult, locale: Locale, currency: string): string {
+  const f = (x: number) => kpiText(res.kpi, x, locale, currency);
+  const k = kpiLabel(res.kpi, locale);
+  return T[locale].diff(r.segment, res.byVariable, r.subsegment, k, f(r.kpi), f(r.segmentKpi), f(r.difference), f(r.ci?.[0] ?? NaN), f(r.ci?.[1] ?? NaN));
+}
+
+/** Plain-language findings for the parts given, most important first. */
+export function segmentsFindings(input: SegmentsSectionInput, locale: Locale = 'en', currency = 'EUR'): string[] {
+  const t = T[locale];
+  const pct = (x: number) => formatPercent(Number.isFinite(x) ? x : 0, locale, 0);
+  const out: string[] = [];
+  const seg = input.segments;
+  if (seg) {
+    if (seg.tiers?.[0]) {
+      const top = seg.segments[0];
+      if (top) out.push(t.tier(top.segment.toLowerCase(), pct(top.share), pct(top.revenueShare), formatCurrency(seg.tiers[0].minRevenue, locale, currency, 0)));
+    } else {
+      const largest = [...seg.segments].sort((a, b) => b.size - a.size)[0];
+      if (largest) out.push(t.largest(largest.segment, pct(largest.share), pct(largest.revenueShare)));
+    }
+    const small = seg.segments.filter((s) => s.tooSmall);
+    if (small.length) out.push(t.small(small.length, seg.options.minSize, small.slice(0, 5).map((s) => `${s.segment} (${formatNumber(s.size, locale)})`).join(', ')));
+  }
+  for (const res of input.subsegments ?? []) {
+    if (res.highlights.length === 0) out.push(t.none(kpiLabel(res.kpi, locale), res.byVariable));
+    for (const r of res.highlights.slice(0, 3)) out.push(diffFinding(r, res, locale, currency));
+  }
+  if (input.kpis) {
+    const rows = input.kpis.rows;
+    const n = (s: string) => rows.filter((r) => r.status === s).length;
+    out.push(t.goals(n('met'), n('close'), n('missed')));
+    const worst = rows.filter((r) => r.status === 'missed' && r.relativeGap !== null)
+      .sort((a, b) => (a.higherIsBetter ? 1 : -1) * (a.relativeGap ?? 0) - (b.higherIsBetter ? 1 : -1) * (b.relativeGap ?? 0))[0];
+    const def = worst && input.kpis.kpis.find((k) => k.id === worst.kpi);
+    if (worst && def) out.push(t.behind(worst.segment, kpiLabel(def, locale), kpiText(def, worst.value, locale, currency), kpiText(def, worst.goal ?? NaN, locale, currency)));
+  }
+  if (input.migration) {
+    const m = input.migration;
+    for (const f of m.flows.slice(0, 3)) out.push(`${f.sentence[locale]} (${formatPercent(f.rowShare, locale, 0)}).`);
+    const period = `${formatDate(m.options.from, locale)} ${t.and} ${formatDate(m.options.to, locale)}`;
+    out.push(t.appeared(formatNumber(m.appeared.count, locale), period, formatNumber(m.dormant, locale)));
+  }
+  if (input.overlap) {
+    const most = [...input.overlap.pairs].filter((p) => p.both > 0).sort((a, b) => b.jaccard - a.jaccard)[0];
+    if (most) out.push(t.overlapMost(most.a, most.b, formatNumber(most.both, locale), formatNumber(most.jaccard, locale, 2)));
+  }
+  return out;
+}
+
+function subTable(res: SubsegmentResult, locale: Locale, currency: string): ReportTable {
+  const t = T[locale];
+  const f = (x: number) => kpiText(res.kpi, x, locale, currency);
+  const k = kpiLabel(res.kpi, locale);
+  return {
+    caption: t.subCaption(k, res.byVariable),
+    columns: t.subCols.map((label, i) => ({ label, numeric: i >= 2 && i <= 6 })),
+    rows: res.rows.map((r) => [
+      r.segment, r.subsegment, formatNumber(r.n, locale), f(r.kpi), f(r.segmentKpi), r.tooSmall ? '–' : f(r.difference),
+      r.ci ? `${f(r.ci[0])} … ${f(r.ci[1])}` : '–', r.tooSmall ? t.tooSmall : r.significant ? t.significant : t.notSignificant,
+    ]),
+    note: t.method(res.kpi.method),
+  };
+}
+
+/**
+ * The segments section of a report (parts without input are left out).
+ * @example segmentsSection({ segments: tiers, migration: await migration(wb, { from, to }) }, { locale: 'nl' })
+ */
+export function segmentsSection(input: SegmentsSectionInput, options: SegmentsSectionOptions = {}): ReportSection {
+  const locale = options.locale ?? 'en';
+  const currency = options.currency ?? 'EUR';
+  const t = T[locale];
+  const pct = (x: number) => formatPercent(Number.isFinite(x) ? x : 0, locale, 1);
+  const charts: ReportChart[] = [];
+  const tables: ReportTable[] = [];
+  if (input.segments) {
+    const s = input.segments;
+    tables.push({
+      caption: t.sizeCaption(s.variable),
+      columns: t.sizeCols.map((label, i) => ({ label, numeric: i >= 1 && i <= 3 })),
+      rows: s.segments.map((x) => [x.segment, formatNumber(x.size, locale), pct(x.share), pct(x.revenueShare), x.tooSmall ? t.tooSmall : '']),
+    });
+  }
+  (input.subsegments ?? []).forEach((res, i) => {
+    const k = kpiLabel(res.kpi, locale);
+    charts.push({ id: `segments-sub-${i + 1}`, title: t.subTitle(k, res.byVariable), description: t.subDesc, spec: subsegmentChart(res, { locale }) });
+    tables.push(subTable(res, locale, currency));
+  });
+  if (input.kpis) {
+    const r = input.kpis;
+    r.kpis.forEach((def, i) => charts.push({ id: `segments-kpi-${i + 1}`, title: t.kpiTitle(kpiLabel(def, locale)), description: t.kpiDesc, spec: kpiGoalChart(r, { locale, kpi: def.id }) }));
+    const defOf = new Map(r.kpis.map((d) => [d.id, d]));
+    tables.push({
+      caption: t.kpiCaption,
+      columns: t.kpiCols.map((label, i) => ({ label, numeric: i >= 2 && i <= 4 })),
+      rows: r.rows.map((x) => {
+        const def = defOf.get(x.kpi)!;
+        const f = (v: number | null) => (v === null ? '–' : kpiText(def, v, locale, currency));
+        return [x.segment, kpiLabel(def, locale), f(x.value), f(x.goal), f(x.gap), t.status[x.status]];
+      }),
+      note: t.kpiNote,
+    });
+  }
+  if (input.migration) charts.push({ id: 'segments-migration', title: t.migTitle, description: t.migDesc, spec: migrationHeatmap(input.migration, { locale }) });
+  if (input.overlap) charts.push({ id: 'segments-overlap', title: t.ovTitle, description: t.ovDesc, spec: overlapMatrix(input.overlap, { locale }) });
+  return { id: 'segments', title: t.title, intro: [t.intro], findings: segmentsFindings(input, locale, currency), charts, tables };
+}

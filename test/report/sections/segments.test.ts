@@ -1,0 +1,80 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Workbench } from '../../../src/workbench.js';
+import { segmentBy, type SegmentByResult } from '../../../src/analyses/segments.js';
+import { compareSubsegments, type SubsegmentResult } from '../../../src/analyses/subsegments.js';
+import { kpis, type KpisResult } from '../../../src/analyses/kpis.js';
+import { migration, type MigrationResult } from '../../../src/analyses/migration.js';
+import { overlap, type OverlapResult } from '../../../src/analyses/overlap.js';
+import { segmentsFindings, segmentsSection } from '../../../src/report/sections/segments.js';
+import { generateSample } from '../../../src/data/sample.js';
+import { loadTransactions } from '../../../src/data/load.js';
+import { loadCustomers } from '../../../src/data/customers.js';
+import { expectValidSpec } from '../../helpers/charts.js';
+
+let wb: Workbench;
+let tiers: SegmentByResult;
+let nps: SubsegmentResult;
+let device: SubsegmentResult;
+let goals: KpisResult;
+let mig: MigrationResult;
+let ov: OverlapResult;
+
+beforeAll(async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'swb-segsection-'));
+  const s = await generateSample({ customers: 4000, seed: 5, out: join(dir, 's.csv') });
+  wb = await Workbench.open();
+  await loadTransactions(wb, s.transactionsFile);
+  await loadCustomers(wb, s.customersFile);
+  tiers = await segmentBy(wb, { valueTiers: true }, { table: 'tiers' });
+  const young = { rules: [{ name: '18-34', where: { column: 'age_band', op: 'in' as const, value: ['18-24', '25-34'] } }], rest: '35+' };
+  nps = await compareSubsegments(wb, { segment: young, by: 'city_size', kpi: 'nps' });
+  device = await compareSubsegments(wb, { by: 'device', kpi: 'nps', minSize: 30 });
+  goals = await kpis(wb, { segments: { column: 'region' }, goals: [{ kpi: 'repeatRate', goal: { North: 0.2, East: 0.9, South: 0.5, West: 0.5 } }] });
+  mig = await migration(wb, { from: new Date('2023-06-01T00:00:00Z'), to: new Date('2023-12-16T00:00:00Z') });
+  ov = await overlap(wb, [
+    { name: 'Young', where: { column: 'age_band', op: 'in', value: ['18-24', '25-34'] } },
+    { name: 'Big city', where: { column: 'city_size', op: 'eq', value: 'large' } },
+  ]);
+}, 120_000);
+afterAll(() => wb.close());
+
+describe('segmentsSection', () => {
+  it('writes findings for every part, the planted NPS gap first', () => {
+    const f = segmentsFindings({ segments: tiers, subsegments: [nps, device], kpis: goals, migration: mig, overlap: ov }, 'en');
+    const top = tiers.segments[0]!;
+    expect(f[0]).toBe(`The top 20% of customers by revenue (${Math.round(100 * top.share)}% of customers, from €${Math.round(tiers.tiers![0]!.minRevenue).toLocaleString('en-GB')} each) bring ${Math.round(100 * top.revenueShare)}% of net revenue.`);
+    const large = nps.highlights[0]!;
+    expect(large.subsegment).toBe('large');
+    expect(f[1]).toBe(`18-34: customers with city_size large have NPS ${large.kpi.toFixed(1)}, against ${large.segmentKpi.toFixed(1)} for the whole segment (difference ${large.difference.toFixed(1)}, 95% CI ${large.ci![0].toFixed(1)} to ${large.ci![1].toFixed(1)}).`);
+    expect(f).toContain('No sub-segment by device differs significantly from its segment in NPS.');
+    const n = (s: string) => goals.rows.filter((r) => r.status === s).length;
+    expect(f).toContain(`Goals: ${n('met')} met, ${n('close')} close, ${n('missed')} missed.`);
+    expect(f.some((x) => x.startsWith('Furthest behind: East, Repeat rate'))).toBe(true);
+    expect(f).toContain(`${mig.flows[0]!.sentence.en} (${Math.round(100 * mig.flows[0]!.rowShare)}%).`);
+    expect(f.some((x) => x.startsWith('Young and Big city overlap most:'))).toBe(true);
+  });
+
+  it('builds the section in Dutch with valid charts and tables', () => {
+    const s = segmentsSection({ segments: tiers, subsegments: [nps], kpis: goals, migration: mig, overlap: ov }, { locale: 'nl' });
+    expect(s.id).toBe('segments');
+    expect(s.title).toBe('Segmenten');
+    expect(s.charts?.map((c) => c.id)).toEqual(['segments-sub-1', 'segments-kpi-1', 'segments-migration', 'segments-overlap']);
+    for (const c of s.charts ?? []) expectValidSpec(c.spec);
+    expect(s.findings?.[0]).toMatch(/^De top 20% van de klanten naar omzet \(\d+% van de klanten, vanaf €\s[\d.]+ per klant\) brengen \d+% van de netto-omzet op\.$/);
+    expect(s.findings?.some((x) => x.includes('werden'))).toBe(true);
+    const sub = s.tables?.find((t) => t.caption === 'NPS: subsegmenten naar city_size');
+    expect(sub?.rows.find((r) => r[1] === 'large' && r[0] === '18-34')?.[7]).toBe('significant');
+    expect(sub?.note).toContain('Methode: NPS = % promoters');
+    const kpiTable = s.tables?.find((t) => t.caption === 'KPI’s tegen doelen');
+    expect(kpiTable?.rows.find((r) => r[0] === 'East')?.[5]).toBe('niet gehaald');
+  });
+
+  it('leaves out the parts it was not given', () => {
+    const s = segmentsSection({ migration: mig });
+    expect(s.charts?.map((c) => c.id)).toEqual(['segments-migration']);
+    expect(s.tables).toEqual([]);
+  });
+});
