@@ -1,5 +1,5 @@
 /** segment-workbench: the public API (named exports only). */
-export { Workbench, type WorkbenchOptions, type QueryParam, type Row } from './workbench.js';
+export { Workbench, DEFAULT_MEMORY_LIMIT, type WorkbenchOptions, type QueryParam, type Row } from './workbench.js';
 export { WorkbenchError, isWorkbenchError, type WorkbenchErrorCode } from './errors.js';
 export { quoteIdentifier } from './sql.js';
 export {
@@ -92,6 +92,3 @@ export { cohortsSection, cohortFindings, type CohortsSectionOptions } from './re
 export {
   subsegmentChart, kpiGoalChart, migrationHeatmap, overlapMatrix, kpiLabel, kpiFormat, type SegmentChartOptions,
 } from './charts/segments.js';
-export {
-  segmentsSection, segmentsFindings, type SegmentsSectionInput, type SegmentsSectionOptions,
-} from './report/sections/segments.js';

@@ -9,7 +9,18 @@ import {
   timestampValueFromDate,
 } from '@duckdb/node-api';
 import * as aq from 'arquero';
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { WorkbenchError } from './errors.js';
+
+/**
+ * DuckDB's memory limit unless the caller sets one. DuckDB's own default is 80% of RAM; a bounded
+ * default keeps a 10M-row load under 2 GB of process memory (work beyond it spills to `tempDirectory`).
+ */
+export const DEFAULT_MEMORY_LIMIT = '1GB';
+
+let openCount = 0;
 
 /** Options for {@link Workbench.open}. */
 export interface WorkbenchOptions {
@@ -17,8 +28,10 @@ export interface WorkbenchOptions {
   path?: string;
   /** DuckDB threads. @defaultValue DuckDB's default (all cores) */
   threads?: number;
-  /** DuckDB memory limit, e.g. `'2GB'`. @defaultValue DuckDB's default */
+  /** DuckDB memory limit, e.g. `'4GB'`; larger work spills to `tempDirectory`. @defaultValue {@link DEFAULT_MEMORY_LIMIT} */
   memoryLimit?: string;
+  /** Folder for DuckDB's spill files. @defaultValue a fresh folder under the OS temp folder, removed on `close()` */
+  tempDirectory?: string;
 }
 
 /** A value bound to a `$name` parameter. `Date` binds as TIMESTAMP (UTC). */
@@ -34,10 +47,13 @@ export class Workbench {
   /** Where the database lives (`':memory:'` or a file path). */
   readonly path: string;
 
-  private constructor(instance: DuckDBInstance, connection: DuckDBConnection, path: string) {
+  #ownTemp: string | undefined;
+
+  private constructor(instance: DuckDBInstance, connection: DuckDBConnection, path: string, ownTemp: string | undefined) {
     this.#instance = instance;
     this.#connection = connection;
     this.path = path;
+    this.#ownTemp = ownTemp;
   }
 
   /**
@@ -48,10 +64,14 @@ export class Workbench {
     const path = options.path ?? ':memory:';
     const config: Record<string, string> = {};
     if (options.threads !== undefined) config['threads'] = String(options.threads);
-    if (options.memoryLimit !== undefined) config['memory_limit'] = options.memoryLimit;
+    config['memory_limit'] = options.memoryLimit ?? DEFAULT_MEMORY_LIMIT;
+    openCount += 1;
+    // DuckDB creates the folder only when it spills.
+    const ownTemp = options.tempDirectory === undefined ? join(tmpdir(), `segment-workbench-${process.pid}-${openCount}`) : undefined;
+    config['temp_directory'] = options.tempDirectory ?? (ownTemp as string);
     const instance = await DuckDBInstance.create(path, config);
     const connection = await instance.connect();
-    return new Workbench(instance, connection, path);
+    return new Workbench(instance, connection, path, ownTemp);
   }
 
   /** True once {@link close} was called. */
@@ -116,6 +136,8 @@ export class Workbench {
     this.#instance?.closeSync();
     this.#connection = undefined;
     this.#instance = undefined;
+    if (this.#ownTemp) rmSync(this.#ownTemp, { recursive: true, force: true });
+    this.#ownTemp = undefined;
   }
 
   async #run(sql: string, params: Record<string, QueryParam>) {

@@ -1,11 +1,33 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Workbench } from '../src/workbench.js';
 import { isWorkbenchError } from '../src/errors.js';
 
 describe('Workbench', () => {
+  it('bounds DuckDB memory by default, spills to its own temp folder and removes it on close', async () => {
+    const wb = await Workbench.open({ memoryLimit: '64MB' });
+    const [s] = await wb.query<{ m: string; t: string }>("select current_setting('memory_limit') as m, current_setting('temp_directory') as t");
+    expect(s?.m).toBe('61.0 MiB');
+    expect(s?.t.startsWith(join(tmpdir(), 'segment-workbench-'))).toBe(true);
+    // A sort of ~200 MB of rows does not fit in 64 MB: it must spill and still give the right answer.
+    const [r] = await wb.query<{ n: number; first: string }>(
+      "select count(*) as n, min(s) as first from (select i, repeat('x', 100) || i::varchar as s from range(2000000) t(i) order by s desc)");
+    expect(r).toEqual({ n: 2_000_000, first: `${'x'.repeat(100)}0` });
+    expect(existsSync(s!.t)).toBe(true);
+    wb.close();
+    expect(existsSync(s!.t)).toBe(false);
+    const dflt = await Workbench.open();
+    expect((await dflt.query<{ m: string }>("select current_setting('memory_limit') as m"))[0]?.m).toBe('953.6 MiB');
+    dflt.close();
+    const own = mkdtempSync(join(tmpdir(), 'swb-own-'));
+    const given = await Workbench.open({ tempDirectory: own });
+    given.close();
+    expect(readdirSync(own)).toEqual([]);
+    expect(existsSync(own)).toBe(true);
+  });
+
   it('binds parameters and converts BIGINT, DECIMAL, HUGEINT and TIMESTAMP to JS values', async () => {
     const wb = await Workbench.open();
     const [row] = await wb.query(

@@ -145,14 +145,15 @@ function finalSql(keys: readonly MappingKey[], keepDuplicates: boolean, rowOffse
   const optional = (['quantity', 'unitPrice', 'productId', 'description', 'country', 'channel', 'category'] as const)
     .filter((k) => keys.includes(k)).map((k) => `p.${quoteIdentifier(FIELD_COLUMNS[k])}`);
   const orderId = keys.includes('orderId') ? 'p.order_id' : `p.customer_id || '@' || strftime(p.order_date, '%Y-%m-%d')`;
-  // Duplicates via a small table of repeated row hashes (a hash aggregate and an anti-join: no sort of all rows).
+  // Duplicates via a small table of repeated row hashes (a hash aggregate and a left join against it: no sort of
+  // all rows; `_swb_dups` has one row per hash, so the join never multiplies rows).
   const dups = `CREATE OR REPLACE TEMP TABLE _swb_dups AS
     SELECT _hash, min(rowid) AS keep FROM ${PARSED} WHERE reason IS NULL AND ${keepDuplicates ? 'false' : 'true'} GROUP BY _hash HAVING count(*) > 1;`;
   return `${dups}
     CREATE OR REPLACE TABLE transactions AS
     SELECT p.customer_id, ${orderId} AS order_id, p.order_date, p.amount, p.is_return, p.rowid + ${rowOffset} AS source_row${optional.length ? ', ' + optional.join(', ') : ''}
-    FROM ${PARSED} p
-    WHERE p.reason IS NULL AND NOT EXISTS (SELECT 1 FROM _swb_dups d WHERE d._hash = p._hash AND d.keep <> p.rowid);`;
+    FROM ${PARSED} p LEFT JOIN _swb_dups d ON d._hash = p._hash
+    WHERE p.reason IS NULL AND (d.keep IS NULL OR d.keep = p.rowid);`;
 }
 
 async function summarise(wb: Workbench, rowOffset: number): Promise<Pick<LoadReport, 'rowsRead' | 'rowsLoaded' | 'setAside' | 'dateRange' | 'customers' | 'orders'>> {
