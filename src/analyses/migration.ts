@@ -1,6 +1,6 @@
 /**
- * Segment migration: the same RFM segmentation at two as-of dates (each computed as it was then, with
- * later orders left out) and how customers moved: the transition matrix (counts and row shares), the
+ * Segment migration: the same segmentation — RFM by default, or any {@link segmentBy} spec such as value
+ * tiers — at two as-of dates (each computed as it was then, with later orders left out) and how customers moved: the transition matrix (counts and row shares), the
  * customers who appeared (first purchase between the dates), those who left, and the biggest flows as
  * sentences ("212 Champions became At Risk").
  *
@@ -8,13 +8,16 @@
  * well — customers who stop buying do not leave, they move (to At Risk, Hibernating, Lost…). `left`
  * therefore counts customers scored at `from` but not at `to` (zero unless the transactions changed
  * between the runs), and `dormant` counts the customers of both dates without a purchase in between.
+ * With a segmentBy spec the customers are those of segmentBy at each date: with a customers table, all of
+ * its customers at both dates (so nobody appears), otherwise the buyers before each date.
  */
 import { WorkbenchError } from '../errors.js';
-import { formatNumber, type Locale } from '../locale.js';
+import { formatNumber, isoDate, type Locale } from '../locale.js';
 import { quoteIdentifier } from '../sql.js';
 import type { Workbench } from '../workbench.js';
 import { rfm, type RfmOptions } from './rfm.js';
 import type { LocalizedText, SegmentMap } from './segment-map.js';
+import { segmentBy, type SegmentSpec } from './segments.js';
 
 /** Options of {@link migration}. */
 export interface MigrationOptions extends Pick<RfmOptions, 'bins' | 'scoring' | 'returns' | 'segmentMap' | 'source'> {
@@ -22,6 +25,11 @@ export interface MigrationOptions extends Pick<RfmOptions, 'bins' | 'scoring' | 
   from: Date;
   /** Second as-of moment, after `from`. */
   to: Date;
+  /**
+   * What is compared: RFM segments, or any {@link segmentBy} spec (e.g. `{ valueTiers: true }`), computed at
+   * both dates from the orders before each. @defaultValue 'rfm'
+   */
+  segmentation?: 'rfm' | SegmentSpec;
   /** Number of biggest flows returned. @defaultValue 5 */
   topFlows?: number;
   /** Table (re)created with `customer_id, segment_from, segment_to` (NULL where absent). @defaultValue 'migration' */
@@ -79,7 +87,7 @@ export interface MigrationResult {
   dormant: number;
   /** Biggest moves between different segments, largest first. */
   flows: MigrationFlow[];
-  options: { from: Date; to: Date; bins: number; segmentMap: SegmentMap; topFlows: number; table: string; source: string };
+  options: { from: Date; to: Date; segmentation: 'rfm' | SegmentSpec; bins?: number; segmentMap?: SegmentMap; topFlows: number; table: string; source: string };
   warnings: string[];
 }
 
@@ -104,14 +112,9 @@ export async function migration(wb: Workbench, options: MigrationOptions): Promi
   const topFlows = options.topFlows ?? 5;
   const table = options.table ?? 'migration';
   const source = options.source ?? 'transactions';
-  const rfmOpts: RfmOptions = { laterOrders: 'exclude', source };
-  if (options.bins !== undefined) rfmOpts.bins = options.bins;
-  if (options.scoring !== undefined) rfmOpts.scoring = options.scoring;
-  if (options.returns !== undefined) rfmOpts.returns = options.returns;
-  if (options.segmentMap !== undefined) rfmOpts.segmentMap = options.segmentMap;
-  const a = await rfm(wb, { ...rfmOpts, asOf: from, table: FROM });
-  const b = await rfm(wb, { ...rfmOpts, asOf: to, table: TO });
-  const map = a.options.segmentMap;
+  const segmentation = options.segmentation ?? 'rfm';
+  const runs = segmentation === 'rfm' ? await rfmAtBothDates(wb, options, source) : await specAtBothDates(wb, segmentation, options, source);
+  const { a, b } = runs;
   const t = quoteIdentifier(table);
   try {
     await wb.run(`create or replace table ${t} as
@@ -123,8 +126,8 @@ export async function migration(wb: Workbench, options: MigrationOptions): Promi
   const pairs = await wb.query<{ f: string | null; t: string | null; n: number }>(
     `select segment_from as f, segment_to as t, count(*)::bigint as n from ${t} group by all`);
   const count = (f: string | null, to_: string | null) => Number(pairs.find((p) => p.f === f && p.t === to_)?.n ?? 0);
-  const keys = map.segments.map((s) => s.key);
-  const nameOf = new Map(map.segments.map((s) => [s.key, s.name]));
+  const keys = runs.segments.map((s) => s.key);
+  const nameOf = new Map(runs.segments.map((s) => [s.key, s.name]));
   const rowTotal = (f: string) => keys.reduce((acc, k) => acc + count(f, k), 0);
   const matrix: MigrationCell[] = keys.flatMap((f) => keys.map((k) => ({ from: f, to: k, count: count(f, k), rowShare: count(f, k) / rowTotal(f) })));
   const both = matrix.reduce((acc, c) => acc + c.count, 0);
@@ -138,20 +141,46 @@ export async function migration(wb: Workbench, options: MigrationOptions): Promi
     .map((c) => ({ ...c, sentence: flowSentence(c.count, nameOf.get(c.from)!, nameOf.get(c.to)!) }));
   const [d] = await wb.query(`select count(*) as n from ${t} m where segment_from is not null and segment_to is not null
     and not exists (select 1 from ${quoteIdentifier(source)} x where x.customer_id = m.customer_id and not x.is_return and x.order_date >= $from and x.order_date < $to)`, { from, to });
-  const warnings = [...new Set([...a.warnings.map((w) => `at ${from.toISOString().slice(0, 10)}: ${w}`), ...b.warnings.map((w) => `at ${to.toISOString().slice(0, 10)}: ${w}`)])];
+  const warnings = [...new Set([...a.warnings.map((w) => `at ${isoDate(from)}: ${w}`), ...b.warnings.map((w) => `at ${isoDate(to)}: ${w}`)])];
   return {
     table,
-    segments: map.segments.map((s) => ({ key: s.key, name: s.name })),
+    segments: runs.segments,
     matrix,
-    fromSizes: a.segments.map((s) => ({ segment: s.key, count: s.customers })),
-    toSizes: b.segments.map((s) => ({ segment: s.key, count: s.customers })),
+    fromSizes: a.sizes,
+    toSizes: b.sizes,
     stayed,
     moved: both - stayed,
     appeared: { count: appeared.reduce((acc, x) => acc + x.count, 0), bySegment: appeared },
     left: { count: left.reduce((acc, x) => acc + x.count, 0), bySegment: left },
     dormant: Number(d?.['n'] ?? 0),
     flows,
-    options: { from, to, bins: a.options.bins, segmentMap: map, topFlows, table, source },
+    options: { from, to, segmentation, ...runs.used, topFlows, table, source },
     warnings,
   };
+}
+
+interface Side { sizes: SegmentCount[]; warnings: string[] }
+interface Runs { a: Side; b: Side; segments: Array<{ key: string; name: LocalizedText }>; used: { bins?: number; segmentMap?: SegmentMap } }
+
+/** RFM at both dates into FROM and TO (later orders excluded each time). */
+async function rfmAtBothDates(wb: Workbench, options: MigrationOptions, source: string): Promise<Runs> {
+  const rfmOpts: RfmOptions = { laterOrders: 'exclude', source };
+  if (options.bins !== undefined) rfmOpts.bins = options.bins;
+  if (options.scoring !== undefined) rfmOpts.scoring = options.scoring;
+  if (options.returns !== undefined) rfmOpts.returns = options.returns;
+  if (options.segmentMap !== undefined) rfmOpts.segmentMap = options.segmentMap;
+  const a = await rfm(wb, { ...rfmOpts, asOf: options.from, table: FROM });
+  const b = await rfm(wb, { ...rfmOpts, asOf: options.to, table: TO });
+  const map = a.options.segmentMap;
+  const side = (r: typeof a): Side => ({ sizes: r.segments.map((s) => ({ segment: s.key, count: s.customers })), warnings: r.warnings });
+  return { a: side(a), b: side(b), segments: map.segments.map((s) => ({ key: s.key, name: s.name })), used: { bins: a.options.bins, segmentMap: map } };
+}
+
+/** A segmentBy spec at both dates into FROM and TO; segments in order of appearance (first date first). */
+async function specAtBothDates(wb: Workbench, spec: SegmentSpec, options: MigrationOptions, source: string): Promise<Runs> {
+  const a = await segmentBy(wb, spec, { asOf: options.from, source, table: FROM, minSize: 1 });
+  const b = await segmentBy(wb, spec, { asOf: options.to, source, table: TO, minSize: 1 });
+  const labels = [...new Set([...a.segments.map((s) => s.segment), ...b.segments.map((s) => s.segment)])];
+  const side = (r: typeof a): Side => ({ sizes: r.segments.map((s) => ({ segment: s.segment, count: s.size })), warnings: r.warnings });
+  return { a: side(a), b: side(b), segments: labels.map((l) => ({ key: l, name: { en: l, nl: l } })), used: {} };
 }

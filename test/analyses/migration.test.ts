@@ -59,6 +59,20 @@ describe('migration on a hand-made two-period fixture', () => {
     expect(await wb.hasTable('_swb_mig_from')).toBe(false);
   });
 
+  it('compares any segmentBy spec at both dates: value tiers', async () => {
+    await wb.run('delete from transactions');
+    for (let i = 1; i <= 10; i++) {
+      await wb.run("insert into transactions values ($c, $o, timestamp '2023-03-01 10:00:00', $a, false, 0)", { c: `c${String(i).padStart(2, '0')}`, o: `o${i}`, a: 100 * i });
+    }
+    await wb.run("insert into transactions values ('c01', 'late', timestamp '2023-10-01 10:00:00', 2000, false, 0)");
+    const m = await migration(wb, { from: FROM, to: TO, segmentation: { valueTiers: true } });
+    expect(m.segments.map((s) => s.key)).toEqual(['Top 20%', 'Next 30%', 'Rest 50%']);
+    expect(m.flows.map((f) => f.sentence.en)).toEqual(['1 Top 20% became Next 30%', '1 Next 30% became Rest 50%', '1 Rest 50% became Top 20%']);
+    expect([m.stayed, m.moved, m.dormant, m.appeared.count]).toEqual([7, 3, 9, 0]);
+    expect(cell(m, 'Rest 50%', 'Rest 50%')).toMatchObject({ count: 4, rowShare: 0.8 });
+    expect(m.options.segmentation).toEqual({ valueTiers: true });
+  });
+
   it('rejects dates in the wrong order', async () => {
     const e = (await migration(wb, { from: TO, to: FROM }).catch((x: unknown) => x)) as Error;
     expect(isWorkbenchError(e, 'BAD_OPTION')).toBe(true);
