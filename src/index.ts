@@ -92,3 +92,4 @@ export { cohortsSection, cohortFindings, type CohortsSectionOptions } from './re
 export {
   subsegmentChart, kpiGoalChart, migrationHeatmap, overlapMatrix, kpiLabel, kpiFormat, type SegmentChartOptions,
 } from './charts/segments.js';
+export { checkSegmentTable } from './analyses/segments.js';

@@ -9,7 +9,7 @@ import { WorkbenchError } from '../errors.js';
 import { quoteIdentifier } from '../sql.js';
 import type { Workbench } from '../workbench.js';
 import { customerBase, type BaseOptions } from './segments-base.js';
-import { segmentBy, type SegmentByResult, type SegmentSpec } from './segments.js';
+import { checkSegmentTable, segmentBy, type SegmentByResult, type SegmentSpec } from './segments.js';
 import { DEFAULT_CHURN_DAYS, SUFF_SQL, Z95, kpiTerms, kpiValue, kpiVariance, resolveKpi, suffOf, type KpiDef, type KpiSpec } from './segment-kpi.js';
 
 /** A goal for one KPI. */
@@ -107,6 +107,7 @@ export async function kpis(wb: Workbench, options: KpisOptions): Promise<KpisRes
   }
   const segOpt = options.segments ?? 'all';
   const given = typeof segOpt === 'object' && 'table' in segOpt && 'segments' in segOpt ? segOpt : undefined;
+  if (given) await checkSegmentTable(wb, given);
   let segTable = given?.table;
   let segmentVariable = given?.variable ?? 'all';
   let asOf = options.asOf ?? given?.options.asOf;

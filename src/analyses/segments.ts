@@ -249,3 +249,19 @@ export async function segmentBy(wb: Workbench, spec: SegmentSpec, options: Segme
   }
   return result;
 }
+
+/**
+ * Check that `result.table` still holds the assignment `result` describes (same segments and sizes): a later
+ * {@link segmentBy} with the same table name replaces it. Throws BAD_OPTION naming the table when it changed.
+ */
+export async function checkSegmentTable(wb: Workbench, result: SegmentByResult): Promise<void> {
+  const t = quoteIdentifier(result.table);
+  const rows = await wb.hasTable(result.table)
+    ? await wb.query<{ segment: string; n: number }>(`select segment, count(*)::bigint as n from ${t} group by 1 order by 1`)
+    : [];
+  const now = rows.map((r) => `${r.segment}\u0000${Number(r.n)}`).join('\u0001');
+  const then = [...result.segments].sort((a, b) => (a.segment < b.segment ? -1 : a.segment > b.segment ? 1 : 0)).map((s) => `${s.segment}\u0000${s.size}`).join('\u0001');
+  if (now !== then) {
+    throw new WorkbenchError('BAD_OPTION', `Table ${result.table} no longer holds the segmentation by ${result.variable}: a later segmentBy replaced it (or it was dropped). Give each segmentation its own table, e.g. segmentBy(wb, spec, { table: 'seg_${result.variable.replace(/\W+/g, '_')}' }), and pass that result.`, { table: result.table });
+  }
+}

@@ -10,7 +10,7 @@ import { WorkbenchError } from '../errors.js';
 import { quoteIdentifier } from '../sql.js';
 import type { Workbench } from '../workbench.js';
 import { customerBase, type BaseOptions } from './segments-base.js';
-import { segmentBy, type SegmentByResult, type SegmentSpec } from './segments.js';
+import { checkSegmentTable, segmentBy, type SegmentByResult, type SegmentSpec } from './segments.js';
 import {
   DEFAULT_CHURN_DAYS, EMPTY_SUFF, SUFF_SQL, combine, differenceFromSegment, kpiTerms, kpiValue, resolveKpi, suffOf,
   type KpiDef, type KpiSpec, type Suff,
@@ -108,6 +108,7 @@ export async function compareSubsegments(wb: Workbench, options: CompareSubsegme
   let segTable: string | undefined;
   let segSpec: SegmentSpec | 'all' = 'all';
   if (given) {
+    await checkSegmentTable(wb, given);
     segTable = given.table;
     segSpec = given.options.spec;
   } else if (segOpt !== 'all') {

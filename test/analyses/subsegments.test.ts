@@ -78,6 +78,14 @@ describe('compareSubsegments on a fixture with known scores', () => {
     expect(churn.kpi.higherIsBetter).toBe(false);
   });
 
+  it('refuses a segmentation whose table a later segmentBy replaced', async () => {
+    const byRegion = await segmentBy(wb, { column: 'region' }, { asOf: AS_OF });
+    await segmentBy(wb, { valueTiers: true }, { asOf: AS_OF });
+    const e = (await compareSubsegments(wb, { segment: byRegion, by: 'region', kpi: 'nps' }).catch((x: unknown) => x)) as Error;
+    expect(isWorkbenchError(e, 'BAD_OPTION')).toBe(true);
+    expect(e.message).toContain('Table segments no longer holds the segmentation by region');
+  });
+
   it('rejects unknown KPIs and columns with what is available', async () => {
     const e = (await compareSubsegments(wb, { by: 'region', kpi: 'happiness' as never }).catch((x: unknown) => x)) as Error;
     expect(isWorkbenchError(e, 'BAD_OPTION')).toBe(true);
