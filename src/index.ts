@@ -66,7 +66,9 @@ export {
   cohorts, averageCurve, type CohortOptions, type CohortOptionsUsed, type CohortResult, type CohortCell, type CohortSummary,
   type CohortAveragePoint, type CohortPeriod,
 } from './analyses/cohorts.js';
-export { cohortsSql, periodDiffSql, periodKeySql, type CohortsSqlOptions } from './analyses/cohorts-sql.js';
+export {
+  cohortsSql, cohortPeriodsSql, cohortStatsSql, periodDiffSql, periodKeySql, PERIODS_TABLE, type CohortsSqlOptions,
+} from './analyses/cohorts-sql.js';
 export {
   segmentBy, binsFromEdges, MISSING_SEGMENT, COMPUTED_COLUMNS,
   type SegmentSpec, type SegmentByOptions, type SegmentByResult, type SegmentSummary, type SegmentBin, type ValueTier, type BaseOptions,

@@ -4,13 +4,13 @@
  * bound by the caller.
  *
  * The statement, in steps:
- *   tx     rows before `$asOf` (return rows dropped with `returns: 'ignore'`)
- *   firsts first purchase (non-return row) per customer, and the attribute of that first order
- *   cust   cohort key, first period `p0`, and `m`: the last period index the customer contributes to
- *   cp     customer × period index: active (any purchase row), net revenue (exact decimal sum);
- *          rows before the first purchase (returns of earlier, unseen purchases) are left out
- *   cells  cohort × index: observed customers (those with `m >= k`), active, revenue, then
- *          per-customer revenue, revenue retention and cumulative revenue per customer by window
+ *   periods one pass over the rows before `$asOf` (return rows dropped with `returns: 'ignore'`):
+ *           customer × calendar period → active (any purchase row), net revenue, first purchase
+ *   firsts  first purchase per customer; `early`: return rows before it (returns of earlier, unseen
+ *           purchases), taken out of period 0; `attrs`: the attribute of the first purchase
+ *   cust    cohort key, first period `p0`, and `m`: the last period index the customer contributes to
+ *   cells   cohort × index: observed customers (those with `m >= k`), active, revenue, then
+ *           per-customer revenue, revenue retention and cumulative revenue per customer by window
  */
 import { quoteIdentifier } from '../sql.js';
 
@@ -45,46 +45,73 @@ export function periodKeySql(period: CohortPeriod, start: string): string {
   return `(year(${start})::varchar || '-Q' || quarter(${start})::varchar)`;
 }
 
+/** Name of the temp table of customer × calendar period aggregates ({@link cohortPeriodsSql}). */
+export const PERIODS_TABLE = '_swb_cohort_periods';
+
+const txSql = (o: CohortsSqlOptions, extra = ''): string => {
+  const where = ['order_date < $asOf', o.returns === 'ignore' ? 'not coalesce(is_return, false)' : ''].filter(Boolean).join(' and ');
+  return `select customer_id, order_id, order_date, amount, coalesce(is_return, false) as is_return${extra}
+  from ${quoteIdentifier(o.source)} where ${where}`;
+};
+
 /**
- * The query giving one row per cohort × period index, ordered (time cohorts by start, attribute
- * cohorts by size then key). Binds `$asOf`, `$lastStart` (start of the last observed period) and
- * `$lastPartial` (true when `$asOf` falls before that period's end).
+ * The one pass over all transactions: (re)creates {@link PERIODS_TABLE} with one row per customer ×
+ * calendar period: any purchase in it, net revenue (exact decimal sum), the first purchase moment.
+ * Binds `$asOf`.
+ */
+export function cohortPeriodsSql(o: CohortsSqlOptions): string {
+  return `create or replace temp table ${quoteIdentifier(PERIODS_TABLE)} as
+select customer_id, date_trunc('${o.period}', order_date) as p, bool_or(not is_return) as active,
+  sum(cast(amount as decimal(18, 6))) as revenue, min(order_date) filter (where not is_return) as first_purchase
+from (${txSql(o)})
+group by all`;
+}
+
+/**
+ * The query giving one row per cohort × period index from {@link PERIODS_TABLE}, ordered (time
+ * cohorts by start, attribute cohorts by size then key). Binds `$asOf`, `$lastStart` (start of the
+ * last observed period) and `$lastPartial` (true when `$asOf` falls before that period's end).
+ * Return rows booked before a customer's first purchase are taken out of its period-0 revenue
+ * (reading only return rows again); an attribute of the first order reads the purchase rows again.
  */
 export function cohortsSql(o: CohortsSqlOptions): string {
   const P = `'${o.period}'`;
   const attr = o.by?.from === 'transactions' ? quoteIdentifier(o.by.column) : undefined;
-  const where = ['order_date < $asOf', o.returns === 'ignore' ? 'not coalesce(is_return, false)' : ''].filter(Boolean).join(' and ');
-  const firstAttr = attr ? `, first(${attr}::varchar order by order_date, order_id, ${attr}::varchar nulls last) as attr` : '';
   const custJoin = o.by?.from === 'customers' ? `left join ${quoteIdentifier(o.by.table)} a using (customer_id)` : '';
-  const key = !o.by ? periodKeySql(o.period, `date_trunc(${P}, f.first_order)`)
-    : o.by.from === 'transactions' ? 'f.attr' : `a.${quoteIdentifier(o.by.column)}::varchar`;
-  const maxIndex = periodDiffSql(o.period, `date_trunc(${P}, f.first_order)`, '$lastStart');
+  const attrCte = attr
+    ? `attrs as (
+  select customer_id, first(${attr}::varchar order by order_date, order_id, ${attr}::varchar nulls last) as attr
+  from (${txSql(o, `, ${attr}`)}) where not is_return group by customer_id
+),
+` : '';
+  const key = !o.by ? periodKeySql(o.period, 'f.p0') : attr ? 'x.attr' : `a.${quoteIdentifier(o.by.column)}::varchar`;
+  const maxIndex = periodDiffSql(o.period, 'f.p0', '$lastStart');
   // The last index a customer contributes to. Attribute cohorts mix start periods, so each
   // customer's partial period is left out; time cohorts keep it (flagged) unless dropPartial.
   const last = o.by
     ? `${maxIndex} - ($lastPartial)::integer`
     : o.dropPartial ? `case when $lastPartial and ${maxIndex} >= 1 then ${maxIndex} - 1 else ${maxIndex} end` : maxIndex;
   const order = o.by ? 'size desc, cohort nulls last, k' : 'cohort_start, k';
-  return `with tx as (
-  select customer_id, order_id, order_date, amount, coalesce(is_return, false) as is_return${attr ? `, ${attr}` : ''}
-  from ${quoteIdentifier(o.source)} where ${where}
+  return `with firsts as (
+  select customer_id, min(first_purchase) as first_order, date_trunc(${P}, min(first_purchase)) as p0
+  from ${quoteIdentifier(PERIODS_TABLE)} group by customer_id having bool_or(active)
 ),
-firsts as (
-  select customer_id, min(order_date) as first_order${firstAttr}
-  from tx where not is_return group by customer_id
+${attrCte}early as (
+  select t.customer_id, sum(cast(t.amount as decimal(18, 6))) filter (where date_trunc(${P}, t.order_date) = f.p0) as revenue
+  from (${txSql(o)}) t join firsts f using (customer_id)
+  where t.is_return and t.order_date < f.first_order
+  group by all
 ),
 cust as (
-  select f.customer_id, f.first_order, date_trunc(${P}, f.first_order) as p0, ${key} as cohort,
-    ${o.by ? 'null::timestamp' : `date_trunc(${P}, f.first_order)`} as cohort_start,
+  select f.customer_id, f.p0, ${key} as cohort, ${o.by ? 'null::timestamp' : 'f.p0'} as cohort_start,
     (${maxIndex})::integer as max_index, (${last})::integer as m
-  from firsts f ${custJoin}
+  from firsts f ${attr ? 'join attrs x using (customer_id)' : ''} ${custJoin}
 ),
 cp as (
-  select t.customer_id, ${periodDiffSql(o.period, 'c.p0', `date_trunc(${P}, t.order_date)`)}::integer as k,
-    bool_or(not t.is_return) as active, sum(cast(t.amount as decimal(18, 6))) as revenue
-  from tx t join cust c using (customer_id)
-  where t.order_date >= c.first_order
-  group by all
+  select c.cohort, ${periodDiffSql(o.period, 'c.p0', 'g.p')}::integer as k, g.active,
+    g.revenue - (case when g.p = c.p0 then coalesce(e.revenue, 0) else 0 end) as revenue, c.m
+  from ${quoteIdentifier(PERIODS_TABLE)} g join cust c using (customer_id) left join early e using (customer_id)
+  where g.p >= c.p0
 ),
 sizes as (
   select cohort, min(cohort_start) as cohort_start, count(*)::bigint as size, max(max_index) as max_index from cust group by cohort
@@ -95,10 +122,8 @@ observed as (
   group by all
 ),
 agg as (
-  select c.cohort, cp.k, (count(*) filter (where cp.active))::bigint as active, sum(cp.revenue) as revenue
-  from cp join cust c using (customer_id)
-  where cp.k <= c.m
-  group by all
+  select cohort, k, (count(*) filter (where active))::bigint as active, sum(revenue) as revenue
+  from cp where k <= m group by all
 ),
 cells as (
   select o.cohort, s.cohort_start, o.k, s.size, o.observed, coalesce(a.active, 0)::bigint as active,
@@ -114,4 +139,16 @@ select cohort, cohort_start, k, size, observed, active, active / observed as ret
   partial
 from cells
 order by ${order}`;
+}
+
+/**
+ * Customers with only returns, and return rows before a customer's first purchase, from
+ * {@link PERIODS_TABLE} and the return rows. Binds `$asOf`.
+ */
+export function cohortStatsSql(o: CohortsSqlOptions): string {
+  return `with c as (
+  select customer_id, bool_or(active) as buyer, min(first_purchase) as first_order from ${quoteIdentifier(PERIODS_TABLE)} group by customer_id
+)
+select (select count(*) from c where not buyer) as returns_only,
+  (select count(*) from (${txSql(o)}) t join c using (customer_id) where t.is_return and c.buyer and t.order_date < c.first_order) as early`;
 }

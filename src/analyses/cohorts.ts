@@ -19,7 +19,7 @@
 import type { Workbench } from '../workbench.js';
 import { WorkbenchError } from '../errors.js';
 import { quoteIdentifier } from '../sql.js';
-import { cohortsSql, periodKeySql, type CohortPeriod } from './cohorts-sql.js';
+import { cohortPeriodsSql, cohortsSql, cohortStatsSql, periodKeySql, PERIODS_TABLE, type CohortPeriod } from './cohorts-sql.js';
 
 export type { CohortPeriod } from './cohorts-sql.js';
 
@@ -144,7 +144,7 @@ export interface CohortResult {
   revenue: number;
   /** The last observed period: its key, start and whether it is partial. */
   lastPeriod: { key: string; start: Date; partial: boolean };
-  /** Customers with only returns before `asOf` (in no cohort). */
+  /** Customers with only returns before `asOf` (in no cohort; 0 with `returns: 'ignore'`, which never reads returns). */
   returnsOnlyCustomers: number;
   /** Return rows booked before the customer's first purchase (left out). */
   returnsBeforeFirstPurchase: number;
@@ -239,11 +239,19 @@ export async function cohorts(wb: Workbench, options: CohortOptions = {}): Promi
      from (select date_trunc('${period}', $asOf - interval 1 microsecond) as s)`, { asOf });
   if (!last) throw new Error('cohorts: last-period query returned no row');
 
-  const sql = cohortsSql({
+  const sqlOptions = {
     source, period, returns, dropPartial,
     ...(options.by !== undefined && byTable ? { by: { column: options.by, from: byTable, table: customers } } : {}),
-  });
-  const raw = await wb.query<CellRow>(sql, { asOf, lastStart: last.s, lastPartial: last.partial });
+  };
+  let raw: CellRow[];
+  let extra: { returns_only: number; early: number } | undefined;
+  try {
+    await wb.run(cohortPeriodsSql(sqlOptions), { asOf });
+    raw = await wb.query<CellRow>(cohortsSql(sqlOptions), { asOf, lastStart: last.s, lastPartial: last.partial });
+    [extra] = await wb.query<{ returns_only: number; early: number }>(cohortStatsSql(sqlOptions), { asOf });
+  } finally {
+    await wb.run(`drop table if exists ${quoteIdentifier(PERIODS_TABLE)}`);
+  }
   const rows: CohortCell[] = raw.map((r) => ({
     cohort: r.cohort, ...(r.cohort_start ? { start: r.cohort_start } : {}), period: r.k, size: r.size, observed: r.observed,
     active: r.active, retention: r.retention, revenue: r.revenue, revenuePerCustomer: r.revenue_per_customer,
@@ -257,16 +265,10 @@ export async function cohorts(wb: Workbench, options: CohortOptions = {}): Promi
     summaries.set(r.cohort, s);
   }
   const list = [...summaries.values()];
-  const [extra] = await wb.query<{ returns_only: number; early: number }>(
-    `with f as (select customer_id, min(order_date) filter (where not coalesce(is_return, false)) as first_order
-                from ${src} where order_date < $asOf group by customer_id)
-     select (select count(*) from f where first_order is null) as returns_only,
-       (select count(*) from ${src} t join f using (customer_id) where t.order_date < f.first_order${returns === 'ignore' ? ' and false' : ''}) as early`,
-    { asOf });
   const customerCount = list.reduce((s, c) => s + c.size, 0);
   const warnings: string[] = [];
   const returnsOnlyCustomers = Number(extra?.returns_only ?? 0);
-  const returnsBeforeFirstPurchase = Number(extra?.early ?? 0);
+  const returnsBeforeFirstPurchase = returns === 'ignore' ? 0 : Number(extra?.early ?? 0);
   if (returnsOnlyCustomers > 0) warnings.push(`${returnsOnlyCustomers} customer(s) have only returns before the as-of date and are in no cohort.`);
   if (returnsBeforeFirstPurchase > 0) warnings.push(`${returnsBeforeFirstPurchase} return row(s) are booked before the customer's first purchase (returns of earlier purchases) and are left out.`);
   if (customerCount === 0) warnings.push('No customer has a purchase before the as-of date: there are no cohorts.');

@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { Workbench } from '../../src/workbench.js';
 import { isWorkbenchError } from '../../src/errors.js';
 import { cohorts, type CohortCell, type CohortResult } from '../../src/analyses/cohorts.js';
-import { cohortsSql, type CohortPeriod } from '../../src/analyses/cohorts-sql.js';
+import { cohortPeriodsSql, cohortsSql, cohortStatsSql, type CohortPeriod } from '../../src/analyses/cohorts-sql.js';
 import { loadTransactions } from '../../src/data/load.js';
 import { generateSample, plantedRetention, SAMPLE_MONTHS } from '../../src/data/sample.js';
 import { ONLINE_RETAIL } from '../helpers/data.js';
@@ -150,8 +150,10 @@ describe('cohorts on a small fixture', () => {
     for (const period of ['month', 'week', 'quarter'] as const) {
       for (const by of [undefined, { column: 'country', from: 'transactions' as const, table: 'customers' }, { column: 'age', from: 'customers' as const, table: 'customers' }]) {
         for (const dropPartial of [false, true]) {
-          const sql = cohortsSql({ source: 'transactions', period, returns: 'net', dropPartial, ...(by ? { by } : {}) });
-          await expect(wb.query(`explain ${sql}`, params)).resolves.toBeDefined();
+          const o = { source: 'transactions', period, returns: 'net' as const, dropPartial, ...(by ? { by } : {}) };
+          await wb.run(cohortPeriodsSql(o), params);
+          await expect(wb.query(`explain ${cohortsSql(o)}`, params)).resolves.toBeDefined();
+          await expect(wb.query(`explain ${cohortStatsSql(o)}`, params)).resolves.toBeDefined();
         }
       }
     }
