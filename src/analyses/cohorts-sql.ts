@@ -29,6 +29,8 @@ export interface CohortsSqlOptions {
   returns: 'net' | 'ignore';
   /** Drop partly observed cells with index ≥ 1 (time cohorts). */
   dropPartial: boolean;
+  /** Temp table of customer × period aggregates. @defaultValue {@link PERIODS_TABLE} */
+  periodsTable?: string;
 }
 
 /** Number of whole periods from period start `a` to period start `b` (both already truncated). */
@@ -45,8 +47,10 @@ export function periodKeySql(period: CohortPeriod, start: string): string {
   return `(year(${start})::varchar || '-Q' || quarter(${start})::varchar)`;
 }
 
-/** Name of the temp table of customer × calendar period aggregates ({@link cohortPeriodsSql}). */
+/** Default name of the temp table of customer × calendar period aggregates ({@link cohortPeriodsSql}). */
 export const PERIODS_TABLE = '_swb_cohort_periods';
+
+const periodsTable = (o: CohortsSqlOptions): string => quoteIdentifier(o.periodsTable ?? PERIODS_TABLE);
 
 const txSql = (o: CohortsSqlOptions, extra = ''): string => {
   const where = ['order_date < $asOf', o.returns === 'ignore' ? 'not coalesce(is_return, false)' : ''].filter(Boolean).join(' and ');
@@ -60,7 +64,7 @@ const txSql = (o: CohortsSqlOptions, extra = ''): string => {
  * Binds `$asOf`.
  */
 export function cohortPeriodsSql(o: CohortsSqlOptions): string {
-  return `create or replace temp table ${quoteIdentifier(PERIODS_TABLE)} as
+  return `create or replace temp table ${periodsTable(o)} as
 select customer_id, date_trunc('${o.period}', order_date) as p, bool_or(not is_return) as active,
   sum(cast(amount as decimal(18, 6))) as revenue, min(order_date) filter (where not is_return) as first_purchase
 from (${txSql(o)})
@@ -94,7 +98,7 @@ export function cohortsSql(o: CohortsSqlOptions): string {
   const order = o.by ? 'size desc, cohort nulls last, k' : 'cohort_start, k';
   return `with firsts as (
   select customer_id, min(first_purchase) as first_order, date_trunc(${P}, min(first_purchase)) as p0
-  from ${quoteIdentifier(PERIODS_TABLE)} group by customer_id having bool_or(active)
+  from ${periodsTable(o)} group by customer_id having bool_or(active)
 ),
 ${attrCte}early as (
   select t.customer_id, sum(cast(t.amount as decimal(18, 6))) filter (where date_trunc(${P}, t.order_date) = f.p0) as revenue
@@ -110,7 +114,7 @@ cust as (
 cp as (
   select c.cohort, ${periodDiffSql(o.period, 'c.p0', 'g.p')}::integer as k, g.active,
     g.revenue - (case when g.p = c.p0 then coalesce(e.revenue, 0) else 0 end) as revenue, c.m
-  from ${quoteIdentifier(PERIODS_TABLE)} g join cust c using (customer_id) left join early e using (customer_id)
+  from ${periodsTable(o)} g join cust c using (customer_id) left join early e using (customer_id)
   where g.p >= c.p0
 ),
 sizes as (
@@ -147,7 +151,7 @@ order by ${order}`;
  */
 export function cohortStatsSql(o: CohortsSqlOptions): string {
   return `with c as (
-  select customer_id, bool_or(active) as buyer, min(first_purchase) as first_order from ${quoteIdentifier(PERIODS_TABLE)} group by customer_id
+  select customer_id, bool_or(active) as buyer, min(first_purchase) as first_order from ${periodsTable(o)} group by customer_id
 )
 select (select count(*) from c where not buyer) as returns_only,
   (select count(*) from (${txSql(o)}) t join c using (customer_id) where t.is_return and c.buyer and t.order_date < c.first_order) as early`;

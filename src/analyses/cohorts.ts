@@ -152,6 +152,7 @@ export interface CohortResult {
   warnings: string[];
 }
 
+let calls = 0;
 const PERIODS: readonly CohortPeriod[] = ['month', 'week', 'quarter'];
 const CORE = ['customer_id', 'order_id', 'order_date', 'amount', 'is_return', 'source_row'];
 const PERIOD_INTERVAL: Record<CohortPeriod, string> = { month: 'interval 1 month', quarter: 'interval 3 month', week: 'interval 7 day' };
@@ -239,8 +240,10 @@ export async function cohorts(wb: Workbench, options: CohortOptions = {}): Promi
      from (select date_trunc('${period}', $asOf - interval 1 microsecond) as s)`, { asOf });
   if (!last) throw new Error('cohorts: last-period query returned no row');
 
+  // a table per call, so concurrent calls on one Workbench cannot read each other's aggregates
+  const periodsTable = `${PERIODS_TABLE}_${++calls}`;
   const sqlOptions = {
-    source, period, returns, dropPartial,
+    source, period, returns, dropPartial, periodsTable,
     ...(options.by !== undefined && byTable ? { by: { column: options.by, from: byTable, table: customers } } : {}),
   };
   let raw: CellRow[];
@@ -250,7 +253,7 @@ export async function cohorts(wb: Workbench, options: CohortOptions = {}): Promi
     raw = await wb.query<CellRow>(cohortsSql(sqlOptions), { asOf, lastStart: last.s, lastPartial: last.partial });
     [extra] = await wb.query<{ returns_only: number; early: number }>(cohortStatsSql(sqlOptions), { asOf });
   } finally {
-    await wb.run(`drop table if exists ${quoteIdentifier(PERIODS_TABLE)}`);
+    await wb.run(`drop table if exists ${quoteIdentifier(periodsTable)}`);
   }
   const rows: CohortCell[] = raw.map((r) => ({
     cohort: r.cohort, ...(r.cohort_start ? { start: r.cohort_start } : {}), period: r.k, size: r.size, observed: r.observed,

@@ -293,3 +293,16 @@ describe('cohorts on Online Retail (bundled)', () => {
     expect(await cohorts(wb, { period: 'week', by: 'country' })).toEqual(w1);
   });
 });
+
+describe('cohorts called concurrently', () => {
+  it('gives each call its own aggregates', async () => {
+    const wb = await Workbench.open();
+    await transactions(wb, FIXTURE);
+    const [a, b, c] = await Promise.all([cohorts(wb), cohorts(wb, { by: 'country' }), cohorts(wb, { period: 'week' })]);
+    expect(a).toEqual(await cohorts(wb));
+    expect(b).toEqual(await cohorts(wb, { by: 'country' }));
+    expect(c).toEqual(await cohorts(wb, { period: 'week' }));
+    expect(await wb.query("select table_name from information_schema.tables where table_name like '_swb_cohort%'")).toEqual([]);
+    wb.close();
+  });
+});
