@@ -1,6 +1,7 @@
 /**
  * The segments report section: attribute segments with their size and value, sub-segments against
- * their own segment (only significant differences become findings; too-small groups are named as such),
+ * their own segment (only significant differences become findings; sub-segments below the minimum size are
+ * left out of charts and tables, as shared reports suppress small groups, with a note saying how many),
  * KPIs against goals, migration between two dates and overlap between definitions. Every part is
  * optional, so a report shows what was run. Pure: results in, section out; numbers formatted here.
  */
@@ -52,6 +53,7 @@ const T = {
     overlapMost: (a: string, b: string, n: string, j: string) => `${a} and ${b} overlap most: ${n} customers are in both (Jaccard ${j}).`,
     sizeCaption: (v: string) => `Segments by ${v}`, sizeCols: ['Segment', 'Customers', 'Share', 'Share of revenue', 'Note'], tooSmall: 'too small',
     subTitle: (k: string, by: string) => `${k} by ${by}, against the segment`, subDesc: 'Each bar is a sub-segment’s difference from its own segment’s average; whiskers show the 95% confidence interval; grey bars are too small to compare.',
+    hidden: (n: number, min: number) => `${n} sub-segment(s) with fewer than ${min} customers are too small to compare and are not shown.`,
     subCaption: (k: string, by: string) => `${k}: sub-segments by ${by}`, subCols: ['Segment', 'Sub-segment', 'Customers', 'Sub-segment', 'Segment', 'Difference', '95% CI', 'Result'],
     significant: 'significant', notSignificant: 'not significant', method: (m: string) => `Method: ${m}.`,
     kpiTitle: (k: string) => `${k} against goals`, kpiDesc: 'Each bar is a segment’s KPI, the black tick its goal; green met, orange close, red missed.',
@@ -77,6 +79,7 @@ const T = {
     overlapMost: (a: string, b: string, n: string, j: string) => `${a} en ${b} overlappen het meest: ${n} klanten zitten in beide (Jaccard ${j}).`,
     sizeCaption: (v: string) => `Segmenten naar ${v}`, sizeCols: ['Segment', 'Klanten', 'Aandeel', 'Aandeel omzet', 'Opmerking'], tooSmall: 'te klein',
     subTitle: (k: string, by: string) => `${k} naar ${by}, tegen het segment`, subDesc: 'Elke staaf is het verschil van een subsegment met het gemiddelde van het eigen segment; de snorharen tonen het 95%-betrouwbaarheidsinterval; grijze staven zijn te klein om te vergelijken.',
+    hidden: (n: number, min: number) => `${n} subsegment(en) met minder dan ${min} klanten zijn te klein om te vergelijken en worden niet getoond.`,
     subCaption: (k: string, by: string) => `${k}: subsegmenten naar ${by}`, subCols: ['Segment', 'Subsegment', 'Klanten', 'Subsegment', 'Segment', 'Verschil', '95%-BI', 'Uitkomst'],
     significant: 'significant', notSignificant: 'niet significant', method: (m: string) => `Methode: ${m}.`,
     kpiTitle: (k: string) => `${k} tegen de doelen`, kpiDesc: 'Elke staaf is de KPI van een segment, het zwarte streepje het doel; groen gehaald, oranje bijna, rood niet gehaald.',
@@ -146,18 +149,24 @@ export function segmentsFindings(input: SegmentsSectionInput, locale: Locale = '
   return out;
 }
 
+/** The result with too-small sub-segments left out: a shared report suppresses groups below the minimum size. */
+function shownRows(res: SubsegmentResult): SubsegmentResult {
+  return { ...res, rows: res.rows.filter((r) => !r.tooSmall) };
+}
+
 function subTable(res: SubsegmentResult, locale: Locale, currency: string): ReportTable {
   const t = T[locale];
+  const hidden = res.rows.filter((r) => r.tooSmall).length;
   const f = (x: number) => kpiText(res.kpi, x, locale, currency);
   const k = kpiLabel(res.kpi, locale);
   return {
     caption: t.subCaption(k, res.byVariable),
     columns: t.subCols.map((label, i) => ({ label, numeric: i >= 2 && i <= 6 })),
-    rows: res.rows.map((r) => [
-      r.segment, r.subsegment, formatNumber(r.n, locale), f(r.kpi), f(r.segmentKpi), r.tooSmall ? '–' : f(r.difference),
-      r.ci ? `${f(r.ci[0])} … ${f(r.ci[1])}` : '–', r.tooSmall ? t.tooSmall : r.significant ? t.significant : t.notSignificant,
+    rows: shownRows(res).rows.map((r) => [
+      r.segment, r.subsegment, formatNumber(r.n, locale), f(r.kpi), f(r.segmentKpi), f(r.difference),
+      r.ci ? `${f(r.ci[0])} … ${f(r.ci[1])}` : '–', r.significant ? t.significant : t.notSignificant,
     ]),
-    note: t.method(res.kpi.method),
+    note: [t.method(res.kpi.method), ...(hidden ? [t.hidden(hidden, res.options.minSize)] : [])].join(' '),
   };
 }
 
@@ -182,7 +191,7 @@ export function segmentsSection(input: SegmentsSectionInput, options: SegmentsSe
   }
   (input.subsegments ?? []).forEach((res, i) => {
     const k = kpiLabel(res.kpi, locale);
-    charts.push({ id: `segments-sub-${i + 1}`, title: t.subTitle(k, res.byVariable), description: t.subDesc, spec: subsegmentChart(res, { locale }) });
+    charts.push({ id: `segments-sub-${i + 1}`, title: t.subTitle(k, res.byVariable), description: t.subDesc, spec: subsegmentChart(shownRows(res), { locale }) });
     tables.push(subTable(res, locale, currency));
   });
   if (input.kpis) {

@@ -72,6 +72,16 @@ describe('segmentsSection', () => {
     expect(kpiTable?.rows.find((r) => r[0] === 'East')?.[5]).toBe('niet gehaald');
   });
 
+  it('suppresses too-small sub-segments in charts and tables, saying how many', () => {
+    const small = { ...nps, options: { ...nps.options, minSize: 500 }, rows: nps.rows.map((r) => ({ ...r, tooSmall: r.n < 500, significant: r.n >= 500 && r.significant })) };
+    const hidden = small.rows.filter((r) => r.tooSmall).length;
+    expect(hidden).toBeGreaterThan(0);
+    const s = segmentsSection({ subsegments: [small] });
+    expect(s.tables?.[0]?.rows).toHaveLength(small.rows.length - hidden);
+    expect(s.tables?.[0]?.note).toContain(`${hidden} sub-segment(s) with fewer than 500 customers are too small to compare and are not shown.`);
+    expect((s.charts?.[0]?.spec.data as { values: unknown[] }).values).toHaveLength(small.rows.length - hidden);
+  });
+
   it('leaves out the parts it was not given', () => {
     const s = segmentsSection({ migration: mig });
     expect(s.charts?.map((c) => c.id)).toEqual(['segments-migration']);
