@@ -101,6 +101,10 @@ describe('cohort charts', () => {
     expect(svg).toContain('Cumulative revenue per customer');
     expect(svg).toMatch(/€\d/);
     expectValidSpec(cohortLtvCurves(byCountry, { locale: 'nl' }));
+    const heat = cohortHeatmap(byCountry);
+    expect(valuesOf(heat).find((v) => v['period'] === 0)?.['row']).toBe('United Kingdom (3,920)');
+    expect((heat.title as { subtitle: string }).subtitle).toBe('largest 24 of 37 cohorts'); // no partial cells in attribute cohorts
+    await expectRenders(heat);
     writeFileSync(join(tmpdir(), 'cohort-ltv.svg'), svg);
   });
 });
