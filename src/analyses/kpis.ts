@@ -126,7 +126,7 @@ export async function kpis(wb: Workbench, options: KpisOptions): Promise<KpisRes
     const goal = options.goals[i]!;
     const t = kpiTerms(def, (c) => base.columns.get(c) ?? c, churnDays);
     const raw = await wb.query(`select seg, seg_o, count(*)::bigint as size, ${SUFF_SQL} from (
-        select ${segCols}, case when ${t.where} then ${t.x} end as x, case when ${t.where} then ${t.y} end as y
+        select ${segCols}, b.customer_id as cid, case when ${t.where} then ${t.x} end as x, case when ${t.where} then ${t.y} end as y
         from ${quoteIdentifier(BASE)} b ${segJoin}) group by all order by seg_o, seg`, { asOf: base.asOf });
     segments = raw.map((r) => String(r['seg']));
     const higherIsBetter = goal.higherIsBetter ?? def.higherIsBetter;

@@ -82,9 +82,14 @@ export function kpiTerms(def: KpiDef, col: (name: string) => string, churnDays =
 /** Sufficient statistics of a group (sums over its counted customers). */
 export interface Suff { n: number; sx: number; sy: number; sxx: number; syy: number; sxy: number; pos: number; neg: number }
 
-/** The aggregate SQL list producing the {@link Suff} columns from `x`, `y` (rows with NULL `x` are not counted). */
-export const SUFF_SQL = `count(x)::bigint as n, sum(x)::double as sx, sum(y)::double as sy, sum(x * x)::double as sxx,
-  sum(y * y)::double as syy, sum(x * y)::double as sxy, count(*) filter (where x > 0)::bigint as pos, count(*) filter (where x < 0)::bigint as neg`;
+/**
+ * The aggregate SQL list producing the {@link Suff} columns from `x`, `y` (rows with NULL `x` are not counted).
+ * Sums run in `cid` order: a float sum depends on the order of its terms, and thread scheduling must not change
+ * the last digits of a report.
+ */
+export const SUFF_SQL = `count(x)::bigint as n, sum(x order by cid)::double as sx, sum(y order by cid)::double as sy,
+  sum(x * x order by cid)::double as sxx, sum(y * y order by cid)::double as syy, sum(x * y order by cid)::double as sxy,
+  count(*) filter (where x > 0)::bigint as pos, count(*) filter (where x < 0)::bigint as neg`;
 
 /** Read a Suff from a query row. */
 export function suffOf(row: Record<string, unknown>): Suff {

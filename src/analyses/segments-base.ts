@@ -108,7 +108,9 @@ export async function customerBase(wb: Workbench, options: BaseOptions, wanted: 
   }
   const src = quoteIdentifier(source);
   const ctes = [`stats as (
-    select customer_id, sum(amount)::double as revenue,
+    select customer_id,
+      -- exact decimal sum: float sums depend on thread order (a refund could leave 1e-13 instead of 0)
+      coalesce(sum(cast(amount as decimal(18, 6))), 0)::double as revenue,
       count(distinct order_id) filter (where not is_return) as orders,
       max(order_date) filter (where not is_return) as last_order
     from ${src} where order_date < $asOf and customer_id is not null group by customer_id)`];

@@ -122,7 +122,7 @@ export async function compareSubsegments(wb: Workbench, options: CompareSubsegme
   const rows = await wb.query(`
     select seg, seg_o, sub, sub_o, count(*)::bigint as size, ${SUFF_SQL}
     from (
-      select ${segCols}, g.segment as sub, g.segment_order as sub_o,
+      select ${segCols}, g.segment as sub, g.segment_order as sub_o, b.customer_id as cid,
         case when ${t.where} then ${t.x} end as x, case when ${t.where} then ${t.y} end as y
       from ${quoteIdentifier(BASE)} b join ${quoteIdentifier(BY)} g using (customer_id) ${segJoin}
     ) group by all order by seg_o, seg, sub_o, sub`, { asOf });

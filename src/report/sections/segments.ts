@@ -47,6 +47,7 @@ const T = {
     diff: (seg: string, by: string, sub: string, k: string, v: string, sv: string, d: string, lo: string, hi: string) =>
       `${seg}: customers with ${by} ${sub} have ${k} ${v}, against ${sv} for the whole segment (difference ${d}, 95% CI ${lo} to ${hi}).`,
     none: (k: string, by: string) => `No sub-segment by ${by} differs significantly from its segment in ${k}.`,
+    allSmall: (by: string, min: number) => `Every sub-segment by ${by} has fewer than ${min} customers: too small to compare.`,
     goals: (met: number, close: number, missed: number) => `Goals: ${met} met, ${close} close, ${missed} missed.`,
     behind: (s: string, k: string, v: string, g: string) => `Furthest behind: ${s}, ${k} ${v} against a goal of ${g}.`,
     appeared: (n: string, d: string, dormant: string) => `${n} customers bought for the first time between ${d}; ${dormant} existing customers did not buy at all in that time.`,
@@ -73,6 +74,7 @@ const T = {
     diff: (seg: string, by: string, sub: string, k: string, v: string, sv: string, d: string, lo: string, hi: string) =>
       `${seg}: klanten met ${by} ${sub} hebben ${k} ${v}, tegen ${sv} voor het hele segment (verschil ${d}, 95%-BI ${lo} tot ${hi}).`,
     none: (k: string, by: string) => `Geen subsegment naar ${by} wijkt significant af van zijn segment in ${k}.`,
+    allSmall: (by: string, min: number) => `Elk subsegment naar ${by} heeft minder dan ${min} klanten: te klein om te vergelijken.`,
     goals: (met: number, close: number, missed: number) => `Doelen: ${met} gehaald, ${close} bijna, ${missed} niet gehaald.`,
     behind: (s: string, k: string, v: string, g: string) => `Het verst achter: ${s}, ${k} ${v} tegen een doel van ${g}.`,
     appeared: (n: string, d: string, dormant: string) => `${n} klanten kochten voor het eerst tussen ${d}; ${dormant} bestaande klanten kochten in die tijd helemaal niet.`,
@@ -92,6 +94,11 @@ const T = {
   },
 } as const;
 
+/** A KPI label inside a sentence: lower-case first letter, except abbreviations such as NPS. */
+function inSentence(label: string): string {
+  return /^[A-Z]{2,}/.test(label) ? label : label.charAt(0).toLowerCase() + label.slice(1);
+}
+
 /** A KPI value formatted for its kind. */
 function kpiText(def: Pick<KpiDef, 'id' | 'kind'>, x: number, locale: Locale, currency: string): string {
   if (!Number.isFinite(x)) return '–';
@@ -102,7 +109,7 @@ function kpiText(def: Pick<KpiDef, 'id' | 'kind'>, x: number, locale: Locale, cu
 
 function diffFinding(r: SubsegmentRow, res: SubsegmentResult, locale: Locale, currency: string): string {
   const f = (x: number) => kpiText(res.kpi, x, locale, currency);
-  const k = kpiLabel(res.kpi, locale);
+  const k = inSentence(kpiLabel(res.kpi, locale));
   return T[locale].diff(r.segment, res.byVariable, r.subsegment, k, f(r.kpi), f(r.segmentKpi), f(r.difference), f(r.ci?.[0] ?? NaN), f(r.ci?.[1] ?? NaN));
 }
 
@@ -124,7 +131,8 @@ export function segmentsFindings(input: SegmentsSectionInput, locale: Locale = '
     if (small.length) out.push(t.small(small.length, seg.options.minSize, small.slice(0, 5).map((s) => `${s.segment} (${formatNumber(s.size, locale)})`).join(', ')));
   }
   for (const res of input.subsegments ?? []) {
-    if (res.highlights.length === 0) out.push(t.none(kpiLabel(res.kpi, locale), res.byVariable));
+    if (res.rows.every((r) => r.tooSmall)) out.push(t.allSmall(res.byVariable, res.options.minSize));
+    else if (res.highlights.length === 0) out.push(t.none(inSentence(kpiLabel(res.kpi, locale)), res.byVariable));
     for (const r of res.highlights.slice(0, 3)) out.push(diffFinding(r, res, locale, currency));
   }
   if (input.kpis) {
@@ -134,7 +142,7 @@ export function segmentsFindings(input: SegmentsSectionInput, locale: Locale = '
     const worst = rows.filter((r) => r.status === 'missed' && r.relativeGap !== null)
       .sort((a, b) => (a.higherIsBetter ? 1 : -1) * (a.relativeGap ?? 0) - (b.higherIsBetter ? 1 : -1) * (b.relativeGap ?? 0))[0];
     const def = worst && input.kpis.kpis.find((k) => k.id === worst.kpi);
-    if (worst && def) out.push(t.behind(worst.segment, kpiLabel(def, locale), kpiText(def, worst.value, locale, currency), kpiText(def, worst.goal ?? NaN, locale, currency)));
+    if (worst && def) out.push(t.behind(worst.segment, inSentence(kpiLabel(def, locale)), kpiText(def, worst.value, locale, currency), kpiText(def, worst.goal ?? NaN, locale, currency)));
   }
   if (input.migration) {
     const m = input.migration;

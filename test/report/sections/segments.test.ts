@@ -52,7 +52,7 @@ describe('segmentsSection', () => {
     expect(f).toContain('No sub-segment by device differs significantly from its segment in NPS.');
     const n = (s: string) => goals.rows.filter((r) => r.status === s).length;
     expect(f).toContain(`Goals: ${n('met')} met, ${n('close')} close, ${n('missed')} missed.`);
-    expect(f.some((x) => x.startsWith('Furthest behind: East, Repeat rate'))).toBe(true);
+    expect(f.some((x) => x.startsWith('Furthest behind: East, repeat rate'))).toBe(true);
     expect(f).toContain(`${mig.flows[0]!.sentence.en} (${Math.round(100 * mig.flows[0]!.rowShare)}%).`);
     expect(f.some((x) => x.startsWith('Young and Big city overlap most:'))).toBe(true);
   });
