@@ -22,11 +22,13 @@ import { methodSection, type AnalysisRun } from './sections/method.js';
 import { clusterFindings, clustersSection } from './sections/clusters.js';
 import { cohortFindings, cohortsSection } from './sections/cohorts.js';
 import { rfmFindings, rfmSection } from './sections/rfm.js';
+import { segmentsFindings, segmentsSection } from './sections/segments.js';
 import { summarySection } from './sections/summary.js';
 import { reportStrings } from './strings.js';
+import { segmentsDetail, segmentsForReport, segmentsRun } from './segments-input.js';
 
 /** A stage of {@link buildReport}. */
-export type BuildStage = 'load' | 'customers' | 'overview' | 'rfm' | 'cohorts' | 'clusters';
+export type BuildStage = 'load' | 'customers' | 'overview' | 'rfm' | 'cohorts' | 'clusters' | 'segments';
 
 /** Reported after each stage. */
 export interface BuildProgress {
@@ -99,7 +101,7 @@ function clustersRun(result: ClusterResult): AnalysisRun {
 }
 
 /** Findings each analysis contributes to the summary (the rest stay in its own section). */
-const SUMMARY_FINDINGS = { rfm: 3, cohorts: 2, clusters: 2 } as const;
+const SUMMARY_FINDINGS = { rfm: 3, cohorts: 2, clusters: 2, segments: 2 } as const;
 
 /** Run the analyses that exist and collect their sections, findings and options. */
 async function runAnalyses(wb: Workbench, options: BuildReportOptions, locale: Locale): Promise<AnalysisOutput> {
@@ -127,6 +129,11 @@ async function runAnalyses(wb: Workbench, options: BuildReportOptions, locale: L
   out.sections.push(clustersSection(clusterResult, { locale, rfmCrosstab: crosstab, segmentNames }));
   out.findings.push(...clusterFindings(clusterResult, locale, crosstab).slice(0, SUMMARY_FINDINGS.clusters));
   out.runs.push(clustersRun(clusterResult));
+
+  const segmentsInput = await timed('segments', onProgress, () => segmentsForReport(wb, { asOf }), segmentsDetail);
+  out.sections.push(segmentsSection(segmentsInput, { locale }));
+  out.findings.push(...segmentsFindings(segmentsInput, locale).slice(0, SUMMARY_FINDINGS.segments));
+  out.runs.push(segmentsRun(segmentsInput));
   return out;
 }
 

@@ -38,7 +38,7 @@ describe('swb report', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(`${out}\n`);
     const stages = r.stderr.split('\n').filter(Boolean).map((l) => l.split(/\s+/)[0]);
-    expect(stages).toEqual(['load', 'rfm', 'cohorts', 'clusters', 'overview', 'render', 'write']);
+    expect(stages).toEqual(['load', 'rfm', 'cohorts', 'clusters', 'segments', 'overview', 'render', 'write']);
     expect(r.stderr).toMatch(/^load +\d+\.\d s {2}online_retail\.csv\.gz: 541,909 rows read, 401,564 used/m);
     const size = statSync(out).size;
     expect(size).toBeLessThan(3_000_000);

@@ -1,0 +1,58 @@
+/**
+ * What the built report shows in its segments section, chosen from what any transactions file has:
+ * value tiers (top 20% / next 30% / rest), their average order value by country when the data has a
+ * country, and the movement between RFM segments over the half year before the as-of date when the data
+ * reaches back that far. Kept apart from build.ts so the choice is in one place and testable.
+ */
+import { compareSubsegments } from '../analyses/subsegments.js';
+import { migration } from '../analyses/migration.js';
+import { segmentBy } from '../analyses/segments.js';
+import { tableColumns } from '../analyses/segments-base.js';
+import type { Workbench } from '../workbench.js';
+import type { AnalysisRun } from './sections/method.js';
+import type { SegmentsSectionInput } from './sections/segments.js';
+
+/** Options of {@link segmentsForReport}. */
+export interface SegmentsReportOptions {
+  /** As-of moment (the report's). @defaultValue the day after the last order */
+  asOf?: Date;
+  /** Days between the two migration dates. @defaultValue 182 */
+  migrationDays?: number;
+}
+
+const DAY = 86_400_000;
+
+/**
+ * Run the segment analyses a report shows on any data.
+ * @example const input = await segmentsForReport(wb, { asOf }); segmentsSection(input, { locale });
+ */
+export async function segmentsForReport(wb: Workbench, options: SegmentsReportOptions = {}): Promise<SegmentsSectionInput> {
+  const tiers = await segmentBy(wb, { valueTiers: true }, { ...(options.asOf ? { asOf: options.asOf } : {}), table: 'segments_value_tiers' });
+  const asOf = tiers.options.asOf;
+  const input: SegmentsSectionInput = { segments: tiers, subsegments: [] };
+  const hasCountry = (await tableColumns(wb, 'transactions')).some((c) => c.name === 'country')
+    || (await tableColumns(wb, 'customers')).some((c) => c.name === 'country');
+  if (hasCountry) input.subsegments = [await compareSubsegments(wb, { segment: tiers, by: 'country', kpi: 'averageOrderValue', asOf })];
+  const from = new Date(asOf.getTime() - (options.migrationDays ?? 182) * DAY);
+  const [row] = await wb.query('select min(order_date) as first from transactions where not is_return');
+  const first = row?.['first'];
+  if (first instanceof Date && first < from) input.migration = await migration(wb, { from, to: asOf });
+  return input;
+}
+
+/** The options of the report's segment analyses, for the method section. */
+export function segmentsRun(input: SegmentsSectionInput): AnalysisRun {
+  const options: Record<string, unknown> = {};
+  if (input.segments) Object.assign(options, { asOf: input.segments.options.asOf, segments: 'value tiers (top 20%, next 30%, rest)', minSize: input.segments.options.minSize });
+  for (const s of input.subsegments ?? []) options['subsegments'] = `${s.byVariable} within each tier: ${s.kpi.label} (${s.kpi.method})`;
+  if (input.migration) options['migration'] = { from: input.migration.options.from, to: input.migration.options.to, segmentation: 'RFM' };
+  return { name: 'Segments', options };
+}
+
+/** One line for the build progress. */
+export function segmentsDetail(input: SegmentsSectionInput): string {
+  const parts = [`${(input.segments?.customerCount ?? 0).toLocaleString('en')} customers in value tiers`];
+  for (const s of input.subsegments ?? []) parts.push(`${s.rows.filter((r) => !r.tooSmall).length} ${s.byVariable} sub-segments compared`);
+  if (input.migration) parts.push(`${input.migration.moved.toLocaleString('en')} RFM moves`);
+  return parts.join(', ');
+}
