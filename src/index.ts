@@ -95,3 +95,4 @@ export {
   subsegmentChart, kpiGoalChart, migrationHeatmap, overlapMatrix, kpiLabel, kpiFormat, type SegmentChartOptions,
 } from './charts/segments.js';
 export { checkSegmentTable } from './analyses/segments.js';
+export { segmentsForReport, type SegmentsReportOptions } from './report/segments-input.js';
