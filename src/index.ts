@@ -96,3 +96,4 @@ export {
 } from './charts/segments.js';
 export { checkSegmentTable } from './analyses/segments.js';
 export { segmentsForReport, type SegmentsReportOptions } from './report/segments-input.js';
+export { segmentsSummaryFindings } from './report/sections/segments.js';

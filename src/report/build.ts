@@ -22,7 +22,7 @@ import { methodSection, type AnalysisRun } from './sections/method.js';
 import { clusterFindings, clustersSection } from './sections/clusters.js';
 import { cohortFindings, cohortsSection } from './sections/cohorts.js';
 import { rfmFindings, rfmSection } from './sections/rfm.js';
-import { segmentsFindings, segmentsSection } from './sections/segments.js';
+import { segmentsSection, segmentsSummaryFindings } from './sections/segments.js';
 import { summarySection } from './sections/summary.js';
 import { reportStrings } from './strings.js';
 import { segmentsDetail, segmentsForReport, segmentsRun } from './segments-input.js';
@@ -132,7 +132,7 @@ async function runAnalyses(wb: Workbench, options: BuildReportOptions, locale: L
 
   const segmentsInput = await timed('segments', onProgress, () => segmentsForReport(wb, { asOf }), segmentsDetail);
   out.sections.push(segmentsSection(segmentsInput, { locale }));
-  out.findings.push(...segmentsFindings(segmentsInput, locale).slice(0, SUMMARY_FINDINGS.segments));
+  out.findings.push(...segmentsSummaryFindings(segmentsInput, locale).slice(0, SUMMARY_FINDINGS.segments));
   out.runs.push(segmentsRun(segmentsInput));
   return out;
 }

@@ -42,7 +42,7 @@ const T = {
     title: 'Segments',
     intro: 'Segments here are formed from what is known about customers (attributes such as age, region or device, or their value) rather than from scores. A segment is then split by one more variable at a time, and each sub-segment is held against its own segment’s average, with a 95% confidence interval: a difference counts only when the interval excludes zero, and groups too small to judge are reported as such, never ranked.',
     largest: (s: string, c: string, r: string) => `The largest segment is ${s}: ${c} of customers and ${r} of net revenue.`,
-    tier: (s: string, c: string, r: string, min: string) => `The ${s} of customers by revenue (${c} of customers, from ${min} each) bring ${r} of net revenue.`,
+    tier: (s: string, c: string | null, r: string, min: string) => `The ${s} of customers by revenue (${c ? `${c} of customers, ` : ''}from ${min} each) bring ${r} of net revenue.`,
     small: (n: number, min: number, list: string) => `${n} segment(s) have fewer than ${min} customers, too few to act on: ${list}.`,
     diff: (seg: string, by: string, sub: string, k: string, v: string, sv: string, d: string, lo: string, hi: string) =>
       `${seg}: customers with ${by} ${sub} have ${k} ${v}, against ${sv} for the whole segment (difference ${d}, 95% CI ${lo} to ${hi}).`,
@@ -69,7 +69,7 @@ const T = {
     title: 'Segmenten',
     intro: 'Segmenten worden hier gevormd uit wat over klanten bekend is (kenmerken zoals leeftijd, regio of apparaat, of hun waarde) in plaats van uit scores. Een segment wordt daarna telkens naar één extra variabele gesplitst, en elk subsegment wordt vergeleken met het gemiddelde van het eigen segment, met een 95%-betrouwbaarheidsinterval: een verschil telt alleen als het interval nul uitsluit, en groepen die te klein zijn om te beoordelen worden zo gemeld en nooit gerangschikt.',
     largest: (s: string, c: string, r: string) => `Het grootste segment is ${s}: ${c} van de klanten en ${r} van de netto-omzet.`,
-    tier: (s: string, c: string, r: string, min: string) => `De ${s} van de klanten naar omzet (${c} van de klanten, vanaf ${min} per klant) brengen ${r} van de netto-omzet op.`,
+    tier: (s: string, c: string | null, r: string, min: string) => `De ${s} van de klanten naar omzet (${c ? `${c} van de klanten, ` : ''}vanaf ${min} per klant) brengen ${r} van de netto-omzet op.`,
     small: (n: number, min: number, list: string) => `${n} segment(en) hebben minder dan ${min} klanten, te weinig om op te sturen: ${list}.`,
     diff: (seg: string, by: string, sub: string, k: string, v: string, sv: string, d: string, lo: string, hi: string) =>
       `${seg}: klanten met ${by} ${sub} hebben ${k} ${v}, tegen ${sv} voor het hele segment (verschil ${d}, 95%-BI ${lo} tot ${hi}).`,
@@ -122,7 +122,8 @@ export function segmentsFindings(input: SegmentsSectionInput, locale: Locale = '
   if (seg) {
     if (seg.tiers?.[0]) {
       const top = seg.segments[0];
-      if (top) out.push(t.tier(top.segment.toLowerCase(), pct(top.share), pct(top.revenueShare), formatCurrency(seg.tiers[0].minRevenue, locale, currency, 0)));
+      // ties at the boundary can leave the top tier below its target share: then say how many it holds
+      if (top) out.push(t.tier(top.segment.toLowerCase(), Math.abs(top.share - seg.tiers[0].targetShare) < 0.005 ? null : pct(top.share), pct(top.revenueShare), formatCurrency(seg.tiers[0].minRevenue, locale, currency, 0)));
     } else {
       const largest = [...seg.segments].sort((a, b) => b.size - a.size)[0];
       if (largest) out.push(t.largest(largest.segment, pct(largest.share), pct(largest.revenueShare)));
@@ -160,6 +161,12 @@ export function segmentsFindings(input: SegmentsSectionInput, locale: Locale = '
 /** The result with too-small sub-segments left out: a shared report suppresses groups below the minimum size. */
 function shownRows(res: SubsegmentResult): SubsegmentResult {
   return { ...res, rows: res.rows.filter((r) => !r.tooSmall) };
+}
+
+/** Two findings for the report summary: the largest significant sub-segment difference and the biggest migration flow. */
+export function segmentsSummaryFindings(input: SegmentsSectionInput, locale: Locale = 'en', currency = 'EUR'): string[] {
+  const sub = segmentsFindings({ subsegments: (input.subsegments ?? []).filter((r) => r.highlights.length > 0) }, locale, currency).slice(0, 1);
+  return [...sub, ...segmentsFindings({ ...(input.migration ? { migration: input.migration } : {}) }, locale, currency).slice(0, 1)];
 }
 
 function subTable(res: SubsegmentResult, locale: Locale, currency: string): ReportTable {

@@ -8,7 +8,7 @@ import { compareSubsegments, type SubsegmentResult } from '../../../src/analyses
 import { kpis, type KpisResult } from '../../../src/analyses/kpis.js';
 import { migration, type MigrationResult } from '../../../src/analyses/migration.js';
 import { overlap, type OverlapResult } from '../../../src/analyses/overlap.js';
-import { segmentsFindings, segmentsSection } from '../../../src/report/sections/segments.js';
+import { segmentsFindings, segmentsSection, segmentsSummaryFindings } from '../../../src/report/sections/segments.js';
 import { generateSample } from '../../../src/data/sample.js';
 import { loadTransactions } from '../../../src/data/load.js';
 import { loadCustomers } from '../../../src/data/customers.js';
@@ -45,7 +45,8 @@ describe('segmentsSection', () => {
   it('writes findings for every part, the planted NPS gap first', () => {
     const f = segmentsFindings({ segments: tiers, subsegments: [nps, device], kpis: goals, migration: mig, overlap: ov }, 'en');
     const top = tiers.segments[0]!;
-    expect(f[0]).toBe(`The top 20% of customers by revenue (${Math.round(100 * top.share)}% of customers, from €${Math.round(tiers.tiers![0]!.minRevenue).toLocaleString('en-GB')} each) bring ${Math.round(100 * top.revenueShare)}% of net revenue.`);
+    expect(top.share).toBe(0.2);
+    expect(f[0]).toBe(`The top 20% of customers by revenue (from €${Math.round(tiers.tiers![0]!.minRevenue).toLocaleString('en-GB')} each) bring ${Math.round(100 * top.revenueShare)}% of net revenue.`);
     const large = nps.highlights[0]!;
     expect(large.subsegment).toBe('large');
     expect(f[1]).toBe(`18-34: customers with city_size large have NPS ${large.kpi.toFixed(1)}, against ${large.segmentKpi.toFixed(1)} for the whole segment (difference ${large.difference.toFixed(1)}, 95% CI ${large.ci![0].toFixed(1)} to ${large.ci![1].toFixed(1)}).`);
@@ -63,7 +64,7 @@ describe('segmentsSection', () => {
     expect(s.title).toBe('Segmenten');
     expect(s.charts?.map((c) => c.id)).toEqual(['segments-sub-1', 'segments-kpi-1', 'segments-migration', 'segments-overlap']);
     for (const c of s.charts ?? []) expectValidSpec(c.spec);
-    expect(s.findings?.[0]).toMatch(/^De top 20% van de klanten naar omzet \(\d+% van de klanten, vanaf €\s[\d.]+ per klant\) brengen \d+% van de netto-omzet op\.$/);
+    expect(s.findings?.[0]).toMatch(/^De top 20% van de klanten naar omzet \(vanaf €\s[\d.]+ per klant\) brengen \d+% van de netto-omzet op\.$/);
     expect(s.findings?.some((x) => x.includes('werden'))).toBe(true);
     const sub = s.tables?.find((t) => t.caption === 'NPS: subsegmenten naar city_size');
     expect(sub?.rows.find((r) => r[1] === 'large' && r[0] === '18-34')?.[7]).toBe('significant');
@@ -80,6 +81,12 @@ describe('segmentsSection', () => {
     expect(s.tables?.[0]?.rows).toHaveLength(small.rows.length - hidden);
     expect(s.tables?.[0]?.note).toContain(`${hidden} sub-segment(s) with fewer than 500 customers are too small to compare and are not shown.`);
     expect((s.charts?.[0]?.spec.data as { values: unknown[] }).values).toHaveLength(small.rows.length - hidden);
+  });
+
+  it('gives the summary the largest significant difference and the biggest move', () => {
+    expect(segmentsSummaryFindings({ segments: tiers, subsegments: [device, nps], migration: mig })).toEqual([
+      segmentsFindings({ subsegments: [nps] })[0], `${mig.flows[0]!.sentence.en} (${Math.round(100 * mig.flows[0]!.rowShare)}%).`,
+    ]);
   });
 
   it('leaves out the parts it was not given', () => {
