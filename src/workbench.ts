@@ -37,7 +37,10 @@ export interface WorkbenchOptions {
 /** A value bound to a `$name` parameter. `Date` binds as TIMESTAMP (UTC). */
 export type QueryParam = string | number | boolean | bigint | Date | null;
 
-/** A result row: BIGINT/HUGEINT/DECIMAL become numbers where exact, TIMESTAMP/DATE become `Date`. */
+/**
+ * A result row: BIGINT/HUGEINT/DECIMAL become numbers where exact, TIMESTAMP/DATE become `Date`, fractional
+ * DOUBLEs are rounded to {@link SIGNIFICANT_DIGITS} significant digits (reproducible sums); lists and structs too.
+ */
 export type Row = Record<string, unknown>;
 
 /** One DuckDB database with a connection: load data, run analyses, query. */
@@ -158,9 +161,21 @@ export class Workbench {
   }
 }
 
+/**
+ * Significant digits kept of a fractional DOUBLE. DuckDB sums in parallel, so the last bits of a
+ * floating-point sum depend on the order its threads finish (relative noise ~1e-13 at 10M rows);
+ * rounding there makes the same input give the same numbers, charts and reports on every run.
+ */
+export const SIGNIFICANT_DIGITS = 12;
+
 function convertValue(v: unknown): unknown {
   if (typeof v === 'bigint') {
     return v >= BigInt(Number.MIN_SAFE_INTEGER) && v <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(v) : v;
+  }
+  if (typeof v === 'number') return Number.isInteger(v) || !Number.isFinite(v) ? v : Number(v.toPrecision(SIGNIFICANT_DIGITS));
+  if (Array.isArray(v)) return v.map(convertValue);
+  if (v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
+    return convertRow(v as Record<string, unknown>);
   }
   return v;
 }

@@ -6,6 +6,19 @@ import { Workbench } from '../src/workbench.js';
 import { isWorkbenchError } from '../src/errors.js';
 
 describe('Workbench', () => {
+  it('rounds fractional doubles to 12 significant digits (in lists and structs too), so parallel sums repeat exactly', async () => {
+    const wb = await Workbench.open({ threads: 2 });
+    const [r] = await wb.query("select 0.1::double + 0.2::double as x, [0.1::double + 0.2::double, 2.5] as l, {'a': 1/3} as s, 2::double ^ 60 as big");
+    expect(r).toEqual({ x: 0.3, l: [0.3, 2.5], s: { a: 0.333333333333 }, big: 2 ** 60 });
+    const sums = new Set<number>();
+    for (let i = 0; i < 5; i++) {
+      const [t] = await wb.query<{ s: number }>('select sum(i * 0.01::double + 1/3) as s from range(3000000) t(i)');
+      sums.add(t!.s);
+    }
+    expect(sums.size).toBe(1);
+    wb.close();
+  });
+
   it('bounds DuckDB memory by default, spills to its own temp folder and removes it on close', async () => {
     const wb = await Workbench.open({ memoryLimit: '64MB' });
     const [s] = await wb.query<{ m: string; t: string }>("select current_setting('memory_limit') as m, current_setting('temp_directory') as t");
