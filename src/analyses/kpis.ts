@@ -10,7 +10,7 @@ import { quoteIdentifier } from '../sql.js';
 import type { Workbench } from '../workbench.js';
 import { customerBase, type BaseOptions } from './segments-base.js';
 import { checkSegmentTable, segmentBy, type SegmentByResult, type SegmentSpec } from './segments.js';
-import { DEFAULT_CHURN_DAYS, SUFF_SQL, Z95, kpiTerms, kpiValue, kpiVariance, resolveKpi, suffOf, type KpiDef, type KpiSpec } from './segment-kpi.js';
+import { DEFAULT_CHURN_DAYS, SUFF_SQL, checkNpsScores, Z95, kpiTerms, kpiValue, kpiVariance, resolveKpi, suffOf, type KpiDef, type KpiSpec } from './segment-kpi.js';
 
 /** A goal for one KPI. */
 export interface KpiGoal {
@@ -125,6 +125,7 @@ export async function kpis(wb: Workbench, options: KpisOptions): Promise<KpisRes
   for (const [i, def] of defs.entries()) {
     const goal = options.goals[i]!;
     const t = kpiTerms(def, (c) => base.columns.get(c) ?? c, churnDays);
+    await checkNpsScores(wb, def, BASE, base.columns.get(def.columns[0] ?? '') ?? '');
     const raw = await wb.query(`select seg, seg_o, count(*)::bigint as size, ${SUFF_SQL} from (
         select ${segCols}, b.customer_id as cid, case when ${t.where} then ${t.x} end as x, case when ${t.where} then ${t.y} end as y
         from ${quoteIdentifier(BASE)} b ${segJoin}) group by all order by seg_o, seg`, { asOf: base.asOf });

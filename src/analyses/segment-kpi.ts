@@ -10,6 +10,7 @@
  */
 import { WorkbenchError } from '../errors.js';
 import { quoteIdentifier } from '../sql.js';
+import type { Workbench } from '../workbench.js';
 
 /** A KPI by name, or a mean/NPS over a customers column, or churn with its own window. */
 export type KpiSpec =
@@ -135,4 +136,21 @@ export function differenceFromSegment(def: KpiDef, g: Suff, s: Suff): { differen
   if (!Number.isFinite(se) || !Number.isFinite(difference)) return { difference, se: NaN, ci: null, significant: false };
   const ci: [number, number] = [difference - Z95 * se, difference + Z95 * se];
   return { difference, se, ci, significant: ci[0] > 0 || ci[1] < 0 };
+}
+
+/**
+ * NPS needs 0–10 scores: throw BAD_OPTION naming the column, the range found and an example customer when a
+ * score lies outside (a 1–5 CSAT column passed as NPS would otherwise give a meaningless, very negative NPS).
+ */
+export async function checkNpsScores(wb: Workbench, def: KpiDef, base: string, column: string): Promise<void> {
+  if (def.kind !== 'nps') return;
+  const c = quoteIdentifier(column);
+  const [row] = await wb.query(`select min(${c})::double as lo, max(${c})::double as hi,
+      min(customer_id) filter (where ${c} < 0 or ${c} > 10) as example from ${quoteIdentifier(base)}`);
+  const lo = Number(row?.['lo']);
+  const hi = Number(row?.['hi']);
+  if (row?.['example'] !== null && row?.['example'] !== undefined) {
+    const name = def.columns[0] ?? column;
+    throw new WorkbenchError('BAD_OPTION', `NPS needs 0–10 scores, but ${name} holds values from ${lo} to ${hi} (e.g. customer ${String(row['example'])}). Pass { mean: '${name}' } for its plain mean.`, { column: name, min: lo, max: hi });
+  }
 }

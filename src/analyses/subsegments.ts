@@ -12,7 +12,7 @@ import type { Workbench } from '../workbench.js';
 import { customerBase, type BaseOptions } from './segments-base.js';
 import { checkSegmentTable, segmentBy, type SegmentByResult, type SegmentSpec } from './segments.js';
 import {
-  DEFAULT_CHURN_DAYS, EMPTY_SUFF, SUFF_SQL, combine, differenceFromSegment, kpiTerms, kpiValue, resolveKpi, suffOf,
+  DEFAULT_CHURN_DAYS, EMPTY_SUFF, checkNpsScores, SUFF_SQL, combine, differenceFromSegment, kpiTerms, kpiValue, resolveKpi, suffOf,
   type KpiDef, type KpiSpec, type Suff,
 } from './segment-kpi.js';
 
@@ -117,6 +117,7 @@ export async function compareSubsegments(wb: Workbench, options: CompareSubsegme
   }
   const base = await customerBase(wb, { ...baseOpts, asOf }, def.columns, BASE);
   const t = kpiTerms(def, (c) => base.columns.get(c) ?? c, churnDays);
+  await checkNpsScores(wb, def, BASE, base.columns.get(def.columns[0] ?? '') ?? '');
   const segJoin = segTable ? `join ${quoteIdentifier(segTable)} s using (customer_id)` : '';
   const segCols = segTable ? 's.segment as seg, s.segment_order as seg_o' : `'All customers' as seg, 0 as seg_o`;
   const rows = await wb.query(`
