@@ -97,3 +97,5 @@ export {
 export { checkSegmentTable } from './analyses/segments.js';
 export { segmentsForReport, type SegmentsReportOptions } from './report/segments-input.js';
 export { segmentsSummaryFindings } from './report/sections/segments.js';
+export { segmentLabel } from './charts/segments.js';
+export { ALL_CUSTOMERS } from './analyses/segment-kpi.js';

@@ -10,7 +10,7 @@ import { quoteIdentifier } from '../sql.js';
 import type { Workbench } from '../workbench.js';
 import { customerBase, type BaseOptions } from './segments-base.js';
 import { checkSegmentTable, segmentBy, type SegmentByResult, type SegmentSpec } from './segments.js';
-import { DEFAULT_CHURN_DAYS, SUFF_SQL, checkNpsScores, Z95, kpiTerms, kpiValue, kpiVariance, resolveKpi, suffOf, type KpiDef, type KpiSpec } from './segment-kpi.js';
+import { ALL_CUSTOMERS, DEFAULT_CHURN_DAYS, SUFF_SQL, checkNpsScores, Z95, kpiTerms, kpiValue, kpiVariance, resolveKpi, suffOf, type KpiDef, type KpiSpec } from './segment-kpi.js';
 
 /** A goal for one KPI. */
 export interface KpiGoal {
@@ -119,7 +119,7 @@ export async function kpis(wb: Workbench, options: KpisOptions): Promise<KpisRes
   }
   const base = await customerBase(wb, { ...options, ...(asOf ? { asOf } : {}) }, defs.flatMap((d) => d.columns), BASE);
   const segJoin = segTable ? `join ${quoteIdentifier(segTable)} s using (customer_id)` : '';
-  const segCols = segTable ? 's.segment as seg, s.segment_order as seg_o' : `'All customers' as seg, 0 as seg_o`;
+  const segCols = segTable ? 's.segment as seg, s.segment_order as seg_o' : '$all_customers as seg, 0 as seg_o';
   const rows: KpiRow[] = [];
   let segments: string[] = [];
   for (const [i, def] of defs.entries()) {
@@ -128,7 +128,7 @@ export async function kpis(wb: Workbench, options: KpisOptions): Promise<KpisRes
     await checkNpsScores(wb, def, BASE, base.columns.get(def.columns[0] ?? '') ?? '');
     const raw = await wb.query(`select seg, seg_o, count(*)::bigint as size, ${SUFF_SQL} from (
         select ${segCols}, b.customer_id as cid, case when ${t.where} then ${t.x} end as x, case when ${t.where} then ${t.y} end as y
-        from ${quoteIdentifier(BASE)} b ${segJoin}) group by all order by seg_o, seg`, { asOf: base.asOf });
+        from ${quoteIdentifier(BASE)} b ${segJoin}) group by all order by seg_o, seg`, { asOf: base.asOf, all_customers: ALL_CUSTOMERS });
     segments = raw.map((r) => String(r['seg']));
     const higherIsBetter = goal.higherIsBetter ?? def.higherIsBetter;
     for (const r of raw) {

@@ -35,6 +35,9 @@ export interface KpiDef {
   scale: number;
 }
 
+/** Name of the one segment when a comparison or KPI runs over all customers (`segment: 'all'`). */
+export const ALL_CUSTOMERS = 'All customers';
+
 /** Default churn window in days. */
 export const DEFAULT_CHURN_DAYS = 90;
 

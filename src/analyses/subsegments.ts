@@ -12,7 +12,7 @@ import type { Workbench } from '../workbench.js';
 import { customerBase, type BaseOptions } from './segments-base.js';
 import { checkSegmentTable, segmentBy, type SegmentByResult, type SegmentSpec } from './segments.js';
 import {
-  DEFAULT_CHURN_DAYS, EMPTY_SUFF, checkNpsScores, SUFF_SQL, combine, differenceFromSegment, kpiTerms, kpiValue, resolveKpi, suffOf,
+  ALL_CUSTOMERS, DEFAULT_CHURN_DAYS, EMPTY_SUFF, checkNpsScores, SUFF_SQL, combine, differenceFromSegment, kpiTerms, kpiValue, resolveKpi, suffOf,
   type KpiDef, type KpiSpec, type Suff,
 } from './segment-kpi.js';
 
@@ -119,14 +119,14 @@ export async function compareSubsegments(wb: Workbench, options: CompareSubsegme
   const t = kpiTerms(def, (c) => base.columns.get(c) ?? c, churnDays);
   await checkNpsScores(wb, def, BASE, base.columns.get(def.columns[0] ?? '') ?? '');
   const segJoin = segTable ? `join ${quoteIdentifier(segTable)} s using (customer_id)` : '';
-  const segCols = segTable ? 's.segment as seg, s.segment_order as seg_o' : `'All customers' as seg, 0 as seg_o`;
+  const segCols = segTable ? 's.segment as seg, s.segment_order as seg_o' : '$all_customers as seg, 0 as seg_o';
   const rows = await wb.query(`
     select seg, seg_o, sub, sub_o, count(*)::bigint as size, ${SUFF_SQL}
     from (
       select ${segCols}, g.segment as sub, g.segment_order as sub_o, b.customer_id as cid,
         case when ${t.where} then ${t.x} end as x, case when ${t.where} then ${t.y} end as y
       from ${quoteIdentifier(BASE)} b join ${quoteIdentifier(BY)} g using (customer_id) ${segJoin}
-    ) group by all order by seg_o, seg, sub_o, sub`, { asOf });
+    ) group by all order by seg_o, seg, sub_o, sub`, { asOf, all_customers: ALL_CUSTOMERS });
   return summarise(def, rows, {
     asOf, minSize, churnDays, segSpec, bySpec,
     segmentVariable: given?.variable ?? (segSpec === 'all' ? 'all' : variableName(segSpec)), byVariable: byResult.variable,

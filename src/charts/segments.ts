@@ -6,7 +6,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { Locale } from '../locale.js';
 import type { SubsegmentResult } from '../analyses/subsegments.js';
-import type { KpiDef } from '../analyses/segment-kpi.js';
+import { ALL_CUSTOMERS, type KpiDef } from '../analyses/segment-kpi.js';
 import type { KpisResult } from '../analyses/kpis.js';
 import type { MigrationResult } from '../analyses/migration.js';
 import type { OverlapResult } from '../analyses/overlap.js';
@@ -34,6 +34,11 @@ export function kpiLabel(def: Pick<KpiDef, 'id' | 'label'>, locale: Locale): str
   if (def.id.startsWith('nps:')) return `NPS (${def.id.slice(4)})`;
   if (def.id.startsWith('mean:')) return locale === 'nl' ? `Gemiddelde ${def.id.slice(5)}` : def.label;
   return def.label;
+}
+
+/** A segment name for display: the all-customers segment in the locale, other names as they are (they are data). */
+export function segmentLabel(name: string, locale: Locale): string {
+  return name === ALL_CUSTOMERS ? (locale === 'nl' ? 'Alle klanten' : ALL_CUSTOMERS) : name;
 }
 
 /** d3 format of a KPI's values. */
@@ -137,7 +142,7 @@ export function kpiGoalChart(result: KpisResult, options: SegmentChartOptions & 
   const format = kpiFormat(def, locale);
   const statusText = { met: t.met, close: t.close, missed: t.missed, 'no goal': t.noGoal, 'no data': t.noData };
   const values = result.rows.filter((r) => r.kpi === def.id).map((r) => ({
-    segment: r.segment, value: Number.isFinite(r.value) ? r.value : null, goal: r.goal, gap: r.gap, status: statusText[r.status], n: r.n,
+    segment: segmentLabel(r.segment, locale), value: Number.isFinite(r.value) ? r.value : null, goal: r.goal, gap: r.gap, status: statusText[r.status], n: r.n,
   }));
   const y = { field: 'segment', type: 'nominal' as const, title: t.segment, sort: values.map((v) => v.segment) };
   return {

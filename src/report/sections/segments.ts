@@ -11,7 +11,7 @@ import type { MigrationResult } from '../../analyses/migration.js';
 import type { OverlapResult } from '../../analyses/overlap.js';
 import type { SegmentByResult } from '../../analyses/segments.js';
 import type { SubsegmentResult, SubsegmentRow } from '../../analyses/subsegments.js';
-import { kpiGoalChart, kpiLabel, migrationHeatmap, overlapMatrix, subsegmentChart } from '../../charts/segments.js';
+import { kpiGoalChart, kpiLabel, migrationHeatmap, overlapMatrix, segmentLabel, subsegmentChart } from '../../charts/segments.js';
 import { formatCurrency, formatDate, formatNumber, formatPercent, type Locale } from '../../locale.js';
 import type { ReportChart, ReportSection, ReportTable } from '../section.js';
 
@@ -110,7 +110,7 @@ function kpiText(def: Pick<KpiDef, 'id' | 'kind'>, x: number, locale: Locale, cu
 function diffFinding(r: SubsegmentRow, res: SubsegmentResult, locale: Locale, currency: string): string {
   const f = (x: number) => kpiText(res.kpi, x, locale, currency);
   const k = inSentence(kpiLabel(res.kpi, locale));
-  return T[locale].diff(r.segment, res.byVariable, r.subsegment, k, f(r.kpi), f(r.segmentKpi), f(r.difference), f(r.ci?.[0] ?? NaN), f(r.ci?.[1] ?? NaN));
+  return T[locale].diff(segmentLabel(r.segment, locale), res.byVariable, r.subsegment, k, f(r.kpi), f(r.segmentKpi), f(r.difference), f(r.ci?.[0] ?? NaN), f(r.ci?.[1] ?? NaN));
 }
 
 /** Plain-language findings for the parts given, most important first. */
@@ -143,7 +143,7 @@ export function segmentsFindings(input: SegmentsSectionInput, locale: Locale = '
     const worst = rows.filter((r) => r.status === 'missed' && r.relativeGap !== null)
       .sort((a, b) => (a.higherIsBetter ? 1 : -1) * (a.relativeGap ?? 0) - (b.higherIsBetter ? 1 : -1) * (b.relativeGap ?? 0))[0];
     const def = worst && input.kpis.kpis.find((k) => k.id === worst.kpi);
-    if (worst && def) out.push(t.behind(worst.segment, inSentence(kpiLabel(def, locale)), kpiText(def, worst.value, locale, currency), kpiText(def, worst.goal ?? NaN, locale, currency)));
+    if (worst && def) out.push(t.behind(segmentLabel(worst.segment, locale), inSentence(kpiLabel(def, locale)), kpiText(def, worst.value, locale, currency), kpiText(def, worst.goal ?? NaN, locale, currency)));
   }
   if (input.migration) {
     const m = input.migration;
@@ -178,7 +178,7 @@ function subTable(res: SubsegmentResult, locale: Locale, currency: string): Repo
     caption: t.subCaption(k, res.byVariable),
     columns: t.subCols.map((label, i) => ({ label, numeric: i >= 2 && i <= 6 })),
     rows: shownRows(res).rows.map((r) => [
-      r.segment, r.subsegment, formatNumber(r.n, locale), f(r.kpi), f(r.segmentKpi), f(r.difference),
+      segmentLabel(r.segment, locale), r.subsegment, formatNumber(r.n, locale), f(r.kpi), f(r.segmentKpi), f(r.difference),
       r.ci ? `${f(r.ci[0])} … ${f(r.ci[1])}` : '–', r.significant ? t.significant : t.notSignificant,
     ]),
     note: [t.method(res.kpi.method), ...(hidden ? [t.hidden(hidden, res.options.minSize)] : [])].join(' '),
@@ -219,7 +219,7 @@ export function segmentsSection(input: SegmentsSectionInput, options: SegmentsSe
       rows: r.rows.map((x) => {
         const def = defOf.get(x.kpi)!;
         const f = (v: number | null) => (v === null ? '–' : kpiText(def, v, locale, currency));
-        return [x.segment, kpiLabel(def, locale), f(x.value), f(x.goal), f(x.gap), t.status[x.status]];
+        return [segmentLabel(x.segment, locale), kpiLabel(def, locale), f(x.value), f(x.goal), f(x.gap), t.status[x.status]];
       }),
       note: t.kpiNote,
     });

@@ -69,6 +69,8 @@ describe('segmentsSection', () => {
     const sub = s.tables?.find((t) => t.caption === 'NPS: subsegmenten naar city_size');
     expect(sub?.rows.find((r) => r[1] === 'large' && r[0] === '18-34')?.[7]).toBe('significant');
     expect(sub?.note).toContain('Methode: NPS = % promoters');
+    const all = segmentsSection({ subsegments: [device] }, { locale: 'nl' });
+    expect(all.tables?.[0]?.rows.map((r) => r[0])).toEqual(['Alle klanten', 'Alle klanten', 'Alle klanten']);
     const kpiTable = s.tables?.find((t) => t.caption === 'KPI’s tegen doelen');
     expect(kpiTable?.rows.find((r) => r[0] === 'East')?.[5]).toBe('niet gehaald');
   });
