@@ -3,7 +3,7 @@ export { Workbench, DEFAULT_MEMORY_LIMIT, type WorkbenchOptions, type QueryParam
 export { WorkbenchError, isWorkbenchError, type WorkbenchErrorCode } from './errors.js';
 export { quoteIdentifier } from './sql.js';
 export {
-  type Locale, LOCALES, toLocale, formatNumber, formatCurrency, formatPercent, formatDate, isoDate,
+  type Locale, LOCALES, toLocale, toCurrency, formatNumber, formatCurrency, formatPercent, formatDate, isoDate,
 } from './locale.js';
 export { renderSvg, compileSpec } from './charts/render.js';
 export { THEME_CONFIG, CATEGORY_COLORS } from './charts/theme.js';

@@ -14,6 +14,13 @@ export function intlTag(locale: Locale): string {
   return locale === 'nl' ? 'nl-NL' : 'en-GB';
 }
 
+/** Check an ISO 4217 currency code (`GBP`, `eur` → `EUR`), or throw a `RangeError` saying what is expected. */
+export function toCurrency(value: string): string {
+  const code = value.toUpperCase();
+  if (/^[A-Z]{3}$/.test(code) && (Intl as unknown as { supportedValuesOf(key: 'currency'): string[] }).supportedValuesOf('currency').includes(code)) return code;
+  throw new RangeError(`unknown currency: ${value} (expected an ISO 4217 code such as EUR, GBP or USD)`);
+}
+
 /** Parse a user-supplied locale, or throw a `RangeError` that lists the supported ones. */
 export function toLocale(value: string): Locale {
   if (value === 'en' || value === 'nl') return value;
@@ -54,9 +61,18 @@ export function isoDate(d: Date): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** A Vega/d3 format locale for numbers, so chart axes use the right separators. */
-export function d3NumberLocale(locale: Locale): { decimal: string; thousands: string; grouping: number[]; currency: [string, string] } {
+/**
+ * A Vega/d3 format locale for numbers, so chart axes use the right separators and currency symbol
+ * (the `$` format type): `€ ` in nl, `£` for GBP in en, as `Intl` writes them.
+ */
+export function d3NumberLocale(locale: Locale, currency = 'EUR'): { decimal: string; thousands: string; grouping: number[]; currency: [string, string] } {
+  const parts = new Intl.NumberFormat(intlTag(locale), { style: 'currency', currency }).formatToParts(1);
+  const at = parts.findIndex((p) => p.type === 'currency');
+  const symbol = parts[at]?.value ?? currency;
+  const before = at < parts.findIndex((p) => p.type === 'integer');
+  const space = parts.find((p) => p.type === 'literal')?.value ?? '';
+  const affix: [string, string] = before ? [symbol + space, ''] : ['', space + symbol];
   return locale === 'nl'
-    ? { decimal: ',', thousands: '.', grouping: [3], currency: ['€ ', ''] }
-    : { decimal: '.', thousands: ',', grouping: [3], currency: ['€', ''] };
+    ? { decimal: ',', thousands: '.', grouping: [3], currency: affix }
+    : { decimal: '.', thousands: ',', grouping: [3], currency: affix };
 }

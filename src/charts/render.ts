@@ -14,14 +14,15 @@ export async function compileSpec(spec: TopLevelSpec): Promise<Record<string, un
 }
 
 /**
- * Render a Vega-Lite spec to an SVG string, with number formats for the locale.
- * @example const svg = await renderSvg(segmentBars(result));
+ * Render a Vega-Lite spec to an SVG string, with number formats for the locale and the currency
+ * symbol of `currency` (ISO 4217, default EUR) in money formats.
+ * @example const svg = await renderSvg(segmentBars(result), { locale: 'nl', currency: 'GBP' });
  */
-export async function renderSvg(spec: TopLevelSpec, options: { locale?: Locale } = {}): Promise<string> {
+export async function renderSvg(spec: TopLevelSpec, options: { locale?: Locale; currency?: string } = {}): Promise<string> {
   const vega = await import('vega');
   const vegaSpec = await compileSpec(spec);
   // vega keeps one default number locale; set it for every render so the output never depends on the previous one.
-  vega.formatLocale(d3NumberLocale(options.locale ?? 'en'));
+  vega.formatLocale(d3NumberLocale(options.locale ?? 'en', options.currency));
   const view = new vega.View(vega.parse(vegaSpec as VegaSpec), { renderer: 'none' });
   try {
     return await view.toSVG();

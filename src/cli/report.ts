@@ -5,14 +5,14 @@
  * is set (the reproducible-builds convention), which makes the output byte-identical.
  */
 import { fileURLToPath } from 'node:url';
-import { toLocale, type Locale } from '../locale.js';
+import { toCurrency, toLocale, type Locale } from '../locale.js';
 import { buildReport, parseAsOf } from '../report/build.js';
 import { saveReport } from '../report/save.js';
 import { Workbench } from '../workbench.js';
 import { elapsed, guarded, parse, UsageError, type Command } from './common.js';
 import { parseReturns, readMappingFile } from './validate.js';
 
-const USAGE = 'report [FILE] [--preset P | --mapping map.json] [--customers FILE] [--as-of YYYY-MM-DD] [--locale en|nl] [--title T] [--out PATH] [--returns net|exclude]';
+const USAGE = 'report [FILE] [--preset P | --mapping map.json] [--customers FILE] [--as-of YYYY-MM-DD] [--locale en|nl] [--currency CODE] [--title T] [--out PATH] [--returns net|exclude]';
 
 /** The bundled Online Retail file (in the package's data/ folder). */
 export const BUNDLED_DATA = fileURLToPath(new URL('../../data/online_retail.csv.gz', import.meta.url));
@@ -20,6 +20,14 @@ export const BUNDLED_DATA = fileURLToPath(new URL('../../data/online_retail.csv.
 /** Default output path per locale. */
 export function defaultOut(locale: Locale): string {
   return locale === 'en' ? 'reports/segment-report.html' : `reports/segment-report.${locale}.html`;
+}
+
+function currencyOption(value: string): string {
+  try {
+    return toCurrency(value);
+  } catch (e) {
+    throw new UsageError(`--currency: ${e instanceof Error ? e.message : String(e)}`);
+  }
 }
 
 function localeOption(value: string | undefined): Locale {
@@ -44,10 +52,11 @@ export const reportCommand: Command = {
   summary: 'Write a self-contained HTML segment report (summary, data quality, RFM, cohorts, clusters, method).',
   run: (args, io) =>
     guarded(io, USAGE, async () => {
-      const { values, positionals } = parse(args, ['preset', 'mapping', 'customers', 'as-of', 'locale', 'title', 'out', 'returns']);
+      const { values, positionals } = parse(args, ['preset', 'mapping', 'customers', 'as-of', 'locale', 'currency', 'title', 'out', 'returns']);
       if (positionals.length > 1) throw new UsageError(`report takes at most one FILE, got ${positionals.length}`);
       if (values.preset && values.mapping) throw new UsageError('use --preset or --mapping, not both');
       const locale = localeOption(values.locale);
+      const currency = values.currency === undefined ? undefined : currencyOption(values.currency);
       const asOfText = values['as-of'];
       const asOf = asOfText === undefined ? undefined : parseAsOf(asOfText);
       if (asOfText !== undefined && !asOf) throw new UsageError(`--as-of must be a date like 2011-12-10, not ${JSON.stringify(asOfText)}`);
@@ -69,6 +78,7 @@ export const reportCommand: Command = {
           ...(values.customers ? { customers: values.customers } : {}),
           ...(asOf ? { asOf } : {}),
           ...(values.title ? { title: values.title } : {}),
+          ...(currency ? { currency } : {}),
           onProgress: (p) => io.err(`${pad(p.stage)}${(p.ms / 1000).toFixed(1).padStart(6)} s  ${p.detail}`),
         });
         let stageStart = performance.now();

@@ -19,6 +19,8 @@ export interface Preset {
   keepZeroAmounts?: boolean;
   /** Keep identical rows (a log without order ids, where two equal rows are two purchases). @defaultValue false */
   keepDuplicates?: boolean;
+  /** ISO 4217 currency of the amounts (reports format money with it). @defaultValue none: the report's default, EUR */
+  currency?: string;
 }
 
 /** The built-in presets. */
@@ -31,6 +33,7 @@ export const PRESETS: Readonly<Record<string, Preset>> = {
       unitPrice: 'UnitPrice', productId: 'StockCode', description: 'Description', country: 'Country',
     },
     cancellationPrefix: 'C',
+    currency: 'GBP',
   },
   'online-retail-ii': {
     name: 'online-retail-ii',
@@ -40,6 +43,7 @@ export const PRESETS: Readonly<Record<string, Preset>> = {
       unitPrice: 'Price', productId: 'StockCode', description: 'Description', country: 'Country',
     },
     cancellationPrefix: 'C',
+    currency: 'GBP',
   },
   cdnow: {
     name: 'cdnow',
@@ -53,6 +57,7 @@ export const PRESETS: Readonly<Record<string, Preset>> = {
     // CDNOW has no order ids: identical rows are separate purchases, and $0 purchases are purchases.
     keepZeroAmounts: true,
     keepDuplicates: true,
+    currency: 'USD',
   },
 };
 

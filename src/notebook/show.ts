@@ -25,6 +25,8 @@ export type Showable = TopLevelSpec | ReportChart | ReportSection | ReportTable 
 export interface ShowOptions extends TableViewOptions {
   /** Locale for chart axis numbers, table numbers and the row-count line. @defaultValue `'en'` (or `showDefaults`) */
   locale?: Locale;
+  /** ISO 4217 currency for money formats in charts. @defaultValue `'EUR'` (or `showDefaults`) */
+  currency?: string;
   /** For a report section: which parts to show. @defaultValue `['text', 'charts', 'tables']` */
   parts?: ReadonlyArray<'text' | 'charts' | 'tables'>;
 }
@@ -73,7 +75,7 @@ function chartText(spec: TopLevelSpec): string {
 
 /** One display output for a chart: Vega-Lite spec + SVG + text. */
 export async function chartOutput(spec: TopLevelSpec, options: ShowOptions = {}): Promise<DisplayOutput> {
-  const svg = await renderSvg(spec, { locale: options.locale ?? 'en' });
+  const svg = await renderSvg(spec, { locale: options.locale ?? 'en', currency: options.currency ?? 'EUR' });
   return { data: { [VEGALITE_MIME]: spec, 'image/svg+xml': svg, 'text/plain': chartText(spec) } };
 }
 

@@ -12,7 +12,8 @@ import { loadCustomers } from '../data/customers.js';
 import type { ColumnMapping } from '../data/fields.js';
 import type { LoadReport, ReturnHandling } from '../data/load-report.js';
 import { loadTransactions } from '../data/load.js';
-import { formatDate, isoDate, type Locale } from '../locale.js';
+import { formatDate, isoDate, toCurrency, type Locale } from '../locale.js';
+import { PRESETS } from '../data/presets.js';
 import type { Workbench } from '../workbench.js';
 import { toolVersion } from './assets.js';
 import { report, type ReportBuilder } from './report.js';
@@ -56,6 +57,8 @@ export interface BuildReportOptions {
   asOf?: Date;
   /** Report language. @defaultValue 'en' */
   locale?: Locale;
+  /** ISO 4217 currency of the amounts. @defaultValue the preset's (GBP for Online Retail, USD for CDNOW), else 'EUR' */
+  currency?: string;
   /** Report title. @defaultValue 'Customer segments' / 'Klantsegmenten' */
   title?: string;
   /** Generated-at time for the report. @defaultValue the time of rendering */
@@ -104,7 +107,7 @@ function clustersRun(result: ClusterResult): AnalysisRun {
 const SUMMARY_FINDINGS = { rfm: 3, cohorts: 2, clusters: 2, segments: 2 } as const;
 
 /** Run the analyses that exist and collect their sections, findings and options. */
-async function runAnalyses(wb: Workbench, options: BuildReportOptions, locale: Locale): Promise<AnalysisOutput> {
+async function runAnalyses(wb: Workbench, options: BuildReportOptions, locale: Locale, currency: string): Promise<AnalysisOutput> {
   const { onProgress } = options;
   const out: AnalysisOutput = { sections: [], findings: [], runs: [] };
   // A given as-of date describes the customers as they were then: later orders are left out.
@@ -112,27 +115,27 @@ async function runAnalyses(wb: Workbench, options: BuildReportOptions, locale: L
     (r) => `${r.customerCount.toLocaleString('en')} customers scored as of ${isoDate(r.options.asOf)}`);
   const asOf = rfmResult.options.asOf;
   out.asOf = asOf;
-  out.sections.push(rfmSection(rfmResult, { locale }));
+  out.sections.push(rfmSection(rfmResult, { locale, currency }));
   out.findings.push(...rfmFindings(rfmResult, locale).slice(0, SUMMARY_FINDINGS.rfm));
   out.runs.push(rfmRun(rfmResult));
 
   const cohortResult = await timed('cohorts', onProgress, () => cohorts(wb, { asOf }),
     (r) => `${r.cohorts.length} ${r.options.period} cohorts, ${r.customerCount.toLocaleString('en')} customers`);
-  out.sections.push(cohortsSection(cohortResult, { locale }));
-  out.findings.push(...cohortFindings(cohortResult, locale).slice(0, SUMMARY_FINDINGS.cohorts));
+  out.sections.push(cohortsSection(cohortResult, { locale, currency }));
+  out.findings.push(...cohortFindings(cohortResult, locale, currency).slice(0, SUMMARY_FINDINGS.cohorts));
   out.runs.push(cohortsRun(cohortResult));
 
   const clusterResult = await timed('clusters', onProgress, () => clusters(wb, { asOf }),
     (r) => `k = ${r.k}, ${r.customerCount.toLocaleString('en')} customers, silhouette ${r.silhouette.toFixed(2)}`);
   const crosstab = await clusterVsRfm(wb);
   const segmentNames = Object.fromEntries(rfmResult.options.segmentMap.segments.map((sg) => [sg.key, sg.name[locale]]));
-  out.sections.push(clustersSection(clusterResult, { locale, rfmCrosstab: crosstab, segmentNames }));
+  out.sections.push(clustersSection(clusterResult, { locale, currency, rfmCrosstab: crosstab, segmentNames }));
   out.findings.push(...clusterFindings(clusterResult, locale, crosstab).slice(0, SUMMARY_FINDINGS.clusters));
   out.runs.push(clustersRun(clusterResult));
 
   const segmentsInput = await timed('segments', onProgress, () => segmentsForReport(wb, { asOf }), segmentsDetail);
-  out.sections.push(segmentsSection(segmentsInput, { locale }));
-  out.findings.push(...segmentsSummaryFindings(segmentsInput, locale).slice(0, SUMMARY_FINDINGS.segments));
+  out.sections.push(segmentsSection(segmentsInput, { locale, currency }));
+  out.findings.push(...segmentsSummaryFindings(segmentsInput, locale, currency).slice(0, SUMMARY_FINDINGS.segments));
   out.runs.push(segmentsRun(segmentsInput));
   return out;
 }
@@ -145,6 +148,7 @@ async function runAnalyses(wb: Workbench, options: BuildReportOptions, locale: L
  */
 export async function buildReport(wb: Workbench, options: BuildReportOptions): Promise<ReportBuilder> {
   const locale = options.locale ?? 'en';
+  const currency = toCurrency(options.currency ?? (options.preset ? PRESETS[options.preset]?.currency : undefined) ?? 'EUR');
   const t = reportStrings(locale);
   const { onProgress } = options;
   const load = await timed('load', onProgress, () =>
@@ -156,7 +160,7 @@ export async function buildReport(wb: Workbench, options: BuildReportOptions): P
   const customers = options.customers
     ? await timed('customers', onProgress, () => loadCustomers(wb, options.customers as string), loadDetail)
     : undefined;
-  const analyses = await runAnalyses(wb, options, locale);
+  const analyses = await runAnalyses(wb, options, locale, currency);
   const asOf = analyses.asOf;
   const ov = await timed('overview', onProgress, () => overview(wb, asOf ? { asOf } : {}),
     (o) => `${o.customers.toLocaleString('en')} customers, ${o.orders.toLocaleString('en')} orders`);
@@ -168,10 +172,11 @@ export async function buildReport(wb: Workbench, options: BuildReportOptions): P
   return report({
     title: options.title ?? t.defaultTitle,
     locale,
+    currency,
     header,
     ...(options.generatedAt ? { generatedAt: options.generatedAt } : {}),
   }).add(
-    summarySection({ overview: ov, findings: analyses.findings }, { locale }),
+    summarySection({ overview: ov, findings: analyses.findings }, { locale, currency }),
     dataQualitySection({ transactions: load, ...(customers ? { customers } : {}) }, { locale }),
     ...analyses.sections,
     methodSection({

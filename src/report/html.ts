@@ -17,6 +17,8 @@ export interface RenderedReport {
   title: string;
   /** Language of the report (sets `<html lang>` and number formats in charts). */
   locale: Locale;
+  /** ISO 4217 currency of the amounts (money formats in the live charts). @defaultValue 'EUR' */
+  currency?: string;
   /** Label–value lines under the title (data source, period, as-of date). @defaultValue none */
   header?: Array<[string, string]>;
   /** Sections, in order. */
@@ -94,7 +96,7 @@ export function renderReportHtml(report: RenderedReport): string {
     .map((s) => `<li><a href="#${escapeHtml(sectionId(s))}">${escapeHtml(s.title)}</a></li>`)
     .join('\n');
   const hasCharts = report.sections.some((s) => (s.charts?.length ?? 0) > 0);
-  const options = { formatLocale: d3NumberLocale(report.locale) };
+  const options = { formatLocale: d3NumberLocale(report.locale, report.currency) };
   const scripts = hasCharts
     ? [
         `<script type="application/json" id="swb-options">${jsonForScript(options)}</script>`,

@@ -18,6 +18,8 @@ export interface ReportOptions {
   title: string;
   /** Report language. @defaultValue 'en' */
   locale?: Locale;
+  /** ISO 4217 currency of the amounts, for money formats in charts. @defaultValue 'EUR' */
+  currency?: string;
   /** Label–value lines under the title (data source, period, as-of date). @defaultValue none */
   header?: Array<[string, string]>;
   /** Generated-at time printed in the report; fix it for byte-identical output. @defaultValue the time of rendering */
@@ -30,6 +32,8 @@ export class ReportBuilder {
   readonly title: string;
   /** Report language. */
   readonly locale: Locale;
+  /** ISO 4217 currency of the amounts. */
+  readonly currency: string;
   /** Sections added so far, in order. */
   readonly sections: ReportSection[] = [];
   readonly #header: Array<[string, string]>;
@@ -38,6 +42,7 @@ export class ReportBuilder {
   constructor(options: ReportOptions) {
     this.title = options.title;
     this.locale = options.locale ?? 'en';
+    this.currency = options.currency ?? 'EUR';
     this.#header = options.header ?? [];
     this.#generatedAt = options.generatedAt;
   }
@@ -62,12 +67,13 @@ export class ReportBuilder {
     const svgs: Record<string, string> = {};
     // One chart at a time: vega's number locale is process-wide.
     for (const chart of this.sections.flatMap((s) => s.charts ?? [])) {
-      const svg = await renderSvg(chart.spec, { locale: this.locale });
+      const svg = await renderSvg(chart.spec, { locale: this.locale, currency: this.currency });
       svgs[chart.id] = compactSvg(prefixSvgIds(svg, `${chartElementId(chart)}-`));
     }
     return {
       title: this.title,
       locale: this.locale,
+      currency: this.currency,
       header: this.#header,
       sections: this.sections,
       svgs,

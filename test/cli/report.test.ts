@@ -46,7 +46,24 @@ describe('swb report', () => {
     const html = readFileSync(out, 'utf8');
     expect(html).toContain('<p class="generated">Generated 2023-11-14 22:13 UTC</p>');
     expect(html).toContain('<dd>541,909</dd>');
+    // Online Retail is in pounds: the preset says so, and every money figure follows.
+    expect(html).toContain('£8,278,519');
+    expect(html).not.toContain('€');
     expect(readdirSync(dir)).toEqual(['online-retail.html']);
+  });
+
+  it('formats money in the currency given, and rejects an unknown one', async () => {
+    const dir = fresh();
+    const out = join(dir, 'usd.html');
+    const r = await run([fixture('orders-plain.csv'), '--currency', 'usd', '--locale', 'nl', '--out', out]);
+    expect(r.code).toBe(0);
+    const html = readFileSync(out, 'utf8');
+    expect(html).toMatch(/US\$\s\d/);
+    expect(html).not.toContain('€');
+    const bad = await run([fixture('orders-plain.csv'), '--currency', 'euro', '--out', join(dir, 'bad.html')]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--currency: unknown currency: euro (expected an ISO 4217 code such as EUR, GBP or USD)');
+    expect(readdirSync(dir)).toEqual(['usd.html']);
   });
 
   it('is byte-identical across runs with SOURCE_DATE_EPOCH, and writes the locale default path', async () => {
