@@ -99,3 +99,20 @@ export { segmentsForReport, type SegmentsReportOptions } from './report/segments
 export { segmentsSummaryFindings } from './report/sections/segments.js';
 export { segmentLabel } from './charts/segments.js';
 export { ALL_CUSTOMERS } from './analyses/segment-kpi.js';
+export {
+  clvSummary, clvSummarySql, clvGroups, type ClvSummaryOptions, type ClvSummaryResult, type ClvSummaryRow, type ClvGroup, type ClvUnit,
+} from './analyses/clv-summary.js';
+export {
+  fitBgnbd, bgnbdLogLikelihood, bgnbdCustomerLogLikelihood, bgnbdPAlive, bgnbdExpectedPurchases, bgnbdConditionalExpected,
+  type BgnbdParams, type BgnbdFit, type BgnbdFitOptions,
+} from './analyses/bgnbd.js';
+export {
+  fitGammaGamma, gammaGammaCustomerLogLikelihood, gammaGammaExpectedSpend, discountedPurchases,
+  type GammaGammaParams, type GammaGammaFit, type GammaGammaRow, type ClvHorizon,
+} from './analyses/gamma-gamma.js';
+export {
+  clv, clvTableSql, type ClvOptions, type ClvOptionsUsed, type ClvResult, type ClvCustomer, type ClvGroupSummary, type ClvHoldoutRow,
+  type AliveBand, type ClvTier,
+} from './analyses/clv.js';
+export { nelderMead, type NelderMeadOptions, type NelderMeadResult } from './analyses/optimise.js';
+export { lnGamma, lnBeta, lnHyp2f1 } from './analyses/special.js';
