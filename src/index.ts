@@ -116,3 +116,4 @@ export {
 } from './analyses/clv.js';
 export { nelderMead, type NelderMeadOptions, type NelderMeadResult } from './analyses/optimise.js';
 export { lnGamma, lnBeta, lnHyp2f1 } from './analyses/special.js';
+export { normalQuantile } from './analyses/segment-kpi.js';

@@ -12,7 +12,7 @@ import type { Workbench } from '../workbench.js';
 import { customerBase, type BaseOptions } from './segments-base.js';
 import { checkSegmentTable, segmentBy, type SegmentByResult, type SegmentSpec } from './segments.js';
 import {
-  ALL_CUSTOMERS, DEFAULT_CHURN_DAYS, EMPTY_SUFF, checkNpsScores, SUFF_SQL, combine, differenceFromSegment, kpiTerms, kpiValue, resolveKpi, suffOf,
+  ALL_CUSTOMERS, DEFAULT_CHURN_DAYS, EMPTY_SUFF, Z95, checkNpsScores, normalQuantile, SUFF_SQL, combine, differenceFromSegment, kpiTerms, kpiValue, resolveKpi, suffOf,
   type KpiDef, type KpiSpec, type Suff,
 } from './segment-kpi.js';
 
@@ -30,6 +30,12 @@ export interface CompareSubsegmentsOptions extends BaseOptions {
   minSize?: number;
   /** Churn window for `churnRate`. @defaultValue 90 */
   churnDays?: number;
+  /**
+   * Multiple comparisons: `'none'` gives each sub-segment its own 95% CI (about 1 in 20 null differences comes out
+   * significant); `'bonferroni'` widens every CI to a family level of 95% over the m compared sub-segments
+   * (z = Φ⁻¹(1 − 0.025/m)). @defaultValue 'none'
+   */
+  adjust?: 'none' | 'bonferroni';
 }
 
 /** One sub-segment against its segment. */
@@ -82,7 +88,7 @@ export interface SubsegmentResult {
   /** Significant sub-segments, largest absolute difference first. */
   highlights: SubsegmentRow[];
   /** Options used. */
-  options: { asOf: Date; minSize: number; churnDays: number; confidence: 0.95; segment: SegmentSpec | 'all'; by: SegmentSpec };
+  options: { asOf: Date; minSize: number; churnDays: number; confidence: 0.95; adjust: 'none' | 'bonferroni'; z: number; segment: SegmentSpec | 'all'; by: SegmentSpec };
   warnings: string[];
 }
 
@@ -127,8 +133,10 @@ export async function compareSubsegments(wb: Workbench, options: CompareSubsegme
         case when ${t.where} then ${t.x} end as x, case when ${t.where} then ${t.y} end as y
       from ${quoteIdentifier(BASE)} b join ${quoteIdentifier(BY)} g using (customer_id) ${segJoin}
     ) group by all order by seg_o, seg, sub_o, sub`, { asOf, all_customers: ALL_CUSTOMERS });
+  const adjust = options.adjust ?? 'none';
+  if (adjust !== 'none' && adjust !== 'bonferroni') throw new WorkbenchError('BAD_OPTION', `adjust must be 'none' or 'bonferroni', got ${JSON.stringify(adjust)}.`, { adjust });
   return summarise(def, rows, {
-    asOf, minSize, churnDays, segSpec, bySpec,
+    asOf, minSize, churnDays, segSpec, bySpec, adjust,
     segmentVariable: given?.variable ?? (segSpec === 'all' ? 'all' : variableName(segSpec)), byVariable: byResult.variable,
     warnings: [...base.warnings],
   });
@@ -141,7 +149,7 @@ function variableName(spec: SegmentSpec): string {
 }
 
 interface Context {
-  asOf: Date; minSize: number; churnDays: number; segSpec: SegmentSpec | 'all'; bySpec: SegmentSpec;
+  asOf: Date; minSize: number; churnDays: number; segSpec: SegmentSpec | 'all'; bySpec: SegmentSpec; adjust: 'none' | 'bonferroni';
   segmentVariable: string; byVariable: string; warnings: string[];
 }
 
@@ -153,10 +161,12 @@ function summarise(def: KpiDef, raw: Array<Record<string, unknown>>, c: Context)
     const t = totals.get(g.seg) ?? { size: 0, s: EMPTY_SUFF };
     totals.set(g.seg, { size: t.size + g.size, s: combine(t.s, g.s) });
   }
+  const compared = groups.filter((g) => g.s.n >= c.minSize).length;
+  const z = c.adjust === 'bonferroni' && compared > 1 ? normalQuantile(1 - 0.025 / compared) : Z95;
   const rows: SubsegmentRow[] = groups.map((g) => {
     const seg = totals.get(g.seg)!;
     const tooSmall = g.s.n < c.minSize;
-    const d = differenceFromSegment(def, g.s, seg.s);
+    const d = differenceFromSegment(def, g.s, seg.s, z);
     return {
       segment: g.seg, subsegment: g.sub, size: g.size, n: g.s.n, kpi: kpiValue(def, g.s), segmentKpi: kpiValue(def, seg.s),
       difference: d.difference, ci: tooSmall ? null : d.ci, significant: !tooSmall && d.significant, tooSmall, rank: null,
@@ -180,7 +190,7 @@ function summarise(def: KpiDef, raw: Array<Record<string, unknown>>, c: Context)
       return { segment: s, size: t.size, n: t.s.n, kpi: kpiValue(def, t.s) };
     }),
     rows, highlights,
-    options: { asOf: c.asOf, minSize: c.minSize, churnDays: c.churnDays, confidence: 0.95, segment: c.segSpec, by: c.bySpec },
+    options: { asOf: c.asOf, minSize: c.minSize, churnDays: c.churnDays, confidence: 0.95, adjust: c.adjust, z, segment: c.segSpec, by: c.bySpec },
     warnings,
   };
 }

@@ -6,6 +6,7 @@ import { Workbench } from '../../src/workbench.js';
 import { isWorkbenchError } from '../../src/errors.js';
 import { compareSubsegments, type SubsegmentRow } from '../../src/analyses/subsegments.js';
 import { segmentBy } from '../../src/analyses/segments.js';
+import { normalQuantile } from '../../src/analyses/segment-kpi.js';
 import { PLANTED_CLUSTERS, generateSample, plantedNpsMean, REFERRAL_SPEND_FACTOR } from '../../src/data/sample.js';
 import { loadTransactions } from '../../src/data/load.js';
 import { loadCustomers } from '../../src/data/customers.js';
@@ -28,6 +29,16 @@ const row = (rows: SubsegmentRow[], segment: string, sub: string): SubsegmentRow
   if (!r) throw new Error(`no row ${segment}/${sub}`);
   return r;
 };
+
+describe('normalQuantile', () => {
+  it('matches known quantiles of the standard normal', () => {
+    expect(normalQuantile(0.975)).toBeCloseTo(1.959963984540054, 8);
+    expect(normalQuantile(0.999)).toBeCloseTo(3.090232306167813, 8);
+    expect(normalQuantile(0.5)).toBeCloseTo(0, 12);
+    expect(normalQuantile(0.01)).toBeCloseTo(-2.326347874040841, 8);
+    expect(normalQuantile(1e-10)).toBeCloseTo(-6.361340902404056, 6);
+  });
+});
 
 describe('compareSubsegments on a fixture with known scores', () => {
   let wb: Workbench;
@@ -150,6 +161,18 @@ describe('compareSubsegments finds the planted differences in the synthetic samp
     const byRegion = await compareSubsegments(wb, { segment: { column: 'region' }, by: 'acquisition_channel', kpi: 'averageOrderValue' });
     expect(byRegion.rows.filter((x) => x.subsegment === 'referral').map((x) => x.significant)).toEqual([true, true, true, true]);
   });
+
+  it('with a Bonferroni adjustment the planted NPS gap stays significant and device finds nothing', async () => {
+    const planted = await compareSubsegments(wb, { segment: young, by: 'city_size', kpi: 'nps', adjust: 'bonferroni' });
+    expect(planted.options.z).toBeCloseTo(normalQuantile(1 - 0.025 / 6), 12);
+    expect(row(planted.rows, '18-34', 'large').significant).toBe(true);
+    let significant = 0;
+    for (const kpi of ['nps', 'averageOrderValue', 'revenuePerCustomer', 'repeatRate', 'churnRate'] as const) {
+      const r = await compareSubsegments(wb, { segment: { column: 'region' }, by: 'device', kpi, adjust: 'bonferroni' });
+      significant += r.rows.filter((x) => x.significant).length;
+    }
+    expect(significant).toBe(0);
+  }, 60_000);
 
   it('device (planted null) mostly comes out not significant', async () => {
     let tests = 0;

@@ -54,6 +54,7 @@ const T = {
     overlapMost: (a: string, b: string, n: string, j: string) => `${a} and ${b} overlap most: ${n} customers are in both (Jaccard ${j}).`,
     sizeCaption: (v: string) => `Segments by ${v}`, sizeCols: ['Segment', 'Customers', 'Share', 'Share of revenue', 'Note'], tooSmall: 'too small',
     subTitle: (k: string, by: string) => `${k} by ${by}, against the segment`, subDesc: 'Each bar is a sub-segment’s difference from its own segment’s average; whiskers show the 95% confidence interval; grey bars are too small to compare.',
+    bonferroni: (z: string) => `Intervals widened for the number of comparisons (Bonferroni, z = ${z}).`,
     hidden: (n: number, min: number) => `${n} sub-segment(s) with fewer than ${min} customers are too small to compare and are not shown.`,
     subCaption: (k: string, by: string) => `${k}: sub-segments by ${by}`, subCols: ['Segment', 'Sub-segment', 'Customers', 'Sub-segment', 'Segment', 'Difference', '95% CI', 'Result'],
     significant: 'significant', notSignificant: 'not significant', method: (m: string) => `Method: ${m}.`,
@@ -81,6 +82,7 @@ const T = {
     overlapMost: (a: string, b: string, n: string, j: string) => `${a} en ${b} overlappen het meest: ${n} klanten zitten in beide (Jaccard ${j}).`,
     sizeCaption: (v: string) => `Segmenten naar ${v}`, sizeCols: ['Segment', 'Klanten', 'Aandeel', 'Aandeel omzet', 'Opmerking'], tooSmall: 'te klein',
     subTitle: (k: string, by: string) => `${k} naar ${by}, tegen het segment`, subDesc: 'Elke staaf is het verschil van een subsegment met het gemiddelde van het eigen segment; de snorharen tonen het 95%-betrouwbaarheidsinterval; grijze staven zijn te klein om te vergelijken.',
+    bonferroni: (z: string) => `Intervallen verbreed voor het aantal vergelijkingen (Bonferroni, z = ${z}).`,
     hidden: (n: number, min: number) => `${n} subsegment(en) met minder dan ${min} klanten zijn te klein om te vergelijken en worden niet getoond.`,
     subCaption: (k: string, by: string) => `${k}: subsegmenten naar ${by}`, subCols: ['Segment', 'Subsegment', 'Klanten', 'Subsegment', 'Segment', 'Verschil', '95%-BI', 'Uitkomst'],
     significant: 'significant', notSignificant: 'niet significant', method: (m: string) => `Methode: ${m}.`,
@@ -181,7 +183,7 @@ function subTable(res: SubsegmentResult, locale: Locale, currency: string): Repo
       segmentLabel(r.segment, locale), r.subsegment, formatNumber(r.n, locale), f(r.kpi), f(r.segmentKpi), f(r.difference),
       r.ci ? `${f(r.ci[0])} … ${f(r.ci[1])}` : '–', r.significant ? t.significant : t.notSignificant,
     ]),
-    note: [t.method(res.kpi.method), ...(hidden ? [t.hidden(hidden, res.options.minSize)] : [])].join(' '),
+    note: [t.method(res.kpi.method), ...(res.options.adjust === 'bonferroni' ? [t.bonferroni(formatNumber(res.options.z, locale, 2))] : []), ...(hidden ? [t.hidden(hidden, res.options.minSize)] : [])].join(' '),
   };
 }
 

@@ -91,6 +91,11 @@ describe('segmentsSection', () => {
     ]);
   });
 
+  it('states a Bonferroni adjustment under the table', () => {
+    const adjusted = { ...nps, options: { ...nps.options, adjust: 'bonferroni' as const, z: 2.638 } };
+    expect(segmentsSection({ subsegments: [adjusted] }, { locale: 'nl' }).tables?.[0]?.note).toContain('Intervallen verbreed voor het aantal vergelijkingen (Bonferroni, z = 2,64).');
+  });
+
   it('leaves out the parts it was not given', () => {
     const s = segmentsSection({ migration: mig });
     expect(s.charts?.map((c) => c.id)).toEqual(['segments-migration']);
