@@ -117,3 +117,7 @@ export {
 export { nelderMead, type NelderMeadOptions, type NelderMeadResult } from './analyses/optimise.js';
 export { lnGamma, lnBeta, lnHyp2f1 } from './analyses/special.js';
 export { normalQuantile } from './analyses/segment-kpi.js';
+export { clvBySegment, pAliveMatrix, HOLDOUT_MAX_X, type ClvSegmentRow } from './analyses/clv-aggregates.js';
+export {
+  clvHoldoutChart, pAliveHistogramChart, pAliveMatrixChart, clvTierChart, clvSegmentChart, type ClvChartOptions,
+} from './charts/clv.js';

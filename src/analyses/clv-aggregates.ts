@@ -78,3 +78,31 @@ export async function holdoutRows(wb: Workbench, table: string): Promise<{ rows:
     predictedTotal: Number(rows[0]?.['pt'] ?? 0),
   };
 }
+
+/** CLV of one segment of another segmentation (e.g. RFM). */
+export interface ClvSegmentRow {
+  segment: string;
+  customers: number;
+  clv: number;
+  meanClv: number;
+  meanPAlive: number;
+  /** Customers of the segment with P(alive) below the first band limit. */
+  atRisk: number;
+}
+
+/**
+ * CLV per segment of another per-customer table (joined on customer_id), e.g. RFM's `segment`.
+ * Customers of the CLV table missing from the segment table are grouped under '(none)'.
+ * @example const rows = await clvBySegment(wb, clvResult, { table: 'rfm', column: 'segment' });
+ */
+export async function clvBySegment(wb: Workbench, result: Pick<ClvResult, 'table' | 'options'>, by: { table: string; column: string }): Promise<ClvSegmentRow[]> {
+  const rows = await wb.query(
+    `select coalesce(s.${quoteIdentifier(by.column)}::varchar, '(none)') as segment, count(*)::double as n, sum(c.clv) as v,
+       avg(c.clv) as mean_v, avg(c.p_alive) as pa, count(*) filter (where c.alive_band = 'at_risk')::double as risk
+     from ${quoteIdentifier(result.table)} c left join ${quoteIdentifier(by.table)} s using (customer_id)
+     group by all order by v desc, segment`);
+  return rows.map((r) => ({
+    segment: String(r['segment']), customers: Number(r['n']), clv: Number(r['v']), meanClv: Number(r['mean_v']),
+    meanPAlive: Number(r['pa']), atRisk: Number(r['risk']),
+  }));
+}

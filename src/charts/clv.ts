@@ -1,0 +1,174 @@
+/**
+ * CLV charts: the holdout check (predicted vs actual purchases by calibration purchases, as in Fader,
+ * Hardie & Lee 2005), the distribution of P(alive), the model's P(alive) over frequency × recency, and
+ * CLV by tier or by segment. Pure builders: result in, spec out.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import type { Locale } from '../locale.js';
+import { WorkbenchError } from '../errors.js';
+import type { ClvResult } from '../analyses/clv-types.js';
+import type { ClvSegmentRow } from '../analyses/clv-aggregates.js';
+import { baseSpec, CATEGORY_COLORS, CHART_HEIGHT, CHART_WIDTH, COUNT_FORMAT, moneyFormat, PERCENT_FORMAT, SEQUENTIAL_SCHEME } from './theme.js';
+
+/** Options of the CLV chart builders. */
+export interface ClvChartOptions {
+  /** Language of titles and labels. @defaultValue 'en' */
+  locale?: Locale;
+}
+
+const T = {
+  en: {
+    holdout: 'Holdout check: predicted vs actual purchases', holdoutDesc: 'Lines per group of customers with the same number of repeat purchases in the calibration period: the mean number of purchases the model predicted for the holdout period beside the mean actually made',
+    calX: 'Repeat purchases in the calibration period', perCustomer: 'Purchases per customer in the holdout', actual: 'Actual', predicted: 'Predicted (BG/NBD)', series: 'Series', customers: 'Customers',
+    hist: 'How likely are customers still active?', histDesc: 'Histogram of P(alive), the model’s probability that a customer has not dropped out, in tenths',
+    pAlive: 'P(alive)', matrix: 'P(alive) by purchase frequency and recency', matrixDesc: (T: string) => `Heatmap of the model’s P(alive) for a customer observed for ${T} periods, by number of repeat purchases and time of the last one; darker is more likely active`,
+    x: 'Repeat purchases (x)', tx: 'Time of the last purchase (t_x)', tiers: 'Customers and predicted value per CLV tier', tiersDesc: 'Bars per CLV tier: the share of customers beside the share of total predicted value',
+    tier: 'CLV tier', share: 'Share', measure: 'Measure', customerShare: 'Share of customers', clvShare: 'Share of predicted value', clv: 'Predicted value (CLV)',
+    segments: 'Predicted value per segment', segmentsDesc: 'Bars per segment: the total predicted value, with mean P(alive) in the tooltip', segment: 'Segment', meanClv: 'Mean CLV per customer', atRisk: 'At risk (P(alive) low)',
+    tierNames: { top: 'Top', high: 'High', medium: 'Medium', low: 'Low' }, periods: { weeks: 'weeks', days: 'days' },
+    orMore: 'or more',
+  },
+  nl: {
+    holdout: 'Controleperiode: voorspelde en werkelijke aankopen', holdoutDesc: 'Lijnen per groep klanten met hetzelfde aantal herhaalaankopen in de kalibratieperiode: het gemiddelde aantal aankopen dat het model voorspelde voor de controleperiode naast het werkelijke gemiddelde',
+    calX: 'Herhaalaankopen in de kalibratieperiode', perCustomer: 'Aankopen per klant in de controleperiode', actual: 'Werkelijk', predicted: 'Voorspeld (BG/NBD)', series: 'Reeks', customers: 'Klanten',
+    hist: 'Hoe waarschijnlijk zijn klanten nog actief?', histDesc: 'Histogram van P(actief), de kans volgens het model dat een klant nog niet is afgehaakt, in tienden',
+    pAlive: 'P(actief)', matrix: 'P(actief) naar aankoopfrequentie en recentheid', matrixDesc: (T: string) => `Heatmap van P(actief) volgens het model voor een klant die ${T} perioden is gevolgd, naar aantal herhaalaankopen en moment van de laatste; donkerder is waarschijnlijker actief`,
+    x: 'Herhaalaankopen (x)', tx: 'Moment van de laatste aankoop (t_x)', tiers: 'Klanten en voorspelde waarde per CLV-klasse', tiersDesc: 'Staven per CLV-klasse: het aandeel in de klanten naast het aandeel in de totale voorspelde waarde',
+    tier: 'CLV-klasse', share: 'Aandeel', measure: 'Maat', customerShare: 'Aandeel klanten', clvShare: 'Aandeel voorspelde waarde', clv: 'Voorspelde waarde (CLV)',
+    segments: 'Voorspelde waarde per segment', segmentsDesc: 'Staven per segment: de totale voorspelde waarde, met gemiddelde P(actief) in de tooltip', segment: 'Segment', meanClv: 'Gemiddelde CLV per klant', atRisk: 'Risico (lage P(actief))',
+    tierNames: { top: 'Top', high: 'Hoog', medium: 'Midden', low: 'Laag' }, periods: { weeks: 'weken', days: 'dagen' },
+    orMore: 'of meer',
+  },
+} as const;
+
+/**
+ * Holdout check: mean predicted and actual holdout purchases per calibration x (last group "7 or more").
+ * Throws BAD_OPTION when the result has no holdout (run `clv` with `holdoutEnd`).
+ */
+export function clvHoldoutChart(result: ClvResult, options: ClvChartOptions = {}): TopLevelSpec {
+  const t = T[options.locale ?? 'en'];
+  if (!result.holdout) throw new WorkbenchError('BAD_OPTION', 'This CLV result has no holdout period; run clv() with holdoutEnd to draw the holdout check.', {});
+  const order = result.holdout.rows.map((r) => (r.orMore ? `${r.x}+` : `${r.x}`));
+  const values = result.holdout.rows.flatMap((r, i) => [
+    { x: order[i], series: t.actual, value: r.actual, customers: r.customers },
+    { x: order[i], series: t.predicted, value: r.predicted, customers: r.customers },
+  ]);
+  const sub = `${result.holdout.length.toFixed(0)} ${t.periods[result.options.unit]}; ${t.actual.toLowerCase()} ${result.holdout.actualTotal.toFixed(0)}, ${t.predicted.toLowerCase()} ${result.holdout.predictedTotal.toFixed(0)}`;
+  return {
+    ...baseSpec(t.holdout, `${t.holdoutDesc}.`, sub),
+    width: CHART_WIDTH, height: CHART_HEIGHT,
+    data: { values },
+    mark: { type: 'line', point: true },
+    encoding: {
+      x: { field: 'x', type: 'ordinal', sort: order, title: t.calX, axis: { labelAngle: 0 } },
+      y: { field: 'value', type: 'quantitative', title: t.perCustomer },
+      color: { field: 'series', type: 'nominal', title: t.series, sort: [t.actual, t.predicted], scale: { range: CATEGORY_COLORS.slice(0, 2) }, legend: { orient: 'bottom' } },
+      strokeDash: { field: 'series', type: 'nominal', sort: [t.actual, t.predicted], legend: null },
+      tooltip: [
+        { field: 'x', type: 'ordinal', title: t.calX }, { field: 'series', type: 'nominal', title: t.series },
+        { field: 'value', type: 'quantitative', title: t.perCustomer, format: '.2f' },
+        { field: 'customers', type: 'quantitative', title: t.customers, format: COUNT_FORMAT },
+      ],
+    },
+  };
+}
+
+/** Histogram of P(alive) in tenths. */
+export function pAliveHistogramChart(result: ClvResult, options: ClvChartOptions = {}): TopLevelSpec {
+  const t = T[options.locale ?? 'en'];
+  const total = result.pAliveHistogram.reduce((s, b) => s + b.customers, 0);
+  const values = result.pAliveHistogram.map((b) => ({ ...b, share: total > 0 ? b.customers / total : 0 }));
+  return {
+    ...baseSpec(t.hist, `${t.histDesc}.`),
+    width: CHART_WIDTH, height: CHART_HEIGHT,
+    data: { values },
+    mark: { type: 'bar', color: CATEGORY_COLORS[0], binSpacing: 1 },
+    encoding: {
+      x: { field: 'from', type: 'quantitative', bin: { binned: true, step: 0.1 }, title: t.pAlive, axis: { format: '.0%' }, scale: { domain: [0, 1] } },
+      x2: { field: 'to' },
+      y: { field: 'customers', type: 'quantitative', title: t.customers },
+      tooltip: [
+        { field: 'from', type: 'quantitative', title: t.pAlive, format: '.0%' },
+        { field: 'customers', type: 'quantitative', title: t.customers, format: COUNT_FORMAT },
+        { field: 'share', type: 'quantitative', title: t.share, format: PERCENT_FORMAT },
+      ],
+    },
+  };
+}
+
+/** The model's P(alive) over x × t_x at the longest observation time (the lifetimes-style matrix). */
+export function pAliveMatrixChart(result: ClvResult, options: ClvChartOptions = {}): TopLevelSpec {
+  const t = T[options.locale ?? 'en'];
+  const m = result.pAliveMatrix;
+  const step = m.T / 20;
+  const values = m.cells.map((c) => ({ x: c.x, tx: c.t_x, tx2: c.t_x + step, pAlive: c.pAlive }));
+  return {
+    ...baseSpec(t.matrix, `${t.matrixDesc(m.T.toFixed(1))}.`, `T = ${m.T.toFixed(1)} ${t.periods[result.options.unit]}`),
+    width: CHART_WIDTH, height: CHART_HEIGHT,
+    data: { values },
+    mark: { type: 'rect' },
+    encoding: {
+      x: { field: 'tx', type: 'quantitative', title: `${t.tx}, ${t.periods[result.options.unit]}`, scale: { domain: [0, m.T + step] } },
+      x2: { field: 'tx2' },
+      y: { field: 'x', type: 'ordinal', title: t.x, sort: 'descending' },
+      color: { field: 'pAlive', type: 'quantitative', title: t.pAlive, scale: { scheme: SEQUENTIAL_SCHEME, domain: [0, 1] }, legend: { format: '.0%' } },
+      tooltip: [
+        { field: 'x', type: 'ordinal', title: t.x }, { field: 'tx', type: 'quantitative', title: t.tx, format: '.1f' },
+        { field: 'pAlive', type: 'quantitative', title: t.pAlive, format: PERCENT_FORMAT },
+      ],
+    },
+  };
+}
+
+/** Share of customers beside share of predicted value per CLV tier (top … low). */
+export function clvTierChart(result: ClvResult, options: ClvChartOptions = {}): TopLevelSpec {
+  const locale = options.locale ?? 'en';
+  const t = T[locale];
+  const order = result.tiers.map((g) => t.tierNames[g.key]);
+  const values = result.tiers.flatMap((g) => [
+    { tier: t.tierNames[g.key], measure: t.customerShare, share: g.share, customers: g.customers, clv: g.clv },
+    { tier: t.tierNames[g.key], measure: t.clvShare, share: g.clvShare, customers: g.customers, clv: g.clv },
+  ]);
+  return {
+    ...baseSpec(t.tiers, `${t.tiersDesc}.`),
+    width: CHART_WIDTH - 160, height: CHART_HEIGHT,
+    data: { values },
+    mark: { type: 'bar' },
+    encoding: {
+      y: { field: 'tier', type: 'nominal', sort: order, title: t.tier },
+      yOffset: { field: 'measure', type: 'nominal', sort: [t.customerShare, t.clvShare] },
+      x: { field: 'share', type: 'quantitative', title: t.share, axis: { format: '.0%' } },
+      color: { field: 'measure', type: 'nominal', title: t.measure, sort: [t.customerShare, t.clvShare], scale: { range: CATEGORY_COLORS.slice(0, 2) }, legend: { orient: 'bottom' } },
+      tooltip: [
+        { field: 'tier', type: 'nominal', title: t.tier }, { field: 'measure', type: 'nominal', title: t.measure },
+        { field: 'share', type: 'quantitative', title: t.share, format: PERCENT_FORMAT },
+        { field: 'customers', type: 'quantitative', title: t.customers, format: COUNT_FORMAT },
+        { field: 'clv', type: 'quantitative', title: t.clv, format: moneyFormat(locale) },
+      ],
+    },
+  };
+}
+
+/** Total predicted value per segment of another segmentation (rows from `clvBySegment`), highest first. */
+export function clvSegmentChart(rows: readonly ClvSegmentRow[], options: ClvChartOptions = {}): TopLevelSpec {
+  const locale = options.locale ?? 'en';
+  const t = T[locale];
+  return {
+    ...baseSpec(t.segments, `${t.segmentsDesc}.`),
+    width: CHART_WIDTH - 160, height: Math.max(CHART_HEIGHT, rows.length * 26),
+    data: { values: rows.map((r) => ({ ...r })) },
+    mark: { type: 'bar', color: CATEGORY_COLORS[0] },
+    encoding: {
+      y: { field: 'segment', type: 'nominal', sort: rows.map((r) => r.segment), title: null },
+      x: { field: 'clv', type: 'quantitative', title: t.clv, axis: { format: moneyFormat(locale) } },
+      tooltip: [
+        { field: 'segment', type: 'nominal', title: t.segment },
+        { field: 'customers', type: 'quantitative', title: t.customers, format: COUNT_FORMAT },
+        { field: 'clv', type: 'quantitative', title: t.clv, format: moneyFormat(locale) },
+        { field: 'meanClv', type: 'quantitative', title: t.meanClv, format: moneyFormat(locale) },
+        { field: 'meanPAlive', type: 'quantitative', title: t.pAlive, format: PERCENT_FORMAT },
+        { field: 'atRisk', type: 'quantitative', title: t.atRisk, format: COUNT_FORMAT },
+      ],
+    },
+  };
+}
