@@ -96,7 +96,7 @@ export function subsegmentChart(result: SubsegmentResult, options: SegmentChartO
     status: r.tooSmall ? t.tooSmall : r.significant ? t.significant : t.notSignificant,
   }));
   const order = values.map((v) => v.group);
-  const y = { field: 'group', type: 'nominal' as const, title: t.group, sort: order };
+  const y = { field: 'group', type: 'nominal' as const, title: t.group, sort: order, axis: { labelLimit: 240 } };
   return {
     ...baseSpec(t.sub(label, result.byVariable), `${t.subDesc}.`, t.subSub),
     width: CHART_WIDTH,
@@ -144,7 +144,7 @@ export function kpiGoalChart(result: KpisResult, options: SegmentChartOptions & 
   const values = result.rows.filter((r) => r.kpi === def.id).map((r) => ({
     segment: segmentLabel(r.segment, locale), value: Number.isFinite(r.value) ? r.value : null, goal: r.goal, gap: r.gap, status: statusText[r.status], n: r.n,
   }));
-  const y = { field: 'segment', type: 'nominal' as const, title: t.segment, sort: values.map((v) => v.segment) };
+  const y = { field: 'segment', type: 'nominal' as const, title: t.segment, sort: values.map((v) => v.segment), axis: { labelLimit: 240 } };
   return {
     ...baseSpec(t.kpiTitle(label), `${t.kpiDesc}.`),
     width: CHART_WIDTH,
@@ -197,8 +197,8 @@ export function migrationHeatmap(result: MigrationResult, options: SegmentChartO
     height: Math.max(240, order.length * 34),
     data: { values },
     encoding: {
-      x: { field: 'to', type: 'nominal', title: t.to, sort: order, axis: { labelAngle: -40, labelLimit: 120 } },
-      y: { field: 'from', type: 'nominal', title: t.from, sort: order, axis: { labelLimit: 140 } },
+      x: { field: 'to', type: 'nominal', title: t.to, sort: order, axis: { labelAngle: -40, labelLimit: 180 } },
+      y: { field: 'from', type: 'nominal', title: t.from, sort: order, axis: { labelLimit: 200 } },
     },
     layer: [
       {
