@@ -18,12 +18,13 @@ export { COMPUTED_COLUMNS, type BaseOptions } from './segments-base.js';
  * What to segment by:
  * - `{ column }`: one segment per value of a customers column (or a transactions attribute such as `country`,
  *   taking each customer's most frequent value);
- * - `{ column, bins }`: a numeric column cut at ascending edges into bands `lower ≤ x < upper`;
+ * - `{ column, bins }`: a numeric column cut at ascending edges into bands `lower ≤ x < upper`, or with
+ *   `bins: n` into n bands of about equal size (edges are the data's quantiles, stated in the result);
  * - `{ valueTiers: true }` or `{ valueTiers: [0.2, 0.3] }`: revenue tiers, top 20%, next 30%, rest;
  * - `{ rules, rest? }`: named rule objects; customers matching none go to `rest` (or it is an error).
  */
 export type SegmentSpec =
-  | { column: string; bins?: readonly number[] }
+  | { column: string; bins?: readonly number[] | number }
   | { valueTiers: true | readonly number[] }
   | { rules: readonly SegmentRuleObject[]; rest?: string };
 
@@ -162,15 +163,16 @@ async function assignmentSql(wb: Workbench, spec: SegmentSpec, base: CustomerBas
   }
   const col = columnOf(base, spec.column);
   if (spec.bins !== undefined) {
-    const bins = binsFromEdges(spec.bins);
     const [t] = await wb.query(`select typeof(${col}) as t from ${BASE} where ${col} is not null limit 1`);
     const type = String(t?.['t'] ?? 'DOUBLE');
     if (!/INT|DOUBLE|FLOAT|DECIMAL|REAL|NUMERIC/.test(type)) {
       throw new WorkbenchError('BAD_OPTION', `bins need a numeric column, but ${JSON.stringify(spec.column)} holds ${type}. Segment it by its values ({ column }) or use rules.`, { column: spec.column, type });
     }
+    const edges = typeof spec.bins === 'number' ? await quantileEdges(wb, col, spec.bins) : spec.bins;
+    const bins = binsFromEdges(edges);
     const params: Record<string, QueryParam> = { seg_missing: MISSING_SEGMENT };
     bins.forEach((b, i) => { params[`seg_${i}`] = b.label; });
-    const cases = spec.bins.map((_, i) => `when ${col} < ${numberLiteral(spec.bins![i]!)} then ${i}`).join(' ');
+    const cases = edges.map((e, i) => `when ${col} < ${numberLiteral(e)} then ${i}`).join(' ');
     return {
       sql: `select customer_id, coalesce(list_value(${bins.map((_, i) => `$seg_${i}`).join(', ')})[o + 1], $seg_missing) as segment, coalesce(o, ${bins.length}) as segment_order
         from (select customer_id, case when ${col} is null then null ${cases} else ${bins.length - 1} end as o from ${BASE})`,
@@ -182,6 +184,22 @@ async function assignmentSql(wb: Workbench, spec: SegmentSpec, base: CustomerBas
         dense_rank() over (order by ${col} nulls last) - 1 as segment_order from ${BASE}`,
     params: { seg_missing: MISSING_SEGMENT },
   };
+}
+
+/**
+ * Edges for n bands of about equal size: the distinct values at the quantiles 1/n … (n−1)/n (actual data values,
+ * so labels stay readable). Ties can merge bands; fewer than n bands then come out.
+ */
+async function quantileEdges(wb: Workbench, col: string, n: number): Promise<number[]> {
+  if (!Number.isInteger(n) || n < 2 || n > 20) throw new WorkbenchError('BAD_OPTION', `bins as a number of bands must be a whole number from 2 to 20, got ${n}.`, { bins: n });
+  const probs = Array.from({ length: n - 1 }, (_, i) => numberLiteral((i + 1) / n));
+  const [row] = await wb.query(`select quantile_disc(${col}::double, [${probs.join(', ')}]) as q, min(${col})::double as lo from ${BASE}`);
+  const q = (row?.['q'] as number[] | undefined) ?? [];
+  const lo = Number(row?.['lo']);
+  // the minimum as an edge would leave the first band empty
+  const edges = [...new Set(q.map(Number))].filter((e) => Number.isFinite(e) && e > lo).sort((a, b) => a - b);
+  if (edges.length === 0) throw new WorkbenchError('BAD_OPTION', `Column ${col} has too few distinct values to cut into ${n} bands.`, { bins: n });
+  return edges;
 }
 
 function variableOf(spec: SegmentSpec): string {

@@ -75,6 +75,13 @@ describe('segmentBy on a small fixture', () => {
     expect(r.segments.map((s) => [s.segment, s.size])).toEqual([['<30', 2], ['30–50', 4], ['≥50', 5]]);
   });
 
+  it('cuts a numeric column into n bands of about equal size at the data quantiles', async () => {
+    const r = await segmentBy(wb, { column: 'age', bins: 3 }, { asOf: AS_OF, minSize: 1 });
+    // ages 20, 25, …, 70 (11 customers): the values at the quantiles 1/3 and 2/3 (4th and 8th of 11) → 35 and 55
+    expect(r.bins?.map((b) => b.label)).toEqual(['<35', '35–55', '≥55']);
+    expect(r.segments.map((s) => s.size)).toEqual([3, 4, 4]);
+  });
+
   it('rejects bins on a text column and bad edges', async () => {
     expect(isWorkbenchError(await rejection(segmentBy(wb, { column: 'region', bins: [1] }, { asOf: AS_OF })), 'BAD_OPTION')).toBe(true);
     expect(() => binsFromEdges([3, 2])).toThrow(/strictly ascending/);
