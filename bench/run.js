@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // npm run bench: generate 1M and 10M synthetic transactions, then time each stage in a fresh
-// process (so peak RSS is per stage): load from CSV, load from Parquet, RFM, cohorts, clusters.
+// process (so peak RSS is per stage): load from CSV, load from Parquet, RFM, cohorts, clusters, segments.
 // Targets (2-core machine): 10M rows loaded < 20 s with peak RSS < 2 GB; RFM < 5 s; cohorts < 5 s;
 // clusters on 1M customers (planted, built in SQL) < 15 s. Options: --sizes=1000000 --no-clusters-1m. Generated files are cached in bench/out/.
 import { execFileSync } from 'node:child_process';
@@ -30,7 +30,7 @@ for (const target of only) {
     rows.push({ size: target, ...stage('generate', csv, String(customers)) });
   }
   if (!existsSync(parquet)) stage('to-parquet', csv, parquet);
-  for (const s of ['load-csv', 'load-parquet', 'rfm', 'cohorts', 'clusters']) {
+  for (const s of ['load-csv', 'load-parquet', 'rfm', 'cohorts', 'clusters', 'segments']) {
     process.stderr.write(`${s} @ ${target.toLocaleString('en')}…\n`);
     rows.push({ size: target, ...stage(s, csv, parquet) });
   }

@@ -57,6 +57,15 @@ if (stage === 'generate') {
   } else if (stage === 'clusters' && swb.clusters) {
     const r = await swb.clusters(wb, { k: 4 });
     note = `${report.customers} customers, silhouette ${r.silhouette?.toFixed?.(3) ?? '?'}`;
+  } else if (stage === 'segments' && swb.compareSubsegments) {
+    // attribute segments from the generator's customers file: young × city size NPS, AOV by channel, RFM migration
+    const customers = a.replace(/(\.csv)?$/, '-customers.csv');
+    if (existsSync(customers)) await swb.loadCustomers(wb, customers);
+    const young = await swb.segmentBy(wb, { rules: [{ name: '18-34', where: { column: 'age_band', op: 'in', value: ['18-24', '25-34'] } }], rest: '35+' }, { table: 'seg_young' });
+    const nps = await swb.compareSubsegments(wb, { segment: young, by: 'city_size', kpi: 'nps' });
+    await swb.compareSubsegments(wb, { by: 'acquisition_channel', kpi: 'averageOrderValue' });
+    const m = await swb.migration(wb, { from: new Date(Date.UTC(2023, 5, 1)), to: new Date(Date.UTC(2023, 11, 16)) });
+    note = `${young.customerCount} customers; ${nps.highlights.length} significant NPS sub-segments; ${m.moved} RFM moves`;
   } else {
     note = 'not built yet';
   }
