@@ -94,6 +94,9 @@ export { cohortsSection, cohortFindings, type CohortsSectionOptions } from './re
 export {
   subsegmentChart, kpiGoalChart, migrationHeatmap, overlapMatrix, kpiLabel, kpiFormat, type SegmentChartOptions,
 } from './charts/segments.js';
+export {
+  segmentsSection, segmentsFindings, type SegmentsSectionInput, type SegmentsSectionOptions,
+} from './report/sections/segments.js';
 export { checkSegmentTable } from './analyses/segments.js';
 export { segmentsForReport, type SegmentsReportOptions } from './report/segments-input.js';
 export { segmentsSummaryFindings } from './report/sections/segments.js';
