@@ -124,3 +124,4 @@ export { clvBySegment, pAliveMatrix, HOLDOUT_MAX_X, type ClvSegmentRow } from '.
 export {
   clvHoldoutChart, pAliveHistogramChart, pAliveMatrixChart, clvTierChart, clvSegmentChart, type ClvChartOptions,
 } from './charts/clv.js';
+export { clvSection, clvFindings, type ClvSectionOptions } from './report/sections/clv.js';

@@ -34,6 +34,11 @@ export interface BgnbdFit extends BgnbdParams {
   /** Starts tried, and how many ended within 0.01 of the best log-likelihood. */
   starts: number;
   startsAgreeing: number;
+  /**
+   * Parameters that ended at the search bound (10⁻⁶ or 10⁶): the likelihood keeps improving towards
+   * a limit model (e.g. a, b → ∞: everyone has the same dropout chance). Predictions stay usable.
+   */
+  atBound: Array<keyof BgnbdParams>;
   /** Customers and repeat buyers the fit saw. */
   customers: number;
   repeatBuyers: number;
@@ -51,10 +56,33 @@ export function bgnbdCustomerLogLikelihood(p: BgnbdParams, x: number, tx: number
   return a1 + a2 + m + Math.log(Math.exp(a3 - m) + Math.exp(a4 - m));
 }
 
-/** Total log-likelihood over grouped rows (each weighted by its count). */
+/**
+ * Total log-likelihood over grouped rows (each weighted by its count). The log-gamma terms depend on
+ * x only, so they are computed once per distinct x (a few hundred even for millions of customers).
+ */
 export function bgnbdLogLikelihood(p: BgnbdParams, groups: readonly ClvGroup[]): number {
+  const { r, alpha, a, b } = p;
+  const lnAlpha = Math.log(alpha);
+  const lnA = Math.log(a);
+  const base = lnGamma(a + b) - lnGamma(b) - lnGamma(r) + r * lnAlpha;
+  const byX = new Map<number, number>();
   let ll = 0;
-  for (const g of groups) ll += g.count * bgnbdCustomerLogLikelihood(p, g.x, g.t_x, g.T);
+  for (const g of groups) {
+    const x = g.x;
+    let gx = byX.get(x);
+    if (gx === undefined) {
+      gx = base + lnGamma(r + x) + lnGamma(b + x) - lnGamma(a + b + x);
+      byX.set(x, gx);
+    }
+    const a3 = -(r + x) * Math.log(alpha + g.T);
+    if (x === 0) {
+      ll += g.count * (gx + a3);
+      continue;
+    }
+    const a4 = lnA - Math.log(b + x - 1) - (r + x) * Math.log(alpha + g.t_x);
+    const m = Math.max(a3, a4);
+    ll += g.count * (gx + m + Math.log(Math.exp(a3 - m) + Math.exp(a4 - m)));
+  }
   return ll;
 }
 
@@ -63,6 +91,9 @@ export interface BgnbdFitOptions {
   /** Starting points (natural scale); each is searched, the best is kept. @defaultValue four spread starts */
   starts?: BgnbdParams[];
 }
+
+/** Parameters are searched in [10⁻⁶, 10⁶] (on the log scale ±ln 10⁶). */
+const LOG_BOUND = Math.log(1e6);
 
 const DEFAULT_STARTS: BgnbdParams[] = [
   { r: 1, alpha: 1, a: 1, b: 1 },
@@ -84,13 +115,15 @@ export function fitBgnbd(groups: readonly ClvGroup[], options: BgnbdFitOptions =
   }
   const bad = groups.find((g) => !(g.x >= 0 && g.t_x >= 0 && g.T >= g.t_x && g.count > 0 && (g.x === 0 || g.t_x > 0)));
   if (bad) throw new WorkbenchError('BAD_OPTION', `invalid summary row: x = ${bad.x}, t_x = ${bad.t_x}, T = ${bad.T} (need x ≥ 0, 0 ≤ t_x ≤ T, t_x > 0 when x > 0).`, { row: bad });
-  const negLL = (v: number[]) => -bgnbdLogLikelihood(unpack(v), groups) / customers;
+  const negLL = (v: number[]) => (v.some((vi) => Math.abs(vi) > LOG_BOUND) ? Infinity : -bgnbdLogLikelihood(unpack(v), groups) / customers);
   const runs = (options.starts ?? DEFAULT_STARTS).map((s) => nelderMead(negLL, [s.r, s.alpha, s.a, s.b].map(Math.log)));
   const best = runs.reduce((m, run) => (run.f < m.f ? run : m));
   if (!Number.isFinite(best.f)) throw new WorkbenchError('NO_DATA', 'BG/NBD could not be fitted: the likelihood is not finite at any start.', {});
   const params = unpack(best.x);
+  const names: Array<keyof BgnbdParams> = ['r', 'alpha', 'a', 'b'];
   return {
     ...params,
+    atBound: names.filter((_, i) => Math.abs(best.x[i] ?? 0) > LOG_BOUND - 0.05),
     logLikelihood: bgnbdLogLikelihood(params, groups),
     converged: best.converged,
     iterations: best.iterations,

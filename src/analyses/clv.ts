@@ -104,6 +104,9 @@ export async function clv(wb: Workbench, options: ClvOptions = {}): Promise<ClvR
   if (bgnbd.a / (bgnbd.a + bgnbd.b) < 1e-3) {
     warnings.push(`BG/NBD finds almost no sign of dropout (a = ${bgnbd.a.toPrecision(3)}, b = ${bgnbd.b.toPrecision(3)}: a drop-out chance of ${(100 * bgnbd.a / (bgnbd.a + bgnbd.b)).toPrecision(2)}% per purchase), so P(alive) is close to 1 for everyone; a longer calibration period may show dropout.`);
   }
+  if (bgnbd.atBound.length > 0) {
+    warnings.push(`BG/NBD parameter(s) ${bgnbd.atBound.join(', ')} reached the search bound (10⁻⁶ or 10⁶): the data fit a limit of the model (e.g. customers hardly differ in dropout chance). Predictions are usable; the parameter values themselves are not meaningful.`);
+  }
   if (summary.repeatBuyers < 100) warnings.push(`Only ${summary.repeatBuyers} repeat buyers: the fits are uncertain.`);
   if (gammaGamma.q <= 1) warnings.push(`Gamma-Gamma q = ${gammaGamma.q.toFixed(2)} ≤ 1: the population mean spend is unbounded; expected spend of one-time buyers is not meaningful.`);
   const agg = await clvAggregates(wb, o, bgnbd);

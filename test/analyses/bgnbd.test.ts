@@ -3,7 +3,7 @@ import { Workbench } from '../../src/workbench.js';
 import { loadTransactions } from '../../src/data/load.js';
 import { clvGroups, clvSummary, type ClvGroup } from '../../src/analyses/clv-summary.js';
 import {
-  bgnbdConditionalExpected, bgnbdCustomerLogLikelihood, bgnbdExpectedPurchases, bgnbdPAlive, fitBgnbd, type BgnbdParams,
+  bgnbdConditionalExpected, bgnbdCustomerLogLikelihood, bgnbdLogLikelihood, bgnbdExpectedPurchases, bgnbdPAlive, fitBgnbd, type BgnbdParams,
 } from '../../src/analyses/bgnbd.js';
 import { Random } from '../../src/data/random.js';
 import { isWorkbenchError } from '../../src/errors.js';
@@ -25,6 +25,14 @@ describe('BG/NBD formulas on hand computations', () => {
     expect(bgnbdCustomerLogLikelihood(p, 0, 0, 3)).toBeCloseTo(Math.log(1 / 4), 14);
     // x = 1, t_x = 1, T = 3: Γ(2)/Γ(1) · [B(1,3)/B(1,2) · 1/16 + B(2,2)/B(1,2) · 1/4] = 2/3·1/16 + 1/3·1/4
     expect(bgnbdCustomerLogLikelihood(p, 1, 1, 3)).toBeCloseTo(Math.log(2 / 48 + 1 / 12), 14);
+  });
+});
+
+describe('bgnbdLogLikelihood', () => {
+  it('over groups equals the sum of the per-customer log-likelihoods times the counts', () => {
+    const groups: ClvGroup[] = [{ x: 0, t_x: 0, T: 30, count: 3 }, { x: 2, t_x: 10, T: 30, count: 2 }, { x: 2, t_x: 25, T: 38, count: 1 }, { x: 7, t_x: 36, T: 38, count: 4 }];
+    const sum = groups.reduce((s, g) => s + g.count * bgnbdCustomerLogLikelihood(PUBLISHED, g.x, g.t_x, g.T), 0);
+    expect(bgnbdLogLikelihood(PUBLISHED, groups)).toBeCloseTo(sum, 10);
   });
 });
 
@@ -117,6 +125,7 @@ describe.runIf(available(CDNOW_SAMPLE, 'CDNOW BG/NBD tests'))('fitBgnbd on the C
     expect(fit.b.toFixed(3)).toBe('2.426');
     expect(fit.logLikelihood.toFixed(1)).toBe('-9582.4');
     expect(fit.startsAgreeing).toBeGreaterThanOrEqual(2);
+    expect(fit.atBound).toEqual([]);
     // Hardie's spreadsheet (unrounded estimates): E[X(t)] for a new customer
     const times = [0.1429, 1, 3, 31.8571, 32, 78];
     const expected = [0.0078, 0.0532, 0.1506, 1.0405, 1.0437, 1.8576];

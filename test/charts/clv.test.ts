@@ -5,6 +5,7 @@ import { clvBySegment } from '../../src/analyses/clv-aggregates.js';
 import { clvHoldoutChart, clvSegmentChart, clvTierChart, pAliveHistogramChart, pAliveMatrixChart } from '../../src/charts/clv.js';
 import { isWorkbenchError } from '../../src/errors.js';
 import { expectRenders, expectValidSpec } from '../helpers/charts.js';
+import { clvTransactions } from '../helpers/clv.js';
 
 let wb: Workbench;
 let result: ClvResult;
@@ -13,15 +14,7 @@ const valuesOf = (spec: { data?: unknown }) => (spec.data as { values: Values })
 
 beforeAll(async () => {
   wb = await Workbench.open();
-  // 400 customers: first purchase on day i % 60, then every 5 + i % 11 days, stopping after i % 9 repeats
-  // or at day 60 + 40·(i % 5), whichever comes first; spend varies by customer and purchase.
-  await wb.run(`create table transactions as
-    select 'c' || lpad(i::varchar, 3, '0') as customer_id, i || '-' || k as order_id,
-      timestamp '2023-01-01' + to_days((i % 60 + k * (5 + i % 11))::integer) as order_date,
-      (10 + i % 23 + 3 * (k % 4))::double as amount, false as is_return
-    from range(400) t(i), range(0, 40) u(k)
-    where k <= i % 9 and i % 60 + k * (5 + i % 11) < 60 + 40 * (i % 5)`);
-  await wb.run(`create table seg as select customer_id, case when right(customer_id, 1) in ('0', '1', '2') then 'A' else 'B' end as segment from (select distinct customer_id from transactions)`);
+  await clvTransactions(wb);
   result = await clv(wb, { calibrationEnd: new Date('2023-06-30'), holdoutEnd: new Date('2023-09-30'), unit: 'days' });
 });
 afterAll(() => wb.close());
