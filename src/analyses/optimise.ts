@@ -14,9 +14,9 @@ export interface NelderMeadOptions {
   step?: number;
   /** Converged when the simplex's function values differ by less than this. @defaultValue 1e-10 */
   fTolerance?: number;
-  /** …and its points by less than this in every coordinate. @defaultValue 1e-8 */
+  /** …and its points by less than this in every coordinate. @defaultValue 1e-6 */
   xTolerance?: number;
-  /** Iteration limit (over all restarts). @defaultValue 5000 */
+  /** Iteration limit (over all restarts). @defaultValue 3000 */
   maxIterations?: number;
 }
 
@@ -40,8 +40,8 @@ const combine = (a: number[], b: number[], t: number): number[] => a.map((ai, i)
 export function nelderMead(f: (x: number[]) => number, start: number[], options: NelderMeadOptions = {}): NelderMeadResult {
   const step = options.step ?? 0.5;
   const fTol = options.fTolerance ?? 1e-10;
-  const xTol = options.xTolerance ?? 1e-8;
-  const maxIterations = options.maxIterations ?? 5000;
+  const xTol = options.xTolerance ?? 1e-6;
+  const maxIterations = options.maxIterations ?? 3000;
   const value = (x: number[]): number => {
     const v = f(x);
     return Number.isFinite(v) ? v : Infinity;
