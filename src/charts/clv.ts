@@ -63,7 +63,7 @@ export function clvHoldoutChart(result: ClvResult, options: ClvChartOptions = {}
       x: { field: 'x', type: 'ordinal', sort: order, title: t.calX, axis: { labelAngle: 0 } },
       y: { field: 'value', type: 'quantitative', title: t.perCustomer },
       color: { field: 'series', type: 'nominal', title: t.series, sort: [t.actual, t.predicted], scale: { range: CATEGORY_COLORS.slice(0, 2) }, legend: { orient: 'bottom' } },
-      strokeDash: { field: 'series', type: 'nominal', sort: [t.actual, t.predicted], legend: null },
+      strokeDash: { field: 'series', type: 'nominal', sort: [t.actual, t.predicted], title: t.series },
       tooltip: [
         { field: 'x', type: 'ordinal', title: t.calX }, { field: 'series', type: 'nominal', title: t.series },
         { field: 'value', type: 'quantitative', title: t.perCustomer, format: '.2f' },
