@@ -92,7 +92,7 @@ with tx as (
 per as (
   select customer_id,
     count(distinct order_id) filter (where not is_return)::bigint as frequency,
-    coalesce(sum(amount), 0)::double as monetary,
+    coalesce(sum(cast(amount as decimal(18, 6))), 0)::double as monetary,
     min(order_date) filter (where not is_return) as first_order,
     max(order_date) filter (where not is_return) as last_order
   from tx group by customer_id

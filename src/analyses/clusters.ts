@@ -237,7 +237,8 @@ export async function clusters(wb: Workbench, options: ClusterOptions = {}): Pro
     const pca = await pcaFromCovariance(cov);
     const pts: ClusterPoint[] = sample.slice(0, o.projectionPoints).map((r, i) => {
       const z = points[i] as number[];
-      const [x, y] = project(z, pca);
+      // Plot coordinates to 1e-6: enough for any chart, and free of the last-bit noise of the covariance.
+      const [x, y] = project(z, pca).map((c) => Math.round(c * 1e6) / 1e6) as [number, number];
       const values = Object.fromEntries(features.map((f, j) => [f.name, r[`r${j}`] === null ? null : num(r[`r${j}`])]));
       return { cluster: nearestCentroid(z, centroids) + 1, x, y, values };
     });

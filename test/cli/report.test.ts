@@ -1,6 +1,6 @@
 /** `swb report` as a child process (needs `npm run build`; `npm test` does that first). */
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -49,6 +49,11 @@ describe('swb report', () => {
     // Online Retail is in pounds: the preset says so, and every money figure follows.
     expect(html).toContain('£8,278,519');
     expect(html).not.toContain('€');
+    // Re-running gives the same bytes (sampled clusters, parallel sums and all).
+    const again = join(dir, 'again.html');
+    expect((await run(['--out', again], { env: { SOURCE_DATE_EPOCH: EPOCH } })).code).toBe(0);
+    expect(readFileSync(again, 'utf8') === html).toBe(true);
+    rmSync(again);
     expect(readdirSync(dir)).toEqual(['online-retail.html']);
   });
 
