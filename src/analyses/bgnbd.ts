@@ -8,6 +8,7 @@
  */
 import { WorkbenchError } from '../errors.js';
 import { nelderMead } from './optimise.js';
+import { compileBgnbdLogLikelihood } from './bgnbd-objective.js';
 import { lnGamma, lnHyp2f1 } from './special.js';
 import type { ClvGroup } from './clv-summary.js';
 
@@ -115,7 +116,8 @@ export function fitBgnbd(groups: readonly ClvGroup[], options: BgnbdFitOptions =
   }
   const bad = groups.find((g) => !(g.x >= 0 && g.t_x >= 0 && g.T >= g.t_x && g.count > 0 && (g.x === 0 || g.t_x > 0)));
   if (bad) throw new WorkbenchError('BAD_OPTION', `invalid summary row: x = ${bad.x}, t_x = ${bad.t_x}, T = ${bad.T} (need x ≥ 0, 0 ≤ t_x ≤ T, t_x > 0 when x > 0).`, { row: bad });
-  const negLL = (v: number[]) => (v.some((vi) => Math.abs(vi) > LOG_BOUND) ? Infinity : -bgnbdLogLikelihood(unpack(v), groups) / customers);
+  const logLikelihood = compileBgnbdLogLikelihood(groups);
+  const negLL = (v: number[]) => (v.some((vi) => Math.abs(vi) > LOG_BOUND) ? Infinity : -logLikelihood(unpack(v)) / customers);
   const runs = (options.starts ?? DEFAULT_STARTS).map((s) => nelderMead(negLL, [s.r, s.alpha, s.a, s.b].map(Math.log)));
   const best = runs.reduce((m, run) => (run.f < m.f ? run : m));
   if (!Number.isFinite(best.f)) throw new WorkbenchError('NO_DATA', 'BG/NBD could not be fitted: the likelihood is not finite at any start.', {});

@@ -107,6 +107,9 @@ export async function clv(wb: Workbench, options: ClvOptions = {}): Promise<ClvR
   if (bgnbd.atBound.length > 0) {
     warnings.push(`BG/NBD parameter(s) ${bgnbd.atBound.join(', ')} reached the search bound (10⁻⁶ or 10⁶): the data fit a limit of the model (e.g. customers hardly differ in dropout chance). Predictions are usable; the parameter values themselves are not meaningful.`);
   }
+  if (gammaGamma.atBound.length > 0) {
+    warnings.push(`Gamma-Gamma parameter(s) ${gammaGamma.atBound.join(', ')} reached the search bound (10⁻⁶ or 10⁶): spend hardly varies within customers or between them; expected spend is close to each customer's own mean.`);
+  }
   if (summary.repeatBuyers < 100) warnings.push(`Only ${summary.repeatBuyers} repeat buyers: the fits are uncertain.`);
   if (gammaGamma.q <= 1) warnings.push(`Gamma-Gamma q = ${gammaGamma.q.toFixed(2)} ≤ 1: the population mean spend is unbounded; expected spend of one-time buyers is not meaningful.`);
   const agg = await clvAggregates(wb, o, bgnbd);

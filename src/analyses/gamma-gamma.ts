@@ -27,6 +27,8 @@ export interface GammaGammaFit extends GammaGammaParams {
   logLikelihood: number;
   converged: boolean;
   iterations: number;
+  /** Parameters that ended at the search bound 10⁻⁶ or 10⁶ (e.g. p → ∞: no spread of spend within a customer). */
+  atBound: Array<keyof GammaGammaParams>;
   /** Customers fitted on (repeat buyers with positive mean spend). */
   customers: number;
 }
@@ -58,19 +60,54 @@ export function fitGammaGamma(rows: readonly GammaGammaRow[]): GammaGammaFit {
     throw new WorkbenchError('BAD_OPTION', `Gamma-Gamma needs repeat buyers with a positive mean spend; ${bad.length} row(s) are not: ${shown}${bad.length > 5 ? ', …' : ''}. Leave out customers with x = 0, and customers whose repeat purchases sum to zero or less.`, { rows: bad.slice(0, 20), count: bad.length });
   }
   if (rows.length < 2) throw new WorkbenchError('NO_DATA', `Gamma-Gamma needs at least 2 repeat buyers with spend; got ${rows.length}.`, {});
-  const negLL = (v: number[]) => {
-    const g = { p: Math.exp(v[0] ?? 0), q: Math.exp(v[1] ?? 0), gamma: Math.exp(v[2] ?? 0) };
-    let ll = 0;
-    for (const r of rows) ll += gammaGammaCustomerLogLikelihood(g, r.x, r.monetary);
-    return -ll / rows.length;
-  };
+  const negLL = gammaGammaObjective(rows);
   const meanSpend = rows.reduce((s, r) => s + r.monetary, 0) / rows.length;
   const starts = [[1, 1, 1], [1, 2, meanSpend], [5, 3, meanSpend / 2], [0.5, 5, meanSpend * 2]];
   const runs = starts.map((s) => nelderMead(negLL, s.map(Math.log)));
   const best = runs.reduce((m, run) => (run.f < m.f ? run : m));
   const params = { p: Math.exp(best.x[0] ?? 0), q: Math.exp(best.x[1] ?? 0), gamma: Math.exp(best.x[2] ?? 0) };
   if (!Number.isFinite(best.f)) throw new WorkbenchError('NO_DATA', 'Gamma-Gamma could not be fitted: the likelihood is not finite at any start.', {});
-  return { ...params, logLikelihood: -best.f * rows.length, converged: best.converged, iterations: best.iterations, customers: rows.length };
+  const names: Array<keyof GammaGammaParams> = ['p', 'q', 'gamma'];
+  return {
+    ...params, logLikelihood: -best.f * rows.length, converged: best.converged, iterations: best.iterations, customers: rows.length,
+    atBound: names.filter((_, i) => Math.abs(best.x[i] ?? 0) > LOG_BOUND - 0.05),
+  };
+}
+
+/** Parameters are searched in [10⁻⁶, 10⁶] (±ln 10⁶ on the log scale). */
+const LOG_BOUND = Math.log(1e6);
+
+/**
+ * −LL per customer on log-parameters, arranged for speed: the log-gamma terms once per distinct x,
+ * the terms linear in p or q as precomputed sums, one logarithm per customer for ln(γ + x m̄).
+ */
+function gammaGammaObjective(rows: readonly GammaGammaRow[]): (v: number[]) => number {
+  const n = rows.length;
+  const xs = new Float64Array(n);
+  const xm = new Float64Array(n);
+  const countByX = new Map<number, number>();
+  let sumXLnM = 0;
+  let sumLnM = 0;
+  let sumXLnX = 0;
+  rows.forEach((r, i) => {
+    xs[i] = r.x;
+    xm[i] = r.x * r.monetary;
+    countByX.set(r.x, (countByX.get(r.x) ?? 0) + 1);
+    sumXLnM += r.x * Math.log(r.monetary);
+    sumLnM += Math.log(r.monetary);
+    sumXLnX += r.x * Math.log(r.x);
+  });
+  const byX = [...countByX.entries()];
+  return (v: number[]) => {
+    if (v.some((vi) => Math.abs(vi) > LOG_BOUND)) return Infinity;
+    const p = Math.exp(v[0] ?? 0);
+    const q = Math.exp(v[1] ?? 0);
+    const gamma = Math.exp(v[2] ?? 0);
+    let ll = n * (q * Math.log(gamma) - lnGamma(q)) + p * sumXLnM - sumLnM + p * sumXLnX;
+    for (const [x, count] of byX) ll += count * (lnGamma(p * x + q) - lnGamma(p * x));
+    for (let i = 0; i < n; i++) ll -= (p * (xs[i] as number) + q) * Math.log(gamma + (xm[i] as number));
+    return -ll / n;
+  };
 }
 
 /**

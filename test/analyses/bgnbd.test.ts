@@ -6,6 +6,7 @@ import {
   bgnbdConditionalExpected, bgnbdCustomerLogLikelihood, bgnbdLogLikelihood, bgnbdExpectedPurchases, bgnbdPAlive, fitBgnbd, type BgnbdParams,
 } from '../../src/analyses/bgnbd.js';
 import { Random } from '../../src/data/random.js';
+import { compileBgnbdLogLikelihood } from '../../src/analyses/bgnbd-objective.js';
 import { isWorkbenchError } from '../../src/errors.js';
 import { available, CDNOW_SAMPLE } from '../helpers/data.js';
 
@@ -131,5 +132,14 @@ describe.runIf(available(CDNOW_SAMPLE, 'CDNOW BG/NBD tests'))('fitBgnbd on the C
     const expected = [0.0078, 0.0532, 0.1506, 1.0405, 1.0437, 1.8576];
     // to 4 decimals except t = 78, where the sheet's value is 0.0004 lower (see the mpmath check above)
     times.forEach((t, i) => expect(Math.abs(bgnbdExpectedPurchases(fit, t) - (expected[i] ?? NaN))).toBeLessThan(t === 78 ? 5e-4 : 5e-5));
+  });
+});
+
+describe('compileBgnbdLogLikelihood', () => {
+  it('equals the plain grouped log-likelihood', () => {
+    const groups: ClvGroup[] = [{ x: 0, t_x: 0, T: 30, count: 3 }, { x: 2, t_x: 10, T: 30, count: 2 }, { x: 2, t_x: 25, T: 38, count: 1 }, { x: 7, t_x: 36, T: 38, count: 4 }, { x: 1, t_x: 38, T: 38, count: 1 }];
+    for (const p of [PUBLISHED, { r: 2, alpha: 0.5, a: 3, b: 0.7 }]) {
+      expect(compileBgnbdLogLikelihood(groups)(p)).toBeCloseTo(bgnbdLogLikelihood(p, groups), 10);
+    }
   });
 });

@@ -60,5 +60,9 @@ describe.runIf(available(CDNOW_SAMPLE, 'CDNOW Gamma-Gamma tests'))('fitGammaGamm
     expect(fit.p.toFixed(2)).toBe('6.25');
     expect(fit.q.toFixed(2)).toBe('3.74');
     expect(fit.gamma.toFixed(2)).toBe('15.44');
+    expect(fit.atBound).toEqual([]);
+    // the fast objective equals the plain sum of per-customer log-likelihoods
+    const plain = rows.reduce((s, r) => s + gammaGammaCustomerLogLikelihood(fit, r.x, r.monetary), 0);
+    expect(fit.logLikelihood).toBeCloseTo(plain, 6);
   });
 });
