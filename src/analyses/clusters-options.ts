@@ -42,6 +42,8 @@ export interface ClusterOptions {
   missing?: 'exclude' | 'mean';
   /** As-of moment: only orders before it count; recency and tenure are measured to its day. @defaultValue the day after the last order */
   asOf?: Date;
+  /** Clusters with fewer customers are flagged `tooSmall` (too small to act on as a segment). @defaultValue 30 */
+  minSize?: number;
   /** Transactions table. @defaultValue 'transactions' */
   source?: string;
   /** Customers table holding attribute features. @defaultValue 'customers' */
@@ -92,6 +94,7 @@ export function resolveOptions(o: ClusterOptions): Omit<ClusterOptionsUsed, 'asO
     searchRestarts: whole('searchRestarts', o.searchRestarts ?? 3, 1),
     silhouetteSampleSize: whole('silhouetteSampleSize', o.silhouetteSampleSize ?? 3000, 2),
     projectionPoints: whole('projectionPoints', o.projectionPoints ?? 2000, 0),
+    minSize: whole('minSize', o.minSize ?? 30, 1),
     logScale: o.logScale ?? true,
     missing,
     source: o.source ?? 'transactions',

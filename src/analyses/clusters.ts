@@ -60,6 +60,8 @@ export interface ClusterProfile {
   z: Record<string, number>;
   /** Centroid in the standardised space, in feature order. */
   centroid: number[];
+  /** Fewer customers than `minSize`: too small to act on as a segment. */
+  tooSmall: boolean;
 }
 
 /** A sampled customer placed on the 2-D projection. */
@@ -230,6 +232,7 @@ export async function clusters(wb: Workbench, options: ClusterOptions = {}): Pro
         cluster: i + 1, names: { en: names.en[i] as string, nl: names.nl[i] as string }, size, share: size / customerCount,
         revenue, revenueShare: totalRevenue === 0 ? NaN : revenue / totalRevenue,
         means: byName(row, 'r'), z: zs[i] as Record<string, number>, centroid: centroids[i] as number[],
+        tooSmall: size < o.minSize,
       };
     });
 

@@ -24,6 +24,8 @@ export interface RfmGroupSummary {
   meanFrequency: number;
   /** Mean net revenue per customer (NaN when empty). */
   meanMonetary: number;
+  /** Fewer customers than the run's `minSize`: too small to act on as a group. */
+  tooSmall: boolean;
 }
 
 /** One cell of the R×F grid. */
@@ -81,7 +83,7 @@ export interface RfmDistribution {
 const num = (x: unknown): number => (x === null || x === undefined ? Number.NaN : Number(x));
 
 /** Aggregate `column` groups (segment or loyalty) of the RFM table, in the given key order. */
-export async function groupSummaries(wb: Workbench, table: string, column: 'segment' | 'loyalty', keys: readonly string[]): Promise<RfmGroupSummary[]> {
+export async function groupSummaries(wb: Workbench, table: string, column: 'segment' | 'loyalty', keys: readonly string[], minSize: number): Promise<RfmGroupSummary[]> {
   const rows = await wb.query(
     `select ${column} as key, count(*) as customers, sum(monetary) as revenue, avg(recency_days) as rec,
        avg(frequency) as freq, avg(monetary) as mon,
@@ -103,13 +105,14 @@ export async function groupSummaries(wb: Workbench, table: string, column: 'segm
       meanRecency: num(row?.['rec']),
       meanFrequency: num(row?.['freq']),
       meanMonetary: num(row?.['mon']),
+      tooSmall: customers < minSize,
     };
   });
 }
 
 /** Loyalty summaries in the order of {@link LOYALTY_GROUPS}. */
-export function loyaltySummaries(wb: Workbench, table: string): Promise<RfmGroupSummary[]> {
-  return groupSummaries(wb, table, 'loyalty', LOYALTY_GROUPS as readonly LoyaltyGroup[]);
+export function loyaltySummaries(wb: Workbench, table: string, minSize: number): Promise<RfmGroupSummary[]> {
+  return groupSummaries(wb, table, 'loyalty', LOYALTY_GROUPS as readonly LoyaltyGroup[], minSize);
 }
 
 /** All bins × bins R×F cells (empty ones too), r descending then f ascending. */

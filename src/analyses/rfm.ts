@@ -45,6 +45,8 @@ export interface RfmOptions {
   laterOrders?: 'error' | 'exclude';
   /** Segment map; checked for gaps and overlaps. @defaultValue standardSegmentMap(bins) */
   segmentMap?: SegmentMap;
+  /** Segments and loyalty groups with fewer customers are flagged `tooSmall` (too small to act on). @defaultValue 30 */
+  minSize?: number;
   /** Transactions table. @defaultValue 'transactions' */
   source?: string;
   /** Table (re)created with one row per customer. @defaultValue 'rfm' */
@@ -67,6 +69,8 @@ export interface RfmOptionsUsed {
   laterOrders: 'error' | 'exclude';
   /** The segment map used. */
   segmentMap: SegmentMap;
+  /** Groups below this many customers are flagged `tooSmall`. */
+  minSize: number;
   /** Transactions table. */
   source: string;
   /** Per-customer table. */
@@ -160,6 +164,8 @@ export async function rfm(wb: Workbench, options: RfmOptions = {}): Promise<RfmR
   const returns = options.returns ?? 'net';
   const laterOrders = options.laterOrders ?? 'error';
   const { bins, scoring } = resolveScoring(options);
+  const minSize = options.minSize ?? 30;
+  if (!Number.isInteger(minSize) || minSize < 1) throw new WorkbenchError('BAD_OPTION', `minSize must be a whole number ≥ 1, got ${minSize}.`, { minSize });
   const segmentMap = options.segmentMap ?? standardSegmentMap(bins);
   validateSegmentMap(segmentMap, bins);
   await checkSource(wb, source);
@@ -191,13 +197,13 @@ export async function rfm(wb: Workbench, options: RfmOptions = {}): Promise<RfmR
   }
   return {
     table,
-    options: { asOf, asOfFromData: fromData, bins, scoring, returns, laterOrders, segmentMap, source, table },
+    options: { asOf, asOfFromData: fromData, bins, scoring, returns, laterOrders, segmentMap, minSize, source, table },
     customerCount,
     returnsOnlyCustomers,
     revenue: Number(totals?.['revenue'] ?? 0),
     period: { first: totals?.['first'] as Date, last: totals?.['last'] as Date },
-    segments: await groupSummaries(wb, table, 'segment', segmentMap.segments.map((s) => s.key)),
-    loyalty: await loyaltySummaries(wb, table),
+    segments: await groupSummaries(wb, table, 'segment', segmentMap.segments.map((s) => s.key), minSize),
+    loyalty: await loyaltySummaries(wb, table, minSize),
     grid: await gridCells(wb, table, segmentMap),
     scoreRanges: ranges,
     distributions: {

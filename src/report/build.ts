@@ -87,8 +87,8 @@ const loadDetail = (r: LoadReport): string =>
 
 /** RFM options as a reader needs them to reproduce the run (the segment map by name). */
 function rfmRun(result: RfmResult): AnalysisRun {
-  const { asOf, bins, scoring, returns, laterOrders } = result.options;
-  return { name: 'RFM', options: { asOf, bins, scoring, returns, laterOrders, segmentMap: 'standard' } };
+  const { asOf, bins, scoring, returns, laterOrders, minSize } = result.options;
+  return { name: 'RFM', options: { asOf, bins, scoring, returns, laterOrders, segmentMap: 'standard', minSize } };
 }
 
 /** Cohort options as a reader needs them to reproduce the run. */
@@ -99,8 +99,8 @@ function cohortsRun(result: CohortResult): AnalysisRun {
 
 /** Cluster options as a reader needs them to reproduce the run. */
 function clustersRun(result: ClusterResult): AnalysisRun {
-  const { asOf, features, k, kRange, seed, restarts, sampleSize, logScale, missing } = result.options;
-  return { name: 'Clusters', options: { asOf, features, k, kRange, seed, restarts, sampleSize, logScale, missing } };
+  const { asOf, features, k, kRange, seed, restarts, sampleSize, logScale, missing, minSize } = result.options;
+  return { name: 'Clusters', options: { asOf, features, k, kRange, seed, restarts, sampleSize, logScale, missing, minSize } };
 }
 
 /** Findings each analysis contributes to the summary (the rest stay in its own section). */

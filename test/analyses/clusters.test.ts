@@ -71,6 +71,9 @@ describe('clusters on a small fixture', () => {
     const rows = await wb.query<{ customer_id: string; cluster: number }>('select * from clusters order by customer_id');
     expect(rows.find((x) => x.customer_id === 'C')?.cluster).toBe(1);
     expect(r.profiles[0]?.revenue).toBeGreaterThan(r.profiles[1]?.revenue ?? Infinity);
+    // Four customers: every cluster is below the default minSize of 30.
+    expect(r.options.minSize).toBe(30);
+    expect(r.profiles.every((p) => p.tooSmall)).toBe(true);
   });
 
   it('fails clearly when k exceeds the number of distinct customers', async () => {

@@ -56,6 +56,12 @@ describe('rfm', () => {
     expect(result.loyalty.map((l) => [l.key, l.customers])).toEqual([['loyal', 6], ['potential', 6], ['at-risk', 9], ['lost', 4]]);
     expect(result.options.asOf.toISOString()).toBe('2020-06-02T00:00:00.000Z');
     expect(result.options.asOfFromData).toBe(false);
+    // Default minSize 30: every group of this 25-customer grid is too small to act on.
+    expect(result.options.minSize).toBe(30);
+    expect(result.segments.every((s) => s.tooSmall) && result.loyalty.every((l) => l.tooSmall)).toBe(true);
+    const small = await rfm(wb, { asOf: new Date('2020-06-02T00:00:00Z'), minSize: 4, table: 'rfm_small' });
+    expect(small.segments.filter((s) => !s.tooSmall).map((s) => s.key)).toEqual(['loyal', 'potential-loyalists', 'at-risk', 'hibernating']);
+    await expect(rfm(wb, { minSize: 0 })).rejects.toThrow('minSize must be a whole number ≥ 1, got 0.');
   });
 
   it('gives equal f to customers with equal order counts when 60% have one order', async () => {

@@ -45,6 +45,7 @@ const T = {
     scatter: 'Clusters on a map of the customers', scatterDesc: 'A sample of customers placed by the two directions in which they differ most (principal components); hover a point for its values.',
     heat: 'Cluster profiles', heatDesc: 'The mean of each feature per cluster; orange is above the average customer, blue below, in standard deviations.',
     sizes: 'Size and revenue per cluster', sizesDesc: 'For each cluster its share of customers beside its share of net revenue.',
+    tooSmall: (n: string) => `* Fewer than ${n} customers: too small to act on as a segment (an outlier group; try a smaller k).`,
     caption: 'Cluster profiles (means per customer)', cols: ['Cluster', 'Name', 'Customers', 'Share', 'Share of revenue'],
     crossCaption: 'Clusters against RFM segments (share of each cluster’s customers)', segmentCol: 'RFM segment', crossNote: (ari: string) => `Adjusted Rand index between the two groupings: ${ari}.`,
     facts: { features: 'Features', k: 'Clusters (k)', chosen: 'chosen by silhouette', given: 'given', sample: 'Fit sample', customers: 'Customers clustered', silhouette: 'Silhouette', seed: 'Seed', pca: 'Variance shown in the map', excluded: 'Customers left out (missing values)' },
@@ -69,6 +70,7 @@ const T = {
     scatter: 'Clusters op een kaart van de klanten', scatterDesc: 'Een steekproef van klanten, geplaatst langs de twee richtingen waarin ze het meest verschillen (hoofdcomponenten); wijs een punt aan voor de waarden.',
     heat: 'Clusterprofielen', heatDesc: 'Het gemiddelde van elk kenmerk per cluster; oranje ligt boven de gemiddelde klant, blauw eronder, in standaarddeviaties.',
     sizes: 'Omvang en omzet per cluster', sizesDesc: 'Per cluster het aandeel in de klanten naast het aandeel in de netto-omzet.',
+    tooSmall: (n: string) => `* Minder dan ${n} klanten: te klein om als segment op te handelen (een groep uitschieters; probeer een kleinere k).`,
     caption: 'Clusterprofielen (gemiddelden per klant)', cols: ['Cluster', 'Naam', 'Klanten', 'Aandeel', 'Aandeel omzet'],
     crossCaption: 'Clusters tegenover RFM-segmenten (aandeel van de klanten van elk cluster)', segmentCol: 'RFM-segment', crossNote: (ari: string) => `Adjusted Rand-index tussen beide indelingen: ${ari}.`,
     facts: { features: 'Kenmerken', k: 'Clusters (k)', chosen: 'gekozen met silhouet', given: 'opgegeven', sample: 'Steekproef voor het model', customers: 'Klanten ingedeeld', silhouette: 'Silhouet', seed: 'Seed', pca: 'Variantie zichtbaar in de kaart', excluded: 'Klanten weggelaten (ontbrekende waarden)' },
@@ -136,9 +138,10 @@ export function clustersSection(result: ClusterResult, options: ClustersSectionO
     caption: t.caption,
     columns: [...t.cols.map((label, i) => ({ label, numeric: i >= 2 })), ...result.features.map((f) => ({ label: featureLabel(f.name, locale), numeric: true }))],
     rows: result.profiles.map((p) => [
-      String(p.cluster), p.names[locale], formatNumber(p.size, locale), pct(p.share), pct(p.revenueShare),
+      String(p.cluster), p.names[locale], `${formatNumber(p.size, locale)}${p.tooSmall ? ' *' : ''}`, pct(p.share), pct(p.revenueShare),
       ...result.features.map((f) => featureValue(f.name, p.means[f.name] ?? NaN, locale, currency)),
     ]),
+    ...(result.profiles.some((p) => p.tooSmall) ? { note: t.tooSmall(formatNumber(result.options.minSize, locale)) } : {}),
   };
   const facts: Array<[string, string]> = [
     [t.facts.features, listText(result.features.map((f) => featureLabel(f.name, locale)), t.and)],

@@ -36,6 +36,7 @@ const T = {
     dist: { recency: 'Recency', frequency: 'Frequency', monetary: 'Monetary value' },
     distDesc: 'How the customers are spread over the values behind the scores.',
     caption: 'Segments, what they mean and what to do', loyaltyCaption: 'Loyalty groups',
+    tooSmall: (n: string) => `* Fewer than ${n} customers: too small to act on as a group; look at these customers one by one.`,
     cols: ['Segment', 'Description', 'Suggested action', 'Customers', 'Share', 'Net revenue', 'Share of revenue'],
     loyaltyCols: ['Group', 'Customers', 'Share', 'Net revenue', 'Share of revenue'],
     facts: { asOf: 'As-of date', period: 'Orders from', customers: 'Customers scored', bins: 'Scores', scoring: 'Scoring', returns: 'Returns', map: 'Segment map' },
@@ -59,6 +60,7 @@ const T = {
     dist: { recency: 'Recency', frequency: 'Frequentie', monetary: 'Monetaire waarde' },
     distDesc: 'Hoe de klanten verdeeld zijn over de waarden achter de scores.',
     caption: 'Segmenten, wat ze betekenen en wat te doen', loyaltyCaption: 'Loyaliteitsgroepen',
+    tooSmall: (n: string) => `* Minder dan ${n} klanten: te klein om als groep op te handelen; bekijk deze klanten afzonderlijk.`,
     cols: ['Segment', 'Omschrijving', 'Voorgestelde actie', 'Klanten', 'Aandeel', 'Netto-omzet', 'Aandeel omzet'],
     loyaltyCols: ['Groep', 'Klanten', 'Aandeel', 'Netto-omzet', 'Aandeel omzet'],
     facts: { asOf: 'Peildatum', period: 'Bestellingen van', customers: 'Klanten gescoord', bins: 'Scores', scoring: 'Scoring', returns: 'Retouren', map: 'Segmentindeling' },
@@ -106,9 +108,10 @@ function segmentTable(result: RfmResult, locale: Locale, currency: string): Repo
       const d = defs.get(s.key);
       return [
         d?.name[locale] ?? s.key, d?.description[locale] ?? '', d?.action[locale] ?? '',
-        formatNumber(s.customers, locale), pct(s.share, locale), formatCurrency(s.revenue, locale, currency, 0), pct(s.revenueShare, locale),
+        `${formatNumber(s.customers, locale)}${s.tooSmall ? ' *' : ''}`, pct(s.share, locale), formatCurrency(s.revenue, locale, currency, 0), pct(s.revenueShare, locale),
       ];
     }),
+    ...(result.segments.some((s) => s.tooSmall) ? { note: t.tooSmall(formatNumber(result.options.minSize, locale)) } : {}),
   };
 }
 

@@ -73,5 +73,16 @@ describe('clustersSection', () => {
     expect(s.findings).toContain('12 customers without a value for every feature were left out.');
     expect(s.facts).toContainEqual(['Customers left out (missing values)', '12']);
     expect(s.tables).toHaveLength(1);
+    expect(s.tables?.[0]?.note).toBeUndefined();
+  });
+
+  it('stars clusters below minSize and says why', () => {
+    const small: ClusterResult = {
+      ...result, options: { ...result.options, minSize: 250 },
+      profiles: result.profiles.map((p) => ({ ...p, tooSmall: p.size < 250 })),
+    };
+    const s = clustersSection(small, { locale: 'en' });
+    expect(s.tables?.[0]?.rows.map((r) => r[2])).toEqual(result.profiles.map((p) => (p.size < 250 ? `${p.size} *` : String(p.size))));
+    expect(s.tables?.[0]?.note).toBe('* Fewer than 250 customers: too small to act on as a segment (an outlier group; try a smaller k).');
   });
 });

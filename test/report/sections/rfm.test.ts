@@ -16,7 +16,7 @@ beforeAll(async () => {
       timestamp '2020-06-01 10:00:00' - to_days(((6 - rr) * 10 + (o - 1) * 100)::integer) as order_date,
       (10 * ff + rr)::double as amount, false as is_return, 0::bigint as source_row
     from range(1, 6) t1(rr), range(1, 6) t2(ff), range(1, 6) t3(o) where o <= ff`);
-  result = await rfm(wb, { asOf: new Date('2020-06-02T00:00:00Z') });
+  result = await rfm(wb, { asOf: new Date('2020-06-02T00:00:00Z'), minSize: 2 });
 });
 afterAll(() => wb.close());
 
@@ -46,6 +46,9 @@ describe('rfmSection', () => {
       '2', '8.0%', '£455', '15.3%',
     ]);
     expect(segments?.rows).toHaveLength(10);
+    // Segments of one customer (New Customers, Promising, Need Attention) are below minSize 2: starred, with a note.
+    expect(segments?.rows.filter((r) => r[3]?.endsWith(' *')).map((r) => [r[0], r[3]])).toEqual([['New Customers', '1 *'], ['Promising', '1 *'], ['Need Attention', '1 *']]);
+    expect(segments?.note).toBe('* Fewer than 2 customers: too small to act on as a group; look at these customers one by one.');
     expect(loyalty?.rows.map((r) => [r[0], r[1]])).toEqual([['Loyal', '6'], ['Potential loyal', '6'], ['At risk', '9'], ['Lost', '4']]);
     expect(section.facts).toContainEqual(['Customers scored', '25']);
     expect(section.charts?.map((c) => c.id)).toEqual(['rfm-heatmap', 'rfm-segments', 'rfm-recency', 'rfm-frequency', 'rfm-monetary']);
