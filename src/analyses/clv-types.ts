@@ -21,6 +21,12 @@ export interface ClvOptions {
   aliveBands?: [number, number];
   /** Cumulative customer shares of the CLV tiers top, high, medium (the rest is low). @defaultValue [0.1, 0.3, 0.6] */
   tierShares?: [number, number, number];
+  /**
+   * Fit both models on at most this many customers: all of them when there are fewer, else a
+   * deterministic sample (the customers with the lowest hash of customer_id). Every customer is scored.
+   * @defaultValue 100000
+   */
+  fitSample?: number;
   /** Transactions table. @defaultValue 'transactions' */
   source?: string;
   /** Per-customer table (re)created with {@link ClvCustomer} rows. @defaultValue 'clv' */
@@ -41,6 +47,7 @@ export interface ClvOptionsUsed {
   margin: number;
   aliveBands: [number, number];
   tierShares: [number, number, number];
+  fitSample: number;
   source: string;
   table: string;
   summaryTable: string;
@@ -107,6 +114,8 @@ export interface ClvResult {
   options: ClvOptionsUsed;
   customers: number;
   repeatBuyers: number;
+  /** Customers the models were fitted on (all, or the sample of `options.fitSample`). */
+  fitCustomers: number;
   bgnbd: BgnbdFit;
   gammaGamma: GammaGammaFit;
   /** Correlation between x and mean spend among repeat buyers (Gamma-Gamma assumes ~0). */

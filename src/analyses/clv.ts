@@ -32,11 +32,13 @@ function resolve(options: ClvOptions, lastDay: Date): ClvOptionsUsed {
     margin: options.margin ?? 1,
     aliveBands: options.aliveBands ?? [0.3, 0.7],
     tierShares: options.tierShares ?? [0.1, 0.3, 0.6],
+    fitSample: options.fitSample ?? 100_000,
     source: options.source ?? 'transactions',
     table: options.table ?? 'clv',
     summaryTable: options.summaryTable ?? 'clv_summary',
   };
   const ascending = (v: number[]) => v.every((x, i) => x > 0 && x < 1 && (i === 0 || x > (v[i - 1] ?? 1)));
+  if (!Number.isInteger(o.fitSample) || o.fitSample < 100) throw new WorkbenchError('BAD_OPTION', `fitSample must be a whole number ≥ 100, got ${o.fitSample}.`, {});
   if (!Number.isInteger(o.horizonMonths) || o.horizonMonths < 1) throw new WorkbenchError('BAD_OPTION', `horizonMonths must be a whole number ≥ 1, got ${o.horizonMonths}.`, {});
   if (!(o.discountRate >= 0)) throw new WorkbenchError('BAD_OPTION', `discountRate must be ≥ 0 (0.1 = 10% a year), got ${o.discountRate}.`, {});
   if (!(o.margin > 0 && o.margin <= 1)) throw new WorkbenchError('BAD_OPTION', `margin must be in (0, 1], got ${o.margin}.`, {});
@@ -78,9 +80,20 @@ export async function clv(wb: Workbench, options: ClvOptions = {}): Promise<ClvR
   });
   const st = quoteIdentifier(o.summaryTable);
   const groups = await clvGroups(wb, o.summaryTable);
-  const bgnbd = fitBgnbd(groups);
-  const repeat = await wb.query<{ customerId: string; x: number; monetary: number }>(
-    `select customer_id as "customerId", x, monetary from ${st} where x > 0 order by customer_id`);
+  // the fit sample: the summary itself, or a temp table of the customers with the lowest hash
+  const sampled = summary.customers > o.fitSample;
+  const fitTable = sampled ? `clv_fit_${++calls}` : o.summaryTable;
+  if (sampled) {
+    await wb.run(`create or replace temp table ${quoteIdentifier(fitTable)} as select * from ${st} order by hash(customer_id), customer_id limit $n`, { n: o.fitSample });
+  }
+  let bgnbd: ClvResult['bgnbd'];
+  let repeat: Array<{ customerId: string; x: number; monetary: number }>;
+  try {
+    bgnbd = fitBgnbd(sampled ? await clvGroups(wb, fitTable) : groups);
+    repeat = await wb.query(`select customer_id as "customerId", x, monetary from ${quoteIdentifier(fitTable)} where x > 0 order by customer_id`);
+  } finally {
+    if (sampled) await wb.run(`drop table if exists ${quoteIdentifier(fitTable)}`);
+  }
   const gammaGamma = fitGammaGamma(repeat);
 
   const cols = groupPredictions(bgnbd, groups, o, summary.holdoutLength);
@@ -121,6 +134,7 @@ export async function clv(wb: Workbench, options: ClvOptions = {}): Promise<ClvR
     options: o,
     customers: summary.customers,
     repeatBuyers: summary.repeatBuyers,
+    fitCustomers: bgnbd.customers,
     bgnbd,
     gammaGamma,
     ...agg,

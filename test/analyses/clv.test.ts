@@ -6,6 +6,7 @@ import { bgnbdConditionalExpected, bgnbdPAlive } from '../../src/analyses/bgnbd.
 import { discountedPurchases, gammaGammaExpectedSpend } from '../../src/analyses/gamma-gamma.js';
 import { isWorkbenchError } from '../../src/errors.js';
 import { available, CDNOW_SAMPLE, ONLINE_RETAIL } from '../helpers/data.js';
+import { clvTransactions } from '../helpers/clv.js';
 
 describe('clv on a hand-made fixture', () => {
   it('refuses data without repeat buyers with NO_DATA, naming the cause', async () => {
@@ -19,6 +20,27 @@ describe('clv on a hand-made fixture', () => {
       expect((err as Error).message).toMatch(/none of the 2 customer\(s\) bought again/);
       const bad = await clv(wb, { tierShares: [0.5, 0.3, 0.6] }).catch((e: unknown) => e);
       expect(isWorkbenchError(bad) && bad.code).toBe('BAD_OPTION');
+    } finally {
+      wb.close();
+    }
+  });
+});
+
+describe('clv fit sample', () => {
+  it('fits on a deterministic sample of fitSample customers and scores every customer', async () => {
+    const wb = await Workbench.open();
+    try {
+      await clvTransactions(wb);
+      const options = { calibrationEnd: new Date('2023-06-30'), unit: 'days' as const, fitSample: 200 };
+      const r = await clv(wb, options);
+      expect(r).toMatchObject({ customers: 400, fitCustomers: 200 });
+      expect(r.bgnbd.customers).toBe(200);
+      const [n] = await wb.query<{ n: number }>('select count(*)::integer as n from clv where p_alive is not null and clv is not null');
+      expect(n?.n).toBe(400);
+      const again = await clv(wb, options);
+      expect(again.bgnbd.r).toBe(r.bgnbd.r);
+      expect((await clv(wb, { ...options, fitSample: 1000 })).fitCustomers).toBe(400);
+      expect(await wb.query(`select table_name from information_schema.tables where table_name like 'clv_fit_%'`)).toEqual([]);
     } finally {
       wb.close();
     }
