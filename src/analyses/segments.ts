@@ -5,6 +5,7 @@
  * is materialised in a DuckDB table (`customer_id, segment, segment_order`) that {@link compareSubsegments}
  * and {@link kpis} read; the result carries sizes, shares, revenue shares and a too-small flag.
  */
+import type { Locale } from '../locale.js';
 import { WorkbenchError } from '../errors.js';
 import { numberLiteral, quoteIdentifier } from '../sql.js';
 import type { QueryParam, Workbench } from '../workbench.js';
@@ -20,12 +21,12 @@ export { COMPUTED_COLUMNS, type BaseOptions } from './segments-base.js';
  *   taking each customer's most frequent value);
  * - `{ column, bins }`: a numeric column cut at ascending edges into bands `lower ≤ x < upper`, or with
  *   `bins: n` into n bands of about equal size (edges are the data's quantiles, stated in the result);
- * - `{ valueTiers: true }` or `{ valueTiers: [0.2, 0.3] }`: revenue tiers, top 20%, next 30%, rest;
+ * - `{ valueTiers: true }` or `{ valueTiers: [0.2, 0.3] }`: revenue tiers, top 20%, next 30%, rest (`locale: 'nl'`: Top 20%, Volgende 30%, Rest 50%);
  * - `{ rules, rest? }`: named rule objects; customers matching none go to `rest` (or it is an error).
  */
 export type SegmentSpec =
   | { column: string; bins?: readonly number[] | number }
-  | { valueTiers: true | readonly number[] }
+  | { valueTiers: true | readonly number[]; locale?: Locale }
   | { rules: readonly SegmentRuleObject[]; rest?: string };
 
 /** Options of {@link segmentBy}. */
@@ -122,10 +123,13 @@ function tierShares(spec: true | readonly number[]): number[] {
   return shares;
 }
 
-function tierLabels(shares: readonly number[]): string[] {
+const TIER_WORDS = { en: ['Top', 'Next', 'Rest'], nl: ['Top', 'Volgende', 'Rest'] } as const;
+
+function tierLabels(shares: readonly number[], locale: Locale): string[] {
   const pct = (s: number) => `${fmt(s * 100)}%`;
   const rest = 1 - shares.reduce((a, b) => a + b, 0);
-  return [...shares.map((s, i) => `${i === 0 ? 'Top' : 'Next'} ${pct(s)}`), `Rest ${pct(rest)}`];
+  const [top, next, others] = TIER_WORDS[locale];
+  return [...shares.map((s, i) => `${i === 0 ? top : next} ${pct(s)}`), `${others} ${pct(rest)}`];
 }
 
 function columnOf(base: CustomerBase, name: string): string {
@@ -148,7 +152,7 @@ async function assignmentSql(wb: Workbench, spec: SegmentSpec, base: CustomerBas
   }
   if ('valueTiers' in spec) {
     const shares = tierShares(spec.valueTiers);
-    const labels = tierLabels(shares);
+    const labels = tierLabels(shares, spec.locale ?? 'en');
     const params: Record<string, QueryParam> = {};
     labels.forEach((l, i) => { params[`seg_${i}`] = l; });
     let cum = 0;
@@ -259,7 +263,7 @@ export async function segmentBy(wb: Workbench, spec: SegmentSpec, options: Segme
   };
   if (bins) result.bins = bins;
   if (shares) {
-    const labels = tierLabels(shares);
+    const labels = tierLabels(shares, 'valueTiers' in spec ? spec.locale ?? 'en' : 'en');
     result.tiers = labels.map((label, i) => {
       const r = rows.find((x) => x.o === i);
       return { label, targetShare: shares[i] ?? 1 - shares.reduce((a, b) => a + b, 0), minRevenue: r?.min_r ?? NaN, maxRevenue: r?.max_r ?? NaN };

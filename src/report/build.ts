@@ -133,7 +133,7 @@ async function runAnalyses(wb: Workbench, options: BuildReportOptions, locale: L
   out.findings.push(...clusterFindings(clusterResult, locale, crosstab).slice(0, SUMMARY_FINDINGS.clusters));
   out.runs.push(clustersRun(clusterResult));
 
-  const segmentsInput = await timed('segments', onProgress, () => segmentsForReport(wb, { asOf }), segmentsDetail);
+  const segmentsInput = await timed('segments', onProgress, () => segmentsForReport(wb, { asOf, locale }), segmentsDetail);
   out.sections.push(segmentsSection(segmentsInput, { locale, currency }));
   out.findings.push(...segmentsSummaryFindings(segmentsInput, locale, currency).slice(0, SUMMARY_FINDINGS.segments));
   out.runs.push(segmentsRun(segmentsInput));

@@ -8,6 +8,7 @@ import { compareSubsegments } from '../analyses/subsegments.js';
 import { migration } from '../analyses/migration.js';
 import { segmentBy } from '../analyses/segments.js';
 import { tableColumns } from '../analyses/segments-base.js';
+import type { Locale } from '../locale.js';
 import type { Workbench } from '../workbench.js';
 import type { AnalysisRun } from './sections/method.js';
 import type { SegmentsSectionInput } from './sections/segments.js';
@@ -18,6 +19,8 @@ export interface SegmentsReportOptions {
   asOf?: Date;
   /** Days between the two migration dates. @defaultValue 182 */
   migrationDays?: number;
+  /** Language of the tier names (they are data: the section shows them as they are). @defaultValue 'en' */
+  locale?: Locale;
 }
 
 const DAY = 86_400_000;
@@ -27,7 +30,7 @@ const DAY = 86_400_000;
  * @example const input = await segmentsForReport(wb, { asOf }); segmentsSection(input, { locale });
  */
 export async function segmentsForReport(wb: Workbench, options: SegmentsReportOptions = {}): Promise<SegmentsSectionInput> {
-  const tiers = await segmentBy(wb, { valueTiers: true }, { ...(options.asOf ? { asOf: options.asOf } : {}), table: 'segments_value_tiers' });
+  const tiers = await segmentBy(wb, { valueTiers: true, ...(options.locale ? { locale: options.locale } : {}) }, { ...(options.asOf ? { asOf: options.asOf } : {}), table: 'segments_value_tiers' });
   const asOf = tiers.options.asOf;
   const input: SegmentsSectionInput = { segments: tiers, subsegments: [] };
   const hasCountry = (await tableColumns(wb, 'transactions')).some((c) => c.name === 'country')

@@ -96,6 +96,8 @@ describe('segmentBy on a small fixture', () => {
     expect(r.tiers?.map((t) => [t.label, t.targetShare, t.minRevenue, t.maxRevenue])).toEqual([
       ['Top 20%', 0.2, 900, 1000], ['Next 30%', 0.3, 600, 800], ['Rest 50%', 0.5, 0, 500],
     ]);
+    const nl = await segmentBy(wb, { valueTiers: [0.1, 0.4], locale: 'nl' }, { asOf: AS_OF, minSize: 1 });
+    expect(nl.segments.map((s) => s.segment)).toEqual(['Top 10%', 'Volgende 40%', 'Rest 50%']);
   });
 
   it('segments by a transactions attribute (most frequent value) when there is no customers table', async () => {

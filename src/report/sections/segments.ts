@@ -109,10 +109,16 @@ function kpiText(def: Pick<KpiDef, 'id' | 'kind'>, x: number, locale: Locale, cu
   return formatNumber(x, locale, 1);
 }
 
+/** The canonical optional transaction fields in words; other variables (customers columns) keep their own names. */
+const VARIABLE_WORDS: Record<Locale, Record<string, string>> = {
+  en: { country: 'country', channel: 'channel', category: 'category' },
+  nl: { country: 'land', channel: 'kanaal', category: 'categorie' },
+};
+
 function diffFinding(r: SubsegmentRow, res: SubsegmentResult, locale: Locale, currency: string): string {
   const f = (x: number) => kpiText(res.kpi, x, locale, currency);
   const k = inSentence(kpiLabel(res.kpi, locale));
-  return T[locale].diff(segmentLabel(r.segment, locale), res.byVariable, r.subsegment, k, f(r.kpi), f(r.segmentKpi), f(r.difference), f(r.ci?.[0] ?? NaN), f(r.ci?.[1] ?? NaN));
+  return T[locale].diff(segmentLabel(r.segment, locale), VARIABLE_WORDS[locale][res.byVariable] ?? res.byVariable, r.subsegment, k, f(r.kpi), f(r.segmentKpi), f(r.difference), f(r.ci?.[0] ?? NaN), f(r.ci?.[1] ?? NaN));
 }
 
 /** Plain-language findings for the parts given, most important first. */
