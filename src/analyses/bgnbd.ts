@@ -97,7 +97,7 @@ export interface BgnbdFitOptions {
 const LOG_BOUND = Math.log(1e6);
 
 /** Iterations of the exploratory search from each start. */
-const EXPLORE_ITERATIONS = 250;
+const EXPLORE_ITERATIONS = 100;
 
 const DEFAULT_STARTS: BgnbdParams[] = [
   { r: 1, alpha: 1, a: 1, b: 1 },

@@ -54,8 +54,11 @@ function groupPredictions(bg: BgnbdParams, groups: Array<{ x: number; t_x: numbe
   const cols = { p_alive: [] as number[], expected: [] as number[], discounted: [] as number[], holdout: [] as number[] };
   for (const g of groups) {
     cols.p_alive.push(bgnbdPAlive(bg, g.x, g.t_x, g.T));
-    cols.expected.push(bgnbdConditionalExpected(bg, horizon, g.x, g.t_x, g.T));
-    cols.discounted.push(discountedPurchases(bg, g.x, g.t_x, g.T, { months: o.horizonMonths, discountRate: o.discountRate, unitsPerYear }));
+    const expected = bgnbdConditionalExpected(bg, horizon, g.x, g.t_x, g.T);
+    cols.expected.push(expected);
+    // undiscounted, the monthly increments add up to the horizon's expectation
+    cols.discounted.push(o.discountRate === 0 ? expected
+      : discountedPurchases(bg, g.x, g.t_x, g.T, { months: o.horizonMonths, discountRate: o.discountRate, unitsPerYear }));
     cols.holdout.push(holdoutLength > 0 ? bgnbdConditionalExpected(bg, holdoutLength, g.x, g.t_x, g.T) : 0);
   }
   const bad = Object.entries(cols).find(([, v]) => v.some((x) => !Number.isFinite(x)));
