@@ -12,25 +12,7 @@ import { rfm } from '../../src/analyses/rfm.js';
 import { generateSample } from '../../src/data/sample.js';
 import { loadTransactions } from '../../src/data/load.js';
 import { loadCustomers } from '../../src/data/customers.js';
-
-type Tx = [customer: string, order: string, date: string, amount: number];
-
-async function transactions(wb: Workbench, rows: Tx[]): Promise<void> {
-  await wb.run('create table transactions (customer_id varchar, order_id varchar, order_date timestamp, amount double, is_return boolean, source_row bigint)');
-  for (const [i, [c, o, d, a]] of rows.entries()) {
-    await wb.run('insert into transactions values ($c, $o, $d, $a, $r, $i)', { c, o, d: new Date(`${d}T12:00:00Z`), a, r: a < 0, i });
-  }
-}
-
-/** Error of a rejected promise (fails the test when it resolves). */
-async function rejection(p: Promise<unknown>): Promise<Error> {
-  try {
-    await p;
-  } catch (e) {
-    return e as Error;
-  }
-  throw new Error('expected a rejection');
-}
+import { rejection, transactions, type Tx } from '../helpers/fixture-tables.js';
 
 const AS_OF = new Date('2024-01-01T00:00:00Z');
 const FIXTURE: Tx[] = [

@@ -9,24 +9,7 @@ import { cohortPeriodsSql, cohortsSql, cohortStatsSql, type CohortPeriod } from 
 import { loadTransactions } from '../../src/data/load.js';
 import { generateSample, plantedRetention, SAMPLE_MONTHS } from '../../src/data/sample.js';
 import { ONLINE_RETAIL } from '../helpers/data.js';
-
-async function rejection(p: Promise<unknown>): Promise<Error> {
-  try {
-    await p;
-  } catch (e) {
-    return e as Error;
-  }
-  throw new Error('expected a rejection');
-}
-
-type Tx = [customer: string, order: string, date: string, amount: number, country?: string];
-
-async function transactions(wb: Workbench, rows: Tx[]): Promise<void> {
-  await wb.run('create or replace table transactions (customer_id varchar, order_id varchar, order_date timestamp, amount double, is_return boolean, source_row bigint, country varchar)');
-  for (const [i, [c, o, d, a, country]] of rows.entries()) {
-    await wb.run('insert into transactions values ($c, $o, $d, $a, $r, $i, $country)', { c, o, d: new Date(`${d}T12:00:00Z`), a, r: a < 0, i, country: country ?? null });
-  }
-}
+import { rejection, transactions, type Tx } from '../helpers/fixture-tables.js';
 
 /** Cells as [cohort, period, observed, active, revenue, partial] for compact exact comparison. */
 const brief = (r: CohortResult) => r.rows.map((c) => [c.cohort, c.period, c.observed, c.active, c.revenue, c.partial]);

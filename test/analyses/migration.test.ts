@@ -6,15 +6,7 @@ import { rfm } from '../../src/analyses/rfm.js';
 import { segmentOf, standardSegmentMap } from '../../src/analyses/segment-map.js';
 import { loadTransactions } from '../../src/data/load.js';
 import { ONLINE_RETAIL } from '../helpers/data.js';
-
-type Tx = [customer: string, order: string, date: string, amount: number];
-
-async function transactions(wb: Workbench, rows: Tx[]): Promise<void> {
-  await wb.run('create table transactions (customer_id varchar, order_id varchar, order_date timestamp, amount double, is_return boolean, source_row bigint)');
-  for (const [i, [c, o, d, a]] of rows.entries()) {
-    await wb.run('insert into transactions values ($c, $o, $d, $a, $r, $i)', { c, o, d: new Date(`${d}T12:00:00Z`), a, r: a < 0, i });
-  }
-}
+import { transactions, type Tx } from '../helpers/fixture-tables.js';
 
 const THRESHOLDS = { recency: [30, 90, 180, 365], frequency: [2, 3, 5, 10], monetary: [100, 250, 500, 1000] };
 const FROM = new Date('2023-07-01T00:00:00Z');
@@ -62,9 +54,9 @@ describe('migration on a hand-made two-period fixture', () => {
   it('compares any segmentBy spec at both dates: value tiers', async () => {
     await wb.run('delete from transactions');
     for (let i = 1; i <= 10; i++) {
-      await wb.run("insert into transactions values ($c, $o, timestamp '2023-03-01 10:00:00', $a, false, 0)", { c: `c${String(i).padStart(2, '0')}`, o: `o${i}`, a: 100 * i });
+      await wb.run("insert into transactions values ($c, $o, timestamp '2023-03-01 10:00:00', $a, false, 0, NULL)", { c: `c${String(i).padStart(2, '0')}`, o: `o${i}`, a: 100 * i });
     }
-    await wb.run("insert into transactions values ('c01', 'late', timestamp '2023-10-01 10:00:00', 2000, false, 0)");
+    await wb.run("insert into transactions values ('c01', 'late', timestamp '2023-10-01 10:00:00', 2000, false, 0, NULL)");
     const m = await migration(wb, { from: FROM, to: TO, segmentation: { valueTiers: true } });
     expect(m.segments.map((s) => s.key)).toEqual(['Top 20%', 'Next 30%', 'Rest 50%']);
     expect(m.flows.map((f) => f.sentence.en)).toEqual(['1 Top 20% became Next 30%', '1 Next 30% became Rest 50%', '1 Rest 50% became Top 20%']);

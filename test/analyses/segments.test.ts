@@ -2,16 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Workbench } from '../../src/workbench.js';
 import { isWorkbenchError } from '../../src/errors.js';
 import { binsFromEdges, segmentBy } from '../../src/analyses/segments.js';
-
-/** Error of a rejected promise (fails the test when it resolves). */
-async function rejection(p: Promise<unknown>): Promise<Error> {
-  try {
-    await p;
-  } catch (e) {
-    return e as Error;
-  }
-  throw new Error('expected a rejection');
-}
+import { rejection } from '../helpers/fixture-tables.js';
 
 const AS_OF = new Date('2024-01-01T00:00:00Z');
 
