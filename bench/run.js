@@ -2,7 +2,7 @@
 // npm run bench: generate 1M and 10M synthetic transactions, then time each stage in a fresh
 // process (so peak RSS is per stage): load from CSV, load from Parquet, RFM, cohorts, clusters, segments.
 // Targets (2-core machine): 10M rows loaded < 20 s with peak RSS < 2 GB; RFM < 5 s; cohorts < 5 s;
-// clusters on 1M customers (planted, built in SQL) < 15 s. Options: --sizes=1000000 --no-clusters-1m. Generated files are cached in bench/out/.
+// clusters on 1M customers (planted, built in SQL) < 15 s; CLV on 1M customers < 10 s. Options: --sizes=1000000 --no-clusters-1m --no-clv-1m. Generated files are cached in bench/out/.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -38,6 +38,16 @@ for (const target of only) {
 if (!args.includes('--no-clusters-1m')) {
   process.stderr.write('clusters on 1,000,000 customers…\n');
   rows.push({ size: 5e6, ...stage('clusters-1m', '1000000') });
+}
+if (!args.includes('--no-clv-1m')) {
+  // CLV on 1M customers needs the 10M-row sample's Parquet (made above when the sizes include 1e7)
+  const parquet = `${OUT}sample-${Math.round(1e7 / ROWS_PER_CUSTOMER)}.parquet`;
+  if (existsSync(parquet)) {
+    process.stderr.write('clv on 1,000,000 customers…\n');
+    rows.push({ size: 1e6, ...stage('clv-1m', parquet, '1000000') });
+  } else {
+    process.stderr.write(`clv-1m skipped: ${parquet} is not there (run with the 10M size once)\n`);
+  }
 }
 console.log('\nstage          rows         seconds   rows/s        peak RSS (MB)  notes');
 for (const r of rows) {

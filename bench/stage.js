@@ -39,6 +39,25 @@ if (stage === 'generate') {
   wb.close();
   print(seconds);
   process.exit(0);
+} else if (stage === 'clv-1m') {
+  // The 10M-row generator sample (595,238 customers) plus copies of enough of its customers under
+  // new ids to reach `b` customers (~17M rows); times clv() alone: summary, fits, scoring every customer.
+  const wb = await swb.Workbench.open();
+  const report = await swb.loadTransactions(wb, a);
+  const share = Math.min(100, Math.ceil((Number(b) / report.customers - 1) * 100));
+  await wb.run(`insert into transactions select * replace (customer_id || '-copy' as customer_id, order_id || '-copy' as order_id)
+    from transactions where hash(customer_id) % 100 < $share`, { share });
+  const [last] = await wb.query(`select date_trunc('day', max(order_date)) as d from transactions`);
+  const holdoutEnd = last.d;
+  const calibrationEnd = new Date(holdoutEnd.getTime() - 13 * 7 * 86_400_000);
+  const t1 = performance.now();
+  const r = await swb.clv(wb, { calibrationEnd, holdoutEnd });
+  const seconds = (performance.now() - t1) / 1000;
+  rows = r.customers;
+  note = `${r.customers} customers, fitted on ${r.fitCustomers}; r=${r.bgnbd.r.toFixed(3)} a=${r.bgnbd.a.toFixed(3)}; holdout ${r.holdout.actualTotal} actual vs ${Math.round(r.holdout.predictedTotal)} predicted`;
+  wb.close();
+  print(seconds);
+  process.exit(0);
 } else if (stage === 'load-csv' || stage === 'load-parquet') {
   const { wb, report } = await loaded(stage === 'load-csv' ? a : b);
   rows = report.rowsLoaded;
