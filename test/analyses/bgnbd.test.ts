@@ -98,11 +98,11 @@ describe('fitBgnbd', () => {
     }
     const fit = fitBgnbd([...counts.values()]);
     expect(fit.converged).toBe(true);
-    // tolerance reached with 20k customers: within 15% of each true parameter
-    expect(fit.r).toBeGreaterThan(truth.r * 0.85); expect(fit.r).toBeLessThan(truth.r * 1.15);
-    expect(fit.alpha).toBeGreaterThan(truth.alpha * 0.85); expect(fit.alpha).toBeLessThan(truth.alpha * 1.15);
-    expect(fit.a).toBeGreaterThan(truth.a * 0.85); expect(fit.a).toBeLessThan(truth.a * 1.15);
-    expect(fit.b).toBeGreaterThan(truth.b * 0.85); expect(fit.b).toBeLessThan(truth.b * 1.15);
+    // reached with 20k customers: r 0.809, α 6.21, a 0.588, b 2.43 (all within 4%); asserted within 7%
+    expect(fit.r).toBeGreaterThan(truth.r * 0.93); expect(fit.r).toBeLessThan(truth.r * 1.07);
+    expect(fit.alpha).toBeGreaterThan(truth.alpha * 0.93); expect(fit.alpha).toBeLessThan(truth.alpha * 1.07);
+    expect(fit.a).toBeGreaterThan(truth.a * 0.93); expect(fit.a).toBeLessThan(truth.a * 1.07);
+    expect(fit.b).toBeGreaterThan(truth.b * 0.93); expect(fit.b).toBeLessThan(truth.b * 1.07);
   });
 });
 
