@@ -4,7 +4,7 @@
  * CLV by tier or by segment. Pure builders: result in, spec out.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import type { Locale } from '../locale.js';
+import { formatNumber, type Locale } from '../locale.js';
 import { WorkbenchError } from '../errors.js';
 import type { ClvResult } from '../analyses/clv-types.js';
 import type { ClvSegmentRow } from '../analyses/clv-aggregates.js';
@@ -46,14 +46,16 @@ const T = {
  * Throws BAD_OPTION when the result has no holdout (run `clv` with `holdoutEnd`).
  */
 export function clvHoldoutChart(result: ClvResult, options: ClvChartOptions = {}): TopLevelSpec {
-  const t = T[options.locale ?? 'en'];
+  const locale = options.locale ?? 'en';
+  const t = T[locale];
   if (!result.holdout) throw new WorkbenchError('BAD_OPTION', 'This CLV result has no holdout period; run clv() with holdoutEnd to draw the holdout check.', {});
   const order = result.holdout.rows.map((r) => (r.orMore ? `${r.x}+` : `${r.x}`));
   const values = result.holdout.rows.flatMap((r, i) => [
     { x: order[i], series: t.actual, value: r.actual, customers: r.customers },
     { x: order[i], series: t.predicted, value: r.predicted, customers: r.customers },
   ]);
-  const sub = `${result.holdout.length.toFixed(0)} ${t.periods[result.options.unit]}; ${t.actual.toLowerCase()} ${result.holdout.actualTotal.toFixed(0)}, ${t.predicted.toLowerCase()} ${result.holdout.predictedTotal.toFixed(0)}`;
+  const n = (x: number) => formatNumber(x, locale);
+  const sub = `${n(result.holdout.length)} ${t.periods[result.options.unit]} · ${t.actual}: ${n(result.holdout.actualTotal)} · ${t.predicted}: ${n(result.holdout.predictedTotal)}`;
   return {
     ...baseSpec(t.holdout, `${t.holdoutDesc}.`, sub),
     width: CHART_WIDTH, height: CHART_HEIGHT,
