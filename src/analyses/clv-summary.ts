@@ -73,25 +73,31 @@ export function utcDay(d: Date): Date {
 
 /** SQL creating the summary table; binds `$calEnd`, `$holdEnd` (both day starts) and `$perUnit` (days per unit). */
 export function clvSummarySql(source: string, table: string): string {
+  // One aggregation over the customer-days, no join: the first day's spend comes from arg_min.
   return `create or replace table ${quoteIdentifier(table)} as
 with days as (
   select customer_id, date_trunc('day', order_date) as day, sum(amount)::double as spend
   from ${quoteIdentifier(source)}
   where not is_return and order_date < $holdEnd + interval 1 day
   group by all
-), firsts as (
-  select customer_id, min(day) as first_day from days group by all having min(day) <= $calEnd
+), agg as (
+  select customer_id, min(day) as first_day,
+    (count(*) filter (where day <= $calEnd) - 1)::integer as x,
+    max(day) filter (where day <= $calEnd) as last_day,
+    sum(spend) filter (where day <= $calEnd) - arg_min(spend, day) as repeat_spend,
+    (count(*) filter (where day > $calEnd))::integer as x_after,
+    coalesce(sum(spend) filter (where day > $calEnd), 0) as spend_after
+  from days group by customer_id having min(day) <= $calEnd
 )
 select customer_id,
-  f.first_day::date as first_purchase,
-  (count(*) filter (where d.day > f.first_day and d.day <= $calEnd))::integer as x,
-  date_diff('day', f.first_day, max(d.day) filter (where d.day <= $calEnd)) / $perUnit as t_x,
-  date_diff('day', f.first_day, $calEnd) / $perUnit as "T",
-  coalesce(avg(d.spend) filter (where d.day > f.first_day and d.day <= $calEnd), 0) as monetary,
-  case when $holdEnd > $calEnd then (count(*) filter (where d.day > $calEnd))::integer end as x_holdout,
-  case when $holdEnd > $calEnd then coalesce(sum(d.spend) filter (where d.day > $calEnd), 0) end as spend_holdout
-from days d join firsts f using (customer_id)
-group by customer_id, f.first_day
+  first_day::date as first_purchase,
+  x,
+  date_diff('day', first_day, last_day) / $perUnit as t_x,
+  date_diff('day', first_day, $calEnd) / $perUnit as "T",
+  case when x > 0 then repeat_spend / x else 0 end as monetary,
+  case when $holdEnd > $calEnd then x_after end as x_holdout,
+  case when $holdEnd > $calEnd then spend_after end as spend_holdout
+from agg
 order by customer_id`;
 }
 
