@@ -3,7 +3,8 @@
  * `x` repeat purchase days after the first, `t_x` time of the last one since the first, `T` time
  * observed, `monetary` mean spend per repeat purchase day, and (with a holdout) what each customer
  * bought after the calibration end. As in the literature (Fader, Hardie & Lee 2005), a day with
- * several orders counts as one purchase with the day's spend summed; return rows are left out.
+ * several orders counts as one purchase with the day's spend summed; returns on a purchase day are netted against that day's spend, a day that nets to 0 or less (an order cancelled the
+ * same day) is no purchase, and other return rows are left out.
  *
  * Time is measured in whole days from the first purchase day: `t_x` to the last purchase day,
  * `T` to the calibration end day (which itself belongs to the calibration period). In weeks both are
@@ -74,12 +75,17 @@ export function utcDay(d: Date): Date {
 /** SQL creating the summary table; binds `$calEnd`, `$holdEnd` (both day starts) and `$perUnit` (days per unit). */
 export function clvSummarySql(source: string, table: string): string {
   // One aggregation over the customer-days, no join: the first day's spend comes from arg_min.
+  // A purchase day is a day with at least one purchase row; that day's returns are netted against its
+  // spend, and a day they bring to 0 or less is no purchase (an order cancelled the day it was placed).
+  // A day without returns always counts, whatever its spend (CDNOW's $0 purchases are purchases). Returns
+  // on other days are left out. Money is summed as DECIMAL: exact, whatever the row order.
   return `create or replace table ${quoteIdentifier(table)} as
 with days as (
-  select customer_id, date_trunc('day', order_date) as day, sum(amount)::double as spend
+  select customer_id, date_trunc('day', order_date) as day, sum(cast(amount as decimal(18, 6)))::double as spend
   from ${quoteIdentifier(source)}
-  where not is_return and order_date < $holdEnd + interval 1 day
+  where order_date < $holdEnd + interval 1 day
   group by all
+  having bool_or(not is_return) and (sum(cast(amount as decimal(18, 6))) > 0 or not bool_or(is_return))
 ), agg as (
   select customer_id, min(day) as first_day,
     (count(*) filter (where day <= $calEnd) - 1)::integer as x,

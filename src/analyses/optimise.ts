@@ -5,8 +5,8 @@
  * fits in a page and is tested on known minima (test/analyses/optimise.test.ts).
  * Standard coefficients (reflection 1, expansion 2, contraction ½, shrink ½); after convergence the
  * search restarts once from the best point with a fresh simplex, which guards against a simplex that
- * collapsed before reaching the minimum. Converged: function values within `fTolerance` and points within
- * `xTolerance`, or function values within `fTolerance / 100` (a flat ridge).
+ * collapsed before reaching the minimum. Converged: function values within `fTolerance` (relative to 1 + |f|) and
+ * points within `xTolerance`, or function values within `fTolerance / 100` (a flat ridge).
  */
 
 /** Options of {@link nelderMead}. */
@@ -78,8 +78,9 @@ function search(value: (x: number[]) => number, start: number[], step: number, f
     const hi = simplex[n] as Point;
     const spread = Math.max(...simplex.map((p) => Math.max(...p.x.map((xi, i) => Math.abs(xi - (lo.x[i] ?? 0))))));
     // A simplex lying on a flat ridge (a parameter drifting to a limit) may never shrink to xTol;
-    // once its values agree to fTol/100 more iterations cannot change the optimum's value.
-    const fSpread = Math.abs(hi.f - lo.f);
+    // once its values agree to fTol/100 more iterations cannot change the optimum's value. Function
+    // tolerances are relative to 1 + |f| (a log-likelihood of -22,534 cannot agree to 1e-12 in doubles).
+    const fSpread = Math.abs(hi.f - lo.f) / (1 + Math.abs(lo.f));
     if ((fSpread <= fTol && spread <= xTol) || fSpread <= fTol / 100) return { best: lo, iterations, converged: true };
     const centroid = new Array<number>(n).fill(0);
     for (const p of simplex.slice(0, n)) p.x.forEach((xi, i) => { centroid[i] = (centroid[i] ?? 0) + xi / n; });
