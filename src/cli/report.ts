@@ -12,7 +12,7 @@ import { Workbench } from '../workbench.js';
 import { elapsed, guarded, parse, UsageError, type Command } from './common.js';
 import { parseReturns, readMappingFile } from './validate.js';
 
-const USAGE = 'report [FILE] [--preset P | --mapping map.json] [--customers FILE] [--as-of YYYY-MM-DD] [--locale en|nl] [--currency CODE] [--title T] [--out PATH] [--returns net|exclude]';
+const USAGE = 'report [FILE] [--preset P | --mapping map.json] [--customers FILE] [--as-of YYYY-MM-DD] [--locale en|nl] [--currency CODE] [--clv] [--title T] [--out PATH] [--returns net|exclude]';
 
 /** The bundled Online Retail file (in the package's data/ folder). */
 export const BUNDLED_DATA = fileURLToPath(new URL('../../data/online_retail.csv.gz', import.meta.url));
@@ -49,10 +49,10 @@ const pad = (s: string): string => s.padEnd(10);
 
 export const reportCommand: Command = {
   usage: USAGE,
-  summary: 'Write a self-contained HTML segment report (summary, data quality, RFM, cohorts, clusters, method).',
+  summary: 'Write a self-contained HTML segment report (summary, data quality, RFM, cohorts, clusters, segments, optional predicted value, method).',
   run: (args, io) =>
     guarded(io, USAGE, async () => {
-      const { values, positionals } = parse(args, ['preset', 'mapping', 'customers', 'as-of', 'locale', 'currency', 'title', 'out', 'returns']);
+      const { values, flags, positionals } = parse(args, ['preset', 'mapping', 'customers', 'as-of', 'locale', 'currency', 'title', 'out', 'returns'], ['clv']);
       if (positionals.length > 1) throw new UsageError(`report takes at most one FILE, got ${positionals.length}`);
       if (values.preset && values.mapping) throw new UsageError('use --preset or --mapping, not both');
       const locale = localeOption(values.locale);
@@ -79,6 +79,7 @@ export const reportCommand: Command = {
           ...(asOf ? { asOf } : {}),
           ...(values.title ? { title: values.title } : {}),
           ...(currency ? { currency } : {}),
+          ...(flags['clv'] ? { clv: true } : {}),
           onProgress: (p) => io.err(`${pad(p.stage)}${(p.ms / 1000).toFixed(1).padStart(6)} s  ${p.detail}`),
         });
         let stageStart = performance.now();

@@ -8,6 +8,10 @@ import { clusters, type ClusterResult } from '../analyses/clusters.js';
 import { cohorts, type CohortResult } from '../analyses/cohorts.js';
 import { clusterVsRfm } from '../analyses/clusters-rfm.js';
 import { rfm, type RfmResult } from '../analyses/rfm.js';
+import { clv } from '../analyses/clv.js';
+import { clvBySegment } from '../analyses/clv-aggregates.js';
+import type { ClvResult } from '../analyses/clv-types.js';
+import { clvFindings, clvSection } from './sections/clv.js';
 import { loadCustomers } from '../data/customers.js';
 import type { ColumnMapping } from '../data/fields.js';
 import type { LoadReport, ReturnHandling } from '../data/load-report.js';
@@ -29,7 +33,7 @@ import { reportStrings } from './strings.js';
 import { segmentsDetail, segmentsForReport, segmentsRun } from './segments-input.js';
 
 /** A stage of {@link buildReport}. */
-export type BuildStage = 'load' | 'customers' | 'overview' | 'rfm' | 'cohorts' | 'clusters' | 'segments';
+export type BuildStage = 'load' | 'customers' | 'overview' | 'rfm' | 'cohorts' | 'clusters' | 'segments' | 'clv';
 
 /** Reported after each stage. */
 export interface BuildProgress {
@@ -57,6 +61,12 @@ export interface BuildReportOptions {
   asOf?: Date;
   /** Report language. @defaultValue 'en' */
   locale?: Locale;
+  /**
+   * Add the predicted-value section (BG/NBD + Gamma-Gamma fitted on everything before the as-of day).
+   * Off by default: on a single year of data the model often finds no dropout and calls everyone alive.
+   * @defaultValue false
+   */
+  clv?: boolean;
   /** ISO 4217 currency of the amounts. @defaultValue the preset's (GBP for Online Retail, USD for CDNOW), else 'EUR' */
   currency?: string;
   /** Report title. @defaultValue 'Customer segments' / 'Klantsegmenten' */
@@ -104,7 +114,7 @@ function clustersRun(result: ClusterResult): AnalysisRun {
 }
 
 /** Findings each analysis contributes to the summary (the rest stay in its own section). */
-const SUMMARY_FINDINGS = { rfm: 3, cohorts: 2, clusters: 2, segments: 2 } as const;
+const SUMMARY_FINDINGS = { rfm: 3, cohorts: 2, clusters: 2, segments: 2, clv: 1 } as const;
 
 /** Run the analyses that exist and collect their sections, findings and options. */
 async function runAnalyses(wb: Workbench, options: BuildReportOptions, locale: Locale, currency: string): Promise<AnalysisOutput> {
@@ -137,7 +147,23 @@ async function runAnalyses(wb: Workbench, options: BuildReportOptions, locale: L
   out.sections.push(segmentsSection(segmentsInput, { locale, currency }));
   out.findings.push(...segmentsSummaryFindings(segmentsInput, locale, currency).slice(0, SUMMARY_FINDINGS.segments));
   out.runs.push(segmentsRun(segmentsInput));
+
+  if (!options.clv) return out;
+  // Predicted value: BG/NBD + Gamma-Gamma fitted on everything before the as-of day, per RFM segment.
+  const calibrationEnd = new Date(asOf.getTime() - 86_400_000);
+  const clvResult = await timed('clv', onProgress, () => clv(wb, { calibrationEnd }),
+    (r) => `${r.customers.toLocaleString('en')} customers, ${r.bgnbd.repeatBuyers.toLocaleString('en')} repeat buyers, P(alive) and 12-month value`);
+  const clvSegments = await clvBySegment(wb, clvResult, { table: rfmResult.table, column: 'segment' });
+  out.sections.push(clvSection(clvResult, { locale, currency, segments: clvSegments, segmentNames }));
+  out.findings.push(...clvFindings(clvResult, locale, currency).slice(0, SUMMARY_FINDINGS.clv));
+  out.runs.push(clvRun(clvResult));
   return out;
+}
+
+/** CLV options as a reader needs them to reproduce the run. */
+function clvRun(result: ClvResult): AnalysisRun {
+  const { calibrationEnd, unit, horizonMonths, discountRate, margin, aliveBands, tierShares, fitSample } = result.options;
+  return { name: 'CLV', options: { calibrationEnd, unit, horizonMonths, discountRate, margin, aliveBands, tierShares, fitSample } };
 }
 
 /**

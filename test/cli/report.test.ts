@@ -57,6 +57,18 @@ describe('swb report', () => {
     expect(readdirSync(dir)).toEqual(['online-retail.html']);
   });
 
+  it('adds the predicted-value section with --clv, fitted before the as-of day and split by RFM segment', async () => {
+    const dir = fresh();
+    const out = join(dir, 'clv.html');
+    const r = await run(['--clv', '--out', out], { env: { SOURCE_DATE_EPOCH: EPOCH } });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^clv +\d+\.\d s {2}4,334 customers, 2,777 repeat buyers/m);
+    const html = readFileSync(out, 'utf8');
+    expect(html).toContain('id="sec-clv"');
+    expect(html).toContain('<th scope="row">CLV</th><td>calibrationEnd</td><td>2011-12-09</td>');
+    expect(statSync(out).size).toBeLessThan(3_000_000);
+  });
+
   it('formats money in the currency given, and rejects an unknown one', async () => {
     const dir = fresh();
     const out = join(dir, 'usd.html');

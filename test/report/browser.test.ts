@@ -84,7 +84,7 @@ describe.skipIf(!hasChromium)('report in headless Chromium', () => {
     await (await hostilePipelineReport(resolve(OUT, 'hostile-data'))).save(pipelineFile);
     const wb = await Workbench.open();
     try {
-      const demo = await buildReport(wb, { file: ONLINE_RETAIL, preset: 'online-retail', generatedAt: FIXED_TIME });
+      const demo = await buildReport(wb, { file: ONLINE_RETAIL, preset: 'online-retail', clv: true, generatedAt: FIXED_TIME }); // every section, CLV too
       await demo.save(demoFile);
     } finally {
       wb.close();
