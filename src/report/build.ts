@@ -209,6 +209,7 @@ export async function buildReport(wb: Workbench, options: BuildReportOptions): P
       transactions: load,
       ...(customers ? { customers } : {}),
       ...(asOf ? { asOf } : {}),
+      currency,
       analyses: analyses.runs,
       version: toolVersion(),
     }, { locale }),

@@ -55,6 +55,7 @@ export interface ReportStrings {
   checksum: string;
   preset: string;
   toolVersion: string;
+  currency: string;
   transactionsLoaded: string;
   optionsOf: (analysis: string) => string;
   optionsCaption: string;
@@ -123,6 +124,7 @@ const en: ReportStrings = {
   checksum: 'SHA-256 checksum',
   preset: 'Column preset',
   toolVersion: 'Tool version',
+  currency: 'Currency of the amounts',
   transactionsLoaded: 'Transaction rows used',
   optionsOf: (a) => `Options of ${a}`,
   optionsCaption: 'Analysis options',
@@ -191,6 +193,7 @@ const nl: ReportStrings = {
   checksum: 'SHA-256-controlesom',
   preset: 'Kolomvoorinstelling',
   toolVersion: 'Versie van de tool',
+  currency: 'Valuta van de bedragen',
   transactionsLoaded: 'Gebruikte transactierijen',
   optionsOf: (a) => `Opties van ${a}`,
   optionsCaption: 'Opties per analyse',

@@ -69,6 +69,7 @@ describe('methodSection', () => {
     const s = methodSection({
       transactions: hostileLoadReport(),
       asOf,
+      currency: 'GBP',
       analyses: [{ name: 'RFM', options: { scoring: 'quantile', bins: 5, asOf, skip: undefined } }, { name: 'Clusters', options: { k: [3, 4] } }],
       version: '0.1.0',
     });
@@ -78,6 +79,7 @@ describe('methodSection', () => {
       ['Column preset', '<img src=x onerror=alert(1)>'],
       ['Transaction rows used', '900'],
       ['As-of date', '2011-12-10'],
+      ['Currency of the amounts', 'GBP'],
       ['Tool version', 'segment-workbench 0.1.0'],
     ]);
     expect(s.tables?.[0]?.rows).toEqual([

@@ -23,6 +23,8 @@ export interface MethodInput {
   customers?: LoadReport;
   /** As-of date of the analyses. @defaultValue none (not shown) */
   asOf?: Date;
+  /** ISO 4217 currency the amounts were reported in. @defaultValue none (not shown) */
+  currency?: string;
   /** Analyses in report order. */
   analyses: AnalysisRun[];
   /** Version of segment-workbench that made the report. */
@@ -56,6 +58,7 @@ export function methodSection(input: MethodInput, options: MethodOptions = {}): 
   facts.push([t.transactionsLoaded, formatNumber(load.rowsLoaded, locale)]);
   if (input.customers) facts.push([t.customersFile, input.customers.fileName], [`${t.checksum} (${input.customers.fileName})`, input.customers.sha256]);
   if (input.asOf) facts.push([t.asOf, isoDate(input.asOf)]);
+  if (input.currency) facts.push([t.currency, input.currency]);
   facts.push([t.toolVersion, `segment-workbench ${input.version}`]);
   const rows = input.analyses.flatMap((a) =>
     Object.entries(a.options)
