@@ -4,11 +4,12 @@
  * country, and the movement between RFM segments over the half year before the as-of date when the data
  * reaches back that far. Kept apart from build.ts so the choice is in one place and testable.
  */
-import { compareSubsegments } from '../analyses/subsegments.js';
+import { compareSubsegments, type SubsegmentResult } from '../analyses/subsegments.js';
 import { migration } from '../analyses/migration.js';
 import { segmentBy } from '../analyses/segments.js';
 import { tableColumns } from '../analyses/segments-base.js';
 import type { Locale } from '../locale.js';
+import { quoteIdentifier } from '../sql.js';
 import type { Workbench } from '../workbench.js';
 import type { AnalysisRun } from './sections/method.js';
 import type { SegmentsSectionInput } from './sections/segments.js';
@@ -32,10 +33,20 @@ const DAY = 86_400_000;
 export async function segmentsForReport(wb: Workbench, options: SegmentsReportOptions = {}): Promise<SegmentsSectionInput> {
   const tiers = await segmentBy(wb, { valueTiers: true, ...(options.locale ? { locale: options.locale } : {}) }, { ...(options.asOf ? { asOf: options.asOf } : {}), table: 'segments_value_tiers' });
   const asOf = tiers.options.asOf;
-  const input: SegmentsSectionInput = { segments: tiers, subsegments: [] };
+  const subsegments: SubsegmentResult[] = [];
   const hasCountry = (await tableColumns(wb, 'transactions')).some((c) => c.name === 'country')
     || (await tableColumns(wb, 'customers')).some((c) => c.name === 'country');
-  if (hasCountry) input.subsegments = [await compareSubsegments(wb, { segment: tiers, by: 'country', kpi: 'averageOrderValue', asOf })];
+  if (hasCountry) subsegments.push(await compareSubsegments(wb, { segment: tiers, by: 'country', kpi: 'averageOrderValue', asOf }));
+  // With a customers file: each value tier split by each of its first few categorical attributes, one at a
+  // time, on revenue per customer, and on NPS when there is an `nps` column. Several comparisons are made,
+  // so the intervals are Bonferroni-adjusted for the number of sub-segments in each.
+  const attributes = await categoricalAttributes(wb);
+  const hasNps = (await tableColumns(wb, 'customers')).some((c) => c.name === 'nps' && /INT|DOUBLE|DECIMAL|FLOAT|REAL/.test(c.type));
+  for (const by of attributes) {
+    subsegments.push(await compareSubsegments(wb, { segment: tiers, by, kpi: 'revenuePerCustomer', asOf, adjust: 'bonferroni' }));
+    if (hasNps) subsegments.push(await compareSubsegments(wb, { segment: tiers, by, kpi: 'nps', asOf, adjust: 'bonferroni' }));
+  }
+  const input: SegmentsSectionInput = { segments: tiers, subsegments };
   const from = new Date(asOf.getTime() - (options.migrationDays ?? 182) * DAY);
   const [row] = await wb.query('select min(order_date) as first from transactions where not is_return');
   const first = row?.['first'];
@@ -43,11 +54,28 @@ export async function segmentsForReport(wb: Workbench, options: SegmentsReportOp
   return input;
 }
 
+/** Text columns of the customers table with 2 to 12 distinct values (the first `MAX_ATTRIBUTES`, in table order). */
+async function categoricalAttributes(wb: Workbench): Promise<string[]> {
+  const out: string[] = [];
+  for (const c of await tableColumns(wb, 'customers')) {
+    if (out.length >= MAX_ATTRIBUTES) break;
+    if (c.name === 'customer_id' || c.type !== 'VARCHAR') continue;
+    const [row] = await wb.query(`select count(distinct ${quoteIdentifier(c.name)}) as n from customers`);
+    const n = Number(row?.['n'] ?? 0);
+    if (n >= 2 && n <= 12) out.push(c.name);
+  }
+  return out;
+}
+
+/** Customer attributes the report compares sub-segments on. */
+const MAX_ATTRIBUTES = 3;
+
 /** The options of the report's segment analyses, for the method section. */
 export function segmentsRun(input: SegmentsSectionInput): AnalysisRun {
   const options: Record<string, unknown> = {};
   if (input.segments) Object.assign(options, { asOf: input.segments.options.asOf, segments: 'value tiers (top 20%, next 30%, rest)', minSize: input.segments.options.minSize });
-  for (const s of input.subsegments ?? []) options['subsegments'] = `${s.byVariable} within each tier: ${s.kpi.label} (${s.kpi.method})`;
+  const subs = (input.subsegments ?? []).map((s) => `${s.byVariable} within each tier: ${s.kpi.label} (${s.kpi.method}${s.options.adjust === 'bonferroni' ? '; Bonferroni-adjusted' : ''})`);
+  if (subs.length > 0) options['subsegments'] = subs.length === 1 ? subs[0] : subs;
   if (input.migration) options['migration'] = { from: input.migration.options.from, to: input.migration.options.to, segmentation: 'RFM' };
   return { name: 'Segments', options };
 }
@@ -55,7 +83,12 @@ export function segmentsRun(input: SegmentsSectionInput): AnalysisRun {
 /** One line for the build progress. */
 export function segmentsDetail(input: SegmentsSectionInput): string {
   const parts = [`${(input.segments?.customerCount ?? 0).toLocaleString('en')} customers in value tiers`];
-  for (const s of input.subsegments ?? []) parts.push(`${s.rows.filter((r) => !r.tooSmall).length} ${s.byVariable} sub-segments compared`);
+  const subs = input.subsegments ?? [];
+  if (subs.length === 1) parts.push(`${subs[0]!.rows.filter((r) => !r.tooSmall).length} ${subs[0]!.byVariable} sub-segments compared`);
+  if (subs.length > 1) {
+    const compared = subs.reduce((a, s) => a + s.rows.filter((r) => !r.tooSmall).length, 0);
+    parts.push(`${compared} sub-segments compared on ${subs.length} variable × KPI pairs (${[...new Set(subs.map((s) => s.byVariable))].join(', ')})`);
+  }
   if (input.migration) parts.push(`${input.migration.moved.toLocaleString('en')} RFM moves`);
   return parts.join(', ');
 }

@@ -4,6 +4,11 @@ import { loadTransactions } from '../../src/data/load.js';
 import { segmentsDetail, segmentsForReport, segmentsRun } from '../../src/report/segments-input.js';
 import { segmentsSection } from '../../src/report/sections/segments.js';
 import { ONLINE_RETAIL, fixture } from '../helpers/data.js';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateSample } from '../../src/data/sample.js';
+import { loadCustomers } from '../../src/data/customers.js';
 
 describe('segmentsForReport on Online Retail', () => {
   let wb: Workbench;
@@ -56,4 +61,31 @@ describe('segmentsForReport on a small file', () => {
     expect(section.findings).toContain('Every sub-segment by country has fewer than 30 customers: too small to compare.');
     wb.close();
   });
+});
+
+describe('segmentsForReport with a customers file (synthetic sample)', () => {
+  it('splits each value tier by the customer attributes, on revenue per customer and NPS, Bonferroni-adjusted', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'swb-seginput-'));
+    const s = await generateSample({ customers: 6000, seed: 5, out: join(dir, 's.csv') });
+    const wb = await Workbench.open();
+    await loadTransactions(wb, s.transactionsFile);
+    await loadCustomers(wb, s.customersFile);
+    const input = await segmentsForReport(wb);
+    // the first three text attributes with 2–12 values, each on two KPIs; no country column in this file
+    expect(input.subsegments?.map((r) => `${r.byVariable}:${r.kpi.id}`)).toEqual([
+      'age_band:revenuePerCustomer', 'age_band:nps', 'region:revenuePerCustomer', 'region:nps', 'city_size:revenuePerCustomer', 'city_size:nps',
+    ]);
+    expect(input.subsegments?.every((r) => r.options.adjust === 'bonferroni')).toBe(true);
+    // planted: young customers in large cities score lower NPS; large cities pull NPS down within tiers
+    const nps = input.subsegments?.find((r) => r.byVariable === 'city_size' && r.kpi.id === 'nps');
+    const large = nps?.rows.filter((r) => r.subsegment === 'large' && !r.tooSmall) ?? [];
+    expect(large.length).toBeGreaterThan(0);
+    expect(large.every((r) => r.difference < 0)).toBe(true);
+    expect(large.some((r) => r.significant)).toBe(true);
+    expect(segmentsDetail(input)).toMatch(/sub-segments compared on 6 variable × KPI pairs \(age_band, region, city_size\)/);
+    const run = segmentsRun(input).options['subsegments'] as string[];
+    expect(run).toHaveLength(6);
+    expect(run[1]).toMatch(/^age_band within each tier: NPS .*Bonferroni-adjusted\)$/);
+    wb.close();
+  }, 120_000);
 });
