@@ -36,7 +36,7 @@ const T = {
     ltv: 'Cumulative revenue per customer (LTV)', ltvDesc: 'One line per cohort: net revenue per customer summed from the first period on; the thick black line is the weighted average',
     since: { month: 'Months since first order', week: 'Weeks since first order', quarter: 'Quarters since first order' } as Record<CohortPeriod, string>,
     cohort: 'Cohort', size: 'Customers', active: 'Active', retention: 'Retention', revenueRetention: 'Revenue retention', revenue: 'Net revenue',
-    ltvValue: 'Cumulative revenue per customer', average: 'Weighted average', partial: '* partly observed (the data ends during this period)',
+    ltvValue: 'Cumulative revenue per customer', average: 'Weighted average', averageWhere: (n: number) => `the average is drawn where at least ${n} cohorts are observed`, partial: '* partly observed (the data ends during this period)',
     partialLeftOut: 'partly observed periods left out', shown: (n: number, of: number, by: boolean) => `${by ? 'largest' : 'latest'} ${n} of ${of} cohorts`,
     unknown: '(unknown)', q: 'Q', period: 'Period',
   },
@@ -48,7 +48,7 @@ const T = {
     ltv: 'Cumulatieve omzet per klant (LTV)', ltvDesc: 'Eén lijn per cohort: netto-omzet per klant opgeteld vanaf de eerste periode; de dikke zwarte lijn is het gewogen gemiddelde',
     since: { month: 'Maanden sinds eerste bestelling', week: 'Weken sinds eerste bestelling', quarter: 'Kwartalen sinds eerste bestelling' } as Record<CohortPeriod, string>,
     cohort: 'Cohort', size: 'Klanten', active: 'Actief', retention: 'Behoud', revenueRetention: 'Omzetbehoud', revenue: 'Netto-omzet',
-    ltvValue: 'Cumulatieve omzet per klant', average: 'Gewogen gemiddelde', partial: '* deels waargenomen (de data eindigt in deze periode)',
+    ltvValue: 'Cumulatieve omzet per klant', average: 'Gewogen gemiddelde', averageWhere: (n: number) => `het gemiddelde staat waar minstens ${n} cohorten zijn waargenomen`, partial: '* deels waargenomen (de data eindigt in deze periode)',
     partialLeftOut: 'deels waargenomen perioden weggelaten', shown: (n: number, of: number, by: boolean) => `${by ? 'grootste' : 'laatste'} ${n} van ${of} cohorten`,
     unknown: '(onbekend)', q: 'K', period: 'Periode',
   },
@@ -145,6 +145,9 @@ export function cohortHeatmap(result: CohortResult, options: CohortHeatmapOption
 
 type CurveMetric = 'retention' | 'cumulativeRevenuePerCustomer';
 
+/** The weighted average is drawn for periods that at least this many cohorts reach. */
+export const MIN_AVERAGE_COHORTS = 3;
+
 function curves(result: CohortResult, metric: CurveMetric, options: CohortChartOptions): TopLevelSpec {
   const locale = options.locale ?? 'en';
   const t = T[locale];
@@ -157,7 +160,8 @@ function curves(result: CohortResult, metric: CurveMetric, options: CohortChartO
   const values = [
     ...result.rows.filter((c: CohortCell) => labels.has(c.cohort) && !c.partial)
       .map((c) => point(labels.get(c.cohort) ?? '', 'cohort', c.period, c[metric], c.observed)),
-    ...result.average.map((p) => point(t.average, 'average', p.period, p[metric], p.customers)),
+    // The average only where enough cohorts are observed: further right it is one or two old cohorts, not an average.
+    ...result.average.filter((p) => p.cohorts >= MIN_AVERAGE_COHORTS).map((p) => point(t.average, 'average', p.period, p[metric], p.customers)),
   ];
   const money = metric !== 'retention';
   const format = money ? moneyFormat(locale) : '.0%';
@@ -175,7 +179,7 @@ function curves(result: CohortResult, metric: CurveMetric, options: CohortChartO
     { field: 'size', type: 'quantitative' as const, title: t.size, format: COUNT_FORMAT },
   ];
   return {
-    ...baseSpec(money ? t.ltv : t.curves, `${money ? t.ltvDesc : t.curvesDesc}.`, subtitleOf(result, shown.length, t.partialLeftOut, locale)),
+    ...baseSpec(money ? t.ltv : t.curves, `${money ? t.ltvDesc : t.curvesDesc} (${t.averageWhere(MIN_AVERAGE_COHORTS)}).`, subtitleOf(result, shown.length, t.partialLeftOut, locale)),
     width: CHART_WIDTH,
     height: CHART_HEIGHT,
     data: { values },

@@ -83,7 +83,7 @@ describe('segmentsForReport with a customers file (synthetic sample)', () => {
     expect(large.every((r) => r.difference < 0)).toBe(true);
     expect(large.some((r) => r.significant)).toBe(true);
     expect(segmentsDetail(input)).toMatch(/sub-segments compared on 6 variable × KPI pairs \(age_band, region, city_size\)/);
-    const run = segmentsRun(input).options['subsegments'] as string[];
+    const run = (segmentsRun(input).options as Record<string, unknown>)['subsegments'] as string[];
     expect(run).toHaveLength(6);
     expect(run[1]).toMatch(/^age_band within each tier: NPS .*Bonferroni-adjusted\)$/);
     wb.close();
