@@ -4,6 +4,7 @@
  */
 import { WorkbenchError } from '../errors.js';
 import type { Workbench } from '../workbench.js';
+import { moneySum } from '../sql.js';
 
 /** Calendar period to group by. */
 export type ActivityPeriod = 'week' | 'month' | 'quarter';
@@ -62,8 +63,8 @@ SELECT
   count(DISTINCT t.customer_id) FILTER (WHERE NOT t.is_return) AS customers,
   count(DISTINCT t.customer_id) FILTER (WHERE NOT t.is_return AND f.first_period = date_trunc($period, t.order_date)) AS new_customers,
   count(DISTINCT t.order_id) FILTER (WHERE NOT t.is_return) AS orders,
-  coalesce(sum(cast(t.amount AS decimal(18, 6))), 0)::double AS net_revenue,
-  coalesce(-sum(cast(t.amount AS decimal(18, 6))) FILTER (WHERE t.amount < 0), 0)::double AS returned,
+  coalesce(${moneySum('t.amount')}, 0)::double AS net_revenue,
+  coalesce(-${moneySum('t.amount')} FILTER (WHERE t.amount < 0), 0)::double AS returned,
   max(t.order_date) AS last_order
 FROM t LEFT JOIN firsts f USING (customer_id)
 GROUP BY 1

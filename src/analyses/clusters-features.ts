@@ -9,7 +9,7 @@
  * deviations, centroids, seed) are bound as `$name` parameters.
  */
 import { WorkbenchError } from '../errors.js';
-import { numberLiteral, quoteIdentifier } from '../sql.js';
+import { numberLiteral, quoteIdentifier, moneySum } from '../sql.js';
 import type { Workbench } from '../workbench.js';
 
 /** Features computed from the transactions, by name. */
@@ -92,7 +92,7 @@ with tx as (
 per as (
   select customer_id,
     count(distinct order_id) filter (where not is_return)::bigint as frequency,
-    coalesce(sum(cast(amount as decimal(18, 6))), 0)::double as monetary,
+    coalesce(${moneySum()}, 0)::double as monetary,
     min(order_date) filter (where not is_return) as first_order,
     max(order_date) filter (where not is_return) as last_order
   from tx group by customer_id

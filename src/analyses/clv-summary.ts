@@ -13,7 +13,7 @@
  */
 import type { Workbench } from '../workbench.js';
 import { WorkbenchError } from '../errors.js';
-import { quoteIdentifier } from '../sql.js';
+import { quoteIdentifier, moneySum } from '../sql.js';
 
 /** Time unit of `t_x`, `T` and horizons. */
 export type ClvUnit = 'days' | 'weeks';
@@ -78,14 +78,14 @@ export function clvSummarySql(source: string, table: string): string {
   // A purchase day is a day with at least one purchase row; that day's returns are netted against its
   // spend, and a day they bring to 0 or less is no purchase (an order cancelled the day it was placed).
   // A day without returns always counts, whatever its spend (CDNOW's $0 purchases are purchases). Returns
-  // on other days are left out. Money is summed as DECIMAL: exact, whatever the row order.
+  // on other days are left out. Money is summed exactly (moneySum).
   return `create or replace table ${quoteIdentifier(table)} as
 with days as (
-  select customer_id, date_trunc('day', order_date) as day, sum(cast(amount as decimal(18, 6)))::double as spend
+  select customer_id, date_trunc('day', order_date) as day, ${moneySum()}::double as spend
   from ${quoteIdentifier(source)}
   where order_date < $holdEnd + interval 1 day
   group by all
-  having bool_or(not is_return) and (sum(cast(amount as decimal(18, 6))) > 0 or not bool_or(is_return))
+  having bool_or(not is_return) and (${moneySum()} > 0 or not bool_or(is_return))
 ), agg as (
   select customer_id, min(day) as first_day,
     (count(*) filter (where day <= $calEnd) - 1)::integer as x,

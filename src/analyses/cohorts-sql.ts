@@ -12,7 +12,7 @@
  *   cells   cohort × index: observed customers (those with `m >= k`), active, revenue, then
  *           per-customer revenue, revenue retention and cumulative revenue per customer by window
  */
-import { quoteIdentifier } from '../sql.js';
+import { quoteIdentifier, moneySum } from '../sql.js';
 
 /** Calendar period of cohorts and of the period index. */
 export type CohortPeriod = 'month' | 'week' | 'quarter';
@@ -66,7 +66,7 @@ const txSql = (o: CohortsSqlOptions, extra = ''): string => {
 export function cohortPeriodsSql(o: CohortsSqlOptions): string {
   return `create or replace temp table ${periodsTable(o)} as
 select customer_id, date_trunc('${o.period}', order_date) as p, bool_or(not is_return) as active,
-  sum(cast(amount as decimal(18, 6))) as revenue, min(order_date) filter (where not is_return) as first_purchase
+  ${moneySum()} as revenue, min(order_date) filter (where not is_return) as first_purchase
 from (${txSql(o)})
 group by all`;
 }
@@ -101,7 +101,7 @@ export function cohortsSql(o: CohortsSqlOptions): string {
   from ${periodsTable(o)} group by customer_id having bool_or(active)
 ),
 ${attrCte}early as (
-  select t.customer_id, sum(cast(t.amount as decimal(18, 6))) filter (where date_trunc(${P}, t.order_date) = f.p0) as revenue
+  select t.customer_id, ${moneySum('t.amount')} filter (where date_trunc(${P}, t.order_date) = f.p0) as revenue
   from (${txSql(o)}) t join firsts f using (customer_id)
   where t.is_return and t.order_date < f.first_order
   group by all

@@ -4,6 +4,7 @@
  * segmentation. One SQL query over the whole table.
  */
 import type { Workbench } from '../workbench.js';
+import { moneySum } from '../sql.js';
 
 /** Options for {@link overview}. */
 export interface OverviewOptions {
@@ -44,9 +45,7 @@ WITH t AS (
   SELECT * FROM transactions
   WHERE $asOf IS NULL OR order_date < $asOf
 ), c AS (
-  -- Money is summed as DECIMAL: exact, so the same data gives the same totals whatever order DuckDB adds rows in
-  -- (a double sum of 168469.6 and -168469.6 among small amounts differs in the 12th digit between runs).
-  SELECT customer_id, count(DISTINCT order_id) FILTER (WHERE NOT is_return) AS orders, sum(cast(amount AS decimal(18, 6)))::double AS revenue
+  SELECT customer_id, count(DISTINCT order_id) FILTER (WHERE NOT is_return) AS orders, ${moneySum()}::double AS revenue
   FROM t GROUP BY customer_id
 ), ranked AS (
   SELECT revenue, row_number() OVER (ORDER BY revenue DESC, customer_id) AS rn, count(*) OVER () AS n FROM c
@@ -54,9 +53,9 @@ WITH t AS (
 SELECT
   (SELECT count(*) FROM c) AS customers,
   (SELECT count(DISTINCT order_id) FROM t WHERE NOT is_return) AS orders,
-  (SELECT coalesce(sum(cast(amount AS decimal(18, 6))), 0)::double FROM t) AS net_revenue,
-  (SELECT coalesce(sum(cast(amount AS decimal(18, 6))) FILTER (WHERE amount > 0), 0)::double FROM t) AS gross_revenue,
-  (SELECT coalesce(-sum(cast(amount AS decimal(18, 6))) FILTER (WHERE amount < 0), 0)::double FROM t) AS returned,
+  (SELECT coalesce(${moneySum()}, 0)::double FROM t) AS net_revenue,
+  (SELECT coalesce(${moneySum()} FILTER (WHERE amount > 0), 0)::double FROM t) AS gross_revenue,
+  (SELECT coalesce(-${moneySum()} FILTER (WHERE amount < 0), 0)::double FROM t) AS returned,
   (SELECT count(*) FROM c WHERE orders = 1) AS one_time,
   (SELECT coalesce(sum(revenue), 0) FROM ranked WHERE rn <= ceil(n * $topShare)) AS top_revenue,
   (SELECT min(order_date) FROM t) AS first,

@@ -5,7 +5,7 @@
  *
  * The quantile tie rule lives in {@link quantileScoreSql}; see its comment for the exact formula.
  */
-import { numberLiteral, quoteIdentifier } from '../sql.js';
+import { numberLiteral, quoteIdentifier, moneySum } from '../sql.js';
 import type { SegmentMap, ScoreRange, SegmentRule } from './segment-map.js';
 
 /** Fixed score thresholds, `bins - 1` ascending values per score (see `RfmOptions.scoring`). */
@@ -140,7 +140,7 @@ base as (
   select customer_id,
     count(distinct order_id) filter (where not is_return)::bigint as frequency,
     -- exact decimal sum: float sums depend on thread order and could split equal values into different scores
-    coalesce(sum(cast(amount as decimal(18, 6))), 0)::double as monetary,
+    coalesce(${moneySum()}, 0)::double as monetary,
     min(order_date) filter (where not is_return) as first_order,
     max(order_date) filter (where not is_return) as last_order
   from tx group by customer_id

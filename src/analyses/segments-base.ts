@@ -9,7 +9,7 @@
  * without one, everyone with a transaction before `asOf`. Orders on or after `asOf` never count.
  */
 import { WorkbenchError } from '../errors.js';
-import { quoteIdentifier } from '../sql.js';
+import { quoteIdentifier, moneySum } from '../sql.js';
 import type { Workbench } from '../workbench.js';
 
 /** Options every segment analysis shares. */
@@ -110,7 +110,7 @@ export async function customerBase(wb: Workbench, options: BaseOptions, wanted: 
   const ctes = [`stats as (
     select customer_id,
       -- exact decimal sum: float sums depend on thread order (a refund could leave 1e-13 instead of 0)
-      coalesce(sum(cast(amount as decimal(18, 6))), 0)::double as revenue,
+      coalesce(${moneySum()}, 0)::double as revenue,
       count(distinct order_id) filter (where not is_return) as orders,
       max(order_date) filter (where not is_return) as last_order
     from ${src} where order_date < $asOf and customer_id is not null group by customer_id)`];

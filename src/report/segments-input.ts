@@ -56,15 +56,11 @@ export async function segmentsForReport(wb: Workbench, options: SegmentsReportOp
 
 /** Text columns of the customers table with 2 to 12 distinct values (the first `MAX_ATTRIBUTES`, in table order). */
 async function categoricalAttributes(wb: Workbench): Promise<string[]> {
-  const out: string[] = [];
-  for (const c of await tableColumns(wb, 'customers')) {
-    if (out.length >= MAX_ATTRIBUTES) break;
-    if (c.name === 'customer_id' || c.type !== 'VARCHAR') continue;
-    const [row] = await wb.query(`select count(distinct ${quoteIdentifier(c.name)}) as n from customers`);
-    const n = Number(row?.['n'] ?? 0);
-    if (n >= 2 && n <= 12) out.push(c.name);
-  }
-  return out;
+  const text = (await tableColumns(wb, 'customers')).filter((c) => c.name !== 'customer_id' && c.type === 'VARCHAR').map((c) => c.name);
+  if (text.length === 0) return [];
+  // One pass over the table for every column's number of distinct values.
+  const [row] = await wb.query(`select ${text.map((name, i) => `count(distinct ${quoteIdentifier(name)}) as n${i}`).join(', ')} from customers`);
+  return text.filter((_, i) => { const n = Number(row?.[`n${i}`] ?? 0); return n >= 2 && n <= 12; }).slice(0, MAX_ATTRIBUTES);
 }
 
 /** Customer attributes the report compares sub-segments on. */
