@@ -3,7 +3,7 @@
  * returning. Period labels are formatted with Intl so month names follow the locale. Pure.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import type { ActivityPeriod, ActivityResult } from '../analyses/activity.js';
+import type { ActivityPeriod, ActivityResult } from '../analyses/overview/activity.js';
 import { formatDate, intlTag, type Locale } from '../locale.js';
 import { baseSpec, CATEGORY_COLORS, CHART_HEIGHT, CHART_WIDTH, COUNT_FORMAT, moneyFormat } from './theme.js';
 

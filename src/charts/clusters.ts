@@ -5,8 +5,8 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { formatNumber, type Locale } from '../locale.js';
-import type { ClusterResult } from '../analyses/clusters.js';
-import { featureLabel } from '../analyses/clusters-names.js';
+import type { ClusterResult } from '../analyses/clusters/index.js';
+import { featureLabel } from '../analyses/clusters/names.js';
 import { baseSpec, CATEGORY_COLORS, CHART_HEIGHT, CHART_WIDTH, COUNT_FORMAT, DIVERGING_SCHEME, PERCENT_FORMAT } from './theme.js';
 
 /** Options of the cluster chart builders. */

@@ -6,8 +6,8 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { formatNumber, type Locale } from '../locale.js';
 import { WorkbenchError } from '../errors.js';
-import type { ClvResult } from '../analyses/clv-types.js';
-import type { ClvSegmentRow } from '../analyses/clv-aggregates.js';
+import type { ClvResult } from '../analyses/clv/types.js';
+import type { ClvSegmentRow } from '../analyses/clv/aggregates.js';
 import { baseSpec, CATEGORY_COLORS, CHART_HEIGHT, CHART_WIDTH, COUNT_FORMAT, moneyFormat, PERCENT_FORMAT, SEQUENTIAL_SCHEME } from './theme.js';
 
 /** Options of the CLV chart builders. */

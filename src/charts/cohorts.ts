@@ -5,7 +5,7 @@
  * the heatmap and left out of the curves, so no curve shows a false drop at the right edge.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import type { CohortCell, CohortPeriod, CohortResult, CohortSummary } from '../analyses/cohorts.js';
+import type { CohortCell, CohortPeriod, CohortResult, CohortSummary } from '../analyses/cohorts/index.js';
 import type { Locale } from '../locale.js';
 import { periodLabel } from './activity.js';
 import { baseSpec, CATEGORY_COLORS, CHART_HEIGHT, CHART_WIDTH, COUNT_FORMAT, moneyFormat, SEQUENTIAL_SCHEME } from './theme.js';

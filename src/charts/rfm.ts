@@ -4,8 +4,8 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { Locale } from '../locale.js';
-import type { RfmResult } from '../analyses/rfm.js';
-import type { RfmDistribution } from '../analyses/rfm-summary.js';
+import type { RfmResult } from '../analyses/rfm/index.js';
+import type { RfmDistribution } from '../analyses/rfm/summary.js';
 import {
   baseSpec, CATEGORY_COLORS, CHART_HEIGHT, CHART_WIDTH, COUNT_FORMAT, moneyFormat, PERCENT_FORMAT, SEQUENTIAL_SCHEME,
 } from './theme.js';

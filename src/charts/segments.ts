@@ -5,11 +5,11 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { Locale } from '../locale.js';
-import type { SubsegmentResult } from '../analyses/subsegments.js';
-import { ALL_CUSTOMERS, type KpiDef } from '../analyses/segment-kpi.js';
-import type { KpisResult } from '../analyses/kpis.js';
-import type { MigrationResult } from '../analyses/migration.js';
-import type { OverlapResult } from '../analyses/overlap.js';
+import type { SubsegmentResult } from '../analyses/segments/subsegments.js';
+import { ALL_CUSTOMERS, type KpiDef } from '../analyses/segments/kpi.js';
+import type { KpisResult } from '../analyses/segments/kpis.js';
+import type { MigrationResult } from '../analyses/segments/migration.js';
+import type { OverlapResult } from '../analyses/segments/overlap.js';
 import { baseSpec, CATEGORY_COLORS, CHART_WIDTH, COUNT_FORMAT, moneyFormat, PERCENT_FORMAT, SEQUENTIAL_SCHEME } from './theme.js';
 
 /** Options of the segment charts. */

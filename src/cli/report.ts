@@ -6,7 +6,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { toCurrency, toLocale, type Locale } from '../locale.js';
-import { buildReport, parseAsOf } from '../report/build.js';
+import { buildReport, parseAsOf } from '../pipeline/build-report.js';
 import { saveReport } from '../report/save.js';
 import { Workbench } from '../workbench.js';
 import { elapsed, guarded, parse, UsageError, type Command } from './common.js';

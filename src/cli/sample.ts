@@ -1,5 +1,5 @@
 /** `swb sample --customers N --seed S --out FILE`: write seeded synthetic data with planted structure. */
-import { generateSample } from '../data/sample.js';
+import { generateSample } from '../sample/index.js';
 import { elapsed, guarded, parse, UsageError, type Command } from './common.js';
 
 const USAGE = 'sample --out FILE [--customers N] [--seed S]';

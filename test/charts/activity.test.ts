@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ActivityResult } from '../../src/analyses/activity.js';
+import type { ActivityResult } from '../../src/analyses/overview/activity.js';
 import { customersOverTime, periodLabel, revenueOverTime } from '../../src/charts/activity.js';
 import { expectRenders } from '../helpers/charts.js';
 

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Workbench } from '../../src/workbench.js';
-import { clusters, type ClusterResult } from '../../src/analyses/clusters.js';
+import { clusters, type ClusterResult } from '../../src/analyses/clusters/index.js';
 import { clusterKChart, clusterLabels, clusterProfileHeatmap, clusterScatter, clusterSizes } from '../../src/charts/clusters.js';
 import { expectRenders, expectValidSpec } from '../helpers/charts.js';
 import { plantedTransactions } from '../helpers/clusters.js';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Workbench } from '../../src/workbench.js';
-import { clv, type ClvResult } from '../../src/analyses/clv.js';
-import { clvBySegment } from '../../src/analyses/clv-aggregates.js';
+import { clv, type ClvResult } from '../../src/analyses/clv/index.js';
+import { clvBySegment } from '../../src/analyses/clv/aggregates.js';
 import { clvHoldoutChart, clvSegmentChart, clvTierChart, pAliveHistogramChart, pAliveMatrixChart } from '../../src/charts/clv.js';
 import { isWorkbenchError } from '../../src/errors.js';
 import { expectRenders, expectValidSpec } from '../helpers/charts.js';

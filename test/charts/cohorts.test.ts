@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Workbench } from '../../src/workbench.js';
 import { loadTransactions } from '../../src/data/load.js';
-import { cohorts, type CohortResult } from '../../src/analyses/cohorts.js';
+import { cohorts, type CohortResult } from '../../src/analyses/cohorts/index.js';
 import { cohortHeatmap, cohortLabel, cohortLtvCurves, cohortRetentionCurves, shownCohorts } from '../../src/charts/cohorts.js';
 import { renderSvg } from '../../src/charts/render.js';
 import { expectRenders, expectValidSpec } from '../helpers/charts.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Workbench } from '../../src/workbench.js';
-import { rfm, type RfmResult } from '../../src/analyses/rfm.js';
+import { rfm, type RfmResult } from '../../src/analyses/rfm/index.js';
 import { rfmDistributionChart, rfmDistributionCharts, rfmHeatmap, rfmSegmentBars } from '../../src/charts/rfm.js';
 import { renderSvg } from '../../src/charts/render.js';
 import { expectRenders, expectValidSpec } from '../helpers/charts.js';

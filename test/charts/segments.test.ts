@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Workbench } from '../../src/workbench.js';
-import { compareSubsegments, type SubsegmentResult } from '../../src/analyses/subsegments.js';
-import { kpis, type KpisResult } from '../../src/analyses/kpis.js';
-import { migration, type MigrationResult } from '../../src/analyses/migration.js';
-import { overlap, type OverlapResult } from '../../src/analyses/overlap.js';
+import { compareSubsegments, type SubsegmentResult } from '../../src/analyses/segments/subsegments.js';
+import { kpis, type KpisResult } from '../../src/analyses/segments/kpis.js';
+import { migration, type MigrationResult } from '../../src/analyses/segments/migration.js';
+import { overlap, type OverlapResult } from '../../src/analyses/segments/overlap.js';
 import { kpiGoalChart, kpiLabel, migrationHeatmap, overlapMatrix, subsegmentChart } from '../../src/charts/segments.js';
 import { expectRenders, expectValidSpec } from '../helpers/charts.js';
 

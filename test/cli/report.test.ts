@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fixture, ROOT } from '../helpers/data.js';
 
-const CLI = join(ROOT, 'dist/cli.js');
+const CLI = join(ROOT, 'dist/cli/index.js');
 const EPOCH = '1700000000'; // 2023-11-14 22:13 UTC
 
 async function run(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}) {
@@ -27,7 +27,7 @@ async function run(args: string[], options: { cwd?: string; env?: Record<string,
 const fresh = (): string => mkdtempSync(join(tmpdir(), 'swb-report-cli-'));
 
 beforeAll(() => {
-  if (!existsSync(CLI)) throw new Error('dist/cli.js is missing: run npm run build (npm test does)');
+  if (!existsSync(CLI)) throw new Error('dist/cli/index.js is missing: run npm run build (npm test does)');
 });
 
 describe('swb report', () => {

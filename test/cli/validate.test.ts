@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { fixture, ONLINE_RETAIL, ROOT } from '../helpers/data.js';
 
-const CLI = join(ROOT, 'dist/cli.js');
+const CLI = join(ROOT, 'dist/cli/index.js');
 const run = async (...args: string[]) => {
   try {
     const { stdout, stderr } = await promisify(execFile)(process.execPath, [CLI, ...args], { cwd: ROOT });
@@ -18,7 +18,7 @@ const run = async (...args: string[]) => {
 };
 
 beforeAll(() => {
-  if (!existsSync(CLI)) throw new Error('dist/cli.js is missing: run npm run build (npm test does)');
+  if (!existsSync(CLI)) throw new Error('dist/cli/index.js is missing: run npm run build (npm test does)');
 });
 
 describe('swb validate', () => {

@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Workbench } from '../../src/workbench.js';
-import { buildReport } from '../../src/report/build.js';
+import { buildReport } from '../../src/pipeline/build-report.js';
 import { ONLINE_RETAIL } from '../helpers/data.js';
 import { FIXED_TIME, fixtureReport, HOSTILE, hostilePipelineReport } from './fixtures.js';
 

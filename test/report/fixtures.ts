@@ -1,6 +1,6 @@
 /** Report fixtures: hand-made sections, with a hostile string in every data-derived field. */
 import type { TopLevelSpec } from 'vega-lite';
-import type { OverviewResult } from '../../src/analyses/overview.js';
+import type { OverviewResult } from '../../src/analyses/overview/index.js';
 import { baseSpec } from '../../src/charts/theme.js';
 import type { LoadReport } from '../../src/data/load-report.js';
 import type { Locale } from '../../src/locale.js';
@@ -131,9 +131,9 @@ export async function hostilePipelineReport(dir: string, locale: Locale = 'en'):
   const { join } = await import('node:path');
   const { Workbench } = await import('../../src/workbench.js');
   const { loadTransactions } = await import('../../src/data/load.js');
-  const { rfm } = await import('../../src/analyses/rfm.js');
-  const { standardSegmentMap } = await import('../../src/analyses/segment-map.js');
-  const { overview } = await import('../../src/analyses/overview.js');
+  const { rfm } = await import('../../src/analyses/rfm/index.js');
+  const { standardSegmentMap } = await import('../../src/analyses/rfm/segment-map.js');
+  const { overview } = await import('../../src/analyses/overview/index.js');
   const { rfmSection, rfmFindings } = await import('../../src/report/sections/rfm.js');
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `${HOSTILE}.csv`);

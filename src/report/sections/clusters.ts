@@ -3,9 +3,9 @@
  * findings in plain words, the four cluster charts, a profile table and, when given, the cross-tab
  * against RFM segments. Pure: result in, section out; every number is formatted for the locale here.
  */
-import type { ClusterResult } from '../../analyses/clusters.js';
-import type { ClusterRfmCrosstab } from '../../analyses/clusters-rfm.js';
-import { featureLabel } from '../../analyses/clusters-names.js';
+import type { ClusterResult } from '../../analyses/clusters/index.js';
+import type { ClusterRfmCrosstab } from '../../analyses/clusters/vs-rfm.js';
+import { featureLabel } from '../../analyses/clusters/names.js';
 import { clusterKChart, clusterProfileHeatmap, clusterScatter, clusterSizes } from '../../charts/clusters.js';
 import { formatCurrency, formatNumber, formatPercent, type Locale } from '../../locale.js';
 import type { ReportSection, ReportTable } from '../section.js';

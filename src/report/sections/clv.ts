@@ -3,8 +3,8 @@
  * P(alive), findings (expected value, concentration, customers at risk, the holdout check), the
  * charts, tier / band / holdout tables and the fitted parameters. Pure: result in, section out.
  */
-import type { ClvResult } from '../../analyses/clv-types.js';
-import type { ClvSegmentRow } from '../../analyses/clv-aggregates.js';
+import type { ClvResult } from '../../analyses/clv/types.js';
+import type { ClvSegmentRow } from '../../analyses/clv/aggregates.js';
 import { clvHoldoutChart, clvSegmentChart, clvTierChart, pAliveHistogramChart, pAliveMatrixChart } from '../../charts/clv.js';
 import { formatCurrency, formatDate, formatNumber, formatPercent, type Locale } from '../../locale.js';
 import type { ReportChart, ReportSection, ReportTable } from '../section.js';

@@ -4,7 +4,7 @@
  * a customer is worth over time), the four cohort charts and a cohort table. Pure: result in,
  * section out; every number is formatted for the locale here.
  */
-import type { CohortCell, CohortPeriod, CohortResult, CohortSummary } from '../../analyses/cohorts.js';
+import type { CohortCell, CohortPeriod, CohortResult, CohortSummary } from '../../analyses/cohorts/index.js';
 import { cohortHeatmap, cohortLabel, cohortLtvCurves, cohortRetentionCurves, shownCohorts } from '../../charts/cohorts.js';
 import { formatCurrency, formatDate, formatNumber, formatPercent, type Locale } from '../../locale.js';
 import type { ReportSection, ReportTable } from '../section.js';

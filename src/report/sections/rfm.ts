@@ -3,9 +3,9 @@
  * segment bars and distributions, and a segment table with what to do per segment. Pure: result in,
  * section out; every number is formatted for the locale here.
  */
-import type { RfmResult } from '../../analyses/rfm.js';
-import type { RfmGroupSummary } from '../../analyses/rfm-summary.js';
-import { LOYALTY_NAMES } from '../../analyses/segment-map.js';
+import type { RfmResult } from '../../analyses/rfm/index.js';
+import type { RfmGroupSummary } from '../../analyses/rfm/summary.js';
+import { LOYALTY_NAMES } from '../../analyses/rfm/segment-map.js';
 import { rfmDistributionChart, rfmHeatmap, rfmSegmentBars } from '../../charts/rfm.js';
 import { formatCurrency, formatDate, formatNumber, formatPercent, type Locale } from '../../locale.js';
 import type { ReportSection, ReportTable } from '../section.js';

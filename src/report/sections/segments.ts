@@ -5,12 +5,12 @@
  * KPIs against goals, migration between two dates and overlap between definitions. Every part is
  * optional, so a report shows what was run. Pure: results in, section out; numbers formatted here.
  */
-import type { KpiDef } from '../../analyses/segment-kpi.js';
-import type { KpisResult } from '../../analyses/kpis.js';
-import type { MigrationResult } from '../../analyses/migration.js';
-import type { OverlapResult } from '../../analyses/overlap.js';
-import type { SegmentByResult } from '../../analyses/segments.js';
-import type { SubsegmentResult, SubsegmentRow } from '../../analyses/subsegments.js';
+import type { KpiDef } from '../../analyses/segments/kpi.js';
+import type { KpisResult } from '../../analyses/segments/kpis.js';
+import type { MigrationResult } from '../../analyses/segments/migration.js';
+import type { OverlapResult } from '../../analyses/segments/overlap.js';
+import type { SegmentByResult } from '../../analyses/segments/index.js';
+import type { SubsegmentResult, SubsegmentRow } from '../../analyses/segments/subsegments.js';
 import { kpiGoalChart, kpiLabel, migrationHeatmap, overlapMatrix, segmentLabel, subsegmentChart } from '../../charts/segments.js';
 import { formatCurrency, formatDate, formatNumber, formatPercent, type Locale } from '../../locale.js';
 import type { ReportChart, ReportSection, ReportTable } from '../section.js';

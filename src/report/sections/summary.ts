@@ -3,7 +3,7 @@
  * six plain sentences. Findings written by the analysis sections (RFM, cohorts, clusters) come
  * first; findings from the overview fill the remaining places.
  */
-import type { OverviewResult } from '../../analyses/overview.js';
+import type { OverviewResult } from '../../analyses/overview/index.js';
 import { formatCurrency, formatDate, formatNumber, formatPercent, type Locale } from '../../locale.js';
 import type { ReportSection } from '../section.js';
 import { reportStrings } from '../strings.js';

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Workbench } from '../../../src/workbench.js';
-import { clusters, type ClusterResult } from '../../../src/analyses/clusters.js';
-import { clusterVsRfm, type ClusterRfmCrosstab } from '../../../src/analyses/clusters-rfm.js';
-import { rfm } from '../../../src/analyses/rfm.js';
+import { clusters, type ClusterResult } from '../../../src/analyses/clusters/index.js';
+import { clusterVsRfm, type ClusterRfmCrosstab } from '../../../src/analyses/clusters/vs-rfm.js';
+import { rfm } from '../../../src/analyses/rfm/index.js';
 import { clustersSection, clusterFindings } from '../../../src/report/sections/clusters.js';
 import { expectValidSpec } from '../../helpers/charts.js';
 import { plantedTransactions } from '../../helpers/clusters.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Workbench } from '../../../src/workbench.js';
-import { rfm, type RfmResult } from '../../../src/analyses/rfm.js';
+import { rfm, type RfmResult } from '../../../src/analyses/rfm/index.js';
 import { rfmFindings, rfmSection } from '../../../src/report/sections/rfm.js';
 import { expectRenders, expectValidSpec } from '../../helpers/charts.js';
 

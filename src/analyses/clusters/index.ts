@@ -1,0 +1,258 @@
+/**
+ * Cluster analysis: k-means segments that are standardised, seeded, named and computed for every
+ * customer. The pipeline:
+ *
+ *   transactions (+ customers) ─SQL─▶ features per customer ─SQL─▶ z-scores ─SQL─▶ seeded sample
+ *   sample ─JS (ml-kmeans, restarts; k by silhouette)─▶ centroids ─SQL─▶ every customer's nearest
+ *   centroid in `table` ─SQL─▶ profiles, covariance ─JS─▶ stable numbering, names, 2-D projection
+ *
+ * Only the sample (default 50,000 customers) and k centroids pass through JS; assignment of 1M+
+ * customers happens in DuckDB. Numbering is stable: cluster 1 has the highest mean revenue per customer.
+ */
+import type { Workbench } from '../../workbench.js';
+import { WorkbenchError } from '../../errors.js';
+import type { Locale } from '../../locale.js';
+import { quoteIdentifier } from '../../sql.js';
+import {
+  WORK, assignSql, baseSql, centroidsSql, overallSql, profileSql, renumberSql, resolveFeatures, sampleSql, standardiseSql, statsSql,
+} from './features.js';
+import { chooseK, countDistinct, fitKMeans, nearestCentroid, silhouetteScore, type KChoiceRow } from './fit.js';
+import { clusterNames } from './names.js';
+import { resolveOptions, type ClusterOptions, type ClusterOptionsUsed } from './options.js';
+import { pcaFromCovariance, project, type Projection } from './projection.js';
+
+export type { ClusterOptions, ClusterOptionsUsed } from './options.js';
+export type { KChoiceRow } from './fit.js';
+
+/** A feature as used: how it was transformed and standardised. */
+export interface ClusterFeature {
+  /** Feature name. */
+  name: string;
+  /** Computed from transactions, or a customers column. */
+  source: 'transactions' | 'customers';
+  /** Transform before standardising (`log1p` = `ln(1 + max(x, 0))`). */
+  transform: 'log1p' | 'none';
+  /** Mean of the transformed values (z = (value − mean) / sd). */
+  mean: number;
+  /** Population standard deviation of the transformed values. */
+  sd: number;
+  /** Customers without a (finite) value. */
+  missing: number;
+}
+
+/** Profile of one cluster. */
+export interface ClusterProfile {
+  /** Cluster number, 1 = highest mean revenue per customer. */
+  cluster: number;
+  /** Generated descriptive name per locale. */
+  names: Record<Locale, string>;
+  /** Customers. */
+  size: number;
+  /** Share of the clustered customers. */
+  share: number;
+  /** Net revenue of its customers. */
+  revenue: number;
+  /** Share of the clustered customers' revenue (NaN when total revenue is 0). */
+  revenueShare: number;
+  /** Mean raw (untransformed) value per feature. */
+  means: Record<string, number>;
+  /** Mean z-score per feature: distance from the overall mean in standard deviations. */
+  z: Record<string, number>;
+  /** Centroid in the standardised space, in feature order. */
+  centroid: number[];
+  /** Fewer customers than `minSize`: too small to act on as a segment. */
+  tooSmall: boolean;
+}
+
+/** A sampled customer placed on the 2-D projection. */
+export interface ClusterPoint {
+  cluster: number;
+  x: number;
+  y: number;
+  /** Raw feature values (for tooltips). */
+  values: Record<string, number | null>;
+}
+
+/** What {@link clusters} returns; per-customer labels are in the DuckDB table `table`. */
+export interface ClusterResult {
+  /** Table with `customer_id, cluster`. */
+  table: string;
+  /** Options actually used. */
+  options: ClusterOptionsUsed;
+  /** Chosen (or given) number of clusters. */
+  k: number;
+  /** Features used (after dropping constant ones), with standardisation parameters. */
+  features: ClusterFeature[];
+  /** Features dropped because they were constant or entirely missing. */
+  droppedFeatures: string[];
+  /** Customers assigned to a cluster. */
+  customerCount: number;
+  /** Customers left out for missing feature values. */
+  excludedCount: number;
+  /** Customers in the fit sample. */
+  sampleSize: number;
+  /** k → inertia, silhouette (the search with `k: 'auto'`; the final fit otherwise). */
+  kTable: KChoiceRow[];
+  /** Inertia of the final fit on the sample. */
+  inertia: number;
+  /** Mean silhouette of the final fit on the silhouette sample. */
+  silhouette: number;
+  /** Profiles, cluster 1 first. */
+  profiles: ClusterProfile[];
+  /** All clustered customers: size, revenue, mean raw feature values. */
+  overall: { size: number; revenue: number; means: Record<string, number> };
+  /** 2-D PCA projection with sampled points. */
+  projection: Projection & { points: ClusterPoint[] };
+  /** Recoverable problems (dropped features, excluded customers, k values skipped). */
+  warnings: string[];
+}
+
+const num = (v: unknown): number => (v === null || v === undefined ? NaN : Number(v));
+
+async function resolveAsOf(wb: Workbench, source: string, asOf: Date | undefined): Promise<{ asOf: Date; fromData: boolean }> {
+  const cols = await wb.query<{ column_name: string }>('select column_name from information_schema.columns where table_name = $t', { t: source });
+  const have = cols.map((c) => c.column_name);
+  if (have.length === 0) throw new WorkbenchError('NO_DATA', `There is no table ${source}. Load transactions first with loadTransactions().`, { source });
+  const missing = ['customer_id', 'order_id', 'order_date', 'amount', 'is_return'].filter((c) => !have.includes(c));
+  if (missing.length) throw new WorkbenchError('MISSING_FIELD', `Table ${source} lacks column(s) ${missing.join(', ')} (has ${have.join(', ')}). Load it with loadTransactions().`, { missing });
+  if (asOf !== undefined) {
+    if (Number.isNaN(asOf.getTime())) throw new WorkbenchError('BAD_OPTION', 'asOf is not a valid date.', {});
+    return { asOf, fromData: false };
+  }
+  const [row] = await wb.query(`select date_trunc('day', max(order_date)) + interval 1 day as as_of from ${quoteIdentifier(source)}`);
+  const derived = row?.['as_of'];
+  if (!(derived instanceof Date)) throw new WorkbenchError('NO_DATA', `Table ${source} has no orders to cluster.`, { source });
+  return { asOf: derived, fromData: true };
+}
+
+/**
+ * Cluster customers with k-means on standardised features; (re)creates `options.table` with every
+ * clustered customer's cluster number.
+ * @example const result = await clusters(wb, { k: 'auto', seed: 7 });
+ */
+export async function clusters(wb: Workbench, options: ClusterOptions = {}): Promise<ClusterResult> {
+  const o = resolveOptions(options);
+  const { asOf, fromData } = await resolveAsOf(wb, o.source, options.asOf);
+  const used: ClusterOptionsUsed = { ...o, asOf, asOfFromData: fromData };
+  const warnings: string[] = [];
+  const defs = await resolveFeatures(wb, o.features, o.customers, o.logScale);
+  try {
+    await wb.run(baseSql({ source: o.source, customersTable: o.customers, features: defs }), { asOf });
+    const [stats = {}] = await wb.query(statsSql(defs.length));
+    const n = num(stats['n']);
+    if (!(n > 0)) throw new WorkbenchError('NO_DATA', `No customer has a purchase before ${asOf.toISOString()} in ${o.source}; nothing to cluster.`, { asOf });
+    const kept: number[] = [];
+    const dropped: string[] = [];
+    defs.forEach((f, i) => {
+      const m = num(stats[`m${i}`]);
+      const s = num(stats[`s${i}`]);
+      if (num(stats[`c${i}`]) === 0) warnings.push(`Feature ${JSON.stringify(f.name)} has no values; it was dropped.`);
+      else if (!(s > 1e-12 * Math.max(1, Math.abs(m)))) warnings.push(`Feature ${JSON.stringify(f.name)} has the same value for every customer; it was dropped (it cannot separate clusters).`);
+      else return kept.push(i);
+      dropped.push(f.name);
+    });
+    if (kept.length === 0) {
+      throw new WorkbenchError('TOO_FEW_POINTS', `Every feature is constant or missing (${dropped.join(', ')}); there is nothing to cluster on. Choose other features.`, { dropped });
+    }
+    const features: ClusterFeature[] = kept.map((i) => {
+      const f = defs[i] as (typeof defs)[number];
+      return { ...f, mean: num(stats[`m${i}`]), sd: num(stats[`s${i}`]), missing: n - num(stats[`c${i}`]) };
+    });
+    const params: Record<string, number> = { seed: o.seed };
+    for (const i of kept) {
+      params[`m${i}`] = num(stats[`m${i}`]);
+      params[`s${i}`] = num(stats[`s${i}`]);
+    }
+    await wb.run(standardiseSql(kept, o.missing), params);
+    const d = kept.length;
+    const [{ n: customerCount = 0 } = {}] = await wb.query<{ n: number }>(`select count(*) as n from ${WORK.z}`);
+    for (const f of features.filter((x) => x.missing > 0)) {
+      warnings.push(o.missing === 'exclude'
+        ? `${f.missing} customer(s) have no value for ${JSON.stringify(f.name)} and were left out of the clustering.`
+        : `${f.missing} customer(s) have no value for ${JSON.stringify(f.name)}; the mean was used for them.`);
+    }
+    if (customerCount === 0) throw new WorkbenchError('NO_DATA', 'Every customer misses a feature value; nothing to cluster. Use missing: \'mean\' or other features.', {});
+
+    const sample = await wb.query(sampleSql(d), { n: o.sampleSize });
+    const points = sample.map((r) => Array.from({ length: d }, (_, j) => num(r[`z${j}`])));
+    const silN = Math.min(o.silhouetteSampleSize, points.length);
+    const fitOpts = { seed: o.seed, restarts: o.restarts, maxIterations: o.maxIterations };
+    let k: number;
+    const kTable: KChoiceRow[] = [];
+    if (o.k === 'auto') {
+      const search = points.slice(0, Math.min(o.searchSampleSize, points.length));
+      const distinct = countDistinct(search);
+      const ks = Array.from({ length: o.kRange[1] - o.kRange[0] + 1 }, (_, i) => o.kRange[0] + i);
+      const skipped = ks.filter((x) => x > distinct);
+      if (skipped.length === ks.length) {
+        throw new WorkbenchError('TOO_FEW_POINTS', `The customers have only ${distinct} distinct feature profile(s); k from ${o.kRange[0]} to ${o.kRange[1]} cannot be fitted. Pass a smaller kRange or other features.`, { distinct });
+      }
+      if (skipped.length) warnings.push(`k = ${skipped.join(', ')} skipped: only ${distinct} distinct feature profiles.`);
+      for (const kk of ks.filter((x) => x <= distinct)) {
+        const fit = await fitKMeans(search, kk, { ...fitOpts, restarts: o.searchRestarts });
+        const silPoints = search.slice(0, silN);
+        kTable.push({ k: kk, inertia: fit.inertia, silhouette: silhouetteScore(silPoints, fit.labels.slice(0, silN), kk) });
+      }
+      k = chooseK(kTable);
+    } else {
+      k = o.k;
+    }
+    const fit = await fitKMeans(points, k, fitOpts);
+    const silhouette = silhouetteScore(points.slice(0, silN), fit.labels.slice(0, silN), k);
+    if (o.k !== 'auto') kTable.push({ k, inertia: fit.inertia, silhouette });
+
+    const cParams: Record<string, number> = {};
+    fit.centroids.forEach((c, ci) => c.forEach((x, j) => (cParams[`c${ci}_${j}`] = x)));
+    await wb.run(centroidsSql(k, d), cParams);
+    await wb.run(assignSql(k, d));
+    const rawProfiles = await wb.query(profileSql(d));
+    const byRaw = new Map(rawProfiles.map((r) => [num(r['cluster']), r]));
+    const order = Array.from({ length: k }, (_, i) => i + 1).sort((a, b) => {
+      const ra = byRaw.get(a);
+      const rb = byRaw.get(b);
+      const meanA = ra ? num(ra['revenue']) / num(ra['n']) : -Infinity;
+      const meanB = rb ? num(rb['revenue']) / num(rb['n']) : -Infinity;
+      return meanB - meanA || num(rb?.['n'] ?? 0) - num(ra?.['n'] ?? 0) || a - b;
+    });
+    const mapping = Array.from({ length: k }, (_, raw) => order.indexOf(raw + 1) + 1);
+    await wb.run(renumberSql(o.table, mapping));
+
+    const [overallRow = {}] = await wb.query(overallSql(d));
+    const totalRevenue = num(overallRow['revenue']);
+    const byName = (row: Record<string, unknown> | undefined, prefix: string) =>
+      Object.fromEntries(features.map((f, j) => [f.name, num(row?.[`${prefix}${j}`])]));
+    const centroids = order.map((raw) => fit.centroids[raw - 1] as number[]);
+    const zs = order.map((raw) => byName(byRaw.get(raw), 'z'));
+    const names = { en: clusterNames(zs, features.map((f) => f.name), 'en'), nl: clusterNames(zs, features.map((f) => f.name), 'nl') };
+    const profiles: ClusterProfile[] = order.map((raw, i) => {
+      const row = byRaw.get(raw);
+      const size = num(row?.['n'] ?? 0);
+      const revenue = num(row?.['revenue'] ?? 0);
+      return {
+        cluster: i + 1, names: { en: names.en[i] as string, nl: names.nl[i] as string }, size, share: size / customerCount,
+        revenue, revenueShare: totalRevenue === 0 ? NaN : revenue / totalRevenue,
+        means: byName(row, 'r'), z: zs[i] as Record<string, number>, centroid: centroids[i] as number[],
+        tooSmall: size < o.minSize,
+      };
+    });
+
+    const cov = Array.from({ length: d }, (_, i) => Array.from({ length: d }, (_, j) => num(overallRow[`v${Math.min(i, j)}_${Math.max(i, j)}`])));
+    const pca = await pcaFromCovariance(cov);
+    const pts: ClusterPoint[] = sample.slice(0, o.projectionPoints).map((r, i) => {
+      const z = points[i] as number[];
+      // Plot coordinates to 1e-6: enough for any chart, and free of the last-bit noise of the covariance.
+      const [x, y] = project(z, pca).map((c) => Math.round(c * 1e6) / 1e6) as [number, number];
+      const values = Object.fromEntries(features.map((f, j) => [f.name, r[`r${j}`] === null ? null : num(r[`r${j}`])]));
+      return { cluster: nearestCentroid(z, centroids) + 1, x, y, values };
+    });
+
+    return {
+      table: o.table, options: used, k, features, droppedFeatures: dropped, customerCount, excludedCount: n - customerCount,
+      sampleSize: points.length, kTable, inertia: fit.inertia, silhouette, profiles,
+      overall: { size: customerCount, revenue: totalRevenue, means: byName(overallRow, 'r') },
+      projection: { ...pca, points: pts }, warnings,
+    };
+  } finally {
+    for (const t of Object.values(WORK)) await wb.run(`drop table if exists ${t}`);
+  }
+}

@@ -1,0 +1,104 @@
+/**
+ * Options of the cluster analysis, their defaults, and their validation (one place, so the result
+ * can state exactly what was used).
+ */
+import { WorkbenchError } from '../../errors.js';
+import { DEFAULT_FEATURES } from './features.js';
+
+/** Options of {@link clusters}. */
+export interface ClusterOptions {
+  /**
+   * Feature names: computed ones (`recency`, `frequency`, `monetary`, `avg_order_value`, `tenure_days`)
+   * or numeric columns of the customers table. @defaultValue ['recency', 'frequency', 'monetary']
+   */
+  features?: readonly string[];
+  /** Number of clusters, or `'auto'` to choose by silhouette over `kRange`. @defaultValue 'auto' */
+  k?: number | 'auto';
+  /** Smallest and largest k tried when `k` is `'auto'`. @defaultValue [2, 8] */
+  kRange?: readonly [number, number];
+  /** Seed for sampling and k-means++ (restart r uses `seed + r`). @defaultValue 42 */
+  seed?: number;
+  /** k-means++ starts of the final fit; the lowest inertia wins. @defaultValue 10 */
+  restarts?: number;
+  /** Iterations per k-means start. @defaultValue 100 */
+  maxIterations?: number;
+  /** Customers in the seeded fit sample (everyone is assigned afterwards, in SQL). @defaultValue 50000 */
+  sampleSize?: number;
+  /** With `k: 'auto'`: customers (first of the fit sample) used to compare the k values. @defaultValue 10000 */
+  searchSampleSize?: number;
+  /** With `k: 'auto'`: k-means++ starts per k while comparing. @defaultValue 3 */
+  searchRestarts?: number;
+  /** Customers (first of the fit sample) over which silhouettes are computed (O(n²)). @defaultValue 3000 */
+  silhouetteSampleSize?: number;
+  /** Sampled customers returned with 2-D coordinates for the scatter chart. @defaultValue 2000 */
+  projectionPoints?: number;
+  /** Log-scale computed features (`ln(1 + max(x, 0))`); customers columns are never transformed. @defaultValue true */
+  logScale?: boolean;
+  /**
+   * Customers with a missing (or non-finite) feature value: `'exclude'` leaves them out of the
+   * clustering (counted in `excludedCount` and the warnings, no row in `table`); `'mean'` imputes the
+   * feature's mean (z = 0). @defaultValue 'exclude'
+   */
+  missing?: 'exclude' | 'mean';
+  /** As-of moment: only orders before it count; recency and tenure are measured to its day. @defaultValue the day after the last order */
+  asOf?: Date;
+  /** Clusters with fewer customers are flagged `tooSmall` (too small to act on as a segment). @defaultValue 30 */
+  minSize?: number;
+  /** Transactions table. @defaultValue 'transactions' */
+  source?: string;
+  /** Customers table holding attribute features. @defaultValue 'customers' */
+  customers?: string;
+  /** Table (re)created with `customer_id, cluster` for every clustered customer. @defaultValue 'clusters' */
+  table?: string;
+}
+
+/** The options of a run with every default filled in. */
+export interface ClusterOptionsUsed extends Required<Omit<ClusterOptions, 'asOf'>> {
+  /** As-of moment used. */
+  asOf: Date;
+  /** True when `asOf` was derived from the data. */
+  asOfFromData: boolean;
+}
+
+function whole(name: string, value: number, min: number): number {
+  if (!Number.isInteger(value) || value < min) {
+    throw new WorkbenchError('BAD_OPTION', `${name} must be a whole number ≥ ${min}, got ${value}.`, { [name]: value });
+  }
+  return value;
+}
+
+/** Fill in defaults and check the options (everything but `asOf`, which needs the data). */
+export function resolveOptions(o: ClusterOptions): Omit<ClusterOptionsUsed, 'asOf' | 'asOfFromData'> {
+  const k = o.k ?? 'auto';
+  if (k !== 'auto') whole('k', k, 1);
+  const kRange = o.kRange ?? [2, 8];
+  whole('kRange[0]', kRange[0], 2);
+  if (!Number.isInteger(kRange[1]) || kRange[1] < kRange[0]) {
+    throw new WorkbenchError('BAD_OPTION', `kRange must be [min, max] with whole numbers 2 ≤ min ≤ max, got [${kRange.join(', ')}].`, { kRange });
+  }
+  const seed = o.seed ?? 42;
+  if (!Number.isSafeInteger(seed)) throw new WorkbenchError('BAD_OPTION', `seed must be a whole number, got ${seed}.`, { seed });
+  const missing = o.missing ?? 'exclude';
+  if (missing !== 'exclude' && missing !== 'mean') {
+    throw new WorkbenchError('BAD_OPTION', `missing must be 'exclude' or 'mean', got ${JSON.stringify(missing)}.`, { missing });
+  }
+  return {
+    features: [...(o.features ?? DEFAULT_FEATURES)],
+    k,
+    kRange: [kRange[0], kRange[1]],
+    seed,
+    restarts: whole('restarts', o.restarts ?? 10, 1),
+    maxIterations: whole('maxIterations', o.maxIterations ?? 100, 1),
+    sampleSize: whole('sampleSize', o.sampleSize ?? 50_000, 2),
+    searchSampleSize: whole('searchSampleSize', o.searchSampleSize ?? 10_000, 2),
+    searchRestarts: whole('searchRestarts', o.searchRestarts ?? 3, 1),
+    silhouetteSampleSize: whole('silhouetteSampleSize', o.silhouetteSampleSize ?? 3000, 2),
+    projectionPoints: whole('projectionPoints', o.projectionPoints ?? 2000, 0),
+    minSize: whole('minSize', o.minSize ?? 30, 1),
+    logScale: o.logScale ?? true,
+    missing,
+    source: o.source ?? 'transactions',
+    customers: o.customers ?? 'customers',
+    table: o.table ?? 'clusters',
+  };
+}

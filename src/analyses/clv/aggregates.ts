@@ -1,0 +1,108 @@
+/** Aggregates of the per-customer CLV table: bands, tiers, P(alive) histogram and matrix, holdout check. */
+import type { Workbench } from '../../workbench.js';
+import { quoteIdentifier } from '../../sql.js';
+import { bgnbdPAlive, type BgnbdParams } from './bgnbd.js';
+import type { AliveBand, ClvGroupSummary, ClvHoldoutRow, ClvOptionsUsed, ClvResult, ClvTier } from './types.js';
+
+const BANDS: readonly AliveBand[] = ['at_risk', 'uncertain', 'alive'];
+const TIERS: readonly ClvTier[] = ['top', 'high', 'medium', 'low'];
+/** Calibration x values shown one by one in the holdout check; the last group is "this or more". */
+export const HOLDOUT_MAX_X = 7;
+
+async function groupSummaries<K extends string>(wb: Workbench, table: string, column: string, keys: readonly K[]): Promise<ClvGroupSummary<K>[]> {
+  const rows = await wb.query(
+    `select ${quoteIdentifier(column)} as key, count(*)::double as n, sum(expected_purchases) as e, sum(clv) as v,
+       min(clv) as lo, max(clv) as hi, avg(p_alive) as pa,
+       sum(count(*)) over () as total_n, sum(sum(clv)) over () as total_v
+     from ${quoteIdentifier(table)} group by all order by key`);
+  return keys.map((key) => {
+    const r = rows.find((x) => x['key'] === key);
+    const n = Number(r?.['n'] ?? 0);
+    const totalN = Number(rows[0]?.['total_n'] ?? 0);
+    const totalV = Number(rows[0]?.['total_v'] ?? 0);
+    return {
+      key, customers: n, share: totalN > 0 ? n / totalN : 0,
+      expectedPurchases: Number(r?.['e'] ?? 0), clv: Number(r?.['v'] ?? 0), clvShare: totalV > 0 ? Number(r?.['v'] ?? 0) / totalV : 0,
+      minClv: Number(r?.['lo'] ?? 0), maxClv: Number(r?.['hi'] ?? 0), meanPAlive: n > 0 ? Number(r?.['pa']) : 0,
+    };
+  });
+}
+
+/** Model P(alive) for T = the longest observation, over x = 0…xMax and t_x = 0…T in 20 steps. */
+export function pAliveMatrix(bg: BgnbdParams, xMax: number, T: number): ClvResult['pAliveMatrix'] {
+  const cells: ClvResult['pAliveMatrix']['cells'] = [];
+  const steps = 20;
+  for (let x = 0; x <= xMax; x++) {
+    for (let i = 0; i <= steps; i++) {
+      const tx = (T * i) / steps;
+      // x > 0 needs t_x > 0; x = 0 has t_x = 0 only, P(alive) = 1 across the row as the model has it
+      cells.push({ x, t_x: tx, pAlive: x === 0 ? 1 : tx === 0 ? NaN : bgnbdPAlive(bg, x, tx, T) });
+    }
+  }
+  return { T, cells: cells.filter((c) => Number.isFinite(c.pAlive)) };
+}
+
+/** Everything of {@link ClvResult} computed from the per-customer table. */
+export async function clvAggregates(wb: Workbench, o: ClvOptionsUsed, bg: BgnbdParams)
+  : Promise<Pick<ClvResult, 'totals' | 'aliveBands' | 'tiers' | 'pAliveHistogram' | 'pAliveMatrix' | 'spendFrequencyCorrelation'>> {
+  const t = quoteIdentifier(o.table);
+  const [tot] = await wb.query(
+    `select sum(expected_purchases) as e, sum(clv) as v, max("T") as tmax,
+       coalesce(quantile_disc(x, 0.99), 0) as x99, corr(x, monetary) filter (where x > 0) as rho from ${t}`);
+  const hist = await wb.query(
+    `select least(floor(p_alive * 10), 9)::integer as bin, count(*)::double as n from ${t} group by all order by bin`);
+  return {
+    totals: { expectedPurchases: Number(tot?.['e'] ?? 0), clv: Number(tot?.['v'] ?? 0) },
+    aliveBands: await groupSummaries(wb, o.table, 'alive_band', BANDS),
+    tiers: await groupSummaries(wb, o.table, 'clv_tier', TIERS),
+    pAliveHistogram: Array.from({ length: 10 }, (_, i) => ({
+      from: i / 10, to: (i + 1) / 10, customers: Number(hist.find((h) => h['bin'] === i)?.['n'] ?? 0),
+    })),
+    pAliveMatrix: pAliveMatrix(bg, Math.max(1, Math.min(30, Number(tot?.['x99'] ?? 1))), Number(tot?.['tmax'] ?? 1)),
+    spendFrequencyCorrelation: tot?.['rho'] === null || tot?.['rho'] === undefined ? NaN : Number(tot['rho']),
+  };
+}
+
+/** Predicted vs actual holdout purchases per calibration x (0 … HOLDOUT_MAX_X or more). */
+export async function holdoutRows(wb: Workbench, table: string): Promise<{ rows: ClvHoldoutRow[]; actualTotal: number; predictedTotal: number }> {
+  const rows = await wb.query(
+    `select least(x, $m) as x, count(*)::double as n, avg(x_holdout) as actual, avg(predicted_holdout) as predicted,
+       sum(sum(x_holdout)) over () as at, sum(sum(predicted_holdout)) over () as pt
+     from ${quoteIdentifier(table)} group by all order by x`, { m: HOLDOUT_MAX_X });
+  return {
+    rows: rows.map((r) => ({
+      x: Number(r['x']), orMore: Number(r['x']) === HOLDOUT_MAX_X, customers: Number(r['n']),
+      actual: Number(r['actual']), predicted: Number(r['predicted']),
+    })),
+    actualTotal: Number(rows[0]?.['at'] ?? 0),
+    predictedTotal: Number(rows[0]?.['pt'] ?? 0),
+  };
+}
+
+/** CLV of one segment of another segmentation (e.g. RFM). */
+export interface ClvSegmentRow {
+  segment: string;
+  customers: number;
+  clv: number;
+  meanClv: number;
+  meanPAlive: number;
+  /** Customers of the segment with P(alive) below the first band limit. */
+  atRisk: number;
+}
+
+/**
+ * CLV per segment of another per-customer table (joined on customer_id), e.g. RFM's `segment`.
+ * Customers of the CLV table missing from the segment table are grouped under '(none)'.
+ * @example const rows = await clvBySegment(wb, clvResult, { table: 'rfm', column: 'segment' });
+ */
+export async function clvBySegment(wb: Workbench, result: Pick<ClvResult, 'table' | 'options'>, by: { table: string; column: string }): Promise<ClvSegmentRow[]> {
+  const rows = await wb.query(
+    `select coalesce(s.${quoteIdentifier(by.column)}::varchar, '(none)') as segment, count(*)::double as n, sum(c.clv) as v,
+       avg(c.clv) as mean_v, avg(c.p_alive) as pa, count(*) filter (where c.alive_band = 'at_risk')::double as risk
+     from ${quoteIdentifier(result.table)} c left join ${quoteIdentifier(by.table)} s using (customer_id)
+     group by all order by v desc, segment`);
+  return rows.map((r) => ({
+    segment: String(r['segment']), customers: Number(r['n']), clv: Number(r['v']), meanClv: Number(r['mean_v']),
+    meanPAlive: Number(r['pa']), atRisk: Number(r['risk']),
+  }));
+}

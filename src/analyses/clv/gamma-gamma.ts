@@ -1,0 +1,149 @@
+/**
+ * The Gamma-Gamma model of spend per transaction (Fader, Hardie & Lee 2005, "RFM and CLV"; Hardie's
+ * note "The Gamma-Gamma model of monetary value", 2013): a customer's transaction values are
+ * Gamma(p, ν) with ν ~ Gamma(q, γ) across customers, independent of how often they buy. Fitted on
+ * repeat buyers only (x > 0, mean repeat spend m̄ > 0). Pure functions: log-likelihood, maximum
+ * likelihood by Nelder-Mead on log-parameters, the conditional expected spend per transaction and
+ * the discounted CLV built on BG/NBD's expected purchases.
+ */
+import { WorkbenchError } from '../../errors.js';
+import { nelderMead } from '../../stats/nelder-mead.js';
+import { lnGamma } from '../../stats/special.js';
+import { bgnbdConditionalExpected, type BgnbdParams } from './bgnbd.js';
+
+/** Gamma-Gamma parameters. */
+export interface GammaGammaParams {
+  /** Shape of the transaction-value gamma. */
+  p: number;
+  /** Shape of the across-customer gamma of ν. */
+  q: number;
+  /** Scale of the across-customer gamma of ν. */
+  gamma: number;
+}
+
+/** A fitted Gamma-Gamma model. */
+export interface GammaGammaFit extends GammaGammaParams {
+  /** Maximised log-likelihood (of the mean spends, as in Hardie's note). */
+  logLikelihood: number;
+  converged: boolean;
+  iterations: number;
+  /** Parameters that ended at the search bound 10⁻⁶ or 10⁶ (e.g. p → ∞: no spread of spend within a customer). */
+  atBound: Array<keyof GammaGammaParams>;
+  /** Customers fitted on (repeat buyers with positive mean spend). */
+  customers: number;
+}
+
+/** One repeat buyer: x repeat transactions with mean value `monetary`. */
+export interface GammaGammaRow {
+  /** Identifies the row in error messages. */
+  customerId?: string;
+  x: number;
+  monetary: number;
+}
+
+/** Log-likelihood of one customer's mean spend m̄ over x transactions. */
+export function gammaGammaCustomerLogLikelihood(g: GammaGammaParams, x: number, m: number): number {
+  const { p, q, gamma } = g;
+  return lnGamma(p * x + q) - lnGamma(p * x) - lnGamma(q) + q * Math.log(gamma)
+    + (p * x - 1) * Math.log(m) + p * x * Math.log(x) - (p * x + q) * Math.log(gamma + m * x);
+}
+
+/**
+ * Fit Gamma-Gamma by maximum likelihood. Every row must have x > 0 and monetary > 0: otherwise a
+ * BAD_OPTION error names the first offending rows (filter them out: the model is for repeat buyers).
+ * @example const gg = fitGammaGamma(rows.filter((r) => r.x > 0));
+ */
+export function fitGammaGamma(rows: readonly GammaGammaRow[]): GammaGammaFit {
+  const bad = rows.filter((r) => !(r.x > 0 && Number.isInteger(r.x) && r.monetary > 0 && Number.isFinite(r.monetary)));
+  if (bad.length > 0) {
+    const shown = bad.slice(0, 5).map((r) => `${r.customerId ?? '(no id)'} (x = ${r.x}, mean spend = ${r.monetary})`).join(', ');
+    throw new WorkbenchError('BAD_OPTION', `Gamma-Gamma needs repeat buyers with a positive mean spend; ${bad.length} row(s) are not: ${shown}${bad.length > 5 ? ', …' : ''}. Leave out customers with x = 0, and customers whose repeat purchases sum to zero or less.`, { rows: bad.slice(0, 20), count: bad.length });
+  }
+  if (rows.length < 2) throw new WorkbenchError('NO_DATA', `Gamma-Gamma needs at least 2 repeat buyers with spend; got ${rows.length}.`, {});
+  const negLL = gammaGammaObjective(rows);
+  const meanSpend = rows.reduce((s, r) => s + r.monetary, 0) / rows.length;
+  const starts = [[1, 1, 1], [1, 2, meanSpend], [5, 3, meanSpend / 2], [0.5, 5, meanSpend * 2]];
+  const runs = starts.map((s) => nelderMead(negLL, s.map(Math.log)));
+  const best = runs.reduce((m, run) => (run.f < m.f ? run : m));
+  const params = { p: Math.exp(best.x[0] ?? 0), q: Math.exp(best.x[1] ?? 0), gamma: Math.exp(best.x[2] ?? 0) };
+  if (!Number.isFinite(best.f)) throw new WorkbenchError('NO_DATA', 'Gamma-Gamma could not be fitted: the likelihood is not finite at any start.', {});
+  const names: Array<keyof GammaGammaParams> = ['p', 'q', 'gamma'];
+  return {
+    ...params, logLikelihood: -best.f * rows.length, converged: best.converged, iterations: best.iterations, customers: rows.length,
+    atBound: names.filter((_, i) => Math.abs(best.x[i] ?? 0) > LOG_BOUND - 0.05),
+  };
+}
+
+/** Parameters are searched in [10⁻⁶, 10⁶] (±ln 10⁶ on the log scale). */
+const LOG_BOUND = Math.log(1e6);
+
+/**
+ * −LL per customer on log-parameters, arranged for speed: the log-gamma terms once per distinct x,
+ * the terms linear in p or q as precomputed sums, one logarithm per customer for ln(γ + x m̄).
+ */
+function gammaGammaObjective(rows: readonly GammaGammaRow[]): (v: number[]) => number {
+  const n = rows.length;
+  const xs = new Float64Array(n);
+  const xm = new Float64Array(n);
+  const countByX = new Map<number, number>();
+  let sumXLnM = 0;
+  let sumLnM = 0;
+  let sumXLnX = 0;
+  rows.forEach((r, i) => {
+    xs[i] = r.x;
+    xm[i] = r.x * r.monetary;
+    countByX.set(r.x, (countByX.get(r.x) ?? 0) + 1);
+    sumXLnM += r.x * Math.log(r.monetary);
+    sumLnM += Math.log(r.monetary);
+    sumXLnX += r.x * Math.log(r.x);
+  });
+  const byX = [...countByX.entries()];
+  return (v: number[]) => {
+    if (v.some((vi) => Math.abs(vi) > LOG_BOUND)) return Infinity;
+    const p = Math.exp(v[0] ?? 0);
+    const q = Math.exp(v[1] ?? 0);
+    const gamma = Math.exp(v[2] ?? 0);
+    let ll = n * (q * Math.log(gamma) - lnGamma(q)) + p * sumXLnM - sumLnM + p * sumXLnX;
+    for (const [x, count] of byX) ll += count * (lnGamma(p * x + q) - lnGamma(p * x));
+    for (let i = 0; i < n; i++) ll -= (p * (xs[i] as number) + q) * Math.log(gamma + (xm[i] as number));
+    return -ll / n;
+  };
+}
+
+/**
+ * E[M | p, q, γ, m̄, x]: expected spend per future transaction, a weighted mean of the population
+ * mean pγ/(q−1) and the customer's own m̄ (Hardie 2013, eq. 5). For x = 0 it is the population mean.
+ * NaN when q ≤ 1 and x = 0 (the population mean is then infinite).
+ */
+export function gammaGammaExpectedSpend(g: GammaGammaParams, x: number, m: number): number {
+  return (g.p * (g.gamma + m * x)) / (g.p * x + g.q - 1);
+}
+
+/** Options of {@link customerLifetimeValue}. */
+export interface ClvHorizon {
+  /** Months ahead. @defaultValue 12 */
+  months?: number;
+  /** Annual discount rate (0.1 = 10%), applied per month. @defaultValue 0 */
+  discountRate?: number;
+  /** Summary time units per year (52.18 for weeks, 365.25 for days). */
+  unitsPerYear: number;
+}
+
+/**
+ * Expected discounted purchases over the horizon, month by month:
+ * Σₖ (E[Y(k·s)] − E[Y((k−1)·s)]) / (1 + d)^(k/12), s = one month in summary units. Times the
+ * expected spend per purchase this is the CLV (lifetimes' `customer_lifetime_value` does the same).
+ */
+export function discountedPurchases(bg: BgnbdParams, x: number, tx: number, T: number, h: ClvHorizon): number {
+  const months = h.months ?? 12;
+  const d = h.discountRate ?? 0;
+  const step = h.unitsPerYear / 12;
+  let total = 0;
+  let previous = 0;
+  for (let k = 1; k <= months; k++) {
+    const e = bgnbdConditionalExpected(bg, k * step, x, tx, T);
+    total += (e - previous) / (1 + d) ** (k / 12);
+    previous = e;
+  }
+  return total;
+}

@@ -1,0 +1,170 @@
+/**
+ * Predictive customer value: who is still a customer, what will they buy, what are they worth.
+ * Builds the calibration summary in SQL ({@link clvSummary}), fits BG/NBD on its (x, t_x, T) groups
+ * and Gamma-Gamma on the repeat buyers' mean spends, computes the per-group predictions (P(alive),
+ * expected purchases, discounted purchases) once per distinct (x, t_x, T) in JS — the special
+ * functions have no SQL form — and joins them back to every customer in DuckDB, where spend, CLV,
+ * P(alive) bands and CLV tiers are added. The result holds models and aggregates; rows stay in `table`.
+ */
+import type { Workbench } from '../../workbench.js';
+import { WorkbenchError } from '../../errors.js';
+import { quoteIdentifier } from '../../sql.js';
+import { bgnbdConditionalExpected, bgnbdPAlive, fitBgnbd, type BgnbdParams } from './bgnbd.js';
+import { clvGroups, clvSummary, utcDay } from './summary.js';
+import { discountedPurchases, fitGammaGamma } from './gamma-gamma.js';
+import { clvAggregates, holdoutRows } from './aggregates.js';
+import type { ClvOptions, ClvOptionsUsed, ClvResult } from './types.js';
+
+export type {
+  ClvOptions, ClvOptionsUsed, ClvResult, ClvCustomer, ClvGroupSummary, ClvHoldoutRow, AliveBand, ClvTier,
+} from './types.js';
+
+let calls = 0;
+
+function resolve(options: ClvOptions, lastDay: Date): ClvOptionsUsed {
+  const o: ClvOptionsUsed = {
+    calibrationEnd: utcDay(options.calibrationEnd ?? lastDay),
+    calibrationEndFromData: options.calibrationEnd === undefined,
+    holdoutEnd: options.holdoutEnd === undefined ? null : utcDay(options.holdoutEnd),
+    unit: options.unit ?? 'weeks',
+    horizonMonths: options.horizonMonths ?? 12,
+    discountRate: options.discountRate ?? 0,
+    margin: options.margin ?? 1,
+    aliveBands: options.aliveBands ?? [0.3, 0.7],
+    tierShares: options.tierShares ?? [0.1, 0.3, 0.6],
+    fitSample: options.fitSample ?? 100_000,
+    source: options.source ?? 'transactions',
+    table: options.table ?? 'clv',
+    summaryTable: options.summaryTable ?? 'clv_summary',
+  };
+  const ascending = (v: number[]) => v.every((x, i) => x > 0 && x < 1 && (i === 0 || x > (v[i - 1] ?? 1)));
+  if (!Number.isInteger(o.fitSample) || o.fitSample < 100) throw new WorkbenchError('BAD_OPTION', `fitSample must be a whole number ≥ 100, got ${o.fitSample}.`, {});
+  if (!Number.isInteger(o.horizonMonths) || o.horizonMonths < 1) throw new WorkbenchError('BAD_OPTION', `horizonMonths must be a whole number ≥ 1, got ${o.horizonMonths}.`, {});
+  if (!(o.discountRate >= 0)) throw new WorkbenchError('BAD_OPTION', `discountRate must be ≥ 0 (0.1 = 10% a year), got ${o.discountRate}.`, {});
+  if (!(o.margin > 0 && o.margin <= 1)) throw new WorkbenchError('BAD_OPTION', `margin must be in (0, 1], got ${o.margin}.`, {});
+  if (o.aliveBands.length !== 2 || !ascending(o.aliveBands)) throw new WorkbenchError('BAD_OPTION', `aliveBands must be two ascending numbers in (0, 1), got [${o.aliveBands.join(', ')}].`, {});
+  if (o.tierShares.length !== 3 || !ascending(o.tierShares)) throw new WorkbenchError('BAD_OPTION', `tierShares must be three ascending shares in (0, 1), got [${o.tierShares.join(', ')}].`, {});
+  return o;
+}
+
+/** Per-group predictions, as JSON lists bound to the join query. */
+function groupPredictions(bg: BgnbdParams, groups: Array<{ x: number; t_x: number; T: number }>, o: ClvOptionsUsed, holdoutLength: number) {
+  const unitsPerYear = o.unit === 'weeks' ? 365.25 / 7 : 365.25;
+  const horizon = (o.horizonMonths * unitsPerYear) / 12;
+  const cols = { p_alive: [] as number[], expected: [] as number[], discounted: [] as number[], holdout: [] as number[] };
+  for (const g of groups) {
+    cols.p_alive.push(bgnbdPAlive(bg, g.x, g.t_x, g.T));
+    const expected = bgnbdConditionalExpected(bg, horizon, g.x, g.t_x, g.T);
+    cols.expected.push(expected);
+    // undiscounted, the monthly increments add up to the horizon's expectation
+    cols.discounted.push(o.discountRate === 0 ? expected
+      : discountedPurchases(bg, g.x, g.t_x, g.T, { months: o.horizonMonths, discountRate: o.discountRate, unitsPerYear }));
+    cols.holdout.push(holdoutLength > 0 ? bgnbdConditionalExpected(bg, holdoutLength, g.x, g.t_x, g.T) : 0);
+  }
+  const bad = Object.entries(cols).find(([, v]) => v.some((x) => !Number.isFinite(x)));
+  if (bad) throw new WorkbenchError('NO_DATA', `The fitted BG/NBD model gives non-finite ${bad[0]} predictions (r = ${bg.r}, α = ${bg.alpha}, a = ${bg.a}, b = ${bg.b}); the data do not support a usable fit.`, { params: bg });
+  return cols;
+}
+
+/**
+ * Fit BG/NBD + Gamma-Gamma on a calibration period and score every customer: P(alive), expected
+ * purchases and CLV over a horizon, P(alive) band and CLV tier; with `holdoutEnd`, the holdout check.
+ * Creates (or replaces) `options.table` with one {@link ClvCustomer} row per customer.
+ * @example const r = await clv(wb, { calibrationEnd: new Date('2011-09-08'), holdoutEnd: new Date('2011-12-09') });
+ */
+export async function clv(wb: Workbench, options: ClvOptions = {}): Promise<ClvResult> {
+  const source = options.source ?? 'transactions';
+  if (!(await wb.hasTable(source))) throw new WorkbenchError('NO_DATA', `There is no table ${source}. Load transactions first with loadTransactions().`, { source });
+  const [last] = await wb.query(`select date_trunc('day', max(order_date)) as d from ${quoteIdentifier(source)} where not is_return`);
+  if (!(last?.['d'] instanceof Date)) throw new WorkbenchError('NO_DATA', `Table ${source} has no purchases.`, { source });
+  const o = resolve(options, last['d']);
+  const summary = await clvSummary(wb, {
+    calibrationEnd: o.calibrationEnd, unit: o.unit, source, table: o.summaryTable, ...(o.holdoutEnd ? { holdoutEnd: o.holdoutEnd } : {}),
+  });
+  const st = quoteIdentifier(o.summaryTable);
+  const groups = await clvGroups(wb, o.summaryTable);
+  // the fit sample: the summary itself, or a temp table of the customers with the lowest hash
+  const sampled = summary.customers > o.fitSample;
+  const fitTable = sampled ? `clv_fit_${++calls}` : o.summaryTable;
+  if (sampled) {
+    await wb.run(`create or replace temp table ${quoteIdentifier(fitTable)} as select * from ${st} order by hash(customer_id), customer_id limit $n`, { n: o.fitSample });
+  }
+  let bgnbd: ClvResult['bgnbd'];
+  let repeat: Array<{ customerId: string; x: number; monetary: number }>;
+  try {
+    bgnbd = fitBgnbd(sampled ? await clvGroups(wb, fitTable) : groups);
+    repeat = await wb.query(`select customer_id as "customerId", x, monetary from ${quoteIdentifier(fitTable)} where x > 0 order by customer_id`);
+  } finally {
+    if (sampled) await wb.run(`drop table if exists ${quoteIdentifier(fitTable)}`);
+  }
+  const gammaGamma = fitGammaGamma(repeat);
+
+  const cols = groupPredictions(bgnbd, groups, o, summary.holdoutLength);
+  const gt = quoteIdentifier(`clv_groups_${++calls}`);
+  await wb.run(`create or replace temp table ${gt} as
+    select unnest(range(1, len(pa) + 1)) as g, unnest(pa) as p_alive, unnest(ex) as expected, unnest(di) as discounted, unnest(ho) as holdout
+    from (select from_json($pa, '["DOUBLE"]') as pa, from_json($ex, '["DOUBLE"]') as ex, from_json($di, '["DOUBLE"]') as di, from_json($ho, '["DOUBLE"]') as ho)`,
+  { pa: JSON.stringify(cols.p_alive), ex: JSON.stringify(cols.expected), di: JSON.stringify(cols.discounted), ho: JSON.stringify(cols.holdout) });
+  try {
+    await wb.run(clvTableSql(o, st, gt), {
+      p: gammaGamma.p, q: gammaGamma.q, gg: gammaGamma.gamma, margin: o.margin,
+      b1: o.aliveBands[0], b2: o.aliveBands[1], s1: o.tierShares[0], s2: o.tierShares[1], s3: o.tierShares[2],
+    });
+  } finally {
+    await wb.run(`drop table if exists ${gt}`);
+  }
+
+  const warnings: string[] = [];
+  if (!bgnbd.converged) warnings.push(`BG/NBD did not converge in ${bgnbd.iterations} iterations; treat the parameters with care.`);
+  if (!gammaGamma.converged) warnings.push(`Gamma-Gamma did not converge in ${gammaGamma.iterations} iterations.`);
+  if (bgnbd.a / (bgnbd.a + bgnbd.b) < 1e-3) {
+    warnings.push(`BG/NBD finds almost no sign of dropout (a = ${bgnbd.a.toPrecision(3)}, b = ${bgnbd.b.toPrecision(3)}: a drop-out chance of ${(100 * bgnbd.a / (bgnbd.a + bgnbd.b)).toPrecision(2)}% per purchase), so P(alive) is close to 1 for everyone; a longer calibration period may show dropout.`);
+  }
+  if (bgnbd.atBound.length > 0) {
+    warnings.push(`BG/NBD parameter(s) ${bgnbd.atBound.join(', ')} reached the search bound (10⁻⁶ or 10⁶): the data fit a limit of the model (e.g. customers hardly differ in dropout chance). Predictions are usable; the parameter values themselves are not meaningful.`);
+  }
+  if (gammaGamma.atBound.length > 0) {
+    warnings.push(`Gamma-Gamma parameter(s) ${gammaGamma.atBound.join(', ')} reached the search bound (10⁻⁶ or 10⁶): spend hardly varies within customers or between them; expected spend is close to each customer's own mean.`);
+  }
+  if (summary.repeatBuyers < 100) warnings.push(`Only ${summary.repeatBuyers} repeat buyers: the fits are uncertain.`);
+  if (gammaGamma.q <= 1) warnings.push(`Gamma-Gamma q = ${gammaGamma.q.toFixed(2)} ≤ 1: the population mean spend is unbounded; expected spend of one-time buyers is not meaningful.`);
+  const agg = await clvAggregates(wb, o, bgnbd);
+  if (Math.abs(agg.spendFrequencyCorrelation) > 0.3) {
+    warnings.push(`Spend and purchase frequency are correlated (r = ${agg.spendFrequencyCorrelation.toFixed(2)}) among repeat buyers; Gamma-Gamma assumes they are independent, so CLV may be biased.`);
+  }
+  return {
+    table: o.table,
+    options: o,
+    customers: summary.customers,
+    repeatBuyers: summary.repeatBuyers,
+    fitCustomers: bgnbd.customers,
+    bgnbd,
+    gammaGamma,
+    ...agg,
+    holdout: o.holdoutEnd ? { length: summary.holdoutLength, ...(await holdoutRows(wb, o.table)) } : null,
+    warnings,
+  };
+}
+
+/** The per-customer table: summary ⋈ group predictions, Gamma-Gamma spend, CLV, band and tier. */
+export function clvTableSql(o: ClvOptionsUsed, summary: string, groups: string): string {
+  const spend = '($p * ($gg + s.monetary * s.x)) / ($p * s.x + $q - 1)';
+  return `create or replace table ${quoteIdentifier(o.table)} as
+with grouped as (
+  select row_number() over (order by x, t_x, "T") as g, x, t_x, "T" from (select distinct x, t_x, "T" from ${summary})
+), scored as (
+  select s.customer_id, s.x, s.t_x, s."T", s.monetary, p.p_alive, p.expected as expected_purchases,
+    ${spend} as expected_spend,
+    $margin * ${spend} * p.discounted as clv,
+    s.x_holdout, case when s.x_holdout is not null then p.holdout end as predicted_holdout
+  from ${summary} s join grouped k using (x, t_x, "T") join ${groups} p on p.g = k.g
+)
+select customer_id, x, t_x, "T", monetary, p_alive, expected_purchases, expected_spend, clv,
+  case when p_alive < $b1 then 'at_risk' when p_alive < $b2 then 'uncertain' else 'alive' end as alive_band,
+  case when cume_dist() over w <= $s1 then 'top' when cume_dist() over w <= $s2 then 'high'
+       when cume_dist() over w <= $s3 then 'medium' else 'low' end as clv_tier,
+  x_holdout, predicted_holdout
+from scored
+window w as (order by clv desc)
+order by customer_id`;
+}

@@ -1,0 +1,134 @@
+/** Options and result types of {@link clv} (kept apart so the analysis file stays readable). */
+import type { BgnbdFit } from './bgnbd.js';
+import type { ClvUnit } from './summary.js';
+import type { GammaGammaFit } from './gamma-gamma.js';
+
+/** Options of `clv`. */
+export interface ClvOptions {
+  /** Last day of the calibration period (inclusive, UTC). @defaultValue the day of the last purchase in the data */
+  calibrationEnd?: Date;
+  /** Last day of the holdout period; enables the holdout check. @defaultValue no holdout */
+  holdoutEnd?: Date;
+  /** Time unit of t_x and T (the fitted α is per unit). @defaultValue 'weeks' */
+  unit?: ClvUnit;
+  /** CLV horizon in months after the calibration end. @defaultValue 12 */
+  horizonMonths?: number;
+  /** Annual discount rate for CLV (0.1 = 10%), applied monthly. @defaultValue 0 */
+  discountRate?: number;
+  /** Share of spend that is margin; CLV = margin × expected spend. @defaultValue 1 (CLV in revenue) */
+  margin?: number;
+  /** P(alive) band limits, ascending in (0, 1): below the first = at risk, below the second = uncertain, else alive. @defaultValue [0.3, 0.7] */
+  aliveBands?: [number, number];
+  /** Cumulative customer shares of the CLV tiers top, high, medium (the rest is low). @defaultValue [0.1, 0.3, 0.6] */
+  tierShares?: [number, number, number];
+  /**
+   * Fit both models on at most this many customers: all of them when there are fewer, else a
+   * deterministic sample (the customers with the lowest hash of customer_id). Every customer is scored.
+   * @defaultValue 100000
+   */
+  fitSample?: number;
+  /** Transactions table. @defaultValue 'transactions' */
+  source?: string;
+  /** Per-customer table (re)created with {@link ClvCustomer} rows. @defaultValue 'clv' */
+  table?: string;
+  /** Calibration summary table (re)created on the way. @defaultValue 'clv_summary' */
+  summaryTable?: string;
+}
+
+/** The options of a CLV run with every default filled in. */
+export interface ClvOptionsUsed {
+  calibrationEnd: Date;
+  /** True when `calibrationEnd` was taken from the data. */
+  calibrationEndFromData: boolean;
+  holdoutEnd: Date | null;
+  unit: ClvUnit;
+  horizonMonths: number;
+  discountRate: number;
+  margin: number;
+  aliveBands: [number, number];
+  tierShares: [number, number, number];
+  fitSample: number;
+  source: string;
+  table: string;
+  summaryTable: string;
+}
+
+/** P(alive) bands. */
+export type AliveBand = 'at_risk' | 'uncertain' | 'alive';
+/** CLV tiers, highest first. */
+export type ClvTier = 'top' | 'high' | 'medium' | 'low';
+
+/** One row of the per-customer table. */
+export interface ClvCustomer {
+  customer_id: string;
+  x: number;
+  t_x: number;
+  T: number;
+  /** Mean spend per repeat purchase day in the calibration period. */
+  monetary: number;
+  p_alive: number;
+  /** Expected purchases over the horizon (undiscounted). */
+  expected_purchases: number;
+  /** Gamma-Gamma expected spend per purchase. */
+  expected_spend: number;
+  /** margin × expected spend × discounted expected purchases. */
+  clv: number;
+  alive_band: AliveBand;
+  clv_tier: ClvTier;
+  /** Holdout purchases (null without a holdout). */
+  x_holdout: number | null;
+  /** Predicted holdout purchases (null without a holdout). */
+  predicted_holdout: number | null;
+}
+
+/** Customers, expected purchases and CLV of one P(alive) band or CLV tier. */
+export interface ClvGroupSummary<K extends string> {
+  key: K;
+  customers: number;
+  share: number;
+  expectedPurchases: number;
+  clv: number;
+  /** Share of the total CLV. */
+  clvShare: number;
+  /** Lowest and highest customer CLV in the group (0 when empty). */
+  minClv: number;
+  maxClv: number;
+  meanPAlive: number;
+}
+
+/** Holdout check row: customers with `x` repeat purchases in calibration (the last row is "x or more"). */
+export interface ClvHoldoutRow {
+  x: number;
+  /** True for the open-ended last group. */
+  orMore: boolean;
+  customers: number;
+  /** Mean purchases in the holdout period. */
+  actual: number;
+  /** Mean BG/NBD prediction for the holdout period. */
+  predicted: number;
+}
+
+/** What `clv` returns: models, aggregates and checks; per-customer rows are in `table`. */
+export interface ClvResult {
+  table: string;
+  options: ClvOptionsUsed;
+  customers: number;
+  repeatBuyers: number;
+  /** Customers the models were fitted on (all, or the sample of `options.fitSample`). */
+  fitCustomers: number;
+  bgnbd: BgnbdFit;
+  gammaGamma: GammaGammaFit;
+  /** Correlation between x and mean spend among repeat buyers (Gamma-Gamma assumes ~0). */
+  spendFrequencyCorrelation: number;
+  /** Sum over customers over the horizon. */
+  totals: { expectedPurchases: number; clv: number };
+  aliveBands: ClvGroupSummary<AliveBand>[];
+  tiers: ClvGroupSummary<ClvTier>[];
+  /** Customers per P(alive) tenth (10 bins, [0, 0.1) … [0.9, 1]). */
+  pAliveHistogram: Array<{ from: number; to: number; customers: number }>;
+  /** Model P(alive) of a customer observed for the longest T, over x × t_x. */
+  pAliveMatrix: { T: number; cells: Array<{ x: number; t_x: number; pAlive: number }> };
+  /** Holdout check (null without `holdoutEnd`). */
+  holdout: null | { length: number; rows: ClvHoldoutRow[]; actualTotal: number; predictedTotal: number };
+  warnings: string[];
+}

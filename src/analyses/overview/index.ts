@@ -1,0 +1,91 @@
+/**
+ * overview: the headline figures of the `transactions` table (customers, orders, revenue, period,
+ * one-time buyers, returns, revenue concentration) that a report's summary states before any
+ * segmentation. One SQL query over the whole table.
+ */
+import type { Workbench } from '../../workbench.js';
+import { moneySum } from '../../sql.js';
+
+/** Options for {@link overview}. */
+export interface OverviewOptions {
+  /** Only rows before this moment count (as in `rfm`, whose default is the day after the last order). @defaultValue all rows */
+  asOf?: Date;
+  /** Share of best customers (by net revenue) whose revenue share is reported. @defaultValue 0.2 */
+  topShare?: number;
+}
+
+/** Headline figures of the transactions. */
+export interface OverviewResult {
+  /** Distinct customers. */
+  customers: number;
+  /** Distinct orders, not counting orders that only hold returns. */
+  orders: number;
+  /** Sum of all amounts (returns subtract). */
+  netRevenue: number;
+  /** Sum of positive amounts. */
+  grossRevenue: number;
+  /** Minus the sum of negative amounts (returns, credits), as a positive number. */
+  returned: number;
+  /** Customers with exactly one order. */
+  oneTimeCustomers: number;
+  /** Net revenue of the best `topShare` of customers (ranked by net revenue, ties by id). */
+  topRevenue: number;
+  /** First and last order date, or undefined when there are no rows. */
+  period?: { first: Date; last: Date };
+  /** Options used, defaults filled in. */
+  options: { asOf?: Date; topShare: number };
+  /** Non-fatal notes. */
+  warnings: string[];
+}
+
+/** SQL of {@link overview}; binds `$asOf` (TIMESTAMP or NULL) and `$topShare`. Pure. */
+export function overviewSql(): string {
+  return `
+WITH t AS (
+  SELECT * FROM transactions
+  WHERE $asOf IS NULL OR order_date < $asOf
+), c AS (
+  SELECT customer_id, count(DISTINCT order_id) FILTER (WHERE NOT is_return) AS orders, ${moneySum()}::double AS revenue
+  FROM t GROUP BY customer_id
+), ranked AS (
+  SELECT revenue, row_number() OVER (ORDER BY revenue DESC, customer_id) AS rn, count(*) OVER () AS n FROM c
+)
+SELECT
+  (SELECT count(*) FROM c) AS customers,
+  (SELECT count(DISTINCT order_id) FROM t WHERE NOT is_return) AS orders,
+  (SELECT coalesce(${moneySum()}, 0)::double FROM t) AS net_revenue,
+  (SELECT coalesce(${moneySum()} FILTER (WHERE amount > 0), 0)::double FROM t) AS gross_revenue,
+  (SELECT coalesce(-${moneySum()} FILTER (WHERE amount < 0), 0)::double FROM t) AS returned,
+  (SELECT count(*) FROM c WHERE orders = 1) AS one_time,
+  (SELECT coalesce(sum(revenue), 0) FROM ranked WHERE rn <= ceil(n * $topShare)) AS top_revenue,
+  (SELECT min(order_date) FROM t) AS first,
+  (SELECT max(order_date) FROM t) AS last`;
+}
+
+type OverviewRow = {
+  customers: number; orders: number; net_revenue: number; gross_revenue: number; returned: number;
+  one_time: number; top_revenue: number; first: Date | null; last: Date | null;
+};
+
+/**
+ * Headline figures of `transactions` (needs columns customer_id, order_id, order_date, amount, is_return).
+ * @example const o = await overview(wb, { asOf: new Date('2011-12-09') });
+ */
+export async function overview(wb: Workbench, options: OverviewOptions = {}): Promise<OverviewResult> {
+  const topShare = options.topShare ?? 0.2;
+  const [row] = await wb.query<OverviewRow>(overviewSql(), { asOf: options.asOf ?? null, topShare });
+  if (!row) throw new Error('overview query returned no row');
+  const warnings = row.customers === 0 ? ['no transactions before the as-of date'] : [];
+  return {
+    customers: row.customers,
+    orders: row.orders,
+    netRevenue: row.net_revenue,
+    grossRevenue: row.gross_revenue,
+    returned: row.returned,
+    oneTimeCustomers: row.one_time,
+    topRevenue: row.top_revenue,
+    ...(row.first && row.last ? { period: { first: row.first, last: row.last } } : {}),
+    options: { ...(options.asOf ? { asOf: options.asOf } : {}), topShare },
+    warnings,
+  };
+}

@@ -1,0 +1,90 @@
+/**
+ * Fetch per-customer RFM rows a page at a time. The `rfm` table may hold millions of customers,
+ * so rows only reach JS through this bounded, filtered, ordered query.
+ */
+import type { Workbench } from '../../workbench.js';
+import { WorkbenchError } from '../../errors.js';
+import { quoteIdentifier } from '../../sql.js';
+
+/** One row of the RFM table. */
+export interface RfmCustomer {
+  /** Customer id. */
+  customer_id: string;
+  /** Whole days from the day of the last purchase to the day of `asOf`. */
+  recency_days: number;
+  /** Distinct purchase orders (returns not counted). */
+  frequency: number;
+  /** Net revenue (returns subtracted with `returns: 'net'`). */
+  monetary: number;
+  /** First purchase. */
+  first_order: Date;
+  /** Last purchase. */
+  last_order: Date;
+  /** Whole days from the day of the first purchase to the day of `asOf`. */
+  tenure_days: number;
+  /** Recency score 1..bins (bins = most recent). */
+  r: number;
+  /** Frequency score 1..bins. */
+  f: number;
+  /** Monetary score 1..bins. */
+  m: number;
+  /** Scores joined, e.g. `"545"` (`"10-3-7"` above 9 bins). */
+  rfm_code: string;
+  /** Segment key from the map. */
+  segment: string;
+  /** Loyalty group of the segment. */
+  loyalty: string;
+}
+
+/** Options of {@link rfmCustomers}. */
+export interface RfmCustomersOptions {
+  /** RFM table. @defaultValue 'rfm' */
+  table?: string;
+  /** Only this segment key. @defaultValue all */
+  segment?: string;
+  /** Only these customers. @defaultValue all */
+  customerIds?: readonly string[];
+  /** Sort order. @defaultValue 'customer_id' */
+  orderBy?: 'customer_id' | 'monetary' | 'recency' | 'frequency';
+  /** Maximum rows. @defaultValue 100 */
+  limit?: number;
+  /** Rows to skip. @defaultValue 0 */
+  offset?: number;
+}
+
+const ORDER: Record<NonNullable<RfmCustomersOptions['orderBy']>, string> = {
+  customer_id: 'customer_id',
+  monetary: 'monetary desc, customer_id',
+  recency: 'recency_days, customer_id',
+  frequency: 'frequency desc, customer_id',
+};
+
+/**
+ * Fetch per-customer RFM rows (a page at a time; the table may hold millions).
+ * @example const top = await rfmCustomers(wb, { orderBy: 'monetary', limit: 10 });
+ */
+export async function rfmCustomers(wb: Workbench, options: RfmCustomersOptions = {}): Promise<RfmCustomer[]> {
+  const limit = options.limit ?? 100;
+  const offset = options.offset ?? 0;
+  if (!Number.isInteger(limit) || limit < 0 || !Number.isInteger(offset) || offset < 0) {
+    throw new WorkbenchError('BAD_OPTION', `limit and offset must be whole numbers ≥ 0, got ${limit} and ${offset}.`, { limit, offset });
+  }
+  const where: string[] = [];
+  const params: Record<string, string | number> = { limit, offset };
+  if (options.segment !== undefined) {
+    where.push('segment = $segment');
+    params['segment'] = options.segment;
+  }
+  if (options.customerIds !== undefined) {
+    const names = options.customerIds.map((id, i) => {
+      params[`c${i}`] = id;
+      return `$c${i}`;
+    });
+    where.push(names.length ? `customer_id in (${names.join(', ')})` : 'false');
+  }
+  return wb.query<RfmCustomer & Record<string, unknown>>(
+    `select * from ${quoteIdentifier(options.table ?? 'rfm')}${where.length ? ` where ${where.join(' and ')}` : ''}
+     order by ${ORDER[options.orderBy ?? 'customer_id']} limit $limit offset $offset`,
+    params,
+  );
+}

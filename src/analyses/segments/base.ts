@@ -1,0 +1,150 @@
+/**
+ * The per-customer frame that attribute segments, sub-segment comparisons and KPIs share: one row per
+ * customer with purchase figures before `asOf` (net revenue, orders, first/last purchase, recency) and
+ * the attribute columns asked for. Attributes come from the `customers` table, or — for a column only
+ * the transactions have, such as `country` — the customer's most frequent value there (ties: the
+ * smallest value), so Online Retail can be segmented by country without a customers file.
+ *
+ * Universe: with a customers table, its customers (those without purchases get revenue 0, orders 0);
+ * without one, everyone with a transaction before `asOf`. Orders on or after `asOf` never count.
+ */
+import { WorkbenchError } from '../../errors.js';
+import { quoteIdentifier, moneySum } from '../../sql.js';
+import type { Workbench } from '../../workbench.js';
+
+/** Options every segment analysis shares. */
+export interface BaseOptions {
+  /** Only orders before this moment count; recency is measured to its day. @defaultValue the day after the last order */
+  asOf?: Date;
+  /** Transactions table. @defaultValue 'transactions' */
+  source?: string;
+  /** Customers table with attributes (used when it exists). @defaultValue 'customers' */
+  customers?: string;
+}
+
+/** Computed per-customer figures, usable as rule columns and KPIs. */
+export const COMPUTED_COLUMNS = {
+  /** Net revenue before asOf (returns subtracted). */
+  revenue: '_swb_revenue',
+  /** Distinct purchase orders before asOf. */
+  orders: '_swb_orders',
+  /** Days from the last purchase to the as-of day (NULL without purchases). */
+  recency_days: '_swb_recency',
+} as const;
+
+/** The frame as built. */
+export interface CustomerBase {
+  /** The (temporary) table name. */
+  table: string;
+  /** As-of moment used. */
+  asOf: Date;
+  /** True when `asOf` was derived from the data. */
+  asOfFromData: boolean;
+  /** Whose customers are counted. */
+  universe: 'customers' | 'buyers';
+  /** Base-table column per requested user column. */
+  columns: Map<string, string>;
+  /** Where each requested column came from. */
+  columnSources: Record<string, 'customers' | 'transactions' | 'computed'>;
+  /** Recoverable quirks. */
+  warnings: string[];
+}
+
+async function tableColumns(wb: Workbench, table: string): Promise<Array<{ name: string; type: string }>> {
+  const rows = await wb.query<{ column_name: string; data_type: string }>(
+    'select column_name, data_type from information_schema.columns where table_name = $t order by ordinal_position', { t: table });
+  return rows.map((r) => ({ name: r.column_name, type: r.data_type }));
+}
+
+/** Column names and types of a table (empty when it does not exist). */
+export { tableColumns };
+
+const TX_FIXED = new Set(['customer_id', 'order_id', 'order_date', 'amount', 'is_return', 'source_row']);
+
+/** Resolve `asOf` like `rfm` does: given, or the day after the last order. */
+export async function resolveBaseAsOf(wb: Workbench, source: string, asOf: Date | undefined): Promise<{ asOf: Date; fromData: boolean }> {
+  if (asOf !== undefined) {
+    if (Number.isNaN(asOf.getTime())) throw new WorkbenchError('BAD_OPTION', 'asOf is not a valid date.', {});
+    return { asOf, fromData: false };
+  }
+  const [row] = await wb.query(`select date_trunc('day', max(order_date)) + interval 1 day as as_of from ${quoteIdentifier(source)}`);
+  const derived = row?.['as_of'];
+  if (!(derived instanceof Date)) throw new WorkbenchError('NO_DATA', `Table ${source} has no orders to analyse. Load transactions first with loadTransactions().`, { source });
+  return { asOf: derived, fromData: true };
+}
+
+/**
+ * (Re)create the temp table `table` with one row per customer: `customer_id`, the computed columns
+ * (see {@link COMPUTED_COLUMNS}) and the requested attribute columns.
+ */
+export async function customerBase(wb: Workbench, options: BaseOptions, wanted: readonly string[], table = '_swb_seg_base'): Promise<CustomerBase> {
+  const source = options.source ?? 'transactions';
+  const customersTable = options.customers ?? 'customers';
+  const txCols = await tableColumns(wb, source);
+  if (txCols.length === 0) throw new WorkbenchError('NO_DATA', `There is no table ${source}. Load transactions first with loadTransactions().`, { source });
+  const custCols = (await tableColumns(wb, customersTable)).filter((c) => c.name !== 'customer_id');
+  const { asOf, fromData } = await resolveBaseAsOf(wb, source, options.asOf);
+  const universe = custCols.length > 0 || (await wb.hasTable(customersTable)) ? 'customers' : 'buyers';
+  const columns = new Map<string, string>();
+  const columnSources: CustomerBase['columnSources'] = {};
+  const fromCustomers: string[] = [];
+  const fromTx: string[] = [];
+  for (const name of new Set(wanted)) {
+    if (custCols.some((c) => c.name === name)) {
+      columns.set(name, `a_${fromCustomers.length}`);
+      fromCustomers.push(name);
+      columnSources[name] = 'customers';
+    } else if (Object.hasOwn(COMPUTED_COLUMNS, name)) {
+      columns.set(name, COMPUTED_COLUMNS[name as keyof typeof COMPUTED_COLUMNS]);
+      columnSources[name] = 'computed';
+    } else if (txCols.some((c) => c.name === name) && !TX_FIXED.has(name)) {
+      columns.set(name, `t_${fromTx.length}`);
+      fromTx.push(name);
+      columnSources[name] = 'transactions';
+    } else {
+      const available = [...custCols.map((c) => c.name), ...Object.keys(COMPUTED_COLUMNS), ...txCols.map((c) => c.name).filter((n) => !TX_FIXED.has(n))];
+      throw new WorkbenchError('UNKNOWN_COLUMN', `There is no column ${JSON.stringify(name)} to segment on. Available: ${available.map((a) => JSON.stringify(a)).join(', ')} (customers table columns, computed figures, transaction attributes).`, { column: name, available });
+    }
+  }
+  const src = quoteIdentifier(source);
+  const ctes = [`stats as (
+    select customer_id,
+      -- exact decimal sum: float sums depend on thread order (a refund could leave 1e-13 instead of 0)
+      coalesce(${moneySum()}, 0)::double as revenue,
+      count(distinct order_id) filter (where not is_return) as orders,
+      max(order_date) filter (where not is_return) as last_order
+    from ${src} where order_date < $asOf and customer_id is not null group by customer_id)`];
+  fromTx.forEach((name, i) => {
+    const c = quoteIdentifier(name);
+    ctes.push(`tx_${i} as (select customer_id, v from (
+      select customer_id, ${c} as v, row_number() over (partition by customer_id order by count(*) desc, ${c}) as k
+      from ${src} where order_date < $asOf and ${c} is not null group by customer_id, ${c}) where k = 1)`);
+  });
+  const universeSql = universe === 'customers'
+    ? `(select customer_id${fromCustomers.map((n, i) => `, ${quoteIdentifier(n)} as a_${i}`).join('')} from ${quoteIdentifier(customersTable)} where customer_id is not null) u`
+    : '(select customer_id from stats) u';
+  const select = [
+    'u.customer_id',
+    `coalesce(s.revenue, 0)::double as _swb_revenue`,
+    `coalesce(s.orders, 0)::bigint as _swb_orders`,
+    `date_diff('day', cast(s.last_order as date), cast($asOf as date)) as _swb_recency`,
+    ...fromCustomers.map((_, i) => `u.a_${i}`),
+    ...fromTx.map((_, i) => `tx_${i}.v as t_${i}`),
+  ];
+  await wb.run(`create or replace temp table ${quoteIdentifier(table)} as
+    with ${ctes.join(',\n')}
+    select ${select.join(', ')} from ${universeSql}
+    left join stats s on s.customer_id = u.customer_id
+    ${fromTx.map((_, i) => `left join tx_${i} on tx_${i}.customer_id = u.customer_id`).join('\n')}
+    order by u.customer_id`, { asOf });
+  const warnings: string[] = [];
+  if (universe === 'customers') {
+    const [row] = await wb.query(`with ${ctes[0]} select count(*) as n, sum(revenue) as revenue from stats
+      where customer_id not in (select customer_id from ${quoteIdentifier(customersTable)} where customer_id is not null)`, { asOf });
+    const n = Number(row?.['n'] ?? 0);
+    if (n > 0) warnings.push(`${n} customer(s) with transactions are not in the ${customersTable} table and are left out.`);
+  }
+  const [count] = await wb.query(`select count(*) as n from ${quoteIdentifier(table)}`);
+  if (Number(count?.['n'] ?? 0) === 0) throw new WorkbenchError('NO_DATA', `No customers to segment: ${universe === 'customers' ? `the ${customersTable} table is empty` : `no transactions before ${asOf.toISOString()}`}.`, { asOf });
+  return { table, asOf, asOfFromData: fromData, universe, columns, columnSources, warnings };
+}

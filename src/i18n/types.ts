@@ -1,0 +1,5 @@
+/** The shape of one locale's text table: the English table's, so a Dutch string that is missing fails to compile. */
+import type { en } from './en/index.js';
+
+/** Every word a reader sees, for one locale. */
+export type Texts = typeof en;

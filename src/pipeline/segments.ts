@@ -1,0 +1,90 @@
+/**
+ * What the built report shows in its segments section, chosen from what any transactions file has:
+ * value tiers (top 20% / next 30% / rest), their average order value by country when the data has a
+ * country, and the movement between RFM segments over the half year before the as-of date when the data
+ * reaches back that far. Kept apart from build.ts so the choice is in one place and testable.
+ */
+import { compareSubsegments, type SubsegmentResult } from '../analyses/segments/subsegments.js';
+import { migration } from '../analyses/segments/migration.js';
+import { segmentBy } from '../analyses/segments/index.js';
+import { tableColumns } from '../analyses/segments/base.js';
+import type { Locale } from '../locale.js';
+import { quoteIdentifier } from '../sql.js';
+import type { Workbench } from '../workbench.js';
+import type { AnalysisRun } from '../report/sections/method.js';
+import type { SegmentsSectionInput } from '../report/sections/segments.js';
+
+/** Options of {@link segmentsForReport}. */
+export interface SegmentsReportOptions {
+  /** As-of moment (the report's). @defaultValue the day after the last order */
+  asOf?: Date;
+  /** Days between the two migration dates. @defaultValue 182 */
+  migrationDays?: number;
+  /** Language of the tier names (they are data: the section shows them as they are). @defaultValue 'en' */
+  locale?: Locale;
+}
+
+const DAY = 86_400_000;
+
+/**
+ * Run the segment analyses a report shows on any data.
+ * @example const input = await segmentsForReport(wb, { asOf }); segmentsSection(input, { locale });
+ */
+export async function segmentsForReport(wb: Workbench, options: SegmentsReportOptions = {}): Promise<SegmentsSectionInput> {
+  const tiers = await segmentBy(wb, { valueTiers: true, ...(options.locale ? { locale: options.locale } : {}) }, { ...(options.asOf ? { asOf: options.asOf } : {}), table: 'segments_value_tiers' });
+  const asOf = tiers.options.asOf;
+  const subsegments: SubsegmentResult[] = [];
+  const hasCountry = (await tableColumns(wb, 'transactions')).some((c) => c.name === 'country')
+    || (await tableColumns(wb, 'customers')).some((c) => c.name === 'country');
+  if (hasCountry) subsegments.push(await compareSubsegments(wb, { segment: tiers, by: 'country', kpi: 'averageOrderValue', asOf }));
+  // With a customers file: each value tier split by each of its first few categorical attributes, one at a
+  // time, on revenue per customer, and on NPS when there is an `nps` column. Several comparisons are made,
+  // so the intervals are Bonferroni-adjusted for the number of sub-segments in each.
+  const attributes = await categoricalAttributes(wb);
+  const hasNps = (await tableColumns(wb, 'customers')).some((c) => c.name === 'nps' && /INT|DOUBLE|DECIMAL|FLOAT|REAL/.test(c.type));
+  for (const by of attributes) {
+    subsegments.push(await compareSubsegments(wb, { segment: tiers, by, kpi: 'revenuePerCustomer', asOf, adjust: 'bonferroni' }));
+    if (hasNps) subsegments.push(await compareSubsegments(wb, { segment: tiers, by, kpi: 'nps', asOf, adjust: 'bonferroni' }));
+  }
+  const input: SegmentsSectionInput = { segments: tiers, subsegments };
+  const from = new Date(asOf.getTime() - (options.migrationDays ?? 182) * DAY);
+  const [row] = await wb.query('select min(order_date) as first from transactions where not is_return');
+  const first = row?.['first'];
+  if (first instanceof Date && first < from) input.migration = await migration(wb, { from, to: asOf });
+  return input;
+}
+
+/** Text columns of the customers table with 2 to 12 distinct values (the first `MAX_ATTRIBUTES`, in table order). */
+async function categoricalAttributes(wb: Workbench): Promise<string[]> {
+  const text = (await tableColumns(wb, 'customers')).filter((c) => c.name !== 'customer_id' && c.type === 'VARCHAR').map((c) => c.name);
+  if (text.length === 0) return [];
+  // One pass over the table for every column's number of distinct values.
+  const [row] = await wb.query(`select ${text.map((name, i) => `count(distinct ${quoteIdentifier(name)}) as n${i}`).join(', ')} from customers`);
+  return text.filter((_, i) => { const n = Number(row?.[`n${i}`] ?? 0); return n >= 2 && n <= 12; }).slice(0, MAX_ATTRIBUTES);
+}
+
+/** Customer attributes the report compares sub-segments on. */
+const MAX_ATTRIBUTES = 3;
+
+/** The options of the report's segment analyses, for the method section. */
+export function segmentsRun(input: SegmentsSectionInput): AnalysisRun {
+  const options: Record<string, unknown> = {};
+  if (input.segments) Object.assign(options, { asOf: input.segments.options.asOf, segments: 'value tiers (top 20%, next 30%, rest)', minSize: input.segments.options.minSize });
+  const subs = (input.subsegments ?? []).map((s) => `${s.byVariable} within each tier: ${s.kpi.label} (${s.kpi.method}${s.options.adjust === 'bonferroni' ? '; Bonferroni-adjusted' : ''})`);
+  if (subs.length > 0) options['subsegments'] = subs.length === 1 ? subs[0] : subs;
+  if (input.migration) options['migration'] = { from: input.migration.options.from, to: input.migration.options.to, segmentation: 'RFM' };
+  return { name: 'Segments', options };
+}
+
+/** One line for the build progress. */
+export function segmentsDetail(input: SegmentsSectionInput): string {
+  const parts = [`${(input.segments?.customerCount ?? 0).toLocaleString('en')} customers in value tiers`];
+  const subs = input.subsegments ?? [];
+  if (subs.length === 1) parts.push(`${subs[0]!.rows.filter((r) => !r.tooSmall).length} ${subs[0]!.byVariable} sub-segments compared`);
+  if (subs.length > 1) {
+    const compared = subs.reduce((a, s) => a + s.rows.filter((r) => !r.tooSmall).length, 0);
+    parts.push(`${compared} sub-segments compared on ${subs.length} variable × KPI pairs (${[...new Set(subs.map((s) => s.byVariable))].join(', ')})`);
+  }
+  if (input.migration) parts.push(`${input.migration.moved.toLocaleString('en')} RFM moves`);
+  return parts.join(', ');
+}
