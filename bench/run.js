@@ -49,6 +49,36 @@ if (!args.includes('--no-clv-1m')) {
     process.stderr.write(`clv-1m skipped: ${parquet} is not there (run with the 10M size once)\n`);
   }
 }
+// Side by side on the largest file, in this run: plain DuckDB SQL, the workbench, pandas (when installed).
+const compare = [];
+if (!args.includes('--no-compare')) {
+  const target = Math.max(...only);
+  const csv = `${OUT}sample-${Math.round(target / ROWS_PER_CUSTOMER)}.csv`;
+  const py = process.env.SWB_PYTHON ?? 'python3';
+  let hasPandas = true;
+  try { execFileSync(py, ['-c', 'import pandas, sklearn'], { stdio: 'ignore' }); } catch { hasPandas = false; }
+  const run = (label, fn) => { process.stderr.write(`${label} @ ${target.toLocaleString('en')}…\n`); const r = fn(); compare.push(r); rows.push({ size: target, ...r }); return r; };
+  const base = run('baseline-sql', () => stage('baseline-sql', csv));
+  const lib = run('workbench', () => stage('workbench', csv));
+  const report = run('report', () => stage('report', csv, `${OUT}report.html`));
+  let pandas, notebook;
+  if (hasPandas) {
+    const pyStage = (mode) => JSON.parse(execFileSync(py, [here('./pandas_baseline.py'), mode, csv], { encoding: 'utf8' }).trim().split('\n').pop());
+    pandas = run('pandas rfm+cohorts', () => pyStage('rfm-cohorts'));
+    notebook = run('pandas+sklearn notebook', () => pyStage('notebook'));
+  }
+  const oneCsv = `${OUT}one-order-1000000.csv`;
+  if (!existsSync(oneCsv)) stage('one-order-csv', oneCsv, '1000000');
+  const one = run('report, 1M one-order customers', () => stage('report', oneCsv, `${OUT}report-1m.html`));
+  const ratio = (x, y) => (x.seconds / y.seconds).toFixed(2);
+  console.log('\nratios (same file, same run)');
+  console.log(`  workbench load+RFM+cohorts / plain DuckDB SQL: ${ratio(lib, base)}  (target ≤ 1.5)`);
+  if (pandas) console.log(`  pandas RFM+cohorts / workbench: ${ratio(pandas, lib)}  (target ≥ 4)`);
+  else console.log('  pandas: not installed (apt-get install python3-pandas python3-sklearn), comparison skipped');
+  if (notebook) console.log(`  pandas+sklearn notebook / swb report: ${ratio(notebook, report)}  (target ≥ 3)`);
+  console.log(`  swb report, 1M customers with one order: ${one.seconds.toFixed(1)} s (target < 12 s), peak RSS ${one.peakRssMb} MB`);
+  console.log(`  swb report peak RSS on ${target.toLocaleString('en')} rows: ${report.peakRssMb} MB (target ≤ 1024)`);
+}
 console.log('\nstage          rows         seconds   rows/s        peak RSS (MB)  notes');
 for (const r of rows) {
   console.log(`${r.stage.padEnd(14)} ${String(r.rows ?? '').padStart(11)}  ${r.seconds.toFixed(2).padStart(8)}  ${String(r.rowsPerSecond ?? '').padStart(11)}  ${String(r.peakRssMb).padStart(13)}  ${r.note ?? ''}`);

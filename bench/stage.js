@@ -58,6 +58,47 @@ if (stage === 'generate') {
   wb.close();
   print(seconds);
   process.exit(0);
+} else if (stage === 'baseline-sql') {
+  // The plain-DuckDB baseline: the minimal SQL for the same definitions, through @duckdb/node-api directly:
+  // typed read, the same cleaning (no customer/date/amount, amount 0, exact duplicates), R/F/M with quintile
+  // scores per customer, monthly cohort counts.
+  const { DuckDBInstance } = await import('@duckdb/node-api');
+  const db = await DuckDBInstance.create(':memory:');
+  const con = await db.connect();
+  await con.run(`CREATE TABLE t AS SELECT DISTINCT * FROM read_csv('${a.replaceAll("'", "''")}')
+    WHERE customer_id IS NOT NULL AND order_date IS NOT NULL AND amount IS NOT NULL AND amount <> 0`);
+  await con.run(`CREATE TABLE rfm AS WITH c AS (
+      SELECT customer_id, date_diff('day', max(order_date), (SELECT date_trunc('day', max(order_date)) + INTERVAL 1 DAY FROM t)) AS recency_days,
+        count(DISTINCT order_id) AS frequency, sum(amount::DECIMAL(18, 2)) AS monetary FROM t GROUP BY 1)
+    SELECT *, ntile(5) OVER (ORDER BY -recency_days) AS r, ntile(5) OVER (ORDER BY frequency) AS f, ntile(5) OVER (ORDER BY monetary) AS m FROM c`);
+  const cells = await con.runAndReadAll(`WITH f AS (SELECT customer_id, date_trunc('month', min(order_date)) AS c FROM t GROUP BY 1)
+    SELECT c, date_diff('month', c, date_trunc('month', order_date)) AS k, count(DISTINCT customer_id) AS n FROM t JOIN f USING (customer_id) GROUP BY ALL ORDER BY ALL`);
+  const n = await con.runAndReadAll('SELECT count(*) FROM t');
+  rows = Number(n.getRows()[0][0]);
+  note = `${cells.getRows().length} cohort cells`;
+  con.closeSync();
+} else if (stage === 'workbench') {
+  // The same work through the library: loadTransactions + rfm + cohorts.
+  const { wb, report } = await loaded(a);
+  const r = await swb.rfm(wb, {});
+  const c = await swb.cohorts(wb, { asOf: r.options.asOf });
+  rows = report.rowsLoaded;
+  note = `${r.customerCount} customers, ${c.rows.length} cohort cells`;
+  wb.close();
+} else if (stage === 'report') {
+  // `swb report` in-process: every default section, rendered and written.
+  const wb = await swb.Workbench.open();
+  const stages = [];
+  const built = await swb.buildReport(wb, { file: a, onProgress: (p) => stages.push(`${p.stage} ${(p.ms / 1000).toFixed(1)}`) });
+  await built.save(b);
+  wb.close();
+  note = stages.join(', ');
+} else if (stage === 'one-order-csv') {
+  // a file of `b` customers with one order each
+  const wb = await swb.Workbench.open();
+  await wb.run(`COPY (SELECT 'C' || i AS customer_id, 'O' || i AS order_id, TIMESTAMP '2023-01-01' + to_days((i % 365)::INTEGER) AS order_date,
+    round(10 + (hash(i) % 20000) / 100, 2) AS amount, ['NL', 'BE', 'DE'][1 + i % 3] AS country FROM range(${Number(b)}) t(i)) TO '${a.replaceAll("'", "''")}' (HEADER)`);
+  wb.close();
 } else if (stage === 'load-csv' || stage === 'load-parquet') {
   const { wb, report } = await loaded(stage === 'load-csv' ? a : b);
   rows = report.rowsLoaded;

@@ -31,9 +31,13 @@ export {
 export { rfmSql, quantileScoreSql, type RfmSqlOptions } from './analyses/rfm/sql.js';
 export type { RfmGroupSummary, RfmGridCell, RfmScoreRange, RfmDistribution, RfmDistributionBin } from './analyses/rfm/summary.js';
 export {
-  standardSegmentMap, validateSegmentMap, segmentOf, rfmCode, LOYALTY_GROUPS, LOYALTY_NAMES,
-  type SegmentMap, type SegmentDefinition, type SegmentRule, type ScoreRange, type LoyaltyGroup, type LocalizedText,
+  standardSegmentMap, validateSegmentMap, segmentOf, rfmCode, LOYALTY_GROUPS,
+  type SegmentMap, type SegmentDefinition, type SegmentRule, type ScoreRange, type LoyaltyGroup,
 } from './analyses/rfm/segment-map.js';
+export {
+  segmentName, segmentDescription, segmentAction, loyaltyName, clusterName, clusterNames, featureLabel, tierName, segmentValueName,
+  migrationSegmentName, flowText, type SegmentRef,
+} from './i18n/analyses.js';
 export {
   rfmHeatmap, rfmSegmentBars, rfmDistributionChart, rfmDistributionCharts,
   type RfmChartOptions, type RfmHeatmapOptions, type RfmDistributionOptions,
@@ -45,11 +49,14 @@ export { renderReportHtml, type RenderedReport } from './report/html.js';
 export { saveReport } from './report/save.js';
 export { escapeHtml, jsonForScript } from './report/escape.js';
 export { loadVegaBundles, toolVersion, type VegaBundles } from './report/assets.js';
-export { buildReport, parseAsOf, type BuildReportOptions, type BuildProgress, type BuildStage } from './pipeline/build-report.js';
+export {
+  buildReport, reportFromResults, parseAsOf, type BuildReportOptions, type ReportFromResultsOptions, type BuildProgress, type BuildStage,
+} from './pipeline/build-report.js';
+export { runPipeline, type PipelineOptions, type PipelineResults } from './pipeline/run.js';
 export { summarySection, overviewFindings, type SummaryInput, type SummaryOptions } from './report/sections/summary.js';
 export { dataQualitySection, type DataQualityInput, type DataQualityOptions } from './report/sections/data-quality.js';
 export { methodSection, type MethodInput, type MethodOptions, type AnalysisRun } from './report/sections/method.js';
-export { reportStrings, type ReportStrings } from './report/strings.js';
+export { texts, type Texts } from './i18n/index.js';
 export { activity, activitySql, type ActivityOptions, type ActivityResult, type ActivityRow, type ActivityPeriod } from './analyses/overview/activity.js';
 export { revenueOverTime, customersOverTime, periodLabel, type ActivityChartOptions } from './charts/activity.js';
 export {
@@ -57,8 +64,8 @@ export {
   type ClusterPoint, type KChoiceRow,
 } from './analyses/clusters/index.js';
 export { COMPUTED_FEATURES, DEFAULT_FEATURES, type ComputedFeature } from './analyses/clusters/features.js';
-export { clusterName, clusterNames, featureLabel, NAME_THRESHOLD } from './analyses/clusters/names.js';
-export { clusterVsRfm, type ClusterVsRfmOptions, type ClusterRfmCell, type ClusterRfmCrosstab } from './analyses/clusters/vs-rfm.js';
+export { clusterNameParts, NAME_THRESHOLD, type ClusterNamePart, type ClusterLevel } from './analyses/clusters/names.js';
+export { clusterVsRfm, type ClusterVsRfmInput, type ClusterRfmCell, type ClusterRfmCrosstab } from './analyses/clusters/vs-rfm.js';
 export { adjustedRandIndex, adjustedRandFromTable } from './stats/adjusted-rand.js';
 export { clusterKChart, clusterScatter, clusterProfileHeatmap, clusterSizes, clusterLabels, type ClusterChartOptions } from './charts/clusters.js';
 export { clustersSection, clusterFindings, type ClustersSectionOptions } from './report/sections/clusters.js';
@@ -85,7 +92,7 @@ export {
   cohortHeatmap, cohortRetentionCurves, cohortLtvCurves, cohortLabel, shownCohorts, type CohortChartOptions, type CohortHeatmapOptions,
 } from './charts/cohorts.js';
 export {
-  migration, flowSentence, type MigrationOptions, type MigrationResult, type MigrationCell, type MigrationFlow, type SegmentCount,
+  migration, type MigrationOptions, type MigrationSegment, type MigrationResult, type MigrationCell, type MigrationFlow, type SegmentCount,
 } from './analyses/segments/migration.js';
 export {
   overlap, segmentSets, type CustomerSet, type TableSet, type OverlapPair, type OverlapResult,
@@ -120,7 +127,7 @@ export {
 export { nelderMead, type NelderMeadOptions, type NelderMeadResult } from './stats/nelder-mead.js';
 export { lnGamma, lnBeta, lnHyp2f1 } from './stats/special.js';
 export { normalQuantile } from './stats/normal.js';
-export { clvBySegment, pAliveMatrix, HOLDOUT_MAX_X, type ClvSegmentRow } from './analyses/clv/aggregates.js';
+export { clvBySegment, pAliveMatrix, HOLDOUT_MAX_X, type ClvSegmentRow, type ClvSegmentation } from './analyses/clv/aggregates.js';
 export {
   clvHoldoutChart, pAliveHistogramChart, pAliveMatrixChart, clvTierChart, clvSegmentChart, type ClvChartOptions,
 } from './charts/clv.js';

@@ -2,6 +2,7 @@
  * Locales and number/date formatting. Every user-visible number in charts, tables and reports is
  * formatted here with `Intl`, so `nl` gets `€ 1.234,50` and `en` gets `€1,234.50`.
  */
+import { messages } from './messages.js';
 
 /** Supported report/chart languages. */
 export type Locale = 'en' | 'nl';
@@ -18,13 +19,13 @@ export function intlTag(locale: Locale): string {
 export function toCurrency(value: string): string {
   const code = value.toUpperCase();
   if (/^[A-Z]{3}$/.test(code) && (Intl as unknown as { supportedValuesOf(key: 'currency'): string[] }).supportedValuesOf('currency').includes(code)) return code;
-  throw new RangeError(`unknown currency: ${value} (expected an ISO 4217 code such as EUR, GBP or USD)`);
+  throw new RangeError(messages.unknownCurrency(value));
 }
 
 /** Parse a user-supplied locale, or throw a `RangeError` that lists the supported ones. */
 export function toLocale(value: string): Locale {
   if (value === 'en' || value === 'nl') return value;
-  throw new RangeError(`unknown locale: ${value} (expected one of: ${LOCALES.join(', ')})`);
+  throw new RangeError(messages.unknownLocale(value, LOCALES));
 }
 
 /** Format a number with grouping, e.g. `12.345` in nl. */

@@ -1,49 +1,28 @@
 /**
- * All user-facing error and warning text in one place. Each message names the file (and row or
- * column where there is one) and says what to do.
+ * All user-facing error and warning text in one place (plain English, for the console and the
+ * analyst). Each message names the file, table or option (and row or column where there is one)
+ * and says what to do. The builders live by topic in `messages/`; this module joins them into the
+ * one `messages` object every caller imports: `throw new WorkbenchError('CODE', messages.x(…), details)`.
  */
-import { basename } from 'node:path';
+import { analysisMessages } from './messages/analysis.js';
+import { clusterMessages } from './messages/clusters.js';
+import { clvMessages } from './messages/clv.js';
+import { cohortMessages } from './messages/cohorts.js';
+import { dataMessages } from './messages/data.js';
+import { optionMessages } from './messages/options.js';
+import { rfmMessages } from './messages/rfm.js';
+import { segmentMessages } from './messages/segments.js';
+import { toolMessages } from './messages/tools.js';
 
-const list = (xs: readonly string[]): string => xs.map((x) => JSON.stringify(x)).join(', ');
-
-/** Message builders, grouped by what they are about. */
+/** Message builders: files, mapping and parsing; analyses; CLI, notebooks and the Workbench. */
 export const messages = {
-  fileNotFound: (path: string) => `File not found: ${path}. Check the path (relative paths start from ${process.cwd()}).`,
-  notAFile: (path: string) => `Not a file: ${path}. Pass the path of a CSV, TSV, Parquet or JSON file.`,
-  emptyFile: (path: string) => `${basename(path)} is empty (0 data bytes). Export the data again, with a header row and at least one data row.`,
-  headerOnly: (path: string, columns: readonly string[]) =>
-    `${basename(path)} has a header (${list(columns)}) but no data rows. Export the data again with its rows.`,
-  excel: (path: string) =>
-    `${basename(path)} is an Excel workbook, which cannot be read here. In Excel choose File › Save As › "CSV UTF-8 (comma delimited)" and load the .csv.`,
-  unreadable: (path: string, why: string) => `${basename(path)} could not be read: ${why}`,
-  unknownPreset: (name: string, names: readonly string[]) => `Unknown preset ${JSON.stringify(name)}. Known presets: ${list(names)}.`,
-  missingField: (field: string, path: string, columns: readonly string[], hint: string) =>
-    `No column maps to ${field} in ${basename(path)} (columns: ${list(columns)}). ${hint}`,
-  unknownColumn: (key: string, column: string, path: string, columns: readonly string[]) =>
-    `The mapping says ${key}: ${JSON.stringify(column)}, but ${basename(path)} has no such column (columns: ${list(columns)}). Fix the name in the mapping (names are case-sensitive).`,
-  badDates: (column: string, path: string, examples: ReadonlyArray<{ row: number; value: string }>, formats: readonly string[]) =>
-    `Dates in column ${JSON.stringify(column)} of ${basename(path)} could not be read in most rows, e.g. ${examples
-      .map((e) => `${JSON.stringify(e.value)} (row ${e.row})`)
-      .join(', ')}. Formats tried: ${formats.join(', ')}. Pass dateFormat (strptime, e.g. '%d-%m-%Y %H:%M') or fix the column.`,
-  badNumbers: (column: string, path: string, examples: ReadonlyArray<{ row: number; value: string }>) =>
-    `Numbers in column ${JSON.stringify(column)} of ${basename(path)} could not be read in most rows, e.g. ${examples
-      .map((e) => `${JSON.stringify(e.value)} (row ${e.row})`)
-      .join(', ')}. Expected numbers such as 12.50 or 12,50; pass decimal: ',' or '.' if the guess was wrong.`,
-  encoding: (path: string, why: string) =>
-    `${basename(path)} is not valid UTF-8 and could not be read as Latin-1 either (${why}). Convert it to UTF-8, e.g. \`iconv -f WINDOWS-1252 -t UTF-8 in.csv > out.csv\`, or in Excel save as "CSV UTF-8".`,
-  missingHint: (field: string) =>
-    field === 'amount'
-      ? "Pass mapping: { amount: '…' } or both { quantity: '…', unitPrice: '…' }, or a preset."
-      : `Pass mapping: { ${field === 'customer_id' ? 'customerId' : field === 'order_date' ? 'orderDate' : field}: '…' } or a preset.`,
-  malformed: (path: string, line: string | undefined, why: string) =>
-    `${basename(path)}${line ? ` line ${line}` : ''} could not be read as ${line ? 'a CSV row' : 'CSV'} (${why}). Check the delimiter, the quoting and the number of fields${line ? ' of that line' : ' per line (an unclosed quote is a common cause)'}.`,
-  warnLatin1: (file: string) => `${file} is not UTF-8; it was read as Latin-1 (ISO-8859-1). Check accented characters.`,
-  warnDateFormat: (column: string, format: string) => `Dates in ${JSON.stringify(column)} were read with format ${format}.`,
-  warnAmbiguousDates: (column: string, chosen: string, other: string) =>
-    `Dates in ${JSON.stringify(column)} fit both ${chosen} and ${other}; ${chosen} was used. Pass dateFormat to choose.`,
-  warnDecimalComma: (file: string) => `${file} uses a decimal comma (12,50); numbers were read accordingly.`,
-  warnDerivedOrderId: () => 'No order id column: each customer-day counts as one order (order_id = customer_id + date).',
-  warnIgnoredColumns: (columns: readonly string[]) => `Columns not used: ${list(columns)}.`,
-  writeFailed: (path: string, why: string) =>
-    `Could not write the report to ${path}: ${why}. Check that the folder exists and is writable, or pass another --out path.`,
+  ...dataMessages,
+  ...optionMessages,
+  ...analysisMessages,
+  ...rfmMessages,
+  ...cohortMessages,
+  ...clusterMessages,
+  ...clvMessages,
+  ...segmentMessages,
+  ...toolMessages,
 } as const;

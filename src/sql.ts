@@ -2,6 +2,7 @@
  * SQL text helpers. Identifiers from users pass through `quoteIdentifier`; values are never
  * pasted into SQL, they are bound as parameters (`$name`) by `Workbench.query`.
  */
+import { messages } from './messages.js';
 
 /** Quote a SQL identifier for DuckDB: `my "col"` → `"my ""col"""`. */
 export function quoteIdentifier(name: string): string {
@@ -10,7 +11,7 @@ export function quoteIdentifier(name: string): string {
 
 /** Format a finite JS number as a SQL numeric literal (for generated constants such as centroids). */
 export function numberLiteral(x: number): string {
-  if (!Number.isFinite(x)) throw new RangeError(`not a finite number: ${x}`);
+  if (!Number.isFinite(x)) throw new RangeError(messages.notFinite(x));
   return Number.isInteger(x) ? `${x}` : x.toPrecision(17);
 }
 

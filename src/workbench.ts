@@ -13,6 +13,7 @@ import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WorkbenchError } from './errors.js';
+import { messages } from './messages.js';
 
 /**
  * DuckDB's memory limit unless the caller sets one. DuckDB's own default is 80% of RAM; a bounded
@@ -51,6 +52,7 @@ export class Workbench {
   readonly path: string;
 
   #ownTemp: string | undefined;
+  #names = 0;
 
   private constructor(instance: DuckDBInstance, connection: DuckDBConnection, path: string, ownTemp: string | undefined) {
     this.#instance = instance;
@@ -84,7 +86,7 @@ export class Workbench {
 
   #conn(): DuckDBConnection {
     if (!this.#connection) {
-      throw new WorkbenchError('CLOSED', 'This Workbench is closed. Open a new one with Workbench.open().');
+      throw new WorkbenchError('CLOSED', messages.closed());
     }
     return this.#connection;
   }
@@ -116,6 +118,16 @@ export class Workbench {
   async hasTable(name: string): Promise<boolean> {
     const rows = await this.query('select 1 from information_schema.tables where table_name = $name', { name });
     return rows.length > 0;
+  }
+
+  /**
+   * A table name no other call on this Workbench has been given: `prefix_<n>`, n counting per Workbench.
+   * For working tables, so two analyses running at once on one Workbench cannot read each other's.
+   * @example const t = wb.tempName('_swb_cohort_periods'); // '_swb_cohort_periods_1'
+   */
+  tempName(prefix: string): string {
+    this.#names += 1;
+    return `${prefix}_${this.#names}`;
   }
 
   /** Run `fn` inside a transaction: on error everything it did is rolled back. */
@@ -156,7 +168,7 @@ export class Workbench {
     } catch (e) {
       if (e instanceof WorkbenchError) throw e;
       const msg = e instanceof Error ? e.message : String(e);
-      throw new WorkbenchError('QUERY_FAILED', `Query failed: ${msg}`, { sql });
+      throw new WorkbenchError('QUERY_FAILED', messages.queryFailed(msg), { sql });
     }
   }
 }

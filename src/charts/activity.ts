@@ -5,6 +5,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { ActivityPeriod, ActivityResult } from '../analyses/overview/activity.js';
 import { formatDate, intlTag, type Locale } from '../locale.js';
+import { texts } from '../i18n/index.js';
 import { baseSpec, CATEGORY_COLORS, CHART_HEIGHT, CHART_WIDTH, COUNT_FORMAT, moneyFormat } from './theme.js';
 
 /** Options of the activity charts. */
@@ -13,32 +14,15 @@ export interface ActivityChartOptions {
   locale?: Locale;
 }
 
-const T = {
-  en: {
-    revenue: (p: string) => `Net revenue per ${p}`, revenueDesc: 'Bars of net revenue (returns subtracted) per calendar period',
-    customers: (p: string) => `Active customers per ${p}`, customersDesc: 'Stacked bars per calendar period: customers ordering for the first time and returning customers',
-    period: 'Period', netRevenue: 'Net revenue', orders: 'Orders', returned: 'Returned', count: 'Customers', kind: 'Customers',
-    new: 'new', returning: 'returning', partial: (d: string) => `last period partial: data ends ${d}`,
-    per: { week: 'week', month: 'month', quarter: 'quarter' } as Record<ActivityPeriod, string>, q: 'Q',
-  },
-  nl: {
-    revenue: (p: string) => `Netto-omzet per ${p}`, revenueDesc: 'Staven met netto-omzet (retouren afgetrokken) per kalenderperiode',
-    customers: (p: string) => `Actieve klanten per ${p}`, customersDesc: 'Gestapelde staven per kalenderperiode: klanten die voor het eerst bestellen en terugkerende klanten',
-    period: 'Periode', netRevenue: 'Netto-omzet', orders: 'Bestellingen', returned: 'Geretourneerd', count: 'Klanten', kind: 'Klanten',
-    new: 'nieuw', returning: 'terugkerend', partial: (d: string) => `laatste periode onvolledig: data tot ${d}`,
-    per: { week: 'week', month: 'maand', quarter: 'kwartaal' } as Record<ActivityPeriod, string>, q: 'K',
-  },
-} as const;
-
 /** Label of a period start: `Dec 2010` / `dec 2010`, `Q1 2011` / `K1 2011`, or the week's first day. */
 export function periodLabel(start: Date, period: ActivityPeriod, locale: Locale): string {
   if (period === 'week') return formatDate(start, locale);
-  if (period === 'quarter') return `${T[locale].q}${Math.floor(start.getUTCMonth() / 3) + 1} ${start.getUTCFullYear()}`;
+  if (period === 'quarter') return `${texts(locale).charts.activity.q}${Math.floor(start.getUTCMonth() / 3) + 1} ${start.getUTCFullYear()}`;
   return new Intl.DateTimeFormat(intlTag(locale), { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(start);
 }
 
 function subtitle(result: ActivityResult, locale: Locale): string | undefined {
-  return result.lastIsPartial && result.lastOrder ? T[locale].partial(formatDate(result.lastOrder, locale)) : undefined;
+  return result.lastIsPartial && result.lastOrder ? texts(locale).charts.activity.partial(formatDate(result.lastOrder, locale)) : undefined;
 }
 
 const xAxis = (title: string) => ({ field: 'label', type: 'ordinal' as const, sort: null, title, axis: { labelAngle: -45, labelOverlap: true } });
@@ -49,7 +33,7 @@ const xAxis = (title: string) => ({ field: 'label', type: 'ordinal' as const, so
  */
 export function revenueOverTime(result: ActivityResult, options: ActivityChartOptions = {}): TopLevelSpec {
   const locale = options.locale ?? 'en';
-  const t = T[locale];
+  const t = texts(locale).charts.activity;
   const n = result.rows.length;
   const values = result.rows.map((r, i) => ({
     label: periodLabel(r.start, result.options.period, locale), netRevenue: r.netRevenue, orders: r.orders, returned: r.returned,
@@ -80,7 +64,7 @@ export function revenueOverTime(result: ActivityResult, options: ActivityChartOp
  */
 export function customersOverTime(result: ActivityResult, options: ActivityChartOptions = {}): TopLevelSpec {
   const locale = options.locale ?? 'en';
-  const t = T[locale];
+  const t = texts(locale).charts.activity;
   const values = result.rows.flatMap((r, i) => {
     const label = periodLabel(r.start, result.options.period, locale);
     return [

@@ -5,8 +5,9 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { formatNumber, type Locale } from '../locale.js';
+import { texts } from '../i18n/index.js';
 import type { ClusterResult } from '../analyses/clusters/index.js';
-import { featureLabel } from '../analyses/clusters/names.js';
+import { clusterNames, featureLabel } from '../i18n/analyses.js';
 import { baseSpec, CATEGORY_COLORS, CHART_HEIGHT, CHART_WIDTH, COUNT_FORMAT, DIVERGING_SCHEME, PERCENT_FORMAT } from './theme.js';
 
 /** Options of the cluster chart builders. */
@@ -15,37 +16,15 @@ export interface ClusterChartOptions {
   locale?: Locale;
 }
 
-const T = {
-  en: {
-    kTitle: 'Choosing the number of clusters', kDesc: 'Inertia (within-cluster spread, lower is tighter) and silhouette (separation, higher is better) for each number of clusters k; the chosen k is marked',
-    k: 'Number of clusters (k)', inertia: 'Inertia', silhouette: 'Silhouette', chosen: (k: number) => `chosen: k = ${k}`,
-    scatterTitle: 'Customers on the two main directions of variation', scatterDesc: 'Sampled customers placed by the first two principal components of the standardised features, coloured by cluster',
-    pc: (i: number, share: string) => `Component ${i} (${share} of variance)`, cluster: 'Cluster', sampled: (n: string) => `${n} sampled customers`,
-    heatTitle: 'Cluster profiles', heatDesc: 'Each cell: the cluster’s mean of a feature (text) and how far that is from the average customer in standard deviations (colour: orange above, blue below)',
-    feature: 'Feature', mean: 'Mean', z: 'z-score vs all customers',
-    sizeTitle: 'Size and revenue per cluster', sizeDesc: 'For each cluster the share of customers beside the share of net revenue',
-    share: 'Share', measure: 'Measure', customerShare: 'Share of customers', revenueShare: 'Share of revenue', customers: 'Customers',
-  },
-  nl: {
-    kTitle: 'Het aantal clusters kiezen', kDesc: 'Inertie (spreiding binnen clusters, lager is compacter) en silhouet (scheiding, hoger is beter) per aantal clusters k; de gekozen k is gemarkeerd',
-    k: 'Aantal clusters (k)', inertia: 'Inertie', silhouette: 'Silhouet', chosen: (k: number) => `gekozen: k = ${k}`,
-    scatterTitle: 'Klanten op de twee belangrijkste richtingen van variatie', scatterDesc: 'Steekproef van klanten, geplaatst op de eerste twee hoofdcomponenten van de gestandaardiseerde kenmerken, gekleurd per cluster',
-    pc: (i: number, share: string) => `Component ${i} (${share} van de variantie)`, cluster: 'Cluster', sampled: (n: string) => `steekproef van ${n} klanten`,
-    heatTitle: 'Clusterprofielen', heatDesc: 'Elke cel: het clustergemiddelde van een kenmerk (tekst) en hoe ver dat van de gemiddelde klant ligt in standaarddeviaties (kleur: oranje erboven, blauw eronder)',
-    feature: 'Kenmerk', mean: 'Gemiddelde', z: 'z-score t.o.v. alle klanten',
-    sizeTitle: 'Omvang en omzet per cluster', sizeDesc: 'Per cluster het aandeel in klanten naast het aandeel in de netto-omzet',
-    share: 'Aandeel', measure: 'Maat', customerShare: 'Aandeel klanten', revenueShare: 'Aandeel omzet', customers: 'Klanten',
-  },
-} as const;
-
 /** Display label of each cluster, e.g. `2. Recent, frequent, high spend`, in cluster order. */
 export function clusterLabels(result: ClusterResult, locale: Locale): string[] {
-  return result.profiles.map((p) => `${p.cluster}. ${p.names[locale]}`);
+  const names = clusterNames(result.profiles, locale);
+  return result.profiles.map((p, i) => `${p.cluster}. ${names[i] ?? ''}`);
 }
 
 function clusterColor(result: ClusterResult, locale: Locale) {
   return {
-    field: 'label', type: 'nominal' as const, title: T[locale].cluster,
+    field: 'label', type: 'nominal' as const, title: texts(locale).charts.clusters.cluster,
     scale: { domain: clusterLabels(result, locale), range: result.profiles.map((_, i) => CATEGORY_COLORS[i % CATEGORY_COLORS.length] as string) },
     legend: { orient: 'bottom' as const, columns: 2, labelLimit: 480 },
   };
@@ -57,7 +36,7 @@ function clusterColor(result: ClusterResult, locale: Locale) {
  */
 export function clusterKChart(result: ClusterResult, options: ClusterChartOptions = {}): TopLevelSpec {
   const locale = options.locale ?? 'en';
-  const t = T[locale];
+  const t = texts(locale).charts.clusters;
   const values = result.kTable.map((r) => ({ k: r.k, inertia: r.inertia, silhouette: r.silhouette, chosen: r.k === result.k }));
   const panel = (field: 'inertia' | 'silhouette', title: string, format: string) => ({
     width: CHART_WIDTH, height: CHART_HEIGHT / 2,
@@ -91,7 +70,7 @@ export function clusterKChart(result: ClusterResult, options: ClusterChartOption
  */
 export function clusterScatter(result: ClusterResult, options: ClusterChartOptions = {}): TopLevelSpec {
   const locale = options.locale ?? 'en';
-  const t = T[locale];
+  const t = texts(locale).charts.clusters;
   const labels = clusterLabels(result, locale);
   const names = result.features.map((f) => f.name);
   const values = result.projection.points.map((p) => ({
@@ -119,7 +98,7 @@ export function clusterScatter(result: ClusterResult, options: ClusterChartOptio
 /** Heatmap of clusters × features: colour = mean z-score (diverging, clamped at ±2), text = raw mean. */
 export function clusterProfileHeatmap(result: ClusterResult, options: ClusterChartOptions = {}): TopLevelSpec {
   const locale = options.locale ?? 'en';
-  const t = T[locale];
+  const t = texts(locale).charts.clusters;
   const labels = clusterLabels(result, locale);
   const features = result.features.map((f) => featureLabel(f.name, locale));
   const values = result.profiles.flatMap((p, i) =>
@@ -158,7 +137,7 @@ export function clusterProfileHeatmap(result: ClusterResult, options: ClusterCha
 /** Bars per cluster: share of customers beside share of net revenue. */
 export function clusterSizes(result: ClusterResult, options: ClusterChartOptions = {}): TopLevelSpec {
   const locale = options.locale ?? 'en';
-  const t = T[locale];
+  const t = texts(locale).charts.clusters;
   const labels = clusterLabels(result, locale);
   const values = result.profiles.flatMap((p, i) => [
     { label: labels[i], measure: t.customerShare, share: p.share, customers: p.size },

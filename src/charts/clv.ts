@@ -5,10 +5,12 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { formatNumber, type Locale } from '../locale.js';
+import { texts } from '../i18n/index.js';
 import { WorkbenchError } from '../errors.js';
 import type { ClvResult } from '../analyses/clv/types.js';
 import type { ClvSegmentRow } from '../analyses/clv/aggregates.js';
 import { baseSpec, CATEGORY_COLORS, CHART_HEIGHT, CHART_WIDTH, COUNT_FORMAT, moneyFormat, PERCENT_FORMAT, SEQUENTIAL_SCHEME } from './theme.js';
+import { messages } from '../messages.js';
 
 /** Options of the CLV chart builders. */
 export interface ClvChartOptions {
@@ -16,39 +18,14 @@ export interface ClvChartOptions {
   locale?: Locale;
 }
 
-const T = {
-  en: {
-    holdout: 'Holdout check: predicted vs actual purchases', holdoutDesc: 'Lines per group of customers with the same number of repeat purchases in the calibration period: the mean number of purchases the model predicted for the holdout period beside the mean actually made',
-    calX: 'Repeat purchases in the calibration period', perCustomer: 'Purchases per customer in the holdout', actual: 'Actual', predicted: 'Predicted (BG/NBD)', series: 'Series', customers: 'Customers',
-    hist: 'How likely are customers still active?', histDesc: 'Histogram of P(alive), the model’s probability that a customer has not dropped out, in tenths',
-    pAlive: 'P(alive)', matrix: 'P(alive) by purchase frequency and recency', matrixDesc: (T: string) => `Heatmap of the model’s P(alive) for a customer observed for ${T} periods, by number of repeat purchases and time of the last one; darker is more likely active`,
-    x: 'Repeat purchases (x)', tx: 'Time of the last purchase (t_x)', tiers: 'Customers and predicted value per CLV tier', tiersDesc: 'Bars per CLV tier: the share of customers beside the share of total predicted value',
-    tier: 'CLV tier', share: 'Share', measure: 'Measure', customerShare: 'Share of customers', clvShare: 'Share of predicted value', clv: 'Predicted value (CLV)',
-    segments: 'Predicted value per segment', segmentsDesc: 'Bars per segment: the total predicted value, with mean P(alive) in the tooltip', segment: 'Segment', meanClv: 'Mean CLV per customer', atRisk: 'At risk (P(alive) low)',
-    tierNames: { top: 'Top', high: 'High', medium: 'Medium', low: 'Low' }, periods: { weeks: 'weeks', days: 'days' },
-    orMore: 'or more',
-  },
-  nl: {
-    holdout: 'Controleperiode: voorspelde en werkelijke aankopen', holdoutDesc: 'Lijnen per groep klanten met hetzelfde aantal herhaalaankopen in de kalibratieperiode: het gemiddelde aantal aankopen dat het model voorspelde voor de controleperiode naast het werkelijke gemiddelde',
-    calX: 'Herhaalaankopen in de kalibratieperiode', perCustomer: 'Aankopen per klant in de controleperiode', actual: 'Werkelijk', predicted: 'Voorspeld (BG/NBD)', series: 'Reeks', customers: 'Klanten',
-    hist: 'Hoe waarschijnlijk zijn klanten nog actief?', histDesc: 'Histogram van P(actief), de kans volgens het model dat een klant nog niet is afgehaakt, in tienden',
-    pAlive: 'P(actief)', matrix: 'P(actief) naar aankoopfrequentie en recentheid', matrixDesc: (T: string) => `Heatmap van P(actief) volgens het model voor een klant die ${T} perioden is gevolgd, naar aantal herhaalaankopen en moment van de laatste; donkerder is waarschijnlijker actief`,
-    x: 'Herhaalaankopen (x)', tx: 'Moment van de laatste aankoop (t_x)', tiers: 'Klanten en voorspelde waarde per CLV-klasse', tiersDesc: 'Staven per CLV-klasse: het aandeel in de klanten naast het aandeel in de totale voorspelde waarde',
-    tier: 'CLV-klasse', share: 'Aandeel', measure: 'Maat', customerShare: 'Aandeel klanten', clvShare: 'Aandeel voorspelde waarde', clv: 'Voorspelde waarde (CLV)',
-    segments: 'Voorspelde waarde per segment', segmentsDesc: 'Staven per segment: de totale voorspelde waarde, met gemiddelde P(actief) in de tooltip', segment: 'Segment', meanClv: 'Gemiddelde CLV per klant', atRisk: 'Risico (lage P(actief))',
-    tierNames: { top: 'Top', high: 'Hoog', medium: 'Midden', low: 'Laag' }, periods: { weeks: 'weken', days: 'dagen' },
-    orMore: 'of meer',
-  },
-} as const;
-
 /**
  * Holdout check: mean predicted and actual holdout purchases per calibration x (last group "7 or more").
  * Throws BAD_OPTION when the result has no holdout (run `clv` with `holdoutEnd`).
  */
 export function clvHoldoutChart(result: ClvResult, options: ClvChartOptions = {}): TopLevelSpec {
   const locale = options.locale ?? 'en';
-  const t = T[locale];
-  if (!result.holdout) throw new WorkbenchError('BAD_OPTION', 'This CLV result has no holdout period; run clv() with holdoutEnd to draw the holdout check.', {});
+  const t = texts(locale).charts.clv;
+  if (!result.holdout) throw new WorkbenchError('BAD_OPTION', messages.noHoldout(), {});
   const order = result.holdout.rows.map((r) => (r.orMore ? `${r.x}+` : `${r.x}`));
   const values = result.holdout.rows.flatMap((r, i) => [
     { x: order[i], series: t.actual, value: r.actual, customers: r.customers },
@@ -77,7 +54,7 @@ export function clvHoldoutChart(result: ClvResult, options: ClvChartOptions = {}
 
 /** Histogram of P(alive) in tenths. */
 export function pAliveHistogramChart(result: ClvResult, options: ClvChartOptions = {}): TopLevelSpec {
-  const t = T[options.locale ?? 'en'];
+  const t = texts(options.locale ?? 'en').charts.clv;
   const total = result.pAliveHistogram.reduce((s, b) => s + b.customers, 0);
   const values = result.pAliveHistogram.map((b) => ({ ...b, share: total > 0 ? b.customers / total : 0 }));
   return {
@@ -100,7 +77,7 @@ export function pAliveHistogramChart(result: ClvResult, options: ClvChartOptions
 
 /** The model's P(alive) over x × t_x at the longest observation time (the lifetimes-style matrix). */
 export function pAliveMatrixChart(result: ClvResult, options: ClvChartOptions = {}): TopLevelSpec {
-  const t = T[options.locale ?? 'en'];
+  const t = texts(options.locale ?? 'en').charts.clv;
   const m = result.pAliveMatrix;
   const step = m.T / 20;
   const values = m.cells.map((c) => ({ x: c.x, tx: c.t_x, tx2: c.t_x + step, pAlive: c.pAlive }));
@@ -125,7 +102,7 @@ export function pAliveMatrixChart(result: ClvResult, options: ClvChartOptions = 
 /** Share of customers beside share of predicted value per CLV tier (top … low). */
 export function clvTierChart(result: ClvResult, options: ClvChartOptions = {}): TopLevelSpec {
   const locale = options.locale ?? 'en';
-  const t = T[locale];
+  const t = texts(locale).charts.clv;
   const order = result.tiers.map((g) => t.tierNames[g.key]);
   const values = result.tiers.flatMap((g) => [
     { tier: t.tierNames[g.key], measure: t.customerShare, share: g.share, customers: g.customers, clv: g.clv },
@@ -154,7 +131,7 @@ export function clvTierChart(result: ClvResult, options: ClvChartOptions = {}): 
 /** Total predicted value per segment of another segmentation (rows from `clvBySegment`), highest first. */
 export function clvSegmentChart(rows: readonly ClvSegmentRow[], options: ClvChartOptions = {}): TopLevelSpec {
   const locale = options.locale ?? 'en';
-  const t = T[locale];
+  const t = texts(locale).charts.clv;
   return {
     ...baseSpec(t.segments, `${t.segmentsDesc}.`),
     width: CHART_WIDTH - 160, height: Math.max(CHART_HEIGHT, rows.length * 26),

@@ -6,7 +6,8 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { CohortCell, CohortPeriod, CohortResult, CohortSummary } from '../analyses/cohorts/index.js';
-import type { Locale } from '../locale.js';
+import { intlTag, type Locale } from '../locale.js';
+import { texts } from '../i18n/index.js';
 import { periodLabel } from './activity.js';
 import { baseSpec, CATEGORY_COLORS, CHART_HEIGHT, CHART_WIDTH, COUNT_FORMAT, moneyFormat, SEQUENTIAL_SCHEME } from './theme.js';
 
@@ -27,39 +28,12 @@ export interface CohortHeatmapOptions extends CohortChartOptions {
   metric?: 'retention' | 'revenueRetention';
 }
 
-const T = {
-  en: {
-    heat: 'Customer retention by cohort', heatRev: 'Revenue retention by cohort',
-    heatDesc: 'Cohort triangle: one row per cohort (size in brackets), one column per period since the first order; each cell shows the share of the cohort that ordered in that period',
-    heatRevDesc: 'Cohort triangle: each cell shows the cohort’s revenue per customer in that period as a share of its first period',
-    curves: 'Retention curves', curvesDesc: 'One line per cohort: the share of the cohort ordering in each period since the first order; the thick black line is the average weighted by cohort size',
-    ltv: 'Cumulative revenue per customer (LTV)', ltvDesc: 'One line per cohort: net revenue per customer summed from the first period on; the thick black line is the weighted average',
-    since: { month: 'Months since first order', week: 'Weeks since first order', quarter: 'Quarters since first order' } as Record<CohortPeriod, string>,
-    cohort: 'Cohort', size: 'Customers', active: 'Active', retention: 'Retention', revenueRetention: 'Revenue retention', revenue: 'Net revenue',
-    ltvValue: 'Cumulative revenue per customer', average: 'Weighted average', averageWhere: (n: number) => `the average is drawn where at least ${n} cohorts are observed`, partial: '* partly observed (the data ends during this period)',
-    partialLeftOut: 'partly observed periods left out', shown: (n: number, of: number, by: boolean) => `${by ? 'largest' : 'latest'} ${n} of ${of} cohorts`,
-    unknown: '(unknown)', q: 'Q', period: 'Period',
-  },
-  nl: {
-    heat: 'Klantbehoud per cohort', heatRev: 'Omzetbehoud per cohort',
-    heatDesc: 'Cohortdriehoek: één rij per cohort (omvang tussen haakjes), één kolom per periode sinds de eerste bestelling; elke cel toont het aandeel van het cohort dat in die periode bestelde',
-    heatRevDesc: 'Cohortdriehoek: elke cel toont de omzet per klant van het cohort in die periode als aandeel van de eerste periode',
-    curves: 'Retentiecurves', curvesDesc: 'Eén lijn per cohort: het aandeel van het cohort dat bestelt in elke periode sinds de eerste bestelling; de dikke zwarte lijn is het gemiddelde, gewogen naar cohortomvang',
-    ltv: 'Cumulatieve omzet per klant (LTV)', ltvDesc: 'Eén lijn per cohort: netto-omzet per klant opgeteld vanaf de eerste periode; de dikke zwarte lijn is het gewogen gemiddelde',
-    since: { month: 'Maanden sinds eerste bestelling', week: 'Weken sinds eerste bestelling', quarter: 'Kwartalen sinds eerste bestelling' } as Record<CohortPeriod, string>,
-    cohort: 'Cohort', size: 'Klanten', active: 'Actief', retention: 'Behoud', revenueRetention: 'Omzetbehoud', revenue: 'Netto-omzet',
-    ltvValue: 'Cumulatieve omzet per klant', average: 'Gewogen gemiddelde', averageWhere: (n: number) => `het gemiddelde staat waar minstens ${n} cohorten zijn waargenomen`, partial: '* deels waargenomen (de data eindigt in deze periode)',
-    partialLeftOut: 'deels waargenomen perioden weggelaten', shown: (n: number, of: number, by: boolean) => `${by ? 'grootste' : 'laatste'} ${n} van ${of} cohorten`,
-    unknown: '(onbekend)', q: 'K', period: 'Periode',
-  },
-} as const;
-
 /**
  * Display label of a cohort: `Dec 2010` / `dec 2010`, `Q4 2010` / `K4 2010`, `2020-W53`, or the attribute value.
  * @example cohortLabel(result.cohorts[0], result.options.period, 'nl') // 'dec 2010'
  */
 export function cohortLabel(cohort: Pick<CohortSummary, 'cohort' | 'start'>, period: CohortPeriod, locale: Locale): string {
-  if (cohort.cohort === null) return T[locale].unknown;
+  if (cohort.cohort === null) return texts(locale).charts.cohorts.unknown;
   if (!cohort.start || period === 'week') return cohort.cohort;
   return periodLabel(cohort.start, period, locale);
 }
@@ -77,7 +51,7 @@ const ATTRIBUTE_COLORS = CATEGORY_COLORS.filter((c) => c !== '#000000' && c !== 
 const num = (x: number): number | null => (Number.isFinite(x) ? x : null);
 
 function subtitleOf(result: CohortResult, shown: number, extra: string | undefined, locale: Locale): string | undefined {
-  const parts = [shown < result.cohorts.length ? T[locale].shown(shown, result.cohorts.length, result.options.by !== null) : '', extra ?? ''];
+  const parts = [shown < result.cohorts.length ? texts(locale).charts.cohorts.shown(shown, result.cohorts.length, result.options.by !== null) : '', extra ?? ''];
   return parts.filter(Boolean).join('; ') || undefined;
 }
 
@@ -88,10 +62,10 @@ function subtitleOf(result: CohortResult, shown: number, extra: string | undefin
  */
 export function cohortHeatmap(result: CohortResult, options: CohortHeatmapOptions = {}): TopLevelSpec {
   const locale = options.locale ?? 'en';
-  const t = T[locale];
+  const t = texts(locale).charts.cohorts;
   const metric = options.metric ?? 'retention';
   const shown = shownCohorts(result, options.maxCohorts ?? 24);
-  const labels = new Map(shown.map((c) => [c.cohort, `${cohortLabel(c, result.options.period, locale)} (${c.size.toLocaleString(locale === 'nl' ? 'nl-NL' : 'en-GB')})`]));
+  const labels = new Map(shown.map((c) => [c.cohort, `${cohortLabel(c, result.options.period, locale)} (${c.size.toLocaleString(intlTag(locale))})`]));
   const cells = result.rows.filter((c) => labels.has(c.cohort));
   // Period 0 is 100% by definition: scale the colours to the later periods so their differences show.
   const later = cells.filter((c) => c.period > 0).map((c) => c[metric]).filter(Number.isFinite);
@@ -150,7 +124,7 @@ export const MIN_AVERAGE_COHORTS = 3;
 
 function curves(result: CohortResult, metric: CurveMetric, options: CohortChartOptions): TopLevelSpec {
   const locale = options.locale ?? 'en';
-  const t = T[locale];
+  const t = texts(locale).charts.cohorts;
   const shown = shownCohorts(result, options.maxCohorts ?? (result.options.by === null ? 12 : ATTRIBUTE_COLORS.length));
   // a cohort whose only cell is partly observed has no line, so it gets no legend entry either
   const drawn = shown.filter((c) => result.rows.some((r) => r.cohort === c.cohort && !r.partial));

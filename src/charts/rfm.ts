@@ -4,6 +4,8 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { Locale } from '../locale.js';
+import { texts } from '../i18n/index.js';
+import { segmentName } from '../i18n/analyses.js';
 import type { RfmResult } from '../analyses/rfm/index.js';
 import type { RfmDistribution } from '../analyses/rfm/summary.js';
 import {
@@ -22,32 +24,9 @@ export interface RfmHeatmapOptions extends RfmChartOptions {
   color?: 'customers' | 'monetary';
 }
 
-const T = {
-  en: {
-    heatmap: 'Customers by recency and frequency score', heatmapDesc: 'Heatmap of the R×F grid: each cell shows its segment and number of customers; darker cells hold more',
-    heatmapMoney: 'darker cells spend more per customer', r: 'Recency score (R, 5 = most recent)', f: 'Frequency score (F, 5 = most orders)',
-    customers: 'Customers', meanMonetary: 'Mean net revenue', revenue: 'Net revenue', segment: 'Segment', cell: 'R×F cell',
-    bars: 'Share of customers and of revenue per segment', barsDesc: 'Bars per segment: the share of all customers beside the share of all net revenue',
-    share: 'Share', measure: 'Measure', customerShare: 'Share of customers', revenueShare: 'Share of revenue',
-    asOf: 'as of', recency: 'Days since last order', frequency: 'Number of orders', monetary: 'Net revenue per customer',
-    distTitle: (m: string) => `Distribution: ${m.toLowerCase()}`, distDesc: (m: string) => `Histogram of ${m.toLowerCase()} over all customers`,
-    logNote: 'log scale', nonPositive: (n: number) => `${n} customers with net revenue ≤ 0 not shown`, from: 'From', to: 'To',
-  },
-  nl: {
-    heatmap: 'Klanten per recency- en frequentiescore', heatmapDesc: 'Heatmap van het R×F-raster: elke cel toont het segment en het aantal klanten; donkerder is meer klanten',
-    heatmapMoney: 'donkerder is meer omzet per klant', r: 'Recencyscore (R, 5 = meest recent)', f: 'Frequentiescore (F, 5 = meeste bestellingen)',
-    customers: 'Klanten', meanMonetary: 'Gemiddelde netto-omzet', revenue: 'Netto-omzet', segment: 'Segment', cell: 'R×F-cel',
-    bars: 'Aandeel in klanten en in omzet per segment', barsDesc: 'Staven per segment: het aandeel in alle klanten naast het aandeel in de totale netto-omzet',
-    share: 'Aandeel', measure: 'Maat', customerShare: 'Aandeel klanten', revenueShare: 'Aandeel omzet',
-    asOf: 'peildatum', recency: 'Dagen sinds laatste bestelling', frequency: 'Aantal bestellingen', monetary: 'Netto-omzet per klant',
-    distTitle: (m: string) => `Verdeling: ${m.toLowerCase()}`, distDesc: (m: string) => `Histogram van ${m.toLowerCase()} over alle klanten`,
-    logNote: 'logaritmische schaal', nonPositive: (n: number) => `${n} klanten met netto-omzet ≤ 0 niet getoond`, from: 'Van', to: 'Tot',
-  },
-} as const;
-
 /** Segment display names by key, in the result's locale. */
 function segmentNames(result: RfmResult, locale: Locale): Map<string, string> {
-  return new Map(result.options.segmentMap.segments.map((s) => [s.key, s.name[locale]]));
+  return new Map(result.options.segmentMap.segments.map((s) => [s.key, segmentName(s, locale)]));
 }
 
 /** Split a long label over two lines at the space nearest the middle: `[first, second]` (first empty when it fits). */
@@ -65,7 +44,7 @@ function wrap(label: string, max = 14): [string, string] {
  */
 export function rfmHeatmap(result: RfmResult, options: RfmHeatmapOptions = {}): TopLevelSpec {
   const locale = options.locale ?? 'en';
-  const t = T[locale];
+  const t = texts(locale).charts.rfm;
   const byMoney = options.color === 'monetary';
   const names = segmentNames(result, locale);
   const colorOf = (c: RfmResult['grid'][number]) => (byMoney ? c.meanMonetary : c.customers);
@@ -134,7 +113,7 @@ export function rfmHeatmap(result: RfmResult, options: RfmHeatmapOptions = {}): 
  */
 export function rfmSegmentBars(result: RfmResult, options: RfmChartOptions = {}): TopLevelSpec {
   const locale = options.locale ?? 'en';
-  const t = T[locale];
+  const t = texts(locale).charts.rfm;
   const names = segmentNames(result, locale);
   const order = result.segments.map((s) => names.get(s.key) ?? s.key);
   const values = result.segments.flatMap((s) => {
@@ -185,7 +164,7 @@ export interface RfmDistributionOptions extends RfmChartOptions {
  */
 export function rfmDistributionChart(result: RfmResult, options: RfmDistributionOptions): TopLevelSpec {
   const locale = options.locale ?? 'en';
-  const t = T[locale];
+  const t = texts(locale).charts.rfm;
   const d = result.distributions[options.metric];
   const label = t[options.metric];
   const log = d.scale === 'log';

@@ -5,8 +5,10 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { Locale } from '../locale.js';
+import { texts } from '../i18n/index.js';
+import { migrationSegmentName, segmentValueName } from '../i18n/analyses.js';
 import type { SubsegmentResult } from '../analyses/segments/subsegments.js';
-import { ALL_CUSTOMERS, type KpiDef } from '../analyses/segments/kpi.js';
+import { ALL_CUSTOMERS, DEFAULT_CHURN_DAYS, type KpiDef } from '../analyses/segments/kpi.js';
 import type { KpisResult } from '../analyses/segments/kpis.js';
 import type { MigrationResult } from '../analyses/segments/migration.js';
 import type { OverlapResult } from '../analyses/segments/overlap.js';
@@ -18,27 +20,22 @@ export interface SegmentChartOptions {
   locale?: Locale;
 }
 
-const KPI_LABELS: Record<string, Record<Locale, string>> = {
-  revenuePerCustomer: { en: 'Revenue per customer', nl: 'Omzet per klant' },
-  ordersPerCustomer: { en: 'Orders per customer', nl: 'Bestellingen per klant' },
-  averageOrderValue: { en: 'Average order value', nl: 'Gemiddelde orderwaarde' },
-  repeatRate: { en: 'Repeat rate', nl: 'Herhaalaankopen' },
-  nps: { en: 'NPS', nl: 'NPS' },
-};
-
-/** Display label of a KPI in a locale. */
+/** Display label of a KPI in a locale: the known ids in words, churn with its window, means with their column. */
 export function kpiLabel(def: Pick<KpiDef, 'id' | 'label'>, locale: Locale): string {
-  const known = KPI_LABELS[def.id]?.[locale];
-  if (known) return known;
-  if (def.id.startsWith('churnRate')) return locale === 'nl' ? def.label.replace('Churn rate', 'Churn').replace('days', 'dagen') : def.label;
+  const t = texts(locale).charts.segments;
+  const known: Readonly<Record<string, string>> = t.kpiLabels;
+  if (Object.hasOwn(known, def.id)) return known[def.id] ?? def.label;
+  // `churnRate` is the default window; other windows are in the id (`churnRate:30`)
+  if (def.id === 'churnRate') return t.churnLabel(String(DEFAULT_CHURN_DAYS));
+  if (def.id.startsWith('churnRate:')) return t.churnLabel(def.id.slice('churnRate:'.length));
   if (def.id.startsWith('nps:')) return `NPS (${def.id.slice(4)})`;
-  if (def.id.startsWith('mean:')) return locale === 'nl' ? `Gemiddelde ${def.id.slice(5)}` : def.label;
+  if (def.id.startsWith('mean:')) return t.meanLabel(def.id.slice(5));
   return def.label;
 }
 
 /** A segment name for display: the all-customers segment in the locale, other names as they are (they are data). */
 export function segmentLabel(name: string, locale: Locale): string {
-  return name === ALL_CUSTOMERS ? (locale === 'nl' ? 'Alle klanten' : ALL_CUSTOMERS) : name;
+  return name === ALL_CUSTOMERS ? texts(locale).charts.segments.allCustomers : segmentValueName(name, locale);
 }
 
 /** d3 format of a KPI's values. */
@@ -48,37 +45,6 @@ export function kpiFormat(def: Pick<KpiDef, 'id' | 'kind'>, locale: Locale): str
   return ',.1f';
 }
 
-const T = {
-  en: {
-    sub: (k: string, by: string) => `${k}: sub-segments by ${by} against their segment`,
-    subSub: 'bars: difference from the segment average (0 = the segment); whiskers: 95% confidence interval',
-    subDesc: 'Diverging bars per sub-segment showing how far its KPI lies from its own segment average, with 95% confidence intervals; grey bars are too small to compare',
-    diff: 'Difference from segment average', group: 'Sub-segment', status: 'Result', significant: 'significant', notSignificant: 'not significant',
-    tooSmall: 'too small', value: 'Sub-segment', segmentValue: 'Segment', customers: 'Customers', ciLow: 'CI low', ciHigh: 'CI high',
-    goal: 'Goal', kpiTitle: (k: string) => `${k} per segment against its goal`, kpiDesc: 'Bars show each segment\'s KPI, the black tick its goal; colour gives the status',
-    segment: 'Segment', met: 'met', close: 'close', missed: 'missed', noGoal: 'no goal', noData: 'no data',
-    mig: 'Where customers of each segment went', migSub: (a: string, b: string) => `rows: segment on ${a}; columns: segment on ${b}; colour: share of the row`,
-    migDesc: 'Heatmap of the transition matrix between two as-of dates: each cell shows how many customers of the row segment ended in the column segment',
-    from: 'Segment at start', to: 'Segment at end', rowShare: 'Share of row', count: 'Customers',
-    ov: 'Overlap between customer sets', ovDesc: 'Heatmap of the Jaccard index (customers in both / in either) for every pair of sets',
-    a: 'Set', b: 'Set', jaccard: 'Jaccard', both: 'In both',
-  },
-  nl: {
-    sub: (k: string, by: string) => `${k}: subsegmenten naar ${by} tegen hun segment`,
-    subSub: 'staven: verschil met het segmentgemiddelde (0 = het segment); snorharen: 95%-betrouwbaarheidsinterval',
-    subDesc: 'Staven per subsegment die tonen hoe ver de KPI van het eigen segmentgemiddelde ligt, met 95%-betrouwbaarheidsintervallen; grijze staven zijn te klein om te vergelijken',
-    diff: 'Verschil met segmentgemiddelde', group: 'Subsegment', status: 'Uitkomst', significant: 'significant', notSignificant: 'niet significant',
-    tooSmall: 'te klein', value: 'Subsegment', segmentValue: 'Segment', customers: 'Klanten', ciLow: 'BI onder', ciHigh: 'BI boven',
-    goal: 'Doel', kpiTitle: (k: string) => `${k} per segment tegen het doel`, kpiDesc: 'Staven tonen de KPI per segment, het zwarte streepje het doel; de kleur geeft de status',
-    segment: 'Segment', met: 'gehaald', close: 'bijna', missed: 'niet gehaald', noGoal: 'geen doel', noData: 'geen gegevens',
-    mig: 'Waar de klanten van elk segment heen gingen', migSub: (a: string, b: string) => `rijen: segment op ${a}; kolommen: segment op ${b}; kleur: aandeel van de rij`,
-    migDesc: 'Heatmap van de overgangsmatrix tussen twee peildata: elke cel toont hoeveel klanten van het rijsegment in het kolomsegment belandden',
-    from: 'Segment aan het begin', to: 'Segment aan het eind', rowShare: 'Aandeel van rij', count: 'Klanten',
-    ov: 'Overlap tussen klantgroepen', ovDesc: 'Heatmap van de Jaccard-index (klanten in beide / in een van beide) voor elk paar groepen',
-    a: 'Groep', b: 'Groep', jaccard: 'Jaccard', both: 'In beide',
-  },
-} as const;
-
 /**
  * Sub-segment deviation chart: one diverging bar per sub-segment (difference from its segment's average),
  * 95% CI whiskers, a rule at 0 (the segment average), too-small sub-segments greyed without whiskers.
@@ -86,11 +52,11 @@ const T = {
  */
 export function subsegmentChart(result: SubsegmentResult, options: SegmentChartOptions = {}): TopLevelSpec {
   const locale = options.locale ?? 'en';
-  const t = T[locale];
+  const t = texts(locale).charts.segments;
   const label = kpiLabel(result.kpi, locale);
   const format = kpiFormat(result.kpi, locale);
   const values = result.rows.map((r) => ({
-    group: result.segments.length > 1 ? `${r.segment} · ${r.subsegment}` : r.subsegment,
+    group: result.segments.length > 1 ? `${segmentLabel(r.segment, locale)} · ${r.subsegment}` : r.subsegment,
     difference: Number.isFinite(r.difference) ? r.difference : null,
     lo: r.ci?.[0] ?? null, hi: r.ci?.[1] ?? null, value: Number.isFinite(r.kpi) ? r.kpi : null, segmentValue: r.segmentKpi, n: r.n,
     status: r.tooSmall ? t.tooSmall : r.significant ? t.significant : t.notSignificant,
@@ -135,7 +101,7 @@ export function subsegmentChart(result: SubsegmentResult, options: SegmentChartO
  */
 export function kpiGoalChart(result: KpisResult, options: SegmentChartOptions & { kpi?: string } = {}): TopLevelSpec {
   const locale = options.locale ?? 'en';
-  const t = T[locale];
+  const t = texts(locale).charts.segments;
   const id = options.kpi ?? result.kpis[0]?.id;
   const def = result.kpis.find((k) => k.id === id) ?? result.kpis[0]!;
   const label = kpiLabel(def, locale);
@@ -183,9 +149,9 @@ export function kpiGoalChart(result: KpisResult, options: SegmentChartOptions & 
  */
 export function migrationHeatmap(result: MigrationResult, options: SegmentChartOptions = {}): TopLevelSpec {
   const locale = options.locale ?? 'en';
-  const t = T[locale];
-  const names = new Map(result.segments.map((s) => [s.key, s.name[locale]]));
-  const order = result.segments.map((s) => s.name[locale]);
+  const t = texts(locale).charts.segments;
+  const names = new Map(result.segments.map((s) => [s.key, migrationSegmentName(result, s.key, locale)]));
+  const order = result.segments.map((s) => migrationSegmentName(result, s.key, locale));
   const values = result.matrix.map((c) => ({
     from: names.get(c.from) ?? c.from, to: names.get(c.to) ?? c.to, count: c.count,
     rowShare: Number.isFinite(c.rowShare) ? c.rowShare : 0, dark: Number.isFinite(c.rowShare) && c.rowShare > 0.5,
@@ -231,7 +197,7 @@ export function migrationHeatmap(result: MigrationResult, options: SegmentChartO
  */
 export function overlapMatrix(result: OverlapResult, options: SegmentChartOptions = {}): TopLevelSpec {
   const locale = options.locale ?? 'en';
-  const t = T[locale];
+  const t = texts(locale).charts.segments;
   const names = result.sets.map((s) => s.name);
   const values = [
     ...result.sets.map((s) => ({ a: s.name, b: s.name, jaccard: s.size > 0 ? 1 : 0, both: s.size })),

@@ -1,6 +1,7 @@
 /** Shared pieces of the CLI: the command shape, argument parsing with usage errors, error → exit code. */
 import { parseArgs } from 'node:util';
 import { WorkbenchError } from '../errors.js';
+import { messages } from '../messages.js';
 
 /** Where a command writes. */
 export interface CommandIo {
@@ -50,11 +51,11 @@ export async function guarded(io: CommandIo, usageLine: string, body: () => Prom
     return await body();
   } catch (e) {
     if (e instanceof UsageError) {
-      io.err(`${e.message}\nusage: swb ${usageLine}`);
+      io.err(messages.usageFailed(e.message, usageLine));
       return 2;
     }
     if (e instanceof WorkbenchError) {
-      io.err(`error: ${e.message}`);
+      io.err(messages.cliError(e.message));
       return 1;
     }
     throw e;

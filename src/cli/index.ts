@@ -7,6 +7,7 @@ import { validateCommand } from './validate.js';
 import { sampleCommand } from './sample.js';
 import { reportCommand } from './report.js';
 import { usage, type Command, type CommandIo } from './common.js';
+import { messages } from '../messages.js';
 
 const COMMANDS: Record<string, Command> = {
   validate: validateCommand,
@@ -23,7 +24,7 @@ export async function main(argv: readonly string[], io: CommandIo): Promise<numb
   }
   const command = COMMANDS[name];
   if (!command) {
-    io.err(`unknown command: ${name}\n\n${usage(COMMANDS)}`);
+    io.err(`${messages.unknownCommand(name)}\n\n${usage(COMMANDS)}`);
     return 2;
   }
   return command.run(rest, io);
@@ -32,5 +33,5 @@ export async function main(argv: readonly string[], io: CommandIo): Promise<numb
 const io: CommandIo = { out: (s) => process.stdout.write(s + '\n'), err: (s) => process.stderr.write(s + '\n') };
 main(process.argv.slice(2), io).then(
   (code) => { process.exitCode = code; },
-  (e: unknown) => { io.err(`internal error: ${e instanceof Error ? e.stack ?? e.message : String(e)}`); process.exitCode = 70; },
+  (e: unknown) => { io.err(messages.internalError(e)); process.exitCode = 70; },
 );

@@ -11,6 +11,7 @@ import { saveReport } from '../report/save.js';
 import { Workbench } from '../workbench.js';
 import { elapsed, guarded, parse, UsageError, type Command } from './common.js';
 import { parseReturns, readMappingFile } from './validate.js';
+import { messages } from '../messages.js';
 
 const USAGE = 'report [FILE] [--preset P | --mapping map.json] [--customers FILE] [--as-of YYYY-MM-DD] [--locale en|nl] [--currency CODE] [--clv] [--title T] [--out PATH] [--returns net|exclude]';
 
@@ -26,7 +27,7 @@ function currencyOption(value: string): string {
   try {
     return toCurrency(value);
   } catch (e) {
-    throw new UsageError(`--currency: ${e instanceof Error ? e.message : String(e)}`);
+    throw new UsageError(messages.badFlagValue('--currency', e));
   }
 }
 
@@ -35,7 +36,7 @@ function localeOption(value: string | undefined): Locale {
   try {
     return toLocale(value);
   } catch (e) {
-    throw new UsageError(`--locale: ${e instanceof Error ? e.message : String(e)}`);
+    throw new UsageError(messages.badFlagValue('--locale', e));
   }
 }
 
@@ -53,13 +54,13 @@ export const reportCommand: Command = {
   run: (args, io) =>
     guarded(io, USAGE, async () => {
       const { values, flags, positionals } = parse(args, ['preset', 'mapping', 'customers', 'as-of', 'locale', 'currency', 'title', 'out', 'returns'], ['clv']);
-      if (positionals.length > 1) throw new UsageError(`report takes at most one FILE, got ${positionals.length}`);
-      if (values.preset && values.mapping) throw new UsageError('use --preset or --mapping, not both');
+      if (positionals.length > 1) throw new UsageError(messages.tooManyFiles('report', positionals.length));
+      if (values.preset && values.mapping) throw new UsageError(messages.presetOrMapping());
       const locale = localeOption(values.locale);
       const currency = values.currency === undefined ? undefined : currencyOption(values.currency);
       const asOfText = values['as-of'];
       const asOf = asOfText === undefined ? undefined : parseAsOf(asOfText);
-      if (asOfText !== undefined && !asOf) throw new UsageError(`--as-of must be a date like 2011-12-10, not ${JSON.stringify(asOfText)}`);
+      if (asOfText !== undefined && !asOf) throw new UsageError(messages.badAsOfFlag(asOfText));
       const returns = parseReturns(values.returns);
       const file = positionals[0] ?? BUNDLED_DATA;
       const preset = values.preset ?? (positionals[0] === undefined && !values.mapping ? 'online-retail' : undefined);

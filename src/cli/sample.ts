@@ -1,13 +1,14 @@
 /** `swb sample --customers N --seed S --out FILE`: write seeded synthetic data with planted structure. */
 import { generateSample } from '../sample/index.js';
 import { elapsed, guarded, parse, UsageError, type Command } from './common.js';
+import { messages } from '../messages.js';
 
 const USAGE = 'sample --out FILE [--customers N] [--seed S]';
 
 function positiveInt(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--${name} must be a positive whole number, not ${JSON.stringify(value)}`);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(messages.notPositiveWhole(name, value));
   return n;
 }
 
@@ -17,8 +18,8 @@ export const sampleCommand: Command = {
   run: (args, io) =>
     guarded(io, USAGE, async () => {
       const { values, positionals } = parse(args, ['out', 'customers', 'seed']);
-      if (positionals.length) throw new UsageError(`unexpected argument: ${positionals[0]}`);
-      if (!values.out) throw new UsageError('--out FILE is required');
+      if (positionals.length) throw new UsageError(messages.unexpectedArgument(positionals[0]));
+      if (!values.out) throw new UsageError(messages.outRequired());
       const customers = positiveInt('customers', values.customers, 10_000);
       const seed = positiveInt('seed', values.seed, 42);
       const start = performance.now();

@@ -6,6 +6,7 @@ import { formatLoadReport } from '../data/format-report.js';
 import type { ColumnMapping } from '../data/fields.js';
 import { Workbench } from '../workbench.js';
 import { guarded, parse, UsageError, type Command } from './common.js';
+import { messages } from '../messages.js';
 
 const USAGE = 'validate FILE [--preset P | --mapping map.json] [--returns net|exclude]';
 
@@ -15,21 +16,21 @@ export function readMappingFile(path: string): ColumnMapping {
   try {
     text = readFileSync(path, 'utf8');
   } catch {
-    throw new WorkbenchError('FILE_NOT_FOUND', `Mapping file not found: ${path}.`, { file: path });
+    throw new WorkbenchError('FILE_NOT_FOUND', messages.mappingFileNotFound(path), { file: path });
   }
   try {
     const parsed: unknown = JSON.parse(text);
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not an object');
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error(messages.notAnObject());
     return parsed as ColumnMapping;
   } catch (e) {
-    throw new WorkbenchError('BAD_OPTION', `Mapping file ${path} is not a JSON object like {"customerId": "Klant", "orderDate": "Datum", "amount": "Bedrag"} (${e instanceof Error ? e.message : String(e)}).`, { file: path });
+    throw new WorkbenchError('BAD_OPTION', messages.mappingFileNotObject(path, e), { file: path });
   }
 }
 
 /** Parse `--returns`. */
 export function parseReturns(value: string | undefined): 'net' | 'exclude' | undefined {
   if (value === undefined || value === 'net' || value === 'exclude') return value;
-  throw new UsageError(`--returns must be net or exclude, not ${JSON.stringify(value)}`);
+  throw new UsageError(messages.badReturnsFlag(value));
 }
 
 export const validateCommand: Command = {
@@ -39,8 +40,8 @@ export const validateCommand: Command = {
     guarded(io, USAGE, async () => {
       const { values, positionals } = parse(args, ['preset', 'mapping', 'returns']);
       const file = positionals[0];
-      if (!file || positionals.length > 1) throw new UsageError('validate takes exactly one FILE');
-      if (values.preset && values.mapping) throw new UsageError('use --preset or --mapping, not both');
+      if (!file || positionals.length > 1) throw new UsageError(messages.exactlyOneFile('validate'));
+      if (values.preset && values.mapping) throw new UsageError(messages.presetOrMapping());
       const returns = parseReturns(values.returns);
       const wb = await Workbench.open();
       try {

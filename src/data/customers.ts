@@ -32,7 +32,7 @@ export async function loadCustomers(wb: Workbench, path: string, options: Custom
   const names = relation.columns.map((c) => c.name);
   const idColumn = options.idColumn ?? recogniseColumns(names).customerId;
   if (idColumn === undefined) {
-    throw new WorkbenchError('MISSING_FIELD', messages.missingField('customer_id', path, names, "Pass idColumn: '…'."), { file: path, columns: names });
+    throw new WorkbenchError('MISSING_FIELD', messages.missingField('customer_id', path, names, messages.missingIdHint()), { file: path, columns: names });
   }
   if (!names.includes(idColumn)) {
     throw new WorkbenchError('UNKNOWN_COLUMN', messages.unknownColumn('idColumn', idColumn, path, names), { file: path, column: idColumn });

@@ -19,7 +19,7 @@ export function resolveMapping(
 ): { mapping: ColumnMapping; used: ColumnUse[]; warnings: string[] } {
   for (const [key, column] of Object.entries(explicit ?? {})) {
     if (!MAPPING_KEYS.includes(key as keyof ColumnMapping)) {
-      throw new WorkbenchError('BAD_OPTION', `Unknown mapping key ${JSON.stringify(key)}. Known keys: ${MAPPING_KEYS.join(', ')}.`, { key });
+      throw new WorkbenchError('BAD_OPTION', messages.unknownMappingKey(key, MAPPING_KEYS), { key });
     }
     if (typeof column !== 'string' || !columns.includes(column)) {
       throw new WorkbenchError('UNKNOWN_COLUMN', messages.unknownColumn(key, String(column), path, columns), { file: path, column });

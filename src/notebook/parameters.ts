@@ -6,6 +6,7 @@
  * cell, so the committed notebooks always show exactly what they ran with. Pure: no I/O.
  */
 import { WorkbenchError } from '../errors.js';
+import { messages } from '../messages.js';
 
 /** A notebook cell as stored in .ipynb (nbformat 4), reduced to what the runner touches. */
 export interface NotebookCell {
@@ -76,7 +77,7 @@ export function injectParameters(nb: Notebook, overrides: Record<string, Paramet
   const index = parametersCellIndex(copy);
   if (index < 0) {
     if (names.length === 0) return { notebook: copy, missing: [] };
-    throw new WorkbenchError('BAD_OPTION', 'this notebook has no parameters cell: tag its first code cell "parameters" to accept overrides', { overrides: names });
+    throw new WorkbenchError('BAD_OPTION', messages.noParametersCell(), { overrides: names });
   }
   const declared = new Set(declaredParameters(cellSource(copy.cells[index] as NotebookCell)));
   const applied = names.filter((n) => declared.has(n));

@@ -4,6 +4,7 @@
  */
 import { WorkbenchError } from '../errors.js';
 import type { ParameterValue } from './parameters.js';
+import { messages } from '../messages.js';
 
 /** Named flags → notebook parameter names. */
 export const PARAMETER_FLAGS: Readonly<Record<string, string>> = {
@@ -71,7 +72,7 @@ export function parseRunArgs(argv: readonly string[]): RunArgs {
     const value = (): string => {
       if (inline !== undefined) return inline;
       const next = argv[++i];
-      if (next === undefined) throw bad(`${flag} needs a value`);
+      if (next === undefined) throw bad(messages.flagNeedsValue(flag));
       return next;
     };
     if (flag === '--help' || flag === '-h') args.help = true;
@@ -79,19 +80,19 @@ export function parseRunArgs(argv: readonly string[]): RunArgs {
     else if (flag === '--param' || arg.startsWith('--param=')) {
       const pair = arg.startsWith('--param=') ? arg.slice('--param='.length) : value();
       const eq = pair.indexOf('=');
-      if (eq <= 0 || !/^[A-Za-z_$][\w$]*$/.test(pair.slice(0, eq))) throw bad(`--param takes NAME=VALUE, got: ${pair}`);
+      if (eq <= 0 || !/^[A-Za-z_$][\w$]*$/.test(pair.slice(0, eq))) throw bad(messages.badParamFlag(pair));
       args.overrides[pair.slice(0, eq)] = paramValue(pair.slice(eq + 1));
     } else if (flag === '--out-dir') args.outDir = value();
     else if (flag === '--timeout') {
       const t = Number(value());
-      if (!Number.isFinite(t) || t <= 0) throw bad(`--timeout takes seconds > 0, got: ${argv[i] ?? ''}`);
+      if (!Number.isFinite(t) || t <= 0) throw bad(messages.badTimeoutFlag(argv[i] ?? ''));
       args.timeout = t;
-    } else if (arg.startsWith('-')) throw bad(`unknown option: ${arg} (see --help)`);
+    } else if (arg.startsWith('-')) throw bad(messages.unknownOption(arg));
     else args.notebooks.push(arg);
   }
   const asOf = args.overrides.asOf;
-  if (typeof asOf === 'string' && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw bad(`--as-of takes a date as YYYY-MM-DD, got: ${asOf}`);
+  if (typeof asOf === 'string' && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw bad(messages.badNotebookAsOf(asOf));
   const locale = args.overrides.locale;
-  if (locale !== undefined && locale !== 'en' && locale !== 'nl') throw bad(`--locale takes en or nl, got: ${String(locale)}`);
+  if (locale !== undefined && locale !== 'en' && locale !== 'nl') throw bad(messages.badNotebookLocale(locale));
   return args;
 }

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { basename, delimiter, dirname, join, resolve } from 'node:path';
 import { KERNEL_NAME, installKernelSpec, projectRoot } from './kernelspec.js';
 import { INJECTED_TAG, cellSource, injectParameters, type Notebook, type ParameterValue } from './parameters.js';
+import { messages } from '../messages.js';
 
 /** Options for a headless run. */
 export interface RunOptions {
@@ -66,10 +67,7 @@ export function findJupyterPython(): string | undefined {
 }
 
 /** What to install when Jupyter's executor is missing. */
-export const JUPYTER_MISSING =
-  'no Python with Jupyter\'s executor (nbclient) found. Install it (Debian/Ubuntu: apt-get install jupyter-nbconvert '
-  + 'python3-nbclient jupyter-client python3-ipykernel; elsewhere: pip install nbclient ipykernel) or set SWB_PYTHON '
-  + 'to a python that has it.';
+export const JUPYTER_MISSING = messages.jupyterMissing();
 
 const stripAnsi = (s: string): string => s.replace(/\u001b\[[0-9;]*m/g, '');
 
@@ -111,7 +109,7 @@ function runOne(path: string, options: RunOneOptions, work: string, env: NodeJS.
   try {
     result = JSON.parse(last) as typeof result;
   } catch {
-    return { notebook: path, seconds, ok: false, missing, error: `${path}: the executor failed (exit ${String(proc.status)}):\n${proc.stderr.trim().split('\n').slice(-15).join('\n')}` };
+    return { notebook: path, seconds, ok: false, missing, error: messages.executorFailed(path, proc.status, proc.stderr.trim().split('\n').slice(-15).join('\n')) };
   }
   if (result.ok) {
     const target = options.outDir ? join(options.outDir, basename(path)) : path;
@@ -124,17 +122,16 @@ function runOne(path: string, options: RunOneOptions, work: string, env: NodeJS.
   const injectedAt = notebook.cells.findIndex((c) => c.metadata.tags?.includes(INJECTED_TAG));
   // Number cells as in the file the analyst edits: the injected cell is not in it.
   const cellNumber = index < 0 || index === injectedAt ? undefined : (injectedAt >= 0 && index > injectedAt ? index : index + 1);
-  const where = cellNumber !== undefined ? `cell ${cellNumber}`
-    : index < 0 ? 'kernel start' : `the injected parameters cell (after cell ${index})`;
+  const where = messages.failedWhere(cellNumber, index);
   const source = failed ? cellSource(failed).split('\n').slice(0, 3).map((l) => `  > ${l}`).join('\n') : '';
   const detail = cellErrorText(failed) || stripAnsi(result.message ?? '').trim();
-  const kind = result.kind === 'timeout' ? ` (timed out after ${options.timeout} s)` : result.kind === 'dead-kernel' ? ' (the kernel died)' : '';
+  const kind = messages.failedKind(result.kind, options.timeout);
   const failedCopy = join(tmpdir(), `failed-${basename(path)}`);
   writeFileSync(failedCopy, JSON.stringify(executed, null, 1));
   return {
     notebook: path, seconds, ok: false, missing,
     ...(cellNumber !== undefined ? { cell: cellNumber } : {}),
-    error: `${path}: ${where} failed${kind}:\n${source}\n${detail}\n(executed copy with outputs: ${failedCopy})`,
+    error: messages.notebookFailed(path, where, kind, source, detail, failedCopy),
   };
 }
 
@@ -156,7 +153,7 @@ export function runNotebooks(options: RunOptions): NotebookRun[] {
     for (const path of options.notebooks) {
       const run = runOne(path, { overrides: options.overrides ?? {}, timeout: options.timeout ?? 600, python, ...(options.outDir ? { outDir: options.outDir } : {}) }, work, env);
       runs.push(run);
-      if (run.missing.length) log(`  note: ${basename(path)} has no parameter ${run.missing.join(', ')}; not set there`);
+      if (run.missing.length) log(messages.noteMissingParameters(basename(path), run.missing));
       if (!run.ok) { log(`✗ ${run.error ?? path}`); break; }
       log(`✓ ${path} (${run.seconds.toFixed(1)} s)`);
     }

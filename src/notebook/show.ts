@@ -14,6 +14,7 @@ import { escapeHtml } from '../report/escape.js';
 import {
   isReportTable, isTableLike, tableHtml, tableText, tableView, type TableLike, type TableViewOptions,
 } from './table-view.js';
+import { messages } from '../messages.js';
 
 /** The MIME type JupyterLab renders Vega-Lite v5 specs with. */
 export const VEGALITE_MIME = 'application/vnd.vegalite.v5+json';
@@ -118,10 +119,7 @@ export async function displayOutputs(x: Showable, options: ShowOptions = {}): Pr
   }
   if (isChartSpec(x)) return [await chartOutput(x, opts)];
   const kind = x === null ? 'null' : typeof x === 'object' ? `an object with keys ${Object.keys(x).slice(0, 6).join(', ')}` : typeof x;
-  throw new WorkbenchError(
-    'BAD_OPTION',
-    `show() cannot display ${kind}. Pass a Vega-Lite spec, a ReportChart, a ReportSection, a ReportTable, an arquero table or an array of row objects.`,
-  );
+  throw new WorkbenchError('BAD_OPTION', messages.cannotShow(kind));
 }
 
 /**

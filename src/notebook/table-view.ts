@@ -3,7 +3,8 @@
  * (formatted cell text, a row limit, the full row count), rendered as escaped HTML or plain text.
  * Pure: no kernel, no I/O.
  */
-import { formatNumber, isoDate, type Locale } from '../locale.js';
+import { texts } from '../i18n/index.js';
+import { formatNumber, intlTag, isoDate, type Locale } from '../locale.js';
 import { escapeHtml } from '../report/escape.js';
 import type { ReportTable } from '../report/section.js';
 
@@ -57,7 +58,7 @@ export function isReportTable(x: unknown): x is ReportTable {
 export function formatCell(value: unknown, locale: Locale, digits: number): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return formatNumber(value, locale, digits);
-  if (typeof value === 'bigint') return value.toLocaleString(locale === 'nl' ? 'nl-NL' : 'en-GB');
+  if (typeof value === 'bigint') return value.toLocaleString(intlTag(locale));
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) return 'Invalid Date';
     const iso = value.toISOString();
@@ -119,10 +120,8 @@ export function tableView(table: readonly object[] | TableLike | ReportTable, op
 export function rowCountText(view: TableView): string {
   const total = formatNumber(view.totalRows, view.locale);
   const shown = formatNumber(view.rows.length, view.locale);
-  if (view.locale === 'nl') {
-    return view.rows.length < view.totalRows ? `${shown} van ${total} rijen getoond` : `${total} ${view.totalRows === 1 ? 'rij' : 'rijen'}`;
-  }
-  return view.rows.length < view.totalRows ? `showing ${shown} of ${total} rows` : `${total} ${view.totalRows === 1 ? 'row' : 'rows'}`;
+  const t = texts(view.locale).report.notebook;
+  return view.rows.length < view.totalRows ? t.shownOf(shown, total) : t.rows(total, view.totalRows);
 }
 
 /** Render a view as an HTML table with its caption, note and row-count line (all text escaped). */

@@ -8,7 +8,6 @@ import { compareSubsegments, type SubsegmentResult } from '../analyses/segments/
 import { migration } from '../analyses/segments/migration.js';
 import { segmentBy } from '../analyses/segments/index.js';
 import { tableColumns } from '../analyses/segments/base.js';
-import type { Locale } from '../locale.js';
 import { quoteIdentifier } from '../sql.js';
 import type { Workbench } from '../workbench.js';
 import type { AnalysisRun } from '../report/sections/method.js';
@@ -20,8 +19,6 @@ export interface SegmentsReportOptions {
   asOf?: Date;
   /** Days between the two migration dates. @defaultValue 182 */
   migrationDays?: number;
-  /** Language of the tier names (they are data: the section shows them as they are). @defaultValue 'en' */
-  locale?: Locale;
 }
 
 const DAY = 86_400_000;
@@ -31,7 +28,7 @@ const DAY = 86_400_000;
  * @example const input = await segmentsForReport(wb, { asOf }); segmentsSection(input, { locale });
  */
 export async function segmentsForReport(wb: Workbench, options: SegmentsReportOptions = {}): Promise<SegmentsSectionInput> {
-  const tiers = await segmentBy(wb, { valueTiers: true, ...(options.locale ? { locale: options.locale } : {}) }, { ...(options.asOf ? { asOf: options.asOf } : {}), table: 'segments_value_tiers' });
+  const tiers = await segmentBy(wb, { valueTiers: true }, { ...(options.asOf ? { asOf: options.asOf } : {}), table: 'segments_value_tiers' });
   const asOf = tiers.options.asOf;
   const subsegments: SubsegmentResult[] = [];
   const hasCountry = (await tableColumns(wb, 'transactions')).some((c) => c.name === 'country')

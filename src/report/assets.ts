@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { messages } from '../messages.js';
 
 /** The minified browser bundles, in load order. */
 export interface VegaBundles {
@@ -32,7 +33,7 @@ export function packageDir(name: string): string {
     const manifest = join(dir, 'package.json');
     if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === name) return dir;
     const parent = dirname(dir);
-    if (parent === dir) throw new Error(`cannot find the install directory of ${name}; run npm install`);
+    if (parent === dir) throw new Error(messages.packageNotFound(name));
     dir = parent;
   }
 }

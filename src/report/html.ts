@@ -9,7 +9,7 @@ import type { VegaBundles } from './assets.js';
 import { escapeHtml, jsonForScript, scriptSafe } from './escape.js';
 import { CLIENT_SCRIPT, REPORT_CSP, REPORT_CSS } from './html-parts.js';
 import type { ReportChart, ReportSection, ReportTable } from './section.js';
-import { reportStrings } from './strings.js';
+import { texts } from '../i18n/index.js';
 
 /** Everything the HTML renderer needs, already computed. */
 export interface RenderedReport {
@@ -90,7 +90,7 @@ function renderSection(section: ReportSection, svgs: Record<string, string>): st
  * @example const html = renderReportHtml({ title, locale: 'nl', sections, svgs, bundles, generatedAt });
  */
 export function renderReportHtml(report: RenderedReport): string {
-  const t = reportStrings(report.locale);
+  const t = texts(report.locale).report;
   const header = report.header?.length ? `\n${renderFacts(report.header, 'facts meta')}` : '';
   const toc = report.sections
     .map((s) => `<li><a href="#${escapeHtml(sectionId(s))}">${escapeHtml(s.title)}</a></li>`)

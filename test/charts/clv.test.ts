@@ -54,7 +54,7 @@ describe('clv charts', () => {
   it('tier bars and segment bars render; segment rows add up to the CLV total', async () => {
     expect(valuesOf(clvTierChart(result))).toHaveLength(8);
     await expectRenders(clvTierChart(result, { locale: 'nl' }));
-    const rows = await clvBySegment(wb, result, { table: 'seg', column: 'segment' });
+    const rows = await clvBySegment(wb, result, { table: 'seg' });
     expect(rows.map((r) => r.segment).sort()).toEqual(['A', 'B']);
     expect(rows.reduce((s, r) => s + r.customers, 0)).toBe(result.customers);
     expect(rows.reduce((s, r) => s + r.clv, 0)).toBeCloseTo(result.totals.clv, 6);

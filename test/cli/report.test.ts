@@ -1,73 +1,54 @@
-/** `swb report` as a child process (needs `npm run build`; `npm test` does that first). */
-import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+/** `swb report` as a child process (needs the built CLI: see helpers/cli.ts; `npm test` builds it first). */
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fixture, ROOT } from '../helpers/data.js';
+import { EPOCH, requireCli, runCli, type CliRunOptions } from '../helpers/cli.js';
+import { fixture } from '../helpers/data.js';
+import { DEMO_TIMEOUT, demoReport } from '../helpers/demo-reports.js';
 
-const CLI = join(ROOT, 'dist/cli/index.js');
-const EPOCH = '1700000000'; // 2023-11-14 22:13 UTC
-
-async function run(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}) {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [CLI, 'report', ...args], {
-      cwd: options.cwd ?? ROOT,
-      env: { ...process.env, ...options.env },
-      maxBuffer: 1 << 24,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
+const run = (args: string[], options: CliRunOptions = {}) => runCli(['report', ...args], options);
 
 const fresh = (): string => mkdtempSync(join(tmpdir(), 'swb-report-cli-'));
 
 beforeAll(() => {
-  if (!existsSync(CLI)) throw new Error('dist/cli/index.js is missing: run npm run build (npm test does)');
+  requireCli();
 });
 
 describe('swb report', () => {
   it('writes the default report of the bundled data under 3 MB, with progress per stage', async () => {
-    const dir = fresh();
-    const out = join(dir, 'online-retail.html');
-    const r = await run(['--out', out], { env: { SOURCE_DATE_EPOCH: EPOCH } });
+    const r = await demoReport('en'); // built once per run, shared with the golden text test
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe(`${out}\n`);
+    expect(r.stdout).toBe(`${r.file}\n`);
     const stages = r.stderr.split('\n').filter(Boolean).map((l) => l.split(/\s+/)[0]);
     expect(stages).toEqual(['load', 'rfm', 'cohorts', 'clusters', 'segments', 'overview', 'render', 'write']);
     expect(r.stderr).toMatch(/^load +\d+\.\d s {2}online_retail\.csv\.gz: 541,909 rows read, 401,564 used/m);
-    const size = statSync(out).size;
+    const size = statSync(r.file).size;
     expect(size).toBeLessThan(3_000_000);
     console.info(`demo report: ${(size / 1e6).toFixed(2)} MB`);
-    const html = readFileSync(out, 'utf8');
+    const html = readFileSync(r.file, 'utf8');
     expect(html).toContain('<p class="generated">Generated 2023-11-14 22:13 UTC</p>');
     expect(html).toContain('<dd>541,909</dd>');
     // Online Retail is in pounds: the preset says so, and every money figure follows.
     expect(html).toContain('£8,278,519');
     expect(html).not.toContain('€');
-    // Re-running gives the same bytes (sampled clusters, parallel sums and all).
+    // Re-running gives the same bytes (sampled clusters, parallel sums and all), and leaves no temp file.
+    const dir = fresh();
     const again = join(dir, 'again.html');
-    expect((await run(['--out', again], { env: { SOURCE_DATE_EPOCH: EPOCH } })).code).toBe(0);
+    expect((await run([...r.args, '--out', again], { env: { SOURCE_DATE_EPOCH: EPOCH } })).code).toBe(0);
     expect(readFileSync(again, 'utf8') === html).toBe(true);
-    rmSync(again);
-    expect(readdirSync(dir)).toEqual(['online-retail.html']);
-  });
+    expect(readdirSync(dir)).toEqual(['again.html']);
+  }, DEMO_TIMEOUT);
 
   it('adds the predicted-value section with --clv, fitted before the as-of day and split by RFM segment', async () => {
-    const dir = fresh();
-    const out = join(dir, 'clv.html');
-    const r = await run(['--clv', '--out', out], { env: { SOURCE_DATE_EPOCH: EPOCH } });
+    const r = await demoReport('en-clv'); // shared with the browser test
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/^clv +\d+\.\d s {2}4,334 customers, 2,777 repeat buyers/m);
-    const html = readFileSync(out, 'utf8');
+    const html = readFileSync(r.file, 'utf8');
     expect(html).toContain('id="sec-clv"');
     expect(html).toContain('<th scope="row">CLV</th><td>calibrationEnd</td><td>2011-12-09</td>');
-    expect(statSync(out).size).toBeLessThan(3_000_000);
-  });
+    expect(statSync(r.file).size).toBeLessThan(3_000_000);
+  }, DEMO_TIMEOUT);
 
   it('formats money in the currency given, and rejects an unknown one', async () => {
     const dir = fresh();

@@ -7,10 +7,8 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Workbench } from '../../src/workbench.js';
-import { buildReport } from '../../src/pipeline/build-report.js';
-import { ONLINE_RETAIL } from '../helpers/data.js';
-import { FIXED_TIME, fixtureReport, HOSTILE, hostilePipelineReport } from './fixtures.js';
+import { DEMO_TIMEOUT, demoReport } from '../helpers/demo-reports.js';
+import { fixtureReport, HOSTILE, hostilePipelineReport } from './fixtures.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -76,21 +74,18 @@ async function liveMarks(page: Page): Promise<Record<string, number>> {
 describe.skipIf(!hasChromium)('report in headless Chromium', () => {
   const fixtureFile = resolve(OUT, 'report-fixture.html');
   const pipelineFile = resolve(OUT, 'report-hostile-pipeline.html');
-  const demoFile = resolve(OUT, 'online-retail.html');
+  let demoFile = '';
 
   beforeAll(async () => {
     mkdirSync(OUT, { recursive: true });
     await fixtureReport('nl').save(fixtureFile);
     await (await hostilePipelineReport(resolve(OUT, 'hostile-data'))).save(pipelineFile);
-    const wb = await Workbench.open();
-    try {
-      const demo = await buildReport(wb, { file: ONLINE_RETAIL, preset: 'online-retail', clv: true, generatedAt: FIXED_TIME }); // every section, CLV too
-      await demo.save(demoFile);
-    } finally {
-      wb.close();
-    }
+    // Every section, CLV too: `swb report --clv`, built once per run and shared with the CLI test.
+    const demo = await demoReport('en-clv');
+    if (demo.code !== 0) throw new Error(`swb report --clv failed:\n${demo.stderr}`);
+    demoFile = demo.file;
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
-  });
+  }, DEMO_TIMEOUT);
 
   afterAll(async () => {
     await browser?.close();

@@ -2,6 +2,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { OverviewResult } from '../../src/analyses/overview/index.js';
 import { baseSpec } from '../../src/charts/theme.js';
+import { segmentName } from '../../src/i18n/analyses.js';
 import type { LoadReport } from '../../src/data/load-report.js';
 import type { Locale } from '../../src/locale.js';
 import { report, type ReportBuilder } from '../../src/report/report.js';
@@ -154,7 +155,7 @@ export async function hostilePipelineReport(dir: string, locale: Locale = 'en'):
     const segmentMap = {
       ...base,
       name: `${HOSTILE} map`,
-      segments: base.segments.map((s) => ({ ...s, name: { en: `${HOSTILE} ${s.name.en}`, nl: `${HOSTILE} ${s.name.nl}` } })),
+      segments: base.segments.map((s) => ({ ...s, label: `${HOSTILE} ${segmentName(s, 'en')}` })),
     };
     const result = await rfm(wb, { segmentMap });
     const ov = await overview(wb, { asOf: result.options.asOf });

@@ -9,8 +9,10 @@
  * deviations, centroids, seed) are bound as `$name` parameters.
  */
 import { WorkbenchError } from '../../errors.js';
-import { numberLiteral, quoteIdentifier, moneySum } from '../../sql.js';
+import { numberLiteral, quoteIdentifier } from '../../sql.js';
+import { customerAggregateSql } from '../shared/customer-aggregate.js';
 import type { Workbench } from '../../workbench.js';
+import { messages } from '../../messages.js';
 
 /** Features computed from the transactions, by name. */
 export const COMPUTED_FEATURES = {
@@ -51,8 +53,8 @@ const isComputed = (name: string): name is ComputedFeature => Object.hasOwn(COMP
  * Throws a WorkbenchError listing what is available when a name is unknown or not numeric.
  */
 export async function resolveFeatures(wb: Workbench, names: readonly string[], customersTable: string, logScale: boolean): Promise<FeatureDef[]> {
-  if (names.length === 0) throw new WorkbenchError('BAD_OPTION', `features is empty. Pass feature names, e.g. ${JSON.stringify(DEFAULT_FEATURES)}.`, {});
-  if (new Set(names).size !== names.length) throw new WorkbenchError('BAD_OPTION', `features lists a name twice: ${JSON.stringify(names)}.`, { names });
+  if (names.length === 0) throw new WorkbenchError('BAD_OPTION', messages.noFeatures(DEFAULT_FEATURES), {});
+  if (new Set(names).size !== names.length) throw new WorkbenchError('BAD_OPTION', messages.featureTwice(names), { names });
   const columns = await wb.query<{ column_name: string; data_type: string }>(
     'select column_name, data_type from information_schema.columns where table_name = $t order by ordinal_position',
     { t: customersTable },
@@ -62,11 +64,11 @@ export async function resolveFeatures(wb: Workbench, names: readonly string[], c
     if (isComputed(name)) return { name, source: 'transactions', transform: logScale ? 'log1p' : 'none' };
     if (numeric.includes(name)) return { name, source: 'customers', transform: 'none' };
     const column = columns.find((c) => c.column_name === name);
-    const available = `Computed features: ${Object.keys(COMPUTED_FEATURES).join(', ')}; numeric columns of ${customersTable}: ${numeric.length ? numeric.join(', ') : columns.length ? '(none)' : `(there is no ${customersTable} table; load one with loadCustomers())`}.`;
+    const computed = Object.keys(COMPUTED_FEATURES);
     if (column) {
-      throw new WorkbenchError('BAD_OPTION', `Feature ${JSON.stringify(name)} is a ${column.data_type} column of ${customersTable}, not a number. ${available}`, { name, type: column.data_type });
+      throw new WorkbenchError('BAD_OPTION', messages.featureNotNumeric(name, column.data_type, customersTable, computed, numeric, columns.length > 0), { name, type: column.data_type });
     }
-    throw new WorkbenchError('UNKNOWN_COLUMN', `Unknown feature ${JSON.stringify(name)}. ${available}`, { name, computed: Object.keys(COMPUTED_FEATURES), numeric });
+    throw new WorkbenchError('UNKNOWN_COLUMN', messages.unknownFeature(name, customersTable, computed, numeric, columns.length > 0), { name, computed, numeric });
   });
 }
 
@@ -90,13 +92,7 @@ with tx as (
   from ${quoteIdentifier(o.source)} where order_date < $asOf and customer_id is not null
 ),
 per as (
-  select customer_id,
-    count(distinct order_id) filter (where not is_return)::bigint as frequency,
-    coalesce(${moneySum()}, 0)::double as monetary,
-    min(order_date) filter (where not is_return) as first_order,
-    max(order_date) filter (where not is_return) as last_order
-  from tx group by customer_id
-  having count(*) filter (where not is_return) > 0
+  ${customerAggregateSql({ from: 'tx', buyersOnly: true })}
 ),
 raw as (
   select per.customer_id, per.monetary as revenue, ${raw.join(', ')}

@@ -7,6 +7,7 @@
  * order), so assigning in JS and in DuckDB gives the same labels.
  */
 import { WorkbenchError } from '../../errors.js';
+import { messages } from '../../messages.js';
 
 /** Options of {@link fitKMeans}. */
 export interface FitOptions {
@@ -67,7 +68,7 @@ export function countDistinct(points: readonly (readonly number[])[]): number {
 export async function fitKMeans(points: readonly number[][], k: number, options: FitOptions): Promise<KMeansFit> {
   const distinct = countDistinct(points);
   if (k > distinct) {
-    throw new WorkbenchError('TOO_FEW_POINTS', `k = ${k} clusters were asked for, but the customers have only ${distinct} distinct feature profile(s)${points.length > distinct ? ` among ${points.length} points` : ''}. Choose k ≤ ${distinct}, or add features that tell customers apart.`, { k, distinct });
+    throw new WorkbenchError('TOO_FEW_POINTS', messages.kAboveProfiles(k, distinct, points.length), { k, distinct });
   }
   const { kmeans } = await import('ml-kmeans');
   let best: KMeansFit | undefined;
@@ -88,7 +89,7 @@ export async function fitKMeans(points: readonly number[][], k: number, options:
     if (!best || inertia < best.inertia) best = { k, centroids, labels, inertia, restart: r };
   }
   if (!best) {
-    throw new WorkbenchError('TOO_FEW_POINTS', `k-means could not form ${k} non-empty clusters in ${options.restarts} restart(s). Choose a smaller k.`, { k });
+    throw new WorkbenchError('TOO_FEW_POINTS', messages.emptyClusters(k, options.restarts), { k });
   }
   return best;
 }
@@ -142,6 +143,6 @@ export function chooseK(rows: readonly KChoiceRow[]): number {
   for (const r of [...rows].sort((a, b) => a.k - b.k)) {
     if (!best || r.silhouette > best.silhouette + 1e-9) best = r;
   }
-  if (!best) throw new WorkbenchError('BAD_OPTION', 'No k could be evaluated.', {});
+  if (!best) throw new WorkbenchError('BAD_OPTION', messages.noKEvaluated(), {});
   return best.k;
 }

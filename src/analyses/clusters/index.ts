@@ -11,15 +11,15 @@
  */
 import type { Workbench } from '../../workbench.js';
 import { WorkbenchError } from '../../errors.js';
-import type { Locale } from '../../locale.js';
-import { quoteIdentifier } from '../../sql.js';
 import {
   WORK, assignSql, baseSql, centroidsSql, overallSql, profileSql, renumberSql, resolveFeatures, sampleSql, standardiseSql, statsSql,
 } from './features.js';
 import { chooseK, countDistinct, fitKMeans, nearestCentroid, silhouetteScore, type KChoiceRow } from './fit.js';
-import { clusterNames } from './names.js';
+import { clusterNameParts, type ClusterNamePart } from './names.js';
 import { resolveOptions, type ClusterOptions, type ClusterOptionsUsed } from './options.js';
 import { pcaFromCovariance, project, type Projection } from './projection.js';
+import { messages } from '../../messages.js';
+import { resolveAsOf, type ResolvedAsOf } from '../shared/as-of.js';
 
 export type { ClusterOptions, ClusterOptionsUsed } from './options.js';
 export type { KChoiceRow } from './fit.js';
@@ -44,8 +44,8 @@ export interface ClusterFeature {
 export interface ClusterProfile {
   /** Cluster number, 1 = highest mean revenue per customer. */
   cluster: number;
-  /** Generated descriptive name per locale. */
-  names: Record<Locale, string>;
+  /** Descriptive name as parts (feature and level); in words with `clusterNames` from src/i18n/analyses.ts. */
+  nameParts: ClusterNamePart[];
   /** Customers. */
   size: number;
   /** Share of the clustered customers. */
@@ -109,20 +109,14 @@ export interface ClusterResult {
 
 const num = (v: unknown): number => (v === null || v === undefined ? NaN : Number(v));
 
-async function resolveAsOf(wb: Workbench, source: string, asOf: Date | undefined): Promise<{ asOf: Date; fromData: boolean }> {
+/** Check the transactions table, then the as-of moment (the shared rule). */
+async function checkSourceAsOf(wb: Workbench, source: string, asOf: Date | undefined): Promise<ResolvedAsOf> {
   const cols = await wb.query<{ column_name: string }>('select column_name from information_schema.columns where table_name = $t', { t: source });
   const have = cols.map((c) => c.column_name);
-  if (have.length === 0) throw new WorkbenchError('NO_DATA', `There is no table ${source}. Load transactions first with loadTransactions().`, { source });
+  if (have.length === 0) throw new WorkbenchError('NO_DATA', messages.noTable(source), { source });
   const missing = ['customer_id', 'order_id', 'order_date', 'amount', 'is_return'].filter((c) => !have.includes(c));
-  if (missing.length) throw new WorkbenchError('MISSING_FIELD', `Table ${source} lacks column(s) ${missing.join(', ')} (has ${have.join(', ')}). Load it with loadTransactions().`, { missing });
-  if (asOf !== undefined) {
-    if (Number.isNaN(asOf.getTime())) throw new WorkbenchError('BAD_OPTION', 'asOf is not a valid date.', {});
-    return { asOf, fromData: false };
-  }
-  const [row] = await wb.query(`select date_trunc('day', max(order_date)) + interval 1 day as as_of from ${quoteIdentifier(source)}`);
-  const derived = row?.['as_of'];
-  if (!(derived instanceof Date)) throw new WorkbenchError('NO_DATA', `Table ${source} has no orders to cluster.`, { source });
-  return { asOf: derived, fromData: true };
+  if (missing.length) throw new WorkbenchError('MISSING_FIELD', messages.lacksColumns(source, missing, have), { missing });
+  return resolveAsOf(wb, source, asOf, messages.noOrdersToCluster(source));
 }
 
 /**
@@ -132,7 +126,7 @@ async function resolveAsOf(wb: Workbench, source: string, asOf: Date | undefined
  */
 export async function clusters(wb: Workbench, options: ClusterOptions = {}): Promise<ClusterResult> {
   const o = resolveOptions(options);
-  const { asOf, fromData } = await resolveAsOf(wb, o.source, options.asOf);
+  const { asOf, fromData } = await checkSourceAsOf(wb, o.source, options.asOf);
   const used: ClusterOptionsUsed = { ...o, asOf, asOfFromData: fromData };
   const warnings: string[] = [];
   const defs = await resolveFeatures(wb, o.features, o.customers, o.logScale);
@@ -140,19 +134,19 @@ export async function clusters(wb: Workbench, options: ClusterOptions = {}): Pro
     await wb.run(baseSql({ source: o.source, customersTable: o.customers, features: defs }), { asOf });
     const [stats = {}] = await wb.query(statsSql(defs.length));
     const n = num(stats['n']);
-    if (!(n > 0)) throw new WorkbenchError('NO_DATA', `No customer has a purchase before ${asOf.toISOString()} in ${o.source}; nothing to cluster.`, { asOf });
+    if (!(n > 0)) throw new WorkbenchError('NO_DATA', messages.nothingToCluster(asOf, o.source), { asOf });
     const kept: number[] = [];
     const dropped: string[] = [];
     defs.forEach((f, i) => {
       const m = num(stats[`m${i}`]);
       const s = num(stats[`s${i}`]);
-      if (num(stats[`c${i}`]) === 0) warnings.push(`Feature ${JSON.stringify(f.name)} has no values; it was dropped.`);
-      else if (!(s > 1e-12 * Math.max(1, Math.abs(m)))) warnings.push(`Feature ${JSON.stringify(f.name)} has the same value for every customer; it was dropped (it cannot separate clusters).`);
+      if (num(stats[`c${i}`]) === 0) warnings.push(messages.warnFeatureEmpty(f.name));
+      else if (!(s > 1e-12 * Math.max(1, Math.abs(m)))) warnings.push(messages.warnFeatureConstant(f.name));
       else return kept.push(i);
       dropped.push(f.name);
     });
     if (kept.length === 0) {
-      throw new WorkbenchError('TOO_FEW_POINTS', `Every feature is constant or missing (${dropped.join(', ')}); there is nothing to cluster on. Choose other features.`, { dropped });
+      throw new WorkbenchError('TOO_FEW_POINTS', messages.allFeaturesDropped(dropped), { dropped });
     }
     const features: ClusterFeature[] = kept.map((i) => {
       const f = defs[i] as (typeof defs)[number];
@@ -167,11 +161,9 @@ export async function clusters(wb: Workbench, options: ClusterOptions = {}): Pro
     const d = kept.length;
     const [{ n: customerCount = 0 } = {}] = await wb.query<{ n: number }>(`select count(*) as n from ${WORK.z}`);
     for (const f of features.filter((x) => x.missing > 0)) {
-      warnings.push(o.missing === 'exclude'
-        ? `${f.missing} customer(s) have no value for ${JSON.stringify(f.name)} and were left out of the clustering.`
-        : `${f.missing} customer(s) have no value for ${JSON.stringify(f.name)}; the mean was used for them.`);
+      warnings.push(o.missing === 'exclude' ? messages.warnFeatureMissingExcluded(f.missing, f.name) : messages.warnFeatureMissingMean(f.missing, f.name));
     }
-    if (customerCount === 0) throw new WorkbenchError('NO_DATA', 'Every customer misses a feature value; nothing to cluster. Use missing: \'mean\' or other features.', {});
+    if (customerCount === 0) throw new WorkbenchError('NO_DATA', messages.everyCustomerMissing(), {});
 
     const sample = await wb.query(sampleSql(d), { n: o.sampleSize });
     const points = sample.map((r) => Array.from({ length: d }, (_, j) => num(r[`z${j}`])));
@@ -185,9 +177,9 @@ export async function clusters(wb: Workbench, options: ClusterOptions = {}): Pro
       const ks = Array.from({ length: o.kRange[1] - o.kRange[0] + 1 }, (_, i) => o.kRange[0] + i);
       const skipped = ks.filter((x) => x > distinct);
       if (skipped.length === ks.length) {
-        throw new WorkbenchError('TOO_FEW_POINTS', `The customers have only ${distinct} distinct feature profile(s); k from ${o.kRange[0]} to ${o.kRange[1]} cannot be fitted. Pass a smaller kRange or other features.`, { distinct });
+        throw new WorkbenchError('TOO_FEW_POINTS', messages.tooFewProfiles(distinct, o.kRange), { distinct });
       }
-      if (skipped.length) warnings.push(`k = ${skipped.join(', ')} skipped: only ${distinct} distinct feature profiles.`);
+      if (skipped.length) warnings.push(messages.warnKSkipped(skipped, distinct));
       for (const kk of ks.filter((x) => x <= distinct)) {
         const fit = await fitKMeans(search, kk, { ...fitOpts, restarts: o.searchRestarts });
         const silPoints = search.slice(0, silN);
@@ -223,13 +215,12 @@ export async function clusters(wb: Workbench, options: ClusterOptions = {}): Pro
       Object.fromEntries(features.map((f, j) => [f.name, num(row?.[`${prefix}${j}`])]));
     const centroids = order.map((raw) => fit.centroids[raw - 1] as number[]);
     const zs = order.map((raw) => byName(byRaw.get(raw), 'z'));
-    const names = { en: clusterNames(zs, features.map((f) => f.name), 'en'), nl: clusterNames(zs, features.map((f) => f.name), 'nl') };
     const profiles: ClusterProfile[] = order.map((raw, i) => {
       const row = byRaw.get(raw);
       const size = num(row?.['n'] ?? 0);
       const revenue = num(row?.['revenue'] ?? 0);
       return {
-        cluster: i + 1, names: { en: names.en[i] as string, nl: names.nl[i] as string }, size, share: size / customerCount,
+        cluster: i + 1, nameParts: clusterNameParts(zs[i] as Record<string, number>, features.map((f) => f.name)), size, share: size / customerCount,
         revenue, revenueShare: totalRevenue === 0 ? NaN : revenue / totalRevenue,
         means: byName(row, 'r'), z: zs[i] as Record<string, number>, centroid: centroids[i] as number[],
         tooSmall: size < o.minSize,

@@ -4,6 +4,8 @@
  */
 import { WorkbenchError } from '../../errors.js';
 import { DEFAULT_FEATURES } from './features.js';
+import { keyword, wholeNumber } from '../shared/validate.js';
+import { messages } from '../../messages.js';
 
 /** Options of {@link clusters}. */
 export interface ClusterOptions {
@@ -60,41 +62,31 @@ export interface ClusterOptionsUsed extends Required<Omit<ClusterOptions, 'asOf'
   asOfFromData: boolean;
 }
 
-function whole(name: string, value: number, min: number): number {
-  if (!Number.isInteger(value) || value < min) {
-    throw new WorkbenchError('BAD_OPTION', `${name} must be a whole number ≥ ${min}, got ${value}.`, { [name]: value });
-  }
-  return value;
-}
-
 /** Fill in defaults and check the options (everything but `asOf`, which needs the data). */
 export function resolveOptions(o: ClusterOptions): Omit<ClusterOptionsUsed, 'asOf' | 'asOfFromData'> {
   const k = o.k ?? 'auto';
-  if (k !== 'auto') whole('k', k, 1);
+  if (k !== 'auto') wholeNumber('k', k, 1);
   const kRange = o.kRange ?? [2, 8];
-  whole('kRange[0]', kRange[0], 2);
+  wholeNumber('kRange[0]', kRange[0], 2);
   if (!Number.isInteger(kRange[1]) || kRange[1] < kRange[0]) {
-    throw new WorkbenchError('BAD_OPTION', `kRange must be [min, max] with whole numbers 2 ≤ min ≤ max, got [${kRange.join(', ')}].`, { kRange });
+    throw new WorkbenchError('BAD_OPTION', messages.badKRange(kRange), { kRange });
   }
   const seed = o.seed ?? 42;
-  if (!Number.isSafeInteger(seed)) throw new WorkbenchError('BAD_OPTION', `seed must be a whole number, got ${seed}.`, { seed });
-  const missing = o.missing ?? 'exclude';
-  if (missing !== 'exclude' && missing !== 'mean') {
-    throw new WorkbenchError('BAD_OPTION', `missing must be 'exclude' or 'mean', got ${JSON.stringify(missing)}.`, { missing });
-  }
+  if (!Number.isSafeInteger(seed)) throw new WorkbenchError('BAD_OPTION', messages.badSeed(seed), { seed });
+  const missing = keyword('missing', o.missing ?? 'exclude', ['exclude', 'mean']);
   return {
     features: [...(o.features ?? DEFAULT_FEATURES)],
     k,
     kRange: [kRange[0], kRange[1]],
     seed,
-    restarts: whole('restarts', o.restarts ?? 10, 1),
-    maxIterations: whole('maxIterations', o.maxIterations ?? 100, 1),
-    sampleSize: whole('sampleSize', o.sampleSize ?? 50_000, 2),
-    searchSampleSize: whole('searchSampleSize', o.searchSampleSize ?? 10_000, 2),
-    searchRestarts: whole('searchRestarts', o.searchRestarts ?? 3, 1),
-    silhouetteSampleSize: whole('silhouetteSampleSize', o.silhouetteSampleSize ?? 3000, 2),
-    projectionPoints: whole('projectionPoints', o.projectionPoints ?? 2000, 0),
-    minSize: whole('minSize', o.minSize ?? 30, 1),
+    restarts: wholeNumber('restarts', o.restarts ?? 10, 1),
+    maxIterations: wholeNumber('maxIterations', o.maxIterations ?? 100, 1),
+    sampleSize: wholeNumber('sampleSize', o.sampleSize ?? 50_000, 2),
+    searchSampleSize: wholeNumber('searchSampleSize', o.searchSampleSize ?? 10_000, 2),
+    searchRestarts: wholeNumber('searchRestarts', o.searchRestarts ?? 3, 1),
+    silhouetteSampleSize: wholeNumber('silhouetteSampleSize', o.silhouetteSampleSize ?? 3000, 2),
+    projectionPoints: wholeNumber('projectionPoints', o.projectionPoints ?? 2000, 0),
+    minSize: wholeNumber('minSize', o.minSize ?? 30, 1),
     logScale: o.logScale ?? true,
     missing,
     source: o.source ?? 'transactions',

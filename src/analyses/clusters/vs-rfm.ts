@@ -1,19 +1,22 @@
 /**
  * How the two segmentations agree: customers per (cluster, RFM segment), with row and column shares
- * and the adjusted Rand index between the two partitions. Runs on the `clusters` and `rfm` tables
- * (from {@link clusters} and `rfm`); customers in only one of them are left out.
+ * and the adjusted Rand index between the two partitions. Takes the two results it compares (their
+ * per-customer tables are read); customers in only one of them are left out.
  */
 import { WorkbenchError } from '../../errors.js';
 import { quoteIdentifier } from '../../sql.js';
 import type { Workbench } from '../../workbench.js';
 import { adjustedRandFromTable } from '../../stats/adjusted-rand.js';
+import type { RfmResult } from '../rfm/index.js';
+import type { ClusterResult } from './index.js';
+import { messages } from '../../messages.js';
 
-/** Options of {@link clusterVsRfm}. */
-export interface ClusterVsRfmOptions {
-  /** Cluster table. @defaultValue 'clusters' */
-  clusters?: string;
-  /** RFM table (with `customer_id`, `segment`). @defaultValue 'rfm' */
-  rfm?: string;
+/** What {@link clusterVsRfm} compares: the two results (only their `table` is read). */
+export interface ClusterVsRfmInput {
+  /** A {@link clusters} result; its table holds `customer_id, cluster`. */
+  clusters: Pick<ClusterResult, 'table'>;
+  /** An `rfm` result; its table holds `customer_id, segment`. */
+  rfm: Pick<RfmResult, 'table'>;
 }
 
 /** One cell of the cross-tab. */
@@ -43,20 +46,20 @@ export interface ClusterRfmCrosstab {
 
 /**
  * Cross-tabulate clusters against RFM segments.
- * @example await rfm(wb); await clusters(wb); const ct = await clusterVsRfm(wb);
+ * @example const ct = await clusterVsRfm(wb, { rfm: await rfm(wb), clusters: await clusters(wb) });
  */
-export async function clusterVsRfm(wb: Workbench, options: ClusterVsRfmOptions = {}): Promise<ClusterRfmCrosstab> {
-  const clustersTable = options.clusters ?? 'clusters';
-  const rfmTable = options.rfm ?? 'rfm';
+export async function clusterVsRfm(wb: Workbench, input: ClusterVsRfmInput): Promise<ClusterRfmCrosstab> {
+  const clustersTable = input.clusters.table;
+  const rfmTable = input.rfm.table;
   for (const [t, how] of [[clustersTable, 'clusters(wb)'], [rfmTable, 'rfm(wb)']] as const) {
-    if (!(await wb.hasTable(t))) throw new WorkbenchError('NO_DATA', `There is no table ${t}. Run ${how} first.`, { table: t });
+    if (!(await wb.hasTable(t))) throw new WorkbenchError('NO_DATA', messages.runFirst(t, how), { table: t });
   }
   const rows = await wb.query<{ cluster: number; segment: string; customers: number }>(
     `select c.cluster, r.segment, count(*)::bigint as customers
      from ${quoteIdentifier(clustersTable)} as c join ${quoteIdentifier(rfmTable)} as r using (customer_id)
      group by all order by c.cluster, r.segment`,
   );
-  if (rows.length === 0) throw new WorkbenchError('NO_DATA', `No customer is in both ${clustersTable} and ${rfmTable}.`, {});
+  if (rows.length === 0) throw new WorkbenchError('NO_DATA', messages.noCommonCustomers(clustersTable, rfmTable), {});
   const clusterTotals = new Map<number, number>();
   const segmentTotals = new Map<string, number>();
   for (const r of rows) {

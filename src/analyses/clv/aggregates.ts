@@ -91,15 +91,24 @@ export interface ClvSegmentRow {
 }
 
 /**
- * CLV per segment of another per-customer table (joined on customer_id), e.g. RFM's `segment`.
- * Customers of the CLV table missing from the segment table are grouped under '(none)'.
- * @example const rows = await clvBySegment(wb, clvResult, { table: 'rfm', column: 'segment' });
+ * A per-customer segmentation to break CLV down by: any result whose `table` holds `customer_id, segment`
+ * (an `rfm` result, a `segmentBy` result).
  */
-export async function clvBySegment(wb: Workbench, result: Pick<ClvResult, 'table' | 'options'>, by: { table: string; column: string }): Promise<ClvSegmentRow[]> {
+export interface ClvSegmentation {
+  /** Table with one row per customer and its `segment`. */
+  table: string;
+}
+
+/**
+ * CLV per segment of another segmentation (joined on customer_id), e.g. an `rfm` result.
+ * Customers of the CLV table missing from the segment table are grouped under '(none)'.
+ * @example const rows = await clvBySegment(wb, clvResult, rfmResult);
+ */
+export async function clvBySegment(wb: Workbench, result: Pick<ClvResult, 'table'>, segmentation: ClvSegmentation): Promise<ClvSegmentRow[]> {
   const rows = await wb.query(
-    `select coalesce(s.${quoteIdentifier(by.column)}::varchar, '(none)') as segment, count(*)::double as n, sum(c.clv) as v,
+    `select coalesce(s.segment::varchar, '(none)') as segment, count(*)::double as n, sum(c.clv) as v,
        avg(c.clv) as mean_v, avg(c.p_alive) as pa, count(*) filter (where c.alive_band = 'at_risk')::double as risk
-     from ${quoteIdentifier(result.table)} c left join ${quoteIdentifier(by.table)} s using (customer_id)
+     from ${quoteIdentifier(result.table)} c left join ${quoteIdentifier(segmentation.table)} s using (customer_id)
      group by all order by v desc, segment`);
   return rows.map((r) => ({
     segment: String(r['segment']), customers: Number(r['n']), clv: Number(r['v']), meanClv: Number(r['mean_v']),

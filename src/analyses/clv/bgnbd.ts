@@ -11,6 +11,7 @@ import { nelderMead } from '../../stats/nelder-mead.js';
 import { compileBgnbdLogLikelihood } from './bgnbd-objective.js';
 import { lnGamma, lnHyp2f1 } from '../../stats/special.js';
 import type { ClvGroup } from './summary.js';
+import { messages } from '../../messages.js';
 
 /** BG/NBD parameters. */
 export interface BgnbdParams {
@@ -115,17 +116,17 @@ export function fitBgnbd(groups: readonly ClvGroup[], options: BgnbdFitOptions =
   const customers = groups.reduce((s, g) => s + g.count, 0);
   const repeatBuyers = groups.reduce((s, g) => s + (g.x > 0 ? g.count : 0), 0);
   if (repeatBuyers === 0) {
-    throw new WorkbenchError('NO_DATA', `BG/NBD needs repeat buyers to fit: none of the ${customers} customer(s) bought again in the calibration period. Use a longer calibration period or data with repeat purchases.`, { customers });
+    throw new WorkbenchError('NO_DATA', messages.noRepeatBuyers(customers), { customers });
   }
   const bad = groups.find((g) => !(g.x >= 0 && g.t_x >= 0 && g.T >= g.t_x && g.count > 0 && (g.x === 0 || g.t_x > 0)));
-  if (bad) throw new WorkbenchError('BAD_OPTION', `invalid summary row: x = ${bad.x}, t_x = ${bad.t_x}, T = ${bad.T} (need x ≥ 0, 0 ≤ t_x ≤ T, t_x > 0 when x > 0).`, { row: bad });
+  if (bad) throw new WorkbenchError('BAD_OPTION', messages.badSummaryRow(bad), { row: bad });
   const logLikelihood = compileBgnbdLogLikelihood(groups);
   const negLL = (v: number[]) => (v.some((vi) => Math.abs(vi) > LOG_BOUND) ? Infinity : -logLikelihood(unpack(v)) / customers);
   // Explore briefly from every start, then polish the best: as robust as full runs from all starts
   // against a poor local optimum, at a third of the likelihood evaluations.
   const explored = (options.starts ?? DEFAULT_STARTS).map((s) => nelderMead(negLL, [s.r, s.alpha, s.a, s.b].map(Math.log), { maxIterations: EXPLORE_ITERATIONS }));
   const start = explored.reduce((m, run) => (run.f < m.f ? run : m));
-  if (!Number.isFinite(start.f)) throw new WorkbenchError('NO_DATA', 'BG/NBD could not be fitted: the likelihood is not finite at any start.', {});
+  if (!Number.isFinite(start.f)) throw new WorkbenchError('NO_DATA', messages.bgnbdNotFinite(), {});
   const best = nelderMead(negLL, start.x);
   const params = unpack(best.x);
   const names: Array<keyof BgnbdParams> = ['r', 'alpha', 'a', 'b'];

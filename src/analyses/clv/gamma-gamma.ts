@@ -10,6 +10,7 @@ import { WorkbenchError } from '../../errors.js';
 import { nelderMead } from '../../stats/nelder-mead.js';
 import { lnGamma } from '../../stats/special.js';
 import { bgnbdConditionalExpected, type BgnbdParams } from './bgnbd.js';
+import { messages } from '../../messages.js';
 
 /** Gamma-Gamma parameters. */
 export interface GammaGammaParams {
@@ -56,17 +57,16 @@ export function gammaGammaCustomerLogLikelihood(g: GammaGammaParams, x: number, 
 export function fitGammaGamma(rows: readonly GammaGammaRow[]): GammaGammaFit {
   const bad = rows.filter((r) => !(r.x > 0 && Number.isInteger(r.x) && r.monetary > 0 && Number.isFinite(r.monetary)));
   if (bad.length > 0) {
-    const shown = bad.slice(0, 5).map((r) => `${r.customerId ?? '(no id)'} (x = ${r.x}, mean spend = ${r.monetary})`).join(', ');
-    throw new WorkbenchError('BAD_OPTION', `Gamma-Gamma needs repeat buyers with a positive mean spend; ${bad.length} row(s) are not: ${shown}${bad.length > 5 ? ', …' : ''}. Leave out customers with x = 0, and customers whose repeat purchases sum to zero or less.`, { rows: bad.slice(0, 20), count: bad.length });
+    throw new WorkbenchError('BAD_OPTION', messages.gammaGammaBadRows(bad), { rows: bad.slice(0, 20), count: bad.length });
   }
-  if (rows.length < 2) throw new WorkbenchError('NO_DATA', `Gamma-Gamma needs at least 2 repeat buyers with spend; got ${rows.length}.`, {});
+  if (rows.length < 2) throw new WorkbenchError('NO_DATA', messages.gammaGammaTooFew(rows.length), {});
   const negLL = gammaGammaObjective(rows);
   const meanSpend = rows.reduce((s, r) => s + r.monetary, 0) / rows.length;
   const starts = [[1, 1, 1], [1, 2, meanSpend], [5, 3, meanSpend / 2], [0.5, 5, meanSpend * 2]];
   const runs = starts.map((s) => nelderMead(negLL, s.map(Math.log)));
   const best = runs.reduce((m, run) => (run.f < m.f ? run : m));
   const params = { p: Math.exp(best.x[0] ?? 0), q: Math.exp(best.x[1] ?? 0), gamma: Math.exp(best.x[2] ?? 0) };
-  if (!Number.isFinite(best.f)) throw new WorkbenchError('NO_DATA', 'Gamma-Gamma could not be fitted: the likelihood is not finite at any start.', {});
+  if (!Number.isFinite(best.f)) throw new WorkbenchError('NO_DATA', messages.gammaGammaNotFinite(), {});
   const names: Array<keyof GammaGammaParams> = ['p', 'q', 'gamma'];
   return {
     ...params, logLikelihood: -best.f * rows.length, converged: best.converged, iterations: best.iterations, customers: rows.length,

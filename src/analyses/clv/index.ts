@@ -18,8 +18,8 @@ import type { ClvOptions, ClvOptionsUsed, ClvResult } from './types.js';
 export type {
   ClvOptions, ClvOptionsUsed, ClvResult, ClvCustomer, ClvGroupSummary, ClvHoldoutRow, AliveBand, ClvTier,
 } from './types.js';
-
-let calls = 0;
+import { messages } from '../../messages.js';
+import { keyword, numberInRange, wholeNumber } from '../shared/validate.js';
 
 function resolve(options: ClvOptions, lastDay: Date): ClvOptionsUsed {
   const o: ClvOptionsUsed = {
@@ -38,12 +38,13 @@ function resolve(options: ClvOptions, lastDay: Date): ClvOptionsUsed {
     summaryTable: options.summaryTable ?? 'clv_summary',
   };
   const ascending = (v: number[]) => v.every((x, i) => x > 0 && x < 1 && (i === 0 || x > (v[i - 1] ?? 1)));
-  if (!Number.isInteger(o.fitSample) || o.fitSample < 100) throw new WorkbenchError('BAD_OPTION', `fitSample must be a whole number ≥ 100, got ${o.fitSample}.`, {});
-  if (!Number.isInteger(o.horizonMonths) || o.horizonMonths < 1) throw new WorkbenchError('BAD_OPTION', `horizonMonths must be a whole number ≥ 1, got ${o.horizonMonths}.`, {});
-  if (!(o.discountRate >= 0)) throw new WorkbenchError('BAD_OPTION', `discountRate must be ≥ 0 (0.1 = 10% a year), got ${o.discountRate}.`, {});
-  if (!(o.margin > 0 && o.margin <= 1)) throw new WorkbenchError('BAD_OPTION', `margin must be in (0, 1], got ${o.margin}.`, {});
-  if (o.aliveBands.length !== 2 || !ascending(o.aliveBands)) throw new WorkbenchError('BAD_OPTION', `aliveBands must be two ascending numbers in (0, 1), got [${o.aliveBands.join(', ')}].`, {});
-  if (o.tierShares.length !== 3 || !ascending(o.tierShares)) throw new WorkbenchError('BAD_OPTION', `tierShares must be three ascending shares in (0, 1), got [${o.tierShares.join(', ')}].`, {});
+  wholeNumber('fitSample', o.fitSample, 100);
+  wholeNumber('horizonMonths', o.horizonMonths);
+  numberInRange('discountRate', o.discountRate, { min: 0, hint: '0.1 = 10% a year' });
+  numberInRange('margin', o.margin, { min: 0, max: 1, minOpen: true });
+  keyword('unit', o.unit, ['days', 'weeks']);
+  if (o.aliveBands.length !== 2 || !ascending(o.aliveBands)) throw new WorkbenchError('BAD_OPTION', messages.badAliveBands(o.aliveBands), {});
+  if (o.tierShares.length !== 3 || !ascending(o.tierShares)) throw new WorkbenchError('BAD_OPTION', messages.badTierShares(o.tierShares), {});
   return o;
 }
 
@@ -62,7 +63,7 @@ function groupPredictions(bg: BgnbdParams, groups: Array<{ x: number; t_x: numbe
     cols.holdout.push(holdoutLength > 0 ? bgnbdConditionalExpected(bg, holdoutLength, g.x, g.t_x, g.T) : 0);
   }
   const bad = Object.entries(cols).find(([, v]) => v.some((x) => !Number.isFinite(x)));
-  if (bad) throw new WorkbenchError('NO_DATA', `The fitted BG/NBD model gives non-finite ${bad[0]} predictions (r = ${bg.r}, α = ${bg.alpha}, a = ${bg.a}, b = ${bg.b}); the data do not support a usable fit.`, { params: bg });
+  if (bad) throw new WorkbenchError('NO_DATA', messages.nonFinitePredictions(bad[0], bg), { params: bg });
   return cols;
 }
 
@@ -74,9 +75,9 @@ function groupPredictions(bg: BgnbdParams, groups: Array<{ x: number; t_x: numbe
  */
 export async function clv(wb: Workbench, options: ClvOptions = {}): Promise<ClvResult> {
   const source = options.source ?? 'transactions';
-  if (!(await wb.hasTable(source))) throw new WorkbenchError('NO_DATA', `There is no table ${source}. Load transactions first with loadTransactions().`, { source });
+  if (!(await wb.hasTable(source))) throw new WorkbenchError('NO_DATA', messages.noTable(source), { source });
   const [last] = await wb.query(`select date_trunc('day', max(order_date)) as d from ${quoteIdentifier(source)} where not is_return`);
-  if (!(last?.['d'] instanceof Date)) throw new WorkbenchError('NO_DATA', `Table ${source} has no purchases.`, { source });
+  if (!(last?.['d'] instanceof Date)) throw new WorkbenchError('NO_DATA', messages.noPurchases(source), { source });
   const o = resolve(options, last['d']);
   const summary = await clvSummary(wb, {
     calibrationEnd: o.calibrationEnd, unit: o.unit, source, table: o.summaryTable, ...(o.holdoutEnd ? { holdoutEnd: o.holdoutEnd } : {}),
@@ -85,7 +86,7 @@ export async function clv(wb: Workbench, options: ClvOptions = {}): Promise<ClvR
   const groups = await clvGroups(wb, o.summaryTable);
   // the fit sample: the summary itself, or a temp table of the customers with the lowest hash
   const sampled = summary.customers > o.fitSample;
-  const fitTable = sampled ? `clv_fit_${++calls}` : o.summaryTable;
+  const fitTable = sampled ? wb.tempName('clv_fit') : o.summaryTable;
   if (sampled) {
     await wb.run(`create or replace temp table ${quoteIdentifier(fitTable)} as select * from ${st} order by hash(customer_id), customer_id limit $n`, { n: o.fitSample });
   }
@@ -100,7 +101,7 @@ export async function clv(wb: Workbench, options: ClvOptions = {}): Promise<ClvR
   const gammaGamma = fitGammaGamma(repeat);
 
   const cols = groupPredictions(bgnbd, groups, o, summary.holdoutLength);
-  const gt = quoteIdentifier(`clv_groups_${++calls}`);
+  const gt = quoteIdentifier(wb.tempName('clv_groups'));
   await wb.run(`create or replace temp table ${gt} as
     select unnest(range(1, len(pa) + 1)) as g, unnest(pa) as p_alive, unnest(ex) as expected, unnest(di) as discounted, unnest(ho) as holdout
     from (select from_json($pa, '["DOUBLE"]') as pa, from_json($ex, '["DOUBLE"]') as ex, from_json($di, '["DOUBLE"]') as di, from_json($ho, '["DOUBLE"]') as ho)`,
@@ -115,22 +116,22 @@ export async function clv(wb: Workbench, options: ClvOptions = {}): Promise<ClvR
   }
 
   const warnings: string[] = [];
-  if (!bgnbd.converged) warnings.push(`BG/NBD did not converge in ${bgnbd.iterations} iterations; treat the parameters with care.`);
-  if (!gammaGamma.converged) warnings.push(`Gamma-Gamma did not converge in ${gammaGamma.iterations} iterations.`);
+  if (!bgnbd.converged) warnings.push(messages.warnBgnbdNotConverged(bgnbd.iterations));
+  if (!gammaGamma.converged) warnings.push(messages.warnGammaGammaNotConverged(gammaGamma.iterations));
   if (bgnbd.a / (bgnbd.a + bgnbd.b) < 1e-3) {
-    warnings.push(`BG/NBD finds almost no sign of dropout (a = ${bgnbd.a.toPrecision(3)}, b = ${bgnbd.b.toPrecision(3)}: a drop-out chance of ${(100 * bgnbd.a / (bgnbd.a + bgnbd.b)).toPrecision(2)}% per purchase), so P(alive) is close to 1 for everyone; a longer calibration period may show dropout.`);
+    warnings.push(messages.warnNoDropout(bgnbd.a, bgnbd.b));
   }
   if (bgnbd.atBound.length > 0) {
-    warnings.push(`BG/NBD parameter(s) ${bgnbd.atBound.join(', ')} reached the search bound (10⁻⁶ or 10⁶): the data fit a limit of the model (e.g. customers hardly differ in dropout chance). Predictions are usable; the parameter values themselves are not meaningful.`);
+    warnings.push(messages.warnBgnbdAtBound(bgnbd.atBound));
   }
   if (gammaGamma.atBound.length > 0) {
-    warnings.push(`Gamma-Gamma parameter(s) ${gammaGamma.atBound.join(', ')} reached the search bound (10⁻⁶ or 10⁶): spend hardly varies within customers or between them; expected spend is close to each customer's own mean.`);
+    warnings.push(messages.warnGammaGammaAtBound(gammaGamma.atBound));
   }
-  if (summary.repeatBuyers < 100) warnings.push(`Only ${summary.repeatBuyers} repeat buyers: the fits are uncertain.`);
-  if (gammaGamma.q <= 1) warnings.push(`Gamma-Gamma q = ${gammaGamma.q.toFixed(2)} ≤ 1: the population mean spend is unbounded; expected spend of one-time buyers is not meaningful.`);
+  if (summary.repeatBuyers < 100) warnings.push(messages.warnFewRepeatBuyers(summary.repeatBuyers));
+  if (gammaGamma.q <= 1) warnings.push(messages.warnUnboundedSpend(gammaGamma.q));
   const agg = await clvAggregates(wb, o, bgnbd);
   if (Math.abs(agg.spendFrequencyCorrelation) > 0.3) {
-    warnings.push(`Spend and purchase frequency are correlated (r = ${agg.spendFrequencyCorrelation.toFixed(2)}) among repeat buyers; Gamma-Gamma assumes they are independent, so CLV may be biased.`);
+    warnings.push(messages.warnSpendFrequencyCorrelated(agg.spendFrequencyCorrelation));
   }
   return {
     table: o.table,

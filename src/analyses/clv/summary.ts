@@ -14,6 +14,8 @@
 import type { Workbench } from '../../workbench.js';
 import { WorkbenchError } from '../../errors.js';
 import { quoteIdentifier, moneySum } from '../../sql.js';
+import { messages } from '../../messages.js';
+import { keyword } from '../shared/validate.js';
 
 /** Time unit of `t_x`, `T` and horizons. */
 export type ClvUnit = 'days' | 'weeks';
@@ -115,22 +117,22 @@ export async function clvSummary(wb: Workbench, options: ClvSummaryOptions): Pro
   const source = options.source ?? 'transactions';
   const table = options.table ?? 'clv_summary';
   const unit = options.unit ?? 'weeks';
-  if (unit !== 'days' && unit !== 'weeks') throw new WorkbenchError('BAD_OPTION', `unit must be 'days' or 'weeks', got ${JSON.stringify(unit)}.`, { unit });
+  keyword('unit', unit, ['days', 'weeks']);
   if (!(options.calibrationEnd instanceof Date) || Number.isNaN(options.calibrationEnd.getTime())) {
-    throw new WorkbenchError('BAD_OPTION', 'calibrationEnd must be a valid date (the last day of the calibration period).', {});
+    throw new WorkbenchError('BAD_OPTION', messages.badCalibrationEnd(), {});
   }
   const calEnd = utcDay(options.calibrationEnd);
   const holdEnd = options.holdoutEnd === undefined ? null : utcDay(options.holdoutEnd);
   if (holdEnd !== null && !(holdEnd > calEnd)) {
-    throw new WorkbenchError('BAD_OPTION', `holdoutEnd (${options.holdoutEnd?.toISOString()}) must be a day after calibrationEnd (${calEnd.toISOString()}).`, {});
+    throw new WorkbenchError('BAD_OPTION', messages.holdoutNotAfter(options.holdoutEnd, calEnd), {});
   }
-  if (!(await wb.hasTable(source))) throw new WorkbenchError('NO_DATA', `There is no table ${source}. Load transactions first with loadTransactions().`, { source });
+  if (!(await wb.hasTable(source))) throw new WorkbenchError('NO_DATA', messages.noTable(source), { source });
   const perUnit = unit === 'weeks' ? 7 : 1;
   await wb.run(clvSummarySql(source, table), { calEnd, holdEnd: holdEnd ?? calEnd, perUnit });
   const [row] = await wb.query(`select count(*) as n, count(*) filter (where x > 0) as repeaters from ${quoteIdentifier(table)}`);
   const customers = Number(row?.['n'] ?? 0);
   if (customers === 0) {
-    throw new WorkbenchError('NO_DATA', `No customer in ${source} has a purchase on or before the calibration end ${calEnd.toISOString().slice(0, 10)}.`, { calibrationEnd: calEnd });
+    throw new WorkbenchError('NO_DATA', messages.noCalibrationCustomers(source, calEnd), { calibrationEnd: calEnd });
   }
   return {
     table,

@@ -20,16 +20,17 @@ import type { Workbench } from '../../workbench.js';
 import { WorkbenchError } from '../../errors.js';
 import { quoteIdentifier } from '../../sql.js';
 import type { CohortAveragePoint, CohortCell, CohortOptions, CohortResult, CohortSummary } from './types.js';
-import { cohortPeriodsSql, cohortsSql, cohortStatsSql, periodKeySql, PERIODS_TABLE, type CohortPeriod } from './sql.js';
+import { resolveAsOf } from '../shared/as-of.js';
+import { keyword, validDate } from '../shared/validate.js';
+import { COHORT_PERIODS, cohortPeriodsSql, cohortsSql, cohortStatsSql, periodKeySql, PERIODS_TABLE, type CohortPeriod } from './sql.js';
 
 export type { CohortPeriod } from './sql.js';
 
 export type {
   CohortOptions, CohortOptionsUsed, CohortCell, CohortSummary, CohortAveragePoint, CohortResult,
 } from './types.js';
+import { messages } from '../../messages.js';
 
-let calls = 0;
-const PERIODS: readonly CohortPeriod[] = ['month', 'week', 'quarter'];
 const CORE = ['customer_id', 'order_id', 'order_date', 'amount', 'is_return', 'source_row'];
 const PERIOD_INTERVAL: Record<CohortPeriod, string> = { month: 'interval 1 month', quarter: 'interval 3 month', week: 'interval 7 day' };
 
@@ -40,13 +41,9 @@ async function columnsOf(wb: Workbench, table: string): Promise<string[]> {
 }
 
 function validate(options: CohortOptions): void {
-  if (options.period !== undefined && !PERIODS.includes(options.period)) {
-    throw new WorkbenchError('BAD_OPTION', `unknown period: ${JSON.stringify(options.period)} (expected one of: ${PERIODS.join(', ')})`, { period: options.period });
-  }
-  if (options.returns !== undefined && options.returns !== 'net' && options.returns !== 'ignore') {
-    throw new WorkbenchError('BAD_OPTION', `returns must be 'net' or 'ignore', got ${JSON.stringify(options.returns)}.`, { returns: options.returns });
-  }
-  if (options.asOf !== undefined && Number.isNaN(options.asOf.getTime())) throw new WorkbenchError('BAD_OPTION', 'asOf is not a valid date.', {});
+  if (options.period !== undefined) keyword('period', options.period, COHORT_PERIODS);
+  if (options.returns !== undefined) keyword('returns', options.returns, ['net', 'ignore']);
+  if (options.asOf !== undefined) validDate('asOf', options.asOf);
 }
 
 /** Find the table holding `by`, or throw naming the column and listing the usable ones. */
@@ -55,9 +52,8 @@ async function resolveBy(wb: Workbench, by: string, byTable: CohortOptions['byTa
   const cu = (await columnsOf(wb, customers)).filter((c) => c !== 'customer_id');
   if (byTable !== 'customers' && tx.includes(by)) return 'transactions';
   if (byTable !== 'transactions' && cu.includes(by)) return 'customers';
-  const where = [byTable !== 'customers' ? `transactions: ${tx.join(', ') || '(none)'}` : '', byTable !== 'transactions' ? `${customers}: ${cu.join(', ') || '(no table)'}` : '']
-    .filter(Boolean).join('; ');
-  throw new WorkbenchError('UNKNOWN_COLUMN', `unknown cohort attribute: ${JSON.stringify(by)}. Attributes available (${where}). Load customer attributes with loadCustomers() to group by them.`, { by, transactions: tx, customers: cu });
+  const searched = { transactions: byTable === 'customers' ? undefined : tx, customers: byTable === 'transactions' ? undefined : cu };
+  throw new WorkbenchError('UNKNOWN_COLUMN', messages.unknownCohortAttribute(by, searched.transactions, customers, searched.customers), { by, transactions: tx, customers: cu });
 }
 
 type CellRow = {
@@ -99,25 +95,19 @@ export async function cohorts(wb: Workbench, options: CohortOptions = {}): Promi
   const returns = options.returns ?? 'net';
   const dropPartial = options.dropPartial ?? false;
   const txColumns = await columnsOf(wb, source);
-  if (txColumns.length === 0) throw new WorkbenchError('NO_DATA', `There is no table ${source}. Load transactions first with loadTransactions().`, { source });
+  if (txColumns.length === 0) throw new WorkbenchError('NO_DATA', messages.noTable(source), { source });
   const missing = CORE.slice(0, 5).filter((c) => !txColumns.includes(c));
-  if (missing.length) throw new WorkbenchError('MISSING_FIELD', `Table ${source} lacks column(s) ${missing.join(', ')} (has ${txColumns.join(', ')}). Load it with loadTransactions().`, { missing });
+  if (missing.length) throw new WorkbenchError('MISSING_FIELD', messages.lacksColumns(source, missing, txColumns), { missing });
   const byTable = options.by === undefined ? null : await resolveBy(wb, options.by, options.byTable, txColumns, customers);
 
-  const src = quoteIdentifier(source);
-  let asOf = options.asOf;
-  if (asOf === undefined) {
-    const [row] = await wb.query(`select date_trunc('day', max(order_date)) + interval 1 day as as_of from ${src}`);
-    if (!(row?.['as_of'] instanceof Date)) throw new WorkbenchError('NO_DATA', `Table ${source} has no orders to analyse.`, { source });
-    asOf = row['as_of'];
-  }
+  const { asOf } = await resolveAsOf(wb, source, options.asOf);
   const [last] = await wb.query<{ s: Date; key: string; partial: boolean }>(
     `select s, ${periodKeySql(period, 's')} as key, s + ${PERIOD_INTERVAL[period]} > $asOf as partial
      from (select date_trunc('${period}', $asOf - interval 1 microsecond) as s)`, { asOf });
   if (!last) throw new Error('cohorts: last-period query returned no row');
 
   // a table per call, so concurrent calls on one Workbench cannot read each other's aggregates
-  const periodsTable = `${PERIODS_TABLE}_${++calls}`;
+  const periodsTable = wb.tempName(PERIODS_TABLE);
   const sqlOptions = {
     source, period, returns, dropPartial, periodsTable,
     ...(options.by !== undefined && byTable ? { by: { column: options.by, from: byTable, table: customers } } : {}),
@@ -148,12 +138,12 @@ export async function cohorts(wb: Workbench, options: CohortOptions = {}): Promi
   const warnings: string[] = [];
   const returnsOnlyCustomers = Number(extra?.returns_only ?? 0);
   const returnsBeforeFirstPurchase = returns === 'ignore' ? 0 : Number(extra?.early ?? 0);
-  if (returnsOnlyCustomers > 0) warnings.push(`${returnsOnlyCustomers} customer(s) have only returns before the as-of date and are in no cohort.`);
-  if (returnsBeforeFirstPurchase > 0) warnings.push(`${returnsBeforeFirstPurchase} return row(s) are booked before the customer's first purchase (returns of earlier purchases) and are left out.`);
-  if (customerCount === 0) warnings.push('No customer has a purchase before the as-of date: there are no cohorts.');
+  if (returnsOnlyCustomers > 0) warnings.push(messages.warnReturnsOnlyCohorts(returnsOnlyCustomers));
+  if (returnsBeforeFirstPurchase > 0) warnings.push(messages.warnReturnsBeforeFirst(returnsBeforeFirstPurchase));
+  if (customerCount === 0) warnings.push(messages.warnNoCohorts());
   if (byTable === 'customers') {
     const unknown = list.find((c) => c.cohort === null);
-    if (unknown) warnings.push(`${unknown.size} customer(s) have no ${options.by} in ${customers}; they form the cohort without a value.`);
+    if (unknown) warnings.push(messages.warnNoCohortValue(unknown.size, String(options.by), customers));
   }
   return {
     options: {

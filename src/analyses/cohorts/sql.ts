@@ -13,9 +13,13 @@
  *           per-customer revenue, revenue retention and cumulative revenue per customer by window
  */
 import { quoteIdentifier, moneySum } from '../../sql.js';
+import { keyword } from '../shared/validate.js';
 
 /** Calendar period of cohorts and of the period index. */
 export type CohortPeriod = 'month' | 'week' | 'quarter';
+
+/** The calendar periods, in the order messages list them. */
+export const COHORT_PERIODS: readonly CohortPeriod[] = ['month', 'week', 'quarter'];
 
 /** What {@link cohortsSql} needs: everything validated and defaulted. */
 export interface CohortsSqlOptions {
@@ -50,6 +54,12 @@ export function periodKeySql(period: CohortPeriod, start: string): string {
 /** Default name of the temp table of customer × calendar period aggregates ({@link cohortPeriodsSql}). */
 export const PERIODS_TABLE = '_swb_cohort_periods';
 
+/** The options these builders splice into SQL text, checked (they are public: a caller may pass anything). */
+function check(o: CohortsSqlOptions): void {
+  keyword('period', o.period, COHORT_PERIODS);
+  keyword('returns', o.returns, ['net', 'ignore']);
+}
+
 const periodsTable = (o: CohortsSqlOptions): string => quoteIdentifier(o.periodsTable ?? PERIODS_TABLE);
 
 const txSql = (o: CohortsSqlOptions, extra = ''): string => {
@@ -64,6 +74,7 @@ const txSql = (o: CohortsSqlOptions, extra = ''): string => {
  * Binds `$asOf`.
  */
 export function cohortPeriodsSql(o: CohortsSqlOptions): string {
+  check(o);
   return `create or replace temp table ${periodsTable(o)} as
 select customer_id, date_trunc('${o.period}', order_date) as p, bool_or(not is_return) as active,
   ${moneySum()} as revenue, min(order_date) filter (where not is_return) as first_purchase
@@ -79,6 +90,7 @@ group by all`;
  * (reading only return rows again); an attribute of the first order reads the purchase rows again.
  */
 export function cohortsSql(o: CohortsSqlOptions): string {
+  check(o);
   const P = `'${o.period}'`;
   const attr = o.by?.from === 'transactions' ? quoteIdentifier(o.by.column) : undefined;
   const custJoin = o.by?.from === 'customers' ? `left join ${quoteIdentifier(o.by.table)} a using (customer_id)` : '';
@@ -150,6 +162,7 @@ order by ${order}`;
  * {@link PERIODS_TABLE} and the return rows. Binds `$asOf`.
  */
 export function cohortStatsSql(o: CohortsSqlOptions): string {
+  check(o);
   return `with c as (
   select customer_id, bool_or(active) as buyer, min(first_purchase) as first_order from ${periodsTable(o)} group by customer_id
 )

@@ -2,9 +2,10 @@
  * activity: customers, new customers, orders and revenue per calendar period (month by default),
  * the first look at a transactions table before any segmentation. One SQL query, grouped in DuckDB.
  */
-import { WorkbenchError } from '../../errors.js';
 import type { Workbench } from '../../workbench.js';
 import { moneySum } from '../../sql.js';
+import { messages } from '../../messages.js';
+import { keyword } from '../shared/validate.js';
 
 /** Calendar period to group by. */
 export type ActivityPeriod = 'week' | 'month' | 'quarter';
@@ -86,10 +87,7 @@ type Row = { start: Date; customers: number; new_customers: number; orders: numb
  * @example const a = await activity(wb, { period: 'month' });
  */
 export async function activity(wb: Workbench, options: ActivityOptions = {}): Promise<ActivityResult> {
-  const period = options.period ?? 'month';
-  if (!PERIODS.includes(period)) {
-    throw new WorkbenchError('BAD_OPTION', `unknown period: ${String(period)} (expected one of: ${PERIODS.join(', ')})`);
-  }
+  const period = keyword('period', options.period ?? 'month', PERIODS);
   const raw = await wb.query<Row>(activitySql(), { period, asOf: options.asOf ?? null });
   const rows: ActivityRow[] = raw.map((r) => ({
     start: r.start, customers: r.customers, newCustomers: r.new_customers, orders: r.orders, netRevenue: r.net_revenue, returned: r.returned,
@@ -100,7 +98,7 @@ export async function activity(wb: Workbench, options: ActivityOptions = {}): Pr
   const end = last ? nextStart(last.start, period) : undefined;
   const covered = options.asOf ?? (lastOrder ? new Date(Date.UTC(lastOrder.getUTCFullYear(), lastOrder.getUTCMonth(), lastOrder.getUTCDate() + 1)) : undefined);
   const lastIsPartial = Boolean(end && covered && covered < end);
-  const warnings = rows.length === 0 ? ['no transactions before the as-of date'] : [];
+  const warnings = rows.length === 0 ? [messages.warnNoTransactions()] : [];
   return {
     rows, lastIsPartial, ...(lastOrder ? { lastOrder } : {}),
     options: { period, ...(options.asOf ? { asOf: options.asOf } : {}) }, warnings,

@@ -5,6 +5,8 @@
  */
 import type { Workbench } from '../../workbench.js';
 import { moneySum } from '../../sql.js';
+import { customerAggregateSql } from '../shared/customer-aggregate.js';
+import { messages } from '../../messages.js';
 
 /** Options for {@link overview}. */
 export interface OverviewOptions {
@@ -45,8 +47,7 @@ WITH t AS (
   SELECT * FROM transactions
   WHERE $asOf IS NULL OR order_date < $asOf
 ), c AS (
-  SELECT customer_id, count(DISTINCT order_id) FILTER (WHERE NOT is_return) AS orders, ${moneySum()}::double AS revenue
-  FROM t GROUP BY customer_id
+  ${customerAggregateSql({ from: 't', measures: ['frequency', 'monetary'], names: { frequency: 'orders', monetary: 'revenue' } })}
 ), ranked AS (
   SELECT revenue, row_number() OVER (ORDER BY revenue DESC, customer_id) AS rn, count(*) OVER () AS n FROM c
 )
@@ -75,7 +76,7 @@ export async function overview(wb: Workbench, options: OverviewOptions = {}): Pr
   const topShare = options.topShare ?? 0.2;
   const [row] = await wb.query<OverviewRow>(overviewSql(), { asOf: options.asOf ?? null, topShare });
   if (!row) throw new Error('overview query returned no row');
-  const warnings = row.customers === 0 ? ['no transactions before the as-of date'] : [];
+  const warnings = row.customers === 0 ? [messages.warnNoTransactions()] : [];
   return {
     customers: row.customers,
     orders: row.orders,

@@ -5,6 +5,7 @@
 import type { Workbench } from '../../workbench.js';
 import { WorkbenchError } from '../../errors.js';
 import { quoteIdentifier } from '../../sql.js';
+import { messages } from '../../messages.js';
 
 /** One row of the RFM table. */
 export interface RfmCustomer {
@@ -67,7 +68,7 @@ export async function rfmCustomers(wb: Workbench, options: RfmCustomersOptions =
   const limit = options.limit ?? 100;
   const offset = options.offset ?? 0;
   if (!Number.isInteger(limit) || limit < 0 || !Number.isInteger(offset) || offset < 0) {
-    throw new WorkbenchError('BAD_OPTION', `limit and offset must be whole numbers ≥ 0, got ${limit} and ${offset}.`, { limit, offset });
+    throw new WorkbenchError('BAD_OPTION', messages.badPage(limit, offset), { limit, offset });
   }
   const where: string[] = [];
   const params: Record<string, string | number> = { limit, offset };

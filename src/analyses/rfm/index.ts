@@ -6,7 +6,6 @@
  */
 import type { Workbench } from '../../workbench.js';
 import { WorkbenchError } from '../../errors.js';
-import { isoDate } from '../../locale.js';
 import { quoteIdentifier } from '../../sql.js';
 import { rfmSql, segmentParams, type RfmThresholds } from './sql.js';
 import {
@@ -14,6 +13,9 @@ import {
   type RfmDistribution, type RfmGridCell, type RfmGroupSummary, type RfmScoreRange,
 } from './summary.js';
 import { standardSegmentMap, validateSegmentMap, type SegmentMap } from './segment-map.js';
+import { messages } from '../../messages.js';
+import { resolveAsOf, type ResolvedAsOf } from '../shared/as-of.js';
+import { keyword, wholeNumber } from '../shared/validate.js';
 
 export type { RfmThresholds } from './sql.js';
 export { rfmCustomers, type RfmCustomer, type RfmCustomersOptions } from './customers.js';
@@ -116,7 +118,7 @@ function resolveScoring(options: RfmOptions): { bins: number; scoring: 'quantile
   for (const [name, values] of Object.entries(scoring) as Array<[string, readonly number[]]>) {
     const ascending = values.every((v, i) => Number.isFinite(v) && (i === 0 || v > (values[i - 1] ?? v)));
     if (values.length !== bins - 1 || !ascending) {
-      throw new WorkbenchError('BAD_OPTION', `scoring.${name} must hold ${bins - 1} strictly ascending numbers (one per score step for ${bins} bins), got [${values.join(', ')}].`, { name, values });
+      throw new WorkbenchError('BAD_OPTION', messages.badThresholds(name, bins, values), { name, values });
     }
   }
   return { bins, scoring };
@@ -129,28 +131,24 @@ async function checkSource(wb: Workbench, source: string): Promise<void> {
   );
   const have = cols.map((c) => c.column_name);
   const missing = REQUIRED.filter((c) => !have.includes(c));
-  if (have.length === 0) throw new WorkbenchError('NO_DATA', `There is no table ${source}. Load transactions first with loadTransactions().`, { source });
-  if (missing.length) throw new WorkbenchError('MISSING_FIELD', `Table ${source} lacks column(s) ${missing.join(', ')} (has ${have.join(', ')}). Load it with loadTransactions().`, { missing });
+  if (have.length === 0) throw new WorkbenchError('NO_DATA', messages.noTable(source), { source });
+  if (missing.length) throw new WorkbenchError('MISSING_FIELD', messages.lacksColumns(source, missing, have), { missing });
 }
 
-async function resolveAsOf(wb: Workbench, source: string, asOf: Date | undefined, laterOrders: 'error' | 'exclude'): Promise<{ asOf: Date; fromData: boolean }> {
+/** The as-of moment (shared rule); a given one is checked against later orders unless they are excluded. */
+async function resolveRfmAsOf(wb: Workbench, source: string, given: Date | undefined, laterOrders: 'error' | 'exclude'): Promise<ResolvedAsOf> {
   const src = quoteIdentifier(source);
-  if (asOf === undefined) {
-    const [row] = await wb.query(`select date_trunc('day', max(order_date)) + interval 1 day as as_of from ${src}`);
-    const derived = row?.['as_of'];
-    if (!(derived instanceof Date)) throw new WorkbenchError('NO_DATA', `Table ${source} has no orders to analyse.`, { source });
-    return { asOf: derived, fromData: true };
-  }
-  if (Number.isNaN(asOf.getTime())) throw new WorkbenchError('BAD_OPTION', 'asOf is not a valid date.', {});
-  if (laterOrders === 'error') {
+  const resolved = await resolveAsOf(wb, source, given);
+  const { asOf } = resolved;
+  if (!resolved.fromData && laterOrders === 'error') {
     const [row] = await wb.query(`select count(*) as n, max(order_date) as last from ${src} where order_date >= $asOf`, { asOf });
     const n = Number(row?.['n'] ?? 0);
     const last = row?.['last'];
     if (n > 0 && last instanceof Date) {
-      throw new WorkbenchError('BAD_OPTION', `asOf ${asOf.toISOString()} is before ${n} transaction row(s); the latest order is on ${last.toISOString()}. Pass a later asOf (e.g. ${isoDate(new Date(last.getTime() + 86_400_000))}) or laterOrders: 'exclude' to score customers as they were at asOf.`, { asOf, latestOrder: last, laterRows: n });
+      throw new WorkbenchError('BAD_OPTION', messages.asOfBeforeOrders(asOf, n, last), { asOf, latestOrder: last, laterRows: n });
     }
   }
-  return { asOf, fromData: false };
+  return resolved;
 }
 
 /**
@@ -161,15 +159,14 @@ async function resolveAsOf(wb: Workbench, source: string, asOf: Date | undefined
 export async function rfm(wb: Workbench, options: RfmOptions = {}): Promise<RfmResult> {
   const source = options.source ?? 'transactions';
   const table = options.table ?? 'rfm';
-  const returns = options.returns ?? 'net';
-  const laterOrders = options.laterOrders ?? 'error';
+  const returns = keyword('returns', options.returns ?? 'net', ['net', 'ignore']);
+  const laterOrders = keyword('laterOrders', options.laterOrders ?? 'error', ['error', 'exclude']);
   const { bins, scoring } = resolveScoring(options);
-  const minSize = options.minSize ?? 30;
-  if (!Number.isInteger(minSize) || minSize < 1) throw new WorkbenchError('BAD_OPTION', `minSize must be a whole number ≥ 1, got ${minSize}.`, { minSize });
+  const minSize = wholeNumber('minSize', options.minSize ?? 30);
   const segmentMap = options.segmentMap ?? standardSegmentMap(bins);
   validateSegmentMap(segmentMap, bins);
   await checkSource(wb, source);
-  const { asOf, fromData } = await resolveAsOf(wb, source, options.asOf, laterOrders);
+  const { asOf, fromData } = await resolveRfmAsOf(wb, source, options.asOf, laterOrders);
 
   const sql = rfmSql({ source, table, bins, scoring, returns, excludeLater: laterOrders === 'exclude', segmentMap });
   await wb.run(sql, { asOf, ...segmentParams(segmentMap) });
@@ -178,7 +175,7 @@ export async function rfm(wb: Workbench, options: RfmOptions = {}): Promise<RfmR
   const [totals] = await wb.query(`select count(*) as n, sum(monetary) as revenue, min(first_order) as first, max(last_order) as last from ${t}`);
   const customerCount = Number(totals?.['n'] ?? 0);
   if (customerCount === 0) {
-    throw new WorkbenchError('NO_DATA', `No customer has a purchase before ${asOf.toISOString()} in ${source}; nothing to score.`, { asOf });
+    throw new WorkbenchError('NO_DATA', messages.nothingToScore(asOf, source), { asOf });
   }
   const [ret] = await wb.query(
     `select count(distinct customer_id) as n from ${quoteIdentifier(source)}
@@ -188,12 +185,12 @@ export async function rfm(wb: Workbench, options: RfmOptions = {}): Promise<RfmR
   const returnsOnlyCustomers = Number(ret?.['n'] ?? 0);
   const warnings: string[] = [];
   if (returnsOnlyCustomers > 0 && returns === 'net') {
-    warnings.push(`${returnsOnlyCustomers} customer(s) have only returns in the period and are not scored.`);
+    warnings.push(messages.warnReturnsOnly(returnsOnlyCustomers));
   }
   const ranges = await scoreRanges(wb, table);
   for (const k of ['r', 'f', 'm'] as const) {
     const used = ranges.filter((x) => x.score === k).length;
-    if (used < bins) warnings.push(`Only ${used} of ${bins} ${k} scores occur: the data has too few distinct values${scoring === 'quantile' ? '' : ' or the thresholds leave scores empty'}.`);
+    if (used < bins) warnings.push(messages.warnScoresUnused(used, bins, k, scoring === 'quantile'));
   }
   return {
     table,

@@ -5,24 +5,13 @@
  * before any SQL runs, so a bad map fails with the codes to fix rather than with NULL segments.
  */
 import { WorkbenchError } from '../../errors.js';
-import type { Locale } from '../../locale.js';
-
-/** Text in every supported locale. */
-export type LocalizedText = Record<Locale, string>;
+import { messages } from '../../messages.js';
 
 /** The coarse manager view of the segments. */
 export type LoyaltyGroup = 'loyal' | 'potential' | 'at-risk' | 'lost';
 
-/** The loyalty groups in display order. */
+/** The loyalty groups in display order (names in words: `loyaltyName` in src/i18n/analyses.ts). */
 export const LOYALTY_GROUPS: readonly LoyaltyGroup[] = ['loyal', 'potential', 'at-risk', 'lost'];
-
-/** Display names of the loyalty groups. */
-export const LOYALTY_NAMES: Readonly<Record<LoyaltyGroup, LocalizedText>> = {
-  loyal: { en: 'Loyal', nl: 'Trouw' },
-  potential: { en: 'Potential loyal', nl: 'Potentieel trouw' },
-  'at-risk': { en: 'At risk', nl: 'Risico' },
-  lost: { en: 'Lost', nl: 'Verloren' },
-};
 
 /** An inclusive score range `[min, max]`. */
 export type ScoreRange = readonly [number, number];
@@ -39,14 +28,17 @@ export interface SegmentRule {
 
 /** A named segment: a customer belongs to it when any of its rules matches. */
 export interface SegmentDefinition {
-  /** Stable key, e.g. `'champions'` (what the `rfm` table stores in `segment`). */
+  /**
+   * Stable key, e.g. `'champions'` (what the `rfm` table stores in `segment`). The standard keys have names,
+   * descriptions and actions in every locale (`segmentName` in src/i18n/analyses.ts); other keys are shown as they are.
+   */
   key: string;
-  /** Display name per locale. */
-  name: LocalizedText;
-  /** One-line description of the customers in it. */
-  description: LocalizedText;
-  /** What to do with them. */
-  action: LocalizedText;
+  /** Your own display name, shown in every locale instead of the key's standard name. @defaultValue the key's name */
+  label?: string;
+  /** Your own one-line description of the customers in it. @defaultValue the key's standard description, or none */
+  description?: string;
+  /** Your own advice on what to do with them. @defaultValue the key's standard action, or none */
+  action?: string;
   /** Coarse loyalty group it belongs to. */
   loyalty: LoyaltyGroup;
   /** Rules; the segment is their union. */
@@ -63,70 +55,20 @@ export interface SegmentMap {
   segments: readonly SegmentDefinition[];
 }
 
-type Standard = Omit<SegmentDefinition, 'rules'> & { rules: ReadonlyArray<{ r: ScoreRange; f: ScoreRange }> };
+type Standard = Pick<SegmentDefinition, 'key' | 'loyalty'> & { rules: ReadonlyArray<{ r: ScoreRange; f: ScoreRange }> };
 
 /** The standard segments on the 5×5 R×F grid (rows r, columns f), best first. */
 const STANDARD: readonly Standard[] = [
-  {
-    key: 'champions', loyalty: 'loyal', rules: [{ r: [5, 5], f: [4, 5] }],
-    name: { en: 'Champions', nl: 'Kampioenen' },
-    description: { en: 'Bought recently, buy often and spend the most.', nl: 'Kochten onlangs, kopen vaak en besteden het meest.' },
-    action: { en: 'Reward them; ask for reviews and referrals; offer early access.', nl: 'Beloon ze; vraag om reviews en aanbevelingen; geef vroege toegang.' },
-  },
-  {
-    key: 'loyal', loyalty: 'loyal', rules: [{ r: [3, 4], f: [4, 5] }],
-    name: { en: 'Loyal Customers', nl: 'Trouwe klanten' },
-    description: { en: 'Buy regularly and respond to promotions.', nl: 'Kopen regelmatig en reageren op acties.' },
-    action: { en: 'Upsell higher-value products; invite to a loyalty programme.', nl: 'Verkoop duurdere producten; nodig uit voor een loyaliteitsprogramma.' },
-  },
-  {
-    key: 'potential-loyalists', loyalty: 'potential', rules: [{ r: [4, 5], f: [2, 3] }],
-    name: { en: 'Potential Loyalists', nl: 'Potentiële trouwe klanten' },
-    description: { en: 'Recent customers with more than one order.', nl: 'Recente klanten met meer dan één bestelling.' },
-    action: { en: 'Offer membership or loyalty rewards; recommend related products.', nl: 'Bied lidmaatschap of spaarvoordeel; beveel verwante producten aan.' },
-  },
-  {
-    key: 'new', loyalty: 'potential', rules: [{ r: [5, 5], f: [1, 1] }],
-    name: { en: 'New Customers', nl: 'Nieuwe klanten' },
-    description: { en: 'Bought very recently, but only once.', nl: 'Kochten zeer onlangs, maar pas één keer.' },
-    action: { en: 'Onboard them well; make the second order easy.', nl: 'Zorg voor een goede start; maak de tweede bestelling makkelijk.' },
-  },
-  {
-    key: 'promising', loyalty: 'potential', rules: [{ r: [4, 4], f: [1, 1] }],
-    name: { en: 'Promising', nl: 'Veelbelovend' },
-    description: { en: 'Recent one-time buyers.', nl: 'Recente eenmalige kopers.' },
-    action: { en: 'Build brand awareness; offer a small incentive to return.', nl: 'Bouw naamsbekendheid op; geef een kleine reden om terug te komen.' },
-  },
-  {
-    key: 'need-attention', loyalty: 'at-risk', rules: [{ r: [3, 3], f: [3, 3] }],
-    name: { en: 'Need Attention', nl: 'Aandacht nodig' },
-    description: { en: 'Average recency and frequency; may slip away.', nl: 'Gemiddeld recent en frequent; kunnen afhaken.' },
-    action: { en: 'Send limited-time offers based on past purchases.', nl: 'Stuur tijdelijke aanbiedingen op basis van eerdere aankopen.' },
-  },
-  {
-    key: 'about-to-sleep', loyalty: 'at-risk', rules: [{ r: [3, 3], f: [1, 2] }],
-    name: { en: 'About to Sleep', nl: 'Bijna slapend' },
-    description: { en: 'Below-average recency and few orders.', nl: 'Al even niet gekocht en weinig bestellingen.' },
-    action: { en: 'Reactivate with popular products and discounts.', nl: 'Heractiveer met populaire producten en kortingen.' },
-  },
-  {
-    key: 'at-risk', loyalty: 'at-risk', rules: [{ r: [1, 2], f: [3, 4] }],
-    name: { en: 'At Risk', nl: 'Risicoklanten' },
-    description: { en: 'Bought often, but a long time ago.', nl: 'Kochten vaak, maar lang geleden.' },
-    action: { en: 'Send personal win-back e-mails; offer renewals.', nl: 'Stuur persoonlijke terugwin-mails; bied verlengingen aan.' },
-  },
-  {
-    key: 'cant-lose', loyalty: 'at-risk', rules: [{ r: [1, 2], f: [5, 5] }],
-    name: { en: "Can't Lose Them", nl: 'Niet kwijtraken' },
-    description: { en: 'Were among the best customers, but have not returned for long.', nl: 'Hoorden bij de beste klanten, maar kwamen lang niet terug.' },
-    action: { en: 'Win them back personally; ask what went wrong.', nl: 'Win ze persoonlijk terug; vraag wat er misging.' },
-  },
-  {
-    key: 'hibernating', loyalty: 'lost', rules: [{ r: [1, 2], f: [1, 2] }],
-    name: { en: 'Hibernating', nl: 'Slapend' },
-    description: { en: 'Last order long ago, few orders, low spend.', nl: 'Laatste bestelling lang geleden, weinig bestellingen, lage besteding.' },
-    action: { en: 'Try a low-cost reactivation; otherwise stop spending on them.', nl: 'Probeer goedkoop te heractiveren; anders niet meer in investeren.' },
-  },
+  { key: 'champions', loyalty: 'loyal', rules: [{ r: [5, 5], f: [4, 5] }] },
+  { key: 'loyal', loyalty: 'loyal', rules: [{ r: [3, 4], f: [4, 5] }] },
+  { key: 'potential-loyalists', loyalty: 'potential', rules: [{ r: [4, 5], f: [2, 3] }] },
+  { key: 'new', loyalty: 'potential', rules: [{ r: [5, 5], f: [1, 1] }] },
+  { key: 'promising', loyalty: 'potential', rules: [{ r: [4, 4], f: [1, 1] }] },
+  { key: 'need-attention', loyalty: 'at-risk', rules: [{ r: [3, 3], f: [3, 3] }] },
+  { key: 'about-to-sleep', loyalty: 'at-risk', rules: [{ r: [3, 3], f: [1, 2] }] },
+  { key: 'at-risk', loyalty: 'at-risk', rules: [{ r: [1, 2], f: [3, 4] }] },
+  { key: 'cant-lose', loyalty: 'at-risk', rules: [{ r: [1, 2], f: [5, 5] }] },
+  { key: 'hibernating', loyalty: 'lost', rules: [{ r: [1, 2], f: [1, 2] }] },
 ];
 
 /** Map a score on 1..bins linearly onto the 5-point scale of the standard map. */
@@ -170,7 +112,7 @@ function scaledRange(range: ScoreRange, bins: number): ScoreRange | undefined {
 
 function checkBins(bins: number): void {
   if (!Number.isInteger(bins) || bins < 2 || bins > 20) {
-    throw new WorkbenchError('BAD_OPTION', `bins must be a whole number from 2 to 20, got ${bins}.`, { bins });
+    throw new WorkbenchError('BAD_OPTION', messages.badBins(bins), { bins });
   }
 }
 
@@ -203,15 +145,15 @@ export function rfmCode(r: number, f: number, m: number | undefined, bins: numbe
 export function validateSegmentMap(map: SegmentMap, bins: number = map.bins): void {
   checkBins(bins);
   const problems: string[] = [];
-  if (map.bins !== bins) problems.push(`the map is for ${map.bins} bins but the scores use ${bins}`);
+  if (map.bins !== bins) problems.push(messages.mapBinsMismatch(map.bins, bins));
   const keys = new Set<string>();
   for (const s of map.segments) {
-    if (keys.has(s.key)) problems.push(`segment key "${s.key}" is used twice`);
+    if (keys.has(s.key)) problems.push(messages.segmentKeyTwice(s.key));
     keys.add(s.key);
     for (const rule of s.rules) {
       for (const [name, range] of [['r', rule.r], ['f', rule.f], ['m', rule.m]] as const) {
         if (range && !(Number.isInteger(range[0]) && Number.isInteger(range[1]) && range[0] >= 1 && range[1] <= bins && range[0] <= range[1])) {
-          problems.push(`segment "${s.key}" has ${name} range [${range.join(', ')}] outside 1..${bins}`);
+          problems.push(messages.rangeOutside(s.key, name, range, bins));
         }
       }
     }
@@ -230,10 +172,10 @@ export function validateSegmentMap(map: SegmentMap, bins: number = map.bins): vo
         }
       }
     }
-    if (uncovered.length) problems.push(`no segment covers ${uncovered.join(', ')}`);
-    if (overlaps.length) problems.push(`more than one segment covers ${overlaps.join('; ')}`);
+    if (uncovered.length) problems.push(messages.codesUncovered(uncovered));
+    if (overlaps.length) problems.push(messages.codesOverlap(overlaps));
   }
   if (problems.length) {
-    throw new WorkbenchError('SEGMENT_MAP', `Segment map "${map.name}" is not usable: ${problems.join('; ')}. Every ${usesMonetary(map) ? 'R×F×M' : 'R×F'} code must be in exactly one segment.`, { problems });
+    throw new WorkbenchError('SEGMENT_MAP', messages.segmentMapUnusable(map.name, problems, usesMonetary(map)), { problems });
   }
 }

@@ -5,7 +5,9 @@
  *
  * The quantile tie rule lives in {@link quantileScoreSql}; see its comment for the exact formula.
  */
-import { numberLiteral, quoteIdentifier, moneySum } from '../../sql.js';
+import { numberLiteral, quoteIdentifier } from '../../sql.js';
+import { customerAggregateSql } from '../shared/customer-aggregate.js';
+import { keyword, wholeNumber } from '../shared/validate.js';
 import type { SegmentMap, ScoreRange, SegmentRule } from './segment-map.js';
 
 /** Fixed score thresholds, `bins - 1` ascending values per score (see `RfmOptions.scoring`). */
@@ -114,6 +116,9 @@ export function segmentParams(map: SegmentMap): Record<string, string> {
  * and the segment parameters bound. Customers without a purchase (only returns) are left out.
  */
 export function rfmSql(o: RfmSqlOptions): string {
+  // bins and returns are spliced into the text: checked here too, for callers of this public builder
+  wholeNumber('bins', o.bins, 2, 20);
+  keyword('returns', o.returns, ['net', 'ignore']);
   const where = [o.excludeLater ? 'order_date < $asOf' : '', o.returns === 'ignore' ? 'not is_return' : '']
     .filter(Boolean)
     .join(' and ');
@@ -137,14 +142,7 @@ with tx as (
   from ${quoteIdentifier(o.source)}${where ? ` where ${where}` : ''}
 ),
 base as (
-  select customer_id,
-    count(distinct order_id) filter (where not is_return)::bigint as frequency,
-    -- exact decimal sum: float sums depend on thread order and could split equal values into different scores
-    coalesce(${moneySum()}, 0)::double as monetary,
-    min(order_date) filter (where not is_return) as first_order,
-    max(order_date) filter (where not is_return) as last_order
-  from tx group by customer_id
-  having count(*) filter (where not is_return) > 0
+  ${customerAggregateSql({ from: 'tx', buyersOnly: true })}
 ),
 cust as (
   select *, date_diff('day', cast(last_order as date), cast($asOf as date))::integer as recency_days,

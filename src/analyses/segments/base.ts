@@ -9,7 +9,10 @@
  * without one, everyone with a transaction before `asOf`. Orders on or after `asOf` never count.
  */
 import { WorkbenchError } from '../../errors.js';
-import { quoteIdentifier, moneySum } from '../../sql.js';
+import { quoteIdentifier } from '../../sql.js';
+import { customerAggregateSql } from '../shared/customer-aggregate.js';
+import { resolveAsOf } from '../shared/as-of.js';
+import { messages } from '../../messages.js';
 import type { Workbench } from '../../workbench.js';
 
 /** Options every segment analysis shares. */
@@ -61,17 +64,6 @@ export { tableColumns };
 
 const TX_FIXED = new Set(['customer_id', 'order_id', 'order_date', 'amount', 'is_return', 'source_row']);
 
-/** Resolve `asOf` like `rfm` does: given, or the day after the last order. */
-export async function resolveBaseAsOf(wb: Workbench, source: string, asOf: Date | undefined): Promise<{ asOf: Date; fromData: boolean }> {
-  if (asOf !== undefined) {
-    if (Number.isNaN(asOf.getTime())) throw new WorkbenchError('BAD_OPTION', 'asOf is not a valid date.', {});
-    return { asOf, fromData: false };
-  }
-  const [row] = await wb.query(`select date_trunc('day', max(order_date)) + interval 1 day as as_of from ${quoteIdentifier(source)}`);
-  const derived = row?.['as_of'];
-  if (!(derived instanceof Date)) throw new WorkbenchError('NO_DATA', `Table ${source} has no orders to analyse. Load transactions first with loadTransactions().`, { source });
-  return { asOf: derived, fromData: true };
-}
 
 /**
  * (Re)create the temp table `table` with one row per customer: `customer_id`, the computed columns
@@ -81,9 +73,9 @@ export async function customerBase(wb: Workbench, options: BaseOptions, wanted: 
   const source = options.source ?? 'transactions';
   const customersTable = options.customers ?? 'customers';
   const txCols = await tableColumns(wb, source);
-  if (txCols.length === 0) throw new WorkbenchError('NO_DATA', `There is no table ${source}. Load transactions first with loadTransactions().`, { source });
+  if (txCols.length === 0) throw new WorkbenchError('NO_DATA', messages.noTable(source), { source });
   const custCols = (await tableColumns(wb, customersTable)).filter((c) => c.name !== 'customer_id');
-  const { asOf, fromData } = await resolveBaseAsOf(wb, source, options.asOf);
+  const { asOf, fromData } = await resolveAsOf(wb, source, options.asOf, messages.noOrdersLoad(source));
   const universe = custCols.length > 0 || (await wb.hasTable(customersTable)) ? 'customers' : 'buyers';
   const columns = new Map<string, string>();
   const columnSources: CustomerBase['columnSources'] = {};
@@ -103,17 +95,14 @@ export async function customerBase(wb: Workbench, options: BaseOptions, wanted: 
       columnSources[name] = 'transactions';
     } else {
       const available = [...custCols.map((c) => c.name), ...Object.keys(COMPUTED_COLUMNS), ...txCols.map((c) => c.name).filter((n) => !TX_FIXED.has(n))];
-      throw new WorkbenchError('UNKNOWN_COLUMN', `There is no column ${JSON.stringify(name)} to segment on. Available: ${available.map((a) => JSON.stringify(a)).join(', ')} (customers table columns, computed figures, transaction attributes).`, { column: name, available });
+      throw new WorkbenchError('UNKNOWN_COLUMN', messages.noSegmentColumn(name, available), { column: name, available });
     }
   }
   const src = quoteIdentifier(source);
-  const ctes = [`stats as (
-    select customer_id,
-      -- exact decimal sum: float sums depend on thread order (a refund could leave 1e-13 instead of 0)
-      coalesce(${moneySum()}, 0)::double as revenue,
-      count(distinct order_id) filter (where not is_return) as orders,
-      max(order_date) filter (where not is_return) as last_order
-    from ${src} where order_date < $asOf and customer_id is not null group by customer_id)`];
+  const ctes = [`stats as (${customerAggregateSql({
+    from: src, where: 'order_date < $asOf and customer_id is not null',
+    measures: ['monetary', 'frequency', 'last_order'], names: { monetary: 'revenue', frequency: 'orders' },
+  })})`];
   fromTx.forEach((name, i) => {
     const c = quoteIdentifier(name);
     ctes.push(`tx_${i} as (select customer_id, v from (
@@ -142,9 +131,9 @@ export async function customerBase(wb: Workbench, options: BaseOptions, wanted: 
     const [row] = await wb.query(`with ${ctes[0]} select count(*) as n, sum(revenue) as revenue from stats
       where customer_id not in (select customer_id from ${quoteIdentifier(customersTable)} where customer_id is not null)`, { asOf });
     const n = Number(row?.['n'] ?? 0);
-    if (n > 0) warnings.push(`${n} customer(s) with transactions are not in the ${customersTable} table and are left out.`);
+    if (n > 0) warnings.push(messages.warnNotInCustomers(n, customersTable));
   }
   const [count] = await wb.query(`select count(*) as n from ${quoteIdentifier(table)}`);
-  if (Number(count?.['n'] ?? 0) === 0) throw new WorkbenchError('NO_DATA', `No customers to segment: ${universe === 'customers' ? `the ${customersTable} table is empty` : `no transactions before ${asOf.toISOString()}`}.`, { asOf });
+  if (Number(count?.['n'] ?? 0) === 0) throw new WorkbenchError('NO_DATA', messages.noCustomersToSegment(universe, customersTable, asOf), { asOf });
   return { table, asOf, asOfFromData: fromData, universe, columns, columnSources, warnings };
 }

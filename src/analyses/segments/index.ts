@@ -5,12 +5,13 @@
  * is materialised in a DuckDB table (`customer_id, segment, segment_order`) that {@link compareSubsegments}
  * and {@link kpis} read; the result carries sizes, shares, revenue shares and a too-small flag.
  */
-import type { Locale } from '../../locale.js';
 import { WorkbenchError } from '../../errors.js';
 import { numberLiteral, quoteIdentifier } from '../../sql.js';
 import type { QueryParam, Workbench } from '../../workbench.js';
 import { customerBase, type BaseOptions, type CustomerBase } from './base.js';
 import { checkRuleCoverage, compileRules, conditionsOf, validateRules, type SegmentRuleObject } from './rules.js';
+import { messages } from '../../messages.js';
+import { wholeNumber } from '../shared/validate.js';
 
 export type { RuleCondition, RuleOp, RuleValue, SegmentRuleObject } from './rules.js';
 export { COMPUTED_COLUMNS, type BaseOptions } from './base.js';
@@ -21,12 +22,13 @@ export { COMPUTED_COLUMNS, type BaseOptions } from './base.js';
  *   taking each customer's most frequent value);
  * - `{ column, bins }`: a numeric column cut at ascending edges into bands `lower ≤ x < upper`, or with
  *   `bins: n` into n bands of about equal size (edges are the data's quantiles, stated in the result);
- * - `{ valueTiers: true }` or `{ valueTiers: [0.2, 0.3] }`: revenue tiers, top 20%, next 30%, rest (`locale: 'nl'`: Top 20%, Volgende 30%, Rest 50%);
+ * - `{ valueTiers: true }` or `{ valueTiers: [0.2, 0.3] }`: revenue tiers, top 20%, next 30%, rest, stored as the keys
+ *   `top-20%`, `next-30%`, `rest-50%` (in words: `segmentValueName` in src/i18n/analyses.ts: Top 20%, Volgende 30%…);
  * - `{ rules, rest? }`: named rule objects; customers matching none go to `rest` (or it is an error).
  */
 export type SegmentSpec =
   | { column: string; bins?: readonly number[] | number }
-  | { valueTiers: true | readonly number[]; locale?: Locale }
+  | { valueTiers: true | readonly number[] }
   | { rules: readonly SegmentRuleObject[]; rest?: string };
 
 /** Options of {@link segmentBy}. */
@@ -46,7 +48,8 @@ export interface SegmentBin {
 
 /** A value tier with its revenue threshold. */
 export interface ValueTier {
-  label: string;
+  /** Tier key, e.g. `top-20%`, `next-30%`, `rest-50%` (what the table stores in `segment`). */
+  key: string;
   /** Share of customers aimed at (the rest tier gets what is left). */
   targetShare: number;
   /** Lowest and highest revenue of a customer in the tier. */
@@ -106,7 +109,7 @@ function fmt(x: number): string {
 /** Bands from ascending edges: `<e0`, `e0–e1`, …, `≥ek`. */
 export function binsFromEdges(edges: readonly number[]): SegmentBin[] {
   if (edges.length === 0 || !edges.every((e, i) => Number.isFinite(e) && (i === 0 || e > (edges[i - 1] ?? e)))) {
-    throw new WorkbenchError('BAD_OPTION', `bins must be a non-empty list of strictly ascending finite numbers (band edges), got [${edges.join(', ')}].`, { bins: edges });
+    throw new WorkbenchError('BAD_OPTION', messages.badBinEdges(edges), { bins: edges });
   }
   const out: SegmentBin[] = [{ label: `<${fmt(edges[0]!)}`, lower: null, upper: edges[0]! }];
   for (let i = 1; i < edges.length; i++) out.push({ label: `${fmt(edges[i - 1]!)}–${fmt(edges[i]!)}`, lower: edges[i - 1]!, upper: edges[i]! });
@@ -118,18 +121,16 @@ function tierShares(spec: true | readonly number[]): number[] {
   const shares = spec === true ? [0.2, 0.3] : [...spec];
   const total = shares.reduce((a, b) => a + b, 0);
   if (shares.length === 0 || !shares.every((s) => Number.isFinite(s) && s > 0) || total >= 1) {
-    throw new WorkbenchError('BAD_OPTION', `valueTiers must list shares of customers for the top tiers (each > 0, together < 1, the rest forms the last tier), got [${shares.join(', ')}].`, { valueTiers: spec });
+    throw new WorkbenchError('BAD_OPTION', messages.badValueTiers(shares), { valueTiers: spec });
   }
   return shares;
 }
 
-const TIER_WORDS = { en: ['Top', 'Next', 'Rest'], nl: ['Top', 'Volgende', 'Rest'] } as const;
-
-function tierLabels(shares: readonly number[], locale: Locale): string[] {
+/** Keys of the tiers: `top-20%`, `next-30%`, …, `rest-50%`. */
+function tierKeys(shares: readonly number[]): string[] {
   const pct = (s: number) => `${fmt(s * 100)}%`;
   const rest = 1 - shares.reduce((a, b) => a + b, 0);
-  const [top, next, others] = TIER_WORDS[locale];
-  return [...shares.map((s, i) => `${i === 0 ? top : next} ${pct(s)}`), `${others} ${pct(rest)}`];
+  return [...shares.map((s, i) => `${i === 0 ? 'top' : 'next'}-${pct(s)}`), `rest-${pct(rest)}`];
 }
 
 function columnOf(base: CustomerBase, name: string): string {
@@ -152,7 +153,7 @@ async function assignmentSql(wb: Workbench, spec: SegmentSpec, base: CustomerBas
   }
   if ('valueTiers' in spec) {
     const shares = tierShares(spec.valueTiers);
-    const labels = tierLabels(shares, spec.locale ?? 'en');
+    const labels = tierKeys(shares);
     const params: Record<string, QueryParam> = {};
     labels.forEach((l, i) => { params[`seg_${i}`] = l; });
     let cum = 0;
@@ -170,7 +171,7 @@ async function assignmentSql(wb: Workbench, spec: SegmentSpec, base: CustomerBas
     const [t] = await wb.query(`select typeof(${col}) as t from ${BASE} where ${col} is not null limit 1`);
     const type = String(t?.['t'] ?? 'DOUBLE');
     if (!/INT|DOUBLE|FLOAT|DECIMAL|REAL|NUMERIC/.test(type)) {
-      throw new WorkbenchError('BAD_OPTION', `bins need a numeric column, but ${JSON.stringify(spec.column)} holds ${type}. Segment it by its values ({ column }) or use rules.`, { column: spec.column, type });
+      throw new WorkbenchError('BAD_OPTION', messages.binsNeedNumbers(spec.column, type), { column: spec.column, type });
     }
     const edges = typeof spec.bins === 'number' ? await quantileEdges(wb, col, spec.bins) : spec.bins;
     const bins = binsFromEdges(edges);
@@ -195,14 +196,14 @@ async function assignmentSql(wb: Workbench, spec: SegmentSpec, base: CustomerBas
  * so labels stay readable). Ties can merge bands; fewer than n bands then come out.
  */
 async function quantileEdges(wb: Workbench, col: string, n: number): Promise<number[]> {
-  if (!Number.isInteger(n) || n < 2 || n > 20) throw new WorkbenchError('BAD_OPTION', `bins as a number of bands must be a whole number from 2 to 20, got ${n}.`, { bins: n });
+  if (!Number.isInteger(n) || n < 2 || n > 20) throw new WorkbenchError('BAD_OPTION', messages.badBandCount(n), { bins: n });
   const probs = Array.from({ length: n - 1 }, (_, i) => numberLiteral((i + 1) / n));
   const [row] = await wb.query(`select quantile_disc(${col}::double, [${probs.join(', ')}]) as q, min(${col})::double as lo from ${BASE}`);
   const q = (row?.['q'] as number[] | undefined) ?? [];
   const lo = Number(row?.['lo']);
   // the minimum as an edge would leave the first band empty
   const edges = [...new Set(q.map(Number))].filter((e) => Number.isFinite(e) && e > lo).sort((a, b) => a - b);
-  if (edges.length === 0) throw new WorkbenchError('BAD_OPTION', `Column ${col} has too few distinct values to cut into ${n} bands.`, { bins: n });
+  if (edges.length === 0) throw new WorkbenchError('BAD_OPTION', messages.tooFewValuesForBands(col, n), { bins: n });
   return edges;
 }
 
@@ -224,12 +225,11 @@ function specColumns(spec: SegmentSpec): string[] {
  * @example await segmentBy(wb, { rules: [{ name: 'Young', where: { column: 'age_band', op: 'in', value: ['18-24', '25-34'] } }], rest: 'Older' });
  */
 export async function segmentBy(wb: Workbench, spec: SegmentSpec, options: SegmentByOptions = {}): Promise<SegmentByResult> {
-  const minSize = options.minSize ?? 30;
-  if (!Number.isInteger(minSize) || minSize < 1) throw new WorkbenchError('BAD_OPTION', `minSize must be a whole number ≥ 1, got ${minSize}.`, { minSize });
+  const minSize = wholeNumber('minSize', options.minSize ?? 30);
   const table = options.table ?? 'segments';
   if ('rules' in spec) validateRules(spec.rules, spec.rest);
   else if (!('valueTiers' in spec) && (typeof spec.column !== 'string' || spec.column === '')) {
-    throw new WorkbenchError('BAD_OPTION', 'Pass { column }, { column, bins }, { valueTiers } or { rules } to segmentBy.', { spec });
+    throw new WorkbenchError('BAD_OPTION', messages.badSegmentSpec(), { spec });
   }
   const base = await customerBase(wb, options, specColumns(spec), BASE);
   if ('rules' in spec) await checkRuleCoverage(wb, BASE, spec.rules, base.columns, spec.rest);
@@ -248,9 +248,9 @@ export async function segmentBy(wb: Workbench, spec: SegmentSpec, options: Segme
   }));
   const warnings = [...base.warnings];
   const missing = segments.find((s) => s.segment === MISSING_SEGMENT && !('rules' in spec) && !('valueTiers' in spec));
-  if (missing) warnings.push(`${missing.size} customer(s) have no ${variableOf(spec)} value; they form the segment ${MISSING_SEGMENT}.`);
+  if (missing) warnings.push(messages.warnMissingValue(missing.size, variableOf(spec), MISSING_SEGMENT));
   const small = segments.filter((s) => s.tooSmall);
-  if (small.length) warnings.push(`${small.length} segment(s) have fewer than ${minSize} customers (too small to act on): ${small.map((s) => `${s.segment} (${s.size})`).join(', ')}.`);
+  if (small.length) warnings.push(messages.warnSmallSegments(minSize, small));
   const result: SegmentByResult = {
     table,
     kind: 'rules' in spec ? 'rules' : 'valueTiers' in spec ? 'valueTiers' : spec.bins ? 'bins' : 'column',
@@ -263,10 +263,9 @@ export async function segmentBy(wb: Workbench, spec: SegmentSpec, options: Segme
   };
   if (bins) result.bins = bins;
   if (shares) {
-    const labels = tierLabels(shares, 'valueTiers' in spec ? spec.locale ?? 'en' : 'en');
-    result.tiers = labels.map((label, i) => {
+    result.tiers = tierKeys(shares).map((key, i) => {
       const r = rows.find((x) => x.o === i);
-      return { label, targetShare: shares[i] ?? 1 - shares.reduce((a, b) => a + b, 0), minRevenue: r?.min_r ?? NaN, maxRevenue: r?.max_r ?? NaN };
+      return { key, targetShare: shares[i] ?? 1 - shares.reduce((a, b) => a + b, 0), minRevenue: r?.min_r ?? NaN, maxRevenue: r?.max_r ?? NaN };
     });
   }
   return result;
@@ -284,6 +283,6 @@ export async function checkSegmentTable(wb: Workbench, result: SegmentByResult):
   const now = rows.map((r) => `${r.segment}\u0000${Number(r.n)}`).join('\u0001');
   const then = [...result.segments].sort((a, b) => (a.segment < b.segment ? -1 : a.segment > b.segment ? 1 : 0)).map((s) => `${s.segment}\u0000${s.size}`).join('\u0001');
   if (now !== then) {
-    throw new WorkbenchError('BAD_OPTION', `Table ${result.table} no longer holds the segmentation by ${result.variable}: a later segmentBy replaced it (or it was dropped). Give each segmentation its own table, e.g. segmentBy(wb, spec, { table: 'seg_${result.variable.replace(/\W+/g, '_')}' }), and pass that result.`, { table: result.table });
+    throw new WorkbenchError('BAD_OPTION', messages.segmentationReplaced(result.table, result.variable), { table: result.table });
   }
 }

@@ -12,6 +12,8 @@ import { WorkbenchError } from '../../errors.js';
 import { quoteIdentifier } from '../../sql.js';
 import type { Workbench } from '../../workbench.js';
 import { Z95 } from '../../stats/normal.js';
+import { messages } from '../../messages.js';
+import { wholeNumber } from '../shared/validate.js';
 
 /** A KPI by name, or a mean/NPS over a customers column, or churn with its own window. */
 export type KpiSpec =
@@ -52,7 +54,7 @@ export function resolveKpi(spec: KpiSpec, churnDays = DEFAULT_CHURN_DAYS): KpiDe
   if (spec === 'repeatRate') return { id: spec, label: 'Repeat rate', kind: 'proportion', columns: [], higherIsBetter: true, scale: 1, method: `customers with 2+ orders among customers with orders; ${prop}` };
   if (spec === 'churnRate' || (typeof spec === 'object' && 'churnRate' in spec)) {
     const days = typeof spec === 'object' ? spec.churnRate : churnDays;
-    if (!Number.isInteger(days) || days < 1) throw new WorkbenchError('BAD_OPTION', `churn days must be a whole number ≥ 1, got ${days}.`, { days });
+    wholeNumber('churn days', days);
     return { id: days === DEFAULT_CHURN_DAYS ? 'churnRate' : `churnRate:${days}`, label: `Churn rate (${days} days)`, kind: 'proportion', columns: [], higherIsBetter: false, scale: 1, method: `customers with orders but none in the ${days} days before asOf; ${prop}` };
   }
   if (spec === 'nps' || (typeof spec === 'object' && 'nps' in spec)) {
@@ -65,7 +67,7 @@ export function resolveKpi(spec: KpiSpec, churnDays = DEFAULT_CHURN_DAYS): KpiDe
   if (typeof spec === 'object' && 'mean' in spec && typeof spec.mean === 'string') {
     return { id: `mean:${spec.mean}`, label: `Mean ${spec.mean}`, kind: 'mean', columns: [spec.mean], higherIsBetter: true, method: welch, scale: 1 };
   }
-  throw new WorkbenchError('BAD_OPTION', `Unknown KPI ${JSON.stringify(spec)}. Use revenuePerCustomer, ordersPerCustomer, averageOrderValue, repeatRate, churnRate, nps, { mean: column }, { nps: column } or { churnRate: days }.`, { kpi: spec });
+  throw new WorkbenchError('BAD_OPTION', messages.unknownKpi(spec), { kpi: spec });
 }
 
 /** Per-customer `x`, `y` and the filter of who counts, as SQL over the base (columns mapped by `col`). */
@@ -153,6 +155,6 @@ export async function checkNpsScores(wb: Workbench, def: KpiDef, base: string, c
   const hi = Number(row?.['hi']);
   if (row?.['example'] !== null && row?.['example'] !== undefined) {
     const name = def.columns[0] ?? column;
-    throw new WorkbenchError('BAD_OPTION', `NPS needs 0–10 scores, but ${name} holds values from ${lo} to ${hi} (e.g. customer ${String(row['example'])}). Pass { mean: '${name}' } for its plain mean.`, { column: name, min: lo, max: hi });
+    throw new WorkbenchError('BAD_OPTION', messages.npsOutOfRange(name, lo, hi, String(row['example'])), { column: name, min: lo, max: hi });
   }
 }

@@ -12,6 +12,7 @@ import { customerBase, type BaseOptions } from './base.js';
 import { checkSegmentTable, segmentBy, type SegmentByResult, type SegmentSpec } from './index.js';
 import { ALL_CUSTOMERS, DEFAULT_CHURN_DAYS, SUFF_SQL, checkNpsScores, kpiTerms, kpiValue, kpiVariance, resolveKpi, suffOf, type KpiDef, type KpiSpec } from './kpi.js';
 import { Z95 } from '../../stats/normal.js';
+import { messages } from '../../messages.js';
 
 /** A goal for one KPI. */
 export interface KpiGoal {
@@ -98,13 +99,13 @@ export function kpiStatus(value: number, goal: number, higherIsBetter: boolean, 
  * @example await kpis(wb, { segments: { column: 'region' }, goals: [{ kpi: 'nps', goal: { North: 20, South: 10 } }, { kpi: 'churnRate', goal: 0.3 }] });
  */
 export async function kpis(wb: Workbench, options: KpisOptions): Promise<KpisResult> {
-  if (!options.goals || options.goals.length === 0) throw new WorkbenchError('BAD_OPTION', 'goals is empty. Pass e.g. [{ kpi: \'nps\', goal: 20 }].', {});
+  if (!options.goals || options.goals.length === 0) throw new WorkbenchError('BAD_OPTION', messages.noGoals(), {});
   const minSize = options.minSize ?? 30;
   const churnDays = options.churnDays ?? DEFAULT_CHURN_DAYS;
   const defs = options.goals.map((g) => resolveKpi(g.kpi, churnDays));
   for (const g of options.goals) {
     const tol = g.toleranceAbsolute ?? g.tolerance ?? 0.05;
-    if (!Number.isFinite(tol) || tol < 0) throw new WorkbenchError('BAD_OPTION', `tolerance must be a number ≥ 0, got ${tol}.`, { tolerance: tol });
+    if (!Number.isFinite(tol) || tol < 0) throw new WorkbenchError('BAD_OPTION', messages.badTolerance(tol), { tolerance: tol });
   }
   const segOpt = options.segments ?? 'all';
   const given = typeof segOpt === 'object' && 'table' in segOpt && 'segments' in segOpt ? segOpt : undefined;
@@ -152,12 +153,12 @@ export async function kpis(wb: Workbench, options: KpisOptions): Promise<KpisRes
     if (typeof goal.goal === 'object') {
       const unknown = Object.keys(goal.goal).filter((k) => !segments.includes(k));
       if (unknown.length) {
-        throw new WorkbenchError('BAD_OPTION', `Goals for ${def.label} name segment(s) that do not exist: ${unknown.map((u) => JSON.stringify(u)).join(', ')}. Segments: ${segments.map((u) => JSON.stringify(u)).join(', ')}.`, { unknown, segments });
+        throw new WorkbenchError('BAD_OPTION', messages.unknownGoalSegments(def.label, unknown, segments), { unknown, segments });
       }
     }
   }
   const warnings = [...base.warnings];
   const noGoal = rows.filter((r) => r.status === 'no goal');
-  if (noGoal.length) warnings.push(`${noGoal.length} segment KPI(s) have no goal: ${noGoal.slice(0, 5).map((r) => `${r.segment} ${r.label}`).join(', ')}.`);
+  if (noGoal.length) warnings.push(messages.warnNoGoal(noGoal));
   return { rows, kpis: defs, segments, segmentVariable, options: { asOf: base.asOf, minSize, churnDays }, warnings };
 }

@@ -1,8 +1,8 @@
 /**
  * Segment migration: the same segmentation — RFM by default, or any {@link segmentBy} spec such as value
  * tiers — at two as-of dates (each computed as it was then, with later orders left out) and how customers moved: the transition matrix (counts and row shares), the
- * customers who appeared (first purchase between the dates), those who left, and the biggest flows as
- * sentences ("212 Champions became At Risk").
+ * customers who appeared (first purchase between the dates), those who left, and the biggest flows
+ * (`flowText` in src/i18n/analyses.ts says them: "212 Champions became At Risk").
  *
  * Who "left": a customer scored at `from` has purchases before `from`, so RFM scores them at `to` as
  * well — customers who stop buying do not leave, they move (to At Risk, Hibernating, Lost…). `left`
@@ -12,12 +12,13 @@
  * its customers at both dates (so nobody appears), otherwise the buyers before each date.
  */
 import { WorkbenchError } from '../../errors.js';
-import { formatNumber, isoDate, type Locale } from '../../locale.js';
+import { isoDate } from '../../locale.js';
 import { quoteIdentifier } from '../../sql.js';
 import type { Workbench } from '../../workbench.js';
 import { rfm, type RfmOptions } from '../rfm/index.js';
-import type { LocalizedText, SegmentMap } from '../rfm/segment-map.js';
+import type { SegmentMap } from '../rfm/segment-map.js';
 import { segmentBy, type SegmentSpec } from './index.js';
+import { messages } from '../../messages.js';
 
 /** Options of {@link migration}. */
 export interface MigrationOptions extends Pick<RfmOptions, 'bins' | 'scoring' | 'returns' | 'segmentMap' | 'source'> {
@@ -55,8 +56,13 @@ export interface MigrationFlow {
   count: number;
   /** Share of the `from` segment that made this move. */
   rowShare: number;
-  /** "212 Champions became At Risk", per locale. */
-  sentence: LocalizedText;
+}
+
+/** A segment compared: its key (an RFM segment key, or the segment value of a segmentBy spec). */
+export interface MigrationSegment {
+  key: string;
+  /** The segment map's own display name, when it gives one. */
+  label?: string;
 }
 
 /** Customers per segment (for appeared/left). */
@@ -69,8 +75,8 @@ export interface SegmentCount {
 export interface MigrationResult {
   /** Table with one row per customer: `customer_id, segment_from, segment_to`. */
   table: string;
-  /** Segment keys and names in map order. */
-  segments: Array<{ key: string; name: LocalizedText }>;
+  /** Segment keys in map order, with the map's own label where it gives one (words: `migrationSegmentName`). */
+  segments: MigrationSegment[];
   /** Every from × to pair in map order (zeros included). */
   matrix: MigrationCell[];
   /** Customers per segment at `from` and at `to`. */
@@ -94,12 +100,6 @@ export interface MigrationResult {
 const FROM = '_swb_mig_from';
 const TO = '_swb_mig_to';
 
-/** "212 Champions became At Risk" in each locale. */
-export function flowSentence(count: number, from: LocalizedText, to: LocalizedText): LocalizedText {
-  const n = (l: Locale) => formatNumber(count, l);
-  return { en: `${n('en')} ${from.en} became ${to.en}`, nl: `${n('nl')} ${from.nl} werden ${to.nl}` };
-}
-
 /**
  * Compare RFM segments at two dates.
  * @example const m = await migration(wb, { from: new Date('2011-06-01'), to: new Date('2011-12-10') });
@@ -107,7 +107,7 @@ export function flowSentence(count: number, from: LocalizedText, to: LocalizedTe
 export async function migration(wb: Workbench, options: MigrationOptions): Promise<MigrationResult> {
   const { from, to } = options;
   if (!(from instanceof Date) || !(to instanceof Date) || Number.isNaN(from.getTime()) || Number.isNaN(to.getTime()) || from >= to) {
-    throw new WorkbenchError('BAD_OPTION', `migration needs two valid dates with from before to, got from ${String(from)} and to ${String(to)}.`, { from, to });
+    throw new WorkbenchError('BAD_OPTION', messages.badMigrationDates(from, to), { from, to });
   }
   const topFlows = options.topFlows ?? 5;
   const table = options.table ?? 'migration';
@@ -127,7 +127,6 @@ export async function migration(wb: Workbench, options: MigrationOptions): Promi
     `select segment_from as f, segment_to as t, count(*)::bigint as n from ${t} group by all`);
   const count = (f: string | null, to_: string | null) => Number(pairs.find((p) => p.f === f && p.t === to_)?.n ?? 0);
   const keys = runs.segments.map((s) => s.key);
-  const nameOf = new Map(runs.segments.map((s) => [s.key, s.name]));
   const rowTotal = (f: string) => keys.reduce((acc, k) => acc + count(f, k), 0);
   const matrix: MigrationCell[] = keys.flatMap((f) => keys.map((k) => ({ from: f, to: k, count: count(f, k), rowShare: count(f, k) / rowTotal(f) })));
   const both = matrix.reduce((acc, c) => acc + c.count, 0);
@@ -137,11 +136,10 @@ export async function migration(wb: Workbench, options: MigrationOptions): Promi
   const left = bySeg('from');
   const flows = matrix.filter((c) => c.from !== c.to && c.count > 0)
     .sort((x, y) => y.count - x.count || keys.indexOf(x.from) - keys.indexOf(y.from) || keys.indexOf(x.to) - keys.indexOf(y.to))
-    .slice(0, topFlows)
-    .map((c) => ({ ...c, sentence: flowSentence(c.count, nameOf.get(c.from)!, nameOf.get(c.to)!) }));
+    .slice(0, topFlows);
   const [d] = await wb.query(`select count(*) as n from ${t} m where segment_from is not null and segment_to is not null
     and not exists (select 1 from ${quoteIdentifier(source)} x where x.customer_id = m.customer_id and not x.is_return and x.order_date >= $from and x.order_date < $to)`, { from, to });
-  const warnings = [...new Set([...a.warnings.map((w) => `at ${isoDate(from)}: ${w}`), ...b.warnings.map((w) => `at ${isoDate(to)}: ${w}`)])];
+  const warnings = [...new Set([...a.warnings.map((w) => messages.warnAt(isoDate(from), w)), ...b.warnings.map((w) => messages.warnAt(isoDate(to), w))])];
   return {
     table,
     segments: runs.segments,
@@ -160,7 +158,7 @@ export async function migration(wb: Workbench, options: MigrationOptions): Promi
 }
 
 interface Side { sizes: SegmentCount[]; warnings: string[] }
-interface Runs { a: Side; b: Side; segments: Array<{ key: string; name: LocalizedText }>; used: { bins?: number; segmentMap?: SegmentMap } }
+interface Runs { a: Side; b: Side; segments: MigrationSegment[]; used: { bins?: number; segmentMap?: SegmentMap } }
 
 /** RFM at both dates into FROM and TO (later orders excluded each time). */
 async function rfmAtBothDates(wb: Workbench, options: MigrationOptions, source: string): Promise<Runs> {
@@ -173,7 +171,7 @@ async function rfmAtBothDates(wb: Workbench, options: MigrationOptions, source: 
   const b = await rfm(wb, { ...rfmOpts, asOf: options.to, table: TO });
   const map = a.options.segmentMap;
   const side = (r: typeof a): Side => ({ sizes: r.segments.map((s) => ({ segment: s.key, count: s.customers })), warnings: r.warnings });
-  return { a: side(a), b: side(b), segments: map.segments.map((s) => ({ key: s.key, name: s.name })), used: { bins: a.options.bins, segmentMap: map } };
+  return { a: side(a), b: side(b), segments: map.segments.map((s) => (s.label === undefined ? { key: s.key } : { key: s.key, label: s.label })), used: { bins: a.options.bins, segmentMap: map } };
 }
 
 /** A segmentBy spec at both dates into FROM and TO; segments in order of appearance (first date first). */
@@ -182,5 +180,5 @@ async function specAtBothDates(wb: Workbench, spec: SegmentSpec, options: Migrat
   const b = await segmentBy(wb, spec, { asOf: options.to, source, table: TO, minSize: 1 });
   const labels = [...new Set([...a.segments.map((s) => s.segment), ...b.segments.map((s) => s.segment)])];
   const side = (r: typeof a): Side => ({ sizes: r.segments.map((s) => ({ segment: s.segment, count: s.size })), warnings: r.warnings });
-  return { a: side(a), b: side(b), segments: labels.map((l) => ({ key: l, name: { en: l, nl: l } })), used: {} };
+  return { a: side(a), b: side(b), segments: labels.map((key) => ({ key })), used: {} };
 }

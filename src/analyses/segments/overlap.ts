@@ -10,6 +10,7 @@ import type { QueryParam, Workbench } from '../../workbench.js';
 import { customerBase, type BaseOptions } from './base.js';
 import { compileRules, conditionsOf, type SegmentRuleObject } from './rules.js';
 import type { SegmentByResult } from './index.js';
+import { messages } from '../../messages.js';
 
 /** One segment of a segmentation table as a named set. */
 export interface TableSet {
@@ -62,10 +63,10 @@ const BASE = '_swb_overlap_base';
  * @example await overlap(wb, [{ name: 'Young', where: { column: 'age_band', op: 'in', value: ['18-24', '25-34'] } }, { name: 'Big city', where: { column: 'city_size', op: 'eq', value: 'large' } }]);
  */
 export async function overlap(wb: Workbench, sets: readonly CustomerSet[], options: BaseOptions = {}): Promise<OverlapResult> {
-  if (sets.length < 2) throw new WorkbenchError('BAD_OPTION', `overlap needs at least two sets, got ${sets.length}.`, {});
+  if (sets.length < 2) throw new WorkbenchError('BAD_OPTION', messages.tooFewSets(sets.length), {});
   const names = sets.map((s) => s.name);
   const dup = names.find((n, i) => names.indexOf(n) !== i);
-  if (dup !== undefined) throw new WorkbenchError('BAD_OPTION', `Set name ${JSON.stringify(dup)} is used twice; names must be unique.`, { name: dup });
+  if (dup !== undefined) throw new WorkbenchError('BAD_OPTION', messages.setNameTwice(dup), { name: dup });
   const rules = sets.filter((s): s is SegmentRuleObject => 'where' in s);
   const base = await customerBase(wb, options, rules.flatMap((r) => conditionsOf(r).map((c) => c.column)), BASE);
   const { exprs, params } = compileRules(rules, base.columns);

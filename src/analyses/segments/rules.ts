@@ -7,6 +7,7 @@
 import { WorkbenchError } from '../../errors.js';
 import { quoteIdentifier } from '../../sql.js';
 import type { QueryParam, Workbench } from '../../workbench.js';
+import { messages } from '../../messages.js';
 
 /** A value a rule compares with. */
 export type RuleValue = string | number | boolean | Date;
@@ -40,7 +41,7 @@ export function conditionsOf(rule: SegmentRuleObject): readonly RuleCondition[] 
 }
 
 function badRule(rule: string, what: string): WorkbenchError {
-  return new WorkbenchError('BAD_OPTION', `Rule ${JSON.stringify(rule)}: ${what}`, { rule });
+  return new WorkbenchError('BAD_OPTION', messages.badRule(rule, what), { rule });
 }
 
 function isValue(v: unknown): v is RuleValue {
@@ -60,18 +61,18 @@ export function conditionSql(rule: string, c: RuleCondition, col: string, prefix
   };
   const scalar = SCALAR_OPS[c.op];
   if (scalar !== undefined) {
-    if (!isValue(v)) throw badRule(rule, `op ${c.op} on ${JSON.stringify(c.column)} needs one value (a string, finite number, boolean or date), got ${JSON.stringify(v)}.`);
+    if (!isValue(v)) throw badRule(rule, messages.ruleNeedsValue(c.op, c.column, v));
     return `${column} ${scalar} ${bind(v, 0)}`;
   }
   switch (c.op) {
     case 'in':
     case 'notIn': {
-      if (!Array.isArray(v) || v.length === 0 || !v.every(isValue)) throw badRule(rule, `op ${c.op} on ${JSON.stringify(c.column)} needs a non-empty list of values, got ${JSON.stringify(v)}.`);
+      if (!Array.isArray(v) || v.length === 0 || !v.every(isValue)) throw badRule(rule, messages.ruleNeedsList(c.op, c.column, v));
       const list = (v as readonly RuleValue[]).map((x, k) => bind(x, k)).join(', ');
       return `${column} ${c.op === 'in' ? 'in' : 'not in'} (${list})`;
     }
     case 'between': {
-      if (!Array.isArray(v) || v.length !== 2 || !v.every(isValue)) throw badRule(rule, `op between on ${JSON.stringify(c.column)} needs [low, high], got ${JSON.stringify(v)}.`);
+      if (!Array.isArray(v) || v.length !== 2 || !v.every(isValue)) throw badRule(rule, messages.ruleNeedsRange(c.column, v));
       return `${column} between ${bind(v[0] as RuleValue, 'lo')} and ${bind(v[1] as RuleValue, 'hi')}`;
     }
     case 'isNull':
@@ -79,18 +80,18 @@ export function conditionSql(rule: string, c: RuleCondition, col: string, prefix
     case 'notNull':
       return `${column} is not null`;
     default:
-      throw badRule(rule, `unknown op ${JSON.stringify(c.op)} (expected one of eq, neq, in, notIn, between, gt, gte, lt, lte, isNull, notNull).`);
+      throw badRule(rule, messages.ruleUnknownOp(c.op));
   }
 }
 
 /** Check names and shapes before touching data. */
 export function validateRules(rules: readonly SegmentRuleObject[], rest: string | undefined): void {
-  if (rules.length === 0) throw new WorkbenchError('BAD_OPTION', 'rules is empty. Pass at least one { name, where } rule.', {});
+  if (rules.length === 0) throw new WorkbenchError('BAD_OPTION', messages.noRules(), {});
   const names = [...rules.map((r) => r.name), ...(rest === undefined ? [] : [rest])];
-  for (const n of names) if (typeof n !== 'string' || n.trim() === '') throw new WorkbenchError('BAD_OPTION', `Every rule needs a non-empty name, got ${JSON.stringify(n)}.`, {});
+  for (const n of names) if (typeof n !== 'string' || n.trim() === '') throw new WorkbenchError('BAD_OPTION', messages.ruleWithoutName(n), {});
   const dup = names.find((n, i) => names.indexOf(n) !== i);
-  if (dup !== undefined) throw new WorkbenchError('BAD_OPTION', `Segment name ${JSON.stringify(dup)} is used twice; names must be unique.`, { name: dup });
-  for (const r of rules) if (conditionsOf(r).length === 0) throw badRule(r.name, 'where is empty; give at least one condition.');
+  if (dup !== undefined) throw new WorkbenchError('BAD_OPTION', messages.segmentNameTwice(dup), { name: dup });
+  for (const r of rules) if (conditionsOf(r).length === 0) throw badRule(r.name, messages.ruleWhereEmpty());
 }
 
 /** Compile the rules to one boolean SQL expression each (conditions ANDed; NULL counts as false). */
@@ -138,12 +139,11 @@ export async function checkRuleCoverage(
   }
   if (overlaps.length > 0) {
     const first = overlaps[0]!;
-    const text = overlaps.map((o) => `${JSON.stringify(o.segments[0])} and ${JSON.stringify(o.segments[1])} share ${o.customers} customer(s) (e.g. ${o.example})`).join('; ');
-    throw new WorkbenchError('SEGMENT_MAP', `Segment rules overlap: ${text}. Customer ${first.example} has ${await valuesOf(first.example)}. Each customer must be in exactly one segment: tighten the rules so they exclude each other.`, { overlaps });
+    throw new WorkbenchError('SEGMENT_MAP', messages.rulesOverlap(overlaps, first.example, await valuesOf(first.example)), { overlaps });
   }
   const gap = Number(row['gap'] ?? 0);
   if (gap > 0 && rest === undefined) {
     const example = String(row['gap_e']);
-    throw new WorkbenchError('SEGMENT_MAP', `${gap} customer(s) match no segment rule, e.g. ${example} with ${await valuesOf(example)}. Each customer must be in exactly one segment: add a rule that covers them, or pass rest: 'Other' to collect them.`, { gap, example });
+    throw new WorkbenchError('SEGMENT_MAP', messages.rulesGap(gap, example, await valuesOf(example)), { gap, example });
   }
 }

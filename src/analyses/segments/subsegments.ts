@@ -6,7 +6,6 @@
  * overlap (both splits go through {@link segmentBy}); sub-segments with fewer than `minSize` counted
  * customers are reported as too small and are never ranked. Aggregation is one SQL pass (see segment-kpi.ts).
  */
-import { WorkbenchError } from '../../errors.js';
 import { quoteIdentifier } from '../../sql.js';
 import type { Workbench } from '../../workbench.js';
 import { customerBase, type BaseOptions } from './base.js';
@@ -16,6 +15,8 @@ import {
   type KpiDef, type KpiSpec, type Suff,
 } from './kpi.js';
 import { normalQuantile, Z95 } from '../../stats/normal.js';
+import { messages } from '../../messages.js';
+import { keyword, wholeNumber } from '../shared/validate.js';
 
 export type { KpiSpec, KpiDef } from './kpi.js';
 
@@ -102,8 +103,7 @@ const BASE = '_swb_kpi_base';
  * @example await compareSubsegments(wb, { segment: { column: 'age_band' }, by: 'city_size', kpi: 'nps' });
  */
 export async function compareSubsegments(wb: Workbench, options: CompareSubsegmentsOptions): Promise<SubsegmentResult> {
-  const minSize = options.minSize ?? 30;
-  if (!Number.isInteger(minSize) || minSize < 1) throw new WorkbenchError('BAD_OPTION', `minSize must be a whole number ≥ 1, got ${minSize}.`, { minSize });
+  const minSize = wholeNumber('minSize', options.minSize ?? 30);
   const churnDays = options.churnDays ?? DEFAULT_CHURN_DAYS;
   const def = resolveKpi(options.kpi, churnDays);
   const segOpt = options.segment ?? 'all';
@@ -134,8 +134,7 @@ export async function compareSubsegments(wb: Workbench, options: CompareSubsegme
         case when ${t.where} then ${t.x} end as x, case when ${t.where} then ${t.y} end as y
       from ${quoteIdentifier(BASE)} b join ${quoteIdentifier(BY)} g using (customer_id) ${segJoin}
     ) group by all order by seg_o, seg, sub_o, sub`, { asOf, all_customers: ALL_CUSTOMERS });
-  const adjust = options.adjust ?? 'none';
-  if (adjust !== 'none' && adjust !== 'bonferroni') throw new WorkbenchError('BAD_OPTION', `adjust must be 'none' or 'bonferroni', got ${JSON.stringify(adjust)}.`, { adjust });
+  const adjust = keyword('adjust', options.adjust ?? 'none', ['none', 'bonferroni']);
   return summarise(def, rows, {
     asOf, minSize, churnDays, segSpec, bySpec, adjust,
     segmentVariable: given?.variable ?? (segSpec === 'all' ? 'all' : variableName(segSpec)), byVariable: byResult.variable,
@@ -183,7 +182,7 @@ function summarise(def: KpiDef, raw: Array<Record<string, unknown>>, c: Context)
     .sort((a, b) => Math.abs(b.difference) - Math.abs(a.difference) || a.segment.localeCompare(b.segment) || a.subsegment.localeCompare(b.subsegment));
   const small = rows.filter((r) => r.tooSmall);
   const warnings = [...c.warnings];
-  if (small.length) warnings.push(`${small.length} sub-segment(s) have fewer than ${c.minSize} customers with a ${def.label} value and are not compared: ${small.slice(0, 5).map((r) => `${r.segment} / ${r.subsegment} (${r.n})`).join(', ')}${small.length > 5 ? ', …' : ''}.`);
+  if (small.length) warnings.push(messages.warnSmallSubsegments(c.minSize, def.label, small));
   return {
     kpi: def, segmentVariable: c.segmentVariable, byVariable: c.byVariable,
     segments: segNames.map((s) => {

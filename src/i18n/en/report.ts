@@ -1,2 +1,241 @@
-/** English words of the report layer (see src/i18n/index.ts). */
-export const report = {};
+/**
+ * English words of the report layer (see src/i18n/index.ts): the page itself and the summary,
+ * data-quality and method sections at the top level, then one namespace per analysis section and the
+ * notebook tables. Numbers come in already formatted for the locale.
+ */
+import type { SetAsideReason } from '../../data/load-report.js';
+
+/** A period grain (month, week, quarter) in the words cohort sentences need. */
+export interface PeriodWords {
+  /** Singular: `month`. */
+  one: string;
+  /** Plural: `months`. */
+  many: string;
+  /** The period after one: `the next month`. */
+  next: string;
+}
+
+/** The report's words in English. */
+export const report = {
+  defaultTitle: 'Customer segments',
+  contents: 'Contents',
+  generatedAt: (when: string) => `Generated ${when}`,
+  noScript: 'JavaScript is off: charts are shown as static images without tooltips.',
+  chartFallback: 'Chart',
+  source: 'Data source',
+  period: 'Period',
+  asOf: 'As-of date',
+  periodRange: (first: string, last: string) => `${first} – ${last}`,
+  summaryTitle: 'Summary',
+  summaryIntro: 'The main figures and what stands out, in a few sentences.',
+  customers: 'Customers',
+  orders: 'Orders',
+  revenue: 'Net revenue',
+  keyFigures: 'Key figures',
+  findingPeriod: (c: string, o: string, f: string, l: string) => `${c} customers placed ${o} orders between ${f} and ${l}.`,
+  findingTopShare: (top: string, rev: string) => `The top ${top} of customers bring ${rev} of net revenue.`,
+  findingOneTime: (share: string) => `${share} of customers ordered only once.`,
+  findingReturns: (share: string) => `Returns and cancellations took back ${share} of gross revenue.`,
+  findingAov: (aov: string, opc: string) => `An average order is worth ${aov}; a customer places ${opc} orders on average.`,
+  dataQualityTitle: 'Data quality',
+  dataQualityIntro: (read: string, loaded: string, share: string) =>
+    `${read} rows were read and ${loaded} (${share}) were used. Rows that were set aside are counted below with the reason, so every figure in this report can be traced back to the file.`,
+  rowsRead: 'Rows read',
+  rowsLoaded: 'Rows used',
+  rowsSetAside: 'Rows set aside',
+  returnsHandling: 'Returns and cancellations',
+  returnsNet: 'netted against revenue (negative amounts)',
+  returnsExclude: 'left out',
+  setAsideCaption: 'Rows set aside, by reason',
+  reason: 'Reason',
+  rows: 'Rows',
+  shareOfRead: 'Share of rows read',
+  exampleRows: 'Example rows (line numbers)',
+  setAsideNote: 'Line numbers count the header as line 1.',
+  nothingSetAside: 'No rows were set aside.',
+  reasons: {
+    missing_customer_id: 'No customer id',
+    unparseable_date: 'Date could not be read',
+    unparseable_amount: 'Amount could not be read',
+    zero_amount: 'Amount is zero',
+    return_excluded: 'Return (returns left out)',
+    cancellation_excluded: 'Cancellation (cancellations left out)',
+    duplicate: 'Exact duplicate of another row',
+  } satisfies Record<SetAsideReason, string>,
+  mappingCaption: (file: string) => `Columns used from ${file}`,
+  field: 'Field',
+  sourceColumn: 'Source column',
+  warnings: 'Notes from loading',
+  customersFile: 'Customer attributes file',
+  methodTitle: 'Method and parameters',
+  methodIntro: 'Everything needed to reproduce this report: the input file and its checksum, the as-of date and the options of each analysis.',
+  inputFile: 'Input file',
+  checksum: 'SHA-256 checksum',
+  preset: 'Column preset',
+  toolVersion: 'Tool version',
+  currency: 'Currency of the amounts',
+  transactionsLoaded: 'Transaction rows used',
+  optionsOf: (a: string) => `Options of ${a}`,
+  optionsCaption: 'Analysis options',
+  analysis: 'Analysis',
+  option: 'Option',
+  value: 'Value',
+  yes: 'yes',
+  no: 'no',
+  none: '—',
+  /** The RFM section: intro, findings, charts, the segment and loyalty tables. */
+  rfmSection: {
+    title: 'RFM segments',
+    intro: (asOf: string, bins: number, quantile: boolean) =>
+      `Every customer is scored 1–${bins} on recency (days since the last order), frequency (number of orders) and monetary value (net revenue after returns), as of ${asOf}. ` +
+      (quantile
+        ? `Scores are quantiles: ${bins} is the best group and 1 the weakest; customers with equal values always get equal scores.`
+        : 'Scores follow fixed business thresholds.'),
+    intro2: 'The segment follows from the recency and frequency scores (the R×F grid below).',
+    share: (name: string, c: string, r: string) => `${name} are ${c} of customers and bring ${r} of net revenue.`,
+    pareto: (r: string) => `The top 20% of customers by net revenue bring ${r} of it.`,
+    atRisk: (c: string, n: string, r: string) => `${c} of customers (${n}) are at risk or slipping away; together they brought ${r} of net revenue — worth a win-back campaign.`,
+    lost: (c: string, d: string) => `${c} of customers are lost: on average their last order was ${d} days ago.`,
+    heatmap: 'Customers by recency and frequency', heatmapDesc: 'Each cell is one combination of recency score (rows) and frequency score (columns), labelled with its segment; the number is the customers in it.',
+    bars: 'Customers and revenue per segment', barsDesc: 'For each segment, its share of all customers beside its share of all net revenue.',
+    dist: { recency: 'Recency', frequency: 'Frequency', monetary: 'Monetary value' },
+    distDesc: 'How the customers are spread over the values behind the scores.',
+    caption: 'Segments, what they mean and what to do', loyaltyCaption: 'Loyalty groups',
+    tooSmall: (n: string) => `* Fewer than ${n} customers: too small to act on as a group; look at these customers one by one.`,
+    cols: ['Segment', 'Description', 'Suggested action', 'Customers', 'Share', 'Net revenue', 'Share of revenue'],
+    loyaltyCols: ['Group', 'Customers', 'Share', 'Net revenue', 'Share of revenue'],
+    facts: { asOf: 'As-of date', period: 'Orders from', customers: 'Customers scored', bins: 'Scores', scoring: 'Scoring', returns: 'Returns', map: 'Segment map' },
+    quantile: 'quantiles (equal values, equal scores)', fixed: 'fixed thresholds',
+    returnsNet: 'netted against revenue', returnsIgnore: 'left out', to: 'to',
+  },
+  /** The cohorts section; `PeriodWords` is the grain (month, week, quarter) in words. */
+  cohortsSection: {
+    title: 'Cohorts',
+    unit: {
+      month: { one: 'month', many: 'months', next: 'the next month' }, week: { one: 'week', many: 'weeks', next: 'the next week' },
+      quarter: { one: 'quarter', many: 'quarters', next: 'the next quarter' },
+    },
+    intro: (by: string, u: PeriodWords) =>
+      `Cohort analysis groups customers by ${by} and follows each group ${u.one} by ${u.one} after the first order. Retention is the share of a cohort that ordered again in a ${u.one}; revenue retention compares the cohort’s revenue per customer in a ${u.one} with its first ${u.one}; cumulative revenue per customer adds up net revenue from the first order on (a historical lifetime value). Newer cohorts have fewer ${u.many} behind them, which is why the table is a triangle.`,
+    byPeriod: (u: PeriodWords) => `the ${u.one} of their first order`, byAttr: (a: string) => `${a} (of their first order or customer record)`,
+    partial: (label: string, asOf: string) => `The data ends on ${asOf}, during ${label}: that last period is only partly observed, so it is marked with * and left out of the curves and averages.`,
+    attrPartial: 'Each customer’s last, partly observed period is left out, because the cohorts mix customers who started at different times.',
+    next: (label: string, share: string, u: PeriodWords) => `Of the customers who started in ${label}, ${share} ordered again ${u.next}.`,
+    nextAttr: (label: string, share: string, u: PeriodWords) => `Of the customers in ${label}, ${share} ordered again ${u.next}.`,
+    average: (a: string, k: number, u: PeriodWords, b?: string, k2?: number) =>
+      `On average ${a} of a cohort is still active after ${k} ${k === 1 ? u.one : u.many}${b !== undefined && k2 !== undefined ? ` and ${b} after ${k2} ${u.many}` : ''} (weighted by cohort size).`,
+    trend: (better: boolean, recent: string, early: string, u: PeriodWords) =>
+      `Newer cohorts come back ${better ? 'more' : 'less'} often: ${recent} of the last three ordered again ${u.next}, against ${early} of the first three.`,
+    spread: (best: string, bestShare: string, worst: string, worstShare: string, u: PeriodWords, min: number) =>
+      `Retention after one ${u.one} is highest for ${best} (${bestShare}) and lowest for ${worst} (${worstShare}), among cohorts of at least ${min} customers.`,
+    ltv: (k: number, u: PeriodWords, v: string) => `After ${k} ${k === 1 ? u.one : u.many} a customer has brought ${v} in net revenue on average (cumulative, weighted by cohort size).`,
+    heat: 'Retention by cohort', heatDesc: 'Each row is a cohort (with its number of customers), each column a period since the first order; a cell is the share of the cohort that ordered in that period. Read down a column to compare cohorts at the same age.',
+    heatRev: 'Revenue retention by cohort', heatRevDesc: 'As above, but each cell is the cohort’s revenue per customer in that period relative to its first period; above 100% means customers spend more than when they started.',
+    curves: 'Retention curves', curvesDesc: 'The same retention as lines, one per cohort, with the size-weighted average in black: curves that flatten out show a loyal core.',
+    ltvChart: 'Cumulative revenue per customer', ltvDesc: 'Net revenue per customer added up period by period: how much a customer of each cohort has been worth so far.',
+    caption: 'Cohorts', cohort: 'Cohort', customers: 'Customers', after: (k: number, u: PeriodWords) => `Retention after ${k} ${k === 1 ? u.one : u.many}`,
+    ltvAfter: (k: number, u: PeriodWords) => `Revenue per customer after ${k} ${k === 1 ? u.one : u.many}`, revenue: 'Net revenue', avgRow: 'Weighted average',
+    tableNote: (n: number, total: number, by: boolean) => `${by ? 'The largest' : 'The latest'} ${n} of ${total} cohorts; – = not yet (fully) observed.`,
+    tableNoteAll: '– = not yet (fully) observed.',
+    facts: { by: 'Cohorts by', period: 'Period', cohorts: 'Cohorts', customers: 'Customers in cohorts', asOf: 'Data up to (as-of)', returns: 'Returns', partial: 'Last period', returnsOnly: 'Customers with only returns (in no cohort)' },
+    firstOrder: (u: PeriodWords) => `${u.one} of first order`, returnsNet: 'netted against revenue', returnsIgnore: 'left out',
+    partialYes: (l: string) => `${l}, partly observed`, partialNo: (l: string) => `${l}, complete`,
+  },
+  /** The clusters section: method, findings by separation quality, charts, profile and cross-tab tables. */
+  clustersSection: {
+    title: 'Clusters',
+    intro: (features: string, log: boolean) =>
+      `Clustering looks for groups of similar customers without defining them in advance. Customers are described by ${features}${log ? ' (computed values log-scaled, so a few very large customers do not dominate)' : ''}; every feature is standardised to z-scores so that none weighs more because of its unit. k-means then places the customers in k groups around their centres.`,
+    introK: (auto: boolean, k: number, from: number, to: number, n: string) =>
+      `${auto ? `The number of clusters was chosen from ${from} to ${to} by the silhouette score (how much closer customers are to their own cluster than to the next one; the highest wins): k = ${k}.` : `The number of clusters was set to k = ${k}.`} The centres were fitted on a random sample of ${n} customers and then every customer was assigned to the nearest centre. Cluster 1 has the highest revenue per customer; names describe how each cluster differs from the average customer.`,
+    revenue: (c: number, name: string, cust: string, rev: string) => `Cluster ${c} (“${name}”) is ${cust} of customers and brings ${rev} of net revenue.`,
+    largest: (c: number, name: string, cust: string, rev: string) => `The largest group is cluster ${c} (“${name}”): ${cust} of customers, ${rev} of net revenue.`,
+    least: (c: number, name: string, cust: string, rev: string) => `Cluster ${c} (“${name}”) brings the least per customer: ${cust} of customers, ${rev} of net revenue.`,
+    quality: {
+      clear: (s: string, k: number) => `The ${k} clusters are clearly separated (silhouette ${s}).`,
+      moderate: (s: string, k: number) => `The ${k} clusters are moderately separated (silhouette ${s}): customers near the borders could belong to either side.`,
+      weak: (s: string, k: number) => `The ${k} clusters are weakly separated (silhouette ${s}): read them as a convenient division of a continuum, not as natural groups.`,
+    },
+    agreement: (ari: string) => `Agreement with the RFM segments: adjusted Rand index ${ari} (1 = the same grouping, 0 = unrelated).`,
+    excluded: (n: string) => `${n} customers without a value for every feature were left out.`,
+    kChart: 'Choosing the number of clusters', kDesc: 'Inertia falls as k grows (look for the elbow); the silhouette shows how well separated the clusters are. The chosen k is marked.',
+    scatter: 'Clusters on a map of the customers', scatterDesc: 'A sample of customers placed by the two directions in which they differ most (principal components); hover a point for its values.',
+    heat: 'Cluster profiles', heatDesc: 'The mean of each feature per cluster; orange is above the average customer, blue below, in standard deviations.',
+    sizes: 'Size and revenue per cluster', sizesDesc: 'For each cluster its share of customers beside its share of net revenue.',
+    tooSmall: (n: string) => `* Fewer than ${n} customers: too small to act on as a segment (an outlier group; try a smaller k).`,
+    caption: 'Cluster profiles (means per customer)', cols: ['Cluster', 'Name', 'Customers', 'Share', 'Share of revenue'],
+    crossCaption: 'Clusters against RFM segments (share of each cluster’s customers)', segmentCol: 'RFM segment', crossNote: (ari: string) => `Adjusted Rand index between the two groupings: ${ari}.`,
+    facts: { features: 'Features', k: 'Clusters (k)', chosen: 'chosen by silhouette', given: 'given', sample: 'Fit sample', customers: 'Customers clustered', silhouette: 'Silhouette', seed: 'Seed', pca: 'Variance shown in the map', excluded: 'Customers left out (missing values)' },
+    and: 'and',
+  },
+  /** The predicted customer value (CLV) section: model explanation, findings, charts, tables and fitted parameters. */
+  clvSection: {
+    title: 'Predicted customer value',
+    intro: [
+      'This section looks forward. The BG/NBD model (Fader, Hardie & Lee 2005) assumes that while a customer is active they buy at their own steady rate (rates differ between customers), and that after every purchase they may quietly stop for good, with a chance that also differs between customers. It learns both from each customer’s number of repeat purchases, the time of the last one and how long they have been observed. The Gamma-Gamma model adds how much each customer spends per purchase, assuming spend does not depend on how often they buy.',
+      'P(alive) is the model’s probability that a customer has not yet stopped. A customer who bought often but not for a long time gets a low P(alive): for them the silence is unusual. A customer who bought rarely is not suspicious after the same silence. Customers who never bought again after their first purchase have P(alive) = 1 in this model, because it only lets customers stop right after a purchase; judge them by their low expected purchases instead.',
+      'Where it fails: the model knows no seasons, promotions or trends (a busy season in the holdout is under-predicted), no contracts or subscriptions (customers who leave at a known moment), and it needs enough repeat buyers. The holdout check below compares its predictions with what customers actually did.',
+    ],
+    value: (months: number, purchases: string, clv: string, customers: string, disc: string) => `Over the next ${months} months the model expects ${purchases} purchases worth ${clv}${disc} from the ${customers} customers.`,
+    discount: (r: string) => ` (discounted at ${r} a year)`,
+    top: (share: string, n: string, clv: string) => `The top ${share} of customers by predicted value (${n}) hold ${clv} of it.`,
+    risk: (n: string, share: string, limit: string) => `${n} customers (${share}) are at risk: their P(alive) is below ${limit}. Win-back offers are best aimed at those with the highest past spend.`,
+    holdout: (len: string, pred: string, act: string, err: string) => `Check on data the model did not see: for the ${len} after the calibration period it predicted ${pred} purchases; customers made ${act} (${err}).`,
+    holdoutBad: 'That is more than 20% off: read the predictions with care (seasons, promotions or a changing business may be the cause).',
+    noDropout: 'The data show almost no sign of customers stopping (the fitted dropout chance is near zero), so P(alive) is close to 100% for everyone; a longer calibration period may show dropout.',
+    off: (x: string) => `${x} off`,
+    periods: { weeks: 'weeks', days: 'days' },
+    charts: {
+      holdout: { title: 'Predicted and actual purchases in the holdout period', description: 'Customers grouped by their repeat purchases in the calibration period; for each group the mean purchases the model predicted for the holdout period beside the mean they made.' },
+      hist: { title: 'Distribution of P(alive)', description: 'How many customers fall in each tenth of P(alive); the left bars are customers the model thinks have probably stopped.' },
+      matrix: { title: 'P(alive) by frequency and recency', description: 'For a customer observed for the whole calibration period: more purchases and a later last purchase mean more likely active; frequent buyers who went quiet early are the likeliest to have stopped.' },
+      tiers: { title: 'Customers and predicted value per CLV tier', description: 'Each CLV tier’s share of customers beside its share of the predicted value.' },
+      segments: { title: 'Predicted value per segment', description: 'Total predicted value per segment; the tooltip shows mean CLV and mean P(alive).' },
+    },
+    tierNames: { top: 'Top', high: 'High', medium: 'Medium', low: 'Low' },
+    bandNames: { at_risk: 'At risk', uncertain: 'Uncertain', alive: 'Active' },
+    tierCaption: 'CLV tiers', bandCaption: (a: string, b: string) => `P(alive) bands (at risk < ${a} ≤ uncertain < ${b} ≤ active)`,
+    groupCols: ['Group', 'Customers', 'Share', 'Predicted purchases', 'Predicted value', 'Share of value', 'Mean P(alive)'],
+    holdoutCaption: 'Holdout check by repeat purchases in the calibration period', holdoutCols: ['Repeat purchases', 'Customers', 'Actual per customer', 'Predicted per customer'],
+    segCaption: 'Predicted value per segment', segCols: ['Segment', 'Customers', 'Predicted value', 'Mean CLV', 'Mean P(alive)', 'At risk'],
+    facts: {
+      calibration: 'Calibration period ends', holdout: 'Holdout period ends', unit: 'Time unit', horizon: 'CLV horizon', months: 'months', discount: 'Discount rate (per year)', margin: 'Margin',
+      customers: 'Customers', repeat: 'Repeat buyers', bgnbd: 'BG/NBD r, α, a, b', ll: 'BG/NBD log-likelihood', gg: 'Gamma-Gamma p, q, γ', rho: 'Correlation of frequency and spend (repeat buyers)',
+    },
+  },
+  /** The segments section: attribute segments, sub-segments, KPIs against goals, migration and overlap. */
+  segmentsSection: {
+    title: 'Segments',
+    intro: 'Segments here are formed from what is known about customers (attributes such as age, region or device, or their value) rather than from scores. A segment is then split by one more variable at a time, and each sub-segment is held against its own segment’s average, with a 95% confidence interval: a difference counts only when the interval excludes zero, and groups too small to judge are reported as such, never ranked.',
+    largest: (s: string, c: string, r: string) => `The largest segment is ${s}: ${c} of customers and ${r} of net revenue.`,
+    tier: (s: string, c: string | null, r: string, min: string) => `The ${s} of customers by revenue (${c ? `${c} of customers, ` : ''}from ${min} each) bring ${r} of net revenue.`,
+    small: (n: number, min: number, list: string) => `${n} segment(s) have fewer than ${min} customers, too few to act on: ${list}.`,
+    diff: (seg: string, by: string, sub: string, k: string, v: string, sv: string, d: string, lo: string, hi: string) =>
+      `${seg}: customers with ${by} ${sub} have ${k} ${v}, against ${sv} for the whole segment (difference ${d}, 95% CI ${lo} to ${hi}).`,
+    none: (k: string, by: string) => `No sub-segment by ${by} differs significantly from its segment in ${k}.`,
+    allSmall: (by: string, min: number) => `Every sub-segment by ${by} has fewer than ${min} customers: too small to compare.`,
+    goals: (met: number, close: number, missed: number) => `Goals: ${met} met, ${close} close, ${missed} missed.`,
+    behind: (s: string, k: string, v: string, g: string) => `Furthest behind: ${s}, ${k} ${v} against a goal of ${g}.`,
+    appeared: (n: string, d: string, dormant: string) => `${n} customers bought for the first time between ${d}; ${dormant} existing customers did not buy at all in that time.`,
+    overlapMost: (a: string, b: string, n: string, j: string) => `${a} and ${b} overlap most: ${n} customers are in both (Jaccard ${j}).`,
+    sizeCaption: (v: string) => `Segments by ${v}`, sizeCols: ['Segment', 'Customers', 'Share', 'Share of revenue', 'Note'], tooSmall: 'too small',
+    subTitle: (k: string, by: string) => `${k} by ${by}, against the segment`, subDesc: 'Each bar is a sub-segment’s difference from its own segment’s average; whiskers show the 95% confidence interval; grey bars are too small to compare.',
+    bonferroni: (z: string) => `Intervals widened for the number of comparisons (Bonferroni, z = ${z}).`,
+    hidden: (n: number, min: number) => `${n} sub-segment(s) with fewer than ${min} customers are too small to compare and are not shown.`,
+    subCaption: (k: string, by: string) => `${k}: sub-segments by ${by}`, subCols: ['Segment', 'Sub-segment', 'Customers', 'Sub-segment', 'Segment', 'Difference', '95% CI', 'Result'],
+    significant: 'significant', notSignificant: 'not significant', method: (m: string) => `Method: ${m}.`,
+    kpiTitle: (k: string) => `${k} against goals`, kpiDesc: 'Each bar is a segment’s KPI, the black tick its goal; green met, orange close, red missed.',
+    kpiCaption: 'KPIs against goals', kpiCols: ['Segment', 'KPI', 'Value', 'Goal', 'Gap', 'Status'],
+    status: { met: 'met', close: 'close', missed: 'missed', 'no goal': 'no goal', 'no data': 'no data' },
+    kpiNote: 'Close: missed by at most the stated tolerance (by default 5% of the goal).',
+    migTitle: 'Movement between RFM segments', migDesc: 'Rows are the segment at the first date, columns the segment at the second; colour is the share of the row, numbers are customers.',
+    ovTitle: 'Overlap between segment definitions', ovDesc: 'Jaccard index for each pair: customers in both divided by customers in either; numbers are customers in both.',
+    and: 'and',
+    variables: { country: 'country', channel: 'channel', category: 'category' },
+  },
+  /** The row-count line under a table shown in a notebook. */
+  notebook: {
+    shownOf: (shown: string, total: string) => `showing ${shown} of ${total} rows`,
+    rows: (total: string, count: number) => `${total} ${count === 1 ? 'row' : 'rows'}`,
+  },
+};

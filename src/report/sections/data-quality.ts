@@ -6,7 +6,7 @@
 import type { LoadReport } from '../../data/load-report.js';
 import { formatNumber, formatPercent, type Locale } from '../../locale.js';
 import type { ReportSection, ReportTable } from '../section.js';
-import { reportStrings } from '../strings.js';
+import { texts } from '../../i18n/index.js';
 
 /** What the data-quality section reports on. */
 export interface DataQualityInput {
@@ -25,7 +25,7 @@ export interface DataQualityOptions {
 }
 
 function setAsideTable(load: LoadReport, locale: Locale, examples: number): ReportTable {
-  const t = reportStrings(locale);
+  const t = texts(locale).report;
   return {
     caption: `${t.setAsideCaption} (${load.fileName})`,
     columns: [{ label: t.reason }, { label: t.rows, numeric: true }, { label: t.shareOfRead, numeric: true }, { label: t.exampleRows }],
@@ -40,7 +40,7 @@ function setAsideTable(load: LoadReport, locale: Locale, examples: number): Repo
 }
 
 function mappingTable(load: LoadReport, locale: Locale): ReportTable {
-  const t = reportStrings(locale);
+  const t = texts(locale).report;
   return {
     caption: t.mappingCaption(load.fileName),
     columns: [{ label: t.field }, { label: t.sourceColumn }],
@@ -55,7 +55,7 @@ function mappingTable(load: LoadReport, locale: Locale): ReportTable {
 export function dataQualitySection(input: DataQualityInput, options: DataQualityOptions = {}): ReportSection {
   const locale = options.locale ?? 'en';
   const examples = options.examples ?? 5;
-  const t = reportStrings(locale);
+  const t = texts(locale).report;
   const load = input.transactions;
   const setAside = load.setAside.reduce((sum, s) => sum + s.count, 0);
   const used = load.rowsRead > 0 ? formatPercent(load.rowsLoaded / load.rowsRead, locale) : t.none;

@@ -5,7 +5,7 @@
 import type { LoadReport } from '../../data/load-report.js';
 import { formatNumber, isoDate, type Locale } from '../../locale.js';
 import type { ReportSection } from '../section.js';
-import { reportStrings } from '../strings.js';
+import { texts } from '../../i18n/index.js';
 
 /** One analysis and the options it actually ran with. */
 export interface AnalysisRun {
@@ -51,7 +51,7 @@ export function optionText(value: unknown): string {
  */
 export function methodSection(input: MethodInput, options: MethodOptions = {}): ReportSection {
   const locale = options.locale ?? 'en';
-  const t = reportStrings(locale);
+  const t = texts(locale).report;
   const load = input.transactions;
   const facts: Array<[string, string]> = [[t.inputFile, load.fileName], [t.checksum, load.sha256]];
   if (load.preset) facts.push([t.preset, load.preset]);

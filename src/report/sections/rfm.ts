@@ -5,7 +5,8 @@
  */
 import type { RfmResult } from '../../analyses/rfm/index.js';
 import type { RfmGroupSummary } from '../../analyses/rfm/summary.js';
-import { LOYALTY_NAMES } from '../../analyses/rfm/segment-map.js';
+import { texts } from '../../i18n/index.js';
+import { loyaltyName, segmentAction, segmentDescription, segmentName } from '../../i18n/analyses.js';
 import { rfmDistributionChart, rfmHeatmap, rfmSegmentBars } from '../../charts/rfm.js';
 import { formatCurrency, formatDate, formatNumber, formatPercent, type Locale } from '../../locale.js';
 import type { ReportSection, ReportTable } from '../section.js';
@@ -17,57 +18,6 @@ export interface RfmSectionOptions {
   /** ISO 4217 currency of the amounts. @defaultValue 'EUR' */
   currency?: string;
 }
-
-const T = {
-  en: {
-    title: 'RFM segments',
-    intro: (asOf: string, bins: number, quantile: boolean) =>
-      `Every customer is scored 1–${bins} on recency (days since the last order), frequency (number of orders) and monetary value (net revenue after returns), as of ${asOf}. ` +
-      (quantile
-        ? `Scores are quantiles: ${bins} is the best group and 1 the weakest; customers with equal values always get equal scores.`
-        : 'Scores follow fixed business thresholds.'),
-    intro2: 'The segment follows from the recency and frequency scores (the R×F grid below).',
-    share: (name: string, c: string, r: string) => `${name} are ${c} of customers and bring ${r} of net revenue.`,
-    pareto: (r: string) => `The top 20% of customers by net revenue bring ${r} of it.`,
-    atRisk: (c: string, n: string, r: string) => `${c} of customers (${n}) are at risk or slipping away; together they brought ${r} of net revenue — worth a win-back campaign.`,
-    lost: (c: string, d: string) => `${c} of customers are lost: on average their last order was ${d} days ago.`,
-    heatmap: 'Customers by recency and frequency', heatmapDesc: 'Each cell is one combination of recency score (rows) and frequency score (columns), labelled with its segment; the number is the customers in it.',
-    bars: 'Customers and revenue per segment', barsDesc: 'For each segment, its share of all customers beside its share of all net revenue.',
-    dist: { recency: 'Recency', frequency: 'Frequency', monetary: 'Monetary value' },
-    distDesc: 'How the customers are spread over the values behind the scores.',
-    caption: 'Segments, what they mean and what to do', loyaltyCaption: 'Loyalty groups',
-    tooSmall: (n: string) => `* Fewer than ${n} customers: too small to act on as a group; look at these customers one by one.`,
-    cols: ['Segment', 'Description', 'Suggested action', 'Customers', 'Share', 'Net revenue', 'Share of revenue'],
-    loyaltyCols: ['Group', 'Customers', 'Share', 'Net revenue', 'Share of revenue'],
-    facts: { asOf: 'As-of date', period: 'Orders from', customers: 'Customers scored', bins: 'Scores', scoring: 'Scoring', returns: 'Returns', map: 'Segment map' },
-    quantile: 'quantiles (equal values, equal scores)', fixed: 'fixed thresholds',
-    returnsNet: 'netted against revenue', returnsIgnore: 'left out', to: 'to',
-  },
-  nl: {
-    title: 'RFM-segmenten',
-    intro: (asOf: string, bins: number, quantile: boolean) =>
-      `Elke klant krijgt een score van 1 tot ${bins} voor recency (dagen sinds de laatste bestelling), frequentie (aantal bestellingen) en monetaire waarde (netto-omzet na retouren), met peildatum ${asOf}. ` +
-      (quantile
-        ? `De scores zijn kwantielen: ${bins} is de beste groep en 1 de zwakste; klanten met dezelfde waarde krijgen altijd dezelfde score.`
-        : 'De scores volgen vaste zakelijke drempels.'),
-    intro2: 'Het segment volgt uit de recency- en frequentiescore (het R×F-raster hieronder).',
-    share: (name: string, c: string, r: string) => `${name} zijn ${c} van de klanten en brengen ${r} van de netto-omzet op.`,
-    pareto: (r: string) => `De beste 20% van de klanten naar netto-omzet brengt ${r} daarvan op.`,
-    atRisk: (c: string, n: string, r: string) => `${c} van de klanten (${n}) loopt risico of haakt af; samen brachten ze ${r} van de netto-omzet op — de moeite van een terugwinactie waard.`,
-    lost: (c: string, d: string) => `${c} van de klanten is verloren: hun laatste bestelling was gemiddeld ${d} dagen geleden.`,
-    heatmap: 'Klanten naar recency en frequentie', heatmapDesc: 'Elke cel is een combinatie van recencyscore (rijen) en frequentiescore (kolommen), met het segment erbij; het getal is het aantal klanten.',
-    bars: 'Klanten en omzet per segment', barsDesc: 'Per segment het aandeel in alle klanten naast het aandeel in de totale netto-omzet.',
-    dist: { recency: 'Recency', frequency: 'Frequentie', monetary: 'Monetaire waarde' },
-    distDesc: 'Hoe de klanten verdeeld zijn over de waarden achter de scores.',
-    caption: 'Segmenten, wat ze betekenen en wat te doen', loyaltyCaption: 'Loyaliteitsgroepen',
-    tooSmall: (n: string) => `* Minder dan ${n} klanten: te klein om als groep op te handelen; bekijk deze klanten afzonderlijk.`,
-    cols: ['Segment', 'Omschrijving', 'Voorgestelde actie', 'Klanten', 'Aandeel', 'Netto-omzet', 'Aandeel omzet'],
-    loyaltyCols: ['Groep', 'Klanten', 'Aandeel', 'Netto-omzet', 'Aandeel omzet'],
-    facts: { asOf: 'Peildatum', period: 'Bestellingen van', customers: 'Klanten gescoord', bins: 'Scores', scoring: 'Scoring', returns: 'Retouren', map: 'Segmentindeling' },
-    quantile: 'kwantielen (gelijke waarde, gelijke score)', fixed: 'vaste drempels',
-    returnsNet: 'verrekend met de omzet', returnsIgnore: 'weggelaten', to: 'tot',
-  },
-} as const;
 
 const pct = (x: number, locale: Locale) => (Number.isFinite(x) ? formatPercent(x, locale) : '–');
 
@@ -83,11 +33,11 @@ function leadSegment(result: RfmResult): RfmGroupSummary | undefined {
  * @example rfmFindings(result, 'en') // ['Champions are 13.9% of customers and bring 61.2% of net revenue.', …]
  */
 export function rfmFindings(result: RfmResult, locale: Locale = 'en'): string[] {
-  const t = T[locale];
+  const t = texts(locale).report.rfmSection;
   const out: string[] = [];
   const lead = leadSegment(result);
   const def = result.options.segmentMap.segments.find((s) => s.key === lead?.key);
-  if (lead && def && Number.isFinite(lead.revenueShare)) out.push(t.share(def.name[locale], pct(lead.share, locale), pct(lead.revenueShare, locale)));
+  if (lead && def && Number.isFinite(lead.revenueShare)) out.push(t.share(segmentName(def, locale), pct(lead.share, locale), pct(lead.revenueShare, locale)));
   if (Number.isFinite(result.top20RevenueShare)) out.push(t.pareto(pct(result.top20RevenueShare, locale)));
   const atRisk = result.loyalty.find((l) => l.key === 'at-risk');
   if (atRisk && atRisk.customers > 0 && Number.isFinite(atRisk.revenueShare)) {
@@ -99,7 +49,7 @@ export function rfmFindings(result: RfmResult, locale: Locale = 'en'): string[] 
 }
 
 function segmentTable(result: RfmResult, locale: Locale, currency: string): ReportTable {
-  const t = T[locale];
+  const t = texts(locale).report.rfmSection;
   const defs = new Map(result.options.segmentMap.segments.map((s) => [s.key, s]));
   return {
     caption: t.caption,
@@ -107,7 +57,7 @@ function segmentTable(result: RfmResult, locale: Locale, currency: string): Repo
     rows: result.segments.map((s) => {
       const d = defs.get(s.key);
       return [
-        d?.name[locale] ?? s.key, d?.description[locale] ?? '', d?.action[locale] ?? '',
+        segmentName(d ?? s.key, locale), segmentDescription(d ?? s.key, locale), segmentAction(d ?? s.key, locale),
         `${formatNumber(s.customers, locale)}${s.tooSmall ? ' *' : ''}`, pct(s.share, locale), formatCurrency(s.revenue, locale, currency, 0), pct(s.revenueShare, locale),
       ];
     }),
@@ -116,12 +66,12 @@ function segmentTable(result: RfmResult, locale: Locale, currency: string): Repo
 }
 
 function loyaltyTable(result: RfmResult, locale: Locale, currency: string): ReportTable {
-  const t = T[locale];
+  const t = texts(locale).report.rfmSection;
   return {
     caption: t.loyaltyCaption,
     columns: t.loyaltyCols.map((label, i) => ({ label, numeric: i >= 1 })),
     rows: result.loyalty.map((l) => [
-      LOYALTY_NAMES[l.key as keyof typeof LOYALTY_NAMES]?.[locale] ?? l.key,
+      loyaltyName(l.key, locale),
       formatNumber(l.customers, locale), pct(l.share, locale), formatCurrency(l.revenue, locale, currency, 0), pct(l.revenueShare, locale),
     ]),
   };
@@ -134,7 +84,7 @@ function loyaltyTable(result: RfmResult, locale: Locale, currency: string): Repo
 export function rfmSection(result: RfmResult, options: RfmSectionOptions = {}): ReportSection {
   const locale = options.locale ?? 'en';
   const currency = options.currency ?? 'EUR';
-  const t = T[locale];
+  const t = texts(locale).report.rfmSection;
   const o = result.options;
   const quantile = o.scoring === 'quantile';
   const metrics = ['recency', 'frequency', 'monetary'] as const;

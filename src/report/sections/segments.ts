@@ -13,6 +13,8 @@ import type { SegmentByResult } from '../../analyses/segments/index.js';
 import type { SubsegmentResult, SubsegmentRow } from '../../analyses/segments/subsegments.js';
 import { kpiGoalChart, kpiLabel, migrationHeatmap, overlapMatrix, segmentLabel, subsegmentChart } from '../../charts/segments.js';
 import { formatCurrency, formatDate, formatNumber, formatPercent, type Locale } from '../../locale.js';
+import { texts } from '../../i18n/index.js';
+import { flowText } from '../../i18n/analyses.js';
 import type { ReportChart, ReportSection, ReportTable } from '../section.js';
 
 /** The analyses shown; each is optional. */
@@ -37,65 +39,6 @@ export interface SegmentsSectionOptions {
   currency?: string;
 }
 
-const T = {
-  en: {
-    title: 'Segments',
-    intro: 'Segments here are formed from what is known about customers (attributes such as age, region or device, or their value) rather than from scores. A segment is then split by one more variable at a time, and each sub-segment is held against its own segment’s average, with a 95% confidence interval: a difference counts only when the interval excludes zero, and groups too small to judge are reported as such, never ranked.',
-    largest: (s: string, c: string, r: string) => `The largest segment is ${s}: ${c} of customers and ${r} of net revenue.`,
-    tier: (s: string, c: string | null, r: string, min: string) => `The ${s} of customers by revenue (${c ? `${c} of customers, ` : ''}from ${min} each) bring ${r} of net revenue.`,
-    small: (n: number, min: number, list: string) => `${n} segment(s) have fewer than ${min} customers, too few to act on: ${list}.`,
-    diff: (seg: string, by: string, sub: string, k: string, v: string, sv: string, d: string, lo: string, hi: string) =>
-      `${seg}: customers with ${by} ${sub} have ${k} ${v}, against ${sv} for the whole segment (difference ${d}, 95% CI ${lo} to ${hi}).`,
-    none: (k: string, by: string) => `No sub-segment by ${by} differs significantly from its segment in ${k}.`,
-    allSmall: (by: string, min: number) => `Every sub-segment by ${by} has fewer than ${min} customers: too small to compare.`,
-    goals: (met: number, close: number, missed: number) => `Goals: ${met} met, ${close} close, ${missed} missed.`,
-    behind: (s: string, k: string, v: string, g: string) => `Furthest behind: ${s}, ${k} ${v} against a goal of ${g}.`,
-    appeared: (n: string, d: string, dormant: string) => `${n} customers bought for the first time between ${d}; ${dormant} existing customers did not buy at all in that time.`,
-    overlapMost: (a: string, b: string, n: string, j: string) => `${a} and ${b} overlap most: ${n} customers are in both (Jaccard ${j}).`,
-    sizeCaption: (v: string) => `Segments by ${v}`, sizeCols: ['Segment', 'Customers', 'Share', 'Share of revenue', 'Note'], tooSmall: 'too small',
-    subTitle: (k: string, by: string) => `${k} by ${by}, against the segment`, subDesc: 'Each bar is a sub-segment’s difference from its own segment’s average; whiskers show the 95% confidence interval; grey bars are too small to compare.',
-    bonferroni: (z: string) => `Intervals widened for the number of comparisons (Bonferroni, z = ${z}).`,
-    hidden: (n: number, min: number) => `${n} sub-segment(s) with fewer than ${min} customers are too small to compare and are not shown.`,
-    subCaption: (k: string, by: string) => `${k}: sub-segments by ${by}`, subCols: ['Segment', 'Sub-segment', 'Customers', 'Sub-segment', 'Segment', 'Difference', '95% CI', 'Result'],
-    significant: 'significant', notSignificant: 'not significant', method: (m: string) => `Method: ${m}.`,
-    kpiTitle: (k: string) => `${k} against goals`, kpiDesc: 'Each bar is a segment’s KPI, the black tick its goal; green met, orange close, red missed.',
-    kpiCaption: 'KPIs against goals', kpiCols: ['Segment', 'KPI', 'Value', 'Goal', 'Gap', 'Status'],
-    status: { met: 'met', close: 'close', missed: 'missed', 'no goal': 'no goal', 'no data': 'no data' },
-    kpiNote: 'Close: missed by at most the stated tolerance (by default 5% of the goal).',
-    migTitle: 'Movement between RFM segments', migDesc: 'Rows are the segment at the first date, columns the segment at the second; colour is the share of the row, numbers are customers.',
-    ovTitle: 'Overlap between segment definitions', ovDesc: 'Jaccard index for each pair: customers in both divided by customers in either; numbers are customers in both.',
-    and: 'and',
-  },
-  nl: {
-    title: 'Segmenten',
-    intro: 'Segmenten worden hier gevormd uit wat over klanten bekend is (kenmerken zoals leeftijd, regio of apparaat, of hun waarde) in plaats van uit scores. Een segment wordt daarna telkens naar één extra variabele gesplitst, en elk subsegment wordt vergeleken met het gemiddelde van het eigen segment, met een 95%-betrouwbaarheidsinterval: een verschil telt alleen als het interval nul uitsluit, en groepen die te klein zijn om te beoordelen worden zo gemeld en nooit gerangschikt.',
-    largest: (s: string, c: string, r: string) => `Het grootste segment is ${s}: ${c} van de klanten en ${r} van de netto-omzet.`,
-    tier: (s: string, c: string | null, r: string, min: string) => `De ${s} van de klanten naar omzet (${c ? `${c} van de klanten, ` : ''}vanaf ${min} per klant) brengen ${r} van de netto-omzet op.`,
-    small: (n: number, min: number, list: string) => `${n} segment(en) hebben minder dan ${min} klanten, te weinig om op te sturen: ${list}.`,
-    diff: (seg: string, by: string, sub: string, k: string, v: string, sv: string, d: string, lo: string, hi: string) =>
-      `${seg}: klanten met ${by} ${sub} hebben ${k} ${v}, tegen ${sv} voor het hele segment (verschil ${d}, 95%-BI ${lo} tot ${hi}).`,
-    none: (k: string, by: string) => `Geen subsegment naar ${by} wijkt significant af van zijn segment in ${k}.`,
-    allSmall: (by: string, min: number) => `Elk subsegment naar ${by} heeft minder dan ${min} klanten: te klein om te vergelijken.`,
-    goals: (met: number, close: number, missed: number) => `Doelen: ${met} gehaald, ${close} bijna, ${missed} niet gehaald.`,
-    behind: (s: string, k: string, v: string, g: string) => `Het verst achter: ${s}, ${k} ${v} tegen een doel van ${g}.`,
-    appeared: (n: string, d: string, dormant: string) => `${n} klanten kochten voor het eerst tussen ${d}; ${dormant} bestaande klanten kochten in die tijd helemaal niet.`,
-    overlapMost: (a: string, b: string, n: string, j: string) => `${a} en ${b} overlappen het meest: ${n} klanten zitten in beide (Jaccard ${j}).`,
-    sizeCaption: (v: string) => `Segmenten naar ${v}`, sizeCols: ['Segment', 'Klanten', 'Aandeel', 'Aandeel omzet', 'Opmerking'], tooSmall: 'te klein',
-    subTitle: (k: string, by: string) => `${k} naar ${by}, tegen het segment`, subDesc: 'Elke staaf is het verschil van een subsegment met het gemiddelde van het eigen segment; de snorharen tonen het 95%-betrouwbaarheidsinterval; grijze staven zijn te klein om te vergelijken.',
-    bonferroni: (z: string) => `Intervallen verbreed voor het aantal vergelijkingen (Bonferroni, z = ${z}).`,
-    hidden: (n: number, min: number) => `${n} subsegment(en) met minder dan ${min} klanten zijn te klein om te vergelijken en worden niet getoond.`,
-    subCaption: (k: string, by: string) => `${k}: subsegmenten naar ${by}`, subCols: ['Segment', 'Subsegment', 'Klanten', 'Subsegment', 'Segment', 'Verschil', '95%-BI', 'Uitkomst'],
-    significant: 'significant', notSignificant: 'niet significant', method: (m: string) => `Methode: ${m}.`,
-    kpiTitle: (k: string) => `${k} tegen de doelen`, kpiDesc: 'Elke staaf is de KPI van een segment, het zwarte streepje het doel; groen gehaald, oranje bijna, rood niet gehaald.',
-    kpiCaption: 'KPI’s tegen doelen', kpiCols: ['Segment', 'KPI', 'Waarde', 'Doel', 'Verschil', 'Status'],
-    status: { met: 'gehaald', close: 'bijna', missed: 'niet gehaald', 'no goal': 'geen doel', 'no data': 'geen gegevens' },
-    kpiNote: 'Bijna: gemist met hoogstens de opgegeven marge (standaard 5% van het doel).',
-    migTitle: 'Verschuiving tussen RFM-segmenten', migDesc: 'Rijen zijn het segment op de eerste datum, kolommen het segment op de tweede; de kleur is het aandeel van de rij, de getallen zijn klanten.',
-    ovTitle: 'Overlap tussen segmentdefinities', ovDesc: 'Jaccard-index per paar: klanten in beide gedeeld door klanten in een van beide; de getallen zijn klanten in beide.',
-    and: 'en',
-  },
-} as const;
-
 /** A KPI label inside a sentence: lower-case first letter, except abbreviations such as NPS. */
 function inSentence(label: string): string {
   return /^[A-Z]{2,}/.test(label) ? label : label.charAt(0).toLowerCase() + label.slice(1);
@@ -109,21 +52,18 @@ function kpiText(def: Pick<KpiDef, 'id' | 'kind'>, x: number, locale: Locale, cu
   return formatNumber(x, locale, 1);
 }
 
-/** The canonical optional transaction fields in words; other variables (customers columns) keep their own names. */
-const VARIABLE_WORDS: Record<Locale, Record<string, string>> = {
-  en: { country: 'country', channel: 'channel', category: 'category' },
-  nl: { country: 'land', channel: 'kanaal', category: 'categorie' },
-};
-
 function diffFinding(r: SubsegmentRow, res: SubsegmentResult, locale: Locale, currency: string): string {
   const f = (x: number) => kpiText(res.kpi, x, locale, currency);
   const k = inSentence(kpiLabel(res.kpi, locale));
-  return T[locale].diff(segmentLabel(r.segment, locale), VARIABLE_WORDS[locale][res.byVariable] ?? res.byVariable, r.subsegment, k, f(r.kpi), f(r.segmentKpi), f(r.difference), f(r.ci?.[0] ?? NaN), f(r.ci?.[1] ?? NaN));
+  const t = texts(locale).report.segmentsSection;
+  // The canonical optional transaction fields in words; other variables (customers columns) keep their own names.
+  const words: Readonly<Record<string, string | undefined>> = t.variables;
+  return t.diff(segmentLabel(r.segment, locale), words[res.byVariable] ?? res.byVariable, r.subsegment, k, f(r.kpi), f(r.segmentKpi), f(r.difference), f(r.ci?.[0] ?? NaN), f(r.ci?.[1] ?? NaN));
 }
 
 /** Plain-language findings for the parts given, most important first. */
 export function segmentsFindings(input: SegmentsSectionInput, locale: Locale = 'en', currency = 'EUR'): string[] {
-  const t = T[locale];
+  const t = texts(locale).report.segmentsSection;
   const pct = (x: number) => formatPercent(Number.isFinite(x) ? x : 0, locale, 0);
   const out: string[] = [];
   const seg = input.segments;
@@ -131,13 +71,13 @@ export function segmentsFindings(input: SegmentsSectionInput, locale: Locale = '
     if (seg.tiers?.[0]) {
       const top = seg.segments[0];
       // ties at the boundary can leave the top tier below its target share: then say how many it holds
-      if (top) out.push(t.tier(top.segment.toLowerCase(), Math.abs(top.share - seg.tiers[0].targetShare) < 0.005 ? null : pct(top.share), pct(top.revenueShare), formatCurrency(seg.tiers[0].minRevenue, locale, currency, 0)));
+      if (top) out.push(t.tier(segmentLabel(top.segment, locale).toLowerCase(), Math.abs(top.share - seg.tiers[0].targetShare) < 0.005 ? null : pct(top.share), pct(top.revenueShare), formatCurrency(seg.tiers[0].minRevenue, locale, currency, 0)));
     } else {
       const largest = [...seg.segments].sort((a, b) => b.size - a.size)[0];
-      if (largest) out.push(t.largest(largest.segment, pct(largest.share), pct(largest.revenueShare)));
+      if (largest) out.push(t.largest(segmentLabel(largest.segment, locale), pct(largest.share), pct(largest.revenueShare)));
     }
     const small = seg.segments.filter((s) => s.tooSmall);
-    if (small.length) out.push(t.small(small.length, seg.options.minSize, small.slice(0, 5).map((s) => `${s.segment} (${formatNumber(s.size, locale)})`).join(', ')));
+    if (small.length) out.push(t.small(small.length, seg.options.minSize, small.slice(0, 5).map((s) => `${segmentLabel(s.segment, locale)} (${formatNumber(s.size, locale)})`).join(', ')));
   }
   for (const res of input.subsegments ?? []) {
     if (res.rows.every((r) => r.tooSmall)) out.push(t.allSmall(res.byVariable, res.options.minSize));
@@ -155,7 +95,7 @@ export function segmentsFindings(input: SegmentsSectionInput, locale: Locale = '
   }
   if (input.migration) {
     const m = input.migration;
-    for (const f of m.flows.slice(0, 3)) out.push(`${f.sentence[locale]} (${formatPercent(f.rowShare, locale, 0)}).`);
+    for (const f of m.flows.slice(0, 3)) out.push(`${flowText(m, f, locale)} (${formatPercent(f.rowShare, locale, 0)}).`);
     const period = `${formatDate(m.options.from, locale)} ${t.and} ${formatDate(m.options.to, locale)}`;
     out.push(t.appeared(formatNumber(m.appeared.count, locale), period, formatNumber(m.dormant, locale)));
   }
@@ -178,7 +118,7 @@ export function segmentsSummaryFindings(input: SegmentsSectionInput, locale: Loc
 }
 
 function subTable(res: SubsegmentResult, locale: Locale, currency: string): ReportTable {
-  const t = T[locale];
+  const t = texts(locale).report.segmentsSection;
   const hidden = res.rows.filter((r) => r.tooSmall).length;
   const f = (x: number) => kpiText(res.kpi, x, locale, currency);
   const k = kpiLabel(res.kpi, locale);
@@ -200,7 +140,7 @@ function subTable(res: SubsegmentResult, locale: Locale, currency: string): Repo
 export function segmentsSection(input: SegmentsSectionInput, options: SegmentsSectionOptions = {}): ReportSection {
   const locale = options.locale ?? 'en';
   const currency = options.currency ?? 'EUR';
-  const t = T[locale];
+  const t = texts(locale).report.segmentsSection;
   const pct = (x: number) => formatPercent(Number.isFinite(x) ? x : 0, locale, 1);
   const charts: ReportChart[] = [];
   const tables: ReportTable[] = [];
@@ -209,7 +149,7 @@ export function segmentsSection(input: SegmentsSectionInput, options: SegmentsSe
     tables.push({
       caption: t.sizeCaption(s.variable),
       columns: t.sizeCols.map((label, i) => ({ label, numeric: i >= 1 && i <= 3 })),
-      rows: s.segments.map((x) => [x.segment, formatNumber(x.size, locale), pct(x.share), pct(x.revenueShare), x.tooSmall ? t.tooSmall : '']),
+      rows: s.segments.map((x) => [segmentLabel(x.segment, locale), formatNumber(x.size, locale), pct(x.share), pct(x.revenueShare), x.tooSmall ? t.tooSmall : '']),
     });
   }
   (input.subsegments ?? []).forEach((res, i) => {

@@ -6,7 +6,7 @@
 import type { OverviewResult } from '../../analyses/overview/index.js';
 import { formatCurrency, formatDate, formatNumber, formatPercent, type Locale } from '../../locale.js';
 import type { ReportSection } from '../section.js';
-import { reportStrings } from '../strings.js';
+import { texts } from '../../i18n/index.js';
 
 /** What the summary is made of. */
 export interface SummaryInput {
@@ -28,7 +28,7 @@ export interface SummaryOptions {
 
 /** Findings from the overview alone: one-time buyers, returns, order value, period, revenue concentration. */
 export function overviewFindings(o: OverviewResult, locale: Locale = 'en', currency = 'EUR'): string[] {
-  const t = reportStrings(locale);
+  const t = texts(locale).report;
   const out: string[] = [];
   if (o.customers === 0) return out;
   out.push(t.findingOneTime(formatPercent(o.oneTimeCustomers / o.customers, locale, 0)));
@@ -51,7 +51,7 @@ export function summarySection(input: SummaryInput, options: SummaryOptions = {}
   const locale = options.locale ?? 'en';
   const max = options.maxFindings ?? 6;
   const currency = options.currency ?? 'EUR';
-  const t = reportStrings(locale);
+  const t = texts(locale).report;
   const o = input.overview;
   const fromAnalyses = (input.findings ?? []).slice(0, max);
   const fill = overviewFindings(o, locale, currency).slice(0, Math.max(0, max - fromAnalyses.length));

@@ -10,6 +10,7 @@ import { nearestCentroid } from '../../../src/analyses/clusters/fit.js';
 import { adjustedRandIndex } from '../../../src/stats/adjusted-rand.js';
 import { rfm } from '../../../src/analyses/rfm/index.js';
 import { generateSample } from '../../../src/sample/index.js';
+import { clusterNames } from '../../../src/i18n/analyses.js';
 import { loadTransactions } from '../../../src/data/load.js';
 import { loadCustomers } from '../../../src/data/customers.js';
 import { rejection, transactions, type Tx } from '../../helpers/fixture-tables.js';
@@ -144,10 +145,13 @@ describe('clusters on synthetic data with planted clusters', () => {
   it('numbers clusters by mean revenue and names them from the profile', () => {
     const means = auto.profiles.map((p) => p.revenue / p.size);
     expect([...means].sort((a, b) => b - a)).toEqual(means);
-    expect(auto.profiles.map((p) => p.names.en)).toEqual([
+    expect(auto.profiles[0]?.nameParts).toEqual([
+      { feature: 'frequency', level: 'high' }, { feature: 'monetary', level: 'high' }, { feature: 'avg_order_value', level: 'high' },
+    ]);
+    expect(clusterNames(auto.profiles, 'en')).toEqual([
       'Frequent, high spend, large orders', 'Frequent, average spend', 'Rare, average spend, large orders', 'Rare, low spend, small orders',
     ]);
-    expect(auto.profiles[0]?.names.nl).toBe('Frequent, hoge besteding, grote orders');
+    expect(clusterNames(auto.profiles, 'nl')[0]).toBe('Frequent, hoge besteding, grote orders');
     expect(auto.profiles.reduce((a, p) => a + p.share, 0)).toBeCloseTo(1, 9);
     expect(auto.profiles.reduce((a, p) => a + p.revenueShare, 0)).toBeCloseTo(1, 9);
   });
@@ -195,8 +199,8 @@ describe('clusters on synthetic data with planted clusters', () => {
   });
 
   it('cross-tabulates clusters against RFM segments', async () => {
-    await rfm(wb);
-    const ct = await clusterVsRfm(wb);
+    const segments = await rfm(wb);
+    const ct = await clusterVsRfm(wb, { rfm: segments, clusters: auto });
     expect(ct.customers).toBe(10_000);
     expect(ct.clusters).toEqual([1, 2, 3, 4]);
     expect(ct.cells.reduce((a, c) => a + c.customers, 0)).toBe(10_000);

@@ -11,7 +11,7 @@ import { Workbench } from '../../../src/workbench.js';
 import { loadTransactions } from '../../../src/data/load.js';
 import { rfm, rfmCustomers, type RfmResult } from '../../../src/analyses/rfm/index.js';
 
-const path = fileURLToPath(new URL('../../../shared/data/online_retail.csv.gz', import.meta.url));
+const path = fileURLToPath(new URL('../../../../shared/data/online_retail.csv.gz', import.meta.url));
 const present = existsSync(path);
 if (!present) console.warn(`skipping Online Retail RFM tests: ${path} not found`);
 

@@ -4,6 +4,7 @@ import { isWorkbenchError } from '../../../src/errors.js';
 import { rfm, rfmCustomers } from '../../../src/analyses/rfm/index.js';
 import { rfmSql } from '../../../src/analyses/rfm/sql.js';
 import { standardSegmentMap } from '../../../src/analyses/rfm/segment-map.js';
+import { segmentDescription, segmentName } from '../../../src/i18n/analyses.js';
 
 let wb: Workbench;
 beforeEach(async () => {
@@ -173,11 +174,12 @@ describe('rfm', () => {
 
   it('applies a custom map with monetary rules, taking its bins', async () => {
     await transactions(Array.from({ length: 4 }, (_, i): Tx => [`c${i}`, `o${i}`, '2022-01-01', (i + 1) * 10]));
-    const text = { en: 't', nl: 't' };
-    const def = (key: string, m: [number, number]) => ({ key, name: { en: key, nl: key }, description: text, action: text, loyalty: 'loyal' as const, rules: [{ m }] });
+    const def = (key: string, m: [number, number]) => ({ key, label: key.toUpperCase(), loyalty: 'loyal' as const, rules: [{ m }] });
     const result = await rfm(wb, { segmentMap: { name: 'value tiers', bins: 2, segments: [def('big', [2, 2]), def('small', [1, 1])] } });
     expect(result.options.bins).toBe(2);
     expect(result.segments.map((s) => [s.key, s.customers, s.revenue])).toEqual([['big', 2, 70], ['small', 2, 30]]);
+    // a custom map's own label wins over the key, in every locale; unknown keys have no description
+    expect(result.options.segmentMap.segments.map((s) => [segmentName(s, 'nl'), segmentDescription(s, 'en')])).toEqual([['BIG', ''], ['SMALL', '']]);
     expect(result.grid.map((c) => c.segment)).toEqual([undefined, undefined, undefined, undefined]);
     const rows = await rfmCustomers(wb);
     expect(rows.map((x) => [x.customer_id, x.rfm_code, x.segment])).toEqual([['c0', '221', 'small'], ['c1', '221', 'small'], ['c2', '222', 'big'], ['c3', '222', 'big']]);

@@ -3,6 +3,7 @@ import { isWorkbenchError } from '../../../src/errors.js';
 import {
   rfmCode, segmentOf, standardSegmentMap, toFivePoint, validateSegmentMap, type SegmentDefinition, type SegmentMap,
 } from '../../../src/analyses/rfm/segment-map.js';
+import { loyaltyName, segmentAction, segmentDescription, segmentName } from '../../../src/i18n/analyses.js';
 
 /** The widely used R×F grid, by hand: row r = 5..1, column f = 1..5. */
 const GRID = [
@@ -13,17 +14,14 @@ const GRID = [
   ['Hibernating', 'Hibernating', 'At Risk', 'At Risk', "Can't Lose Them"],
 ];
 
-const text = { en: 'x', nl: 'x' };
-const seg = (key: string, rules: SegmentDefinition['rules']): SegmentDefinition => ({
-  key, name: { en: key, nl: key }, description: text, action: text, loyalty: 'lost', rules,
-});
+const seg = (key: string, rules: SegmentDefinition['rules']): SegmentDefinition => ({ key, loyalty: 'lost', rules });
 
 describe('standardSegmentMap', () => {
   it('names all 25 R×F cells as the standard grid, for every m', () => {
     const map = standardSegmentMap();
     for (let r = 1; r <= 5; r++) {
       for (let f = 1; f <= 5; f++) {
-        for (let m = 1; m <= 5; m++) expect(segmentOf(map, r, f, m)?.name.en).toBe(GRID[5 - r]![f - 1]);
+        for (let m = 1; m <= 5; m++) expect(segmentName(segmentOf(map, r, f, m)!, 'en')).toBe(GRID[5 - r]![f - 1]);
       }
     }
     expect(() => validateSegmentMap(map)).not.toThrow();
@@ -31,13 +29,16 @@ describe('standardSegmentMap', () => {
 
   it('has ten segments with Dutch names, a description and an action each', () => {
     const map = standardSegmentMap();
-    expect(map.segments.map((s) => s.name.nl)).toEqual([
+    expect(map.segments.map((s) => segmentName(s, 'nl'))).toEqual([
       'Kampioenen', 'Trouwe klanten', 'Potentiële trouwe klanten', 'Nieuwe klanten', 'Veelbelovend',
       'Aandacht nodig', 'Bijna slapend', 'Risicoklanten', 'Niet kwijtraken', 'Slapend',
     ]);
     for (const s of map.segments) {
-      for (const t of [s.description, s.action]) expect(t.en.length * t.nl.length).toBeGreaterThan(0);
+      for (const t of [segmentDescription, segmentAction]) expect(t(s, 'en').length * t(s, 'nl').length).toBeGreaterThan(0);
     }
+    expect(segmentDescription('champions', 'en')).toBe('Bought recently, buy often and spend the most.');
+    expect(segmentAction('hibernating', 'nl')).toBe('Probeer goedkoop te heractiveren; anders niet meer in investeren.');
+    expect(['loyal', 'potential', 'at-risk', 'lost'].map((g) => loyaltyName(g, 'nl'))).toEqual(['Trouw', 'Potentieel trouw', 'Risico', 'Verloren']);
     expect(map.segments.map((s) => s.loyalty)).toEqual(['loyal', 'loyal', 'potential', 'potential', 'potential', 'at-risk', 'at-risk', 'at-risk', 'at-risk', 'lost']);
   });
 

@@ -5,6 +5,7 @@ import { migration, type MigrationResult } from '../../../src/analyses/segments/
 import { rfm } from '../../../src/analyses/rfm/index.js';
 import { segmentOf, standardSegmentMap } from '../../../src/analyses/rfm/segment-map.js';
 import { loadTransactions } from '../../../src/data/load.js';
+import { flowText } from '../../../src/i18n/analyses.js';
 import { ONLINE_RETAIL } from '../../helpers/data.js';
 import { transactions, type Tx } from '../../helpers/fixture-tables.js';
 
@@ -44,8 +45,9 @@ describe('migration on a hand-made two-period fixture', () => {
     expect([m.stayed, m.moved, m.dormant]).toEqual([2, 3, 4]);
     expect(m.appeared).toEqual({ count: 1, bySegment: [{ segment: 'promising', count: 1 }] });
     expect(m.left).toEqual({ count: 0, bySegment: [] });
-    expect(m.flows.map((f) => f.sentence.en)).toEqual(['2 Champions became At Risk', '1 New Customers became Hibernating']);
-    expect(m.flows[0]?.sentence.nl).toMatch(/^2 .+ werden .+/);
+    expect(m.flows.map((f) => [f.from, f.to, f.count])).toEqual([['champions', 'at-risk', 2], ['new', 'hibernating', 1]]);
+    expect(m.flows.map((f) => flowText(m, f, 'en'))).toEqual(['2 Champions became At Risk', '1 New Customers became Hibernating']);
+    expect(flowText(m, m.flows[0]!, 'nl')).toBe('2 Kampioenen werden Risicoklanten');
     const rows = await wb.query('select * from migration order by customer_id');
     expect(rows.find((r) => r['customer_id'] === 'D')).toEqual({ customer_id: 'D', segment_from: null, segment_to: 'promising' });
     expect(await wb.hasTable('_swb_mig_from')).toBe(false);
@@ -58,10 +60,11 @@ describe('migration on a hand-made two-period fixture', () => {
     }
     await wb.run("insert into transactions values ('c01', 'late', timestamp '2023-10-01 10:00:00', 2000, false, 0, NULL)");
     const m = await migration(wb, { from: FROM, to: TO, segmentation: { valueTiers: true } });
-    expect(m.segments.map((s) => s.key)).toEqual(['Top 20%', 'Next 30%', 'Rest 50%']);
-    expect(m.flows.map((f) => f.sentence.en)).toEqual(['1 Top 20% became Next 30%', '1 Next 30% became Rest 50%', '1 Rest 50% became Top 20%']);
+    expect(m.segments.map((s) => s.key)).toEqual(['top-20%', 'next-30%', 'rest-50%']);
+    expect(m.flows.map((f) => flowText(m, f, 'en'))).toEqual(['1 Top 20% became Next 30%', '1 Next 30% became Rest 50%', '1 Rest 50% became Top 20%']);
+    expect(flowText(m, m.flows[0]!, 'nl')).toBe('1 Top 20% werden Volgende 30%');
     expect([m.stayed, m.moved, m.dormant, m.appeared.count]).toEqual([7, 3, 9, 0]);
-    expect(cell(m, 'Rest 50%', 'Rest 50%')).toMatchObject({ count: 4, rowShare: 0.8 });
+    expect(cell(m, 'rest-50%', 'rest-50%')).toMatchObject({ count: 4, rowShare: 0.8 });
     expect(m.options.segmentation).toEqual({ valueTiers: true });
   });
 
@@ -96,7 +99,7 @@ describe('migration on Online Retail (bundled)', () => {
       where first >= $from and first < $to`, { from, to });
     expect(m.appeared.count).toBe(Number(n?.['n']));
     expect(m.left.count).toBe(0);
-    expect(m.flows[0]?.sentence.en).toMatch(/^[\d,]+ [A-Z].* became [A-Z]/);
+    expect(flowText(m, m.flows[0]!, 'en')).toMatch(/^[\d,]+ [A-Z].* became [A-Z]/);
   }, 60_000);
 
   it('one cell checked independently: scores with fixed thresholds computed in JS from plain aggregates', async () => {

@@ -43,7 +43,7 @@ describe('overlap of named customer sets', () => {
     const tiers = await segmentBy(wb, { valueTiers: true }, { asOf: AS_OF, table: 'seg_tiers' });
     const r = await overlap(wb, [...segmentSets(region), ...segmentSets(tiers)], { asOf: AS_OF });
     // top 20% = c09, c10 (no region): all of them in region (missing)
-    const p = r.pairs.find((x) => x.a === 'region: (missing)' && x.b === 'revenue tiers: Top 20%');
+    const p = r.pairs.find((x) => x.a === 'region: (missing)' && x.b === 'revenue tiers: top-20%');
     expect(p).toMatchObject({ both: 2, jaccard: 1 });
     expect(r.pairs.find((x) => x.a === 'region: N' && x.b === 'region: S')?.both).toBe(0);
   });

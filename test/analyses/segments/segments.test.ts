@@ -3,6 +3,7 @@ import { Workbench } from '../../../src/workbench.js';
 import { isWorkbenchError } from '../../../src/errors.js';
 import { binsFromEdges, segmentBy } from '../../../src/analyses/segments/index.js';
 import { rejection } from '../../helpers/fixture-tables.js';
+import { segmentValueName } from '../../../src/i18n/analyses.js';
 
 const AS_OF = new Date('2024-01-01T00:00:00Z');
 
@@ -82,13 +83,14 @@ describe('segmentBy on a small fixture', () => {
     const r = await segmentBy(wb, { valueTiers: true }, { asOf: AS_OF, minSize: 1 });
     // revenues 100..900, 1000 and 0 (c11): 11 customers; top 20% = cumulative share ≤ 0.2 → 2 customers (1000, 900)
     expect(r.segments.map((s) => [s.segment, s.size, s.revenue])).toEqual([
-      ['Top 20%', 2, 1900], ['Next 30%', 3, 2100], ['Rest 50%', 6, 1500],
+      ['top-20%', 2, 1900], ['next-30%', 3, 2100], ['rest-50%', 6, 1500],
     ]);
-    expect(r.tiers?.map((t) => [t.label, t.targetShare, t.minRevenue, t.maxRevenue])).toEqual([
-      ['Top 20%', 0.2, 900, 1000], ['Next 30%', 0.3, 600, 800], ['Rest 50%', 0.5, 0, 500],
+    expect(r.segments.map((s) => segmentValueName(s.segment, 'en'))).toEqual(['Top 20%', 'Next 30%', 'Rest 50%']);
+    expect(r.tiers?.map((t) => [t.key, t.targetShare, t.minRevenue, t.maxRevenue])).toEqual([
+      ['top-20%', 0.2, 900, 1000], ['next-30%', 0.3, 600, 800], ['rest-50%', 0.5, 0, 500],
     ]);
-    const nl = await segmentBy(wb, { valueTiers: [0.1, 0.4], locale: 'nl' }, { asOf: AS_OF, minSize: 1 });
-    expect(nl.segments.map((s) => s.segment)).toEqual(['Top 10%', 'Volgende 40%', 'Rest 50%']);
+    const other = await segmentBy(wb, { valueTiers: [0.1, 0.4] }, { asOf: AS_OF, minSize: 1 });
+    expect(other.segments.map((s) => segmentValueName(s.segment, 'nl'))).toEqual(['Top 10%', 'Volgende 40%', 'Rest 50%']);
   });
 
   it('segments by a transactions attribute (most frequent value) when there is no customers table', async () => {

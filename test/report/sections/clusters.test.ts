@@ -5,6 +5,7 @@ import { clusterVsRfm, type ClusterRfmCrosstab } from '../../../src/analyses/clu
 import { rfm } from '../../../src/analyses/rfm/index.js';
 import { clustersSection, clusterFindings } from '../../../src/report/sections/clusters.js';
 import { expectValidSpec } from '../../helpers/charts.js';
+import { clusterNames } from '../../../src/i18n/analyses.js';
 import { plantedTransactions } from '../../helpers/clusters.js';
 
 let result: ClusterResult;
@@ -16,8 +17,7 @@ beforeAll(async () => {
   const wb = await Workbench.open();
   await plantedTransactions(wb, 600);
   result = await clusters(wb, { k: 'auto', kRange: [2, 5] });
-  await rfm(wb);
-  crosstab = await clusterVsRfm(wb);
+  crosstab = await clusterVsRfm(wb, { rfm: await rfm(wb), clusters: result });
   const rows = await wb.query<{ g: number; share: number }>(
     `select (substr(customer_id, 2)::integer % 3) as g, sum(amount) / (select sum(amount) from transactions) as share from transactions group by 1 order by 1`,
   );
@@ -33,7 +33,7 @@ describe('clustersSection', () => {
 
   it('writes computed findings in English', () => {
     const pct = (x: number) => `${Math.round(100 * x)}%`;
-    const names = result.profiles.map((p) => p.names.en);
+    const names = clusterNames(result.profiles, 'en');
     expect(names[0]).toBe('Recent, frequent, high spend');
     expect(clusterFindings(result, 'en')).toEqual([
       `Cluster 1 (“${names[0]}”) is 33% of customers and brings ${pct(groupShare[0] as number)} of net revenue.`,

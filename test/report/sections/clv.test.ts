@@ -14,7 +14,7 @@ beforeAll(async () => {
   const wb = await Workbench.open();
   await clvTransactions(wb);
   result = await clv(wb, { calibrationEnd: new Date('2023-06-30'), holdoutEnd: new Date('2023-09-30'), unit: 'days', discountRate: 0.1 });
-  segments = await clvBySegment(wb, result, { table: 'seg', column: 'segment' });
+  segments = await clvBySegment(wb, result, { table: 'seg' });
   wb.close();
 }, 60_000);
 

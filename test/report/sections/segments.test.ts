@@ -13,6 +13,7 @@ import { generateSample } from '../../../src/sample/index.js';
 import { loadTransactions } from '../../../src/data/load.js';
 import { loadCustomers } from '../../../src/data/customers.js';
 import { expectValidSpec } from '../../helpers/charts.js';
+import { flowText } from '../../../src/i18n/analyses.js';
 
 let wb: Workbench;
 let tiers: SegmentByResult;
@@ -54,7 +55,7 @@ describe('segmentsSection', () => {
     const n = (s: string) => goals.rows.filter((r) => r.status === s).length;
     expect(f).toContain(`Goals: ${n('met')} met, ${n('close')} close, ${n('missed')} missed.`);
     expect(f.some((x) => x.startsWith('Furthest behind: East, repeat rate'))).toBe(true);
-    expect(f).toContain(`${mig.flows[0]!.sentence.en} (${Math.round(100 * mig.flows[0]!.rowShare)}%).`);
+    expect(f).toContain(`${flowText(mig, mig.flows[0]!, 'en')} (${Math.round(100 * mig.flows[0]!.rowShare)}%).`);
     expect(f.some((x) => x.startsWith('Young and Big city overlap most:'))).toBe(true);
   });
 
@@ -87,7 +88,7 @@ describe('segmentsSection', () => {
 
   it('gives the summary the largest significant difference and the biggest move', () => {
     expect(segmentsSummaryFindings({ segments: tiers, subsegments: [device, nps], migration: mig })).toEqual([
-      segmentsFindings({ subsegments: [nps] })[0], `${mig.flows[0]!.sentence.en} (${Math.round(100 * mig.flows[0]!.rowShare)}%).`,
+      segmentsFindings({ subsegments: [nps] })[0], `${flowText(mig, mig.flows[0]!, 'en')} (${Math.round(100 * mig.flows[0]!.rowShare)}%).`,
     ]);
   });
 

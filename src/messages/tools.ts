@@ -1,0 +1,65 @@
+/** Messages of the edges: the Workbench, the `swb` CLI, notebooks and their runner, charts, report assets. */
+
+const reason = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+/** Message builders for the CLI, notebooks and the Workbench itself. */
+export const toolMessages = {
+  // workbench
+  closed: () => 'This Workbench is closed. Open a new one with Workbench.open().',
+  queryFailed: (why: string) => `Query failed: ${why}`,
+
+  // swb (usage errors print with the usage line after them)
+  cliError: (message: string) => `error: ${message}`,
+  usageFailed: (message: string, usageLine: string) => `${message}\nusage: swb ${usageLine}`,
+  unknownCommand: (name: string) => `unknown command: ${name}`,
+  internalError: (e: unknown) => `internal error: ${e instanceof Error ? e.stack ?? e.message : String(e)}`,
+  badFlagValue: (flag: string, e: unknown) => `${flag}: ${reason(e)}`,
+  tooManyFiles: (command: string, count: number) => `${command} takes at most one FILE, got ${count}`,
+  exactlyOneFile: (command: string) => `${command} takes exactly one FILE`,
+  presetOrMapping: () => 'use --preset or --mapping, not both',
+  badAsOfFlag: (text: string) => `--as-of must be a date like 2011-12-10, not ${JSON.stringify(text)}`,
+  notPositiveWhole: (name: string, value: string) => `--${name} must be a positive whole number, not ${JSON.stringify(value)}`,
+  unexpectedArgument: (arg: string | undefined) => `unexpected argument: ${arg}`,
+  outRequired: () => '--out FILE is required',
+  badReturnsFlag: (value: string) => `--returns must be net or exclude, not ${JSON.stringify(value)}`,
+  mappingFileNotFound: (path: string) => `Mapping file not found: ${path}.`,
+  notAnObject: () => 'not an object',
+  mappingFileNotObject: (path: string, e: unknown) =>
+    `Mapping file ${path} is not a JSON object like {"customerId": "Klant", "orderDate": "Datum", "amount": "Bedrag"} (${reason(e)}).`,
+
+  // notebooks
+  cannotShow: (kind: string) =>
+    `show() cannot display ${kind}. Pass a Vega-Lite spec, a ReportChart, a ReportSection, a ReportTable, an arquero table or an array of row objects.`,
+  noParametersCell: () => 'this notebook has no parameters cell: tag its first code cell "parameters" to accept overrides',
+  flagNeedsValue: (flag: string) => `${flag} needs a value`,
+  badParamFlag: (pair: string) => `--param takes NAME=VALUE, got: ${pair}`,
+  badTimeoutFlag: (value: string) => `--timeout takes seconds > 0, got: ${value}`,
+  unknownOption: (arg: string) => `unknown option: ${arg} (see --help)`,
+  badNotebookAsOf: (asOf: string) => `--as-of takes a date as YYYY-MM-DD, got: ${asOf}`,
+  badNotebookLocale: (locale: unknown) => `--locale takes en or nl, got: ${String(locale)}`,
+  jupyterMissing: () =>
+    'no Python with Jupyter\'s executor (nbclient) found. Install it (Debian/Ubuntu: apt-get install jupyter-nbconvert '
+    + 'python3-nbclient jupyter-client python3-ipykernel; elsewhere: pip install nbclient ipykernel) or set SWB_PYTHON '
+    + 'to a python that has it.',
+  executorFailed: (path: string, status: number | null, stderrTail: string) => `${path}: the executor failed (exit ${String(status)}):\n${stderrTail}`,
+  /** Where a notebook failed: a cell as numbered in the file, the kernel start, or the injected cell. */
+  failedWhere: (cell: number | undefined, index: number) =>
+    cell !== undefined ? `cell ${cell}` : index < 0 ? 'kernel start' : `the injected parameters cell (after cell ${index})`,
+  failedKind: (kind: string | undefined, timeout: number) =>
+    kind === 'timeout' ? ` (timed out after ${timeout} s)` : kind === 'dead-kernel' ? ' (the kernel died)' : '',
+  notebookFailed: (path: string, where: string, kind: string, source: string, detail: string, copy: string) =>
+    `${path}: ${where} failed${kind}:\n${source}\n${detail}\n(executed copy with outputs: ${copy})`,
+  noteMissingParameters: (notebook: string, missing: readonly string[]) => `  note: ${notebook} has no parameter ${missing.join(', ')}; not set there`,
+
+  // locale, currency and SQL values
+  unknownCurrency: (value: string) => `unknown currency: ${value} (expected an ISO 4217 code such as EUR, GBP or USD)`,
+  unknownLocale: (value: string, locales: readonly string[]) => `unknown locale: ${value} (expected one of: ${locales.join(', ')})`,
+  notFinite: (x: number) => `not a finite number: ${x}`,
+  labelingsDiffer: (a: number, b: number) => `labelings differ in length: ${a} and ${b}`,
+
+  // charts and the report file
+  writeFailed: (path: string, why: string) =>
+    `Could not write the report to ${path}: ${why}. Check that the folder exists and is writable, or pass another --out path.`,
+  noHoldout: () => 'This CLV result has no holdout period; run clv() with holdoutEnd to draw the holdout check.',
+  packageNotFound: (name: string) => `cannot find the install directory of ${name}; run npm install`,
+} as const;
