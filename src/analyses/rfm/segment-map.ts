@@ -6,6 +6,7 @@
  */
 import { WorkbenchError } from '../../errors.js';
 import { messages } from '../../messages.js';
+import { wholeNumber } from '../shared/validate.js';
 
 /** The coarse manager view of the segments. */
 export type LoyaltyGroup = 'loyal' | 'potential' | 'at-risk' | 'lost';
@@ -111,9 +112,7 @@ function scaledRange(range: ScoreRange, bins: number): ScoreRange | undefined {
 }
 
 function checkBins(bins: number): void {
-  if (!Number.isInteger(bins) || bins < 2 || bins > 20) {
-    throw new WorkbenchError('BAD_OPTION', messages.badBins(bins), { bins });
-  }
+  wholeNumber('bins', bins, 2, 20);
 }
 
 /** True when a rule matches the scores. */

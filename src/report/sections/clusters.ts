@@ -75,7 +75,7 @@ function crosstabTable(ct: ClusterRfmCrosstab, locale: Locale, names: Readonly<R
 
 /**
  * The clusters section of a report.
- * @example clustersSection(result, { locale: 'nl', rfmCrosstab: await clusterVsRfm(wb) })
+ * @example clustersSection(result, { locale: 'nl', rfmCrosstab: await clusterVsRfm(wb, { rfm: rfmResult, clusters: result }) })
  */
 export function clustersSection(result: ClusterResult, options: ClustersSectionOptions = {}): ReportSection {
   const locale = options.locale ?? 'en';

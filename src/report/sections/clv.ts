@@ -62,7 +62,7 @@ function groupTable<K extends string>(caption: string, groups: ClvResult['tiers'
 
 /**
  * The predicted customer value section of a report.
- * @example clvSection(await clv(wb, { calibrationEnd, holdoutEnd }), { locale: 'nl', segments: await clvBySegment(wb, r, { table: 'rfm', column: 'segment' }) })
+ * @example clvSection(await clv(wb, { calibrationEnd, holdoutEnd }), { locale: 'nl', segments: await clvBySegment(wb, r, rfmResult) })
  */
 export function clvSection(result: ClvResult, options: ClvSectionOptions = {}): ReportSection {
   const locale = options.locale ?? 'en';
