@@ -1,6 +1,7 @@
 // One benchmark stage in its own process; prints one JSON line with seconds and peak RSS.
 import { existsSync } from 'node:fs';
 import * as swb from '../dist/index.js';
+import { plantedGroupsTable } from '../dist/sample/planted-sql.js';
 
 const [stage, a, b] = process.argv.slice(2);
 const t0 = performance.now();
@@ -24,7 +25,7 @@ if (stage === 'generate') {
   // 1M customers (5M transactions) with three planted groups, built in SQL (plantedGroupsTable):
   // times the sample fit plus the SQL assignment of every customer, for k = 4 and for k = 'auto'.
   const wb = await swb.Workbench.open();
-  await swb.plantedGroupsTable(wb, Number(a));
+  await plantedGroupsTable(wb, Number(a));
   const notes = [];
   let seconds = 0;
   for (const k of [4, 'auto']) {

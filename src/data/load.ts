@@ -1,9 +1,13 @@
 /**
  * loadTransactions: read a file into the canonical `transactions` table and report what happened
- * to every row. Steps, all in DuckDB: sniff → stage the mapped columns as read (file order kept,
- * so rowid gives the row number) → choose date format and decimal mark from a sample → parse and
- * classify each row (kept, or set aside with a reason) → build `transactions` from the kept rows.
- * Everything after the sniff runs in one transaction: a failed load leaves the Workbench as it was.
+ * to every row. Steps, all in DuckDB: sniff → read the first rows as text to choose the date format
+ * and decimal mark → one pass over the file that parses and classifies every row (kept, or set aside
+ * with a reason) into a staging table whose rowid follows file order → count the reasons, find exact
+ * duplicates, and turn the staging table into `transactions` in place (no second copy of the rows).
+ * Columns whose text DuckDB's CSV reader can read natively (numbers with a decimal point, ISO dates)
+ * are read typed; if any cell fails that typed read, the pass is repeated with every column as text
+ * and parsed in SQL, so the result never depends on which path ran. The swap into `transactions`
+ * runs in one transaction: a failed load leaves the Workbench as it was.
  */
 import { WorkbenchError } from '../errors.js';
 import { messages } from '../messages.js';
@@ -13,8 +17,8 @@ import { FIELD_COLUMNS, MAPPING_KEYS, NUMERIC_KEYS, type ColumnMapping, type Map
 import type { LoadReport, ReturnHandling, SetAside, SetAsideReason } from './load-report.js';
 import { chooseDateFormat, dateExpr, idExpr, numberExpr, usesDecimalComma } from './parse.js';
 import { resolveMapping, resolvePreset } from './mapping.js';
-import { sha256File, sniffFile } from './sniff.js';
-import { explainReadError, sourceRelation } from './source.js';
+import { sha256File, sniffFile, type SniffResult } from './sniff.js';
+import { explainReadError, sourceRelation, typedFrom, type SourceRelation } from './source.js';
 import type { Preset } from './presets.js';
 
 /** Options for {@link loadTransactions}. */
@@ -40,7 +44,9 @@ export const REASONS: readonly SetAsideReason[] = [
 ];
 
 const SAMPLE = '_swb_sample';
-const PARSED = '_swb_parsed';
+/** The staging table: a regular table (not TEMP) so that it can become `transactions` by a rename. */
+const PARSED = '_swb_load';
+const DUPS = '_swb_dups';
 
 /**
  * Load a transactions file (CSV/TSV, also .gz; Parquet; JSON/NDJSON) into the `transactions` table,
@@ -80,16 +86,27 @@ export async function loadTransactions(wb: Workbench, path: string, options: Loa
     if (sniff.encoding === 'latin-1') warnings.push(messages.warnLatin1(sniff.fileName));
     if (!mapping.orderId) warnings.push(messages.warnDerivedOrderId());
 
-    // 2. One pass over the file: parse and classify every row. Built outside the transaction, so its
-    //    rowids are final and follow file order: rowid + offset is the row number users see.
-    const rowHash = `hash(${names.map(quoteIdentifier).join(', ')})`;
-    await wb.run(parseSql(`(SELECT ${mapped}, ${rowHash} AS _hash FROM ${relation.from})`, keys, stagedType, decimalComma, returns, preset, dateFormat.format), {
-      ...relation.params, fmt: dateFormat.format, cprefix: preset?.cancellationPrefix ?? '',
-    });
-    // 3. Replace `transactions` atomically.
+    // 2. One pass over the file: parse and classify every row into the staging table. Its rowids follow
+    //    file order: rowid + offset is the row number users see.
+    const build = (source: SourceRelation, typeOf: (k: MappingKey) => string) => {
+      const rowHash = `hash(${names.map(quoteIdentifier).join(', ')})`;
+      return wb.run(parseSql(`(SELECT ${mapped}, ${rowHash} AS _hash FROM ${source.from})`, keys, typeOf, decimalComma, returns, preset, dateFormat.format), {
+        ...source.params, fmt: dateFormat.format, cprefix: preset?.cancellationPrefix ?? '',
+      });
+    };
+    const typed = typedRelation(relation, sniff, mapping, keys, decimalComma, dateFormat.format);
+    if (typed) {
+      // A cell the typed read cannot take (a stray "n/a" amount) fails the whole read: repeat it as text.
+      await build(typed.relation, (k) => typed.types.get(k) ?? stagedType(k)).catch(() => build(relation, stagedType));
+    } else {
+      await build(relation, stagedType);
+    }
+    // 3. Count the reasons, mark duplicates, and make the staging table `transactions`.
+    const reasons = await reasonCounts(wb, relation.rowOffset, preset?.keepDuplicates ?? false);
+    await finalise(wb, relation.rowOffset);
     return await wb.transaction(async () => {
-      await wb.run(finalSql(keys, preset?.keepDuplicates ?? false, relation.rowOffset));
-      const summary = await summarise(wb, relation.rowOffset);
+      await wb.run(`DROP TABLE IF EXISTS transactions; ALTER TABLE ${PARSED} RENAME TO transactions`);
+      const summary = await summarise(wb, reasons);
       return {
         table: 'transactions' as const, source: path, fileName: sniff.fileName, format: sniff.format, sha256,
         ...(preset ? { preset: preset.name } : {}),
@@ -99,11 +116,31 @@ export async function loadTransactions(wb: Workbench, path: string, options: Loa
   } catch (e) {
     throw explainReadError(e, path);
   } finally {
-    await wb.run(`DROP TABLE IF EXISTS ${SAMPLE}; DROP TABLE IF EXISTS ${PARSED}; DROP TABLE IF EXISTS _swb_dups`);
+    await wb.run(`DROP TABLE IF EXISTS ${SAMPLE}; DROP TABLE IF EXISTS ${PARSED}; DROP TABLE IF EXISTS ${DUPS}`);
   }
 }
 
 const DATE_FORMATS_TRIED = (): string[] => ['ISO (%Y-%m-%d …)', '%Y%m%d', 'day-first (%d-%m-%Y, %d/%m/%Y, %d.%m.%Y)', 'month-first (%m/%d/%Y)'];
+
+/**
+ * The typed variant of a delimited-text relation: amount, quantity and unit price as DOUBLE when the
+ * file uses a decimal point, the order date as TIMESTAMP when it is ISO text (the formats that the text
+ * path parses with a plain cast too), every other column as text. Undefined when nothing would be typed.
+ */
+function typedRelation(
+  relation: SourceRelation, sniff: SniffResult, mapping: ColumnMapping, keys: readonly MappingKey[], decimalComma: boolean, dateFormat: string,
+): { relation: SourceRelation; types: Map<MappingKey, string> } | undefined {
+  const types = new Map<MappingKey, string>();
+  if (!decimalComma) for (const k of keys) if (NUMERIC_KEYS.has(k)) types.set(k, 'DOUBLE');
+  if (ISO_FORMATS.has(dateFormat)) types.set('orderDate', 'TIMESTAMP');
+  if (types.size === 0) return undefined;
+  const byColumn = new Map([...types].map(([k, type]) => [mapping[k] as string, type]));
+  const typed = typedFrom(relation, sniff, relation.columns.map((c) => byColumn.get(c.name) ?? 'VARCHAR'));
+  return typed ? { relation: typed, types } : undefined;
+}
+
+/** Date formats that the text path reads with a plain cast (see `dateExpr`), so a typed read gives the same values. */
+const ISO_FORMATS = new Set(['%Y-%m-%d %H:%M:%S', '%Y-%m-%d']);
 
 function parseSql(
   from: string, keys: readonly MappingKey[], typeOf: (k: MappingKey) => string, decimalComma: boolean,
@@ -113,15 +150,19 @@ function parseSql(
   const has = (k: MappingKey) => keys.includes(k);
   const num = (k: MappingKey) => numberExpr(c(k), typeOf(k), decimalComma);
   const amount = has('amount') ? num('amount') : `round(${num('quantity')} * ${num('unitPrice')}, 6)`;
-  const orderId = has('orderId') ? idExpr(c('orderId'), typeOf('orderId')) : 'NULL';
+  // Without an order id, each customer-day is one order.
+  const orderId = has('orderId') ? 'order_id' : `customer_id || '@' || strftime(order_date, '%Y-%m-%d')`;
   const extras = (['quantity', 'unitPrice'] as const).filter(has).map((k) => `${num(k)} AS ${quoteIdentifier(c(k))}`);
   const texts = (['productId', 'description', 'country', 'channel', 'category'] as const)
     .filter(has).map((k) => `CAST(${quoteIdentifier(c(k))} AS VARCHAR) AS ${quoteIdentifier(c(k))}`);
+  const optional = OPTIONAL_KEYS.filter(has).map((k) => quoteIdentifier(c(k)));
   const cancelled = preset?.cancellationPrefix ? 'coalesce(starts_with(order_id, $cprefix), false)' : 'false';
   const exclude = returns === 'exclude';
+  // Columns in the order of `transactions`; `source_row` is filled from the rowid once the rows are in.
   return `
-    CREATE OR REPLACE TEMP TABLE ${PARSED} AS
-    SELECT *,
+    CREATE OR REPLACE TABLE ${PARSED} AS
+    SELECT customer_id, ${orderId} AS order_id, order_date, amount, (amount < 0 OR ${cancelled}) AS is_return,
+      NULL::BIGINT AS source_row${optional.length ? ', ' + optional.join(', ') : ''},
       CASE
         WHEN customer_id IS NULL THEN 'missing_customer_id'
         WHEN order_date IS NULL THEN 'unparseable_date'
@@ -129,11 +170,11 @@ function parseSql(
         ${preset?.keepZeroAmounts ? '' : "WHEN amount = 0 THEN 'zero_amount'"}
         ${exclude ? `WHEN ${cancelled} THEN 'cancellation_excluded' WHEN amount < 0 THEN 'return_excluded'` : ''}
       END AS reason,
-      (amount < 0 OR ${cancelled}) AS is_return
+      _hash
     FROM (
       SELECT
         ${idExpr(c('customerId'), typeOf('customerId'))} AS customer_id,
-        ${orderId} AS order_id,
+        ${has('orderId') ? idExpr(c('orderId'), typeOf('orderId')) : 'NULL'} AS order_id,
         ${dateExpr(c('orderDate'), typeOf('orderDate'), 'fmt', dateFormat)} AS order_date,
         ${amount} AS amount,
         ${[...extras, ...texts, '_hash'].join(', ')}
@@ -141,31 +182,40 @@ function parseSql(
     )`;
 }
 
-function finalSql(keys: readonly MappingKey[], keepDuplicates: boolean, rowOffset: number): string {
-  const optional = (['quantity', 'unitPrice', 'productId', 'description', 'country', 'channel', 'category'] as const)
-    .filter((k) => keys.includes(k)).map((k) => `p.${quoteIdentifier(FIELD_COLUMNS[k])}`);
-  const orderId = keys.includes('orderId') ? 'p.order_id' : `p.customer_id || '@' || strftime(p.order_date, '%Y-%m-%d')`;
-  // Duplicates via a small table of repeated row hashes (a hash aggregate and a left join against it: no sort of
-  // all rows; `_swb_dups` has one row per hash, so the join never multiplies rows).
-  const dups = `CREATE OR REPLACE TEMP TABLE _swb_dups AS
-    SELECT _hash, min(rowid) AS keep FROM ${PARSED} WHERE reason IS NULL AND ${keepDuplicates ? 'false' : 'true'} GROUP BY _hash HAVING count(*) > 1;`;
-  return `${dups}
-    CREATE OR REPLACE TABLE transactions AS
-    SELECT p.customer_id, ${orderId} AS order_id, p.order_date, p.amount, p.is_return, p.rowid + ${rowOffset} AS source_row${optional.length ? ', ' + optional.join(', ') : ''}
-    FROM ${PARSED} p LEFT JOIN _swb_dups d ON d._hash = p._hash
-    WHERE p.reason IS NULL AND (d.keep IS NULL OR d.keep = p.rowid);`;
+/** Optional columns of `transactions`, in table order. */
+const OPTIONAL_KEYS = ['quantity', 'unitPrice', 'productId', 'description', 'country', 'channel', 'category'] as const;
+
+type ReasonRow = { reason: SetAsideReason | null; count: number; examples: number[] };
+
+/**
+ * Rows per reason with the first five row numbers (bounded aggregates: memory stays flat at any size), and
+ * the exact duplicates among kept rows: every copy after the first of rows equal in every column (by a hash
+ * of all columns; numbers and ISO dates read typed compare as values). The duplicates' hashes go to a small
+ * table with one row per repeated hash.
+ */
+async function reasonCounts(wb: Workbench, rowOffset: number, keepDuplicates: boolean): Promise<ReasonRow[]> {
+  await wb.run(`CREATE OR REPLACE TEMP TABLE ${DUPS} AS
+    SELECT _hash, min(rowid) AS keep FROM ${PARSED} WHERE reason IS NULL AND ${keepDuplicates ? 'false' : 'true'} GROUP BY _hash HAVING count(*) > 1`);
+  return wb.query<ReasonRow>(`
+    SELECT reason, count(*) AS count, min(rowid + ${rowOffset}, 5) AS examples FROM ${PARSED} GROUP BY reason
+    UNION ALL
+    SELECT 'duplicate', count(*), min(p.rowid + ${rowOffset}, 5)
+    FROM ${PARSED} p JOIN ${DUPS} d ON d._hash = p._hash AND d.keep <> p.rowid WHERE p.reason IS NULL HAVING count(*) > 0`);
 }
 
-async function summarise(wb: Workbench, rowOffset: number): Promise<Pick<LoadReport, 'rowsRead' | 'rowsLoaded' | 'setAside' | 'dateRange' | 'customers' | 'orders'>> {
-  const grouped = await wb.query<{ reason: SetAsideReason | null; count: number; examples: number[] }>(`
-    SELECT reason, count(*) AS count, list(rowid + ${rowOffset} ORDER BY rowid)[1:5] AS examples FROM ${PARSED} GROUP BY reason
-    UNION ALL
-    SELECT 'duplicate', count(*), list(p.rowid + ${rowOffset} ORDER BY p.rowid)[1:5]
-    FROM ${PARSED} p JOIN _swb_dups d ON d._hash = p._hash AND d.keep <> p.rowid WHERE p.reason IS NULL HAVING count(*) > 0`);
+/** Turn the staging table into the kept rows in place: row numbers in, set-aside rows and duplicate copies out, helper columns dropped. */
+async function finalise(wb: Workbench, rowOffset: number): Promise<void> {
+  await wb.run(`UPDATE ${PARSED} SET source_row = rowid + ${rowOffset}`);
+  await wb.run(`DELETE FROM ${PARSED} WHERE reason IS NOT NULL
+    OR rowid IN (SELECT p.rowid FROM ${PARSED} p JOIN ${DUPS} d ON d._hash = p._hash AND d.keep <> p.rowid)`);
+  await wb.run(`ALTER TABLE ${PARSED} DROP COLUMN reason; ALTER TABLE ${PARSED} DROP COLUMN _hash`);
+}
+
+async function summarise(wb: Workbench, grouped: readonly ReasonRow[]): Promise<Pick<LoadReport, 'rowsRead' | 'rowsLoaded' | 'setAside' | 'dateRange' | 'customers' | 'orders'>> {
   const byReason = new Map(grouped.map((g) => [g.reason, g]));
   const setAside: SetAside[] = REASONS.flatMap((reason) => {
     const g = byReason.get(reason);
-    return g ? [{ reason, count: g.count, examples: g.examples.map(Number) }] : [];
+    return g ? [{ reason, count: g.count, examples: [...g.examples].map(Number).sort((a, b) => a - b) }] : [];
   });
   const rowsRead = grouped.filter((g) => g.reason !== 'duplicate').reduce((a, g) => a + g.count, 0);
   const [stats] = await wb.query<{ n: number; customers: number; orders: number; first: Date | null; last: Date | null }>(

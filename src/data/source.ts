@@ -43,8 +43,7 @@ export async function sourceRelation(
   } else {
     params['delim'] = sniff.delimiter ?? ',';
     params['enc'] = sniff.encoding ?? 'utf-8';
-    const typed = options.allVarchar ? 'all_varchar = true' : `decimal_separator = '${options.decimalComma ? ',' : '.'}'`;
-    from = `read_csv($path, header = true, delim = $delim, encoding = $enc, ${typed}, quote = '"', escape = '"')`;
+    from = delimitedFrom(options.allVarchar ? 'all_varchar = true' : `decimal_separator = '${options.decimalComma ? ',' : '.'}'`);
     rowOffset = 2;
   }
   const described = await wb
@@ -57,6 +56,23 @@ export async function sourceRelation(
  * Whitespace-separated text (CDNOW): read each line as one text column and split it on runs of
  * white space in SQL. Column names come from the header line or from the preset by token count.
  */
+/** `read_csv` of a delimited file with the bound `$path`, `$delim` and `$enc`, and how to type the columns. */
+function delimitedFrom(typing: string): string {
+  return `read_csv($path, header = true, delim = $delim, encoding = $enc, ${typing}, quote = '"', escape = '"')`;
+}
+
+/**
+ * The same delimited file read with a DuckDB type per column, in file order (types come from a fixed set,
+ * never from the data). Undefined for files that are not delimited text.
+ */
+export function typedFrom(relation: SourceRelation, sniff: SniffResult, types: readonly string[]): SourceRelation | undefined {
+  if (sniff.format !== 'csv' || sniff.delimiter === 'whitespace' || types.length !== relation.columns.length) return undefined;
+  const known = types.every((t) => TYPED.has(t));
+  return known ? { ...relation, from: delimitedFrom(`types = [${types.map((t) => `'${t}'`).join(', ')}]`) } : undefined;
+}
+
+const TYPED = new Set(['VARCHAR', 'DOUBLE', 'TIMESTAMP']);
+
 function whitespaceColumns(sniff: SniffResult, preset: Preset | undefined): { sql: string; hasHeader: boolean } {
   const firstLine = sniff.head.split(/\r?\n/).find((l) => l.trim() !== '') ?? '';
   const tokens = firstLine.trim().split(/\s+/);
