@@ -7,6 +7,8 @@ export const REASON_LABELS: Readonly<Record<SetAsideReason, string>> = {
   missing_customer_id: 'no customer id',
   unparseable_date: 'date could not be read',
   unparseable_amount: 'amount could not be read',
+  invalid_amount: 'amount is not money (infinite, NaN, or 1,000,000,000,000 or more)',
+  date_out_of_range: 'date far outside the data\'s period (more than 24 months from the other orders)',
   zero_amount: 'amount is zero',
   cancellation_excluded: 'cancellation (returns excluded)',
   return_excluded: 'return / negative amount (returns excluded)',

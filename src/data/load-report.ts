@@ -4,7 +4,9 @@
 export type SetAsideReason =
   | 'missing_customer_id'
   | 'unparseable_date'
+  | 'date_out_of_range'
   | 'unparseable_amount'
+  | 'invalid_amount'
   | 'zero_amount'
   | 'return_excluded'
   | 'cancellation_excluded'

@@ -15,7 +15,7 @@ import { quoteIdentifier } from '../sql.js';
 import type { Workbench } from '../workbench.js';
 import { FIELD_COLUMNS, MAPPING_KEYS, NUMERIC_KEYS, type ColumnMapping, type MappingKey } from './fields.js';
 import type { LoadReport, ReturnHandling, SetAside, SetAsideReason } from './load-report.js';
-import { chooseDateFormat, dateExpr, idExpr, numberExpr, usesDecimalComma } from './parse.js';
+import { chooseDateFormat, dateExpr, idExpr, numberExpr, numberStyle, settleDateTie } from './parse.js';
 import { resolveMapping, resolvePreset } from './mapping.js';
 import { sha256File, sniffFile, type SniffResult } from './sniff.js';
 import { explainReadError, sourceRelation, typedFrom, type SourceRelation } from './source.js';
@@ -40,7 +40,7 @@ export interface LoadOptions {
 
 /** Reason order in reports. */
 export const REASONS: readonly SetAsideReason[] = [
-  'missing_customer_id', 'unparseable_date', 'unparseable_amount', 'zero_amount', 'cancellation_excluded', 'return_excluded', 'duplicate',
+  'missing_customer_id', 'unparseable_date', 'date_out_of_range', 'unparseable_amount', 'invalid_amount', 'zero_amount', 'cancellation_excluded', 'return_excluded', 'duplicate',
 ];
 
 const SAMPLE = '_swb_sample';
@@ -78,11 +78,19 @@ export async function loadTransactions(wb: Workbench, path: string, options: Loa
       const tried = options.dateFormat ? [options.dateFormat] : DATE_FORMATS_TRIED();
       throw new WorkbenchError('BAD_DATES', messages.badDates(mapping.orderDate as string, path, dateFormat.failures, tried), { file: path, column: mapping.orderDate });
     }
+    if ('tie' in dateFormat && dateFormat.tie) {
+      // Day-first and month-first read the whole sample: let every row of the file decide.
+      const settled = await settleDateTie(wb, relation.from, relation.params, mapping.orderDate as string, dateFormat.format, dateFormat.tie);
+      if (settled.ambiguous) warnings.push(messages.warnAmbiguousDates(mapping.orderDate as string, settled.format, settled.format === dateFormat.format ? dateFormat.tie : dateFormat.format));
+      dateFormat.format = settled.format;
+    }
     if (textDates) warnings.push(messages.warnDateFormat(mapping.orderDate as string, dateFormat.format));
-    if ('tie' in dateFormat && dateFormat.tie) warnings.push(messages.warnAmbiguousDates(mapping.orderDate as string, dateFormat.format, dateFormat.tie));
     const numericKeys = keys.filter((k) => NUMERIC_KEYS.has(k) && stagedType(k) === 'VARCHAR');
-    const decimalComma = options.decimal ? options.decimal === ',' : await usesDecimalComma(wb, SAMPLE, numericKeys.map((k) => FIELD_COLUMNS[k]));
+    const style = await numberStyle(wb, SAMPLE, numericKeys.map((k) => FIELD_COLUMNS[k]));
+    const decimalComma = options.decimal ? options.decimal === ',' : style.decimalComma;
+    const moneyText = style.moneyText;
     if (decimalComma) warnings.push(messages.warnDecimalComma(sniff.fileName));
+    if (moneyText) warnings.push(messages.warnMoneyText(sniff.fileName, style.moneyExamples));
     if (sniff.encoding === 'latin-1') warnings.push(messages.warnLatin1(sniff.fileName));
     if (!mapping.orderId) warnings.push(messages.warnDerivedOrderId());
 
@@ -90,18 +98,20 @@ export async function loadTransactions(wb: Workbench, path: string, options: Loa
     //    file order: rowid + offset is the row number users see.
     const build = (source: SourceRelation, typeOf: (k: MappingKey) => string) => {
       const rowHash = `hash(${names.map(quoteIdentifier).join(', ')})`;
-      return wb.run(parseSql(`(SELECT ${mapped}, ${rowHash} AS _hash FROM ${source.from})`, keys, typeOf, decimalComma, returns, preset, dateFormat.format), {
+      return wb.run(parseSql(`(SELECT ${mapped}, ${rowHash} AS _hash FROM ${source.from})`, keys, typeOf, { decimalComma, moneyText }, returns, preset, dateFormat.format), {
         ...source.params, fmt: dateFormat.format, cprefix: preset?.cancellationPrefix ?? '',
       });
     };
-    const typed = typedRelation(relation, sniff, mapping, keys, decimalComma, dateFormat.format);
+    const typed = moneyText ? undefined : typedRelation(relation, sniff, mapping, keys, decimalComma, dateFormat.format);
     if (typed) {
       // A cell the typed read cannot take (a stray "n/a" amount) fails the whole read: repeat it as text.
       await build(typed.relation, (k) => typed.types.get(k) ?? stagedType(k)).catch(() => build(relation, stagedType));
     } else {
       await build(relation, stagedType);
     }
-    // 3. Count the reasons, mark duplicates, and make the staging table `transactions`.
+    // 3. Set aside dates far outside the data's period, count the reasons, mark duplicates, and make the
+    //    staging table `transactions`.
+    await setAsideFarDates(wb);
     const reasons = await reasonCounts(wb, relation.rowOffset, preset?.keepDuplicates ?? false);
     await finalise(wb, relation.rowOffset);
     return await wb.transaction(async () => {
@@ -120,7 +130,7 @@ export async function loadTransactions(wb: Workbench, path: string, options: Loa
   }
 }
 
-const DATE_FORMATS_TRIED = (): string[] => ['ISO (%Y-%m-%d …)', '%Y%m%d', 'day-first (%d-%m-%Y, %d/%m/%Y, %d.%m.%Y)', 'month-first (%m/%d/%Y)'];
+const DATE_FORMATS_TRIED = (): string[] => ['ISO (%Y-%m-%d …)', '%Y%m%d', 'day-first (%d-%m-%Y, %d/%m/%Y, %d.%m.%Y)', 'month-first (%m/%d/%Y, %m-%d-%Y)'];
 
 /**
  * The typed variant of a delimited-text relation: amount, quantity and unit price as DOUBLE when the
@@ -143,12 +153,12 @@ function typedRelation(
 const ISO_FORMATS = new Set(['%Y-%m-%d %H:%M:%S', '%Y-%m-%d']);
 
 function parseSql(
-  from: string, keys: readonly MappingKey[], typeOf: (k: MappingKey) => string, decimalComma: boolean,
+  from: string, keys: readonly MappingKey[], typeOf: (k: MappingKey) => string, numbers: { decimalComma: boolean; moneyText: boolean },
   returns: ReturnHandling, preset: Preset | undefined, dateFormat: string,
 ): string {
   const c = (k: MappingKey) => FIELD_COLUMNS[k];
   const has = (k: MappingKey) => keys.includes(k);
-  const num = (k: MappingKey) => numberExpr(c(k), typeOf(k), decimalComma);
+  const num = (k: MappingKey) => numberExpr(c(k), typeOf(k), numbers.decimalComma, numbers.moneyText);
   const amount = has('amount') ? num('amount') : `round(${num('quantity')} * ${num('unitPrice')}, 6)`;
   // Without an order id, each customer-day is one order.
   const orderId = has('orderId') ? 'order_id' : `customer_id || '@' || strftime(order_date, '%Y-%m-%d')`;
@@ -166,7 +176,8 @@ function parseSql(
       CASE
         WHEN customer_id IS NULL THEN 'missing_customer_id'
         WHEN order_date IS NULL THEN 'unparseable_date'
-        WHEN amount IS NULL OR isnan(amount) THEN 'unparseable_amount'
+        WHEN amount IS NULL THEN 'unparseable_amount'
+        WHEN isnan(amount) OR isinf(amount) OR abs(amount) >= ${MAX_AMOUNT} THEN 'invalid_amount'
         ${preset?.keepZeroAmounts ? '' : "WHEN amount = 0 THEN 'zero_amount'"}
         ${exclude ? `WHEN ${cancelled} THEN 'cancellation_excluded' WHEN amount < 0 THEN 'return_excluded'` : ''}
       END AS reason,
@@ -180,6 +191,29 @@ function parseSql(
         ${[...extras, ...texts, '_hash'].join(', ')}
       FROM ${from}
     )`;
+}
+
+/** Amounts at or above this size (in absolute value) are not money: the exact sums use DECIMAL(18, 6), which holds less than 10¹². */
+export const MAX_AMOUNT = 1e12;
+
+/** An order month further than this from the main body of the dates (no orders in between) is not data. */
+export const DATE_GAP_MONTHS = 24;
+
+/**
+ * Set aside the dates far outside the data's period: the main body of the dates is the run of order months
+ * with no gap longer than {@link DATE_GAP_MONTHS} months that holds the most rows; kept rows before or after
+ * it (a year-1 or 9999 placeholder, one order typed as 2100) get reason `date_out_of_range`, so they move
+ * neither the as-of date nor the cohorts.
+ */
+async function setAsideFarDates(wb: Workbench): Promise<void> {
+  await wb.run(`
+    WITH months AS (SELECT date_trunc('month', order_date) AS m, count(*) AS n FROM ${PARSED} WHERE reason IS NULL GROUP BY 1),
+    gaps AS (SELECT m, n, coalesce(date_diff('month', lag(m) OVER (ORDER BY m), m) > ${DATE_GAP_MONTHS}, false) AS starts FROM months),
+    runs AS (SELECT m, n, sum(starts::INTEGER) OVER (ORDER BY m) AS run FROM gaps),
+    body AS (SELECT min(m) AS lo, max(m) + INTERVAL 1 MONTH AS hi FROM runs
+      WHERE run = (SELECT run FROM runs GROUP BY run ORDER BY sum(n) DESC, run LIMIT 1))
+    UPDATE ${PARSED} SET reason = 'date_out_of_range'
+    WHERE reason IS NULL AND (order_date < (SELECT lo FROM body) OR order_date >= (SELECT hi FROM body))`);
 }
 
 /** Optional columns of `transactions`, in table order. */

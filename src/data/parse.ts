@@ -3,7 +3,7 @@
  * and builds the SQL expressions that parse them. Parsing itself runs in DuckDB.
  */
 import { quoteIdentifier } from '../sql.js';
-import type { Workbench } from '../workbench.js';
+import type { QueryParam, Workbench } from '../workbench.js';
 
 /** Date formats tried, most specific first; day-first before month-first. */
 export const DATE_FORMATS: readonly string[] = [
@@ -12,6 +12,7 @@ export const DATE_FORMATS: readonly string[] = [
   '%d/%m/%Y %H:%M:%S', '%d/%m/%Y %H:%M', '%d/%m/%Y',
   '%d.%m.%Y %H:%M', '%d.%m.%Y',
   '%m/%d/%Y %H:%M:%S', '%m/%d/%Y %H:%M', '%m/%d/%Y',
+  '%m-%d-%Y %H:%M:%S', '%m-%d-%Y %H:%M', '%m-%d-%Y',
 ];
 
 const SAMPLE = 5000;
@@ -63,33 +64,84 @@ export async function chooseDateFormat(
   return { format, share, failures, ...(isAmbiguousTie(format, tie) ? { tie } : {}) };
 }
 
+/**
+ * Settle a day/month tie on the sample with every row of the file: the format that reads more of the
+ * column's cells wins (a `13/12/2010` anywhere settles it). Returns the format to use and whether the
+ * whole file still leaves it open (then the LoadReport warns).
+ */
+export async function settleDateTie(
+  wb: Workbench, from: string, params: Record<string, QueryParam>, column: string, chosen: string, other: string,
+): Promise<{ format: string; ambiguous: boolean }> {
+  const col = quoteIdentifier(column);
+  const [row] = await wb.query<{ a: number; b: number }>(
+    `SELECT count(try_strptime(v, $fa)) AS a, count(try_strptime(v, $fb)) AS b
+     FROM (SELECT trim(${col}) AS v FROM ${from}) WHERE nullif(v, '') IS NOT NULL`, { ...params, fa: chosen, fb: other });
+  const a = Number(row?.a ?? 0);
+  const b = Number(row?.b ?? 0);
+  return { format: b > a ? other : chosen, ambiguous: a === b };
+}
+
 function isAmbiguousTie(a: string, b: string | undefined): boolean {
   return b !== undefined && a.includes('%d') && b.includes('%d') && a.indexOf('%d') !== b.indexOf('%d');
 }
 
-/** True when the sampled numeric text columns use a decimal comma (`12,50`, `1.234,50`). */
-export async function usesDecimalComma(wb: Workbench, table: string, columns: readonly string[]): Promise<boolean> {
-  let comma = 0;
-  let dot = 0;
-  for (const column of columns) {
-    const col = quoteIdentifier(column);
-    const [row] = await wb.query<{ comma: number; dot: number }>(
-      `SELECT count(*) FILTER (WHERE regexp_full_match(v, '[-+]?[0-9]{1,3}(\\.[0-9]{3})*,[0-9]+|[-+]?[0-9]+,[0-9]+')) AS comma,
-              count(*) FILTER (WHERE regexp_full_match(v, '[-+]?[0-9]*\\.[0-9]+')) AS dot
-       FROM (SELECT trim(${col}) AS v FROM ${table} WHERE rowid < ${SAMPLE} AND ${col} IS NOT NULL)`);
-    comma += row?.comma ?? 0;
-    dot += row?.dot ?? 0;
-  }
-  return comma > dot;
+/**
+ * Money written as text: a currency sign or ISO code before or after the number (`€ 12,50`, `12.50 EUR`,
+ * `$1,234.50`) and accounting negatives (`(12.50)`). {@link moneyTextSql} strips the sign or code and the
+ * brackets; a bracketed amount becomes negative (see {@link numberExpr}).
+ */
+const MONEY_MARKS = "[€$£¥]|\\b[A-Z]{3}\\b";
+
+/** SQL: the text of a number cell without currency signs, codes, brackets and spaces. */
+export function moneyTextSql(col: string): string {
+  return `regexp_replace(trim(${col}), '${MONEY_MARKS}|[()\\s]', '', 'g')`;
 }
 
-/** SQL expression parsing a text number column (NULL when unreadable). */
-export function numberExpr(column: string, type: string, decimalComma: boolean): string {
+/** What the sampled numeric text columns look like. */
+export interface NumberStyle {
+  /** Decimal comma (`12,50`, `1.234,50`) rather than decimal point. */
+  decimalComma: boolean;
+  /** Some cells carry a currency sign or code, or accounting brackets: they are read without them. */
+  moneyText: boolean;
+  /** A few such cells, for the note in the LoadReport. */
+  moneyExamples: string[];
+}
+
+/**
+ * Decimal mark and money notation of the sampled numeric text columns: a decimal comma when more cells
+ * read as `12,50` / `1.234,50` than as `12.50` / `1,234.50` once signs and codes are stripped.
+ */
+export async function numberStyle(wb: Workbench, table: string, columns: readonly string[]): Promise<NumberStyle> {
+  let comma = 0;
+  let dot = 0;
+  const moneyExamples: string[] = [];
+  for (const column of columns) {
+    const col = quoteIdentifier(column);
+    const [row] = await wb.query<{ comma: number; dot: number; money: string[] }>(
+      `SELECT count(*) FILTER (WHERE regexp_full_match(v, '[-+]?[0-9]{1,3}(\\.[0-9]{3})*,[0-9]+|[-+]?[0-9]+,[0-9]+')) AS comma,
+              count(*) FILTER (WHERE regexp_full_match(v, '[-+]?[0-9]*\\.[0-9]+|[-+]?[0-9]{1,3}(,[0-9]{3})+(\\.[0-9]+)?')) AS dot,
+              list(raw ORDER BY r) FILTER (WHERE raw <> v AND r < 1000)[1:3] AS money
+       FROM (SELECT ${moneyTextSql(col)} AS v, trim(${col}) AS raw, rowid AS r FROM ${table} WHERE rowid < ${SAMPLE} AND ${col} IS NOT NULL)`);
+    comma += row?.comma ?? 0;
+    dot += row?.dot ?? 0;
+    for (const m of row?.money ?? []) if (moneyExamples.length < 3) moneyExamples.push(m);
+  }
+  return { decimalComma: comma > dot, moneyText: moneyExamples.length > 0, moneyExamples };
+}
+
+/**
+ * SQL expression parsing a text number column (NULL when unreadable). With a decimal point, thousands
+ * commas (`1,234.50`) are read; with a decimal comma, thousands dots (`1.234,50`). With `moneyText`,
+ * currency signs and codes are stripped and `(12.50)` is −12.50.
+ */
+export function numberExpr(column: string, type: string, decimalComma: boolean, moneyText = false): string {
   const col = quoteIdentifier(column);
   if (!isText(type)) return `TRY_CAST(${col} AS DOUBLE)`;
-  return decimalComma
-    ? `TRY_CAST(replace(replace(trim(${col}), '.', ''), ',', '.') AS DOUBLE)`
-    : `TRY_CAST(trim(${col}) AS DOUBLE)`;
+  const text = moneyText ? moneyTextSql(col) : `trim(${col})`;
+  const value = decimalComma
+    ? `TRY_CAST(replace(replace(${text}, '.', ''), ',', '.') AS DOUBLE)`
+    : `TRY_CAST(CASE WHEN regexp_full_match(${text}, '[-+]?[0-9]{1,3}(,[0-9]{3})+(\\.[0-9]+)?') THEN replace(${text}, ',', '') ELSE ${text} END AS DOUBLE)`;
+  return moneyText ? `(CASE WHEN starts_with(trim(${col}), '(') AND ends_with(trim(${col}), ')') THEN -1 ELSE 1 END * ${value})` : value;
 }
 
 /** SQL expression parsing a date column with a bound format parameter. */

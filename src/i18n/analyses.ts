@@ -52,17 +52,18 @@ export function loyaltyName(group: LoyaltyGroup | string, locale: Locale): strin
   return (Object.hasOwn(table, group) ? table[group] : undefined) ?? group;
 }
 
-/** Display label of a cluster feature: computed features in words, customers columns by their own name. */
+/** Display label of a cluster feature: computed features in words, customers columns by {@link columnTitle}. */
 export function featureLabel(feature: string, locale: Locale): string {
   const table: Readonly<Record<string, string | undefined>> = texts(locale).analyses.features;
-  return (Object.hasOwn(table, feature) ? table[feature] : undefined) ?? feature;
+  return (Object.hasOwn(table, feature) ? table[feature] : undefined) ?? columnTitle(feature, locale);
 }
 
 function clusterWord(part: ClusterNamePart, locale: Locale): string {
   const t = texts(locale).analyses;
   const words: Readonly<Record<string, Partial<Record<ClusterNamePart['level'], string>> | undefined>> = t.clusterWords;
   const known = Object.hasOwn(words, part.feature) ? words[part.feature]?.[part.level] : undefined;
-  return known ?? (part.level === 'mid' ? part.feature : t.clusterColumnWord(part.level, part.feature));
+  const label = columnLabel(part.feature, locale);
+  return known ?? (part.level === 'mid' ? label : t.clusterColumnWord(part.level, label));
 }
 
 const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
@@ -115,4 +116,24 @@ export function migrationSegmentName(result: Pick<MigrationResult, 'segments' | 
 export function flowText(result: Pick<MigrationResult, 'segments' | 'options'>, flow: Pick<MigrationFlow, 'from' | 'to' | 'count'>, locale: Locale): string {
   const name = (key: string) => migrationSegmentName(result, key, locale);
   return texts(locale).analyses.flow(formatNumber(flow.count, locale), name(flow.from), name(flow.to));
+}
+
+/**
+ * A column name as a reader should see it inside a sentence: the words for well-known columns
+ * (`age_band` → "age band" / "leeftijdsgroep"), any other name humanised (`loyalty_tier` → "loyalty tier",
+ * `firstOrderChannel` → "first order channel"). Never shows a raw snake_case identifier.
+ * @example columnLabel('city_size', 'nl') // "stadsgrootte"
+ */
+export function columnLabel(column: string, locale: Locale): string {
+  const table: Readonly<Record<string, string | undefined>> = texts(locale).analyses.columns;
+  const known = Object.hasOwn(table, column) ? table[column] : undefined;
+  if (known !== undefined) return known;
+  const words = column.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/[_\s]+/g, ' ').trim();
+  // Keep abbreviations (NPS, ID) as they are; lower-case ordinary words.
+  return words.split(' ').map((w) => (/^[A-Z0-9]{2,}$/.test(w) ? w : w.toLowerCase())).join(' ');
+}
+
+/** {@link columnLabel} with a capital first letter, for table headers and field names. */
+export function columnTitle(column: string, locale: Locale): string {
+  return capitalise(columnLabel(column, locale));
 }

@@ -42,6 +42,8 @@ export const dataMessages = {
   warnDateFormat: (column: string, format: string) => `Dates in ${JSON.stringify(column)} were read with format ${format}.`,
   warnAmbiguousDates: (column: string, chosen: string, other: string) =>
     `Dates in ${JSON.stringify(column)} fit both ${chosen} and ${other}; ${chosen} was used. Pass dateFormat to choose.`,
+  warnMoneyText: (file: string, examples: readonly string[]) =>
+    `Amounts in ${file} carry currency signs, codes, brackets or spaces (e.g. ${list(examples)}); they were read without them, and an amount in brackets as negative.`,
   warnDecimalComma: (file: string) => `${file} uses a decimal comma (12,50); numbers were read accordingly.`,
   warnDerivedOrderId: () => 'No order id column: each customer-day counts as one order (order_id = customer_id + date).',
   warnIgnoredColumns: (columns: readonly string[]) => `Columns not used: ${list(columns)}.`,

@@ -15,4 +15,15 @@ export const optionMessages = {
     `unknown ${name}: ${String(value)} (expected one of: ${allowed.join(', ')})`,
   /** `asOf is not a valid date.` */
   invalidDate: (name: string) => `${name} is not a valid date.`,
+  /** `asOf must be a Date or an ISO date like '2011-12-10', got "10-12-2011".` */
+  badDateOption: (name: string, value: unknown) =>
+    `${name} must be a Date or an ISO date like '2011-12-10', got ${typeof value === 'string' ? JSON.stringify(value) : String(value)}.`,
+  /** `unknown option bin for rfm(); did you mean bins?` */
+  unknownOptionKey: (verb: string, key: string, near: string | undefined, known: readonly string[]) =>
+    `unknown option ${key} for ${verb}(); ${near ? `did you mean ${near}?` : `known options: ${known.join(', ')}.`}`,
+  optionsNotObject: (verb: string) => `the options of ${verb}() must be an object like { asOf: '2011-12-10' }.`,
+  badTableOption: (verb: string, value: unknown) => `table for ${verb}() must be a table name, got ${JSON.stringify(value)}.`,
+  /** Refuses to write over an input table. */
+  wouldReplaceInput: (verb: string, table: string) =>
+    `${verb}() would replace the table ${table}, which holds your data. Give another table name, or pass replace: true to replace it on purpose.`,
 } as const;

@@ -7,12 +7,22 @@ export const toolMessages = {
   // workbench
   closed: () => 'This Workbench is closed. Open a new one with Workbench.open().',
   queryFailed: (why: string) => `Query failed: ${why}`,
+  badMemoryLimit: (value: unknown) =>
+    `memoryLimit must be an amount of memory like '512MB' or '4GB', got ${typeof value === 'string' ? JSON.stringify(value) : String(value)}.`,
+  badThreads: (value: unknown) => `threads must be a whole number ≥ 1, got ${String(value)}.`,
+  openFailed: (path: string, why: string) => `Could not open the database ${path}: ${why}.`,
+  /** Out of memory: what to change, in this API's terms. */
+  outOfMemory: (limit: string, tempDirectory: string, detail: string) =>
+    `Ran out of memory${detail ? ` (${detail})` : ''} with memoryLimit ${limit}. Open the Workbench with a larger memoryLimit `
+    + `(Workbench.open({ memoryLimit: '4GB' })), or free disk space in ${tempDirectory} so the work can spill to disk.`,
 
   // swb (usage errors print with the usage line after them)
   cliError: (message: string) => `error: ${message}`,
   usageFailed: (message: string, usageLine: string) => `${message}\nusage: swb ${usageLine}`,
   unknownCommand: (name: string) => `unknown command: ${name}`,
-  internalError: (e: unknown) => `internal error: ${e instanceof Error ? e.stack ?? e.message : String(e)}`,
+  /** A bug, not a user error: the stack only with SWB_DEBUG=1, so a user sees one plain line. */
+  internalError: (e: unknown, debug = false) =>
+    `internal error: ${e instanceof Error ? (debug ? e.stack ?? e.message : e.message) : String(e)}${debug ? '' : ' (this is a bug in segment-workbench; run with SWB_DEBUG=1 for details)'}`,
   badFlagValue: (flag: string, e: unknown) => `${flag}: ${reason(e)}`,
   tooManyFiles: (command: string, count: number) => `${command} takes at most one FILE, got ${count}`,
   exactlyOneFile: (command: string) => `${command} takes exactly one FILE`,
@@ -58,8 +68,11 @@ export const toolMessages = {
   labelingsDiffer: (a: number, b: number) => `labelings differ in length: ${a} and ${b}`,
 
   // charts and the report file
-  writeFailed: (path: string, why: string) =>
-    `Could not write the report to ${path}: ${why}. Check that the folder exists and is writable, or pass another --out path.`,
+  /** `what`: 'the report' (default) or e.g. 'the sample'. */
+  writeFailed: (path: string, why: string, what = 'the report') =>
+    `Could not write ${what} to ${path}: ${why}. Check that the folder exists and is writable, or pass another --out path.`,
+  outIsSymlink: () => 'that path is a symbolic link, which is never replaced or followed',
+  outIsSpecial: (kind: string) => `that path is a ${kind}, not a regular file, and is never replaced`,
   noHoldout: () => 'This CLV result has no holdout period; run clv() with holdoutEnd to draw the holdout check.',
   packageNotFound: (name: string) => `cannot find the install directory of ${name}; run npm install`,
 } as const;

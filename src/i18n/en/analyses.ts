@@ -57,7 +57,7 @@ export const analyses = {
   loyalty: { loyal: 'Loyal', potential: 'Potential loyal', 'at-risk': 'At risk', lost: 'Lost' },
   /** Words of cluster names per computed feature and level (recency: a low value means recent). */
   clusterWords: {
-    recency: { low: 'recent', mid: 'fairly recent', high: 'lapsed' },
+    recency: { low: 'recent', mid: 'average recency', high: 'lapsed' },
     frequency: { low: 'rare', mid: 'occasional', high: 'frequent' },
     monetary: { low: 'low spend', mid: 'average spend', high: 'high spend' },
     avg_order_value: { low: 'small orders', high: 'large orders' },
@@ -82,5 +82,43 @@ export const analyses = {
     top: (share: string) => `Top ${share}`,
     next: (share: string) => `Next ${share}`,
     rest: (share: string) => `Rest ${share}`,
+  },
+  /**
+   * Words for well-known column names (lower case, as inside a sentence); any other column is shown
+   * humanised (`city_size` → "city size").
+   */
+  columns: {
+    customer_id: 'customer id', order_id: 'order id', order_date: 'order date', amount: 'amount', quantity: 'quantity',
+    unit_price: 'unit price', product_id: 'product code', description: 'product description', category: 'category',
+    channel: 'channel', country: 'country', payment_method: 'payment method', region: 'region', city: 'city',
+    city_size: 'city size', age_band: 'age band', age: 'age', gender: 'gender', device: 'device', plan: 'plan',
+    acquisition_channel: 'acquisition channel', company_size: 'company size', industry: 'industry', nps: 'NPS',
+    csat: 'CSAT', cohort_month: 'cohort month', signup_date: 'sign-up date', 'revenue tiers': 'revenue tier',
+  } as Record<string, string>,
+  /** Notes a notebook shows when the data lacks what a step needs (src/notebook/checks.ts). */
+  notebook: {
+    missingColumns: (columns: readonly string[], table: string, skipped?: string) =>
+      `**Not in this data:** the \`${table}\` table has no ${columns.join(', ')} column${columns.length > 1 ? 's' : ''}${skipped ? `, so ${skipped} ${skipped.endsWith('s') ? 'are' : 'is'} left out here` : ''}.`,
+    missingTable: (table: string, skipped?: string) =>
+      `**Not in this data:** there is no \`${table}\` table (load one with \`loadCustomers\`)${skipped ? `, so ${skipped} ${skipped.endsWith('s') ? 'are' : 'is'} left out here` : ''}.`,
+    noPurchases: '**Not in this data:** there are no purchases before the as-of date; the steps below are left out.',
+    tooShortForHoldout: (days: number, weeks: number) =>
+      `**Not in this data:** ${days} days of purchases are too few to hold out ${weeks} weeks and still calibrate on as long a period before them, so the check is left out.`,
+    cannotCompute: (message: string, skipped?: string) =>
+      `**Cannot be computed on this data${skipped ? ` (${skipped})` : ''}:** ${message}`,
+  },
+  /** Sentences that read a result in a notebook (src/notebook/readings.ts); numbers come formatted. */
+  readings: {
+    bands: {
+      clear: 'the groups are clearly separated',
+      moderate: 'the groups are moderately separated',
+      continuum: 'the groups are slices of a continuum rather than natural groups',
+    },
+    kBest: (k: number, silhouette: string, band: string) => `On this data the silhouette is highest at k = ${k} (${silhouette}): ${band}.`,
+    kOther: (k: number, silhouette: string, lower: boolean) => `With k = ${k} it is ${silhouette}${lower ? ', lower, but more groups may say more' : ''}.`,
+    holdout: (predicted: string, actual: string, gap: string, direction: 'under' | 'over' | 'close') =>
+      `In the holdout weeks the model predicted ${predicted} purchases against ${actual} made: ${direction === 'close' ? 'close to what happened' : `${gap} ${direction === 'under' ? 'too few' : 'too many'}`}.`,
+    noDropout: 'The fit finds almost no sign of customers stopping, so P(alive) stays high for nearly everyone.',
+    dropout: (chance: string) => `The fit gives a customer a ${chance} chance on average of stopping after a purchase.`,
   },
 };

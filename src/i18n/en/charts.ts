@@ -1,5 +1,7 @@
 /** English words of the charts layer (see src/i18n/index.ts): one namespace per chart file in src/charts. */
 export const charts = {
+  /** Short month names, January first ("Sep", not Intl's "Sept"). */
+  months: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
   /** Activity charts: revenue and active customers per period. */
   activity: {
     revenue: (p: string) => `Net revenue per ${p}`, revenueDesc: 'Bars of net revenue (returns subtracted) per calendar period',
@@ -10,12 +12,12 @@ export const charts = {
   },
   /** Cluster charts: choosing k, the projection scatter, profiles and sizes. */
   clusters: {
-    kTitle: 'Choosing the number of clusters', kDesc: 'Inertia (within-cluster spread, lower is tighter) and silhouette (separation, higher is better) for each number of clusters k; the chosen k is marked',
-    k: 'Number of clusters (k)', inertia: 'Inertia', silhouette: 'Silhouette', chosen: (k: number) => `chosen: k = ${k}`,
-    scatterTitle: 'Customers on the two main directions of variation', scatterDesc: 'Sampled customers placed by the first two principal components of the standardised features, coloured by cluster',
-    pc: (i: number, share: string) => `Component ${i} (${share} of variance)`, cluster: 'Cluster', sampled: (n: string) => `${n} sampled customers`,
-    heatTitle: 'Cluster profiles', heatDesc: 'Each cell: the cluster’s mean of a feature (text) and how far that is from the average customer in standard deviations (colour: orange above, blue below)',
-    feature: 'Feature', mean: 'Mean', z: 'z-score vs all customers',
+    kTitle: 'Choosing the number of clusters', kDesc: 'For each number of clusters: the spread of customers within their cluster (lower is tighter) and how clearly the clusters are apart (higher is better); the chosen number is marked',
+    k: 'Number of clusters', inertia: 'Spread within clusters', silhouette: 'How clearly apart', chosen: (k: number) => `chosen: ${k} clusters`,
+    scatterTitle: 'Customers on the two main directions of variation', scatterDesc: 'Sampled customers placed by the two directions in which they differ most, coloured by cluster',
+    pc: (i: number, share: string) => `Direction ${i} (${share} of the differences)`, cluster: 'Cluster', sampled: (n: string) => `${n} sampled customers`,
+    heatTitle: 'Cluster profiles', heatDesc: 'Each cell: the cluster’s mean of a feature (text); colour: green better than the average customer (more recent, more orders, more revenue; other columns: higher), purple worse',
+    feature: 'Feature', mean: 'Mean', z: 'Against the average customer', better: 'better', worse: 'worse', average: 'average',
     sizeTitle: 'Size and revenue per cluster', sizeDesc: 'For each cluster the share of customers beside the share of net revenue',
     share: 'Share', measure: 'Measure', customerShare: 'Share of customers', revenueShare: 'Share of revenue', customers: 'Customers',
   },
@@ -25,7 +27,8 @@ export const charts = {
     calX: 'Repeat purchases in the calibration period', perCustomer: 'Purchases per customer in the holdout', actual: 'Actual', predicted: 'Predicted (BG/NBD)', series: 'Series', customers: 'Customers',
     hist: 'How likely are customers still active?', histDesc: 'Histogram of P(alive), the model’s probability that a customer has not dropped out, in tenths',
     pAlive: 'P(alive)', matrix: 'P(alive) by purchase frequency and recency', matrixDesc: (T: string) => `Heatmap of the model’s P(alive) for a customer observed for ${T} periods, by number of repeat purchases and time of the last one; darker is more likely active`,
-    x: 'Repeat purchases (x)', tx: 'Time of the last purchase (t_x)', tiers: 'Customers and predicted value per CLV tier', tiersDesc: 'Bars per CLV tier: the share of customers beside the share of total predicted value',
+    observed: (T: string) => `a customer observed for ${T}`,
+    x: 'Repeat purchases', tx: 'Time of the last purchase', tiers: 'Customers and predicted value per CLV tier', tiersDesc: 'Bars per CLV tier: the share of customers beside the share of total predicted value',
     tier: 'CLV tier', share: 'Share', measure: 'Measure', customerShare: 'Share of customers', clvShare: 'Share of predicted value', clv: 'Predicted value (CLV)',
     segments: 'Predicted value per segment', segmentsDesc: 'Bars per segment: the total predicted value, with mean P(alive) in the tooltip', segment: 'Segment', meanClv: 'Mean CLV per customer', atRisk: 'At risk (P(alive) low)',
     tierNames: { top: 'Top', high: 'High', medium: 'Medium', low: 'Low' }, periods: { weeks: 'weeks', days: 'days' },

@@ -56,7 +56,7 @@ export const analyses: Texts['analyses'] = {
   },
   loyalty: { loyal: 'Trouw', potential: 'Potentieel trouw', 'at-risk': 'Risico', lost: 'Verloren' },
   clusterWords: {
-    recency: { low: 'recent', mid: 'redelijk recent', high: 'lang niet gezien' },
+    recency: { low: 'recent', mid: 'gemiddelde recency', high: 'lang niet gezien' },
     frequency: { low: 'zelden', mid: 'af en toe', high: 'frequent' },
     monetary: { low: 'lage besteding', mid: 'gemiddelde besteding', high: 'hoge besteding' },
     avg_order_value: { low: 'kleine orders', high: 'grote orders' },
@@ -73,8 +73,40 @@ export const analyses: Texts['analyses'] = {
   },
   flow: (count, from, to) => `${count} ${from} werden ${to}`,
   tiers: {
-    top: (share) => `Top ${share}`,
+    top: (share) => `Hoogste ${share}`,
     next: (share) => `Volgende ${share}`,
-    rest: (share) => `Rest ${share}`,
+    rest: (share) => `Overige ${share}`,
+  },
+  columns: {
+    customer_id: 'klantnummer', order_id: 'ordernummer', order_date: 'orderdatum', amount: 'bedrag', quantity: 'aantal',
+    unit_price: 'stuksprijs', product_id: 'productcode', description: 'productomschrijving', category: 'categorie',
+    channel: 'kanaal', country: 'land', payment_method: 'betaalmethode', region: 'regio', city: 'plaats',
+    city_size: 'stadsgrootte', age_band: 'leeftijdsgroep', age: 'leeftijd', gender: 'geslacht', device: 'apparaat', plan: 'abonnement',
+    acquisition_channel: 'acquisitiekanaal', company_size: 'bedrijfsgrootte', industry: 'branche', nps: 'NPS',
+    csat: 'CSAT', cohort_month: 'cohortmaand', signup_date: 'aanmelddatum', 'revenue tiers': 'omzetklasse',
+  },
+  notebook: {
+    missingColumns: (columns: readonly string[], table: string, skipped?: string) =>
+      `**Niet in deze data:** de tabel \`${table}\` heeft geen kolom${columns.length > 1 ? 'men' : ''} ${columns.join(', ')}${skipped ? `; ${skipped} ontbreekt hier daarom` : ''}.`,
+    missingTable: (table: string, skipped?: string) =>
+      `**Niet in deze data:** er is geen tabel \`${table}\` (laad er een met \`loadCustomers\`)${skipped ? `; ${skipped} ontbreekt hier daarom` : ''}.`,
+    noPurchases: '**Niet in deze data:** er zijn geen aankopen vóór de peildatum; de stappen hieronder ontbreken daarom.',
+    tooShortForHoldout: (days: number, weeks: number) =>
+      `**Niet in deze data:** ${days} dagen aan aankopen zijn te weinig om ${weeks} weken apart te houden en op een even lange periode ervoor te kalibreren; de controle ontbreekt daarom.`,
+    cannotCompute: (message: string, skipped?: string) =>
+      `**Niet te berekenen op deze data${skipped ? ` (${skipped})` : ''}:** ${message}`,
+  },
+  readings: {
+    bands: {
+      clear: 'de groepen liggen duidelijk uit elkaar',
+      moderate: 'de groepen liggen matig uit elkaar',
+      continuum: 'de groepen zijn plakken van een doorlopend geheel, geen natuurlijke groepen',
+    },
+    kBest: (k: number, silhouette: string, band: string) => `Op deze data is de silhouetscore het hoogst bij k = ${k} (${silhouette}): ${band}.`,
+    kOther: (k: number, silhouette: string, lower: boolean) => `Bij k = ${k} is hij ${silhouette}${lower ? ', lager, maar meer groepen zeggen soms meer' : ''}.`,
+    holdout: (predicted: string, actual: string, gap: string, direction: 'under' | 'over' | 'close') =>
+      `In de controleweken voorspelde het model ${predicted} aankopen tegen ${actual} werkelijk: ${direction === 'close' ? 'dicht bij wat er gebeurde' : `${gap} te ${direction === 'under' ? 'weinig' : 'veel'}`}.`,
+    noDropout: 'Het model vindt vrijwel geen klanten die afhaken, dus P(alive) blijft voor bijna iedereen hoog.',
+    dropout: (chance: string) => `Volgens het model haakt een klant na een aankoop gemiddeld met ${chance} kans af.`,
   },
 };

@@ -2,6 +2,7 @@
 import type { Texts } from '../types.js';
 
 export const charts: Texts['charts'] = {
+  months: ['jan', 'feb', 'mrt', 'apr', 'mei', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'],
   /** Activity charts: revenue and active customers per period. */
   activity: {
     revenue: (p: string) => `Netto-omzet per ${p}`, revenueDesc: 'Staven met netto-omzet (retouren afgetrokken) per kalenderperiode',
@@ -12,12 +13,12 @@ export const charts: Texts['charts'] = {
   },
   /** Cluster charts: choosing k, the projection scatter, profiles and sizes. */
   clusters: {
-    kTitle: 'Het aantal clusters kiezen', kDesc: 'Inertie (spreiding binnen clusters, lager is compacter) en silhouet (scheiding, hoger is beter) per aantal clusters k; de gekozen k is gemarkeerd',
-    k: 'Aantal clusters (k)', inertia: 'Inertie', silhouette: 'Silhouet', chosen: (k: number) => `gekozen: k = ${k}`,
-    scatterTitle: 'Klanten op de twee belangrijkste richtingen van variatie', scatterDesc: 'Steekproef van klanten, geplaatst op de eerste twee hoofdcomponenten van de gestandaardiseerde kenmerken, gekleurd per cluster',
-    pc: (i: number, share: string) => `Component ${i} (${share} van de variantie)`, cluster: 'Cluster', sampled: (n: string) => `steekproef van ${n} klanten`,
-    heatTitle: 'Clusterprofielen', heatDesc: 'Elke cel: het clustergemiddelde van een kenmerk (tekst) en hoe ver dat van de gemiddelde klant ligt in standaarddeviaties (kleur: oranje erboven, blauw eronder)',
-    feature: 'Kenmerk', mean: 'Gemiddelde', z: 'z-score t.o.v. alle klanten',
+    kTitle: 'Het aantal clusters kiezen', kDesc: 'Per aantal clusters: de spreiding van klanten binnen hun cluster (lager is compacter) en hoe duidelijk de clusters uit elkaar liggen (hoger is beter); het gekozen aantal is gemarkeerd',
+    k: 'Aantal clusters', inertia: 'Spreiding binnen clusters', silhouette: 'Hoe duidelijk gescheiden', chosen: (k: number) => `gekozen: ${k} clusters`,
+    scatterTitle: 'Klanten op de twee belangrijkste richtingen van variatie', scatterDesc: 'Steekproef van klanten, geplaatst langs de twee richtingen waarin ze het meest verschillen, gekleurd per cluster',
+    pc: (i: number, share: string) => `Richting ${i} (${share} van de verschillen)`, cluster: 'Cluster', sampled: (n: string) => `steekproef van ${n} klanten`,
+    heatTitle: 'Clusterprofielen', heatDesc: 'Elke cel: het clustergemiddelde van een kenmerk (tekst); kleur: groen beter dan de gemiddelde klant (recenter, meer bestellingen, meer omzet; andere kolommen: hoger), paars slechter',
+    feature: 'Kenmerk', mean: 'Gemiddelde', z: 'Tegenover de gemiddelde klant', better: 'beter', worse: 'slechter', average: 'gemiddeld',
     sizeTitle: 'Omvang en omzet per cluster', sizeDesc: 'Per cluster het aandeel in klanten naast het aandeel in de netto-omzet',
     share: 'Aandeel', measure: 'Maat', customerShare: 'Aandeel klanten', revenueShare: 'Aandeel omzet', customers: 'Klanten',
   },
@@ -27,7 +28,8 @@ export const charts: Texts['charts'] = {
     calX: 'Herhaalaankopen in de kalibratieperiode', perCustomer: 'Aankopen per klant in de controleperiode', actual: 'Werkelijk', predicted: 'Voorspeld (BG/NBD)', series: 'Reeks', customers: 'Klanten',
     hist: 'Hoe waarschijnlijk zijn klanten nog actief?', histDesc: 'Histogram van P(actief), de kans volgens het model dat een klant nog niet is afgehaakt, in tienden',
     pAlive: 'P(actief)', matrix: 'P(actief) naar aankoopfrequentie en recentheid', matrixDesc: (T: string) => `Heatmap van P(actief) volgens het model voor een klant die ${T} perioden is gevolgd, naar aantal herhaalaankopen en moment van de laatste; donkerder is waarschijnlijker actief`,
-    x: 'Herhaalaankopen (x)', tx: 'Moment van de laatste aankoop (t_x)', tiers: 'Klanten en voorspelde waarde per CLV-klasse', tiersDesc: 'Staven per CLV-klasse: het aandeel in de klanten naast het aandeel in de totale voorspelde waarde',
+    observed: (T: string) => `een klant die ${T} gevolgd is`,
+    x: 'Herhaalaankopen', tx: 'Moment van de laatste aankoop', tiers: 'Klanten en voorspelde waarde per CLV-klasse', tiersDesc: 'Staven per CLV-klasse: het aandeel in de klanten naast het aandeel in de totale voorspelde waarde',
     tier: 'CLV-klasse', share: 'Aandeel', measure: 'Maat', customerShare: 'Aandeel klanten', clvShare: 'Aandeel voorspelde waarde', clv: 'Voorspelde waarde (CLV)',
     segments: 'Voorspelde waarde per segment', segmentsDesc: 'Staven per segment: de totale voorspelde waarde, met gemiddelde P(actief) in de tooltip', segment: 'Segment', meanClv: 'Gemiddelde CLV per klant', atRisk: 'Risico (lage P(actief))',
     tierNames: { top: 'Top', high: 'Hoog', medium: 'Midden', low: 'Laag' }, periods: { weeks: 'weken', days: 'dagen' },

@@ -1,0 +1,98 @@
+/**
+ * The loader's rules for values that are not data and for ambiguous text: each ends in a correct number,
+ * a set-aside reason with examples, or a warning in the LoadReport — never silence.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Workbench } from '../../src/workbench.js';
+import { loadTransactions } from '../../src/data/load.js';
+import type { LoadReport } from '../../src/data/load-report.js';
+
+let wb: Workbench;
+let dir: string;
+beforeEach(async () => { wb = await Workbench.open(); dir = mkdtempSync(join(tmpdir(), 'swb-rules-')); });
+afterEach(() => wb.close());
+
+function file(name: string, lines: readonly string[]): string {
+  const path = join(dir, name);
+  writeFileSync(path, lines.join('\n') + '\n');
+  return path;
+}
+const setAside = (r: LoadReport, reason: string) => r.setAside.find((s) => s.reason === reason);
+const amounts = async () => (await wb.query<{ amount: number }>('select amount from transactions order by source_row')).map((r) => r.amount);
+
+describe('amounts that are not money', () => {
+  it('sets aside infinite, NaN and too large amounts with their own reason and row numbers', async () => {
+    const r = await loadTransactions(wb, file('inf.csv', [
+      'customer_id,order_id,order_date,amount',
+      'A,1,2011-01-05,10.00', 'A,2,2011-01-06,Infinity', 'B,3,2011-01-07,-inf', 'B,4,2011-01-08,NaN', 'C,5,2011-01-09,1e308', 'C,6,2011-01-10,12.50',
+    ]));
+    expect(setAside(r, 'invalid_amount')).toEqual({ reason: 'invalid_amount', count: 4, examples: [3, 4, 5, 6] });
+    expect(r.rowsLoaded).toBe(2);
+    expect(await amounts()).toEqual([10, 12.5]);
+  });
+});
+
+describe('dates far outside the data\'s period', () => {
+  it('sets aside placeholder years and a lone far-future order, so the period and as-of stay the data\'s', async () => {
+    const rows = ['customer_id,order_id,order_date,amount'];
+    for (let i = 1; i <= 8; i++) rows.push(`C${i},O${i},2011-0${1 + (i % 9)}-1${i % 9},${10 * i}.00`);
+    rows.push('X,O9,0001-01-01,5.00', 'Y,O10,9999-12-31,5.00', 'Z,O11,2100-03-01,5.00');
+    const r = await loadTransactions(wb, file('far.csv', rows));
+    expect(setAside(r, 'date_out_of_range')).toEqual({ reason: 'date_out_of_range', count: 3, examples: [10, 11, 12] });
+    expect(r.rowsLoaded).toBe(8);
+    expect(r.dateRange?.first.toISOString().slice(0, 10)).toBe('2011-02-11');
+    expect(r.dateRange?.last.toISOString().slice(0, 10)).toBe('2011-09-18');
+  });
+
+  it('keeps a long history without gaps', async () => {
+    const rows = ['customer_id,order_id,order_date,amount'];
+    for (let y = 2000; y <= 2011; y++) rows.push(`C${y},O${y},${y}-06-01,10.00`);
+    const r = await loadTransactions(wb, file('long.csv', rows));
+    expect(setAside(r, 'date_out_of_range')).toBeUndefined();
+    expect(r.rowsLoaded).toBe(12);
+  });
+});
+
+describe('amounts written as money', () => {
+  it('reads euro signs, decimal commas, thousands dots and accounting brackets, with a note', async () => {
+    const r = await loadTransactions(wb, file('euro.csv', [
+      'klant;bestelling;datum;bedrag', 'A;1;05-01-2011;€ 12,50', 'A;2;06-01-2011;€ 1.234,50', 'B;3;07-01-2011;(12,50)', 'B;4;08-01-2011;7,25 EUR',
+    ]));
+    expect(await amounts()).toEqual([12.5, 1234.5, -12.5, 7.25]);
+    expect(r.setAside).toEqual([]);
+    expect(r.warnings.some((w) => w.includes('currency signs') && w.includes('€ 12,50'))).toBe(true);
+  });
+
+  it('reads dollar signs, thousands commas and currency codes', async () => {
+    const r = await loadTransactions(wb, file('usd.csv', [
+      'customer_id,order_id,order_date,amount', 'A,1,2011-01-05,"$1,234.50"', 'A,2,2011-01-06,12.50 USD', 'B,3,2011-01-07,($3.00)', 'B,4,2011-01-08,5',
+    ]));
+    expect(await amounts()).toEqual([1234.5, 12.5, -3, 5]);
+    expect(r.rowsLoaded).toBe(4);
+    expect(r.warnings.some((w) => w.includes('"$1,234.50"'))).toBe(true);
+  });
+});
+
+describe('day/month order of dates', () => {
+  it('lets a later row settle a sample that fits both, and does not warn', async () => {
+    const rows = ['customer_id,order_id,order_date,amount'];
+    for (let i = 0; i < 6000; i++) rows.push(`C${i % 50},O${i},12/${1 + (i % 9)}/2010 8:26,1.00`);
+    rows.push('Z,late,12/13/2010 9:00,2.00');
+    const r = await loadTransactions(wb, file('us.csv', rows));
+    expect(setAside(r, 'unparseable_date')).toBeUndefined();
+    expect(r.rowsLoaded).toBe(6001);
+    expect(r.dateRange?.last.toISOString()).toBe('2010-12-13T09:00:00.000Z');
+    expect(r.warnings.some((w) => w.includes('fit both'))).toBe(false);
+  });
+
+  it('warns when no row of the file tells day from month', async () => {
+    const r = await loadTransactions(wb, file('open.csv', [
+      'customer_id,order_id,order_date,amount', 'A,1,03-04-2011,1.00', 'B,2,05-06-2011,2.00',
+    ]));
+    expect(r.warnings.some((w) => w.includes('fit both'))).toBe(true);
+    expect(r.dateRange?.first.toISOString().slice(0, 10)).toBe('2011-04-03');
+  });
+});
