@@ -9,7 +9,7 @@
  * and parsed in SQL, so the result never depends on which path ran. The swap into `transactions`
  * runs in one transaction: a failed load leaves the Workbench as it was.
  */
-import { WorkbenchError } from '../errors.js';
+import { isWorkbenchError, WorkbenchError } from '../errors.js';
 import { messages } from '../messages.js';
 import { quoteIdentifier } from '../sql.js';
 import type { Workbench } from '../workbench.js';
@@ -17,7 +17,7 @@ import { FIELD_COLUMNS, MAPPING_KEYS, NUMERIC_KEYS, type ColumnMapping, type Map
 import type { LoadReport, ReturnHandling, SetAside, SetAsideReason } from './load-report.js';
 import { chooseDateFormat, dateExpr, idExpr, numberExpr, numberStyle, settleDateTie } from './parse.js';
 import { resolveMapping, resolvePreset } from './mapping.js';
-import { sha256File, sniffFile, type SniffResult } from './sniff.js';
+import { gzipIntact, sha256File, sniffFile, type SniffResult } from './sniff.js';
 import { explainReadError, sourceRelation, typedFrom, type SourceRelation } from './source.js';
 import type { Preset } from './presets.js';
 
@@ -54,10 +54,24 @@ const DUPS = '_swb_dups';
  * @example const report = await loadTransactions(wb, 'data/online_retail.csv.gz', { preset: 'online-retail' });
  */
 export async function loadTransactions(wb: Workbench, path: string, options: LoadOptions = {}): Promise<LoadReport> {
-  const preset = resolvePreset(options.preset);
-  const returns = options.returns ?? 'net';
   const sniff = await sniffFile(path);
   const sha256 = await sha256File(path);
+  try {
+    return await loadSniffed(wb, path, options, sniff, sha256);
+  } catch (e) {
+    // A truncated .gz reads as a CSV whose last line is cut: name the real cause.
+    if (isWorkbenchError(e, 'MALFORMED_FILE') && path.toLowerCase().endsWith('.gz') && !(await gzipIntact(path))) {
+      throw new WorkbenchError('UNSUPPORTED_FORMAT', messages.damagedGzip(path), { file: path });
+    }
+    // The encoding is sniffed from the first 64 KiB: a first accent further down shows up only here.
+    if (!isWorkbenchError(e, 'ENCODING') || sniff.encoding !== 'utf-8') throw e;
+    return loadSniffed(wb, path, options, { ...sniff, encoding: 'latin-1' }, sha256);
+  }
+}
+
+async function loadSniffed(wb: Workbench, path: string, options: LoadOptions, sniff: SniffResult, sha256: string): Promise<LoadReport> {
+  const preset = resolvePreset(options.preset);
+  const returns = options.returns ?? 'net';
   const relation = await sourceRelation(wb, sniff, { ...(preset ? { preset } : {}), allVarchar: true });
   const names = relation.columns.map((c) => c.name);
   const { mapping, used, warnings } = resolveMapping(names, path, options.mapping, preset);

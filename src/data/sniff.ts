@@ -17,7 +17,7 @@ export interface SniffResult {
   /** For CSV: the delimiter; `'whitespace'` for runs of spaces/tabs. */
   delimiter?: string;
   /** For CSV: the encoding DuckDB should use. */
-  encoding?: 'utf-8' | 'latin-1';
+  encoding?: 'utf-8' | 'utf-16' | 'latin-1';
   /** The first data line(s), decoded, for header detection. */
   head: string;
 }
@@ -43,8 +43,11 @@ export async function sniffFile(path: string): Promise<SniffResult> {
   if (lower.endsWith('.json') || lower.endsWith('.ndjson') || lower.endsWith('.jsonl')) {
     return { path, fileName, format: 'json', head: bytes.toString('utf8') };
   }
-  const encoding = isUtf8(bytes) ? 'utf-8' : 'latin-1';
-  const text = (encoding === 'utf-8' ? bytes.toString('utf8') : bytes.toString('latin1')).replace(/^\uFEFF/, '');
+  const utf16 = isUtf16(bytes);
+  // A NUL byte is never in a text table (UTF-16 aside): spreadsheets, archives and images have them.
+  if (!utf16 && bytes.includes(0)) throw new WorkbenchError('UNSUPPORTED_FORMAT', messages.binaryFile(path), { file: path });
+  const encoding = utf16 ? 'utf-16' : isUtf8(bytes) ? 'utf-8' : 'latin-1';
+  const text = (encoding === 'utf-16' ? bytes.toString('utf16le') : encoding === 'utf-8' ? bytes.toString('utf8') : bytes.toString('latin1')).replace(/^\uFEFF/, '');
   return { path, fileName, format: 'csv', encoding, delimiter: detectDelimiter(text, lower), head: text };
 }
 
@@ -67,6 +70,8 @@ async function readHead(path: string): Promise<Buffer> {
       if (size >= SNIFF_BYTES) break;
     }
   } catch (e) {
+    const gzip = path.toLowerCase().endsWith('.gz');
+    if (gzip) throw new WorkbenchError('UNSUPPORTED_FORMAT', messages.damagedGzip(path), { file: path });
     if (size === 0) throw new WorkbenchError('UNSUPPORTED_FORMAT', messages.unreadable(path, String(e)), { file: path });
   } finally {
     raw.destroy();
@@ -75,6 +80,25 @@ async function readHead(path: string): Promise<Buffer> {
   const buf = Buffer.concat(chunks).subarray(0, SNIFF_BYTES);
   const lastNl = buf.lastIndexOf(10);
   return size >= SNIFF_BYTES && lastNl > 0 ? buf.subarray(0, lastNl + 1) : buf;
+}
+
+/** True when a .gz file decompresses to its end (a truncated copy fails here, while a CSV reader only sees a cut last line). */
+export async function gzipIntact(path: string): Promise<boolean> {
+  try {
+    for await (const chunk of createReadStream(path).pipe(createGunzip())) void chunk;
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** UTF-16 little-endian text: its byte-order mark, or a NUL after most ASCII bytes. */
+function isUtf16(bytes: Buffer): boolean {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return true;
+  const pairs = Math.min(256, Math.floor(bytes.length / 2));
+  let nulSecond = 0;
+  for (let i = 0; i < pairs; i++) if (bytes[2 * i + 1] === 0 && bytes[2 * i] !== 0) nulSecond++;
+  return pairs > 8 && nulSecond > 0.9 * pairs;
 }
 
 function isUtf8(bytes: Buffer): boolean {

@@ -91,6 +91,9 @@ function whitespaceColumns(sniff: SniffResult, preset: Preset | undefined): { sq
 export function explainReadError(e: unknown, path: string): unknown {
   if (!isWorkbenchError(e, 'QUERY_FAILED')) return e;
   const text = e.message;
+  if (/gzip|zlib|inflate|decompress/i.test(text)) {
+    return new WorkbenchError('UNSUPPORTED_FORMAT', messages.damagedGzip(path), { file: path });
+  }
   if (/invalid unicode|not utf-8 encoded/i.test(text)) {
     return new WorkbenchError('ENCODING', messages.encoding(path, firstLine(text)), { file: path });
   }

@@ -42,6 +42,10 @@ export const dataMessages = {
   warnDateFormat: (column: string, format: string) => `Dates in ${JSON.stringify(column)} were read with format ${format}.`,
   warnAmbiguousDates: (column: string, chosen: string, other: string) =>
     `Dates in ${JSON.stringify(column)} fit both ${chosen} and ${other}; ${chosen} was used. Pass dateFormat to choose.`,
+  binaryFile: (path: string) =>
+    `${basename(path)} is not a text table (it holds binary data). Export the data as CSV (UTF-8), Parquet or JSON and load that file.`,
+  damagedGzip: (path: string) =>
+    `${basename(path)} is a damaged or truncated gzip file: it could not be decompressed to the end. Copy or download it again, or load the uncompressed file.`,
   warnMoneyText: (file: string, examples: readonly string[]) =>
     `Amounts in ${file} carry currency signs, codes, brackets or spaces (e.g. ${list(examples)}); they were read without them, and an amount in brackets as negative.`,
   warnDecimalComma: (file: string) => `${file} uses a decimal comma (12,50); numbers were read accordingly.`,

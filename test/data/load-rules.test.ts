@@ -96,3 +96,36 @@ describe('day/month order of dates', () => {
     expect(r.dateRange?.first.toISOString().slice(0, 10)).toBe('2011-04-03');
   });
 });
+
+describe('encodings and damaged files', () => {
+  const header = 'customer_id,order_id,order_date,amount,city';
+  it('reads a file whose first accent comes after the sniffed head as Latin-1, with the note', async () => {
+    const rows = [header];
+    for (let i = 0; i < 8000; i++) rows.push(`C${i % 40},O${i},2011-01-0${1 + (i % 9)},1.00,Amsterdam`);
+    rows.push('Z,late,2011-01-09,2.00,Zürich');
+    const path = join(dir, 'late.csv');
+    writeFileSync(path, Buffer.from(rows.join('\n') + '\n', 'latin1'));
+    const r = await loadTransactions(wb, path);
+    expect(r.rowsLoaded).toBe(8001);
+    expect(r.warnings.some((w) => w.includes('Latin-1'))).toBe(true);
+  });
+
+  it('reads UTF-16 text', async () => {
+    const path = join(dir, 'utf16.csv');
+    writeFileSync(path, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`${header}\nA,1,2011-01-05,12.50,Zürich\nB,2,2011-01-06,3.00,Gent\n`, 'utf16le')]));
+    const r = await loadTransactions(wb, path);
+    expect(r.rowsLoaded).toBe(2);
+    expect(await amounts()).toEqual([12.5, 3]);
+  });
+
+  it('names a binary file and a truncated gzip file as such', async () => {
+    const bin = join(dir, 'orders.csv');
+    writeFileSync(bin, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x08, 0x00, 0x41, 0x42]));
+    await expect(loadTransactions(wb, bin)).rejects.toThrow(/not a text table/);
+    const { gzipSync } = await import('node:zlib');
+    const gz = gzipSync(Buffer.from(`${header}\n${'A,1,2011-01-05,12.50,Gent\n'.repeat(20000)}`));
+    const cut = join(dir, 'cut.csv.gz');
+    writeFileSync(cut, gz.subarray(0, Math.floor(gz.length / 2)));
+    await expect(loadTransactions(wb, cut)).rejects.toThrow(/damaged or truncated gzip/);
+  });
+});
