@@ -100,7 +100,9 @@ async function loadSniffed(wb: Workbench, path: string, options: LoadOptions, sn
     }
     if (textDates) warnings.push(messages.warnDateFormat(mapping.orderDate as string, dateFormat.format));
     const numericKeys = keys.filter((k) => NUMERIC_KEYS.has(k) && stagedType(k) === 'VARCHAR');
-    const style = await numberStyle(wb, SAMPLE, numericKeys.map((k) => FIELD_COLUMNS[k]));
+    const style = await numberStyle(wb, SAMPLE, numericKeys.map((k) => FIELD_COLUMNS[k]),
+      { from: relation.from, params: relation.params, columns: numericKeys.map((k) => mapping[k] as string) });
+    if (style.ambiguousDot !== undefined && !options.decimal) warnings.push(messages.warnAmbiguousDot(sniff.fileName, style.ambiguousDot));
     const decimalComma = options.decimal ? options.decimal === ',' : style.decimalComma;
     const moneyText = style.moneyText;
     if (decimalComma) warnings.push(messages.warnDecimalComma(sniff.fileName));

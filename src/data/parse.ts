@@ -97,7 +97,7 @@ export function moneyTextSql(col: string): string {
   return `regexp_replace(trim(${col}), '${MONEY_MARKS}|[()\\s]', '', 'g')`;
 }
 
-/** What the sampled numeric text columns look like. */
+/** What the numeric text columns look like. */
 export interface NumberStyle {
   /** Decimal comma (`12,50`, `1.234,50`) rather than decimal point. */
   decimalComma: boolean;
@@ -105,28 +105,53 @@ export interface NumberStyle {
   moneyText: boolean;
   /** A few such cells, for the note in the LoadReport. */
   moneyExamples: string[];
+  /** Only values like `1.234` (a dot before exactly three digits) were seen in the whole file: thousands or decimals cannot be told. */
+  ambiguousDot?: string;
+}
+
+/** Cells that say decimal comma, decimal point, or that could be either (`1.234`). */
+function evidenceSql(col: string, from: string, where: string): string {
+  const v = moneyTextSql(col);
+  return `SELECT count(*) FILTER (WHERE regexp_full_match(v, '[-+]?[0-9]{1,3}(\\.[0-9]{3})*,[0-9]+|[-+]?[0-9]+,[0-9]+')) AS comma,
+      count(*) FILTER (WHERE regexp_full_match(v, '[-+]?[0-9]*\\.[0-9]+|[-+]?[0-9]{1,3}(,[0-9]{3})+(\\.[0-9]+)?')
+        AND NOT regexp_full_match(v, '[-+]?[0-9]{1,3}(\\.[0-9]{3})+')) AS dot,
+      min(v) FILTER (WHERE regexp_full_match(v, '[-+]?[0-9]{1,3}(\\.[0-9]{3})+')) AS either
+    FROM (SELECT ${v} AS v FROM ${from} WHERE ${where})`;
 }
 
 /**
- * Decimal mark and money notation of the sampled numeric text columns: a decimal comma when more cells
- * read as `12,50` / `1.234,50` than as `12.50` / `1,234.50` once signs and codes are stripped.
+ * Decimal mark and money notation of the numeric text columns, from the first rows: a decimal comma when
+ * more cells read as `12,50` / `1.234,50` than as `12.50` / `1,234.50` once signs and codes are stripped.
+ * A cell like `1.234` is thousands or decimals: it does not vote. When the first rows hold nothing else,
+ * every row of the file (`file`) is asked; when that too holds only such cells, the decimal point is used
+ * and `ambiguousDot` says so.
  */
-export async function numberStyle(wb: Workbench, table: string, columns: readonly string[]): Promise<NumberStyle> {
+export async function numberStyle(
+  wb: Workbench, table: string, columns: readonly string[], file?: { from: string; params: Record<string, QueryParam>; columns: readonly string[] },
+): Promise<NumberStyle> {
   let comma = 0;
   let dot = 0;
+  let either: string | undefined;
   const moneyExamples: string[] = [];
   for (const column of columns) {
     const col = quoteIdentifier(column);
-    const [row] = await wb.query<{ comma: number; dot: number; money: string[] }>(
-      `SELECT count(*) FILTER (WHERE regexp_full_match(v, '[-+]?[0-9]{1,3}(\\.[0-9]{3})*,[0-9]+|[-+]?[0-9]+,[0-9]+')) AS comma,
-              count(*) FILTER (WHERE regexp_full_match(v, '[-+]?[0-9]*\\.[0-9]+|[-+]?[0-9]{1,3}(,[0-9]{3})+(\\.[0-9]+)?')) AS dot,
-              list(raw ORDER BY r) FILTER (WHERE raw <> v AND r < 1000)[1:3] AS money
-       FROM (SELECT ${moneyTextSql(col)} AS v, trim(${col}) AS raw, rowid AS r FROM ${table} WHERE rowid < ${SAMPLE} AND ${col} IS NOT NULL)`);
+    const [row] = await wb.query<{ comma: number; dot: number; either: string | null }>(evidenceSql(col, table, `rowid < ${SAMPLE} AND ${col} IS NOT NULL`));
     comma += row?.comma ?? 0;
     dot += row?.dot ?? 0;
-    for (const m of row?.money ?? []) if (moneyExamples.length < 3) moneyExamples.push(m);
+    either ??= row?.either ?? undefined;
+    const [money] = await wb.query<{ examples: string[] }>(
+      `SELECT list(raw ORDER BY r)[1:3] AS examples FROM (SELECT trim(${col}) AS raw, ${moneyTextSql(col)} AS v, rowid AS r FROM ${table} WHERE rowid < 1000 AND ${col} IS NOT NULL) WHERE raw <> v`);
+    for (const m of money?.examples ?? []) if (moneyExamples.length < 3) moneyExamples.push(m);
   }
-  return { decimalComma: comma > dot, moneyText: moneyExamples.length > 0, moneyExamples };
+  if (comma === 0 && dot === 0 && either !== undefined && file) {
+    for (const column of file.columns) {
+      const [row] = await wb.query<{ comma: number; dot: number }>(evidenceSql(quoteIdentifier(column), file.from, 'true'), file.params);
+      comma += row?.comma ?? 0;
+      dot += row?.dot ?? 0;
+    }
+  }
+  const stillOpen = comma === 0 && dot === 0 && either !== undefined;
+  return { decimalComma: comma > dot, moneyText: moneyExamples.length > 0, moneyExamples, ...(stillOpen ? { ambiguousDot: either } : {}) };
 }
 
 /**

@@ -46,6 +46,8 @@ export const dataMessages = {
     `${basename(path)} is not a text table (it holds binary data). Export the data as CSV (UTF-8), Parquet or JSON and load that file.`,
   damagedGzip: (path: string) =>
     `${basename(path)} is a damaged or truncated gzip file: it could not be decompressed to the end. Copy or download it again, or load the uncompressed file.`,
+  warnAmbiguousDot: (file: string, example: string) =>
+    `Numbers in ${file} such as ${JSON.stringify(example)} can mean thousands (1234) or decimals (1.234), and no row tells; they were read with a decimal point. Pass decimal: ',' if the dot separates thousands.`,
   warnMoneyText: (file: string, examples: readonly string[]) =>
     `Amounts in ${file} carry currency signs, codes, brackets or spaces (e.g. ${list(examples)}); they were read without them, and an amount in brackets as negative.`,
   warnDecimalComma: (file: string) => `${file} uses a decimal comma (12,50); numbers were read accordingly.`,

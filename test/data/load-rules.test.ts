@@ -129,3 +129,21 @@ describe('encodings and damaged files', () => {
     await expect(loadTransactions(wb, cut)).rejects.toThrow(/damaged or truncated gzip/);
   });
 });
+
+describe('a dot before three digits', () => {
+  it('is read as thousands when a later row of the file shows decimal commas', async () => {
+    const rows = ['klant;bestelling;datum;bedrag'];
+    for (let i = 0; i < 6000; i++) rows.push(`K${i % 30};B${i};05-01-2011;1.234`);
+    rows.push('Z;laatste;06-01-2011;12,50');
+    const r = await loadTransactions(wb, file('dots.csv', rows));
+    expect((await amounts()).slice(0, 1)).toEqual([1234]);
+    expect((await amounts()).at(-1)).toBe(12.5);
+    expect(r.warnings.some((w) => w.includes('no row tells'))).toBe(false);
+  });
+
+  it('warns when no row tells thousands from decimals', async () => {
+    const r = await loadTransactions(wb, file('open-dots.csv', ['klant;bestelling;datum;bedrag', 'A;1;05-01-2011;1.234', 'B;2;06-01-2011;2.500']));
+    expect(await amounts()).toEqual([1.234, 2.5]);
+    expect(r.warnings.some((w) => w.includes('"1.234"') && w.includes('no row tells'))).toBe(true);
+  });
+});
