@@ -55,7 +55,9 @@ const DUPS = '_swb_dups';
  */
 export async function loadTransactions(wb: Workbench, path: string, options: LoadOptions = {}): Promise<LoadReport> {
   const sniff = await sniffFile(path);
-  const sha256 = await sha256File(path);
+  // The checksum reads the whole file in Node while DuckDB reads it on its own threads.
+  const sha256 = sha256File(path);
+  sha256.catch(() => undefined);
   try {
     return await loadSniffed(wb, path, options, sniff, sha256);
   } catch (e) {
@@ -69,7 +71,7 @@ export async function loadTransactions(wb: Workbench, path: string, options: Loa
   }
 }
 
-async function loadSniffed(wb: Workbench, path: string, options: LoadOptions, sniff: SniffResult, sha256: string): Promise<LoadReport> {
+async function loadSniffed(wb: Workbench, path: string, options: LoadOptions, sniff: SniffResult, checksum: Promise<string>): Promise<LoadReport> {
   const preset = resolvePreset(options.preset);
   const returns = options.returns ?? 'net';
   const relation = await sourceRelation(wb, sniff, { ...(preset ? { preset } : {}), allVarchar: true });
@@ -130,6 +132,7 @@ async function loadSniffed(wb: Workbench, path: string, options: LoadOptions, sn
     await setAsideFarDates(wb);
     const reasons = await reasonCounts(wb, relation.rowOffset, preset?.keepDuplicates ?? false);
     await finalise(wb, relation.rowOffset);
+    const sha256 = await checksum;
     return await wb.transaction(async () => {
       await wb.run(`DROP TABLE IF EXISTS transactions; ALTER TABLE ${PARSED} RENAME TO transactions`);
       const summary = await summarise(wb, reasons);

@@ -7,11 +7,12 @@ import type { Workbench } from '../../workbench.js';
 import { moneySum } from '../../sql.js';
 import { customerAggregateSql } from '../shared/customer-aggregate.js';
 import { messages } from '../../messages.js';
+import { checkOptionKeys, optionalDate, optionKeys, type DateInput } from '../shared/validate.js';
 
 /** Options for {@link overview}. */
 export interface OverviewOptions {
   /** Only rows before this moment count (as in `rfm`, whose default is the day after the last order). @defaultValue all rows */
-  asOf?: Date;
+  asOf?: DateInput;
   /** Share of best customers (by net revenue) whose revenue share is reported. @defaultValue 0.2 */
   topShare?: number;
 }
@@ -42,25 +43,28 @@ export interface OverviewResult {
 
 /** SQL of {@link overview}; binds `$asOf` (TIMESTAMP or NULL) and `$topShare`. Pure. */
 export function overviewSql(): string {
+  // One pass for the figures of the rows, one per-customer aggregate for those of the customers: no CTE over
+  // the rows is referenced twice, so DuckDB never copies the transactions.
+  const rows = 'FROM transactions WHERE $asOf IS NULL OR order_date < $asOf';
   return `
-WITH t AS (
-  SELECT * FROM transactions
-  WHERE $asOf IS NULL OR order_date < $asOf
-), c AS (
-  ${customerAggregateSql({ from: 't', measures: ['frequency', 'monetary'], names: { frequency: 'orders', monetary: 'revenue' } })}
+WITH c AS (
+  ${customerAggregateSql({ from: 'transactions', where: '$asOf IS NULL OR order_date < $asOf', measures: ['frequency', 'monetary'], names: { frequency: 'orders', monetary: 'revenue' } })}
+), totals AS (
+  SELECT count(DISTINCT order_id) FILTER (WHERE NOT is_return) AS orders,
+    coalesce(${moneySum()}, 0)::double AS net_revenue,
+    coalesce(${moneySum()} FILTER (WHERE amount > 0), 0)::double AS gross_revenue,
+    coalesce(-${moneySum()} FILTER (WHERE amount < 0), 0)::double AS returned,
+    min(order_date) AS first, max(order_date) AS last
+  ${rows}
 ), ranked AS (
-  SELECT revenue, row_number() OVER (ORDER BY revenue DESC, customer_id) AS rn, count(*) OVER () AS n FROM c
+  SELECT revenue, orders, row_number() OVER (ORDER BY revenue DESC, customer_id) AS rn, count(*) OVER () AS n FROM c
+), per_customer AS (
+  SELECT count(*) AS customers, count(*) FILTER (WHERE orders = 1) AS one_time,
+    coalesce(sum(revenue) FILTER (WHERE rn <= ceil(n * $topShare)), 0) AS top_revenue
+  FROM ranked
 )
-SELECT
-  (SELECT count(*) FROM c) AS customers,
-  (SELECT count(DISTINCT order_id) FROM t WHERE NOT is_return) AS orders,
-  (SELECT coalesce(${moneySum()}, 0)::double FROM t) AS net_revenue,
-  (SELECT coalesce(${moneySum()} FILTER (WHERE amount > 0), 0)::double FROM t) AS gross_revenue,
-  (SELECT coalesce(-${moneySum()} FILTER (WHERE amount < 0), 0)::double FROM t) AS returned,
-  (SELECT count(*) FROM c WHERE orders = 1) AS one_time,
-  (SELECT coalesce(sum(revenue), 0) FROM ranked WHERE rn <= ceil(n * $topShare)) AS top_revenue,
-  (SELECT min(order_date) FROM t) AS first,
-  (SELECT max(order_date) FROM t) AS last`;
+SELECT p.customers, t.orders, t.net_revenue, t.gross_revenue, t.returned, p.one_time, p.top_revenue, t.first, t.last
+FROM totals t, per_customer p`;
 }
 
 type OverviewRow = {
@@ -73,8 +77,10 @@ type OverviewRow = {
  * @example const o = await overview(wb, { asOf: new Date('2011-12-09') });
  */
 export async function overview(wb: Workbench, options: OverviewOptions = {}): Promise<OverviewResult> {
+  checkOptionKeys('overview', options, optionKeys<OverviewOptions>({ asOf: true, topShare: true }));
+  const asOf = optionalDate('asOf', options.asOf);
   const topShare = options.topShare ?? 0.2;
-  const [row] = await wb.query<OverviewRow>(overviewSql(), { asOf: options.asOf ?? null, topShare });
+  const [row] = await wb.query<OverviewRow>(overviewSql(), { asOf: asOf ?? null, topShare });
   if (!row) throw new Error('overview query returned no row');
   const warnings = row.customers === 0 ? [messages.warnNoTransactions()] : [];
   return {
@@ -86,7 +92,7 @@ export async function overview(wb: Workbench, options: OverviewOptions = {}): Pr
     oneTimeCustomers: row.one_time,
     topRevenue: row.top_revenue,
     ...(row.first && row.last ? { period: { first: row.first, last: row.last } } : {}),
-    options: { ...(options.asOf ? { asOf: options.asOf } : {}), topShare },
+    options: { ...(asOf ? { asOf } : {}), topShare },
     warnings,
   };
 }
