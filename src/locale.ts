@@ -3,6 +3,7 @@
  * formatted here with `Intl`, so `nl` gets `€ 1.234,50` and `en` gets `€1,234.50`.
  */
 import { messages } from './messages.js';
+import { texts } from './i18n/index.js';
 
 /** Supported report/chart languages. */
 export type Locale = 'en' | 'nl';
@@ -54,7 +55,8 @@ export function formatPercent(share: number, locale: Locale, digits = 1): string
 
 /** Format a date (UTC) as e.g. `9 Dec 2011` (en) or `9 dec 2011` (nl). */
 export function formatDate(d: Date, locale: Locale): string {
-  return new Intl.DateTimeFormat(intlTag(locale), { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(d);
+  // Month names from the text table: Intl's en-GB writes "Sept", which is neither English nor Dutch style.
+  return `${d.getUTCDate()} ${texts(locale).charts.months[d.getUTCMonth()] ?? ''} ${d.getUTCFullYear()}`;
 }
 
 /** ISO date `YYYY-MM-DD` of a Date in UTC. */

@@ -4,7 +4,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { ActivityPeriod, ActivityResult } from '../analyses/overview/activity.js';
-import { formatDate, intlTag, type Locale } from '../locale.js';
+import { formatDate, type Locale } from '../locale.js';
 import { texts } from '../i18n/index.js';
 import { baseSpec, CATEGORY_COLORS, CHART_HEIGHT, CHART_WIDTH, COUNT_FORMAT, moneyFormat } from './theme.js';
 
@@ -18,7 +18,7 @@ export interface ActivityChartOptions {
 export function periodLabel(start: Date, period: ActivityPeriod, locale: Locale): string {
   if (period === 'week') return formatDate(start, locale);
   if (period === 'quarter') return `${texts(locale).charts.activity.q}${Math.floor(start.getUTCMonth() / 3) + 1} ${start.getUTCFullYear()}`;
-  return new Intl.DateTimeFormat(intlTag(locale), { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(start);
+  return `${texts(locale).charts.months[start.getUTCMonth()] ?? ''} ${start.getUTCFullYear()}`;
 }
 
 function subtitle(result: ActivityResult, locale: Locale): string | undefined {

@@ -8,7 +8,7 @@ import { formatNumber, type Locale } from '../locale.js';
 import { texts } from '../i18n/index.js';
 import type { ClusterResult } from '../analyses/clusters/index.js';
 import { clusterNames, featureLabel } from '../i18n/analyses.js';
-import { baseSpec, CATEGORY_COLORS, CHART_HEIGHT, CHART_WIDTH, COUNT_FORMAT, DIVERGING_SCHEME, PERCENT_FORMAT } from './theme.js';
+import { baseSpec, CATEGORY_COLORS, CHART_HEIGHT, CHART_WIDTH, COUNT_FORMAT, GOOD_BAD_SCHEME, PERCENT_FORMAT } from './theme.js';
 
 /** Options of the cluster chart builders. */
 export interface ClusterChartOptions {
@@ -95,7 +95,13 @@ export function clusterScatter(result: ClusterResult, options: ClusterChartOptio
   };
 }
 
-/** Heatmap of clusters × features: colour = mean z-score (diverging, clamped at ±2), text = raw mean. */
+/** Features where a lower value is the better one (recency: days since the last order). */
+const LOWER_IS_BETTER = new Set(['recency']);
+
+/**
+ * Heatmap of clusters × features: colour = how much better than the average customer (the mean z-score,
+ * sign turned for recency so that recent reads as good; diverging purple–green, clamped at ±2), text = raw mean.
+ */
 export function clusterProfileHeatmap(result: ClusterResult, options: ClusterChartOptions = {}): TopLevelSpec {
   const locale = options.locale ?? 'en';
   const t = texts(locale).charts.clusters;
@@ -104,7 +110,9 @@ export function clusterProfileHeatmap(result: ClusterResult, options: ClusterCha
   const values = result.profiles.flatMap((p, i) =>
     result.features.map((f, j) => {
       const mean = p.means[f.name] ?? NaN;
-      return { label: labels[i], feature: features[j], z: p.z[f.name] ?? 0, mean, text: formatNumber(mean, locale, Math.abs(mean) < 10 ? 1 : 0) };
+      const z = p.z[f.name] ?? 0;
+      const good = LOWER_IS_BETTER.has(f.name) ? -z : z;
+      return { label: labels[i], feature: features[j], z, good, mean, text: formatNumber(mean, locale, Math.abs(mean) < 10 ? 1 : 0) };
     }),
   );
   return {
@@ -119,16 +127,19 @@ export function clusterProfileHeatmap(result: ClusterResult, options: ClusterCha
       {
         mark: { type: 'rect', stroke: '#ffffff' },
         encoding: {
-          color: { field: 'z', type: 'quantitative', title: 'z-score', scale: { scheme: DIVERGING_SCHEME, domain: [-2, 2], domainMid: 0, clamp: true } },
+          color: {
+            field: 'good', type: 'quantitative', title: t.z, scale: { scheme: GOOD_BAD_SCHEME, domain: [-2, 2], domainMid: 0, clamp: true },
+            legend: { values: [-2, 0, 2], titleLimit: 240, labelExpr: `datum.value < 0 ? ${JSON.stringify(t.worse)} : datum.value > 0 ? ${JSON.stringify(t.better)} : ${JSON.stringify(t.average)}` },
+          },
           tooltip: [
             { field: 'label', type: 'nominal', title: t.cluster }, { field: 'feature', type: 'nominal', title: t.feature },
-            { field: 'text', type: 'nominal', title: t.mean }, { field: 'z', type: 'quantitative', title: t.z, format: '+.2f' },
+            { field: 'text', type: 'nominal', title: t.mean },
           ],
         },
       },
       {
         mark: { type: 'text', fontSize: 12 },
-        encoding: { text: { field: 'text', type: 'nominal' }, color: { condition: { test: 'abs(datum.z) > 1.3', value: '#ffffff' }, value: '#1a1a1a' } },
+        encoding: { text: { field: 'text', type: 'nominal' }, color: { condition: { test: 'abs(datum.good) > 1.3', value: '#ffffff' }, value: '#1a1a1a' } },
       },
     ],
   };

@@ -77,12 +77,14 @@ export function pAliveHistogramChart(result: ClvResult, options: ClvChartOptions
 
 /** The model's P(alive) over x × t_x at the longest observation time (the lifetimes-style matrix). */
 export function pAliveMatrixChart(result: ClvResult, options: ClvChartOptions = {}): TopLevelSpec {
-  const t = texts(options.locale ?? 'en').charts.clv;
+  const locale = options.locale ?? 'en';
+  const t = texts(locale).charts.clv;
   const m = result.pAliveMatrix;
   const step = m.T / 20;
+  const observed = `${formatNumber(m.T, locale, 1)} ${t.periods[result.options.unit]}`;
   const values = m.cells.map((c) => ({ x: c.x, tx: c.t_x, tx2: c.t_x + step, pAlive: c.pAlive }));
   return {
-    ...baseSpec(t.matrix, `${t.matrixDesc(m.T.toFixed(1))}.`, `T = ${m.T.toFixed(1)} ${t.periods[result.options.unit]}`),
+    ...baseSpec(t.matrix, `${t.matrixDesc(formatNumber(m.T, locale, 1))}.`, t.observed(observed)),
     width: CHART_WIDTH, height: CHART_HEIGHT,
     data: { values },
     mark: { type: 'rect' },

@@ -5,7 +5,7 @@
  * the heatmap and left out of the curves, so no curve shows a false drop at the right edge.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import type { CohortCell, CohortPeriod, CohortResult, CohortSummary } from '../analyses/cohorts/index.js';
+import { averageCurve, type CohortCell, type CohortPeriod, type CohortResult, type CohortSummary } from '../analyses/cohorts/index.js';
 import { intlTag, type Locale } from '../locale.js';
 import { texts } from '../i18n/index.js';
 import { periodLabel } from './activity.js';
@@ -131,11 +131,12 @@ function curves(result: CohortResult, metric: CurveMetric, options: CohortChartO
   const labels = new Map(drawn.map((c) => [c.cohort, cohortLabel(c, result.options.period, locale)]));
   const order = drawn.map((c) => labels.get(c.cohort) ?? '');
   const point = (series: string, kind: string, period: number, value: number, size: number) => ({ series, kind, period, value: num(value), size });
+  const cells = result.rows.filter((c: CohortCell) => labels.has(c.cohort) && !c.partial);
   const values = [
-    ...result.rows.filter((c: CohortCell) => labels.has(c.cohort) && !c.partial)
-      .map((c) => point(labels.get(c.cohort) ?? '', 'cohort', c.period, c[metric], c.observed)),
-    // The average only where enough cohorts are observed: further right it is one or two old cohorts, not an average.
-    ...result.average.filter((p) => p.cohorts >= MIN_AVERAGE_COHORTS).map((p) => point(t.average, 'average', p.period, p[metric], p.customers)),
+    ...cells.map((c) => point(labels.get(c.cohort) ?? '', 'cohort', c.period, c[metric], c.observed)),
+    // The average of exactly the cohorts drawn (a hidden cohort would lift it above every visible line), and only
+    // where enough of them are observed: further right it is one or two old cohorts, not an average.
+    ...averageCurve(cells).filter((p) => p.cohorts >= MIN_AVERAGE_COHORTS).map((p) => point(t.average, 'average', p.period, p[metric], p.customers)),
   ];
   const money = metric !== 'retention';
   const format = money ? moneyFormat(locale) : '.0%';

@@ -6,7 +6,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { Locale } from '../locale.js';
 import { texts } from '../i18n/index.js';
-import { migrationSegmentName, segmentValueName } from '../i18n/analyses.js';
+import { columnLabel, migrationSegmentName, segmentValueName } from '../i18n/analyses.js';
 import type { SubsegmentResult } from '../analyses/segments/subsegments.js';
 import { ALL_CUSTOMERS, DEFAULT_CHURN_DAYS, type KpiDef } from '../analyses/segments/kpi.js';
 import type { KpisResult } from '../analyses/segments/kpis.js';
@@ -64,7 +64,7 @@ export function subsegmentChart(result: SubsegmentResult, options: SegmentChartO
   const order = values.map((v) => v.group);
   const y = { field: 'group', type: 'nominal' as const, title: t.group, sort: order, axis: { labelLimit: 240 } };
   return {
-    ...baseSpec(t.sub(label, result.byVariable), `${t.subDesc}.`, t.subSub),
+    ...baseSpec(t.sub(label, columnLabel(result.byVariable, locale)), `${t.subDesc}.`, t.subSub),
     width: CHART_WIDTH,
     height: { step: 22 },
     data: { values },

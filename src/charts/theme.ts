@@ -15,6 +15,8 @@ export const CATEGORY_COLORS: readonly string[] = [
 export const SEQUENTIAL_SCHEME = 'blues';
 /** Diverging scheme for z-scores and deviations. */
 export const DIVERGING_SCHEME = 'blueorange';
+/** Diverging scheme where one end is good and the other bad (purple worse, green better; colour-blind safe). */
+export const GOOD_BAD_SCHEME = 'purplegreen';
 
 /** Default chart width in pixels (fits a laptop screen and prints on A4). */
 export const CHART_WIDTH = 560;

@@ -11,7 +11,7 @@ import { tableColumns } from '../analyses/segments/base.js';
 import { quoteIdentifier } from '../sql.js';
 import type { Workbench } from '../workbench.js';
 import type { AnalysisRun } from '../report/sections/method.js';
-import type { SegmentsSectionInput } from '../report/sections/segments.js';
+import { subsegmentMethod, type SegmentsSectionInput } from '../report/sections/segments.js';
 
 /** Options of {@link segmentsForReport}. */
 export interface SegmentsReportOptions {
@@ -67,8 +67,9 @@ const MAX_ATTRIBUTES = 3;
 export function segmentsRun(input: SegmentsSectionInput): AnalysisRun {
   const options: Record<string, unknown> = {};
   if (input.segments) Object.assign(options, { asOf: input.segments.options.asOf, segments: 'value tiers (top 20%, next 30%, rest)', minSize: input.segments.options.minSize });
-  const subs = (input.subsegments ?? []).map((s) => `${s.byVariable} within each tier: ${s.kpi.label} (${s.kpi.method}${s.options.adjust === 'bonferroni' ? '; Bonferroni-adjusted' : ''})`);
-  if (subs.length > 0) options['subsegments'] = subs.length === 1 ? subs[0] : subs;
+  // Each comparison words itself in the report's language (variable, KPI, exact method).
+  const subs = (input.subsegments ?? []).map(subsegmentMethod);
+  if (subs.length > 0) options['subsegments'] = subs;
   if (input.migration) options['migration'] = { from: input.migration.options.from, to: input.migration.options.to, segmentation: 'RFM' };
   return { name: 'Segments', options };
 }

@@ -4,12 +4,17 @@
  */
 
 /**
- * Content security policy of the report. Nothing may be fetched (no `connect-src`, fonts or
- * remote images); inline scripts and styles are allowed because everything is inline, and
- * `unsafe-eval` because vega compiles its expressions with `Function`.
+ * Content security policy of the report, given the `sha256-…` hashes (base64) of its inline scripts and
+ * style sheets. Nothing may be fetched (no `connect-src`, fonts or remote images); only the inline scripts
+ * whose hashes are listed run, so a script that escaped the escaping would still be refused — no
+ * `'unsafe-inline'` for scripts. `'unsafe-eval'` stays because vega compiles its expressions with
+ * `Function`. Styles: the report's own sheet by hash, plus `'unsafe-inline'` for the `<style>` elements
+ * vega-embed and its tooltip add at run time (CSS cannot fetch anything here: every fetch is refused).
  */
-export const REPORT_CSP =
-  "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+export function reportCsp(scriptHashes: readonly string[], styleHashes: readonly string[]): string {
+  const scripts = scriptHashes.length > 0 ? `${scriptHashes.map((h) => `'${h}'`).join(' ')} 'unsafe-eval'` : "'none'";
+  return `default-src 'none'; script-src ${scripts}; style-src ${styleHashes.map((h) => `'${h}'`).join(' ')}; img-src data:; base-uri 'none'; form-action 'none'`;
+}
 
 /** The style sheet: readable on a laptop and a phone, black-on-white, page breaks between sections in print. */
 export const REPORT_CSS = `
@@ -52,6 +57,15 @@ tbody th { font-weight: 600; }
   h1 { font-size: 1.5rem; }
   h2 { font-size: 1.25rem; }
 }
+/* vega-embed's and vega-tooltip's own styles, here because the CSP refuses the <style> elements they would add. */
+.vega-embed { position: relative; display: inline-block; box-sizing: border-box; }
+#vg-tooltip-element { visibility: hidden; padding: 8px; position: fixed; z-index: 1000; font: 11px sans-serif; border-radius: 3px; box-shadow: 2px 2px 4px rgba(0, 0, 0, .1); white-space: pre-line; background: rgba(255, 255, 255, .95); border: 1px solid #d9d9d9; color: #000; }
+#vg-tooltip-element.visible { visibility: visible; }
+#vg-tooltip-element h2 { margin: 0 0 10px; font-size: 13px; border: 0; padding: 0; }
+#vg-tooltip-element table { border-spacing: 0; min-width: 0; }
+#vg-tooltip-element td { overflow: hidden; text-overflow: ellipsis; padding: 2px 0; border: 0; vertical-align: text-top; }
+#vg-tooltip-element td.key { color: #808080; max-width: 150px; text-align: right; padding-right: 4px; }
+#vg-tooltip-element td.value { display: block; max-width: 300px; max-height: 7em; text-align: left; }
 @media print {
   @page { margin: 15mm; }
   body { max-width: none; padding: 0; font-size: 11pt; }
@@ -84,7 +98,8 @@ export const CLIENT_SCRIPT = `
     var live = figure && figure.querySelector('.chart-live');
     if (!live) return;
     vegaEmbed(live, JSON.parse(el.textContent), {
-      actions: false, renderer: 'svg', tooltip: true, loader: loader, formatLocale: options.formatLocale, logLevel: vega.Error
+      actions: false, renderer: 'svg', loader: loader, formatLocale: options.formatLocale, logLevel: vega.Error,
+      defaultStyle: false, tooltip: { disableDefaultStyle: true }
     }).then(function (result) {
       figure.classList.add('is-live');
       figure.setAttribute('data-rendered', String(result.view.scenegraph().root.items.length > 0));

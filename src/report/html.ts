@@ -4,10 +4,11 @@
  * {@link RenderedReport}, so the same input always gives the same bytes. Every data string passes
  * through {@link escapeHtml} or {@link jsonForScript}; nothing else reaches the page.
  */
+import { createHash } from 'node:crypto';
 import { d3NumberLocale, type Locale } from '../locale.js';
 import type { VegaBundles } from './assets.js';
 import { escapeHtml, jsonForScript, scriptSafe } from './escape.js';
-import { CLIENT_SCRIPT, REPORT_CSP, REPORT_CSS } from './html-parts.js';
+import { CLIENT_SCRIPT, REPORT_CSS, reportCsp } from './html-parts.js';
 import type { ReportChart, ReportSection, ReportTable } from './section.js';
 import { texts } from '../i18n/index.js';
 
@@ -29,6 +30,11 @@ export interface RenderedReport {
   bundles: VegaBundles;
   /** When the report was generated: the one line that differs between runs. */
   generatedAt: Date;
+}
+
+/** CSP source of an inline element's exact text: `sha256-<base64>`. */
+function sha256(text: string): string {
+  return `sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}`;
 }
 
 /** `2026-11-23 02:40 UTC`: locale-neutral, no seconds. */
@@ -97,22 +103,21 @@ export function renderReportHtml(report: RenderedReport): string {
     .join('\n');
   const hasCharts = report.sections.some((s) => (s.charts?.length ?? 0) > 0);
   const options = { formatLocale: d3NumberLocale(report.locale, report.currency) };
-  const scripts = hasCharts
-    ? [
-        `<script type="application/json" id="swb-options">${jsonForScript(options)}</script>`,
-        `<script>${scriptSafe(report.bundles.vega)}</script>`,
-        `<script>${scriptSafe(report.bundles.vegaLite)}</script>`,
-        `<script>${scriptSafe(report.bundles.vegaEmbed)}</script>`,
-        `<script>${CLIENT_SCRIPT}</script>`,
-      ]
+  // The executable inline scripts, each allowed by its hash in the CSP (JSON blocks are data, not run).
+  const code = hasCharts
+    ? [scriptSafe(report.bundles.vega), scriptSafe(report.bundles.vegaLite), scriptSafe(report.bundles.vegaEmbed), CLIENT_SCRIPT]
     : [];
+  const scripts = hasCharts
+    ? [`<script type="application/json" id="swb-options">${jsonForScript(options)}</script>`, ...code.map((c) => `<script>${c}</script>`)]
+    : [];
+  const csp = reportCsp(code.map(sha256), [sha256(REPORT_CSS)]);
   return [
     '<!DOCTYPE html>',
     `<html lang="${escapeHtml(report.locale)}">`,
     '<head>',
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(REPORT_CSP)}">`,
+    `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">`,
     '<meta name="generator" content="segment-workbench">',
     `<title>${escapeHtml(report.title)}</title>`,
     `<style>${REPORT_CSS}</style>`,

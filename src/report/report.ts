@@ -9,7 +9,8 @@ import type { Locale } from '../locale.js';
 import { loadVegaBundles } from './assets.js';
 import { chartElementId, renderReportHtml, type RenderedReport } from './html.js';
 import { saveReport } from './save.js';
-import type { ReportSection } from './section.js';
+import { placeTechnical, type ReportSection } from './section.js';
+import { texts } from '../i18n/index.js';
 import { compactSvg, prefixSvgIds } from './svg.js';
 
 /** Options for {@link report}. */
@@ -70,12 +71,13 @@ export class ReportBuilder {
       const svg = await renderSvg(chart.spec, { locale: this.locale, currency: this.currency });
       svgs[chart.id] = compactSvg(prefixSvgIds(svg, `${chartElementId(chart)}-`));
     }
+    const t = texts(this.locale).report;
     return {
       title: this.title,
       locale: this.locale,
       currency: this.currency,
       header: this.#header,
-      sections: this.sections,
+      sections: placeTechnical(this.sections, { caption: t.technicalCaption, section: t.technicalSection, measure: t.technicalMeasure, value: t.value }),
       svgs,
       bundles: await loadVegaBundles(),
       generatedAt: options.generatedAt ?? this.#generatedAt ?? new Date(),

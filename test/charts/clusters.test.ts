@@ -28,7 +28,7 @@ describe('cluster charts', () => {
       expect(inline(spec).map((v) => v['k'])).toEqual([2, 3, 4, 5]);
       expect(inline(spec).filter((v) => v['chosen']).map((v) => v['k'])).toEqual([3]);
     }
-    expect(JSON.stringify(clusterKChart(result, { locale: 'nl' }))).toContain('gekozen: k = 3');
+    expect(JSON.stringify(clusterKChart(result, { locale: 'nl' }))).toContain('gekozen: 3 clusters');
   });
 
   it('scatter: sampled points coloured by cluster with raw features in the tooltip', async () => {
@@ -37,7 +37,7 @@ describe('cluster charts', () => {
     expect(inline(spec)).toHaveLength(300);
     expect(inline(spec)[0]).toHaveProperty('v2');
     expect(JSON.stringify(spec)).toContain('"title":"Revenue"');
-    expect(svg).toContain('Component 1');
+    expect(svg).toContain('Direction 1');
     expectValidSpec(clusterScatter(result, { locale: 'nl' }));
   });
 

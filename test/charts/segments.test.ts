@@ -50,7 +50,7 @@ describe('segment charts', () => {
     const svg = await expectRenders(spec);
     expect(svg).toContain('Difference from segment average');
     const nl = subsegmentChart(sub, { locale: 'nl' });
-    expect(JSON.stringify(nl.title)).toContain('Omzet per klant: subsegmenten naar device');
+    expect(JSON.stringify(nl.title)).toContain('Omzet per klant: subsegmenten naar apparaat');
     expectValidSpec(nl);
   });
 

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Workbench } from '../../src/workbench.js';
 import { loadTransactions } from '../../src/data/load.js';
 import { segmentsDetail, segmentsForReport, segmentsRun } from '../../src/pipeline/segments.js';
+import type { MethodText } from '../../src/report/sections/method.js';
 import { segmentsSection } from '../../src/report/sections/segments.js';
 import { ONLINE_RETAIL, fixture } from '../helpers/data.js';
 import { mkdtempSync } from 'node:fs';
@@ -36,7 +37,7 @@ describe('segmentsForReport on Online Retail', () => {
     expect(segmentsRun(input).options).toMatchObject({ segments: 'value tiers (top 20%, next 30%, rest)', minSize: 30 });
     const section = segmentsSection(input, { locale: 'nl' });
     expect(section.charts?.map((c) => c.id)).toEqual(['segments-sub-1', 'segments-migration']);
-    expect(section.tables?.[0]?.rows.map((r) => r[0])).toEqual(['Top 20%', 'Volgende 30%', 'Rest 50%']);
+    expect(section.tables?.[0]?.rows.map((r) => r[0])).toEqual(['Hoogste 20%', 'Volgende 30%', 'Overige 50%']);
     expect(section.tables?.[1]?.note).toMatch(/\d+ subsegment\(en\) met minder dan 30 klanten zijn te klein/);
   }, 60_000);
 
@@ -84,9 +85,10 @@ describe('segmentsForReport with a customers file (synthetic sample)', () => {
     expect(large.every((r) => r.difference < 0)).toBe(true);
     expect(large.some((r) => r.significant)).toBe(true);
     expect(segmentsDetail(input)).toMatch(/sub-segments compared on 6 variable × KPI pairs \(age_band, region, city_size\)/);
-    const run = (segmentsRun(input).options as Record<string, unknown>)['subsegments'] as string[];
+    const run = (segmentsRun(input).options as Record<string, unknown>)['subsegments'] as MethodText[];
     expect(run).toHaveLength(6);
-    expect(run[1]).toMatch(/^age_band within each tier: NPS .*Bonferroni-adjusted\)$/);
+    expect(run[1]?.methodText('en')).toMatch(/^age band within each segment: NPS .*\(Bonferroni, z = \d\.\d\d\)\)$/);
+    expect(run[1]?.methodText('nl')).toMatch(/^leeftijdsgroep binnen elk segment: NPS /);
     wb.close();
   }, 120_000);
 });

@@ -50,7 +50,7 @@ describe('dataQualitySection', () => {
       ['No customer id', '80', '8.0%', '2, 5'],
       ['Exact duplicate of another row', '20', '2.0%', '12'],
     ]);
-    expect(s.tables?.[1]?.rows).toEqual([['customer_id', '<img src=x onerror=alert(1)>'], ['amount', '</script><script>alert(2)</script> × UnitPrice']]);
+    expect(s.tables?.[1]?.rows).toEqual([['Customer id', '<img src=x onerror=alert(1)>'], ['Amount', '</script><script>alert(2)</script> × UnitPrice']]);
     expect(s.findings).toEqual(['Columns not used: "<img src=x onerror=alert(1)>".']);
   });
 
@@ -83,16 +83,20 @@ describe('methodSection', () => {
       ['Tool version', 'segment-workbench 0.1.0'],
     ]);
     expect(s.tables?.[0]?.rows).toEqual([
-      ['RFM', 'asOf', '2011-12-10'],
-      ['RFM', 'bins', '5'],
-      ['RFM', 'scoring', 'quantile'],
-      ['Clusters', 'k', '[3,4]'],
+      ['RFM', 'As-of date (asOf)', '2011-12-10'],
+      ['RFM', 'Score levels (bins)', '5'],
+      ['RFM', 'Scoring (scoring)', 'quantiles'],
+      ['Clusters', 'Number of clusters (k)', '3, 4'],
     ]);
   });
 
-  it('prints option values reproducibly', () => {
+  it('prints option values readably and reproducibly, never as JSON', () => {
     expect(optionText(new Date('2011-12-10T00:00:00Z'))).toBe('2011-12-10');
-    expect(optionText({ from: new Date('2011-01-01T00:00:00Z'), n: 2 })).toBe('{"from":"2011-01-01","n":2}');
-    expect(optionText(true)).toBe('true');
+    expect(optionText({ from: new Date('2011-01-01T00:00:00Z'), n: 2 })).toBe('from: 2011-01-01; n: 2');
+    expect(optionText({ from: new Date('2011-01-01T00:00:00Z'), n: 2500.5 }, 'nl')).toBe('van: 2011-01-01; n: 2.500,5');
+    expect(optionText(true)).toBe('yes');
+    expect(optionText(['recency', 'frequency'], 'nl')).toBe('recency; frequency');
+    expect(optionText('net', 'nl')).toBe('verrekend met de omzet');
+    expect(optionText({ methodText: (l: 'en' | 'nl') => (l === 'nl' ? 'Nederlands' : 'English') }, 'nl')).toBe('Nederlands');
   });
 });

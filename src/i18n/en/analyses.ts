@@ -98,9 +98,9 @@ export const analyses = {
   /** Notes a notebook shows when the data lacks what a step needs (src/notebook/checks.ts). */
   notebook: {
     missingColumns: (columns: readonly string[], table: string, skipped?: string) =>
-      `**Not in this data:** the \`${table}\` table has no ${columns.join(', ')} column${columns.length > 1 ? 's' : ''}${skipped ? `, so ${skipped} ${skipped.endsWith('s') ? 'are' : 'is'} left out here` : ''}.`,
+      `**Not in this data:** the \`${table}\` table has no ${columns.join(', ')} column${columns.length > 1 ? 's' : ''}${skipped ? `, so this notebook leaves out ${skipped}` : ''}.`,
     missingTable: (table: string, skipped?: string) =>
-      `**Not in this data:** there is no \`${table}\` table (load one with \`loadCustomers\`)${skipped ? `, so ${skipped} ${skipped.endsWith('s') ? 'are' : 'is'} left out here` : ''}.`,
+      `**Not in this data:** there is no \`${table}\` table (load one with \`loadCustomers\`)${skipped ? `, so this notebook leaves out ${skipped}` : ''}.`,
     noPurchases: '**Not in this data:** there are no purchases before the as-of date; the steps below are left out.',
     tooShortForHoldout: (days: number, weeks: number) =>
       `**Not in this data:** ${days} days of purchases are too few to hold out ${weeks} weeks and still calibrate on as long a period before them, so the check is left out.`,
@@ -118,6 +118,25 @@ export const analyses = {
     kOther: (k: number, silhouette: string, lower: boolean) => `With k = ${k} it is ${silhouette}${lower ? ', lower, but more groups may say more' : ''}.`,
     holdout: (predicted: string, actual: string, gap: string, direction: 'under' | 'over' | 'close') =>
       `In the holdout weeks the model predicted ${predicted} purchases against ${actual} made: ${direction === 'close' ? 'close to what happened' : `${gap} ${direction === 'under' ? 'too few' : 'too many'}`}.`,
+    periods: { month: 'month', week: 'week', quarter: 'quarter' },
+    rfmHeatmap: (r: number, f: number, segment: string, customers: string, share: string, recent: string) =>
+      `The fullest cell is R = ${r}, F = ${f} (${segment}) with ${customers} customers, ${share} of all; the two most recent rows hold ${recent} of the customers.`,
+    rfmLargest: (segment: string, customers: string, revenue: string) => `The largest segment is ${segment}: ${customers} of the customers, ${revenue} of the revenue.`,
+    rfmRichest: (segment: string, customers: string, revenue: string) => `Per head, ${segment} is worth most: ${customers} of the customers bring ${revenue} of the revenue.`,
+    rfmTop20: (share: string) => `The best 20% of customers bring ${share} of the revenue.`,
+    rfmScores: (top: number, days: string, orders: string, spend: string) =>
+      `On this data a score of ${top} means a last order at most ${days} days ago (R), at least ${orders} orders (F), and at least ${spend} net revenue (M).`,
+    rfmOnce: (share: string) => `${share} of the customers ordered only once, so the lowest frequency score is larger than a fifth.`,
+    cohortTooShort: (unit: string) => `The data does not yet cover a whole ${unit} after the first order of any cohort, so there is no curve to read.`,
+    cohortRetention: (unit: string, first: string, last: number, lastShare: string) =>
+      `On average (weighted by cohort size), ${first} of a cohort ordered again in the ${unit} after the first order${last > 1 ? `, and ${lastShare} ${last} ${unit}s after it` : ''}.`,
+    cohortFlattens: (from: number, to: number) => `From period ${from} to ${to} the average curve flattens out: a loyal core keeps buying.`,
+    cohortFalls: (from: number, to: number) => `From period ${from} to ${to} the average curve keeps falling: customers keep drifting away.`,
+    cohortLatePoint: (period: number, cohorts: number) => `Its last point (period ${period}) rests on ${cohorts} cohort${cohorts === 1 ? '' : 's'} only.`,
+    cohortRevenue: (unit: string, first: string, last: number, lastShare: string) =>
+      `Revenue per customer in the ${unit} after the first order is on average ${first} of the first ${unit}'s${last > 1 ? `, and ${lastShare} ${last} ${unit}s after it` : ''}.`,
+    cohortLtv: (unit: string, start: string, last: number, worth: string) =>
+      `On average a customer brought ${start} in the first ${unit} and ${worth} in total after ${last} ${unit}${last > 1 ? 's' : ''}: compare that with what it costs to win one.`,
     noDropout: 'The fit finds almost no sign of customers stopping, so P(alive) stays high for nearly everyone.',
     dropout: (chance: string) => `The fit gives a customer a ${chance} chance on average of stopping after a purchase.`,
   },

@@ -17,7 +17,7 @@ export const charts = {
     scatterTitle: 'Customers on the two main directions of variation', scatterDesc: 'Sampled customers placed by the two directions in which they differ most, coloured by cluster',
     pc: (i: number, share: string) => `Direction ${i} (${share} of the differences)`, cluster: 'Cluster', sampled: (n: string) => `${n} sampled customers`,
     heatTitle: 'Cluster profiles', heatDesc: 'Each cell: the cluster’s mean of a feature (text); colour: green better than the average customer (more recent, more orders, more revenue; other columns: higher), purple worse',
-    feature: 'Feature', mean: 'Mean', z: 'Against the average customer', better: 'better', worse: 'worse', average: 'average',
+    feature: 'Feature', mean: 'Mean', z: 'vs. average', better: 'better', worse: 'worse', average: 'average',
     sizeTitle: 'Size and revenue per cluster', sizeDesc: 'For each cluster the share of customers beside the share of net revenue',
     share: 'Share', measure: 'Measure', customerShare: 'Share of customers', revenueShare: 'Share of revenue', customers: 'Customers',
   },

@@ -238,6 +238,8 @@ export const report = {
     holdoutBad: 'That is more than 20% off: read the predictions with care (seasons, promotions or a changing business may be the cause).',
     noDropout: 'The data show almost no sign of customers stopping (the fitted dropout chance is near zero), so P(alive) is close to 100% for everyone; a longer calibration period may show dropout.',
     off: (x: string) => `${x} off`,
+    revenueNote: 'All values here are revenue, not profit (margin 100%). Pass a margin (swb report --clv --margin 0.3) to see profit instead.',
+    marginNote: (margin: string) => `All values here are profit: predicted revenue × a margin of ${margin}.`,
     periods: { weeks: 'weeks', days: 'days' },
     charts: {
       holdout: { title: 'Predicted and actual purchases in the holdout period', description: 'Customers grouped by their repeat purchases in the calibration period; for each group the mean purchases the model predicted for the holdout period beside the mean they made.' },
@@ -292,6 +294,16 @@ export const report = {
     migTitle: 'Movement between RFM segments', migDesc: 'Rows are the segment at the first date, columns the segment at the second; colour is the share of the row, numbers are customers.',
     ovTitle: 'Overlap between segment definitions', ovDesc: 'Jaccard index for each pair: customers in both divided by customers in either; numbers are customers in both.',
     and: 'and',
+  },
+  /** A section whose analysis could not be computed on this data (the rest of the report stands). */
+  unavailable: {
+    intro: 'This part could not be computed from this data; the rest of the report is not affected.',
+    reasons: {
+      TOO_FEW_POINTS: 'There are too few customers who differ from each other for this analysis (for example one customer, or customers who all look the same).',
+      NO_DATA: 'The data holds too little for this analysis (for example too few customers, or no customer who bought more than once).',
+      other: 'The analysis stopped with an error.',
+    },
+    detail: 'Details',
   },
   /** The row-count line under a table shown in a notebook. */
   notebook: {

@@ -1,6 +1,9 @@
 /** Dutch words of the analyses layer: the same keys as the English table, checked by the compiler. */
 import type { Texts } from '../types.js';
 
+/** Dutch plural of a period word. */
+const plural = (unit: string): string => (unit === 'maand' ? 'maanden' : unit === 'kwartaal' ? 'kwartalen' : 'weken');
+
 export const analyses: Texts['analyses'] = {
   rfmSegments: {
     champions: {
@@ -106,6 +109,25 @@ export const analyses: Texts['analyses'] = {
     kOther: (k: number, silhouette: string, lower: boolean) => `Bij k = ${k} is hij ${silhouette}${lower ? ', lager, maar meer groepen zeggen soms meer' : ''}.`,
     holdout: (predicted: string, actual: string, gap: string, direction: 'under' | 'over' | 'close') =>
       `In de controleweken voorspelde het model ${predicted} aankopen tegen ${actual} werkelijk: ${direction === 'close' ? 'dicht bij wat er gebeurde' : `${gap} te ${direction === 'under' ? 'weinig' : 'veel'}`}.`,
+    periods: { month: 'maand', week: 'week', quarter: 'kwartaal' },
+    rfmHeatmap: (r: number, f: number, segment: string, customers: string, share: string, recent: string) =>
+      `De volste cel is R = ${r}, F = ${f} (${segment}) met ${customers} klanten, ${share} van alle; de twee meest recente rijen bevatten ${recent} van de klanten.`,
+    rfmLargest: (segment: string, customers: string, revenue: string) => `Het grootste segment is ${segment}: ${customers} van de klanten, ${revenue} van de omzet.`,
+    rfmRichest: (segment: string, customers: string, revenue: string) => `Per klant is ${segment} het meest waard: ${customers} van de klanten brengt ${revenue} van de omzet.`,
+    rfmTop20: (share: string) => `De beste 20% van de klanten brengt ${share} van de omzet.`,
+    rfmScores: (top: number, days: string, orders: string, spend: string) =>
+      `Op deze data betekent score ${top}: laatste order hoogstens ${days} dagen geleden (R), minstens ${orders} orders (F) en minstens ${spend} netto-omzet (M).`,
+    rfmOnce: (share: string) => `${share} van de klanten bestelde maar één keer, dus de laagste frequentiescore is groter dan een vijfde.`,
+    cohortTooShort: (unit: string) => `De data beslaat nog voor geen enkel cohort een hele ${unit} na de eerste order, dus er is geen curve om te lezen.`,
+    cohortRetention: (unit: string, first: string, last: number, lastShare: string) =>
+      `Gemiddeld (gewogen naar cohortgrootte) bestelde ${first} van een cohort opnieuw in de ${unit} na de eerste order${last > 1 ? `, en ${lastShare} ${last} ${plural(unit)} erna` : ''}.`,
+    cohortFlattens: (from: number, to: number) => `Van periode ${from} tot ${to} vlakt de gemiddelde curve af: een trouwe kern blijft kopen.`,
+    cohortFalls: (from: number, to: number) => `Van periode ${from} tot ${to} blijft de gemiddelde curve dalen: klanten blijven weglopen.`,
+    cohortLatePoint: (period: number, cohorts: number) => `Het laatste punt (periode ${period}) rust op maar ${cohorts} cohort${cohorts === 1 ? '' : 'en'}.`,
+    cohortRevenue: (unit: string, first: string, last: number, lastShare: string) =>
+      `De omzet per klant in de ${unit} na de eerste order is gemiddeld ${first} van die in de eerste ${unit}${last > 1 ? `, en ${lastShare} ${last} ${plural(unit)} erna` : ''}.`,
+    cohortLtv: (unit: string, start: string, last: number, worth: string) =>
+      `Gemiddeld bracht een klant ${start} op in de eerste ${unit} en ${worth} in totaal na ${last} ${last > 1 ? plural(unit) : unit}: vergelijk dat met wat het kost om er een te winnen.`,
     noDropout: 'Het model vindt vrijwel geen klanten die afhaken, dus P(alive) blijft voor bijna iedereen hoog.',
     dropout: (chance: string) => `Volgens het model haakt een klant na een aankoop gemiddeld met ${chance} kans af.`,
   },

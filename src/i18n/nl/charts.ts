@@ -18,7 +18,7 @@ export const charts: Texts['charts'] = {
     scatterTitle: 'Klanten op de twee belangrijkste richtingen van variatie', scatterDesc: 'Steekproef van klanten, geplaatst langs de twee richtingen waarin ze het meest verschillen, gekleurd per cluster',
     pc: (i: number, share: string) => `Richting ${i} (${share} van de verschillen)`, cluster: 'Cluster', sampled: (n: string) => `steekproef van ${n} klanten`,
     heatTitle: 'Clusterprofielen', heatDesc: 'Elke cel: het clustergemiddelde van een kenmerk (tekst); kleur: groen beter dan de gemiddelde klant (recenter, meer bestellingen, meer omzet; andere kolommen: hoger), paars slechter',
-    feature: 'Kenmerk', mean: 'Gemiddelde', z: 'Tegenover de gemiddelde klant', better: 'beter', worse: 'slechter', average: 'gemiddeld',
+    feature: 'Kenmerk', mean: 'Gemiddelde', z: 't.o.v. gemiddelde', better: 'beter', worse: 'slechter', average: 'gemiddeld',
     sizeTitle: 'Omvang en omzet per cluster', sizeDesc: 'Per cluster het aandeel in klanten naast het aandeel in de netto-omzet',
     share: 'Aandeel', measure: 'Maat', customerShare: 'Aandeel klanten', revenueShare: 'Aandeel omzet', customers: 'Klanten',
   },

@@ -218,6 +218,8 @@ export const report: Texts['report'] = {
     holdoutBad: 'Dat wijkt meer dan 20% af: lees de voorspellingen met zorg (seizoenen, acties of een veranderend bedrijf kunnen de oorzaak zijn).',
     noDropout: 'De gegevens tonen bijna geen klanten die afhaken (de geschatte kans daarop is vrijwel nul), dus P(actief) ligt voor iedereen dicht bij 100%; een langere kalibratieperiode kan afhaken wel laten zien.',
     off: (x: string) => `${x} verschil`,
+    revenueNote: 'Alle bedragen hier zijn omzet, geen winst (marge 100%). Geef een marge op (swb report --clv --margin 0.3) om winst te zien.',
+    marginNote: (margin: string) => `Alle bedragen hier zijn winst: voorspelde omzet × een marge van ${margin}.`,
     periods: { weeks: 'weken', days: 'dagen' },
     charts: {
       holdout: { title: 'Voorspelde en werkelijke aankopen in de controleperiode', description: 'Klanten gegroepeerd naar hun herhaalaankopen in de kalibratieperiode; per groep het gemiddelde aantal voorspelde aankopen in de controleperiode naast het werkelijke gemiddelde.' },
@@ -271,6 +273,16 @@ export const report: Texts['report'] = {
     migTitle: 'Verschuiving tussen RFM-segmenten', migDesc: 'Rijen zijn het segment op de eerste datum, kolommen het segment op de tweede; de kleur is het aandeel van de rij, de getallen zijn klanten.',
     ovTitle: 'Overlap tussen segmentdefinities', ovDesc: 'Jaccard-index per paar: klanten in beide gedeeld door klanten in een van beide; de getallen zijn klanten in beide.',
     and: 'en',
+  },
+  /** A section whose analysis could not be computed on this data (the rest of the report stands). */
+  unavailable: {
+    intro: 'Dit onderdeel kon met deze gegevens niet worden berekend; de rest van het rapport staat er los van.',
+    reasons: {
+      TOO_FEW_POINTS: 'Er zijn te weinig klanten die van elkaar verschillen voor deze analyse (bijvoorbeeld één klant, of klanten die er allemaal hetzelfde uitzien).',
+      NO_DATA: 'De gegevens bevatten te weinig voor deze analyse (bijvoorbeeld te weinig klanten, of geen klant die meer dan eens kocht).',
+      other: 'De analyse stopte met een fout.',
+    },
+    detail: 'Details (in het Engels)',
   },
   /** The row-count line under a table shown in a notebook. */
   notebook: {

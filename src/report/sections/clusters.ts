@@ -25,6 +25,8 @@ export interface ClustersSectionOptions {
 
 type Quality = 'clear' | 'moderate' | 'weak';
 const quality = (s: number): Quality => (s >= 0.5 ? 'clear' : s >= 0.25 ? 'moderate' : 'weak');
+/** Agreement with the RFM segments in words, from the adjusted Rand index. */
+const agreement = (ari: number): 'same' | 'partly' | 'unrelated' => (ari >= 0.65 ? 'same' : ari >= 0.2 ? 'partly' : 'unrelated');
 
 const MONEY = new Set(['monetary', 'avg_order_value']);
 
@@ -52,8 +54,8 @@ export function clusterFindings(result: ClusterResult, locale: Locale = 'en', cr
   const last = result.profiles[result.profiles.length - 1];
   if (largest && largest !== top) out.push(t.largest(largest.cluster, nameOf(largest), pct(largest.share), pct(largest.revenueShare)));
   else if (last && last !== top) out.push(t.least(last.cluster, nameOf(last), pct(last.share), pct(last.revenueShare)));
-  if (result.k >= 2) out.push(t.quality[quality(result.silhouette)](formatNumber(result.silhouette, locale, 2), result.k));
-  if (crosstab) out.push(t.agreement(formatNumber(crosstab.adjustedRand, locale, 2)));
+  if (result.k >= 2) out.push(t.quality[quality(result.silhouette)](result.k));
+  if (crosstab) out.push(t.agreement[agreement(crosstab.adjustedRand)]);
   if (result.excludedCount > 0) out.push(t.excluded(formatNumber(result.excludedCount, locale)));
   return out;
 }
@@ -69,7 +71,7 @@ function crosstabTable(ct: ClusterRfmCrosstab, locale: Locale, names: Readonly<R
       names[s] ?? s,
       ...ct.clusters.map((c) => formatPercent(share.get(`${c}\u0000${s}`) ?? 0, locale, 0)),
     ]),
-    note: t.crossNote(formatNumber(ct.adjustedRand, locale, 2)),
+    note: t.crossNote,
   };
 }
 
@@ -98,11 +100,17 @@ export function clustersSection(result: ClusterResult, options: ClustersSectionO
     [t.facts.k, `${result.k} (${auto ? t.facts.chosen : t.facts.given})`],
     [t.facts.customers, formatNumber(result.customerCount, locale)],
     [t.facts.sample, formatNumber(result.sampleSize, locale)],
-    [t.facts.silhouette, formatNumber(result.silhouette, locale, 2)],
-    [t.facts.pca, pct(result.projection.explained[0] + result.projection.explained[1])],
-    [t.facts.seed, String(result.options.seed)],
   ];
+  if (result.k >= 2) facts.push([t.facts.separation, t.qualityWord[quality(result.silhouette)]]);
   if (result.excludedCount > 0) facts.push([t.facts.excluded, formatNumber(result.excludedCount, locale)]);
+  const tech = t.technical;
+  const technical: Array<[string, string]> = [
+    [tech.method, tech.methodValue],
+    [tech.silhouette, formatNumber(result.silhouette, locale, 2)],
+    ...(options.rfmCrosstab ? [[tech.ari, formatNumber(options.rfmCrosstab.adjustedRand, locale, 2)] as [string, string]] : []),
+    [tech.pca, pct(result.projection.explained[0] + result.projection.explained[1])],
+    [tech.seed, String(result.options.seed)],
+  ];
   return {
     id: 'clusters',
     title: t.title,
@@ -119,5 +127,6 @@ export function clustersSection(result: ClusterResult, options: ClustersSectionO
     ],
     tables: options.rfmCrosstab ? [profiles, crosstabTable(options.rfmCrosstab, locale, options.segmentNames ?? {})] : [profiles],
     facts,
+    technical,
   };
 }

@@ -114,5 +114,6 @@ export function clvSection(result: ClvResult, options: ClvSectionOptions = {}): 
     [t.facts.gg, [gg.p, gg.q, gg.gamma].map((v) => num(v, 2)).join('; ')],
     [t.facts.rho, Number.isFinite(result.spendFrequencyCorrelation) ? num(result.spendFrequencyCorrelation, 2) : '–'],
   ];
-  return { id: 'clv', title: t.title, intro: [...t.intro], findings: clvFindings(result, locale, currency), charts, tables, facts };
+  const valueNote = o.margin === 1 ? t.revenueNote : t.marginNote(formatPercent(o.margin, locale, 0));
+  return { id: 'clv', title: t.title, intro: [...t.intro, valueNote], findings: clvFindings(result, locale, currency), charts, tables, facts };
 }

@@ -7,6 +7,8 @@ import type { LoadReport } from '../../data/load-report.js';
 import { formatNumber, formatPercent, type Locale } from '../../locale.js';
 import type { ReportSection, ReportTable } from '../section.js';
 import { texts } from '../../i18n/index.js';
+import { columnTitle } from '../../i18n/analyses.js';
+import { messages } from '../../messages.js';
 
 /** What the data-quality section reports on. */
 export interface DataQualityInput {
@@ -44,8 +46,55 @@ function mappingTable(load: LoadReport, locale: Locale): ReportTable {
   return {
     caption: t.mappingCaption(load.fileName),
     columns: [{ label: t.field }, { label: t.sourceColumn }],
-    rows: load.columns.map((c) => [c.field, c.source]),
+    rows: load.columns.map((c) => [columnTitle(c.field, locale), c.source]),
   };
+}
+
+/** A message builder turned into a pattern: its text with each argument as a capture group. */
+function pattern(text: string, args: number): RegExp {
+  let src = text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  for (let i = 0; i < args; i++) src = src.split(String.fromCharCode(0xe000 + i)).join('(.+?)');
+  return new RegExp(`^${src}$`);
+}
+
+const ARG = (i: number): string => String.fromCharCode(0xe000 + i);
+
+/** The loader's notes that the report words itself, each matched against the builder that made it. */
+const NOTES = {
+  dateFormat: pattern(messages.warnDateFormat(ARG(0), ARG(1)), 2),
+  ambiguousDates: pattern(messages.warnAmbiguousDates(ARG(0), ARG(1), ARG(2)), 3),
+  latin1: pattern(messages.warnLatin1(ARG(0)), 1),
+  decimalComma: pattern(messages.warnDecimalComma(ARG(0)), 1),
+  derivedOrderId: pattern(messages.warnDerivedOrderId(), 0),
+  ignoredColumns: pattern(messages.warnIgnoredColumns([ARG(0)]).replace(JSON.stringify(ARG(0)), ARG(0)), 1),
+};
+
+/** A strptime format as a reader's pattern: `%Y-%m-%d %H:%M` → `YYYY-MM-DD hh:mm` (`JJJJ-MM-DD uu:mm` in Dutch). */
+export function readableDateFormat(format: string, locale: Locale): string {
+  const letters: Readonly<Record<string, string | undefined>> = texts(locale).report.loadNotes.dateLetters;
+  return format.replace(/%([a-zA-Z])/g, (all, c: string) => letters[c] ?? all);
+}
+
+/**
+ * A loading note in the report's words, with the exact detail that belongs in the method section
+ * (the strptime format); a note the report does not know is shown as it is.
+ */
+export function loadNote(note: string, locale: Locale): { text: string; technical?: [string, string] } {
+  const w = texts(locale).report.loadNotes;
+  const unquote = (x: string) => (x.startsWith('"') && x.endsWith('"') ? (JSON.parse(x) as string) : x);
+  let m = NOTES.dateFormat.exec(note);
+  if (m) {
+    const [column, format] = [unquote(m[1] ?? ''), m[2] ?? ''];
+    return { text: w.dateFormat(column, readableDateFormat(format, locale)), technical: [texts(locale).report.method.dateFormat(column), format] };
+  }
+  if ((m = NOTES.ambiguousDates.exec(note))) {
+    return { text: w.ambiguousDates(unquote(m[1] ?? ''), readableDateFormat(m[2] ?? '', locale), readableDateFormat(m[3] ?? '', locale)) };
+  }
+  if ((m = NOTES.latin1.exec(note))) return { text: w.latin1(m[1] ?? '') };
+  if ((m = NOTES.decimalComma.exec(note))) return { text: w.decimalComma(m[1] ?? '') };
+  if (NOTES.derivedOrderId.test(note)) return { text: w.derivedOrderId };
+  if ((m = NOTES.ignoredColumns.exec(note))) return { text: w.ignoredColumns(m[1] ?? '') };
+  return { text: note };
 }
 
 /**
@@ -77,13 +126,15 @@ export function dataQualitySection(input: DataQualityInput, options: DataQuality
     if (c.setAside.length > 0) tables.push(setAsideTable(c, locale, examples));
     tables.push(mappingTable(c, locale));
   }
-  const warnings = [...load.warnings, ...(c?.warnings ?? [])];
+  const notes = [...load.warnings, ...(c?.warnings ?? [])].map((w) => loadNote(w, locale));
+  const technical = notes.flatMap((n) => (n.technical ? [n.technical] : []));
   return {
     id: 'data-quality',
     title: t.dataQualityTitle,
     intro,
     facts,
-    ...(warnings.length ? { findings: warnings } : {}),
+    ...(notes.length ? { findings: notes.map((n) => n.text) } : {}),
     tables,
+    ...(technical.length ? { technical } : {}),
   };
 }

@@ -7,11 +7,20 @@ import { formatNumber, isoDate, type Locale } from '../../locale.js';
 import type { ReportSection } from '../section.js';
 import { texts } from '../../i18n/index.js';
 
+/** An option value that words itself in the report's language (e.g. a sub-segment comparison and its method). */
+export interface MethodText {
+  /** The value in words. */
+  methodText: (locale: Locale) => string;
+}
+
 /** One analysis and the options it actually ran with. */
 export interface AnalysisRun {
-  /** Display name, e.g. `RFM`. */
+  /** Name, e.g. `RFM` (the known names — RFM, Cohorts, Clusters, Segments, CLV — are translated). */
   name: string;
-  /** Options as used (e.g. `result.options`). Dates print as ISO dates, other values as JSON. */
+  /**
+   * Options as used (e.g. `result.options`), one row each. Dates print as ISO dates, yes/no for booleans,
+   * lists joined by commas, objects as `name: value` pairs, known keywords in words, {@link MethodText} in words.
+   */
   options: object;
 }
 
@@ -37,12 +46,40 @@ export interface MethodOptions {
   locale?: Locale;
 }
 
-/** An option value as reproducible text: ISO dates, JSON for everything else, strings bare. */
-export function optionText(value: unknown): string {
+const isMethodText = (v: unknown): v is MethodText => typeof v === 'object' && v !== null && typeof (v as Partial<MethodText>).methodText === 'function';
+
+/** The words of a known option name, with the name itself for reproducing the run: `As-of date (asOf)`. */
+function optionName(key: string, locale: Locale): string {
+  const names: Readonly<Record<string, string | undefined>> = texts(locale).report.method.options;
+  const words = Object.hasOwn(names, key) ? names[key] : undefined;
+  return words === undefined ? key : `${words} (${key})`;
+}
+
+/**
+ * An option value as readable, reproducible text: ISO dates, yes/no, numbers in full, lists joined by
+ * commas, objects as `name: value` pairs, known keywords in words (other strings as they are).
+ * @example optionText(['recency', 'frequency'], 'en') // "recency, frequency"
+ */
+export function optionText(value: unknown, locale: Locale = 'en'): string {
+  const t = texts(locale).report;
+  if (value === undefined || value === null) return t.none;
   if (value instanceof Date) return isoDate(value);
-  if (typeof value === 'string') return value;
-  if (value === undefined) return '';
-  return JSON.stringify(value, (_k, v: unknown) => (typeof v === 'string' && /^\d{4}-\d\d-\d\dT00:00:00\.000Z$/.test(v) ? v.slice(0, 10) : v));
+  if (isMethodText(value)) return value.methodText(locale);
+  if (typeof value === 'boolean') return value ? t.yes : t.no;
+  if (typeof value === 'number') return Number.isFinite(value) ? new Intl.NumberFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: 6 }).format(value) : String(value);
+  if (typeof value === 'string') {
+    const words: Readonly<Record<string, string | undefined>> = t.method.values;
+    return (Object.hasOwn(words, value) ? words[value] : undefined) ?? value;
+  }
+  if (Array.isArray(value)) return value.map((v) => optionText(v, locale)).join(locale === 'nl' ? '; ' : ', ');
+  if (typeof value === 'object') {
+    const names: Readonly<Record<string, string | undefined>> = t.method.options;
+    return Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => `${(Object.hasOwn(names, k) ? names[k] : undefined) ?? k}: ${optionText(v, locale)}`)
+      .join('; ');
+  }
+  return String(value);
 }
 
 /**
@@ -60,11 +97,14 @@ export function methodSection(input: MethodInput, options: MethodOptions = {}): 
   if (input.asOf) facts.push([t.asOf, isoDate(input.asOf)]);
   if (input.currency) facts.push([t.currency, input.currency]);
   facts.push([t.toolVersion, `segment-workbench ${input.version}`]);
+  const analysisNames: Readonly<Record<string, string | undefined>> = t.method.analyses;
   const rows = input.analyses.flatMap((a) =>
     Object.entries(a.options)
       .filter(([, v]) => v !== undefined)
       .sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))
-      .map(([k, v]) => [a.name, k, optionText(v)]),
+      // one row per sub-segment comparison, so a long list reads as a list
+      .flatMap(([k, v]) => (Array.isArray(v) && v.every(isMethodText) ? v.map((x): [string, unknown] => [k, x]) : [[k, v] as [string, unknown]]))
+      .map(([k, v]) => [(Object.hasOwn(analysisNames, a.name) ? analysisNames[a.name] : undefined) ?? a.name, optionName(k, locale), optionText(v, locale)]),
   );
   return {
     id: 'method',

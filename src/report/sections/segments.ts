@@ -5,7 +5,7 @@
  * KPIs against goals, migration between two dates and overlap between definitions. Every part is
  * optional, so a report shows what was run. Pure: results in, section out; numbers formatted here.
  */
-import type { KpiDef } from '../../analyses/segments/kpi.js';
+import { DEFAULT_CHURN_DAYS, type KpiDef } from '../../analyses/segments/kpi.js';
 import type { KpisResult } from '../../analyses/segments/kpis.js';
 import type { MigrationResult } from '../../analyses/segments/migration.js';
 import type { OverlapResult } from '../../analyses/segments/overlap.js';
@@ -14,7 +14,8 @@ import type { SubsegmentResult, SubsegmentRow } from '../../analyses/segments/su
 import { kpiGoalChart, kpiLabel, migrationHeatmap, overlapMatrix, segmentLabel, subsegmentChart } from '../../charts/segments.js';
 import { formatCurrency, formatDate, formatNumber, formatPercent, type Locale } from '../../locale.js';
 import { texts } from '../../i18n/index.js';
-import { flowText } from '../../i18n/analyses.js';
+import { columnLabel, flowText } from '../../i18n/analyses.js';
+import type { MethodText } from './method.js';
 import type { ReportChart, ReportSection, ReportTable } from '../section.js';
 
 /** The analyses shown; each is optional. */
@@ -56,9 +57,7 @@ function diffFinding(r: SubsegmentRow, res: SubsegmentResult, locale: Locale, cu
   const f = (x: number) => kpiText(res.kpi, x, locale, currency);
   const k = inSentence(kpiLabel(res.kpi, locale));
   const t = texts(locale).report.segmentsSection;
-  // The canonical optional transaction fields in words; other variables (customers columns) keep their own names.
-  const words: Readonly<Record<string, string | undefined>> = t.variables;
-  return t.diff(segmentLabel(r.segment, locale), words[res.byVariable] ?? res.byVariable, r.subsegment, k, f(r.kpi), f(r.segmentKpi), f(r.difference), f(r.ci?.[0] ?? NaN), f(r.ci?.[1] ?? NaN));
+  return t.diff(segmentLabel(r.segment, locale), columnLabel(res.byVariable, locale), r.subsegment, k, f(r.kpi), f(r.segmentKpi), f(r.difference), f(r.ci?.[0] ?? NaN), f(r.ci?.[1] ?? NaN));
 }
 
 /** Plain-language findings for the parts given, most important first. */
@@ -80,8 +79,9 @@ export function segmentsFindings(input: SegmentsSectionInput, locale: Locale = '
     if (small.length) out.push(t.small(small.length, seg.options.minSize, small.slice(0, 5).map((s) => `${segmentLabel(s.segment, locale)} (${formatNumber(s.size, locale)})`).join(', ')));
   }
   for (const res of input.subsegments ?? []) {
-    if (res.rows.every((r) => r.tooSmall)) out.push(t.allSmall(res.byVariable, res.options.minSize));
-    else if (res.highlights.length === 0) out.push(t.none(inSentence(kpiLabel(res.kpi, locale)), res.byVariable));
+    const by = columnLabel(res.byVariable, locale);
+    if (res.rows.every((r) => r.tooSmall)) out.push(t.allSmall(by, res.options.minSize));
+    else if (res.highlights.length === 0) out.push(t.none(inSentence(kpiLabel(res.kpi, locale)), by));
     for (const r of res.highlights.slice(0, 3)) out.push(diffFinding(r, res, locale, currency));
   }
   if (input.kpis) {
@@ -117,19 +117,59 @@ export function segmentsSummaryFindings(input: SegmentsSectionInput, locale: Loc
   return [...sub, ...segmentsFindings({ ...(input.migration ? { migration: input.migration } : {}) }, locale, currency).slice(0, 1)];
 }
 
+type KpiKind = 'mean' | 'ratio' | 'repeat' | 'churn' | 'nps';
+
+/** Which method family a KPI belongs to, and its parameter (churn days, NPS column). */
+function kpiKind(def: Pick<KpiDef, 'id' | 'columns'>): [KpiKind, string] {
+  if (def.id === 'averageOrderValue') return ['ratio', ''];
+  if (def.id === 'repeatRate') return ['repeat', ''];
+  if (def.id === 'churnRate') return ['churn', String(DEFAULT_CHURN_DAYS)];
+  if (def.id.startsWith('churnRate:')) return ['churn', def.id.slice('churnRate:'.length)];
+  if (def.id === 'nps' || def.id.startsWith('nps:')) return ['nps', def.columns[0] ?? 'nps'];
+  return ['mean', ''];
+}
+
+/** A KPI in plain words for a reader (the note under its table). */
+export function kpiHow(def: Pick<KpiDef, 'id' | 'columns'>, locale: Locale): string {
+  const h = texts(locale).report.segmentsSection.kpiHow;
+  const [kind, arg] = kpiKind(def);
+  return kind === 'churn' ? h.churn(arg) : h[kind];
+}
+
+/** The exact method of a KPI and its confidence interval, for the method section. */
+export function kpiMethod(def: Pick<KpiDef, 'id' | 'columns'>, locale: Locale): string {
+  const m = texts(locale).report.method.kpiMethod;
+  const [kind, arg] = kpiKind(def);
+  return kind === 'churn' ? m.churn(arg) : kind === 'nps' ? m.nps(arg) : m[kind];
+}
+
+/**
+ * One sub-segment comparison as a method-section value: variable, KPI and exact method in the report's words.
+ * @example { name: 'Segments', options: { subsegments: results.map(subsegmentMethod) } }
+ */
+export function subsegmentMethod(res: Pick<SubsegmentResult, 'byVariable' | 'kpi' | 'options'>): MethodText {
+  return {
+    methodText: (locale) => {
+      const m = texts(locale).report.method;
+      const adjust = res.options.adjust === 'bonferroni' ? `; ${m.bonferroni(formatNumber(res.options.z, locale, 2))}` : '';
+      return m.subsegments(columnLabel(res.byVariable, locale), kpiLabel(res.kpi, locale), `${kpiMethod(res.kpi, locale)}${adjust}`);
+    },
+  };
+}
+
 function subTable(res: SubsegmentResult, locale: Locale, currency: string): ReportTable {
   const t = texts(locale).report.segmentsSection;
   const hidden = res.rows.filter((r) => r.tooSmall).length;
   const f = (x: number) => kpiText(res.kpi, x, locale, currency);
   const k = kpiLabel(res.kpi, locale);
   return {
-    caption: t.subCaption(k, res.byVariable),
+    caption: t.subCaption(k, columnLabel(res.byVariable, locale)),
     columns: t.subCols.map((label, i) => ({ label, numeric: i >= 2 && i <= 6 })),
     rows: shownRows(res).rows.map((r) => [
       segmentLabel(r.segment, locale), r.subsegment, formatNumber(r.n, locale), f(r.kpi), f(r.segmentKpi), f(r.difference),
       r.ci ? `${f(r.ci[0])} … ${f(r.ci[1])}` : '–', r.significant ? t.significant : t.notSignificant,
     ]),
-    note: [t.method(res.kpi.method), ...(res.options.adjust === 'bonferroni' ? [t.bonferroni(formatNumber(res.options.z, locale, 2))] : []), ...(hidden ? [t.hidden(hidden, res.options.minSize)] : [])].join(' '),
+    note: [t.how(kpiHow(res.kpi, locale)), ...(res.options.adjust === 'bonferroni' ? [t.manyComparisons] : []), ...(hidden ? [t.hidden(hidden, res.options.minSize)] : [])].join(' '),
   };
 }
 
@@ -147,14 +187,14 @@ export function segmentsSection(input: SegmentsSectionInput, options: SegmentsSe
   if (input.segments) {
     const s = input.segments;
     tables.push({
-      caption: t.sizeCaption(s.variable),
+      caption: t.sizeCaption(columnLabel(s.variable, locale)),
       columns: t.sizeCols.map((label, i) => ({ label, numeric: i >= 1 && i <= 3 })),
       rows: s.segments.map((x) => [segmentLabel(x.segment, locale), formatNumber(x.size, locale), pct(x.share), pct(x.revenueShare), x.tooSmall ? t.tooSmall : '']),
     });
   }
   (input.subsegments ?? []).forEach((res, i) => {
     const k = kpiLabel(res.kpi, locale);
-    charts.push({ id: `segments-sub-${i + 1}`, title: t.subTitle(k, res.byVariable), description: t.subDesc, spec: subsegmentChart(shownRows(res), { locale }) });
+    charts.push({ id: `segments-sub-${i + 1}`, title: t.subTitle(k, columnLabel(res.byVariable, locale)), description: t.subDesc, spec: subsegmentChart(shownRows(res), { locale }) });
     tables.push(subTable(res, locale, currency));
   });
   if (input.kpis) {

@@ -38,16 +38,20 @@ describe('clustersSection', () => {
     expect(clusterFindings(result, 'en')).toEqual([
       `Cluster 1 (“${names[0]}”) is 33% of customers and brings ${pct(groupShare[0] as number)} of net revenue.`,
       `Cluster 3 (“${names[2]}”) brings the least per customer: 33% of customers, ${pct(groupShare[2] as number)} of net revenue.`,
-      `The 3 clusters are clearly separated (silhouette ${result.silhouette.toFixed(2)}).`,
+      'How well the 3 groups separate: clearly.',
     ]);
   });
 
   it('builds the section in Dutch with charts, a profile table and the RFM cross-tab', () => {
     const s = clustersSection(result, { locale: 'nl', rfmCrosstab: crosstab, segmentNames: { champions: 'Kampioenen' } });
     expect(s.id).toBe('clusters');
-    expect(s.intro?.[1]).toContain('gekozen tussen 2 en 5 met de silhouetscore');
+    expect(s.intro?.[1]).toContain('gekozen tussen 2 en 5: het aantal waarbij de groepen het duidelijkst uit elkaar liggen, 3.');
+    expect(s.intro?.join(' ')).not.toMatch(/silhouet|z-score|k-means/);
     expect(s.findings?.[0]).toMatch(/^Cluster 1 \(„Recent, frequent, hoge besteding”\) is 33% van de klanten en brengt \d+% van de netto-omzet op\.$/);
-    expect(s.findings?.[3]).toBe(`Overeenkomst met de RFM-segmenten: adjusted Rand-index ${crosstab.adjustedRand.toFixed(2).replace('.', ',')} (1 = dezelfde indeling, 0 = geen verband).`);
+    // the agreement in words in the body; the adjusted Rand index itself goes to the method section
+    expect(s.findings?.[3]).toMatch(/^De clusters komen (grotendeels|deels|nauwelijks) overeen met de RFM-segmenten/);
+    expect(s.technical).toContainEqual(['Adjusted Rand-index met de RFM-segmenten (1 = dezelfde indeling, 0 = geen verband)', crosstab.adjustedRand.toFixed(2).replace('.', ',')]);
+    expect(s.technical).toContainEqual(['Silhouet (−1 tot 1; ≥ 0,5 duidelijk, ≥ 0,25 redelijk)', result.silhouette.toFixed(2).replace('.', ',')]);
     expect(s.charts?.map((c) => c.id)).toEqual(['clusters-k', 'clusters-scatter', 'clusters-profiles', 'clusters-sizes']);
     for (const c of s.charts ?? []) expectValidSpec(c.spec);
     const [profiles, cross] = s.tables ?? [];
@@ -61,7 +65,8 @@ describe('clustersSection', () => {
     // Each cluster's column holds its customers' shares over the segments: they add up to 100%.
     const col1 = crosstab.cells.filter((c) => c.cluster === 1).reduce((a, c) => a + c.shareOfCluster, 0);
     expect(col1).toBeCloseTo(1, 9);
-    expect(s.facts).toContainEqual(['Clusters (k)', '3 (gekozen met silhouet)']);
+    expect(s.facts).toContainEqual(['Aantal clusters', '3 (gekozen uit de data)']);
+    expect(s.facts).toContainEqual(['Hoe goed de groepen gescheiden zijn', result.silhouette >= 0.5 ? 'duidelijk' : 'redelijk']);
     expect(JSON.stringify({ ...s, charts: [] })).not.toMatch(/customers|NaN|undefined/);
     expect(JSON.stringify(s.charts)).not.toMatch(/NaN|undefined/);
   });
@@ -69,7 +74,7 @@ describe('clustersSection', () => {
   it('states a given k and names excluded customers in English', () => {
     const given: ClusterResult = { ...result, options: { ...result.options, k: 3 }, excludedCount: 12 };
     const s = clustersSection(given, { locale: 'en' });
-    expect(s.intro?.[1]).toContain('The number of clusters was set to k = 3.');
+    expect(s.intro?.[1]).toContain('The number of groups was set to 3.');
     expect(s.findings).toContain('12 customers without a value for every feature were left out.');
     expect(s.facts).toContainEqual(['Customers left out (missing values)', '12']);
     expect(s.tables).toHaveLength(1);
@@ -83,6 +88,6 @@ describe('clustersSection', () => {
     };
     const s = clustersSection(small, { locale: 'en' });
     expect(s.tables?.[0]?.rows.map((r) => r[2])).toEqual(result.profiles.map((p) => (p.size < 250 ? `${p.size} *` : String(p.size))));
-    expect(s.tables?.[0]?.note).toBe('* Fewer than 250 customers: too small to act on as a segment (an outlier group; try a smaller k).');
+    expect(s.tables?.[0]?.note).toBe('* Fewer than 250 customers: too small to act on as a segment (an outlier group; try fewer clusters).');
   });
 });

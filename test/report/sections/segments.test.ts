@@ -8,7 +8,7 @@ import { compareSubsegments, type SubsegmentResult } from '../../../src/analyses
 import { kpis, type KpisResult } from '../../../src/analyses/segments/kpis.js';
 import { migration, type MigrationResult } from '../../../src/analyses/segments/migration.js';
 import { overlap, type OverlapResult } from '../../../src/analyses/segments/overlap.js';
-import { segmentsFindings, segmentsSection, segmentsSummaryFindings } from '../../../src/report/sections/segments.js';
+import { segmentsFindings, segmentsSection, segmentsSummaryFindings, subsegmentMethod } from '../../../src/report/sections/segments.js';
 import { generateSample } from '../../../src/sample/index.js';
 import { loadTransactions } from '../../../src/data/load.js';
 import { loadCustomers } from '../../../src/data/customers.js';
@@ -50,7 +50,7 @@ describe('segmentsSection', () => {
     expect(f[0]).toBe(`The top 20% of customers by revenue (from €${Math.round(tiers.tiers![0]!.minRevenue).toLocaleString('en-GB')} each) bring ${Math.round(100 * top.revenueShare)}% of net revenue.`);
     const large = nps.highlights[0]!;
     expect(large.subsegment).toBe('large');
-    expect(f[1]).toBe(`18-34: customers with city_size large have NPS ${large.kpi.toFixed(1)}, against ${large.segmentKpi.toFixed(1)} for the whole segment (difference ${large.difference.toFixed(1)}, 95% CI ${large.ci![0].toFixed(1)} to ${large.ci![1].toFixed(1)}).`);
+    expect(f[1]).toBe(`18-34: customers with city size large have NPS ${large.kpi.toFixed(1)}, against ${large.segmentKpi.toFixed(1)} for the whole segment (difference ${large.difference.toFixed(1)}, 95% CI ${large.ci![0].toFixed(1)} to ${large.ci![1].toFixed(1)}).`);
     expect(f).toContain('No sub-segment by device differs significantly from its segment in NPS.');
     const n = (s: string) => goals.rows.filter((r) => r.status === s).length;
     expect(f).toContain(`Goals: ${n('met')} met, ${n('close')} close, ${n('missed')} missed.`);
@@ -65,11 +65,11 @@ describe('segmentsSection', () => {
     expect(s.title).toBe('Segmenten');
     expect(s.charts?.map((c) => c.id)).toEqual(['segments-sub-1', 'segments-kpi-1', 'segments-migration', 'segments-overlap']);
     for (const c of s.charts ?? []) expectValidSpec(c.spec);
-    expect(s.findings?.[0]).toMatch(/^De top 20% van de klanten naar omzet \(vanaf €\s[\d.]+ per klant\) brengen \d+% van de netto-omzet op\.$/);
+    expect(s.findings?.[0]).toMatch(/^De hoogste 20% van de klanten naar omzet \(vanaf €\s[\d.]+ per klant\) brengen \d+% van de netto-omzet op\.$/);
     expect(s.findings?.some((x) => x.includes('werden'))).toBe(true);
-    const sub = s.tables?.find((t) => t.caption === 'NPS: subsegmenten naar city_size');
+    const sub = s.tables?.find((t) => t.caption === 'NPS: subsegmenten naar stadsgrootte');
     expect(sub?.rows.find((r) => r[1] === 'large' && r[0] === '18-34')?.[7]).toBe('significant');
-    expect(sub?.note).toContain('Methode: NPS = % promoters');
+    expect(sub?.note).toContain('Zo is het berekend: het aandeel promotors (score 9–10) min het aandeel criticasters (score 0–6);');
     const all = segmentsSection({ subsegments: [device] }, { locale: 'nl' });
     expect(all.tables?.[0]?.rows.map((r) => r[0])).toEqual(['Alle klanten', 'Alle klanten', 'Alle klanten']);
     const kpiTable = s.tables?.find((t) => t.caption === 'KPI’s tegen doelen');
@@ -94,7 +94,9 @@ describe('segmentsSection', () => {
 
   it('states a Bonferroni adjustment under the table', () => {
     const adjusted = { ...nps, options: { ...nps.options, adjust: 'bonferroni' as const, z: 2.638 } };
-    expect(segmentsSection({ subsegments: [adjusted] }, { locale: 'nl' }).tables?.[0]?.note).toContain('Intervallen verbreed voor het aantal vergelijkingen (Bonferroni, z = 2,64).');
+    // plain words under the table; the exact adjustment (Bonferroni, z) is in the method section's row
+    expect(segmentsSection({ subsegments: [adjusted] }, { locale: 'nl' }).tables?.[0]?.note).toContain('daarom zijn de intervallen breder gemaakt');
+    expect(subsegmentMethod(adjusted).methodText('nl')).toMatch(/^stadsgrootte binnen elk segment: NPS \(NPS = % promotors .*\(Bonferroni, z = 2,64\)\)$/);
   });
 
   it('leaves out the parts it was not given', () => {

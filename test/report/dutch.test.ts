@@ -1,0 +1,149 @@
+/**
+ * Dutch is Dutch: the Dutch report of the bundled data, and of a generated sample with a customers file
+ * (attribute columns such as age_band, city_size), may not contain any English text from the English
+ * table that differs from the Dutch one, nor a raw snake_case identifier in its prose. The English
+ * strings are taken from src/i18n/en itself (functions called with placeholders and split on them),
+ * so a new English string is checked without touching this test.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { en } from '../../src/i18n/en/index.js';
+import { nl } from '../../src/i18n/nl/index.js';
+import { columnLabel } from '../../src/i18n/analyses.js';
+import { loadNote } from '../../src/report/sections/data-quality.js';
+import { messages } from '../../src/messages.js';
+import { runCli, EPOCH } from '../helpers/cli.js';
+import { DEMO_TIMEOUT, demoReport } from '../helpers/demo-reports.js';
+import { reportText } from '../helpers/report-text.js';
+
+const HOLE = '\uE000';
+
+/** The literal text pieces of one leaf of a text table: a string, or a function's text around its arguments. */
+function pieces(leaf: unknown): string[] {
+  if (typeof leaf === 'string') return [leaf];
+  if (typeof leaf !== 'function') return [];
+  try {
+    const out: unknown = (leaf as (...a: unknown[]) => unknown)(HOLE, HOLE, HOLE, HOLE, HOLE, HOLE, HOLE, HOLE, HOLE);
+    return typeof out === 'string' ? out.split(HOLE) : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Every English text piece of two or more words whose Dutch counterpart (same path) differs. */
+function englishPieces(a: unknown, b: unknown, out: Set<string>): Set<string> {
+  if (a !== null && typeof a === 'object') {
+    for (const [k, v] of Object.entries(a)) englishPieces(v, (b as Record<string, unknown> | undefined)?.[k], out);
+    return out;
+  }
+  const dutch = new Set(pieces(b).map((p) => p.trim()));
+  for (const piece of pieces(a)) {
+    // trim punctuation at the cut, keep pieces of at least two real words
+    const p = piece.trim().replace(/^[\s,.;:()“”"'–—-]+|[\s,.;:()“”"'–—-]+$/g, '');
+    if (p.split(/\s+/).filter((w) => /[a-z]{2,}/i.test(w)).length >= 2 && !dutch.has(piece.trim()) && !dutch.has(p)) out.add(p);
+  }
+  return out;
+}
+
+/**
+ * The English text pieces: the i18n table, the loader's notes (src/messages, English for the console) and
+ * the English words analyses put into their results.
+ */
+const ENGLISH = [
+  ...englishPieces(en, nl, new Set([
+    ...Object.entries(messages).filter(([k]) => k.startsWith('warn')).flatMap(([, f]) => [...englishPieces(f, undefined, new Set())]),
+    'revenue tiers', 'first order period', 'within each tier', 'Revenue per customer', 'Average order value',
+  ])),
+];
+
+/** English pieces found in a text, each with the line it is on. */
+function englishIn(text: string): string[] {
+  const lines = text.split('\n');
+  return ENGLISH.flatMap((p) => {
+    const re = new RegExp(`(^|[^\\p{L}])${p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}])`, 'u');
+    const line = lines.find((l) => re.test(l));
+    return line === undefined ? [] : [`${p}  ⟵  ${line.slice(0, 160)}`];
+  });
+}
+
+/**
+ * Raw snake_case identifiers in the prose of a report text: paragraphs, findings, captions, chart text.
+ * Table rows (cells hold the file's own column names), the method section (exact option names and formats)
+ * and names in quotes (“order_date” is how the file spells the column) are not prose.
+ */
+function snakeCaseIn(text: string, methodTitle: string): string[] {
+  const body = text.slice(0, Math.max(0, text.lastIndexOf(`\n${methodTitle}\n`)) || text.length);
+  return body
+    .split('\n')
+    .filter((l) => !l.includes(' | '))
+    .map((l) => l.replace(/[„“"][^”"]*[”"]/g, ''))
+    .flatMap((l) => Array.from(l.matchAll(/(?<![\p{L}\d_./-])[a-z][a-z0-9]*_[a-z0-9_]*[a-z0-9](?![\p{L}\d_.])/gu), (m) => `${m[0]}  ⟵  ${l.slice(0, 160)}`));
+}
+
+describe('English strings of the text table', () => {
+  it('are found from the tables themselves (some hundreds, e.g. the English RFM intro pieces)', () => {
+    expect(ENGLISH.length).toBeGreaterThan(200);
+    expect(ENGLISH).toContain('Net revenue');
+    expect(ENGLISH).not.toContain('RFM');
+  });
+
+  it('words column names: known ones translated, others humanised', () => {
+    expect(columnLabel('age_band', 'nl')).toBe('leeftijdsgroep');
+    expect(columnLabel('age_band', 'en')).toBe('age band');
+    expect(columnLabel('loyalty_tier', 'nl')).toBe('loyalty tier');
+    expect(columnLabel('firstOrderChannel', 'en')).toBe('first order channel');
+    expect(columnLabel('NPS_score', 'en')).toBe('NPS score');
+  });
+
+  it('words the loader notes in Dutch and moves the strptime format out of the body', () => {
+    const date = loadNote(messages.warnDateFormat('InvoiceDate', '%Y-%m-%d %H:%M:%S'), 'nl');
+    expect(date.text).toBe('Datums in de kolom „InvoiceDate” zijn gelezen in de vorm JJJJ-MM-DD uu:mm:ss.');
+    expect(date.technical).toEqual(['Datumformaat van InvoiceDate (strptime)', '%Y-%m-%d %H:%M:%S']);
+    expect(loadNote(messages.warnLatin1('a.csv'), 'nl').text).toMatch(/^a\.csv is geen UTF-8/);
+    expect(loadNote(messages.warnDecimalComma('a.csv'), 'nl').text).toMatch(/decimale komma/);
+    expect(loadNote(messages.warnIgnoredColumns(['x', 'y']), 'nl').text).toBe('Niet gebruikte kolommen: "x", "y".');
+    expect(loadNote('something else', 'nl').text).toBe('something else');
+  });
+
+  it('are caught in a text that has them', () => {
+    expect(englishIn('Rijen\nThe top 20% of customers by net revenue bring 74% of it.\n').length).toBeGreaterThan(0);
+    expect(snakeCaseIn('Klanten met age_band 25-34\nKolom „order_date”\nBestand online_retail.csv.gz\nA | city_size\n', 'Methode en parameters'))
+      .toEqual(['age_band  ⟵  Klanten met age_band 25-34']);
+  });
+});
+
+describe('the Dutch report', () => {
+  it('of the bundled data has no English text and no raw snake_case names in its prose', async () => {
+    const built = await demoReport('nl');
+    expect(built.code, built.stderr).toBe(0);
+    const text = reportText(readFileSync(built.file, 'utf8'));
+    expect(englishIn(text)).toEqual([]);
+    expect(snakeCaseIn(text, nl.report.methodTitle)).toEqual([]);
+  }, DEMO_TIMEOUT);
+
+  describe('of a generated sample with customer attributes and CLV', () => {
+    let dir = '';
+    let text = '';
+    beforeAll(async () => {
+      dir = mkdtempSync(join(tmpdir(), 'swb-dutch-'));
+      const sample = await runCli(['sample', '--customers', '1500', '--seed', '7', '--out', join(dir, 'sample.csv')]);
+      expect(sample.code, sample.stderr).toBe(0);
+      const out = join(dir, 'report.html');
+      const run = await runCli(['report', join(dir, 'sample.csv'), '--customers', join(dir, 'sample-customers.csv'), '--locale', 'nl', '--clv', '--out', out], { env: { SOURCE_DATE_EPOCH: EPOCH } });
+      expect(run.code, run.stderr).toBe(0);
+      text = reportText(readFileSync(out, 'utf8'));
+    }, DEMO_TIMEOUT);
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+    it('has no English text', () => {
+      expect(text).toMatch(/subsegmenten naar leeftijdsgroep/);
+      expect(englishIn(text)).toEqual([]);
+    });
+
+    it('has no raw snake_case column names in its prose', () => {
+      expect(snakeCaseIn(text, nl.report.methodTitle)).toEqual([]);
+    });
+  });
+});
