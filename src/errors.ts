@@ -21,7 +21,8 @@ export type WorkbenchErrorCode =
   | 'QUERY_FAILED'
   | 'SEGMENT_MAP'
   | 'TOO_FEW_POINTS'
-  | 'WRITE_FAILED';
+  | 'WRITE_FAILED'
+  | 'OUT_OF_MEMORY';
 
 /** An error with a stable `code` and a message that names the input and says what to fix. */
 export class WorkbenchError extends Error {

@@ -103,7 +103,8 @@ export { saveReport } from './report/save.js';
 export { toolVersion } from './report/assets.js';
 
 // pipeline: file(s) in, results out (what `swb report` and notebook 05 run), and the report made from them
-export { runPipeline, type PipelineOptions, type PipelineResults, type BuildProgress, type BuildStage } from './pipeline/run.js';
+export { runPipeline, type PipelineOptions, type PipelineResults, type PipelineAnalysis, type BuildProgress, type BuildStage } from './pipeline/run.js';
+export { unavailableSection, type SectionFailure } from './report/sections/unavailable.js';
 export {
   buildReport, reportFromResults, parseAsOf, type BuildReportOptions, type ReportFromResultsOptions,
 } from './pipeline/build-report.js';
@@ -113,7 +114,10 @@ export { show, showDefaults, type ShowOptions, type Showable } from './notebook/
 export {
   showMarkdown, hasColumn, needColumns, attempt, dataPeriod, comparisonDates, holdoutDates, type CheckOptions, type DataPeriod, type HoldoutDates,
 } from './notebook/checks.js';
-export * from './notebook/readings.js';
+export {
+  clusterKReading, clvHoldoutReading, rfmHeatmapReading, rfmSegmentsReading, rfmScoresReading,
+  cohortRetentionReading, cohortRevenueReading, cohortCurveReading, cohortLtvReading, cohortGroupsReading,
+} from './notebook/readings.js';
 
 // i18n: every word a reader sees; analyses return keys, these turn keys into words
 export { texts, type Texts } from './i18n/index.js';

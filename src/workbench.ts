@@ -21,6 +21,9 @@ import { messages } from './messages.js';
  */
 export const DEFAULT_MEMORY_LIMIT = '1GB';
 
+/** A memory amount as DuckDB reads it: `512MB`, `4GB`, `1.5GiB`. */
+const MEMORY_LIMIT = /^\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i;
+
 let openCount = 0;
 
 /** Options for {@link Workbench.open}. */
@@ -53,12 +56,16 @@ export class Workbench {
 
   #ownTemp: string | undefined;
   #names = 0;
+  #memoryLimit: string;
+  #tempDirectory: string;
 
-  private constructor(instance: DuckDBInstance, connection: DuckDBConnection, path: string, ownTemp: string | undefined) {
+  private constructor(instance: DuckDBInstance, connection: DuckDBConnection, path: string, ownTemp: string | undefined, memoryLimit: string, tempDirectory: string) {
     this.#instance = instance;
     this.#connection = connection;
     this.path = path;
     this.#ownTemp = ownTemp;
+    this.#memoryLimit = memoryLimit;
+    this.#tempDirectory = tempDirectory;
   }
 
   /**
@@ -68,15 +75,29 @@ export class Workbench {
   static async open(options: WorkbenchOptions = {}): Promise<Workbench> {
     const path = options.path ?? ':memory:';
     const config: Record<string, string> = {};
-    if (options.threads !== undefined) config['threads'] = String(options.threads);
-    config['memory_limit'] = options.memoryLimit ?? DEFAULT_MEMORY_LIMIT;
+    if (options.threads !== undefined) {
+      if (!Number.isInteger(options.threads) || options.threads < 1) {
+        throw new WorkbenchError('BAD_OPTION', messages.badThreads(options.threads), { threads: options.threads });
+      }
+      config['threads'] = String(options.threads);
+    }
+    const memoryLimit = options.memoryLimit ?? DEFAULT_MEMORY_LIMIT;
+    if (typeof memoryLimit !== 'string' || !MEMORY_LIMIT.test(memoryLimit) || Number.parseFloat(memoryLimit) <= 0) {
+      throw new WorkbenchError('BAD_OPTION', messages.badMemoryLimit(memoryLimit), { memoryLimit });
+    }
+    config['memory_limit'] = memoryLimit;
     openCount += 1;
     // DuckDB creates the folder only when it spills.
     const ownTemp = options.tempDirectory === undefined ? join(tmpdir(), `segment-workbench-${process.pid}-${openCount}`) : undefined;
     config['temp_directory'] = options.tempDirectory ?? (ownTemp as string);
-    const instance = await DuckDBInstance.create(path, config);
+    let instance: DuckDBInstance;
+    try {
+      instance = await DuckDBInstance.create(path, config);
+    } catch (e) {
+      throw new WorkbenchError('BAD_OPTION', messages.openFailed(path, e instanceof Error ? e.message : String(e)), { path });
+    }
     const connection = await instance.connect();
-    return new Workbench(instance, connection, path, ownTemp);
+    return new Workbench(instance, connection, path, ownTemp, memoryLimit, config['temp_directory']);
   }
 
   /** True once {@link close} was called. */
@@ -168,6 +189,11 @@ export class Workbench {
     } catch (e) {
       if (e instanceof WorkbenchError) throw e;
       const msg = e instanceof Error ? e.message : String(e);
+      if (/^Out of Memory Error/i.test(msg)) {
+        // DuckDB's own advice (SET memory_limit…, threads, insertion order) is about its SQL shell, not this API.
+        const detail = /failed to allocate[^\n]*/i.exec(msg)?.[0] ?? '';
+        throw new WorkbenchError('OUT_OF_MEMORY', messages.outOfMemory(this.#memoryLimit, this.#tempDirectory, detail), { memoryLimit: this.#memoryLimit });
+      }
       throw new WorkbenchError('QUERY_FAILED', messages.queryFailed(msg), { sql });
     }
   }

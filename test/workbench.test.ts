@@ -98,3 +98,30 @@ describe('Workbench', () => {
     wb.close();
   });
 });
+
+describe('Workbench memory', () => {
+  it.each([['lots'], ['0GB'], ['-1GB'], [''], [4096]])('memoryLimit %j is a BAD_OPTION naming the option', async (memoryLimit) => {
+    const e = await Workbench.open({ memoryLimit: memoryLimit as string }).then(() => undefined, (x: unknown) => x);
+    expect(isWorkbenchError(e, 'BAD_OPTION')).toBe(true);
+    expect((e as Error).message).toBe(`memoryLimit must be an amount of memory like '512MB' or '4GB', got ${typeof memoryLimit === 'string' ? JSON.stringify(memoryLimit) : memoryLimit}.`);
+  });
+
+  it('threads that are not a whole number ≥ 1 name the option', async () => {
+    const e = await Workbench.open({ threads: 0 }).then(() => undefined, (x: unknown) => x);
+    expect((e as Error).message).toBe('threads must be a whole number ≥ 1, got 0.');
+  });
+
+  it('running out of memory says to raise memoryLimit or free disk, without DuckDB\'s SQL advice', async () => {
+    const wb = await Workbench.open({ memoryLimit: '20MB', threads: 1 });
+    try {
+      // One list of 10M numbers (80 MB) cannot spill.
+      const e = await wb.query('select list(i) as l from range(10000000) t(i)').then(() => undefined, (x: unknown) => x);
+      expect(isWorkbenchError(e, 'OUT_OF_MEMORY')).toBe(true);
+      const message = (e as Error).message;
+      expect(message).toMatch(/^Ran out of memory \(failed to allocate data of size [\d.]+ MiB \([\d.]+ MiB\/[\d.]+ MiB used\)\) with memoryLimit 20MB\. Open the Workbench with a larger memoryLimit \(Workbench\.open\(\{ memoryLimit: '4GB' \}\)\), or free disk space in .*segment-workbench-\d+-\d+ so the work can spill to disk\.$/);
+      expect(message).not.toMatch(/SET |Possible solutions|duckdb\.org/);
+    } finally {
+      wb.close();
+    }
+  });
+});

@@ -8,7 +8,7 @@ import { formatNumber, type Locale } from '../locale.js';
 import { texts } from '../i18n/index.js';
 import type { ClusterResult } from '../analyses/clusters/index.js';
 import { clusterNames, featureLabel } from '../i18n/analyses.js';
-import { baseSpec, CATEGORY_COLORS, CHART_HEIGHT, CHART_WIDTH, COUNT_FORMAT, GOOD_BAD_SCHEME, PERCENT_FORMAT } from './theme.js';
+import { baseSpec, CATEGORY_COLORS, CHART_HEIGHT, CHART_WIDTH, COUNT_FORMAT, GOOD_BAD_SCHEME, minPlotWidth, PERCENT_FORMAT } from './theme.js';
 
 /** Options of the cluster chart builders. */
 export interface ClusterChartOptions {
@@ -118,6 +118,7 @@ export function clusterProfileHeatmap(result: ClusterResult, options: ClusterCha
   return {
     ...baseSpec(t.heatTitle, t.heatDesc),
     width: Math.max(240, 130 * features.length), height: Math.max(120, 44 * labels.length),
+    ...minPlotWidth(90 * features.length),
     data: { values },
     encoding: {
       x: { field: 'feature', type: 'nominal', sort: features, title: t.feature, axis: { orient: 'top', labelAngle: 0 } },

@@ -9,7 +9,7 @@ import { averageCurve, type CohortCell, type CohortPeriod, type CohortResult, ty
 import { intlTag, type Locale } from '../locale.js';
 import { texts } from '../i18n/index.js';
 import { periodLabel } from './activity.js';
-import { baseSpec, CATEGORY_COLORS, CHART_HEIGHT, CHART_WIDTH, COUNT_FORMAT, moneyFormat, SEQUENTIAL_SCHEME } from './theme.js';
+import { baseSpec, CATEGORY_COLORS, CHART_HEIGHT, CHART_WIDTH, COUNT_FORMAT, MIN_FONT_SIZE, minPlotWidth, moneyFormat, SEQUENTIAL_SCHEME } from './theme.js';
 
 /** Options shared by the cohort charts. */
 export interface CohortChartOptions {
@@ -78,11 +78,14 @@ export function cohortHeatmap(result: CohortResult, options: CohortHeatmapOption
   }));
   const anyPartial = cells.some((c) => c.partial);
   const cellWidth = Math.max(14, Math.min(44, Math.floor(CHART_WIDTH / Math.max(periods, 1))));
+  // "100%*" at 10 px needs about 30 px; narrower cells keep the number in the tooltip only.
+  const written = cellWidth >= LABELLED_CELL;
   return {
     ...baseSpec(metric === 'retention' ? t.heat : t.heatRev, `${metric === 'retention' ? t.heatDesc : t.heatRevDesc}.`,
       subtitleOf(result, shown.length, anyPartial ? t.partial : undefined, locale)),
     width: cellWidth * periods,
     height: Math.max(120, shown.length * 22),
+    ...(written ? minPlotWidth(LABELLED_CELL * periods) : {}),
     data: { values },
     encoding: {
       x: { field: 'period', type: 'ordinal', title: t.since[result.options.period], axis: { labelAngle: 0, labelOverlap: true } },
@@ -106,8 +109,8 @@ export function cohortHeatmap(result: CohortResult, options: CohortHeatmapOption
           ],
         },
       },
-      ...(periods <= 18 ? [{
-        mark: { type: 'text' as const, baseline: 'middle' as const, fontSize: periods > 13 ? 8 : 10 },
+      ...(written ? [{
+        mark: { type: 'text' as const, baseline: 'middle' as const, fontSize: MIN_FONT_SIZE },
         encoding: {
           text: { field: 'text', type: 'nominal' as const },
           color: { condition: { test: 'datum.dark', value: '#ffffff' }, value: '#1a1a1a' },
@@ -116,6 +119,9 @@ export function cohortHeatmap(result: CohortResult, options: CohortHeatmapOption
     ],
   };
 }
+
+/** Narrowest cohort cell, in pixels, with its percentage written in. */
+const LABELLED_CELL = 30;
 
 type CurveMetric = 'retention' | 'cumulativeRevenuePerCustomer';
 

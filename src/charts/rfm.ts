@@ -9,7 +9,7 @@ import { segmentName } from '../i18n/analyses.js';
 import type { RfmResult } from '../analyses/rfm/index.js';
 import type { RfmDistribution } from '../analyses/rfm/summary.js';
 import {
-  baseSpec, CATEGORY_COLORS, CHART_HEIGHT, CHART_WIDTH, COUNT_FORMAT, moneyFormat, PERCENT_FORMAT, SEQUENTIAL_SCHEME,
+  baseSpec, CATEGORY_COLORS, CHART_HEIGHT, CHART_WIDTH, COUNT_FORMAT, MIN_FONT_SIZE, minPlotWidth, moneyFormat, PERCENT_FORMAT, SEQUENTIAL_SCHEME,
 } from './theme.js';
 
 /** Options shared by the RFM chart builders. */
@@ -70,6 +70,7 @@ export function rfmHeatmap(result: RfmResult, options: RfmHeatmapOptions = {}): 
     ...baseSpec(t.heatmap, `${t.heatmapDesc}${byMoney ? ` (${t.heatmapMoney})` : ''}.`),
     width: CHART_WIDTH,
     height: Math.max(CHART_HEIGHT, cells * 64),
+    ...minPlotWidth(cells * 82),
     data: { values },
     encoding: {
       x: { field: 'f', type: 'ordinal', title: t.f, axis: { labelAngle: 0 } },
@@ -96,7 +97,7 @@ export function rfmHeatmap(result: RfmResult, options: RfmHeatmapOptions = {}): 
         },
       },
       ...(['line1', 'line2'] as const).map((field, i) => ({
-        mark: { type: 'text' as const, baseline: 'middle' as const, dy: i === 0 ? -16 : -4, fontSize: cells > 5 ? 8 : 10 },
+        mark: { type: 'text' as const, baseline: 'middle' as const, dy: i === 0 ? -16 : -4, fontSize: MIN_FONT_SIZE },
         encoding: { text: { field }, color: textColor },
       })),
       {

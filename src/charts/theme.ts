@@ -23,6 +23,17 @@ export const CHART_WIDTH = 560;
 /** Default chart height in pixels. */
 export const CHART_HEIGHT = 320;
 
+/**
+ * `usermeta` of a chart whose marks stop reading below `px` of plot width (cell labels, written-in
+ * numbers). The report's narrow layout keeps at least this width and lets the chart scroll instead.
+ */
+export function minPlotWidth(px: number): Pick<TopLevelSpec, 'usermeta'> {
+  return { usermeta: { minWidth: Math.round(px) } };
+}
+
+/** Smallest font size of any text in a chart, in pixels (readable on a phone without zooming). */
+export const MIN_FONT_SIZE = 10;
+
 /** Shared Vega-Lite config: fonts, axis and legend styling. */
 export const THEME_CONFIG = {
   font: 'system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif',

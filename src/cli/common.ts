@@ -55,7 +55,7 @@ export async function guarded(io: CommandIo, usageLine: string, body: () => Prom
       return 2;
     }
     if (e instanceof WorkbenchError) {
-      io.err(messages.cliError(e.message));
+      io.err(messages.cliError(e.message, e.code));
       return 1;
     }
     throw e;

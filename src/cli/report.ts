@@ -7,13 +7,15 @@
 import { fileURLToPath } from 'node:url';
 import { toCurrency, toLocale, type Locale } from '../locale.js';
 import { buildReport, parseAsOf } from '../pipeline/build-report.js';
-import { saveReport } from '../report/save.js';
+import { checkOutputPath, saveReport } from '../report/save.js';
 import { Workbench } from '../workbench.js';
 import { elapsed, guarded, parse, UsageError, type Command } from './common.js';
+import { CLV_DISCOUNT_RATE, CLV_MARGIN } from '../analyses/clv/index.js';
+import { numberInRange, type NumberRange } from '../analyses/shared/validate.js';
 import { parseReturns, readMappingFile } from './validate.js';
 import { messages } from '../messages.js';
 
-const USAGE = 'report [FILE] [--preset P | --mapping map.json] [--customers FILE] [--as-of YYYY-MM-DD] [--locale en|nl] [--currency CODE] [--clv] [--title T] [--out PATH] [--returns net|exclude]';
+const USAGE = 'report [FILE] [--preset P | --mapping map.json] [--customers FILE] [--as-of YYYY-MM-DD] [--date-format FMT] [--locale en|nl] [--currency CODE] [--clv [--margin M] [--discount-rate R]] [--title T] [--out PATH] [--returns net|exclude]';
 
 /** The bundled Online Retail file (in the package's data/ folder). */
 export const BUNDLED_DATA = fileURLToPath(new URL('../../data/online_retail.csv.gz', import.meta.url));
@@ -40,6 +42,17 @@ function localeOption(value: string | undefined): Locale {
   }
 }
 
+/** A number flag checked by the same rule as the library option it sets; a bad value is a usage error. */
+function numberFlag(flag: string, option: string, value: string | undefined, range: NumberRange): number | undefined {
+  if (value === undefined) return undefined;
+  const n = value.trim() === '' ? NaN : Number(value);
+  try {
+    return numberInRange(option, n, range);
+  } catch (e) {
+    throw new UsageError(messages.badFlagValue(flag, e));
+  }
+}
+
 function generatedAt(): Date | undefined {
   const epoch = process.env['SOURCE_DATE_EPOCH'];
   if (epoch === undefined || !/^\d+$/.test(epoch)) return undefined;
@@ -53,7 +66,7 @@ export const reportCommand: Command = {
   summary: 'Write a self-contained HTML segment report (summary, data quality, RFM, cohorts, clusters, segments, optional predicted value, method).',
   run: (args, io) =>
     guarded(io, USAGE, async () => {
-      const { values, flags, positionals } = parse(args, ['preset', 'mapping', 'customers', 'as-of', 'locale', 'currency', 'title', 'out', 'returns'], ['clv']);
+      const { values, flags, positionals } = parse(args, ['preset', 'mapping', 'customers', 'as-of', 'date-format', 'locale', 'currency', 'title', 'out', 'returns', 'margin', 'discount-rate'], ['clv']);
       if (positionals.length > 1) throw new UsageError(messages.tooManyFiles('report', positionals.length));
       if (values.preset && values.mapping) throw new UsageError(messages.presetOrMapping());
       const locale = localeOption(values.locale);
@@ -62,11 +75,18 @@ export const reportCommand: Command = {
       const asOf = asOfText === undefined ? undefined : parseAsOf(asOfText);
       if (asOfText !== undefined && !asOf) throw new UsageError(messages.badAsOfFlag(asOfText));
       const returns = parseReturns(values.returns);
+      const margin = numberFlag('--margin', 'margin', values.margin, CLV_MARGIN);
+      const discountRate = numberFlag('--discount-rate', 'discountRate', values['discount-rate'], CLV_DISCOUNT_RATE);
+      if ((margin !== undefined || discountRate !== undefined) && !flags['clv']) throw new UsageError(messages.clvFlagWithoutClv());
+      const dateFormat = values['date-format'];
+      if (dateFormat !== undefined && !dateFormat.includes('%')) throw new UsageError(messages.badDateFormatFlag(dateFormat));
       const file = positionals[0] ?? BUNDLED_DATA;
       const preset = values.preset ?? (positionals[0] === undefined && !values.mapping ? 'online-retail' : undefined);
       const mapping = values.mapping ? readMappingFile(values.mapping) : undefined;
       const out = values.out ?? defaultOut(locale);
       const when = generatedAt();
+      // Before any work: a folder, device or symlink at --out, or a folder we cannot write, fails now.
+      await checkOutputPath(out);
 
       const start = performance.now();
       const wb = await Workbench.open();
@@ -81,6 +101,9 @@ export const reportCommand: Command = {
           ...(values.title ? { title: values.title } : {}),
           ...(currency ? { currency } : {}),
           ...(flags['clv'] ? { clv: true } : {}),
+          ...(margin !== undefined ? { margin } : {}),
+          ...(discountRate !== undefined ? { discountRate } : {}),
+          ...(dateFormat !== undefined ? { dateFormat } : {}),
           onProgress: (p) => io.err(`${pad(p.stage)}${(p.ms / 1000).toFixed(1).padStart(6)} s  ${p.detail}`),
         });
         let stageStart = performance.now();

@@ -1,14 +1,15 @@
 /** `swb validate FILE [--preset P] [--mapping map.json] [--returns net|exclude]`: load a file and print its LoadReport. */
 import { readFileSync } from 'node:fs';
 import { WorkbenchError } from '../errors.js';
-import { loadTransactions } from '../data/load.js';
+import { loadTransactions, type LoadOptions } from '../data/load.js';
+import type { LoadReport } from '../data/load-report.js';
 import { formatLoadReport } from '../data/format-report.js';
 import type { ColumnMapping } from '../data/fields.js';
 import { Workbench } from '../workbench.js';
 import { guarded, parse, UsageError, type Command } from './common.js';
 import { messages } from '../messages.js';
 
-const USAGE = 'validate FILE [--preset P | --mapping map.json] [--returns net|exclude]';
+const USAGE = 'validate FILE… [--preset P | --mapping map.json] [--date-format FMT] [--returns net|exclude]';
 
 /** Read a `--mapping` JSON file into a ColumnMapping, with errors that name the file. */
 export function readMappingFile(path: string): ColumnMapping {
@@ -33,27 +34,49 @@ export function parseReturns(value: string | undefined): 'net' | 'exclude' | und
   throw new UsageError(messages.badReturnsFlag(value));
 }
 
+/** Load one file into a fresh Workbench and return its LoadReport. */
+async function validateOne(file: string, options: LoadOptions): Promise<LoadReport> {
+  const wb = await Workbench.open();
+  try {
+    return await loadTransactions(wb, file, options);
+  } finally {
+    wb.close();
+  }
+}
+
 export const validateCommand: Command = {
   usage: USAGE,
-  summary: 'Load a transactions file and print what was read, loaded and set aside (exit 1 on errors).',
+  summary: 'Load transactions files, one at a time, and print what was read, loaded and set aside (exit 1 when any file fails).',
   run: (args, io) =>
     guarded(io, USAGE, async () => {
-      const { values, positionals } = parse(args, ['preset', 'mapping', 'returns']);
-      const file = positionals[0];
-      if (!file || positionals.length > 1) throw new UsageError(messages.exactlyOneFile('validate'));
+      const { values, positionals } = parse(args, ['preset', 'mapping', 'returns', 'date-format']);
+      if (positionals.length === 0) throw new UsageError(messages.atLeastOneFile('validate'));
       if (values.preset && values.mapping) throw new UsageError(messages.presetOrMapping());
       const returns = parseReturns(values.returns);
-      const wb = await Workbench.open();
-      try {
-        const report = await loadTransactions(wb, file, {
-          ...(values.preset ? { preset: values.preset } : {}),
-          ...(values.mapping ? { mapping: readMappingFile(values.mapping) } : {}),
-          ...(returns ? { returns } : {}),
-        });
-        io.out(formatLoadReport(report));
+      const dateFormat = values['date-format'];
+      if (dateFormat !== undefined && !dateFormat.includes('%')) throw new UsageError(messages.badDateFormatFlag(dateFormat));
+      const mapping = values.mapping ? readMappingFile(values.mapping) : undefined;
+      const options = {
+        ...(values.preset ? { preset: values.preset } : {}),
+        ...(mapping ? { mapping } : {}),
+        ...(returns ? { returns } : {}),
+        ...(dateFormat !== undefined ? { dateFormat } : {}),
+      };
+      // One file: its error ends the command as usual. Several: each is reported, the exit code says whether any failed.
+      if (positionals.length === 1) {
+        io.out(formatLoadReport(await validateOne(positionals[0] as string, options)));
         return 0;
-      } finally {
-        wb.close();
       }
+      let failed = 0;
+      for (const [i, file] of positionals.entries()) {
+        try {
+          io.out(`${i > 0 ? '\n' : ''}${formatLoadReport(await validateOne(file, options))}`);
+        } catch (e) {
+          if (!(e instanceof WorkbenchError)) throw e;
+          failed += 1;
+          io.err(messages.fileError(file, e.message, e.code));
+        }
+      }
+      return failed > 0 ? 1 : 0;
     }),
 };

@@ -16,8 +16,19 @@ export const toolMessages = {
     `Ran out of memory${detail ? ` (${detail})` : ''} with memoryLimit ${limit}. Open the Workbench with a larger memoryLimit `
     + `(Workbench.open({ memoryLimit: '4GB' })), or free disk space in ${tempDirectory} so the work can spill to disk.`,
 
+  // the pipeline
+  /** Progress line of an analysis that could not be computed (its report section says why). */
+  sectionSkipped: (why: string) => `could not be computed, its section says why: ${why}`,
+
+  /** No row of the file could be used. */
+  nothingLoaded: (file: string, read: number, setAside: ReadonlyArray<readonly [string, number]>) =>
+    `None of the ${read.toLocaleString('en')} rows of ${file} could be used${setAside.length ? ` (set aside: ${setAside.map(([reason, n]) => `${n.toLocaleString('en')} ${reason.replace(/_/g, ' ')}`).join(', ')})` : ''}. Run swb validate ${file} to see why, with example rows.`,
+
   // swb (usage errors print with the usage line after them)
-  cliError: (message: string) => `error: ${message}`,
+  /** `error: File not found: a.csv. [FILE_NOT_FOUND]`: the code is stable, for scripts and searches. */
+  cliError: (message: string, code: string) => `error: ${message} [${code}]`,
+  /** One file of several failed. */
+  fileError: (file: string, message: string, code: string) => `error: ${file}: ${message} [${code}]`,
   usageFailed: (message: string, usageLine: string) => `${message}\nusage: swb ${usageLine}`,
   unknownCommand: (name: string) => `unknown command: ${name}`,
   /** A bug, not a user error: the stack only with SWB_DEBUG=1, so a user sees one plain line. */
@@ -26,11 +37,15 @@ export const toolMessages = {
   badFlagValue: (flag: string, e: unknown) => `${flag}: ${reason(e)}`,
   tooManyFiles: (command: string, count: number) => `${command} takes at most one FILE, got ${count}`,
   exactlyOneFile: (command: string) => `${command} takes exactly one FILE`,
+  atLeastOneFile: (command: string) => `${command} takes one or more FILEs`,
   presetOrMapping: () => 'use --preset or --mapping, not both',
   badAsOfFlag: (text: string) => `--as-of must be a date like 2011-12-10, not ${JSON.stringify(text)}`,
   notPositiveWhole: (name: string, value: string) => `--${name} must be a positive whole number, not ${JSON.stringify(value)}`,
   unexpectedArgument: (arg: string | undefined) => `unexpected argument: ${arg}`,
   outRequired: () => '--out FILE is required',
+  clvFlagWithoutClv: () => '--margin and --discount-rate apply to the predicted value: add --clv',
+  badDateFormatFlag: (value: string) =>
+    `--date-format takes a strptime format such as %d-%m-%Y or %m/%d/%Y %H:%M, not ${JSON.stringify(value)}`,
   badReturnsFlag: (value: string) => `--returns must be net or exclude, not ${JSON.stringify(value)}`,
   mappingFileNotFound: (path: string) => `Mapping file not found: ${path}.`,
   notAnObject: () => 'not an object',

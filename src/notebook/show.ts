@@ -90,6 +90,7 @@ export function tableOutput(table: ReportTable | TableLike | readonly object[], 
 function sectionTextOutput(section: ReportSection): DisplayOutput {
   const html: string[] = [`<h3>${escapeHtml(section.title)}</h3>`];
   const text: string[] = [section.title.toUpperCase()];
+  if (section.caution) { html.push(`<p><strong>${escapeHtml(section.caution)}</strong></p>`); text.push(section.caution); }
   for (const p of section.intro ?? []) { html.push(`<p>${escapeHtml(p)}</p>`); text.push(p); }
   if (section.findings?.length) {
     html.push(`<ul>${section.findings.map((f) => `<li>${escapeHtml(f)}</li>`).join('')}</ul>`);

@@ -7,7 +7,7 @@ import type { ClusterResult } from '../analyses/clusters/index.js';
 import type { CohortResult } from '../analyses/cohorts/index.js';
 import type { RfmResult } from '../analyses/rfm/index.js';
 import type { ClvResult } from '../analyses/clv/types.js';
-import { clvFindings, clvSection } from '../report/sections/clv.js';
+import { clvDoubts, clvFindings, clvSection } from '../report/sections/clv.js';
 import { formatDate, isoDate, toCurrency, type Locale } from '../locale.js';
 import { PRESETS } from '../data/presets.js';
 import type { Workbench } from '../workbench.js';
@@ -21,10 +21,11 @@ import { cohortFindings, cohortsSection } from '../report/sections/cohorts.js';
 import { rfmFindings, rfmSection } from '../report/sections/rfm.js';
 import { segmentsSection, segmentsSummaryFindings } from '../report/sections/segments.js';
 import { summarySection } from '../report/sections/summary.js';
+import { unavailableSection } from '../report/sections/unavailable.js';
 import { texts } from '../i18n/index.js';
 import { segmentName } from '../i18n/analyses.js';
 import { segmentsRun } from './segments.js';
-import { runPipeline, type PipelineOptions, type PipelineResults } from './run.js';
+import { runPipeline, type PipelineAnalysis, type PipelineOptions, type PipelineResults } from './run.js';
 
 export type { BuildProgress, BuildStage } from './run.js';
 
@@ -82,30 +83,45 @@ function clustersRun(result: ClusterResult): AnalysisRun {
 /** Findings each analysis contributes to the summary (the rest stay in its own section). */
 const SUMMARY_FINDINGS = { rfm: 3, cohorts: 2, clusters: 2, segments: 2, clv: 1 } as const;
 
-/** Each analysis's section, its findings for the summary and its options, in reading order. Pure. */
+/** Each analysis's section, its findings for the summary and its options, in reading order; an analysis that could not be computed gets a section saying why. Pure. */
 function analysisSections(r: PipelineResults, locale: Locale, currency: string): AnalysisOutput {
   const out: AnalysisOutput = { sections: [], findings: [], runs: [] };
-  out.sections.push(rfmSection(r.rfm, { locale, currency }));
-  out.findings.push(...rfmFindings(r.rfm, locale).slice(0, SUMMARY_FINDINGS.rfm));
-  out.runs.push(rfmRun(r.rfm));
+  const t = texts(locale).report;
+  const missing = (id: PipelineAnalysis, title: string): void => {
+    const failure = r.failures[id];
+    if (failure) out.sections.push(unavailableSection({ id, title }, failure, { locale }));
+  };
+  if (r.rfm) {
+    out.sections.push(rfmSection(r.rfm, { locale, currency }));
+    out.findings.push(...rfmFindings(r.rfm, locale).slice(0, SUMMARY_FINDINGS.rfm));
+    out.runs.push(rfmRun(r.rfm));
+  } else missing('rfm', t.rfmSection.title);
 
-  out.sections.push(cohortsSection(r.cohorts, { locale, currency }));
-  out.findings.push(...cohortFindings(r.cohorts, locale, currency).slice(0, SUMMARY_FINDINGS.cohorts));
-  out.runs.push(cohortsRun(r.cohorts));
+  if (r.cohorts) {
+    out.sections.push(cohortsSection(r.cohorts, { locale, currency }));
+    out.findings.push(...cohortFindings(r.cohorts, locale, currency).slice(0, SUMMARY_FINDINGS.cohorts));
+    out.runs.push(cohortsRun(r.cohorts));
+  } else missing('cohorts', t.cohortsSection.title);
 
-  const segmentNames = Object.fromEntries(r.rfm.options.segmentMap.segments.map((sg) => [sg.key, segmentName(sg, locale)]));
-  out.sections.push(clustersSection(r.clusters, { locale, currency, rfmCrosstab: r.crosstab, segmentNames }));
-  out.findings.push(...clusterFindings(r.clusters, locale, r.crosstab).slice(0, SUMMARY_FINDINGS.clusters));
-  out.runs.push(clustersRun(r.clusters));
+  const segmentNames = r.rfm ? Object.fromEntries(r.rfm.options.segmentMap.segments.map((sg) => [sg.key, segmentName(sg, locale)])) : {};
+  if (r.clusters) {
+    out.sections.push(clustersSection(r.clusters, { locale, currency, ...(r.crosstab ? { rfmCrosstab: r.crosstab } : {}), segmentNames }));
+    out.findings.push(...clusterFindings(r.clusters, locale, r.crosstab).slice(0, SUMMARY_FINDINGS.clusters));
+    out.runs.push(clustersRun(r.clusters));
+  } else missing('clusters', t.clustersSection.title);
 
-  out.sections.push(segmentsSection(r.segments, { locale, currency }));
-  out.findings.push(...segmentsSummaryFindings(r.segments, locale, currency).slice(0, SUMMARY_FINDINGS.segments));
-  out.runs.push(segmentsRun(r.segments));
+  if (r.segments) {
+    out.sections.push(segmentsSection(r.segments, { locale, currency }));
+    out.findings.push(...segmentsSummaryFindings(r.segments, locale, currency).slice(0, SUMMARY_FINDINGS.segments));
+    out.runs.push(segmentsRun(r.segments));
+  } else missing('segments', t.segmentsSection.title);
 
-  if (!r.clv) return out;
-  out.sections.push(clvSection(r.clv, { locale, currency, ...(r.clvSegments ? { segments: r.clvSegments } : {}), segmentNames }));
-  out.findings.push(...clvFindings(r.clv, locale, currency).slice(0, SUMMARY_FINDINGS.clv));
-  out.runs.push(clvRun(r.clv));
+  if (r.clv) {
+    out.sections.push(clvSection(r.clv, { locale, currency, ...(r.clvSegments ? { segments: r.clvSegments } : {}), segmentNames }));
+    // A prediction the section calls unreliable is not quoted in the summary.
+    if (clvDoubts(r.clv).length === 0) out.findings.push(...clvFindings(r.clv, locale, currency).slice(0, SUMMARY_FINDINGS.clv));
+    out.runs.push(clvRun(r.clv));
+  } else missing('clv', t.clvSection.title);
   return out;
 }
 

@@ -9,7 +9,8 @@ import { clusters, type ClusterResult } from '../analyses/clusters/index.js';
 import { clusterVsRfm, type ClusterRfmCrosstab } from '../analyses/clusters/vs-rfm.js';
 import { cohorts, type CohortResult } from '../analyses/cohorts/index.js';
 import { rfm, type RfmResult } from '../analyses/rfm/index.js';
-import { clv } from '../analyses/clv/index.js';
+import { clv, CLV_DISCOUNT_RATE, CLV_MARGIN } from '../analyses/clv/index.js';
+import { numberInRange } from '../analyses/shared/validate.js';
 import { clvBySegment, type ClvSegmentRow } from '../analyses/clv/aggregates.js';
 import type { ClvResult } from '../analyses/clv/types.js';
 import { loadCustomers } from '../data/customers.js';
@@ -19,6 +20,10 @@ import { loadTransactions } from '../data/load.js';
 import { isoDate, type Locale } from '../locale.js';
 import type { SegmentsSectionInput } from '../report/sections/segments.js';
 import type { Workbench } from '../workbench.js';
+import { isWorkbenchError, WorkbenchError } from '../errors.js';
+import { messages } from '../messages.js';
+import { dayAfterLastOrder } from '../analyses/shared/as-of.js';
+import type { SectionFailure } from '../report/sections/unavailable.js';
 import { segmentsDetail, segmentsForReport } from './segments.js';
 
 /** A stage of {@link runPipeline}. */
@@ -32,7 +37,12 @@ export interface BuildProgress {
   ms: number;
   /** What it did, in a few words (English, for the console). */
   detail: string;
+  /** True when the stage could not be computed (its section says why; the rest goes on). @defaultValue false */
+  failed?: boolean;
 }
+
+/** An analysis of the pipeline, each its own report section. */
+export type PipelineAnalysis = 'rfm' | 'cohorts' | 'clusters' | 'segments' | 'clv';
 
 /** Options for {@link runPipeline}. */
 export interface PipelineOptions {
@@ -56,6 +66,12 @@ export interface PipelineOptions {
    * @defaultValue false
    */
   clv?: boolean;
+  /** With `clv`: share of revenue that is profit; 1 means values are revenue. @defaultValue 1 */
+  margin?: number;
+  /** With `clv`: yearly discount rate of future value (0.1 = 10% a year). @defaultValue 0 */
+  discountRate?: number;
+  /** strptime format of text dates in the file (e.g. `%d-%m-%Y`). @defaultValue detected from the file */
+  dateFormat?: string;
   /** Called after each stage. @defaultValue none */
   onProgress?: (progress: BuildProgress) => void;
 }
@@ -70,16 +86,18 @@ export interface PipelineResults {
   asOf: Date;
   /** Headline figures before the as-of moment. */
   overview: OverviewResult;
-  /** RFM scores and segments. */
-  rfm: RfmResult;
-  /** Monthly cohorts. */
-  cohorts: CohortResult;
-  /** k-means clusters. */
-  clusters: ClusterResult;
-  /** Clusters against RFM segments. */
-  crosstab: ClusterRfmCrosstab;
-  /** Value tiers, their sub-segments and RFM migration. */
-  segments: SegmentsSectionInput;
+  /** RFM scores and segments (absent when it could not be computed: see `failures`). */
+  rfm?: RfmResult;
+  /** Monthly cohorts (absent when they could not be computed). */
+  cohorts?: CohortResult;
+  /** k-means clusters (absent when they could not be computed). */
+  clusters?: ClusterResult;
+  /** Clusters against RFM segments (with both). */
+  crosstab?: ClusterRfmCrosstab;
+  /** Value tiers, their sub-segments and RFM migration (absent when they could not be computed). */
+  segments?: SegmentsSectionInput;
+  /** The analyses that could not be computed on this data, and why; their sections say so. */
+  failures: Partial<Record<PipelineAnalysis, SectionFailure>>;
   /** Predicted value (with `options.clv`). */
   clv?: ClvResult;
   /** Predicted value per RFM segment (with `options.clv`). */
@@ -93,6 +111,29 @@ async function timed<T>(stage: BuildStage, onProgress: PipelineOptions['onProgre
   return value;
 }
 
+/**
+ * Run one analysis; an error it throws on this data is recorded instead of ending the run, so one
+ * section that cannot be computed (one customer, constant features, a degenerate fit) leaves the rest.
+ * Running out of memory and a closed Workbench still end the run: no section could be computed then.
+ */
+async function attempt<T>(
+  stage: PipelineAnalysis, failures: PipelineResults['failures'], onProgress: PipelineOptions['onProgress'],
+  body: () => Promise<T>, detail: (value: T) => string,
+): Promise<T | undefined> {
+  const start = performance.now();
+  try {
+    return await timed(stage, onProgress, body, detail);
+  } catch (e) {
+    if (isWorkbenchError(e, 'OUT_OF_MEMORY') || isWorkbenchError(e, 'CLOSED')) throw e;
+    const failure: SectionFailure = e instanceof WorkbenchError
+      ? { code: e.code, message: e.message }
+      : { code: 'INTERNAL', message: e instanceof Error ? e.message : String(e) };
+    failures[stage] = failure;
+    onProgress?.({ stage, ms: performance.now() - start, detail: messages.sectionSkipped(failure.message), failed: true });
+    return undefined;
+  }
+}
+
 const loadDetail = (r: LoadReport): string =>
   `${r.fileName}: ${r.rowsRead.toLocaleString('en')} rows read, ${r.rowsLoaded.toLocaleString('en')} used, ${r.customers.toLocaleString('en')} customers`;
 
@@ -102,35 +143,54 @@ const loadDetail = (r: LoadReport): string =>
  */
 export async function runPipeline(wb: Workbench, options: PipelineOptions): Promise<PipelineResults> {
   const { onProgress } = options;
+  // Checked before loading: a bad value is the caller's to fix, not a section that could not be computed.
+  if (options.margin !== undefined) numberInRange('margin', options.margin, CLV_MARGIN);
+  if (options.discountRate !== undefined) numberInRange('discountRate', options.discountRate, CLV_DISCOUNT_RATE);
   const load = await timed('load', onProgress, () =>
     loadTransactions(wb, options.file, {
       ...(options.preset ? { preset: options.preset } : {}),
       ...(options.mapping ? { mapping: options.mapping } : {}),
       ...(options.returns ? { returns: options.returns } : {}),
+      ...(options.dateFormat ? { dateFormat: options.dateFormat } : {}),
     }), loadDetail);
+  // Nothing usable: no analysis can run, and the loader's reasons say why.
+  if (load.rowsLoaded === 0) {
+    throw new WorkbenchError('NO_DATA', messages.nothingLoaded(load.fileName, load.rowsRead, load.setAside.map((s) => [s.reason, s.count] as const)), { file: options.file });
+  }
   const customers = options.customers
     ? await timed('customers', onProgress, () => loadCustomers(wb, options.customers as string), loadDetail)
     : undefined;
+  const failures: PipelineResults['failures'] = {};
   // A given as-of date describes the customers as they were then: later orders are left out.
-  const rfmResult = await timed('rfm', onProgress, () => rfm(wb, options.asOf ? { asOf: options.asOf, laterOrders: 'exclude' } : {}),
+  const rfmResult = await attempt('rfm', failures, onProgress, () => rfm(wb, options.asOf ? { asOf: options.asOf, laterOrders: 'exclude' } : {}),
     (r) => `${r.customerCount.toLocaleString('en')} customers scored as of ${isoDate(r.options.asOf)}`);
-  const asOf = rfmResult.options.asOf;
-  const cohortResult = await timed('cohorts', onProgress, () => cohorts(wb, { asOf }),
+  const asOf = rfmResult?.options.asOf ?? options.asOf ?? await dayAfterLastOrder(wb, 'transactions');
+  if (!asOf) throw new WorkbenchError('NO_DATA', messages.noOrders('transactions'), { source: 'transactions' });
+  const cohortResult = await attempt('cohorts', failures, onProgress, () => cohorts(wb, { asOf }),
     (r) => `${r.cohorts.length} ${r.options.period} cohorts, ${r.customerCount.toLocaleString('en')} customers`);
-  const clusterResult = await timed('clusters', onProgress, () => clusters(wb, { asOf }),
+  const clusterResult = await attempt('clusters', failures, onProgress, () => clusters(wb, { asOf }),
     (r) => `k = ${r.k}, ${r.customerCount.toLocaleString('en')} customers, silhouette ${r.silhouette.toFixed(2)}`);
-  const crosstab = await clusterVsRfm(wb, { rfm: rfmResult, clusters: clusterResult });
-  const segments = await timed('segments', onProgress,
+  const crosstab = rfmResult && clusterResult ? await clusterVsRfm(wb, { rfm: rfmResult, clusters: clusterResult }) : undefined;
+  const segments = await attempt('segments', failures, onProgress,
     () => segmentsForReport(wb, { asOf }), segmentsDetail);
   const results: Omit<PipelineResults, 'overview'> = {
-    load, ...(customers ? { customers } : {}), asOf, rfm: rfmResult, cohorts: cohortResult, clusters: clusterResult, crosstab, segments,
+    load, ...(customers ? { customers } : {}), asOf, failures,
+    ...(rfmResult ? { rfm: rfmResult } : {}), ...(cohortResult ? { cohorts: cohortResult } : {}),
+    ...(clusterResult ? { clusters: clusterResult } : {}), ...(crosstab ? { crosstab } : {}), ...(segments ? { segments } : {}),
   };
   if (options.clv) {
     // Predicted value: BG/NBD + Gamma-Gamma fitted on everything before the as-of day, per RFM segment.
     const calibrationEnd = new Date(asOf.getTime() - 86_400_000);
-    results.clv = await timed('clv', onProgress, () => clv(wb, { calibrationEnd }),
+    const clvResult = await attempt('clv', failures, onProgress, () => clv(wb, {
+      calibrationEnd,
+      ...(options.margin !== undefined ? { margin: options.margin } : {}),
+      ...(options.discountRate !== undefined ? { discountRate: options.discountRate } : {}),
+    }),
       (r) => `${r.customers.toLocaleString('en')} customers, ${r.bgnbd.repeatBuyers.toLocaleString('en')} repeat buyers, P(alive) and 12-month value`);
-    results.clvSegments = await clvBySegment(wb, results.clv, rfmResult);
+    if (clvResult) {
+      results.clv = clvResult;
+      if (rfmResult) results.clvSegments = await clvBySegment(wb, clvResult, rfmResult);
+    }
   }
   const ov = await timed('overview', onProgress, () => overview(wb, { asOf }),
     (o) => `${o.customers.toLocaleString('en')} customers, ${o.orders.toLocaleString('en')} orders`);

@@ -33,6 +33,7 @@ nav.contents { background: var(--soft); border-radius: 6px; padding: .75rem 1.25
 nav.contents h2 { font-size: 1.05rem; border: 0; margin: 0 0 .25rem; padding: 0; }
 nav.contents ol { margin: 0; padding-left: 1.4rem; }
 section.report-section { margin: 0 0 2.75rem; }
+.caution { border-left: 4px solid #b45309; background: #fff7ed; padding: .6rem .9rem; font-weight: 600; }
 .findings { padding-left: 1.3rem; }
 .findings li { margin: .3rem 0; }
 dl.facts { display: grid; grid-template-columns: repeat(auto-fit, minmax(10.5rem, 1fr)); gap: .6rem; margin: 1rem 0; }
@@ -40,18 +41,34 @@ dl.facts > div { background: var(--soft); border-radius: 6px; padding: .5rem .75
 dl.facts dt { font-size: .85rem; color: var(--muted); }
 dl.facts dd { margin: 0; font-weight: 600; overflow-wrap: anywhere; }
 figure.chart { margin: 1.5rem 0; }
+/* Static charts (no JavaScript, print) scale to the column; live charts are redrawn to fit it and never
+   scaled, so their text keeps its size — one that still does not fit scrolls, with the cue below it. */
 .chart-static, .chart-live { overflow-x: auto; max-width: 100%; }
-.chart-static svg, .chart-live svg { display: block; max-width: 100%; height: auto; }
-.chart-live .vega-embed { display: block; max-width: 100%; }
+.chart-static svg { display: block; max-width: 100%; height: auto; }
+.chart-live svg { display: block; }
+.chart-live.vega-embed { display: block; width: 100%; }
 .chart-live:empty, figure.is-live .chart-static { display: none; }
+/* A block wider than the screen: shadows at the edges that can scroll (no script needed), the written
+   cue while it overflows, and the row labels kept in view. */
+.scroll-x { overflow-x: auto; max-width: 100%;
+  background: linear-gradient(to right, #fff 30%, rgba(255, 255, 255, 0)) left center / 2.5rem 100% no-repeat local,
+    linear-gradient(to left, #fff 30%, rgba(255, 255, 255, 0)) right center / 2.5rem 100% no-repeat local,
+    radial-gradient(farthest-side at 0 50%, rgba(0, 0, 0, .22), rgba(0, 0, 0, 0)) left center / .9rem 100% no-repeat scroll,
+    radial-gradient(farthest-side at 100% 50%, rgba(0, 0, 0, .22), rgba(0, 0, 0, 0)) right center / .9rem 100% no-repeat scroll; }
+.scroll-x:focus-visible { outline: 2px solid var(--accent); }
+.scroll-hint { display: none; margin: .3rem 0 0; font-size: .85rem; font-weight: 600; color: var(--accent); }
+.scroll-x[data-overflow="true"] + .scroll-hint { display: block; }
+.scroll-x[data-overflow="true"] tr > :first-child { position: sticky; left: 0; z-index: 1; background: #fff; box-shadow: 1px 0 0 var(--rule); }
 figcaption { font-size: .9rem; margin-top: .4rem; max-width: 44rem; }
-.table-wrap { overflow-x: auto; margin: 1.5rem 0; }
+.table-wrap { margin: 1.5rem 0; }
 table { border-collapse: collapse; font-size: .92rem; min-width: 50%; }
 caption { text-align: left; font-weight: 600; padding-bottom: .4rem; }
 th, td { border-bottom: 1px solid var(--rule); padding: .35rem .6rem; text-align: left; vertical-align: top; }
 thead th { border-bottom: 2px solid var(--ink); }
 tbody th { font-weight: 600; }
 .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+/* Numbers never break; their column headings may, so a many-column table fits a laptop. */
+thead th.num { white-space: normal; min-width: 5.5rem; }
 @media (max-width: 40rem) {
   body { padding: 1rem .75rem 2rem; font-size: 15px; }
   h1 { font-size: 1.5rem; }
@@ -74,7 +91,8 @@ tbody th { font-weight: 600; }
   figure.chart, .table-wrap, dl.facts > div { break-inside: avoid; }
   .chart-live, #vg-tooltip-element { display: none !important; }
   figure.is-live .chart-static { display: block; }
-  .table-wrap { overflow: visible; }
+  .scroll-x { overflow: visible; background: none; }
+  .scroll-hint { display: none !important; }
   a { color: inherit; text-decoration: none; }
 }
 `;
@@ -83,6 +101,13 @@ tbody th { font-weight: 600; }
  * The client script: for each embedded spec, render it with vega-embed next to the static SVG,
  * then hide the SVG. Actions (export/editor links) are off and the vega loader refuses every
  * URL, so nothing is fetched even if a spec asked for it.
+ *
+ * A chart wider than its column is drawn again in a narrow variant instead of being scaled down (which
+ * shrank its text to 4–6 px on a phone): single views take the container's width (`width: "container"`,
+ * autosize fit), concatenated views get the width left after their axes, titles wrap, legends go below.
+ * A chart may set `usermeta.minWidth` (plot width under which its marks no longer read); below it, it
+ * keeps that width and scrolls. Every `.scroll-x` block is marked `data-overflow` while it overflows,
+ * which shows the written cue after it.
  */
 export const CLIENT_SCRIPT = `
 (function () {
@@ -92,20 +117,109 @@ export const CLIENT_SCRIPT = `
   var refuse = function (uri) { return Promise.reject(new Error('network access is disabled in this report: ' + uri)); };
   loader.load = refuse;
   loader.sanitize = refuse;
-  var specs = document.querySelectorAll('script.chart-spec');
-  Array.prototype.forEach.call(specs, function (el) {
+  var embedOptions = {
+    actions: false, renderer: 'svg', loader: loader, formatLocale: options.formatLocale, logLevel: vega.Error,
+    defaultStyle: false, tooltip: { disableDefaultStyle: true }
+  };
+  function markOverflow() {
+    Array.prototype.forEach.call(document.querySelectorAll('.scroll-x'), function (el) {
+      el.setAttribute('data-overflow', String(el.scrollWidth > el.clientWidth));
+    });
+  }
+  function wrap(text, max) {
+    if (typeof text !== 'string' || text.length <= max) return text;
+    var lines = [], line = '';
+    text.split(' ').forEach(function (word) {
+      if (line && (line + ' ' + word).length > max) { lines.push(line); line = word; } else { line = line ? line + ' ' + word : word; }
+    });
+    if (line) lines.push(line);
+    return lines;
+  }
+  function views(spec) { return spec.vconcat || spec.hconcat || spec.concat; }
+  function plotWidth(spec) {
+    var parts = views(spec);
+    if (!parts) return typeof spec.width === 'number' ? spec.width : 0;
+    return parts.reduce(function (m, v) { return typeof v.width === 'number' ? Math.max(m, v.width) : m; }, 0);
+  }
+  // Axis and legend settings written in a chart's encodings win over the config: cap them too.
+  function limitLabels(node, axisLimit, columns, legendLimit) {
+    if (!node || typeof node !== 'object') return;
+    Object.keys(node).forEach(function (key) {
+      var value = node[key];
+      if (key === 'axis' && value && typeof value === 'object' && value.labelLimit > axisLimit) value.labelLimit = axisLimit;
+      if (key === 'legend' && value && typeof value === 'object') {
+        value.orient = 'bottom';
+        if (value.columns) value.columns = columns;
+        if (!(value.labelLimit <= legendLimit)) value.labelLimit = legendLimit;
+      }
+      if (key !== 'data' && key !== 'datasets') limitLabels(value, axisLimit, columns, legendLimit);
+    });
+  }
+  function narrow(spec, avail, overhead) {
+    var s = JSON.parse(JSON.stringify(spec));
+    var title = typeof s.title === 'string' ? { text: s.title } : s.title;
+    if (title) {
+      title.text = wrap(title.text, Math.floor(avail / 9.6));
+      if (title.subtitle) title.subtitle = wrap(title.subtitle, Math.floor(avail / 7));
+      s.title = title;
+    }
+    var config = s.config = Object.assign({}, s.config);
+    config.legend = Object.assign({}, config.legend, { orient: 'bottom', direction: 'horizontal', columns: avail < 480 ? 1 : 2, labelLimit: avail - 40 });
+    config.axis = Object.assign({}, config.axis, { labelLimit: Math.floor(avail * 0.34) });
+    limitLabels(s, Math.floor(avail * 0.34), avail < 480 ? 1 : 2, avail - 40);
+    var min = (s.usermeta && s.usermeta.minWidth) || 0;
+    var parts = views(s);
+    if (parts) {
+      parts.forEach(function (v) { if (typeof v.width === 'number') v.width = Math.max(min, 120, avail - overhead); });
+    } else if (min && avail - overhead < min) {
+      s.width = min;
+    } else {
+      s.width = 'container';
+      s.autosize = { type: 'fit-x', contains: 'padding' };
+    }
+    return s;
+  }
+  function draw(figure, live, spec) {
+    return vegaEmbed(live, spec, embedOptions).then(function (result) {
+      var svg = live.querySelector('svg');
+      var drawn = svg ? parseFloat(svg.getAttribute('width')) : 0;
+      var avail = live.clientWidth;
+      if (figure.getAttribute('data-narrow') !== 'true' && drawn > avail + 1) {
+        figure.setAttribute('data-narrow', 'true');
+        result.finalize();
+        return draw(figure, live, narrow(spec, avail, drawn - plotWidth(spec)));
+      }
+      return result;
+    });
+  }
+  var drawing = Array.prototype.map.call(document.querySelectorAll('script.chart-spec'), function (el) {
     var figure = document.getElementById(el.getAttribute('data-chart'));
     var live = figure && figure.querySelector('.chart-live');
-    if (!live) return;
-    vegaEmbed(live, JSON.parse(el.textContent), {
-      actions: false, renderer: 'svg', loader: loader, formatLocale: options.formatLocale, logLevel: vega.Error,
-      defaultStyle: false, tooltip: { disableDefaultStyle: true }
-    }).then(function (result) {
+    if (!live) return Promise.resolve();
+    var spec = JSON.parse(el.textContent);
+    figure.swbSpec = spec;
+    return draw(figure, live, spec).then(function (result) {
       figure.classList.add('is-live');
       figure.setAttribute('data-rendered', String(result.view.scenegraph().root.items.length > 0));
     }).catch(function (error) {
       console.error('chart ' + figure.id + ' could not be drawn: ' + error.message);
     });
+  });
+  markOverflow();
+  Promise.all(drawing).then(markOverflow);
+  var pending = 0;
+  window.addEventListener('resize', function () {
+    clearTimeout(pending);
+    pending = setTimeout(function () {
+      Array.prototype.forEach.call(document.querySelectorAll('figure.is-live'), function (figure) {
+        var live = figure.querySelector('.chart-live');
+        var svg = live.querySelector('svg');
+        if (svg && figure.getAttribute('data-narrow') !== 'true' && parseFloat(svg.getAttribute('width')) > live.clientWidth + 1) {
+          draw(figure, live, figure.swbSpec).then(markOverflow);
+        }
+      });
+      markOverflow();
+    }, 200);
   });
 })();
 `;

@@ -52,7 +52,10 @@ function renderFacts(facts: Array<[string, string]>, cls: string): string {
   return `<dl class="${cls}">${items.join('')}</dl>`;
 }
 
-function renderTable(table: ReportTable): string {
+/** The cue under a block that is wider than the screen; CSS shows it only while the block overflows. */
+const scrollHint = (hint: string): string => `<p class="scroll-hint" aria-hidden="true">${escapeHtml(hint)}</p>`;
+
+function renderTable(table: ReportTable, hint: string): string {
   const num = (i: number): string => (table.columns[i]?.numeric ? ' class="num"' : '');
   const head = table.columns.map((c, i) => `<th scope="col"${num(i)}>${escapeHtml(c.label)}</th>`).join('');
   const body = table.rows
@@ -64,29 +67,32 @@ function renderTable(table: ReportTable): string {
     })
     .join('\n');
   const note = table.note ? `\n<p class="note">${escapeHtml(table.note)}</p>` : '';
-  return `<div class="table-wrap">\n<table>\n<caption>${escapeHtml(table.caption)}</caption>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table>${note}\n</div>`;
+  const open = '<div class="table-wrap">\n<div class="scroll-x" tabindex="0">\n<table>';
+  return `${open}\n<caption>${escapeHtml(table.caption)}</caption>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table>\n</div>\n${scrollHint(hint)}${note}\n</div>`;
 }
 
-function renderChart(chart: ReportChart, svg: string): string {
+function renderChart(chart: ReportChart, svg: string, hint: string): string {
   const id = escapeHtml(chartElementId(chart));
   return [
     `<figure class="chart" id="${id}">`,
     `<div class="chart-static" role="img" aria-label="${escapeHtml(`${chart.title}. ${chart.description}`)}">${svg}</div>`,
-    '<div class="chart-live"></div>',
+    '<div class="chart-live scroll-x"></div>',
+    scrollHint(hint),
     `<figcaption><strong>${escapeHtml(chart.title)}.</strong> ${escapeHtml(chart.description)}</figcaption>`,
     '</figure>',
     `<script type="application/json" class="chart-spec" data-chart="${id}">${jsonForScript(chart.spec)}</script>`,
   ].join('\n');
 }
 
-function renderSection(section: ReportSection, svgs: Record<string, string>): string {
+function renderSection(section: ReportSection, svgs: Record<string, string>, hint: string): string {
   const id = escapeHtml(sectionId(section));
   const parts = [`<section class="report-section" id="${id}" aria-labelledby="${id}-h">`, `<h2 id="${id}-h">${escapeHtml(section.title)}</h2>`];
+  if (section.caution) parts.push(`<p class="caution" role="note">${escapeHtml(section.caution)}</p>`);
   for (const p of section.intro ?? []) parts.push(`<p>${escapeHtml(p)}</p>`);
   if (section.facts?.length) parts.push(renderFacts(section.facts, 'facts'));
   if (section.findings?.length) parts.push(`<ul class="findings">\n${section.findings.map((f) => `<li>${escapeHtml(f)}</li>`).join('\n')}\n</ul>`);
-  for (const chart of section.charts ?? []) parts.push(renderChart(chart, svgs[chart.id] ?? ''));
-  for (const table of section.tables ?? []) parts.push(renderTable(table));
+  for (const chart of section.charts ?? []) parts.push(renderChart(chart, svgs[chart.id] ?? '', hint));
+  for (const table of section.tables ?? []) parts.push(renderTable(table, hint));
   parts.push('</section>');
   return parts.join('\n');
 }
@@ -129,7 +135,7 @@ export function renderReportHtml(report: RenderedReport): string {
     hasCharts ? `<noscript><p class="note">${escapeHtml(t.noScript)}</p></noscript>` : '',
     `<nav class="contents" aria-labelledby="toc-h">\n<h2 id="toc-h">${escapeHtml(t.contents)}</h2>\n<ol>\n${toc}\n</ol>\n</nav>`,
     '<main>',
-    ...report.sections.map((s) => renderSection(s, report.svgs)),
+    ...report.sections.map((s) => renderSection(s, report.svgs, t.scrollHint)),
     '</main>',
     ...scripts,
     '</body>',

@@ -8,7 +8,7 @@
  * refused, never replaced.
  */
 import { lstatSync, readdirSync, rmSync, type Stats } from 'node:fs';
-import { access, constants, lstat, mkdir, rename, unlink, writeFile } from 'node:fs/promises';
+import { access, constants, lstat, mkdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { WorkbenchError } from '../errors.js';
 import { messages } from '../messages.js';
@@ -54,9 +54,9 @@ function kindOf(stats: Stats): string | undefined {
   return messages.outIsSpecial('device');
 }
 
-async function lstatOrUndefined(path: string): Promise<Stats | undefined> {
+async function statOrUndefined(path: string, follow = false): Promise<Stats | undefined> {
   try {
-    return await lstat(path);
+    return await (follow ? stat(path) : lstat(path));
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return undefined;
@@ -75,12 +75,13 @@ async function lstatOrUndefined(path: string): Promise<Stats | undefined> {
 export async function checkOutputPath(path: string, what?: string): Promise<string> {
   const target = resolve(path);
   try {
-    const stats = await lstatOrUndefined(target);
+    // The target itself is not followed (a symlink there is refused); folders above it may be links.
+    const stats = await statOrUndefined(target);
     const kind = stats ? kindOf(stats) : undefined;
     if (kind) throw writeFailed(path, kind, {}, what);
     let dir = dirname(target);
     for (;;) {
-      const d = await lstatOrUndefined(dir);
+      const d = await statOrUndefined(dir, true);
       if (d) {
         if (!d.isDirectory()) throw writeFailed(path, REASONS['ENOTDIR'] as string, {}, what);
         await access(dir, constants.W_OK | constants.X_OK);

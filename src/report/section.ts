@@ -43,6 +43,8 @@ export interface ReportSection {
   id: string;
   /** Section heading. */
   title: string;
+  /** A warning the reader must see before anything else (e.g. "not reliable on this data"), shown first and marked. @defaultValue none */
+  caution?: string;
   /** Short paragraphs introducing the section (plain text). */
   intro?: string[];
   /** Plain-language findings, shown as a list. */

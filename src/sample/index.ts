@@ -8,7 +8,12 @@
  * Writes to temp files and renames, so a failed run leaves no half-written file.
  */
 import { once } from 'node:events';
-import { createWriteStream, renameSync, rmSync, type WriteStream } from 'node:fs';
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { mkdir, rename } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { WorkbenchError } from '../errors.js';
+import { messages } from '../messages.js';
+import { checkOutputPath, claimTemp, discardTemp, reasonOf, releaseTemp } from '../report/save.js';
 import { Random } from './random.js';
 
 /** Options for {@link generateSample}. */
@@ -110,10 +115,18 @@ export async function generateSample(options: SampleOptions): Promise<SampleResu
   const rng = new Random(options.seed ?? 42);
   const transactionsFile = options.out;
   const customersFile = options.out.replace(/(\.csv)?$/, '-customers.csv');
-  const tmpT = `${transactionsFile}.tmp-${process.pid}`;
-  const tmpC = `${customersFile}.tmp-${process.pid}`;
-  const tx = new ChunkedWriter(createWriteStream(tmpT));
-  const cu = new ChunkedWriter(createWriteStream(tmpC));
+  // Both paths are checked before anything is written: a device, folder or symlink is never replaced.
+  await checkOutputPath(transactionsFile, 'the sample');
+  await checkOutputPath(customersFile, 'the sample');
+  try {
+    await mkdir(dirname(transactionsFile), { recursive: true });
+  } catch (e) {
+    throw new WorkbenchError('WRITE_FAILED', messages.writeFailed(transactionsFile, reasonOf(e), 'the sample'), { path: transactionsFile });
+  }
+  const tmpT = claimTemp(transactionsFile);
+  const tmpC = claimTemp(customersFile);
+  const tx = new ChunkedWriter(createWriteStream(tmpT, { flags: 'wx' }));
+  const cu = new ChunkedWriter(createWriteStream(tmpC, { flags: 'wx' }));
   let rows = 0;
   let orders = 0;
   const seq = { n: 0 };
@@ -134,12 +147,20 @@ export async function generateSample(options: SampleOptions): Promise<SampleResu
     }
     await tx.end();
     await cu.end();
-    renameSync(tmpT, transactionsFile);
-    renameSync(tmpC, customersFile);
+    await checkOutputPath(transactionsFile, 'the sample');
+    await checkOutputPath(customersFile, 'the sample');
+    await rename(tmpT, transactionsFile);
+    releaseTemp(tmpT);
+    await rename(tmpC, customersFile);
+    releaseTemp(tmpC);
   } catch (e) {
-    rmSync(tmpT, { force: true });
-    rmSync(tmpC, { force: true });
-    throw e;
+    tx.destroy();
+    cu.destroy();
+    // A failed clean-up never hides the error that caused it.
+    await discardTemp(tmpT);
+    await discardTemp(tmpC);
+    if (e instanceof WorkbenchError) throw e;
+    throw new WorkbenchError('WRITE_FAILED', messages.writeFailed(transactionsFile, reasonOf(e), 'the sample'), { path: transactionsFile, cause: e });
   }
   return { transactionsFile, customersFile, customers: n, rows, orders };
 }
@@ -224,8 +245,16 @@ function formatTimestamp(d: Date): string {
 class ChunkedWriter {
   #buf: string[] = [];
   #size = 0;
-  constructor(private readonly stream: WriteStream) {}
+  #error: Error | undefined;
+  constructor(private readonly stream: WriteStream) {
+    // Kept and rethrown by the next write: an unheard 'error' event would end the process.
+    stream.on('error', (e) => { this.#error = e; });
+  }
+  destroy(): void {
+    this.stream.destroy();
+  }
   async write(s: string): Promise<void> {
+    if (this.#error) throw this.#error;
     this.#buf.push(s);
     this.#size += s.length;
     if (this.#size >= 1 << 20) await this.flush();
@@ -239,6 +268,7 @@ class ChunkedWriter {
   }
   async end(): Promise<void> {
     await this.flush();
+    if (this.#error) throw this.#error;
     this.stream.end();
     await once(this.stream, 'finish');
   }

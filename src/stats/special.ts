@@ -50,3 +50,23 @@ export function lnHyp2f1(a: number, b: number, c: number, z: number): number {
   }
   return scale + Math.log(s);
 }
+
+/**
+ * (base)^e · ₂F₁(a, b; c; z) given ln(base^e) = `logScale`, for 0 ≤ z < 1. With a, b, c > 0 it uses
+ * {@link lnHyp2f1}; with c < 0 (BG/NBD with a + b < 1 for a customer without repeat purchases) the
+ * early terms change sign, so the series is summed as signed numbers. NaN when c is 0 or a negative integer.
+ */
+export function scaledHyp2f1(logScale: number, a: number, b: number, c: number, z: number): number {
+  if (a > 0 && b > 0 && c > 0) return Math.exp(logScale + lnHyp2f1(a, b, c, z));
+  if (!(z >= 0 && z < 1) || (c <= 0 && Number.isInteger(c))) return NaN;
+  let s = 1;
+  let term = 1;
+  for (let k = 0; k < 1_000_000; k++) {
+    const ratio = ((a + k) * (b + k)) / ((c + k) * (k + 1)) * z;
+    term *= ratio;
+    s += term;
+    if (!Number.isFinite(s)) return NaN;
+    if (k > -c && Math.abs(ratio) < 1 && Math.abs(term) < 1e-16 * Math.abs(s)) break;
+  }
+  return Math.exp(logScale) * s;
+}

@@ -46,7 +46,9 @@ describe('swb report', () => {
     expect(r.stderr).toMatch(/^clv +\d+\.\d s {2}4,334 customers, 2,777 repeat buyers/m);
     const html = readFileSync(r.file, 'utf8');
     expect(html).toContain('id="sec-clv"');
-    expect(html).toContain('<th scope="row">CLV</th><td>calibrationEnd</td><td>2011-12-09</td>');
+    expect(html).toMatch(/\(calibrationEnd\)<\/td><td>2011-12-09<\/td>/);
+    // Default margin: the section says its values are revenue.
+    expect(html).toContain('<p>All values here are revenue, not profit (margin 100%).');
     expect(statSync(r.file).size).toBeLessThan(3_000_000);
   }, DEMO_TIMEOUT);
 
@@ -76,6 +78,48 @@ describe('swb report', () => {
     expect(b.code).toBe(0);
     expect(readFileSync(path).equals(first)).toBe(true);
     expect(first.toString('utf8')).toContain('<html lang="nl">');
+  });
+
+  it('writes the report when a section cannot be computed (one customer, --clv), saying why in that section', async () => {
+    const dir = fresh();
+    const out = join(dir, 'one.html');
+    const r = await run([fixture('one-customer.csv'), '--clv', '--out', out]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^clusters +\d+\.\d s {2}could not be computed, its section says why: Every feature is constant or missing/m);
+    expect(r.stderr).toMatch(/^clv +\d+\.\d s {2}could not be computed, its section says why: Gamma-Gamma needs/m);
+    const html = readFileSync(out, 'utf8');
+    expect(html).toContain('<h2 id="sec-clusters-h">Clusters</h2>\n<p>This part could not be computed from this data; the rest of the report is not affected.</p>');
+    expect(html).toContain('id="sec-rfm"');
+    expect(readdirSync(dir)).toEqual(['one.html']);
+  });
+
+  it('--clv --margin and --discount-rate reach the model; values are labelled profit, and revenue by default', async () => {
+    const dir = fresh();
+    const data = join(dir, 's.csv');
+    expect((await runCli(['sample', '--customers', '300', '--seed', '5', '--out', data])).code).toBe(0);
+    const profit = join(dir, 'profit.html');
+    const r = await run([data, '--clv', '--margin', '0.3', '--discount-rate', '0.1', '--out', profit]);
+    expect(r.code).toBe(0);
+    const html = readFileSync(profit, 'utf8');
+    expect(html).toContain('<p>All values here are profit: predicted revenue × a margin of 30%.</p>');
+    expect(html).toMatch(/\(margin\)<\/td><td>0\.3<\/td>/);
+    expect(html).toMatch(/\(discountRate\)<\/td><td>0\.1<\/td>/);
+    const revenue = join(dir, 'revenue.html');
+    expect((await run([data, '--clv', '--out', revenue])).code).toBe(0);
+    expect(readFileSync(revenue, 'utf8')).toContain('<p>All values here are revenue, not profit (margin 100%). Pass a margin (swb report --clv --margin 0.3) to see profit instead.</p>');
+  });
+
+  it('--date-format decides day-month-ambiguous dates (passed to the loader)', async () => {
+    const dir = fresh();
+    const file = join(dir, 'ambiguous.csv');
+    writeFileSync(file, 'customer_id,order_id,order_date,amount\nA,1,03-04-2011,10\nB,2,05-06-2011,20\n');
+    const us = await runCli(['validate', file, '--date-format', '%m-%d-%Y']);
+    expect(us.code).toBe(0);
+    expect(us.stdout).toMatch(/period +2011-03-04 … 2011-05-06/);
+    const out = join(dir, 'r.html');
+    const r = await run([file, '--date-format', '%m-%d-%Y', '--out', out]);
+    expect(r.code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toContain('<li>Dates in the column “order_date” were read in the form MM-DD-YYYY.</li>');
   });
 
   it('exits 1 with the loader message for a missing file, writing nothing', async () => {
@@ -122,6 +166,11 @@ describe('swb report', () => {
     [['a.csv', 'b.csv'], 'report takes at most one FILE, got 2'],
     [['--colour', 'red'], "Unknown option '--colour'"],
     [['--returns', 'maybe'], '--returns must be net or exclude, not "maybe"'],
+    [['--clv', '--margin', '0'], '--margin: margin must be in (0, 1], got 0.'],
+    [['--clv', '--margin', 'lots'], '--margin: margin must be in (0, 1], got NaN.'],
+    [['--clv', '--discount-rate=-0.1'], '--discount-rate: discountRate must be ≥ 0 (0.1 = 10% a year), got -0.1.'],
+    [['--margin', '0.3'], '--margin and --discount-rate apply to the predicted value: add --clv'],
+    [['--date-format', 'dd-mm-yyyy'], '--date-format takes a strptime format such as %d-%m-%Y or %m/%d/%Y %H:%M, not "dd-mm-yyyy"'],
   ])('exits 2 on usage error %j', async (args, message) => {
     const r = await run(args);
     expect(r.code).toBe(2);

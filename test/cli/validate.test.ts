@@ -1,24 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { fixture, ONLINE_RETAIL, ROOT } from '../helpers/data.js';
+import { requireCli, runCli } from '../helpers/cli.js';
+import { fixture, ONLINE_RETAIL } from '../helpers/data.js';
 
-const CLI = join(ROOT, 'dist/cli/index.js');
-const run = async (...args: string[]) => {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [CLI, ...args], { cwd: ROOT });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-};
+const run = (...args: string[]) => runCli(args);
 
 beforeAll(() => {
-  if (!existsSync(CLI)) throw new Error('dist/cli/index.js is missing: run npm run build (npm test does)');
+  requireCli();
 });
 
 describe('swb validate', () => {
@@ -47,6 +37,17 @@ describe('swb validate', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('customerId: "Klant"');
   });
+  it('validates several files in one run: each reported, failures named with their code, exit 1 if any failed', async () => {
+    const r = await run('validate', fixture('orders-plain.csv'), 'missing.csv', fixture('orders-european.csv'));
+    expect(r.code).toBe(1);
+    expect(r.stdout.match(/→ table transactions/g)).toHaveLength(2);
+    expect(r.stdout).toContain('orders-plain.csv (csv) → table transactions');
+    expect(r.stdout).toContain('orders-european.csv (csv) → table transactions');
+    expect(r.stderr).toMatch(/^error: missing.csv: File not found: missing.csv\..* \[FILE_NOT_FOUND\]\n$/);
+    const ok = await run('validate', fixture('orders-plain.csv'), fixture('orders-european.csv'));
+    expect(ok.code).toBe(0);
+  });
+
   it('exits 2 on usage errors', async () => {
     expect((await run('validate')).code).toBe(2);
     expect((await run('validate', 'a.csv', '--bogus')).code).toBe(2);

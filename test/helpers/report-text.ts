@@ -34,6 +34,8 @@ export function reportText(html: string): string {
     .replace(/<style\b[\s\S]*?<\/style>/gi, '')
     .replace(/<!--[\s\S]*?-->/g, '')
     .replace(/<p class="generated">[\s\S]*?<\/p>/g, '')
+    // The scroll cue shows only while a block overflows the screen: not part of what the report says.
+    .replace(/<p class="scroll-hint"[^>]*>[\s\S]*?<\/p>/g, '')
     .replace(/<[a-z]+\b[^>]*\brole="img"[^>]*\baria-label="([^"]*)"[^>]*>/gi, (tag, label: string) => `\n[image] ${label}\n${tag}`)
     .replace(/<svg\b[\s\S]*?<\/svg>/gi, svgText)
     .replace(/<\/t[hd]>\s*(?=<t[hd]\b)/gi, ' | ')

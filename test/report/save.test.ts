@@ -101,6 +101,14 @@ describe('output paths', () => {
     expect(readdirSync(dir)).toEqual(['r.html']);
   });
 
+  it('follows a symlinked folder above the file (only the file itself must not be a link)', async () => {
+    const dir = fresh();
+    mkdirSync(join(dir, 'real'));
+    symlinkSync(join(dir, 'real'), join(dir, 'linked'));
+    await saveReport(join(dir, 'linked', 'r.html'), 'via link');
+    expect(readFileSync(join(dir, 'real', 'r.html'), 'utf8')).toBe('via link');
+  });
+
   it('accepts a path under folders still to be made, and an existing regular file', async () => {
     const dir = fresh();
     expect(await checkOutputPath(join(dir, 'a', 'b', 'r.html'))).toBe(join(dir, 'a', 'b', 'r.html'));

@@ -20,6 +20,7 @@ import { resolveOptions, type ClusterOptions, type ClusterOptionsUsed } from './
 import { pcaFromCovariance, project, type Projection } from './projection.js';
 import { messages } from '../../messages.js';
 import { resolveAsOf, type ResolvedAsOf } from '../shared/as-of.js';
+import type { DateInput } from '../shared/validate.js';
 
 export type { ClusterOptions, ClusterOptionsUsed } from './options.js';
 export type { KChoiceRow } from './fit.js';
@@ -110,7 +111,7 @@ export interface ClusterResult {
 const num = (v: unknown): number => (v === null || v === undefined ? NaN : Number(v));
 
 /** Check the transactions table, then the as-of moment (the shared rule). */
-async function checkSourceAsOf(wb: Workbench, source: string, asOf: Date | undefined): Promise<ResolvedAsOf> {
+async function checkSourceAsOf(wb: Workbench, source: string, asOf: DateInput | undefined): Promise<ResolvedAsOf> {
   const cols = await wb.query<{ column_name: string }>('select column_name from information_schema.columns where table_name = $t', { t: source });
   const have = cols.map((c) => c.column_name);
   if (have.length === 0) throw new WorkbenchError('NO_DATA', messages.noTable(source), { source });
@@ -220,7 +221,9 @@ export async function clusters(wb: Workbench, options: ClusterOptions = {}): Pro
       const size = num(row?.['n'] ?? 0);
       const revenue = num(row?.['revenue'] ?? 0);
       return {
-        cluster: i + 1, nameParts: clusterNameParts(zs[i] as Record<string, number>, features.map((f) => f.name)), size, share: size / customerCount,
+        cluster: i + 1,
+        nameParts: clusterNameParts(zs[i] as Record<string, number>, features.map((f) => f.name), { means: byName(row, 'r'), overall: byName(overallRow, 'r') }),
+        size, share: size / customerCount,
         revenue, revenueShare: totalRevenue === 0 ? NaN : revenue / totalRevenue,
         means: byName(row, 'r'), z: zs[i] as Record<string, number>, centroid: centroids[i] as number[],
         tooSmall: size < o.minSize,

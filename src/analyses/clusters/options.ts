@@ -4,7 +4,7 @@
  */
 import { WorkbenchError } from '../../errors.js';
 import { DEFAULT_FEATURES } from './features.js';
-import { keyword, wholeNumber } from '../shared/validate.js';
+import { checkOptionKeys, keyword, optionKeys, outputTable, wholeNumber, type DateInput } from '../shared/validate.js';
 import { messages } from '../../messages.js';
 
 /** Options of {@link clusters}. */
@@ -43,7 +43,7 @@ export interface ClusterOptions {
    */
   missing?: 'exclude' | 'mean';
   /** As-of moment: only orders before it count; recency and tenure are measured to its day. @defaultValue the day after the last order */
-  asOf?: Date;
+  asOf?: DateInput;
   /** Clusters with fewer customers are flagged `tooSmall` (too small to act on as a segment). @defaultValue 30 */
   minSize?: number;
   /** Transactions table. @defaultValue 'transactions' */
@@ -52,18 +52,27 @@ export interface ClusterOptions {
   customers?: string;
   /** Table (re)created with `customer_id, cluster` for every clustered customer. @defaultValue 'clusters' */
   table?: string;
+  /** Allow `table` to name an input table (`transactions`, `customers`) or `source`, replacing it. @defaultValue false */
+  replace?: boolean;
 }
 
 /** The options of a run with every default filled in. */
-export interface ClusterOptionsUsed extends Required<Omit<ClusterOptions, 'asOf'>> {
+export interface ClusterOptionsUsed extends Required<Omit<ClusterOptions, 'asOf' | 'replace'>> {
   /** As-of moment used. */
   asOf: Date;
   /** True when `asOf` was derived from the data. */
   asOfFromData: boolean;
 }
 
+const CLUSTER_KEYS = optionKeys<ClusterOptions>({
+  features: true, k: true, kRange: true, seed: true, restarts: true, maxIterations: true, sampleSize: true, searchSampleSize: true,
+  searchRestarts: true, silhouetteSampleSize: true, projectionPoints: true, logScale: true, missing: true, asOf: true, minSize: true,
+  source: true, customers: true, table: true, replace: true,
+});
+
 /** Fill in defaults and check the options (everything but `asOf`, which needs the data). */
 export function resolveOptions(o: ClusterOptions): Omit<ClusterOptionsUsed, 'asOf' | 'asOfFromData'> {
+  checkOptionKeys('clusters', o, CLUSTER_KEYS);
   const k = o.k ?? 'auto';
   if (k !== 'auto') wholeNumber('k', k, 1);
   const kRange = o.kRange ?? [2, 8];
@@ -91,6 +100,6 @@ export function resolveOptions(o: ClusterOptions): Omit<ClusterOptionsUsed, 'asO
     missing,
     source: o.source ?? 'transactions',
     customers: o.customers ?? 'customers',
-    table: o.table ?? 'clusters',
+    table: outputTable('clusters', o.table, 'clusters', { source: o.source ?? 'transactions', ...(o.replace ? { replace: true } : {}) }),
   };
 }

@@ -9,7 +9,7 @@
 import { WorkbenchError } from '../../errors.js';
 import { nelderMead } from '../../stats/nelder-mead.js';
 import { compileBgnbdLogLikelihood } from './bgnbd-objective.js';
-import { lnGamma, lnHyp2f1 } from '../../stats/special.js';
+import { lnGamma, scaledHyp2f1 } from '../../stats/special.js';
 import type { ClvGroup } from './summary.js';
 import { messages } from '../../messages.js';
 
@@ -161,7 +161,7 @@ export function bgnbdPAlive(p: BgnbdParams, x: number, tx: number, T: number): n
 export function bgnbdExpectedPurchases(p: BgnbdParams, t: number): number {
   if (t <= 0) return 0;
   const z = t / (p.alpha + t);
-  const f = Math.exp(p.r * Math.log(p.alpha / (p.alpha + t)) + lnHyp2f1(p.r, p.b, p.a + p.b - 1, z));
+  const f = scaledHyp2f1(p.r * Math.log(p.alpha / (p.alpha + t)), p.r, p.b, p.a + p.b - 1, z);
   return ((p.a + p.b - 1) / (p.a - 1)) * (1 - f);
 }
 
@@ -173,7 +173,8 @@ export function bgnbdConditionalExpected(p: BgnbdParams, t: number, x: number, t
   if (t <= 0) return 0;
   const { r, alpha, a, b } = p;
   const z = t / (alpha + T + t);
-  const f = Math.exp((r + x) * Math.log((alpha + T) / (alpha + T + t)) + lnHyp2f1(r + x, b + x, a + b + x - 1, z));
+  // a + b < 1 makes c = a + b + x − 1 negative for x = 0: scaledHyp2f1 sums that series with signs
+  const f = scaledHyp2f1((r + x) * Math.log((alpha + T) / (alpha + T + t)), r + x, b + x, a + b + x - 1, z);
   const head = ((a + b + x - 1) / (a - 1)) * (1 - f);
   const tail = x > 0 ? (a / (b + x - 1)) * Math.exp((r + x) * (Math.log(alpha + T) - Math.log(alpha + tx))) : 0;
   return head / (1 + tail);

@@ -42,6 +42,35 @@ export interface GammaGammaRow {
   monetary: number;
 }
 
+/** Repeat buyers split by whether Gamma-Gamma can learn from them. */
+export interface GammaGammaSelection<R extends GammaGammaRow> {
+  /** Repeat buyers (x > 0) with a positive, finite mean spend: what the model is fitted on. */
+  fit: R[];
+  /** Repeat buyers whose repeat purchases net to zero or less: scored with the population mean. */
+  setAside: R[];
+}
+
+/**
+ * Split rows into the repeat buyers Gamma-Gamma is fitted on (x > 0, mean spend > 0) and the repeat
+ * buyers it cannot use (mean spend ≤ 0, e.g. a repeat order later refunded); rows with x = 0 are in neither.
+ * @example const { fit, setAside } = selectGammaGammaRows(rows);
+ */
+export function selectGammaGammaRows<R extends GammaGammaRow>(rows: readonly R[]): GammaGammaSelection<R> {
+  const repeat = rows.filter((r) => r.x > 0);
+  return {
+    fit: repeat.filter((r) => r.monetary > 0 && Number.isFinite(r.monetary)),
+    setAside: repeat.filter((r) => !(r.monetary > 0 && Number.isFinite(r.monetary))),
+  };
+}
+
+/**
+ * The population mean spend per transaction, pγ/(q − 1): the expected spend of a customer the model
+ * knows nothing about (no repeat purchase, or none with a positive spend). NaN when q ≤ 1 (infinite mean).
+ */
+export function gammaGammaPopulationMean(g: GammaGammaParams): number {
+  return g.q > 1 ? (g.p * g.gamma) / (g.q - 1) : NaN;
+}
+
 /** Log-likelihood of one customer's mean spend m̄ over x transactions. */
 export function gammaGammaCustomerLogLikelihood(g: GammaGammaParams, x: number, m: number): number {
   const { p, q, gamma } = g;
@@ -51,8 +80,8 @@ export function gammaGammaCustomerLogLikelihood(g: GammaGammaParams, x: number, 
 
 /**
  * Fit Gamma-Gamma by maximum likelihood. Every row must have x > 0 and monetary > 0: otherwise a
- * BAD_OPTION error names the first offending rows (filter them out: the model is for repeat buyers).
- * @example const gg = fitGammaGamma(rows.filter((r) => r.x > 0));
+ * BAD_OPTION error names the first offending rows (select them with {@link selectGammaGammaRows}).
+ * @example const gg = fitGammaGamma(selectGammaGammaRows(rows).fit);
  */
 export function fitGammaGamma(rows: readonly GammaGammaRow[]): GammaGammaFit {
   const bad = rows.filter((r) => !(r.x > 0 && Number.isInteger(r.x) && r.monetary > 0 && Number.isFinite(r.monetary)));

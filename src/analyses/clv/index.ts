@@ -11,7 +11,7 @@ import { WorkbenchError } from '../../errors.js';
 import { quoteIdentifier } from '../../sql.js';
 import { bgnbdConditionalExpected, bgnbdPAlive, fitBgnbd, type BgnbdParams } from './bgnbd.js';
 import { clvGroups, clvSummary, utcDay } from './summary.js';
-import { discountedPurchases, fitGammaGamma } from './gamma-gamma.js';
+import { discountedPurchases, fitGammaGamma, selectGammaGammaRows } from './gamma-gamma.js';
 import { clvAggregates, holdoutRows } from './aggregates.js';
 import type { ClvOptions, ClvOptionsUsed, ClvResult } from './types.js';
 
@@ -19,13 +19,27 @@ export type {
   ClvOptions, ClvOptionsUsed, ClvResult, ClvCustomer, ClvGroupSummary, ClvHoldoutRow, AliveBand, ClvTier,
 } from './types.js';
 import { messages } from '../../messages.js';
-import { keyword, numberInRange, wholeNumber } from '../shared/validate.js';
+import { checkOptionKeys, keyword, numberInRange, optionalDate, optionKeys, outputTable, wholeNumber, type NumberRange } from '../shared/validate.js';
+
+/** Allowed `margin`: a share of revenue in (0, 1]. */
+export const CLV_MARGIN: NumberRange = { min: 0, max: 1, minOpen: true };
+/** Allowed `discountRate`: ≥ 0 per year. */
+export const CLV_DISCOUNT_RATE: NumberRange = { min: 0, hint: '0.1 = 10% a year' };
+
+const CLV_KEYS = optionKeys<ClvOptions>({
+  calibrationEnd: true, holdoutEnd: true, unit: true, horizonMonths: true, discountRate: true, margin: true, aliveBands: true,
+  tierShares: true, fitSample: true, source: true, table: true, summaryTable: true, replace: true,
+});
 
 function resolve(options: ClvOptions, lastDay: Date): ClvOptionsUsed {
+  const calibrationEnd = optionalDate('calibrationEnd', options.calibrationEnd);
+  const holdoutEnd = optionalDate('holdoutEnd', options.holdoutEnd);
+  const source = options.source ?? 'transactions';
+  const protect = { source, ...(options.replace ? { replace: true } : {}) };
   const o: ClvOptionsUsed = {
-    calibrationEnd: utcDay(options.calibrationEnd ?? lastDay),
-    calibrationEndFromData: options.calibrationEnd === undefined,
-    holdoutEnd: options.holdoutEnd === undefined ? null : utcDay(options.holdoutEnd),
+    calibrationEnd: utcDay(calibrationEnd ?? lastDay),
+    calibrationEndFromData: calibrationEnd === undefined,
+    holdoutEnd: holdoutEnd === undefined ? null : utcDay(holdoutEnd),
     unit: options.unit ?? 'weeks',
     horizonMonths: options.horizonMonths ?? 12,
     discountRate: options.discountRate ?? 0,
@@ -33,15 +47,15 @@ function resolve(options: ClvOptions, lastDay: Date): ClvOptionsUsed {
     aliveBands: options.aliveBands ?? [0.3, 0.7],
     tierShares: options.tierShares ?? [0.1, 0.3, 0.6],
     fitSample: options.fitSample ?? 100_000,
-    source: options.source ?? 'transactions',
-    table: options.table ?? 'clv',
-    summaryTable: options.summaryTable ?? 'clv_summary',
+    source,
+    table: outputTable('clv', options.table, 'clv', protect),
+    summaryTable: outputTable('clv', options.summaryTable, 'clv_summary', protect),
   };
   const ascending = (v: number[]) => v.every((x, i) => x > 0 && x < 1 && (i === 0 || x > (v[i - 1] ?? 1)));
   wholeNumber('fitSample', o.fitSample, 100);
   wholeNumber('horizonMonths', o.horizonMonths);
-  numberInRange('discountRate', o.discountRate, { min: 0, hint: '0.1 = 10% a year' });
-  numberInRange('margin', o.margin, { min: 0, max: 1, minOpen: true });
+  numberInRange('discountRate', o.discountRate, CLV_DISCOUNT_RATE);
+  numberInRange('margin', o.margin, CLV_MARGIN);
   keyword('unit', o.unit, ['days', 'weeks']);
   if (o.aliveBands.length !== 2 || !ascending(o.aliveBands)) throw new WorkbenchError('BAD_OPTION', messages.badAliveBands(o.aliveBands), {});
   if (o.tierShares.length !== 3 || !ascending(o.tierShares)) throw new WorkbenchError('BAD_OPTION', messages.badTierShares(o.tierShares), {});
@@ -74,6 +88,7 @@ function groupPredictions(bg: BgnbdParams, groups: Array<{ x: number; t_x: numbe
  * @example const r = await clv(wb, { calibrationEnd: new Date('2011-09-08'), holdoutEnd: new Date('2011-12-09') });
  */
 export async function clv(wb: Workbench, options: ClvOptions = {}): Promise<ClvResult> {
+  checkOptionKeys('clv', options, CLV_KEYS);
   const source = options.source ?? 'transactions';
   if (!(await wb.hasTable(source))) throw new WorkbenchError('NO_DATA', messages.noTable(source), { source });
   const [last] = await wb.query(`select date_trunc('day', max(order_date)) as d from ${quoteIdentifier(source)} where not is_return`);
@@ -98,7 +113,10 @@ export async function clv(wb: Workbench, options: ClvOptions = {}): Promise<ClvR
   } finally {
     if (sampled) await wb.run(`drop table if exists ${quoteIdentifier(fitTable)}`);
   }
-  const gammaGamma = fitGammaGamma(repeat);
+  // Repeat buyers whose repeat purchases net to ≤ 0 carry no spend level to learn from: the model is
+  // fitted on the others, and they are scored with the population mean (as customers without repeats).
+  const selected = selectGammaGammaRows(repeat);
+  const gammaGamma = fitGammaGamma(selected.fit);
 
   const cols = groupPredictions(bgnbd, groups, o, summary.holdoutLength);
   const gt = quoteIdentifier(wb.tempName('clv_groups'));
@@ -129,6 +147,9 @@ export async function clv(wb: Workbench, options: ClvOptions = {}): Promise<ClvR
   }
   if (summary.repeatBuyers < 100) warnings.push(messages.warnFewRepeatBuyers(summary.repeatBuyers));
   if (gammaGamma.q <= 1) warnings.push(messages.warnUnboundedSpend(gammaGamma.q));
+  if (selected.setAside.length > 0) {
+    warnings.push(messages.warnGammaGammaSetAside(selected.setAside.length, selected.setAside.slice(0, 3).map((r) => r.customerId)));
+  }
   const agg = await clvAggregates(wb, o, bgnbd);
   if (Math.abs(agg.spendFrequencyCorrelation) > 0.3) {
     warnings.push(messages.warnSpendFrequencyCorrelated(agg.spendFrequencyCorrelation));
@@ -141,6 +162,7 @@ export async function clv(wb: Workbench, options: ClvOptions = {}): Promise<ClvR
     fitCustomers: bgnbd.customers,
     bgnbd,
     gammaGamma,
+    gammaGammaSetAside: selected.setAside.length,
     ...agg,
     holdout: o.holdoutEnd ? { length: summary.holdoutLength, ...(await holdoutRows(wb, o.table)) } : null,
     warnings,
@@ -149,7 +171,8 @@ export async function clv(wb: Workbench, options: ClvOptions = {}): Promise<ClvR
 
 /** The per-customer table: summary ⋈ group predictions, Gamma-Gamma spend, CLV, band and tier. */
 export function clvTableSql(o: ClvOptionsUsed, summary: string, groups: string): string {
-  const spend = '($p * ($gg + s.monetary * s.x)) / ($p * s.x + $q - 1)';
+  // Customers without a repeat purchase of positive spend get the population mean pγ/(q − 1).
+  const spend = 'case when s.x > 0 and s.monetary > 0 then ($p * ($gg + s.monetary * s.x)) / ($p * s.x + $q - 1) else $p * $gg / ($q - 1) end';
   return `create or replace table ${quoteIdentifier(o.table)} as
 with grouped as (
   select row_number() over (order by x, t_x, "T") as g, x, t_x, "T" from (select distinct x, t_x, "T" from ${summary})

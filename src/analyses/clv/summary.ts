@@ -15,7 +15,7 @@ import type { Workbench } from '../../workbench.js';
 import { WorkbenchError } from '../../errors.js';
 import { quoteIdentifier, moneySum } from '../../sql.js';
 import { messages } from '../../messages.js';
-import { keyword } from '../shared/validate.js';
+import { checkOptionKeys, dateOption, keyword, optionalDate, optionKeys, outputTable, type DateInput } from '../shared/validate.js';
 
 /** Time unit of `t_x`, `T` and horizons. */
 export type ClvUnit = 'days' | 'weeks';
@@ -23,15 +23,17 @@ export type ClvUnit = 'days' | 'weeks';
 /** Options of {@link clvSummary}. */
 export interface ClvSummaryOptions {
   /** Last day of the calibration period (its date in UTC; purchases on that day count). Required. */
-  calibrationEnd: Date;
+  calibrationEnd: DateInput;
   /** Last day of the holdout period (inclusive), after `calibrationEnd`. @defaultValue no holdout */
-  holdoutEnd?: Date;
+  holdoutEnd?: DateInput;
   /** Unit of `t_x` and `T`. @defaultValue 'weeks' */
   unit?: ClvUnit;
   /** Transactions table. @defaultValue 'transactions' */
   source?: string;
   /** Table (re)created with one row per customer (see {@link ClvSummaryRow}). @defaultValue 'clv_summary' */
   table?: string;
+  /** Allow `table` to name an input table (`transactions`, `customers`) or `source`, replacing it. @defaultValue false */
+  replace?: boolean;
 }
 
 /** One row of the summary table. */
@@ -58,7 +60,7 @@ export interface ClvSummaryResult {
   /** Table with one {@link ClvSummaryRow} per customer who bought by the calibration end. */
   table: string;
   /** Options used, defaults resolved. */
-  options: Required<Omit<ClvSummaryOptions, 'holdoutEnd'>> & { holdoutEnd: Date | null };
+  options: Required<Omit<ClvSummaryOptions, 'calibrationEnd' | 'holdoutEnd' | 'replace'>> & { calibrationEnd: Date; holdoutEnd: Date | null };
   /** Customers in the summary. */
   customers: number;
   /** Customers with x > 0. */
@@ -114,17 +116,17 @@ order by customer_id`;
  * @example const s = await clvSummary(wb, { calibrationEnd: new Date('1997-09-30'), holdoutEnd: new Date('1998-06-30') });
  */
 export async function clvSummary(wb: Workbench, options: ClvSummaryOptions): Promise<ClvSummaryResult> {
+  checkOptionKeys('clvSummary', options, optionKeys<ClvSummaryOptions>({ calibrationEnd: true, holdoutEnd: true, unit: true, source: true, table: true, replace: true }));
   const source = options.source ?? 'transactions';
-  const table = options.table ?? 'clv_summary';
+  const table = outputTable('clvSummary', options.table, 'clv_summary', { source, ...(options.replace ? { replace: true } : {}) });
   const unit = options.unit ?? 'weeks';
   keyword('unit', unit, ['days', 'weeks']);
-  if (!(options.calibrationEnd instanceof Date) || Number.isNaN(options.calibrationEnd.getTime())) {
-    throw new WorkbenchError('BAD_OPTION', messages.badCalibrationEnd(), {});
-  }
-  const calEnd = utcDay(options.calibrationEnd);
-  const holdEnd = options.holdoutEnd === undefined ? null : utcDay(options.holdoutEnd);
+  if (options.calibrationEnd === undefined) throw new WorkbenchError('BAD_OPTION', messages.badCalibrationEnd(), {});
+  const calEnd = utcDay(dateOption('calibrationEnd', options.calibrationEnd));
+  const holdoutEnd = optionalDate('holdoutEnd', options.holdoutEnd);
+  const holdEnd = holdoutEnd === undefined ? null : utcDay(holdoutEnd);
   if (holdEnd !== null && !(holdEnd > calEnd)) {
-    throw new WorkbenchError('BAD_OPTION', messages.holdoutNotAfter(options.holdoutEnd, calEnd), {});
+    throw new WorkbenchError('BAD_OPTION', messages.holdoutNotAfter(holdoutEnd, calEnd), {});
   }
   if (!(await wb.hasTable(source))) throw new WorkbenchError('NO_DATA', messages.noTable(source), { source });
   const perUnit = unit === 'weeks' ? 7 : 1;

@@ -2,13 +2,14 @@
 import type { BgnbdFit } from './bgnbd.js';
 import type { ClvUnit } from './summary.js';
 import type { GammaGammaFit } from './gamma-gamma.js';
+import type { DateInput } from '../shared/validate.js';
 
 /** Options of `clv`. */
 export interface ClvOptions {
   /** Last day of the calibration period (inclusive, UTC). @defaultValue the day of the last purchase in the data */
-  calibrationEnd?: Date;
+  calibrationEnd?: DateInput;
   /** Last day of the holdout period; enables the holdout check. @defaultValue no holdout */
-  holdoutEnd?: Date;
+  holdoutEnd?: DateInput;
   /** Time unit of t_x and T (the fitted α is per unit). @defaultValue 'weeks' */
   unit?: ClvUnit;
   /** CLV horizon in months after the calibration end. @defaultValue 12 */
@@ -33,6 +34,8 @@ export interface ClvOptions {
   table?: string;
   /** Calibration summary table (re)created on the way. @defaultValue 'clv_summary' */
   summaryTable?: string;
+  /** Allow `table`/`summaryTable` to name an input table (`transactions`, `customers`) or `source`, replacing it. @defaultValue false */
+  replace?: boolean;
 }
 
 /** The options of a CLV run with every default filled in. */
@@ -118,6 +121,8 @@ export interface ClvResult {
   fitCustomers: number;
   bgnbd: BgnbdFit;
   gammaGamma: GammaGammaFit;
+  /** Repeat buyers left out of the Gamma-Gamma fit (repeat purchases netting to ≤ 0), scored with the population mean. */
+  gammaGammaSetAside: number;
   /** Correlation between x and mean spend among repeat buyers (Gamma-Gamma assumes ~0). */
   spendFrequencyCorrelation: number;
   /** Sum over customers over the horizon. */

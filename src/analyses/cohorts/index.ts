@@ -21,7 +21,7 @@ import { WorkbenchError } from '../../errors.js';
 import { quoteIdentifier } from '../../sql.js';
 import type { CohortAveragePoint, CohortCell, CohortOptions, CohortResult, CohortSummary } from './types.js';
 import { resolveAsOf } from '../shared/as-of.js';
-import { keyword, validDate } from '../shared/validate.js';
+import { checkOptionKeys, dateOption, keyword, optionKeys } from '../shared/validate.js';
 import { COHORT_PERIODS, cohortPeriodsSql, cohortsSql, cohortStatsSql, periodKeySql, PERIODS_TABLE, type CohortPeriod } from './sql.js';
 
 export type { CohortPeriod } from './sql.js';
@@ -40,10 +40,15 @@ async function columnsOf(wb: Workbench, table: string): Promise<string[]> {
   return rows.map((r) => r.column_name);
 }
 
+const COHORT_KEYS = optionKeys<CohortOptions>({
+  period: true, by: true, byTable: true, asOf: true, returns: true, dropPartial: true, source: true, customers: true,
+});
+
 function validate(options: CohortOptions): void {
+  checkOptionKeys('cohorts', options, COHORT_KEYS);
   if (options.period !== undefined) keyword('period', options.period, COHORT_PERIODS);
   if (options.returns !== undefined) keyword('returns', options.returns, ['net', 'ignore']);
-  if (options.asOf !== undefined) validDate('asOf', options.asOf);
+  if (options.asOf !== undefined) dateOption('asOf', options.asOf);
 }
 
 /** Find the table holding `by`, or throw naming the column and listing the usable ones. */

@@ -3,6 +3,7 @@
  * the weighted average curve). Kept apart from the computation in `cohorts.ts`.
  */
 import type { CohortPeriod } from './sql.js';
+import type { DateInput } from '../shared/validate.js';
 
 /** Options of `cohorts`. */
 export interface CohortOptions {
@@ -16,7 +17,7 @@ export interface CohortOptions {
   /** Where `by` is looked up. @defaultValue the transactions when they have the column, else the customers table */
   byTable?: 'transactions' | 'customers';
   /** End of observation: orders on or after it are ignored. @defaultValue the day after the last order (00:00 UTC) */
-  asOf?: Date;
+  asOf?: DateInput;
   /** `'net'`: returns subtract from revenue in the period they are booked; `'ignore'`: return rows are left out. @defaultValue 'net' */
   returns?: 'net' | 'ignore';
   /** Leave out the last, partly observed period of each cohort (period 0 always stays). @defaultValue false */

@@ -5,7 +5,7 @@
 import type { Workbench } from '../../workbench.js';
 import { moneySum } from '../../sql.js';
 import { messages } from '../../messages.js';
-import { keyword } from '../shared/validate.js';
+import { checkOptionKeys, keyword, optionalDate, optionKeys, type DateInput } from '../shared/validate.js';
 
 /** Calendar period to group by. */
 export type ActivityPeriod = 'week' | 'month' | 'quarter';
@@ -15,7 +15,7 @@ export interface ActivityOptions {
   /** Period length. @defaultValue 'month' */
   period?: ActivityPeriod;
   /** Only rows before this moment count. @defaultValue all rows */
-  asOf?: Date;
+  asOf?: DateInput;
 }
 
 /** One period. */
@@ -87,8 +87,10 @@ type Row = { start: Date; customers: number; new_customers: number; orders: numb
  * @example const a = await activity(wb, { period: 'month' });
  */
 export async function activity(wb: Workbench, options: ActivityOptions = {}): Promise<ActivityResult> {
+  checkOptionKeys('activity', options, optionKeys<ActivityOptions>({ period: true, asOf: true }));
   const period = keyword('period', options.period ?? 'month', PERIODS);
-  const raw = await wb.query<Row>(activitySql(), { period, asOf: options.asOf ?? null });
+  const asOf = optionalDate('asOf', options.asOf);
+  const raw = await wb.query<Row>(activitySql(), { period, asOf: asOf ?? null });
   const rows: ActivityRow[] = raw.map((r) => ({
     start: r.start, customers: r.customers, newCustomers: r.new_customers, orders: r.orders, netRevenue: r.net_revenue, returned: r.returned,
   }));
@@ -96,11 +98,11 @@ export async function activity(wb: Workbench, options: ActivityOptions = {}): Pr
   const lastOrder = raw.reduce<Date | undefined>((m, r) => (!m || r.last_order > m ? r.last_order : m), undefined);
   // Data covers up to the as-of date, or else to the end of the last order's day.
   const end = last ? nextStart(last.start, period) : undefined;
-  const covered = options.asOf ?? (lastOrder ? new Date(Date.UTC(lastOrder.getUTCFullYear(), lastOrder.getUTCMonth(), lastOrder.getUTCDate() + 1)) : undefined);
+  const covered = asOf ?? (lastOrder ? new Date(Date.UTC(lastOrder.getUTCFullYear(), lastOrder.getUTCMonth(), lastOrder.getUTCDate() + 1)) : undefined);
   const lastIsPartial = Boolean(end && covered && covered < end);
   const warnings = rows.length === 0 ? [messages.warnNoTransactions()] : [];
   return {
     rows, lastIsPartial, ...(lastOrder ? { lastOrder } : {}),
-    options: { period, ...(options.asOf ? { asOf: options.asOf } : {}) }, warnings,
+    options: { period, ...(asOf ? { asOf } : {}) }, warnings,
   };
 }

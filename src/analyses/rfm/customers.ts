@@ -6,6 +6,7 @@ import type { Workbench } from '../../workbench.js';
 import { WorkbenchError } from '../../errors.js';
 import { quoteIdentifier } from '../../sql.js';
 import { messages } from '../../messages.js';
+import { checkOptionKeys, optionKeys } from '../shared/validate.js';
 
 /** One row of the RFM table. */
 export interface RfmCustomer {
@@ -65,6 +66,7 @@ const ORDER: Record<NonNullable<RfmCustomersOptions['orderBy']>, string> = {
  * @example const top = await rfmCustomers(wb, { orderBy: 'monetary', limit: 10 });
  */
 export async function rfmCustomers(wb: Workbench, options: RfmCustomersOptions = {}): Promise<RfmCustomer[]> {
+  checkOptionKeys('rfmCustomers', options, optionKeys<RfmCustomersOptions>({ table: true, segment: true, customerIds: true, orderBy: true, limit: true, offset: true }));
   const limit = options.limit ?? 100;
   const offset = options.offset ?? 0;
   if (!Number.isInteger(limit) || limit < 0 || !Number.isInteger(offset) || offset < 0) {

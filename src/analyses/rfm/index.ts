@@ -15,7 +15,7 @@ import {
 import { standardSegmentMap, validateSegmentMap, type SegmentMap } from './segment-map.js';
 import { messages } from '../../messages.js';
 import { resolveAsOf, type ResolvedAsOf } from '../shared/as-of.js';
-import { keyword, wholeNumber } from '../shared/validate.js';
+import { checkOptionKeys, keyword, optionKeys, outputTable, wholeNumber, type DateInput } from '../shared/validate.js';
 
 export type { RfmThresholds } from './sql.js';
 export { rfmCustomers, type RfmCustomer, type RfmCustomersOptions } from './customers.js';
@@ -26,7 +26,7 @@ export interface RfmOptions {
    * The moment of the analysis: recency counts whole days from the day of the last order to the
    * day of `asOf`. @defaultValue the day after the last order in the data (00:00 UTC)
    */
-  asOf?: Date;
+  asOf?: DateInput;
   /** Number of bins per score (2..20). @defaultValue the segment map's bins, else 5; thresholds + 1 with fixed thresholds */
   bins?: number;
   /**
@@ -53,6 +53,8 @@ export interface RfmOptions {
   source?: string;
   /** Table (re)created with one row per customer. @defaultValue 'rfm' */
   table?: string;
+  /** Allow `table` to name an input table (`transactions`, `customers`) or `source`, replacing it. @defaultValue false */
+  replace?: boolean;
 }
 
 /** The options of an RFM run with every default filled in. */
@@ -135,8 +137,13 @@ async function checkSource(wb: Workbench, source: string): Promise<void> {
   if (missing.length) throw new WorkbenchError('MISSING_FIELD', messages.lacksColumns(source, missing, have), { missing });
 }
 
+/** Every option name of {@link rfm}. */
+const RFM_KEYS = optionKeys<RfmOptions>({
+  asOf: true, bins: true, scoring: true, returns: true, laterOrders: true, segmentMap: true, minSize: true, source: true, table: true, replace: true,
+});
+
 /** The as-of moment (shared rule); a given one is checked against later orders unless they are excluded. */
-async function resolveRfmAsOf(wb: Workbench, source: string, given: Date | undefined, laterOrders: 'error' | 'exclude'): Promise<ResolvedAsOf> {
+async function resolveRfmAsOf(wb: Workbench, source: string, given: DateInput | undefined, laterOrders: 'error' | 'exclude'): Promise<ResolvedAsOf> {
   const src = quoteIdentifier(source);
   const resolved = await resolveAsOf(wb, source, given);
   const { asOf } = resolved;
@@ -157,8 +164,9 @@ async function resolveRfmAsOf(wb: Workbench, source: string, given: Date | undef
  * @example const result = await rfm(wb, { asOf: new Date('2011-12-10') });
  */
 export async function rfm(wb: Workbench, options: RfmOptions = {}): Promise<RfmResult> {
+  checkOptionKeys('rfm', options, RFM_KEYS);
   const source = options.source ?? 'transactions';
-  const table = options.table ?? 'rfm';
+  const table = outputTable('rfm', options.table, 'rfm', { source, ...(options.replace ? { replace: true } : {}) });
   const returns = keyword('returns', options.returns ?? 'net', ['net', 'ignore']);
   const laterOrders = keyword('laterOrders', options.laterOrders ?? 'error', ['error', 'exclude']);
   const { bins, scoring } = resolveScoring(options);

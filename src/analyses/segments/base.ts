@@ -12,17 +12,30 @@ import { WorkbenchError } from '../../errors.js';
 import { quoteIdentifier } from '../../sql.js';
 import { customerAggregateSql } from '../shared/customer-aggregate.js';
 import { resolveAsOf } from '../shared/as-of.js';
+import type { DateInput } from '../shared/validate.js';
 import { messages } from '../../messages.js';
 import type { Workbench } from '../../workbench.js';
 
 /** Options every segment analysis shares. */
 export interface BaseOptions {
   /** Only orders before this moment count; recency is measured to its day. @defaultValue the day after the last order */
-  asOf?: Date;
+  asOf?: DateInput;
   /** Transactions table. @defaultValue 'transactions' */
   source?: string;
   /** Customers table with attributes (used when it exists). @defaultValue 'customers' */
   customers?: string;
+}
+
+/** Option names of {@link BaseOptions}. */
+export const BASE_KEYS = ['asOf', 'source', 'customers'] as const;
+
+/** Only the {@link BaseOptions} of a larger options object (what a verb passes on to another). */
+export function baseOf(o: BaseOptions): BaseOptions {
+  const out: BaseOptions = {};
+  if (o.asOf !== undefined) out.asOf = o.asOf;
+  if (o.source !== undefined) out.source = o.source;
+  if (o.customers !== undefined) out.customers = o.customers;
+  return out;
 }
 
 /** Computed per-customer figures, usable as rule columns and KPIs. */

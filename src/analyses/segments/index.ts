@@ -11,7 +11,7 @@ import type { QueryParam, Workbench } from '../../workbench.js';
 import { customerBase, type BaseOptions, type CustomerBase } from './base.js';
 import { checkRuleCoverage, compileRules, conditionsOf, validateRules, type SegmentRuleObject } from './rules.js';
 import { messages } from '../../messages.js';
-import { wholeNumber } from '../shared/validate.js';
+import { checkOptionKeys, optionKeys, outputTable, wholeNumber } from '../shared/validate.js';
 
 export type { RuleCondition, RuleOp, RuleValue, SegmentRuleObject } from './rules.js';
 export { COMPUTED_COLUMNS, type BaseOptions } from './base.js';
@@ -35,9 +35,13 @@ export type SegmentSpec =
 export interface SegmentByOptions extends BaseOptions {
   /** Segments with fewer customers are flagged `tooSmall`. @defaultValue 30 */
   minSize?: number;
-  /** Table (re)created with `customer_id, segment, segment_order`. @defaultValue 'segments' */
+  /** Table (re)created with `customer_id, segment, segment_order`; never an input table unless `replace`. @defaultValue 'segments' */
   table?: string;
+  /** Allow `table` to name an input table (`transactions`, `customers`), replacing it. @defaultValue false */
+  replace?: boolean;
 }
+
+const SEGMENT_BY_KEYS = optionKeys<SegmentByOptions>({ asOf: true, source: true, customers: true, minSize: true, table: true, replace: true });
 
 /** A numeric band: `lower ≤ x < upper` (open ends are null). */
 export interface SegmentBin {
@@ -225,8 +229,9 @@ function specColumns(spec: SegmentSpec): string[] {
  * @example await segmentBy(wb, { rules: [{ name: 'Young', where: { column: 'age_band', op: 'in', value: ['18-24', '25-34'] } }], rest: 'Older' });
  */
 export async function segmentBy(wb: Workbench, spec: SegmentSpec, options: SegmentByOptions = {}): Promise<SegmentByResult> {
+  checkOptionKeys('segmentBy', options, SEGMENT_BY_KEYS);
   const minSize = wholeNumber('minSize', options.minSize ?? 30);
-  const table = options.table ?? 'segments';
+  const table = outputTable('segmentBy', options.table, 'segments', { source: options.source ?? 'transactions', ...(options.replace ? { replace: true } : {}) });
   if ('rules' in spec) validateRules(spec.rules, spec.rest);
   else if (!('valueTiers' in spec) && (typeof spec.column !== 'string' || spec.column === '')) {
     throw new WorkbenchError('BAD_OPTION', messages.badSegmentSpec(), { spec });

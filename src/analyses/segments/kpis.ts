@@ -8,7 +8,8 @@
 import { WorkbenchError } from '../../errors.js';
 import { quoteIdentifier } from '../../sql.js';
 import type { Workbench } from '../../workbench.js';
-import { customerBase, type BaseOptions } from './base.js';
+import { baseOf, customerBase, type BaseOptions } from './base.js';
+import { checkOptionKeys, optionKeys } from '../shared/validate.js';
 import { checkSegmentTable, segmentBy, type SegmentByResult, type SegmentSpec } from './index.js';
 import { ALL_CUSTOMERS, DEFAULT_CHURN_DAYS, SUFF_SQL, checkNpsScores, kpiTerms, kpiValue, kpiVariance, resolveKpi, suffOf, type KpiDef, type KpiSpec } from './kpi.js';
 import { Z95 } from '../../stats/normal.js';
@@ -94,11 +95,14 @@ export function kpiStatus(value: number, goal: number, higherIsBetter: boolean, 
   return Math.abs(value - goal) <= tolerance + 1e-12 * Math.max(1, Math.abs(goal)) ? 'close' : 'missed';
 }
 
+const KPIS_KEYS = optionKeys<KpisOptions>({ asOf: true, source: true, customers: true, segments: true, goals: true, minSize: true, churnDays: true });
+
 /**
  * Compute each goal's KPI per segment and compare it with the goal.
  * @example await kpis(wb, { segments: { column: 'region' }, goals: [{ kpi: 'nps', goal: { North: 20, South: 10 } }, { kpi: 'churnRate', goal: 0.3 }] });
  */
 export async function kpis(wb: Workbench, options: KpisOptions): Promise<KpisResult> {
+  checkOptionKeys('kpis', options, KPIS_KEYS);
   if (!options.goals || options.goals.length === 0) throw new WorkbenchError('BAD_OPTION', messages.noGoals(), {});
   const minSize = options.minSize ?? 30;
   const churnDays = options.churnDays ?? DEFAULT_CHURN_DAYS;
@@ -114,12 +118,12 @@ export async function kpis(wb: Workbench, options: KpisOptions): Promise<KpisRes
   let segmentVariable = given?.variable ?? 'all';
   let asOf = options.asOf ?? given?.options.asOf;
   if (!given && segOpt !== 'all') {
-    const r = await segmentBy(wb, segOpt as SegmentSpec, { ...options, ...(asOf ? { asOf } : {}), table: SEG, minSize });
+    const r = await segmentBy(wb, segOpt as SegmentSpec, { ...baseOf(options), ...(asOf ? { asOf } : {}), table: SEG, minSize });
     segTable = r.table;
     segmentVariable = r.variable;
     asOf = r.options.asOf;
   }
-  const base = await customerBase(wb, { ...options, ...(asOf ? { asOf } : {}) }, defs.flatMap((d) => d.columns), BASE);
+  const base = await customerBase(wb, { ...baseOf(options), ...(asOf ? { asOf } : {}) }, defs.flatMap((d) => d.columns), BASE);
   const segJoin = segTable ? `join ${quoteIdentifier(segTable)} s using (customer_id)` : '';
   const segCols = segTable ? 's.segment as seg, s.segment_order as seg_o' : '$all_customers as seg, 0 as seg_o';
   const rows: KpiRow[] = [];

@@ -19,13 +19,14 @@ import { rfm, type RfmOptions } from '../rfm/index.js';
 import type { SegmentMap } from '../rfm/segment-map.js';
 import { segmentBy, type SegmentSpec } from './index.js';
 import { messages } from '../../messages.js';
+import { checkOptionKeys, dateOption, optionKeys, outputTable, type DateInput } from '../shared/validate.js';
 
 /** Options of {@link migration}. */
 export interface MigrationOptions extends Pick<RfmOptions, 'bins' | 'scoring' | 'returns' | 'segmentMap' | 'source'> {
   /** First as-of moment (orders before it count). */
-  from: Date;
+  from: DateInput;
   /** Second as-of moment, after `from`. */
-  to: Date;
+  to: DateInput;
   /**
    * What is compared: RFM segments, or any {@link segmentBy} spec (e.g. `{ valueTiers: true }`), computed at
    * both dates from the orders before each. @defaultValue 'rfm'
@@ -35,6 +36,8 @@ export interface MigrationOptions extends Pick<RfmOptions, 'bins' | 'scoring' | 
   topFlows?: number;
   /** Table (re)created with `customer_id, segment_from, segment_to` (NULL where absent). @defaultValue 'migration' */
   table?: string;
+  /** Allow `table` to name an input table (`transactions`, `customers`) or `source`, replacing it. @defaultValue false */
+  replace?: boolean;
 }
 
 /** One cell of the transition matrix. */
@@ -100,18 +103,24 @@ export interface MigrationResult {
 const FROM = '_swb_mig_from';
 const TO = '_swb_mig_to';
 
+const MIGRATION_KEYS = optionKeys<MigrationOptions>({
+  from: true, to: true, segmentation: true, topFlows: true, table: true, replace: true, bins: true, scoring: true, returns: true, segmentMap: true, source: true,
+});
+
 /**
  * Compare RFM segments at two dates.
  * @example const m = await migration(wb, { from: new Date('2011-06-01'), to: new Date('2011-12-10') });
  */
 export async function migration(wb: Workbench, options: MigrationOptions): Promise<MigrationResult> {
-  const { from, to } = options;
-  if (!(from instanceof Date) || !(to instanceof Date) || Number.isNaN(from.getTime()) || Number.isNaN(to.getTime()) || from >= to) {
+  checkOptionKeys('migration', options, MIGRATION_KEYS);
+  const from = dateOption('from', options.from);
+  const to = dateOption('to', options.to);
+  if (from >= to) {
     throw new WorkbenchError('BAD_OPTION', messages.badMigrationDates(from, to), { from, to });
   }
   const topFlows = options.topFlows ?? 5;
-  const table = options.table ?? 'migration';
   const source = options.source ?? 'transactions';
+  const table = outputTable('migration', options.table, 'migration', { source, ...(options.replace ? { replace: true } : {}) });
   const segmentation = options.segmentation ?? 'rfm';
   const runs = segmentation === 'rfm' ? await rfmAtBothDates(wb, options, source) : await specAtBothDates(wb, segmentation, options, source);
   const { a, b } = runs;

@@ -7,7 +7,8 @@
 import { WorkbenchError } from '../../errors.js';
 import { quoteIdentifier } from '../../sql.js';
 import type { QueryParam, Workbench } from '../../workbench.js';
-import { customerBase, type BaseOptions } from './base.js';
+import { BASE_KEYS, customerBase, type BaseOptions } from './base.js';
+import { checkOptionKeys } from '../shared/validate.js';
 import { compileRules, conditionsOf, type SegmentRuleObject } from './rules.js';
 import type { SegmentByResult } from './index.js';
 import { messages } from '../../messages.js';
@@ -63,6 +64,7 @@ const BASE = '_swb_overlap_base';
  * @example await overlap(wb, [{ name: 'Young', where: { column: 'age_band', op: 'in', value: ['18-24', '25-34'] } }, { name: 'Big city', where: { column: 'city_size', op: 'eq', value: 'large' } }]);
  */
 export async function overlap(wb: Workbench, sets: readonly CustomerSet[], options: BaseOptions = {}): Promise<OverlapResult> {
+  checkOptionKeys('overlap', options, BASE_KEYS);
   if (sets.length < 2) throw new WorkbenchError('BAD_OPTION', messages.tooFewSets(sets.length), {});
   const names = sets.map((s) => s.name);
   const dup = names.find((n, i) => names.indexOf(n) !== i);

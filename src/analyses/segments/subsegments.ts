@@ -8,7 +8,7 @@
  */
 import { quoteIdentifier } from '../../sql.js';
 import type { Workbench } from '../../workbench.js';
-import { customerBase, type BaseOptions } from './base.js';
+import { baseOf, customerBase, type BaseOptions } from './base.js';
 import { checkSegmentTable, segmentBy, type SegmentByResult, type SegmentSpec } from './index.js';
 import {
   ALL_CUSTOMERS, DEFAULT_CHURN_DAYS, EMPTY_SUFF, checkNpsScores, SUFF_SQL, combine, differenceFromSegment, kpiTerms, kpiValue, resolveKpi, suffOf,
@@ -16,7 +16,7 @@ import {
 } from './kpi.js';
 import { normalQuantile, Z95 } from '../../stats/normal.js';
 import { messages } from '../../messages.js';
-import { keyword, wholeNumber } from '../shared/validate.js';
+import { checkOptionKeys, keyword, optionKeys, wholeNumber } from '../shared/validate.js';
 
 export type { KpiSpec, KpiDef } from './kpi.js';
 
@@ -98,17 +98,22 @@ const SEG = '_swb_sub_segment';
 const BY = '_swb_sub_by';
 const BASE = '_swb_kpi_base';
 
+const SUBSEGMENT_KEYS = optionKeys<CompareSubsegmentsOptions>({
+  asOf: true, source: true, customers: true, segment: true, by: true, kpi: true, minSize: true, churnDays: true, adjust: true,
+});
+
 /**
  * Compare every sub-segment's KPI with its segment's own average.
  * @example await compareSubsegments(wb, { segment: { column: 'age_band' }, by: 'city_size', kpi: 'nps' });
  */
 export async function compareSubsegments(wb: Workbench, options: CompareSubsegmentsOptions): Promise<SubsegmentResult> {
+  checkOptionKeys('compareSubsegments', options, SUBSEGMENT_KEYS);
   const minSize = wholeNumber('minSize', options.minSize ?? 30);
   const churnDays = options.churnDays ?? DEFAULT_CHURN_DAYS;
   const def = resolveKpi(options.kpi, churnDays);
   const segOpt = options.segment ?? 'all';
   const given = typeof segOpt === 'object' && 'table' in segOpt && 'segments' in segOpt ? segOpt : undefined;
-  const baseOpts: BaseOptions = { ...options, ...(options.asOf ?? given?.options.asOf ? { asOf: options.asOf ?? given?.options.asOf } : {}) };
+  const baseOpts: BaseOptions = { ...baseOf(options), ...(options.asOf ?? given?.options.asOf ? { asOf: options.asOf ?? given?.options.asOf } : {}) };
   const bySpec: SegmentSpec = typeof options.by === 'string' ? { column: options.by } : options.by;
   const byResult = await segmentBy(wb, bySpec, { ...baseOpts, table: BY, minSize });
   const asOf = byResult.options.asOf;

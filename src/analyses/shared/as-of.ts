@@ -7,7 +7,7 @@ import { WorkbenchError } from '../../errors.js';
 import { messages } from '../../messages.js';
 import { quoteIdentifier } from '../../sql.js';
 import type { Workbench } from '../../workbench.js';
-import { validDate } from './validate.js';
+import { dateOption, type DateInput } from './validate.js';
 
 /** SQL of the default as-of moment of a transactions table (one row, column `as_of`; NULL without rows). Pure. */
 export function defaultAsOfSql(source: string): string {
@@ -34,8 +34,8 @@ export interface ResolvedAsOf {
  * @param noOrders Message when `source` has no rows. @defaultValue "Table <source> has no orders to analyse."
  * @example const { asOf, fromData } = await resolveAsOf(wb, 'transactions', options.asOf);
  */
-export async function resolveAsOf(wb: Workbench, source: string, asOf: Date | undefined, noOrders = messages.noOrders(source)): Promise<ResolvedAsOf> {
-  if (asOf !== undefined) return { asOf: validDate('asOf', asOf), fromData: false };
+export async function resolveAsOf(wb: Workbench, source: string, asOf: DateInput | undefined, noOrders = messages.noOrders(source)): Promise<ResolvedAsOf> {
+  if (asOf !== undefined) return { asOf: dateOption('asOf', asOf), fromData: false };
   const derived = await dayAfterLastOrder(wb, source);
   if (!derived) throw new WorkbenchError('NO_DATA', noOrders, { source });
   return { asOf: derived, fromData: true };

@@ -72,3 +72,97 @@ export function validDate(name: string, value: Date): Date {
   if (!(value instanceof Date) || Number.isNaN(value.getTime())) throw bad(name, value, messages.invalidDate(name));
   return value;
 }
+
+/** A date option: a `Date`, or an ISO date `'YYYY-MM-DD'` (00:00 UTC) or date-time with its zone (`'2011-12-10T09:30:00Z'`). */
+export type DateInput = Date | string;
+
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/**
+ * A date option as a `Date`: a valid `Date`, an ISO day `'YYYY-MM-DD'` (00:00 UTC) or an ISO date-time
+ * with its zone. Anything else is a `BAD_OPTION` error naming the option.
+ * @example dateOption('asOf', '2011-12-10') // 2011-12-10T00:00:00.000Z
+ */
+export function dateOption(name: string, value: unknown): Date {
+  if (value instanceof Date) return validDate(name, value);
+  if (typeof value === 'string') {
+    const day = ISO_DAY.exec(value);
+    const d = day ? new Date(`${value}T00:00:00Z`) : ISO_DATE_TIME.test(value) ? new Date(value) : undefined;
+    // `2011-02-30` parses to 2 March: only a day that round-trips is accepted.
+    if (d && !Number.isNaN(d.getTime()) && (!day || d.toISOString().slice(0, 10) === value)) return d;
+  }
+  throw bad(name, value, messages.badDateOption(name, value));
+}
+
+/** {@link dateOption} for an optional option: `undefined` stays `undefined`. */
+export function optionalDate(name: string, value: unknown): Date | undefined {
+  return value === undefined ? undefined : dateOption(name, value);
+}
+
+/** Edit distance between two words (insertions, deletions, substitutions; case-insensitive). */
+export function levenshtein(a: string, b: string): number {
+  const s = a.toLowerCase();
+  const t = b.toLowerCase();
+  let prev = Array.from({ length: t.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= s.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= t.length; j++) {
+      row[j] = Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (s[i - 1] === t[j - 1] ? 0 : 1));
+    }
+    prev = row;
+  }
+  return prev[t.length] ?? 0;
+}
+
+/** The known word nearest to `word`: one it abbreviates, else the closest by edit distance (ties: the first listed); undefined when none is close. */
+export function nearest(word: string, known: readonly string[]): string | undefined {
+  // A shortened name (`horizon` for `horizonMonths`) is nearer than any edit distance says.
+  const prefixed = word.length >= 3 ? known.find((k) => k.toLowerCase().startsWith(word.toLowerCase())) : undefined;
+  if (prefixed) return prefixed;
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const k of known) {
+    const d = levenshtein(word, k);
+    if (d < bestDistance) { best = k; bestDistance = d; }
+  }
+  // Close means at most a third of the word changed (at least 2 edits allowed): `bin` → `bins`, not `x` → `k`.
+  return best !== undefined && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
+}
+
+/**
+ * The option names of an options type, listed once: the `Record` type makes a missing or extra name a compile error.
+ * @example const RFM_KEYS = optionKeys<RfmOptions>({ asOf: true, bins: true, … });
+ */
+export function optionKeys<T>(keys: Record<keyof Required<T>, true>): readonly string[] {
+  return Object.keys(keys);
+}
+
+/**
+ * Check that an options object has only known keys; an unknown one is a `BAD_OPTION` error naming the
+ * nearest known key (`unknown option bin for rfm(); did you mean bins?`). Keys whose value is undefined count too.
+ */
+export function checkOptionKeys(verb: string, options: object | undefined, known: readonly string[]): void {
+  if (options === undefined || options === null) return;
+  if (typeof options !== 'object' || Array.isArray(options)) throw bad('options', options, messages.optionsNotObject(verb));
+  for (const key of Object.keys(options)) {
+    if (!known.includes(key)) throw bad(key, (options as Record<string, unknown>)[key], messages.unknownOptionKey(verb, key, nearest(key, known), known));
+  }
+}
+
+/** The tables a Workbench loads its data into: no analysis may write over them. */
+export const INPUT_TABLES: readonly string[] = ['transactions', 'customers'];
+
+/**
+ * The table an analysis writes: its default, or the name given, which must not be one of the input tables
+ * ({@link INPUT_TABLES}) or the analysis's own source, unless `replace: true` says so explicitly.
+ * @example outputTable('segmentBy', options.table, 'segments', { replace: options.replace })
+ */
+export function outputTable(verb: string, given: string | undefined, fallback: string, protect: { replace?: boolean; source?: string } = {}): string {
+  if (given === undefined) return fallback;
+  if (typeof given !== 'string' || given.trim() === '') throw bad('table', given, messages.badTableOption(verb, given));
+  const inputs = protect.source ? [...INPUT_TABLES, protect.source] : INPUT_TABLES;
+  const hit = inputs.find((t) => t.toLowerCase() === given.toLowerCase());
+  if (hit && protect.replace !== true) throw bad('table', given, messages.wouldReplaceInput(verb, given));
+  return given;
+}

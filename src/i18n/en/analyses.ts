@@ -137,6 +137,8 @@ export const analyses = {
       `Revenue per customer in the ${unit} after the first order is on average ${first} of the first ${unit}'s${last > 1 ? `, and ${lastShare} ${last} ${unit}s after it` : ''}.`,
     cohortLtv: (unit: string, start: string, last: number, worth: string) =>
       `On average a customer brought ${start} in the first ${unit} and ${worth} in total after ${last} ${unit}${last > 1 ? 's' : ''}: compare that with what it costs to win one.`,
+    cohortGroups: (group: string, customers: string, groups: number, share: string, unit: string, all: string) =>
+      `The largest of the ${groups} groups is ${group} (${customers} customers): ${share} of them ordered again in the ${unit} after the first order, against ${all} over all groups.`,
     noDropout: 'The fit finds almost no sign of customers stopping, so P(alive) stays high for nearly everyone.',
     dropout: (chance: string) => `The fit gives a customer a ${chance} chance on average of stopping after a purchase.`,
   },

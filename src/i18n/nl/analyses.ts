@@ -128,6 +128,8 @@ export const analyses: Texts['analyses'] = {
       `De omzet per klant in de ${unit} na de eerste order is gemiddeld ${first} van die in de eerste ${unit}${last > 1 ? `, en ${lastShare} ${last} ${plural(unit)} erna` : ''}.`,
     cohortLtv: (unit: string, start: string, last: number, worth: string) =>
       `Gemiddeld bracht een klant ${start} op in de eerste ${unit} en ${worth} in totaal na ${last} ${last > 1 ? plural(unit) : unit}: vergelijk dat met wat het kost om er een te winnen.`,
+    cohortGroups: (group: string, customers: string, groups: number, share: string, unit: string, all: string) =>
+      `De grootste van de ${groups} groepen is ${group} (${customers} klanten): ${share} daarvan bestelde opnieuw in de ${unit} na de eerste order, tegen ${all} over alle groepen.`,
     noDropout: 'Het model vindt vrijwel geen klanten die afhaken, dus P(alive) blijft voor bijna iedereen hoog.',
     dropout: (chance: string) => `Volgens het model haakt een klant na een aankoop gemiddeld met ${chance} kans af.`,
   },

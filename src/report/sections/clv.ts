@@ -1,6 +1,7 @@
 /**
- * The predictive customer value section: what the BG/NBD + Gamma-Gamma models assume, how to read
- * P(alive), findings (expected value, concentration, customers at risk, the holdout check), the
+ * The predictive customer value section: first, when the fit finds no dropout or misses its holdout
+ * check, that the prediction is not reliable on this data and why; what the BG/NBD + Gamma-Gamma models
+ * assume, how to read P(alive), findings (expected value, concentration, customers at risk, the holdout check), the
  * charts, tier / band / holdout tables and the fitted parameters. Pure: result in, section out.
  */
 import type { ClvResult } from '../../analyses/clv/types.js';
@@ -22,8 +23,45 @@ export interface ClvSectionOptions {
   segmentNames?: Readonly<Record<string, string>>;
 }
 
-/** Holdout misses beyond this relative error are called out as a warning in the findings. */
-const HOLDOUT_TOLERANCE = 0.2;
+/** A holdout miss of total purchases beyond this relative error makes the prediction unreliable. */
+export const HOLDOUT_TOLERANCE = 0.2;
+/** P(alive) at or above which a customer counts as "certainly active". */
+const CERTAIN_ALIVE = 0.99;
+/** Share of customers certainly active above which the fit is read as finding no dropout at all. */
+export const NO_DROPOUT_SHARE = 0.95;
+
+/** Why a CLV prediction should not be acted on, with the figure that shows it. */
+export type ClvDoubt = { kind: 'noDropout'; certainShare: number } | { kind: 'holdoutMiss'; error: number };
+
+/**
+ * The reasons not to act on a CLV prediction (empty when none): the fit finds no dropout — the mean
+ * dropout chance a/(a+b) is under 0.1%, or the most active P(alive) band holds at least
+ * {@link NO_DROPOUT_SHARE} of customers at a mean P(alive) of 99% or more — or the holdout check missed
+ * total purchases by more than {@link HOLDOUT_TOLERANCE}.
+ * @example if (clvDoubts(result).length === 0) findings.push(...clvFindings(result));
+ */
+export function clvDoubts(result: ClvResult): ClvDoubt[] {
+  const doubts: ClvDoubt[] = [];
+  const active = result.aliveBands[result.aliveBands.length - 1];
+  const certain = active && active.meanPAlive >= CERTAIN_ALIVE ? active.share : 0;
+  const dropout = result.bgnbd.a / (result.bgnbd.a + result.bgnbd.b);
+  if (dropout < 1e-3 || certain >= NO_DROPOUT_SHARE) doubts.push({ kind: 'noDropout', certainShare: certain });
+  const h = result.holdout;
+  if (h && h.actualTotal > 0) {
+    const error = h.predictedTotal / h.actualTotal - 1;
+    if (Math.abs(error) > HOLDOUT_TOLERANCE) doubts.push({ kind: 'holdoutMiss', error });
+  }
+  return doubts;
+}
+
+/** The section's first line when the prediction is not reliable, else undefined. */
+function doubtLine(result: ClvResult, locale: Locale): string | undefined {
+  const t = texts(locale).report.clvSection;
+  const pct = (x: number) => formatPercent(x, locale, 0);
+  const reasons = clvDoubts(result).map((d) =>
+    d.kind === 'noDropout' ? t.unreliableNoDropout(pct(d.certainShare)) : t.unreliableHoldout(`${d.error > 0 ? '+' : ''}${pct(d.error)}`, pct(HOLDOUT_TOLERANCE)));
+  return reasons.length > 0 ? t.unreliable(reasons) : undefined;
+}
 
 /** Plain-language findings, most important first. */
 export function clvFindings(result: ClvResult, locale: Locale = 'en', currency = 'EUR'): string[] {
@@ -37,13 +75,11 @@ export function clvFindings(result: ClvResult, locale: Locale = 'en', currency =
   if (top && top.customers > 0) out.push(t.top(pct(top.share), n(top.customers), pct(top.clvShare)));
   const risk = result.aliveBands[0];
   if (risk && risk.customers > 0) out.push(t.risk(n(risk.customers), pct(risk.share), pct(o.aliveBands[0])));
-  if (result.bgnbd.a / (result.bgnbd.a + result.bgnbd.b) < 1e-3) out.push(t.noDropout);
   const h = result.holdout;
   if (h && h.actualTotal > 0) {
     const err = h.predictedTotal / h.actualTotal - 1;
     const len = `${formatNumber(h.length, locale, Number.isInteger(h.length) ? 0 : 1)} ${t.periods[o.unit]}`;
     out.push(t.holdout(len, n(h.predictedTotal), n(h.actualTotal), t.off(`${err > 0 ? '+' : ''}${formatPercent(err, locale, 0)}`)));
-    if (Math.abs(err) > HOLDOUT_TOLERANCE) out.push(t.holdoutBad);
   }
   return out;
 }
@@ -115,5 +151,9 @@ export function clvSection(result: ClvResult, options: ClvSectionOptions = {}): 
     [t.facts.rho, Number.isFinite(result.spendFrequencyCorrelation) ? num(result.spendFrequencyCorrelation, 2) : '–'],
   ];
   const valueNote = o.margin === 1 ? t.revenueNote : t.marginNote(formatPercent(o.margin, locale, 0));
-  return { id: 'clv', title: t.title, intro: [...t.intro, valueNote], findings: clvFindings(result, locale, currency), charts, tables, facts };
+  // The model's limits end by saying whether its predictions were tested; a doubt comes before all of it.
+  const [model = '', reading = '', limits = ''] = t.intro;
+  const intro = [model, reading, `${limits} ${result.holdout ? t.withHoldout : t.withoutHoldout}`, valueNote];
+  const doubt = doubtLine(result, locale);
+  return { id: 'clv', title: t.title, ...(doubt ? { caution: doubt } : {}), intro, findings: clvFindings(result, locale, currency), charts, tables, facts };
 }
