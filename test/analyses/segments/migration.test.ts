@@ -62,7 +62,7 @@ describe('migration on a hand-made two-period fixture', () => {
     const m = await migration(wb, { from: FROM, to: TO, segmentation: { valueTiers: true } });
     expect(m.segments.map((s) => s.key)).toEqual(['top-20%', 'next-30%', 'rest-50%']);
     expect(m.flows.map((f) => flowText(m, f, 'en'))).toEqual(['1 Top 20% became Next 30%', '1 Next 30% became Rest 50%', '1 Rest 50% became Top 20%']);
-    expect(flowText(m, m.flows[0]!, 'nl')).toBe('1 Top 20% werden Volgende 30%');
+    expect(flowText(m, m.flows[0]!, 'nl')).toBe('1 Hoogste 20% werden Volgende 30%');
     expect([m.stayed, m.moved, m.dormant, m.appeared.count]).toEqual([7, 3, 9, 0]);
     expect(cell(m, 'rest-50%', 'rest-50%')).toMatchObject({ count: 4, rowShare: 0.8 });
     expect(m.options.segmentation).toEqual({ valueTiers: true });

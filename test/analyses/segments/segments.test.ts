@@ -90,7 +90,7 @@ describe('segmentBy on a small fixture', () => {
       ['top-20%', 0.2, 900, 1000], ['next-30%', 0.3, 600, 800], ['rest-50%', 0.5, 0, 500],
     ]);
     const other = await segmentBy(wb, { valueTiers: [0.1, 0.4] }, { asOf: AS_OF, minSize: 1 });
-    expect(other.segments.map((s) => segmentValueName(s.segment, 'nl'))).toEqual(['Top 10%', 'Volgende 40%', 'Rest 50%']);
+    expect(other.segments.map((s) => segmentValueName(s.segment, 'nl'))).toEqual(['Hoogste 10%', 'Volgende 40%', 'Overige 50%']);
   });
 
   it('segments by a transactions attribute (most frequent value) when there is no customers table', async () => {
