@@ -241,7 +241,6 @@ export const report = {
     top: (share: string, n: string, clv: string) => `The top ${share} of customers by predicted value (${n}) hold ${clv} of it.`,
     risk: (n: string, share: string, limit: string) => `${n} customers (${share}) are at risk: their P(alive) is below ${limit}. Win-back offers are best aimed at those with the highest past spend.`,
     holdout: (len: string, pred: string, act: string, err: string) => `Check on data the model did not see: for the ${len} after the calibration period it predicted ${pred} purchases; customers made ${act} (${err}).`,
-    holdoutBad: 'That is more than 20% off: read the predictions with care (seasons, promotions or a changing business may be the cause).',
     noDropout: 'The data show almost no sign of customers stopping (the fitted dropout chance is near zero), so P(alive) is close to 100% for everyone; a longer calibration period may show dropout.',
     off: (x: string) => `${x} off`,
     revenueNote: 'All values here are revenue, not profit (margin 100%). Pass a margin (swb report --clv --margin 0.3) to see profit instead.',

@@ -221,7 +221,6 @@ export const report: Texts['report'] = {
     top: (share: string, n: string, clv: string) => `De beste ${share} van de klanten naar voorspelde waarde (${n}) hebben ${clv} daarvan.`,
     risk: (n: string, share: string, limit: string) => `${n} klanten (${share}) lopen risico: hun P(actief) is lager dan ${limit}. Terugwinacties richt u het best op wie in het verleden het meest besteedde.`,
     holdout: (len: string, pred: string, act: string, err: string) => `Controle op gegevens die het model niet zag: voor de ${len} na de kalibratieperiode voorspelde het ${pred} aankopen; klanten deden er ${act} (${err}).`,
-    holdoutBad: 'Dat wijkt meer dan 20% af: lees de voorspellingen met zorg (seizoenen, acties of een veranderend bedrijf kunnen de oorzaak zijn).',
     noDropout: 'De gegevens tonen bijna geen klanten die afhaken (de geschatte kans daarop is vrijwel nul), dus P(actief) ligt voor iedereen dicht bij 100%; een langere kalibratieperiode kan afhaken wel laten zien.',
     off: (x: string) => `${x} verschil`,
     revenueNote: 'Alle bedragen hier zijn omzet, geen winst (marge 100%). Geef een marge op (swb report --clv --margin 0.3) om winst te zien.',
