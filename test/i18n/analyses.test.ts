@@ -18,7 +18,7 @@ describe('words for analysis keys', () => {
   it('names clusters from their parts, customers columns included, numbering duplicates', () => {
     const parts = [{ feature: 'recency', level: 'low' }, { feature: 'frequency', level: 'high' }, { feature: 'nps', level: 'high' }] as const;
     expect(clusterName(parts, 'en')).toBe('Recent, frequent, high NPS');
-    expect(clusterName(parts, 'nl')).toBe('Recent, frequent, hoge nps');
+    expect(clusterName(parts, 'nl')).toBe('Recent, frequent, hoge NPS');
     expect(clusterName([], 'nl')).toBe('Gemiddelde klanten');
     expect(clusterNames([{ nameParts: [] }, { nameParts: [{ feature: 'age', level: 'low' }] }, { nameParts: [] }], 'en'))
       .toEqual(['Average customers (1)', 'Low age', 'Average customers (3)']);
