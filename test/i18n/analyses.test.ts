@@ -22,7 +22,7 @@ describe('words for analysis keys', () => {
     expect(clusterName([], 'nl')).toBe('Gemiddelde klanten');
     expect(clusterNames([{ nameParts: [] }, { nameParts: [{ feature: 'age', level: 'low' }] }, { nameParts: [] }], 'en'))
       .toEqual(['Average customers (1)', 'Low age', 'Average customers (3)']);
-    expect([featureLabel('tenure_days', 'nl'), featureLabel('age', 'nl')]).toEqual(['Klant sinds (dagen)', 'age']);
+    expect([featureLabel('tenure_days', 'nl'), featureLabel('age', 'nl')]).toEqual(['Klant sinds (dagen)', 'Leeftijd']);
   });
 
   it('names value-tier keys and leaves other segment values alone', () => {
