@@ -2,7 +2,7 @@
 // npm run bench: generate 1M and 10M synthetic transactions, then time each stage in a fresh
 // process (so peak RSS is per stage): load from CSV, load from Parquet, RFM, cohorts, clusters, segments.
 // Targets (2-core machine): 10M rows loaded < 20 s with peak RSS < 2 GB; RFM < 5 s; cohorts < 5 s;
-// clusters on 1M customers (planted, built in SQL) < 15 s; CLV on 1M customers < 10 s. Options: --sizes=1000000 --no-clusters-1m --no-clv-1m. Generated files are cached in bench/out/.
+// clusters on 1M customers (planted, built in SQL) < 15 s; CLV on 1M customers < 10 s. Options: --sizes=1000000 --no-clusters-1m --no-clv-1m --no-compare --only-compare (just the side-by-side stages). Generated files are cached in bench/out/.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -30,16 +30,16 @@ for (const target of only) {
     rows.push({ size: target, ...stage('generate', csv, String(customers)) });
   }
   if (!existsSync(parquet)) stage('to-parquet', csv, parquet);
-  for (const s of ['load-csv', 'load-parquet', 'rfm', 'cohorts', 'clusters', 'segments']) {
+  for (const s of args.includes('--only-compare') ? [] : ['load-csv', 'load-parquet', 'rfm', 'cohorts', 'clusters', 'segments']) {
     process.stderr.write(`${s} @ ${target.toLocaleString('en')}…\n`);
     rows.push({ size: target, ...stage(s, csv, parquet) });
   }
 }
-if (!args.includes('--no-clusters-1m')) {
+if (!args.includes('--no-clusters-1m') && !args.includes('--only-compare')) {
   process.stderr.write('clusters on 1,000,000 customers…\n');
   rows.push({ size: 5e6, ...stage('clusters-1m', '1000000') });
 }
-if (!args.includes('--no-clv-1m')) {
+if (!args.includes('--no-clv-1m') && !args.includes('--only-compare')) {
   // CLV on 1M customers needs the 10M-row sample's Parquet (made above when the sizes include 1e7)
   const parquet = `${OUT}sample-${Math.round(1e7 / ROWS_PER_CUSTOMER)}.parquet`;
   if (existsSync(parquet)) {
@@ -54,9 +54,11 @@ const compare = [];
 if (!args.includes('--no-compare')) {
   const target = Math.max(...only);
   const csv = `${OUT}sample-${Math.round(target / ROWS_PER_CUSTOMER)}.csv`;
-  const py = process.env.SWB_PYTHON ?? 'python3';
-  let hasPandas = true;
-  try { execFileSync(py, ['-c', 'import pandas, sklearn'], { stdio: 'ignore' }); } catch { hasPandas = false; }
+  // The first Python that has pandas and scikit-learn: SWB_PYTHON, python3 on the PATH, Debian's /usr/bin/python3.
+  const py = [process.env.SWB_PYTHON, 'python3', '/usr/bin/python3'].filter(Boolean).find((p) => {
+    try { execFileSync(p, ['-c', 'import pandas, sklearn'], { stdio: 'ignore' }); return true; } catch { return false; }
+  });
+  const hasPandas = py !== undefined;
   const run = (label, fn) => { process.stderr.write(`${label} @ ${target.toLocaleString('en')}…\n`); const r = fn(); compare.push(r); rows.push({ size: target, ...r }); return r; };
   const base = run('baseline-sql', () => stage('baseline-sql', csv));
   const lib = run('workbench', () => stage('workbench', csv));
