@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Workbench } from '../../../src/workbench.js';
 import { loadTransactions } from '../../../src/data/load.js';
 import { rfm, rfmCustomers, type RfmResult } from '../../../src/analyses/rfm/index.js';
+import { STANDARD_GRID } from '../../helpers/rfm-grid.js';
 
 const path = fileURLToPath(new URL('../../../../shared/data/online_retail.csv.gz', import.meta.url));
 const present = existsSync(path);
@@ -17,13 +18,7 @@ if (!present) console.warn(`skipping Online Retail RFM tests: ${path} not found`
 
 interface Ref { recency: number; frequency: number; monetary: number; r: number; f: number; m: number; segment: string }
 
-const GRID = [
-  ['new', 'potential-loyalists', 'potential-loyalists', 'champions', 'champions'],
-  ['promising', 'potential-loyalists', 'potential-loyalists', 'loyal', 'loyal'],
-  ['about-to-sleep', 'about-to-sleep', 'need-attention', 'loyal', 'loyal'],
-  ['hibernating', 'hibernating', 'at-risk', 'at-risk', 'cant-lose'],
-  ['hibernating', 'hibernating', 'at-risk', 'at-risk', 'cant-lose'],
-];
+const GRID = STANDARD_GRID;
 
 /** Scores by the documented rule, written sequentially: base ceil(5·share ≤ value), then gaps closed. */
 function scores(values: number[], bins = 5): Map<number, number> {

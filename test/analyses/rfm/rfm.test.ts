@@ -5,6 +5,7 @@ import { rfm, rfmCustomers } from '../../../src/analyses/rfm/index.js';
 import { rfmSql } from '../../../src/analyses/rfm/sql.js';
 import { standardSegmentMap } from '../../../src/analyses/rfm/segment-map.js';
 import { segmentDescription, segmentName } from '../../../src/i18n/analyses.js';
+import { STANDARD_GRID } from '../../helpers/rfm-grid.js';
 
 let wb: Workbench;
 beforeEach(async () => {
@@ -22,14 +23,7 @@ async function transactions(rows: Tx[]): Promise<void> {
   }
 }
 
-/** The 5×5 standard grid written out by hand: GRID[5 - r][f - 1]. */
-const GRID = [
-  ['new', 'potential-loyalists', 'potential-loyalists', 'champions', 'champions'],
-  ['promising', 'potential-loyalists', 'potential-loyalists', 'loyal', 'loyal'],
-  ['about-to-sleep', 'about-to-sleep', 'need-attention', 'loyal', 'loyal'],
-  ['hibernating', 'hibernating', 'at-risk', 'at-risk', 'cant-lose'],
-  ['hibernating', 'hibernating', 'at-risk', 'at-risk', 'cant-lose'],
-];
+const GRID = STANDARD_GRID;
 
 describe('rfm', () => {
   it('puts one customer in every R×F cell and names all 25 cells as the standard grid says', async () => {
