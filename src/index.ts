@@ -84,6 +84,7 @@ export {
   clvHoldoutChart, pAliveHistogramChart, pAliveMatrixChart, clvTierChart, clvSegmentChart, type ClvChartOptions,
 } from './charts/clv.js';
 export { renderSvg } from './charts/render.js';
+export { chartLocale, withChartLocale, type ChartLocale, type ChartLocaleOptions } from './charts/locale-config.js';
 
 // report: sections (result → title, findings, charts, tables), the builder, atomic save
 export type { ReportSection, ReportChart, ReportTable, ReportColumn } from './report/section.js';
@@ -96,8 +97,15 @@ export {
   segmentsSection, segmentsFindings, segmentsSummaryFindings, type SegmentsSectionInput, type SegmentsSectionOptions,
 } from './report/sections/segments.js';
 export { clvSection, clvFindings, type ClvSectionOptions } from './report/sections/clv.js';
+export { goalsSection, goalsFindings, type GoalsSectionInput, type GoalsSectionOptions } from './report/sections/goals.js';
 export { methodSection, type MethodInput, type MethodOptions, type AnalysisRun } from './report/sections/method.js';
 export { report, ReportBuilder, type ReportOptions } from './report/report.js';
+
+// privacy
+export { DEFAULT_MIN_GROUP, suppressSmallGroups, suppressChartCounts } from './privacy/small-groups.js';
+export { Pseudonyms, CUSTOMER_ID_COLUMNS } from './privacy/pseudonyms.js';
+export { forgetCustomers, type ForgetResult } from './privacy/forget.js';
+export { customerAttributesUsed } from './privacy/minimisation.js';
 export type { RenderedReport } from './report/html.js';
 export { saveReport } from './report/save.js';
 export { toolVersion } from './report/assets.js';
@@ -108,9 +116,14 @@ export { unavailableSection, type SectionFailure } from './report/sections/unava
 export {
   buildReport, reportFromResults, parseAsOf, type BuildReportOptions, type ReportFromResultsOptions,
 } from './pipeline/build-report.js';
+export { parseGoals, readGoalsFile, goalsForReport, GOAL_KPIS, type GoalsSpec, type GoalSegments, type GoalsResult } from './pipeline/goals.js';
+
+// lists to act on: segment membership per customer for a CRM or e-mail tool (real ids, by design)
+export { exportSegments, type ExportSegmentsOptions, type ExportSegmentsResult, type ExportFormat } from './export/segments.js';
 
 // notebook: display in a tslab kernel (text form outside one)
 export { show, showDefaults, type ShowOptions, type Showable } from './notebook/show.js';
+export { summaryText, withSummary } from './notebook/inspect.js';
 export {
   showMarkdown, hasColumn, needColumns, attempt, dataPeriod, comparisonDates, holdoutDates, type CheckOptions, type DataPeriod, type HoldoutDates,
 } from './notebook/checks.js';

@@ -4,6 +4,8 @@
  * and says what to do. The builders live by topic in `messages/`; this module joins them into the
  * one `messages` object every caller imports: `throw new WorkbenchError('CODE', messages.x(…), details)`.
  */
+import { actionMessages } from './messages/actions.js';
+import { privacyMessages } from './messages/privacy.js';
 import { analysisMessages } from './messages/analysis.js';
 import { clusterMessages } from './messages/clusters.js';
 import { clvMessages } from './messages/clv.js';
@@ -25,4 +27,6 @@ export const messages = {
   ...clvMessages,
   ...segmentMessages,
   ...toolMessages,
+  ...actionMessages,
+  ...privacyMessages,
 } as const;

@@ -6,7 +6,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { ActivityPeriod, ActivityResult } from '../analyses/overview/activity.js';
 import { formatDate, type Locale } from '../locale.js';
 import { texts } from '../i18n/index.js';
-import { baseSpec, CATEGORY_COLORS, CHART_HEIGHT, CHART_WIDTH, COUNT_FORMAT, moneyFormat } from './theme.js';
+import { baseSpec, CATEGORY_COLORS, CHART_HEIGHT, CHART_WIDTH, COUNT_FORMAT, moneyFormat, withCounts } from './theme.js';
 
 /** Options of the activity charts. */
 export interface ActivityChartOptions {
@@ -72,7 +72,7 @@ export function customersOverTime(result: ActivityResult, options: ActivityChart
       { label, kind: t.returning, order: 1, customers: r.customers - r.newCustomers, i },
     ];
   });
-  return {
+  return withCounts(['customers'], {
     ...baseSpec(t.customers(t.per[result.options.period]), t.customersDesc, subtitle(result, locale)),
     width: CHART_WIDTH, height: CHART_HEIGHT,
     data: { values },
@@ -91,5 +91,5 @@ export function customersOverTime(result: ActivityResult, options: ActivityChart
         { field: 'customers', type: 'quantitative', title: t.count, format: COUNT_FORMAT },
       ],
     },
-  } as TopLevelSpec;
+  }) as TopLevelSpec;
 }

@@ -8,7 +8,7 @@ import { formatNumber, type Locale } from '../locale.js';
 import { texts } from '../i18n/index.js';
 import type { ClusterResult } from '../analyses/clusters/index.js';
 import { clusterNames, featureLabel } from '../i18n/analyses.js';
-import { baseSpec, CATEGORY_COLORS, CHART_HEIGHT, CHART_WIDTH, COUNT_FORMAT, GOOD_BAD_SCHEME, minPlotWidth, PERCENT_FORMAT } from './theme.js';
+import { baseSpec, CATEGORY_COLORS, CHART_HEIGHT, CHART_WIDTH, COUNT_FORMAT, GOOD_BAD_SCHEME, minPlotWidth, PERCENT_FORMAT, withCounts } from './theme.js';
 
 /** Options of the cluster chart builders. */
 export interface ClusterChartOptions {
@@ -155,7 +155,7 @@ export function clusterSizes(result: ClusterResult, options: ClusterChartOptions
     { label: labels[i], measure: t.customerShare, share: p.share, customers: p.size },
     { label: labels[i], measure: t.revenueShare, share: Number.isFinite(p.revenueShare) ? p.revenueShare : 0, customers: p.size },
   ]);
-  return {
+  return withCounts(['customers'], {
     ...baseSpec(t.sizeTitle, t.sizeDesc),
     width: CHART_WIDTH, height: Math.max(120, 50 * labels.length),
     data: { values },
@@ -171,5 +171,5 @@ export function clusterSizes(result: ClusterResult, options: ClusterChartOptions
         { field: 'customers', type: 'quantitative', title: t.customers, format: COUNT_FORMAT },
       ],
     },
-  };
+  });
 }

@@ -9,7 +9,7 @@ import { texts } from '../i18n/index.js';
 import { WorkbenchError } from '../errors.js';
 import type { ClvResult } from '../analyses/clv/types.js';
 import type { ClvSegmentRow } from '../analyses/clv/aggregates.js';
-import { baseSpec, CATEGORY_COLORS, CHART_HEIGHT, CHART_WIDTH, COUNT_FORMAT, moneyFormat, PERCENT_FORMAT, SEQUENTIAL_SCHEME } from './theme.js';
+import { baseSpec, CATEGORY_COLORS, CHART_HEIGHT, CHART_WIDTH, COUNT_FORMAT, moneyFormat, PERCENT_FORMAT, SEQUENTIAL_SCHEME, withCounts } from './theme.js';
 import { messages } from '../messages.js';
 
 /** Options of the CLV chart builders. */
@@ -33,7 +33,7 @@ export function clvHoldoutChart(result: ClvResult, options: ClvChartOptions = {}
   ]);
   const n = (x: number) => formatNumber(x, locale);
   const sub = `${n(result.holdout.length)} ${t.periods[result.options.unit]} · ${t.actual}: ${n(result.holdout.actualTotal)} · ${t.predicted}: ${n(result.holdout.predictedTotal)}`;
-  return {
+  return withCounts(['customers'], {
     ...baseSpec(t.holdout, `${t.holdoutDesc}.`, sub),
     width: CHART_WIDTH, height: CHART_HEIGHT,
     data: { values },
@@ -49,7 +49,7 @@ export function clvHoldoutChart(result: ClvResult, options: ClvChartOptions = {}
         { field: 'customers', type: 'quantitative', title: t.customers, format: COUNT_FORMAT },
       ],
     },
-  };
+  });
 }
 
 /** Histogram of P(alive) in tenths. */
@@ -57,7 +57,7 @@ export function pAliveHistogramChart(result: ClvResult, options: ClvChartOptions
   const t = texts(options.locale ?? 'en').charts.clv;
   const total = result.pAliveHistogram.reduce((s, b) => s + b.customers, 0);
   const values = result.pAliveHistogram.map((b) => ({ ...b, share: total > 0 ? b.customers / total : 0 }));
-  return {
+  return withCounts(['customers'], {
     ...baseSpec(t.hist, `${t.histDesc}.`),
     width: CHART_WIDTH, height: CHART_HEIGHT,
     data: { values },
@@ -72,7 +72,7 @@ export function pAliveHistogramChart(result: ClvResult, options: ClvChartOptions
         { field: 'share', type: 'quantitative', title: t.share, format: PERCENT_FORMAT },
       ],
     },
-  };
+  });
 }
 
 /** The model's P(alive) over x × t_x at the longest observation time (the lifetimes-style matrix). */
@@ -110,7 +110,7 @@ export function clvTierChart(result: ClvResult, options: ClvChartOptions = {}): 
     { tier: t.tierNames[g.key], measure: t.customerShare, share: g.share, customers: g.customers, clv: g.clv },
     { tier: t.tierNames[g.key], measure: t.clvShare, share: g.clvShare, customers: g.customers, clv: g.clv },
   ]);
-  return {
+  return withCounts(['customers'], {
     ...baseSpec(t.tiers, `${t.tiersDesc}.`),
     width: CHART_WIDTH - 160, height: CHART_HEIGHT,
     data: { values },
@@ -127,14 +127,14 @@ export function clvTierChart(result: ClvResult, options: ClvChartOptions = {}): 
         { field: 'clv', type: 'quantitative', title: t.clv, format: moneyFormat(locale) },
       ],
     },
-  };
+  });
 }
 
 /** Total predicted value per segment of another segmentation (rows from `clvBySegment`), highest first. */
 export function clvSegmentChart(rows: readonly ClvSegmentRow[], options: ClvChartOptions = {}): TopLevelSpec {
   const locale = options.locale ?? 'en';
   const t = texts(locale).charts.clv;
-  return {
+  return withCounts(['customers'], {
     ...baseSpec(t.segments, `${t.segmentsDesc}.`),
     width: CHART_WIDTH - 160, height: Math.max(CHART_HEIGHT, rows.length * 26),
     data: { values: rows.map((r) => ({ ...r })) },
@@ -151,5 +151,5 @@ export function clvSegmentChart(rows: readonly ClvSegmentRow[], options: ClvChar
         { field: 'atRisk', type: 'quantitative', title: t.atRisk, format: COUNT_FORMAT },
       ],
     },
-  };
+  });
 }

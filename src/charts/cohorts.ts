@@ -9,7 +9,7 @@ import { averageCurve, type CohortCell, type CohortPeriod, type CohortResult, ty
 import { intlTag, type Locale } from '../locale.js';
 import { texts } from '../i18n/index.js';
 import { periodLabel } from './activity.js';
-import { baseSpec, CATEGORY_COLORS, CHART_HEIGHT, CHART_WIDTH, COUNT_FORMAT, MIN_FONT_SIZE, minPlotWidth, moneyFormat, SEQUENTIAL_SCHEME } from './theme.js';
+import { baseSpec, CATEGORY_COLORS, CHART_HEIGHT, CHART_WIDTH, COUNT_FORMAT, MIN_FONT_SIZE, minPlotWidth, moneyFormat, SEQUENTIAL_SCHEME, withCounts } from './theme.js';
 
 /** Options shared by the cohort charts. */
 export interface CohortChartOptions {
@@ -80,7 +80,7 @@ export function cohortHeatmap(result: CohortResult, options: CohortHeatmapOption
   const cellWidth = Math.max(14, Math.min(44, Math.floor(CHART_WIDTH / Math.max(periods, 1))));
   // "100%*" at 10 px needs about 30 px; narrower cells keep the number in the tooltip only.
   const written = cellWidth >= LABELLED_CELL;
-  return {
+  return withCounts(['size', 'active'], {
     ...baseSpec(metric === 'retention' ? t.heat : t.heatRev, `${metric === 'retention' ? t.heatDesc : t.heatRevDesc}.`,
       subtitleOf(result, shown.length, anyPartial ? t.partial : undefined, locale)),
     width: cellWidth * periods,
@@ -117,7 +117,7 @@ export function cohortHeatmap(result: CohortResult, options: CohortHeatmapOption
         },
       }] : []),
     ],
-  };
+  }, { row: 'size' });
 }
 
 /** Narrowest cohort cell, in pixels, with its percentage written in. */
@@ -159,7 +159,7 @@ function curves(result: CohortResult, metric: CurveMetric, options: CohortChartO
     { field: 'value', type: 'quantitative' as const, title: money ? t.ltvValue : t.retention, format: money ? format : '.1%' },
     { field: 'size', type: 'quantitative' as const, title: t.size, format: COUNT_FORMAT },
   ];
-  return {
+  return withCounts(['size'], {
     ...baseSpec(money ? t.ltv : t.curves, `${money ? t.ltvDesc : t.curvesDesc} (${t.averageWhere(MIN_AVERAGE_COHORTS)}).`, subtitleOf(result, shown.length, t.partialLeftOut, locale)),
     width: CHART_WIDTH,
     height: CHART_HEIGHT,
@@ -174,7 +174,7 @@ function curves(result: CohortResult, metric: CurveMetric, options: CohortChartO
       { transform: [{ filter: "datum.kind === 'cohort'" }], mark: { type: 'line', strokeWidth: 1.5, opacity: 0.75, point: { size: 16 } } },
       { transform: [{ filter: "datum.kind === 'average'" }], mark: { type: 'line', strokeWidth: 3.5, point: { size: 40, filled: true } } },
     ],
-  };
+  });
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { Spec as VegaSpec } from 'vega';
-import { d3NumberLocale, type Locale } from '../locale.js';
+import { specLocale, withChartLocale, type ChartLocaleOptions } from './locale-config.js';
 
 /** Compile a Vega-Lite spec to a Vega spec. */
 export async function compileSpec(spec: TopLevelSpec): Promise<Record<string, unknown>> {
@@ -14,15 +14,24 @@ export async function compileSpec(spec: TopLevelSpec): Promise<Record<string, un
 }
 
 /**
- * Render a Vega-Lite spec to an SVG string, with number formats for the locale and the currency
- * symbol of `currency` (ISO 4217, default EUR) in money formats.
+ * The spec as it will be rendered: with `config.locale` for `options` when a locale or currency is
+ * given (or the spec has none: then `en`, EUR), else the spec's own `config.locale`.
+ * Live charts and static pictures are rendered from this one spec, so they agree.
+ */
+export function localizedSpec(spec: TopLevelSpec, options: ChartLocaleOptions = {}): TopLevelSpec {
+  const explicit = options.locale !== undefined || options.currency !== undefined;
+  return explicit || !specLocale(spec) ? withChartLocale(spec, options) : spec;
+}
+
+/**
+ * Render a Vega-Lite spec to an SVG string, with number and date formats for the locale and the
+ * currency symbol of `currency` (ISO 4217, default EUR) in money formats (see `localizedSpec`).
+ * The locale travels in the spec (`config.locale`), so no process-wide vega state is touched.
  * @example const svg = await renderSvg(segmentBars(result), { locale: 'nl', currency: 'GBP' });
  */
-export async function renderSvg(spec: TopLevelSpec, options: { locale?: Locale; currency?: string } = {}): Promise<string> {
+export async function renderSvg(spec: TopLevelSpec, options: ChartLocaleOptions = {}): Promise<string> {
   const vega = await import('vega');
-  const vegaSpec = await compileSpec(spec);
-  // vega keeps one default number locale; set it for every render so the output never depends on the previous one.
-  vega.formatLocale(d3NumberLocale(options.locale ?? 'en', options.currency));
+  const vegaSpec = await compileSpec(localizedSpec(spec, options));
   const view = new vega.View(vega.parse(vegaSpec as VegaSpec), { renderer: 'none' });
   try {
     return await view.toSVG();

@@ -9,7 +9,7 @@ import { segmentName } from '../i18n/analyses.js';
 import type { RfmResult } from '../analyses/rfm/index.js';
 import type { RfmDistribution } from '../analyses/rfm/summary.js';
 import {
-  baseSpec, CATEGORY_COLORS, CHART_HEIGHT, CHART_WIDTH, COUNT_FORMAT, MIN_FONT_SIZE, minPlotWidth, moneyFormat, PERCENT_FORMAT, SEQUENTIAL_SCHEME,
+  baseSpec, CATEGORY_COLORS, CHART_HEIGHT, CHART_WIDTH, COUNT_FORMAT, MIN_FONT_SIZE, minPlotWidth, moneyFormat, PERCENT_FORMAT, SEQUENTIAL_SCHEME, withCounts,
 } from './theme.js';
 
 /** Options shared by the RFM chart builders. */
@@ -66,7 +66,7 @@ export function rfmHeatmap(result: RfmResult, options: RfmHeatmapOptions = {}): 
   }));
   const textColor = { condition: { test: 'datum.dark', value: '#ffffff' }, value: '#1a1a1a' };
   const cells = result.options.bins;
-  return {
+  return withCounts(['customers'], {
     ...baseSpec(t.heatmap, `${t.heatmapDesc}${byMoney ? ` (${t.heatmapMoney})` : ''}.`),
     width: CHART_WIDTH,
     height: Math.max(CHART_HEIGHT, cells * 64),
@@ -105,7 +105,7 @@ export function rfmHeatmap(result: RfmResult, options: RfmHeatmapOptions = {}): 
         encoding: { text: { field: 'customers', type: 'quantitative', format: COUNT_FORMAT }, color: textColor },
       },
     ],
-  };
+  });
 }
 
 /**
@@ -125,7 +125,7 @@ export function rfmSegmentBars(result: RfmResult, options: RfmChartOptions = {})
       { ...common, measure: t.revenueShare, share: Number.isFinite(s.revenueShare) ? s.revenueShare : 0 },
     ];
   });
-  return {
+  return withCounts(['customers'], {
     ...baseSpec(t.bars, `${t.barsDesc}.`),
     width: CHART_WIDTH - 160,
     height: Math.max(CHART_HEIGHT, result.segments.length * 36),
@@ -150,7 +150,7 @@ export function rfmSegmentBars(result: RfmResult, options: RfmChartOptions = {})
       { mark: { type: 'bar' } },
       { mark: { type: 'text', align: 'left', dx: 3, fontSize: 10 }, encoding: { text: { field: 'share', type: 'quantitative', format: PERCENT_FORMAT }, color: { value: '#333333' } } },
     ],
-  };
+  });
 }
 
 /** Options of {@link rfmDistributionChart}. */
@@ -171,7 +171,7 @@ export function rfmDistributionChart(result: RfmResult, options: RfmDistribution
   const log = d.scale === 'log';
   const format = options.metric === 'monetary' ? moneyFormat(locale) : COUNT_FORMAT;
   const notes = [log ? t.logNote : '', d.nonPositive > 0 ? t.nonPositive(d.nonPositive) : ''].filter(Boolean).join('; ');
-  return {
+  return withCounts(['customers'], {
     ...baseSpec(t.distTitle(label), `${t.distDesc(label)}${notes ? ` (${notes})` : ''}.`, notes || undefined),
     width: CHART_WIDTH,
     height: CHART_HEIGHT - 80,
@@ -189,7 +189,7 @@ export function rfmDistributionChart(result: RfmResult, options: RfmDistribution
         { field: 'customers', type: 'quantitative', title: t.customers, format: COUNT_FORMAT },
       ],
     },
-  };
+  });
 }
 
 /** The three distribution charts (recency, frequency, monetary). */

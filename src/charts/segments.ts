@@ -12,7 +12,7 @@ import { ALL_CUSTOMERS, DEFAULT_CHURN_DAYS, type KpiDef } from '../analyses/segm
 import type { KpisResult } from '../analyses/segments/kpis.js';
 import type { MigrationResult } from '../analyses/segments/migration.js';
 import type { OverlapResult } from '../analyses/segments/overlap.js';
-import { baseSpec, CATEGORY_COLORS, CHART_WIDTH, COUNT_FORMAT, moneyFormat, PERCENT_FORMAT, SEQUENTIAL_SCHEME } from './theme.js';
+import { baseSpec, CATEGORY_COLORS, CHART_WIDTH, COUNT_FORMAT, moneyFormat, PERCENT_FORMAT, SEQUENTIAL_SCHEME, withCounts } from './theme.js';
 
 /** Options of the segment charts. */
 export interface SegmentChartOptions {
@@ -63,7 +63,7 @@ export function subsegmentChart(result: SubsegmentResult, options: SegmentChartO
   }));
   const order = values.map((v) => v.group);
   const y = { field: 'group', type: 'nominal' as const, title: t.group, sort: order, axis: { labelLimit: 240 } };
-  return {
+  return withCounts(['n'], {
     ...baseSpec(t.sub(label, columnLabel(result.byVariable, locale)), `${t.subDesc}.`, t.subSub),
     width: CHART_WIDTH,
     height: { step: 22 },
@@ -92,7 +92,7 @@ export function subsegmentChart(result: SubsegmentResult, options: SegmentChartO
       { mark: { type: 'rule', color: '#1a1a1a' }, transform: [{ filter: 'isValid(datum.lo)' }], encoding: { y, x: { field: 'lo', type: 'quantitative' }, x2: { field: 'hi' } } },
       { mark: { type: 'rule', color: '#1a1a1a', strokeDash: [4, 3] }, data: { values: [{ zero: 0 }] }, encoding: { x: { field: 'zero', type: 'quantitative' } } },
     ],
-  };
+  });
 }
 
 /**
@@ -157,7 +157,7 @@ export function migrationHeatmap(result: MigrationResult, options: SegmentChartO
     rowShare: Number.isFinite(c.rowShare) ? c.rowShare : 0, dark: Number.isFinite(c.rowShare) && c.rowShare > 0.5,
   }));
   const day = (d: Date) => d.toISOString().slice(0, 10);
-  return {
+  return withCounts(['count'], {
     ...baseSpec(t.mig, `${t.migDesc}.`, t.migSub(day(result.options.from), day(result.options.to))),
     width: CHART_WIDTH,
     height: Math.max(240, order.length * 34),
@@ -188,7 +188,7 @@ export function migrationHeatmap(result: MigrationResult, options: SegmentChartO
         },
       },
     ],
-  };
+  });
 }
 
 /**
@@ -206,7 +206,7 @@ export function overlapMatrix(result: OverlapResult, options: SegmentChartOption
       { a: p.b, b: p.a, jaccard: Number.isFinite(p.jaccard) ? p.jaccard : 0, both: p.both },
     ]),
   ];
-  return {
+  return withCounts(['both'], {
     ...baseSpec(t.ov, `${t.ovDesc}.`),
     width: Math.min(CHART_WIDTH, 60 * names.length + 120),
     height: Math.max(200, names.length * 34),
@@ -229,5 +229,5 @@ export function overlapMatrix(result: OverlapResult, options: SegmentChartOption
       },
       { mark: { type: 'text', fontSize: 10 }, encoding: { text: { field: 'both', type: 'quantitative', format: COUNT_FORMAT } } },
     ],
-  };
+  });
 }

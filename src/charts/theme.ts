@@ -24,6 +24,14 @@ export const CHART_WIDTH = 560;
 export const CHART_HEIGHT = 320;
 
 /**
+ * The spec with `usermeta.counts`: its data fields that count people, which a shared report suppresses
+ * below `minGroup`; `labels` maps a label field ending in "(count)" to its count field. Other usermeta is kept.
+ */
+export function withCounts(counts: readonly string[], spec: TopLevelSpec, labels?: Readonly<Record<string, string>>): TopLevelSpec {
+  return { ...spec, usermeta: { ...spec.usermeta, counts: [...counts], ...(labels ? { countLabels: { ...labels } } : {}) } };
+}
+
+/**
  * `usermeta` of a chart whose marks stop reading below `px` of plot width (cell labels, written-in
  * numbers). The report's narrow layout keeps at least this width and lets the chart scroll instead.
  */
@@ -61,7 +69,7 @@ export function baseSpec(title: string, description: string, subtitle?: string):
 export const COUNT_FORMAT = ',.0f';
 /** d3 format for shares (0..1) shown as percentages. */
 export const PERCENT_FORMAT = '.1%';
-/** d3 format for money amounts. */
+/** d3 format for money amounts: `$` is the currency prefix/suffix of the chart's `config.locale` (see locale-config.ts). */
 export function moneyFormat(_locale: Locale): string {
   return '$,.0f';
 }

@@ -6,6 +6,7 @@
 import { validateCommand } from './validate.js';
 import { sampleCommand } from './sample.js';
 import { reportCommand } from './report.js';
+import { exportCommand } from './export.js';
 import { usage, type Command, type CommandIo } from './common.js';
 import { messages } from '../messages.js';
 
@@ -13,6 +14,7 @@ const COMMANDS: Record<string, Command> = {
   validate: validateCommand,
   sample: sampleCommand,
   report: reportCommand,
+  export: exportCommand,
 };
 
 /** Run the CLI with arguments (without `node script`); resolves to the exit code. */

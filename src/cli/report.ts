@@ -11,11 +11,12 @@ import { checkOutputPath, saveReport } from '../report/save.js';
 import { Workbench } from '../workbench.js';
 import { elapsed, guarded, parse, UsageError, type Command } from './common.js';
 import { CLV_DISCOUNT_RATE, CLV_MARGIN } from '../analyses/clv/index.js';
-import { numberInRange, type NumberRange } from '../analyses/shared/validate.js';
+import { numberInRange, wholeNumber, type NumberRange } from '../analyses/shared/validate.js';
 import { parseReturns, readMappingFile } from './validate.js';
 import { messages } from '../messages.js';
+import { readGoalsFile } from '../pipeline/goals.js';
 
-const USAGE = 'report [FILE] [--preset P | --mapping map.json] [--customers FILE] [--as-of YYYY-MM-DD] [--date-format FMT] [--locale en|nl] [--currency CODE] [--clv [--margin M] [--discount-rate R]] [--title T] [--out PATH] [--returns net|exclude]';
+const USAGE = 'report [FILE] [--preset P | --mapping map.json] [--customers FILE] [--as-of YYYY-MM-DD] [--date-format FMT] [--locale en|nl] [--currency CODE] [--clv [--margin M] [--discount-rate R]] [--goals goals.json] [--by ATTR,ATTR] [--title T] [--out PATH] [--returns net|exclude] [--min-group N]';
 
 /** The bundled Online Retail file (in the package's data/ folder). */
 export const BUNDLED_DATA = fileURLToPath(new URL('../../data/online_retail.csv.gz', import.meta.url));
@@ -33,7 +34,8 @@ function currencyOption(value: string): string {
   }
 }
 
-function localeOption(value: string | undefined): Locale {
+/** Parse `--locale` (en when absent); a bad value is a usage error. */
+export function localeOption(value: string | undefined): Locale {
   if (value === undefined) return 'en';
   try {
     return toLocale(value);
@@ -53,36 +55,56 @@ function numberFlag(flag: string, option: string, value: string | undefined, ran
   }
 }
 
+/** Parse `--as-of YYYY-MM-DD`; a bad value is a usage error. */
+export function asOfOption(text: string | undefined): Date | undefined {
+  const asOf = text === undefined ? undefined : parseAsOf(text);
+  if (text !== undefined && !asOf) throw new UsageError(messages.badAsOfFlag(text));
+  return asOf;
+}
+
 function generatedAt(): Date | undefined {
   const epoch = process.env['SOURCE_DATE_EPOCH'];
   if (epoch === undefined || !/^\d+$/.test(epoch)) return undefined;
   return new Date(Number(epoch) * 1000);
 }
 
+/** `--min-group N`: a whole number ≥ 1 (1 shows every count); a bad value is a usage error. */
+function minGroupFlag(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  try {
+    return wholeNumber('minGroup', value.trim() === '' ? NaN : Number(value), 1);
+  } catch (e) {
+    throw new UsageError(messages.badFlagValue('--min-group', e));
+  }
+}
+
 const pad = (s: string): string => s.padEnd(10);
 
 export const reportCommand: Command = {
   usage: USAGE,
-  summary: 'Write a self-contained HTML segment report (summary, data quality, RFM, cohorts, clusters, segments, optional predicted value, method).',
+  summary: 'Write a self-contained HTML segment report (summary, data quality, RFM, cohorts, clusters, segments, optional goals and predicted value, method).',
   run: (args, io) =>
     guarded(io, USAGE, async () => {
-      const { values, flags, positionals } = parse(args, ['preset', 'mapping', 'customers', 'as-of', 'date-format', 'locale', 'currency', 'title', 'out', 'returns', 'margin', 'discount-rate'], ['clv']);
+      const { values, flags, positionals } = parse(args, ['preset', 'mapping', 'customers', 'as-of', 'date-format', 'locale', 'currency', 'title', 'out', 'returns', 'margin', 'discount-rate', 'min-group', 'goals', 'by'], ['clv']);
       if (positionals.length > 1) throw new UsageError(messages.tooManyFiles('report', positionals.length));
       if (values.preset && values.mapping) throw new UsageError(messages.presetOrMapping());
       const locale = localeOption(values.locale);
       const currency = values.currency === undefined ? undefined : currencyOption(values.currency);
-      const asOfText = values['as-of'];
-      const asOf = asOfText === undefined ? undefined : parseAsOf(asOfText);
-      if (asOfText !== undefined && !asOf) throw new UsageError(messages.badAsOfFlag(asOfText));
+      const asOf = asOfOption(values['as-of']);
       const returns = parseReturns(values.returns);
       const margin = numberFlag('--margin', 'margin', values.margin, CLV_MARGIN);
       const discountRate = numberFlag('--discount-rate', 'discountRate', values['discount-rate'], CLV_DISCOUNT_RATE);
       if ((margin !== undefined || discountRate !== undefined) && !flags['clv']) throw new UsageError(messages.clvFlagWithoutClv());
+      const minGroup = minGroupFlag(values['min-group']);
       const dateFormat = values['date-format'];
       if (dateFormat !== undefined && !dateFormat.includes('%')) throw new UsageError(messages.badDateFormatFlag(dateFormat));
       const file = positionals[0] ?? BUNDLED_DATA;
       const preset = values.preset ?? (positionals[0] === undefined && !values.mapping ? 'online-retail' : undefined);
       const mapping = values.mapping ? readMappingFile(values.mapping) : undefined;
+      const by = values.by === undefined ? undefined : values.by.split(',').map((b) => b.trim()).filter((b) => b !== '');
+      if (by !== undefined && by.length === 0) throw new UsageError(messages.emptyBy());
+      // Read and checked before any work: a mistake in the goals file names the file and the JSON path.
+      const goals = values.goals === undefined ? undefined : readGoalsFile(values.goals);
       const out = values.out ?? defaultOut(locale);
       const when = generatedAt();
       // Before any work: a folder, device or symlink at --out, or a folder we cannot write, fails now.
@@ -104,6 +126,9 @@ export const reportCommand: Command = {
           ...(margin !== undefined ? { margin } : {}),
           ...(discountRate !== undefined ? { discountRate } : {}),
           ...(dateFormat !== undefined ? { dateFormat } : {}),
+          ...(goals ? { goals } : {}),
+          ...(by ? { by } : {}),
+          ...(minGroup !== undefined ? { minGroup } : {}),
           onProgress: (p) => io.err(`${pad(p.stage)}${(p.ms / 1000).toFixed(1).padStart(6)} s  ${p.detail}`),
         });
         let stageStart = performance.now();

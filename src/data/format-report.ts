@@ -26,8 +26,9 @@ export function formatLoadReport(r: LoadReport): string {
     `  rows loaded   ${n(r.rowsLoaded)}`,
     `  set aside     ${n(setAsideTotal)}`,
     ...r.setAside.map((s) => `    ${n(s.count).padStart(10)}  ${REASON_LABELS[s.reason]} (rows ${s.examples.join(', ')}${s.count > s.examples.length ? ', …' : ''})`),
-    `  customers     ${n(r.customers)}`,
-    ...(r.orders !== undefined ? [`  orders        ${n(r.orders)}`] : []),
+    // The report's data-quality section states these two counts under the same names.
+    `  customer ids  ${n(r.customers)}`,
+    ...(r.orders !== undefined ? [`  order ids     ${n(r.orders)} (incl. returns and cancellations)`] : []),
     ...(r.dateRange ? [`  period        ${isoDate(r.dateRange.first)} … ${isoDate(r.dateRange.last)}`] : []),
     ...(r.returns ? [`  returns       ${r.returns === 'net' ? 'netted in (negative amounts)' : 'set aside'}`] : []),
     '  columns',

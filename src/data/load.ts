@@ -143,7 +143,7 @@ async function loadSniffed(wb: Workbench, path: string, options: LoadOptions, sn
       };
     });
   } catch (e) {
-    throw explainReadError(e, path);
+    throw explainReadError(e, path, sniff);
   } finally {
     await wb.run(`DROP TABLE IF EXISTS ${SAMPLE}; DROP TABLE IF EXISTS ${PARSED}; DROP TABLE IF EXISTS ${DUPS}`);
   }

@@ -8,6 +8,7 @@ import type { Workbench, QueryParam } from '../workbench.js';
 import { quoteIdentifier } from '../sql.js';
 import type { Preset } from './presets.js';
 import type { SniffResult } from './sniff.js';
+import { diagnoseDelimited, readText } from './diagnose.js';
 
 /** A readable relation over a file. */
 export interface SourceRelation {
@@ -48,7 +49,7 @@ export async function sourceRelation(
   }
   const described = await wb
     .query<{ column_name: string; column_type: string }>(`DESCRIBE SELECT * FROM ${from}`, params)
-    .catch((e: unknown) => { throw explainReadError(e, sniff.path); });
+    .catch((e: unknown) => { throw explainReadError(e, sniff.path, sniff); });
   return { from, params, columns: described.map((d) => ({ name: d.column_name, type: d.column_type })), rowOffset };
 }
 
@@ -85,27 +86,70 @@ function whitespaceColumns(sniff: SniffResult, preset: Preset | undefined): { sq
   return { sql, hasHeader };
 }
 
+/** What the loader knows about the file when a read fails (from the sniff). */
+export type ReadContext = Partial<Pick<SniffResult, 'format' | 'delimiter' | 'encoding'>>;
+
 /**
- * Turn DuckDB's reader errors into WorkbenchErrors that name the file and line; other errors pass through.
+ * Turn DuckDB's reader errors into WorkbenchErrors that say, in plain words, what is wrong with the file
+ * and where: the line whose number of fields differs from the header's, an unclosed quote, a value that is
+ * not text or not a number. DuckDB's own message (its reader options, SQL) never reaches the user; it is
+ * kept in `details.cause` for a bug report. Other errors pass through.
  */
-export function explainReadError(e: unknown, path: string): unknown {
+export function explainReadError(e: unknown, path: string, context: ReadContext = {}): unknown {
   if (!isWorkbenchError(e, 'QUERY_FAILED')) return e;
   const text = e.message;
+  const details = (more: Record<string, unknown> = {}) => ({ file: path, ...more, cause: text });
   if (/gzip|zlib|inflate|decompress/i.test(text)) {
-    return new WorkbenchError('UNSUPPORTED_FORMAT', messages.damagedGzip(path), { file: path });
-  }
-  if (/invalid unicode|not utf-8 encoded/i.test(text)) {
-    return new WorkbenchError('ENCODING', messages.encoding(path, firstLine(text)), { file: path });
+    return new WorkbenchError('UNSUPPORTED_FORMAT', messages.damagedGzip(path), details());
   }
   const line = /CSV Error on Line:\s*(\d+)/.exec(text)?.[1];
+  if (/invalid unicode|not utf-8 encoded/i.test(text)) {
+    return new WorkbenchError('ENCODING', messages.encoding(path, line), details({ line }));
+  }
+  const format = context.format ?? formatOf(path);
+  if (format === 'parquet' && /magic bytes|parquet/i.test(text)) {
+    return new WorkbenchError('MALFORMED_FILE', messages.notParquet(path), details());
+  }
+  if (format === 'json' && /JSON/.test(text)) {
+    const at = /at byte (\d+) in (?:record\/value|line) (\d+)/.exec(text);
+    const what = /unexpected end of data/.test(text) ? messages.jsonEndOfData() : /unexpected character/.test(text) ? messages.jsonUnexpected() : undefined;
+    return new WorkbenchError('MALFORMED_FILE', messages.badJson(path, at ? messages.jsonAt(at[1] ?? '', at[2] ?? '') : undefined, what), details());
+  }
+  const conversion = /converting column "((?:[^"]|"")*)"\. Could not convert string "((?:[^"]|"")*)" to '(\w+)'/.exec(text);
+  if (line !== undefined && conversion) {
+    const [, column = '', value = '', type = ''] = conversion;
+    return new WorkbenchError('MALFORMED_FILE', messages.notConvertible(path, line, column, value, /TIMESTAMP|DATE/.test(type) ? 'a date' : 'a number'), details({ line }));
+  }
   if (line !== undefined || /Conversion Error|Invalid Input Error/.test(text)) {
-    return new WorkbenchError('MALFORMED_FILE', messages.malformed(path, line, firstLine(text.replace(/^Query failed:\s*/, ''))), { file: path, line });
+    return diagnosed(path, context, line, text) ?? e;
   }
   return e;
 }
 
-function firstLine(s: string): string {
-  const lines = s.split('\n');
-  const head = /sniffing/.test(lines[0] ?? '') ? lines.slice(0, 2).join(': ') : (lines[0] ?? s);
-  return head.slice(0, 300);
+/** A delimited file the reader refused: the first problem our own scan finds, else what the reader said, in words. */
+function diagnosed(path: string, context: ReadContext, line: string | undefined, text: string): WorkbenchError {
+  const details = (at: number | string | undefined) => ({ file: path, ...(at !== undefined ? { line: Number(at) } : {}), cause: text });
+  const content = context.delimiter === 'whitespace' ? undefined : readText(path, context.encoding);
+  const found = content === undefined ? undefined : diagnoseDelimited(content.text, context.delimiter ?? guessDelimiter(content.text));
+  if (found?.kind === 'fields') return new WorkbenchError('MALFORMED_FILE', messages.malformedFields(path, found.line, found.found, found.expected), details(found.line));
+  if (found?.kind === 'quote') return new WorkbenchError('MALFORMED_FILE', messages.malformedQuote(path, found.line), details(found.line));
+  if (found?.kind === 'not-text') return new WorkbenchError('MALFORMED_FILE', messages.notText(path, found.line), details(found.line));
+  if (content?.utf16) return new WorkbenchError('ENCODING', messages.utf16Unreadable(path), details(line));
+  const reason = /Maximum line size/i.test(text) ? messages.lineTooLong() : undefined;
+  return new WorkbenchError('MALFORMED_FILE', messages.unreadableTable(path, line, context.delimiter, reason), details(line));
+}
+
+/** The delimiter of a header line when the sniff did not say: the most frequent of `,` `;` tab `|`. */
+function guessDelimiter(content: string): string {
+  const header = content.split(/\r\n|\n|\r/, 1)[0] ?? '';
+  const counts = [',', ';', '\t', '|'].map((d) => [d, header.split(d).length] as const);
+  return counts.reduce((best, c) => (c[1] > best[1] ? c : best))[0];
+}
+
+/** The format a file name says. */
+function formatOf(path: string): SniffResult['format'] {
+  const lower = path.toLowerCase().replace(/\.gz$/, '');
+  if (/\.(parquet|pq)$/.test(lower)) return 'parquet';
+  if (/\.(json|ndjson|jsonl)$/.test(lower)) return 'json';
+  return 'csv';
 }

@@ -2,6 +2,16 @@
 import { basename } from 'node:path';
 import { examples, list } from './format.js';
 
+/** A delimiter as a reader names it. */
+function delimiterName(d: string | undefined): string {
+  if (d === undefined || d === ',') return 'commas';
+  if (d === ';') return 'semicolons';
+  if (d === '\t') return 'tabs';
+  if (d === '|') return 'bars (|)';
+  if (d === 'whitespace') return 'spaces';
+  return JSON.stringify(d);
+}
+
 /** Message builders for loading files. */
 export const dataMessages = {
   // files
@@ -13,10 +23,32 @@ export const dataMessages = {
   excel: (path: string) =>
     `${basename(path)} is an Excel workbook, which cannot be read here. In Excel choose File › Save As › "CSV UTF-8 (comma delimited)" and load the .csv.`,
   unreadable: (path: string, why: string) => `${basename(path)} could not be read: ${why}`,
-  encoding: (path: string, why: string) =>
-    `${basename(path)} is not valid UTF-8 and could not be read as Latin-1 either (${why}). Convert it to UTF-8, e.g. \`iconv -f WINDOWS-1252 -t UTF-8 in.csv > out.csv\`, or in Excel save as "CSV UTF-8".`,
-  malformed: (path: string, line: string | undefined, why: string) =>
-    `${basename(path)}${line ? ` line ${line}` : ''} could not be read as ${line ? 'a CSV row' : 'CSV'} (${why}). Check the delimiter, the quoting and the number of fields${line ? ' of that line' : ' per line (an unclosed quote is a common cause)'}.`,
+  encoding: (path: string, line: string | undefined) =>
+    `${basename(path)} is not valid UTF-8 and could not be read as Latin-1 either${line ? ` (line ${line} holds bytes that are neither)` : ''}. Convert it to UTF-8, e.g. \`iconv -f WINDOWS-1252 -t UTF-8 in.csv > out.csv\`, or in Excel save as "CSV UTF-8".`,
+  // a file the reader cannot take: what is wrong, in words a user can check in a text editor
+  malformedFields: (path: string, line: number, found: number, expected: number) =>
+    `${basename(path)} line ${line} has ${found} ${found === 1 ? 'field' : 'fields'} where the header has ${expected}${found > expected
+      ? ': a value that holds the delimiter (e.g. a decimal comma in a comma-separated file) needs quotes around it'
+      : ': a value is missing, or the line was cut'}. Fix that line (and any like it), or export the file again.`,
+  malformedQuote: (path: string, line: number) =>
+    `${basename(path)} line ${line} opens a quote (") that is never closed, so everything after it would be one value. Close or remove that quote.`,
+  notText: (path: string, line: number) =>
+    `${basename(path)} line ${line} holds bytes that are not text (a NUL byte or an invalid character). Export the file again as CSV UTF-8.`,
+  notConvertible: (path: string, line: string, column: string, value: string, kind: string) =>
+    `${basename(path)} line ${line}: the value ${JSON.stringify(value)} in column ${JSON.stringify(column)} is not ${kind}. Fix the value or leave it empty.`,
+  unreadableTable: (path: string, line: string | undefined, delimiter: string | undefined, reason: string | undefined) =>
+    `${basename(path)}${line ? ` line ${line}` : ''} could not be read as a table of values separated by ${delimiterName(delimiter)}${reason ? ` (${reason})` : ''}. ` +
+    'Check that every line has one value per column of the header, that quotes (") come in pairs, and that the delimiter is the one the file uses.',
+  lineTooLong: () => 'a line is longer than 2 MB',
+  utf16Unreadable: (path: string) =>
+    `${basename(path)} is UTF-16 text and could not be read as a table. Save it as UTF-8 (in Excel: "CSV UTF-8"), e.g. \`iconv -f UTF-16 -t UTF-8 in.csv > out.csv\`.`,
+  notParquet: (path: string) =>
+    `${basename(path)} is not a readable Parquet file: it is cut short, damaged, or not Parquet despite its name. Export it again, or load the data as CSV.`,
+  badJson: (path: string, where: string | undefined, what: string | undefined) =>
+    `${basename(path)} is not valid JSON${where ? ` (${where}${what ? `: ${what}` : ''})` : ''}. Check that the file is complete and holds an array of objects or one object per line.`,
+  jsonAt: (byte: string, record: string) => `at byte ${byte}, record ${record}`,
+  jsonEndOfData: () => 'the file ends in the middle of a value',
+  jsonUnexpected: () => 'a character that does not belong there',
 
   // mapping
   unknownPreset: (name: string, names: readonly string[]) => `Unknown preset ${JSON.stringify(name)}. Known presets: ${list(names)}.`,

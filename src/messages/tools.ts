@@ -55,6 +55,8 @@ export const toolMessages = {
   // notebooks
   cannotShow: (kind: string) =>
     `show() cannot display ${kind}. Pass a Vega-Lite spec, a ReportChart, a ReportSection, a ReportTable, an arquero table or an array of row objects.`,
+  showNotAwaited: () =>
+    'show() is still rendering: write `await show(…)` so the chart is saved with this cell (headless runs and nbconvert stop listening when the cell ends).',
   noParametersCell: () => 'this notebook has no parameters cell: tag its first code cell "parameters" to accept overrides',
   flagNeedsValue: (flag: string) => `${flag} needs a value`,
   badParamFlag: (pair: string) => `--param takes NAME=VALUE, got: ${pair}`,

@@ -64,7 +64,20 @@ export function inKernel(): boolean {
  * @example publishDisplay({ data: { 'text/html': '<b>hi</b>', 'text/plain': 'hi' } });
  */
 export function publishDisplay(output: DisplayOutput): 'kernel' | 'stdout' {
+  return sendTo(currentWriter(), output);
+}
+
+/**
+ * A sender bound to the cell executing NOW: outputs sent later (after async rendering, even when
+ * the caller did not `await` and another cell has started) still land in this cell.
+ * @example const send = displaySender(); const out = await chartOutput(spec); send(out);
+ */
+export function displaySender(): (output: DisplayOutput) => 'kernel' | 'stdout' {
   const writer = currentWriter();
+  return (output) => sendTo(writer, output);
+}
+
+function sendTo(writer: TslabWriter | null, output: DisplayOutput): 'kernel' | 'stdout' {
   if (writer) {
     writer({ data: output.data, metadata: output.metadata ?? {}, transient: {} }, false);
     return 'kernel';

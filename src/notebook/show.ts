@@ -1,15 +1,19 @@
 /**
  * `show(x)` for tslab notebooks: one call displays a chart, a table or a report section inline.
  * A chart becomes ONE output holding the Vega-Lite spec (interactive where the front-end renders
- * Vega-Lite, e.g. JupyterLab), a static SVG (GitHub, nbviewer, `nbconvert --to html`) and a text
- * line; a table becomes escaped HTML with formatted numbers, a row limit and a row count.
+ * Vega-Lite, e.g. JupyterLab), a static PNG rendered from the same spec (GitHub, nbviewer,
+ * `nbconvert --to html`, the classic Notebook; see `ShowOptions.image`) and a text line; a table
+ * becomes escaped HTML with formatted numbers, a row limit and a row count.
  */
+import { inspect } from 'node:util';
 import type { TopLevelSpec } from 'vega-lite';
-import { renderSvg } from '../charts/render.js';
+import { localizedSpec, renderSvg } from '../charts/render.js';
 import { WorkbenchError } from '../errors.js';
 import type { Locale } from '../locale.js';
 import type { ReportChart, ReportSection, ReportTable } from '../report/section.js';
-import { publishDisplay, type DisplayOutput } from './display.js';
+import { displaySender, type DisplayOutput } from './display.js';
+import { installNotebookInspectors } from './inspect.js';
+import { svgToPng } from './png.js';
 import { escapeHtml } from '../report/escape.js';
 import {
   isReportTable, isTableLike, tableHtml, tableText, tableView, type TableLike, type TableViewOptions,
@@ -28,6 +32,12 @@ export interface ShowOptions extends TableViewOptions {
   locale?: Locale;
   /** ISO 4217 currency for money formats in charts. @defaultValue `'EUR'` (or `showDefaults`) */
   currency?: string;
+  /**
+   * The static picture beside an interactive chart: a PNG (shows in every viewer), an SVG (sharp,
+   * but blank in Debian's `nbconvert --to html` and hidden by the classic Notebook until trusted), or both.
+   * @defaultValue `'png'` (`'svg'` where resvg-js cannot load)
+   */
+  image?: 'png' | 'svg' | 'both';
   /** For a report section: which parts to show. @defaultValue `['text', 'charts', 'tables']` */
   parts?: ReadonlyArray<'text' | 'charts' | 'tables'>;
 }
@@ -74,10 +84,24 @@ function chartText(spec: TopLevelSpec): string {
   return ['[chart]', text, description && `(${description})`].filter(Boolean).join(' ');
 }
 
-/** One display output for a chart: Vega-Lite spec + SVG + text. */
+/**
+ * One display output for a chart: the Vega-Lite spec (carrying the locale and currency in
+ * `config.locale`), a static picture rendered from that same spec, and a text line.
+ * The picture is a PNG by default: viewers rank SVG above PNG, and Debian's `nbconvert --to html`
+ * strips SVG to its bare text, so a bundle holding an SVG shows a blank chart there. Without
+ * resvg-js on the host the picture falls back to SVG.
+ */
 export async function chartOutput(spec: TopLevelSpec, options: ShowOptions = {}): Promise<DisplayOutput> {
-  const svg = await renderSvg(spec, { locale: options.locale ?? 'en', currency: options.currency ?? 'EUR' });
-  return { data: { [VEGALITE_MIME]: spec, 'image/svg+xml': svg, 'text/plain': chartText(spec) } };
+  const localized = localizedSpec(spec, { locale: options.locale ?? 'en', currency: options.currency ?? 'EUR' });
+  const svg = await renderSvg(localized);
+  const image = options.image ?? 'png';
+  const png = image === 'svg' ? null : svgToPng(svg);
+  const data: Record<string, unknown> = { [VEGALITE_MIME]: localized };
+  if (!png || image === 'both') data['image/svg+xml'] = svg;
+  if (png) data['image/png'] = png.png.toString('base64');
+  data['text/plain'] = chartText(spec);
+  // The bitmap holds 1.5× the pixels: show it at the SVG's size.
+  return png ? { data, metadata: { 'image/png': { width: png.width, height: png.height } } } : { data };
 }
 
 /** One display output for a table: HTML + text. */
@@ -124,12 +148,21 @@ export async function displayOutputs(x: Showable, options: ShowOptions = {}): Pr
 }
 
 /**
- * Display a chart, table or report section in the notebook. Always `await` it: charts render to
- * SVG asynchronously, and the output must be sent while its cell is still running.
+ * Display a chart, table or report section in the notebook. Charts render asynchronously; the
+ * outputs go to the cell that called `show` even when it is not awaited (a live Jupyter session
+ * places them there). `await` it all the same: a headless run (`npm run notebooks`, nbconvert)
+ * stops listening to a cell when its code ends, and errors only surface in the cell when awaited.
  * Outside a tslab kernel the text/plain form is printed to stdout.
  * @example await show(segmentBars(result, { locale }));
  * @example await show(wb.table('select * from transactions limit 100'), { limit: 10 });
  */
-export async function show(x: Showable, options: ShowOptions = {}): Promise<void> {
-  for (const output of await displayOutputs(x, options)) publishDisplay(output);
+export function show(x: Showable, options: ShowOptions = {}): Promise<void> {
+  // Bound now: the cell running now, not whichever runs when rendering ends.
+  const send = displaySender();
+  const done = displayOutputs(x, options).then((outputs) => { for (const output of outputs) send(output); });
+  // A cell ending in `show(…)` without await prints its value: make that a hint, not `Promise { <pending> }`.
+  Object.defineProperty(done, inspect.custom, { value: () => messages.showNotAwaited(), enumerable: false });
+  return done;
 }
+
+installNotebookInspectors();

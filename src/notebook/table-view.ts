@@ -7,6 +7,7 @@ import { texts } from '../i18n/index.js';
 import { formatNumber, intlTag, isoDate, type Locale } from '../locale.js';
 import { escapeHtml } from '../report/escape.js';
 import type { ReportTable } from '../report/section.js';
+import { CUSTOMER_ID_COLUMNS, defaultPseudonyms, type Pseudonyms } from '../privacy/pseudonyms.js';
 
 /** What `show` needs from an arquero table (duck-typed, so arquero stays an implementation detail). */
 export interface TableLike {
@@ -25,6 +26,10 @@ export interface TableViewOptions {
   digits?: number;
   /** Caption above the table. @defaultValue none (a ReportTable's own caption) */
   caption?: string;
+  /** Show customer ids as they are; otherwise `customer_id` columns show pseudonyms. @defaultValue false */
+  showIds?: boolean;
+  /** Pseudonymiser for customer ids (pass `wb.pseudonyms` to match a workbench's). @defaultValue a per-process one */
+  pseudonyms?: Pseudonyms;
 }
 
 /** A table ready to render: formatted cells, the first `limit` rows, the total count. */
@@ -80,6 +85,8 @@ function viewOfObjects(rows: readonly object[], totalRows: number, options: Tabl
     for (const key of Object.keys(row)) if (!seen.has(key)) { seen.add(key); labels.push(key); }
   }
   const digits = options.digits ?? 2;
+  const ids = options.pseudonyms ?? defaultPseudonyms();
+  const hide = (label: string): boolean => !options.showIds && CUSTOMER_ID_COLUMNS.has(label);
   const columns = labels.map((label) => {
     const values = shown.map((r) => r[label]).filter((v) => v !== null && v !== undefined);
     const numeric = values.length > 0 && values.every((v) => typeof v === 'number' || typeof v === 'bigint');
@@ -90,7 +97,10 @@ function viewOfObjects(rows: readonly object[], totalRows: number, options: Tabl
   return {
     ...(options.caption !== undefined ? { caption: options.caption } : {}),
     columns: columns.map(({ label, numeric }) => ({ label, numeric })),
-    rows: shown.map((r) => columns.map((c) => formatCell(r[c.label], locale, c.digits))),
+    rows: shown.map((r) => columns.map((c) => {
+      const v = r[c.label];
+      return hide(c.label) && v !== null && v !== undefined ? ids.of(formatCell(v, 'en', 0)) : formatCell(v, locale, c.digits);
+    })),
     totalRows,
     locale,
   };

@@ -21,10 +21,15 @@ import { cohortFindings, cohortsSection } from '../report/sections/cohorts.js';
 import { rfmFindings, rfmSection } from '../report/sections/rfm.js';
 import { segmentsSection, segmentsSummaryFindings } from '../report/sections/segments.js';
 import { summarySection } from '../report/sections/summary.js';
+import { asOfFact } from '../report/figures.js';
 import { unavailableSection } from '../report/sections/unavailable.js';
 import { texts } from '../i18n/index.js';
 import { segmentName } from '../i18n/analyses.js';
 import { segmentsRun } from './segments.js';
+import { customerAttributesUsed, minimiseLoad } from '../privacy/minimisation.js';
+import { DEFAULT_MIN_GROUP } from '../privacy/small-groups.js';
+import { goalsRun } from './goals.js';
+import { goalsFindings, goalsSection } from '../report/sections/goals.js';
 import { runPipeline, type PipelineAnalysis, type PipelineOptions, type PipelineResults } from './run.js';
 
 export type { BuildProgress, BuildStage } from './run.js';
@@ -39,6 +44,8 @@ export interface BuildReportOptions extends PipelineOptions {
   title?: string;
   /** Generated-at time for the report. @defaultValue the time of rendering */
   generatedAt?: Date;
+  /** Counts of fewer people than this are shown as "< 10" in every table and chart. @defaultValue 10 */
+  minGroup?: number;
 }
 
 /** How {@link reportFromResults} presents the results. */
@@ -51,6 +58,8 @@ export interface ReportFromResultsOptions {
   title?: string;
   /** Generated-at time for the report. @defaultValue the time of rendering */
   generatedAt?: Date;
+  /** Counts of fewer people than this are shown as "< 10" in every table and chart. @defaultValue 10 */
+  minGroup?: number;
   /** Version of segment-workbench stated in the method section (e.g. from `toolVersion()`). */
   version: string;
 }
@@ -116,6 +125,12 @@ function analysisSections(r: PipelineResults, locale: Locale, currency: string):
     out.runs.push(segmentsRun(r.segments));
   } else missing('segments', t.segmentsSection.title);
 
+  if (r.goals) {
+    out.sections.push(goalsSection(r.goals, { locale, currency }));
+    out.findings.push(...goalsFindings(r.goals, locale, currency).slice(0, 2));
+    out.runs.push(goalsRun(r.goals));
+  } else missing('goals', t.goalsSection.title);
+
   if (r.clv) {
     out.sections.push(clvSection(r.clv, { locale, currency, ...(r.clvSegments ? { segments: r.clvSegments } : {}), segmentNames }));
     // A prediction the section calls unreliable is not quoted in the summary.
@@ -142,10 +157,11 @@ export function reportFromResults(results: PipelineResults, options: ReportFromR
   const t = texts(locale).report;
   const { load, customers, asOf, overview: ov } = results;
   const analyses = analysisSections(results, locale, currency);
+  const attributes = customerAttributesUsed(results);
 
   const header: Array<[string, string]> = [[t.source, load.fileName]];
   if (ov.period) header.push([t.period, t.periodRange(formatDate(ov.period.first, locale), formatDate(ov.period.last, locale))]);
-  header.push([t.asOf, formatDate(asOf, locale)]);
+  header.push(asOfFact(asOf, locale));
 
   return report({
     title: options.title ?? t.defaultTitle,
@@ -153,9 +169,10 @@ export function reportFromResults(results: PipelineResults, options: ReportFromR
     currency,
     header,
     ...(options.generatedAt ? { generatedAt: options.generatedAt } : {}),
+    ...(options.minGroup !== undefined ? { minGroup: options.minGroup } : {}),
   }).add(
     summarySection({ overview: ov, findings: analyses.findings }, { locale, currency }),
-    dataQualitySection({ transactions: load, ...(customers ? { customers } : {}) }, { locale }),
+    dataQualitySection({ transactions: load, ...(customers ? { customers: minimiseLoad(customers, attributes) } : {}), used: { customers: ov.customers, orders: ov.orders, asOf } }, { locale }),
     ...analyses.sections,
     methodSection({
       transactions: load,
@@ -164,6 +181,7 @@ export function reportFromResults(results: PipelineResults, options: ReportFromR
       currency,
       analyses: analyses.runs,
       version: options.version,
+      privacy: { minGroup: options.minGroup ?? DEFAULT_MIN_GROUP, attributes },
     }, { locale }),
   );
 }
@@ -175,13 +193,14 @@ export function reportFromResults(results: PipelineResults, options: ReportFromR
  * await r.save('reports/online-retail.nl.html');
  */
 export async function buildReport(wb: Workbench, options: BuildReportOptions): Promise<ReportBuilder> {
-  const { currency, title, generatedAt, ...pipeline } = options;
+  const { currency, title, generatedAt, minGroup, ...pipeline } = options;
   const results = await runPipeline(wb, pipeline);
   return reportFromResults(results, {
     locale: options.locale ?? 'en',
     currency: toCurrency(currency ?? (options.preset ? PRESETS[options.preset]?.currency : undefined) ?? 'EUR'),
     ...(title !== undefined ? { title } : {}),
     ...(generatedAt ? { generatedAt } : {}),
+    ...(minGroup !== undefined ? { minGroup } : {}),
     version: toolVersion(),
   });
 }

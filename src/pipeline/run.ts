@@ -24,10 +24,13 @@ import { isWorkbenchError, WorkbenchError } from '../errors.js';
 import { messages } from '../messages.js';
 import { dayAfterLastOrder } from '../analyses/shared/as-of.js';
 import type { SectionFailure } from '../report/sections/unavailable.js';
-import { segmentsDetail, segmentsForReport } from './segments.js';
+import { checkByAttributes, segmentsDetail, segmentsForReport } from './segments.js';
+import { goalsForReport, type GoalsResult, type GoalsSpec } from './goals.js';
+import type { SegmentByResult } from '../analyses/segments/index.js';
+import { checkSufficiency, dataFacts, type Minimums, type Sufficiency, type SufficiencyAnalysis } from '../analyses/shared/sufficiency.js';
 
 /** A stage of {@link runPipeline}. */
-export type BuildStage = 'load' | 'customers' | 'overview' | 'rfm' | 'cohorts' | 'clusters' | 'segments' | 'clv';
+export type BuildStage = 'load' | 'customers' | 'overview' | 'rfm' | 'cohorts' | 'clusters' | 'segments' | 'goals' | 'clv';
 
 /** Reported after each stage. */
 export interface BuildProgress {
@@ -42,7 +45,7 @@ export interface BuildProgress {
 }
 
 /** An analysis of the pipeline, each its own report section. */
-export type PipelineAnalysis = 'rfm' | 'cohorts' | 'clusters' | 'segments' | 'clv';
+export type PipelineAnalysis = 'rfm' | 'cohorts' | 'clusters' | 'segments' | 'goals' | 'clv';
 
 /** Options for {@link runPipeline}. */
 export interface PipelineOptions {
@@ -72,6 +75,15 @@ export interface PipelineOptions {
   discountRate?: number;
   /** strptime format of text dates in the file (e.g. `%d-%m-%Y`). @defaultValue detected from the file */
   dateFormat?: string;
+  /** KPI goals per segment (see `readGoalsFile` in src/pipeline/goals.ts); they get their own section. @defaultValue none */
+  goals?: GoalsSpec;
+  /**
+   * Customer attributes the segments section splits the value tiers by; an unknown name is an error listing
+   * the usable ones. @defaultValue country when present, and the first three text columns of the customers file
+   */
+  by?: readonly string[];
+  /** Minimums the data must meet per analysis (see `DEFAULT_MINIMUMS`); a section that misses one says so. @defaultValue DEFAULT_MINIMUMS */
+  minimums?: Partial<Record<SufficiencyAnalysis, Minimums>>;
   /** Called after each stage. @defaultValue none */
   onProgress?: (progress: BuildProgress) => void;
 }
@@ -98,10 +110,14 @@ export interface PipelineResults {
   segments?: SegmentsSectionInput;
   /** The analyses that could not be computed on this data, and why; their sections say so. */
   failures: Partial<Record<PipelineAnalysis, SectionFailure>>;
+  /** KPIs against the goals (with `options.goals`). */
+  goals?: GoalsResult;
   /** Predicted value (with `options.clv`). */
   clv?: ClvResult;
   /** Predicted value per RFM segment (with `options.clv`). */
   clvSegments?: ClvSegmentRow[];
+  /** Is the data enough for RFM, clusters and CLV: each analysis's minimums checked. @defaultValue none (not checked) */
+  sufficiency?: Record<SufficiencyAnalysis, Sufficiency>;
 }
 
 async function timed<T>(stage: BuildStage, onProgress: PipelineOptions['onProgress'], body: () => Promise<T>, detail: (value: T) => string): Promise<T> {
@@ -134,6 +150,27 @@ async function attempt<T>(
   }
 }
 
+/**
+ * The goals' KPIs. Goals on RFM segments when RFM could not be computed become a section failure; a goal the
+ * data cannot answer (a segment or column it does not have) ends the run: the goals file is the caller's to fix.
+ */
+async function runGoals(
+  wb: Workbench, spec: GoalsSpec, context: { asOf: Date; rfm: RfmResult | undefined; tiers: SegmentByResult | undefined },
+  failures: PipelineResults['failures'], onProgress: PipelineOptions['onProgress'],
+): Promise<GoalsResult | undefined> {
+  if (spec.segments === 'rfm' && !context.rfm) {
+    failures.goals = { code: 'NO_DATA', message: messages.goalsAt(spec.file, '$.segments', messages.goalsNeedRfm()) };
+    onProgress?.({ stage: 'goals', ms: 0, detail: messages.sectionSkipped(failures.goals.message), failed: true });
+    return undefined;
+  }
+  return timed('goals', onProgress, () => goalsForReport(wb, spec, {
+    asOf: context.asOf, ...(context.rfm ? { rfm: context.rfm } : {}), ...(context.tiers ? { tiers: context.tiers } : {}),
+  }), (g) => {
+    const n = (s: string) => g.kpis.rows.filter((r) => r.status === s).length;
+    return `${g.kpis.rows.length} segment × goal rows: ${n('met')} met, ${n('close')} close, ${n('missed')} missed`;
+  });
+}
+
 const loadDetail = (r: LoadReport): string =>
   `${r.fileName}: ${r.rowsRead.toLocaleString('en')} rows read, ${r.rowsLoaded.toLocaleString('en')} used, ${r.customers.toLocaleString('en')} customers`;
 
@@ -160,6 +197,8 @@ export async function runPipeline(wb: Workbench, options: PipelineOptions): Prom
   const customers = options.customers
     ? await timed('customers', onProgress, () => loadCustomers(wb, options.customers as string), loadDetail)
     : undefined;
+  // Checked before any analysis: a name the data does not have is the caller's to fix.
+  if (options.by) await checkByAttributes(wb, options.by);
   const failures: PipelineResults['failures'] = {};
   // A given as-of date describes the customers as they were then: later orders are left out.
   const rfmResult = await attempt('rfm', failures, onProgress, () => rfm(wb, options.asOf ? { asOf: options.asOf, laterOrders: 'exclude' } : {}),
@@ -172,11 +211,13 @@ export async function runPipeline(wb: Workbench, options: PipelineOptions): Prom
     (r) => `k = ${r.k}, ${r.customerCount.toLocaleString('en')} customers, silhouette ${r.silhouette.toFixed(2)}`);
   const crosstab = rfmResult && clusterResult ? await clusterVsRfm(wb, { rfm: rfmResult, clusters: clusterResult }) : undefined;
   const segments = await attempt('segments', failures, onProgress,
-    () => segmentsForReport(wb, { asOf }), segmentsDetail);
+    () => segmentsForReport(wb, { asOf, ...(options.by ? { by: options.by } : {}) }), segmentsDetail);
+  const goals = options.goals ? await runGoals(wb, options.goals, { asOf, rfm: rfmResult, tiers: segments?.segments }, failures, onProgress) : undefined;
   const results: Omit<PipelineResults, 'overview'> = {
     load, ...(customers ? { customers } : {}), asOf, failures,
     ...(rfmResult ? { rfm: rfmResult } : {}), ...(cohortResult ? { cohorts: cohortResult } : {}),
     ...(clusterResult ? { clusters: clusterResult } : {}), ...(crosstab ? { crosstab } : {}), ...(segments ? { segments } : {}),
+    ...(goals ? { goals } : {}),
   };
   if (options.clv) {
     // Predicted value: BG/NBD + Gamma-Gamma fitted on everything before the as-of day, per RFM segment.
@@ -194,5 +235,8 @@ export async function runPipeline(wb: Workbench, options: PipelineOptions): Prom
   }
   const ov = await timed('overview', onProgress, () => overview(wb, { asOf }),
     (o) => `${o.customers.toLocaleString('en')} customers, ${o.orders.toLocaleString('en')} orders`);
-  return { ...results, overview: ov };
+  const facts = await dataFacts(wb, { asOf });
+  const sufficiency = Object.fromEntries((['rfm', 'clusters', 'clv'] as const)
+    .map((a) => [a, checkSufficiency(facts, a, options.minimums?.[a])])) as Record<SufficiencyAnalysis, Sufficiency>;
+  return { ...results, overview: ov, sufficiency };
 }

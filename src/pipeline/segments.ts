@@ -9,6 +9,8 @@ import { migration } from '../analyses/segments/migration.js';
 import { segmentBy } from '../analyses/segments/index.js';
 import { tableColumns } from '../analyses/segments/base.js';
 import { quoteIdentifier } from '../sql.js';
+import { WorkbenchError } from '../errors.js';
+import { messages } from '../messages.js';
 import type { Workbench } from '../workbench.js';
 import type { AnalysisRun } from '../report/sections/method.js';
 import { subsegmentMethod, type SegmentsSectionInput } from '../report/sections/segments.js';
@@ -19,6 +21,12 @@ export interface SegmentsReportOptions {
   asOf?: Date;
   /** Days between the two migration dates. @defaultValue 182 */
   migrationDays?: number;
+  /**
+   * Customer attributes each value tier is split by (text columns of the customers table, or of the
+   * transactions such as `country`). @defaultValue country (average order value) when the data has it, and the
+   * first three text columns of the customers table with 2 to 12 values
+   */
+  by?: readonly string[];
 }
 
 const DAY = 86_400_000;
@@ -31,6 +39,15 @@ export async function segmentsForReport(wb: Workbench, options: SegmentsReportOp
   const tiers = await segmentBy(wb, { valueTiers: true }, { ...(options.asOf ? { asOf: options.asOf } : {}), table: 'segments_value_tiers' });
   const asOf = tiers.options.asOf;
   const subsegments: SubsegmentResult[] = [];
+  const hasNps = (await tableColumns(wb, 'customers')).some((c) => c.name === 'nps' && /INT|DOUBLE|DECIMAL|FLOAT|REAL/.test(c.type));
+  if (options.by) {
+    const by = await checkByAttributes(wb, options.by);
+    for (const column of by) {
+      subsegments.push(await compareSubsegments(wb, { segment: tiers, by: column, kpi: 'revenuePerCustomer', asOf, adjust: 'bonferroni' }));
+      if (hasNps) subsegments.push(await compareSubsegments(wb, { segment: tiers, by: column, kpi: 'nps', asOf, adjust: 'bonferroni' }));
+    }
+    return withMigration(wb, { segments: tiers, subsegments }, asOf, options.migrationDays);
+  }
   const hasCountry = (await tableColumns(wb, 'transactions')).some((c) => c.name === 'country')
     || (await tableColumns(wb, 'customers')).some((c) => c.name === 'country');
   if (hasCountry) subsegments.push(await compareSubsegments(wb, { segment: tiers, by: 'country', kpi: 'averageOrderValue', asOf }));
@@ -38,17 +55,45 @@ export async function segmentsForReport(wb: Workbench, options: SegmentsReportOp
   // time, on revenue per customer, and on NPS when there is an `nps` column. Several comparisons are made,
   // so the intervals are Bonferroni-adjusted for the number of sub-segments in each.
   const attributes = await categoricalAttributes(wb);
-  const hasNps = (await tableColumns(wb, 'customers')).some((c) => c.name === 'nps' && /INT|DOUBLE|DECIMAL|FLOAT|REAL/.test(c.type));
   for (const by of attributes) {
     subsegments.push(await compareSubsegments(wb, { segment: tiers, by, kpi: 'revenuePerCustomer', asOf, adjust: 'bonferroni' }));
     if (hasNps) subsegments.push(await compareSubsegments(wb, { segment: tiers, by, kpi: 'nps', asOf, adjust: 'bonferroni' }));
   }
-  const input: SegmentsSectionInput = { segments: tiers, subsegments };
-  const from = new Date(asOf.getTime() - (options.migrationDays ?? 182) * DAY);
+  return withMigration(wb, { segments: tiers, subsegments }, asOf, options.migrationDays);
+}
+
+/** Add the RFM movement over the `days` before `asOf` when the data reaches back that far. */
+async function withMigration(wb: Workbench, input: SegmentsSectionInput, asOf: Date, days = 182): Promise<SegmentsSectionInput> {
+  const from = new Date(asOf.getTime() - days * DAY);
   const [row] = await wb.query('select min(order_date) as first from transactions where not is_return');
   const first = row?.['first'];
   if (first instanceof Date && first < from) input.migration = await migration(wb, { from, to: asOf });
   return input;
+}
+
+/** Transactions columns that are not customer attributes to split by (keys, amounts, per-product text). */
+const NOT_ATTRIBUTES = new Set(['customer_id', 'order_id', 'order_date', 'amount', 'is_return', 'source_row', 'product_id', 'description']);
+
+/**
+ * The attributes the segments section may split by: text columns of the customers table, then text
+ * columns of the transactions that describe a customer (`country`, `channel`…), without repeats.
+ */
+export async function usableByAttributes(wb: Workbench): Promise<string[]> {
+  const text = (cols: Array<{ name: string; type: string }>) => cols.filter((c) => c.type === 'VARCHAR' && !NOT_ATTRIBUTES.has(c.name)).map((c) => c.name);
+  return [...new Set([...text(await tableColumns(wb, 'customers')), ...text(await tableColumns(wb, 'transactions'))])];
+}
+
+/**
+ * Check `--by` names against {@link usableByAttributes}.
+ * @throws WorkbenchError `UNKNOWN_COLUMN` listing the unknown names and the usable ones.
+ */
+export async function checkByAttributes(wb: Workbench, by: readonly string[]): Promise<string[]> {
+  const names = [...new Set(by.map((b) => b.trim()).filter((b) => b !== ''))];
+  if (names.length === 0) throw new WorkbenchError('BAD_OPTION', messages.emptyBy(), {});
+  const usable = await usableByAttributes(wb);
+  const unknown = names.filter((n) => !usable.includes(n));
+  if (unknown.length) throw new WorkbenchError('UNKNOWN_COLUMN', messages.unknownByAttribute(unknown, usable), { unknown, usable });
+  return names;
 }
 
 /** Text columns of the customers table with 2 to 12 distinct values (the first `MAX_ATTRIBUTES`, in table order). */

@@ -12,6 +12,8 @@ import { saveReport } from './save.js';
 import { placeTechnical, type ReportSection } from './section.js';
 import { texts } from '../i18n/index.js';
 import { compactSvg, prefixSvgIds } from './svg.js';
+import { DEFAULT_MIN_GROUP, suppressSmallGroups } from '../privacy/small-groups.js';
+import { wholeNumber } from '../analyses/shared/validate.js';
 
 /** Options for {@link report}. */
 export interface ReportOptions {
@@ -25,6 +27,11 @@ export interface ReportOptions {
   header?: Array<[string, string]>;
   /** Generated-at time printed in the report; fix it for byte-identical output. @defaultValue the time of rendering */
   generatedAt?: Date;
+  /**
+   * Counts of fewer people than this are shown as "< 10" in every table and chart (1 shows all).
+   * @defaultValue 10 @throws WorkbenchError `BAD_OPTION` when not a whole number ≥ 1
+   */
+  minGroup?: number;
 }
 
 /** A report being built. */
@@ -39,6 +46,8 @@ export class ReportBuilder {
   readonly sections: ReportSection[] = [];
   readonly #header: Array<[string, string]>;
   readonly #generatedAt: Date | undefined;
+  /** Smallest count of people shown as a number. */
+  readonly minGroup: number;
 
   constructor(options: ReportOptions) {
     this.title = options.title;
@@ -46,6 +55,7 @@ export class ReportBuilder {
     this.currency = options.currency ?? 'EUR';
     this.#header = options.header ?? [];
     this.#generatedAt = options.generatedAt;
+    this.minGroup = wholeNumber('minGroup', options.minGroup ?? DEFAULT_MIN_GROUP, 1);
   }
 
   /** Append one or more sections. Section ids and chart ids must be unique in the report. */
@@ -66,8 +76,9 @@ export class ReportBuilder {
   /** Render every chart to static SVG and gather what the HTML needs. */
   async render(options: { generatedAt?: Date } = {}): Promise<RenderedReport> {
     const svgs: Record<string, string> = {};
+    const sections = suppressSmallGroups(this.sections, { minGroup: this.minGroup, locale: this.locale });
     // One chart at a time: vega's number locale is process-wide.
-    for (const chart of this.sections.flatMap((s) => s.charts ?? [])) {
+    for (const chart of sections.flatMap((s) => s.charts ?? [])) {
       const svg = await renderSvg(chart.spec, { locale: this.locale, currency: this.currency });
       svgs[chart.id] = compactSvg(prefixSvgIds(svg, `${chartElementId(chart)}-`));
     }
@@ -77,7 +88,7 @@ export class ReportBuilder {
       locale: this.locale,
       currency: this.currency,
       header: this.#header,
-      sections: placeTechnical(this.sections, { caption: t.technicalCaption, section: t.technicalSection, measure: t.technicalMeasure, value: t.value }),
+      sections: placeTechnical(sections, { caption: t.technicalCaption, section: t.technicalSection, measure: t.technicalMeasure, value: t.value }),
       svgs,
       bundles: await loadVegaBundles(),
       generatedAt: options.generatedAt ?? this.#generatedAt ?? new Date(),

@@ -23,6 +23,11 @@ export interface ReportColumn {
   label: string;
   /** Right-align (numbers). @defaultValue false */
   numeric?: boolean;
+  /**
+   * What the cells hold when it matters for privacy: `count` = a number of people, suppressed below the
+   * report's `minGroup` (see `suppressSmallGroups`). @defaultValue none (not a count of people)
+   */
+  kind?: 'count';
 }
 
 /** A table in a report: cells are already formatted text for the report's locale. */

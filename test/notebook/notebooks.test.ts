@@ -1,6 +1,6 @@
 /**
  * The committed notebooks, as saved by `npm run notebooks`: a clean top-to-bottom run, no errors,
- * a static SVG in every chart cell (so they read on GitHub/nbviewer without a kernel), small files.
+ * a static PNG in every chart cell (so they read on GitHub/nbviewer/nbconvert without a kernel), small files.
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { INJECTED_TAG, PARAMETERS_TAG, cellSource, declaredParameters, type Notebook } from '../../src/notebook/parameters.js';
 import { KERNEL_NAME } from '../../src/notebook/kernelspec.js';
 import { VEGALITE_MIME } from '../../src/notebook/show.js';
+import { pngStats } from './png-pixels.js';
 
 const dir = 'notebooks';
 const files = readdirSync(dir).filter((f) => f.endsWith('.ipynb')).sort();
@@ -48,7 +49,7 @@ describe('committed notebooks', () => {
       expect(bad).toEqual([]);
     });
 
-    it('holds a static SVG beside the Vega-Lite spec in every chart cell', () => {
+    it('holds a static PNG beside the Vega-Lite spec in every chart cell', () => {
       const chartCells = code.map((c, i) => [c, i] as const).filter(([c]) => c.metadata.tags?.includes('chart'));
       expect(chartCells.length).toBeGreaterThanOrEqual(1);
       for (const [, i] of chartCells) {
@@ -57,7 +58,9 @@ describe('committed notebooks', () => {
       }
       for (const [i] of code.entries()) {
         for (const o of outputs(i).filter((x) => x.data?.[VEGALITE_MIME] !== undefined)) {
-          expect(text(o.data?.['image/svg+xml']), `code cell ${i + 1}`).toMatch(/^<svg[\s\S]*<\/svg>$/);
+          const png = Buffer.from(text(o.data?.['image/png']), 'base64');
+          expect(png.subarray(1, 4).toString('latin1'), `code cell ${i + 1}`).toBe('PNG');
+          expect(pngStats(png).lumaStdDev, `code cell ${i + 1}`).toBeGreaterThan(10);
         }
       }
     });

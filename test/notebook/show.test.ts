@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { TopLevelSpec } from 'vega-lite';
 import { Workbench } from '../../src/workbench.js';
 import { publishDisplay, inKernel, type DisplayOutput } from '../../src/notebook/display.js';
+import { renderSvg } from '../../src/charts/render.js';
 import { VEGALITE_MIME, displayOutputs, isChartSpec, show, showDefaults } from '../../src/notebook/show.js';
 import type { ReportSection, ReportTable } from '../../src/report/section.js';
 import { expectValidSpec } from '../helpers/charts.js';
@@ -25,12 +26,13 @@ afterEach(() => {
 });
 
 describe('chart outputs', () => {
-  it('put the Vega-Lite spec, an SVG and a text line into one output', async () => {
+  it('put the Vega-Lite spec, an SVG, a PNG and a text line into one output', async () => {
     expectValidSpec(spec);
-    const [out, ...rest] = await displayOutputs(spec);
+    const [out, ...rest] = await displayOutputs(spec, { image: 'both' });
     expect(rest).toEqual([]);
-    expect(Object.keys(out?.data ?? {})).toEqual([VEGALITE_MIME, 'image/svg+xml', 'text/plain']);
-    expect(out?.data[VEGALITE_MIME]).toBe(spec);
+    expect(Object.keys(out?.data ?? {})).toEqual([VEGALITE_MIME, 'image/svg+xml', 'image/png', 'text/plain']);
+    expect(out?.data[VEGALITE_MIME]).toMatchObject({ ...spec, config: { locale: { number: { decimal: '.', currency: ['€', ''] } } } });
+    expectValidSpec(out?.data[VEGALITE_MIME] as TopLevelSpec);
     const svg = out?.data['image/svg+xml'] as string;
     expect(svg.startsWith('<svg')).toBe(true);
     expect(svg).toContain('Champions');
@@ -39,10 +41,18 @@ describe('chart outputs', () => {
 
   it('render axis numbers in the chosen locale', async () => {
     const big: TopLevelSpec = { ...spec, data: { values: [{ segment: 'A', revenue: 1234567 }] } } as TopLevelSpec;
-    const [nl] = await displayOutputs(big, { locale: 'nl' });
-    const [en] = await displayOutputs(big, { locale: 'en' });
+    const [nl] = await displayOutputs(big, { locale: 'nl', image: 'svg' });
+    const [en] = await displayOutputs(big, { locale: 'en', image: 'svg' });
     expect(nl?.data['image/svg+xml']).toContain('1.200.000');
     expect(en?.data['image/svg+xml']).toContain('1,200,000');
+  });
+
+  it('send the live spec with the same locale and currency as its SVG', async () => {
+    const money: TopLevelSpec = { ...spec, encoding: { ...spec.encoding, y: { field: 'revenue', type: 'quantitative', axis: { format: '$,.2f', values: [1234.5] } } } } as TopLevelSpec;
+    const [out] = await displayOutputs(money, { locale: 'nl', currency: 'GBP', image: 'svg' });
+    const live = out?.data[VEGALITE_MIME] as { config: { locale: { number: { decimal: string; thousands: string; currency: string[] } } } };
+    expect(live.config.locale.number).toMatchObject({ decimal: ',', thousands: '.', currency: ['£\u00a0', ''] });
+    expect(out?.data['image/svg+xml']).toContain('£\u00a01.234,50');
   });
 
   it('recognise specs by $schema or by mark/layer/concat, not other objects', () => {
@@ -134,7 +144,7 @@ describe('report sections', () => {
     };
     const outs = await displayOutputs(section);
     expect(outs.map((o) => Object.keys(o.data))).toEqual([
-      ['text/html', 'text/plain'], [VEGALITE_MIME, 'image/svg+xml', 'text/plain'], ['text/html', 'text/plain'],
+      ['text/html', 'text/plain'], [VEGALITE_MIME, 'image/png', 'text/plain'], ['text/html', 'text/plain'],
     ]);
     expect((await displayOutputs(section, { parts: ['tables'] })).map((o) => o.data['text/plain'])).toEqual(['t\na\n1\n(1 row)']);
     expect(await displayOutputs(section, { parts: ['text'] })).toEqual([outs[0]]);
@@ -156,8 +166,11 @@ describe('publishing', () => {
     const [content, update] = sent[0] ?? [];
     expect(update).toBe(false);
     const { data, metadata, transient } = content as DisplayOutput & { transient: unknown };
-    expect(Object.keys(data)).toEqual([VEGALITE_MIME, 'image/svg+xml', 'text/plain']);
-    expect(metadata).toEqual({});
+    // No SVG by default: viewers rank it above the PNG, and Debian's nbconvert blanks it.
+    expect(Object.keys(data)).toEqual([VEGALITE_MIME, 'image/png', 'text/plain']);
+    // The PNG is shown at the SVG's own size.
+    const [, w, h] = /^<svg[^>]* width="(\d+)" height="(\d+)"/.exec(await renderSvg(spec)) ?? [];
+    expect(metadata).toEqual({ 'image/png': { width: Number(w), height: Number(h) } });
     expect(transient).toEqual({});
   });
 

@@ -10,7 +10,7 @@ describe('summarySection', () => {
   it('states the key figures and fills findings from the overview up to six', () => {
     const s = summarySection({ overview: sampleOverview(), findings: ['Champions are 12% of customers.'] });
     expect(s.id).toBe('summary');
-    expect(s.facts).toEqual([['Customers', '3'], ['Orders', '2'], ['Net revenue', '€2,469'], ['Period', '4 Jan 2011 – 9 Dec 2011']]);
+    expect(s.facts).toEqual([['Customers with a purchase', '3'], ['Orders with a purchase', '2'], ['Net revenue', '€2,469'], ['Period', '4 Jan 2011 – 9 Dec 2011']]);
     expect(s.findings).toEqual([
       'Champions are 12% of customers.',
       '67% of customers ordered only once.',
@@ -44,6 +44,8 @@ describe('dataQualitySection', () => {
       ['Rows read', '1,000'],
       ['Rows used', '900'],
       ['Rows set aside', '100'],
+      ['Customer ids in the file', '3'],
+      ['Order ids in the file (incl. returns and cancellations)', '2'],
       ['Returns and cancellations', 'netted against revenue (negative amounts)'],
     ]);
     expect(s.tables?.[0]?.rows).toEqual([

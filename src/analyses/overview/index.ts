@@ -8,6 +8,7 @@ import { moneySum } from '../../sql.js';
 import { customerAggregateSql } from '../shared/customer-aggregate.js';
 import { messages } from '../../messages.js';
 import { checkOptionKeys, optionalDate, optionKeys, type DateInput } from '../shared/validate.js';
+import { revenueRankShareSql, withinTopShareSql } from '../shared/top-share.js';
 
 /** Options for {@link overview}. */
 export interface OverviewOptions {
@@ -19,7 +20,7 @@ export interface OverviewOptions {
 
 /** Headline figures of the transactions. */
 export interface OverviewResult {
-  /** Distinct customers. */
+  /** Customers with a purchase before the as-of moment (customers with only returns do not count), as RFM and cohorts count them. */
   customers: number;
   /** Distinct orders, not counting orders that only hold returns. */
   orders: number;
@@ -31,7 +32,7 @@ export interface OverviewResult {
   returned: number;
   /** Customers with exactly one order. */
   oneTimeCustomers: number;
-  /** Net revenue of the best `topShare` of customers (ranked by net revenue, ties by id). */
+  /** Net revenue of the best `topShare` of customers (ranked by net revenue; equal revenues on the same side, see `shared/top-share`). */
   topRevenue: number;
   /** First and last order date, or undefined when there are no rows. */
   period?: { first: Date; last: Date };
@@ -48,7 +49,7 @@ export function overviewSql(): string {
   const rows = 'FROM transactions WHERE $asOf IS NULL OR order_date < $asOf';
   return `
 WITH c AS (
-  ${customerAggregateSql({ from: 'transactions', where: '$asOf IS NULL OR order_date < $asOf', measures: ['frequency', 'monetary'], names: { frequency: 'orders', monetary: 'revenue' } })}
+  ${customerAggregateSql({ from: 'transactions', where: '$asOf IS NULL OR order_date < $asOf', measures: ['frequency', 'monetary'], names: { frequency: 'orders', monetary: 'revenue' }, buyersOnly: true })}
 ), totals AS (
   SELECT count(DISTINCT order_id) FILTER (WHERE NOT is_return) AS orders,
     coalesce(${moneySum()}, 0)::double AS net_revenue,
@@ -57,10 +58,10 @@ WITH c AS (
     min(order_date) AS first, max(order_date) AS last
   ${rows}
 ), ranked AS (
-  SELECT revenue, orders, row_number() OVER (ORDER BY revenue DESC, customer_id) AS rn, count(*) OVER () AS n FROM c
+  SELECT revenue, orders, ${revenueRankShareSql('revenue')} AS rank_share FROM c
 ), per_customer AS (
   SELECT count(*) AS customers, count(*) FILTER (WHERE orders = 1) AS one_time,
-    coalesce(sum(revenue) FILTER (WHERE rn <= ceil(n * $topShare)), 0) AS top_revenue
+    coalesce(sum(revenue) FILTER (WHERE ${withinTopShareSql('rank_share', '$topShare')}), 0) AS top_revenue
   FROM ranked
 )
 SELECT p.customers, t.orders, t.net_revenue, t.gross_revenue, t.returned, p.one_time, p.top_revenue, t.first, t.last

@@ -4,6 +4,7 @@
  */
 import type { Workbench } from '../../workbench.js';
 import { quoteIdentifier } from '../../sql.js';
+import { topRevenueShareSql } from '../shared/top-share.js';
 import { LOYALTY_GROUPS, segmentOf, usesMonetary, type LoyaltyGroup, type SegmentMap } from './segment-map.js';
 
 /** One segment (or loyalty group) in the summary. */
@@ -159,12 +160,8 @@ export async function scoreRanges(wb: Workbench, table: string): Promise<RfmScor
 
 /** Share of net revenue brought by the top `topShare` of customers by monetary (NaN when revenue ≤ 0). */
 export async function topCustomersRevenueShare(wb: Workbench, table: string, topShare: number): Promise<number> {
-  const rows = await wb.query(
-    `select sum(monetary) filter (where rn <= ceil($top * n)) / nullif(sum(monetary), 0) as share
-     from (select monetary, row_number() over (order by monetary desc, customer_id) as rn, count(*) over () as n
-           from ${quoteIdentifier(table)})`,
-    { top: topShare },
-  );
+  // The rule the summary and the value tiers use too (equal revenues on the same side).
+  const rows = await wb.query(topRevenueShareSql(quoteIdentifier(table), 'monetary'), { top: topShare });
   const share = num(rows[0]?.['share']);
   return share > 0 ? share : Number.NaN;
 }

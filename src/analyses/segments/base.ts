@@ -115,6 +115,8 @@ export async function customerBase(wb: Workbench, options: BaseOptions, wanted: 
   const ctes = [`stats as (${customerAggregateSql({
     from: src, where: 'order_date < $asOf and customer_id is not null',
     measures: ['monetary', 'frequency', 'last_order'], names: { monetary: 'revenue', frequency: 'orders' },
+    // Customers with only returns are not buyers: RFM, cohorts and the report's summary leave them out too.
+    buyersOnly: true,
   })})`];
   fromTx.forEach((name, i) => {
     const c = quoteIdentifier(name);

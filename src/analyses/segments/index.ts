@@ -12,6 +12,7 @@ import { customerBase, type BaseOptions, type CustomerBase } from './base.js';
 import { checkRuleCoverage, compileRules, conditionsOf, validateRules, type SegmentRuleObject } from './rules.js';
 import { messages } from '../../messages.js';
 import { checkOptionKeys, optionKeys, outputTable, wholeNumber } from '../shared/validate.js';
+import { revenueRankShareSql, withinTopShareSql } from '../shared/top-share.js';
 
 export type { RuleCondition, RuleOp, RuleValue, SegmentRuleObject } from './rules.js';
 export { COMPUTED_COLUMNS, type BaseOptions } from './base.js';
@@ -162,11 +163,11 @@ async function assignmentSql(wb: Workbench, spec: SegmentSpec, base: CustomerBas
     labels.forEach((l, i) => { params[`seg_${i}`] = l; });
     let cum = 0;
     // Equal revenues share a tier: the tier is a function of the cumulative share of customers with at least that revenue.
-    const cases = shares.map((s, i) => { cum += s; return `when c <= ${numberLiteral(cum)} + 1e-12 then ${i}`; }).join(' ');
+    const cases = shares.map((s, i) => { cum += s; return `when ${withinTopShareSql('c', cum)} then ${i}`; }).join(' ');
     return {
       sql: `select customer_id, list_value(${labels.map((_, i) => `$seg_${i}`).join(', ')})[o + 1] as segment, o as segment_order
         from (select customer_id, case ${cases} else ${shares.length} end as o
-          from (select customer_id, cume_dist() over (order by _swb_revenue desc) as c from ${BASE}))`,
+          from (select customer_id, ${revenueRankShareSql('_swb_revenue')} as c from ${BASE}))`,
       params, shares,
     };
   }

@@ -18,6 +18,18 @@ export interface PeriodWords {
 /** The report's words in English. */
 export const report = {
   defaultTitle: 'Customer segments',
+  /** Privacy by default: suppressed small groups, pseudonyms, the personal attributes used. */
+  privacy: {
+    /** A suppressed count of people: "< 10". */
+    small: (n: string) => `< ${n}`,
+    /** Note under a table or chart with suppressed counts. */
+    note: (n: string) => `Groups of fewer than ${n} customers are shown as “< ${n}” to protect their privacy.`,
+    minGroup: 'Smallest group shown, in customers (minGroup)',
+    pseudonyms: 'Customer ids',
+    pseudonymsOn: 'not shown; a listed customer gets a pseudonym (keyed hash, key not stored)',
+    attributesUsed: 'Personal attributes used (customers file)',
+    attributesNone: 'none',
+  },
   contents: 'Contents',
   generatedAt: (when: string) => `Generated ${when}`,
   noScript: 'JavaScript is off: charts are shown as static images without tooltips.',
@@ -26,6 +38,26 @@ export const report = {
   source: 'Data source',
   period: 'Period',
   asOf: 'As-of date',
+  /**
+   * The headline figures, each with one definition and one label wherever it appears (summary, data
+   * quality, RFM, cohorts; `swb validate` prints the file's counts in the same words).
+   */
+  figures: {
+    /** Customers with at least one purchase row before the as-of date (customers with only returns do not count). */
+    customers: 'Customers with a purchase',
+    /** Distinct orders with at least one purchase row before the as-of date. */
+    orders: 'Orders with a purchase',
+    /** Distinct customer ids among the rows used, whatever they hold. */
+    customerIds: 'Customer ids in the file',
+    /** Distinct order ids among the rows used, returns and cancellations included. */
+    orderIds: 'Order ids in the file (incl. returns and cancellations)',
+    /** The as-of moment is the start of a day: the data used ends the day before. */
+    asOfValue: (asOf: string, lastDay: string) => `${asOf} (orders up to and including ${lastDay})`,
+    /** How the file's counts become the report's. */
+    reconcile: (ids: string, buyers: string, orderIds: string, orders: string, asOf: string, later: boolean) =>
+      `Of the ${ids} customer ids in the file, ${buyers} made a purchase before ${asOf}; the others only returned items${later ? ' or bought only later' : ''}. ` +
+      `Of the ${orderIds} order ids, ${orders} hold a purchase before ${asOf}; the others hold only returns or cancellations${later ? ' or come later' : ''}.`,
+  },
   periodRange: (first: string, last: string) => `${first} – ${last}`,
   summaryTitle: 'Summary',
   summaryIntro: 'The main figures and what stands out, in a few sentences.',
@@ -102,8 +134,9 @@ export const report = {
   none: '—',
   /** Words of the method section's option table: analysis names, option names, option values in words. */
   method: {
-    analyses: { RFM: 'RFM', Cohorts: 'Cohorts', Clusters: 'Clusters', Segments: 'Segments', CLV: 'Predicted customer value (CLV)' } as Record<string, string>,
+    analyses: { RFM: 'RFM', Cohorts: 'Cohorts', Clusters: 'Clusters', Segments: 'Segments', Goals: 'Goals', CLV: 'Predicted customer value (CLV)' } as Record<string, string>,
     options: {
+      goalsFile: 'Goals file', goals: 'Goals', churnDays: 'Churn window in days',
       asOf: 'As-of date', bins: 'Score levels', scoring: 'Scoring', returns: 'Returns', laterOrders: 'Orders after the as-of date',
       segmentMap: 'Segment map', minSize: 'Smallest group to report, in customers', period: 'Cohort period', by: 'Cohorts by',
       dropPartial: 'Leave out the last, partly observed period', features: 'Features', k: 'Number of clusters',
@@ -114,6 +147,7 @@ export const report = {
       margin: 'Margin: share of revenue that is profit', aliveBands: 'P(alive) band limits', tierShares: 'CLV tier shares', fitSample: 'Largest fit sample',
     } as Record<string, string>,
     values: {
+      rfm: 'RFM segments', 'value-tiers': 'revenue tiers',
       net: 'netted against revenue', exclude: 'left out', ignore: 'left out', error: 'stop with an error', quantile: 'quantiles', fixed: 'fixed thresholds',
       auto: 'chosen automatically', mean: 'filled with the mean', standard: 'standard', month: 'month', week: 'week', quarter: 'quarter',
       weeks: 'weeks', days: 'days', 'first order period': 'period of the first order',
@@ -153,7 +187,7 @@ export const report = {
     tooSmall: (n: string) => `* Fewer than ${n} customers: too small to act on as a group; look at these customers one by one.`,
     cols: ['Segment', 'Description', 'Suggested action', 'Customers', 'Share', 'Net revenue', 'Share of revenue'],
     loyaltyCols: ['Group', 'Customers', 'Share', 'Net revenue', 'Share of revenue'],
-    facts: { asOf: 'As-of date', period: 'Orders from', customers: 'Customers scored', bins: 'Scores', scoring: 'Scoring', returns: 'Returns', map: 'Segment map' },
+    facts: { period: 'Orders from', bins: 'Scores', scoring: 'Scoring', returns: 'Returns', map: 'Segment map' },
     quantile: 'quantiles (equal values, equal scores)', fixed: 'fixed thresholds',
     returnsNet: 'netted against revenue', returnsIgnore: 'left out', to: 'to',
   },
@@ -186,7 +220,7 @@ export const report = {
     ltvAfter: (k: number, u: PeriodWords) => `Revenue per customer after ${k} ${k === 1 ? u.one : u.many}`, revenue: 'Net revenue', avgRow: 'Weighted average',
     tableNote: (n: number, total: number, by: boolean) => `${by ? 'The largest' : 'The latest'} ${n} of ${total} cohorts; – = not yet (fully) observed.`,
     tableNoteAll: '– = not yet (fully) observed.',
-    facts: { by: 'Cohorts by', period: 'Period', cohorts: 'Cohorts', customers: 'Customers in cohorts', asOf: 'Data up to (as-of)', returns: 'Returns', partial: 'Last period', returnsOnly: 'Customers with only returns (in no cohort)' },
+    facts: { by: 'Cohorts by', period: 'Period', cohorts: 'Cohorts', returns: 'Returns', partial: 'Last period', returnsOnly: 'Customers with only returns (in no cohort)' },
     firstOrder: (u: PeriodWords) => `${u.one} of first order`, returnsNet: 'netted against revenue', returnsIgnore: 'left out',
     partialYes: (l: string) => `${l}, partly observed`, partialNo: (l: string) => `${l}, complete`,
   },
@@ -261,7 +295,7 @@ export const report = {
     segCaption: 'Predicted value per segment', segCols: ['Segment', 'Customers', 'Predicted value', 'Mean CLV', 'Mean P(alive)', 'At risk'],
     facts: {
       calibration: 'Calibration period ends', holdout: 'Holdout period ends', unit: 'Time unit', horizon: 'CLV horizon', months: 'months', discount: 'Discount rate (per year)', margin: 'Margin',
-      customers: 'Customers', repeat: 'Repeat buyers', bgnbd: 'BG/NBD r, α, a, b', ll: 'BG/NBD log-likelihood', gg: 'Gamma-Gamma p, q, γ', rho: 'Correlation of frequency and spend (repeat buyers)',
+      customers: 'Customers in the model (a purchase day not cancelled the same day)', repeat: 'Repeat buyers', bgnbd: 'BG/NBD r, α, a, b', ll: 'BG/NBD log-likelihood', gg: 'Gamma-Gamma p, q, γ', rho: 'Correlation of frequency and spend (repeat buyers)',
     },
   },
   /** The segments section: attribute segments, sub-segments, KPIs against goals, migration and overlap. */
@@ -299,6 +333,20 @@ export const report = {
     migTitle: 'Movement between RFM segments', migDesc: 'Rows are the segment at the first date, columns the segment at the second; colour is the share of the row, numbers are customers.',
     ovTitle: 'Overlap between segment definitions', ovDesc: 'Jaccard index for each pair: customers in both divided by customers in either; numbers are customers in both.',
     and: 'and',
+  },
+  /** KPI goals per segment from a goals file (`swb report --goals goals.json`). */
+  goalsSection: {
+    title: 'Goals',
+    intro: (file: string, on: string) => `Each KPI of ${on} against the goal set in ${file}, with its 95% confidence interval. Met: the goal is reached; close: missed by at most the tolerance (by default 5% of the goal); missed: further off.`,
+    on: { rfm: 'the RFM segments', 'value-tiers': 'the revenue tiers', all: 'all customers', column: (c: string) => `the segments by ${c}` },
+    count: (met: number, close: number, missed: number, total: number) => `Of ${total} goals, ${met} met, ${close} close and ${missed} missed.`,
+    missed: (segment: string, kpi: string, value: string, lo: string, hi: string, goal: string, gap: string) =>
+      `${segment}: ${kpi} is ${value} (95% CI ${lo} to ${hi}) against a goal of ${goal}, missed by ${gap}.`,
+    fewCustomers: (n: string) => ` Only ${n} customers count here: read it with care.`,
+    noneMissed: 'No goal is missed.',
+    caption: 'KPIs against goals',
+    cols: ['Segment', 'KPI', 'Customers', 'Value', '95% CI', 'Goal', 'Gap', 'Status'],
+    ci: (lo: string, hi: string) => `${lo} to ${hi}`,
   },
   /** A section whose analysis could not be computed on this data (the rest of the report stands). */
   unavailable: {

@@ -3,6 +3,15 @@ import type { Texts } from '../types.js';
 
 export const report: Texts['report'] = {
   defaultTitle: 'Klantsegmenten',
+  privacy: {
+    small: (n: string) => `< ${n}`,
+    note: (n: string) => `Groepen van minder dan ${n} klanten staan er als “< ${n}” om hun privacy te beschermen.`,
+    minGroup: 'Kleinste getoonde groep, in klanten (minGroup)',
+    pseudonyms: 'Klantnummers',
+    pseudonymsOn: 'niet getoond; een genoemde klant krijgt een pseudoniem (hash met sleutel, sleutel niet bewaard)',
+    attributesUsed: 'Gebruikte persoonskenmerken (klantenbestand)',
+    attributesNone: 'geen',
+  },
   contents: 'Inhoud',
   generatedAt: (when) => `Gemaakt op ${when}`,
   noScript: 'JavaScript staat uit: grafieken worden als vaste afbeelding getoond, zonder tooltips.',
@@ -11,6 +20,16 @@ export const report: Texts['report'] = {
   source: 'Gegevensbron',
   period: 'Periode',
   asOf: 'Peildatum',
+  figures: {
+    customers: 'Klanten met een aankoop',
+    orders: 'Bestellingen met een aankoop',
+    customerIds: 'Klantnummers in het bestand',
+    orderIds: 'Bestelnummers in het bestand (incl. retouren en annuleringen)',
+    asOfValue: (asOf, lastDay) => `${asOf} (bestellingen tot en met ${lastDay})`,
+    reconcile: (ids, buyers, orderIds, orders, asOf, later) =>
+      `Van de ${ids} klantnummers in het bestand hebben er ${buyers} iets gekocht vóór ${asOf}; de andere hebben alleen iets geretourneerd${later ? ' of kochten pas later' : ''}. ` +
+      `Van de ${orderIds} bestelnummers bevatten er ${orders} een aankoop vóór ${asOf}; de andere bevatten alleen retouren of annuleringen${later ? ' of komen later' : ''}.`,
+  },
   periodRange: (first, last) => `${first} – ${last}`,
   summaryTitle: 'Samenvatting',
   summaryIntro: 'De belangrijkste cijfers en wat opvalt, in een paar zinnen.',
@@ -84,8 +103,9 @@ export const report: Texts['report'] = {
   no: 'nee',
   none: '—',
   method: {
-    analyses: { RFM: 'RFM', Cohorts: 'Cohorten', Clusters: 'Clusters', Segments: 'Segmenten', CLV: 'Voorspelde klantwaarde (CLV)' },
+    analyses: { RFM: 'RFM', Cohorts: 'Cohorten', Clusters: 'Clusters', Segments: 'Segmenten', Goals: 'Doelen', CLV: 'Voorspelde klantwaarde (CLV)' },
     options: {
+      goalsFile: 'Doelenbestand', goals: 'Doelen', churnDays: 'Churnvenster in dagen',
       asOf: 'Peildatum', bins: 'Aantal scoreniveaus', scoring: 'Scoring', returns: 'Retouren', laterOrders: 'Bestellingen na de peildatum',
       segmentMap: 'Segmentindeling', minSize: 'Kleinste groep om te tonen, in klanten', period: 'Cohortperiode', by: 'Cohorten naar',
       dropPartial: 'Laatste, deels waargenomen periode weglaten', features: 'Kenmerken', k: 'Aantal clusters',
@@ -96,6 +116,7 @@ export const report: Texts['report'] = {
       margin: 'Marge: deel van de omzet dat winst is', aliveBands: 'Grenzen P(actief)-banden', tierShares: 'Aandelen CLV-klassen', fitSample: 'Grootste steekproef voor het model',
     },
     values: {
+      rfm: 'RFM-segmenten', 'value-tiers': 'omzetgroepen',
       net: 'verrekend met de omzet', exclude: 'weggelaten', ignore: 'weggelaten', error: 'stoppen met een foutmelding', quantile: 'kwantielen', fixed: 'vaste grenzen',
       auto: 'automatisch gekozen', mean: 'aangevuld met het gemiddelde', standard: 'standaard', month: 'maand', week: 'week', quarter: 'kwartaal',
       weeks: 'weken', days: 'dagen', 'first order period': 'periode van de eerste bestelling',
@@ -133,7 +154,7 @@ export const report: Texts['report'] = {
     tooSmall: (n: string) => `* Minder dan ${n} klanten: te klein om als groep op te handelen; bekijk deze klanten afzonderlijk.`,
     cols: ['Segment', 'Omschrijving', 'Voorgestelde actie', 'Klanten', 'Aandeel', 'Netto-omzet', 'Aandeel omzet'],
     loyaltyCols: ['Groep', 'Klanten', 'Aandeel', 'Netto-omzet', 'Aandeel omzet'],
-    facts: { asOf: 'Peildatum', period: 'Bestellingen van', customers: 'Klanten gescoord', bins: 'Scores', scoring: 'Scoring', returns: 'Retouren', map: 'Segmentindeling' },
+    facts: { period: 'Bestellingen van', bins: 'Scores', scoring: 'Scoring', returns: 'Retouren', map: 'Segmentindeling' },
     quantile: 'kwantielen (gelijke waarde, gelijke score)', fixed: 'vaste drempels',
     returnsNet: 'verrekend met de omzet', returnsIgnore: 'weggelaten', to: 'tot',
   },
@@ -166,7 +187,7 @@ export const report: Texts['report'] = {
     ltvAfter: (k: number, u) => `Omzet per klant na ${k} ${k === 1 ? u.one : u.many}`, revenue: 'Netto-omzet', avgRow: 'Gewogen gemiddelde',
     tableNote: (n: number, total: number, by: boolean) => `De ${by ? 'grootste' : 'laatste'} ${n} van ${total} cohorten; – = nog niet (volledig) waargenomen.`,
     tableNoteAll: '– = nog niet (volledig) waargenomen.',
-    facts: { by: 'Cohorten naar', period: 'Periode', cohorts: 'Cohorten', customers: 'Klanten in cohorten', asOf: 'Data tot (peildatum)', returns: 'Retouren', partial: 'Laatste periode', returnsOnly: 'Klanten met alleen retouren (in geen cohort)' },
+    facts: { by: 'Cohorten naar', period: 'Periode', cohorts: 'Cohorten', returns: 'Retouren', partial: 'Laatste periode', returnsOnly: 'Klanten met alleen retouren (in geen cohort)' },
     firstOrder: (u) => `${u.one} van eerste bestelling`, returnsNet: 'verrekend met de omzet', returnsIgnore: 'weggelaten',
     partialYes: (l: string) => `${l}, deels waargenomen`, partialNo: (l: string) => `${l}, volledig`,
   },
@@ -241,7 +262,7 @@ export const report: Texts['report'] = {
     segCaption: 'Voorspelde waarde per segment', segCols: ['Segment', 'Klanten', 'Voorspelde waarde', 'Gem. CLV', 'Gem. P(actief)', 'Risico'],
     facts: {
       calibration: 'Einde kalibratieperiode', holdout: 'Einde controleperiode', unit: 'Tijdseenheid', horizon: 'CLV-horizon', months: 'maanden', discount: 'Disconteringsvoet (per jaar)', margin: 'Marge',
-      customers: 'Klanten', repeat: 'Herhaalkopers', bgnbd: 'BG/NBD r, α, a, b', ll: 'BG/NBD log-likelihood', gg: 'Gamma-Gamma p, q, γ', rho: 'Correlatie frequentie en besteding (herhaalkopers)',
+      customers: 'Klanten in het model (een aankoopdag die niet dezelfde dag is geannuleerd)', repeat: 'Herhaalkopers', bgnbd: 'BG/NBD r, α, a, b', ll: 'BG/NBD log-likelihood', gg: 'Gamma-Gamma p, q, γ', rho: 'Correlatie frequentie en besteding (herhaalkopers)',
     },
   },
   /** The segments section: attribute segments, sub-segments, KPIs against goals, migration and overlap. */
@@ -278,6 +299,20 @@ export const report: Texts['report'] = {
     migTitle: 'Verschuiving tussen RFM-segmenten', migDesc: 'Rijen zijn het segment op de eerste datum, kolommen het segment op de tweede; de kleur is het aandeel van de rij, de getallen zijn klanten.',
     ovTitle: 'Overlap tussen segmentdefinities', ovDesc: 'Jaccard-index per paar: klanten in beide gedeeld door klanten in een van beide; de getallen zijn klanten in beide.',
     and: 'en',
+  },
+  /** KPI goals per segment from a goals file (`swb report --goals goals.json`). */
+  goalsSection: {
+    title: 'Doelen',
+    intro: (file: string, on: string) => `Elke KPI van ${on} tegenover het doel uit ${file}, met het 95%-betrouwbaarheidsinterval. Gehaald: het doel is bereikt; bijna: gemist met hoogstens de marge (standaard 5% van het doel); niet gehaald: verder ernaast.`,
+    on: { rfm: 'de RFM-segmenten', 'value-tiers': 'de omzetgroepen', all: 'alle klanten', column: (c: string) => `de segmenten naar ${c}` },
+    count: (met: number, close: number, missed: number, total: number) => `Van de ${total} doelen zijn er ${met} gehaald, ${close} bijna en ${missed} niet gehaald.`,
+    missed: (segment: string, kpi: string, value: string, lo: string, hi: string, goal: string, gap: string) =>
+      `${segment}: ${kpi} is ${value} (95%-BI ${lo} tot ${hi}) tegenover een doel van ${goal}, ${gap} ernaast.`,
+    fewCustomers: (n: string) => ` Hier tellen maar ${n} klanten mee: lees het met zorg.`,
+    noneMissed: 'Geen enkel doel is gemist.',
+    caption: 'KPI’s tegenover doelen',
+    cols: ['Segment', 'KPI', 'Klanten', 'Waarde', '95%-BI', 'Doel', 'Verschil', 'Status'],
+    ci: (lo: string, hi: string) => `${lo} tot ${hi}`,
   },
   /** A section whose analysis could not be computed on this data (the rest of the report stands). */
   unavailable: {

@@ -10,6 +10,7 @@ import { clusterKChart, clusterProfileHeatmap, clusterScatter, clusterSizes } fr
 import { formatCurrency, formatNumber, formatPercent, type Locale } from '../../locale.js';
 import { texts } from '../../i18n/index.js';
 import type { ReportSection, ReportTable } from '../section.js';
+import { COUNT } from '../../privacy/small-groups.js';
 
 /** Options of {@link clustersSection}. */
 export interface ClustersSectionOptions {
@@ -88,7 +89,7 @@ export function clustersSection(result: ClusterResult, options: ClustersSectionO
   const pct = (x: number) => formatPercent(Number.isFinite(x) ? x : 0, locale, 1);
   const profiles: ReportTable = {
     caption: t.caption,
-    columns: [...t.cols.map((label, i) => ({ label, numeric: i >= 2 })), ...result.features.map((f) => ({ label: featureLabel(f.name, locale), numeric: true }))],
+    columns: [...t.cols.map((label, i) => ({ label, numeric: i >= 2, ...(i === 2 ? COUNT : {}) })), ...result.features.map((f) => ({ label: featureLabel(f.name, locale), numeric: true }))],
     rows: result.profiles.map((p, i) => [
       String(p.cluster), clusterNames(result.profiles, locale)[i] ?? '', `${formatNumber(p.size, locale)}${p.tooSmall ? ' *' : ''}`, pct(p.share), pct(p.revenueShare),
       ...result.features.map((f) => featureValue(f.name, p.means[f.name] ?? NaN, locale, currency)),

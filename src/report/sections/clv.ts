@@ -10,6 +10,7 @@ import { clvHoldoutChart, clvSegmentChart, clvTierChart, pAliveHistogramChart, p
 import { formatCurrency, formatDate, formatNumber, formatPercent, type Locale } from '../../locale.js';
 import { texts } from '../../i18n/index.js';
 import type { ReportChart, ReportSection, ReportTable } from '../section.js';
+import { COUNT } from '../../privacy/small-groups.js';
 
 /** Options of {@link clvSection}. */
 export interface ClvSectionOptions {
@@ -88,7 +89,7 @@ function groupTable<K extends string>(caption: string, groups: ClvResult['tiers'
   const t = texts(locale).report.clvSection;
   return {
     caption,
-    columns: t.groupCols.map((label, i) => ({ label, numeric: i > 0 })),
+    columns: t.groupCols.map((label, i) => ({ label, numeric: i > 0, ...(i === 1 ? COUNT : {}) })),
     rows: groups.map((g) => [
       names[g.key as K] ?? g.key, formatNumber(g.customers, locale), formatPercent(g.share, locale, 1), formatNumber(g.expectedPurchases, locale),
       formatCurrency(g.clv, locale, currency, 0), formatPercent(g.clvShare, locale, 1), formatPercent(g.meanPAlive, locale, 0),
@@ -122,14 +123,14 @@ export function clvSection(result: ClvResult, options: ClvSectionOptions = {}): 
   if (result.holdout) {
     tables.push({
       caption: t.holdoutCaption,
-      columns: t.holdoutCols.map((label, i) => ({ label, numeric: i > 0 })),
+      columns: t.holdoutCols.map((label, i) => ({ label, numeric: i > 0, ...(i === 1 ? COUNT : {}) })),
       rows: result.holdout.rows.map((r) => [r.orMore ? `${r.x}+` : String(r.x), formatNumber(r.customers, locale), num(r.actual, 2), num(r.predicted, 2)]),
     });
   }
   if (segments) {
     tables.push({
       caption: t.segCaption,
-      columns: t.segCols.map((label, i) => ({ label, numeric: i > 0 })),
+      columns: t.segCols.map((label, i) => ({ label, numeric: i > 0, ...(i === 1 || i === 5 ? COUNT : {}) })),
       rows: segments.map((s) => [s.segment, formatNumber(s.customers, locale), formatCurrency(s.clv, locale, currency, 0),
         formatCurrency(s.meanClv, locale, currency, 0), formatPercent(s.meanPAlive, locale, 0), formatNumber(s.atRisk, locale)]),
     });

@@ -9,6 +9,8 @@ import { cohortHeatmap, cohortLabel, cohortLtvCurves, cohortRetentionCurves, sho
 import { formatCurrency, formatDate, formatNumber, formatPercent, type Locale } from '../../locale.js';
 import { texts } from '../../i18n/index.js';
 import type { ReportSection, ReportTable } from '../section.js';
+import { COUNT } from '../../privacy/small-groups.js';
+import { asOfFact } from '../figures.js';
 
 /** Options of {@link cohortsSection}. */
 export interface CohortsSectionOptions {
@@ -97,7 +99,7 @@ function cohortTable(result: CohortResult, locale: Locale, currency: string): Re
   ]);
   return {
     caption: t.caption,
-    columns: [{ label: t.cohort }, { label: t.customers, numeric: true }, ...ks.map((k) => ({ label: t.after(k, u), numeric: true })),
+    columns: [{ label: t.cohort }, { label: t.customers, numeric: true, ...COUNT }, ...ks.map((k) => ({ label: t.after(k, u), numeric: true })),
       { label: t.ltvAfter(ltvK, u), numeric: true }, { label: t.revenue, numeric: true }],
     rows,
     note: shown.length < result.cohorts.length ? t.tableNote(shown.length, result.cohorts.length, result.options.by !== null) : t.tableNoteAll,
@@ -123,8 +125,9 @@ export function cohortsSection(result: CohortResult, options: CohortsSectionOpti
     [t.facts.by, o.by ?? t.firstOrder(u)],
     [t.facts.period, u.one],
     [t.facts.cohorts, formatNumber(result.cohorts.length, locale)],
-    [t.facts.customers, formatNumber(result.customerCount, locale)],
-    [t.facts.asOf, asOfDay],
+    // Every customer with a purchase before the as-of date is in a cohort: the summary's count, in its words.
+    [texts(locale).report.figures.customers, formatNumber(result.customerCount, locale)],
+    asOfFact(o.asOf, locale),
     [t.facts.partial, result.lastPeriod.partial ? t.partialYes(last) : t.partialNo(last)],
     [t.facts.returns, o.returns === 'net' ? t.returnsNet : t.returnsIgnore],
   ];

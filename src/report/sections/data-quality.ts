@@ -4,7 +4,7 @@
  * became which field, and the loader's notes. Pure.
  */
 import type { LoadReport } from '../../data/load-report.js';
-import { formatNumber, formatPercent, type Locale } from '../../locale.js';
+import { formatDate, formatNumber, formatPercent, type Locale } from '../../locale.js';
 import type { ReportSection, ReportTable } from '../section.js';
 import { texts } from '../../i18n/index.js';
 import { columnTitle } from '../../i18n/analyses.js';
@@ -16,6 +16,11 @@ export interface DataQualityInput {
   transactions: LoadReport;
   /** The customer attributes load, when there was one. @defaultValue none */
   customers?: LoadReport;
+  /**
+   * The report's own counts (customers with a purchase and their orders before `asOf`), so the section can
+   * say how the file's counts of ids become them. @defaultValue none (the file's counts only)
+   */
+  used?: { customers: number; orders: number; asOf: Date };
 }
 
 /** Options for {@link dataQualitySection}. */
@@ -114,9 +119,17 @@ export function dataQualitySection(input: DataQualityInput, options: DataQuality
     [t.rowsLoaded, formatNumber(load.rowsLoaded, locale)],
     [t.rowsSetAside, formatNumber(setAside, locale)],
   ];
+  facts.push([t.figures.customerIds, formatNumber(load.customers, locale)]);
+  if (load.orders !== undefined) facts.push([t.figures.orderIds, formatNumber(load.orders, locale)]);
   if (load.returns) facts.push([t.returnsHandling, load.returns === 'net' ? t.returnsNet : t.returnsExclude]);
   const intro = [t.dataQualityIntro(formatNumber(load.rowsRead, locale), formatNumber(load.rowsLoaded, locale), used)];
   if (load.setAside.length === 0) intro.push(t.nothingSetAside);
+  const u = input.used;
+  if (u && load.orders !== undefined && (u.customers !== load.customers || u.orders !== load.orders)) {
+    const later = Boolean(load.dateRange && load.dateRange.last >= u.asOf);
+    intro.push(t.figures.reconcile(formatNumber(load.customers, locale), formatNumber(u.customers, locale), formatNumber(load.orders, locale),
+      formatNumber(u.orders, locale), formatDate(u.asOf, locale), later));
+  }
   const tables: ReportTable[] = [];
   if (load.setAside.length > 0) tables.push(setAsideTable(load, locale, examples));
   tables.push(mappingTable(load, locale));

@@ -38,6 +38,8 @@ export interface MethodInput {
   analyses: AnalysisRun[];
   /** Version of segment-workbench that made the report. */
   version: string;
+  /** Privacy settings and the customers-file attributes the analyses used. @defaultValue none (not shown) */
+  privacy?: { minGroup: number; attributes: readonly string[] };
 }
 
 /** Options for {@link methodSection}. */
@@ -96,6 +98,11 @@ export function methodSection(input: MethodInput, options: MethodOptions = {}): 
   if (input.customers) facts.push([t.customersFile, input.customers.fileName], [`${t.checksum} (${input.customers.fileName})`, input.customers.sha256]);
   if (input.asOf) facts.push([t.asOf, isoDate(input.asOf)]);
   if (input.currency) facts.push([t.currency, input.currency]);
+  if (input.privacy) {
+    const p = t.privacy;
+    facts.push([p.minGroup, formatNumber(input.privacy.minGroup, locale)], [p.pseudonyms, p.pseudonymsOn]);
+    if (input.customers) facts.push([p.attributesUsed, input.privacy.attributes.length ? input.privacy.attributes.join(', ') : p.attributesNone]);
+  }
   facts.push([t.toolVersion, `segment-workbench ${input.version}`]);
   const analysisNames: Readonly<Record<string, string | undefined>> = t.method.analyses;
   const rows = input.analyses.flatMap((a) =>

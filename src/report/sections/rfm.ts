@@ -10,6 +10,8 @@ import { loyaltyName, segmentAction, segmentDescription, segmentName } from '../
 import { rfmDistributionChart, rfmHeatmap, rfmSegmentBars } from '../../charts/rfm.js';
 import { formatCurrency, formatDate, formatNumber, formatPercent, type Locale } from '../../locale.js';
 import type { ReportSection, ReportTable } from '../section.js';
+import { COUNT } from '../../privacy/small-groups.js';
+import { asOfFact } from '../figures.js';
 
 /** Options of {@link rfmSection}. */
 export interface RfmSectionOptions {
@@ -53,7 +55,7 @@ function segmentTable(result: RfmResult, locale: Locale, currency: string): Repo
   const defs = new Map(result.options.segmentMap.segments.map((s) => [s.key, s]));
   return {
     caption: t.caption,
-    columns: t.cols.map((label, i) => ({ label, numeric: i >= 3 })),
+    columns: t.cols.map((label, i) => ({ label, numeric: i >= 3, ...(i === 3 ? COUNT : {}) })),
     rows: result.segments.map((s) => {
       const d = defs.get(s.key);
       return [
@@ -69,7 +71,7 @@ function loyaltyTable(result: RfmResult, locale: Locale, currency: string): Repo
   const t = texts(locale).report.rfmSection;
   return {
     caption: t.loyaltyCaption,
-    columns: t.loyaltyCols.map((label, i) => ({ label, numeric: i >= 1 })),
+    columns: t.loyaltyCols.map((label, i) => ({ label, numeric: i >= 1, ...(i === 1 ? COUNT : {}) })),
     rows: result.loyalty.map((l) => [
       loyaltyName(l.key, locale),
       formatNumber(l.customers, locale), pct(l.share, locale), formatCurrency(l.revenue, locale, currency, 0), pct(l.revenueShare, locale),
@@ -102,9 +104,10 @@ export function rfmSection(result: RfmResult, options: RfmSectionOptions = {}): 
     ],
     tables: [segmentTable(result, locale, currency), loyaltyTable(result, locale, currency)],
     facts: [
-      [t.facts.asOf, formatDate(o.asOf, locale)],
+      asOfFact(o.asOf, locale),
       [t.facts.period, `${formatDate(result.period.first, locale)} ${t.to} ${formatDate(result.period.last, locale)}`],
-      [t.facts.customers, formatNumber(result.customerCount, locale)],
+      // Every customer with a purchase before the as-of date is scored: the summary's count, in its words.
+      [texts(locale).report.figures.customers, formatNumber(result.customerCount, locale)],
       [t.facts.bins, `1–${o.bins}`],
       [t.facts.scoring, quantile ? t.quantile : t.fixed],
       [t.facts.returns, o.returns === 'net' ? t.returnsNet : t.returnsIgnore],

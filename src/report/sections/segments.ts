@@ -17,6 +17,7 @@ import { texts } from '../../i18n/index.js';
 import { columnLabel, flowText } from '../../i18n/analyses.js';
 import type { MethodText } from './method.js';
 import type { ReportChart, ReportSection, ReportTable } from '../section.js';
+import { COUNT } from '../../privacy/small-groups.js';
 
 /** The analyses shown; each is optional. */
 export interface SegmentsSectionInput {
@@ -70,7 +71,8 @@ export function segmentsFindings(input: SegmentsSectionInput, locale: Locale = '
     if (seg.tiers?.[0]) {
       const top = seg.segments[0];
       // ties at the boundary can leave the top tier below its target share: then say how many it holds
-      if (top) out.push(t.tier(segmentLabel(top.segment, locale).toLowerCase(), Math.abs(top.share - seg.tiers[0].targetShare) < 0.005 ? null : pct(top.share), pct(top.revenueShare), formatCurrency(seg.tiers[0].minRevenue, locale, currency, 0)));
+      // The revenue share to one decimal, as the RFM section and the tier table state the same figure.
+      if (top) out.push(t.tier(segmentLabel(top.segment, locale).toLowerCase(), Math.abs(top.share - seg.tiers[0].targetShare) < 0.005 ? null : pct(top.share), formatPercent(top.revenueShare, locale, 1), formatCurrency(seg.tiers[0].minRevenue, locale, currency, 0)));
     } else {
       const largest = [...seg.segments].sort((a, b) => b.size - a.size)[0];
       if (largest) out.push(t.largest(segmentLabel(largest.segment, locale), pct(largest.share), pct(largest.revenueShare)));
@@ -96,7 +98,8 @@ export function segmentsFindings(input: SegmentsSectionInput, locale: Locale = '
   if (input.migration) {
     const m = input.migration;
     for (const f of m.flows.slice(0, 3)) out.push(`${flowText(m, f, locale)} (${formatPercent(f.rowShare, locale, 0)}).`);
-    const period = `${formatDate(m.options.from, locale)} ${t.and} ${formatDate(m.options.to, locale)}`;
+    // `to` is an as-of moment (orders before it count): the last day in the period is the day before, as the header says.
+    const period = `${formatDate(m.options.from, locale)} ${t.and} ${formatDate(new Date(m.options.to.getTime() - 1), locale)}`;
     out.push(t.appeared(formatNumber(m.appeared.count, locale), period, formatNumber(m.dormant, locale)));
   }
   if (input.overlap) {
@@ -164,7 +167,7 @@ function subTable(res: SubsegmentResult, locale: Locale, currency: string): Repo
   const k = kpiLabel(res.kpi, locale);
   return {
     caption: t.subCaption(k, columnLabel(res.byVariable, locale)),
-    columns: t.subCols.map((label, i) => ({ label, numeric: i >= 2 && i <= 6 })),
+    columns: t.subCols.map((label, i) => ({ label, numeric: i >= 2 && i <= 6, ...(i === 2 ? COUNT : {}) })),
     rows: shownRows(res).rows.map((r) => [
       segmentLabel(r.segment, locale), r.subsegment, formatNumber(r.n, locale), f(r.kpi), f(r.segmentKpi), f(r.difference),
       r.ci ? `${f(r.ci[0])} … ${f(r.ci[1])}` : '–', r.significant ? t.significant : t.notSignificant,
@@ -188,7 +191,7 @@ export function segmentsSection(input: SegmentsSectionInput, options: SegmentsSe
     const s = input.segments;
     tables.push({
       caption: t.sizeCaption(columnLabel(s.variable, locale)),
-      columns: t.sizeCols.map((label, i) => ({ label, numeric: i >= 1 && i <= 3 })),
+      columns: t.sizeCols.map((label, i) => ({ label, numeric: i >= 1 && i <= 3, ...(i === 1 ? COUNT : {}) })),
       rows: s.segments.map((x) => [segmentLabel(x.segment, locale), formatNumber(x.size, locale), pct(x.share), pct(x.revenueShare), x.tooSmall ? t.tooSmall : '']),
     });
   }

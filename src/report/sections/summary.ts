@@ -1,5 +1,6 @@
 /**
- * The summary for managers: four key figures (customers, orders, net revenue, period) and up to
+ * The summary for managers: four key figures (customers with a purchase and their orders before the
+ * as-of date, as RFM and cohorts count them; net revenue; period) and up to
  * six plain sentences. Findings written by the analysis sections (RFM, cohorts, clusters) come
  * first; findings from the overview fill the remaining places.
  */
@@ -37,7 +38,8 @@ export function overviewFindings(o: OverviewResult, locale: Locale = 'en', curre
   if (o.period) {
     out.push(t.findingPeriod(formatNumber(o.customers, locale), formatNumber(o.orders, locale), formatDate(o.period.first, locale), formatDate(o.period.last, locale)));
   }
-  if (o.netRevenue > 0) {
+  // No customer within the top share (a handful of customers, or ties at the top): nothing to say.
+  if (o.netRevenue > 0 && o.topRevenue > 0) {
     out.push(t.findingTopShare(formatPercent(o.options.topShare, locale, 0), formatPercent(o.topRevenue / o.netRevenue, locale, 0)));
   }
   return out;
@@ -56,8 +58,8 @@ export function summarySection(input: SummaryInput, options: SummaryOptions = {}
   const fromAnalyses = (input.findings ?? []).slice(0, max);
   const fill = overviewFindings(o, locale, currency).slice(0, Math.max(0, max - fromAnalyses.length));
   const facts: Array<[string, string]> = [
-    [t.customers, formatNumber(o.customers, locale)],
-    [t.orders, formatNumber(o.orders, locale)],
+    [t.figures.customers, formatNumber(o.customers, locale)],
+    [t.figures.orders, formatNumber(o.orders, locale)],
     [t.revenue, formatCurrency(o.netRevenue, locale, currency, 0)],
   ];
   if (o.period) facts.push([t.period, t.periodRange(formatDate(o.period.first, locale), formatDate(o.period.last, locale))]);

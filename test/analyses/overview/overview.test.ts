@@ -29,11 +29,14 @@ describe('overview', () => {
       grossRevenue: 460.5,
       returned: 20,
       oneTimeCustomers: 2,
-      topRevenue: 300, // ceil(3 × 0.2) = 1 customer: B
+      topRevenue: 0, // each customer is a third of them: none is within the top 20% (equal revenues never split)
       period: { first: new Date('2011-01-05T10:00:00Z'), last: new Date('2011-04-30T18:00:00Z') },
       options: { topShare: 0.2 },
       warnings: [],
     });
+    // B (300) alone is the top third; A and C (130.5 and 10) follow.
+    expect((await overview(wb, { topShare: 0.34 })).topRevenue).toBe(300);
+    expect((await overview(wb, { topShare: 0.67 })).topRevenue).toBe(430.5);
   });
 
   it('leaves out rows at or after asOf, like rfm', async () => {

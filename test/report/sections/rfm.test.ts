@@ -50,7 +50,7 @@ describe('rfmSection', () => {
     expect(segments?.rows.filter((r) => r[3]?.endsWith(' *')).map((r) => [r[0], r[3]])).toEqual([['New Customers', '1 *'], ['Promising', '1 *'], ['Need Attention', '1 *']]);
     expect(segments?.note).toBe('* Fewer than 2 customers: too small to act on as a group; look at these customers one by one.');
     expect(loyalty?.rows.map((r) => [r[0], r[1]])).toEqual([['Loyal', '6'], ['Potential loyal', '6'], ['At risk', '9'], ['Lost', '4']]);
-    expect(section.facts).toContainEqual(['Customers scored', '25']);
+    expect(section.facts).toContainEqual(['Customers with a purchase', '25']);
     expect(section.charts?.map((c) => c.id)).toEqual(['rfm-heatmap', 'rfm-segments', 'rfm-recency', 'rfm-frequency', 'rfm-monetary']);
     for (const chart of section.charts ?? []) expectValidSpec(chart.spec);
     await expectRenders(section.charts![0]!.spec);
@@ -59,6 +59,6 @@ describe('rfmSection', () => {
     const section = rfmSection(result, { locale: 'nl' });
     expect(section.title).toBe('RFM-segmenten');
     expect(section.tables?.[0]?.rows[0]?.slice(3)).toEqual(['2', '8,0%', '€\u00a0455', '15,3%']);
-    expect(section.facts?.[0]).toEqual(['Peildatum', '2 jun 2020']);
+    expect(section.facts?.[0]).toEqual(['Peildatum', '2 jun 2020 (bestellingen tot en met 1 jun 2020)']);
   });
 });

@@ -47,7 +47,7 @@ describe('segmentsSection', () => {
     const f = segmentsFindings({ segments: tiers, subsegments: [nps, device], kpis: goals, migration: mig, overlap: ov }, 'en');
     const top = tiers.segments[0]!;
     expect(top.share).toBe(0.2);
-    expect(f[0]).toBe(`The top 20% of customers by revenue (from €${Math.round(tiers.tiers![0]!.minRevenue).toLocaleString('en-GB')} each) bring ${Math.round(100 * top.revenueShare)}% of net revenue.`);
+    expect(f[0]).toBe(`The top 20% of customers by revenue (from €${Math.round(tiers.tiers![0]!.minRevenue).toLocaleString('en-GB')} each) bring ${(100 * top.revenueShare).toFixed(1)}% of net revenue.`);
     const large = nps.highlights[0]!;
     expect(large.subsegment).toBe('large');
     expect(f[1]).toBe(`18-34: customers with city size large have NPS ${large.kpi.toFixed(1)}, against ${large.segmentKpi.toFixed(1)} for the whole segment (difference ${large.difference.toFixed(1)}, 95% CI ${large.ci![0].toFixed(1)} to ${large.ci![1].toFixed(1)}).`);
@@ -65,7 +65,7 @@ describe('segmentsSection', () => {
     expect(s.title).toBe('Segmenten');
     expect(s.charts?.map((c) => c.id)).toEqual(['segments-sub-1', 'segments-kpi-1', 'segments-migration', 'segments-overlap']);
     for (const c of s.charts ?? []) expectValidSpec(c.spec);
-    expect(s.findings?.[0]).toMatch(/^De hoogste 20% van de klanten naar omzet \(vanaf €\s[\d.]+ per klant\) brengen \d+% van de netto-omzet op\.$/);
+    expect(s.findings?.[0]).toMatch(/^De hoogste 20% van de klanten naar omzet \(vanaf €\s[\d.]+ per klant\) brengen \d+,\d% van de netto-omzet op\.$/);
     expect(s.findings?.some((x) => x.includes('werden'))).toBe(true);
     const sub = s.tables?.find((t) => t.caption === 'NPS: subsegmenten naar stadsgrootte');
     expect(sub?.rows.find((r) => r[1] === 'large' && r[0] === '18-34')?.[7]).toBe('significant');

@@ -1,0 +1,78 @@
+/**
+ * Is the data enough? Each analysis states the minimums its results need and checks them against the
+ * transactions before the as-of moment: customers with a purchase, days of history, customers with 3+
+ * orders (repeat buyers), orders in the last 30 days. The CLV models need repeat buyers and about a year
+ * (Klaviyo, for one, asks ≥ 500 customers with orders and ≥ 180 days before it predicts). A report quotes
+ * no finding from a section whose checks fail. `dataFacts` queries; `checkSufficiency` is pure.
+ */
+import type { Workbench } from '../../workbench.js';
+
+/** What a check measures. */
+export type SufficiencyName = 'customers' | 'historyDays' | 'repeatBuyers' | 'recentOrders';
+
+/** The data's figures a check reads, before the as-of moment. */
+export type DataFacts = Record<SufficiencyName, number>;
+
+/** One check: the data's value against the analysis's minimum. */
+export interface SufficiencyCheck {
+  name: SufficiencyName;
+  value: number;
+  minimum: number;
+}
+
+/** Whether an analysis has enough data, with every check it made. */
+export interface Sufficiency {
+  /** True when every check meets its minimum. */
+  ok: boolean;
+  checks: SufficiencyCheck[];
+}
+
+/** The analyses with minimums. */
+export type SufficiencyAnalysis = 'rfm' | 'clusters' | 'clv';
+
+/** Minimums per analysis (a check left out is not made). */
+export type Minimums = Partial<Record<SufficiencyName, number>>;
+
+/**
+ * Default minimums. RFM: 50 customers with a purchase and 180 days of history (quantile scores and
+ * recency need both). Clusters: 100 customers, 180 days. CLV: 500 customers, 365 days, 100 customers with
+ * 3+ orders, 1 order in the last 30 days.
+ */
+export const DEFAULT_MINIMUMS: Readonly<Record<SufficiencyAnalysis, Readonly<Minimums>>> = {
+  rfm: { customers: 50, historyDays: 180 },
+  clusters: { customers: 100, historyDays: 180 },
+  clv: { customers: 500, historyDays: 365, repeatBuyers: 100, recentOrders: 1 },
+};
+
+const ORDER: readonly SufficiencyName[] = ['customers', 'historyDays', 'repeatBuyers', 'recentOrders'];
+
+/**
+ * The figures the checks read, from `transactions` before `asOf` (returns left out).
+ * @example await dataFacts(wb, { asOf }) // { customers: 4338, historyDays: 374, repeatBuyers: 1916, recentOrders: 1071 }
+ */
+export async function dataFacts(wb: Workbench, options: { asOf: Date }): Promise<DataFacts> {
+  const [row] = await wb.query(
+    `with t as (select customer_id, order_id, order_date from transactions where not is_return and order_date < $asOf),
+     c as (select customer_id, count(distinct order_id) as orders from t group by customer_id)
+     select (select count(*) from c) as customers,
+            coalesce((select date_diff('day', min(order_date), $asOf) from t), 0) as history_days,
+            (select count(*) from c where orders >= 3) as repeat_buyers,
+            (select count(distinct order_id) from t where order_date >= $asOf - interval 30 day) as recent_orders`,
+    { asOf: options.asOf },
+  );
+  const n = (k: string) => Number(row?.[k] ?? 0);
+  return { customers: n('customers'), historyDays: n('history_days'), repeatBuyers: n('repeat_buyers'), recentOrders: n('recent_orders') };
+}
+
+/**
+ * Check the data's figures against an analysis's minimums (defaults filled in). Pure.
+ * @example checkSufficiency(facts, 'clv') // { ok: false, checks: [{ name: 'customers', value: 5, minimum: 500 }, …] }
+ */
+export function checkSufficiency(facts: DataFacts, analysis: SufficiencyAnalysis, minimums: Minimums = {}): Sufficiency {
+  const m = { ...DEFAULT_MINIMUMS[analysis], ...minimums };
+  const checks = ORDER.flatMap((name) => {
+    const minimum = m[name];
+    return minimum === undefined ? [] : [{ name, value: facts[name], minimum }];
+  });
+  return { ok: checks.every((c) => c.value >= c.minimum), checks };
+}

@@ -1,0 +1,68 @@
+/**
+ * The SELECT behind a segment export, pure so its text can be read and EXPLAIN-ed in tests. Labels are
+ * bound as parameters (they are words, and a user's segment map may hold any text); table names pass
+ * through the quoting helper.
+ */
+import { quoteIdentifier } from '../sql.js';
+import type { QueryParam } from '../workbench.js';
+
+/** The label of one key of one column of the export. */
+export interface ExportLabel {
+  kind: 'rfm' | 'cluster' | 'tier' | 'clv';
+  key: string;
+  label: string;
+}
+
+/** Tables and presentation of {@link exportSelectSql}. */
+export interface ExportSqlOptions {
+  /** RFM per-customer table (the rows of the export). */
+  rfm: string;
+  /** Cluster table (`customer_id, cluster`). @defaultValue none: no cluster columns */
+  clusters?: string;
+  /** Value-tier segment table (`customer_id, segment, …`). @defaultValue none: no tier columns */
+  tiers?: string;
+  /** CLV per-customer table. @defaultValue none: no CLV columns */
+  clv?: string;
+  /** Labels of the keys. */
+  labels: readonly ExportLabel[];
+  /** Numbers as text with a decimal comma (for `;`-separated CSV). @defaultValue false */
+  decimalComma?: boolean;
+}
+
+/** Build the export query: one row per customer of the RFM table, ordered by customer id. */
+export function exportSelectSql(o: ExportSqlOptions): { sql: string; params: Record<string, QueryParam>; columns: string[] } {
+  const params: Record<string, QueryParam> = {};
+  const values = o.labels.map((l, i) => {
+    Object.assign(params, { [`lk${i}`]: l.kind, [`lkey${i}`]: l.key, [`ll${i}`]: l.label });
+    return `($lk${i}, $lkey${i}, $ll${i})`;
+  });
+  const labels = values.length ? `(select * from (values ${values.join(', ')}) as v(kind, key, label))` : '(select null::varchar as kind, null::varchar as key, null::varchar as label where false)';
+  // Money and probabilities at a fixed number of decimals; with a decimal comma they become text, as Dutch Excel reads them.
+  const num = (expr: string, digits: number, name: string): string => o.decimalComma
+    ? `replace(cast(cast(round(${expr}, ${digits}) as decimal(18, ${digits})) as varchar), '.', ',') as ${name}`
+    : `round(${expr}, ${digits})::double as ${name}`;
+  const cols = [
+    'r.customer_id', 'r.segment as rfm_segment', 'lr.label as rfm_segment_label', 'r.r', 'r.f', 'r.m',
+    'r.recency_days', 'r.frequency', num('r.monetary', 2, 'monetary'),
+  ];
+  const joins = [`left join labels lr on lr.kind = 'rfm' and lr.key = r.segment`];
+  if (o.clusters) {
+    cols.push('c.cluster', 'lc.label as cluster_label');
+    joins.push(`left join ${quoteIdentifier(o.clusters)} c on c.customer_id = r.customer_id`, `left join labels lc on lc.kind = 'cluster' and lc.key = cast(c.cluster as varchar)`);
+  }
+  if (o.tiers) {
+    cols.push('t.segment as value_tier', 'lt.label as value_tier_label');
+    joins.push(`left join ${quoteIdentifier(o.tiers)} t on t.customer_id = r.customer_id`, `left join labels lt on lt.kind = 'tier' and lt.key = t.segment`);
+  }
+  if (o.clv) {
+    cols.push('v.clv_tier as clv_band', 'lv.label as clv_band_label', num('v.clv', 2, 'clv'), num('v.p_alive', 4, 'p_alive'));
+    joins.push(`left join ${quoteIdentifier(o.clv)} v on v.customer_id = r.customer_id`, `left join labels lv on lv.kind = 'clv' and lv.key = v.clv_tier`);
+  }
+  const sql = `with labels as ${labels}
+select ${cols.join(', ')}
+from ${quoteIdentifier(o.rfm)} r
+${joins.join('\n')}
+order by r.customer_id`;
+  const columns = cols.map((c) => /\bas (\w+)$/.exec(c)?.[1] ?? c.replace(/^\w+\./, ''));
+  return { sql, params, columns };
+}

@@ -1,0 +1,65 @@
+/** `swb export` and the report's `--goals` / `--by` as a child process (needs the built CLI: see helpers/cli.ts). */
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { EPOCH, requireCli, runCli } from '../helpers/cli.js';
+
+const fresh = (): string => mkdtempSync(join(tmpdir(), 'swb-export-cli-'));
+
+beforeAll(() => {
+  requireCli();
+});
+
+describe('swb export', () => {
+  it('writes the bundled data as ;-separated Dutch CSV and says the ids are real', async () => {
+    const dir = fresh();
+    const out = join(dir, 'lists', 'segmenten.csv');
+    const r = await runCli(['export', '--delimiter', ';', '--locale', 'nl', '--out', out]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(`${out}\n`);
+    expect(r.stderr).toContain(`note: ${out} holds real customer ids`);
+    const lines = readFileSync(out, 'utf8').trimEnd().split('\n');
+    expect(lines).toHaveLength(4339);
+    expect(lines[0]).toBe('customer_id;rfm_segment;rfm_segment_label;r;f;m;recency_days;frequency;monetary;cluster;cluster_label;value_tier;value_tier_label');
+    expect(lines.find((l) => l.startsWith('12347;'))).toMatch(/^12347;champions;Kampioenen;5;5;5;3;7;4310,00;1;[^;]+;top-20%;Hoogste 20%$/);
+    expect(readdirSync(join(dir, 'lists'))).toEqual(['segmenten.csv']);
+  }, 120_000);
+
+  it('refuses a folder at --out before any work, and a delimiter with Parquet', async () => {
+    const dir = fresh();
+    mkdirSync(join(dir, 'x.csv'));
+    const r = await runCli(['export', '--out', join(dir, 'x.csv')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/Could not write the segment list to .*x\.csv: that path is a folder/);
+    const p = await runCli(['export', '--out', join(dir, 'x.parquet'), '--delimiter', ';']);
+    expect(p.code).toBe(2);
+    expect(p.stderr).toContain('--delimiter: delimiter applies to CSV only');
+  });
+});
+
+describe('swb report --goals / --by', () => {
+  it('adds a goals section and splits the segments by the named attribute', async () => {
+    const dir = fresh();
+    writeFileSync(join(dir, 'goals.json'), JSON.stringify({ segments: 'rfm', goals: [{ kpi: 'repeatRate', goal: 0.4 }] }));
+    const out = join(dir, 'r.html');
+    const r = await runCli(['report', '--goals', join(dir, 'goals.json'), '--by', 'country', '--out', out], { env: { SOURCE_DATE_EPOCH: EPOCH } });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^goals +\d+\.\d s {2}10 segment × goal rows: 6 met, 1 close, 3 missed$/m);
+    expect(r.stderr).toMatch(/^segments .*6 country sub-segments compared/m);
+    const html = readFileSync(out, 'utf8');
+    expect(html).toContain('Hibernating: repeat rate is 27.9% (95% CI 25.5% to 30.3%) against a goal of 40.0%, missed by 12.1%.');
+  }, 120_000);
+
+  it('stops on a goals file mistake or an unknown --by name before writing anything', async () => {
+    const dir = fresh();
+    writeFileSync(join(dir, 'goals.json'), JSON.stringify({ goals: [{ kpi: 'retention', goal: 0.3 }] }));
+    const g = await runCli(['report', '--goals', join(dir, 'goals.json'), '--out', join(dir, 'r.html')]);
+    expect(g.code).toBe(1);
+    expect(g.stderr).toMatch(/^error: goals\.json, at \$\.goals\[0\]\.kpi: unknown KPI "retention"; known KPIs: "revenuePerCustomer"/);
+    const b = await runCli(['report', '--by', 'region', '--out', join(dir, 'r.html')]);
+    expect(b.code).toBe(1);
+    expect(b.stderr).toContain('--by: unknown attribute "region"; usable: "country"');
+    expect(readdirSync(dir)).toEqual(['goals.json']);
+  }, 120_000);
+});

@@ -1,0 +1,41 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Workbench } from '../../src/workbench.js';
+import { Pseudonyms } from '../../src/privacy/pseudonyms.js';
+import { tableHtml, tableText, tableView } from '../../src/notebook/table-view.js';
+import { loadTransactions } from '../../src/data/load.js';
+import { ONLINE_RETAIL } from '../helpers/data.js';
+
+describe('pseudonyms', () => {
+  it('are K- and 10 hex digits of HMAC-SHA256 with the key, stable for one key and different across keys', () => {
+    const key = new Uint8Array(32).fill(7);
+    const a = new Pseudonyms(key);
+    // HMAC-SHA256(32 × 0x07, "12346"), computed independently with Python's hmac module
+    expect(a.of('12346')).toBe('K-534661ccfd');
+    expect(a.of('12346')).toBe(new Pseudonyms(key).of('12346'));
+    expect(a.of('12346')).not.toBe(a.of('12347'));
+    expect(new Pseudonyms().of('12346')).not.toBe(a.of('12346'));
+    expect(JSON.stringify({ a })).toBe('{"a":"Pseudonyms"}');
+  });
+
+  describe('notebook tables', () => {
+    let wb: Workbench;
+    let ids: string[];
+    beforeAll(async () => {
+      wb = await Workbench.open();
+      await loadTransactions(wb, ONLINE_RETAIL, { preset: 'online-retail' });
+      ids = (await wb.query('select distinct customer_id from transactions')).map((r) => String(r['customer_id']));
+    }, 120_000);
+    afterAll(async () => { await wb.close(); });
+
+    it('show no customer id from the data unless showIds, and the same customer twice gets one pseudonym', async () => {
+      const rows = await wb.query(`select customer_id, count(*)::integer as lines from transactions group by all order by lines desc, customer_id limit 20`);
+      const view = tableView(rows, { pseudonyms: wb.pseudonyms });
+      const html = tableHtml(view) + tableText(view);
+      expect(ids.length).toBeGreaterThan(4000);
+      expect(ids.filter((id) => html.includes(`>${id}<`) || view.rows.some((r) => r[0] === id))).toEqual([]);
+      expect(view.rows.every((r) => /^K-[0-9a-f]{10}$/.test(r[0] ?? ''))).toBe(true);
+      expect(view.rows[0]![0]).toBe(wb.pseudonyms.of(String(rows[0]!['customer_id'])));
+      expect(tableView(rows, { showIds: true }).rows[0]![0]).toBe(String(rows[0]!['customer_id']));
+    });
+  });
+});
