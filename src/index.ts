@@ -106,6 +106,10 @@ export { DEFAULT_MIN_GROUP, suppressSmallGroups, suppressChartCounts } from './p
 export { Pseudonyms, CUSTOMER_ID_COLUMNS } from './privacy/pseudonyms.js';
 export { forgetCustomers, type ForgetResult } from './privacy/forget.js';
 export { customerAttributesUsed } from './privacy/minimisation.js';
+export {
+  checkSufficiency, dataFacts, DEFAULT_MINIMUMS,
+  type Sufficiency, type SufficiencyCheck, type SufficiencyName, type SufficiencyAnalysis, type Minimums, type DataFacts,
+} from './analyses/shared/sufficiency.js';
 export type { RenderedReport } from './report/html.js';
 export { saveReport } from './report/save.js';
 export { toolVersion } from './report/assets.js';

@@ -26,10 +26,13 @@ import { unavailableSection } from '../report/sections/unavailable.js';
 import { texts } from '../i18n/index.js';
 import { segmentName } from '../i18n/analyses.js';
 import { segmentsRun } from './segments.js';
+import { withSufficiency } from '../report/sections/sufficiency.js';
+import type { SufficiencyAnalysis } from '../analyses/shared/sufficiency.js';
 import { customerAttributesUsed, minimiseLoad } from '../privacy/minimisation.js';
 import { DEFAULT_MIN_GROUP } from '../privacy/small-groups.js';
 import { goalsRun } from './goals.js';
 import { goalsFindings, goalsSection } from '../report/sections/goals.js';
+import { actionsSection } from '../report/sections/actions.js';
 import { runPipeline, type PipelineAnalysis, type PipelineOptions, type PipelineResults } from './run.js';
 
 export type { BuildProgress, BuildStage } from './run.js';
@@ -100,9 +103,11 @@ function analysisSections(r: PipelineResults, locale: Locale, currency: string):
     const failure = r.failures[id];
     if (failure) out.sections.push(unavailableSection({ id, title }, failure, { locale }));
   };
+  // A section on too little data (see PipelineResults.sufficiency) says so and gives the summary nothing.
+  const enough = (a: SufficiencyAnalysis): boolean => r.sufficiency?.[a].ok ?? true;
   if (r.rfm) {
-    out.sections.push(rfmSection(r.rfm, { locale, currency }));
-    out.findings.push(...rfmFindings(r.rfm, locale).slice(0, SUMMARY_FINDINGS.rfm));
+    out.sections.push(withSufficiency(rfmSection(r.rfm, { locale, currency }), r.sufficiency?.rfm, locale));
+    if (enough('rfm')) out.findings.push(...rfmFindings(r.rfm, locale).slice(0, SUMMARY_FINDINGS.rfm));
     out.runs.push(rfmRun(r.rfm));
   } else missing('rfm', t.rfmSection.title);
 
@@ -114,8 +119,8 @@ function analysisSections(r: PipelineResults, locale: Locale, currency: string):
 
   const segmentNames = r.rfm ? Object.fromEntries(r.rfm.options.segmentMap.segments.map((sg) => [sg.key, segmentName(sg, locale)])) : {};
   if (r.clusters) {
-    out.sections.push(clustersSection(r.clusters, { locale, currency, ...(r.crosstab ? { rfmCrosstab: r.crosstab } : {}), segmentNames }));
-    out.findings.push(...clusterFindings(r.clusters, locale, r.crosstab).slice(0, SUMMARY_FINDINGS.clusters));
+    out.sections.push(withSufficiency(clustersSection(r.clusters, { locale, currency, ...(r.crosstab ? { rfmCrosstab: r.crosstab } : {}), segmentNames }), r.sufficiency?.clusters, locale));
+    if (enough('clusters')) out.findings.push(...clusterFindings(r.clusters, locale, r.crosstab).slice(0, SUMMARY_FINDINGS.clusters));
     out.runs.push(clustersRun(r.clusters));
   } else missing('clusters', t.clustersSection.title);
 
@@ -132,11 +137,14 @@ function analysisSections(r: PipelineResults, locale: Locale, currency: string):
   } else missing('goals', t.goalsSection.title);
 
   if (r.clv) {
-    out.sections.push(clvSection(r.clv, { locale, currency, ...(r.clvSegments ? { segments: r.clvSegments } : {}), segmentNames }));
-    // A prediction the section calls unreliable is not quoted in the summary.
-    if (clvDoubts(r.clv).length === 0) out.findings.push(...clvFindings(r.clv, locale, currency).slice(0, SUMMARY_FINDINGS.clv));
+    out.sections.push(withSufficiency(clvSection(r.clv, { locale, currency, ...(r.clvSegments ? { segments: r.clvSegments } : {}), segmentNames }), r.sufficiency?.clv, locale));
+    // A prediction the section calls unreliable, or made on too little data, is not quoted in the summary.
+    if (clvDoubts(r.clv).length === 0 && enough('clv')) out.findings.push(...clvFindings(r.clv, locale, currency).slice(0, SUMMARY_FINDINGS.clv));
     out.runs.push(clvRun(r.clv));
   } else missing('clv', t.clvSection.title);
+  // Where each segment is in the file of `swb export` (no ids here, only column values).
+  const actions = actionsSection({ ...(r.rfm ? { rfm: r.rfm } : {}), ...(r.clusters ? { clusters: r.clusters } : {}), ...(r.segments?.segments ? { tiers: r.segments.segments } : {}) }, { locale });
+  if (actions) out.sections.push(actions);
   return out;
 }
 

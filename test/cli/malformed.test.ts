@@ -83,6 +83,10 @@ describe(`swb on malformed files (seed ${SEED})`, () => {
       expect(run.code).toBe(errors.length > 0 ? 1 : 0);
     });
     console.info(`validate: ${loaded} of ${files.length} loaded; errors by code: ${JSON.stringify(Object.fromEntries([...codes].sort()))}`);
+    // One message per code, to read: what a user sees.
+    const seen = new Map<string, string>();
+    for (const e of runs.flatMap(errorsOf)) seen.set(/\[([A-Z_]+)\]$/.exec(e)?.[1] ?? '?', e.replace(/^error: \S+: /, ''));
+    console.info([...seen.values()].sort().join('\n'));
     const leaks = runs.flatMap(errorsOf).filter((e) => DUCKDB_TEXT.test(e));
     expect(leaks, `${leaks.length} messages quote DuckDB`).toEqual([]);
   }, 120_000);

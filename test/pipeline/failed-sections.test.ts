@@ -35,7 +35,7 @@ describe('runPipeline with sections that cannot be computed', () => {
 
     const nl = reportFromResults(results, { locale: 'nl', version: 'test' });
     const ids = nl.sections.map((s) => s.id);
-    expect(ids).toEqual(['summary', 'data-quality', 'rfm', 'cohorts', 'clusters', 'segments', 'clv', 'method']);
+    expect(ids).toEqual(['summary', 'data-quality', 'rfm', 'cohorts', 'clusters', 'segments', 'clv', 'actions', 'method']);
     const clusters = nl.sections.find((s) => s.id === 'clusters');
     expect(clusters).toEqual({
       id: 'clusters',

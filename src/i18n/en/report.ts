@@ -18,6 +18,16 @@ export interface PeriodWords {
 /** The report's words in English. */
 export const report = {
   defaultTitle: 'Customer segments',
+  /** A section whose data misses a minimum: one line, shown first. */
+  sufficiency: {
+    line: (checks: string) => `Not enough data for reliable results here: ${checks}. The summary quotes nothing from this section.`,
+    check: {
+      customers: (v: string, m: string) => `${v} customers with a purchase (needs ${m})`,
+      historyDays: (v: string, m: string) => `${v} days of history (needs ${m})`,
+      repeatBuyers: (v: string, m: string) => `${v} customers with 3 or more orders (needs ${m})`,
+      recentOrders: (v: string, m: string) => `${v} orders in the last 30 days (needs ${m})`,
+    },
+  },
   /** Privacy by default: suppressed small groups, pseudonyms, the personal attributes used. */
   privacy: {
     /** A suppressed count of people: "< 10". */
@@ -347,6 +357,16 @@ export const report = {
     caption: 'KPIs against goals',
     cols: ['Segment', 'KPI', 'Customers', 'Value', '95% CI', 'Goal', 'Gap', 'Status'],
     ci: (lo: string, hi: string) => `${lo} to ${hi}`,
+  },
+  /** Where each segment is in the file of `swb export`, so a list can be pulled in a CRM or e-mail tool. */
+  actionsSection: {
+    title: 'Lists to act on',
+    intro: 'swb export writes one row per customer with these columns, for a CRM or an e-mail tool: filter on the values below to pull a segment’s list. That file holds the real customer ids; this report does not.',
+    rfmCaption: 'RFM segments: export column values and what to do',
+    rfmCols: ['Segment', 'Customers', 'Filter in the export', 'What to do'],
+    otherCaption: 'Clusters and revenue tiers: export column values',
+    otherCols: ['Segment', 'Customers', 'Filter in the export'],
+    cluster: (n: number, name: string) => `Cluster ${n}: ${name}`,
   },
   /** A section whose analysis could not be computed on this data (the rest of the report stands). */
   unavailable: {

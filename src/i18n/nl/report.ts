@@ -3,6 +3,15 @@ import type { Texts } from '../types.js';
 
 export const report: Texts['report'] = {
   defaultTitle: 'Klantsegmenten',
+  sufficiency: {
+    line: (checks: string) => `Te weinig gegevens voor betrouwbare uitkomsten hier: ${checks}. De samenvatting noemt niets uit dit onderdeel.`,
+    check: {
+      customers: (v: string, m: string) => `${v} klanten met een aankoop (nodig: ${m})`,
+      historyDays: (v: string, m: string) => `${v} dagen historie (nodig: ${m})`,
+      repeatBuyers: (v: string, m: string) => `${v} klanten met 3 of meer bestellingen (nodig: ${m})`,
+      recentOrders: (v: string, m: string) => `${v} bestellingen in de laatste 30 dagen (nodig: ${m})`,
+    },
+  },
   privacy: {
     small: (n: string) => `< ${n}`,
     note: (n: string) => `Groepen van minder dan ${n} klanten staan er als “< ${n}” om hun privacy te beschermen.`,
@@ -313,6 +322,16 @@ export const report: Texts['report'] = {
     caption: 'KPI’s tegenover doelen',
     cols: ['Segment', 'KPI', 'Klanten', 'Waarde', '95%-BI', 'Doel', 'Verschil', 'Status'],
     ci: (lo: string, hi: string) => `${lo} tot ${hi}`,
+  },
+  /** Where each segment is in the file of `swb export`, so a list can be pulled in a CRM or e-mail tool. */
+  actionsSection: {
+    title: 'Lijsten om mee aan de slag te gaan',
+    intro: 'swb export schrijft per klant één rij met deze kolommen, voor een CRM- of e-mailpakket: filter op de waarden hieronder om de lijst van een segment te krijgen. Dat bestand bevat de echte klantnummers; dit rapport niet.',
+    rfmCaption: 'RFM-segmenten: waarden in de export en wat te doen',
+    rfmCols: ['Segment', 'Klanten', 'Filter in de export', 'Wat te doen'],
+    otherCaption: 'Clusters en omzetgroepen: waarden in de export',
+    otherCols: ['Segment', 'Klanten', 'Filter in de export'],
+    cluster: (n: number, name: string) => `Cluster ${n}: ${name}`,
   },
   /** A section whose analysis could not be computed on this data (the rest of the report stands). */
   unavailable: {
