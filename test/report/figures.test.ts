@@ -40,7 +40,7 @@ describe('the demo report states each figure once', () => {
     for (const id of ['Summary', 'RFM segments', 'Cohorts']) expect(factValues(s[id] ?? '', f.customers), id).toEqual(['4,338']);
     expect(factValues(s['Clusters'] ?? '', 'Customers placed in a cluster')).toEqual(['4,338']);
     // The value tiers hold the same customers: 867 + 1,302 + 2,169.
-    const tiers = (s['Segments'] ?? '').split('\n').filter((l) => /^(Top 20%|Next 30%|Rest 50%) \| [\d,]+ \|/.test(l)).map((l) => l.split('|').map((c) => c.trim()));
+    const tiers = (s['Segments'] ?? '').split('\n').filter((l) => /^(Top 20%|Next 30%|Rest 50%) \| [\d,]+ \| [\d.]+% \|/.test(l)).map((l) => l.split('|').map((c) => c.trim()));
     expect(tiers.map((r) => r[1])).toEqual(['867', '1,302', '2,169']);
     expect(tiers.reduce((a, r) => a + Number((r[1] ?? '').replace(/,/g, '')), 0)).toBe(4338);
 
