@@ -1,10 +1,38 @@
 /**
  * Pseudonyms for customer ids shown to a reader: `K-` and the first 10 hex digits of
- * HMAC-SHA256(key, id). The key is 32 random bytes held in memory only (never written to a report,
- * notebook or database), so the same customer gets the same pseudonym within a run and no one can map a
+ * HMAC-SHA256(key, id). The key never goes into a report, notebook or database. It is the team's
+ * `SWB_PSEUDONYM_KEY` when set (any text; hashed to 32 bytes), else a per-user key file
+ * (`~/.config/segment-workbench/pseudonym-key`, 32 random bytes, mode 600, made on first use): so a re-run
+ * on the same machine gives the same pseudonyms (and the same notebook bytes), and no one can map a
  * pseudonym back without the key. 40 bits keep collisions unlikely (≈ 0.005 expected among 1M customers).
  */
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
+
+/** Where the per-user key lives. */
+export const KEY_FILE = join(homedir(), '.config', 'segment-workbench', 'pseudonym-key');
+
+/** The key: `SWB_PSEUDONYM_KEY` hashed, else the per-user key file (made on first use), else random bytes for this process. */
+export function pseudonymKey(): Buffer {
+  const shared = process.env['SWB_PSEUDONYM_KEY'];
+  if (shared) return createHash('sha256').update(shared, 'utf8').digest();
+  try {
+    const key = readFileSync(KEY_FILE);
+    if (key.length >= 32) return key;
+  } catch { /* no key yet: make one below */ }
+  const key = randomBytes(32);
+  try {
+    mkdirSync(dirname(KEY_FILE), { recursive: true, mode: 0o700 });
+    writeFileSync(KEY_FILE, key, { mode: 0o600, flag: 'wx' });
+    return key;
+  } catch {
+    // Another process made it first (read that one), or the home folder is read-only (keep this process's key).
+    try { const other = readFileSync(KEY_FILE); if (other.length >= 32) return other; } catch { /* fall through */ }
+    return key;
+  }
+}
 
 /** Column names whose values are customer ids (after column mapping, and the camelCase spelling). */
 export const CUSTOMER_ID_COLUMNS: ReadonlySet<string> = new Set(['customer_id', 'customerId']);
@@ -14,8 +42,8 @@ export class Pseudonyms {
   readonly #key: Buffer;
   readonly #cache = new Map<string, string>();
 
-  /** @param key the HMAC key; tests may fix it. @defaultValue 32 random bytes */
-  constructor(key: Uint8Array = randomBytes(32)) {
+  /** @param key the HMAC key; tests may fix it. @defaultValue {@link pseudonymKey} */
+  constructor(key: Uint8Array = pseudonymKey()) {
     this.#key = Buffer.from(key);
   }
 
