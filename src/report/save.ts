@@ -182,30 +182,40 @@ export async function discardTemp(temp: string): Promise<string | undefined> {
 }
 
 /**
- * Write `html` to `path` atomically (missing parent folders are created). Returns the absolute path.
+ * Write a file atomically: check the path, create missing folders, let `writeTemp` fill a recognisable temp
+ * file beside the target, check the target again and rename. A failure removes the temp file and never hides
+ * the real error behind a failed clean-up. `what` names the file in messages. Returns the absolute path.
  * @throws WorkbenchError `WRITE_FAILED` (details: `path`) when the path is not a regular file or its folder cannot be written.
- * @example await saveReport('reports/segments.html', html);
  */
-export async function saveReport(path: string, html: string): Promise<string> {
-  const target = await checkOutputPath(path);
-  const dir = dirname(target);
+export async function writeAtomically(path: string, writeTemp: (temp: string) => Promise<void>, what?: string): Promise<string> {
+  const target = await checkOutputPath(path, what);
   try {
-    await mkdir(dir, { recursive: true });
+    await mkdir(dirname(target), { recursive: true });
   } catch (error) {
-    throw writeFailed(path, reasonOf(error), { cause: error });
+    throw writeFailed(path, reasonOf(error), { cause: error }, what);
   }
   const temp = claimTemp(target);
   try {
-    await writeFile(temp, html, { encoding: 'utf8', flag: 'wx' });
-    // Checked again just before the rename: the path may have changed while the report was written.
-    await checkOutputPath(path);
+    await writeTemp(temp);
+    // Checked again just before the rename: the path may have changed while the file was written.
+    await checkOutputPath(path, what);
     await rename(temp, target);
     releaseTemp(temp);
     return target;
   } catch (error) {
     const cleanup = await discardTemp(temp);
     const details = cleanup ? { cause: error, leftover: temp, cleanupFailed: cleanup } : { cause: error };
-    const reason = error instanceof WorkbenchError ? String(error.details['reason']) : reasonOf(error);
-    throw writeFailed(path, reason, details);
+    if (error instanceof WorkbenchError && error.code !== 'WRITE_FAILED' && error.code !== 'QUERY_FAILED') throw error;
+    const reason = error instanceof WorkbenchError ? String(error.details['reason'] ?? error.message) : reasonOf(error);
+    throw writeFailed(path, reason, details, what);
   }
+}
+
+/**
+ * Write `html` to `path` atomically (missing parent folders are created). Returns the absolute path.
+ * @throws WorkbenchError `WRITE_FAILED` (details: `path`) when the path is not a regular file or its folder cannot be written.
+ * @example await saveReport('reports/segments.html', html);
+ */
+export async function saveReport(path: string, html: string): Promise<string> {
+  return writeAtomically(path, (temp) => writeFile(temp, html, { encoding: 'utf8', flag: 'wx' }));
 }
