@@ -22,6 +22,9 @@ export const optionMessages = {
   unknownOptionKey: (verb: string, key: string, near: string | undefined, known: readonly string[]) =>
     `unknown option ${key} for ${verb}(); ${near ? `did you mean ${near}?` : `known options: ${known.join(', ')}.`}`,
   optionsNotObject: (verb: string) => `the options of ${verb}() must be an object like { asOf: '2011-12-10' }.`,
+  /** `minimums of rfm() must be an object like { customers: 50, historyDays: 180 }, got 5.` */
+  minimumsNotObject: (verb: string, value: unknown) =>
+    `minimums of ${verb}() must be an object like { customers: 50, historyDays: 180 }, got ${JSON.stringify(value)}.`,
   badTableOption: (verb: string, value: unknown) => `table for ${verb}() must be a table name, got ${JSON.stringify(value)}.`,
   /** Refuses to write over an input table. */
   wouldReplaceInput: (verb: string, table: string) =>

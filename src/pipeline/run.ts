@@ -10,7 +10,7 @@ import { clusterVsRfm, type ClusterRfmCrosstab } from '../analyses/clusters/vs-r
 import { cohorts, type CohortResult } from '../analyses/cohorts/index.js';
 import { rfm, type RfmResult } from '../analyses/rfm/index.js';
 import { clv, CLV_DISCOUNT_RATE, CLV_MARGIN } from '../analyses/clv/index.js';
-import { numberInRange } from '../analyses/shared/validate.js';
+import { keyword, numberInRange } from '../analyses/shared/validate.js';
 import { clvBySegment, type ClvSegmentRow } from '../analyses/clv/aggregates.js';
 import type { ClvResult } from '../analyses/clv/types.js';
 import { loadCustomers } from '../data/customers.js';
@@ -27,7 +27,9 @@ import type { SectionFailure } from '../report/sections/unavailable.js';
 import { checkByAttributes, segmentsDetail, segmentsForReport } from './segments.js';
 import { goalsForReport, type GoalsResult, type GoalsSpec } from './goals.js';
 import type { SegmentByResult } from '../analyses/segments/index.js';
-import { checkSufficiency, dataFacts, type Minimums, type Sufficiency, type SufficiencyAnalysis } from '../analyses/shared/sufficiency.js';
+import {
+  checkSufficiency, dataFacts, resolveMinimums, type DataFacts, type Minimums, type Sufficiency, type SufficiencyAnalysis,
+} from '../analyses/shared/sufficiency.js';
 
 /** A stage of {@link runPipeline}. */
 export type BuildStage = 'load' | 'customers' | 'overview' | 'rfm' | 'cohorts' | 'clusters' | 'segments' | 'goals' | 'clv';
@@ -116,7 +118,10 @@ export interface PipelineResults {
   clv?: ClvResult;
   /** Predicted value per RFM segment (with `options.clv`). */
   clvSegments?: ClvSegmentRow[];
-  /** Is the data enough for RFM, clusters and CLV: each analysis's minimums checked. @defaultValue none (not checked) */
+  /**
+   * Is the data enough for RFM, clusters and CLV: each result's own `sufficiency`, or, for an analysis that did
+   * not run or could not be computed, its minimums checked here the same way. @defaultValue none (not checked)
+   */
   sufficiency?: Record<SufficiencyAnalysis, Sufficiency>;
 }
 
@@ -171,6 +176,25 @@ async function runGoals(
   });
 }
 
+const SUFFICIENCY_ANALYSES: readonly SufficiencyAnalysis[] = ['rfm', 'clusters', 'clv'];
+
+/** The `minimums` option checked up front: an unknown analysis or check, or a bad number, is the caller's to fix. */
+function checkMinimums(minimums: PipelineOptions['minimums']): void {
+  for (const [analysis, m] of Object.entries(minimums ?? {})) resolveMinimums(keyword('minimums analysis', analysis, SUFFICIENCY_ANALYSES), m);
+}
+
+/** Each analysis's sufficiency from its result; the data's facts are read (once) only for an analysis without one. */
+async function collectSufficiency(
+  wb: Workbench, asOf: Date, given: Partial<Record<SufficiencyAnalysis, Sufficiency>>, minimums: PipelineOptions['minimums'],
+): Promise<Record<SufficiencyAnalysis, Sufficiency>> {
+  let facts: DataFacts | undefined;
+  const out: Partial<Record<SufficiencyAnalysis, Sufficiency>> = {};
+  for (const a of SUFFICIENCY_ANALYSES) {
+    out[a] = given[a] ?? checkSufficiency(facts ??= await dataFacts(wb, { asOf }), a, minimums?.[a]);
+  }
+  return out as Record<SufficiencyAnalysis, Sufficiency>;
+}
+
 const loadDetail = (r: LoadReport): string =>
   `${r.fileName}: ${r.rowsRead.toLocaleString('en')} rows read, ${r.rowsLoaded.toLocaleString('en')} used, ${r.customers.toLocaleString('en')} customers`;
 
@@ -183,6 +207,8 @@ export async function runPipeline(wb: Workbench, options: PipelineOptions): Prom
   // Checked before loading: a bad value is the caller's to fix, not a section that could not be computed.
   if (options.margin !== undefined) numberInRange('margin', options.margin, CLV_MARGIN);
   if (options.discountRate !== undefined) numberInRange('discountRate', options.discountRate, CLV_DISCOUNT_RATE);
+  checkMinimums(options.minimums);
+  const minimumsOf = (a: SufficiencyAnalysis): { minimums?: Minimums } => (options.minimums?.[a] ? { minimums: options.minimums[a] } : {});
   const load = await timed('load', onProgress, () =>
     loadTransactions(wb, options.file, {
       ...(options.preset ? { preset: options.preset } : {}),
@@ -201,13 +227,13 @@ export async function runPipeline(wb: Workbench, options: PipelineOptions): Prom
   if (options.by) await checkByAttributes(wb, options.by);
   const failures: PipelineResults['failures'] = {};
   // A given as-of date describes the customers as they were then: later orders are left out.
-  const rfmResult = await attempt('rfm', failures, onProgress, () => rfm(wb, options.asOf ? { asOf: options.asOf, laterOrders: 'exclude' } : {}),
+  const rfmResult = await attempt('rfm', failures, onProgress, () => rfm(wb, { ...(options.asOf ? { asOf: options.asOf, laterOrders: 'exclude' } : {}), ...minimumsOf('rfm') }),
     (r) => `${r.customerCount.toLocaleString('en')} customers scored as of ${isoDate(r.options.asOf)}`);
   const asOf = rfmResult?.options.asOf ?? options.asOf ?? await dayAfterLastOrder(wb, 'transactions');
   if (!asOf) throw new WorkbenchError('NO_DATA', messages.noOrders('transactions'), { source: 'transactions' });
   const cohortResult = await attempt('cohorts', failures, onProgress, () => cohorts(wb, { asOf }),
     (r) => `${r.cohorts.length} ${r.options.period} cohorts, ${r.customerCount.toLocaleString('en')} customers`);
-  const clusterResult = await attempt('clusters', failures, onProgress, () => clusters(wb, { asOf }),
+  const clusterResult = await attempt('clusters', failures, onProgress, () => clusters(wb, { asOf, ...minimumsOf('clusters') }),
     (r) => `k = ${r.k}, ${r.customerCount.toLocaleString('en')} customers, silhouette ${r.silhouette.toFixed(2)}`);
   const crosstab = rfmResult && clusterResult ? await clusterVsRfm(wb, { rfm: rfmResult, clusters: clusterResult }) : undefined;
   const segments = await attempt('segments', failures, onProgress,
@@ -226,6 +252,7 @@ export async function runPipeline(wb: Workbench, options: PipelineOptions): Prom
       calibrationEnd,
       ...(options.margin !== undefined ? { margin: options.margin } : {}),
       ...(options.discountRate !== undefined ? { discountRate: options.discountRate } : {}),
+      ...minimumsOf('clv'),
     }),
       (r) => `${r.customers.toLocaleString('en')} customers, ${r.bgnbd.repeatBuyers.toLocaleString('en')} repeat buyers, P(alive) and 12-month value`);
     if (clvResult) {
@@ -235,8 +262,9 @@ export async function runPipeline(wb: Workbench, options: PipelineOptions): Prom
   }
   const ov = await timed('overview', onProgress, () => overview(wb, { asOf }),
     (o) => `${o.customers.toLocaleString('en')} customers, ${o.orders.toLocaleString('en')} orders`);
-  const facts = await dataFacts(wb, { asOf });
-  const sufficiency = Object.fromEntries((['rfm', 'clusters', 'clv'] as const)
-    .map((a) => [a, checkSufficiency(facts, a, options.minimums?.[a])])) as Record<SufficiencyAnalysis, Sufficiency>;
+  const sufficiency = await collectSufficiency(wb, asOf, {
+    ...(rfmResult ? { rfm: rfmResult.sufficiency } : {}), ...(clusterResult ? { clusters: clusterResult.sufficiency } : {}),
+    ...(results.clv ? { clv: results.clv.sufficiency } : {}),
+  }, options.minimums);
   return { ...results, overview: ov, sufficiency };
 }

@@ -1,11 +1,12 @@
 /**
- * The demo reports (bundled Online Retail through `swb report`, SOURCE_DATE_EPOCH fixed), built once
- * and shared by every test file that reads them: the CLI tests, the browser tests and the golden text
- * tests used to build the same 1.8 MB report four times per run.
+ * The demo reports (bundled Online Retail through `swb report`, SOURCE_DATE_EPOCH fixed; also CDNOW
+ * master and a generated sample with a customers file), built once and shared by every test file that
+ * reads them: the CLI tests, the browser tests and the golden text tests used to build the same 1.8 MB
+ * report four times per run.
  *
  * A report is cached under `test-output/demo-reports/` keyed by a hash of everything it is made from:
  * the CLI arguments, the built JavaScript next to {@link CLI}, package.json, package-lock.json, the data
- * file and the Node version. Test files run in parallel processes, so the first to ask builds while the
+ * files and the Node version. Test files run in parallel processes, so the first to ask builds while the
  * others wait on a lock directory; an unchanged build reuses the cached report on the next run too.
  */
 import { createHash } from 'node:crypto';
@@ -13,12 +14,37 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { CLI, EPOCH, requireCli, runCli, type CliRun } from './cli.js';
-import { ONLINE_RETAIL, ROOT } from './data.js';
+import { CDNOW_MASTER, ONLINE_RETAIL, ROOT } from './data.js';
 
-/** The demo reports the tests share: English, Dutch, and English with the CLV section. */
-export type DemoReport = 'en' | 'nl' | 'en-clv';
+/**
+ * The demo reports the tests share: bundled Online Retail in English, Dutch, and English with the CLV
+ * section; CDNOW master (shared data: check {@link CDNOW_MASTER} with `available()` first) in English and
+ * Dutch; a generated sample with its customers file (`swb sample --customers 2000 --seed 1`) in English.
+ */
+export type DemoReport = 'en' | 'nl' | 'en-clv' | 'en-cdnow' | 'nl-cdnow' | 'en-sample';
 
-const ARGS: Record<DemoReport, readonly string[]> = { en: [], nl: ['--locale', 'nl'], 'en-clv': ['--clv'] };
+/** Stands for the generated sample's path (without `.csv`) in {@link Recipe} arguments. */
+const SAMPLE = '<sample>';
+
+/** How a demo report is made: `swb sample` arguments when it needs one, `swb report` arguments, input files. */
+interface Recipe {
+  sample?: readonly string[];
+  report: readonly string[];
+  data: readonly string[];
+}
+
+const RECIPES: Record<DemoReport, Recipe> = {
+  en: { report: [], data: [ONLINE_RETAIL] },
+  nl: { report: ['--locale', 'nl'], data: [ONLINE_RETAIL] },
+  'en-clv': { report: ['--clv'], data: [ONLINE_RETAIL] },
+  'en-cdnow': { report: [CDNOW_MASTER, '--preset', 'cdnow'], data: [CDNOW_MASTER] },
+  'nl-cdnow': { report: [CDNOW_MASTER, '--preset', 'cdnow', '--locale', 'nl'], data: [CDNOW_MASTER] },
+  'en-sample': {
+    sample: ['--customers', '2000', '--seed', '1'],
+    report: [`${SAMPLE}.csv`, '--customers', `${SAMPLE}-customers.csv`],
+    data: [],
+  },
+};
 
 /** Where the cached reports live. */
 export const DEMO_DIR = join(ROOT, 'test-output', 'demo-reports');
@@ -44,10 +70,11 @@ function hashFiles(hash: ReturnType<typeof createHash>, dir: string): void {
   }
 }
 
-function cacheKey(args: readonly string[]): string {
+function cacheKey(recipe: Recipe): string {
+  const args = recipe.sample ? { sample: recipe.sample, report: recipe.report } : recipe.report;
   const hash = createHash('sha256').update(JSON.stringify({ args, EPOCH, node: process.version }));
   hashFiles(hash, dirname(dirname(CLI)));
-  for (const file of [join(ROOT, 'package.json'), join(ROOT, 'package-lock.json'), ONLINE_RETAIL]) {
+  for (const file of [join(ROOT, 'package.json'), join(ROOT, 'package-lock.json'), ...recipe.data]) {
     if (existsSync(file)) hash.update(readFileSync(file));
   }
   return hash.digest('hex').slice(0, 16);
@@ -75,9 +102,18 @@ function tryLock(lock: string): boolean {
   }
 }
 
-async function build(kind: DemoReport, args: readonly string[], base: string): Promise<BuiltReport> {
+async function build(kind: DemoReport, recipe: Recipe, base: string): Promise<BuiltReport> {
   const file = `${base}.html`;
+  const sample = `${base}-sample`;
+  const args = recipe.report.map((a) => a.replace(SAMPLE, sample));
+  if (recipe.sample) {
+    const made = await runCli(['sample', ...recipe.sample, '--out', `${sample}.csv`]);
+    if (made.code !== 0) return { ...made, file, args };
+  }
   const run = await runCli(['report', ...args, '--out', file], { env: { SOURCE_DATE_EPOCH: EPOCH } });
+  // The report is what is kept; the sample (a few MB) is made again when the report is.
+  rmSync(`${sample}.csv`, { force: true });
+  rmSync(`${sample}-customers.csv`, { force: true });
   const built: BuiltReport = { ...run, file, args };
   if (run.code !== 0) return built; // not cached: the test shows the failure
   writeFileSync(`${base}.json.tmp`, JSON.stringify(built));
@@ -96,9 +132,9 @@ async function build(kind: DemoReport, args: readonly string[], base: string): P
  */
 export async function demoReport(kind: DemoReport): Promise<BuiltReport> {
   requireCli();
-  const args = ARGS[kind];
+  const recipe = RECIPES[kind];
   mkdirSync(DEMO_DIR, { recursive: true });
-  const base = join(DEMO_DIR, `${kind}.${cacheKey(args)}`);
+  const base = join(DEMO_DIR, `${kind}.${cacheKey(recipe)}`);
   const lock = `${base}.lock`;
   const start = Date.now();
   for (;;) {
@@ -107,7 +143,7 @@ export async function demoReport(kind: DemoReport): Promise<BuiltReport> {
       try {
         // Another process may have finished between the check and the lock.
         if (existsSync(`${base}.json`)) return JSON.parse(readFileSync(`${base}.json`, 'utf8')) as BuiltReport;
-        return await build(kind, args, base);
+        return await build(kind, recipe, base);
       } finally {
         rmSync(lock, { recursive: true, force: true });
       }

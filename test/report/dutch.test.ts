@@ -1,6 +1,7 @@
 /**
- * Dutch is Dutch: the Dutch report of the bundled data, and of a generated sample with a customers file
- * (attribute columns such as age_band, city_size), may not contain any English text from the English
+ * Dutch is Dutch: the Dutch report of the bundled data, of CDNOW master (when the shared data is here),
+ * and of a generated sample with a customers file (attribute columns such as age_band, city_size), may
+ * not contain any English text from the English
  * table that differs from the Dutch one, nor a raw snake_case identifier in its prose. The English
  * strings are taken from src/i18n/en itself (functions called with placeholders and split on them),
  * so a new English string is checked without touching this test.
@@ -15,6 +16,7 @@ import { columnLabel } from '../../src/i18n/analyses.js';
 import { loadNote } from '../../src/report/sections/data-quality.js';
 import { messages } from '../../src/messages.js';
 import { runCli, EPOCH } from '../helpers/cli.js';
+import { available, CDNOW_MASTER } from '../helpers/data.js';
 import { DEMO_TIMEOUT, demoReport } from '../helpers/demo-reports.js';
 import { reportText } from '../helpers/report-text.js';
 
@@ -119,6 +121,16 @@ describe('the Dutch report', () => {
     const built = await demoReport('nl');
     expect(built.code, built.stderr).toBe(0);
     const text = reportText(readFileSync(built.file, 'utf8'));
+    expect(englishIn(text)).toEqual([]);
+    expect(snakeCaseIn(text, nl.report.methodTitle)).toEqual([]);
+  }, DEMO_TIMEOUT);
+
+  it.skipIf(!available(CDNOW_MASTER, 'the Dutch CDNOW report test'))('of CDNOW master has no English text and no raw snake_case names in its prose', async () => {
+    const built = await demoReport('nl-cdnow');
+    expect(built.code, built.stderr).toBe(0);
+    const text = reportText(readFileSync(built.file, 'utf8'));
+    // the CDNOW report itself, in Dutch: 23,570 customers, all first buying in Q1 1997
+    expect(text).toMatch(/23\.570 klanten/);
     expect(englishIn(text)).toEqual([]);
     expect(snakeCaseIn(text, nl.report.methodTitle)).toEqual([]);
   }, DEMO_TIMEOUT);

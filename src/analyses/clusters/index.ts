@@ -21,6 +21,7 @@ import { pcaFromCovariance, project, type Projection } from './projection.js';
 import { messages } from '../../messages.js';
 import { resolveAsOf, type ResolvedAsOf } from '../shared/as-of.js';
 import type { DateInput } from '../shared/validate.js';
+import { dataSufficiency, type Sufficiency } from '../shared/sufficiency.js';
 
 export type { ClusterOptions, ClusterOptionsUsed } from './options.js';
 export type { KChoiceRow } from './fit.js';
@@ -104,6 +105,8 @@ export interface ClusterResult {
   overall: { size: number; revenue: number; means: Record<string, number> };
   /** 2-D PCA projection with sampled points. */
   projection: Projection & { points: ClusterPoint[] };
+  /** Is the data enough: customers with a purchase and days of history before `asOf` against `options.minimums`. */
+  sufficiency: Sufficiency;
   /** Recoverable problems (dropped features, excluded customers, k values skipped). */
   warnings: string[];
 }
@@ -244,7 +247,8 @@ export async function clusters(wb: Workbench, options: ClusterOptions = {}): Pro
       table: o.table, options: used, k, features, droppedFeatures: dropped, customerCount, excludedCount: n - customerCount,
       sampleSize: points.length, kTable, inertia: fit.inertia, silhouette, profiles,
       overall: { size: customerCount, revenue: totalRevenue, means: byName(overallRow, 'r') },
-      projection: { ...pca, points: pts }, warnings,
+      projection: { ...pca, points: pts },
+      sufficiency: await dataSufficiency(wb, 'clusters', { asOf, source: o.source, minimums: o.minimums }), warnings,
     };
   } finally {
     for (const t of Object.values(WORK)) await wb.run(`drop table if exists ${t}`);

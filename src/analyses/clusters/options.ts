@@ -6,6 +6,7 @@ import { WorkbenchError } from '../../errors.js';
 import { DEFAULT_FEATURES } from './features.js';
 import { checkOptionKeys, keyword, optionKeys, outputTable, wholeNumber, type DateInput } from '../shared/validate.js';
 import { messages } from '../../messages.js';
+import { resolveMinimums, type Minimums } from '../shared/sufficiency.js';
 
 /** Options of {@link clusters}. */
 export interface ClusterOptions {
@@ -54,6 +55,11 @@ export interface ClusterOptions {
   table?: string;
   /** Allow `table` to name an input table (`transactions`, `customers`) or `source`, replacing it. @defaultValue false */
   replace?: boolean;
+  /**
+   * Minimums the data must meet for clusters worth reading, checked into `result.sufficiency` (given ones replace
+   * the defaults one by one; any check of {@link Minimums} may be added). @defaultValue { customers: 100, historyDays: 180 }
+   */
+  minimums?: Minimums;
 }
 
 /** The options of a run with every default filled in. */
@@ -67,7 +73,7 @@ export interface ClusterOptionsUsed extends Required<Omit<ClusterOptions, 'asOf'
 const CLUSTER_KEYS = optionKeys<ClusterOptions>({
   features: true, k: true, kRange: true, seed: true, restarts: true, maxIterations: true, sampleSize: true, searchSampleSize: true,
   searchRestarts: true, silhouetteSampleSize: true, projectionPoints: true, logScale: true, missing: true, asOf: true, minSize: true,
-  source: true, customers: true, table: true, replace: true,
+  source: true, customers: true, table: true, replace: true, minimums: true,
 });
 
 /** Fill in defaults and check the options (everything but `asOf`, which needs the data). */
@@ -100,6 +106,7 @@ export function resolveOptions(o: ClusterOptions): Omit<ClusterOptionsUsed, 'asO
     missing,
     source: o.source ?? 'transactions',
     customers: o.customers ?? 'customers',
+    minimums: resolveMinimums('clusters', o.minimums),
     table: outputTable('clusters', o.table, 'clusters', { source: o.source ?? 'transactions', ...(o.replace ? { replace: true } : {}) }),
   };
 }

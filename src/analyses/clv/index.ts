@@ -20,6 +20,7 @@ export type {
 } from './types.js';
 import { messages } from '../../messages.js';
 import { checkOptionKeys, keyword, numberInRange, optionalDate, optionKeys, outputTable, wholeNumber, type NumberRange } from '../shared/validate.js';
+import { dataSufficiency, resolveMinimums } from '../shared/sufficiency.js';
 
 /** Allowed `margin`: a share of revenue in (0, 1]. */
 export const CLV_MARGIN: NumberRange = { min: 0, max: 1, minOpen: true };
@@ -28,7 +29,7 @@ export const CLV_DISCOUNT_RATE: NumberRange = { min: 0, hint: '0.1 = 10% a year'
 
 const CLV_KEYS = optionKeys<ClvOptions>({
   calibrationEnd: true, holdoutEnd: true, unit: true, horizonMonths: true, discountRate: true, margin: true, aliveBands: true,
-  tierShares: true, fitSample: true, source: true, table: true, summaryTable: true, replace: true,
+  tierShares: true, fitSample: true, source: true, table: true, summaryTable: true, replace: true, minimums: true,
 });
 
 function resolve(options: ClvOptions, lastDay: Date): ClvOptionsUsed {
@@ -50,6 +51,7 @@ function resolve(options: ClvOptions, lastDay: Date): ClvOptionsUsed {
     source,
     table: outputTable('clv', options.table, 'clv', protect),
     summaryTable: outputTable('clv', options.summaryTable, 'clv_summary', protect),
+    minimums: resolveMinimums('clv', options.minimums),
   };
   const ascending = (v: number[]) => v.every((x, i) => x > 0 && x < 1 && (i === 0 || x > (v[i - 1] ?? 1)));
   wholeNumber('fitSample', o.fitSample, 100);
@@ -165,6 +167,8 @@ export async function clv(wb: Workbench, options: ClvOptions = {}): Promise<ClvR
     gammaGammaSetAside: selected.setAside.length,
     ...agg,
     holdout: o.holdoutEnd ? { length: summary.holdoutLength, ...(await holdoutRows(wb, o.table)) } : null,
+    // calibrationEnd is a whole day, included: the facts are read up to the start of the next day
+    sufficiency: await dataSufficiency(wb, 'clv', { asOf: new Date(o.calibrationEnd.getTime() + 86_400_000), source, minimums: o.minimums }),
     warnings,
   };
 }

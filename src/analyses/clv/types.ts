@@ -3,6 +3,7 @@ import type { BgnbdFit } from './bgnbd.js';
 import type { ClvUnit } from './summary.js';
 import type { GammaGammaFit } from './gamma-gamma.js';
 import type { DateInput } from '../shared/validate.js';
+import type { Minimums, Sufficiency } from '../shared/sufficiency.js';
 
 /** Options of `clv`. */
 export interface ClvOptions {
@@ -36,6 +37,12 @@ export interface ClvOptions {
   summaryTable?: string;
   /** Allow `table`/`summaryTable` to name an input table (`transactions`, `customers`) or `source`, replacing it. @defaultValue false */
   replace?: boolean;
+  /**
+   * Minimums the calibration data must meet for predictions worth reading, checked into `result.sufficiency`
+   * (given ones replace the defaults one by one).
+   * @defaultValue { customers: 500, historyDays: 365, repeatBuyers: 100, recentOrders: 1 }
+   */
+  minimums?: Minimums;
 }
 
 /** The options of a CLV run with every default filled in. */
@@ -54,6 +61,8 @@ export interface ClvOptionsUsed {
   source: string;
   table: string;
   summaryTable: string;
+  /** Minimums checked in `sufficiency`. */
+  minimums: Minimums;
 }
 
 /** P(alive) bands. */
@@ -135,5 +144,10 @@ export interface ClvResult {
   pAliveMatrix: { T: number; cells: Array<{ x: number; t_x: number; pAlive: number }> };
   /** Holdout check (null without `holdoutEnd`). */
   holdout: null | { length: number; rows: ClvHoldoutRow[]; actualTotal: number; predictedTotal: number };
+  /**
+   * Is the data enough: customers, days of history, customers with 3+ orders and orders in the last 30 days,
+   * all up to the end of `calibrationEnd`, against `options.minimums`.
+   */
+  sufficiency: Sufficiency;
   warnings: string[];
 }

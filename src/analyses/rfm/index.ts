@@ -16,6 +16,7 @@ import { standardSegmentMap, validateSegmentMap, type SegmentMap } from './segme
 import { messages } from '../../messages.js';
 import { resolveAsOf, type ResolvedAsOf } from '../shared/as-of.js';
 import { checkOptionKeys, keyword, optionKeys, outputTable, wholeNumber, type DateInput } from '../shared/validate.js';
+import { dataSufficiency, resolveMinimums, type Minimums, type Sufficiency } from '../shared/sufficiency.js';
 
 export type { RfmThresholds } from './sql.js';
 export { rfmCustomers, type RfmCustomer, type RfmCustomersOptions } from './customers.js';
@@ -55,6 +56,11 @@ export interface RfmOptions {
   table?: string;
   /** Allow `table` to name an input table (`transactions`, `customers`) or `source`, replacing it. @defaultValue false */
   replace?: boolean;
+  /**
+   * Minimums the data must meet for reliable scores, checked into `result.sufficiency` (given ones replace the
+   * defaults one by one; any check of {@link Minimums} may be added). @defaultValue { customers: 50, historyDays: 180 }
+   */
+  minimums?: Minimums;
 }
 
 /** The options of an RFM run with every default filled in. */
@@ -79,6 +85,8 @@ export interface RfmOptionsUsed {
   source: string;
   /** Per-customer table. */
   table: string;
+  /** Minimums checked in `sufficiency`. */
+  minimums: Minimums;
 }
 
 /** What {@link rfm} returns: aggregates only; per-customer rows are in `table`. */
@@ -107,6 +115,8 @@ export interface RfmResult {
   distributions: { recency: RfmDistribution; frequency: RfmDistribution; monetary: RfmDistribution };
   /** Share of revenue from the top 20% of customers by monetary (NaN when revenue ≤ 0). */
   top20RevenueShare: number;
+  /** Is the data enough: customers with a purchase and days of history before `asOf` against `options.minimums`. */
+  sufficiency: Sufficiency;
   /** Recoverable data quirks. */
   warnings: string[];
 }
@@ -139,7 +149,7 @@ async function checkSource(wb: Workbench, source: string): Promise<void> {
 
 /** Every option name of {@link rfm}. */
 const RFM_KEYS = optionKeys<RfmOptions>({
-  asOf: true, bins: true, scoring: true, returns: true, laterOrders: true, segmentMap: true, minSize: true, source: true, table: true, replace: true,
+  asOf: true, bins: true, scoring: true, returns: true, laterOrders: true, segmentMap: true, minSize: true, source: true, table: true, replace: true, minimums: true,
 });
 
 /** The as-of moment (shared rule); a given one is checked against later orders unless they are excluded. */
@@ -171,6 +181,7 @@ export async function rfm(wb: Workbench, options: RfmOptions = {}): Promise<RfmR
   const laterOrders = keyword('laterOrders', options.laterOrders ?? 'error', ['error', 'exclude']);
   const { bins, scoring } = resolveScoring(options);
   const minSize = wholeNumber('minSize', options.minSize ?? 30);
+  const minimums = resolveMinimums('rfm', options.minimums);
   const segmentMap = options.segmentMap ?? standardSegmentMap(bins);
   validateSegmentMap(segmentMap, bins);
   await checkSource(wb, source);
@@ -202,7 +213,7 @@ export async function rfm(wb: Workbench, options: RfmOptions = {}): Promise<RfmR
   }
   return {
     table,
-    options: { asOf, asOfFromData: fromData, bins, scoring, returns, laterOrders, segmentMap, minSize, source, table },
+    options: { asOf, asOfFromData: fromData, bins, scoring, returns, laterOrders, segmentMap, minSize, source, table, minimums },
     customerCount,
     returnsOnlyCustomers,
     revenue: Number(totals?.['revenue'] ?? 0),
@@ -217,6 +228,7 @@ export async function rfm(wb: Workbench, options: RfmOptions = {}): Promise<RfmR
       monetary: await distribution(wb, table, 'monetary'),
     },
     top20RevenueShare: await topCustomersRevenueShare(wb, table, 0.2),
+    sufficiency: await dataSufficiency(wb, 'rfm', { asOf, source, minimums }),
     warnings,
   };
 }

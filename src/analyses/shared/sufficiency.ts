@@ -3,9 +3,15 @@
  * transactions before the as-of moment: customers with a purchase, days of history, customers with 3+
  * orders (repeat buyers), orders in the last 30 days. The CLV models need repeat buyers and about a year
  * (Klaviyo, for one, asks ≥ 500 customers with orders and ≥ 180 days before it predicts). A report quotes
- * no finding from a section whose checks fail. `dataFacts` queries; `checkSufficiency` is pure.
+ * no finding from a section whose checks fail. `rfm()`, `clusters()` and `clv()` each run {@link dataSufficiency}
+ * and carry its answer as `result.sufficiency`, with their `minimums` option; `dataFacts` queries,
+ * `checkSufficiency` is pure.
  */
 import type { Workbench } from '../../workbench.js';
+import { WorkbenchError } from '../../errors.js';
+import { messages } from '../../messages.js';
+import { quoteIdentifier } from '../../sql.js';
+import { keyword, wholeNumber } from './validate.js';
 
 /** What a check measures. */
 export type SufficiencyName = 'customers' | 'historyDays' | 'repeatBuyers' | 'recentOrders';
@@ -47,12 +53,13 @@ export const DEFAULT_MINIMUMS: Readonly<Record<SufficiencyAnalysis, Readonly<Min
 const ORDER: readonly SufficiencyName[] = ['customers', 'historyDays', 'repeatBuyers', 'recentOrders'];
 
 /**
- * The figures the checks read, from `transactions` before `asOf` (returns left out).
+ * The figures the checks read, from the transactions (`source`, default `transactions`) before `asOf`, returns left out.
  * @example await dataFacts(wb, { asOf }) // { customers: 4338, historyDays: 374, repeatBuyers: 1916, recentOrders: 1071 }
  */
-export async function dataFacts(wb: Workbench, options: { asOf: Date }): Promise<DataFacts> {
+export async function dataFacts(wb: Workbench, options: { asOf: Date; source?: string }): Promise<DataFacts> {
+  const src = quoteIdentifier(options.source ?? 'transactions');
   const [row] = await wb.query(
-    `with t as (select customer_id, order_id, order_date from transactions where not is_return and order_date < $asOf),
+    `with t as (select customer_id, order_id, order_date from ${src} where not is_return and order_date < $asOf),
      c as (select customer_id, count(distinct order_id) as orders from t group by customer_id)
      select (select count(*) from c) as customers,
             coalesce((select date_diff('day', min(order_date), $asOf) from t), 0) as history_days,
@@ -75,4 +82,34 @@ export function checkSufficiency(facts: DataFacts, analysis: SufficiencyAnalysis
     return minimum === undefined ? [] : [{ name, value: facts[name], minimum }];
   });
   return { ok: checks.every((c) => c.value >= c.minimum), checks };
+}
+
+/**
+ * The `minimums` option of an analysis checked (an object of whole numbers ≥ 0 named after the checks) and
+ * merged over its {@link DEFAULT_MINIMUMS}: the minimums actually used.
+ * @example resolveMinimums('rfm', { customers: 20 }) // { customers: 20, historyDays: 180 }
+ */
+export function resolveMinimums(analysis: SufficiencyAnalysis, given: Minimums | undefined): Minimums {
+  if (given === undefined) return { ...DEFAULT_MINIMUMS[analysis] };
+  if (typeof given !== 'object' || given === null || Array.isArray(given)) {
+    throw new WorkbenchError('BAD_OPTION', messages.minimumsNotObject(analysis, given), { minimums: given });
+  }
+  const out: Minimums = { ...DEFAULT_MINIMUMS[analysis] };
+  for (const [name, value] of Object.entries(given)) {
+    const key = keyword(`minimum of ${analysis}()`, name, ORDER);
+    if (value !== undefined) out[key] = wholeNumber(`minimums.${key}`, value as number, 0);
+  }
+  return out;
+}
+
+/**
+ * Is the data enough for an analysis: {@link dataFacts} at `asOf` checked against `minimums` (already
+ * resolved by {@link resolveMinimums}, or defaults). One query.
+ * @example await dataSufficiency(wb, 'rfm', { asOf }) // { ok: true, checks: [{ name: 'customers', value: 4338, minimum: 50 }, …] }
+ */
+export async function dataSufficiency(
+  wb: Workbench, analysis: SufficiencyAnalysis, options: { asOf: Date; source?: string; minimums?: Minimums },
+): Promise<Sufficiency> {
+  const facts = await dataFacts(wb, { asOf: options.asOf, ...(options.source ? { source: options.source } : {}) });
+  return checkSufficiency(facts, analysis, options.minimums);
 }

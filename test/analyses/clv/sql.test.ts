@@ -11,6 +11,7 @@ const holdEnd = new Date('2011-12-09T00:00:00Z');
 const OPTIONS: ClvOptionsUsed = {
   calibrationEnd: calEnd, calibrationEndFromData: false, holdoutEnd: holdEnd, unit: 'weeks', horizonMonths: 12, discountRate: 0.1,
   margin: 1, aliveBands: [0.3, 0.7], tierShares: [0.1, 0.3, 0.6], fitSample: 10_000, source: 'transactions', table: 'clv', summaryTable: 'clv_summary',
+  minimums: {},
 };
 const TABLE_PARAMS = { p: 2.1, q: 3.4, gg: 12.5, margin: 0.3, b1: 0.3, b2: 0.7, s1: 0.1, s2: 0.3, s3: 0.6 };
 

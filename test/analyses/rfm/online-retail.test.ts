@@ -101,6 +101,10 @@ describe.skipIf(!present)('rfm on Online Retail (asOf 2011-12-10)', () => {
     expect(result.customerCount).toBe(4338);
   });
 
+  it('has enough data for RFM: 4,338 customers (≥ 50) and 374 days of history (≥ 180)', () => {
+    expect(result.sufficiency).toEqual({ ok: true, checks: [{ name: 'customers', value: 4338, minimum: 50 }, { name: 'historyDays', value: 374, minimum: 180 }] });
+  });
+
   it('gives named customers the independently computed R, F, M values and scores', async () => {
     // 14646: largest spender; 12346: one order fully returned; 17850: many returns; 12350: one order
     const ids = ['12346', '12350', '14646', '17850'];

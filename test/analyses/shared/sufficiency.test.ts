@@ -5,7 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { Workbench } from '../../../src/workbench.js';
 import { runPipeline } from '../../../src/pipeline/run.js';
 import { reportFromResults } from '../../../src/pipeline/build-report.js';
-import { checkSufficiency } from '../../../src/analyses/shared/sufficiency.js';
+import { checkSufficiency, resolveMinimums } from '../../../src/analyses/shared/sufficiency.js';
+import { loadTransactions } from '../../../src/data/load.js';
+import { rfm } from '../../../src/analyses/rfm/index.js';
+import { clusters } from '../../../src/analyses/clusters/index.js';
+import { clv } from '../../../src/analyses/clv/index.js';
 import { rfmFindings } from '../../../src/report/sections/rfm.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'swb-sufficiency-'));
@@ -70,5 +74,69 @@ describe('is the data enough', () => {
     expect(report.sections.find((s) => s.id === 'rfm')!.caution).toBe('Not enough data for reliable results here: 90 days of history (needs 180). The summary quotes nothing from this section.');
     const cohorts = report.sections.find((s) => s.id === 'cohorts');
     expect(cohorts?.caution).toBeUndefined();
+  }, 60_000);
+});
+
+/** Load a file into a fresh Workbench, run `body`, close. */
+async function withData<T>(file: string, body: (wb: Workbench) => Promise<T>): Promise<T> {
+  const wb = await Workbench.open();
+  try {
+    await loadTransactions(wb, file);
+    return await body(wb);
+  } finally { wb.close(); }
+}
+
+describe('each analysis carries its own sufficiency', () => {
+  it('rfm() on a 5-customer table fails the customers check: 5 against 50', async () => {
+    const r = await withData(FIVE, (wb) => rfm(wb));
+    expect(r.sufficiency).toEqual({ ok: false, checks: [{ name: 'customers', value: 5, minimum: 50 }, { name: 'historyDays', value: 331, minimum: 180 }] });
+    expect(r.options.minimums).toEqual({ customers: 50, historyDays: 180 });
+  }, 60_000);
+
+  it('rfm() on a 3-month table fails the history check: 90 days against 180', async () => {
+    const r = await withData(THREE_MONTHS, (wb) => rfm(wb));
+    expect(r.sufficiency).toEqual({ ok: false, checks: [{ name: 'customers', value: 60, minimum: 50 }, { name: 'historyDays', value: 90, minimum: 180 }] });
+  }, 60_000);
+
+  it('minimums are an option of each verb: lowered ones pass, an added check is made', async () => {
+    const [r, c] = await withData(FIVE, async (wb) => [
+      await rfm(wb, { minimums: { customers: 5, historyDays: 300, repeatBuyers: 3 } }),
+      await clusters(wb, { k: 2, minimums: { customers: 5 } }),
+    ] as const);
+    expect(r.sufficiency).toEqual({
+      ok: false,
+      checks: [{ name: 'customers', value: 5, minimum: 5 }, { name: 'historyDays', value: 331, minimum: 300 }, { name: 'repeatBuyers', value: 2, minimum: 3 }],
+    });
+    expect(c.sufficiency).toEqual({ ok: true, checks: [{ name: 'customers', value: 5, minimum: 5 }, { name: 'historyDays', value: 331, minimum: 180 }] });
+    expect(c.options.minimums).toEqual({ customers: 5, historyDays: 180 });
+  }, 60_000);
+
+  it('clv() checks the data up to the end of its calibration day', async () => {
+    // calibration ends 30 Nov: B's order of 1 Dec is after it, so 2 orders in the last 30 days (A 20 Nov, D 25 Nov),
+    // and 5 January to 1 December is 330 days
+    const r = await withData(FIVE, (wb) => clv(wb, { calibrationEnd: '2023-11-30', fitSample: 100 }));
+    expect(r.sufficiency.checks).toEqual([
+      { name: 'customers', value: 5, minimum: 500 }, { name: 'historyDays', value: 330, minimum: 365 },
+      { name: 'repeatBuyers', value: 2, minimum: 100 }, { name: 'recentOrders', value: 2, minimum: 1 },
+    ]);
+  }, 60_000);
+
+  it('a bad minimum is an error naming it', async () => {
+    expect(() => resolveMinimums('rfm', { customers: -1 })).toThrow('minimums.customers must be a whole number ≥ 0, got -1.');
+    expect(() => resolveMinimums('rfm', { custmers: 5 } as never)).toThrow('unknown minimum of rfm(): custmers (expected one of: customers, historyDays, repeatBuyers, recentOrders)');
+    await withData(FIVE, async (wb) => {
+      await expect(rfm(wb, { minimums: 50 as never })).rejects.toThrow('minimums of rfm() must be an object like { customers: 50, historyDays: 180 }, got 50.');
+      await expect(rfm(wb, { minimum: {} } as never)).rejects.toThrow('unknown option minimum for rfm(); did you mean minimums?');
+    });
+  }, 60_000);
+
+  it('the pipeline passes its minimums to each analysis and reads their sufficiency', async () => {
+    const wb = await Workbench.open();
+    try {
+      const results = await runPipeline(wb, { file: THREE_MONTHS, minimums: { rfm: { historyDays: 90 } } });
+      expect(results.rfm?.sufficiency).toEqual({ ok: true, checks: [{ name: 'customers', value: 60, minimum: 50 }, { name: 'historyDays', value: 90, minimum: 90 }] });
+      expect(results.sufficiency?.rfm).toBe(results.rfm?.sufficiency);
+      await expect(runPipeline(wb, { file: THREE_MONTHS, minimums: { cohorts: {} } as never })).rejects.toThrow('unknown minimums analysis: cohorts');
+    } finally { wb.close(); }
   }, 60_000);
 });
