@@ -20,6 +20,7 @@ import { resolveMapping, resolvePreset } from './mapping.js';
 import { gzipIntact, sha256File, sniffFile, type SniffResult } from './sniff.js';
 import { explainReadError, sourceRelation, typedFrom, type SourceRelation } from './source.js';
 import type { Preset } from './presets.js';
+import { tagResult } from '../inspect.js';
 
 /** Options for {@link loadTransactions}. */
 export interface LoadOptions {
@@ -136,11 +137,11 @@ async function loadSniffed(wb: Workbench, path: string, options: LoadOptions, sn
     return await wb.transaction(async () => {
       await wb.run(`DROP TABLE IF EXISTS transactions; ALTER TABLE ${PARSED} RENAME TO transactions`);
       const summary = await summarise(wb, reasons);
-      return {
+      return tagResult({
         table: 'transactions' as const, source: path, fileName: sniff.fileName, format: sniff.format, sha256,
         ...(preset ? { preset: preset.name } : {}),
         ...summary, columns: used, returns, warnings,
-      };
+      }, 'LoadReport');
     });
   } catch (e) {
     throw explainReadError(e, path, sniff);

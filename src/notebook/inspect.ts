@@ -8,6 +8,7 @@
 import { inspect, type InspectOptions } from 'node:util';
 import { ColumnTable } from 'arquero';
 import { WorkbenchError } from '../errors.js';
+import { setResultPrinter } from '../inspect.js';
 import { inKernel } from './display.js';
 import { tableText, tableView } from './table-view.js';
 
@@ -65,12 +66,15 @@ let installed = false;
 
 /**
  * Install the notebook inspectors once: WorkbenchError prints `WorkbenchError [CODE]: message`
- * (no stack) and an arquero table prints its first rows as text, both inside a tslab kernel only.
+ * (no stack), an arquero table prints its first rows as text, and a result of an analysis (tagged by
+ * `tagResult`) prints a short summary — all inside a tslab kernel only.
  * `show` calls this; call it yourself only when using the library without `show`.
  */
 export function installNotebookInspectors(): void {
   if (installed) return;
   installed = true;
+  // Results the analyses tag (src/inspect.ts) print as a short summary in a kernel, in full elsewhere.
+  setResultPrinter((value, kind) => (inKernel() ? summaryText(value, kind) : undefined));
   Object.defineProperty(WorkbenchError.prototype, inspect.custom, {
     configurable: true, writable: true, enumerable: false,
     value(this: WorkbenchError, _depth: number, options: InspectOptions): string {

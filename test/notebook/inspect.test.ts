@@ -6,6 +6,9 @@ import type { TopLevelSpec } from 'vega-lite';
 import { WorkbenchError } from '../../src/errors.js';
 import { summaryText, withSummary } from '../../src/notebook/inspect.js';
 import { show } from '../../src/notebook/show.js';
+import { Workbench } from '../../src/workbench.js';
+import { rfm } from '../../src/analyses/rfm/index.js';
+import { transactions } from '../helpers/fixture-tables.js';
 
 /** tslab's own jupyter module: the kernel sets `lastWriteDisplayData` on it for every cell. */
 const tslabJupyter = createRequire(import.meta.url)('tslab/dist/jupyter') as { lastWriteDisplayData: unknown };
@@ -39,6 +42,26 @@ describe('results shown bare in a cell', () => {
     expect(String(r)).toBe(summaryText(result(), 'RfmResult'));
     expect(JSON.parse(JSON.stringify(r)).customers).toBe(4371);
     expect(Object.keys(r)).toEqual(['asOf', 'customers', 'rows', 'options', 'warnings']);
+  });
+});
+
+describe('analysis results shown bare in a cell', () => {
+  it('print an rfm() result as its summary in a kernel and in full outside, with unchanged keys and JSON', async () => {
+    const wb = await Workbench.open();
+    try {
+      await transactions(wb, [['A', 'o1', '2011-01-05', 10], ['A', 'o2', '2011-02-05', 20], ['B', 'o3', '2011-03-05', 5]]);
+      const r = await rfm(wb, { asOf: '2011-04-01' });
+      expect(inspect(r)).toContain('customerCount: 2');
+      enterCell();
+      const text = inspect(r);
+      expect(text.split('\n')[0]).toBe('RfmResult {');
+      expect(text).toContain('  customerCount: 2');
+      expect(text.length).toBeLessThan(2000);
+      expect(JSON.parse(JSON.stringify(r)).customerCount).toBe(2);
+      expect(Object.keys(r)).not.toContain(String(inspect.custom));
+    } finally {
+      wb.close();
+    }
   });
 });
 

@@ -30,12 +30,16 @@ interface Screen {
   blocks: Array<{ name: string; overflows: boolean; cue: boolean }>;
 }
 
-/** The reports looked at, each with the name of its screenshots. */
-const REPORTS: Array<{ kind: DemoReport; shot: string }> = [
-  { kind: 'en-clv', shot: 'online-retail-clv' },
-  { kind: 'nl', shot: 'online-retail-nl' },
-  ...(available(CDNOW_MASTER, 'the CDNOW screen-size tests') ? [{ kind: 'en-cdnow' as const, shot: 'cdnow' }] : []),
-  { kind: 'en-sample', shot: 'sample-customers' },
+/**
+ * The reports looked at: the name of their screenshots, and how many live charts and scrolling blocks
+ * (tables and charts) they hold, so a section that goes missing is noticed (CDNOW has no CLV, the sample
+ * adds six sub-segment charts and their tables).
+ */
+const REPORTS: Array<{ kind: DemoReport; shot: string; charts: number; blocks: number }> = [
+  { kind: 'en-clv', shot: 'online-retail-clv', charts: 19, blocks: 35 },
+  { kind: 'nl', shot: 'online-retail-nl', charts: 15, blocks: 28 },
+  ...(available(CDNOW_MASTER, 'the CDNOW screen-size tests') ? [{ kind: 'en-cdnow' as const, shot: 'cdnow', charts: 14, blocks: 25 }] : []),
+  { kind: 'en-sample', shot: 'sample-customers', charts: 20, blocks: 38 },
 ];
 const WIDTHS = [390, 1400];
 
@@ -110,27 +114,22 @@ describe.skipIf(!hasChromium)('the reports on a phone and a laptop', () => {
     await browser?.close();
   });
 
-  const cases = REPORTS.flatMap(({ kind }) => WIDTHS.map((width) => ({ kind, width })));
+  const cases = REPORTS.flatMap((report) => WIDTHS.map((width) => ({ ...report, width })));
 
-  it.each(cases)('$kind at $width px: the page does not scroll sideways, every chart is live and no chart text is under 10 px', ({ kind, width }) => {
+  it.each(cases)('$kind at $width px: the page does not scroll sideways, all $charts charts are live and no chart text is under 10 px', ({ kind, width, charts: count }) => {
     const { pageWidth, charts } = screen(kind, width);
     expect(pageWidth).toBeLessThanOrEqual(width);
-    expect(charts.length).toBeGreaterThanOrEqual(10);
+    expect(charts.length).toBeGreaterThanOrEqual(count);
     for (const chart of charts) {
       expect(chart.texts, chart.id).toBeGreaterThan(0);
       expect(chart.minText, chart.id).toBeGreaterThanOrEqual(10);
     }
   });
 
-  it.each(cases)('$kind at $width px: every table or chart wider than its column shows the scroll cue, and only those', ({ kind, width }) => {
+  it.each(cases)('$kind at $width px: every table or chart wider than its column shows the scroll cue, and only those', ({ kind, width, blocks: count }) => {
     const { blocks } = screen(kind, width);
-    expect(blocks.length).toBeGreaterThanOrEqual(20);
+    expect(blocks.length).toBeGreaterThanOrEqual(count);
     for (const block of blocks) expect(block.cue, block.name).toBe(block.overflows);
-  });
-
-  it('the bundled report with CLV has its 15 charts and 25 scrolling blocks', () => {
-    expect(screen('en-clv', 390).charts.length).toBeGreaterThanOrEqual(15);
-    expect(screen('en-clv', 390).blocks.length).toBeGreaterThanOrEqual(25);
   });
 
   it('on a phone most charts are redrawn to the width; only those with written-in cells scroll', () => {

@@ -22,6 +22,7 @@ import { messages } from '../../messages.js';
 import { resolveAsOf, type ResolvedAsOf } from '../shared/as-of.js';
 import type { DateInput } from '../shared/validate.js';
 import { dataSufficiency, type Sufficiency } from '../shared/sufficiency.js';
+import { tagResult } from '../../inspect.js';
 
 export type { ClusterOptions, ClusterOptionsUsed } from './options.js';
 export type { KChoiceRow } from './fit.js';
@@ -243,13 +244,13 @@ export async function clusters(wb: Workbench, options: ClusterOptions = {}): Pro
       return { cluster: nearestCentroid(z, centroids) + 1, x, y, values };
     });
 
-    return {
+    return tagResult({
       table: o.table, options: used, k, features, droppedFeatures: dropped, customerCount, excludedCount: n - customerCount,
       sampleSize: points.length, kTable, inertia: fit.inertia, silhouette, profiles,
       overall: { size: customerCount, revenue: totalRevenue, means: byName(overallRow, 'r') },
       projection: { ...pca, points: pts },
       sufficiency: await dataSufficiency(wb, 'clusters', { asOf, source: o.source, minimums: o.minimums }), warnings,
-    };
+    }, 'ClusterResult');
   } finally {
     for (const t of Object.values(WORK)) await wb.run(`drop table if exists ${t}`);
   }

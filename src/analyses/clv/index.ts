@@ -21,6 +21,7 @@ export type {
 import { messages } from '../../messages.js';
 import { checkOptionKeys, keyword, numberInRange, optionalDate, optionKeys, outputTable, wholeNumber, type NumberRange } from '../shared/validate.js';
 import { dataSufficiency, resolveMinimums } from '../shared/sufficiency.js';
+import { tagResult } from '../../inspect.js';
 
 /** Allowed `margin`: a share of revenue in (0, 1]. */
 export const CLV_MARGIN: NumberRange = { min: 0, max: 1, minOpen: true };
@@ -156,7 +157,7 @@ export async function clv(wb: Workbench, options: ClvOptions = {}): Promise<ClvR
   if (Math.abs(agg.spendFrequencyCorrelation) > 0.3) {
     warnings.push(messages.warnSpendFrequencyCorrelated(agg.spendFrequencyCorrelation));
   }
-  return {
+  return tagResult({
     table: o.table,
     options: o,
     customers: summary.customers,
@@ -170,7 +171,7 @@ export async function clv(wb: Workbench, options: ClvOptions = {}): Promise<ClvR
     // calibrationEnd is a whole day, included: the facts are read up to the start of the next day
     sufficiency: await dataSufficiency(wb, 'clv', { asOf: new Date(o.calibrationEnd.getTime() + 86_400_000), source, minimums: o.minimums }),
     warnings,
-  };
+  }, 'ClvResult');
 }
 
 /** The per-customer table: summary ⋈ group predictions, Gamma-Gamma spend, CLV, band and tier. */

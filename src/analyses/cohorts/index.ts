@@ -30,6 +30,7 @@ export type {
   CohortOptions, CohortOptionsUsed, CohortCell, CohortSummary, CohortAveragePoint, CohortResult,
 } from './types.js';
 import { messages } from '../../messages.js';
+import { tagResult } from '../../inspect.js';
 
 const CORE = ['customer_id', 'order_id', 'order_date', 'amount', 'is_return', 'source_row'];
 const PERIOD_INTERVAL: Record<CohortPeriod, string> = { month: 'interval 1 month', quarter: 'interval 3 month', week: 'interval 7 day' };
@@ -150,7 +151,7 @@ export async function cohorts(wb: Workbench, options: CohortOptions = {}): Promi
     const unknown = list.find((c) => c.cohort === null);
     if (unknown) warnings.push(messages.warnNoCohortValue(unknown.size, String(options.by), customers));
   }
-  return {
+  return tagResult({
     options: {
       period, by: options.by ?? null, byTable, asOf, asOfFromData: options.asOf === undefined, returns, dropPartial, source, customers,
     },
@@ -163,5 +164,5 @@ export async function cohorts(wb: Workbench, options: CohortOptions = {}): Promi
     returnsOnlyCustomers,
     returnsBeforeFirstPurchase,
     warnings,
-  };
+  }, 'CohortResult');
 }

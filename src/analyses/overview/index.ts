@@ -9,6 +9,7 @@ import { customerAggregateSql } from '../shared/customer-aggregate.js';
 import { messages } from '../../messages.js';
 import { checkOptionKeys, optionalDate, optionKeys, type DateInput } from '../shared/validate.js';
 import { revenueRankShareSql, withinTopShareSql } from '../shared/top-share.js';
+import { tagResult } from '../../inspect.js';
 
 /** Options for {@link overview}. */
 export interface OverviewOptions {
@@ -84,7 +85,7 @@ export async function overview(wb: Workbench, options: OverviewOptions = {}): Pr
   const [row] = await wb.query<OverviewRow>(overviewSql(), { asOf: asOf ?? null, topShare });
   if (!row) throw new Error('overview query returned no row');
   const warnings = row.customers === 0 ? [messages.warnNoTransactions()] : [];
-  return {
+  return tagResult({
     customers: row.customers,
     orders: row.orders,
     netRevenue: row.net_revenue,
@@ -95,5 +96,5 @@ export async function overview(wb: Workbench, options: OverviewOptions = {}): Pr
     ...(row.first && row.last ? { period: { first: row.first, last: row.last } } : {}),
     options: { ...(asOf ? { asOf } : {}), topShare },
     warnings,
-  };
+  }, 'OverviewResult');
 }

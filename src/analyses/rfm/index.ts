@@ -17,6 +17,7 @@ import { messages } from '../../messages.js';
 import { resolveAsOf, type ResolvedAsOf } from '../shared/as-of.js';
 import { checkOptionKeys, keyword, optionKeys, outputTable, wholeNumber, type DateInput } from '../shared/validate.js';
 import { dataSufficiency, resolveMinimums, type Minimums, type Sufficiency } from '../shared/sufficiency.js';
+import { tagResult } from '../../inspect.js';
 
 export type { RfmThresholds } from './sql.js';
 export { rfmCustomers, type RfmCustomer, type RfmCustomersOptions } from './customers.js';
@@ -211,7 +212,7 @@ export async function rfm(wb: Workbench, options: RfmOptions = {}): Promise<RfmR
     const used = ranges.filter((x) => x.score === k).length;
     if (used < bins) warnings.push(messages.warnScoresUnused(used, bins, k, scoring === 'quantile'));
   }
-  return {
+  return tagResult({
     table,
     options: { asOf, asOfFromData: fromData, bins, scoring, returns, laterOrders, segmentMap, minSize, source, table, minimums },
     customerCount,
@@ -230,5 +231,5 @@ export async function rfm(wb: Workbench, options: RfmOptions = {}): Promise<RfmR
     top20RevenueShare: await topCustomersRevenueShare(wb, table, 0.2),
     sufficiency: await dataSufficiency(wb, 'rfm', { asOf, source, minimums }),
     warnings,
-  };
+  }, 'RfmResult');
 }

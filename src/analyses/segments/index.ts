@@ -13,6 +13,7 @@ import { checkRuleCoverage, compileRules, conditionsOf, validateRules, type Segm
 import { messages } from '../../messages.js';
 import { checkOptionKeys, optionKeys, outputTable, wholeNumber } from '../shared/validate.js';
 import { revenueRankShareSql, withinTopShareSql } from '../shared/top-share.js';
+import { tagResult } from '../../inspect.js';
 
 export type { RuleCondition, RuleOp, RuleValue, SegmentRuleObject } from './rules.js';
 export { COMPUTED_COLUMNS, type BaseOptions } from './base.js';
@@ -274,7 +275,7 @@ export async function segmentBy(wb: Workbench, spec: SegmentSpec, options: Segme
       return { key, targetShare: shares[i] ?? 1 - shares.reduce((a, b) => a + b, 0), minRevenue: r?.min_r ?? NaN, maxRevenue: r?.max_r ?? NaN };
     });
   }
-  return result;
+  return tagResult(result, 'SegmentByResult');
 }
 
 /**

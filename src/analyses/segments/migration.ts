@@ -20,6 +20,7 @@ import type { SegmentMap } from '../rfm/segment-map.js';
 import { segmentBy, type SegmentSpec } from './index.js';
 import { messages } from '../../messages.js';
 import { checkOptionKeys, dateOption, optionKeys, outputTable, type DateInput } from '../shared/validate.js';
+import { tagResult } from '../../inspect.js';
 
 /** Options of {@link migration}. */
 export interface MigrationOptions extends Pick<RfmOptions, 'bins' | 'scoring' | 'returns' | 'segmentMap' | 'source'> {
@@ -149,7 +150,7 @@ export async function migration(wb: Workbench, options: MigrationOptions): Promi
   const [d] = await wb.query(`select count(*) as n from ${t} m where segment_from is not null and segment_to is not null
     and not exists (select 1 from ${quoteIdentifier(source)} x where x.customer_id = m.customer_id and not x.is_return and x.order_date >= $from and x.order_date < $to)`, { from, to });
   const warnings = [...new Set([...a.warnings.map((w) => messages.warnAt(isoDate(from), w)), ...b.warnings.map((w) => messages.warnAt(isoDate(to), w))])];
-  return {
+  return tagResult({
     table,
     segments: runs.segments,
     matrix,
@@ -163,7 +164,7 @@ export async function migration(wb: Workbench, options: MigrationOptions): Promi
     flows,
     options: { from, to, segmentation, ...runs.used, topFlows, table, source },
     warnings,
-  };
+  }, 'MigrationResult');
 }
 
 interface Side { sizes: SegmentCount[]; warnings: string[] }

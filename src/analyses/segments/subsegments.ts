@@ -17,6 +17,7 @@ import {
 import { normalQuantile, Z95 } from '../../stats/normal.js';
 import { messages } from '../../messages.js';
 import { checkOptionKeys, keyword, optionKeys, wholeNumber } from '../shared/validate.js';
+import { tagResult } from '../../inspect.js';
 
 export type { KpiSpec, KpiDef } from './kpi.js';
 
@@ -188,7 +189,7 @@ function summarise(def: KpiDef, raw: Array<Record<string, unknown>>, c: Context)
   const small = rows.filter((r) => r.tooSmall);
   const warnings = [...c.warnings];
   if (small.length) warnings.push(messages.warnSmallSubsegments(c.minSize, def.label, small));
-  return {
+  return tagResult({
     kpi: def, segmentVariable: c.segmentVariable, byVariable: c.byVariable,
     segments: segNames.map((s) => {
       const t = totals.get(s)!;
@@ -197,5 +198,5 @@ function summarise(def: KpiDef, raw: Array<Record<string, unknown>>, c: Context)
     rows, highlights,
     options: { asOf: c.asOf, minSize: c.minSize, churnDays: c.churnDays, confidence: 0.95, adjust: c.adjust, z, segment: c.segSpec, by: c.bySpec },
     warnings,
-  };
+  }, 'SubsegmentResult');
 }
