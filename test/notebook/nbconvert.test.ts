@@ -10,13 +10,12 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VEGALITE_MIME } from '../../src/notebook/show.js';
+import { CHROMIUM, launchChromium } from '../helpers/chromium.js';
 
 const NOTEBOOKS = 'notebooks';
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 const files = readdirSync(NOTEBOOKS).filter((f) => f.endsWith('.ipynb')).sort();
 
@@ -65,7 +64,7 @@ describe.skipIf(missing !== null)('notebooks converted by `jupyter nbconvert --t
     // One nbconvert process for all notebooks (Python starts once: ~2 s in all), the browser meanwhile.
     const [, b] = await Promise.all([
       promisify(execFile)('jupyter', ['nbconvert', '--to', 'html', '--log-level', 'ERROR', '--output-dir', dir, ...files.map((f) => join(NOTEBOOKS, f))]),
-      chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS }),
+      launchChromium(),
     ]);
     browser = b;
   });

@@ -2,7 +2,6 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { TopLevelSpec } from 'vega-lite';
 import { revenueOverTime } from '../../src/charts/activity.js';
@@ -10,6 +9,7 @@ import { renderSvg } from '../../src/charts/render.js';
 import { svgToPng } from '../../src/notebook/png.js';
 import { displayOutputs } from '../../src/notebook/show.js';
 import { pngStats } from './png-pixels.js';
+import { launchChromium } from '../helpers/chromium.js';
 
 const rows = [1, 2, 3, 4].map((m) => ({ start: new Date(Date.UTC(2011, m, 1)), customers: 10, newCustomers: 5, orders: 20, netRevenue: 1000 * m, returned: 0 }));
 const revenue = revenueOverTime({ rows, lastIsPartial: false, options: { period: 'month' }, warnings: [] }, { locale: 'nl' });
@@ -60,10 +60,7 @@ describe('chart PNGs', () => {
     writeFileSync(join(dir, 'charts.ipynb'), JSON.stringify(nb));
     execFileSync('jupyter', ['nbconvert', '--to', 'html', '--log-level', 'ERROR', join(dir, 'charts.ipynb')], { stdio: 'pipe' });
     const html = readFileSync(join(dir, 'charts.html'), 'utf8');
-    const browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium', headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    const browser = await launchChromium();
     try {
       const page = await browser.newPage();
       await page.setContent(html, { waitUntil: 'load' });

@@ -2,19 +2,17 @@
  * The report in a real browser: headless Debian Chromium via playwright-core opens the report from
  * disk with every network request blocked and recorded. Skips (with the reason) when Chromium is absent.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_TIMEOUT, demoReport } from '../helpers/demo-reports.js';
 import { fixtureReport, HOSTILE, hostilePipelineReport } from './fixtures.js';
+import { chromiumAvailable, launchChromium, waitForCharts } from '../helpers/chromium.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const OUT = resolve('test-output');
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) console.warn(`skipping browser tests: ${CHROMIUM} not found (apt-get install -y chromium)`);
+const hasChromium = chromiumAvailable('browser tests');
 
 /** What happened while a report was open. */
 interface Visit {
@@ -53,14 +51,7 @@ async function visit(file: string, options: { width?: number; javaScript?: boole
 
 /** Wait until every chart has a live vega view; return mark counts per chart. */
 async function liveMarks(page: Page): Promise<Record<string, number>> {
-  await page.waitForFunction(
-    () => {
-      const figures = document.querySelectorAll('figure.chart');
-      return figures.length > 0 && document.querySelectorAll('figure.chart[data-rendered="true"]').length === figures.length;
-    },
-    undefined,
-    { timeout: 60_000 },
-  );
+  await waitForCharts(page);
   return page.evaluate(() =>
     Object.fromEntries(
       Array.from(document.querySelectorAll('figure.chart')).map((f) => [
@@ -84,7 +75,7 @@ describe.skipIf(!hasChromium)('report in headless Chromium', () => {
     const demo = await demoReport('en-clv');
     if (demo.code !== 0) throw new Error(`swb report --clv failed:\n${demo.stderr}`);
     demoFile = demo.file;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await launchChromium();
   }, DEMO_TIMEOUT);
 
   afterAll(async () => {

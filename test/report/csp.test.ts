@@ -4,18 +4,16 @@
  * (the browser.test.ts pattern; skips with the reason when Chromium is absent).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureReport, FIXED_TIME, HOSTILE } from './fixtures.js';
+import { chromiumAvailable, launchChromium } from '../helpers/chromium.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const OUT = resolve('test-output', 'csp');
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) console.warn(`skipping CSP browser tests: ${CHROMIUM} not found (apt-get install -y chromium)`);
+const hasChromium = chromiumAvailable('CSP browser tests');
 
 const sha256 = (text: string): string => `sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}`;
 
@@ -60,7 +58,7 @@ describe.skipIf(!hasChromium)('report CSP in headless Chromium', () => {
 
   beforeAll(async () => {
     mkdirSync(OUT, { recursive: true });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

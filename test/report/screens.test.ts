@@ -6,19 +6,17 @@
  * the page itself never scrolls sideways. Screenshots go to test-output/<report>-<width>.png to look at.
  * Skips (with the reason) when Chromium is absent.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { available, CDNOW_MASTER } from '../helpers/data.js';
 import { DEMO_TIMEOUT, demoReport, type DemoReport } from '../helpers/demo-reports.js';
+import { chromiumAvailable, launchChromium, waitForCharts } from '../helpers/chromium.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const OUT = resolve('test-output');
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) console.warn(`skipping screen-size tests: ${CHROMIUM} not found (apt-get install -y chromium)`);
+const hasChromium = chromiumAvailable('screen-size tests');
 
 /** What one screen width shows. */
 interface Screen {
@@ -51,14 +49,7 @@ async function look(file: string, shot: string, width: number): Promise<Screen> 
   try {
     const page = await context.newPage();
     await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
-    await page.waitForFunction(
-      () => {
-        const figures = document.querySelectorAll('figure.chart');
-        return figures.length > 0 && document.querySelectorAll('figure.chart[data-rendered="true"]').length === figures.length;
-      },
-      undefined,
-      { timeout: 60_000 },
-    );
+    await waitForCharts(page);
     await page.screenshot({ path: resolve(OUT, `${shot}-${width}.png`), fullPage: true });
     return await page.evaluate(() => {
       const charts = Array.from(document.querySelectorAll('figure.chart')).map((figure) => {
@@ -99,7 +90,7 @@ describe.skipIf(!hasChromium)('the reports on a phone and a laptop', () => {
     // Build (or reuse) every report while the browser starts; the CLI runs are what take time.
     const [built] = await Promise.all([
       Promise.all(REPORTS.map(async ({ kind }) => ({ kind, run: await demoReport(kind) }))),
-      chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS }).then((b) => (browser = b)),
+      launchChromium().then((b) => (browser = b)),
     ]);
     for (const { kind, run } of built) if (run.code !== 0) throw new Error(`swb report ${run.args.join(' ')} (${kind}) failed:\n${run.stderr}`);
     for (const [i, { kind, shot }] of REPORTS.entries()) {
