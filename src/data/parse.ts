@@ -109,14 +109,18 @@ export interface NumberStyle {
   ambiguousDot?: string;
 }
 
-/** Cells that say decimal comma, decimal point, or that could be either (`1.234`). */
-function evidenceSql(col: string, from: string, where: string): string {
+/**
+ * Cells that say decimal comma, decimal point, or that could be either (`1.234`); with `examples`, also the
+ * first three cells (of the first 1,000 rows) written as money text, for the note.
+ */
+function evidenceSql(col: string, from: string, where: string, examples: boolean): string {
   const v = moneyTextSql(col);
   return `SELECT count(*) FILTER (WHERE regexp_full_match(v, '[-+]?[0-9]{1,3}(\\.[0-9]{3})*,[0-9]+|[-+]?[0-9]+,[0-9]+')) AS comma,
       count(*) FILTER (WHERE regexp_full_match(v, '[-+]?[0-9]*\\.[0-9]+|[-+]?[0-9]{1,3}(,[0-9]{3})+(\\.[0-9]+)?')
         AND NOT regexp_full_match(v, '[-+]?[0-9]{1,3}(\\.[0-9]{3})+')) AS dot,
       min(v) FILTER (WHERE regexp_full_match(v, '[-+]?[0-9]{1,3}(\\.[0-9]{3})+')) AS either
-    FROM (SELECT ${v} AS v FROM ${from} WHERE ${where})`;
+      ${examples ? ', list(raw ORDER BY r) FILTER (WHERE raw <> v AND r < 1000)[1:3] AS money' : ''}
+    FROM (SELECT ${v} AS v${examples ? `, trim(${col}) AS raw, rowid AS r` : ''} FROM ${from} WHERE ${where})`;
 }
 
 /**
@@ -135,17 +139,16 @@ export async function numberStyle(
   const moneyExamples: string[] = [];
   for (const column of columns) {
     const col = quoteIdentifier(column);
-    const [row] = await wb.query<{ comma: number; dot: number; either: string | null }>(evidenceSql(col, table, `rowid < ${SAMPLE} AND ${col} IS NOT NULL`));
+    const [row] = await wb.query<{ comma: number; dot: number; either: string | null; money: string[] | null }>(
+      evidenceSql(col, table, `rowid < ${SAMPLE} AND ${col} IS NOT NULL`, true));
     comma += row?.comma ?? 0;
     dot += row?.dot ?? 0;
     either ??= row?.either ?? undefined;
-    const [money] = await wb.query<{ examples: string[] }>(
-      `SELECT list(raw ORDER BY r)[1:3] AS examples FROM (SELECT trim(${col}) AS raw, ${moneyTextSql(col)} AS v, rowid AS r FROM ${table} WHERE rowid < 1000 AND ${col} IS NOT NULL) WHERE raw <> v`);
-    for (const m of money?.examples ?? []) if (moneyExamples.length < 3) moneyExamples.push(m);
+    for (const m of row?.money ?? []) if (moneyExamples.length < 3) moneyExamples.push(m);
   }
   if (comma === 0 && dot === 0 && either !== undefined && file) {
     for (const column of file.columns) {
-      const [row] = await wb.query<{ comma: number; dot: number }>(evidenceSql(quoteIdentifier(column), file.from, 'true'), file.params);
+      const [row] = await wb.query<{ comma: number; dot: number }>(evidenceSql(quoteIdentifier(column), file.from, 'true', false), file.params);
       comma += row?.comma ?? 0;
       dot += row?.dot ?? 0;
     }

@@ -37,7 +37,7 @@ export function pseudonymKey(): Buffer {
 /** Column names whose values are customer ids (after column mapping, and the camelCase spelling). */
 export const CUSTOMER_ID_COLUMNS: ReadonlySet<string> = new Set(['customer_id', 'customerId']);
 
-/** A keyed pseudonymiser. One per workbench (`wb.pseudonyms`); tables shown without one use a per-process key. */
+/** A keyed pseudonymiser. The library uses one per process ({@link defaultPseudonyms}, also `wb.pseudonyms`); tests may make their own with a fixed key. */
 export class Pseudonyms {
   readonly #key: Buffer;
   readonly #cache = new Map<string, string>();
@@ -68,7 +68,7 @@ export class Pseudonyms {
 
 let processPseudonyms: Pseudonyms | undefined;
 
-/** The per-process pseudonymiser, for tables shown without a workbench's. */
+/** The per-process pseudonymiser, made on first use (the key is read or created then). */
 export function defaultPseudonyms(): Pseudonyms {
   processPseudonyms ??= new Pseudonyms();
   return processPseudonyms;
