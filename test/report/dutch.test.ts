@@ -159,3 +159,11 @@ describe('the Dutch report', () => {
     });
   });
 });
+
+describe('the loader notes added for money text and a dot before three digits', () => {
+  it('are worded in Dutch', () => {
+    expect(loadNote(messages.warnMoneyText('a.csv', ['€ 12,50', '(3,00)']), 'nl').text)
+      .toBe('Bedragen in a.csv bevatten valutatekens, valutacodes, haakjes of spaties (bijv. "€ 12,50", "(3,00)"); ze zijn zonder gelezen, en een bedrag tussen haakjes als negatief.');
+    expect(loadNote(messages.warnAmbiguousDot('a.csv', '1.234'), 'nl').text).toMatch(/^Getallen in a\.csv zoals "1\.234" kunnen duizendtallen/);
+  });
+});

@@ -119,6 +119,8 @@ export const report = {
     decimalComma: (file: string) => `${file} uses a decimal comma (12,50); numbers were read that way.`,
     derivedOrderId: 'There is no order number column: each customer’s purchases on one day count as one order.',
     ignoredColumns: (columns: string) => `Columns not used: ${columns}.`,
+    moneyText: (file: string, examples: string) => `Amounts in ${file} carry currency signs, codes, brackets or spaces (e.g. ${examples}); they were read without them, and an amount in brackets as negative.`,
+    ambiguousDot: (file: string, example: string) => `Numbers in ${file} such as ${example} can mean thousands (1234) or decimals (1.234), and no row tells; they were read with a decimal point. Give the decimal mark if the dot separates thousands.`,
     /** Letters of a date pattern: year, month, day, hour, minute, second, month name, AM/PM. */
     dateLetters: { Y: 'YYYY', y: 'YY', m: 'MM', d: 'DD', H: 'hh', I: 'hh', M: 'mm', S: 'ss', b: 'Mon', B: 'Month', p: 'AM/PM', f: 'fff' } as Record<string, string>,
   },

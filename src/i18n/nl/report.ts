@@ -89,6 +89,8 @@ export const report: Texts['report'] = {
     decimalComma: (file: string) => `${file} gebruikt een decimale komma (12,50); getallen zijn zo gelezen.`,
     derivedOrderId: 'Er is geen kolom met ordernummers: de aankopen van een klant op één dag tellen als één bestelling.',
     ignoredColumns: (columns: string) => `Niet gebruikte kolommen: ${columns}.`,
+    moneyText: (file: string, examples: string) => `Bedragen in ${file} bevatten valutatekens, valutacodes, haakjes of spaties (bijv. ${examples}); ze zijn zonder gelezen, en een bedrag tussen haakjes als negatief.`,
+    ambiguousDot: (file: string, example: string) => `Getallen in ${file} zoals ${example} kunnen duizendtallen (1234) of decimalen (1,234) zijn, en geen rij maakt het duidelijk; ze zijn gelezen met een decimale punt. Geef het decimaalteken op als de punt duizendtallen scheidt.`,
     dateLetters: { Y: 'JJJJ', y: 'JJ', m: 'MM', d: 'DD', H: 'uu', I: 'uu', M: 'mm', S: 'ss', b: 'mnd', B: 'maand', p: 'AM/PM', f: 'fff' },
   },
   customersFile: 'Bestand met klantkenmerken',

@@ -72,6 +72,8 @@ const NOTES = {
   decimalComma: pattern(messages.warnDecimalComma(ARG(0)), 1),
   derivedOrderId: pattern(messages.warnDerivedOrderId(), 0),
   ignoredColumns: pattern(messages.warnIgnoredColumns([ARG(0)]).replace(JSON.stringify(ARG(0)), ARG(0)), 1),
+  moneyText: pattern(messages.warnMoneyText(ARG(0), [ARG(1)]).replace(JSON.stringify(ARG(1)), ARG(1)), 2),
+  ambiguousDot: pattern(messages.warnAmbiguousDot(ARG(0), ARG(1)).replace(JSON.stringify(ARG(1)), ARG(1)), 2),
 };
 
 /** A strptime format as a reader's pattern: `%Y-%m-%d %H:%M` → `YYYY-MM-DD hh:mm` (`JJJJ-MM-DD uu:mm` in Dutch). */
@@ -99,6 +101,8 @@ export function loadNote(note: string, locale: Locale): { text: string; technica
   if ((m = NOTES.decimalComma.exec(note))) return { text: w.decimalComma(m[1] ?? '') };
   if (NOTES.derivedOrderId.test(note)) return { text: w.derivedOrderId };
   if ((m = NOTES.ignoredColumns.exec(note))) return { text: w.ignoredColumns(m[1] ?? '') };
+  if ((m = NOTES.moneyText.exec(note))) return { text: w.moneyText(m[1] ?? '', m[2] ?? '') };
+  if ((m = NOTES.ambiguousDot.exec(note))) return { text: w.ambiguousDot(m[1] ?? '', m[2] ?? '') };
   return { text: note };
 }
 
