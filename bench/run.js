@@ -2,7 +2,7 @@
 // npm run bench: generate 1M and 10M synthetic transactions, then time each stage in a fresh
 // process (so peak RSS is per stage): load from CSV, load from Parquet, RFM, cohorts, clusters, segments.
 // Targets (2-core machine): 10M rows loaded < 20 s with peak RSS < 2 GB; RFM < 5 s; cohorts < 5 s;
-// clusters on 1M customers (planted, built in SQL) < 15 s; CLV on 1M customers < 10 s. Options: --sizes=1000000 --no-clusters-1m --no-clv-1m --no-compare --only-compare (just the side-by-side stages). Generated files are cached in bench/out/.
+// clusters on 1M customers (planted, built in SQL) < 15 s; CLV on 1M customers < 10 s. Options: --sizes=1000000 --no-clusters-1m --no-clv-1m --no-compare --only-compare (just the side-by-side stages) --no-clv-fit. Generated files are cached in bench/out/.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -80,6 +80,27 @@ if (!args.includes('--no-compare')) {
   if (notebook) console.log(`  pandas+sklearn notebook / swb report: ${ratio(notebook, report)}  (target ≥ 3)`);
   console.log(`  swb report, 1M customers with one order: ${one.seconds.toFixed(1)} s (target < 12 s), peak RSS ${one.peakRssMb} MB`);
   console.log(`  swb report peak RSS on ${target.toLocaleString('en')} rows: ${report.peakRssMb} MB (target ≤ 1024)`);
+}
+// CLV fits on the CDNOW master summary (when ../shared/data has it), beside SciPy on the same summary.
+const cdnow = process.env.SWB_CDNOW ?? here('../../shared/data/CDNOW_master.txt');
+if (!args.includes('--no-clv-fit') && existsSync(cdnow)) {
+  process.stderr.write('clv fits on the CDNOW master summary…\n');
+  const fit = stage('clv-fit', cdnow, `${OUT}cdnow-summary.csv`);
+  rows.push({ size: fit.rows, ...fit });
+  const py = [process.env.SWB_PYTHON, 'python3', '/usr/bin/python3'].filter(Boolean).find((p) => {
+    try { execFileSync(p, ['-c', 'import scipy, pandas'], { stdio: 'ignore' }); return true; } catch { return false; }
+  });
+  console.log('\nCLV fits on the CDNOW master summary (23,570 customers; lifetimes on this machine: BG/NBD 0.10 s, Gamma-Gamma 0.06 s)');
+  console.log(`  workbench: BG/NBD ${fit.bgnbdSeconds.toFixed(3)} s, Gamma-Gamma ${fit.gammaGammaSeconds.toFixed(3)} s`);
+  if (py) {
+    const sp = JSON.parse(execFileSync(py, [here('./clv_baseline.py'), `${OUT}cdnow-summary.csv`], { encoding: 'utf8' }).trim().split('\n').pop());
+    rows.push({ size: sp.rows, ...sp });
+    console.log(`  scipy / workbench: BG/NBD ${(sp.bgnbdSeconds / fit.bgnbdSeconds).toFixed(1)}×, Gamma-Gamma ${(sp.gammaGammaSeconds / fit.gammaGammaSeconds).toFixed(1)}× (target ≥ 1)`);
+  } else {
+    console.log('  scipy: not installed (apt-get install python3-scipy python3-pandas), comparison skipped');
+  }
+} else if (!args.includes('--no-clv-fit')) {
+  process.stderr.write(`clv-fit skipped: ${cdnow} is not there (set SWB_CDNOW)\n`);
 }
 console.log('\nstage          rows         seconds   rows/s        peak RSS (MB)  notes');
 for (const r of rows) {

@@ -59,6 +59,28 @@ if (stage === 'generate') {
   wb.close();
   print(seconds);
   process.exit(0);
+} else if (stage === 'clv-fit') {
+  // The CLV fits alone on the CDNOW master summary (23,570 customers, weeks, whole period): median of 7
+  // fits of BG/NBD (grouped (x, t_x, T)) and of Gamma-Gamma (repeat buyers). The summary is written to `b`
+  // so the Python baseline fits the same numbers.
+  const { clvGroups } = await import('../dist/analyses/clv/summary.js');
+  const { fitBgnbd } = await import('../dist/analyses/clv/bgnbd.js');
+  const { fitGammaGamma, selectGammaGammaRows } = await import('../dist/analyses/clv/gamma-gamma.js');
+  const wb = await swb.Workbench.open();
+  await swb.loadTransactions(wb, a, { preset: 'cdnow' });
+  await swb.clvSummary(wb, { calibrationEnd: '1998-06-30' });
+  const groups = await clvGroups(wb, 'clv_summary');
+  const repeat = await wb.query('select customer_id as "customerId", x, monetary from clv_summary where x > 0 order by customer_id');
+  const gg = selectGammaGammaRows(repeat).fit;
+  await wb.run(`copy (select x, t_x, "T", monetary from clv_summary order by customer_id) to '${b.replaceAll("'", "''")}' (header)`);
+  const median = (fn) => { const t = []; let out; for (let i = 0; i < 7; i++) { const s = performance.now(); out = fn(); t.push(performance.now() - s); } t.sort((p, q) => p - q); return { s: t[3] / 1000, out }; };
+  const bg = median(() => fitBgnbd(groups));
+  const gm = median(() => fitGammaGamma(gg));
+  rows = bg.out.customers;
+  note = `BG/NBD ${bg.s.toFixed(3)} s (r=${bg.out.r.toFixed(4)} α=${bg.out.alpha.toFixed(3)} a=${bg.out.a.toFixed(4)} b=${bg.out.b.toFixed(3)}), Gamma-Gamma ${gm.s.toFixed(3)} s on ${gm.out.customers} repeat buyers`;
+  wb.close();
+  process.stdout.write(JSON.stringify({ stage, rows, seconds: bg.s + gm.s, bgnbdSeconds: bg.s, gammaGammaSeconds: gm.s, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024), note }) + '\n');
+  process.exit(0);
 } else if (stage === 'baseline-sql') {
   // The plain-DuckDB baseline: the minimal SQL for the same definitions, through @duckdb/node-api directly:
   // typed read, the same cleaning (no customer/date/amount, amount 0, exact duplicates), R/F/M with quintile

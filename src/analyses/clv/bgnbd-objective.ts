@@ -4,7 +4,7 @@
  * logarithm terms once per distinct value (hundreds) and one exp + one log1p per group (up to
  * hundreds of thousands at 1M customers).
  */
-import { lnGamma } from '../../stats/special.js';
+import { digamma, lnGamma } from '../../stats/special.js';
 import type { BgnbdParams } from './bgnbd.js';
 import type { ClvGroup } from './summary.js';
 
@@ -48,5 +48,70 @@ export function compileBgnbdLogLikelihood(groups: readonly ClvGroup[]): (p: Bgnb
       ll += (counts[i] as number) * ((gx[k] as number) + m + Math.log1p(Math.exp(-Math.abs(a3 - a4))));
     }
     return ll;
+  };
+}
+
+/**
+ * The per-customer mean negative log-likelihood on log-parameters `[ln r, ln α, ln a, ln b]` with its
+ * analytic gradient, for {@link bfgs}: the same terms as {@link compileBgnbdLogLikelihood}, plus the
+ * digamma terms per distinct x and the log-sum-exp weights per group.
+ */
+export function compileBgnbdObjective(groups: readonly ClvGroup[], logBound: number): (v: number[]) => { f: number; g: number[] } {
+  const n = groups.length;
+  const xs = indexOf(groups.map((g) => g.x));
+  const ts = indexOf(groups.map((g) => g.T));
+  const txs = indexOf(groups.map((g) => g.t_x));
+  const counts = Float64Array.from(groups.map((g) => g.count));
+  const total = counts.reduce((s, c) => s + c, 0);
+  const dx = xs.distinct.length;
+  const gx = new Float64Array(dx), cx = new Float64Array(dx), dr = new Float64Array(dx), da = new Float64Array(dx), db = new Float64Array(dx), inv = new Float64Array(dx);
+  const lnT = new Float64Array(ts.distinct.length), invT = new Float64Array(ts.distinct.length);
+  const lnTx = new Float64Array(txs.distinct.length), invTx = new Float64Array(txs.distinct.length);
+  return (v: number[]) => {
+    if (v.some((vi) => !(Math.abs(vi) <= logBound))) return { f: Infinity, g: v.map(() => 0) };
+    const [r, alpha, a, b] = v.map(Math.exp) as [number, number, number, number];
+    const lnAlpha = Math.log(alpha), lnA = Math.log(a);
+    const base = lnGamma(a + b) - lnGamma(b) - lnGamma(r) + r * lnAlpha;
+    const psiAB = digamma(a + b), psiB = digamma(b), psiR = digamma(r);
+    xs.distinct.forEach((x, k) => {
+      const psiABX = digamma(a + b + x);
+      gx[k] = base + lnGamma(r + x) + lnGamma(b + x) - lnGamma(a + b + x);
+      cx[k] = x > 0 ? lnA - Math.log(b + x - 1) : -Infinity;
+      inv[k] = x > 0 ? 1 / (b + x - 1) : 0;
+      dr[k] = lnAlpha - psiR + digamma(r + x);
+      da[k] = psiAB - psiABX;
+      db[k] = psiAB - psiB + digamma(b + x) - psiABX;
+    });
+    ts.distinct.forEach((T, k) => { lnT[k] = Math.log(alpha + T); invT[k] = 1 / (alpha + T); });
+    txs.distinct.forEach((tx, k) => { lnTx[k] = Math.log(alpha + tx); invTx[k] = 1 / (alpha + tx); });
+    let ll = 0, gr = 0, gal = 0, ga = 0, gb = 0;
+    for (let i = 0; i < n; i++) {
+      const k = xs.index[i] as number;
+      const x = xs.distinct[k] as number;
+      const c = counts[i] as number;
+      const kt = ts.index[i] as number;
+      const a3 = -(r + x) * (lnT[kt] as number);
+      gr += c * (dr[k] as number);
+      ga += c * (da[k] as number);
+      gb += c * (db[k] as number);
+      if (x === 0) {
+        ll += c * ((gx[k] as number) + a3);
+        gr -= c * (lnT[kt] as number);
+        gal -= c * (r + x) * (invT[kt] as number);
+        continue;
+      }
+      const ktx = txs.index[i] as number;
+      const a4 = (cx[k] as number) - (r + x) * (lnTx[ktx] as number);
+      const e = Math.exp(-Math.abs(a3 - a4));
+      const w4 = a4 > a3 ? 1 / (1 + e) : e / (1 + e);
+      const w3 = 1 - w4;
+      ll += c * ((gx[k] as number) + (a3 > a4 ? a3 : a4) + Math.log1p(e));
+      gr -= c * (w3 * (lnT[kt] as number) + w4 * (lnTx[ktx] as number));
+      gal -= c * (r + x) * (w3 * (invT[kt] as number) + w4 * (invTx[ktx] as number));
+      ga += c * w4 / a;
+      gb -= c * w4 * (inv[k] as number);
+    }
+    gal += (total * r) / alpha;
+    return { f: -ll / total, g: [-(r * gr) / total, -(alpha * gal) / total, -(a * ga) / total, -(b * gb) / total] };
   };
 }

@@ -3,12 +3,13 @@
  * way"): while alive a customer buys as a Poisson process with rate λ ~ Gamma(r, α); after each
  * purchase they drop out with probability p ~ Beta(a, b). Pure functions: the log-likelihood over
  * (x, t_x, T) groups written with log-gamma terms and a log-sum-exp (Hardie's note on implementing
- * the model in Excel, eq. for ln L), maximum likelihood by Nelder-Mead on log-parameters from several
+ * the model in Excel, eq. for ln L), maximum likelihood by BFGS with the analytic gradient on log-parameters from several
  * starting points, and the conditional predictions: expected purchases and P(alive).
  */
 import { WorkbenchError } from '../../errors.js';
 import { nelderMead } from '../../stats/nelder-mead.js';
-import { compileBgnbdLogLikelihood } from './bgnbd-objective.js';
+import { compileBgnbdLogLikelihood, compileBgnbdObjective } from './bgnbd-objective.js';
+import { bfgs } from '../../stats/bfgs.js';
 import { lnGamma, scaledHyp2f1 } from '../../stats/special.js';
 import type { ClvGroup } from './summary.js';
 import { messages } from '../../messages.js';
@@ -31,7 +32,7 @@ export interface BgnbdFit extends BgnbdParams {
   logLikelihood: number;
   /** True when the final search met its tolerances. */
   converged: boolean;
-  /** Nelder-Mead iterations of the final (polishing) search. */
+  /** Iterations of the search that gave the estimate (BFGS, or Nelder-Mead when it had to polish). */
   iterations: number;
   /** Starts explored, and how many of those exploratory searches ended within 1 of the final log-likelihood. */
   starts: number;
@@ -97,9 +98,6 @@ export interface BgnbdFitOptions {
 /** Parameters are searched in [10⁻⁶, 10⁶] (on the log scale ±ln 10⁶). */
 const LOG_BOUND = Math.log(1e6);
 
-/** Iterations of the exploratory search from each start. */
-const EXPLORE_ITERATIONS = 100;
-
 const DEFAULT_STARTS: BgnbdParams[] = [
   { r: 1, alpha: 1, a: 1, b: 1 },
   { r: 0.5, alpha: 5, a: 0.5, b: 2 },
@@ -120,14 +118,14 @@ export function fitBgnbd(groups: readonly ClvGroup[], options: BgnbdFitOptions =
   }
   const bad = groups.find((g) => !(g.x >= 0 && g.t_x >= 0 && g.T >= g.t_x && g.count > 0 && (g.x === 0 || g.t_x > 0)));
   if (bad) throw new WorkbenchError('BAD_OPTION', messages.badSummaryRow(bad), { row: bad });
-  const logLikelihood = compileBgnbdLogLikelihood(groups);
-  const negLL = (v: number[]) => (v.some((vi) => Math.abs(vi) > LOG_BOUND) ? Infinity : -logLikelihood(unpack(v)) / customers);
-  // Explore briefly from every start, then polish the best: as robust as full runs from all starts
-  // against a poor local optimum, at a third of the likelihood evaluations.
-  const explored = (options.starts ?? DEFAULT_STARTS).map((s) => nelderMead(negLL, [s.r, s.alpha, s.a, s.b].map(Math.log), { maxIterations: EXPLORE_ITERATIONS }));
-  const start = explored.reduce((m, run) => (run.f < m.f ? run : m));
+  // Quasi-Newton with the analytic gradient from every start (tens of evaluations each, as lifetimes
+  // fits the model); Nelder-Mead polishes only when no start converged or the best lies at a bound.
+  const objective = compileBgnbdObjective(groups, LOG_BOUND);
+  const runs = (options.starts ?? DEFAULT_STARTS).map((s) => bfgs(objective, [s.r, s.alpha, s.a, s.b].map(Math.log)));
+  const start = runs.reduce((m, run) => (run.f < m.f ? run : m));
   if (!Number.isFinite(start.f)) throw new WorkbenchError('NO_DATA', messages.bgnbdNotFinite(), {});
-  const best = nelderMead(negLL, start.x);
+  const atBoundStart = start.x.some((vi) => Math.abs(vi) > LOG_BOUND - 0.05);
+  const best = start.converged && !atBoundStart ? start : polish(compileBgnbdLogLikelihood(groups), customers, start);
   const params = unpack(best.x);
   const names: Array<keyof BgnbdParams> = ['r', 'alpha', 'a', 'b'];
   return {
@@ -136,11 +134,19 @@ export function fitBgnbd(groups: readonly ClvGroup[], options: BgnbdFitOptions =
     logLikelihood: bgnbdLogLikelihood(params, groups),
     converged: best.converged,
     iterations: best.iterations,
-    starts: explored.length,
-    startsAgreeing: explored.filter((run) => Math.abs(run.f - best.f) * customers < 1).length,
+    starts: runs.length,
+    startsAgreeing: runs.filter((run) => Math.abs(run.f - best.f) * customers < 1).length,
     customers,
     repeatBuyers,
   };
+}
+
+/** Nelder-Mead from the best quasi-Newton point, for likelihoods that keep improving towards a bound. */
+function polish(logLikelihood: (p: BgnbdParams) => number, customers: number, from: { x: number[]; f: number })
+  : { x: number[]; f: number; converged: boolean; iterations: number } {
+  const negLL = (v: number[]) => (v.some((vi) => Math.abs(vi) > LOG_BOUND) ? Infinity : -logLikelihood(unpack(v)) / customers);
+  const run = nelderMead(negLL, from.x);
+  return run.f <= from.f ? run : { ...run, x: from.x, f: from.f };
 }
 
 function unpack(v: number[]): BgnbdParams {

@@ -6,7 +6,7 @@ import {
   bgnbdConditionalExpected, bgnbdCustomerLogLikelihood, bgnbdLogLikelihood, bgnbdExpectedPurchases, bgnbdPAlive, fitBgnbd, type BgnbdParams,
 } from '../../../src/analyses/clv/bgnbd.js';
 import { Random } from '../../../src/sample/random.js';
-import { compileBgnbdLogLikelihood } from '../../../src/analyses/clv/bgnbd-objective.js';
+import { compileBgnbdLogLikelihood, compileBgnbdObjective } from '../../../src/analyses/clv/bgnbd-objective.js';
 import { isWorkbenchError } from '../../../src/errors.js';
 import { available, CDNOW_SAMPLE } from '../../helpers/data.js';
 
@@ -140,6 +140,28 @@ describe('compileBgnbdLogLikelihood', () => {
     const groups: ClvGroup[] = [{ x: 0, t_x: 0, T: 30, count: 3 }, { x: 2, t_x: 10, T: 30, count: 2 }, { x: 2, t_x: 25, T: 38, count: 1 }, { x: 7, t_x: 36, T: 38, count: 4 }, { x: 1, t_x: 38, T: 38, count: 1 }];
     for (const p of [PUBLISHED, { r: 2, alpha: 0.5, a: 3, b: 0.7 }]) {
       expect(compileBgnbdLogLikelihood(groups)(p)).toBeCloseTo(bgnbdLogLikelihood(p, groups), 10);
+    }
+  });
+});
+
+describe('compileBgnbdObjective', () => {
+  const groups: ClvGroup[] = [{ x: 0, t_x: 0, T: 30, count: 3 }, { x: 2, t_x: 10, T: 30, count: 2 }, { x: 2, t_x: 25, T: 38, count: 1 }, { x: 7, t_x: 36, T: 38, count: 4 }, { x: 1, t_x: 38, T: 38, count: 1 }];
+  const objective = compileBgnbdObjective(groups, Math.log(1e6));
+  it('is the mean negative log-likelihood on log-parameters', () => {
+    const v = [PUBLISHED.r, PUBLISHED.alpha, PUBLISHED.a, PUBLISHED.b].map(Math.log);
+    expect(objective(v).f).toBeCloseTo(-bgnbdLogLikelihood(PUBLISHED, groups) / 11, 12);
+    expect(objective([20, 0, 0, 0]).f).toBe(Infinity);
+  });
+
+  it('has the gradient of central differences at two points', () => {
+    for (const v of [[Math.log(0.243), Math.log(4.414), Math.log(0.793), Math.log(2.426)], [0.7, -0.7, 1.1, -0.36]]) {
+      const { g } = objective(v);
+      v.forEach((_, i) => {
+        const h = 1e-6;
+        const up = v.map((vi, j) => (j === i ? vi + h : vi));
+        const down = v.map((vi, j) => (j === i ? vi - h : vi));
+        expect(g[i]).toBeCloseTo((objective(up).f - objective(down).f) / (2 * h), 7);
+      });
     }
   });
 });
