@@ -2,7 +2,7 @@
 // npm run bench: generate 1M and 10M synthetic transactions, then time each stage in a fresh
 // process (so peak RSS is per stage): load from CSV, load from Parquet, RFM, cohorts, clusters, segments.
 // Targets (2-core machine): 10M rows loaded < 20 s with peak RSS < 2 GB; RFM < 5 s; cohorts < 5 s;
-// clusters on 1M customers (planted, built in SQL) < 15 s; CLV on 1M customers < 10 s. Options: --sizes=1000000 --no-clusters-1m --no-clv-1m --no-compare --only-compare (just the side-by-side stages) --no-clv-fit. Generated files are cached in bench/out/.
+// clusters on 1M customers (planted, built in SQL) < 15 s; CLV on 1M customers < 10 s. Options: --sizes=1000000 --no-clusters-1m --no-clv-1m --no-compare --only-compare (just the side-by-side stages) --no-clv-fit --100m (also the 100M-row run). Generated files are cached in bench/out/.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -80,6 +80,19 @@ if (!args.includes('--no-compare')) {
   if (notebook) console.log(`  pandas+sklearn notebook / swb report: ${ratio(notebook, report)}  (target ≥ 3)`);
   console.log(`  swb report, 1M customers with one order: ${one.seconds.toFixed(1)} s (target < 12 s), peak RSS ${one.peakRssMb} MB`);
   console.log(`  swb report peak RSS on ${target.toLocaleString('en')} rows: ${report.peakRssMb} MB (target ≤ 1024)`);
+}
+// 100M rows (opt-in, --100m: about 10 minutes and 2 GB of disk): load + every report section with memoryLimit 2GB.
+if (args.includes('--100m')) {
+  const csv10 = `${OUT}sample-${Math.round(1e7 / ROWS_PER_CUSTOMER)}.csv`;
+  const big = `${OUT}sample-100m.parquet`;
+  if (!existsSync(big)) {
+    process.stderr.write('writing 100M rows (the 10M sample ten times, ids shifted) as Parquet…\n');
+    rows.push({ size: 1e8, ...stage('big-parquet', csv10, big) });
+  }
+  process.stderr.write('swb report on 100M rows, memoryLimit 2GB…\n');
+  const r = stage('report-big', big, `${OUT}report-100m.html`);
+  rows.push({ size: 1e8, ...r });
+  console.log(`\nswb report on 100M rows (memoryLimit 2GB): ${r.seconds.toFixed(0)} s, peak RSS ${r.peakRssMb} MB`);
 }
 // CLV fits on the CDNOW master summary (when ../shared/data has it), beside SciPy on the same summary.
 const cdnow = process.env.SWB_CDNOW ?? here('../../shared/data/CDNOW_master.txt');

@@ -116,6 +116,30 @@ if (stage === 'generate') {
   await built.save(b);
   wb.close();
   note = stages.join(', ');
+} else if (stage === 'report-big') {
+  // `swb report` on the 100M-row file with memoryLimit 2GB, progress lines live on stderr (as the CLI prints them).
+  const wb = await swb.Workbench.open({ memoryLimit: '2GB' });
+  const stages = [];
+  const built = await swb.buildReport(wb, {
+    file: a,
+    onProgress: (p) => {
+      process.stderr.write(`  ${p.running ? '' : p.stage.padEnd(9)}${(p.ms / 1000).toFixed(1).padStart(7)} s  ${p.running ? `${p.stage} ` : ''}${p.detail}\n`);
+      if (!p.running) stages.push(`${p.stage} ${(p.ms / 1000).toFixed(1)}`);
+      if (p.stage === 'load' && !p.running) rows = Number(/([\d,]+) rows read/.exec(p.detail)?.[1]?.replaceAll(',', ''));
+    },
+  });
+  await built.save(b);
+  wb.close();
+  note = stages.join(', ');
+} else if (stage === 'big-parquet') {
+  // 100M rows: the 10M-row sample ten times over, ids shifted per copy, written as Parquet (never committed).
+  const wb = await swb.Workbench.open({ memoryLimit: '2GB' });
+  const src = a.replaceAll("'", "''");
+  await wb.run(`copy (select * replace (customer_id || '-' || k as customer_id, order_id || '-' || k as order_id)
+    from read_csv('${src}'), range(10) r(k)) to '${b.replaceAll("'", "''")}' (format parquet, row_group_size 1000000)`);
+  const [n] = await wb.query(`select count(*) as n from read_parquet('${b.replaceAll("'", "''")}')`);
+  rows = n.n;
+  wb.close();
 } else if (stage === 'one-order-csv') {
   // a file of `b` customers with one order each
   const wb = await swb.Workbench.open();

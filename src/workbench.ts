@@ -105,6 +105,8 @@ export class Workbench {
       throw new WorkbenchError('BAD_OPTION', messages.openFailed(path, e instanceof Error ? e.message : String(e)), { path });
     }
     const connection = await instance.connect();
+    // Progress is tracked (never printed) so long statements can report how far they are: queryProgress().
+    await connection.run('SET enable_progress_bar = true; SET enable_progress_bar_print = false');
     return new Workbench(instance, connection, path, ownTemp, memoryLimit, config['temp_directory']);
   }
 
@@ -141,6 +143,16 @@ export class Workbench {
     const converted: Record<string, unknown[]> = {};
     for (const [name, values] of Object.entries(columns)) converted[name] = values.map(convertValue);
     return aq.table(converted);
+  }
+
+  /**
+   * How far the statement running now is, by DuckDB's own estimate (for progress lines on long work), or
+   * undefined when nothing runs or DuckDB cannot tell yet. `rowsProcessed` counts rows its operators read.
+   */
+  queryProgress(): { percentage: number; rowsProcessed: number; totalRows: number } | undefined {
+    const p = this.#connection?.progress;
+    if (!p || !(p.percentage >= 0)) return undefined;
+    return { percentage: p.percentage, rowsProcessed: Number(p.rows_processed), totalRows: Number(p.total_rows_to_process) };
   }
 
   /** True when a table or view with this name exists. */

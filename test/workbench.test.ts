@@ -125,3 +125,13 @@ describe('Workbench memory', () => {
     }
   });
 });
+
+describe('Workbench.queryProgress', () => {
+  it('is undefined while no statement runs, and after close', async () => {
+    const wb = await Workbench.open();
+    await wb.run('create table t as select range as i from range(1000)');
+    expect(wb.queryProgress()).toBeUndefined();
+    wb.close();
+    expect(wb.queryProgress()).toBeUndefined();
+  });
+});

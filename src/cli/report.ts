@@ -9,6 +9,7 @@ import { toCurrency, toLocale, type Locale } from '../locale.js';
 import { buildReport, parseAsOf } from '../pipeline/build-report.js';
 import { checkOutputPath, saveReport } from '../report/save.js';
 import { Workbench } from '../workbench.js';
+import { isWorkbenchError } from '../errors.js';
 import { elapsed, guarded, parse, UsageError, type Command } from './common.js';
 import { CLV_DISCOUNT_RATE, CLV_MARGIN } from '../analyses/clv/index.js';
 import { numberInRange, wholeNumber, type NumberRange } from '../analyses/shared/validate.js';
@@ -16,7 +17,7 @@ import { parseReturns, readMappingFile } from './validate.js';
 import { messages } from '../messages.js';
 import { readGoalsFile } from '../pipeline/goals.js';
 
-const USAGE = 'report [FILE] [--preset P | --mapping map.json] [--customers FILE] [--as-of YYYY-MM-DD] [--date-format FMT] [--locale en|nl] [--currency CODE] [--clv [--margin M] [--discount-rate R]] [--goals goals.json] [--by ATTR,ATTR] [--title T] [--out PATH] [--returns net|exclude] [--min-group N]';
+const USAGE = 'report [FILE] [--preset P | --mapping map.json] [--customers FILE] [--as-of YYYY-MM-DD] [--date-format FMT] [--locale en|nl] [--currency CODE] [--clv [--margin M] [--discount-rate R]] [--goals goals.json] [--by ATTR,ATTR] [--title T] [--out PATH] [--returns net|exclude] [--min-group N] [--memory-limit 2GB]';
 
 /** The bundled Online Retail file (in the package's data/ folder). */
 export const BUNDLED_DATA = fileURLToPath(new URL('../../data/online_retail.csv.gz', import.meta.url));
@@ -85,7 +86,7 @@ export const reportCommand: Command = {
   summary: 'Write a self-contained HTML segment report (summary, data quality, RFM, cohorts, clusters, segments, optional goals and predicted value, method).',
   run: (args, io) =>
     guarded(io, USAGE, async () => {
-      const { values, flags, positionals } = parse(args, ['preset', 'mapping', 'customers', 'as-of', 'date-format', 'locale', 'currency', 'title', 'out', 'returns', 'margin', 'discount-rate', 'min-group', 'goals', 'by'], ['clv']);
+      const { values, flags, positionals } = parse(args, ['preset', 'mapping', 'customers', 'as-of', 'date-format', 'locale', 'currency', 'title', 'out', 'returns', 'margin', 'discount-rate', 'min-group', 'goals', 'by', 'memory-limit'], ['clv']);
       if (positionals.length > 1) throw new UsageError(messages.tooManyFiles('report', positionals.length));
       if (values.preset && values.mapping) throw new UsageError(messages.presetOrMapping());
       const locale = localeOption(values.locale);
@@ -111,7 +112,9 @@ export const reportCommand: Command = {
       await checkOutputPath(out);
 
       const start = performance.now();
-      const wb = await Workbench.open();
+      const wb = await Workbench.open(values['memory-limit'] ? { memoryLimit: values['memory-limit'] } : {}).catch((e: unknown) => {
+        throw isWorkbenchError(e, 'BAD_OPTION') && values['memory-limit'] ? new UsageError(messages.badFlagValue('--memory-limit', e)) : e;
+      });
       try {
         const built = await buildReport(wb, {
           file, locale,
@@ -129,7 +132,7 @@ export const reportCommand: Command = {
           ...(goals ? { goals } : {}),
           ...(by ? { by } : {}),
           ...(minGroup !== undefined ? { minGroup } : {}),
-          onProgress: (p) => io.err(`${pad(p.stage)}${(p.ms / 1000).toFixed(1).padStart(6)} s  ${p.detail}`),
+          onProgress: (p) => io.err(`${pad(p.running ? '' : p.stage)}${(p.ms / 1000).toFixed(1).padStart(6)} s  ${p.running ? `${p.stage} ` : ''}${p.detail}`),
         });
         let stageStart = performance.now();
         const html = await built.toHtml(when ? { generatedAt: when } : {});

@@ -34,7 +34,7 @@ import {
 /** A stage of {@link runPipeline}. */
 export type BuildStage = 'load' | 'customers' | 'overview' | 'rfm' | 'cohorts' | 'clusters' | 'segments' | 'goals' | 'clv';
 
-/** Reported after each stage. */
+/** Reported after each stage, and every few seconds while a long one runs. */
 export interface BuildProgress {
   /** Which stage finished. */
   stage: BuildStage;
@@ -44,6 +44,8 @@ export interface BuildProgress {
   detail: string;
   /** True when the stage could not be computed (its section says why; the rest goes on). @defaultValue false */
   failed?: boolean;
+  /** True for a line while the stage still runs (every few seconds of a long stage: how far its statement is). @defaultValue false */
+  running?: boolean;
 }
 
 /** An analysis of the pipeline, each its own report section. */
@@ -86,7 +88,7 @@ export interface PipelineOptions {
   by?: readonly string[];
   /** Minimums the data must meet per analysis (see `DEFAULT_MINIMUMS`); a section that misses one says so. @defaultValue DEFAULT_MINIMUMS */
   minimums?: Partial<Record<SufficiencyAnalysis, Minimums>>;
-  /** Called after each stage. @defaultValue none */
+  /** Called after each stage, and every {@link PROGRESS_EVERY_MS} while a long one runs. @defaultValue none */
   onProgress?: (progress: BuildProgress) => void;
 }
 
@@ -125,11 +127,30 @@ export interface PipelineResults {
   sufficiency?: Record<SufficiencyAnalysis, Sufficiency>;
 }
 
-async function timed<T>(stage: BuildStage, onProgress: PipelineOptions['onProgress'], body: () => Promise<T>, detail: (value: T) => string): Promise<T> {
+/** Where progress goes, and the database whose running statement it polls. */
+interface Watch {
+  wb: Workbench;
+  onProgress: PipelineOptions['onProgress'];
+}
+
+/** How often a long stage reports that it is still moving. */
+export const PROGRESS_EVERY_MS = 5_000;
+
+async function timed<T>(stage: BuildStage, watch: Watch, body: () => Promise<T>, detail: (value: T) => string): Promise<T> {
   const start = performance.now();
-  const value = await body();
-  onProgress?.({ stage, ms: performance.now() - start, detail: detail(value) });
-  return value;
+  const { onProgress } = watch;
+  // A stage that takes long (a 100M-row load) says every few seconds how far DuckDB's running statement is.
+  const ticker = onProgress && setInterval(() => {
+    const p = watch.wb.queryProgress();
+    if (p) onProgress({ stage, ms: performance.now() - start, detail: messages.stageMoving(p.percentage, p.rowsProcessed), running: true });
+  }, PROGRESS_EVERY_MS);
+  try {
+    const value = await body();
+    onProgress?.({ stage, ms: performance.now() - start, detail: detail(value) });
+    return value;
+  } finally {
+    if (ticker) clearInterval(ticker);
+  }
 }
 
 /**
@@ -138,19 +159,19 @@ async function timed<T>(stage: BuildStage, onProgress: PipelineOptions['onProgre
  * Running out of memory and a closed Workbench still end the run: no section could be computed then.
  */
 async function attempt<T>(
-  stage: PipelineAnalysis, failures: PipelineResults['failures'], onProgress: PipelineOptions['onProgress'],
+  stage: PipelineAnalysis, failures: PipelineResults['failures'], watch: Watch,
   body: () => Promise<T>, detail: (value: T) => string,
 ): Promise<T | undefined> {
   const start = performance.now();
   try {
-    return await timed(stage, onProgress, body, detail);
+    return await timed(stage, watch, body, detail);
   } catch (e) {
     if (isWorkbenchError(e, 'OUT_OF_MEMORY') || isWorkbenchError(e, 'CLOSED')) throw e;
     const failure: SectionFailure = e instanceof WorkbenchError
       ? { code: e.code, message: e.message }
       : { code: 'INTERNAL', message: e instanceof Error ? e.message : String(e) };
     failures[stage] = failure;
-    onProgress?.({ stage, ms: performance.now() - start, detail: messages.sectionSkipped(failure.message), failed: true });
+    watch.onProgress?.({ stage, ms: performance.now() - start, detail: messages.sectionSkipped(failure.message), failed: true });
     return undefined;
   }
 }
@@ -161,14 +182,14 @@ async function attempt<T>(
  */
 async function runGoals(
   wb: Workbench, spec: GoalsSpec, context: { asOf: Date; rfm: RfmResult | undefined; tiers: SegmentByResult | undefined },
-  failures: PipelineResults['failures'], onProgress: PipelineOptions['onProgress'],
+  failures: PipelineResults['failures'], watch: Watch,
 ): Promise<GoalsResult | undefined> {
   if (spec.segments === 'rfm' && !context.rfm) {
     failures.goals = { code: 'NO_DATA', message: messages.goalsAt(spec.file, '$.segments', messages.goalsNeedRfm()) };
-    onProgress?.({ stage: 'goals', ms: 0, detail: messages.sectionSkipped(failures.goals.message), failed: true });
+    watch.onProgress?.({ stage: 'goals', ms: 0, detail: messages.sectionSkipped(failures.goals.message), failed: true });
     return undefined;
   }
-  return timed('goals', onProgress, () => goalsForReport(wb, spec, {
+  return timed('goals', watch, () => goalsForReport(wb, spec, {
     asOf: context.asOf, ...(context.rfm ? { rfm: context.rfm } : {}), ...(context.tiers ? { tiers: context.tiers } : {}),
   }), (g) => {
     const n = (s: string) => g.kpis.rows.filter((r) => r.status === s).length;
@@ -203,13 +224,13 @@ const loadDetail = (r: LoadReport): string =>
  * @example const results = await runPipeline(wb, { file: 'data/online_retail.csv.gz', preset: 'online-retail' });
  */
 export async function runPipeline(wb: Workbench, options: PipelineOptions): Promise<PipelineResults> {
-  const { onProgress } = options;
+  const watch: Watch = { wb, onProgress: options.onProgress };
   // Checked before loading: a bad value is the caller's to fix, not a section that could not be computed.
   if (options.margin !== undefined) numberInRange('margin', options.margin, CLV_MARGIN);
   if (options.discountRate !== undefined) numberInRange('discountRate', options.discountRate, CLV_DISCOUNT_RATE);
   checkMinimums(options.minimums);
   const minimumsOf = (a: SufficiencyAnalysis): { minimums?: Minimums } => (options.minimums?.[a] ? { minimums: options.minimums[a] } : {});
-  const load = await timed('load', onProgress, () =>
+  const load = await timed('load', watch, () =>
     loadTransactions(wb, options.file, {
       ...(options.preset ? { preset: options.preset } : {}),
       ...(options.mapping ? { mapping: options.mapping } : {}),
@@ -221,24 +242,24 @@ export async function runPipeline(wb: Workbench, options: PipelineOptions): Prom
     throw new WorkbenchError('NO_DATA', messages.nothingLoaded(load.fileName, load.rowsRead, load.setAside.map((s) => [s.reason, s.count] as const)), { file: options.file });
   }
   const customers = options.customers
-    ? await timed('customers', onProgress, () => loadCustomers(wb, options.customers as string), loadDetail)
+    ? await timed('customers', watch, () => loadCustomers(wb, options.customers as string), loadDetail)
     : undefined;
   // Checked before any analysis: a name the data does not have is the caller's to fix.
   if (options.by) await checkByAttributes(wb, options.by);
   const failures: PipelineResults['failures'] = {};
   // A given as-of date describes the customers as they were then: later orders are left out.
-  const rfmResult = await attempt('rfm', failures, onProgress, () => rfm(wb, { ...(options.asOf ? { asOf: options.asOf, laterOrders: 'exclude' } : {}), ...minimumsOf('rfm') }),
+  const rfmResult = await attempt('rfm', failures, watch, () => rfm(wb, { ...(options.asOf ? { asOf: options.asOf, laterOrders: 'exclude' } : {}), ...minimumsOf('rfm') }),
     (r) => `${r.customerCount.toLocaleString('en')} customers scored as of ${isoDate(r.options.asOf)}`);
   const asOf = rfmResult?.options.asOf ?? options.asOf ?? await dayAfterLastOrder(wb, 'transactions');
   if (!asOf) throw new WorkbenchError('NO_DATA', messages.noOrders('transactions'), { source: 'transactions' });
-  const cohortResult = await attempt('cohorts', failures, onProgress, () => cohorts(wb, { asOf }),
+  const cohortResult = await attempt('cohorts', failures, watch, () => cohorts(wb, { asOf }),
     (r) => `${r.cohorts.length} ${r.options.period} cohorts, ${r.customerCount.toLocaleString('en')} customers`);
-  const clusterResult = await attempt('clusters', failures, onProgress, () => clusters(wb, { asOf, ...minimumsOf('clusters') }),
+  const clusterResult = await attempt('clusters', failures, watch, () => clusters(wb, { asOf, ...minimumsOf('clusters') }),
     (r) => `k = ${r.k}, ${r.customerCount.toLocaleString('en')} customers, silhouette ${r.silhouette.toFixed(2)}`);
   const crosstab = rfmResult && clusterResult ? await clusterVsRfm(wb, { rfm: rfmResult, clusters: clusterResult }) : undefined;
-  const segments = await attempt('segments', failures, onProgress,
+  const segments = await attempt('segments', failures, watch,
     () => segmentsForReport(wb, { asOf, ...(options.by ? { by: options.by } : {}) }), segmentsDetail);
-  const goals = options.goals ? await runGoals(wb, options.goals, { asOf, rfm: rfmResult, tiers: segments?.segments }, failures, onProgress) : undefined;
+  const goals = options.goals ? await runGoals(wb, options.goals, { asOf, rfm: rfmResult, tiers: segments?.segments }, failures, watch) : undefined;
   const results: Omit<PipelineResults, 'overview'> = {
     load, ...(customers ? { customers } : {}), asOf, failures,
     ...(rfmResult ? { rfm: rfmResult } : {}), ...(cohortResult ? { cohorts: cohortResult } : {}),
@@ -248,7 +269,7 @@ export async function runPipeline(wb: Workbench, options: PipelineOptions): Prom
   if (options.clv) {
     // Predicted value: BG/NBD + Gamma-Gamma fitted on everything before the as-of day, per RFM segment.
     const calibrationEnd = new Date(asOf.getTime() - 86_400_000);
-    const clvResult = await attempt('clv', failures, onProgress, () => clv(wb, {
+    const clvResult = await attempt('clv', failures, watch, () => clv(wb, {
       calibrationEnd,
       ...(options.margin !== undefined ? { margin: options.margin } : {}),
       ...(options.discountRate !== undefined ? { discountRate: options.discountRate } : {}),
@@ -260,7 +281,7 @@ export async function runPipeline(wb: Workbench, options: PipelineOptions): Prom
       if (rfmResult) results.clvSegments = await clvBySegment(wb, clvResult, rfmResult);
     }
   }
-  const ov = await timed('overview', onProgress, () => overview(wb, { asOf }),
+  const ov = await timed('overview', watch, () => overview(wb, { asOf }),
     (o) => `${o.customers.toLocaleString('en')} customers, ${o.orders.toLocaleString('en')} orders`);
   const sufficiency = await collectSufficiency(wb, asOf, {
     ...(rfmResult ? { rfm: rfmResult.sufficiency } : {}), ...(clusterResult ? { clusters: clusterResult.sufficiency } : {}),

@@ -20,7 +20,8 @@ describe('swb report', () => {
     const r = await demoReport('en'); // built once per run, shared with the golden text test
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(`${r.file}\n`);
-    const stages = r.stderr.split('\n').filter(Boolean).map((l) => l.split(/\s+/)[0]);
+    // lines that start with a space say a long stage is still moving (every 5 s); the stage lines follow them
+    const stages = r.stderr.split('\n').filter((l) => l !== '' && !l.startsWith(' ')).map((l) => l.split(/\s+/)[0]);
     expect(stages).toEqual(['load', 'rfm', 'cohorts', 'clusters', 'segments', 'overview', 'render', 'write']);
     expect(r.stderr).toMatch(/^load +\d+\.\d s {2}online_retail\.csv\.gz: 541,909 rows read, 401,564 used/m);
     const size = statSync(r.file).size;
@@ -120,6 +121,14 @@ describe('swb report', () => {
     const r = await run([file, '--date-format', '%m-%d-%Y', '--out', out]);
     expect(r.code).toBe(0);
     expect(readFileSync(out, 'utf8')).toContain('<li>Dates in the column “order_date” were read in the form MM-DD-YYYY.</li>');
+  });
+
+  it('exits 2 naming --memory-limit for an amount DuckDB cannot take, writing nothing', async () => {
+    const dir = fresh();
+    const r = await run(['--memory-limit', 'lots', '--out', join(dir, 'r.html')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`--memory-limit: memoryLimit must be an amount of memory like '512MB' or '4GB', got "lots".`);
+    expect(readdirSync(dir)).toEqual([]);
   });
 
   it('exits 1 with the loader message for a missing file, writing nothing', async () => {
