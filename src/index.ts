@@ -16,10 +16,14 @@ export { WorkbenchError, isWorkbenchError, type WorkbenchErrorCode } from './err
 export { quoteIdentifier } from './sql.js';
 export { loadTransactions, type LoadOptions } from './data/load.js';
 export { loadCustomers, type CustomerLoadOptions } from './data/customers.js';
+export { loadSubscriptions, type SubscriptionLoadOptions } from './data/subscriptions.js';
+export { loadEvents, type EventLoadOptions } from './data/events.js';
+export type { SubscriptionMapping, EventMapping } from './data/subscription-fields.js';
 export type { LoadReport, SetAside, SetAsideReason, ColumnUse, ReturnHandling } from './data/load-report.js';
 export type { ColumnMapping } from './data/fields.js';
 export { PRESETS, PRESET_NAMES, type Preset } from './data/presets.js';
 export { generateSample, type SampleOptions, type SampleResult } from './sample/index.js';
+export { generateSubscriptions, type SubscriptionSampleOptions, type SubscriptionSampleResult } from './sample/subscriptions.js';
 export { type Locale, LOCALES, formatNumber, formatCurrency, formatPercent, formatDate, isoDate } from './locale.js';
 
 // analyses: one verb per analysis, options in, typed result out
@@ -68,6 +72,22 @@ export {
 } from './analyses/clv/summary.js';
 export type { BgnbdParams, BgnbdFit } from './analyses/clv/bgnbd.js';
 export type { GammaGammaParams, GammaGammaFit } from './analyses/clv/gamma-gamma.js';
+export {
+  mrrMovements, subscriptionChurn, subscriptionCohorts,
+  type MrrMovementsOptions, type MrrMovementsResult, type MrrMovementRow, type MrrMovementFigures,
+  type SubscriptionChurnOptions, type SubscriptionChurnResult, type SubscriptionChurnRow, type SubscriptionChurnFigures,
+  type SubscriptionChurnFinding, type ChurnBy, type ResolvedChurnBy,
+  type SubscriptionCohortOptions, type SubscriptionCohortOptionsUsed, type SubscriptionCohortResult,
+} from './analyses/subscriptions/index.js';
+export {
+  usageSegments, USAGE_SEGMENTS, PLATFORM_GROUPS,
+  type UsageSegmentsOptions, type UsageSegmentsResult, type UsageSegmentSummary, type PlatformMixRow, type UsageOptionsUsed,
+  type UsageWindowOptions, type UsageSegment,
+} from './analyses/usage/index.js';
+export {
+  usageChurn, type UsageChurnOptions, type UsageChurnResult, type UsageChurnRow, type UsageChurnFinding, type UsageChurnCompared, type UsageChurnBy,
+} from './analyses/usage/churn.js';
+export type { Proportion } from './stats/proportion.js';
 
 // charts: pure builders, result → Vega-Lite spec; renderSvg for a static picture
 export { revenueOverTime, customersOverTime, type ActivityChartOptions } from './charts/activity.js';

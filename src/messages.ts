@@ -14,7 +14,10 @@ import { dataMessages } from './messages/data.js';
 import { optionMessages } from './messages/options.js';
 import { rfmMessages } from './messages/rfm.js';
 import { segmentMessages } from './messages/segments.js';
+import { subscriptionMessages } from './messages/subscriptions.js';
+import { subscriptionDataMessages } from './messages/subscription-data.js';
 import { toolMessages } from './messages/tools.js';
+import { usageMessages } from './messages/usage.js';
 
 /** Message builders: files, mapping and parsing; analyses; CLI, notebooks and the Workbench. */
 export const messages = {
@@ -26,6 +29,9 @@ export const messages = {
   ...clusterMessages,
   ...clvMessages,
   ...segmentMessages,
+  ...subscriptionMessages,
+  ...subscriptionDataMessages,
+  ...usageMessages,
   ...toolMessages,
   ...actionMessages,
   ...privacyMessages,

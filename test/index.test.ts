@@ -44,7 +44,8 @@ describe('public index', () => {
     const internals = [
       'nelderMead', 'lnGamma', 'normalQuantile', 'adjustedRandIndex', 'fitBgnbd', 'quantileScoreSql', 'rfmSql', 'cohortsSql',
       'kpiVariance', 'differenceFromSegment', 'plantedGroupsTable', 'plantedRetention', 'REASON_LABELS', 'escapeHtml',
-      'loadVegaBundles', 'publishDisplay', 'tableHtml',
+      'loadVegaBundles', 'publishDisplay', 'tableHtml', 'usageCustomersSql', 'usageChurnSql',
+      'mrrMovementsSql', 'subscriptionChurnSql', 'subscriptionCohortsSql', 'monthlyMrrSql', 'mrrAtSql',
     ];
     expect(internals.filter((n) => exported.has(n))).toEqual([]);
   });

@@ -8,7 +8,9 @@ import { formatNumber, type Locale } from '../locale.js';
 import { texts } from '../i18n/index.js';
 import type { ClusterResult } from '../analyses/clusters/index.js';
 import { clusterNames, featureLabel } from '../i18n/analyses.js';
-import { baseSpec, CATEGORY_COLORS, CHART_HEIGHT, CHART_WIDTH, COUNT_FORMAT, GOOD_BAD_SCHEME, minPlotWidth, PERCENT_FORMAT, withCounts } from './theme.js';
+import {
+  baseSpec, CATEGORY_COLORS, CHART_HEIGHT, CHART_WIDTH, COUNT_FORMAT, GOOD_BAD_SCHEME, minPlotWidth, PERCENT_FORMAT, wrapLabelExpr, withCounts,
+} from './theme.js';
 
 /** Options of the cluster chart builders. */
 export interface ClusterChartOptions {
@@ -31,21 +33,25 @@ function clusterColor(result: ClusterResult, locale: Locale) {
 }
 
 /**
- * Elbow and silhouette by k, one panel each, the chosen k marked with a rule.
+ * Elbow and silhouette by k, one panel each, the chosen k marked with a rule; the k axis spans the
+ * numbers of clusters tried, with a tick at each.
  * @example const spec = clusterKChart(result, { locale: 'nl' });
  */
 export function clusterKChart(result: ClusterResult, options: ClusterChartOptions = {}): TopLevelSpec {
   const locale = options.locale ?? 'en';
   const t = texts(locale).charts.clusters;
   const values = result.kTable.map((r) => ({ k: r.k, inertia: r.inertia, silhouette: r.silhouette, chosen: r.k === result.k }));
+  const ks = [...new Set([...values.map((v) => v.k), result.k])].sort((a, b) => a - b);
+  // padding keeps the points at the first and last k inside the plot
+  const kScale = { domain: [ks[0] ?? result.k, ks[ks.length - 1] ?? result.k], nice: false, zero: false, padding: 12 };
   const panel = (field: 'inertia' | 'silhouette', title: string, format: string) => ({
     width: CHART_WIDTH, height: CHART_HEIGHT / 2,
     layer: [
-      { mark: { type: 'rule' as const, color: '#888888', strokeDash: [4, 3] }, encoding: { x: { datum: result.k, type: 'quantitative' as const } } },
+      { mark: { type: 'rule' as const, color: '#888888', strokeDash: [4, 3] }, encoding: { x: { datum: result.k, type: 'quantitative' as const, scale: kScale } } },
       {
         mark: { type: 'line' as const, point: true },
         encoding: {
-          x: { field: 'k', type: 'quantitative' as const, title: t.k, axis: { tickMinStep: 1, format: 'd' } },
+          x: { field: 'k', type: 'quantitative' as const, title: t.k, scale: kScale, axis: { values: ks, format: 'd', grid: false } },
           y: { field, type: 'quantitative' as const, title, axis: { format }, scale: { zero: false } },
           tooltip: [{ field: 'k', type: 'quantitative' as const, title: 'k' }, { field, type: 'quantitative' as const, title, format }],
         },
@@ -146,7 +152,11 @@ export function clusterProfileHeatmap(result: ClusterResult, options: ClusterCha
   };
 }
 
-/** Bars per cluster: share of customers beside share of net revenue. */
+/**
+ * Bars per cluster: share of customers beside share of net revenue. Cluster names are written on the
+ * y axis over as many lines as they need (a phone has room for about 18 characters beside the bars);
+ * the share axis has whole percentages.
+ */
 export function clusterSizes(result: ClusterResult, options: ClusterChartOptions = {}): TopLevelSpec {
   const locale = options.locale ?? 'en';
   const t = texts(locale).charts.clusters;
@@ -157,13 +167,13 @@ export function clusterSizes(result: ClusterResult, options: ClusterChartOptions
   ]);
   return withCounts(['customers'], {
     ...baseSpec(t.sizeTitle, t.sizeDesc),
-    width: CHART_WIDTH, height: Math.max(120, 50 * labels.length),
+    width: CHART_WIDTH, height: Math.max(120, 56 * labels.length),
     data: { values },
     mark: { type: 'bar' },
     encoding: {
-      y: { field: 'label', type: 'nominal', sort: labels, title: null, axis: { labelLimit: 480 } },
+      y: { field: 'label', type: 'nominal', sort: labels, title: null, axis: { labelLimit: 480, labelExpr: wrapLabelExpr(labels, 18) } },
       yOffset: { field: 'measure', type: 'nominal', sort: [t.customerShare, t.revenueShare] },
-      x: { field: 'share', type: 'quantitative', title: t.share, axis: { format: PERCENT_FORMAT } },
+      x: { field: 'share', type: 'quantitative', title: t.share, axis: { format: '.0%', tickCount: 5 } },
       color: { field: 'measure', type: 'nominal', title: t.measure, sort: [t.customerShare, t.revenueShare], scale: { range: [CATEGORY_COLORS[0] as string, CATEGORY_COLORS[1] as string] }, legend: { orient: 'bottom' } },
       tooltip: [
         { field: 'label', type: 'nominal', title: t.cluster }, { field: 'measure', type: 'nominal', title: t.measure },

@@ -9,7 +9,8 @@ import { segmentName } from '../i18n/analyses.js';
 import type { RfmResult } from '../analyses/rfm/index.js';
 import type { RfmDistribution } from '../analyses/rfm/summary.js';
 import {
-  baseSpec, CATEGORY_COLORS, CHART_HEIGHT, CHART_WIDTH, COUNT_FORMAT, MIN_FONT_SIZE, minPlotWidth, moneyFormat, PERCENT_FORMAT, SEQUENTIAL_SCHEME, withCounts,
+  baseSpec, CATEGORY_COLORS, CHART_HEIGHT, CHART_WIDTH, COUNT_FORMAT, MIN_FONT_SIZE, minPlotWidth, moneyFormat, PERCENT_FORMAT, SEQUENTIAL_SCHEME,
+  SMALL_COUNT_LABELS, SUPPRESSED_FILL, withCounts,
 } from './theme.js';
 
 /** Options shared by the RFM chart builders. */
@@ -39,7 +40,8 @@ function wrap(label: string, max = 14): [string, string] {
 }
 
 /**
- * R×F grid heatmap: one cell per recency × frequency score, labelled with its segment and count.
+ * R×F grid heatmap: one cell per recency × frequency score, labelled with its segment and count. A cell
+ * whose count a shared report suppresses is striped grey and reads "< 10" (hidden, not empty).
  * @example const spec = rfmHeatmap(result, { locale: 'nl', color: 'monetary' });
  */
 export function rfmHeatmap(result: RfmResult, options: RfmHeatmapOptions = {}): TopLevelSpec {
@@ -66,17 +68,30 @@ export function rfmHeatmap(result: RfmResult, options: RfmHeatmapOptions = {}): 
   }));
   const textColor = { condition: { test: 'datum.dark', value: '#ffffff' }, value: '#1a1a1a' };
   const cells = result.options.bins;
+  const tooltip = [
+    { field: 'cell', type: 'nominal' as const, title: t.cell },
+    { field: 'segment', type: 'nominal' as const, title: t.segment },
+    { field: 'customers', type: 'quantitative' as const, title: t.customers, format: COUNT_FORMAT },
+    { field: 'revenue', type: 'quantitative' as const, title: t.revenue, format: moneyFormat(locale) },
+    { field: 'meanMonetary', type: 'quantitative' as const, title: t.meanMonetary, format: moneyFormat(locale) },
+  ];
   return withCounts(['customers'], {
     ...baseSpec(t.heatmap, `${t.heatmapDesc}${byMoney ? ` (${t.heatmapMoney})` : ''}.`),
     width: CHART_WIDTH,
     height: Math.max(CHART_HEIGHT, cells * 64),
-    ...minPlotWidth(cells * 82),
+    usermeta: { ...minPlotWidth(cells * 82).usermeta, ...SMALL_COUNT_LABELS },
     data: { values },
     encoding: {
       x: { field: 'f', type: 'ordinal', title: t.f, axis: { labelAngle: 0 } },
       y: { field: 'r', type: 'ordinal', title: t.r, sort: 'descending' },
     },
     layer: [
+      {
+        // under the coloured cells: only a suppressed count (null) leaves its cell uncoloured
+        transform: [{ filter: '!isValid(datum.customers)' }],
+        mark: { type: 'rect', fill: SUPPRESSED_FILL, stroke: '#ffffff', strokeWidth: 2 },
+        encoding: { tooltip },
+      },
       {
         mark: { type: 'rect', stroke: '#ffffff', strokeWidth: 2 },
         encoding: {
@@ -87,13 +102,7 @@ export function rfmHeatmap(result: RfmResult, options: RfmHeatmapOptions = {}): 
             scale: { scheme: SEQUENTIAL_SCHEME },
             legend: { format: byMoney ? moneyFormat(locale) : COUNT_FORMAT, titleLimit: 220 },
           },
-          tooltip: [
-            { field: 'cell', type: 'nominal', title: t.cell },
-            { field: 'segment', type: 'nominal', title: t.segment },
-            { field: 'customers', type: 'quantitative', title: t.customers, format: COUNT_FORMAT },
-            { field: 'revenue', type: 'quantitative', title: t.revenue, format: moneyFormat(locale) },
-            { field: 'meanMonetary', type: 'quantitative', title: t.meanMonetary, format: moneyFormat(locale) },
-          ],
+          tooltip,
         },
       },
       ...(['line1', 'line2'] as const).map((field, i) => ({

@@ -4,7 +4,7 @@
  * heatmap (from × to, row shares) and the overlap matrix (Jaccard). Pure builders: result in, spec out.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import type { Locale } from '../locale.js';
+import { formatDate, formatNumber, type Locale } from '../locale.js';
 import { texts } from '../i18n/index.js';
 import { columnLabel, migrationSegmentName, segmentValueName } from '../i18n/analyses.js';
 import type { SubsegmentResult } from '../analyses/segments/subsegments.js';
@@ -12,7 +12,21 @@ import { ALL_CUSTOMERS, DEFAULT_CHURN_DAYS, type KpiDef } from '../analyses/segm
 import type { KpisResult } from '../analyses/segments/kpis.js';
 import type { MigrationResult } from '../analyses/segments/migration.js';
 import type { OverlapResult } from '../analyses/segments/overlap.js';
-import { baseSpec, CATEGORY_COLORS, CHART_WIDTH, COUNT_FORMAT, moneyFormat, PERCENT_FORMAT, SEQUENTIAL_SCHEME, withCounts } from './theme.js';
+import {
+  baseSpec, CATEGORY_COLORS, CHART_WIDTH, COUNT_FORMAT, minPlotWidth, moneyFormat, PERCENT_FORMAT, SEQUENTIAL_SCHEME, SMALL_COUNT_LABELS, withCounts,
+} from './theme.js';
+
+/** Font size of the counts written in heatmap cells. */
+const CELL_FONT_SIZE = 10;
+
+/**
+ * Narrowest cell, in px, that holds the longest of `labels` at {@link CELL_FONT_SIZE} (a digit is at most
+ * 0.64 em wide in the report fonts) with 5 px either side; never under 36 px.
+ */
+function minCellWidth(labels: readonly string[]): number {
+  const chars = Math.max(4, ...labels.map((l) => l.length));
+  return Math.max(36, Math.ceil(chars * 0.64 * CELL_FONT_SIZE + 10));
+}
 
 /** Options of the segment charts. */
 export interface SegmentChartOptions {
@@ -48,6 +62,8 @@ export function kpiFormat(def: Pick<KpiDef, 'id' | 'kind'>, locale: Locale): str
 /**
  * Sub-segment deviation chart: one diverging bar per sub-segment (difference from its segment's average),
  * 95% CI whiskers, a rule at 0 (the segment average), too-small sub-segments greyed without whiskers.
+ * With more than one segment, one panel per segment, each with its own x scale: a segment whose KPI is
+ * ten times smaller (the "Rest 50%" beside the "Top 20%") keeps bars that can be seen.
  * @example show(subsegmentChart(await compareSubsegments(wb, { segment: { column: 'age_band' }, by: 'city_size', kpi: 'nps' })))
  */
 export function subsegmentChart(result: SubsegmentResult, options: SegmentChartOptions = {}): TopLevelSpec {
@@ -56,43 +72,54 @@ export function subsegmentChart(result: SubsegmentResult, options: SegmentChartO
   const label = kpiLabel(result.kpi, locale);
   const format = kpiFormat(result.kpi, locale);
   const values = result.rows.map((r) => ({
-    group: result.segments.length > 1 ? `${segmentLabel(r.segment, locale)} · ${r.subsegment}` : r.subsegment,
+    segment: r.segment, segmentName: segmentLabel(r.segment, locale), group: r.subsegment,
     difference: Number.isFinite(r.difference) ? r.difference : null,
     lo: r.ci?.[0] ?? null, hi: r.ci?.[1] ?? null, value: Number.isFinite(r.kpi) ? r.kpi : null, segmentValue: r.segmentKpi, n: r.n,
     status: r.tooSmall ? t.tooSmall : r.significant ? t.significant : t.notSignificant,
   }));
-  const order = values.map((v) => v.group);
-  const y = { field: 'group', type: 'nominal' as const, title: t.group, sort: order, axis: { labelLimit: 240 } };
-  return withCounts(['n'], {
-    ...baseSpec(t.sub(label, columnLabel(result.byVariable, locale)), `${t.subDesc}.`, t.subSub),
-    width: CHART_WIDTH,
-    height: { step: 22 },
-    data: { values },
-    layer: [
-      {
-        mark: { type: 'bar', height: { band: 0.7 } },
-        encoding: {
-          y, x: { field: 'difference', type: 'quantitative', title: `${t.diff} (${label})`, axis: { format } },
-          color: {
-            field: 'status', type: 'nominal', title: t.status,
-            scale: { domain: [t.significant, t.notSignificant, t.tooSmall], range: [CATEGORY_COLORS[0]!, '#9ecae1', '#d9d9d9'] },
+  const segments = [...new Set(values.map((v) => v.segment))];
+  const many = segments.length > 1;
+  const tooltip = [
+    ...(many ? [{ field: 'segmentName', type: 'nominal' as const, title: t.segment }] : []),
+    { field: 'group', type: 'nominal' as const, title: t.group },
+    { field: 'value', type: 'quantitative' as const, title: `${t.value}: ${label}`, format },
+    { field: 'segmentValue', type: 'quantitative' as const, title: `${t.segmentValue}: ${label}`, format },
+    { field: 'difference', type: 'quantitative' as const, title: t.diff, format },
+    { field: 'lo', type: 'quantitative' as const, title: t.ciLow, format },
+    { field: 'hi', type: 'quantitative' as const, title: t.ciHigh, format },
+    { field: 'n', type: 'quantitative' as const, title: t.customers, format: COUNT_FORMAT },
+    { field: 'status', type: 'nominal' as const, title: t.status },
+  ];
+  const panel = (segment: string | undefined, last: boolean) => {
+    const rows = values.filter((v) => segment === undefined || v.segment === segment);
+    const y = { field: 'group', type: 'nominal' as const, title: many ? null : t.group, sort: rows.map((v) => v.group), axis: { labelLimit: 240 } };
+    // the KPI is named in the chart title; the axis says only what the bars are, so it fits a phone
+    const x = { field: 'difference', type: 'quantitative' as const, title: last ? t.diff : null, axis: { format, tickCount: 6 } };
+    return {
+      ...(segment !== undefined ? { title: { text: rows[0]?.segmentName ?? segment, fontSize: 13 }, transform: [{ filter: { field: 'segment', equal: segment } }] } : {}),
+      width: CHART_WIDTH,
+      height: { step: 22 },
+      layer: [
+        {
+          mark: { type: 'bar' as const, height: { band: 0.7 } },
+          encoding: {
+            y, x,
+            color: {
+              field: 'status', type: 'nominal' as const, title: t.status,
+              scale: { domain: [t.significant, t.notSignificant, t.tooSmall], range: [CATEGORY_COLORS[0]!, '#9ecae1', '#d9d9d9'] },
+            },
+            tooltip,
           },
-          tooltip: [
-            { field: 'group', type: 'nominal', title: t.group },
-            { field: 'value', type: 'quantitative', title: `${t.value}: ${label}`, format },
-            { field: 'segmentValue', type: 'quantitative', title: `${t.segmentValue}: ${label}`, format },
-            { field: 'difference', type: 'quantitative', title: t.diff, format },
-            { field: 'lo', type: 'quantitative', title: t.ciLow, format },
-            { field: 'hi', type: 'quantitative', title: t.ciHigh, format },
-            { field: 'n', type: 'quantitative', title: t.customers, format: COUNT_FORMAT },
-            { field: 'status', type: 'nominal', title: t.status },
-          ],
         },
-      },
-      { mark: { type: 'rule', color: '#1a1a1a' }, transform: [{ filter: 'isValid(datum.lo)' }], encoding: { y, x: { field: 'lo', type: 'quantitative' }, x2: { field: 'hi' } } },
-      { mark: { type: 'rule', color: '#1a1a1a', strokeDash: [4, 3] }, data: { values: [{ zero: 0 }] }, encoding: { x: { field: 'zero', type: 'quantitative' } } },
-    ],
-  });
+        { mark: { type: 'rule' as const, color: '#1a1a1a' }, transform: [{ filter: 'isValid(datum.lo)' }], encoding: { y, x: { field: 'lo', type: 'quantitative' as const }, x2: { field: 'hi' } } },
+        { mark: { type: 'rule' as const, color: '#1a1a1a', strokeDash: [4, 3] }, data: { values: [{ zero: 0 }] }, encoding: { x: { field: 'zero', type: 'quantitative' as const } } },
+      ],
+    };
+  };
+  const base = { ...baseSpec(t.sub(label, columnLabel(result.byVariable, locale)), `${t.subDesc}.`, t.subSub), data: { values } };
+  return withCounts(['n'], many
+    ? { ...base, vconcat: segments.map((seg, i) => panel(seg, i === segments.length - 1)), resolve: { scale: { x: 'independent' } } }
+    : { ...base, ...panel(undefined, true) });
 }
 
 /**
@@ -145,6 +172,8 @@ export function kpiGoalChart(result: KpisResult, options: SegmentChartOptions & 
 
 /**
  * Migration heatmap: from-segment rows × to-segment columns, coloured by row share, labelled with counts.
+ * Cells never get narrower than their longest count (a narrow screen scrolls the chart instead); a count
+ * a shared report suppresses reads "< 10".
  * @example show(migrationHeatmap(await migration(wb, { from, to }), { locale: 'nl' }))
  */
 export function migrationHeatmap(result: MigrationResult, options: SegmentChartOptions = {}): TopLevelSpec {
@@ -156,11 +185,12 @@ export function migrationHeatmap(result: MigrationResult, options: SegmentChartO
     from: names.get(c.from) ?? c.from, to: names.get(c.to) ?? c.to, count: c.count,
     rowShare: Number.isFinite(c.rowShare) ? c.rowShare : 0, dark: Number.isFinite(c.rowShare) && c.rowShare > 0.5,
   }));
-  const day = (d: Date) => d.toISOString().slice(0, 10);
+  const cell = minCellWidth(values.map((v) => formatNumber(v.count, locale)));
   return withCounts(['count'], {
-    ...baseSpec(t.mig, `${t.migDesc}.`, t.migSub(day(result.options.from), day(result.options.to))),
-    width: CHART_WIDTH,
+    ...baseSpec(t.mig, `${t.migDesc}.`, t.migSub(formatDate(result.options.from, locale), formatDate(result.options.to, locale))),
+    width: Math.max(CHART_WIDTH, order.length * cell),
     height: Math.max(240, order.length * 34),
+    usermeta: { ...minPlotWidth(order.length * cell).usermeta, ...SMALL_COUNT_LABELS },
     data: { values },
     encoding: {
       x: { field: 'to', type: 'nominal', title: t.to, sort: order, axis: { labelAngle: -40, labelLimit: 180 } },
@@ -180,8 +210,9 @@ export function migrationHeatmap(result: MigrationResult, options: SegmentChartO
         },
       },
       {
-        mark: { type: 'text', fontSize: 10 },
-        transform: [{ filter: 'datum.count > 0' }],
+        mark: { type: 'text', fontSize: CELL_FONT_SIZE },
+        // zero is left blank; a suppressed count (null) is written as "< 10"
+        transform: [{ filter: 'datum.count !== 0' }],
         encoding: {
           text: { field: 'count', type: 'quantitative', format: COUNT_FORMAT },
           color: { condition: { test: 'datum.dark', value: '#ffffff' }, value: '#1a1a1a' },

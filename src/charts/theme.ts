@@ -39,6 +39,49 @@ export function minPlotWidth(px: number): Pick<TopLevelSpec, 'usermeta'> {
   return { usermeta: { minWidth: Math.round(px) } };
 }
 
+/**
+ * `usermeta` of a chart that writes its counts of people into cells (heatmaps): where a shared report
+ * suppresses a small count, the cell reads "< 10" instead of going blank, so a reader sees a hidden
+ * group, not an empty one (see `src/privacy/small-groups.ts`).
+ */
+export const SMALL_COUNT_LABELS = { smallLabels: true } as const;
+
+/** Grey of a cell whose count is suppressed: neutral, not on any colour scale. */
+export const SUPPRESSED_GREY = '#d4d4d4';
+
+/**
+ * Fill of a heatmap cell whose count is suppressed: diagonal grey stripes on white (a linear gradient
+ * with hard stops, which both the live and the static SVG renderer draw), so it reads as "hidden".
+ */
+export const SUPPRESSED_FILL = {
+  gradient: 'linear' as const, x1: 0, y1: 0, x2: 1, y2: 1,
+  // 7 stripes: grey from 0.4 to 1 of each stripe's span, white before it.
+  stops: Array.from({ length: 7 }, (_, i) => [
+    { offset: i / 7, color: '#ffffff' }, { offset: (i + 0.4) / 7, color: '#ffffff' },
+    { offset: (i + 0.4) / 7, color: SUPPRESSED_GREY }, { offset: (i + 1) / 7, color: SUPPRESSED_GREY },
+  ]).flat(),
+};
+
+/** Words of `text` in lines of at most `max` characters (a longer word gets a line of its own). */
+export function wrapWords(text: string, max: number): string[] {
+  const lines: string[] = [];
+  for (const word of text.split(' ')) {
+    const last = lines[lines.length - 1];
+    if (last !== undefined && `${last} ${word}`.length <= max) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
+}
+
+/**
+ * Axis `labelExpr` writing each of `labels` over lines of at most `max` characters (Vega draws an
+ * array label as lines); a value not in `labels` is written as it is.
+ * @example wrapLabelExpr(['1. Recent, frequent, high spend'], 18)
+ */
+export function wrapLabelExpr(labels: readonly string[], max: number): string {
+  return `(${JSON.stringify(labels.map((l) => wrapWords(l, max)))})[indexof(${JSON.stringify(labels)}, datum.value)] || datum.label`;
+}
+
 /** Smallest font size of any text in a chart, in pixels (readable on a phone without zooming). */
 export const MIN_FONT_SIZE = 10;
 
@@ -49,7 +92,8 @@ export const THEME_CONFIG = {
   padding: 8,
   view: { stroke: 'transparent' },
   title: { fontSize: 15, fontWeight: 600, anchor: 'start', color: '#1a1a1a', subtitleColor: '#444444', subtitleFontSize: 12 },
-  axis: { labelFontSize: 11, titleFontSize: 12, labelColor: '#333333', titleColor: '#1a1a1a', gridColor: '#e6e6e6' },
+  // labelSeparation: where two tick labels would come closer than 4 px, every other one is left out
+  axis: { labelFontSize: 11, titleFontSize: 12, labelColor: '#333333', titleColor: '#1a1a1a', gridColor: '#e6e6e6', labelSeparation: 4 },
   legend: { labelFontSize: 11, titleFontSize: 12, labelColor: '#333333', titleColor: '#1a1a1a' },
   range: { category: [...CATEGORY_COLORS] },
   text: { fontSize: 11 },

@@ -73,14 +73,24 @@ export function normaliseHeader(h: string): string {
   return h.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[\s_\-.#]/g, '');
 }
 
+/** Recognised header names of a customer id (normalised), for the other loaders' recognition tables. */
+export const CUSTOMER_ID_HEADERS: readonly string[] = SYNONYMS.customerId;
+
 /** Recognise columns by their header names; each column is used at most once. */
 export function recogniseColumns(columns: readonly string[]): ColumnMapping {
-  const mapping: ColumnMapping = {};
+  return recogniseWith(columns, SYNONYMS);
+}
+
+/**
+ * Recognise columns by header names from a table of normalised synonyms (keys in the table's order);
+ * each column is used at most once, and earlier synonyms are stronger: 'customerid' beats 'customer'.
+ * @example recogniseWith(['Klantnummer', 'Datum'], { customerId: ['klantnummer'], time: ['datum'] })
+ */
+export function recogniseWith<K extends string>(columns: readonly string[], synonyms: Readonly<Record<K, readonly string[]>>): Partial<Record<K, string>> {
+  const mapping: Partial<Record<K, string>> = {};
   const used = new Set<string>();
-  for (const key of MAPPING_KEYS) {
-    const names = SYNONYMS[key];
-    // Earlier synonyms are stronger: 'customerid' beats 'customer'.
-    for (const name of names) {
+  for (const key of Object.keys(synonyms) as K[]) {
+    for (const name of synonyms[key]) {
       const hit = columns.find((c) => !used.has(c) && normaliseHeader(c) === name);
       if (hit !== undefined) {
         mapping[key] = hit;

@@ -13,6 +13,12 @@ export const REASON_LABELS: Readonly<Record<SetAsideReason, string>> = {
   cancellation_excluded: 'cancellation (returns excluded)',
   return_excluded: 'return / negative amount (returns excluded)',
   duplicate: 'exact duplicate of an earlier row',
+  missing_subscription_id: 'no subscription id',
+  end_before_start: 'end date on or before the start date',
+  negative_mrr: 'monthly recurring revenue below zero',
+  invalid_interval: 'billing interval not recognised (month, quarter, half year, year, week)',
+  overlapping_period: 'period overlaps an earlier period of the same subscription',
+  missing_event: 'no event name',
 };
 
 const n = (x: number) => x.toLocaleString('en');

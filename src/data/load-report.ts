@@ -10,7 +10,19 @@ export type SetAsideReason =
   | 'zero_amount'
   | 'return_excluded'
   | 'cancellation_excluded'
-  | 'duplicate';
+  | 'duplicate'
+  /** Subscriptions: the subscription id column is empty in this row. */
+  | 'missing_subscription_id'
+  /** Subscriptions: the end date is on or before the start date (a period of zero days or less). */
+  | 'end_before_start'
+  /** Subscriptions: the monthly recurring revenue is below zero. */
+  | 'negative_mrr'
+  /** Subscriptions: the billing interval is not one of month, quarter, half year, year, week. */
+  | 'invalid_interval'
+  /** Subscriptions: the period starts before an earlier-starting period of the same subscription ends. */
+  | 'overlapping_period'
+  /** Events: the event name is empty. */
+  | 'missing_event';
 
 /** Rows set aside for one reason. */
 export interface SetAside {
@@ -33,10 +45,10 @@ export interface ColumnUse {
 /** How returns and cancellations are handled when loading. */
 export type ReturnHandling = 'net' | 'exclude';
 
-/** The result of `loadTransactions` / `loadCustomers`. */
+/** The result of `loadTransactions` / `loadCustomers` / `loadSubscriptions` / `loadEvents`. */
 export interface LoadReport {
   /** Which table was (re)built. */
-  table: 'transactions' | 'customers';
+  table: 'transactions' | 'customers' | 'subscriptions' | 'events';
   /** The path as given. */
   source: string;
   /** File name without directories. */
@@ -53,12 +65,17 @@ export interface LoadReport {
   rowsLoaded: number;
   /** Rows set aside, grouped by reason, in a fixed reason order; reasons with zero rows are omitted. */
   setAside: SetAside[];
-  /** First and last order date (transactions only). */
+  /**
+   * Transactions: first and last order date. Subscriptions: first start date and latest start or end date.
+   * Events: first and last event time.
+   */
   dateRange?: { first: Date; last: Date };
   /** Distinct customers loaded. */
   customers: number;
   /** Distinct orders loaded (transactions only). */
   orders?: number;
+  /** Distinct subscription ids loaded (subscriptions only). */
+  subscriptions?: number;
   /** Which source column became which field. */
   columns: ColumnUse[];
   /** How returns were handled (transactions only). */

@@ -3,7 +3,8 @@
  * `minGroup` people reads "< 10" instead of its number. Tables say which columns count people
  * (`ReportColumn.kind: 'count'`); charts say which data fields do (`usermeta.counts`, and
  * `usermeta.countLabels` for label fields that end in "(count)", as cohort rows do). A suppressed chart
- * value becomes null (its bar or label is not drawn) and its tooltip reads "< 10". Zero is shown: an
+ * value becomes null (its bar or label is not drawn) and its tooltip reads "< 10"; in a chart that writes
+ * counts into cells (`usermeta.smallLabels`, heatmaps) its label reads "< 10" too. Zero is shown: an
  * empty group discloses no one. Pure; separate from `minSize`, which decides what statistics are made of.
  */
 import type { TopLevelSpec } from 'vega-lite';
@@ -64,6 +65,7 @@ export function suppressChartCounts(spec: TopLevelSpec, minGroup: number, locale
   const meta = (spec as { usermeta?: Record<string, unknown> }).usermeta ?? {};
   const counts = Array.isArray(meta.counts) ? meta.counts.filter((x): x is string => typeof x === 'string') : [];
   const countLabels = (typeof meta.countLabels === 'object' && meta.countLabels !== null ? meta.countLabels : {}) as Record<string, string>;
+  const smallLabels = meta.smallLabels === true;
   const data = (spec as { data?: { values?: unknown } }).data;
   if (!counts.length || !data || !Array.isArray(data.values)) return spec;
   const rows = data.values as Array<Record<string, unknown>>;
@@ -77,7 +79,7 @@ export function suppressChartCounts(spec: TopLevelSpec, minGroup: number, locale
       const v = r[f];
       const hide = typeof v === 'number' && isSmallGroup(v, minGroup);
       out[f] = hide ? null : v;
-      out[`${f}Label`] = typeof v === 'number' && !hide ? formatNumber(v, locale) : '';
+      out[`${f}Label`] = typeof v === 'number' && !hide ? formatNumber(v, locale) : hide && smallLabels ? small : '';
       out[`${f}Tip`] = hide ? small : typeof v === 'number' ? formatNumber(v, locale) : '';
       for (const [labelField, countField] of Object.entries(countLabels)) {
         const label = r[labelField];

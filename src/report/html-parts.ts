@@ -39,7 +39,10 @@ section.report-section { margin: 0 0 2.75rem; }
 dl.facts { display: grid; grid-template-columns: repeat(auto-fit, minmax(10.5rem, 1fr)); gap: .6rem; margin: 1rem 0; }
 dl.facts > div { background: var(--soft); border-radius: 6px; padding: .5rem .75rem; min-width: 0; }
 dl.facts dt { font-size: .85rem; color: var(--muted); }
-dl.facts dd { margin: 0; font-weight: 600; overflow-wrap: anywhere; }
+/* Words wrap between words (a word wider than its card is the only one cut); file names wrap after
+   their _ - . / (the <wbr> put there) and checksums anywhere. */
+dl.facts dd { margin: 0; font-weight: 600; overflow-wrap: break-word; }
+dd .file, dd .hash { overflow-wrap: anywhere; }
 figure.chart { margin: 1.5rem 0; }
 /* Static charts (no JavaScript, print) scale to the column; live charts are redrawn to fit it and never
    scaled, so their text keeps its size — one that still does not fit scrolls, with the cue below it. */

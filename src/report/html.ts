@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { d3NumberLocale, type Locale } from '../locale.js';
 import type { VegaBundles } from './assets.js';
-import { escapeHtml, jsonForScript, scriptSafe } from './escape.js';
+import { escapeBreakable, escapeHtml, jsonForScript, scriptSafe } from './escape.js';
 import { CLIENT_SCRIPT, REPORT_CSS, reportCsp } from './html-parts.js';
 import type { ReportChart, ReportSection, ReportTable } from './section.js';
 import { texts } from '../i18n/index.js';
@@ -48,7 +48,7 @@ const sectionId = (s: ReportSection): string => `sec-${s.id}`;
 export const chartElementId = (c: ReportChart): string => `chart-${c.id}`;
 
 function renderFacts(facts: Array<[string, string]>, cls: string): string {
-  const items = facts.map(([k, v]) => `<div><dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd></div>`);
+  const items = facts.map(([k, v]) => `<div><dt>${escapeHtml(k)}</dt><dd>${escapeBreakable(v)}</dd></div>`);
   return `<dl class="${cls}">${items.join('')}</dl>`;
 }
 

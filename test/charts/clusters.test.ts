@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { Workbench } from '../../src/workbench.js';
 import { clusters, type ClusterResult } from '../../src/analyses/clusters/index.js';
 import { clusterKChart, clusterLabels, clusterProfileHeatmap, clusterScatter, clusterSizes } from '../../src/charts/clusters.js';
+import { renderSvg } from '../../src/charts/render.js';
 import { expectRenders, expectValidSpec } from '../helpers/charts.js';
 import { plantedTransactions } from '../helpers/clusters.js';
 
@@ -29,6 +30,14 @@ describe('cluster charts', () => {
       expect(inline(spec).filter((v) => v['chosen']).map((v) => v['k'])).toEqual([3]);
     }
     expect(JSON.stringify(clusterKChart(result, { locale: 'nl' }))).toContain('gekozen: 3 clusters');
+  });
+
+  it('the k axis spans the tried numbers of clusters (2 to 5), not from 0, with a whole-number tick at each', async () => {
+    const svg = await renderSvg(clusterKChart(result));
+    const xAxes = [...svg.matchAll(/aria-label="(X-axis[^"]*)"/g)].map((m) => m[1]);
+    expect(xAxes).toEqual(Array(2).fill("X-axis titled 'Number of clusters' for a linear scale with values from 2 to 5"));
+    const panel = (clusterKChart(result) as unknown as { vconcat: Array<{ layer: Array<{ encoding: { x: { axis?: { values?: number[] } } } }> }> }).vconcat[0];
+    expect(panel?.layer[1]?.encoding.x.axis?.values).toEqual([2, 3, 4, 5]);
   });
 
   it('scatter: sampled points coloured by cluster with raw features in the tooltip', async () => {
@@ -64,5 +73,19 @@ describe('cluster charts', () => {
     expect(rev[0]).toBeGreaterThan(rev[1] as number);
     expect(rev.reduce((a, b) => a + b)).toBeCloseTo(1, 9);
     await expectRenders(clusterSizes(result, { locale: 'nl' }));
+  });
+
+  it('sizes on a phone: cluster names wrap over lines of at most 18 characters, the share axis has whole percentages', async () => {
+    const svg = await renderSvg(clusterSizes(result, { locale: 'en' }));
+    const yLabels = /aria-label="Y-axis[\s\S]*?role-axis-label[^>]*>([\s\S]*?)<\/g>/.exec(svg)?.[1] ?? '';
+    const lines = [...yLabels.matchAll(/<tspan[^>]*>([^<]*)<\/tspan>/g)].map((m) => m[1] ?? '');
+    // every word of every name is written, over more than one line, none longer than 18 characters
+    expect(lines.join(' ').split(' ')).toEqual(clusterLabels(result, 'en').join(' ').split(' '));
+    expect(lines.length).toBeGreaterThan(clusterLabels(result, 'en').length);
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(18);
+    const xLabels = /aria-label="X-axis[\s\S]*?role-axis-label[^>]*>([\s\S]*?)<\/g>/.exec(svg)?.[1] ?? '';
+    const ticks = [...xLabels.matchAll(/>([^<]+)<\/text>/g)].map((m) => m[1]);
+    expect(ticks.length).toBeGreaterThanOrEqual(3);
+    for (const tick of ticks) expect(tick).toMatch(/^\d+%$/);
   });
 });

@@ -3,6 +3,7 @@ import { Workbench } from '../../src/workbench.js';
 import { rfm, type RfmResult } from '../../src/analyses/rfm/index.js';
 import { rfmDistributionChart, rfmDistributionCharts, rfmHeatmap, rfmSegmentBars } from '../../src/charts/rfm.js';
 import { renderSvg } from '../../src/charts/render.js';
+import { suppressChartCounts } from '../../src/privacy/small-groups.js';
 import { expectRenders, expectValidSpec } from '../helpers/charts.js';
 
 let wb: Workbench;
@@ -22,6 +23,12 @@ beforeAll(async () => {
 });
 afterAll(() => wb.close());
 
+/** Cells of the heatmap's first layer (the striped fill under suppressed counts) drawn with a gradient. */
+function stripedCells(svg: string): number {
+  const layer = /class="mark-rect role-mark layer_0_marks"[^>]*?(?:\/>|>([\s\S]*?)<\/g>)/.exec(svg);
+  return layer?.[1]?.match(/fill="url\(#/g)?.length ?? 0;
+}
+
 describe('rfm charts', () => {
   it('heatmap: one cell per R×F score with segment label and count, renders', async () => {
     const spec = rfmHeatmap(result);
@@ -33,6 +40,25 @@ describe('rfm charts', () => {
     expect(values.find((v) => v['r'] === 1 && v['f'] === 1)).toMatchObject({ line1: '', line2: 'Hibernating' });
     const svg = await expectRenders(spec);
     expect(svg).toContain('Champions');
+  });
+
+  it('heatmap in a shared report: a cell of 1-9 customers is striped grey and reads "< 10", not blank', async () => {
+    const small = result.grid.filter((c) => c.customers > 0 && c.customers < 10);
+    // the fixture: 180 one-order customers and 20 with 1-50 orders, so the high-F columns hold few
+    expect(small.length).toBe(8);
+    for (const locale of ['en', 'nl'] as const) {
+      const spec = suppressChartCounts(rfmHeatmap(result, { locale }), 10, locale);
+      const values = (spec.data as { values: Array<Record<string, unknown>> }).values;
+      const hidden = values.filter((v) => v['customers'] === null);
+      expect(hidden.map((v) => [v['r'], v['f']])).toEqual(small.map((c) => [c.r, c.f]));
+      expect(hidden.every((v) => v['customersLabel'] === '< 10')).toBe(true);
+      const svg = await expectRenders(spec);
+      // one "< 10" per suppressed cell, drawn over a striped (gradient) fill
+      expect(svg.match(/>&lt; 10</g)).toHaveLength(small.length);
+      expect(stripedCells(svg)).toBe(small.length);
+    }
+    // without suppression no cell is striped
+    expect(stripedCells(await renderSvg(rfmHeatmap(result)))).toBe(0);
   });
 
   it('heatmap in Dutch, coloured by mean monetary', async () => {

@@ -5,6 +5,8 @@ import { kpis, type KpisResult } from '../../src/analyses/segments/kpis.js';
 import { migration, type MigrationResult } from '../../src/analyses/segments/migration.js';
 import { overlap, type OverlapResult } from '../../src/analyses/segments/overlap.js';
 import { kpiGoalChart, kpiLabel, migrationHeatmap, overlapMatrix, subsegmentChart } from '../../src/charts/segments.js';
+import type { TopLevelSpec } from 'vega-lite';
+import { renderSvg } from '../../src/charts/render.js';
 import { expectRenders, expectValidSpec } from '../helpers/charts.js';
 
 let wb: Workbench;
@@ -43,8 +45,8 @@ describe('segment charts', () => {
     const spec = subsegmentChart(sub);
     const values = (spec.data as { values: Array<Record<string, unknown>> }).values;
     expect(values).toHaveLength(sub.rows.length);
-    expect(values[0]).toMatchObject({ group: 'East · android' });
-    const mars = values.find((v) => v['group'] === 'Mars · ios');
+    expect(values[0]).toMatchObject({ segment: 'East', group: 'android' });
+    const mars = values.find((v) => v['segment'] === 'Mars' && v['group'] === 'ios');
     expect(mars).toMatchObject({ status: 'too small', lo: null, hi: null });
     expect(values.filter((v) => v['status'] === 'significant').length).toBe(sub.rows.filter((r) => r.significant).length);
     const svg = await expectRenders(spec);
@@ -52,6 +54,29 @@ describe('segment charts', () => {
     const nl = subsegmentChart(sub, { locale: 'nl' });
     expect(JSON.stringify(nl.title)).toContain('Omzet per klant: subsegmenten naar apparaat');
     expectValidSpec(nl);
+  });
+
+  it('sub-segment chart: one panel per segment with its own x scale, so a segment with small differences keeps visible bars', async () => {
+    // Planted: "Top 20%" sub-segments differ by ±800 from their segment, "Rest 50%" ones by ±8 (as revenue tiers do).
+    const row = (segment: string, subsegment: string, difference: number) => ({
+      ...sub.rows[0]!, segment, subsegment, difference, ci: [difference - difference / 2, difference + difference / 2] as [number, number], tooSmall: false, significant: true,
+    });
+    const planted: SubsegmentResult = {
+      ...sub, segments: [{ ...sub.segments[0]!, segment: 'top-20%' }, { ...sub.segments[0]!, segment: 'rest-50%' }],
+      rows: [row('top-20%', 'a', 800), row('top-20%', 'b', -600), row('rest-50%', 'a', 8), row('rest-50%', 'b', -6)],
+    };
+    const spec = subsegmentChart(planted) as unknown as { vconcat: Array<{ title: { text: string } }>; resolve: unknown };
+    expect(spec.vconcat.map((p) => p.title.text)).toEqual(['Top 20%', 'Rest 50%']);
+    expect(spec.resolve).toEqual({ scale: { x: 'independent' } });
+    const svg = await expectRenders(spec as unknown as TopLevelSpec);
+    // each panel's x axis spans its own differences: −900..1,200 for the top, −9..12 for the rest (CI ends at 1.5 × the difference), made nice
+    const domains = [...svg.matchAll(/aria-label="X-axis[^"]*values from (\S+) to (\S+)"/g)].map((m) => [m[1], m[2]]);
+    expect(domains).toEqual([['−€1,000', '€1,200'], ['−€10', '€12']]);
+    // one axis title, under the last panel, short enough for a phone (the KPI is in the chart title)
+    expect(svg.match(/>Difference from segment average</g)).toHaveLength(1);
+    const nl = subsegmentChart(planted, { locale: 'nl' }) as unknown as { vconcat: Array<{ title: { text: string } }> };
+    expect(nl.vconcat.map((p) => p.title.text)).toEqual(['Hoogste 20%', 'Overige 50%']);
+    expect(await renderSvg(nl as unknown as TopLevelSpec)).toContain('>Verschil met segmentgemiddelde<');
   });
 
   it('KPI vs goal: bars coloured by status with goal ticks; segments without a goal keep their bar', async () => {
@@ -74,6 +99,20 @@ describe('segment charts', () => {
     const svg = await expectRenders(spec);
     expect(svg).toContain('Segment at start');
     expectValidSpec(migrationHeatmap(mig, { locale: 'nl' }));
+  });
+
+  it('migration heatmap: dates in the locale, no ISO dates; cells never narrower than their longest count', () => {
+    const en = migrationHeatmap(mig);
+    const nl = migrationHeatmap(mig, { locale: 'nl' });
+    expect((en.title as { subtitle: string }).subtitle).toBe('rows: segment on 1 Jul 2023; columns: segment on 1 Jan 2024; colour: share of the row');
+    expect((nl.title as { subtitle: string }).subtitle).toBe('rijen: segment op 1 jul 2023; kolommen: segment op 1 jan 2024; kleur: aandeel van de rij');
+    for (const spec of [en, nl]) expect(JSON.stringify(spec.title)).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    // 10 segments; the longest count here has 2-3 digits, so cells keep the 36 px floor: the narrow layout scrolls below 360 px
+    const cells = mig.segments.length;
+    expect((en.usermeta as { minWidth: number }).minWidth).toBe(cells * 36);
+    // 4-digit counts (CDNOW) need 6.4 px per character of "13,463" plus 10 px: 49 px per cell
+    const big = { ...mig, matrix: mig.matrix.map((c, i) => (i === 0 ? { ...c, count: 13_463 } : c)) };
+    expect((migrationHeatmap(big).usermeta as { minWidth: number }).minWidth).toBe(cells * 49);
   });
 
   it('overlap matrix: symmetric Jaccard with a diagonal of 1, renders', async () => {

@@ -3,7 +3,10 @@
  * with CLV and in Dutch, CDNOW master in English (when the shared data is here) and a generated sample
  * with a customers file. Chart text is never drawn under 10 px (font size × how much the SVG is scaled on
  * screen), every table or chart wider than its column shows the written scroll cue (and only those), and
- * the page itself never scrolls sideways. Screenshots go to test-output/<report>-<width>.png to look at.
+ * the page itself never scrolls sideways. Axis labels never run together, counts fit their heatmap cells,
+ * suppressed RFM cells say "< 10", every sub-segment panel has visible bars, summary cards wrap between
+ * words (file names after `_ - . /`), and no chart writes an ISO date.
+ * Screenshots go to test-output/<report>-<width>.png to look at.
  * Skips (with the reason) when Chromium is absent.
  */
 import { mkdirSync } from 'node:fs';
@@ -26,6 +29,21 @@ interface Screen {
   charts: Array<{ id: string; minText: number; texts: number }>;
   /** Per scrolling block (table or chart): what it is, whether it overflows, whether its cue is shown. */
   blocks: Array<{ name: string; overflows: boolean; cue: boolean }>;
+  /** Shown axis tick labels less than 3 px from a neighbour (angled labels left out): `chart: a / b`. */
+  crowded: string[];
+  /** Text in the RFM grid or migration heatmap wider than the narrowest cell: `chart: text (width > cell)`. */
+  cramped: string[];
+  /** RFM grid: cells drawn striped (the layer under the colours) and labels reading "< 10". */
+  suppressed: { striped: number; labels: number };
+  /**
+   * Summary-card values with a line that ends mid-word: not after a space, `_ - . /`, in a checksum, or in a
+   * part of a file name (between separators) wider than its card (the demo sample's name has a 16-digit hash).
+   */
+  midWord: string[];
+  /** Per sub-segment chart panel: its widest bar in px, and how much of the plot width its bars and whiskers span. */
+  panels: Array<{ id: string; widest: number; spread: number }>;
+  /** ISO dates (2011-06-09) written in any live chart: `chart: date`. */
+  isoDates: string[];
 }
 
 /**
@@ -69,7 +87,77 @@ async function look(file: string, shot: string, width: number): Promise<Screen> 
           cue: cue !== null && cue.classList.contains('scroll-hint') && cue.getBoundingClientRect().height > 0,
         };
       });
-      return { pageWidth: document.documentElement.scrollWidth, charts, blocks };
+      const crowded: string[] = [];
+      for (const group of Array.from(document.querySelectorAll('figure.chart .chart-live svg g.role-axis-label'))) {
+        const id = group.closest('figure')?.id ?? '?';
+        const boxes = Array.from(group.querySelectorAll('text'))
+          .filter((t) => (t.textContent ?? '').trim() !== '' && t.getAttribute('opacity') !== '0' && !/rotate/.test(t.getAttribute('transform') ?? ''))
+          .map((t) => ({ text: t.textContent ?? '', box: t.getBoundingClientRect() }));
+        boxes.forEach((a, i) => boxes.slice(i + 1).forEach((b) => {
+          const near = a.box.right > b.box.left - 3 && b.box.right > a.box.left - 3 && a.box.bottom > b.box.top + 1 && b.box.bottom > a.box.top + 1;
+          if (near) crowded.push(`${id}: ${a.text} / ${b.text}`);
+        }));
+      }
+      const cramped: string[] = [];
+      for (const svg of Array.from(document.querySelectorAll<SVGSVGElement>('#chart-rfm-heatmap .chart-live svg, #chart-segments-migration .chart-live svg'))) {
+        const id = svg.closest('figure')?.id ?? '?';
+        const cell = Math.min(...Array.from(svg.querySelectorAll<SVGGraphicsElement>('g.mark-rect.role-mark path')).map((r) => r.getBBox().width));
+        for (const t of Array.from(svg.querySelectorAll<SVGTextElement>('g.mark-text.role-mark text'))) {
+          const width = t.getBBox().width;
+          if (width > cell) cramped.push(`${id}: ${t.textContent ?? ''} (${width.toFixed(1)} > ${cell.toFixed(1)})`);
+        }
+      }
+      const grid = document.querySelector('#chart-rfm-heatmap .chart-live svg');
+      const suppressed = {
+        striped: grid?.querySelectorAll('g.layer_0_marks path').length ?? 0,
+        labels: Array.from(grid?.querySelectorAll('text') ?? []).filter((t) => t.textContent === '< 10').length,
+      };
+      const midWord: string[] = [];
+      for (const dd of Array.from(document.querySelectorAll('dl.facts dd'))) {
+        const walker = document.createTreeWalker(dd, NodeFilter.SHOW_TEXT);
+        let prev: { char: string; top: number; hash: boolean } | undefined;
+        for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+          const hash = node.parentElement?.closest('.hash') != null;
+          const file = node.parentElement?.closest('.file') != null;
+          const text = node;
+          /** Width in px of the file-name part (between separators) around character i. */
+          const partWidth = (i: number): number => {
+            const from = Math.max(...['_', '-', '.', '/'].map((c) => text.data.lastIndexOf(c, i - 1))) + 1;
+            const to = Math.min(...['_', '-', '.', '/'].map((c) => (text.data.indexOf(c, i) + 1 || text.data.length + 1) - 1));
+            let width = 0;
+            for (let j = from; j < to; j++) {
+              const r = document.createRange();
+              r.setStart(text, j);
+              r.setEnd(text, j + 1);
+              width += r.getClientRects()[0]?.width ?? 0;
+            }
+            return width;
+          };
+          for (let i = 0; i < node.data.length; i++) {
+            const char = node.data[i] ?? '';
+            // white space at a line end may collapse to nothing: remember it was there
+            if (/\s/.test(char)) { if (prev) prev = { ...prev, char: ' ' }; continue; }
+            const range = document.createRange();
+            range.setStart(node, i);
+            range.setEnd(node, i + 1);
+            const rect = range.getClientRects()[0];
+            if (!rect) continue;
+            const allowed = /[\s_./\-–]/.test(prev?.char ?? ' ') || (hash && prev?.hash) || (file && partWidth(i) > dd.clientWidth);
+            if (prev && rect.top > prev.top + 2 && !allowed) midWord.push(`${dd.textContent ?? ''}: ${prev.char}|${char}`);
+            prev = { char, top: rect.top, hash };
+          }
+        }
+      }
+      const panels = Array.from(document.querySelectorAll('figure[id^="chart-segments-sub-"] .chart-live svg g.role-scope[class*="concat_"]')).map((scope, i) => {
+        const bars = Array.from(scope.querySelectorAll('g[class*="layer_0_marks"] path')).map((p) => p.getBoundingClientRect());
+        const marks = [...bars, ...Array.from(scope.querySelectorAll('g[class*="layer_1_marks"] line')).map((l) => l.getBoundingClientRect())];
+        const axis = Array.from(scope.querySelectorAll('g.role-axis-domain line')).map((l) => l.getBoundingClientRect()).find((r) => r.width > r.height);
+        const extent = Math.max(...marks.map((r) => r.right)) - Math.min(...marks.map((r) => r.left));
+        return { id: `${scope.closest('figure')?.id ?? '?'}#${i}`, widest: Math.max(0, ...bars.map((r) => r.width)), spread: axis ? extent / axis.width : 0 };
+      });
+      const isoDates = Array.from(document.querySelectorAll('figure.chart .chart-live svg')).flatMap((svg) =>
+        Array.from((svg.textContent ?? '').matchAll(/\b\d{4}-\d{2}-\d{2}\b/g), (m) => `${svg.closest('figure')?.id ?? '?'}: ${m[0]}`));
+      return { pageWidth: document.documentElement.scrollWidth, charts, blocks, crowded, cramped, suppressed, midWord, panels, isoDates };
     });
   } finally {
     await context.close();
@@ -123,9 +211,30 @@ describe.skipIf(!hasChromium)('the reports on a phone and a laptop', () => {
     for (const block of blocks) expect(block.cue, block.name).toBe(block.overflows);
   });
 
+  it.each(cases)('$kind at $width px: axis labels keep apart, counts fit their cells, card values wrap between words, no ISO dates in charts', ({ kind, width }) => {
+    const { crowded, cramped, midWord, isoDates } = screen(kind, width);
+    expect(crowded).toEqual([]);
+    expect(cramped).toEqual([]);
+    expect(midWord).toEqual([]);
+    expect(isoDates).toEqual([]);
+  });
+
+  it.each(WIDTHS)('the sample at %i px: suppressed RFM cells are striped and read "< 10"; every sub-segment panel has bars to see', (width) => {
+    const { suppressed, panels } = screen('en-sample', width);
+    // 2,000 customers over 25 cells: 5 cells (R5 F2-3, R2 F5, R1 F3-4) hold 1-9 customers
+    expect(suppressed).toEqual({ striped: 5, labels: 5 });
+    // 6 sub-segment charts × 3 value tiers, each panel on its own scale: its bars and whiskers fill most of
+    // its width (on one scale with "Top 20%", the "Rest 50%" bars were under 2 px)
+    expect(panels).toHaveLength(18);
+    for (const panel of panels) {
+      expect(panel.spread, panel.id).toBeGreaterThanOrEqual(0.6);
+      expect(panel.widest, panel.id).toBeGreaterThanOrEqual(3);
+    }
+  });
+
   it('on a phone most charts are redrawn to the width; only those with written-in cells scroll', () => {
     const phone = screen('en-clv', 390).blocks.filter((b) => b.overflows && b.name.startsWith('chart-')).map((b) => b.name);
-    expect(phone).toEqual(['chart-rfm-heatmap', 'chart-cohorts-retention', 'chart-cohorts-revenue-retention', 'chart-clusters-profiles']);
+    expect(phone).toEqual(['chart-rfm-heatmap', 'chart-cohorts-retention', 'chart-cohorts-revenue-retention', 'chart-clusters-profiles', 'chart-segments-migration']);
   });
 
   it.each(REPORTS.map(({ kind }) => kind))('on a laptop the %s report fits: no table or chart scrolls at 1400 px', (kind) => {

@@ -106,6 +106,12 @@ export const report = {
     return_excluded: 'Return (returns left out)',
     cancellation_excluded: 'Cancellation (cancellations left out)',
     duplicate: 'Exact duplicate of another row',
+    missing_subscription_id: 'No subscription id',
+    end_before_start: 'End date on or before the start date',
+    negative_mrr: 'Monthly recurring revenue below zero',
+    invalid_interval: 'Billing interval not recognised (month, quarter, half year, year or week)',
+    overlapping_period: 'Period overlaps an earlier period of the same subscription',
+    missing_event: 'No event name',
   } satisfies Record<SetAsideReason, string>,
   mappingCaption: (file: string) => `Columns used from ${file}`,
   field: 'Field',
@@ -241,8 +247,9 @@ export const report = {
     title: 'Clusters',
     intro: (features: string, log: boolean) =>
       `Clustering looks for groups of similar customers without defining them in advance. Customers are described by ${features}${log ? ' (large values compressed, so a few very large customers do not dominate)' : ''}; every feature is put on the same scale, so that none weighs more because of its unit. The customers are then divided into groups around group centres.`,
-    introK: (auto: boolean, k: number, from: number, to: number, n: string) =>
-      `${auto ? `The number of groups was chosen between ${from} and ${to} as the one where the groups are most clearly apart: ${k}.` : `The number of groups was set to ${k}.`} The group centres were found on a random sample of ${n} customers and then every customer was placed in the nearest group. Cluster 1 has the highest revenue per customer; names describe how each cluster differs from the average customer.`,
+    /** `all`: the centres were found on every customer (the sample was all of them). */
+    introK: (auto: boolean, k: number, from: number, to: number, n: string, all: boolean) =>
+      `${auto ? `The number of groups was chosen between ${from} and ${to} as the one where the groups are most clearly apart: ${k}.` : `The number of groups was set to ${k}.`} ${all ? `The group centres were found using all ${n} customers, and every customer was placed in the nearest group.` : `The group centres were found on a random sample of ${n} customers and then every customer was placed in the nearest group.`} Cluster 1 has the highest revenue per customer; names describe how each cluster differs from the average customer.`,
     revenue: (c: number, name: string, cust: string, rev: string) => `Cluster ${c} (“${name}”) is ${cust} of customers and brings ${rev} of net revenue.`,
     largest: (c: number, name: string, cust: string, rev: string) => `The largest group is cluster ${c} (“${name}”): ${cust} of customers, ${rev} of net revenue.`,
     least: (c: number, name: string, cust: string, rev: string) => `Cluster ${c} (“${name}”) brings the least per customer: ${cust} of customers, ${rev} of net revenue.`,

@@ -77,6 +77,12 @@ export const report: Texts['report'] = {
     return_excluded: 'Retour (retouren weggelaten)',
     cancellation_excluded: 'Annulering (annuleringen weggelaten)',
     duplicate: 'Exacte kopie van een andere rij',
+    missing_subscription_id: 'Geen abonnementsnummer',
+    end_before_start: 'Einddatum op of vóór de begindatum',
+    negative_mrr: 'Maandelijkse terugkerende omzet onder nul',
+    invalid_interval: 'Factuurperiode niet herkend (maand, kwartaal, halfjaar, jaar of week)',
+    overlapping_period: 'Periode overlapt een eerdere periode van hetzelfde abonnement',
+    missing_event: 'Geen naam van de gebeurtenis',
   },
   mappingCaption: (file) => `Gebruikte kolommen uit ${file}`,
   field: 'Veld',
@@ -207,8 +213,8 @@ export const report: Texts['report'] = {
     title: 'Clusters',
     intro: (features: string, log: boolean) =>
       `Clusteren zoekt groepen van vergelijkbare klanten zonder die vooraf te bepalen. Klanten worden beschreven met ${features}${log ? ' (grote waarden samengedrukt, zodat een paar zeer grote klanten niet overheersen)' : ''}; elk kenmerk wordt op dezelfde schaal gezet, zodat geen kenmerk zwaarder weegt door zijn eenheid. Daarna worden de klanten in groepen rond groepsmiddelpunten verdeeld.`,
-    introK: (auto: boolean, k: number, from: number, to: number, n: string) =>
-      `${auto ? `Het aantal groepen is gekozen tussen ${from} en ${to}: het aantal waarbij de groepen het duidelijkst uit elkaar liggen, ${k}.` : `Het aantal groepen is vastgezet op ${k}.`} De middelpunten zijn bepaald op een willekeurige steekproef van ${n} klanten; daarna is elke klant in de dichtstbijzijnde groep geplaatst. Cluster 1 heeft de hoogste omzet per klant; de namen beschrijven hoe elk cluster afwijkt van de gemiddelde klant.`,
+    introK: (auto: boolean, k: number, from: number, to: number, n: string, all: boolean) =>
+      `${auto ? `Het aantal groepen is gekozen tussen ${from} en ${to}: het aantal waarbij de groepen het duidelijkst uit elkaar liggen, ${k}.` : `Het aantal groepen is vastgezet op ${k}.`} ${all ? `De middelpunten zijn bepaald met alle ${n} klanten; elke klant is in de dichtstbijzijnde groep geplaatst.` : `De middelpunten zijn bepaald op een willekeurige steekproef van ${n} klanten; daarna is elke klant in de dichtstbijzijnde groep geplaatst.`} Cluster 1 heeft de hoogste omzet per klant; de namen beschrijven hoe elk cluster afwijkt van de gemiddelde klant.`,
     revenue: (c: number, name: string, cust: string, rev: string) => `Cluster ${c} („${name}”) is ${cust} van de klanten en brengt ${rev} van de netto-omzet op.`,
     largest: (c: number, name: string, cust: string, rev: string) => `De grootste groep is cluster ${c} („${name}”): ${cust} van de klanten, ${rev} van de netto-omzet.`,
     least: (c: number, name: string, cust: string, rev: string) => `Cluster ${c} („${name}”) brengt het minst op per klant: ${cust} van de klanten, ${rev} van de netto-omzet.`,

@@ -117,7 +117,7 @@ export function clustersSection(result: ClusterResult, options: ClustersSectionO
     title: t.title,
     intro: [
       t.intro(listText(labels, t.and), result.options.logScale && result.features.some((f) => f.transform === 'log1p')),
-      t.introK(auto, result.k, result.options.kRange[0], result.options.kRange[1], formatNumber(result.sampleSize, locale)),
+      t.introK(auto, result.k, result.options.kRange[0], result.options.kRange[1], formatNumber(result.sampleSize, locale), result.sampleSize >= result.customerCount),
     ],
     findings: clusterFindings(result, locale, options.rfmCrosstab),
     charts: [

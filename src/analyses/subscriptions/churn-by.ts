@@ -1,0 +1,80 @@
+/**
+ * What `subscriptionChurn` segments by: `'plan'` or another column of the subscriptions (its value on
+ * the customer's highest-MRR subscription at the month start), a column of the customers table, or a
+ * segment table (`customer_id` + a segment column, such as the table `segmentBy` writes). Resolved once,
+ * with errors that list what is there.
+ */
+import type { Workbench } from '../../workbench.js';
+import { WorkbenchError } from '../../errors.js';
+import { messages } from '../../messages.js';
+import { quoteIdentifier } from '../../sql.js';
+import { columnsOf, SUBSCRIPTION_CORE } from './source.js';
+
+/** The `by` option: a column name, or a segment table with its segment column. */
+export type ChurnBy = string | {
+  /** Table with one row per customer: `customer_id` and the segment column. */
+  table: string;
+  /** Segment column of that table. @defaultValue 'segment' */
+  column?: string;
+};
+
+/** Where the segment of a customer comes from, resolved. */
+export interface ResolvedChurnBy {
+  /** `subscriptions`: a column of the subscription rows, taken at each month start; `table`: a per-customer table. */
+  kind: 'subscriptions' | 'table';
+  /** Table the column is read from. */
+  table: string;
+  /** Segment column. */
+  column: string;
+  /** Column giving the segments' display order (segmentBy's `segment_order`), when the table has it. */
+  orderColumn?: string;
+}
+
+/** Default segment column of a segment table. */
+export const SEGMENT_COLUMN = 'segment';
+
+/** Segment columns whose display order is the table's `segment_order`. */
+const ORDERED_COLUMNS = new Set([SEGMENT_COLUMN, 'usage_segment']);
+
+const badBy = (by: unknown): WorkbenchError => new WorkbenchError('BAD_OPTION', messages.churnNeedsBy(by), { by });
+
+/** A per-customer table: it exists, has `customer_id` and `column`, and one row per customer. */
+async function checkCustomerTable(wb: Workbench, table: string, column: string): Promise<ResolvedChurnBy> {
+  const columns = await columnsOf(wb, table);
+  if (columns.length === 0) throw new WorkbenchError('NO_DATA', messages.noSegmentTable(table), { table });
+  const missing = ['customer_id', column].filter((c) => !columns.includes(c));
+  if (missing.length) throw new WorkbenchError('MISSING_FIELD', messages.segmentTableLacks(table, missing, columns), { table, missing });
+  const [dup] = await wb.query<{ n: number; example: string | null }>(
+    `select count(*) as n, min(customer_id) as example from (
+       select customer_id from ${quoteIdentifier(table)} group by customer_id having count(*) > 1)`);
+  if (dup && dup.n > 0) {
+    throw new WorkbenchError('BAD_OPTION', messages.segmentTableDuplicates(table, dup.n, dup.example ?? ''), { table, customers: dup.n });
+  }
+  // `segment_order` orders the table's own segment column: segmentBy's `segment`, usageSegments' `usage_segment`
+  const ordered = ORDERED_COLUMNS.has(column) && columns.includes('segment_order');
+  return { kind: 'table', table, column, ...(ordered ? { orderColumn: 'segment_order' } : {}) };
+}
+
+/**
+ * Resolve `by` against the subscriptions columns (`subColumns`) and the customers table: a subscriptions
+ * column wins over a customers column of the same name. Throws `BAD_OPTION`, `UNKNOWN_COLUMN` (listing
+ * the columns of both tables), `NO_DATA` or `MISSING_FIELD`.
+ */
+export async function resolveChurnBy(wb: Workbench, by: unknown, source: string, subColumns: readonly string[], customers: string): Promise<ResolvedChurnBy> {
+  if (typeof by === 'string') {
+    if (by.trim() === '') throw badBy(by);
+    const own = subColumns.filter((c) => !(SUBSCRIPTION_CORE as readonly string[]).includes(c));
+    if (own.includes(by)) return { kind: 'subscriptions', table: source, column: by };
+    const customerColumns = (await columnsOf(wb, customers)).filter((c) => c !== 'customer_id');
+    if (customerColumns.includes(by)) return checkCustomerTable(wb, customers, by);
+    const listed = customerColumns.length > 0 ? customerColumns : undefined;
+    throw new WorkbenchError('UNKNOWN_COLUMN', messages.unknownChurnColumn(by, own, customers, listed), { by, subscriptions: own, customers: customerColumns });
+  }
+  if (by !== null && typeof by === 'object' && !Array.isArray(by)) {
+    const { table, column, ...rest } = by as { table?: unknown; column?: unknown };
+    if (typeof table !== 'string' || table.trim() === '' || Object.keys(rest).length > 0) throw badBy(by);
+    if (column !== undefined && (typeof column !== 'string' || column.trim() === '')) throw badBy(by);
+    return checkCustomerTable(wb, table, column ?? SEGMENT_COLUMN);
+  }
+  throw badBy(by);
+}

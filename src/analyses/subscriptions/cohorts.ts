@@ -1,0 +1,99 @@
+/**
+ * Subscription cohorts: customers grouped by the first month they pay (at a month end, paying.ts),
+ * followed month by month: paying customers and MRR retained, as shares of month 0.
+ *
+ * The result IS a `CohortResult` (the order cohorts' type), so the cohort charts and the cohort
+ * helpers (`averageCurve`) draw and average it unchanged. The order cohorts' fields map as:
+ * `active` = paying at the end of month k, `revenue` = MRR at that month end (summed over the cohort),
+ * `revenueRetention` = MRR ÷ month-0 MRR (net MRR retention: expansion counts), `cumulativeRevenuePerCustomer`
+ * = MRR per customer summed over months 0..k (revenue to date if billed monthly). Fields about orders
+ * keep neutral values: `returns: 'net'` with 0 returns, never `partial` (a month-end MRR is a state, not
+ * a flow that a cut-off month would leave half counted), `by: null` (cohorts by start month only).
+ */
+import type { Workbench } from '../../workbench.js';
+import { tagResult } from '../../inspect.js';
+import { messages } from '../../messages.js';
+import { averageCurve } from '../cohorts/index.js';
+import type { CohortCell, CohortOptionsUsed, CohortResult, CohortSummary } from '../cohorts/types.js';
+import { checkOptionKeys, optionKeys, type DateInput } from '../shared/validate.js';
+import { subscriptionCohortsSql } from './cohorts-sql.js';
+import { addMonths, currencyWarnings, monthRange, subscriptionBounds, SUBSCRIPTIONS_TABLE } from './source.js';
+
+/** Options of {@link subscriptionCohorts}. */
+export interface SubscriptionCohortOptions {
+  /** First cohort month (any day of it). @defaultValue the month of the earliest start_date */
+  from?: DateInput;
+  /** Last cohort month and end of observation (any day of it). @defaultValue the month of the latest start_date or end_date */
+  to?: DateInput;
+  /** Subscriptions table. @defaultValue 'subscriptions' */
+  source?: string;
+}
+
+/** The options used: the order cohorts' fields (period 'month', asOf = the day after the last month) plus the month range. */
+export interface SubscriptionCohortOptionsUsed extends CohortOptionsUsed {
+  /** First cohort month. */
+  from: Date;
+  /** Last cohort month, the last month observed. */
+  to: Date;
+}
+
+/** What {@link subscriptionCohorts} returns: a {@link CohortResult} (drawn by the cohort charts) with MRR as revenue. */
+export interface SubscriptionCohortResult extends CohortResult {
+  /** Options actually used. */
+  options: SubscriptionCohortOptionsUsed;
+  /** The currency when there is exactly one, else null. */
+  currency: string | null;
+}
+
+type Raw = {
+  cohort: string; cohort_start: Date; k: number; size: number; active: number; mrr: number; retention: number;
+  mrr_per_customer: number; mrr_retention: number | null; cumulative_mrr_per_customer: number; cohort_mrr: number; total_mrr: number;
+};
+
+const KEYS = optionKeys<SubscriptionCohortOptions>({ from: true, to: true, source: true });
+
+/**
+ * Retention of paying customers and of MRR by start month.
+ * @example const result = await subscriptionCohorts(wb); await show(cohortHeatmap(result, { metric: 'revenueRetention' }));
+ */
+export async function subscriptionCohorts(wb: Workbench, options: SubscriptionCohortOptions = {}): Promise<SubscriptionCohortResult> {
+  checkOptionKeys('subscriptionCohorts', options, KEYS);
+  const source = options.source ?? SUBSCRIPTIONS_TABLE;
+  const bounds = await subscriptionBounds(wb, source);
+  const { from, to } = monthRange(bounds, options.from, options.to);
+  const raw = await wb.query<Raw>(subscriptionCohortsSql(source), { first: bounds.first, from, to });
+  const rows: CohortCell[] = raw.map((r) => ({
+    cohort: r.cohort, start: r.cohort_start, period: Number(r.k), size: Number(r.size), observed: Number(r.size), active: Number(r.active),
+    retention: r.retention, revenue: r.mrr, revenuePerCustomer: r.mrr_per_customer,
+    revenueRetention: r.mrr_retention === null || !Number.isFinite(r.mrr_retention) ? NaN : r.mrr_retention,
+    cumulativeRevenuePerCustomer: r.cumulative_mrr_per_customer, partial: false,
+  }));
+  const summaries = new Map<string, CohortSummary>();
+  for (const [i, c] of rows.entries()) {
+    const key = c.cohort ?? '';
+    // the MRR summed over a cohort's cells exactly, in SQL
+    const s = summaries.get(key) ?? { cohort: c.cohort, ...(c.start ? { start: c.start } : {}), size: c.size, periods: 0, revenue: raw[i]?.cohort_mrr ?? 0 };
+    s.periods += 1;
+    summaries.set(key, s);
+  }
+  const cohorts = [...summaries.values()];
+  const warnings = currencyWarnings(bounds);
+  if (cohorts.length === 0) warnings.push(messages.warnNoPaying(source));
+  const asOf = addMonths(to, 1);
+  return tagResult({
+    options: {
+      period: 'month' as const, by: null, byTable: null, asOf, asOfFromData: options.to === undefined, returns: 'net' as const,
+      dropPartial: false, source, customers: 'customers', from, to,
+    },
+    cohorts,
+    rows,
+    average: averageCurve(rows),
+    customerCount: cohorts.reduce((s, c) => s + c.size, 0),
+    revenue: raw[0]?.total_mrr ?? 0,
+    lastPeriod: { key: to.toISOString().slice(0, 7), start: to, partial: false },
+    returnsOnlyCustomers: 0,
+    returnsBeforeFirstPurchase: 0,
+    currency: bounds.currencies.length === 1 ? bounds.currencies[0] ?? null : null,
+    warnings,
+  }, 'SubscriptionCohortResult');
+}

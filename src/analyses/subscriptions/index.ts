@@ -1,0 +1,19 @@
+/**
+ * Subscription analyses over the `subscriptions` table (one row per subscription period; a plan change
+ * is a new row starting the day the previous one ends). Every figure counts paying customers the one
+ * way `paying.ts` defines: MRR on a month's last day.
+ * - {@link mrrMovements}: the MRR bridge per month (new, expansion, contraction, churned, reactivation),
+ *   ARPU, customer and gross / net revenue churn.
+ * - {@link subscriptionChurn}: customer vs revenue churn per segment, with 95% intervals and simple LTV.
+ * - {@link subscriptionCohorts}: retention of paying customers and of MRR by start month (a CohortResult).
+ */
+export {
+  mrrMovements, type MrrMovementsOptions, type MrrMovementsResult, type MrrMovementRow, type MrrMovementFigures,
+} from './movements.js';
+export {
+  subscriptionChurn, type SubscriptionChurnOptions, type SubscriptionChurnResult, type SubscriptionChurnRow,
+  type SubscriptionChurnFigures, type SubscriptionChurnFinding, type ChurnBy, type ResolvedChurnBy,
+} from './churn.js';
+export {
+  subscriptionCohorts, type SubscriptionCohortOptions, type SubscriptionCohortOptionsUsed, type SubscriptionCohortResult,
+} from './cohorts.js';

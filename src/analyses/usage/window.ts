@@ -1,0 +1,43 @@
+/**
+ * What both usage analyses check about the events before measuring: the table exists, its first and last
+ * event, and whether the usage window lies inside the data (a window that starts before the first event or
+ * ends well after the last one makes customers look less active than they are: a warning, not an error).
+ */
+import { WorkbenchError } from '../../errors.js';
+import { messages } from '../../messages.js';
+import type { Workbench } from '../../workbench.js';
+import { eventRangeSql } from './sql.js';
+
+const DAY = 86_400_000;
+
+/** First and last event with a customer (null when there is none). */
+export interface EventBounds {
+  first: Date | null;
+  last: Date | null;
+}
+
+/** The events table's bounds; throws `NO_DATA` when there is no such table. */
+export async function eventBounds(wb: Workbench, events: string): Promise<EventBounds> {
+  if (!(await wb.hasTable(events))) throw new WorkbenchError('NO_DATA', messages.noEventsTable(events), { events });
+  const [row] = await wb.query<{ first_event: Date | null; last_event: Date | null }>(eventRangeSql(events));
+  return { first: row?.first_event ?? null, last: row?.last_event ?? null };
+}
+
+/** 00:00 UTC of the day holding `d`. */
+export function dayOf(d: Date): Date {
+  return new Date(Math.floor(d.getTime() / DAY) * DAY);
+}
+
+/** The day after the last event: the default `at` of usageSegments. Throws `NO_DATA` without events. */
+export function dayAfterLastEvent(bounds: EventBounds, events: string): Date {
+  if (!bounds.last) throw new WorkbenchError('NO_DATA', messages.noEventsForAt(events), { events });
+  return new Date(dayOf(bounds.last).getTime() + DAY);
+}
+
+/** Warnings when the window `[from, at)` is not inside the days the events cover. */
+export function coverageWarnings(bounds: EventBounds, from: Date, at: Date, events: string): string[] {
+  const out: string[] = [];
+  if (bounds.first && dayOf(bounds.first) > from) out.push(messages.warnWindowNotCovered(from, bounds.first, events));
+  if (bounds.last && dayOf(bounds.last).getTime() + DAY < at.getTime()) out.push(messages.warnEventsEndBeforeAt(bounds.last, at, events));
+  return out;
+}

@@ -1,0 +1,19 @@
+/** Messages of the subscription and event loaders: missing columns, and the notes of their LoadReports. */
+import { list } from './format.js';
+
+/** Message builders for `loadSubscriptions` and `loadEvents`. */
+export const subscriptionDataMessages = {
+  /** What to pass when a required field has no column (appended to `missingField`). */
+  loadMappingHint: (key: string) => `Pass mapping: { ${key}: '…' }.`,
+  loadMrrHint: () => "Pass mapping: { mrr: '…' } for a monthly amount, or both { price: '…', interval: '…' } for a price per billing interval.",
+  loadIntervalHint: (priceColumn: string) =>
+    `The prices in ${JSON.stringify(priceColumn)} need a billing interval: pass mapping: { interval: '…' } (a column holding month, quarter, year or week), ` +
+    `or mapping: { mrr: ${JSON.stringify(priceColumn)} } if they are monthly amounts.`,
+  loadTableExists: (table: string, path: string) =>
+    `The Workbench already holds a ${table} table, and replace: false was passed, so ${path} was not loaded. Pass replace: true (the default) to load over it, or use another Workbench.`,
+  // notes in the LoadReport
+  warnSubscriptionPerCustomer: () =>
+    "No subscription id column: each customer counts as one subscription (subscription_id = customer_id), so periods of one customer that overlap are set aside. Pass mapping: { subscriptionId: '…' } if a customer can hold several subscriptions at once.",
+  warnShadowedColumns: (columns: readonly string[]) =>
+    `Columns not kept because their names are taken by the loaded fields: ${list(columns)}. Rename them in the file to keep them.`,
+} as const;

@@ -1,0 +1,41 @@
+/**
+ * The hand-made subscriptions of the subscription tests: six paying customers over January–April 2024
+ * (plus one whose only subscription starts and ends inside March, so it never pays at a month end).
+ *
+ *   a  Basic 50 from 10 Jan, running                              Jan new 50
+ *   b  Basic 50 from 5 Jan; Pro 120 from 15 Feb (plan change)     Jan new 50, Feb expansion 70
+ *   c  Pro 100 from 1 Jan + Seats 30.50 from 1 Feb to 1 Apr       Jan new 100, Feb expansion 30.50, Apr contraction 30.50
+ *   d  Pro 120 from 20 Jan to 10 Mar; Basic 40.25 from 5 Apr      Jan new 120, Mar churned 120, Apr reactivation 40.25
+ *   e  Basic 50 from 3 Feb; Starter 19.99 from 20 Mar (downgrade) Feb new 50, Mar contraction 30.01
+ *   f  Starter 19.99 from 15 Jan to 1 Feb (end exclusive)         Jan new 19.99, Feb churned 19.99
+ *   g  Starter 25 from 5 Mar to 25 Mar                            never counted
+ */
+import type { Workbench } from '../../../src/workbench.js';
+import { quoteIdentifier } from '../../../src/sql.js';
+
+/** [subscription_id, customer_id, plan, start_date, end_date, mrr, currency, country] */
+export type Sub = [string, string, string, string, string | null, number, string, string];
+
+export const SUBS: Sub[] = [
+  ['s1', 'a', 'Basic', '2024-01-10', null, 50, 'EUR', 'NL'],
+  ['s2', 'b', 'Basic', '2024-01-05', '2024-02-15', 50, 'EUR', 'BE'],
+  ['s3', 'b', 'Pro', '2024-02-15', null, 120, 'EUR', 'BE'],
+  ['s4', 'c', 'Pro', '2024-01-01', null, 100, 'EUR', 'NL'],
+  ['s5', 'c', 'Seats', '2024-02-01', '2024-04-01', 30.5, 'EUR', 'NL'],
+  ['s6', 'd', 'Pro', '2024-01-20', '2024-03-10', 120, 'EUR', 'DE'],
+  ['s7', 'd', 'Basic', '2024-04-05', null, 40.25, 'EUR', 'DE'],
+  ['s8', 'e', 'Basic', '2024-02-03', '2024-03-20', 50, 'EUR', 'NL'],
+  ['s9', 'e', 'Starter', '2024-03-20', null, 19.99, 'EUR', 'NL'],
+  ['s10', 'f', 'Starter', '2024-01-15', '2024-02-01', 19.99, 'EUR', 'BE'],
+  ['s11', 'g', 'Starter', '2024-03-05', '2024-03-25', 25, 'EUR', 'BE'],
+];
+
+/** (Re)create `table` with the contract's columns (plus country) from rows, as a loader would. */
+export async function subscriptions(wb: Workbench, rows: readonly Sub[], table = 'subscriptions'): Promise<void> {
+  await wb.run(`create or replace table ${quoteIdentifier(table)} (subscription_id varchar, customer_id varchar, plan varchar,
+    start_date date, end_date date, mrr decimal(18, 4), currency varchar, country varchar)`);
+  for (const [id, customer, plan, start, end, mrr, currency, country] of rows) {
+    await wb.run(`insert into ${quoteIdentifier(table)} values ($id, $customer, $plan, cast($start as date), cast($end as date), cast($mrr as decimal(18, 4)), $currency, $country)`,
+      { id, customer, plan, start, end, mrr: String(mrr), currency, country });
+  }
+}
