@@ -190,7 +190,7 @@ export function migrationHeatmap(result: MigrationResult, options: SegmentChartO
     ...baseSpec(t.mig, `${t.migDesc}.`, t.migSub(formatDate(result.options.from, locale), formatDate(result.options.to, locale))),
     width: Math.max(CHART_WIDTH, order.length * cell),
     height: Math.max(240, order.length * 34),
-    usermeta: { ...minPlotWidth(order.length * cell).usermeta, ...SMALL_COUNT_LABELS },
+    usermeta: { ...minPlotWidth(order.length * cell).usermeta, ...SMALL_COUNT_LABELS, countDerived: { count: ['rowShare', 'dark'] } },
     data: { values },
     encoding: {
       x: { field: 'to', type: 'nominal', title: t.to, sort: order, axis: { labelAngle: -40, labelLimit: 180 } },

@@ -4,7 +4,8 @@
  * (`ReportColumn.kind: 'count'`); charts say which data fields do (`usermeta.counts`, and
  * `usermeta.countLabels` for label fields that end in "(count)", as cohort rows do). A suppressed chart
  * value becomes null (its bar or label is not drawn) and its tooltip reads "< 10"; in a chart that writes
- * counts into cells (`usermeta.smallLabels`, heatmaps) its label reads "< 10" too. Zero is shown: an
+ * counts into cells (`usermeta.smallLabels`, heatmaps) its label reads "< 10" too, and fields computed from the
+ * count (`usermeta.countDerived`, e.g. a row share that the row total would turn back into it) are nulled. Zero is shown: an
  * empty group discloses no one. Pure; separate from `minSize`, which decides what statistics are made of.
  */
 import type { TopLevelSpec } from 'vega-lite';
@@ -66,6 +67,7 @@ export function suppressChartCounts(spec: TopLevelSpec, minGroup: number, locale
   const counts = Array.isArray(meta.counts) ? meta.counts.filter((x): x is string => typeof x === 'string') : [];
   const countLabels = (typeof meta.countLabels === 'object' && meta.countLabels !== null ? meta.countLabels : {}) as Record<string, string>;
   const smallLabels = meta.smallLabels === true;
+  const derived = (typeof meta.countDerived === 'object' && meta.countDerived !== null ? meta.countDerived : {}) as Record<string, string[]>;
   const data = (spec as { data?: { values?: unknown } }).data;
   if (!counts.length || !data || !Array.isArray(data.values)) return spec;
   const rows = data.values as Array<Record<string, unknown>>;
@@ -81,6 +83,8 @@ export function suppressChartCounts(spec: TopLevelSpec, minGroup: number, locale
       out[f] = hide ? null : v;
       out[`${f}Label`] = typeof v === 'number' && !hide ? formatNumber(v, locale) : hide && smallLabels ? small : '';
       out[`${f}Tip`] = hide ? small : typeof v === 'number' ? formatNumber(v, locale) : '';
+      // figures computed from a hidden count (a share of the row) would give it away with the row's total
+      if (hide) for (const d of derived[f] ?? []) out[d] = null;
       for (const [labelField, countField] of Object.entries(countLabels)) {
         const label = r[labelField];
         if (countField !== f || !hide || typeof label !== 'string') continue;

@@ -1,6 +1,7 @@
 /**
  * Escaping for the HTML report: the only two ways data reaches the page are as HTML text
- * (`escapeHtml`) and as JSON inside a `<script type="application/json">` (`jsonForScript`).
+ * (`escapeHtml`, or `escapeBreakable` for values that may hold file names) and as JSON inside a
+ * `<script type="application/json">` (`jsonForScript`).
  */
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };

@@ -162,8 +162,9 @@ export const CLIENT_SCRIPT = `
     var s = JSON.parse(JSON.stringify(spec));
     var title = typeof s.title === 'string' ? { text: s.title } : s.title;
     if (title) {
-      title.text = wrap(title.text, Math.floor(avail / 9.6));
-      if (title.subtitle) title.subtitle = wrap(title.subtitle, Math.floor(avail / 7));
+      // about 9.8 px per character of the 15 px bold title, 7 px of the subtitle, inside 8 px padding each side
+      title.text = wrap(title.text, Math.floor((avail - 16) / 9.8));
+      if (title.subtitle) title.subtitle = wrap(title.subtitle, Math.floor((avail - 16) / 7));
       s.title = title;
     }
     var config = s.config = Object.assign({}, s.config);
@@ -182,7 +183,13 @@ export const CLIENT_SCRIPT = `
     }
     return s;
   }
-  function draw(figure, live, spec) {
+  function viewsRight(svg) {
+    var left = svg.getBoundingClientRect().left;
+    return Array.prototype.reduce.call(svg.querySelectorAll('g.role-scope[class*="concat_"]'), function (m, g) {
+      return Math.max(m, g.getBoundingClientRect().right - left);
+    }, 0);
+  }
+  function draw(figure, live, spec, narrowed) {
     return vegaEmbed(live, spec, embedOptions).then(function (result) {
       var svg = live.querySelector('svg');
       var drawn = svg ? parseFloat(svg.getAttribute('width')) : 0;
@@ -190,7 +197,16 @@ export const CLIENT_SCRIPT = `
       if (figure.getAttribute('data-narrow') !== 'true' && drawn > avail + 1) {
         figure.setAttribute('data-narrow', 'true');
         result.finalize();
-        return draw(figure, live, narrow(spec, avail, drawn - plotWidth(spec)));
+        return draw(figure, live, narrow(spec, avail, drawn - plotWidth(spec)), true);
+      }
+      // Stacked views were narrowed by the room their legend took at the side, which is now below them:
+      // give the room right of the widest view (axes included, 8 px padding kept) back to every view, once.
+      var spare = svg && spec.vconcat ? avail - 9 - viewsRight(svg) : 0;
+      if (narrowed && spare > 16) {
+        var wider = JSON.parse(JSON.stringify(spec));
+        wider.vconcat.forEach(function (v) { if (typeof v.width === 'number') v.width += Math.floor(spare); });
+        result.finalize();
+        return draw(figure, live, wider, false);
       }
       return result;
     });

@@ -5,6 +5,7 @@ import { kpis, type KpisResult } from '../../src/analyses/segments/kpis.js';
 import { migration, type MigrationResult } from '../../src/analyses/segments/migration.js';
 import { overlap, type OverlapResult } from '../../src/analyses/segments/overlap.js';
 import { kpiGoalChart, kpiLabel, migrationHeatmap, overlapMatrix, subsegmentChart } from '../../src/charts/segments.js';
+import { suppressChartCounts } from '../../src/privacy/small-groups.js';
 import type { TopLevelSpec } from 'vega-lite';
 import { renderSvg } from '../../src/charts/render.js';
 import { expectRenders, expectValidSpec } from '../helpers/charts.js';
@@ -113,6 +114,18 @@ describe('segment charts', () => {
     // 4-digit counts (CDNOW) need 6.4 px per character of "13,463" plus 10 px: 49 px per cell
     const big = { ...mig, matrix: mig.matrix.map((c, i) => (i === 0 ? { ...c, count: 13_463 } : c)) };
     expect((migrationHeatmap(big).usermeta as { minWidth: number }).minWidth).toBe(cells * 49);
+  });
+
+  it('migration heatmap: a suppressed count also hides its row share (the row total would give it back)', async () => {
+    const small = mig.matrix.find((c) => c.count > 0 && c.count < 10 && c.rowShare < 1);
+    expect(small).toBeDefined();
+    const spec = suppressChartCounts(migrationHeatmap(mig), 10, 'en');
+    const values = (spec.data as { values: Array<Record<string, unknown>> }).values;
+    const hidden = values.filter((v) => v['count'] === null);
+    expect(hidden.length).toBe(mig.matrix.filter((c) => c.count > 0 && c.count < 10).length);
+    for (const v of hidden) expect([v['rowShare'], v['dark'], v['countLabel']]).toEqual([null, null, '< 10']);
+    expect(values.filter((v) => typeof v['count'] === 'number' && (v['count'] as number) >= 10).every((v) => typeof v['rowShare'] === 'number')).toBe(true);
+    await expectRenders(spec);
   });
 
   it('overlap matrix: symmetric Jaccard with a diagonal of 1, renders', async () => {
