@@ -7,7 +7,8 @@
  *
  * This index holds what users call and the option/result types they write against. Internals
  * (SQL builders, numerical methods, planted-truth helpers, display plumbing) stay importable from
- * their modules for the tests and the bench, but are not part of the package's API.
+ * their modules for the tests and the bench, but are not part of the package's API. The one planted
+ * truth exported is the subscription sample's rates (`PLANTED_SUBSCRIPTIONS`): notebook 08 checks against them.
  */
 
 // data: the Workbench (one DuckDB), loading files, column presets, errors, locale formatting
@@ -23,7 +24,10 @@ export type { LoadReport, SetAside, SetAsideReason, ColumnUse, ReturnHandling } 
 export type { ColumnMapping } from './data/fields.js';
 export { PRESETS, PRESET_NAMES, type Preset } from './data/presets.js';
 export { generateSample, type SampleOptions, type SampleResult } from './sample/index.js';
-export { generateSubscriptions, type SubscriptionSampleOptions, type SubscriptionSampleResult } from './sample/subscriptions.js';
+export {
+  generateSubscriptions, PLANTED_SUBSCRIPTIONS, plantedChurn,
+  type SubscriptionSampleOptions, type SubscriptionSampleResult, type PlantedSubscriptions, type PlantedPlan, type PlantedUsage,
+} from './sample/subscriptions.js';
 export { type Locale, LOCALES, formatNumber, formatCurrency, formatPercent, formatDate, isoDate } from './locale.js';
 
 // analyses: one verb per analysis, options in, typed result out
@@ -101,6 +105,10 @@ export {
 export { clusterKChart, clusterScatter, clusterProfileHeatmap, clusterSizes, type ClusterChartOptions } from './charts/clusters.js';
 export { subsegmentChart, kpiGoalChart, migrationHeatmap, overlapMatrix, type SegmentChartOptions } from './charts/segments.js';
 export {
+  mrrBridgeChart, mrrMovementsChart, churnComparisonChart, usageChurnChart,
+  type SubscriptionChartOptions, type MrrChartOptions, type ChurnComparisonOptions,
+} from './charts/subscriptions.js';
+export {
   clvHoldoutChart, pAliveHistogramChart, pAliveMatrixChart, clvTierChart, clvSegmentChart, type ClvChartOptions,
 } from './charts/clv.js';
 export { renderSvg } from './charts/render.js';
@@ -118,6 +126,11 @@ export {
 } from './report/sections/segments.js';
 export { clvSection, clvFindings, type ClvSectionOptions } from './report/sections/clv.js';
 export { goalsSection, goalsFindings, type GoalsSectionInput, type GoalsSectionOptions } from './report/sections/goals.js';
+export {
+  subscriptionsSection, subscriptionFindings, usageChurnFinding,
+  type SubscriptionsSectionInput, type SubscriptionsSectionOptions, type SubscriptionPart,
+} from './report/sections/subscriptions.js';
+export { subscriptionSummarySection } from './report/sections/subscription-summary.js';
 export { methodSection, type MethodInput, type MethodOptions, type AnalysisRun } from './report/sections/method.js';
 export { report, ReportBuilder, type ReportOptions } from './report/report.js';
 
@@ -135,7 +148,10 @@ export { saveReport } from './report/save.js';
 export { toolVersion } from './report/assets.js';
 
 // pipeline: file(s) in, results out (what `swb report` and notebook 05 run), and the report made from them
-export { runPipeline, type PipelineOptions, type PipelineResults, type PipelineAnalysis, type BuildProgress, type BuildStage } from './pipeline/run.js';
+export {
+  runPipeline, type PipelineOptions, type PipelineResults, type TransactionPipelineResults, type PipelineAnalysis, type SubscriptionAnalysis,
+  type PipelineFailures, type BuildProgress, type BuildStage, type SubscriptionResults,
+} from './pipeline/run.js';
 export { unavailableSection, type SectionFailure } from './report/sections/unavailable.js';
 export {
   buildReport, reportFromResults, parseAsOf, type BuildReportOptions, type ReportFromResultsOptions,

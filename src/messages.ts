@@ -16,6 +16,7 @@ import { rfmMessages } from './messages/rfm.js';
 import { segmentMessages } from './messages/segments.js';
 import { subscriptionMessages } from './messages/subscriptions.js';
 import { subscriptionDataMessages } from './messages/subscription-data.js';
+import { subscriptionReportMessages } from './messages/subscription-report.js';
 import { toolMessages } from './messages/tools.js';
 import { usageMessages } from './messages/usage.js';
 
@@ -31,6 +32,7 @@ export const messages = {
   ...segmentMessages,
   ...subscriptionMessages,
   ...subscriptionDataMessages,
+  ...subscriptionReportMessages,
   ...usageMessages,
   ...toolMessages,
   ...actionMessages,

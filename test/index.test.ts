@@ -40,12 +40,17 @@ describe('public index', () => {
     expect(names.filter((n) => !exported.has(n))).toEqual([]);
   });
 
-  it('keeps internals out: numerical methods, SQL builders, planted truth, display plumbing', () => {
+  it('exports the subscription sample\'s planted rates, which notebook 08 checks against', () => {
+    expect(api.PLANTED_SUBSCRIPTIONS.plans.map((p) => p.plan)).toEqual(['basic', 'pro', 'business']);
+    expect(api.plantedChurn('basic', 'low')).toBeCloseTo(0.12, 12);
+  });
+
+  it('keeps internals out: numerical methods, SQL builders, the other planted-truth helpers, display plumbing', () => {
     const internals = [
       'nelderMead', 'lnGamma', 'normalQuantile', 'adjustedRandIndex', 'fitBgnbd', 'quantileScoreSql', 'rfmSql', 'cohortsSql',
       'kpiVariance', 'differenceFromSegment', 'plantedGroupsTable', 'plantedRetention', 'REASON_LABELS', 'escapeHtml',
       'loadVegaBundles', 'publishDisplay', 'tableHtml', 'usageCustomersSql', 'usageChurnSql',
-      'mrrMovementsSql', 'subscriptionChurnSql', 'subscriptionCohortsSql', 'monthlyMrrSql', 'mrrAtSql',
+      'mrrMovementsSql', 'subscriptionChurnSql', 'subscriptionCohortsSql', 'monthlyMrrSql', 'mrrAtSql', 'customersSql', 'eventRowsSql', 'uniformSql',
     ];
     expect(internals.filter((n) => exported.has(n))).toEqual([]);
   });

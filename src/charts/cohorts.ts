@@ -7,7 +7,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { averageCurve, type CohortCell, type CohortPeriod, type CohortResult, type CohortSummary } from '../analyses/cohorts/index.js';
 import { intlTag, type Locale } from '../locale.js';
-import { texts } from '../i18n/index.js';
+import { texts, type Texts } from '../i18n/index.js';
 import { periodLabel } from './activity.js';
 import { baseSpec, CATEGORY_COLORS, CHART_HEIGHT, CHART_WIDTH, COUNT_FORMAT, MIN_FONT_SIZE, minPlotWidth, moneyFormat, SEQUENTIAL_SCHEME, withCounts } from './theme.js';
 
@@ -20,6 +20,18 @@ export interface CohortChartOptions {
    * @defaultValue 24 in the heatmap; in the curves 12 time cohorts or 10 attribute values
    */
   maxCohorts?: number;
+  /**
+   * Words of titles, axes and tooltips: `orders` (periods since the first order, revenue) or `subscriptions`
+   * (months since the first paid month, still paying, MRR), for the result of `subscriptionCohorts`.
+   * @defaultValue 'orders'
+   */
+  wording?: 'orders' | 'subscriptions';
+}
+
+/** The cohort chart words for a wording: the order words, with the subscription ones over them. */
+function cohortWords(locale: Locale, wording: CohortChartOptions['wording']): Texts['charts']['cohorts'] {
+  const t = texts(locale);
+  return wording === 'subscriptions' ? { ...t.charts.cohorts, ...t.subscriptions.cohorts } : t.charts.cohorts;
 }
 
 /** Options of {@link cohortHeatmap}. */
@@ -62,7 +74,7 @@ function subtitleOf(result: CohortResult, shown: number, extra: string | undefin
  */
 export function cohortHeatmap(result: CohortResult, options: CohortHeatmapOptions = {}): TopLevelSpec {
   const locale = options.locale ?? 'en';
-  const t = texts(locale).charts.cohorts;
+  const t = cohortWords(locale, options.wording);
   const metric = options.metric ?? 'retention';
   const shown = shownCohorts(result, options.maxCohorts ?? 24);
   const labels = new Map(shown.map((c) => [c.cohort, `${cohortLabel(c, result.options.period, locale)} (${c.size.toLocaleString(intlTag(locale))})`]));
@@ -130,7 +142,7 @@ export const MIN_AVERAGE_COHORTS = 3;
 
 function curves(result: CohortResult, metric: CurveMetric, options: CohortChartOptions): TopLevelSpec {
   const locale = options.locale ?? 'en';
-  const t = texts(locale).charts.cohorts;
+  const t = cohortWords(locale, options.wording);
   const shown = shownCohorts(result, options.maxCohorts ?? (result.options.by === null ? 12 : ATTRIBUTE_COLORS.length));
   // a cohort whose only cell is partly observed has no line, so it gets no legend entry either
   const drawn = shown.filter((c) => result.rows.some((r) => r.cohort === c.cohort && !r.partial));
@@ -160,7 +172,7 @@ function curves(result: CohortResult, metric: CurveMetric, options: CohortChartO
     { field: 'size', type: 'quantitative' as const, title: t.size, format: COUNT_FORMAT },
   ];
   return withCounts(['size'], {
-    ...baseSpec(money ? t.ltv : t.curves, `${money ? t.ltvDesc : t.curvesDesc} (${t.averageWhere(MIN_AVERAGE_COHORTS)}).`, subtitleOf(result, shown.length, t.partialLeftOut, locale)),
+    ...baseSpec(money ? t.ltv : t.curves, `${money ? t.ltvDesc : t.curvesDesc} (${t.averageWhere(MIN_AVERAGE_COHORTS)}).`, subtitleOf(result, shown.length, options.wording === 'subscriptions' ? undefined : t.partialLeftOut, locale)),
     width: CHART_WIDTH,
     height: CHART_HEIGHT,
     data: { values },

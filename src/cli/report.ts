@@ -1,7 +1,8 @@
 /**
  * `swb report [FILE] …`: load a file, run the analyses, write one self-contained HTML report.
  * Progress lines (stage, time) go to stderr, the report's path to stdout. Without FILE it reports
- * on the bundled Online Retail data. The generated-at line uses the clock unless SOURCE_DATE_EPOCH
+ * on the bundled Online Retail data, unless `--subscriptions FILE` is given: then the report is on the
+ * subscriptions (and `--events FILE`) alone. The generated-at line uses the clock unless SOURCE_DATE_EPOCH
  * is set (the reproducible-builds convention), which makes the output byte-identical.
  */
 import { fileURLToPath } from 'node:url';
@@ -17,7 +18,7 @@ import { parseReturns, readMappingFile } from './validate.js';
 import { messages } from '../messages.js';
 import { readGoalsFile } from '../pipeline/goals.js';
 
-const USAGE = 'report [FILE] [--preset P | --mapping map.json] [--customers FILE] [--as-of YYYY-MM-DD] [--date-format FMT] [--locale en|nl] [--currency CODE] [--clv [--margin M] [--discount-rate R]] [--goals goals.json] [--by ATTR,ATTR] [--title T] [--out PATH] [--returns net|exclude] [--min-group N] [--memory-limit 2GB]';
+const USAGE = 'report [FILE] [--preset P | --mapping map.json] [--customers FILE] [--as-of YYYY-MM-DD] [--date-format FMT] [--locale en|nl] [--currency CODE] [--clv [--margin M] [--discount-rate R]] [--goals goals.json] [--by ATTR,ATTR] [--title T] [--out PATH] [--returns net|exclude] [--min-group N] [--memory-limit 2GB] [--subscriptions FILE [--events FILE]]';
 
 /** The bundled Online Retail file (in the package's data/ folder). */
 export const BUNDLED_DATA = fileURLToPath(new URL('../../data/online_retail.csv.gz', import.meta.url));
@@ -83,10 +84,11 @@ const pad = (s: string): string => s.padEnd(10);
 
 export const reportCommand: Command = {
   usage: USAGE,
-  summary: 'Write a self-contained HTML segment report (summary, data quality, RFM, cohorts, clusters, segments, optional goals and predicted value, method).',
+  summary: 'Write a self-contained HTML segment report (summary, data quality, RFM, cohorts, clusters, segments, optional goals and predicted value, method); '
+    + 'with --subscriptions also MRR, churn by plan and subscription cohorts, and with --events usage segments and churn by usage (without FILE: on the subscriptions alone).',
   run: (args, io) =>
     guarded(io, USAGE, async () => {
-      const { values, flags, positionals } = parse(args, ['preset', 'mapping', 'customers', 'as-of', 'date-format', 'locale', 'currency', 'title', 'out', 'returns', 'margin', 'discount-rate', 'min-group', 'goals', 'by', 'memory-limit'], ['clv']);
+      const { values, flags, positionals } = parse(args, ['preset', 'mapping', 'customers', 'as-of', 'date-format', 'locale', 'currency', 'title', 'out', 'returns', 'margin', 'discount-rate', 'min-group', 'goals', 'by', 'memory-limit', 'subscriptions', 'events'], ['clv']);
       if (positionals.length > 1) throw new UsageError(messages.tooManyFiles('report', positionals.length));
       if (values.preset && values.mapping) throw new UsageError(messages.presetOrMapping());
       const locale = localeOption(values.locale);
@@ -99,8 +101,16 @@ export const reportCommand: Command = {
       const minGroup = minGroupFlag(values['min-group']);
       const dateFormat = values['date-format'];
       if (dateFormat !== undefined && !dateFormat.includes('%')) throw new UsageError(messages.badDateFormatFlag(dateFormat));
-      const file = positionals[0] ?? BUNDLED_DATA;
-      const preset = values.preset ?? (positionals[0] === undefined && !values.mapping ? 'online-retail' : undefined);
+      if (values.events !== undefined && values.subscriptions === undefined) throw new UsageError(messages.eventsNeedSubscriptions());
+      // Subscriptions without FILE: a report on them alone, never on the bundled transactions.
+      const onlySubscriptions = positionals[0] === undefined && values.subscriptions !== undefined;
+      if (onlySubscriptions) {
+        const given = ['preset', 'mapping', 'customers', 'as-of', 'date-format', 'returns', 'margin', 'discount-rate', 'goals', 'by'].filter((f) => values[f] !== undefined);
+        if (flags['clv']) given.push('clv');
+        if (given.length) throw new UsageError(messages.flagNeedsTransactions(given.map((f) => `--${f}`).join(', ')));
+      }
+      const file = positionals[0] ?? (onlySubscriptions ? undefined : BUNDLED_DATA);
+      const preset = values.preset ?? (positionals[0] === undefined && !values.mapping && !onlySubscriptions ? 'online-retail' : undefined);
       const mapping = values.mapping ? readMappingFile(values.mapping) : undefined;
       const by = values.by === undefined ? undefined : values.by.split(',').map((b) => b.trim()).filter((b) => b !== '');
       if (by !== undefined && by.length === 0) throw new UsageError(messages.emptyBy());
@@ -117,7 +127,9 @@ export const reportCommand: Command = {
       });
       try {
         const built = await buildReport(wb, {
-          file, locale,
+          ...(file !== undefined ? { file } : {}), locale,
+          ...(values.subscriptions !== undefined ? { subscriptions: values.subscriptions } : {}),
+          ...(values.events !== undefined ? { events: values.events } : {}),
           ...(preset ? { preset } : {}),
           ...(mapping ? { mapping } : {}),
           ...(returns ? { returns } : {}),

@@ -1,7 +1,12 @@
-/** `swb validate FILE [--preset P] [--mapping map.json] [--returns net|exclude]`: load a file and print its LoadReport. */
+/**
+ * `swb validate FILE [--preset P] [--mapping map.json] [--returns net|exclude]`: load a file and print its LoadReport;
+ * `swb validate --subscriptions FILE [--events FILE]`: the same for subscriptions and usage events.
+ */
 import { readFileSync } from 'node:fs';
 import { WorkbenchError } from '../errors.js';
 import { loadTransactions, type LoadOptions } from '../data/load.js';
+import { loadSubscriptions } from '../data/subscriptions.js';
+import { loadEvents } from '../data/events.js';
 import type { LoadReport } from '../data/load-report.js';
 import { formatLoadReport } from '../data/format-report.js';
 import type { ColumnMapping } from '../data/fields.js';
@@ -9,7 +14,7 @@ import { Workbench } from '../workbench.js';
 import { guarded, parse, UsageError, type Command } from './common.js';
 import { messages } from '../messages.js';
 
-const USAGE = 'validate FILE… [--preset P | --mapping map.json] [--date-format FMT] [--returns net|exclude]';
+const USAGE = 'validate FILE… [--preset P | --mapping map.json] [--date-format FMT] [--returns net|exclude] | validate [--subscriptions FILE] [--events FILE]';
 
 /** Read a `--mapping` JSON file into a ColumnMapping, with errors that name the file. */
 export function readMappingFile(path: string): ColumnMapping {
@@ -35,9 +40,11 @@ export function parseReturns(value: string | undefined): 'net' | 'exclude' | und
 }
 
 /** Load one file into a fresh Workbench and return its LoadReport. */
-async function validateOne(file: string, options: LoadOptions): Promise<LoadReport> {
+async function validateOne(file: string, options: LoadOptions, kind: 'transactions' | 'subscriptions' | 'events' = 'transactions'): Promise<LoadReport> {
   const wb = await Workbench.open();
   try {
+    if (kind === 'subscriptions') return await loadSubscriptions(wb, file);
+    if (kind === 'events') return await loadEvents(wb, file);
     return await loadTransactions(wb, file, options);
   } finally {
     wb.close();
@@ -46,10 +53,17 @@ async function validateOne(file: string, options: LoadOptions): Promise<LoadRepo
 
 export const validateCommand: Command = {
   usage: USAGE,
-  summary: 'Load transactions files, one at a time, and print what was read, loaded and set aside (exit 1 when any file fails).',
+  summary: 'Load transactions files (or --subscriptions / --events files), one at a time, and print what was read, loaded and set aside (exit 1 when any file fails).',
   run: (args, io) =>
     guarded(io, USAGE, async () => {
-      const { values, positionals } = parse(args, ['preset', 'mapping', 'returns', 'date-format']);
+      const { values, positionals } = parse(args, ['preset', 'mapping', 'returns', 'date-format', 'subscriptions', 'events']);
+      const others = (['subscriptions', 'events'] as const).flatMap((k) => (values[k] !== undefined ? [[k, values[k] as string] as const] : []));
+      if (others.length && (positionals.length || values.preset || values.mapping || values.returns || values['date-format'])) throw new UsageError(messages.validateOneKind());
+      if (others.length) {
+        // Each file alone, as with transactions: the first error ends the command.
+        for (const [i, [kind, file]] of others.entries()) io.out(`${i > 0 ? '\n' : ''}${formatLoadReport(await validateOne(file, {}, kind))}`);
+        return 0;
+      }
       if (positionals.length === 0) throw new UsageError(messages.atLeastOneFile('validate'));
       if (values.preset && values.mapping) throw new UsageError(messages.presetOrMapping());
       const returns = parseReturns(values.returns);

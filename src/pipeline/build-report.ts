@@ -34,6 +34,9 @@ import { goalsRun } from './goals.js';
 import { goalsFindings, goalsSection } from '../report/sections/goals.js';
 import { actionsSection } from '../report/sections/actions.js';
 import { runPipeline, type PipelineAnalysis, type PipelineOptions, type PipelineResults } from './run.js';
+import { subscriptionInput, subscriptionOnlyReport, subscriptionSectionOf } from './subscription-report.js';
+import { subscriptionRuns } from './subscriptions.js';
+import { subscriptionSummaryFindings } from '../report/sections/subscriptions.js';
 
 export type { BuildProgress, BuildStage } from './run.js';
 
@@ -142,6 +145,12 @@ function analysisSections(r: PipelineResults, locale: Locale, currency: string):
     if (clvDoubts(r.clv).length === 0 && enough('clv')) out.findings.push(...clvFindings(r.clv, locale, currency).slice(0, SUMMARY_FINDINGS.clv));
     out.runs.push(clvRun(r.clv));
   } else missing('clv', t.clvSection.title);
+  if (r.subscriptions) {
+    out.sections.push(subscriptionSectionOf(r.subscriptions, r.failures, locale, currency));
+    // MRR and churn lead the summary: for a subscription business they are the headline
+    out.findings.unshift(...subscriptionSummaryFindings(subscriptionInput(r.subscriptions, r.failures), locale, currency));
+    out.runs.push(...subscriptionRuns(r.subscriptions));
+  }
   // Where each segment is in the file of `swb export` (no ids here, only column values).
   const actions = actionsSection({ ...(r.rfm ? { rfm: r.rfm } : {}), ...(r.clusters ? { clusters: r.clusters } : {}), ...(r.segments?.segments ? { tiers: r.segments.segments } : {}) }, { locale });
   if (actions) out.sections.push(actions);
@@ -156,14 +165,24 @@ function clvRun(result: ClvResult): AnalysisRun {
 
 /**
  * Turn the results of {@link runPipeline} into the report: header (source, period, as-of date), summary,
- * data quality, one section per analysis, method. Pure: no file is read and nothing is queried.
+ * data quality, one section per analysis, method. Pure: no file is read and nothing is queried. Results
+ * of a run on subscriptions alone give their own report (header from the subscriptions load, no RFM,
+ * cohort, cluster or segment sections).
  * @example const r = reportFromResults(await runPipeline(wb, { file }), { locale: 'nl', version: toolVersion() });
  */
 export function reportFromResults(results: PipelineResults, options: ReportFromResultsOptions): ReportBuilder {
   const locale = options.locale ?? 'en';
   const currency = options.currency ?? 'EUR';
   const t = texts(locale).report;
-  const { load, customers, asOf, overview: ov } = results;
+  const { load, customers, asOf, overview: ov, subscriptions: subs } = results;
+  if (!load || !ov) {
+    if (!subs) throw new TypeError('reportFromResults: the results hold neither transactions nor subscriptions');
+    return subscriptionOnlyReport(subs, results.failures, asOf, {
+      locale, currency, title: options.title ?? t.defaultTitle, version: options.version,
+      ...(options.generatedAt ? { generatedAt: options.generatedAt } : {}), ...(options.minGroup !== undefined ? { minGroup: options.minGroup } : {}),
+    });
+  }
+  const subsLoads = subs ? { subscriptions: subs.load, ...(subs.events ? { events: subs.events } : {}) } : {};
   const analyses = analysisSections(results, locale, currency);
   const attributes = customerAttributesUsed(results);
 
@@ -180,11 +199,12 @@ export function reportFromResults(results: PipelineResults, options: ReportFromR
     ...(options.minGroup !== undefined ? { minGroup: options.minGroup } : {}),
   }).add(
     summarySection({ overview: ov, findings: analyses.findings }, { locale, currency }),
-    dataQualitySection({ transactions: load, ...(customers ? { customers: minimiseLoad(customers, attributes) } : {}), used: { customers: ov.customers, orders: ov.orders, asOf } }, { locale }),
+    dataQualitySection({ transactions: load, ...(customers ? { customers: minimiseLoad(customers, attributes) } : {}), ...subsLoads, used: { customers: ov.customers, orders: ov.orders, asOf } }, { locale }),
     ...analyses.sections,
     methodSection({
       transactions: load,
       ...(customers ? { customers } : {}),
+      ...subsLoads,
       asOf,
       currency,
       analyses: analyses.runs,
@@ -203,9 +223,11 @@ export function reportFromResults(results: PipelineResults, options: ReportFromR
 export async function buildReport(wb: Workbench, options: BuildReportOptions): Promise<ReportBuilder> {
   const { currency, title, generatedAt, minGroup, ...pipeline } = options;
   const results = await runPipeline(wb, pipeline);
+  // A report on subscriptions alone is in their currency (when they have one)
+  const ownCurrency = options.file === undefined ? results.subscriptions?.movements?.currency ?? undefined : undefined;
   return reportFromResults(results, {
     locale: options.locale ?? 'en',
-    currency: toCurrency(currency ?? (options.preset ? PRESETS[options.preset]?.currency : undefined) ?? 'EUR'),
+    currency: toCurrency(currency ?? (options.preset ? PRESETS[options.preset]?.currency : undefined) ?? ownCurrency ?? 'EUR'),
     ...(title !== undefined ? { title } : {}),
     ...(generatedAt ? { generatedAt } : {}),
     ...(minGroup !== undefined ? { minGroup } : {}),

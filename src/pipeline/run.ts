@@ -1,6 +1,7 @@
 /**
  * runPipeline: file in, results out — load the transactions (and customer attributes), run every
- * analysis the library has, in the order a reader meets them, and return the plain results. What
+ * analysis the library has, in the order a reader meets them, and return the plain results; with a
+ * subscriptions file (and usage events) also the subscription analyses, and with only those, only them. What
  * `swb report` and notebook 05 run; turning the results into a report is {@link reportFromResults}'s
  * job (pure), so the report layer never loads a file or queries the database.
  */
@@ -20,10 +21,9 @@ import { loadTransactions } from '../data/load.js';
 import { isoDate, type Locale } from '../locale.js';
 import type { SegmentsSectionInput } from '../report/sections/segments.js';
 import type { Workbench } from '../workbench.js';
-import { isWorkbenchError, WorkbenchError } from '../errors.js';
+import { WorkbenchError } from '../errors.js';
 import { messages } from '../messages.js';
 import { dayAfterLastOrder } from '../analyses/shared/as-of.js';
-import type { SectionFailure } from '../report/sections/unavailable.js';
 import { checkByAttributes, segmentsDetail, segmentsForReport } from './segments.js';
 import { goalsForReport, type GoalsResult, type GoalsSpec } from './goals.js';
 import type { SegmentByResult } from '../analyses/segments/index.js';
@@ -31,30 +31,24 @@ import {
   checkSufficiency, dataFacts, resolveMinimums, type DataFacts, type Minimums, type Sufficiency, type SufficiencyAnalysis,
 } from '../analyses/shared/sufficiency.js';
 
-/** A stage of {@link runPipeline}. */
-export type BuildStage = 'load' | 'customers' | 'overview' | 'rfm' | 'cohorts' | 'clusters' | 'segments' | 'goals' | 'clv';
+import { timed, attempt, type BuildProgress, type PipelineFailures, type Watch } from './stages.js';
+import { runSubscriptions, type SubscriptionResults } from './subscriptions.js';
 
-/** Reported after each stage, and every few seconds while a long one runs. */
-export interface BuildProgress {
-  /** Which stage finished. */
-  stage: BuildStage;
-  /** How long it took, in milliseconds. */
-  ms: number;
-  /** What it did, in a few words (English, for the console). */
-  detail: string;
-  /** True when the stage could not be computed (its section says why; the rest goes on). @defaultValue false */
-  failed?: boolean;
-  /** True for a line while the stage still runs (every few seconds of a long stage: how far its statement is). @defaultValue false */
-  running?: boolean;
-}
-
-/** An analysis of the pipeline, each its own report section. */
-export type PipelineAnalysis = 'rfm' | 'cohorts' | 'clusters' | 'segments' | 'goals' | 'clv';
+export type { BuildProgress, BuildStage, PipelineAnalysis, SubscriptionAnalysis, PipelineFailures } from './stages.js';
+export { PROGRESS_EVERY_MS } from './stages.js';
+export type { SubscriptionResults } from './subscriptions.js';
 
 /** Options for {@link runPipeline}. */
 export interface PipelineOptions {
-  /** Transactions file (CSV/TSV, .gz, Parquet, JSON). */
-  file: string;
+  /**
+   * Transactions file (CSV/TSV, .gz, Parquet, JSON).
+   * @defaultValue none: then `subscriptions` is required and only the subscription analyses run
+   */
+  file?: string;
+  /** Subscriptions file (one row per subscription period); adds the subscriptions section. @defaultValue none */
+  subscriptions?: string;
+  /** Product usage events file (with `subscriptions`); adds usage segments and churn by usage. @defaultValue none */
+  events?: string;
   /** Column preset for the file (e.g. `online-retail`). @defaultValue none (headers recognised) */
   preset?: string;
   /** Explicit column mapping. @defaultValue none */
@@ -94,14 +88,17 @@ export interface PipelineOptions {
 
 /** Everything {@link runPipeline} found: plain result values, nothing to query. */
 export interface PipelineResults {
-  /** What loading the transactions did. */
-  load: LoadReport;
+  /** What loading the transactions did (absent in a run on subscriptions only). */
+  load?: LoadReport;
   /** What loading the customer attributes did (with `options.customers`). */
   customers?: LoadReport;
-  /** The as-of moment every analysis used (RFM's, given or derived from the data). */
+  /**
+   * The as-of moment every analysis used (RFM's, given or derived from the data); on subscriptions only, the
+   * first day after the last month measured.
+   */
   asOf: Date;
-  /** Headline figures before the as-of moment. */
-  overview: OverviewResult;
+  /** Headline figures before the as-of moment (absent in a run on subscriptions only). */
+  overview?: OverviewResult;
   /** RFM scores and segments (absent when it could not be computed: see `failures`). */
   rfm?: RfmResult;
   /** Monthly cohorts (absent when they could not be computed). */
@@ -113,7 +110,9 @@ export interface PipelineResults {
   /** Value tiers, their sub-segments and RFM migration (absent when they could not be computed). */
   segments?: SegmentsSectionInput;
   /** The analyses that could not be computed on this data, and why; their sections say so. */
-  failures: Partial<Record<PipelineAnalysis, SectionFailure>>;
+  failures: PipelineFailures;
+  /** Subscriptions, MRR, churn and usage (with `options.subscriptions`). */
+  subscriptions?: SubscriptionResults;
   /** KPIs against the goals (with `options.goals`). */
   goals?: GoalsResult;
   /** Predicted value (with `options.clv`). */
@@ -127,62 +126,13 @@ export interface PipelineResults {
   sufficiency?: Record<SufficiencyAnalysis, Sufficiency>;
 }
 
-/** Where progress goes, and the database whose running statement it polls. */
-interface Watch {
-  wb: Workbench;
-  onProgress: PipelineOptions['onProgress'];
-}
-
-/** How often a long stage reports that it is still moving. */
-export const PROGRESS_EVERY_MS = 5_000;
-
-async function timed<T>(stage: BuildStage, watch: Watch, body: () => Promise<T>, detail: (value: T) => string): Promise<T> {
-  const start = performance.now();
-  const { onProgress } = watch;
-  // A stage that takes long (a 100M-row load) says every few seconds how far DuckDB's running statement is.
-  const ticker = onProgress && setInterval(() => {
-    const p = watch.wb.queryProgress();
-    if (p) onProgress({ stage, ms: performance.now() - start, detail: messages.stageMoving(p.percentage, p.rowsProcessed), running: true });
-  }, PROGRESS_EVERY_MS);
-  try {
-    const value = await body();
-    onProgress?.({ stage, ms: performance.now() - start, detail: detail(value) });
-    return value;
-  } finally {
-    if (ticker) clearInterval(ticker);
-  }
-}
-
-/**
- * Run one analysis; an error it throws on this data is recorded instead of ending the run, so one
- * section that cannot be computed (one customer, constant features, a degenerate fit) leaves the rest.
- * Running out of memory and a closed Workbench still end the run: no section could be computed then.
- */
-async function attempt<T>(
-  stage: PipelineAnalysis, failures: PipelineResults['failures'], watch: Watch,
-  body: () => Promise<T>, detail: (value: T) => string,
-): Promise<T | undefined> {
-  const start = performance.now();
-  try {
-    return await timed(stage, watch, body, detail);
-  } catch (e) {
-    if (isWorkbenchError(e, 'OUT_OF_MEMORY') || isWorkbenchError(e, 'CLOSED')) throw e;
-    const failure: SectionFailure = e instanceof WorkbenchError
-      ? { code: e.code, message: e.message }
-      : { code: 'INTERNAL', message: e instanceof Error ? e.message : String(e) };
-    failures[stage] = failure;
-    watch.onProgress?.({ stage, ms: performance.now() - start, detail: messages.sectionSkipped(failure.message), failed: true });
-    return undefined;
-  }
-}
-
 /**
  * The goals' KPIs. Goals on RFM segments when RFM could not be computed become a section failure; a goal the
  * data cannot answer (a segment or column it does not have) ends the run: the goals file is the caller's to fix.
  */
 async function runGoals(
   wb: Workbench, spec: GoalsSpec, context: { asOf: Date; rfm: RfmResult | undefined; tiers: SegmentByResult | undefined },
-  failures: PipelineResults['failures'], watch: Watch,
+  failures: PipelineFailures, watch: Watch,
 ): Promise<GoalsResult | undefined> {
   if (spec.segments === 'rfm' && !context.rfm) {
     failures.goals = { code: 'NO_DATA', message: messages.goalsAt(spec.file, '$.segments', messages.goalsNeedRfm()) };
@@ -219,19 +169,47 @@ async function collectSufficiency(
 const loadDetail = (r: LoadReport): string =>
   `${r.fileName}: ${r.rowsRead.toLocaleString('en')} rows read, ${r.rowsLoaded.toLocaleString('en')} used, ${r.customers.toLocaleString('en')} customers`;
 
+/** The results of a run with a transactions file: its load and headline figures are always there. */
+export type TransactionPipelineResults = PipelineResults & Required<Pick<PipelineResults, 'load' | 'overview'>>;
+
+/** Options that only apply to a transactions file (an error in a run on subscriptions only). */
+const TRANSACTION_OPTIONS = ['preset', 'mapping', 'returns', 'customers', 'asOf', 'clv', 'margin', 'discountRate', 'dateFormat', 'goals', 'by', 'minimums'] as const;
+
+/** A run on subscriptions (and events) only: no transactions, so no RFM, cohorts, clusters or segments. */
+async function subscriptionsOnly(wb: Workbench, options: PipelineOptions & { subscriptions: string }, watch: Watch): Promise<PipelineResults> {
+  const given = TRANSACTION_OPTIONS.filter((k) => options[k] !== undefined && options[k] !== false);
+  if (given.length) throw new WorkbenchError('BAD_OPTION', messages.flagNeedsTransactions(given.join(', ')), { options: given });
+  const failures: PipelineFailures = {};
+  const subscriptions = await runSubscriptions(wb, { subscriptions: options.subscriptions, events: options.events }, failures, watch);
+  // The first day after the last month measured: MRR is read on the last day of each month before it.
+  const last = subscriptions.movements?.options.to ?? subscriptions.load.dateRange?.last ?? subscriptions.load.dateRange?.first;
+  if (!last) throw new WorkbenchError('NO_DATA', messages.emptySubscriptions(subscriptions.load.fileName), { file: options.subscriptions });
+  return { asOf: new Date(Date.UTC(last.getUTCFullYear(), last.getUTCMonth() + 1, 1)), failures, subscriptions };
+}
+
 /**
- * Load a file and run the analyses; progress per stage with its duration.
+ * Load a file (transactions, subscriptions and usage events, or subscriptions alone) and run the analyses;
+ * progress per stage with its duration.
  * @example const results = await runPipeline(wb, { file: 'data/online_retail.csv.gz', preset: 'online-retail' });
+ * @example const saas = await runPipeline(wb, { subscriptions: 'subscriptions.csv', events: 'events.csv' });
  */
+export function runPipeline(wb: Workbench, options: PipelineOptions & { file: string }): Promise<TransactionPipelineResults>;
+export function runPipeline(wb: Workbench, options: PipelineOptions): Promise<PipelineResults>;
 export async function runPipeline(wb: Workbench, options: PipelineOptions): Promise<PipelineResults> {
   const watch: Watch = { wb, onProgress: options.onProgress };
+  if (options.events !== undefined && options.subscriptions === undefined) throw new WorkbenchError('BAD_OPTION', messages.eventsNeedSubscriptions(), { events: options.events });
+  if (options.file === undefined) {
+    if (options.subscriptions === undefined) throw new WorkbenchError('BAD_OPTION', messages.pipelineNeedsFile(), {});
+    return subscriptionsOnly(wb, { ...options, subscriptions: options.subscriptions }, watch);
+  }
+  const file = options.file;
   // Checked before loading: a bad value is the caller's to fix, not a section that could not be computed.
   if (options.margin !== undefined) numberInRange('margin', options.margin, CLV_MARGIN);
   if (options.discountRate !== undefined) numberInRange('discountRate', options.discountRate, CLV_DISCOUNT_RATE);
   checkMinimums(options.minimums);
   const minimumsOf = (a: SufficiencyAnalysis): { minimums?: Minimums } => (options.minimums?.[a] ? { minimums: options.minimums[a] } : {});
   const load = await timed('load', watch, () =>
-    loadTransactions(wb, options.file, {
+    loadTransactions(wb, file, {
       ...(options.preset ? { preset: options.preset } : {}),
       ...(options.mapping ? { mapping: options.mapping } : {}),
       ...(options.returns ? { returns: options.returns } : {}),
@@ -239,14 +217,14 @@ export async function runPipeline(wb: Workbench, options: PipelineOptions): Prom
     }), loadDetail);
   // Nothing usable: no analysis can run, and the loader's reasons say why.
   if (load.rowsLoaded === 0) {
-    throw new WorkbenchError('NO_DATA', messages.nothingLoaded(load.fileName, load.rowsRead, load.setAside.map((s) => [s.reason, s.count] as const)), { file: options.file });
+    throw new WorkbenchError('NO_DATA', messages.nothingLoaded(load.fileName, load.rowsRead, load.setAside.map((s) => [s.reason, s.count] as const)), { file });
   }
   const customers = options.customers
     ? await timed('customers', watch, () => loadCustomers(wb, options.customers as string), loadDetail)
     : undefined;
   // Checked before any analysis: a name the data does not have is the caller's to fix.
   if (options.by) await checkByAttributes(wb, options.by);
-  const failures: PipelineResults['failures'] = {};
+  const failures: PipelineFailures = {};
   // A given as-of date describes the customers as they were then: later orders are left out.
   const rfmResult = await attempt('rfm', failures, watch, () => rfm(wb, { ...(options.asOf ? { asOf: options.asOf, laterOrders: 'exclude' } : {}), ...minimumsOf('rfm') }),
     (r) => `${r.customerCount.toLocaleString('en')} customers scored as of ${isoDate(r.options.asOf)}`);
@@ -287,5 +265,7 @@ export async function runPipeline(wb: Workbench, options: PipelineOptions): Prom
     ...(rfmResult ? { rfm: rfmResult.sufficiency } : {}), ...(clusterResult ? { clusters: clusterResult.sufficiency } : {}),
     ...(results.clv ? { clv: results.clv.sufficiency } : {}),
   }, options.minimums);
-  return { ...results, overview: ov, sufficiency };
+  const subscriptions = options.subscriptions === undefined ? undefined
+    : await runSubscriptions(wb, { subscriptions: options.subscriptions, events: options.events }, failures, watch);
+  return { ...results, overview: ov, sufficiency, ...(subscriptions ? { subscriptions } : {}) };
 }

@@ -1,6 +1,7 @@
 /**
  * Dutch is Dutch: the Dutch report of the bundled data, of CDNOW master (when the shared data is here),
- * and of a generated sample with a customers file (attribute columns such as age_band, city_size), may
+ * and of a generated sample with a customers file (attribute columns such as age_band, city_size) and with
+ * subscriptions and usage events (the subscriptions section), may
  * not contain any English text from the English
  * table that differs from the Dutch one, nor a raw snake_case identifier in its prose. The English
  * strings are taken from src/i18n/en itself (functions called with placeholders and split on them),
@@ -135,15 +136,16 @@ describe('the Dutch report', () => {
     expect(snakeCaseIn(text, nl.report.methodTitle)).toEqual([]);
   }, DEMO_TIMEOUT);
 
-  describe('of a generated sample with customer attributes and CLV', () => {
+  describe('of a generated sample with customer attributes, CLV, subscriptions and usage events', () => {
     let dir = '';
     let text = '';
     beforeAll(async () => {
       dir = mkdtempSync(join(tmpdir(), 'swb-dutch-'));
-      const sample = await runCli(['sample', '--customers', '1500', '--seed', '7', '--out', join(dir, 'sample.csv')]);
+      const sample = await runCli(['sample', '--customers', '1500', '--seed', '7', '--out', join(dir, 'sample.csv'), '--subscriptions']);
       expect(sample.code, sample.stderr).toBe(0);
       const out = join(dir, 'report.html');
-      const run = await runCli(['report', join(dir, 'sample.csv'), '--customers', join(dir, 'sample-customers.csv'), '--locale', 'nl', '--clv', '--out', out], { env: { SOURCE_DATE_EPOCH: EPOCH } });
+      const run = await runCli(['report', join(dir, 'sample.csv'), '--customers', join(dir, 'sample-customers.csv'), '--locale', 'nl', '--clv',
+        '--subscriptions', join(dir, 'subscriptions.csv'), '--events', join(dir, 'events.csv'), '--out', out], { env: { SOURCE_DATE_EPOCH: EPOCH } });
       expect(run.code, run.stderr).toBe(0);
       text = reportText(readFileSync(out, 'utf8'));
     }, DEMO_TIMEOUT);
@@ -151,6 +153,10 @@ describe('the Dutch report', () => {
 
     it('has no English text', () => {
       expect(text).toMatch(/subsegmenten naar leeftijdsgroep/);
+      // the subscriptions section is there, with its charts, tables and method rows
+      expect(text).toMatch(/\nAbonnementen\n/);
+      expect(text).toMatch(/Klantverloop en omzetverloop per abonnement/);
+      expect(text).toMatch(/Verloop binnen 3 maanden per gebruikssegment/);
       expect(englishIn(text)).toEqual([]);
     });
 

@@ -94,6 +94,8 @@ export const analyses = {
     city_size: 'city size', age_band: 'age band', age: 'age', gender: 'gender', device: 'device', plan: 'plan',
     acquisition_channel: 'acquisition channel', company_size: 'company size', industry: 'industry', nps: 'NPS',
     csat: 'CSAT', cohort_month: 'cohort month', signup_date: 'sign-up date', 'revenue tiers': 'revenue tier',
+    subscription_id: 'subscription id', start_date: 'start date', end_date: 'end date', mrr: 'MRR', price: 'price', billing_interval: 'billing interval',
+    currency: 'currency', usage_level: 'usage level', event_time: 'event time', event_name: 'event name', platform: 'platform', app_version: 'app version',
   } as Record<string, string>,
   /** Notes a notebook shows when the data lacks what a step needs (src/notebook/checks.ts). */
   notebook: {

@@ -2,5 +2,6 @@
 import { analyses } from './analyses.js';
 import { charts } from './charts.js';
 import { report } from './report.js';
+import { subscriptions } from './subscriptions.js';
 
-export const en = { report, charts, analyses };
+export const en = { report, charts, analyses, subscriptions };

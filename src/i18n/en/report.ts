@@ -152,7 +152,9 @@ export const report = {
   none: '—',
   /** Words of the method section's option table: analysis names, option names, option values in words. */
   method: {
-    analyses: { RFM: 'RFM', Cohorts: 'Cohorts', Clusters: 'Clusters', Segments: 'Segments', Goals: 'Goals', CLV: 'Predicted customer value (CLV)' } as Record<string, string>,
+    analyses: { RFM: 'RFM', Cohorts: 'Cohorts', Clusters: 'Clusters', Segments: 'Segments', Goals: 'Goals', CLV: 'Predicted customer value (CLV)',
+      'MRR movements': 'MRR movements', 'Subscription churn': 'Churn by plan', 'Subscription cohorts': 'Subscription cohorts',
+      'Usage segments': 'Usage segments', 'Usage churn': 'Churn by usage', 'Subscription churn by usage': 'Revenue churn by usage segment' } as Record<string, string>,
     options: {
       goalsFile: 'Goals file', goals: 'Goals', churnDays: 'Churn window in days',
       asOf: 'As-of date', bins: 'Score levels', scoring: 'Scoring', returns: 'Returns', laterOrders: 'Orders after the as-of date',
@@ -163,12 +165,14 @@ export const report = {
       subsegments: 'Sub-segment comparisons', migration: 'Movement between segments', from: 'from', to: 'to', segmentation: 'segmentation',
       calibrationEnd: 'Calibration period ends', unit: 'Time unit', horizonMonths: 'Horizon in months', discountRate: 'Discount rate per year',
       margin: 'Margin: share of revenue that is profit', aliveBands: 'P(alive) band limits', tierShares: 'CLV tier shares', fitSample: 'Largest fit sample',
+      firstMonth: 'First month', lastMonth: 'Last month', segmentBy: 'Segments by', usageAt: 'Usage measured up to', windowDays: 'Usage window in days',
+      lightBelow: 'Light user below this share of days', powerAbove: 'Power user above this share of days', featureBands: 'Feature bands (lower limits)', segmented: 'Customers segmented',
     } as Record<string, string>,
     values: {
       rfm: 'RFM segments', 'value-tiers': 'revenue tiers',
       net: 'netted against revenue', exclude: 'left out', ignore: 'left out', error: 'stop with an error', quantile: 'quantiles', fixed: 'fixed thresholds',
       auto: 'chosen automatically', mean: 'filled with the mean', standard: 'standard', month: 'month', week: 'week', quarter: 'quarter',
-      weeks: 'weeks', days: 'days', 'first order period': 'period of the first order',
+      weeks: 'weeks', days: 'days', 'first order period': 'period of the first order', paying: 'paying customers', usage_segment: 'usage segment', plan: 'plan',
       'value tiers (top 20%, next 30%, rest)': 'revenue tiers (top 20%, next 30%, rest)',
     } as Record<string, string>,
     /** A sub-segment comparison: "age band within each segment: Revenue per customer (method)". */

@@ -87,6 +87,8 @@ export const analyses: Texts['analyses'] = {
     city_size: 'stadsgrootte', age_band: 'leeftijdsgroep', age: 'leeftijd', gender: 'geslacht', device: 'apparaat', plan: 'abonnement',
     acquisition_channel: 'acquisitiekanaal', company_size: 'bedrijfsgrootte', industry: 'branche', nps: 'NPS',
     csat: 'CSAT', cohort_month: 'cohortmaand', signup_date: 'aanmelddatum', 'revenue tiers': 'omzetklasse',
+    subscription_id: 'abonnementsnummer', start_date: 'begindatum', end_date: 'einddatum', mrr: 'MRR', price: 'prijs', billing_interval: 'factuurperiode',
+    currency: 'valuta', usage_level: 'gebruiksniveau', event_time: 'tijdstip', event_name: 'naam van de gebeurtenis', platform: 'platform', app_version: 'app-versie',
   },
   notebook: {
     missingColumns: (columns: readonly string[], table: string, skipped?: string) =>

@@ -3,5 +3,6 @@ import type { Texts } from '../types.js';
 import { analyses } from './analyses.js';
 import { charts } from './charts.js';
 import { report } from './report.js';
+import { subscriptions } from './subscriptions.js';
 
-export const nl: Texts = { report, charts, analyses };
+export const nl: Texts = { report, charts, analyses, subscriptions };

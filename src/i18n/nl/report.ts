@@ -120,7 +120,9 @@ export const report: Texts['report'] = {
   no: 'nee',
   none: '—',
   method: {
-    analyses: { RFM: 'RFM', Cohorts: 'Cohorten', Clusters: 'Clusters', Segments: 'Segmenten', Goals: 'Doelen', CLV: 'Voorspelde klantwaarde (CLV)' },
+    analyses: { RFM: 'RFM', Cohorts: 'Cohorten', Clusters: 'Clusters', Segments: 'Segmenten', Goals: 'Doelen', CLV: 'Voorspelde klantwaarde (CLV)',
+      'MRR movements': 'MRR-bewegingen', 'Subscription churn': 'Verloop per abonnement', 'Subscription cohorts': 'Abonnementscohorten',
+      'Usage segments': 'Gebruikssegmenten', 'Usage churn': 'Verloop naar gebruik', 'Subscription churn by usage': 'Omzetverloop per gebruikssegment' },
     options: {
       goalsFile: 'Doelenbestand', goals: 'Doelen', churnDays: 'Churnvenster in dagen',
       asOf: 'Peildatum', bins: 'Aantal scoreniveaus', scoring: 'Scoring', returns: 'Retouren', laterOrders: 'Bestellingen na de peildatum',
@@ -131,12 +133,14 @@ export const report: Texts['report'] = {
       subsegments: 'Vergelijkingen van subsegmenten', migration: 'Verschuiving tussen segmenten', from: 'van', to: 'tot', segmentation: 'indeling',
       calibrationEnd: 'Einde kalibratieperiode', unit: 'Tijdseenheid', horizonMonths: 'Horizon in maanden', discountRate: 'Disconteringsvoet per jaar',
       margin: 'Marge: deel van de omzet dat winst is', aliveBands: 'Grenzen P(actief)-banden', tierShares: 'Aandelen CLV-klassen', fitSample: 'Grootste steekproef voor het model',
+      firstMonth: 'Eerste maand', lastMonth: 'Laatste maand', segmentBy: 'Segmenten naar', usageAt: 'Gebruik gemeten tot', windowDays: 'Gebruiksvenster in dagen',
+      lightBelow: 'Lichte gebruiker onder dit aandeel van de dagen', powerAbove: 'Intensieve gebruiker boven dit aandeel van de dagen', featureBands: 'Functieklassen (ondergrenzen)', segmented: 'Ingedeelde klanten',
     },
     values: {
       rfm: 'RFM-segmenten', 'value-tiers': 'omzetgroepen',
       net: 'verrekend met de omzet', exclude: 'weggelaten', ignore: 'weggelaten', error: 'stoppen met een foutmelding', quantile: 'kwantielen', fixed: 'vaste grenzen',
       auto: 'automatisch gekozen', mean: 'aangevuld met het gemiddelde', standard: 'standaard', month: 'maand', week: 'week', quarter: 'kwartaal',
-      weeks: 'weken', days: 'dagen', 'first order period': 'periode van de eerste bestelling',
+      weeks: 'weken', days: 'dagen', 'first order period': 'periode van de eerste bestelling', paying: 'betalende klanten', usage_segment: 'gebruikssegment', plan: 'abonnement',
       'value tiers (top 20%, next 30%, rest)': 'omzetklassen (hoogste 20%, volgende 30%, overige)',
     },
     subsegments: (by: string, kpi: string, method: string) => `${by} binnen elk segment: ${kpi} (${method})`,

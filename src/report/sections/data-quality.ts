@@ -10,10 +10,14 @@ import { texts } from '../../i18n/index.js';
 import { columnTitle } from '../../i18n/analyses.js';
 import { messages } from '../../messages.js';
 
-/** What the data-quality section reports on. */
+/** What the data-quality section reports on: the transactions, or without them the subscriptions, first. */
 export interface DataQualityInput {
-  /** The transactions load. */
-  transactions: LoadReport;
+  /** The transactions load. @defaultValue none (a report on subscriptions only) */
+  transactions?: LoadReport;
+  /** The subscriptions load. @defaultValue none */
+  subscriptions?: LoadReport;
+  /** The usage events load. @defaultValue none */
+  events?: LoadReport;
   /** The customer attributes load, when there was one. @defaultValue none */
   customers?: LoadReport;
   /**
@@ -114,7 +118,9 @@ export function dataQualitySection(input: DataQualityInput, options: DataQuality
   const locale = options.locale ?? 'en';
   const examples = options.examples ?? 5;
   const t = texts(locale).report;
-  const load = input.transactions;
+  const s = texts(locale).subscriptions.report;
+  const load = input.transactions ?? input.subscriptions ?? input.events;
+  if (!load) throw new TypeError('dataQualitySection needs a load: transactions, subscriptions or events');
   const setAside = load.setAside.reduce((sum, s) => sum + s.count, 0);
   const used = load.rowsRead > 0 ? formatPercent(load.rowsLoaded / load.rowsRead, locale) : t.none;
   const facts: Array<[string, string]> = [
@@ -124,6 +130,7 @@ export function dataQualitySection(input: DataQualityInput, options: DataQuality
     [t.rowsSetAside, formatNumber(setAside, locale)],
   ];
   facts.push([t.figures.customerIds, formatNumber(load.customers, locale)]);
+  if (load.subscriptions !== undefined) facts.push([s.facts.subscriptions, formatNumber(load.subscriptions, locale)]);
   if (load.orders !== undefined) facts.push([t.figures.orderIds, formatNumber(load.orders, locale)]);
   if (load.returns) facts.push([t.returnsHandling, load.returns === 'net' ? t.returnsNet : t.returnsExclude]);
   const intro = [t.dataQualityIntro(formatNumber(load.rowsRead, locale), formatNumber(load.rowsLoaded, locale), used)];
@@ -143,7 +150,15 @@ export function dataQualitySection(input: DataQualityInput, options: DataQuality
     if (c.setAside.length > 0) tables.push(setAsideTable(c, locale, examples));
     tables.push(mappingTable(c, locale));
   }
-  const notes = [...load.warnings, ...(c?.warnings ?? [])].map((w) => loadNote(w, locale));
+  // Subscriptions and events besides the first load: one line each, their set-aside rows and their columns.
+  const others = ([[input.subscriptions, s.subscriptionsFile], [input.events, s.eventsFile]] as const).filter(([o]) => o !== undefined && o !== load);
+  for (const [o, label] of others) {
+    if (!o) continue;
+    facts.push([label, `${o.fileName}: ${s.rowsUsed(formatNumber(o.rowsLoaded, locale), formatNumber(o.rowsRead, locale))}`]);
+    if (o.setAside.length > 0) tables.push(setAsideTable(o, locale, examples));
+    tables.push(mappingTable(o, locale));
+  }
+  const notes = [...load.warnings, ...(c?.warnings ?? []), ...others.flatMap(([o]) => o?.warnings ?? [])].map((w) => loadNote(w, locale));
   const technical = notes.flatMap((n) => (n.technical ? [n.technical] : []));
   return {
     id: 'data-quality',

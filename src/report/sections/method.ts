@@ -26,8 +26,12 @@ export interface AnalysisRun {
 
 /** What the method section states. */
 export interface MethodInput {
-  /** The transactions load. */
-  transactions: LoadReport;
+  /** The transactions load. @defaultValue none (a report on subscriptions only) */
+  transactions?: LoadReport;
+  /** The subscriptions load (file name, checksum, rows used). @defaultValue none */
+  subscriptions?: LoadReport;
+  /** The usage events load (file name, checksum, rows used). @defaultValue none */
+  events?: LoadReport;
   /** The customer attributes load, when there was one. @defaultValue none */
   customers?: LoadReport;
   /** As-of date of the analyses. @defaultValue none (not shown) */
@@ -92,9 +96,16 @@ export function methodSection(input: MethodInput, options: MethodOptions = {}): 
   const locale = options.locale ?? 'en';
   const t = texts(locale).report;
   const load = input.transactions;
-  const facts: Array<[string, string]> = [[t.inputFile, load.fileName], [t.checksum, load.sha256]];
-  if (load.preset) facts.push([t.preset, load.preset]);
-  facts.push([t.transactionsLoaded, formatNumber(load.rowsLoaded, locale)]);
+  const facts: Array<[string, string]> = [];
+  if (load) {
+    facts.push([t.inputFile, load.fileName], [t.checksum, load.sha256]);
+    if (load.preset) facts.push([t.preset, load.preset]);
+    facts.push([t.transactionsLoaded, formatNumber(load.rowsLoaded, locale)]);
+  }
+  const s = texts(locale).subscriptions.report;
+  for (const [other, file, rows] of [[input.subscriptions, s.subscriptionsFile, s.subscriptionRows], [input.events, s.eventsFile, s.eventRows]] as const) {
+    if (other) facts.push([file, other.fileName], [`${t.checksum} (${other.fileName})`, other.sha256], [rows, formatNumber(other.rowsLoaded, locale)]);
+  }
   if (input.customers) facts.push([t.customersFile, input.customers.fileName], [`${t.checksum} (${input.customers.fileName})`, input.customers.sha256]);
   if (input.asOf) facts.push([t.asOf, isoDate(input.asOf)]);
   if (input.currency) facts.push([t.currency, input.currency]);

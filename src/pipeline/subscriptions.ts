@@ -1,0 +1,114 @@
+/**
+ * The subscription part of the pipeline: load the subscriptions (and the usage events), then run MRR
+ * movements, churn by plan, subscription cohorts and — with events — usage segments, churn by usage segment
+ * and customer vs revenue churn per usage segment, each through `attempt`, so one that cannot be computed on
+ * this data becomes a line in the section instead of ending the run. Usage is measured once, on the 30 days
+ * before the first day of the month three months before the data ends, and those customers are followed for
+ * the three months after: every usage figure in the report is about the same customers and the same date.
+ */
+import type { AnalysisRun } from '../report/sections/method.js';
+import {
+  mrrMovements, subscriptionChurn, subscriptionCohorts,
+  type MrrMovementsResult, type SubscriptionChurnResult, type SubscriptionCohortResult,
+} from '../analyses/subscriptions/index.js';
+import { usageSegments, type UsageSegmentsResult } from '../analyses/usage/index.js';
+import { usageChurn, type UsageChurnResult } from '../analyses/usage/churn.js';
+import { loadEvents } from '../data/events.js';
+import type { LoadReport } from '../data/load-report.js';
+import { loadSubscriptions } from '../data/subscriptions.js';
+import { WorkbenchError } from '../errors.js';
+import { isoDate } from '../locale.js';
+import { messages } from '../messages.js';
+import type { Workbench } from '../workbench.js';
+import { attempt, timed, type PipelineFailures, type Watch } from './stages.js';
+
+/** Months after the usage date over which churn by usage is measured. */
+export const USAGE_HORIZON_MONTHS = 3;
+
+/** What the subscription part of {@link runPipeline} found. */
+export interface SubscriptionResults {
+  /** What loading the subscriptions did. */
+  load: LoadReport;
+  /** What loading the usage events did (with events). */
+  events?: LoadReport;
+  /** MRR movements per month over the whole data (absent when they could not be computed). */
+  movements?: MrrMovementsResult;
+  /** Customer vs revenue churn per plan (when the file has plans). */
+  byPlan?: SubscriptionChurnResult;
+  /** Paying customers and MRR kept by start month. */
+  cohorts?: SubscriptionCohortResult;
+  /** Usage segments on the usage date (with events). */
+  usage?: UsageSegmentsResult;
+  /** Churn within {@link USAGE_HORIZON_MONTHS} months by usage segment (with events). */
+  usageChurn?: UsageChurnResult;
+  /** Customer vs revenue churn per usage segment over the months after the usage date (with events). */
+  byUsage?: SubscriptionChurnResult;
+}
+
+const loadDetail = (r: LoadReport): string =>
+  `${r.fileName}: ${r.rowsRead.toLocaleString('en')} rows read, ${r.rowsLoaded.toLocaleString('en')} used, ${r.customers.toLocaleString('en')} customers`;
+
+/** Load a file; a file with no usable row ends the run (the loader's reasons say why). */
+async function loadOrStop(stage: 'subscriptions' | 'events', watch: Watch, file: string, load: () => Promise<LoadReport>): Promise<LoadReport> {
+  const report = await timed(stage, watch, load, loadDetail);
+  if (report.rowsLoaded === 0) {
+    throw new WorkbenchError('NO_DATA', messages.nothingLoaded(report.fileName, report.rowsRead, report.setAside.map((s) => [s.reason, s.count] as const)), { file });
+  }
+  return report;
+}
+
+/** First day of the month `n` months from the month holding `d` (UTC). */
+const monthFrom = (d: Date, n: number): Date => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + n, 1));
+
+/**
+ * Load the subscriptions (and events) and run the subscription analyses; failures go into `failures`.
+ * @example const subs = await runSubscriptions(wb, { subscriptions: 'subscriptions.csv', events: 'events.csv' }, failures, watch);
+ */
+export async function runSubscriptions(
+  wb: Workbench, files: { subscriptions: string; events?: string | undefined }, failures: PipelineFailures, watch: Watch,
+): Promise<SubscriptionResults> {
+  const load = await loadOrStop('subscriptions', watch, files.subscriptions, () => loadSubscriptions(wb, files.subscriptions));
+  const events = files.events ? await loadOrStop('events', watch, files.events, () => loadEvents(wb, files.events as string)) : undefined;
+  const money = (x: number) => x.toLocaleString('en', { maximumFractionDigits: 0 });
+  const movements = await attempt('mrr', failures, watch, () => mrrMovements(wb),
+    (r) => `${r.rows.length} months, MRR ${money(r.totals.mrrEnd)} from ${r.totals.customersEnd.toLocaleString('en')} paying customers at the end`);
+  const byPlan = load.columns.some((c) => c.field === 'plan')
+    ? await attempt('churn', failures, watch, () => subscriptionChurn(wb, { by: 'plan' }), (r) => `${r.rows.length} plans, ${r.finding?.key ?? 'no ranking'}`)
+    : undefined;
+  const cohorts = await attempt('subscriptionCohorts', failures, watch, () => subscriptionCohorts(wb),
+    (r) => `${r.cohorts.length} start months, ${r.customerCount.toLocaleString('en')} customers`);
+  const out: SubscriptionResults = {
+    load, ...(events ? { events } : {}), ...(movements ? { movements } : {}), ...(byPlan ? { byPlan } : {}), ...(cohorts ? { cohorts } : {}),
+  };
+  if (!events || !load.dateRange) return out;
+  // One usage date for every usage figure: the first of the month, three months before the data's last month.
+  const at = monthFrom(load.dateRange.last, -USAGE_HORIZON_MONTHS);
+  const usage = await attempt('usage', failures, watch, () => usageSegments(wb, { at }),
+    (r) => `${r.customerCount.toLocaleString('en')} paying customers on ${isoDate(at)}: ${r.segments.map((s) => `${s.customers} ${s.segment}`).join(', ')}`);
+  const churn = await attempt('usageChurn', failures, watch, () => usageChurn(wb, { at, horizonMonths: USAGE_HORIZON_MONTHS }),
+    (r) => `${r.overall.churned.toLocaleString('en')} of ${r.overall.customers.toLocaleString('en')} stopped within ${USAGE_HORIZON_MONTHS} months: ${r.finding}`);
+  const byUsage = usage
+    ? await attempt('churnByUsage', failures, watch,
+      () => subscriptionChurn(wb, { by: { table: usage.table, column: 'usage_segment' }, from: at, to: monthFrom(at, USAGE_HORIZON_MONTHS - 1) }),
+      (r) => `${r.rows.length} usage segments, ${r.finding?.key ?? 'no ranking'}`)
+    : undefined;
+  return { ...out, ...(usage ? { usage } : {}), ...(churn ? { usageChurn: churn } : {}), ...(byUsage ? { byUsage } : {}) };
+}
+
+/** The subscription analyses' options as a reader needs them to reproduce the run. */
+export function subscriptionRuns(r: SubscriptionResults): AnalysisRun[] {
+  const runs: AnalysisRun[] = [];
+  if (r.movements) runs.push({ name: 'MRR movements', options: { firstMonth: r.movements.options.from, lastMonth: r.movements.options.to } });
+  const churnRun = (name: string, c: SubscriptionChurnResult): AnalysisRun => ({
+    name, options: { segmentBy: c.options.by.column, firstMonth: c.options.from, lastMonth: c.options.to, margin: c.options.margin, minSize: c.options.minSize },
+  });
+  if (r.byPlan) runs.push(churnRun('Subscription churn', r.byPlan));
+  if (r.cohorts) runs.push({ name: 'Subscription cohorts', options: { firstMonth: r.cohorts.options.from, lastMonth: r.cohorts.options.to } });
+  if (r.usage) {
+    const o = r.usage.options;
+    runs.push({ name: 'Usage segments', options: { usageAt: o.at, windowDays: o.windowDays, lightBelow: o.lightBelow, powerAbove: o.powerAbove, featureBands: o.featureBands, segmented: o.customers } });
+  }
+  if (r.usageChurn) runs.push({ name: 'Usage churn', options: { usageAt: r.usageChurn.options.at, horizonMonths: r.usageChurn.options.horizonMonths, minSize: r.usageChurn.options.minSize } });
+  if (r.byUsage) runs.push(churnRun('Subscription churn by usage', r.byUsage));
+  return runs;
+}
