@@ -113,7 +113,7 @@ async function loadSniffed(wb: Workbench, path: string, options: SubscriptionLoa
   const columns: ColumnUse[] = [
     { field: 'subscription_id', source: m.subscriptionId ?? customerId }, { field: 'customer_id', source: customerId },
     ...(m.plan ? [{ field: 'plan', source: m.plan }] : []), { field: 'start_date', source: start },
-    ...(m.end ? [{ field: 'end_date', source: m.end }] : []), { field: 'mrr', source: interval ? `${amount} ÷ months of ${interval}` : amount },
+    ...(m.end ? [{ field: 'end_date', source: m.end }] : []), { field: 'mrr', source: interval ? messages.mrrFromPrice(amount, interval) : amount },
     ...(m.currency ? [{ field: 'currency', source: m.currency }] : []), ...extras.map((e) => ({ field: e, source: e })),
   ];
   const checksum = await sha256;
@@ -156,3 +156,4 @@ function stageSql(relation: SourceRelation, names: readonly string[], extras: re
               hash(${names.map(quoteIdentifier).join(', ')}) AS _swb_hash
             FROM ${relation.from}))`;
 }
+

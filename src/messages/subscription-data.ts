@@ -12,6 +12,8 @@ export const subscriptionDataMessages = {
   loadTableExists: (table: string, path: string) =>
     `The Workbench already holds a ${table} table, and replace: false was passed, so ${path} was not loaded. Pass replace: true (the default) to load over it, or use another Workbench.`,
   // notes in the LoadReport
+  /** The source of a derived MRR in the LoadReport's columns (the report words it per locale). */
+  mrrFromPrice: (price: string, interval: string) => `${price} ÷ months of ${interval}`,
   warnSubscriptionPerCustomer: () =>
     "No subscription id column: each customer counts as one subscription (subscription_id = customer_id), so periods of one customer that overlap are set aside. Pass mapping: { subscriptionId: '…' } if a customer can hold several subscriptions at once.",
   warnShadowedColumns: (columns: readonly string[]) =>

@@ -3,6 +3,8 @@ import { dataQualitySection } from '../../src/report/sections/data-quality.js';
 import { methodSection, optionText } from '../../src/report/sections/method.js';
 import { overviewFindings, summarySection } from '../../src/report/sections/summary.js';
 import { hostileLoadReport, sampleOverview } from './fixtures.js';
+import type { LoadReport } from '../../src/data/load-report.js';
+import { messages } from '../../src/messages.js';
 
 const NBSP = '\u00a0';
 
@@ -100,5 +102,24 @@ describe('methodSection', () => {
     expect(optionText(['recency', 'frequency'], 'nl')).toBe('recency; frequency');
     expect(optionText('net', 'nl')).toBe('verrekend met de omzet');
     expect(optionText({ methodText: (l: 'en' | 'nl') => (l === 'nl' ? 'Nederlands' : 'English') }, 'nl')).toBe('Nederlands');
+  });
+});
+
+describe('data quality of a subscriptions load', () => {
+  const load: LoadReport = {
+    table: 'subscriptions', source: 'subs.csv', fileName: 'subs.csv', format: 'csv', sha256: 'ab'.repeat(32), rowsRead: 3, rowsLoaded: 3,
+    setAside: [], customers: 2,
+    columns: [{ field: 'customer_id', source: 'klant' }, { field: 'mrr', source: messages.mrrFromPrice('prijs', 'periode') }],
+    warnings: [messages.warnSubscriptionPerCustomer(), messages.warnShadowedColumns(['mrr'])],
+  };
+  const text = (locale: 'en' | 'nl') => JSON.stringify(dataQualitySection({ subscriptions: load }, { locale }));
+
+  it('words the derived MRR source and the subscription notes in Dutch, with nothing left in English', () => {
+    const nl = text('nl');
+    expect(nl).toContain('prijs ÷ maanden in periode');
+    expect(nl).toContain('Er is geen kolom met abonnementsnummers: elke klant telt als één abonnement');
+    expect(nl).toContain('Kolommen niet bewaard omdat een geladen veld dezelfde naam heeft: \\"mrr\\".');
+    expect(nl).not.toMatch(/months of|No subscription id column|Columns not kept/);
+    expect(text('en')).toContain('prijs ÷ months in periode');
   });
 });

@@ -125,6 +125,10 @@ export const report = {
     decimalComma: (file: string) => `${file} uses a decimal comma (12,50); numbers were read that way.`,
     derivedOrderId: 'There is no order number column: each customer’s purchases on one day count as one order.',
     ignoredColumns: (columns: string) => `Columns not used: ${columns}.`,
+    subscriptionPerCustomer: 'There is no subscription number column: each customer counts as one subscription, so overlapping periods of one customer were set aside.',
+    shadowedColumns: (columns: string) => `Columns not kept because a loaded field has their name: ${columns}.`,
+    /** The source of MRR when it is a price per billing period. */
+    mrrFromPrice: (price: string, interval: string) => `${price} ÷ months in ${interval}`,
     moneyText: (file: string, examples: string) => `Amounts in ${file} carry currency signs, codes, brackets or spaces (e.g. ${examples}); they were read without them, and an amount in brackets as negative.`,
     ambiguousDot: (file: string, example: string) => `Numbers in ${file} such as ${example} can mean thousands (1234) or decimals (1.234), and no row tells; they were read with a decimal point. Give the decimal mark if the dot separates thousands.`,
     /** Letters of a date pattern: year, month, day, hour, minute, second, month name, AM/PM. */

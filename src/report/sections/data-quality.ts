@@ -55,7 +55,10 @@ function mappingTable(load: LoadReport, locale: Locale): ReportTable {
   return {
     caption: t.mappingCaption(load.fileName),
     columns: [{ label: t.field }, { label: t.sourceColumn }],
-    rows: load.columns.map((c) => [columnTitle(c.field, locale), c.source]),
+    rows: load.columns.map((c) => {
+      const m = MRR_FROM_PRICE.exec(c.source);
+      return [columnTitle(c.field, locale), m ? texts(locale).report.loadNotes.mrrFromPrice(m[1] ?? '', m[2] ?? '') : c.source];
+    }),
   };
 }
 
@@ -78,7 +81,12 @@ const NOTES = {
   ignoredColumns: pattern(messages.warnIgnoredColumns([ARG(0)]).replace(JSON.stringify(ARG(0)), ARG(0)), 1),
   moneyText: pattern(messages.warnMoneyText(ARG(0), [ARG(1)]).replace(JSON.stringify(ARG(1)), ARG(1)), 2),
   ambiguousDot: pattern(messages.warnAmbiguousDot(ARG(0), ARG(1)).replace(JSON.stringify(ARG(1)), ARG(1)), 2),
+  subscriptionPerCustomer: pattern(messages.warnSubscriptionPerCustomer(), 0),
+  shadowedColumns: pattern(messages.warnShadowedColumns([ARG(0)]).replace(JSON.stringify(ARG(0)), ARG(0)), 1),
 };
+
+/** The loader's `price ÷ months of interval` (the source of a derived MRR) in the report's words. */
+const MRR_FROM_PRICE = pattern(messages.mrrFromPrice(ARG(0), ARG(1)), 2);
 
 /** A strptime format as a reader's pattern: `%Y-%m-%d %H:%M` → `YYYY-MM-DD hh:mm` (`JJJJ-MM-DD uu:mm` in Dutch). */
 export function readableDateFormat(format: string, locale: Locale): string {
@@ -107,6 +115,8 @@ export function loadNote(note: string, locale: Locale): { text: string; technica
   if ((m = NOTES.ignoredColumns.exec(note))) return { text: w.ignoredColumns(m[1] ?? '') };
   if ((m = NOTES.moneyText.exec(note))) return { text: w.moneyText(m[1] ?? '', m[2] ?? '') };
   if ((m = NOTES.ambiguousDot.exec(note))) return { text: w.ambiguousDot(m[1] ?? '', m[2] ?? '') };
+  if (NOTES.subscriptionPerCustomer.test(note)) return { text: w.subscriptionPerCustomer };
+  if ((m = NOTES.shadowedColumns.exec(note))) return { text: w.shadowedColumns(m[1] ?? '') };
   return { text: note };
 }
 
