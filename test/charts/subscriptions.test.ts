@@ -131,7 +131,7 @@ describe('the cohort charts with subscription wording', () => {
     const cohorts = await subscriptionCohorts(wb);
     const heat = cohortHeatmap(cohorts, { metric: 'revenueRetention', wording: 'subscriptions' });
     expect(titleOf(heat)).toBe('MRR kept, by start month');
-    expect(JSON.stringify(heat)).toContain('Months since first paid month');
+    expect(JSON.stringify(heat)).toContain('Months since first payment');
     expect(titleOf(cohortHeatmap(cohorts))).toBe('Customer retention by cohort');
     const curves = cohortRetentionCurves(cohorts, { wording: 'subscriptions', locale: 'nl' });
     expect(titleOf(curves)).toBe('Behouden betalende klanten');

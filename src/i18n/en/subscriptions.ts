@@ -40,7 +40,7 @@ export const subscriptions = {
     heatRevDesc: 'Cohort triangle: each cell shows the cohort’s MRR at that month’s end as a share of its MRR in its first paid month; above 100% means those who stay pay more',
     curves: 'Paying customers kept', curvesDesc: 'One line per start month: the share of the cohort still paying in each month since its first paid month; the thick black line is the average weighted by cohort size',
     ltv: 'MRR per customer added up', ltvDesc: 'One line per start month: MRR per customer summed from the first paid month on; the thick black line is the weighted average',
-    since: { month: 'Months since first paid month', week: 'Weeks since first paid week', quarter: 'Quarters since first paid quarter' },
+    since: { month: 'Months since first payment', week: 'Weeks since first payment', quarter: 'Quarters since first payment' },
     cohort: 'Start month', active: 'Still paying', retention: 'Still paying', revenueRetention: 'MRR retention', revenue: 'MRR',
     ltvValue: 'MRR per customer added up',
   } satisfies Partial<typeof charts.cohorts>,

@@ -28,7 +28,7 @@ export const subscriptions: Texts['subscriptions'] = {
     heatRevDesc: 'Cohortdriehoek: elke cel toont de MRR van het cohort aan het eind van die maand als aandeel van de MRR in de eerste betaalde maand; boven 100% betalen de blijvers meer',
     curves: 'Behouden betalende klanten', curvesDesc: 'Eén lijn per startmaand: het aandeel van het cohort dat in elke maand na de eerste betaalde maand nog betaalt; de dikke zwarte lijn is het gemiddelde gewogen naar cohortgrootte',
     ltv: 'Opgetelde MRR per klant', ltvDesc: 'Eén lijn per startmaand: MRR per klant opgeteld vanaf de eerste betaalde maand; de dikke zwarte lijn is het gewogen gemiddelde',
-    since: { month: 'Maanden sinds de eerste betaalde maand', week: 'Weken sinds de eerste betaalde week', quarter: 'Kwartalen sinds het eerste betaalde kwartaal' },
+    since: { month: 'Maanden na eerste betaling', week: 'Weken na eerste betaling', quarter: 'Kwartalen na eerste betaling' },
     cohort: 'Startmaand', active: 'Betaalt nog', retention: 'Betaalt nog', revenueRetention: 'MRR-behoud', revenue: 'MRR',
     ltvValue: 'Opgetelde MRR per klant',
   },
