@@ -2,7 +2,8 @@
 // npm run bench: generate 1M and 10M synthetic transactions, then time each stage in a fresh
 // process (so peak RSS is per stage): load from CSV, load from Parquet, RFM, cohorts, clusters, segments.
 // Targets (2-core machine): 10M rows loaded < 20 s with peak RSS < 2 GB; RFM < 5 s; cohorts < 5 s;
-// clusters on 1M customers (planted, built in SQL) < 15 s; CLV on 1M customers < 10 s. Options: --sizes=1000000 --no-clusters-1m --no-clv-1m --no-compare --only-compare (just the side-by-side stages) --no-clv-fit --100m (also the 100M-row run). Generated files are cached in bench/out/.
+// clusters on 1M customers (planted, built in SQL) < 15 s; CLV on 1M customers < 10 s. Options: --sizes=1000000 --no-clusters-1m --no-clv-1m --no-compare --only-compare (just the side-by-side stages) --no-clv-fit --100m (also the 100M-row run)
+// --subscriptions (also ~1M subscription rows and ~50M usage events against plain SQL, bench/subscriptions.js) --only-subscriptions (just those). Generated files are cached in bench/out/.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -21,6 +22,11 @@ const stage = (name, ...rest) => {
 };
 
 const rows = [];
+if (args.includes('--only-subscriptions')) {
+  const { subscriptionBench } = await import('./subscriptions.js');
+  printTable(subscriptionBench({ stage, out: OUT, args }));
+  process.exit(0);
+}
 for (const target of only) {
   const customers = Math.round(target / ROWS_PER_CUSTOMER);
   const csv = `${OUT}sample-${customers}.csv`;
@@ -115,7 +121,15 @@ if (!args.includes('--no-clv-fit') && existsSync(cdnow)) {
 } else if (!args.includes('--no-clv-fit')) {
   process.stderr.write(`clv-fit skipped: ${cdnow} is not there (set SWB_CDNOW)\n`);
 }
-console.log('\nstage          rows         seconds   rows/s        peak RSS (MB)  notes');
-for (const r of rows) {
-  console.log(`${r.stage.padEnd(14)} ${String(r.rows ?? '').padStart(11)}  ${r.seconds.toFixed(2).padStart(8)}  ${String(r.rowsPerSecond ?? '').padStart(11)}  ${String(r.peakRssMb).padStart(13)}  ${r.note ?? ''}`);
+if (args.includes('--subscriptions')) {
+  const { subscriptionBench } = await import('./subscriptions.js');
+  rows.push(...subscriptionBench({ stage, out: OUT, args }));
+}
+printTable(rows);
+
+function printTable(list) {
+  console.log('\nstage          rows         seconds   rows/s        peak RSS (MB)  notes');
+  for (const r of list) {
+    console.log(`${r.stage.padEnd(14)} ${String(r.rows ?? '').padStart(11)}  ${r.seconds.toFixed(2).padStart(8)}  ${String(r.rowsPerSecond ?? '').padStart(11)}  ${String(r.peakRssMb).padStart(13)}  ${r.note ?? ''}`);
+  }
 }

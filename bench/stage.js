@@ -3,6 +3,13 @@ import { existsSync } from 'node:fs';
 import * as swb from '../dist/index.js';
 import { plantedGroupsTable } from '../dist/sample/planted-sql.js';
 
+// The subscription stages (subs-*, usage-*) live in their own module.
+if (/^(subs|usage)-/.test(process.argv[2] ?? '')) {
+  const { runSubscriptionStage } = await import('./subscription-stages.js');
+  await runSubscriptionStage(process.argv[2], process.argv.slice(3));
+  process.exit(0);
+}
+
 const [stage, a, b] = process.argv.slice(2);
 const t0 = performance.now();
 let rows;

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // `npm run notebooks [-- options]`: execute every notebook headless (see --help, src/notebook/runner.ts).
 import { readdirSync } from 'node:fs';
-import { isAbsolute, join, resolve } from 'node:path';
-import { parseRunArgs, RUN_USAGE } from '../dist/notebook/run-args.js';
+import { join, resolve } from 'node:path';
+import { parseRunArgs, resolveParameterPaths, RUN_USAGE } from '../dist/notebook/run-args.js';
 import { runNotebooks } from '../dist/notebook/runner.js';
 
 const root = resolve(import.meta.dirname, '..');
@@ -14,9 +14,7 @@ try {
   }
   // npm runs scripts from the package root; paths on the command line are meant from where the user typed them.
   const cwd = process.env.INIT_CWD ?? process.cwd();
-  if (typeof args.overrides.dataPath === 'string' && args.overrides.dataPath !== '' && !isAbsolute(args.overrides.dataPath)) {
-    args.overrides.dataPath = resolve(cwd, args.overrides.dataPath);
-  }
+  args.overrides = resolveParameterPaths(args.overrides, cwd);
   const notebooks = args.notebooks.length > 0
     ? args.notebooks.map((p) => resolve(cwd, p))
     : readdirSync(join(root, 'notebooks')).filter((f) => f.endsWith('.ipynb')).sort().map((f) => join(root, 'notebooks', f));

@@ -1,7 +1,9 @@
 /**
  * Command-line arguments of `npm run notebooks` (pure, so it is tested without running anything).
- * The named flags map onto the parameter names every notebook declares in its parameters cell.
+ * The named flags map onto the parameter names the notebooks declare in their parameters cells
+ * (`subscriptionsPath` and `eventsPath` in notebook 08 only; the others note what they do not declare).
  */
+import { isAbsolute, resolve } from 'node:path';
 import { WorkbenchError } from '../errors.js';
 import type { ParameterValue } from './parameters.js';
 import { messages } from '../messages.js';
@@ -12,7 +14,26 @@ export const PARAMETER_FLAGS: Readonly<Record<string, string>> = {
   '--preset': 'preset',
   '--as-of': 'asOf',
   '--locale': 'locale',
+  '--subscriptions': 'subscriptionsPath',
+  '--events': 'eventsPath',
 };
+
+/** Parameters holding file paths: a relative path given on the command line is taken from where the command runs. */
+export const PATH_PARAMETERS: readonly string[] = ['dataPath', 'subscriptionsPath', 'eventsPath'];
+
+/**
+ * The overrides with every non-empty relative path of {@link PATH_PARAMETERS} made absolute from `cwd`
+ * (the notebooks run in notebooks/, so a path typed elsewhere would otherwise point somewhere else).
+ * @example resolveParameterPaths({ subscriptionsPath: 'subs.csv' }, '/home/me') // { subscriptionsPath: '/home/me/subs.csv' }
+ */
+export function resolveParameterPaths(overrides: Readonly<Record<string, ParameterValue>>, cwd: string): Record<string, ParameterValue> {
+  const out = { ...overrides };
+  for (const name of PATH_PARAMETERS) {
+    const path = out[name];
+    if (typeof path === 'string' && path !== '' && !isAbsolute(path)) out[name] = resolve(cwd, path);
+  }
+  return out;
+}
 
 /** Parsed arguments. */
 export interface RunArgs {
@@ -35,10 +56,12 @@ Executes notebooks/*.ipynb (or the given files) in order, each in a fresh tslab 
 the outputs into the notebooks. Stops at the first failing cell (exit code 1).
 
 Parameter overrides (written into an "injected-parameters" cell after each parameters cell):
-  --data PATH          dataPath  (relative paths are relative to notebooks/)
+  --data PATH          dataPath  (a relative path is taken from where you run the command)
   --preset NAME        preset    (online-retail, online-retail-ii, cdnow; "" for header recognition)
   --as-of YYYY-MM-DD   asOf
   --locale en|nl       locale
+  --subscriptions PATH subscriptionsPath (notebook 08; relative as --data)
+  --events PATH        eventsPath (notebook 08; relative as --data)
   --param NAME=VALUE   any parameter declared with let (numbers, true/false/null as such, else a string)
 
 Other options:

@@ -33,7 +33,9 @@ describe('committed notebooks', () => {
       expect(cellSource(nb.cells[0] ?? { cell_type: 'markdown', source: '', metadata: {} })).toMatch(/^# \d+ · /);
       expect(code[0]?.metadata.tags).toContain(PARAMETERS_TAG);
       const declared = declaredParameters(cellSource(code[0] ?? { cell_type: 'code', source: '', metadata: {} }));
-      for (const name of ['dataPath', 'preset', 'asOf', 'locale']) expect(declared).toContain(name);
+      // Notebook 08 reads subscriptions and usage events, not transactions: its files are subscriptionsPath and eventsPath.
+      const files = declared.includes('subscriptionsPath') ? ['subscriptionsPath', 'eventsPath'] : ['dataPath', 'preset'];
+      for (const name of [...files, 'asOf', 'locale']) expect(declared).toContain(name);
       expect((nb.metadata.kernelspec as { name?: string } | undefined)?.name).toBe(KERNEL_NAME);
     });
 

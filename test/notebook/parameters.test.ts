@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { INJECTED_TAG, declaredParameters, injectParameters, literal, type Notebook, type NotebookCell } from '../../src/notebook/parameters.js';
-import { parseRunArgs, paramValue } from '../../src/notebook/run-args.js';
+import { parseRunArgs, paramValue, resolveParameterPaths } from '../../src/notebook/run-args.js';
 
 const code = (source: string, tags?: string[]): NotebookCell => ({
   cell_type: 'code', source, metadata: tags ? { tags } : {}, outputs: [], execution_count: null,
@@ -59,6 +59,21 @@ describe('parseRunArgs', () => {
       overrides: { dataPath: 'x.csv', asOf: '2011-12-01', locale: 'nl', preset: 'cdnow' },
       help: false,
     });
+  });
+
+  it('maps --subscriptions and --events onto notebook 08\'s file parameters', () => {
+    expect(parseRunArgs(['--subscriptions', 'subs.csv', '--events=ev.csv.gz', '--data', 'x.csv']).overrides)
+      .toEqual({ subscriptionsPath: 'subs.csv', eventsPath: 'ev.csv.gz', dataPath: 'x.csv' });
+    expect(() => parseRunArgs(['--events'])).toThrow('--events needs a value');
+  });
+
+  it('makes relative file parameters absolute from where the command runs, and leaves the rest alone', () => {
+    const overrides = { dataPath: 'x.csv', subscriptionsPath: '/data/subs.csv', eventsPath: 'ev/events.csv', preset: 'cdnow', asOf: '2024-01-01' };
+    expect(resolveParameterPaths(overrides, '/home/me')).toEqual({
+      dataPath: '/home/me/x.csv', subscriptionsPath: '/data/subs.csv', eventsPath: '/home/me/ev/events.csv', preset: 'cdnow', asOf: '2024-01-01',
+    });
+    expect(resolveParameterPaths({ eventsPath: '' }, '/home/me')).toEqual({ eventsPath: '' });
+    expect(overrides.dataPath).toBe('x.csv');
   });
 
   it('takes --param NAME=VALUE with numbers, booleans and null as such', () => {
