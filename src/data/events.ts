@@ -1,8 +1,9 @@
 /**
  * loadEvents: read product usage events (tens of millions of rows) into the canonical `events` table. The
- * rows stream through DuckDB: one CREATE TABLE AS over the file parses and classifies every row (its rowid
- * follows file order), the reasons are counted with bounded aggregates (first five row numbers each), and
- * the set-aside rows are deleted in place before the table is renamed to `events` in one transaction.
+ * rows stream through DuckDB: one CREATE TABLE AS over the file parses every row (its rowid follows file
+ * order; the file's checksum is taken beside it) and gives each a set-aside reason as a one-byte code, the
+ * reasons are counted with bounded aggregates (first five row numbers each), the set-aside rows are deleted
+ * in place and the code column dropped, and the table is renamed to `events` in one transaction.
  */
 import { WorkbenchError } from '../errors.js';
 import { tagResult } from '../inspect.js';
@@ -13,7 +14,9 @@ import type { ColumnUse, LoadReport, SetAsideReason } from './load-report.js';
 import { dateExpr, idExpr, isText } from './parse.js';
 import type { SniffResult } from './sniff.js';
 import { typedFrom, sourceRelation, type SourceRelation } from './source.js';
-import { checkReplace, countReasons, textExpr as text, ISO_DATE_FORMATS, requireField, resolveInputMapping, textDateFormat, withSniffedFile } from './input-load.js';
+import {
+  checkReplace, countReasons, textExpr as text, ISO_DATE_FORMATS, requireField, resolveInputMapping, textDateFormat, withSniffedFile,
+} from './input-load.js';
 import { EVENT_HEADERS, type EventMapping } from './subscription-fields.js';
 
 /** Options for {@link loadEvents}. */
@@ -79,37 +82,41 @@ async function loadSniffed(wb: Workbench, path: string, options: EventLoadOption
   if (typed) await build(typed, 'TIMESTAMP').catch(() => build(relation, timeType));
   else await build(relation, timeType);
 
-  const { rowsRead, setAside } = await countReasons(wb, STAGED, relation.rowOffset, EVENT_REASONS);
-  if (setAside.length) await wb.run(`DELETE FROM ${STAGED} WHERE _swb_reason IS NOT NULL`);
+  const { rowsRead, setAside } = await countReasons(wb, STAGED, relation.rowOffset, EVENT_REASONS, EVENT_REASONS);
+  if (setAside.length) await wb.run(`DELETE FROM ${STAGED} WHERE _swb_reason > 0`);
   await wb.run(`ALTER TABLE ${STAGED} DROP COLUMN _swb_reason`);
+  // Distinct customers as the groups of a GROUP BY: about twice as fast as count(DISTINCT) over 50M rows.
+  const [s] = await wb.query<{ n: number; customers: number; first: Date | null; last: Date | null }>(
+    `SELECT count(*) AS n, (SELECT count(*) FROM (SELECT customer_id FROM ${STAGED} GROUP BY customer_id)) AS customers,
+       min(event_time) AS first, max(event_time) AS last FROM ${STAGED}`);
   const columns: ColumnUse[] = (['customerId', 'time', 'event', 'platform', 'device', 'appVersion'] as const)
     .filter((k) => m[k] !== undefined).map((k) => ({ field: FIELDS[k], source: m[k] as string }));
   const checksum = await sha256;
-  return wb.transaction(async () => {
-    await wb.run(`DROP TABLE IF EXISTS events; ALTER TABLE ${STAGED} RENAME TO events`);
-    const [s] = await wb.query<{ n: number; customers: number; first: Date | null; last: Date | null }>(
-      'SELECT count(*) AS n, count(DISTINCT customer_id) AS customers, min(event_time) AS first, max(event_time) AS last FROM events');
-    return tagResult({
-      table: 'events' as const, source: path, fileName: sniff.fileName, format: sniff.format, sha256: checksum,
-      rowsRead, rowsLoaded: s?.n ?? 0, setAside,
-      ...(s?.first && s.last ? { dateRange: { first: s.first, last: s.last } } : {}),
-      customers: s?.customers ?? 0, columns, warnings,
-    }, 'LoadReport');
-  });
+  await wb.transaction(() => wb.run(`DROP TABLE IF EXISTS events; ALTER TABLE ${STAGED} RENAME TO events`));
+  return tagResult({
+    table: 'events' as const, source: path, fileName: sniff.fileName, format: sniff.format, sha256: checksum,
+    rowsRead, rowsLoaded: s?.n ?? 0, setAside,
+    ...(s?.first && s.last ? { dateRange: { first: s.first, last: s.last } } : {}),
+    customers: s?.customers ?? 0, columns, warnings,
+  }, 'LoadReport');
 }
 
 const FIELDS: Readonly<Record<keyof EventMapping, string>> = {
   customerId: 'customer_id', time: 'event_time', event: 'event_name', platform: 'platform', device: 'device', appVersion: 'app_version',
 };
 
-/** The one pass over the file: parsed columns in table order and the set-aside reason (`_swb_reason`, NULL = kept). */
+/**
+ * The one pass over the file: the parsed columns in table order and the set-aside reason `_swb_reason`: 0 = kept,
+ * else 1 + its index in {@link EVENT_REASONS}.
+ */
 function stageSql(
   from: string, m: EventMapping, c: { customerId: string; idType: string; time: string; timeType: string; event: string }, format: string,
 ): string {
+  // A text id is read as any text field (idExpr would trim every value); numbers go through idExpr.
+  const id = isText(c.idType) ? text(c.customerId) : idExpr(c.customerId, c.idType);
   return `CREATE OR REPLACE TABLE ${STAGED} AS
-    SELECT *, CASE WHEN customer_id IS NULL THEN 'missing_customer_id' WHEN event_time IS NULL THEN 'unparseable_date'
-      WHEN event_name IS NULL THEN 'missing_event' END AS _swb_reason
-    FROM (SELECT ${idExpr(c.customerId, c.idType)} AS customer_id, CAST(${dateExpr(c.time, c.timeType, 'fmt', format)} AS TIMESTAMP) AS event_time,
+    SELECT *, CAST(CASE WHEN customer_id IS NULL THEN 1 WHEN event_time IS NULL THEN 2 WHEN event_name IS NULL THEN 3 ELSE 0 END AS UTINYINT) AS _swb_reason
+    FROM (SELECT ${id} AS customer_id, CAST(${dateExpr(c.time, c.timeType, 'fmt', format)} AS TIMESTAMP) AS event_time,
       ${text(c.event)} AS event_name, ${text(m.platform)} AS platform, ${text(m.device)} AS device, ${text(m.appVersion)} AS app_version
       FROM ${from})`;
 }

@@ -11,6 +11,7 @@ import { wilson } from '../../stats/proportion.js';
 import { checkOptionKeys, numberInRange, optionKeys, wholeNumber } from '../shared/validate.js';
 import { resolveChurnBy } from './churn-by.js';
 import { subscriptionChurnSql } from './churn-sql.js';
+import { withMonthTables } from './months.js';
 import type {
   SubscriptionChurnFigures, SubscriptionChurnFinding, SubscriptionChurnOptions, SubscriptionChurnResult, SubscriptionChurnRow,
 } from './churn-types.js';
@@ -81,7 +82,9 @@ export async function subscriptionChurn(wb: Workbench, options: SubscriptionChur
   const { from, to } = monthRange(bounds, options.from, options.to);
   const by = await resolveChurnBy(wb, options.by, source, bounds.columns, customers);
   const months = monthsBetween(from, to) + 1;
-  const raw = await wb.query<Raw>(subscriptionChurnSql({ source, by }), { from, to });
+  const column = by.kind === 'subscriptions' ? by.column : undefined;
+  const raw = await withMonthTables(wb, { source, columns: bounds.columns, column },
+    (tables) => wb.query<Raw>(subscriptionChurnSql({ source, by, tables }), { from, to }));
   const totalRow = raw.find((r) => r.is_total);
   // Averages over the months in which anyone is at risk: the first month of the data has no one.
   const monthsAtRisk = Math.max(1, Number(totalRow?.months_at_risk ?? 0));

@@ -1,16 +1,18 @@
 /**
  * Pure SQL builder for subscription cohorts. Nothing here runs a query: the table passes through
- * `quoteIdentifier`; `$first` (first month of the data), `$from`, `$to` (first and last cohort month;
- * `$to` also ends observation) are bound by the caller.
+ * `quoteIdentifier`; `$from`, `$to` (first and last cohort month; `$to` also ends observation) are bound
+ * by the caller.
  *
  * The statement, in steps:
- *   mm     customer × month-end MRR (paying.ts) from `$first`, so a cohort is the first month ever paid
- *   firsts cohort month per customer (the first month-end at which they pay), kept when in the range
+ *   pm     customer × month with the month-end MRR (`cur`, paying.ts) and the first month the customer
+ *          ever pays, the cohort (months-sql.ts; the cached table when given)
+ *   agg    paying customers and MRR (exact DECIMAL) per cohort of the range and month offset up to `$to`;
+ *          month 0 holds every customer of the cohort, so it gives the cohort's size
  *   grid   cohort × month offset 0 .. (months to `$to`), so months without any payer are rows too
- *   cells  paying customers and MRR (exact DECIMAL) per cell; shares of month 0; cumulative MRR per customer
+ *   cells  shares of month 0; cumulative MRR per customer
  */
 import { periodKeySql } from '../cohorts/sql.js';
-import { monthEndMrrCte } from './movements-sql.js';
+import { monthCtes, MONTHS_THROUGH_TO, type MonthTables } from './months-sql.js';
 import { SUBSCRIPTIONS_TABLE } from './source.js';
 
 /**
@@ -18,21 +20,19 @@ import { SUBSCRIPTIONS_TABLE } from './source.js';
  * `cohort_start`, `k`, `size`, `active` (paying at the end of month k), `mrr`, `retention`,
  * `mrr_per_customer`, `mrr_retention` (MRR ÷ month-0 MRR), `cumulative_mrr_per_customer`, and the exact sums
  * `cohort_mrr` (over the cohort's cells) and `total_mrr` (over all cells).
- * Binds `$first`, `$from`, `$to`.
+ * Reads the cached month `tables` when given, else builds the months from `source`. Binds `$from`, `$to`.
  */
-export function subscriptionCohortsSql(source: string = SUBSCRIPTIONS_TABLE): string {
-  return `with ${monthEndMrrCte(source, '$first')},
-firsts as (
-  select customer_id, min(month) as cohort_start from mm group by all
-  having min(month) between cast($from as date) and cast($to as date)
+export function subscriptionCohortsSql(source: string = SUBSCRIPTIONS_TABLE, tables?: MonthTables): string {
+  return `with ${monthCtes(source, null, tables)},
+${MONTHS_THROUGH_TO},
+agg as (
+  select first_month as cohort_start, date_diff('month', first_month, month) as k, count(*) as active, sum(cur) as mrr
+  from pmx where cur > 0 and first_month between cast($from as date) and cast($to as date)
+  group by all
 ),
-sizes as (select cohort_start, count(*) as size from firsts group by all),
+sizes as (select cohort_start, active as size from agg where k = 0),
 grid as (
   select cohort_start, size, unnest(range(0, date_diff('month', cohort_start, cast($to as date)) + 1)) as k from sizes
-),
-agg as (
-  select f.cohort_start, date_diff('month', f.cohort_start, mm.month) as k, count(*) as active, sum(mm.mrr) as mrr
-  from mm join firsts f using (customer_id) group by all
 ),
 cells as (
   select g.cohort_start, g.k, g.size, coalesce(a.active, 0) as active, coalesce(a.mrr, 0) as mrr

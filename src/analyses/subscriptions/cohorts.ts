@@ -17,6 +17,7 @@ import { averageCurve } from '../cohorts/index.js';
 import type { CohortCell, CohortOptionsUsed, CohortResult, CohortSummary } from '../cohorts/types.js';
 import { checkOptionKeys, optionKeys, type DateInput } from '../shared/validate.js';
 import { subscriptionCohortsSql } from './cohorts-sql.js';
+import { withMonthTables } from './months.js';
 import { addMonths, currencyWarnings, monthRange, subscriptionBounds, SUBSCRIPTIONS_TABLE } from './source.js';
 
 /** Options of {@link subscriptionCohorts}. */
@@ -61,7 +62,7 @@ export async function subscriptionCohorts(wb: Workbench, options: SubscriptionCo
   const source = options.source ?? SUBSCRIPTIONS_TABLE;
   const bounds = await subscriptionBounds(wb, source);
   const { from, to } = monthRange(bounds, options.from, options.to);
-  const raw = await wb.query<Raw>(subscriptionCohortsSql(source), { first: bounds.first, from, to });
+  const raw = await withMonthTables(wb, { source, columns: bounds.columns }, (t) => wb.query<Raw>(subscriptionCohortsSql(source, t), { from, to }));
   const rows: CohortCell[] = raw.map((r) => ({
     cohort: r.cohort, start: r.cohort_start, period: Number(r.k), size: Number(r.size), observed: Number(r.size), active: Number(r.active),
     retention: r.retention, revenue: r.mrr, revenuePerCustomer: r.mrr_per_customer,

@@ -14,6 +14,7 @@ import { tagResult } from '../../inspect.js';
 import { checkOptionKeys, optionKeys, type DateInput } from '../shared/validate.js';
 import { currencyWarnings, monthRange, subscriptionBounds, SUBSCRIPTIONS_TABLE } from './source.js';
 import { mrrMovementsSql } from './movements-sql.js';
+import { withMonthTables } from './months.js';
 
 /** Options of {@link mrrMovements}. */
 export interface MrrMovementsOptions {
@@ -113,7 +114,7 @@ export async function mrrMovements(wb: Workbench, options: MrrMovementsOptions =
   const source = options.source ?? SUBSCRIPTIONS_TABLE;
   const bounds = await subscriptionBounds(wb, source);
   const { from, to } = monthRange(bounds, options.from, options.to);
-  const raw = await wb.query<Raw>(mrrMovementsSql(source), { first: bounds.first, from, to });
+  const raw = await withMonthTables(wb, { source, columns: bounds.columns }, (t) => wb.query<Raw>(mrrMovementsSql(source, t), { from, to }));
   for (const r of raw) {
     // Bridge and continuity are exact DECIMAL identities: a gap is a bug in the SQL, never in the data.
     const gap = Number(r.bridge_gap) !== 0 ? Number(r.bridge_gap) : Number(r.continuity_gap ?? 0);

@@ -6,7 +6,9 @@
  * (`end_date` NULL = still running). A customer's MRR at date `d` is the sum of `mrr` over the periods
  * that cover `d`; the customer is paying at `d` when that sum is > 0. Months are measured at their last
  * day: the MRR of month M is the MRR on the last day of M, so a period that starts and ends inside one
- * month is never counted (stated in the method section).
+ * month is never counted (stated in the method section). months-sql.ts builds the month-end MRR of every
+ * customer and month by this rule (a period covers the month ends from its start month to the month
+ * before its end month), once per subscriptions table.
  */
 
 /**
@@ -19,19 +21,4 @@ export function mrrAtSql(dateExpr: string, table = 'subscriptions'): string {
   return `select customer_id, sum(mrr) as mrr from ${table}
           where start_date <= cast(${dateExpr} as date) and (end_date is null or end_date > cast(${dateExpr} as date))
           group by customer_id having sum(mrr) > 0`;
-}
-
-/**
- * SQL for one row per (customer_id, month) with the customer's MRR on the month's last day, for every
- * month from `fromExpr` to `toExpr` (first days of months, SQL expressions) in which the customer pays.
- * `month` is the first day of the month (DATE).
- */
-export function monthlyMrrSql(fromExpr: string, toExpr: string, table = 'subscriptions'): string {
-  return `with months as (
-            select cast(m as date) as month, cast(m + interval 1 month - interval 1 day as date) as month_end
-            from range(cast(${fromExpr} as date), cast(${toExpr} as date) + interval 1 day, interval 1 month) r(m))
-          select s.customer_id, months.month, sum(s.mrr) as mrr
-          from months join ${table} s
-            on s.start_date <= months.month_end and (s.end_date is null or s.end_date > months.month_end)
-          group by s.customer_id, months.month having sum(s.mrr) > 0`;
 }

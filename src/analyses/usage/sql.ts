@@ -4,9 +4,13 @@
  * bounds. All values are bound (`$at`, `$from`, …); table names pass through `quoteIdentifier`.
  *
  * Over tens of millions of events the per-customer row takes two grouped scans of `events` in one
- * statement: one per customer (distinct days and event names, counts, last event) and a cheap one per
- * (customer, platform) for the main platform. A single scan with GROUPING SETS gives the same numbers but
- * measured about twice as slow in DuckDB 1.5 (distinct aggregates are evaluated once per grouping set).
+ * statement: one over the window's events only (distinct days and event names, counts: the distinct
+ * aggregates see a few million rows), and one over all events before `at` per (customer, platform) with
+ * plain counts and the last event, for the main platform and the days since the last use; churn by usage
+ * segment or feature band needs neither and reads the window only. A single scan with GROUPING SETS gives
+ * the same numbers but measured about twice as slow in DuckDB 1.5 (distinct aggregates are evaluated once
+ * per grouping set), and so did the distinct aggregates with a FILTER over all events (DuckDB scans the
+ * table once more for the other aggregates of that grouping).
  */
 import { numberLiteral, quoteIdentifier } from '../../sql.js';
 import type { QueryParam } from '../../workbench.js';
@@ -53,6 +57,12 @@ export interface UsageSqlOptions {
   powerAbove: number;
   /** Lower edges of the feature bands after `0` (whole numbers, ascending). */
   featureBands: readonly number[];
+  /**
+   * Read the events before the window too, for `days_since_last_use` and the main platform of customers
+   * without a platform in the window; without (only with `universe` 'paying'), both are NULL and only the
+   * window's events are read. @defaultValue true
+   */
+  history?: boolean;
 }
 
 /** The first day of the window: `at − windowDays` days (UTC days, so exact). */
@@ -79,32 +89,32 @@ export function usageCustomersSql(o: UsageSqlOptions): BoundSql {
   };
   labels.forEach((label, i) => { params[`band_${i}`] = label; });
   const bandOrder = `case ${o.featureBands.map((e, i) => `when features < ${numberLiteral(e)} then ${i}`).join(' ')} else ${o.featureBands.length} end`;
-  const sql = `with cust as (
-    select customer_id,
-      count(distinct cast(event_time as date)) filter (where event_time >= $from) as active_days,
-      count(distinct event_name) filter (where event_time >= $from) as features,
-      count(*) filter (where event_time >= $from) as events,
-      max(event_time) as last_event
-    from ${ev} where customer_id is not null and event_time < $at
-    group by customer_id),
+  const history = o.history !== false || o.universe === 'all';
+  const lastUse = history ? "date_diff('day', cast(h.last_event as date), cast($at as date))::integer" : 'null::integer';
+  const sql = `with win as (
+    select customer_id, count(distinct cast(event_time as date)) as active_days, count(distinct event_name) as features, count(*) as events
+    from ${ev} where customer_id is not null and event_time >= $from and event_time < $at
+    group by customer_id),${history ? `
   plat as (
-    select customer_id, platform, count(*) filter (where event_time >= $from) as n_window, count(*) as n_before
-    from ${ev} where customer_id is not null and event_time < $at and platform is not null
+    select customer_id, platform, count(*) filter (where event_time >= $from) as n_window, count(*) as n_before, max(event_time) as last_event
+    from ${ev} where customer_id is not null and event_time < $at
     group by customer_id, platform),
+  cust as (select customer_id, max(last_event) as last_event from plat group by customer_id),
   main as (
     select customer_id, platform as main_platform from (
       select customer_id, platform, case when max(n_window) over (partition by customer_id) > 0 then n_window else n_before end as n
-      from plat)
-    qualify row_number() over (partition by customer_id order by n desc, platform) = 1),
+      from plat where platform is not null)
+    qualify row_number() over (partition by customer_id order by n desc, platform) = 1),` : ''}
   universe as (${universe}),
   u as (
     select universe.customer_id,
-      coalesce(c.active_days, 0)::integer as active_days,
-      coalesce(c.features, 0)::integer as features,
-      coalesce(c.events, 0)::bigint as events,
-      date_diff('day', cast(c.last_event as date), cast($at as date))::integer as days_since_last_use,
-      m.main_platform
-    from universe left join cust c on c.customer_id = universe.customer_id left join main m on m.customer_id = universe.customer_id),
+      coalesce(w.active_days, 0)::integer as active_days,
+      coalesce(w.features, 0)::integer as features,
+      coalesce(w.events, 0)::bigint as events,
+      ${lastUse} as days_since_last_use,
+      ${history ? 'm.main_platform' : 'null::varchar as main_platform'}
+    from universe left join win w on w.customer_id = universe.customer_id${history ? `
+      left join cust h on h.customer_id = universe.customer_id left join main m on m.customer_id = universe.customer_id` : ''}),
   s as (
     select *,
       case when active_days = 0 then 0
@@ -120,6 +130,25 @@ export function usageCustomersSql(o: UsageSqlOptions): BoundSql {
     features_band_order::integer as features_band_order
   from s`;
   return { sql, params };
+}
+
+/**
+ * SQL of the first and last event time over all rows, with a customer or not: `first`, `last`, and as text
+ * (`lo`, `hi`, every digit kept) to bind in {@link eventRangeHasCustomersSql}. Reads the time column only. Pure.
+ */
+export function eventTimeRangeSql(events: string): string {
+  return `select min(event_time) as first, max(event_time) as last, min(event_time)::varchar as lo, max(event_time)::varchar as hi
+    from ${quoteIdentifier(events)}`;
+}
+
+/**
+ * SQL of `ok`: true when both the time `$lo` and the time `$hi` (text) have an event with a customer, so they
+ * are the bounds {@link eventRangeSql} would give. Filters on the time first: a scan that skips almost all. Pure.
+ */
+export function eventRangeHasCustomersSql(events: string): string {
+  return `select bool_or(event_time = cast($lo as timestamp)) and bool_or(event_time = cast($hi as timestamp)) as ok
+    from ${quoteIdentifier(events)}
+    where (event_time = cast($lo as timestamp) or event_time = cast($hi as timestamp)) and customer_id is not null`;
 }
 
 /** SQL of the first and last event (`first_event`, `last_event`; NULL without events). Pure. */
@@ -147,7 +176,8 @@ export type UsageChurnBy = 'usage_segment' | 'platform_group' | 'features_band';
  * form the group `$missing`, ordered last. Pure; binds what {@link usageCustomersSql} binds plus `$end`, `$missing`.
  */
 export function usageChurnSql(o: Omit<UsageSqlOptions, 'universe'> & { by: UsageChurnBy; end: Date; missing: string }): BoundSql {
-  const usage = usageCustomersSql({ ...o, universe: 'paying' });
+  // Only the platform group needs the events before the window.
+  const usage = usageCustomersSql({ ...o, universe: 'paying', history: o.by === 'platform_group' });
   const [key, order] = o.by === 'platform_group'
     ? ['coalesce(platform_group, $missing)', 'case when platform_group is null then 1 else 0 end']
     : o.by === 'features_band' ? ['features_band', 'features_band_order'] : ['usage_segment', 'segment_order'];

@@ -6,7 +6,7 @@
 import { WorkbenchError } from '../../errors.js';
 import { messages } from '../../messages.js';
 import type { Workbench } from '../../workbench.js';
-import { eventRangeSql } from './sql.js';
+import { eventRangeHasCustomersSql, eventRangeSql, eventTimeRangeSql } from './sql.js';
 
 const DAY = 86_400_000;
 
@@ -16,9 +16,17 @@ export interface EventBounds {
   last: Date | null;
 }
 
-/** The events table's bounds; throws `NO_DATA` when there is no such table. */
+/**
+ * The events table's bounds; throws `NO_DATA` when there is no such table. The first and last event of
+ * all rows are read from the time column alone; when each has a row with a customer (checked on the rows
+ * at those two moments only) they are the bounds, else the bounds are read over the rows with a customer.
+ */
 export async function eventBounds(wb: Workbench, events: string): Promise<EventBounds> {
   if (!(await wb.hasTable(events))) throw new WorkbenchError('NO_DATA', messages.noEventsTable(events), { events });
+  const [all] = await wb.query<{ lo: string | null; hi: string | null; first: Date | null; last: Date | null }>(eventTimeRangeSql(events));
+  if (all?.lo == null || all.hi == null) return { first: null, last: null };
+  const [ends] = await wb.query<{ ok: boolean | null }>(eventRangeHasCustomersSql(events), { lo: all.lo, hi: all.hi });
+  if (ends?.ok) return { first: all.first, last: all.last };
   const [row] = await wb.query<{ first_event: Date | null; last_event: Date | null }>(eventRangeSql(events));
   return { first: row?.first_event ?? null, last: row?.last_event ?? null };
 }
