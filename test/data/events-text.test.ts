@@ -4,7 +4,8 @@
  * missing (and set a row aside when the field is required), inner spaces stay; Parquet ids as well.
  */
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { writeLines } from '../helpers/data.js';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Workbench } from '../../src/workbench.js';
@@ -15,11 +16,7 @@ let dir: string;
 beforeEach(async () => { wb = await Workbench.open(); dir = mkdtempSync(join(tmpdir(), 'swb-events-text-')); });
 afterEach(() => wb.close());
 
-function file(name: string, lines: readonly string[]): string {
-  const path = join(dir, name);
-  writeFileSync(path, lines.join('\n') + '\n');
-  return path;
-}
+const file = (name: string, lines: readonly string[]): string => writeLines(dir, name, lines);
 
 const LINES = [
   'customer_id,event_time,event_name,platform,device,app_version',

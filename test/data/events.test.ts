@@ -3,7 +3,8 @@
  * (trimmed), Dutch CSV, the typed and the text read giving the same table, and errors that name the file.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { writeLines } from '../helpers/data.js';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Workbench } from '../../src/workbench.js';
@@ -15,11 +16,7 @@ let dir: string;
 beforeEach(async () => { wb = await Workbench.open(); dir = mkdtempSync(join(tmpdir(), 'swb-events-')); });
 afterEach(() => wb.close());
 
-function file(name: string, lines: readonly string[]): string {
-  const path = join(dir, name);
-  writeFileSync(path, lines.join('\n') + '\n');
-  return path;
-}
+const file = (name: string, lines: readonly string[]): string => writeLines(dir, name, lines);
 const setAside = (r: LoadReport) => Object.fromEntries(r.setAside.map((s) => [s.reason, { count: s.count, rows: s.examples }]));
 type Ev = { customer_id: string; t: string; event_name: string; platform: string | null; device: string | null; app_version: string | null };
 const events = async () => wb.query<Ev>(`select customer_id, strftime(event_time, '%Y-%m-%d %H:%M:%S') as t, event_name, platform, device, app_version from events`);

@@ -3,6 +3,7 @@
  * a set-aside reason with examples, or a warning in the LoadReport — never silence.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { writeLines } from '../helpers/data.js';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,11 +16,7 @@ let dir: string;
 beforeEach(async () => { wb = await Workbench.open(); dir = mkdtempSync(join(tmpdir(), 'swb-rules-')); });
 afterEach(() => wb.close());
 
-function file(name: string, lines: readonly string[]): string {
-  const path = join(dir, name);
-  writeFileSync(path, lines.join('\n') + '\n');
-  return path;
-}
+const file = (name: string, lines: readonly string[]): string => writeLines(dir, name, lines);
 const setAside = (r: LoadReport, reason: string) => r.setAside.find((s) => s.reason === reason);
 const amounts = async () => (await wb.query<{ amount: number }>('select amount from transactions order by source_row')).map((r) => r.amount);
 

@@ -3,7 +3,8 @@
  * interval, Dutch CSV, and errors that name the file and its columns.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { writeLines } from '../helpers/data.js';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Workbench } from '../../src/workbench.js';
@@ -16,11 +17,7 @@ let dir: string;
 beforeEach(async () => { wb = await Workbench.open(); dir = mkdtempSync(join(tmpdir(), 'swb-subs-')); });
 afterEach(() => wb.close());
 
-function file(name: string, lines: readonly string[]): string {
-  const path = join(dir, name);
-  writeFileSync(path, lines.join('\n') + '\n');
-  return path;
-}
+const file = (name: string, lines: readonly string[]): string => writeLines(dir, name, lines);
 const setAside = (r: LoadReport) => Object.fromEntries(r.setAside.map((s) => [s.reason, { count: s.count, rows: s.examples }]));
 type Sub = { subscription_id: string; customer_id: string; plan: string | null; start: string; end: string | null; mrr: number; currency: string | null };
 const rows = async () => wb.query<Sub>(`select subscription_id, customer_id, plan, strftime(start_date, '%Y-%m-%d') as start,

@@ -1,5 +1,6 @@
 /** Paths of real datasets and fixtures; real-data tests skip with a printed reason when a file is absent. */
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = (rel: string) => fileURLToPath(new URL(rel, import.meta.url));
@@ -27,4 +28,11 @@ export function available(path: string, what: string): boolean {
   if (process.env['SWB_REQUIRE_SHARED_DATA']) throw new Error(`${what} need ${path}, which is missing (SWB_REQUIRE_SHARED_DATA is set)`);
   console.warn(`skipping ${what}: ${path} is not here (it lives in ../shared/data, which a user's clone does not have)`);
   return false;
+}
+
+/** Write `lines` (newline-terminated) to `dir/name` and return the path: a tiny input file for a loader test. */
+export function writeLines(dir: string, name: string, lines: readonly string[]): string {
+  const path = join(dir, name);
+  writeFileSync(path, lines.join('\n') + '\n');
+  return path;
 }

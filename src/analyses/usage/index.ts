@@ -20,7 +20,7 @@ import { quoteIdentifier } from '../../sql.js';
 import type { Workbench } from '../../workbench.js';
 import { MISSING_SEGMENT } from '../segments/index.js';
 import { checkOptionKeys, keyword, optionKeys, outputTable } from '../shared/validate.js';
-import { USAGE_SEGMENTS, usageSettings, type UsageSegment, type UsageWindowOptions } from './options.js';
+import { USAGE_SEGMENTS, usageSettings, type UsageSegment, type UsageSettings, type UsageWindowOptions } from './options.js';
 import { usageCustomersSql, windowStart } from './sql.js';
 import { coverageWarnings, dayAfterLastEvent, eventBounds, type EventBounds } from './window.js';
 
@@ -47,25 +47,13 @@ const KEYS = optionKeys<UsageSegmentsOptions>({
 });
 
 /** The shared options as used (defaults filled in, `at` resolved). */
-export interface UsageOptionsUsed {
+export interface UsageOptionsUsed extends Omit<UsageSettings, 'at'> {
   /** End of the window (exclusive), a day. */
   at: Date;
   /** True when `at` was derived from the data. */
   atFromData: boolean;
   /** First day of the window (inclusive): `at − windowDays`. */
   windowStart: Date;
-  /** Window length in days. */
-  windowDays: number;
-  /** `light` below this share of the window's days. */
-  lightBelow: number;
-  /** `power` above this share of the window's days. */
-  powerAbove: number;
-  /** Lower edges of the feature bands after `0`. */
-  featureBands: number[];
-  /** Events table read. */
-  events: string;
-  /** Subscriptions table read. */
-  subscriptions: string;
 }
 
 /** One usage segment. */

@@ -50,12 +50,19 @@ export interface UsageWindowOptions {
 
 /** The shared options, checked, with defaults filled in (`at` still to be resolved from the data). */
 export interface UsageSettings {
+  /** End of the window (exclusive), a day; undefined until resolved from the data. */
   at: Date | undefined;
+  /** Window length in days. */
   windowDays: number;
+  /** `light` below this share of the window's days. */
   lightBelow: number;
+  /** `power` above this share of the window's days. */
   powerAbove: number;
+  /** Lower edges of the feature bands after `0`. */
   featureBands: number[];
+  /** Events table read. */
   events: string;
+  /** Subscriptions table read. */
   subscriptions: string;
 }
 
