@@ -119,7 +119,7 @@ if (stage === 'generate') {
   // `swb report` in-process: every default section, rendered and written.
   const wb = await swb.Workbench.open();
   const stages = [];
-  const built = await swb.buildReport(wb, { file: a, onProgress: (p) => stages.push(`${p.stage} ${(p.ms / 1000).toFixed(1)}`) });
+  const built = await swb.buildReport(wb, { file: a, onProgress: (p) => { if (!p.running) stages.push(`${p.stage} ${(p.ms / 1000).toFixed(1)}`); } });
   await built.save(b);
   wb.close();
   note = stages.join(', ');
