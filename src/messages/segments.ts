@@ -56,6 +56,8 @@ export const segmentMessages = {
   setNameTwice: (name: string) => `Set name ${JSON.stringify(name)} is used twice; names must be unique.`,
   badMigrationDates: (from: unknown, to: unknown) =>
     `migration needs two valid dates with from before to, got from ${String(from)} and to ${String(to)}.`,
+  toRfmMismatch: (what: string) =>
+    `migration's toRfm must be an RFM result as of \`to\` with the migration's own settings; it differs in ${what}. Leave toRfm out to score again.`,
 
   // warnings
   warnNotInCustomers: (customers: number, customersTable: string) =>

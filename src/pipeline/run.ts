@@ -31,6 +31,7 @@ import {
   checkSufficiency, dataFacts, resolveMinimums, type DataFacts, type Minimums, type Sufficiency, type SufficiencyAnalysis,
 } from '../analyses/shared/sufficiency.js';
 
+import { withStableSources } from '../analyses/shared/customer-cache.js';
 import { timed, attempt, type BuildProgress, type PipelineFailures, type Watch } from './stages.js';
 import { runSubscriptions, type SubscriptionResults } from './subscriptions.js';
 
@@ -224,48 +225,51 @@ export async function runPipeline(wb: Workbench, options: PipelineOptions): Prom
     : undefined;
   // Checked before any analysis: a name the data does not have is the caller's to fix.
   if (options.by) await checkByAttributes(wb, options.by);
-  const failures: PipelineFailures = {};
-  // A given as-of date describes the customers as they were then: later orders are left out.
-  const rfmResult = await attempt('rfm', failures, watch, () => rfm(wb, { ...(options.asOf ? { asOf: options.asOf, laterOrders: 'exclude' } : {}), ...minimumsOf('rfm') }),
-    (r) => `${r.customerCount.toLocaleString('en')} customers scored as of ${isoDate(r.options.asOf)}`);
-  const asOf = rfmResult?.options.asOf ?? options.asOf ?? await dayAfterLastOrder(wb, 'transactions');
-  if (!asOf) throw new WorkbenchError('NO_DATA', messages.noOrders('transactions'), { source: 'transactions' });
-  const cohortResult = await attempt('cohorts', failures, watch, () => cohorts(wb, { asOf }),
-    (r) => `${r.cohorts.length} ${r.options.period} cohorts, ${r.customerCount.toLocaleString('en')} customers`);
-  const clusterResult = await attempt('clusters', failures, watch, () => clusters(wb, { asOf, ...minimumsOf('clusters') }),
-    (r) => `k = ${r.k}, ${r.customerCount.toLocaleString('en')} customers, silhouette ${r.silhouette.toFixed(2)}`);
-  const crosstab = rfmResult && clusterResult ? await clusterVsRfm(wb, { rfm: rfmResult, clusters: clusterResult }) : undefined;
-  const segments = await attempt('segments', failures, watch,
-    () => segmentsForReport(wb, { asOf, ...(options.by ? { by: options.by } : {}) }), segmentsDetail);
-  const goals = options.goals ? await runGoals(wb, options.goals, { asOf, rfm: rfmResult, tiers: segments?.segments }, failures, watch) : undefined;
-  const results: Omit<PipelineResults, 'overview'> = {
-    load, ...(customers ? { customers } : {}), asOf, failures,
-    ...(rfmResult ? { rfm: rfmResult } : {}), ...(cohortResult ? { cohorts: cohortResult } : {}),
-    ...(clusterResult ? { clusters: clusterResult } : {}), ...(crosstab ? { crosstab } : {}), ...(segments ? { segments } : {}),
-    ...(goals ? { goals } : {}),
-  };
-  if (options.clv) {
-    // Predicted value: BG/NBD + Gamma-Gamma fitted on everything before the as-of day, per RFM segment.
-    const calibrationEnd = new Date(asOf.getTime() - 86_400_000);
-    const clvResult = await attempt('clv', failures, watch, () => clv(wb, {
-      calibrationEnd,
-      ...(options.margin !== undefined ? { margin: options.margin } : {}),
-      ...(options.discountRate !== undefined ? { discountRate: options.discountRate } : {}),
-      ...minimumsOf('clv'),
-    }),
-      (r) => `${r.customers.toLocaleString('en')} customers, ${r.bgnbd.repeatBuyers.toLocaleString('en')} repeat buyers, P(alive) and 12-month value`);
-    if (clvResult) {
-      results.clv = clvResult;
-      if (rfmResult) results.clvSegments = await clvBySegment(wb, clvResult, rfmResult);
+  // The analyses change no transactions: the shared per-customer aggregates are fingerprinted once.
+  return withStableSources(wb, async () => {
+    const failures: PipelineFailures = {};
+    // A given as-of date describes the customers as they were then: later orders are left out.
+    const rfmResult = await attempt('rfm', failures, watch, () => rfm(wb, { ...(options.asOf ? { asOf: options.asOf, laterOrders: 'exclude' } : {}), ...minimumsOf('rfm') }),
+      (r) => `${r.customerCount.toLocaleString('en')} customers scored as of ${isoDate(r.options.asOf)}`);
+    const asOf = rfmResult?.options.asOf ?? options.asOf ?? await dayAfterLastOrder(wb, 'transactions');
+    if (!asOf) throw new WorkbenchError('NO_DATA', messages.noOrders('transactions'), { source: 'transactions' });
+    const cohortResult = await attempt('cohorts', failures, watch, () => cohorts(wb, { asOf }),
+      (r) => `${r.cohorts.length} ${r.options.period} cohorts, ${r.customerCount.toLocaleString('en')} customers`);
+    const clusterResult = await attempt('clusters', failures, watch, () => clusters(wb, { asOf, ...minimumsOf('clusters') }),
+      (r) => `k = ${r.k}, ${r.customerCount.toLocaleString('en')} customers, silhouette ${r.silhouette.toFixed(2)}`);
+    const crosstab = rfmResult && clusterResult ? await clusterVsRfm(wb, { rfm: rfmResult, clusters: clusterResult }) : undefined;
+    const segments = await attempt('segments', failures, watch,
+      () => segmentsForReport(wb, { asOf, ...(options.by ? { by: options.by } : {}), ...(rfmResult ? { rfm: rfmResult } : {}) }), segmentsDetail);
+    const goals = options.goals ? await runGoals(wb, options.goals, { asOf, rfm: rfmResult, tiers: segments?.segments }, failures, watch) : undefined;
+    const results: Omit<PipelineResults, 'overview'> = {
+      load, ...(customers ? { customers } : {}), asOf, failures,
+      ...(rfmResult ? { rfm: rfmResult } : {}), ...(cohortResult ? { cohorts: cohortResult } : {}),
+      ...(clusterResult ? { clusters: clusterResult } : {}), ...(crosstab ? { crosstab } : {}), ...(segments ? { segments } : {}),
+      ...(goals ? { goals } : {}),
+    };
+    if (options.clv) {
+      // Predicted value: BG/NBD + Gamma-Gamma fitted on everything before the as-of day, per RFM segment.
+      const calibrationEnd = new Date(asOf.getTime() - 86_400_000);
+      const clvResult = await attempt('clv', failures, watch, () => clv(wb, {
+        calibrationEnd,
+        ...(options.margin !== undefined ? { margin: options.margin } : {}),
+        ...(options.discountRate !== undefined ? { discountRate: options.discountRate } : {}),
+        ...minimumsOf('clv'),
+      }),
+        (r) => `${r.customers.toLocaleString('en')} customers, ${r.bgnbd.repeatBuyers.toLocaleString('en')} repeat buyers, P(alive) and 12-month value`);
+      if (clvResult) {
+        results.clv = clvResult;
+        if (rfmResult) results.clvSegments = await clvBySegment(wb, clvResult, rfmResult);
+      }
     }
-  }
-  const ov = await timed('overview', watch, () => overview(wb, { asOf }),
-    (o) => `${o.customers.toLocaleString('en')} customers, ${o.orders.toLocaleString('en')} orders`);
-  const sufficiency = await collectSufficiency(wb, asOf, {
-    ...(rfmResult ? { rfm: rfmResult.sufficiency } : {}), ...(clusterResult ? { clusters: clusterResult.sufficiency } : {}),
-    ...(results.clv ? { clv: results.clv.sufficiency } : {}),
-  }, options.minimums);
-  const subscriptions = options.subscriptions === undefined ? undefined
-    : await runSubscriptions(wb, { subscriptions: options.subscriptions, events: options.events }, failures, watch);
-  return { ...results, overview: ov, sufficiency, ...(subscriptions ? { subscriptions } : {}) };
+    const ov = await timed('overview', watch, () => overview(wb, { asOf }),
+      (o) => `${o.customers.toLocaleString('en')} customers, ${o.orders.toLocaleString('en')} orders`);
+    const sufficiency = await collectSufficiency(wb, asOf, {
+      ...(rfmResult ? { rfm: rfmResult.sufficiency } : {}), ...(clusterResult ? { clusters: clusterResult.sufficiency } : {}),
+      ...(results.clv ? { clv: results.clv.sufficiency } : {}),
+    }, options.minimums);
+    const subscriptions = options.subscriptions === undefined ? undefined
+      : await runSubscriptions(wb, { subscriptions: options.subscriptions, events: options.events }, failures, watch);
+    return { ...results, overview: ov, sufficiency, ...(subscriptions ? { subscriptions } : {}) };
+  });
 }

@@ -6,6 +6,7 @@
  */
 import { compareSubsegments, type SubsegmentResult } from '../analyses/segments/subsegments.js';
 import { migration } from '../analyses/segments/migration.js';
+import type { RfmResult } from '../analyses/rfm/index.js';
 import { segmentBy } from '../analyses/segments/index.js';
 import { tableColumns } from '../analyses/segments/base.js';
 import { quoteIdentifier } from '../sql.js';
@@ -27,6 +28,8 @@ export interface SegmentsReportOptions {
    * first three text columns of the customers table with 2 to 12 values
    */
   by?: readonly string[];
+  /** The report's RFM result as of `asOf`: the migration reads its segments instead of scoring again. @defaultValue none */
+  rfm?: RfmResult;
 }
 
 const DAY = 86_400_000;
@@ -46,7 +49,7 @@ export async function segmentsForReport(wb: Workbench, options: SegmentsReportOp
       subsegments.push(await compareSubsegments(wb, { segment: tiers, by: column, kpi: 'revenuePerCustomer', asOf, adjust: 'bonferroni' }));
       if (hasNps) subsegments.push(await compareSubsegments(wb, { segment: tiers, by: column, kpi: 'nps', asOf, adjust: 'bonferroni' }));
     }
-    return withMigration(wb, { segments: tiers, subsegments }, asOf, options.migrationDays);
+    return withMigration(wb, { segments: tiers, subsegments }, asOf, options.migrationDays, options.rfm);
   }
   const hasCountry = (await tableColumns(wb, 'transactions')).some((c) => c.name === 'country')
     || (await tableColumns(wb, 'customers')).some((c) => c.name === 'country');
@@ -59,15 +62,16 @@ export async function segmentsForReport(wb: Workbench, options: SegmentsReportOp
     subsegments.push(await compareSubsegments(wb, { segment: tiers, by, kpi: 'revenuePerCustomer', asOf, adjust: 'bonferroni' }));
     if (hasNps) subsegments.push(await compareSubsegments(wb, { segment: tiers, by, kpi: 'nps', asOf, adjust: 'bonferroni' }));
   }
-  return withMigration(wb, { segments: tiers, subsegments }, asOf, options.migrationDays);
+  return withMigration(wb, { segments: tiers, subsegments }, asOf, options.migrationDays, options.rfm);
 }
 
 /** Add the RFM movement over the `days` before `asOf` when the data reaches back that far. */
-async function withMigration(wb: Workbench, input: SegmentsSectionInput, asOf: Date, days = 182): Promise<SegmentsSectionInput> {
+async function withMigration(wb: Workbench, input: SegmentsSectionInput, asOf: Date, days = 182, rfm?: RfmResult): Promise<SegmentsSectionInput> {
   const from = new Date(asOf.getTime() - days * DAY);
   const [row] = await wb.query('select min(order_date) as first from transactions where not is_return');
   const first = row?.['first'];
-  if (first instanceof Date && first < from) input.migration = await migration(wb, { from, to: asOf });
+  const toRfm = rfm && rfm.options.asOf.getTime() === asOf.getTime() ? { toRfm: rfm } : {};
+  if (first instanceof Date && first < from) input.migration = await migration(wb, { from, to: asOf, ...toRfm });
   return input;
 }
 

@@ -79,21 +79,23 @@ export const WORK = { base: '_swb_cl_base', z: '_swb_cl_z', raw: '_swb_cl_raw', 
  * (Re)create the base table: one row per customer with a purchase before `$asOf`, its net revenue,
  * raw feature values `f0…` and transformed values `t0…` (NULL when missing or not finite).
  */
-export function baseSql(o: { source: string; customersTable: string; features: readonly FeatureDef[] }): string {
+export function baseSql(o: { source: string; customersTable: string; features: readonly FeatureDef[]; aggregate?: string }): string {
   const usesCustomers = o.features.some((f) => f.source === 'customers');
   const raw = o.features.map((f, i) => {
     const expr = isComputed(f.name) ? `(${COMPUTED_FEATURES[f.name]})::double` : `cust.${quoteIdentifier(f.name)}::double`;
     return `case when isfinite(${expr}) then ${expr} end as f${i}`;
   });
   const transformed = o.features.map((f, i) => (f.transform === 'log1p' ? `ln(1 + greatest(f${i}, 0)) as t${i}` : `f${i} as t${i}`));
-  return `create or replace temp table ${WORK.base} as
-with tx as (
+  // `aggregate`: a table already holding the per-customer aggregate of these rows (src/analyses/shared/customer-cache.ts).
+  const per = o.aggregate !== undefined ? `per as (select * from ${o.aggregate}),` : `tx as (
   select customer_id, order_id, order_date, amount, coalesce(is_return, false) as is_return
   from ${quoteIdentifier(o.source)} where order_date < $asOf and customer_id is not null
 ),
 per as (
   ${customerAggregateSql({ from: 'tx', buyersOnly: true })}
-),
+),`;
+  return `create or replace temp table ${WORK.base} as
+with ${per}
 raw as (
   select per.customer_id, per.monetary as revenue, ${raw.join(', ')}
   from per${usesCustomers ? ` left join ${quoteIdentifier(o.customersTable)} as cust on cust.customer_id = per.customer_id` : ''}

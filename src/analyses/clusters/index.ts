@@ -3,7 +3,7 @@
  * customer. The pipeline:
  *
  *   transactions (+ customers) ─SQL─▶ features per customer ─SQL─▶ z-scores ─SQL─▶ seeded sample
- *   sample ─JS (ml-kmeans, restarts; k by silhouette)─▶ centroids ─SQL─▶ every customer's nearest
+ *   sample ─JS (k-means, restarts; k by silhouette)─▶ centroids ─SQL─▶ every customer's nearest
  *   centroid in `table` ─SQL─▶ profiles, covariance ─JS─▶ stable numbering, names, 2-D projection
  *
  * Only the sample (default 50,000 customers) and k centroids pass through JS; assignment of 1M+
@@ -21,6 +21,7 @@ import { pcaFromCovariance, project, type Projection } from './projection.js';
 import { messages } from '../../messages.js';
 import { resolveAsOf, type ResolvedAsOf } from '../shared/as-of.js';
 import type { DateInput } from '../shared/validate.js';
+import { withCustomerAggregate } from '../shared/customer-cache.js';
 import { dataSufficiency, type Sufficiency } from '../shared/sufficiency.js';
 import { tagResult } from '../../inspect.js';
 
@@ -136,7 +137,8 @@ export async function clusters(wb: Workbench, options: ClusterOptions = {}): Pro
   const warnings: string[] = [];
   const defs = await resolveFeatures(wb, o.features, o.customers, o.logScale);
   try {
-    await wb.run(baseSql({ source: o.source, customersTable: o.customers, features: defs }), { asOf });
+    await withCustomerAggregate(wb, { source: o.source, asOf }, (aggregate) =>
+      wb.run(baseSql({ source: o.source, customersTable: o.customers, features: defs, aggregate }), { asOf }));
     const [stats = {}] = await wb.query(statsSql(defs.length));
     const n = num(stats['n']);
     if (!(n > 0)) throw new WorkbenchError('NO_DATA', messages.nothingToCluster(asOf, o.source), { asOf });

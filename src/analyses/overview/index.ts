@@ -6,6 +6,7 @@
 import type { Workbench } from '../../workbench.js';
 import { moneySum } from '../../sql.js';
 import { customerAggregateSql } from '../shared/customer-aggregate.js';
+import { withCustomerAggregate } from '../shared/customer-cache.js';
 import { messages } from '../../messages.js';
 import { checkOptionKeys, optionalDate, optionKeys, type DateInput } from '../shared/validate.js';
 import { revenueRankShareSql, withinTopShareSql } from '../shared/top-share.js';
@@ -43,14 +44,18 @@ export interface OverviewResult {
   warnings: string[];
 }
 
-/** SQL of {@link overview}; binds `$asOf` (TIMESTAMP or NULL) and `$topShare`. Pure. */
-export function overviewSql(): string {
+/**
+ * SQL of {@link overview}; binds `$asOf` (TIMESTAMP or NULL) and `$topShare`. Pure. `aggregate`: the quoted name
+ * of a table already holding the per-customer aggregate of the same rows (src/analyses/shared/customer-cache.ts).
+ */
+export function overviewSql(aggregate?: string): string {
   // One pass for the figures of the rows, one per-customer aggregate for those of the customers: no CTE over
   // the rows is referenced twice, so DuckDB never copies the transactions.
   const rows = 'FROM transactions WHERE $asOf IS NULL OR order_date < $asOf';
   return `
 WITH c AS (
-  ${customerAggregateSql({ from: 'transactions', where: '$asOf IS NULL OR order_date < $asOf', measures: ['frequency', 'monetary'], names: { frequency: 'orders', monetary: 'revenue' }, buyersOnly: true })}
+  ${aggregate !== undefined ? `SELECT customer_id, frequency AS orders, monetary AS revenue FROM ${aggregate}`
+    : customerAggregateSql({ from: 'transactions', where: '$asOf IS NULL OR order_date < $asOf', measures: ['frequency', 'monetary'], names: { frequency: 'orders', monetary: 'revenue' }, buyersOnly: true })}
 ), totals AS (
   SELECT count(DISTINCT order_id) FILTER (WHERE NOT is_return) AS orders,
     coalesce(${moneySum()}, 0)::double AS net_revenue,
@@ -82,7 +87,8 @@ export async function overview(wb: Workbench, options: OverviewOptions = {}): Pr
   checkOptionKeys('overview', options, optionKeys<OverviewOptions>({ asOf: true, topShare: true }));
   const asOf = optionalDate('asOf', options.asOf);
   const topShare = options.topShare ?? 0.2;
-  const [row] = await wb.query<OverviewRow>(overviewSql(), { asOf: asOf ?? null, topShare });
+  const [row] = await withCustomerAggregate(wb, { source: 'transactions', asOf: asOf ?? null }, (aggregate) =>
+    wb.query<OverviewRow>(overviewSql(aggregate), { asOf: asOf ?? null, topShare }));
   if (!row) throw new Error('overview query returned no row');
   const warnings = row.customers === 0 ? [messages.warnNoTransactions()] : [];
   return tagResult({

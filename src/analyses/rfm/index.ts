@@ -16,6 +16,7 @@ import { standardSegmentMap, validateSegmentMap, type SegmentMap } from './segme
 import { messages } from '../../messages.js';
 import { resolveAsOf, type ResolvedAsOf } from '../shared/as-of.js';
 import { checkOptionKeys, keyword, optionKeys, outputTable, wholeNumber, type DateInput } from '../shared/validate.js';
+import { withCustomerAggregate } from '../shared/customer-cache.js';
 import { dataSufficiency, resolveMinimums, type Minimums, type Sufficiency } from '../shared/sufficiency.js';
 import { tagResult } from '../../inspect.js';
 
@@ -188,8 +189,9 @@ export async function rfm(wb: Workbench, options: RfmOptions = {}): Promise<RfmR
   await checkSource(wb, source);
   const { asOf, fromData } = await resolveRfmAsOf(wb, source, options.asOf, laterOrders);
 
-  const sql = rfmSql({ source, table, bins, scoring, returns, excludeLater: laterOrders === 'exclude', segmentMap });
-  await wb.run(sql, { asOf, ...segmentParams(segmentMap) });
+  // Without later orders (excluded, or none: checked above) the rows before the as-of moment are all the rows.
+  await withCustomerAggregate(wb, { source, asOf, returns }, (aggregate) =>
+    wb.run(rfmSql({ source, table, bins, scoring, returns, excludeLater: laterOrders === 'exclude', segmentMap, aggregate }), { asOf, ...segmentParams(segmentMap) }));
 
   const t = quoteIdentifier(table);
   const [totals] = await wb.query(`select count(*) as n, sum(monetary) as revenue, min(first_order) as first, max(last_order) as last from ${t}`);

@@ -36,6 +36,11 @@ export interface RfmSqlOptions {
   excludeLater: boolean;
   /** The validated segment map; segment keys/loyalty are bound as `$s<i>` / `$l<i>`. */
   segmentMap: SegmentMap;
+  /**
+   * Quoted name of a table already holding the per-customer aggregate of these rows (`withCustomerAggregate`
+   * in src/analyses/shared/customer-cache.ts), read instead of aggregating `source`. @defaultValue none
+   */
+  aggregate?: string;
 }
 
 type Metric = 'r' | 'f' | 'm';
@@ -136,14 +141,15 @@ export function rfmSql(o: RfmSqlOptions): string {
     thresholds ? thresholdScoreSql(k, thresholds[k === 'r' ? 'recency' : k === 'f' ? 'frequency' : 'monetary']) : `${k}_score.score`;
   const sep = o.bins > 9 ? "'-'" : "''";
   const { segment, loyalty } = segmentCaseSql(o.segmentMap);
-  return `create or replace table ${quoteIdentifier(o.table)} as
-with tx as (
+  const base = o.aggregate !== undefined ? `base as (select * from ${o.aggregate}),` : `tx as (
   select customer_id, order_id, order_date, amount, coalesce(is_return, false) as is_return
   from ${quoteIdentifier(o.source)}${where ? ` where ${where}` : ''}
 ),
 base as (
   ${customerAggregateSql({ from: 'tx', buyersOnly: true })}
-),
+),`;
+  return `create or replace table ${quoteIdentifier(o.table)} as
+with ${base}
 cust as (
   select *, date_diff('day', cast(last_order as date), cast($asOf as date))::integer as recency_days,
     date_diff('day', cast(first_order as date), cast($asOf as date))::integer as tenure_days

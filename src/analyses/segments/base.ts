@@ -10,7 +10,7 @@
  */
 import { WorkbenchError } from '../../errors.js';
 import { quoteIdentifier } from '../../sql.js';
-import { customerAggregateSql } from '../shared/customer-aggregate.js';
+import { withCustomerAggregate } from '../shared/customer-cache.js';
 import { resolveAsOf } from '../shared/as-of.js';
 import type { DateInput } from '../shared/validate.js';
 import { messages } from '../../messages.js';
@@ -112,12 +112,9 @@ export async function customerBase(wb: Workbench, options: BaseOptions, wanted: 
     }
   }
   const src = quoteIdentifier(source);
-  const ctes = [`stats as (${customerAggregateSql({
-    from: src, where: 'order_date < $asOf and customer_id is not null',
-    measures: ['monetary', 'frequency', 'last_order'], names: { monetary: 'revenue', frequency: 'orders' },
-    // Customers with only returns are not buyers: RFM, cohorts and the report's summary leave them out too.
-    buyersOnly: true,
-  })})`];
+  // The per-customer aggregate (src/analyses/shared/customer-cache.ts) under the names the frame uses.
+  const statsCte = (aggregate: string) => `stats as (select customer_id, monetary as revenue, frequency as orders, last_order from ${aggregate})`;
+  const ctes: string[] = [];
   fromTx.forEach((name, i) => {
     const c = quoteIdentifier(name);
     ctes.push(`tx_${i} as (select customer_id, v from (
@@ -135,19 +132,21 @@ export async function customerBase(wb: Workbench, options: BaseOptions, wanted: 
     ...fromCustomers.map((_, i) => `u.a_${i}`),
     ...fromTx.map((_, i) => `tx_${i}.v as t_${i}`),
   ];
-  await wb.run(`create or replace temp table ${quoteIdentifier(table)} as
-    with ${ctes.join(',\n')}
-    select ${select.join(', ')} from ${universeSql}
-    left join stats s on s.customer_id = u.customer_id
-    ${fromTx.map((_, i) => `left join tx_${i} on tx_${i}.customer_id = u.customer_id`).join('\n')}
-    order by u.customer_id`, { asOf });
   const warnings: string[] = [];
-  if (universe === 'customers') {
-    const [row] = await wb.query(`with ${ctes[0]} select count(*) as n, sum(revenue) as revenue from stats
-      where customer_id not in (select customer_id from ${quoteIdentifier(customersTable)} where customer_id is not null)`, { asOf });
-    const n = Number(row?.['n'] ?? 0);
-    if (n > 0) warnings.push(messages.warnNotInCustomers(n, customersTable));
-  }
+  await withCustomerAggregate(wb, { source, asOf }, async (aggregate) => {
+    await wb.run(`create or replace temp table ${quoteIdentifier(table)} as
+      with ${[statsCte(aggregate), ...ctes].join(',\n')}
+      select ${select.join(', ')} from ${universeSql}
+      left join stats s on s.customer_id = u.customer_id
+      ${fromTx.map((_, i) => `left join tx_${i} on tx_${i}.customer_id = u.customer_id`).join('\n')}
+      order by u.customer_id`, { asOf });
+    if (universe === 'customers') {
+      const [row] = await wb.query(`with ${statsCte(aggregate)} select count(*) as n, sum(revenue) as revenue from stats
+        where customer_id not in (select customer_id from ${quoteIdentifier(customersTable)} where customer_id is not null)`);
+      const n = Number(row?.['n'] ?? 0);
+      if (n > 0) warnings.push(messages.warnNotInCustomers(n, customersTable));
+    }
+  });
   const [count] = await wb.query(`select count(*) as n from ${quoteIdentifier(table)}`);
   if (Number(count?.['n'] ?? 0) === 0) throw new WorkbenchError('NO_DATA', messages.noCustomersToSegment(universe, customersTable, asOf), { asOf });
   return { table, asOf, asOfFromData: fromData, universe, columns, columnSources, warnings };

@@ -15,7 +15,8 @@ import { WorkbenchError } from '../../errors.js';
 import { isoDate } from '../../locale.js';
 import { quoteIdentifier } from '../../sql.js';
 import type { Workbench } from '../../workbench.js';
-import { rfm, type RfmOptions } from '../rfm/index.js';
+import { rfm, type RfmOptions, type RfmResult } from '../rfm/index.js';
+import { withCustomerAggregate } from '../shared/customer-cache.js';
 import type { SegmentMap } from '../rfm/segment-map.js';
 import { segmentBy, type SegmentSpec } from './index.js';
 import { messages } from '../../messages.js';
@@ -39,6 +40,12 @@ export interface MigrationOptions extends Pick<RfmOptions, 'bins' | 'scoring' | 
   table?: string;
   /** Allow `table` to name an input table (`transactions`, `customers`) or `source`, replacing it. @defaultValue false */
   replace?: boolean;
+  /**
+   * With RFM segments: an RFM result as of `to` already computed with the same settings (the report's); its
+   * table is read as it is now instead of scoring again. A result with another as-of moment, source, bins,
+   * scoring, returns rule or segment map is an error. @defaultValue none (scored here)
+   */
+  toRfm?: RfmResult;
 }
 
 /** One cell of the transition matrix. */
@@ -105,7 +112,7 @@ const FROM = '_swb_mig_from';
 const TO = '_swb_mig_to';
 
 const MIGRATION_KEYS = optionKeys<MigrationOptions>({
-  from: true, to: true, segmentation: true, topFlows: true, table: true, replace: true, bins: true, scoring: true, returns: true, segmentMap: true, source: true,
+  from: true, to: true, segmentation: true, topFlows: true, table: true, replace: true, toRfm: true, bins: true, scoring: true, returns: true, segmentMap: true, source: true,
 });
 
 /**
@@ -147,8 +154,10 @@ export async function migration(wb: Workbench, options: MigrationOptions): Promi
   const flows = matrix.filter((c) => c.from !== c.to && c.count > 0)
     .sort((x, y) => y.count - x.count || keys.indexOf(x.from) - keys.indexOf(y.from) || keys.indexOf(x.to) - keys.indexOf(y.to))
     .slice(0, topFlows);
-  const [d] = await wb.query(`select count(*) as n from ${t} m where segment_from is not null and segment_to is not null
-    and not exists (select 1 from ${quoteIdentifier(source)} x where x.customer_id = m.customer_id and not x.is_return and x.order_date >= $from and x.order_date < $to)`, { from, to });
+  // Dormant: no purchase in [from, to), i.e. no purchase before `to` or the last one before `from`.
+  const [d] = await withCustomerAggregate(wb, { source, asOf: to, ...(options.returns ? { returns: options.returns } : {}) }, (agg) => wb.query(
+    `select count(*) as n from ${t} m left join ${agg} a on a.customer_id = m.customer_id
+     where m.segment_from is not null and m.segment_to is not null and (a.last_order is null or a.last_order < $from)`, { from }));
   const warnings = [...new Set([...a.warnings.map((w) => messages.warnAt(isoDate(from), w)), ...b.warnings.map((w) => messages.warnAt(isoDate(to), w))])];
   return tagResult({
     table,
@@ -178,10 +187,24 @@ async function rfmAtBothDates(wb: Workbench, options: MigrationOptions, source: 
   if (options.returns !== undefined) rfmOpts.returns = options.returns;
   if (options.segmentMap !== undefined) rfmOpts.segmentMap = options.segmentMap;
   const a = await rfm(wb, { ...rfmOpts, asOf: options.from, table: FROM });
-  const b = await rfm(wb, { ...rfmOpts, asOf: options.to, table: TO });
+  const b = options.toRfm ? await reuseRfm(wb, options.toRfm, a, dateOption('to', options.to)) : await rfm(wb, { ...rfmOpts, asOf: options.to, table: TO });
   const map = a.options.segmentMap;
   const side = (r: typeof a): Side => ({ sizes: r.segments.map((s) => ({ segment: s.key, count: s.customers })), warnings: r.warnings });
   return { a: side(a), b: side(b), segments: map.segments.map((s) => (s.label === undefined ? { key: s.key } : { key: s.key, label: s.label })), used: { bins: a.options.bins, segmentMap: map } };
+}
+
+/** `given`'s segments copied into TO, after checking it was scored as of `to` with the settings of `from`'s run. */
+async function reuseRfm(wb: Workbench, given: RfmResult, from: RfmResult, to: Date): Promise<RfmResult> {
+  const o = given.options;
+  const same = (x: unknown, y: unknown) => JSON.stringify(x) === JSON.stringify(y);
+  const differs = [
+    o.asOf.getTime() !== to.getTime() ? 'the as-of moment' : '', o.source !== from.options.source ? 'source' : '',
+    o.bins !== from.options.bins ? 'bins' : '', !same(o.scoring, from.options.scoring) ? 'scoring' : '',
+    o.returns !== from.options.returns ? 'returns' : '', !same(o.segmentMap, from.options.segmentMap) ? 'segmentMap' : '',
+  ].filter(Boolean);
+  if (differs.length) throw new WorkbenchError('BAD_OPTION', messages.toRfmMismatch(differs.join(', ')), { differs });
+  await wb.run(`create or replace table ${TO} as select customer_id, segment from ${quoteIdentifier(given.table)}`);
+  return given;
 }
 
 /** A segmentBy spec at both dates into FROM and TO; segments in order of appearance (first date first). */

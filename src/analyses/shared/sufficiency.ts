@@ -12,6 +12,7 @@ import { WorkbenchError } from '../../errors.js';
 import { messages } from '../../messages.js';
 import { quoteIdentifier } from '../../sql.js';
 import { keyword, wholeNumber } from './validate.js';
+import { withCustomerAggregate } from './customer-cache.js';
 
 /** What a check measures. */
 export type SufficiencyName = 'customers' | 'historyDays' | 'repeatBuyers' | 'recentOrders';
@@ -57,16 +58,17 @@ const ORDER: readonly SufficiencyName[] = ['customers', 'historyDays', 'repeatBu
  * @example await dataFacts(wb, { asOf }) // { customers: 4338, historyDays: 374, repeatBuyers: 1916, recentOrders: 1071 }
  */
 export async function dataFacts(wb: Workbench, options: { asOf: Date; source?: string }): Promise<DataFacts> {
-  const src = quoteIdentifier(options.source ?? 'transactions');
-  const [row] = await wb.query(
-    `with t as (select customer_id, order_id, order_date from ${src} where not is_return and order_date < $asOf),
-     c as (select customer_id, count(distinct order_id) as orders from t group by customer_id)
-     select (select count(*) from c) as customers,
-            coalesce((select date_diff('day', min(order_date), $asOf) from t), 0) as history_days,
-            (select count(*) from c where orders >= 3) as repeat_buyers,
-            (select count(distinct order_id) from t where order_date >= $asOf - interval 30 day) as recent_orders`,
+  const source = options.source ?? 'transactions';
+  // Customers, history and repeat buyers from the shared per-customer aggregate; recent orders from the rows.
+  const [row] = await withCustomerAggregate(wb, { source, asOf: options.asOf }, (c) => wb.query(
+    `select count(*) as customers,
+            coalesce(date_diff('day', min(first_order), $asOf), 0) as history_days,
+            count(*) filter (where frequency >= 3) as repeat_buyers,
+            (select count(distinct order_id) from ${quoteIdentifier(source)}
+              where not is_return and order_date < $asOf and order_date >= $asOf - interval 30 day) as recent_orders
+     from ${c}`,
     { asOf: options.asOf },
-  );
+  ));
   const n = (k: string) => Number(row?.[k] ?? 0);
   return { customers: n('customers'), historyDays: n('history_days'), repeatBuyers: n('repeat_buyers'), recentOrders: n('recent_orders') };
 }

@@ -14,20 +14,13 @@
  */
 import { quoteIdentifier } from '../../sql.js';
 import type { Workbench } from '../../workbench.js';
+import { inTurn } from '../shared/turns.js';
 import { monthCustomersSql, monthRowsSql, type MonthTables } from './months-sql.js';
 
 /** The cached tables (TEMP) and the key row that says what they hold. */
 export const MONTH_TABLES: MonthTables = { months: '_swb_subscription_months', customers: '_swb_subscription_customers' };
 const KEY = '_swb_subscription_months_key';
 
-const turns = new WeakMap<Workbench, Promise<unknown>>();
-
-/** Run `fn` after the calls already waiting on this Workbench, so two never interleave. */
-function inTurn<T>(wb: Workbench, fn: () => Promise<T>): Promise<T> {
-  const run = (turns.get(wb) ?? Promise.resolve()).then(fn, fn);
-  turns.set(wb, run.catch(() => undefined));
-  return run;
-}
 
 /** SQL of the fingerprint `n, h` of `source` over the values the month table is built from. */
 function fingerprintSql(source: string, column: string | null): string {
@@ -77,7 +70,7 @@ async function build(wb: Workbench, source: string, column: string | null): Prom
  * @example const rows = await withMonthTables(wb, { source, columns }, (t) => wb.query(mrrMovementsSql(source, t), params));
  */
 export function withMonthTables<T>(wb: Workbench, request: MonthTablesRequest, fn: (tables: MonthTables) => Promise<T>): Promise<T> {
-  return inTurn(wb, async () => {
+  return inTurn(wb, 'subscription-months', async () => {
     await wb.run(`create temp table if not exists ${KEY} (source varchar, col varchar, n bigint, h hugeint)`);
     if (!(await isFresh(wb, request))) {
       const fallback = request.columns.includes('plan') ? 'plan' : null;

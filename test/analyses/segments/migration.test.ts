@@ -7,7 +7,7 @@ import { segmentOf, standardSegmentMap } from '../../../src/analyses/rfm/segment
 import { loadTransactions } from '../../../src/data/load.js';
 import { flowText } from '../../../src/i18n/analyses.js';
 import { ONLINE_RETAIL } from '../../helpers/data.js';
-import { transactions, type Tx } from '../../helpers/fixture-tables.js';
+import { rejection, transactions, type Tx } from '../../helpers/fixture-tables.js';
 
 const THRESHOLDS = { recency: [30, 90, 180, 365], frequency: [2, 3, 5, 10], monetary: [100, 250, 500, 1000] };
 const FROM = new Date('2023-07-01T00:00:00Z');
@@ -126,4 +126,33 @@ describe('migration on Online Retail (bundled)', () => {
     expect(cell(m, 'champions', 'champions')?.count).toBe(stayedChampions);
     expect(expected).toBeGreaterThan(0);
   }, 60_000);
+});
+
+describe('migration reading an RFM result at `to` (toRfm, as the report does)', () => {
+  let wb: Workbench;
+  beforeEach(async () => {
+    wb = await Workbench.open();
+    await transactions(wb, FIXTURE);
+  });
+  afterEach(() => wb.close());
+
+  it('gives the same migration as scoring again, without a second RFM run', async () => {
+    const scored = await migration(wb, { from: FROM, to: TO, scoring: THRESHOLDS, table: 'm1' });
+    const atTo = await rfm(wb, { asOf: TO, scoring: THRESHOLDS, laterOrders: 'exclude', table: 'rfm_to' });
+    const reused = await migration(wb, { from: FROM, to: TO, scoring: THRESHOLDS, toRfm: atTo, table: 'm2' });
+    const { options: _a, table: _t, ...figures } = scored;
+    expect(reused).toMatchObject(figures);
+    const diff = await wb.query('select * from m1 except select * from m2 union all select * from m2 except select * from m1');
+    expect(diff).toEqual([]);
+  });
+
+  it('refuses a result at another date or with other settings, naming what differs', async () => {
+    const atFrom = await rfm(wb, { asOf: FROM, scoring: THRESHOLDS, laterOrders: 'exclude', table: 'rfm_from' });
+    const e = await rejection(migration(wb, { from: FROM, to: TO, scoring: THRESHOLDS, toRfm: atFrom }));
+    expect(isWorkbenchError(e, 'BAD_OPTION')).toBe(true);
+    expect(e.message).toContain('the as-of moment');
+    const quantiles = await rfm(wb, { asOf: TO, laterOrders: 'exclude', table: 'rfm_q' });
+    const e2 = await rejection(migration(wb, { from: FROM, to: TO, scoring: THRESHOLDS, toRfm: quantiles }));
+    expect(e2.message).toContain('scoring');
+  });
 });

@@ -1,0 +1,102 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Workbench } from '../../../src/workbench.js';
+import { MAX_ENTRIES, withCustomerAggregate, withStableSources } from '../../../src/analyses/shared/customer-cache.js';
+import { customerAggregateSql } from '../../../src/analyses/shared/customer-aggregate.js';
+import { rfm } from '../../../src/analyses/rfm/index.js';
+import { clusters } from '../../../src/analyses/clusters/index.js';
+import { overview } from '../../../src/analyses/overview/index.js';
+import { dataFacts } from '../../../src/analyses/shared/sufficiency.js';
+import { transactions, type Tx } from '../../helpers/fixture-tables.js';
+
+const AS_OF = new Date('2024-01-01T00:00:00Z');
+const ROWS: Tx[] = [
+  ['A', 'a1', '2023-03-01', 100], ['A', 'a2', '2023-06-01', 50], ['A', 'a2', '2023-06-01', -20],
+  ['B', 'b1', '2023-09-15', 40], ['C', 'c1', '2023-02-01', -30], ['D', 'd1', '2024-02-01', 70],
+];
+
+type Agg = { customer_id: string; frequency: number; monetary: number };
+const read = (wb: Workbench, asOf: Date | null, returns?: 'net' | 'ignore') => withCustomerAggregate(wb, { source: 'transactions', asOf, ...(returns ? { returns } : {}) },
+  async (t) => ({ table: t, rows: await wb.query<Agg>(`select customer_id, frequency, monetary from ${t} order by customer_id`) }));
+
+describe('the shared per-customer aggregate', () => {
+  let wb: Workbench;
+  beforeEach(async () => {
+    wb = await Workbench.open();
+    await transactions(wb, ROWS);
+  });
+  afterEach(() => wb.close());
+
+  it('holds what customerAggregateSql gives over the rows before the as-of moment (buyers only), per returns rule', async () => {
+    const { rows } = await read(wb, AS_OF);
+    expect(rows).toEqual([
+      { customer_id: 'A', frequency: 2, monetary: 130 }, { customer_id: 'B', frequency: 1, monetary: 40 },
+    ]);
+    const direct = await wb.query(`${customerAggregateSql({ from: 'transactions', where: 'order_date < $asOf', buyersOnly: true, measures: ['frequency', 'monetary'] })} order by customer_id`, { asOf: AS_OF });
+    expect(rows).toEqual(direct);
+    expect((await read(wb, AS_OF, 'ignore')).rows[0]).toEqual({ customer_id: 'A', frequency: 2, monetary: 150 });
+    expect((await read(wb, null)).rows.map((r) => r.customer_id)).toEqual(['A', 'B', 'D']);
+  });
+
+  it('is built once and read again while the table is unchanged', async () => {
+    const first = await read(wb, AS_OF);
+    const second = await read(wb, AS_OF);
+    expect(second.table).toBe(first.table);
+  });
+
+  it('is rebuilt after an insert, an update, a delete or a replaced table', async () => {
+    const before = await read(wb, AS_OF);
+    await wb.run("insert into transactions values ('B', 'b2', timestamp '2023-10-01 12:00:00', 10, false, 99, NULL)");
+    const inserted = await read(wb, AS_OF);
+    expect(inserted.table).not.toBe(before.table);
+    expect(inserted.rows.find((r) => r.customer_id === 'B')).toEqual({ customer_id: 'B', frequency: 2, monetary: 50 });
+    // An update that keeps count and sum: one amount moved from A to B.
+    await wb.run("update transactions set amount = amount + 25 where order_id = 'b1'; update transactions set amount = amount - 25 where order_id = 'a1'");
+    expect((await read(wb, AS_OF)).rows.map((r) => r.monetary)).toEqual([105, 75]);
+    await wb.run("delete from transactions where customer_id = 'B'");
+    expect((await read(wb, AS_OF)).rows.map((r) => r.customer_id)).toEqual(['A']);
+    await transactions(wb, ROWS);
+    expect((await read(wb, AS_OF)).rows).toEqual(before.rows);
+  });
+
+  it('inside withStableSources the fingerprint is taken once per table; after it, changes are seen again', async () => {
+    let fingerprints = 0;
+    const query = wb.query.bind(wb);
+    wb.query = ((sql: string, params?: Record<string, never>) => {
+      if (sql.includes('sum(hash(')) fingerprints += 1;
+      return query(sql, params);
+    }) as typeof wb.query;
+    await withStableSources(wb, async () => {
+      await read(wb, AS_OF);
+      await read(wb, AS_OF);
+      await read(wb, null);
+    });
+    expect(fingerprints).toBe(1);
+    await read(wb, AS_OF);
+    await read(wb, AS_OF);
+    expect(fingerprints).toBe(3);
+  });
+
+  it(`keeps the ${MAX_ENTRIES} most recently used aggregates and drops the rest`, async () => {
+    const dates = ['2023-04-01', '2023-07-01', '2023-10-01', '2024-01-01'].map((d) => new Date(`${d}T00:00:00Z`));
+    const tables: string[] = [];
+    for (const d of dates) tables.push((await read(wb, d)).table);
+    const unquote = (t: string) => t.replaceAll('"', '');
+    expect(await wb.hasTable(unquote(tables[0]!))).toBe(false);
+    for (const t of tables.slice(1)) expect(await wb.hasTable(unquote(t))).toBe(true);
+  });
+
+  it('analyses running at once on one Workbench give what they give one after the other', async () => {
+    const together = await Promise.all([
+      rfm(wb, { asOf: AS_OF, laterOrders: 'exclude', table: 'r1', scoring: { recency: [30], frequency: [2], monetary: [100] }, bins: 2 }),
+      overview(wb, { asOf: AS_OF }),
+      dataFacts(wb, { asOf: AS_OF }),
+      clusters(wb, { asOf: AS_OF, k: 2 }),
+    ]);
+    const alone = await rfm(wb, { asOf: AS_OF, laterOrders: 'exclude', table: 'r2', scoring: { recency: [30], frequency: [2], monetary: [100] }, bins: 2 });
+    expect(await wb.query('select * exclude (customer_id) from r1 order by customer_id')).toEqual(await wb.query('select * exclude (customer_id) from r2 order by customer_id'));
+    expect(together[0].customerCount).toBe(alone.customerCount);
+    expect(together[1].customers).toBe(2);
+    expect(together[2]).toEqual({ customers: 2, historyDays: 306, repeatBuyers: 0, recentOrders: 0 });
+    expect(together[3].customerCount).toBe(2);
+  });
+});
