@@ -17,10 +17,12 @@ import { messages } from './messages.js';
 import { defaultPseudonyms, type Pseudonyms } from './privacy/pseudonyms.js';
 
 /**
- * DuckDB's memory limit unless the caller sets one. DuckDB's own default is 80% of RAM; a bounded
- * default keeps a 10M-row load under 2 GB of process memory (work beyond it spills to `tempDirectory`).
+ * DuckDB's memory limit unless the caller sets one. DuckDB's own default is 80% of RAM; this bounded one
+ * keeps `swb report` on 10M rows under 1 GB of process memory, DuckDB and Node together (work beyond it
+ * spills to `tempDirectory`). On 10M rows it costs no measurable time against 1 GB (`npm run bench`); raise
+ * it for speed when far larger data spills a lot.
  */
-export const DEFAULT_MEMORY_LIMIT = '1GB';
+export const DEFAULT_MEMORY_LIMIT = '500MB';
 
 /** A memory amount as DuckDB reads it: `512MB`, `4GB`, `1.5GiB`. */
 const MEMORY_LIMIT = /^\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i;

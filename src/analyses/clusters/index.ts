@@ -21,7 +21,7 @@ import { pcaFromCovariance, project, type Projection } from './projection.js';
 import { messages } from '../../messages.js';
 import { resolveAsOf, type ResolvedAsOf } from '../shared/as-of.js';
 import type { DateInput } from '../shared/validate.js';
-import { withCustomerAggregate } from '../shared/customer-cache.js';
+import { withCustomerAggregate, withStableSources } from '../shared/customer-cache.js';
 import { dataSufficiency, type Sufficiency } from '../shared/sufficiency.js';
 import { tagResult } from '../../inspect.js';
 
@@ -131,6 +131,11 @@ async function checkSourceAsOf(wb: Workbench, source: string, asOf: DateInput | 
  * @example const result = await clusters(wb, { k: 'auto', seed: 7 });
  */
 export async function clusters(wb: Workbench, options: ClusterOptions = {}): Promise<ClusterResult> {
+  // One fingerprint of the transactions for the whole call (it changes none): src/analyses/shared/customer-cache.ts.
+  return withStableSources(wb, () => fitClusters(wb, options));
+}
+
+async function fitClusters(wb: Workbench, options: ClusterOptions = {}): Promise<ClusterResult> {
   const o = resolveOptions(options);
   const { asOf, fromData } = await checkSourceAsOf(wb, o.source, options.asOf);
   const used: ClusterOptionsUsed = { ...o, asOf, asOfFromData: fromData };

@@ -16,7 +16,7 @@ import { standardSegmentMap, validateSegmentMap, type SegmentMap } from './segme
 import { messages } from '../../messages.js';
 import { resolveAsOf, type ResolvedAsOf } from '../shared/as-of.js';
 import { checkOptionKeys, keyword, optionKeys, outputTable, wholeNumber, type DateInput } from '../shared/validate.js';
-import { withCustomerAggregate } from '../shared/customer-cache.js';
+import { withCustomerAggregate, withStableSources } from '../shared/customer-cache.js';
 import { dataSufficiency, resolveMinimums, type Minimums, type Sufficiency } from '../shared/sufficiency.js';
 import { tagResult } from '../../inspect.js';
 
@@ -176,6 +176,11 @@ async function resolveRfmAsOf(wb: Workbench, source: string, given: DateInput | 
  * @example const result = await rfm(wb, { asOf: new Date('2011-12-10') });
  */
 export async function rfm(wb: Workbench, options: RfmOptions = {}): Promise<RfmResult> {
+  // One fingerprint of the transactions for the whole call (it changes none): src/analyses/shared/customer-cache.ts.
+  return withStableSources(wb, () => scoreRfm(wb, options));
+}
+
+async function scoreRfm(wb: Workbench, options: RfmOptions = {}): Promise<RfmResult> {
   checkOptionKeys('rfm', options, RFM_KEYS);
   const source = options.source ?? 'transactions';
   const table = outputTable('rfm', options.table, 'rfm', { source, ...(options.replace ? { replace: true } : {}) });

@@ -16,7 +16,7 @@ import { isoDate } from '../../locale.js';
 import { quoteIdentifier } from '../../sql.js';
 import type { Workbench } from '../../workbench.js';
 import { rfm, type RfmOptions, type RfmResult } from '../rfm/index.js';
-import { withCustomerAggregate } from '../shared/customer-cache.js';
+import { withCustomerAggregate, withStableSources } from '../shared/customer-cache.js';
 import type { SegmentMap } from '../rfm/segment-map.js';
 import { segmentBy, type SegmentSpec } from './index.js';
 import { messages } from '../../messages.js';
@@ -120,6 +120,11 @@ const MIGRATION_KEYS = optionKeys<MigrationOptions>({
  * @example const m = await migration(wb, { from: new Date('2011-06-01'), to: new Date('2011-12-10') });
  */
 export async function migration(wb: Workbench, options: MigrationOptions): Promise<MigrationResult> {
+  // One fingerprint of the transactions for the whole call (it changes none): src/analyses/shared/customer-cache.ts.
+  return withStableSources(wb, () => compareDates(wb, options));
+}
+
+async function compareDates(wb: Workbench, options: MigrationOptions): Promise<MigrationResult> {
   checkOptionKeys('migration', options, MIGRATION_KEYS);
   const from = dateOption('from', options.from);
   const to = dateOption('to', options.to);

@@ -74,6 +74,9 @@ describe('the shared per-customer aggregate', () => {
     await read(wb, AS_OF);
     await read(wb, AS_OF);
     expect(fingerprints).toBe(3);
+    // rfm() reads the aggregate twice (scores, sufficiency) on one fingerprint
+    await rfm(wb, { asOf: AS_OF, laterOrders: 'exclude', scoring: { recency: [30], frequency: [2], monetary: [100] }, bins: 2 });
+    expect(fingerprints).toBe(4);
   });
 
   it(`keeps the ${MAX_ENTRIES} most recently used aggregates and drops the rest`, async () => {
