@@ -32,7 +32,7 @@ describe('Workbench', () => {
     wb.close();
     expect(existsSync(s!.t)).toBe(false);
     const dflt = await Workbench.open();
-    expect((await dflt.query<{ m: string }>("select current_setting('memory_limit') as m"))[0]?.m).toBe('953.6 MiB');
+    expect((await dflt.query<{ m: string }>("select current_setting('memory_limit') as m"))[0]?.m).toBe('476.8 MiB');
     dflt.close();
     const own = mkdtempSync(join(tmpdir(), 'swb-own-'));
     const given = await Workbench.open({ tempDirectory: own });
