@@ -248,8 +248,10 @@ type ReasonRow = { reason: SetAsideReason | null; count: number; examples: numbe
  * table with one row per repeated hash.
  */
 async function reasonCounts(wb: Workbench, rowOffset: number, keepDuplicates: boolean): Promise<ReasonRow[]> {
+  // Repeated hashes first (a grouping that carries no row number: half the memory), then the first row of each.
   await wb.run(`CREATE OR REPLACE TEMP TABLE ${DUPS} AS
-    SELECT _hash, min(rowid) AS keep FROM ${PARSED} WHERE reason IS NULL AND ${keepDuplicates ? 'false' : 'true'} GROUP BY _hash HAVING count(*) > 1`);
+    WITH repeated AS (SELECT _hash FROM ${PARSED} WHERE reason IS NULL AND ${keepDuplicates ? 'false' : 'true'} GROUP BY _hash HAVING count(*) > 1)
+    SELECT p._hash, min(p.rowid) AS keep FROM ${PARSED} p SEMI JOIN repeated USING (_hash) WHERE p.reason IS NULL GROUP BY p._hash`);
   return wb.query<ReasonRow>(`
     SELECT reason, count(*) AS count, min(rowid + ${rowOffset}, 5) AS examples FROM ${PARSED} GROUP BY reason
     UNION ALL
