@@ -17,6 +17,11 @@ export interface FitOptions {
   restarts: number;
   /** Iterations per start. */
   maxIterations: number;
+  /**
+   * Stop a start once the centres move less than this share of the features' mean variance (total squared
+   * shift; scikit-learn's `tol`, {@link KMEANS_TOLERANCE}). @defaultValue 0: iterate until no point changes cluster
+   */
+  tolerance?: number;
 }
 
 /** The best of several k-means runs. */
@@ -147,8 +152,7 @@ function nearestRow(x: Float64Array, i: number, centres: Float64Array, k: number
 
 /**
  * One k-means run (Lloyd's iterations) from `centres` until no point changes cluster, the centres move less
- * than `tolerance` in total (sum of squared shifts, as scikit-learn's `tol` scaled by the features' mean
- * variance), or `maxIterations`. A cluster that empties takes the point farthest from its centre. Returns
+ * than `tolerance` in total (sum of squared shifts; 0: never), or `maxIterations`. A cluster that empties takes the point farthest from its centre. Returns
  * the labels against the final centres.
  */
 function lloyd(x: Float64Array, n: number, d: number, k: number, centres: Float64Array, maxIterations: number, tolerance: number): Int32Array {
@@ -196,13 +200,13 @@ function lloyd(x: Float64Array, n: number, d: number, k: number, centres: Float6
         centres[j * d + l] = next;
       }
     }
-    if (shift <= tolerance) break;
+    if (tolerance > 0 && shift <= tolerance) break;
   }
   for (let i = 0; i < n; i++) labels[i] = nearestRow(x, i, centres, k, d);
   return labels;
 }
 
-/** Convergence: total squared centre shift below this share of the features' mean variance (scikit-learn's default `tol`). */
+/** The k search's convergence: total squared centre shift below this share of the features' mean variance (scikit-learn's default `tol`). */
 export const KMEANS_TOLERANCE = 1e-4;
 
 /** Mean over the d features of their population variance. */
@@ -232,7 +236,7 @@ export async function fitKMeans(points: readonly number[][], k: number, options:
   const n = points.length;
   const d = points[0]?.length ?? 0;
   const x = flatten(points, d);
-  const tolerance = KMEANS_TOLERANCE * meanVariance(x, n, d);
+  const tolerance = (options.tolerance ?? 0) * meanVariance(x, n, d);
   let best: KMeansFit | undefined;
   for (let r = 0; r < options.restarts; r++) {
     const centres = kmeansPlusPlus(x, n, d, k, seededRandom(options.seed + r));

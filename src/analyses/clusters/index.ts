@@ -14,7 +14,7 @@ import { WorkbenchError } from '../../errors.js';
 import {
   WORK, assignSql, baseSql, centroidsSql, overallSql, profileSql, renumberSql, resolveFeatures, sampleSql, standardiseSql, statsSql,
 } from './features.js';
-import { chooseK, countDistinct, fitKMeans, nearestCentroid, silhouetteScore, type KChoiceRow } from './fit.js';
+import { chooseK, countDistinct, fitKMeans, KMEANS_TOLERANCE, nearestCentroid, silhouetteScore, type KChoiceRow } from './fit.js';
 import { clusterNameParts, type ClusterNamePart } from './names.js';
 import { resolveOptions, type ClusterOptions, type ClusterOptionsUsed } from './options.js';
 import { pcaFromCovariance, project, type Projection } from './projection.js';
@@ -193,7 +193,7 @@ async function fitClusters(wb: Workbench, options: ClusterOptions = {}): Promise
       }
       if (skipped.length) warnings.push(messages.warnKSkipped(skipped, distinct));
       for (const kk of ks.filter((x) => x <= distinct)) {
-        const fit = await fitKMeans(search, kk, { ...fitOpts, restarts: o.searchRestarts });
+        const fit = await fitKMeans(search, kk, { ...fitOpts, restarts: o.searchRestarts, tolerance: KMEANS_TOLERANCE });
         const silPoints = search.slice(0, silN);
         kTable.push({ k: kk, inertia: fit.inertia, silhouette: silhouetteScore(silPoints, fit.labels.slice(0, silN), kk) });
       }

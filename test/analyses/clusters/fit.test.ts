@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { fitKMeans, nearestCentroid, seededRandom, silhouetteScore, squaredDistance } from '../../../src/analyses/clusters/fit.js';
+import { clusters } from '../../../src/analyses/clusters/index.js';
+import { loadTransactions } from '../../../src/data/load.js';
+import { Workbench } from '../../../src/workbench.js';
+import { ONLINE_RETAIL } from '../../helpers/data.js';
 
 /** Points around the given centres, `per` each, with a seeded jitter of ±0.5. */
 function blobs(centres: number[][], per: number, seed = 1): number[][] {
@@ -66,4 +70,19 @@ describe('k-means', () => {
     // a point alone in its cluster scores 0
     expect(silhouetteScore([[0], [1], [1.1]], [0, 1, 1], 2)).toBeCloseTo(silhouetteByDefinition([[0], [1], [1.1]], [0, 1, 1], 2), 12);
   });
+});
+
+describe('k-means on Online Retail (bundled) against scikit-learn', () => {
+  it('the k = 2 fit on all 4,338 customers reaches an inertia at or below KMeans(n_init=10) on the same standardised points', async () => {
+    const wb = await Workbench.open();
+    try {
+      await loadTransactions(wb, ONLINE_RETAIL, { preset: 'online-retail' });
+      const r = await clusters(wb, { k: 2 });
+      expect(r.customerCount).toBe(4338);
+      // scikit-learn 1.2, KMeans(2, n_init=10, random_state=0) on the same 4,338 × 3 standardised features: 6619.5366
+      expect(r.kTable[0]!.inertia).toBeLessThanOrEqual(6619.5366);
+      expect(r.kTable[0]!.inertia).toBeGreaterThan(6619.5);
+      expect(r.profiles.map((p) => p.size)).toEqual([1684, 2654]);
+    } finally { wb.close(); }
+  }, 60_000);
 });
