@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // npm run bench: generate 1M and 10M synthetic transactions, then time each stage in a fresh
 // process (so peak RSS is per stage): load from CSV, load from Parquet, RFM, cohorts, clusters, segments.
-// Targets (2-core machine): 10M rows loaded < 20 s with peak RSS < 2 GB; RFM < 5 s; cohorts < 5 s;
-// clusters on 1M customers (planted, built in SQL) < 15 s; CLV on 1M customers < 10 s. Options: --sizes=1000000 --no-clusters-1m --no-clv-1m --no-compare --only-compare (just the side-by-side stages) --no-clv-fit --100m (also the 100M-row run)
+// Then, side by side on the 10M file, the ratios of issue #14: load + RFM + cohorts ≤ 1.5× plain DuckDB SQL,
+// pandas ≥ 4× slower, the pandas + scikit-learn notebook ≥ 3× slower than `swb report`, which stays under 1 GB RSS
+// with default settings; `swb report` on 1M one-order customers < 12 s; CLV fits against SciPy. Options: --sizes=1000000 --no-clusters-1m --no-clv-1m --no-compare --only-compare (just the side-by-side stages) --no-clv-fit --100m (also the 100M-row run)
 // --subscriptions (also ~1M subscription rows and ~50M usage events against plain SQL, bench/subscriptions.js) --only-subscriptions (just those). Generated files are cached in bench/out/.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
