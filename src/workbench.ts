@@ -67,6 +67,7 @@ export class Workbench {
   #ownTemp: string | undefined;
   #names = 0;
   #memoryLimit: string;
+  #statements = 0;
   #tempDirectory: string;
 
   private constructor(instance: DuckDBInstance, connection: DuckDBConnection, path: string, ownTemp: string | undefined, memoryLimit: string, tempDirectory: string) {
@@ -157,6 +158,14 @@ export class Workbench {
     return { percentage: p.percentage, rowsProcessed: Number(p.rows_processed), totalRows: Number(p.total_rows_to_process) };
   }
 
+  /**
+   * How many statements this Workbench has started. A progress line uses it to say which step of a stage runs:
+   * DuckDB's percentage in {@link queryProgress} starts again with every statement.
+   */
+  get statementsRun(): number {
+    return this.#statements;
+  }
+
   /** True when a table or view with this name exists. */
   async hasTable(name: string): Promise<boolean> {
     const rows = await this.query('select 1 from information_schema.tables where table_name = $name', { name });
@@ -200,6 +209,7 @@ export class Workbench {
 
   async #run(sql: string, params: Record<string, QueryParam>) {
     const conn = this.#conn();
+    this.#statements += 1;
     const values: Record<string, DuckDBValue> = {};
     for (const [k, v] of Object.entries(params)) {
       // DuckDB rejects bound values the statement does not use; callers may pass a shared parameter bag.

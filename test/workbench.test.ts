@@ -126,6 +126,19 @@ describe('Workbench memory', () => {
   });
 });
 
+describe('Workbench.statementsRun', () => {
+  it('counts every statement started, failed ones too, so a progress line can say which step of a stage runs', async () => {
+    const wb = await Workbench.open();
+    const before = wb.statementsRun;
+    await wb.run('create table t as select range as i from range(10)');
+    await wb.query('select count(*) from t');
+    await wb.table('select * from t');
+    await expect(wb.run('select * from no_such_table')).rejects.toThrow();
+    expect(wb.statementsRun - before).toBe(4);
+    wb.close();
+  });
+});
+
 describe('Workbench.queryProgress', () => {
   it('is undefined while no statement runs, and after close', async () => {
     const wb = await Workbench.open();

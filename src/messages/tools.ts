@@ -19,8 +19,8 @@ export const toolMessages = {
   // the pipeline
   /** Progress line of an analysis that could not be computed (its report section says why). */
   sectionSkipped: (why: string) => `could not be computed, its section says why: ${why}`,
-  stageMoving: (percentage: number, rows: number) =>
-    `… ${Math.floor(percentage)}% done (${rows >= 1e6 ? `${(rows / 1e6).toFixed(1)}M` : rows.toLocaleString('en')} rows read so far)`,
+  stageMoving: (step: number, percentage: number, rows: number) =>
+    `… step ${step}: ${Math.floor(percentage)}% done (${rows >= 1e6 ? `${(rows / 1e6).toFixed(1)}M` : rows.toLocaleString('en')} rows read so far in this step)`,
 
   /** No row of the file could be used. */
   nothingLoaded: (file: string, read: number, setAside: ReadonlyArray<readonly [string, number]>) =>

@@ -54,9 +54,11 @@ export async function timed<T>(stage: BuildStage, watch: Watch, body: () => Prom
   const start = performance.now();
   const { onProgress } = watch;
   // A stage that takes long (a 100M-row load) says every few seconds how far DuckDB's running statement is.
+  // DuckDB's percentage starts again with each statement: the line says which statement (step) of the stage runs.
+  const before = watch.wb.statementsRun;
   const ticker = onProgress && setInterval(() => {
     const p = watch.wb.queryProgress();
-    if (p) onProgress({ stage, ms: performance.now() - start, detail: messages.stageMoving(p.percentage, p.rowsProcessed), running: true });
+    if (p) onProgress({ stage, ms: performance.now() - start, detail: messages.stageMoving(watch.wb.statementsRun - before, p.percentage, p.rowsProcessed), running: true });
   }, PROGRESS_EVERY_MS);
   try {
     const value = await body();
