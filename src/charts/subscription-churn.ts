@@ -27,6 +27,20 @@ export interface ChurnComparisonOptions extends SubscriptionChartOptions {
 
 const BLUE = CATEGORY_COLORS[0] ?? '#0072B2';
 const ORANGE = CATEGORY_COLORS[1] ?? '#E69F00';
+/** Tooltip rows of a rate (`rate`) with its 95% interval (`low`, `high`). */
+const rateTooltip = (title: string, t: { ciLow: string; ciHigh: string }) => [
+  { field: 'rate', type: 'quantitative', title, format: PERCENT_FORMAT },
+  { field: 'low', type: 'quantitative', title: t.ciLow, format: PERCENT_FORMAT },
+  { field: 'high', type: 'quantitative', title: t.ciHigh, format: PERCENT_FORMAT },
+];
+
+/** The layer drawing each bar's 95% interval as a black rule from `low` to `high`, on the rows `filter` keeps. */
+const intervalRule = (filter: string, encoding: Record<string, unknown>) => ({
+  transform: [{ filter }],
+  mark: { type: 'rule', color: '#1a1a1a', strokeWidth: 1.5 },
+  encoding: { ...encoding, x: { field: 'low', type: 'quantitative' }, x2: { field: 'high' } },
+});
+
 const num = (x: number | null | undefined): number | null => (x !== null && x !== undefined && Number.isFinite(x) ? x : null);
 
 /** Display name of a segment value. */
@@ -69,19 +83,13 @@ export function churnComparisonChart(result: SubscriptionChurnResult, options: C
           tooltip: [
             { field: 'segment', type: 'nominal', title: t.segment },
             { field: 'measure', type: 'nominal', title: t.measure },
-            { field: 'rate', type: 'quantitative', title: t.rate, format: PERCENT_FORMAT },
-            { field: 'low', type: 'quantitative', title: t.ciLow, format: PERCENT_FORMAT },
-            { field: 'high', type: 'quantitative', title: t.ciHigh, format: PERCENT_FORMAT },
+            ...rateTooltip(t.rate, t),
             { field: 'customers', type: 'quantitative', title: t.customers, format: COUNT_FORMAT },
             { field: 'status', type: 'nominal', title: t.note },
           ],
         },
       },
-      {
-        transform: [{ filter: 'isValid(datum.low)' }],
-        mark: { type: 'rule', color: '#1a1a1a', strokeWidth: 1.5 },
-        encoding: { y, yOffset, x: { field: 'low', type: 'quantitative' }, x2: { field: 'high' } },
-      },
+      intervalRule('isValid(datum.low)', { y, yOffset }),
     ],
   } as TopLevelSpec);
 }
@@ -122,20 +130,14 @@ export function usageChurnChart(result: UsageChurnResult, options: SubscriptionC
           color: { condition: { test: 'datum.tooSmall', value: '#d9d9d9' }, value: BLUE },
           tooltip: [
             { field: 'segment', type: 'nominal', title: t.usageSegment },
-            { field: 'rate', type: 'quantitative', title: t.churnRate, format: PERCENT_FORMAT },
-            { field: 'low', type: 'quantitative', title: t.ciLow, format: PERCENT_FORMAT },
-            { field: 'high', type: 'quantitative', title: t.ciHigh, format: PERCENT_FORMAT },
+            ...rateTooltip(t.churnRate, t),
             { field: 'customers', type: 'quantitative', title: t.customers, format: COUNT_FORMAT },
             { field: 'churned', type: 'quantitative', title: t.stopped, format: COUNT_FORMAT },
             { field: 'status', type: 'nominal', title: t.note },
           ],
         },
       },
-      {
-        transform: [{ filter: 'isValid(datum.low) && !datum.tooSmall' }],
-        mark: { type: 'rule', color: '#1a1a1a', strokeWidth: 1.5 },
-        encoding: { y, x: { field: 'low', type: 'quantitative' }, x2: { field: 'high' } },
-      },
+      intervalRule('isValid(datum.low) && !datum.tooSmall', { y }),
       {
         data: { values: [{ all: num(result.overall.rate), label: t.all }] },
         mark: { type: 'rule', color: '#1a1a1a', strokeDash: [4, 3] },
