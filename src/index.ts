@@ -94,51 +94,51 @@ export {
 export type { Proportion } from './stats/proportion.js';
 
 // charts: pure builders, result → Vega-Lite spec; renderSvg for a static picture
-export { revenueOverTime, customersOverTime, type ActivityChartOptions } from './charts/activity.js';
+export { revenueOverTime, customersOverTime, type ActivityChartOptions } from './analyses/overview/charts.js';
 export {
   rfmHeatmap, rfmSegmentBars, rfmDistributionChart, rfmDistributionCharts,
   type RfmChartOptions, type RfmHeatmapOptions, type RfmDistributionOptions,
-} from './charts/rfm.js';
+} from './analyses/rfm/charts.js';
 export {
   cohortHeatmap, cohortRetentionCurves, cohortLtvCurves, type CohortChartOptions, type CohortHeatmapOptions,
-} from './charts/cohorts.js';
-export { clusterKChart, clusterScatter, clusterProfileHeatmap, clusterSizes, type ClusterChartOptions } from './charts/clusters.js';
-export { subsegmentChart, kpiGoalChart, migrationHeatmap, overlapMatrix, type SegmentChartOptions } from './charts/segments.js';
+} from './analyses/cohorts/charts.js';
+export { clusterKChart, clusterScatter, clusterProfileHeatmap, clusterSizes, type ClusterChartOptions } from './analyses/clusters/charts.js';
+export { subsegmentChart, kpiGoalChart, migrationHeatmap, overlapMatrix, type SegmentChartOptions } from './analyses/segments/charts.js';
 export {
   mrrBridgeChart, mrrMovementsChart, churnComparisonChart, usageChurnChart,
   type SubscriptionChartOptions, type MrrChartOptions, type ChurnComparisonOptions,
-} from './charts/subscriptions.js';
+} from './analyses/subscriptions/charts.js';
 export {
   clvHoldoutChart, pAliveHistogramChart, pAliveMatrixChart, clvTierChart, clvSegmentChart, type ClvChartOptions,
-} from './charts/clv.js';
+} from './analyses/clv/charts.js';
 export { renderSvg } from './charts/render.js';
 export { chartLocale, withChartLocale, type ChartLocale, type ChartLocaleOptions } from './charts/locale-config.js';
 
 // report: sections (result → title, findings, charts, tables), the builder, atomic save
 export type { ReportSection, ReportChart, ReportTable, ReportColumn } from './report/section.js';
-export { summarySection, overviewFindings, type SummaryInput, type SummaryOptions } from './report/sections/summary.js';
+export { summarySection, overviewFindings, type SummaryInput, type SummaryOptions } from './analyses/overview/section.js';
 export { dataQualitySection, type DataQualityInput, type DataQualityOptions } from './report/sections/data-quality.js';
-export { rfmSection, rfmFindings, type RfmSectionOptions } from './report/sections/rfm.js';
-export { cohortsSection, cohortFindings, type CohortsSectionOptions } from './report/sections/cohorts.js';
-export { clustersSection, clusterFindings, type ClustersSectionOptions } from './report/sections/clusters.js';
+export { rfmSection, rfmFindings, type RfmSectionOptions } from './analyses/rfm/section.js';
+export { cohortsSection, cohortFindings, type CohortsSectionOptions } from './analyses/cohorts/section.js';
+export { clustersSection, clusterFindings, type ClustersSectionOptions } from './analyses/clusters/section.js';
 export {
   segmentsSection, segmentsFindings, segmentsSummaryFindings, type SegmentsSectionInput, type SegmentsSectionOptions,
-} from './report/sections/segments.js';
-export { clvSection, clvFindings, type ClvSectionOptions } from './report/sections/clv.js';
-export { goalsSection, goalsFindings, type GoalsSectionInput, type GoalsSectionOptions } from './report/sections/goals.js';
+} from './analyses/segments/section.js';
+export { clvSection, clvFindings, type ClvSectionOptions } from './analyses/clv/section.js';
+export { goalsSection, goalsFindings, type GoalsSectionInput, type GoalsSectionOptions } from './analyses/goals/section.js';
 export {
   subscriptionsSection, subscriptionFindings, usageChurnFinding,
   type SubscriptionsSectionInput, type SubscriptionsSectionOptions, type SubscriptionPart,
-} from './report/sections/subscriptions.js';
-export { subscriptionSummarySection } from './report/sections/subscription-summary.js';
+} from './analyses/subscriptions/section.js';
+export { subscriptionSummarySection } from './analyses/subscriptions/section-summary.js';
 export { methodSection, type MethodInput, type MethodOptions, type AnalysisRun } from './report/sections/method.js';
 export { report, ReportBuilder, type ReportOptions } from './report/report.js';
 
 // privacy
-export { DEFAULT_MIN_GROUP, suppressSmallGroups, suppressChartCounts } from './privacy/small-groups.js';
+export { DEFAULT_MIN_GROUP, suppressSmallGroups, suppressChartCounts } from './report/small-groups.js';
 export { Pseudonyms, CUSTOMER_ID_COLUMNS } from './privacy/pseudonyms.js';
 export { forgetCustomers, type ForgetResult } from './privacy/forget.js';
-export { customerAttributesUsed } from './privacy/minimisation.js';
+export { customerAttributesUsed } from './pipeline/minimisation.js';
 export {
   checkSufficiency, dataFacts, DEFAULT_MINIMUMS,
   type Sufficiency, type SufficiencyCheck, type SufficiencyName, type SufficiencyAnalysis, type Minimums, type DataFacts,
@@ -156,7 +156,7 @@ export { unavailableSection, type SectionFailure } from './report/sections/unava
 export {
   buildReport, reportFromResults, parseAsOf, type BuildReportOptions, type ReportFromResultsOptions,
 } from './pipeline/build-report.js';
-export { parseGoals, readGoalsFile, goalsForReport, GOAL_KPIS, type GoalsSpec, type GoalSegments, type GoalsResult } from './pipeline/goals.js';
+export { parseGoals, readGoalsFile, goalsForReport, GOAL_KPIS, type GoalsSpec, type GoalSegments, type GoalsResult } from './analyses/goals/index.js';
 
 // lists to act on: segment membership per customer for a CRM or e-mail tool (real ids, by design)
 export { exportSegments, type ExportSegmentsOptions, type ExportSegmentsResult, type ExportFormat } from './export/segments.js';

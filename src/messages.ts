@@ -4,21 +4,21 @@
  * and says what to do. The builders live by topic in `messages/`; this module joins them into the
  * one `messages` object every caller imports: `throw new WorkbenchError('CODE', messages.x(…), details)`.
  */
-import { actionMessages } from './messages/actions.js';
+import { actionMessages } from './analyses/actions/messages.js';
 import { privacyMessages } from './messages/privacy.js';
 import { analysisMessages } from './messages/analysis.js';
-import { clusterMessages } from './messages/clusters.js';
-import { clvMessages } from './messages/clv.js';
-import { cohortMessages } from './messages/cohorts.js';
+import { clusterMessages } from './analyses/clusters/messages.js';
+import { clvMessages } from './analyses/clv/messages.js';
+import { cohortMessages } from './analyses/cohorts/messages.js';
 import { dataMessages } from './messages/data.js';
 import { optionMessages } from './messages/options.js';
-import { rfmMessages } from './messages/rfm.js';
-import { segmentMessages } from './messages/segments.js';
-import { subscriptionMessages } from './messages/subscriptions.js';
+import { rfmMessages } from './analyses/rfm/messages.js';
+import { segmentMessages } from './analyses/segments/messages.js';
+import { subscriptionMessages } from './analyses/subscriptions/messages.js';
 import { subscriptionDataMessages } from './messages/subscription-data.js';
-import { subscriptionReportMessages } from './messages/subscription-report.js';
+import { subscriptionReportMessages } from './analyses/subscriptions/report-messages.js';
 import { toolMessages } from './messages/tools.js';
-import { usageMessages } from './messages/usage.js';
+import { usageMessages } from './analyses/usage/messages.js';
 
 /** Message builders: files, mapping and parsing; analyses; CLI, notebooks and the Workbench. */
 export const messages = {

@@ -16,7 +16,7 @@ import { CLV_DISCOUNT_RATE, CLV_MARGIN } from '../analyses/clv/index.js';
 import { numberInRange, wholeNumber, type NumberRange } from '../analyses/shared/validate.js';
 import { parseReturns, readMappingFile } from './validate.js';
 import { messages } from '../messages.js';
-import { readGoalsFile } from '../pipeline/goals.js';
+import { readGoalsFile } from '../analyses/goals/index.js';
 
 const USAGE = 'report [FILE] [--preset P | --mapping map.json] [--customers FILE] [--as-of YYYY-MM-DD] [--date-format FMT] [--locale en|nl] [--currency CODE] [--clv [--margin M] [--discount-rate R]] [--goals goals.json] [--by ATTR,ATTR] [--title T] [--out PATH] [--returns net|exclude] [--min-group N] [--memory-limit 2GB] [--subscriptions FILE [--events FILE]]';
 

@@ -19,13 +19,13 @@ import type { ColumnMapping } from '../data/fields.js';
 import type { LoadReport, ReturnHandling } from '../data/load-report.js';
 import { loadTransactions } from '../data/load.js';
 import { isoDate, type Locale } from '../locale.js';
-import type { SegmentsSectionInput } from '../report/sections/segments.js';
+import type { SegmentsSectionInput } from '../analyses/segments/section.js';
 import type { Workbench } from '../workbench.js';
 import { WorkbenchError } from '../errors.js';
 import { messages } from '../messages.js';
 import { dayAfterLastOrder } from '../analyses/shared/as-of.js';
-import { checkByAttributes, segmentsDetail, segmentsForReport } from './segments.js';
-import { goalsForReport, type GoalsResult, type GoalsSpec } from './goals.js';
+import { checkByAttributes, segmentsDetail, segmentsForReport } from '../analyses/segments/report-run.js';
+import { goalsForReport, type GoalsResult, type GoalsSpec } from '../analyses/goals/index.js';
 import type { SegmentByResult } from '../analyses/segments/index.js';
 import {
   checkSufficiency, dataFacts, resolveMinimums, type DataFacts, type Minimums, type Sufficiency, type SufficiencyAnalysis,

@@ -6,14 +6,14 @@
  */
 import { formatDate, type Locale } from '../locale.js';
 import { texts } from '../i18n/index.js';
-import { periodLabel } from '../charts/activity.js';
-import { DEFAULT_MIN_GROUP } from '../privacy/small-groups.js';
+import { periodLabel } from '../analyses/overview/charts.js';
+import { DEFAULT_MIN_GROUP } from '../report/small-groups.js';
 import { report, type ReportBuilder } from '../report/report.js';
 import type { ReportSection } from '../report/section.js';
 import { dataQualitySection } from '../report/sections/data-quality.js';
 import { methodSection } from '../report/sections/method.js';
-import { subscriptionSummarySection } from '../report/sections/subscription-summary.js';
-import { subscriptionsSection, type SubscriptionPart, type SubscriptionsSectionInput } from '../report/sections/subscriptions.js';
+import { subscriptionSummarySection } from '../analyses/subscriptions/section-summary.js';
+import { subscriptionsSection, type SubscriptionPart, type SubscriptionsSectionInput } from '../analyses/subscriptions/section.js';
 import { unavailableSection } from '../report/sections/unavailable.js';
 import type { PipelineFailures } from './stages.js';
 import { subscriptionRuns, type SubscriptionResults } from './subscriptions.js';

@@ -12,7 +12,7 @@ import { saveReport } from './save.js';
 import { placeTechnical, type ReportSection } from './section.js';
 import { texts } from '../i18n/index.js';
 import { compactSvg, prefixSvgIds } from './svg.js';
-import { DEFAULT_MIN_GROUP, suppressSmallGroups } from '../privacy/small-groups.js';
+import { DEFAULT_MIN_GROUP, suppressSmallGroups } from './small-groups.js';
 import { wholeNumber } from '../analyses/shared/validate.js';
 
 /** Options for {@link report}. */

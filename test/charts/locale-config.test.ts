@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TopLevelSpec } from 'vega-lite';
-import { revenueOverTime } from '../../src/charts/activity.js';
+import { revenueOverTime } from '../../src/analyses/overview/charts.js';
 import { chartLocale, specLocale, withChartLocale } from '../../src/charts/locale-config.js';
 import { localizedSpec, renderSvg } from '../../src/charts/render.js';
 import { expectValidSpec } from '../helpers/charts.js';

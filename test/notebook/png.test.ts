@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { TopLevelSpec } from 'vega-lite';
-import { revenueOverTime } from '../../src/charts/activity.js';
+import { revenueOverTime } from '../../src/analyses/overview/charts.js';
 import { renderSvg } from '../../src/charts/render.js';
 import { svgToPng } from '../../src/notebook/png.js';
 import { displayOutputs } from '../../src/notebook/show.js';

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Workbench } from '../../src/workbench.js';
 import { buildReport } from '../../src/pipeline/build-report.js';
 import { generateSample } from '../../src/sample/index.js';
-import { countOfCell, suppressSmallGroups } from '../../src/privacy/small-groups.js';
+import { countOfCell, suppressSmallGroups } from '../../src/report/small-groups.js';
 import type { RenderedReport } from '../../src/report/html.js';
 import type { ReportSection } from '../../src/report/section.js';
 import { baseSpec, withCounts } from '../../src/charts/theme.js';

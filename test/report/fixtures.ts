@@ -9,7 +9,7 @@ import { report, type ReportBuilder } from '../../src/report/report.js';
 import type { ReportSection } from '../../src/report/section.js';
 import { dataQualitySection } from '../../src/report/sections/data-quality.js';
 import { methodSection } from '../../src/report/sections/method.js';
-import { summarySection } from '../../src/report/sections/summary.js';
+import { summarySection } from '../../src/analyses/overview/section.js';
 
 /** A string that runs script if it ever reaches the page unescaped. */
 export const HOSTILE = '<img src=x onerror=alert(1)>';
@@ -135,7 +135,7 @@ export async function hostilePipelineReport(dir: string, locale: Locale = 'en'):
   const { rfm } = await import('../../src/analyses/rfm/index.js');
   const { standardSegmentMap } = await import('../../src/analyses/rfm/segment-map.js');
   const { overview } = await import('../../src/analyses/overview/index.js');
-  const { rfmSection, rfmFindings } = await import('../../src/report/sections/rfm.js');
+  const { rfmSection, rfmFindings } = await import('../../src/analyses/rfm/section.js');
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `${HOSTILE}.csv`);
   const q = (s: string): string => `"${s.replace(/"/g, '""')}"`;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dataQualitySection } from '../../src/report/sections/data-quality.js';
 import { methodSection, optionText } from '../../src/report/sections/method.js';
-import { overviewFindings, summarySection } from '../../src/report/sections/summary.js';
+import { overviewFindings, summarySection } from '../../src/analyses/overview/section.js';
 import { hostileLoadReport, sampleOverview } from './fixtures.js';
 import type { LoadReport } from '../../src/data/load-report.js';
 import { messages } from '../../src/messages.js';

@@ -10,7 +10,7 @@ import { loadTransactions } from '../../../src/data/load.js';
 import { rfm } from '../../../src/analyses/rfm/index.js';
 import { clusters } from '../../../src/analyses/clusters/index.js';
 import { clv } from '../../../src/analyses/clv/index.js';
-import { rfmFindings } from '../../../src/report/sections/rfm.js';
+import { rfmFindings } from '../../../src/analyses/rfm/section.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'swb-sufficiency-'));
 const csv = (name: string, rows: Array<[string, string, string, number]>): string => {

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Workbench } from '../../../src/workbench.js';
 import { subscriptionCohorts, type SubscriptionCohortResult } from '../../../src/analyses/subscriptions/index.js';
-import { cohortHeatmap, cohortRetentionCurves } from '../../../src/charts/cohorts.js';
+import { cohortHeatmap, cohortRetentionCurves } from '../../../src/analyses/cohorts/charts.js';
 import { expectValidSpec } from '../../helpers/charts.js';
 import { SUBS, subscriptions } from './fixture.js';
 

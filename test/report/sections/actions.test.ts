@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actionsSection } from '../../../src/report/sections/actions.js';
+import { actionsSection } from '../../../src/analyses/actions/section.js';
 import { standardSegmentMap } from '../../../src/analyses/rfm/segment-map.js';
 import type { RfmResult } from '../../../src/analyses/rfm/index.js';
 

@@ -3,7 +3,7 @@ import { Workbench } from '../../../src/workbench.js';
 import { clusters, type ClusterResult } from '../../../src/analyses/clusters/index.js';
 import { clusterVsRfm, type ClusterRfmCrosstab } from '../../../src/analyses/clusters/vs-rfm.js';
 import { rfm } from '../../../src/analyses/rfm/index.js';
-import { clustersSection, clusterFindings } from '../../../src/report/sections/clusters.js';
+import { clustersSection, clusterFindings } from '../../../src/analyses/clusters/section.js';
 import { expectValidSpec } from '../../helpers/charts.js';
 import { clusterNames } from '../../../src/i18n/analyses.js';
 import { plantedTransactions } from '../../helpers/clusters.js';

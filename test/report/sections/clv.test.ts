@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { Workbench } from '../../../src/workbench.js';
 import { clv, type ClvResult } from '../../../src/analyses/clv/index.js';
 import { clvBySegment, type ClvSegmentRow } from '../../../src/analyses/clv/aggregates.js';
-import { clvDoubts, clvFindings, clvSection } from '../../../src/report/sections/clv.js';
+import { clvDoubts, clvFindings, clvSection } from '../../../src/analyses/clv/section.js';
 import { formatCurrency, formatNumber, formatPercent } from '../../../src/locale.js';
 import { expectValidSpec } from '../../helpers/charts.js';
 import { clvTransactions } from '../../helpers/clv.js';

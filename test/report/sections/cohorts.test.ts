@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Workbench } from '../../../src/workbench.js';
 import { loadTransactions } from '../../../src/data/load.js';
 import { cohorts, type CohortResult } from '../../../src/analyses/cohorts/index.js';
-import { cohortFindings, cohortsSection } from '../../../src/report/sections/cohorts.js';
+import { cohortFindings, cohortsSection } from '../../../src/analyses/cohorts/section.js';
 import { expectValidSpec } from '../../helpers/charts.js';
 import { ONLINE_RETAIL } from '../../helpers/data.js';
 

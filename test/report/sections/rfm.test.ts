@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Workbench } from '../../../src/workbench.js';
 import { rfm, type RfmResult } from '../../../src/analyses/rfm/index.js';
-import { rfmFindings, rfmSection } from '../../../src/report/sections/rfm.js';
+import { rfmFindings, rfmSection } from '../../../src/analyses/rfm/section.js';
 import { expectRenders, expectValidSpec } from '../../helpers/charts.js';
 
 let wb: Workbench;

@@ -8,7 +8,7 @@ import { compareSubsegments, type SubsegmentResult } from '../../../src/analyses
 import { kpis, type KpisResult } from '../../../src/analyses/segments/kpis.js';
 import { migration, type MigrationResult } from '../../../src/analyses/segments/migration.js';
 import { overlap, type OverlapResult } from '../../../src/analyses/segments/overlap.js';
-import { segmentsFindings, segmentsSection, segmentsSummaryFindings, subsegmentMethod } from '../../../src/report/sections/segments.js';
+import { segmentsFindings, segmentsSection, segmentsSummaryFindings, subsegmentMethod } from '../../../src/analyses/segments/section.js';
 import { generateSample } from '../../../src/sample/index.js';
 import { loadTransactions } from '../../../src/data/load.js';
 import { loadCustomers } from '../../../src/data/customers.js';

@@ -12,7 +12,7 @@ import type { LoadReport } from '../../../src/data/load-report.js';
 import { wilson } from '../../../src/stats/proportion.js';
 import { reportFromResults } from '../../../src/pipeline/build-report.js';
 import { subscriptionSectionOf } from '../../../src/pipeline/subscription-report.js';
-import { subscriptionFindings, subscriptionsSection, usageChurnFinding } from '../../../src/report/sections/subscriptions.js';
+import { subscriptionFindings, subscriptionsSection, usageChurnFinding } from '../../../src/analyses/subscriptions/section.js';
 import { expectValidSpec } from '../../helpers/charts.js';
 
 const month = (i: number): Date => new Date(Date.UTC(2023, i, 1));

@@ -1,0 +1,49 @@
+/**
+ * The "lists to act on" section: for every segment of the report, the value to filter on in the file of
+ * `swb export` (`rfm_segment = champions`, `cluster = 1`, `value_tier = top-20%`) and, for RFM segments,
+ * what to do. The report links to nothing and holds no id: it only names the columns and values.
+ */
+import type { ClusterResult } from '../clusters/index.js';
+import type { RfmResult } from '../rfm/index.js';
+import type { SegmentByResult } from '../segments/index.js';
+import { texts } from '../../i18n/index.js';
+import { clusterNames, segmentAction, segmentName, segmentValueName } from '../../i18n/analyses.js';
+import { formatNumber, type Locale } from '../../locale.js';
+import type { ReportSection, ReportTable } from '../../report/section.js';
+
+/** The segmentations the export holds. */
+export interface ActionsSectionInput {
+  rfm?: RfmResult;
+  clusters?: ClusterResult;
+  /** Value tiers. */
+  tiers?: SegmentByResult;
+}
+
+/**
+ * The section, or undefined when there is no segmentation to act on.
+ * @example actionsSection({ rfm: results.rfm, clusters: results.clusters, tiers: results.segments?.segments }, { locale: 'nl' })
+ */
+export function actionsSection(input: ActionsSectionInput, options: { locale?: Locale } = {}): ReportSection | undefined {
+  const locale = options.locale ?? 'en';
+  const t = texts(locale).report.actionsSection;
+  const count = (n: number) => formatNumber(n, locale);
+  const tables: ReportTable[] = [];
+  if (input.rfm) {
+    tables.push({
+      caption: t.rfmCaption,
+      columns: t.rfmCols.map((label, i) => ({ label, ...(i === 1 ? { numeric: true, kind: 'count' as const } : {}) })),
+      rows: input.rfm.options.segmentMap.segments.flatMap((sg) => {
+        const n = input.rfm!.segments.find((s) => s.key === sg.key)?.customers ?? 0;
+        return n > 0 ? [[segmentName(sg, locale), count(n), `rfm_segment = ${sg.key}`, segmentAction(sg, locale)]] : [];
+      }),
+    });
+  }
+  const other: string[][] = [];
+  if (input.clusters) {
+    const names = clusterNames(input.clusters.profiles, locale);
+    input.clusters.profiles.forEach((p, i) => other.push([t.cluster(p.cluster, names[i] ?? ''), count(p.size), `cluster = ${p.cluster}`]));
+  }
+  for (const s of input.tiers?.segments ?? []) other.push([segmentValueName(s.segment, locale), count(s.size), `value_tier = ${s.segment}`]);
+  if (other.length) tables.push({ caption: t.otherCaption, columns: t.otherCols.map((label, i) => ({ label, ...(i === 1 ? { numeric: true, kind: 'count' as const } : {}) })), rows: other });
+  return tables.length ? { id: 'actions', title: t.title, intro: [t.intro], tables } : undefined;
+}

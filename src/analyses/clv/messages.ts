@@ -1,0 +1,50 @@
+/** Messages of the CLV analysis (BG/NBD + Gamma-Gamma): options, fits, and its warnings. */
+import { isoDay } from '../../messages/format.js';
+
+/** The four BG/NBD parameters, as the messages show them. */
+export interface BgnbdShown { r: number; alpha: number; a: number; b: number }
+
+/** Message builders for clv(), clvSummary() and the model fits. */
+export const clvMessages = {
+  // options
+  badAliveBands: (bands: readonly number[]) => `aliveBands must be two ascending numbers in (0, 1), got [${bands.join(', ')}].`,
+  badTierShares: (shares: readonly number[]) => `tierShares must be three ascending shares in (0, 1), got [${shares.join(', ')}].`,
+  badCalibrationEnd: () => 'calibrationEnd must be a valid date (the last day of the calibration period).',
+  holdoutNotAfter: (holdoutEnd: Date | undefined, calibrationEnd: Date) =>
+    `holdoutEnd (${holdoutEnd?.toISOString()}) must be a day after calibrationEnd (${calibrationEnd.toISOString()}).`,
+
+  // data
+  noPurchases: (source: string) => `Table ${source} has no purchases.`,
+  noCalibrationCustomers: (source: string, calibrationEnd: Date) =>
+    `No customer in ${source} has a purchase on or before the calibration end ${isoDay(calibrationEnd)}.`,
+
+  // fits
+  nonFinitePredictions: (what: string, bg: BgnbdShown) =>
+    `The fitted BG/NBD model gives non-finite ${what} predictions (r = ${bg.r}, α = ${bg.alpha}, a = ${bg.a}, b = ${bg.b}); the data do not support a usable fit.`,
+  noRepeatBuyers: (customers: number) =>
+    `BG/NBD needs repeat buyers to fit: none of the ${customers} customer(s) bought again in the calibration period. Use a longer calibration period or data with repeat purchases.`,
+  badSummaryRow: (row: { x: number; t_x: number; T: number }) =>
+    `invalid summary row: x = ${row.x}, t_x = ${row.t_x}, T = ${row.T} (need x ≥ 0, 0 ≤ t_x ≤ T, t_x > 0 when x > 0).`,
+  bgnbdNotFinite: () => 'BG/NBD could not be fitted: the likelihood is not finite at any start.',
+  gammaGammaBadRows: (rows: ReadonlyArray<{ customerId?: string | undefined; x: number; monetary: number }>) =>
+    `Gamma-Gamma needs repeat buyers with a positive mean spend; ${rows.length} row(s) are not: ${rows.slice(0, 5).map((r) => `${r.customerId ?? '(no id)'} (x = ${r.x}, mean spend = ${r.monetary})`).join(', ')}${rows.length > 5 ? ', …' : ''}. Leave out customers with x = 0, and customers whose repeat purchases sum to zero or less.`,
+  gammaGammaTooFew: (rows: number) => `Gamma-Gamma needs at least 2 repeat buyers with spend; got ${rows}.`,
+  gammaGammaNotFinite: () => 'Gamma-Gamma could not be fitted: the likelihood is not finite at any start.',
+
+  // warnings
+  warnBgnbdNotConverged: (iterations: number) => `BG/NBD did not converge in ${iterations} iterations; treat the parameters with care.`,
+  warnGammaGammaSetAside: (count: number, examples: ReadonlyArray<string | undefined>) =>
+    `${count} repeat buyer(s) whose repeat purchases net to zero or less (e.g. ${examples.map((e) => e ?? '(no id)').join(', ')}) were left out of the Gamma-Gamma fit; their expected spend is the population mean.`,
+  warnGammaGammaNotConverged: (iterations: number) => `Gamma-Gamma did not converge in ${iterations} iterations.`,
+  warnNoDropout: (a: number, b: number) =>
+    `BG/NBD finds almost no sign of dropout (a = ${a.toPrecision(3)}, b = ${b.toPrecision(3)}: a drop-out chance of ${(100 * a / (a + b)).toPrecision(2)}% per purchase), so P(alive) is close to 1 for everyone; a longer calibration period may show dropout.`,
+  warnBgnbdAtBound: (params: readonly string[]) =>
+    `BG/NBD parameter(s) ${params.join(', ')} reached the search bound (10⁻⁶ or 10⁶): the data fit a limit of the model (e.g. customers hardly differ in dropout chance). Predictions are usable; the parameter values themselves are not meaningful.`,
+  warnGammaGammaAtBound: (params: readonly string[]) =>
+    `Gamma-Gamma parameter(s) ${params.join(', ')} reached the search bound (10⁻⁶ or 10⁶): spend hardly varies within customers or between them; expected spend is close to each customer's own mean.`,
+  warnFewRepeatBuyers: (repeatBuyers: number) => `Only ${repeatBuyers} repeat buyers: the fits are uncertain.`,
+  warnUnboundedSpend: (q: number) =>
+    `Gamma-Gamma q = ${q.toFixed(2)} ≤ 1: the population mean spend is unbounded; expected spend of one-time buyers is not meaningful.`,
+  warnSpendFrequencyCorrelated: (r: number) =>
+    `Spend and purchase frequency are correlated (r = ${r.toFixed(2)}) among repeat buyers; Gamma-Gamma assumes they are independent, so CLV may be biased.`,
+} as const;

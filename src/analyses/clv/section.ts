@@ -1,0 +1,160 @@
+/**
+ * The predictive customer value section: first, when the fit finds no dropout or misses its holdout
+ * check, that the prediction is not reliable on this data and why; what the BG/NBD + Gamma-Gamma models
+ * assume, how to read P(alive), findings (expected value, concentration, customers at risk, the holdout check), the
+ * charts, tier / band / holdout tables and the fitted parameters. Pure: result in, section out.
+ */
+import type { ClvResult } from './types.js';
+import type { ClvSegmentRow } from './aggregates.js';
+import { clvHoldoutChart, clvSegmentChart, clvTierChart, pAliveHistogramChart, pAliveMatrixChart } from './charts.js';
+import { formatCurrency, formatDate, formatNumber, formatPercent, type Locale } from '../../locale.js';
+import { texts } from '../../i18n/index.js';
+import type { ReportChart, ReportSection, ReportTable } from '../../report/section.js';
+import { COUNT } from '../../report/small-groups.js';
+
+/** Options of {@link clvSection}. */
+export interface ClvSectionOptions {
+  /** Language. @defaultValue 'en' */
+  locale?: Locale;
+  /** ISO 4217 currency of the amounts. @defaultValue 'EUR' */
+  currency?: string;
+  /** CLV per segment of another segmentation (from `clvBySegment`), shown as chart and table. @defaultValue none */
+  segments?: readonly ClvSegmentRow[];
+  /** Display names of the segment keys. @defaultValue the keys */
+  segmentNames?: Readonly<Record<string, string>>;
+}
+
+/** A holdout miss of total purchases beyond this relative error makes the prediction unreliable. */
+export const HOLDOUT_TOLERANCE = 0.2;
+/** P(alive) at or above which a customer counts as "certainly active". */
+const CERTAIN_ALIVE = 0.99;
+/** Share of customers certainly active above which the fit is read as finding no dropout at all. */
+export const NO_DROPOUT_SHARE = 0.95;
+
+/** Why a CLV prediction should not be acted on, with the figure that shows it. */
+export type ClvDoubt = { kind: 'noDropout'; certainShare: number } | { kind: 'holdoutMiss'; error: number };
+
+/**
+ * The reasons not to act on a CLV prediction (empty when none): the fit finds no dropout — the mean
+ * dropout chance a/(a+b) is under 0.1%, or the most active P(alive) band holds at least
+ * {@link NO_DROPOUT_SHARE} of customers at a mean P(alive) of 99% or more — or the holdout check missed
+ * total purchases by more than {@link HOLDOUT_TOLERANCE}.
+ * @example if (clvDoubts(result).length === 0) findings.push(...clvFindings(result));
+ */
+export function clvDoubts(result: ClvResult): ClvDoubt[] {
+  const doubts: ClvDoubt[] = [];
+  const active = result.aliveBands[result.aliveBands.length - 1];
+  const certain = active && active.meanPAlive >= CERTAIN_ALIVE ? active.share : 0;
+  const dropout = result.bgnbd.a / (result.bgnbd.a + result.bgnbd.b);
+  if (dropout < 1e-3 || certain >= NO_DROPOUT_SHARE) doubts.push({ kind: 'noDropout', certainShare: certain });
+  const h = result.holdout;
+  if (h && h.actualTotal > 0) {
+    const error = h.predictedTotal / h.actualTotal - 1;
+    if (Math.abs(error) > HOLDOUT_TOLERANCE) doubts.push({ kind: 'holdoutMiss', error });
+  }
+  return doubts;
+}
+
+/** The section's first line when the prediction is not reliable, else undefined. */
+function doubtLine(result: ClvResult, locale: Locale): string | undefined {
+  const t = texts(locale).report.clvSection;
+  const pct = (x: number) => formatPercent(x, locale, 0);
+  const reasons = clvDoubts(result).map((d) =>
+    d.kind === 'noDropout' ? t.unreliableNoDropout(pct(d.certainShare)) : t.unreliableHoldout(`${d.error > 0 ? '+' : ''}${pct(d.error)}`, pct(HOLDOUT_TOLERANCE)));
+  return reasons.length > 0 ? t.unreliable(reasons) : undefined;
+}
+
+/** Plain-language findings, most important first. */
+export function clvFindings(result: ClvResult, locale: Locale = 'en', currency = 'EUR'): string[] {
+  const t = texts(locale).report.clvSection;
+  const o = result.options;
+  const n = (x: number) => formatNumber(x, locale);
+  const pct = (x: number) => formatPercent(x, locale, 0);
+  const out = [t.value(o.horizonMonths, n(result.totals.expectedPurchases), formatCurrency(result.totals.clv, locale, currency, 0), n(result.customers),
+    o.discountRate > 0 ? t.discount(pct(o.discountRate)) : '')];
+  const top = result.tiers[0];
+  if (top && top.customers > 0) out.push(t.top(pct(top.share), n(top.customers), pct(top.clvShare)));
+  const risk = result.aliveBands[0];
+  if (risk && risk.customers > 0) out.push(t.risk(n(risk.customers), pct(risk.share), pct(o.aliveBands[0])));
+  const h = result.holdout;
+  if (h && h.actualTotal > 0) {
+    const err = h.predictedTotal / h.actualTotal - 1;
+    const len = `${formatNumber(h.length, locale, Number.isInteger(h.length) ? 0 : 1)} ${t.periods[o.unit]}`;
+    out.push(t.holdout(len, n(h.predictedTotal), n(h.actualTotal), t.off(`${err > 0 ? '+' : ''}${formatPercent(err, locale, 0)}`)));
+  }
+  return out;
+}
+
+function groupTable<K extends string>(caption: string, groups: ClvResult['tiers'] | ClvResult['aliveBands'], names: Record<K, string>, locale: Locale, currency: string): ReportTable {
+  const t = texts(locale).report.clvSection;
+  return {
+    caption,
+    columns: t.groupCols.map((label, i) => ({ label, numeric: i > 0, ...(i === 1 ? COUNT : {}) })),
+    rows: groups.map((g) => [
+      names[g.key as K] ?? g.key, formatNumber(g.customers, locale), formatPercent(g.share, locale, 1), formatNumber(g.expectedPurchases, locale),
+      formatCurrency(g.clv, locale, currency, 0), formatPercent(g.clvShare, locale, 1), formatPercent(g.meanPAlive, locale, 0),
+    ]),
+  };
+}
+
+/**
+ * The predicted customer value section of a report.
+ * @example clvSection(await clv(wb, { calibrationEnd, holdoutEnd }), { locale: 'nl', segments: await clvBySegment(wb, r, rfmResult) })
+ */
+export function clvSection(result: ClvResult, options: ClvSectionOptions = {}): ReportSection {
+  const locale = options.locale ?? 'en';
+  const currency = options.currency ?? 'EUR';
+  const t = texts(locale).report.clvSection;
+  const o = result.options;
+  const num = (x: number, d: number) => formatNumber(x, locale, d);
+  const chart = (id: string, { title, description }: { title: string; description: string }, spec: ReportChart['spec']): ReportChart => ({ id, title, description, spec });
+  const charts: ReportChart[] = [];
+  if (result.holdout) charts.push(chart('clv-holdout', t.charts.holdout, clvHoldoutChart(result, { locale })));
+  charts.push(chart('clv-palive', t.charts.hist, pAliveHistogramChart(result, { locale })));
+  charts.push(chart('clv-palive-matrix', t.charts.matrix, pAliveMatrixChart(result, { locale })));
+  charts.push(chart('clv-tiers', t.charts.tiers, clvTierChart(result, { locale })));
+  const names = options.segmentNames ?? {};
+  const segments = options.segments?.map((s) => ({ ...s, segment: names[s.segment] ?? s.segment }));
+  if (segments) charts.push(chart('clv-segments', t.charts.segments, clvSegmentChart(segments, { locale })));
+  const tables: ReportTable[] = [
+    groupTable(t.tierCaption, result.tiers, t.tierNames, locale, currency),
+    groupTable(t.bandCaption(formatPercent(o.aliveBands[0], locale, 0), formatPercent(o.aliveBands[1], locale, 0)), result.aliveBands, t.bandNames, locale, currency),
+  ];
+  if (result.holdout) {
+    tables.push({
+      caption: t.holdoutCaption,
+      columns: t.holdoutCols.map((label, i) => ({ label, numeric: i > 0, ...(i === 1 ? COUNT : {}) })),
+      rows: result.holdout.rows.map((r) => [r.orMore ? `${r.x}+` : String(r.x), formatNumber(r.customers, locale), num(r.actual, 2), num(r.predicted, 2)]),
+    });
+  }
+  if (segments) {
+    tables.push({
+      caption: t.segCaption,
+      columns: t.segCols.map((label, i) => ({ label, numeric: i > 0, ...(i === 1 || i === 5 ? COUNT : {}) })),
+      rows: segments.map((s) => [s.segment, formatNumber(s.customers, locale), formatCurrency(s.clv, locale, currency, 0),
+        formatCurrency(s.meanClv, locale, currency, 0), formatPercent(s.meanPAlive, locale, 0), formatNumber(s.atRisk, locale)]),
+    });
+  }
+  const bg = result.bgnbd;
+  const gg = result.gammaGamma;
+  const facts: Array<[string, string]> = [
+    [t.facts.calibration, formatDate(o.calibrationEnd, locale)],
+    ...(o.holdoutEnd ? [[t.facts.holdout, formatDate(o.holdoutEnd, locale)] as [string, string]] : []),
+    [t.facts.unit, t.periods[o.unit]],
+    [t.facts.horizon, `${o.horizonMonths} ${t.facts.months}`],
+    [t.facts.discount, formatPercent(o.discountRate, locale, 1)],
+    [t.facts.margin, formatPercent(o.margin, locale, 0)],
+    [t.facts.customers, formatNumber(result.customers, locale)],
+    [t.facts.repeat, formatNumber(result.repeatBuyers, locale)],
+    [t.facts.bgnbd, [bg.r, bg.alpha, bg.a, bg.b].map((v) => (v < 1e-3 || v > 1e4 ? v.toExponential(2) : num(v, 3))).join('; ')],
+    [t.facts.ll, num(bg.logLikelihood, 1)],
+    [t.facts.gg, [gg.p, gg.q, gg.gamma].map((v) => num(v, 2)).join('; ')],
+    [t.facts.rho, Number.isFinite(result.spendFrequencyCorrelation) ? num(result.spendFrequencyCorrelation, 2) : '–'],
+  ];
+  const valueNote = o.margin === 1 ? t.revenueNote : t.marginNote(formatPercent(o.margin, locale, 0));
+  // The model's limits end by saying whether its predictions were tested; a doubt comes before all of it.
+  const [model = '', reading = '', limits = ''] = t.intro;
+  const intro = [model, reading, `${limits} ${result.holdout ? t.withHoldout : t.withoutHoldout}`, valueNote];
+  const doubt = doubtLine(result, locale);
+  return { id: 'clv', title: t.title, ...(doubt ? { caution: doubt } : {}), intro, findings: clvFindings(result, locale, currency), charts, tables, facts };
+}
