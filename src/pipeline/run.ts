@@ -34,6 +34,7 @@ import {
 import { withStableSources } from '../analyses/shared/customer-cache.js';
 import { timed, attempt, type BuildProgress, type PipelineFailures, type Watch } from './stages.js';
 import { runSubscriptions, type SubscriptionResults } from './subscriptions.js';
+import { subscriptionMessages } from '../analyses/subscriptions/messages.js';
 
 export type { BuildProgress, BuildStage, PipelineAnalysis, SubscriptionAnalysis, PipelineFailures } from './stages.js';
 export { PROGRESS_EVERY_MS } from './stages.js';
@@ -184,7 +185,7 @@ async function subscriptionsOnly(wb: Workbench, options: PipelineOptions & { sub
   const subscriptions = await runSubscriptions(wb, { subscriptions: options.subscriptions, events: options.events }, failures, watch);
   // The first day after the last month measured: MRR is read on the last day of each month before it.
   const last = subscriptions.movements?.options.to ?? subscriptions.load.dateRange?.last ?? subscriptions.load.dateRange?.first;
-  if (!last) throw new WorkbenchError('NO_DATA', messages.emptySubscriptions(subscriptions.load.fileName), { file: options.subscriptions });
+  if (!last) throw new WorkbenchError('NO_DATA', subscriptionMessages.emptySubscriptions(subscriptions.load.fileName), { file: options.subscriptions });
   return { asOf: new Date(Date.UTC(last.getUTCFullYear(), last.getUTCMonth() + 1, 1)), failures, subscriptions };
 }
 

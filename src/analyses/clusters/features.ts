@@ -12,7 +12,7 @@ import { WorkbenchError } from '../../errors.js';
 import { numberLiteral, quoteIdentifier } from '../../sql.js';
 import { customerAggregateSql } from '../shared/customer-aggregate.js';
 import type { Workbench } from '../../workbench.js';
-import { messages } from '../../messages.js';
+import { clusterMessages } from './messages.js';
 
 /** Features computed from the transactions, by name. */
 export const COMPUTED_FEATURES = {
@@ -53,8 +53,8 @@ const isComputed = (name: string): name is ComputedFeature => Object.hasOwn(COMP
  * Throws a WorkbenchError listing what is available when a name is unknown or not numeric.
  */
 export async function resolveFeatures(wb: Workbench, names: readonly string[], customersTable: string, logScale: boolean): Promise<FeatureDef[]> {
-  if (names.length === 0) throw new WorkbenchError('BAD_OPTION', messages.noFeatures(DEFAULT_FEATURES), {});
-  if (new Set(names).size !== names.length) throw new WorkbenchError('BAD_OPTION', messages.featureTwice(names), { names });
+  if (names.length === 0) throw new WorkbenchError('BAD_OPTION', clusterMessages.noFeatures(DEFAULT_FEATURES), {});
+  if (new Set(names).size !== names.length) throw new WorkbenchError('BAD_OPTION', clusterMessages.featureTwice(names), { names });
   const columns = await wb.query<{ column_name: string; data_type: string }>(
     'select column_name, data_type from information_schema.columns where table_name = $t order by ordinal_position',
     { t: customersTable },
@@ -66,9 +66,9 @@ export async function resolveFeatures(wb: Workbench, names: readonly string[], c
     const column = columns.find((c) => c.column_name === name);
     const computed = Object.keys(COMPUTED_FEATURES);
     if (column) {
-      throw new WorkbenchError('BAD_OPTION', messages.featureNotNumeric(name, column.data_type, customersTable, computed, numeric, columns.length > 0), { name, type: column.data_type });
+      throw new WorkbenchError('BAD_OPTION', clusterMessages.featureNotNumeric(name, column.data_type, customersTable, computed, numeric, columns.length > 0), { name, type: column.data_type });
     }
-    throw new WorkbenchError('UNKNOWN_COLUMN', messages.unknownFeature(name, customersTable, computed, numeric, columns.length > 0), { name, computed, numeric });
+    throw new WorkbenchError('UNKNOWN_COLUMN', clusterMessages.unknownFeature(name, customersTable, computed, numeric, columns.length > 0), { name, computed, numeric });
   });
 }
 

@@ -7,7 +7,7 @@
  * order), so assigning in JS and in DuckDB gives the same labels.
  */
 import { WorkbenchError } from '../../errors.js';
-import { messages } from '../../messages.js';
+import { clusterMessages } from './messages.js';
 
 /** Options of {@link fitKMeans}. */
 export interface FitOptions {
@@ -231,7 +231,7 @@ function meanVariance(x: Float64Array, n: number, d: number): number {
 export async function fitKMeans(points: readonly number[][], k: number, options: FitOptions): Promise<KMeansFit> {
   const distinct = countDistinct(points);
   if (k > distinct) {
-    throw new WorkbenchError('TOO_FEW_POINTS', messages.kAboveProfiles(k, distinct, points.length), { k, distinct });
+    throw new WorkbenchError('TOO_FEW_POINTS', clusterMessages.kAboveProfiles(k, distinct, points.length), { k, distinct });
   }
   const n = points.length;
   const d = points[0]?.length ?? 0;
@@ -255,7 +255,7 @@ export async function fitKMeans(points: readonly number[][], k: number, options:
     }
   }
   if (!best) {
-    throw new WorkbenchError('TOO_FEW_POINTS', messages.emptyClusters(k, options.restarts), { k });
+    throw new WorkbenchError('TOO_FEW_POINTS', clusterMessages.emptyClusters(k, options.restarts), { k });
   }
   return best;
 }
@@ -317,6 +317,6 @@ export function chooseK(rows: readonly KChoiceRow[]): number {
   for (const r of [...rows].sort((a, b) => a.k - b.k)) {
     if (!best || r.silhouette > best.silhouette + 1e-9) best = r;
   }
-  if (!best) throw new WorkbenchError('BAD_OPTION', messages.noKEvaluated(), {});
+  if (!best) throw new WorkbenchError('BAD_OPTION', clusterMessages.noKEvaluated(), {});
   return best.k;
 }

@@ -24,6 +24,7 @@ import type { DateInput } from '../shared/validate.js';
 import { withCustomerAggregate, withStableSources } from '../shared/customer-cache.js';
 import { dataSufficiency, type Sufficiency } from '../shared/sufficiency.js';
 import { tagResult } from '../../inspect.js';
+import { clusterMessages } from './messages.js';
 
 export type { ClusterOptions, ClusterOptionsUsed } from './options.js';
 export type { KChoiceRow } from './fit.js';
@@ -122,7 +123,7 @@ async function checkSourceAsOf(wb: Workbench, source: string, asOf: DateInput | 
   if (have.length === 0) throw new WorkbenchError('NO_DATA', messages.noTable(source), { source });
   const missing = ['customer_id', 'order_id', 'order_date', 'amount', 'is_return'].filter((c) => !have.includes(c));
   if (missing.length) throw new WorkbenchError('MISSING_FIELD', messages.lacksColumns(source, missing, have), { missing });
-  return resolveAsOf(wb, source, asOf, messages.noOrdersToCluster(source));
+  return resolveAsOf(wb, source, asOf, clusterMessages.noOrdersToCluster(source));
 }
 
 /**
@@ -146,19 +147,19 @@ async function fitClusters(wb: Workbench, options: ClusterOptions = {}): Promise
       wb.run(baseSql({ source: o.source, customersTable: o.customers, features: defs, aggregate }), { asOf }));
     const [stats = {}] = await wb.query(statsSql(defs.length));
     const n = num(stats['n']);
-    if (!(n > 0)) throw new WorkbenchError('NO_DATA', messages.nothingToCluster(asOf, o.source), { asOf });
+    if (!(n > 0)) throw new WorkbenchError('NO_DATA', clusterMessages.nothingToCluster(asOf, o.source), { asOf });
     const kept: number[] = [];
     const dropped: string[] = [];
     defs.forEach((f, i) => {
       const m = num(stats[`m${i}`]);
       const s = num(stats[`s${i}`]);
-      if (num(stats[`c${i}`]) === 0) warnings.push(messages.warnFeatureEmpty(f.name));
-      else if (!(s > 1e-12 * Math.max(1, Math.abs(m)))) warnings.push(messages.warnFeatureConstant(f.name));
+      if (num(stats[`c${i}`]) === 0) warnings.push(clusterMessages.warnFeatureEmpty(f.name));
+      else if (!(s > 1e-12 * Math.max(1, Math.abs(m)))) warnings.push(clusterMessages.warnFeatureConstant(f.name));
       else return kept.push(i);
       dropped.push(f.name);
     });
     if (kept.length === 0) {
-      throw new WorkbenchError('TOO_FEW_POINTS', messages.allFeaturesDropped(dropped), { dropped });
+      throw new WorkbenchError('TOO_FEW_POINTS', clusterMessages.allFeaturesDropped(dropped), { dropped });
     }
     const features: ClusterFeature[] = kept.map((i) => {
       const f = defs[i] as (typeof defs)[number];
@@ -173,9 +174,9 @@ async function fitClusters(wb: Workbench, options: ClusterOptions = {}): Promise
     const d = kept.length;
     const [{ n: customerCount = 0 } = {}] = await wb.query<{ n: number }>(`select count(*) as n from ${WORK.z}`);
     for (const f of features.filter((x) => x.missing > 0)) {
-      warnings.push(o.missing === 'exclude' ? messages.warnFeatureMissingExcluded(f.missing, f.name) : messages.warnFeatureMissingMean(f.missing, f.name));
+      warnings.push(o.missing === 'exclude' ? clusterMessages.warnFeatureMissingExcluded(f.missing, f.name) : clusterMessages.warnFeatureMissingMean(f.missing, f.name));
     }
-    if (customerCount === 0) throw new WorkbenchError('NO_DATA', messages.everyCustomerMissing(), {});
+    if (customerCount === 0) throw new WorkbenchError('NO_DATA', clusterMessages.everyCustomerMissing(), {});
 
     const sample = await wb.query(sampleSql(d), { n: o.sampleSize });
     const points = sample.map((r) => Array.from({ length: d }, (_, j) => num(r[`z${j}`])));
@@ -189,9 +190,9 @@ async function fitClusters(wb: Workbench, options: ClusterOptions = {}): Promise
       const ks = Array.from({ length: o.kRange[1] - o.kRange[0] + 1 }, (_, i) => o.kRange[0] + i);
       const skipped = ks.filter((x) => x > distinct);
       if (skipped.length === ks.length) {
-        throw new WorkbenchError('TOO_FEW_POINTS', messages.tooFewProfiles(distinct, o.kRange), { distinct });
+        throw new WorkbenchError('TOO_FEW_POINTS', clusterMessages.tooFewProfiles(distinct, o.kRange), { distinct });
       }
-      if (skipped.length) warnings.push(messages.warnKSkipped(skipped, distinct));
+      if (skipped.length) warnings.push(clusterMessages.warnKSkipped(skipped, distinct));
       for (const kk of ks.filter((x) => x <= distinct)) {
         const fit = await fitKMeans(search, kk, { ...fitOpts, restarts: o.searchRestarts, tolerance: KMEANS_TOLERANCE });
         const silPoints = search.slice(0, silN);

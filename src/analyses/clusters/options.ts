@@ -5,8 +5,8 @@
 import { WorkbenchError } from '../../errors.js';
 import { DEFAULT_FEATURES } from './features.js';
 import { checkOptionKeys, keyword, optionKeys, outputTable, wholeNumber, type DateInput } from '../shared/validate.js';
-import { messages } from '../../messages.js';
 import { resolveMinimums, type Minimums } from '../shared/sufficiency.js';
+import { clusterMessages } from './messages.js';
 
 /** Options of {@link clusters}. */
 export interface ClusterOptions {
@@ -84,10 +84,10 @@ export function resolveOptions(o: ClusterOptions): Omit<ClusterOptionsUsed, 'asO
   const kRange = o.kRange ?? [2, 8];
   wholeNumber('kRange[0]', kRange[0], 2);
   if (!Number.isInteger(kRange[1]) || kRange[1] < kRange[0]) {
-    throw new WorkbenchError('BAD_OPTION', messages.badKRange(kRange), { kRange });
+    throw new WorkbenchError('BAD_OPTION', clusterMessages.badKRange(kRange), { kRange });
   }
   const seed = o.seed ?? 42;
-  if (!Number.isSafeInteger(seed)) throw new WorkbenchError('BAD_OPTION', messages.badSeed(seed), { seed });
+  if (!Number.isSafeInteger(seed)) throw new WorkbenchError('BAD_OPTION', clusterMessages.badSeed(seed), { seed });
   const missing = keyword('missing', o.missing ?? 'exclude', ['exclude', 'mean']);
   return {
     features: [...(o.features ?? DEFAULT_FEATURES)],

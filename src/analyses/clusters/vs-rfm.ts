@@ -9,7 +9,7 @@ import type { Workbench } from '../../workbench.js';
 import { adjustedRandFromTable } from '../../stats/adjusted-rand.js';
 import type { RfmResult } from '../rfm/index.js';
 import type { ClusterResult } from './index.js';
-import { messages } from '../../messages.js';
+import { clusterMessages } from './messages.js';
 
 /** What {@link clusterVsRfm} compares: the two results (only their `table` is read). */
 export interface ClusterVsRfmInput {
@@ -52,14 +52,14 @@ export async function clusterVsRfm(wb: Workbench, input: ClusterVsRfmInput): Pro
   const clustersTable = input.clusters.table;
   const rfmTable = input.rfm.table;
   for (const [t, how] of [[clustersTable, 'clusters(wb)'], [rfmTable, 'rfm(wb)']] as const) {
-    if (!(await wb.hasTable(t))) throw new WorkbenchError('NO_DATA', messages.runFirst(t, how), { table: t });
+    if (!(await wb.hasTable(t))) throw new WorkbenchError('NO_DATA', clusterMessages.runFirst(t, how), { table: t });
   }
   const rows = await wb.query<{ cluster: number; segment: string; customers: number }>(
     `select c.cluster, r.segment, count(*)::bigint as customers
      from ${quoteIdentifier(clustersTable)} as c join ${quoteIdentifier(rfmTable)} as r using (customer_id)
      group by all order by c.cluster, r.segment`,
   );
-  if (rows.length === 0) throw new WorkbenchError('NO_DATA', messages.noCommonCustomers(clustersTable, rfmTable), {});
+  if (rows.length === 0) throw new WorkbenchError('NO_DATA', clusterMessages.noCommonCustomers(clustersTable, rfmTable), {});
   const clusterTotals = new Map<number, number>();
   const segmentTotals = new Map<string, number>();
   for (const r of rows) {

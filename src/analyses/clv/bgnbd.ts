@@ -12,7 +12,7 @@ import { compileBgnbdLogLikelihood, compileBgnbdObjective } from './bgnbd-object
 import { bfgs } from '../../stats/bfgs.js';
 import { lnGamma, scaledHyp2f1 } from '../../stats/special.js';
 import type { ClvGroup } from './summary.js';
-import { messages } from '../../messages.js';
+import { clvMessages } from './messages.js';
 
 /** BG/NBD parameters. */
 export interface BgnbdParams {
@@ -114,16 +114,16 @@ export function fitBgnbd(groups: readonly ClvGroup[], options: BgnbdFitOptions =
   const customers = groups.reduce((s, g) => s + g.count, 0);
   const repeatBuyers = groups.reduce((s, g) => s + (g.x > 0 ? g.count : 0), 0);
   if (repeatBuyers === 0) {
-    throw new WorkbenchError('NO_DATA', messages.noRepeatBuyers(customers), { customers });
+    throw new WorkbenchError('NO_DATA', clvMessages.noRepeatBuyers(customers), { customers });
   }
   const bad = groups.find((g) => !(g.x >= 0 && g.t_x >= 0 && g.T >= g.t_x && g.count > 0 && (g.x === 0 || g.t_x > 0)));
-  if (bad) throw new WorkbenchError('BAD_OPTION', messages.badSummaryRow(bad), { row: bad });
+  if (bad) throw new WorkbenchError('BAD_OPTION', clvMessages.badSummaryRow(bad), { row: bad });
   // Quasi-Newton with the analytic gradient from every start (tens of evaluations each, as lifetimes
   // fits the model); Nelder-Mead polishes only when no start converged or the best lies at a bound.
   const objective = compileBgnbdObjective(groups, LOG_BOUND);
   const runs = (options.starts ?? DEFAULT_STARTS).map((s) => bfgs(objective, [s.r, s.alpha, s.a, s.b].map(Math.log)));
   const start = runs.reduce((m, run) => (run.f < m.f ? run : m));
-  if (!Number.isFinite(start.f)) throw new WorkbenchError('NO_DATA', messages.bgnbdNotFinite(), {});
+  if (!Number.isFinite(start.f)) throw new WorkbenchError('NO_DATA', clvMessages.bgnbdNotFinite(), {});
   const atBoundStart = start.x.some((vi) => Math.abs(vi) > LOG_BOUND - 0.05);
   const best = start.converged && !atBoundStart ? start : polish(compileBgnbdLogLikelihood(groups), customers, start);
   const params = unpack(best.x);

@@ -11,7 +11,7 @@ import { nelderMead } from '../../stats/nelder-mead.js';
 import { bfgs, type BfgsResult } from '../../stats/bfgs.js';
 import { digamma, lnGamma } from '../../stats/special.js';
 import { bgnbdConditionalExpected, type BgnbdParams } from './bgnbd.js';
-import { messages } from '../../messages.js';
+import { clvMessages } from './messages.js';
 
 /** Gamma-Gamma parameters. */
 export interface GammaGammaParams {
@@ -87,9 +87,9 @@ export function gammaGammaCustomerLogLikelihood(g: GammaGammaParams, x: number, 
 export function fitGammaGamma(rows: readonly GammaGammaRow[]): GammaGammaFit {
   const bad = rows.filter((r) => !(r.x > 0 && Number.isInteger(r.x) && r.monetary > 0 && Number.isFinite(r.monetary)));
   if (bad.length > 0) {
-    throw new WorkbenchError('BAD_OPTION', messages.gammaGammaBadRows(bad), { rows: bad.slice(0, 20), count: bad.length });
+    throw new WorkbenchError('BAD_OPTION', clvMessages.gammaGammaBadRows(bad), { rows: bad.slice(0, 20), count: bad.length });
   }
-  if (rows.length < 2) throw new WorkbenchError('NO_DATA', messages.gammaGammaTooFew(rows.length), {});
+  if (rows.length < 2) throw new WorkbenchError('NO_DATA', clvMessages.gammaGammaTooFew(rows.length), {});
   const negLL = gammaGammaObjective(rows);
   const meanSpend = rows.reduce((s, r) => s + r.monetary, 0) / rows.length;
   const starts = [[1, 1, 1], [1, 2, meanSpend], [5, 3, meanSpend / 2], [0.5, 5, meanSpend * 2]];
@@ -108,7 +108,7 @@ export function fitGammaGamma(rows: readonly GammaGammaRow[]): GammaGammaFit {
     return nm.f <= first.f ? nm : first;
   })();
   const params = { p: Math.exp(best.x[0] ?? 0), q: Math.exp(best.x[1] ?? 0), gamma: Math.exp(best.x[2] ?? 0) };
-  if (!Number.isFinite(best.f)) throw new WorkbenchError('NO_DATA', messages.gammaGammaNotFinite(), {});
+  if (!Number.isFinite(best.f)) throw new WorkbenchError('NO_DATA', clvMessages.gammaGammaNotFinite(), {});
   const names: Array<keyof GammaGammaParams> = ['p', 'q', 'gamma'];
   return {
     ...params, logLikelihood: -best.f * rows.length, converged: best.converged, iterations: best.iterations, customers: rows.length,

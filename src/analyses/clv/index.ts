@@ -22,6 +22,7 @@ import { messages } from '../../messages.js';
 import { checkOptionKeys, keyword, numberInRange, optionalDate, optionKeys, outputTable, wholeNumber, type NumberRange } from '../shared/validate.js';
 import { dataSufficiency, resolveMinimums } from '../shared/sufficiency.js';
 import { tagResult } from '../../inspect.js';
+import { clvMessages } from './messages.js';
 
 /** Allowed `margin`: a share of revenue in (0, 1]. */
 export const CLV_MARGIN: NumberRange = { min: 0, max: 1, minOpen: true };
@@ -60,8 +61,8 @@ function resolve(options: ClvOptions, lastDay: Date): ClvOptionsUsed {
   numberInRange('discountRate', o.discountRate, CLV_DISCOUNT_RATE);
   numberInRange('margin', o.margin, CLV_MARGIN);
   keyword('unit', o.unit, ['days', 'weeks']);
-  if (o.aliveBands.length !== 2 || !ascending(o.aliveBands)) throw new WorkbenchError('BAD_OPTION', messages.badAliveBands(o.aliveBands), {});
-  if (o.tierShares.length !== 3 || !ascending(o.tierShares)) throw new WorkbenchError('BAD_OPTION', messages.badTierShares(o.tierShares), {});
+  if (o.aliveBands.length !== 2 || !ascending(o.aliveBands)) throw new WorkbenchError('BAD_OPTION', clvMessages.badAliveBands(o.aliveBands), {});
+  if (o.tierShares.length !== 3 || !ascending(o.tierShares)) throw new WorkbenchError('BAD_OPTION', clvMessages.badTierShares(o.tierShares), {});
   return o;
 }
 
@@ -80,7 +81,7 @@ function groupPredictions(bg: BgnbdParams, groups: Array<{ x: number; t_x: numbe
     cols.holdout.push(holdoutLength > 0 ? bgnbdConditionalExpected(bg, holdoutLength, g.x, g.t_x, g.T) : 0);
   }
   const bad = Object.entries(cols).find(([, v]) => v.some((x) => !Number.isFinite(x)));
-  if (bad) throw new WorkbenchError('NO_DATA', messages.nonFinitePredictions(bad[0], bg), { params: bg });
+  if (bad) throw new WorkbenchError('NO_DATA', clvMessages.nonFinitePredictions(bad[0], bg), { params: bg });
   return cols;
 }
 
@@ -95,7 +96,7 @@ export async function clv(wb: Workbench, options: ClvOptions = {}): Promise<ClvR
   const source = options.source ?? 'transactions';
   if (!(await wb.hasTable(source))) throw new WorkbenchError('NO_DATA', messages.noTable(source), { source });
   const [last] = await wb.query(`select date_trunc('day', max(order_date)) as d from ${quoteIdentifier(source)} where not is_return`);
-  if (!(last?.['d'] instanceof Date)) throw new WorkbenchError('NO_DATA', messages.noPurchases(source), { source });
+  if (!(last?.['d'] instanceof Date)) throw new WorkbenchError('NO_DATA', clvMessages.noPurchases(source), { source });
   const o = resolve(options, last['d']);
   const summary = await clvSummary(wb, {
     calibrationEnd: o.calibrationEnd, unit: o.unit, source, table: o.summaryTable, ...(o.holdoutEnd ? { holdoutEnd: o.holdoutEnd } : {}),
@@ -137,25 +138,25 @@ export async function clv(wb: Workbench, options: ClvOptions = {}): Promise<ClvR
   }
 
   const warnings: string[] = [];
-  if (!bgnbd.converged) warnings.push(messages.warnBgnbdNotConverged(bgnbd.iterations));
-  if (!gammaGamma.converged) warnings.push(messages.warnGammaGammaNotConverged(gammaGamma.iterations));
+  if (!bgnbd.converged) warnings.push(clvMessages.warnBgnbdNotConverged(bgnbd.iterations));
+  if (!gammaGamma.converged) warnings.push(clvMessages.warnGammaGammaNotConverged(gammaGamma.iterations));
   if (bgnbd.a / (bgnbd.a + bgnbd.b) < 1e-3) {
-    warnings.push(messages.warnNoDropout(bgnbd.a, bgnbd.b));
+    warnings.push(clvMessages.warnNoDropout(bgnbd.a, bgnbd.b));
   }
   if (bgnbd.atBound.length > 0) {
-    warnings.push(messages.warnBgnbdAtBound(bgnbd.atBound));
+    warnings.push(clvMessages.warnBgnbdAtBound(bgnbd.atBound));
   }
   if (gammaGamma.atBound.length > 0) {
-    warnings.push(messages.warnGammaGammaAtBound(gammaGamma.atBound));
+    warnings.push(clvMessages.warnGammaGammaAtBound(gammaGamma.atBound));
   }
-  if (summary.repeatBuyers < 100) warnings.push(messages.warnFewRepeatBuyers(summary.repeatBuyers));
-  if (gammaGamma.q <= 1) warnings.push(messages.warnUnboundedSpend(gammaGamma.q));
+  if (summary.repeatBuyers < 100) warnings.push(clvMessages.warnFewRepeatBuyers(summary.repeatBuyers));
+  if (gammaGamma.q <= 1) warnings.push(clvMessages.warnUnboundedSpend(gammaGamma.q));
   if (selected.setAside.length > 0) {
-    warnings.push(messages.warnGammaGammaSetAside(selected.setAside.length, selected.setAside.slice(0, 3).map((r) => r.customerId)));
+    warnings.push(clvMessages.warnGammaGammaSetAside(selected.setAside.length, selected.setAside.slice(0, 3).map((r) => r.customerId)));
   }
   const agg = await clvAggregates(wb, o, bgnbd);
   if (Math.abs(agg.spendFrequencyCorrelation) > 0.3) {
-    warnings.push(messages.warnSpendFrequencyCorrelated(agg.spendFrequencyCorrelation));
+    warnings.push(clvMessages.warnSpendFrequencyCorrelated(agg.spendFrequencyCorrelation));
   }
   return tagResult({
     table: o.table,

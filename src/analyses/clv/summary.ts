@@ -16,6 +16,7 @@ import { WorkbenchError } from '../../errors.js';
 import { quoteIdentifier, moneySum } from '../../sql.js';
 import { messages } from '../../messages.js';
 import { checkOptionKeys, dateOption, keyword, optionalDate, optionKeys, outputTable, type DateInput } from '../shared/validate.js';
+import { clvMessages } from './messages.js';
 
 /** Time unit of `t_x`, `T` and horizons. */
 export type ClvUnit = 'days' | 'weeks';
@@ -121,12 +122,12 @@ export async function clvSummary(wb: Workbench, options: ClvSummaryOptions): Pro
   const table = outputTable('clvSummary', options.table, 'clv_summary', { source, ...(options.replace ? { replace: true } : {}) });
   const unit = options.unit ?? 'weeks';
   keyword('unit', unit, ['days', 'weeks']);
-  if (options.calibrationEnd === undefined) throw new WorkbenchError('BAD_OPTION', messages.badCalibrationEnd(), {});
+  if (options.calibrationEnd === undefined) throw new WorkbenchError('BAD_OPTION', clvMessages.badCalibrationEnd(), {});
   const calEnd = utcDay(dateOption('calibrationEnd', options.calibrationEnd));
   const holdoutEnd = optionalDate('holdoutEnd', options.holdoutEnd);
   const holdEnd = holdoutEnd === undefined ? null : utcDay(holdoutEnd);
   if (holdEnd !== null && !(holdEnd > calEnd)) {
-    throw new WorkbenchError('BAD_OPTION', messages.holdoutNotAfter(holdoutEnd, calEnd), {});
+    throw new WorkbenchError('BAD_OPTION', clvMessages.holdoutNotAfter(holdoutEnd, calEnd), {});
   }
   if (!(await wb.hasTable(source))) throw new WorkbenchError('NO_DATA', messages.noTable(source), { source });
   const perUnit = unit === 'weeks' ? 7 : 1;
@@ -134,7 +135,7 @@ export async function clvSummary(wb: Workbench, options: ClvSummaryOptions): Pro
   const [row] = await wb.query(`select count(*) as n, count(*) filter (where x > 0) as repeaters from ${quoteIdentifier(table)}`);
   const customers = Number(row?.['n'] ?? 0);
   if (customers === 0) {
-    throw new WorkbenchError('NO_DATA', messages.noCalibrationCustomers(source, calEnd), { calibrationEnd: calEnd });
+    throw new WorkbenchError('NO_DATA', clvMessages.noCalibrationCustomers(source, calEnd), { calibrationEnd: calEnd });
   }
   return {
     table,

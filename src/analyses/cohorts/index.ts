@@ -31,6 +31,7 @@ export type {
 } from './types.js';
 import { messages } from '../../messages.js';
 import { tagResult } from '../../inspect.js';
+import { cohortMessages } from './messages.js';
 
 const CORE = ['customer_id', 'order_id', 'order_date', 'amount', 'is_return', 'source_row'];
 const PERIOD_INTERVAL: Record<CohortPeriod, string> = { month: 'interval 1 month', quarter: 'interval 3 month', week: 'interval 7 day' };
@@ -59,7 +60,7 @@ async function resolveBy(wb: Workbench, by: string, byTable: CohortOptions['byTa
   if (byTable !== 'customers' && tx.includes(by)) return 'transactions';
   if (byTable !== 'transactions' && cu.includes(by)) return 'customers';
   const searched = { transactions: byTable === 'customers' ? undefined : tx, customers: byTable === 'transactions' ? undefined : cu };
-  throw new WorkbenchError('UNKNOWN_COLUMN', messages.unknownCohortAttribute(by, searched.transactions, customers, searched.customers), { by, transactions: tx, customers: cu });
+  throw new WorkbenchError('UNKNOWN_COLUMN', cohortMessages.unknownCohortAttribute(by, searched.transactions, customers, searched.customers), { by, transactions: tx, customers: cu });
 }
 
 type CellRow = {
@@ -144,12 +145,12 @@ export async function cohorts(wb: Workbench, options: CohortOptions = {}): Promi
   const warnings: string[] = [];
   const returnsOnlyCustomers = Number(extra?.returns_only ?? 0);
   const returnsBeforeFirstPurchase = returns === 'ignore' ? 0 : Number(extra?.early ?? 0);
-  if (returnsOnlyCustomers > 0) warnings.push(messages.warnReturnsOnlyCohorts(returnsOnlyCustomers));
-  if (returnsBeforeFirstPurchase > 0) warnings.push(messages.warnReturnsBeforeFirst(returnsBeforeFirstPurchase));
-  if (customerCount === 0) warnings.push(messages.warnNoCohorts());
+  if (returnsOnlyCustomers > 0) warnings.push(cohortMessages.warnReturnsOnlyCohorts(returnsOnlyCustomers));
+  if (returnsBeforeFirstPurchase > 0) warnings.push(cohortMessages.warnReturnsBeforeFirst(returnsBeforeFirstPurchase));
+  if (customerCount === 0) warnings.push(cohortMessages.warnNoCohorts());
   if (byTable === 'customers') {
     const unknown = list.find((c) => c.cohort === null);
-    if (unknown) warnings.push(messages.warnNoCohortValue(unknown.size, String(options.by), customers));
+    if (unknown) warnings.push(cohortMessages.warnNoCohortValue(unknown.size, String(options.by), customers));
   }
   return tagResult({
     options: {

@@ -8,6 +8,7 @@
  *   "goals": [{ "kpi": "repeatRate", "goal": 0.4 }, { "kpi": "churnRate", "goal": { "champions": 0.05 } }] }
  * ```
  */
+import { messages } from '../../messages.js';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { RfmResult } from '../rfm/index.js';
@@ -15,7 +16,6 @@ import type { KpiSpec } from '../segments/kpi.js';
 import { kpis, type KpiGoal, type KpisResult } from '../segments/kpis.js';
 import type { SegmentByResult } from '../segments/index.js';
 import { WorkbenchError } from '../../errors.js';
-import { messages } from '../../messages.js';
 import { quoteIdentifier } from '../../sql.js';
 import type { QueryParam, Workbench } from '../../workbench.js';
 import type { AnalysisRun } from '../../report/sections/method.js';

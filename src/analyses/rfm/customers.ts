@@ -5,8 +5,8 @@
 import type { Workbench } from '../../workbench.js';
 import { WorkbenchError } from '../../errors.js';
 import { quoteIdentifier } from '../../sql.js';
-import { messages } from '../../messages.js';
 import { checkOptionKeys, optionKeys } from '../shared/validate.js';
+import { rfmMessages } from './messages.js';
 
 /** One row of the RFM table. */
 export interface RfmCustomer {
@@ -70,7 +70,7 @@ export async function rfmCustomers(wb: Workbench, options: RfmCustomersOptions =
   const limit = options.limit ?? 100;
   const offset = options.offset ?? 0;
   if (!Number.isInteger(limit) || limit < 0 || !Number.isInteger(offset) || offset < 0) {
-    throw new WorkbenchError('BAD_OPTION', messages.badPage(limit, offset), { limit, offset });
+    throw new WorkbenchError('BAD_OPTION', rfmMessages.badPage(limit, offset), { limit, offset });
   }
   const where: string[] = [];
   const params: Record<string, string | number> = { limit, offset };

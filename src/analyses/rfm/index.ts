@@ -19,6 +19,7 @@ import { checkOptionKeys, keyword, optionKeys, outputTable, wholeNumber, type Da
 import { withCustomerAggregate, withStableSources } from '../shared/customer-cache.js';
 import { dataSufficiency, resolveMinimums, type Minimums, type Sufficiency } from '../shared/sufficiency.js';
 import { tagResult } from '../../inspect.js';
+import { rfmMessages } from './messages.js';
 
 export type { RfmThresholds } from './sql.js';
 export { rfmCustomers, type RfmCustomer, type RfmCustomersOptions } from './customers.js';
@@ -132,7 +133,7 @@ function resolveScoring(options: RfmOptions): { bins: number; scoring: 'quantile
   for (const [name, values] of Object.entries(scoring) as Array<[string, readonly number[]]>) {
     const ascending = values.every((v, i) => Number.isFinite(v) && (i === 0 || v > (values[i - 1] ?? v)));
     if (values.length !== bins - 1 || !ascending) {
-      throw new WorkbenchError('BAD_OPTION', messages.badThresholds(name, bins, values), { name, values });
+      throw new WorkbenchError('BAD_OPTION', rfmMessages.badThresholds(name, bins, values), { name, values });
     }
   }
   return { bins, scoring };
@@ -164,7 +165,7 @@ async function resolveRfmAsOf(wb: Workbench, source: string, given: DateInput | 
     const n = Number(row?.['n'] ?? 0);
     const last = row?.['last'];
     if (n > 0 && last instanceof Date) {
-      throw new WorkbenchError('BAD_OPTION', messages.asOfBeforeOrders(asOf, n, last), { asOf, latestOrder: last, laterRows: n });
+      throw new WorkbenchError('BAD_OPTION', rfmMessages.asOfBeforeOrders(asOf, n, last), { asOf, latestOrder: last, laterRows: n });
     }
   }
   return resolved;
@@ -202,7 +203,7 @@ async function scoreRfm(wb: Workbench, options: RfmOptions = {}): Promise<RfmRes
   const [totals] = await wb.query(`select count(*) as n, sum(monetary) as revenue, min(first_order) as first, max(last_order) as last from ${t}`);
   const customerCount = Number(totals?.['n'] ?? 0);
   if (customerCount === 0) {
-    throw new WorkbenchError('NO_DATA', messages.nothingToScore(asOf, source), { asOf });
+    throw new WorkbenchError('NO_DATA', rfmMessages.nothingToScore(asOf, source), { asOf });
   }
   const [ret] = await wb.query(
     `select count(distinct customer_id) as n from ${quoteIdentifier(source)}
@@ -212,12 +213,12 @@ async function scoreRfm(wb: Workbench, options: RfmOptions = {}): Promise<RfmRes
   const returnsOnlyCustomers = Number(ret?.['n'] ?? 0);
   const warnings: string[] = [];
   if (returnsOnlyCustomers > 0 && returns === 'net') {
-    warnings.push(messages.warnReturnsOnly(returnsOnlyCustomers));
+    warnings.push(rfmMessages.warnReturnsOnly(returnsOnlyCustomers));
   }
   const ranges = await scoreRanges(wb, table);
   for (const k of ['r', 'f', 'm'] as const) {
     const used = ranges.filter((x) => x.score === k).length;
-    if (used < bins) warnings.push(messages.warnScoresUnused(used, bins, k, scoring === 'quantile'));
+    if (used < bins) warnings.push(rfmMessages.warnScoresUnused(used, bins, k, scoring === 'quantile'));
   }
   return tagResult({
     table,

@@ -5,8 +5,8 @@
  * before any SQL runs, so a bad map fails with the codes to fix rather than with NULL segments.
  */
 import { WorkbenchError } from '../../errors.js';
-import { messages } from '../../messages.js';
 import { wholeNumber } from '../shared/validate.js';
+import { rfmMessages } from './messages.js';
 
 /** The coarse manager view of the segments. */
 export type LoyaltyGroup = 'loyal' | 'potential' | 'at-risk' | 'lost';
@@ -144,15 +144,15 @@ export function rfmCode(r: number, f: number, m: number | undefined, bins: numbe
 export function validateSegmentMap(map: SegmentMap, bins: number = map.bins): void {
   checkBins(bins);
   const problems: string[] = [];
-  if (map.bins !== bins) problems.push(messages.mapBinsMismatch(map.bins, bins));
+  if (map.bins !== bins) problems.push(rfmMessages.mapBinsMismatch(map.bins, bins));
   const keys = new Set<string>();
   for (const s of map.segments) {
-    if (keys.has(s.key)) problems.push(messages.segmentKeyTwice(s.key));
+    if (keys.has(s.key)) problems.push(rfmMessages.segmentKeyTwice(s.key));
     keys.add(s.key);
     for (const rule of s.rules) {
       for (const [name, range] of [['r', rule.r], ['f', rule.f], ['m', rule.m]] as const) {
         if (range && !(Number.isInteger(range[0]) && Number.isInteger(range[1]) && range[0] >= 1 && range[1] <= bins && range[0] <= range[1])) {
-          problems.push(messages.rangeOutside(s.key, name, range, bins));
+          problems.push(rfmMessages.rangeOutside(s.key, name, range, bins));
         }
       }
     }
@@ -171,10 +171,10 @@ export function validateSegmentMap(map: SegmentMap, bins: number = map.bins): vo
         }
       }
     }
-    if (uncovered.length) problems.push(messages.codesUncovered(uncovered));
-    if (overlaps.length) problems.push(messages.codesOverlap(overlaps));
+    if (uncovered.length) problems.push(rfmMessages.codesUncovered(uncovered));
+    if (overlaps.length) problems.push(rfmMessages.codesOverlap(overlaps));
   }
   if (problems.length) {
-    throw new WorkbenchError('SEGMENT_MAP', messages.segmentMapUnusable(map.name, problems, usesMonetary(map)), { problems });
+    throw new WorkbenchError('SEGMENT_MAP', rfmMessages.segmentMapUnusable(map.name, problems, usesMonetary(map)), { problems });
   }
 }

@@ -15,6 +15,7 @@ import { resolveAsOf } from '../shared/as-of.js';
 import type { DateInput } from '../shared/validate.js';
 import { messages } from '../../messages.js';
 import type { Workbench } from '../../workbench.js';
+import { segmentMessages } from './messages.js';
 
 /** Options every segment analysis shares. */
 export interface BaseOptions {
@@ -88,7 +89,7 @@ export async function customerBase(wb: Workbench, options: BaseOptions, wanted: 
   const txCols = await tableColumns(wb, source);
   if (txCols.length === 0) throw new WorkbenchError('NO_DATA', messages.noTable(source), { source });
   const custCols = (await tableColumns(wb, customersTable)).filter((c) => c.name !== 'customer_id');
-  const { asOf, fromData } = await resolveAsOf(wb, source, options.asOf, messages.noOrdersLoad(source));
+  const { asOf, fromData } = await resolveAsOf(wb, source, options.asOf, segmentMessages.noOrdersLoad(source));
   const universe = custCols.length > 0 || (await wb.hasTable(customersTable)) ? 'customers' : 'buyers';
   const columns = new Map<string, string>();
   const columnSources: CustomerBase['columnSources'] = {};
@@ -108,7 +109,7 @@ export async function customerBase(wb: Workbench, options: BaseOptions, wanted: 
       columnSources[name] = 'transactions';
     } else {
       const available = [...custCols.map((c) => c.name), ...Object.keys(COMPUTED_COLUMNS), ...txCols.map((c) => c.name).filter((n) => !TX_FIXED.has(n))];
-      throw new WorkbenchError('UNKNOWN_COLUMN', messages.noSegmentColumn(name, available), { column: name, available });
+      throw new WorkbenchError('UNKNOWN_COLUMN', segmentMessages.noSegmentColumn(name, available), { column: name, available });
     }
   }
   const src = quoteIdentifier(source);
@@ -144,10 +145,10 @@ export async function customerBase(wb: Workbench, options: BaseOptions, wanted: 
       const [row] = await wb.query(`with ${statsCte(aggregate)} select count(*) as n, sum(revenue) as revenue from stats
         where customer_id not in (select customer_id from ${quoteIdentifier(customersTable)} where customer_id is not null)`);
       const n = Number(row?.['n'] ?? 0);
-      if (n > 0) warnings.push(messages.warnNotInCustomers(n, customersTable));
+      if (n > 0) warnings.push(segmentMessages.warnNotInCustomers(n, customersTable));
     }
   });
   const [count] = await wb.query(`select count(*) as n from ${quoteIdentifier(table)}`);
-  if (Number(count?.['n'] ?? 0) === 0) throw new WorkbenchError('NO_DATA', messages.noCustomersToSegment(universe, customersTable, asOf), { asOf });
+  if (Number(count?.['n'] ?? 0) === 0) throw new WorkbenchError('NO_DATA', segmentMessages.noCustomersToSegment(universe, customersTable, asOf), { asOf });
   return { table, asOf, asOfFromData: fromData, universe, columns, columnSources, warnings };
 }

@@ -10,10 +10,10 @@ import { numberLiteral, quoteIdentifier } from '../../sql.js';
 import type { QueryParam, Workbench } from '../../workbench.js';
 import { customerBase, type BaseOptions, type CustomerBase } from './base.js';
 import { checkRuleCoverage, compileRules, conditionsOf, validateRules, type SegmentRuleObject } from './rules.js';
-import { messages } from '../../messages.js';
 import { checkOptionKeys, optionKeys, outputTable, wholeNumber } from '../shared/validate.js';
 import { revenueRankShareSql, withinTopShareSql } from '../shared/top-share.js';
 import { tagResult } from '../../inspect.js';
+import { segmentMessages } from './messages.js';
 
 export type { RuleCondition, RuleOp, RuleValue, SegmentRuleObject } from './rules.js';
 export { COMPUTED_COLUMNS, type BaseOptions } from './base.js';
@@ -115,7 +115,7 @@ function fmt(x: number): string {
 /** Bands from ascending edges: `<e0`, `e0–e1`, …, `≥ek`. */
 export function binsFromEdges(edges: readonly number[]): SegmentBin[] {
   if (edges.length === 0 || !edges.every((e, i) => Number.isFinite(e) && (i === 0 || e > (edges[i - 1] ?? e)))) {
-    throw new WorkbenchError('BAD_OPTION', messages.badBinEdges(edges), { bins: edges });
+    throw new WorkbenchError('BAD_OPTION', segmentMessages.badBinEdges(edges), { bins: edges });
   }
   const out: SegmentBin[] = [{ label: `<${fmt(edges[0]!)}`, lower: null, upper: edges[0]! }];
   for (let i = 1; i < edges.length; i++) out.push({ label: `${fmt(edges[i - 1]!)}–${fmt(edges[i]!)}`, lower: edges[i - 1]!, upper: edges[i]! });
@@ -127,7 +127,7 @@ function tierShares(spec: true | readonly number[]): number[] {
   const shares = spec === true ? [0.2, 0.3] : [...spec];
   const total = shares.reduce((a, b) => a + b, 0);
   if (shares.length === 0 || !shares.every((s) => Number.isFinite(s) && s > 0) || total >= 1) {
-    throw new WorkbenchError('BAD_OPTION', messages.badValueTiers(shares), { valueTiers: spec });
+    throw new WorkbenchError('BAD_OPTION', segmentMessages.badValueTiers(shares), { valueTiers: spec });
   }
   return shares;
 }
@@ -177,7 +177,7 @@ async function assignmentSql(wb: Workbench, spec: SegmentSpec, base: CustomerBas
     const [t] = await wb.query(`select typeof(${col}) as t from ${BASE} where ${col} is not null limit 1`);
     const type = String(t?.['t'] ?? 'DOUBLE');
     if (!/INT|DOUBLE|FLOAT|DECIMAL|REAL|NUMERIC/.test(type)) {
-      throw new WorkbenchError('BAD_OPTION', messages.binsNeedNumbers(spec.column, type), { column: spec.column, type });
+      throw new WorkbenchError('BAD_OPTION', segmentMessages.binsNeedNumbers(spec.column, type), { column: spec.column, type });
     }
     const edges = typeof spec.bins === 'number' ? await quantileEdges(wb, col, spec.bins) : spec.bins;
     const bins = binsFromEdges(edges);
@@ -202,14 +202,14 @@ async function assignmentSql(wb: Workbench, spec: SegmentSpec, base: CustomerBas
  * so labels stay readable). Ties can merge bands; fewer than n bands then come out.
  */
 async function quantileEdges(wb: Workbench, col: string, n: number): Promise<number[]> {
-  if (!Number.isInteger(n) || n < 2 || n > 20) throw new WorkbenchError('BAD_OPTION', messages.badBandCount(n), { bins: n });
+  if (!Number.isInteger(n) || n < 2 || n > 20) throw new WorkbenchError('BAD_OPTION', segmentMessages.badBandCount(n), { bins: n });
   const probs = Array.from({ length: n - 1 }, (_, i) => numberLiteral((i + 1) / n));
   const [row] = await wb.query(`select quantile_disc(${col}::double, [${probs.join(', ')}]) as q, min(${col})::double as lo from ${BASE}`);
   const q = (row?.['q'] as number[] | undefined) ?? [];
   const lo = Number(row?.['lo']);
   // the minimum as an edge would leave the first band empty
   const edges = [...new Set(q.map(Number))].filter((e) => Number.isFinite(e) && e > lo).sort((a, b) => a - b);
-  if (edges.length === 0) throw new WorkbenchError('BAD_OPTION', messages.tooFewValuesForBands(col, n), { bins: n });
+  if (edges.length === 0) throw new WorkbenchError('BAD_OPTION', segmentMessages.tooFewValuesForBands(col, n), { bins: n });
   return edges;
 }
 
@@ -236,7 +236,7 @@ export async function segmentBy(wb: Workbench, spec: SegmentSpec, options: Segme
   const table = outputTable('segmentBy', options.table, 'segments', { source: options.source ?? 'transactions', ...(options.replace ? { replace: true } : {}) });
   if ('rules' in spec) validateRules(spec.rules, spec.rest);
   else if (!('valueTiers' in spec) && (typeof spec.column !== 'string' || spec.column === '')) {
-    throw new WorkbenchError('BAD_OPTION', messages.badSegmentSpec(), { spec });
+    throw new WorkbenchError('BAD_OPTION', segmentMessages.badSegmentSpec(), { spec });
   }
   const base = await customerBase(wb, options, specColumns(spec), BASE);
   if ('rules' in spec) await checkRuleCoverage(wb, BASE, spec.rules, base.columns, spec.rest);
@@ -255,9 +255,9 @@ export async function segmentBy(wb: Workbench, spec: SegmentSpec, options: Segme
   }));
   const warnings = [...base.warnings];
   const missing = segments.find((s) => s.segment === MISSING_SEGMENT && !('rules' in spec) && !('valueTiers' in spec));
-  if (missing) warnings.push(messages.warnMissingValue(missing.size, variableOf(spec), MISSING_SEGMENT));
+  if (missing) warnings.push(segmentMessages.warnMissingValue(missing.size, variableOf(spec), MISSING_SEGMENT));
   const small = segments.filter((s) => s.tooSmall);
-  if (small.length) warnings.push(messages.warnSmallSegments(minSize, small));
+  if (small.length) warnings.push(segmentMessages.warnSmallSegments(minSize, small));
   const result: SegmentByResult = {
     table,
     kind: 'rules' in spec ? 'rules' : 'valueTiers' in spec ? 'valueTiers' : spec.bins ? 'bins' : 'column',
@@ -290,6 +290,6 @@ export async function checkSegmentTable(wb: Workbench, result: SegmentByResult):
   const now = rows.map((r) => `${r.segment}\u0000${Number(r.n)}`).join('\u0001');
   const then = [...result.segments].sort((a, b) => (a.segment < b.segment ? -1 : a.segment > b.segment ? 1 : 0)).map((s) => `${s.segment}\u0000${s.size}`).join('\u0001');
   if (now !== then) {
-    throw new WorkbenchError('BAD_OPTION', messages.segmentationReplaced(result.table, result.variable), { table: result.table });
+    throw new WorkbenchError('BAD_OPTION', segmentMessages.segmentationReplaced(result.table, result.variable), { table: result.table });
   }
 }

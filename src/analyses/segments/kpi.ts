@@ -12,8 +12,8 @@ import { WorkbenchError } from '../../errors.js';
 import { quoteIdentifier } from '../../sql.js';
 import type { Workbench } from '../../workbench.js';
 import { Z95 } from '../../stats/normal.js';
-import { messages } from '../../messages.js';
 import { wholeNumber } from '../shared/validate.js';
+import { segmentMessages } from './messages.js';
 
 /** A KPI by name, or a mean/NPS over a customers column, or churn with its own window. */
 export type KpiSpec =
@@ -67,7 +67,7 @@ export function resolveKpi(spec: KpiSpec, churnDays = DEFAULT_CHURN_DAYS): KpiDe
   if (typeof spec === 'object' && 'mean' in spec && typeof spec.mean === 'string') {
     return { id: `mean:${spec.mean}`, label: `Mean ${spec.mean}`, kind: 'mean', columns: [spec.mean], higherIsBetter: true, method: welch, scale: 1 };
   }
-  throw new WorkbenchError('BAD_OPTION', messages.unknownKpi(spec), { kpi: spec });
+  throw new WorkbenchError('BAD_OPTION', segmentMessages.unknownKpi(spec), { kpi: spec });
 }
 
 /** Per-customer `x`, `y` and the filter of who counts, as SQL over the base (columns mapped by `col`). */
@@ -155,6 +155,6 @@ export async function checkNpsScores(wb: Workbench, def: KpiDef, base: string, c
   const hi = Number(row?.['hi']);
   if (row?.['example'] !== null && row?.['example'] !== undefined) {
     const name = def.columns[0] ?? column;
-    throw new WorkbenchError('BAD_OPTION', messages.npsOutOfRange(name, lo, hi, String(row['example'])), { column: name, min: lo, max: hi });
+    throw new WorkbenchError('BAD_OPTION', segmentMessages.npsOutOfRange(name, lo, hi, String(row['example'])), { column: name, min: lo, max: hi });
   }
 }

@@ -13,7 +13,7 @@ import { checkOptionKeys, optionKeys } from '../shared/validate.js';
 import { checkSegmentTable, segmentBy, type SegmentByResult, type SegmentSpec } from './index.js';
 import { ALL_CUSTOMERS, DEFAULT_CHURN_DAYS, SUFF_SQL, checkNpsScores, kpiTerms, kpiValue, kpiVariance, resolveKpi, suffOf, type KpiDef, type KpiSpec } from './kpi.js';
 import { Z95 } from '../../stats/normal.js';
-import { messages } from '../../messages.js';
+import { segmentMessages } from './messages.js';
 
 /** A goal for one KPI. */
 export interface KpiGoal {
@@ -103,13 +103,13 @@ const KPIS_KEYS = optionKeys<KpisOptions>({ asOf: true, source: true, customers:
  */
 export async function kpis(wb: Workbench, options: KpisOptions): Promise<KpisResult> {
   checkOptionKeys('kpis', options, KPIS_KEYS);
-  if (!options.goals || options.goals.length === 0) throw new WorkbenchError('BAD_OPTION', messages.noGoals(), {});
+  if (!options.goals || options.goals.length === 0) throw new WorkbenchError('BAD_OPTION', segmentMessages.noGoals(), {});
   const minSize = options.minSize ?? 30;
   const churnDays = options.churnDays ?? DEFAULT_CHURN_DAYS;
   const defs = options.goals.map((g) => resolveKpi(g.kpi, churnDays));
   for (const g of options.goals) {
     const tol = g.toleranceAbsolute ?? g.tolerance ?? 0.05;
-    if (!Number.isFinite(tol) || tol < 0) throw new WorkbenchError('BAD_OPTION', messages.badTolerance(tol), { tolerance: tol });
+    if (!Number.isFinite(tol) || tol < 0) throw new WorkbenchError('BAD_OPTION', segmentMessages.badTolerance(tol), { tolerance: tol });
   }
   const segOpt = options.segments ?? 'all';
   const given = typeof segOpt === 'object' && 'table' in segOpt && 'segments' in segOpt ? segOpt : undefined;
@@ -157,12 +157,12 @@ export async function kpis(wb: Workbench, options: KpisOptions): Promise<KpisRes
     if (typeof goal.goal === 'object') {
       const unknown = Object.keys(goal.goal).filter((k) => !segments.includes(k));
       if (unknown.length) {
-        throw new WorkbenchError('BAD_OPTION', messages.unknownGoalSegments(def.label, unknown, segments), { unknown, segments });
+        throw new WorkbenchError('BAD_OPTION', segmentMessages.unknownGoalSegments(def.label, unknown, segments), { unknown, segments });
       }
     }
   }
   const warnings = [...base.warnings];
   const noGoal = rows.filter((r) => r.status === 'no goal');
-  if (noGoal.length) warnings.push(messages.warnNoGoal(noGoal));
+  if (noGoal.length) warnings.push(segmentMessages.warnNoGoal(noGoal));
   return { rows, kpis: defs, segments, segmentVariable, options: { asOf: base.asOf, minSize, churnDays }, warnings };
 }

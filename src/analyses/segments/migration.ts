@@ -19,9 +19,9 @@ import { rfm, type RfmOptions, type RfmResult } from '../rfm/index.js';
 import { withCustomerAggregate, withStableSources } from '../shared/customer-cache.js';
 import type { SegmentMap } from '../rfm/segment-map.js';
 import { segmentBy, type SegmentSpec } from './index.js';
-import { messages } from '../../messages.js';
 import { checkOptionKeys, dateOption, optionKeys, outputTable, type DateInput } from '../shared/validate.js';
 import { tagResult } from '../../inspect.js';
+import { segmentMessages } from './messages.js';
 
 /** Options of {@link migration}. */
 export interface MigrationOptions extends Pick<RfmOptions, 'bins' | 'scoring' | 'returns' | 'segmentMap' | 'source'> {
@@ -129,7 +129,7 @@ async function compareDates(wb: Workbench, options: MigrationOptions): Promise<M
   const from = dateOption('from', options.from);
   const to = dateOption('to', options.to);
   if (from >= to) {
-    throw new WorkbenchError('BAD_OPTION', messages.badMigrationDates(from, to), { from, to });
+    throw new WorkbenchError('BAD_OPTION', segmentMessages.badMigrationDates(from, to), { from, to });
   }
   const topFlows = options.topFlows ?? 5;
   const source = options.source ?? 'transactions';
@@ -163,7 +163,7 @@ async function compareDates(wb: Workbench, options: MigrationOptions): Promise<M
   const [d] = await withCustomerAggregate(wb, { source, asOf: to, ...(options.returns ? { returns: options.returns } : {}) }, (agg) => wb.query(
     `select count(*) as n from ${t} m left join ${agg} a on a.customer_id = m.customer_id
      where m.segment_from is not null and m.segment_to is not null and (a.last_order is null or a.last_order < $from)`, { from }));
-  const warnings = [...new Set([...a.warnings.map((w) => messages.warnAt(isoDate(from), w)), ...b.warnings.map((w) => messages.warnAt(isoDate(to), w))])];
+  const warnings = [...new Set([...a.warnings.map((w) => segmentMessages.warnAt(isoDate(from), w)), ...b.warnings.map((w) => segmentMessages.warnAt(isoDate(to), w))])];
   return tagResult({
     table,
     segments: runs.segments,
@@ -207,7 +207,7 @@ async function reuseRfm(wb: Workbench, given: RfmResult, from: RfmResult, to: Da
     o.bins !== from.options.bins ? 'bins' : '', !same(o.scoring, from.options.scoring) ? 'scoring' : '',
     o.returns !== from.options.returns ? 'returns' : '', !same(o.segmentMap, from.options.segmentMap) ? 'segmentMap' : '',
   ].filter(Boolean);
-  if (differs.length) throw new WorkbenchError('BAD_OPTION', messages.toRfmMismatch(differs.join(', ')), { differs });
+  if (differs.length) throw new WorkbenchError('BAD_OPTION', segmentMessages.toRfmMismatch(differs.join(', ')), { differs });
   await wb.run(`create or replace table ${TO} as select customer_id, segment from ${quoteIdentifier(given.table)}`);
   return given;
 }

@@ -11,7 +11,7 @@ import { BASE_KEYS, customerBase, type BaseOptions } from './base.js';
 import { checkOptionKeys } from '../shared/validate.js';
 import { compileRules, conditionsOf, type SegmentRuleObject } from './rules.js';
 import type { SegmentByResult } from './index.js';
-import { messages } from '../../messages.js';
+import { segmentMessages } from './messages.js';
 
 /** One segment of a segmentation table as a named set. */
 export interface TableSet {
@@ -65,10 +65,10 @@ const BASE = '_swb_overlap_base';
  */
 export async function overlap(wb: Workbench, sets: readonly CustomerSet[], options: BaseOptions = {}): Promise<OverlapResult> {
   checkOptionKeys('overlap', options, BASE_KEYS);
-  if (sets.length < 2) throw new WorkbenchError('BAD_OPTION', messages.tooFewSets(sets.length), {});
+  if (sets.length < 2) throw new WorkbenchError('BAD_OPTION', segmentMessages.tooFewSets(sets.length), {});
   const names = sets.map((s) => s.name);
   const dup = names.find((n, i) => names.indexOf(n) !== i);
-  if (dup !== undefined) throw new WorkbenchError('BAD_OPTION', messages.setNameTwice(dup), { name: dup });
+  if (dup !== undefined) throw new WorkbenchError('BAD_OPTION', segmentMessages.setNameTwice(dup), { name: dup });
   const rules = sets.filter((s): s is SegmentRuleObject => 'where' in s);
   const base = await customerBase(wb, options, rules.flatMap((r) => conditionsOf(r).map((c) => c.column)), BASE);
   const { exprs, params } = compileRules(rules, base.columns);

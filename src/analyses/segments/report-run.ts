@@ -4,6 +4,7 @@
  * country, and the movement between RFM segments over the half year before the as-of date when the data
  * reaches back that far. Kept apart from build.ts so the choice is in one place and testable.
  */
+import { messages } from '../../messages.js';
 import { compareSubsegments, type SubsegmentResult } from './subsegments.js';
 import { migration } from './migration.js';
 import type { RfmResult } from '../rfm/index.js';
@@ -11,7 +12,6 @@ import { segmentBy } from './index.js';
 import { tableColumns } from './base.js';
 import { quoteIdentifier } from '../../sql.js';
 import { WorkbenchError } from '../../errors.js';
-import { messages } from '../../messages.js';
 import type { Workbench } from '../../workbench.js';
 import type { AnalysisRun } from '../../report/sections/method.js';
 import { subsegmentMethod, type SegmentsSectionInput } from './section.js';

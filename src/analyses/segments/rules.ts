@@ -7,7 +7,7 @@
 import { WorkbenchError } from '../../errors.js';
 import { quoteIdentifier } from '../../sql.js';
 import type { QueryParam, Workbench } from '../../workbench.js';
-import { messages } from '../../messages.js';
+import { segmentMessages } from './messages.js';
 
 /** A value a rule compares with. */
 export type RuleValue = string | number | boolean | Date;
@@ -41,7 +41,7 @@ export function conditionsOf(rule: SegmentRuleObject): readonly RuleCondition[] 
 }
 
 function badRule(rule: string, what: string): WorkbenchError {
-  return new WorkbenchError('BAD_OPTION', messages.badRule(rule, what), { rule });
+  return new WorkbenchError('BAD_OPTION', segmentMessages.badRule(rule, what), { rule });
 }
 
 function isValue(v: unknown): v is RuleValue {
@@ -61,18 +61,18 @@ export function conditionSql(rule: string, c: RuleCondition, col: string, prefix
   };
   const scalar = SCALAR_OPS[c.op];
   if (scalar !== undefined) {
-    if (!isValue(v)) throw badRule(rule, messages.ruleNeedsValue(c.op, c.column, v));
+    if (!isValue(v)) throw badRule(rule, segmentMessages.ruleNeedsValue(c.op, c.column, v));
     return `${column} ${scalar} ${bind(v, 0)}`;
   }
   switch (c.op) {
     case 'in':
     case 'notIn': {
-      if (!Array.isArray(v) || v.length === 0 || !v.every(isValue)) throw badRule(rule, messages.ruleNeedsList(c.op, c.column, v));
+      if (!Array.isArray(v) || v.length === 0 || !v.every(isValue)) throw badRule(rule, segmentMessages.ruleNeedsList(c.op, c.column, v));
       const list = (v as readonly RuleValue[]).map((x, k) => bind(x, k)).join(', ');
       return `${column} ${c.op === 'in' ? 'in' : 'not in'} (${list})`;
     }
     case 'between': {
-      if (!Array.isArray(v) || v.length !== 2 || !v.every(isValue)) throw badRule(rule, messages.ruleNeedsRange(c.column, v));
+      if (!Array.isArray(v) || v.length !== 2 || !v.every(isValue)) throw badRule(rule, segmentMessages.ruleNeedsRange(c.column, v));
       return `${column} between ${bind(v[0] as RuleValue, 'lo')} and ${bind(v[1] as RuleValue, 'hi')}`;
     }
     case 'isNull':
@@ -80,18 +80,18 @@ export function conditionSql(rule: string, c: RuleCondition, col: string, prefix
     case 'notNull':
       return `${column} is not null`;
     default:
-      throw badRule(rule, messages.ruleUnknownOp(c.op));
+      throw badRule(rule, segmentMessages.ruleUnknownOp(c.op));
   }
 }
 
 /** Check names and shapes before touching data. */
 export function validateRules(rules: readonly SegmentRuleObject[], rest: string | undefined): void {
-  if (rules.length === 0) throw new WorkbenchError('BAD_OPTION', messages.noRules(), {});
+  if (rules.length === 0) throw new WorkbenchError('BAD_OPTION', segmentMessages.noRules(), {});
   const names = [...rules.map((r) => r.name), ...(rest === undefined ? [] : [rest])];
-  for (const n of names) if (typeof n !== 'string' || n.trim() === '') throw new WorkbenchError('BAD_OPTION', messages.ruleWithoutName(n), {});
+  for (const n of names) if (typeof n !== 'string' || n.trim() === '') throw new WorkbenchError('BAD_OPTION', segmentMessages.ruleWithoutName(n), {});
   const dup = names.find((n, i) => names.indexOf(n) !== i);
-  if (dup !== undefined) throw new WorkbenchError('BAD_OPTION', messages.segmentNameTwice(dup), { name: dup });
-  for (const r of rules) if (conditionsOf(r).length === 0) throw badRule(r.name, messages.ruleWhereEmpty());
+  if (dup !== undefined) throw new WorkbenchError('BAD_OPTION', segmentMessages.segmentNameTwice(dup), { name: dup });
+  for (const r of rules) if (conditionsOf(r).length === 0) throw badRule(r.name, segmentMessages.ruleWhereEmpty());
 }
 
 /** Compile the rules to one boolean SQL expression each (conditions ANDed; NULL counts as false). */
@@ -139,11 +139,11 @@ export async function checkRuleCoverage(
   }
   if (overlaps.length > 0) {
     const first = overlaps[0]!;
-    throw new WorkbenchError('SEGMENT_MAP', messages.rulesOverlap(overlaps, first.example, await valuesOf(first.example)), { overlaps });
+    throw new WorkbenchError('SEGMENT_MAP', segmentMessages.rulesOverlap(overlaps, first.example, await valuesOf(first.example)), { overlaps });
   }
   const gap = Number(row['gap'] ?? 0);
   if (gap > 0 && rest === undefined) {
     const example = String(row['gap_e']);
-    throw new WorkbenchError('SEGMENT_MAP', messages.rulesGap(gap, example, await valuesOf(example)), { gap, example });
+    throw new WorkbenchError('SEGMENT_MAP', segmentMessages.rulesGap(gap, example, await valuesOf(example)), { gap, example });
   }
 }

@@ -15,9 +15,9 @@ import {
   type KpiDef, type KpiSpec, type Suff,
 } from './kpi.js';
 import { normalQuantile, Z95 } from '../../stats/normal.js';
-import { messages } from '../../messages.js';
 import { checkOptionKeys, keyword, optionKeys, wholeNumber } from '../shared/validate.js';
 import { tagResult } from '../../inspect.js';
+import { segmentMessages } from './messages.js';
 
 export type { KpiSpec, KpiDef } from './kpi.js';
 
@@ -188,7 +188,7 @@ function summarise(def: KpiDef, raw: Array<Record<string, unknown>>, c: Context)
     .sort((a, b) => Math.abs(b.difference) - Math.abs(a.difference) || a.segment.localeCompare(b.segment) || a.subsegment.localeCompare(b.subsegment));
   const small = rows.filter((r) => r.tooSmall);
   const warnings = [...c.warnings];
-  if (small.length) warnings.push(messages.warnSmallSubsegments(c.minSize, def.label, small));
+  if (small.length) warnings.push(segmentMessages.warnSmallSubsegments(c.minSize, def.label, small));
   return tagResult({
     kpi: def, segmentVariable: c.segmentVariable, byVariable: c.byVariable,
     segments: segNames.map((s) => {

@@ -6,9 +6,9 @@
  */
 import type { Workbench } from '../../workbench.js';
 import { WorkbenchError } from '../../errors.js';
-import { messages } from '../../messages.js';
 import { quoteIdentifier } from '../../sql.js';
 import { columnsOf, SUBSCRIPTION_CORE } from './source.js';
+import { subscriptionMessages } from './messages.js';
 
 /** The `by` option: a column name, or a segment table with its segment column. */
 export type ChurnBy = string | {
@@ -36,19 +36,19 @@ export const SEGMENT_COLUMN = 'segment';
 /** Segment columns whose display order is the table's `segment_order`. */
 const ORDERED_COLUMNS = new Set([SEGMENT_COLUMN, 'usage_segment']);
 
-const badBy = (by: unknown): WorkbenchError => new WorkbenchError('BAD_OPTION', messages.churnNeedsBy(by), { by });
+const badBy = (by: unknown): WorkbenchError => new WorkbenchError('BAD_OPTION', subscriptionMessages.churnNeedsBy(by), { by });
 
 /** A per-customer table: it exists, has `customer_id` and `column`, and one row per customer. */
 async function checkCustomerTable(wb: Workbench, table: string, column: string): Promise<ResolvedChurnBy> {
   const columns = await columnsOf(wb, table);
-  if (columns.length === 0) throw new WorkbenchError('NO_DATA', messages.noSegmentTable(table), { table });
+  if (columns.length === 0) throw new WorkbenchError('NO_DATA', subscriptionMessages.noSegmentTable(table), { table });
   const missing = ['customer_id', column].filter((c) => !columns.includes(c));
-  if (missing.length) throw new WorkbenchError('MISSING_FIELD', messages.segmentTableLacks(table, missing, columns), { table, missing });
+  if (missing.length) throw new WorkbenchError('MISSING_FIELD', subscriptionMessages.segmentTableLacks(table, missing, columns), { table, missing });
   const [dup] = await wb.query<{ n: number; example: string | null }>(
     `select count(*) as n, min(customer_id) as example from (
        select customer_id from ${quoteIdentifier(table)} group by customer_id having count(*) > 1)`);
   if (dup && dup.n > 0) {
-    throw new WorkbenchError('BAD_OPTION', messages.segmentTableDuplicates(table, dup.n, dup.example ?? ''), { table, customers: dup.n });
+    throw new WorkbenchError('BAD_OPTION', subscriptionMessages.segmentTableDuplicates(table, dup.n, dup.example ?? ''), { table, customers: dup.n });
   }
   // `segment_order` orders the table's own segment column: segmentBy's `segment`, usageSegments' `usage_segment`
   const ordered = ORDERED_COLUMNS.has(column) && columns.includes('segment_order');
@@ -68,7 +68,7 @@ export async function resolveChurnBy(wb: Workbench, by: unknown, source: string,
     const customerColumns = (await columnsOf(wb, customers)).filter((c) => c !== 'customer_id');
     if (customerColumns.includes(by)) return checkCustomerTable(wb, customers, by);
     const listed = customerColumns.length > 0 ? customerColumns : undefined;
-    throw new WorkbenchError('UNKNOWN_COLUMN', messages.unknownChurnColumn(by, own, customers, listed), { by, subscriptions: own, customers: customerColumns });
+    throw new WorkbenchError('UNKNOWN_COLUMN', subscriptionMessages.unknownChurnColumn(by, own, customers, listed), { by, subscriptions: own, customers: customerColumns });
   }
   if (by !== null && typeof by === 'object' && !Array.isArray(by)) {
     const { table, column, ...rest } = by as { table?: unknown; column?: unknown };

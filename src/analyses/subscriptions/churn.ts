@@ -6,7 +6,6 @@
  */
 import type { Workbench } from '../../workbench.js';
 import { tagResult } from '../../inspect.js';
-import { messages } from '../../messages.js';
 import { wilson } from '../../stats/proportion.js';
 import { checkOptionKeys, numberInRange, optionKeys, wholeNumber } from '../shared/validate.js';
 import { resolveChurnBy } from './churn-by.js';
@@ -20,6 +19,7 @@ import { currencyWarnings, monthRange, monthsBetween, subscriptionBounds, SUBSCR
 export type {
   SubscriptionChurnOptions, SubscriptionChurnResult, SubscriptionChurnRow, SubscriptionChurnFigures, SubscriptionChurnFinding,
 } from './churn-types.js';
+import { subscriptionMessages } from './messages.js';
 export type { ChurnBy, ResolvedChurnBy } from './churn-by.js';
 
 type Raw = {
@@ -95,8 +95,8 @@ export async function subscriptionChurn(wb: Workbench, options: SubscriptionChur
   const empty: Raw = { segment: null, is_total: true, customer_months: 0, months_at_risk: 0, customers: 0, churned_customers: 0, mrr_at_risk: 0, churned_mrr: 0, contraction: 0, expansion: 0 };
   const warnings = currencyWarnings(bounds);
   const missing = rows.find((r) => r.segment === null);
-  if (missing) warnings.push(messages.warnNoSegmentValue(missing.customerMonths, by.column));
-  if (rows.length === 0) warnings.push(messages.warnNoneAtRisk(source));
+  if (missing) warnings.push(subscriptionMessages.warnNoSegmentValue(missing.customerMonths, by.column));
+  if (rows.length === 0) warnings.push(subscriptionMessages.warnNoneAtRisk(source));
   return tagResult({
     options: { by, from, to, months, margin, minSize, source, customers },
     monthsAtRisk: Number(totalRow?.months_at_risk ?? 0),

@@ -12,13 +12,13 @@
  */
 import type { Workbench } from '../../workbench.js';
 import { tagResult } from '../../inspect.js';
-import { messages } from '../../messages.js';
 import { averageCurve } from '../cohorts/index.js';
 import type { CohortCell, CohortOptionsUsed, CohortResult, CohortSummary } from '../cohorts/types.js';
 import { checkOptionKeys, optionKeys, type DateInput } from '../shared/validate.js';
 import { subscriptionCohortsSql } from './cohorts-sql.js';
 import { withMonthTables } from './months.js';
 import { addMonths, currencyWarnings, monthRange, subscriptionBounds, SUBSCRIPTIONS_TABLE } from './source.js';
+import { subscriptionMessages } from './messages.js';
 
 /** Options of {@link subscriptionCohorts}. */
 export interface SubscriptionCohortOptions {
@@ -79,7 +79,7 @@ export async function subscriptionCohorts(wb: Workbench, options: SubscriptionCo
   }
   const cohorts = [...summaries.values()];
   const warnings = currencyWarnings(bounds);
-  if (cohorts.length === 0) warnings.push(messages.warnNoPaying(source));
+  if (cohorts.length === 0) warnings.push(subscriptionMessages.warnNoPaying(source));
   const asOf = addMonths(to, 1);
   return tagResult({
     options: {

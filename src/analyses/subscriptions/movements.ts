@@ -9,12 +9,12 @@
  * expansion / contraction (both > 0, up / down), churned (> 0 → 0).
  */
 import type { Workbench } from '../../workbench.js';
-import { messages } from '../../messages.js';
 import { tagResult } from '../../inspect.js';
 import { checkOptionKeys, optionKeys, type DateInput } from '../shared/validate.js';
 import { currencyWarnings, monthRange, subscriptionBounds, SUBSCRIPTIONS_TABLE } from './source.js';
 import { mrrMovementsSql } from './movements-sql.js';
 import { withMonthTables } from './months.js';
+import { subscriptionMessages } from './messages.js';
 
 /** Options of {@link mrrMovements}. */
 export interface MrrMovementsOptions {
@@ -118,14 +118,14 @@ export async function mrrMovements(wb: Workbench, options: MrrMovementsOptions =
   for (const r of raw) {
     // Bridge and continuity are exact DECIMAL identities: a gap is a bug in the SQL, never in the data.
     const gap = Number(r.bridge_gap) !== 0 ? Number(r.bridge_gap) : Number(r.continuity_gap ?? 0);
-    if (gap !== 0) throw new Error(messages.bridgeBroken(r.month ? r.month.toISOString().slice(0, 7) : 'the whole range', gap));
+    if (gap !== 0) throw new Error(subscriptionMessages.bridgeBroken(r.month ? r.month.toISOString().slice(0, 7) : 'the whole range', gap));
   }
   const total = raw.find((r) => r.month === null);
   const months = raw.filter((r): r is Raw & { month: Date } => r.month !== null);
   if (!total) throw new Error('mrrMovements: the total row is missing');
   const rows = months.map((r) => ({ month: r.month, ...figures(r, Number(r.customers_start), Number(r.mrr_start)) }));
   const warnings = currencyWarnings(bounds);
-  if (rows.every((r) => r.customersEnd === 0 && r.customersStart === 0)) warnings.push(messages.warnNoPaying(source));
+  if (rows.every((r) => r.customersEnd === 0 && r.customersStart === 0)) warnings.push(subscriptionMessages.warnNoPaying(source));
   return tagResult({
     options: { from, to, source },
     rows,

@@ -5,9 +5,9 @@
  */
 import type { Workbench } from '../../workbench.js';
 import { WorkbenchError } from '../../errors.js';
-import { messages } from '../../messages.js';
 import { quoteIdentifier } from '../../sql.js';
 import { optionalDate, type DateInput } from '../shared/validate.js';
+import { subscriptionMessages } from './messages.js';
 
 /** The columns of the `subscriptions` contract the analyses read. */
 export const SUBSCRIPTION_CORE = ['subscription_id', 'customer_id', 'start_date', 'end_date', 'mrr'] as const;
@@ -40,14 +40,14 @@ export interface SubscriptionBounds {
  */
 export async function subscriptionBounds(wb: Workbench, source: string): Promise<SubscriptionBounds> {
   const columns = await columnsOf(wb, source);
-  if (columns.length === 0) throw new WorkbenchError('NO_DATA', messages.noSubscriptions(source), { source });
+  if (columns.length === 0) throw new WorkbenchError('NO_DATA', subscriptionMessages.noSubscriptions(source), { source });
   const missing = SUBSCRIPTION_CORE.slice(1).filter((c) => !columns.includes(c));
-  if (missing.length) throw new WorkbenchError('MISSING_FIELD', messages.subscriptionsLackColumns(source, missing, columns), { missing });
+  if (missing.length) throw new WorkbenchError('MISSING_FIELD', subscriptionMessages.subscriptionsLackColumns(source, missing, columns), { missing });
   const t = quoteIdentifier(source);
   const [b] = await wb.query<{ first: Date | null; last: Date | null }>(
     `select date_trunc('month', min(start_date)) as first,
        date_trunc('month', greatest(max(start_date), coalesce(max(end_date), max(start_date)))) as last from ${t}`);
-  if (!b?.first || !b.last) throw new WorkbenchError('NO_DATA', messages.emptySubscriptions(source), { source });
+  if (!b?.first || !b.last) throw new WorkbenchError('NO_DATA', subscriptionMessages.emptySubscriptions(source), { source });
   const currencies = columns.includes('currency')
     ? (await wb.query<{ c: string }>(`select distinct currency::varchar as c from ${t} where currency is not null order by c limit 20`)).map((r) => r.c)
     : [];
@@ -85,11 +85,11 @@ export function monthRange(bounds: Pick<SubscriptionBounds, 'first' | 'last'>, f
   const f = optionalDate('from', from);
   const t = optionalDate('to', to);
   const range = { from: monthStart(f ?? bounds.first), to: monthStart(t ?? bounds.last) };
-  if (range.from > range.to) throw new WorkbenchError('BAD_OPTION', messages.monthsReversed(range.from, range.to), { from, to });
+  if (range.from > range.to) throw new WorkbenchError('BAD_OPTION', subscriptionMessages.monthsReversed(range.from, range.to), { from, to });
   return range;
 }
 
 /** The recoverable quirks every subscription analysis reports: more than one currency. */
 export function currencyWarnings(bounds: SubscriptionBounds): string[] {
-  return bounds.currencies.length > 1 ? [messages.warnMixedCurrencies(bounds.currencies)] : [];
+  return bounds.currencies.length > 1 ? [subscriptionMessages.warnMixedCurrencies(bounds.currencies)] : [];
 }

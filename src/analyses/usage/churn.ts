@@ -15,7 +15,6 @@
  */
 import { WorkbenchError } from '../../errors.js';
 import { tagResult } from '../../inspect.js';
-import { messages } from '../../messages.js';
 import { clearlyDifferent, wilson } from '../../stats/proportion.js';
 import type { Workbench } from '../../workbench.js';
 import { MISSING_SEGMENT } from '../segments/index.js';
@@ -24,6 +23,7 @@ import type { UsageOptionsUsed } from './index.js';
 import { usageSettings, type UsageWindowOptions } from './options.js';
 import { addMonthsSql, subscriptionsLatestSql, usageChurnSql, windowStart, type UsageChurnBy } from './sql.js';
 import { coverageWarnings, eventBounds } from './window.js';
+import { usageMessages } from './messages.js';
 
 export type { UsageChurnBy } from './sql.js';
 
@@ -120,22 +120,22 @@ export async function usageChurn(wb: Workbench, options: UsageChurnOptions = {})
   const by = options.by === undefined ? 'usage_segment' : keyword('by', options.by, BY);
   const minSize = wholeNumber('minSize', options.minSize ?? 30);
   if (!(await wb.hasTable(s.subscriptions))) {
-    throw new WorkbenchError('NO_DATA', messages.noSubscriptionsTable('usageChurn', s.subscriptions), { subscriptions: s.subscriptions });
+    throw new WorkbenchError('NO_DATA', usageMessages.noSubscriptionsTable('usageChurn', s.subscriptions), { subscriptions: s.subscriptions });
   }
   const [latestRow] = await wb.query<{ latest: Date | null }>(subscriptionsLatestSql(s.subscriptions));
   const dataEnd = latestRow?.latest;
-  if (!dataEnd) throw new WorkbenchError('NO_DATA', messages.noSubscriptionRows(s.subscriptions), { subscriptions: s.subscriptions });
+  if (!dataEnd) throw new WorkbenchError('NO_DATA', usageMessages.noSubscriptionRows(s.subscriptions), { subscriptions: s.subscriptions });
   const at = s.at ?? (await addMonths(wb, dataEnd, -horizonMonths));
   const horizonEnd = await addMonths(wb, at, horizonMonths);
   if (horizonEnd > dataEnd) {
-    throw new WorkbenchError('BAD_OPTION', messages.horizonNotObserved(at, horizonMonths, horizonEnd, dataEnd, s.subscriptions),
+    throw new WorkbenchError('BAD_OPTION', usageMessages.horizonNotObserved(at, horizonMonths, horizonEnd, dataEnd, s.subscriptions),
       { at, horizonMonths, horizonEnd, dataEnd });
   }
   const bounds = await eventBounds(wb, s.events);
   const from = windowStart(at, s.windowDays);
   const { sql, params } = usageChurnSql({ ...s, at, by, end: horizonEnd, missing: MISSING_SEGMENT, withSubscriptions: true });
   const raw = await wb.query<{ segment: string; segment_order: number; customers: number; churned: number }>(sql, params);
-  if (raw.length === 0) throw new WorkbenchError('NO_DATA', messages.noPayingAt(at, s.subscriptions), { at });
+  if (raw.length === 0) throw new WorkbenchError('NO_DATA', usageMessages.noPayingAt(at, s.subscriptions), { at });
   const rows = raw.map((r): UsageChurnRow => {
     const p = wilson(r.churned, r.customers);
     return { segment: r.segment, order: r.segment_order, customers: r.customers, churned: r.churned, rate: p.rate, low: p.low, high: p.high, tooSmall: r.customers < minSize };
@@ -145,7 +145,7 @@ export async function usageChurn(wb: Workbench, options: UsageChurnOptions = {})
   const all = wilson(churned, customers);
   const warnings = coverageWarnings(bounds, from, at, s.events);
   const small = rows.filter((r) => r.tooSmall);
-  if (small.length) warnings.push(messages.warnSmallUsageSegments(minSize, small));
+  if (small.length) warnings.push(usageMessages.warnSmallUsageSegments(minSize, small));
   return tagResult({
     by, rows, overall: { customers, churned, rate: all.rate, low: all.low, high: all.high }, ...usageChurnFinding(rows, by, minSize),
     options: {

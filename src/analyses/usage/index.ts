@@ -15,7 +15,6 @@
  */
 import { WorkbenchError } from '../../errors.js';
 import { tagResult } from '../../inspect.js';
-import { messages } from '../../messages.js';
 import { quoteIdentifier } from '../../sql.js';
 import type { Workbench } from '../../workbench.js';
 import { MISSING_SEGMENT } from '../segments/index.js';
@@ -23,6 +22,7 @@ import { checkOptionKeys, keyword, optionKeys, outputTable } from '../shared/val
 import { USAGE_SEGMENTS, usageSettings, type UsageSegment, type UsageSettings, type UsageWindowOptions } from './options.js';
 import { usageCustomersSql, windowStart } from './sql.js';
 import { coverageWarnings, dayAfterLastEvent, eventBounds, type EventBounds } from './window.js';
+import { usageMessages } from './messages.js';
 
 export { USAGE_SEGMENTS, type UsageSegment, type UsageWindowOptions } from './options.js';
 export { PLATFORM_GROUPS } from './sql.js';
@@ -112,7 +112,7 @@ export async function usageSegments(wb: Workbench, options: UsageSegmentsOptions
   const hasSubscriptions = await wb.hasTable(s.subscriptions);
   const customers = options.customers === undefined ? (hasSubscriptions ? 'paying' : 'all') : keyword('customers', options.customers, ['paying', 'all'] as const);
   if (customers === 'paying' && !hasSubscriptions) {
-    throw new WorkbenchError('NO_DATA', messages.noSubscriptionsTable('usageSegments', s.subscriptions), { subscriptions: s.subscriptions });
+    throw new WorkbenchError('NO_DATA', usageMessages.noSubscriptionsTable('usageSegments', s.subscriptions), { subscriptions: s.subscriptions });
   }
   const at = s.at ?? dayAfterLastEvent(bounds, s.events);
   const from = windowStart(at, s.windowDays);
@@ -126,7 +126,7 @@ export async function usageSegments(wb: Workbench, options: UsageSegmentsOptions
        count(*) filter (where days_since_last_use is null)::bigint as never
      from ${t} group by all order by o`);
   const customerCount = rows.reduce((a, r) => a + r.n, 0);
-  if (customerCount === 0) throw new WorkbenchError('NO_DATA', messages.noUsageCustomers(customers, at), { at, customers });
+  if (customerCount === 0) throw new WorkbenchError('NO_DATA', usageMessages.noUsageCustomers(customers, at), { at, customers });
   const segments = USAGE_SEGMENTS.map((segment, order): UsageSegmentSummary => {
     const r = rows.find((x) => x.o === order);
     const n = r?.n ?? 0;
@@ -137,7 +137,7 @@ export async function usageSegments(wb: Workbench, options: UsageSegmentsOptions
      group by all order by m, n desc, g`, { missing: MISSING_SEGMENT });
   const neverUsed = rows.reduce((a, r) => a + r.never, 0);
   const warnings = coverageWarnings(bounds, from, at, s.events);
-  if (neverUsed > 0) warnings.push(messages.warnNeverUsed(neverUsed, customerCount));
+  if (neverUsed > 0) warnings.push(usageMessages.warnNeverUsed(neverUsed, customerCount));
   return tagResult({
     table,
     segments,

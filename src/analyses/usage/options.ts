@@ -4,8 +4,8 @@
  * the same in both.
  */
 import { WorkbenchError } from '../../errors.js';
-import { messages } from '../../messages.js';
 import { dateOption, numberInRange, wholeNumber, type DateInput } from '../shared/validate.js';
+import { usageMessages } from './messages.js';
 
 /** Usage segments from least to most used; `segment_order` in the table is the index here. */
 export const USAGE_SEGMENTS = ['dormant', 'light', 'regular', 'power'] as const;
@@ -69,7 +69,7 @@ export interface UsageSettings {
 /** A given `at`: a valid day at 00:00 UTC (usage days and paying status are whole days). */
 export function dayOption(name: string, value: DateInput): Date {
   const d = dateOption(name, value);
-  if (d.getTime() % 86_400_000 !== 0) throw new WorkbenchError('BAD_OPTION', messages.atNotDay(name, d), { [name]: value });
+  if (d.getTime() % 86_400_000 !== 0) throw new WorkbenchError('BAD_OPTION', usageMessages.atNotDay(name, d), { [name]: value });
   return d;
 }
 
@@ -79,12 +79,12 @@ export function usageSettings(o: UsageWindowOptions): UsageSettings {
   const lightBelow = numberInRange('lightBelow', o.lightBelow ?? USAGE_DEFAULTS.lightBelow, { min: 0, max: 1, minOpen: true });
   const powerAbove = numberInRange('powerAbove', o.powerAbove ?? USAGE_DEFAULTS.powerAbove, { min: 0, max: 1, maxOpen: true });
   if (lightBelow > powerAbove) {
-    throw new WorkbenchError('BAD_OPTION', messages.badUsageThresholds(lightBelow, powerAbove), { lightBelow, powerAbove });
+    throw new WorkbenchError('BAD_OPTION', usageMessages.badUsageThresholds(lightBelow, powerAbove), { lightBelow, powerAbove });
   }
   const edges = o.featureBands ?? USAGE_DEFAULTS.featureBands;
   const ok = Array.isArray(edges) && edges.length > 0
     && edges.every((e, i) => Number.isInteger(e) && e >= 1 && (i === 0 || e > (edges[i - 1] ?? Infinity)));
-  if (!ok) throw new WorkbenchError('BAD_OPTION', messages.badFeatureBands(edges), { featureBands: edges });
+  if (!ok) throw new WorkbenchError('BAD_OPTION', usageMessages.badFeatureBands(edges), { featureBands: edges });
   return {
     at: o.at === undefined ? undefined : dayOption('at', o.at),
     windowDays, lightBelow, powerAbove, featureBands: [...edges],
@@ -94,7 +94,7 @@ export function usageSettings(o: UsageWindowOptions): UsageSettings {
 }
 
 function tableName(name: string, value: unknown): string {
-  if (typeof value !== 'string' || value.trim() === '') throw new WorkbenchError('BAD_OPTION', messages.badUsageTable(name, value), { [name]: value });
+  if (typeof value !== 'string' || value.trim() === '') throw new WorkbenchError('BAD_OPTION', usageMessages.badUsageTable(name, value), { [name]: value });
   return value;
 }
 

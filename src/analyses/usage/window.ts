@@ -4,9 +4,9 @@
  * ends well after the last one makes customers look less active than they are: a warning, not an error).
  */
 import { WorkbenchError } from '../../errors.js';
-import { messages } from '../../messages.js';
 import type { Workbench } from '../../workbench.js';
 import { eventRangeHasCustomersSql, eventRangeSql, eventTimeRangeSql } from './sql.js';
+import { usageMessages } from './messages.js';
 
 const DAY = 86_400_000;
 
@@ -22,7 +22,7 @@ export interface EventBounds {
  * at those two moments only) they are the bounds, else the bounds are read over the rows with a customer.
  */
 export async function eventBounds(wb: Workbench, events: string): Promise<EventBounds> {
-  if (!(await wb.hasTable(events))) throw new WorkbenchError('NO_DATA', messages.noEventsTable(events), { events });
+  if (!(await wb.hasTable(events))) throw new WorkbenchError('NO_DATA', usageMessages.noEventsTable(events), { events });
   const [all] = await wb.query<{ lo: string | null; hi: string | null; first: Date | null; last: Date | null }>(eventTimeRangeSql(events));
   if (all?.lo == null || all.hi == null) return { first: null, last: null };
   const [ends] = await wb.query<{ ok: boolean | null }>(eventRangeHasCustomersSql(events), { lo: all.lo, hi: all.hi });
@@ -38,14 +38,14 @@ export function dayOf(d: Date): Date {
 
 /** The day after the last event: the default `at` of usageSegments. Throws `NO_DATA` without events. */
 export function dayAfterLastEvent(bounds: EventBounds, events: string): Date {
-  if (!bounds.last) throw new WorkbenchError('NO_DATA', messages.noEventsForAt(events), { events });
+  if (!bounds.last) throw new WorkbenchError('NO_DATA', usageMessages.noEventsForAt(events), { events });
   return new Date(dayOf(bounds.last).getTime() + DAY);
 }
 
 /** Warnings when the window `[from, at)` is not inside the days the events cover. */
 export function coverageWarnings(bounds: EventBounds, from: Date, at: Date, events: string): string[] {
   const out: string[] = [];
-  if (bounds.first && dayOf(bounds.first) > from) out.push(messages.warnWindowNotCovered(from, bounds.first, events));
-  if (bounds.last && dayOf(bounds.last).getTime() + DAY < at.getTime()) out.push(messages.warnEventsEndBeforeAt(bounds.last, at, events));
+  if (bounds.first && dayOf(bounds.first) > from) out.push(usageMessages.warnWindowNotCovered(from, bounds.first, events));
+  if (bounds.last && dayOf(bounds.last).getTime() + DAY < at.getTime()) out.push(usageMessages.warnEventsEndBeforeAt(bounds.last, at, events));
   return out;
 }

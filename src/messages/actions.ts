@@ -1,5 +1,5 @@
 /** Messages of the action layer: segment lists to export, KPI goals files, the attributes a report splits by. */
-import { list } from '../../messages/format.js';
+import { list } from './format.js';
 
 /** Message builders for `swb export`, `--goals` and `--by`. */
 export const actionMessages = {
