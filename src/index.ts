@@ -174,7 +174,7 @@ export {
 
 // i18n: every word a reader sees; analyses return keys, these turn keys into words
 export { texts, type Texts } from './i18n/index.js';
-export {
-  segmentName, segmentDescription, segmentAction, loyaltyName, clusterName, clusterNames, featureLabel, tierName, segmentValueName,
-  migrationSegmentName, flowText, type SegmentRef,
-} from './i18n/analyses.js';
+export { segmentName, segmentDescription, segmentAction, loyaltyName, type SegmentRef } from './analyses/rfm/words.js';
+export { clusterName, clusterNames, featureLabel } from './analyses/clusters/words.js';
+export { tierName, segmentValueName } from './i18n/analyses.js';
+export { migrationSegmentName, flowText } from './analyses/segments/words.js';

@@ -7,7 +7,7 @@ import type { ClusterResult } from '../analyses/clusters/index.js';
 import type { ClvResult } from '../analyses/clv/types.js';
 import type { CohortAveragePoint, CohortResult } from '../analyses/cohorts/types.js';
 import type { RfmResult } from '../analyses/rfm/index.js';
-import { segmentName } from '../i18n/analyses.js';
+import { segmentName } from '../analyses/rfm/words.js';
 import { texts } from '../i18n/index.js';
 import { formatCurrency, formatNumber, formatPercent, type Locale } from '../locale.js';
 

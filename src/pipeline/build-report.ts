@@ -24,7 +24,7 @@ import { summarySection } from '../analyses/overview/section.js';
 import { asOfFact } from '../report/figures.js';
 import { unavailableSection } from '../report/sections/unavailable.js';
 import { texts } from '../i18n/index.js';
-import { segmentName } from '../i18n/analyses.js';
+import { segmentName } from '../analyses/rfm/words.js';
 import { segmentsRun } from '../analyses/segments/report-run.js';
 import { withSufficiency } from '../analyses/shared/sufficiency-section.js';
 import type { SufficiencyAnalysis } from '../analyses/shared/sufficiency.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  clusterName, clusterNames, featureLabel, loyaltyName, segmentAction, segmentName, segmentValueName, tierName,
-} from '../../src/i18n/analyses.js';
+import { clusterName, clusterNames, featureLabel } from '../../src/analyses/clusters/words.js';
+import { loyaltyName, segmentAction, segmentName } from '../../src/analyses/rfm/words.js';
+import { segmentValueName, tierName } from '../../src/i18n/analyses.js';
 
 describe('words for analysis keys', () => {
   it('names RFM segments by key, a map label winning in every locale, unknown keys as they are', () => {

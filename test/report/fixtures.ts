@@ -2,7 +2,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { OverviewResult } from '../../src/analyses/overview/index.js';
 import { baseSpec } from '../../src/charts/theme.js';
-import { segmentName } from '../../src/i18n/analyses.js';
+import { segmentName } from '../../src/analyses/rfm/words.js';
 import type { LoadReport } from '../../src/data/load-report.js';
 import type { Locale } from '../../src/locale.js';
 import { report, type ReportBuilder } from '../../src/report/report.js';

@@ -7,7 +7,9 @@ import type { ClusterResult } from '../clusters/index.js';
 import type { RfmResult } from '../rfm/index.js';
 import type { SegmentByResult } from '../segments/index.js';
 import { texts } from '../../i18n/index.js';
-import { clusterNames, segmentAction, segmentName, segmentValueName } from '../../i18n/analyses.js';
+import { clusterNames } from '../clusters/words.js';
+import { segmentAction, segmentName } from '../rfm/words.js';
+import { segmentValueName } from '../../i18n/analyses.js';
 import { formatNumber, type Locale } from '../../locale.js';
 import type { ReportSection, ReportTable } from '../../report/section.js';
 

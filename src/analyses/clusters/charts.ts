@@ -7,7 +7,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import { formatNumber, type Locale } from '../../locale.js';
 import { texts } from '../../i18n/index.js';
 import type { ClusterResult } from './index.js';
-import { clusterNames, featureLabel } from '../../i18n/analyses.js';
+import { clusterNames, featureLabel } from './words.js';
 import {
   baseSpec, CATEGORY_COLORS, CHART_HEIGHT, CHART_WIDTH, COUNT_FORMAT, GOOD_BAD_SCHEME, minPlotWidth, PERCENT_FORMAT, wrapLabelExpr, withCounts,
 } from '../../charts/theme.js';

@@ -5,7 +5,7 @@
  */
 import type { ClusterResult } from './index.js';
 import type { ClusterRfmCrosstab } from './vs-rfm.js';
-import { clusterNames, featureLabel } from '../../i18n/analyses.js';
+import { clusterNames, featureLabel } from './words.js';
 import { clusterKChart, clusterProfileHeatmap, clusterScatter, clusterSizes } from './charts.js';
 import { formatCurrency, formatNumber, formatPercent, type Locale } from '../../locale.js';
 import { texts } from '../../i18n/index.js';

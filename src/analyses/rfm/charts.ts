@@ -5,7 +5,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { Locale } from '../../locale.js';
 import { texts } from '../../i18n/index.js';
-import { segmentName } from '../../i18n/analyses.js';
+import { segmentName } from './words.js';
 import type { RfmResult } from './index.js';
 import type { RfmDistribution } from './summary.js';
 import {

@@ -6,7 +6,7 @@
 import type { RfmResult } from './index.js';
 import type { RfmGroupSummary } from './summary.js';
 import { texts } from '../../i18n/index.js';
-import { loyaltyName, segmentAction, segmentDescription, segmentName } from '../../i18n/analyses.js';
+import { loyaltyName, segmentAction, segmentDescription, segmentName } from './words.js';
 import { rfmDistributionChart, rfmHeatmap, rfmSegmentBars } from './charts.js';
 import { formatCurrency, formatDate, formatNumber, formatPercent, type Locale } from '../../locale.js';
 import type { ReportSection, ReportTable } from '../../report/section.js';

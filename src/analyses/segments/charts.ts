@@ -6,7 +6,8 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { formatDate, formatNumber, type Locale } from '../../locale.js';
 import { texts } from '../../i18n/index.js';
-import { columnLabel, migrationSegmentName, segmentValueName } from '../../i18n/analyses.js';
+import { columnLabel, segmentValueName } from '../../i18n/analyses.js';
+import { migrationSegmentName } from './words.js';
 import type { SubsegmentResult } from './subsegments.js';
 import { ALL_CUSTOMERS, DEFAULT_CHURN_DAYS, type KpiDef } from './kpi.js';
 import type { KpisResult } from './kpis.js';

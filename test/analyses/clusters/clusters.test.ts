@@ -10,7 +10,7 @@ import { nearestCentroid } from '../../../src/analyses/clusters/fit.js';
 import { adjustedRandIndex } from '../../../src/stats/adjusted-rand.js';
 import { rfm } from '../../../src/analyses/rfm/index.js';
 import { generateSample } from '../../../src/sample/index.js';
-import { clusterNames } from '../../../src/i18n/analyses.js';
+import { clusterNames } from '../../../src/analyses/clusters/words.js';
 import { loadTransactions } from '../../../src/data/load.js';
 import { loadCustomers } from '../../../src/data/customers.js';
 import { rejection, transactions, type Tx } from '../../helpers/fixture-tables.js';

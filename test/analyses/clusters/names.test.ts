@@ -3,7 +3,7 @@ import { Workbench } from '../../../src/workbench.js';
 import { loadTransactions } from '../../../src/data/load.js';
 import { clusters } from '../../../src/analyses/clusters/index.js';
 import { clusterLevel, clusterNameParts } from '../../../src/analyses/clusters/names.js';
-import { clusterName, clusterNames } from '../../../src/i18n/analyses.js';
+import { clusterName, clusterNames } from '../../../src/analyses/clusters/words.js';
 import { available, CDNOW_MASTER } from '../../helpers/data.js';
 
 const RFM = ['recency', 'frequency', 'monetary'];

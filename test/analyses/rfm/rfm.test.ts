@@ -4,7 +4,7 @@ import { isWorkbenchError } from '../../../src/errors.js';
 import { rfm, rfmCustomers } from '../../../src/analyses/rfm/index.js';
 import { rfmSql } from '../../../src/analyses/rfm/sql.js';
 import { standardSegmentMap } from '../../../src/analyses/rfm/segment-map.js';
-import { segmentDescription, segmentName } from '../../../src/i18n/analyses.js';
+import { segmentDescription, segmentName } from '../../../src/analyses/rfm/words.js';
 import { STANDARD_GRID } from '../../helpers/rfm-grid.js';
 
 let wb: Workbench;

@@ -3,7 +3,7 @@ import { isWorkbenchError } from '../../../src/errors.js';
 import {
   rfmCode, segmentOf, standardSegmentMap, toFivePoint, validateSegmentMap, type SegmentDefinition, type SegmentMap,
 } from '../../../src/analyses/rfm/segment-map.js';
-import { loyaltyName, segmentAction, segmentDescription, segmentName } from '../../../src/i18n/analyses.js';
+import { loyaltyName, segmentAction, segmentDescription, segmentName } from '../../../src/analyses/rfm/words.js';
 
 /** The widely used R×F grid, by hand: row r = 5..1, column f = 1..5. */
 const GRID = [

@@ -5,7 +5,7 @@ import { migration, type MigrationResult } from '../../../src/analyses/segments/
 import { rfm } from '../../../src/analyses/rfm/index.js';
 import { segmentOf, standardSegmentMap } from '../../../src/analyses/rfm/segment-map.js';
 import { loadTransactions } from '../../../src/data/load.js';
-import { flowText } from '../../../src/i18n/analyses.js';
+import { flowText } from '../../../src/analyses/segments/words.js';
 import { ONLINE_RETAIL } from '../../helpers/data.js';
 import { rejection, transactions, type Tx } from '../../helpers/fixture-tables.js';
 

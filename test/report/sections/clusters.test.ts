@@ -5,7 +5,7 @@ import { clusterVsRfm, type ClusterRfmCrosstab } from '../../../src/analyses/clu
 import { rfm } from '../../../src/analyses/rfm/index.js';
 import { clustersSection, clusterFindings } from '../../../src/analyses/clusters/section.js';
 import { expectValidSpec } from '../../helpers/charts.js';
-import { clusterNames } from '../../../src/i18n/analyses.js';
+import { clusterNames } from '../../../src/analyses/clusters/words.js';
 import { plantedTransactions } from '../../helpers/clusters.js';
 
 let result: ClusterResult;

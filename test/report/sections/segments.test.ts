@@ -13,7 +13,7 @@ import { generateSample } from '../../../src/sample/index.js';
 import { loadTransactions } from '../../../src/data/load.js';
 import { loadCustomers } from '../../../src/data/customers.js';
 import { expectValidSpec } from '../../helpers/charts.js';
-import { flowText } from '../../../src/i18n/analyses.js';
+import { flowText } from '../../../src/analyses/segments/words.js';
 
 let wb: Workbench;
 let tiers: SegmentByResult;
