@@ -14,7 +14,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WorkbenchError } from './errors.js';
 import { messages } from './messages.js';
-import { defaultPseudonyms, type Pseudonyms } from './privacy/pseudonyms.js';
 
 /**
  * DuckDB's memory limit unless the caller sets one. DuckDB's own default is 80% of RAM; this bounded one
@@ -56,14 +55,6 @@ export class Workbench {
   #connection: DuckDBConnection | undefined;
   /** Where the database lives (`':memory:'` or a file path). */
   readonly path: string;
-  /**
-   * Pseudonyms for customer ids shown to readers. Every pseudonymiser takes the same key (`SWB_PSEUDONYM_KEY`
-   * or the per-user key file), so this is the process's one, made on first use: opening a workbench reads no key.
-   */
-  get pseudonyms(): Pseudonyms {
-    return defaultPseudonyms();
-  }
-
   #ownTemp: string | undefined;
   #names = 0;
   #memoryLimit: string;

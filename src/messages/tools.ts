@@ -84,7 +84,6 @@ export const toolMessages = {
   unknownCurrency: (value: string) => `unknown currency: ${value} (expected an ISO 4217 code such as EUR, GBP or USD)`,
   unknownLocale: (value: string, locales: readonly string[]) => `unknown locale: ${value} (expected one of: ${locales.join(', ')})`,
   notFinite: (x: number) => `not a finite number: ${x}`,
-  labelingsDiffer: (a: number, b: number) => `labelings differ in length: ${a} and ${b}`,
 
   // charts and the report file
   /** `what`: 'the report' (default) or e.g. 'the sample'. */

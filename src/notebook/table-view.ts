@@ -28,7 +28,7 @@ export interface TableViewOptions {
   caption?: string;
   /** Show customer ids as they are; otherwise `customer_id` columns show pseudonyms. @defaultValue false */
   showIds?: boolean;
-  /** Pseudonymiser for customer ids (pass `wb.pseudonyms` to match a workbench's). @defaultValue a per-process one */
+  /** Pseudonymiser for customer ids (every pseudonymiser of the process shares one key). @defaultValue a per-process one */
   pseudonyms?: Pseudonyms;
 }
 

@@ -3,11 +3,6 @@
  * {@link reportFromResults} (pure) assembles the sections in reading order: summary, data quality,
  * the analyses, method. The tool version is read here and passed in. The caller renders/saves.
  */
-import type { ClusterResult } from '../analyses/clusters/index.js';
-import type { CohortResult } from '../analyses/cohorts/index.js';
-import type { RfmResult } from '../analyses/rfm/index.js';
-import type { ClvResult } from '../analyses/clv/types.js';
-import { clvDoubts, clvFindings, clvSection } from '../analyses/clv/section.js';
 import { formatDate, isoDate, toCurrency, type Locale } from '../locale.js';
 import { PRESETS } from '../data/presets.js';
 import type { Workbench } from '../workbench.js';
@@ -16,27 +11,17 @@ import { report, type ReportBuilder } from '../report/report.js';
 import type { ReportSection } from '../report/section.js';
 import { dataQualitySection } from '../report/sections/data-quality.js';
 import { methodSection, type AnalysisRun } from '../report/sections/method.js';
-import { clusterFindings, clustersSection } from '../analyses/clusters/section.js';
-import { cohortFindings, cohortsSection } from '../analyses/cohorts/section.js';
-import { rfmFindings, rfmSection } from '../analyses/rfm/section.js';
-import { segmentsSection, segmentsSummaryFindings } from '../analyses/segments/section.js';
-import { summarySection } from '../analyses/overview/section.js';
-import { asOfFact } from '../report/figures.js';
 import { unavailableSection } from '../report/sections/unavailable.js';
-import { texts } from '../i18n/index.js';
-import { segmentName } from '../analyses/rfm/words.js';
-import { segmentsRun } from '../analyses/segments/report-run.js';
-import { withSufficiency } from '../analyses/shared/sufficiency-section.js';
-import type { SufficiencyAnalysis } from '../analyses/shared/sufficiency.js';
-import { customerAttributesUsed, minimiseLoad } from './minimisation.js';
+import { asOfFact } from '../report/figures.js';
 import { DEFAULT_MIN_GROUP } from '../report/small-groups.js';
-import { goalsRun } from '../analyses/goals/index.js';
-import { goalsFindings, goalsSection } from '../analyses/goals/section.js';
-import { actionsSection } from '../analyses/actions/section.js';
-import { runPipeline, type PipelineAnalysis, type PipelineOptions, type PipelineResults } from './run.js';
-import { subscriptionInput, subscriptionOnlyReport, subscriptionSectionOf } from './subscription-report.js';
-import { subscriptionRuns } from './subscriptions.js';
-import { subscriptionSummaryFindings } from '../analyses/subscriptions/section.js';
+import { texts } from '../i18n/index.js';
+import { ANALYSES } from '../analyses/registry.js';
+import type { AnyAnalysis, PresentContext } from '../analyses/shared/analysis.js';
+import { withSufficiency } from '../analyses/shared/sufficiency-section.js';
+import { summarySection } from '../analyses/overview/section.js';
+import { customerAttributesUsed, minimiseLoad } from './minimisation.js';
+import { runPipeline, type PipelineOptions, type PipelineResults } from './run.js';
+import { subscriptionOnlyReport } from './subscription-report.js';
 
 export type { BuildProgress, BuildStage } from './run.js';
 
@@ -77,90 +62,33 @@ interface AnalysisOutput {
   runs: AnalysisRun[];
 }
 
-/** RFM options as a reader needs them to reproduce the run (the segment map by name). */
-function rfmRun(result: RfmResult): AnalysisRun {
-  const { asOf, bins, scoring, returns, laterOrders, minSize } = result.options;
-  return { name: 'RFM', options: { asOf, bins, scoring, returns, laterOrders, segmentMap: 'standard', minSize } };
-}
-
-/** Cohort options as a reader needs them to reproduce the run. */
-function cohortsRun(result: CohortResult): AnalysisRun {
-  const { period, by, asOf, returns, dropPartial } = result.options;
-  return { name: 'Cohorts', options: { period, by: by ?? 'first order period', asOf, returns, dropPartial } };
-}
-
-/** Cluster options as a reader needs them to reproduce the run. */
-function clustersRun(result: ClusterResult): AnalysisRun {
-  const { asOf, features, k, kRange, seed, restarts, sampleSize, logScale, missing, minSize } = result.options;
-  return { name: 'Clusters', options: { asOf, features, k, kRange, seed, restarts, sampleSize, logScale, missing, minSize } };
-}
-
-/** Findings each analysis contributes to the summary (the rest stay in its own section). */
-const SUMMARY_FINDINGS = { rfm: 3, cohorts: 2, clusters: 2, segments: 2, clv: 1 } as const;
-
-/** Each analysis's section, its findings for the summary and its options, in reading order; an analysis that could not be computed gets a section saying why. Pure. */
+/**
+ * Each registered analysis's sections, its findings for the summary and its options, in the registry's
+ * order; an analysis that could not be computed gets a section saying why. Pure.
+ */
 function analysisSections(r: PipelineResults, locale: Locale, currency: string): AnalysisOutput {
   const out: AnalysisOutput = { sections: [], findings: [], runs: [] };
-  const t = texts(locale).report;
-  const missing = (id: PipelineAnalysis, title: string): void => {
-    const failure = r.failures[id];
-    if (failure) out.sections.push(unavailableSection({ id, title }, failure, { locale }));
-  };
-  // A section on too little data (see PipelineResults.sufficiency) says so and gives the summary nothing.
-  const enough = (a: SufficiencyAnalysis): boolean => r.sufficiency?.[a].ok ?? true;
-  if (r.rfm) {
-    out.sections.push(withSufficiency(rfmSection(r.rfm, { locale, currency }), r.sufficiency?.rfm, locale));
-    if (enough('rfm')) out.findings.push(...rfmFindings(r.rfm, locale).slice(0, SUMMARY_FINDINGS.rfm));
-    out.runs.push(rfmRun(r.rfm));
-  } else missing('rfm', t.rfmSection.title);
-
-  if (r.cohorts) {
-    out.sections.push(cohortsSection(r.cohorts, { locale, currency }));
-    out.findings.push(...cohortFindings(r.cohorts, locale, currency).slice(0, SUMMARY_FINDINGS.cohorts));
-    out.runs.push(cohortsRun(r.cohorts));
-  } else missing('cohorts', t.cohortsSection.title);
-
-  const segmentNames = r.rfm ? Object.fromEntries(r.rfm.options.segmentMap.segments.map((sg) => [sg.key, segmentName(sg, locale)])) : {};
-  if (r.clusters) {
-    out.sections.push(withSufficiency(clustersSection(r.clusters, { locale, currency, ...(r.crosstab ? { rfmCrosstab: r.crosstab } : {}), segmentNames }), r.sufficiency?.clusters, locale));
-    if (enough('clusters')) out.findings.push(...clusterFindings(r.clusters, locale, r.crosstab).slice(0, SUMMARY_FINDINGS.clusters));
-    out.runs.push(clustersRun(r.clusters));
-  } else missing('clusters', t.clustersSection.title);
-
-  if (r.segments) {
-    out.sections.push(segmentsSection(r.segments, { locale, currency }));
-    out.findings.push(...segmentsSummaryFindings(r.segments, locale, currency).slice(0, SUMMARY_FINDINGS.segments));
-    out.runs.push(segmentsRun(r.segments));
-  } else missing('segments', t.segmentsSection.title);
-
-  if (r.goals) {
-    out.sections.push(goalsSection(r.goals, { locale, currency }));
-    out.findings.push(...goalsFindings(r.goals, locale, currency).slice(0, 2));
-    out.runs.push(goalsRun(r.goals));
-  } else missing('goals', t.goalsSection.title);
-
-  if (r.clv) {
-    out.sections.push(withSufficiency(clvSection(r.clv, { locale, currency, ...(r.clvSegments ? { segments: r.clvSegments } : {}), segmentNames }), r.sufficiency?.clv, locale));
-    // A prediction the section calls unreliable, or made on too little data, is not quoted in the summary.
-    if (clvDoubts(r.clv).length === 0 && enough('clv')) out.findings.push(...clvFindings(r.clv, locale, currency).slice(0, SUMMARY_FINDINGS.clv));
-    out.runs.push(clvRun(r.clv));
-  } else missing('clv', t.clvSection.title);
-  if (r.subscriptions) {
-    out.sections.push(subscriptionSectionOf(r.subscriptions, r.failures, locale, currency));
-    // MRR and churn lead the summary: for a subscription business they are the headline
-    out.findings.unshift(...subscriptionSummaryFindings(subscriptionInput(r.subscriptions, r.failures), locale, currency));
-    out.runs.push(...subscriptionRuns(r.subscriptions));
+  const lead: string[] = [];
+  const results = r as unknown as Readonly<Record<string, unknown>>;
+  for (const a of ANALYSES as readonly AnyAnalysis[]) {
+    if (!a.present) continue;
+    const result = results[a.id];
+    const failure = r.failures[a.id as keyof typeof r.failures];
+    if (result === undefined) {
+      if (failure) out.sections.push(unavailableSection({ id: a.id, title: a.title(locale) }, failure, { locale }));
+      continue;
+    }
+    // A section on too little data (see PipelineResults.sufficiency) says so and gives the summary nothing.
+    const sufficiency = a.sufficiency ? r.sufficiency?.[a.sufficiency] : undefined;
+    const context: PresentContext = { locale, currency, results, failures: r.failures, enough: sufficiency?.ok ?? true };
+    const shown = a.present(result, context);
+    out.sections.push(...(a.sufficiency ? shown.sections.map((sec) => withSufficiency(sec, sufficiency, locale)) : shown.sections));
+    const findings = a.summaryFindings === undefined ? shown.findings : shown.findings.slice(0, a.summaryFindings);
+    (shown.lead ? lead : out.findings).push(...findings);
+    out.runs.push(...shown.runs);
   }
-  // Where each segment is in the file of `swb export` (no ids here, only column values).
-  const actions = actionsSection({ ...(r.rfm ? { rfm: r.rfm } : {}), ...(r.clusters ? { clusters: r.clusters } : {}), ...(r.segments?.segments ? { tiers: r.segments.segments } : {}) }, { locale });
-  if (actions) out.sections.push(actions);
+  out.findings.unshift(...lead);
   return out;
-}
-
-/** CLV options as a reader needs them to reproduce the run. */
-function clvRun(result: ClvResult): AnalysisRun {
-  const { calibrationEnd, unit, horizonMonths, discountRate, margin, aliveBands, tierShares, fitSample } = result.options;
-  return { name: 'CLV', options: { calibrationEnd, unit, horizonMonths, discountRate, margin, aliveBands, tierShares, fitSample } };
 }
 
 /**

@@ -8,11 +8,11 @@ import { isWorkbenchError, WorkbenchError } from '../errors.js';
 import { messages } from '../messages.js';
 import type { SectionFailure } from '../report/sections/unavailable.js';
 import type { Workbench } from '../workbench.js';
+import type { AnalysisId } from '../analyses/registry.js';
+import type { SubscriptionAnalysis } from '../analyses/subscriptions/section.js';
 
-/** A stage of `runPipeline`. */
-export type BuildStage =
-  | 'load' | 'customers' | 'overview' | 'rfm' | 'cohorts' | 'clusters' | 'segments' | 'goals' | 'clv'
-  | 'subscriptions' | 'events' | SubscriptionAnalysis;
+/** A stage of `runPipeline`: a load, a registered analysis, or a part of one (the subscriptions' parts). */
+export type BuildStage = 'load' | 'customers' | 'subscriptions' | 'events' | AnalysisId | SubscriptionAnalysis;
 
 /** Reported after each stage, and every few seconds while a long one runs. */
 export interface BuildProgress {
@@ -28,14 +28,8 @@ export interface BuildProgress {
   running?: boolean;
 }
 
-/**
- * A subscription analysis of the pipeline: MRR movements, churn by plan, subscription cohorts, usage segments,
- * churn by usage segment, and customer vs revenue churn per usage segment. All go in the subscriptions section.
- */
-export type SubscriptionAnalysis = 'mrr' | 'churn' | 'subscriptionCohorts' | 'usage' | 'usageChurn' | 'churnByUsage';
-
-/** An analysis of the pipeline, each its own report section (the subscription analyses share one). */
-export type PipelineAnalysis = 'rfm' | 'cohorts' | 'clusters' | 'segments' | 'goals' | 'clv' | SubscriptionAnalysis;
+/** An analysis of the pipeline, or a part of one, that can fail on its own (its section says why). */
+export type PipelineAnalysis = AnalysisId | SubscriptionAnalysis;
 
 /** The analyses that could not be computed, and why. */
 export type PipelineFailures = Partial<Record<PipelineAnalysis, SectionFailure>>;

@@ -37,7 +37,7 @@ export function pseudonymKey(): Buffer {
 /** Column names whose values are customer ids (after column mapping, and the camelCase spelling). */
 export const CUSTOMER_ID_COLUMNS: ReadonlySet<string> = new Set(['customer_id', 'customerId']);
 
-/** A keyed pseudonymiser. The library uses one per process ({@link defaultPseudonyms}, also `wb.pseudonyms`); tests may make their own with a fixed key. */
+/** A keyed pseudonymiser. The library uses one per process ({@link defaultPseudonyms}); tests may make their own with a fixed key. */
 export class Pseudonyms {
   readonly #key: Buffer;
   readonly #cache = new Map<string, string>();

@@ -11,9 +11,10 @@ import { chartElementId, renderReportHtml, type RenderedReport } from './html.js
 import { saveReport } from './save.js';
 import { placeTechnical, type ReportSection } from './section.js';
 import { texts } from '../i18n/index.js';
+import { WorkbenchError } from '../errors.js';
+import { messages } from '../messages.js';
 import { compactSvg, prefixSvgIds } from './svg.js';
 import { DEFAULT_MIN_GROUP, suppressSmallGroups } from './small-groups.js';
-import { wholeNumber } from '../analyses/shared/validate.js';
 
 /** Options for {@link report}. */
 export interface ReportOptions {
@@ -55,7 +56,9 @@ export class ReportBuilder {
     this.currency = options.currency ?? 'EUR';
     this.#header = options.header ?? [];
     this.#generatedAt = options.generatedAt;
-    this.minGroup = wholeNumber('minGroup', options.minGroup ?? DEFAULT_MIN_GROUP, 1);
+    const minGroup = options.minGroup ?? DEFAULT_MIN_GROUP;
+    if (!Number.isInteger(minGroup) || minGroup < 1) throw new WorkbenchError('BAD_OPTION', messages.notWholeNumber('minGroup', minGroup, 1), { minGroup });
+    this.minGroup = minGroup;
   }
 
   /** Append one or more sections. Section ids and chart ids must be unique in the report. */

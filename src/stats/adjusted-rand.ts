@@ -3,7 +3,6 @@
  * 1 for identical partitions (whatever the label names), about 0 for chance agreement. Used to
  * check that clustering recovers planted groups and to compare clusters with RFM segments.
  */
-import { messages } from '../messages.js';
 
 const pairs = (n: number): number => (n * (n - 1)) / 2;
 
@@ -38,7 +37,7 @@ export function adjustedRandFromTable(table: readonly (readonly number[])[]): nu
  * @example adjustedRandIndex([1, 1, 2, 2], ['a', 'a', 'b', 'b']) // 1
  */
 export function adjustedRandIndex(a: readonly (string | number)[], b: readonly (string | number)[]): number {
-  if (a.length !== b.length) throw new RangeError(messages.labelingsDiffer(a.length, b.length));
+  if (a.length !== b.length) throw new RangeError(`labelings differ in length: ${a.length} and ${b.length}`); // a programming error, not a reader's
   const rows = new Map<string | number, number>();
   const cols = new Map<string | number, number>();
   const table: number[][] = [];

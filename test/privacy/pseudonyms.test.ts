@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Workbench } from '../../src/workbench.js';
-import { Pseudonyms } from '../../src/privacy/pseudonyms.js';
+import { defaultPseudonyms, Pseudonyms } from '../../src/privacy/pseudonyms.js';
 import { tableHtml, tableText, tableView } from '../../src/notebook/table-view.js';
 import { loadTransactions } from '../../src/data/load.js';
 import { ONLINE_RETAIL } from '../helpers/data.js';
@@ -29,12 +29,12 @@ describe('pseudonyms', () => {
 
     it('show no customer id from the data unless showIds, and the same customer twice gets one pseudonym', async () => {
       const rows = await wb.query(`select customer_id, count(*)::integer as lines from transactions group by all order by lines desc, customer_id limit 20`);
-      const view = tableView(rows, { pseudonyms: wb.pseudonyms });
+      const view = tableView(rows, { pseudonyms: defaultPseudonyms() });
       const html = tableHtml(view) + tableText(view);
       expect(ids.length).toBeGreaterThan(4000);
       expect(ids.filter((id) => html.includes(`>${id}<`) || view.rows.some((r) => r[0] === id))).toEqual([]);
       expect(view.rows.every((r) => /^K-[0-9a-f]{10}$/.test(r[0] ?? ''))).toBe(true);
-      expect(view.rows[0]![0]).toBe(wb.pseudonyms.of(String(rows[0]!['customer_id'])));
+      expect(view.rows[0]![0]).toBe(defaultPseudonyms().of(String(rows[0]!['customer_id'])));
       expect(tableView(rows, { showIds: true }).rows[0]![0]).toBe(String(rows[0]!['customer_id']));
     });
   });

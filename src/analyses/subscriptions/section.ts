@@ -24,6 +24,12 @@ export { usageChurnFinding } from '../usage/section.js';
 /** The parts of the section besides the MRR movements, each optional. */
 export type SubscriptionPart = 'churn' | 'subscriptionCohorts' | 'usage' | 'usageChurn' | 'churnByUsage';
 
+/**
+ * A part of the subscriptions run, each its own progress stage: MRR movements, churn by plan, subscription
+ * cohorts, usage segments, churn by usage segment, and customer vs revenue churn per usage segment.
+ */
+export type SubscriptionAnalysis = 'mrr' | SubscriptionPart;
+
 /** What the subscriptions section shows; every part is optional. */
 export interface SubscriptionsSectionInput {
   /** MRR movements per month and over the range. */

@@ -11,7 +11,7 @@ import type { UsageChurnResult } from '../../../src/analyses/usage/churn.js';
 import type { LoadReport } from '../../../src/data/load-report.js';
 import { wilson } from '../../../src/stats/proportion.js';
 import { reportFromResults } from '../../../src/pipeline/build-report.js';
-import { subscriptionSectionOf } from '../../../src/pipeline/subscription-report.js';
+import { subscriptionSectionOf } from '../../../src/analyses/subscriptions/analysis.js';
 import { subscriptionFindings, subscriptionsSection, usageChurnFinding } from '../../../src/analyses/subscriptions/section.js';
 import { expectValidSpec } from '../../helpers/charts.js';
 

@@ -6,21 +6,21 @@
  * before the first day of the month three months before the data ends, and those customers are followed for
  * the three months after: every usage figure in the report is about the same customers and the same date.
  */
-import type { AnalysisRun } from '../report/sections/method.js';
+import type { AnalysisRun } from '../../report/sections/method.js';
 import {
   mrrMovements, subscriptionChurn, subscriptionCohorts,
   type MrrMovementsResult, type SubscriptionChurnResult, type SubscriptionCohortResult,
-} from '../analyses/subscriptions/index.js';
-import { usageSegments, type UsageSegmentsResult } from '../analyses/usage/index.js';
-import { usageChurn, type UsageChurnResult } from '../analyses/usage/churn.js';
-import { loadEvents } from '../data/events.js';
-import type { LoadReport } from '../data/load-report.js';
-import { loadSubscriptions } from '../data/subscriptions.js';
-import { WorkbenchError } from '../errors.js';
-import { isoDate } from '../locale.js';
-import { messages } from '../messages.js';
-import type { Workbench } from '../workbench.js';
-import { attempt, timed, type PipelineFailures, type Watch } from './stages.js';
+} from './index.js';
+import { usageSegments, type UsageSegmentsResult } from '../usage/index.js';
+import { usageChurn, type UsageChurnResult } from '../usage/churn.js';
+import { loadEvents } from '../../data/events.js';
+import type { LoadReport } from '../../data/load-report.js';
+import { loadSubscriptions } from '../../data/subscriptions.js';
+import { WorkbenchError } from '../../errors.js';
+import { isoDate } from '../../locale.js';
+import { messages } from '../../messages.js';
+import type { Workbench } from '../../workbench.js';
+import type { Stages } from '../shared/analysis.js';
 
 /** Months after the usage date over which churn by usage is measured. */
 export const USAGE_HORIZON_MONTHS = 3;
@@ -49,8 +49,8 @@ const loadDetail = (r: LoadReport): string =>
   `${r.fileName}: ${r.rowsRead.toLocaleString('en')} rows read, ${r.rowsLoaded.toLocaleString('en')} used, ${r.customers.toLocaleString('en')} customers`;
 
 /** Load a file; a file with no usable row ends the run (the loader's reasons say why). */
-async function loadOrStop(stage: 'subscriptions' | 'events', watch: Watch, file: string, load: () => Promise<LoadReport>): Promise<LoadReport> {
-  const report = await timed(stage, watch, load, loadDetail);
+async function loadOrStop(stage: 'subscriptions' | 'events', stages: Stages, file: string, load: () => Promise<LoadReport>): Promise<LoadReport> {
+  const report = await stages.timed(stage, load, loadDetail);
   if (report.rowsLoaded === 0) {
     throw new WorkbenchError('NO_DATA', messages.nothingLoaded(report.fileName, report.rowsRead, report.setAside.map((s) => [s.reason, s.count] as const)), { file });
   }
@@ -61,21 +61,22 @@ async function loadOrStop(stage: 'subscriptions' | 'events', watch: Watch, file:
 const monthFrom = (d: Date, n: number): Date => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + n, 1));
 
 /**
- * Load the subscriptions (and events) and run the subscription analyses; failures go into `failures`.
- * @example const subs = await runSubscriptions(wb, { subscriptions: 'subscriptions.csv', events: 'events.csv' }, failures, watch);
+ * Load the subscriptions (and events) and run the subscription analyses, each part through `stages` (one
+ * that cannot be computed on this data is recorded there).
+ * @example const subs = await runSubscriptions(wb, { subscriptions: 'subscriptions.csv', events: 'events.csv' }, stages);
  */
 export async function runSubscriptions(
-  wb: Workbench, files: { subscriptions: string; events?: string | undefined }, failures: PipelineFailures, watch: Watch,
+  wb: Workbench, files: { subscriptions: string; events?: string | undefined }, stages: Stages,
 ): Promise<SubscriptionResults> {
-  const load = await loadOrStop('subscriptions', watch, files.subscriptions, () => loadSubscriptions(wb, files.subscriptions));
-  const events = files.events ? await loadOrStop('events', watch, files.events, () => loadEvents(wb, files.events as string)) : undefined;
+  const load = await loadOrStop('subscriptions', stages, files.subscriptions, () => loadSubscriptions(wb, files.subscriptions));
+  const events = files.events ? await loadOrStop('events', stages, files.events, () => loadEvents(wb, files.events as string)) : undefined;
   const money = (x: number) => x.toLocaleString('en', { maximumFractionDigits: 0 });
-  const movements = await attempt('mrr', failures, watch, () => mrrMovements(wb),
+  const movements = await stages.attempt('mrr', () => mrrMovements(wb),
     (r) => `${r.rows.length} months, MRR ${money(r.totals.mrrEnd)} from ${r.totals.customersEnd.toLocaleString('en')} paying customers at the end`);
   const byPlan = load.columns.some((c) => c.field === 'plan')
-    ? await attempt('churn', failures, watch, () => subscriptionChurn(wb, { by: 'plan' }), (r) => `${r.rows.length} plans, ${r.finding?.key ?? 'no ranking'}`)
+    ? await stages.attempt('churn', () => subscriptionChurn(wb, { by: 'plan' }), (r) => `${r.rows.length} plans, ${r.finding?.key ?? 'no ranking'}`)
     : undefined;
-  const cohorts = await attempt('subscriptionCohorts', failures, watch, () => subscriptionCohorts(wb),
+  const cohorts = await stages.attempt('subscriptionCohorts', () => subscriptionCohorts(wb),
     (r) => `${r.cohorts.length} start months, ${r.customerCount.toLocaleString('en')} customers`);
   const out: SubscriptionResults = {
     load, ...(events ? { events } : {}), ...(movements ? { movements } : {}), ...(byPlan ? { byPlan } : {}), ...(cohorts ? { cohorts } : {}),
@@ -83,12 +84,12 @@ export async function runSubscriptions(
   if (!events || !load.dateRange) return out;
   // One usage date for every usage figure: the first of the month, three months before the data's last month.
   const at = monthFrom(load.dateRange.last, -USAGE_HORIZON_MONTHS);
-  const usage = await attempt('usage', failures, watch, () => usageSegments(wb, { at }),
+  const usage = await stages.attempt('usage', () => usageSegments(wb, { at }),
     (r) => `${r.customerCount.toLocaleString('en')} paying customers on ${isoDate(at)}: ${r.segments.map((s) => `${s.customers} ${s.segment}`).join(', ')}`);
-  const churn = await attempt('usageChurn', failures, watch, () => usageChurn(wb, { at, horizonMonths: USAGE_HORIZON_MONTHS }),
+  const churn = await stages.attempt('usageChurn', () => usageChurn(wb, { at, horizonMonths: USAGE_HORIZON_MONTHS }),
     (r) => `${r.overall.churned.toLocaleString('en')} of ${r.overall.customers.toLocaleString('en')} stopped within ${USAGE_HORIZON_MONTHS} months: ${r.finding}`);
   const byUsage = usage
-    ? await attempt('churnByUsage', failures, watch,
+    ? await stages.attempt('churnByUsage', 
       () => subscriptionChurn(wb, { by: { table: usage.table, column: 'usage_segment' }, from: at, to: monthFrom(at, USAGE_HORIZON_MONTHS - 1) }),
       (r) => `${r.rows.length} usage segments, ${r.finding?.key ?? 'no ranking'}`)
     : undefined;

@@ -1,0 +1,55 @@
+/**
+ * Subscriptions in the report (with a subscriptions file): MRR movements, churn by plan, subscription cohorts
+ * and, with usage events, usage segments and churn by usage, in one section whose findings lead the summary.
+ */
+import { texts } from '../../i18n/index.js';
+import type { Locale } from '../../locale.js';
+import type { ReportSection } from '../../report/section.js';
+import { unavailableSection, type SectionFailure } from '../../report/sections/unavailable.js';
+import type { Analysis } from '../shared/analysis.js';
+import { runSubscriptions, subscriptionRuns, type SubscriptionResults } from './run.js';
+import { subscriptionsSection, subscriptionSummaryFindings, type SubscriptionPart, type SubscriptionsSectionInput } from './section.js';
+
+/** Report options of the subscriptions section. */
+export interface SubscriptionsReportFlags {
+  /** Subscriptions file (one row per subscription period); adds the subscriptions section. @defaultValue none */
+  subscriptions?: string;
+  /** Product usage events file (with `subscriptions`); adds usage segments and churn by usage. @defaultValue none */
+  events?: string;
+}
+
+const PARTS: readonly SubscriptionPart[] = ['churn', 'subscriptionCohorts', 'usage', 'usageChurn', 'churnByUsage'];
+
+/** The subscriptions section's input from the pipeline's results and failures. */
+export function subscriptionInput(r: SubscriptionResults, failures: Readonly<Record<string, SectionFailure>>): SubscriptionsSectionInput {
+  const failed = Object.fromEntries(PARTS.flatMap((p) => (failures[p] ? [[p, failures[p]]] : [])));
+  return {
+    ...(r.movements ? { movements: r.movements } : {}), ...(r.byPlan ? { byPlan: r.byPlan } : {}), ...(r.cohorts ? { cohorts: r.cohorts } : {}),
+    ...(r.usage ? { usage: r.usage } : {}), ...(r.usageChurn ? { usageChurn: r.usageChurn } : {}), ...(r.byUsage ? { byUsage: r.byUsage } : {}),
+    ...(Object.keys(failed).length ? { failures: failed } : {}),
+  };
+}
+
+/** The subscriptions section, or the section saying why it could not be computed when MRR movements failed. */
+export function subscriptionSectionOf(r: SubscriptionResults, failures: Readonly<Record<string, SectionFailure>>, locale: Locale, currency: string): ReportSection {
+  const mrr = failures.mrr;
+  if (!r.movements && mrr) return unavailableSection({ id: 'subscriptions', title: texts(locale).subscriptions.report.title }, mrr, { locale });
+  return subscriptionsSection(subscriptionInput(r, failures), { locale, currency });
+}
+
+/** The registry entry of the subscriptions section (with a subscriptions file). */
+export const subscriptionsAnalysis: Analysis<'subscriptions', SubscriptionResults, SubscriptionsReportFlags> = {
+  id: 'subscriptions',
+  title: (locale) => texts(locale).subscriptions.report.title,
+  failure: 'fatal',
+  when: (options) => options.subscriptions !== undefined,
+  // Its parts report their own progress (loads, MRR, churn, cohorts, usage).
+  run: ({ wb, options, stages }) => runSubscriptions(wb, { subscriptions: options.subscriptions as string, events: options.events }, stages),
+  present: (r, { locale, currency, failures }) => ({
+    sections: [subscriptionSectionOf(r, failures, locale, currency)],
+    // MRR and churn lead the summary: for a subscription business they are the headline
+    findings: subscriptionSummaryFindings(subscriptionInput(r, failures), locale, currency),
+    lead: true,
+    runs: subscriptionRuns(r),
+  }),
+};
