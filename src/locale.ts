@@ -6,7 +6,8 @@ import { messages } from './messages.js';
 import { texts } from './i18n/index.js';
 
 /** Supported report/chart languages. */
-export type Locale = 'en' | 'nl';
+export type { Locale } from './i18n/types.js';
+import type { Locale } from './i18n/types.js';
 
 /** All supported locales, in display order. */
 export const LOCALES: readonly Locale[] = ['en', 'nl'];

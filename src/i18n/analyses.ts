@@ -3,7 +3,7 @@
  * the data-quality section and the exports show. Words for one analysis's own keys (RFM segments, cluster
  * names, migration flows) live in that analysis's `words.ts`. Pure, no I/O.
  */
-import type { Locale } from '../locale.js';
+import type { Locale } from './types.js';
 import { texts } from './index.js';
 
 /** The text with a capital first letter. */

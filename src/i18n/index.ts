@@ -3,12 +3,11 @@
  * words here. One table per locale (`en/`, `nl/`), split by layer; numbers are formatted by `src/locale.ts`
  * and passed in already formatted.
  */
-import type { Locale } from '../locale.js';
 import { en } from './en/index.js';
 import { nl } from './nl/index.js';
-import type { Texts } from './types.js';
+import type { Locale, Texts } from './types.js';
 
-export type { Texts } from './types.js';
+export type { Locale, Texts } from './types.js';
 
 const TABLES: Record<Locale, Texts> = { en, nl };
 

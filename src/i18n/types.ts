@@ -3,3 +3,6 @@ import type { en } from './en/index.js';
 
 /** Every word a reader sees, for one locale. */
 export type Texts = typeof en;
+
+/** A language of the reports and notebooks. */
+export type Locale = 'en' | 'nl';

@@ -5,8 +5,18 @@
  * hundreds of thousands at 1M customers).
  */
 import { digamma, lnGamma } from '../../stats/special.js';
-import type { BgnbdParams } from './bgnbd.js';
 import type { ClvGroup } from './summary.js';
+
+export interface BgnbdParams {
+  /** Shape of the purchase-rate gamma. */
+  r: number;
+  /** Scale of the purchase-rate gamma (in the summary's time unit). */
+  alpha: number;
+  /** Dropout beta a. */
+  a: number;
+  /** Dropout beta b. */
+  b: number;
+}
 
 function indexOf(values: number[]): { distinct: Float64Array; index: Uint32Array } {
   const distinct = [...new Set(values)].sort((p, q) => p - q);

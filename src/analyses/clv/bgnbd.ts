@@ -8,23 +8,14 @@
  */
 import { WorkbenchError } from '../../errors.js';
 import { nelderMead } from '../../stats/nelder-mead.js';
-import { compileBgnbdLogLikelihood, compileBgnbdObjective } from './bgnbd-objective.js';
+import { compileBgnbdLogLikelihood, compileBgnbdObjective, type BgnbdParams } from './bgnbd-objective.js';
 import { bfgs } from '../../stats/bfgs.js';
 import { lnGamma, scaledHyp2f1 } from '../../stats/special.js';
 import type { ClvGroup } from './summary.js';
 import { clvMessages } from './messages.js';
 
 /** BG/NBD parameters. */
-export interface BgnbdParams {
-  /** Shape of the purchase-rate gamma. */
-  r: number;
-  /** Scale of the purchase-rate gamma (in the summary's time unit). */
-  alpha: number;
-  /** Dropout beta a. */
-  a: number;
-  /** Dropout beta b. */
-  b: number;
-}
+export type { BgnbdParams } from './bgnbd-objective.js';
 
 /** A fitted BG/NBD model. */
 export interface BgnbdFit extends BgnbdParams {

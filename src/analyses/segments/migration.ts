@@ -12,7 +12,7 @@
  * its customers at both dates (so nobody appears), otherwise the buyers before each date.
  */
 import { WorkbenchError } from '../../errors.js';
-import { isoDate } from '../../locale.js';
+import { isoDay } from '../../messages/format.js';
 import { quoteIdentifier } from '../../sql.js';
 import type { Workbench } from '../../workbench.js';
 import { rfm, type RfmOptions, type RfmResult } from '../rfm/index.js';
@@ -163,7 +163,7 @@ async function compareDates(wb: Workbench, options: MigrationOptions): Promise<M
   const [d] = await withCustomerAggregate(wb, { source, asOf: to, ...(options.returns ? { returns: options.returns } : {}) }, (agg) => wb.query(
     `select count(*) as n from ${t} m left join ${agg} a on a.customer_id = m.customer_id
      where m.segment_from is not null and m.segment_to is not null and (a.last_order is null or a.last_order < $from)`, { from }));
-  const warnings = [...new Set([...a.warnings.map((w) => segmentMessages.warnAt(isoDate(from), w)), ...b.warnings.map((w) => segmentMessages.warnAt(isoDate(to), w))])];
+  const warnings = [...new Set([...a.warnings.map((w) => segmentMessages.warnAt(isoDay(from), w)), ...b.warnings.map((w) => segmentMessages.warnAt(isoDay(to), w))])];
   return tagResult({
     table,
     segments: runs.segments,

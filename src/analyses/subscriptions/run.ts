@@ -17,7 +17,7 @@ import { loadEvents } from '../../data/events.js';
 import type { LoadReport } from '../../data/load-report.js';
 import { loadSubscriptions } from '../../data/subscriptions.js';
 import { WorkbenchError } from '../../errors.js';
-import { isoDate } from '../../locale.js';
+import { isoDay } from '../../messages/format.js';
 import { messages } from '../../messages.js';
 import type { Workbench } from '../../workbench.js';
 import type { Stages } from '../shared/analysis.js';
@@ -85,7 +85,7 @@ export async function runSubscriptions(
   // One usage date for every usage figure: the first of the month, three months before the data's last month.
   const at = monthFrom(load.dateRange.last, -USAGE_HORIZON_MONTHS);
   const usage = await stages.attempt('usage', () => usageSegments(wb, { at }),
-    (r) => `${r.customerCount.toLocaleString('en')} paying customers on ${isoDate(at)}: ${r.segments.map((s) => `${s.customers} ${s.segment}`).join(', ')}`);
+    (r) => `${r.customerCount.toLocaleString('en')} paying customers on ${isoDay(at)}: ${r.segments.map((s) => `${s.customers} ${s.segment}`).join(', ')}`);
   const churn = await stages.attempt('usageChurn', () => usageChurn(wb, { at, horizonMonths: USAGE_HORIZON_MONTHS }),
     (r) => `${r.overall.churned.toLocaleString('en')} of ${r.overall.customers.toLocaleString('en')} stopped within ${USAGE_HORIZON_MONTHS} months: ${r.finding}`);
   const byUsage = usage

@@ -5,9 +5,6 @@
  * and churn by usage segment with 95% intervals. A part that could not be computed says why; every other
  * part stands. Pure: results in, section out; numbers formatted here.
  */
-import type { MrrMovementsResult, SubscriptionChurnResult, SubscriptionCohortResult } from './index.js';
-import type { UsageSegmentsResult } from '../usage/index.js';
-import type { UsageChurnResult } from '../usage/churn.js';
 import { MIN_AVERAGE_COHORTS, cohortHeatmap } from '../cohorts/charts.js';
 import { churnComparisonChart, mrrBridgeChart, mrrMovementsChart } from './charts.js';
 import { periodLabel } from '../overview/charts.js';
@@ -15,38 +12,14 @@ import { columnLabel } from '../../i18n/analyses.js';
 import { texts } from '../../i18n/index.js';
 import { formatDate, formatNumber, type Locale } from '../../locale.js';
 import type { ReportChart, ReportSection, ReportTable } from '../../report/section.js';
-import type { SectionFailure } from '../../report/sections/unavailable.js';
+import type { SubscriptionsSectionInput } from './section-input.js';
+import type { MrrMovementsResult, SubscriptionChurnResult, SubscriptionCohortResult } from './index.js';
 import { churnTable, money, movementsTable, pct } from './section-tables.js';
 import { usageChurnFinding, usageParts } from '../usage/section.js';
 
 export { usageChurnFinding } from '../usage/section.js';
 
-/** The parts of the section besides the MRR movements, each optional. */
-export type SubscriptionPart = 'churn' | 'subscriptionCohorts' | 'usage' | 'usageChurn' | 'churnByUsage';
-
-/**
- * A part of the subscriptions run, each its own progress stage: MRR movements, churn by plan, subscription
- * cohorts, usage segments, churn by usage segment, and customer vs revenue churn per usage segment.
- */
-export type SubscriptionAnalysis = 'mrr' | SubscriptionPart;
-
-/** What the subscriptions section shows; every part is optional. */
-export interface SubscriptionsSectionInput {
-  /** MRR movements per month and over the range. */
-  movements?: MrrMovementsResult;
-  /** Customer vs revenue churn per plan (or another segment). */
-  byPlan?: SubscriptionChurnResult;
-  /** Paying customers and MRR kept by start month. */
-  cohorts?: SubscriptionCohortResult;
-  /** Usage segments (with events). */
-  usage?: UsageSegmentsResult;
-  /** Churn by usage segment within a horizon (with events). */
-  usageChurn?: UsageChurnResult;
-  /** Customer vs revenue churn per usage segment, over the months after the usage was measured (with events). */
-  byUsage?: SubscriptionChurnResult;
-  /** Parts that could not be computed on this data, and why. @defaultValue none */
-  failures?: Partial<Record<SubscriptionPart, SectionFailure>>;
-}
+export type { SubscriptionAnalysis, SubscriptionPart, SubscriptionsSectionInput } from './section-input.js';
 
 /** Options of {@link subscriptionsSection}. */
 export interface SubscriptionsSectionOptions {

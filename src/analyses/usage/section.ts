@@ -9,7 +9,7 @@ import { texts } from '../../i18n/index.js';
 import { formatDate, formatNumber, type Locale } from '../../locale.js';
 import type { ReportChart, ReportTable } from '../../report/section.js';
 import { churnTable, pct, usageChurnTable, usageTable } from '../subscriptions/section-tables.js';
-import type { SubscriptionsSectionInput } from '../subscriptions/section.js';
+import type { SubscriptionsSectionInput } from '../subscriptions/section-input.js';
 
 /** A usage group inside a sentence: the usage segments in their sentence words, other groups as in charts. */
 function inSentence(segment: string, locale: Locale): string {
