@@ -16,13 +16,13 @@ import { WorkbenchError } from '../errors.js';
 import { clusterNames } from '../analyses/clusters/words.js';
 import { segmentName } from '../analyses/rfm/words.js';
 import { segmentValueName } from '../i18n/analyses.js';
-import { texts } from '../i18n/index.js';
 import type { Locale } from '../locale.js';
 import { messages } from '../messages.js';
 import type { Workbench } from '../workbench.js';
 import { exportSelectSql, type ExportLabel } from './sql.js';
 import { copyAtomically } from './write.js';
 import { checkOutputPath } from '../report/save.js';
+import { clvTexts } from '../analyses/clv/texts.js';
 
 /** Output format of {@link exportSegments}. */
 export type ExportFormat = 'csv' | 'parquet';
@@ -72,7 +72,7 @@ export function exportLabels(locale: Locale, r: RfmResult, c?: ClusterResult, ti
   const out: ExportLabel[] = r.options.segmentMap.segments.map((sg) => ({ kind: 'rfm', key: sg.key, label: segmentName(sg, locale) }));
   if (c) clusterNames(c.profiles, locale).forEach((name, i) => out.push({ kind: 'cluster', key: String(c.profiles[i]!.cluster), label: name }));
   for (const s of tiers?.segments ?? []) out.push({ kind: 'tier', key: s.segment, label: segmentValueName(s.segment, locale) });
-  if (clvDone) for (const [key, label] of Object.entries(texts(locale).report.clvSection.tierNames)) out.push({ kind: 'clv', key, label });
+  if (clvDone) for (const [key, label] of Object.entries(clvTexts(locale).section.tierNames)) out.push({ kind: 'clv', key, label });
   return out;
 }
 

@@ -69,6 +69,7 @@ export function findJupyterPython(): string | undefined {
 /** What to install when Jupyter's executor is missing. */
 export const JUPYTER_MISSING = messages.jupyterMissing();
 
+// eslint-disable-next-line no-control-regex -- the escape character is what an ANSI colour code starts with
 const stripAnsi = (s: string): string => s.replace(/\u001b\[[0-9;]*m/g, '');
 
 /** The error text a failed cell left in its outputs (error outputs, then stderr), trimmed. */

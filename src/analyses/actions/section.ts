@@ -6,12 +6,12 @@
 import type { ClusterResult } from '../clusters/index.js';
 import type { RfmResult } from '../rfm/index.js';
 import type { SegmentByResult } from '../segments/index.js';
-import { texts } from '../../i18n/index.js';
 import { clusterNames } from '../clusters/words.js';
 import { segmentAction, segmentName } from '../rfm/words.js';
 import { segmentValueName } from '../../i18n/analyses.js';
 import { formatNumber, type Locale } from '../../locale.js';
 import type { ReportSection, ReportTable } from '../../report/section.js';
+import { actionTexts } from './texts.js';
 
 /** The segmentations the export holds. */
 export interface ActionsSectionInput {
@@ -27,7 +27,7 @@ export interface ActionsSectionInput {
  */
 export function actionsSection(input: ActionsSectionInput, options: { locale?: Locale } = {}): ReportSection | undefined {
   const locale = options.locale ?? 'en';
-  const t = texts(locale).report.actionsSection;
+  const t = actionTexts(locale).section;
   const count = (n: number) => formatNumber(n, locale);
   const tables: ReportTable[] = [];
   if (input.rfm) {

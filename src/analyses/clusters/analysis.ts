@@ -1,16 +1,16 @@
 /** Clusters in the report: k-means on RFM features at the as-of date, and their cross-table with RFM segments. */
-import { texts } from '../../i18n/index.js';
 import { rfmAnalysis } from '../rfm/analysis.js';
 import { segmentNames } from '../rfm/words.js';
 import { resultOf, type Analysis } from '../shared/analysis.js';
 import { clusters, type ClusterResult } from './index.js';
 import { clusterFindings, clustersSection } from './section.js';
 import { clusterVsRfm, type ClusterRfmCrosstab } from './vs-rfm.js';
+import { clusterTexts } from './texts.js';
 
 /** The registry entry of the clusters. */
 export const clustersAnalysis: Analysis<'clusters', ClusterResult> = {
   id: 'clusters',
-  title: (locale) => texts(locale).report.clustersSection.title,
+  title: (locale) => clusterTexts(locale).section.title,
   summaryFindings: 2,
   sufficiency: 'clusters',
   run: ({ wb, options, asOf }) => {
@@ -34,7 +34,7 @@ export const clustersAnalysis: Analysis<'clusters', ClusterResult> = {
 /** The registry entry of the cross-table of clusters and RFM segments (with both; shown in the clusters section). */
 export const crosstabAnalysis: Analysis<'crosstab', ClusterRfmCrosstab> = {
   id: 'crosstab',
-  title: (locale) => texts(locale).report.clustersSection.title,
+  title: (locale) => clusterTexts(locale).section.title,
   failure: 'fatal',
   run: async ({ wb, results }) => {
     const rfm = resultOf(results, rfmAnalysis);

@@ -5,12 +5,12 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { formatNumber, type Locale } from '../../locale.js';
-import { texts } from '../../i18n/index.js';
 import type { ClusterResult } from './index.js';
 import { clusterNames, featureLabel } from './words.js';
 import {
   baseSpec, CATEGORY_COLORS, CHART_HEIGHT, CHART_WIDTH, COUNT_FORMAT, GOOD_BAD_SCHEME, minPlotWidth, PERCENT_FORMAT, wrapLabelExpr, withCounts,
 } from '../../charts/theme.js';
+import { clusterTexts } from './texts.js';
 
 /** Options of the cluster chart builders. */
 export interface ClusterChartOptions {
@@ -26,7 +26,7 @@ export function clusterLabels(result: ClusterResult, locale: Locale): string[] {
 
 function clusterColor(result: ClusterResult, locale: Locale) {
   return {
-    field: 'label', type: 'nominal' as const, title: texts(locale).charts.clusters.cluster,
+    field: 'label', type: 'nominal' as const, title: clusterTexts(locale).charts.cluster,
     scale: { domain: clusterLabels(result, locale), range: result.profiles.map((_, i) => CATEGORY_COLORS[i % CATEGORY_COLORS.length] as string) },
     legend: { orient: 'bottom' as const, columns: 2, labelLimit: 480 },
   };
@@ -39,7 +39,7 @@ function clusterColor(result: ClusterResult, locale: Locale) {
  */
 export function clusterKChart(result: ClusterResult, options: ClusterChartOptions = {}): TopLevelSpec {
   const locale = options.locale ?? 'en';
-  const t = texts(locale).charts.clusters;
+  const t = clusterTexts(locale).charts;
   const values = result.kTable.map((r) => ({ k: r.k, inertia: r.inertia, silhouette: r.silhouette, chosen: r.k === result.k }));
   const ks = [...new Set([...values.map((v) => v.k), result.k])].sort((a, b) => a - b);
   // padding keeps the points at the first and last k inside the plot
@@ -76,7 +76,7 @@ export function clusterKChart(result: ClusterResult, options: ClusterChartOption
  */
 export function clusterScatter(result: ClusterResult, options: ClusterChartOptions = {}): TopLevelSpec {
   const locale = options.locale ?? 'en';
-  const t = texts(locale).charts.clusters;
+  const t = clusterTexts(locale).charts;
   const labels = clusterLabels(result, locale);
   const names = result.features.map((f) => f.name);
   const values = result.projection.points.map((p) => ({
@@ -110,7 +110,7 @@ const LOWER_IS_BETTER = new Set(['recency']);
  */
 export function clusterProfileHeatmap(result: ClusterResult, options: ClusterChartOptions = {}): TopLevelSpec {
   const locale = options.locale ?? 'en';
-  const t = texts(locale).charts.clusters;
+  const t = clusterTexts(locale).charts;
   const labels = clusterLabels(result, locale);
   const features = result.features.map((f) => featureLabel(f.name, locale));
   const values = result.profiles.flatMap((p, i) =>
@@ -159,7 +159,7 @@ export function clusterProfileHeatmap(result: ClusterResult, options: ClusterCha
  */
 export function clusterSizes(result: ClusterResult, options: ClusterChartOptions = {}): TopLevelSpec {
   const locale = options.locale ?? 'en';
-  const t = texts(locale).charts.clusters;
+  const t = clusterTexts(locale).charts;
   const labels = clusterLabels(result, locale);
   const values = result.profiles.flatMap((p, i) => [
     { label: labels[i], measure: t.customerShare, share: p.share, customers: p.size },

@@ -8,9 +8,9 @@ import type { ClusterRfmCrosstab } from './vs-rfm.js';
 import { clusterNames, featureLabel } from './words.js';
 import { clusterKChart, clusterProfileHeatmap, clusterScatter, clusterSizes } from './charts.js';
 import { formatCurrency, formatNumber, formatPercent, type Locale } from '../../locale.js';
-import { texts } from '../../i18n/index.js';
 import type { ReportSection, ReportTable } from '../../report/section.js';
 import { COUNT } from '../../report/small-groups.js';
+import { clusterTexts } from './texts.js';
 
 /** Options of {@link clustersSection}. */
 export interface ClustersSectionOptions {
@@ -44,7 +44,7 @@ function listText(items: readonly string[], and: string): string {
 
 /** Two or three plain-language findings (plus agreement with RFM when a cross-tab is given), most important first. */
 export function clusterFindings(result: ClusterResult, locale: Locale = 'en', crosstab?: ClusterRfmCrosstab): string[] {
-  const t = texts(locale).report.clustersSection;
+  const t = clusterTexts(locale).section;
   const pct = (x: number) => formatPercent(Number.isFinite(x) ? x : 0, locale, 0);
   const out: string[] = [];
   const names = clusterNames(result.profiles, locale);
@@ -62,7 +62,7 @@ export function clusterFindings(result: ClusterResult, locale: Locale = 'en', cr
 }
 
 function crosstabTable(ct: ClusterRfmCrosstab, locale: Locale, names: Readonly<Record<string, string>>): ReportTable {
-  const t = texts(locale).report.clustersSection;
+  const t = clusterTexts(locale).section;
   const share = new Map(ct.cells.map((c) => [`${c.cluster}\u0000${c.segment}`, c.shareOfCluster]));
   // Segments down, clusters across: k is small, segment names are long; each column sums to 100%.
   return {
@@ -83,7 +83,7 @@ function crosstabTable(ct: ClusterRfmCrosstab, locale: Locale, names: Readonly<R
 export function clustersSection(result: ClusterResult, options: ClustersSectionOptions = {}): ReportSection {
   const locale = options.locale ?? 'en';
   const currency = options.currency ?? 'EUR';
-  const t = texts(locale).report.clustersSection;
+  const t = clusterTexts(locale).section;
   const labels = result.features.map((f) => featureLabel(f.name, locale).toLowerCase());
   const auto = result.options.k === 'auto';
   const pct = (x: number) => formatPercent(Number.isFinite(x) ? x : 0, locale, 1);

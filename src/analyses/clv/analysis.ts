@@ -1,5 +1,4 @@
 /** Predicted value in the report: BG/NBD + Gamma-Gamma on everything before the as-of day, per RFM segment. */
-import { texts } from '../../i18n/index.js';
 import { rfmAnalysis } from '../rfm/analysis.js';
 import { segmentNames } from '../rfm/words.js';
 import { resultOf, type Analysis } from '../shared/analysis.js';
@@ -8,6 +7,7 @@ import { clvBySegment, type ClvSegmentRow } from './aggregates.js';
 import { clv, CLV_DISCOUNT_RATE, CLV_MARGIN } from './index.js';
 import { clvDoubts, clvFindings, clvSection } from './section.js';
 import type { ClvResult } from './types.js';
+import { clvTexts } from './texts.js';
 
 /** Report options of the predicted-value section. */
 export interface ClvReportFlags {
@@ -28,7 +28,7 @@ const DAY_MS = 86_400_000;
 /** The registry entry of predicted value (with `clv`). */
 export const clvAnalysis: Analysis<'clv', ClvResult, ClvReportFlags> = {
   id: 'clv',
-  title: (locale) => texts(locale).report.clvSection.title,
+  title: (locale) => clvTexts(locale).section.title,
   sufficiency: 'clv',
   summaryFindings: 1,
   when: (options) => options.clv === true,
@@ -61,7 +61,7 @@ export const clvAnalysis: Analysis<'clv', ClvResult, ClvReportFlags> = {
 /** The registry entry of predicted value per RFM segment (with `clv` and RFM; shown in the CLV section). */
 export const clvSegmentsAnalysis: Analysis<'clvSegments', ClvSegmentRow[], ClvReportFlags> = {
   id: 'clvSegments',
-  title: (locale) => texts(locale).report.clvSection.title,
+  title: (locale) => clvTexts(locale).section.title,
   failure: 'fatal',
   when: (options) => options.clv === true,
   run: async ({ wb, results }) => {

@@ -5,12 +5,12 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { formatNumber, type Locale } from '../../locale.js';
-import { texts } from '../../i18n/index.js';
 import { WorkbenchError } from '../../errors.js';
 import type { ClvResult } from './types.js';
 import type { ClvSegmentRow } from './aggregates.js';
 import { baseSpec, CATEGORY_COLORS, CHART_HEIGHT, CHART_WIDTH, COUNT_FORMAT, moneyFormat, PERCENT_FORMAT, SEQUENTIAL_SCHEME, withCounts } from '../../charts/theme.js';
 import { messages } from '../../messages.js';
+import { clvTexts } from './texts.js';
 
 /** Options of the CLV chart builders. */
 export interface ClvChartOptions {
@@ -24,7 +24,7 @@ export interface ClvChartOptions {
  */
 export function clvHoldoutChart(result: ClvResult, options: ClvChartOptions = {}): TopLevelSpec {
   const locale = options.locale ?? 'en';
-  const t = texts(locale).charts.clv;
+  const t = clvTexts(locale).charts;
   if (!result.holdout) throw new WorkbenchError('BAD_OPTION', messages.noHoldout(), {});
   const order = result.holdout.rows.map((r) => (r.orMore ? `${r.x}+` : `${r.x}`));
   const values = result.holdout.rows.flatMap((r, i) => [
@@ -54,7 +54,7 @@ export function clvHoldoutChart(result: ClvResult, options: ClvChartOptions = {}
 
 /** Histogram of P(alive) in tenths. */
 export function pAliveHistogramChart(result: ClvResult, options: ClvChartOptions = {}): TopLevelSpec {
-  const t = texts(options.locale ?? 'en').charts.clv;
+  const t = clvTexts(options.locale ?? 'en').charts;
   const total = result.pAliveHistogram.reduce((s, b) => s + b.customers, 0);
   const values = result.pAliveHistogram.map((b) => ({ ...b, share: total > 0 ? b.customers / total : 0 }));
   return withCounts(['customers'], {
@@ -78,7 +78,7 @@ export function pAliveHistogramChart(result: ClvResult, options: ClvChartOptions
 /** The model's P(alive) over x × t_x at the longest observation time (the lifetimes-style matrix). */
 export function pAliveMatrixChart(result: ClvResult, options: ClvChartOptions = {}): TopLevelSpec {
   const locale = options.locale ?? 'en';
-  const t = texts(locale).charts.clv;
+  const t = clvTexts(locale).charts;
   const m = result.pAliveMatrix;
   const step = m.T / 20;
   const observed = `${formatNumber(m.T, locale, 1)} ${t.periods[result.options.unit]}`;
@@ -104,7 +104,7 @@ export function pAliveMatrixChart(result: ClvResult, options: ClvChartOptions = 
 /** Share of customers beside share of predicted value per CLV tier (top … low). */
 export function clvTierChart(result: ClvResult, options: ClvChartOptions = {}): TopLevelSpec {
   const locale = options.locale ?? 'en';
-  const t = texts(locale).charts.clv;
+  const t = clvTexts(locale).charts;
   const order = result.tiers.map((g) => t.tierNames[g.key]);
   const values = result.tiers.flatMap((g) => [
     { tier: t.tierNames[g.key], measure: t.customerShare, share: g.share, customers: g.customers, clv: g.clv },
@@ -133,7 +133,7 @@ export function clvTierChart(result: ClvResult, options: ClvChartOptions = {}): 
 /** Total predicted value per segment of another segmentation (rows from `clvBySegment`), highest first. */
 export function clvSegmentChart(rows: readonly ClvSegmentRow[], options: ClvChartOptions = {}): TopLevelSpec {
   const locale = options.locale ?? 'en';
-  const t = texts(locale).charts.clv;
+  const t = clvTexts(locale).charts;
   return withCounts(['customers'], {
     ...baseSpec(t.segments, `${t.segmentsDesc}.`),
     width: CHART_WIDTH - 160, height: Math.max(CHART_HEIGHT, rows.length * 26),

@@ -8,9 +8,9 @@ import type { ClvResult } from './types.js';
 import type { ClvSegmentRow } from './aggregates.js';
 import { clvHoldoutChart, clvSegmentChart, clvTierChart, pAliveHistogramChart, pAliveMatrixChart } from './charts.js';
 import { formatCurrency, formatDate, formatNumber, formatPercent, type Locale } from '../../locale.js';
-import { texts } from '../../i18n/index.js';
 import type { ReportChart, ReportSection, ReportTable } from '../../report/section.js';
 import { COUNT } from '../../report/small-groups.js';
+import { clvTexts } from './texts.js';
 
 /** Options of {@link clvSection}. */
 export interface ClvSectionOptions {
@@ -57,7 +57,7 @@ export function clvDoubts(result: ClvResult): ClvDoubt[] {
 
 /** The section's first line when the prediction is not reliable, else undefined. */
 function doubtLine(result: ClvResult, locale: Locale): string | undefined {
-  const t = texts(locale).report.clvSection;
+  const t = clvTexts(locale).section;
   const pct = (x: number) => formatPercent(x, locale, 0);
   const reasons = clvDoubts(result).map((d) =>
     d.kind === 'noDropout' ? t.unreliableNoDropout(pct(d.certainShare)) : t.unreliableHoldout(`${d.error > 0 ? '+' : ''}${pct(d.error)}`, pct(HOLDOUT_TOLERANCE)));
@@ -66,7 +66,7 @@ function doubtLine(result: ClvResult, locale: Locale): string | undefined {
 
 /** Plain-language findings, most important first. */
 export function clvFindings(result: ClvResult, locale: Locale = 'en', currency = 'EUR'): string[] {
-  const t = texts(locale).report.clvSection;
+  const t = clvTexts(locale).section;
   const o = result.options;
   const n = (x: number) => formatNumber(x, locale);
   const pct = (x: number) => formatPercent(x, locale, 0);
@@ -86,7 +86,7 @@ export function clvFindings(result: ClvResult, locale: Locale = 'en', currency =
 }
 
 function groupTable<K extends string>(caption: string, groups: ClvResult['tiers'] | ClvResult['aliveBands'], names: Record<K, string>, locale: Locale, currency: string): ReportTable {
-  const t = texts(locale).report.clvSection;
+  const t = clvTexts(locale).section;
   return {
     caption,
     columns: t.groupCols.map((label, i) => ({ label, numeric: i > 0, ...(i === 1 ? COUNT : {}) })),
@@ -104,7 +104,7 @@ function groupTable<K extends string>(caption: string, groups: ClvResult['tiers'
 export function clvSection(result: ClvResult, options: ClvSectionOptions = {}): ReportSection {
   const locale = options.locale ?? 'en';
   const currency = options.currency ?? 'EUR';
-  const t = texts(locale).report.clvSection;
+  const t = clvTexts(locale).section;
   const o = result.options;
   const num = (x: number, d: number) => formatNumber(x, locale, d);
   const chart = (id: string, { title, description }: { title: string; description: string }, spec: ReportChart['spec']): ReportChart => ({ id, title, description, spec });

@@ -1,13 +1,13 @@
 /** Cohorts in the report: monthly cohorts of first purchase up to the report's as-of date. */
-import { texts } from '../../i18n/index.js';
 import type { Analysis } from '../shared/analysis.js';
 import { cohorts, type CohortResult } from './index.js';
 import { cohortFindings, cohortsSection } from './section.js';
+import { cohortTexts } from './texts.js';
 
 /** The registry entry of the cohorts. */
 export const cohortsAnalysis: Analysis<'cohorts', CohortResult> = {
   id: 'cohorts',
-  title: (locale) => texts(locale).report.cohortsSection.title,
+  title: (locale) => cohortTexts(locale).section.title,
   summaryFindings: 2,
   run: ({ wb, asOf }) => cohorts(wb, { asOf }),
   detail: (r) => `${r.cohorts.length} ${r.options.period} cohorts, ${r.customerCount.toLocaleString('en')} customers`,

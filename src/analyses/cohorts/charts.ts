@@ -7,9 +7,9 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { averageCurve, type CohortCell, type CohortPeriod, type CohortResult, type CohortSummary } from './index.js';
 import { intlTag, type Locale } from '../../locale.js';
-import { texts, type Texts } from '../../i18n/index.js';
 import { periodLabel } from '../overview/charts.js';
 import { baseSpec, CATEGORY_COLORS, CHART_HEIGHT, CHART_WIDTH, COUNT_FORMAT, MIN_FONT_SIZE, minPlotWidth, moneyFormat, SEQUENTIAL_SCHEME, withCounts } from '../../charts/theme.js';
+import { cohortTexts, type CohortTexts } from './texts.js';
 
 /** Options shared by the cohort charts. */
 export interface CohortChartOptions {
@@ -29,9 +29,9 @@ export interface CohortChartOptions {
 }
 
 /** The cohort chart words for a wording: the order words, with the subscription ones over them. */
-function cohortWords(locale: Locale, wording: CohortChartOptions['wording']): Texts['charts']['cohorts'] {
-  const t = texts(locale);
-  return wording === 'subscriptions' ? { ...t.charts.cohorts, ...t.subscriptions.cohorts } : t.charts.cohorts;
+function cohortWords(locale: Locale, wording: CohortChartOptions['wording']): CohortTexts['charts'] {
+  const t = cohortTexts(locale);
+  return wording === 'subscriptions' ? { ...t.charts, ...t.subscriptionCharts } : t.charts;
 }
 
 /** Options of {@link cohortHeatmap}. */
@@ -45,7 +45,7 @@ export interface CohortHeatmapOptions extends CohortChartOptions {
  * @example cohortLabel(result.cohorts[0], result.options.period, 'nl') // 'dec 2010'
  */
 export function cohortLabel(cohort: Pick<CohortSummary, 'cohort' | 'start'>, period: CohortPeriod, locale: Locale): string {
-  if (cohort.cohort === null) return texts(locale).charts.cohorts.unknown;
+  if (cohort.cohort === null) return cohortTexts(locale).charts.unknown;
   if (!cohort.start || period === 'week') return cohort.cohort;
   return periodLabel(cohort.start, period, locale);
 }
@@ -63,7 +63,7 @@ const ATTRIBUTE_COLORS = CATEGORY_COLORS.filter((c) => c !== '#000000' && c !== 
 const num = (x: number): number | null => (Number.isFinite(x) ? x : null);
 
 function subtitleOf(result: CohortResult, shown: number, extra: string | undefined, locale: Locale): string | undefined {
-  const parts = [shown < result.cohorts.length ? texts(locale).charts.cohorts.shown(shown, result.cohorts.length, result.options.by !== null) : '', extra ?? ''];
+  const parts = [shown < result.cohorts.length ? cohortTexts(locale).charts.shown(shown, result.cohorts.length, result.options.by !== null) : '', extra ?? ''];
   return parts.filter(Boolean).join('; ') || undefined;
 }
 

@@ -11,6 +11,7 @@ import { texts } from '../../i18n/index.js';
 import type { ReportSection, ReportTable } from '../../report/section.js';
 import { COUNT } from '../../report/small-groups.js';
 import { asOfFact } from '../../report/figures.js';
+import { cohortTexts } from './texts.js';
 
 /** Options of {@link cohortsSection}. */
 export interface CohortsSectionOptions {
@@ -44,7 +45,7 @@ function pooled(result: CohortResult, list: CohortSummary[]): number {
 
 /** Plain-language findings, most important first (the summary takes the first one or two). */
 export function cohortFindings(result: CohortResult, locale: Locale = 'en', currency = 'EUR'): string[] {
-  const t = texts(locale).report.cohortsSection;
+  const t = cohortTexts(locale).section;
   const u = t.unit[result.options.period];
   const pct = (x: number) => formatPercent(x, locale, 0);
   const label = (c: CohortSummary) => cohortLabel(c, result.options.period, locale);
@@ -77,7 +78,7 @@ export function cohortFindings(result: CohortResult, locale: Locale = 'en', curr
 }
 
 function cohortTable(result: CohortResult, locale: Locale, currency: string): ReportTable {
-  const t = texts(locale).report.cohortsSection;
+  const t = cohortTexts(locale).section;
   const u = t.unit[result.options.period];
   const ks = [1, ...MILESTONES[result.options.period]];
   const ltvK = MILESTONES[result.options.period][1];
@@ -113,7 +114,7 @@ function cohortTable(result: CohortResult, locale: Locale, currency: string): Re
 export function cohortsSection(result: CohortResult, options: CohortsSectionOptions = {}): ReportSection {
   const locale = options.locale ?? 'en';
   const currency = options.currency ?? 'EUR';
-  const t = texts(locale).report.cohortsSection;
+  const t = cohortTexts(locale).section;
   const o = result.options;
   const u = t.unit[o.period];
   const last = lastLabel(result, locale);

@@ -1,11 +1,11 @@
 /** Goals in the report: KPIs per segment against the goals file's targets. */
-import { texts } from '../../i18n/index.js';
 import { messages } from '../../messages.js';
 import { rfmAnalysis } from '../rfm/analysis.js';
 import { segmentsAnalysis } from '../segments/analysis.js';
 import { resultOf, type Analysis } from '../shared/analysis.js';
 import { goalsForReport, goalsRun, type GoalsResult, type GoalsSpec } from './index.js';
 import { goalsFindings, goalsSection } from './section.js';
+import { goalTexts } from './texts.js';
 
 /** Report options of the goals section. */
 export interface GoalsReportFlags {
@@ -20,7 +20,7 @@ export interface GoalsReportFlags {
  */
 export const goalsAnalysis: Analysis<'goals', GoalsResult, GoalsReportFlags> = {
   id: 'goals',
-  title: (locale) => texts(locale).report.goalsSection.title,
+  title: (locale) => goalTexts(locale).section.title,
   summaryFindings: 2,
   failure: 'fatal',
   when: (options) => options.goals !== undefined,

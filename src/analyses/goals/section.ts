@@ -6,12 +6,13 @@
 import type { KpiDef } from '../segments/kpi.js';
 import type { KpisResult } from '../segments/kpis.js';
 import { kpiGoalChart, kpiLabel, segmentLabel } from '../segments/charts.js';
-import { texts } from '../../i18n/index.js';
 import { columnLabel } from '../../i18n/analyses.js';
 import { segmentName } from '../rfm/words.js';
 import { formatCurrency, formatNumber, formatPercent, type Locale } from '../../locale.js';
 import type { GoalSegments } from './index.js';
 import type { ReportChart, ReportSection } from '../../report/section.js';
+import { segmentTexts } from '../segments/texts.js';
+import { goalTexts } from './texts.js';
 
 /** What the goals section shows. */
 export interface GoalsSectionInput {
@@ -48,7 +49,7 @@ function named(input: GoalsSectionInput, locale: Locale): KpisResult {
 
 /** Findings: the count of met / close / missed goals, then one sentence per missed goal (largest relative miss first). */
 export function goalsFindings(input: GoalsSectionInput, locale: Locale = 'en', currency = 'EUR'): string[] {
-  const t = texts(locale).report.goalsSection;
+  const t = goalTexts(locale).section;
   const r = named(input, locale);
   const withGoal = r.rows.filter((x) => x.goal !== null);
   const n = (s: string) => withGoal.filter((x) => x.status === s).length;
@@ -73,8 +74,8 @@ export function goalsFindings(input: GoalsSectionInput, locale: Locale = 'en', c
 export function goalsSection(input: GoalsSectionInput, options: GoalsSectionOptions = {}): ReportSection {
   const locale = options.locale ?? 'en';
   const currency = options.currency ?? 'EUR';
-  const t = texts(locale).report.goalsSection;
-  const ts = texts(locale).report.segmentsSection;
+  const t = goalTexts(locale).section;
+  const ts = segmentTexts(locale).section;
   const r = named(input, locale);
   const on = typeof input.segments === 'object' ? t.on.column(columnLabel(input.segments.column, locale)) : t.on[input.segments];
   const charts: ReportChart[] = r.kpis.map((def, i) => ({

@@ -7,6 +7,7 @@ import type { ActivityPeriod, ActivityResult } from './activity.js';
 import { formatDate, type Locale } from '../../locale.js';
 import { texts } from '../../i18n/index.js';
 import { baseSpec, CATEGORY_COLORS, CHART_HEIGHT, CHART_WIDTH, COUNT_FORMAT, moneyFormat, withCounts } from '../../charts/theme.js';
+import { overviewTexts } from './texts.js';
 
 /** Options of the activity charts. */
 export interface ActivityChartOptions {
@@ -17,12 +18,12 @@ export interface ActivityChartOptions {
 /** Label of a period start: `Dec 2010` / `dec 2010`, `Q1 2011` / `K1 2011`, or the week's first day. */
 export function periodLabel(start: Date, period: ActivityPeriod, locale: Locale): string {
   if (period === 'week') return formatDate(start, locale);
-  if (period === 'quarter') return `${texts(locale).charts.activity.q}${Math.floor(start.getUTCMonth() / 3) + 1} ${start.getUTCFullYear()}`;
+  if (period === 'quarter') return `${overviewTexts(locale).charts.q}${Math.floor(start.getUTCMonth() / 3) + 1} ${start.getUTCFullYear()}`;
   return `${texts(locale).charts.months[start.getUTCMonth()] ?? ''} ${start.getUTCFullYear()}`;
 }
 
 function subtitle(result: ActivityResult, locale: Locale): string | undefined {
-  return result.lastIsPartial && result.lastOrder ? texts(locale).charts.activity.partial(formatDate(result.lastOrder, locale)) : undefined;
+  return result.lastIsPartial && result.lastOrder ? overviewTexts(locale).charts.partial(formatDate(result.lastOrder, locale)) : undefined;
 }
 
 const xAxis = (title: string) => ({ field: 'label', type: 'ordinal' as const, sort: null, title, axis: { labelAngle: -45, labelOverlap: true } });
@@ -33,7 +34,7 @@ const xAxis = (title: string) => ({ field: 'label', type: 'ordinal' as const, so
  */
 export function revenueOverTime(result: ActivityResult, options: ActivityChartOptions = {}): TopLevelSpec {
   const locale = options.locale ?? 'en';
-  const t = texts(locale).charts.activity;
+  const t = overviewTexts(locale).charts;
   const n = result.rows.length;
   const values = result.rows.map((r, i) => ({
     label: periodLabel(r.start, result.options.period, locale), netRevenue: r.netRevenue, orders: r.orders, returned: r.returned,
@@ -64,7 +65,7 @@ export function revenueOverTime(result: ActivityResult, options: ActivityChartOp
  */
 export function customersOverTime(result: ActivityResult, options: ActivityChartOptions = {}): TopLevelSpec {
   const locale = options.locale ?? 'en';
-  const t = texts(locale).charts.activity;
+  const t = overviewTexts(locale).charts;
   const values = result.rows.flatMap((r, i) => {
     const label = periodLabel(r.start, result.options.period, locale);
     return [

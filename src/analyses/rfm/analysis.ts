@@ -1,14 +1,14 @@
 /** RFM in the report: scores and segments at the report's as-of date, its section and summary findings. */
-import { texts } from '../../i18n/index.js';
 import { isoDate } from '../../locale.js';
 import type { Analysis } from '../shared/analysis.js';
 import { rfm, type RfmResult } from './index.js';
 import { rfmFindings, rfmSection } from './section.js';
+import { rfmTexts } from './texts.js';
 
 /** The registry entry of RFM: the first analysis, whose as-of date every other one uses. */
 export const rfmAnalysis: Analysis<'rfm', RfmResult> = {
   id: 'rfm',
-  title: (locale) => texts(locale).report.rfmSection.title,
+  title: (locale) => rfmTexts(locale).section.title,
   sufficiency: 'rfm',
   summaryFindings: 3,
   // A given as-of date describes the customers as they were then: later orders are left out.

@@ -4,7 +4,6 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { Locale } from '../../locale.js';
-import { texts } from '../../i18n/index.js';
 import { segmentName } from './words.js';
 import type { RfmResult } from './index.js';
 import type { RfmDistribution } from './summary.js';
@@ -12,6 +11,7 @@ import {
   baseSpec, CATEGORY_COLORS, CHART_HEIGHT, CHART_WIDTH, COUNT_FORMAT, MIN_FONT_SIZE, minPlotWidth, moneyFormat, PERCENT_FORMAT, SEQUENTIAL_SCHEME,
   SMALL_COUNT_LABELS, SUPPRESSED_FILL, withCounts,
 } from '../../charts/theme.js';
+import { rfmTexts } from './texts.js';
 
 /** Options shared by the RFM chart builders. */
 export interface RfmChartOptions {
@@ -46,7 +46,7 @@ function wrap(label: string, max = 14): [string, string] {
  */
 export function rfmHeatmap(result: RfmResult, options: RfmHeatmapOptions = {}): TopLevelSpec {
   const locale = options.locale ?? 'en';
-  const t = texts(locale).charts.rfm;
+  const t = rfmTexts(locale).charts;
   const byMoney = options.color === 'monetary';
   const names = segmentNames(result, locale);
   const colorOf = (c: RfmResult['grid'][number]) => (byMoney ? c.meanMonetary : c.customers);
@@ -123,7 +123,7 @@ export function rfmHeatmap(result: RfmResult, options: RfmHeatmapOptions = {}): 
  */
 export function rfmSegmentBars(result: RfmResult, options: RfmChartOptions = {}): TopLevelSpec {
   const locale = options.locale ?? 'en';
-  const t = texts(locale).charts.rfm;
+  const t = rfmTexts(locale).charts;
   const names = segmentNames(result, locale);
   const order = result.segments.map((s) => names.get(s.key) ?? s.key);
   const values = result.segments.flatMap((s) => {
@@ -174,7 +174,7 @@ export interface RfmDistributionOptions extends RfmChartOptions {
  */
 export function rfmDistributionChart(result: RfmResult, options: RfmDistributionOptions): TopLevelSpec {
   const locale = options.locale ?? 'en';
-  const t = texts(locale).charts.rfm;
+  const t = rfmTexts(locale).charts;
   const d = result.distributions[options.metric];
   const label = t[options.metric];
   const log = d.scale === 'log';

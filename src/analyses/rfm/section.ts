@@ -12,6 +12,7 @@ import { formatCurrency, formatDate, formatNumber, formatPercent, type Locale } 
 import type { ReportSection, ReportTable } from '../../report/section.js';
 import { COUNT } from '../../report/small-groups.js';
 import { asOfFact } from '../../report/figures.js';
+import { rfmTexts } from './texts.js';
 
 /** Options of {@link rfmSection}. */
 export interface RfmSectionOptions {
@@ -35,7 +36,7 @@ function leadSegment(result: RfmResult): RfmGroupSummary | undefined {
  * @example rfmFindings(result, 'en') // ['Champions are 13.9% of customers and bring 61.2% of net revenue.', …]
  */
 export function rfmFindings(result: RfmResult, locale: Locale = 'en'): string[] {
-  const t = texts(locale).report.rfmSection;
+  const t = rfmTexts(locale).section;
   const out: string[] = [];
   const lead = leadSegment(result);
   const def = result.options.segmentMap.segments.find((s) => s.key === lead?.key);
@@ -51,7 +52,7 @@ export function rfmFindings(result: RfmResult, locale: Locale = 'en'): string[] 
 }
 
 function segmentTable(result: RfmResult, locale: Locale, currency: string): ReportTable {
-  const t = texts(locale).report.rfmSection;
+  const t = rfmTexts(locale).section;
   const defs = new Map(result.options.segmentMap.segments.map((s) => [s.key, s]));
   return {
     caption: t.caption,
@@ -68,7 +69,7 @@ function segmentTable(result: RfmResult, locale: Locale, currency: string): Repo
 }
 
 function loyaltyTable(result: RfmResult, locale: Locale, currency: string): ReportTable {
-  const t = texts(locale).report.rfmSection;
+  const t = rfmTexts(locale).section;
   return {
     caption: t.loyaltyCaption,
     columns: t.loyaltyCols.map((label, i) => ({ label, numeric: i >= 1, ...(i === 1 ? COUNT : {}) })),
@@ -86,7 +87,7 @@ function loyaltyTable(result: RfmResult, locale: Locale, currency: string): Repo
 export function rfmSection(result: RfmResult, options: RfmSectionOptions = {}): ReportSection {
   const locale = options.locale ?? 'en';
   const currency = options.currency ?? 'EUR';
-  const t = texts(locale).report.rfmSection;
+  const t = rfmTexts(locale).section;
   const o = result.options;
   const quantile = o.scoring === 'quantile';
   const metrics = ['recency', 'frequency', 'monetary'] as const;

@@ -1,9 +1,9 @@
 /** Segments in the report: value tiers, their sub-segments by customer attributes, and RFM migration. */
-import { texts } from '../../i18n/index.js';
 import { rfmAnalysis } from '../rfm/analysis.js';
 import { resultOf, type Analysis } from '../shared/analysis.js';
 import { checkByAttributes, segmentsDetail, segmentsForReport, segmentsRun } from './report-run.js';
 import { segmentsSection, segmentsSummaryFindings, type SegmentsSectionInput } from './section.js';
+import { segmentTexts } from './texts.js';
 
 /** Report options of the segments section. */
 export interface SegmentsReportFlags {
@@ -17,7 +17,7 @@ export interface SegmentsReportFlags {
 /** The registry entry of the segments section. */
 export const segmentsAnalysis: Analysis<'segments', SegmentsSectionInput, SegmentsReportFlags> = {
   id: 'segments',
-  title: (locale) => texts(locale).report.segmentsSection.title,
+  title: (locale) => segmentTexts(locale).section.title,
   summaryFindings: 2,
   // Checked before any analysis: a name the data does not have is the caller's to fix.
   checkLoaded: async (wb, options) => {

@@ -5,7 +5,6 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { formatDate, formatNumber, type Locale } from '../../locale.js';
-import { texts } from '../../i18n/index.js';
 import { columnLabel, segmentValueName } from '../../i18n/analyses.js';
 import { migrationSegmentName } from './words.js';
 import type { SubsegmentResult } from './subsegments.js';
@@ -16,6 +15,7 @@ import type { OverlapResult } from './overlap.js';
 import {
   baseSpec, CATEGORY_COLORS, CHART_WIDTH, COUNT_FORMAT, minPlotWidth, moneyFormat, PERCENT_FORMAT, SEQUENTIAL_SCHEME, SMALL_COUNT_LABELS, withCounts,
 } from '../../charts/theme.js';
+import { segmentTexts } from './texts.js';
 
 /** Font size of the counts written in heatmap cells. */
 const CELL_FONT_SIZE = 10;
@@ -37,7 +37,7 @@ export interface SegmentChartOptions {
 
 /** Display label of a KPI in a locale: the known ids in words, churn with its window, means with their column. */
 export function kpiLabel(def: Pick<KpiDef, 'id' | 'label'>, locale: Locale): string {
-  const t = texts(locale).charts.segments;
+  const t = segmentTexts(locale).charts;
   const known: Readonly<Record<string, string>> = t.kpiLabels;
   if (Object.hasOwn(known, def.id)) return known[def.id] ?? def.label;
   // `churnRate` is the default window; other windows are in the id (`churnRate:30`)
@@ -50,7 +50,7 @@ export function kpiLabel(def: Pick<KpiDef, 'id' | 'label'>, locale: Locale): str
 
 /** A segment name for display: the all-customers segment in the locale, other names as they are (they are data). */
 export function segmentLabel(name: string, locale: Locale): string {
-  return name === ALL_CUSTOMERS ? texts(locale).charts.segments.allCustomers : segmentValueName(name, locale);
+  return name === ALL_CUSTOMERS ? segmentTexts(locale).charts.allCustomers : segmentValueName(name, locale);
 }
 
 /** d3 format of a KPI's values. */
@@ -69,7 +69,7 @@ export function kpiFormat(def: Pick<KpiDef, 'id' | 'kind'>, locale: Locale): str
  */
 export function subsegmentChart(result: SubsegmentResult, options: SegmentChartOptions = {}): TopLevelSpec {
   const locale = options.locale ?? 'en';
-  const t = texts(locale).charts.segments;
+  const t = segmentTexts(locale).charts;
   const label = kpiLabel(result.kpi, locale);
   const format = kpiFormat(result.kpi, locale);
   const values = result.rows.map((r) => ({
@@ -129,7 +129,7 @@ export function subsegmentChart(result: SubsegmentResult, options: SegmentChartO
  */
 export function kpiGoalChart(result: KpisResult, options: SegmentChartOptions & { kpi?: string } = {}): TopLevelSpec {
   const locale = options.locale ?? 'en';
-  const t = texts(locale).charts.segments;
+  const t = segmentTexts(locale).charts;
   const id = options.kpi ?? result.kpis[0]?.id;
   const def = result.kpis.find((k) => k.id === id) ?? result.kpis[0]!;
   const label = kpiLabel(def, locale);
@@ -179,7 +179,7 @@ export function kpiGoalChart(result: KpisResult, options: SegmentChartOptions & 
  */
 export function migrationHeatmap(result: MigrationResult, options: SegmentChartOptions = {}): TopLevelSpec {
   const locale = options.locale ?? 'en';
-  const t = texts(locale).charts.segments;
+  const t = segmentTexts(locale).charts;
   const names = new Map(result.segments.map((s) => [s.key, migrationSegmentName(result, s.key, locale)]));
   const order = result.segments.map((s) => migrationSegmentName(result, s.key, locale));
   const values = result.matrix.map((c) => ({
@@ -229,7 +229,7 @@ export function migrationHeatmap(result: MigrationResult, options: SegmentChartO
  */
 export function overlapMatrix(result: OverlapResult, options: SegmentChartOptions = {}): TopLevelSpec {
   const locale = options.locale ?? 'en';
-  const t = texts(locale).charts.segments;
+  const t = segmentTexts(locale).charts;
   const names = result.sets.map((s) => s.name);
   const values = [
     ...result.sets.map((s) => ({ a: s.name, b: s.name, jaccard: s.size > 0 ? 1 : 0, both: s.size })),

@@ -19,6 +19,7 @@ import { flowText } from './words.js';
 import type { MethodText } from '../../report/sections/method.js';
 import type { ReportChart, ReportSection, ReportTable } from '../../report/section.js';
 import { COUNT } from '../../report/small-groups.js';
+import { segmentTexts } from './texts.js';
 
 /** The analyses shown; each is optional. */
 export interface SegmentsSectionInput {
@@ -58,13 +59,13 @@ function kpiText(def: Pick<KpiDef, 'id' | 'kind'>, x: number, locale: Locale, cu
 function diffFinding(r: SubsegmentRow, res: SubsegmentResult, locale: Locale, currency: string): string {
   const f = (x: number) => kpiText(res.kpi, x, locale, currency);
   const k = inSentence(kpiLabel(res.kpi, locale));
-  const t = texts(locale).report.segmentsSection;
+  const t = segmentTexts(locale).section;
   return t.diff(segmentLabel(r.segment, locale), columnLabel(res.byVariable, locale), r.subsegment, k, f(r.kpi), f(r.segmentKpi), f(r.difference), f(r.ci?.[0] ?? NaN), f(r.ci?.[1] ?? NaN));
 }
 
 /** Plain-language findings for the parts given, most important first. */
 export function segmentsFindings(input: SegmentsSectionInput, locale: Locale = 'en', currency = 'EUR'): string[] {
-  const t = texts(locale).report.segmentsSection;
+  const t = segmentTexts(locale).section;
   const pct = (x: number) => formatPercent(Number.isFinite(x) ? x : 0, locale, 0);
   const out: string[] = [];
   const seg = input.segments;
@@ -135,7 +136,7 @@ function kpiKind(def: Pick<KpiDef, 'id' | 'columns'>): [KpiKind, string] {
 
 /** A KPI in plain words for a reader (the note under its table). */
 export function kpiHow(def: Pick<KpiDef, 'id' | 'columns'>, locale: Locale): string {
-  const h = texts(locale).report.segmentsSection.kpiHow;
+  const h = segmentTexts(locale).section.kpiHow;
   const [kind, arg] = kpiKind(def);
   return kind === 'churn' ? h.churn(arg) : h[kind];
 }
@@ -162,7 +163,7 @@ export function subsegmentMethod(res: Pick<SubsegmentResult, 'byVariable' | 'kpi
 }
 
 function subTable(res: SubsegmentResult, locale: Locale, currency: string): ReportTable {
-  const t = texts(locale).report.segmentsSection;
+  const t = segmentTexts(locale).section;
   const hidden = res.rows.filter((r) => r.tooSmall).length;
   const f = (x: number) => kpiText(res.kpi, x, locale, currency);
   const k = kpiLabel(res.kpi, locale);
@@ -184,7 +185,7 @@ function subTable(res: SubsegmentResult, locale: Locale, currency: string): Repo
 export function segmentsSection(input: SegmentsSectionInput, options: SegmentsSectionOptions = {}): ReportSection {
   const locale = options.locale ?? 'en';
   const currency = options.currency ?? 'EUR';
-  const t = texts(locale).report.segmentsSection;
+  const t = segmentTexts(locale).section;
   const pct = (x: number) => formatPercent(Number.isFinite(x) ? x : 0, locale, 1);
   const charts: ReportChart[] = [];
   const tables: ReportTable[] = [];

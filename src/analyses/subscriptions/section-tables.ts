@@ -12,6 +12,7 @@ import { texts } from '../../i18n/index.js';
 import { formatCurrency, formatDate, formatNumber, formatPercent, type Locale } from '../../locale.js';
 import { COUNT } from '../../report/small-groups.js';
 import type { ReportTable } from '../../report/section.js';
+import { segmentTexts } from '../segments/texts.js';
 
 /** Money with no decimals, or a dash when there is no number. */
 export function money(x: number | null | undefined, locale: Locale, currency: string, digits = 0): string {
@@ -48,7 +49,7 @@ export function churnTable(
 ): ReportTable {
   const names = options.names;
   const t = texts(locale).subscriptions.report;
-  const all = texts(locale).charts.segments.allCustomers;
+  const all = segmentTexts(locale).charts.allCustomers;
   const line = (name: string, f: SubscriptionChurnResult['total']): string[] => [
     name, formatNumber(f.customers, locale), pct(f.customerChurn.rate, locale), t.ci(pct(f.customerChurn.low, locale), pct(f.customerChurn.high, locale)),
     pct(f.grossRevenueChurn, locale), pct(f.netRevenueChurn, locale), money(f.arpu, locale, currency, 2), money(f.ltv, locale, currency),

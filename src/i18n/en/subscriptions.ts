@@ -3,7 +3,6 @@
  * src/charts/subscriptions.ts, the subscription wording of the cohort charts, and the report's
  * subscriptions section, summary, header, data-quality and method words. Numbers come in formatted.
  */
-import type { charts } from './charts.js';
 
 /** Usage segments, least used first (keys of `USAGE_SEGMENTS`). */
 const usageSegments = { dormant: 'Dormant customers', light: 'Light users', regular: 'Regular users', power: 'Power users' };
@@ -33,17 +32,6 @@ export const subscriptions = {
     usageSegment: 'Usage segment', stopped: 'Stopped paying', churnRate: 'Churn rate', all: 'All paying customers', tooSmall: 'too few customers', note: 'Note',
     months: (n: number) => `${n} month${n === 1 ? '' : 's'}`,
   },
-  /** Subscription wording of the cohort charts (`wording: 'subscriptions'` in src/charts/cohorts.ts). */
-  cohorts: {
-    heat: 'Paying customers kept, by start month', heatRev: 'MRR kept, by start month',
-    heatDesc: 'Cohort triangle: one row per month in which customers first paid (size in brackets), one column per month since; each cell shows the share of the cohort still paying at that month’s end',
-    heatRevDesc: 'Cohort triangle: each cell shows the cohort’s MRR at that month’s end as a share of its MRR in its first paid month; above 100% means those who stay pay more',
-    curves: 'Paying customers kept', curvesDesc: 'One line per start month: the share of the cohort still paying in each month since its first paid month; the thick black line is the average weighted by cohort size',
-    ltv: 'MRR per customer added up', ltvDesc: 'One line per start month: MRR per customer summed from the first paid month on; the thick black line is the weighted average',
-    since: { month: 'Months since first payment', week: 'Weeks since first payment', quarter: 'Quarters since first payment' },
-    cohort: 'Start month', active: 'Still paying', retention: 'Still paying', revenueRetention: 'MRR retention', revenue: 'MRR',
-    ltvValue: 'MRR per customer added up',
-  } satisfies Partial<typeof charts.cohorts>,
   /** Words of the report: the subscriptions section, and the summary, header, data quality and method of a report on subscriptions. */
   report: {
     title: 'Subscriptions',

@@ -22,16 +22,6 @@ export const subscriptions: Texts['subscriptions'] = {
     usageSegment: 'Gebruikssegment', stopped: 'Gestopt met betalen', churnRate: 'Verloop', all: 'Alle betalende klanten', tooSmall: 'te weinig klanten', note: 'Opmerking',
     months: (n: number) => `${n} ${n === 1 ? 'maand' : 'maanden'}`,
   },
-  cohorts: {
-    heat: 'Behouden betalende klanten, per startmaand', heatRev: 'Behouden MRR, per startmaand',
-    heatDesc: 'Cohortdriehoek: één rij per maand waarin klanten voor het eerst betaalden (aantal tussen haakjes), één kolom per maand daarna; elke cel toont het aandeel van het cohort dat aan het eind van die maand nog betaalt',
-    heatRevDesc: 'Cohortdriehoek: elke cel toont de MRR van het cohort aan het eind van die maand als aandeel van de MRR in de eerste betaalde maand; boven 100% betalen de blijvers meer',
-    curves: 'Behouden betalende klanten', curvesDesc: 'Eén lijn per startmaand: het aandeel van het cohort dat in elke maand na de eerste betaalde maand nog betaalt; de dikke zwarte lijn is het gemiddelde gewogen naar cohortgrootte',
-    ltv: 'Opgetelde MRR per klant', ltvDesc: 'Eén lijn per startmaand: MRR per klant opgeteld vanaf de eerste betaalde maand; de dikke zwarte lijn is het gewogen gemiddelde',
-    since: { month: 'Maanden na eerste betaling', week: 'Weken na eerste betaling', quarter: 'Kwartalen na eerste betaling' },
-    cohort: 'Startmaand', active: 'Betaalt nog', retention: 'Betaalt nog', revenueRetention: 'MRR-behoud', revenue: 'MRR',
-    ltvValue: 'Opgetelde MRR per klant',
-  },
   report: {
     title: 'Abonnementen',
     intro: [

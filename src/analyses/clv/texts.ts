@@ -1,0 +1,127 @@
+/**
+ * The words of the clv analysis's section and charts, in English and Dutch: the Dutch table has the English
+ * table's type, so a missing Dutch string does not compile. Numbers come in already formatted for the locale.
+ */
+import type { Locale } from '../../i18n/types.js';
+
+/** English. */
+const en = {
+  /** The predicted customer value (CLV) section: model explanation, findings, charts, tables and fitted parameters. */
+  section: {
+    title: 'Predicted customer value',
+    intro: [
+      'This section looks forward. The BG/NBD model (Fader, Hardie & Lee 2005) assumes that while a customer is active they buy at their own steady rate (rates differ between customers), and that after every purchase they may quietly stop for good, with a chance that also differs between customers. It learns both from each customer’s number of repeat purchases, the time of the last one and how long they have been observed. The Gamma-Gamma model adds how much each customer spends per purchase, assuming spend does not depend on how often they buy.',
+      'P(alive) is the model’s probability that a customer has not yet stopped. A customer who bought often but not for a long time gets a low P(alive): for them the silence is unusual. A customer who bought rarely is not suspicious after the same silence. Customers who never bought again after their first purchase have P(alive) = 1 in this model, because it only lets customers stop right after a purchase; judge them by their low expected purchases instead.',
+      'Where it fails: the model knows no seasons, promotions or trends (a busy season in the holdout is under-predicted), no contracts or subscriptions (customers who leave at a known moment), and it needs enough repeat buyers.',
+    ],
+    withHoldout: 'The holdout check below compares its predictions with what customers actually did.',
+    withoutHoldout: 'This report has no holdout check: the model was fitted on all the data, so its predictions have not been tested against what customers did afterwards.',
+    unreliable: (reasons: readonly string[]) => `The predictions below are not reliable on this data; do not act on them: ${reasons.join('; ')}.`,
+    unreliableNoDropout: (share: string) => `the model finds no sign of customers stopping (P(alive) is 99% or more for ${share} of customers), so it assumes that every customer, lapsed ones too, keeps buying at their past rate`,
+    unreliableHoldout: (err: string, limit: string) => `on the period it did not see, its prediction of total purchases was ${err} off, more than the ${limit} it may miss by`,
+    value: (months: number, purchases: string, clv: string, customers: string, disc: string) => `Over the next ${months} months the model expects ${purchases} purchases worth ${clv}${disc} from the ${customers} customers.`,
+    discount: (r: string) => ` (discounted at ${r} a year)`,
+    top: (share: string, n: string, clv: string) => `The top ${share} of customers by predicted value (${n}) hold ${clv} of it.`,
+    risk: (n: string, share: string, limit: string) => `${n} customers (${share}) are at risk: their P(alive) is below ${limit}. Win-back offers are best aimed at those with the highest past spend.`,
+    holdout: (len: string, pred: string, act: string, err: string) => `Check on data the model did not see: for the ${len} after the calibration period it predicted ${pred} purchases; customers made ${act} (${err}).`,
+    noDropout: 'The data show almost no sign of customers stopping (the fitted dropout chance is near zero), so P(alive) is close to 100% for everyone; a longer calibration period may show dropout.',
+    off: (x: string) => `${x} off`,
+    revenueNote: 'All values here are revenue, not profit (margin 100%). Pass a margin (swb report --clv --margin 0.3) to see profit instead.',
+    marginNote: (margin: string) => `All values here are profit: predicted revenue × a margin of ${margin}.`,
+    periods: { weeks: 'weeks', days: 'days' },
+    charts: {
+      holdout: { title: 'Predicted and actual purchases in the holdout period', description: 'Customers grouped by their repeat purchases in the calibration period; for each group the mean purchases the model predicted for the holdout period beside the mean they made.' },
+      hist: { title: 'Distribution of P(alive)', description: 'How many customers fall in each tenth of P(alive); the left bars are customers the model thinks have probably stopped.' },
+      matrix: { title: 'P(alive) by frequency and recency', description: 'For a customer observed for the whole calibration period: more purchases and a later last purchase mean more likely active; frequent buyers who went quiet early are the likeliest to have stopped.' },
+      tiers: { title: 'Customers and predicted value per CLV tier', description: 'Each CLV tier’s share of customers beside its share of the predicted value.' },
+      segments: { title: 'Predicted value per segment', description: 'Total predicted value per segment; the tooltip shows mean CLV and mean P(alive).' },
+    },
+    tierNames: { top: 'Top', high: 'High', medium: 'Medium', low: 'Low' },
+    bandNames: { at_risk: 'At risk', uncertain: 'Uncertain', alive: 'Active' },
+    tierCaption: 'CLV tiers', bandCaption: (a: string, b: string) => `P(alive) bands (at risk < ${a} ≤ uncertain < ${b} ≤ active)`,
+    groupCols: ['Group', 'Customers', 'Share', 'Predicted purchases', 'Predicted value', 'Share of value', 'Mean P(alive)'],
+    holdoutCaption: 'Holdout check by repeat purchases in the calibration period', holdoutCols: ['Repeat purchases', 'Customers', 'Actual per customer', 'Predicted per customer'],
+    segCaption: 'Predicted value per segment', segCols: ['Segment', 'Customers', 'Predicted value', 'Mean CLV', 'Mean P(alive)', 'At risk'],
+    facts: {
+      calibration: 'Calibration period ends', holdout: 'Holdout period ends', unit: 'Time unit', horizon: 'CLV horizon', months: 'months', discount: 'Discount rate (per year)', margin: 'Margin',
+      customers: 'Customers in the model (a purchase day not cancelled the same day)', repeat: 'Repeat buyers', bgnbd: 'BG/NBD r, α, a, b', ll: 'BG/NBD log-likelihood', gg: 'Gamma-Gamma p, q, γ', rho: 'Correlation of frequency and spend (repeat buyers)',
+    },
+  },
+  /** CLV charts: holdout check, P(alive) histogram and matrix, tiers and segments. */
+  charts: {
+    holdout: 'Holdout check: predicted vs actual purchases', holdoutDesc: 'Lines per group of customers with the same number of repeat purchases in the calibration period: the mean number of purchases the model predicted for the holdout period beside the mean actually made',
+    calX: 'Repeat purchases in the calibration period', perCustomer: 'Purchases per customer in the holdout', actual: 'Actual', predicted: 'Predicted (BG/NBD)', series: 'Series', customers: 'Customers',
+    hist: 'How likely are customers still active?', histDesc: 'Histogram of P(alive), the model’s probability that a customer has not dropped out, in tenths',
+    pAlive: 'P(alive)', matrix: 'P(alive) by purchase frequency and recency', matrixDesc: (T: string) => `Heatmap of the model’s P(alive) for a customer observed for ${T} periods, by number of repeat purchases and time of the last one; darker is more likely active`,
+    observed: (T: string) => `a customer observed for ${T}`,
+    x: 'Repeat purchases', tx: 'Time of the last purchase', tiers: 'Customers and predicted value per CLV tier', tiersDesc: 'Bars per CLV tier: the share of customers beside the share of total predicted value',
+    tier: 'CLV tier', share: 'Share', measure: 'Measure', customerShare: 'Share of customers', clvShare: 'Share of predicted value', clv: 'Predicted value (CLV)',
+    segments: 'Predicted value per segment', segmentsDesc: 'Bars per segment: the total predicted value, with mean P(alive) in the tooltip', segment: 'Segment', meanClv: 'Mean CLV per customer', atRisk: 'At risk (P(alive) low)',
+    tierNames: { top: 'Top', high: 'High', medium: 'Medium', low: 'Low' }, periods: { weeks: 'weeks', days: 'days' },
+    orMore: 'or more',
+  },
+};
+
+/** Dutch. */
+const nl: typeof en = {
+  section: {
+    title: 'Voorspelde klantwaarde',
+    intro: [
+      'Deze sectie kijkt vooruit. Het BG/NBD-model (Fader, Hardie & Lee 2005) gaat ervan uit dat een klant zolang hij actief is in zijn eigen vaste tempo koopt (het tempo verschilt per klant), en dat hij na elke aankoop stilletjes voorgoed kan afhaken, met een kans die ook per klant verschilt. Het leert beide uit het aantal herhaalaankopen van elke klant, het moment van de laatste en hoe lang de klant gevolgd is. Het Gamma-Gamma-model voegt toe hoeveel elke klant per aankoop besteedt, in de veronderstelling dat dat bedrag niet afhangt van hoe vaak hij koopt.',
+      'P(actief) is de kans volgens het model dat een klant nog niet is afgehaakt. Een klant die vaak kocht maar al lang niet meer, krijgt een lage P(actief): voor hem is de stilte ongewoon. Bij een klant die zelden koopt, is dezelfde stilte niet verdacht. Klanten die na hun eerste aankoop nooit meer kochten, hebben in dit model P(actief) = 1, omdat het klanten alleen direct na een aankoop laat afhaken; beoordeel hen op hun lage verwachte aantal aankopen.',
+      'Waar het tekortschiet: het model kent geen seizoenen, acties of trends (een druk seizoen in de controleperiode wordt onderschat), geen contracten of abonnementen (klanten die op een bekend moment vertrekken), en het heeft genoeg herhaalkopers nodig.',
+    ],
+    withHoldout: 'De controle hieronder vergelijkt de voorspellingen met wat klanten werkelijk deden.',
+    withoutHoldout: 'Dit rapport heeft geen controleperiode: het model is op alle gegevens geschat, dus de voorspellingen zijn niet getoetst aan wat klanten daarna deden.',
+    unreliable: (reasons) => `De voorspellingen hieronder zijn op deze gegevens niet betrouwbaar; baseer er geen beslissingen op: ${reasons.join('; ')}.`,
+    unreliableNoDropout: (share) => `het model ziet geen klanten afhaken (P(actief) is 99% of meer voor ${share} van de klanten), dus het gaat ervan uit dat elke klant, ook wie al weg lijkt, blijft kopen in zijn eerdere tempo`,
+    unreliableHoldout: (err, limit) => `over de periode die het niet zag, zat de voorspelling van het totale aantal aankopen ${err} naast, meer dan de ${limit} die is toegestaan`,
+    value: (months: number, purchases: string, clv: string, customers: string, disc: string) => `In de komende ${months} maanden verwacht het model ${purchases} aankopen met een waarde van ${clv}${disc} van de ${customers} klanten.`,
+    discount: (r: string) => ` (verdisconteerd met ${r} per jaar)`,
+    top: (share: string, n: string, clv: string) => `De beste ${share} van de klanten naar voorspelde waarde (${n}) hebben ${clv} daarvan.`,
+    risk: (n: string, share: string, limit: string) => `${n} klanten (${share}) lopen risico: hun P(actief) is lager dan ${limit}. Terugwinacties richt u het best op wie in het verleden het meest besteedde.`,
+    holdout: (len: string, pred: string, act: string, err: string) => `Controle op gegevens die het model niet zag: voor de ${len} na de kalibratieperiode voorspelde het ${pred} aankopen; klanten deden er ${act} (${err}).`,
+    noDropout: 'De gegevens tonen bijna geen klanten die afhaken (de geschatte kans daarop is vrijwel nul), dus P(actief) ligt voor iedereen dicht bij 100%; een langere kalibratieperiode kan afhaken wel laten zien.',
+    off: (x: string) => `${x} verschil`,
+    revenueNote: 'Alle bedragen hier zijn omzet, geen winst (marge 100%). Geef een marge op (swb report --clv --margin 0.3) om winst te zien.',
+    marginNote: (margin: string) => `Alle bedragen hier zijn winst: voorspelde omzet × een marge van ${margin}.`,
+    periods: { weeks: 'weken', days: 'dagen' },
+    charts: {
+      holdout: { title: 'Voorspelde en werkelijke aankopen in de controleperiode', description: 'Klanten gegroepeerd naar hun herhaalaankopen in de kalibratieperiode; per groep het gemiddelde aantal voorspelde aankopen in de controleperiode naast het werkelijke gemiddelde.' },
+      hist: { title: 'Verdeling van P(actief)', description: 'Hoeveel klanten in elk tiende van P(actief) vallen; de linker staven zijn klanten die volgens het model waarschijnlijk zijn afgehaakt.' },
+      matrix: { title: 'P(actief) naar frequentie en recentheid', description: 'Voor een klant die de hele kalibratieperiode gevolgd is: meer aankopen en een latere laatste aankoop betekenen waarschijnlijker actief; frequente kopers die vroeg stil werden, zijn het vaakst afgehaakt.' },
+      tiers: { title: 'Klanten en voorspelde waarde per CLV-klasse', description: 'Per CLV-klasse het aandeel in de klanten naast het aandeel in de voorspelde waarde.' },
+      segments: { title: 'Voorspelde waarde per segment', description: 'Totale voorspelde waarde per segment; de tooltip toont gemiddelde CLV en gemiddelde P(actief).' },
+    },
+    tierNames: { top: 'Top', high: 'Hoog', medium: 'Midden', low: 'Laag' },
+    bandNames: { at_risk: 'Risico', uncertain: 'Onzeker', alive: 'Actief' },
+    tierCaption: 'CLV-klassen', bandCaption: (a: string, b: string) => `P(actief)-banden (risico < ${a} ≤ onzeker < ${b} ≤ actief)`,
+    groupCols: ['Groep', 'Klanten', 'Aandeel', 'Voorspelde aankopen', 'Voorspelde waarde', 'Aandeel waarde', 'Gem. P(actief)'],
+    holdoutCaption: 'Controle naar herhaalaankopen in de kalibratieperiode', holdoutCols: ['Herhaalaankopen', 'Klanten', 'Werkelijk per klant', 'Voorspeld per klant'],
+    segCaption: 'Voorspelde waarde per segment', segCols: ['Segment', 'Klanten', 'Voorspelde waarde', 'Gem. CLV', 'Gem. P(actief)', 'Risico'],
+    facts: {
+      calibration: 'Einde kalibratieperiode', holdout: 'Einde controleperiode', unit: 'Tijdseenheid', horizon: 'CLV-horizon', months: 'maanden', discount: 'Disconteringsvoet (per jaar)', margin: 'Marge',
+      customers: 'Klanten in het model (een aankoopdag die niet dezelfde dag is geannuleerd)', repeat: 'Herhaalkopers', bgnbd: 'BG/NBD r, α, a, b', ll: 'BG/NBD log-likelihood', gg: 'Gamma-Gamma p, q, γ', rho: 'Correlatie frequentie en besteding (herhaalkopers)',
+    },
+  },
+  charts: {
+    holdout: 'Controleperiode: voorspelde en werkelijke aankopen', holdoutDesc: 'Lijnen per groep klanten met hetzelfde aantal herhaalaankopen in de kalibratieperiode: het gemiddelde aantal aankopen dat het model voorspelde voor de controleperiode naast het werkelijke gemiddelde',
+    calX: 'Herhaalaankopen in de kalibratieperiode', perCustomer: 'Aankopen per klant in de controleperiode', actual: 'Werkelijk', predicted: 'Voorspeld (BG/NBD)', series: 'Reeks', customers: 'Klanten',
+    hist: 'Hoe waarschijnlijk zijn klanten nog actief?', histDesc: 'Histogram van P(actief), de kans volgens het model dat een klant nog niet is afgehaakt, in tienden',
+    pAlive: 'P(actief)', matrix: 'P(actief) naar aankoopfrequentie en recentheid', matrixDesc: (T: string) => `Heatmap van P(actief) volgens het model voor een klant die ${T} perioden is gevolgd, naar aantal herhaalaankopen en moment van de laatste; donkerder is waarschijnlijker actief`,
+    observed: (T: string) => `een klant die ${T} gevolgd is`,
+    x: 'Herhaalaankopen', tx: 'Moment van de laatste aankoop', tiers: 'Klanten en voorspelde waarde per CLV-klasse', tiersDesc: 'Staven per CLV-klasse: het aandeel in de klanten naast het aandeel in de totale voorspelde waarde',
+    tier: 'CLV-klasse', share: 'Aandeel', measure: 'Maat', customerShare: 'Aandeel klanten', clvShare: 'Aandeel voorspelde waarde', clv: 'Voorspelde waarde (CLV)',
+    segments: 'Voorspelde waarde per segment', segmentsDesc: 'Staven per segment: de totale voorspelde waarde, met gemiddelde P(actief) in de tooltip', segment: 'Segment', meanClv: 'Gemiddelde CLV per klant', atRisk: 'Risico (lage P(actief))',
+    tierNames: { top: 'Top', high: 'Hoog', medium: 'Midden', low: 'Laag' }, periods: { weeks: 'weken', days: 'dagen' },
+    orMore: 'of meer',
+  },
+};
+
+/**
+ * The clv words of one locale.
+ * @example clvTexts('nl').section
+ */
+export function clvTexts(locale: Locale): typeof en {
+  return locale === 'nl' ? nl : en;
+}
