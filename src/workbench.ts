@@ -157,6 +157,17 @@ export class Workbench {
     return this.#statements;
   }
 
+  /**
+   * Column names and DuckDB types of a table or view, in their order (empty when there is no such table):
+   * the one look-up of columns every analysis uses.
+   * @example (await wb.columns('customers')).map((c) => c.name)
+   */
+  async columns(table: string): Promise<Array<{ name: string; type: string }>> {
+    const rows = await this.query<{ column_name: string; data_type: string }>(
+      'select column_name, data_type from information_schema.columns where table_name = $table order by ordinal_position', { table });
+    return rows.map((r) => ({ name: r.column_name, type: r.data_type }));
+  }
+
   /** True when a table or view with this name exists. */
   async hasTable(name: string): Promise<boolean> {
     const rows = await this.query('select 1 from information_schema.tables where table_name = $name', { name });

@@ -8,7 +8,7 @@ import { loadTransactions, type LoadOptions } from '../data/load.js';
 import { loadSubscriptions } from '../data/subscriptions.js';
 import { loadEvents } from '../data/events.js';
 import type { LoadReport } from '../data/load-report.js';
-import { formatLoadReport } from '../data/format-report.js';
+import { formatLoadReport } from './load-report-text.js';
 import type { ColumnMapping } from '../data/fields.js';
 import { Workbench } from '../workbench.js';
 import { guarded, parse, UsageError, type Command } from './common.js';

@@ -31,8 +31,7 @@ export function showMarkdown(markdown: string): void {
  * @example if (await hasColumn(wb, 'transactions', 'country')) …
  */
 export async function hasColumn(wb: Workbench, table: string, column: string): Promise<boolean> {
-  const rows = await wb.query('select 1 from information_schema.columns where table_name = $table and column_name = $column', { table, column });
-  return rows.length > 0;
+  return (await wb.columns(table)).some((c) => c.name === column);
 }
 
 /**

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { Workbench } from '../../src/workbench.js';
 import { loadSubscriptions } from '../../src/data/subscriptions.js';
 import type { LoadReport } from '../../src/data/load-report.js';
-import { formatLoadReport } from '../../src/data/format-report.js';
+import { formatLoadReport } from '../../src/cli/load-report-text.js';
 
 let wb: Workbench;
 let dir: string;

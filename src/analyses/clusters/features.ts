@@ -55,18 +55,15 @@ const isComputed = (name: string): name is ComputedFeature => Object.hasOwn(COMP
 export async function resolveFeatures(wb: Workbench, names: readonly string[], customersTable: string, logScale: boolean): Promise<FeatureDef[]> {
   if (names.length === 0) throw new WorkbenchError('BAD_OPTION', clusterMessages.noFeatures(DEFAULT_FEATURES), {});
   if (new Set(names).size !== names.length) throw new WorkbenchError('BAD_OPTION', clusterMessages.featureTwice(names), { names });
-  const columns = await wb.query<{ column_name: string; data_type: string }>(
-    'select column_name, data_type from information_schema.columns where table_name = $t order by ordinal_position',
-    { t: customersTable },
-  );
-  const numeric = columns.filter((c) => NUMERIC.test(c.data_type) && c.column_name !== 'customer_id').map((c) => c.column_name);
+  const columns = await wb.columns(customersTable);
+  const numeric = columns.filter((c) => NUMERIC.test(c.type) && c.name !== 'customer_id').map((c) => c.name);
   return names.map((name) => {
     if (isComputed(name)) return { name, source: 'transactions', transform: logScale ? 'log1p' : 'none' };
     if (numeric.includes(name)) return { name, source: 'customers', transform: 'none' };
-    const column = columns.find((c) => c.column_name === name);
+    const column = columns.find((c) => c.name === name);
     const computed = Object.keys(COMPUTED_FEATURES);
     if (column) {
-      throw new WorkbenchError('BAD_OPTION', clusterMessages.featureNotNumeric(name, column.data_type, customersTable, computed, numeric, columns.length > 0), { name, type: column.data_type });
+      throw new WorkbenchError('BAD_OPTION', clusterMessages.featureNotNumeric(name, column.type, customersTable, computed, numeric, columns.length > 0), { name, type: column.type });
     }
     throw new WorkbenchError('UNKNOWN_COLUMN', clusterMessages.unknownFeature(name, customersTable, computed, numeric, columns.length > 0), { name, computed, numeric });
   });

@@ -18,7 +18,7 @@ import { chooseK, countDistinct, fitKMeans, KMEANS_TOLERANCE, nearestCentroid, s
 import { clusterNameParts, type ClusterNamePart } from './names.js';
 import { resolveOptions, type ClusterOptions, type ClusterOptionsUsed } from './options.js';
 import { pcaFromCovariance, project, type Projection } from './projection.js';
-import { messages } from '../../messages.js';
+import { checkTransactionSource } from '../shared/source.js';
 import { resolveAsOf, type ResolvedAsOf } from '../shared/as-of.js';
 import type { DateInput } from '../shared/validate.js';
 import { withCustomerAggregate, withStableSources } from '../shared/customer-cache.js';
@@ -118,11 +118,7 @@ const num = (v: unknown): number => (v === null || v === undefined ? NaN : Numbe
 
 /** Check the transactions table, then the as-of moment (the shared rule). */
 async function checkSourceAsOf(wb: Workbench, source: string, asOf: DateInput | undefined): Promise<ResolvedAsOf> {
-  const cols = await wb.query<{ column_name: string }>('select column_name from information_schema.columns where table_name = $t', { t: source });
-  const have = cols.map((c) => c.column_name);
-  if (have.length === 0) throw new WorkbenchError('NO_DATA', messages.noTable(source), { source });
-  const missing = ['customer_id', 'order_id', 'order_date', 'amount', 'is_return'].filter((c) => !have.includes(c));
-  if (missing.length) throw new WorkbenchError('MISSING_FIELD', messages.lacksColumns(source, missing, have), { missing });
+  await checkTransactionSource(wb, source);
   return resolveAsOf(wb, source, asOf, clusterMessages.noOrdersToCluster(source));
 }
 

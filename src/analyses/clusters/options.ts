@@ -4,7 +4,7 @@
  */
 import { WorkbenchError } from '../../errors.js';
 import { DEFAULT_FEATURES } from './features.js';
-import { checkOptionKeys, keyword, optionKeys, outputTable, wholeNumber, type DateInput } from '../shared/validate.js';
+import { checkOptionKeys, keyword, optionKeys, outputTable, wholeNumber, type DateInput, minSizeOption } from '../shared/validate.js';
 import { resolveMinimums, type Minimums } from '../shared/sufficiency.js';
 import { clusterMessages } from './messages.js';
 
@@ -101,7 +101,7 @@ export function resolveOptions(o: ClusterOptions): Omit<ClusterOptionsUsed, 'asO
     searchRestarts: wholeNumber('searchRestarts', o.searchRestarts ?? 3, 1),
     silhouetteSampleSize: wholeNumber('silhouetteSampleSize', o.silhouetteSampleSize ?? 3000, 2),
     projectionPoints: wholeNumber('projectionPoints', o.projectionPoints ?? 2000, 0),
-    minSize: wholeNumber('minSize', o.minSize ?? 30, 1),
+    minSize: minSizeOption(o.minSize),
     logScale: o.logScale ?? true,
     missing,
     source: o.source ?? 'transactions',

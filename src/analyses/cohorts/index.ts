@@ -29,18 +29,11 @@ export type { CohortPeriod } from './sql.js';
 export type {
   CohortOptions, CohortOptionsUsed, CohortCell, CohortSummary, CohortAveragePoint, CohortResult,
 } from './types.js';
-import { messages } from '../../messages.js';
+import { checkTransactionSource, isTransactionColumn } from '../shared/source.js';
 import { tagResult } from '../../inspect.js';
 import { cohortMessages } from './messages.js';
 
-const CORE = ['customer_id', 'order_id', 'order_date', 'amount', 'is_return', 'source_row'];
 const PERIOD_INTERVAL: Record<CohortPeriod, string> = { month: 'interval 1 month', quarter: 'interval 3 month', week: 'interval 7 day' };
-
-async function columnsOf(wb: Workbench, table: string): Promise<string[]> {
-  const rows = await wb.query<{ column_name: string }>(
-    'select column_name from information_schema.columns where table_name = $t order by ordinal_position', { t: table });
-  return rows.map((r) => r.column_name);
-}
 
 const COHORT_KEYS = optionKeys<CohortOptions>({
   period: true, by: true, byTable: true, asOf: true, returns: true, dropPartial: true, source: true, customers: true,
@@ -55,8 +48,8 @@ function validate(options: CohortOptions): void {
 
 /** Find the table holding `by`, or throw naming the column and listing the usable ones. */
 async function resolveBy(wb: Workbench, by: string, byTable: CohortOptions['byTable'], txColumns: string[], customers: string): Promise<'transactions' | 'customers'> {
-  const tx = txColumns.filter((c) => !CORE.includes(c));
-  const cu = (await columnsOf(wb, customers)).filter((c) => c !== 'customer_id');
+  const tx = txColumns.filter((c) => !isTransactionColumn(c));
+  const cu = ((await wb.columns(customers)).map((c) => c.name)).filter((c) => c !== 'customer_id');
   if (byTable !== 'customers' && tx.includes(by)) return 'transactions';
   if (byTable !== 'transactions' && cu.includes(by)) return 'customers';
   const searched = { transactions: byTable === 'customers' ? undefined : tx, customers: byTable === 'transactions' ? undefined : cu };
@@ -101,10 +94,7 @@ export async function cohorts(wb: Workbench, options: CohortOptions = {}): Promi
   const customers = options.customers ?? 'customers';
   const returns = options.returns ?? 'net';
   const dropPartial = options.dropPartial ?? false;
-  const txColumns = await columnsOf(wb, source);
-  if (txColumns.length === 0) throw new WorkbenchError('NO_DATA', messages.noTable(source), { source });
-  const missing = CORE.slice(0, 5).filter((c) => !txColumns.includes(c));
-  if (missing.length) throw new WorkbenchError('MISSING_FIELD', messages.lacksColumns(source, missing, txColumns), { missing });
+  const txColumns = await checkTransactionSource(wb, source);
   const byTable = options.by === undefined ? null : await resolveBy(wb, options.by, options.byTable, txColumns, customers);
 
   const { asOf } = await resolveAsOf(wb, source, options.asOf);

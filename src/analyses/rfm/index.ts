@@ -13,9 +13,9 @@ import {
   type RfmDistribution, type RfmGridCell, type RfmGroupSummary, type RfmScoreRange,
 } from './summary.js';
 import { standardSegmentMap, validateSegmentMap, type SegmentMap } from './segment-map.js';
-import { messages } from '../../messages.js';
+import { checkTransactionSource } from '../shared/source.js';
 import { resolveAsOf, type ResolvedAsOf } from '../shared/as-of.js';
-import { checkOptionKeys, keyword, optionKeys, outputTable, wholeNumber, type DateInput } from '../shared/validate.js';
+import { checkOptionKeys, keyword, optionKeys, outputTable, type DateInput, minSizeOption } from '../shared/validate.js';
 import { withCustomerAggregate, withStableSources } from '../shared/customer-cache.js';
 import { dataSufficiency, resolveMinimums, type Minimums, type Sufficiency } from '../shared/sufficiency.js';
 import { tagResult } from '../../inspect.js';
@@ -124,7 +124,6 @@ export interface RfmResult {
   warnings: string[];
 }
 
-const REQUIRED = ['customer_id', 'order_id', 'order_date', 'amount', 'is_return'];
 
 function resolveScoring(options: RfmOptions): { bins: number; scoring: 'quantile' | RfmThresholds } {
   const scoring = options.scoring ?? 'quantile';
@@ -139,16 +138,6 @@ function resolveScoring(options: RfmOptions): { bins: number; scoring: 'quantile
   return { bins, scoring };
 }
 
-async function checkSource(wb: Workbench, source: string): Promise<void> {
-  const cols = await wb.query<{ column_name: string }>(
-    'select column_name from information_schema.columns where table_name = $t order by ordinal_position',
-    { t: source },
-  );
-  const have = cols.map((c) => c.column_name);
-  const missing = REQUIRED.filter((c) => !have.includes(c));
-  if (have.length === 0) throw new WorkbenchError('NO_DATA', messages.noTable(source), { source });
-  if (missing.length) throw new WorkbenchError('MISSING_FIELD', messages.lacksColumns(source, missing, have), { missing });
-}
 
 /** Every option name of {@link rfm}. */
 const RFM_KEYS = optionKeys<RfmOptions>({
@@ -188,11 +177,11 @@ async function scoreRfm(wb: Workbench, options: RfmOptions = {}): Promise<RfmRes
   const returns = keyword('returns', options.returns ?? 'net', ['net', 'ignore']);
   const laterOrders = keyword('laterOrders', options.laterOrders ?? 'error', ['error', 'exclude']);
   const { bins, scoring } = resolveScoring(options);
-  const minSize = wholeNumber('minSize', options.minSize ?? 30);
+  const minSize = minSizeOption(options.minSize);
   const minimums = resolveMinimums('rfm', options.minimums);
   const segmentMap = options.segmentMap ?? standardSegmentMap(bins);
   validateSegmentMap(segmentMap, bins);
-  await checkSource(wb, source);
+  await checkTransactionSource(wb, source);
   const { asOf, fromData } = await resolveRfmAsOf(wb, source, options.asOf, laterOrders);
 
   // Without later orders (excluded, or none: checked above) the rows before the as-of moment are all the rows.

@@ -14,6 +14,7 @@ import { withCustomerAggregate } from '../shared/customer-cache.js';
 import { resolveAsOf } from '../shared/as-of.js';
 import type { DateInput } from '../shared/validate.js';
 import { messages } from '../../messages.js';
+import { isTransactionColumn } from '../shared/source.js';
 import type { Workbench } from '../../workbench.js';
 import { segmentMessages } from './messages.js';
 
@@ -67,16 +68,6 @@ export interface CustomerBase {
   warnings: string[];
 }
 
-async function tableColumns(wb: Workbench, table: string): Promise<Array<{ name: string; type: string }>> {
-  const rows = await wb.query<{ column_name: string; data_type: string }>(
-    'select column_name, data_type from information_schema.columns where table_name = $t order by ordinal_position', { t: table });
-  return rows.map((r) => ({ name: r.column_name, type: r.data_type }));
-}
-
-/** Column names and types of a table (empty when it does not exist). */
-export { tableColumns };
-
-const TX_FIXED = new Set(['customer_id', 'order_id', 'order_date', 'amount', 'is_return', 'source_row']);
 
 
 /**
@@ -86,9 +77,9 @@ const TX_FIXED = new Set(['customer_id', 'order_id', 'order_date', 'amount', 'is
 export async function customerBase(wb: Workbench, options: BaseOptions, wanted: readonly string[], table = '_swb_seg_base'): Promise<CustomerBase> {
   const source = options.source ?? 'transactions';
   const customersTable = options.customers ?? 'customers';
-  const txCols = await tableColumns(wb, source);
+  const txCols = await wb.columns(source);
   if (txCols.length === 0) throw new WorkbenchError('NO_DATA', messages.noTable(source), { source });
-  const custCols = (await tableColumns(wb, customersTable)).filter((c) => c.name !== 'customer_id');
+  const custCols = (await wb.columns(customersTable)).filter((c) => c.name !== 'customer_id');
   const { asOf, fromData } = await resolveAsOf(wb, source, options.asOf, segmentMessages.noOrdersLoad(source));
   const universe = custCols.length > 0 || (await wb.hasTable(customersTable)) ? 'customers' : 'buyers';
   const columns = new Map<string, string>();
@@ -103,12 +94,12 @@ export async function customerBase(wb: Workbench, options: BaseOptions, wanted: 
     } else if (Object.hasOwn(COMPUTED_COLUMNS, name)) {
       columns.set(name, COMPUTED_COLUMNS[name as keyof typeof COMPUTED_COLUMNS]);
       columnSources[name] = 'computed';
-    } else if (txCols.some((c) => c.name === name) && !TX_FIXED.has(name)) {
+    } else if (txCols.some((c) => c.name === name) && !isTransactionColumn(name)) {
       columns.set(name, `t_${fromTx.length}`);
       fromTx.push(name);
       columnSources[name] = 'transactions';
     } else {
-      const available = [...custCols.map((c) => c.name), ...Object.keys(COMPUTED_COLUMNS), ...txCols.map((c) => c.name).filter((n) => !TX_FIXED.has(n))];
+      const available = [...custCols.map((c) => c.name), ...Object.keys(COMPUTED_COLUMNS), ...txCols.map((c) => c.name).filter((n) => !isTransactionColumn(n))];
       throw new WorkbenchError('UNKNOWN_COLUMN', segmentMessages.noSegmentColumn(name, available), { column: name, available });
     }
   }

@@ -10,7 +10,7 @@ import { numberLiteral, quoteIdentifier } from '../../sql.js';
 import type { QueryParam, Workbench } from '../../workbench.js';
 import { customerBase, type BaseOptions, type CustomerBase } from './base.js';
 import { checkRuleCoverage, compileRules, conditionsOf, validateRules, type SegmentRuleObject } from './rules.js';
-import { checkOptionKeys, optionKeys, outputTable, wholeNumber } from '../shared/validate.js';
+import { checkOptionKeys, optionKeys, outputTable, minSizeOption } from '../shared/validate.js';
 import { revenueRankShareSql, withinTopShareSql } from '../shared/top-share.js';
 import { tagResult } from '../../inspect.js';
 import { segmentMessages } from './messages.js';
@@ -232,7 +232,7 @@ function specColumns(spec: SegmentSpec): string[] {
  */
 export async function segmentBy(wb: Workbench, spec: SegmentSpec, options: SegmentByOptions = {}): Promise<SegmentByResult> {
   checkOptionKeys('segmentBy', options, SEGMENT_BY_KEYS);
-  const minSize = wholeNumber('minSize', options.minSize ?? 30);
+  const minSize = minSizeOption(options.minSize);
   const table = outputTable('segmentBy', options.table, 'segments', { source: options.source ?? 'transactions', ...(options.replace ? { replace: true } : {}) });
   if ('rules' in spec) validateRules(spec.rules, spec.rest);
   else if (!('valueTiers' in spec) && (typeof spec.column !== 'string' || spec.column === '')) {

@@ -9,7 +9,7 @@ import { WorkbenchError } from '../../errors.js';
 import { quoteIdentifier } from '../../sql.js';
 import type { Workbench } from '../../workbench.js';
 import { baseOf, customerBase, type BaseOptions } from './base.js';
-import { checkOptionKeys, optionKeys } from '../shared/validate.js';
+import { checkOptionKeys, optionKeys, DEFAULT_MIN_SIZE } from '../shared/validate.js';
 import { checkSegmentTable, segmentBy, type SegmentByResult, type SegmentSpec } from './index.js';
 import { ALL_CUSTOMERS, DEFAULT_CHURN_DAYS, SUFF_SQL, checkNpsScores, kpiTerms, kpiValue, kpiVariance, resolveKpi, suffOf, type KpiDef, type KpiSpec } from './kpi.js';
 import { Z95 } from '../../stats/normal.js';
@@ -104,7 +104,7 @@ const KPIS_KEYS = optionKeys<KpisOptions>({ asOf: true, source: true, customers:
 export async function kpis(wb: Workbench, options: KpisOptions): Promise<KpisResult> {
   checkOptionKeys('kpis', options, KPIS_KEYS);
   if (!options.goals || options.goals.length === 0) throw new WorkbenchError('BAD_OPTION', segmentMessages.noGoals(), {});
-  const minSize = options.minSize ?? 30;
+  const minSize = options.minSize ?? DEFAULT_MIN_SIZE;
   const churnDays = options.churnDays ?? DEFAULT_CHURN_DAYS;
   const defs = options.goals.map((g) => resolveKpi(g.kpi, churnDays));
   for (const g of options.goals) {

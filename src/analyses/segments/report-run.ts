@@ -5,11 +5,11 @@
  * reaches back that far. Kept apart from build.ts so the choice is in one place and testable.
  */
 import { messages } from '../../messages.js';
+import { TRANSACTION_COLUMNS } from '../shared/source.js';
 import { compareSubsegments, type SubsegmentResult } from './subsegments.js';
 import { migration } from './migration.js';
 import type { RfmResult } from '../rfm/index.js';
 import { segmentBy } from './index.js';
-import { tableColumns } from './base.js';
 import { quoteIdentifier } from '../../sql.js';
 import { WorkbenchError } from '../../errors.js';
 import type { Workbench } from '../../workbench.js';
@@ -42,7 +42,7 @@ export async function segmentsForReport(wb: Workbench, options: SegmentsReportOp
   const tiers = await segmentBy(wb, { valueTiers: true }, { ...(options.asOf ? { asOf: options.asOf } : {}), table: 'segments_value_tiers' });
   const asOf = tiers.options.asOf;
   const subsegments: SubsegmentResult[] = [];
-  const hasNps = (await tableColumns(wb, 'customers')).some((c) => c.name === 'nps' && /INT|DOUBLE|DECIMAL|FLOAT|REAL/.test(c.type));
+  const hasNps = (await wb.columns('customers')).some((c) => c.name === 'nps' && /INT|DOUBLE|DECIMAL|FLOAT|REAL/.test(c.type));
   if (options.by) {
     const by = await checkByAttributes(wb, options.by);
     for (const column of by) {
@@ -51,8 +51,8 @@ export async function segmentsForReport(wb: Workbench, options: SegmentsReportOp
     }
     return withMigration(wb, { segments: tiers, subsegments }, asOf, options.migrationDays, options.rfm);
   }
-  const hasCountry = (await tableColumns(wb, 'transactions')).some((c) => c.name === 'country')
-    || (await tableColumns(wb, 'customers')).some((c) => c.name === 'country');
+  const hasCountry = (await wb.columns('transactions')).some((c) => c.name === 'country')
+    || (await wb.columns('customers')).some((c) => c.name === 'country');
   if (hasCountry) subsegments.push(await compareSubsegments(wb, { segment: tiers, by: 'country', kpi: 'averageOrderValue', asOf }));
   // With a customers file: each value tier split by each of its first few categorical attributes, one at a
   // time, on revenue per customer, and on NPS when there is an `nps` column. Several comparisons are made,
@@ -76,7 +76,7 @@ async function withMigration(wb: Workbench, input: SegmentsSectionInput, asOf: D
 }
 
 /** Transactions columns that are not customer attributes to split by (keys, amounts, per-product text). */
-const NOT_ATTRIBUTES = new Set(['customer_id', 'order_id', 'order_date', 'amount', 'is_return', 'source_row', 'product_id', 'description']);
+const NOT_ATTRIBUTES = new Set<string>([...TRANSACTION_COLUMNS, 'product_id', 'description']);
 
 /**
  * The attributes the segments section may split by: text columns of the customers table, then text
@@ -84,7 +84,7 @@ const NOT_ATTRIBUTES = new Set(['customer_id', 'order_id', 'order_date', 'amount
  */
 export async function usableByAttributes(wb: Workbench): Promise<string[]> {
   const text = (cols: Array<{ name: string; type: string }>) => cols.filter((c) => c.type === 'VARCHAR' && !NOT_ATTRIBUTES.has(c.name)).map((c) => c.name);
-  return [...new Set([...text(await tableColumns(wb, 'customers')), ...text(await tableColumns(wb, 'transactions'))])];
+  return [...new Set([...text(await wb.columns('customers')), ...text(await wb.columns('transactions'))])];
 }
 
 /**
@@ -102,7 +102,7 @@ export async function checkByAttributes(wb: Workbench, by: readonly string[]): P
 
 /** Text columns of the customers table with 2 to 12 distinct values (the first `MAX_ATTRIBUTES`, in table order). */
 async function categoricalAttributes(wb: Workbench): Promise<string[]> {
-  const text = (await tableColumns(wb, 'customers')).filter((c) => c.name !== 'customer_id' && c.type === 'VARCHAR').map((c) => c.name);
+  const text = (await wb.columns('customers')).filter((c) => c.name !== 'customer_id' && c.type === 'VARCHAR').map((c) => c.name);
   if (text.length === 0) return [];
   // One pass over the table for every column's number of distinct values.
   const [row] = await wb.query(`select ${text.map((name, i) => `count(distinct ${quoteIdentifier(name)}) as n${i}`).join(', ')} from customers`);

@@ -15,7 +15,7 @@ import {
   type KpiDef, type KpiSpec, type Suff,
 } from './kpi.js';
 import { normalQuantile, Z95 } from '../../stats/normal.js';
-import { checkOptionKeys, keyword, optionKeys, wholeNumber } from '../shared/validate.js';
+import { checkOptionKeys, keyword, optionKeys, minSizeOption } from '../shared/validate.js';
 import { tagResult } from '../../inspect.js';
 import { segmentMessages } from './messages.js';
 
@@ -109,7 +109,7 @@ const SUBSEGMENT_KEYS = optionKeys<CompareSubsegmentsOptions>({
  */
 export async function compareSubsegments(wb: Workbench, options: CompareSubsegmentsOptions): Promise<SubsegmentResult> {
   checkOptionKeys('compareSubsegments', options, SUBSEGMENT_KEYS);
-  const minSize = wholeNumber('minSize', options.minSize ?? 30);
+  const minSize = minSizeOption(options.minSize);
   const churnDays = options.churnDays ?? DEFAULT_CHURN_DAYS;
   const def = resolveKpi(options.kpi, churnDays);
   const segOpt = options.segment ?? 'all';

@@ -18,6 +18,7 @@ import { quoteIdentifier } from '../../sql.js';
 import type { Workbench } from '../../workbench.js';
 import { customerAggregateSql } from './customer-aggregate.js';
 import { inTurn } from './turns.js';
+import { REQUIRED_TRANSACTION_COLUMNS } from './source.js';
 
 /** Which aggregate: its transactions table, as-of moment and returns rule. */
 export interface AggregateRequest {
@@ -40,7 +41,7 @@ const stable = new WeakMap<Workbench, { depth: number; prints: Map<string, Finge
 
 /** SQL of the fingerprint `n, h` of `source` over the columns the aggregate reads. Pure. */
 export function transactionsFingerprintSql(source: string): string {
-  const values = ['customer_id', 'order_id', 'order_date', 'amount', 'is_return'].join(', ');
+  const values = REQUIRED_TRANSACTION_COLUMNS.join(', ');
   return `select count(*)::varchar as n, coalesce(sum(hash(${values})::hugeint), 0)::varchar as h from ${quoteIdentifier(source)}`;
 }
 

@@ -2,7 +2,7 @@
  * The option validators every analysis uses (and its public SQL builders, which splice some options
  * into SQL text): one rule, one message, one error code (`BAD_OPTION`), as Observable Plot's
  * `keyword()` does. Each returns the value it checked, typed, so a check reads as an assignment:
- * `const minSize = wholeNumber('minSize', options.minSize ?? 30)`.
+ * `const minSize = minSizeOption(options.minSize)`.
  */
 import { WorkbenchError } from '../../errors.js';
 import { messages } from '../../messages.js';
@@ -19,6 +19,17 @@ export function wholeNumber(name: string, value: number, min = 1, max?: number):
     throw bad(name, value, max === undefined ? messages.notWholeNumber(name, value, min) : messages.notWholeNumberBetween(name, value, min, max));
   }
   return value;
+}
+
+/** Segments, clusters and groups with fewer customers than this are flagged too small to act on. */
+export const DEFAULT_MIN_SIZE = 30;
+
+/**
+ * The `minSize` option of an analysis: a whole number ≥ `min`, {@link DEFAULT_MIN_SIZE} when not given.
+ * @example const minSize = minSizeOption(options.minSize);
+ */
+export function minSizeOption(value: number | undefined, min = 1): number {
+  return wholeNumber('minSize', value ?? DEFAULT_MIN_SIZE, min);
 }
 
 /** Limits of {@link numberInRange}; an open end excludes the limit itself. */

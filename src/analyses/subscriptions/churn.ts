@@ -7,7 +7,7 @@
 import type { Workbench } from '../../workbench.js';
 import { tagResult } from '../../inspect.js';
 import { wilson } from '../../stats/proportion.js';
-import { checkOptionKeys, numberInRange, optionKeys, wholeNumber } from '../shared/validate.js';
+import { checkOptionKeys, numberInRange, optionKeys, minSizeOption } from '../shared/validate.js';
 import { resolveChurnBy } from './churn-by.js';
 import { subscriptionChurnSql } from './churn-sql.js';
 import { withMonthTables } from './months.js';
@@ -75,7 +75,7 @@ const KEYS = optionKeys<SubscriptionChurnOptions>({ by: true, from: true, to: tr
 export async function subscriptionChurn(wb: Workbench, options: SubscriptionChurnOptions): Promise<SubscriptionChurnResult> {
   checkOptionKeys('subscriptionChurn', options, KEYS);
   const margin = numberInRange('margin', options.margin ?? 1, { min: 0, max: 1, minOpen: true });
-  const minSize = wholeNumber('minSize', options.minSize ?? 30, 0);
+  const minSize = minSizeOption(options.minSize, 0);
   const source = options.source ?? SUBSCRIPTIONS_TABLE;
   const customers = options.customers ?? 'customers';
   const bounds = await subscriptionBounds(wb, source);

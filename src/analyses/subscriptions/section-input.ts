@@ -1,8 +1,6 @@
 /** What the subscriptions section shows: the results of the subscription run and the parts that failed. Types only. */
 import type { SectionFailure } from '../../report/sections/unavailable.js';
-import type { UsageChurnResult } from '../usage/churn.js';
-import type { UsageSegmentsResult } from '../usage/index.js';
-import type { MrrMovementsResult, SubscriptionChurnResult, SubscriptionCohortResult } from './index.js';
+import type { SubscriptionResults } from './run.js';
 
 /** The parts of the section besides the MRR movements, each optional. */
 export type SubscriptionPart = 'churn' | 'subscriptionCohorts' | 'usage' | 'usageChurn' | 'churnByUsage';
@@ -13,20 +11,8 @@ export type SubscriptionPart = 'churn' | 'subscriptionCohorts' | 'usage' | 'usag
  */
 export type SubscriptionAnalysis = 'mrr' | SubscriptionPart;
 
-/** What the subscriptions section shows; every part is optional. */
-export interface SubscriptionsSectionInput {
-  /** MRR movements per month and over the range. */
-  movements?: MrrMovementsResult;
-  /** Customer vs revenue churn per plan (or another segment). */
-  byPlan?: SubscriptionChurnResult;
-  /** Paying customers and MRR kept by start month. */
-  cohorts?: SubscriptionCohortResult;
-  /** Usage segments (with events). */
-  usage?: UsageSegmentsResult;
-  /** Churn by usage segment within a horizon (with events). */
-  usageChurn?: UsageChurnResult;
-  /** Customer vs revenue churn per usage segment, over the months after the usage was measured (with events). */
-  byUsage?: SubscriptionChurnResult;
+/** What the subscriptions section shows: the results of the run (every part optional), and the parts that failed. */
+export interface SubscriptionsSectionInput extends Omit<SubscriptionResults, 'load' | 'events'> {
   /** Parts that could not be computed on this data, and why. @defaultValue none */
   failures?: Partial<Record<SubscriptionPart, SectionFailure>>;
 }

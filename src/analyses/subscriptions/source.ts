@@ -17,9 +17,7 @@ export const SUBSCRIPTIONS_TABLE = 'subscriptions';
 
 /** The columns of a table in the order they were created (empty when there is no such table). */
 export async function columnsOf(wb: Workbench, table: string): Promise<string[]> {
-  const rows = await wb.query<{ column_name: string }>(
-    'select column_name from information_schema.columns where table_name = $t order by ordinal_position', { t: table });
-  return rows.map((r) => r.column_name);
+  return (await wb.columns(table)).map((c) => c.name);
 }
 
 /** The span of the data: first start month and the month of the latest date, with the currencies used. */

@@ -18,7 +18,7 @@ import { tagResult } from '../../inspect.js';
 import { clearlyDifferent, wilson } from '../../stats/proportion.js';
 import type { Workbench } from '../../workbench.js';
 import { MISSING_SEGMENT } from '../segments/index.js';
-import { checkOptionKeys, keyword, optionKeys, wholeNumber } from '../shared/validate.js';
+import { checkOptionKeys, keyword, optionKeys, wholeNumber, minSizeOption } from '../shared/validate.js';
 import type { UsageOptionsUsed } from './index.js';
 import { usageSettings, type UsageWindowOptions } from './options.js';
 import { addMonthsSql, subscriptionsLatestSql, usageChurnSql, windowStart, type UsageChurnBy } from './sql.js';
@@ -118,7 +118,7 @@ export async function usageChurn(wb: Workbench, options: UsageChurnOptions = {})
   const s = usageSettings(options);
   const horizonMonths = wholeNumber('horizonMonths', options.horizonMonths ?? 3, 1, 120);
   const by = options.by === undefined ? 'usage_segment' : keyword('by', options.by, BY);
-  const minSize = wholeNumber('minSize', options.minSize ?? 30);
+  const minSize = minSizeOption(options.minSize);
   if (!(await wb.hasTable(s.subscriptions))) {
     throw new WorkbenchError('NO_DATA', usageMessages.noSubscriptionsTable('usageChurn', s.subscriptions), { subscriptions: s.subscriptions });
   }
