@@ -19,6 +19,7 @@ export const INLINE_PHRASES = {
   dateFormatChoose: 'Pass dateFormat to choose.',
   decimalGuess: "pass decimal: ',' or '.' if the guess was wrong",
   subscriptionId: "Pass mapping: { subscriptionId: '…' }",
+  decimalThousands: "Pass decimal: ',' if the dot separates thousands.",
 } as const;
 
 /** The placeholder a one-argument builder is called with to learn its sentence around the argument. */
@@ -52,6 +53,7 @@ function swaps(details: Readonly<Record<string, unknown>>): Swap[] {
     [INLINE_PHRASES.dateFormatChoose, cli.dateFormatFlagChoose()],
     [INLINE_PHRASES.decimalGuess, cli.decimalNoFlag()],
     [INLINE_PHRASES.subscriptionId, cli.subscriptionIdColumn()],
+    [INLINE_PHRASES.decimalThousands, cli.decimalThousandsNoFlag()],
     [messages.memoryAdvice(), cli.memoryFlagAdvice()],
     ...(limit ? [[messages.memoryLimitWas(limit), cli.memoryFlagLimit(limit)] as const] : []),
   ];

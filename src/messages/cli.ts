@@ -72,5 +72,6 @@ export const cliMessages = {
   renameIntervalHint: (priceColumn: string) =>
     `The prices in ${quote(priceColumn)} need a billing interval: add a column interval (month, quarter, year or week), or name the price column mrr if the prices are monthly amounts.`,
   subscriptionIdColumn: () => 'Add a subscription_id column',
+  decimalThousandsNoFlag: () => "If the dot separates thousands, remove the dots from the file (swb has no flag for this; in code, pass decimal: ',').",
   decimalNoFlag: () => "fix the column (swb guesses the decimal separator from the file; in code, pass decimal: ',' or '.')",
 } as const;
