@@ -5,7 +5,7 @@
  * typo, the placeholder for a missing value, and values that start with `-` (`--min-group -1`) taken as
  * values to be checked, not as flags.
  */
-import { nearest, numberInRange, type NumberRange } from '../analyses/shared/validate.js';
+import { levenshtein, nearest, numberInRange, type NumberRange } from '../analyses/shared/validate.js';
 import { PRESETS } from '../data/presets.js';
 import { DEFAULT_MEMORY_LIMIT } from '../workbench.js';
 import { cliMessages as cli } from '../messages/cli.js';
@@ -58,7 +58,9 @@ function suggestion(typed: string, known: readonly string[]): string | undefined
   if (!typed.startsWith('--') || word.length < 2) return undefined;
   const starting = known.filter((k) => k.startsWith(word));
   if (starting.length === 1) return starting[0];
-  return word.length >= 3 ? nearest(word, known) : undefined;
+  // Two letters are near almost any short name: suggest only one a single edit away (`--ot` → `--out`).
+  if (word.length === 2) return known.find((k) => levenshtein(word, k) === 1);
+  return nearest(word, known);
 }
 
 /**
