@@ -44,7 +44,7 @@ const SPEC: CommandSpec = {
     { name: 'goals', value: 'goals.json', help: 'KPI goals per segment: adds the goals section', default: 'none' },
     {
       name: 'by', value: 'ATTR,ATTR', help: `customer attributes the segments section splits by: columns of --customers, or ${TRANSACTION_BY_COLUMNS.join(', ')} of FILE`,
-      default: 'country, and up to three text columns of --customers',
+      default: 'country when FILE has it, and the first three text columns of --customers with 2 to 12 values',
     },
     { name: 'title', value: 'T', help: 'report title', default: 'Customer segments (Klantsegmenten with --locale nl)' },
     { name: 'out', value: 'PATH', help: 'the HTML file to write (atomically: a temp file renamed over it)', default: 'reports/segment-report.html (.nl.html with --locale nl)' },
