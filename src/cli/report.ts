@@ -21,6 +21,7 @@ import { parseReturns, readMappingFile } from './validate.js';
 import { messages } from '../messages.js';
 import { cliMessages as cli } from '../messages/cli.js';
 import { readGoalsFile } from '../pipeline/goals.js';
+import { forCli } from './wording.js';
 
 /** Largest `--min-group`: a threshold above a million customers would hide every count of any report. */
 export const MAX_MIN_GROUP = 1_000_000;
@@ -175,7 +176,7 @@ export const reportCommand: Command = {
           ...(goals ? { goals } : {}),
           ...(by ? { by } : {}),
           ...(minGroup !== undefined ? { minGroup } : {}),
-          onProgress: (p) => io.err(`${pad(p.running ? '' : p.stage)}${(p.ms / 1000).toFixed(1).padStart(6)} s  ${p.running ? `${p.stage} ` : ''}${p.detail}`),
+          onProgress: (p) => io.err(`${pad(p.running ? '' : p.stage)}${(p.ms / 1000).toFixed(1).padStart(6)} s  ${p.running ? `${p.stage} ` : ''}${forCli(p.detail)}`),
         }).catch((e: unknown) => { throw byError(e, values.customers); });
         let stageStart = performance.now();
         const html = await built.toHtml(when ? { generatedAt: when } : {});
