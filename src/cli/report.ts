@@ -9,16 +9,54 @@ import { fileURLToPath } from 'node:url';
 import { toCurrency, toLocale, type Locale } from '../locale.js';
 import { buildReport, parseAsOf } from '../pipeline/build-report.js';
 import { checkOutputPath, saveReport } from '../report/save.js';
-import { Workbench } from '../workbench.js';
-import { isWorkbenchError } from '../errors.js';
-import { elapsed, guarded, parse, UsageError, type Command } from './common.js';
+import { isWorkbenchError, WorkbenchError } from '../errors.js';
+import { FIELD_COLUMNS } from '../data/fields.js';
+import { DEFAULT_MIN_GROUP } from '../report/small-groups.js';
+import { elapsed, openWorkbench, runCommand, UsageError, type Command } from './common.js';
 import { CLV_DISCOUNT_RATE, CLV_MARGIN } from '../analyses/clv/index.js';
-import { numberInRange, wholeNumber, type NumberRange } from '../analyses/shared/validate.js';
+import {
+  AS_OF_FLAG, CLV_FLAG, DATE_FORMAT_FLAG, LOCALE_FLAG, MAPPING_FLAG, MEMORY_LIMIT_FLAG, numberFlag, PRESET_FLAG, RETURNS_FLAG, wholeFlag, type CommandSpec,
+} from './flags.js';
 import { parseReturns, readMappingFile } from './validate.js';
 import { messages } from '../messages.js';
+import { cliMessages as cli } from '../messages/cli.js';
 import { readGoalsFile } from '../analyses/goals/index.js';
+import { forCli } from './wording.js';
 
-const USAGE = 'report [FILE] [--preset P | --mapping map.json] [--customers FILE] [--as-of YYYY-MM-DD] [--date-format FMT] [--locale en|nl] [--currency CODE] [--clv [--margin M] [--discount-rate R]] [--goals goals.json] [--by ATTR,ATTR] [--title T] [--out PATH] [--returns net|exclude] [--min-group N] [--memory-limit 2GB] [--subscriptions FILE [--events FILE]]';
+/** Largest `--min-group`: a threshold above a million customers would hide every count of any report. */
+export const MAX_MIN_GROUP = 1_000_000;
+
+/** Text columns of the transactions file that `--by` can split by without `--customers` (when the file has them). */
+export const TRANSACTION_BY_COLUMNS: readonly string[] = [FIELD_COLUMNS.country, FIELD_COLUMNS.channel, FIELD_COLUMNS.category];
+
+const SPEC: CommandSpec = {
+  name: 'report',
+  args: '[FILE]',
+  summary: 'Write a self-contained HTML segment report (summary, data quality, RFM, cohorts, clusters, segments, optional goals and predicted value, method); '
+    + 'with --subscriptions also MRR, churn by plan and subscription cohorts, and with --events usage segments and churn by usage (without FILE: on the subscriptions alone).',
+  flags: [
+    PRESET_FLAG, MAPPING_FLAG,
+    { name: 'customers', value: 'FILE', help: 'customers file (one row per customer_id: attributes such as region, an nps column) for the segments section', default: 'none' },
+    AS_OF_FLAG, DATE_FORMAT_FLAG, LOCALE_FLAG,
+    { name: 'currency', value: 'CODE', help: 'ISO 4217 currency of the amounts, e.g. USD', default: "the preset's, else EUR" },
+    CLV_FLAG,
+    { name: 'margin', value: 'M', help: 'with --clv: share of revenue that is profit, in (0, 1]', default: '1 (values are revenue)' },
+    { name: 'discount-rate', value: 'R', help: 'with --clv: discount per year, ≥ 0 (0.1 = 10%)', default: '0' },
+    { name: 'goals', value: 'goals.json', help: 'KPI goals per segment: adds the goals section', default: 'none' },
+    {
+      name: 'by', value: 'ATTR,ATTR', help: `customer attributes the segments section splits by: columns of --customers, or ${TRANSACTION_BY_COLUMNS.join(', ')} of FILE`,
+      default: 'country when FILE has it, and the first three text columns of --customers with 2 to 12 values',
+    },
+    { name: 'title', value: 'T', help: 'report title', default: 'Customer segments (Klantsegmenten with --locale nl)' },
+    { name: 'out', value: 'PATH', help: 'the HTML file to write (atomically: a temp file renamed over it)', default: 'reports/segment-report.html (.nl.html with --locale nl)' },
+    RETURNS_FLAG,
+    { name: 'min-group', value: 'N', help: `counts of fewer than N customers are hidden (privacy), 1 to ${MAX_MIN_GROUP.toLocaleString('en')}; 1 shows every count`, default: String(DEFAULT_MIN_GROUP) },
+    MEMORY_LIMIT_FLAG,
+    { name: 'subscriptions', value: 'FILE', help: 'subscriptions file: adds MRR, churn by plan and subscription cohorts; without FILE the report is on it alone', default: 'none' },
+    { name: 'events', value: 'FILE', help: 'with --subscriptions: usage events file, adds usage segments and churn by usage', default: 'none' },
+  ],
+  notes: ['FILE: a transactions file (CSV, TSV, Parquet or JSON, gzip too); default: the bundled data/online_retail.csv.gz with --preset online-retail.'],
+};
 
 /** The bundled Online Retail file (in the package's data/ folder). */
 export const BUNDLED_DATA = fileURLToPath(new URL('../../data/online_retail.csv.gz', import.meta.url));
@@ -46,17 +84,6 @@ export function localeOption(value: string | undefined): Locale {
   }
 }
 
-/** A number flag checked by the same rule as the library option it sets; a bad value is a usage error. */
-function numberFlag(flag: string, option: string, value: string | undefined, range: NumberRange): number | undefined {
-  if (value === undefined) return undefined;
-  const n = value.trim() === '' ? NaN : Number(value);
-  try {
-    return numberInRange(option, n, range);
-  } catch (e) {
-    throw new UsageError(messages.badFlagValue(flag, e));
-  }
-}
-
 /** Parse `--as-of YYYY-MM-DD`; a bad value is a usage error. */
 export function asOfOption(text: string | undefined): Date | undefined {
   const asOf = text === undefined ? undefined : parseAsOf(text);
@@ -70,35 +97,43 @@ function generatedAt(): Date | undefined {
   return new Date(Number(epoch) * 1000);
 }
 
-/** `--min-group N`: a whole number ≥ 1 (1 shows every count); a bad value is a usage error. */
-function minGroupFlag(value: string | undefined): number | undefined {
+/**
+ * `--by` before any work: without `--customers` only the transactions file's customer columns
+ * ({@link TRANSACTION_BY_COLUMNS}) can be split by, so any other name is a usage error naming the flags.
+ */
+function byOption(value: string | undefined, customers: string | undefined): string[] | undefined {
   if (value === undefined) return undefined;
-  try {
-    return wholeNumber('minGroup', value.trim() === '' ? NaN : Number(value), 1);
-  } catch (e) {
-    throw new UsageError(messages.badFlagValue('--min-group', e));
-  }
+  const by = value.split(',').map((b) => b.trim()).filter((b) => b !== '');
+  if (by.length === 0) throw new UsageError(messages.emptyBy());
+  const notInTransactions = by.filter((b) => !TRANSACTION_BY_COLUMNS.includes(b));
+  if (customers === undefined && notInTransactions.length) throw new UsageError(cli.byNeedsCustomers(notInTransactions, TRANSACTION_BY_COLUMNS));
+  return by;
+}
+
+/** After loading, a `--by` name the data lacks: the usable names and where they come from, in flags. */
+function byError(e: unknown, customers: string | undefined): unknown {
+  if (!isWorkbenchError(e, 'UNKNOWN_COLUMN')) return e;
+  const { unknown, usable } = e.details;
+  if (!Array.isArray(unknown) || !Array.isArray(usable)) return e;
+  return new WorkbenchError('UNKNOWN_COLUMN', cli.unknownByFlag(unknown.map(String), usable.map(String), customers !== undefined), e.details);
 }
 
 const pad = (s: string): string => s.padEnd(10);
 
 export const reportCommand: Command = {
-  usage: USAGE,
-  summary: 'Write a self-contained HTML segment report (summary, data quality, RFM, cohorts, clusters, segments, optional goals and predicted value, method); '
-    + 'with --subscriptions also MRR, churn by plan and subscription cohorts, and with --events usage segments and churn by usage (without FILE: on the subscriptions alone).',
+  spec: SPEC,
   run: (args, io) =>
-    guarded(io, USAGE, async () => {
-      const { values, flags, positionals } = parse(args, ['preset', 'mapping', 'customers', 'as-of', 'date-format', 'locale', 'currency', 'title', 'out', 'returns', 'margin', 'discount-rate', 'min-group', 'goals', 'by', 'memory-limit', 'subscriptions', 'events'], ['clv']);
+    runCommand(SPEC, args, io, async ({ values, flags, positionals }) => {
       if (positionals.length > 1) throw new UsageError(messages.tooManyFiles('report', positionals.length));
       if (values.preset && values.mapping) throw new UsageError(messages.presetOrMapping());
       const locale = localeOption(values.locale);
       const currency = values.currency === undefined ? undefined : currencyOption(values.currency);
       const asOf = asOfOption(values['as-of']);
       const returns = parseReturns(values.returns);
-      const margin = numberFlag('--margin', 'margin', values.margin, CLV_MARGIN);
-      const discountRate = numberFlag('--discount-rate', 'discountRate', values['discount-rate'], CLV_DISCOUNT_RATE);
+      const margin = numberFlag('margin', values.margin, CLV_MARGIN);
+      const discountRate = numberFlag('discount-rate', values['discount-rate'], CLV_DISCOUNT_RATE);
       if ((margin !== undefined || discountRate !== undefined) && !flags['clv']) throw new UsageError(messages.clvFlagWithoutClv());
-      const minGroup = minGroupFlag(values['min-group']);
+      const minGroup = wholeFlag('min-group', values['min-group'], 1, MAX_MIN_GROUP);
       const dateFormat = values['date-format'];
       if (dateFormat !== undefined && !dateFormat.includes('%')) throw new UsageError(messages.badDateFormatFlag(dateFormat));
       if (values.events !== undefined && values.subscriptions === undefined) throw new UsageError(messages.eventsNeedSubscriptions());
@@ -112,8 +147,7 @@ export const reportCommand: Command = {
       const file = positionals[0] ?? (onlySubscriptions ? undefined : BUNDLED_DATA);
       const preset = values.preset ?? (positionals[0] === undefined && !values.mapping && !onlySubscriptions ? 'online-retail' : undefined);
       const mapping = values.mapping ? readMappingFile(values.mapping) : undefined;
-      const by = values.by === undefined ? undefined : values.by.split(',').map((b) => b.trim()).filter((b) => b !== '');
-      if (by !== undefined && by.length === 0) throw new UsageError(messages.emptyBy());
+      const by = byOption(values.by, values.customers);
       // Read and checked before any work: a mistake in the goals file names the file and the JSON path.
       const goals = values.goals === undefined ? undefined : readGoalsFile(values.goals);
       const out = values.out ?? defaultOut(locale);
@@ -122,9 +156,7 @@ export const reportCommand: Command = {
       await checkOutputPath(out);
 
       const start = performance.now();
-      const wb = await Workbench.open(values['memory-limit'] ? { memoryLimit: values['memory-limit'] } : {}).catch((e: unknown) => {
-        throw isWorkbenchError(e, 'BAD_OPTION') && values['memory-limit'] ? new UsageError(messages.badFlagValue('--memory-limit', e)) : e;
-      });
+      const wb = await openWorkbench(values['memory-limit']);
       try {
         const built = await buildReport(wb, {
           ...(file !== undefined ? { file } : {}), locale,
@@ -144,8 +176,8 @@ export const reportCommand: Command = {
           ...(goals ? { goals } : {}),
           ...(by ? { by } : {}),
           ...(minGroup !== undefined ? { minGroup } : {}),
-          onProgress: (p) => io.err(`${pad(p.running ? '' : p.stage)}${(p.ms / 1000).toFixed(1).padStart(6)} s  ${p.running ? `${p.stage} ` : ''}${p.detail}`),
-        });
+          onProgress: (p) => io.err(`${pad(p.running ? '' : p.stage)}${(p.ms / 1000).toFixed(1).padStart(6)} s  ${p.running ? `${p.stage} ` : ''}${forCli(p.detail)}`),
+        }).catch((e: unknown) => { throw byError(e, values.customers); });
         let stageStart = performance.now();
         const html = await built.toHtml(when ? { generatedAt: when } : {});
         io.err(`${pad('render')}${elapsed(stageStart).padStart(8)}  ${built.sections.length} sections, ${(Buffer.byteLength(html) / 1e6).toFixed(2)} MB`);
