@@ -7,12 +7,14 @@
  */
 import { fileURLToPath } from 'node:url';
 import { toCurrency, toLocale, type Locale } from '../locale.js';
-import { buildReport, parseAsOf } from '../pipeline/build-report.js';
+import { buildReport, parseAsOf, type BuildReportOptions } from '../pipeline/build-report.js';
+import { ANALYSES } from '../analyses/registry.js';
+import type { AnyAnalysis } from '../analyses/shared/analysis.js';
 import { checkOutputPath, saveReport } from '../report/save.js';
 import { isWorkbenchError, WorkbenchError } from '../errors.js';
 import { FIELD_COLUMNS } from '../data/fields.js';
 import { DEFAULT_MIN_GROUP } from '../report/small-groups.js';
-import { elapsed, openWorkbench, runCommand, UsageError, type Command } from './common.js';
+import { elapsed, openWorkbench, runCommand, UsageError, type Command, type CommandIo, type ParsedArgs } from './common.js';
 import { CLV_DISCOUNT_RATE, CLV_MARGIN } from '../analyses/clv/index.js';
 import {
   AS_OF_FLAG, CLV_FLAG, DATE_FORMAT_FLAG, LOCALE_FLAG, MAPPING_FLAG, MEMORY_LIMIT_FLAG, numberFlag, PRESET_FLAG, RETURNS_FLAG, wholeFlag, type CommandSpec,
@@ -23,6 +25,13 @@ import { cliMessages as cli } from '../messages/cli.js';
 import { readGoalsFile } from '../analyses/goals/index.js';
 import { forCli } from './wording.js';
 
+/** The report's analysis sections from the registry, in reading order; those that need a flag say which. */
+function sectionList(): string {
+  const needs: Readonly<Record<string, string>> = { goals: '--goals', clv: '--clv', subscriptions: '--subscriptions' };
+  return (ANALYSES as readonly AnyAnalysis[]).filter((a) => a.present && a.id !== 'subscriptions')
+    .map((a) => (needs[a.id] ? `${a.title('en').toLowerCase()} (with ${needs[a.id]})` : a.title('en'))).join(', ');
+}
+
 /** Largest `--min-group`: a threshold above a million customers would hide every count of any report. */
 export const MAX_MIN_GROUP = 1_000_000;
 
@@ -32,7 +41,7 @@ export const TRANSACTION_BY_COLUMNS: readonly string[] = [FIELD_COLUMNS.country,
 const SPEC: CommandSpec = {
   name: 'report',
   args: '[FILE]',
-  summary: 'Write a self-contained HTML segment report (summary, data quality, RFM, cohorts, clusters, segments, optional goals and predicted value, method); '
+  summary: `Write a self-contained HTML segment report: summary, data quality, ${sectionList()}, method; `
     + 'with --subscriptions also MRR, churn by plan and subscription cohorts, and with --events usage segments and churn by usage (without FILE: on the subscriptions alone).',
   flags: [
     PRESET_FLAG, MAPPING_FLAG,
@@ -120,74 +129,92 @@ function byError(e: unknown, customers: string | undefined): unknown {
 
 const pad = (s: string): string => s.padEnd(10);
 
+/** What `swb report` will do: the report's options, where it goes, and its generated-at time. */
+interface ReportRun {
+  options: BuildReportOptions;
+  out: string;
+  when: Date | undefined;
+}
+
+/** Read and check every flag before any work: a mistake is a usage error naming the flag. */
+function readReportFlags({ values, flags, positionals }: ParsedArgs, io: CommandIo): ReportRun {
+  if (positionals.length > 1) throw new UsageError(messages.tooManyFiles('report', positionals.length));
+  if (values.preset && values.mapping) throw new UsageError(messages.presetOrMapping());
+  const locale = localeOption(values.locale);
+  const currency = values.currency === undefined ? undefined : currencyOption(values.currency);
+  const asOf = asOfOption(values['as-of']);
+  const returns = parseReturns(values.returns);
+  const margin = numberFlag('margin', values.margin, CLV_MARGIN);
+  const discountRate = numberFlag('discount-rate', values['discount-rate'], CLV_DISCOUNT_RATE);
+  if ((margin !== undefined || discountRate !== undefined) && !flags['clv']) throw new UsageError(messages.clvFlagWithoutClv());
+  const minGroup = wholeFlag('min-group', values['min-group'], 1, MAX_MIN_GROUP);
+  const dateFormat = values['date-format'];
+  if (dateFormat !== undefined && !dateFormat.includes('%')) throw new UsageError(messages.badDateFormatFlag(dateFormat));
+  if (values.events !== undefined && values.subscriptions === undefined) throw new UsageError(messages.eventsNeedSubscriptions());
+  // Subscriptions without FILE: a report on them alone, never on the bundled transactions.
+  const onlySubscriptions = positionals[0] === undefined && values.subscriptions !== undefined;
+  if (onlySubscriptions) {
+    const given = ['preset', 'mapping', 'customers', 'as-of', 'date-format', 'returns', 'margin', 'discount-rate', 'goals', 'by'].filter((f) => values[f] !== undefined);
+    if (flags['clv']) given.push('clv');
+    if (given.length) throw new UsageError(messages.flagNeedsTransactions(given.map((f) => `--${f}`).join(', ')));
+  }
+  const file = positionals[0] ?? (onlySubscriptions ? undefined : BUNDLED_DATA);
+  const preset = values.preset ?? (positionals[0] === undefined && !values.mapping && !onlySubscriptions ? 'online-retail' : undefined);
+  const mapping = values.mapping ? readMappingFile(values.mapping) : undefined;
+  const by = byOption(values.by, values.customers);
+  // Read and checked before any work: a mistake in the goals file names the file and the JSON path.
+  const goals = values.goals === undefined ? undefined : readGoalsFile(values.goals);
+  const options: BuildReportOptions = {
+    ...(file !== undefined ? { file } : {}), locale,
+    ...(values.subscriptions !== undefined ? { subscriptions: values.subscriptions } : {}),
+    ...(values.events !== undefined ? { events: values.events } : {}),
+    ...(preset ? { preset } : {}),
+    ...(mapping ? { mapping } : {}),
+    ...(returns ? { returns } : {}),
+    ...(values.customers ? { customers: values.customers } : {}),
+    ...(asOf ? { asOf } : {}),
+    ...(values.title ? { title: values.title } : {}),
+    ...(currency ? { currency } : {}),
+    ...(flags['clv'] ? { clv: true } : {}),
+    ...(margin !== undefined ? { margin } : {}),
+    ...(discountRate !== undefined ? { discountRate } : {}),
+    ...(dateFormat !== undefined ? { dateFormat } : {}),
+    ...(goals ? { goals } : {}),
+    ...(by ? { by } : {}),
+    ...(minGroup !== undefined ? { minGroup } : {}),
+    onProgress: (p) => io.err(`${pad(p.running ? '' : p.stage)}${(p.ms / 1000).toFixed(1).padStart(6)} s  ${p.running ? `${p.stage} ` : ''}${forCli(p.detail)}`),
+  };
+  return { options, out: values.out ?? defaultOut(locale), when: generatedAt() };
+}
+
+/** Build the report, render it and save it atomically; a stage line for each, the path on stdout. */
+async function writeReport(run: ReportRun, memoryLimit: string | undefined, customers: string | undefined, io: CommandIo): Promise<number> {
+  const start = performance.now();
+  const wb = await openWorkbench(memoryLimit);
+  try {
+    const built = await buildReport(wb, run.options).catch((e: unknown) => { throw byError(e, customers); });
+    let stageStart = performance.now();
+    const html = await built.toHtml(run.when ? { generatedAt: run.when } : {});
+    io.err(`${pad('render')}${elapsed(stageStart).padStart(8)}  ${built.sections.length} sections, ${(Buffer.byteLength(html) / 1e6).toFixed(2)} MB`);
+    stageStart = performance.now();
+    const path = await saveReport(run.out, html);
+    io.err(`${pad('write')}${elapsed(stageStart).padStart(8)}  total ${elapsed(start)}`);
+    io.out(path);
+    return 0;
+  } finally {
+    wb.close();
+  }
+}
+
+/** `swb report`: flags read and checked, the output path checked, then the report built and written. */
+async function reportMain(parsed: ParsedArgs, io: CommandIo): Promise<number> {
+  const run = readReportFlags(parsed, io);
+  // Before any work: a folder, device or symlink at --out, or a folder we cannot write, fails now.
+  await checkOutputPath(run.out);
+  return writeReport(run, parsed.values['memory-limit'], parsed.values.customers, io);
+}
+
 export const reportCommand: Command = {
   spec: SPEC,
-  run: (args, io) =>
-    runCommand(SPEC, args, io, async ({ values, flags, positionals }) => {
-      if (positionals.length > 1) throw new UsageError(messages.tooManyFiles('report', positionals.length));
-      if (values.preset && values.mapping) throw new UsageError(messages.presetOrMapping());
-      const locale = localeOption(values.locale);
-      const currency = values.currency === undefined ? undefined : currencyOption(values.currency);
-      const asOf = asOfOption(values['as-of']);
-      const returns = parseReturns(values.returns);
-      const margin = numberFlag('margin', values.margin, CLV_MARGIN);
-      const discountRate = numberFlag('discount-rate', values['discount-rate'], CLV_DISCOUNT_RATE);
-      if ((margin !== undefined || discountRate !== undefined) && !flags['clv']) throw new UsageError(messages.clvFlagWithoutClv());
-      const minGroup = wholeFlag('min-group', values['min-group'], 1, MAX_MIN_GROUP);
-      const dateFormat = values['date-format'];
-      if (dateFormat !== undefined && !dateFormat.includes('%')) throw new UsageError(messages.badDateFormatFlag(dateFormat));
-      if (values.events !== undefined && values.subscriptions === undefined) throw new UsageError(messages.eventsNeedSubscriptions());
-      // Subscriptions without FILE: a report on them alone, never on the bundled transactions.
-      const onlySubscriptions = positionals[0] === undefined && values.subscriptions !== undefined;
-      if (onlySubscriptions) {
-        const given = ['preset', 'mapping', 'customers', 'as-of', 'date-format', 'returns', 'margin', 'discount-rate', 'goals', 'by'].filter((f) => values[f] !== undefined);
-        if (flags['clv']) given.push('clv');
-        if (given.length) throw new UsageError(messages.flagNeedsTransactions(given.map((f) => `--${f}`).join(', ')));
-      }
-      const file = positionals[0] ?? (onlySubscriptions ? undefined : BUNDLED_DATA);
-      const preset = values.preset ?? (positionals[0] === undefined && !values.mapping && !onlySubscriptions ? 'online-retail' : undefined);
-      const mapping = values.mapping ? readMappingFile(values.mapping) : undefined;
-      const by = byOption(values.by, values.customers);
-      // Read and checked before any work: a mistake in the goals file names the file and the JSON path.
-      const goals = values.goals === undefined ? undefined : readGoalsFile(values.goals);
-      const out = values.out ?? defaultOut(locale);
-      const when = generatedAt();
-      // Before any work: a folder, device or symlink at --out, or a folder we cannot write, fails now.
-      await checkOutputPath(out);
-
-      const start = performance.now();
-      const wb = await openWorkbench(values['memory-limit']);
-      try {
-        const built = await buildReport(wb, {
-          ...(file !== undefined ? { file } : {}), locale,
-          ...(values.subscriptions !== undefined ? { subscriptions: values.subscriptions } : {}),
-          ...(values.events !== undefined ? { events: values.events } : {}),
-          ...(preset ? { preset } : {}),
-          ...(mapping ? { mapping } : {}),
-          ...(returns ? { returns } : {}),
-          ...(values.customers ? { customers: values.customers } : {}),
-          ...(asOf ? { asOf } : {}),
-          ...(values.title ? { title: values.title } : {}),
-          ...(currency ? { currency } : {}),
-          ...(flags['clv'] ? { clv: true } : {}),
-          ...(margin !== undefined ? { margin } : {}),
-          ...(discountRate !== undefined ? { discountRate } : {}),
-          ...(dateFormat !== undefined ? { dateFormat } : {}),
-          ...(goals ? { goals } : {}),
-          ...(by ? { by } : {}),
-          ...(minGroup !== undefined ? { minGroup } : {}),
-          onProgress: (p) => io.err(`${pad(p.running ? '' : p.stage)}${(p.ms / 1000).toFixed(1).padStart(6)} s  ${p.running ? `${p.stage} ` : ''}${forCli(p.detail)}`),
-        }).catch((e: unknown) => { throw byError(e, values.customers); });
-        let stageStart = performance.now();
-        const html = await built.toHtml(when ? { generatedAt: when } : {});
-        io.err(`${pad('render')}${elapsed(stageStart).padStart(8)}  ${built.sections.length} sections, ${(Buffer.byteLength(html) / 1e6).toFixed(2)} MB`);
-        stageStart = performance.now();
-        const path = await saveReport(out, html);
-        io.err(`${pad('write')}${elapsed(stageStart).padStart(8)}  total ${elapsed(start)}`);
-        io.out(path);
-        return 0;
-      } finally {
-        wb.close();
-      }
-    }),
+  run: (args, io) => runCommand(SPEC, args, io, (parsed) => reportMain(parsed, io)),
 };
