@@ -131,6 +131,15 @@ describe('swb report', () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 
+  it('exits 1 for an --as-of before every order, naming the data\'s period, writing nothing', async () => {
+    const dir = fresh();
+    const r = await run(['--as-of', '2009-06-30', '--out', join(dir, 'r.html')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('The as-of date 2009-06-30 (asOf, --as-of) is on or before the first order: the data runs from 2010-12-01 to 2011-12-09');
+    expect(r.stderr).toContain('[BAD_OPTION]');
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
   it('exits 1 with the loader message for a missing file, writing nothing', async () => {
     const dir = fresh();
     const r = await run(['missing.csv', '--out', join(dir, 'r.html')]);
