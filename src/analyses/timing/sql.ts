@@ -96,11 +96,11 @@ const atLeast = (part: string): string => `100 * ${part} >= ${numberLiteral(R.mi
 
 /**
  * (Re)creates `table`: one row per customer with a purchase before `$asOf` — `orders, weekend, night, morning,
- * afternoon, evening, season` (order counts), `days_since`, `first_ts`, `cycle` (null with fewer than `cycleOrders` orders or
+ * afternoon, evening, season` (order counts; the bands 0 unless `$hasTimes`), `days_since`, `first_ts`, `cycle` (null with fewer than `cycleOrders` orders or
  * one order day), `revenue` (net, DECIMAL) and `segment`. Binds `$asOf` and `$hasTimes` (band segments only when true).
  */
 export function timingCustomersSql(o: TimingSqlOptions): string {
-  const bands = TIME_BANDS.map((b) => `when $hasTimes and ${atLeast(b)} then '${b}'`).join('\n      ');
+  const bands = TIME_BANDS.map((b) => `when ${atLeast(b)} then '${b}'`).join('\n      ');
   const hour = 'hour(ts)';
   return `create or replace temp table ${quoteIdentifier(o.table)} as
 with orders as (
@@ -120,7 +120,7 @@ cycles as (
 cust as (
   select customer_id, count(*)::bigint as orders,
     (count(*) filter (where isodow(ts) >= 6))::bigint as weekend,
-    ${TIME_BANDS.map((b) => `(count(*) filter (where ${bandSql(hour)} = '${b}'))::bigint as ${b}`).join(',\n    ')},
+    ${TIME_BANDS.map((b) => `(count(*) filter (where $hasTimes and ${bandSql(hour)} = '${b}'))::bigint as ${b}`).join(',\n    ')},
     (count(*) filter (where ${seasonSql('ts')}))::bigint as season,
     date_diff('day', cast(max(ts) as date), cast($asOf as date))::integer as days_since, min(ts) as first_ts
   from orders group by customer_id
