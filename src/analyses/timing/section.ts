@@ -42,16 +42,18 @@ export function timingFindings(result: TimingResult, locale: Locale = 'en'): str
   const n = result.customerCount;
   if (n === 0) return [];
   const num = (x: number) => formatNumber(x, locale);
-  const out = [t.seasonDue(pct(customersIn(result, 'holiday-season') / n, locale), num(customersIn(result, 'due')))];
+  const due = customersIn(result, 'due');
+  const out = [t.seasonDue(pct(customersIn(result, 'holiday-season') / n, locale), num(due), due)];
   if (Number.isFinite(result.cycle.medianDays)) out.push(t.cycle(dayCount(result.cycle.medianDays, locale)));
   const o = result.orders;
-  if (o.total > 0) out.push(t.weekend(pct(o.weekend / o.total, locale), num(customersIn(result, 'weekend'))));
+  const weekend = customersIn(result, 'weekend');
+  if (o.total > 0) out.push(t.weekend(pct(o.weekend / o.total, locale), num(weekend), weekend));
   const closed = [1, 2, 3, 4, 5, 6, 7].filter((d) => result.grid.every((c) => c.weekday !== d || c.orders === 0)).map((d) => w.weekdays[d - 1] ?? '');
   if (o.total > 0 && closed.length > 0) out.push(t.closed(listWords(closed, t.and)));
   if (!result.hasTimes) out.push(t.noTimesFinding);
   else if (o.total > 0) {
     const top = [...TIME_BANDS].sort((a, b) => o.bands[b] - o.bands[a])[0] ?? 'afternoon';
-    out.push(t.band(w.bands[top], pct(o.bands[top] / o.total, locale), num(customersIn(result, top))));
+    out.push(t.band(w.bands[top], pct(o.bands[top] / o.total, locale), num(customersIn(result, top)), customersIn(result, top)));
     const busiest = result.grid.reduce((m, c) => (c.orders > m.orders ? c : m));
     if (busiest.hour !== null) out.push(t.busiest(w.weekdays[busiest.weekday - 1] ?? '', w.hourRange(busiest.hour)));
   }

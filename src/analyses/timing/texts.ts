@@ -23,12 +23,15 @@ const en = {
     noTimes: 'The data holds dates without times of day (every order is at 00:00), so this section says nothing about the time of day: there are no morning, afternoon, evening or night segments, and the weekday chart has one column per day.',
     window: (season: string, days: string, share: string) =>
       `The holiday season covers ${season} of the ${days} days in the data (${share}): a customer who buys evenly through the year would have about that share of their orders in it.`,
-    seasonDue: (share: string, due: string) => `${share} of customers buy mostly in the holiday season; ${due} customers are due for their next order.`,
+    seasonDue: (share: string, due: string, n: number) =>
+      `${share} of customers buy mostly in the holiday season; ${due} ${n === 1 ? 'customer is' : 'customers are'} due for their next order.`,
     cycle: (days: string) =>
       `Customers with three or more orders usually order again after ${days} days (the median of their own usual times); those due for their next order have gone more than twice their own usual time, and over 30 days, without ordering.`,
-    weekend: (orders: string, n: string) => `${orders} of all orders are placed on Saturday or Sunday; ${n} customers buy mostly at the weekend.`,
-    band: (band: string, share: string, n: string) => `Most orders are placed in the ${band}: ${share} of all orders; ${n} customers place at least 60% of their orders then.`,
-    closed: (days: string) => `There are no orders at all on ${days}: the shop may be closed then, so plan no campaigns for those days.`,
+    weekend: (orders: string, customers: string, n: number) =>
+      `${orders} of all orders are placed on Saturday or Sunday; ${customers} ${n === 1 ? 'customer buys' : 'customers buy'} mostly at the weekend.`,
+    band: (band: string, share: string, customers: string, n: number) =>
+      `Most orders are placed in the ${band}: ${share} of all orders; ${customers} ${n === 1 ? 'customer places' : 'customers place'} at least 60% of their orders then.`,
+    closed: (days: string) => `There are no orders at all on ${days}: the shop may be closed then, so time campaigns for the days customers do buy.`,
     and: 'and',
     noTimesFinding: 'The data has no times of day, so when in the day customers buy cannot be seen.',
     busiest: (day: string, hour: string) => `The busiest hour of the week is ${day} ${hour}.`,
@@ -114,12 +117,15 @@ const nl: typeof en = {
     noTimes: 'De data bevat datums zonder tijdstip (elke bestelling staat op 00:00); deze sectie zegt daarom niets over het tijdstip van de dag: er zijn geen ochtend-, middag-, avond- of nachtsegmenten en de grafiek per weekdag heeft één kolom per dag.',
     window: (season: string, days: string, share: string) =>
       `De feestdagenperiode beslaat ${season} van de ${days} dagen in de data (${share}): een klant die gelijkmatig door het jaar koopt, heeft ongeveer dat deel van zijn bestellingen in die periode.`,
-    seasonDue: (share: string, due: string) => `${share} van de klanten koopt vooral in de feestdagenperiode; ${due} klanten zijn toe aan hun volgende bestelling.`,
+    seasonDue: (share: string, due: string, n: number) =>
+      `${share} van de klanten koopt vooral in de feestdagenperiode; ${due} ${n === 1 ? 'klant is' : 'klanten zijn'} toe aan de volgende bestelling.`,
     cycle: (days: string) =>
       `Klanten met drie of meer bestellingen bestellen gewoonlijk na ${days} dagen opnieuw (de mediaan van hun eigen gewone tijd); wie toe is aan een bestelling, heeft meer dan twee keer die eigen tijd, en meer dan 30 dagen, niet besteld.`,
-    weekend: (orders: string, n: string) => `${orders} van alle bestellingen wordt op zaterdag of zondag geplaatst; ${n} klanten kopen vooral in het weekend.`,
-    band: (band: string, share: string, n: string) => `De meeste bestellingen komen in de ${band} binnen: ${share} van alle bestellingen; ${n} klanten plaatsen dan minstens 60% van hun bestellingen.`,
-    closed: (days: string) => `Op ${days} zijn er helemaal geen bestellingen: de winkel is dan mogelijk gesloten, dus plan op die dagen geen campagnes.`,
+    weekend: (orders: string, customers: string, n: number) =>
+      `${orders} van alle bestellingen wordt op zaterdag of zondag geplaatst; ${customers} ${n === 1 ? 'klant koopt' : 'klanten kopen'} vooral in het weekend.`,
+    band: (band: string, share: string, customers: string, n: number) =>
+      `De meeste bestellingen komen in de ${band} binnen: ${share} van alle bestellingen; ${customers} ${n === 1 ? 'klant plaatst' : 'klanten plaatsen'} dan minstens 60% van de eigen bestellingen.`,
+    closed: (days: string) => `Op ${days} zijn er helemaal geen bestellingen: de winkel is dan mogelijk gesloten; plan campagnes op de dagen waarop klanten wel kopen.`,
     and: 'en',
     noTimesFinding: 'De data heeft geen tijdstippen, dus op welk moment van de dag klanten kopen is niet te zien.',
     busiest: (day: string, hour: string) => `Het drukste uur van de week is ${day} ${hour}.`,
