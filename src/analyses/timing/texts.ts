@@ -194,7 +194,7 @@ const nl: typeof en = {
       action: 'Geen timinghefboom: gebruik hun RFM-segment voor wat u stuurt en de drukste uren hierboven voor wanneer.',
     },
     'one-order': {
-      name: 'Eén bestelling tot nu toe', rule: 'Precies één bestelling',
+      name: 'Eén bestelling', rule: 'Precies één bestelling',
       action: 'Vraag kort na de eerste om een tweede bestelling, bijvoorbeeld met een welkomstreeks.',
     },
   },
