@@ -100,7 +100,9 @@ export function timingSection(result: TimingResult, options: TimingSectionOption
     [t.facts.times, result.hasTimes ? t.yes : t.no],
     [t.facts.season, t.seasonValue(num(seasonDays), num(days))],
   ];
-  if (result.cycle.customers > 0) facts.push([t.facts.cycle, t.cycleValue(dayCount(result.cycle.medianDays, locale), num(result.cycle.customers))]);
+  if (result.cycle.customers > 0) {
+    facts.push([t.facts.cycle, t.cycleValue(dayCount(result.cycle.medianDays, locale))], [t.facts.withCycle, num(result.cycle.customers)]);
+  }
   return {
     id: 'timing',
     title: t.title,

@@ -44,10 +44,11 @@ const en = {
     bars: 'Customers per timing segment', barsDesc: 'How many customers each timing segment holds, with its share of all customers.',
     facts: {
       customers: 'Customers', orders: 'Orders', times: 'Times of day in the data', cycle: 'Usual time between orders (median)',
+      withCycle: 'Customers with 3 or more orders',
       season: 'Holiday-season days in the data',
     },
     yes: 'yes', no: 'no (dates only)',
-    cycleValue: (days: string, n: string) => `${days} days (over ${n} customers with 3 or more orders)`,
+    cycleValue: (days: string) => `${days} days`,
     seasonValue: (season: string, days: string) => `${season} of ${days}`,
   },
   charts: {
@@ -138,10 +139,11 @@ const nl: typeof en = {
     bars: 'Klanten per timingsegment', barsDesc: 'Hoeveel klanten elk timingsegment heeft, met het aandeel van alle klanten.',
     facts: {
       customers: 'Klanten', orders: 'Bestellingen', times: 'Tijdstippen in de data', cycle: 'Gewone tijd tussen bestellingen (mediaan)',
+      withCycle: 'Klanten met 3 of meer bestellingen',
       season: 'Dagen in de feestdagenperiode',
     },
     yes: 'ja', no: 'nee (alleen datums)',
-    cycleValue: (days: string, n: string) => `${days} dagen (over ${n} klanten met 3 of meer bestellingen)`,
+    cycleValue: (days: string) => `${days} dagen`,
     seasonValue: (season: string, days: string) => `${season} van ${days}`,
   },
   charts: {
