@@ -32,7 +32,7 @@ export type TimeBand = (typeof TIME_BANDS)[number];
  * 1. `one-order`: exactly one order (one order shows no pattern);
  * 2. `holiday-season`: at least `minShare` of the orders in the holiday season (20 November to 31 December);
  * 3. `due`: a regular cycle (median days between consecutive distinct order days, customers with at least
- *    `cycleOrders` orders) and more than `dueFactor` × that cycle and more than `dueMinDays` days since the last order;
+ *    `cycleOrders` orders on at least two days) and more than `dueFactor` × that cycle and more than `dueMinDays` days since the last order;
  * 4. `weekend`: at least `minShare` of the orders on Saturday or Sunday;
  * 5. `night` / `morning` / `afternoon` / `evening`: the data has times of day and at least `minShare` of the orders
  *    fall in that band (at most one band can hold 60%);

@@ -44,7 +44,7 @@ const en = {
     bars: 'Customers per timing segment', barsDesc: 'How many customers each timing segment holds, with its share of all customers.',
     facts: {
       customers: 'Customers', orders: 'Orders', times: 'Times of day in the data', cycle: 'Usual time between orders (median)',
-      withCycle: 'Customers with 3 or more orders',
+      withCycle: 'Customers with a purchase cycle (3 or more orders, on 2 or more days)',
       season: 'Holiday-season days in the data',
     },
     yes: 'yes', no: 'no (dates only)',
@@ -67,7 +67,7 @@ const en = {
   /** The fixed rules, as the method section lists them. */
   method: {
     minShare: 'at least 60% of a customer’s orders (compared in whole numbers)', season: '20 November – 31 December',
-    cycle: 'median days between consecutive order days, customers with 3 or more orders',
+    cycle: 'median days between consecutive order days, customers with 3 or more orders on 2 or more days',
     due: 'more than 2 × the cycle and more than 30 days since the last order',
   },
   segments: {
@@ -139,7 +139,7 @@ const nl: typeof en = {
     bars: 'Klanten per timingsegment', barsDesc: 'Hoeveel klanten elk timingsegment heeft, met het aandeel van alle klanten.',
     facts: {
       customers: 'Klanten', orders: 'Bestellingen', times: 'Tijdstippen in de data', cycle: 'Gewone tijd tussen bestellingen (mediaan)',
-      withCycle: 'Klanten met 3 of meer bestellingen',
+      withCycle: 'Klanten met een koopcyclus (3 of meer bestellingen, op 2 of meer dagen)',
       season: 'Dagen in de feestdagenperiode',
     },
     yes: 'ja', no: 'nee (alleen datums)',
@@ -159,7 +159,7 @@ const nl: typeof en = {
   hourRange: (h: number) => `${h}:00–${h + 1}:00`,
   method: {
     minShare: 'minstens 60% van de bestellingen van een klant (vergeleken in hele getallen)', season: '20 november – 31 december',
-    cycle: 'mediaan aantal dagen tussen opeenvolgende besteldagen, klanten met 3 of meer bestellingen',
+    cycle: 'mediaan aantal dagen tussen opeenvolgende besteldagen, klanten met 3 of meer bestellingen op 2 of meer dagen',
     due: 'meer dan 2 × de cyclus en meer dan 30 dagen sinds de laatste bestelling',
   },
   segments: {

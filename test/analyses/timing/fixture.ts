@@ -12,6 +12,7 @@
  *   a1  afternoon       Tue 26 Jul, Thu 25 Aug, Sat 24 Sep, 15:00 (cycle 30, 38 days since: not due; 1 of 3 at the weekend)
  *   e1  evening         Wed 1 Jun 19:00, Thu 2 Jun 23:30
  *   x1  no-pattern      Mon 10 Oct 9:00, Tue 11 Oct 15:00
+ *   s1  afternoon       three orders on Mon 3 Oct, 9:00, 13:00 and 15:00 (one order day: no cycle, so never due)
  *   o1  one-order       Sat 3 Sep 10:00 (one order at the weekend is no pattern)
  *   o2  one-order       Tue 5 Apr 13:00
  *   o3  one-order       Thu 20 Oct 17:00, one order of two lines (£60 + £40)
@@ -38,6 +39,7 @@ export const PLANTED: readonly TimedTx[] = [
   ['a1', 'a1a', '2011-07-26 15:00', 100], ['a1', 'a1b', '2011-08-25 15:00', 100], ['a1', 'a1c', '2011-09-24 15:00', 100],
   ['e1', 'e1a', '2011-06-01 19:00', 100], ['e1', 'e1b', '2011-06-02 23:30', 100],
   ['x1', 'x1a', '2011-10-10 09:00', 100], ['x1', 'x1b', '2011-10-11 15:00', 100],
+  ['s1', 's1a', '2011-10-03 09:00', 100], ['s1', 's1b', '2011-10-03 13:00', 100], ['s1', 's1c', '2011-10-03 15:00', 100],
   ['o1', 'o1a', '2011-09-03 10:00', 100],
   ['o2', 'o2a', '2011-04-05 13:00', 100],
   ['o3', 'o3a', '2011-10-20 17:00', 60], ['o3', 'o3a', '2011-10-20 17:00', 40],

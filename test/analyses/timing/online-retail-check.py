@@ -65,3 +65,4 @@ for s in ['holiday-season', 'due', 'weekend', 'night', 'morning', 'afternoon', '
 print('totals', dict(tot)); print('patterns', dict(pat))
 print('cycle customers', len(cycles), 'median', statistics.median(cycles))
 print('grid Thu 12h', grid[(4, 12)], 'Sun 14h', grid[(7, 14)], 'Sat any', sum(v for (d, h), v in grid.items() if d == 6), 'max', max(grid.items(), key=lambda kv: kv[1]))
+print('customers with >= 3 orders', sum(1 for ts in by_cust.values() if len(ts) >= 3))

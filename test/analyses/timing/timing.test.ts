@@ -25,12 +25,12 @@ describe('timing on planted patterns', () => {
     await timedTransactions(wb, PLANTED);
     const r = await timing(wb, { asOf: AS_OF });
     expect(r.hasTimes).toBe(true);
-    expect(r.customerCount).toBe(13);
+    expect(r.customerCount).toBe(14);
     expect(counts(r)).toEqual({
-      'holiday-season': 2, due: 1, weekend: 2, night: 1, morning: 1, afternoon: 1, evening: 1, 'no-pattern': 1, 'one-order': 3,
+      'holiday-season': 2, due: 1, weekend: 2, night: 1, morning: 1, afternoon: 2, evening: 1, 'no-pattern': 1, 'one-order': 3,
     });
     expect(r.segments.reduce((s, x) => s + x.customers, 0)).toBe(r.customerCount);
-    // h2 is also due and d1 also a morning buyer: a higher rule wins, the pattern still counts here
+    // h2 is also due and d1 also a morning buyer: a higher rule wins, the pattern still counts here; s1 has no cycle (one order day)
     expect(r.patterns).toEqual({ season: 2, weekend: 2, due: 2 });
     expect(r.cycle).toEqual({ customers: 4, medianDays: 18.5 });
     expect(r.warnings).toEqual([]);
@@ -39,15 +39,15 @@ describe('timing on planted patterns', () => {
   it('counts orders (not lines) before the as-of date, per pattern, and net revenue per segment', async () => {
     await timedTransactions(wb, PLANTED);
     const r = await timing(wb, { asOf: AS_OF });
-    expect(r.orders).toEqual({ total: 28, weekend: 7, season: 4, bands: { night: 2, morning: 13, afternoon: 10, evening: 3 } });
-    expect(r.revenue).toBe(2770);
+    expect(r.orders).toEqual({ total: 31, weekend: 7, season: 4, bands: { night: 2, morning: 14, afternoon: 12, evening: 3 } });
+    expect(r.revenue).toBe(3070);
     const rev = Object.fromEntries(r.segments.map((s) => [s.key, [s.revenue, s.revenuePerCustomer]]));
     expect(rev['holiday-season']).toEqual([470, 235]);
     expect(rev['weekend']).toEqual([500, 250]);
     expect(rev['one-order']).toEqual([300, 100]);
     const season = r.segments.find((s) => s.key === 'holiday-season');
-    expect(season?.share).toBeCloseTo(2 / 13, 12);
-    expect(season?.revenueShare).toBeCloseTo(470 / 2770, 12);
+    expect(season?.share).toBeCloseTo(2 / 14, 12);
+    expect(season?.revenueShare).toBeCloseTo(470 / 3070, 12);
   });
 
   it('counts orders per weekday × hour, empty cells included', async () => {
@@ -55,16 +55,16 @@ describe('timing on planted patterns', () => {
     const r = await timing(wb, { asOf: AS_OF });
     expect(r.grid).toHaveLength(7 * 24);
     expect(r.grid[0]).toEqual({ weekday: 1, hour: 0, orders: 0 });
-    expect(cell(r, 1, 9)).toBe(5); // d1 four Mondays, x1 one
+    expect(cell(r, 1, 9)).toBe(6); // d1 four Mondays, x1 and s1 one each
     expect(cell(r, 6, 10)).toBe(2); // w1 and o1
     expect(cell(r, 2, 2)).toBe(1); // n1
-    expect(r.grid.reduce((s, c) => s + c.orders, 0)).toBe(28);
+    expect(r.grid.reduce((s, c) => s + c.orders, 0)).toBe(31);
   });
 
   it('flags segments under minSize as too small (empty ones too)', async () => {
     await timedTransactions(wb, PLANTED);
     const r = await timing(wb, { asOf: AS_OF, minSize: 2 });
-    expect(r.segments.filter((s) => !s.tooSmall).map((s) => s.key)).toEqual(['holiday-season', 'weekend', 'one-order']);
+    expect(r.segments.filter((s) => !s.tooSmall).map((s) => s.key)).toEqual(['holiday-season', 'weekend', 'afternoon', 'one-order']);
     expect(r.options).toEqual({ asOf: new Date('2011-11-01T00:00:00Z'), asOfFromData: false, minSize: 2, source: 'transactions' });
   });
 
@@ -79,9 +79,9 @@ describe('timing on planted patterns', () => {
     await timedTransactions(wb, DATES_ONLY);
     const r = await timing(wb, { asOf: AS_OF });
     expect(r.hasTimes).toBe(false);
-    expect(counts(r)).toEqual({ 'holiday-season': 2, due: 1, weekend: 2, 'no-pattern': 5, 'one-order': 3 });
+    expect(counts(r)).toEqual({ 'holiday-season': 2, due: 1, weekend: 2, 'no-pattern': 6, 'one-order': 3 });
     expect(r.orders.bands).toEqual({ night: 0, morning: 0, afternoon: 0, evening: 0 });
-    expect(r.grid.map((c) => [c.weekday, c.hour, c.orders])).toEqual([[1, null, 5], [2, null, 6], [3, null, 5], [4, null, 4], [5, null, 1], [6, null, 5], [7, null, 2]]);
+    expect(r.grid.map((c) => [c.weekday, c.hour, c.orders])).toEqual([[1, null, 8], [2, null, 6], [3, null, 5], [4, null, 4], [5, null, 1], [6, null, 5], [7, null, 2]]);
     expect(r.warnings).toEqual(['Every order time is 00:00: the data holds dates only, so there are no time-of-day bands and the weekday grid has one column.']);
   });
 
@@ -91,7 +91,7 @@ describe('timing on planted patterns', () => {
     await loadTransactions(wb, writeLines(dir, 'dates.csv', lines));
     const r = await timing(wb, { asOf: AS_OF });
     expect(r.hasTimes).toBe(false);
-    expect(counts(r)).toEqual({ 'holiday-season': 2, due: 1, weekend: 2, 'no-pattern': 5, 'one-order': 3 });
+    expect(counts(r)).toEqual({ 'holiday-season': 2, due: 1, weekend: 2, 'no-pattern': 6, 'one-order': 3 });
   });
 
   it('rejects unknown options, a bad minSize and a missing table', async () => {
