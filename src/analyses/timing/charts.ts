@@ -40,7 +40,7 @@ export function timingHeatmap(result: TimingResult, options: TimingChartOptions 
     mark: { type: 'rect', stroke: '#ffffff', strokeWidth: 1 },
     encoding: {
       x: hours
-        ? { field: 'hour', type: 'ordinal', title: t.hour, sort: Array.from({ length: 24 }, (_, h) => h), axis: { labelAngle: 0 } }
+        ? { field: 'hour', type: 'ordinal', title: t.hour, sort: Array.from({ length: 24 }, (_, h) => h), axis: { labelAngle: 0, labelOverlap: true } }
         : { field: 'hour', type: 'nominal', title: null, axis: { labelAngle: 0 } },
       y: { field: 'day', type: 'ordinal', title: null, sort: [...t.days] },
       color: { field: 'orders', type: 'quantitative', title: t.orders, scale: { scheme: SEQUENTIAL_SCHEME }, legend: { format: COUNT_FORMAT } },
