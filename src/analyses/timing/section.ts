@@ -21,6 +21,8 @@ export interface TimingSectionOptions {
 }
 
 const pct = (x: number, locale: Locale, digits = 0) => (Number.isFinite(x) ? formatPercent(x, locale, digits) : '–');
+/** A share in a sentence: whole percents, one decimal under 1% so a few customers do not read as "0%". */
+const sharePct = (x: number, locale: Locale) => pct(x, locale, x > 0 && x < 0.01 ? 1 : 0);
 
 /** `a`, `a and b`, `a, b and c`. */
 const listWords = (words: readonly string[], and: string): string =>
@@ -43,11 +45,11 @@ export function timingFindings(result: TimingResult, locale: Locale = 'en'): str
   if (n === 0) return [];
   const num = (x: number) => formatNumber(x, locale);
   const due = customersIn(result, 'due');
-  const out = [t.seasonDue(pct(customersIn(result, 'holiday-season') / n, locale), num(due), due)];
+  const out = [t.seasonDue(sharePct(customersIn(result, 'holiday-season') / n, locale), num(due), due)];
   if (Number.isFinite(result.cycle.medianDays)) out.push(t.cycle(dayCount(result.cycle.medianDays, locale)));
   const o = result.orders;
   const weekend = customersIn(result, 'weekend');
-  if (o.total > 0) out.push(t.weekend(pct(o.weekend / o.total, locale), num(weekend), weekend));
+  if (o.total > 0) out.push(t.weekend(sharePct(o.weekend / o.total, locale), num(weekend), weekend));
   const closed = [1, 2, 3, 4, 5, 6, 7].filter((d) => result.grid.every((c) => c.weekday !== d || c.orders === 0)).map((d) => w.weekdays[d - 1] ?? '');
   if (o.total > 0 && closed.length > 0) out.push(t.closed(listWords(closed, t.and)));
   if (!result.hasTimes) out.push(t.noTimesFinding);
@@ -57,7 +59,7 @@ export function timingFindings(result: TimingResult, locale: Locale = 'en'): str
     const busiest = result.grid.reduce((m, c) => (c.orders > m.orders ? c : m));
     if (busiest.hour !== null) out.push(t.busiest(w.weekdays[busiest.weekday - 1] ?? '', w.hourRange(busiest.hour)));
   }
-  out.push(t.oneOrder(pct(customersIn(result, 'one-order') / n, locale)));
+  out.push(t.oneOrder(sharePct(customersIn(result, 'one-order') / n, locale)));
   return out;
 }
 

@@ -41,6 +41,11 @@ describe('timing section', () => {
     ]);
   });
 
+  it('writes a share under 1% with one decimal', () => {
+    const few = { ...timed, customerCount: 1000 };
+    expect(timingFindings(few, 'en')[0]).toBe('0.2% of customers buy mostly in the holiday season; 1 customer is due for their next order.');
+  });
+
   it('names days without any order', () => {
     const closed = { ...timed, grid: timed.grid.map((c) => (c.weekday >= 6 ? { ...c, orders: 0 } : c)) };
     expect(timingFindings(closed, 'en')).toContain('There are no orders at all on Saturday and Sunday: the shop may be closed then, so time campaigns for the days customers do buy.');
