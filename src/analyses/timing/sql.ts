@@ -30,11 +30,11 @@ export type TimeBand = (typeof TIME_BANDS)[number];
  * The documented rules (shares are of a customer's purchase orders before the as-of date). A customer gets the
  * first segment whose rule holds, in this priority:
  * 1. `one-order`: exactly one order (one order shows no pattern);
- * 2. `holiday-season`: at least `minShare` of the orders in the holiday season (20 November to 31 December);
+ * 2. `holiday-season`: at least `minSharePercent`% of the orders in the holiday season (20 November to 31 December);
  * 3. `due`: a regular cycle (median days between consecutive distinct order days, customers with at least
  *    `cycleOrders` orders on at least two days) and more than `dueFactor` × that cycle and more than `dueMinDays` days since the last order;
- * 4. `weekend`: at least `minShare` of the orders on Saturday or Sunday;
- * 5. `night` / `morning` / `afternoon` / `evening`: the data has times of day and at least `minShare` of the orders
+ * 4. `weekend`: at least `minSharePercent`% of the orders on Saturday or Sunday;
+ * 5. `night` / `morning` / `afternoon` / `evening`: the data has times of day and at least `minSharePercent`% of the orders
  *    fall in that band (at most one band can hold 60%);
  * 6. `no-pattern`: none of these.
  */

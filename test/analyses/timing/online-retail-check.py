@@ -1,4 +1,8 @@
-# Independent check of the timing analysis on the bundled Online Retail, stdlib only.
+# Independent check of the timing analysis on the bundled Online Retail (Python 3, standard library only):
+# reads the raw CSV itself, applies the loader's rules as documented (no customer id, zero amount and exact
+# duplicate rows set aside; invoices starting with C and negative amounts are returns) and the timing rules
+# of src/analyses/timing/sql.ts (TIMING_RULES). The figures timing.test.ts asserts come from its output:
+#   python3 test/analyses/timing/online-retail-check.py
 import csv, gzip, statistics
 from datetime import datetime, date
 from decimal import Decimal
