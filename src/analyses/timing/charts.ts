@@ -34,7 +34,7 @@ export function timingHeatmap(result: TimingResult, options: TimingChartOptions 
   const hours = result.hasTimes;
   return {
     ...baseSpec(hours ? t.heat : t.heatDay, `${hours ? t.heatDesc : t.heatDayDesc}.`),
-    width: hours ? 24 * 22 : 120,
+    width: hours ? 24 * 22 : 200,
     height: 7 * 22,
     data: { values },
     mark: { type: 'rect', stroke: '#ffffff', strokeWidth: 1 },
@@ -43,7 +43,7 @@ export function timingHeatmap(result: TimingResult, options: TimingChartOptions 
         ? { field: 'hour', type: 'ordinal', title: t.hour, sort: Array.from({ length: 24 }, (_, h) => h), axis: { labelAngle: 0, labelOverlap: true } }
         : { field: 'hour', type: 'nominal', title: null, axis: { labelAngle: 0 } },
       y: { field: 'day', type: 'ordinal', title: null, sort: [...t.days] },
-      color: { field: 'orders', type: 'quantitative', title: t.orders, scale: { scheme: SEQUENTIAL_SCHEME }, legend: { format: COUNT_FORMAT } },
+      color: { field: 'orders', type: 'quantitative', title: t.orders, scale: { scheme: SEQUENTIAL_SCHEME, zero: true }, legend: { format: COUNT_FORMAT } },
       tooltip: [
         { field: 'weekday', type: 'nominal', title: t.weekday },
         { field: 'range', type: 'nominal', title: t.hour },

@@ -42,6 +42,8 @@ describe('timing charts', () => {
       ['ma', 'Hele dag', 8], ['di', 'Hele dag', 6], ['wo', 'Hele dag', 5], ['do', 'Hele dag', 4], ['vr', 'Hele dag', 1], ['za', 'Hele dag', 5], ['zo', 'Hele dag', 2],
     ]);
     expect(spec.title).toBe('Bestellingen per weekdag');
+    // the colours start at 0 orders: seven busy days must not look like a busy and an empty one
+    expect(JSON.stringify((spec as { encoding?: { color?: unknown } }).encoding?.color)).toContain('"zero":true');
     const svg = await expectRenders(spec);
     expect(svg).toContain('Hele dag');
   });
