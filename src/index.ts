@@ -48,6 +48,10 @@ export {
   clusters, type ClusterOptions, type ClusterOptionsUsed, type ClusterResult, type ClusterFeature, type ClusterProfile,
   type ClusterPoint, type KChoiceRow,
 } from './analyses/clusters/index.js';
+export {
+  timing, TIMING_RULES, TIMING_SEGMENTS, TIME_BANDS, type TimingOptions, type TimingOptionsUsed, type TimingResult,
+  type TimingSegmentSummary, type TimingGridCell, type TimingOrderCounts, type TimingSegment, type TimeBand,
+} from './analyses/timing/index.js';
 export { COMPUTED_FEATURES, DEFAULT_FEATURES, type ComputedFeature } from './analyses/clusters/features.js';
 export type { ClusterNamePart, ClusterLevel } from './analyses/clusters/names.js';
 export type { Projection } from './analyses/clusters/projection.js';
@@ -111,6 +115,7 @@ export {
 export {
   clvHoldoutChart, pAliveHistogramChart, pAliveMatrixChart, clvTierChart, clvSegmentChart, type ClvChartOptions,
 } from './analyses/clv/charts.js';
+export { timingHeatmap, timingSegmentBars, type TimingChartOptions } from './analyses/timing/charts.js';
 export { renderSvg } from './charts/render.js';
 export { chartLocale, withChartLocale, type ChartLocale, type ChartLocaleOptions } from './charts/locale-config.js';
 
@@ -120,6 +125,7 @@ export { summarySection, overviewFindings, type SummaryInput, type SummaryOption
 export { dataQualitySection, type DataQualityInput, type DataQualityOptions } from './report/sections/data-quality.js';
 export { rfmSection, rfmFindings, type RfmSectionOptions } from './analyses/rfm/section.js';
 export { cohortsSection, cohortFindings, type CohortsSectionOptions } from './analyses/cohorts/section.js';
+export { timingSection, timingFindings, type TimingSectionOptions } from './analyses/timing/section.js';
 export { clustersSection, clusterFindings, type ClustersSectionOptions } from './analyses/clusters/section.js';
 export {
   segmentsSection, segmentsFindings, segmentsSummaryFindings, type SegmentsSectionInput, type SegmentsSectionOptions,
