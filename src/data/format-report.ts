@@ -10,6 +10,8 @@ export const REASON_LABELS: Readonly<Record<SetAsideReason, string>> = {
   invalid_amount: 'amount is not money (infinite, NaN, or 1,000,000,000,000 or more)',
   date_out_of_range: 'date far outside the data\'s period (more than 24 months from the other orders)',
   zero_amount: 'amount is zero',
+  negative_price: 'unit price below zero (not the price of a sale)',
+  repeated_header: 'a repeat of the header line',
   cancellation_excluded: 'cancellation (returns excluded)',
   return_excluded: 'return / negative amount (returns excluded)',
   duplicate: 'exact duplicate of an earlier row',

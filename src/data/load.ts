@@ -15,7 +15,8 @@ import { quoteIdentifier } from '../sql.js';
 import type { Workbench } from '../workbench.js';
 import { FIELD_COLUMNS, MAPPING_KEYS, NUMERIC_KEYS, type ColumnMapping, type MappingKey } from './fields.js';
 import type { LoadReport, ReturnHandling, SetAside, SetAsideReason } from './load-report.js';
-import { chooseDateFormat, dateExpr, idExpr, numberExpr, numberStyle, settleDateTie } from './parse.js';
+import { chooseDateFormat, columnMarkSql, dateExpr, idExpr, idTrimmedSql, numberExpr, numberStyle, settleDateTie } from './parse.js';
+import { loadNotes, ID_TRIMMED } from './load-notes.js';
 import { resolveMapping, resolvePreset } from './mapping.js';
 import { gzipIntact, sha256File, sniffFile, type SniffResult } from './sniff.js';
 import { explainReadError, sourceRelation, typedFrom, type SourceRelation } from './source.js';
@@ -41,7 +42,8 @@ export interface LoadOptions {
 
 /** Reason order in reports. */
 export const REASONS: readonly SetAsideReason[] = [
-  'missing_customer_id', 'unparseable_date', 'date_out_of_range', 'unparseable_amount', 'invalid_amount', 'zero_amount', 'cancellation_excluded', 'return_excluded', 'duplicate',
+  'repeated_header', 'missing_customer_id', 'unparseable_date', 'date_out_of_range', 'unparseable_amount', 'invalid_amount', 'negative_price', 'zero_amount',
+  'cancellation_excluded', 'return_excluded', 'duplicate',
 ];
 
 const SAMPLE = '_swb_sample';
@@ -119,6 +121,7 @@ async function loadSniffed(wb: Workbench, path: string, options: LoadOptions, sn
       const rowHash = `hash(${names.map(quoteIdentifier).join(', ')})`;
       return wb.run(parseSql(`(SELECT ${mapped}, ${rowHash} AS _hash FROM ${source.from})`, keys, typeOf, { decimalComma, moneyText }, returns, preset, dateFormat.format), {
         ...source.params, fmt: dateFormat.format, cprefix: preset?.cancellationPrefix ?? '',
+        hcid: mapping.customerId as string, hdate: mapping.orderDate as string,
       });
     };
     const typed = moneyText ? undefined : typedRelation(relation, sniff, mapping, keys, decimalComma, dateFormat.format);
@@ -131,6 +134,9 @@ async function loadSniffed(wb: Workbench, path: string, options: LoadOptions, sn
     // 3. Set aside dates far outside the data's period, count the reasons, mark duplicates, and make the
     //    staging table `transactions`.
     await setAsideFarDates(wb);
+    warnings.push(...await loadNotes(wb, PARSED, relation.rowOffset, {
+      file: sniff.fileName, column: mapping.amount ?? mapping.unitPrice ?? '', idColumn: mapping.customerId as string, decimalComma,
+    }));
     const reasons = await reasonCounts(wb, relation.rowOffset, preset?.keepDuplicates ?? false);
     await finalise(wb, relation.rowOffset);
     const sha256 = await checksum;
@@ -188,27 +194,33 @@ function parseSql(
   const optional = OPTIONAL_KEYS.filter(has).map((k) => quoteIdentifier(c(k)));
   const cancelled = preset?.cancellationPrefix ? 'coalesce(starts_with(order_id, $cprefix), false)' : 'false';
   const exclude = returns === 'exclude';
+  // How each row shows its decimal mark, and whether its id lost spaces: bits for the LoadReport's notes (see load-notes.ts).
+  const marks = (['amount', 'quantity', 'unitPrice'] as const).filter(has).map((k) => columnMarkSql(c(k), typeOf(k), numbers.moneyText));
+  const mark = `CAST((${[...marks, `CASE WHEN ${idTrimmedSql(c('customerId'), typeOf('customerId'))} THEN ${ID_TRIMMED} ELSE 0 END`].join(' | ')}) AS UTINYINT)`;
+  const header = `coalesce(trim(CAST(${quoteIdentifier(c('customerId'))} AS VARCHAR)) = $hcid AND trim(CAST(${quoteIdentifier(c('orderDate'))} AS VARCHAR)) = $hdate, false)`;
   // Columns in the order of `transactions`; `source_row` is filled from the rowid once the rows are in.
   return `
     CREATE OR REPLACE TABLE ${PARSED} AS
     SELECT customer_id, ${orderId} AS order_id, order_date, amount, (amount < 0 OR ${cancelled}) AS is_return,
       NULL::BIGINT AS source_row${optional.length ? ', ' + optional.join(', ') : ''},
       CASE
+        WHEN _header THEN 'repeated_header'
         WHEN customer_id IS NULL THEN 'missing_customer_id'
         WHEN order_date IS NULL THEN 'unparseable_date'
         WHEN amount IS NULL THEN 'unparseable_amount'
         WHEN isnan(amount) OR isinf(amount) OR abs(amount) >= ${MAX_AMOUNT} THEN 'invalid_amount'
+        ${has('unitPrice') ? "WHEN unit_price < 0 THEN 'negative_price'" : ''}
         ${preset?.keepZeroAmounts ? '' : "WHEN amount = 0 THEN 'zero_amount'"}
         ${exclude ? `WHEN ${cancelled} THEN 'cancellation_excluded' WHEN amount < 0 THEN 'return_excluded'` : ''}
       END AS reason,
-      _hash
+      _hash, _mark
     FROM (
       SELECT
         ${idExpr(c('customerId'), typeOf('customerId'))} AS customer_id,
         ${has('orderId') ? idExpr(c('orderId'), typeOf('orderId')) : 'NULL'} AS order_id,
         ${dateExpr(c('orderDate'), typeOf('orderDate'), 'fmt', dateFormat)} AS order_date,
         ${amount} AS amount,
-        ${[...extras, ...texts, '_hash'].join(', ')}
+        ${[...extras, ...texts, '_hash'].join(', ')}, ${mark} AS _mark, ${header} AS _header
       FROM ${from}
     )`;
 }
@@ -264,7 +276,7 @@ async function finalise(wb: Workbench, rowOffset: number): Promise<void> {
   await wb.run(`UPDATE ${PARSED} SET source_row = rowid + ${rowOffset}`);
   await wb.run(`DELETE FROM ${PARSED} WHERE reason IS NOT NULL
     OR rowid IN (SELECT p.rowid FROM ${PARSED} p JOIN ${DUPS} d ON d._hash = p._hash AND d.keep <> p.rowid)`);
-  await wb.run(`ALTER TABLE ${PARSED} DROP COLUMN reason; ALTER TABLE ${PARSED} DROP COLUMN _hash`);
+  await wb.run(`ALTER TABLE ${PARSED} DROP COLUMN reason; ALTER TABLE ${PARSED} DROP COLUMN _hash; ALTER TABLE ${PARSED} DROP COLUMN _mark`);
 }
 
 async function summarise(wb: Workbench, grouped: readonly ReasonRow[]): Promise<Pick<LoadReport, 'rowsRead' | 'rowsLoaded' | 'setAside' | 'dateRange' | 'customers' | 'orders'>> {
