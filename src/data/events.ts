@@ -18,6 +18,7 @@ import {
   checkReplace, countReasons, textExpr as text, ISO_DATE_FORMATS, requireField, resolveInputMapping, textDateFormat, withSniffedFile,
 } from './input-load.js';
 import { EVENT_HEADERS, type EventMapping } from './subscription-fields.js';
+import { setAsideFarDates } from './far-dates.js';
 
 /** Options for {@link loadEvents}. */
 export interface EventLoadOptions {
@@ -30,7 +31,11 @@ export interface EventLoadOptions {
 }
 
 /** Reason order in reports. */
-export const EVENT_REASONS: readonly SetAsideReason[] = ['missing_customer_id', 'unparseable_date', 'missing_event'];
+export const EVENT_REASONS: readonly SetAsideReason[] = ['missing_customer_id', 'unparseable_date', 'date_out_of_range', 'missing_event'];
+
+/** The one-byte codes of `_swb_reason`: 0 = kept, else 1 + the index here. */
+const EVENT_CODES: readonly SetAsideReason[] = ['missing_customer_id', 'unparseable_date', 'missing_event', 'date_out_of_range'];
+const OUT_OF_RANGE = EVENT_CODES.indexOf('date_out_of_range') + 1;
 
 const SAMPLE = '_swb_events_sample';
 /** A regular table (not TEMP), so that it can become `events` by a rename without a second copy of the rows. */
@@ -39,7 +44,8 @@ const STAGED = '_swb_events_load';
 /**
  * Load an events file (CSV/TSV, also .gz; Parquet; JSON) into the `events` table: `customer_id, event_time
  * TIMESTAMP, event_name, platform, device, app_version` (text, trimmed, kept as given; NULL when absent);
- * other columns are dropped. Rows without a customer id, with a time that does not parse, or without an
+ * other columns are dropped. Rows without a customer id, with a time that does not parse or far outside the
+ * period of the other events (the transactions' rule: more than 24 months from the main body), or without an
  * event name are set aside. Identical rows are all kept: several equal events in one second can be real
  * (a double click, a retried call), and only the source can tell a duplicate.
  * @example const report = await loadEvents(wb, 'events.csv.gz', { mapping: { time: 'occurred' } });
@@ -82,7 +88,8 @@ async function loadSniffed(wb: Workbench, path: string, options: EventLoadOption
   if (typed) await build(typed, 'TIMESTAMP').catch(() => build(relation, timeType));
   else await build(relation, timeType);
 
-  const { rowsRead, setAside } = await countReasons(wb, STAGED, relation.rowOffset, EVENT_REASONS, EVENT_REASONS);
+  await setAsideFarDates(wb, { table: STAGED, date: 'event_time', kept: '_swb_reason = 0', setAside: `_swb_reason = ${OUT_OF_RANGE}` });
+  const { rowsRead, setAside } = await countReasons(wb, STAGED, relation.rowOffset, EVENT_REASONS, EVENT_CODES);
   if (setAside.length) await wb.run(`DELETE FROM ${STAGED} WHERE _swb_reason > 0`);
   await wb.run(`ALTER TABLE ${STAGED} DROP COLUMN _swb_reason`);
   // Distinct customers as the groups of a GROUP BY: about twice as fast as count(DISTINCT) over 50M rows.
@@ -107,7 +114,7 @@ const FIELDS: Readonly<Record<keyof EventMapping, string>> = {
 
 /**
  * The one pass over the file: the parsed columns in table order and the set-aside reason `_swb_reason`: 0 = kept,
- * else 1 + its index in {@link EVENT_REASONS}.
+ * else 1 + its index in {@link EVENT_CODES}.
  */
 function stageSql(
   from: string, m: EventMapping, c: { customerId: string; idType: string; time: string; timeType: string; event: string }, format: string,

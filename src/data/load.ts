@@ -17,6 +17,7 @@ import { FIELD_COLUMNS, MAPPING_KEYS, NUMERIC_KEYS, type ColumnMapping, type Map
 import type { LoadReport, ReturnHandling, SetAside, SetAsideReason } from './load-report.js';
 import { chooseDateFormat, columnMarkSql, dateExpr, idExpr, idTrimmedSql, numberExpr, numberStyle, settleDateTie } from './parse.js';
 import { loadNotes, ID_TRIMMED } from './load-notes.js';
+import { setAsideFarDates } from './far-dates.js';
 import { resolveMapping, resolvePreset } from './mapping.js';
 import { gzipIntact, sha256File, sniffFile, type SniffResult } from './sniff.js';
 import { explainReadError, sourceRelation, typedFrom, type SourceRelation } from './source.js';
@@ -133,7 +134,7 @@ async function loadSniffed(wb: Workbench, path: string, options: LoadOptions, sn
     }
     // 3. Set aside dates far outside the data's period, count the reasons, mark duplicates, and make the
     //    staging table `transactions`.
-    await setAsideFarDates(wb);
+    await setAsideFarDates(wb, { table: PARSED, date: 'order_date', kept: 'reason IS NULL', setAside: "reason = 'date_out_of_range'" });
     warnings.push(...await loadNotes(wb, PARSED, relation.rowOffset, {
       file: sniff.fileName, column: mapping.amount ?? mapping.unitPrice ?? '', idColumn: mapping.customerId as string, decimalComma,
     }));
@@ -227,26 +228,6 @@ function parseSql(
 
 /** Amounts at or above this size (in absolute value) are not money: the exact sums use DECIMAL(18, 6), which holds less than 10¹². */
 export const MAX_AMOUNT = 1e12;
-
-/** An order month further than this from the main body of the dates (no orders in between) is not data. */
-export const DATE_GAP_MONTHS = 24;
-
-/**
- * Set aside the dates far outside the data's period: the main body of the dates is the run of order months
- * with no gap longer than {@link DATE_GAP_MONTHS} months that holds the most rows; kept rows before or after
- * it (a year-1 or 9999 placeholder, one order typed as 2100) get reason `date_out_of_range`, so they move
- * neither the as-of date nor the cohorts.
- */
-async function setAsideFarDates(wb: Workbench): Promise<void> {
-  await wb.run(`
-    WITH months AS (SELECT date_trunc('month', order_date) AS m, count(*) AS n FROM ${PARSED} WHERE reason IS NULL GROUP BY 1),
-    gaps AS (SELECT m, n, coalesce(date_diff('month', lag(m) OVER (ORDER BY m), m) > ${DATE_GAP_MONTHS}, false) AS starts FROM months),
-    runs AS (SELECT m, n, sum(starts::INTEGER) OVER (ORDER BY m) AS run FROM gaps),
-    body AS (SELECT min(m) AS lo, max(m) + INTERVAL 1 MONTH AS hi FROM runs
-      WHERE run = (SELECT run FROM runs GROUP BY run ORDER BY sum(n) DESC, run LIMIT 1))
-    UPDATE ${PARSED} SET reason = 'date_out_of_range'
-    WHERE reason IS NULL AND (order_date < (SELECT lo FROM body) OR order_date >= (SELECT hi FROM body))`);
-}
 
 /** Optional columns of `transactions`, in table order. */
 const OPTIONAL_KEYS = ['quantity', 'unitPrice', 'productId', 'description', 'country', 'channel', 'category'] as const;

@@ -17,6 +17,7 @@ import type { SniffResult } from './sniff.js';
 import { sourceRelation, type SourceRelation } from './source.js';
 import { checkReplace, countReasons, textExpr as text, requireField, resolveInputMapping, textDateFormat, withSniffedFile } from './input-load.js';
 import { markDuplicatesAndOverlaps } from './subscription-overlaps.js';
+import { setAsideFarDates } from './far-dates.js';
 import { mrrFromPriceSql, SUBSCRIPTION_HEADERS, type SubscriptionMapping } from './subscription-fields.js';
 
 /** Options for {@link loadSubscriptions}. */
@@ -33,7 +34,7 @@ export interface SubscriptionLoadOptions {
 
 /** Reason order in reports. */
 export const SUBSCRIPTION_REASONS: readonly SetAsideReason[] = [
-  'missing_customer_id', 'missing_subscription_id', 'unparseable_date', 'end_before_start', 'unparseable_amount', 'invalid_interval',
+  'missing_customer_id', 'missing_subscription_id', 'unparseable_date', 'date_out_of_range', 'end_before_start', 'unparseable_amount', 'invalid_interval',
   'negative_mrr', 'overlapping_period', 'duplicate',
 ];
 
@@ -49,8 +50,9 @@ const STAGED = '_swb_subs_load';
  * still running)`, mrr DECIMAL(18,4), currency`, then every other source column as loaded. MRR is the `mrr`
  * column, or `price` ÷ months of the billing `interval` (month 1, quarter 3, half year 6, year 12, week 12/52).
  * Rows are set aside with a reason: no customer id, no subscription id, a start (or non-empty end) that does
- * not parse, an end on or before the start, an amount that does not parse, an unknown interval, MRR below
- * zero, exact duplicates, and periods that overlap an earlier-starting kept period of the same subscription
+ * not parse, a start far outside the period of the other starts (the transactions' rule: more than 24 months
+ * from the main body), an end on or before the start, an amount that does not parse, an unknown interval, MRR
+ * below zero, exact duplicates, and periods that overlap an earlier-starting kept period of the same subscription
  * (the later one is set aside).
  * Without a subscription id column each customer is one subscription (a warning says so).
  * @example const report = await loadSubscriptions(wb, 'abonnementen.csv', { mapping: { plan: 'pakket' } });
@@ -108,6 +110,8 @@ async function loadSniffed(wb: Workbench, path: string, options: SubscriptionLoa
     monthly: interval === undefined ? `round(${value}, 4)` : mrrFromPriceSql(value, quoteIdentifier(interval)),
     currency: text(m.currency),
   }), { ...relation.params, fmt: format });
+  // Before duplicates and overlaps: a start typed as 2100 neither moves the period nor makes another row overlap.
+  await setAsideFarDates(wb, { table: STAGED, date: 'start_date', kept: '_swb_reason IS NULL', setAside: "_swb_reason = 'date_out_of_range'" });
   await markDuplicatesAndOverlaps(wb, STAGED);
   const { rowsRead, setAside } = await countReasons(wb, STAGED, relation.rowOffset, SUBSCRIPTION_REASONS);
   const columns: ColumnUse[] = [

@@ -96,3 +96,16 @@ describe('loadEvents', () => {
     ]);
   });
 });
+
+describe('an event time far outside the period of the other events', () => {
+  it('sets aside a 2100 and a year-1 event, so the event period stays the data\'s', async () => {
+    const lines = ['user_id,timestamp,event_name'];
+    for (let i = 0; i < 50; i++) lines.push(`C${i % 7},2024-0${1 + (i % 6)}-1${i % 9} 10:00:00,login`);
+    lines.push('C1,2100-01-01 00:00:00,login', 'C2,0001-01-01 00:00:00,login');
+    const r = await loadEvents(wb, file('far.csv', lines));
+    expect(setAside(r)).toEqual({ date_out_of_range: { count: 2, rows: [52, 53] } });
+    expect(r.rowsLoaded).toBe(50);
+    expect(r.dateRange?.first.toISOString()).toBe('2024-01-10T10:00:00.000Z');
+    expect(r.dateRange?.last.toISOString()).toBe('2024-06-18T10:00:00.000Z');
+  });
+});

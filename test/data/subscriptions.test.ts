@@ -158,3 +158,17 @@ describe('loadSubscriptions input forms', () => {
     await expect(loadSubscriptions(wb, path)).resolves.toMatchObject({ rowsLoaded: 1 });
   });
 });
+
+describe('a start far outside the period of the other starts', () => {
+  it('sets aside one subscription starting on 2100-01-01 among 607 from 2022-2024, so the period stays the data\'s', async () => {
+    const lines = [HEADER];
+    for (let i = 0; i < 607; i++) lines.push(`S${i},C${i},basic,${2022 + (i % 3)}-${String(1 + (i % 12)).padStart(2, '0')}-01,,19,month,EUR,NL`);
+    lines.push('S607,C607,basic,2100-01-01,,19,month,EUR,NL');
+    const r = await loadSubscriptions(wb, file('far.csv', lines));
+    expect(r.rowsRead).toBe(608);
+    expect(setAside(r)).toEqual({ date_out_of_range: { count: 1, rows: [609] } });
+    expect(r.rowsLoaded).toBe(607);
+    expect(r.dateRange?.first.toISOString().slice(0, 10)).toBe('2022-01-01');
+    expect(r.dateRange?.last.toISOString().slice(0, 10)).toBe('2024-12-01');
+  });
+});
