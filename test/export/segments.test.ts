@@ -111,3 +111,47 @@ describe('exportSelectSql', () => {
     }
   });
 });
+
+describe('exportSegments and cells a spreadsheet would run as formulas', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'swb-export-formula-'));
+  const ids = ['=HYPERLINK("http://evil","x")', "+cmd|' /C calc'!A0", '@SUM(1+1)', '-42', 'C1', 'C2'];
+  let wb: Workbench;
+  beforeAll(async () => {
+    wb = await Workbench.open();
+    const csv = (s: string) => `"${s.replace(/"/g, '""')}"`;
+    const rows = ['customer_id,order_id,order_date,amount'];
+    ids.forEach((id, i) => rows.push(`${csv(id)},O${i},2011-0${1 + i}-05,${10 * (i + 1)}.00`));
+    rows.push('C2,R1,2011-07-01,-100.00'); // C2's returns exceed its purchases: monetary -40, a negative number
+    const path = join(dir, 'orders.csv');
+    writeFileSync(path, rows.join('\n') + '\n');
+    await loadTransactions(wb, path);
+  });
+  afterAll(() => wb.close());
+
+  it('writes the ids with a leading quote in CSV, says so, and keeps a negative monetary a number', async () => {
+    const out = join(dir, 'segments.csv');
+    const res = await exportSegments(wb, { out });
+    expect(res.neutralised).toEqual({ customer_id: 4 });
+    expect(res.warnings).toContain('4 text cells of segments.csv began with =, +, -, @, a tab or a carriage return (4 in customer_id), which a spreadsheet ' +
+      "would run as a formula; they were written with a leading ' so that Excel, LibreOffice and Google Sheets show the text. " +
+      'Strip that quote before matching ids in another system, or export Parquet, which keeps values exact.');
+    const back = await wb.query<{ customer_id: string; monetary: number }>(
+      'select customer_id, monetary from read_csv($p, header = true, all_varchar = false) order by customer_id', { p: out });
+    expect(back.map((b) => b.customer_id).sort()).toEqual(["'+cmd|' /C calc'!A0", "'-42", "'=HYPERLINK(\"http://evil\",\"x\")", "'@SUM(1+1)", 'C1', 'C2'].sort());
+    expect(back.find((b) => b.customer_id === 'C2')?.monetary).toBe(-40);
+    expect(readFileSync(out, 'utf8')).toMatch(/\nC2,[^\n]*,-40\.0,/);
+  });
+
+  it('keeps a negative monetary as -40,00 with ";" and leaves Parquet values exact', async () => {
+    const semi = join(dir, 'segments-nl.csv');
+    await exportSegments(wb, { out: semi, delimiter: ';', locale: 'nl' });
+    const c2 = readFileSync(semi, 'utf8').split('\n').find((l) => l.startsWith('C2;'))!.split(';');
+    expect(c2[8]).toBe('-40,00');
+    const pq = join(dir, 'segments.parquet');
+    const res = await exportSegments(wb, { out: pq });
+    expect(res.neutralised).toEqual({});
+    expect(res.warnings.filter((w) => w.includes('formula'))).toEqual([]);
+    const back = await wb.query<{ customer_id: string }>('select customer_id from read_parquet($p) order by customer_id', { p: pq });
+    expect(back.map((b) => b.customer_id).sort()).toEqual([...ids].sort());
+  });
+});
