@@ -3,7 +3,7 @@
  * delimiter, and its checksum. Reads at most the first 64 KiB (decompressed) for sniffing.
  */
 import { createHash } from 'node:crypto';
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { closeSync, createReadStream, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { createGunzip } from 'node:zlib';
 import { WorkbenchError } from '../errors.js';
@@ -89,6 +89,20 @@ export async function gzipIntact(path: string): Promise<boolean> {
     return true;
   } catch {
     return false;
+  }
+}
+
+/** True when the file begins with the gzip magic bytes (1f 8b), whatever its name. */
+export function isGzipFile(path: string): boolean {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    const magic = Buffer.alloc(2);
+    return readSync(fd, magic, 0, 2, 0) === 2 && magic[0] === 0x1f && magic[1] === 0x8b;
+  } catch {
+    return false;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 

@@ -7,7 +7,8 @@ import { messages } from '../messages.js';
 import type { Workbench, QueryParam } from '../workbench.js';
 import { quoteIdentifier } from '../sql.js';
 import type { Preset } from './presets.js';
-import type { SniffResult } from './sniff.js';
+import { isGzipFile, type SniffResult } from './sniff.js';
+import { diskFull } from './disk-full.js';
 import { diagnoseDelimited, readText } from './diagnose.js';
 
 /** A readable relation over a file. */
@@ -59,7 +60,9 @@ export async function sourceRelation(
  */
 /** `read_csv` of a delimited file with the bound `$path`, `$delim` and `$enc`, and how to type the columns. */
 function delimitedFrom(typing: string): string {
-  return `read_csv($path, header = true, delim = $delim, encoding = $enc, ${typing}, quote = '"', escape = '"')`;
+  // skip = 0: DuckDB's sniffer would otherwise skip every line above a row wider than the header (after a
+  // blank line, say) and silently take that row as the header; now such a row is named by its line number.
+  return `read_csv($path, header = true, skip = 0, delim = $delim, encoding = $enc, ${typing}, quote = '"', escape = '"')`;
 }
 
 /**
@@ -99,7 +102,12 @@ export function explainReadError(e: unknown, path: string, context: ReadContext 
   if (!isWorkbenchError(e, 'QUERY_FAILED')) return e;
   const text = e.message;
   const details = (more: Record<string, unknown> = {}) => ({ file: path, ...more, cause: text });
-  if (/gzip|zlib|inflate|decompress/i.test(text)) {
+  const full = diskFull(text);
+  if (full) return new WorkbenchError('WRITE_FAILED', messages.diskFullWhileLoading(path, full.written), details({ written: full.written, reason: 'disk full' }));
+  // DuckDB's message quotes the path: a folder named "gzip-exports" says nothing about the file. Its own words
+  // and the file itself (gzip magic bytes or a .gz name) decide.
+  const said = text.split(path).join('');
+  if (/gzip|zlib|inflate|decompress/i.test(said) && (path.toLowerCase().endsWith('.gz') || isGzipFile(path))) {
     return new WorkbenchError('UNSUPPORTED_FORMAT', messages.damagedGzip(path), details());
   }
   const line = /CSV Error on Line:\s*(\d+)/.exec(text)?.[1];

@@ -81,6 +81,10 @@ export const dataMessages = {
     `Dates in ${JSON.stringify(column)} fit both ${chosen} and ${other}; ${chosen} was used. Pass dateFormat to choose.`,
   binaryFile: (path: string) =>
     `${basename(path)} is not a text table (it holds binary data). Export the data as CSV (UTF-8), Parquet or JSON and load that file.`,
+  diskFullWhileLoading: (path: string, written: string | undefined) =>
+    `The disk is full: ${written ? `DuckDB could not write ${written}` : 'DuckDB could not write its data'} while loading ${basename(path)}. ` +
+    'Free space on that disk (it holds the Workbench\'s database file, or its temporary folder for data that does not fit in memory), ' +
+    "or open the Workbench with a path or tempDirectory on a disk with room (Workbench.open({ tempDirectory: '/big/disk/tmp' })).",
   damagedGzip: (path: string) =>
     `${basename(path)} is a damaged or truncated gzip file: it could not be decompressed to the end. Copy or download it again, or load the uncompressed file.`,
   warnAmbiguousDot: (file: string, example: string) =>

@@ -2,6 +2,8 @@
 
 /** Message builders for exports. */
 export const exportMessages = {
+  /** The reason of a write that failed on a full disk (the write message adds the file's path). */
+  diskFull: (folder: string) => `the disk is full (no space left on the disk that holds ${folder}); free space there`,
   /** CSV cells that a spreadsheet would run as a formula, per column, and what was done to them. */
   formulaCellsNeutralised: (file: string, perColumn: Readonly<Record<string, number>>) => {
     const total = Object.values(perColumn).reduce((a, n) => a + n, 0);

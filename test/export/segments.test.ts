@@ -7,6 +7,7 @@ import { loadTransactions } from '../../src/data/load.js';
 import { rfm } from '../../src/analyses/rfm/index.js';
 import { exportSegments } from '../../src/export/segments.js';
 import { exportSelectSql } from '../../src/export/sql.js';
+import { copyError } from '../../src/export/write.js';
 import { isWorkbenchError } from '../../src/errors.js';
 import { ONLINE_RETAIL } from '../helpers/data.js';
 
@@ -153,5 +154,20 @@ describe('exportSegments and cells a spreadsheet would run as formulas', () => {
     expect(res.warnings.filter((w) => w.includes('formula'))).toEqual([]);
     const back = await wb.query<{ customer_id: string }>('select customer_id from read_parquet($p) order by customer_id', { p: pq });
     expect(back.map((b) => b.customer_id).sort()).toEqual([...ids].sort());
+  });
+});
+
+describe('copyError', () => {
+  it('turns DuckDB\'s full-disk error into WRITE_FAILED whose reason says the disk is full and where', async () => {
+    const wb = await Workbench.open();
+    try {
+      const real = await wb.run("copy (select 1) to '/dev/full' (format csv)").then(() => undefined, (e: unknown) => e);
+      const e = copyError(real, '/data/exports/.segments.csv.swb-tmp-1-1');
+      expect(isWorkbenchError(e, 'WRITE_FAILED')).toBe(true);
+      expect((e as Error).message).toBe('the disk is full (no space left on the disk that holds /data/exports); free space there');
+      expect(copyError(new Error('other'), '/x/.t')).toEqual(new Error('other'));
+    } finally {
+      wb.close();
+    }
   });
 });

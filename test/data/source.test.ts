@@ -1,0 +1,67 @@
+/**
+ * explainReadError and the CSV relation: messages classified by the file, not by the words of its path; a
+ * full disk said as such; a row wider than the header named by its line, never taken as the header.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Workbench } from '../../src/workbench.js';
+import { loadTransactions } from '../../src/data/load.js';
+import { explainReadError } from '../../src/data/source.js';
+import { isWorkbenchError, WorkbenchError } from '../../src/errors.js';
+
+let wb: Workbench;
+let dir: string;
+beforeEach(async () => { wb = await Workbench.open(); dir = mkdtempSync(join(tmpdir(), 'swb-source-')); });
+afterEach(() => wb.close());
+
+const HEADER = 'customer_id,order_id,order_date,amount';
+const failure = (p: Promise<unknown>) => p.then(() => undefined, (e: unknown) => e as WorkbenchError);
+
+describe('a plain CSV in a folder whose name speaks of gzip', () => {
+  it('is named by what is wrong with it, not as a damaged gzip file', async () => {
+    for (const folder of ['gzip-exports', 'zlib', 'inflate-2024', 'decompressed']) {
+      const path = join(dir, folder, 'orders.csv');
+      mkdirSync(join(dir, folder));
+      writeFileSync(path, `${HEADER}\nA,1,2011-01-05,1\nB,"2,2011-01-06,2\nC,3,2011-01-07,3\n`);
+      const e = await failure(loadTransactions(wb, path));
+      expect(e?.code).toBe('MALFORMED_FILE');
+      expect(e?.message).toBe('orders.csv line 3 opens a quote (") that is never closed, so everything after it would be one value. Close or remove that quote.');
+    }
+  });
+
+  it('still names a reader error on a gzip file (by its magic bytes) as a damaged gzip file', async () => {
+    const path = join(dir, 'orders.dat');
+    writeFileSync(path, Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0x41]));
+    const e = explainReadError(new WorkbenchError('QUERY_FAILED', `IO Error: Input is not a GZIP stream: ${path}`), path);
+    expect((e as WorkbenchError).message).toMatch(/^orders\.dat is a damaged or truncated gzip file/);
+    const plain = join(dir, 'gzip.csv');
+    writeFileSync(plain, `${HEADER}\n`);
+    expect((explainReadError(new WorkbenchError('QUERY_FAILED', `IO Error: something "${plain}"`), plain) as WorkbenchError).code).toBe('QUERY_FAILED');
+  });
+});
+
+describe('a full disk', () => {
+  it('says the disk is full and which file DuckDB could not write', async () => {
+    // /dev/full answers every write with ENOSPC: DuckDB's own message for a full disk.
+    const real = await failure(wb.run("copy (select 1) to '/dev/full' (format csv)"));
+    expect(isWorkbenchError(real, 'QUERY_FAILED')).toBe(true);
+    const e = explainReadError(real, join(dir, 'orders.csv')) as WorkbenchError;
+    expect(e.code).toBe('WRITE_FAILED');
+    expect(e.message).toBe('The disk is full: DuckDB could not write /dev/full while loading orders.csv. Free space on that disk (it holds the ' +
+      "Workbench's database file, or its temporary folder for data that does not fit in memory), or open the Workbench with a path or tempDirectory " +
+      "on a disk with room (Workbench.open({ tempDirectory: '/big/disk/tmp' })).");
+    expect(e.details['written']).toBe('/dev/full');
+  });
+});
+
+describe('a row wider than the header after blank lines', () => {
+  it('is named by its line instead of being taken as the header (DuckDB would skip every line above it)', async () => {
+    const path = join(dir, 'blank.csv');
+    writeFileSync(path, `${HEADER}\nA,1,2011-01-05,1\n\n\nB,2,2011-01-06,2\nC,3,2011-01-07,3,9\n`);
+    const e = await failure(loadTransactions(wb, path));
+    expect(e?.code).toBe('MALFORMED_FILE');
+    expect(e?.message).toMatch(/^blank\.csv line 6 has 5 fields where the header has 4/);
+  });
+});
