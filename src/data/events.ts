@@ -19,6 +19,7 @@ import {
 } from './input-load.js';
 import { EVENT_HEADERS, type EventMapping } from './subscription-fields.js';
 import { setAsideFarDates } from './far-dates.js';
+import { examplesAsLines } from './line-map.js';
 
 /** Options for {@link loadEvents}. */
 export interface EventLoadOptions {
@@ -89,7 +90,8 @@ async function loadSniffed(wb: Workbench, path: string, options: EventLoadOption
   else await build(relation, timeType);
 
   await setAsideFarDates(wb, { table: STAGED, date: 'event_time', kept: '_swb_reason = 0', setAside: `_swb_reason = ${OUT_OF_RANGE}` });
-  const { rowsRead, setAside } = await countReasons(wb, STAGED, relation.rowOffset, EVENT_REASONS, EVENT_CODES);
+  const { rowsRead, setAside: counted } = await countReasons(wb, STAGED, relation.rowOffset, EVENT_REASONS, EVENT_CODES);
+  const setAside = await examplesAsLines(sniff, counted);
   if (setAside.length) await wb.run(`DELETE FROM ${STAGED} WHERE _swb_reason > 0`);
   await wb.run(`ALTER TABLE ${STAGED} DROP COLUMN _swb_reason`);
   // Distinct customers as the groups of a GROUP BY: about twice as fast as count(DISTINCT) over 50M rows.

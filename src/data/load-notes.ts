@@ -27,11 +27,19 @@ export interface NoteContext {
 
 type Bits = { n: number; rows: number[] | null };
 
+/** The facts behind the notes: their example row numbers (to map to lines) and the notes in words. */
+export interface LoadNotes {
+  /** Every row number the notes name. */
+  rows: number[];
+  /** The notes, with each row number passed through `line` (row number → line number). */
+  texts: (line: (row: number) => number) => string[];
+}
+
 /**
  * Notes from the `_mark` column of a staging table with `reason` (NULL = kept) and a rowid in file order.
  * Marks count among rows kept or set aside for their amount; trimmed ids among kept rows.
  */
-export async function loadNotes(wb: Workbench, table: string, rowOffset: number, c: NoteContext): Promise<string[]> {
+export async function loadNotes(wb: Workbench, table: string, rowOffset: number, c: NoteContext): Promise<LoadNotes> {
   const t = quoteIdentifier(table);
   const amountRows = `(reason IS NULL OR reason = 'unparseable_amount')`;
   const bit = (b: number, where: string) =>
@@ -42,14 +50,19 @@ export async function loadNotes(wb: Workbench, table: string, rowOffset: number,
       ${bit(ID_TRIMMED, 'reason IS NULL')} AS trimmed,
       count(DISTINCT customer_id) FILTER (WHERE _mark & ${ID_TRIMMED} <> 0 AND reason IS NULL) AS ids
     FROM ${t} WHERE _mark <> 0`);
-  if (!row) return [];
-  const rows = (b: Bits) => [...(b.rows ?? [])].map(Number).sort((x, y) => x - y);
-  const notes: string[] = [];
+  if (!row) return { rows: [], texts: () => [] };
   const other = c.decimalComma ? row.dot : row.comma;
-  if (other.n > 0) notes.push(messages.warnOtherDecimalMark(c.file, c.column, c.decimalComma, Number(other.n), rows(other)));
-  if (row.eitherDot.n > 0 && row.eitherComma.n > 0) {
-    notes.push(messages.warnMixedMarks(c.file, c.column, c.decimalComma, rows(row.eitherDot), rows(row.eitherComma)));
-  }
-  if (row.trimmed.n > 0) notes.push(messages.warnTrimmedIds(c.file, c.idColumn, Number(row.trimmed.n), Number(row.ids), rows(row.trimmed)));
-  return notes;
+  const mixed = row.eitherDot.n > 0 && row.eitherComma.n > 0;
+  const named = [...(other.n > 0 ? [other] : []), ...(mixed ? [row.eitherDot, row.eitherComma] : []), ...(row.trimmed.n > 0 ? [row.trimmed] : [])];
+  return {
+    rows: named.flatMap((b) => (b.rows ?? []).map(Number)),
+    texts: (line) => {
+      const rows = (b: Bits) => (b.rows ?? []).map((n) => line(Number(n))).sort((x, y) => x - y);
+      const notes: string[] = [];
+      if (other.n > 0) notes.push(messages.warnOtherDecimalMark(c.file, c.column, c.decimalComma, Number(other.n), rows(other)));
+      if (mixed) notes.push(messages.warnMixedMarks(c.file, c.column, c.decimalComma, rows(row.eitherDot), rows(row.eitherComma)));
+      if (row.trimmed.n > 0) notes.push(messages.warnTrimmedIds(c.file, c.idColumn, Number(row.trimmed.n), Number(row.ids), rows(row.trimmed)));
+      return notes;
+    },
+  };
 }

@@ -18,6 +18,7 @@ import type { LoadReport, ReturnHandling, SetAside, SetAsideReason } from './loa
 import { chooseDateFormat, columnMarkSql, dateExpr, idExpr, idTrimmedSql, numberExpr, numberStyle, settleDateTie } from './parse.js';
 import { loadNotes, ID_TRIMMED } from './load-notes.js';
 import { setAsideFarDates } from './far-dates.js';
+import { lineNumbers } from './line-map.js';
 import { resolveMapping, resolvePreset } from './mapping.js';
 import { gzipIntact, sha256File, sniffFile, type SniffResult } from './sniff.js';
 import { explainReadError, sourceRelation, typedFrom, type SourceRelation } from './source.js';
@@ -135,10 +136,15 @@ async function loadSniffed(wb: Workbench, path: string, options: LoadOptions, sn
     // 3. Set aside dates far outside the data's period, count the reasons, mark duplicates, and make the
     //    staging table `transactions`.
     await setAsideFarDates(wb, { table: PARSED, date: 'order_date', kept: 'reason IS NULL', setAside: "reason = 'date_out_of_range'" });
-    warnings.push(...await loadNotes(wb, PARSED, relation.rowOffset, {
+    const notes = await loadNotes(wb, PARSED, relation.rowOffset, {
       file: sniff.fileName, column: mapping.amount ?? mapping.unitPrice ?? '', idColumn: mapping.customerId as string, decimalComma,
-    }));
-    const reasons = await reasonCounts(wb, relation.rowOffset, preset?.keepDuplicates ?? false);
+    });
+    const counted = await reasonCounts(wb, relation.rowOffset, preset?.keepDuplicates ?? false);
+    // The row numbers shown become line numbers (blank lines and line breaks in quoted cells shift them).
+    const lines = await lineNumbers(sniff, [...notes.rows, ...counted.flatMap((g) => (g.reason ? [...g.examples].map(Number) : []))]);
+    const line = (n: number) => lines.get(n) ?? n;
+    warnings.push(...notes.texts(line));
+    const reasons = counted.map((g) => ({ ...g, examples: [...g.examples].map((n) => line(Number(n))) }));
     await finalise(wb, relation.rowOffset);
     const sha256 = await checksum;
     return await wb.transaction(async () => {

@@ -142,6 +142,9 @@ function diagnosed(path: string, context: ReadContext, line: string | undefined,
   if (found?.kind === 'fields') return new WorkbenchError('MALFORMED_FILE', messages.malformedFields(path, found.line, found.found, found.expected), details(found.line));
   if (found?.kind === 'quote') return new WorkbenchError('MALFORMED_FILE', messages.malformedQuote(path, found.line), details(found.line));
   if (found?.kind === 'not-text') return new WorkbenchError('MALFORMED_FILE', messages.notText(path, found.line), details(found.line));
+  if (found?.kind === 'long') {
+    return new WorkbenchError('MALFORMED_FILE', messages.unreadableTable(path, String(found.line), context.delimiter, messages.lineTooLong()), details(found.line));
+  }
   if (content?.utf16) return new WorkbenchError('ENCODING', messages.utf16Unreadable(path), details(line));
   const reason = /Maximum line size/i.test(text) ? messages.lineTooLong() : undefined;
   return new WorkbenchError('MALFORMED_FILE', messages.unreadableTable(path, line, context.delimiter, reason), details(line));

@@ -18,6 +18,7 @@ import { sourceRelation, type SourceRelation } from './source.js';
 import { checkReplace, countReasons, textExpr as text, requireField, resolveInputMapping, textDateFormat, withSniffedFile } from './input-load.js';
 import { markDuplicatesAndOverlaps } from './subscription-overlaps.js';
 import { setAsideFarDates } from './far-dates.js';
+import { examplesAsLines } from './line-map.js';
 import { mrrFromPriceSql, SUBSCRIPTION_HEADERS, type SubscriptionMapping } from './subscription-fields.js';
 
 /** Options for {@link loadSubscriptions}. */
@@ -113,7 +114,8 @@ async function loadSniffed(wb: Workbench, path: string, options: SubscriptionLoa
   // Before duplicates and overlaps: a start typed as 2100 neither moves the period nor makes another row overlap.
   await setAsideFarDates(wb, { table: STAGED, date: 'start_date', kept: '_swb_reason IS NULL', setAside: "_swb_reason = 'date_out_of_range'" });
   await markDuplicatesAndOverlaps(wb, STAGED);
-  const { rowsRead, setAside } = await countReasons(wb, STAGED, relation.rowOffset, SUBSCRIPTION_REASONS);
+  const { rowsRead, setAside: counted } = await countReasons(wb, STAGED, relation.rowOffset, SUBSCRIPTION_REASONS);
+  const setAside = await examplesAsLines(sniff, counted);
   const columns: ColumnUse[] = [
     { field: 'subscription_id', source: m.subscriptionId ?? customerId }, { field: 'customer_id', source: customerId },
     ...(m.plan ? [{ field: 'plan', source: m.plan }] : []), { field: 'start_date', source: start },

@@ -167,3 +167,16 @@ describe('a header line repeated in the middle of the file', () => {
     expect(await amounts()).toEqual([1, 2, 3]);
   });
 });
+
+describe('line numbers after blank lines and line breaks in quoted cells', () => {
+  it('names the lines a user finds in an editor', async () => {
+    const r = await loadTransactions(wb, file('concat.csv', [
+      'customer_id,order_id,order_date,amount', 'A,1,2011-01-05,1.00', '', 'customer_id,order_id,order_date,amount', 'B,2,2011-01-06,2.00',
+      '"C', 'C",3,2011-01-07,n/a', '', 'D,4,2011-01-08,x',
+    ]));
+    expect(r.setAside).toEqual([
+      { reason: 'repeated_header', count: 1, examples: [4] },
+      { reason: 'unparseable_amount', count: 2, examples: [6, 9] },
+    ]);
+  });
+});

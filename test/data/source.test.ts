@@ -65,3 +65,16 @@ describe('a row wider than the header after blank lines', () => {
     expect(e?.message).toMatch(/^blank\.csv line 6 has 5 fields where the header has 4/);
   });
 });
+
+describe('a line longer than the reader takes', () => {
+  it('is named by its real line, where DuckDB says line 1', async () => {
+    const path = join(dir, 'long.csv');
+    writeFileSync(path, `${HEADER}\nA,1,2011-01-05,1\n"B\nB\nB",2,2011-01-06,2\n\n\nC,3,2011-01-07,${'x'.repeat(2_200_000)}\nD,4,2011-01-08,4\n`);
+    const e = await failure(loadTransactions(wb, path));
+    expect(e?.code).toBe('MALFORMED_FILE');
+    expect(String(e?.details['cause'])).toMatch(/CSV Error on Line: 1\b/);
+    expect(e?.message).toBe('long.csv line 8 could not be read as a table of values separated by commas (a line is longer than 2 MB). ' +
+      'Check that every line has one value per column of the header, that quotes (") come in pairs, and that the delimiter is the one the file uses.');
+    expect(e?.details['line']).toBe(8);
+  });
+});
