@@ -23,6 +23,8 @@ export interface NoteContext {
   idColumn: string;
   /** The decimal mark the parse used. */
   decimalComma: boolean;
+  /** The staging table's reason column (text, NULL = kept) and mark column. @defaultValue 'reason', '_mark' */
+  columns?: { reason: string; mark: string };
 }
 
 type Bits = { n: number; rows: number[] | null };
@@ -41,15 +43,17 @@ export interface LoadNotes {
  */
 export async function loadNotes(wb: Workbench, table: string, rowOffset: number, c: NoteContext): Promise<LoadNotes> {
   const t = quoteIdentifier(table);
-  const amountRows = `(reason IS NULL OR reason = 'unparseable_amount')`;
+  const reason = quoteIdentifier(c.columns?.reason ?? 'reason');
+  const mark = quoteIdentifier(c.columns?.mark ?? '_mark');
+  const amountRows = `(${reason} IS NULL OR ${reason} = 'unparseable_amount')`;
   const bit = (b: number, where: string) =>
-    `{'n': count(*) FILTER (WHERE _mark & ${b} <> 0 AND ${where}), 'rows': min(rowid + ${rowOffset}, 3) FILTER (WHERE _mark & ${b} <> 0 AND ${where})}`;
+    `{'n': count(*) FILTER (WHERE ${mark} & ${b} <> 0 AND ${where}), 'rows': min(rowid + ${rowOffset}, 3) FILTER (WHERE ${mark} & ${b} <> 0 AND ${where})}`;
   const [row] = await wb.query<{ comma: Bits; dot: Bits; eitherDot: Bits; eitherComma: Bits; trimmed: Bits; ids: number }>(`
     SELECT ${bit(MARK.comma, amountRows)} AS comma, ${bit(MARK.dot, amountRows)} AS dot,
       ${bit(MARK.eitherDot, amountRows)} AS "eitherDot", ${bit(MARK.eitherComma, amountRows)} AS "eitherComma",
-      ${bit(ID_TRIMMED, 'reason IS NULL')} AS trimmed,
-      count(DISTINCT customer_id) FILTER (WHERE _mark & ${ID_TRIMMED} <> 0 AND reason IS NULL) AS ids
-    FROM ${t} WHERE _mark <> 0`);
+      ${bit(ID_TRIMMED, `${reason} IS NULL`)} AS trimmed,
+      count(DISTINCT customer_id) FILTER (WHERE ${mark} & ${ID_TRIMMED} <> 0 AND ${reason} IS NULL) AS ids
+    FROM ${t} WHERE ${mark} <> 0`);
   if (!row) return { rows: [], texts: () => [] };
   const other = c.decimalComma ? row.dot : row.comma;
   const mixed = row.eitherDot.n > 0 && row.eitherComma.n > 0;

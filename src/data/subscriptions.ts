@@ -12,13 +12,14 @@ import { quoteIdentifier } from '../sql.js';
 import type { Workbench } from '../workbench.js';
 import { tagResult } from '../inspect.js';
 import type { ColumnUse, LoadReport, SetAsideReason } from './load-report.js';
-import { dateExpr, idExpr, isText, numberExpr, numberStyle } from './parse.js';
+import { columnMarkSql, dateExpr, idExpr, idTrimmedSql, isText, numberExpr, numberStyle } from './parse.js';
+import { ID_TRIMMED, loadNotes } from './load-notes.js';
 import type { SniffResult } from './sniff.js';
 import { sourceRelation, type SourceRelation } from './source.js';
 import { checkReplace, countReasons, textExpr as text, requireField, resolveInputMapping, textDateFormat, withSniffedFile } from './input-load.js';
 import { markDuplicatesAndOverlaps } from './subscription-overlaps.js';
 import { setAsideFarDates } from './far-dates.js';
-import { examplesAsLines } from './line-map.js';
+import { lineNumbers } from './line-map.js';
 import { mrrFromPriceSql, SUBSCRIPTION_HEADERS, type SubscriptionMapping } from './subscription-fields.js';
 
 /** Options for {@link loadSubscriptions}. */
@@ -110,12 +111,19 @@ async function loadSniffed(wb: Workbench, path: string, options: SubscriptionLoa
     amount: value,
     monthly: interval === undefined ? `round(${value}, 4)` : mrrFromPriceSql(value, quoteIdentifier(interval)),
     currency: text(m.currency),
+    mark: `CAST((${columnMarkSql(amount, typeOf(amount), style.moneyText)} | CASE WHEN ${idTrimmedSql(customerId, typeOf(customerId))} THEN ${ID_TRIMMED} ELSE 0 END) AS UTINYINT)`,
   }), { ...relation.params, fmt: format });
   // Before duplicates and overlaps: a start typed as 2100 neither moves the period nor makes another row overlap.
   await setAsideFarDates(wb, { table: STAGED, date: 'start_date', kept: '_swb_reason IS NULL', setAside: "_swb_reason = 'date_out_of_range'" });
   await markDuplicatesAndOverlaps(wb, STAGED);
   const { rowsRead, setAside: counted } = await countReasons(wb, STAGED, relation.rowOffset, SUBSCRIPTION_REASONS);
-  const setAside = await examplesAsLines(sniff, counted);
+  const notes = await loadNotes(wb, STAGED, relation.rowOffset, {
+    file: sniff.fileName, column: amount, idColumn: customerId, decimalComma, columns: { reason: '_swb_reason', mark: '_swb_mark' },
+  });
+  const lines = await lineNumbers(sniff, [...notes.rows, ...counted.flatMap((s) => s.examples)]);
+  const line = (n: number) => lines.get(n) ?? n;
+  warnings.push(...notes.texts(line));
+  const setAside = counted.map((s) => ({ ...s, examples: s.examples.map(line).sort((a, b) => a - b) }));
   const columns: ColumnUse[] = [
     { field: 'subscription_id', source: m.subscriptionId ?? customerId }, { field: 'customer_id', source: customerId },
     ...(m.plan ? [{ field: 'plan', source: m.plan }] : []), { field: 'start_date', source: start },
@@ -139,7 +147,7 @@ async function loadSniffed(wb: Workbench, path: string, options: SubscriptionLoa
   });
 }
 
-type Parsed = Record<'subscriptionId' | 'customerId' | 'plan' | 'start' | 'end' | 'endGiven' | 'amount' | 'monthly' | 'currency', string>;
+type Parsed = Record<'subscriptionId' | 'customerId' | 'plan' | 'start' | 'end' | 'endGiven' | 'amount' | 'monthly' | 'currency' | 'mark', string>;
 
 /** One pass over the file: every row parsed and given its set-aside reason (NULL = kept). Helper columns start with `_swb_`. */
 function stageSql(relation: SourceRelation, names: readonly string[], extras: readonly string[], p: Parsed): string {
@@ -157,8 +165,8 @@ function stageSql(relation: SourceRelation, names: readonly string[], extras: re
     FROM (
       SELECT ${p.subscriptionId} AS subscription_id, ${p.customerId} AS customer_id, ${p.plan} AS plan,
         ${p.start} AS start_date, ${p.end} AS end_date, TRY_CAST(_swb_monthly AS DECIMAL(18, 4)) AS mrr, ${p.currency} AS currency,
-        ${extras.map((e) => `${quoteIdentifier(e)}, `).join('')}_swb_end_given, _swb_amount, _swb_monthly, _swb_hash
-      FROM (SELECT *, ${p.endGiven} AS _swb_end_given, ${p.amount} AS _swb_amount, ${p.monthly} AS _swb_monthly,
+        ${extras.map((e) => `${quoteIdentifier(e)}, `).join('')}_swb_end_given, _swb_amount, _swb_monthly, _swb_hash, _swb_mark
+      FROM (SELECT *, ${p.endGiven} AS _swb_end_given, ${p.amount} AS _swb_amount, ${p.monthly} AS _swb_monthly, ${p.mark} AS _swb_mark,
               hash(${names.map(quoteIdentifier).join(', ')}) AS _swb_hash
             FROM ${relation.from}))`;
 }

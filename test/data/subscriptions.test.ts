@@ -172,3 +172,16 @@ describe('a start far outside the period of the other starts', () => {
     expect(r.dateRange?.last.toISOString().slice(0, 10)).toBe('2024-12-01');
   });
 });
+
+describe('notes shared with the transactions loader', () => {
+  it('counts ids that lost spaces and sets aside a price in the other decimal mark, with notes', async () => {
+    const r = await loadSubscriptions(wb, file('notes.csv', [
+      'subscription_id;customer_id;start_date;mrr', 'S1;C1 ;2023-01-01;19,50', 'S2;\u00a0C2;2023-02-01;9,75', 'S3;C3;2023-03-01;3.25', 'S4;C1;2023-04-01;1.234,00',
+    ]));
+    expect(setAside(r)).toEqual({ unparseable_amount: { count: 1, rows: [4] } });
+    expect((await rows()).map((s) => [s.customer_id, s.mrr])).toEqual([['C1', 19.5], ['C1', 1234], ['C2', 9.75]]);
+    expect(r.warnings).toContain('Amounts in "mrr" of notes.csv are read with a decimal comma, but 1 row uses a decimal point (row 4); it was set aside as unreadable, ' +
+      "not read 100 times too large or small. Fix that row, or pass decimal: '.' if most rows are the other way.");
+    expect(r.warnings.find((w) => w.startsWith('Customer ids'))).toMatch(/^Customer ids in "customer_id" of notes\.csv had spaces before or after them in 2 rows \(rows 2, 3; 2 ids\)/);
+  });
+});
