@@ -222,7 +222,9 @@ export function numberExpr(column: string, type: string, decimalComma: boolean, 
     ? `TRY_CAST(CASE WHEN regexp_full_match(${text}, '${S}[1-9][0-9]{0,2}(\\.[0-9]{3})+(,[0-9]+)?') THEN replace(replace(${text}, '.', ''), ',', '.')
         WHEN NOT contains(${text}, '.') THEN replace(${text}, ',', '.') END AS DOUBLE)`
     : `TRY_CAST(CASE WHEN regexp_full_match(${text}, '${S}[1-9][0-9]{0,2}(,[0-9]{3})+(\\.[0-9]+)?') THEN replace(${text}, ',', '') ELSE ${text} END AS DOUBLE)`;
-  return moneyText ? `(CASE WHEN starts_with(trim(${col}), '(') AND ends_with(trim(${col}), ')') THEN -1 ELSE 1 END * ${value})` : value;
+  // Brackets around the number once signs, codes and spaces are gone: `€ (12,50)` is negative too.
+  const bare = `regexp_replace(${col}, '${MONEY_MARKS}|[${SPACES}]', '', 'g')`;
+  return moneyText ? `(CASE WHEN starts_with(${bare}, '(') AND ends_with(${bare}, ')') THEN -1 ELSE 1 END * ${value})` : value;
 }
 
 /** SQL expression parsing a date column with a bound format parameter. */

@@ -102,6 +102,12 @@ describe('money text: read and noted, or set aside and not claimed', () => {
       'Amounts in spaces.csv carry currency signs, codes, brackets or spaces (e.g. "€ 12,50", "€\u00a012,50", "1 234,50"); they were read without them, and an amount in brackets as negative.');
   });
 
+  it('reads a bracketed amount after a currency sign as negative: € (12,50) = -12.5', async () => {
+    const r = await loadTransactions(wb, file('brackets.csv', ['klant;bestelling;datum;bedrag', 'A;1;2011-01-05;€ (12,50)', 'B;2;2011-01-06;(€ 3,00)', 'C;3;2011-01-07;EUR 4,00']));
+    expect(await amounts()).toEqual([-12.5, -3, 4]);
+    expect(r.setAside).toEqual([]);
+  });
+
   it('names as read only cells that were read: an unreadable one is set aside and left out of the examples', async () => {
     const r = await loadTransactions(wb, file('junk.csv', ['klant;bestelling;datum;bedrag', 'A;1;2011-01-05;€ abc', 'B;2;2011-01-06;€ 12,50', 'C;3;2011-01-07;4,00']));
     expect(await amounts()).toEqual([12.5, 4]);
