@@ -15,7 +15,7 @@ import { quoteIdentifier } from '../sql.js';
 import type { Workbench } from '../workbench.js';
 import { FIELD_COLUMNS, MAPPING_KEYS, NUMERIC_KEYS, type ColumnMapping, type MappingKey } from './fields.js';
 import type { LoadReport, ReturnHandling, SetAside, SetAsideReason } from './load-report.js';
-import { chooseDateFormat, columnMarkSql, dateExpr, idExpr, idTrimmedSql, numberExpr, numberStyle, settleDateTie } from './parse.js';
+import { chooseDateFormat, columnMarkSql, dateExpr, idExpr, idTrimmedSql, moneyNoteExamples, numberExpr, numberStyle, settleDateTie } from './parse.js';
 import { loadNotes, ID_TRIMMED } from './load-notes.js';
 import { setAsideFarDates } from './far-dates.js';
 import { lineNumbers } from './line-map.js';
@@ -136,7 +136,8 @@ async function loadSniffed(wb: Workbench, path: string, options: LoadOptions, sn
     const decimalComma = options.decimal ? options.decimal === ',' : style.decimalComma;
     const moneyText = style.moneyText;
     if (decimalComma) warnings.push(messages.warnDecimalComma(sniff.fileName));
-    if (moneyText) warnings.push(messages.warnMoneyText(sniff.fileName, style.moneyExamples));
+    const readMoney = moneyNoteExamples(style, decimalComma);
+    if (moneyText && readMoney.length) warnings.push(messages.warnMoneyText(sniff.fileName, readMoney));
     if (sniff.encoding === 'latin-1') warnings.push(messages.warnLatin1(sniff.fileName));
     if (!mapping.orderId) warnings.push(messages.warnDerivedOrderId());
 

@@ -123,8 +123,8 @@ export interface NumberStyle {
   decimalComma: boolean;
   /** Some cells carry a currency sign or code, or accounting brackets: they are read without them. */
   moneyText: boolean;
-  /** A few such cells that read as numbers once stripped, for the note. */
-  moneyExamples: string[];
+  /** A few such cells that read as numbers once stripped, with their {@link MARK} bit: see {@link moneyNoteExamples}. */
+  moneyExamples: Array<{ text: string; mark: number }>;
   /** Only values like `1.234` or `1,234` (one mark before exactly three digits) were seen in the whole file: thousands or decimals cannot be told. */
   ambiguousDot?: string;
 }
@@ -168,7 +168,7 @@ function evidenceSql(col: string, from: string, where: string, examples: boolean
   const v = moneyTextSql(col);
   return `SELECT count(*) FILTER (WHERE k = ${MARK.comma}) AS comma, count(*) FILTER (WHERE k = ${MARK.dot}) AS dot,
       coalesce(min(v) FILTER (WHERE k = ${MARK.eitherDot}), min(v) FILTER (WHERE k = ${MARK.eitherComma})) AS either
-      ${examples ? `, list(raw ORDER BY r) FILTER (WHERE raw <> v AND r < 1000 AND regexp_full_match(v, '${S}[0-9]*[.,]?[0-9]+([.,][0-9]+)*'))[1:3] AS money` : ''}
+      ${examples ? `, list({'text': raw, 'mark': k} ORDER BY r) FILTER (WHERE raw <> v AND r < 1000 AND regexp_full_match(v, '${S}[0-9]*[.,]?[0-9]+([.,][0-9]+)*'))[1:6] AS money` : ''}
     FROM (SELECT v, ${markSql('v')} AS k${examples ? ', raw, r' : ''}
       FROM (SELECT ${v} AS v${examples ? `, trim(${col}) AS raw, rowid AS r` : ''} FROM ${from} WHERE ${where}))`;
 }
@@ -186,15 +186,15 @@ export async function numberStyle(
   let comma = 0;
   let dot = 0;
   let either: string | undefined;
-  const moneyExamples: string[] = [];
+  const moneyExamples: Array<{ text: string; mark: number }> = [];
   for (const column of columns) {
     const col = quoteIdentifier(column);
-    const [row] = await wb.query<{ comma: number; dot: number; either: string | null; money: string[] | null }>(
+    const [row] = await wb.query<{ comma: number; dot: number; either: string | null; money: Array<{ text: string; mark: number }> | null }>(
       evidenceSql(col, table, `rowid < ${SAMPLE} AND ${col} IS NOT NULL`, true));
     comma += row?.comma ?? 0;
     dot += row?.dot ?? 0;
     either ??= row?.either ?? undefined;
-    for (const m of row?.money ?? []) if (moneyExamples.length < 3) moneyExamples.push(m);
+    for (const m of row?.money ?? []) if (moneyExamples.length < 6) moneyExamples.push({ text: m.text, mark: Number(m.mark) });
   }
   if (comma === 0 && dot === 0 && file) {
     for (const column of file.columns) {
@@ -206,6 +206,15 @@ export async function numberStyle(
   }
   const stillOpen = comma === 0 && dot === 0 && either !== undefined;
   return { decimalComma: comma > dot, moneyText: moneyExamples.length > 0, moneyExamples, ...(stillOpen ? { ambiguousDot: either } : {}) };
+}
+
+/**
+ * The money-text cells the note may name as read: up to three that the chosen decimal mark reads (a `€ 12,50`
+ * in a file read with a decimal point is set aside, so the note must not claim it). Empty: no note.
+ */
+export function moneyNoteExamples(style: NumberStyle, decimalComma: boolean): string[] {
+  const unreadable = decimalComma ? MARK.dot : MARK.comma;
+  return style.moneyExamples.filter((m) => m.mark !== unreadable).slice(0, 3).map((m) => m.text);
 }
 
 /**

@@ -12,7 +12,7 @@ import { quoteIdentifier } from '../sql.js';
 import type { Workbench } from '../workbench.js';
 import { tagResult } from '../inspect.js';
 import type { ColumnUse, LoadReport, SetAsideReason } from './load-report.js';
-import { columnMarkSql, dateExpr, idExpr, idTrimmedSql, isText, numberExpr, numberStyle } from './parse.js';
+import { columnMarkSql, dateExpr, idExpr, idTrimmedSql, isText, moneyNoteExamples, numberExpr, numberStyle } from './parse.js';
 import { ID_TRIMMED, loadNotes } from './load-notes.js';
 import type { SniffResult } from './sniff.js';
 import { sourceRelation, type SourceRelation } from './source.js';
@@ -97,7 +97,8 @@ async function loadSniffed(wb: Workbench, path: string, options: SubscriptionLoa
   if (style.ambiguousDot !== undefined && !options.decimal) warnings.push(messages.warnAmbiguousDot(sniff.fileName, style.ambiguousDot));
   const decimalComma = options.decimal ? options.decimal === ',' : style.decimalComma;
   if (decimalComma) warnings.push(messages.warnDecimalComma(sniff.fileName));
-  if (style.moneyText) warnings.push(messages.warnMoneyText(sniff.fileName, style.moneyExamples));
+  const readMoney = moneyNoteExamples(style, decimalComma);
+  if (style.moneyText && readMoney.length) warnings.push(messages.warnMoneyText(sniff.fileName, readMoney));
   if (sniff.encoding === 'latin-1') warnings.push(messages.warnLatin1(sniff.fileName));
 
   const value = numberExpr(amount, typeOf(amount), decimalComma, style.moneyText);

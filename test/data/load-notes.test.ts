@@ -102,6 +102,16 @@ describe('money text: read and noted, or set aside and not claimed', () => {
       'Amounts in spaces.csv carry currency signs, codes, brackets or spaces (e.g. "€ 12,50", "€\u00a012,50", "1 234,50"); they were read without them, and an amount in brackets as negative.');
   });
 
+  it('does not name as read a € 12,50 that a decimal-point file sets aside', async () => {
+    const r = await loadTransactions(wb, file('point.csv', [
+      'customer_id,order_id,order_date,amount', 'A,1,2011-01-05,"€ 12,50"', 'B,2,2011-01-06,$3.00', 'C,3,2011-01-07,4.25', 'D,4,2011-01-08,5.75',
+    ]));
+    expect(await amounts()).toEqual([3, 4.25, 5.75]);
+    expect(r.setAside).toEqual([{ reason: 'unparseable_amount', count: 1, examples: [2] }]);
+    expect(note(r, 'currency signs')).toBe('Amounts in point.csv carry currency signs, codes, brackets or spaces (e.g. "$3.00"); they were read without them, and an amount in brackets as negative.');
+    expect(note(r, 'but 1 row uses a decimal comma (row 2)')).toBeDefined();
+  });
+
   it('reads a bracketed amount after a currency sign as negative: € (12,50) = -12.5', async () => {
     const r = await loadTransactions(wb, file('brackets.csv', ['klant;bestelling;datum;bedrag', 'A;1;2011-01-05;€ (12,50)', 'B;2;2011-01-06;(€ 3,00)', 'C;3;2011-01-07;EUR 4,00']));
     expect(await amounts()).toEqual([-12.5, -3, 4]);
