@@ -11,7 +11,7 @@ import { messages } from '../messages.js';
 import { quoteIdentifier } from '../sql.js';
 import type { Workbench } from '../workbench.js';
 import type { ColumnUse, LoadReport, SetAsideReason } from './load-report.js';
-import { dateExpr, idExpr, isText } from './parse.js';
+import { dateExpr, headerSql, idExpr, isText } from './parse.js';
 import type { SniffResult } from './sniff.js';
 import { typedFrom, sourceRelation, type SourceRelation } from './source.js';
 import {
@@ -32,10 +32,11 @@ export interface EventLoadOptions {
 }
 
 /** Reason order in reports. */
-export const EVENT_REASONS: readonly SetAsideReason[] = ['missing_customer_id', 'unparseable_date', 'date_out_of_range', 'missing_event'];
+export const EVENT_REASONS: readonly SetAsideReason[] = ['repeated_header', 'missing_customer_id', 'unparseable_date', 'date_out_of_range', 'missing_event'];
 
 /** The one-byte codes of `_swb_reason`: 0 = kept, else 1 + the index here. */
-const EVENT_CODES: readonly SetAsideReason[] = ['missing_customer_id', 'unparseable_date', 'missing_event', 'date_out_of_range'];
+const EVENT_CODES: readonly SetAsideReason[] = ['missing_customer_id', 'unparseable_date', 'missing_event', 'date_out_of_range', 'repeated_header'];
+const REPEATED_HEADER = EVENT_CODES.indexOf('repeated_header') + 1;
 const OUT_OF_RANGE = EVENT_CODES.indexOf('date_out_of_range') + 1;
 
 const SAMPLE = '_swb_events_sample';
@@ -83,7 +84,7 @@ async function loadSniffed(wb: Workbench, path: string, options: EventLoadOption
 
   const idType = relation.columns.find((c) => c.name === customerId)?.type ?? 'VARCHAR';
   const build = (source: SourceRelation, type: string) =>
-    wb.run(stageSql(source.from, m, { customerId, idType, time, timeType: type, event }, format), { ...source.params, fmt: format });
+    wb.run(stageSql(source.from, m, { customerId, idType, time, timeType: type, event }, format), { ...source.params, fmt: format, hid: customerId, hdate: time });
   // ISO times read typed are parsed by the CSV reader itself; one cell it cannot take fails the read: repeat it as text.
   const typed = ISO_DATE_FORMATS.has(format) ? typedFrom(relation, sniff, relation.columns.map((c) => (c.name === time ? 'TIMESTAMP' : 'VARCHAR'))) : undefined;
   if (typed) await build(typed, 'TIMESTAMP').catch(() => build(relation, timeType));
@@ -124,8 +125,10 @@ function stageSql(
   // A text id is read as any text field (idExpr would trim every value); numbers go through idExpr.
   const id = isText(c.idType) ? text(c.customerId) : idExpr(c.customerId, c.idType);
   return `CREATE OR REPLACE TABLE ${STAGED} AS
-    SELECT *, CAST(CASE WHEN customer_id IS NULL THEN 1 WHEN event_time IS NULL THEN 2 WHEN event_name IS NULL THEN 3 ELSE 0 END AS UTINYINT) AS _swb_reason
+    SELECT * EXCLUDE (_swb_header), CAST(CASE WHEN _swb_header THEN ${REPEATED_HEADER}
+        WHEN customer_id IS NULL THEN 1 WHEN event_time IS NULL THEN 2 WHEN event_name IS NULL THEN 3 ELSE 0 END AS UTINYINT) AS _swb_reason
     FROM (SELECT ${id} AS customer_id, CAST(${dateExpr(c.time, c.timeType, 'fmt', format)} AS TIMESTAMP) AS event_time,
-      ${text(c.event)} AS event_name, ${text(m.platform)} AS platform, ${text(m.device)} AS device, ${text(m.appVersion)} AS app_version
+      ${text(c.event)} AS event_name, ${text(m.platform)} AS platform, ${text(m.device)} AS device, ${text(m.appVersion)} AS app_version,
+      ${headerSql(c.customerId, c.time, false)} AS _swb_header
       FROM ${from})`;
 }

@@ -15,7 +15,7 @@ import { quoteIdentifier } from '../sql.js';
 import type { Workbench } from '../workbench.js';
 import { FIELD_COLUMNS, MAPPING_KEYS, NUMERIC_KEYS, type ColumnMapping, type MappingKey } from './fields.js';
 import type { LoadReport, ReturnHandling, SetAside, SetAsideReason } from './load-report.js';
-import { chooseDateFormat, columnMarkSql, dateExpr, idExpr, idTrimmedSql, moneyNoteExamples, numberExpr, numberStyle, settleDateTie } from './parse.js';
+import { chooseDateFormat, columnMarkSql, dateExpr, headerSql, idExpr, idTrimmedSql, moneyNoteExamples, numberExpr, numberStyle, settleDateTie } from './parse.js';
 import { loadNotes, ID_TRIMMED } from './load-notes.js';
 import { setAsideFarDates } from './far-dates.js';
 import { lineNumbers } from './line-map.js';
@@ -149,7 +149,7 @@ async function loadSniffed(wb: Workbench, path: string, options: LoadOptions, sn
       const rowHash = `hash(${firstGroup.map(quoteIdentifier).join(', ')})`;
       return wb.run(parseSql(`(SELECT ${mapped}, ${rowHash} AS _hash FROM ${source.from})`, keys, typeOf, { decimalComma, moneyText }, returns, preset, dateFormat.format), {
         ...source.params, fmt: dateFormat.format, cprefix: preset?.cancellationPrefix ?? '',
-        hcid: mapping.customerId as string, hdate: mapping.orderDate as string,
+        hid: mapping.customerId as string, hdate: mapping.orderDate as string,
       });
     };
     const typed = moneyText ? undefined : typedRelation(relation, sniff, mapping, keys, decimalComma, dateFormat.format);
@@ -231,7 +231,7 @@ function parseSql(
   // How each row shows its decimal mark, and whether its id lost spaces: bits for the LoadReport's notes (see load-notes.ts).
   const marks = (['amount', 'quantity', 'unitPrice'] as const).filter(has).map((k) => columnMarkSql(c(k), typeOf(k), numbers.moneyText));
   const mark = `CAST((${[...marks, `CASE WHEN ${idTrimmedSql(c('customerId'), typeOf('customerId'))} THEN ${ID_TRIMMED} ELSE 0 END`].join(' | ')}) AS UTINYINT)`;
-  const header = `coalesce(trim(CAST(${quoteIdentifier(c('customerId'))} AS VARCHAR)) = $hcid AND trim(CAST(${quoteIdentifier(c('orderDate'))} AS VARCHAR)) = $hdate, false)`;
+  const header = headerSql(c('customerId'), c('orderDate'));
   // Columns in the order of `transactions`; `source_row` is filled from the rowid once the rows are in.
   return `
     CREATE OR REPLACE TABLE ${PARSED} AS

@@ -244,6 +244,16 @@ export function dateExpr(column: string, type: string, formatParam: string, form
   return `try_strptime(trim(${col}), $${formatParam})`;
 }
 
+/**
+ * SQL: true for a line that repeats the header (files joined with their headers): the id and date cells hold
+ * their own column names, bound as `$hid` and `$hdate`. `trimmed: false` compares the cells as they are
+ * (cheaper over the tens of millions of rows of an events file).
+ */
+export function headerSql(idColumn: string, dateColumn: string, trimmed = true): string {
+  const cell = (c: string) => (trimmed ? `trim(CAST(${quoteIdentifier(c)} AS VARCHAR))` : `CAST(${quoteIdentifier(c)} AS VARCHAR)`);
+  return `coalesce(${cell(idColumn)} = $hid AND ${cell(dateColumn)} = $hdate, false)`;
+}
+
 /** SQL expression for an identifier column as text; whole floats lose their `.0` (17850.0 → '17850'). */
 export function idExpr(column: string, type: string): string {
   const col = quoteIdentifier(column);

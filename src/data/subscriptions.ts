@@ -12,7 +12,7 @@ import { quoteIdentifier } from '../sql.js';
 import type { Workbench } from '../workbench.js';
 import { tagResult } from '../inspect.js';
 import type { ColumnUse, LoadReport, SetAsideReason } from './load-report.js';
-import { columnMarkSql, dateExpr, idExpr, idTrimmedSql, isText, moneyNoteExamples, numberExpr, numberStyle } from './parse.js';
+import { columnMarkSql, dateExpr, headerSql, idExpr, idTrimmedSql, isText, moneyNoteExamples, numberExpr, numberStyle } from './parse.js';
 import { ID_TRIMMED, loadNotes } from './load-notes.js';
 import type { SniffResult } from './sniff.js';
 import { sourceRelation, type SourceRelation } from './source.js';
@@ -36,7 +36,7 @@ export interface SubscriptionLoadOptions {
 
 /** Reason order in reports. */
 export const SUBSCRIPTION_REASONS: readonly SetAsideReason[] = [
-  'missing_customer_id', 'missing_subscription_id', 'unparseable_date', 'date_out_of_range', 'end_before_start', 'unparseable_amount', 'invalid_interval',
+  'repeated_header', 'missing_customer_id', 'missing_subscription_id', 'unparseable_date', 'date_out_of_range', 'end_before_start', 'unparseable_amount', 'invalid_interval',
   'negative_mrr', 'overlapping_period', 'duplicate',
 ];
 
@@ -112,8 +112,9 @@ async function loadSniffed(wb: Workbench, path: string, options: SubscriptionLoa
     amount: value,
     monthly: interval === undefined ? `round(${value}, 4)` : mrrFromPriceSql(value, quoteIdentifier(interval)),
     currency: text(m.currency),
+    header: headerSql(customerId, start),
     mark: `CAST((${columnMarkSql(amount, typeOf(amount), style.moneyText)} | CASE WHEN ${idTrimmedSql(customerId, typeOf(customerId))} THEN ${ID_TRIMMED} ELSE 0 END) AS UTINYINT)`,
-  }), { ...relation.params, fmt: format });
+  }), { ...relation.params, fmt: format, hid: customerId, hdate: start });
   // Before duplicates and overlaps: a start typed as 2100 neither moves the period nor makes another row overlap.
   await setAsideFarDates(wb, { table: STAGED, date: 'start_date', kept: '_swb_reason IS NULL', setAside: "_swb_reason = 'date_out_of_range'" });
   await markDuplicatesAndOverlaps(wb, STAGED);
@@ -148,12 +149,13 @@ async function loadSniffed(wb: Workbench, path: string, options: SubscriptionLoa
   });
 }
 
-type Parsed = Record<'subscriptionId' | 'customerId' | 'plan' | 'start' | 'end' | 'endGiven' | 'amount' | 'monthly' | 'currency' | 'mark', string>;
+type Parsed = Record<'subscriptionId' | 'customerId' | 'plan' | 'start' | 'end' | 'endGiven' | 'amount' | 'monthly' | 'currency' | 'mark' | 'header', string>;
 
 /** One pass over the file: every row parsed and given its set-aside reason (NULL = kept). Helper columns start with `_swb_`. */
 function stageSql(relation: SourceRelation, names: readonly string[], extras: readonly string[], p: Parsed): string {
   return `CREATE OR REPLACE TEMP TABLE ${STAGED} AS
     SELECT *, CASE
+        WHEN _swb_header THEN 'repeated_header'
         WHEN customer_id IS NULL THEN 'missing_customer_id'
         WHEN subscription_id IS NULL THEN 'missing_subscription_id'
         WHEN start_date IS NULL OR (_swb_end_given AND end_date IS NULL) THEN 'unparseable_date'
@@ -166,8 +168,8 @@ function stageSql(relation: SourceRelation, names: readonly string[], extras: re
     FROM (
       SELECT ${p.subscriptionId} AS subscription_id, ${p.customerId} AS customer_id, ${p.plan} AS plan,
         ${p.start} AS start_date, ${p.end} AS end_date, TRY_CAST(_swb_monthly AS DECIMAL(18, 4)) AS mrr, ${p.currency} AS currency,
-        ${extras.map((e) => `${quoteIdentifier(e)}, `).join('')}_swb_end_given, _swb_amount, _swb_monthly, _swb_hash, _swb_mark
-      FROM (SELECT *, ${p.endGiven} AS _swb_end_given, ${p.amount} AS _swb_amount, ${p.monthly} AS _swb_monthly, ${p.mark} AS _swb_mark,
+        ${extras.map((e) => `${quoteIdentifier(e)}, `).join('')}_swb_end_given, _swb_amount, _swb_monthly, _swb_hash, _swb_mark, _swb_header
+      FROM (SELECT *, ${p.endGiven} AS _swb_end_given, ${p.amount} AS _swb_amount, ${p.monthly} AS _swb_monthly, ${p.mark} AS _swb_mark, ${p.header} AS _swb_header,
               hash(${names.map(quoteIdentifier).join(', ')}) AS _swb_hash
             FROM ${relation.from}))`;
 }

@@ -109,3 +109,14 @@ describe('an event time far outside the period of the other events', () => {
     expect(r.dateRange?.last.toISOString()).toBe('2024-06-18T10:00:00.000Z');
   });
 });
+
+describe('a header line repeated in the middle of the file', () => {
+  it('is set aside as repeated_header, not as an unreadable time', async () => {
+    const r = await loadEvents(wb, file('joined.csv', [
+      'user_id,timestamp,event_name', 'C1,2024-03-01 10:00:00,login', '', 'user_id,timestamp,event_name', 'C2,2024-03-02 10:00:00,login',
+    ]));
+    expect(setAside(r)).toEqual({ repeated_header: { count: 1, rows: [4] } });
+    expect(r.rowsLoaded).toBe(2);
+    expect((await events()).map((e) => e.customer_id)).toEqual(['C1', 'C2']);
+  });
+});

@@ -185,3 +185,13 @@ describe('notes shared with the transactions loader', () => {
     expect(r.warnings.find((w) => w.startsWith('Customer ids'))).toMatch(/^Customer ids in "customer_id" of notes\.csv had spaces before or after them in 2 rows \(rows 2, 3; 2 ids\)/);
   });
 });
+
+describe('a header line repeated in the middle of the file', () => {
+  it('is set aside as repeated_header, not as an unreadable date', async () => {
+    const r = await loadSubscriptions(wb, file('joined.csv', [
+      'subscription_id,customer_id,start_date,mrr', 'S1,C1,2023-01-01,19', 'subscription_id,customer_id,start_date,mrr', 'S2,C2,2023-02-01,29',
+    ]));
+    expect(setAside(r)).toEqual({ repeated_header: { count: 1, rows: [3] } });
+    expect(r.rowsLoaded).toBe(2);
+  });
+});
