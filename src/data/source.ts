@@ -110,7 +110,7 @@ export function explainReadError(e: unknown, path: string, context: ReadContext 
   if (/gzip|zlib|inflate|decompress/i.test(said) && (path.toLowerCase().endsWith('.gz') || isGzipFile(path))) {
     return new WorkbenchError('UNSUPPORTED_FORMAT', messages.damagedGzip(path), details());
   }
-  const line = /CSV Error on Line:\s*(\d+)/.exec(text)?.[1];
+  const line = realLine(path, context, /CSV Error on Line:\s*(\d+)/.exec(text)?.[1], text);
   if (/invalid unicode|not utf-8 encoded/i.test(text)) {
     return new WorkbenchError('ENCODING', messages.encoding(path, line), details({ line }));
   }
@@ -132,6 +132,29 @@ export function explainReadError(e: unknown, path: string, context: ReadContext 
     return diagnosed(path, context, line, text) ?? e;
   }
   return e;
+}
+
+/**
+ * The line a user finds DuckDB's complaint on. DuckDB counts records, not lines (blank lines and line breaks in
+ * quoted cells shift it, and after an over-long line it says line 1), but it quotes the "Original Line": its
+ * first occurrence in the file at or after DuckDB's count is the line. DuckDB's count when the quote is not found.
+ */
+function realLine(path: string, context: ReadContext, line: string | undefined, text: string): string | undefined {
+  const original = /Original Line:\s*([^\r\n]+)/.exec(text)?.[1]?.slice(0, 200);
+  if (line === undefined || !original?.trim() || context.delimiter === 'whitespace') return line;
+  const content = readText(path, context.encoding)?.text;
+  if (content === undefined) return line;
+  let first: number | undefined;
+  let counted = 0;
+  let n = 1;
+  for (let at = content.indexOf(original), tries = 0; at >= 0 && tries < 1000; at = content.indexOf(original, at + 1), tries++) {
+    if (at > 0 && content[at - 1] !== '\n' && content[at - 1] !== '\r') continue;
+    n += content.slice(counted, at).match(/\r\n|\r|\n/g)?.length ?? 0;
+    counted = at;
+    first ??= n;
+    if (n >= Number(line)) return String(n);
+  }
+  return first === undefined ? line : String(first);
 }
 
 /** A delimited file the reader refused: the first problem our own scan finds, else what the reader said, in words. */

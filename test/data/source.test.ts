@@ -78,3 +78,15 @@ describe('a line longer than the reader takes', () => {
     expect(e?.details['line']).toBe(8);
   });
 });
+
+describe('the line DuckDB names', () => {
+  it('becomes the line its "Original Line" starts on, past blank lines and quoted line breaks', () => {
+    const path = join(dir, 'odd.csv');
+    writeFileSync(path, `${HEADER}\nA,1,2011-01-05,1\n\n"B\nB",2,2011-01-06,2\n\nC,3,2011-01-07,3\nA,1,2011-01-05,1\n`);
+    // DuckDB counts records: the repeated "A,1,…" row is its line 5, the file's line 8 (line 2 holds the same text).
+    const duck = new WorkbenchError('QUERY_FAILED', 'Invalid Input Error: CSV Error on Line: 5\nOriginal Line: A,1,2011-01-05,1\nsomething odd');
+    const e = explainReadError(duck, path, { format: 'csv', delimiter: ',', encoding: 'utf-8' }) as WorkbenchError;
+    expect(e.message).toMatch(/^odd\.csv line 8 could not be read as a table of values separated by commas\./);
+    expect(e.details['line']).toBe(8);
+  });
+});
