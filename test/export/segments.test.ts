@@ -157,6 +157,25 @@ describe('exportSegments and cells a spreadsheet would run as formulas', () => {
   });
 });
 
+describe('exportSelectSql with neutralise', () => {
+  it('prefixes text cells that begin with = + - @ tab or CR, counts them per column, and leaves numbers alone', async () => {
+    const wb = await Workbench.open();
+    try {
+      await wb.run(`create table rfm as select * from (values ('\tX', '-x'), ('\rY', 'champions'), ('-1', 'champions'), ('a=b', 'champions'), ('@a', 'champions'))
+        v(customer_id, segment), (select 5 as r, 5 as f, 5 as m, 1 as recency_days, 9 as frequency, -12.5::double as monetary)`);
+      const { sql, params, formulaCountSql } = exportSelectSql({ rfm: 'rfm', labels: [{ kind: 'rfm', key: 'champions', label: '=Champions' }], neutralise: true });
+      const rows = await wb.query<{ customer_id: string; rfm_segment: string; rfm_segment_label: string | null; monetary: number }>(sql, params);
+      expect(rows.map((r) => [r.customer_id, r.rfm_segment, r.rfm_segment_label, r.monetary])).toEqual([
+        ["'\tX", "'-x", null, -12.5], ["'\rY", 'champions', "'=Champions", -12.5], ["'-1", 'champions', "'=Champions", -12.5],
+        ["'@a", 'champions', "'=Champions", -12.5], ['a=b', 'champions', "'=Champions", -12.5],
+      ]);
+      expect(await wb.query(formulaCountSql, params)).toEqual([{ customer_id: 4, rfm_segment: 1, rfm_segment_label: 4 }]);
+    } finally {
+      wb.close();
+    }
+  });
+});
+
 describe('copyError', () => {
   it('turns DuckDB\'s full-disk error into WRITE_FAILED whose reason says the disk is full and where', async () => {
     const wb = await Workbench.open();
