@@ -161,8 +161,8 @@ export function columnMarkSql(column: string, type: string, moneyText: boolean):
 
 /**
  * Cells that say decimal comma, decimal point, or that could be either (`1.234`, `1,234`); with `examples`,
- * also the first three cells (of the first 1,000 rows) written as money text that read as a number once
- * stripped, for the note (a cell that stays unreadable is set aside, not claimed as read).
+ * also the first six cells (of the first 1,000 rows) written as money text that look like a number once
+ * stripped, with their mark: the note names three of those the chosen decimal mark reads ({@link moneyNoteExamples}).
  */
 function evidenceSql(col: string, from: string, where: string, examples: boolean): string {
   const v = moneyTextSql(col);
