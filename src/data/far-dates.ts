@@ -24,7 +24,12 @@ export interface FarDateTarget {
 
 /** SQL: the main body's bounds `lo` (first month) and `hi` (the month after the last) and the rows outside it, `outside`. */
 export function dateBodySql(t: FarDateTarget): string {
-  return `WITH months AS (SELECT date_trunc('month', ${t.date}) AS m, count(*) AS n FROM ${t.table} WHERE ${t.kept} AND ${t.date} IS NOT NULL GROUP BY 1),
+  return bodySql(`SELECT ${t.date} AS d FROM ${t.table} WHERE ${t.kept} AND ${t.date} IS NOT NULL`);
+}
+
+/** SQL: {@link dateBodySql} over the dates `d` of any query. */
+function bodySql(dates: string): string {
+  return `WITH months AS (SELECT date_trunc('month', d) AS m, count(*) AS n FROM (${dates}) GROUP BY 1),
     gaps AS (SELECT m, n, coalesce(date_diff('month', lag(m) OVER (ORDER BY m), m) > ${DATE_GAP_MONTHS}, false) AS starts FROM months),
     runs AS (SELECT m, n, sum(starts::INTEGER) OVER (ORDER BY m) AS run FROM gaps),
     best AS (SELECT run FROM runs GROUP BY run ORDER BY sum(n) DESC, run LIMIT 1)
@@ -43,4 +48,30 @@ export async function setAsideFarDates(wb: Workbench, t: FarDateTarget): Promise
   if (!body?.lo || !body.hi || Number(body.outside) === 0) return 0;
   await wb.run(`UPDATE ${t.table} SET ${t.setAside} WHERE ${t.kept} AND (${t.date} < $lo OR ${t.date} >= $hi)`, { lo: body.lo, hi: body.hi });
   return Number(body.outside);
+}
+
+/** End dates read as "still running" by {@link openFarEnds}: how many, the first rows (rowid + offset) and the first such date. */
+export interface FarEnds {
+  count: number;
+  rows: number[];
+  first?: Date;
+}
+
+/**
+ * Subscriptions: an end date far after every other date (starts and ends together, by the rule above) is a
+ * "never ends" placeholder such as 9999-12-31, or a contract that runs past the data: either way the period
+ * is still running at every moment the data covers. Such ends become NULL (still running), so one of them no
+ * longer stretches the months of the MRR series to the year 9999. Runs on the kept rows of a staging table
+ * with `end_date`, `start_date` and a rowid in file order.
+ */
+export async function openFarEnds(wb: Workbench, table: string, kept: string, rowOffset: number): Promise<FarEnds> {
+  const dates = `SELECT start_date AS d FROM ${table} WHERE ${kept} UNION ALL SELECT end_date FROM ${table} WHERE ${kept} AND end_date IS NOT NULL`;
+  const [body] = await wb.query<{ hi: Date | null; outside: number }>(bodySql(dates));
+  if (!body?.hi || Number(body.outside) === 0) return { count: 0, rows: [] };
+  const where = `${kept} AND end_date >= $hi`;
+  const [far] = await wb.query<{ n: number; rows: number[] | null; first: Date | null }>(
+    `SELECT count(*) AS n, min(rowid + ${rowOffset}, 3) AS rows, arg_min(end_date, rowid) AS first FROM ${table} WHERE ${where}`, { hi: body.hi });
+  if (!far || Number(far.n) === 0) return { count: 0, rows: [] };
+  await wb.run(`UPDATE ${table} SET end_date = NULL WHERE ${where}`, { hi: body.hi });
+  return { count: Number(far.n), rows: (far.rows ?? []).map(Number).sort((a, b) => a - b), ...(far.first ? { first: far.first } : {}) };
 }

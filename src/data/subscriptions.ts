@@ -18,7 +18,8 @@ import type { SniffResult } from './sniff.js';
 import { sourceRelation, type SourceRelation } from './source.js';
 import { checkReplace, countReasons, textExpr as text, requireField, resolveInputMapping, textDateFormat, withSniffedFile } from './input-load.js';
 import { markDuplicatesAndOverlaps } from './subscription-overlaps.js';
-import { setAsideFarDates } from './far-dates.js';
+import { openFarEnds, setAsideFarDates } from './far-dates.js';
+import { isoDay } from '../messages/format.js';
 import { lineNumbers } from './line-map.js';
 import { mrrFromPriceSql, SUBSCRIPTION_HEADERS, type SubscriptionMapping } from './subscription-fields.js';
 
@@ -117,14 +118,18 @@ async function loadSniffed(wb: Workbench, path: string, options: SubscriptionLoa
   }), { ...relation.params, fmt: format, hid: customerId, hdate: start });
   // Before duplicates and overlaps: a start typed as 2100 neither moves the period nor makes another row overlap.
   await setAsideFarDates(wb, { table: STAGED, date: 'start_date', kept: '_swb_reason IS NULL', setAside: "_swb_reason = 'date_out_of_range'" });
+  const farEnds = await openFarEnds(wb, STAGED, '_swb_reason IS NULL', relation.rowOffset);
   await markDuplicatesAndOverlaps(wb, STAGED);
   const { rowsRead, setAside: counted } = await countReasons(wb, STAGED, relation.rowOffset, SUBSCRIPTION_REASONS);
   const notes = await loadNotes(wb, STAGED, relation.rowOffset, {
     file: sniff.fileName, column: amount, idColumn: customerId, decimalComma, columns: { reason: '_swb_reason', mark: '_swb_mark' },
   });
-  const lines = await lineNumbers(sniff, [...notes.rows, ...counted.flatMap((s) => s.examples)]);
+  const lines = await lineNumbers(sniff, [...notes.rows, ...farEnds.rows, ...counted.flatMap((s) => s.examples)]);
   const line = (n: number) => lines.get(n) ?? n;
   warnings.push(...notes.texts(line));
+  if (farEnds.count > 0 && m.end !== undefined) {
+    warnings.push(messages.warnFarEnds(sniff.fileName, m.end, farEnds.count, farEnds.rows.map(line).sort((a, b) => a - b), isoDay(farEnds.first ?? new Date(0))));
+  }
   const setAside = counted.map((s) => ({ ...s, examples: s.examples.map(line).sort((a, b) => a - b) }));
   const columns: ColumnUse[] = [
     { field: 'subscription_id', source: m.subscriptionId ?? customerId }, { field: 'customer_id', source: customerId },

@@ -195,3 +195,17 @@ describe('a header line repeated in the middle of the file', () => {
     expect(r.rowsLoaded).toBe(2);
   });
 });
+
+describe('an end date far after every other date', () => {
+  it('reads 9999-12-31 as still running with a note, so the period ends with the data', async () => {
+    const lines = ['subscription_id,customer_id,start_date,end_date,mrr'];
+    for (let i = 0; i < 300; i++) lines.push(`S${i},C${i},2023-${String(1 + (i % 12)).padStart(2, '0')}-01,${i % 5 === 0 ? '2024-03-01' : ''},19`);
+    lines.push('S999,C999,2023-05-01,9999-12-31,19', 'S998,C998,2023-06-01,2026-01-01,19');
+    const r = await loadSubscriptions(wb, file('open.csv', lines));
+    expect(r.setAside).toEqual([]);
+    expect(r.dateRange?.last.toISOString().slice(0, 10)).toBe('2026-01-01');
+    expect((await rows()).find((s) => s.subscription_id === 'S999')?.end).toBeNull();
+    expect(r.warnings).toContain('End dates in "end_date" of open.csv lie far after every other date (more than 24 months, e.g. 9999-12-31) in 1 row (row 302); ' +
+      'they were read as still running (no end): a placeholder for "no end", or a contract that runs past the data. Fix the source if such a date is a typo.');
+  });
+});
