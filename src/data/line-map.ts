@@ -23,10 +23,12 @@ export async function lineNumbers(sniff: SniffResult, rows: Iterable<number>): P
   const scanner = new RecordScanner(sniff.delimiter !== 'whitespace');
   const raw = createReadStream(sniff.path);
   const stream = sniff.path.toLowerCase().endsWith('.gz') ? raw.pipe(createGunzip()) : raw;
-  const decoder = new TextDecoder(sniff.encoding === 'utf-16' ? 'utf-16le' : sniff.encoding === 'latin-1' ? 'latin1' : 'utf-8');
+  // UTF-8 and Latin-1 keep quotes and line breaks as single ASCII bytes: scanned as bytes, without decoding.
+  const decoder = sniff.encoding === 'utf-16' ? new TextDecoder('utf-16le') : undefined;
   try {
     for await (const chunk of stream) {
-      scanner.scan(decoder.decode(chunk as Buffer, { stream: true }), (record, line) => {
+      const units = decoder ? decoder.decode(chunk as Buffer, { stream: true }) : (chunk as Buffer);
+      scanner.scan(units, (record, line) => {
         if (wanted.has(record)) found.set(record + 1, line);
         return record >= last;
       });
@@ -58,29 +60,34 @@ class RecordScanner {
   #lastCr = false;
   constructor(private readonly quotes: boolean) {}
 
-  /** Feed text; `onRecord(record, startLine)` is called per non-empty record and stops the scan by returning true. */
-  scan(text: string, onRecord: (record: number, line: number) => boolean): void {
-    for (let i = 0; i < text.length && !this.done; i++) {
-      const ch = text.charCodeAt(i);
-      // \r\n is one line break, also when a chunk ends between the two.
-      if (ch === 10 && this.#lastCr) { this.#lastCr = false; continue; }
-      this.#lastCr = ch === 13;
-      const eol = ch === 10 || ch === 13;
-      if (this.#inQuote) {
-        if (ch === 34) this.#inQuote = false;
-        else if (eol) this.#line++;
-        continue;
-      }
-      if (eol) {
-        if (this.#length > 0 && onRecord(this.#record++, this.#start)) this.done = true;
-        this.#line++;
-        this.#start = this.#line;
-        this.#length = 0;
-        continue;
-      }
-      this.#length++;
-      if (ch === 34 && this.quotes) this.#inQuote = true;
+  /** Feed text (or ASCII-compatible bytes); `onRecord(record, startLine)` is called per non-empty record and stops the scan by returning true. */
+  scan(text: string | Uint8Array, onRecord: (record: number, line: number) => boolean): void {
+    if (typeof text === 'string') {
+      for (let i = 0; i < text.length && !this.done; i++) this.#step(text.charCodeAt(i), onRecord);
+    } else {
+      for (let i = 0; i < text.length && !this.done; i++) this.#step(text[i] as number, onRecord);
     }
+  }
+
+  #step(ch: number, onRecord: (record: number, line: number) => boolean): void {
+    // \r\n is one line break, also when a chunk ends between the two.
+    if (ch === 10 && this.#lastCr) { this.#lastCr = false; return; }
+    this.#lastCr = ch === 13;
+    const eol = ch === 10 || ch === 13;
+    if (this.#inQuote) {
+      if (ch === 34) this.#inQuote = false;
+      else if (eol) this.#line++;
+      return;
+    }
+    if (eol) {
+      if (this.#length > 0 && onRecord(this.#record++, this.#start)) this.done = true;
+      this.#line++;
+      this.#start = this.#line;
+      this.#length = 0;
+      return;
+    }
+    this.#length++;
+    if (ch === 34 && this.quotes) this.#inQuote = true;
   }
 
   /** The last record when the text does not end with a line break. */
