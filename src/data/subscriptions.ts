@@ -56,7 +56,8 @@ const STAGED = '_swb_subs_load';
  * not parse, a start far outside the period of the other starts (the transactions' rule: more than 24 months
  * from the main body), an end on or before the start, an amount that does not parse, an unknown interval, MRR
  * below zero, exact duplicates, and periods that overlap an earlier-starting kept period of the same subscription
- * (the later one is set aside).
+ * (the later one is set aside). An end date far after every other date (a 9999-12-31 "no end") is read as
+ * still running, with a note.
  * Without a subscription id column each customer is one subscription (a warning says so).
  * @example const report = await loadSubscriptions(wb, 'abonnementen.csv', { mapping: { plan: 'pakket' } });
  */
