@@ -16,11 +16,13 @@ import type { SniffResult } from './sniff.js';
  * A row number beyond the file is left out of the map.
  */
 export async function lineNumbers(sniff: SniffResult, rows: Iterable<number>): Promise<Map<number, number>> {
-  const wanted = new Set([...rows].map((r) => r - 1));
+  // Row numbers count the lines above the header (sniff.skip) as if they were one record each; records do not.
+  const skip = sniff.skip ?? 0;
+  const wanted = new Set([...rows].map((r) => r - 1 - skip));
   const found = new Map<number, number>();
   if (sniff.format !== 'csv' || wanted.size === 0) return found;
   const last = Math.max(...wanted);
-  const scanner = new RecordScanner(sniff.delimiter !== 'whitespace');
+  const scanner = new RecordScanner(sniff.delimiter !== 'whitespace', skip);
   const raw = createReadStream(sniff.path);
   const stream = sniff.path.toLowerCase().endsWith('.gz') ? raw.pipe(createGunzip()) : raw;
   // UTF-8 and Latin-1 keep quotes and line breaks as single ASCII bytes: scanned as bytes, without decoding.
@@ -29,12 +31,12 @@ export async function lineNumbers(sniff: SniffResult, rows: Iterable<number>): P
     for await (const chunk of stream) {
       const units = decoder ? decoder.decode(chunk as Buffer, { stream: true }) : (chunk as Buffer);
       scanner.scan(units, (record, line) => {
-        if (wanted.has(record)) found.set(record + 1, line);
+        if (wanted.has(record)) found.set(record + 1 + skip, line);
         return record >= last;
       });
       if (scanner.done) break;
     }
-    if (!scanner.done) scanner.end((record, line) => { if (wanted.has(record)) found.set(record + 1, line); return true; });
+    if (!scanner.done) scanner.end((record, line) => { if (wanted.has(record)) found.set(record + 1 + skip, line); return true; });
   } catch {
     // A file that cannot be read to the end keeps the row numbers it has (the load itself read it).
   } finally {
@@ -58,7 +60,8 @@ class RecordScanner {
   #length = 0;
   #inQuote = false;
   #lastCr = false;
-  constructor(private readonly quotes: boolean) {}
+  /** `skip`: lines above the header (a title, `sep=;`) that the reader skips, records or not. */
+  constructor(private readonly quotes: boolean, private readonly skip = 0) {}
 
   /** Feed text (or ASCII-compatible bytes); `onRecord(record, startLine)` is called per non-empty record and stops the scan by returning true. */
   scan(text: string | Uint8Array, onRecord: (record: number, line: number) => boolean): void {
@@ -80,7 +83,7 @@ class RecordScanner {
       return;
     }
     if (eol) {
-      if (this.#length > 0 && onRecord(this.#record++, this.#start)) this.done = true;
+      if (this.#length > 0 && this.#start > this.skip && onRecord(this.#record++, this.#start)) this.done = true;
       this.#line++;
       this.#start = this.#line;
       this.#length = 0;
@@ -92,7 +95,7 @@ class RecordScanner {
 
   /** The last record when the text does not end with a line break. */
   end(onRecord: (record: number, line: number) => boolean): void {
-    if (this.#length > 0) onRecord(this.#record, this.#start);
+    if (this.#length > 0 && this.#start > this.skip) onRecord(this.#record, this.#start);
     this.done = true;
   }
 }

@@ -45,8 +45,8 @@ export async function sourceRelation(
   } else {
     params['delim'] = sniff.delimiter ?? ',';
     params['enc'] = sniff.encoding ?? 'utf-8';
-    from = delimitedFrom(options.allVarchar ? 'all_varchar = true' : `decimal_separator = '${options.decimalComma ? ',' : '.'}'`);
-    rowOffset = 2;
+    from = delimitedFrom(options.allVarchar ? 'all_varchar = true' : `decimal_separator = '${options.decimalComma ? ',' : '.'}'`, sniff.skip ?? 0);
+    rowOffset = 2 + (sniff.skip ?? 0);
   }
   const described = await wb
     .query<{ column_name: string; column_type: string }>(`DESCRIBE SELECT * FROM ${from}`, params)
@@ -59,10 +59,11 @@ export async function sourceRelation(
  * white space in SQL. Column names come from the header line or from the preset by token count.
  */
 /** `read_csv` of a delimited file with the bound `$path`, `$delim` and `$enc`, and how to type the columns. */
-function delimitedFrom(typing: string): string {
-  // skip = 0: DuckDB's sniffer would otherwise skip every line above a row wider than the header (after a
-  // blank line, say) and silently take that row as the header; now such a row is named by its line number.
-  return `read_csv($path, header = true, skip = 0, delim = $delim, encoding = $enc, ${typing}, quote = '"', escape = '"')`;
+function delimitedFrom(typing: string, skip: number): string {
+  // skip is ours (sniff.ts headerSkip, a whole number): DuckDB's own guess would skip every line above a row
+  // wider than the header (after a blank line, say) and silently take that row as the header; now such a row
+  // is named by its line number.
+  return `read_csv($path, header = true, skip = ${Math.trunc(skip)}, delim = $delim, encoding = $enc, ${typing}, quote = '"', escape = '"')`;
 }
 
 /**
@@ -72,7 +73,7 @@ function delimitedFrom(typing: string): string {
 export function typedFrom(relation: SourceRelation, sniff: SniffResult, types: readonly string[]): SourceRelation | undefined {
   if (sniff.format !== 'csv' || sniff.delimiter === 'whitespace' || types.length !== relation.columns.length) return undefined;
   const known = types.every((t) => TYPED.has(t));
-  return known ? { ...relation, from: delimitedFrom(`types = [${types.map((t) => `'${t}'`).join(', ')}]`) } : undefined;
+  return known ? { ...relation, from: delimitedFrom(`types = [${types.map((t) => `'${t}'`).join(', ')}]`, sniff.skip ?? 0) } : undefined;
 }
 
 const TYPED = new Set(['VARCHAR', 'DOUBLE', 'TIMESTAMP']);
@@ -90,7 +91,7 @@ function whitespaceColumns(sniff: SniffResult, preset: Preset | undefined): { sq
 }
 
 /** What the loader knows about the file when a read fails (from the sniff). */
-export type ReadContext = Partial<Pick<SniffResult, 'format' | 'delimiter' | 'encoding'>>;
+export type ReadContext = Partial<Pick<SniffResult, 'format' | 'delimiter' | 'encoding' | 'skip'>>;
 
 /**
  * Turn DuckDB's reader errors into WorkbenchErrors that say, in plain words, what is wrong with the file
@@ -161,7 +162,11 @@ function realLine(path: string, context: ReadContext, line: string | undefined, 
 function diagnosed(path: string, context: ReadContext, line: string | undefined, text: string): WorkbenchError {
   const details = (at: number | string | undefined) => ({ file: path, ...(at !== undefined ? { line: Number(at) } : {}), cause: text });
   const content = context.delimiter === 'whitespace' ? undefined : readText(path, context.encoding);
-  const found = content === undefined ? undefined : diagnoseDelimited(content.text, context.delimiter ?? guessDelimiter(content.text));
+  // Lines above the header (sniff.ts headerSkip) are not part of the table: scan from the header, count from the file's top.
+  const skip = context.skip ?? 0;
+  const table = content === undefined ? undefined : skip > 0 ? content.text.split(/(?<=\r\n|\n|\r(?!\n))/).slice(skip).join('') : content.text;
+  const shifted = table === undefined ? undefined : diagnoseDelimited(table, context.delimiter ?? guessDelimiter(table));
+  const found = shifted === undefined ? undefined : { ...shifted, line: shifted.line + skip };
   if (found?.kind === 'fields') return new WorkbenchError('MALFORMED_FILE', messages.malformedFields(path, found.line, found.found, found.expected), details(found.line));
   if (found?.kind === 'quote') return new WorkbenchError('MALFORMED_FILE', messages.malformedQuote(path, found.line), details(found.line));
   if (found?.kind === 'not-text') return new WorkbenchError('MALFORMED_FILE', messages.notText(path, found.line), details(found.line));

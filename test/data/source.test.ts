@@ -90,3 +90,29 @@ describe('the line DuckDB names', () => {
     expect(e.details['line']).toBe(8);
   });
 });
+
+describe('lines above the header', () => {
+  it('skips Excel\'s sep=; line and a title, and counts line numbers from the top of the file', async () => {
+    const sep = join(dir, 'sep.csv');
+    writeFileSync(sep, 'sep=;\nklant;bestelling;datum;bedrag\nA;1;2011-01-05;12,50\n\nB;2;2011-01-06;n/a\n');
+    const r = await loadTransactions(wb, sep);
+    expect(r.rowsLoaded).toBe(1);
+    expect(r.setAside).toEqual([{ reason: 'unparseable_amount', count: 1, examples: [5] }]);
+    const title = join(dir, 'title.csv');
+    writeFileSync(title, `Export of orders, 2011\n\n${HEADER}\nA,1,2011-01-05,1\nB,2,2011-01-06,2,9\n`);
+    const e = await failure(loadTransactions(wb, title));
+    expect(e?.message).toMatch(/^title\.csv line 5 has 5 fields where the header has 4/);
+  });
+});
+
+describe('headerSkip', () => {
+  it('skips only short lines above the line with the usual field count', async () => {
+    const { headerSkip } = await import('../../src/data/sniff.js');
+    expect(headerSkip('sep=;\na;b;c\n1;2;3\n4;5;6\n', ';')).toBe(1);
+    expect(headerSkip('Orders, 2011\n\na,b,c\n1,2,3\n', ',')).toBe(2);
+    expect(headerSkip('a,b,c,d\n1,2,3,4\n\n\n5,6,7,8\n9,9,9,9,9\n', ',')).toBe(0);
+    // a header narrower than its rows is not a title: never skipped
+    expect(headerSkip('a,b,c\n1,2,3,4\n5,6,7,8\n', ',')).toBe(0);
+    expect(headerSkip('a,b\n1,2\n', ',')).toBe(0);
+  });
+});
