@@ -12,11 +12,15 @@ import { constants, gunzipSync } from 'node:zlib';
 export type Diagnosis =
   | { kind: 'fields'; line: number; found: number; expected: number }
   | { kind: 'quote'; line: number }
-  | { kind: 'not-text'; line: number };
+  | { kind: 'not-text'; line: number }
+  | { kind: 'long'; line: number };
+
+/** DuckDB's CSV reader refuses a line longer than this (its `max_line_size`, 2 MiB). */
+export const MAX_LINE_SIZE = 2_097_152;
 
 /**
  * The first problem of a delimited text (RFC 4180 quoting: `"` quotes, `""` inside quotes), or undefined
- * when every line has the header's number of fields. Blank lines are skipped, as the reader skips them.
+ * when every line has the header's number of fields and none is longer than {@link MAX_LINE_SIZE}. Blank lines are skipped, as the reader skips them.
  * @example diagnoseDelimited('a,b\n1,2,3\n', ',') // { kind: 'fields', line: 2, found: 3, expected: 2 }
  */
 export function diagnoseDelimited(text: string, delimiter: string): Diagnosis | undefined {
@@ -29,6 +33,7 @@ export function diagnoseDelimited(text: string, delimiter: string): Diagnosis | 
   let inQuote = false;
   const endRecord = (): Diagnosis | undefined => {
     if (length === 0 && fields === 1) return undefined;
+    if (length > MAX_LINE_SIZE) return { kind: 'long', line: start };
     if (expected === undefined) expected = fields;
     else if (fields !== expected) return { kind: 'fields', line: start, found: fields, expected };
     return undefined;

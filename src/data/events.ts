@@ -11,13 +11,15 @@ import { messages } from '../messages.js';
 import { quoteIdentifier } from '../sql.js';
 import type { Workbench } from '../workbench.js';
 import type { ColumnUse, LoadReport, SetAsideReason } from './load-report.js';
-import { dateExpr, idExpr, isText } from './parse.js';
+import { dateExpr, headerSql, idExpr, isText } from './parse.js';
 import type { SniffResult } from './sniff.js';
 import { typedFrom, sourceRelation, type SourceRelation } from './source.js';
 import {
   checkReplace, countReasons, textExpr as text, ISO_DATE_FORMATS, requireField, resolveInputMapping, textDateFormat, withSniffedFile,
 } from './input-load.js';
 import { EVENT_HEADERS, type EventMapping } from './subscription-fields.js';
+import { setAsideFarDates } from './far-dates.js';
+import { examplesAsLines } from './line-map.js';
 
 /** Options for {@link loadEvents}. */
 export interface EventLoadOptions {
@@ -30,7 +32,12 @@ export interface EventLoadOptions {
 }
 
 /** Reason order in reports. */
-export const EVENT_REASONS: readonly SetAsideReason[] = ['missing_customer_id', 'unparseable_date', 'missing_event'];
+export const EVENT_REASONS: readonly SetAsideReason[] = ['repeated_header', 'missing_customer_id', 'unparseable_date', 'date_out_of_range', 'missing_event'];
+
+/** The one-byte codes of `_swb_reason`: 0 = kept, else 1 + the index here. */
+const EVENT_CODES: readonly SetAsideReason[] = ['missing_customer_id', 'unparseable_date', 'missing_event', 'date_out_of_range', 'repeated_header'];
+const REPEATED_HEADER = EVENT_CODES.indexOf('repeated_header') + 1;
+const OUT_OF_RANGE = EVENT_CODES.indexOf('date_out_of_range') + 1;
 
 const SAMPLE = '_swb_events_sample';
 /** A regular table (not TEMP), so that it can become `events` by a rename without a second copy of the rows. */
@@ -39,7 +46,8 @@ const STAGED = '_swb_events_load';
 /**
  * Load an events file (CSV/TSV, also .gz; Parquet; JSON) into the `events` table: `customer_id, event_time
  * TIMESTAMP, event_name, platform, device, app_version` (text, trimmed, kept as given; NULL when absent);
- * other columns are dropped. Rows without a customer id, with a time that does not parse, or without an
+ * other columns are dropped. Rows without a customer id, with a time that does not parse or far outside the
+ * period of the other events (the transactions' rule: more than 24 months from the main body), or without an
  * event name are set aside. Identical rows are all kept: several equal events in one second can be real
  * (a double click, a retried call), and only the source can tell a duplicate.
  * @example const report = await loadEvents(wb, 'events.csv.gz', { mapping: { time: 'occurred' } });
@@ -76,13 +84,15 @@ async function loadSniffed(wb: Workbench, path: string, options: EventLoadOption
 
   const idType = relation.columns.find((c) => c.name === customerId)?.type ?? 'VARCHAR';
   const build = (source: SourceRelation, type: string) =>
-    wb.run(stageSql(source.from, m, { customerId, idType, time, timeType: type, event }, format), { ...source.params, fmt: format });
+    wb.run(stageSql(source.from, m, { customerId, idType, time, timeType: type, event }, format), { ...source.params, fmt: format, hid: customerId, hdate: time });
   // ISO times read typed are parsed by the CSV reader itself; one cell it cannot take fails the read: repeat it as text.
   const typed = ISO_DATE_FORMATS.has(format) ? typedFrom(relation, sniff, relation.columns.map((c) => (c.name === time ? 'TIMESTAMP' : 'VARCHAR'))) : undefined;
   if (typed) await build(typed, 'TIMESTAMP').catch(() => build(relation, timeType));
   else await build(relation, timeType);
 
-  const { rowsRead, setAside } = await countReasons(wb, STAGED, relation.rowOffset, EVENT_REASONS, EVENT_REASONS);
+  await setAsideFarDates(wb, { table: STAGED, date: 'event_time', kept: '_swb_reason = 0', setAside: `_swb_reason = ${OUT_OF_RANGE}` });
+  const { rowsRead, setAside: counted } = await countReasons(wb, STAGED, relation.rowOffset, EVENT_REASONS, EVENT_CODES);
+  const setAside = await examplesAsLines(sniff, counted);
   if (setAside.length) await wb.run(`DELETE FROM ${STAGED} WHERE _swb_reason > 0`);
   await wb.run(`ALTER TABLE ${STAGED} DROP COLUMN _swb_reason`);
   // Distinct customers as the groups of a GROUP BY: about twice as fast as count(DISTINCT) over 50M rows.
@@ -107,7 +117,7 @@ const FIELDS: Readonly<Record<keyof EventMapping, string>> = {
 
 /**
  * The one pass over the file: the parsed columns in table order and the set-aside reason `_swb_reason`: 0 = kept,
- * else 1 + its index in {@link EVENT_REASONS}.
+ * else 1 + its index in {@link EVENT_CODES}.
  */
 function stageSql(
   from: string, m: EventMapping, c: { customerId: string; idType: string; time: string; timeType: string; event: string }, format: string,
@@ -115,8 +125,10 @@ function stageSql(
   // A text id is read as any text field (idExpr would trim every value); numbers go through idExpr.
   const id = isText(c.idType) ? text(c.customerId) : idExpr(c.customerId, c.idType);
   return `CREATE OR REPLACE TABLE ${STAGED} AS
-    SELECT *, CAST(CASE WHEN customer_id IS NULL THEN 1 WHEN event_time IS NULL THEN 2 WHEN event_name IS NULL THEN 3 ELSE 0 END AS UTINYINT) AS _swb_reason
+    SELECT * EXCLUDE (_swb_header), CAST(CASE WHEN _swb_header THEN ${REPEATED_HEADER}
+        WHEN customer_id IS NULL THEN 1 WHEN event_time IS NULL THEN 2 WHEN event_name IS NULL THEN 3 ELSE 0 END AS UTINYINT) AS _swb_reason
     FROM (SELECT ${id} AS customer_id, CAST(${dateExpr(c.time, c.timeType, 'fmt', format)} AS TIMESTAMP) AS event_time,
-      ${text(c.event)} AS event_name, ${text(m.platform)} AS platform, ${text(m.device)} AS device, ${text(m.appVersion)} AS app_version
+      ${text(c.event)} AS event_name, ${text(m.platform)} AS platform, ${text(m.device)} AS device, ${text(m.appVersion)} AS app_version,
+      ${headerSql(c.customerId, c.time, false)} AS _swb_header
       FROM ${from})`;
 }

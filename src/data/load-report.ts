@@ -8,6 +8,10 @@ export type SetAsideReason =
   | 'unparseable_amount'
   | 'invalid_amount'
   | 'zero_amount'
+  /** Transactions: the unit price is below zero (not the price of a sale; quantity × price would turn a return into a purchase). */
+  | 'negative_price'
+  /** A line that repeats the header (files joined with their headers). */
+  | 'repeated_header'
   | 'return_excluded'
   | 'cancellation_excluded'
   | 'duplicate'

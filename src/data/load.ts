@@ -15,7 +15,10 @@ import { quoteIdentifier } from '../sql.js';
 import type { Workbench } from '../workbench.js';
 import { FIELD_COLUMNS, MAPPING_KEYS, NUMERIC_KEYS, type ColumnMapping, type MappingKey } from './fields.js';
 import type { LoadReport, ReturnHandling, SetAside, SetAsideReason } from './load-report.js';
-import { chooseDateFormat, dateExpr, idExpr, numberExpr, numberStyle, settleDateTie } from './parse.js';
+import { chooseDateFormat, columnMarkSql, dateExpr, headerSql, idExpr, idTrimmedSql, moneyNoteExamples, numberExpr, numberStyle, settleDateTie } from './parse.js';
+import { loadNotes, ID_TRIMMED } from './load-notes.js';
+import { setAsideFarDates } from './far-dates.js';
+import { lineNumbers } from './line-map.js';
 import { resolveMapping, resolvePreset } from './mapping.js';
 import { gzipIntact, sha256File, sniffFile, type SniffResult } from './sniff.js';
 import { explainReadError, sourceRelation, typedFrom, type SourceRelation } from './source.js';
@@ -41,13 +44,37 @@ export interface LoadOptions {
 
 /** Reason order in reports. */
 export const REASONS: readonly SetAsideReason[] = [
-  'missing_customer_id', 'unparseable_date', 'date_out_of_range', 'unparseable_amount', 'invalid_amount', 'zero_amount', 'cancellation_excluded', 'return_excluded', 'duplicate',
+  'repeated_header', 'missing_customer_id', 'unparseable_date', 'date_out_of_range', 'unparseable_amount', 'invalid_amount', 'negative_price', 'zero_amount',
+  'cancellation_excluded', 'return_excluded', 'duplicate',
 ];
 
 const SAMPLE = '_swb_sample';
 /** The staging table: a regular table (not TEMP) so that it can become `transactions` by a rename. */
 const PARSED = '_swb_load';
 const DUPS = '_swb_dups';
+const HASHES = '_swb_hashes';
+
+/**
+ * Columns hashed in one pass. A scan holds every column it reads for a whole chunk of rows: all 5,000 columns
+ * of a 1.2 MB file ran out of memory at 500MB, while 1,000 at a time stay far below it.
+ */
+export const HASH_GROUP = 1000;
+
+/** The file's columns in groups of {@link HASH_GROUP}, in file order. */
+function columnGroups(names: readonly string[]): string[][] {
+  const groups: string[][] = [];
+  for (let i = 0; i < names.length; i += HASH_GROUP) groups.push(names.slice(i, i + HASH_GROUP));
+  return groups;
+}
+
+/**
+ * Fold one more group of columns into the staging table's row hash: one pass over the file hashes the group
+ * into a small table whose rowid follows file order, as the staging table's does, and the two are joined on it.
+ */
+async function extendHash(wb: Workbench, source: SourceRelation, group: readonly string[]): Promise<void> {
+  await wb.run(`CREATE OR REPLACE TEMP TABLE ${HASHES} AS SELECT hash(${group.map(quoteIdentifier).join(', ')}) AS h FROM ${source.from}`, source.params);
+  await wb.run(`UPDATE ${PARSED} SET _hash = hash(${PARSED}._hash, x.h) FROM (SELECT rowid AS r, h FROM ${HASHES}) x WHERE ${PARSED}.rowid = x.r`);
+}
 
 /**
  * Load a transactions file (CSV/TSV, also .gz; Parquet; JSON/NDJSON) into the `transactions` table,
@@ -109,16 +136,20 @@ async function loadSniffed(wb: Workbench, path: string, options: LoadOptions, sn
     const decimalComma = options.decimal ? options.decimal === ',' : style.decimalComma;
     const moneyText = style.moneyText;
     if (decimalComma) warnings.push(messages.warnDecimalComma(sniff.fileName));
-    if (moneyText) warnings.push(messages.warnMoneyText(sniff.fileName, style.moneyExamples));
+    const readMoney = moneyNoteExamples(style, decimalComma);
+    if (moneyText && readMoney.length) warnings.push(messages.warnMoneyText(sniff.fileName, readMoney));
     if (sniff.encoding === 'latin-1') warnings.push(messages.warnLatin1(sniff.fileName));
     if (!mapping.orderId) warnings.push(messages.warnDerivedOrderId());
 
     // 2. One pass over the file: parse and classify every row into the staging table. Its rowids follow
     //    file order: rowid + offset is the row number users see.
+    // A wide file is hashed in groups of columns (see extendHash): the first group here, the others after.
+    const [firstGroup = [], ...moreGroups] = columnGroups(names);
     const build = (source: SourceRelation, typeOf: (k: MappingKey) => string) => {
-      const rowHash = `hash(${names.map(quoteIdentifier).join(', ')})`;
+      const rowHash = `hash(${firstGroup.map(quoteIdentifier).join(', ')})`;
       return wb.run(parseSql(`(SELECT ${mapped}, ${rowHash} AS _hash FROM ${source.from})`, keys, typeOf, { decimalComma, moneyText }, returns, preset, dateFormat.format), {
         ...source.params, fmt: dateFormat.format, cprefix: preset?.cancellationPrefix ?? '',
+        hid: mapping.customerId as string, hdate: mapping.orderDate as string,
       });
     };
     const typed = moneyText ? undefined : typedRelation(relation, sniff, mapping, keys, decimalComma, dateFormat.format);
@@ -128,10 +159,19 @@ async function loadSniffed(wb: Workbench, path: string, options: LoadOptions, sn
     } else {
       await build(relation, stagedType);
     }
+    for (const group of moreGroups) await extendHash(wb, relation, group);
     // 3. Set aside dates far outside the data's period, count the reasons, mark duplicates, and make the
     //    staging table `transactions`.
-    await setAsideFarDates(wb);
-    const reasons = await reasonCounts(wb, relation.rowOffset, preset?.keepDuplicates ?? false);
+    await setAsideFarDates(wb, { table: PARSED, date: 'order_date', kept: 'reason IS NULL', setAside: "reason = 'date_out_of_range'" });
+    const notes = await loadNotes(wb, PARSED, relation.rowOffset, {
+      file: sniff.fileName, column: mapping.amount ?? mapping.unitPrice ?? '', idColumn: mapping.customerId as string, decimalComma,
+    });
+    const counted = await reasonCounts(wb, relation.rowOffset, preset?.keepDuplicates ?? false);
+    // The row numbers shown become line numbers (blank lines and line breaks in quoted cells shift them).
+    const lines = await lineNumbers(sniff, [...notes.rows, ...counted.flatMap((g) => (g.reason ? [...g.examples].map(Number) : []))]);
+    const line = (n: number) => lines.get(n) ?? n;
+    warnings.push(...notes.texts(line));
+    const reasons = counted.map((g) => ({ ...g, examples: [...g.examples].map((n) => line(Number(n))) }));
     await finalise(wb, relation.rowOffset);
     const sha256 = await checksum;
     return await wb.transaction(async () => {
@@ -146,7 +186,7 @@ async function loadSniffed(wb: Workbench, path: string, options: LoadOptions, sn
   } catch (e) {
     throw explainReadError(e, path, sniff);
   } finally {
-    await wb.run(`DROP TABLE IF EXISTS ${SAMPLE}; DROP TABLE IF EXISTS ${PARSED}; DROP TABLE IF EXISTS ${DUPS}`);
+    await wb.run(`DROP TABLE IF EXISTS ${SAMPLE}; DROP TABLE IF EXISTS ${PARSED}; DROP TABLE IF EXISTS ${DUPS}; DROP TABLE IF EXISTS ${HASHES}`);
   }
 }
 
@@ -188,53 +228,39 @@ function parseSql(
   const optional = OPTIONAL_KEYS.filter(has).map((k) => quoteIdentifier(c(k)));
   const cancelled = preset?.cancellationPrefix ? 'coalesce(starts_with(order_id, $cprefix), false)' : 'false';
   const exclude = returns === 'exclude';
+  // How each row shows its decimal mark, and whether its id lost spaces: bits for the LoadReport's notes (see load-notes.ts).
+  const marks = (['amount', 'quantity', 'unitPrice'] as const).filter(has).map((k) => columnMarkSql(c(k), typeOf(k), numbers.moneyText));
+  const mark = `CAST((${[...marks, `CASE WHEN ${idTrimmedSql(c('customerId'), typeOf('customerId'))} THEN ${ID_TRIMMED} ELSE 0 END`].join(' | ')}) AS UTINYINT)`;
+  const header = headerSql(c('customerId'), c('orderDate'));
   // Columns in the order of `transactions`; `source_row` is filled from the rowid once the rows are in.
   return `
     CREATE OR REPLACE TABLE ${PARSED} AS
     SELECT customer_id, ${orderId} AS order_id, order_date, amount, (amount < 0 OR ${cancelled}) AS is_return,
       NULL::BIGINT AS source_row${optional.length ? ', ' + optional.join(', ') : ''},
       CASE
+        WHEN _header THEN 'repeated_header'
         WHEN customer_id IS NULL THEN 'missing_customer_id'
         WHEN order_date IS NULL THEN 'unparseable_date'
         WHEN amount IS NULL THEN 'unparseable_amount'
         WHEN isnan(amount) OR isinf(amount) OR abs(amount) >= ${MAX_AMOUNT} THEN 'invalid_amount'
+        ${has('unitPrice') ? "WHEN unit_price < 0 THEN 'negative_price'" : ''}
         ${preset?.keepZeroAmounts ? '' : "WHEN amount = 0 THEN 'zero_amount'"}
         ${exclude ? `WHEN ${cancelled} THEN 'cancellation_excluded' WHEN amount < 0 THEN 'return_excluded'` : ''}
       END AS reason,
-      _hash
+      _hash, _mark
     FROM (
       SELECT
         ${idExpr(c('customerId'), typeOf('customerId'))} AS customer_id,
         ${has('orderId') ? idExpr(c('orderId'), typeOf('orderId')) : 'NULL'} AS order_id,
         ${dateExpr(c('orderDate'), typeOf('orderDate'), 'fmt', dateFormat)} AS order_date,
         ${amount} AS amount,
-        ${[...extras, ...texts, '_hash'].join(', ')}
+        ${[...extras, ...texts, '_hash'].join(', ')}, ${mark} AS _mark, ${header} AS _header
       FROM ${from}
     )`;
 }
 
 /** Amounts at or above this size (in absolute value) are not money: the exact sums use DECIMAL(18, 6), which holds less than 10¹². */
 export const MAX_AMOUNT = 1e12;
-
-/** An order month further than this from the main body of the dates (no orders in between) is not data. */
-export const DATE_GAP_MONTHS = 24;
-
-/**
- * Set aside the dates far outside the data's period: the main body of the dates is the run of order months
- * with no gap longer than {@link DATE_GAP_MONTHS} months that holds the most rows; kept rows before or after
- * it (a year-1 or 9999 placeholder, one order typed as 2100) get reason `date_out_of_range`, so they move
- * neither the as-of date nor the cohorts.
- */
-async function setAsideFarDates(wb: Workbench): Promise<void> {
-  await wb.run(`
-    WITH months AS (SELECT date_trunc('month', order_date) AS m, count(*) AS n FROM ${PARSED} WHERE reason IS NULL GROUP BY 1),
-    gaps AS (SELECT m, n, coalesce(date_diff('month', lag(m) OVER (ORDER BY m), m) > ${DATE_GAP_MONTHS}, false) AS starts FROM months),
-    runs AS (SELECT m, n, sum(starts::INTEGER) OVER (ORDER BY m) AS run FROM gaps),
-    body AS (SELECT min(m) AS lo, max(m) + INTERVAL 1 MONTH AS hi FROM runs
-      WHERE run = (SELECT run FROM runs GROUP BY run ORDER BY sum(n) DESC, run LIMIT 1))
-    UPDATE ${PARSED} SET reason = 'date_out_of_range'
-    WHERE reason IS NULL AND (order_date < (SELECT lo FROM body) OR order_date >= (SELECT hi FROM body))`);
-}
 
 /** Optional columns of `transactions`, in table order. */
 const OPTIONAL_KEYS = ['quantity', 'unitPrice', 'productId', 'description', 'country', 'channel', 'category'] as const;
@@ -264,7 +290,7 @@ async function finalise(wb: Workbench, rowOffset: number): Promise<void> {
   await wb.run(`UPDATE ${PARSED} SET source_row = rowid + ${rowOffset}`);
   await wb.run(`DELETE FROM ${PARSED} WHERE reason IS NOT NULL
     OR rowid IN (SELECT p.rowid FROM ${PARSED} p JOIN ${DUPS} d ON d._hash = p._hash AND d.keep <> p.rowid)`);
-  await wb.run(`ALTER TABLE ${PARSED} DROP COLUMN reason; ALTER TABLE ${PARSED} DROP COLUMN _hash`);
+  await wb.run(`ALTER TABLE ${PARSED} DROP COLUMN reason; ALTER TABLE ${PARSED} DROP COLUMN _hash; ALTER TABLE ${PARSED} DROP COLUMN _mark`);
 }
 
 async function summarise(wb: Workbench, grouped: readonly ReasonRow[]): Promise<Pick<LoadReport, 'rowsRead' | 'rowsLoaded' | 'setAside' | 'dateRange' | 'customers' | 'orders'>> {

@@ -3,7 +3,7 @@
  * delimiter, and its checksum. Reads at most the first 64 KiB (decompressed) for sniffing.
  */
 import { createHash } from 'node:crypto';
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { closeSync, createReadStream, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { createGunzip } from 'node:zlib';
 import { WorkbenchError } from '../errors.js';
@@ -20,6 +20,8 @@ export interface SniffResult {
   encoding?: 'utf-8' | 'utf-16' | 'latin-1';
   /** The first data line(s), decoded, for header detection. */
   head: string;
+  /** For delimited text: lines above the header (a title, Excel's `sep=;`), see {@link headerSkip}. @defaultValue 0 */
+  skip?: number;
 }
 
 const SNIFF_BYTES = 64 * 1024;
@@ -48,7 +50,9 @@ export async function sniffFile(path: string): Promise<SniffResult> {
   if (!utf16 && bytes.includes(0)) throw new WorkbenchError('UNSUPPORTED_FORMAT', messages.binaryFile(path), { file: path });
   const encoding = utf16 ? 'utf-16' : isUtf8(bytes) ? 'utf-8' : 'latin-1';
   const text = (encoding === 'utf-16' ? bytes.toString('utf16le') : encoding === 'utf-8' ? bytes.toString('utf8') : bytes.toString('latin1')).replace(/^\uFEFF/, '');
-  return { path, fileName, format: 'csv', encoding, delimiter: detectDelimiter(text, lower), head: text };
+  const delimiter = detectDelimiter(text, lower);
+  const skip = delimiter === 'whitespace' ? 0 : headerSkip(text, delimiter);
+  return { path, fileName, format: 'csv', encoding, delimiter, head: text, ...(skip > 0 ? { skip } : {}) };
 }
 
 /** sha256 of the file's bytes, streamed. */
@@ -92,6 +96,20 @@ export async function gzipIntact(path: string): Promise<boolean> {
   }
 }
 
+/** True when the file begins with the gzip magic bytes (1f 8b), whatever its name. */
+export function isGzipFile(path: string): boolean {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    const magic = Buffer.alloc(2);
+    return readSync(fd, magic, 0, 2, 0) === 2 && magic[0] === 0x1f && magic[1] === 0x8b;
+  } catch {
+    return false;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
 /** UTF-16 little-endian text: its byte-order mark, or a NUL after most ASCII bytes. */
 function isUtf16(bytes: Buffer): boolean {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return true;
@@ -129,6 +147,22 @@ export function detectDelimiter(text: string, fileName = ''): string {
   }
   if (bestScore === 0 && lines.some((l) => /\S\s+\S/.test(l.trim()))) return 'whitespace';
   return best;
+}
+
+/**
+ * Lines above the header of delimited text: a title or Excel's `sep=;` hint, i.e. up to ten lines of at most
+ * two fields (or blank) before the first line with the field count most of the first 50 lines have (three or
+ * more). Said explicitly to DuckDB's reader, whose own guess may skip a real header and data rows silently
+ * (after a blank line and a row wider than the header, it took that row as the header).
+ */
+export function headerSkip(text: string, delimiter: string): number {
+  const counts = text.split(/\r\n|\n|\r/).slice(0, 50).map((l) => (l.trim() === '' ? 0 : splitCount(l, delimiter)));
+  const tally = new Map<number, number>();
+  for (const c of counts) if (c > 1) tally.set(c, (tally.get(c) ?? 0) + 1);
+  const [modal = 0] = [...tally].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0] ?? [];
+  const header = counts.indexOf(modal);
+  const preamble = counts.slice(0, header);
+  return modal >= 3 && header > 0 && header <= 10 && preamble.every((c) => c <= 2) ? header : 0;
 }
 
 function splitCount(line: string, d: string): number {

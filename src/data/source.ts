@@ -7,7 +7,8 @@ import { messages } from '../messages.js';
 import type { Workbench, QueryParam } from '../workbench.js';
 import { quoteIdentifier } from '../sql.js';
 import type { Preset } from './presets.js';
-import type { SniffResult } from './sniff.js';
+import { isGzipFile, type SniffResult } from './sniff.js';
+import { diskFull } from './disk-full.js';
 import { diagnoseDelimited, readText } from './diagnose.js';
 
 /** A readable relation over a file. */
@@ -44,8 +45,8 @@ export async function sourceRelation(
   } else {
     params['delim'] = sniff.delimiter ?? ',';
     params['enc'] = sniff.encoding ?? 'utf-8';
-    from = delimitedFrom(options.allVarchar ? 'all_varchar = true' : `decimal_separator = '${options.decimalComma ? ',' : '.'}'`);
-    rowOffset = 2;
+    from = delimitedFrom(options.allVarchar ? 'all_varchar = true' : `decimal_separator = '${options.decimalComma ? ',' : '.'}'`, sniff.skip ?? 0);
+    rowOffset = 2 + (sniff.skip ?? 0);
   }
   const described = await wb
     .query<{ column_name: string; column_type: string }>(`DESCRIBE SELECT * FROM ${from}`, params)
@@ -58,8 +59,11 @@ export async function sourceRelation(
  * white space in SQL. Column names come from the header line or from the preset by token count.
  */
 /** `read_csv` of a delimited file with the bound `$path`, `$delim` and `$enc`, and how to type the columns. */
-function delimitedFrom(typing: string): string {
-  return `read_csv($path, header = true, delim = $delim, encoding = $enc, ${typing}, quote = '"', escape = '"')`;
+function delimitedFrom(typing: string, skip: number): string {
+  // skip is ours (sniff.ts headerSkip, a whole number): DuckDB's own guess would skip every line above a row
+  // wider than the header (after a blank line, say) and silently take that row as the header; now such a row
+  // is named by its line number.
+  return `read_csv($path, header = true, skip = ${Math.trunc(skip)}, delim = $delim, encoding = $enc, ${typing}, quote = '"', escape = '"')`;
 }
 
 /**
@@ -69,7 +73,7 @@ function delimitedFrom(typing: string): string {
 export function typedFrom(relation: SourceRelation, sniff: SniffResult, types: readonly string[]): SourceRelation | undefined {
   if (sniff.format !== 'csv' || sniff.delimiter === 'whitespace' || types.length !== relation.columns.length) return undefined;
   const known = types.every((t) => TYPED.has(t));
-  return known ? { ...relation, from: delimitedFrom(`types = [${types.map((t) => `'${t}'`).join(', ')}]`) } : undefined;
+  return known ? { ...relation, from: delimitedFrom(`types = [${types.map((t) => `'${t}'`).join(', ')}]`, sniff.skip ?? 0) } : undefined;
 }
 
 const TYPED = new Set(['VARCHAR', 'DOUBLE', 'TIMESTAMP']);
@@ -87,7 +91,7 @@ function whitespaceColumns(sniff: SniffResult, preset: Preset | undefined): { sq
 }
 
 /** What the loader knows about the file when a read fails (from the sniff). */
-export type ReadContext = Partial<Pick<SniffResult, 'format' | 'delimiter' | 'encoding'>>;
+export type ReadContext = Partial<Pick<SniffResult, 'format' | 'delimiter' | 'encoding' | 'skip'>>;
 
 /**
  * Turn DuckDB's reader errors into WorkbenchErrors that say, in plain words, what is wrong with the file
@@ -99,10 +103,15 @@ export function explainReadError(e: unknown, path: string, context: ReadContext 
   if (!isWorkbenchError(e, 'QUERY_FAILED')) return e;
   const text = e.message;
   const details = (more: Record<string, unknown> = {}) => ({ file: path, ...more, cause: text });
-  if (/gzip|zlib|inflate|decompress/i.test(text)) {
+  const full = diskFull(text);
+  if (full) return new WorkbenchError('WRITE_FAILED', messages.diskFullWhileLoading(path, full.written), details({ written: full.written, reason: 'disk full' }));
+  // DuckDB's message quotes the path: a folder named "gzip-exports" says nothing about the file. Its own words
+  // and the file itself (gzip magic bytes or a .gz name) decide.
+  const said = text.split(path).join('');
+  if (/gzip|zlib|inflate|decompress/i.test(said) && (path.toLowerCase().endsWith('.gz') || isGzipFile(path))) {
     return new WorkbenchError('UNSUPPORTED_FORMAT', messages.damagedGzip(path), details());
   }
-  const line = /CSV Error on Line:\s*(\d+)/.exec(text)?.[1];
+  const line = realLine(path, context, /CSV Error on Line:\s*(\d+)/.exec(text)?.[1], text);
   if (/invalid unicode|not utf-8 encoded/i.test(text)) {
     return new WorkbenchError('ENCODING', messages.encoding(path, line), details({ line }));
   }
@@ -126,14 +135,44 @@ export function explainReadError(e: unknown, path: string, context: ReadContext 
   return e;
 }
 
+/**
+ * The line a user finds DuckDB's complaint on. DuckDB counts records, not lines (blank lines and line breaks in
+ * quoted cells shift it, and after an over-long line it says line 1), but it quotes the "Original Line": its
+ * first occurrence in the file at or after DuckDB's count is the line. DuckDB's count when the quote is not found.
+ */
+function realLine(path: string, context: ReadContext, line: string | undefined, text: string): string | undefined {
+  const original = /Original Line:\s*([^\r\n]+)/.exec(text)?.[1]?.slice(0, 200);
+  if (line === undefined || !original?.trim() || context.delimiter === 'whitespace') return line;
+  const content = readText(path, context.encoding)?.text;
+  if (content === undefined) return line;
+  let first: number | undefined;
+  let counted = 0;
+  let n = 1;
+  for (let at = content.indexOf(original), tries = 0; at >= 0 && tries < 1000; at = content.indexOf(original, at + 1), tries++) {
+    if (at > 0 && content[at - 1] !== '\n' && content[at - 1] !== '\r') continue;
+    n += content.slice(counted, at).match(/\r\n|\r|\n/g)?.length ?? 0;
+    counted = at;
+    first ??= n;
+    if (n >= Number(line)) return String(n);
+  }
+  return first === undefined ? line : String(first);
+}
+
 /** A delimited file the reader refused: the first problem our own scan finds, else what the reader said, in words. */
 function diagnosed(path: string, context: ReadContext, line: string | undefined, text: string): WorkbenchError {
   const details = (at: number | string | undefined) => ({ file: path, ...(at !== undefined ? { line: Number(at) } : {}), cause: text });
   const content = context.delimiter === 'whitespace' ? undefined : readText(path, context.encoding);
-  const found = content === undefined ? undefined : diagnoseDelimited(content.text, context.delimiter ?? guessDelimiter(content.text));
+  // Lines above the header (sniff.ts headerSkip) are not part of the table: scan from the header, count from the file's top.
+  const skip = context.skip ?? 0;
+  const table = content === undefined ? undefined : skip > 0 ? content.text.split(/(?<=\r\n|\n|\r(?!\n))/).slice(skip).join('') : content.text;
+  const shifted = table === undefined ? undefined : diagnoseDelimited(table, context.delimiter ?? guessDelimiter(table));
+  const found = shifted === undefined ? undefined : { ...shifted, line: shifted.line + skip };
   if (found?.kind === 'fields') return new WorkbenchError('MALFORMED_FILE', messages.malformedFields(path, found.line, found.found, found.expected), details(found.line));
   if (found?.kind === 'quote') return new WorkbenchError('MALFORMED_FILE', messages.malformedQuote(path, found.line), details(found.line));
   if (found?.kind === 'not-text') return new WorkbenchError('MALFORMED_FILE', messages.notText(path, found.line), details(found.line));
+  if (found?.kind === 'long') {
+    return new WorkbenchError('MALFORMED_FILE', messages.unreadableTable(path, String(found.line), context.delimiter, messages.lineTooLong()), details(found.line));
+  }
   if (content?.utf16) return new WorkbenchError('ENCODING', messages.utf16Unreadable(path), details(line));
   const reason = /Maximum line size/i.test(text) ? messages.lineTooLong() : undefined;
   return new WorkbenchError('MALFORMED_FILE', messages.unreadableTable(path, line, context.delimiter, reason), details(line));

@@ -12,11 +12,15 @@ import { quoteIdentifier } from '../sql.js';
 import type { Workbench } from '../workbench.js';
 import { tagResult } from '../inspect.js';
 import type { ColumnUse, LoadReport, SetAsideReason } from './load-report.js';
-import { dateExpr, idExpr, isText, numberExpr, numberStyle } from './parse.js';
+import { columnMarkSql, dateExpr, headerSql, idExpr, idTrimmedSql, isText, moneyNoteExamples, numberExpr, numberStyle } from './parse.js';
+import { ID_TRIMMED, loadNotes } from './load-notes.js';
 import type { SniffResult } from './sniff.js';
 import { sourceRelation, type SourceRelation } from './source.js';
 import { checkReplace, countReasons, textExpr as text, requireField, resolveInputMapping, textDateFormat, withSniffedFile } from './input-load.js';
 import { markDuplicatesAndOverlaps } from './subscription-overlaps.js';
+import { openFarEnds, setAsideFarDates } from './far-dates.js';
+import { isoDay } from '../messages/format.js';
+import { lineNumbers } from './line-map.js';
 import { mrrFromPriceSql, SUBSCRIPTION_HEADERS, type SubscriptionMapping } from './subscription-fields.js';
 
 /** Options for {@link loadSubscriptions}. */
@@ -33,7 +37,7 @@ export interface SubscriptionLoadOptions {
 
 /** Reason order in reports. */
 export const SUBSCRIPTION_REASONS: readonly SetAsideReason[] = [
-  'missing_customer_id', 'missing_subscription_id', 'unparseable_date', 'end_before_start', 'unparseable_amount', 'invalid_interval',
+  'repeated_header', 'missing_customer_id', 'missing_subscription_id', 'unparseable_date', 'date_out_of_range', 'end_before_start', 'unparseable_amount', 'invalid_interval',
   'negative_mrr', 'overlapping_period', 'duplicate',
 ];
 
@@ -49,9 +53,11 @@ const STAGED = '_swb_subs_load';
  * still running)`, mrr DECIMAL(18,4), currency`, then every other source column as loaded. MRR is the `mrr`
  * column, or `price` ÷ months of the billing `interval` (month 1, quarter 3, half year 6, year 12, week 12/52).
  * Rows are set aside with a reason: no customer id, no subscription id, a start (or non-empty end) that does
- * not parse, an end on or before the start, an amount that does not parse, an unknown interval, MRR below
- * zero, exact duplicates, and periods that overlap an earlier-starting kept period of the same subscription
- * (the later one is set aside).
+ * not parse, a start far outside the period of the other starts (the transactions' rule: more than 24 months
+ * from the main body), an end on or before the start, an amount that does not parse, an unknown interval, MRR
+ * below zero, exact duplicates, and periods that overlap an earlier-starting kept period of the same subscription
+ * (the later one is set aside). An end date far after every other date (a 9999-12-31 "no end") is read as
+ * still running, with a note.
  * Without a subscription id column each customer is one subscription (a warning says so).
  * @example const report = await loadSubscriptions(wb, 'abonnementen.csv', { mapping: { plan: 'pakket' } });
  */
@@ -93,7 +99,8 @@ async function loadSniffed(wb: Workbench, path: string, options: SubscriptionLoa
   if (style.ambiguousDot !== undefined && !options.decimal) warnings.push(messages.warnAmbiguousDot(sniff.fileName, style.ambiguousDot));
   const decimalComma = options.decimal ? options.decimal === ',' : style.decimalComma;
   if (decimalComma) warnings.push(messages.warnDecimalComma(sniff.fileName));
-  if (style.moneyText) warnings.push(messages.warnMoneyText(sniff.fileName, style.moneyExamples));
+  const readMoney = moneyNoteExamples(style, decimalComma);
+  if (style.moneyText && readMoney.length) warnings.push(messages.warnMoneyText(sniff.fileName, readMoney));
   if (sniff.encoding === 'latin-1') warnings.push(messages.warnLatin1(sniff.fileName));
 
   const value = numberExpr(amount, typeOf(amount), decimalComma, style.moneyText);
@@ -107,9 +114,24 @@ async function loadSniffed(wb: Workbench, path: string, options: SubscriptionLoa
     amount: value,
     monthly: interval === undefined ? `round(${value}, 4)` : mrrFromPriceSql(value, quoteIdentifier(interval)),
     currency: text(m.currency),
-  }), { ...relation.params, fmt: format });
+    header: headerSql(customerId, start),
+    mark: `CAST((${columnMarkSql(amount, typeOf(amount), style.moneyText)} | CASE WHEN ${idTrimmedSql(customerId, typeOf(customerId))} THEN ${ID_TRIMMED} ELSE 0 END) AS UTINYINT)`,
+  }), { ...relation.params, fmt: format, hid: customerId, hdate: start });
+  // Before duplicates and overlaps: a start typed as 2100 neither moves the period nor makes another row overlap.
+  await setAsideFarDates(wb, { table: STAGED, date: 'start_date', kept: '_swb_reason IS NULL', setAside: "_swb_reason = 'date_out_of_range'" });
+  const farEnds = await openFarEnds(wb, STAGED, '_swb_reason IS NULL', relation.rowOffset);
   await markDuplicatesAndOverlaps(wb, STAGED);
-  const { rowsRead, setAside } = await countReasons(wb, STAGED, relation.rowOffset, SUBSCRIPTION_REASONS);
+  const { rowsRead, setAside: counted } = await countReasons(wb, STAGED, relation.rowOffset, SUBSCRIPTION_REASONS);
+  const notes = await loadNotes(wb, STAGED, relation.rowOffset, {
+    file: sniff.fileName, column: amount, idColumn: customerId, decimalComma, columns: { reason: '_swb_reason', mark: '_swb_mark' },
+  });
+  const lines = await lineNumbers(sniff, [...notes.rows, ...farEnds.rows, ...counted.flatMap((s) => s.examples)]);
+  const line = (n: number) => lines.get(n) ?? n;
+  warnings.push(...notes.texts(line));
+  if (farEnds.count > 0 && m.end !== undefined) {
+    warnings.push(messages.warnFarEnds(sniff.fileName, m.end, farEnds.count, farEnds.rows.map(line).sort((a, b) => a - b), isoDay(farEnds.first ?? new Date(0))));
+  }
+  const setAside = counted.map((s) => ({ ...s, examples: s.examples.map(line).sort((a, b) => a - b) }));
   const columns: ColumnUse[] = [
     { field: 'subscription_id', source: m.subscriptionId ?? customerId }, { field: 'customer_id', source: customerId },
     ...(m.plan ? [{ field: 'plan', source: m.plan }] : []), { field: 'start_date', source: start },
@@ -133,12 +155,13 @@ async function loadSniffed(wb: Workbench, path: string, options: SubscriptionLoa
   });
 }
 
-type Parsed = Record<'subscriptionId' | 'customerId' | 'plan' | 'start' | 'end' | 'endGiven' | 'amount' | 'monthly' | 'currency', string>;
+type Parsed = Record<'subscriptionId' | 'customerId' | 'plan' | 'start' | 'end' | 'endGiven' | 'amount' | 'monthly' | 'currency' | 'mark' | 'header', string>;
 
 /** One pass over the file: every row parsed and given its set-aside reason (NULL = kept). Helper columns start with `_swb_`. */
 function stageSql(relation: SourceRelation, names: readonly string[], extras: readonly string[], p: Parsed): string {
   return `CREATE OR REPLACE TEMP TABLE ${STAGED} AS
     SELECT *, CASE
+        WHEN _swb_header THEN 'repeated_header'
         WHEN customer_id IS NULL THEN 'missing_customer_id'
         WHEN subscription_id IS NULL THEN 'missing_subscription_id'
         WHEN start_date IS NULL OR (_swb_end_given AND end_date IS NULL) THEN 'unparseable_date'
@@ -151,8 +174,8 @@ function stageSql(relation: SourceRelation, names: readonly string[], extras: re
     FROM (
       SELECT ${p.subscriptionId} AS subscription_id, ${p.customerId} AS customer_id, ${p.plan} AS plan,
         ${p.start} AS start_date, ${p.end} AS end_date, TRY_CAST(_swb_monthly AS DECIMAL(18, 4)) AS mrr, ${p.currency} AS currency,
-        ${extras.map((e) => `${quoteIdentifier(e)}, `).join('')}_swb_end_given, _swb_amount, _swb_monthly, _swb_hash
-      FROM (SELECT *, ${p.endGiven} AS _swb_end_given, ${p.amount} AS _swb_amount, ${p.monthly} AS _swb_monthly,
+        ${extras.map((e) => `${quoteIdentifier(e)}, `).join('')}_swb_end_given, _swb_amount, _swb_monthly, _swb_hash, _swb_mark, _swb_header
+      FROM (SELECT *, ${p.endGiven} AS _swb_end_given, ${p.amount} AS _swb_amount, ${p.monthly} AS _swb_monthly, ${p.mark} AS _swb_mark, ${p.header} AS _swb_header,
               hash(${names.map(quoteIdentifier).join(', ')}) AS _swb_hash
             FROM ${relation.from}))`;
 }

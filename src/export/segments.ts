@@ -3,9 +3,10 @@
  * customer (everyone with a purchase before the as-of moment) with the RFM segment, cluster, value tier
  * and, where computed, CLV band, each as a stable key beside its label in the chosen language, written
  * atomically by DuckDB COPY as CSV or Parquet. The ids are the real customer ids: this file is for
- * operations, unlike the report (which never shows them).
+ * operations, unlike the report (which never shows them). In CSV, text cells that begin like a spreadsheet
+ * formula get a leading `'` (OWASP: CSV injection), counted in the result; Parquet keeps values exact.
  */
-import { extname } from 'node:path';
+import { basename, extname } from 'node:path';
 import { clusters as runClusters, type ClusterResult } from '../analyses/clusters/index.js';
 import { clv as runClv } from '../analyses/clv/index.js';
 import type { ClvResult } from '../analyses/clv/types.js';
@@ -18,7 +19,8 @@ import { segmentName } from '../analyses/rfm/words.js';
 import { segmentValueName } from '../i18n/analyses.js';
 import type { Locale } from '../locale.js';
 import { messages } from '../messages.js';
-import type { Workbench } from '../workbench.js';
+import { exportMessages } from '../messages/export.js';
+import type { QueryParam, Workbench } from '../workbench.js';
 import { exportSelectSql, type ExportLabel } from './sql.js';
 import { copyAtomically } from './write.js';
 import { checkOutputPath } from '../report/save.js';
@@ -61,7 +63,13 @@ export interface ExportSegmentsResult {
   segments: Record<string, number>;
   /** Options used. */
   options: { format: ExportFormat; delimiter: string; decimalComma: boolean; locale: Locale; asOf: Date };
-  /** Recoverable problems (e.g. clusters that could not be computed on this data). */
+  /**
+   * CSV only: text cells per column (ids, keys, labels) that began with `=`, `+`, `-`, `@`, a tab or a
+   * carriage return and were written with a leading `'` so that a spreadsheet does not run them as formulas
+   * (OWASP's advice on CSV injection). Columns with none are left out; empty for Parquet, which keeps values exact.
+   */
+  neutralised: Record<string, number>;
+  /** Recoverable problems (e.g. clusters that could not be computed on this data), and the neutralised cells. */
   warnings: string[];
 }
 
@@ -94,6 +102,12 @@ async function clustersOrWarn(wb: Workbench, asOf: Date, warnings: string[]): Pr
   }
 }
 
+/** Text cells per column that begin like a formula (columns with none left out). */
+async function formulaCells(wb: Workbench, countSql: string, params: Record<string, QueryParam>): Promise<Record<string, number>> {
+  const [row] = await wb.query<Record<string, number>>(countSql, params);
+  return Object.fromEntries(Object.entries(row ?? {}).map(([k, n]) => [k, Number(n)]).filter(([, n]) => Number(n) > 0));
+}
+
 /**
  * Write one row per customer with their RFM segment, cluster, value tier and CLV band (keys and labels).
  * Runs the analyses it is not given, with the report's options, on the loaded `transactions`.
@@ -113,15 +127,17 @@ export async function exportSegments(wb: Workbench, options: ExportSegmentsOptio
   if (options.tiers) await checkSegmentTable(wb, options.tiers);
   const clvResult = options.clv === true ? await runClv(wb, { calibrationEnd: new Date(asOf.getTime() - 86_400_000) }) : options.clv || undefined;
   const decimalComma = format === 'csv' && delimiter === ';';
-  const { sql, params, columns } = exportSelectSql({
+  const { sql, params, columns, formulaCountSql } = exportSelectSql({
     rfm: r.table, ...(c ? { clusters: c.table } : {}), tiers: tiers.table, ...(clvResult ? { clv: clvResult.table } : {}),
-    labels: exportLabels(locale, r, c, tiers, clvResult !== undefined), decimalComma,
+    labels: exportLabels(locale, r, c, tiers, clvResult !== undefined), decimalComma, neutralise: format === 'csv',
   });
+  const neutralised = format === 'csv' ? await formulaCells(wb, formulaCountSql, params) : {};
+  if (Object.keys(neutralised).length) warnings.push(exportMessages.formulaCellsNeutralised(basename(options.out), neutralised));
   const path = await copyAtomically(wb, sql, params, options.out, format === 'csv' ? { format, delimiter } : { format }, 'the segment list');
   return {
     path, rows: r.customerCount, columns,
     segments: Object.fromEntries(r.segments.map((s) => [s.key, s.customers])),
     options: { format, delimiter, decimalComma, locale, asOf },
-    warnings,
+    neutralised, warnings,
   };
 }

@@ -27,10 +27,24 @@ export interface ExportSqlOptions {
   labels: readonly ExportLabel[];
   /** Numbers as text with a decimal comma (for `;`-separated CSV). @defaultValue false */
   decimalComma?: boolean;
+  /**
+   * Text cells that a spreadsheet would run as a formula (they begin with `=`, `+`, `-`, `@`, a tab or a
+   * carriage return) get a leading `'`, as OWASP advises for CSV files; number columns are never touched.
+   * For CSV; Parquet keeps values exact. @defaultValue false
+   */
+  neutralise?: boolean;
+}
+
+/** RE2 class of the first characters that make a spreadsheet read a cell as a formula (OWASP: CSV injection). */
+const FORMULA_START = '^[=+\\-@\\t\\r]';
+
+/** SQL: `expr` (text) with a leading `'` when it begins like a formula. */
+export function neutraliseSql(expr: string): string {
+  return `case when regexp_matches(${expr}, '${FORMULA_START}') then '''' || ${expr} else ${expr} end`;
 }
 
 /** Build the export query: one row per customer of the RFM table, ordered by customer id. */
-export function exportSelectSql(o: ExportSqlOptions): { sql: string; params: Record<string, QueryParam>; columns: string[] } {
+export function exportSelectSql(o: ExportSqlOptions): { sql: string; params: Record<string, QueryParam>; columns: string[]; formulaCountSql: string } {
   const params: Record<string, QueryParam> = {};
   const values = o.labels.map((l, i) => {
     Object.assign(params, { [`lk${i}`]: l.kind, [`lkey${i}`]: l.key, [`ll${i}`]: l.label });
@@ -41,28 +55,39 @@ export function exportSelectSql(o: ExportSqlOptions): { sql: string; params: Rec
   const num = (expr: string, digits: number, name: string): string => o.decimalComma
     ? `replace(cast(cast(round(${expr}, ${digits}) as decimal(18, ${digits})) as varchar), '.', ',') as ${name}`
     : `round(${expr}, ${digits})::double as ${name}`;
+  // Text cells: the ids, keys and labels (a user's segment map may hold any text).
+  const texts: Array<[string, string]> = [];
+  const text = (expr: string, name: string): string => {
+    texts.push([expr, name]);
+    return `${o.neutralise ? neutraliseSql(expr) : expr} as ${name}`;
+  };
   const cols = [
-    'r.customer_id', 'r.segment as rfm_segment', 'lr.label as rfm_segment_label', 'r.r', 'r.f', 'r.m',
+    text('r.customer_id', 'customer_id'), text('r.segment', 'rfm_segment'), text('lr.label', 'rfm_segment_label'), 'r.r', 'r.f', 'r.m',
     'r.recency_days', 'r.frequency', num('r.monetary', 2, 'monetary'),
   ];
   const joins = [`left join labels lr on lr.kind = 'rfm' and lr.key = r.segment`];
   if (o.clusters) {
-    cols.push('c.cluster', 'lc.label as cluster_label');
+    cols.push('c.cluster', text('lc.label', 'cluster_label'));
     joins.push(`left join ${quoteIdentifier(o.clusters)} c on c.customer_id = r.customer_id`, `left join labels lc on lc.kind = 'cluster' and lc.key = cast(c.cluster as varchar)`);
   }
   if (o.tiers) {
-    cols.push('t.segment as value_tier', 'lt.label as value_tier_label');
+    cols.push(text('t.segment', 'value_tier'), text('lt.label', 'value_tier_label'));
     joins.push(`left join ${quoteIdentifier(o.tiers)} t on t.customer_id = r.customer_id`, `left join labels lt on lt.kind = 'tier' and lt.key = t.segment`);
   }
   if (o.clv) {
-    cols.push('v.clv_tier as clv_band', 'lv.label as clv_band_label', num('v.clv', 2, 'clv'), num('v.p_alive', 4, 'p_alive'));
+    cols.push(text('v.clv_tier', 'clv_band'), text('lv.label', 'clv_band_label'), num('v.clv', 2, 'clv'), num('v.p_alive', 4, 'p_alive'));
     joins.push(`left join ${quoteIdentifier(o.clv)} v on v.customer_id = r.customer_id`, `left join labels lv on lv.kind = 'clv' and lv.key = v.clv_tier`);
   }
+  const from = `from ${quoteIdentifier(o.rfm)} r
+${joins.join('\n')}`;
   const sql = `with labels as ${labels}
 select ${cols.join(', ')}
-from ${quoteIdentifier(o.rfm)} r
-${joins.join('\n')}
+${from}
 order by r.customer_id`;
   const columns = cols.map((c) => /\bas (\w+)$/.exec(c)?.[1] ?? c.replace(/^\w+\./, ''));
-  return { sql, params, columns };
+  // Cells that begin like a formula, per text column (the same params): what the export says it neutralised.
+  const formulaCountSql = `with labels as ${labels}
+select ${texts.map(([expr, name]) => `count(*) filter (where regexp_matches(${expr}, '${FORMULA_START}'))::bigint as ${name}`).join(', ')}
+${from}`;
+  return { sql, params, columns, formulaCountSql };
 }

@@ -3,6 +3,10 @@
  * discipline as the report (src/report/save.ts), so a CRM import never reads a half-written list, a
  * failed export leaves nothing behind, and a folder, symlink or device at the path is refused.
  */
+import { dirname } from 'node:path';
+import { diskFull } from '../data/disk-full.js';
+import { isWorkbenchError, WorkbenchError } from '../errors.js';
+import { exportMessages } from '../messages/export.js';
 import { writeAtomically } from '../report/save.js';
 import type { QueryParam, Workbench } from '../workbench.js';
 
@@ -21,5 +25,18 @@ function copyOptions(f: CopyFormat): string {
  * @throws WorkbenchError `WRITE_FAILED` when the path is not a regular file or its folder cannot be written.
  */
 export async function copyAtomically(wb: Workbench, select: string, params: Record<string, QueryParam>, path: string, format: CopyFormat, what: string): Promise<string> {
-  return writeAtomically(path, (temp) => wb.run(`copy (${select}) to $swb_out ${copyOptions(format)}`, { ...params, swb_out: temp }), what);
+  return writeAtomically(path, async (temp) => {
+    try {
+      await wb.run(`copy (${select}) to $swb_out ${copyOptions(format)}`, { ...params, swb_out: temp });
+    } catch (e) {
+      throw copyError(e, temp);
+    }
+  }, what);
+}
+
+/** A COPY that failed on a full disk: `WRITE_FAILED` whose reason says so and names the folder (the caller's message adds the path). */
+export function copyError(e: unknown, temp: string): unknown {
+  if (!isWorkbenchError(e, 'QUERY_FAILED') || !diskFull(e.message)) return e;
+  const reason = exportMessages.diskFull(dirname(temp));
+  return new WorkbenchError('WRITE_FAILED', reason, { reason, cause: e.message });
 }

@@ -12,6 +12,11 @@ function delimiterName(d: string | undefined): string {
   return JSON.stringify(d);
 }
 
+/** `rows 2, 5, 9` (and `, …` when there are more than shown). */
+function rowList(rows: readonly number[], total = rows.length): string {
+  return `${rows.length === 1 ? 'row' : 'rows'} ${rows.join(', ')}${total > rows.length ? ', …' : ''}`;
+}
+
 /** Message builders for loading files. */
 export const dataMessages = {
   // files
@@ -76,6 +81,10 @@ export const dataMessages = {
     `Dates in ${JSON.stringify(column)} fit both ${chosen} and ${other}; ${chosen} was used. Pass dateFormat to choose.`,
   binaryFile: (path: string) =>
     `${basename(path)} is not a text table (it holds binary data). Export the data as CSV (UTF-8), Parquet or JSON and load that file.`,
+  diskFullWhileLoading: (path: string, written: string | undefined) =>
+    `The disk is full: ${written ? `DuckDB could not write ${written}` : 'DuckDB could not write its data'} while loading ${basename(path)}. ` +
+    'Free space on that disk (it holds the Workbench\'s database file, or its temporary folder for data that does not fit in memory), ' +
+    "or open the Workbench with a path or tempDirectory on a disk with room (Workbench.open({ tempDirectory: '/big/disk/tmp' })).",
   damagedGzip: (path: string) =>
     `${basename(path)} is a damaged or truncated gzip file: it could not be decompressed to the end. Copy or download it again, or load the uncompressed file.`,
   warnAmbiguousDot: (file: string, example: string) =>
@@ -83,6 +92,17 @@ export const dataMessages = {
   warnMoneyText: (file: string, examples: readonly string[]) =>
     `Amounts in ${file} carry currency signs, codes, brackets or spaces (e.g. ${list(examples)}); they were read without them, and an amount in brackets as negative.`,
   warnDecimalComma: (file: string) => `${file} uses a decimal comma (12,50); numbers were read accordingly.`,
+  warnOtherDecimalMark: (file: string, column: string, decimalComma: boolean, count: number, rows: readonly number[]) =>
+    `Amounts in ${JSON.stringify(column)} of ${file} are read with a decimal ${decimalComma ? 'comma' : 'point'}, but ${count} ${count === 1 ? 'row uses' : 'rows use'} ` +
+    `a decimal ${decimalComma ? 'point' : 'comma'} (${rowList(rows, count)}); ${count === 1 ? 'it was' : 'they were'} set aside as unreadable, not read 100 times too large or small. ` +
+    `Fix ${count === 1 ? 'that row' : 'those rows'}, or pass decimal: '${decimalComma ? '.' : ','}' if most rows are the other way.`,
+  warnMixedMarks: (file: string, column: string, decimalComma: boolean, dotRows: readonly number[], commaRows: readonly number[]) =>
+    `Amounts in ${JSON.stringify(column)} of ${file} hold values like 1.234 (${rowList(dotRows)}) and like 1,234 (${rowList(commaRows)}): ` +
+    `one of the two marks separates thousands, and the rows disagree on which. The decimal ${decimalComma ? 'comma' : 'point'} was used, so ` +
+    `${decimalComma ? '1.234 was read as 1234 and 1,234 as 1.234' : '1.234 was read as 1.234 and 1,234 as 1234'}. Check those rows, and pass decimal: ',' or '.' to choose.`,
+  warnTrimmedIds: (file: string, column: string, count: number, ids: number, rows: readonly number[]) =>
+    `Customer ids in ${JSON.stringify(column)} of ${file} had spaces before or after them in ${count} ${count === 1 ? 'row' : 'rows'} (${rowList(rows, count)}; ` +
+    `${ids} ${ids === 1 ? 'id' : 'ids'}); the spaces (also no-break and other Unicode spaces) were removed, so "ABC " and "ABC" are one customer. Fix the ids in the source if they are different customers.`,
   warnDerivedOrderId: () => 'No order id column: each customer-day counts as one order (order_id = customer_id + date).',
   warnIgnoredColumns: (columns: readonly string[]) => `Columns not used: ${list(columns)}.`,
 } as const;

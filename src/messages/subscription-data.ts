@@ -16,6 +16,10 @@ export const subscriptionDataMessages = {
   mrrFromPrice: (price: string, interval: string) => `${price} ÷ months of ${interval}`,
   warnSubscriptionPerCustomer: () =>
     "No subscription id column: each customer counts as one subscription (subscription_id = customer_id), so periods of one customer that overlap are set aside. Pass mapping: { subscriptionId: '…' } if a customer can hold several subscriptions at once.",
+  warnFarEnds: (file: string, column: string, count: number, rows: readonly number[], first: string) =>
+    `End dates in ${JSON.stringify(column)} of ${file} lie far after every other date (more than 24 months, e.g. ${first}) in ${count} ${count === 1 ? 'row' : 'rows'} ` +
+    `(${rows.length === 1 ? 'row' : 'rows'} ${rows.join(', ')}${count > rows.length ? ', …' : ''}); they were read as still running (no end): a placeholder for "no end", ` +
+    'or a contract that runs past the data. Fix the source if such a date is a typo.',
   warnShadowedColumns: (columns: readonly string[]) =>
     `Columns not kept because their names are taken by the loaded fields: ${list(columns)}. Rename them in the file to keep them.`,
 } as const;

@@ -96,3 +96,27 @@ describe('loadEvents', () => {
     ]);
   });
 });
+
+describe('an event time far outside the period of the other events', () => {
+  it('sets aside a 2100 and a year-1 event, so the event period stays the data\'s', async () => {
+    const lines = ['user_id,timestamp,event_name'];
+    for (let i = 0; i < 50; i++) lines.push(`C${i % 7},2024-0${1 + (i % 6)}-1${i % 9} 10:00:00,login`);
+    lines.push('C1,2100-01-01 00:00:00,login', 'C2,0001-01-01 00:00:00,login');
+    const r = await loadEvents(wb, file('far.csv', lines));
+    expect(setAside(r)).toEqual({ date_out_of_range: { count: 2, rows: [52, 53] } });
+    expect(r.rowsLoaded).toBe(50);
+    expect(r.dateRange?.first.toISOString()).toBe('2024-01-10T10:00:00.000Z');
+    expect(r.dateRange?.last.toISOString()).toBe('2024-06-18T10:00:00.000Z');
+  });
+});
+
+describe('a header line repeated in the middle of the file', () => {
+  it('is set aside as repeated_header, not as an unreadable time', async () => {
+    const r = await loadEvents(wb, file('joined.csv', [
+      'user_id,timestamp,event_name', 'C1,2024-03-01 10:00:00,login', '', 'user_id,timestamp,event_name', 'C2,2024-03-02 10:00:00,login',
+    ]));
+    expect(setAside(r)).toEqual({ repeated_header: { count: 1, rows: [4] } });
+    expect(r.rowsLoaded).toBe(2);
+    expect((await events()).map((e) => e.customer_id)).toEqual(['C1', 'C2']);
+  });
+});

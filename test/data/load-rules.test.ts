@@ -144,3 +144,39 @@ describe('a dot before three digits', () => {
     expect(r.warnings.some((w) => w.includes('"1.234"') && w.includes('no row tells'))).toBe(true);
   });
 });
+
+describe('a negative unit price', () => {
+  it('is set aside as negative_price, so −2 × −10 is not a purchase of 20', async () => {
+    const r = await loadTransactions(wb, file('price.csv', [
+      'customer_id,order_id,order_date,quantity,unit_price', 'A,1,2011-01-05,-2,-10', 'B,2,2011-01-06,2,10', 'C,3,2011-01-07,-1,4.50', 'D,4,2011-01-08,3,-1.00',
+    ]));
+    expect(setAside(r, 'negative_price')).toEqual({ reason: 'negative_price', count: 2, examples: [2, 5] });
+    expect(await amounts()).toEqual([20, -4.5]);
+    expect(r.rowsLoaded).toBe(2);
+  });
+});
+
+describe('a header line repeated in the middle of the file', () => {
+  it('is set aside as repeated_header, not as an unreadable date', async () => {
+    const r = await loadTransactions(wb, file('joined.csv', [
+      'customer_id,order_id,order_date,amount', 'A,1,2011-01-05,1.00', 'customer_id,order_id,order_date,amount', 'B,2,2011-01-06,2.00',
+      ' customer_id , order_id , order_date , amount ', 'C,3,2011-01-07,3.00',
+    ]));
+    expect(r.setAside).toEqual([{ reason: 'repeated_header', count: 2, examples: [3, 5] }]);
+    expect(r.rowsRead).toBe(5);
+    expect(await amounts()).toEqual([1, 2, 3]);
+  });
+});
+
+describe('line numbers after blank lines and line breaks in quoted cells', () => {
+  it('names the lines a user finds in an editor', async () => {
+    const r = await loadTransactions(wb, file('concat.csv', [
+      'customer_id,order_id,order_date,amount', 'A,1,2011-01-05,1.00', '', 'customer_id,order_id,order_date,amount', 'B,2,2011-01-06,2.00',
+      '"C', 'C",3,2011-01-07,n/a', '', 'D,4,2011-01-08,x',
+    ]));
+    expect(r.setAside).toEqual([
+      { reason: 'repeated_header', count: 1, examples: [4] },
+      { reason: 'unparseable_amount', count: 2, examples: [6, 9] },
+    ]);
+  });
+});

@@ -158,3 +158,54 @@ describe('loadSubscriptions input forms', () => {
     await expect(loadSubscriptions(wb, path)).resolves.toMatchObject({ rowsLoaded: 1 });
   });
 });
+
+describe('a start far outside the period of the other starts', () => {
+  it('sets aside one subscription starting on 2100-01-01 among 607 from 2022-2024, so the period stays the data\'s', async () => {
+    const lines = [HEADER];
+    for (let i = 0; i < 607; i++) lines.push(`S${i},C${i},basic,${2022 + (i % 3)}-${String(1 + (i % 12)).padStart(2, '0')}-01,,19,month,EUR,NL`);
+    lines.push('S607,C607,basic,2100-01-01,,19,month,EUR,NL');
+    const r = await loadSubscriptions(wb, file('far.csv', lines));
+    expect(r.rowsRead).toBe(608);
+    expect(setAside(r)).toEqual({ date_out_of_range: { count: 1, rows: [609] } });
+    expect(r.rowsLoaded).toBe(607);
+    expect(r.dateRange?.first.toISOString().slice(0, 10)).toBe('2022-01-01');
+    expect(r.dateRange?.last.toISOString().slice(0, 10)).toBe('2024-12-01');
+  });
+});
+
+describe('notes shared with the transactions loader', () => {
+  it('counts ids that lost spaces and sets aside a price in the other decimal mark, with notes', async () => {
+    const r = await loadSubscriptions(wb, file('notes.csv', [
+      'subscription_id;customer_id;start_date;mrr', 'S1;C1 ;2023-01-01;19,50', 'S2;\u00a0C2;2023-02-01;9,75', 'S3;C3;2023-03-01;3.25', 'S4;C1;2023-04-01;1.234,00',
+    ]));
+    expect(setAside(r)).toEqual({ unparseable_amount: { count: 1, rows: [4] } });
+    expect((await rows()).map((s) => [s.customer_id, s.mrr])).toEqual([['C1', 19.5], ['C1', 1234], ['C2', 9.75]]);
+    expect(r.warnings).toContain('Amounts in "mrr" of notes.csv are read with a decimal comma, but 1 row uses a decimal point (row 4); it was set aside as unreadable, ' +
+      "not read 100 times too large or small. Fix that row, or pass decimal: '.' if most rows are the other way.");
+    expect(r.warnings.find((w) => w.startsWith('Customer ids'))).toMatch(/^Customer ids in "customer_id" of notes\.csv had spaces before or after them in 2 rows \(rows 2, 3; 2 ids\)/);
+  });
+});
+
+describe('a header line repeated in the middle of the file', () => {
+  it('is set aside as repeated_header, not as an unreadable date', async () => {
+    const r = await loadSubscriptions(wb, file('joined.csv', [
+      'subscription_id,customer_id,start_date,mrr', 'S1,C1,2023-01-01,19', 'subscription_id,customer_id,start_date,mrr', 'S2,C2,2023-02-01,29',
+    ]));
+    expect(setAside(r)).toEqual({ repeated_header: { count: 1, rows: [3] } });
+    expect(r.rowsLoaded).toBe(2);
+  });
+});
+
+describe('an end date far after every other date', () => {
+  it('reads 9999-12-31 as still running with a note, so the period ends with the data', async () => {
+    const lines = ['subscription_id,customer_id,start_date,end_date,mrr'];
+    for (let i = 0; i < 300; i++) lines.push(`S${i},C${i},2023-${String(1 + (i % 12)).padStart(2, '0')}-01,${i % 5 === 0 ? '2024-03-01' : ''},19`);
+    lines.push('S999,C999,2023-05-01,9999-12-31,19', 'S998,C998,2023-06-01,2026-01-01,19');
+    const r = await loadSubscriptions(wb, file('open.csv', lines));
+    expect(r.setAside).toEqual([]);
+    expect(r.dateRange?.last.toISOString().slice(0, 10)).toBe('2026-01-01');
+    expect((await rows()).find((s) => s.subscription_id === 'S999')?.end).toBeNull();
+    expect(r.warnings).toContain('End dates in "end_date" of open.csv lie far after every other date (more than 24 months, e.g. 9999-12-31) in 1 row (row 302); ' +
+      'they were read as still running (no end): a placeholder for "no end", or a contract that runs past the data. Fix the source if such a date is a typo.');
+  });
+});

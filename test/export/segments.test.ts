@@ -7,6 +7,7 @@ import { loadTransactions } from '../../src/data/load.js';
 import { rfm } from '../../src/analyses/rfm/index.js';
 import { exportSegments } from '../../src/export/segments.js';
 import { exportSelectSql } from '../../src/export/sql.js';
+import { copyError } from '../../src/export/write.js';
 import { isWorkbenchError } from '../../src/errors.js';
 import { ONLINE_RETAIL } from '../helpers/data.js';
 
@@ -106,6 +107,84 @@ describe('exportSelectSql', () => {
       const { sql, params, columns } = exportSelectSql({ rfm: 'rfm', labels: [{ kind: 'rfm', key: 'champions', label: "O'Brien \"best\"" }], decimalComma: true });
       expect(columns).toEqual(['customer_id', 'rfm_segment', 'rfm_segment_label', 'r', 'f', 'm', 'recency_days', 'frequency', 'monetary']);
       expect(await wb.query(sql, params)).toEqual([{ customer_id: 'c1', rfm_segment: 'champions', rfm_segment_label: "O'Brien \"best\"", r: 5, f: 5, m: 5, recency_days: 1, frequency: 9, monetary: '1234,50' }]);
+    } finally {
+      wb.close();
+    }
+  });
+});
+
+describe('exportSegments and cells a spreadsheet would run as formulas', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'swb-export-formula-'));
+  const ids = ['=HYPERLINK("http://evil","x")', "+cmd|' /C calc'!A0", '@SUM(1+1)', '-42', 'C1', 'C2'];
+  let wb: Workbench;
+  beforeAll(async () => {
+    wb = await Workbench.open();
+    const csv = (s: string) => `"${s.replace(/"/g, '""')}"`;
+    const rows = ['customer_id,order_id,order_date,amount'];
+    ids.forEach((id, i) => rows.push(`${csv(id)},O${i},2011-0${1 + i}-05,${10 * (i + 1)}.00`));
+    rows.push('C2,R1,2011-07-01,-100.00'); // C2's returns exceed its purchases: monetary -40, a negative number
+    const path = join(dir, 'orders.csv');
+    writeFileSync(path, rows.join('\n') + '\n');
+    await loadTransactions(wb, path);
+  });
+  afterAll(() => wb.close());
+
+  it('writes the ids with a leading quote in CSV, says so, and keeps a negative monetary a number', async () => {
+    const out = join(dir, 'segments.csv');
+    const res = await exportSegments(wb, { out });
+    expect(res.neutralised).toEqual({ customer_id: 4 });
+    expect(res.warnings).toContain('4 text cells of segments.csv began with =, +, -, @, a tab or a carriage return (4 in customer_id), which a spreadsheet ' +
+      "would run as a formula; they were written with a leading ' so that Excel, LibreOffice and Google Sheets show the text. " +
+      'Strip that quote before matching ids in another system, or export Parquet, which keeps values exact.');
+    const back = await wb.query<{ customer_id: string; monetary: number }>(
+      'select customer_id, monetary from read_csv($p, header = true, all_varchar = false) order by customer_id', { p: out });
+    expect(back.map((b) => b.customer_id).sort()).toEqual(["'+cmd|' /C calc'!A0", "'-42", "'=HYPERLINK(\"http://evil\",\"x\")", "'@SUM(1+1)", 'C1', 'C2'].sort());
+    expect(back.find((b) => b.customer_id === 'C2')?.monetary).toBe(-40);
+    expect(readFileSync(out, 'utf8')).toMatch(/\nC2,[^\n]*,-40\.0,/);
+  });
+
+  it('keeps a negative monetary as -40,00 with ";" and leaves Parquet values exact', async () => {
+    const semi = join(dir, 'segments-nl.csv');
+    await exportSegments(wb, { out: semi, delimiter: ';', locale: 'nl' });
+    const c2 = readFileSync(semi, 'utf8').split('\n').find((l) => l.startsWith('C2;'))!.split(';');
+    expect(c2[8]).toBe('-40,00');
+    const pq = join(dir, 'segments.parquet');
+    const res = await exportSegments(wb, { out: pq });
+    expect(res.neutralised).toEqual({});
+    expect(res.warnings.filter((w) => w.includes('formula'))).toEqual([]);
+    const back = await wb.query<{ customer_id: string }>('select customer_id from read_parquet($p) order by customer_id', { p: pq });
+    expect(back.map((b) => b.customer_id).sort()).toEqual([...ids].sort());
+  });
+});
+
+describe('exportSelectSql with neutralise', () => {
+  it('prefixes text cells that begin with = + - @ tab or CR, counts them per column, and leaves numbers alone', async () => {
+    const wb = await Workbench.open();
+    try {
+      await wb.run(`create table rfm as select * from (values ('\tX', '-x'), ('\rY', 'champions'), ('-1', 'champions'), ('a=b', 'champions'), ('@a', 'champions'))
+        v(customer_id, segment), (select 5 as r, 5 as f, 5 as m, 1 as recency_days, 9 as frequency, -12.5::double as monetary)`);
+      const { sql, params, formulaCountSql } = exportSelectSql({ rfm: 'rfm', labels: [{ kind: 'rfm', key: 'champions', label: '=Champions' }], neutralise: true });
+      const rows = await wb.query<{ customer_id: string; rfm_segment: string; rfm_segment_label: string | null; monetary: number }>(sql, params);
+      expect(rows.map((r) => [r.customer_id, r.rfm_segment, r.rfm_segment_label, r.monetary])).toEqual([
+        ["'\tX", "'-x", null, -12.5], ["'\rY", 'champions', "'=Champions", -12.5], ["'-1", 'champions', "'=Champions", -12.5],
+        ["'@a", 'champions', "'=Champions", -12.5], ['a=b', 'champions', "'=Champions", -12.5],
+      ]);
+      expect(await wb.query(formulaCountSql, params)).toEqual([{ customer_id: 4, rfm_segment: 1, rfm_segment_label: 4 }]);
+    } finally {
+      wb.close();
+    }
+  });
+});
+
+describe('copyError', () => {
+  it('turns DuckDB\'s full-disk error into WRITE_FAILED whose reason says the disk is full and where', async () => {
+    const wb = await Workbench.open();
+    try {
+      const real = await wb.run("copy (select 1) to '/dev/full' (format csv)").then(() => undefined, (e: unknown) => e);
+      const e = copyError(real, '/data/exports/.segments.csv.swb-tmp-1-1');
+      expect(isWorkbenchError(e, 'WRITE_FAILED')).toBe(true);
+      expect((e as Error).message).toBe('the disk is full (no space left on the disk that holds /data/exports); free space there');
+      expect(copyError(new Error('other'), '/x/.t')).toEqual(new Error('other'));
     } finally {
       wb.close();
     }

@@ -93,6 +93,8 @@ export const report = {
     invalid_amount: 'Amount is not money (infinite, NaN, or a trillion or more)',
     date_out_of_range: 'Date far outside the data\'s period (over 24 months from the other orders)',
     zero_amount: 'Amount is zero',
+    negative_price: 'Unit price below zero (not the price of a sale)',
+    repeated_header: 'A repeat of the header line',
     return_excluded: 'Return (returns left out)',
     cancellation_excluded: 'Cancellation (cancellations left out)',
     duplicate: 'Exact duplicate of another row',

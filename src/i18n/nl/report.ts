@@ -74,6 +74,8 @@ export const report: Texts['report'] = {
     invalid_amount: 'Bedrag is geen geldbedrag (oneindig, NaN, of duizend miljard of meer)',
     date_out_of_range: 'Datum ver buiten de periode van de data (meer dan 24 maanden van de andere bestellingen)',
     zero_amount: 'Bedrag is nul',
+    negative_price: 'Stukprijs onder nul (geen prijs van een verkoop)',
+    repeated_header: 'Herhaling van de kopregel',
     return_excluded: 'Retour (retouren weggelaten)',
     cancellation_excluded: 'Annulering (annuleringen weggelaten)',
     duplicate: 'Exacte kopie van een andere rij',
