@@ -77,7 +77,8 @@ export function cohortHeatmap(result: CohortResult, options: CohortHeatmapOption
   const t = cohortWords(locale, options.wording);
   const metric = options.metric ?? 'retention';
   const shown = shownCohorts(result, options.maxCohorts ?? 24);
-  const labels = new Map(shown.map((c) => [c.cohort, `${cohortLabel(c, result.options.period, locale)} (${c.size.toLocaleString(intlTag(locale))})`]));
+  const mark = (c: CohortSummary) => (c.cohort === result.leftCensored ? ' †' : '');
+  const labels = new Map(shown.map((c) => [c.cohort, `${cohortLabel(c, result.options.period, locale)} (${c.size.toLocaleString(intlTag(locale))})${mark(c)}`]));
   const cells = result.rows.filter((c) => labels.has(c.cohort));
   // Period 0 is 100% by definition: scale the colours to the later periods so their differences show.
   const later = cells.filter((c) => c.period > 0).map((c) => c[metric]).filter(Number.isFinite);
@@ -94,7 +95,7 @@ export function cohortHeatmap(result: CohortResult, options: CohortHeatmapOption
   const written = cellWidth >= LABELLED_CELL;
   return withCounts(['size', 'active'], {
     ...baseSpec(metric === 'retention' ? t.heat : t.heatRev, `${metric === 'retention' ? t.heatDesc : t.heatRevDesc}.`,
-      subtitleOf(result, shown.length, anyPartial ? t.partial : undefined, locale)),
+      subtitleOf(result, shown.length, [anyPartial ? t.partial : '', censoredNote(result, shown, locale)].filter(Boolean).join('; ') || undefined, locale)),
     width: cellWidth * periods,
     height: Math.max(120, shown.length * 22),
     ...(written ? minPlotWidth(LABELLED_CELL * periods) : {}),
@@ -132,6 +133,12 @@ export function cohortHeatmap(result: CohortResult, options: CohortHeatmapOption
   }, { row: 'size' });
 }
 
+/** "† Dec 2010 also holds customers from before the data starts" when the left-censored cohort is among `shown`, else ''. */
+function censoredNote(result: CohortResult, shown: readonly CohortSummary[], locale: Locale): string {
+  const c = shown.find((x) => x.cohort === result.leftCensored);
+  return c ? cohortTexts(locale).charts.censored(cohortLabel(c, result.options.period, locale)) : '';
+}
+
 /** Narrowest cohort cell, in pixels, with its percentage written in. */
 const LABELLED_CELL = 30;
 
@@ -146,7 +153,7 @@ function curves(result: CohortResult, metric: CurveMetric, options: CohortChartO
   const shown = shownCohorts(result, options.maxCohorts ?? (result.options.by === null ? 12 : ATTRIBUTE_COLORS.length));
   // a cohort whose only cell is partly observed has no line, so it gets no legend entry either
   const drawn = shown.filter((c) => result.rows.some((r) => r.cohort === c.cohort && !r.partial));
-  const labels = new Map(drawn.map((c) => [c.cohort, cohortLabel(c, result.options.period, locale)]));
+  const labels = new Map(drawn.map((c) => [c.cohort, `${cohortLabel(c, result.options.period, locale)}${c.cohort === result.leftCensored ? ' †' : ''}`]));
   const order = drawn.map((c) => labels.get(c.cohort) ?? '');
   const point = (series: string, kind: string, period: number, value: number, size: number) => ({ series, kind, period, value: num(value), size });
   const cells = result.rows.filter((c: CohortCell) => labels.has(c.cohort) && !c.partial);
@@ -154,8 +161,16 @@ function curves(result: CohortResult, metric: CurveMetric, options: CohortChartO
     ...cells.map((c) => point(labels.get(c.cohort) ?? '', 'cohort', c.period, c[metric], c.observed)),
     // The average of exactly the cohorts drawn (a hidden cohort would lift it above every visible line), and only
     // where enough of them are observed: further right it is one or two old cohorts, not an average.
-    ...averageCurve(cells).filter((p) => p.cohorts >= MIN_AVERAGE_COHORTS).map((p) => point(t.average, 'average', p.period, p[metric], p.customers)),
+    // The left-censored first cohort is no cohort of new customers: left out of the average, as in the result's.
+    ...averageCurve(cells.filter((c) => c.cohort !== result.leftCensored)).filter((p) => p.cohorts >= MIN_AVERAGE_COHORTS)
+      .map((p) => point(t.average, 'average', p.period, p[metric], p.customers)),
   ];
+  // Say what the black line averages when it is not every cohort: a hidden cohort, or the left-censored one.
+  const first = result.cohorts.find((c) => c.cohort === result.leftCensored);
+  const averaged = result.cohorts.filter((c) => c !== first).length;
+  const drawnAveraged = drawn.filter((c) => c !== first).length;
+  const averageOf = options.wording === 'subscriptions' ? ''
+    : t.averageOf(first ? cohortTexts(locale).section.without(cohortLabel(first, result.options.period, locale)) : undefined, drawnAveraged < averaged);
   const money = metric !== 'retention';
   const format = money ? moneyFormat(locale) : '.0%';
   const colors = result.options.by === null
@@ -172,7 +187,8 @@ function curves(result: CohortResult, metric: CurveMetric, options: CohortChartO
     { field: 'size', type: 'quantitative' as const, title: t.size, format: COUNT_FORMAT },
   ];
   return withCounts(['size'], {
-    ...baseSpec(money ? t.ltv : t.curves, `${money ? t.ltvDesc : t.curvesDesc} (${t.averageWhere(MIN_AVERAGE_COHORTS)}).`, subtitleOf(result, shown.length, options.wording === 'subscriptions' ? undefined : t.partialLeftOut, locale)),
+    ...baseSpec(money ? t.ltv : t.curves, `${money ? t.ltvDesc : t.curvesDesc} (${t.averageWhere(MIN_AVERAGE_COHORTS)}).`,
+      subtitleOf(result, shown.length, options.wording === 'subscriptions' ? undefined : [t.partialLeftOut, averageOf, censoredNote(result, drawn, locale)].filter(Boolean).join('; '), locale)),
     width: CHART_WIDTH,
     height: CHART_HEIGHT,
     data: { values },
