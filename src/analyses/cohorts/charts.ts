@@ -167,7 +167,7 @@ function curves(result: CohortResult, metric: CurveMetric, options: CohortChartO
   ];
   // Say what the black line averages when it is not every cohort: a hidden cohort, or the left-censored one.
   const first = result.cohorts.find((c) => c.cohort === result.leftCensored);
-  const averaged = result.cohorts.filter((c) => c !== first).length;
+  const averaged = result.cohorts.filter((c) => c !== first && result.rows.some((r) => r.cohort === c.cohort && !r.partial)).length;
   const drawnAveraged = drawn.filter((c) => c !== first).length;
   const averageOf = options.wording === 'subscriptions' ? ''
     : t.averageOf(first ? cohortTexts(locale).section.without(cohortLabel(first, result.options.period, locale)) : undefined, drawnAveraged < averaged);

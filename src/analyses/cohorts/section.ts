@@ -163,6 +163,7 @@ export function cohortsSection(result: CohortResult, options: CohortsSectionOpti
   else if (result.lastPeriod.partial) intro.push(t.partial(last, asOfDay));
   const first = censored(result);
   if (first) intro.push(t.censored(cohortLabel(first, o.period, locale)));
+  const withLine = (d: string) => (first ? `${d} ${t.lineWithout(cohortLabel(first, o.period, locale))}` : d);
   const facts: Array<[string, string]> = [
     [t.facts.by, o.by ?? t.firstOrder(u)],
     [t.facts.period, u.one],
@@ -182,8 +183,8 @@ export function cohortsSection(result: CohortResult, options: CohortsSectionOpti
     charts: [
       { id: 'cohorts-retention', title: t.heat, description: t.heatDesc, spec: cohortHeatmap(result, { locale }) },
       { id: 'cohorts-revenue-retention', title: t.heatRev, description: t.heatRevDesc, spec: cohortHeatmap(result, { locale, metric: 'revenueRetention' }) },
-      { id: 'cohorts-curves', title: t.curves, description: t.curvesDesc, spec: cohortRetentionCurves(result, { locale }) },
-      { id: 'cohorts-ltv', title: t.ltvChart, description: t.ltvDesc, spec: cohortLtvCurves(result, { locale }) },
+      { id: 'cohorts-curves', title: t.curves, description: withLine(t.curvesDesc), spec: cohortRetentionCurves(result, { locale }) },
+      { id: 'cohorts-ltv', title: t.ltvChart, description: withLine(t.ltvDesc), spec: cohortLtvCurves(result, { locale }) },
     ],
     tables: [cohortTable(result, locale, currency)],
     facts,

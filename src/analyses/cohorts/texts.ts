@@ -26,7 +26,8 @@ const enCharts = {
   ltvValue: 'Cumulative revenue per customer', average: 'Weighted average', averageWhere: (n: number) => `the average is drawn where at least ${n} cohorts are observed`, partial: '* partly observed (the data ends during this period)',
   partialLeftOut: 'partly observed periods left out', shown: (n: number, of: number, by: boolean) => `${by ? 'largest' : 'latest'} ${n} of ${of} cohorts`,
   censored: (label: string) => `† ${label} also holds customers from before the data starts`,
-  averageOf: (without: string | undefined, shownOnly: boolean) => [shownOnly ? 'average of the cohorts shown' : '', without ? `average ${without}` : ''].filter(Boolean).join(', '),
+  averageOf: (without: string | undefined, shownOnly: boolean) =>
+    (shownOnly || without ? `black line: average${shownOnly ? ' of the cohorts shown' : ''}${without ? `${shownOnly ? ',' : ''} ${without}` : ''}` : ''),
   unknown: '(unknown)', q: 'Q', period: 'Period',
 };
 
@@ -68,7 +69,7 @@ const en = {
       `The first cohort, ${label}, also holds every customer who already bought before the data starts: their real first order is not in the data. It is marked † and left out of the averages and of comparisons between cohorts.`,
     without: (label: string) => `without ${label}`, censoredMark: '†',
     censoredNote: (label: string) => `† ${label} also holds the customers from before the data starts; not in the average.`,
-    totalRow: 'Total',
+    totalRow: 'Total', lineWithout: (label: string) => `The black line leaves out ${label}.`,
     /** Under the cohort table: why its total is not the summary's net revenue. */
     total: (total: string, parts: string[]) => `Total ${total}: the summary’s net revenue without ${parts.join(' and without ')}.`,
     totalReturnsOnly: (amount: string, n: string) => `the ${amount} of returns by ${n} customers who only returned something`,
@@ -129,7 +130,7 @@ const nl: typeof en = {
       `Het eerste cohort, ${label}, bevat ook alle klanten die al vóór het begin van de data kochten: hun echte eerste bestelling staat niet in de data. Het is gemarkeerd met † en telt niet mee in de gemiddelden en in vergelijkingen tussen cohorten.`,
     without: (label: string) => `zonder ${label}`, censoredMark: '†',
     censoredNote: (label: string) => `† ${label} bevat ook de klanten van vóór het begin van de data; telt niet mee in het gemiddelde.`,
-    totalRow: 'Totaal',
+    totalRow: 'Totaal', lineWithout: (label: string) => `De zwarte lijn laat ${label} weg.`,
     total: (total: string, parts: string[]) => `Totaal ${total}: de netto-omzet uit de samenvatting zonder ${parts.join(' en zonder ')}.`,
     totalReturnsOnly: (amount: string, n: string) => `de ${amount} aan retouren van ${n} klanten die alleen iets terugstuurden`,
     totalEarly: (amount: string) => `${amount} aan retouren die vóór de eerste aankoop van de klant vallen (van aankopen van vóór het begin van de data)`,
@@ -148,7 +149,8 @@ const nl: typeof en = {
     ltvValue: 'Cumulatieve omzet per klant', average: 'Gewogen gemiddelde', averageWhere: (n: number) => `het gemiddelde staat waar minstens ${n} cohorten zijn waargenomen`, partial: '* deels waargenomen (de data eindigt in deze periode)',
     partialLeftOut: 'deels waargenomen perioden weggelaten', shown: (n: number, of: number, by: boolean) => `${by ? 'grootste' : 'laatste'} ${n} van ${of} cohorten`,
     censored: (label: string) => `† ${label} bevat ook klanten van vóór het begin van de data`,
-    averageOf: (without: string | undefined, shownOnly: boolean) => [shownOnly ? 'gemiddelde van de getoonde cohorten' : '', without ? `gemiddelde ${without}` : ''].filter(Boolean).join(', '),
+    averageOf: (without: string | undefined, shownOnly: boolean) =>
+      (shownOnly || without ? `zwarte lijn: gemiddelde${shownOnly ? ' van de getoonde cohorten' : ''}${without ? `${shownOnly ? ',' : ''} ${without}` : ''}` : ''),
     unknown: '(onbekend)', q: 'K', period: 'Periode',
   },
   subscriptionCharts: {

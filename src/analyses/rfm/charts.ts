@@ -194,7 +194,7 @@ export function rfmDistributionChart(result: RfmResult, options: RfmDistribution
     // rect, not bar: the bins are pre-computed ranges (x to x2), drawn from 0 up to the count
     mark: { type: 'rect', color: CATEGORY_COLORS[0], stroke: '#ffffff', strokeWidth: 0.5 },
     encoding: {
-      x: { field: 'start', type: 'quantitative', title: label, scale: log ? { type: 'log' } : { zero: false }, axis: { format, ...(log ? { tickCount: 6 } : {}), ...(whole ? { tickMinStep: 1 } : {}) } },
+      x: { field: 'start', type: 'quantitative', title: label, scale: log ? { type: 'log' } : { zero: false, ...(whole ? { nice: false } : {}) }, axis: { format, ...(log ? { tickCount: 6 } : {}), ...(whole ? { tickMinStep: 1 } : {}) } },
       x2: { field: 'end' },
       y: { field: 'customers', type: 'quantitative', title: t.customers, axis: { format: COUNT_FORMAT } },
       y2: { datum: 0 },
