@@ -23,7 +23,7 @@ export const report: Texts['report'] = {
   },
   contents: 'Inhoud',
   generatedAt: (when) => `Gemaakt op ${when}`,
-  noScript: 'JavaScript staat uit: grafieken worden als vaste afbeelding getoond, zonder tooltips.',
+  noScript: 'JavaScript staat uit: grafieken worden als vaste afbeelding getoond, zonder de waarden die verschijnen bij het aanwijzen van een punt.',
   chartFallback: 'Grafiek',
   scrollHint: 'Schuif opzij voor meer →',
   source: 'Gegevensbron',
@@ -67,6 +67,13 @@ export const report: Texts['report'] = {
   exampleRows: 'Voorbeeldrijen (regelnummers)',
   setAsideNote: 'Regelnummers tellen de kopregel als regel 1.',
   nothingSetAside: 'Er zijn geen rijen opzij gezet.',
+  dataQualityNext: {
+    missing_customer_id: (share: string, n: string) =>
+      `Wat te doen: ${share} van de rijen (${n}) heeft geen klantnummer en telt daardoor in geen enkele klantanalyse mee. Zoek uit waar deze bestellingen vandaan komen (bestellingen als gast, een kassa zonder klantenkaart) en leg voortaan het klantnummer vast.`,
+    duplicate: (share: string, n: string) => `Wat te doen: ${share} van de rijen (${n}) is een exacte kopie van een andere rij; vraag wie het bestand maakt of de export rijen dubbel schrijft.`,
+    other: (share: string, n: string, reason: string) => `Wat te doen: ${share} van de rijen (${n}) is opzij gezet, vooral om „${reason}”; laat het bestand bij de bron herstellen en maak het rapport opnieuw.`,
+    fine: 'Wat te doen: niets dringends; minder dan 1% van de rijen is opzij gezet.',
+  },
   reasons: {
     missing_customer_id: 'Geen klantnummer',
     unparseable_date: 'Datum onleesbaar',
@@ -128,7 +135,7 @@ export const report: Texts['report'] = {
       'Usage segments': 'Gebruikssegmenten', 'Usage churn': 'Verloop naar gebruik', 'Subscription churn by usage': 'Omzetverloop per gebruikssegment' },
     options: {
       goalsFile: 'Doelenbestand', goals: 'Doelen', churnDays: 'Churnvenster in dagen',
-      asOf: 'Peildatum', bins: 'Aantal scoreniveaus', scoring: 'Scoring', returns: 'Retouren', laterOrders: 'Bestellingen na de peildatum',
+      asOf: 'Peildatum', bins: 'Aantal scoreniveaus', scoring: 'Scoremethode', returns: 'Retouren', laterOrders: 'Bestellingen na de peildatum',
       segmentMap: 'Segmentindeling', minSize: 'Kleinste groep om te tonen, in klanten', period: 'Cohortperiode', by: 'Cohorten naar',
       dropPartial: 'Laatste, deels waargenomen periode weglaten', features: 'Kenmerken', k: 'Aantal clusters',
       kRange: 'Geprobeerde aantallen clusters', seed: 'Startwaarde toeval', restarts: 'Herstarts van k-means', sampleSize: 'Grootste steekproef voor het model',
@@ -141,10 +148,11 @@ export const report: Texts['report'] = {
     },
     values: {
       rfm: 'RFM-segmenten', 'value-tiers': 'omzetgroepen',
-      net: 'verrekend met de omzet', exclude: 'weggelaten', ignore: 'weggelaten', error: 'stoppen met een foutmelding', quantile: 'kwantielen', fixed: 'vaste grenzen',
+      net: 'verrekend met de omzet', exclude: 'weggelaten', ignore: 'weggelaten', error: 'stoppen met een foutmelding', quantile: 'even grote groepen (kwantielen)', fixed: 'vaste grenzen',
       auto: 'automatisch gekozen', mean: 'aangevuld met het gemiddelde', standard: 'standaard', month: 'maand', week: 'week', quarter: 'kwartaal',
       weeks: 'weken', days: 'dagen', 'first order period': 'periode van de eerste bestelling', paying: 'betalende klanten', usage_segment: 'gebruikssegment', plan: 'abonnement',
       'value tiers (top 20%, next 30%, rest)': 'omzetklassen (hoogste 20%, volgende 30%, overige)',
+      recency: 'recentheid (recency)', frequency: 'frequentie (frequency)', monetary: 'monetaire waarde (monetary)',
     },
     subsegments: (by: string, kpi: string, method: string) => `${by} binnen elk segment: ${kpi} (${method})`,
     bonferroni: (z: string) => `intervallen verbreed voor het aantal vergelijkingen (Bonferroni, z = ${z})`,
