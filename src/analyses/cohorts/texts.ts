@@ -143,7 +143,7 @@ const nl: typeof en = {
     heatDesc: 'Cohortdriehoek: één rij per cohort (omvang tussen haakjes), één kolom per periode sinds de eerste bestelling; elke cel toont het aandeel van het cohort dat in die periode bestelde',
     heatRevDesc: 'Cohortdriehoek: elke cel toont de omzet per klant van het cohort in die periode als aandeel van de eerste periode',
     curves: 'Retentiecurves', curvesDesc: 'Eén lijn per cohort: het aandeel van het cohort dat bestelt in elke periode sinds de eerste bestelling; de dikke zwarte lijn is het gemiddelde, gewogen naar cohortomvang',
-    ltv: 'Cumulatieve omzet per klant (LTV)', ltvDesc: 'Eén lijn per cohort: netto-omzet per klant opgeteld vanaf de eerste periode; de dikke zwarte lijn is het gewogen gemiddelde',
+    ltv: 'Cumulatieve omzet per klant (klantwaarde tot nu toe)', ltvDesc: 'Eén lijn per cohort: netto-omzet per klant opgeteld vanaf de eerste periode; de dikke zwarte lijn is het gewogen gemiddelde',
     since: { month: 'Maanden sinds eerste bestelling', week: 'Weken sinds eerste bestelling', quarter: 'Kwartalen sinds eerste bestelling' },
     cohort: 'Cohort', size: 'Klanten', active: 'Actief', retention: 'Behoud', revenueRetention: 'Omzetbehoud', revenue: 'Netto-omzet',
     ltvValue: 'Cumulatieve omzet per klant', average: 'Gewogen gemiddelde', averageWhere: (n: number) => `het gemiddelde staat waar minstens ${n} cohorten zijn waargenomen`, partial: '* deels waargenomen (de data eindigt in deze periode)',
