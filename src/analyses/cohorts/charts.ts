@@ -8,6 +8,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import { averageCurve, type CohortCell, type CohortPeriod, type CohortResult, type CohortSummary } from './index.js';
 import { intlTag, type Locale } from '../../locale.js';
 import { periodLabel } from '../overview/charts.js';
+import { dataValue } from '../../i18n/countries.js';
 import { baseSpec, CATEGORY_COLORS, CHART_HEIGHT, CHART_WIDTH, COUNT_FORMAT, MIN_FONT_SIZE, minPlotWidth, moneyFormat, SEQUENTIAL_SCHEME, withCounts } from '../../charts/theme.js';
 import { cohortTexts, type CohortTexts } from './texts.js';
 
@@ -41,11 +42,14 @@ export interface CohortHeatmapOptions extends CohortChartOptions {
 }
 
 /**
- * Display label of a cohort: `Dec 2010` / `dec 2010`, `Q4 2010` / `K4 2010`, `2020-W53`, or the attribute value.
+ * Display label of a cohort: `Dec 2010` / `dec 2010`, `Q4 2010` / `K4 2010`, `2020-W53`, or the attribute value (`by`: its
+ * column, so that a country reads in the locale).
  * @example cohortLabel(result.cohorts[0], result.options.period, 'nl') // 'dec 2010'
  */
-export function cohortLabel(cohort: Pick<CohortSummary, 'cohort' | 'start'>, period: CohortPeriod, locale: Locale): string {
+export function cohortLabel(cohort: Pick<CohortSummary, 'cohort' | 'start'>, period: CohortPeriod, locale: Locale, by?: string | null): string {
   if (cohort.cohort === null) return cohortTexts(locale).charts.unknown;
+  // attribute cohorts: a country from the data in the report's language
+  if (by) return dataValue(by, cohort.cohort, locale);
   if (!cohort.start || period === 'week') return cohort.cohort;
   return periodLabel(cohort.start, period, locale);
 }
@@ -78,7 +82,7 @@ export function cohortHeatmap(result: CohortResult, options: CohortHeatmapOption
   const metric = options.metric ?? 'retention';
   const shown = shownCohorts(result, options.maxCohorts ?? 24);
   const mark = (c: CohortSummary) => (c.cohort === result.leftCensored ? ' †' : '');
-  const labels = new Map(shown.map((c) => [c.cohort, `${cohortLabel(c, result.options.period, locale)} (${c.size.toLocaleString(intlTag(locale))})${mark(c)}`]));
+  const labels = new Map(shown.map((c) => [c.cohort, `${cohortLabel(c, result.options.period, locale, result.options.by)} (${c.size.toLocaleString(intlTag(locale))})${mark(c)}`]));
   const cells = result.rows.filter((c) => labels.has(c.cohort));
   // Period 0 is 100% by definition: scale the colours to the later periods so their differences show.
   const later = cells.filter((c) => c.period > 0).map((c) => c[metric]).filter(Number.isFinite);
@@ -153,7 +157,7 @@ function curves(result: CohortResult, metric: CurveMetric, options: CohortChartO
   const shown = shownCohorts(result, options.maxCohorts ?? (result.options.by === null ? 12 : ATTRIBUTE_COLORS.length));
   // a cohort whose only cell is partly observed has no line, so it gets no legend entry either
   const drawn = shown.filter((c) => result.rows.some((r) => r.cohort === c.cohort && !r.partial));
-  const labels = new Map(drawn.map((c) => [c.cohort, `${cohortLabel(c, result.options.period, locale)}${c.cohort === result.leftCensored ? ' †' : ''}`]));
+  const labels = new Map(drawn.map((c) => [c.cohort, `${cohortLabel(c, result.options.period, locale, result.options.by)}${c.cohort === result.leftCensored ? ' †' : ''}`]));
   const order = drawn.map((c) => labels.get(c.cohort) ?? '');
   const point = (series: string, kind: string, period: number, value: number, size: number) => ({ series, kind, period, value: num(value), size });
   const cells = result.rows.filter((c: CohortCell) => labels.has(c.cohort) && !c.partial);

@@ -59,7 +59,7 @@ export function cohortFindings(result: CohortResult, locale: Locale = 'en', curr
   const t = cohortTexts(locale).section;
   const u = t.unit[result.options.period];
   const pct = (x: number) => formatPercent(x, locale, 0);
-  const label = (c: CohortSummary) => cohortLabel(c, result.options.period, locale);
+  const label = (c: CohortSummary) => cohortLabel(c, result.options.period, locale, result.options.by);
   const out: string[] = [];
   const without = withoutCensored(result, locale);
   // the left-censored cohort is no cohort of new customers: no comparison leans on it
@@ -104,6 +104,8 @@ function totalNote(result: CohortResult, locale: Locale, currency: string): stri
   const parts = [
     result.returnsOnlyRevenue ? t.totalReturnsOnly(money(result.returnsOnlyRevenue), formatNumber(result.returnsOnlyCustomers, locale)) : '',
     result.returnsBeforeFirstPurchaseRevenue ? t.totalEarly(money(result.returnsBeforeFirstPurchaseRevenue)) : '',
+    // attribute cohorts leave each customer's partial period out (time cohorts keep it, starred)
+    result.options.by !== null ? t.totalPartial : '',
   ].filter(Boolean);
   return parts.length ? t.total(formatCurrency(result.revenue, locale, currency, 0), parts) : undefined;
 }
@@ -119,7 +121,7 @@ function cohortTable(result: CohortResult, locale: Locale, currency: string): Re
   const rows = shown.map((c) => {
     const ltv = cell(result, c, ltvK);
     return [
-      `${cohortLabel(c, result.options.period, locale)}${c === first ? ` ${t.censoredMark}` : ''}`, formatNumber(c.size, locale), ...ks.map((k) => pct(cell(result, c, k))),
+      `${cohortLabel(c, result.options.period, locale, result.options.by)}${c === first ? ` ${t.censoredMark}` : ''}`, formatNumber(c.size, locale), ...ks.map((k) => pct(cell(result, c, k))),
       ltv ? formatCurrency(ltv.cumulativeRevenuePerCustomer, locale, currency, 0) : '–', formatCurrency(c.revenue, locale, currency, 0),
     ];
   });

@@ -74,6 +74,7 @@ const en = {
     total: (total: string, parts: string[]) => `Total ${total}: the summary’s net revenue without ${parts.join(' and without ')}.`,
     totalReturnsOnly: (amount: string, n: string) => `the ${amount} of returns by ${n} customers who only returned something`,
     totalEarly: (amount: string) => `${amount} of returns booked before the customer’s first purchase (of purchases from before the data starts)`,
+    totalPartial: 'the revenue of each customer’s last, partly observed period',
     /** What to do, from the retention after one period. */
     todo: (share: string, u: PeriodWords) =>
       `What to do: only ${share} of new customers order again ${u.next}. Make the second order easy within the first ${u.one} (a welcome offer, a reminder) and follow this figure for every new cohort.`,
@@ -134,6 +135,7 @@ const nl: typeof en = {
     total: (total: string, parts: string[]) => `Totaal ${total}: de netto-omzet uit de samenvatting zonder ${parts.join(' en zonder ')}.`,
     totalReturnsOnly: (amount: string, n: string) => `de ${amount} aan retouren van ${n} klanten die alleen iets terugstuurden`,
     totalEarly: (amount: string) => `${amount} aan retouren die vóór de eerste aankoop van de klant vallen (van aankopen van vóór het begin van de data)`,
+    totalPartial: 'de omzet in de laatste, deels waargenomen periode van elke klant',
     todo: (share: string, u) =>
       `Wat te doen: maar ${share} van de nieuwe klanten bestelt opnieuw in ${u.next}. Maak een tweede bestelling in de eerste ${u.one} makkelijk (een welkomstaanbod, een herinnering) en volg dit cijfer voor elk nieuw cohort.`,
     partialYes: (l: string) => `${l}, deels waargenomen`, partialNo: (l: string) => `${l}, volledig`,
