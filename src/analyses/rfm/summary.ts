@@ -226,13 +226,15 @@ export async function distribution(wb: Workbench, table: string, metric: RfmDist
 async function frequencyTail(wb: Workbench, t: string, col: string, lo: number): Promise<RfmDistribution> {
   const [q] = await wb.query(`select quantile_disc(${col}, ${FREQUENCY_SHOWN}) as q from ${t}`);
   const max = Math.max(10, num(q?.['q']));
-  const width = Math.max(1, Math.ceil(niceStep((max - lo + 1) / 25)));
+  // one bar per order count while that is at most 40 bars; else ~25 bars of a round number of counts, from the lowest
+  const span = max - lo + 1;
+  const width = span <= 40 ? 1 : Math.ceil(niceStep(span / 25));
   const rows = await wb.query(
-    `select floor(${col} / $width)::bigint as k, count(*) filter (where ${col} <= $max) as n, count(*) filter (where ${col} > $max) as above
+    `select floor((${col} - $lo) / $width)::bigint as k, count(*) filter (where ${col} <= $max) as n, count(*) filter (where ${col} > $max) as above
      from ${t} where ${col} is not null group by 1 order by 1`,
-    { width, max },
+    { width, max, lo },
   );
-  const bins = rows.filter((x) => num(x['n']) > 0).map((x) => ({ start: num(x['k']) * width, end: (num(x['k']) + 1) * width, customers: num(x['n']) }));
+  const bins = rows.filter((x) => num(x['n']) > 0).map((x) => ({ start: lo + num(x['k']) * width, end: lo + (num(x['k']) + 1) * width, customers: num(x['n']) }));
   const above = rows.reduce((s, x) => s + num(x['above']), 0);
   return { metric: 'frequency', scale: 'linear', bins, nonPositive: 0, ...(above > 0 ? { above: { max, customers: above } } : {}) };
 }
