@@ -226,9 +226,9 @@ export async function distribution(wb: Workbench, table: string, metric: RfmDist
 async function frequencyTail(wb: Workbench, t: string, col: string, lo: number): Promise<RfmDistribution> {
   const [q] = await wb.query(`select quantile_disc(${col}, ${FREQUENCY_SHOWN}) as q from ${t}`);
   const max = Math.max(10, num(q?.['q']));
-  // one bar per order count while that is at most 40 bars; else ~25 bars of a round number of counts, from the lowest
-  const span = max - lo + 1;
-  const width = span <= 40 ? 1 : Math.ceil(niceStep(span / 25));
+  // ~25 bars of a round number of order counts each, from the lowest (bars of one count would leave most of the
+  // tail under the report's smallest group shown)
+  const width = Math.max(1, Math.ceil(niceStep((max - lo + 1) / 25)));
   const rows = await wb.query(
     `select floor((${col} - $lo) / $width)::bigint as k, count(*) filter (where ${col} <= $max) as n, count(*) filter (where ${col} > $max) as above
      from ${t} where ${col} is not null group by 1 order by 1`,
