@@ -146,7 +146,8 @@ export function clusterProfileHeatmap(result: ClusterResult, options: ClusterCha
   return {
     ...baseSpec(t.heatTitle, t.heatDesc),
     width: Math.max(240, 130 * features.length), height: Math.max(120, 44 * labels.length),
-    ...minPlotWidth(90 * features.length),
+    // a column as wide as its label ("Recentheid (dagen)" at 11 px), so labels keep apart on a phone (the chart scrolls)
+    ...minPlotWidth(Math.max(90, 7 * Math.max(0, ...features.map((f) => f.length))) * features.length),
     data: { values },
     encoding: {
       x: { field: 'feature', type: 'nominal', sort: features, title: t.feature, axis: { orient: 'top', labelAngle: 0 } },
