@@ -36,6 +36,7 @@ section.report-section { margin: 0 0 2.75rem; }
 .caution { border-left: 4px solid #b45309; background: #fff7ed; padding: .6rem .9rem; font-weight: 600; }
 .findings { padding-left: 1.3rem; }
 .findings li { margin: .3rem 0; }
+.next { border-left: 4px solid var(--accent); padding: .4rem .8rem; background: var(--soft); border-radius: 0 6px 6px 0; }
 dl.facts { display: grid; grid-template-columns: repeat(auto-fit, minmax(10.5rem, 1fr)); gap: .6rem; margin: 1rem 0; }
 dl.facts > div { background: var(--soft); border-radius: 6px; padding: .5rem .75rem; min-width: 0; }
 dl.facts dt { font-size: .85rem; color: var(--muted); }

@@ -93,6 +93,7 @@ function renderSection(section: ReportSection, svgs: Record<string, string>, hin
   if (section.findings?.length) parts.push(`<ul class="findings">\n${section.findings.map((f) => `<li>${escapeHtml(f)}</li>`).join('\n')}\n</ul>`);
   for (const chart of section.charts ?? []) parts.push(renderChart(chart, svgs[chart.id] ?? '', hint));
   for (const table of section.tables ?? []) parts.push(renderTable(table, hint));
+  for (const p of section.next ?? []) parts.push(`<p class="next">${escapeHtml(p)}</p>`);
   parts.push('</section>');
   return parts.join('\n');
 }

@@ -58,6 +58,8 @@ export interface ReportSection {
   charts?: ReportChart[];
   /** Tables, in order. */
   tables?: ReportTable[];
+  /** What to do about what the section found: one or two plain sentences, shown last. @defaultValue none */
+  next?: string[];
   /** Key–value facts (e.g. method parameters), shown as a definition list. */
   facts?: Array<[string, string]>;
   /**

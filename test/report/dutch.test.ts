@@ -126,6 +126,47 @@ describe('the Dutch report', () => {
     expect(snakeCaseIn(text, nl.report.methodTitle)).toEqual([]);
   }, DEMO_TIMEOUT);
 
+  it('of the bundled data reads as a manager reads it: plain words, one meaning per figure, each section ending with what to do', async () => {
+    const built = await demoReport('nl');
+    expect(built.code, built.stderr).toBe(0);
+    const text = reportText(readFileSync(built.file, 'utf8'));
+    const methodAt = text.lastIndexOf(`\n${nl.report.methodTitle}\n`);
+    const body = text.slice(0, methodAt);
+    // English words and jargon: none in the body; the exact terms stay in the method section only
+    for (const word of [/\bRecency\b/i, /\bOrders\b/, /standard R×F/, /\bScoring\b/, /tooltips/, /\bSeed\b/i, /z-scores/, /United Kingdom|Germany|France/,
+      /kwantielen/, /R×F-raster/, /groepsmiddelpunt/, /Richting 1/, /silhouet/i, /snorharen/, /deltamethode/, /SHA-256/]) {
+      expect(body, String(word)).not.toMatch(word);
+    }
+    expect(text.slice(methodAt)).toContain('Scoremethode (scoring) | even grote groepen (kwantielen)');
+    expect(text.slice(methodAt)).toContain('Kenmerken (features) | recentheid (recency); frequentie (frequency); monetaire waarde (monetary)');
+    expect(text.slice(methodAt)).toContain('Startwaarde toeval (seed) | 42');
+    expect(body).toContain('Segmentindeling: standaard (recentheid × frequentie)');
+    expect(body).toContain('Kenmerken: Recentheid (dagen), Bestellingen en Omzet');
+    // countries from the data in Dutch; the export codes beside the Dutch segment names
+    expect(body).toContain('Hoogste 20%: klanten met land Verenigd Koninkrijk hebben gemiddelde orderwaarde £ 536,52, tegen £ 599,46 voor het hele segment');
+    expect(body).toContain('Kampioenen | rfm_segment = champions | 604 |');
+    // three revenue totals, each saying what it leaves out of the summary's (all rows: £ 8.278.519,42)
+    expect(body).toContain('Netto-omzet: £ 8.278.519');
+    expect(body).toContain('Samen £ 8.288.931: de netto-omzet uit de samenvatting zonder de £ 10.411 aan retouren van 33 klanten die alleen iets terugstuurden (zij hebben geen segment).');
+    expect(body).toContain('Totaal £ 8.298.186: de netto-omzet uit de samenvatting zonder de £ 10.411 aan retouren van 33 klanten die alleen iets terugstuurden '
+      + 'en zonder £ 9.255 aan retouren die vóór de eerste aankoop van de klant vallen (van aankopen van vóór het begin van de data).');
+    // the first cohort (everyone from before Dec 2010 too) is marked and out of every average: one "gewogen gemiddelde"
+    expect(body).toContain('dec 2010 † | 885 | 36,6% | 38,4% | 36,3% | £ 2.446 | £ 4.339.598');
+    expect(body).toContain('Gewogen gemiddelde (zonder dec 2010) | 3.453 | 19,9% | 22,7% | 25,1% | £ 1.099 |');
+    expect(body).toContain('Gemiddeld is 23% van een cohort na 3 maanden nog actief en 25% na 6 maanden (gewogen naar cohortomvang, zonder dec 2010).');
+    expect(body).toContain('Na 6 maanden heeft een klant gemiddeld £ 1.099 netto-omzet opgebracht (cumulatief, gewogen naar cohortomvang, zonder dec 2010).');
+    expect(body).toContain('Nieuwere cohorten komen vaker terug: 23% van de laatste drie bestelde opnieuw in de maand erna, tegen 18% van de eerste drie (zonder dec 2010).');
+    expect(body).toContain('zwarte lijn: gemiddelde zonder dec 2010');
+    // Datakwaliteit, Cohorten, Clusters and Segmenten each end with what to do, built from their numbers
+    const lastLineBefore = (title: string) => body.slice(0, body.lastIndexOf(`\n${title}\n`)).split('\n').at(-1);
+    expect(lastLineBefore('RFM-segmenten')).toMatch(/^Wat te doen: 24,9% van de rijen \(135\.080\) heeft geen klantnummer/);
+    expect(lastLineBefore('Clusters')).toMatch(/^Wat te doen: maar 20% van de nieuwe klanten bestelt opnieuw in de maand erna\./);
+    expect(lastLineBefore('Segmenten')).toMatch(/^Wat te doen: behandel cluster 1 \(85% van de omzet\) als de kernklanten, en bereik cluster 2 \(61% van de klanten\)/);
+    expect(lastLineBefore('Lijsten om mee aan de slag te gaan')).toMatch(/^Wat te doen: de hoogste 20% van de klanten brengt 73,6% van de netto-omzet op;.*183 Bijna slapend werden Slapend/);
+    // the order counts: one bar per order count up to the 99th percentile (30), on a linear axis
+    expect(body).toContain('42 klanten met meer dan 30 bestellingen niet getoond');
+  }, DEMO_TIMEOUT);
+
   it.skipIf(!available(CDNOW_MASTER, 'the Dutch CDNOW report test'))('of CDNOW master has no English text and no raw snake_case names in its prose', async () => {
     const built = await demoReport('nl-cdnow');
     expect(built.code, built.stderr).toBe(0);

@@ -99,7 +99,9 @@ describe('methodSection', () => {
     expect(optionText({ from: new Date('2011-01-01T00:00:00Z'), n: 2 })).toBe('from: 2011-01-01; n: 2');
     expect(optionText({ from: new Date('2011-01-01T00:00:00Z'), n: 2500.5 }, 'nl')).toBe('van: 2011-01-01; n: 2.500,5');
     expect(optionText(true)).toBe('yes');
-    expect(optionText(['recency', 'frequency'], 'nl')).toBe('recency; frequency');
+    // a Dutch label beside the exact option value
+    expect(optionText(['recency', 'frequency'], 'nl')).toBe('recentheid (recency); frequentie (frequency)');
+    expect(optionText(['recency', 'frequency'], 'en')).toBe('recency, frequency');
     expect(optionText('net', 'nl')).toBe('verrekend met de omzet');
     expect(optionText({ methodText: (l: 'en' | 'nl') => (l === 'nl' ? 'Nederlands' : 'English') }, 'nl')).toBe('Nederlands');
   });

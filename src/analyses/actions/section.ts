@@ -33,19 +33,19 @@ export function actionsSection(input: ActionsSectionInput, options: { locale?: L
   if (input.rfm) {
     tables.push({
       caption: t.rfmCaption,
-      columns: t.rfmCols.map((label, i) => ({ label, ...(i === 1 ? { numeric: true, kind: 'count' as const } : {}) })),
+      columns: t.rfmCols.map((label, i) => ({ label, ...(i === 2 ? { numeric: true, kind: 'count' as const } : {}) })),
       rows: input.rfm.options.segmentMap.segments.flatMap((sg) => {
         const n = input.rfm!.segments.find((s) => s.key === sg.key)?.customers ?? 0;
-        return n > 0 ? [[segmentName(sg, locale), count(n), `rfm_segment = ${sg.key}`, segmentAction(sg, locale)]] : [];
+        return n > 0 ? [[segmentName(sg, locale), `rfm_segment = ${sg.key}`, count(n), segmentAction(sg, locale)]] : [];
       }),
     });
   }
   const other: string[][] = [];
   if (input.clusters) {
     const names = clusterNames(input.clusters.profiles, locale);
-    input.clusters.profiles.forEach((p, i) => other.push([t.cluster(p.cluster, names[i] ?? ''), count(p.size), `cluster = ${p.cluster}`]));
+    input.clusters.profiles.forEach((p, i) => other.push([t.cluster(p.cluster, names[i] ?? ''), `cluster = ${p.cluster}`, count(p.size)]));
   }
-  for (const s of input.tiers?.segments ?? []) other.push([segmentValueName(s.segment, locale), count(s.size), `value_tier = ${s.segment}`]);
-  if (other.length) tables.push({ caption: t.otherCaption, columns: t.otherCols.map((label, i) => ({ label, ...(i === 1 ? { numeric: true, kind: 'count' as const } : {}) })), rows: other });
-  return tables.length ? { id: 'actions', title: t.title, intro: [t.intro], tables } : undefined;
+  for (const s of input.tiers?.segments ?? []) other.push([segmentValueName(s.segment, locale), `value_tier = ${s.segment}`, count(s.size)]);
+  if (other.length) tables.push({ caption: t.otherCaption, columns: t.otherCols.map((label, i) => ({ label, ...(i === 2 ? { numeric: true, kind: 'count' as const } : {}) })), rows: other });
+  return tables.length ? { id: 'actions', title: t.title, intro: [t.intro, t.codes], tables } : undefined;
 }

@@ -83,15 +83,14 @@ export function clusterScatter(result: ClusterResult, options: ClusterChartOptio
     x: p.x, y: p.y, label: labels[p.cluster - 1] ?? String(p.cluster),
     ...Object.fromEntries(names.map((n, j) => [`v${j}`, p.values[n] ?? null])),
   }));
-  const pct = (x: number) => formatNumber(100 * x, locale, 0) + '%';
   return {
     ...baseSpec(t.scatterTitle, t.scatterDesc, t.sampled(formatNumber(values.length, locale))),
     width: CHART_WIDTH, height: CHART_HEIGHT + 80,
     data: { values },
     mark: { type: 'circle', size: 18, opacity: 0.6 },
     encoding: {
-      x: { field: 'x', type: 'quantitative', title: t.pc(1, pct(result.projection.explained[0])), axis: { format: '.1f' } },
-      y: { field: 'y', type: 'quantitative', title: t.pc(2, pct(result.projection.explained[1])), axis: { format: '.1f' } },
+      x: { field: 'x', type: 'quantitative', title: axisTitle(result, 0, locale), axis: { format: '.1f' } },
+      y: { field: 'y', type: 'quantitative', title: axisTitle(result, 1, locale), axis: { format: '.1f' } },
       color: clusterColor(result, locale),
       tooltip: [
         { field: 'label', type: 'nominal', title: t.cluster },
@@ -99,6 +98,29 @@ export function clusterScatter(result: ClusterResult, options: ClusterChartOptio
       ],
     },
   };
+}
+
+/**
+ * A map axis in plain words: the features that weigh most in the component (at least half the largest weight,
+ * three at most), each as what grows along the axis ("more orders", "more recent"). The share of the
+ * differences it shows stays in the method section.
+ */
+function axisTitle(result: ClusterResult, c: 0 | 1, locale: Locale): string {
+  const t = clusterTexts(locale).charts;
+  const weights = result.projection.loadings[c];
+  const top = Math.max(0, ...weights.map(Math.abs));
+  if (!(top > 0)) return '';
+  const parts = result.features
+    .map((f, j) => ({ name: f.name, w: weights[j] ?? 0 }))
+    .filter((x) => Math.abs(x.w) >= top / 2)
+    .sort((a, b) => Math.abs(b.w) - Math.abs(a.w))
+    .slice(0, 3)
+    .map(({ name, w }) => {
+      const words = Object.hasOwn(t.direction, name) ? t.direction[name] : undefined;
+      const label = featureLabel(name, locale).toLowerCase();
+      return words ? (w > 0 ? words.up : words.down) : w > 0 ? t.higher(label) : t.lower(label);
+    });
+  return t.axis(c === 0 ? 'x' : 'y', parts.join(', '));
 }
 
 /** Features where a lower value is the better one (recency: days since the last order). */
@@ -124,7 +146,8 @@ export function clusterProfileHeatmap(result: ClusterResult, options: ClusterCha
   return {
     ...baseSpec(t.heatTitle, t.heatDesc),
     width: Math.max(240, 130 * features.length), height: Math.max(120, 44 * labels.length),
-    ...minPlotWidth(90 * features.length),
+    // a column as wide as its label ("Recentheid (dagen)" at 11 px), so labels keep apart on a phone (the chart scrolls)
+    ...minPlotWidth(Math.max(90, 7 * Math.max(0, ...features.map((f) => f.length))) * features.length),
     data: { values },
     encoding: {
       x: { field: 'feature', type: 'nominal', sort: features, title: t.feature, axis: { orient: 'top', labelAngle: 0 } },

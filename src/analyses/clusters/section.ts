@@ -61,6 +61,15 @@ export function clusterFindings(result: ClusterResult, locale: Locale = 'en', cr
   return out;
 }
 
+/** What to do about the clusters: one or two sentences from the cluster with the most revenue and the largest other one. */
+export function clusterNext(result: ClusterResult, locale: Locale = 'en'): string[] {
+  const top = result.profiles[0];
+  if (!top || result.k < 2) return [];
+  const pct = (x: number) => formatPercent(Number.isFinite(x) ? x : 0, locale, 0);
+  const big = [...result.profiles].filter((p) => p !== top).sort((a, b) => b.size - a.size || a.cluster - b.cluster)[0];
+  return [clusterTexts(locale).section.todo(String(top.cluster), pct(top.revenueShare), big ? String(big.cluster) : undefined, pct(big?.share ?? NaN), quality(result.silhouette) === 'weak')];
+}
+
 function crosstabTable(ct: ClusterRfmCrosstab, locale: Locale, names: Readonly<Record<string, string>>): ReportTable {
   const t = clusterTexts(locale).section;
   const share = new Map(ct.cells.map((c) => [`${c.cluster}\u0000${c.segment}`, c.shareOfCluster]));
@@ -129,5 +138,6 @@ export function clustersSection(result: ClusterResult, options: ClustersSectionO
     tables: options.rfmCrosstab ? [profiles, crosstabTable(options.rfmCrosstab, locale, options.segmentNames ?? {})] : [profiles],
     facts,
     technical,
+    next: clusterNext(result, locale),
   };
 }

@@ -8,6 +8,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import { averageCurve, type CohortCell, type CohortPeriod, type CohortResult, type CohortSummary } from './index.js';
 import { intlTag, type Locale } from '../../locale.js';
 import { periodLabel } from '../overview/charts.js';
+import { dataValue } from '../../i18n/countries.js';
 import { baseSpec, CATEGORY_COLORS, CHART_HEIGHT, CHART_WIDTH, COUNT_FORMAT, MIN_FONT_SIZE, minPlotWidth, moneyFormat, SEQUENTIAL_SCHEME, withCounts } from '../../charts/theme.js';
 import { cohortTexts, type CohortTexts } from './texts.js';
 
@@ -41,11 +42,14 @@ export interface CohortHeatmapOptions extends CohortChartOptions {
 }
 
 /**
- * Display label of a cohort: `Dec 2010` / `dec 2010`, `Q4 2010` / `K4 2010`, `2020-W53`, or the attribute value.
+ * Display label of a cohort: `Dec 2010` / `dec 2010`, `Q4 2010` / `K4 2010`, `2020-W53`, or the attribute value (`by`: its
+ * column, so that a country reads in the locale).
  * @example cohortLabel(result.cohorts[0], result.options.period, 'nl') // 'dec 2010'
  */
-export function cohortLabel(cohort: Pick<CohortSummary, 'cohort' | 'start'>, period: CohortPeriod, locale: Locale): string {
+export function cohortLabel(cohort: Pick<CohortSummary, 'cohort' | 'start'>, period: CohortPeriod, locale: Locale, by?: string | null): string {
   if (cohort.cohort === null) return cohortTexts(locale).charts.unknown;
+  // attribute cohorts: a country from the data in the report's language
+  if (by) return dataValue(by, cohort.cohort, locale);
   if (!cohort.start || period === 'week') return cohort.cohort;
   return periodLabel(cohort.start, period, locale);
 }
@@ -77,7 +81,8 @@ export function cohortHeatmap(result: CohortResult, options: CohortHeatmapOption
   const t = cohortWords(locale, options.wording);
   const metric = options.metric ?? 'retention';
   const shown = shownCohorts(result, options.maxCohorts ?? 24);
-  const labels = new Map(shown.map((c) => [c.cohort, `${cohortLabel(c, result.options.period, locale)} (${c.size.toLocaleString(intlTag(locale))})`]));
+  const mark = (c: CohortSummary) => (c.cohort === result.leftCensored ? ' †' : '');
+  const labels = new Map(shown.map((c) => [c.cohort, `${cohortLabel(c, result.options.period, locale, result.options.by)} (${c.size.toLocaleString(intlTag(locale))})${mark(c)}`]));
   const cells = result.rows.filter((c) => labels.has(c.cohort));
   // Period 0 is 100% by definition: scale the colours to the later periods so their differences show.
   const later = cells.filter((c) => c.period > 0).map((c) => c[metric]).filter(Number.isFinite);
@@ -94,7 +99,7 @@ export function cohortHeatmap(result: CohortResult, options: CohortHeatmapOption
   const written = cellWidth >= LABELLED_CELL;
   return withCounts(['size', 'active'], {
     ...baseSpec(metric === 'retention' ? t.heat : t.heatRev, `${metric === 'retention' ? t.heatDesc : t.heatRevDesc}.`,
-      subtitleOf(result, shown.length, anyPartial ? t.partial : undefined, locale)),
+      subtitleOf(result, shown.length, [anyPartial ? t.partial : '', censoredNote(result, shown, locale)].filter(Boolean).join('; ') || undefined, locale)),
     width: cellWidth * periods,
     height: Math.max(120, shown.length * 22),
     ...(written ? minPlotWidth(LABELLED_CELL * periods) : {}),
@@ -132,6 +137,12 @@ export function cohortHeatmap(result: CohortResult, options: CohortHeatmapOption
   }, { row: 'size' });
 }
 
+/** "† Dec 2010 also holds customers from before the data starts" when the left-censored cohort is among `shown`, else ''. */
+function censoredNote(result: CohortResult, shown: readonly CohortSummary[], locale: Locale): string {
+  const c = shown.find((x) => x.cohort === result.leftCensored);
+  return c ? cohortTexts(locale).charts.censored(cohortLabel(c, result.options.period, locale)) : '';
+}
+
 /** Narrowest cohort cell, in pixels, with its percentage written in. */
 const LABELLED_CELL = 30;
 
@@ -146,7 +157,7 @@ function curves(result: CohortResult, metric: CurveMetric, options: CohortChartO
   const shown = shownCohorts(result, options.maxCohorts ?? (result.options.by === null ? 12 : ATTRIBUTE_COLORS.length));
   // a cohort whose only cell is partly observed has no line, so it gets no legend entry either
   const drawn = shown.filter((c) => result.rows.some((r) => r.cohort === c.cohort && !r.partial));
-  const labels = new Map(drawn.map((c) => [c.cohort, cohortLabel(c, result.options.period, locale)]));
+  const labels = new Map(drawn.map((c) => [c.cohort, `${cohortLabel(c, result.options.period, locale, result.options.by)}${c.cohort === result.leftCensored ? ' †' : ''}`]));
   const order = drawn.map((c) => labels.get(c.cohort) ?? '');
   const point = (series: string, kind: string, period: number, value: number, size: number) => ({ series, kind, period, value: num(value), size });
   const cells = result.rows.filter((c: CohortCell) => labels.has(c.cohort) && !c.partial);
@@ -154,8 +165,16 @@ function curves(result: CohortResult, metric: CurveMetric, options: CohortChartO
     ...cells.map((c) => point(labels.get(c.cohort) ?? '', 'cohort', c.period, c[metric], c.observed)),
     // The average of exactly the cohorts drawn (a hidden cohort would lift it above every visible line), and only
     // where enough of them are observed: further right it is one or two old cohorts, not an average.
-    ...averageCurve(cells).filter((p) => p.cohorts >= MIN_AVERAGE_COHORTS).map((p) => point(t.average, 'average', p.period, p[metric], p.customers)),
+    // The left-censored first cohort is no cohort of new customers: left out of the average, as in the result's.
+    ...averageCurve(cells.filter((c) => c.cohort !== result.leftCensored)).filter((p) => p.cohorts >= MIN_AVERAGE_COHORTS)
+      .map((p) => point(t.average, 'average', p.period, p[metric], p.customers)),
   ];
+  // Say what the black line averages when it is not every cohort: a hidden cohort, or the left-censored one.
+  const first = result.cohorts.find((c) => c.cohort === result.leftCensored);
+  const averaged = result.cohorts.filter((c) => c !== first && result.rows.some((r) => r.cohort === c.cohort && !r.partial)).length;
+  const drawnAveraged = drawn.filter((c) => c !== first).length;
+  const averageOf = options.wording === 'subscriptions' ? ''
+    : t.averageOf(first ? cohortTexts(locale).section.without(cohortLabel(first, result.options.period, locale)) : undefined, drawnAveraged < averaged);
   const money = metric !== 'retention';
   const format = money ? moneyFormat(locale) : '.0%';
   const colors = result.options.by === null
@@ -172,7 +191,8 @@ function curves(result: CohortResult, metric: CurveMetric, options: CohortChartO
     { field: 'size', type: 'quantitative' as const, title: t.size, format: COUNT_FORMAT },
   ];
   return withCounts(['size'], {
-    ...baseSpec(money ? t.ltv : t.curves, `${money ? t.ltvDesc : t.curvesDesc} (${t.averageWhere(MIN_AVERAGE_COHORTS)}).`, subtitleOf(result, shown.length, options.wording === 'subscriptions' ? undefined : t.partialLeftOut, locale)),
+    ...baseSpec(money ? t.ltv : t.curves, `${money ? t.ltvDesc : t.curvesDesc} (${t.averageWhere(MIN_AVERAGE_COHORTS)}).`,
+      subtitleOf(result, shown.length, options.wording === 'subscriptions' ? undefined : [t.partialLeftOut, averageOf, censoredNote(result, drawn, locale)].filter(Boolean).join('; '), locale)),
     width: CHART_WIDTH,
     height: CHART_HEIGHT,
     data: { values },

@@ -110,11 +110,11 @@ export async function cohorts(wb: Workbench, options: CohortOptions = {}): Promi
     ...(options.by !== undefined && byTable ? { by: { column: options.by, from: byTable, table: customers } } : {}),
   };
   let raw: CellRow[];
-  let extra: { returns_only: number; early: number } | undefined;
+  let extra: { returns_only: number; returns_only_amount: number; early: number; early_amount: number } | undefined;
   try {
     await wb.run(cohortPeriodsSql(sqlOptions), { asOf });
     raw = await wb.query<CellRow>(cohortsSql(sqlOptions), { asOf, lastStart: last.s, lastPartial: last.partial });
-    [extra] = await wb.query<{ returns_only: number; early: number }>(cohortStatsSql(sqlOptions), { asOf });
+    [extra] = await wb.query<{ returns_only: number; returns_only_amount: number; early: number; early_amount: number }>(cohortStatsSql(sqlOptions), { asOf });
   } finally {
     await wb.run(`drop table if exists ${quoteIdentifier(periodsTable)}`);
   }
@@ -142,18 +142,23 @@ export async function cohorts(wb: Workbench, options: CohortOptions = {}): Promi
     const unknown = list.find((c) => c.cohort === null);
     if (unknown) warnings.push(cohortMessages.warnNoCohortValue(unknown.size, String(options.by), customers));
   }
+  // The first time cohort also holds everyone who bought before the data starts: no average or trend leans on it.
+  const leftCensored = options.by === undefined && list.length > 1 ? list[0]?.cohort ?? undefined : undefined;
   return tagResult({
     options: {
       period, by: options.by ?? null, byTable, asOf, asOfFromData: options.asOf === undefined, returns, dropPartial, source, customers,
     },
     cohorts: list,
     rows,
-    average: averageCurve(rows),
+    average: averageCurve(leftCensored === undefined ? rows : rows.filter((r) => r.cohort !== leftCensored)),
     customerCount,
     revenue: list.reduce((s, c) => s + c.revenue, 0),
     lastPeriod: { key: last.key, start: last.s, partial: last.partial },
     returnsOnlyCustomers,
     returnsBeforeFirstPurchase,
+    returnsOnlyRevenue: returns === 'ignore' ? 0 : Number(extra?.returns_only_amount ?? 0),
+    returnsBeforeFirstPurchaseRevenue: returns === 'ignore' ? 0 : Number(extra?.early_amount ?? 0),
+    ...(leftCensored !== undefined ? { leftCensored } : {}),
     warnings,
   }, 'CohortResult');
 }

@@ -43,14 +43,27 @@ function pooled(result: CohortResult, list: CohortSummary[]): number {
   return n > 0 ? cells.reduce((s, c) => s + c.active, 0) / n : NaN;
 }
 
+/** The left-censored first cohort (see `CohortResult.leftCensored`), or undefined. */
+function censored(result: CohortResult): CohortSummary | undefined {
+  return result.leftCensored === undefined ? undefined : result.cohorts.find((c) => c.cohort === result.leftCensored);
+}
+
+/** "without Dec 2010" for averages and comparisons that leave out the left-censored cohort, or undefined. */
+function withoutCensored(result: CohortResult, locale: Locale): string | undefined {
+  const c = censored(result);
+  return c ? cohortTexts(locale).section.without(cohortLabel(c, result.options.period, locale)) : undefined;
+}
+
 /** Plain-language findings, most important first (the summary takes the first one or two). */
 export function cohortFindings(result: CohortResult, locale: Locale = 'en', currency = 'EUR'): string[] {
   const t = cohortTexts(locale).section;
   const u = t.unit[result.options.period];
   const pct = (x: number) => formatPercent(x, locale, 0);
-  const label = (c: CohortSummary) => cohortLabel(c, result.options.period, locale);
+  const label = (c: CohortSummary) => cohortLabel(c, result.options.period, locale, result.options.by);
   const out: string[] = [];
-  const withNext = result.cohorts.filter((c) => cell(result, c, 1) !== undefined);
+  const without = withoutCensored(result, locale);
+  // the left-censored cohort is no cohort of new customers: no comparison leans on it
+  const withNext = result.cohorts.filter((c) => c.cohort !== result.leftCensored && cell(result, c, 1) !== undefined);
   const byAttr = result.options.by !== null;
   // time cohorts: the latest cohort with a complete next period; attribute cohorts: the largest
   const lead = byAttr ? withNext[0] : withNext[withNext.length - 1];
@@ -60,12 +73,12 @@ export function cohortFindings(result: CohortResult, locale: Locale = 'en', curr
   const avg = (k: number) => result.average.find((p) => p.period === k);
   const a1 = avg(k1);
   const a2 = avg(k2);
-  if (a1) out.push(a2 ? t.average(pct(a1.retention), k1, u, pct(a2.retention), k2) : t.average(pct(a1.retention), k1, u));
+  if (a1) out.push(a2 ? t.average(pct(a1.retention), k1, u, pct(a2.retention), k2, without) : t.average(pct(a1.retention), k1, u, undefined, undefined, without));
   const big = withNext.filter((c) => (cell(result, c, 1)?.observed ?? 0) >= MIN_COMPARED);
   if (!byAttr && big.length >= 6) {
     const early = pooled(result, big.slice(0, 3));
     const recent = pooled(result, big.slice(-3));
-    if (Math.abs(recent - early) >= 0.03) out.push(t.trend(recent > early, pct(recent), pct(early), u));
+    if (Math.abs(recent - early) >= 0.03) out.push(t.trend(recent > early, pct(recent), pct(early), u, without));
   } else if (byAttr && big.length >= 2) {
     const sorted = [...big].sort((a, b) => (cell(result, b, 1)?.retention ?? 0) - (cell(result, a, 1)?.retention ?? 0));
     const best = sorted[0];
@@ -73,8 +86,28 @@ export function cohortFindings(result: CohortResult, locale: Locale = 'en', curr
     if (best && worst) out.push(t.spread(label(best), pct(cell(result, best, 1)?.retention ?? NaN), label(worst), pct(cell(result, worst, 1)?.retention ?? NaN), u, MIN_COMPARED));
   }
   const ltvPoint = a2 ?? a1;
-  if (ltvPoint) out.push(t.ltv(ltvPoint.period, u, formatCurrency(ltvPoint.cumulativeRevenuePerCustomer, locale, currency, 0)));
+  if (ltvPoint) out.push(t.ltv(ltvPoint.period, u, formatCurrency(ltvPoint.cumulativeRevenuePerCustomer, locale, currency, 0), without));
   return out;
+}
+
+/** What to do, from the average retention one period after the first order (none without that figure). */
+export function cohortNext(result: CohortResult, locale: Locale = 'en'): string[] {
+  const t = cohortTexts(locale).section;
+  const p1 = result.average.find((p) => p.period === 1);
+  return p1 && Number.isFinite(p1.retention) ? [t.todo(formatPercent(p1.retention, locale, 0), t.unit[result.options.period])] : [];
+}
+
+/** One sentence under the cohort table: what its total leaves out of the summary's net revenue (none when nothing). */
+function totalNote(result: CohortResult, locale: Locale, currency: string): string | undefined {
+  const t = cohortTexts(locale).section;
+  const money = (x: number) => formatCurrency(-x, locale, currency, 0);
+  const parts = [
+    result.returnsOnlyRevenue ? t.totalReturnsOnly(money(result.returnsOnlyRevenue), formatNumber(result.returnsOnlyCustomers, locale)) : '',
+    result.returnsBeforeFirstPurchaseRevenue ? t.totalEarly(money(result.returnsBeforeFirstPurchaseRevenue)) : '',
+    // attribute cohorts leave each customer's partial period out (time cohorts keep it, starred)
+    result.options.by !== null ? t.totalPartial : '',
+  ].filter(Boolean);
+  return parts.length ? t.total(formatCurrency(result.revenue, locale, currency, 0), parts) : undefined;
 }
 
 function cohortTable(result: CohortResult, locale: Locale, currency: string): ReportTable {
@@ -84,26 +117,34 @@ function cohortTable(result: CohortResult, locale: Locale, currency: string): Re
   const ltvK = MILESTONES[result.options.period][1];
   const pct = (c: CohortCell | undefined) => (c ? formatPercent(c.retention, locale, 1) : '–');
   const shown = shownCohorts(result, 24);
+  const first = censored(result);
   const rows = shown.map((c) => {
     const ltv = cell(result, c, ltvK);
     return [
-      cohortLabel(c, result.options.period, locale), formatNumber(c.size, locale), ...ks.map((k) => pct(cell(result, c, k))),
+      `${cohortLabel(c, result.options.period, locale, result.options.by)}${c === first ? ` ${t.censoredMark}` : ''}`, formatNumber(c.size, locale), ...ks.map((k) => pct(cell(result, c, k))),
       ltv ? formatCurrency(ltv.cumulativeRevenuePerCustomer, locale, currency, 0) : '–', formatCurrency(c.revenue, locale, currency, 0),
     ];
   });
   const avg = (k: number) => result.average.find((p) => p.period === k);
   const avgLtv = avg(ltvK);
+  const without = withoutCensored(result, locale);
+  // The average row holds averages only (of the cohorts it averages); the total row the sums of every cohort.
   rows.push([
-    t.avgRow, formatNumber(result.customerCount, locale),
+    without ? `${t.avgRow} (${without})` : t.avgRow, formatNumber(result.customerCount - (first?.size ?? 0), locale),
     ...ks.map((k) => { const p = avg(k); return p ? formatPercent(p.retention, locale, 1) : '–'; }),
-    avgLtv ? formatCurrency(avgLtv.cumulativeRevenuePerCustomer, locale, currency, 0) : '–', formatCurrency(result.revenue, locale, currency, 0),
-  ]);
+    avgLtv ? formatCurrency(avgLtv.cumulativeRevenuePerCustomer, locale, currency, 0) : '–', '',
+  ], [t.totalRow, formatNumber(result.customerCount, locale), ...ks.map(() => ''), '', formatCurrency(result.revenue, locale, currency, 0)]);
+  const notes = [
+    shown.length < result.cohorts.length ? t.tableNote(shown.length, result.cohorts.length, result.options.by !== null) : t.tableNoteAll,
+    first ? t.censoredNote(cohortLabel(first, result.options.period, locale)) : '',
+    totalNote(result, locale, currency) ?? '',
+  ].filter(Boolean);
   return {
     caption: t.caption,
     columns: [{ label: t.cohort }, { label: t.customers, numeric: true, ...COUNT }, ...ks.map((k) => ({ label: t.after(k, u), numeric: true })),
       { label: t.ltvAfter(ltvK, u), numeric: true }, { label: t.revenue, numeric: true }],
     rows,
-    note: shown.length < result.cohorts.length ? t.tableNote(shown.length, result.cohorts.length, result.options.by !== null) : t.tableNoteAll,
+    note: notes.join(' '),
   };
 }
 
@@ -122,6 +163,9 @@ export function cohortsSection(result: CohortResult, options: CohortsSectionOpti
   const intro = [t.intro(o.by === null ? t.byPeriod(u) : t.byAttr(o.by), u)];
   if (o.by !== null) intro.push(t.attrPartial);
   else if (result.lastPeriod.partial) intro.push(t.partial(last, asOfDay));
+  const first = censored(result);
+  if (first) intro.push(t.censored(cohortLabel(first, o.period, locale)));
+  const withLine = (d: string) => (first ? `${d} ${t.lineWithout(cohortLabel(first, o.period, locale))}` : d);
   const facts: Array<[string, string]> = [
     [t.facts.by, o.by ?? t.firstOrder(u)],
     [t.facts.period, u.one],
@@ -141,10 +185,11 @@ export function cohortsSection(result: CohortResult, options: CohortsSectionOpti
     charts: [
       { id: 'cohorts-retention', title: t.heat, description: t.heatDesc, spec: cohortHeatmap(result, { locale }) },
       { id: 'cohorts-revenue-retention', title: t.heatRev, description: t.heatRevDesc, spec: cohortHeatmap(result, { locale, metric: 'revenueRetention' }) },
-      { id: 'cohorts-curves', title: t.curves, description: t.curvesDesc, spec: cohortRetentionCurves(result, { locale }) },
-      { id: 'cohorts-ltv', title: t.ltvChart, description: t.ltvDesc, spec: cohortLtvCurves(result, { locale }) },
+      { id: 'cohorts-curves', title: t.curves, description: withLine(t.curvesDesc), spec: cohortRetentionCurves(result, { locale }) },
+      { id: 'cohorts-ltv', title: t.ltvChart, description: withLine(t.ltvDesc), spec: cohortLtvCurves(result, { locale }) },
     ],
     tables: [cohortTable(result, locale, currency)],
     facts,
+    next: cohortNext(result, locale),
   };
 }

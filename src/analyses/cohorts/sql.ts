@@ -158,8 +158,8 @@ order by ${order}`;
 }
 
 /**
- * Customers with only returns, and return rows before a customer's first purchase, from
- * {@link PERIODS_TABLE} and the return rows. Binds `$asOf`.
+ * Customers with only returns, and return rows before a customer's first purchase (each with its net amount),
+ * from {@link PERIODS_TABLE} and the return rows. Binds `$asOf`.
  */
 export function cohortStatsSql(o: CohortsSqlOptions): string {
   check(o);
@@ -167,5 +167,7 @@ export function cohortStatsSql(o: CohortsSqlOptions): string {
   select customer_id, bool_or(active) as buyer, min(first_purchase) as first_order from ${periodsTable(o)} group by customer_id
 )
 select (select count(*) from c where not buyer) as returns_only,
-  (select count(*) from (${txSql(o)}) t join c using (customer_id) where t.is_return and c.buyer and t.order_date < c.first_order) as early`;
+  (select coalesce(${moneySum('g.revenue')}, 0)::double from ${periodsTable(o)} g join c using (customer_id) where not c.buyer) as returns_only_amount,
+  (select count(*) from (${txSql(o)}) t join c using (customer_id) where t.is_return and c.buyer and t.order_date < c.first_order) as early,
+  (select coalesce(${moneySum('t.amount')}, 0)::double from (${txSql(o)}) t join c using (customer_id) where t.is_return and c.buyer and t.order_date < c.first_order) as early_amount`;
 }

@@ -118,7 +118,7 @@ export interface CohortResult {
   cohorts: CohortSummary[];
   /** All cells, cohort by cohort (same order as `cohorts`), period ascending. */
   rows: CohortCell[];
-  /** Size-weighted average curve (partial cells left out). */
+  /** Size-weighted average curve (partial cells and the `leftCensored` cohort left out). */
   average: CohortAveragePoint[];
   /** Customers in a cohort. */
   customerCount: number;
@@ -130,6 +130,16 @@ export interface CohortResult {
   returnsOnlyCustomers: number;
   /** Return rows booked before the customer's first purchase (left out). */
   returnsBeforeFirstPurchase: number;
+  /** Net amount of the customers with only returns (≤ 0; in no cohort, so not in `revenue`). @defaultValue absent: not computed */
+  returnsOnlyRevenue?: number;
+  /** Net amount of the return rows before a customer's first purchase (≤ 0; not in `revenue`). @defaultValue absent: not computed */
+  returnsBeforeFirstPurchaseRevenue?: number;
+  /**
+   * The first time cohort, which also holds every customer who bought before the data starts (their real first
+   * order is not in the data: left-censored). It is left out of `average` and of comparisons between cohorts.
+   * @defaultValue absent: attribute cohorts, or a single cohort
+   */
+  leftCensored?: string;
   /** Recoverable data quirks. */
   warnings: string[];
 }

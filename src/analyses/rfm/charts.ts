@@ -3,7 +3,7 @@
  * the distributions of recency, frequency and monetary. Pure builders: result in, spec out.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import type { Locale } from '../../locale.js';
+import { intlTag, type Locale } from '../../locale.js';
 import { segmentName } from './words.js';
 import type { RfmResult } from './index.js';
 import type { RfmDistribution } from './summary.js';
@@ -179,22 +179,30 @@ export function rfmDistributionChart(result: RfmResult, options: RfmDistribution
   const label = t[options.metric];
   const log = d.scale === 'log';
   const format = options.metric === 'monetary' ? moneyFormat(locale) : COUNT_FORMAT;
-  const notes = [log ? t.logNote : '', d.nonPositive > 0 ? t.nonPositive(d.nonPositive) : ''].filter(Boolean).join('; ');
+  const above = d.above ? t.above(d.above.customers.toLocaleString(intlTag(locale)), d.above.max.toLocaleString(intlTag(locale))) : '';
+  const notes = [log ? t.logNote : '', d.nonPositive > 0 ? t.nonPositive(d.nonPositive) : '', above].filter(Boolean).join('; ');
+  // Order counts are whole numbers: each bar is centred on the counts it holds (1 order: from 0.5 to 1.5).
+  const whole = options.metric === 'frequency';
+  const values = whole
+    ? d.bins.map((b) => ({ ...b, start: b.start - 0.5, end: b.end - 0.5, label: b.end - b.start > 1 ? `${b.start}–${b.end - 1}` : String(b.start) }))
+    : d.bins;
   return withCounts(['customers'], {
     ...baseSpec(t.distTitle(label), `${t.distDesc(label)}${notes ? ` (${notes})` : ''}.`, notes || undefined),
     width: CHART_WIDTH,
     height: CHART_HEIGHT - 80,
-    data: { values: d.bins },
+    data: { values },
     // rect, not bar: the bins are pre-computed ranges (x to x2), drawn from 0 up to the count
     mark: { type: 'rect', color: CATEGORY_COLORS[0], stroke: '#ffffff', strokeWidth: 0.5 },
     encoding: {
-      x: { field: 'start', type: 'quantitative', title: label, scale: log ? { type: 'log' } : { zero: false }, axis: { format, ...(log ? { tickCount: 6 } : {}) } },
+      x: { field: 'start', type: 'quantitative', title: label, scale: log ? { type: 'log' } : { zero: false, ...(whole ? { nice: false } : {}) }, axis: { format, ...(log ? { tickCount: 6 } : {}), ...(whole ? { tickMinStep: 1 } : {}) } },
       x2: { field: 'end' },
       y: { field: 'customers', type: 'quantitative', title: t.customers, axis: { format: COUNT_FORMAT } },
       y2: { datum: 0 },
       tooltip: [
-        { field: 'start', type: 'quantitative', title: t.from, format: options.metric === 'monetary' ? moneyFormat(locale) : ',.4~f' },
-        { field: 'end', type: 'quantitative', title: t.to, format: options.metric === 'monetary' ? moneyFormat(locale) : ',.4~f' },
+        ...(whole ? [{ field: 'label', type: 'nominal' as const, title: t.orders }] : [
+          { field: 'start', type: 'quantitative' as const, title: t.from, format: options.metric === 'monetary' ? moneyFormat(locale) : ',.4~f' },
+          { field: 'end', type: 'quantitative' as const, title: t.to, format: options.metric === 'monetary' ? moneyFormat(locale) : ',.4~f' },
+        ]),
         { field: 'customers', type: 'quantitative', title: t.customers, format: COUNT_FORMAT },
       ],
     },

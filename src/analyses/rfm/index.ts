@@ -6,7 +6,7 @@
  */
 import type { Workbench } from '../../workbench.js';
 import { WorkbenchError } from '../../errors.js';
-import { quoteIdentifier } from '../../sql.js';
+import { moneySum, quoteIdentifier } from '../../sql.js';
 import { rfmSql, segmentParams, type RfmThresholds } from './sql.js';
 import {
   distribution, gridCells, groupSummaries, loyaltySummaries, scoreRanges, topCustomersRevenueShare,
@@ -102,6 +102,8 @@ export interface RfmResult {
   customerCount: number;
   /** Customers left out because they only have returns. */
   returnsOnlyCustomers: number;
+  /** Net amount of those customers' rows (≤ 0): what the data's net revenue holds beyond `revenue`; 0 with `returns: 'ignore'`. */
+  returnsOnlyRevenue: number;
   /** Total net revenue of the scored customers. */
   revenue: number;
   /** First and last purchase in the scored data. */
@@ -195,11 +197,12 @@ async function scoreRfm(wb: Workbench, options: RfmOptions = {}): Promise<RfmRes
     throw new WorkbenchError('NO_DATA', rfmMessages.nothingToScore(asOf, source), { asOf });
   }
   const [ret] = await wb.query(
-    `select count(distinct customer_id) as n from ${quoteIdentifier(source)}
+    `select count(distinct customer_id) as n, coalesce(${moneySum()}, 0)::double as amount from ${quoteIdentifier(source)}
      where is_return and customer_id not in (select customer_id from ${t})${laterOrders === 'exclude' ? ' and order_date < $asOf' : ''}`,
     laterOrders === 'exclude' ? { asOf } : {},
   );
   const returnsOnlyCustomers = Number(ret?.['n'] ?? 0);
+  const returnsOnlyRevenue = returns === 'net' ? Number(ret?.['amount'] ?? 0) : 0;
   const warnings: string[] = [];
   if (returnsOnlyCustomers > 0 && returns === 'net') {
     warnings.push(rfmMessages.warnReturnsOnly(returnsOnlyCustomers));
@@ -214,6 +217,7 @@ async function scoreRfm(wb: Workbench, options: RfmOptions = {}): Promise<RfmRes
     options: { asOf, asOfFromData: fromData, bins, scoring, returns, laterOrders, segmentMap, minSize, source, table, minimums },
     customerCount,
     returnsOnlyCustomers,
+    returnsOnlyRevenue,
     revenue: Number(totals?.['revenue'] ?? 0),
     period: { first: totals?.['first'] as Date, last: totals?.['last'] as Date },
     segments: await groupSummaries(wb, table, 'segment', segmentMap.segments.map((s) => s.key), minSize),

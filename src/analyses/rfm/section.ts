@@ -54,6 +54,7 @@ export function rfmFindings(result: RfmResult, locale: Locale = 'en'): string[] 
 function segmentTable(result: RfmResult, locale: Locale, currency: string): ReportTable {
   const t = rfmTexts(locale).section;
   const defs = new Map(result.options.segmentMap.segments.map((s) => [s.key, s]));
+  const notes = [result.segments.some((s) => s.tooSmall) ? t.tooSmall(formatNumber(result.options.minSize, locale)) : '', totalNote(result, locale, currency) ?? ''].filter(Boolean);
   return {
     caption: t.caption,
     columns: t.cols.map((label, i) => ({ label, numeric: i >= 3, ...(i === 3 ? COUNT : {}) })),
@@ -64,8 +65,15 @@ function segmentTable(result: RfmResult, locale: Locale, currency: string): Repo
         `${formatNumber(s.customers, locale)}${s.tooSmall ? ' *' : ''}`, pct(s.share, locale), formatCurrency(s.revenue, locale, currency, 0), pct(s.revenueShare, locale),
       ];
     }),
-    ...(result.segments.some((s) => s.tooSmall) ? { note: t.tooSmall(formatNumber(result.options.minSize, locale)) } : {}),
+    ...(notes.length ? { note: notes.join(' ') } : {}),
   };
+}
+
+/** One sentence under a table whose total leaves out the customers with only returns (the summary's total holds them). */
+function totalNote(result: RfmResult, locale: Locale, currency: string): string | undefined {
+  if (result.returnsOnlyRevenue === 0) return undefined;
+  return rfmTexts(locale).section.total(formatCurrency(result.revenue, locale, currency, 0), formatNumber(result.returnsOnlyCustomers, locale),
+    formatCurrency(-result.returnsOnlyRevenue, locale, currency, 0));
 }
 
 function loyaltyTable(result: RfmResult, locale: Locale, currency: string): ReportTable {
@@ -77,6 +85,7 @@ function loyaltyTable(result: RfmResult, locale: Locale, currency: string): Repo
       loyaltyName(l.key, locale),
       formatNumber(l.customers, locale), pct(l.share, locale), formatCurrency(l.revenue, locale, currency, 0), pct(l.revenueShare, locale),
     ]),
+    ...(totalNote(result, locale, currency) ? { note: totalNote(result, locale, currency) } : {}),
   };
 }
 
@@ -112,7 +121,7 @@ export function rfmSection(result: RfmResult, options: RfmSectionOptions = {}): 
       [t.facts.bins, `1–${o.bins}`],
       [t.facts.scoring, quantile ? t.quantile : t.fixed],
       [t.facts.returns, o.returns === 'net' ? t.returnsNet : t.returnsIgnore],
-      [t.facts.map, o.segmentMap.name],
+      [t.facts.map, /^standard R×F/.test(o.segmentMap.name) ? t.standardMap(o.bins) : o.segmentMap.name],
     ],
   };
 }

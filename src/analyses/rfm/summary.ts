@@ -79,6 +79,11 @@ export interface RfmDistribution {
   bins: RfmDistributionBin[];
   /** Customers left out of a log-scale histogram because their value is ≤ 0. */
   nonPositive: number;
+  /**
+   * Order counts only: the long tail left out of the histogram (customers with more than `max` orders), so that
+   * every bar covers the same number of order counts on a linear axis. @defaultValue absent: nothing left out
+   */
+  above?: { max: number; customers: number };
 }
 
 const num = (x: unknown): number => (x === null || x === undefined ? Number.NaN : Number(x));
@@ -175,9 +180,14 @@ function niceStep(raw: number): number {
   return [1, 2, 2.5, 5, 10].map((k) => k * p).find((s) => s >= raw) ?? 10 * p;
 }
 
+/** Highest order count a skewed frequency histogram shows: the 99th percentile, at least 10. */
+const FREQUENCY_SHOWN = 0.99;
+
 /**
- * Binned distribution of one metric, ~25 bins. Frequency and monetary switch to log-spaced bins
- * when strongly right-skewed (skewness > 1.5 and max/min positive ≥ 50; frequency only above 40 orders).
+ * Binned distribution of one metric, ~25 bins. Monetary switches to log-spaced bins when strongly
+ * right-skewed (skewness > 1.5 and max/min positive ≥ 50). Order counts are whole numbers: log-spaced bins
+ * would hold one count here and three there (a "4–6" bar outgrowing "3"), so a skewed frequency keeps
+ * equal whole-number bins up to its 99th percentile and states how many customers lie beyond.
  */
 export async function distribution(wb: Workbench, table: string, metric: RfmDistribution['metric']): Promise<RfmDistribution> {
   const col = COLUMN[metric];
@@ -190,16 +200,16 @@ export async function distribution(wb: Workbench, table: string, metric: RfmDist
   const hi = num(s?.['hi']);
   const loPos = num(s?.['lo_pos']);
   const skew = num(s?.['skew']);
-  const log = metric !== 'recency' && loPos > 0 && hi / loPos >= 50 && skew > 1.5 && (metric !== 'frequency' || hi > 40);
-  if (log) {
+  const skewed = metric !== 'recency' && loPos > 0 && hi / loPos >= 50 && skew > 1.5 && (metric !== 'frequency' || hi > 40);
+  if (skewed && metric === 'frequency') return frequencyTail(wb, t, col, lo);
+  if (skewed) {
     const span = Math.log10(hi) - Math.log10(loPos);
     const step = [0.05, 0.1, 0.2, 0.25, 0.5, 1].find((x) => x >= span / 25) ?? 1;
     const rows = await wb.query(
       `select floor(log10(${col}) / $step)::integer as k, count(*) as n from ${t} where ${col} > 0 group by 1 order by 1`,
       { step },
     );
-    // order counts are whole numbers: v lies in [10^(k·step), 10^((k+1)·step)) exactly when it lies in [ceil(lo), ceil(hi))
-    const edge = (k: number) => (metric === 'frequency' ? Math.ceil(10 ** (k * step) - 1e-9) : 10 ** (k * step));
+    const edge = (k: number) => 10 ** (k * step);
     const bins = rows.map((x) => ({ start: edge(num(x['k'])), end: edge(num(x['k']) + 1), customers: num(x['n']) }));
     return { metric, scale: 'log', bins, nonPositive: num(s?.['non_pos']) };
   }
@@ -210,4 +220,21 @@ export async function distribution(wb: Workbench, table: string, metric: RfmDist
   );
   const bins = rows.map((x) => ({ start: num(x['k']) * width, end: (num(x['k']) + 1) * width, customers: num(x['n']) }));
   return { metric, scale: 'linear', bins, nonPositive: 0 };
+}
+
+/** Whole-number bins of equal width up to the 99th percentile of a skewed order count; the customers beyond it counted. */
+async function frequencyTail(wb: Workbench, t: string, col: string, lo: number): Promise<RfmDistribution> {
+  const [q] = await wb.query(`select quantile_disc(${col}, ${FREQUENCY_SHOWN}) as q from ${t}`);
+  const max = Math.max(10, num(q?.['q']));
+  // ~25 bars of a round number of order counts each, from the lowest (bars of one count would leave most of the
+  // tail under the report's smallest group shown)
+  const width = Math.max(1, Math.ceil(niceStep((max - lo + 1) / 25)));
+  const rows = await wb.query(
+    `select floor((${col} - $lo) / $width)::bigint as k, count(*) filter (where ${col} <= $max) as n, count(*) filter (where ${col} > $max) as above
+     from ${t} where ${col} is not null group by 1 order by 1`,
+    { width, max, lo },
+  );
+  const bins = rows.filter((x) => num(x['n']) > 0).map((x) => ({ start: lo + num(x['k']) * width, end: lo + (num(x['k']) + 1) * width, customers: num(x['n']) }));
+  const above = rows.reduce((s, x) => s + num(x['above']), 0);
+  return { metric: 'frequency', scale: 'linear', bins, nonPositive: 0, ...(above > 0 ? { above: { max, customers: above } } : {}) };
 }

@@ -6,6 +6,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { formatDate, formatNumber, type Locale } from '../../locale.js';
 import { columnLabel, segmentValueName } from '../../i18n/analyses.js';
+import { dataValue } from '../../i18n/countries.js';
 import { migrationSegmentName } from './words.js';
 import type { SubsegmentResult } from './subsegments.js';
 import { ALL_CUSTOMERS, DEFAULT_CHURN_DAYS, type KpiDef } from './kpi.js';
@@ -63,8 +64,8 @@ export function kpiFormat(def: Pick<KpiDef, 'id' | 'kind'>, locale: Locale): str
 /**
  * Sub-segment deviation chart: one diverging bar per sub-segment (difference from its segment's average),
  * 95% CI whiskers, a rule at 0 (the segment average), too-small sub-segments greyed without whiskers.
- * With more than one segment, one panel per segment, each with its own x scale: a segment whose KPI is
- * ten times smaller (the "Rest 50%" beside the "Top 20%") keeps bars that can be seen.
+ * With more than one segment, one panel per segment, all on one x scale: a bar of the same length is the same
+ * difference in every panel (own scales made −8.60 look as long as −62.94).
  * @example show(subsegmentChart(await compareSubsegments(wb, { segment: { column: 'age_band' }, by: 'city_size', kpi: 'nps' })))
  */
 export function subsegmentChart(result: SubsegmentResult, options: SegmentChartOptions = {}): TopLevelSpec {
@@ -73,7 +74,7 @@ export function subsegmentChart(result: SubsegmentResult, options: SegmentChartO
   const label = kpiLabel(result.kpi, locale);
   const format = kpiFormat(result.kpi, locale);
   const values = result.rows.map((r) => ({
-    segment: r.segment, segmentName: segmentLabel(r.segment, locale), group: r.subsegment,
+    segment: r.segment, segmentName: segmentLabel(r.segment, locale), group: dataValue(result.byVariable, r.subsegment, locale),
     difference: Number.isFinite(r.difference) ? r.difference : null,
     lo: r.ci?.[0] ?? null, hi: r.ci?.[1] ?? null, value: Number.isFinite(r.kpi) ? r.kpi : null, segmentValue: r.segmentKpi, n: r.n,
     status: r.tooSmall ? t.tooSmall : r.significant ? t.significant : t.notSignificant,
@@ -119,7 +120,7 @@ export function subsegmentChart(result: SubsegmentResult, options: SegmentChartO
   };
   const base = { ...baseSpec(t.sub(label, columnLabel(result.byVariable, locale)), `${t.subDesc}.`, t.subSub), data: { values } };
   return withCounts(['n'], many
-    ? { ...base, vconcat: segments.map((seg, i) => panel(seg, i === segments.length - 1)), resolve: { scale: { x: 'independent' } } }
+    ? { ...base, vconcat: segments.map((seg, i) => panel(seg, i === segments.length - 1)), resolve: { scale: { x: 'shared' } } }
     : { ...base, ...panel(undefined, true) });
 }
 

@@ -15,7 +15,8 @@ import { kpiGoalChart, kpiLabel, migrationHeatmap, overlapMatrix, segmentLabel, 
 import { formatCurrency, formatDate, formatNumber, formatPercent, type Locale } from '../../locale.js';
 import { texts } from '../../i18n/index.js';
 import { columnLabel } from '../../i18n/analyses.js';
-import { flowText } from './words.js';
+import { dataValue } from '../../i18n/countries.js';
+import { flowText, migrationSegmentName } from './words.js';
 import type { MethodText } from '../../report/sections/method.js';
 import type { ReportChart, ReportSection, ReportTable } from '../../report/section.js';
 import { COUNT } from '../../report/small-groups.js';
@@ -60,7 +61,7 @@ function diffFinding(r: SubsegmentRow, res: SubsegmentResult, locale: Locale, cu
   const f = (x: number) => kpiText(res.kpi, x, locale, currency);
   const k = inSentence(kpiLabel(res.kpi, locale));
   const t = segmentTexts(locale).section;
-  return t.diff(segmentLabel(r.segment, locale), columnLabel(res.byVariable, locale), r.subsegment, k, f(r.kpi), f(r.segmentKpi), f(r.difference), f(r.ci?.[0] ?? NaN), f(r.ci?.[1] ?? NaN));
+  return t.diff(segmentLabel(r.segment, locale), columnLabel(res.byVariable, locale), dataValue(res.byVariable, r.subsegment, locale), k, f(r.kpi), f(r.segmentKpi), f(r.difference), f(r.ci?.[0] ?? NaN), f(r.ci?.[1] ?? NaN));
 }
 
 /** Plain-language findings for the parts given, most important first. */
@@ -109,6 +110,18 @@ export function segmentsFindings(input: SegmentsSectionInput, locale: Locale = '
     if (most) out.push(t.overlapMost(most.a, most.b, formatNumber(most.both, locale), formatNumber(most.jaccard, locale, 2)));
   }
   return out;
+}
+
+/** What to do about the segments: keep the top revenue tier close, act on the biggest migration flow (none without them). */
+export function segmentsNext(input: SegmentsSectionInput, locale: Locale = 'en'): string[] {
+  const t = segmentTexts(locale).section;
+  const out: string[] = [];
+  const top = input.segments?.tiers?.[0] ? input.segments.segments[0] : undefined;
+  if (top && Number.isFinite(top.revenueShare)) out.push(t.todoTier(segmentLabel(top.segment, locale).toLowerCase(), formatPercent(top.revenueShare, locale, 1)));
+  const m = input.migration;
+  const flow = m?.flows[0];
+  if (m && flow) out.push(t.todoFlow(flowText(m, flow, locale), migrationSegmentName(m, flow.from, locale)));
+  return out.length ? [out.join(' ')] : [];
 }
 
 /** The result with too-small sub-segments left out: a shared report suppresses groups below the minimum size. */
@@ -171,7 +184,7 @@ function subTable(res: SubsegmentResult, locale: Locale, currency: string): Repo
     caption: t.subCaption(k, columnLabel(res.byVariable, locale)),
     columns: t.subCols.map((label, i) => ({ label, numeric: i >= 2 && i <= 6, ...(i === 2 ? COUNT : {}) })),
     rows: shownRows(res).rows.map((r) => [
-      segmentLabel(r.segment, locale), r.subsegment, formatNumber(r.n, locale), f(r.kpi), f(r.segmentKpi), f(r.difference),
+      segmentLabel(r.segment, locale), dataValue(res.byVariable, r.subsegment, locale), formatNumber(r.n, locale), f(r.kpi), f(r.segmentKpi), f(r.difference),
       r.ci ? `${f(r.ci[0])} … ${f(r.ci[1])}` : '–', r.significant ? t.significant : t.notSignificant,
     ]),
     note: [t.how(kpiHow(res.kpi, locale)), ...(res.options.adjust === 'bonferroni' ? [t.manyComparisons] : []), ...(hidden ? [t.hidden(hidden, res.options.minSize)] : [])].join(' '),
@@ -219,5 +232,5 @@ export function segmentsSection(input: SegmentsSectionInput, options: SegmentsSe
   }
   if (input.migration) charts.push({ id: 'segments-migration', title: t.migTitle, description: t.migDesc, spec: migrationHeatmap(input.migration, { locale }) });
   if (input.overlap) charts.push({ id: 'segments-overlap', title: t.ovTitle, description: t.ovDesc, spec: overlapMatrix(input.overlap, { locale }) });
-  return { id: 'segments', title: t.title, intro: [t.intro], findings: segmentsFindings(input, locale, currency), charts, tables };
+  return { id: 'segments', title: t.title, intro: [t.intro], findings: segmentsFindings(input, locale, currency), charts, tables, next: segmentsNext(input, locale) };
 }

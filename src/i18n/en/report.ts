@@ -32,7 +32,7 @@ export const report = {
   },
   contents: 'Contents',
   generatedAt: (when: string) => `Generated ${when}`,
-  noScript: 'JavaScript is off: charts are shown as static images without tooltips.',
+  noScript: 'JavaScript is off: charts are shown as static images, without the values that appear when you point at them.',
   chartFallback: 'Chart',
   scrollHint: 'Scroll sideways for more →',
   source: 'Data source',
@@ -86,6 +86,14 @@ export const report = {
   exampleRows: 'Example rows (line numbers)',
   setAsideNote: 'Line numbers count the header as line 1.',
   nothingSetAside: 'No rows were set aside.',
+  /** What to do about the rows set aside, from the reason with the most rows. */
+  dataQualityNext: {
+    missing_customer_id: (share: string, n: string) =>
+      `What to do: ${share} of the rows (${n}) have no customer id, so they count in no customer analysis. Find out where these orders come from (guest checkouts, a till without a loyalty card) and record the customer id from now on.`,
+    duplicate: (share: string, n: string) => `What to do: ${share} of the rows (${n}) are exact copies of another row; ask whoever makes the file whether the export writes rows twice.`,
+    other: (share: string, n: string, reason: string) => `What to do: ${share} of the rows (${n}) were set aside, most for “${reason}”; have the file corrected at its source and make the report again.`,
+    fine: 'What to do: nothing urgent; fewer than 1% of the rows were set aside.',
+  },
   reasons: {
     missing_customer_id: 'No customer id',
     unparseable_date: 'Date could not be read',

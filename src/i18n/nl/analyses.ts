@@ -59,7 +59,7 @@ export const analyses: Texts['analyses'] = {
   },
   loyalty: { loyal: 'Trouw', potential: 'Potentieel trouw', 'at-risk': 'Risico', lost: 'Verloren' },
   clusterWords: {
-    recency: { low: 'recent', mid: 'gemiddelde recency', high: 'lang niet gezien' },
+    recency: { low: 'recent', mid: 'gemiddeld recent', high: 'lang niet gezien' },
     frequency: { low: 'zelden', mid: 'af en toe', high: 'frequent' },
     monetary: { low: 'lage besteding', mid: 'gemiddelde besteding', high: 'hoge besteding' },
     avg_order_value: { low: 'kleine orders', high: 'grote orders' },
@@ -68,8 +68,8 @@ export const analyses: Texts['analyses'] = {
   clusterColumnWord: (level, feature) => `${level === 'high' ? 'hoge' : 'lage'} ${feature}`,
   clusterAverage: 'Gemiddelde klanten',
   features: {
-    recency: 'Recency (dagen)',
-    frequency: 'Orders',
+    recency: 'Recentheid (dagen)',
+    frequency: 'Bestellingen',
     monetary: 'Omzet',
     avg_order_value: 'Gemiddelde orderwaarde',
     tenure_days: 'Klant sinds (dagen)',

@@ -120,6 +120,21 @@ export function loadNote(note: string, locale: Locale): { text: string; technica
   return { text: note };
 }
 
+/** What to do about the rows set aside: one sentence from the reason with the most rows (1% of the rows or more). */
+export function dataQualityNext(load: LoadReport, locale: Locale = 'en'): string[] {
+  const t = texts(locale).report;
+  const w = t.dataQualityNext;
+  if (load.rowsRead <= 0) return [];
+  const top = [...load.setAside].sort((a, b) => b.count - a.count)[0];
+  if (!top || top.count / load.rowsRead < 0.01) return load.setAside.length ? [w.fine] : [];
+  const share = formatPercent(top.count / load.rowsRead, locale);
+  const n = formatNumber(top.count, locale);
+  if (top.reason === 'missing_customer_id') return [w.missing_customer_id(share, n)];
+  if (top.reason === 'duplicate') return [w.duplicate(share, n)];
+  const reasons: Readonly<Record<string, string | undefined>> = t.reasons;
+  return [w.other(share, n, (Object.hasOwn(reasons, top.reason) ? reasons[top.reason] : undefined) ?? top.reason)];
+}
+
 /**
  * The data-quality section.
  * @example dataQualitySection({ transactions: await loadTransactions(wb, file) }, { locale: 'nl' })
@@ -178,5 +193,6 @@ export function dataQualitySection(input: DataQualityInput, options: DataQuality
     ...(notes.length ? { findings: notes.map((n) => n.text) } : {}),
     tables,
     ...(technical.length ? { technical } : {}),
+    next: dataQualityNext(load, locale),
   };
 }

@@ -46,7 +46,11 @@ describe('cluster charts', () => {
     expect(inline(spec)).toHaveLength(300);
     expect(inline(spec)[0]).toHaveProperty('v2');
     expect(JSON.stringify(spec)).toContain('"title":"Revenue"');
-    expect(svg).toContain('Direction 1');
+    // the map's axes say what grows along them, not "Direction 1 (74% of the differences)"
+    expect(svg).toMatch(/To the right: [a-z]/);
+    expect(svg).not.toContain('Direction 1');
+    const nl = JSON.stringify(clusterScatter(result, { locale: 'nl' }));
+    expect(nl).toMatch(/"title":"Naar rechts: (meer|minder|recenter|langer)/);
     expectValidSpec(clusterScatter(result, { locale: 'nl' }));
   });
 
@@ -57,7 +61,7 @@ describe('cluster charts', () => {
     expect(cells).toHaveLength(9);
     const first = cells[0] as { label: string; feature: string; z: number; text: string; mean: number };
     expect(first.label).toBe(clusterLabels(result, 'nl')[0]);
-    expect(first.feature).toBe('Recency (dagen)');
+    expect(first.feature).toBe('Recentheid (dagen)');
     expect(first.z).toBe(result.profiles[0]?.z['recency']);
     expect(first.text).toBe(new Intl.NumberFormat('nl-NL', { maximumFractionDigits: first.mean < 10 ? 1 : 0, minimumFractionDigits: first.mean < 10 ? 1 : 0 }).format(first.mean));
     await expectRenders(clusterProfileHeatmap(result, { locale: 'en' }));

@@ -43,12 +43,16 @@ describe('cohort charts', () => {
     const spec = cohortHeatmap(monthly);
     const values = valuesOf(spec);
     expect(values).toHaveLength(monthly.rows.length);
-    const dec1 = values.find((v) => v['row'] === 'Dec 2010 (885)' && v['period'] === 1);
+    // the first cohort is marked: it also holds every customer from before the data starts
+    const dec1 = values.find((v) => v['row'] === 'Dec 2010 (885) †' && v['period'] === 1);
     expect(dec1).toMatchObject({ text: '37%', partial: false, active: 324 });
     expect(values.filter((v) => String(v['text']).endsWith('*'))).toHaveLength(13);
-    expect(spec.title).toEqual({ text: 'Customer retention by cohort', subtitle: '* partly observed (the data ends during this period)' });
+    expect(spec.title).toEqual({
+      text: 'Customer retention by cohort',
+      subtitle: '* partly observed (the data ends during this period); † Dec 2010 also holds customers from before the data starts',
+    });
     const svg = await expectRenders(spec);
-    expect(svg).toContain('Dec 2010 (885)');
+    expect(svg).toContain('Dec 2010 (885) †');
     expect(svg).toContain('37%');
     writeFileSync(join(tmpdir(), 'cohort-heatmap.svg'), svg);
   });
@@ -56,7 +60,7 @@ describe('cohort charts', () => {
   it('revenue-retention heatmap in Dutch', async () => {
     const spec = cohortHeatmap(monthly, { metric: 'revenueRetention', locale: 'nl' });
     expect((spec.title as { text: string }).text).toBe('Omzetbehoud per cohort');
-    const dec1 = valuesOf(spec).find((v) => v['row'] === 'dec 2010 (885)' && v['period'] === 1);
+    const dec1 = valuesOf(spec).find((v) => v['row'] === 'dec 2010 (885) †' && v['period'] === 1);
     expect(dec1?.['value']).toBeCloseTo(monthly.rows[1]?.revenueRetention ?? NaN, 9);
     const svg = await expectRenders(spec);
     expect(svg).toContain('Maanden sinds eerste bestelling');
@@ -101,14 +105,18 @@ describe('cohort charts', () => {
     const spec = cohortRetentionCurves(byCountry, { locale: 'nl' });
     const series = new Set(valuesOf(spec).filter((v) => v['kind'] === 'cohort').map((v) => v['series']));
     expect(series.size).toBe(10);
-    expect(series.has('United Kingdom')).toBe(true);
+    expect(series.has('Verenigd Koninkrijk')).toBe(true); // a country from the data, in Dutch
     await expectRenders(spec);
     const ltv = cohortLtvCurves(monthly);
     const dec = valuesOf(ltv).filter((v) => v['series'] === 'Dec 2010');
     expect(dec).toHaveLength(0); // Dec 2010 is not among the latest 12
     const all = cohortLtvCurves(monthly, { maxCohorts: 13 });
-    const dec1 = valuesOf(all).find((v) => v['series'] === 'Dec 2010' && v['period'] === 1);
+    const dec1 = valuesOf(all).find((v) => v['series'] === 'Dec 2010 †' && v['period'] === 1);
     expect(dec1?.['value']).toBeCloseTo(monthly.rows[1]?.cumulativeRevenuePerCustomer ?? NaN, 9);
+    // drawn, Dec 2010 stays out of the black line: the line is the cohort table's average
+    const avg6 = valuesOf(all).find((v) => v['kind'] === 'average' && v['period'] === 6);
+    expect(avg6?.['value']).toBeCloseTo(monthly.average.find((p) => p.period === 6)?.cumulativeRevenuePerCustomer ?? NaN, 9);
+    expect((all.title as { subtitle: string }).subtitle).toBe('partly observed periods left out; black line: average without Dec 2010; † Dec 2010 also holds customers from before the data starts');
     const svg = await renderSvg(all);
     expect(svg).toContain('Cumulative revenue per customer');
     expect(svg).toMatch(/€\d/);

@@ -63,7 +63,8 @@ describe('rfm charts', () => {
 
   it('heatmap in Dutch, coloured by mean monetary', async () => {
     const spec = rfmHeatmap(result, { locale: 'nl', color: 'monetary' });
-    expect(spec.title).toBe('Klanten per recency- en frequentiescore');
+    expect(spec.title).toBe('Klanten per score voor recentheid en frequentie');
+    expect(JSON.stringify(spec)).toContain('Recentheidsscore (R, 5 = meest recent)');
     expect(JSON.stringify(spec)).toContain('"field":"meanMonetary","type":"quantitative","title":"Gemiddelde netto-omzet"');
     const svg = await expectRenders(spec);
     expect(svg).toContain('Kampioenen');
@@ -94,5 +95,32 @@ describe('rfm charts', () => {
     for (const spec of rfmDistributionCharts(result, { locale: 'nl' })) await expectRenders(spec);
     const svg = await renderSvg(rfmDistributionChart(result, { metric: 'recency', locale: 'en' }));
     expect(svg).toContain('Days since last order');
+  });
+
+  it('skewed order counts: bars of equal width, one per order count, up to the 99th percentile; the tail counted in a note', async () => {
+    const w = await Workbench.open();
+    try {
+      // 250 one-time buyers; 50 customers with 2, 4, …, 100 orders: skewed, as on a log axis "4–6" would outgrow "3"
+      await w.run(`create table transactions as
+        select 'c' || i as customer_id, i || '-' || o as order_id, timestamp '2023-01-01' + to_days(o::integer) as order_date,
+          10.0 as amount, false as is_return, 0::bigint as source_row
+        from range(300) t(i), range(1, 101) u(o) where o <= case when i < 250 then 1 else (i - 249) * 2 end`);
+      const d = (await rfm(w)).distributions.frequency;
+      expect(d.scale).toBe('linear');
+      // 94 counts are too many for one bar each: bars of 5 counts (1–5, 6–10, …), every bar as wide as the others
+      expect(d.bins.every((b) => b.end - b.start === 5)).toBe(true);
+      expect(d.bins[0]).toEqual({ start: 1, end: 6, customers: 252 }); // the 250 one-time buyers and those with 2 and 4 orders
+      // the 99th percentile of the 300 counts is 94 orders: the three customers with 96, 98 and 100 are beyond it
+      expect(d.above).toEqual({ max: 94, customers: 3 });
+      expect(d.bins.reduce((s, b) => s + b.customers, 0) + 3).toBe(300);
+      const nl = rfmDistributionChart({ ...result, distributions: { ...result.distributions, frequency: d } }, { metric: 'frequency', locale: 'nl' });
+      expect((nl.title as { subtitle: string }).subtitle).toBe('3 klanten met meer dan 94 bestellingen niet getoond');
+      expect(JSON.stringify(nl)).not.toContain('"type":"log"');
+      const first = (nl.data as { values: Array<Record<string, unknown>> }).values[0];
+      expect(first).toMatchObject({ start: 0.5, end: 5.5, label: '1–5' });
+      await expectRenders(nl);
+    } finally {
+      w.close();
+    }
   });
 });

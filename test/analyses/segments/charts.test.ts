@@ -57,7 +57,7 @@ describe('segment charts', () => {
     expectValidSpec(nl);
   });
 
-  it('sub-segment chart: one panel per segment with its own x scale, so a segment with small differences keeps visible bars', async () => {
+  it('sub-segment chart: one panel per segment, all on one x scale, so equal bars are equal differences', async () => {
     // Planted: "Top 20%" sub-segments differ by ±800 from their segment, "Rest 50%" ones by ±8 (as revenue tiers do).
     const row = (segment: string, subsegment: string, difference: number) => ({
       ...sub.rows[0]!, segment, subsegment, difference, ci: [difference - difference / 2, difference + difference / 2] as [number, number], tooSmall: false, significant: true,
@@ -68,11 +68,11 @@ describe('segment charts', () => {
     };
     const spec = subsegmentChart(planted) as unknown as { vconcat: Array<{ title: { text: string } }>; resolve: unknown };
     expect(spec.vconcat.map((p) => p.title.text)).toEqual(['Top 20%', 'Rest 50%']);
-    expect(spec.resolve).toEqual({ scale: { x: 'independent' } });
+    expect(spec.resolve).toEqual({ scale: { x: 'shared' } });
     const svg = await expectRenders(spec as unknown as TopLevelSpec);
-    // each panel's x axis spans its own differences: −900..1,200 for the top, −9..12 for the rest (CI ends at 1.5 × the difference), made nice
+    // both panels span all differences, −900..1,200 (CI ends at 1.5 × the difference), made nice: a −€6 bar is not drawn as long as a −€600 one
     const domains = [...svg.matchAll(/aria-label="X-axis[^"]*values from (\S+) to (\S+)"/g)].map((m) => [m[1], m[2]]);
-    expect(domains).toEqual([['−€1,000', '€1,200'], ['−€10', '€12']]);
+    expect(domains).toEqual([['−€1,000', '€1,200'], ['−€1,000', '€1,200']]);
     // one axis title, under the last panel, short enough for a phone (the KPI is in the chart title)
     expect(svg.match(/>Difference from segment average</g)).toHaveLength(1);
     const nl = subsegmentChart(planted, { locale: 'nl' }) as unknown as { vconcat: Array<{ title: { text: string } }> };

@@ -12,8 +12,10 @@ describe('actionsSection', () => {
   it('names the export filter of every non-empty RFM segment with what to do, in Dutch', () => {
     const s = actionsSection({ rfm }, { locale: 'nl' })!;
     expect(s.title).toBe('Lijsten om mee aan de slag te gaan');
-    expect(s.tables?.[0]?.rows.map((r) => r.slice(0, 3))).toEqual([['Kampioenen', '604', 'rfm_segment = champions'], ['Slapend', '1.335', 'rfm_segment = hibernating']]);
-    expect(s.tables?.[0]?.columns[1]).toEqual({ label: 'Klanten', numeric: true, kind: 'count' });
+    // the export's fixed code stands right beside the Dutch name, and the intro says why it is English
+    expect(s.tables?.[0]?.rows.map((r) => r.slice(0, 3))).toEqual([['Kampioenen', 'rfm_segment = champions', '604'], ['Slapend', 'rfm_segment = hibernating', '1.335']]);
+    expect(s.tables?.[0]?.columns[2]).toEqual({ label: 'Klanten', numeric: true, kind: 'count' });
+    expect(s.intro?.[1]).toBe('De waarden in het bestand zijn vaste Engelse codes (champions voor Kampioenen), in elke taal dezelfde, zodat een filter blijft werken; elke code staat naast de Nederlandse naam van het segment.');
   });
 
   it('is left out when there is nothing to act on', () => {

@@ -55,7 +55,11 @@ describe('clustersSection', () => {
     expect(s.charts?.map((c) => c.id)).toEqual(['clusters-k', 'clusters-scatter', 'clusters-profiles', 'clusters-sizes']);
     for (const c of s.charts ?? []) expectValidSpec(c.spec);
     const [profiles, cross] = s.tables ?? [];
-    expect(profiles?.columns.map((c) => c.label)).toEqual(['Cluster', 'Naam', 'Klanten', 'Aandeel', 'Aandeel omzet', 'Recency (dagen)', 'Orders', 'Omzet']);
+    expect(profiles?.columns.map((c) => c.label)).toEqual(['Cluster', 'Naam', 'Klanten', 'Aandeel', 'Aandeel omzet', 'Recentheid (dagen)', 'Bestellingen', 'Omzet']);
+    // the section ends with what to do, from the cluster with the most revenue and the largest other one
+    const top = result.profiles[0]!;
+    const big = [...result.profiles.slice(1)].sort((a, b) => b.size - a.size || a.cluster - b.cluster)[0]!;
+    expect(s.next?.[0]).toMatch(new RegExp(`^Wat te doen: behandel cluster 1 \\(${Math.round(100 * top.revenueShare)}% van de omzet\\) als de kernklanten, en bereik cluster ${big.cluster} \\(${Math.round(100 * big.share)}% van de klanten\\)`));
     expect(profiles?.rows[0]?.slice(0, 4)).toEqual(['1', 'Recent, frequent, hoge besteding', '200', '33,3%']);
     expect(profiles?.rows[2]?.[7]).toMatch(/^€\s\d+$/);
     expect(cross?.rows).toHaveLength(crosstab.segments.length);
