@@ -83,6 +83,6 @@ export const dataMessages = {
   warnMoneyText: (file: string, examples: readonly string[]) =>
     `Amounts in ${file} carry currency signs, codes, brackets or spaces (e.g. ${list(examples)}); they were read without them, and an amount in brackets as negative.`,
   warnDecimalComma: (file: string) => `${file} uses a decimal comma (12,50); numbers were read accordingly.`,
-  warnDerivedOrderId: () => 'No order id column: each customer-day counts as one order (order_id = customer_id + date).',
+  warnDerivedOrderId: () => 'No order id column: each customer-day counts as one order (order_id = a keyed hash of customer and date, holding no customer id).',
   warnIgnoredColumns: (columns: readonly string[]) => `Columns not used: ${list(columns)}.`,
 } as const;
