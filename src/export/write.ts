@@ -3,6 +3,7 @@
  * discipline as the report (src/report/save.ts), so a CRM import never reads a half-written list, a
  * failed export leaves nothing behind, and a folder, symlink or device at the path is refused.
  */
+import { chmod } from 'node:fs/promises';
 import { writeAtomically } from '../report/save.js';
 import type { QueryParam, Workbench } from '../workbench.js';
 
@@ -16,10 +17,14 @@ function copyOptions(f: CopyFormat): string {
 
 /**
  * Run `select` (params bound) and write its rows to `path` atomically: COPY to a temp file beside the
- * target, check the target again, rename. Returns the absolute path.
+ * target, make it readable by its owner only (mode 600: an export holds real customer ids), check the
+ * target again, rename. Returns the absolute path.
  * `what` names the file in messages (e.g. 'the segment list').
  * @throws WorkbenchError `WRITE_FAILED` when the path is not a regular file or its folder cannot be written.
  */
 export async function copyAtomically(wb: Workbench, select: string, params: Record<string, QueryParam>, path: string, format: CopyFormat, what: string): Promise<string> {
-  return writeAtomically(path, (temp) => wb.run(`copy (${select}) to $swb_out ${copyOptions(format)}`, { ...params, swb_out: temp }), what);
+  return writeAtomically(path, async (temp) => {
+    await wb.run(`copy (${select}) to $swb_out ${copyOptions(format)}`, { ...params, swb_out: temp });
+    await chmod(temp, 0o600);
+  }, what);
 }

@@ -2,14 +2,16 @@
  * Headless notebook runs (`npm run notebooks`): every notebook is executed top to bottom in a
  * fresh kernel by Jupyter's own executor (nbclient, via scripts/execute-notebook.py), with this
  * project's tslab registered in a temporary Jupyter path, and its outputs are saved into the
- * .ipynb. The first failing cell stops the run with the notebook, the cell number and the error.
+ * .ipynb. The first failing cell stops the run with the notebook, the cell number and the error. An
+ * override that no notebook of the run declares stops it before it starts.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, delimiter, dirname, join, resolve } from 'node:path';
 import { KERNEL_NAME, installKernelSpec, projectRoot } from './kernelspec.js';
-import { INJECTED_TAG, cellSource, injectParameters, type Notebook, type ParameterValue } from './parameters.js';
+import { INJECTED_TAG, cellSource, checkOverrides, injectParameters, type Notebook, type ParameterValue } from './parameters.js';
+import { PARAMETER_FLAGS } from './run-args.js';
 import { messages } from '../messages.js';
 
 /** Options for a headless run. */
@@ -142,6 +144,8 @@ function runOne(path: string, options: RunOneOptions, work: string, env: NodeJS.
  */
 export function runNotebooks(options: RunOptions): NotebookRun[] {
   const log = options.log ?? ((line: string) => console.log(line));
+  // Before anything runs: an override no notebook of the run declares is an error, not a note.
+  checkOverrides(options.notebooks.map((p) => JSON.parse(readFileSync(p, 'utf8')) as Notebook), options.overrides ?? {}, PARAMETER_FLAGS);
   const python = options.python ?? findJupyterPython();
   if (!python) throw new Error(JUPYTER_MISSING);
   const work = mkdtempSync(join(tmpdir(), 'swb-notebooks-'));
