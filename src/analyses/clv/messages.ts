@@ -34,7 +34,7 @@ export const clvMessages = {
   // warnings
   warnBgnbdNotConverged: (iterations: number) => `BG/NBD did not converge in ${iterations} iterations; treat the parameters with care.`,
   warnGammaGammaSetAside: (count: number, examples: string) =>
-    `${count} repeat buyer(s) whose repeat purchases net to zero or less (e.g. the customers of ${examples}) were left out of the Gamma-Gamma fit; their expected spend is the population mean.`,
+    `${count} repeat buyer(s) whose repeat purchases net to zero or less (${count === 1 ? 'the customer' : 'e.g. the customers'} of ${examples}) were left out of the Gamma-Gamma fit; their expected spend is the population mean.`,
   warnGammaGammaNotConverged: (iterations: number) => `Gamma-Gamma did not converge in ${iterations} iterations.`,
   warnNoDropout: (a: number, b: number) =>
     `BG/NBD finds almost no sign of dropout (a = ${a.toPrecision(3)}, b = ${b.toPrecision(3)}: a drop-out chance of ${(100 * a / (a + b)).toPrecision(2)}% per purchase), so P(alive) is close to 1 for everyone; a longer calibration period may show dropout.`,
