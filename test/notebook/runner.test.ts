@@ -43,6 +43,13 @@ describe.skipIf(skip)('runNotebooks', () => {
     expect(existsSync(join(out, 'show-ok.ipynb'))).toBe(false);
   });
 
+  it('notebook 08 refuses --data without --subscriptions instead of running on its generated sample', () => {
+    const proc = spawnSync(process.execPath, ['scripts/run-notebooks.js', '--out-dir', out, '--data', 'data/online_retail.csv.gz', 'notebooks/08-subscriptions.ipynb'], { encoding: 'utf8' });
+    expect(proc.status).toBe(1);
+    expect(proc.stdout).toMatch(/WorkbenchError \[BAD_OPTION\]: notebook 08 reads subscriptions and usage events, not transactions: --data \S*online_retail\.csv\.gz is not used here\./);
+    expect(existsSync(join(out, '08-subscriptions.ipynb'))).toBe(false);
+  });
+
   it('counts cells as in the file when parameters were injected, and stops at the first failing notebook', () => {
     const log: string[] = [];
     const runs = runNotebooks({
