@@ -6,7 +6,7 @@
  * override that no notebook of the run declares stops it before it starts.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, delimiter, dirname, join, resolve } from 'node:path';
 import { KERNEL_NAME, installKernelSpec, projectRoot } from './kernelspec.js';
@@ -130,7 +130,9 @@ function runOne(path: string, options: RunOneOptions, work: string, env: NodeJS.
   const detail = cellErrorText(failed) || stripAnsi(result.message ?? '').trim();
   const kind = messages.failedKind(result.kind, options.timeout);
   const failedCopy = join(tmpdir(), `failed-${basename(path)}`);
-  writeFileSync(failedCopy, JSON.stringify(executed, null, 1));
+  // Readable by the owner only: the partial outputs may hold whatever the notebook printed.
+  writeFileSync(failedCopy, JSON.stringify(executed, null, 1), { mode: 0o600 });
+  chmodSync(failedCopy, 0o600);
   return {
     notebook: path, seconds, ok: false, missing,
     ...(cellNumber !== undefined ? { cell: cellNumber } : {}),
