@@ -68,6 +68,8 @@ export function findJupyterPython(): string | undefined {
   return candidates.find((p): p is string => Boolean(p) && canImportNbclient(p as string));
 }
 
+const FLAG_PARAMETERS: ReadonlySet<string> = new Set(Object.values(PARAMETER_FLAGS));
+
 /** What to install when Jupyter's executor is missing. */
 export const JUPYTER_MISSING = messages.jupyterMissing();
 
@@ -160,7 +162,9 @@ export function runNotebooks(options: RunOptions): NotebookRun[] {
     for (const path of options.notebooks) {
       const run = runOne(path, { overrides: options.overrides ?? {}, timeout: options.timeout ?? 600, python, ...(options.outDir ? { outDir: options.outDir } : {}) }, work, env);
       runs.push(run);
-      if (run.missing.length) log(messages.noteMissingParameters(basename(path), run.missing));
+      // The named flags belong to some notebooks by design (--subscriptions to 08, --preset to 01–07): no note for those.
+      const noted = run.missing.filter((name) => !FLAG_PARAMETERS.has(name));
+      if (noted.length) log(messages.noteMissingParameters(basename(path), noted));
       if (!run.ok) { log(`✗ ${run.error ?? path}`); break; }
       log(`✓ ${path} (${run.seconds.toFixed(1)} s)`);
     }
