@@ -14,6 +14,21 @@ from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
 
+def coalesce_streams(nb) -> None:
+    """Merge each cell's consecutive stdout (or stderr) outputs into one: how a cell's prints are split into
+    messages depends on when the kernel flushed them, so saved outputs would differ between runs."""
+    for cell in nb.cells:
+        merged = []
+        for out in cell.get("outputs", []):
+            last = merged[-1] if merged else None
+            if last is not None and out.get("output_type") == "stream" and last.get("output_type") == "stream" and last.get("name") == out.get("name"):
+                last["text"] = "".join(last["text"]) + "".join(out["text"])
+            else:
+                merged.append(out)
+        if "outputs" in cell:
+            cell["outputs"] = merged
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("input")
@@ -50,6 +65,7 @@ def main() -> int:
         result = {"ok": False, "cell": state["cell"], "kind": "dead-kernel", "message": str(e)}
     except Exception as e:  # kernel failed to start, bad notebook JSON, ...
         result = {"ok": False, "cell": state["cell"], "kind": type(e).__name__, "message": str(e)}
+    coalesce_streams(nb)
     nbformat.write(nb, args.output)
     print(json.dumps(result))
     return 0

@@ -6,8 +6,15 @@ import { parseRunArgs, resolveParameterPaths, RUN_USAGE } from '../dist/notebook
 import { runNotebooks } from '../dist/notebook/runner.js';
 
 const root = resolve(import.meta.dirname, '..');
+let args;
 try {
-  const args = parseRunArgs(process.argv.slice(2));
+  args = parseRunArgs(process.argv.slice(2));
+} catch (e) {
+  // A command line that does not parse: usage error.
+  console.error(`npm run notebooks: ${e instanceof Error ? e.message : String(e)}`);
+  process.exit(2);
+}
+try {
   if (args.help) {
     console.log(RUN_USAGE);
     process.exit(0);
@@ -29,6 +36,7 @@ try {
   console.log(`${failed ? 'stopped after' : 'ran'} ${runs.length} of ${notebooks.length} notebooks in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   process.exit(failed ? 1 : 0);
 } catch (e) {
+  // Nothing ran: an override no notebook declares, no Jupyter, an unreadable notebook.
   console.error(`npm run notebooks: ${e instanceof Error ? e.message : String(e)}`);
-  process.exit(2);
+  process.exit(1);
 }

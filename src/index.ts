@@ -38,7 +38,7 @@ export {
 } from './analyses/rfm/index.js';
 export type { RfmGroupSummary, RfmGridCell, RfmScoreRange, RfmDistribution, RfmDistributionBin } from './analyses/rfm/summary.js';
 export {
-  standardSegmentMap, type SegmentMap, type SegmentDefinition, type SegmentRule, type ScoreRange, type LoyaltyGroup,
+  standardSegmentMap, defineSegmentMap, type SegmentMap, type SegmentDefinition, type SegmentRule, type ScoreRange, type LoyaltyGroup,
 } from './analyses/rfm/segment-map.js';
 export {
   cohorts, type CohortOptions, type CohortOptionsUsed, type CohortResult, type CohortCell, type CohortSummary,

@@ -50,6 +50,23 @@ export type QueryParam = string | number | boolean | bigint | Date | null;
 export type Row = Record<string, unknown>;
 
 /** One DuckDB database with a connection: load data, run analyses, query. */
+/** The Workbenches not yet closed (weakly held), so `show` can tell a column of customer ids by its values. */
+const OPEN = new Set<WeakRef<Workbench>>();
+
+/**
+ * The Workbenches of this process that are open now, oldest first.
+ * @example for (const wb of openWorkbenches()) console.log(wb.path);
+ */
+export function openWorkbenches(): Workbench[] {
+  const open: Workbench[] = [];
+  for (const ref of OPEN) {
+    const wb = ref.deref();
+    if (wb && !wb.closed) open.push(wb);
+    else OPEN.delete(ref);
+  }
+  return open;
+}
+
 export class Workbench {
   #instance: DuckDBInstance | undefined;
   #connection: DuckDBConnection | undefined;
@@ -101,7 +118,9 @@ export class Workbench {
     const connection = await instance.connect();
     // Progress is tracked (never printed) so long statements can report how far they are: queryProgress().
     await connection.run('SET enable_progress_bar = true; SET enable_progress_bar_print = false');
-    return new Workbench(instance, connection, path, ownTemp, memoryLimit, config['temp_directory']);
+    const wb = new Workbench(instance, connection, path, ownTemp, memoryLimit, config['temp_directory']);
+    OPEN.add(new WeakRef(wb));
+    return wb;
   }
 
   /** True once {@link close} was called. */

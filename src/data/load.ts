@@ -24,6 +24,7 @@ import { gzipIntact, sha256File, sniffFile, type SniffResult } from './sniff.js'
 import { explainReadError, sourceRelation, typedFrom, type SourceRelation } from './source.js';
 import type { Preset } from './presets.js';
 import { tagResult } from '../inspect.js';
+import { pseudonymKey } from '../privacy/pseudonyms.js';
 
 /** Options for {@link loadTransactions}. */
 export interface LoadOptions {
@@ -148,7 +149,7 @@ async function loadSniffed(wb: Workbench, path: string, options: LoadOptions, sn
     const build = (source: SourceRelation, typeOf: (k: MappingKey) => string) => {
       const rowHash = `hash(${firstGroup.map(quoteIdentifier).join(', ')})`;
       return wb.run(parseSql(`(SELECT ${mapped}, ${rowHash} AS _hash FROM ${source.from})`, keys, typeOf, { decimalComma, moneyText }, returns, preset, dateFormat.format), {
-        ...source.params, fmt: dateFormat.format, cprefix: preset?.cancellationPrefix ?? '',
+        ...source.params, fmt: dateFormat.format, cprefix: preset?.cancellationPrefix ?? '', okey: mapping.orderId ? '' : pseudonymKey().toString('hex'),
         hid: mapping.customerId as string, hdate: mapping.orderDate as string,
       });
     };
@@ -220,8 +221,9 @@ function parseSql(
   const has = (k: MappingKey) => keys.includes(k);
   const num = (k: MappingKey) => numberExpr(c(k), typeOf(k), numbers.decimalComma, numbers.moneyText);
   const amount = has('amount') ? num('amount') : `round(${num('quantity')} * ${num('unitPrice')}, 6)`;
-  // Without an order id, each customer-day is one order.
-  const orderId = has('orderId') ? 'order_id' : `customer_id || '@' || strftime(order_date, '%Y-%m-%d')`;
+  // Without an order id, each customer-day is one order, named by a keyed hash (the pseudonym key) so the id
+  // carries no customer id: an unkeyed hash of a short id and a date is reversed by trying every id.
+  const orderId = has('orderId') ? 'order_id' : `'O-' || md5($okey || customer_id || '@' || strftime(order_date, '%Y-%m-%d'))`;
   const extras = (['quantity', 'unitPrice'] as const).filter(has).map((k) => `${num(k)} AS ${quoteIdentifier(c(k))}`);
   const texts = (['productId', 'description', 'country', 'channel', 'category'] as const)
     .filter(has).map((k) => `CAST(${quoteIdentifier(c(k))} AS VARCHAR) AS ${quoteIdentifier(c(k))}`);

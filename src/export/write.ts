@@ -7,6 +7,7 @@ import { dirname } from 'node:path';
 import { diskFull } from '../data/disk-full.js';
 import { isWorkbenchError, WorkbenchError } from '../errors.js';
 import { exportMessages } from '../messages/export.js';
+import { chmod } from 'node:fs/promises';
 import { writeAtomically } from '../report/save.js';
 import type { QueryParam, Workbench } from '../workbench.js';
 
@@ -20,7 +21,8 @@ function copyOptions(f: CopyFormat): string {
 
 /**
  * Run `select` (params bound) and write its rows to `path` atomically: COPY to a temp file beside the
- * target, check the target again, rename. Returns the absolute path.
+ * target, make it readable by its owner only (mode 600: an export holds real customer ids), check the
+ * target again, rename. Returns the absolute path.
  * `what` names the file in messages (e.g. 'the segment list').
  * @throws WorkbenchError `WRITE_FAILED` when the path is not a regular file or its folder cannot be written.
  */
@@ -28,6 +30,7 @@ export async function copyAtomically(wb: Workbench, select: string, params: Reco
   return writeAtomically(path, async (temp) => {
     try {
       await wb.run(`copy (${select}) to $swb_out ${copyOptions(format)}`, { ...params, swb_out: temp });
+      await chmod(temp, 0o600);
     } catch (e) {
       throw copyError(e, temp);
     }

@@ -103,6 +103,6 @@ export const dataMessages = {
   warnTrimmedIds: (file: string, column: string, count: number, ids: number, rows: readonly number[]) =>
     `Customer ids in ${JSON.stringify(column)} of ${file} had spaces before or after them in ${count} ${count === 1 ? 'row' : 'rows'} (${rowList(rows, count)}; ` +
     `${ids} ${ids === 1 ? 'id' : 'ids'}); the spaces (also no-break and other Unicode spaces) were removed, so "ABC " and "ABC" are one customer. Fix the ids in the source if they are different customers.`,
-  warnDerivedOrderId: () => 'No order id column: each customer-day counts as one order (order_id = customer_id + date).',
+  warnDerivedOrderId: () => 'No order id column: each customer-day counts as one order (order_id = a keyed hash of customer and date, holding no customer id).',
   warnIgnoredColumns: (columns: readonly string[]) => `Columns not used: ${list(columns)}.`,
 } as const;

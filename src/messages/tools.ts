@@ -81,6 +81,10 @@ export const toolMessages = {
   notebookFailed: (path: string, where: string, kind: string, source: string, detail: string, copy: string) =>
     `${path}: ${where} failed${kind}:\n${source}\n${detail}\n(executed copy with outputs: ${copy})`,
   noteMissingParameters: (notebook: string, missing: readonly string[]) => `  note: ${notebook} has no parameter ${missing.join(', ')}; not set there`,
+  /** `unknown parameter kk (did you mean k?): 04-clusters.ipynb declares asOf, dataPath, k, locale, preset, seed` */
+  unknownNotebookParameters: (unknown: ReadonlyArray<{ name: string; flag: string | undefined; near: string | undefined }>, declared: readonly string[], notebooks: number) =>
+    `unknown parameter${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `${u.flag ? `${u.flag} (${u.name})` : u.name}${u.near ? ` (did you mean ${u.near}?)` : ''}`).join(', ')}: `
+    + `${notebooks === 1 ? 'the notebook declares' : `none of the ${notebooks} notebooks declares ${unknown.length > 1 ? 'them' : 'it'}; they declare`} ${declared.join(', ') || 'no parameters'}`,
 
   // locale, currency and SQL values
   unknownCurrency: (value: string) => `unknown currency: ${value} (expected an ISO 4217 code such as EUR, GBP or USD)`,

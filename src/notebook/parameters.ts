@@ -7,6 +7,7 @@
  */
 import { WorkbenchError } from '../errors.js';
 import { messages } from '../messages.js';
+import { nearest } from '../analyses/shared/validate.js';
 
 /** A notebook cell as stored in .ipynb (nbformat 4), reduced to what the runner touches. */
 export interface NotebookCell {
@@ -100,4 +101,25 @@ export function injectParameters(nb: Notebook, overrides: Record<string, Paramet
     cells.splice(index + 1, 0, injected);
   }
   return { notebook: copy, missing };
+}
+
+/** The parameters a notebook declares (the `let`s of its parameters cell; none without one). */
+export function notebookParameters(nb: Notebook): string[] {
+  const index = parametersCellIndex(nb);
+  return index < 0 ? [] : declaredParameters(cellSource(nb.cells[index] as NotebookCell));
+}
+
+/**
+ * Check overrides against the notebooks of a run: a name that none of them declares is a typo or belongs to
+ * a notebook not in the run, and running anyway would silently ignore it. Throws BAD_OPTION naming each such
+ * parameter (with its flag), the nearest declared name and every declared one.
+ * @example checkOverrides([nb04], { kk: 4 }) // throws: unknown parameter kk … (did you mean k?)
+ */
+export function checkOverrides(notebooks: readonly Notebook[], overrides: Readonly<Record<string, ParameterValue>>, flags: Readonly<Record<string, string>> = {}): void {
+  const declared = [...new Set(notebooks.flatMap(notebookParameters))].sort();
+  const unknown = Object.keys(overrides).filter((name) => !declared.includes(name));
+  if (unknown.length === 0) return;
+  const flagOf = (name: string): string | undefined => Object.entries(flags).find(([, n]) => n === name)?.[0];
+  throw new WorkbenchError('BAD_OPTION', messages.unknownNotebookParameters(
+    unknown.map((name) => ({ name, flag: flagOf(name), near: nearest(name, declared) })), declared, notebooks.length), { unknown, declared });
 }

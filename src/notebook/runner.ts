@@ -2,14 +2,16 @@
  * Headless notebook runs (`npm run notebooks`): every notebook is executed top to bottom in a
  * fresh kernel by Jupyter's own executor (nbclient, via scripts/execute-notebook.py), with this
  * project's tslab registered in a temporary Jupyter path, and its outputs are saved into the
- * .ipynb. The first failing cell stops the run with the notebook, the cell number and the error.
+ * .ipynb. The first failing cell stops the run with the notebook, the cell number and the error. An
+ * override that no notebook of the run declares stops it before it starts.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, delimiter, dirname, join, resolve } from 'node:path';
 import { KERNEL_NAME, installKernelSpec, projectRoot } from './kernelspec.js';
-import { INJECTED_TAG, cellSource, injectParameters, type Notebook, type ParameterValue } from './parameters.js';
+import { INJECTED_TAG, cellSource, checkOverrides, injectParameters, type Notebook, type ParameterValue } from './parameters.js';
+import { PARAMETER_FLAGS } from './run-args.js';
 import { messages } from '../messages.js';
 
 /** Options for a headless run. */
@@ -65,6 +67,8 @@ export function findJupyterPython(): string | undefined {
   const candidates = [process.env.SWB_PYTHON, jupyterShebangPython(), 'python3', 'python', '/usr/bin/python3'];
   return candidates.find((p): p is string => Boolean(p) && canImportNbclient(p as string));
 }
+
+const FLAG_PARAMETERS: ReadonlySet<string> = new Set(Object.values(PARAMETER_FLAGS));
 
 /** What to install when Jupyter's executor is missing. */
 export const JUPYTER_MISSING = messages.jupyterMissing();
@@ -128,7 +132,9 @@ function runOne(path: string, options: RunOneOptions, work: string, env: NodeJS.
   const detail = cellErrorText(failed) || stripAnsi(result.message ?? '').trim();
   const kind = messages.failedKind(result.kind, options.timeout);
   const failedCopy = join(tmpdir(), `failed-${basename(path)}`);
-  writeFileSync(failedCopy, JSON.stringify(executed, null, 1));
+  // Readable by the owner only: the partial outputs may hold whatever the notebook printed.
+  writeFileSync(failedCopy, JSON.stringify(executed, null, 1), { mode: 0o600 });
+  chmodSync(failedCopy, 0o600);
   return {
     notebook: path, seconds, ok: false, missing,
     ...(cellNumber !== undefined ? { cell: cellNumber } : {}),
@@ -142,6 +148,8 @@ function runOne(path: string, options: RunOneOptions, work: string, env: NodeJS.
  */
 export function runNotebooks(options: RunOptions): NotebookRun[] {
   const log = options.log ?? ((line: string) => console.log(line));
+  // Before anything runs: an override no notebook of the run declares is an error, not a note.
+  checkOverrides(options.notebooks.map((p) => JSON.parse(readFileSync(p, 'utf8')) as Notebook), options.overrides ?? {}, PARAMETER_FLAGS);
   const python = options.python ?? findJupyterPython();
   if (!python) throw new Error(JUPYTER_MISSING);
   const work = mkdtempSync(join(tmpdir(), 'swb-notebooks-'));
@@ -154,7 +162,9 @@ export function runNotebooks(options: RunOptions): NotebookRun[] {
     for (const path of options.notebooks) {
       const run = runOne(path, { overrides: options.overrides ?? {}, timeout: options.timeout ?? 600, python, ...(options.outDir ? { outDir: options.outDir } : {}) }, work, env);
       runs.push(run);
-      if (run.missing.length) log(messages.noteMissingParameters(basename(path), run.missing));
+      // The named flags belong to some notebooks by design (--subscriptions to 08, --preset to 01–07): no note for those.
+      const noted = run.missing.filter((name) => !FLAG_PARAMETERS.has(name));
+      if (noted.length) log(messages.noteMissingParameters(basename(path), noted));
       if (!run.ok) { log(`✗ ${run.error ?? path}`); break; }
       log(`✓ ${path} (${run.seconds.toFixed(1)} s)`);
     }

@@ -16,8 +16,9 @@ import { installNotebookInspectors } from './inspect.js';
 import { svgToPng } from './png.js';
 import { escapeHtml } from '../report/escape.js';
 import {
-  isReportTable, isTableLike, tableHtml, tableText, tableView, type TableLike, type TableViewOptions,
+  DEFAULT_ROW_LIMIT, isReportTable, isTableLike, tableHtml, tableText, tableView, type TableLike, type TableViewOptions,
 } from './table-view.js';
+import { idColumnsByValue } from './id-columns.js';
 import { messages } from '../messages.js';
 
 /** The MIME type JupyterLab renders Vega-Lite v5 specs with. */
@@ -133,7 +134,13 @@ function sectionTextOutput(section: ReportSection): DisplayOutput {
  */
 export async function displayOutputs(x: Showable, options: ShowOptions = {}): Promise<DisplayOutput[]> {
   const opts: ShowOptions = { ...defaults, ...options };
-  if (Array.isArray(x) || isTableLike(x) || isReportTable(x)) return [tableOutput(x as ReportTable | TableLike | readonly object[], opts)];
+  if (Array.isArray(x) || isTableLike(x)) {
+    const rows = (isTableLike(x) ? x.objects({ limit: opts.limit ?? DEFAULT_ROW_LIMIT }) : x.slice(0, opts.limit ?? DEFAULT_ROW_LIMIT)) as Array<Record<string, unknown>>;
+    // Columns of customer ids are found by their values too: an alias of customer_id shows pseudonyms as well.
+    const idColumns = opts.showIds ? undefined : await idColumnsByValue(rows);
+    return [tableOutput(x as TableLike | readonly object[], { ...opts, ...(idColumns?.size ? { idColumns } : {}) })];
+  }
+  if (isReportTable(x)) return [tableOutput(x, opts)];
   if (isReportChart(x)) return [await chartOutput(x.spec, opts)];
   if (isReportSection(x)) {
     const parts = new Set(opts.parts ?? ['text', 'charts', 'tables']);

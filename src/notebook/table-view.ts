@@ -26,8 +26,13 @@ export interface TableViewOptions {
   digits?: number;
   /** Caption above the table. @defaultValue none (a ReportTable's own caption) */
   caption?: string;
-  /** Show customer ids as they are; otherwise `customer_id` columns show pseudonyms. @defaultValue false */
+  /**
+   * Show customer ids as they are; otherwise columns of customer ids show pseudonyms: those named
+   * `customer_id`/`customerId` and those in `idColumns`. @defaultValue false
+   */
   showIds?: boolean;
+  /** More columns holding customer ids, whatever their names (`show` finds them by their values). @defaultValue none */
+  idColumns?: ReadonlySet<string>;
   /** Pseudonymiser for customer ids (every pseudonymiser of the process shares one key). @defaultValue a per-process one */
   pseudonyms?: Pseudonyms;
 }
@@ -86,7 +91,7 @@ function viewOfObjects(rows: readonly object[], totalRows: number, options: Tabl
   }
   const digits = options.digits ?? 2;
   const ids = options.pseudonyms ?? defaultPseudonyms();
-  const hide = (label: string): boolean => !options.showIds && CUSTOMER_ID_COLUMNS.has(label);
+  const hide = (label: string): boolean => !options.showIds && (CUSTOMER_ID_COLUMNS.has(label) || (options.idColumns?.has(label) ?? false));
   const columns = labels.map((label) => {
     const values = shown.map((r) => r[label]).filter((v) => v !== null && v !== undefined);
     const numeric = values.length > 0 && values.every((v) => typeof v === 'number' || typeof v === 'bigint');

@@ -3,6 +3,7 @@
  * a static PNG in every chart cell (so they read on GitHub/nbviewer/nbconvert without a kernel), small files.
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { INJECTED_TAG, PARAMETERS_TAG, cellSource, declaredParameters, type Notebook } from '../../src/notebook/parameters.js';
@@ -14,6 +15,23 @@ const dir = 'notebooks';
 const files = readdirSync(dir).filter((f) => f.endsWith('.ipynb')).sort();
 const text = (v: unknown): string => (Array.isArray(v) ? v.join('') : String(v ?? ''));
 type Output = { output_type: string; name?: string; data?: Record<string, unknown>; text?: unknown };
+
+/** The customer ids of the bundled data (the second-last column of data/online_retail.csv.gz). */
+const bundledIds = new Set(gunzipSync(readFileSync('data/online_retail.csv.gz')).toString('utf8').split('\n').slice(1)
+  .map((line) => line.split(',').at(-2) ?? '').filter((id) => /^\d+$/.test(id)));
+
+/** The text a reader sees in an output: streams, text and HTML, and every string inside a chart spec (labels, tooltips). */
+function readableText(o: Output): string {
+  const strings: string[] = [];
+  const walk = (v: unknown): void => {
+    if (typeof v === 'string') strings.push(v);
+    else if (Array.isArray(v)) v.forEach(walk);
+    else if (typeof v === 'object' && v !== null) Object.values(v).forEach(walk);
+  };
+  if (o.output_type === 'stream') walk(o.text);
+  for (const [mime, v] of Object.entries(o.data ?? {})) if (mime !== 'image/png' && mime !== 'image/svg+xml') walk(v);
+  return strings.join('\n');
+}
 
 describe('committed notebooks', () => {
   it('exist, numbered in reading order', () => {
@@ -65,6 +83,14 @@ describe('committed notebooks', () => {
           expect(pngStats(png).lumaStdDev, `code cell ${i + 1}`).toBeGreaterThan(10);
         }
       }
+    });
+
+    it('shows no customer id of the bundled data: ids are pseudonyms, made-up order ids hold none', () => {
+      expect(bundledIds.size).toBe(4372);
+      const leaks = code.flatMap((_c, i) => outputs(i).flatMap((o) => [...readableText(o).matchAll(/(?<![\d.,])\d{5}(?![\d.,])/g)]
+        .map((m) => m[0]).filter((id) => bundledIds.has(id)).map((id) => `code cell ${i + 1}: ${id}`)));
+      expect(leaks).toEqual([]);
+      expect(code.some((_c, i) => outputs(i).some((o) => /\d@\d{4}-\d{2}-\d{2}/.test(readableText(o))))).toBe(false);
     });
 
     it('imports only the compiled library, and stays small', () => {

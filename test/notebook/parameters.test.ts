@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { INJECTED_TAG, declaredParameters, injectParameters, literal, type Notebook, type NotebookCell } from '../../src/notebook/parameters.js';
-import { parseRunArgs, paramValue, resolveParameterPaths } from '../../src/notebook/run-args.js';
+import { INJECTED_TAG, checkOverrides, declaredParameters, injectParameters, literal, type Notebook, type NotebookCell } from '../../src/notebook/parameters.js';
+import { PARAMETER_FLAGS, parseRunArgs, paramValue, resolveParameterPaths } from '../../src/notebook/run-args.js';
 
 const code = (source: string, tags?: string[]): NotebookCell => ({
   cell_type: 'code', source, metadata: tags ? { tags } : {}, outputs: [], execution_count: null,
@@ -92,5 +92,25 @@ describe('parseRunArgs', () => {
     expect(() => parseRunArgs(['--timeout', '0'])).toThrow(/--timeout takes seconds > 0/);
     expect(() => parseRunArgs(['--param', '1x=2'])).toThrow('--param takes NAME=VALUE, got: 1x=2');
     expect(() => parseRunArgs(['--verbose'])).toThrow('unknown option: --verbose (see --help)');
+  });
+});
+
+describe('checkOverrides', () => {
+  const clusters = notebook(code("let dataPath = '';\nlet k: number | 'auto' = 'auto';\nlet seed = 42;", ['parameters']));
+  const subscriptions = notebook(code("let dataPath = '';\nlet subscriptionsPath = '';", ['parameters']));
+
+  it('accepts overrides that some notebook of the run declares', () => {
+    expect(() => checkOverrides([clusters, subscriptions], { k: 4, subscriptionsPath: 's.csv' })).not.toThrow();
+  });
+
+  it('refuses a name no notebook declares, with the nearest declared name and all of them', () => {
+    expect(() => checkOverrides([clusters], { kk: 4 })).toThrow('unknown parameter kk (did you mean k?): the notebook declares dataPath, k, seed');
+    expect(() => checkOverrides([clusters, subscriptions], { zzz: 1 }))
+      .toThrow('unknown parameter zzz: none of the 2 notebooks declares it; they declare dataPath, k, seed, subscriptionsPath');
+  });
+
+  it('names the flag of a named override', () => {
+    expect(() => checkOverrides([clusters], { eventsPath: 'e.csv' }, PARAMETER_FLAGS))
+      .toThrow('unknown parameter --events (eventsPath): the notebook declares dataPath, k, seed');
   });
 });

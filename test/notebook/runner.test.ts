@@ -35,6 +35,21 @@ describe.skipIf(skip)('runNotebooks', () => {
     expect(readFileSync(join(fixtures, 'broken.ipynb'), 'utf8')).toBe(before);
   });
 
+  it('refuses a parameter the notebook does not declare before running anything: exit 1, naming it and the declared ones', () => {
+    const proc = spawnSync(process.execPath, ['scripts/run-notebooks.js', '--out-dir', out, '--param', 'cuont=4', join(fixtures, 'show-ok.ipynb')], { encoding: 'utf8' });
+    expect(proc.status).toBe(1);
+    expect(proc.stderr).toBe('npm run notebooks: unknown parameter cuont (did you mean count?): the notebook declares count, locale, title\n');
+    expect(proc.stdout).toBe('');
+    expect(existsSync(join(out, 'show-ok.ipynb'))).toBe(false);
+  });
+
+  it('notebook 08 refuses --data without --subscriptions instead of running on its generated sample', () => {
+    const proc = spawnSync(process.execPath, ['scripts/run-notebooks.js', '--out-dir', out, '--data', 'data/online_retail.csv.gz', 'notebooks/08-subscriptions.ipynb'], { encoding: 'utf8' });
+    expect(proc.status).toBe(1);
+    expect(proc.stdout).toMatch(/WorkbenchError \[BAD_OPTION\]: notebook 08 reads subscriptions and usage events, not transactions: --data \S*online_retail\.csv\.gz is not used here\./);
+    expect(existsSync(join(out, '08-subscriptions.ipynb'))).toBe(false);
+  });
+
   it('counts cells as in the file when parameters were injected, and stops at the first failing notebook', () => {
     const log: string[] = [];
     const runs = runNotebooks({
@@ -48,9 +63,8 @@ describe.skipIf(skip)('runNotebooks', () => {
 
   it('runs a notebook in a fresh kernel with overrides and saves chart and table outputs', () => {
     const log: string[] = [];
-    const runs = runNotebooks({ notebooks: [join(fixtures, 'show-ok.ipynb')], overrides: { count: 7, locale: 'nl', absent: 1 }, outDir: out, log: (l) => log.push(l) });
+    const runs = runNotebooks({ notebooks: [join(fixtures, 'show-ok.ipynb')], overrides: { count: 7, locale: 'nl' }, outDir: out, log: (l) => log.push(l) });
     expect(runs.map((r) => r.ok)).toEqual([true]);
-    expect(log).toContain('  note: show-ok.ipynb has no parameter absent; not set there');
     const nb = JSON.parse(readFileSync(join(out, 'show-ok.ipynb'), 'utf8')) as Notebook;
     expect(nb.cells.map((c) => c.metadata.tags ?? [])).toEqual([[], ['parameters'], [INJECTED_TAG], [], [], [], []]);
     expect(cellSource(nb.cells[2] ?? { cell_type: 'code', source: '', metadata: {} })).toContain('count = 7;');

@@ -85,7 +85,8 @@ export function gammaGammaCustomerLogLikelihood(g: GammaGammaParams, x: number, 
  * @example const gg = fitGammaGamma(selectGammaGammaRows(rows).fit);
  */
 export function fitGammaGamma(rows: readonly GammaGammaRow[]): GammaGammaFit {
-  const bad = rows.filter((r) => !(r.x > 0 && Number.isInteger(r.x) && r.monetary > 0 && Number.isFinite(r.monetary)));
+  // Bad rows are named by their position in `rows` (1-based): a message must not quote customer ids.
+  const bad = rows.flatMap((r, i) => (r.x > 0 && Number.isInteger(r.x) && r.monetary > 0 && Number.isFinite(r.monetary) ? [] : [{ row: i + 1, x: r.x, monetary: r.monetary }]));
   if (bad.length > 0) {
     throw new WorkbenchError('BAD_OPTION', clvMessages.gammaGammaBadRows(bad), { rows: bad.slice(0, 20), count: bad.length });
   }

@@ -23,6 +23,7 @@ import { checkOptionKeys, keyword, numberInRange, optionalDate, optionKeys, outp
 import { dataSufficiency, resolveMinimums } from '../shared/sufficiency.js';
 import { tagResult } from '../../inspect.js';
 import { clvMessages } from './messages.js';
+import { customerExamples } from '../../privacy/example-rows.js';
 
 /** Allowed `margin`: a share of revenue in (0, 1]. */
 export const CLV_MARGIN: NumberRange = { min: 0, max: 1, minOpen: true };
@@ -152,7 +153,7 @@ export async function clv(wb: Workbench, options: ClvOptions = {}): Promise<ClvR
   if (summary.repeatBuyers < 100) warnings.push(clvMessages.warnFewRepeatBuyers(summary.repeatBuyers));
   if (gammaGamma.q <= 1) warnings.push(clvMessages.warnUnboundedSpend(gammaGamma.q));
   if (selected.setAside.length > 0) {
-    warnings.push(clvMessages.warnGammaGammaSetAside(selected.setAside.length, selected.setAside.slice(0, 3).map((r) => r.customerId)));
+    warnings.push(clvMessages.warnGammaGammaSetAside(selected.setAside.length, await customerExamples(wb, selected.setAside.slice(0, 3).map((r) => r.customerId))));
   }
   const agg = await clvAggregates(wb, o, bgnbd);
   if (Math.abs(agg.spendFrequencyCorrelation) > 0.3) {

@@ -26,15 +26,15 @@ export const clvMessages = {
   badSummaryRow: (row: { x: number; t_x: number; T: number }) =>
     `invalid summary row: x = ${row.x}, t_x = ${row.t_x}, T = ${row.T} (need x ≥ 0, 0 ≤ t_x ≤ T, t_x > 0 when x > 0).`,
   bgnbdNotFinite: () => 'BG/NBD could not be fitted: the likelihood is not finite at any start.',
-  gammaGammaBadRows: (rows: ReadonlyArray<{ customerId?: string | undefined; x: number; monetary: number }>) =>
-    `Gamma-Gamma needs repeat buyers with a positive mean spend; ${rows.length} row(s) are not: ${rows.slice(0, 5).map((r) => `${r.customerId ?? '(no id)'} (x = ${r.x}, mean spend = ${r.monetary})`).join(', ')}${rows.length > 5 ? ', …' : ''}. Leave out customers with x = 0, and customers whose repeat purchases sum to zero or less.`,
+  gammaGammaBadRows: (rows: ReadonlyArray<{ row: number; x: number; monetary: number }>) =>
+    `Gamma-Gamma needs repeat buyers with a positive mean spend; ${rows.length} row(s) are not: ${rows.slice(0, 5).map((r) => `row ${r.row} (x = ${r.x}, mean spend = ${r.monetary})`).join(', ')}${rows.length > 5 ? ', …' : ''}. Leave out customers with x = 0, and customers whose repeat purchases sum to zero or less.`,
   gammaGammaTooFew: (rows: number) => `Gamma-Gamma needs at least 2 repeat buyers with spend; got ${rows}.`,
   gammaGammaNotFinite: () => 'Gamma-Gamma could not be fitted: the likelihood is not finite at any start.',
 
   // warnings
   warnBgnbdNotConverged: (iterations: number) => `BG/NBD did not converge in ${iterations} iterations; treat the parameters with care.`,
-  warnGammaGammaSetAside: (count: number, examples: ReadonlyArray<string | undefined>) =>
-    `${count} repeat buyer(s) whose repeat purchases net to zero or less (e.g. ${examples.map((e) => e ?? '(no id)').join(', ')}) were left out of the Gamma-Gamma fit; their expected spend is the population mean.`,
+  warnGammaGammaSetAside: (count: number, examples: string) =>
+    `${count} repeat buyer(s) whose repeat purchases net to zero or less (${count === 1 ? 'the customer' : 'e.g. the customers'} of ${examples}) were left out of the Gamma-Gamma fit; their expected spend is the population mean.`,
   warnGammaGammaNotConverged: (iterations: number) => `Gamma-Gamma did not converge in ${iterations} iterations.`,
   warnNoDropout: (a: number, b: number) =>
     `BG/NBD finds almost no sign of dropout (a = ${a.toPrecision(3)}, b = ${b.toPrecision(3)}: a drop-out chance of ${(100 * a / (a + b)).toPrecision(2)}% per purchase), so P(alive) is close to 1 for everyone; a longer calibration period may show dropout.`,

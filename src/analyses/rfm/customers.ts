@@ -8,6 +8,21 @@ import { quoteIdentifier } from '../../sql.js';
 import { checkOptionKeys, optionKeys } from '../shared/validate.js';
 import { rfmMessages } from './messages.js';
 
+/** The segment keys of the map each RFM table of a Workbench was made with (the table itself holds only the keys in use). */
+const MAP_KEYS = new WeakMap<Workbench, Map<string, readonly string[]>>();
+
+/** Remember the keys of the map `table` was scored with (called by `rfm`). */
+export function recordSegmentKeys(wb: Workbench, table: string, keys: readonly string[]): void {
+  let tables = MAP_KEYS.get(wb);
+  if (!tables) MAP_KEYS.set(wb, tables = new Map());
+  tables.set(table, keys);
+}
+
+/** The keys of the map `table` was scored with in this process; undefined when `rfm` did not make it here. */
+export function segmentKeysOf(wb: Workbench, table: string): readonly string[] | undefined {
+  return MAP_KEYS.get(wb)?.get(table);
+}
+
 /** One row of the RFM table. */
 export interface RfmCustomer {
   /** Customer id. */
@@ -75,6 +90,11 @@ export async function rfmCustomers(wb: Workbench, options: RfmCustomersOptions =
   const where: string[] = [];
   const params: Record<string, string | number> = { limit, offset };
   if (options.segment !== undefined) {
+    // A key the table's map does not have would give no rows without a word: say which keys there are.
+    const keys = segmentKeysOf(wb, options.table ?? 'rfm');
+    if (keys && !keys.includes(options.segment)) {
+      throw new WorkbenchError('BAD_OPTION', rfmMessages.unknownSegmentKey(options.segment, keys, options.table ?? 'rfm'), { segment: options.segment, keys });
+    }
     where.push('segment = $segment');
     params['segment'] = options.segment;
   }

@@ -20,6 +20,7 @@ import { withCustomerAggregate, withStableSources } from '../shared/customer-cac
 import { dataSufficiency, resolveMinimums, type Minimums, type Sufficiency } from '../shared/sufficiency.js';
 import { tagResult } from '../../inspect.js';
 import { rfmMessages } from './messages.js';
+import { recordSegmentKeys } from './customers.js';
 
 export type { RfmThresholds } from './sql.js';
 export { rfmCustomers, type RfmCustomer, type RfmCustomersOptions } from './customers.js';
@@ -190,6 +191,7 @@ async function scoreRfm(wb: Workbench, options: RfmOptions = {}): Promise<RfmRes
   await withCustomerAggregate(wb, { source, asOf, returns }, (aggregate) =>
     wb.run(rfmSql({ source, table, bins, scoring, returns, excludeLater: laterOrders === 'exclude', segmentMap, aggregate }), { asOf, ...segmentParams(segmentMap) }));
 
+  recordSegmentKeys(wb, table, segmentMap.segments.map((s) => s.key));
   const t = quoteIdentifier(table);
   const [totals] = await wb.query(`select count(*) as n, sum(monetary) as revenue, min(first_order) as first, max(last_order) as last from ${t}`);
   const customerCount = Number(totals?.['n'] ?? 0);

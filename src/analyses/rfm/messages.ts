@@ -12,6 +12,8 @@ export const rfmMessages = {
     `asOf ${asOf.toISOString()} is before ${laterRows} transaction row(s); the latest order is on ${latestOrder.toISOString()}. Pass a later asOf (e.g. ${isoDay(new Date(latestOrder.getTime() + DAY_MS))}) or laterOrders: 'exclude' to score customers as they were at asOf.`,
   badBins: (bins: number) => `bins must be a whole number from 2 to 20, got ${bins}.`,
   badPage: (limit: number, offset: number) => `limit and offset must be whole numbers ≥ 0, got ${limit} and ${offset}.`,
+  unknownSegmentKey: (segment: string, keys: readonly string[], table: string) =>
+    `unknown segment ${JSON.stringify(segment)}: the map of table ${table} has ${keys.map((k) => JSON.stringify(k)).join(', ')}.`,
 
   // data
   nothingToScore: (asOf: Date, source: string) => `No customer has a purchase before ${asOf.toISOString()} in ${source}; nothing to score.`,

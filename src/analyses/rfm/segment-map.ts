@@ -138,6 +138,21 @@ export function rfmCode(r: number, f: number, m: number | undefined, bins: numbe
 }
 
 /**
+ * Declare a custom segment map, checked at once ({@link validateSegmentMap}). A map written as a variable
+ * loses its literal types (`loyalty: 'loyal'` becomes `string`, `r: [4, 5]` becomes `number[]`) and no longer
+ * fits {@link SegmentMap}; through this helper it keeps them, so `rfm(wb, { segmentMap: map })` type-checks.
+ * (`{ … } satisfies SegmentMap` does the same without the check.)
+ * @example const twoGroups = defineSegmentMap({ name: 'two groups', bins: 5, segments: [
+ *   { key: 'recent', loyalty: 'loyal', rules: [{ r: [4, 5] }] },
+ *   { key: 'earlier', loyalty: 'lost', rules: [{ r: [1, 3] }] },
+ * ] });
+ */
+export function defineSegmentMap<const M extends SegmentMap>(map: M): M {
+  validateSegmentMap(map);
+  return map;
+}
+
+/**
  * Check that a map covers every score combination exactly once; throws a `SEGMENT_MAP`
  * WorkbenchError naming the uncovered and doubly covered codes (R×F codes when no rule uses m).
  */

@@ -14,6 +14,7 @@ import type { Workbench } from '../../workbench.js';
 import { Z95 } from '../../stats/normal.js';
 import { wholeNumber } from '../shared/validate.js';
 import { segmentMessages } from './messages.js';
+import { customerExamples } from '../../privacy/example-rows.js';
 
 /** A KPI by name, or a mean/NPS over a customers column, or churn with its own window. */
 export type KpiSpec =
@@ -155,6 +156,6 @@ export async function checkNpsScores(wb: Workbench, def: KpiDef, base: string, c
   const hi = Number(row?.['hi']);
   if (row?.['example'] !== null && row?.['example'] !== undefined) {
     const name = def.columns[0] ?? column;
-    throw new WorkbenchError('BAD_OPTION', segmentMessages.npsOutOfRange(name, lo, hi, String(row['example'])), { column: name, min: lo, max: hi });
+    throw new WorkbenchError('BAD_OPTION', segmentMessages.npsOutOfRange(name, lo, hi, await customerExamples(wb, [String(row['example'])])), { column: name, min: lo, max: hi });
   }
 }

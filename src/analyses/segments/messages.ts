@@ -37,15 +37,15 @@ export const segmentMessages = {
   ruleWithoutName: (name: unknown) => `Every rule needs a non-empty name, got ${JSON.stringify(name)}.`,
   segmentNameTwice: (name: string) => `Segment name ${JSON.stringify(name)} is used twice; names must be unique.`,
   rulesOverlap: (overlaps: ReadonlyArray<{ segments: readonly string[]; customers: number; example: string }>, example: string, values: string) =>
-    `Segment rules overlap: ${overlaps.map((o) => `${JSON.stringify(o.segments[0])} and ${JSON.stringify(o.segments[1])} share ${o.customers} customer(s) (e.g. ${o.example})`).join('; ')}. Customer ${example} has ${values}. Each customer must be in exactly one segment: tighten the rules so they exclude each other.`,
+    `Segment rules overlap: ${overlaps.map((o) => `${JSON.stringify(o.segments[0])} and ${JSON.stringify(o.segments[1])} share ${o.customers} customer(s) (e.g. the customer of ${o.example})`).join('; ')}. The customer of ${example} has ${values}. Each customer must be in exactly one segment: tighten the rules so they exclude each other.`,
   rulesGap: (gap: number, example: string, values: string) =>
-    `${gap} customer(s) match no segment rule, e.g. ${example} with ${values}. Each customer must be in exactly one segment: add a rule that covers them, or pass rest: 'Other' to collect them.`,
+    `${gap} customer(s) match no segment rule, e.g. the customer of ${example}, with ${values}. Each customer must be in exactly one segment: add a rule that covers them, or pass rest: 'Other' to collect them.`,
 
   // KPIs and goals
   unknownKpi: (spec: unknown) =>
     `Unknown KPI ${JSON.stringify(spec)}. Use revenuePerCustomer, ordersPerCustomer, averageOrderValue, repeatRate, churnRate, nps, { mean: column }, { nps: column } or { churnRate: days }.`,
   npsOutOfRange: (column: string, min: number, max: number, example: string) =>
-    `NPS needs 0–10 scores, but ${column} holds values from ${min} to ${max} (e.g. customer ${example}). Pass { mean: '${column}' } for its plain mean.`,
+    `NPS needs 0–10 scores, but ${column} holds values from ${min} to ${max} (e.g. the customer of ${example}). Pass { mean: '${column}' } for its plain mean.`,
   noGoals: () => 'goals is empty. Pass e.g. [{ kpi: \'nps\', goal: 20 }].',
   badTolerance: (tolerance: number) => `tolerance must be a number ≥ 0, got ${tolerance}.`,
   unknownGoalSegments: (kpi: string, unknown: readonly string[], segments: readonly string[]) =>

@@ -8,6 +8,7 @@ import { WorkbenchError } from '../../errors.js';
 import { quoteIdentifier } from '../../sql.js';
 import type { QueryParam, Workbench } from '../../workbench.js';
 import { segmentMessages } from './messages.js';
+import { customerExamples } from '../../privacy/example-rows.js';
 
 /** A value a rule compares with. */
 export type RuleValue = string | number | boolean | Date;
@@ -135,15 +136,18 @@ export async function checkRuleCoverage(
   const overlaps = [];
   for (const [k, [i, j]] of pairs.entries()) {
     const n = Number(row[`o${k}`] ?? 0);
-    if (n > 0) overlaps.push({ segments: [rules[i]?.name ?? '', rules[j]?.name ?? ''], customers: n, example: String(row[`e${k}`]) });
+    if (n > 0) overlaps.push({ segments: [rules[i]?.name ?? '', rules[j]?.name ?? ''], customers: n, id: String(row[`e${k}`]) });
   }
   if (overlaps.length > 0) {
+    // Examples name a customer by their first line in the transactions file, never by id (messages are shared).
+    const named = await Promise.all(overlaps.map(async ({ id, ...o }) => ({ ...o, example: await customerExamples(wb, [id]) })));
     const first = overlaps[0]!;
-    throw new WorkbenchError('SEGMENT_MAP', segmentMessages.rulesOverlap(overlaps, first.example, await valuesOf(first.example)), { overlaps });
+    throw new WorkbenchError('SEGMENT_MAP', segmentMessages.rulesOverlap(named, named[0]!.example, await valuesOf(first.id)), { overlaps: named });
   }
   const gap = Number(row['gap'] ?? 0);
   if (gap > 0 && rest === undefined) {
-    const example = String(row['gap_e']);
-    throw new WorkbenchError('SEGMENT_MAP', segmentMessages.rulesGap(gap, example, await valuesOf(example)), { gap, example });
+    const id = String(row['gap_e']);
+    const example = await customerExamples(wb, [id]);
+    throw new WorkbenchError('SEGMENT_MAP', segmentMessages.rulesGap(gap, example, await valuesOf(id)), { gap, example });
   }
 }

@@ -44,11 +44,11 @@ async function checkCustomerTable(wb: Workbench, table: string, column: string):
   if (columns.length === 0) throw new WorkbenchError('NO_DATA', subscriptionMessages.noSegmentTable(table), { table });
   const missing = ['customer_id', column].filter((c) => !columns.includes(c));
   if (missing.length) throw new WorkbenchError('MISSING_FIELD', subscriptionMessages.segmentTableLacks(table, missing, columns), { table, missing });
-  const [dup] = await wb.query<{ n: number; example: string | null }>(
-    `select count(*) as n, min(customer_id) as example from (
+  const [dup] = await wb.query<{ n: number }>(
+    `select count(*) as n from (
        select customer_id from ${quoteIdentifier(table)} group by customer_id having count(*) > 1)`);
   if (dup && dup.n > 0) {
-    throw new WorkbenchError('BAD_OPTION', subscriptionMessages.segmentTableDuplicates(table, dup.n, dup.example ?? ''), { table, customers: dup.n });
+    throw new WorkbenchError('BAD_OPTION', subscriptionMessages.segmentTableDuplicates(table, dup.n), { table, customers: dup.n });
   }
   // `segment_order` orders the table's own segment column: segmentBy's `segment`, usageSegments' `usage_segment`
   const ordered = ORDERED_COLUMNS.has(column) && columns.includes('segment_order');

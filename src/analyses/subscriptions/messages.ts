@@ -19,8 +19,8 @@ export const subscriptionMessages = {
   noSegmentTable: (table: string) => `There is no table ${table} to take segments from. Create it first (segmentBy writes one), or name another table.`,
   segmentTableLacks: (table: string, missing: readonly string[], have: readonly string[]) =>
     `Table ${table} lacks column(s) ${missing.join(', ')} (has ${have.join(', ')}). A segment table needs customer_id and the segment column (default segment).`,
-  segmentTableDuplicates: (table: string, customers: number, example: string) =>
-    `Table ${table} has ${customers} customer(s) on more than one row (e.g. ${JSON.stringify(example)}); a segment table needs one row per customer.`,
+  segmentTableDuplicates: (table: string, customers: number) =>
+    `Table ${table} has ${customers} customer(s) on more than one row (list them with: select customer_id from ${table} group by 1 having count(*) > 1); a segment table needs one row per customer.`,
 
   // warnings
   warnMixedCurrencies: (currencies: readonly string[]) =>

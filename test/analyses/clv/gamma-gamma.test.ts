@@ -30,7 +30,7 @@ describe('Gamma-Gamma formulas', () => {
     const rows: GammaGammaRow[] = [{ customerId: 'A', x: 2, monetary: 10 }, { customerId: 'B', x: 1, monetary: 0 }, { customerId: 'C', x: 0, monetary: 5 }];
     const err = (() => { try { fitGammaGamma(rows); } catch (e) { return e; } return undefined; })();
     expect(isWorkbenchError(err) && err.code).toBe('BAD_OPTION');
-    expect((err as Error).message).toMatch(/2 row\(s\) are not: B \(x = 1, mean spend = 0\), C \(x = 0/);
+    expect((err as Error).message).toMatch(/2 row\(s\) are not: row 2 \(x = 1, mean spend = 0\), row 3 \(x = 0/);
   });
 
   it('discounted purchases: undiscounted equals E[Y(horizon)], discounting lowers it', () => {

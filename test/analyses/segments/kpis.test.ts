@@ -77,7 +77,7 @@ describe('kpis against goals', () => {
     await wb.run("update customers set nps = 12 where customer_id = 'c03'");
     const e = (await kpis(wb, { asOf: AS_OF, goals: [{ kpi: 'nps', goal: 0 }] }).catch((x: unknown) => x)) as Error;
     expect(isWorkbenchError(e, 'BAD_OPTION')).toBe(true);
-    expect(e.message).toBe("NPS needs 0–10 scores, but nps holds values from 0 to 12 (e.g. customer c03). Pass { mean: 'nps' } for its plain mean.");
+    expect(e.message).toBe("NPS needs 0–10 scores, but nps holds values from 0 to 12 (e.g. the customer of line 0 of the transactions file). Pass { mean: 'nps' } for its plain mean.");
   });
 
   it('kpiStatus: exactly at the goal is met; at the edge of the tolerance is close', () => {

@@ -125,9 +125,10 @@ describe('segmentBy on a small fixture', () => {
       rest: 'Other',
     }, { asOf: AS_OF }));
     expect(isWorkbenchError(e, 'SEGMENT_MAP')).toBe(true);
-    expect(e.message).toContain('"Spenders" and "South" share 2 customer(s) (e.g. c07)');
-    expect(e.message).toContain('Customer c07 has revenue = 700, region = "S"');
-    expect((e as { details?: Record<string, unknown> }).details?.['overlaps']).toEqual([{ segments: ['Spenders', 'South'], customers: 2, example: 'c07' }]);
+    expect(e.message).toContain('"Spenders" and "South" share 2 customer(s) (e.g. the customer of line 0 of the transactions file)');
+    expect(e.message).toContain('The customer of line 0 of the transactions file has revenue = 700, region = "S"');
+    expect(e.message).not.toContain('c07');
+    expect((e as { details?: Record<string, unknown> }).details?.['overlaps']).toEqual([{ segments: ['Spenders', 'South'], customers: 2, example: 'line 0 of the transactions file' }]);
   });
 
   it('names the customers no rule covers when there is no rest segment', async () => {
@@ -138,7 +139,7 @@ describe('segmentBy on a small fixture', () => {
       ],
     }, { asOf: AS_OF }));
     expect(isWorkbenchError(e, 'SEGMENT_MAP')).toBe(true);
-    expect(e.message).toContain('3 customer(s) match no segment rule, e.g. c09 with region = NULL');
+    expect(e.message).toContain('3 customer(s) match no segment rule, e.g. the customer of line 0 of the transactions file, with region = NULL');
     expect(e.message).toContain("rest: 'Other'");
   });
 

@@ -146,7 +146,7 @@ describe('subscriptionChurn problems', () => {
     await wb.run("create table seg as select * from (values ('a', 'X'), ('a', 'Y')) v(customer_id, segment)");
     expect((await rejection(subscriptionChurn(wb, { by: { table: 'seg', column: 'tier' } }))).message).toContain('lacks column(s) tier');
     const dup = await rejection(subscriptionChurn(wb, { by: { table: 'seg' } }));
-    expect([isWorkbenchError(dup, 'BAD_OPTION'), dup.message]).toEqual([true, 'Table seg has 1 customer(s) on more than one row (e.g. "a"); a segment table needs one row per customer.']);
+    expect([isWorkbenchError(dup, 'BAD_OPTION'), dup.message]).toEqual([true, 'Table seg has 1 customer(s) on more than one row (list them with: select customer_id from seg group by 1 having count(*) > 1); a segment table needs one row per customer.']);
     expect((await rejection(subscriptionChurn(wb, { by: 'plan', minsize: 5 } as never))).message).toContain('did you mean minSize?');
   });
 });
