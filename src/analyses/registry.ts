@@ -13,6 +13,7 @@ import { rfmAnalysis } from './rfm/analysis.js';
 import { segmentsAnalysis } from './segments/analysis.js';
 import type { OptionsOf, ResultOf } from './shared/analysis.js';
 import { subscriptionsAnalysis } from './subscriptions/analysis.js';
+import { trendsAnalysis } from './trends/analysis.js';
 
 /** Every analysis of a report, in run and reading order (RFM first: its as-of date is everyone's). */
 export const ANALYSES = [
@@ -21,6 +22,7 @@ export const ANALYSES = [
   clustersAnalysis,
   crosstabAnalysis,
   segmentsAnalysis,
+  trendsAnalysis,
   goalsAnalysis,
   clvAnalysis,
   clvSegmentsAnalysis,
