@@ -75,12 +75,13 @@ function kpiTable(result: TrendsResult, kind: 'rfm' | 'tiers', locale: Locale, c
   const money = (x: number) => formatCurrency(x, locale, currency, 0);
   const pct = (x: number) => formatPercent(x, locale, 1);
   const interval = (v: string, low: number, high: number, f: (x: number) => string) => (Number.isFinite(low) ? `${v} (${f(low)}–${f(high)})` : v);
+  const shown = (v: TrendValue, text: string) => (v.customers === 0 ? '–' : v.tooSmall ? t.tooSmall : text);
   const change = (x: number) => `${x > 0 ? '+' : x < 0 ? '−' : ''}${formatNumber(Math.abs(x) * 100, locale, 1)}`;
   const rows = ends(kind === 'rfm' ? result.rfm : result.valueTiers, lastPoint).map(({ first: a, last: b }) => [
     trendSegmentName(result, a, kind, locale), formatNumber(a.customers, locale), formatNumber(b.customers, locale), pct(a.share), pct(b.share),
     change(b.share - a.share),
-    b.tooSmall ? t.tooSmall : interval(money(b.revenuePerCustomer.mean), b.revenuePerCustomer.low, b.revenuePerCustomer.high, money),
-    b.tooSmall ? t.tooSmall : interval(pct(b.repeatRate.rate), b.repeatRate.low, b.repeatRate.high, pct),
+    shown(b, interval(money(b.revenuePerCustomer.mean), b.revenuePerCustomer.low, b.revenuePerCustomer.high, money)),
+    shown(b, interval(pct(b.repeatRate.rate), b.repeatRate.low, b.repeatRate.high, pct)),
   ]);
   return {
     caption: (kind === 'rfm' ? t.rfmCaption : t.tierCaption)(first, last),
