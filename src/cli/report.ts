@@ -18,7 +18,7 @@ import { parseReturns, readMappingFile } from './validate.js';
 import { messages } from '../messages.js';
 import { readGoalsFile } from '../analyses/goals/index.js';
 
-const USAGE = 'report [FILE] [--preset P | --mapping map.json] [--customers FILE] [--as-of YYYY-MM-DD] [--date-format FMT] [--locale en|nl] [--currency CODE] [--clv [--margin M] [--discount-rate R]] [--goals goals.json] [--by ATTR,ATTR] [--title T] [--out PATH] [--returns net|exclude] [--min-group N] [--memory-limit 2GB] [--subscriptions FILE [--events FILE]]';
+const USAGE = 'report [FILE] [--preset P | --mapping map.json] [--customers FILE] [--as-of YYYY-MM-DD] [--date-format FMT] [--locale en|nl] [--currency CODE] [--clv [--margin M] [--discount-rate R]] [--goals goals.json] [--by ATTR,ATTR] [--migration-from YYYY-MM-DD] [--title T] [--out PATH] [--returns net|exclude] [--min-group N] [--memory-limit 2GB] [--subscriptions FILE [--events FILE]]';
 
 /** The bundled Online Retail file (in the package's data/ folder). */
 export const BUNDLED_DATA = fileURLToPath(new URL('../../data/online_retail.csv.gz', import.meta.url));
@@ -88,7 +88,7 @@ export const reportCommand: Command = {
     + 'with --subscriptions also MRR, churn by plan and subscription cohorts, and with --events usage segments and churn by usage (without FILE: on the subscriptions alone).',
   run: (args, io) =>
     guarded(io, USAGE, async () => {
-      const { values, flags, positionals } = parse(args, ['preset', 'mapping', 'customers', 'as-of', 'date-format', 'locale', 'currency', 'title', 'out', 'returns', 'margin', 'discount-rate', 'min-group', 'goals', 'by', 'memory-limit', 'subscriptions', 'events'], ['clv']);
+      const { values, flags, positionals } = parse(args, ['preset', 'mapping', 'customers', 'as-of', 'date-format', 'locale', 'currency', 'title', 'out', 'returns', 'margin', 'discount-rate', 'min-group', 'goals', 'by', 'migration-from', 'memory-limit', 'subscriptions', 'events'], ['clv']);
       if (positionals.length > 1) throw new UsageError(messages.tooManyFiles('report', positionals.length));
       if (values.preset && values.mapping) throw new UsageError(messages.presetOrMapping());
       const locale = localeOption(values.locale);
@@ -143,6 +143,7 @@ export const reportCommand: Command = {
           ...(dateFormat !== undefined ? { dateFormat } : {}),
           ...(goals ? { goals } : {}),
           ...(by ? { by } : {}),
+          ...(values['migration-from'] !== undefined ? { migrationFrom: values['migration-from'] } : {}),
           ...(minGroup !== undefined ? { minGroup } : {}),
           onProgress: (p) => io.err(`${pad(p.running ? '' : p.stage)}${(p.ms / 1000).toFixed(1).padStart(6)} s  ${p.running ? `${p.stage} ` : ''}${p.detail}`),
         });

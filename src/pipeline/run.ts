@@ -102,7 +102,7 @@ const loadDetail = (r: LoadReport): string =>
 export type TransactionPipelineResults = PipelineResults & Required<Pick<PipelineResults, 'load' | 'overview'>>;
 
 /** Options that only apply to a transactions file (an error in a run on subscriptions only). */
-const TRANSACTION_OPTIONS = ['preset', 'mapping', 'returns', 'customers', 'asOf', 'clv', 'margin', 'discountRate', 'dateFormat', 'goals', 'by', 'minimums'] as const;
+const TRANSACTION_OPTIONS = ['preset', 'mapping', 'returns', 'customers', 'asOf', 'clv', 'margin', 'discountRate', 'dateFormat', 'goals', 'by', 'migrationFrom', 'minimums'] as const;
 
 /** A run on subscriptions (and events) only: no transactions, so no RFM, cohorts, clusters or segments. */
 async function subscriptionsOnly(wb: Workbench, options: PipelineOptions & { subscriptions: string }, watch: Watch): Promise<PipelineResults> {
