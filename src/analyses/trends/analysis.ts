@@ -32,11 +32,13 @@ export const trendsAnalysis: Analysis<'trends', TrendsResult, TrendsReportFlags>
     return `${r.points.length} ${r.options.period}ly points${first && last ? ` from ${isoDate(first.date)} to ${isoDate(last.date)}` : ''}, ${(last?.customers ?? 0).toLocaleString('en')} customers at the last`;
   },
   present: (r, { locale, currency }) => {
-    const { period, points, bins, returns, valueTiers, minSize } = r.options;
-    return {
-      sections: [trendsSection(r, { locale, currency })],
-      findings: trendFindings(r, locale, currency),
-      runs: [{ name: 'Trends', options: { period, points, asOf: r.options.asOf, bins, segmentMap: 'as RFM', returns, valueTiers, minSize } }],
+    const { asOf, period, bins, segmentMap, returns, valueTiers, minSize } = r.options;
+    const tiers = valueTiers.join() === '0.2,0.3' ? 'value tiers (top 20%, next 30%, rest)' : valueTiers;
+    // Option names the method section has words for: the step is its time unit, the points run from … to.
+    const options = {
+      asOf, unit: period, from: r.points[0]?.date, to: r.points[r.points.length - 1]?.date, bins,
+      segmentMap: segmentMap.name.startsWith('standard') ? 'standard' : segmentMap.name, returns, minSize, segments: tiers,
     };
+    return { sections: [trendsSection(r, { locale, currency })], findings: trendFindings(r, locale, currency), runs: [{ name: 'Trends', options }] };
   },
 };

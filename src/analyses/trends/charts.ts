@@ -65,7 +65,7 @@ export function trendShareChart(result: TrendsResult, options: TrendChartOptions
     encoding: {
       x: { field: 'date', type: 'ordinal', sort: dates, title: t.date, axis: { labelAngle: -40, labelOverlap: true }, scale: { padding: 0 } },
       y: { field: 'share', type: 'quantitative', stack: 'zero', title: t.share, axis: { format: '.0%' }, scale: { domain: [0, 1] } },
-      color: { field: 'segment', type: 'nominal', title: t.segment, sort: names, scale: { domain: names, range: colors(names.length) } },
+      color: { field: 'segment', type: 'nominal', title: t.segment, sort: names, scale: { domain: names, range: colors(names.length) }, legend: { labelLimit: 200 } },
       order: { field: 'order', type: 'quantitative' },
       tooltip: [
         { field: 'segment', type: 'nominal', title: t.segment },
@@ -101,7 +101,10 @@ export function trendKpiChart(result: TrendsResult, options: TrendKpiChartOption
   const format = money ? moneyFormat(locale) : '.0%';
   const title = money ? t.revenue : t.repeat;
   const seriesTitle = kind === 'rfm' ? t.segment : t.tier;
-  const color = { field: 'series', type: 'nominal' as const, title: seriesTitle, sort: names, scale: { domain: names, range: colors(names.length) }, legend: kind === 'rfm' ? null : {} };
+  const color = { field: 'series', type: 'nominal' as const, title: seriesTitle, sort: names, scale: { domain: names, range: colors(names.length) } };
+  // One axis for both layers (in small panels the chart's title names the KPI), one legend: the lines'.
+  const axis = { format, ...(kind === 'rfm' ? { title: null } : {}) };
+  const legend = kind === 'rfm' ? null : { symbolType: 'stroke', symbolOpacity: 1, symbolStrokeWidth: 2 };
   const x = { field: 'date', type: 'ordinal' as const, sort: dates, title: t.date, axis: { labelAngle: -40, labelOverlap: true } };
   const tooltip = [
     { field: 'series', type: 'nominal' as const, title: seriesTitle },
@@ -112,8 +115,11 @@ export function trendKpiChart(result: TrendsResult, options: TrendKpiChartOption
     { field: 'customers', type: 'quantitative' as const, title: t.customers, format: COUNT_FORMAT },
   ];
   const layer = [
-    { mark: { type: 'area' as const, opacity: 0.18 }, encoding: { x, y: { field: 'low', type: 'quantitative' as const, title, axis: { format } }, y2: { field: 'high' }, color } },
-    { mark: { type: 'line' as const, strokeWidth: 2, point: { size: 24, filled: true } }, encoding: { x, y: { field: 'value', type: 'quantitative' as const, title }, color, tooltip } },
+    { mark: { type: 'area' as const, opacity: 0.18 }, encoding: { x, y: { field: 'low', type: 'quantitative' as const, title, axis }, y2: { field: 'high' }, color: { ...color, legend } } },
+    {
+      mark: { type: 'line' as const, strokeWidth: 2, point: { size: 24, filled: true } },
+      encoding: { x, y: { field: 'value', type: 'quantitative' as const, title, axis }, color: { ...color, legend }, tooltip },
+    },
   ];
   const head = baseSpec(title, `${money ? t.revenueDesc : t.repeatDesc}.`);
   if (kind === 'tiers') return withCounts(['customers'], { ...head, width: CHART_WIDTH, height: CHART_HEIGHT, data: { values }, layer });

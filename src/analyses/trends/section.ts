@@ -72,11 +72,15 @@ function kpiTable(result: TrendsResult, kind: 'rfm' | 'tiers', locale: Locale, c
   const lastPoint = result.points.length - 1;
   const first = formatDate(result.points[0]!.date, locale);
   const last = formatDate(result.points[lastPoint]!.date, locale);
-  const money = (x: number) => formatCurrency(x, locale, currency, 0);
+  // -0.4 would read "-£0": a figure that rounds to zero is written as zero
+  const money = (x: number) => formatCurrency(Math.round(x) === 0 ? 0 : x, locale, currency, 0);
   const pct = (x: number) => formatPercent(x, locale, 1);
   const interval = (v: string, low: number, high: number, f: (x: number) => string) => (Number.isFinite(low) ? `${v} (${f(low)}–${f(high)})` : v);
   const shown = (v: TrendValue, text: string) => (v.customers === 0 ? '–' : v.tooSmall ? t.tooSmall : text);
-  const change = (x: number) => `${x > 0 ? '+' : x < 0 ? '−' : ''}${formatNumber(Math.abs(x) * 100, locale, 1)}`;
+  const change = (x: number) => {
+    const points = Math.round(x * 1000) / 10;
+    return `${points > 0 ? '+' : points < 0 ? '−' : ''}${formatNumber(Math.abs(points), locale, 1)}`;
+  };
   const rows = ends(kind === 'rfm' ? result.rfm : result.valueTiers, lastPoint).map(({ first: a, last: b }) => [
     trendSegmentName(result, a, kind, locale), formatNumber(a.customers, locale), formatNumber(b.customers, locale), pct(a.share), pct(b.share),
     change(b.share - a.share),

@@ -4,9 +4,10 @@
  * parameter (`$d<i>` the as-of moment of point i, `$w<i>` the start of its window).
  *
  * The steps, in order (the caller runs them):
- *   aggregate  one pass over the transactions before the last date, joined to the dates: per point ×
- *              buyer the measures RFM reads (`CUSTOMER_MEASURES`, so the same orders, net revenue, first
- *              and last purchase as `rfm()`), plus the net revenue in the point's window
+ *   aggregate  one pass over the transactions before the last date, summed per order line moment (customer,
+ *              order, timestamp, return flag: exact decimal sums, so nothing changes but the row count) and
+ *              joined to the dates: per point × buyer the measures RFM reads (`CUSTOMER_MEASURES`, so the
+ *              same orders, net revenue, first and last purchase as `rfm()`), plus the window's net revenue
  *   per point  a view of one point's rows, scored by RFM's own `rfmSql` (the same quantile tie rule and
  *              segment map) and cut into value tiers by the shared top-share rule; the keys go to `members`
  *   figures    one query over `members` × aggregate: customers, window revenue (sum and sum of squares,
@@ -60,8 +61,9 @@ export function trendAggregateSql(o: TrendAggregateSqlOptions): string {
   return `create or replace temp table ${quoteIdentifier(o.table)} as
 with dates as (${trendDatesSql(o.points)}),
 tx as (
-  select customer_id, order_id, order_date, amount, coalesce(is_return, false) as is_return
+  select customer_id, order_id, order_date, coalesce(is_return, false) as is_return, ${moneySum()} as amount
   from ${quoteIdentifier(o.source)} where ${where}
+  group by all
 )
 select d.i, tx.customer_id,
   ${measures.join(',\n  ')},
