@@ -81,15 +81,15 @@ function kpiTable(result: TrendsResult, kind: 'rfm' | 'tiers', locale: Locale, c
     const points = Math.round(x * 1000) / 10;
     return `${points > 0 ? '+' : points < 0 ? '−' : ''}${formatNumber(Math.abs(points), locale, 1)}`;
   };
+  const count = (v: TrendValue) => `${formatNumber(v.customers, locale)} (${pct(v.share)})`;
   const rows = ends(kind === 'rfm' ? result.rfm : result.valueTiers, lastPoint).map(({ first: a, last: b }) => [
-    trendSegmentName(result, a, kind, locale), formatNumber(a.customers, locale), formatNumber(b.customers, locale), pct(a.share), pct(b.share),
-    change(b.share - a.share),
+    trendSegmentName(result, a, kind, locale), count(a), count(b), change(b.share - a.share),
     shown(b, interval(money(b.revenuePerCustomer.mean), b.revenuePerCustomer.low, b.revenuePerCustomer.high, money)),
     shown(b, interval(pct(b.repeatRate.rate), b.repeatRate.low, b.repeatRate.high, pct)),
   ]);
   return {
-    caption: (kind === 'rfm' ? t.rfmCaption : t.tierCaption)(first, last),
-    columns: t.cols(first, last, u).map((label, i) => ({ label, numeric: i > 0, ...(i === 1 || i === 2 ? COUNT : {}) })),
+    caption: (kind === 'rfm' ? t.rfmCaption : t.tierCaption)(first, last, u),
+    columns: t.cols(first, last).map((label, i) => ({ label, numeric: i > 0, ...(i === 1 || i === 2 ? COUNT : {}) })),
     rows,
     note: t.tableNote(result.options.minSize),
   };

@@ -40,12 +40,11 @@ const en = {
     rfmRevenue: 'Revenue per customer by RFM segment', rfmRevenueDesc: 'Net revenue per customer in the period before each date, one panel per segment, with its 95% interval; gaps are dates where the segment was too small.',
     tierRevenue: 'Revenue per customer by value tier', tierRevenueDesc: 'Net revenue per customer in the period before each date for each value tier, with its 95% interval.',
     tierRepeat: 'Repeat rate by value tier', tierRepeatDesc: 'The share of each value tier’s customers who ordered again in the period before each date, with its 95% interval.',
-    rfmCaption: (first: string, last: string) => `RFM segments at ${first} and ${last}`,
-    tierCaption: (first: string, last: string) => `Value tiers at ${first} and ${last}`,
-    cols: (first: string, last: string, u: StepWords) => [
-      'Segment', `Customers ${first}`, `Customers ${last}`, `Share ${first}`, `Share ${last}`, 'Change (points)',
-      `Revenue per customer, ${u.one} before ${last}`, `Repeat rate, ${u.one} before ${last}`,
-    ],
+    rfmCaption: (first: string, last: string, u: StepWords) =>
+      `RFM segments: customers (share) at ${first} and ${last}; revenue per customer and repeat rate in the ${u.one} before ${last}, with 95% intervals`,
+    tierCaption: (first: string, last: string, u: StepWords) =>
+      `Value tiers: customers (share) at ${first} and ${last}; revenue per customer and repeat rate in the ${u.one} before ${last}, with 95% intervals`,
+    cols: (first: string, last: string) => ['Segment', first, last, 'Change in share (points)', 'Revenue per customer', 'Repeat rate'],
     tooSmall: 'too small',
     tableNote: (min: number) => `“too small”: fewer than ${min} customers at that date, too few for a reliable figure.`,
     facts: { period: 'Points', dates: 'Dates', minSize: 'Smallest group shown' },
@@ -83,12 +82,11 @@ const nl: typeof en = {
     rfmRevenue: 'Omzet per klant per RFM-segment', rfmRevenueDesc: 'Netto-omzet per klant in de periode vóór elke datum, één paneel per segment, met het 95%-interval; gaten zijn datums waarop het segment te klein was.',
     tierRevenue: 'Omzet per klant per waardegroep', tierRevenueDesc: 'Netto-omzet per klant in de periode vóór elke datum per waardegroep, met het 95%-interval.',
     tierRepeat: 'Herhaalaankopen per waardegroep', tierRepeatDesc: 'Het aandeel klanten van elke waardegroep dat in de periode vóór elke datum opnieuw bestelde, met het 95%-interval.',
-    rfmCaption: (first, last) => `RFM-segmenten op ${first} en ${last}`,
-    tierCaption: (first, last) => `Waardegroepen op ${first} en ${last}`,
-    cols: (first, last, u) => [
-      'Segment', `Klanten ${first}`, `Klanten ${last}`, `Aandeel ${first}`, `Aandeel ${last}`, 'Verschil (procentpunten)',
-      `Omzet per klant, ${u.one} vóór ${last}`, `Herhaalaankopen, ${u.one} vóór ${last}`,
-    ],
+    rfmCaption: (first, last, u) =>
+      `RFM-segmenten: klanten (aandeel) op ${first} en ${last}; omzet per klant en herhaalaankopen in de ${u.one} vóór ${last}, met 95%-intervallen`,
+    tierCaption: (first, last, u) =>
+      `Waardegroepen: klanten (aandeel) op ${first} en ${last}; omzet per klant en herhaalaankopen in de ${u.one} vóór ${last}, met 95%-intervallen`,
+    cols: (first, last) => ['Segment', first, last, 'Verschil in aandeel (procentpunten)', 'Omzet per klant', 'Herhaalaankopen'],
     tooSmall: 'te klein',
     tableNote: (min) => `‘te klein’: minder dan ${min} klanten op die datum, te weinig voor een betrouwbaar cijfer.`,
     facts: { period: 'Meetpunten', dates: 'Datums', minSize: 'Kleinste getoonde groep' },
