@@ -29,7 +29,7 @@ export const trendsAnalysis: Analysis<'trends', TrendsResult, TrendsReportFlags>
   detail: (r) => {
     const first = r.points[0];
     const last = r.points[r.points.length - 1];
-    return `${r.points.length} ${r.options.period}ly points${first && last ? ` from ${isoDate(first.date)} to ${isoDate(last.date)}` : ''}, ${(last?.customers ?? 0).toLocaleString('en')} customers at the last`;
+    return `${r.points.length} ${r.options.period}ly point${r.points.length === 1 ? '' : 's'}${first && last ? ` from ${isoDate(first.date)} to ${isoDate(last.date)}` : ''}, ${(last?.customers ?? 0).toLocaleString('en')} customers at the last`;
   },
   present: (r, { locale, currency }) => {
     const { asOf, period, bins, segmentMap, returns, valueTiers, minSize } = r.options;
