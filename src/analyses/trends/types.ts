@@ -24,7 +24,10 @@ export interface TrendsOptions {
   segmentMap?: SegmentMap;
   /** `'net'`: returns subtract from revenue; `'ignore'`: return rows are left out (as in `rfm()`). @defaultValue 'net' */
   returns?: 'net' | 'ignore';
-  /** Value tiers: shares of the tiers before the rest, as in `segmentBy({ valueTiers })`. @defaultValue [0.2, 0.3] */
+  /**
+   * Value tiers: shares of the tiers before the rest, as in `segmentBy({ valueTiers })`, cut over the customers with a
+   * purchase before each date (`segmentBy` with a customers table also counts its customers without one). @defaultValue [0.2, 0.3]
+   */
   valueTiers?: true | readonly number[];
   /** A point of a segment with fewer customers is flagged `tooSmall` (its KPIs are not shown). @defaultValue 30 */
   minSize?: number;
