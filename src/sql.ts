@@ -25,3 +25,18 @@ export function numberLiteral(x: number): string {
 export function moneySum(expr = 'amount'): string {
   return `sum(cast(${expr} as decimal(18, 6)))`;
 }
+
+/**
+ * Exact sum of a DOUBLE expression as a DOUBLE: each value rounded to `scale` decimals and summed as
+ * DECIMAL(38, scale). DuckDB adds DOUBLEs in whatever order its threads finish, so a plain `sum` or `avg` over
+ * a million customers differs in the last bits between runs; this one gives the same bits for the same data.
+ * @example `select ${exactSum('z0 * z1')} as s from t`
+ */
+export function exactSum(expr: string, scale = 12): string {
+  return `sum(cast(${expr} as decimal(38, ${scale})))::double`;
+}
+
+/** Exact mean of a DOUBLE expression (see {@link exactSum}); NULL when it has no value. */
+export function exactMean(expr: string, scale = 12): string {
+  return `(${exactSum(expr, scale)} / nullif(count(${expr}), 0))`;
+}

@@ -1,7 +1,12 @@
-/** Shared pieces of the CLI: the command shape, argument parsing with usage errors, error → exit code. */
-import { parseArgs } from 'node:util';
-import { WorkbenchError } from '../errors.js';
+/** Shared pieces of the CLI: the command shape, parsing with help and usage errors, error → exit code. */
+import { isWorkbenchError, WorkbenchError } from '../errors.js';
+import { Workbench } from '../workbench.js';
 import { messages } from '../messages.js';
+import { cliMessages as cli } from '../messages/cli.js';
+import { helpText, parseFlags, presetList, UsageError, type CommandSpec, type ParsedArgs } from './flags.js';
+import { cliErrorText } from './wording.js';
+
+export { UsageError, type ParsedArgs } from './flags.js';
 
 /** Where a command writes. */
 export interface CommandIo {
@@ -11,61 +16,53 @@ export interface CommandIo {
 
 /** A subcommand. */
 export interface Command {
-  /** One-line usage, e.g. `validate FILE [--preset P]`. */
-  usage: string;
-  /** What it does. */
-  summary: string;
+  /** Its name, arguments, summary and flags (the help is made from these). */
+  spec: CommandSpec;
   /** Run; resolves to the exit code. */
   run: (args: string[], io: CommandIo) => Promise<number>;
 }
 
-/** Thrown for bad command-line usage (exit code 2). */
-export class UsageError extends Error {}
-
-/** Parsed command line: string options, boolean flags, positionals. */
-export interface ParsedArgs {
-  values: Record<string, string | undefined>;
-  flags: Record<string, boolean>;
-  positionals: string[];
-}
-
-/** Parse `--name value` options and `--flag`s strictly; unknown flags become a UsageError. */
-export function parse(args: string[], strings: readonly string[], booleans: readonly string[] = []): ParsedArgs {
-  const options: Record<string, { type: 'string' | 'boolean' }> = {};
-  for (const s of strings) options[s] = { type: 'string' };
-  for (const b of booleans) options[b] = { type: 'boolean' };
+/**
+ * Parse `args` against `spec` and run `body`, mapping the outcome to an exit code: `--help` prints the help
+ * (0), a UsageError one line `error: … [USAGE]` (2), a WorkbenchError one line `error: … [CODE]` in flag
+ * wording (1).
+ */
+export async function runCommand(spec: CommandSpec, args: readonly string[], io: CommandIo, body: (parsed: ParsedArgs) => Promise<number>): Promise<number> {
   try {
-    const { values, positionals } = parseArgs({ args, options, allowPositionals: true, strict: true });
-    const out: ParsedArgs = { values: {}, flags: {}, positionals };
-    for (const s of strings) out.values[s] = values[s] as string | undefined;
-    for (const b of booleans) out.flags[b] = values[b] === true;
-    return out;
-  } catch (e) {
-    throw new UsageError(e instanceof Error ? e.message : String(e));
-  }
-}
-
-/** Run a command body, mapping errors to exit codes: WorkbenchError → 1, UsageError → 2. */
-export async function guarded(io: CommandIo, usageLine: string, body: () => Promise<number>): Promise<number> {
-  try {
-    return await body();
+    const parsed = parseFlags(spec, args);
+    if (parsed.help) {
+      io.out(helpText(spec));
+      return 0;
+    }
+    return await body(parsed);
   } catch (e) {
     if (e instanceof UsageError) {
-      io.err(messages.usageFailed(e.message, usageLine));
+      io.err(cli.usageError(e.message));
       return 2;
     }
     if (e instanceof WorkbenchError) {
-      io.err(messages.cliError(e.message, e.code));
+      io.err(messages.cliError(cliErrorText(e), e.code));
       return 1;
     }
     throw e;
   }
 }
 
-/** Help text listing the commands. */
+/** Help text listing the commands, the presets and how to get a command's flags. */
 export function usage(commands: Record<string, Command>): string {
-  const lines = Object.values(commands).map((c) => `  swb ${c.usage}\n      ${c.summary}`);
-  return `segment-workbench (swb): customer segmentation on DuckDB\n\nCommands:\n${lines.join('\n')}`;
+  const lines = Object.values(commands).map(({ spec }) => `  swb ${spec.name}${spec.args ? ` ${spec.args}` : ''} [options]\n      ${spec.summary}`);
+  return [cli.helpTitle(), '', cli.helpCommands(), ...lines, `  swb help [COMMAND], swb COMMAND --help\n      ${cli.helpHelp()}`,
+    `  swb --version\n      ${cli.helpVersion()}`, '', presetList(), '', cli.helpMore()].join('\n');
+}
+
+/** Open a Workbench with `--memory-limit` (DuckDB's default limit when absent); an amount it cannot take is a usage error naming the flag. */
+export async function openWorkbench(memoryLimit: string | undefined): Promise<Workbench> {
+  try {
+    return await Workbench.open(memoryLimit === undefined ? {} : { memoryLimit });
+  } catch (e) {
+    if (memoryLimit !== undefined && isWorkbenchError(e, 'BAD_OPTION')) throw new UsageError(cli.badMemoryLimitFlag(memoryLimit));
+    throw e;
+  }
 }
 
 /** Milliseconds since `start`, as `1.2 s`. */

@@ -6,13 +6,28 @@
 import { exportSegments, type ExportFormat } from '../export/segments.js';
 import { loadTransactions } from '../data/load.js';
 import { checkOutputPath } from '../report/save.js';
-import { Workbench } from '../workbench.js';
 import { messages } from '../messages.js';
-import { elapsed, guarded, parse, UsageError, type Command } from './common.js';
+import { elapsed, openWorkbench, runCommand, UsageError, type Command } from './common.js';
+import { AS_OF_FLAG, CLV_FLAG, DATE_FORMAT_FLAG, LOCALE_FLAG, MAPPING_FLAG, MEMORY_LIMIT_FLAG, PRESET_FLAG, RETURNS_FLAG, type CommandSpec } from './flags.js';
 import { asOfOption, BUNDLED_DATA, localeOption } from './report.js';
 import { parseReturns, readMappingFile } from './validate.js';
+import { forCli } from './wording.js';
 
-const USAGE = 'export [FILE] [--preset P | --mapping map.json] [--as-of YYYY-MM-DD] [--date-format FMT] [--returns net|exclude] [--format csv|parquet] [--delimiter ,|;|tab] [--locale en|nl] [--clv] [--out PATH]';
+const SPEC: CommandSpec = {
+  name: 'export',
+  args: '[FILE]',
+  summary: 'Write segment membership per customer (RFM segment, cluster, value tier, CLV band) as CSV or Parquet for a CRM or e-mail tool; holds real customer ids.',
+  flags: [
+    PRESET_FLAG, MAPPING_FLAG, AS_OF_FLAG, DATE_FORMAT_FLAG, RETURNS_FLAG,
+    { name: 'format', value: 'csv|parquet', help: 'file format', default: 'from the extension of --out, else csv' },
+    { name: 'delimiter', value: ',|;|tab', help: 'CSV delimiter; with ; numbers get a decimal comma, as Dutch Excel reads them', default: ',' },
+    { ...LOCALE_FLAG, help: 'language of the segment labels' },
+    { ...CLV_FLAG, help: 'add the CLV band, CLV and P(alive) columns' },
+    { name: 'out', value: 'PATH', help: 'the file to write (atomically: a temp file renamed over it)', default: 'exports/segments.csv (.parquet with --format parquet)' },
+    MEMORY_LIMIT_FLAG,
+  ],
+  notes: ['FILE: a transactions file (CSV, TSV, Parquet or JSON, gzip too); default: the bundled data/online_retail.csv.gz with --preset online-retail.'],
+};
 
 const DELIMITERS: Record<string, ',' | ';' | '\t'> = { ',': ',', ';': ';', tab: '\t', '\t': '\t' };
 
@@ -23,11 +38,9 @@ function formatFlag(value: string | undefined, out: string | undefined): ExportF
 }
 
 export const exportCommand: Command = {
-  usage: USAGE,
-  summary: 'Write segment membership per customer (RFM segment, cluster, value tier, CLV band) as CSV or Parquet for a CRM or e-mail tool; holds real customer ids.',
+  spec: SPEC,
   run: (args, io) =>
-    guarded(io, USAGE, async () => {
-      const { values, flags, positionals } = parse(args, ['preset', 'mapping', 'as-of', 'date-format', 'returns', 'format', 'delimiter', 'locale', 'out'], ['clv']);
+    runCommand(SPEC, args, io, async ({ values, flags, positionals }) => {
       if (positionals.length > 1) throw new UsageError(messages.tooManyFiles('export', positionals.length));
       if (values.preset && values.mapping) throw new UsageError(messages.presetOrMapping());
       const locale = localeOption(values.locale);
@@ -46,7 +59,7 @@ export const exportCommand: Command = {
       await checkOutputPath(out, 'the segment list');
 
       const start = performance.now();
-      const wb = await Workbench.open();
+      const wb = await openWorkbench(values['memory-limit']);
       try {
         const load = await loadTransactions(wb, file, {
           ...(preset ? { preset } : {}), ...(mapping ? { mapping } : {}), ...(returns ? { returns } : {}), ...(dateFormat ? { dateFormat } : {}),
@@ -59,7 +72,7 @@ export const exportCommand: Command = {
         const res = await exportSegments(wb, {
           out, format, locale, ...(delimiter ? { delimiter } : {}), ...(asOf ? { asOf } : {}), ...(flags['clv'] ? { clv: true } : {}),
         });
-        for (const w of res.warnings) io.err(`warning: ${w}`);
+        for (const w of res.warnings) io.err(`warning: ${forCli(w)}`);
         io.err(`export    ${elapsed(start).padStart(8)}  ${res.rows.toLocaleString('en')} customers, columns ${res.columns.join(', ')}`);
         io.err(messages.exportHasIds(res.path));
         io.out(res.path);

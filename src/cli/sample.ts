@@ -5,29 +5,38 @@
 import { dirname } from 'node:path';
 import { generateSample } from '../sample/index.js';
 import { generateSubscriptions } from '../sample/subscriptions.js';
-import { elapsed, guarded, parse, UsageError, type Command } from './common.js';
+import { elapsed, runCommand, UsageError, type Command } from './common.js';
+import { wholeFlag, type CommandSpec } from './flags.js';
 import { messages } from '../messages.js';
 
-const USAGE = 'sample --out FILE [--customers N] [--seed S] [--subscriptions]';
+/** Largest `--customers`: 100 million customers write about 1.7 billion rows, already far beyond a demo. */
+export const MAX_SAMPLE_CUSTOMERS = 100_000_000;
+/** Largest `--seed`: the generator takes its seed as an unsigned 32-bit number. */
+export const MAX_SEED = 4_294_967_295;
+const DEFAULT_CUSTOMERS = 10_000;
+const DEFAULT_SEED = 42;
 
-function positiveInt(name: string, value: string | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new UsageError(messages.notPositiveWhole(name, value));
-  return n;
-}
-
-export const sampleCommand: Command = {
-  usage: USAGE,
+const SPEC: CommandSpec = {
+  name: 'sample',
+  args: '--out FILE',
   summary: 'Write a synthetic transactions CSV and a customers CSV (planted clusters, retention, NPS differences); ' +
     'with --subscriptions also subscriptions.csv and events.csv in the same folder (planted churn by plan and usage, plan changes, reactivations).',
+  flags: [
+    { name: 'out', value: 'FILE', help: 'the transactions CSV to write; the customers file goes beside it (x.csv → x-customers.csv)', default: 'none (required)' },
+    { name: 'customers', value: 'N', help: `number of customers, 1 to ${MAX_SAMPLE_CUSTOMERS.toLocaleString('en')}`, default: DEFAULT_CUSTOMERS.toLocaleString('en') },
+    { name: 'seed', value: 'S', help: `random seed, 1 to ${MAX_SEED.toLocaleString('en')}: the same seed writes the same files`, default: String(DEFAULT_SEED) },
+    { name: 'subscriptions', help: 'also write subscriptions.csv and events.csv into the folder of --out', default: 'off' },
+  ],
+};
+
+export const sampleCommand: Command = {
+  spec: SPEC,
   run: (args, io) =>
-    guarded(io, USAGE, async () => {
-      const { values, flags, positionals } = parse(args, ['out', 'customers', 'seed'], ['subscriptions']);
+    runCommand(SPEC, args, io, async ({ values, flags, positionals }) => {
       if (positionals.length) throw new UsageError(messages.unexpectedArgument(positionals[0]));
       if (!values.out) throw new UsageError(messages.outRequired());
-      const customers = positiveInt('customers', values.customers, 10_000);
-      const seed = positiveInt('seed', values.seed, 42);
+      const customers = wholeFlag('customers', values.customers, 1, MAX_SAMPLE_CUSTOMERS) ?? DEFAULT_CUSTOMERS;
+      const seed = wholeFlag('seed', values.seed, 1, MAX_SEED) ?? DEFAULT_SEED;
       const start = performance.now();
       const result = await generateSample({
         customers, seed, out: values.out,

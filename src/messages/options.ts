@@ -21,6 +21,9 @@ export const optionMessages = {
   /** `unknown option bin for rfm(); did you mean bins?` */
   unknownOptionKey: (verb: string, key: string, near: string | undefined, known: readonly string[]) =>
     `unknown option ${key} for ${verb}(); ${near ? `did you mean ${near}?` : `known options: ${known.join(', ')}.`}`,
+  /** The as-of date of a report is before every order: there would be no customer to describe. */
+  asOfBeforeData: (asOf: string, first: string, last: string) =>
+    `The as-of date ${asOf} (asOf, --as-of) is on or before the first order: the data runs from ${first} to ${last}, so no customer has a purchase before it. Give a date after ${first}.`,
   optionsNotObject: (verb: string) => `the options of ${verb}() must be an object like { asOf: '2011-12-10' }.`,
   /** `minimums of rfm() must be an object like { customers: 50, historyDays: 180 }, got 5.` */
   minimumsNotObject: (verb: string, value: unknown) =>

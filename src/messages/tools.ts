@@ -1,6 +1,8 @@
 /** Messages of the edges: the Workbench, the `swb` CLI, notebooks and their runner, charts, report assets. */
 
 const reason = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+const memoryLimitWas = (limit: string): string => `with memoryLimit ${limit}`;
+const memoryAdvice = (): string => "Open the Workbench with a larger memoryLimit (Workbench.open({ memoryLimit: '4GB' }))";
 
 /** Message builders for the CLI, notebooks and the Workbench itself. */
 export const toolMessages = {
@@ -11,10 +13,13 @@ export const toolMessages = {
     `memoryLimit must be an amount of memory like '512MB' or '4GB', got ${typeof value === 'string' ? JSON.stringify(value) : String(value)}.`,
   badThreads: (value: unknown) => `threads must be a whole number ≥ 1, got ${String(value)}.`,
   openFailed: (path: string, why: string) => `Could not open the database ${path}: ${why}.`,
-  /** Out of memory: what to change, in this API's terms. */
+  /** Out of memory: what to change, in this API's terms (`swb` says it in flags: see `src/cli/wording.ts`). */
   outOfMemory: (limit: string, tempDirectory: string, detail: string) =>
-    `Ran out of memory${detail ? ` (${detail})` : ''} with memoryLimit ${limit}. Open the Workbench with a larger memoryLimit `
-    + `(Workbench.open({ memoryLimit: '4GB' })), or free disk space in ${tempDirectory} so the work can spill to disk.`,
+    `Ran out of memory${detail ? ` (${detail})` : ''} ${memoryLimitWas(limit)}. ${memoryAdvice()}, `
+    + `or free disk space in ${tempDirectory} so the work can spill to disk.`,
+  /** The parts of {@link outOfMemory} that name the option, for the CLI to word as flags. */
+  memoryLimitWas,
+  memoryAdvice,
 
   // the pipeline
   /** Progress line of an analysis that could not be computed (its report section says why). */
@@ -26,13 +31,11 @@ export const toolMessages = {
   nothingLoaded: (file: string, read: number, setAside: ReadonlyArray<readonly [string, number]>) =>
     `None of the ${read.toLocaleString('en')} rows of ${file} could be used${setAside.length ? ` (set aside: ${setAside.map(([reason, n]) => `${n.toLocaleString('en')} ${reason.replace(/_/g, ' ')}`).join(', ')})` : ''}. Run swb validate ${file} to see why, with example rows.`,
 
-  // swb (usage errors print with the usage line after them)
+  // swb (the parser's and the help's own text is in messages/cli.ts)
   /** `error: File not found: a.csv. [FILE_NOT_FOUND]`: the code is stable, for scripts and searches. */
   cliError: (message: string, code: string) => `error: ${message} [${code}]`,
   /** One file of several failed. */
   fileError: (file: string, message: string, code: string) => `error: ${file}: ${message} [${code}]`,
-  usageFailed: (message: string, usageLine: string) => `${message}\nusage: swb ${usageLine}`,
-  unknownCommand: (name: string) => `unknown command: ${name}`,
   /** A bug, not a user error: the stack only with SWB_DEBUG=1, so a user sees one plain line. */
   internalError: (e: unknown, debug = false) =>
     `internal error: ${e instanceof Error ? (debug ? e.stack ?? e.message : e.message) : String(e)}${debug ? '' : ' (this is a bug in segment-workbench; run with SWB_DEBUG=1 for details)'}`,
@@ -42,7 +45,6 @@ export const toolMessages = {
   atLeastOneFile: (command: string) => `${command} takes one or more FILEs`,
   presetOrMapping: () => 'use --preset or --mapping, not both',
   badAsOfFlag: (text: string) => `--as-of must be a date like 2011-12-10, not ${JSON.stringify(text)}`,
-  notPositiveWhole: (name: string, value: string) => `--${name} must be a positive whole number, not ${JSON.stringify(value)}`,
   unexpectedArgument: (arg: string | undefined) => `unexpected argument: ${arg}`,
   outRequired: () => '--out FILE is required',
   clvFlagWithoutClv: () => '--margin and --discount-rate apply to the predicted value: add --clv',

@@ -12,6 +12,7 @@ import { loadTransactions } from '../data/load.js';
 import type { Workbench } from '../workbench.js';
 import { WorkbenchError } from '../errors.js';
 import { messages } from '../messages.js';
+import { isoDay } from '../messages/format.js';
 import { subscriptionMessages } from '../analyses/subscriptions/messages.js';
 import { dayAfterLastOrder } from '../analyses/shared/as-of.js';
 import { keyword } from '../analyses/shared/validate.js';
@@ -146,6 +147,11 @@ export async function runPipeline(wb: Workbench, options: PipelineOptions): Prom
   // Nothing usable: no analysis can run, and the loader's reasons say why.
   if (load.rowsLoaded === 0) {
     throw new WorkbenchError('NO_DATA', messages.nothingLoaded(load.fileName, load.rowsRead, load.setAside.map((s) => [s.reason, s.count] as const)), { file });
+  }
+  // A given as-of date before every order would describe no customer: the caller's to fix, named with the data's period.
+  const period = load.dateRange;
+  if (options.asOf && period && options.asOf.getTime() <= period.first.getTime()) {
+    throw new WorkbenchError('BAD_OPTION', messages.asOfBeforeData(isoDay(options.asOf), isoDay(period.first), isoDay(period.last)), { asOf: options.asOf, first: period.first, last: period.last });
   }
   const customers = options.customers
     ? await timed('customers', watch, () => loadCustomers(wb, options.customers as string), loadDetail)

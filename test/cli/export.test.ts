@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { EPOCH, requireCli, runCli } from '../helpers/cli.js';
+import { fixture } from '../helpers/data.js';
 
 const fresh = (): string => mkdtempSync(join(tmpdir(), 'swb-export-cli-'));
 
@@ -57,9 +58,24 @@ describe('swb report --goals / --by', () => {
     const g = await runCli(['report', '--goals', join(dir, 'goals.json'), '--out', join(dir, 'r.html')]);
     expect(g.code).toBe(1);
     expect(g.stderr).toMatch(/^error: goals\.json, at \$\.goals\[0\]\.kpi: unknown KPI "retention"; known KPIs: "revenuePerCustomer"/);
+    // Without --customers, a name that is not a customer column of the transactions fails before the load (exit 2).
     const b = await runCli(['report', '--by', 'region', '--out', join(dir, 'r.html')]);
-    expect(b.code).toBe(1);
-    expect(b.stderr).toContain('--by: unknown attribute "region"; usable: "country"');
-    expect(readdirSync(dir)).toEqual(['goals.json']);
+    expect(b).toEqual({
+      code: 2, stdout: '',
+      stderr: 'error: --by region: that is not a column of the transactions file (usable without --customers: country, channel, category); pass --customers FILE with that column to split by it [USAGE]\n',
+    });
+    // With --customers the names are checked after loading, against both files' text columns.
+    writeFileSync(join(dir, 'customers.csv'), 'customer_id,region\n1,north\n2,south\n');
+    const c = await runCli(['report', fixture('orders-plain.csv'), '--customers', join(dir, 'customers.csv'), '--by', 'device', '--out', join(dir, 'r.html')]);
+    expect(c.code).toBe(1);
+    expect(c.stderr.split('\n').filter((l) => l.startsWith('error: '))).toEqual([
+      'error: --by: unknown attribute "device"; usable: "region", "country" (text columns of --customers and of the transactions file) [UNKNOWN_COLUMN]',
+    ]);
+    const t = await runCli(['report', fixture('orders-plain.csv'), '--by', 'channel', '--out', join(dir, 'r.html')]);
+    expect(t.code).toBe(1);
+    expect(t.stderr.split('\n').filter((l) => l.startsWith('error: '))).toEqual([
+      'error: --by: unknown attribute "channel"; usable: "country" (text columns of the transactions file; pass --customers FILE for more) [UNKNOWN_COLUMN]',
+    ]);
+    expect(readdirSync(dir).sort()).toEqual(['customers.csv', 'goals.json']);
   }, 120_000);
 });

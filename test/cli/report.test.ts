@@ -127,7 +127,16 @@ describe('swb report', () => {
     const dir = fresh();
     const r = await run(['--memory-limit', 'lots', '--out', join(dir, 'r.html')]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain(`--memory-limit: memoryLimit must be an amount of memory like '512MB' or '4GB', got "lots".`);
+    expect(r.stderr).toBe('error: --memory-limit takes an amount of memory like 512MB or 4GB, not "lots" [USAGE]\n');
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('exits 1 for an --as-of before every order, naming the data\'s period, writing nothing', async () => {
+    const dir = fresh();
+    const r = await run(['--as-of', '2009-06-30', '--out', join(dir, 'r.html')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('The as-of date 2009-06-30 (asOf, --as-of) is on or before the first order: the data runs from 2010-12-01 to 2011-12-09');
+    expect(r.stderr).toContain('[BAD_OPTION]');
     expect(readdirSync(dir)).toEqual([]);
   });
 
@@ -173,17 +182,16 @@ describe('swb report', () => {
     [['--as-of', '2011-13-45'], '--as-of must be a date like 2011-12-10, not "2011-13-45"'],
     [['--preset', 'online-retail', '--mapping', 'm.json'], 'use --preset or --mapping, not both'],
     [['a.csv', 'b.csv'], 'report takes at most one FILE, got 2'],
-    [['--colour', 'red'], "Unknown option '--colour'"],
+    [['--colour', 'red'], 'unknown flag --colour for swb report; swb report --help lists its flags'],
     [['--returns', 'maybe'], '--returns must be net or exclude, not "maybe"'],
-    [['--clv', '--margin', '0'], '--margin: margin must be in (0, 1], got 0.'],
-    [['--clv', '--margin', 'lots'], '--margin: margin must be in (0, 1], got NaN.'],
-    [['--clv', '--discount-rate=-0.1'], '--discount-rate: discountRate must be ≥ 0 (0.1 = 10% a year), got -0.1.'],
+    [['--clv', '--margin', '0'], '--margin takes a number in (0, 1], not "0"'],
+    [['--clv', '--margin', 'lots'], '--margin takes a number in (0, 1], not "lots"'],
+    [['--clv', '--discount-rate=-0.1'], '--discount-rate takes a number ≥ 0 (0.1 = 10% a year), not "-0.1"'],
     [['--margin', '0.3'], '--margin and --discount-rate apply to the predicted value: add --clv'],
     [['--date-format', 'dd-mm-yyyy'], '--date-format takes a strptime format such as %d-%m-%Y or %m/%d/%Y %H:%M, not "dd-mm-yyyy"'],
   ])('exits 2 on usage error %j', async (args, message) => {
     const r = await run(args);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain(message);
-    expect(r.stderr).toContain('usage: swb report [FILE]');
+    // One line, like every usage error: `error: … [USAGE]`.
+    expect([r.code, r.stderr]).toEqual([2, `error: ${message} [USAGE]\n`]);
   });
 });

@@ -23,7 +23,8 @@ describe('swb sample --subscriptions', () => {
 
   it('is named in the help', async () => {
     const r = await runCli(['--help']);
-    expect(r.stdout).toContain('swb sample --out FILE [--customers N] [--seed S] [--subscriptions]');
+    expect(r.stdout).toContain('swb sample --out FILE [options]');
+    expect((await runCli(['sample', '--help'])).stdout).toContain('\n  --subscriptions  also write subscriptions.csv and events.csv into the folder of --out [default: off]\n');
     expect(r.stdout).toContain('with --subscriptions also subscriptions.csv and events.csv');
   });
 });

@@ -82,11 +82,11 @@ describe('swb report on subscriptions and usage events alone', () => {
 
   it('refuses events without subscriptions and transaction flags without a transactions file (exit 2)', async () => {
     const noSubs = await runCli(['report', '--events', events, '--out', join(dir, 'x.html')]);
-    expect([noSubs.code, noSubs.stderr.split('\n')[0]]).toEqual([2,
-      'Usage events (events, --events) are read together with subscriptions: pass the subscriptions file too (subscriptions, --subscriptions FILE).']);
+    expect([noSubs.code, noSubs.stderr]).toEqual([2,
+      'error: Usage events (events, --events) are read together with subscriptions: pass the subscriptions file too (subscriptions, --subscriptions FILE). [USAGE]\n']);
     const preset = await runCli(['report', '--subscriptions', subs, '--preset', 'online-retail', '--clv', '--out', join(dir, 'x.html')]);
     expect(preset.code).toBe(2);
-    expect(preset.stderr).toMatch(/^--preset, --clv applies to a transactions file/);
+    expect(preset.stderr).toMatch(/^error: --preset, --clv applies to a transactions file.* \[USAGE\]\n$/);
   });
 });
 

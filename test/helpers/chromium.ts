@@ -1,15 +1,12 @@
 /** Debian's Chromium for browser tests: where it is, how it is started, and the wait for live charts. */
-import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { CHROMIUM, chromiumMissing, skipWithout } from './host-tools.js';
 
-/** The Chromium the tests drive (Debian package `chromium`). */
-export const CHROMIUM = '/usr/bin/chromium';
+export { CHROMIUM };
 
-/** True when Chromium is installed; otherwise prints why `what` is skipped. */
+/** True when Chromium is installed; otherwise prints why `what` is skipped (and fails under SWB_REQUIRE_SHARED_DATA, as in CI). */
 export function chromiumAvailable(what: string): boolean {
-  if (existsSync(CHROMIUM)) return true;
-  console.warn(`skipping ${what}: ${CHROMIUM} not found (apt-get install -y chromium)`);
-  return false;
+  return !skipWithout(what, chromiumMissing());
 }
 
 /** Headless, no sandbox, and none of the background requests this closed network refuses. */

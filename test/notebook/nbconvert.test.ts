@@ -5,34 +5,22 @@
  * PNG's size, shown at the chart's CSS size, and not blank.
  * Skips with a printed reason when `jupyter` or Chromium is missing, unless SWB_REQUIRE_SHARED_DATA is set (CI).
  */
-import { execFile, execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VEGALITE_MIME } from '../../src/notebook/show.js';
-import { CHROMIUM, launchChromium } from '../helpers/chromium.js';
+import { launchChromium } from '../helpers/chromium.js';
+import { chromiumMissing, nbconvertMissing, skipWithout } from '../helpers/host-tools.js';
 
 const NOTEBOOKS = 'notebooks';
 
 const files = readdirSync(NOTEBOOKS).filter((f) => f.endsWith('.ipynb')).sort();
 
-/** What the host lacks for this test, or null when it can run. */
-function missingTool(): string | null {
-  try {
-    execFileSync('jupyter', ['nbconvert', '--version'], { stdio: 'pipe' });
-  } catch {
-    return '`jupyter nbconvert` is not installed (apt-get install -y jupyter-nbconvert)';
-  }
-  return existsSync(CHROMIUM) ? null : `${CHROMIUM} not found (apt-get install -y chromium)`;
-}
-const missing = missingTool();
-if (missing) {
-  if (process.env['SWB_REQUIRE_SHARED_DATA']) throw new Error(`nbconvert test needs ${missing} (SWB_REQUIRE_SHARED_DATA is set)`);
-  console.warn(`skipping nbconvert HTML test: ${missing}`);
-}
+const missing = skipWithout('nbconvert HTML test', nbconvertMissing(), chromiumMissing());
 
 /** One chart output of a notebook: its PNG (base64) and the CSS size it is to be shown at. */
 interface ChartPng { base64: string; pixelWidth: number; pixelHeight: number; cssWidth: number | undefined }
@@ -55,7 +43,7 @@ function chartPngs(file: string): ChartPng[] {
 /** What Chromium shows for one <img>: decoded size, laid-out width, luminance spread and its data URL's base64. */
 interface ShownImage { w: number; h: number; shown: number; sd: number; base64: string }
 
-describe.skipIf(missing !== null)('notebooks converted by `jupyter nbconvert --to html`, in Chromium', () => {
+describe.skipIf(missing)('notebooks converted by `jupyter nbconvert --to html`, in Chromium', () => {
   let dir = '';
   let browser: Browser | undefined;
 

@@ -6,20 +6,21 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { findJupyterPython, runNotebooks } from '../../src/notebook/runner.js';
 import { VEGALITE_MIME } from '../../src/notebook/show.js';
 import { INJECTED_TAG, cellSource, type Notebook } from '../../src/notebook/parameters.js';
+import { skipWithout } from '../helpers/host-tools.js';
 
 const fixtures = 'test/fixtures/notebooks';
 const python = findJupyterPython();
 const built = existsSync('dist/notebook/show.js');
-const skipReason = !python ? 'Jupyter\'s executor (python3 with nbclient) is not installed'
-  : !built ? 'dist/ is not built (run npm run build)' : undefined;
-if (skipReason) console.warn(`skipping notebook runner tests: ${skipReason}`);
+const skip = skipWithout('notebook runner tests',
+  python ? undefined : 'Jupyter\'s executor (python3 with nbclient) is not installed (apt-get install -y python3-nbclient python3-ipykernel)',
+  built ? undefined : 'dist/ is not built (run npm run build)');
 
 const out = mkdtempSync(join(tmpdir(), 'swb-runner-test-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 const outputsOf = (nb: Notebook, i: number): Array<Record<string, unknown>> => nb.cells[i]?.outputs ?? [];
 
-describe.skipIf(skipReason !== undefined)('runNotebooks', () => {
+describe.skipIf(skip)('runNotebooks', () => {
   it('fails on a broken notebook naming the notebook, the cell and the error, and exits non-zero', () => {
     const before = readFileSync(join(fixtures, 'broken.ipynb'), 'utf8');
     const proc = spawnSync(process.execPath, ['scripts/run-notebooks.js', '--out-dir', out, join(fixtures, 'broken.ipynb')], { encoding: 'utf8' });

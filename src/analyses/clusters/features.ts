@@ -9,7 +9,7 @@
  * deviations, centroids, seed) are bound as `$name` parameters.
  */
 import { WorkbenchError } from '../../errors.js';
-import { numberLiteral, quoteIdentifier } from '../../sql.js';
+import { exactMean, exactSum, numberLiteral, quoteIdentifier } from '../../sql.js';
 import { customerAggregateSql } from '../shared/customer-aggregate.js';
 import type { Workbench } from '../../workbench.js';
 import { clusterMessages } from './messages.js';
@@ -100,10 +100,15 @@ raw as (
 select *, ${transformed.join(', ')} from raw`;
 }
 
-/** Mean, population standard deviation and non-missing count of each transformed feature. */
+/**
+ * Mean, population standard deviation and non-missing count of each transformed feature, summed exactly
+ * (two passes: the mean, then the mean squared deviation from it), so a re-run gives the same bits.
+ */
 export function statsSql(d: number): string {
-  const cols = Array.from({ length: d }, (_, i) => `avg(t${i}) as m${i}, stddev_pop(t${i}) as s${i}, count(t${i}) as c${i}`);
-  return `select count(*) as n, ${cols.join(', ')} from ${WORK.base}`;
+  const means = Array.from({ length: d }, (_, i) => `${exactMean(`t${i}`)} as m${i}, count(t${i}) as c${i}`);
+  const sds = Array.from({ length: d }, (_, i) => `sqrt(${exactMean(`(b.t${i} - m.m${i}) * (b.t${i} - m.m${i})`)}) as s${i}`);
+  return `with m as (select count(*) as n, ${means.join(', ')} from ${WORK.base})
+select m.*, ${sds.join(', ')} from m left join ${WORK.base} as b on true group by all`;
 }
 
 /**
@@ -162,16 +167,18 @@ select customer_id, (case cluster ${whens} end)::integer as cluster from ${WORK.
 
 /** Per-cluster size, revenue, mean raw features and mean z-scores of the raw assignment. */
 export function profileSql(d: number): string {
-  const cols = Array.from({ length: d }, (_, j) => `avg(r${j}) as r${j}, avg(z${j}) as z${j}`);
-  return `select a.cluster, count(*) as n, sum(z.revenue) as revenue, ${cols.join(', ')}
+  const cols = Array.from({ length: d }, (_, j) => `${exactMean(`r${j}`)} as r${j}, ${exactMean(`z${j}`)} as z${j}`);
+  return `select a.cluster, count(*) as n, ${exactSum('z.revenue', 6)} as revenue, ${cols.join(', ')}
 from ${WORK.raw} as a join ${WORK.z} as z using (customer_id)
 group by a.cluster order by a.cluster`;
 }
 
-/** Overall size, revenue and raw means, plus the covariance matrix of the z-scores (for PCA). */
+/** Overall size, revenue and raw means, plus the covariance matrix of the z-scores (for PCA); exact sums. */
 export function overallSql(d: number): string {
-  const cols = Array.from({ length: d }, (_, j) => `avg(r${j}) as r${j}`);
+  const cols = Array.from({ length: d }, (_, j) => `${exactMean(`r${j}`)} as r${j}`);
   const cov: string[] = [];
-  for (let i = 0; i < d; i++) for (let j = i; j < d; j++) cov.push(`covar_pop(z${i}, z${j}) as v${i}_${j}`);
-  return `select count(*) as n, sum(revenue) as revenue, ${cols.join(', ')}, ${cov.join(', ')} from ${WORK.z}`;
+  for (let i = 0; i < d; i++) {
+    for (let j = i; j < d; j++) cov.push(`${exactMean(`z${i} * z${j}`)} - ${exactMean(`z${i}`)} * ${exactMean(`z${j}`)} as v${i}_${j}`);
+  }
+  return `select count(*) as n, ${exactSum('revenue', 6)} as revenue, ${cols.join(', ')}, ${cov.join(', ')} from ${WORK.z}`;
 }
