@@ -71,6 +71,10 @@ export {
 } from './analyses/segments/migration.js';
 export { overlap, segmentSets, type CustomerSet, type TableSet, type OverlapPair, type OverlapResult } from './analyses/segments/overlap.js';
 export {
+  trends, trendDates, TREND_PERIODS,
+  type TrendsOptions, type TrendsOptionsUsed, type TrendsResult, type TrendPoint, type TrendValue, type MeanInterval, type TrendPeriod,
+} from './analyses/trends/index.js';
+export {
   clv, type ClvOptions, type ClvOptionsUsed, type ClvResult, type ClvCustomer, type ClvGroupSummary, type ClvHoldoutRow,
   type AliveBand, type ClvTier,
 } from './analyses/clv/index.js';
@@ -108,6 +112,7 @@ export {
 } from './analyses/cohorts/charts.js';
 export { clusterKChart, clusterScatter, clusterProfileHeatmap, clusterSizes, type ClusterChartOptions } from './analyses/clusters/charts.js';
 export { subsegmentChart, kpiGoalChart, migrationHeatmap, overlapMatrix, type SegmentChartOptions } from './analyses/segments/charts.js';
+export { trendShareChart, trendKpiChart, type TrendChartOptions, type TrendKpiChartOptions } from './analyses/trends/charts.js';
 export {
   mrrBridgeChart, mrrMovementsChart, churnComparisonChart, usageChurnChart,
   type SubscriptionChartOptions, type MrrChartOptions, type ChurnComparisonOptions,
@@ -130,6 +135,7 @@ export { clustersSection, clusterFindings, type ClustersSectionOptions } from '.
 export {
   segmentsSection, segmentsFindings, segmentsSummaryFindings, type SegmentsSectionInput, type SegmentsSectionOptions,
 } from './analyses/segments/section.js';
+export { trendsSection, trendFindings, type TrendsSectionOptions } from './analyses/trends/section.js';
 export { clvSection, clvFindings, type ClvSectionOptions } from './analyses/clv/section.js';
 export { goalsSection, goalsFindings, type GoalsSectionInput, type GoalsSectionOptions } from './analyses/goals/section.js';
 export {

@@ -14,6 +14,7 @@ import { segmentsAnalysis } from './segments/analysis.js';
 import type { OptionsOf, ResultOf } from './shared/analysis.js';
 import { subscriptionsAnalysis } from './subscriptions/analysis.js';
 import { timingAnalysis } from './timing/analysis.js';
+import { trendsAnalysis } from './trends/analysis.js';
 
 /** Every analysis of a report, in run and reading order (RFM first: its as-of date is everyone's). */
 export const ANALYSES = [
@@ -22,6 +23,7 @@ export const ANALYSES = [
   clustersAnalysis,
   crosstabAnalysis,
   segmentsAnalysis,
+  trendsAnalysis,
   goalsAnalysis,
   clvAnalysis,
   clvSegmentsAnalysis,

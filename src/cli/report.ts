@@ -56,6 +56,10 @@ const SPEC: CommandSpec = {
       name: 'by', value: 'ATTR,ATTR', help: `customer attributes the segments section splits by: columns of --customers, or ${TRANSACTION_BY_COLUMNS.join(', ')} of FILE`,
       default: 'country when FILE has it, and the first three text columns of --customers with 2 to 12 values',
     },
+    {
+      name: 'migration-from', value: 'YYYY-MM-DD', help: 'start of the RFM migration in the segments section: after the first purchase, before the as-of date',
+      default: '182 days before the as-of date, when the data reaches back that far',
+    },
     { name: 'title', value: 'T', help: 'report title', default: 'Customer segments (Klantsegmenten with --locale nl)' },
     { name: 'out', value: 'PATH', help: 'the HTML file to write (atomically: a temp file renamed over it)', default: 'reports/segment-report.html (.nl.html with --locale nl)' },
     RETURNS_FLAG,
@@ -154,7 +158,7 @@ function readReportFlags({ values, flags, positionals }: ParsedArgs, io: Command
   // Subscriptions without FILE: a report on them alone, never on the bundled transactions.
   const onlySubscriptions = positionals[0] === undefined && values.subscriptions !== undefined;
   if (onlySubscriptions) {
-    const given = ['preset', 'mapping', 'customers', 'as-of', 'date-format', 'returns', 'margin', 'discount-rate', 'goals', 'by'].filter((f) => values[f] !== undefined);
+    const given = ['preset', 'mapping', 'customers', 'as-of', 'date-format', 'returns', 'margin', 'discount-rate', 'goals', 'by', 'migration-from'].filter((f) => values[f] !== undefined);
     if (flags['clv']) given.push('clv');
     if (given.length) throw new UsageError(messages.flagNeedsTransactions(given.map((f) => `--${f}`).join(', ')));
   }
@@ -181,6 +185,7 @@ function readReportFlags({ values, flags, positionals }: ParsedArgs, io: Command
     ...(dateFormat !== undefined ? { dateFormat } : {}),
     ...(goals ? { goals } : {}),
     ...(by ? { by } : {}),
+    ...(values['migration-from'] !== undefined ? { migrationFrom: values['migration-from'] } : {}),
     ...(minGroup !== undefined ? { minGroup } : {}),
     onProgress: (p) => io.err(`${pad(p.running ? '' : p.stage)}${(p.ms / 1000).toFixed(1).padStart(6)} s  ${p.running ? `${p.stage} ` : ''}${forCli(p.detail)}`),
   };

@@ -54,7 +54,7 @@ export interface PipelineOptions extends SharedReportOptions, AnalysisOptions {
 /**
  * Everything {@link runPipeline} found: plain result values, nothing to query. Besides the loads, the as-of
  * date, the failures and the sufficiency, one field per registered analysis (`rfm`, `cohorts`, `clusters`,
- * `crosstab`, `segments`, `goals`, `clv`, `clvSegments`, `overview`, `subscriptions`, `actions`): absent when
+ * `crosstab`, `segments`, `trends`, `goals`, `clv`, `clvSegments`, `overview`, `subscriptions`, `actions`): absent when
  * it did not run or could not be computed (see `failures`).
  */
 export interface PipelineResults extends AnalysisResults {
@@ -103,7 +103,7 @@ const loadDetail = (r: LoadReport): string =>
 export type TransactionPipelineResults = PipelineResults & Required<Pick<PipelineResults, 'load' | 'overview'>>;
 
 /** Options that only apply to a transactions file (an error in a run on subscriptions only). */
-const TRANSACTION_OPTIONS = ['preset', 'mapping', 'returns', 'customers', 'asOf', 'clv', 'margin', 'discountRate', 'dateFormat', 'goals', 'by', 'minimums'] as const;
+const TRANSACTION_OPTIONS = ['preset', 'mapping', 'returns', 'customers', 'asOf', 'clv', 'margin', 'discountRate', 'dateFormat', 'goals', 'by', 'migrationFrom', 'trendsPeriod', 'minimums'] as const;
 
 /** A run on subscriptions (and events) only: no transactions, so no RFM, cohorts, clusters or segments. */
 async function subscriptionsOnly(wb: Workbench, options: PipelineOptions & { subscriptions: string }, watch: Watch): Promise<PipelineResults> {

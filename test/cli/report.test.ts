@@ -22,7 +22,7 @@ describe('swb report', () => {
     expect(r.stdout).toBe(`${r.file}\n`);
     // lines that start with a space say a long stage is still moving (every 5 s); the stage lines follow them
     const stages = r.stderr.split('\n').filter((l) => l !== '' && !l.startsWith(' ')).map((l) => l.split(/\s+/)[0]);
-    expect(stages).toEqual(['load', 'rfm', 'cohorts', 'clusters', 'segments', 'timing', 'overview', 'render', 'write']);
+    expect(stages).toEqual(['load', 'rfm', 'cohorts', 'clusters', 'segments', 'trends', 'timing', 'overview', 'render', 'write']);
     expect(r.stderr).toMatch(/^load +\d+\.\d s {2}online_retail\.csv\.gz: 541,909 rows read, 401,564 used/m);
     const size = statSync(r.file).size;
     expect(size).toBeLessThan(3_000_000);

@@ -44,9 +44,11 @@ describe('swb --help and --version', () => {
 
   it('states the defaults a user relies on, in words', async () => {
     const report = (await runCli(['report', '--help'])).stdout;
-    expect(report).toContain('\n  --min-group N          counts of fewer than N customers are hidden (privacy), 1 to 1,000,000; 1 shows every count [default: 10]\n');
-    expect(report).toContain('\n  --memory-limit SIZE    DuckDB\'s memory limit, e.g. 2GB; work beyond it spills to a temporary folder [default: 500MB]\n');
-    expect(report).toContain('\n  --locale en|nl         language of labels and format of numbers, money and dates [default: en]\n');
+    // the flag column is as wide as the longest flag of the command
+    const line = (flag: string, text: string) => new RegExp(`\\n {2}${flag} +${text.replace(/[[\]().|+]/g, '\\$&')}\\n`);
+    expect(report).toMatch(line('--min-group N', 'counts of fewer than N customers are hidden (privacy), 1 to 1,000,000; 1 shows every count [default: 10]'));
+    expect(report).toMatch(line('--memory-limit SIZE', 'DuckDB\'s memory limit, e.g. 2GB; work beyond it spills to a temporary folder [default: 500MB]'));
+    expect(report).toMatch(line('--locale en\\|nl', 'language of labels and format of numbers, money and dates [default: en]'));
     const sample = (await runCli(['sample', '--help'])).stdout;
     expect(sample).toContain('\n  --customers N    number of customers, 1 to 100,000,000 [default: 10,000]\n');
   });

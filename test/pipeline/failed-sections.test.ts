@@ -19,7 +19,7 @@ async function pipeline(file: string) {
 describe('runPipeline with sections that cannot be computed', () => {
   it('one customer: clusters and CLV fail with their reason, RFM, cohorts and segments are computed', async () => {
     const { results, stages } = await pipeline(fixture('one-customer.csv'));
-    expect(stages).toEqual(['load', 'rfm', 'cohorts', 'clusters (failed)', 'segments', 'clv (failed)', 'timing', 'overview']);
+    expect(stages).toEqual(['load', 'rfm', 'cohorts', 'clusters (failed)', 'segments', 'trends', 'clv (failed)', 'timing', 'overview']);
     expect(results.rfm?.customerCount).toBe(1);
     expect(results.cohorts?.customerCount).toBe(1);
     expect(results.segments?.segments?.customerCount).toBe(1);
@@ -35,7 +35,7 @@ describe('runPipeline with sections that cannot be computed', () => {
 
     const nl = reportFromResults(results, { locale: 'nl', version: 'test' });
     const ids = nl.sections.map((s) => s.id);
-    expect(ids).toEqual(['summary', 'data-quality', 'rfm', 'cohorts', 'clusters', 'segments', 'clv', 'timing', 'actions', 'method']);
+    expect(ids).toEqual(['summary', 'data-quality', 'rfm', 'cohorts', 'clusters', 'segments', 'trends', 'clv', 'timing', 'actions', 'method']);
     const clusters = nl.sections.find((s) => s.id === 'clusters');
     expect(clusters).toEqual({
       id: 'clusters',

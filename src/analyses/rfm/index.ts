@@ -128,7 +128,8 @@ export interface RfmResult {
 }
 
 
-function resolveScoring(options: RfmOptions): { bins: number; scoring: 'quantile' | RfmThresholds } {
+/** Bins and scoring rule of RFM options, thresholds checked (also for analyses that score RFM at other dates). */
+export function resolveScoring(options: RfmOptions): { bins: number; scoring: 'quantile' | RfmThresholds } {
   const scoring = options.scoring ?? 'quantile';
   if (scoring === 'quantile') return { bins: options.bins ?? options.segmentMap?.bins ?? 5, scoring };
   const bins = options.bins ?? scoring.recency.length + 1;

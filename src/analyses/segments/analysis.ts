@@ -1,7 +1,9 @@
 /** Segments in the report: value tiers, their sub-segments by customer attributes, and RFM migration. */
 import { rfmAnalysis } from '../rfm/analysis.js';
 import { resultOf, type Analysis } from '../shared/analysis.js';
-import { checkByAttributes, segmentsDetail, segmentsForReport, segmentsRun } from './report-run.js';
+import { dayAfterLastOrder } from '../shared/as-of.js';
+import type { DateInput } from '../shared/validate.js';
+import { checkByAttributes, checkMigrationFrom, migrationFromDate, segmentsDetail, segmentsForReport, segmentsRun } from './report-run.js';
 import { segmentsSection, segmentsSummaryFindings, type SegmentsSectionInput } from './section.js';
 import { segmentTexts } from './texts.js';
 
@@ -12,6 +14,11 @@ export interface SegmentsReportFlags {
    * the usable ones. @defaultValue country when present, and the first three text columns of the customers file
    */
   by?: readonly string[];
+  /**
+   * Start of the RFM migration (`swb report --migration-from`): a date before the as-of date and after the first
+   * purchase; a bad one is an error naming it. @defaultValue 182 days before the as-of date, when the data reaches back that far
+   */
+  migrationFrom?: DateInput;
 }
 
 /** The registry entry of the segments section. */
@@ -19,13 +26,21 @@ export const segmentsAnalysis: Analysis<'segments', SegmentsSectionInput, Segmen
   id: 'segments',
   title: (locale) => segmentTexts(locale).section.title,
   summaryFindings: 2,
-  // Checked before any analysis: a name the data does not have is the caller's to fix.
+  check: (options) => {
+    if (options.migrationFrom !== undefined) migrationFromDate(options.migrationFrom);
+  },
+  // Checked before any analysis: a name the data does not have, or a date outside it, is the caller's to fix.
   checkLoaded: async (wb, options) => {
     if (options.by) await checkByAttributes(wb, options.by);
+    if (options.migrationFrom !== undefined) {
+      const asOf = options.asOf ?? await dayAfterLastOrder(wb, 'transactions');
+      if (asOf) await checkMigrationFrom(wb, options.migrationFrom, asOf);
+    }
   },
-  run: ({ wb, options, asOf, results }) => {
+  run: async ({ wb, options, asOf, results }) => {
     const rfm = resultOf(results, rfmAnalysis);
-    return segmentsForReport(wb, { asOf, ...(options.by ? { by: options.by } : {}), ...(rfm ? { rfm } : {}) });
+    const migrationFrom = options.migrationFrom === undefined ? undefined : await checkMigrationFrom(wb, options.migrationFrom, asOf);
+    return segmentsForReport(wb, { asOf, ...(options.by ? { by: options.by } : {}), ...(rfm ? { rfm } : {}), ...(migrationFrom ? { migrationFrom } : {}) });
   },
   detail: segmentsDetail,
   present: (r, { locale, currency }) => ({

@@ -123,7 +123,8 @@ export function binsFromEdges(edges: readonly number[]): SegmentBin[] {
   return out;
 }
 
-function tierShares(spec: true | readonly number[]): number[] {
+/** The shares of the value tiers before the rest (`true`: 20% and 30%), checked. */
+export function tierShares(spec: true | readonly number[]): number[] {
   const shares = spec === true ? [0.2, 0.3] : [...spec];
   const total = shares.reduce((a, b) => a + b, 0);
   if (shares.length === 0 || !shares.every((s) => Number.isFinite(s) && s > 0) || total >= 1) {
@@ -133,7 +134,7 @@ function tierShares(spec: true | readonly number[]): number[] {
 }
 
 /** Keys of the tiers: `top-20%`, `next-30%`, …, `rest-50%`. */
-function tierKeys(shares: readonly number[]): string[] {
+export function tierKeys(shares: readonly number[]): string[] {
   const pct = (s: number) => `${fmt(s * 100)}%`;
   const rest = 1 - shares.reduce((a, b) => a + b, 0);
   return [...shares.map((s, i) => `${i === 0 ? 'top' : 'next'}-${pct(s)}`), `rest-${pct(rest)}`];

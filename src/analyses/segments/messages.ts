@@ -54,6 +54,12 @@ export const segmentMessages = {
   // sub-segments, overlap, migration
   tooFewSets: (sets: number) => `overlap needs at least two sets, got ${sets}.`,
   setNameTwice: (name: string) => `Set name ${JSON.stringify(name)} is used twice; names must be unique.`,
+  badMigrationFrom: (value: unknown) =>
+    `migrationFrom (swb report --migration-from) must be a date like 2011-06-10, got ${typeof value === 'string' ? JSON.stringify(value) : String(value)}.`,
+  migrationFromNotBefore: (from: string, asOf: string) =>
+    `migrationFrom (swb report --migration-from) ${from} is not before the as-of date ${asOf}: the migration runs from it to the as-of date. Pass an earlier date.`,
+  migrationFromBeforeData: (from: string, first: string) =>
+    `migrationFrom (swb report --migration-from) ${from} is before the data: it must come after the first purchase (${first}), or no customer has a segment then. Pass a later date.`,
   badMigrationDates: (from: unknown, to: unknown) =>
     `migration needs two valid dates with from before to, got from ${String(from)} and to ${String(to)}.`,
   toRfmMismatch: (what: string) =>

@@ -12,6 +12,9 @@ import type { RfmResult } from '../rfm/index.js';
 import { segmentBy } from './index.js';
 import { quoteIdentifier } from '../../sql.js';
 import { WorkbenchError } from '../../errors.js';
+import { isoDay } from '../../messages/format.js';
+import { dateOption, type DateInput } from '../shared/validate.js';
+import { segmentMessages } from './messages.js';
 import type { Workbench } from '../../workbench.js';
 import type { AnalysisRun } from '../../report/sections/method.js';
 import { subsegmentMethod, type SegmentsSectionInput } from './section.js';
@@ -20,8 +23,13 @@ import { subsegmentMethod, type SegmentsSectionInput } from './section.js';
 export interface SegmentsReportOptions {
   /** As-of moment (the report's). @defaultValue the day after the last order */
   asOf?: Date;
-  /** Days between the two migration dates. @defaultValue 182 */
+  /** Days between the two migration dates (without `migrationFrom`). @defaultValue 182 */
   migrationDays?: number;
+  /**
+   * Start of the migration (checked by {@link checkMigrationFrom}: before `asOf`, after the first purchase).
+   * @defaultValue `migrationDays` before `asOf`, when the data reaches back that far (else no migration)
+   */
+  migrationFrom?: Date;
   /**
    * Customer attributes each value tier is split by (text columns of the customers table, or of the
    * transactions such as `country`). @defaultValue country (average order value) when the data has it, and the
@@ -49,7 +57,7 @@ export async function segmentsForReport(wb: Workbench, options: SegmentsReportOp
       subsegments.push(await compareSubsegments(wb, { segment: tiers, by: column, kpi: 'revenuePerCustomer', asOf, adjust: 'bonferroni' }));
       if (hasNps) subsegments.push(await compareSubsegments(wb, { segment: tiers, by: column, kpi: 'nps', asOf, adjust: 'bonferroni' }));
     }
-    return withMigration(wb, { segments: tiers, subsegments }, asOf, options.migrationDays, options.rfm);
+    return withMigration(wb, { segments: tiers, subsegments }, asOf, options);
   }
   const hasCountry = (await wb.columns('transactions')).some((c) => c.name === 'country')
     || (await wb.columns('customers')).some((c) => c.name === 'country');
@@ -62,16 +70,49 @@ export async function segmentsForReport(wb: Workbench, options: SegmentsReportOp
     subsegments.push(await compareSubsegments(wb, { segment: tiers, by, kpi: 'revenuePerCustomer', asOf, adjust: 'bonferroni' }));
     if (hasNps) subsegments.push(await compareSubsegments(wb, { segment: tiers, by, kpi: 'nps', asOf, adjust: 'bonferroni' }));
   }
-  return withMigration(wb, { segments: tiers, subsegments }, asOf, options.migrationDays, options.rfm);
+  return withMigration(wb, { segments: tiers, subsegments }, asOf, options);
 }
 
-/** Add the RFM movement over the `days` before `asOf` when the data reaches back that far. */
-async function withMigration(wb: Workbench, input: SegmentsSectionInput, asOf: Date, days = 182, rfm?: RfmResult): Promise<SegmentsSectionInput> {
-  const from = new Date(asOf.getTime() - days * DAY);
+/** The first purchase in `transactions` (undefined without one). */
+async function firstPurchase(wb: Workbench): Promise<Date | undefined> {
   const [row] = await wb.query('select min(order_date) as first from transactions where not is_return');
   const first = row?.['first'];
+  return first instanceof Date ? first : undefined;
+}
+
+/** A chosen start of the migration as a `Date` (a `Date` or an ISO day); anything else is an error naming the flag. */
+export function migrationFromDate(value: unknown): Date {
+  try {
+    return dateOption('migrationFrom', value);
+  } catch {
+    throw new WorkbenchError('BAD_OPTION', segmentMessages.badMigrationFrom(value), { migrationFrom: value });
+  }
+}
+
+/**
+ * Check a chosen start of the migration: a date (a `Date` or an ISO day), before `asOf` and after the first
+ * purchase (else no customer has a segment then). Returns it as a `Date`.
+ * @throws WorkbenchError BAD_OPTION naming `migrationFrom` and `--migration-from`
+ */
+export async function checkMigrationFrom(wb: Workbench, value: DateInput, asOf: Date): Promise<Date> {
+  const from = migrationFromDate(value);
+  if (from >= asOf) throw new WorkbenchError('BAD_OPTION', segmentMessages.migrationFromNotBefore(isoDay(from), isoDay(asOf)), { migrationFrom: from, asOf });
+  const first = await firstPurchase(wb);
+  if (first && first >= from) throw new WorkbenchError('BAD_OPTION', segmentMessages.migrationFromBeforeData(isoDay(from), isoDay(first)), { migrationFrom: from, first });
+  return from;
+}
+
+/** Add the RFM movement from `migrationFrom`, or over the `migrationDays` before `asOf` when the data reaches back that far. */
+async function withMigration(wb: Workbench, input: SegmentsSectionInput, asOf: Date, options: SegmentsReportOptions): Promise<SegmentsSectionInput> {
+  const { rfm } = options;
   const toRfm = rfm && rfm.options.asOf.getTime() === asOf.getTime() ? { toRfm: rfm } : {};
-  if (first instanceof Date && first < from) input.migration = await migration(wb, { from, to: asOf, ...toRfm });
+  if (options.migrationFrom) {
+    input.migration = await migration(wb, { from: await checkMigrationFrom(wb, options.migrationFrom, asOf), to: asOf, ...toRfm });
+    return input;
+  }
+  const from = new Date(asOf.getTime() - (options.migrationDays ?? 182) * DAY);
+  const first = await firstPurchase(wb);
+  if (first && first < from) input.migration = await migration(wb, { from, to: asOf, ...toRfm });
   return input;
 }
 

@@ -1,0 +1,154 @@
+/**
+ * Trends: RFM segment sizes and value-tier sizes at a series of as-of dates, with per-segment KPIs at each —
+ * customers, net revenue in the period before the date, revenue per customer and repeat rate (bought again in
+ * that period) — so a reader sees segments grow and shrink instead of one snapshot. Computed in DuckDB ({@link trendAggregateSql}): one
+ * pass over the transactions for every date, then each date scored by RFM's own SQL (`rfmSql`: the same
+ * quantile tie rule and segment map as `rfm()`, so the last point is the report's RFM exactly).
+ *
+ * Dates: the last point is `asOf`; the others step back from it by whole calendar months or quarters
+ * (`asOf − k periods`, the day of the month kept, or the month's last day when it is shorter), so each
+ * point's window — the period before it — is one period long and the windows tile without gaps. With an
+ * `asOf` on the first of a month the points are the month ends. Dates before the first purchase are left out.
+ */
+import type { Workbench } from '../../workbench.js';
+import { WorkbenchError } from '../../errors.js';
+import { quoteIdentifier } from '../../sql.js';
+import { Z95 } from '../../stats/normal.js';
+import { wilson } from '../../stats/proportion.js';
+import { resolveScoring } from '../rfm/index.js';
+import { rfmSql, segmentParams } from '../rfm/sql.js';
+import { standardSegmentMap, validateSegmentMap } from '../rfm/segment-map.js';
+import { tierKeys, tierShares } from '../segments/index.js';
+import { resolveAsOf } from '../shared/as-of.js';
+import { checkTransactionSource } from '../shared/source.js';
+import { checkOptionKeys, keyword, minSizeOption, optionKeys, wholeNumber } from '../shared/validate.js';
+import { tagResult } from '../../inspect.js';
+import {
+  MAX_POINTS, TREND_PERIODS, trendAggregateSql, trendFiguresSql, trendMembersTableSql, trendPointViewSql, trendRfmMembersSql,
+  trendTierMembersSql, type TrendPeriod,
+} from './sql.js';
+import { trendMessages } from './messages.js';
+import type { MeanInterval, TrendsOptions, TrendsResult, TrendValue } from './types.js';
+
+export { TREND_PERIODS, type TrendPeriod } from './sql.js';
+export type { MeanInterval, TrendPoint, TrendsOptions, TrendsOptionsUsed, TrendsResult, TrendValue } from './types.js';
+
+const TREND_KEYS = optionKeys<TrendsOptions>({
+  asOf: true, period: true, points: true, bins: true, scoring: true, segmentMap: true, returns: true, valueTiers: true, minSize: true, source: true,
+});
+
+const STEP_MONTHS: Record<TrendPeriod, number> = { month: 1, quarter: 3 };
+
+/** `date` moved back `months` calendar months (UTC), the day of the month kept or clamped to the month's last day. */
+function monthsBefore(date: Date, months: number): Date {
+  const y = date.getUTCFullYear();
+  const m = date.getUTCMonth() - months;
+  const lastDay = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
+  const t = new Date(date);
+  t.setUTCFullYear(y, m, Math.min(date.getUTCDate(), lastDay));
+  return t;
+}
+
+/**
+ * The dates of a trend, oldest first, the last at `asOf`, with their windows (see the module comment). Pure.
+ * @example trendDates(new Date('2011-12-01'), 'quarter', 2) // [{ date: 2011-09-01, windowStart: 2011-06-01 }, { date: 2011-12-01, windowStart: 2011-09-01 }]
+ */
+export function trendDates(asOf: Date, period: TrendPeriod, points: number): Array<{ date: Date; windowStart: Date }> {
+  const step = STEP_MONTHS[period];
+  return Array.from({ length: points }, (_, j) => {
+    const k = points - 1 - j;
+    return { date: monthsBefore(asOf, k * step), windowStart: monthsBefore(asOf, (k + 1) * step) };
+  });
+}
+
+/** Mean with its normal 95% interval from n, Σx and Σx². */
+function meanInterval(n: number, sum: number, sumSq: number): MeanInterval {
+  const mean = n > 0 ? sum / n : NaN;
+  if (n < 2) return { mean, low: NaN, high: NaN };
+  const variance = Math.max(0, (sumSq - n * mean * mean) / (n - 1));
+  const half = Z95 * Math.sqrt(variance / n);
+  return { mean, low: mean - half, high: mean + half };
+}
+
+type FigureRow = { i: number; kind: 'rfm' | 'tier'; segment: string; customers: number; revenue: number; revenue_sq: number; repeaters: number };
+
+function values(rows: FigureRow[], kind: 'rfm' | 'tier', keys: readonly string[], points: readonly number[], totals: ReadonlyMap<number, number>, minSize: number): TrendValue[] {
+  const byKey = new Map(rows.filter((r) => r.kind === kind).map((r) => [`${r.i}|${r.segment}`, r]));
+  return points.flatMap((i, point) => keys.map((segment) => {
+    const r = byKey.get(`${i}|${segment}`);
+    const customers = Number(r?.customers ?? 0);
+    return {
+      segment, point, customers, share: customers / (totals.get(i) ?? NaN), revenue: r?.revenue ?? 0,
+      revenuePerCustomer: meanInterval(customers, r?.revenue ?? 0, r?.revenue_sq ?? 0),
+      repeatRate: wilson(Number(r?.repeaters ?? 0), customers), tooSmall: customers < minSize,
+    };
+  }));
+}
+
+/**
+ * RFM segments and value tiers at a series of as-of dates, with customers, revenue in the period before each
+ * date, revenue per customer and repeat rate per segment (95% intervals).
+ * @example const t = await trends(wb, { period: 'quarter', points: 8 });
+ */
+export async function trends(wb: Workbench, options: TrendsOptions = {}): Promise<TrendsResult> {
+  checkOptionKeys('trends', options, TREND_KEYS);
+  const source = options.source ?? 'transactions';
+  const period = keyword('period', options.period ?? 'month', TREND_PERIODS);
+  const points = wholeNumber('points', options.points ?? 12, 2, MAX_POINTS);
+  const returns = keyword('returns', options.returns ?? 'net', ['net', 'ignore']);
+  const { bins, scoring } = resolveScoring(options);
+  const segmentMap = options.segmentMap ?? standardSegmentMap(bins);
+  validateSegmentMap(segmentMap, bins);
+  const shares = tierShares(options.valueTiers ?? true);
+  const minSize = minSizeOption(options.minSize);
+  await checkTransactionSource(wb, source);
+  const { asOf, fromData } = await resolveAsOf(wb, source, options.asOf);
+  const dates = trendDates(asOf, period, points);
+  const params = Object.fromEntries(dates.flatMap((d, i) => [[`d${i}`, d.date], [`w${i}`, d.windowStart]]));
+
+  const aggregate = wb.tempName('_swb_trends_aggregate');
+  const members = wb.tempName('_swb_trends_members');
+  const view = wb.tempName('_swb_trends_point');
+  const scored = wb.tempName('_swb_trends_rfm');
+  const tierParams = Object.fromEntries(tierKeys(shares).map((k, j) => [`t${j}`, k]));
+  let rows: FigureRow[];
+  let counts: Map<number, number>;
+  try {
+    await wb.run(trendAggregateSql({ source, table: aggregate, points, returns }), params);
+    counts = new Map((await wb.query<{ i: number; n: number }>(`select i, count(*)::bigint as n from ${quoteIdentifier(aggregate)} group by i`))
+      .map((r) => [Number(r.i), Number(r.n)]));
+    await wb.run(trendMembersTableSql(members));
+    for (let i = 0; i < points; i++) {
+      if (!counts.get(i)) continue;
+      await wb.run(trendPointViewSql(view, aggregate, i));
+      // RFM's own statement on this date's aggregate: the same scores and segments rfm() gives as of it
+      await wb.run(rfmSql({ source, table: scored, bins, scoring, returns, excludeLater: true, segmentMap, aggregate: quoteIdentifier(view) }),
+        { asOf: dates[i]!.date, ...segmentParams(segmentMap) });
+      await wb.run(trendRfmMembersSql(members, scored, i));
+      await wb.run(trendTierMembersSql(members, view, i, shares), tierParams);
+    }
+    rows = await wb.query<FigureRow>(trendFiguresSql(members, aggregate));
+  } finally {
+    await wb.run(`drop view if exists ${quoteIdentifier(view)}; drop table if exists ${quoteIdentifier(scored)};
+      drop table if exists ${quoteIdentifier(members)}; drop table if exists ${quoteIdentifier(aggregate)}`);
+  }
+  const kept = dates.flatMap((_, i) => (counts.get(i) ? [i] : []));
+  if (kept.length === 0) throw new WorkbenchError('NO_DATA', trendMessages.nothingToTrack(asOf, source), { asOf });
+  const warnings: string[] = [];
+  if (kept.length < points) {
+    const [first] = await wb.query<{ first: Date }>(`select min(order_date) as first from ${quoteIdentifier(source)} where not coalesce(is_return, false)`);
+    warnings.push(trendMessages.warnDatesBeforeData(points - kept.length, first?.first ?? dates[kept[0]!]!.date));
+  }
+  const revenue = (i: number) => rows.filter((r) => r.i === i && r.kind === 'rfm').reduce((s, r) => s + r.revenue, 0);
+  const keys = segmentMap.segments.map((s) => s.key);
+  const tiers = tierKeys(shares);
+  return tagResult({
+    options: { asOf, asOfFromData: fromData, period, points, bins, scoring, segmentMap, returns, valueTiers: shares, minSize, source },
+    points: kept.map((i) => ({ ...dates[i]!, customers: counts.get(i) ?? 0, revenue: revenue(i) })),
+    segments: keys,
+    tiers,
+    rfm: values(rows, 'rfm', keys, kept, counts, minSize),
+    valueTiers: values(rows, 'tier', tiers, kept, counts, minSize),
+    warnings,
+  }, 'TrendsResult');
+}

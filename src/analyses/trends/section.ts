@@ -1,0 +1,127 @@
+/**
+ * The trends report section: how the points were made, a sentence naming the RFM segment that grew most and
+ * the one that shrank most between the first and the last point, the share and KPI charts, and a table per
+ * segmentation (first and last point, change, the last period's KPIs). Pure: result in, section out; every
+ * number is formatted for the locale here, and a point too small to judge reads "too small", not a number.
+ */
+import { formatCurrency, formatDate, formatNumber, formatPercent, type Locale } from '../../locale.js';
+import type { ReportSection, ReportTable } from '../../report/section.js';
+import { COUNT } from '../../report/small-groups.js';
+import type { TrendsResult, TrendValue } from './index.js';
+import { trendKpiChart, trendSegmentName, trendShareChart } from './charts.js';
+import { trendTexts } from './texts.js';
+
+/** Options of {@link trendsSection}. */
+export interface TrendsSectionOptions {
+  /** Language. @defaultValue 'en' */
+  locale?: Locale;
+  /** ISO 4217 currency of the amounts. @defaultValue 'EUR' */
+  currency?: string;
+}
+
+/** A change of share smaller than this (one percentage point) is not called a rise or a fall. */
+const MIN_CHANGE = 0.01;
+
+/** The values of the first and last point per segment key. */
+function ends(list: readonly TrendValue[], last: number): Array<{ first: TrendValue; last: TrendValue }> {
+  const firsts = list.filter((v) => v.point === 0);
+  return firsts.flatMap((first) => {
+    const l = list.find((v) => v.point === last && v.segment === first.segment);
+    return l ? [{ first, last: l }] : [];
+  });
+}
+
+/**
+ * Plain-language findings, most important first: the biggest rise and fall in share of an RFM segment, the
+ * number of customers, the top value tier's revenue per customer in the last period.
+ * @example trendFindings(result, 'en')[0] // 'From 10 Jan 2011 to 10 Dec 2011, Hibernating grew the most (…)'
+ */
+export function trendFindings(result: TrendsResult, locale: Locale = 'en', currency = 'EUR'): string[] {
+  const t = trendTexts(locale).section;
+  const u = t.step[result.options.period];
+  const lastPoint = result.points.length - 1;
+  const firstP = result.points[0];
+  const lastP = result.points[lastPoint];
+  if (!firstP || !lastP || lastPoint < 1) return [];
+  const first = formatDate(firstP.date, locale);
+  const last = formatDate(lastP.date, locale);
+  const pct = (x: number) => formatPercent(x, locale, 1);
+  const name = (v: TrendValue) => trendSegmentName(result, v, 'rfm', locale);
+  const changes = ends(result.rfm, lastPoint).map((e) => ({ ...e, change: e.last.share - e.first.share }));
+  const rise = [...changes].sort((a, b) => b.change - a.change)[0];
+  const fall = [...changes].sort((a, b) => a.change - b.change)[0];
+  const out: string[] = [];
+  const rose = rise && rise.change >= MIN_CHANGE;
+  const fell = fall && fall.change <= -MIN_CHANGE;
+  if (rose && fell) out.push(t.riseFall(first, last, name(rise.first), pct(rise.first.share), pct(rise.last.share), name(fall.first), pct(fall.first.share), pct(fall.last.share)));
+  else if (rose) out.push(t.riseOnly(first, last, name(rise.first), pct(rise.first.share), pct(rise.last.share)));
+  else if (fell) out.push(t.riseOnly(first, last, name(fall.first), pct(fall.first.share), pct(fall.last.share)));
+  else out.push(t.steady(first, last));
+  out.push(t.customers(first, last, formatNumber(firstP.customers, locale), formatNumber(lastP.customers, locale)));
+  const top = result.valueTiers.find((v) => v.point === lastPoint && v.segment === result.tiers[0]);
+  if (top && !top.tooSmall && Number.isFinite(top.revenuePerCustomer.low)) {
+    const money = (x: number) => formatCurrency(x, locale, currency, 0);
+    out.push(t.topTier(trendSegmentName(result, top, 'tiers', locale), u, last, money(top.revenuePerCustomer.mean), money(top.revenuePerCustomer.low), money(top.revenuePerCustomer.high)));
+  }
+  return out;
+}
+
+function kpiTable(result: TrendsResult, kind: 'rfm' | 'tiers', locale: Locale, currency: string): ReportTable {
+  const t = trendTexts(locale).section;
+  const u = t.step[result.options.period];
+  const lastPoint = result.points.length - 1;
+  const first = formatDate(result.points[0]!.date, locale);
+  const last = formatDate(result.points[lastPoint]!.date, locale);
+  // -0.4 would read "-£0": a figure that rounds to zero is written as zero
+  const money = (x: number) => formatCurrency(Math.round(x) === 0 ? 0 : x, locale, currency, 0);
+  const pct = (x: number) => formatPercent(x, locale, 1);
+  const interval = (v: string, low: number, high: number, f: (x: number) => string) => (Number.isFinite(low) ? `${v} (${f(low)}–${f(high)})` : v);
+  const shown = (v: TrendValue, text: string) => (v.customers === 0 ? '–' : v.tooSmall ? t.tooSmall : text);
+  const change = (x: number) => {
+    const points = Math.round(x * 1000) / 10;
+    return `${points > 0 ? '+' : points < 0 ? '−' : ''}${formatNumber(Math.abs(points), locale, 1)}`;
+  };
+  const count = (v: TrendValue) => `${formatNumber(v.customers, locale)} (${pct(v.share)})`;
+  const rows = ends(kind === 'rfm' ? result.rfm : result.valueTiers, lastPoint).map(({ first: a, last: b }) => [
+    trendSegmentName(result, a, kind, locale), count(a), count(b), change(b.share - a.share),
+    shown(b, interval(money(b.revenuePerCustomer.mean), b.revenuePerCustomer.low, b.revenuePerCustomer.high, money)),
+    shown(b, interval(pct(b.repeatRate.rate), b.repeatRate.low, b.repeatRate.high, pct)),
+  ]);
+  return {
+    caption: (kind === 'rfm' ? t.rfmCaption : t.tierCaption)(first, last, u),
+    columns: t.cols(first, last).map((label, i) => ({ label, numeric: i > 0, ...(i === 1 || i === 2 ? COUNT : {}) })),
+    rows,
+    note: t.tableNote(result.options.minSize),
+  };
+}
+
+/**
+ * The trends section of a report.
+ * @example trendsSection(await trends(wb), { locale: 'nl', currency: 'GBP' })
+ */
+export function trendsSection(result: TrendsResult, options: TrendsSectionOptions = {}): ReportSection {
+  const locale = options.locale ?? 'en';
+  const currency = options.currency ?? 'EUR';
+  const t = trendTexts(locale).section;
+  const u = t.step[result.options.period];
+  const first = formatDate(result.points[0]!.date, locale);
+  const last = formatDate(result.points[result.points.length - 1]!.date, locale);
+  return {
+    id: 'trends',
+    title: t.title,
+    intro: [t.intro(u, first, last), t.intro2(u, result.options.minSize)],
+    findings: trendFindings(result, locale, currency),
+    charts: [
+      { id: 'trends-shares', title: t.shares, description: t.sharesDesc, spec: trendShareChart(result, { locale }) },
+      { id: 'trends-rfm-revenue', title: t.rfmRevenue, description: t.rfmRevenueDesc, spec: trendKpiChart(result, { locale, segments: 'rfm' }) },
+      { id: 'trends-tier-revenue', title: t.tierRevenue, description: t.tierRevenueDesc, spec: trendKpiChart(result, { locale, segments: 'tiers' }) },
+      { id: 'trends-tier-repeat', title: t.tierRepeat, description: t.tierRepeatDesc, spec: trendKpiChart(result, { locale, segments: 'tiers', kpi: 'repeatRate' }) },
+    ],
+    tables: [kpiTable(result, 'rfm', locale, currency), kpiTable(result, 'tiers', locale, currency)],
+    facts: [
+      [t.facts.period, t.points(result.points.length, u)],
+      [t.facts.dates, `${first} – ${last}`],
+      [t.facts.minSize, formatNumber(result.options.minSize, locale)],
+    ],
+  };
+}

@@ -1,0 +1,57 @@
+/**
+ * trends() on the bundled Online Retail data: every point is what rfm() gives as of its date (same scores,
+ * same tie rule, same segment map), so the last point is the report's own RFM and value tiers exactly.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Workbench } from '../../../src/workbench.js';
+import { loadTransactions } from '../../../src/data/load.js';
+import { trends, type TrendsResult } from '../../../src/analyses/trends/index.js';
+import { rfm } from '../../../src/analyses/rfm/index.js';
+import { segmentBy } from '../../../src/analyses/segments/index.js';
+import { ONLINE_RETAIL } from '../../helpers/data.js';
+
+describe('trends on the bundled Online Retail data', () => {
+  let wb: Workbench;
+  let t: TrendsResult;
+  beforeAll(async () => {
+    wb = await Workbench.open();
+    await loadTransactions(wb, ONLINE_RETAIL, { preset: 'online-retail' });
+    t = await trends(wb);
+  });
+  afterAll(() => wb.close());
+
+  it('has 12 monthly points up to the day after the last order', () => {
+    expect(t.points.map((p) => p.date.toISOString().slice(0, 10))).toEqual([
+      '2011-01-10', '2011-02-10', '2011-03-10', '2011-04-10', '2011-05-10', '2011-06-10',
+      '2011-07-10', '2011-08-10', '2011-09-10', '2011-10-10', '2011-11-10', '2011-12-10',
+    ]);
+    expect(t.points.map((p) => p.customers)).toEqual([976, 1431, 1828, 2236, 2520, 2800, 3010, 3204, 3370, 3721, 4086, 4338]);
+    expect(t.warnings).toEqual([]);
+  });
+
+  it('ends on the RFM segments and value tiers of the report, exactly', async () => {
+    const report = await rfm(wb);
+    const last = t.points.length - 1;
+    expect(t.options.asOf).toEqual(report.options.asOf);
+    expect(t.rfm.filter((v) => v.point === last).map((v) => [v.segment, v.customers]))
+      .toEqual(report.segments.map((s) => [s.key, s.customers]));
+    expect(t.points[last]!.customers).toBe(report.customerCount);
+    const tiers = await segmentBy(wb, { valueTiers: true });
+    expect(t.valueTiers.filter((v) => v.point === last).map((v) => [v.segment, v.customers]))
+      .toEqual(tiers.segments.map((s) => [s.segment, s.size]));
+  });
+
+  it('gives at every earlier date the segments rfm() gives as of it, later orders left out', async () => {
+    for (const [i, p] of t.points.entries()) {
+      if (i === t.points.length - 1) continue;
+      const r = await rfm(wb, { asOf: p.date, laterOrders: 'exclude', table: 'rfm_check' });
+      expect(t.rfm.filter((v) => v.point === i).map((v) => v.customers), p.date.toISOString()).toEqual(r.segments.map((s) => s.customers));
+    }
+  });
+
+  it('records the champions and hibernating counts over the year (checked against rfm() above)', () => {
+    const of = (key: string) => t.rfm.filter((v) => v.segment === key).map((v) => v.customers);
+    expect(of('champions')).toEqual([33, 82, 117, 157, 215, 272, 300, 372, 407, 398, 512, 604]);
+    expect(of('hibernating')).toEqual([358, 518, 659, 807, 908, 1012, 1063, 1128, 1173, 1250, 1296, 1335]);
+  });
+});
