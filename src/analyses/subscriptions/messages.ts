@@ -27,6 +27,8 @@ export const subscriptionMessages = {
     `The subscriptions are in ${currencies.length} currencies (${list(currencies)}); MRR adds them up as if they were one. Convert them to one currency to compare amounts.`,
   warnNoPaying: (source: string) => `No customer in ${source} pays (MRR > 0) at any month end in the range: every figure is 0.`,
   warnNoneAtRisk: (source: string) => `No customer in ${source} pays at the start of a month in the range: there is no churn to measure.`,
+  warnNoSegmentMonths: (by: string) =>
+    `Some customer-months have no value of ${by}; they form the segment without a value (not ranked).`,
   warnNoSegmentValue: (customerMonths: number, by: string) =>
     `${customerMonths} customer-month(s) at risk have no value of ${by}; they form the segment without a value (not ranked).`,
 

@@ -37,7 +37,7 @@ describe.each(SOURCES)('subscription SQL plans on table %s', (source) => {
     const o = { source, by: by.kind === 'subscriptions' ? { ...by, table: source } : by };
     await expectPlans(wb, subscriptionChurnSql(o), params);
     expect(await wb.query(subscriptionChurnSql(o), params)).toEqual([
-      { segment: null, is_total: true, seg_order: null, customer_months: 0, months_at_risk: 0, customers: 0, churned_customers: 0, mrr_at_risk: 0, churned_mrr: 0, contraction: 0, expansion: 0 },
+      { segment: null, is_total: true, seg_order: null, customer_months: 0, months_at_risk: 0, customers: 0, churned_customers: 0, mrr_at_risk: 0, churned_mrr: 0, contraction: 0, expansion: 0, reactivation: 0 },
     ]);
   });
 
