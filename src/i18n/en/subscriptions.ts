@@ -31,6 +31,10 @@ export const subscriptions = {
     usageDesc: 'Bars per usage segment: the share of the customers paying on the date who no longer paid at the end of the period, with its 95% confidence interval; the dashed line is the rate of all paying customers',
     usageSegment: 'Usage segment', stopped: 'Stopped paying', churnRate: 'Churn rate', all: 'All paying customers', tooSmall: 'too few customers', note: 'Note',
     months: (n: number) => `${n} month${n === 1 ? '' : 's'}`,
+    segmentChurnTitle: (by: string) => `Customer churn by ${by}, month by month`,
+    segmentChurnSub: 'share of the customers paying at the month’s start who stopped in it; band: 95% confidence interval',
+    segmentChurnSubSmall: (left: string) => `share of the customers paying at the month’s start who stopped in it; band: 95% confidence interval; too few customers to show: ${left}`,
+    segmentChurnDesc: 'One line per segment: the monthly customer churn rate, in a band of its 95% confidence interval; a customer counts in the segment they were in at the month’s start',
   },
   /** Words of the report: the subscriptions section, and the summary, header, data quality and method of a report on subscriptions. */
   report: {

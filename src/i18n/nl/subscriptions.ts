@@ -21,6 +21,10 @@ export const subscriptions: Texts['subscriptions'] = {
     usageDesc: 'Staven per gebruikssegment: het aandeel van de klanten die op de datum betaalden dat aan het eind van de periode niet meer betaalde, met 95%-betrouwbaarheidsinterval; de stippellijn is het cijfer van alle betalende klanten',
     usageSegment: 'Gebruikssegment', stopped: 'Gestopt met betalen', churnRate: 'Verloop', all: 'Alle betalende klanten', tooSmall: 'te weinig klanten', note: 'Opmerking',
     months: (n: number) => `${n} ${n === 1 ? 'maand' : 'maanden'}`,
+    segmentChurnTitle: (by: string) => `Klantverloop per ${by}, maand voor maand`,
+    segmentChurnSub: 'aandeel van de klanten die aan het begin van de maand betaalden dat in die maand stopte; band: 95%-betrouwbaarheidsinterval',
+    segmentChurnSubSmall: (left: string) => `aandeel van de klanten die aan het begin van de maand betaalden dat in die maand stopte; band: 95%-betrouwbaarheidsinterval; te weinig klanten om te tonen: ${left}`,
+    segmentChurnDesc: 'Eén lijn per segment: het klantverloop per maand, in een band van het 95%-betrouwbaarheidsinterval; een klant telt in het segment waarin hij aan het begin van de maand zat',
   },
   report: {
     title: 'Abonnementen',
