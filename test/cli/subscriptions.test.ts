@@ -63,7 +63,8 @@ describe('swb report on subscriptions and usage events alone', () => {
       : `Op 31 dec 2024 is de MRR ${mrr} van ${customers} betalende klanten`);
     expect(text).toContain(`MRR: ${mrr}`);
     expect(text).toContain(locale === 'en' ? 'Churn within 3 months by usage' : 'Verloop binnen 3 maanden naar gebruik');
-    expect(html.match(/<figure class="chart/g)?.length).toBe(7);
+    // 8 with the churn per plan month by month (#27)
+    expect(html.match(/<figure class="chart/g)?.length).toBe(8);
   }, 180_000);
 
   it('reports the subscriptions beside the transactions when both are given', async () => {

@@ -71,9 +71,11 @@ export async function runSubscriptions(
   const load = await loadOrStop('subscriptions', stages, files.subscriptions, () => loadSubscriptions(wb, files.subscriptions));
   const events = files.events ? await loadOrStop('events', stages, files.events, () => loadEvents(wb, files.events as string)) : undefined;
   const money = (x: number) => x.toLocaleString('en', { maximumFractionDigits: 0 });
-  const movements = await stages.attempt('mrr', () => mrrMovements(wb),
-    (r) => `${r.rows.length} months, MRR ${money(r.totals.mrrEnd)} from ${r.totals.customersEnd.toLocaleString('en')} paying customers at the end`);
-  const byPlan = load.columns.some((c) => c.field === 'plan')
+  const hasPlan = load.columns.some((c) => c.field === 'plan');
+  // With plans, the bridge per plan month by month too: the chart of churn per plan over time.
+  const movements = await stages.attempt('mrr', () => mrrMovements(wb, hasPlan ? { by: 'plan' } : {}),
+    (r) => `${r.rows.length} months, MRR ${money(r.totals.mrrEnd)} from ${r.totals.customersEnd.toLocaleString('en')} paying customers at the end (${r.method ?? 'month-end'})`);
+  const byPlan = hasPlan
     ? await stages.attempt('churn', () => subscriptionChurn(wb, { by: 'plan' }), (r) => `${r.rows.length} plans, ${r.finding?.key ?? 'no ranking'}`)
     : undefined;
   const cohorts = await stages.attempt('subscriptionCohorts', () => subscriptionCohorts(wb),
@@ -99,7 +101,12 @@ export async function runSubscriptions(
 /** The subscription analyses' options as a reader needs them to reproduce the run. */
 export function subscriptionRuns(r: SubscriptionResults): AnalysisRun[] {
   const runs: AnalysisRun[] = [];
-  if (r.movements) runs.push({ name: 'MRR movements', options: { firstMonth: r.movements.options.from, lastMonth: r.movements.options.to } });
+  if (r.movements) {
+    const m = r.movements;
+    const by = m.bySegment ? { segmentBy: m.bySegment.by.column, minSize: m.bySegment.minSize } : {};
+    // the counting method is stated by the section's own method text (classes / classesDated)
+    runs.push({ name: 'MRR movements', options: { firstMonth: m.options.from, lastMonth: m.options.to, ...by } });
+  }
   const churnRun = (name: string, c: SubscriptionChurnResult): AnalysisRun => ({
     name, options: { segmentBy: c.options.by.column, firstMonth: c.options.from, lastMonth: c.options.to, margin: c.options.margin, minSize: c.options.minSize },
   });

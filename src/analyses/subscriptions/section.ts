@@ -6,7 +6,7 @@
  * part stands. Pure: results in, section out; numbers formatted here.
  */
 import { MIN_AVERAGE_COHORTS, cohortHeatmap } from '../cohorts/charts.js';
-import { churnComparisonChart, mrrBridgeChart, mrrMovementsChart } from './charts.js';
+import { churnComparisonChart, mrrBridgeChart, mrrMovementsChart, segmentChurnChart } from './charts.js';
 import { periodLabel } from '../overview/charts.js';
 import { columnLabel } from '../../i18n/analyses.js';
 import { texts } from '../../i18n/index.js';
@@ -140,6 +140,14 @@ export function subscriptionsSection(input: SubscriptionsSectionInput, options: 
     tables.push(churnTable(input.byPlan, by, locale, currency));
     facts.push([t.facts.margin, pct(input.byPlan.options.margin, locale, 0)]);
   }
+  if (m?.bySegment) {
+    const column = m.bySegment.by.column;
+    const by = column === 'plan' ? t.plan : columnLabel(column, locale);
+    charts.push({
+      id: 'subscriptions-churn-months', title: texts(locale).subscriptions.charts.segmentChurnTitle(by), description: texts(locale).subscriptions.charts.segmentChurnDesc,
+      spec: segmentChurnChart(m, { locale, byLabel: by, lastMonths: 24 }),
+    });
+  }
   if (input.cohorts) {
     charts.push(
       { id: 'subscriptions-cohorts', title: t.charts.cohorts, description: t.charts.cohortsDesc, spec: cohortHeatmap(input.cohorts, { locale, wording: 'subscriptions' }) },
@@ -153,8 +161,11 @@ export function subscriptionsSection(input: SubscriptionsSectionInput, options: 
     return { line: t.partFailed(t.parts[part] ?? part, why), fact: [`${t.parts[part] ?? part}: ${unavailable.detail}`, f.message] as [string, string] };
   });
   const tech = t.technical;
-  const technical: Array<[string, string]> = [tech.paying, tech.mrr, tech.classes, tech.customerChurn, tech.revenueChurn, tech.netChurn, tech.ltv, tech.ci];
+  const technical: Array<[string, string]> = [
+    tech.paying, tech.mrr, m?.method === 'dated' ? tech.classesDated : tech.classes, tech.customerChurn, tech.revenueChurn, tech.netChurn, tech.ltv, tech.ci,
+  ];
   if (input.byPlan?.options.by.column === 'plan') technical.push(tech.segment);
+  if (m?.bySegment) technical.push(tech.segmentMonths);
   if (input.usage || input.usageChurn) technical.push(tech.usage, tech.usageChurn);
   return {
     id: 'subscriptions',
