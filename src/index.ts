@@ -77,7 +77,8 @@ export {
 export type { BgnbdParams, BgnbdFit } from './analyses/clv/bgnbd.js';
 export type { GammaGammaParams, GammaGammaFit } from './analyses/clv/gamma-gamma.js';
 export {
-  mrrMovements, subscriptionChurn, subscriptionCohorts, netRevenueChurn,
+  mrrMovements, subscriptionChurn, subscriptionCohorts, netRevenueChurn, subscriptionKpis,
+  type SubscriptionKpiOptions, type SubscriptionKpiResult, type SubscriptionKpiMonth, type SubscriptionKpiSegment,
   type MrrMovementsOptions, type MrrMovementsResult, type MrrMovementRow, type MrrMovementFigures, type MrrMethod,
   type MrrSegmentsResult, type MrrSegmentMovements, type MrrSegmentMonth, type NetChurnParts,
   type SubscriptionChurnOptions, type SubscriptionChurnResult, type SubscriptionChurnRow, type SubscriptionChurnFigures,

@@ -29,6 +29,8 @@ export const subscriptionMessages = {
   warnNoneAtRisk: (source: string) => `No customer in ${source} pays at the start of a month in the range: there is no churn to measure.`,
   warnNoSegmentMonths: (by: string) =>
     `Some customer-months have no value of ${by}; they form the segment without a value (not ranked).`,
+  warnTrialSegments: (trials: number, values: readonly string[]) =>
+    `${trials} trial(s) started in segment value(s) no paying customer has (${list(values)}); they count in the totals only.`,
   warnNoSegmentValue: (customerMonths: number, by: string) =>
     `${customerMonths} customer-month(s) at risk have no value of ${by}; they form the segment without a value (not ranked).`,
 

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mrrMovementsSql } from '../../../src/analyses/subscriptions/movements-sql.js';
 import { mrrMovementsBySql } from '../../../src/analyses/subscriptions/movements-by-sql.js';
+import { retentionSql, trialsSql } from '../../../src/analyses/subscriptions/kpis-sql.js';
 import { subscriptionChurnSql } from '../../../src/analyses/subscriptions/churn-sql.js';
 import { subscriptionCohortsSql } from '../../../src/analyses/subscriptions/cohorts-sql.js';
 import type { ResolvedChurnBy } from '../../../src/analyses/subscriptions/churn-by.js';
@@ -48,6 +49,15 @@ describe.each(SOURCES)('subscription SQL plans on table %s', (source) => {
       await expectPlans(wb, sql, params);
       // all customers as one: its 10 months and the total row, also with no data; segments: none without data
       expect(await wb.query(sql, params)).toHaveLength(by === null ? 11 : 0);
+    }
+  });
+
+  it('retentionSql and trialsSql, for all customers and by each kind of segment', async () => {
+    for (const by of [null, ...BY.map(([, b]) => (b.kind === 'subscriptions' ? { ...b, table: source } : b))]) {
+      await expectPlans(wb, retentionSql({ source, by }), { ...params, n: 12 });
+      expect(await wb.query(retentionSql({ source, by }), { ...params, n: 12 })).toEqual([]);
+      await expectPlans(wb, trialsSql({ source, by }), { ...params, days: 30 });
+      expect(await wb.query(trialsSql({ source, by }), { ...params, days: 30 })).toEqual([]);
     }
   });
 
