@@ -49,7 +49,7 @@ describe('swb report on subscriptions and usage events alone', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toBe(`${out}\n`);
     const stages = r.stderr.split('\n').filter((l) => l !== '' && !l.startsWith(' ')).map((l) => l.split(/\s+/)[0]);
-    expect(stages).toEqual(['subscriptions', 'events', 'mrr', 'churn', 'subscriptionCohorts', 'usage', 'usageChurn', 'churnByUsage', 'render', 'write']);
+    expect(stages).toEqual(['subscriptions', 'events', 'mrr', 'kpis', 'churn', 'subscriptionCohorts', 'usage', 'usageChurn', 'churnByUsage', 'render', 'write']);
     const html = readFileSync(out, 'utf8');
     expect(sectionIds(html)).toEqual(['summary', 'data-quality', 'subscriptions', 'method']);
     expect(html).not.toContain('online_retail');

@@ -9,12 +9,12 @@
 import type { Workbench } from '../../workbench.js';
 import { tagResult } from '../../inspect.js';
 import { wilson, type Proportion } from '../../stats/proportion.js';
-import { checkOptionKeys, optionKeys, wholeNumber, minSizeOption, type DateInput } from '../shared/validate.js';
+import { checkOptionKeys, optionKeys, wholeNumber, type DateInput } from '../shared/validate.js';
 import type { ChurnBy, ResolvedChurnBy } from './churn-by.js';
 import { retentionSql, trialsSql } from './kpis-sql.js';
-import { mrrMovements, type MrrMethod, type MrrMovementRow } from './movements.js';
+import { mrrMovements, type MrrMethod, type MrrMovementRow, type MrrMovementsResult } from './movements.js';
 import { withMonthTables } from './months.js';
-import { columnsOf, SUBSCRIPTIONS_TABLE } from './source.js';
+import { columnsOf } from './source.js';
 import { subscriptionMessages } from './messages.js';
 
 /** Options of {@link subscriptionKpis}. */
@@ -80,7 +80,9 @@ export interface SubscriptionKpiSegment {
 /** What {@link subscriptionKpis} returns. */
 export interface SubscriptionKpiResult {
   /** Options actually used. */
-  options: { from: Date; to: Date; by: ResolvedChurnBy | null; retentionMonths: number; conversionDays: number; method: MrrMethod; minSize: number; source: string };
+  options: {
+    from: Date; to: Date; by: ResolvedChurnBy | null; retentionMonths: number; conversionDays: number; method: MrrMethod; minSize: number | null; source: string;
+  };
   /** All customers, one row per month. */
   rows: SubscriptionKpiMonth[];
   /** Per segment (with `by`). */
@@ -115,24 +117,26 @@ function kpiMonth(r: MrrMovementRow, ret: RetentionRaw | undefined, trial: Trial
   };
 }
 
+/** The two numeric options, checked, with their defaults. */
+function kpiNumbers(o: KpiFromMovementsOptions): { retentionMonths: number; conversionDays: number } {
+  return {
+    retentionMonths: wholeNumber('retentionMonths', o.retentionMonths ?? 12, 1, 120),
+    conversionDays: wholeNumber('conversionDays', o.conversionDays ?? 30, 1, 3660),
+  };
+}
+
+/** Options of {@link kpisFromMovements}: those of {@link SubscriptionKpiOptions} the bridge has not settled. */
+export type KpiFromMovementsOptions = Pick<SubscriptionKpiOptions, 'retentionMonths' | 'conversionDays'>;
+
 /**
- * MRR, ARR, customers, ARPA, 12-month NRR and GRR, quick ratio and trial → paid conversion per month, and per segment with `by`.
- * @example const { rows } = await subscriptionKpis(wb); rows.at(-1)?.nrr
- * @example const { segments } = await subscriptionKpis(wb, { by: 'plan', retentionMonths: 12 });
+ * The KPIs on top of an MRR bridge already computed (its range, method, segments and source), so a run that
+ * has the bridge does not compute it twice.
+ * @example const kpis = await kpisFromMovements(wb, await mrrMovements(wb, { by: 'plan' }));
  */
-export async function subscriptionKpis(wb: Workbench, options: SubscriptionKpiOptions = {}): Promise<SubscriptionKpiResult> {
-  checkOptionKeys('subscriptionKpis', options, KEYS);
-  const retentionMonths = wholeNumber('retentionMonths', options.retentionMonths ?? 12, 1, 120);
-  const conversionDays = wholeNumber('conversionDays', options.conversionDays ?? 30, 1, 3660);
-  const minSize = minSizeOption(options.minSize, 0);
-  const source = options.source ?? SUBSCRIPTIONS_TABLE;
-  const m = await mrrMovements(wb, {
-    source, minSize, ...(options.from !== undefined ? { from: options.from } : {}), ...(options.to !== undefined ? { to: options.to } : {}),
-    ...(options.method ? { method: options.method } : {}), ...(options.by !== undefined ? { by: options.by } : {}),
-    ...(options.customers ? { customers: options.customers } : {}),
-  });
+export async function kpisFromMovements(wb: Workbench, m: MrrMovementsResult, options: KpiFromMovementsOptions = {}): Promise<SubscriptionKpiResult> {
+  const { retentionMonths, conversionDays } = kpiNumbers(options);
   const by = m.bySegment?.by ?? null;
-  const { from, to } = m.options;
+  const { from, to, source } = m.options;
   const columns = await columnsOf(wb, source);
   const column = by?.kind === 'subscriptions' ? by.column : undefined;
   const [retention, trials] = await withMonthTables(wb, { source, columns, column }, async (tables) => [
@@ -155,10 +159,27 @@ export async function subscriptionKpis(wb: Workbench, options: SubscriptionKpiOp
     warnings.push(subscriptionMessages.warnTrialSegments(lost.reduce((n, t) => n + Number(t.trials), 0), [...new Set(lost.map((t) => t.segment ?? '(none)'))]));
   }
   return tagResult({
-    options: { from, to, by, retentionMonths, conversionDays, method: m.method ?? 'month-end', minSize, source },
+    options: { from, to, by, retentionMonths, conversionDays, method: m.method ?? 'month-end', minSize: m.bySegment?.minSize ?? null, source },
     rows,
     ...(segments ? { segments } : {}),
     currency: m.currency,
     warnings,
   }, 'SubscriptionKpiResult');
+}
+
+/**
+ * MRR, ARR, customers, ARPA, 12-month NRR and GRR, quick ratio and trial → paid conversion per month, and per segment with `by`.
+ * @example const { rows } = await subscriptionKpis(wb); rows.at(-1)?.nrr
+ * @example const { segments } = await subscriptionKpis(wb, { by: 'plan', retentionMonths: 12 });
+ */
+export async function subscriptionKpis(wb: Workbench, options: SubscriptionKpiOptions = {}): Promise<SubscriptionKpiResult> {
+  checkOptionKeys('subscriptionKpis', options, KEYS);
+  kpiNumbers(options); // before the bridge, so a bad option fails fast
+  const m = await mrrMovements(wb, {
+    ...(options.source !== undefined ? { source: options.source } : {}), ...(options.minSize !== undefined ? { minSize: options.minSize } : {}),
+    ...(options.from !== undefined ? { from: options.from } : {}), ...(options.to !== undefined ? { to: options.to } : {}),
+    ...(options.method ? { method: options.method } : {}), ...(options.by !== undefined ? { by: options.by } : {}),
+    ...(options.customers ? { customers: options.customers } : {}),
+  });
+  return kpisFromMovements(wb, m, options);
 }

@@ -14,6 +14,7 @@ import { formatDate, formatNumber, type Locale } from '../../locale.js';
 import type { ReportChart, ReportSection, ReportTable } from '../../report/section.js';
 import type { SubscriptionsSectionInput } from './section-input.js';
 import type { MrrMovementsResult, SubscriptionChurnResult, SubscriptionCohortResult } from './index.js';
+import { kpiFacts, kpiFindings } from './section-kpis.js';
 import { churnTable, money, movementsTable, pct } from './section-tables.js';
 import { usageChurnFinding, usageParts } from '../usage/section.js';
 
@@ -96,12 +97,13 @@ export function subscriptionFindings(input: SubscriptionsSectionInput, locale: L
   const m = input.movements ? mrrFindings(input.movements, locale, currency) : {};
   const u = input.usage;
   const share = (k: string) => pct(u?.segments.find((s) => s.segment === k)?.share, locale, 0);
+  const k = input.kpis ? kpiFindings(input.kpis, locale) : {};
   return [
-    m.now, m.change, m.churn,
+    m.now, m.change, m.churn, k.retention,
     input.byPlan && rankingFinding(input.byPlan, locale),
     input.usageChurn && usageChurnFinding(input.usageChurn, locale),
     input.byPlan && ltvFinding(input.byPlan, locale, currency),
-    input.cohorts && cohortFinding(input.cohorts, locale),
+    input.cohorts && cohortFinding(input.cohorts, locale), k.trials,
     u && texts(locale).subscriptions.report.usageShare(share('power'), share('dormant'), u.options.windowDays, formatDate(u.options.at, locale)),
   ].filter((x): x is string => typeof x === 'string');
 }
@@ -134,6 +136,7 @@ export function subscriptionsSection(input: SubscriptionsSectionInput, options: 
     );
     tables.push(movementsTable(m, locale, currency));
   }
+  facts.push(...kpiFacts(input.kpis, locale, currency));
   if (input.byPlan) {
     const by = byWords(input.byPlan, locale);
     charts.push({ id: 'subscriptions-churn-plan', title: t.charts.churn(by), description: t.charts.churnDesc, spec: churnComparisonChart(input.byPlan, { locale, byLabel: by }) });
@@ -166,6 +169,7 @@ export function subscriptionsSection(input: SubscriptionsSectionInput, options: 
   ];
   if (input.byPlan?.options.by.column === 'plan') technical.push(tech.segment);
   if (m?.bySegment) technical.push(tech.segmentMonths);
+  if (input.kpis) technical.push(tech.kpis, tech.retention, ...(input.kpis.rows.some((r) => r.trials > 0) ? [tech.trials] : []));
   if (input.usage || input.usageChurn) technical.push(tech.usage, tech.usageChurn);
   return {
     id: 'subscriptions',

@@ -56,6 +56,10 @@ export const subscriptions = {
       `Lifetime value (LTV) of an average customer, as a simple formula: MRR per customer (average over the months) × margin ÷ monthly customer churn = ${arpu} × ${margin} ÷ ${churn} = ${ltv}.`,
     ltvNote: 'This LTV assumes churn stays as it is and does not discount future revenue; read it as a rough size, not a forecast.',
     marginRevenue: 'Margin 100%: the LTV is revenue, not profit.',
+    retention: (from: string, to: string, nrr: string, grr: string) =>
+      `Of the MRR paid on ${from}, the same customers pay ${nrr} on ${to} (net revenue retention); counting only what they lost, ${grr} is kept (gross revenue retention).`,
+    trials: (rate: string, low: string, high: string, trials: string, days: number) =>
+      `${rate} of ${trials} trials became paying customers within ${days} days (95% confidence interval ${low}–${high}).`,
     cohorts: (a: string, k: number, b: string) =>
       `On average ${a} of customers still pay ${k} months after their first paid month, and the MRR of a start month is then ${b} of what it was at first (above 100% when those who stay pay more).`,
     usageLowers: (most: string, mostRate: string, least: string, leastRate: string, months: string) =>
@@ -93,8 +97,9 @@ export const subscriptions = {
     plan: 'plan', usage: 'usage segment',
     unknown: '(unknown)',
     partFailed: (part: string, reason: string) => `${part} could not be computed: ${reason}`,
-    parts: { churn: 'Churn by plan', subscriptionCohorts: 'Subscription cohorts', usage: 'Usage segments', usageChurn: 'Churn by usage', churnByUsage: 'Revenue churn by usage segment' } as Record<string, string>,
+    parts: { churn: 'Churn by plan', subscriptionCohorts: 'Subscription cohorts', usage: 'Usage segments', usageChurn: 'Churn by usage', churnByUsage: 'Revenue churn by usage segment', kpis: 'SaaS KPIs' } as Record<string, string>,
     facts: {
+      arr: 'ARR at the end', nrr: 'Net revenue retention (12 months)', grr: 'Gross revenue retention (12 months)', quickRatio: 'Quick ratio (last month)',
       months: 'Months', paying: 'Paying customers at the end', mrr: 'MRR at the end', arpu: 'MRR per customer', margin: 'Margin for the LTV',
       subscriptions: 'Subscription ids in the file', events: 'Usage events used', eventRange: 'Usage events from',
     },
@@ -107,6 +112,9 @@ export const subscriptions = {
       customerChurn: ['Customer churn', 'customers paying at a month’s start who pay nothing at its end ÷ customers paying at its start; over several months pooled (Σ stopped ÷ Σ paying at the start)'],
       revenueChurn: ['Revenue churn (gross)', '(MRR of cancellations + downgrades) ÷ MRR at the month’s start, pooled over the months'],
       netChurn: ['Net revenue churn', 'ChartMogul’s standard net MRR churn rate, the one definition of every figure here: (cancellations + downgrades − expansion − returning customers) ÷ MRR at the start, new customers left out; per segment a returning customer counts in the segment they return in'],
+      kpis: ['ARR, ARPA, quick ratio', 'ARR = 12 × MRR at the month’s end; ARPA = MRR ÷ paying customers (an account is a customer); quick ratio = (new + expansion + returning) ÷ (cancellations + downgrades) of the month'],
+      retention: ['Net and gross revenue retention', 'of the customers paying at the end of a month, what they pay 12 months later ÷ what they paid then (net: growth counts, new customers do not; gross: each customer at most what they paid then); per segment, the segment at the start of the 12 months'],
+      trials: ['Trial → paid', 'a trial is a customer’s first period with MRR 0 that starts before they first pay; converted when the first paid period starts within 30 days of the trial’s start; trials whose 30 days run past the data are left out; 95% Wilson interval'],
       segmentMonths: ['Churn per segment and month', 'customers paying at a month’s start who stopped in it ÷ customers paying at its start, per segment and month, with a 95% Wilson interval; the segment is the value at the month’s start (no hindsight: an upgrade counts in the old plan in its month, in the new one from the next); segments with fewer than the minimum of customers at a month start on average are not drawn or ranked'],
       ltv: ['LTV (simple)', 'MRR per customer × margin ÷ monthly customer churn; no discounting, churn taken as constant'],
       ci: ['95% confidence interval', 'Wilson score interval of a share (customer churn, churn by usage segment); two groups differ clearly when their intervals do not overlap'],

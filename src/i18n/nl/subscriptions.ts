@@ -45,6 +45,10 @@ export const subscriptions: Texts['subscriptions'] = {
       `Levensduurwaarde (LTV) van een gemiddelde klant, als eenvoudige formule: MRR per klant (gemiddeld over de maanden) × marge ÷ klantverloop per maand = ${arpu} × ${margin} ÷ ${churn} = ${ltv}.`,
     ltvNote: 'Deze LTV gaat ervan uit dat het verloop blijft zoals het is en rekent toekomstige omzet niet terug naar nu; lees hem als een ruwe orde van grootte, niet als voorspelling.',
     marginRevenue: 'Marge 100%: de LTV is omzet, geen winst.',
+    retention: (from: string, to: string, nrr: string, grr: string) =>
+      `Van de MRR die op ${from} werd betaald, betalen dezelfde klanten op ${to} ${nrr} (netto omzetbehoud); alleen het verlies geteld blijft ${grr} behouden (bruto omzetbehoud).`,
+    trials: (rate: string, low: string, high: string, trials: string, days: number) =>
+      `${rate} van ${trials} proefperiodes werd binnen ${days} dagen een betalende klant (95%-betrouwbaarheidsinterval ${low}–${high}).`,
     cohorts: (a: string, k: number, b: string) =>
       `Gemiddeld betaalt ${a} van de klanten ${k} maanden na de eerste betaalde maand nog, en de MRR van een startmaand is dan ${b} van wat hij eerst was (boven 100% als de blijvers meer betalen).`,
     usageLowers: (most: string, mostRate: string, least: string, leastRate: string, months: string) =>
@@ -81,8 +85,9 @@ export const subscriptions: Texts['subscriptions'] = {
     plan: 'abonnement', usage: 'gebruikssegment',
     unknown: '(onbekend)',
     partFailed: (part: string, reason: string) => `${part} kon niet worden berekend: ${reason}`,
-    parts: { churn: 'Verloop per abonnement', subscriptionCohorts: 'Abonnementscohorten', usage: 'Gebruikssegmenten', usageChurn: 'Verloop naar gebruik', churnByUsage: 'Omzetverloop per gebruikssegment' },
+    parts: { churn: 'Verloop per abonnement', subscriptionCohorts: 'Abonnementscohorten', usage: 'Gebruikssegmenten', usageChurn: 'Verloop naar gebruik', churnByUsage: 'Omzetverloop per gebruikssegment', kpis: 'SaaS-kerncijfers' },
     facts: {
+      arr: 'ARR aan het eind', nrr: 'Netto omzetbehoud (12 maanden)', grr: 'Bruto omzetbehoud (12 maanden)', quickRatio: 'Quick ratio (laatste maand)',
       months: 'Maanden', paying: 'Betalende klanten aan het eind', mrr: 'MRR aan het eind', arpu: 'MRR per klant', margin: 'Marge voor de LTV',
       subscriptions: 'Abonnementsnummers in het bestand', events: 'Gebruikte gebruiksgebeurtenissen', eventRange: 'Gebruiksgebeurtenissen van',
     },
@@ -94,6 +99,9 @@ export const subscriptions: Texts['subscriptions'] = {
       customerChurn: ['Klantverloop', 'klanten die aan het begin van een maand betalen en aan het eind niets ÷ klanten die aan het begin betalen; over meerdere maanden samengenomen (Σ gestopt ÷ Σ betalend aan het begin)'],
       revenueChurn: ['Omzetverloop (bruto)', '(MRR van opzeggingen + verlagingen) ÷ MRR aan het begin van de maand, samengenomen over de maanden'],
       netChurn: ['Netto omzetverloop', 'de standaardformule van ChartMogul (net MRR churn rate), de ene definitie van elk cijfer hier: (opzeggingen + verlagingen − uitbreiding − terugkerende klanten) ÷ MRR aan het begin, nieuwe klanten niet meegeteld; per segment telt een terugkerende klant in het segment waarin hij terugkomt'],
+      kpis: ['ARR, ARPA, quick ratio', 'ARR = 12 × MRR aan het eind van de maand; ARPA = MRR ÷ betalende klanten (een account is een klant); quick ratio = (nieuw + uitbreiding + terugkerend) ÷ (opzeggingen + verlagingen) van de maand'],
+      retention: ['Netto en bruto omzetbehoud', 'van de klanten die aan het eind van een maand betalen, wat zij 12 maanden later betalen ÷ wat zij toen betaalden (netto: groei telt mee, nieuwe klanten niet; bruto: per klant hoogstens wat hij toen betaalde); per segment het segment aan het begin van de 12 maanden'],
+      trials: ['Proefperiode → betalend', 'een proefperiode is de eerste periode van een klant met MRR 0 die begint voordat hij voor het eerst betaalt; omgezet als de eerste betaalde periode binnen 30 dagen na het begin van de proefperiode start; proefperiodes waarvan de 30 dagen voorbij de data lopen tellen niet mee; 95%-Wilson-interval'],
       segmentMonths: ['Verloop per segment en maand', 'klanten die aan het begin van een maand betalen en in die maand stoppen ÷ klanten die aan het begin betalen, per segment en maand, met een 95%-Wilson-interval; het segment is de waarde aan het begin van de maand (zonder achteraf-kennis: een upgrade telt in die maand bij het oude abonnement, vanaf de volgende bij het nieuwe); segmenten met gemiddeld minder klanten aan het begin van een maand dan het minimum worden niet getekend of gerangschikt'],
       ltv: ['LTV (eenvoudig)', 'MRR per klant × marge ÷ klantverloop per maand; niet verdisconteerd, verloop als constant genomen'],
       ci: ['95%-betrouwbaarheidsinterval', 'Wilson-scoreinterval van een aandeel (klantverloop, verloop per gebruikssegment); twee groepen verschillen duidelijk als hun intervallen niet overlappen'],
