@@ -65,6 +65,11 @@ export interface SubscriptionChurnFigures {
   arpu: number | null;
   /** Simple LTV = arpu × margin ÷ customer churn rate (no discounting, churn taken as constant); null when churn is 0. */
   ltv: number | null;
+  /**
+   * The simple LTV at the ends of the customer churn's 95% interval: `low` = arpu × margin ÷ the interval's
+   * high end, `high` = ÷ its low end (null when that end is 0). Always set by `subscriptionChurn`. @defaultValue absent in results built by hand
+   */
+  ltvInterval?: { low: number | null; high: number | null };
 }
 
 /** One segment of {@link SubscriptionChurnResult}. */

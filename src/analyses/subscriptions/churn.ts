@@ -29,6 +29,8 @@ type Raw = {
 };
 
 const ratio = (a: number, b: number): number | null => (b > 0 ? a / b : null);
+/** Simple LTV at a churn rate; null without ARPU or at a churn of 0 (or none). */
+const ltvAt = (arpu: number | null, margin: number, churn: number): number | null => (arpu !== null && churn > 0 ? (arpu * margin) / churn : null);
 
 function figuresOf(r: Raw, months: number, margin: number): SubscriptionChurnFigures {
   const customerMonths = Number(r.customer_months);
@@ -44,6 +46,7 @@ function figuresOf(r: Raw, months: number, margin: number): SubscriptionChurnFig
     netRevenueChurn: netRevenueChurn({ churned: churnedMrr, contraction, expansion, reactivation }, mrrAtRisk),
     arpu,
     ltv: arpu !== null && customerChurn.rate > 0 ? (arpu * margin) / customerChurn.rate : null,
+    ltvInterval: { low: ltvAt(arpu, margin, customerChurn.high), high: ltvAt(arpu, margin, customerChurn.low) },
   };
 }
 

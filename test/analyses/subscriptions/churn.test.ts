@@ -48,6 +48,10 @@ describe('subscriptionChurn by plan on six customers over January–April 2024',
     expect(pro?.netRevenueChurn).toBeCloseTo(120 / 841, 12);
     expect(pro?.arpu).toBeCloseTo(841 / 7, 12);
     expect(pro?.ltv).toBeCloseTo(672.8, 9); // 841/7 × 0.8 ÷ 1/7
+    // the LTV at the ends of the churn interval: 841/7 × 0.8 ÷ 0.51313 and ÷ 0.02568
+    expect(pro?.ltvInterval?.low).toBeCloseTo((841 / 7) * 0.8 / (pro?.customerChurn.high ?? NaN), 9);
+    expect(pro?.ltvInterval?.low).toBeCloseTo(187.31, 1);
+    expect(pro?.ltvInterval?.high).toBeCloseTo(3742.82, 1);
     expect(basic?.customerChurn).toMatchObject({ events: 0, total: 5, rate: 0, low: 0 });
     expect(basic?.grossRevenueChurn).toBeCloseTo(0.12004, 12);
     // (0 + 30.01 − 70 − 40.25) ÷ 250: d returns on Basic in April (issue #27: ChartMogul's net churn; was −0.15996 without reactivation)

@@ -66,6 +66,12 @@ describe('mrrMovements by day (dated) against month ends', () => {
     expect(d.rows.map((x) => [x.mrrStart, x.mrrEnd, x.customersStart, x.customersEnd])).toEqual(m.rows.map((x) => [x.mrrStart, x.mrrEnd, x.customersStart, x.customersEnd]));
   });
 
+  it('decides new vs reactivation on all history, also before from', async () => {
+    const r = await mrrMovements(wb, { method: 'dated', from: '2024-02-01' });
+    expect(bridge(r.rows)[0]).toEqual(['2024-02', 180, 135, 60, 100, 70, 40, 245]); // i paid in January: its return is a reactivation
+    expect(r.totals.mrrStart).toBe(180);
+  });
+
   it('gives net revenue churn by the one definition either way', async () => {
     const [, feb] = (await mrrMovements(wb, { method: 'dated' })).rows;
     expect(feb?.netRevenueChurn).toBeCloseTo((70 + 100 - 60 - 40) / 180, 12);
