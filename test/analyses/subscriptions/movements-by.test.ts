@@ -7,6 +7,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Workbench } from '../../../src/workbench.js';
 import { isWorkbenchError } from '../../../src/errors.js';
 import { mrrMovements, type MrrMovementFigures, type MrrMovementsResult } from '../../../src/analyses/subscriptions/index.js';
+import { mrrMovementsSql } from '../../../src/analyses/subscriptions/movements-sql.js';
+import { mrrMovementsBySql } from '../../../src/analyses/subscriptions/movements-by-sql.js';
 import { rejection } from '../../helpers/fixture-tables.js';
 import { SUBS, subscriptions } from './fixture.js';
 
@@ -88,6 +90,14 @@ describe('mrrMovements by plan on six customers over January–April 2024', () =
       ['North', 0, 150, 0], ['South', 0, 160.25, 0], [null, 0, 19.99, 0], // a 50 + c 100; b 120 + d 40.25; e 19.99 (f left)
     ]);
     expect(r.warnings).toEqual(['Some customer-months have no value of region; they form the segment without a value (not ranked).']);
+  });
+
+  it('gives the same bridge for all customers from either SQL (movements-sql.ts and movements-by-sql.ts without a segment)', async () => {
+    const params = { from: new Date('2024-01-01T00:00:00Z'), to: new Date('2024-05-01T00:00:00Z') };
+    const keys = ['month', 'mrr_start', 'new', 'expansion', 'contraction', 'churned', 'reactivation', 'mrr_end', 'customers_start', 'customers_end', 'customer_months', 'mrr_at_risk', 'new_customers', 'churned_customers', 'reactivated_customers', 'bridge_gap'];
+    const pick = (rows: Array<Record<string, unknown>>) => rows.map((r) => keys.map((k) => r[k]));
+    expect(pick(await wb.query(mrrMovementsBySql({ source: 'subscriptions', method: 'month-end', by: null }), params)))
+      .toEqual(pick(await wb.query(mrrMovementsSql('subscriptions'), params)));
   });
 
   it('leaves the result as it was without by, and refuses a method it does not know', async () => {
