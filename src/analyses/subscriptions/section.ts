@@ -14,7 +14,7 @@ import { formatDate, formatNumber, type Locale } from '../../locale.js';
 import type { ReportChart, ReportSection, ReportTable } from '../../report/section.js';
 import type { SubscriptionsSectionInput } from './section-input.js';
 import type { MrrMovementsResult, SubscriptionChurnResult, SubscriptionCohortResult } from './index.js';
-import { kpiFacts, kpiFindings } from './section-kpis.js';
+import { kpiFacts, kpiFindings, kpiTable } from './section-kpis.js';
 import { churnTable, money, movementsTable, pct } from './section-tables.js';
 import { usageChurnFinding, usageParts } from '../usage/section.js';
 
@@ -137,6 +137,8 @@ export function subscriptionsSection(input: SubscriptionsSectionInput, options: 
     tables.push(movementsTable(m, locale, currency));
   }
   facts.push(...kpiFacts(input.kpis, locale, currency));
+  const kpis = input.kpis && input.kpis.options.by ? kpiTable(input.kpis, input.kpis.options.by.column === 'plan' ? t.plan : columnLabel(input.kpis.options.by.column, locale), locale, currency) : undefined;
+  if (kpis) tables.push(kpis);
   if (input.byPlan) {
     const by = byWords(input.byPlan, locale);
     charts.push({ id: 'subscriptions-churn-plan', title: t.charts.churn(by), description: t.charts.churnDesc, spec: churnComparisonChart(input.byPlan, { locale, byLabel: by }) });

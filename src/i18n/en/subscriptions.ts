@@ -84,6 +84,8 @@ export const subscriptions = {
     },
     movementsCaption: 'MRR per month (last 12 months)',
     movementsCols: ['Month', 'MRR at the start', 'New customers', 'Expansion', 'Returning customers', 'Downgrades', 'Cancellations', 'MRR at the end', 'Paying customers'],
+    kpiCaption: (by: string, month: string) => `SaaS KPIs by ${by} at the end of ${month} (retention over 12 months, by the ${by} at its start)`,
+    kpiCols: ['Segment', 'Paying customers', 'MRR', 'ARR', 'ARPA', 'Net revenue retention', 'Gross revenue retention', 'Quick ratio'],
     churnCaption: (by: string) => `Churn, MRR per customer and LTV by ${by} (monthly rates)`,
     churnCols: ['Segment', 'Customers', 'Customer churn', '95% CI', 'Revenue churn', 'Net revenue churn', 'MRR per customer', 'LTV'],
     small: (min: string) => `* Fewer than ${min} paying customers on average per month: shown, but too few to rank.`,

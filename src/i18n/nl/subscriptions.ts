@@ -72,6 +72,8 @@ export const subscriptions: Texts['subscriptions'] = {
     },
     movementsCaption: 'MRR per maand (laatste 12 maanden)',
     movementsCols: ['Maand', 'MRR aan het begin', 'Nieuwe klanten', 'Uitbreiding', 'Terugkerende klanten', 'Verlagingen', 'Opzeggingen', 'MRR aan het eind', 'Betalende klanten'],
+    kpiCaption: (by: string, month: string) => `SaaS-kerncijfers per ${by} eind ${month} (omzetbehoud over 12 maanden, naar het ${by} aan het begin daarvan)`,
+    kpiCols: ['Segment', 'Betalende klanten', 'MRR', 'ARR', 'ARPA', 'Netto omzetbehoud', 'Bruto omzetbehoud', 'Quick ratio'],
     churnCaption: (by: string) => `Verloop, MRR per klant en LTV per ${by} (maandcijfers)`,
     churnCols: ['Segment', 'Klanten', 'Klantverloop', '95%-BI', 'Omzetverloop', 'Netto omzetverloop', 'MRR per klant', 'LTV'],
     small: (min: string) => `* Gemiddeld minder dan ${min} betalende klanten per maand: getoond, maar te weinig om te rangschikken.`,

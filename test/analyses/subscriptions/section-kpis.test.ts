@@ -1,7 +1,7 @@
 /** The KPIs in the subscriptions section, on a hand-made KPI result: facts and findings in English and Dutch. */
 import { expect, it } from 'vitest';
 import type { SubscriptionKpiMonth, SubscriptionKpiResult } from '../../../src/analyses/subscriptions/kpis.js';
-import { kpiFacts, kpiFindings } from '../../../src/analyses/subscriptions/section-kpis.js';
+import { kpiFacts, kpiFindings, kpiTable } from '../../../src/analyses/subscriptions/section-kpis.js';
 import { subscriptionsSection } from '../../../src/analyses/subscriptions/section.js';
 import { wilson } from '../../../src/stats/proportion.js';
 
@@ -37,4 +37,25 @@ it('puts the KPI facts, findings and definitions in the section', () => {
   expect(s.facts).toContainEqual(['Net revenue retention (12 months)', '92.8%']);
   expect(s.findings?.[0]).toMatch(/^Of the MRR paid on 31 Dec 2023/);
   expect(s.technical?.map(([k]) => k)).toEqual(expect.arrayContaining(['ARR, ARPA, quick ratio', 'Net and gross revenue retention', 'Trial → paid']));
+});
+
+it('tables the last month’s KPIs per plan and for all, a too-small plan starred', () => {
+  const bySegment: SubscriptionKpiResult = {
+    ...kpis,
+    options: { ...kpis.options, by: { kind: 'subscriptions', table: 'subscriptions', column: 'plan' }, minSize: 30 },
+    segments: [
+      { segment: 'basic', rows: [{ ...row(11, 0, 0), mrr: 6_000, arr: 72_000, customers: 150, arpa: 40, nrr: 0.8, grr: 0.6, quickRatio: null }], tooSmall: false },
+      { segment: 'team', rows: [{ ...row(11, 0, 0), mrr: 4_000, arr: 48_000, customers: 50, arpa: 80, nrr: 1.1, grr: 0.9, quickRatio: 3 }], tooSmall: true },
+    ],
+  };
+  const table = kpiTable(bySegment, 'plan', 'en', 'EUR');
+  expect(table?.caption).toBe('SaaS KPIs by plan at the end of Dec 2024 (retention over 12 months, by the plan at its start)');
+  expect(table?.columns.map((c) => c.label)).toEqual(['Plan', 'Paying customers', 'MRR', 'ARR', 'ARPA', 'Net revenue retention', 'Gross revenue retention', 'Quick ratio']);
+  expect(table?.rows).toEqual([
+    ['basic', '150', '€6,000', '€72,000', '€40.00', '80.0%', '60.0%', '–'],
+    ['team *', '50', '€4,000', '€48,000', '€80.00', '110.0%', '90.0%', '3.00'],
+    ['All customers', '200', '€10,000', '€120,000', '€50.00', '92.8%', '73.0%', '2.50'],
+  ]);
+  expect(table?.note).toBe('* Fewer than 30 paying customers on average per month: shown, but too few to rank.');
+  expect(kpiTable(kpis, 'plan', 'en', 'EUR')).toBeUndefined();
 });
