@@ -12,10 +12,10 @@ export const subscriptionMessages = {
     `from (${isoDay(from)}) falls in a later month than to (${isoDay(to)}); give from before to.`,
 
   // subscriptionChurn: the segments
-  churnNeedsBy: (value: unknown) =>
-    `subscriptionChurn() needs by: 'plan', a column of the subscriptions or customers table, or { table, column } of a segment table; got ${JSON.stringify(value)}.`,
-  unknownChurnColumn: (by: string, subscriptions: readonly string[], customersTable: string, customers: readonly string[] | undefined) =>
-    `unknown segment column for subscriptionChurn(): ${JSON.stringify(by)}. Columns available (subscriptions: ${list(subscriptions) || '(none)'}; ${customersTable}: ${customers ? list(customers) || '(none)' : '(no table)'}). Pass { table, column } to use a segment table.`,
+  churnNeedsBy: (value: unknown, verb = 'subscriptionChurn') =>
+    `${verb}() needs by: 'plan', a column of the subscriptions or customers table, or { table, column } of a segment table; got ${JSON.stringify(value)}.`,
+  unknownChurnColumn: (by: string, subscriptions: readonly string[], customersTable: string, customers: readonly string[] | undefined, verb = 'subscriptionChurn') =>
+    `unknown segment column for ${verb}(): ${JSON.stringify(by)}. Columns available (subscriptions: ${list(subscriptions) || '(none)'}; ${customersTable}: ${customers ? list(customers) || '(none)' : '(no table)'}). Pass { table, column } to use a segment table.`,
   noSegmentTable: (table: string) => `There is no table ${table} to take segments from. Create it first (segmentBy writes one), or name another table.`,
   segmentTableLacks: (table: string, missing: readonly string[], have: readonly string[]) =>
     `Table ${table} lacks column(s) ${missing.join(', ')} (has ${have.join(', ')}). A segment table needs customer_id and the segment column (default segment).`,

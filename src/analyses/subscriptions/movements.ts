@@ -95,7 +95,7 @@ export async function mrrMovements(wb: Workbench, options: MrrMovementsOptions =
   const source = options.source ?? SUBSCRIPTIONS_TABLE;
   const bounds = await subscriptionBounds(wb, source);
   const { from, to } = monthRange(bounds, options.from, options.to);
-  const by = options.by === undefined ? null : await resolveChurnBy(wb, options.by, source, bounds.columns, options.customers ?? 'customers');
+  const by = options.by === undefined ? null : await resolveChurnBy(wb, options.by, source, bounds.columns, options.customers ?? 'customers', 'mrrMovements');
   const column = by?.kind === 'subscriptions' ? by.column : undefined;
   const [raw, segmentRaw] = await withMonthTables(wb, { source, columns: bounds.columns, column }, async (t) => [
     await wb.query<Raw>(method === 'month-end' ? mrrMovementsSql(source, t) : mrrMovementsBySql({ source, method, by: null, tables: t }), { from, to }),

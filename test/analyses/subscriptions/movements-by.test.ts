@@ -107,5 +107,6 @@ describe('mrrMovements by plan on six customers over January–April 2024', () =
     expect(isWorkbenchError(e) && e.code).toBe('BAD_OPTION');
     const u = await rejection(mrrMovements(wb, { by: 'colour' }));
     expect(isWorkbenchError(u) && u.code).toBe('UNKNOWN_COLUMN');
+    expect((u as Error).message).toMatch(/^unknown segment column for mrrMovements\(\): "colour"\. Columns available \(subscriptions: /);
   });
 });
