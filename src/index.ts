@@ -85,8 +85,10 @@ export {
 export type { BgnbdParams, BgnbdFit } from './analyses/clv/bgnbd.js';
 export type { GammaGammaParams, GammaGammaFit } from './analyses/clv/gamma-gamma.js';
 export {
-  mrrMovements, subscriptionChurn, subscriptionCohorts,
-  type MrrMovementsOptions, type MrrMovementsResult, type MrrMovementRow, type MrrMovementFigures,
+  mrrMovements, subscriptionChurn, subscriptionCohorts, netRevenueChurn, subscriptionKpis,
+  type SubscriptionKpiOptions, type SubscriptionKpiResult, type SubscriptionKpiMonth, type SubscriptionKpiSegment,
+  type MrrMovementsOptions, type MrrMovementsResult, type MrrMovementRow, type MrrMovementFigures, type MrrMethod,
+  type MrrSegmentsResult, type MrrSegmentMovements, type MrrSegmentMonth, type NetChurnParts,
   type SubscriptionChurnOptions, type SubscriptionChurnResult, type SubscriptionChurnRow, type SubscriptionChurnFigures,
   type SubscriptionChurnFinding, type ChurnBy, type ResolvedChurnBy,
   type SubscriptionCohortOptions, type SubscriptionCohortOptionsUsed, type SubscriptionCohortResult,
@@ -114,8 +116,8 @@ export { clusterKChart, clusterScatter, clusterProfileHeatmap, clusterSizes, typ
 export { subsegmentChart, kpiGoalChart, migrationHeatmap, overlapMatrix, type SegmentChartOptions } from './analyses/segments/charts.js';
 export { trendShareChart, trendKpiChart, type TrendChartOptions, type TrendKpiChartOptions } from './analyses/trends/charts.js';
 export {
-  mrrBridgeChart, mrrMovementsChart, churnComparisonChart, usageChurnChart,
-  type SubscriptionChartOptions, type MrrChartOptions, type ChurnComparisonOptions,
+  mrrBridgeChart, mrrMovementsChart, churnComparisonChart, usageChurnChart, segmentChurnChart,
+  type SubscriptionChartOptions, type MrrChartOptions, type ChurnComparisonOptions, type SegmentChurnChartOptions,
 } from './analyses/subscriptions/charts.js';
 export {
   clvHoldoutChart, pAliveHistogramChart, pAliveMatrixChart, clvTierChart, clvSegmentChart, type ClvChartOptions,

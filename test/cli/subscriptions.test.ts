@@ -49,7 +49,7 @@ describe('swb report on subscriptions and usage events alone', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toBe(`${out}\n`);
     const stages = r.stderr.split('\n').filter((l) => l !== '' && !l.startsWith(' ')).map((l) => l.split(/\s+/)[0]);
-    expect(stages).toEqual(['subscriptions', 'events', 'mrr', 'churn', 'subscriptionCohorts', 'usage', 'usageChurn', 'churnByUsage', 'render', 'write']);
+    expect(stages).toEqual(['subscriptions', 'events', 'mrr', 'kpis', 'churn', 'subscriptionCohorts', 'usage', 'usageChurn', 'churnByUsage', 'render', 'write']);
     const html = readFileSync(out, 'utf8');
     expect(sectionIds(html)).toEqual(['summary', 'data-quality', 'subscriptions', 'method']);
     expect(html).not.toContain('online_retail');
@@ -63,7 +63,8 @@ describe('swb report on subscriptions and usage events alone', () => {
       : `Op 31 dec 2024 is de MRR ${mrr} van ${customers} betalende klanten`);
     expect(text).toContain(`MRR: ${mrr}`);
     expect(text).toContain(locale === 'en' ? 'Churn within 3 months by usage' : 'Verloop binnen 3 maanden naar gebruik');
-    expect(html.match(/<figure class="chart/g)?.length).toBe(7);
+    // 8 with the churn per plan month by month (#27)
+    expect(html.match(/<figure class="chart/g)?.length).toBe(8);
   }, 180_000);
 
   it('reports the subscriptions beside the transactions when both are given', async () => {

@@ -18,13 +18,13 @@ export interface SubscriptionsReportFlags {
   events?: string;
 }
 
-const PARTS: readonly SubscriptionPart[] = ['churn', 'subscriptionCohorts', 'usage', 'usageChurn', 'churnByUsage'];
+const PARTS: readonly SubscriptionPart[] = ['kpis', 'churn', 'subscriptionCohorts', 'usage', 'usageChurn', 'churnByUsage'];
 
 /** The subscriptions section's input from the pipeline's results and failures. */
 export function subscriptionInput(r: SubscriptionResults, failures: Readonly<Record<string, SectionFailure>>): SubscriptionsSectionInput {
   const failed = Object.fromEntries(PARTS.flatMap((p) => (failures[p] ? [[p, failures[p]]] : [])));
   return {
-    ...(r.movements ? { movements: r.movements } : {}), ...(r.byPlan ? { byPlan: r.byPlan } : {}), ...(r.cohorts ? { cohorts: r.cohorts } : {}),
+    ...(r.movements ? { movements: r.movements } : {}), ...(r.kpis ? { kpis: r.kpis } : {}), ...(r.byPlan ? { byPlan: r.byPlan } : {}), ...(r.cohorts ? { cohorts: r.cohorts } : {}),
     ...(r.usage ? { usage: r.usage } : {}), ...(r.usageChurn ? { usageChurn: r.usageChurn } : {}), ...(r.byUsage ? { byUsage: r.byUsage } : {}),
     ...(Object.keys(failed).length ? { failures: failed } : {}),
   };

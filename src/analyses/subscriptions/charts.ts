@@ -11,6 +11,7 @@ import type { Locale } from '../../locale.js';
 import { periodLabel } from '../overview/charts.js';
 import { baseSpec, CATEGORY_COLORS, CHART_HEIGHT, CHART_WIDTH, moneyFormat } from '../../charts/theme.js';
 import type { SubscriptionChartOptions } from './churn-charts.js';
+export { segmentChurnChart, type SegmentChurnChartOptions } from './segment-churn-charts.js';
 
 export {
   churnComparisonChart, usageChurnChart, usageGroupName, type SubscriptionChartOptions, type ChurnComparisonOptions,

@@ -36,7 +36,7 @@ export const SEGMENT_COLUMN = 'segment';
 /** Segment columns whose display order is the table's `segment_order`. */
 const ORDERED_COLUMNS = new Set([SEGMENT_COLUMN, 'usage_segment']);
 
-const badBy = (by: unknown): WorkbenchError => new WorkbenchError('BAD_OPTION', subscriptionMessages.churnNeedsBy(by), { by });
+const badBy = (by: unknown, verb: string): WorkbenchError => new WorkbenchError('BAD_OPTION', subscriptionMessages.churnNeedsBy(by, verb), { by });
 
 /** A per-customer table: it exists, has `customer_id` and `column`, and one row per customer. */
 async function checkCustomerTable(wb: Workbench, table: string, column: string): Promise<ResolvedChurnBy> {
@@ -58,23 +58,25 @@ async function checkCustomerTable(wb: Workbench, table: string, column: string):
 /**
  * Resolve `by` against the subscriptions columns (`subColumns`) and the customers table: a subscriptions
  * column wins over a customers column of the same name. Throws `BAD_OPTION`, `UNKNOWN_COLUMN` (listing
- * the columns of both tables), `NO_DATA` or `MISSING_FIELD`.
+ * the columns of both tables), `NO_DATA` or `MISSING_FIELD`; messages name `verb` (the analysis called).
  */
-export async function resolveChurnBy(wb: Workbench, by: unknown, source: string, subColumns: readonly string[], customers: string): Promise<ResolvedChurnBy> {
+export async function resolveChurnBy(
+  wb: Workbench, by: unknown, source: string, subColumns: readonly string[], customers: string, verb = 'subscriptionChurn',
+): Promise<ResolvedChurnBy> {
   if (typeof by === 'string') {
-    if (by.trim() === '') throw badBy(by);
+    if (by.trim() === '') throw badBy(by, verb);
     const own = subColumns.filter((c) => !(SUBSCRIPTION_CORE as readonly string[]).includes(c));
     if (own.includes(by)) return { kind: 'subscriptions', table: source, column: by };
     const customerColumns = (await columnsOf(wb, customers)).filter((c) => c !== 'customer_id');
     if (customerColumns.includes(by)) return checkCustomerTable(wb, customers, by);
     const listed = customerColumns.length > 0 ? customerColumns : undefined;
-    throw new WorkbenchError('UNKNOWN_COLUMN', subscriptionMessages.unknownChurnColumn(by, own, customers, listed), { by, subscriptions: own, customers: customerColumns });
+    throw new WorkbenchError('UNKNOWN_COLUMN', subscriptionMessages.unknownChurnColumn(by, own, customers, listed, verb), { by, subscriptions: own, customers: customerColumns });
   }
   if (by !== null && typeof by === 'object' && !Array.isArray(by)) {
     const { table, column, ...rest } = by as { table?: unknown; column?: unknown };
-    if (typeof table !== 'string' || table.trim() === '' || Object.keys(rest).length > 0) throw badBy(by);
-    if (column !== undefined && (typeof column !== 'string' || column.trim() === '')) throw badBy(by);
+    if (typeof table !== 'string' || table.trim() === '' || Object.keys(rest).length > 0) throw badBy(by, verb);
+    if (column !== undefined && (typeof column !== 'string' || column.trim() === '')) throw badBy(by, verb);
     return checkCustomerTable(wb, table, column ?? SEGMENT_COLUMN);
   }
-  throw badBy(by);
+  throw badBy(by, verb);
 }

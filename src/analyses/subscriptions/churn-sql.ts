@@ -8,10 +8,11 @@
  *          end: `cur` (0 when the customer stopped paying), with the value of a subscriptions column at
  *          the month start: on the subscriptions covering the previous month's last day, the one with the
  *          highest MRR (ties: the lowest value) (months-sql.ts; the cached table when given)
- *   risk   the rows of the range with `prev` > 0, with the segment: the subscriptions column's value at
- *          the month start, or the customer's value in a per-customer table
+ *   risk   the rows of the range with `prev` > 0, and the reactivations (`prev` = 0, `cur` > 0, paid at an
+ *          earlier month end), with the segment: the subscriptions column's value at the month start (a
+ *          reactivation: at the month end), or the customer's value in a per-customer table
  *   result per segment, then one total row (`is_total`): customer-months at risk, months with anyone at risk, churned customers,
- *          MRR at risk, churned MRR, contraction and expansion, as exact DECIMAL sums
+ *          MRR at risk, churned MRR, contraction, expansion and reactivation, as exact DECIMAL sums
  */
 import { quoteIdentifier } from '../../sql.js';
 import { keyword } from '../shared/validate.js';
@@ -30,11 +31,17 @@ export interface SubscriptionChurnSqlOptions {
 
 const sumIf = (expr: string, cond: string): string => `coalesce(sum(${expr}) filter (where ${cond}), cast(0 as ${MRR_DECIMAL}))`;
 
-/** The segment of each risk row: the month-start value of the subscriptions column, or a per-customer table's value. */
+/**
+ * The rows of each segment: the customers at risk (paying at the month start) and those returning (paying
+ * at the month end after a month end without paying, having paid before), with the segment: the
+ * subscriptions column's value at the month start, for a returning customer at the month end (the value
+ * they return on), or a per-customer table's value.
+ */
 function riskSql(o: SubscriptionChurnSqlOptions): string {
-  const range = 'r.prev > 0 and r.month between cast($from as date) and cast($to as date)';
+  const range = '(r.prev > 0 or (r.cur > 0 and r.first_month < r.month)) and r.month between cast($from as date) and cast($to as date)';
   if (o.by.kind === 'subscriptions') {
-    return `select r.cid, r.month, r.prev, r.cur, r.seg_start as segment, null::integer as seg_order from pmx r where ${range}`;
+    return `select r.cid, r.month, r.prev, r.cur, case when r.prev > 0 then r.seg_start else r.seg_end end as segment, null::integer as seg_order
+  from pmx r where ${range}`;
   }
   const order = o.by.orderColumn ? `t.${quoteIdentifier(o.by.orderColumn)}` : 'null';
   return `select r.cid, r.month, r.prev, r.cur, seg.segment, seg.seg_order
@@ -55,9 +62,11 @@ export function subscriptionChurnSql(o: SubscriptionChurnSqlOptions): string {
 ${MONTHS_THROUGH_TO},
 risk as (${riskSql(o)})
 select segment, grouping(segment) = 1 as is_total, min(seg_order) as seg_order,
-  count(*) as customer_months, count(distinct month) as months_at_risk, count(distinct cid) as customers, count(*) filter (where cur = 0) as churned_customers,
-  coalesce(sum(prev), cast(0 as ${MRR_DECIMAL})) as mrr_at_risk, ${sumIf('prev', 'cur = 0')} as churned_mrr,
-  ${sumIf('prev - cur', 'cur > 0 and cur < prev')} as contraction, ${sumIf('cur - prev', 'cur > prev')} as expansion
+  count(*) filter (where prev > 0) as customer_months, count(distinct month) filter (where prev > 0) as months_at_risk,
+  count(distinct cid) filter (where prev > 0) as customers, count(*) filter (where prev > 0 and cur = 0) as churned_customers,
+  coalesce(sum(prev), cast(0 as ${MRR_DECIMAL})) as mrr_at_risk, ${sumIf('prev', 'prev > 0 and cur = 0')} as churned_mrr,
+  ${sumIf('prev - cur', 'cur > 0 and cur < prev')} as contraction, ${sumIf('cur - prev', 'prev > 0 and cur > prev')} as expansion,
+  ${sumIf('cur', 'prev = 0')} as reactivation
 from risk
 group by grouping sets ((segment), ())
 order by is_total, seg_order nulls last, segment nulls last`;

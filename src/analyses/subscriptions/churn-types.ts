@@ -49,17 +49,27 @@ export interface SubscriptionChurnFigures {
   contraction: number;
   /** MRR added by customers at risk who pay more. */
   expansion: number;
+  /**
+   * MRR of the customers returning in the range (not paying at a month start, paying at its end, paid at an earlier
+   * month end), in the segment they return on. Always set by `subscriptionChurn`. @defaultValue 0 when absent
+   */
+  reactivation?: number;
   /** (churnedMrr + contraction) ÷ mrrAtRisk; null when mrrAtRisk is 0. */
   grossRevenueChurn: number | null;
   /**
-   * (churnedMrr + contraction − expansion) ÷ mrrAtRisk. Over the customers at risk only, so unlike
-   * mrrMovements' net revenue churn it leaves reactivations out (they were not paying at the start).
+   * (churnedMrr + contraction − expansion − reactivation) ÷ mrrAtRisk: ChartMogul's net MRR churn rate, the one
+   * definition mrrMovements uses too (net-churn.ts); new MRR left out; negative = net expansion; null when mrrAtRisk is 0.
    */
   netRevenueChurn: number | null;
   /** mrrAtRisk ÷ customerMonths: average MRR of a paying customer at the month start. */
   arpu: number | null;
   /** Simple LTV = arpu × margin ÷ customer churn rate (no discounting, churn taken as constant); null when churn is 0. */
   ltv: number | null;
+  /**
+   * The simple LTV at the ends of the customer churn's 95% interval: `low` = arpu × margin ÷ the interval's
+   * high end, `high` = ÷ its low end (null when that end is 0). Always set by `subscriptionChurn`. @defaultValue absent in results built by hand
+   */
+  ltvInterval?: { low: number | null; high: number | null };
 }
 
 /** One segment of {@link SubscriptionChurnResult}. */

@@ -9,6 +9,7 @@ import { tagResult } from '../../inspect.js';
 import { wilson } from '../../stats/proportion.js';
 import { checkOptionKeys, numberInRange, optionKeys, minSizeOption } from '../shared/validate.js';
 import { resolveChurnBy } from './churn-by.js';
+import { netRevenueChurn } from './net-churn.js';
 import { subscriptionChurnSql } from './churn-sql.js';
 import { withMonthTables } from './months.js';
 import type {
@@ -24,24 +25,28 @@ export type { ChurnBy, ResolvedChurnBy } from './churn-by.js';
 
 type Raw = {
   segment: string | null; is_total: boolean; customer_months: number; months_at_risk: number; customers: number; churned_customers: number;
-  mrr_at_risk: number; churned_mrr: number; contraction: number; expansion: number;
+  mrr_at_risk: number; churned_mrr: number; contraction: number; expansion: number; reactivation: number;
 };
 
 const ratio = (a: number, b: number): number | null => (b > 0 ? a / b : null);
+/** Simple LTV at a churn rate; null without ARPU or at a churn of 0 (or none). */
+const ltvAt = (arpu: number | null, margin: number, churn: number): number | null => (arpu !== null && churn > 0 ? (arpu * margin) / churn : null);
 
 function figuresOf(r: Raw, months: number, margin: number): SubscriptionChurnFigures {
   const customerMonths = Number(r.customer_months);
   const churnedCustomers = Number(r.churned_customers);
-  const [mrrAtRisk, churnedMrr, contraction, expansion] = [r.mrr_at_risk, r.churned_mrr, r.contraction, r.expansion].map(Number) as [number, number, number, number];
+  const [mrrAtRisk, churnedMrr, contraction, expansion, reactivation] = [r.mrr_at_risk, r.churned_mrr, r.contraction, r.expansion, r.reactivation]
+    .map(Number) as [number, number, number, number, number];
   const customerChurn = wilson(churnedCustomers, customerMonths);
   const arpu = ratio(mrrAtRisk, customerMonths);
   return {
     customers: Number(r.customers), customerMonths, averageCustomers: customerMonths / months, churnedCustomers, customerChurn,
-    mrrAtRisk, churnedMrr, contraction, expansion,
+    mrrAtRisk, churnedMrr, contraction, expansion, reactivation,
     grossRevenueChurn: ratio(churnedMrr + contraction, mrrAtRisk),
-    netRevenueChurn: ratio(churnedMrr + contraction - expansion, mrrAtRisk),
+    netRevenueChurn: netRevenueChurn({ churned: churnedMrr, contraction, expansion, reactivation }, mrrAtRisk),
     arpu,
     ltv: arpu !== null && customerChurn.rate > 0 ? (arpu * margin) / customerChurn.rate : null,
+    ltvInterval: { low: ltvAt(arpu, margin, customerChurn.high), high: ltvAt(arpu, margin, customerChurn.low) },
   };
 }
 
@@ -92,7 +97,10 @@ export async function subscriptionChurn(wb: Workbench, options: SubscriptionChur
     const f = figuresOf(r, monthsAtRisk, margin);
     return { segment: r.segment, ...f, small: f.averageCustomers < minSize };
   });
-  const empty: Raw = { segment: null, is_total: true, customer_months: 0, months_at_risk: 0, customers: 0, churned_customers: 0, mrr_at_risk: 0, churned_mrr: 0, contraction: 0, expansion: 0 };
+  const empty: Raw = {
+    segment: null, is_total: true, customer_months: 0, months_at_risk: 0, customers: 0, churned_customers: 0, mrr_at_risk: 0, churned_mrr: 0,
+    contraction: 0, expansion: 0, reactivation: 0,
+  };
   const warnings = currencyWarnings(bounds);
   const missing = rows.find((r) => r.segment === null);
   if (missing) warnings.push(subscriptionMessages.warnNoSegmentValue(missing.customerMonths, by.column));

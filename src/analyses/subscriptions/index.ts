@@ -3,13 +3,20 @@
  * is a new row starting the day the previous one ends). Every figure counts paying customers the one
  * way `paying.ts` defines: MRR on a month's last day.
  * - {@link mrrMovements}: the MRR bridge per month (new, expansion, contraction, churned, reactivation),
- *   ARPU, customer and gross / net revenue churn.
+ *   ARPU, customer and gross / net revenue churn; counted between month ends or on the day (`method`), per segment (`by`).
+ * - {@link netRevenueChurn}: the one definition of net revenue churn (ChartMogul's), used by both analyses.
  * - {@link subscriptionChurn}: customer vs revenue churn per segment, with 95% intervals and simple LTV.
+ * - {@link subscriptionKpis}: MRR, ARR, ARPA, NRR and GRR over 12 months, quick ratio, trial → paid conversion, per month and segment.
  * - {@link subscriptionCohorts}: retention of paying customers and of MRR by start month (a CohortResult).
  */
 export {
-  mrrMovements, type MrrMovementsOptions, type MrrMovementsResult, type MrrMovementRow, type MrrMovementFigures,
+  mrrMovements, type MrrMovementsOptions, type MrrMovementsResult, type MrrMovementRow, type MrrMovementFigures, type MrrMethod,
+  type MrrSegmentsResult, type MrrSegmentMovements, type MrrSegmentMonth,
 } from './movements.js';
+export { netRevenueChurn, type NetChurnParts } from './net-churn.js';
+export {
+  subscriptionKpis, type SubscriptionKpiOptions, type SubscriptionKpiResult, type SubscriptionKpiMonth, type SubscriptionKpiSegment,
+} from './kpis.js';
 export {
   subscriptionChurn, type SubscriptionChurnOptions, type SubscriptionChurnResult, type SubscriptionChurnRow,
   type SubscriptionChurnFigures, type SubscriptionChurnFinding, type ChurnBy, type ResolvedChurnBy,

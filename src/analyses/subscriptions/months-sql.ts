@@ -18,7 +18,8 @@
  *
  * The segment value of a customer-month (`seg_start`, e.g. the plan) is the value of the periods covering
  * the previous month's last day with the highest MRR summed per value, ties by the lowest value, the
- * missing value last; NULL when no one paid then.
+ * missing value last; NULL when no one paid then. `seg_end` is the same rule at the month's own last day
+ * (the value a customer who was not paying at the month start comes in on).
  */
 import { quoteIdentifier } from '../../sql.js';
 
@@ -33,7 +34,7 @@ const ROW_DECIMAL = 'decimal(18, 4)';
 
 /** The cached month table and its customer table (see months.ts). */
 export interface MonthTables {
-  /** `cid, month, prev, cur, seg_start, first_month`. */
+  /** `cid, month, prev, cur, seg_start, seg_end, first_month`. */
   months: string;
   /** `cid, customer_id` (and the build's helper columns). */
   customers: string;
@@ -55,7 +56,7 @@ export function monthCustomersSql(source: string, column: string | null): string
 }
 
 /**
- * The month rows `cid, month, prev, cur, seg_start, first_month` of `source`, given its customers
+ * The month rows `cid, month, prev, cur, seg_start, seg_end, first_month` of `source`, given its customers
  * relation `customers` ({@link monthCustomersSql}): `prev` / `cur` the MRR at the end of the previous
  * month / of this month (0 when not paying), one of them > 0; `month` a first day (DATE).
  */
@@ -90,15 +91,16 @@ export function monthRowsSql(source: string, customers: string, column: string |
   firsts as (select cid, min(month) as first_month from month_ends group by cid),
   pairs as (
     select coalesce(c.cid, p.cid) as cid, coalesce(c.month, p.month) as month,
-      coalesce(p.mrr, cast(0 as ${ROW_DECIMAL})) as prev, coalesce(c.mrr, cast(0 as ${ROW_DECIMAL})) as cur, p.seg as seg_start
+      coalesce(p.mrr, cast(0 as ${ROW_DECIMAL})) as prev, coalesce(c.mrr, cast(0 as ${ROW_DECIMAL})) as cur, p.seg as seg_start, c.seg as seg_end
     from month_ends c
     full join (select cid, cast(month + interval 1 month as date) as month, mrr, seg from month_ends, bounds where month < h) p
       on c.cid = p.cid and c.month = p.month)
   select cid, month, case when month > a then mrr else cast(0 as ${ROW_DECIMAL}) end as prev,
-    case when month <= b then mrr else cast(0 as ${ROW_DECIMAL}) end as cur, case when month > a then seg end as seg_start, a as first_month
+    case when month <= b then mrr else cast(0 as ${ROW_DECIMAL}) end as cur, case when month > a then seg end as seg_start,
+    case when month <= b then seg end as seg_end, a as first_month
   from one_rows
   union all
-  select cid, month, prev, cur, seg_start, first_month from pairs join firsts using (cid)`;
+  select cid, month, prev, cur, seg_start, seg_end, first_month from pairs join firsts using (cid)`;
 }
 
 /**
@@ -116,9 +118,9 @@ pm as materialized (${monthRowsSql(source, 'cust', column)})`;
  * month of `pm`), the horizon's paying customers again in every later month (nothing changes after it).
  */
 export const MONTHS_THROUGH_TO = `pmx as (
-  select cid, month, prev, cur, seg_start, first_month from pm where month <= cast($to as date)
+  select cid, month, prev, cur, seg_start, seg_end, first_month from pm where month <= cast($to as date)
   union all
-  select p.cid, e.month, p.cur as prev, p.cur, p.seg_start, p.first_month
+  select p.cid, e.month, p.cur as prev, p.cur, p.seg_end as seg_start, p.seg_end, p.first_month
   from pm p join (
     select h, cast(unnest(generate_series(h + interval 1 month, cast($to as date), interval 1 month)) as date) as month
     from (select max(month) as h from pm)) e on p.month = e.h

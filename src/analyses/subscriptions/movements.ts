@@ -6,11 +6,17 @@
  *
  * Classes per customer between consecutive month ends (paying.ts: MRR on the month's last day):
  * new (0 → > 0, never paid at an earlier month end), reactivation (0 → > 0, paid before),
- * expansion / contraction (both > 0, up / down), churned (> 0 → 0).
+ * expansion / contraction (both > 0, up / down), churned (> 0 → 0). With `method: 'dated'` the same
+ * classes per customer and day on which the MRR changes (movements-by-sql.ts), between the same month-end MRRs.
+ * With `by`, the same bridge per segment (movements-segments.ts). Net revenue churn: net-churn.ts.
  */
 import type { Workbench } from '../../workbench.js';
 import { tagResult } from '../../inspect.js';
-import { checkOptionKeys, optionKeys, type DateInput } from '../shared/validate.js';
+import { checkOptionKeys, keyword, minSizeOption, optionKeys, type DateInput } from '../shared/validate.js';
+import { resolveChurnBy, type ChurnBy } from './churn-by.js';
+import { mrrMovementsBySql, type MrrMethod } from './movements-by-sql.js';
+import { segmentMovements, type MrrSegmentsResult, type SegmentRaw } from './movements-segments.js';
+import { figures, ISO_MONTH, type MrrMovementFigures, type MrrMovementRow, type Raw } from './movement-figures.js';
 import { currencyWarnings, monthRange, subscriptionBounds, SUBSCRIPTIONS_TABLE } from './source.js';
 import { mrrMovementsSql } from './movements-sql.js';
 import { withMonthTables } from './months.js';
@@ -24,54 +30,34 @@ export interface MrrMovementsOptions {
   to?: DateInput;
   /** Subscriptions table. @defaultValue 'subscriptions' */
   source?: string;
-}
-
-/** The MRR bridge and customer counts of one month, or of the whole range (see {@link MrrMovementsResult.totals}). */
-export interface MrrMovementFigures {
-  /** MRR at the end of the previous month (for the totals: at the start of the range). */
-  mrrStart: number;
-  /** MRR of customers who never paid at an earlier month end. */
-  new: number;
-  /** MRR added by paying customers who pay more. */
-  expansion: number;
-  /** MRR lost by paying customers who pay less (positive). */
-  contraction: number;
-  /** MRR of customers who stopped paying (positive). */
-  churned: number;
-  /** MRR of customers who pay again after a month end without paying. */
-  reactivation: number;
-  /** MRR at the end of the month: mrrStart + new + expansion + reactivation − contraction − churned, exactly. */
-  mrrEnd: number;
-  /** Paying customers at the end of the previous month (totals: at the start of the range). */
-  customersStart: number;
-  /** Paying customers at the end of the month (totals: of the range). */
-  customersEnd: number;
-  /** Customers paying for the first time. */
-  newCustomers: number;
-  /** Customers who stopped paying. */
-  churnedCustomers: number;
-  /** Customers paying again. */
-  reactivatedCustomers: number;
-  /** mrrEnd ÷ customersEnd; null when no one pays. */
-  arpu: number | null;
-  /** churnedCustomers ÷ customersStart (totals: ÷ the customer-months at risk, a monthly rate); null when 0 at risk. */
-  customerChurnRate: number | null;
-  /** (churned + contraction) ÷ mrrStart (totals: ÷ Σ mrrStart, monthly); null when mrrStart is 0. */
-  grossRevenueChurn: number | null;
-  /** (churned + contraction − expansion − reactivation) ÷ mrrStart (new MRR left out; negative = net expansion); null when mrrStart is 0. */
-  netRevenueChurn: number | null;
-}
-
-/** One month of {@link MrrMovementsResult}. */
-export interface MrrMovementRow extends MrrMovementFigures {
-  /** First day of the month (UTC). */
-  month: Date;
+  /**
+   * How movements are counted. `'month-end'`: one class per customer from the MRR at two consecutive month
+   * ends, so a change that reverses within a month does not show. `'dated'`: every MRR change on the day it
+   * happens, as ChartMogul counts (a change that reverses within the month counts twice, a start refunded
+   * within the month counts as new and churned). MRR at the month ends is the same either way.
+   * @defaultValue 'month-end'
+   */
+  method?: MrrMethod;
+  /**
+   * Also the bridge per segment, month by month: `'plan'` or another subscriptions column (its value at each
+   * month start: no hindsight), a column of the customers table, or `{ table, column }`, as subscriptionChurn
+   * takes it. @defaultValue none (no `bySegment`)
+   */
+  by?: ChurnBy;
+  /** With `by`: segments with fewer customers at a month start on average are `tooSmall`, not ranked. @defaultValue 30 */
+  minSize?: number;
+  /** Customers table (for a `by` column of it). @defaultValue 'customers' */
+  customers?: string;
 }
 
 /** What {@link mrrMovements} returns. */
 export interface MrrMovementsResult {
-  /** Options actually used (months as first days). */
+  /** Options actually used (months as first days); the method and the segments are stated beside them. */
   options: { from: Date; to: Date; source: string };
+  /** The method the movements were counted by. Always set by mrrMovements. @defaultValue 'month-end' when absent */
+  method?: MrrMethod;
+  /** The bridge per segment, month by month (with `by`). */
+  bySegment?: MrrSegmentsResult;
   /** One row per month from `from` to `to`, ascending, months without paying customers included. */
   rows: MrrMovementRow[];
   /** The whole range: movements and new / churned / reactivated customers summed; rates monthly, pooled over the months. */
@@ -82,52 +68,50 @@ export interface MrrMovementsResult {
   warnings: string[];
 }
 
-type Raw = {
-  month: Date | null; mrr_start: number; new: number; expansion: number; contraction: number; churned: number; reactivation: number;
-  mrr_end: number; customers_start: number; customers_end: number; customer_months: number; mrr_at_risk: number;
-  new_customers: number; churned_customers: number; reactivated_customers: number; bridge_gap: number; continuity_gap: number | null;
-};
+const KEYS = optionKeys<MrrMovementsOptions>({ from: true, to: true, source: true, method: true, by: true, minSize: true, customers: true });
 
-const ratio = (a: number, b: number): number | null => (b > 0 ? a / b : null);
-
-function figures(r: Raw, atRisk: number, mrrAtRisk: number): MrrMovementFigures {
-  const n = (x: unknown): number => Number(x ?? 0);
-  return {
-    mrrStart: n(r.mrr_start), new: n(r.new), expansion: n(r.expansion), contraction: n(r.contraction), churned: n(r.churned),
-    reactivation: n(r.reactivation), mrrEnd: n(r.mrr_end), customersStart: n(r.customers_start), customersEnd: n(r.customers_end),
-    newCustomers: n(r.new_customers), churnedCustomers: n(r.churned_customers), reactivatedCustomers: n(r.reactivated_customers),
-    arpu: ratio(n(r.mrr_end), n(r.customers_end)),
-    customerChurnRate: ratio(n(r.churned_customers), atRisk),
-    grossRevenueChurn: ratio(n(r.churned) + n(r.contraction), mrrAtRisk),
-    netRevenueChurn: ratio(n(r.churned) + n(r.contraction) - n(r.expansion) - n(r.reactivation), mrrAtRisk),
-  };
-}
-
-const KEYS = optionKeys<MrrMovementsOptions>({ from: true, to: true, source: true });
-
-/**
- * MRR movements per month and over the range, with the bridge that adds up exactly.
- * @example const { rows, totals } = await mrrMovements(wb, { from: '2023-01-01' });
- */
-export async function mrrMovements(wb: Workbench, options: MrrMovementsOptions = {}): Promise<MrrMovementsResult> {
-  checkOptionKeys('mrrMovements', options, KEYS);
-  const source = options.source ?? SUBSCRIPTIONS_TABLE;
-  const bounds = await subscriptionBounds(wb, source);
-  const { from, to } = monthRange(bounds, options.from, options.to);
-  const raw = await withMonthTables(wb, { source, columns: bounds.columns }, (t) => wb.query<Raw>(mrrMovementsSql(source, t), { from, to }));
+/** The month rows and the total row of one query, checked: a bridge that does not add up is a bug in the SQL. */
+function checked(raw: readonly Raw[]): { months: Array<Raw & { month: Date }>; total: Raw } {
   for (const r of raw) {
     // Bridge and continuity are exact DECIMAL identities: a gap is a bug in the SQL, never in the data.
     const gap = Number(r.bridge_gap) !== 0 ? Number(r.bridge_gap) : Number(r.continuity_gap ?? 0);
-    if (gap !== 0) throw new Error(subscriptionMessages.bridgeBroken(r.month ? r.month.toISOString().slice(0, 7) : 'the whole range', gap));
+    if (gap !== 0) throw new Error(subscriptionMessages.bridgeBroken(ISO_MONTH(r.month), gap));
   }
   const total = raw.find((r) => r.month === null);
-  const months = raw.filter((r): r is Raw & { month: Date } => r.month !== null);
   if (!total) throw new Error('mrrMovements: the total row is missing');
+  return { months: raw.filter((r): r is Raw & { month: Date } => r.month !== null), total };
+}
+
+/**
+ * MRR movements per month and over the range, with the bridge that adds up exactly; by either method, and
+ * per segment with `by`.
+ * @example const { rows, totals } = await mrrMovements(wb, { from: '2023-01-01' });
+ * @example const { bySegment } = await mrrMovements(wb, { by: 'plan', method: 'dated' });
+ */
+export async function mrrMovements(wb: Workbench, options: MrrMovementsOptions = {}): Promise<MrrMovementsResult> {
+  checkOptionKeys('mrrMovements', options, KEYS);
+  const method = keyword('method', options.method ?? 'month-end', ['month-end', 'dated']);
+  const minSize = minSizeOption(options.minSize, 0);
+  const source = options.source ?? SUBSCRIPTIONS_TABLE;
+  const bounds = await subscriptionBounds(wb, source);
+  const { from, to } = monthRange(bounds, options.from, options.to);
+  const by = options.by === undefined ? null : await resolveChurnBy(wb, options.by, source, bounds.columns, options.customers ?? 'customers', 'mrrMovements');
+  const column = by?.kind === 'subscriptions' ? by.column : undefined;
+  const [raw, segmentRaw] = await withMonthTables(wb, { source, columns: bounds.columns, column }, async (t) => [
+    await wb.query<Raw>(method === 'month-end' ? mrrMovementsSql(source, t) : mrrMovementsBySql({ source, method, by: null, tables: t }), { from, to }),
+    by ? await wb.query<SegmentRaw>(mrrMovementsBySql({ source, method, by, tables: t }), { from, to }) : [],
+  ] as const);
+  const { months, total } = checked(raw);
   const rows = months.map((r) => ({ month: r.month, ...figures(r, Number(r.customers_start), Number(r.mrr_start)) }));
   const warnings = currencyWarnings(bounds);
   if (rows.every((r) => r.customersEnd === 0 && r.customersStart === 0)) warnings.push(subscriptionMessages.warnNoPaying(source));
+  const monthsAtRisk = rows.filter((r) => r.customersStart > 0).length;
+  const bySegment = by ? segmentMovements(segmentRaw, { by, minSize, monthsAtRisk }) : undefined;
+  if (bySegment?.segments.some((s) => s.segment === null)) warnings.push(subscriptionMessages.warnNoSegmentMonths(by?.column ?? ''));
   return tagResult({
     options: { from, to, source },
+    method,
+    ...(bySegment ? { bySegment } : {}),
     rows,
     totals: {
       ...figures(total, Number(total.customer_months), Number(total.mrr_at_risk)), months: rows.length, customerMonths: Number(total.customer_months),
@@ -136,3 +120,7 @@ export async function mrrMovements(wb: Workbench, options: MrrMovementsOptions =
     warnings,
   }, 'MrrMovementsResult');
 }
+
+export type { MrrMethod } from './movements-by-sql.js';
+export type { MrrSegmentsResult, MrrSegmentMovements, MrrSegmentMonth } from './movements-segments.js';
+export type { MrrMovementFigures, MrrMovementRow } from './movement-figures.js';

@@ -1,6 +1,6 @@
 /**
  * The subscription part of the pipeline: load the subscriptions (and the usage events), then run MRR
- * movements, churn by plan, subscription cohorts and — with events — usage segments, churn by usage segment
+ * movements, the SaaS KPIs on them, churn by plan, subscription cohorts and — with events — usage segments, churn by usage segment
  * and customer vs revenue churn per usage segment, each through `attempt`, so one that cannot be computed on
  * this data becomes a line in the section instead of ending the run. Usage is measured once, on the 30 days
  * before the first day of the month three months before the data ends, and those customers are followed for
@@ -12,6 +12,7 @@ import {
   type MrrMovementsResult, type SubscriptionChurnResult, type SubscriptionCohortResult,
 } from './index.js';
 import { usageSegments, type UsageSegmentsResult } from '../usage/index.js';
+import { kpisFromMovements, type SubscriptionKpiResult } from './kpis.js';
 import { usageChurn, type UsageChurnResult } from '../usage/churn.js';
 import { loadEvents } from '../../data/events.js';
 import type { LoadReport } from '../../data/load-report.js';
@@ -33,6 +34,8 @@ export interface SubscriptionResults {
   events?: LoadReport;
   /** MRR movements per month over the whole data (absent when they could not be computed). */
   movements?: MrrMovementsResult;
+  /** MRR, ARR, ARPA, 12-month NRR and GRR, quick ratio and trial conversion per month (per plan when the file has plans). */
+  kpis?: SubscriptionKpiResult;
   /** Customer vs revenue churn per plan (when the file has plans). */
   byPlan?: SubscriptionChurnResult;
   /** Paying customers and MRR kept by start month. */
@@ -71,15 +74,22 @@ export async function runSubscriptions(
   const load = await loadOrStop('subscriptions', stages, files.subscriptions, () => loadSubscriptions(wb, files.subscriptions));
   const events = files.events ? await loadOrStop('events', stages, files.events, () => loadEvents(wb, files.events as string)) : undefined;
   const money = (x: number) => x.toLocaleString('en', { maximumFractionDigits: 0 });
-  const movements = await stages.attempt('mrr', () => mrrMovements(wb),
-    (r) => `${r.rows.length} months, MRR ${money(r.totals.mrrEnd)} from ${r.totals.customersEnd.toLocaleString('en')} paying customers at the end`);
-  const byPlan = load.columns.some((c) => c.field === 'plan')
+  const hasPlan = load.columns.some((c) => c.field === 'plan');
+  // With plans, the bridge per plan month by month too: the chart of churn per plan over time.
+  const movements = await stages.attempt('mrr', () => mrrMovements(wb, hasPlan ? { by: 'plan' } : {}),
+    (r) => `${r.rows.length} months, MRR ${money(r.totals.mrrEnd)} from ${r.totals.customersEnd.toLocaleString('en')} paying customers at the end (${r.method ?? 'month-end'})`);
+  const pctOf = (x: number | null | undefined) => (x === null || x === undefined ? '–' : `${(100 * x).toFixed(1)}%`);
+  const kpis = movements
+    ? await stages.attempt('kpis', () => kpisFromMovements(wb, movements),
+      (r) => `12-month NRR ${pctOf(r.rows.at(-1)?.nrr)}, GRR ${pctOf(r.rows.at(-1)?.grr)}, ${r.rows.reduce((n, x) => n + x.trials, 0).toLocaleString('en')} trials`)
+    : undefined;
+  const byPlan = hasPlan
     ? await stages.attempt('churn', () => subscriptionChurn(wb, { by: 'plan' }), (r) => `${r.rows.length} plans, ${r.finding?.key ?? 'no ranking'}`)
     : undefined;
   const cohorts = await stages.attempt('subscriptionCohorts', () => subscriptionCohorts(wb),
     (r) => `${r.cohorts.length} start months, ${r.customerCount.toLocaleString('en')} customers`);
   const out: SubscriptionResults = {
-    load, ...(events ? { events } : {}), ...(movements ? { movements } : {}), ...(byPlan ? { byPlan } : {}), ...(cohorts ? { cohorts } : {}),
+    load, ...(events ? { events } : {}), ...(movements ? { movements } : {}), ...(kpis ? { kpis } : {}), ...(byPlan ? { byPlan } : {}), ...(cohorts ? { cohorts } : {}),
   };
   if (!events || !load.dateRange) return out;
   // One usage date for every usage figure: the first of the month, three months before the data's last month.
@@ -99,7 +109,12 @@ export async function runSubscriptions(
 /** The subscription analyses' options as a reader needs them to reproduce the run. */
 export function subscriptionRuns(r: SubscriptionResults): AnalysisRun[] {
   const runs: AnalysisRun[] = [];
-  if (r.movements) runs.push({ name: 'MRR movements', options: { firstMonth: r.movements.options.from, lastMonth: r.movements.options.to } });
+  if (r.movements) {
+    const m = r.movements;
+    const by = m.bySegment ? { segmentBy: m.bySegment.by.column, minSize: m.bySegment.minSize } : {};
+    // the counting method is stated by the section's own method text (classes / classesDated)
+    runs.push({ name: 'MRR movements', options: { firstMonth: m.options.from, lastMonth: m.options.to, ...by } });
+  }
   const churnRun = (name: string, c: SubscriptionChurnResult): AnalysisRun => ({
     name, options: { segmentBy: c.options.by.column, firstMonth: c.options.from, lastMonth: c.options.to, margin: c.options.margin, minSize: c.options.minSize },
   });

@@ -3,10 +3,10 @@ import type { SectionFailure } from '../../report/sections/unavailable.js';
 import type { SubscriptionResults } from './run.js';
 
 /** The parts of the section besides the MRR movements, each optional. */
-export type SubscriptionPart = 'churn' | 'subscriptionCohorts' | 'usage' | 'usageChurn' | 'churnByUsage';
+export type SubscriptionPart = 'kpis' | 'churn' | 'subscriptionCohorts' | 'usage' | 'usageChurn' | 'churnByUsage';
 
 /**
- * A part of the subscriptions run, each its own progress stage: MRR movements, churn by plan, subscription
+ * A part of the subscriptions run, each its own progress stage: MRR movements, the SaaS KPIs, churn by plan, subscription
  * cohorts, usage segments, churn by usage segment, and customer vs revenue churn per usage segment.
  */
 export type SubscriptionAnalysis = 'mrr' | SubscriptionPart;

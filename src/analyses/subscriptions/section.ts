@@ -6,7 +6,7 @@
  * part stands. Pure: results in, section out; numbers formatted here.
  */
 import { MIN_AVERAGE_COHORTS, cohortHeatmap } from '../cohorts/charts.js';
-import { churnComparisonChart, mrrBridgeChart, mrrMovementsChart } from './charts.js';
+import { churnComparisonChart, mrrBridgeChart, mrrMovementsChart, segmentChurnChart } from './charts.js';
 import { periodLabel } from '../overview/charts.js';
 import { columnLabel } from '../../i18n/analyses.js';
 import { texts } from '../../i18n/index.js';
@@ -14,6 +14,7 @@ import { formatDate, formatNumber, type Locale } from '../../locale.js';
 import type { ReportChart, ReportSection, ReportTable } from '../../report/section.js';
 import type { SubscriptionsSectionInput } from './section-input.js';
 import type { MrrMovementsResult, SubscriptionChurnResult, SubscriptionCohortResult } from './index.js';
+import { kpiFacts, kpiFindings, kpiTable } from './section-kpis.js';
 import { churnTable, money, movementsTable, pct } from './section-tables.js';
 import { usageChurnFinding, usageParts } from '../usage/section.js';
 
@@ -96,12 +97,13 @@ export function subscriptionFindings(input: SubscriptionsSectionInput, locale: L
   const m = input.movements ? mrrFindings(input.movements, locale, currency) : {};
   const u = input.usage;
   const share = (k: string) => pct(u?.segments.find((s) => s.segment === k)?.share, locale, 0);
+  const k = input.kpis ? kpiFindings(input.kpis, locale) : {};
   return [
-    m.now, m.change, m.churn,
+    m.now, m.change, m.churn, k.retention,
     input.byPlan && rankingFinding(input.byPlan, locale),
     input.usageChurn && usageChurnFinding(input.usageChurn, locale),
     input.byPlan && ltvFinding(input.byPlan, locale, currency),
-    input.cohorts && cohortFinding(input.cohorts, locale),
+    input.cohorts && cohortFinding(input.cohorts, locale), k.trials,
     u && texts(locale).subscriptions.report.usageShare(share('power'), share('dormant'), u.options.windowDays, formatDate(u.options.at, locale)),
   ].filter((x): x is string => typeof x === 'string');
 }
@@ -134,11 +136,22 @@ export function subscriptionsSection(input: SubscriptionsSectionInput, options: 
     );
     tables.push(movementsTable(m, locale, currency));
   }
+  facts.push(...kpiFacts(input.kpis, locale, currency));
+  const kpis = input.kpis && input.kpis.options.by ? kpiTable(input.kpis, input.kpis.options.by.column === 'plan' ? t.plan : columnLabel(input.kpis.options.by.column, locale), locale, currency) : undefined;
+  if (kpis) tables.push(kpis);
   if (input.byPlan) {
     const by = byWords(input.byPlan, locale);
     charts.push({ id: 'subscriptions-churn-plan', title: t.charts.churn(by), description: t.charts.churnDesc, spec: churnComparisonChart(input.byPlan, { locale, byLabel: by }) });
     tables.push(churnTable(input.byPlan, by, locale, currency));
     facts.push([t.facts.margin, pct(input.byPlan.options.margin, locale, 0)]);
+  }
+  if (m?.bySegment) {
+    const column = m.bySegment.by.column;
+    const by = column === 'plan' ? t.plan : columnLabel(column, locale);
+    charts.push({
+      id: 'subscriptions-churn-months', title: texts(locale).subscriptions.charts.segmentChurnTitle(by), description: texts(locale).subscriptions.charts.segmentChurnDesc,
+      spec: segmentChurnChart(m, { locale, byLabel: by, lastMonths: 24 }),
+    });
   }
   if (input.cohorts) {
     charts.push(
@@ -153,8 +166,12 @@ export function subscriptionsSection(input: SubscriptionsSectionInput, options: 
     return { line: t.partFailed(t.parts[part] ?? part, why), fact: [`${t.parts[part] ?? part}: ${unavailable.detail}`, f.message] as [string, string] };
   });
   const tech = t.technical;
-  const technical: Array<[string, string]> = [tech.paying, tech.mrr, tech.classes, tech.customerChurn, tech.revenueChurn, tech.netChurn, tech.ltv, tech.ci];
+  const technical: Array<[string, string]> = [
+    tech.paying, tech.mrr, m?.method === 'dated' ? tech.classesDated : tech.classes, tech.customerChurn, tech.revenueChurn, tech.netChurn, tech.ltv, tech.ci,
+  ];
   if (input.byPlan?.options.by.column === 'plan') technical.push(tech.segment);
+  if (m?.bySegment) technical.push(tech.segmentMonths);
+  if (input.kpis) technical.push(tech.kpis, tech.retention, ...(input.kpis.rows.some((r) => r.trials > 0) ? [tech.trials] : []));
   if (input.usage || input.usageChurn) technical.push(tech.usage, tech.usageChurn);
   return {
     id: 'subscriptions',

@@ -31,6 +31,10 @@ export const subscriptions = {
     usageDesc: 'Bars per usage segment: the share of the customers paying on the date who no longer paid at the end of the period, with its 95% confidence interval; the dashed line is the rate of all paying customers',
     usageSegment: 'Usage segment', stopped: 'Stopped paying', churnRate: 'Churn rate', all: 'All paying customers', tooSmall: 'too few customers', note: 'Note',
     months: (n: number) => `${n} month${n === 1 ? '' : 's'}`,
+    segmentChurnTitle: (by: string) => `Customer churn by ${by}, month by month`,
+    segmentChurnSub: 'share of the customers paying at the month’s start who stopped in it; band: 95% confidence interval',
+    segmentChurnSubSmall: (left: string) => `share of the customers paying at the month’s start who stopped in it; band: 95% confidence interval; too few customers to show: ${left}`,
+    segmentChurnDesc: 'One line per segment: the monthly customer churn rate, in a band of its 95% confidence interval; a customer counts in the segment they were in at the month’s start',
   },
   /** Words of the report: the subscriptions section, and the summary, header, data quality and method of a report on subscriptions. */
   report: {
@@ -52,6 +56,10 @@ export const subscriptions = {
       `Lifetime value (LTV) of an average customer, as a simple formula: MRR per customer (average over the months) × margin ÷ monthly customer churn = ${arpu} × ${margin} ÷ ${churn} = ${ltv}.`,
     ltvNote: 'This LTV assumes churn stays as it is and does not discount future revenue; read it as a rough size, not a forecast.',
     marginRevenue: 'Margin 100%: the LTV is revenue, not profit.',
+    retention: (from: string, to: string, nrr: string, grr: string) =>
+      `Of the MRR paid on ${from}, the same customers pay ${nrr} on ${to} (net revenue retention); counting only what they lost, ${grr} is kept (gross revenue retention).`,
+    trials: (rate: string, low: string, high: string, trials: string, days: number) =>
+      `${rate} of ${trials} trials became paying customers within ${days} days (95% confidence interval ${low}–${high}).`,
     cohorts: (a: string, k: number, b: string) =>
       `On average ${a} of customers still pay ${k} months after their first paid month, and the MRR of a start month is then ${b} of what it was at first (above 100% when those who stay pay more).`,
     usageLowers: (most: string, mostRate: string, least: string, leastRate: string, months: string) =>
@@ -76,6 +84,8 @@ export const subscriptions = {
     },
     movementsCaption: 'MRR per month (last 12 months)',
     movementsCols: ['Month', 'MRR at the start', 'New customers', 'Expansion', 'Returning customers', 'Downgrades', 'Cancellations', 'MRR at the end', 'Paying customers'],
+    kpiCaption: (by: string, month: string) => `SaaS KPIs by ${by} at the end of ${month} (retention over 12 months, by the ${by} at its start)`,
+    kpiCols: ['Segment', 'Paying customers', 'MRR', 'ARR', 'ARPA', 'Net revenue retention', 'Gross revenue retention', 'Quick ratio'],
     churnCaption: (by: string) => `Churn, MRR per customer and LTV by ${by} (monthly rates)`,
     churnCols: ['Segment', 'Customers', 'Customer churn', '95% CI', 'Revenue churn', 'Net revenue churn', 'MRR per customer', 'LTV'],
     small: (min: string) => `* Fewer than ${min} paying customers on average per month: shown, but too few to rank.`,
@@ -89,8 +99,9 @@ export const subscriptions = {
     plan: 'plan', usage: 'usage segment',
     unknown: '(unknown)',
     partFailed: (part: string, reason: string) => `${part} could not be computed: ${reason}`,
-    parts: { churn: 'Churn by plan', subscriptionCohorts: 'Subscription cohorts', usage: 'Usage segments', usageChurn: 'Churn by usage', churnByUsage: 'Revenue churn by usage segment' } as Record<string, string>,
+    parts: { churn: 'Churn by plan', subscriptionCohorts: 'Subscription cohorts', usage: 'Usage segments', usageChurn: 'Churn by usage', churnByUsage: 'Revenue churn by usage segment', kpis: 'SaaS KPIs' } as Record<string, string>,
     facts: {
+      arr: 'ARR at the end', nrr: 'Net revenue retention (12 months)', grr: 'Gross revenue retention (12 months)', quickRatio: 'Quick ratio (last month)',
       months: 'Months', paying: 'Paying customers at the end', mrr: 'MRR at the end', arpu: 'MRR per customer', margin: 'Margin for the LTV',
       subscriptions: 'Subscription ids in the file', events: 'Usage events used', eventRange: 'Usage events from',
     },
@@ -98,10 +109,15 @@ export const subscriptions = {
     technical: {
       paying: ['Paying', 'MRR > 0 on the last day of the month; a period covers start date ≤ day < end date, so a period that starts and ends within one month is never counted'],
       mrr: ['MRR', 'the mrr column, or price ÷ the months of the billing interval (year 12, half year 6, quarter 3, month 1, week 12/52); summed over a customer’s periods on the day'],
-      classes: ['MRR movements', 'between two month ends per customer: new (0 → > 0, never paid before), returning (0 → > 0, paid before), expansion / downgrade (both > 0, up / down), cancellation (> 0 → 0); the bridge adds up to the cent'],
+      classes: ['MRR movements (method: month end)', 'between two month ends per customer: new (0 → > 0, never paid before), returning (0 → > 0, paid before), expansion / downgrade (both > 0, up / down), cancellation (> 0 → 0); a change that reverses within a month does not show; the bridge adds up to the cent'],
+      classesDated: ['MRR movements (method: by day)', 'every day a customer’s MRR changes is one movement, as ChartMogul counts: new (0 → > 0, never paid before), returning (0 → > 0, paid before), expansion / downgrade (both > 0, up / down), cancellation (> 0 → 0); a change that reverses within a month counts twice and a start refunded within the month as new and cancelled; MRR at the month ends as with month ends, and the bridge adds up to the cent'],
       customerChurn: ['Customer churn', 'customers paying at a month’s start who pay nothing at its end ÷ customers paying at its start; over several months pooled (Σ stopped ÷ Σ paying at the start)'],
       revenueChurn: ['Revenue churn (gross)', '(MRR of cancellations + downgrades) ÷ MRR at the month’s start, pooled over the months'],
-      netChurn: ['Net revenue churn', '(cancellations + downgrades − expansion − returning customers) ÷ MRR at the start; per segment without returning customers (they paid nothing at the start)'],
+      netChurn: ['Net revenue churn', 'ChartMogul’s standard net MRR churn rate, the one definition of every figure here: (cancellations + downgrades − expansion − returning customers) ÷ MRR at the start, new customers left out; per segment a returning customer counts in the segment they return in'],
+      kpis: ['ARR, ARPA, quick ratio', 'ARR = 12 × MRR at the month’s end; ARPA = MRR ÷ paying customers (an account is a customer); quick ratio = (new + expansion + returning) ÷ (cancellations + downgrades) of the month'],
+      retention: ['Net and gross revenue retention', 'of the customers paying at the end of a month, what they pay 12 months later ÷ what they paid then (net: growth counts, new customers do not; gross: each customer at most what they paid then); per segment, the segment at the start of the 12 months'],
+      trials: ['Trial → paid', 'a trial is a customer’s first period with MRR 0 that starts before they first pay; converted when the first paid period starts within 30 days of the trial’s start; trials whose 30 days run past the data are left out; 95% Wilson interval'],
+      segmentMonths: ['Churn per segment and month', 'customers paying at a month’s start who stopped in it ÷ customers paying at its start, per segment and month, with a 95% Wilson interval; the segment is the value at the month’s start (no hindsight: an upgrade counts in the old plan in its month, in the new one from the next); segments with fewer than the minimum of customers at a month start on average are not drawn or ranked'],
       ltv: ['LTV (simple)', 'MRR per customer × margin ÷ monthly customer churn; no discounting, churn taken as constant'],
       ci: ['95% confidence interval', 'Wilson score interval of a share (customer churn, churn by usage segment); two groups differ clearly when their intervals do not overlap'],
       segment: ['Segment of a customer', 'the plan with the highest MRR at each month’s start'],

@@ -21,6 +21,10 @@ export const subscriptions: Texts['subscriptions'] = {
     usageDesc: 'Staven per gebruikssegment: het aandeel van de klanten die op de datum betaalden dat aan het eind van de periode niet meer betaalde, met 95%-betrouwbaarheidsinterval; de stippellijn is het cijfer van alle betalende klanten',
     usageSegment: 'Gebruikssegment', stopped: 'Gestopt met betalen', churnRate: 'Verloop', all: 'Alle betalende klanten', tooSmall: 'te weinig klanten', note: 'Opmerking',
     months: (n: number) => `${n} ${n === 1 ? 'maand' : 'maanden'}`,
+    segmentChurnTitle: (by: string) => `Klantverloop per ${by}, maand voor maand`,
+    segmentChurnSub: 'aandeel van de klanten die aan het begin van de maand betaalden dat in die maand stopte; band: 95%-betrouwbaarheidsinterval',
+    segmentChurnSubSmall: (left: string) => `aandeel van de klanten die aan het begin van de maand betaalden dat in die maand stopte; band: 95%-betrouwbaarheidsinterval; te weinig klanten om te tonen: ${left}`,
+    segmentChurnDesc: 'Eén lijn per segment: het klantverloop per maand, in een band van het 95%-betrouwbaarheidsinterval; een klant telt in het segment waarin hij aan het begin van de maand zat',
   },
   report: {
     title: 'Abonnementen',
@@ -41,6 +45,10 @@ export const subscriptions: Texts['subscriptions'] = {
       `Levensduurwaarde (LTV) van een gemiddelde klant, als eenvoudige formule: MRR per klant (gemiddeld over de maanden) × marge ÷ klantverloop per maand = ${arpu} × ${margin} ÷ ${churn} = ${ltv}.`,
     ltvNote: 'Deze LTV gaat ervan uit dat het verloop blijft zoals het is en rekent toekomstige omzet niet terug naar nu; lees hem als een ruwe orde van grootte, niet als voorspelling.',
     marginRevenue: 'Marge 100%: de LTV is omzet, geen winst.',
+    retention: (from: string, to: string, nrr: string, grr: string) =>
+      `Van de MRR die op ${from} werd betaald, betalen dezelfde klanten op ${to} ${nrr} (netto omzetbehoud); alleen het verlies geteld blijft ${grr} behouden (bruto omzetbehoud).`,
+    trials: (rate: string, low: string, high: string, trials: string, days: number) =>
+      `${rate} van ${trials} proefperiodes werd binnen ${days} dagen een betalende klant (95%-betrouwbaarheidsinterval ${low}–${high}).`,
     cohorts: (a: string, k: number, b: string) =>
       `Gemiddeld betaalt ${a} van de klanten ${k} maanden na de eerste betaalde maand nog, en de MRR van een startmaand is dan ${b} van wat hij eerst was (boven 100% als de blijvers meer betalen).`,
     usageLowers: (most: string, mostRate: string, least: string, leastRate: string, months: string) =>
@@ -64,6 +72,8 @@ export const subscriptions: Texts['subscriptions'] = {
     },
     movementsCaption: 'MRR per maand (laatste 12 maanden)',
     movementsCols: ['Maand', 'MRR aan het begin', 'Nieuwe klanten', 'Uitbreiding', 'Terugkerende klanten', 'Verlagingen', 'Opzeggingen', 'MRR aan het eind', 'Betalende klanten'],
+    kpiCaption: (by: string, month: string) => `SaaS-kerncijfers per ${by} eind ${month} (omzetbehoud over 12 maanden, naar het ${by} aan het begin daarvan)`,
+    kpiCols: ['Segment', 'Betalende klanten', 'MRR', 'ARR', 'ARPA', 'Netto omzetbehoud', 'Bruto omzetbehoud', 'Quick ratio'],
     churnCaption: (by: string) => `Verloop, MRR per klant en LTV per ${by} (maandcijfers)`,
     churnCols: ['Segment', 'Klanten', 'Klantverloop', '95%-BI', 'Omzetverloop', 'Netto omzetverloop', 'MRR per klant', 'LTV'],
     small: (min: string) => `* Gemiddeld minder dan ${min} betalende klanten per maand: getoond, maar te weinig om te rangschikken.`,
@@ -77,18 +87,24 @@ export const subscriptions: Texts['subscriptions'] = {
     plan: 'abonnement', usage: 'gebruikssegment',
     unknown: '(onbekend)',
     partFailed: (part: string, reason: string) => `${part} kon niet worden berekend: ${reason}`,
-    parts: { churn: 'Verloop per abonnement', subscriptionCohorts: 'Abonnementscohorten', usage: 'Gebruikssegmenten', usageChurn: 'Verloop naar gebruik', churnByUsage: 'Omzetverloop per gebruikssegment' },
+    parts: { churn: 'Verloop per abonnement', subscriptionCohorts: 'Abonnementscohorten', usage: 'Gebruikssegmenten', usageChurn: 'Verloop naar gebruik', churnByUsage: 'Omzetverloop per gebruikssegment', kpis: 'SaaS-kerncijfers' },
     facts: {
+      arr: 'ARR aan het eind', nrr: 'Netto omzetbehoud (12 maanden)', grr: 'Bruto omzetbehoud (12 maanden)', quickRatio: 'Quick ratio (laatste maand)',
       months: 'Maanden', paying: 'Betalende klanten aan het eind', mrr: 'MRR aan het eind', arpu: 'MRR per klant', margin: 'Marge voor de LTV',
       subscriptions: 'Abonnementsnummers in het bestand', events: 'Gebruikte gebruiksgebeurtenissen', eventRange: 'Gebruiksgebeurtenissen van',
     },
     technical: {
       paying: ['Betalend', 'MRR > 0 op de laatste dag van de maand; een periode dekt begindatum ≤ dag < einddatum, dus een periode die binnen één maand begint en eindigt telt nooit mee'],
       mrr: ['MRR', 'de kolom mrr, of prijs ÷ de maanden van de factuurperiode (jaar 12, halfjaar 6, kwartaal 3, maand 1, week 12/52); opgeteld over de perioden van een klant op die dag'],
-      classes: ['MRR-bewegingen', 'tussen twee maandeinden per klant: nieuw (0 → > 0, nooit eerder betaald), terugkerend (0 → > 0, eerder betaald), uitbreiding / verlaging (beide > 0, omhoog / omlaag), opzegging (> 0 → 0); de brug klopt tot op de cent'],
+      classes: ['MRR-bewegingen (methode: maandeinde)', 'tussen twee maandeinden per klant: nieuw (0 → > 0, nooit eerder betaald), terugkerend (0 → > 0, eerder betaald), uitbreiding / verlaging (beide > 0, omhoog / omlaag), opzegging (> 0 → 0); een verandering die binnen een maand wordt teruggedraaid telt niet; de brug klopt tot op de cent'],
+      classesDated: ['MRR-bewegingen (methode: per dag)', 'elke dag waarop de MRR van een klant verandert is één beweging, zoals ChartMogul telt: nieuw (0 → > 0, nooit eerder betaald), terugkerend (0 → > 0, eerder betaald), uitbreiding / verlaging (beide > 0, omhoog / omlaag), opzegging (> 0 → 0); een verandering die binnen een maand wordt teruggedraaid telt twee keer en een start die binnen de maand wordt terugbetaald als nieuw en opgezegd; de MRR aan de maandeinden als bij maandeinden, en de brug klopt tot op de cent'],
       customerChurn: ['Klantverloop', 'klanten die aan het begin van een maand betalen en aan het eind niets ÷ klanten die aan het begin betalen; over meerdere maanden samengenomen (Σ gestopt ÷ Σ betalend aan het begin)'],
       revenueChurn: ['Omzetverloop (bruto)', '(MRR van opzeggingen + verlagingen) ÷ MRR aan het begin van de maand, samengenomen over de maanden'],
-      netChurn: ['Netto omzetverloop', '(opzeggingen + verlagingen − uitbreiding − terugkerende klanten) ÷ MRR aan het begin; per segment zonder terugkerende klanten (die betaalden aan het begin niets)'],
+      netChurn: ['Netto omzetverloop', 'de standaardformule van ChartMogul (net MRR churn rate), de ene definitie van elk cijfer hier: (opzeggingen + verlagingen − uitbreiding − terugkerende klanten) ÷ MRR aan het begin, nieuwe klanten niet meegeteld; per segment telt een terugkerende klant in het segment waarin hij terugkomt'],
+      kpis: ['ARR, ARPA, quick ratio', 'ARR = 12 × MRR aan het eind van de maand; ARPA = MRR ÷ betalende klanten (een account is een klant); quick ratio = (nieuw + uitbreiding + terugkerend) ÷ (opzeggingen + verlagingen) van de maand'],
+      retention: ['Netto en bruto omzetbehoud', 'van de klanten die aan het eind van een maand betalen, wat zij 12 maanden later betalen ÷ wat zij toen betaalden (netto: groei telt mee, nieuwe klanten niet; bruto: per klant hoogstens wat hij toen betaalde); per segment het segment aan het begin van de 12 maanden'],
+      trials: ['Proefperiode → betalend', 'een proefperiode is de eerste periode van een klant met MRR 0 die begint voordat hij voor het eerst betaalt; omgezet als de eerste betaalde periode binnen 30 dagen na het begin van de proefperiode start; proefperiodes waarvan de 30 dagen voorbij de data lopen tellen niet mee; 95%-Wilson-interval'],
+      segmentMonths: ['Verloop per segment en maand', 'klanten die aan het begin van een maand betalen en in die maand stoppen ÷ klanten die aan het begin betalen, per segment en maand, met een 95%-Wilson-interval; het segment is de waarde aan het begin van de maand (zonder achteraf-kennis: een upgrade telt in die maand bij het oude abonnement, vanaf de volgende bij het nieuwe); segmenten met gemiddeld minder klanten aan het begin van een maand dan het minimum worden niet getekend of gerangschikt'],
       ltv: ['LTV (eenvoudig)', 'MRR per klant × marge ÷ klantverloop per maand; niet verdisconteerd, verloop als constant genomen'],
       ci: ['95%-betrouwbaarheidsinterval', 'Wilson-scoreinterval van een aandeel (klantverloop, verloop per gebruikssegment); twee groepen verschillen duidelijk als hun intervallen niet overlappen'],
       segment: ['Segment van een klant', 'het abonnement met de hoogste MRR aan het begin van elke maand'],

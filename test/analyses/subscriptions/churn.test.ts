@@ -48,9 +48,15 @@ describe('subscriptionChurn by plan on six customers over January–April 2024',
     expect(pro?.netRevenueChurn).toBeCloseTo(120 / 841, 12);
     expect(pro?.arpu).toBeCloseTo(841 / 7, 12);
     expect(pro?.ltv).toBeCloseTo(672.8, 9); // 841/7 × 0.8 ÷ 1/7
+    // the LTV at the ends of the churn interval: 841/7 × 0.8 ÷ 0.51313 and ÷ 0.02568
+    expect(pro?.ltvInterval?.low).toBeCloseTo((841 / 7) * 0.8 / (pro?.customerChurn.high ?? NaN), 9);
+    expect(pro?.ltvInterval?.low).toBeCloseTo(187.31, 1);
+    expect(pro?.ltvInterval?.high).toBeCloseTo(3742.82, 1);
     expect(basic?.customerChurn).toMatchObject({ events: 0, total: 5, rate: 0, low: 0 });
     expect(basic?.grossRevenueChurn).toBeCloseTo(0.12004, 12);
-    expect(basic?.netRevenueChurn).toBeCloseTo(-0.15996, 12);
+    // (0 + 30.01 − 70 − 40.25) ÷ 250: d returns on Basic in April (issue #27: ChartMogul's net churn; was −0.15996 without reactivation)
+    expect(basic?.netRevenueChurn).toBeCloseTo(-0.32096, 12);
+    expect([basic?.reactivation, pro?.reactivation, starter?.reactivation]).toEqual([40.25, 0, 0]);
     expect([basic?.arpu, basic?.ltv]).toEqual([50, null]); // no churn: no LTV
     expect([starter?.grossRevenueChurn, starter?.netRevenueChurn, starter?.arpu]).toEqual([0.5, 0.5, 19.99]);
     expect(starter?.ltv).toBeCloseTo(31.984, 9);
@@ -64,7 +70,10 @@ describe('subscriptionChurn by plan on six customers over January–April 2024',
       .toEqual([m.totals.customerMonths, m.totals.churnedCustomers, 1130.98, m.totals.churned, m.totals.contraction, m.totals.expansion]);
     expect(r.total.customerChurn.rate).toBe(m.totals.customerChurnRate);
     expect(r.total.grossRevenueChurn).toBe(m.totals.grossRevenueChurn);
-    expect(r.total.netRevenueChurn).toBeCloseTo(100 / 1130.98, 12); // 139.99 + 60.51 − 100.50, no reactivation: the customers at risk only
+    // 139.99 + 60.51 − 100.50 − 40.25: one definition of net revenue churn, ChartMogul's (issue #27; was 100 / 1130.98 without reactivation)
+    expect(r.total.netRevenueChurn).toBeCloseTo(59.75 / 1130.98, 12);
+    expect(r.total.netRevenueChurn).toBe(m.totals.netRevenueChurn);
+    expect(r.total.reactivation).toBe(m.totals.reactivation);
   });
 
   it('ranks the segments that are not small, and flags all as small under the default 30', async () => {

@@ -1,6 +1,8 @@
 /** Every subscription SQL builder plans against an empty subscriptions table (EXPLAIN, no data), odd table names included. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mrrMovementsSql } from '../../../src/analyses/subscriptions/movements-sql.js';
+import { mrrMovementsBySql } from '../../../src/analyses/subscriptions/movements-by-sql.js';
+import { retentionSql, trialsSql } from '../../../src/analyses/subscriptions/kpis-sql.js';
 import { subscriptionChurnSql } from '../../../src/analyses/subscriptions/churn-sql.js';
 import { subscriptionCohortsSql } from '../../../src/analyses/subscriptions/cohorts-sql.js';
 import type { ResolvedChurnBy } from '../../../src/analyses/subscriptions/churn-by.js';
@@ -37,8 +39,26 @@ describe.each(SOURCES)('subscription SQL plans on table %s', (source) => {
     const o = { source, by: by.kind === 'subscriptions' ? { ...by, table: source } : by };
     await expectPlans(wb, subscriptionChurnSql(o), params);
     expect(await wb.query(subscriptionChurnSql(o), params)).toEqual([
-      { segment: null, is_total: true, seg_order: null, customer_months: 0, months_at_risk: 0, customers: 0, churned_customers: 0, mrr_at_risk: 0, churned_mrr: 0, contraction: 0, expansion: 0 },
+      { segment: null, is_total: true, seg_order: null, customer_months: 0, months_at_risk: 0, customers: 0, churned_customers: 0, mrr_at_risk: 0, churned_mrr: 0, contraction: 0, expansion: 0, reactivation: 0 },
     ]);
+  });
+
+  it.each(['month-end', 'dated'] as const)('mrrMovementsBySql %s, for all customers and by each kind of segment', async (method) => {
+    for (const by of [null, ...BY.map(([, b]) => (b.kind === 'subscriptions' ? { ...b, table: source } : b))]) {
+      const sql = mrrMovementsBySql({ source, method, by });
+      await expectPlans(wb, sql, params);
+      // all customers as one: its 10 months and the total row, also with no data; segments: none without data
+      expect(await wb.query(sql, params)).toHaveLength(by === null ? 11 : 0);
+    }
+  });
+
+  it('retentionSql and trialsSql, for all customers and by each kind of segment', async () => {
+    for (const by of [null, ...BY.map(([, b]) => (b.kind === 'subscriptions' ? { ...b, table: source } : b))]) {
+      await expectPlans(wb, retentionSql({ source, by }), { ...params, n: 12 });
+      expect(await wb.query(retentionSql({ source, by }), { ...params, n: 12 })).toEqual([]);
+      await expectPlans(wb, trialsSql({ source, by }), { ...params, days: 30 });
+      expect(await wb.query(trialsSql({ source, by }), { ...params, days: 30 })).toEqual([]);
+    }
   });
 
   it('subscriptionCohortsSql', async () => {
