@@ -45,10 +45,11 @@ dl.facts dt { font-size: .85rem; color: var(--muted); }
 dl.facts dd { margin: 0; font-weight: 600; overflow-wrap: break-word; }
 dd .file, dd .hash { overflow-wrap: anywhere; }
 figure.chart { margin: 1.5rem 0; }
-/* Static charts (no JavaScript, print) scale to the column; live charts are redrawn to fit it and never
-   scaled, so their text keeps its size — one that still does not fit scrolls, with the cue below it. */
+/* Charts are never scaled down, so their text keeps its size (10 px or more, also on a phone): live charts
+   are redrawn to fit the column, and one that still does not fit scrolls, with the cue below it; a static
+   chart (JavaScript off) keeps its drawn size and scrolls sideways in its own box. Print scales to the page. */
 .chart-static, .chart-live { overflow-x: auto; max-width: 100%; }
-.chart-static svg { display: block; max-width: 100%; height: auto; }
+.chart-static svg { display: block; max-width: none; height: auto; }
 .chart-live svg { display: block; }
 .chart-live.vega-embed { display: block; width: 100%; }
 .chart-live:empty, figure.is-live .chart-static { display: none; }
@@ -95,6 +96,7 @@ thead th.num { white-space: normal; min-width: 5.5rem; }
   figure.chart, .table-wrap, dl.facts > div { break-inside: avoid; }
   .chart-live, #vg-tooltip-element { display: none !important; }
   figure.is-live .chart-static { display: block; }
+  .chart-static svg { max-width: 100%; }
   .scroll-x { overflow: visible; background: none; }
   .scroll-hint { display: none !important; }
   a { color: inherit; text-decoration: none; }

@@ -162,7 +162,7 @@ describe('the Dutch report', () => {
     expect(lastLineBefore('RFM-segmenten')).toMatch(/^Wat te doen: 24,9% van de rijen \(135\.080\) heeft geen klantnummer/);
     expect(lastLineBefore('Clusters')).toMatch(/^Wat te doen: maar 20% van de nieuwe klanten bestelt opnieuw in de maand erna\./);
     expect(lastLineBefore('Segmenten')).toMatch(/^Wat te doen: behandel cluster 1 \(85% van de omzet\) als de kernklanten, en bereik cluster 2 \(61% van de klanten\)/);
-    expect(lastLineBefore('Lijsten om mee aan de slag te gaan')).toMatch(/^Wat te doen: de hoogste 20% van de klanten brengt 73,6% van de netto-omzet op;.*183 Bijna slapend werden Slapend/);
+    expect(lastLineBefore('Segmenten door de tijd')).toMatch(/^Wat te doen: de hoogste 20% van de klanten brengt 73,6% van de netto-omzet op;.*183 Bijna slapend werden Slapend/);
     // the order counts: one bar per order count up to the 99th percentile (30), on a linear axis
     expect(body).toContain('42 klanten met meer dan 30 bestellingen niet getoond');
   }, DEMO_TIMEOUT);
