@@ -23,7 +23,7 @@ describe('what leaves the workbench carries no raw customer id', () => {
     const rows = await wb.query<{ customer_id: string; order_id: string; day: string }>(
       "select customer_id, order_id, strftime(order_date, '%Y-%m-%d') as day from transactions order by source_row");
     for (const r of rows) {
-      expect(r.order_id).toMatch(/^O-[0-9a-f]{12}$/);
+      expect(r.order_id).toMatch(/^O-[0-9a-f]{32}$/);
       expect(r.order_id).not.toContain(r.customer_id);
     }
     expect(rows.map((r) => r.order_id)).toEqual([rows[0]?.order_id, rows[0]?.order_id, rows[2]?.order_id, rows[3]?.order_id]);

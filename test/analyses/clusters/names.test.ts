@@ -15,7 +15,7 @@ describe('cluster names from the cluster’s position against the whole base', (
     const mid = clusterNameParts({ recency: -0.3, frequency: 0, monetary: 0 }, RFM, { means: { ...overall, recency: 462 }, overall });
     expect(mid[0]).toEqual({ feature: 'recency', level: 'mid' });
     expect(clusterName(mid, 'en')).toBe('Average recency, occasional, average spend');
-    expect(clusterName(mid, 'nl')).toBe('Gemiddelde recency, af en toe, gemiddelde besteding');
+    expect(clusterName(mid, 'nl')).toBe('Gemiddeld recent, af en toe, gemiddelde besteding');
     // z below −0.5 on the log scale, but the mean in days is above the overall mean (a long tail): not "recent"
     const skewed = clusterNameParts({ recency: -0.8, frequency: 0, monetary: 0 }, RFM, { means: { ...overall, recency: 320 }, overall });
     expect(skewed[0]?.level).toBe('mid');
