@@ -46,6 +46,7 @@ export async function sniffFile(path: string): Promise<SniffResult> {
     return { path, fileName, format: 'json', head: bytes.toString('utf8') };
   }
   const utf16 = isUtf16(bytes);
+  if (!utf16 && isUtf16BigEndian(bytes)) throw new WorkbenchError('ENCODING', messages.utf16BigEndian(path), { file: path });
   // A NUL byte is never in a text table (UTF-16 aside): spreadsheets, archives and images have them.
   if (!utf16 && bytes.includes(0)) throw new WorkbenchError('UNSUPPORTED_FORMAT', messages.binaryFile(path), { file: path });
   const encoding = utf16 ? 'utf-16' : isUtf8(bytes) ? 'utf-8' : 'latin-1';
@@ -117,6 +118,15 @@ function isUtf16(bytes: Buffer): boolean {
   let nulSecond = 0;
   for (let i = 0; i < pairs; i++) if (bytes[2 * i + 1] === 0 && bytes[2 * i] !== 0) nulSecond++;
   return pairs > 8 && nulSecond > 0.9 * pairs;
+}
+
+/** UTF-16 big-endian text: its byte-order mark, or a NUL before most ASCII bytes. */
+function isUtf16BigEndian(bytes: Buffer): boolean {
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return true;
+  const pairs = Math.min(256, Math.floor(bytes.length / 2));
+  let nulFirst = 0;
+  for (let i = 0; i < pairs; i++) if (bytes[2 * i] === 0 && bytes[2 * i + 1] !== 0) nulFirst++;
+  return pairs > 8 && nulFirst > 0.9 * pairs;
 }
 
 function isUtf8(bytes: Buffer): boolean {

@@ -79,6 +79,8 @@ export const dataMessages = {
   warnDateFormat: (column: string, format: string) => `Dates in ${JSON.stringify(column)} were read with format ${format}.`,
   warnAmbiguousDates: (column: string, chosen: string, other: string) =>
     `Dates in ${JSON.stringify(column)} fit both ${chosen} and ${other}; ${chosen} was used. Pass dateFormat to choose.`,
+  utf16BigEndian: (path: string) =>
+    `${basename(path)} is UTF-16 big-endian text, which the reader does not take (it reads UTF-8, UTF-16 little-endian and Latin-1). Save it as UTF-8 (in Excel: CSV UTF-8) and load that file.`,
   binaryFile: (path: string) =>
     `${basename(path)} is not a text table (it holds binary data). Export the data as CSV (UTF-8), Parquet or JSON and load that file.`,
   diskFullWhileLoading: (path: string, written: string | undefined) =>

@@ -115,6 +115,17 @@ describe('encodings and damaged files', () => {
     expect(await amounts()).toEqual([12.5, 3]);
   });
 
+  it('names UTF-16 big-endian text as such (with or without its byte-order mark), not as a binary file', async () => {
+    const text = Buffer.from(`${header}\nA,1,2011-01-05,12.50,Gent\nB,2,2011-01-06,3.00,Gent\n`, 'utf16le').swap16();
+    for (const [name, bytes] of [['be.csv', text], ['be-bom.csv', Buffer.concat([Buffer.from([0xfe, 0xff]), text])]] as const) {
+      const path = join(dir, name);
+      writeFileSync(path, bytes);
+      const e = await loadTransactions(wb, path).catch((x: unknown) => x);
+      expect(e).toMatchObject({ code: 'ENCODING' });
+      expect((e as Error).message).toBe(`${name} is UTF-16 big-endian text, which the reader does not take (it reads UTF-8, UTF-16 little-endian and Latin-1). Save it as UTF-8 (in Excel: CSV UTF-8) and load that file.`);
+    }
+  });
+
   it('names a binary file and a truncated gzip file as such', async () => {
     const bin = join(dir, 'orders.csv');
     writeFileSync(bin, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x08, 0x00, 0x41, 0x42]));
