@@ -11,7 +11,7 @@ import { messages } from '../../messages.js';
 import { quoteIdentifier } from '../../sql.js';
 import type { Workbench } from '../../workbench.js';
 import { resolveAsOf } from '../shared/as-of.js';
-import { checkOptionKeys, optionKeys, wholeNumber } from '../shared/validate.js';
+import { checkOptionKeys, optionKeys, minSizeOption } from '../shared/validate.js';
 import { timingMessages } from './messages.js';
 import {
   hasTimesSql, TIME_BANDS, timingCustomersSql, timingGridSql, timingSegmentsSql, timingTotalsSql, TIMING_RULES, TIMING_SEGMENTS,
@@ -86,7 +86,7 @@ function segmentSummaries(rows: ReadonlyArray<{ segment: string; customers: numb
 export async function timing(wb: Workbench, options: TimingOptions = {}): Promise<TimingResult> {
   checkOptionKeys('timing', options, TIMING_KEYS);
   const source = options.source ?? 'transactions';
-  const minSize = wholeNumber('minSize', options.minSize ?? 30);
+  const minSize = minSizeOption(options.minSize);
   await checkSource(wb, source);
   const { asOf, fromData } = await resolveAsOf(wb, source, options.asOf);
   const [times] = await wb.query<{ has_times: boolean | null }>(hasTimesSql(source), { asOf });
