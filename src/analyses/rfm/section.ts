@@ -61,7 +61,8 @@ function segmentTable(result: RfmResult, locale: Locale, currency: string): Repo
     rows: result.segments.map((s) => {
       const d = defs.get(s.key);
       return [
-        segmentName(d ?? s.key, locale), segmentDescription(d ?? s.key, locale), segmentAction(d ?? s.key, locale),
+        // the action next to the name: on a phone it is in view before the description scrolls
+        segmentName(d ?? s.key, locale), segmentAction(d ?? s.key, locale), segmentDescription(d ?? s.key, locale),
         `${formatNumber(s.customers, locale)}${s.tooSmall ? ' *' : ''}`, pct(s.share, locale), formatCurrency(s.revenue, locale, currency, 0), pct(s.revenueShare, locale),
       ];
     }),

@@ -40,9 +40,10 @@ describe('rfmSection', () => {
     expect(section.id).toBe('rfm');
     expect(section.intro?.[0]).toContain('as of 2 Jun 2020');
     const [segments, loyalty] = section.tables ?? [];
-    expect(segments?.columns.map((c) => c.label)).toEqual(['Segment', 'Description', 'Suggested action', 'Customers', 'Share', 'Net revenue', 'Share of revenue']);
+    // the action right after the name, so a phone shows it before the table scrolls
+    expect(segments?.columns.map((c) => c.label)).toEqual(['Segment', 'Suggested action', 'Description', 'Customers', 'Share', 'Net revenue', 'Share of revenue']);
     expect(segments?.rows[0]).toEqual([
-      'Champions', 'Bought recently, buy often and spend the most.', 'Reward them; ask for reviews and referrals; offer early access.',
+      'Champions', 'Reward them; ask for reviews and referrals; offer early access.', 'Bought recently, buy often and spend the most.',
       '2', '8.0%', '£455', '15.3%',
     ]);
     expect(segments?.rows).toHaveLength(10);
