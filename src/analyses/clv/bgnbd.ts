@@ -11,6 +11,7 @@ import { nelderMead } from '../../stats/nelder-mead.js';
 import { compileBgnbdLogLikelihood, compileBgnbdObjective, type BgnbdParams } from './bgnbd-objective.js';
 import { bfgs } from '../../stats/bfgs.js';
 import { lnGamma, scaledHyp2f1 } from '../../stats/special.js';
+import { mleCovariance } from '../../stats/hessian.js';
 import type { ClvGroup } from './summary.js';
 import { clvMessages } from './messages.js';
 
@@ -33,6 +34,14 @@ export interface BgnbdFit extends BgnbdParams {
    * a limit model (e.g. a, b → ∞: everyone has the same dropout chance). Predictions stay usable.
    */
   atBound: Array<keyof BgnbdParams>;
+  /**
+   * Standard errors from the observed information (numerical Hessian of the log-likelihood on the
+   * log-parameters, carried back by the delta method: se(θ) = θ · se(ln θ)); null when the Hessian is
+   * not negative definite (an optimum at a bound or on a ridge).
+   */
+  standardErrors: BgnbdParams | null;
+  /** Covariance of the log-parameters [ln r, ln α, ln a, ln b] (null as `standardErrors`). */
+  logCovariance: number[][] | null;
   /** Customers and repeat buyers the fit saw. */
   customers: number;
   repeatBuyers: number;
@@ -119,9 +128,15 @@ export function fitBgnbd(groups: readonly ClvGroup[], options: BgnbdFitOptions =
   const best = start.converged && !atBoundStart ? start : polish(compileBgnbdLogLikelihood(groups), customers, start);
   const params = unpack(best.x);
   const names: Array<keyof BgnbdParams> = ['r', 'alpha', 'a', 'b'];
+  const atBound = names.filter((_, i) => Math.abs(best.x[i] ?? 0) > LOG_BOUND - 0.05);
+  const ll = compileBgnbdLogLikelihood(groups);
+  const logCovariance = atBound.length > 0 ? null : mleCovariance((v) => ll(unpack(v)), best.x);
+  const se = logCovariance && names.map((k, i) => params[k] * Math.sqrt(logCovariance[i]?.[i] ?? NaN));
   return {
     ...params,
-    atBound: names.filter((_, i) => Math.abs(best.x[i] ?? 0) > LOG_BOUND - 0.05),
+    atBound,
+    standardErrors: se ? { r: se[0] as number, alpha: se[1] as number, a: se[2] as number, b: se[3] as number } : null,
+    logCovariance,
     logLikelihood: bgnbdLogLikelihood(params, groups),
     converged: best.converged,
     iterations: best.iterations,

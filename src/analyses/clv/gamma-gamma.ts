@@ -10,6 +10,7 @@ import { WorkbenchError } from '../../errors.js';
 import { nelderMead } from '../../stats/nelder-mead.js';
 import { bfgs, type BfgsResult } from '../../stats/bfgs.js';
 import { digamma, lnGamma } from '../../stats/special.js';
+import { mleCovariance } from '../../stats/hessian.js';
 import { bgnbdConditionalExpected, type BgnbdParams } from './bgnbd.js';
 import { clvMessages } from './messages.js';
 
@@ -31,6 +32,14 @@ export interface GammaGammaFit extends GammaGammaParams {
   iterations: number;
   /** Parameters that ended at the search bound 10⁻⁶ or 10⁶ (e.g. p → ∞: no spread of spend within a customer). */
   atBound: Array<keyof GammaGammaParams>;
+  /**
+   * Standard errors from the observed information (numerical Hessian of the log-likelihood on the
+   * log-parameters, carried back by the delta method: se(θ) = θ · se(ln θ)); null when the Hessian is
+   * not negative definite.
+   */
+  standardErrors: GammaGammaParams | null;
+  /** Covariance of the log-parameters [ln p, ln q, ln γ] (null as `standardErrors`). */
+  logCovariance: number[][] | null;
   /** Customers fitted on (repeat buyers with positive mean spend). */
   customers: number;
 }
@@ -110,9 +119,14 @@ export function fitGammaGamma(rows: readonly GammaGammaRow[]): GammaGammaFit {
   const params = { p: Math.exp(best.x[0] ?? 0), q: Math.exp(best.x[1] ?? 0), gamma: Math.exp(best.x[2] ?? 0) };
   if (!Number.isFinite(best.f)) throw new WorkbenchError('NO_DATA', clvMessages.gammaGammaNotFinite(), {});
   const names: Array<keyof GammaGammaParams> = ['p', 'q', 'gamma'];
+  const atBound = names.filter((_, i) => Math.abs(best.x[i] ?? 0) > LOG_BOUND - 0.05);
+  const logCovariance = atBound.length > 0 ? null : mleCovariance((v) => -negLL(v).f * rows.length, best.x);
+  const se = logCovariance && names.map((k, i) => params[k] * Math.sqrt(logCovariance[i]?.[i] ?? NaN));
   return {
     ...params, logLikelihood: -best.f * rows.length, converged: best.converged, iterations: best.iterations, customers: rows.length,
-    atBound: names.filter((_, i) => Math.abs(best.x[i] ?? 0) > LOG_BOUND - 0.05),
+    atBound,
+    standardErrors: se ? { p: se[0] as number, q: se[1] as number, gamma: se[2] as number } : null,
+    logCovariance,
   };
 }
 

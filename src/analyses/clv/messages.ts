@@ -26,6 +26,7 @@ export const clvMessages = {
   badSummaryRow: (row: { x: number; t_x: number; T: number }) =>
     `invalid summary row: x = ${row.x}, t_x = ${row.t_x}, T = ${row.T} (need x ≥ 0, 0 ≤ t_x ≤ T, t_x > 0 when x > 0).`,
   bgnbdNotFinite: () => 'BG/NBD could not be fitted: the likelihood is not finite at any start.',
+  paretoNbdNotFinite: () => 'Pareto/NBD could not be fitted: the likelihood is not finite at any start.',
   gammaGammaBadRows: (rows: ReadonlyArray<{ customerId?: string | undefined; x: number; monetary: number }>) =>
     `Gamma-Gamma needs repeat buyers with a positive mean spend; ${rows.length} row(s) are not: ${rows.slice(0, 5).map((r) => `${r.customerId ?? '(no id)'} (x = ${r.x}, mean spend = ${r.monetary})`).join(', ')}${rows.length > 5 ? ', …' : ''}. Leave out customers with x = 0, and customers whose repeat purchases sum to zero or less.`,
   gammaGammaTooFew: (rows: number) => `Gamma-Gamma needs at least 2 repeat buyers with spend; got ${rows}.`,
