@@ -29,12 +29,13 @@ export function multivariateNormal(mean: readonly number[], covariance: readonly
   };
 }
 
-/** The q-quantile (0 ≤ q ≤ 1) of values by linear interpolation between order statistics (type 7, as R and NumPy default). */
+/** The q-quantile (0 ≤ q ≤ 1) of values (NaN left out) by linear interpolation between order statistics (type 7, as R and NumPy default). */
 export function quantile(values: readonly number[], q: number): number {
-  const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
+  const sorted = values.filter((v) => !Number.isNaN(v)).sort((a, b) => a - b); // ±Infinity sorts to the ends
   if (sorted.length === 0) return NaN;
   const pos = (sorted.length - 1) * q;
   const lo = Math.floor(pos);
   const hi = Math.ceil(pos);
+  if (lo === hi) return sorted[lo] as number;
   return (sorted[lo] as number) + ((sorted[hi] as number) - (sorted[lo] as number)) * (pos - lo);
 }
