@@ -73,11 +73,25 @@ export function inverseSpd(A: readonly (readonly number[])[]): number[][] | null
 
 /**
  * The asymptotic covariance of maximum-likelihood estimates: the inverse of the observed information,
- * the negative Hessian of the total log-likelihood `logLikelihood` at the optimum `x`. Null when the
- * information is not positive definite (the optimum is on a ridge or at a bound).
+ * the negative Hessian of the total log-likelihood `logLikelihood` at the optimum `x`. Coordinates
+ * marked in `fixed` (an estimate at a search bound, where the likelihood is flat) are held at their
+ * value: the covariance is that of the others, with zero rows and columns for the fixed ones. Null when
+ * the information of the free coordinates is not positive definite (a saddle or a flat ridge).
  * @example const cov = mleCovariance((v) => totalLogLikelihood(v), fitted);
  */
-export function mleCovariance(logLikelihood: (x: number[]) => number, x: readonly number[], h = 1e-4): number[][] | null {
-  const H = numericalHessian(logLikelihood, x, h);
-  return inverseSpd(H.map((row) => row.map((v) => -v)));
+export function mleCovariance(logLikelihood: (x: number[]) => number, x: readonly number[], h = 1e-4, fixed: readonly boolean[] = []): number[][] | null {
+  const free = x.map((_, i) => i).filter((i) => !fixed[i]);
+  const n = x.length;
+  if (free.length === 0) return Array.from({ length: n }, () => new Array<number>(n).fill(0));
+  const sub = (v: number[]) => {
+    const full = x.slice();
+    free.forEach((i, k) => { full[i] = v[k] ?? 0; });
+    return logLikelihood(full);
+  };
+  const H = numericalHessian(sub, free.map((i) => x[i] ?? 0), h);
+  const inv = inverseSpd(H.map((row) => row.map((v) => -v)));
+  if (!inv) return null;
+  const cov = Array.from({ length: n }, () => new Array<number>(n).fill(0));
+  free.forEach((i, a) => free.forEach((j, b) => { (cov[i] as number[])[j] = inv[a]?.[b] ?? NaN; }));
+  return cov;
 }

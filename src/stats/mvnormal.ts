@@ -13,19 +13,23 @@ export function standardNormal(uniform: () => number): number {
 }
 
 /**
- * A sampler of N(mean, covariance); null when the covariance is not positive definite.
+ * A sampler of N(mean, covariance); coordinates with zero variance (and zero covariances) stay at their
+ * mean. Null when the covariance of the others is not positive definite.
  * @example const draw = multivariateNormal([0, 0], [[1, 0.5], [0.5, 1]]); const x = draw(() => rng.next());
  */
 export function multivariateNormal(mean: readonly number[], covariance: readonly (readonly number[])[]): ((uniform: () => number) => number[]) | null {
-  const L = cholesky(covariance);
+  const free = mean.map((_, i) => i).filter((i) => (covariance[i] ?? []).some((v) => v !== 0));
+  const L = cholesky(free.map((i) => free.map((j) => covariance[i]?.[j] ?? NaN)));
   if (!L) return null;
   return (uniform) => {
-    const z = mean.map(() => standardNormal(uniform));
-    return mean.map((m, i) => {
-      let s = m;
-      for (let k = 0; k <= i; k++) s += (L[i]?.[k] ?? 0) * (z[k] ?? 0);
-      return s;
+    const z = free.map(() => standardNormal(uniform));
+    const x = mean.slice();
+    free.forEach((i, a) => {
+      let s = mean[i] ?? 0;
+      for (let k = 0; k <= a; k++) s += (L[a]?.[k] ?? 0) * (z[k] ?? 0);
+      x[i] = s;
     });
+    return x;
   };
 }
 

@@ -39,6 +39,14 @@ describe('mleCovariance', () => {
     expect(mleCovariance(ll, [mean])?.[0]?.[0]).toBeCloseTo(4 / 25, 6);
   });
 
+  it('holds fixed coordinates at their value: zero rows and columns, the rest as if they were constants', () => {
+    // ll = −(x² + xy + y²) − 0·z²: y fixed leaves −x², information 2, variance ½
+    const cov = mleCovariance(([x = 0, y = 0]) => -(x * x + x * y + y * y), [0, 0], 1e-4, [false, true]);
+    expect(cov?.[0]?.[0]).toBeCloseTo(0.5, 6);
+    expect(cov?.[0]?.[1]).toBe(0);
+    expect(cov?.[1]?.[1]).toBe(0);
+  });
+
   it('is null at a saddle point', () => {
     expect(mleCovariance(([x = 0, y = 0]) => x * x - y * y, [0, 0])).toBeNull();
   });

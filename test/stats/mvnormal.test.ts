@@ -19,6 +19,14 @@ describe('multivariateNormal', () => {
     expect(Math.abs(c(1, 1, m1, m1) - 1)).toBeLessThan(0.04);
   });
 
+  it('keeps a coordinate with zero variance at its mean', () => {
+    const rng = new Random(5);
+    const draw = multivariateNormal([1, 2, 3], [[1, 0, 0.5], [0, 0, 0], [0.5, 0, 1]]);
+    const xs = Array.from({ length: 100 }, () => draw?.(() => rng.next()) ?? []);
+    expect(xs.every((x) => x[1] === 2)).toBe(true);
+    expect(new Set(xs.map((x) => x[0])).size).toBe(100);
+  });
+
   it('is null for a covariance that is not positive definite', () => {
     expect(multivariateNormal([0, 0], [[1, 2], [2, 1]])).toBeNull();
   });

@@ -36,11 +36,11 @@ export interface BgnbdFit extends BgnbdParams {
   atBound: Array<keyof BgnbdParams>;
   /**
    * Standard errors from the observed information (numerical Hessian of the log-likelihood on the
-   * log-parameters, carried back by the delta method: se(θ) = θ · se(ln θ)); null when the Hessian is
-   * not negative definite (an optimum at a bound or on a ridge).
+   * log-parameters, carried back by the delta method: se(θ) = θ · se(ln θ)); 0 for a parameter held at
+   * its bound (see `atBound`); null when the Hessian is not negative definite (a flat ridge).
    */
   standardErrors: BgnbdParams | null;
-  /** Covariance of the log-parameters [ln r, ln α, ln a, ln b] (null as `standardErrors`). */
+  /** Covariance of the log-parameters [ln r, ln α, ln a, ln b] (null as `standardErrors`; zero rows for parameters at a bound). */
   logCovariance: number[][] | null;
   /** Customers and repeat buyers the fit saw. */
   customers: number;
@@ -130,7 +130,8 @@ export function fitBgnbd(groups: readonly ClvGroup[], options: BgnbdFitOptions =
   const names: Array<keyof BgnbdParams> = ['r', 'alpha', 'a', 'b'];
   const atBound = names.filter((_, i) => Math.abs(best.x[i] ?? 0) > LOG_BOUND - 0.05);
   const ll = compileBgnbdLogLikelihood(groups);
-  const logCovariance = atBound.length > 0 ? null : mleCovariance((v) => ll(unpack(v)), best.x);
+  // a parameter at a bound is held there: the covariance (and the intervals) are those of the others
+  const logCovariance = mleCovariance((v) => ll(unpack(v)), best.x, 1e-4, names.map((k) => atBound.includes(k)));
   const se = logCovariance && names.map((k, i) => params[k] * Math.sqrt(logCovariance[i]?.[i] ?? NaN));
   return {
     ...params,

@@ -34,8 +34,8 @@ export interface GammaGammaFit extends GammaGammaParams {
   atBound: Array<keyof GammaGammaParams>;
   /**
    * Standard errors from the observed information (numerical Hessian of the log-likelihood on the
-   * log-parameters, carried back by the delta method: se(θ) = θ · se(ln θ)); null when the Hessian is
-   * not negative definite.
+   * log-parameters, carried back by the delta method: se(θ) = θ · se(ln θ)); 0 for a parameter held at
+   * its bound (see `atBound`); null when the Hessian is not negative definite.
    */
   standardErrors: GammaGammaParams | null;
   /** Covariance of the log-parameters [ln p, ln q, ln γ] (null as `standardErrors`). */
@@ -120,7 +120,8 @@ export function fitGammaGamma(rows: readonly GammaGammaRow[]): GammaGammaFit {
   if (!Number.isFinite(best.f)) throw new WorkbenchError('NO_DATA', clvMessages.gammaGammaNotFinite(), {});
   const names: Array<keyof GammaGammaParams> = ['p', 'q', 'gamma'];
   const atBound = names.filter((_, i) => Math.abs(best.x[i] ?? 0) > LOG_BOUND - 0.05);
-  const logCovariance = atBound.length > 0 ? null : mleCovariance((v) => -negLL(v).f * rows.length, best.x);
+  // a parameter at a bound is held there: the covariance (and the intervals) are those of the others
+  const logCovariance = mleCovariance((v) => -negLL(v).f * rows.length, best.x, 1e-4, names.map((k) => atBound.includes(k)));
   const se = logCovariance && names.map((k, i) => params[k] * Math.sqrt(logCovariance[i]?.[i] ?? NaN));
   return {
     ...params, logLikelihood: -best.f * rows.length, converged: best.converged, iterations: best.iterations, customers: rows.length,

@@ -40,11 +40,11 @@ export interface ParetoNbdFit extends ParetoNbdParams {
   atBound: Array<keyof ParetoNbdParams>;
   /**
    * Standard errors from the observed information (numerical Hessian of the log-likelihood on the
-   * log-parameters, carried back by the delta method: se(θ) = θ · se(ln θ)); null when the Hessian is
-   * not negative definite (an optimum at a bound or on a ridge).
+   * log-parameters, carried back by the delta method: se(θ) = θ · se(ln θ)); 0 for a parameter held at
+   * its bound (see `atBound`); null when the Hessian is not negative definite (a flat ridge).
    */
   standardErrors: ParetoNbdParams | null;
-  /** Covariance of the log-parameters [ln r, ln α, ln s, ln β] (null as `standardErrors`). */
+  /** Covariance of the log-parameters [ln r, ln α, ln s, ln β] (null as `standardErrors`; zero rows for parameters at a bound). */
   logCovariance: number[][] | null;
   customers: number;
   repeatBuyers: number;
@@ -134,7 +134,8 @@ export function fitParetoNbd(groups: readonly ClvGroup[], options: ParetoNbdFitO
   })();
   const params = unpack(best.x);
   const atBound = NAMES.filter((_, i) => Math.abs(best.x[i] ?? 0) > LOG_BOUND - 0.05);
-  const logCovariance = atBound.length > 0 ? null : mleCovariance((v) => paretoNbdLogLikelihood(unpack(v), groups), best.x);
+  // a parameter at a bound is held there: the covariance (and the intervals) are those of the others
+  const logCovariance = mleCovariance((v) => paretoNbdLogLikelihood(unpack(v), groups), best.x, 1e-4, NAMES.map((k) => atBound.includes(k)));
   return {
     ...params,
     logLikelihood: paretoNbdLogLikelihood(params, groups),
