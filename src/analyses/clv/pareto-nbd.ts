@@ -13,6 +13,7 @@ import { bfgs } from '../../stats/bfgs.js';
 import { nelderMead } from '../../stats/nelder-mead.js';
 import { lnGamma, lnHyp2f1 } from '../../stats/special.js';
 import { mleCovariance } from '../../stats/hessian.js';
+import { integrate } from '../../stats/quadrature.js';
 import type { ClvGroup } from './summary.js';
 import { clvMessages } from './messages.js';
 
@@ -50,15 +51,40 @@ export interface ParetoNbdFit extends ParetoNbdParams {
   repeatBuyers: number;
 }
 
-/** ln A₀ of the note's eq. 19–20 (−Infinity when t_x = T: the customer bought on the last day). */
+/** Above this argument the ₂F₁ series needs too many terms (thousands near 1): A₀ is integrated instead. */
+const SERIES_LIMIT = 0.9;
+
+/**
+ * ln A₀ of the note's eq. 19–20 (−Infinity when t_x = T: the customer bought on the last day). By the
+ * ₂F₁ series when its argument is at most {@link SERIES_LIMIT}, else from the integral it stands for,
+ * A₀ = (r+s+x) ∫ from t_x to T of (α+τ)^−(r+x) (β+τ)^−(s+1) dτ (the chance of dying at τ after the last
+ * purchase), by Gauss–Legendre quadrature: far from the other branch's parameters z comes close to 1 when
+ * one of α, β is much smaller than the other and t_x is small.
+ */
 function logA0(p: ParetoNbdParams, x: number, tx: number, T: number): number {
   const { r, alpha, s, beta } = p;
   const [lo, hi, t] = alpha < beta ? [alpha, beta, r + x] : [beta, alpha, s + 1];
   const d = hi - lo;
   const rsx = r + s + x;
-  const u = lnHyp2f1(rsx, t, rsx + 1, d / (hi + tx)) - rsx * Math.log(hi + tx);
-  const v = lnHyp2f1(rsx, t, rsx + 1, d / (hi + T)) - rsx * Math.log(hi + T);
-  return u + Math.log(-Math.expm1(v - u));
+  const z = d / (hi + tx);
+  // the series' terms grow until k ≈ t·z/(1 − z): beyond a few hundred, integrate
+  if (z <= SERIES_LIMIT && (t * z) / (1 - z) < 500) {
+    const u = lnHyp2f1(rsx, t, rsx + 1, d / (hi + tx)) - rsx * Math.log(hi + tx);
+    const v = lnHyp2f1(rsx, t, rsx + 1, d / (hi + T)) - rsx * Math.log(hi + T);
+    return u + Math.log(-Math.expm1(v - u));
+  }
+  if (!(T > tx)) return -Infinity;
+  // u = ln((lo+τ)/(lo+t_x)) turns the integrand into a smooth near-exponential in u (rate about r+s+x)
+  const [pLo, pHi] = alpha < beta ? [r + x, s + 1] : [s + 1, r + x];
+  const base = lo + tx;
+  const U = Math.log((lo + T) / base);
+  const logAt = (u: number) => {
+    const tau = base * Math.exp(u) - lo;
+    return (1 - pLo) * Math.log(lo + tau) - pHi * Math.log(hi + tau);
+  };
+  const top = logAt(0);
+  const panels = Math.min(64, Math.max(4, Math.ceil((rsx * U) / 4)));
+  return Math.log(rsx) + top + Math.log(integrate((u) => Math.exp(logAt(u) - top), 0, U, panels, 16));
 }
 
 /** Log-likelihood of one customer with (x, t_x, T). */

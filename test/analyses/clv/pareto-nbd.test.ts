@@ -29,6 +29,22 @@ describe('Pareto/NBD formulas on hand computations', () => {
     expect(Math.abs(below - above)).toBeLessThan(1e-7);
   });
 
+  it('where α ≪ β (₂F₁ near z = 1, integrated instead) the likelihood equals a direct numerical integral, and is continuous at the switch', () => {
+    // one-time buyer: L = Γ(r)αʳβˢ/Γ(r)·[(α+T)^−r (β+T)^−s + s ∫₀ᵀ (α+τ)^−r (β+τ)^−(s+1) dτ], the integral by 200,000 midpoints
+    const p = { r: 0.5, alpha: 0.2, s: 0.8, beta: 400 };
+    const T = 30;
+    const n = 200_000;
+    let integral = 0;
+    for (let i = 0; i < n; i++) { const tau = ((i + 0.5) * T) / n; integral += ((p.alpha + tau) ** -p.r * (p.beta + tau) ** -(p.s + 1) * T) / n; }
+    const direct = p.alpha ** p.r * p.beta ** p.s * ((p.alpha + T) ** -p.r * (p.beta + T) ** -p.s + p.s * integral);
+    expect(paretoNbdCustomerLogLikelihood(p, 0, 0, T)).toBeCloseTo(Math.log(direct), 8);
+    // z = (β − α)/(β + t_x) = 0.9 at t_x = (β − α)/0.9 − β: the series on one side, the integral on the other
+    const tx = (p.beta - p.alpha) / 0.9 - p.beta;
+    const below = paretoNbdCustomerLogLikelihood(p, 2, tx * (1 + 1e-9), 80);
+    const above = paretoNbdCustomerLogLikelihood(p, 2, tx * (1 - 1e-9), 80);
+    expect(Math.abs(below - above)).toBeLessThan(1e-9);
+  });
+
   it('a customer just acquired (x = 0, T = 0) is alive, and expects E[X(t)] = rβ/(α(s−1)) · (1 − (β/(β+t))^(s−1))', () => {
     expect(paretoNbdPAlive(PUBLISHED, 0, 0, 0)).toBeCloseTo(1, 12);
     const t = 52;
