@@ -76,6 +76,7 @@ export function selectGammaGammaRows<R extends GammaGammaRow>(rows: readonly R[]
 /**
  * The population mean spend per transaction, pγ/(q − 1): the expected spend of a customer the model
  * knows nothing about (no repeat purchase, or none with a positive spend). NaN when q ≤ 1 (infinite mean).
+ * @example gammaGammaPopulationMean({ p: 6.25, q: 3.74, gamma: 15.44 }) // 35.2
  */
 export function gammaGammaPopulationMean(g: GammaGammaParams): number {
   return g.q > 1 ? (g.p * g.gamma) / (g.q - 1) : NaN;
@@ -188,6 +189,7 @@ function gammaGammaObjective(rows: readonly GammaGammaRow[]): (v: number[]) => {
  * E[M | p, q, γ, m̄, x]: expected spend per future transaction, a weighted mean of the population
  * mean pγ/(q−1) and the customer's own m̄ (Hardie 2013, eq. 5). For x = 0 it is the population mean.
  * NaN when q ≤ 1 and x = 0 (the population mean is then infinite).
+ * @example gammaGammaExpectedSpend(fit, 2, 22.35) // customer 1 of CDNOW
  */
 export function gammaGammaExpectedSpend(g: GammaGammaParams, x: number, m: number): number {
   return (g.p * (g.gamma + m * x)) / (g.p * x + g.q - 1);

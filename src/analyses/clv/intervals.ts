@@ -57,6 +57,7 @@ export interface ValueInterval {
  * Expected value per segment key: Σ over its customers of margin × expected spend × discounted expected
  * purchases, with Gamma-Gamma's expected spend (the population mean pγ/(q − 1) for customers without
  * their own spend; +Infinity when q ≤ 1).
+ * @example segmentValues(cells, { purchases, spend: gammaGamma, horizon, margin: 1 }).get('total')
  */
 export function segmentValues(cells: readonly ValueCell[], m: ValueModel): Map<string, number> {
   const { p, q, gamma } = m.spend;

@@ -87,7 +87,10 @@ function logA0(p: ParetoNbdParams, x: number, tx: number, T: number): number {
   return Math.log(rsx) + top + Math.log(integrate((u) => Math.exp(logAt(u) - top), 0, U, panels, 16));
 }
 
-/** Log-likelihood of one customer with (x, t_x, T). */
+/**
+ * Log-likelihood of one customer with (x, t_x, T).
+ * @example paretoNbdCustomerLogLikelihood({ r: 0.55, alpha: 10.58, s: 0.61, beta: 11.66 }, 2, 30.43, 38.86)
+ */
 export function paretoNbdCustomerLogLikelihood(p: ParetoNbdParams, x: number, tx: number, T: number): number {
   const { r, alpha, s, beta } = p;
   const a1 = lnGamma(r + x) - lnGamma(r) + r * Math.log(alpha) + s * Math.log(beta);
@@ -97,7 +100,10 @@ export function paretoNbdCustomerLogLikelihood(p: ParetoNbdParams, x: number, tx
   return a1 + m + Math.log1p(Math.exp(-Math.abs(alive - gone)));
 }
 
-/** Total log-likelihood over grouped rows (each weighted by its count). */
+/**
+ * Total log-likelihood over grouped rows (each weighted by its count).
+ * @example paretoNbdLogLikelihood(fit, groups)
+ */
 export function paretoNbdLogLikelihood(p: ParetoNbdParams, groups: readonly ClvGroup[]): number {
   let ll = 0;
   for (const g of groups) ll += g.count * paretoNbdCustomerLogLikelihood(p, g.x, g.t_x, g.T);
@@ -183,6 +189,7 @@ function deltaSe(p: ParetoNbdParams, cov: number[][]): ParetoNbdParams {
 /**
  * P(alive | x, t_x, T): the probability that a customer with this history is still alive
  * (Fader & Hardie 2005 note, eq. 36–37). Unlike BG/NBD it falls for one-time buyers too as T grows.
+ * @example paretoNbdPAlive(fit, 2, 30.43, 38.86)
  */
 export function paretoNbdPAlive(p: ParetoNbdParams, x: number, tx: number, T: number): number {
   const { r, alpha, s, beta } = p;
@@ -190,7 +197,10 @@ export function paretoNbdPAlive(p: ParetoNbdParams, x: number, tx: number, T: nu
   return 1 / (1 + Math.exp(lr));
 }
 
-/** E[X(t)]: expected purchases in (0, t] of a new customer (note eq. 27). */
+/**
+ * E[X(t)]: expected purchases in (0, t] of a new customer (note eq. 27).
+ * @example paretoNbdExpectedPurchases(fit, 52)
+ */
 export function paretoNbdExpectedPurchases(p: ParetoNbdParams, t: number): number {
   if (t <= 0) return 0;
   const { r, alpha, s, beta } = p;
@@ -206,6 +216,7 @@ function powerTail(s: number, z: number): number {
 /**
  * E[Y(t) | x, t_x, T]: expected purchases in the next t periods of a customer with this history
  * (note eq. 41): P(alive) times the expected purchases of a customer alive now.
+ * @example paretoNbdConditionalExpected(fit, 39, 2, 30.43, 38.86)
  */
 export function paretoNbdConditionalExpected(p: ParetoNbdParams, t: number, x: number, tx: number, T: number): number {
   if (t <= 0) return 0;

@@ -30,12 +30,18 @@ export function modelToLog(m: PurchaseModel): number[] {
     : [m.params.r, m.params.alpha, m.params.s, m.params.beta].map(Math.log);
 }
 
-/** P(alive | x, t_x, T) under the model. */
+/**
+ * P(alive | x, t_x, T) under the model.
+ * @example pAlive({ kind: 'pareto-nbd', params: fit }, x, tx, T)
+ */
 export function pAlive(m: PurchaseModel, x: number, tx: number, T: number): number {
   return m.kind === 'bg-nbd' ? bgnbdPAlive(m.params, x, tx, T) : paretoNbdPAlive(m.params, x, tx, T);
 }
 
-/** E[Y(t) | x, t_x, T]: expected purchases in the next t periods under the model. */
+/**
+ * E[Y(t) | x, t_x, T]: expected purchases in the next t periods under the model.
+ * @example conditionalExpected({ kind: 'bg-nbd', params: fit }, 52, x, tx, T)
+ */
 export function conditionalExpected(m: PurchaseModel, t: number, x: number, tx: number, T: number): number {
   return m.kind === 'bg-nbd' ? bgnbdConditionalExpected(m.params, t, x, tx, T) : paretoNbdConditionalExpected(m.params, t, x, tx, T);
 }
@@ -54,6 +60,7 @@ export interface Horizon {
  * Expected purchases over the horizon, discounted month by month:
  * Σₖ (E[Y(k·s)] − E[Y((k−1)·s)]) / (1 + d)^(k/12), s = one month in summary units; without discounting
  * simply E[Y(horizon)].
+ * @example discountedExpected(model, x, tx, T, { months: 12, discountRate: 0.1, unitsPerYear: 365.25 / 7 })
  */
 export function discountedExpected(m: PurchaseModel, x: number, tx: number, T: number, h: Horizon): number {
   const step = h.unitsPerYear / 12;
