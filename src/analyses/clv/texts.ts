@@ -33,7 +33,7 @@ const en = {
     spendCorrelated: (r: string) => `Careful with the spend per purchase: among repeat buyers, spend per purchase and number of purchases are correlated (r = ${r}), while the spend model assumes they are unrelated, so the predicted value of frequent buyers may be off.`,
     heavyTail: (q: string) => `Careful with the spend per purchase: the spend model finds a very heavy tail (q = ${q}, at most 1), so the average spend of a new or one-time buyer has no finite value and their predicted spend cannot be trusted.`,
     comparison: (days: string, bg: string, pareto: string, actual: string, bgErr: string, paretoErr: string, better: string) =>
-      `Both models on the ${days} they did not see: BG/NBD predicted ${bg} purchases and Pareto/NBD ${pareto}, against ${actual} made; per customer they missed by ${bgErr} and ${paretoErr} purchases on average. ${better} predicted better here.`,
+      `Both models on the ${days} they did not see: BG/NBD predicted ${bg} and Pareto/NBD ${pareto} purchases, against ${actual} made; per customer they missed by ${bgErr} and ${paretoErr} purchases on average. ${better} predicted better here.`,
     comparisonCaption: 'BG/NBD and Pareto/NBD on the holdout period',
     comparisonCols: ['Model', 'Log-likelihood', 'Predicted purchases', 'Off in total', 'Mean error per customer', 'Root mean squared error'],
     modelNames: { 'bg-nbd': 'BG/NBD', 'pareto-nbd': 'Pareto/NBD' },
@@ -103,7 +103,7 @@ const nl: typeof en = {
     spendCorrelated: (r) => `Let op bij de besteding per aankoop: bij herhaalkopers hangen besteding per aankoop en aantal aankopen samen (r = ${r}), terwijl het bestedingsmodel aanneemt dat ze los van elkaar staan; de voorspelde waarde van frequente kopers kan daardoor afwijken.`,
     heavyTail: (q) => `Let op bij de besteding per aankoop: het bestedingsmodel vindt een zeer zware staart (q = ${q}, hooguit 1), dus de gemiddelde besteding van een nieuwe of eenmalige koper heeft geen eindige waarde en hun voorspelde besteding is niet te vertrouwen.`,
     comparison: (days, bg, pareto, actual, bgErr, paretoErr, better) =>
-      `Beide modellen op de ${days} die ze niet zagen: BG/NBD voorspelde ${bg} aankopen en Pareto/NBD ${pareto}, tegen ${actual} werkelijk; per klant zaten ze gemiddeld ${bgErr} en ${paretoErr} aankopen naast. ${better} voorspelde hier beter.`,
+      `Beide modellen op de ${days} die ze niet zagen: BG/NBD voorspelde ${bg} en Pareto/NBD ${pareto} aankopen, tegen ${actual} werkelijk; per klant zaten ze gemiddeld ${bgErr} en ${paretoErr} aankopen naast. ${better} voorspelde hier beter.`,
     comparisonCaption: 'BG/NBD en Pareto/NBD in de controleperiode',
     comparisonCols: ['Model', 'Log-likelihood', 'Voorspelde aankopen', 'Verschil in totaal', 'Gemiddelde fout per klant', 'Wortel van de gemiddelde kwadratische fout'],
     modelNames: { 'bg-nbd': 'BG/NBD', 'pareto-nbd': 'Pareto/NBD' },
