@@ -76,14 +76,27 @@ export {
 } from './analyses/trends/index.js';
 export {
   clv, type ClvOptions, type ClvOptionsUsed, type ClvResult, type ClvCustomer, type ClvGroupSummary, type ClvHoldoutRow,
-  type AliveBand, type ClvTier,
+  type AliveBand, type ClvTier, type ClvModelComparison, type ClvModelError,
 } from './analyses/clv/index.js';
 export { clvBySegment, type ClvSegmentRow, type ClvSegmentation } from './analyses/clv/aggregates.js';
 export {
   clvSummary, type ClvSummaryOptions, type ClvSummaryResult, type ClvSummaryRow, type ClvUnit,
 } from './analyses/clv/summary.js';
-export type { BgnbdParams, BgnbdFit } from './analyses/clv/bgnbd.js';
-export type { GammaGammaParams, GammaGammaFit } from './analyses/clv/gamma-gamma.js';
+export { clvGroups, type ClvGroup } from './analyses/clv/summary.js';
+export {
+  fitBgnbd, bgnbdLogLikelihood, bgnbdPAlive, bgnbdExpectedPurchases, bgnbdConditionalExpected,
+  type BgnbdParams, type BgnbdFit, type BgnbdFitOptions,
+} from './analyses/clv/bgnbd.js';
+export {
+  fitParetoNbd, paretoNbdLogLikelihood, paretoNbdPAlive, paretoNbdExpectedPurchases, paretoNbdConditionalExpected,
+  type ParetoNbdParams, type ParetoNbdFit, type ParetoNbdFitOptions,
+} from './analyses/clv/pareto-nbd.js';
+export {
+  fitGammaGamma, selectGammaGammaRows, gammaGammaExpectedSpend, gammaGammaPopulationMean,
+  type GammaGammaParams, type GammaGammaFit, type GammaGammaRow,
+} from './analyses/clv/gamma-gamma.js';
+export { pAlive, conditionalExpected, discountedExpected, type PurchaseModel, type PurchaseModelKind, type Horizon } from './analyses/clv/purchase-model.js';
+export { segmentValues, valueIntervals, type ValueCell, type ValueModel, type ValueInterval, type ValueIntervalOptions } from './analyses/clv/intervals.js';
 export {
   mrrMovements, subscriptionChurn, subscriptionCohorts, netRevenueChurn, subscriptionKpis,
   type SubscriptionKpiOptions, type SubscriptionKpiResult, type SubscriptionKpiMonth, type SubscriptionKpiSegment,

@@ -26,13 +26,14 @@ export function clvHoldoutChart(result: ClvResult, options: ClvChartOptions = {}
   const locale = options.locale ?? 'en';
   const t = clvTexts(locale).charts;
   if (!result.holdout) throw new WorkbenchError('BAD_OPTION', messages.noHoldout(), {});
+  const predicted = result.options.model === 'pareto-nbd' ? t.predictedPareto : t.predicted;
   const order = result.holdout.rows.map((r) => (r.orMore ? `${r.x}+` : `${r.x}`));
   const values = result.holdout.rows.flatMap((r, i) => [
     { x: order[i], series: t.actual, value: r.actual, customers: r.customers },
-    { x: order[i], series: t.predicted, value: r.predicted, customers: r.customers },
+    { x: order[i], series: predicted, value: r.predicted, customers: r.customers },
   ]);
   const n = (x: number) => formatNumber(x, locale);
-  const sub = `${n(result.holdout.length)} ${t.periods[result.options.unit]} · ${t.actual}: ${n(result.holdout.actualTotal)} · ${t.predicted}: ${n(result.holdout.predictedTotal)}`;
+  const sub = `${n(result.holdout.length)} ${t.periods[result.options.unit]} · ${t.actual}: ${n(result.holdout.actualTotal)} · ${predicted}: ${n(result.holdout.predictedTotal)}`;
   return withCounts(['customers'], {
     ...baseSpec(t.holdout, `${t.holdoutDesc}.`, sub),
     width: CHART_WIDTH, height: CHART_HEIGHT,
@@ -41,8 +42,8 @@ export function clvHoldoutChart(result: ClvResult, options: ClvChartOptions = {}
     encoding: {
       x: { field: 'x', type: 'ordinal', sort: order, title: t.calX, axis: { labelAngle: 0 } },
       y: { field: 'value', type: 'quantitative', title: t.perCustomer },
-      color: { field: 'series', type: 'nominal', title: t.series, sort: [t.actual, t.predicted], scale: { range: CATEGORY_COLORS.slice(0, 2) }, legend: { orient: 'bottom' } },
-      strokeDash: { field: 'series', type: 'nominal', sort: [t.actual, t.predicted], title: t.series },
+      color: { field: 'series', type: 'nominal', title: t.series, sort: [t.actual, predicted], scale: { range: CATEGORY_COLORS.slice(0, 2) }, legend: { orient: 'bottom' } },
+      strokeDash: { field: 'series', type: 'nominal', sort: [t.actual, predicted], title: t.series },
       tooltip: [
         { field: 'x', type: 'ordinal', title: t.calX }, { field: 'series', type: 'nominal', title: t.series },
         { field: 'value', type: 'quantitative', title: t.perCustomer, format: '.2f' },
@@ -130,26 +131,45 @@ export function clvTierChart(result: ClvResult, options: ClvChartOptions = {}): 
   });
 }
 
-/** Total predicted value per segment of another segmentation (rows from `clvBySegment`), highest first. */
+/**
+ * Total predicted value per segment of another segmentation (rows from `clvBySegment`), highest first;
+ * with intervals, a line per bar spans its 95% range.
+ */
 export function clvSegmentChart(rows: readonly ClvSegmentRow[], options: ClvChartOptions = {}): TopLevelSpec {
   const locale = options.locale ?? 'en';
   const t = clvTexts(locale).charts;
-  return withCounts(['customers'], {
-    ...baseSpec(t.segments, `${t.segmentsDesc}.`),
+  const y = { field: 'segment', type: 'nominal' as const, sort: rows.map((r) => r.segment), title: null };
+  const x = { field: 'clv', type: 'quantitative' as const, title: t.clv, axis: { format: moneyFormat(locale) } };
+  const withRange = rows.some((r) => r.low !== null && r.high !== null);
+  const tooltip = [
+    { field: 'segment', type: 'nominal' as const, title: t.segment },
+    { field: 'customers', type: 'quantitative' as const, title: t.customers, format: COUNT_FORMAT },
+    { field: 'clv', type: 'quantitative' as const, title: t.clv, format: moneyFormat(locale) },
+    ...(withRange ? [
+      { field: 'low', type: 'quantitative' as const, title: t.low, format: moneyFormat(locale) },
+      { field: 'high', type: 'quantitative' as const, title: t.high, format: moneyFormat(locale) },
+    ] : []),
+    { field: 'meanClv', type: 'quantitative' as const, title: t.meanClv, format: moneyFormat(locale) },
+    { field: 'meanPAlive', type: 'quantitative' as const, title: t.pAlive, format: PERCENT_FORMAT },
+    { field: 'atRisk', type: 'quantitative' as const, title: t.atRisk, format: COUNT_FORMAT },
+  ];
+  const base = {
+    ...baseSpec(t.segments, `${t.segmentsDesc}${withRange ? `; ${t.rangeNote}` : ''}.`),
     width: CHART_WIDTH - 160, height: Math.max(CHART_HEIGHT, rows.length * 26),
     data: { values: rows.map((r) => ({ ...r })) },
-    mark: { type: 'bar', color: CATEGORY_COLORS[0] },
-    encoding: {
-      y: { field: 'segment', type: 'nominal', sort: rows.map((r) => r.segment), title: null },
-      x: { field: 'clv', type: 'quantitative', title: t.clv, axis: { format: moneyFormat(locale) } },
-      tooltip: [
-        { field: 'segment', type: 'nominal', title: t.segment },
-        { field: 'customers', type: 'quantitative', title: t.customers, format: COUNT_FORMAT },
-        { field: 'clv', type: 'quantitative', title: t.clv, format: moneyFormat(locale) },
-        { field: 'meanClv', type: 'quantitative', title: t.meanClv, format: moneyFormat(locale) },
-        { field: 'meanPAlive', type: 'quantitative', title: t.pAlive, format: PERCENT_FORMAT },
-        { field: 'atRisk', type: 'quantitative', title: t.atRisk, format: COUNT_FORMAT },
-      ],
-    },
+  };
+  if (!withRange) {
+    return withCounts(['customers'], { ...base, mark: { type: 'bar', color: CATEGORY_COLORS[0] }, encoding: { y, x, tooltip } });
+  }
+  return withCounts(['customers'], {
+    ...base,
+    encoding: { y },
+    layer: [
+      { mark: { type: 'bar', color: CATEGORY_COLORS[0] }, encoding: { x, tooltip } },
+      {
+        mark: { type: 'rule', color: '#1a1a1a' }, transform: [{ filter: 'isValid(datum.low) && isValid(datum.high)' }],
+        encoding: { x: { field: 'low', type: 'quantitative' }, x2: { field: 'high' }, tooltip },
+      },
+    ],
   });
 }

@@ -10,6 +10,7 @@ import { WorkbenchError } from '../../errors.js';
 import { nelderMead } from '../../stats/nelder-mead.js';
 import { bfgs, type BfgsResult } from '../../stats/bfgs.js';
 import { digamma, lnGamma } from '../../stats/special.js';
+import { mleCovariance } from '../../stats/hessian.js';
 import { bgnbdConditionalExpected, type BgnbdParams } from './bgnbd.js';
 import { clvMessages } from './messages.js';
 
@@ -31,6 +32,14 @@ export interface GammaGammaFit extends GammaGammaParams {
   iterations: number;
   /** Parameters that ended at the search bound 10⁻⁶ or 10⁶ (e.g. p → ∞: no spread of spend within a customer). */
   atBound: Array<keyof GammaGammaParams>;
+  /**
+   * Standard errors from the observed information (numerical Hessian of the log-likelihood on the
+   * log-parameters, carried back by the delta method: se(θ) = θ · se(ln θ)); 0 for a parameter held at
+   * its bound (see `atBound`); null when the Hessian is not negative definite.
+   */
+  standardErrors: GammaGammaParams | null;
+  /** Covariance of the log-parameters [ln p, ln q, ln γ] (null as `standardErrors`). */
+  logCovariance: number[][] | null;
   /** Customers fitted on (repeat buyers with positive mean spend). */
   customers: number;
 }
@@ -67,6 +76,7 @@ export function selectGammaGammaRows<R extends GammaGammaRow>(rows: readonly R[]
 /**
  * The population mean spend per transaction, pγ/(q − 1): the expected spend of a customer the model
  * knows nothing about (no repeat purchase, or none with a positive spend). NaN when q ≤ 1 (infinite mean).
+ * @example gammaGammaPopulationMean({ p: 6.25, q: 3.74, gamma: 15.44 }) // 35.2
  */
 export function gammaGammaPopulationMean(g: GammaGammaParams): number {
   return g.q > 1 ? (g.p * g.gamma) / (g.q - 1) : NaN;
@@ -111,9 +121,15 @@ export function fitGammaGamma(rows: readonly GammaGammaRow[]): GammaGammaFit {
   const params = { p: Math.exp(best.x[0] ?? 0), q: Math.exp(best.x[1] ?? 0), gamma: Math.exp(best.x[2] ?? 0) };
   if (!Number.isFinite(best.f)) throw new WorkbenchError('NO_DATA', clvMessages.gammaGammaNotFinite(), {});
   const names: Array<keyof GammaGammaParams> = ['p', 'q', 'gamma'];
+  const atBound = names.filter((_, i) => Math.abs(best.x[i] ?? 0) > LOG_BOUND - 0.05);
+  // a parameter at a bound is held there: the covariance (and the intervals) are those of the others
+  const logCovariance = mleCovariance((v) => -negLL(v).f * rows.length, best.x, 1e-4, names.map((k) => atBound.includes(k)));
+  const se = logCovariance && names.map((k, i) => params[k] * Math.sqrt(logCovariance[i]?.[i] ?? NaN));
   return {
     ...params, logLikelihood: -best.f * rows.length, converged: best.converged, iterations: best.iterations, customers: rows.length,
-    atBound: names.filter((_, i) => Math.abs(best.x[i] ?? 0) > LOG_BOUND - 0.05),
+    atBound,
+    standardErrors: se ? { p: se[0] as number, q: se[1] as number, gamma: se[2] as number } : null,
+    logCovariance,
   };
 }
 
@@ -174,6 +190,7 @@ function gammaGammaObjective(rows: readonly GammaGammaRow[]): (v: number[]) => {
  * E[M | p, q, γ, m̄, x]: expected spend per future transaction, a weighted mean of the population
  * mean pγ/(q−1) and the customer's own m̄ (Hardie 2013, eq. 5). For x = 0 it is the population mean.
  * NaN when q ≤ 1 and x = 0 (the population mean is then infinite).
+ * @example gammaGammaExpectedSpend(fit, 2, 22.35) // customer 1 of CDNOW
  */
 export function gammaGammaExpectedSpend(g: GammaGammaParams, x: number, m: number): number {
   return (g.p * (g.gamma + m * x)) / (g.p * x + g.q - 1);

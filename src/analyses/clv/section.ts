@@ -11,6 +11,7 @@ import { formatCurrency, formatDate, formatNumber, formatPercent, type Locale } 
 import type { ReportChart, ReportSection, ReportTable } from '../../report/section.js';
 import { COUNT } from '../../report/small-groups.js';
 import { clvTexts } from './texts.js';
+import { SPEND_FREQUENCY_CORRELATION } from './index.js';
 
 /** Options of {@link clvSection}. */
 export interface ClvSectionOptions {
@@ -45,7 +46,8 @@ export function clvDoubts(result: ClvResult): ClvDoubt[] {
   const doubts: ClvDoubt[] = [];
   const active = result.aliveBands[result.aliveBands.length - 1];
   const certain = active && active.meanPAlive >= CERTAIN_ALIVE ? active.share : 0;
-  const dropout = result.bgnbd.a / (result.bgnbd.a + result.bgnbd.b);
+  // BG/NBD's a/(a+b) says nothing about a Pareto/NBD that scores the customers: then only the bands count
+  const dropout = result.options.model === 'pareto-nbd' ? 1 : result.bgnbd.a / (result.bgnbd.a + result.bgnbd.b);
   if (dropout < 1e-3 || certain >= NO_DROPOUT_SHARE) doubts.push({ kind: 'noDropout', certainShare: certain });
   const h = result.holdout;
   if (h && h.actualTotal > 0) {
@@ -82,7 +84,36 @@ export function clvFindings(result: ClvResult, locale: Locale = 'en', currency =
     const len = `${formatNumber(h.length, locale, Number.isInteger(h.length) ? 0 : 1)} ${t.periods[o.unit]}`;
     out.push(t.holdout(len, n(h.predictedTotal), n(h.actualTotal), t.off(`${err > 0 ? '+' : ''}${formatPercent(err, locale, 0)}`)));
   }
+  const c = result.modelComparison;
+  if (c && h) {
+    const byKind = (k: 'bg-nbd' | 'pareto-nbd') => c.models.find((m) => m.model === k) ?? c.models[0];
+    const signed = (x: number) => `${x > 0 ? '+' : ''}${formatPercent(x, locale, 0)}`;
+    const len = `${formatNumber(h.length, locale, Number.isInteger(h.length) ? 0 : 1)} ${t.periods[o.unit]}`;
+    out.push(t.comparison(len, `${n(byKind('bg-nbd').predictedTotal)} (${signed(byKind('bg-nbd').totalError)})`, `${n(byKind('pareto-nbd').predictedTotal)} (${signed(byKind('pareto-nbd').totalError)})`,
+      n(c.actualTotal), formatNumber(byKind('bg-nbd').meanAbsoluteError, locale, 2), formatNumber(byKind('pareto-nbd').meanAbsoluteError, locale, 2), t.modelNames[c.better]));
+  }
+  const { low, high } = result.totals;
+  if (low !== null && high !== null) {
+    const money = (x: number) => formatCurrency(x, locale, currency, 0);
+    out.push(t.range(money(result.totals.clv), money(low), money(high), n(o.intervalDraws)));
+  }
+  out.push(...spendDoubts(result, locale));
   return out;
+}
+
+/** The spend model's warnings in plain words: frequency and spend correlated, or a tail too heavy for a mean. */
+export function spendDoubts(result: ClvResult, locale: Locale): string[] {
+  const t = clvTexts(locale).section;
+  const out: string[] = [];
+  const rho = result.spendFrequencyCorrelation;
+  if (Number.isFinite(rho) && Math.abs(rho) > SPEND_FREQUENCY_CORRELATION) out.push(t.spendCorrelated(formatNumber(rho, locale, 2)));
+  if (result.gammaGamma.q <= 1) out.push(t.heavyTail(formatNumber(result.gammaGamma.q, locale, 2)));
+  return out;
+}
+
+/** "low – high" in the currency, or a dash without an interval. */
+function rangeCell(low: number | null, high: number | null, locale: Locale, currency: string): string {
+  return low === null || high === null ? '–' : clvTexts(locale).section.rangeCell(formatCurrency(low, locale, currency, 0), formatCurrency(high, locale, currency, 0));
 }
 
 function groupTable<K extends string>(caption: string, groups: ClvResult['tiers'] | ClvResult['aliveBands'], names: Record<K, string>, locale: Locale, currency: string): ReportTable {
@@ -93,6 +124,7 @@ function groupTable<K extends string>(caption: string, groups: ClvResult['tiers'
     rows: groups.map((g) => [
       names[g.key as K] ?? g.key, formatNumber(g.customers, locale), formatPercent(g.share, locale, 1), formatNumber(g.expectedPurchases, locale),
       formatCurrency(g.clv, locale, currency, 0), formatPercent(g.clvShare, locale, 1), formatPercent(g.meanPAlive, locale, 0),
+      rangeCell(g.low, g.high, locale, currency),
     ]),
   };
 }
@@ -132,11 +164,30 @@ export function clvSection(result: ClvResult, options: ClvSectionOptions = {}): 
       caption: t.segCaption,
       columns: t.segCols.map((label, i) => ({ label, numeric: i > 0, ...(i === 1 || i === 5 ? COUNT : {}) })),
       rows: segments.map((s) => [s.segment, formatNumber(s.customers, locale), formatCurrency(s.clv, locale, currency, 0),
-        formatCurrency(s.meanClv, locale, currency, 0), formatPercent(s.meanPAlive, locale, 0), formatNumber(s.atRisk, locale)]),
+        formatCurrency(s.meanClv, locale, currency, 0), formatPercent(s.meanPAlive, locale, 0), formatNumber(s.atRisk, locale),
+        rangeCell(s.low, s.high, locale, currency)]),
+    });
+  }
+  const c = result.modelComparison;
+  if (c) {
+    tables.push({
+      caption: t.comparisonCaption,
+      columns: t.comparisonCols.map((label, i) => ({ label, numeric: i > 0 })),
+      rows: c.models.map((m) => [t.modelNames[m.model], num(m.logLikelihood, 1), formatNumber(m.predictedTotal, locale), `${m.totalError > 0 ? '+' : ''}${formatPercent(m.totalError, locale, 1)}`,
+        num(m.meanAbsoluteError, 3), num(m.rootMeanSquaredError, 3)]),
     });
   }
   const bg = result.bgnbd;
   const gg = result.gammaGamma;
+  const pn = result.paretoNbd;
+  const param = (v: number) => (v < 1e-3 || v > 1e4 ? v.toExponential(2) : num(v, 3));
+  const se = result.standardErrors;
+  const seFacts: Array<[string, string]> = [
+    ...(se.bgnbd ? [[t.facts.se('BG/NBD'), [se.bgnbd.r, se.bgnbd.alpha, se.bgnbd.a, se.bgnbd.b].map(param).join('; ')] as [string, string]] : []),
+    ...(pn ? [[t.facts.pareto, [pn.r, pn.alpha, pn.s, pn.beta].map(param).join('; ')] as [string, string], [t.facts.paretoLl, num(pn.logLikelihood, 1)] as [string, string]] : []),
+    ...(se.paretoNbd ? [[t.facts.se('Pareto/NBD'), [se.paretoNbd.r, se.paretoNbd.alpha, se.paretoNbd.s, se.paretoNbd.beta].map(param).join('; ')] as [string, string]] : []),
+    ...(se.gammaGamma ? [[t.facts.se('Gamma-Gamma'), [se.gammaGamma.p, se.gammaGamma.q, se.gammaGamma.gamma].map((v) => num(v, 2)).join('; ')] as [string, string]] : []),
+  ];
   const facts: Array<[string, string]> = [
     [t.facts.calibration, formatDate(o.calibrationEnd, locale)],
     ...(o.holdoutEnd ? [[t.facts.holdout, formatDate(o.holdoutEnd, locale)] as [string, string]] : []),
@@ -146,15 +197,18 @@ export function clvSection(result: ClvResult, options: ClvSectionOptions = {}): 
     [t.facts.margin, formatPercent(o.margin, locale, 0)],
     [t.facts.customers, formatNumber(result.customers, locale)],
     [t.facts.repeat, formatNumber(result.repeatBuyers, locale)],
-    [t.facts.bgnbd, [bg.r, bg.alpha, bg.a, bg.b].map((v) => (v < 1e-3 || v > 1e4 ? v.toExponential(2) : num(v, 3))).join('; ')],
+    [t.facts.model, t.modelNames[o.model]],
+    [t.facts.bgnbd, [bg.r, bg.alpha, bg.a, bg.b].map(param).join('; ')],
     [t.facts.ll, num(bg.logLikelihood, 1)],
     [t.facts.gg, [gg.p, gg.q, gg.gamma].map((v) => num(v, 2)).join('; ')],
     [t.facts.rho, Number.isFinite(result.spendFrequencyCorrelation) ? num(result.spendFrequencyCorrelation, 2) : '–'],
+    ...seFacts,
   ];
   const valueNote = o.margin === 1 ? t.revenueNote : t.marginNote(formatPercent(o.margin, locale, 0));
   // The model's limits end by saying whether its predictions were tested; a doubt comes before all of it.
-  const [model = '', reading = '', limits = ''] = t.intro;
-  const intro = [model, reading, `${limits} ${result.holdout ? t.withHoldout : t.withoutHoldout}`, valueNote];
+  const [bgModel = '', reading = '', limits = ''] = t.intro;
+  const pareto = o.model === 'pareto-nbd';
+  const intro = [pareto ? t.introPareto : bgModel, pareto ? t.readingPareto : reading, `${limits} ${result.holdout ? t.withHoldout : t.withoutHoldout}`, valueNote];
   const doubt = doubtLine(result, locale);
   return { id: 'clv', title: t.title, ...(doubt ? { caution: doubt } : {}), intro, findings: clvFindings(result, locale, currency), charts, tables, facts };
 }

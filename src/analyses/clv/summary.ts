@@ -155,7 +155,10 @@ export interface ClvGroup {
   count: number;
 }
 
-/** The summary grouped by (x, t_x, T), in a stable order. */
+/**
+ * The summary grouped by (x, t_x, T), in a stable order.
+ * @example const fit = fitParetoNbd(await clvGroups(wb, 'clv_summary'));
+ */
 export async function clvGroups(wb: Workbench, table: string): Promise<ClvGroup[]> {
   const rows = await wb.query<{ x: number; t_x: number; T: number; count: number }>(
     `select x, t_x, "T", count(*)::double as count from ${quoteIdentifier(table)} group by all order by x, t_x, "T"`);

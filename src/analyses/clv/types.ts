@@ -1,7 +1,10 @@
 /** Options and result types of {@link clv} (kept apart so the analysis file stays readable). */
 import type { BgnbdFit } from './bgnbd.js';
 import type { ClvUnit } from './summary.js';
-import type { GammaGammaFit } from './gamma-gamma.js';
+import type { GammaGammaFit, GammaGammaParams } from './gamma-gamma.js';
+import type { BgnbdParams } from './bgnbd-objective.js';
+import type { ParetoNbdFit, ParetoNbdParams } from './pareto-nbd.js';
+import type { PurchaseModelKind } from './purchase-model.js';
 import type { DateInput } from '../shared/validate.js';
 import type { Minimums, Sufficiency } from '../shared/sufficiency.js';
 
@@ -13,6 +16,23 @@ export interface ClvOptions {
   holdoutEnd?: DateInput;
   /** Time unit of t_x and T (the fitted α is per unit). @defaultValue 'weeks' */
   unit?: ClvUnit;
+  /**
+   * Purchase model that scores the customers: BG/NBD (dropout only right after a purchase) or
+   * Pareto/NBD (dropout at any moment). @defaultValue 'bg-nbd'
+   */
+  model?: PurchaseModelKind;
+  /**
+   * Also fit the other purchase model and compare both on the holdout (needs `holdoutEnd`): total and
+   * per-customer error, in `result.modelComparison`. @defaultValue false
+   */
+  compareModels?: boolean;
+  /**
+   * Parameter draws of the parametric bootstrap behind the 95% intervals (`low`, `high`) on predicted
+   * value; 0 leaves the intervals out. @defaultValue 200
+   */
+  intervalDraws?: number;
+  /** Seed of those draws. @defaultValue 29 */
+  seed?: number;
   /** CLV horizon in months after the calibration end. @defaultValue 12 */
   horizonMonths?: number;
   /** Annual discount rate for CLV (0.1 = 10%), applied monthly. @defaultValue 0 */
@@ -52,6 +72,10 @@ export interface ClvOptionsUsed {
   calibrationEndFromData: boolean;
   holdoutEnd: Date | null;
   unit: ClvUnit;
+  model: PurchaseModelKind;
+  compareModels: boolean;
+  intervalDraws: number;
+  seed: number;
   horizonMonths: number;
   discountRate: number;
   margin: number;
@@ -106,6 +130,9 @@ export interface ClvGroupSummary<K extends string> {
   minClv: number;
   maxClv: number;
   meanPAlive: number;
+  /** 95% interval on the group's CLV from the parametric bootstrap (null without intervals). */
+  low: number | null;
+  high: number | null;
 }
 
 /** Holdout check row: customers with `x` repeat purchases in calibration (the last row is "x or more"). */
@@ -116,8 +143,30 @@ export interface ClvHoldoutRow {
   customers: number;
   /** Mean purchases in the holdout period. */
   actual: number;
-  /** Mean BG/NBD prediction for the holdout period. */
+  /** Mean prediction of the scoring model for the holdout period. */
   predicted: number;
+}
+
+/** One purchase model's error on the holdout. */
+export interface ClvModelError {
+  model: PurchaseModelKind;
+  logLikelihood: number;
+  /** Predicted holdout purchases, all customers. */
+  predictedTotal: number;
+  /** predictedTotal / actual total − 1. */
+  totalError: number;
+  /** Mean over customers of |actual − predicted| holdout purchases. */
+  meanAbsoluteError: number;
+  /** Root mean squared error per customer. */
+  rootMeanSquaredError: number;
+}
+
+/** BG/NBD against Pareto/NBD on the holdout. */
+export interface ClvModelComparison {
+  actualTotal: number;
+  models: [ClvModelError, ClvModelError];
+  /** The model with the lower per-customer mean absolute error (ties: the lower total error). */
+  better: PurchaseModelKind;
 }
 
 /** What `clv` returns: models, aggregates and checks; per-customer rows are in `table`. */
@@ -128,14 +177,22 @@ export interface ClvResult {
   repeatBuyers: number;
   /** Customers the models were fitted on (all, or the sample of `options.fitSample`). */
   fitCustomers: number;
+  /** The BG/NBD fit (always made: it is the default model and the reference of the checks). */
   bgnbd: BgnbdFit;
+  /** The Pareto/NBD fit, when `model` is 'pareto-nbd' or `compareModels` is set; else null. */
+  paretoNbd: ParetoNbdFit | null;
   gammaGamma: GammaGammaFit;
+  /**
+   * Standard errors of the fitted parameters (observed information on the log-parameters, delta method
+   * back to the parameters); null for a model that did not run or whose estimate lies at a bound.
+   */
+  standardErrors: { bgnbd: BgnbdParams | null; paretoNbd: ParetoNbdParams | null; gammaGamma: GammaGammaParams | null };
   /** Repeat buyers left out of the Gamma-Gamma fit (repeat purchases netting to ≤ 0), scored with the population mean. */
   gammaGammaSetAside: number;
   /** Correlation between x and mean spend among repeat buyers (Gamma-Gamma assumes ~0). */
   spendFrequencyCorrelation: number;
-  /** Sum over customers over the horizon. */
-  totals: { expectedPurchases: number; clv: number };
+  /** Sum over customers over the horizon, with the 95% interval on the CLV (null without intervals). */
+  totals: { expectedPurchases: number; clv: number; low: number | null; high: number | null };
   aliveBands: ClvGroupSummary<AliveBand>[];
   tiers: ClvGroupSummary<ClvTier>[];
   /** Customers per P(alive) tenth (10 bins, [0, 0.1) … [0.9, 1]). */
@@ -144,6 +201,8 @@ export interface ClvResult {
   pAliveMatrix: { T: number; cells: Array<{ x: number; t_x: number; pAlive: number }> };
   /** Holdout check (null without `holdoutEnd`). */
   holdout: null | { length: number; rows: ClvHoldoutRow[]; actualTotal: number; predictedTotal: number };
+  /** Both purchase models on the holdout (with `compareModels` and `holdoutEnd`; else null). */
+  modelComparison: null | ClvModelComparison;
   /**
    * Is the data enough: customers, days of history, customers with 3+ orders and orders in the last 30 days,
    * all up to the end of `calibrationEnd`, against `options.minimums`.

@@ -127,6 +127,13 @@ describe.runIf(available(CDNOW_SAMPLE, 'CDNOW BG/NBD tests'))('fitBgnbd on the C
     expect(fit.logLikelihood.toFixed(1)).toBe('-9582.4');
     expect(fit.startsAgreeing).toBeGreaterThanOrEqual(2);
     expect(fit.atBound).toEqual([]);
+    // lifetimes' Quickstart, bgf.summary: se(coef) r 0.012557, α 0.378221, a 0.185719, b 0.705345
+    // (reached: 0.0125572, 0.378218, 0.185688, 0.705222)
+    const se = fit.standardErrors;
+    expect(Math.abs((se?.r ?? NaN) / 0.012557 - 1)).toBeLessThan(0.005);
+    expect(Math.abs((se?.alpha ?? NaN) / 0.378221 - 1)).toBeLessThan(0.005);
+    expect(Math.abs((se?.a ?? NaN) / 0.185719 - 1)).toBeLessThan(0.005);
+    expect(Math.abs((se?.b ?? NaN) / 0.705345 - 1)).toBeLessThan(0.005);
     // Hardie's spreadsheet (unrounded estimates): E[X(t)] for a new customer
     const times = [0.1429, 1, 3, 31.8571, 32, 78];
     const expected = [0.0078, 0.0532, 0.1506, 1.0405, 1.0437, 1.8576];

@@ -98,6 +98,61 @@ describe.runIf(available(CDNOW_SAMPLE, 'CDNOW CLV tests'))('clv on the CDNOW 1/1
   });
 });
 
+describe.runIf(available(CDNOW_SAMPLE, 'CDNOW Pareto/NBD CLV tests'))('clv with Pareto/NBD on the CDNOW 1/10 sample, both models compared', () => {
+  let wb: Workbench;
+  let r: ClvResult;
+  beforeAll(async () => {
+    wb = await Workbench.open();
+    await loadTransactions(wb, CDNOW_SAMPLE, { preset: 'cdnow' });
+    r = await clv(wb, { calibrationEnd: new Date('1997-09-30'), holdoutEnd: new Date('1998-06-30'), model: 'pareto-nbd', compareModels: true });
+  }, 120_000);
+  afterAll(() => wb.close());
+
+  it('reports the Pareto/NBD fit and the standard errors of all three models', () => {
+    const p = r.paretoNbd;
+    expect(Math.abs((p?.r ?? NaN) - 0.55)).toBeLessThan(0.01);
+    expect(Math.abs((p?.alpha ?? NaN) - 10.58)).toBeLessThan(0.1);
+    expect(Math.abs((p?.s ?? NaN) - 0.61)).toBeLessThan(0.01);
+    expect(Math.abs((p?.beta ?? NaN) - 11.66)).toBeLessThan(0.1);
+    expect(Math.abs((p?.logLikelihood ?? NaN) + 9595.0)).toBeLessThan(0.5);
+    expect(r.standardErrors.paretoNbd?.r).toBeCloseTo(0.0476, 3);
+    expect(r.standardErrors.bgnbd?.r).toBeCloseTo(0.01256, 4);
+    expect(r.standardErrors.gammaGamma?.p).toBeCloseTo(1.189, 2);
+    expect(r.options.model).toBe('pareto-nbd');
+  });
+
+  it('scores with Pareto/NBD: P(alive) of one-time buyers falls below 1', async () => {
+    const [c] = await wb.query<{ p: number }>(`select max(p_alive) as p from clv where x = 0 and "T" > 30`);
+    expect(c?.p).toBeLessThan(0.6);
+  });
+
+  it('compares both models on the 39 holdout weeks: 1,882 purchase days made', () => {
+    const c = r.modelComparison;
+    expect(c?.actualTotal).toBe(1882);
+    expect(c?.models.map((m) => m.model)).toEqual(['bg-nbd', 'pareto-nbd']);
+    const [bg, pareto] = c?.models ?? [];
+    // the scoring model's total is the holdout check's; BG/NBD's equals the BG/NBD run above (1,653.4, −12.1%)
+    expect(pareto?.predictedTotal).toBeCloseTo(r.holdout?.predictedTotal ?? NaN, 6);
+    expect(bg?.predictedTotal).toBeCloseTo(1653.4, 1);
+    expect(pareto?.predictedTotal).toBeCloseTo(1665.5, 1);
+    // per customer: mean absolute error 0.785 (BG/NBD) against 0.755 (Pareto/NBD) purchase days
+    expect(bg?.meanAbsoluteError).toBeCloseTo(0.7855, 3);
+    expect(pareto?.meanAbsoluteError).toBeCloseTo(0.7545, 3);
+    expect(c?.better).toBe('pareto-nbd');
+  });
+
+  it('gives 95% intervals on the total and per tier that contain the point value', () => {
+    expect(r.totals.low ?? NaN).toBeLessThan(r.totals.clv);
+    expect(r.totals.high ?? NaN).toBeGreaterThan(r.totals.clv);
+    // reached (seed 29, 200 draws): $76,793 in 12 months, 95% range $66,683 – $88,628
+    expect(r.totals.clv).toBeCloseTo(76792.8, 0);
+    for (const t of r.tiers) {
+      expect(t.low ?? NaN).toBeLessThan(t.clv);
+      expect(t.high ?? NaN).toBeGreaterThan(t.clv);
+    }
+  });
+});
+
 /** Customer purchase days written as per-day counts: at least one purchase row, and no returns or a positive net. */
 const PURCHASE_DAYS = `with pd as (
   select customer_id, d from (

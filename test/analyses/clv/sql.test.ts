@@ -9,7 +9,7 @@ import { expectPlans, explainWorkbench } from '../../helpers/explain.js';
 const calEnd = new Date('2011-09-30T00:00:00Z');
 const holdEnd = new Date('2011-12-09T00:00:00Z');
 const OPTIONS: ClvOptionsUsed = {
-  calibrationEnd: calEnd, calibrationEndFromData: false, holdoutEnd: holdEnd, unit: 'weeks', horizonMonths: 12, discountRate: 0.1,
+  calibrationEnd: calEnd, calibrationEndFromData: false, holdoutEnd: holdEnd, unit: 'weeks', model: 'bg-nbd', compareModels: false, intervalDraws: 200, seed: 29, horizonMonths: 12, discountRate: 0.1,
   margin: 1, aliveBands: [0.3, 0.7], tierShares: [0.1, 0.3, 0.6], fitSample: 10_000, source: 'transactions', table: 'clv', summaryTable: 'clv_summary',
   minimums: {},
 };
