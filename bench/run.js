@@ -13,12 +13,19 @@ const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 const OUT = here('./out/');
 mkdirSync(OUT, { recursive: true });
 const args = process.argv.slice(2);
-const only = args.find((a) => a.startsWith('--sizes='))?.slice(8).split(',').map(Number) ?? [1e6, 1e7];
+const only = args
+  .find((a) => a.startsWith('--sizes='))
+  ?.slice(8)
+  .split(',')
+  .map(Number) ?? [1e6, 1e7];
 
 // About 16.8 rows per customer in the generator's planted mix.
 const ROWS_PER_CUSTOMER = 16.8;
 const stage = (name, ...rest) => {
-  const out = execFileSync(process.execPath, [here('./stage.js'), name, ...rest], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  const out = execFileSync(process.execPath, [here('./stage.js'), name, ...rest], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   return JSON.parse(out.trim().split('\n').pop());
 };
 
@@ -33,11 +40,15 @@ for (const target of only) {
   const csv = `${OUT}sample-${customers}.csv`;
   const parquet = `${OUT}sample-${customers}.parquet`;
   if (!existsSync(csv)) {
-    process.stderr.write(`generating ~${target.toLocaleString('en')} rows (${customers.toLocaleString('en')} customers)…\n`);
+    process.stderr.write(
+      `generating ~${target.toLocaleString('en')} rows (${customers.toLocaleString('en')} customers)…\n`,
+    );
     rows.push({ size: target, ...stage('generate', csv, String(customers)) });
   }
   if (!existsSync(parquet)) stage('to-parquet', csv, parquet);
-  for (const s of args.includes('--only-compare') ? [] : ['load-csv', 'load-parquet', 'rfm', 'cohorts', 'clusters', 'segments']) {
+  for (const s of args.includes('--only-compare')
+    ? []
+    : ['load-csv', 'load-parquet', 'rfm', 'cohorts', 'clusters', 'segments']) {
     process.stderr.write(`${s} @ ${target.toLocaleString('en')}…\n`);
     rows.push({ size: target, ...stage(s, csv, parquet) });
   }
@@ -63,16 +74,33 @@ if (!args.includes('--no-compare')) {
   const csv = `${OUT}sample-${Math.round(target / ROWS_PER_CUSTOMER)}.csv`;
   // The first Python that has pandas and scikit-learn: SWB_PYTHON, python3 on the PATH, Debian's /usr/bin/python3.
   const py = [process.env.SWB_PYTHON, 'python3', '/usr/bin/python3'].filter(Boolean).find((p) => {
-    try { execFileSync(p, ['-c', 'import pandas, sklearn'], { stdio: 'ignore' }); return true; } catch { return false; }
+    try {
+      execFileSync(p, ['-c', 'import pandas, sklearn'], { stdio: 'ignore' });
+      return true;
+    } catch {
+      return false;
+    }
   });
   const hasPandas = py !== undefined;
-  const run = (label, fn) => { process.stderr.write(`${label} @ ${target.toLocaleString('en')}…\n`); const r = fn(); compare.push(r); rows.push({ size: target, ...r }); return r; };
+  const run = (label, fn) => {
+    process.stderr.write(`${label} @ ${target.toLocaleString('en')}…\n`);
+    const r = fn();
+    compare.push(r);
+    rows.push({ size: target, ...r });
+    return r;
+  };
   const base = run('baseline-sql', () => stage('baseline-sql', csv));
   const lib = run('workbench', () => stage('workbench', csv));
   const report = run('report', () => stage('report', csv, `${OUT}report.html`));
   let pandas, notebook;
   if (hasPandas) {
-    const pyStage = (mode) => JSON.parse(execFileSync(py, [here('./pandas_baseline.py'), mode, csv], { encoding: 'utf8' }).trim().split('\n').pop());
+    const pyStage = (mode) =>
+      JSON.parse(
+        execFileSync(py, [here('./pandas_baseline.py'), mode, csv], { encoding: 'utf8' })
+          .trim()
+          .split('\n')
+          .pop(),
+      );
     pandas = run('pandas rfm+cohorts', () => pyStage('rfm-cohorts'));
     notebook = run('pandas+sklearn notebook', () => pyStage('notebook'));
   }
@@ -85,7 +113,9 @@ if (!args.includes('--no-compare')) {
   if (pandas) console.log(`  pandas RFM+cohorts / workbench: ${ratio(pandas, lib)}  (target ≥ 4)`);
   else console.log('  pandas: not installed (apt-get install python3-pandas python3-sklearn), comparison skipped');
   if (notebook) console.log(`  pandas+sklearn notebook / swb report: ${ratio(notebook, report)}  (target ≥ 3)`);
-  console.log(`  swb report, 1M customers with one order: ${one.seconds.toFixed(1)} s (target < 12 s), peak RSS ${one.peakRssMb} MB`);
+  console.log(
+    `  swb report, 1M customers with one order: ${one.seconds.toFixed(1)} s (target < 12 s), peak RSS ${one.peakRssMb} MB`,
+  );
   console.log(`  swb report peak RSS on ${target.toLocaleString('en')} rows: ${report.peakRssMb} MB (target ≤ 1024)`);
 }
 // 100M rows (opt-in, --100m: about 10 minutes and 2 GB of disk): load + every report section with memoryLimit 2GB.
@@ -108,14 +138,30 @@ if (!args.includes('--no-clv-fit') && existsSync(cdnow)) {
   const fit = stage('clv-fit', cdnow, `${OUT}cdnow-summary.csv`);
   rows.push({ size: fit.rows, ...fit });
   const py = [process.env.SWB_PYTHON, 'python3', '/usr/bin/python3'].filter(Boolean).find((p) => {
-    try { execFileSync(p, ['-c', 'import scipy, pandas'], { stdio: 'ignore' }); return true; } catch { return false; }
+    try {
+      execFileSync(p, ['-c', 'import scipy, pandas'], { stdio: 'ignore' });
+      return true;
+    } catch {
+      return false;
+    }
   });
-  console.log('\nCLV fits on the CDNOW master summary (23,570 customers; lifetimes on this machine: BG/NBD 0.10 s, Gamma-Gamma 0.06 s)');
-  console.log(`  workbench: BG/NBD ${fit.bgnbdSeconds.toFixed(3)} s, Gamma-Gamma ${fit.gammaGammaSeconds.toFixed(3)} s`);
+  console.log(
+    '\nCLV fits on the CDNOW master summary (23,570 customers; lifetimes on this machine: BG/NBD 0.10 s, Gamma-Gamma 0.06 s)',
+  );
+  console.log(
+    `  workbench: BG/NBD ${fit.bgnbdSeconds.toFixed(3)} s, Gamma-Gamma ${fit.gammaGammaSeconds.toFixed(3)} s`,
+  );
   if (py) {
-    const sp = JSON.parse(execFileSync(py, [here('./clv_baseline.py'), `${OUT}cdnow-summary.csv`], { encoding: 'utf8' }).trim().split('\n').pop());
+    const sp = JSON.parse(
+      execFileSync(py, [here('./clv_baseline.py'), `${OUT}cdnow-summary.csv`], { encoding: 'utf8' })
+        .trim()
+        .split('\n')
+        .pop(),
+    );
     rows.push({ size: sp.rows, ...sp });
-    console.log(`  scipy / workbench: BG/NBD ${(sp.bgnbdSeconds / fit.bgnbdSeconds).toFixed(1)}×, Gamma-Gamma ${(sp.gammaGammaSeconds / fit.gammaGammaSeconds).toFixed(1)}× (target ≥ 1)`);
+    console.log(
+      `  scipy / workbench: BG/NBD ${(sp.bgnbdSeconds / fit.bgnbdSeconds).toFixed(1)}×, Gamma-Gamma ${(sp.gammaGammaSeconds / fit.gammaGammaSeconds).toFixed(1)}× (target ≥ 1)`,
+    );
   } else {
     console.log('  scipy: not installed (apt-get install python3-scipy python3-pandas), comparison skipped');
   }
@@ -131,6 +177,8 @@ printTable(rows);
 function printTable(list) {
   console.log('\nstage          rows         seconds   rows/s        peak RSS (MB)  notes');
   for (const r of list) {
-    console.log(`${r.stage.padEnd(14)} ${String(r.rows ?? '').padStart(11)}  ${r.seconds.toFixed(2).padStart(8)}  ${String(r.rowsPerSecond ?? '').padStart(11)}  ${String(r.peakRssMb).padStart(13)}  ${r.note ?? ''}`);
+    console.log(
+      `${r.stage.padEnd(14)} ${String(r.rows ?? '').padStart(11)}  ${r.seconds.toFixed(2).padStart(8)}  ${String(r.rowsPerSecond ?? '').padStart(11)}  ${String(r.peakRssMb).padStart(13)}  ${r.note ?? ''}`,
+    );
   }
 }

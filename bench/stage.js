@@ -53,8 +53,11 @@ if (stage === 'generate') {
   const wb = await swb.Workbench.open();
   const report = await swb.loadTransactions(wb, a);
   const share = Math.min(100, Math.ceil((Number(b) / report.customers - 1) * 100));
-  await wb.run(`insert into transactions select * replace (customer_id || '-copy' as customer_id, order_id || '-copy' as order_id)
-    from transactions where hash(customer_id) % 100 < $share`, { share });
+  await wb.run(
+    `insert into transactions select * replace (customer_id || '-copy' as customer_id, order_id || '-copy' as order_id)
+    from transactions where hash(customer_id) % 100 < $share`,
+    { share },
+  );
   const [last] = await wb.query(`select date_trunc('day', max(order_date)) as d from transactions`);
   const holdoutEnd = last.d;
   const calibrationEnd = new Date(holdoutEnd.getTime() - 13 * 7 * 86_400_000);
@@ -77,16 +80,40 @@ if (stage === 'generate') {
   await swb.loadTransactions(wb, a, { preset: 'cdnow' });
   await swb.clvSummary(wb, { calibrationEnd: '1998-06-30' });
   const groups = await clvGroups(wb, 'clv_summary');
-  const repeat = await wb.query('select customer_id as "customerId", x, monetary from clv_summary where x > 0 order by customer_id');
+  const repeat = await wb.query(
+    'select customer_id as "customerId", x, monetary from clv_summary where x > 0 order by customer_id',
+  );
   const gg = selectGammaGammaRows(repeat).fit;
-  await wb.run(`copy (select x, t_x, "T", monetary from clv_summary order by customer_id) to '${b.replaceAll("'", "''")}' (header)`);
-  const median = (fn) => { const t = []; let out; for (let i = 0; i < 7; i++) { const s = performance.now(); out = fn(); t.push(performance.now() - s); } t.sort((p, q) => p - q); return { s: t[3] / 1000, out }; };
+  await wb.run(
+    `copy (select x, t_x, "T", monetary from clv_summary order by customer_id) to '${b.replaceAll("'", "''")}' (header)`,
+  );
+  const median = (fn) => {
+    const t = [];
+    let out;
+    for (let i = 0; i < 7; i++) {
+      const s = performance.now();
+      out = fn();
+      t.push(performance.now() - s);
+    }
+    t.sort((p, q) => p - q);
+    return { s: t[3] / 1000, out };
+  };
   const bg = median(() => fitBgnbd(groups));
   const gm = median(() => fitGammaGamma(gg));
   rows = bg.out.customers;
   note = `BG/NBD ${bg.s.toFixed(3)} s (r=${bg.out.r.toFixed(4)} α=${bg.out.alpha.toFixed(3)} a=${bg.out.a.toFixed(4)} b=${bg.out.b.toFixed(3)}), Gamma-Gamma ${gm.s.toFixed(3)} s on ${gm.out.customers} repeat buyers`;
   wb.close();
-  process.stdout.write(JSON.stringify({ stage, rows, seconds: bg.s + gm.s, bgnbdSeconds: bg.s, gammaGammaSeconds: gm.s, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024), note }) + '\n');
+  process.stdout.write(
+    JSON.stringify({
+      stage,
+      rows,
+      seconds: bg.s + gm.s,
+      bgnbdSeconds: bg.s,
+      gammaGammaSeconds: gm.s,
+      peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+      note,
+    }) + '\n',
+  );
   process.exit(0);
 } else if (stage === 'baseline-sql') {
   // The plain-DuckDB baseline: the minimal SQL for the same definitions, through @duckdb/node-api directly:
@@ -101,7 +128,8 @@ if (stage === 'generate') {
       SELECT customer_id, date_diff('day', max(order_date), (SELECT date_trunc('day', max(order_date)) + INTERVAL 1 DAY FROM t)) AS recency_days,
         count(DISTINCT order_id) AS frequency, sum(amount::DECIMAL(18, 2)) AS monetary FROM t GROUP BY 1)
     SELECT *, ntile(5) OVER (ORDER BY -recency_days) AS r, ntile(5) OVER (ORDER BY frequency) AS f, ntile(5) OVER (ORDER BY monetary) AS m FROM c`);
-  const cells = await con.runAndReadAll(`WITH f AS (SELECT customer_id, date_trunc('month', min(order_date)) AS c FROM t GROUP BY 1)
+  const cells =
+    await con.runAndReadAll(`WITH f AS (SELECT customer_id, date_trunc('month', min(order_date)) AS c FROM t GROUP BY 1)
     SELECT c, date_diff('month', c, date_trunc('month', order_date)) AS k, count(DISTINCT customer_id) AS n FROM t JOIN f USING (customer_id) GROUP BY ALL ORDER BY ALL`);
   const n = await con.runAndReadAll('SELECT count(*) FROM t');
   rows = Number(n.getRows()[0][0]);
@@ -119,7 +147,12 @@ if (stage === 'generate') {
   // `swb report` in-process: every default section, rendered and written.
   const wb = await swb.Workbench.open();
   const stages = [];
-  const built = await swb.buildReport(wb, { file: a, onProgress: (p) => { if (!p.running) stages.push(`${p.stage} ${(p.ms / 1000).toFixed(1)}`); } });
+  const built = await swb.buildReport(wb, {
+    file: a,
+    onProgress: (p) => {
+      if (!p.running) stages.push(`${p.stage} ${(p.ms / 1000).toFixed(1)}`);
+    },
+  });
   await built.save(b);
   wb.close();
   note = stages.join(', ');
@@ -130,9 +163,12 @@ if (stage === 'generate') {
   const built = await swb.buildReport(wb, {
     file: a,
     onProgress: (p) => {
-      process.stderr.write(`  ${p.running ? '' : p.stage.padEnd(9)}${(p.ms / 1000).toFixed(1).padStart(7)} s  ${p.running ? `${p.stage} ` : ''}${p.detail}\n`);
+      process.stderr.write(
+        `  ${p.running ? '' : p.stage.padEnd(9)}${(p.ms / 1000).toFixed(1).padStart(7)} s  ${p.running ? `${p.stage} ` : ''}${p.detail}\n`,
+      );
       if (!p.running) stages.push(`${p.stage} ${(p.ms / 1000).toFixed(1)}`);
-      if (p.stage === 'load' && !p.running) rows = Number(/([\d,]+) rows read/.exec(p.detail)?.[1]?.replaceAll(',', ''));
+      if (p.stage === 'load' && !p.running)
+        rows = Number(/([\d,]+) rows read/.exec(p.detail)?.[1]?.replaceAll(',', ''));
     },
   });
   await built.save(b);
@@ -175,7 +211,11 @@ if (stage === 'generate') {
     // attribute segments from the generator's customers file: young × city size NPS, AOV by channel, RFM migration
     const customers = a.replace(/(\.csv)?$/, '-customers.csv');
     if (existsSync(customers)) await swb.loadCustomers(wb, customers);
-    const young = await swb.segmentBy(wb, { rules: [{ name: '18-34', where: { column: 'age_band', op: 'in', value: ['18-24', '25-34'] } }], rest: '35+' }, { table: 'seg_young' });
+    const young = await swb.segmentBy(
+      wb,
+      { rules: [{ name: '18-34', where: { column: 'age_band', op: 'in', value: ['18-24', '25-34'] } }], rest: '35+' },
+      { table: 'seg_young' },
+    );
     const nps = await swb.compareSubsegments(wb, { segment: young, by: 'city_size', kpi: 'nps' });
     await swb.compareSubsegments(wb, { by: 'acquisition_channel', kpi: 'averageOrderValue' });
     const m = await swb.migration(wb, { from: new Date(Date.UTC(2023, 5, 1)), to: new Date(Date.UTC(2023, 11, 16)) });

@@ -9,7 +9,15 @@ const seconds = (t) => (performance.now() - t) / 1000;
 const laps = () => {
   let t = performance.now();
   const parts = [];
-  return { lap(label) { const s = seconds(t); parts.push(`${label} ${s.toFixed(1)}`); t = performance.now(); return s; }, text: () => parts.join(', ') };
+  return {
+    lap(label) {
+      const s = seconds(t);
+      parts.push(`${label} ${s.toFixed(1)}`);
+      t = performance.now();
+      return s;
+    },
+    text: () => parts.join(', '),
+  };
 };
 
 /** Plain DuckDB through @duckdb/node-api, as the transactions baseline uses it (no memory cap, all cores). */
@@ -26,13 +34,17 @@ async function plainDuckDb() {
  * 4 decimals as the loader does), rows without customer or start date, ending on or before the start, or with MRR
  * below zero left out, exact duplicates once. (The loader also sets aside overlapping periods; the sample has none.)
  */
-const SUBS_SQL = (csv) => `CREATE TABLE subs AS SELECT DISTINCT subscription_id, customer_id, plan, start_date, end_date,
+const SUBS_SQL = (
+  csv,
+) => `CREATE TABLE subs AS SELECT DISTINCT subscription_id, customer_id, plan, start_date, end_date,
     CAST(round(price / CASE billing_interval WHEN 'year' THEN 12 WHEN 'quarter' THEN 3 ELSE 1 END, 4) AS DECIMAL(18, 4)) AS mrr
   FROM read_csv(${quote(csv)})
   WHERE customer_id IS NOT NULL AND start_date IS NOT NULL AND (end_date IS NULL OR end_date > start_date) AND price >= 0`;
 
 /** Paying customers at a date (the month-end rule's "paying at a day"), as SQL over `subs`. */
-const payingAt = (day) => `SELECT customer_id FROM subs WHERE start_date <= ${day} AND (end_date IS NULL OR end_date > ${day})
+const payingAt = (
+  day,
+) => `SELECT customer_id FROM subs WHERE start_date <= ${day} AND (end_date IS NULL OR end_date > ${day})
   GROUP BY customer_id HAVING sum(mrr) > 0`;
 
 export async function runSubscriptionStage(stage, args) {
@@ -42,7 +54,12 @@ export async function runSubscriptionStage(stage, args) {
   let timed;
   if (stage === 'subs-generate') {
     // args: dir, customers, events (true/false); the same seed as every bench file
-    const r = await swb.generateSubscriptions({ dir: args[0], customers: Number(args[1]), seed: 1, events: args[2] === 'true' });
+    const r = await swb.generateSubscriptions({
+      dir: args[0],
+      customers: Number(args[1]),
+      seed: 1,
+      events: args[2] === 'true',
+    });
     rows = r.subscriptions + r.events;
     note = `${r.customers} customers: ${r.subscriptions} subscription rows, ${r.events} events`;
   } else if (stage === 'subs-workbench') {
@@ -59,8 +76,9 @@ export async function runSubscriptionStage(stage, args) {
     l.lap('cohorts');
     rows = load.rowsLoaded;
     const t = m.totals;
-    note = `${l.text()}; ${load.customers} customers; totals new ${t.new} expansion ${t.expansion} contraction ${t.contraction} churned ${t.churned} reactivation ${t.reactivation}; `
-      + `churned customers ${c.total.churnedCustomers} of ${c.total.customerMonths} customer-months; ${co.rows.length} cohort cells`;
+    note =
+      `${l.text()}; ${load.customers} customers; totals new ${t.new} expansion ${t.expansion} contraction ${t.contraction} churned ${t.churned} reactivation ${t.reactivation}; ` +
+      `churned customers ${c.total.churnedCustomers} of ${c.total.customerMonths} customer-months; ${co.rows.length} cohort cells`;
     wb.close();
   } else if (stage === 'subs-baseline') {
     // The same work in plain SQL: typed read, month-end MRR per customer-month, the five bridge classes per month,
@@ -91,7 +109,8 @@ export async function runSubscriptionStage(stage, args) {
         sum(prev) FILTER (WHERE prev > 0 AND cur = 0) AS churned, count(*) FILTER (WHERE cur > 0) AS paying
       FROM pairs JOIN f USING (customer_id) GROUP BY month ORDER BY month`);
     l.lap('bridge');
-    const churn = await q(`SELECT plan_at_start AS plan, count(*) AS customer_months, count(*) FILTER (WHERE cur = 0) AS churned,
+    const churn =
+      await q(`SELECT plan_at_start AS plan, count(*) AS customer_months, count(*) FILTER (WHERE cur = 0) AS churned,
         sum(prev) AS mrr_at_risk, sum(prev) FILTER (WHERE cur = 0) AS churned_mrr,
         sum(prev - cur) FILTER (WHERE cur > 0 AND cur < prev) AS contraction, sum(cur - prev) FILTER (WHERE cur > prev) AS expansion
       FROM pairs WHERE prev > 0 GROUP BY 1 ORDER BY 1`);
@@ -102,8 +121,9 @@ export async function runSubscriptionStage(stage, args) {
     l.lap('cohorts');
     const total = (k) => bridge.reduce((s, r) => s + Number(r[k] ?? 0), 0);
     rows = Number((await q('SELECT count(*) AS n FROM subs'))[0].n);
-    note = `${l.text()}; totals new ${total('new')} expansion ${total('expansion')} contraction ${total('contraction')} churned ${total('churned')} reactivation ${total('reactivation')}; `
-      + `churned customers ${churn.reduce((s, r) => s + Number(r.churned), 0)} of ${churn.reduce((s, r) => s + Number(r.customer_months), 0)} customer-months; ${cohorts.length} cohort cells`;
+    note =
+      `${l.text()}; totals new ${total('new')} expansion ${total('expansion')} contraction ${total('contraction')} churned ${total('churned')} reactivation ${total('reactivation')}; ` +
+      `churned customers ${churn.reduce((s, r) => s + Number(r.churned), 0)} of ${churn.reduce((s, r) => s + Number(r.customer_months), 0)} customer-months; ${cohorts.length} cohort cells`;
     close();
   } else if (stage === 'usage-workbench') {
     // loadEvents + usageSegments + usageChurn; the subscriptions of the same customers are loaded first, untimed
@@ -119,8 +139,9 @@ export async function runSubscriptionStage(stage, args) {
     l.lap('usage churn');
     timed = seconds(t1);
     rows = load.rowsLoaded;
-    note = `${l.text()}; segments ${seg.segments.map((s) => `${s.segment} ${s.customers}`).join(' ')}; `
-      + `churn ${churn.rows.map((r) => `${r.segment} ${r.churned}/${r.customers}`).join(' ')} (at ${churn.options.at.toISOString().slice(0, 10)})`;
+    note =
+      `${l.text()}; segments ${seg.segments.map((s) => `${s.segment} ${s.customers}`).join(' ')}; ` +
+      `churn ${churn.rows.map((r) => `${r.segment} ${r.churned}/${r.customers}`).join(' ')} (at ${churn.options.at.toISOString().slice(0, 10)})`;
     wb.close();
   } else if (stage === 'usage-baseline') {
     // The same work in plain SQL: typed read of the events; per paying customer the active days (and features) in the 30 days
@@ -139,12 +160,13 @@ export async function runSubscriptionStage(stage, args) {
       SELECT paying.customer_id, CASE WHEN coalesce(days, 0) = 0 THEN 'dormant' WHEN days / 30 < 0.25 THEN 'light'
         WHEN days / 30 > 0.6 THEN 'power' ELSE 'regular' END AS segment
       FROM paying LEFT JOIN act USING (customer_id)`;
-    const segAt = "(SELECT CAST(max(event_time) AS DATE) + 1 FROM events)";
+    const segAt = '(SELECT CAST(max(event_time) AS DATE) + 1 FROM events)';
     const order = "CASE segment WHEN 'dormant' THEN 0 WHEN 'light' THEN 1 WHEN 'regular' THEN 2 ELSE 3 END";
     const seg = await q(`SELECT segment, count(*) AS n FROM (${segmentOf(segAt)}) GROUP BY 1 ORDER BY ${order}`);
     l.lap('usage segments');
-    const churnAt = "(SELECT CAST(greatest(max(start_date), max(end_date)) - INTERVAL 3 MONTH AS DATE) FROM subs)";
-    const churn = await q(`WITH s AS (${segmentOf(churnAt)}), later AS (${payingAt(`CAST(${churnAt} + INTERVAL 3 MONTH AS DATE)`)})
+    const churnAt = '(SELECT CAST(greatest(max(start_date), max(end_date)) - INTERVAL 3 MONTH AS DATE) FROM subs)';
+    const churn =
+      await q(`WITH s AS (${segmentOf(churnAt)}), later AS (${payingAt(`CAST(${churnAt} + INTERVAL 3 MONTH AS DATE)`)})
       SELECT segment, count(*) AS n, count(*) FILTER (WHERE later.customer_id IS NULL) AS churned
       FROM s LEFT JOIN later USING (customer_id) GROUP BY 1 ORDER BY ${order}`);
     l.lap('usage churn');
@@ -169,13 +191,25 @@ export async function runSubscriptionStage(stage, args) {
       const [b] = await wb.query(`SELECT date_trunc('month', min(start_date)) AS first,
         date_trunc('month', greatest(max(start_date), coalesce(max(end_date), max(start_date)))) AS last FROM subscriptions`);
       await wb.run(`CREATE TEMP TABLE _bench_customers AS ${monthCustomersSql('subscriptions', 'plan')}`);
-      statements.push(['month table (once per subscriptions table)', monthRowsSql('subscriptions', '_bench_customers', 'plan'), {}]);
+      statements.push([
+        'month table (once per subscriptions table)',
+        monthRowsSql('subscriptions', '_bench_customers', 'plan'),
+        {},
+      ]);
       await swb.mrrMovements(wb); // builds the cached month table
       const range = { from: b.first, to: b.last };
       statements.push(['mrrMovements (cached months)', mrrMovementsSql('subscriptions', MONTH_TABLES), range]);
       const by = { kind: 'subscriptions', table: 'subscriptions', column: 'plan' };
-      statements.push(['subscriptionChurn by plan (cached months)', subscriptionChurnSql({ source: 'subscriptions', by, tables: MONTH_TABLES }), range]);
-      statements.push(['subscriptionCohorts (cached months)', subscriptionCohortsSql('subscriptions', MONTH_TABLES), range]);
+      statements.push([
+        'subscriptionChurn by plan (cached months)',
+        subscriptionChurnSql({ source: 'subscriptions', by, tables: MONTH_TABLES }),
+        range,
+      ]);
+      statements.push([
+        'subscriptionCohorts (cached months)',
+        subscriptionCohortsSql('subscriptions', MONTH_TABLES),
+        range,
+      ]);
     } else {
       const { usageCustomersSql } = await import('../dist/analyses/usage/sql.js');
       const t = performance.now();
@@ -183,8 +217,15 @@ export async function runSubscriptionStage(stage, args) {
       note = `loadEvents ${seconds(t).toFixed(1)} s; `;
       const [last] = await wb.query('SELECT CAST(max(event_time) AS DATE) + 1 AS at FROM events');
       const { sql, params } = usageCustomersSql({
-        events: 'events', subscriptions: 'subscriptions', universe: 'paying', withSubscriptions: true, at: last.at, windowDays: 30,
-        lightBelow: 0.25, powerAbove: 0.6, featureBands: [1, 2, 5],
+        events: 'events',
+        subscriptions: 'subscriptions',
+        universe: 'paying',
+        withSubscriptions: true,
+        at: last.at,
+        windowDays: 30,
+        lightBelow: 0.25,
+        powerAbove: 0.6,
+        featureBands: [1, 2, 5],
       });
       statements.push(['usageSegments: usage rows per customer', sql, params]);
     }
@@ -207,5 +248,14 @@ export async function runSubscriptionStage(stage, args) {
   }
   const s = timed ?? seconds(t0);
   const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
-  console.log(JSON.stringify({ stage, rows, seconds: s, rowsPerSecond: rows ? Math.round(rows / s) : undefined, peakRssMb, note }));
+  console.log(
+    JSON.stringify({
+      stage,
+      rows,
+      seconds: s,
+      rowsPerSecond: rows ? Math.round(rows / s) : undefined,
+      peakRssMb,
+      note,
+    }),
+  );
 }

@@ -7,7 +7,8 @@
 // events file are exactly the first 176,000 of the larger file. Sizes: --subs-customers=N, --events-customers=N.
 import { existsSync, mkdirSync } from 'node:fs';
 
-const number = (args, flag, fallback) => Number(args.find((a) => a.startsWith(`${flag}=`))?.slice(flag.length + 1) ?? fallback);
+const number = (args, flag, fallback) =>
+  Number(args.find((a) => a.startsWith(`${flag}=`))?.slice(flag.length + 1) ?? fallback);
 
 /**
  * Run the set; `stage(name, ...args)` runs one stage in a fresh process and returns its JSON line.
@@ -30,7 +31,12 @@ export function subscriptionBench({ stage, out, args }) {
     log(`generating the subscriptions and usage events of ${eventsCustomers.toLocaleString('en')} customers…`);
     rows.push(stage('subs-generate', eventsDir, String(eventsCustomers), 'true'));
   }
-  const run = (name, ...rest) => { log(`${name}…`); const r = stage(name, ...rest); rows.push(r); return r; };
+  const run = (name, ...rest) => {
+    log(`${name}…`);
+    const r = stage(name, ...rest);
+    rows.push(r);
+    return r;
+  };
   const subsBase = run('subs-baseline', `${subsDir}subscriptions.csv`);
   const subsLib = run('subs-workbench', `${subsDir}subscriptions.csv`);
   const usageBase = run('usage-baseline', `${eventsDir}subscriptions.csv`, `${eventsDir}events.csv`);
@@ -41,14 +47,22 @@ export function subscriptionBench({ stage, out, args }) {
   }
   const ratio = (x, y) => (x.seconds / y.seconds).toFixed(2);
   console.log('\nsubscription ratios (same files, same run)');
-  console.log(`  ${subsLib.rows.toLocaleString('en')} subscription rows: loadSubscriptions + mrrMovements + subscriptionChurn by plan + subscriptionCohorts `
-    + `${subsLib.seconds.toFixed(1)} s / plain DuckDB SQL ${subsBase.seconds.toFixed(1)} s = ${ratio(subsLib, subsBase)}  (target ≤ 1.5)`);
-  console.log(`  ${usageLib.rows.toLocaleString('en')} events: loadEvents + usageSegments + usageChurn `
-    + `${usageLib.seconds.toFixed(1)} s / plain DuckDB SQL ${usageBase.seconds.toFixed(1)} s = ${ratio(usageLib, usageBase)}  (target ≤ 1.5)`);
+  console.log(
+    `  ${subsLib.rows.toLocaleString('en')} subscription rows: loadSubscriptions + mrrMovements + subscriptionChurn by plan + subscriptionCohorts ` +
+      `${subsLib.seconds.toFixed(1)} s / plain DuckDB SQL ${subsBase.seconds.toFixed(1)} s = ${ratio(subsLib, subsBase)}  (target ≤ 1.5)`,
+  );
+  console.log(
+    `  ${usageLib.rows.toLocaleString('en')} events: loadEvents + usageSegments + usageChurn ` +
+      `${usageLib.seconds.toFixed(1)} s / plain DuckDB SQL ${usageBase.seconds.toFixed(1)} s = ${ratio(usageLib, usageBase)}  (target ≤ 1.5)`,
+  );
   // Both sides must find the same numbers, or the ratio compares different work.
   const part = (r, key) => new RegExp(`; ${key} [^;]+`).exec(r.note)?.[0];
-  console.log(`  same bridge totals and churned customer-months: ${part(subsLib, 'totals') === part(subsBase, 'totals') && part(subsLib, 'churned customers') === part(subsBase, 'churned customers') ? 'yes' : 'NO'}`);
-  console.log(`  same usage segments and churn by segment: ${part(usageLib, 'segments') === part(usageBase, 'segments') && part(usageLib, 'churn')?.replace(/ \(at .*/, '') === part(usageBase, 'churn') ? 'yes' : 'NO'}`);
+  console.log(
+    `  same bridge totals and churned customer-months: ${part(subsLib, 'totals') === part(subsBase, 'totals') && part(subsLib, 'churned customers') === part(subsBase, 'churned customers') ? 'yes' : 'NO'}`,
+  );
+  console.log(
+    `  same usage segments and churn by segment: ${part(usageLib, 'segments') === part(usageBase, 'segments') && part(usageLib, 'churn')?.replace(/ \(at .*/, '') === part(usageBase, 'churn') ? 'yes' : 'NO'}`,
+  );
   for (const r of [subsBase, subsLib, usageBase, usageLib]) console.log(`  ${r.stage}: ${r.note}`);
   return rows;
 }

@@ -22,9 +22,13 @@ try {
   // npm runs scripts from the package root; paths on the command line are meant from where the user typed them.
   const cwd = process.env.INIT_CWD ?? process.cwd();
   args.overrides = resolveParameterPaths(args.overrides, cwd);
-  const notebooks = args.notebooks.length > 0
-    ? args.notebooks.map((p) => resolve(cwd, p))
-    : readdirSync(join(root, 'notebooks')).filter((f) => f.endsWith('.ipynb')).sort().map((f) => join(root, 'notebooks', f));
+  const notebooks =
+    args.notebooks.length > 0
+      ? args.notebooks.map((p) => resolve(cwd, p))
+      : readdirSync(join(root, 'notebooks'))
+          .filter((f) => f.endsWith('.ipynb'))
+          .sort()
+          .map((f) => join(root, 'notebooks', f));
   const started = performance.now();
   const runs = runNotebooks({
     notebooks,
@@ -33,7 +37,9 @@ try {
     ...(args.timeout ? { timeout: args.timeout } : {}),
   });
   const failed = runs.find((r) => !r.ok);
-  console.log(`${failed ? 'stopped after' : 'ran'} ${runs.length} of ${notebooks.length} notebooks in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `${failed ? 'stopped after' : 'ran'} ${runs.length} of ${notebooks.length} notebooks in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
   process.exit(failed ? 1 : 0);
 } catch (e) {
   // Nothing ran: an override no notebook declares, no Jupyter, an unreadable notebook.

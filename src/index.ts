@@ -25,115 +25,331 @@ export type { ColumnMapping } from './data/fields.js';
 export { PRESETS, PRESET_NAMES, type Preset } from './data/presets.js';
 export { generateSample, type SampleOptions, type SampleResult } from './sample/index.js';
 export {
-  generateSubscriptions, PLANTED_SUBSCRIPTIONS, plantedChurn,
-  type SubscriptionSampleOptions, type SubscriptionSampleResult, type PlantedSubscriptions, type PlantedPlan, type PlantedUsage,
+  generateSubscriptions,
+  PLANTED_SUBSCRIPTIONS,
+  plantedChurn,
+  type SubscriptionSampleOptions,
+  type SubscriptionSampleResult,
+  type PlantedSubscriptions,
+  type PlantedPlan,
+  type PlantedUsage,
 } from './sample/subscriptions.js';
 export { type Locale, LOCALES, formatNumber, formatCurrency, formatPercent, formatDate, isoDate } from './locale.js';
 
 // analyses: one verb per analysis, options in, typed result out
 export { overview, type OverviewOptions, type OverviewResult } from './analyses/overview/index.js';
-export { activity, type ActivityOptions, type ActivityResult, type ActivityRow, type ActivityPeriod } from './analyses/overview/activity.js';
 export {
-  rfm, rfmCustomers, type RfmOptions, type RfmOptionsUsed, type RfmResult, type RfmCustomer, type RfmCustomersOptions, type RfmThresholds,
+  activity,
+  type ActivityOptions,
+  type ActivityResult,
+  type ActivityRow,
+  type ActivityPeriod,
+} from './analyses/overview/activity.js';
+export {
+  rfm,
+  rfmCustomers,
+  type RfmOptions,
+  type RfmOptionsUsed,
+  type RfmResult,
+  type RfmCustomer,
+  type RfmCustomersOptions,
+  type RfmThresholds,
 } from './analyses/rfm/index.js';
-export type { RfmGroupSummary, RfmGridCell, RfmScoreRange, RfmDistribution, RfmDistributionBin } from './analyses/rfm/summary.js';
+export type {
+  RfmGroupSummary,
+  RfmGridCell,
+  RfmScoreRange,
+  RfmDistribution,
+  RfmDistributionBin,
+} from './analyses/rfm/summary.js';
 export {
-  standardSegmentMap, defineSegmentMap, type SegmentMap, type SegmentDefinition, type SegmentRule, type ScoreRange, type LoyaltyGroup,
+  standardSegmentMap,
+  defineSegmentMap,
+  type SegmentMap,
+  type SegmentDefinition,
+  type SegmentRule,
+  type ScoreRange,
+  type LoyaltyGroup,
 } from './analyses/rfm/segment-map.js';
 export {
-  cohorts, type CohortOptions, type CohortOptionsUsed, type CohortResult, type CohortCell, type CohortSummary,
-  type CohortAveragePoint, type CohortPeriod,
+  cohorts,
+  type CohortOptions,
+  type CohortOptionsUsed,
+  type CohortResult,
+  type CohortCell,
+  type CohortSummary,
+  type CohortAveragePoint,
+  type CohortPeriod,
 } from './analyses/cohorts/index.js';
 export {
-  clusters, type ClusterOptions, type ClusterOptionsUsed, type ClusterResult, type ClusterFeature, type ClusterProfile,
-  type ClusterPoint, type KChoiceRow,
+  clusters,
+  type ClusterOptions,
+  type ClusterOptionsUsed,
+  type ClusterResult,
+  type ClusterFeature,
+  type ClusterProfile,
+  type ClusterPoint,
+  type KChoiceRow,
 } from './analyses/clusters/index.js';
 export {
-  timing, TIMING_RULES, TIMING_SEGMENTS, TIME_BANDS, type TimingOptions, type TimingOptionsUsed, type TimingResult,
-  type TimingSegmentSummary, type TimingGridCell, type TimingOrderCounts, type TimingSegment, type TimeBand,
+  timing,
+  TIMING_RULES,
+  TIMING_SEGMENTS,
+  TIME_BANDS,
+  type TimingOptions,
+  type TimingOptionsUsed,
+  type TimingResult,
+  type TimingSegmentSummary,
+  type TimingGridCell,
+  type TimingOrderCounts,
+  type TimingSegment,
+  type TimeBand,
 } from './analyses/timing/index.js';
 export { COMPUTED_FEATURES, DEFAULT_FEATURES, type ComputedFeature } from './analyses/clusters/features.js';
 export type { ClusterNamePart, ClusterLevel } from './analyses/clusters/names.js';
 export type { Projection } from './analyses/clusters/projection.js';
-export { clusterVsRfm, type ClusterVsRfmInput, type ClusterRfmCell, type ClusterRfmCrosstab } from './analyses/clusters/vs-rfm.js';
 export {
-  segmentBy, MISSING_SEGMENT,
-  type SegmentSpec, type SegmentByOptions, type SegmentByResult, type SegmentSummary, type SegmentBin, type ValueTier, type BaseOptions,
-  type SegmentRuleObject, type RuleCondition, type RuleOp, type RuleValue,
+  clusterVsRfm,
+  type ClusterVsRfmInput,
+  type ClusterRfmCell,
+  type ClusterRfmCrosstab,
+} from './analyses/clusters/vs-rfm.js';
+export {
+  segmentBy,
+  MISSING_SEGMENT,
+  type SegmentSpec,
+  type SegmentByOptions,
+  type SegmentByResult,
+  type SegmentSummary,
+  type SegmentBin,
+  type ValueTier,
+  type BaseOptions,
+  type SegmentRuleObject,
+  type RuleCondition,
+  type RuleOp,
+  type RuleValue,
 } from './analyses/segments/index.js';
 export {
-  compareSubsegments, type CompareSubsegmentsOptions, type SubsegmentResult, type SubsegmentRow, type SubsegmentSegment,
+  compareSubsegments,
+  type CompareSubsegmentsOptions,
+  type SubsegmentResult,
+  type SubsegmentRow,
+  type SubsegmentSegment,
 } from './analyses/segments/subsegments.js';
 export { ALL_CUSTOMERS, type KpiSpec, type KpiDef } from './analyses/segments/kpi.js';
-export { kpis, type KpisOptions, type KpisResult, type KpiGoal, type KpiRow, type KpiStatus } from './analyses/segments/kpis.js';
 export {
-  migration, type MigrationOptions, type MigrationSegment, type MigrationResult, type MigrationCell, type MigrationFlow, type SegmentCount,
+  kpis,
+  type KpisOptions,
+  type KpisResult,
+  type KpiGoal,
+  type KpiRow,
+  type KpiStatus,
+} from './analyses/segments/kpis.js';
+export {
+  migration,
+  type MigrationOptions,
+  type MigrationSegment,
+  type MigrationResult,
+  type MigrationCell,
+  type MigrationFlow,
+  type SegmentCount,
 } from './analyses/segments/migration.js';
-export { overlap, segmentSets, type CustomerSet, type TableSet, type OverlapPair, type OverlapResult } from './analyses/segments/overlap.js';
 export {
-  trends, trendDates, TREND_PERIODS,
-  type TrendsOptions, type TrendsOptionsUsed, type TrendsResult, type TrendPoint, type TrendValue, type MeanInterval, type TrendPeriod,
+  overlap,
+  segmentSets,
+  type CustomerSet,
+  type TableSet,
+  type OverlapPair,
+  type OverlapResult,
+} from './analyses/segments/overlap.js';
+export {
+  trends,
+  trendDates,
+  TREND_PERIODS,
+  type TrendsOptions,
+  type TrendsOptionsUsed,
+  type TrendsResult,
+  type TrendPoint,
+  type TrendValue,
+  type MeanInterval,
+  type TrendPeriod,
 } from './analyses/trends/index.js';
 export {
-  clv, type ClvOptions, type ClvOptionsUsed, type ClvResult, type ClvCustomer, type ClvGroupSummary, type ClvHoldoutRow,
-  type AliveBand, type ClvTier, type ClvModelComparison, type ClvModelError,
+  clv,
+  type ClvOptions,
+  type ClvOptionsUsed,
+  type ClvResult,
+  type ClvCustomer,
+  type ClvGroupSummary,
+  type ClvHoldoutRow,
+  type AliveBand,
+  type ClvTier,
+  type ClvModelComparison,
+  type ClvModelError,
 } from './analyses/clv/index.js';
 export { clvBySegment, type ClvSegmentRow, type ClvSegmentation } from './analyses/clv/aggregates.js';
 export {
-  clvSummary, type ClvSummaryOptions, type ClvSummaryResult, type ClvSummaryRow, type ClvUnit,
+  clvSummary,
+  type ClvSummaryOptions,
+  type ClvSummaryResult,
+  type ClvSummaryRow,
+  type ClvUnit,
 } from './analyses/clv/summary.js';
 export { clvGroups, type ClvGroup } from './analyses/clv/summary.js';
 export {
-  fitBgnbd, bgnbdLogLikelihood, bgnbdPAlive, bgnbdExpectedPurchases, bgnbdConditionalExpected,
-  type BgnbdParams, type BgnbdFit, type BgnbdFitOptions,
+  fitBgnbd,
+  bgnbdLogLikelihood,
+  bgnbdPAlive,
+  bgnbdExpectedPurchases,
+  bgnbdConditionalExpected,
+  type BgnbdParams,
+  type BgnbdFit,
+  type BgnbdFitOptions,
 } from './analyses/clv/bgnbd.js';
 export {
-  fitParetoNbd, paretoNbdLogLikelihood, paretoNbdPAlive, paretoNbdExpectedPurchases, paretoNbdConditionalExpected,
-  type ParetoNbdParams, type ParetoNbdFit, type ParetoNbdFitOptions,
+  fitParetoNbd,
+  paretoNbdLogLikelihood,
+  paretoNbdPAlive,
+  paretoNbdExpectedPurchases,
+  paretoNbdConditionalExpected,
+  type ParetoNbdParams,
+  type ParetoNbdFit,
+  type ParetoNbdFitOptions,
 } from './analyses/clv/pareto-nbd.js';
 export {
-  fitGammaGamma, selectGammaGammaRows, gammaGammaExpectedSpend, gammaGammaPopulationMean,
-  type GammaGammaParams, type GammaGammaFit, type GammaGammaRow,
+  fitGammaGamma,
+  selectGammaGammaRows,
+  gammaGammaExpectedSpend,
+  gammaGammaPopulationMean,
+  type GammaGammaParams,
+  type GammaGammaFit,
+  type GammaGammaRow,
 } from './analyses/clv/gamma-gamma.js';
-export { pAlive, conditionalExpected, discountedExpected, type PurchaseModel, type PurchaseModelKind, type Horizon } from './analyses/clv/purchase-model.js';
-export { segmentValues, valueIntervals, type ValueCell, type ValueModel, type ValueInterval, type ValueIntervalOptions } from './analyses/clv/intervals.js';
 export {
-  mrrMovements, subscriptionChurn, subscriptionCohorts, netRevenueChurn, subscriptionKpis,
-  type SubscriptionKpiOptions, type SubscriptionKpiResult, type SubscriptionKpiMonth, type SubscriptionKpiSegment,
-  type MrrMovementsOptions, type MrrMovementsResult, type MrrMovementRow, type MrrMovementFigures, type MrrMethod,
-  type MrrSegmentsResult, type MrrSegmentMovements, type MrrSegmentMonth, type NetChurnParts,
-  type SubscriptionChurnOptions, type SubscriptionChurnResult, type SubscriptionChurnRow, type SubscriptionChurnFigures,
-  type SubscriptionChurnFinding, type ChurnBy, type ResolvedChurnBy,
-  type SubscriptionCohortOptions, type SubscriptionCohortOptionsUsed, type SubscriptionCohortResult,
+  pAlive,
+  conditionalExpected,
+  discountedExpected,
+  type PurchaseModel,
+  type PurchaseModelKind,
+  type Horizon,
+} from './analyses/clv/purchase-model.js';
+export {
+  segmentValues,
+  valueIntervals,
+  type ValueCell,
+  type ValueModel,
+  type ValueInterval,
+  type ValueIntervalOptions,
+} from './analyses/clv/intervals.js';
+export {
+  mrrMovements,
+  subscriptionChurn,
+  subscriptionCohorts,
+  netRevenueChurn,
+  subscriptionKpis,
+  type SubscriptionKpiOptions,
+  type SubscriptionKpiResult,
+  type SubscriptionKpiMonth,
+  type SubscriptionKpiSegment,
+  type MrrMovementsOptions,
+  type MrrMovementsResult,
+  type MrrMovementRow,
+  type MrrMovementFigures,
+  type MrrMethod,
+  type MrrSegmentsResult,
+  type MrrSegmentMovements,
+  type MrrSegmentMonth,
+  type NetChurnParts,
+  type SubscriptionChurnOptions,
+  type SubscriptionChurnResult,
+  type SubscriptionChurnRow,
+  type SubscriptionChurnFigures,
+  type SubscriptionChurnFinding,
+  type ChurnBy,
+  type ResolvedChurnBy,
+  type SubscriptionCohortOptions,
+  type SubscriptionCohortOptionsUsed,
+  type SubscriptionCohortResult,
 } from './analyses/subscriptions/index.js';
 export {
-  usageSegments, USAGE_SEGMENTS, PLATFORM_GROUPS,
-  type UsageSegmentsOptions, type UsageSegmentsResult, type UsageSegmentSummary, type PlatformMixRow, type UsageOptionsUsed,
-  type UsageWindowOptions, type UsageSegment,
+  usageSegments,
+  USAGE_SEGMENTS,
+  PLATFORM_GROUPS,
+  type UsageSegmentsOptions,
+  type UsageSegmentsResult,
+  type UsageSegmentSummary,
+  type PlatformMixRow,
+  type UsageOptionsUsed,
+  type UsageWindowOptions,
+  type UsageSegment,
 } from './analyses/usage/index.js';
 export {
-  usageChurn, type UsageChurnOptions, type UsageChurnResult, type UsageChurnRow, type UsageChurnFinding, type UsageChurnCompared, type UsageChurnBy,
+  usageChurn,
+  type UsageChurnOptions,
+  type UsageChurnResult,
+  type UsageChurnRow,
+  type UsageChurnFinding,
+  type UsageChurnCompared,
+  type UsageChurnBy,
 } from './analyses/usage/churn.js';
 export type { Proportion } from './stats/proportion.js';
 
 // charts: pure builders, result → Vega-Lite spec; renderSvg for a static picture
 export { revenueOverTime, customersOverTime, type ActivityChartOptions } from './analyses/overview/charts.js';
 export {
-  rfmHeatmap, rfmSegmentBars, rfmDistributionChart, rfmDistributionCharts,
-  type RfmChartOptions, type RfmHeatmapOptions, type RfmDistributionOptions,
+  rfmHeatmap,
+  rfmSegmentBars,
+  rfmDistributionChart,
+  rfmDistributionCharts,
+  type RfmChartOptions,
+  type RfmHeatmapOptions,
+  type RfmDistributionOptions,
 } from './analyses/rfm/charts.js';
 export {
-  cohortHeatmap, cohortRetentionCurves, cohortLtvCurves, type CohortChartOptions, type CohortHeatmapOptions,
+  cohortHeatmap,
+  cohortRetentionCurves,
+  cohortLtvCurves,
+  type CohortChartOptions,
+  type CohortHeatmapOptions,
 } from './analyses/cohorts/charts.js';
-export { clusterKChart, clusterScatter, clusterProfileHeatmap, clusterSizes, type ClusterChartOptions } from './analyses/clusters/charts.js';
-export { subsegmentChart, kpiGoalChart, migrationHeatmap, overlapMatrix, type SegmentChartOptions } from './analyses/segments/charts.js';
-export { trendShareChart, trendKpiChart, type TrendChartOptions, type TrendKpiChartOptions } from './analyses/trends/charts.js';
 export {
-  mrrBridgeChart, mrrMovementsChart, churnComparisonChart, usageChurnChart, segmentChurnChart,
-  type SubscriptionChartOptions, type MrrChartOptions, type ChurnComparisonOptions, type SegmentChurnChartOptions,
+  clusterKChart,
+  clusterScatter,
+  clusterProfileHeatmap,
+  clusterSizes,
+  type ClusterChartOptions,
+} from './analyses/clusters/charts.js';
+export {
+  subsegmentChart,
+  kpiGoalChart,
+  migrationHeatmap,
+  overlapMatrix,
+  type SegmentChartOptions,
+} from './analyses/segments/charts.js';
+export {
+  trendShareChart,
+  trendKpiChart,
+  type TrendChartOptions,
+  type TrendKpiChartOptions,
+} from './analyses/trends/charts.js';
+export {
+  mrrBridgeChart,
+  mrrMovementsChart,
+  churnComparisonChart,
+  usageChurnChart,
+  segmentChurnChart,
+  type SubscriptionChartOptions,
+  type MrrChartOptions,
+  type ChurnComparisonOptions,
+  type SegmentChurnChartOptions,
 } from './analyses/subscriptions/charts.js';
 export {
-  clvHoldoutChart, pAliveHistogramChart, pAliveMatrixChart, clvTierChart, clvSegmentChart, type ClvChartOptions,
+  clvHoldoutChart,
+  pAliveHistogramChart,
+  pAliveMatrixChart,
+  clvTierChart,
+  clvSegmentChart,
+  type ClvChartOptions,
 } from './analyses/clv/charts.js';
 export { timingHeatmap, timingSegmentBars, type TimingChartOptions } from './analyses/timing/charts.js';
 export { renderSvg } from './charts/render.js';
@@ -141,21 +357,39 @@ export { chartLocale, withChartLocale, type ChartLocale, type ChartLocaleOptions
 
 // report: sections (result → title, findings, charts, tables), the builder, atomic save
 export type { ReportSection, ReportChart, ReportTable, ReportColumn } from './report/section.js';
-export { summarySection, overviewFindings, type SummaryInput, type SummaryOptions } from './analyses/overview/section.js';
+export {
+  summarySection,
+  overviewFindings,
+  type SummaryInput,
+  type SummaryOptions,
+} from './analyses/overview/section.js';
 export { dataQualitySection, type DataQualityInput, type DataQualityOptions } from './report/sections/data-quality.js';
 export { rfmSection, rfmFindings, type RfmSectionOptions } from './analyses/rfm/section.js';
 export { cohortsSection, cohortFindings, type CohortsSectionOptions } from './analyses/cohorts/section.js';
 export { timingSection, timingFindings, type TimingSectionOptions } from './analyses/timing/section.js';
 export { clustersSection, clusterFindings, type ClustersSectionOptions } from './analyses/clusters/section.js';
 export {
-  segmentsSection, segmentsFindings, segmentsSummaryFindings, type SegmentsSectionInput, type SegmentsSectionOptions,
+  segmentsSection,
+  segmentsFindings,
+  segmentsSummaryFindings,
+  type SegmentsSectionInput,
+  type SegmentsSectionOptions,
 } from './analyses/segments/section.js';
 export { trendsSection, trendFindings, type TrendsSectionOptions } from './analyses/trends/section.js';
 export { clvSection, clvFindings, type ClvSectionOptions } from './analyses/clv/section.js';
-export { goalsSection, goalsFindings, type GoalsSectionInput, type GoalsSectionOptions } from './analyses/goals/section.js';
 export {
-  subscriptionsSection, subscriptionFindings, usageChurnFinding,
-  type SubscriptionsSectionInput, type SubscriptionsSectionOptions, type SubscriptionPart,
+  goalsSection,
+  goalsFindings,
+  type GoalsSectionInput,
+  type GoalsSectionOptions,
+} from './analyses/goals/section.js';
+export {
+  subscriptionsSection,
+  subscriptionFindings,
+  usageChurnFinding,
+  type SubscriptionsSectionInput,
+  type SubscriptionsSectionOptions,
+  type SubscriptionPart,
 } from './analyses/subscriptions/section.js';
 export { subscriptionSummarySection } from './analyses/subscriptions/section-summary.js';
 export { methodSection, type MethodInput, type MethodOptions, type AnalysisRun } from './report/sections/method.js';
@@ -167,8 +401,15 @@ export { Pseudonyms, CUSTOMER_ID_COLUMNS } from './privacy/pseudonyms.js';
 export { forgetCustomers, type ForgetResult } from './privacy/forget.js';
 export { customerAttributesUsed } from './pipeline/minimisation.js';
 export {
-  checkSufficiency, dataFacts, DEFAULT_MINIMUMS,
-  type Sufficiency, type SufficiencyCheck, type SufficiencyName, type SufficiencyAnalysis, type Minimums, type DataFacts,
+  checkSufficiency,
+  dataFacts,
+  DEFAULT_MINIMUMS,
+  type Sufficiency,
+  type SufficiencyCheck,
+  type SufficiencyName,
+  type SufficiencyAnalysis,
+  type Minimums,
+  type DataFacts,
 } from './analyses/shared/sufficiency.js';
 export type { RenderedReport } from './report/html.js';
 export { saveReport } from './report/save.js';
@@ -176,27 +417,69 @@ export { toolVersion } from './report/assets.js';
 
 // pipeline: file(s) in, results out (what `swb report` and notebook 05 run), and the report made from them
 export {
-  runPipeline, type PipelineOptions, type PipelineResults, type TransactionPipelineResults, type PipelineAnalysis, type SubscriptionAnalysis,
-  type PipelineFailures, type BuildProgress, type BuildStage, type SubscriptionResults,
+  runPipeline,
+  type PipelineOptions,
+  type PipelineResults,
+  type TransactionPipelineResults,
+  type PipelineAnalysis,
+  type SubscriptionAnalysis,
+  type PipelineFailures,
+  type BuildProgress,
+  type BuildStage,
+  type SubscriptionResults,
 } from './pipeline/run.js';
 export { unavailableSection, type SectionFailure } from './report/sections/unavailable.js';
 export {
-  buildReport, reportFromResults, parseAsOf, type BuildReportOptions, type ReportFromResultsOptions,
+  buildReport,
+  reportFromResults,
+  parseAsOf,
+  type BuildReportOptions,
+  type ReportFromResultsOptions,
 } from './pipeline/build-report.js';
-export { parseGoals, readGoalsFile, goalsForReport, GOAL_KPIS, type GoalsSpec, type GoalSegments, type GoalsResult } from './analyses/goals/index.js';
+export {
+  parseGoals,
+  readGoalsFile,
+  goalsForReport,
+  GOAL_KPIS,
+  type GoalsSpec,
+  type GoalSegments,
+  type GoalsResult,
+} from './analyses/goals/index.js';
 
 // lists to act on: segment membership per customer for a CRM or e-mail tool (real ids, by design)
-export { exportSegments, type ExportSegmentsOptions, type ExportSegmentsResult, type ExportFormat } from './export/segments.js';
+export {
+  exportSegments,
+  type ExportSegmentsOptions,
+  type ExportSegmentsResult,
+  type ExportFormat,
+} from './export/segments.js';
 
 // notebook: display in a tslab kernel (text form outside one)
 export { show, showDefaults, type ShowOptions, type Showable } from './notebook/show.js';
 export { summaryText, withSummary } from './notebook/inspect.js';
 export {
-  showMarkdown, hasColumn, needColumns, attempt, dataPeriod, comparisonDates, holdoutDates, type CheckOptions, type DataPeriod, type HoldoutDates,
+  showMarkdown,
+  hasColumn,
+  needColumns,
+  attempt,
+  dataPeriod,
+  comparisonDates,
+  holdoutDates,
+  type CheckOptions,
+  type DataPeriod,
+  type HoldoutDates,
 } from './notebook/checks.js';
 export {
-  clusterKReading, clvHoldoutReading, rfmHeatmapReading, rfmSegmentsReading, rfmScoresReading,
-  cohortRetentionReading, cohortRevenueReading, cohortCurveReading, cohortLtvReading, cohortGroupsReading,
+  clusterKReading,
+  clvHoldoutReading,
+  rfmHeatmapReading,
+  rfmSegmentsReading,
+  rfmScoresReading,
+  cohortRetentionReading,
+  cohortRevenueReading,
+  cohortCurveReading,
+  cohortLtvReading,
+  cohortGroupsReading,
 } from './notebook/readings.js';
 
 // i18n: every word a reader sees; analyses return keys, these turn keys into words

@@ -22,7 +22,9 @@ export function setResultPrinter(p: ResultPrinter): void {
  */
 export function tagResult<T extends object>(value: T, kind: string): T {
   Object.defineProperty(value, inspect.custom, {
-    configurable: true, writable: true, enumerable: false,
+    configurable: true,
+    writable: true,
+    enumerable: false,
     value(this: T, _depth: number, options: InspectOptions): string {
       return printer?.(this, kind) ?? inspect(this, { ...options, customInspect: false });
     },

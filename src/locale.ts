@@ -20,7 +20,11 @@ export function intlTag(locale: Locale): string {
 /** Check an ISO 4217 currency code (`GBP`, `eur` → `EUR`), or throw a `RangeError` saying what is expected. */
 export function toCurrency(value: string): string {
   const code = value.toUpperCase();
-  if (/^[A-Z]{3}$/.test(code) && (Intl as unknown as { supportedValuesOf(key: 'currency'): string[] }).supportedValuesOf('currency').includes(code)) return code;
+  if (
+    /^[A-Z]{3}$/.test(code) &&
+    (Intl as unknown as { supportedValuesOf(key: 'currency'): string[] }).supportedValuesOf('currency').includes(code)
+  )
+    return code;
   throw new RangeError(messages.unknownCurrency(value));
 }
 
@@ -32,7 +36,10 @@ export function toLocale(value: string): Locale {
 
 /** Format a number with grouping, e.g. `12.345` in nl. */
 export function formatNumber(x: number, locale: Locale, digits = 0): string {
-  return new Intl.NumberFormat(intlTag(locale), { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(x);
+  return new Intl.NumberFormat(intlTag(locale), {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(x);
 }
 
 /** Format money, e.g. `€ 1.234,50` (nl) or `€1,234.50` (en). @defaultValue currency `'EUR'`, 2 digits */
@@ -69,7 +76,10 @@ export function isoDate(d: Date): string {
  * A Vega/d3 format locale for numbers, so chart axes use the right separators and currency symbol
  * (the `$` format type): `€ ` in nl, `£` for GBP in en, as `Intl` writes them.
  */
-export function d3NumberLocale(locale: Locale, currency = 'EUR'): { decimal: string; thousands: string; grouping: number[]; currency: [string, string] } {
+export function d3NumberLocale(
+  locale: Locale,
+  currency = 'EUR',
+): { decimal: string; thousands: string; grouping: number[]; currency: [string, string] } {
   const parts = new Intl.NumberFormat(intlTag(locale), { style: 'currency', currency }).formatToParts(1);
   const at = parts.findIndex((p) => p.type === 'currency');
   const symbol = parts[at]?.value ?? currency;

@@ -2,12 +2,7 @@
  * The Workbench owns one DuckDB database and one connection. It is the only module that imports
  * `@duckdb/node-api`; everything else talks to DuckDB through `query` / `run`.
  */
-import {
-  DuckDBInstance,
-  type DuckDBConnection,
-  type DuckDBValue,
-  timestampValueFromDate,
-} from '@duckdb/node-api';
+import { DuckDBInstance, type DuckDBConnection, type DuckDBValue, timestampValueFromDate } from '@duckdb/node-api';
 import * as aq from 'arquero';
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -78,7 +73,14 @@ export class Workbench {
   #statements = 0;
   #tempDirectory: string;
 
-  private constructor(instance: DuckDBInstance, connection: DuckDBConnection, path: string, ownTemp: string | undefined, memoryLimit: string, tempDirectory: string) {
+  private constructor(
+    instance: DuckDBInstance,
+    connection: DuckDBConnection,
+    path: string,
+    ownTemp: string | undefined,
+    memoryLimit: string,
+    tempDirectory: string,
+  ) {
     this.#instance = instance;
     this.#connection = connection;
     this.path = path;
@@ -107,13 +109,16 @@ export class Workbench {
     config['memory_limit'] = memoryLimit;
     openCount += 1;
     // DuckDB creates the folder only when it spills.
-    const ownTemp = options.tempDirectory === undefined ? join(tmpdir(), `segment-workbench-${process.pid}-${openCount}`) : undefined;
+    const ownTemp =
+      options.tempDirectory === undefined ? join(tmpdir(), `segment-workbench-${process.pid}-${openCount}`) : undefined;
     config['temp_directory'] = options.tempDirectory ?? (ownTemp as string);
     let instance: DuckDBInstance;
     try {
       instance = await DuckDBInstance.create(path, config);
     } catch (e) {
-      throw new WorkbenchError('BAD_OPTION', messages.openFailed(path, e instanceof Error ? e.message : String(e)), { path });
+      throw new WorkbenchError('BAD_OPTION', messages.openFailed(path, e instanceof Error ? e.message : String(e)), {
+        path,
+      });
     }
     const connection = await instance.connect();
     // Progress is tracked (never printed) so long statements can report how far they are: queryProgress().
@@ -165,7 +170,11 @@ export class Workbench {
   queryProgress(): { percentage: number; rowsProcessed: number; totalRows: number } | undefined {
     const p = this.#connection?.progress;
     if (!p || !(p.percentage >= 0)) return undefined;
-    return { percentage: p.percentage, rowsProcessed: Number(p.rows_processed), totalRows: Number(p.total_rows_to_process) };
+    return {
+      percentage: p.percentage,
+      rowsProcessed: Number(p.rows_processed),
+      totalRows: Number(p.total_rows_to_process),
+    };
   }
 
   /**
@@ -183,7 +192,9 @@ export class Workbench {
    */
   async columns(table: string): Promise<Array<{ name: string; type: string }>> {
     const rows = await this.query<{ column_name: string; data_type: string }>(
-      'select column_name, data_type from information_schema.columns where table_name = $table order by ordinal_position', { table });
+      'select column_name, data_type from information_schema.columns where table_name = $table order by ordinal_position',
+      { table },
+    );
     return rows.map((r) => ({ name: r.column_name, type: r.data_type }));
   }
 
@@ -245,7 +256,11 @@ export class Workbench {
       if (/^Out of Memory Error/i.test(msg)) {
         // DuckDB's own advice (SET memory_limit…, threads, insertion order) is about its SQL shell, not this API.
         const detail = /failed to allocate[^\n]*/i.exec(msg)?.[0] ?? '';
-        throw new WorkbenchError('OUT_OF_MEMORY', messages.outOfMemory(this.#memoryLimit, this.#tempDirectory, detail), { memoryLimit: this.#memoryLimit });
+        throw new WorkbenchError(
+          'OUT_OF_MEMORY',
+          messages.outOfMemory(this.#memoryLimit, this.#tempDirectory, detail),
+          { memoryLimit: this.#memoryLimit },
+        );
       }
       throw new WorkbenchError('QUERY_FAILED', messages.queryFailed(msg), { sql });
     }
@@ -263,7 +278,8 @@ function convertValue(v: unknown): unknown {
   if (typeof v === 'bigint') {
     return v >= BigInt(Number.MIN_SAFE_INTEGER) && v <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(v) : v;
   }
-  if (typeof v === 'number') return Number.isInteger(v) || !Number.isFinite(v) ? v : Number(v.toPrecision(SIGNIFICANT_DIGITS));
+  if (typeof v === 'number')
+    return Number.isInteger(v) || !Number.isFinite(v) ? v : Number(v.toPrecision(SIGNIFICANT_DIGITS));
   if (Array.isArray(v)) return v.map(convertValue);
   if (v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
     return convertRow(v as Record<string, unknown>);

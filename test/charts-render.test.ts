@@ -5,7 +5,12 @@ import type { TopLevelSpec } from 'vega-lite';
 
 const spec: TopLevelSpec = {
   $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
-  data: { values: [{ a: 'x', b: 1234.5 }, { a: 'y', b: 3 }] },
+  data: {
+    values: [
+      { a: 'x', b: 1234.5 },
+      { a: 'y', b: 3 },
+    ],
+  },
   mark: 'bar',
   encoding: { x: { field: 'a', type: 'nominal' }, y: { field: 'b', type: 'quantitative', axis: { format: ',.1f' } } },
 };

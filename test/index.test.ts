@@ -21,14 +21,23 @@ function importedNames(code: string, from: string): string[] {
 }
 
 const notebookCode = (file: string): string => {
-  const nb = JSON.parse(readFileSync(`notebooks/${file}`, 'utf8')) as { cells: Array<{ cell_type: string; source: string | string[] }> };
-  return nb.cells.filter((c) => c.cell_type === 'code').map((c) => [c.source].flat().join('')).join('\n');
+  const nb = JSON.parse(readFileSync(`notebooks/${file}`, 'utf8')) as {
+    cells: Array<{ cell_type: string; source: string | string[] }>;
+  };
+  return nb.cells
+    .filter((c) => c.cell_type === 'code')
+    .map((c) => [c.source].flat().join(''))
+    .join('\n');
 };
 
 describe('public index', () => {
   const exported = new Set(Object.keys(api));
 
-  it.each(readdirSync('notebooks').filter((f) => f.endsWith('.ipynb')).sort())('exports every name notebook %s imports', (file) => {
+  it.each(
+    readdirSync('notebooks')
+      .filter((f) => f.endsWith('.ipynb'))
+      .sort(),
+  )('exports every name notebook %s imports', (file) => {
     const names = importedNames(notebookCode(file), '../dist/index.js');
     expect(names.length).toBeGreaterThan(2);
     expect(names.filter((n) => !exported.has(n))).toEqual([]);
@@ -40,17 +49,40 @@ describe('public index', () => {
     expect(names.filter((n) => !exported.has(n))).toEqual([]);
   });
 
-  it('exports the subscription sample\'s planted rates, which notebook 08 checks against', () => {
+  it("exports the subscription sample's planted rates, which notebook 08 checks against", () => {
     expect(api.PLANTED_SUBSCRIPTIONS.plans.map((p) => p.plan)).toEqual(['basic', 'pro', 'business']);
     expect(api.plantedChurn('basic', 'low')).toBeCloseTo(0.12, 12);
   });
 
   it('keeps internals out: numerical methods, SQL builders, the other planted-truth helpers, display plumbing', () => {
     const internals = [
-      'nelderMead', 'lnGamma', 'normalQuantile', 'adjustedRandIndex', 'fitBgnbd', 'quantileScoreSql', 'rfmSql', 'cohortsSql',
-      'kpiVariance', 'differenceFromSegment', 'plantedGroupsTable', 'plantedRetention', 'REASON_LABELS', 'escapeHtml',
-      'loadVegaBundles', 'publishDisplay', 'tableHtml', 'usageCustomersSql', 'usageChurnSql',
-      'mrrMovementsSql', 'subscriptionChurnSql', 'subscriptionCohortsSql', 'monthlyMrrSql', 'mrrAtSql', 'customersSql', 'eventRowsSql', 'uniformSql',
+      'nelderMead',
+      'lnGamma',
+      'normalQuantile',
+      'adjustedRandIndex',
+      'fitBgnbd',
+      'quantileScoreSql',
+      'rfmSql',
+      'cohortsSql',
+      'kpiVariance',
+      'differenceFromSegment',
+      'plantedGroupsTable',
+      'plantedRetention',
+      'REASON_LABELS',
+      'escapeHtml',
+      'loadVegaBundles',
+      'publishDisplay',
+      'tableHtml',
+      'usageCustomersSql',
+      'usageChurnSql',
+      'mrrMovementsSql',
+      'subscriptionChurnSql',
+      'subscriptionCohortsSql',
+      'monthlyMrrSql',
+      'mrrAtSql',
+      'customersSql',
+      'eventRowsSql',
+      'uniformSql',
     ];
     expect(internals.filter((n) => exported.has(n))).toEqual([]);
   });

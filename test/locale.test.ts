@@ -14,14 +14,21 @@ describe('currency', () => {
 
   it('checks ISO 4217 codes', () => {
     expect(toCurrency('gbp')).toBe('GBP');
-    expect(() => toCurrency('euro')).toThrow('unknown currency: euro (expected an ISO 4217 code such as EUR, GBP or USD)');
+    expect(() => toCurrency('euro')).toThrow(
+      'unknown currency: euro (expected an ISO 4217 code such as EUR, GBP or USD)',
+    );
     expect(() => toCurrency('XYZ')).toThrow(RangeError);
   });
 
   it('renders money axes with the currency symbol', async () => {
     const spec = {
-      $schema: 'https://vega.github.io/schema/vega-lite/v5.json', data: { values: [{ x: 'a', y: 1500 }] },
-      mark: 'bar', encoding: { x: { field: 'x', type: 'nominal' }, y: { field: 'y', type: 'quantitative', axis: { format: '$,.0f' } } },
+      $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
+      data: { values: [{ x: 'a', y: 1500 }] },
+      mark: 'bar',
+      encoding: {
+        x: { field: 'x', type: 'nominal' },
+        y: { field: 'y', type: 'quantitative', axis: { format: '$,.0f' } },
+      },
     } as const;
     const gbp = await renderSvg(spec, { locale: 'en', currency: 'GBP' });
     expect(gbp).toContain('£1,500');

@@ -19,7 +19,8 @@ describe('sql helpers', () => {
     for (const order of orders) {
       const rows = order.map((v, i) => `(${i}, ${v.toPrecision(17)}::double)`).join(', ');
       const [r] = await wb.query<{ p: number; s: number; m: number }>(
-        `select sum(x order by i) as p, ${exactSum('x')} as s, ${exactMean('x')} as m from (values ${rows}) v(i, x)`);
+        `select sum(x order by i) as p, ${exactSum('x')} as s, ${exactMean('x')} as m from (values ${rows}) v(i, x)`,
+      );
       plain.add(Number(r!.p));
       exact.add(`${r!.s} ${r!.m}`);
     }
@@ -30,13 +31,17 @@ describe('sql helpers', () => {
   it('moneySum over a column and over a qualified column plans, and sums 0.1 + 0.2 exactly', async () => {
     await expectPlans(wb, `select customer_id, ${moneySum()}::double as revenue from transactions group by 1`);
     await expectPlans(wb, `select ${moneySum('t.amount')} filter (where t.amount < 0) as returned from transactions t`);
-    const [row] = await wb.query(`select ${moneySum('x')}::double as s from (values (0.1::double), (0.2::double)) v(x)`);
+    const [row] = await wb.query(
+      `select ${moneySum('x')}::double as s from (values (0.1::double), (0.2::double)) v(x)`,
+    );
     expect(row?.['s']).toBe(0.3);
   });
 
   it('quoteIdentifier makes a hostile name a column name, and numberLiteral keeps 17 digits', async () => {
     const name = 'a "b"; drop table transactions; --';
-    const [row] = await wb.query(`select 1 as ${quoteIdentifier(name)}, ${numberLiteral(0.1)} as x, ${numberLiteral(42)} as n`);
+    const [row] = await wb.query(
+      `select 1 as ${quoteIdentifier(name)}, ${numberLiteral(0.1)} as x, ${numberLiteral(42)} as n`,
+    );
     expect(row).toEqual({ [name]: 1, x: 0.1, n: 42 });
     expect(() => numberLiteral(Number.NaN)).toThrow();
   });

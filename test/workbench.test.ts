@@ -8,7 +8,9 @@ import { isWorkbenchError } from '../src/errors.js';
 describe('Workbench', () => {
   it('rounds fractional doubles to 12 significant digits (in lists and structs too), so parallel sums repeat exactly', async () => {
     const wb = await Workbench.open({ threads: 2 });
-    const [r] = await wb.query("select 0.1::double + 0.2::double as x, [0.1::double + 0.2::double, 2.5] as l, {'a': 1/3} as s, 2::double ^ 60 as big");
+    const [r] = await wb.query(
+      "select 0.1::double + 0.2::double as x, [0.1::double + 0.2::double, 2.5] as l, {'a': 1/3} as s, 2::double ^ 60 as big",
+    );
     expect(r).toEqual({ x: 0.3, l: [0.3, 2.5], s: { a: 0.333333333333 }, big: 2 ** 60 });
     const sums = new Set<number>();
     for (let i = 0; i < 5; i++) {
@@ -21,12 +23,15 @@ describe('Workbench', () => {
 
   it('bounds DuckDB memory by default, spills to its own temp folder and removes it on close', async () => {
     const wb = await Workbench.open({ memoryLimit: '64MB' });
-    const [s] = await wb.query<{ m: string; t: string }>("select current_setting('memory_limit') as m, current_setting('temp_directory') as t");
+    const [s] = await wb.query<{ m: string; t: string }>(
+      "select current_setting('memory_limit') as m, current_setting('temp_directory') as t",
+    );
     expect(s?.m).toBe('61.0 MiB');
     expect(s?.t.startsWith(join(tmpdir(), 'segment-workbench-'))).toBe(true);
     // A sort of ~200 MB of rows does not fit in 64 MB: it must spill and still give the right answer.
     const [r] = await wb.query<{ n: number; first: string }>(
-      "select count(*) as n, min(s) as first from (select i, repeat('x', 100) || i::varchar as s from range(2000000) t(i) order by s desc)");
+      "select count(*) as n, min(s) as first from (select i, repeat('x', 100) || i::varchar as s from range(2000000) t(i) order by s desc)",
+    );
     expect(r).toEqual({ n: 2_000_000, first: `${'x'.repeat(100)}0` });
     expect(existsSync(s!.t)).toBe(true);
     wb.close();
@@ -47,7 +52,14 @@ describe('Workbench', () => {
       `select $n::BIGINT + 1 as big, 12.50::DECIMAL(10,2) as dec, 7::HUGEINT as huge, $d as ts, $s as s, 9007199254740993::BIGINT as unsafe`,
       { n: 41, d: new Date('2011-12-10T00:00:00Z'), s: "x'); drop table t; --" },
     );
-    expect(row).toEqual({ big: 42, dec: 12.5, huge: 7, ts: new Date('2011-12-10T00:00:00Z'), s: "x'); drop table t; --", unsafe: 9007199254740993n });
+    expect(row).toEqual({
+      big: 42,
+      dec: 12.5,
+      huge: 7,
+      ts: new Date('2011-12-10T00:00:00Z'),
+      s: "x'); drop table t; --",
+      unsafe: 9007199254740993n,
+    });
     wb.close();
   });
 
@@ -64,7 +76,9 @@ describe('Workbench', () => {
     wb.close();
     wb.close();
     expect(wb.closed).toBe(true);
-    await expect(wb.query('select 1')).rejects.toSatisfy((e: unknown) => isWorkbenchError(e, 'CLOSED') && /closed/.test((e as Error).message));
+    await expect(wb.query('select 1')).rejects.toSatisfy(
+      (e: unknown) => isWorkbenchError(e, 'CLOSED') && /closed/.test((e as Error).message),
+    );
   });
 
   it('keeps tables in a .duckdb file across reopen', async () => {
@@ -90,35 +104,53 @@ describe('Workbench', () => {
   it('rolls a failed transaction back', async () => {
     const wb = await Workbench.open();
     await wb.run('create table t as select 1 as x');
-    await expect(wb.transaction(async () => {
-      await wb.run('insert into t values (2)');
-      await wb.run('select * from no_such_table');
-    })).rejects.toThrow(/no_such_table/);
+    await expect(
+      wb.transaction(async () => {
+        await wb.run('insert into t values (2)');
+        await wb.run('select * from no_such_table');
+      }),
+    ).rejects.toThrow(/no_such_table/);
     expect(await wb.query('select count(*) as n from t')).toEqual([{ n: 1 }]);
     wb.close();
   });
 });
 
 describe('Workbench memory', () => {
-  it.each([['lots'], ['0GB'], ['-1GB'], [''], [4096]])('memoryLimit %j is a BAD_OPTION naming the option', async (memoryLimit) => {
-    const e = await Workbench.open({ memoryLimit: memoryLimit as string }).then(() => undefined, (x: unknown) => x);
-    expect(isWorkbenchError(e, 'BAD_OPTION')).toBe(true);
-    expect((e as Error).message).toBe(`memoryLimit must be an amount of memory like '512MB' or '4GB', got ${typeof memoryLimit === 'string' ? JSON.stringify(memoryLimit) : memoryLimit}.`);
-  });
+  it.each([['lots'], ['0GB'], ['-1GB'], [''], [4096]])(
+    'memoryLimit %j is a BAD_OPTION naming the option',
+    async (memoryLimit) => {
+      const e = await Workbench.open({ memoryLimit: memoryLimit as string }).then(
+        () => undefined,
+        (x: unknown) => x,
+      );
+      expect(isWorkbenchError(e, 'BAD_OPTION')).toBe(true);
+      expect((e as Error).message).toBe(
+        `memoryLimit must be an amount of memory like '512MB' or '4GB', got ${typeof memoryLimit === 'string' ? JSON.stringify(memoryLimit) : memoryLimit}.`,
+      );
+    },
+  );
 
   it('threads that are not a whole number ≥ 1 name the option', async () => {
-    const e = await Workbench.open({ threads: 0 }).then(() => undefined, (x: unknown) => x);
+    const e = await Workbench.open({ threads: 0 }).then(
+      () => undefined,
+      (x: unknown) => x,
+    );
     expect((e as Error).message).toBe('threads must be a whole number ≥ 1, got 0.');
   });
 
-  it('running out of memory says to raise memoryLimit or free disk, without DuckDB\'s SQL advice', async () => {
+  it("running out of memory says to raise memoryLimit or free disk, without DuckDB's SQL advice", async () => {
     const wb = await Workbench.open({ memoryLimit: '20MB', threads: 1 });
     try {
       // One list of 10M numbers (80 MB) cannot spill.
-      const e = await wb.query('select list(i) as l from range(10000000) t(i)').then(() => undefined, (x: unknown) => x);
+      const e = await wb.query('select list(i) as l from range(10000000) t(i)').then(
+        () => undefined,
+        (x: unknown) => x,
+      );
       expect(isWorkbenchError(e, 'OUT_OF_MEMORY')).toBe(true);
       const message = (e as Error).message;
-      expect(message).toMatch(/^Ran out of memory \(failed to allocate data of size [\d.]+ MiB \([\d.]+ MiB\/[\d.]+ MiB used\)\) with memoryLimit 20MB\. Open the Workbench with a larger memoryLimit \(Workbench\.open\(\{ memoryLimit: '4GB' \}\)\), or free disk space in .*segment-workbench-\d+-\d+ so the work can spill to disk\.$/);
+      expect(message).toMatch(
+        /^Ran out of memory \(failed to allocate data of size [\d.]+ MiB \([\d.]+ MiB\/[\d.]+ MiB used\)\) with memoryLimit 20MB\. Open the Workbench with a larger memoryLimit \(Workbench\.open\(\{ memoryLimit: '4GB' \}\)\), or free disk space in .*segment-workbench-\d+-\d+ so the work can spill to disk\.$/,
+      );
       expect(message).not.toMatch(/SET |Possible solutions|duckdb\.org/);
     } finally {
       wb.close();

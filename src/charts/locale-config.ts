@@ -47,9 +47,10 @@ export interface ChartLocaleOptions {
 function intlNames(locale: Locale, field: 'weekday' | 'month', width: 'long' | 'short'): string[] {
   const format = new Intl.DateTimeFormat(intlTag(locale), { [field]: width, timeZone: 'UTC' });
   // 2023-01-01 is a Sunday; d3 wants days Sunday first.
-  const dates = field === 'weekday'
-    ? Array.from({ length: 7 }, (_, i) => new Date(Date.UTC(2023, 0, 1 + i)))
-    : Array.from({ length: 12 }, (_, i) => new Date(Date.UTC(2023, i, 1)));
+  const dates =
+    field === 'weekday'
+      ? Array.from({ length: 7 }, (_, i) => new Date(Date.UTC(2023, 0, 1 + i)))
+      : Array.from({ length: 12 }, (_, i) => new Date(Date.UTC(2023, i, 1)));
   return dates.map((d) => format.format(d));
 }
 
@@ -57,9 +58,12 @@ function intlNames(locale: Locale, field: 'weekday' | 'month', width: 'long' | '
 function timeLocale(locale: Locale): ChartTimeLocale {
   const shortMonths = [...texts(locale).charts.months];
   const common = {
-    time: '%H:%M:%S', periods: ['AM', 'PM'] as [string, string],
-    days: intlNames(locale, 'weekday', 'long'), shortDays: intlNames(locale, 'weekday', 'short'),
-    months: intlNames(locale, 'month', 'long'), shortMonths,
+    time: '%H:%M:%S',
+    periods: ['AM', 'PM'] as [string, string],
+    days: intlNames(locale, 'weekday', 'long'),
+    shortDays: intlNames(locale, 'weekday', 'short'),
+    months: intlNames(locale, 'month', 'long'),
+    shortMonths,
   };
   return locale === 'nl'
     ? { dateTime: '%a %e %B %Y %X', date: '%d-%m-%Y', ...common }
@@ -79,7 +83,7 @@ export function chartLocale(options: ChartLocaleOptions = {}): ChartLocale {
 /** The `config.locale` a spec carries, or undefined. */
 export function specLocale(spec: TopLevelSpec): ChartLocale | undefined {
   const loc = (spec.config as { locale?: unknown } | undefined)?.locale;
-  return typeof loc === 'object' && loc !== null ? loc as ChartLocale : undefined;
+  return typeof loc === 'object' && loc !== null ? (loc as ChartLocale) : undefined;
 }
 
 /**

@@ -7,8 +7,18 @@ import type { Locale } from '../locale.js';
 
 /** Okabe–Ito palette (colour-blind safe), then extra distinguishable colours. */
 export const CATEGORY_COLORS: readonly string[] = [
-  '#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000',
-  '#999999', '#882255', '#44AA99', '#117733',
+  '#0072B2',
+  '#E69F00',
+  '#009E73',
+  '#CC79A7',
+  '#56B4E9',
+  '#D55E00',
+  '#F0E442',
+  '#000000',
+  '#999999',
+  '#882255',
+  '#44AA99',
+  '#117733',
 ];
 
 /** Sequential scheme for counts and shares (heatmaps). */
@@ -27,8 +37,15 @@ export const CHART_HEIGHT = 320;
  * The spec with `usermeta.counts`: its data fields that count people, which a shared report suppresses
  * below `minGroup`; `labels` maps a label field ending in "(count)" to its count field. Other usermeta is kept.
  */
-export function withCounts(counts: readonly string[], spec: TopLevelSpec, labels?: Readonly<Record<string, string>>): TopLevelSpec {
-  return { ...spec, usermeta: { ...spec.usermeta, counts: [...counts], ...(labels ? { countLabels: { ...labels } } : {}) } };
+export function withCounts(
+  counts: readonly string[],
+  spec: TopLevelSpec,
+  labels?: Readonly<Record<string, string>>,
+): TopLevelSpec {
+  return {
+    ...spec,
+    usermeta: { ...spec.usermeta, counts: [...counts], ...(labels ? { countLabels: { ...labels } } : {}) },
+  };
 }
 
 /**
@@ -54,11 +71,17 @@ export const SUPPRESSED_GREY = '#d4d4d4';
  * with hard stops, which both the live and the static SVG renderer draw), so it reads as "hidden".
  */
 export const SUPPRESSED_FILL = {
-  gradient: 'linear' as const, x1: 0, y1: 0, x2: 1, y2: 1,
+  gradient: 'linear' as const,
+  x1: 0,
+  y1: 0,
+  x2: 1,
+  y2: 1,
   // 7 stripes: grey from 0.4 to 1 of each stripe's span, white before it.
   stops: Array.from({ length: 7 }, (_, i) => [
-    { offset: i / 7, color: '#ffffff' }, { offset: (i + 0.4) / 7, color: '#ffffff' },
-    { offset: (i + 0.4) / 7, color: SUPPRESSED_GREY }, { offset: (i + 1) / 7, color: SUPPRESSED_GREY },
+    { offset: i / 7, color: '#ffffff' },
+    { offset: (i + 0.4) / 7, color: '#ffffff' },
+    { offset: (i + 0.4) / 7, color: SUPPRESSED_GREY },
+    { offset: (i + 1) / 7, color: SUPPRESSED_GREY },
   ]).flat(),
 };
 
@@ -91,16 +114,34 @@ export const THEME_CONFIG = {
   background: '#ffffff',
   padding: 8,
   view: { stroke: 'transparent' },
-  title: { fontSize: 15, fontWeight: 600, anchor: 'start', color: '#1a1a1a', subtitleColor: '#444444', subtitleFontSize: 12 },
+  title: {
+    fontSize: 15,
+    fontWeight: 600,
+    anchor: 'start',
+    color: '#1a1a1a',
+    subtitleColor: '#444444',
+    subtitleFontSize: 12,
+  },
   // labelSeparation: where two tick labels would come closer than 4 px, every other one is left out
-  axis: { labelFontSize: 11, titleFontSize: 12, labelColor: '#333333', titleColor: '#1a1a1a', gridColor: '#e6e6e6', labelSeparation: 4 },
+  axis: {
+    labelFontSize: 11,
+    titleFontSize: 12,
+    labelColor: '#333333',
+    titleColor: '#1a1a1a',
+    gridColor: '#e6e6e6',
+    labelSeparation: 4,
+  },
   legend: { labelFontSize: 11, titleFontSize: 12, labelColor: '#333333', titleColor: '#1a1a1a' },
   range: { category: [...CATEGORY_COLORS] },
   text: { fontSize: 11 },
 } as const;
 
 /** Common fields of a chart: schema, title, description (for screen readers), config. */
-export function baseSpec(title: string, description: string, subtitle?: string): Pick<TopLevelSpec, '$schema' | 'title' | 'description' | 'config'> {
+export function baseSpec(
+  title: string,
+  description: string,
+  subtitle?: string,
+): Pick<TopLevelSpec, '$schema' | 'title' | 'description' | 'config'> {
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
     title: subtitle ? { text: title, subtitle } : title,

@@ -27,7 +27,12 @@ export interface Command {
  * (0), a UsageError one line `error: … [USAGE]` (2), a WorkbenchError one line `error: … [CODE]` in flag
  * wording (1).
  */
-export async function runCommand(spec: CommandSpec, args: readonly string[], io: CommandIo, body: (parsed: ParsedArgs) => Promise<number>): Promise<number> {
+export async function runCommand(
+  spec: CommandSpec,
+  args: readonly string[],
+  io: CommandIo,
+  body: (parsed: ParsedArgs) => Promise<number>,
+): Promise<number> {
   try {
     const parsed = parseFlags(spec, args);
     if (parsed.help) {
@@ -50,9 +55,21 @@ export async function runCommand(spec: CommandSpec, args: readonly string[], io:
 
 /** Help text listing the commands, the presets and how to get a command's flags. */
 export function usage(commands: Record<string, Command>): string {
-  const lines = Object.values(commands).map(({ spec }) => `  swb ${spec.name}${spec.args ? ` ${spec.args}` : ''} [options]\n      ${spec.summary}`);
-  return [cli.helpTitle(), '', cli.helpCommands(), ...lines, `  swb help [COMMAND], swb COMMAND --help\n      ${cli.helpHelp()}`,
-    `  swb --version\n      ${cli.helpVersion()}`, '', presetList(), '', cli.helpMore()].join('\n');
+  const lines = Object.values(commands).map(
+    ({ spec }) => `  swb ${spec.name}${spec.args ? ` ${spec.args}` : ''} [options]\n      ${spec.summary}`,
+  );
+  return [
+    cli.helpTitle(),
+    '',
+    cli.helpCommands(),
+    ...lines,
+    `  swb help [COMMAND], swb COMMAND --help\n      ${cli.helpHelp()}`,
+    `  swb --version\n      ${cli.helpVersion()}`,
+    '',
+    presetList(),
+    '',
+    cli.helpMore(),
+  ].join('\n');
 }
 
 /** Open a Workbench with `--memory-limit` (DuckDB's default limit when absent); an amount it cannot take is a usage error naming the flag. */
@@ -60,7 +77,8 @@ export async function openWorkbench(memoryLimit: string | undefined): Promise<Wo
   try {
     return await Workbench.open(memoryLimit === undefined ? {} : { memoryLimit });
   } catch (e) {
-    if (memoryLimit !== undefined && isWorkbenchError(e, 'BAD_OPTION')) throw new UsageError(cli.badMemoryLimitFlag(memoryLimit));
+    if (memoryLimit !== undefined && isWorkbenchError(e, 'BAD_OPTION'))
+      throw new UsageError(cli.badMemoryLimitFlag(memoryLimit));
     throw e;
   }
 }

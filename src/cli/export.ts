@@ -8,7 +8,17 @@ import { loadTransactions } from '../data/load.js';
 import { checkOutputPath } from '../report/save.js';
 import { messages } from '../messages.js';
 import { elapsed, openWorkbench, runCommand, UsageError, type Command } from './common.js';
-import { AS_OF_FLAG, CLV_FLAG, DATE_FORMAT_FLAG, LOCALE_FLAG, MAPPING_FLAG, MEMORY_LIMIT_FLAG, PRESET_FLAG, RETURNS_FLAG, type CommandSpec } from './flags.js';
+import {
+  AS_OF_FLAG,
+  CLV_FLAG,
+  DATE_FORMAT_FLAG,
+  LOCALE_FLAG,
+  MAPPING_FLAG,
+  MEMORY_LIMIT_FLAG,
+  PRESET_FLAG,
+  RETURNS_FLAG,
+  type CommandSpec,
+} from './flags.js';
 import { asOfOption, BUNDLED_DATA, localeOption } from './report.js';
 import { parseReturns, readMappingFile } from './validate.js';
 import { forCli } from './wording.js';
@@ -16,17 +26,34 @@ import { forCli } from './wording.js';
 const SPEC: CommandSpec = {
   name: 'export',
   args: '[FILE]',
-  summary: 'Write segment membership per customer (RFM segment, cluster, value tier, CLV band) as CSV or Parquet for a CRM or e-mail tool; holds real customer ids.',
+  summary:
+    'Write segment membership per customer (RFM segment, cluster, value tier, CLV band) as CSV or Parquet for a CRM or e-mail tool; holds real customer ids.',
   flags: [
-    PRESET_FLAG, MAPPING_FLAG, AS_OF_FLAG, DATE_FORMAT_FLAG, RETURNS_FLAG,
+    PRESET_FLAG,
+    MAPPING_FLAG,
+    AS_OF_FLAG,
+    DATE_FORMAT_FLAG,
+    RETURNS_FLAG,
     { name: 'format', value: 'csv|parquet', help: 'file format', default: 'from the extension of --out, else csv' },
-    { name: 'delimiter', value: ',|;|tab', help: 'CSV delimiter; with ; numbers get a decimal comma, as Dutch Excel reads them', default: ',' },
+    {
+      name: 'delimiter',
+      value: ',|;|tab',
+      help: 'CSV delimiter; with ; numbers get a decimal comma, as Dutch Excel reads them',
+      default: ',',
+    },
     { ...LOCALE_FLAG, help: 'language of the segment labels' },
     { ...CLV_FLAG, help: 'add the CLV band, CLV and P(alive) columns' },
-    { name: 'out', value: 'PATH', help: 'the file to write (atomically: a temp file renamed over it)', default: 'exports/segments.csv (.parquet with --format parquet)' },
+    {
+      name: 'out',
+      value: 'PATH',
+      help: 'the file to write (atomically: a temp file renamed over it)',
+      default: 'exports/segments.csv (.parquet with --format parquet)',
+    },
     MEMORY_LIMIT_FLAG,
   ],
-  notes: ['FILE: a transactions file (CSV, TSV, Parquet or JSON, gzip too); default: the bundled data/online_retail.csv.gz with --preset online-retail.'],
+  notes: [
+    'FILE: a transactions file (CSV, TSV, Parquet or JSON, gzip too); default: the bundled data/online_retail.csv.gz with --preset online-retail.',
+  ],
 };
 
 const DELIMITERS: Record<string, ',' | ';' | '\t'> = { ',': ',', ';': ';', tab: '\t', '\t': '\t' };
@@ -48,10 +75,13 @@ export const exportCommand: Command = {
       const returns = parseReturns(values.returns);
       const format = formatFlag(values.format, values.out);
       const delimiter = values.delimiter === undefined ? undefined : DELIMITERS[values.delimiter];
-      if (values.delimiter !== undefined && !delimiter) throw new UsageError(messages.badFlagValue('--delimiter', messages.badExportDelimiter(values.delimiter)));
-      if (delimiter !== undefined && format === 'parquet') throw new UsageError(messages.badFlagValue('--delimiter', messages.delimiterWithParquet()));
+      if (values.delimiter !== undefined && !delimiter)
+        throw new UsageError(messages.badFlagValue('--delimiter', messages.badExportDelimiter(values.delimiter)));
+      if (delimiter !== undefined && format === 'parquet')
+        throw new UsageError(messages.badFlagValue('--delimiter', messages.delimiterWithParquet()));
       const dateFormat = values['date-format'];
-      if (dateFormat !== undefined && !dateFormat.includes('%')) throw new UsageError(messages.badDateFormatFlag(dateFormat));
+      if (dateFormat !== undefined && !dateFormat.includes('%'))
+        throw new UsageError(messages.badDateFormatFlag(dateFormat));
       const file = positionals[0] ?? BUNDLED_DATA;
       const preset = values.preset ?? (positionals[0] === undefined && !values.mapping ? 'online-retail' : undefined);
       const mapping = values.mapping ? readMappingFile(values.mapping) : undefined;
@@ -62,18 +92,39 @@ export const exportCommand: Command = {
       const wb = await openWorkbench(values['memory-limit']);
       try {
         const load = await loadTransactions(wb, file, {
-          ...(preset ? { preset } : {}), ...(mapping ? { mapping } : {}), ...(returns ? { returns } : {}), ...(dateFormat ? { dateFormat } : {}),
+          ...(preset ? { preset } : {}),
+          ...(mapping ? { mapping } : {}),
+          ...(returns ? { returns } : {}),
+          ...(dateFormat ? { dateFormat } : {}),
         });
         if (load.rowsLoaded === 0) {
-          io.err(messages.cliError(messages.nothingLoaded(load.fileName, load.rowsRead, load.setAside.map((s) => [s.reason, s.count] as const)), 'NO_DATA'));
+          io.err(
+            messages.cliError(
+              messages.nothingLoaded(
+                load.fileName,
+                load.rowsRead,
+                load.setAside.map((s) => [s.reason, s.count] as const),
+              ),
+              'NO_DATA',
+            ),
+          );
           return 1;
         }
-        io.err(`load      ${elapsed(start).padStart(8)}  ${load.fileName}: ${load.rowsLoaded.toLocaleString('en')} rows, ${load.customers.toLocaleString('en')} customers`);
+        io.err(
+          `load      ${elapsed(start).padStart(8)}  ${load.fileName}: ${load.rowsLoaded.toLocaleString('en')} rows, ${load.customers.toLocaleString('en')} customers`,
+        );
         const res = await exportSegments(wb, {
-          out, format, locale, ...(delimiter ? { delimiter } : {}), ...(asOf ? { asOf } : {}), ...(flags['clv'] ? { clv: true } : {}),
+          out,
+          format,
+          locale,
+          ...(delimiter ? { delimiter } : {}),
+          ...(asOf ? { asOf } : {}),
+          ...(flags['clv'] ? { clv: true } : {}),
         });
         for (const w of res.warnings) io.err(`warning: ${forCli(w)}`);
-        io.err(`export    ${elapsed(start).padStart(8)}  ${res.rows.toLocaleString('en')} customers, columns ${res.columns.join(', ')}`);
+        io.err(
+          `export    ${elapsed(start).padStart(8)}  ${res.rows.toLocaleString('en')} customers, columns ${res.columns.join(', ')}`,
+        );
         io.err(messages.exportHasIds(res.path));
         io.out(res.path);
         return 0;

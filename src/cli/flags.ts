@@ -75,8 +75,14 @@ export function parseFlags(spec: CommandSpec, args: readonly string[]): ParsedAr
   const known = spec.flags.map((f) => f.name);
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;
-    if (arg === '--') { out.positionals.push(...args.slice(i + 1)); break; }
-    if (!arg.startsWith('-') || arg === '-') { out.positionals.push(arg); continue; }
+    if (arg === '--') {
+      out.positionals.push(...args.slice(i + 1));
+      break;
+    }
+    if (!arg.startsWith('-') || arg === '-') {
+      out.positionals.push(arg);
+      continue;
+    }
     const eq = arg.indexOf('=');
     const name = arg.startsWith('--') ? arg.slice(2, eq < 0 ? undefined : eq) : '';
     const flag = spec.flags.find((f) => f.name === name);
@@ -90,7 +96,8 @@ export function parseFlags(spec: CommandSpec, args: readonly string[]): ParsedAr
       continue;
     }
     const next = args[i + 1];
-    if (eq < 0 && (next === undefined || looksLikeFlag(next))) throw new UsageError(cli.flagNeedsValue(name, flag.value, next));
+    if (eq < 0 && (next === undefined || looksLikeFlag(next)))
+      throw new UsageError(cli.flagNeedsValue(name, flag.value, next));
     out.values[name] = eq >= 0 ? arg.slice(eq + 1) : next;
     if (eq < 0) i += 1;
   }
@@ -118,7 +125,8 @@ export function numberFlag(flag: string, value: string | undefined, range: Numbe
 
 /** The range as the library's messages write it: `in (0, 1]`, `≥ 0`. */
 function rangeText(r: NumberRange): string {
-  if (r.min !== undefined && r.max !== undefined) return `in ${r.minOpen ? '(' : '['}${r.min}, ${r.max}${r.maxOpen ? ')' : ']'}`;
+  if (r.min !== undefined && r.max !== undefined)
+    return `in ${r.minOpen ? '(' : '['}${r.min}, ${r.max}${r.maxOpen ? ')' : ']'}`;
   if (r.min !== undefined) return `${r.minOpen ? '>' : '≥'} ${r.min}`;
   if (r.max !== undefined) return `${r.maxOpen ? '<' : '≤'} ${r.max}`;
   return '';
@@ -127,24 +135,52 @@ function rangeText(r: NumberRange): string {
 // Flags several commands share.
 
 export const PRESET_FLAG: Flag = {
-  name: 'preset', value: 'P', help: 'column names and rules of a known export, listed under Presets below',
+  name: 'preset',
+  value: 'P',
+  help: 'column names and rules of a known export, listed under Presets below',
   default: 'online-retail without FILE; otherwise columns are recognised by their names',
 };
 export const MAPPING_FLAG: Flag = {
-  name: 'mapping', value: 'map.json', help: 'JSON file naming the columns, e.g. {"customerId": "Klant", "orderDate": "Datum", "amount": "Bedrag"}', default: 'none',
+  name: 'mapping',
+  value: 'map.json',
+  help: 'JSON file naming the columns, e.g. {"customerId": "Klant", "orderDate": "Datum", "amount": "Bedrag"}',
+  default: 'none',
 };
-export const AS_OF_FLAG: Flag = { name: 'as-of', value: 'YYYY-MM-DD', help: 'the day the analyses look back from', default: 'the day after the last order' };
+export const AS_OF_FLAG: Flag = {
+  name: 'as-of',
+  value: 'YYYY-MM-DD',
+  help: 'the day the analyses look back from',
+  default: 'the day after the last order',
+};
 export const DATE_FORMAT_FLAG: Flag = {
-  name: 'date-format', value: 'FMT', help: 'strptime format of the order dates, e.g. %m/%d/%Y %H:%M, for dates that read both day-first and month-first', default: 'detected',
+  name: 'date-format',
+  value: 'FMT',
+  help: 'strptime format of the order dates, e.g. %m/%d/%Y %H:%M, for dates that read both day-first and month-first',
+  default: 'detected',
 };
 export const RETURNS_FLAG: Flag = {
-  name: 'returns', value: 'net|exclude', help: 'returns and cancellations: net them against purchases, or set them aside', default: 'net',
+  name: 'returns',
+  value: 'net|exclude',
+  help: 'returns and cancellations: net them against purchases, or set them aside',
+  default: 'net',
 };
-export const LOCALE_FLAG: Flag = { name: 'locale', value: 'en|nl', help: 'language of labels and format of numbers, money and dates', default: 'en' };
+export const LOCALE_FLAG: Flag = {
+  name: 'locale',
+  value: 'en|nl',
+  help: 'language of labels and format of numbers, money and dates',
+  default: 'en',
+};
 export const MEMORY_LIMIT_FLAG: Flag = {
-  name: 'memory-limit', value: 'SIZE', help: "DuckDB's memory limit, e.g. 2GB; work beyond it spills to a temporary folder", default: DEFAULT_MEMORY_LIMIT,
+  name: 'memory-limit',
+  value: 'SIZE',
+  help: "DuckDB's memory limit, e.g. 2GB; work beyond it spills to a temporary folder",
+  default: DEFAULT_MEMORY_LIMIT,
 };
-export const CLV_FLAG: Flag = { name: 'clv', help: 'add predicted customer value (BG/NBD and Gamma-Gamma)', default: 'off' };
+export const CLV_FLAG: Flag = {
+  name: 'clv',
+  help: 'add predicted customer value (BG/NBD and Gamma-Gamma)',
+  default: 'off',
+};
 
 /** The help of a command: usage line, what it does, every flag with its default, then notes and presets. */
 export function helpText(spec: CommandSpec): string {
@@ -154,7 +190,14 @@ export function helpText(spec: CommandSpec): string {
     ['-h, --help', cli.helpFlag()],
   ];
   const width = Math.max(...rows.map(([l]) => l.length)) + 2;
-  const lines = [cli.helpUsage(spec.name, spec.args), '', spec.summary, '', cli.helpOptions(), ...rows.map(([l, h]) => `  ${l.padEnd(width)}${h}`)];
+  const lines = [
+    cli.helpUsage(spec.name, spec.args),
+    '',
+    spec.summary,
+    '',
+    cli.helpOptions(),
+    ...rows.map(([l, h]) => `  ${l.padEnd(width)}${h}`),
+  ];
   if (spec.notes?.length) lines.push('', ...spec.notes);
   if (spec.flags.some((f) => f.name === 'preset')) lines.push('', presetList());
   return lines.join('\n');

@@ -54,6 +54,11 @@ export async function main(argv: readonly string[], io: CommandIo): Promise<numb
 
 const io: CommandIo = { out: (s) => process.stdout.write(s + '\n'), err: (s) => process.stderr.write(s + '\n') };
 main(process.argv.slice(2), io).then(
-  (code) => { process.exitCode = code; },
-  (e: unknown) => { io.err(messages.internalError(e, process.env['SWB_DEBUG'] === '1')); process.exitCode = 70; },
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    io.err(messages.internalError(e, process.env['SWB_DEBUG'] === '1'));
+    process.exitCode = 70;
+  },
 );

@@ -19,7 +19,10 @@ export function formatLoadReport(r: LoadReport): string {
     `  rows read     ${n(r.rowsRead)}`,
     `  rows loaded   ${n(r.rowsLoaded)}`,
     `  set aside     ${n(setAsideTotal)}`,
-    ...r.setAside.map((s) => `    ${n(s.count).padStart(10)}  ${reasonLabel(s.reason)} (rows ${s.examples.join(', ')}${s.count > s.examples.length ? ', …' : ''})`),
+    ...r.setAside.map(
+      (s) =>
+        `    ${n(s.count).padStart(10)}  ${reasonLabel(s.reason)} (rows ${s.examples.join(', ')}${s.count > s.examples.length ? ', …' : ''})`,
+    ),
     // The report's data-quality section states these two counts under the same names.
     `  customer ids  ${n(r.customers)}`,
     ...(r.orders !== undefined ? [`  order ids     ${n(r.orders)} (incl. returns and cancellations)`] : []),

@@ -14,10 +14,28 @@ import { checkOutputPath, saveReport } from '../report/save.js';
 import { isWorkbenchError, WorkbenchError } from '../errors.js';
 import { FIELD_COLUMNS } from '../data/fields.js';
 import { DEFAULT_MIN_GROUP } from '../report/small-groups.js';
-import { elapsed, openWorkbench, runCommand, UsageError, type Command, type CommandIo, type ParsedArgs } from './common.js';
+import {
+  elapsed,
+  openWorkbench,
+  runCommand,
+  UsageError,
+  type Command,
+  type CommandIo,
+  type ParsedArgs,
+} from './common.js';
 import { CLV_DISCOUNT_RATE, CLV_MARGIN } from '../analyses/clv/index.js';
 import {
-  AS_OF_FLAG, CLV_FLAG, DATE_FORMAT_FLAG, LOCALE_FLAG, MAPPING_FLAG, MEMORY_LIMIT_FLAG, numberFlag, PRESET_FLAG, RETURNS_FLAG, wholeFlag, type CommandSpec,
+  AS_OF_FLAG,
+  CLV_FLAG,
+  DATE_FORMAT_FLAG,
+  LOCALE_FLAG,
+  MAPPING_FLAG,
+  MEMORY_LIMIT_FLAG,
+  numberFlag,
+  PRESET_FLAG,
+  RETURNS_FLAG,
+  wholeFlag,
+  type CommandSpec,
 } from './flags.js';
 import { parseReturns, readMappingFile } from './validate.js';
 import { messages } from '../messages.js';
@@ -28,47 +46,98 @@ import { forCli } from './wording.js';
 /** The report's analysis sections from the registry, in reading order; those that need a flag say which. */
 function sectionList(): string {
   const needs: Readonly<Record<string, string>> = { goals: '--goals', clv: '--clv', subscriptions: '--subscriptions' };
-  return (ANALYSES as readonly AnyAnalysis[]).filter((a) => a.present && a.id !== 'subscriptions')
-    .map((a) => (needs[a.id] ? `${a.title('en').toLowerCase()} (with ${needs[a.id]})` : a.title('en'))).join(', ');
+  return (ANALYSES as readonly AnyAnalysis[])
+    .filter((a) => a.present && a.id !== 'subscriptions')
+    .map((a) => (needs[a.id] ? `${a.title('en').toLowerCase()} (with ${needs[a.id]})` : a.title('en')))
+    .join(', ');
 }
 
 /** Largest `--min-group`: a threshold above a million customers would hide every count of any report. */
 export const MAX_MIN_GROUP = 1_000_000;
 
 /** Text columns of the transactions file that `--by` can split by without `--customers` (when the file has them). */
-export const TRANSACTION_BY_COLUMNS: readonly string[] = [FIELD_COLUMNS.country, FIELD_COLUMNS.channel, FIELD_COLUMNS.category];
+export const TRANSACTION_BY_COLUMNS: readonly string[] = [
+  FIELD_COLUMNS.country,
+  FIELD_COLUMNS.channel,
+  FIELD_COLUMNS.category,
+];
 
 const SPEC: CommandSpec = {
   name: 'report',
   args: '[FILE]',
-  summary: `Write a self-contained HTML segment report: summary, data quality, ${sectionList()}, method; `
-    + 'with --subscriptions also MRR, churn by plan and subscription cohorts, and with --events usage segments and churn by usage (without FILE: on the subscriptions alone).',
+  summary:
+    `Write a self-contained HTML segment report: summary, data quality, ${sectionList()}, method; ` +
+    'with --subscriptions also MRR, churn by plan and subscription cohorts, and with --events usage segments and churn by usage (without FILE: on the subscriptions alone).',
   flags: [
-    PRESET_FLAG, MAPPING_FLAG,
-    { name: 'customers', value: 'FILE', help: 'customers file (one row per customer_id: attributes such as region, an nps column) for the segments section', default: 'none' },
-    AS_OF_FLAG, DATE_FORMAT_FLAG, LOCALE_FLAG,
-    { name: 'currency', value: 'CODE', help: 'ISO 4217 currency of the amounts, e.g. USD', default: "the preset's, else EUR" },
+    PRESET_FLAG,
+    MAPPING_FLAG,
+    {
+      name: 'customers',
+      value: 'FILE',
+      help: 'customers file (one row per customer_id: attributes such as region, an nps column) for the segments section',
+      default: 'none',
+    },
+    AS_OF_FLAG,
+    DATE_FORMAT_FLAG,
+    LOCALE_FLAG,
+    {
+      name: 'currency',
+      value: 'CODE',
+      help: 'ISO 4217 currency of the amounts, e.g. USD',
+      default: "the preset's, else EUR",
+    },
     CLV_FLAG,
-    { name: 'margin', value: 'M', help: 'with --clv: share of revenue that is profit, in (0, 1]', default: '1 (values are revenue)' },
+    {
+      name: 'margin',
+      value: 'M',
+      help: 'with --clv: share of revenue that is profit, in (0, 1]',
+      default: '1 (values are revenue)',
+    },
     { name: 'discount-rate', value: 'R', help: 'with --clv: discount per year, ≥ 0 (0.1 = 10%)', default: '0' },
     { name: 'goals', value: 'goals.json', help: 'KPI goals per segment: adds the goals section', default: 'none' },
     {
-      name: 'by', value: 'ATTR,ATTR', help: `customer attributes the segments section splits by: columns of --customers, or ${TRANSACTION_BY_COLUMNS.join(', ')} of FILE`,
+      name: 'by',
+      value: 'ATTR,ATTR',
+      help: `customer attributes the segments section splits by: columns of --customers, or ${TRANSACTION_BY_COLUMNS.join(', ')} of FILE`,
       default: 'country when FILE has it, and the first three text columns of --customers with 2 to 12 values',
     },
     {
-      name: 'migration-from', value: 'YYYY-MM-DD', help: 'start of the RFM migration in the segments section: after the first purchase, before the as-of date',
+      name: 'migration-from',
+      value: 'YYYY-MM-DD',
+      help: 'start of the RFM migration in the segments section: after the first purchase, before the as-of date',
       default: '182 days before the as-of date, when the data reaches back that far',
     },
     { name: 'title', value: 'T', help: 'report title', default: 'Customer segments (Klantsegmenten with --locale nl)' },
-    { name: 'out', value: 'PATH', help: 'the HTML file to write (atomically: a temp file renamed over it)', default: 'reports/segment-report.html (.nl.html with --locale nl)' },
+    {
+      name: 'out',
+      value: 'PATH',
+      help: 'the HTML file to write (atomically: a temp file renamed over it)',
+      default: 'reports/segment-report.html (.nl.html with --locale nl)',
+    },
     RETURNS_FLAG,
-    { name: 'min-group', value: 'N', help: `counts of fewer than N customers are hidden (privacy), 1 to ${MAX_MIN_GROUP.toLocaleString('en')}; 1 shows every count`, default: String(DEFAULT_MIN_GROUP) },
+    {
+      name: 'min-group',
+      value: 'N',
+      help: `counts of fewer than N customers are hidden (privacy), 1 to ${MAX_MIN_GROUP.toLocaleString('en')}; 1 shows every count`,
+      default: String(DEFAULT_MIN_GROUP),
+    },
     MEMORY_LIMIT_FLAG,
-    { name: 'subscriptions', value: 'FILE', help: 'subscriptions file: adds MRR, churn by plan and subscription cohorts; without FILE the report is on it alone', default: 'none' },
-    { name: 'events', value: 'FILE', help: 'with --subscriptions: usage events file, adds usage segments and churn by usage', default: 'none' },
+    {
+      name: 'subscriptions',
+      value: 'FILE',
+      help: 'subscriptions file: adds MRR, churn by plan and subscription cohorts; without FILE the report is on it alone',
+      default: 'none',
+    },
+    {
+      name: 'events',
+      value: 'FILE',
+      help: 'with --subscriptions: usage events file, adds usage segments and churn by usage',
+      default: 'none',
+    },
   ],
-  notes: ['FILE: a transactions file (CSV, TSV, Parquet or JSON, gzip too); default: the bundled data/online_retail.csv.gz with --preset online-retail.'],
+  notes: [
+    'FILE: a transactions file (CSV, TSV, Parquet or JSON, gzip too); default: the bundled data/online_retail.csv.gz with --preset online-retail.',
+  ],
 };
 
 /** The bundled Online Retail file (in the package's data/ folder). */
@@ -116,10 +185,14 @@ function generatedAt(): Date | undefined {
  */
 function byOption(value: string | undefined, customers: string | undefined): string[] | undefined {
   if (value === undefined) return undefined;
-  const by = value.split(',').map((b) => b.trim()).filter((b) => b !== '');
+  const by = value
+    .split(',')
+    .map((b) => b.trim())
+    .filter((b) => b !== '');
   if (by.length === 0) throw new UsageError(messages.emptyBy());
   const notInTransactions = by.filter((b) => !TRANSACTION_BY_COLUMNS.includes(b));
-  if (customers === undefined && notInTransactions.length) throw new UsageError(cli.byNeedsCustomers(notInTransactions, TRANSACTION_BY_COLUMNS));
+  if (customers === undefined && notInTransactions.length)
+    throw new UsageError(cli.byNeedsCustomers(notInTransactions, TRANSACTION_BY_COLUMNS));
   return by;
 }
 
@@ -128,7 +201,11 @@ function byError(e: unknown, customers: string | undefined): unknown {
   if (!isWorkbenchError(e, 'UNKNOWN_COLUMN')) return e;
   const { unknown, usable } = e.details;
   if (!Array.isArray(unknown) || !Array.isArray(usable)) return e;
-  return new WorkbenchError('UNKNOWN_COLUMN', cli.unknownByFlag(unknown.map(String), usable.map(String), customers !== undefined), e.details);
+  return new WorkbenchError(
+    'UNKNOWN_COLUMN',
+    cli.unknownByFlag(unknown.map(String), usable.map(String), customers !== undefined),
+    e.details,
+  );
 }
 
 const pad = (s: string): string => s.padEnd(10);
@@ -150,26 +227,44 @@ function readReportFlags({ values, flags, positionals }: ParsedArgs, io: Command
   const returns = parseReturns(values.returns);
   const margin = numberFlag('margin', values.margin, CLV_MARGIN);
   const discountRate = numberFlag('discount-rate', values['discount-rate'], CLV_DISCOUNT_RATE);
-  if ((margin !== undefined || discountRate !== undefined) && !flags['clv']) throw new UsageError(messages.clvFlagWithoutClv());
+  if ((margin !== undefined || discountRate !== undefined) && !flags['clv'])
+    throw new UsageError(messages.clvFlagWithoutClv());
   const minGroup = wholeFlag('min-group', values['min-group'], 1, MAX_MIN_GROUP);
   const dateFormat = values['date-format'];
-  if (dateFormat !== undefined && !dateFormat.includes('%')) throw new UsageError(messages.badDateFormatFlag(dateFormat));
-  if (values.events !== undefined && values.subscriptions === undefined) throw new UsageError(messages.eventsNeedSubscriptions());
+  if (dateFormat !== undefined && !dateFormat.includes('%'))
+    throw new UsageError(messages.badDateFormatFlag(dateFormat));
+  if (values.events !== undefined && values.subscriptions === undefined)
+    throw new UsageError(messages.eventsNeedSubscriptions());
   // Subscriptions without FILE: a report on them alone, never on the bundled transactions.
   const onlySubscriptions = positionals[0] === undefined && values.subscriptions !== undefined;
   if (onlySubscriptions) {
-    const given = ['preset', 'mapping', 'customers', 'as-of', 'date-format', 'returns', 'margin', 'discount-rate', 'goals', 'by', 'migration-from'].filter((f) => values[f] !== undefined);
+    const given = [
+      'preset',
+      'mapping',
+      'customers',
+      'as-of',
+      'date-format',
+      'returns',
+      'margin',
+      'discount-rate',
+      'goals',
+      'by',
+      'migration-from',
+    ].filter((f) => values[f] !== undefined);
     if (flags['clv']) given.push('clv');
     if (given.length) throw new UsageError(messages.flagNeedsTransactions(given.map((f) => `--${f}`).join(', ')));
   }
   const file = positionals[0] ?? (onlySubscriptions ? undefined : BUNDLED_DATA);
-  const preset = values.preset ?? (positionals[0] === undefined && !values.mapping && !onlySubscriptions ? 'online-retail' : undefined);
+  const preset =
+    values.preset ??
+    (positionals[0] === undefined && !values.mapping && !onlySubscriptions ? 'online-retail' : undefined);
   const mapping = values.mapping ? readMappingFile(values.mapping) : undefined;
   const by = byOption(values.by, values.customers);
   // Read and checked before any work: a mistake in the goals file names the file and the JSON path.
   const goals = values.goals === undefined ? undefined : readGoalsFile(values.goals);
   const options: BuildReportOptions = {
-    ...(file !== undefined ? { file } : {}), locale,
+    ...(file !== undefined ? { file } : {}),
+    locale,
     ...(values.subscriptions !== undefined ? { subscriptions: values.subscriptions } : {}),
     ...(values.events !== undefined ? { events: values.events } : {}),
     ...(preset ? { preset } : {}),
@@ -187,20 +282,32 @@ function readReportFlags({ values, flags, positionals }: ParsedArgs, io: Command
     ...(by ? { by } : {}),
     ...(values['migration-from'] !== undefined ? { migrationFrom: values['migration-from'] } : {}),
     ...(minGroup !== undefined ? { minGroup } : {}),
-    onProgress: (p) => io.err(`${pad(p.running ? '' : p.stage)}${(p.ms / 1000).toFixed(1).padStart(6)} s  ${p.running ? `${p.stage} ` : ''}${forCli(p.detail)}`),
+    onProgress: (p) =>
+      io.err(
+        `${pad(p.running ? '' : p.stage)}${(p.ms / 1000).toFixed(1).padStart(6)} s  ${p.running ? `${p.stage} ` : ''}${forCli(p.detail)}`,
+      ),
   };
   return { options, out: values.out ?? defaultOut(locale), when: generatedAt() };
 }
 
 /** Build the report, render it and save it atomically; a stage line for each, the path on stdout. */
-async function writeReport(run: ReportRun, memoryLimit: string | undefined, customers: string | undefined, io: CommandIo): Promise<number> {
+async function writeReport(
+  run: ReportRun,
+  memoryLimit: string | undefined,
+  customers: string | undefined,
+  io: CommandIo,
+): Promise<number> {
   const start = performance.now();
   const wb = await openWorkbench(memoryLimit);
   try {
-    const built = await buildReport(wb, run.options).catch((e: unknown) => { throw byError(e, customers); });
+    const built = await buildReport(wb, run.options).catch((e: unknown) => {
+      throw byError(e, customers);
+    });
     let stageStart = performance.now();
     const html = await built.toHtml(run.when ? { generatedAt: run.when } : {});
-    io.err(`${pad('render')}${elapsed(stageStart).padStart(8)}  ${built.sections.length} sections, ${(Buffer.byteLength(html) / 1e6).toFixed(2)} MB`);
+    io.err(
+      `${pad('render')}${elapsed(stageStart).padStart(8)}  ${built.sections.length} sections, ${(Buffer.byteLength(html) / 1e6).toFixed(2)} MB`,
+    );
     stageStart = performance.now();
     const path = await saveReport(run.out, html);
     io.err(`${pad('write')}${elapsed(stageStart).padStart(8)}  total ${elapsed(start)}`);

@@ -19,13 +19,33 @@ const DEFAULT_SEED = 42;
 const SPEC: CommandSpec = {
   name: 'sample',
   args: '--out FILE',
-  summary: 'Write a synthetic transactions CSV and a customers CSV (planted clusters, retention, NPS differences); ' +
+  summary:
+    'Write a synthetic transactions CSV and a customers CSV (planted clusters, retention, NPS differences); ' +
     'with --subscriptions also subscriptions.csv and events.csv in the same folder (planted churn by plan and usage, plan changes, reactivations).',
   flags: [
-    { name: 'out', value: 'FILE', help: 'the transactions CSV to write; the customers file goes beside it (x.csv → x-customers.csv)', default: 'none (required)' },
-    { name: 'customers', value: 'N', help: `number of customers, 1 to ${MAX_SAMPLE_CUSTOMERS.toLocaleString('en')}`, default: DEFAULT_CUSTOMERS.toLocaleString('en') },
-    { name: 'seed', value: 'S', help: `random seed, 1 to ${MAX_SEED.toLocaleString('en')}: the same seed writes the same files`, default: String(DEFAULT_SEED) },
-    { name: 'subscriptions', help: 'also write subscriptions.csv and events.csv into the folder of --out', default: 'off' },
+    {
+      name: 'out',
+      value: 'FILE',
+      help: 'the transactions CSV to write; the customers file goes beside it (x.csv → x-customers.csv)',
+      default: 'none (required)',
+    },
+    {
+      name: 'customers',
+      value: 'N',
+      help: `number of customers, 1 to ${MAX_SAMPLE_CUSTOMERS.toLocaleString('en')}`,
+      default: DEFAULT_CUSTOMERS.toLocaleString('en'),
+    },
+    {
+      name: 'seed',
+      value: 'S',
+      help: `random seed, 1 to ${MAX_SEED.toLocaleString('en')}: the same seed writes the same files`,
+      default: String(DEFAULT_SEED),
+    },
+    {
+      name: 'subscriptions',
+      help: 'also write subscriptions.csv and events.csv into the folder of --out',
+      default: 'off',
+    },
   ],
 };
 
@@ -39,14 +59,21 @@ export const sampleCommand: Command = {
       const seed = wholeFlag('seed', values.seed, 1, MAX_SEED) ?? DEFAULT_SEED;
       const start = performance.now();
       const result = await generateSample({
-        customers, seed, out: values.out,
-        onProgress: (done, rows) => io.err(`  ${done.toLocaleString('en')} customers, ${rows.toLocaleString('en')} rows…`),
+        customers,
+        seed,
+        out: values.out,
+        onProgress: (done, rows) =>
+          io.err(`  ${done.toLocaleString('en')} customers, ${rows.toLocaleString('en')} rows…`),
       });
-      io.out(`wrote ${result.rows.toLocaleString('en')} transaction rows (${result.orders.toLocaleString('en')} orders) to ${result.transactionsFile}`);
+      io.out(
+        `wrote ${result.rows.toLocaleString('en')} transaction rows (${result.orders.toLocaleString('en')} orders) to ${result.transactionsFile}`,
+      );
       io.out(`wrote ${result.customers.toLocaleString('en')} customers to ${result.customersFile} (${elapsed(start)})`);
       if (flags['subscriptions']) {
         const subs = await generateSubscriptions({ dir: dirname(values.out), customers, seed });
-        io.out(`wrote ${subs.subscriptions.toLocaleString('en')} subscription periods of ${subs.customers.toLocaleString('en')} customers to ${subs.subscriptionsPath}`);
+        io.out(
+          `wrote ${subs.subscriptions.toLocaleString('en')} subscription periods of ${subs.customers.toLocaleString('en')} customers to ${subs.subscriptionsPath}`,
+        );
         io.out(`wrote ${subs.events.toLocaleString('en')} events to ${subs.eventsPath ?? ''} (${elapsed(start)})`);
       }
       return 0;

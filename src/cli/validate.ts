@@ -11,18 +11,33 @@ import type { LoadReport } from '../data/load-report.js';
 import { formatLoadReport } from './load-report-text.js';
 import type { ColumnMapping } from '../data/fields.js';
 import { openWorkbench, runCommand, UsageError, type Command } from './common.js';
-import { DATE_FORMAT_FLAG, MAPPING_FLAG, MEMORY_LIMIT_FLAG, PRESET_FLAG, RETURNS_FLAG, type CommandSpec } from './flags.js';
+import {
+  DATE_FORMAT_FLAG,
+  MAPPING_FLAG,
+  MEMORY_LIMIT_FLAG,
+  PRESET_FLAG,
+  RETURNS_FLAG,
+  type CommandSpec,
+} from './flags.js';
 import { cliErrorText, forCli } from './wording.js';
 import { messages } from '../messages.js';
 
 const SPEC: CommandSpec = {
   name: 'validate',
   args: 'FILE…',
-  summary: 'Load transactions files (or --subscriptions / --events files), one at a time, and print what was read, loaded and set aside (exit 1 when any file fails).',
+  summary:
+    'Load transactions files (or --subscriptions / --events files), one at a time, and print what was read, loaded and set aside (exit 1 when any file fails).',
   flags: [
     { ...PRESET_FLAG, default: 'none: columns are recognised by their names' },
-    MAPPING_FLAG, DATE_FORMAT_FLAG, RETURNS_FLAG,
-    { name: 'subscriptions', value: 'FILE', help: 'check a subscriptions file instead of transactions files', default: 'none' },
+    MAPPING_FLAG,
+    DATE_FORMAT_FLAG,
+    RETURNS_FLAG,
+    {
+      name: 'subscriptions',
+      value: 'FILE',
+      help: 'check a subscriptions file instead of transactions files',
+      default: 'none',
+    },
     { name: 'events', value: 'FILE', help: 'check a usage events file instead of transactions files', default: 'none' },
     MEMORY_LIMIT_FLAG,
   ],
@@ -54,7 +69,10 @@ export function parseReturns(value: string | undefined): 'net' | 'exclude' | und
 
 /** Load one file into a fresh Workbench and return its LoadReport. */
 async function validateOne(
-  file: string, options: LoadOptions, memoryLimit: string | undefined, kind: 'transactions' | 'subscriptions' | 'events' = 'transactions',
+  file: string,
+  options: LoadOptions,
+  memoryLimit: string | undefined,
+  kind: 'transactions' | 'subscriptions' | 'events' = 'transactions',
 ): Promise<LoadReport> {
   const wb = await openWorkbench(memoryLimit);
   try {
@@ -74,18 +92,26 @@ export const validateCommand: Command = {
   run: (args, io) =>
     runCommand(SPEC, args, io, async ({ values, positionals }) => {
       const memoryLimit = values['memory-limit'];
-      const others = (['subscriptions', 'events'] as const).flatMap((k) => (values[k] !== undefined ? [[k, values[k] as string] as const] : []));
-      if (others.length && (positionals.length || values.preset || values.mapping || values.returns || values['date-format'])) throw new UsageError(messages.validateOneKind());
+      const others = (['subscriptions', 'events'] as const).flatMap((k) =>
+        values[k] !== undefined ? [[k, values[k] as string] as const] : [],
+      );
+      if (
+        others.length &&
+        (positionals.length || values.preset || values.mapping || values.returns || values['date-format'])
+      )
+        throw new UsageError(messages.validateOneKind());
       if (others.length) {
         // Each file alone, as with transactions: the first error ends the command.
-        for (const [i, [kind, file]] of others.entries()) io.out(`${i > 0 ? '\n' : ''}${reportText(await validateOne(file, {}, memoryLimit, kind))}`);
+        for (const [i, [kind, file]] of others.entries())
+          io.out(`${i > 0 ? '\n' : ''}${reportText(await validateOne(file, {}, memoryLimit, kind))}`);
         return 0;
       }
       if (positionals.length === 0) throw new UsageError(messages.atLeastOneFile('validate'));
       if (values.preset && values.mapping) throw new UsageError(messages.presetOrMapping());
       const returns = parseReturns(values.returns);
       const dateFormat = values['date-format'];
-      if (dateFormat !== undefined && !dateFormat.includes('%')) throw new UsageError(messages.badDateFormatFlag(dateFormat));
+      if (dateFormat !== undefined && !dateFormat.includes('%'))
+        throw new UsageError(messages.badDateFormatFlag(dateFormat));
       const mapping = values.mapping ? readMappingFile(values.mapping) : undefined;
       const options = {
         ...(values.preset ? { preset: values.preset } : {}),

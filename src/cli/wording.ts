@@ -37,9 +37,18 @@ function around(build: (arg: string) => string): RegExp {
 }
 
 /** Transactions fields the loader requires, as the missing-field message names them, with their mapping key. */
-const TRANSACTION_FIELDS: ReadonlyArray<readonly [field: string, key: string]> = [['customer_id', 'customerId'], ['order_date', 'orderDate'], ['amount', 'amount']];
+const TRANSACTION_FIELDS: ReadonlyArray<readonly [field: string, key: string]> = [
+  ['customer_id', 'customerId'],
+  ['order_date', 'orderDate'],
+  ['amount', 'amount'],
+];
 /** Subscriptions and events fields the loaders require: their mapping key and column name. */
-const FILE_FIELDS: ReadonlyArray<readonly [key: string, field: string]> = [['customerId', 'customer_id'], ['start', 'start_date'], ['time', 'event_time'], ['event', 'event_name']];
+const FILE_FIELDS: ReadonlyArray<readonly [key: string, field: string]> = [
+  ['customerId', 'customer_id'],
+  ['start', 'start_date'],
+  ['time', 'event_time'],
+  ['event', 'event_name'],
+];
 
 function swaps(details: Readonly<Record<string, unknown>>): Swap[] {
   const limit = typeof details['memoryLimit'] === 'string' ? details['memoryLimit'] : undefined;
@@ -67,7 +76,8 @@ export function forCli(text: string, details: Readonly<Record<string, unknown>> 
   let out = text;
   for (const [from, to] of swaps(details)) {
     if (typeof from === 'string') out = out.split(from).join(typeof to === 'string' ? to : to());
-    else out = out.replace(from, (...m: unknown[]) => (typeof to === 'string' ? to : to(...m.slice(1, -2).map(String))));
+    else
+      out = out.replace(from, (...m: unknown[]) => (typeof to === 'string' ? to : to(...m.slice(1, -2).map(String))));
   }
   return out;
 }

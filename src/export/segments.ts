@@ -76,18 +76,41 @@ export interface ExportSegmentsResult {
 const TIERS_TABLE = 'segments_value_tiers';
 
 /** Labels of every key the file holds, in the locale. Pure. */
-export function exportLabels(locale: Locale, r: RfmResult, c?: ClusterResult, tiers?: SegmentByResult, clvDone = false): ExportLabel[] {
-  const out: ExportLabel[] = r.options.segmentMap.segments.map((sg) => ({ kind: 'rfm', key: sg.key, label: segmentName(sg, locale) }));
-  if (c) clusterNames(c.profiles, locale).forEach((name, i) => out.push({ kind: 'cluster', key: String(c.profiles[i]!.cluster), label: name }));
-  for (const s of tiers?.segments ?? []) out.push({ kind: 'tier', key: s.segment, label: segmentValueName(s.segment, locale) });
-  if (clvDone) for (const [key, label] of Object.entries(clvTexts(locale).section.tierNames)) out.push({ kind: 'clv', key, label });
+export function exportLabels(
+  locale: Locale,
+  r: RfmResult,
+  c?: ClusterResult,
+  tiers?: SegmentByResult,
+  clvDone = false,
+): ExportLabel[] {
+  const out: ExportLabel[] = r.options.segmentMap.segments.map((sg) => ({
+    kind: 'rfm',
+    key: sg.key,
+    label: segmentName(sg, locale),
+  }));
+  if (c)
+    clusterNames(c.profiles, locale).forEach((name, i) =>
+      out.push({ kind: 'cluster', key: String(c.profiles[i]!.cluster), label: name }),
+    );
+  for (const s of tiers?.segments ?? [])
+    out.push({ kind: 'tier', key: s.segment, label: segmentValueName(s.segment, locale) });
+  if (clvDone)
+    for (const [key, label] of Object.entries(clvTexts(locale).section.tierNames))
+      out.push({ kind: 'clv', key, label });
   return out;
 }
 
 function formatOf(options: ExportSegmentsOptions): ExportFormat {
-  const format = options.format === undefined ? (extname(options.out).toLowerCase() === '.parquet' ? 'parquet' : 'csv') : options.format;
-  if (format !== 'csv' && format !== 'parquet') throw new WorkbenchError('BAD_OPTION', messages.badExportFormat(format), { format });
-  if (format === 'parquet' && options.delimiter !== undefined) throw new WorkbenchError('BAD_OPTION', messages.delimiterWithParquet(), {});
+  const format =
+    options.format === undefined
+      ? extname(options.out).toLowerCase() === '.parquet'
+        ? 'parquet'
+        : 'csv'
+      : options.format;
+  if (format !== 'csv' && format !== 'parquet')
+    throw new WorkbenchError('BAD_OPTION', messages.badExportFormat(format), { format });
+  if (format === 'parquet' && options.delimiter !== undefined)
+    throw new WorkbenchError('BAD_OPTION', messages.delimiterWithParquet(), {});
   return format;
 }
 
@@ -103,9 +126,17 @@ async function clustersOrWarn(wb: Workbench, asOf: Date, warnings: string[]): Pr
 }
 
 /** Text cells per column that begin like a formula (columns with none left out). */
-async function formulaCells(wb: Workbench, countSql: string, params: Record<string, QueryParam>): Promise<Record<string, number>> {
+async function formulaCells(
+  wb: Workbench,
+  countSql: string,
+  params: Record<string, QueryParam>,
+): Promise<Record<string, number>> {
   const [row] = await wb.query<Record<string, number>>(countSql, params);
-  return Object.fromEntries(Object.entries(row ?? {}).map(([k, n]) => [k, Number(n)]).filter(([, n]) => Number(n) > 0));
+  return Object.fromEntries(
+    Object.entries(row ?? {})
+      .map(([k, n]) => [k, Number(n)])
+      .filter(([, n]) => Number(n) > 0),
+  );
 }
 
 /**
@@ -120,24 +151,43 @@ export async function exportSegments(wb: Workbench, options: ExportSegmentsOptio
   // Before any work: a folder, symlink or device at `out` fails now, not after the analyses.
   await checkOutputPath(options.out, 'the segment list');
   const warnings: string[] = [];
-  const r = options.rfm ?? await runRfm(wb, options.asOf ? { asOf: options.asOf, laterOrders: 'exclude' } : {});
+  const r = options.rfm ?? (await runRfm(wb, options.asOf ? { asOf: options.asOf, laterOrders: 'exclude' } : {}));
   const asOf = r.options.asOf;
-  const c = options.clusters ?? await clustersOrWarn(wb, asOf, warnings);
-  const tiers = options.tiers ?? await segmentBy(wb, { valueTiers: true }, { asOf, table: TIERS_TABLE });
+  const c = options.clusters ?? (await clustersOrWarn(wb, asOf, warnings));
+  const tiers = options.tiers ?? (await segmentBy(wb, { valueTiers: true }, { asOf, table: TIERS_TABLE }));
   if (options.tiers) await checkSegmentTable(wb, options.tiers);
-  const clvResult = options.clv === true ? await runClv(wb, { calibrationEnd: new Date(asOf.getTime() - 86_400_000) }) : options.clv || undefined;
+  const clvResult =
+    options.clv === true
+      ? await runClv(wb, { calibrationEnd: new Date(asOf.getTime() - 86_400_000) })
+      : options.clv || undefined;
   const decimalComma = format === 'csv' && delimiter === ';';
   const { sql, params, columns, formulaCountSql } = exportSelectSql({
-    rfm: r.table, ...(c ? { clusters: c.table } : {}), tiers: tiers.table, ...(clvResult ? { clv: clvResult.table } : {}),
-    labels: exportLabels(locale, r, c, tiers, clvResult !== undefined), decimalComma, neutralise: format === 'csv',
+    rfm: r.table,
+    ...(c ? { clusters: c.table } : {}),
+    tiers: tiers.table,
+    ...(clvResult ? { clv: clvResult.table } : {}),
+    labels: exportLabels(locale, r, c, tiers, clvResult !== undefined),
+    decimalComma,
+    neutralise: format === 'csv',
   });
   const neutralised = format === 'csv' ? await formulaCells(wb, formulaCountSql, params) : {};
-  if (Object.keys(neutralised).length) warnings.push(exportMessages.formulaCellsNeutralised(basename(options.out), neutralised));
-  const path = await copyAtomically(wb, sql, params, options.out, format === 'csv' ? { format, delimiter } : { format }, 'the segment list');
+  if (Object.keys(neutralised).length)
+    warnings.push(exportMessages.formulaCellsNeutralised(basename(options.out), neutralised));
+  const path = await copyAtomically(
+    wb,
+    sql,
+    params,
+    options.out,
+    format === 'csv' ? { format, delimiter } : { format },
+    'the segment list',
+  );
   return {
-    path, rows: r.customerCount, columns,
+    path,
+    rows: r.customerCount,
+    columns,
     segments: Object.fromEntries(r.segments.map((s) => [s.key, s.customers])),
     options: { format, delimiter, decimalComma, locale, asOf },
-    neutralised, warnings,
+    neutralised,
+    warnings,
   };
 }

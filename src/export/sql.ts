@@ -44,17 +44,25 @@ export function neutraliseSql(expr: string): string {
 }
 
 /** Build the export query: one row per customer of the RFM table, ordered by customer id. */
-export function exportSelectSql(o: ExportSqlOptions): { sql: string; params: Record<string, QueryParam>; columns: string[]; formulaCountSql: string } {
+export function exportSelectSql(o: ExportSqlOptions): {
+  sql: string;
+  params: Record<string, QueryParam>;
+  columns: string[];
+  formulaCountSql: string;
+} {
   const params: Record<string, QueryParam> = {};
   const values = o.labels.map((l, i) => {
     Object.assign(params, { [`lk${i}`]: l.kind, [`lkey${i}`]: l.key, [`ll${i}`]: l.label });
     return `($lk${i}, $lkey${i}, $ll${i})`;
   });
-  const labels = values.length ? `(select * from (values ${values.join(', ')}) as v(kind, key, label))` : '(select null::varchar as kind, null::varchar as key, null::varchar as label where false)';
+  const labels = values.length
+    ? `(select * from (values ${values.join(', ')}) as v(kind, key, label))`
+    : '(select null::varchar as kind, null::varchar as key, null::varchar as label where false)';
   // Money and probabilities at a fixed number of decimals; with a decimal comma they become text, as Dutch Excel reads them.
-  const num = (expr: string, digits: number, name: string): string => o.decimalComma
-    ? `replace(cast(cast(round(${expr}, ${digits}) as decimal(18, ${digits})) as varchar), '.', ',') as ${name}`
-    : `round(${expr}, ${digits})::double as ${name}`;
+  const num = (expr: string, digits: number, name: string): string =>
+    o.decimalComma
+      ? `replace(cast(cast(round(${expr}, ${digits}) as decimal(18, ${digits})) as varchar), '.', ',') as ${name}`
+      : `round(${expr}, ${digits})::double as ${name}`;
   // Text cells: the ids, keys and labels (a user's segment map may hold any text).
   const texts: Array<[string, string]> = [];
   const text = (expr: string, name: string): string => {
@@ -62,21 +70,42 @@ export function exportSelectSql(o: ExportSqlOptions): { sql: string; params: Rec
     return `${o.neutralise ? neutraliseSql(expr) : expr} as ${name}`;
   };
   const cols = [
-    text('r.customer_id', 'customer_id'), text('r.segment', 'rfm_segment'), text('lr.label', 'rfm_segment_label'), 'r.r', 'r.f', 'r.m',
-    'r.recency_days', 'r.frequency', num('r.monetary', 2, 'monetary'),
+    text('r.customer_id', 'customer_id'),
+    text('r.segment', 'rfm_segment'),
+    text('lr.label', 'rfm_segment_label'),
+    'r.r',
+    'r.f',
+    'r.m',
+    'r.recency_days',
+    'r.frequency',
+    num('r.monetary', 2, 'monetary'),
   ];
   const joins = [`left join labels lr on lr.kind = 'rfm' and lr.key = r.segment`];
   if (o.clusters) {
     cols.push('c.cluster', text('lc.label', 'cluster_label'));
-    joins.push(`left join ${quoteIdentifier(o.clusters)} c on c.customer_id = r.customer_id`, `left join labels lc on lc.kind = 'cluster' and lc.key = cast(c.cluster as varchar)`);
+    joins.push(
+      `left join ${quoteIdentifier(o.clusters)} c on c.customer_id = r.customer_id`,
+      `left join labels lc on lc.kind = 'cluster' and lc.key = cast(c.cluster as varchar)`,
+    );
   }
   if (o.tiers) {
     cols.push(text('t.segment', 'value_tier'), text('lt.label', 'value_tier_label'));
-    joins.push(`left join ${quoteIdentifier(o.tiers)} t on t.customer_id = r.customer_id`, `left join labels lt on lt.kind = 'tier' and lt.key = t.segment`);
+    joins.push(
+      `left join ${quoteIdentifier(o.tiers)} t on t.customer_id = r.customer_id`,
+      `left join labels lt on lt.kind = 'tier' and lt.key = t.segment`,
+    );
   }
   if (o.clv) {
-    cols.push(text('v.clv_tier', 'clv_band'), text('lv.label', 'clv_band_label'), num('v.clv', 2, 'clv'), num('v.p_alive', 4, 'p_alive'));
-    joins.push(`left join ${quoteIdentifier(o.clv)} v on v.customer_id = r.customer_id`, `left join labels lv on lv.kind = 'clv' and lv.key = v.clv_tier`);
+    cols.push(
+      text('v.clv_tier', 'clv_band'),
+      text('lv.label', 'clv_band_label'),
+      num('v.clv', 2, 'clv'),
+      num('v.p_alive', 4, 'p_alive'),
+    );
+    joins.push(
+      `left join ${quoteIdentifier(o.clv)} v on v.customer_id = r.customer_id`,
+      `left join labels lv on lv.kind = 'clv' and lv.key = v.clv_tier`,
+    );
   }
   const from = `from ${quoteIdentifier(o.rfm)} r
 ${joins.join('\n')}`;

@@ -16,7 +16,9 @@ export type CopyFormat = { format: 'parquet' } | { format: 'csv'; delimiter: str
 
 function copyOptions(f: CopyFormat): string {
   // The delimiter is one of three checked characters, bound as a literal here because COPY takes no parameters in its options.
-  return f.format === 'parquet' ? '(format parquet, compression zstd)' : `(format csv, header true, delimiter '${f.delimiter === '\t' ? '\\t' : f.delimiter}', quote '"', escape '"')`;
+  return f.format === 'parquet'
+    ? '(format parquet, compression zstd)'
+    : `(format csv, header true, delimiter '${f.delimiter === '\t' ? '\\t' : f.delimiter}', quote '"', escape '"')`;
 }
 
 /**
@@ -26,15 +28,26 @@ function copyOptions(f: CopyFormat): string {
  * `what` names the file in messages (e.g. 'the segment list').
  * @throws WorkbenchError `WRITE_FAILED` when the path is not a regular file or its folder cannot be written.
  */
-export async function copyAtomically(wb: Workbench, select: string, params: Record<string, QueryParam>, path: string, format: CopyFormat, what: string): Promise<string> {
-  return writeAtomically(path, async (temp) => {
-    try {
-      await wb.run(`copy (${select}) to $swb_out ${copyOptions(format)}`, { ...params, swb_out: temp });
-      await chmod(temp, 0o600);
-    } catch (e) {
-      throw copyError(e, temp);
-    }
-  }, what);
+export async function copyAtomically(
+  wb: Workbench,
+  select: string,
+  params: Record<string, QueryParam>,
+  path: string,
+  format: CopyFormat,
+  what: string,
+): Promise<string> {
+  return writeAtomically(
+    path,
+    async (temp) => {
+      try {
+        await wb.run(`copy (${select}) to $swb_out ${copyOptions(format)}`, { ...params, swb_out: temp });
+        await chmod(temp, 0o600);
+      } catch (e) {
+        throw copyError(e, temp);
+      }
+    },
+    what,
+  );
 }
 
 /** A COPY that failed on a full disk: `WRITE_FAILED` whose reason says so and names the folder (the caller's message adds the path). */

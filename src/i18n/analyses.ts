@@ -36,9 +36,15 @@ export function columnLabel(column: string, locale: Locale): string {
   const table: Readonly<Record<string, string | undefined>> = texts(locale).analyses.columns;
   const known = Object.hasOwn(table, column) ? table[column] : undefined;
   if (known !== undefined) return known;
-  const words = column.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/[_\s]+/g, ' ').trim();
+  const words = column
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/[_\s]+/g, ' ')
+    .trim();
   // Keep abbreviations (NPS, ID) as they are; lower-case ordinary words.
-  return words.split(' ').map((w) => (/^[A-Z0-9]{2,}$/.test(w) ? w : w.toLowerCase())).join(' ');
+  return words
+    .split(' ')
+    .map((w) => (/^[A-Z0-9]{2,}$/.test(w) ? w : w.toLowerCase()))
+    .join(' ');
 }
 
 /** {@link columnLabel} with a capital first letter, for table headers and field names. */

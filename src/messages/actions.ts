@@ -9,15 +9,18 @@ export const actionMessages = {
     `note: ${path} holds real customer ids (it is meant for operations: a CRM or e-mail tool). Keep it inside the systems allowed to hold personal data; do not share it like a report.`,
   badExportFormat: (value: unknown) => `format must be "csv" or "parquet", got ${JSON.stringify(value)}.`,
   badExportDelimiter: (value: unknown) => `delimiter must be ",", ";" or a tab, got ${JSON.stringify(value)}.`,
-  delimiterWithParquet: () => 'delimiter applies to CSV only; leave it out with format "parquet" (or write a .csv file).',
+  delimiterWithParquet: () =>
+    'delimiter applies to CSV only; leave it out with format "parquet" (or write a .csv file).',
 
   // goals file
   goalsNotRead: (file: string, why: string) => `Could not read the goals file ${file}: ${why}.`,
   goalsNotJson: (file: string, why: string) => `The goals file ${file} is not valid JSON: ${why}.`,
   /** A problem at one JSON path of the goals file, e.g. `$.goals[1].kpi`. */
   goalsAt: (file: string, path: string, what: string) => `${file}, at ${path}: ${what}`,
-  goalsNotObject: () => 'expected an object like { "segments": "rfm", "goals": [{ "kpi": "repeatRate", "goal": 0.4 }] }',
-  goalsUnknownKey: (key: string, known: readonly string[]) => `unknown key ${JSON.stringify(key)} (known: ${list(known)})`,
+  goalsNotObject: () =>
+    'expected an object like { "segments": "rfm", "goals": [{ "kpi": "repeatRate", "goal": 0.4 }] }',
+  goalsUnknownKey: (key: string, known: readonly string[]) =>
+    `unknown key ${JSON.stringify(key)} (known: ${list(known)})`,
   goalsBadSegments: (value: unknown) =>
     `segments must be "rfm", "value-tiers", "all" or { "column": "<customers column>" }, got ${JSON.stringify(value)}`,
   goalsNoGoals: () => 'goals must be a non-empty list of { "kpi": …, "goal": … } objects',
@@ -26,7 +29,8 @@ export const actionMessages = {
   goalsBadGoal: (value: unknown) =>
     `goal must be a finite number, or an object of segment → finite number like { "champions": 0.05 }, got ${JSON.stringify(value)}`,
   goalsBadNumber: (what: string, value: unknown) => `${what} must be a finite number ≥ 0, got ${JSON.stringify(value)}`,
-  goalsNeedRfm: () => 'goals on RFM segments need the RFM analysis, which could not be computed on this data (see its section); set "segments" to "value-tiers" or "all"',
+  goalsNeedRfm: () =>
+    'goals on RFM segments need the RFM analysis, which could not be computed on this data (see its section); set "segments" to "value-tiers" or "all"',
   goalsBadBoolean: (value: unknown) => `higherIsBetter must be true or false, got ${JSON.stringify(value)}`,
 
   // --by

@@ -27,15 +27,16 @@ export const cliMessages = {
   /** `--margin takes a number in (0, 1], not "2"` (the range as the library's validators write it). */
   flagNotInRange: (flag: string, value: string, range: string, hint?: string) =>
     `--${flag} takes a number ${range}${hint ? ` (${hint})` : ''}, not ${quote(value)}`,
-  badMemoryLimitFlag: (value: string) => `--memory-limit takes an amount of memory like 512MB or 4GB, not ${quote(value)}`,
+  badMemoryLimitFlag: (value: string) =>
+    `--memory-limit takes an amount of memory like 512MB or 4GB, not ${quote(value)}`,
   /** `--by region` names customer attributes, which only a customers file has. */
   byNeedsCustomers: (names: readonly string[], transactionColumns: readonly string[]) =>
-    `--by ${names.join(',')}: ${names.length > 1 ? 'these are not columns' : 'that is not a column'} of the transactions file `
-    + `(usable without --customers: ${transactionColumns.join(', ')}); pass --customers FILE with ${names.length > 1 ? 'those columns' : 'that column'} to split by ${names.length > 1 ? 'them' : 'it'}`,
+    `--by ${names.join(',')}: ${names.length > 1 ? 'these are not columns' : 'that is not a column'} of the transactions file ` +
+    `(usable without --customers: ${transactionColumns.join(', ')}); pass --customers FILE with ${names.length > 1 ? 'those columns' : 'that column'} to split by ${names.length > 1 ? 'them' : 'it'}`,
   /** After loading, a `--by` name the data does not have: the usable ones, and where they come from. */
   unknownByFlag: (unknown: readonly string[], usable: readonly string[], withCustomers: boolean) =>
-    `--by: unknown attribute${unknown.length > 1 ? 's' : ''} ${unknown.map(quote).join(', ')}; `
-    + (usable.length === 0
+    `--by: unknown attribute${unknown.length > 1 ? 's' : ''} ${unknown.map(quote).join(', ')}; ` +
+    (usable.length === 0
       ? `there is no customer attribute to split by (${withCustomers ? 'the customers file has no text columns' : 'pass --customers FILE with text columns'})`
       : `usable: ${usable.map(quote).join(', ')} (${withCustomers ? 'text columns of --customers and of the transactions file' : 'text columns of the transactions file; pass --customers FILE for more'})`),
 
@@ -47,7 +48,8 @@ export const cliMessages = {
   helpPresets: () => 'Presets (--preset):',
   helpTitle: () => 'segment-workbench (swb): customer segmentation on DuckDB',
   helpCommands: () => 'Commands:',
-  helpMore: () => 'Run swb COMMAND --help for its flags, their defaults and what they do. Exit codes: 0 done, 1 bad input, 2 usage error.',
+  helpMore: () =>
+    'Run swb COMMAND --help for its flags, their defaults and what they do. Exit codes: 0 done, 1 bad input, 2 usage error.',
   helpVersion: () => 'print the version and exit',
   helpHelp: () => 'print this help, or the flags of COMMAND, and exit',
   version: (name: string, version: string) => `${name} ${version}`,
@@ -64,14 +66,18 @@ export const cliMessages = {
   memoryFlagAdvice: () => 'Run again with a larger --memory-limit (e.g. --memory-limit 4GB)',
   memoryFlagLimit: (limit: string) => `with --memory-limit ${limit}`,
   /** The customers file (`--customers`) without a recognisable id column: swb has no flag to name it. */
-  customersIdHint: () => 'Name its customer id column customer_id (swb recognises the customers file\'s columns by their names).',
+  customersIdHint: () =>
+    "Name its customer id column customer_id (swb recognises the customers file's columns by their names).",
   /** Subscriptions and events files are read by their column names under swb (no mapping flag). */
-  renameColumnHint: (field: string) => `Name that column ${field} in the file (swb recognises the columns of --subscriptions and --events files by their names).`,
+  renameColumnHint: (field: string) =>
+    `Name that column ${field} in the file (swb recognises the columns of --subscriptions and --events files by their names).`,
   renameMrrHint: () =>
     'Name the monthly amount column mrr, or the price column price and its billing interval column interval (swb recognises the columns of --subscriptions files by their names).',
   renameIntervalHint: (priceColumn: string) =>
     `The prices in ${quote(priceColumn)} need a billing interval: add a column interval (month, quarter, year or week), or name the price column mrr if the prices are monthly amounts.`,
   subscriptionIdColumn: () => 'Add a subscription_id column',
-  decimalThousandsNoFlag: () => "If the dot separates thousands, remove the dots from the file (swb has no flag for this; in code, pass decimal: ',').",
-  decimalNoFlag: () => "fix the column (swb guesses the decimal separator from the file; in code, pass decimal: ',' or '.')",
+  decimalThousandsNoFlag: () =>
+    "If the dot separates thousands, remove the dots from the file (swb has no flag for this; in code, pass decimal: ',').",
+  decimalNoFlag: () =>
+    "fix the column (swb guesses the decimal separator from the file; in code, pass decimal: ',' or '.')",
 } as const;

@@ -3,7 +3,8 @@
 /** Message builders for bad option values. */
 export const optionMessages = {
   /** `minSize must be a whole number ≥ 1, got 0.` */
-  notWholeNumber: (name: string, value: unknown, min: number) => `${name} must be a whole number ≥ ${min}, got ${String(value)}.`,
+  notWholeNumber: (name: string, value: unknown, min: number) =>
+    `${name} must be a whole number ≥ ${min}, got ${String(value)}.`,
   /** `bins must be a whole number from 2 to 20, got 1.` */
   notWholeNumberBetween: (name: string, value: unknown, min: number, max: number) =>
     `${name} must be a whole number from ${min} to ${max}, got ${String(value)}.`,
@@ -28,7 +29,8 @@ export const optionMessages = {
   /** `minimums of rfm() must be an object like { customers: 50, historyDays: 180 }, got 5.` */
   minimumsNotObject: (verb: string, value: unknown) =>
     `minimums of ${verb}() must be an object like { customers: 50, historyDays: 180 }, got ${JSON.stringify(value)}.`,
-  badTableOption: (verb: string, value: unknown) => `table for ${verb}() must be a table name, got ${JSON.stringify(value)}.`,
+  badTableOption: (verb: string, value: unknown) =>
+    `table for ${verb}() must be a table name, got ${JSON.stringify(value)}.`,
   /** Refuses to write over an input table. */
   wouldReplaceInput: (verb: string, table: string) =>
     `${verb}() would replace the table ${table}, which holds your data. Give another table name, or pass replace: true to replace it on purpose.`,

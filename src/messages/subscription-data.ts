@@ -5,7 +5,8 @@ import { list } from './format.js';
 export const subscriptionDataMessages = {
   /** What to pass when a required field has no column (appended to `missingField`). */
   loadMappingHint: (key: string) => `Pass mapping: { ${key}: '…' }.`,
-  loadMrrHint: () => "Pass mapping: { mrr: '…' } for a monthly amount, or both { price: '…', interval: '…' } for a price per billing interval.",
+  loadMrrHint: () =>
+    "Pass mapping: { mrr: '…' } for a monthly amount, or both { price: '…', interval: '…' } for a price per billing interval.",
   loadIntervalHint: (priceColumn: string) =>
     `The prices in ${JSON.stringify(priceColumn)} need a billing interval: pass mapping: { interval: '…' } (a column holding month, quarter, year or week), ` +
     `or mapping: { mrr: ${JSON.stringify(priceColumn)} } if they are monthly amounts.`,

@@ -3,7 +3,8 @@
 /** Message builders for runPipeline / buildReport with subscriptions and for their CLI flags. */
 export const subscriptionReportMessages = {
   /** Neither a transactions file nor a subscriptions file. */
-  pipelineNeedsFile: () => 'Nothing to report on: pass a transactions file (file) or a subscriptions file (subscriptions), or both.',
+  pipelineNeedsFile: () =>
+    'Nothing to report on: pass a transactions file (file) or a subscriptions file (subscriptions), or both.',
   /** Events without subscriptions: usage is measured on paying customers. */
   eventsNeedSubscriptions: () =>
     'Usage events (events, --events) are read together with subscriptions: pass the subscriptions file too (subscriptions, --subscriptions FILE).',
@@ -11,5 +12,6 @@ export const subscriptionReportMessages = {
   flagNeedsTransactions: (flag: string) =>
     `${flag} applies to a transactions file, and this report has only subscriptions; pass the transactions FILE too, or leave ${flag} out.`,
   /** swb validate with both a transactions file and --subscriptions / --events. */
-  validateOneKind: () => 'swb validate checks transactions files, or --subscriptions FILE and --events FILE; not both in one run.',
+  validateOneKind: () =>
+    'swb validate checks transactions files, or --subscriptions FILE and --events FILE; not both in one run.',
 };

@@ -2,7 +2,8 @@
 
 const reason = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 const memoryLimitWas = (limit: string): string => `with memoryLimit ${limit}`;
-const memoryAdvice = (): string => "Open the Workbench with a larger memoryLimit (Workbench.open({ memoryLimit: '4GB' }))";
+const memoryAdvice = (): string =>
+  "Open the Workbench with a larger memoryLimit (Workbench.open({ memoryLimit: '4GB' }))";
 
 /** Message builders for the CLI, notebooks and the Workbench itself. */
 export const toolMessages = {
@@ -15,8 +16,8 @@ export const toolMessages = {
   openFailed: (path: string, why: string) => `Could not open the database ${path}: ${why}.`,
   /** Out of memory: what to change, in this API's terms (`swb` says it in flags: see `src/cli/wording.ts`). */
   outOfMemory: (limit: string, tempDirectory: string, detail: string) =>
-    `Ran out of memory${detail ? ` (${detail})` : ''} ${memoryLimitWas(limit)}. ${memoryAdvice()}, `
-    + `or free disk space in ${tempDirectory} so the work can spill to disk.`,
+    `Ran out of memory${detail ? ` (${detail})` : ''} ${memoryLimitWas(limit)}. ${memoryAdvice()}, ` +
+    `or free disk space in ${tempDirectory} so the work can spill to disk.`,
   /** The parts of {@link outOfMemory} that name the option, for the CLI to word as flags. */
   memoryLimitWas,
   memoryAdvice,
@@ -38,7 +39,7 @@ export const toolMessages = {
   fileError: (file: string, message: string, code: string) => `error: ${file}: ${message} [${code}]`,
   /** A bug, not a user error: the stack only with SWB_DEBUG=1, so a user sees one plain line. */
   internalError: (e: unknown, debug = false) =>
-    `internal error: ${e instanceof Error ? (debug ? e.stack ?? e.message : e.message) : String(e)}${debug ? '' : ' (this is a bug in segment-workbench; run with SWB_DEBUG=1 for details)'}`,
+    `internal error: ${e instanceof Error ? (debug ? (e.stack ?? e.message) : e.message) : String(e)}${debug ? '' : ' (this is a bug in segment-workbench; run with SWB_DEBUG=1 for details)'}`,
   badFlagValue: (flag: string, e: unknown) => `${flag}: ${reason(e)}`,
   tooManyFiles: (command: string, count: number) => `${command} takes at most one FILE, got ${count}`,
   exactlyOneFile: (command: string) => `${command} takes exactly one FILE`,
@@ -61,7 +62,8 @@ export const toolMessages = {
     `show() cannot display ${kind}. Pass a Vega-Lite spec, a ReportChart, a ReportSection, a ReportTable, an arquero table or an array of row objects.`,
   showNotAwaited: () =>
     'show() is still rendering: write `await show(…)` so the chart is saved with this cell (headless runs and nbconvert stop listening when the cell ends).',
-  noParametersCell: () => 'this notebook has no parameters cell: tag its first code cell "parameters" to accept overrides',
+  noParametersCell: () =>
+    'this notebook has no parameters cell: tag its first code cell "parameters" to accept overrides',
   flagNeedsValue: (flag: string) => `${flag} needs a value`,
   badParamFlag: (pair: string) => `--param takes NAME=VALUE, got: ${pair}`,
   badTimeoutFlag: (value: string) => `--timeout takes seconds > 0, got: ${value}`,
@@ -69,26 +71,37 @@ export const toolMessages = {
   badNotebookAsOf: (asOf: string) => `--as-of takes a date as YYYY-MM-DD, got: ${asOf}`,
   badNotebookLocale: (locale: unknown) => `--locale takes en or nl, got: ${String(locale)}`,
   jupyterMissing: () =>
-    'no Python with Jupyter\'s executor (nbclient) found. Install it (Debian/Ubuntu: apt-get install jupyter-nbconvert '
-    + 'python3-nbclient jupyter-client python3-ipykernel; elsewhere: pip install nbclient ipykernel) or set SWB_PYTHON '
-    + 'to a python that has it.',
-  executorFailed: (path: string, status: number | null, stderrTail: string) => `${path}: the executor failed (exit ${String(status)}):\n${stderrTail}`,
+    "no Python with Jupyter's executor (nbclient) found. Install it (Debian/Ubuntu: apt-get install jupyter-nbconvert " +
+    'python3-nbclient jupyter-client python3-ipykernel; elsewhere: pip install nbclient ipykernel) or set SWB_PYTHON ' +
+    'to a python that has it.',
+  executorFailed: (path: string, status: number | null, stderrTail: string) =>
+    `${path}: the executor failed (exit ${String(status)}):\n${stderrTail}`,
   /** Where a notebook failed: a cell as numbered in the file, the kernel start, or the injected cell. */
   failedWhere: (cell: number | undefined, index: number) =>
-    cell !== undefined ? `cell ${cell}` : index < 0 ? 'kernel start' : `the injected parameters cell (after cell ${index})`,
+    cell !== undefined
+      ? `cell ${cell}`
+      : index < 0
+        ? 'kernel start'
+        : `the injected parameters cell (after cell ${index})`,
   failedKind: (kind: string | undefined, timeout: number) =>
     kind === 'timeout' ? ` (timed out after ${timeout} s)` : kind === 'dead-kernel' ? ' (the kernel died)' : '',
   notebookFailed: (path: string, where: string, kind: string, source: string, detail: string, copy: string) =>
     `${path}: ${where} failed${kind}:\n${source}\n${detail}\n(executed copy with outputs: ${copy})`,
-  noteMissingParameters: (notebook: string, missing: readonly string[]) => `  note: ${notebook} has no parameter ${missing.join(', ')}; not set there`,
+  noteMissingParameters: (notebook: string, missing: readonly string[]) =>
+    `  note: ${notebook} has no parameter ${missing.join(', ')}; not set there`,
   /** `unknown parameter kk (did you mean k?): 04-clusters.ipynb declares asOf, dataPath, k, locale, preset, seed` */
-  unknownNotebookParameters: (unknown: ReadonlyArray<{ name: string; flag: string | undefined; near: string | undefined }>, declared: readonly string[], notebooks: number) =>
-    `unknown parameter${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `${u.flag ? `${u.flag} (${u.name})` : u.name}${u.near ? ` (did you mean ${u.near}?)` : ''}`).join(', ')}: `
-    + `${notebooks === 1 ? 'the notebook declares' : `none of the ${notebooks} notebooks declares ${unknown.length > 1 ? 'them' : 'it'}; they declare`} ${declared.join(', ') || 'no parameters'}`,
+  unknownNotebookParameters: (
+    unknown: ReadonlyArray<{ name: string; flag: string | undefined; near: string | undefined }>,
+    declared: readonly string[],
+    notebooks: number,
+  ) =>
+    `unknown parameter${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `${u.flag ? `${u.flag} (${u.name})` : u.name}${u.near ? ` (did you mean ${u.near}?)` : ''}`).join(', ')}: ` +
+    `${notebooks === 1 ? 'the notebook declares' : `none of the ${notebooks} notebooks declares ${unknown.length > 1 ? 'them' : 'it'}; they declare`} ${declared.join(', ') || 'no parameters'}`,
 
   // locale, currency and SQL values
   unknownCurrency: (value: string) => `unknown currency: ${value} (expected an ISO 4217 code such as EUR, GBP or USD)`,
-  unknownLocale: (value: string, locales: readonly string[]) => `unknown locale: ${value} (expected one of: ${locales.join(', ')})`,
+  unknownLocale: (value: string, locales: readonly string[]) =>
+    `unknown locale: ${value} (expected one of: ${locales.join(', ')})`,
   notFinite: (x: number) => `not a finite number: ${x}`,
 
   // charts and the report file

@@ -38,13 +38,26 @@ export async function hasColumn(wb: Workbench, table: string, column: string): P
  * True when `table` has every one of `columns`; otherwise shows which are missing and what is left out.
  * @example if (await needColumns(wb, 'customers', ['age_band'], { skipped: 'segments by age band' })) …
  */
-export async function needColumns(wb: Workbench, table: string, columns: readonly string[], options: CheckOptions = {}): Promise<boolean> {
+export async function needColumns(
+  wb: Workbench,
+  table: string,
+  columns: readonly string[],
+  options: CheckOptions = {},
+): Promise<boolean> {
   const missing: string[] = [];
   for (const c of columns) if (!(await hasColumn(wb, table, c))) missing.push(c);
   if (missing.length === 0) return true;
   const t = texts(options.locale ?? 'en').analyses.notebook;
   const exists = await wb.hasTable(table);
-  showMarkdown(exists ? t.missingColumns(missing.map((c) => `\`${c}\``), table, options.skipped) : t.missingTable(table, options.skipped));
+  showMarkdown(
+    exists
+      ? t.missingColumns(
+          missing.map((c) => `\`${c}\``),
+          table,
+          options.skipped,
+        )
+      : t.missingTable(table, options.skipped),
+  );
   return false;
 }
 
@@ -80,11 +93,16 @@ const DAY = 86_400_000;
  * First and last purchase day (returns left out), before `asOf` when given; undefined without purchases.
  * @example const period = await dataPeriod(wb); // { first, last, days }
  */
-export async function dataPeriod(wb: Workbench, options: { asOf?: Date | undefined; source?: string } = {}): Promise<DataPeriod | undefined> {
+export async function dataPeriod(
+  wb: Workbench,
+  options: { asOf?: Date | undefined; source?: string } = {},
+): Promise<DataPeriod | undefined> {
   const source = options.source ?? 'transactions';
-  const [row] = await wb.query(`select date_trunc('day', min(order_date)) as first, date_trunc('day', max(order_date)) as last
+  const [row] = await wb.query(
+    `select date_trunc('day', min(order_date)) as first, date_trunc('day', max(order_date)) as last
     from ${quoteIdentifier(source)} where not coalesce(is_return, false) and ($asOf::timestamp is null or order_date < $asOf::timestamp)`,
-  { asOf: options.asOf ?? null });
+    { asOf: options.asOf ?? null },
+  );
   const first = row?.['first'];
   const last = row?.['last'];
   if (!(first instanceof Date) || !(last instanceof Date)) return undefined;
@@ -97,13 +115,18 @@ export async function dataPeriod(wb: Workbench, options: { asOf?: Date | undefin
  * period behind it (so the first date still has customers to score).
  * @example const { from, to } = await comparisonDates(wb, { months: 6 });
  */
-export async function comparisonDates(wb: Workbench, options: { asOf?: Date | undefined; months?: number } = {}): Promise<{ from: Date; to: Date } | undefined> {
+export async function comparisonDates(
+  wb: Workbench,
+  options: { asOf?: Date | undefined; months?: number } = {},
+): Promise<{ from: Date; to: Date } | undefined> {
   const period = await dataPeriod(wb, options);
   if (!period) return undefined;
   const to = options.asOf ?? new Date(period.last.getTime() + DAY);
   const wanted = new Date(to);
   wanted.setUTCMonth(wanted.getUTCMonth() - (options.months ?? 6));
-  const earliest = new Date(period.first.getTime() + Math.ceil((to.getTime() - period.first.getTime()) / DAY / 4) * DAY);
+  const earliest = new Date(
+    period.first.getTime() + Math.ceil((to.getTime() - period.first.getTime()) / DAY / 4) * DAY,
+  );
   return { from: wanted < earliest ? earliest : wanted, to };
 }
 
@@ -123,10 +146,16 @@ export interface HoldoutDates {
  * Undefined (with a note) when there are no purchases.
  * @example const d = await holdoutDates(wb, { holdoutWeeks: 13 }); if (d?.check) …
  */
-export async function holdoutDates(wb: Workbench, options: { asOf?: Date | undefined; holdoutWeeks: number; locale?: Locale }): Promise<HoldoutDates | undefined> {
+export async function holdoutDates(
+  wb: Workbench,
+  options: { asOf?: Date | undefined; holdoutWeeks: number; locale?: Locale },
+): Promise<HoldoutDates | undefined> {
   const t = texts(options.locale ?? 'en').analyses.notebook;
   const period = await dataPeriod(wb, options);
-  if (!period) { showMarkdown(t.noPurchases); return undefined; }
+  if (!period) {
+    showMarkdown(t.noPurchases);
+    return undefined;
+  }
   const lastDay = options.asOf ? new Date(options.asOf.getTime() - DAY) : period.last;
   const holdout = Math.max(0, options.holdoutWeeks) * 7 * DAY;
   const calibrationEnd = new Date(lastDay.getTime() - holdout);

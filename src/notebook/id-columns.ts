@@ -16,9 +16,13 @@ export const CUSTOMER_TABLES: readonly string[] = ['transactions', 'customers', 
  * the name rule). Pure: the look-up of known ids is passed in.
  * @example textColumnsOfIds([{ klant: '12346', n: 3 }], new Set(['12346'])) // Set { 'klant' }
  */
-export function textColumnsOfIds(rows: ReadonlyArray<Record<string, unknown>>, known: ReadonlySet<string>): Set<string> {
+export function textColumnsOfIds(
+  rows: ReadonlyArray<Record<string, unknown>>,
+  known: ReadonlySet<string>,
+): Set<string> {
   const out = new Set<string>();
-  for (const [label, values] of candidateColumns(rows)) if (values.size > 0 && [...values].every((v) => known.has(v))) out.add(label);
+  for (const [label, values] of candidateColumns(rows))
+    if (values.size > 0 && [...values].every((v) => known.has(v))) out.add(label);
   return out;
 }
 
@@ -29,9 +33,13 @@ function candidateColumns(rows: ReadonlyArray<Record<string, unknown>>): Map<str
   for (const row of rows) {
     for (const [label, v] of Object.entries(row)) {
       if (rejected.has(label) || CUSTOMER_ID_COLUMNS.has(label) || v === null || v === undefined || v === '') continue;
-      if (typeof v !== 'string') { rejected.add(label); columns.delete(label); continue; }
+      if (typeof v !== 'string') {
+        rejected.add(label);
+        columns.delete(label);
+        continue;
+      }
       let values = columns.get(label);
-      if (!values) columns.set(label, values = new Set());
+      if (!values) columns.set(label, (values = new Set()));
       values.add(v);
     }
   }
@@ -45,7 +53,9 @@ async function knownIn(wb: Workbench, values: readonly string[]): Promise<string
   if (tables.length === 0) return [];
   const ids = tables.map((t) => `select customer_id::varchar as id from ${t}`).join(' union all ');
   const rows = await wb.query<{ v: string }>(
-    `select v from (select unnest(from_json($values, '["VARCHAR"]')) as v) where v in (${ids})`, { values: JSON.stringify(values) });
+    `select v from (select unnest(from_json($values, '["VARCHAR"]')) as v) where v in (${ids})`,
+    { values: JSON.stringify(values) },
+  );
   return rows.map((r) => r.v);
 }
 
@@ -54,7 +64,10 @@ async function knownIn(wb: Workbench, values: readonly string[]): Promise<string
  * (none open: an empty set, and the name rule alone applies).
  * @example await idColumnsByValue(await wb.query('select customer_id as klant from rfm limit 5')) // Set { 'klant' }
  */
-export async function idColumnsByValue(rows: ReadonlyArray<Record<string, unknown>>, workbenches: readonly Workbench[] = openWorkbenches()): Promise<Set<string>> {
+export async function idColumnsByValue(
+  rows: ReadonlyArray<Record<string, unknown>>,
+  workbenches: readonly Workbench[] = openWorkbenches(),
+): Promise<Set<string>> {
   const columns = candidateColumns(rows);
   const values = [...new Set([...columns.values()].flatMap((s) => [...s]))];
   if (values.length === 0 || workbenches.length === 0) return new Set();

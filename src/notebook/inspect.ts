@@ -17,9 +17,11 @@ const BARE_TABLE_ROWS = 10;
 
 /** One value in a summary line: primitives as Node writes them, containers by kind and size. */
 function brief(value: unknown): string {
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString().replace('T00:00:00.000Z', '');
+  if (value instanceof Date)
+    return Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString().replace('T00:00:00.000Z', '');
   if (Array.isArray(value)) {
-    if (value.length <= 5 && value.every((v) => v === null || typeof v !== 'object')) return inspect(value, { breakLength: Infinity });
+    if (value.length <= 5 && value.every((v) => v === null || typeof v !== 'object'))
+      return inspect(value, { breakLength: Infinity });
     return `Array(${value.length})`;
   }
   if (value instanceof Map) return `Map(${value.size})`;
@@ -52,8 +54,18 @@ export function withSummary<T extends object>(value: T, name: string): T {
   const summary = function (this: T, _depth: number, options: InspectOptions): string {
     return inKernel() ? summaryText(this, name) : inspect(this, { ...options, customInspect: false });
   };
-  Object.defineProperty(value, inspect.custom, { value: summary, enumerable: false, configurable: true, writable: true });
-  Object.defineProperty(value, 'toString', { value: () => summaryText(value, name), enumerable: false, configurable: true, writable: true });
+  Object.defineProperty(value, inspect.custom, {
+    value: summary,
+    enumerable: false,
+    configurable: true,
+    writable: true,
+  });
+  Object.defineProperty(value, 'toString', {
+    value: () => summaryText(value, name),
+    enumerable: false,
+    configurable: true,
+    writable: true,
+  });
   return value;
 }
 
@@ -76,15 +88,21 @@ export function installNotebookInspectors(): void {
   // Results the analyses tag (src/inspect.ts) print as a short summary in a kernel, in full elsewhere.
   setResultPrinter((value, kind) => (inKernel() ? summaryText(value, kind) : undefined));
   Object.defineProperty(WorkbenchError.prototype, inspect.custom, {
-    configurable: true, writable: true, enumerable: false,
+    configurable: true,
+    writable: true,
+    enumerable: false,
     value(this: WorkbenchError, _depth: number, options: InspectOptions): string {
       return inKernel() ? errorText(this) : inspect(this, { ...options, customInspect: false });
     },
   });
   Object.defineProperty(ColumnTable.prototype, inspect.custom, {
-    configurable: true, writable: true, enumerable: false,
+    configurable: true,
+    writable: true,
+    enumerable: false,
     value(this: ColumnTable, _depth: number, options: InspectOptions): string {
-      return inKernel() ? tableText(tableView(this, { limit: BARE_TABLE_ROWS })) : inspect(this, { ...options, customInspect: false });
+      return inKernel()
+        ? tableText(tableView(this, { limit: BARE_TABLE_ROWS }))
+        : inspect(this, { ...options, customInspect: false });
     },
   });
 }

@@ -53,7 +53,10 @@ export function kernelSpec(root = projectRoot(), node = process.execPath): Kerne
 export function userDataDir(): string {
   if (process.env.JUPYTER_DATA_DIR) return process.env.JUPYTER_DATA_DIR;
   try {
-    const out = execFileSync('jupyter', ['--data-dir'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const out = execFileSync('jupyter', ['--data-dir'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
     if (out) return out;
   } catch {
     // Jupyter not on PATH: use the platform default below.

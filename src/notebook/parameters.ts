@@ -115,11 +115,22 @@ export function notebookParameters(nb: Notebook): string[] {
  * parameter (with its flag), the nearest declared name and every declared one.
  * @example checkOverrides([nb04], { kk: 4 }) // throws: unknown parameter kk … (did you mean k?)
  */
-export function checkOverrides(notebooks: readonly Notebook[], overrides: Readonly<Record<string, ParameterValue>>, flags: Readonly<Record<string, string>> = {}): void {
+export function checkOverrides(
+  notebooks: readonly Notebook[],
+  overrides: Readonly<Record<string, ParameterValue>>,
+  flags: Readonly<Record<string, string>> = {},
+): void {
   const declared = [...new Set(notebooks.flatMap(notebookParameters))].sort();
   const unknown = Object.keys(overrides).filter((name) => !declared.includes(name));
   if (unknown.length === 0) return;
   const flagOf = (name: string): string | undefined => Object.entries(flags).find(([, n]) => n === name)?.[0];
-  throw new WorkbenchError('BAD_OPTION', messages.unknownNotebookParameters(
-    unknown.map((name) => ({ name, flag: flagOf(name), near: nearest(name, declared) })), declared, notebooks.length), { unknown, declared });
+  throw new WorkbenchError(
+    'BAD_OPTION',
+    messages.unknownNotebookParameters(
+      unknown.map((name) => ({ name, flag: flagOf(name), near: nearest(name, declared) })),
+      declared,
+      notebooks.length,
+    ),
+    { unknown, declared },
+  );
 }

@@ -27,7 +27,10 @@ export interface SvgToPngOptions {
 }
 
 interface ResvgModule {
-  Resvg: new (svg: string, options: ResvgRenderOptions) => {
+  Resvg: new (
+    svg: string,
+    options: ResvgRenderOptions,
+  ) => {
     readonly width: number;
     readonly height: number;
     render(): { asPng(): Buffer };
@@ -68,7 +71,11 @@ export function svgToPng(svg: string, options: SvgToPngOptions = {}): ChartPng |
     background: '#ffffff',
     fitTo: { mode: 'zoom', value: scale },
     // A generic family inside a list is not mapped reliably by resvg; the default family is.
-    font: { loadSystemFonts: options.systemFonts ?? true, defaultFontFamily: 'DejaVu Sans', sansSerifFamily: 'DejaVu Sans' },
+    font: {
+      loadSystemFonts: options.systemFonts ?? true,
+      defaultFontFamily: 'DejaVu Sans',
+      sansSerifFamily: 'DejaVu Sans',
+    },
     // resvg warns on stderr when a font is missing; a notebook cell is no place for that.
     logLevel: 'off',
   });

@@ -24,10 +24,14 @@ export function silhouetteBand(s: number): 'clear' | 'moderate' | 'continuum' {
 export function clusterKReading(result: ClusterResult, locale: Locale, compareK?: number): string {
   const t = texts(locale).analyses.readings;
   const rows = result.kTable;
-  const best = rows.reduce((m, r) => (r.silhouette > m.silhouette ? r : m), rows[0] ?? { k: result.k, inertia: NaN, silhouette: result.silhouette });
+  const best = rows.reduce(
+    (m, r) => (r.silhouette > m.silhouette ? r : m),
+    rows[0] ?? { k: result.k, inertia: NaN, silhouette: result.silhouette },
+  );
   const other = compareK !== undefined && compareK !== best.k ? rows.find((r) => r.k === compareK) : undefined;
   const parts = [t.kBest(best.k, formatNumber(best.silhouette, locale, 2), t.bands[silhouetteBand(best.silhouette)])];
-  if (other) parts.push(t.kOther(other.k, formatNumber(other.silhouette, locale, 2), other.silhouette < best.silhouette));
+  if (other)
+    parts.push(t.kOther(other.k, formatNumber(other.silhouette, locale, 2), other.silhouette < best.silhouette));
   return parts.join(' ');
 }
 
@@ -43,7 +47,14 @@ export function clvHoldoutReading(result: ClvResult, locale: Locale): string {
   if (h && h.actualTotal > 0) {
     const gap = (h.predictedTotal - h.actualTotal) / h.actualTotal;
     const direction = Math.abs(gap) < 0.05 ? 'close' : gap < 0 ? 'under' : 'over';
-    parts.push(t.holdout(formatNumber(h.predictedTotal, locale), formatNumber(h.actualTotal, locale), formatPercent(Math.abs(gap), locale, 0), direction));
+    parts.push(
+      t.holdout(
+        formatNumber(h.predictedTotal, locale),
+        formatNumber(h.actualTotal, locale),
+        formatPercent(Math.abs(gap), locale, 0),
+        direction,
+      ),
+    );
   }
   const dropout = result.bgnbd.a / (result.bgnbd.a + result.bgnbd.b);
   parts.push(dropout < 1e-3 ? t.noDropout : t.dropout(formatPercent(dropout, locale, 1)));
@@ -65,10 +76,20 @@ function rfmSegmentName(result: RfmResult, key: string | undefined, locale: Loca
 export function rfmHeatmapReading(result: RfmResult, locale: Locale): string {
   const t = texts(locale).analyses.readings;
   const total = result.customerCount;
-  const top = result.grid.reduce((m, c) => (c.customers > m.customers ? c : m), result.grid[0] ?? { r: 0, f: 0, customers: 0, revenue: 0, meanMonetary: NaN, segment: undefined });
+  const top = result.grid.reduce(
+    (m, c) => (c.customers > m.customers ? c : m),
+    result.grid[0] ?? { r: 0, f: 0, customers: 0, revenue: 0, meanMonetary: NaN, segment: undefined },
+  );
   const bins = result.options.bins;
   const recent = result.grid.filter((c) => c.r >= bins - 1).reduce((s, c) => s + c.customers, 0);
-  return t.rfmHeatmap(top.r, top.f, rfmSegmentName(result, top.segment, locale), formatNumber(top.customers, locale), pct(top.customers / total, locale), pct(recent / total, locale));
+  return t.rfmHeatmap(
+    top.r,
+    top.f,
+    rfmSegmentName(result, top.segment, locale),
+    formatNumber(top.customers, locale),
+    pct(top.customers / total, locale),
+    pct(recent / total, locale),
+  );
 }
 
 /**
@@ -80,13 +101,22 @@ export function rfmSegmentsReading(result: RfmResult, locale: Locale): string {
   const [firstFilled, ...filled] = result.segments.filter((s) => s.customers > 0);
   if (!firstFilled) return '';
   const largest = filled.reduce((m, s) => (s.customers > m.customers ? s : m), firstFilled);
-  const ratio = (s: { share: number; revenueShare: number }): number => (s.share > 0 ? s.revenueShare / s.share : -Infinity);
+  const ratio = (s: { share: number; revenueShare: number }): number =>
+    s.share > 0 ? s.revenueShare / s.share : -Infinity;
   // worth most per head among segments big enough to act on (not too small, at least 1% of the customers)
   const candidates = [firstFilled, ...filled].filter((s) => !s.tooSmall && s.share >= 0.01);
   const richest = candidates.reduce((m, s) => (ratio(s) > ratio(m) ? s : m), largest);
   const parts = [
-    t.rfmLargest(rfmSegmentName(result, largest.key, locale), pct(largest.share, locale), pct(largest.revenueShare, locale)),
-    t.rfmRichest(rfmSegmentName(result, richest.key, locale), pct(richest.share, locale), pct(richest.revenueShare, locale)),
+    t.rfmLargest(
+      rfmSegmentName(result, largest.key, locale),
+      pct(largest.share, locale),
+      pct(largest.revenueShare, locale),
+    ),
+    t.rfmRichest(
+      rfmSegmentName(result, richest.key, locale),
+      pct(richest.share, locale),
+      pct(richest.revenueShare, locale),
+    ),
   ];
   if (Number.isFinite(result.top20RevenueShare)) parts.push(t.rfmTop20(pct(result.top20RevenueShare, locale)));
   return parts.join(' ');
@@ -105,19 +135,32 @@ export function rfmScoresReading(result: RfmResult, locale: Locale, currency = '
   const m = range('m');
   const once = result.scoreRanges.filter((s) => s.score === 'f' && s.max <= 1).reduce((s, x) => s + x.customers, 0);
   return [
-    r && f && m ? t.rfmScores(top, formatNumber(r.max, locale), formatNumber(f.min, locale), formatCurrency(m.min, locale, currency, 0)) : '',
+    r && f && m
+      ? t.rfmScores(
+          top,
+          formatNumber(r.max, locale),
+          formatNumber(f.min, locale),
+          formatCurrency(m.min, locale, currency, 0),
+        )
+      : '',
     once > 0 ? t.rfmOnce(pct(once / result.customerCount, locale)) : '',
-  ].filter(Boolean).join(' ');
+  ]
+    .filter(Boolean)
+    .join(' ');
 }
 
 /** The average curve at a period, if observed. */
-const at = (result: CohortResult, period: number): CohortAveragePoint | undefined => result.average.find((p) => p.period === period);
+const at = (result: CohortResult, period: number): CohortAveragePoint | undefined =>
+  result.average.find((p) => p.period === period);
 
 /**
  * The latest point of the average curve that still rests on at least half of the cohorts (later points
  * rest on the oldest cohorts only, so one cohort could speak for all).
  */
-function lastSolid(result: CohortResult, usable: (p: CohortAveragePoint) => boolean = () => true): CohortAveragePoint | undefined {
+function lastSolid(
+  result: CohortResult,
+  usable: (p: CohortAveragePoint) => boolean = () => true,
+): CohortAveragePoint | undefined {
   const most = Math.max(0, ...result.average.map((p) => p.cohorts));
   return result.average.filter((p) => p.period > 0 && usable(p) && p.cohorts >= Math.ceil(most / 2)).at(-1);
 }
@@ -148,7 +191,10 @@ export function cohortCurveReading(result: CohortResult, locale: Locale): string
   const last = result.average.at(-1);
   const middle = solid ? at(result, Math.ceil(solid.period / 2)) : undefined;
   if (!solid || !last || !middle || solid.period < 2) return t.cohortTooShort(unit);
-  const shape = solid.retention >= 0.8 * middle.retention ? t.cohortFlattens(middle.period, solid.period) : t.cohortFalls(middle.period, solid.period);
+  const shape =
+    solid.retention >= 0.8 * middle.retention
+      ? t.cohortFlattens(middle.period, solid.period)
+      : t.cohortFalls(middle.period, solid.period);
   return `${shape} ${t.cohortLatePoint(last.period, last.cohorts)}`;
 }
 
@@ -178,7 +224,12 @@ export function cohortLtvReading(result: CohortResult, locale: Locale, currency 
   const last = lastSolid(result);
   if (!start || !last || last.period === 0) return t.cohortTooShort(unit);
   const money = (x: number): string => formatCurrency(x, locale, currency, 0);
-  return t.cohortLtv(unit, money(start.cumulativeRevenuePerCustomer), last.period, money(last.cumulativeRevenuePerCustomer));
+  return t.cohortLtv(
+    unit,
+    money(start.cumulativeRevenuePerCustomer),
+    last.period,
+    money(last.cumulativeRevenuePerCustomer),
+  );
 }
 
 /**
@@ -189,9 +240,19 @@ export function cohortLtvReading(result: CohortResult, locale: Locale, currency 
 export function cohortGroupsReading(result: CohortResult, locale: Locale): string {
   const t = texts(locale).analyses.readings;
   const unit = t.periods[result.options.period];
-  const largest = result.cohorts.reduce<CohortResult['cohorts'][number] | undefined>((m, c) => (!m || c.size > m.size ? c : m), undefined);
+  const largest = result.cohorts.reduce<CohortResult['cohorts'][number] | undefined>(
+    (m, c) => (!m || c.size > m.size ? c : m),
+    undefined,
+  );
   const cell = result.rows.find((r) => r.cohort === largest?.cohort && r.period === 1 && !r.partial);
   const all = at(result, 1);
   if (!largest || !cell || !all) return t.cohortTooShort(unit);
-  return t.cohortGroups(String(largest.cohort), formatNumber(largest.size, locale), result.cohorts.length, pct(cell.retention, locale), unit, pct(all.retention, locale));
+  return t.cohortGroups(
+    String(largest.cohort),
+    formatNumber(largest.size, locale),
+    result.cohorts.length,
+    pct(cell.retention, locale),
+    unit,
+    pct(all.retention, locale),
+  );
 }

@@ -26,7 +26,10 @@ export const PATH_PARAMETERS: readonly string[] = ['dataPath', 'subscriptionsPat
  * (the notebooks run in notebooks/, so a path typed elsewhere would otherwise point somewhere else).
  * @example resolveParameterPaths({ subscriptionsPath: 'subs.csv' }, '/home/me') // { subscriptionsPath: '/home/me/subs.csv' }
  */
-export function resolveParameterPaths(overrides: Readonly<Record<string, ParameterValue>>, cwd: string): Record<string, ParameterValue> {
+export function resolveParameterPaths(
+  overrides: Readonly<Record<string, ParameterValue>>,
+  cwd: string,
+): Record<string, ParameterValue> {
   const out = { ...overrides };
   for (const name of PATH_PARAMETERS) {
     const path = out[name];
@@ -89,9 +92,10 @@ export function parseRunArgs(argv: readonly string[]): RunArgs {
   const args: RunArgs = { notebooks: [], overrides: {}, help: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') && !arg.startsWith('--param=')
-      ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
-      : [arg, undefined];
+    const [flag, inline] =
+      arg.startsWith('--') && arg.includes('=') && !arg.startsWith('--param=')
+        ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+        : [arg, undefined];
     const value = (): string => {
       if (inline !== undefined) return inline;
       const next = argv[++i];

@@ -10,7 +10,14 @@ import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { basename, delimiter, dirname, join, resolve } from 'node:path';
 import { KERNEL_NAME, installKernelSpec, projectRoot } from './kernelspec.js';
-import { INJECTED_TAG, cellSource, checkOverrides, injectParameters, type Notebook, type ParameterValue } from './parameters.js';
+import {
+  INJECTED_TAG,
+  cellSource,
+  checkOverrides,
+  injectParameters,
+  type Notebook,
+  type ParameterValue,
+} from './parameters.js';
 import { PARAMETER_FLAGS } from './run-args.js';
 import { messages } from '../messages.js';
 
@@ -49,7 +56,10 @@ const canImportNbclient = (python: string): boolean =>
 /** The interpreter behind the `jupyter` command on PATH (its `#!` line), if any. */
 function jupyterShebangPython(): string | undefined {
   try {
-    const which = execFileSync(process.platform === 'win32' ? 'where' : 'which', ['jupyter'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    const which = execFileSync(process.platform === 'win32' ? 'where' : 'which', ['jupyter'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
     const first = readFileSync(which.split(/\r?\n/)[0] ?? '', 'utf8').split('\n')[0] ?? '';
     const match = /^#!\s*(\S+)(?:\s+(\S+))?/.exec(first);
     if (!match) return undefined;
@@ -88,7 +98,9 @@ export function cellErrorText(cell: { outputs?: Array<Record<string, unknown>> }
     }
   }
   const lines = stripAnsi(parts.join('\n')).trimEnd().split('\n');
-  return lines.length > maxLines ? [...lines.slice(0, maxLines), `… (${lines.length - maxLines} more lines)`].join('\n') : lines.join('\n');
+  return lines.length > maxLines
+    ? [...lines.slice(0, maxLines), `… (${lines.length - maxLines} more lines)`].join('\n')
+    : lines.join('\n');
 }
 
 interface RunOneOptions {
@@ -107,14 +119,34 @@ function runOne(path: string, options: RunOneOptions, work: string, env: NodeJS.
   const output = join(work, `out-${basename(path)}`);
   writeFileSync(input, JSON.stringify(notebook));
   const script = join(projectRoot(), 'scripts', 'execute-notebook.py');
-  const proc = spawnSync(options.python, [script, input, output, '--kernel', KERNEL_NAME, '--cwd', dirname(resolve(path)), '--timeout', String(options.timeout)], { encoding: 'utf8', env, maxBuffer: 64 * 1024 * 1024 });
+  const proc = spawnSync(
+    options.python,
+    [
+      script,
+      input,
+      output,
+      '--kernel',
+      KERNEL_NAME,
+      '--cwd',
+      dirname(resolve(path)),
+      '--timeout',
+      String(options.timeout),
+    ],
+    { encoding: 'utf8', env, maxBuffer: 64 * 1024 * 1024 },
+  );
   const seconds = (performance.now() - started) / 1000;
   const last = proc.stdout.trim().split('\n').pop() ?? '';
   let result: { ok: boolean; cell?: number | null; kind?: string; message?: string };
   try {
     result = JSON.parse(last) as typeof result;
   } catch {
-    return { notebook: path, seconds, ok: false, missing, error: messages.executorFailed(path, proc.status, proc.stderr.trim().split('\n').slice(-15).join('\n')) };
+    return {
+      notebook: path,
+      seconds,
+      ok: false,
+      missing,
+      error: messages.executorFailed(path, proc.status, proc.stderr.trim().split('\n').slice(-15).join('\n')),
+    };
   }
   if (result.ok) {
     const target = options.outDir ? join(options.outDir, basename(path)) : path;
@@ -126,9 +158,16 @@ function runOne(path: string, options: RunOneOptions, work: string, env: NodeJS.
   const failed = executed.cells[index];
   const injectedAt = notebook.cells.findIndex((c) => c.metadata.tags?.includes(INJECTED_TAG));
   // Number cells as in the file the analyst edits: the injected cell is not in it.
-  const cellNumber = index < 0 || index === injectedAt ? undefined : (injectedAt >= 0 && index > injectedAt ? index : index + 1);
+  const cellNumber =
+    index < 0 || index === injectedAt ? undefined : injectedAt >= 0 && index > injectedAt ? index : index + 1;
   const where = messages.failedWhere(cellNumber, index);
-  const source = failed ? cellSource(failed).split('\n').slice(0, 3).map((l) => `  > ${l}`).join('\n') : '';
+  const source = failed
+    ? cellSource(failed)
+        .split('\n')
+        .slice(0, 3)
+        .map((l) => `  > ${l}`)
+        .join('\n')
+    : '';
   const detail = cellErrorText(failed) || stripAnsi(result.message ?? '').trim();
   const kind = messages.failedKind(result.kind, options.timeout);
   const failedCopy = join(tmpdir(), `failed-${basename(path)}`);
@@ -136,7 +175,10 @@ function runOne(path: string, options: RunOneOptions, work: string, env: NodeJS.
   writeFileSync(failedCopy, JSON.stringify(executed, null, 1), { mode: 0o600 });
   chmodSync(failedCopy, 0o600);
   return {
-    notebook: path, seconds, ok: false, missing,
+    notebook: path,
+    seconds,
+    ok: false,
+    missing,
     ...(cellNumber !== undefined ? { cell: cellNumber } : {}),
     error: messages.notebookFailed(path, where, kind, source, detail, failedCopy),
   };
@@ -149,7 +191,11 @@ function runOne(path: string, options: RunOneOptions, work: string, env: NodeJS.
 export function runNotebooks(options: RunOptions): NotebookRun[] {
   const log = options.log ?? ((line: string) => console.log(line));
   // Before anything runs: an override no notebook of the run declares is an error, not a note.
-  checkOverrides(options.notebooks.map((p) => JSON.parse(readFileSync(p, 'utf8')) as Notebook), options.overrides ?? {}, PARAMETER_FLAGS);
+  checkOverrides(
+    options.notebooks.map((p) => JSON.parse(readFileSync(p, 'utf8')) as Notebook),
+    options.overrides ?? {},
+    PARAMETER_FLAGS,
+  );
   const python = options.python ?? findJupyterPython();
   if (!python) throw new Error(JUPYTER_MISSING);
   const work = mkdtempSync(join(tmpdir(), 'swb-notebooks-'));
@@ -157,15 +203,32 @@ export function runNotebooks(options: RunOptions): NotebookRun[] {
   try {
     const jupyterPath = join(work, 'share', 'jupyter');
     installKernelSpec({ prefix: work });
-    const env = { ...process.env, JUPYTER_PATH: [jupyterPath, process.env.JUPYTER_PATH].filter(Boolean).join(delimiter), PYDEVD_DISABLE_FILE_VALIDATION: '1' };
+    const env = {
+      ...process.env,
+      JUPYTER_PATH: [jupyterPath, process.env.JUPYTER_PATH].filter(Boolean).join(delimiter),
+      PYDEVD_DISABLE_FILE_VALIDATION: '1',
+    };
     if (options.outDir) mkdirSync(options.outDir, { recursive: true });
     for (const path of options.notebooks) {
-      const run = runOne(path, { overrides: options.overrides ?? {}, timeout: options.timeout ?? 600, python, ...(options.outDir ? { outDir: options.outDir } : {}) }, work, env);
+      const run = runOne(
+        path,
+        {
+          overrides: options.overrides ?? {},
+          timeout: options.timeout ?? 600,
+          python,
+          ...(options.outDir ? { outDir: options.outDir } : {}),
+        },
+        work,
+        env,
+      );
       runs.push(run);
       // The named flags belong to some notebooks by design (--subscriptions to 08, --preset to 01–07): no note for those.
       const noted = run.missing.filter((name) => !FLAG_PARAMETERS.has(name));
       if (noted.length) log(messages.noteMissingParameters(basename(path), noted));
-      if (!run.ok) { log(`✗ ${run.error ?? path}`); break; }
+      if (!run.ok) {
+        log(`✗ ${run.error ?? path}`);
+        break;
+      }
       log(`✓ ${path} (${run.seconds.toFixed(1)} s)`);
     }
   } finally {

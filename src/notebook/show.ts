@@ -16,7 +16,14 @@ import { installNotebookInspectors } from './inspect.js';
 import { svgToPng } from './png.js';
 import { escapeHtml } from '../report/escape.js';
 import {
-  DEFAULT_ROW_LIMIT, isReportTable, isTableLike, tableHtml, tableText, tableView, type TableLike, type TableViewOptions,
+  DEFAULT_ROW_LIMIT,
+  isReportTable,
+  isTableLike,
+  tableHtml,
+  tableText,
+  tableView,
+  type TableLike,
+  type TableViewOptions,
 } from './table-view.js';
 import { idColumnsByValue } from './id-columns.js';
 import { messages } from '../messages.js';
@@ -66,21 +73,37 @@ export function isChartSpec(x: unknown): x is TopLevelSpec {
 
 function isReportChart(x: unknown): x is ReportChart {
   const c = x as Partial<ReportChart> | null;
-  return typeof x === 'object' && x !== null && typeof c?.id === 'string' && typeof c.title === 'string' && isChartSpec(c.spec);
+  return (
+    typeof x === 'object' &&
+    x !== null &&
+    typeof c?.id === 'string' &&
+    typeof c.title === 'string' &&
+    isChartSpec(c.spec)
+  );
 }
 
 function isReportSection(x: unknown): x is ReportSection {
   const s = x as Partial<ReportSection> | null;
-  return typeof x === 'object' && x !== null && typeof s?.id === 'string' && typeof s.title === 'string'
-    && ['intro', 'findings', 'charts', 'tables', 'facts'].some((k) => Array.isArray((x as Record<string, unknown>)[k]));
+  return (
+    typeof x === 'object' &&
+    x !== null &&
+    typeof s?.id === 'string' &&
+    typeof s.title === 'string' &&
+    ['intro', 'findings', 'charts', 'tables', 'facts'].some((k) => Array.isArray((x as Record<string, unknown>)[k]))
+  );
 }
 
 /** The plain-text line for a chart: its title (and subtitle), then the description. */
 function chartText(spec: TopLevelSpec): string {
   const title = (spec as { title?: unknown }).title;
-  const text = typeof title === 'string' ? title
-    : typeof title === 'object' && title !== null ? [(title as { text?: unknown }).text, (title as { subtitle?: unknown }).subtitle].filter((t) => typeof t === 'string').join(' — ')
-      : '';
+  const text =
+    typeof title === 'string'
+      ? title
+      : typeof title === 'object' && title !== null
+        ? [(title as { text?: unknown }).text, (title as { subtitle?: unknown }).subtitle]
+            .filter((t) => typeof t === 'string')
+            .join(' — ')
+        : '';
   const description = typeof spec.description === 'string' ? spec.description : '';
   return ['[chart]', text, description && `(${description})`].filter(Boolean).join(' ');
 }
@@ -106,7 +129,10 @@ export async function chartOutput(spec: TopLevelSpec, options: ShowOptions = {})
 }
 
 /** One display output for a table: HTML + text. */
-export function tableOutput(table: ReportTable | TableLike | readonly object[], options: ShowOptions = {}): DisplayOutput {
+export function tableOutput(
+  table: ReportTable | TableLike | readonly object[],
+  options: ShowOptions = {},
+): DisplayOutput {
   const view = tableView(table, options);
   return { data: { 'text/html': tableHtml(view), 'text/plain': tableText(view) } };
 }
@@ -115,14 +141,22 @@ export function tableOutput(table: ReportTable | TableLike | readonly object[], 
 function sectionTextOutput(section: ReportSection): DisplayOutput {
   const html: string[] = [`<h3>${escapeHtml(section.title)}</h3>`];
   const text: string[] = [section.title.toUpperCase()];
-  if (section.caution) { html.push(`<p><strong>${escapeHtml(section.caution)}</strong></p>`); text.push(section.caution); }
-  for (const p of section.intro ?? []) { html.push(`<p>${escapeHtml(p)}</p>`); text.push(p); }
+  if (section.caution) {
+    html.push(`<p><strong>${escapeHtml(section.caution)}</strong></p>`);
+    text.push(section.caution);
+  }
+  for (const p of section.intro ?? []) {
+    html.push(`<p>${escapeHtml(p)}</p>`);
+    text.push(p);
+  }
   if (section.findings?.length) {
     html.push(`<ul>${section.findings.map((f) => `<li>${escapeHtml(f)}</li>`).join('')}</ul>`);
     text.push(...section.findings.map((f) => `- ${f}`));
   }
   if (section.facts?.length) {
-    html.push(`<dl>${section.facts.map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd>`).join('')}</dl>`);
+    html.push(
+      `<dl>${section.facts.map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd>`).join('')}</dl>`,
+    );
     text.push(...section.facts.map(([k, v]) => `${k}: ${v}`));
   }
   return { data: { 'text/html': html.join('\n'), 'text/plain': text.join('\n') } };
@@ -135,7 +169,11 @@ function sectionTextOutput(section: ReportSection): DisplayOutput {
 export async function displayOutputs(x: Showable, options: ShowOptions = {}): Promise<DisplayOutput[]> {
   const opts: ShowOptions = { ...defaults, ...options };
   if (Array.isArray(x) || isTableLike(x)) {
-    const rows = (isTableLike(x) ? x.objects({ limit: opts.limit ?? DEFAULT_ROW_LIMIT }) : x.slice(0, opts.limit ?? DEFAULT_ROW_LIMIT)) as Array<Record<string, unknown>>;
+    const rows = (
+      isTableLike(x)
+        ? x.objects({ limit: opts.limit ?? DEFAULT_ROW_LIMIT })
+        : x.slice(0, opts.limit ?? DEFAULT_ROW_LIMIT)
+    ) as Array<Record<string, unknown>>;
     // Columns of customer ids are found by their values too: an alias of customer_id shows pseudonyms as well.
     const idColumns = opts.showIds ? undefined : await idColumnsByValue(rows);
     return [tableOutput(x as TableLike | readonly object[], { ...opts, ...(idColumns?.size ? { idColumns } : {}) })];
@@ -150,7 +188,12 @@ export async function displayOutputs(x: Showable, options: ShowOptions = {}): Pr
     return outputs;
   }
   if (isChartSpec(x)) return [await chartOutput(x, opts)];
-  const kind = x === null ? 'null' : typeof x === 'object' ? `an object with keys ${Object.keys(x).slice(0, 6).join(', ')}` : typeof x;
+  const kind =
+    x === null
+      ? 'null'
+      : typeof x === 'object'
+        ? `an object with keys ${Object.keys(x).slice(0, 6).join(', ')}`
+        : typeof x;
   throw new WorkbenchError('BAD_OPTION', messages.cannotShow(kind));
 }
 
@@ -166,7 +209,9 @@ export async function displayOutputs(x: Showable, options: ShowOptions = {}): Pr
 export function show(x: Showable, options: ShowOptions = {}): Promise<void> {
   // Bound now: the cell running now, not whichever runs when rendering ends.
   const send = displaySender();
-  const done = displayOutputs(x, options).then((outputs) => { for (const output of outputs) send(output); });
+  const done = displayOutputs(x, options).then((outputs) => {
+    for (const output of outputs) send(output);
+  });
   // A cell ending in `show(…)` without await prints its value: make that a hint, not `Promise { <pending> }`.
   Object.defineProperty(done, inspect.custom, { value: () => messages.showNotAwaited(), enumerable: false });
   return done;

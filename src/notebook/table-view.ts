@@ -53,15 +53,25 @@ export const DEFAULT_ROW_LIMIT = 20;
 /** True for an arquero-like table. */
 export function isTableLike(x: unknown): x is TableLike {
   const t = x as Partial<TableLike> | null;
-  return typeof x === 'object' && x !== null && typeof t?.numRows === 'function'
-    && typeof t.columnNames === 'function' && typeof t.objects === 'function';
+  return (
+    typeof x === 'object' &&
+    x !== null &&
+    typeof t?.numRows === 'function' &&
+    typeof t.columnNames === 'function' &&
+    typeof t.objects === 'function'
+  );
 }
 
 /** True for a ReportTable (caption, columns and pre-formatted string rows). */
 export function isReportTable(x: unknown): x is ReportTable {
   const t = x as Partial<ReportTable> | null;
-  return typeof x === 'object' && x !== null && typeof t?.caption === 'string'
-    && Array.isArray(t.columns) && Array.isArray(t.rows);
+  return (
+    typeof x === 'object' &&
+    x !== null &&
+    typeof t?.caption === 'string' &&
+    Array.isArray(t.columns) &&
+    Array.isArray(t.rows)
+  );
 }
 
 /** Format one cell value of a row object for display (numbers with `digits` decimals). */
@@ -87,11 +97,16 @@ function viewOfObjects(rows: readonly object[], totalRows: number, options: Tabl
   const labels: string[] = [];
   const seen = new Set<string>();
   for (const row of shown) {
-    for (const key of Object.keys(row)) if (!seen.has(key)) { seen.add(key); labels.push(key); }
+    for (const key of Object.keys(row))
+      if (!seen.has(key)) {
+        seen.add(key);
+        labels.push(key);
+      }
   }
   const digits = options.digits ?? 2;
   const ids = options.pseudonyms ?? defaultPseudonyms();
-  const hide = (label: string): boolean => !options.showIds && (CUSTOMER_ID_COLUMNS.has(label) || (options.idColumns?.has(label) ?? false));
+  const hide = (label: string): boolean =>
+    !options.showIds && (CUSTOMER_ID_COLUMNS.has(label) || (options.idColumns?.has(label) ?? false));
   const columns = labels.map((label) => {
     const values = shown.map((r) => r[label]).filter((v) => v !== null && v !== undefined);
     const numeric = values.length > 0 && values.every((v) => typeof v === 'number' || typeof v === 'bigint');
@@ -102,10 +117,14 @@ function viewOfObjects(rows: readonly object[], totalRows: number, options: Tabl
   return {
     ...(options.caption !== undefined ? { caption: options.caption } : {}),
     columns: columns.map(({ label, numeric }) => ({ label, numeric })),
-    rows: shown.map((r) => columns.map((c) => {
-      const v = r[c.label];
-      return hide(c.label) && v !== null && v !== undefined ? ids.of(formatCell(v, 'en', 0)) : formatCell(v, locale, c.digits);
-    })),
+    rows: shown.map((r) =>
+      columns.map((c) => {
+        const v = r[c.label];
+        return hide(c.label) && v !== null && v !== undefined
+          ? ids.of(formatCell(v, 'en', 0))
+          : formatCell(v, locale, c.digits);
+      }),
+    ),
     totalRows,
     locale,
   };
@@ -115,7 +134,10 @@ function viewOfObjects(rows: readonly object[], totalRows: number, options: Tabl
  * Normalise a table for display.
  * @example tableView(wb.table('select * from transactions'), { limit: 10 })
  */
-export function tableView(table: readonly object[] | TableLike | ReportTable, options: TableViewOptions = {}): TableView {
+export function tableView(
+  table: readonly object[] | TableLike | ReportTable,
+  options: TableViewOptions = {},
+): TableView {
   const limit = options.limit ?? DEFAULT_ROW_LIMIT;
   if (isTableLike(table)) return viewOfObjects(table.objects({ limit }), table.numRows(), options);
   if (isReportTable(table)) {
@@ -144,11 +166,18 @@ export function tableHtml(view: TableView): string {
   const align = (numeric: boolean): string => (numeric ? ' style="text-align:right"' : ' style="text-align:left"');
   const head = view.columns.map((c) => `<th${align(c.numeric)}>${escapeHtml(c.label)}</th>`).join('');
   const body = view.rows
-    .map((row) => `<tr>${row.map((cell, i) => `<td${align(view.columns[i]?.numeric ?? false)}>${escapeHtml(cell)}</td>`).join('')}</tr>`)
+    .map(
+      (row) =>
+        `<tr>${row.map((cell, i) => `<td${align(view.columns[i]?.numeric ?? false)}>${escapeHtml(cell)}</td>`).join('')}</tr>`,
+    )
     .join('\n');
-  const caption = view.caption ? `<caption style="text-align:left;font-weight:600">${escapeHtml(view.caption)}</caption>` : '';
-  const footer = [view.note, rowCountText(view)].filter((t): t is string => Boolean(t))
-    .map((t) => `<p style="color:#555;font-size:0.9em;margin:0.3em 0">${escapeHtml(t)}</p>`).join('');
+  const caption = view.caption
+    ? `<caption style="text-align:left;font-weight:600">${escapeHtml(view.caption)}</caption>`
+    : '';
+  const footer = [view.note, rowCountText(view)]
+    .filter((t): t is string => Boolean(t))
+    .map((t) => `<p style="color:#555;font-size:0.9em;margin:0.3em 0">${escapeHtml(t)}</p>`)
+    .join('');
   return `<div class="swb-table"><table>${caption}<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody></table>${footer}</div>`;
 }
 
@@ -160,8 +189,16 @@ export function tableText(view: TableView): string {
     return view.columns[i]?.numeric ? text.padStart(w) : text.padEnd(w);
   };
   const lines = [
-    view.columns.map((c, i) => pad(c.label, i)).join('  ').trimEnd(),
-    ...view.rows.map((r) => r.map((cell, i) => pad(cell, i)).join('  ').trimEnd()),
+    view.columns
+      .map((c, i) => pad(c.label, i))
+      .join('  ')
+      .trimEnd(),
+    ...view.rows.map((r) =>
+      r
+        .map((cell, i) => pad(cell, i))
+        .join('  ')
+        .trimEnd(),
+    ),
   ];
   if (view.caption) lines.unshift(view.caption);
   if (view.note) lines.push(view.note);

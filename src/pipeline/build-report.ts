@@ -80,9 +80,17 @@ function analysisSections(r: PipelineResults, locale: Locale, currency: string):
     }
     // A section on too little data (see PipelineResults.sufficiency) says so and gives the summary nothing.
     const sufficiency = a.sufficiency ? r.sufficiency?.[a.sufficiency] : undefined;
-    const context: PresentContext = { locale, currency, results, failures: r.failures, enough: sufficiency?.ok ?? true };
+    const context: PresentContext = {
+      locale,
+      currency,
+      results,
+      failures: r.failures,
+      enough: sufficiency?.ok ?? true,
+    };
     const shown = a.present(result, context);
-    out.sections.push(...(a.sufficiency ? shown.sections.map((sec) => withSufficiency(sec, sufficiency, locale)) : shown.sections));
+    out.sections.push(
+      ...(a.sufficiency ? shown.sections.map((sec) => withSufficiency(sec, sufficiency, locale)) : shown.sections),
+    );
     const findings = a.summaryFindings === undefined ? shown.findings : shown.findings.slice(0, a.summaryFindings);
     (shown.lead ? lead : out.findings).push(...findings);
     out.runs.push(...shown.runs);
@@ -106,8 +114,12 @@ export function reportFromResults(results: PipelineResults, options: ReportFromR
   if (!load || !ov) {
     if (!subs) throw new TypeError('reportFromResults: the results hold neither transactions nor subscriptions');
     return subscriptionOnlyReport(subs, results.failures, asOf, {
-      locale, currency, title: options.title ?? t.defaultTitle, version: options.version,
-      ...(options.generatedAt ? { generatedAt: options.generatedAt } : {}), ...(options.minGroup !== undefined ? { minGroup: options.minGroup } : {}),
+      locale,
+      currency,
+      title: options.title ?? t.defaultTitle,
+      version: options.version,
+      ...(options.generatedAt ? { generatedAt: options.generatedAt } : {}),
+      ...(options.minGroup !== undefined ? { minGroup: options.minGroup } : {}),
     });
   }
   const subsLoads = subs ? { subscriptions: subs.load, ...(subs.events ? { events: subs.events } : {}) } : {};
@@ -115,7 +127,8 @@ export function reportFromResults(results: PipelineResults, options: ReportFromR
   const attributes = customerAttributesUsed(results);
 
   const header: Array<[string, string]> = [[t.source, load.fileName]];
-  if (ov.period) header.push([t.period, t.periodRange(formatDate(ov.period.first, locale), formatDate(ov.period.last, locale))]);
+  if (ov.period)
+    header.push([t.period, t.periodRange(formatDate(ov.period.first, locale), formatDate(ov.period.last, locale))]);
   header.push(asOfFact(asOf, locale));
 
   return report({
@@ -127,18 +140,29 @@ export function reportFromResults(results: PipelineResults, options: ReportFromR
     ...(options.minGroup !== undefined ? { minGroup: options.minGroup } : {}),
   }).add(
     summarySection({ overview: ov, findings: analyses.findings }, { locale, currency }),
-    dataQualitySection({ transactions: load, ...(customers ? { customers: minimiseLoad(customers, attributes) } : {}), ...subsLoads, used: { customers: ov.customers, orders: ov.orders, asOf } }, { locale }),
+    dataQualitySection(
+      {
+        transactions: load,
+        ...(customers ? { customers: minimiseLoad(customers, attributes) } : {}),
+        ...subsLoads,
+        used: { customers: ov.customers, orders: ov.orders, asOf },
+      },
+      { locale },
+    ),
     ...analyses.sections,
-    methodSection({
-      transactions: load,
-      ...(customers ? { customers } : {}),
-      ...subsLoads,
-      asOf,
-      currency,
-      analyses: analyses.runs,
-      version: options.version,
-      privacy: { minGroup: options.minGroup ?? DEFAULT_MIN_GROUP, attributes },
-    }, { locale }),
+    methodSection(
+      {
+        transactions: load,
+        ...(customers ? { customers } : {}),
+        ...subsLoads,
+        asOf,
+        currency,
+        analyses: analyses.runs,
+        version: options.version,
+        privacy: { minGroup: options.minGroup ?? DEFAULT_MIN_GROUP, attributes },
+      },
+      { locale },
+    ),
   );
 }
 
@@ -152,10 +176,13 @@ export async function buildReport(wb: Workbench, options: BuildReportOptions): P
   const { currency, title, generatedAt, minGroup, ...pipeline } = options;
   const results = await runPipeline(wb, pipeline);
   // A report on subscriptions alone is in their currency (when they have one)
-  const ownCurrency = options.file === undefined ? results.subscriptions?.movements?.currency ?? undefined : undefined;
+  const ownCurrency =
+    options.file === undefined ? (results.subscriptions?.movements?.currency ?? undefined) : undefined;
   return reportFromResults(results, {
     locale: options.locale ?? 'en',
-    currency: toCurrency(currency ?? (options.preset ? PRESETS[options.preset]?.currency : undefined) ?? ownCurrency ?? 'EUR'),
+    currency: toCurrency(
+      currency ?? (options.preset ? PRESETS[options.preset]?.currency : undefined) ?? ownCurrency ?? 'EUR',
+    ),
     ...(title !== undefined ? { title } : {}),
     ...(generatedAt ? { generatedAt } : {}),
     ...(minGroup !== undefined ? { minGroup } : {}),

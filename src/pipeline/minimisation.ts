@@ -9,7 +9,9 @@ import type { PipelineResults } from './run.js';
  * Customers-file attributes (beyond `customer_id`) that an analysis in `results` read, in file order.
  * @example customerAttributesUsed(results) // ['age_band', 'region', 'city_size', 'nps']
  */
-export function customerAttributesUsed(results: Pick<PipelineResults, 'customers' | 'segments' | 'clusters' | 'cohorts'>): string[] {
+export function customerAttributesUsed(
+  results: Pick<PipelineResults, 'customers' | 'segments' | 'clusters' | 'cohorts'>,
+): string[] {
   const load = results.customers;
   if (!load) return [];
   const used = new Set<string>();

@@ -17,13 +17,32 @@ import { subscriptionMessages } from '../analyses/subscriptions/messages.js';
 import { dayAfterLastOrder } from '../analyses/shared/as-of.js';
 import { keyword } from '../analyses/shared/validate.js';
 import {
-  checkSufficiency, dataFacts, resolveMinimums, type DataFacts, type Sufficiency, type SufficiencyAnalysis,
+  checkSufficiency,
+  dataFacts,
+  resolveMinimums,
+  type DataFacts,
+  type Sufficiency,
+  type SufficiencyAnalysis,
 } from '../analyses/shared/sufficiency.js';
-import type { AnyAnalysis, RunContext, SharedReportOptions, Stages, WithSufficiency } from '../analyses/shared/analysis.js';
+import type {
+  AnyAnalysis,
+  RunContext,
+  SharedReportOptions,
+  Stages,
+  WithSufficiency,
+} from '../analyses/shared/analysis.js';
 import { ANALYSES, type AnalysisOptions, type AnalysisResults } from '../analyses/registry.js';
 import { runSubscriptions } from '../analyses/subscriptions/run.js';
 import { withStableSources } from '../analyses/shared/customer-cache.js';
-import { timed, attempt, type BuildProgress, type BuildStage, type PipelineAnalysis, type PipelineFailures, type Watch } from './stages.js';
+import {
+  timed,
+  attempt,
+  type BuildProgress,
+  type BuildStage,
+  type PipelineAnalysis,
+  type PipelineFailures,
+  type Watch,
+} from './stages.js';
 
 export type { BuildProgress, BuildStage, PipelineAnalysis, PipelineFailures } from './stages.js';
 export type { SubscriptionAnalysis } from '../analyses/subscriptions/section.js';
@@ -77,21 +96,27 @@ export interface PipelineResults extends AnalysisResults {
 }
 
 /** The analyses with data minimums, from the registry. */
-const SUFFICIENCY_ANALYSES: readonly SufficiencyAnalysis[] = ANALYSES.flatMap((a: AnyAnalysis) => (a.sufficiency ? [a.sufficiency] : []));
+const SUFFICIENCY_ANALYSES: readonly SufficiencyAnalysis[] = ANALYSES.flatMap((a: AnyAnalysis) =>
+  a.sufficiency ? [a.sufficiency] : [],
+);
 
 /** The `minimums` option checked up front: an unknown analysis or check, or a bad number, is the caller's to fix. */
 function checkMinimums(minimums: PipelineOptions['minimums']): void {
-  for (const [analysis, m] of Object.entries(minimums ?? {})) resolveMinimums(keyword('minimums analysis', analysis, SUFFICIENCY_ANALYSES), m);
+  for (const [analysis, m] of Object.entries(minimums ?? {}))
+    resolveMinimums(keyword('minimums analysis', analysis, SUFFICIENCY_ANALYSES), m);
 }
 
 /** Each analysis's sufficiency from its result; the data's facts are read (once) only for an analysis without one. */
 async function collectSufficiency(
-  wb: Workbench, asOf: Date, given: Partial<Record<SufficiencyAnalysis, Sufficiency>>, minimums: PipelineOptions['minimums'],
+  wb: Workbench,
+  asOf: Date,
+  given: Partial<Record<SufficiencyAnalysis, Sufficiency>>,
+  minimums: PipelineOptions['minimums'],
 ): Promise<Record<SufficiencyAnalysis, Sufficiency>> {
   let facts: DataFacts | undefined;
   const out: Partial<Record<SufficiencyAnalysis, Sufficiency>> = {};
   for (const a of SUFFICIENCY_ANALYSES) {
-    out[a] = given[a] ?? checkSufficiency(facts ??= await dataFacts(wb, { asOf }), a, minimums?.[a]);
+    out[a] = given[a] ?? checkSufficiency((facts ??= await dataFacts(wb, { asOf })), a, minimums?.[a]);
   }
   return out as Record<SufficiencyAnalysis, Sufficiency>;
 }
@@ -103,17 +128,45 @@ const loadDetail = (r: LoadReport): string =>
 export type TransactionPipelineResults = PipelineResults & Required<Pick<PipelineResults, 'load' | 'overview'>>;
 
 /** Options that only apply to a transactions file (an error in a run on subscriptions only). */
-const TRANSACTION_OPTIONS = ['preset', 'mapping', 'returns', 'customers', 'asOf', 'clv', 'margin', 'discountRate', 'dateFormat', 'goals', 'by', 'migrationFrom', 'trendsPeriod', 'minimums'] as const;
+const TRANSACTION_OPTIONS = [
+  'preset',
+  'mapping',
+  'returns',
+  'customers',
+  'asOf',
+  'clv',
+  'margin',
+  'discountRate',
+  'dateFormat',
+  'goals',
+  'by',
+  'migrationFrom',
+  'trendsPeriod',
+  'minimums',
+] as const;
 
 /** A run on subscriptions (and events) only: no transactions, so no RFM, cohorts, clusters or segments. */
-async function subscriptionsOnly(wb: Workbench, options: PipelineOptions & { subscriptions: string }, watch: Watch): Promise<PipelineResults> {
+async function subscriptionsOnly(
+  wb: Workbench,
+  options: PipelineOptions & { subscriptions: string },
+  watch: Watch,
+): Promise<PipelineResults> {
   const given = TRANSACTION_OPTIONS.filter((k) => options[k] !== undefined && options[k] !== false);
-  if (given.length) throw new WorkbenchError('BAD_OPTION', messages.flagNeedsTransactions(given.join(', ')), { options: given });
+  if (given.length)
+    throw new WorkbenchError('BAD_OPTION', messages.flagNeedsTransactions(given.join(', ')), { options: given });
   const failures: PipelineFailures = {};
-  const subscriptions = await runSubscriptions(wb, { subscriptions: options.subscriptions, events: options.events }, stagesOf(failures, watch));
+  const subscriptions = await runSubscriptions(
+    wb,
+    { subscriptions: options.subscriptions, events: options.events },
+    stagesOf(failures, watch),
+  );
   // The first day after the last month measured: MRR is read on the last day of each month before it.
-  const last = subscriptions.movements?.options.to ?? subscriptions.load.dateRange?.last ?? subscriptions.load.dateRange?.first;
-  if (!last) throw new WorkbenchError('NO_DATA', subscriptionMessages.emptySubscriptions(subscriptions.load.fileName), { file: options.subscriptions });
+  const last =
+    subscriptions.movements?.options.to ?? subscriptions.load.dateRange?.last ?? subscriptions.load.dateRange?.first;
+  if (!last)
+    throw new WorkbenchError('NO_DATA', subscriptionMessages.emptySubscriptions(subscriptions.load.fileName), {
+      file: options.subscriptions,
+    });
   return { asOf: new Date(Date.UTC(last.getUTCFullYear(), last.getUTCMonth() + 1, 1)), failures, subscriptions };
 }
 
@@ -123,11 +176,15 @@ async function subscriptionsOnly(wb: Workbench, options: PipelineOptions & { sub
  * @example const results = await runPipeline(wb, { file: 'data/online_retail.csv.gz', preset: 'online-retail' });
  * @example const saas = await runPipeline(wb, { subscriptions: 'subscriptions.csv', events: 'events.csv' });
  */
-export function runPipeline(wb: Workbench, options: PipelineOptions & { file: string }): Promise<TransactionPipelineResults>;
+export function runPipeline(
+  wb: Workbench,
+  options: PipelineOptions & { file: string },
+): Promise<TransactionPipelineResults>;
 export function runPipeline(wb: Workbench, options: PipelineOptions): Promise<PipelineResults>;
 export async function runPipeline(wb: Workbench, options: PipelineOptions): Promise<PipelineResults> {
   const watch: Watch = { wb, onProgress: options.onProgress };
-  if (options.events !== undefined && options.subscriptions === undefined) throw new WorkbenchError('BAD_OPTION', messages.eventsNeedSubscriptions(), { events: options.events });
+  if (options.events !== undefined && options.subscriptions === undefined)
+    throw new WorkbenchError('BAD_OPTION', messages.eventsNeedSubscriptions(), { events: options.events });
   if (options.file === undefined) {
     if (options.subscriptions === undefined) throw new WorkbenchError('BAD_OPTION', messages.pipelineNeedsFile(), {});
     return subscriptionsOnly(wb, { ...options, subscriptions: options.subscriptions }, watch);
@@ -137,21 +194,38 @@ export async function runPipeline(wb: Workbench, options: PipelineOptions): Prom
   // Checked before loading: a bad value is the caller's to fix, not a section that could not be computed.
   for (const a of analyses as readonly AnyAnalysis[]) a.check?.(options);
   checkMinimums(options.minimums);
-  const load = await timed('load', watch, () =>
-    loadTransactions(wb, file, {
-      ...(options.preset ? { preset: options.preset } : {}),
-      ...(options.mapping ? { mapping: options.mapping } : {}),
-      ...(options.returns ? { returns: options.returns } : {}),
-      ...(options.dateFormat ? { dateFormat: options.dateFormat } : {}),
-    }), loadDetail);
+  const load = await timed(
+    'load',
+    watch,
+    () =>
+      loadTransactions(wb, file, {
+        ...(options.preset ? { preset: options.preset } : {}),
+        ...(options.mapping ? { mapping: options.mapping } : {}),
+        ...(options.returns ? { returns: options.returns } : {}),
+        ...(options.dateFormat ? { dateFormat: options.dateFormat } : {}),
+      }),
+    loadDetail,
+  );
   // Nothing usable: no analysis can run, and the loader's reasons say why.
   if (load.rowsLoaded === 0) {
-    throw new WorkbenchError('NO_DATA', messages.nothingLoaded(load.fileName, load.rowsRead, load.setAside.map((s) => [s.reason, s.count] as const)), { file });
+    throw new WorkbenchError(
+      'NO_DATA',
+      messages.nothingLoaded(
+        load.fileName,
+        load.rowsRead,
+        load.setAside.map((s) => [s.reason, s.count] as const),
+      ),
+      { file },
+    );
   }
   // A given as-of date before every order would describe no customer: the caller's to fix, named with the data's period.
   const period = load.dateRange;
   if (options.asOf && period && options.asOf.getTime() <= period.first.getTime()) {
-    throw new WorkbenchError('BAD_OPTION', messages.asOfBeforeData(isoDay(options.asOf), isoDay(period.first), isoDay(period.last)), { asOf: options.asOf, first: period.first, last: period.last });
+    throw new WorkbenchError(
+      'BAD_OPTION',
+      messages.asOfBeforeData(isoDay(options.asOf), isoDay(period.first), isoDay(period.last)),
+      { asOf: options.asOf, first: period.first, last: period.last },
+    );
   }
   const customers = options.customers
     ? await timed('customers', watch, () => loadCustomers(wb, options.customers as string), loadDetail)
@@ -166,13 +240,23 @@ export async function runPipeline(wb: Workbench, options: PipelineOptions): Prom
     let asOf = options.asOf;
     for (const a of analyses as readonly AnyAnalysis[]) {
       // Every analysis after RFM uses RFM's as-of date (given, or the day after the last order).
-      const at = asOf ?? await dayAfterLastOrder(wb, 'transactions');
+      const at = asOf ?? (await dayAfterLastOrder(wb, 'transactions'));
       if (!at) throw new WorkbenchError('NO_DATA', messages.noOrders('transactions'), { source: 'transactions' });
       const context: RunContext<object> = {
-        wb, options, asOf: at, asOfGiven: options.asOf !== undefined, results, stages,
+        wb,
+        options,
+        asOf: at,
+        asOfGiven: options.asOf !== undefined,
+        results,
+        stages,
         skip: (failure) => {
           failures[a.id as keyof PipelineFailures] = failure;
-          watch.onProgress?.({ stage: a.id as BuildStage, ms: 0, detail: messages.sectionSkipped(failure.message), failed: true });
+          watch.onProgress?.({
+            stage: a.id as BuildStage,
+            ms: 0,
+            detail: messages.sectionSkipped(failure.message),
+            failed: true,
+          });
           return undefined;
         },
       };
@@ -181,18 +265,34 @@ export async function runPipeline(wb: Workbench, options: PipelineOptions): Prom
       if (a.id === 'rfm') asOf = (value as { options: { asOf: Date } } | undefined)?.options.asOf ?? asOf;
       asOf ??= at;
     }
-    const given = Object.fromEntries((analyses as readonly AnyAnalysis[]).flatMap((a) =>
-      (a.sufficiency && results[a.id] ? [[a.sufficiency, (results[a.id] as WithSufficiency).sufficiency]] : [])));
+    const given = Object.fromEntries(
+      (analyses as readonly AnyAnalysis[]).flatMap((a) =>
+        a.sufficiency && results[a.id] ? [[a.sufficiency, (results[a.id] as WithSufficiency).sufficiency]] : [],
+      ),
+    );
     const sufficiency = await collectSufficiency(wb, asOf as Date, given, options.minimums);
-    return { load, ...(customers ? { customers } : {}), asOf: asOf as Date, failures, ...results, sufficiency } as TransactionPipelineResults;
+    return {
+      load,
+      ...(customers ? { customers } : {}),
+      asOf: asOf as Date,
+      failures,
+      ...results,
+      sufficiency,
+    } as TransactionPipelineResults;
   });
 }
 
 /** Run one registered analysis as a timed stage (silent without a progress line), its failures recorded or ending the run. */
-async function runOne(a: AnyAnalysis, context: RunContext<object>, failures: PipelineFailures, watch: Watch): Promise<unknown> {
+async function runOne(
+  a: AnyAnalysis,
+  context: RunContext<object>,
+  failures: PipelineFailures,
+  watch: Watch,
+): Promise<unknown> {
   const body = () => a.run(context) as Promise<unknown>;
   if (!a.detail) return body();
-  const detail = (v: unknown) => (v === undefined ? messages.sectionSkipped('') : (a.detail as (r: unknown) => string)(v));
+  const detail = (v: unknown) =>
+    v === undefined ? messages.sectionSkipped('') : (a.detail as (r: unknown) => string)(v);
   if (a.failure === 'fatal') return timed(a.id as BuildStage, watch, body, detail);
   return attempt(a.id as PipelineAnalysis, failures, watch, body, detail);
 }

@@ -44,16 +44,29 @@ export interface Watch {
 export const PROGRESS_EVERY_MS = 5_000;
 
 /** Run one stage and report its duration and what it did. */
-export async function timed<T>(stage: BuildStage, watch: Watch, body: () => Promise<T>, detail: (value: T) => string): Promise<T> {
+export async function timed<T>(
+  stage: BuildStage,
+  watch: Watch,
+  body: () => Promise<T>,
+  detail: (value: T) => string,
+): Promise<T> {
   const start = performance.now();
   const { onProgress } = watch;
   // A stage that takes long (a 100M-row load) says every few seconds how far DuckDB's running statement is.
   // DuckDB's percentage starts again with each statement: the line says which statement (step) of the stage runs.
   const before = watch.wb.statementsRun;
-  const ticker = onProgress && setInterval(() => {
-    const p = watch.wb.queryProgress();
-    if (p) onProgress({ stage, ms: performance.now() - start, detail: messages.stageMoving(watch.wb.statementsRun - before, p.percentage, p.rowsProcessed), running: true });
-  }, PROGRESS_EVERY_MS);
+  const ticker =
+    onProgress &&
+    setInterval(() => {
+      const p = watch.wb.queryProgress();
+      if (p)
+        onProgress({
+          stage,
+          ms: performance.now() - start,
+          detail: messages.stageMoving(watch.wb.statementsRun - before, p.percentage, p.rowsProcessed),
+          running: true,
+        });
+    }, PROGRESS_EVERY_MS);
   try {
     const value = await body();
     onProgress?.({ stage, ms: performance.now() - start, detail: detail(value) });
@@ -69,19 +82,28 @@ export async function timed<T>(stage: BuildStage, watch: Watch, body: () => Prom
  * Running out of memory and a closed Workbench still end the run: no section could be computed then.
  */
 export async function attempt<T>(
-  stage: PipelineAnalysis, failures: PipelineFailures, watch: Watch,
-  body: () => Promise<T>, detail: (value: T) => string,
+  stage: PipelineAnalysis,
+  failures: PipelineFailures,
+  watch: Watch,
+  body: () => Promise<T>,
+  detail: (value: T) => string,
 ): Promise<T | undefined> {
   const start = performance.now();
   try {
     return await timed(stage, watch, body, detail);
   } catch (e) {
     if (isWorkbenchError(e, 'OUT_OF_MEMORY') || isWorkbenchError(e, 'CLOSED')) throw e;
-    const failure: SectionFailure = e instanceof WorkbenchError
-      ? { code: e.code, message: e.message }
-      : { code: 'INTERNAL', message: e instanceof Error ? e.message : String(e) };
+    const failure: SectionFailure =
+      e instanceof WorkbenchError
+        ? { code: e.code, message: e.message }
+        : { code: 'INTERNAL', message: e instanceof Error ? e.message : String(e) };
     failures[stage] = failure;
-    watch.onProgress?.({ stage, ms: performance.now() - start, detail: messages.sectionSkipped(failure.message), failed: true });
+    watch.onProgress?.({
+      stage,
+      ms: performance.now() - start,
+      detail: messages.sectionSkipped(failure.message),
+      failed: true,
+    });
     return undefined;
   }
 }

@@ -34,26 +34,50 @@ export interface SubscriptionReportOptions {
  * The report of a run on subscriptions (and events) alone.
  * @example subscriptionOnlyReport(results.subscriptions, results.failures, results.asOf, { locale: 'en', currency: 'EUR', title, version })
  */
-export function subscriptionOnlyReport(r: SubscriptionResults, failures: Readonly<Record<string, SectionFailure>>, asOf: Date, options: SubscriptionReportOptions): ReportBuilder {
+export function subscriptionOnlyReport(
+  r: SubscriptionResults,
+  failures: Readonly<Record<string, SectionFailure>>,
+  asOf: Date,
+  options: SubscriptionReportOptions,
+): ReportBuilder {
   const { locale, currency } = options;
   const t = texts(locale).report;
   const s = texts(locale).subscriptions.report;
-  const header: Array<[string, string]> = [[t.source, [r.load.fileName, ...(r.events ? [r.events.fileName] : [])].join(', ')]];
+  const header: Array<[string, string]> = [
+    [t.source, [r.load.fileName, ...(r.events ? [r.events.fileName] : [])].join(', ')],
+  ];
   const range = r.movements?.options;
-  if (range) header.push([t.period, s.headerPeriod(periodLabel(range.from, 'month', locale), periodLabel(range.to, 'month', locale))]);
-  header.push([t.asOf, s.asOfValue(formatDate(asOf, locale), formatDate(new Date(asOf.getTime() - 86_400_000), locale))]);
+  if (range)
+    header.push([
+      t.period,
+      s.headerPeriod(periodLabel(range.from, 'month', locale), periodLabel(range.to, 'month', locale)),
+    ]);
+  header.push([
+    t.asOf,
+    s.asOfValue(formatDate(asOf, locale), formatDate(new Date(asOf.getTime() - 86_400_000), locale)),
+  ]);
   const loads = { subscriptions: r.load, ...(r.events ? { events: r.events } : {}) };
   return report({
-    title: options.title, locale, currency, header,
+    title: options.title,
+    locale,
+    currency,
+    header,
     ...(options.generatedAt ? { generatedAt: options.generatedAt } : {}),
     ...(options.minGroup !== undefined ? { minGroup: options.minGroup } : {}),
   }).add(
     subscriptionSummarySection(subscriptionInput(r, failures), { locale, currency }),
     dataQualitySection(loads, { locale }),
     subscriptionSectionOf(r, failures, locale, currency),
-    methodSection({
-      ...loads, asOf, currency, analyses: subscriptionRuns(r), version: options.version,
-      privacy: { minGroup: options.minGroup ?? DEFAULT_MIN_GROUP, attributes: [] },
-    }, { locale }),
+    methodSection(
+      {
+        ...loads,
+        asOf,
+        currency,
+        analyses: subscriptionRuns(r),
+        version: options.version,
+        privacy: { minGroup: options.minGroup ?? DEFAULT_MIN_GROUP, attributes: [] },
+      },
+      { locale },
+    ),
   );
 }

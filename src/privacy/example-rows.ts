@@ -14,10 +14,13 @@ import type { Workbench } from '../workbench.js';
 export async function firstRowsOf(wb: Workbench, ids: readonly string[]): Promise<Array<number | null>> {
   if (ids.length === 0) return [];
   const columns = await wb.columns('transactions');
-  if (!columns.some((c) => c.name === 'source_row') || !columns.some((c) => c.name === 'customer_id')) return ids.map(() => null);
+  if (!columns.some((c) => c.name === 'source_row') || !columns.some((c) => c.name === 'customer_id'))
+    return ids.map(() => null);
   const rows = await wb.query<{ id: string; row: number | bigint | null }>(
     `select customer_id::varchar as id, min(source_row) as row from transactions
-     where customer_id::varchar in (select unnest(from_json($ids, '["VARCHAR"]'))) group by 1`, { ids: JSON.stringify(ids) });
+     where customer_id::varchar in (select unnest(from_json($ids, '["VARCHAR"]'))) group by 1`,
+    { ids: JSON.stringify(ids) },
+  );
   const byId = new Map(rows.map((r) => [r.id, r.row === null ? null : Number(r.row)]));
   return ids.map((id) => byId.get(id) ?? null);
 }
@@ -31,8 +34,15 @@ export async function customerExamples(wb: Workbench, ids: readonly string[]): P
   const rows = (await firstRowsOf(wb, ids)).filter((r): r is number => r !== null);
   const missing = ids.length - rows.length;
   const lines = rows.map((r) => r.toLocaleString('en'));
-  const found = lines.length === 0 ? ''
-    : `${lines.length === 1 ? 'line' : 'lines'} ${lines.length === 1 ? lines[0] : `${lines.slice(0, -1).join(', ')} and ${lines[lines.length - 1]}`} of the transactions file`;
-  const without = missing === 0 ? '' : missing === 1 ? 'a customer without transaction rows' : `${missing} customers without transaction rows`;
+  const found =
+    lines.length === 0
+      ? ''
+      : `${lines.length === 1 ? 'line' : 'lines'} ${lines.length === 1 ? lines[0] : `${lines.slice(0, -1).join(', ')} and ${lines[lines.length - 1]}`} of the transactions file`;
+  const without =
+    missing === 0
+      ? ''
+      : missing === 1
+        ? 'a customer without transaction rows'
+        : `${missing} customers without transaction rows`;
   return [found, without].filter(Boolean).join('; ');
 }

@@ -28,7 +28,10 @@ export interface ForgetResult {
  * @throws WorkbenchError `BAD_OPTION` when `ids` is not an array of strings or numbers.
  */
 export async function forgetCustomers(wb: Workbench, ids: ReadonlyArray<string | number>): Promise<ForgetResult> {
-  if (!Array.isArray(ids) || !ids.every((id) => typeof id === 'string' || (typeof id === 'number' && Number.isFinite(id)))) {
+  if (
+    !Array.isArray(ids) ||
+    !ids.every((id) => typeof id === 'string' || (typeof id === 'number' && Number.isFinite(id)))
+  ) {
     throw new WorkbenchError('BAD_OPTION', messages.badForgetIds(ids), { ids });
   }
   const wanted = [...new Set(ids.map(String))].sort();
@@ -48,11 +51,16 @@ export async function forgetCustomers(wb: Workbench, ids: ReadonlyArray<string |
     const seen = new Set<string>();
     for (const { catalog, schema, name: table } of tables) {
       const t = [catalog, schema, table].map(quoteIdentifier).join('.');
-      const hit = await wb.query<{ customer_id: string }>(`select distinct customer_id::varchar as customer_id from ${t} where customer_id::varchar in (select customer_id from ${TEMP})`);
+      const hit = await wb.query<{ customer_id: string }>(
+        `select distinct customer_id::varchar as customer_id from ${t} where customer_id::varchar in (select customer_id from ${TEMP})`,
+      );
       for (const r of hit) seen.add(r.customer_id);
-      const [row] = await wb.query<{ n: number }>(`select count(*) as n from ${t} where customer_id::varchar in (select customer_id from ${TEMP})`);
+      const [row] = await wb.query<{ n: number }>(
+        `select count(*) as n from ${t} where customer_id::varchar in (select customer_id from ${TEMP})`,
+      );
       removed[table] = Number(row?.n ?? 0);
-      if (removed[table]) await wb.run(`delete from ${t} where customer_id::varchar in (select customer_id from ${TEMP})`);
+      if (removed[table])
+        await wb.run(`delete from ${t} where customer_id::varchar in (select customer_id from ${TEMP})`);
     }
     found = seen.size;
     await wb.run(`drop table ${TEMP}`);

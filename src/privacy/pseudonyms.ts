@@ -21,7 +21,9 @@ export function pseudonymKey(): Buffer {
   try {
     const key = readFileSync(KEY_FILE);
     if (key.length >= 32) return key;
-  } catch { /* no key yet: make one below */ }
+  } catch {
+    /* no key yet: make one below */
+  }
   const key = randomBytes(32);
   try {
     mkdirSync(dirname(KEY_FILE), { recursive: true, mode: 0o700 });
@@ -29,7 +31,12 @@ export function pseudonymKey(): Buffer {
     return key;
   } catch {
     // Another process made it first (read that one), or the home folder is read-only (keep this process's key).
-    try { const other = readFileSync(KEY_FILE); if (other.length >= 32) return other; } catch { /* fall through */ }
+    try {
+      const other = readFileSync(KEY_FILE);
+      if (other.length >= 32) return other;
+    } catch {
+      /* fall through */
+    }
     return key;
   }
 }

@@ -26,13 +26,18 @@ const HEX_DIGEST = /^[0-9a-f]{32,}$/i;
  * @example escapeBreakable('CDNOW_master.txt') // '<span class="file">CDNOW_<wbr>master.<wbr>txt</span>'
  */
 export function escapeBreakable(text: string): string {
-  return text.split(/(\s+)/).map((token) => {
-    // punctuation around a name (`(orders.csv)`, `orders.csv:`) stays outside the span
-    const [, open = '', core = '', close = ''] = /^([("'\u201c\u2018]*)(.*?)([)"'\u201d\u2019,:;]*)$/.exec(token) ?? [];
-    if (FILE_NAME.test(core)) return `${escapeHtml(open)}<span class="file">${core.replace(/([_\-./])(?!$)/g, '$1<wbr>')}</span>${escapeHtml(close)}`;
-    if (HEX_DIGEST.test(core)) return `${escapeHtml(open)}<span class="hash">${core}</span>${escapeHtml(close)}`;
-    return escapeHtml(token);
-  }).join('');
+  return text
+    .split(/(\s+)/)
+    .map((token) => {
+      // punctuation around a name (`(orders.csv)`, `orders.csv:`) stays outside the span
+      const [, open = '', core = '', close = ''] =
+        /^([("'\u201c\u2018]*)(.*?)([)"'\u201d\u2019,:;]*)$/.exec(token) ?? [];
+      if (FILE_NAME.test(core))
+        return `${escapeHtml(open)}<span class="file">${core.replace(/([_\-./])(?!$)/g, '$1<wbr>')}</span>${escapeHtml(close)}`;
+      if (HEX_DIGEST.test(core)) return `${escapeHtml(open)}<span class="hash">${core}</span>${escapeHtml(close)}`;
+      return escapeHtml(token);
+    })
+    .join('');
 }
 
 /**

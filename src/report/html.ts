@@ -86,11 +86,15 @@ function renderChart(chart: ReportChart, svg: string, hint: string): string {
 
 function renderSection(section: ReportSection, svgs: Record<string, string>, hint: string): string {
   const id = escapeHtml(sectionId(section));
-  const parts = [`<section class="report-section" id="${id}" aria-labelledby="${id}-h">`, `<h2 id="${id}-h">${escapeHtml(section.title)}</h2>`];
+  const parts = [
+    `<section class="report-section" id="${id}" aria-labelledby="${id}-h">`,
+    `<h2 id="${id}-h">${escapeHtml(section.title)}</h2>`,
+  ];
   if (section.caution) parts.push(`<p class="caution" role="note">${escapeHtml(section.caution)}</p>`);
   for (const p of section.intro ?? []) parts.push(`<p>${escapeHtml(p)}</p>`);
   if (section.facts?.length) parts.push(renderFacts(section.facts, 'facts'));
-  if (section.findings?.length) parts.push(`<ul class="findings">\n${section.findings.map((f) => `<li>${escapeHtml(f)}</li>`).join('\n')}\n</ul>`);
+  if (section.findings?.length)
+    parts.push(`<ul class="findings">\n${section.findings.map((f) => `<li>${escapeHtml(f)}</li>`).join('\n')}\n</ul>`);
   for (const chart of section.charts ?? []) parts.push(renderChart(chart, svgs[chart.id] ?? '', hint));
   for (const table of section.tables ?? []) parts.push(renderTable(table, hint));
   for (const p of section.next ?? []) parts.push(`<p class="next">${escapeHtml(p)}</p>`);
@@ -112,10 +116,18 @@ export function renderReportHtml(report: RenderedReport): string {
   const options = { formatLocale: d3NumberLocale(report.locale, report.currency) };
   // The executable inline scripts, each allowed by its hash in the CSP (JSON blocks are data, not run).
   const code = hasCharts
-    ? [scriptSafe(report.bundles.vega), scriptSafe(report.bundles.vegaLite), scriptSafe(report.bundles.vegaEmbed), CLIENT_SCRIPT]
+    ? [
+        scriptSafe(report.bundles.vega),
+        scriptSafe(report.bundles.vegaLite),
+        scriptSafe(report.bundles.vegaEmbed),
+        CLIENT_SCRIPT,
+      ]
     : [];
   const scripts = hasCharts
-    ? [`<script type="application/json" id="swb-options">${jsonForScript(options)}</script>`, ...code.map((c) => `<script>${c}</script>`)]
+    ? [
+        `<script type="application/json" id="swb-options">${jsonForScript(options)}</script>`,
+        ...code.map((c) => `<script>${c}</script>`),
+      ]
     : [];
   const csp = reportCsp(code.map(sha256), [sha256(REPORT_CSS)]);
   return [

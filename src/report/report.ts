@@ -57,7 +57,8 @@ export class ReportBuilder {
     this.#header = options.header ?? [];
     this.#generatedAt = options.generatedAt;
     const minGroup = options.minGroup ?? DEFAULT_MIN_GROUP;
-    if (!Number.isInteger(minGroup) || minGroup < 1) throw new WorkbenchError('BAD_OPTION', messages.notWholeNumber('minGroup', minGroup, 1), { minGroup });
+    if (!Number.isInteger(minGroup) || minGroup < 1)
+      throw new WorkbenchError('BAD_OPTION', messages.notWholeNumber('minGroup', minGroup, 1), { minGroup });
     this.minGroup = minGroup;
   }
 
@@ -91,7 +92,12 @@ export class ReportBuilder {
       locale: this.locale,
       currency: this.currency,
       header: this.#header,
-      sections: placeTechnical(sections, { caption: t.technicalCaption, section: t.technicalSection, measure: t.technicalMeasure, value: t.value }),
+      sections: placeTechnical(sections, {
+        caption: t.technicalCaption,
+        section: t.technicalSection,
+        measure: t.technicalMeasure,
+        value: t.value,
+      }),
       svgs,
       bundles: await loadVegaBundles(),
       generatedAt: options.generatedAt ?? this.#generatedAt ?? new Date(),

@@ -41,7 +41,12 @@ export function reasonOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-const writeFailed = (path: string, reason: string, details: Record<string, unknown> = {}, what?: string): WorkbenchError =>
+const writeFailed = (
+  path: string,
+  reason: string,
+  details: Record<string, unknown> = {},
+  what?: string,
+): WorkbenchError =>
   new WorkbenchError('WRITE_FAILED', messages.writeFailed(path, reason, what), { path, reason, ...details });
 
 /** What kind of thing a non-regular path is, in a few words. */
@@ -187,7 +192,11 @@ export async function discardTemp(temp: string): Promise<string | undefined> {
  * the real error behind a failed clean-up. `what` names the file in messages. Returns the absolute path.
  * @throws WorkbenchError `WRITE_FAILED` (details: `path`) when the path is not a regular file or its folder cannot be written.
  */
-export async function writeAtomically(path: string, writeTemp: (temp: string) => Promise<void>, what?: string): Promise<string> {
+export async function writeAtomically(
+  path: string,
+  writeTemp: (temp: string) => Promise<void>,
+  what?: string,
+): Promise<string> {
   const target = await checkOutputPath(path, what);
   try {
     await mkdir(dirname(target), { recursive: true });

@@ -74,14 +74,21 @@ export interface ReportSection {
  * Move every section's technical rows into the method section (id `method`) as one table, or into the
  * section's own facts when the report has no method section. Pure; sections without rows are kept as given.
  */
-export function placeTechnical(sections: readonly ReportSection[], words: { caption: string; section: string; measure: string; value: string }): ReportSection[] {
+export function placeTechnical(
+  sections: readonly ReportSection[],
+  words: { caption: string; section: string; measure: string; value: string },
+): ReportSection[] {
   const method = sections.find((s) => s.id === 'method');
   const rows = sections.flatMap((s) => (s.technical ?? []).map(([k, v]) => [s.title, k, v]));
   return sections.map((s) => {
     const { technical, ...rest } = s;
     if (!method) return technical?.length ? { ...rest, facts: [...(rest.facts ?? []), ...technical] } : rest;
     if (s !== method || rows.length === 0) return rest;
-    const table: ReportTable = { caption: words.caption, columns: [{ label: words.section }, { label: words.measure }, { label: words.value }], rows };
+    const table: ReportTable = {
+      caption: words.caption,
+      columns: [{ label: words.section }, { label: words.measure }, { label: words.value }],
+      rows,
+    };
     return { ...rest, tables: [...(rest.tables ?? []), table] };
   });
 }

@@ -31,14 +31,16 @@ export function countOfCell(text: string): number | undefined {
 function suppressTable(table: ReportTable, minGroup: number, small: string, note: string): ReportTable {
   const counts = table.columns.flatMap((c, i) => (c.kind === 'count' ? [i] : []));
   let hit = false;
-  const rows = table.rows.map((row) => row.map((cell, i) => {
-    if (!counts.includes(i)) return cell;
-    const n = countOfCell(cell);
-    if (n === undefined || !isSmallGroup(n, minGroup)) return cell;
-    hit = true;
-    const rest = cell.replace(/^(\d[\d.,\u00a0\u202f ]*)/, '').trim();
-    return rest ? `${small} ${rest}` : small;
-  }));
+  const rows = table.rows.map((row) =>
+    row.map((cell, i) => {
+      if (!counts.includes(i)) return cell;
+      const n = countOfCell(cell);
+      if (n === undefined || !isSmallGroup(n, minGroup)) return cell;
+      hit = true;
+      const rest = cell.replace(/^(\d[\d.,\u00a0\u202f ]*)/, '').trim();
+      return rest ? `${small} ${rest}` : small;
+    }),
+  );
   return hit ? { ...table, rows, note: table.note ? `${table.note} ${note}` : note } : table;
 }
 
@@ -53,9 +55,15 @@ function rewrite(node: Json, place: Place, fields: ReadonlySet<string>, labels: 
   const o = node as Record<string, Json>;
   const f = typeof o.field === 'string' && fields.has(o.field) ? o.field : undefined;
   if (f && place !== 'other') {
-    return { field: `${f}${place === 'text' ? 'Label' : 'Tip'}`, type: 'nominal', ...(o.title !== undefined ? { title: o.title } : {}) };
+    return {
+      field: `${f}${place === 'text' ? 'Label' : 'Tip'}`,
+      type: 'nominal',
+      ...(o.title !== undefined ? { title: o.title } : {}),
+    };
   }
-  return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, rewrite(v, k === 'text' || k === 'tooltip' ? k : 'other', fields, labels)]));
+  return Object.fromEntries(
+    Object.entries(o).map(([k, v]) => [k, rewrite(v, k === 'text' || k === 'tooltip' ? k : 'other', fields, labels)]),
+  );
 }
 
 /**
@@ -65,14 +73,20 @@ function rewrite(node: Json, place: Place, fields: ReadonlySet<string>, labels: 
 export function suppressChartCounts(spec: TopLevelSpec, minGroup: number, locale: Locale): TopLevelSpec {
   const meta = (spec as { usermeta?: Record<string, unknown> }).usermeta ?? {};
   const counts = Array.isArray(meta.counts) ? meta.counts.filter((x): x is string => typeof x === 'string') : [];
-  const countLabels = (typeof meta.countLabels === 'object' && meta.countLabels !== null ? meta.countLabels : {}) as Record<string, string>;
+  const countLabels = (
+    typeof meta.countLabels === 'object' && meta.countLabels !== null ? meta.countLabels : {}
+  ) as Record<string, string>;
   const smallLabels = meta.smallLabels === true;
-  const derived = (typeof meta.countDerived === 'object' && meta.countDerived !== null ? meta.countDerived : {}) as Record<string, string[]>;
+  const derived = (
+    typeof meta.countDerived === 'object' && meta.countDerived !== null ? meta.countDerived : {}
+  ) as Record<string, string[]>;
   const data = (spec as { data?: { values?: unknown } }).data;
   if (!counts.length || !data || !Array.isArray(data.values)) return spec;
   const rows = data.values as Array<Record<string, unknown>>;
   const small = texts(locale).report.privacy.small(formatNumber(minGroup, locale));
-  const hitFields = new Set(counts.filter((f) => rows.some((r) => typeof r[f] === 'number' && isSmallGroup(r[f], minGroup))));
+  const hitFields = new Set(
+    counts.filter((f) => rows.some((r) => typeof r[f] === 'number' && isSmallGroup(r[f], minGroup))),
+  );
   if (!hitFields.size) return spec;
   const labels = new Map<string, string>();
   const values = rows.map((r) => {
@@ -95,7 +109,10 @@ export function suppressChartCounts(spec: TopLevelSpec, minGroup: number, locale
     }
     return out;
   });
-  const rewritten = rewrite({ ...spec, data: { ...data, values: [] } }, 'other', hitFields, labels) as Record<string, unknown>;
+  const rewritten = rewrite({ ...spec, data: { ...data, values: [] } }, 'other', hitFields, labels) as Record<
+    string,
+    unknown
+  >;
   return { ...rewritten, data: { ...data, values } } as unknown as TopLevelSpec;
 }
 
@@ -104,7 +121,10 @@ export function suppressChartCounts(spec: TopLevelSpec, minGroup: number, locale
  * (`usermeta.counts`), each with a note. Pure.
  * @example suppressSmallGroups(sections, { minGroup: 10, locale: 'nl' })
  */
-export function suppressSmallGroups(sections: readonly ReportSection[], options: { minGroup?: number; locale?: Locale } = {}): ReportSection[] {
+export function suppressSmallGroups(
+  sections: readonly ReportSection[],
+  options: { minGroup?: number; locale?: Locale } = {},
+): ReportSection[] {
   const minGroup = options.minGroup ?? DEFAULT_MIN_GROUP;
   const locale = options.locale ?? 'en';
   const t = texts(locale).report.privacy;

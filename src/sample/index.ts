@@ -121,7 +121,9 @@ export async function generateSample(options: SampleOptions): Promise<SampleResu
   try {
     await mkdir(dirname(transactionsFile), { recursive: true });
   } catch (e) {
-    throw new WorkbenchError('WRITE_FAILED', messages.writeFailed(transactionsFile, reasonOf(e), 'the sample'), { path: transactionsFile });
+    throw new WorkbenchError('WRITE_FAILED', messages.writeFailed(transactionsFile, reasonOf(e), 'the sample'), {
+      path: transactionsFile,
+    });
   }
   const tmpT = claimTemp(transactionsFile);
   const tmpC = claimTemp(customersFile);
@@ -135,7 +137,9 @@ export async function generateSample(options: SampleOptions): Promise<SampleResu
     await cu.write('customer_id,age_band,region,city_size,acquisition_channel,device,nps,true_cluster,cohort_month\n');
     for (let i = 1; i <= n; i++) {
       const c = drawCustomer(rng, i);
-      await cu.write(`${c.id},${c.ageBand},${c.region},${c.citySize},${c.acquisition},${c.device},${c.nps},${c.cluster.id},${monthLabel(c.cohort)}\n`);
+      await cu.write(
+        `${c.id},${c.ageBand},${c.region},${c.citySize},${c.acquisition},${c.device},${c.nps},${c.cluster.id},${monthLabel(c.cohort)}\n`,
+      );
       for (const order of drawOrders(rng, c, seq)) {
         orders++;
         for (const line of order.lines) {
@@ -160,18 +164,31 @@ export async function generateSample(options: SampleOptions): Promise<SampleResu
     await discardTemp(tmpT);
     await discardTemp(tmpC);
     if (e instanceof WorkbenchError) throw e;
-    throw new WorkbenchError('WRITE_FAILED', messages.writeFailed(transactionsFile, reasonOf(e), 'the sample'), { path: transactionsFile, cause: e });
+    throw new WorkbenchError('WRITE_FAILED', messages.writeFailed(transactionsFile, reasonOf(e), 'the sample'), {
+      path: transactionsFile,
+      cause: e,
+    });
   }
   return { transactionsFile, customersFile, customers: n, rows, orders };
 }
 
 interface Customer {
-  id: string; cluster: PlantedCluster; cohort: number; ageBand: string; region: string; citySize: string;
-  acquisition: string; device: string; nps: number;
+  id: string;
+  cluster: PlantedCluster;
+  cohort: number;
+  ageBand: string;
+  region: string;
+  citySize: string;
+  acquisition: string;
+  device: string;
+  nps: number;
 }
 
 function drawCustomer(rng: Random, i: number): Customer {
-  const cluster = rng.pick(PLANTED_CLUSTERS, PLANTED_CLUSTERS.map((c) => c.share));
+  const cluster = rng.pick(
+    PLANTED_CLUSTERS,
+    PLANTED_CLUSTERS.map((c) => c.share),
+  );
   const ageBand = rng.pick(AGE_BANDS, [12, 22, 22, 18, 14, 12]);
   const citySize = rng.pick(CITY_SIZES, [35, 35, 30]);
   const npsMean = plantedNpsMean(ageBand, citySize) + (cluster.id === 1 ? 0.5 : 0);
@@ -188,7 +205,11 @@ function drawCustomer(rng: Random, i: number): Customer {
   };
 }
 
-interface Order { id: string; date: string; lines: string[] }
+interface Order {
+  id: string;
+  date: string;
+  lines: string[];
+}
 
 function* drawOrders(rng: Random, c: Customer, seq: { n: number }): Generator<Order> {
   const q = Math.min(1, c.cluster.churn * cohortChurnFactor(c.cohort));
@@ -209,7 +230,13 @@ function* drawOrders(rng: Random, c: Customer, seq: { n: number }): Generator<Or
       yield { id, date: formatTimestamp(date), lines: orderLines(rng, value, channel) };
       if (rng.chance(0.02)) {
         // a return of part of the order, booked under its own id on the same day
-        yield { id: `R${id.slice(1)}`, date: formatTimestamp(date), lines: [`P${rng.int(500)},${rng.pick(CATEGORIES, [1, 1, 1, 1, 1, 1])},${channel},-1,${(value / 4).toFixed(2)},${(-value / 4).toFixed(2)}`] };
+        yield {
+          id: `R${id.slice(1)}`,
+          date: formatTimestamp(date),
+          lines: [
+            `P${rng.int(500)},${rng.pick(CATEGORIES, [1, 1, 1, 1, 1, 1])},${channel},-1,${(value / 4).toFixed(2)},${(-value / 4).toFixed(2)}`,
+          ],
+        };
       }
     }
   }
@@ -223,7 +250,9 @@ function orderLines(rng: Random, value: number, channel: string): string[] {
     const qty = 1 + rng.int(3);
     const price = value / n / qty;
     const cat = rng.pick(CATEGORIES, [20, 15, 20, 15, 15, 15]);
-    lines.push(`P${(firstProduct + i) % 500},${cat},${channel},${qty},${price.toFixed(2)},${(qty * Number(price.toFixed(2))).toFixed(2)}`);
+    lines.push(
+      `P${(firstProduct + i) % 500},${cat},${channel},${qty},${price.toFixed(2)},${(qty * Number(price.toFixed(2))).toFixed(2)}`,
+    );
   }
   return lines;
 }
@@ -248,7 +277,9 @@ class ChunkedWriter {
   #error: Error | undefined;
   constructor(private readonly stream: WriteStream) {
     // Kept and rethrown by the next write: an unheard 'error' event would end the process.
-    stream.on('error', (e) => { this.#error = e; });
+    stream.on('error', (e) => {
+      this.#error = e;
+    });
   }
   destroy(): void {
     this.stream.destroy();

@@ -12,11 +12,14 @@ import type { Workbench } from '../workbench.js';
  * @example await plantedGroupsTable(wb, 1_000_000); await clusters(wb, { k: 'auto' });
  */
 export async function plantedGroupsTable(wb: Workbench, customers: number): Promise<void> {
-  await wb.run(`create or replace table transactions as
+  await wb.run(
+    `create or replace table transactions as
     select 'c' || lpad(i::varchar, 7, '0') as customer_id, 'o' || i || '-' || j as order_id,
       timestamp '2023-12-31 12:00:00' - to_days((g * 120 + (hash(i, j) % 40) + (j - 1) * (10 + g * 30))::integer) as order_date,
       ((case g when 0 then 200 when 1 then 50 else 15 end) * (0.8 + (hash(i, j, 'm') % 400) / 1000.0))::double as amount,
       false as is_return, 0::bigint as source_row
     from (select i, i % 3 as g from range($n) t(i)) c, range(1, 11) o(j)
-    where j <= case g when 0 then 10 when 1 then 4 else 1 end`, { n: customers });
+    where j <= case g when 0 then 10 when 1 then 4 else 1 end`,
+    { n: customers },
+  );
 }

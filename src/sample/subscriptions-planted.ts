@@ -81,7 +81,12 @@ export const PLANTED_SUBSCRIPTIONS: Readonly<PlantedSubscriptions> = {
   reactivationMonths: [1, 3],
   eventsPerActiveDay: [1, 6],
   eventNames: ['login', 'view_dashboard', 'search', 'create_report', 'export', 'share', 'invite_user', 'api_call'],
-  countries: [{ country: 'NL', share: 0.4 }, { country: 'DE', share: 0.3 }, { country: 'BE', share: 0.15 }, { country: 'FR', share: 0.15 }],
+  countries: [
+    { country: 'NL', share: 0.4 },
+    { country: 'DE', share: 0.3 },
+    { country: 'BE', share: 0.15 },
+    { country: 'FR', share: 0.15 },
+  ],
   channels: [
     { channel: 'search', share: 0.5, mobileShare: 0.3 },
     { channel: 'referral', share: 0.3, mobileShare: 0.6 },

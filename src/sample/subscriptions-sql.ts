@@ -27,7 +27,8 @@ function pickSql(draw: string, shares: readonly number[]): string {
   return `(CASE ${whens.join(' ')} ELSE ${shares.length - 1} END)`;
 }
 
-const list = (xs: ReadonlyArray<string | number>): string => `[${xs.map((x) => (typeof x === 'string' ? `'${x}'` : String(x))).join(', ')}]`;
+const list = (xs: ReadonlyArray<string | number>): string =>
+  `[${xs.map((x) => (typeof x === 'string' ? `'${x}'` : String(x))).join(', ')}]`;
 
 /**
  * One row per customer: `i`, id, start month `m0` (0–23) and day (1–28), first plan, usage level, yearly
@@ -38,10 +39,22 @@ export function customersSql(t: GenTables): string {
   return `CREATE OR REPLACE TEMP TABLE ${t.customers} AS
     SELECT i, 'C' || lpad(CAST(i + 1 AS VARCHAR), $width, '0') AS customer_id,
       CAST(floor(${u('month')} * ${P.months}) AS INTEGER) AS m0, 1 + CAST(floor(${u('day')} * 28) AS INTEGER) AS day,
-      ${pickSql(u('plan'), P.plans.map((p) => p.share))} AS plan0, ${pickSql(u('usage'), P.usage.map((x) => x.share))} AS usage,
+      ${pickSql(
+        u('plan'),
+        P.plans.map((p) => p.share),
+      )} AS plan0, ${pickSql(
+        u('usage'),
+        P.usage.map((x) => x.share),
+      )} AS usage,
       ${u('yearly')} < ${P.yearlyShare} AS yearly,
-      ${list(P.countries.map((c) => c.country))}[1 + ${pickSql(u('country'), P.countries.map((c) => c.share))}] AS country,
-      ${pickSql(u('channel'), P.channels.map((c) => c.share))} AS channel,
+      ${list(P.countries.map((c) => c.country))}[1 + ${pickSql(
+        u('country'),
+        P.countries.map((c) => c.share),
+      )}] AS country,
+      ${pickSql(
+        u('channel'),
+        P.channels.map((c) => c.share),
+      )} AS channel,
       ${u('os')} < 0.5 AS ios, ${u('tablet')} < 0.2 AS tablet, ${u('lag')} < 0.3 AS lags
     FROM range($n) r(i)`;
 }

@@ -10,9 +10,22 @@ import { wholeNumber } from '../analyses/shared/validate.js';
 import { checkOutputPath, writeAtomically } from '../report/save.js';
 import { Workbench, type QueryParam } from '../workbench.js';
 import { PLANTED_SUBSCRIPTIONS } from './subscriptions-planted.js';
-import { customersSql, eventRowsSql, periodsSql, stepsSql, subscriptionRowsSql, type GenTables } from './subscriptions-sql.js';
+import {
+  customersSql,
+  eventRowsSql,
+  periodsSql,
+  stepsSql,
+  subscriptionRowsSql,
+  type GenTables,
+} from './subscriptions-sql.js';
 
-export { PLANTED_SUBSCRIPTIONS, plantedChurn, type PlantedSubscriptions, type PlantedPlan, type PlantedUsage } from './subscriptions-planted.js';
+export {
+  PLANTED_SUBSCRIPTIONS,
+  plantedChurn,
+  type PlantedSubscriptions,
+  type PlantedPlan,
+  type PlantedUsage,
+} from './subscriptions-planted.js';
 
 /** Options for {@link generateSubscriptions}. */
 export interface SubscriptionSampleOptions {
@@ -61,8 +74,11 @@ export async function generateSubscriptions(options: SubscriptionSampleOptions):
   try {
     const t: GenTables = { customers: '_swb_gen_customers', steps: '_swb_gen_steps', periods: '_swb_gen_periods' };
     const params: Record<string, QueryParam> = {
-      seed, n: customers, width: Math.max(6, String(customers).length),
-      first: PLANTED_SUBSCRIPTIONS.firstDay, end: dayAfter(PLANTED_SUBSCRIPTIONS.lastDay),
+      seed,
+      n: customers,
+      width: Math.max(6, String(customers).length),
+      first: PLANTED_SUBSCRIPTIONS.firstDay,
+      end: dayAfter(PLANTED_SUBSCRIPTIONS.lastDay),
     };
     await wb.run(customersSql(t), params);
     await wb.run(stepsSql(t), params);
@@ -70,17 +86,27 @@ export async function generateSubscriptions(options: SubscriptionSampleOptions):
     await wb.run(`DROP TABLE ${t.steps}`);
     const copy = async (path: string, select: string): Promise<{ path: string; rows: number }> => {
       let rows = 0;
-      const written = await writeAtomically(path, async (temp) => {
-        const [r] = await wb.query<{ Count: number }>(`COPY (${select}) TO $swb_out ${COPY_OPTIONS}`, { ...params, swb_out: temp });
-        rows = Number(r?.Count ?? 0);
-      }, 'the sample');
+      const written = await writeAtomically(
+        path,
+        async (temp) => {
+          const [r] = await wb.query<{ Count: number }>(`COPY (${select}) TO $swb_out ${COPY_OPTIONS}`, {
+            ...params,
+            swb_out: temp,
+          });
+          rows = Number(r?.Count ?? 0);
+        },
+        'the sample',
+      );
       return { path: written, rows };
     };
     const subs = await copy(subscriptionsFile, subscriptionRowsSql(t));
     const events = withEvents ? await copy(eventsFile, eventRowsSql(t)) : undefined;
     return {
-      subscriptionsPath: subs.path, ...(events ? { eventsPath: events.path } : {}),
-      customers, subscriptions: subs.rows, events: events?.rows ?? 0,
+      subscriptionsPath: subs.path,
+      ...(events ? { eventsPath: events.path } : {}),
+      customers,
+      subscriptions: subs.rows,
+      events: events?.rows ?? 0,
     };
   } finally {
     wb.close();

@@ -57,7 +57,8 @@ export function bfgs(fg: ValueAndGradient, start: number[], options: BfgsOptions
     if (Math.max(...cur.g.map(Math.abs)) <= gTol) return { x, f: cur.f, iterations: it, evaluations, converged: true };
     let d = H.map((row) => -dot(row, cur.g));
     let slope = dot(d, cur.g);
-    if (!(slope < 0)) { // not a descent direction: restart from steepest descent
+    if (!(slope < 0)) {
+      // not a descent direction: restart from steepest descent
       H = H.map((row, i) => row.map((_, j) => (i === j ? 1 : 0)));
       d = cur.g.map((gi) => -gi);
       slope = dot(d, cur.g);
@@ -68,7 +69,10 @@ export function bfgs(fg: ValueAndGradient, start: number[], options: BfgsOptions
     for (let k = 0; k < 60; k++, step *= 0.5) {
       xn = x.map((xi, i) => xi + step * (d[i] ?? 0));
       const trial = evaluate(xn);
-      if (trial.f <= cur.f + 1e-4 * step * slope) { next = trial; break; }
+      if (trial.f <= cur.f + 1e-4 * step * slope) {
+        next = trial;
+        break;
+      }
     }
     if (!next) return { x, f: cur.f, iterations: it, evaluations, converged: false };
     const s = xn.map((xi, i) => xi - (x[i] ?? 0));
@@ -80,15 +84,22 @@ export function bfgs(fg: ValueAndGradient, start: number[], options: BfgsOptions
     small = change <= fTol ? small + 1 : 0;
     if (small >= 2) return { x, f: cur.f, iterations: it + 1, evaluations, converged: true };
     if (sy > 1e-12 * Math.sqrt(dot(s, s) * dot(y, y))) {
-      if (it === 0) { // scale the first approximation to the curvature seen (Nocedal & Wright 6.20)
+      if (it === 0) {
+        // scale the first approximation to the curvature seen (Nocedal & Wright 6.20)
         const scale = sy / dot(y, y);
         H = H.map((row) => row.map((v) => v * scale));
       }
       const Hy = H.map((row) => dot(row, y));
       const yHy = dot(y, Hy);
       const rho = 1 / sy;
-      H = H.map((row, i) => row.map((v, j) =>
-        v - rho * ((Hy[i] ?? 0) * (s[j] ?? 0) + (s[i] ?? 0) * (Hy[j] ?? 0)) + (rho * rho * yHy + rho) * (s[i] ?? 0) * (s[j] ?? 0)));
+      H = H.map((row, i) =>
+        row.map(
+          (v, j) =>
+            v -
+            rho * ((Hy[i] ?? 0) * (s[j] ?? 0) + (s[i] ?? 0) * (Hy[j] ?? 0)) +
+            (rho * rho * yHy + rho) * (s[i] ?? 0) * (s[j] ?? 0),
+        ),
+      );
     }
   }
   return { x, f: cur.f, iterations: maxIterations, evaluations, converged: false };

@@ -20,7 +20,24 @@ export function numericalHessian(f: (x: number[]) => number, x: readonly number[
   for (let i = 0; i < n; i++) {
     (H[i] as number[])[i] = (at([[i, 1]]) - 2 * f0 + at([[i, -1]])) / (h * h);
     for (let j = 0; j < i; j++) {
-      const v = (at([[i, 1], [j, 1]]) - at([[i, 1], [j, -1]]) - at([[i, -1], [j, 1]]) + at([[i, -1], [j, -1]])) / (4 * h * h);
+      const v =
+        (at([
+          [i, 1],
+          [j, 1],
+        ]) -
+          at([
+            [i, 1],
+            [j, -1],
+          ]) -
+          at([
+            [i, -1],
+            [j, 1],
+          ]) +
+          at([
+            [i, -1],
+            [j, -1],
+          ])) /
+        (4 * h * h);
       (H[i] as number[])[j] = v;
       (H[j] as number[])[i] = v;
     }
@@ -64,11 +81,13 @@ export function inverseSpd(A: readonly (readonly number[])[]): number[][] | null
       (Li[i] as number[])[c] = s / (L[i]?.[i] ?? NaN);
     }
   }
-  return Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => {
-    let s = 0;
-    for (let k = Math.max(i, j); k < n; k++) s += (Li[k]?.[i] ?? 0) * (Li[k]?.[j] ?? 0);
-    return s;
-  }));
+  return Array.from({ length: n }, (_, i) =>
+    Array.from({ length: n }, (_, j) => {
+      let s = 0;
+      for (let k = Math.max(i, j); k < n; k++) s += (Li[k]?.[i] ?? 0) * (Li[k]?.[j] ?? 0);
+      return s;
+    }),
+  );
 }
 
 /**
@@ -79,19 +98,34 @@ export function inverseSpd(A: readonly (readonly number[])[]): number[][] | null
  * the information of the free coordinates is not positive definite (a saddle or a flat ridge).
  * @example const cov = mleCovariance((v) => totalLogLikelihood(v), fitted);
  */
-export function mleCovariance(logLikelihood: (x: number[]) => number, x: readonly number[], h = 1e-4, fixed: readonly boolean[] = []): number[][] | null {
+export function mleCovariance(
+  logLikelihood: (x: number[]) => number,
+  x: readonly number[],
+  h = 1e-4,
+  fixed: readonly boolean[] = [],
+): number[][] | null {
   const free = x.map((_, i) => i).filter((i) => !fixed[i]);
   const n = x.length;
   if (free.length === 0) return Array.from({ length: n }, () => new Array<number>(n).fill(0));
   const sub = (v: number[]) => {
     const full = x.slice();
-    free.forEach((i, k) => { full[i] = v[k] ?? 0; });
+    free.forEach((i, k) => {
+      full[i] = v[k] ?? 0;
+    });
     return logLikelihood(full);
   };
-  const H = numericalHessian(sub, free.map((i) => x[i] ?? 0), h);
+  const H = numericalHessian(
+    sub,
+    free.map((i) => x[i] ?? 0),
+    h,
+  );
   const inv = inverseSpd(H.map((row) => row.map((v) => -v)));
   if (!inv) return null;
   const cov = Array.from({ length: n }, () => new Array<number>(n).fill(0));
-  free.forEach((i, a) => free.forEach((j, b) => { (cov[i] as number[])[j] = inv[a]?.[b] ?? NaN; }));
+  free.forEach((i, a) =>
+    free.forEach((j, b) => {
+      (cov[i] as number[])[j] = inv[a]?.[b] ?? NaN;
+    }),
+  );
   return cov;
 }

@@ -17,7 +17,10 @@ export function standardNormal(uniform: () => number): number {
  * mean. Null when the covariance of the others is not positive definite.
  * @example const draw = multivariateNormal([0, 0], [[1, 0.5], [0.5, 1]]); const x = draw(() => rng.next());
  */
-export function multivariateNormal(mean: readonly number[], covariance: readonly (readonly number[])[]): ((uniform: () => number) => number[]) | null {
+export function multivariateNormal(
+  mean: readonly number[],
+  covariance: readonly (readonly number[])[],
+): ((uniform: () => number) => number[]) | null {
   const free = mean.map((_, i) => i).filter((i) => (covariance[i] ?? []).some((v) => v !== 0));
   const L = cholesky(free.map((i) => free.map((j) => covariance[i]?.[j] ?? NaN)));
   if (!L) return null;

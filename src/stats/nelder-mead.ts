@@ -38,7 +38,11 @@ type Point = { x: number[]; f: number };
 const combine = (a: number[], b: number[], t: number): number[] => a.map((ai, i) => ai + t * ((b[i] ?? 0) - ai));
 
 /** Minimise `f` from `start`; non-finite values of `f` count as +Infinity. */
-export function nelderMead(f: (x: number[]) => number, start: number[], options: NelderMeadOptions = {}): NelderMeadResult {
+export function nelderMead(
+  f: (x: number[]) => number,
+  start: number[],
+  options: NelderMeadOptions = {},
+): NelderMeadResult {
   const step = options.step ?? 0.5;
   const fTol = options.fTolerance ?? 1e-10;
   const xTol = options.xTolerance ?? 1e-6;
@@ -62,8 +66,14 @@ export function nelderMead(f: (x: number[]) => number, start: number[], options:
   return { x: best.x, f: best.f, iterations, converged };
 }
 
-function search(value: (x: number[]) => number, start: number[], step: number, fTol: number, xTol: number, limit: number)
-  : { best: Point; iterations: number; converged: boolean } {
+function search(
+  value: (x: number[]) => number,
+  start: number[],
+  step: number,
+  fTol: number,
+  xTol: number,
+  limit: number,
+): { best: Point; iterations: number; converged: boolean } {
   const n = start.length;
   let simplex: Point[] = [{ x: start.slice(), f: value(start) }];
   for (let i = 0; i < n; i++) {
@@ -83,7 +93,10 @@ function search(value: (x: number[]) => number, start: number[], step: number, f
     const fSpread = Math.abs(hi.f - lo.f) / (1 + Math.abs(lo.f));
     if ((fSpread <= fTol && spread <= xTol) || fSpread <= fTol / 100) return { best: lo, iterations, converged: true };
     const centroid = new Array<number>(n).fill(0);
-    for (const p of simplex.slice(0, n)) p.x.forEach((xi, i) => { centroid[i] = (centroid[i] ?? 0) + xi / n; });
+    for (const p of simplex.slice(0, n))
+      p.x.forEach((xi, i) => {
+        centroid[i] = (centroid[i] ?? 0) + xi / n;
+      });
     const second = simplex[n - 1] as Point;
     const xr = combine(centroid, hi.x, -1);
     const fr = value(xr);
@@ -100,7 +113,14 @@ function search(value: (x: number[]) => number, start: number[], step: number, f
       if (fc < (outside ? fr : hi.f)) {
         simplex[n] = { x: xc, f: fc };
       } else {
-        simplex = simplex.map((p, i) => (i === 0 ? p : (() => { const x = combine(lo.x, p.x, 0.5); return { x, f: value(x) }; })()));
+        simplex = simplex.map((p, i) =>
+          i === 0
+            ? p
+            : (() => {
+                const x = combine(lo.x, p.x, 0.5);
+                return { x, f: value(x) };
+              })(),
+        );
       }
     }
   }

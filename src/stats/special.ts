@@ -38,7 +38,7 @@ export function lnHyp2f1(a: number, b: number, c: number, z: number): number {
   let s = 1;
   let term = 1;
   for (let k = 0; k < 1_000_000; k++) {
-    const ratio = ((a + k) * (b + k)) / ((c + k) * (k + 1)) * z;
+    const ratio = (((a + k) * (b + k)) / ((c + k) * (k + 1))) * z;
     term *= ratio;
     s += term;
     if (s > 1e250) {
@@ -62,7 +62,7 @@ export function scaledHyp2f1(logScale: number, a: number, b: number, c: number, 
   let s = 1;
   let term = 1;
   for (let k = 0; k < 1_000_000; k++) {
-    const ratio = ((a + k) * (b + k)) / ((c + k) * (k + 1)) * z;
+    const ratio = (((a + k) * (b + k)) / ((c + k) * (k + 1))) * z;
     term *= ratio;
     s += term;
     if (!Number.isFinite(s)) return NaN;
@@ -83,6 +83,7 @@ export function digamma(x: number): number {
     x += 1;
   }
   const f = 1 / (x * x);
-  const tail = f * (-1 / 12 + f * (1 / 120 + f * (-1 / 252 + f * (1 / 240 + f * (-1 / 132 + f * (691 / 32760 - f / 12))))));
+  const tail =
+    f * (-1 / 12 + f * (1 / 120 + f * (-1 / 252 + f * (1 / 240 + f * (-1 / 132 + f * (691 / 32760 - f / 12))))));
   return acc + Math.log(x) - 0.5 / x + tail;
 }

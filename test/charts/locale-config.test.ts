@@ -8,7 +8,12 @@ import { expectValidSpec } from '../helpers/charts.js';
 /** A money axis with ticks at exactly 1234.5 and 2469, formatted with two decimals and the currency symbol. */
 const moneyAxis: TopLevelSpec = {
   $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
-  data: { values: [{ k: 'a', v: 1234.5 }, { k: 'b', v: 2469 }] },
+  data: {
+    values: [
+      { k: 'a', v: 1234.5 },
+      { k: 'b', v: 2469 },
+    ],
+  },
   mark: 'bar',
   encoding: {
     x: { field: 'k', type: 'nominal' },
@@ -42,8 +47,18 @@ describe('chart locale in the spec', () => {
   });
 
   it('gives a builder chart the report locale: Dutch months and euro ticks', async () => {
-    const rows = [1, 2, 3].map((m) => ({ start: new Date(Date.UTC(2011, m, 1)), customers: 10, newCustomers: 5, orders: 20, netRevenue: 1500 * m, returned: 0 }));
-    const spec = revenueOverTime({ rows, lastIsPartial: false, options: { period: 'month' }, warnings: [] }, { locale: 'nl' });
+    const rows = [1, 2, 3].map((m) => ({
+      start: new Date(Date.UTC(2011, m, 1)),
+      customers: 10,
+      newCustomers: 5,
+      orders: 20,
+      netRevenue: 1500 * m,
+      returned: 0,
+    }));
+    const spec = revenueOverTime(
+      { rows, lastIsPartial: false, options: { period: 'month' }, warnings: [] },
+      { locale: 'nl' },
+    );
     const labels = texts(await renderSvg(spec, { locale: 'nl', currency: 'EUR' }));
     expect(labels).toContain('mrt 2011');
     expect(labels).toContain('€\u00a04.000');

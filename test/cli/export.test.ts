@@ -22,8 +22,12 @@ describe('swb export', () => {
     expect(r.stderr).toContain(`note: ${out} holds real customer ids`);
     const lines = readFileSync(out, 'utf8').trimEnd().split('\n');
     expect(lines).toHaveLength(4339);
-    expect(lines[0]).toBe('customer_id;rfm_segment;rfm_segment_label;r;f;m;recency_days;frequency;monetary;cluster;cluster_label;value_tier;value_tier_label');
-    expect(lines.find((l) => l.startsWith('12347;'))).toMatch(/^12347;champions;Kampioenen;5;5;5;3;7;4310,00;1;[^;]+;top-20%;Hoogste 20%$/);
+    expect(lines[0]).toBe(
+      'customer_id;rfm_segment;rfm_segment_label;r;f;m;recency_days;frequency;monetary;cluster;cluster_label;value_tier;value_tier_label',
+    );
+    expect(lines.find((l) => l.startsWith('12347;'))).toMatch(
+      /^12347;champions;Kampioenen;5;5;5;3;7;4310,00;1;[^;]+;top-20%;Hoogste 20%$/,
+    );
     expect(readdirSync(join(dir, 'lists'))).toEqual(['segmenten.csv']);
   }, 120_000);
 
@@ -42,14 +46,21 @@ describe('swb export', () => {
 describe('swb report --goals / --by', () => {
   it('adds a goals section and splits the segments by the named attribute', async () => {
     const dir = fresh();
-    writeFileSync(join(dir, 'goals.json'), JSON.stringify({ segments: 'rfm', goals: [{ kpi: 'repeatRate', goal: 0.4 }] }));
+    writeFileSync(
+      join(dir, 'goals.json'),
+      JSON.stringify({ segments: 'rfm', goals: [{ kpi: 'repeatRate', goal: 0.4 }] }),
+    );
     const out = join(dir, 'r.html');
-    const r = await runCli(['report', '--goals', join(dir, 'goals.json'), '--by', 'country', '--out', out], { env: { SOURCE_DATE_EPOCH: EPOCH } });
+    const r = await runCli(['report', '--goals', join(dir, 'goals.json'), '--by', 'country', '--out', out], {
+      env: { SOURCE_DATE_EPOCH: EPOCH },
+    });
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/^goals +\d+\.\d s {2}10 segment × goal rows: 6 met, 1 close, 3 missed$/m);
     expect(r.stderr).toMatch(/^segments .*6 country sub-segments compared/m);
     const html = readFileSync(out, 'utf8');
-    expect(html).toContain('Hibernating: repeat rate is 27.9% (95% CI 25.5% to 30.3%) against a goal of 40.0%, missed by 12.1%.');
+    expect(html).toContain(
+      'Hibernating: repeat rate is 27.9% (95% CI 25.5% to 30.3%) against a goal of 40.0%, missed by 12.1%.',
+    );
   }, 120_000);
 
   it('stops on a goals file mistake or an unknown --by name before writing anything', async () => {
@@ -57,16 +68,29 @@ describe('swb report --goals / --by', () => {
     writeFileSync(join(dir, 'goals.json'), JSON.stringify({ goals: [{ kpi: 'retention', goal: 0.3 }] }));
     const g = await runCli(['report', '--goals', join(dir, 'goals.json'), '--out', join(dir, 'r.html')]);
     expect(g.code).toBe(1);
-    expect(g.stderr).toMatch(/^error: goals\.json, at \$\.goals\[0\]\.kpi: unknown KPI "retention"; known KPIs: "revenuePerCustomer"/);
+    expect(g.stderr).toMatch(
+      /^error: goals\.json, at \$\.goals\[0\]\.kpi: unknown KPI "retention"; known KPIs: "revenuePerCustomer"/,
+    );
     // Without --customers, a name that is not a customer column of the transactions fails before the load (exit 2).
     const b = await runCli(['report', '--by', 'region', '--out', join(dir, 'r.html')]);
     expect(b).toEqual({
-      code: 2, stdout: '',
-      stderr: 'error: --by region: that is not a column of the transactions file (usable without --customers: country, channel, category); pass --customers FILE with that column to split by it [USAGE]\n',
+      code: 2,
+      stdout: '',
+      stderr:
+        'error: --by region: that is not a column of the transactions file (usable without --customers: country, channel, category); pass --customers FILE with that column to split by it [USAGE]\n',
     });
     // With --customers the names are checked after loading, against both files' text columns.
     writeFileSync(join(dir, 'customers.csv'), 'customer_id,region\n1,north\n2,south\n');
-    const c = await runCli(['report', fixture('orders-plain.csv'), '--customers', join(dir, 'customers.csv'), '--by', 'device', '--out', join(dir, 'r.html')]);
+    const c = await runCli([
+      'report',
+      fixture('orders-plain.csv'),
+      '--customers',
+      join(dir, 'customers.csv'),
+      '--by',
+      'device',
+      '--out',
+      join(dir, 'r.html'),
+    ]);
     expect(c.code).toBe(1);
     expect(c.stderr.split('\n').filter((l) => l.startsWith('error: '))).toEqual([
       'error: --by: unknown attribute "device"; usable: "region", "country" (text columns of --customers and of the transactions file) [UNKNOWN_COLUMN]',

@@ -38,28 +38,47 @@ async function pool<T>(tasks: Array<() => Promise<T>>, width = 2): Promise<T[]> 
  * DuckDB's own words, as they appear when its message is passed through: error classes and their `…Error:`
  * prefix, the CSV reader's and sniffer's terms, and SQL. A user's message says what is wrong in plain words.
  */
-const DUCKDB_TEXT = new RegExp([
-  String.raw`\b\w*Error:`, String.raw`\bBinder\b`, String.raw`\bConversion Error\b`, String.raw`\bInvalid Input\b`, String.raw`\bCSV Error\b`,
-  String.raw`\b[Ss]niff`, String.raw`\bParser\b`, String.raw`\bCatalog\b`, String.raw`\bOut of Range Error\b`, String.raw`\bIO Error\b`,
-  String.raw`\b(SELECT|FROM|WHERE|CAST|TRY_CAST|read_csv|read_json|read_parquet|DESCRIBE|VARCHAR|BIGINT)\b`, String.raw`\bLINE \d+:`,
-].join('|'));
+const DUCKDB_TEXT = new RegExp(
+  [
+    String.raw`\b\w*Error:`,
+    String.raw`\bBinder\b`,
+    String.raw`\bConversion Error\b`,
+    String.raw`\bInvalid Input\b`,
+    String.raw`\bCSV Error\b`,
+    String.raw`\b[Ss]niff`,
+    String.raw`\bParser\b`,
+    String.raw`\bCatalog\b`,
+    String.raw`\bOut of Range Error\b`,
+    String.raw`\bIO Error\b`,
+    String.raw`\b(SELECT|FROM|WHERE|CAST|TRY_CAST|read_csv|read_json|read_parquet|DESCRIBE|VARCHAR|BIGINT)\b`,
+    String.raw`\bLINE \d+:`,
+  ].join('|'),
+);
 
 const STACK = /^\s+at .+(\.[cm]?js|\.ts|node:[\w/]+):\d+/m;
 
 /** The `error: …` messages of a run's stderr (a message may span lines). */
-const errorsOf = (run: CliRun): string[] => run.stderr.split(/^(?=error: )/m).map((s) => s.trim()).filter((s) => s.startsWith('error: '));
+const errorsOf = (run: CliRun): string[] =>
+  run.stderr
+    .split(/^(?=error: )/m)
+    .map((s) => s.trim())
+    .filter((s) => s.startsWith('error: '));
 
 function noLeak(run: CliRun, label: string): void {
   expect(run.stderr, `${label}: stack trace`).not.toMatch(STACK);
   expect(run.stderr, `${label}: internal error`).not.toContain('internal error');
-  expect(run.stderr, `${label}: JavaScript error name`).not.toMatch(/\b(TypeError|RangeError|ReferenceError|SyntaxError)\b/);
+  expect(run.stderr, `${label}: JavaScript error name`).not.toMatch(
+    /\b(TypeError|RangeError|ReferenceError|SyntaxError)\b/,
+  );
 }
 
 describe(`swb on malformed files (seed ${SEED})`, () => {
   it(`validate: ${VALIDATE_CASES} files, each a LoadReport or one coded error, exit 0 or 1, no stack trace`, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'swb-malformed-v-'));
     const files = writeMalformed(dir, SEED, 0, VALIDATE_CASES);
-    const batches = Array.from({ length: Math.ceil(files.length / BATCH) }, (_, b) => files.slice(b * BATCH, (b + 1) * BATCH));
+    const batches = Array.from({ length: Math.ceil(files.length / BATCH) }, (_, b) =>
+      files.slice(b * BATCH, (b + 1) * BATCH),
+    );
     const runs = await pool(batches.map((batch) => () => runCli(['validate', ...batch])));
     const codes = new Map<string, number>();
     let loaded = 0;
@@ -82,10 +101,13 @@ describe(`swb on malformed files (seed ${SEED})`, () => {
       }
       expect(run.code).toBe(errors.length > 0 ? 1 : 0);
     });
-    console.info(`validate: ${loaded} of ${files.length} loaded; errors by code: ${JSON.stringify(Object.fromEntries([...codes].sort()))}`);
+    console.info(
+      `validate: ${loaded} of ${files.length} loaded; errors by code: ${JSON.stringify(Object.fromEntries([...codes].sort()))}`,
+    );
     // One message per code, to read: what a user sees.
     const seen = new Map<string, string>();
-    for (const e of runs.flatMap(errorsOf)) seen.set(/\[([A-Z_]+)\]$/.exec(e)?.[1] ?? '?', e.replace(/^error: \S+: /, ''));
+    for (const e of runs.flatMap(errorsOf))
+      seen.set(/\[([A-Z_]+)\]$/.exec(e)?.[1] ?? '?', e.replace(/^error: \S+: /, ''));
     console.info([...seen.values()].sort().join('\n'));
     const leaks = runs.flatMap(errorsOf).filter((e) => DUCKDB_TEXT.test(e));
     expect(leaks, `${leaks.length} messages quote DuckDB`).toEqual([]);

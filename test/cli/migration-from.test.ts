@@ -22,7 +22,10 @@ describe('swb report --migration-from', () => {
   it.each([
     ['10-02-2011', 'migrationFrom (swb report --migration-from) must be a date like 2011-06-10, got "10-02-2011".'],
     ['2011-03-07', 'migrationFrom (swb report --migration-from) 2011-03-07 is not before the as-of date 2011-03-07'],
-    ['2010-12-01', 'migrationFrom (swb report --migration-from) 2010-12-01 is before the data: it must come after the first purchase (2011-02-01)'],
+    [
+      '2010-12-01',
+      'migrationFrom (swb report --migration-from) 2010-12-01 is before the data: it must come after the first purchase (2011-02-01)',
+    ],
   ])('exits 1 for %s, naming the flag, writing nothing', async (date, message) => {
     const out = join(mkdtempSync(join(tmpdir(), 'swb-migfrom-')), 'r.html');
     const r = await runCli(['report', fixture('orders-plain.csv'), '--migration-from', date, '--out', out]);

@@ -40,7 +40,9 @@ describe('--out is checked before any analysis runs', () => {
     const dir = hostileFolder();
     const r = await runCli(['report', fixture('orders-plain.csv'), '--out', join(dir, name)]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe(`error: Could not write the report to ${join(dir, name)}: ${reason}. Check that the folder exists and is writable, or pass another --out path. [WRITE_FAILED]\n`);
+    expect(r.stderr).toBe(
+      `error: Could not write the report to ${join(dir, name)}: ${reason}. Check that the folder exists and is writable, or pass another --out path. [WRITE_FAILED]\n`,
+    );
     expect(r.stdout).toBe('');
     unchanged(dir);
   });
@@ -59,7 +61,9 @@ describe('--out is checked before any analysis runs', () => {
     const dir = hostileFolder();
     const r = await runCli(['sample', '--customers', '20', '--out', join(dir, name)]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe(`error: Could not write the sample to ${join(dir, name)}: ${reason}. Check that the folder exists and is writable, or pass another --out path. [WRITE_FAILED]\n`);
+    expect(r.stderr).toBe(
+      `error: Could not write the sample to ${join(dir, name)}: ${reason}. Check that the folder exists and is writable, or pass another --out path. [WRITE_FAILED]\n`,
+    );
     unchanged(dir);
   });
 
@@ -68,7 +72,9 @@ describe('--out is checked before any analysis runs', () => {
     symlinkSync(join(dir, 'target.txt'), join(dir, 's-customers.csv'));
     const r = await runCli(['sample', '--customers', '20', '--out', join(dir, 's.csv')]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain(`Could not write the sample to ${join(dir, 's-customers.csv')}: that path is a symbolic link`);
+    expect(r.stderr).toContain(
+      `Could not write the sample to ${join(dir, 's-customers.csv')}: that path is a symbolic link`,
+    );
     expect(readdirSync(dir)).not.toContain('s.csv');
   });
 
@@ -77,7 +83,11 @@ describe('--out is checked before any analysis runs', () => {
     const r = await runCli(['sample', '--customers', '20', '--seed', '3', '--out', join(dir, 'new', 's.csv')]);
     expect(r.code).toBe(0);
     expect(readdirSync(join(dir, 'new')).sort()).toEqual(['s-customers.csv', 's.csv']);
-    expect(readFileSync(join(dir, 'new', 's-customers.csv'), 'utf8').trim().split('\n')).toHaveLength(21);
+    expect(
+      readFileSync(join(dir, 'new', 's-customers.csv'), 'utf8')
+        .trim()
+        .split('\n'),
+    ).toHaveLength(21);
   });
 
   it('an unwritable folder exits 1 with one plain line, no stack trace', async (ctx) => {
@@ -88,7 +98,10 @@ describe('--out is checked before any analysis runs', () => {
       return ctx.skip();
     }
     try {
-      for (const args of [['report', fixture('orders-plain.csv')], ['sample', '--customers', '20']]) {
+      for (const args of [
+        ['report', fixture('orders-plain.csv')],
+        ['sample', '--customers', '20'],
+      ]) {
         const r = await runCli([...args, '--out', join(dir, 'r.csv')]);
         expect(r.code).toBe(1);
         expect(r.stderr).toMatch(/^error: Could not write the (report|sample) to .*: operation not permitted\. Check/);

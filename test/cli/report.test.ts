@@ -16,42 +16,64 @@ beforeAll(() => {
 });
 
 describe('swb report', () => {
-  it('writes the default report of the bundled data under 3 MB, with progress per stage', async () => {
-    const r = await demoReport('en'); // built once per run, shared with the golden text test
-    expect(r.code).toBe(0);
-    expect(r.stdout).toBe(`${r.file}\n`);
-    // lines that start with a space say a long stage is still moving (every 5 s); the stage lines follow them
-    const stages = r.stderr.split('\n').filter((l) => l !== '' && !l.startsWith(' ')).map((l) => l.split(/\s+/)[0]);
-    expect(stages).toEqual(['load', 'rfm', 'cohorts', 'clusters', 'segments', 'trends', 'timing', 'overview', 'render', 'write']);
-    expect(r.stderr).toMatch(/^load +\d+\.\d s {2}online_retail\.csv\.gz: 541,909 rows read, 401,564 used/m);
-    const size = statSync(r.file).size;
-    expect(size).toBeLessThan(3_000_000);
-    console.info(`demo report: ${(size / 1e6).toFixed(2)} MB`);
-    const html = readFileSync(r.file, 'utf8');
-    expect(html).toContain('<p class="generated">Generated 2023-11-14 22:13 UTC</p>');
-    expect(html).toContain('<dd>541,909</dd>');
-    // Online Retail is in pounds: the preset says so, and every money figure follows.
-    expect(html).toContain('£8,278,519');
-    expect(html).not.toContain('€');
-    // Re-running gives the same bytes (sampled clusters, parallel sums and all), and leaves no temp file.
-    const dir = fresh();
-    const again = join(dir, 'again.html');
-    expect((await run([...r.args, '--out', again], { env: { SOURCE_DATE_EPOCH: EPOCH } })).code).toBe(0);
-    expect(readFileSync(again, 'utf8') === html).toBe(true);
-    expect(readdirSync(dir)).toEqual(['again.html']);
-  }, DEMO_TIMEOUT);
+  it(
+    'writes the default report of the bundled data under 3 MB, with progress per stage',
+    async () => {
+      const r = await demoReport('en'); // built once per run, shared with the golden text test
+      expect(r.code).toBe(0);
+      expect(r.stdout).toBe(`${r.file}\n`);
+      // lines that start with a space say a long stage is still moving (every 5 s); the stage lines follow them
+      const stages = r.stderr
+        .split('\n')
+        .filter((l) => l !== '' && !l.startsWith(' '))
+        .map((l) => l.split(/\s+/)[0]);
+      expect(stages).toEqual([
+        'load',
+        'rfm',
+        'cohorts',
+        'clusters',
+        'segments',
+        'trends',
+        'timing',
+        'overview',
+        'render',
+        'write',
+      ]);
+      expect(r.stderr).toMatch(/^load +\d+\.\d s {2}online_retail\.csv\.gz: 541,909 rows read, 401,564 used/m);
+      const size = statSync(r.file).size;
+      expect(size).toBeLessThan(3_000_000);
+      console.info(`demo report: ${(size / 1e6).toFixed(2)} MB`);
+      const html = readFileSync(r.file, 'utf8');
+      expect(html).toContain('<p class="generated">Generated 2023-11-14 22:13 UTC</p>');
+      expect(html).toContain('<dd>541,909</dd>');
+      // Online Retail is in pounds: the preset says so, and every money figure follows.
+      expect(html).toContain('£8,278,519');
+      expect(html).not.toContain('€');
+      // Re-running gives the same bytes (sampled clusters, parallel sums and all), and leaves no temp file.
+      const dir = fresh();
+      const again = join(dir, 'again.html');
+      expect((await run([...r.args, '--out', again], { env: { SOURCE_DATE_EPOCH: EPOCH } })).code).toBe(0);
+      expect(readFileSync(again, 'utf8') === html).toBe(true);
+      expect(readdirSync(dir)).toEqual(['again.html']);
+    },
+    DEMO_TIMEOUT,
+  );
 
-  it('adds the predicted-value section with --clv, fitted before the as-of day and split by RFM segment', async () => {
-    const r = await demoReport('en-clv'); // shared with the browser test
-    expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/^clv +\d+\.\d s {2}4,334 customers, 2,777 repeat buyers/m);
-    const html = readFileSync(r.file, 'utf8');
-    expect(html).toContain('id="sec-clv"');
-    expect(html).toMatch(/\(calibrationEnd\)<\/td><td>2011-12-09<\/td>/);
-    // Default margin: the section says its values are revenue.
-    expect(html).toContain('<p>All values here are revenue, not profit (margin 100%).');
-    expect(statSync(r.file).size).toBeLessThan(3_000_000);
-  }, DEMO_TIMEOUT);
+  it(
+    'adds the predicted-value section with --clv, fitted before the as-of day and split by RFM segment',
+    async () => {
+      const r = await demoReport('en-clv'); // shared with the browser test
+      expect(r.code).toBe(0);
+      expect(r.stderr).toMatch(/^clv +\d+\.\d s {2}4,334 customers, 2,777 repeat buyers/m);
+      const html = readFileSync(r.file, 'utf8');
+      expect(html).toContain('id="sec-clv"');
+      expect(html).toMatch(/\(calibrationEnd\)<\/td><td>2011-12-09<\/td>/);
+      // Default margin: the section says its values are revenue.
+      expect(html).toContain('<p>All values here are revenue, not profit (margin 100%).');
+      expect(statSync(r.file).size).toBeLessThan(3_000_000);
+    },
+    DEMO_TIMEOUT,
+  );
 
   it('formats money in the currency given, and rejects an unknown one', async () => {
     const dir = fresh();
@@ -63,7 +85,9 @@ describe('swb report', () => {
     expect(html).not.toContain('€');
     const bad = await run([fixture('orders-plain.csv'), '--currency', 'euro', '--out', join(dir, 'bad.html')]);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('--currency: unknown currency: euro (expected an ISO 4217 code such as EUR, GBP or USD)');
+    expect(bad.stderr).toContain(
+      '--currency: unknown currency: euro (expected an ISO 4217 code such as EUR, GBP or USD)',
+    );
     expect(readdirSync(dir)).toEqual(['usd.html']);
   });
 
@@ -86,10 +110,14 @@ describe('swb report', () => {
     const out = join(dir, 'one.html');
     const r = await run([fixture('one-customer.csv'), '--clv', '--out', out]);
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/^clusters +\d+\.\d s {2}could not be computed, its section says why: Every feature is constant or missing/m);
+    expect(r.stderr).toMatch(
+      /^clusters +\d+\.\d s {2}could not be computed, its section says why: Every feature is constant or missing/m,
+    );
     expect(r.stderr).toMatch(/^clv +\d+\.\d s {2}could not be computed, its section says why: Gamma-Gamma needs/m);
     const html = readFileSync(out, 'utf8');
-    expect(html).toContain('<h2 id="sec-clusters-h">Clusters</h2>\n<p>This part could not be computed from this data; the rest of the report is not affected.</p>');
+    expect(html).toContain(
+      '<h2 id="sec-clusters-h">Clusters</h2>\n<p>This part could not be computed from this data; the rest of the report is not affected.</p>',
+    );
     expect(html).toContain('id="sec-rfm"');
     expect(readdirSync(dir)).toEqual(['one.html']);
   });
@@ -107,7 +135,9 @@ describe('swb report', () => {
     expect(html).toMatch(/\(discountRate\)<\/td><td>0\.1<\/td>/);
     const revenue = join(dir, 'revenue.html');
     expect((await run([data, '--clv', '--out', revenue])).code).toBe(0);
-    expect(readFileSync(revenue, 'utf8')).toContain('<p>All values here are revenue, not profit (margin 100%). Pass a margin (swb report --clv --margin 0.3) to see profit instead.</p>');
+    expect(readFileSync(revenue, 'utf8')).toContain(
+      '<p>All values here are revenue, not profit (margin 100%). Pass a margin (swb report --clv --margin 0.3) to see profit instead.</p>',
+    );
   });
 
   it('--date-format decides day-month-ambiguous dates (passed to the loader)', async () => {
@@ -120,7 +150,9 @@ describe('swb report', () => {
     const out = join(dir, 'r.html');
     const r = await run([file, '--date-format', '%m-%d-%Y', '--out', out]);
     expect(r.code).toBe(0);
-    expect(readFileSync(out, 'utf8')).toContain('<li>Dates in the column “order_date” were read in the form MM-DD-YYYY.</li>');
+    expect(readFileSync(out, 'utf8')).toContain(
+      '<li>Dates in the column “order_date” were read in the form MM-DD-YYYY.</li>',
+    );
   });
 
   it('exits 2 naming --memory-limit for an amount DuckDB cannot take, writing nothing', async () => {
@@ -131,11 +163,13 @@ describe('swb report', () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 
-  it('exits 1 for an --as-of before every order, naming the data\'s period, writing nothing', async () => {
+  it("exits 1 for an --as-of before every order, naming the data's period, writing nothing", async () => {
     const dir = fresh();
     const r = await run(['--as-of', '2009-06-30', '--out', join(dir, 'r.html')]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('The as-of date 2009-06-30 (asOf, --as-of) is on or before the first order: the data runs from 2010-12-01 to 2011-12-09');
+    expect(r.stderr).toContain(
+      'The as-of date 2009-06-30 (asOf, --as-of) is on or before the first order: the data runs from 2010-12-01 to 2011-12-09',
+    );
     expect(r.stderr).toContain('[BAD_OPTION]');
     expect(readdirSync(dir)).toEqual([]);
   });
@@ -154,7 +188,9 @@ describe('swb report', () => {
     writeFileSync(map, JSON.stringify({ customerId: 'Klant', orderDate: 'order_date', amount: 'amount' }));
     const r = await run([fixture('orders-plain.csv'), '--mapping', map, '--out', join(dir, 'r.html')]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('error: The mapping says customerId: "Klant", but orders-plain.csv has no such column (columns: "customer_id", "order_id", "order_date", "amount", "country").');
+    expect(r.stderr).toContain(
+      'error: The mapping says customerId: "Klant", but orders-plain.csv has no such column (columns: "customer_id", "order_id", "order_date", "amount", "country").',
+    );
     expect(readdirSync(dir)).toEqual(['map.json']);
   });
 
@@ -173,7 +209,9 @@ describe('swb report', () => {
     const out = join(dir, 'file', 'r.html');
     const r = await run([fixture('orders-plain.csv'), '--out', out]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain(`error: Could not write the report to ${out}: a part of the path is a file, not a folder.`);
+    expect(r.stderr).toContain(
+      `error: Could not write the report to ${out}: a part of the path is a file, not a folder.`,
+    );
     expect(readdirSync(dir)).toEqual(['file']);
   });
 
@@ -188,7 +226,10 @@ describe('swb report', () => {
     [['--clv', '--margin', 'lots'], '--margin takes a number in (0, 1], not "lots"'],
     [['--clv', '--discount-rate=-0.1'], '--discount-rate takes a number ≥ 0 (0.1 = 10% a year), not "-0.1"'],
     [['--margin', '0.3'], '--margin and --discount-rate apply to the predicted value: add --clv'],
-    [['--date-format', 'dd-mm-yyyy'], '--date-format takes a strptime format such as %d-%m-%Y or %m/%d/%Y %H:%M, not "dd-mm-yyyy"'],
+    [
+      ['--date-format', 'dd-mm-yyyy'],
+      '--date-format takes a strptime format such as %d-%m-%Y or %m/%d/%Y %H:%M, not "dd-mm-yyyy"',
+    ],
   ])('exits 2 on usage error %j', async (args, message) => {
     const r = await run(args);
     // One line, like every usage error: `error: … [USAGE]`.

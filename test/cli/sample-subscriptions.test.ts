@@ -12,11 +12,22 @@ beforeAll(() => {
 describe('swb sample --subscriptions', () => {
   it('writes the four files into the folder of --out, and no temp file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'swb-sample-subs-'));
-    const r = await runCli(['sample', '--customers', '30', '--seed', '5', '--subscriptions', '--out', join(dir, 'shop.csv')]);
+    const r = await runCli([
+      'sample',
+      '--customers',
+      '30',
+      '--seed',
+      '5',
+      '--subscriptions',
+      '--out',
+      join(dir, 'shop.csv'),
+    ]);
     expect(r.code).toBe(0);
     expect(readdirSync(dir).sort()).toEqual(['events.csv', 'shop-customers.csv', 'shop.csv', 'subscriptions.csv']);
     const subs = readFileSync(join(dir, 'subscriptions.csv'), 'utf8').trim().split('\n');
-    expect(subs[0]).toBe('subscription_id,customer_id,plan,start_date,end_date,price,billing_interval,currency,country,channel,usage_level');
+    expect(subs[0]).toBe(
+      'subscription_id,customer_id,plan,start_date,end_date,price,billing_interval,currency,country,channel,usage_level',
+    );
     expect(r.stdout).toContain(`subscription periods of 30 customers to ${join(dir, 'subscriptions.csv')}`);
     expect(r.stdout).toMatch(/wrote [\d,]+ events to /);
   });
@@ -24,7 +35,9 @@ describe('swb sample --subscriptions', () => {
   it('is named in the help', async () => {
     const r = await runCli(['--help']);
     expect(r.stdout).toContain('swb sample --out FILE [options]');
-    expect((await runCli(['sample', '--help'])).stdout).toContain('\n  --subscriptions  also write subscriptions.csv and events.csv into the folder of --out [default: off]\n');
+    expect((await runCli(['sample', '--help'])).stdout).toContain(
+      '\n  --subscriptions  also write subscriptions.csv and events.csv into the folder of --out [default: off]\n',
+    );
     expect(r.stdout).toContain('with --subscriptions also subscriptions.csv and events.csv');
   });
 });

@@ -21,12 +21,22 @@ let events = '';
 let end = { mrr: NaN, customers: NaN };
 
 /** Section ids in order (the HTML writes them as `sec-<id>`). */
-const sectionIds = (html: string): string[] => Array.from(html.matchAll(/<section class="report-section" id="sec-([^"]+)"/g), (m) => m[1] ?? '');
+const sectionIds = (html: string): string[] =>
+  Array.from(html.matchAll(/<section class="report-section" id="sec-([^"]+)"/g), (m) => m[1] ?? '');
 
 beforeAll(async () => {
   requireCli();
   dir = mkdtempSync(join(tmpdir(), 'swb-subs-cli-'));
-  const sample = await runCli(['sample', '--customers', '1200', '--seed', '11', '--out', join(dir, 'sample.csv'), '--subscriptions']);
+  const sample = await runCli([
+    'sample',
+    '--customers',
+    '1200',
+    '--seed',
+    '11',
+    '--out',
+    join(dir, 'sample.csv'),
+    '--subscriptions',
+  ]);
   expect(sample.code, sample.stderr).toBe(0);
   subs = join(dir, 'subscriptions.csv');
   events = join(dir, 'events.csv');
@@ -43,33 +53,61 @@ beforeAll(async () => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('swb report on subscriptions and usage events alone', () => {
-  it.each(['en', 'nl'] as const)('writes the %s report: summary, data quality, subscriptions, method; MRR as mrrMovements has it', async (locale) => {
-    const out = join(dir, `subs.${locale}.html`);
-    const r = await runCli(['report', '--subscriptions', subs, '--events', events, '--locale', locale, '--out', out], { env: { SOURCE_DATE_EPOCH: EPOCH } });
-    expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toBe(`${out}\n`);
-    const stages = r.stderr.split('\n').filter((l) => l !== '' && !l.startsWith(' ')).map((l) => l.split(/\s+/)[0]);
-    expect(stages).toEqual(['subscriptions', 'events', 'mrr', 'kpis', 'churn', 'subscriptionCohorts', 'usage', 'usageChurn', 'churnByUsage', 'render', 'write']);
-    const html = readFileSync(out, 'utf8');
-    expect(sectionIds(html)).toEqual(['summary', 'data-quality', 'subscriptions', 'method']);
-    expect(html).not.toContain('online_retail');
-    const text = reportText(html);
-    // reportText writes every space as a plain space (Dutch money has a no-break space after €)
-    const mrr = formatCurrency(end.mrr, locale, 'EUR', 0).replace(/\u00a0/g, ' ');
-    const customers = formatNumber(end.customers, locale);
-    // the sample's data ends in December 2024
-    expect(text).toContain(locale === 'en'
-      ? `On 31 Dec 2024 the MRR is ${mrr} from ${customers} paying customers`
-      : `Op 31 dec 2024 is de MRR ${mrr} van ${customers} betalende klanten`);
-    expect(text).toContain(`MRR: ${mrr}`);
-    expect(text).toContain(locale === 'en' ? 'Churn within 3 months by usage' : 'Verloop binnen 3 maanden naar gebruik');
-    // 8 with the churn per plan month by month (#27)
-    expect(html.match(/<figure class="chart/g)?.length).toBe(8);
-  }, 180_000);
+  it.each(['en', 'nl'] as const)(
+    'writes the %s report: summary, data quality, subscriptions, method; MRR as mrrMovements has it',
+    async (locale) => {
+      const out = join(dir, `subs.${locale}.html`);
+      const r = await runCli(
+        ['report', '--subscriptions', subs, '--events', events, '--locale', locale, '--out', out],
+        { env: { SOURCE_DATE_EPOCH: EPOCH } },
+      );
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toBe(`${out}\n`);
+      const stages = r.stderr
+        .split('\n')
+        .filter((l) => l !== '' && !l.startsWith(' '))
+        .map((l) => l.split(/\s+/)[0]);
+      expect(stages).toEqual([
+        'subscriptions',
+        'events',
+        'mrr',
+        'kpis',
+        'churn',
+        'subscriptionCohorts',
+        'usage',
+        'usageChurn',
+        'churnByUsage',
+        'render',
+        'write',
+      ]);
+      const html = readFileSync(out, 'utf8');
+      expect(sectionIds(html)).toEqual(['summary', 'data-quality', 'subscriptions', 'method']);
+      expect(html).not.toContain('online_retail');
+      const text = reportText(html);
+      // reportText writes every space as a plain space (Dutch money has a no-break space after €)
+      const mrr = formatCurrency(end.mrr, locale, 'EUR', 0).replace(/\u00a0/g, ' ');
+      const customers = formatNumber(end.customers, locale);
+      // the sample's data ends in December 2024
+      expect(text).toContain(
+        locale === 'en'
+          ? `On 31 Dec 2024 the MRR is ${mrr} from ${customers} paying customers`
+          : `Op 31 dec 2024 is de MRR ${mrr} van ${customers} betalende klanten`,
+      );
+      expect(text).toContain(`MRR: ${mrr}`);
+      expect(text).toContain(
+        locale === 'en' ? 'Churn within 3 months by usage' : 'Verloop binnen 3 maanden naar gebruik',
+      );
+      // 8 with the churn per plan month by month (#27)
+      expect(html.match(/<figure class="chart/g)?.length).toBe(8);
+    },
+    180_000,
+  );
 
   it('reports the subscriptions beside the transactions when both are given', async () => {
     const out = join(dir, 'both.html');
-    const r = await runCli(['report', join(dir, 'sample.csv'), '--subscriptions', subs, '--out', out], { env: { SOURCE_DATE_EPOCH: EPOCH } });
+    const r = await runCli(['report', join(dir, 'sample.csv'), '--subscriptions', subs, '--out', out], {
+      env: { SOURCE_DATE_EPOCH: EPOCH },
+    });
     expect(r.code, r.stderr).toBe(0);
     const ids = sectionIds(readFileSync(out, 'utf8'));
     expect(ids.slice(0, 3)).toEqual(['summary', 'data-quality', 'rfm']);
@@ -77,15 +115,30 @@ describe('swb report on subscriptions and usage events alone', () => {
     expect(ids.indexOf('subscriptions')).toBeGreaterThan(ids.indexOf('segments'));
     const text = reportText(readFileSync(out, 'utf8'));
     // MRR leads the summary's findings; the data quality names the subscriptions file
-    expect(text).toMatch(new RegExp(`Summary\\n[\\s\\S]*?On 31 Dec 2024 the MRR is ${formatCurrency(end.mrr, 'en', 'EUR', 0).replace(/[$.]/g, '\\$&')}`));
+    expect(text).toMatch(
+      new RegExp(
+        `Summary\\n[\\s\\S]*?On 31 Dec 2024 the MRR is ${formatCurrency(end.mrr, 'en', 'EUR', 0).replace(/[$.]/g, '\\$&')}`,
+      ),
+    );
     expect(text).toContain('Subscriptions file: subscriptions.csv');
   }, 180_000);
 
   it('refuses events without subscriptions and transaction flags without a transactions file (exit 2)', async () => {
     const noSubs = await runCli(['report', '--events', events, '--out', join(dir, 'x.html')]);
-    expect([noSubs.code, noSubs.stderr]).toEqual([2,
-      'error: Usage events (events, --events) are read together with subscriptions: pass the subscriptions file too (subscriptions, --subscriptions FILE). [USAGE]\n']);
-    const preset = await runCli(['report', '--subscriptions', subs, '--preset', 'online-retail', '--clv', '--out', join(dir, 'x.html')]);
+    expect([noSubs.code, noSubs.stderr]).toEqual([
+      2,
+      'error: Usage events (events, --events) are read together with subscriptions: pass the subscriptions file too (subscriptions, --subscriptions FILE). [USAGE]\n',
+    ]);
+    const preset = await runCli([
+      'report',
+      '--subscriptions',
+      subs,
+      '--preset',
+      'online-retail',
+      '--clv',
+      '--out',
+      join(dir, 'x.html'),
+    ]);
     expect(preset.code).toBe(2);
     expect(preset.stderr).toMatch(/^error: --preset, --clv applies to a transactions file.* \[USAGE\]\n$/);
   });

@@ -32,7 +32,10 @@ describe('swb validate', () => {
   });
   it('exits 1 for a mapping file naming a column that is not there', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'swb-cli-'));
-    writeFileSync(join(dir, 'map.json'), JSON.stringify({ customerId: 'Klant', orderDate: 'order_date', amount: 'amount' }));
+    writeFileSync(
+      join(dir, 'map.json'),
+      JSON.stringify({ customerId: 'Klant', orderDate: 'order_date', amount: 'amount' }),
+    );
     const r = await run('validate', fixture('orders-plain.csv'), '--mapping', join(dir, 'map.json'));
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('customerId: "Klant"');
@@ -61,7 +64,8 @@ describe('swb sample', () => {
     const r = await run('sample', '--customers', '200', '--seed', '5', '--out', join(dir, 's.csv'));
     expect(r.code).toBe(0);
     expect(readFileSync(join(dir, 's-customers.csv'), 'utf8').split('\n')[0]).toBe(
-      'customer_id,age_band,region,city_size,acquisition_channel,device,nps,true_cluster,cohort_month');
+      'customer_id,age_band,region,city_size,acquisition_channel,device,nps,true_cluster,cohort_month',
+    );
     expect(r.stdout).toMatch(/wrote [\d,]+ transaction rows/);
   });
   it('exits 2 for a bad --customers', async () => {

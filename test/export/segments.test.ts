@@ -26,20 +26,37 @@ describe('exportSegments on the bundled Online Retail data', () => {
     const res = await exportSegments(wb, { out });
     expect(res.rows).toBe(4338);
     const lines = readFileSync(out, 'utf8').trimEnd().split('\n');
-    expect(lines[0]).toBe('customer_id,rfm_segment,rfm_segment_label,r,f,m,recency_days,frequency,monetary,cluster,cluster_label,value_tier,value_tier_label');
+    expect(lines[0]).toBe(
+      'customer_id,rfm_segment,rfm_segment_label,r,f,m,recency_days,frequency,monetary,cluster,cluster_label,value_tier,value_tier_label',
+    );
     expect(lines).toHaveLength(4338 + 1);
-    const counts = await wb.query<{ segment: string; n: number }>('select rfm_segment as segment, count(*)::int as n from read_csv($p, header = true) group by 1', { p: out });
+    const counts = await wb.query<{ segment: string; n: number }>(
+      'select rfm_segment as segment, count(*)::int as n from read_csv($p, header = true) group by 1',
+      { p: out },
+    );
     const expected = Object.fromEntries(r.segments.filter((s) => s.customers > 0).map((s) => [s.key, s.customers]));
     expect(Object.fromEntries(counts.map((c) => [c.segment, Number(c.n)]))).toEqual(expected);
     expect(expected['champions']).toBe(res.segments['champions']);
     // every customer has a cluster and a value tier, in words too
-    const [missing] = await wb.query(`select count(*) filter (where cluster is null)::int as c, count(*) filter (where value_tier is null)::int as t,
-      count(*) filter (where rfm_segment_label is null)::int as l, count(distinct customer_id)::int as ids from read_csv($p, header = true, all_varchar = true)`, { p: out });
+    const [missing] = await wb.query(
+      `select count(*) filter (where cluster is null)::int as c, count(*) filter (where value_tier is null)::int as t,
+      count(*) filter (where rfm_segment_label is null)::int as l, count(distinct customer_id)::int as ids from read_csv($p, header = true, all_varchar = true)`,
+      { p: out },
+    );
     expect(missing).toEqual({ c: 0, t: 0, l: 0, ids: 4338 });
     // the same counts the report's "lists to act on" section states per filter value
-    const per = await wb.query<{ k: string; n: number }>(`select 'tier ' || value_tier as k, count(*)::int as n from read_csv($p, header = true) group by 1
-      union all select 'cluster ' || cluster, count(*)::int from read_csv($p, header = true) group by 1 order by 1`, { p: out });
-    expect(Object.fromEntries(per.map((x) => [x.k, Number(x.n)]))).toEqual({ 'cluster 1': 1684, 'cluster 2': 2654, 'tier next-30%': 1302, 'tier rest-50%': 2169, 'tier top-20%': 867 });
+    const per = await wb.query<{ k: string; n: number }>(
+      `select 'tier ' || value_tier as k, count(*)::int as n from read_csv($p, header = true) group by 1
+      union all select 'cluster ' || cluster, count(*)::int from read_csv($p, header = true) group by 1 order by 1`,
+      { p: out },
+    );
+    expect(Object.fromEntries(per.map((x) => [x.k, Number(x.n)]))).toEqual({
+      'cluster 1': 1684,
+      'cluster 2': 2654,
+      'tier next-30%': 1302,
+      'tier rest-50%': 2169,
+      'tier top-20%': 867,
+    });
     // customer 12347 is a Champion (7 orders, £4,310.00)
     const champion = lines.find((l) => l.startsWith('12347,'));
     expect(champion?.split(',').slice(1, 3)).toEqual(['champions', 'Champions']);
@@ -50,11 +67,17 @@ describe('exportSegments on the bundled Online Retail data', () => {
     const out = join(dir, 'segmenten.csv');
     await exportSegments(wb, { out, delimiter: ';', locale: 'nl' });
     const text = readFileSync(out, 'utf8');
-    const row = text.split('\n').find((l) => l.startsWith('12347;'))!.split(';');
+    const row = text
+      .split('\n')
+      .find((l) => l.startsWith('12347;'))!
+      .split(';');
     expect(row[2]).toBe('Kampioenen');
     expect(row[8]).toBe('4310,00');
-    const [sums] = await wb.query(`select sum(cast(replace(monetary, ',', '.') as decimal(18, 2)))::double as csv,
-      (select sum(round(monetary, 2)) from rfm)::double as rfm from read_csv($p, delim = ';', header = true, all_varchar = true)`, { p: out });
+    const [sums] = await wb.query(
+      `select sum(cast(replace(monetary, ',', '.') as decimal(18, 2)))::double as csv,
+      (select sum(round(monetary, 2)) from rfm)::double as rfm from read_csv($p, delim = ';', header = true, all_varchar = true)`,
+      { p: out },
+    );
     expect(sums?.['csv']).toBeCloseTo(Number(sums?.['rfm']), 2);
   }, 120_000);
 
@@ -62,8 +85,11 @@ describe('exportSegments on the bundled Online Retail data', () => {
     const out = join(dir, 'segments.parquet');
     const res = await exportSegments(wb, { out });
     expect(res.options.format).toBe('parquet');
-    const [row] = await wb.query(`select count(*)::int as n, count(distinct customer_id)::int as ids,
-      sum(monetary)::double as revenue, (select sum(round(monetary, 2)) from rfm)::double as rfm from read_parquet($p)`, { p: out });
+    const [row] = await wb.query(
+      `select count(*)::int as n, count(distinct customer_id)::int as ids,
+      sum(monetary)::double as revenue, (select sum(round(monetary, 2)) from rfm)::double as rfm from read_parquet($p)`,
+      { p: out },
+    );
     expect(row?.['n']).toBe(4338);
     expect(row?.['ids']).toBe(4338);
     expect(row?.['revenue']).toBeCloseTo(Number(row?.['rfm']), 2);
@@ -73,9 +99,12 @@ describe('exportSegments on the bundled Online Retail data', () => {
     const out = join(dir, 'clv.parquet');
     const res = await exportSegments(wb, { out, clv: true });
     expect(res.columns.slice(-4)).toEqual(['clv_band', 'clv_band_label', 'clv', 'p_alive']);
-    const [row] = await wb.query(`select count(clv_band)::int as banded, (select count(*)::int from clv where customer_id in (select customer_id from rfm)) as scored,
+    const [row] = await wb.query(
+      `select count(clv_band)::int as banded, (select count(*)::int from clv where customer_id in (select customer_id from rfm)) as scored,
       count(*) filter (where clv_band = 'top')::int as top, (select count(*)::int from clv where clv_tier = 'top' and customer_id in (select customer_id from rfm)) as clvTop
-      from read_parquet($p)`, { p: out });
+      from read_parquet($p)`,
+      { p: out },
+    );
     expect(row?.['banded']).toBe(row?.['scored']);
     expect(row?.['top']).toBe(row?.['clvTop']);
     expect(Number(row?.['top'])).toBeGreaterThan(0);
@@ -103,10 +132,38 @@ describe('exportSelectSql', () => {
   it('binds labels and runs on DuckDB', async () => {
     const wb = await Workbench.open();
     try {
-      await wb.run(`create table rfm as select 'c1' as customer_id, 'champions' as segment, 5 as r, 5 as f, 5 as m, 1 as recency_days, 9 as frequency, 1234.5::double as monetary`);
-      const { sql, params, columns } = exportSelectSql({ rfm: 'rfm', labels: [{ kind: 'rfm', key: 'champions', label: "O'Brien \"best\"" }], decimalComma: true });
-      expect(columns).toEqual(['customer_id', 'rfm_segment', 'rfm_segment_label', 'r', 'f', 'm', 'recency_days', 'frequency', 'monetary']);
-      expect(await wb.query(sql, params)).toEqual([{ customer_id: 'c1', rfm_segment: 'champions', rfm_segment_label: "O'Brien \"best\"", r: 5, f: 5, m: 5, recency_days: 1, frequency: 9, monetary: '1234,50' }]);
+      await wb.run(
+        `create table rfm as select 'c1' as customer_id, 'champions' as segment, 5 as r, 5 as f, 5 as m, 1 as recency_days, 9 as frequency, 1234.5::double as monetary`,
+      );
+      const { sql, params, columns } = exportSelectSql({
+        rfm: 'rfm',
+        labels: [{ kind: 'rfm', key: 'champions', label: 'O\'Brien "best"' }],
+        decimalComma: true,
+      });
+      expect(columns).toEqual([
+        'customer_id',
+        'rfm_segment',
+        'rfm_segment_label',
+        'r',
+        'f',
+        'm',
+        'recency_days',
+        'frequency',
+        'monetary',
+      ]);
+      expect(await wb.query(sql, params)).toEqual([
+        {
+          customer_id: 'c1',
+          rfm_segment: 'champions',
+          rfm_segment_label: 'O\'Brien "best"',
+          r: 5,
+          f: 5,
+          m: 5,
+          recency_days: 1,
+          frequency: 9,
+          monetary: '1234,50',
+        },
+      ]);
     } finally {
       wb.close();
     }
@@ -133,12 +190,18 @@ describe('exportSegments and cells a spreadsheet would run as formulas', () => {
     const out = join(dir, 'segments.csv');
     const res = await exportSegments(wb, { out });
     expect(res.neutralised).toEqual({ customer_id: 4 });
-    expect(res.warnings).toContain('4 text cells of segments.csv began with =, +, -, @, a tab or a carriage return (4 in customer_id), which a spreadsheet ' +
-      "would run as a formula; they were written with a leading ' so that Excel, LibreOffice and Google Sheets show the text. " +
-      'Strip that quote before matching ids in another system, or export Parquet, which keeps values exact.');
+    expect(res.warnings).toContain(
+      '4 text cells of segments.csv began with =, +, -, @, a tab or a carriage return (4 in customer_id), which a spreadsheet ' +
+        "would run as a formula; they were written with a leading ' so that Excel, LibreOffice and Google Sheets show the text. " +
+        'Strip that quote before matching ids in another system, or export Parquet, which keeps values exact.',
+    );
     const back = await wb.query<{ customer_id: string; monetary: number }>(
-      'select customer_id, monetary from read_csv($p, header = true, all_varchar = false) order by customer_id', { p: out });
-    expect(back.map((b) => b.customer_id).sort()).toEqual(["'+cmd|' /C calc'!A0", "'-42", "'=HYPERLINK(\"http://evil\",\"x\")", "'@SUM(1+1)", 'C1', 'C2'].sort());
+      'select customer_id, monetary from read_csv($p, header = true, all_varchar = false) order by customer_id',
+      { p: out },
+    );
+    expect(back.map((b) => b.customer_id).sort()).toEqual(
+      ["'+cmd|' /C calc'!A0", "'-42", '\'=HYPERLINK("http://evil","x")', "'@SUM(1+1)", 'C1', 'C2'].sort(),
+    );
     expect(back.find((b) => b.customer_id === 'C2')?.monetary).toBe(-40);
     expect(readFileSync(out, 'utf8')).toMatch(/\nC2,[^\n]*,-40\.0,/);
   });
@@ -146,13 +209,19 @@ describe('exportSegments and cells a spreadsheet would run as formulas', () => {
   it('keeps a negative monetary as -40,00 with ";" and leaves Parquet values exact', async () => {
     const semi = join(dir, 'segments-nl.csv');
     await exportSegments(wb, { out: semi, delimiter: ';', locale: 'nl' });
-    const c2 = readFileSync(semi, 'utf8').split('\n').find((l) => l.startsWith('C2;'))!.split(';');
+    const c2 = readFileSync(semi, 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith('C2;'))!
+      .split(';');
     expect(c2[8]).toBe('-40,00');
     const pq = join(dir, 'segments.parquet');
     const res = await exportSegments(wb, { out: pq });
     expect(res.neutralised).toEqual({});
     expect(res.warnings.filter((w) => w.includes('formula'))).toEqual([]);
-    const back = await wb.query<{ customer_id: string }>('select customer_id from read_parquet($p) order by customer_id', { p: pq });
+    const back = await wb.query<{ customer_id: string }>(
+      'select customer_id from read_parquet($p) order by customer_id',
+      { p: pq },
+    );
     expect(back.map((b) => b.customer_id).sort()).toEqual([...ids].sort());
   });
 });
@@ -163,13 +232,27 @@ describe('exportSelectSql with neutralise', () => {
     try {
       await wb.run(`create table rfm as select * from (values ('\tX', '-x'), ('\rY', 'champions'), ('-1', 'champions'), ('a=b', 'champions'), ('@a', 'champions'))
         v(customer_id, segment), (select 5 as r, 5 as f, 5 as m, 1 as recency_days, 9 as frequency, -12.5::double as monetary)`);
-      const { sql, params, formulaCountSql } = exportSelectSql({ rfm: 'rfm', labels: [{ kind: 'rfm', key: 'champions', label: '=Champions' }], neutralise: true });
-      const rows = await wb.query<{ customer_id: string; rfm_segment: string; rfm_segment_label: string | null; monetary: number }>(sql, params);
+      const { sql, params, formulaCountSql } = exportSelectSql({
+        rfm: 'rfm',
+        labels: [{ kind: 'rfm', key: 'champions', label: '=Champions' }],
+        neutralise: true,
+      });
+      const rows = await wb.query<{
+        customer_id: string;
+        rfm_segment: string;
+        rfm_segment_label: string | null;
+        monetary: number;
+      }>(sql, params);
       expect(rows.map((r) => [r.customer_id, r.rfm_segment, r.rfm_segment_label, r.monetary])).toEqual([
-        ["'\tX", "'-x", null, -12.5], ["'\rY", 'champions', "'=Champions", -12.5], ["'-1", 'champions', "'=Champions", -12.5],
-        ["'@a", 'champions', "'=Champions", -12.5], ['a=b', 'champions', "'=Champions", -12.5],
+        ["'\tX", "'-x", null, -12.5],
+        ["'\rY", 'champions', "'=Champions", -12.5],
+        ["'-1", 'champions', "'=Champions", -12.5],
+        ["'@a", 'champions', "'=Champions", -12.5],
+        ['a=b', 'champions', "'=Champions", -12.5],
       ]);
-      expect(await wb.query(formulaCountSql, params)).toEqual([{ customer_id: 4, rfm_segment: 1, rfm_segment_label: 4 }]);
+      expect(await wb.query(formulaCountSql, params)).toEqual([
+        { customer_id: 4, rfm_segment: 1, rfm_segment_label: 4 },
+      ]);
     } finally {
       wb.close();
     }
@@ -177,13 +260,18 @@ describe('exportSelectSql with neutralise', () => {
 });
 
 describe('copyError', () => {
-  it('turns DuckDB\'s full-disk error into WRITE_FAILED whose reason says the disk is full and where', async () => {
+  it("turns DuckDB's full-disk error into WRITE_FAILED whose reason says the disk is full and where", async () => {
     const wb = await Workbench.open();
     try {
-      const real = await wb.run("copy (select 1) to '/dev/full' (format csv)").then(() => undefined, (e: unknown) => e);
+      const real = await wb.run("copy (select 1) to '/dev/full' (format csv)").then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       const e = copyError(real, '/data/exports/.segments.csv.swb-tmp-1-1');
       expect(isWorkbenchError(e, 'WRITE_FAILED')).toBe(true);
-      expect((e as Error).message).toBe('the disk is full (no space left on the disk that holds /data/exports); free space there');
+      expect((e as Error).message).toBe(
+        'the disk is full (no space left on the disk that holds /data/exports); free space there',
+      );
       expect(copyError(new Error('other'), '/x/.t')).toEqual(new Error('other'));
     } finally {
       wb.close();

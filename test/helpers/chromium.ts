@@ -12,8 +12,16 @@ export function chromiumAvailable(what: string): boolean {
 /** Headless, no sandbox, and none of the background requests this closed network refuses. */
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
-    executablePath: CHROMIUM, headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
 }
 
@@ -22,7 +30,9 @@ export async function waitForCharts(page: Page): Promise<void> {
   await page.waitForFunction(
     () => {
       const figures = document.querySelectorAll('figure.chart');
-      return figures.length > 0 && document.querySelectorAll('figure.chart[data-rendered="true"]').length === figures.length;
+      return (
+        figures.length > 0 && document.querySelectorAll('figure.chart[data-rendered="true"]').length === figures.length
+      );
     },
     undefined,
     { timeout: 60_000 },

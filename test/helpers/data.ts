@@ -25,8 +25,11 @@ export const fixture = (name: string): string => here(`../fixtures/${name}`);
 export function available(path: string, what: string): boolean {
   if (existsSync(path)) return true;
   // CI sets this: there the shared data must be present and these tests must run.
-  if (process.env['SWB_REQUIRE_SHARED_DATA']) throw new Error(`${what} need ${path}, which is missing (SWB_REQUIRE_SHARED_DATA is set)`);
-  console.warn(`skipping ${what}: ${path} is not here (it lives in ../shared/data, which a user's clone does not have)`);
+  if (process.env['SWB_REQUIRE_SHARED_DATA'])
+    throw new Error(`${what} need ${path}, which is missing (SWB_REQUIRE_SHARED_DATA is set)`);
+  console.warn(
+    `skipping ${what}: ${path} is not here (it lives in ../shared/data, which a user's clone does not have)`,
+  );
   return false;
 }
 

@@ -120,7 +120,8 @@ async function build(kind: DemoReport, recipe: Recipe, base: string): Promise<Bu
   renameSync(`${base}.json.tmp`, `${base}.json`);
   // Older builds of the same report are stale now.
   for (const name of readdirSync(DEMO_DIR)) {
-    if (name.startsWith(`${kind}.`) && !name.startsWith(`${kind}.${base.slice(-16)}`)) rmSync(join(DEMO_DIR, name), { recursive: true, force: true });
+    if (name.startsWith(`${kind}.`) && !name.startsWith(`${kind}.${base.slice(-16)}`))
+      rmSync(join(DEMO_DIR, name), { recursive: true, force: true });
   }
   return built;
 }

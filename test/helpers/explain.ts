@@ -28,7 +28,11 @@ export async function explainWorkbench(): Promise<Workbench> {
  * fails with DuckDB's message when it does not plan. Returns the plan text.
  * @example await expectPlans(wb, overviewSql(), { asOf: AS_OF, topShare: 0.2 });
  */
-export async function expectPlans(wb: Workbench, sql: string, params: Record<string, QueryParam> = {}): Promise<string> {
+export async function expectPlans(
+  wb: Workbench,
+  sql: string,
+  params: Record<string, QueryParam> = {},
+): Promise<string> {
   const rows = await wb.query(`explain ${sql}`, params);
   const plan = rows.map((r) => String(r['explain_value'] ?? '')).join('\n');
   expect(plan).not.toBe('');

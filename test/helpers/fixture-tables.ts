@@ -6,9 +6,19 @@ export type Tx = [customer: string, order: string, date: string, amount: number,
 
 /** (Re)create `transactions` from rows; a negative amount is a return; `source_row` is the row's index. */
 export async function transactions(wb: Workbench, rows: readonly Tx[]): Promise<void> {
-  await wb.run('create or replace table transactions (customer_id varchar, order_id varchar, order_date timestamp, amount double, is_return boolean, source_row bigint, country varchar)');
+  await wb.run(
+    'create or replace table transactions (customer_id varchar, order_id varchar, order_date timestamp, amount double, is_return boolean, source_row bigint, country varchar)',
+  );
   for (const [i, [c, o, d, a, country]] of rows.entries()) {
-    await wb.run('insert into transactions values ($c, $o, $d, $a, $r, $i, $country)', { c, o, d: new Date(`${d}T12:00:00Z`), a, r: a < 0, i, country: country ?? null });
+    await wb.run('insert into transactions values ($c, $o, $d, $a, $r, $i, $country)', {
+      c,
+      o,
+      d: new Date(`${d}T12:00:00Z`),
+      a,
+      r: a < 0,
+      i,
+      country: country ?? null,
+    });
   }
 }
 

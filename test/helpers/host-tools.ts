@@ -32,7 +32,8 @@ export function chromiumMissing(): string | undefined {
 export function skipWithout(what: string, ...missing: ReadonlyArray<string | undefined>): boolean {
   const reason = missing.find((m) => m !== undefined);
   if (reason === undefined) return false;
-  if (process.env['SWB_REQUIRE_SHARED_DATA']) throw new Error(`cannot run ${what}: ${reason} (SWB_REQUIRE_SHARED_DATA is set)`);
+  if (process.env['SWB_REQUIRE_SHARED_DATA'])
+    throw new Error(`cannot run ${what}: ${reason} (SWB_REQUIRE_SHARED_DATA is set)`);
   console.warn(`skipping ${what}: ${reason}`);
   return true;
 }

@@ -5,7 +5,8 @@
  * (after the chart's `[image]` description). The generated-at line is left out: it holds the clock.
  */
 
-const BLOCK = 'address|article|aside|blockquote|body|br|caption|dd|details|div|dl|dt|figcaption|figure|footer|h[1-6]|header|hr|li|main|nav|noscript|ol|p|section|summary|table|tbody|tfoot|thead|tr|ul';
+const BLOCK =
+  'address|article|aside|blockquote|body|br|caption|dd|details|div|dl|dt|figcaption|figure|footer|h[1-6]|header|hr|li|main|nav|noscript|ol|p|section|summary|table|tbody|tfoot|thead|tr|ul';
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
 
@@ -19,7 +20,9 @@ function decode(text: string): string {
 
 /** The text labels of one static SVG chart, one per line. */
 function svgText(svg: string): string {
-  const labels = Array.from(svg.matchAll(/<text\b[^>]*>([\s\S]*?)<\/text>/g), (m) => (m[1] ?? '').replace(/<[^>]*>/g, ' '));
+  const labels = Array.from(svg.matchAll(/<text\b[^>]*>([\s\S]*?)<\/text>/g), (m) =>
+    (m[1] ?? '').replace(/<[^>]*>/g, ' '),
+  );
   return `\n${labels.join('\n')}\n`;
 }
 
@@ -36,7 +39,10 @@ export function reportText(html: string): string {
     .replace(/<p class="generated">[\s\S]*?<\/p>/g, '')
     // The scroll cue shows only while a block overflows the screen: not part of what the report says.
     .replace(/<p class="scroll-hint"[^>]*>[\s\S]*?<\/p>/g, '')
-    .replace(/<[a-z]+\b[^>]*\brole="img"[^>]*\baria-label="([^"]*)"[^>]*>/gi, (tag, label: string) => `\n[image] ${label}\n${tag}`)
+    .replace(
+      /<[a-z]+\b[^>]*\brole="img"[^>]*\baria-label="([^"]*)"[^>]*>/gi,
+      (tag, label: string) => `\n[image] ${label}\n${tag}`,
+    )
     .replace(/<svg\b[\s\S]*?<\/svg>/gi, svgText)
     .replace(/<\/t[hd]>\s*(?=<t[hd]\b)/gi, ' | ')
     .replace(/<\/dt>\s*<dd\b[^>]*>/gi, ': ')

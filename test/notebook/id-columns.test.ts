@@ -26,7 +26,9 @@ describe('columns of customer ids, told by their values', () => {
 
   it('finds an alias of customer_id in a query result through the open Workbench', async () => {
     expect(openWorkbenches()).toContain(wb);
-    const rows = await wb.query('select customer_id as klant, count(*) as orders from transactions group by 1 order by 1');
+    const rows = await wb.query(
+      'select customer_id as klant, count(*) as orders from transactions group by 1 order by 1',
+    );
     expect([...(await idColumnsByValue(rows))]).toEqual(['klant']);
     // a count column (numbers) stays as it is, even where its values equal ids
     expect([...(await idColumnsByValue([{ n: 3 }, { n: 17850 }]))]).toEqual([]);
@@ -35,7 +37,9 @@ describe('columns of customer ids, told by their values', () => {
   it('show() prints pseudonyms for an aliased id column, in rows and in arquero tables', async () => {
     const ids = defaultPseudonyms();
     for (const table of [
-      await wb.query('select customer_id as klant, sum(amount) as revenue from transactions group by 1 order by 2 desc'),
+      await wb.query(
+        'select customer_id as klant, sum(amount) as revenue from transactions group by 1 order by 2 desc',
+      ),
       await wb.table('select customer_id as "Kundennummer", order_id from transactions order by order_id'),
     ]) {
       const [out] = await displayOutputs(table);
@@ -43,7 +47,9 @@ describe('columns of customer ids, told by their values', () => {
       expect(text).not.toMatch(/17850|12346/);
       expect(text).toContain(ids.of('17850'));
     }
-    const [shown] = await displayOutputs(await wb.query('select customer_id as klant from transactions order by 1'), { showIds: true });
+    const [shown] = await displayOutputs(await wb.query('select customer_id as klant from transactions order by 1'), {
+      showIds: true,
+    });
     expect(String(shown?.data['text/plain'])).toContain('17850');
   });
 

@@ -13,10 +13,14 @@ import { transactions } from '../helpers/fixture-tables.js';
 /** tslab's own jupyter module: the kernel sets `lastWriteDisplayData` on it for every cell. */
 const tslabJupyter = createRequire(import.meta.url)('tslab/dist/jupyter') as { lastWriteDisplayData: unknown };
 const enterCell = (sent: unknown[] = []): unknown[] => {
-  tslabJupyter.lastWriteDisplayData = (content: unknown) => { sent.push(content); };
+  tslabJupyter.lastWriteDisplayData = (content: unknown) => {
+    sent.push(content);
+  };
   return sent;
 };
-afterEach(() => { tslabJupyter.lastWriteDisplayData = null; });
+afterEach(() => {
+  tslabJupyter.lastWriteDisplayData = null;
+});
 
 const result = () => ({
   asOf: new Date('2011-12-10T00:00:00Z'),
@@ -28,13 +32,20 @@ const result = () => ({
 
 describe('results shown bare in a cell', () => {
   it('summarise fields by value, date and size instead of printing every row', () => {
-    expect(summaryText(result(), 'RfmResult')).toBe([
-      'RfmResult {', '  asOf: 2011-12-10', '  customers: 4371', '  rows: Array(4371)',
-      '  options: { bins, tieRule, segmentMap }', '  warnings: []', '}',
-    ].join('\n'));
+    expect(summaryText(result(), 'RfmResult')).toBe(
+      [
+        'RfmResult {',
+        '  asOf: 2011-12-10',
+        '  customers: 4371',
+        '  rows: Array(4371)',
+        '  options: { bins, tieRule, segmentMap }',
+        '  warnings: []',
+        '}',
+      ].join('\n'),
+    );
   });
 
-  it('print the summary inside a kernel, Node\'s own inspection outside, and keep JSON unchanged', () => {
+  it("print the summary inside a kernel, Node's own inspection outside, and keep JSON unchanged", () => {
     const r = withSummary(result(), 'RfmResult');
     expect(inspect(r)).toContain("customerId: '0'");
     enterCell();
@@ -49,7 +60,11 @@ describe('analysis results shown bare in a cell', () => {
   it('print an rfm() result as its summary in a kernel and in full outside, with unchanged keys and JSON', async () => {
     const wb = await Workbench.open();
     try {
-      await transactions(wb, [['A', 'o1', '2011-01-05', 10], ['A', 'o2', '2011-02-05', 20], ['B', 'o3', '2011-03-05', 5]]);
+      await transactions(wb, [
+        ['A', 'o1', '2011-01-05', 10],
+        ['A', 'o2', '2011-02-05', 20],
+        ['B', 'o3', '2011-03-05', 5],
+      ]);
       const r = await rfm(wb, { asOf: '2011-04-01' });
       expect(inspect(r)).toContain('customerCount: 2');
       enterCell();
@@ -75,7 +90,10 @@ describe('library errors and tables in a cell', () => {
   });
 
   it('print an arquero table as its first 10 rows and a row count', () => {
-    const table = aq.table({ id: Array.from({ length: 25 }, (_, i) => i + 1), amount: Array.from({ length: 25 }, (_, i) => 1000 + i) });
+    const table = aq.table({
+      id: Array.from({ length: 25 }, (_, i) => i + 1),
+      amount: Array.from({ length: 25 }, (_, i) => 1000 + i),
+    });
     expect(inspect(table)).not.toContain('(25 rows)');
     enterCell();
     const lines = inspect(table).split('\n');
@@ -88,7 +106,11 @@ describe('library errors and tables in a cell', () => {
 
 describe('show without await', () => {
   it('sends the chart to the cell that called it, even when another cell has started', async () => {
-    const spec: TopLevelSpec = { data: { values: [{ a: 1 }] }, mark: 'point', encoding: { x: { field: 'a', type: 'quantitative' } } };
+    const spec: TopLevelSpec = {
+      data: { values: [{ a: 1 }] },
+      mark: 'point',
+      encoding: { x: { field: 'a', type: 'quantitative' } },
+    };
     const first = enterCell();
     const pending = show(spec);
     const second = enterCell();
@@ -101,7 +123,9 @@ describe('show without await', () => {
 describe('show printed instead of awaited', () => {
   it('tells how to use it rather than printing a pending promise', async () => {
     const pending = show([{ a: 1 }]);
-    expect(inspect(pending)).toBe('show() is still rendering: write `await show(…)` so the chart is saved with this cell (headless runs and nbconvert stop listening when the cell ends).');
+    expect(inspect(pending)).toBe(
+      'show() is still rendering: write `await show(…)` so the chart is saved with this cell (headless runs and nbconvert stop listening when the cell ends).',
+    );
     await pending;
   });
 });

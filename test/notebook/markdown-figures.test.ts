@@ -10,7 +10,9 @@ import { describe, expect, it } from 'vitest';
 import { cellSource, type Notebook } from '../../src/notebook/parameters.js';
 
 const dir = 'notebooks';
-const files = readdirSync(dir).filter((f) => f.endsWith('.ipynb')).sort();
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.ipynb'))
+  .sort();
 
 /** A decimal number (0.43, 0,43), a grouped one (4,371 / 4.371) or a percentage (73%, 73 %). */
 const FIGURE = /\d+(?:[.,]\d+)*\s?%|\d+(?:[.,]\d+)+/g;
@@ -28,21 +30,30 @@ const ALLOWED: Readonly<Record<string, string>> = {
   '10,000': "clusters: customers used to choose k with k: 'auto'",
   '2,000': 'clusters: default projectionPoints',
   // BG/NBD and Gamma-Gamma on the CDNOW 1/10 sample as published (Fader, Hardie & Lee), the model's reference values
-  '0.243': 'published CDNOW r', '4.414': 'published CDNOW α', '0.793': 'published CDNOW a', '2.426': 'published CDNOW b',
-  '6.25': 'published CDNOW p', '3.74': 'published CDNOW q', '15.44': 'published CDNOW γ',
+  '0.243': 'published CDNOW r',
+  '4.414': 'published CDNOW α',
+  '0.793': 'published CDNOW a',
+  '2.426': 'published CDNOW b',
+  '6.25': 'published CDNOW p',
+  '3.74': 'published CDNOW q',
+  '15.44': 'published CDNOW γ',
 };
 
 describe('markdown cells carry no data figures', () => {
   it('finds the figures it should (the check itself)', () => {
-    const found = 'silhouette about 0.43; 4,371 customers; 73.7% of revenue; 25 % more; k = 2 … 8; 1–5 scores; 2011'.match(FIGURE);
+    const found =
+      'silhouette about 0.43; 4,371 customers; 73.7% of revenue; 25 % more; k = 2 … 8; 1–5 scores; 2011'.match(FIGURE);
     expect(found).toEqual(['0.43', '4,371', '73.7%', '25 %']);
   });
 
   describe.each(files)('%s', (file) => {
     const nb = JSON.parse(readFileSync(join(dir, file), 'utf8')) as Notebook;
     it('has only allowed figures in its markdown', () => {
-      const offending = nb.cells.flatMap((cell, i) => cell.cell_type !== 'markdown' ? []
-        : (cellSource(cell).match(FIGURE) ?? []).filter((f) => !(f in ALLOWED)).map((f) => `cell ${i + 1}: ${f}`));
+      const offending = nb.cells.flatMap((cell, i) =>
+        cell.cell_type !== 'markdown'
+          ? []
+          : (cellSource(cell).match(FIGURE) ?? []).filter((f) => !(f in ALLOWED)).map((f) => `cell ${i + 1}: ${f}`),
+      );
       expect(offending).toEqual([]);
     });
   });

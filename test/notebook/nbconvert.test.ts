@@ -18,30 +18,51 @@ import { chromiumMissing, nbconvertMissing, skipWithout } from '../helpers/host-
 
 const NOTEBOOKS = 'notebooks';
 
-const files = readdirSync(NOTEBOOKS).filter((f) => f.endsWith('.ipynb')).sort();
+const files = readdirSync(NOTEBOOKS)
+  .filter((f) => f.endsWith('.ipynb'))
+  .sort();
 
 const missing = skipWithout('nbconvert HTML test', nbconvertMissing(), chromiumMissing());
 
 /** One chart output of a notebook: its PNG (base64) and the CSS size it is to be shown at. */
-interface ChartPng { base64: string; pixelWidth: number; pixelHeight: number; cssWidth: number | undefined }
+interface ChartPng {
+  base64: string;
+  pixelWidth: number;
+  pixelHeight: number;
+  cssWidth: number | undefined;
+}
 type Output = { data?: Record<string, unknown>; metadata?: Record<string, unknown> };
 type Cell = { cell_type: string; outputs?: Output[] };
 
 /** The chart outputs (those carrying the Vega-Lite MIME `show()` writes) of a notebook, in order. */
 function chartPngs(file: string): ChartPng[] {
   const nb = JSON.parse(readFileSync(join(NOTEBOOKS, file), 'utf8')) as { cells: Cell[] };
-  return nb.cells.flatMap((c) => c.outputs ?? []).filter((o) => o.data?.[VEGALITE_MIME] !== undefined).map((o) => {
-    const raw = o.data?.['image/png'];
-    const base64 = (Array.isArray(raw) ? raw.join('') : String(raw ?? '')).replace(/\s/g, '');
-    const png = Buffer.from(base64, 'base64');
-    const meta = o.metadata?.['image/png'] as { width?: number } | undefined;
-    // IHDR: width and height at bytes 16 and 20 (0 when the output holds no PNG).
-    return { base64, pixelWidth: png.length > 24 ? png.readUInt32BE(16) : 0, pixelHeight: png.length > 24 ? png.readUInt32BE(20) : 0, cssWidth: meta?.width };
-  });
+  return nb.cells
+    .flatMap((c) => c.outputs ?? [])
+    .filter((o) => o.data?.[VEGALITE_MIME] !== undefined)
+    .map((o) => {
+      const raw = o.data?.['image/png'];
+      const base64 = (Array.isArray(raw) ? raw.join('') : String(raw ?? '')).replace(/\s/g, '');
+      const png = Buffer.from(base64, 'base64');
+      const meta = o.metadata?.['image/png'] as { width?: number } | undefined;
+      // IHDR: width and height at bytes 16 and 20 (0 when the output holds no PNG).
+      return {
+        base64,
+        pixelWidth: png.length > 24 ? png.readUInt32BE(16) : 0,
+        pixelHeight: png.length > 24 ? png.readUInt32BE(20) : 0,
+        cssWidth: meta?.width,
+      };
+    });
 }
 
 /** What Chromium shows for one <img>: decoded size, laid-out width, luminance spread and its data URL's base64. */
-interface ShownImage { w: number; h: number; shown: number; sd: number; base64: string }
+interface ShownImage {
+  w: number;
+  h: number;
+  shown: number;
+  sd: number;
+  base64: string;
+}
 
 describe.skipIf(missing)('notebooks converted by `jupyter nbconvert --to html`, in Chromium', () => {
   let dir = '';
@@ -51,7 +72,16 @@ describe.skipIf(missing)('notebooks converted by `jupyter nbconvert --to html`, 
     dir = mkdtempSync(join(tmpdir(), 'swb-nbconvert-'));
     // One nbconvert process for all notebooks (Python starts once: ~2 s in all), the browser meanwhile.
     const [, b] = await Promise.all([
-      promisify(execFile)('jupyter', ['nbconvert', '--to', 'html', '--log-level', 'ERROR', '--output-dir', dir, ...files.map((f) => join(NOTEBOOKS, f))]),
+      promisify(execFile)('jupyter', [
+        'nbconvert',
+        '--to',
+        'html',
+        '--log-level',
+        'ERROR',
+        '--output-dir',
+        dir,
+        ...files.map((f) => join(NOTEBOOKS, f)),
+      ]),
       launchChromium(),
     ]);
     browser = b;
@@ -69,7 +99,8 @@ describe.skipIf(missing)('notebooks converted by `jupyter nbconvert --to html`, 
   it.each(files)('%s shows every chart as a non-blank image', async (file) => {
     const charts = chartPngs(file);
     expect(charts.length, `${file}: chart outputs`).toBeGreaterThan(0);
-    for (const [i, c] of charts.entries()) expect(c.pixelWidth, `${file}: chart ${i + 1} carries image/png`).toBeGreaterThan(0);
+    for (const [i, c] of charts.entries())
+      expect(c.pixelWidth, `${file}: chart ${i + 1} carries image/png`).toBeGreaterThan(0);
 
     const html = readFileSync(join(dir, file.replace(/\.ipynb$/, '.html')), 'utf8');
     // A desktop-wide window: narrower ones scale wide charts down to fit (nbconvert's max-width: 100%).
@@ -78,27 +109,42 @@ describe.skipIf(missing)('notebooks converted by `jupyter nbconvert --to html`, 
       // The page is self-contained: no request may leave the machine (MathJax/require.js are file:// on Debian).
       await page.route(/^https?:/, (route) => route.abort());
       await page.setContent(html, { waitUntil: 'load' });
-      const images: ShownImage[] = await page.$$eval('img', (imgs) => imgs.map((img) => {
-        const el = img as HTMLImageElement;
-        const src = el.getAttribute('src') ?? '';
-        const base64 = src.startsWith('data:image/png;base64,') ? src.slice('data:image/png;base64,'.length).replace(/\s/g, '') : '';
-        const shown = el.getBoundingClientRect().width;
-        if (el.naturalWidth === 0) return { w: 0, h: 0, shown, sd: 0, base64 };
-        const canvas = document.createElement('canvas');
-        canvas.width = el.naturalWidth; canvas.height = el.naturalHeight;
-        const ctx = canvas.getContext('2d');
-        if (!ctx) return { w: el.naturalWidth, h: el.naturalHeight, shown, sd: 0, base64 };
-        ctx.drawImage(el, 0, 0);
-        const px = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
-        let sum = 0; let sq = 0;
-        for (let i = 0; i < px.length; i += 4) {
-          const l = 0.299 * (px[i] ?? 0) + 0.587 * (px[i + 1] ?? 0) + 0.114 * (px[i + 2] ?? 0);
-          sum += l; sq += l * l;
-        }
-        const n = px.length / 4;
-        return { w: el.naturalWidth, h: el.naturalHeight, shown, sd: Math.sqrt(Math.max(0, sq / n - (sum / n) ** 2)), base64 };
-      }));
-      console.log(`${file}: ${charts.length} chart outputs, ${images.length} <img>, luminance SD ${images.map((m) => m.sd.toFixed(0)).join('/')}`);
+      const images: ShownImage[] = await page.$$eval('img', (imgs) =>
+        imgs.map((img) => {
+          const el = img as HTMLImageElement;
+          const src = el.getAttribute('src') ?? '';
+          const base64 = src.startsWith('data:image/png;base64,')
+            ? src.slice('data:image/png;base64,'.length).replace(/\s/g, '')
+            : '';
+          const shown = el.getBoundingClientRect().width;
+          if (el.naturalWidth === 0) return { w: 0, h: 0, shown, sd: 0, base64 };
+          const canvas = document.createElement('canvas');
+          canvas.width = el.naturalWidth;
+          canvas.height = el.naturalHeight;
+          const ctx = canvas.getContext('2d');
+          if (!ctx) return { w: el.naturalWidth, h: el.naturalHeight, shown, sd: 0, base64 };
+          ctx.drawImage(el, 0, 0);
+          const px = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+          let sum = 0;
+          let sq = 0;
+          for (let i = 0; i < px.length; i += 4) {
+            const l = 0.299 * (px[i] ?? 0) + 0.587 * (px[i + 1] ?? 0) + 0.114 * (px[i + 2] ?? 0);
+            sum += l;
+            sq += l * l;
+          }
+          const n = px.length / 4;
+          return {
+            w: el.naturalWidth,
+            h: el.naturalHeight,
+            shown,
+            sd: Math.sqrt(Math.max(0, sq / n - (sum / n) ** 2)),
+            base64,
+          };
+        }),
+      );
+      console.log(
+        `${file}: ${charts.length} chart outputs, ${images.length} <img>, luminance SD ${images.map((m) => m.sd.toFixed(0)).join('/')}`,
+      );
 
       expect(images.length, `${file}: one <img> per chart output`).toBe(charts.length);
       for (const [i, img] of images.entries()) {

@@ -6,19 +6,33 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { INJECTED_TAG, PARAMETERS_TAG, cellSource, declaredParameters, type Notebook } from '../../src/notebook/parameters.js';
+import {
+  INJECTED_TAG,
+  PARAMETERS_TAG,
+  cellSource,
+  declaredParameters,
+  type Notebook,
+} from '../../src/notebook/parameters.js';
 import { KERNEL_NAME } from '../../src/notebook/kernelspec.js';
 import { VEGALITE_MIME } from '../../src/notebook/show.js';
 import { pngStats } from './png-pixels.js';
 
 const dir = 'notebooks';
-const files = readdirSync(dir).filter((f) => f.endsWith('.ipynb')).sort();
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.ipynb'))
+  .sort();
 const text = (v: unknown): string => (Array.isArray(v) ? v.join('') : String(v ?? ''));
 type Output = { output_type: string; name?: string; data?: Record<string, unknown>; text?: unknown };
 
 /** The customer ids of the bundled data (the second-last column of data/online_retail.csv.gz). */
-const bundledIds = new Set(gunzipSync(readFileSync('data/online_retail.csv.gz')).toString('utf8').split('\n').slice(1)
-  .map((line) => line.split(',').at(-2) ?? '').filter((id) => /^\d+$/.test(id)));
+const bundledIds = new Set(
+  gunzipSync(readFileSync('data/online_retail.csv.gz'))
+    .toString('utf8')
+    .split('\n')
+    .slice(1)
+    .map((line) => line.split(',').at(-2) ?? '')
+    .filter((id) => /^\d+$/.test(id)),
+);
 
 /** The text a reader sees in an output: streams, text and HTML, and every string inside a chart spec (labels, tooltips). */
 function readableText(o: Output): string {
@@ -52,7 +66,9 @@ describe('committed notebooks', () => {
       expect(code[0]?.metadata.tags).toContain(PARAMETERS_TAG);
       const declared = declaredParameters(cellSource(code[0] ?? { cell_type: 'code', source: '', metadata: {} }));
       // Notebook 08 reads subscriptions and usage events, not transactions: its files are subscriptionsPath and eventsPath.
-      const files = declared.includes('subscriptionsPath') ? ['subscriptionsPath', 'eventsPath'] : ['dataPath', 'preset'];
+      const files = declared.includes('subscriptionsPath')
+        ? ['subscriptionsPath', 'eventsPath']
+        : ['dataPath', 'preset'];
       for (const name of [...files, 'asOf', 'locale']) expect(declared).toContain(name);
       expect((nb.metadata.kernelspec as { name?: string } | undefined)?.name).toBe(KERNEL_NAME);
     });
@@ -63,9 +79,11 @@ describe('committed notebooks', () => {
     });
 
     it('has no error output and nothing on stderr', () => {
-      const bad = code.flatMap((_c, i) => outputs(i)
-        .filter((o) => o.output_type === 'error' || (o.output_type === 'stream' && o.name === 'stderr'))
-        .map((o) => `code cell ${i + 1}: ${text(o.text).slice(0, 200)}`));
+      const bad = code.flatMap((_c, i) =>
+        outputs(i)
+          .filter((o) => o.output_type === 'error' || (o.output_type === 'stream' && o.name === 'stderr'))
+          .map((o) => `code cell ${i + 1}: ${text(o.text).slice(0, 200)}`),
+      );
       expect(bad).toEqual([]);
     });
 
@@ -73,7 +91,9 @@ describe('committed notebooks', () => {
       const chartCells = code.map((c, i) => [c, i] as const).filter(([c]) => c.metadata.tags?.includes('chart'));
       expect(chartCells.length).toBeGreaterThanOrEqual(1);
       for (const [, i] of chartCells) {
-        const charts = outputs(i).filter((o) => o.output_type === 'display_data' && o.data?.[VEGALITE_MIME] !== undefined);
+        const charts = outputs(i).filter(
+          (o) => o.output_type === 'display_data' && o.data?.[VEGALITE_MIME] !== undefined,
+        );
         expect(charts.length, `code cell ${i + 1} shows no chart`).toBeGreaterThanOrEqual(1);
       }
       for (const [i] of code.entries()) {
@@ -87,14 +107,22 @@ describe('committed notebooks', () => {
 
     it('shows no customer id of the bundled data: ids are pseudonyms, made-up order ids hold none', () => {
       expect(bundledIds.size).toBe(4372);
-      const leaks = code.flatMap((_c, i) => outputs(i).flatMap((o) => [...readableText(o).matchAll(/(?<![\d.,])\d{5}(?![\d.,])/g)]
-        .map((m) => m[0]).filter((id) => bundledIds.has(id)).map((id) => `code cell ${i + 1}: ${id}`)));
+      const leaks = code.flatMap((_c, i) =>
+        outputs(i).flatMap((o) =>
+          [...readableText(o).matchAll(/(?<![\d.,])\d{5}(?![\d.,])/g)]
+            .map((m) => m[0])
+            .filter((id) => bundledIds.has(id))
+            .map((id) => `code cell ${i + 1}: ${id}`),
+        ),
+      );
       expect(leaks).toEqual([]);
       expect(code.some((_c, i) => outputs(i).some((o) => /\d@\d{4}-\d{2}-\d{2}/.test(readableText(o))))).toBe(false);
     });
 
     it('imports only the compiled library, and stays small', () => {
-      const imports = code.flatMap((c) => [...cellSource(c).matchAll(/from\s+'([^']+)'|require\('([^']+)'\)/g)].map((m) => m[1] ?? m[2]));
+      const imports = code.flatMap((c) =>
+        [...cellSource(c).matchAll(/from\s+'([^']+)'|require\('([^']+)'\)/g)].map((m) => m[1] ?? m[2]),
+      );
       expect(new Set(imports)).toEqual(new Set(['../dist/index.js']));
       expect(statSync(path).size).toBeLessThan(1_500_000);
     });

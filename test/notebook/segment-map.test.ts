@@ -19,18 +19,26 @@ describe('a custom RFM map in a notebook', () => {
   beforeAll(async () => {
     wb = await Workbench.open();
     await transactions(wb, [
-      ['a', 'o1', '2024-01-05', 10], ['b', 'o2', '2024-03-01', 20], ['c', 'o3', '2024-06-01', 30], ['d', 'o4', '2024-06-20', 40],
+      ['a', 'o1', '2024-01-05', 10],
+      ['b', 'o2', '2024-03-01', 20],
+      ['c', 'o3', '2024-06-01', 30],
+      ['d', 'o4', '2024-06-20', 40],
     ]);
   });
   afterAll(() => wb.close());
 
   it('defineSegmentMap checks the map at once', () => {
-    expect(() => defineSegmentMap({ name: 'gap', bins: 2, segments: [{ key: 'x', loyalty: 'loyal', rules: [{ r: [2, 2] }] }] })).toThrow(/not covered|uncovered|no segment/i);
+    expect(() =>
+      defineSegmentMap({ name: 'gap', bins: 2, segments: [{ key: 'x', loyalty: 'loyal', rules: [{ r: [2, 2] }] }] }),
+    ).toThrow(/not covered|uncovered|no segment/i);
   });
 
   it('scores with the map held in a variable, and rfmCustomers finds its keys', async () => {
     const result = await rfm(wb, { segmentMap: twoGroups, bins: 2 });
-    expect(result.segments.map((s) => [s.key, s.customers])).toEqual([['recent', 2], ['earlier', 2]]);
+    expect(result.segments.map((s) => [s.key, s.customers])).toEqual([
+      ['recent', 2],
+      ['earlier', 2],
+    ]);
     expect((await rfmCustomers(wb, { segment: 'recent' })).map((c) => c.customer_id)).toEqual(['c', 'd']);
   });
 

@@ -12,9 +12,17 @@ const spec: TopLevelSpec = {
   $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
   title: { text: 'Revenue by segment', subtitle: 'net of returns' },
   description: 'Bars per segment',
-  data: { values: [{ segment: 'Champions', revenue: 1234.5 }, { segment: 'Lost', revenue: 20 }] },
+  data: {
+    values: [
+      { segment: 'Champions', revenue: 1234.5 },
+      { segment: 'Lost', revenue: 20 },
+    ],
+  },
   mark: 'bar',
-  encoding: { x: { field: 'segment', type: 'nominal' }, y: { field: 'revenue', type: 'quantitative', axis: { format: ',.0f' } } },
+  encoding: {
+    x: { field: 'segment', type: 'nominal' },
+    y: { field: 'revenue', type: 'quantitative', axis: { format: ',.0f' } },
+  },
 };
 
 /** tslab's own jupyter module: the kernel sets `lastWriteDisplayData` on it for every cell. */
@@ -31,7 +39,10 @@ describe('chart outputs', () => {
     const [out, ...rest] = await displayOutputs(spec, { image: 'both' });
     expect(rest).toEqual([]);
     expect(Object.keys(out?.data ?? {})).toEqual([VEGALITE_MIME, 'image/svg+xml', 'image/png', 'text/plain']);
-    expect(out?.data[VEGALITE_MIME]).toMatchObject({ ...spec, config: { locale: { number: { decimal: '.', currency: ['€', ''] } } } });
+    expect(out?.data[VEGALITE_MIME]).toMatchObject({
+      ...spec,
+      config: { locale: { number: { decimal: '.', currency: ['€', ''] } } },
+    });
     expectValidSpec(out?.data[VEGALITE_MIME] as TopLevelSpec);
     const svg = out?.data['image/svg+xml'] as string;
     expect(svg.startsWith('<svg')).toBe(true);
@@ -48,9 +59,17 @@ describe('chart outputs', () => {
   });
 
   it('send the live spec with the same locale and currency as its SVG', async () => {
-    const money: TopLevelSpec = { ...spec, encoding: { ...spec.encoding, y: { field: 'revenue', type: 'quantitative', axis: { format: '$,.2f', values: [1234.5] } } } } as TopLevelSpec;
+    const money: TopLevelSpec = {
+      ...spec,
+      encoding: {
+        ...spec.encoding,
+        y: { field: 'revenue', type: 'quantitative', axis: { format: '$,.2f', values: [1234.5] } },
+      },
+    } as TopLevelSpec;
     const [out] = await displayOutputs(money, { locale: 'nl', currency: 'GBP', image: 'svg' });
-    const live = out?.data[VEGALITE_MIME] as { config: { locale: { number: { decimal: string; thousands: string; currency: string[] } } } };
+    const live = out?.data[VEGALITE_MIME] as {
+      config: { locale: { number: { decimal: string; thousands: string; currency: string[] } } };
+    };
     expect(live.config.locale.number).toMatchObject({ decimal: ',', thousands: '.', currency: ['£\u00a0', ''] });
     expect(out?.data['image/svg+xml']).toContain('£\u00a01.234,50');
   });
@@ -66,7 +85,9 @@ describe('chart outputs', () => {
 
 describe('table outputs', () => {
   it('escape HTML, format numbers by locale and align numbers right', async () => {
-    const rows = [{ name: '<b>"Tom" & Jerry\'s</b>', revenue: 1234.5, orders: 12000, first: new Date('2011-01-04T00:00:00Z') }];
+    const rows = [
+      { name: '<b>"Tom" & Jerry\'s</b>', revenue: 1234.5, orders: 12000, first: new Date('2011-01-04T00:00:00Z') },
+    ];
     const [out] = await displayOutputs(rows, { locale: 'nl' });
     const html = out?.data['text/html'] as string;
     expect(html).toContain('<td style="text-align:left">&lt;b&gt;&quot;Tom&quot; &amp; Jerry&#39;s&lt;/b&gt;</td>');
@@ -85,7 +106,10 @@ describe('table outputs', () => {
   });
 
   it('give every number in a column the same decimals', async () => {
-    const [out] = await displayOutputs([{ amount: 22, n: 3 }, { amount: 15.3, n: 4 }]);
+    const [out] = await displayOutputs([
+      { amount: 22, n: 3 },
+      { amount: 15.3, n: 4 },
+    ]);
     const html = out?.data['text/html'] as string;
     expect(html).toContain('>22.00</td>');
     expect(html).toContain('>15.30</td>');
@@ -121,7 +145,10 @@ describe('table outputs', () => {
     const table: ReportTable = {
       caption: 'Segments <top>',
       columns: [{ label: 'Segment' }, { label: 'Customers', numeric: true }],
-      rows: [['Champions', '1.024'], ['Lost & gone', '77']],
+      rows: [
+        ['Champions', '1.024'],
+        ['Lost & gone', '77'],
+      ],
       note: 'groups under 30 customers are hidden',
     };
     const [out] = await displayOutputs(table);
@@ -137,29 +164,42 @@ describe('table outputs', () => {
 describe('report sections', () => {
   it('show text first, then each chart and table', async () => {
     const section: ReportSection = {
-      id: 'rfm', title: 'RFM <segments>', intro: ['Intro & more'], findings: ['Champions buy most'],
+      id: 'rfm',
+      title: 'RFM <segments>',
+      intro: ['Intro & more'],
+      findings: ['Champions buy most'],
       charts: [{ id: 'c', title: 'c', description: 'd', spec }],
       tables: [{ caption: 't', columns: [{ label: 'a' }], rows: [['1']] }],
       facts: [['as of', '2011-12-10']],
     };
     const outs = await displayOutputs(section);
     expect(outs.map((o) => Object.keys(o.data))).toEqual([
-      ['text/html', 'text/plain'], [VEGALITE_MIME, 'image/png', 'text/plain'], ['text/html', 'text/plain'],
+      ['text/html', 'text/plain'],
+      [VEGALITE_MIME, 'image/png', 'text/plain'],
+      ['text/html', 'text/plain'],
     ]);
-    expect((await displayOutputs(section, { parts: ['tables'] })).map((o) => o.data['text/plain'])).toEqual(['t\na\n1\n(1 row)']);
+    expect((await displayOutputs(section, { parts: ['tables'] })).map((o) => o.data['text/plain'])).toEqual([
+      't\na\n1\n(1 row)',
+    ]);
     expect(await displayOutputs(section, { parts: ['text'] })).toEqual([outs[0]]);
-    expect(outs[0]?.data['text/html']).toBe('<h3>RFM &lt;segments&gt;</h3>\n<p>Intro &amp; more</p>\n<ul><li>Champions buy most</li></ul>\n<dl><dt>as of</dt><dd>2011-12-10</dd></dl>');
+    expect(outs[0]?.data['text/html']).toBe(
+      '<h3>RFM &lt;segments&gt;</h3>\n<p>Intro &amp; more</p>\n<ul><li>Champions buy most</li></ul>\n<dl><dt>as of</dt><dd>2011-12-10</dd></dl>',
+    );
   });
 
   it('reject values it cannot display with a message naming what it takes', async () => {
-    await expect(displayOutputs({ foo: 1 } as unknown as TopLevelSpec)).rejects.toThrow(/cannot display an object with keys foo\. Pass a Vega-Lite spec/);
+    await expect(displayOutputs({ foo: 1 } as unknown as TopLevelSpec)).rejects.toThrow(
+      /cannot display an object with keys foo\. Pass a Vega-Lite spec/,
+    );
   });
 });
 
 describe('publishing', () => {
-  it('send one display_data bundle through tslab\'s writer inside a kernel', async () => {
+  it("send one display_data bundle through tslab's writer inside a kernel", async () => {
     const sent: Array<[unknown, boolean]> = [];
-    tslabJupyter.lastWriteDisplayData = (content: unknown, update: boolean) => { sent.push([content, update]); };
+    tslabJupyter.lastWriteDisplayData = (content: unknown, update: boolean) => {
+      sent.push([content, update]);
+    };
     expect(inKernel()).toBe(true);
     await show(spec);
     expect(sent).toHaveLength(1);

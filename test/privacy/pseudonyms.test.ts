@@ -25,10 +25,14 @@ describe('pseudonyms', () => {
       await loadTransactions(wb, ONLINE_RETAIL, { preset: 'online-retail' });
       ids = (await wb.query('select distinct customer_id from transactions')).map((r) => String(r['customer_id']));
     }, 120_000);
-    afterAll(async () => { await wb.close(); });
+    afterAll(async () => {
+      await wb.close();
+    });
 
     it('show no customer id from the data unless showIds, and the same customer twice gets one pseudonym', async () => {
-      const rows = await wb.query(`select customer_id, count(*)::integer as lines from transactions group by all order by lines desc, customer_id limit 20`);
+      const rows = await wb.query(
+        `select customer_id, count(*)::integer as lines from transactions group by all order by lines desc, customer_id limit 20`,
+      );
       const view = tableView(rows, { pseudonyms: defaultPseudonyms() });
       const html = tableHtml(view) + tableText(view);
       expect(ids.length).toBeGreaterThan(4000);

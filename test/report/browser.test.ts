@@ -56,7 +56,9 @@ async function liveMarks(page: Page): Promise<Record<string, number>> {
     Object.fromEntries(
       Array.from(document.querySelectorAll('figure.chart')).map((f) => [
         f.id,
-        f.querySelectorAll('.chart-live svg .role-mark > *, .chart-live svg .role-mark path, .chart-live svg .role-mark rect').length,
+        f.querySelectorAll(
+          '.chart-live svg .role-mark > *, .chart-live svg .role-mark path, .chart-live svg .role-mark rect',
+        ).length,
       ]),
     ),
   );
@@ -132,7 +134,9 @@ describe.skipIf(!hasChromium)('report in headless Chromium', () => {
     const width = await v.page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(390);
     // Charts scale down to the column instead of scrolling, and tooltips still find their marks.
-    const chartWidths = await v.page.locator('figure.chart .chart-live svg').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().width));
+    const chartWidths = await v.page
+      .locator('figure.chart .chart-live svg')
+      .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().width));
     for (const w of chartWidths) expect(w).toBeLessThanOrEqual(390 - 2 * 12);
     await v.page.hover('#chart-by-country .chart-live svg .role-mark path');
     await v.page.waitForSelector('#vg-tooltip-element.visible', { timeout: 5000 });
@@ -143,9 +147,9 @@ describe.skipIf(!hasChromium)('report in headless Chromium', () => {
 
   it('reads with JavaScript off: static SVG charts are shown', async () => {
     const v = await visit(fixtureFile, { javaScript: false });
-    const visible = await v.page.locator('figure.chart .chart-static svg').evaluateAll((els) =>
-      els.map((e) => (e as SVGElement).getBoundingClientRect().height > 50),
-    );
+    const visible = await v.page
+      .locator('figure.chart .chart-static svg')
+      .evaluateAll((els) => els.map((e) => (e as SVGElement).getBoundingClientRect().height > 50));
     expect(visible).toEqual([true, true]);
     expect(v.requests).toEqual([]);
     expect(v.dialogs).toEqual([]);
@@ -159,7 +163,9 @@ describe.skipIf(!hasChromium)('report in headless Chromium', () => {
     const state = await v.page.evaluate(() => ({
       statics: Array.from(document.querySelectorAll('.chart-static')).map((e) => getComputedStyle(e).display),
       lives: Array.from(document.querySelectorAll('.chart-live')).map((e) => getComputedStyle(e).display),
-      breaks: Array.from(document.querySelectorAll('section.report-section')).map((e) => getComputedStyle(e).breakBefore),
+      breaks: Array.from(document.querySelectorAll('section.report-section')).map(
+        (e) => getComputedStyle(e).breakBefore,
+      ),
     }));
     expect(state.statics).toEqual(['block', 'block']);
     expect(state.lives).toEqual(['none', 'none']);

@@ -20,8 +20,16 @@ const sha256 = (text: string): string => `sha256-${createHash('sha256').update(t
 /** The CSP meta content, and its directives by name. */
 function policy(html: string): Record<string, string[]> {
   const content = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(html)?.[1] ?? '';
-  const text = content.replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
-  return Object.fromEntries(text.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name ?? '', values]));
+  const text = content
+    .replace(/&#39;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&');
+  return Object.fromEntries(
+    text
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .map(([name, ...values]) => [name ?? '', values]),
+  );
 }
 
 /** The text of every executable inline `<script>` (not the JSON data blocks). */
@@ -35,7 +43,7 @@ beforeAll(async () => {
 });
 
 describe('report CSP', () => {
-  it('allows exactly the report\'s own inline scripts and style sheet, by hash, and no unsafe-inline script', () => {
+  it("allows exactly the report's own inline scripts and style sheet, by hash, and no unsafe-inline script", () => {
     const csp = policy(html);
     const scripts = inlineScripts(html);
     expect(scripts).toHaveLength(4); // vega, vega-lite, vega-embed, the client script
@@ -48,7 +56,9 @@ describe('report CSP', () => {
 
   it('a report without charts allows no script at all', async () => {
     const { report } = await import('../../src/report/report.js');
-    const plain = await report({ title: 'no charts' }).add({ id: 'a', title: 'A', intro: ['text'] }).toHtml({ generatedAt: FIXED_TIME });
+    const plain = await report({ title: 'no charts' })
+      .add({ id: 'a', title: 'A', intro: ['text'] })
+      .toHtml({ generatedAt: FIXED_TIME });
     expect(policy(plain)['script-src']).toEqual(["'none'"]);
   });
 });
@@ -70,9 +80,14 @@ describe.skipIf(!hasChromium)('report CSP in headless Chromium', () => {
     const context = await browser.newContext({ serviceWorkers: 'block' });
     const page = await context.newPage();
     const errors: string[] = [];
-    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
     page.on('pageerror', (e) => errors.push(e.message));
-    page.on('dialog', (d) => { errors.push(`dialog: ${d.message()}`); void d.dismiss(); });
+    page.on('dialog', (d) => {
+      errors.push(`dialog: ${d.message()}`);
+      void d.dismiss();
+    });
     await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
     return { page, errors };
   }
@@ -81,23 +96,35 @@ describe.skipIf(!hasChromium)('report CSP in headless Chromium', () => {
     const file = resolve(OUT, 'report.html');
     writeFileSync(file, html);
     const { page, errors } = await open(file);
-    await page.waitForFunction(() => document.querySelectorAll('figure.chart[data-rendered="true"]').length === document.querySelectorAll('figure.chart').length, undefined, { timeout: 60_000 });
+    await page.waitForFunction(
+      () =>
+        document.querySelectorAll('figure.chart[data-rendered="true"]').length ===
+        document.querySelectorAll('figure.chart').length,
+      undefined,
+      { timeout: 60_000 },
+    );
     expect(await page.locator('figure.chart.is-live').count()).toBe(2);
     await page.hover('#chart-by-country .chart-live svg .role-mark path');
     await page.waitForSelector('#vg-tooltip-element.visible', { timeout: 5000 });
     // The tooltip's look comes from the report's own style sheet (vega-tooltip's <style> would be refused).
-    expect(await page.$eval('#vg-tooltip-element', (e) => [getComputedStyle(e).position, getComputedStyle(e).visibility])).toEqual(['fixed', 'visible']);
+    expect(
+      await page.$eval('#vg-tooltip-element', (e) => [getComputedStyle(e).position, getComputedStyle(e).visibility]),
+    ).toEqual(['fixed', 'visible']);
     expect(errors).toEqual([]);
     await page.context().close();
   });
 
   it('an inline script that escaped the escaping is refused', async () => {
     const file = resolve(OUT, 'injected.html');
-    const injected = readFileSync(resolve(OUT, 'report.html'), 'utf8')
-      .replace('<main>', '<main><script>document.title = "pwned"; window.swbPwned = 1;</script><div id="x" onclick="alert(1)"></div>');
+    const injected = readFileSync(resolve(OUT, 'report.html'), 'utf8').replace(
+      '<main>',
+      '<main><script>document.title = "pwned"; window.swbPwned = 1;</script><div id="x" onclick="alert(1)"></div>',
+    );
     writeFileSync(file, injected);
     const { page, errors } = await open(file);
-    await page.waitForFunction(() => document.querySelectorAll('figure.chart.is-live').length === 2, undefined, { timeout: 60_000 });
+    await page.waitForFunction(() => document.querySelectorAll('figure.chart.is-live').length === 2, undefined, {
+      timeout: 60_000,
+    });
     expect(await page.evaluate(() => (window as unknown as { swbPwned?: number }).swbPwned)).toBeUndefined();
     expect(await page.title()).toBe(`Report ${HOSTILE}`);
     expect(errors.some((e) => e.includes('Content Security Policy') && e.includes('script-src'))).toBe(true);

@@ -47,9 +47,16 @@ export function hostileLoadReport(): LoadReport {
 /** Net revenue 2,469 over 2 orders: an average order of 1,234.50. */
 export function sampleOverview(): OverviewResult {
   return {
-    customers: 3, orders: 2, netRevenue: 2469, grossRevenue: 2600, returned: 131, oneTimeCustomers: 2,
-    topRevenue: 2000, period: { first: new Date('2011-01-04T10:00:00Z'), last: new Date('2011-12-09T12:50:00Z') },
-    options: { topShare: 0.2 }, warnings: [],
+    customers: 3,
+    orders: 2,
+    netRevenue: 2469,
+    grossRevenue: 2600,
+    returned: 131,
+    oneTimeCustomers: 2,
+    topRevenue: 2000,
+    period: { first: new Date('2011-01-04T10:00:00Z'), last: new Date('2011-12-09T12:50:00Z') },
+    options: { topShare: 0.2 },
+    warnings: [],
   };
 }
 
@@ -94,14 +101,22 @@ export function hostileSection(): ReportSection {
     intro: [`Segment names come from a user map: ${HOSTILE}`],
     findings: [`${HOSTILE} are 12% of customers`, HOSTILE_SCRIPT],
     charts: [
-      { id: 'by-country', title: `Revenue by country ${HOSTILE}`, description: `Bars ${HOSTILE}`, spec: barSpec(`By country ${HOSTILE}`) },
+      {
+        id: 'by-country',
+        title: `Revenue by country ${HOSTILE}`,
+        description: `Bars ${HOSTILE}`,
+        spec: barSpec(`By country ${HOSTILE}`),
+      },
       { id: 'scatter', title: 'Orders and revenue', description: 'Points per segment.', spec: pointSpec() },
     ],
     tables: [
       {
         caption: `Segments ${HOSTILE}`,
         columns: [{ label: `Segment ${HOSTILE}` }, { label: 'Customers', numeric: true }, { label: 'Top product' }],
-        rows: [[HOSTILE, '12', `${HOSTILE} mug`], [HOSTILE_SCRIPT, '3', 'plain']],
+        rows: [
+          [HOSTILE, '12', `${HOSTILE} mug`],
+          [HOSTILE_SCRIPT, '3', 'plain'],
+        ],
         note: `Note ${HOSTILE}`,
       },
     ],
@@ -111,13 +126,30 @@ export function hostileSection(): ReportSection {
 /** A full report from hand-made parts (summary, data quality, segments, method). */
 export function fixtureReport(locale: Locale = 'en'): ReportBuilder {
   const load = hostileLoadReport();
-  return report({ title: `Report ${HOSTILE}`, locale, header: [['Data source', load.fileName]], generatedAt: FIXED_TIME })
-    .add(summarySection({ overview: sampleOverview(), findings: [`Champions ${HOSTILE} bring 43% of revenue`] }, { locale }))
+  return report({
+    title: `Report ${HOSTILE}`,
+    locale,
+    header: [['Data source', load.fileName]],
+    generatedAt: FIXED_TIME,
+  })
+    .add(
+      summarySection(
+        { overview: sampleOverview(), findings: [`Champions ${HOSTILE} bring 43% of revenue`] },
+        { locale },
+      ),
+    )
     .add(dataQualitySection({ transactions: load }, { locale }))
     .add(hostileSection())
     .add(
       methodSection(
-        { transactions: load, asOf: new Date('2011-12-10T00:00:00Z'), analyses: [{ name: `RFM ${HOSTILE}`, options: { bins: 5, label: HOSTILE, asOf: new Date('2011-12-10T00:00:00Z') } }], version: '0.1.0' },
+        {
+          transactions: load,
+          asOf: new Date('2011-12-10T00:00:00Z'),
+          analyses: [
+            { name: `RFM ${HOSTILE}`, options: { bins: 5, label: HOSTILE, asOf: new Date('2011-12-10T00:00:00Z') } },
+          ],
+          version: '0.1.0',
+        },
         { locale },
       ),
     );
@@ -144,7 +176,16 @@ export async function hostilePipelineReport(dir: string, locale: Locale = 'en'):
     for (let o = 0; o <= c % 5; o++) {
       const day = String(1 + ((c * 7 + o * 3) % 28)).padStart(2, '0');
       const month = String(1 + ((c + o * 2) % 12)).padStart(2, '0');
-      lines.push([q(`${HOSTILE}${c}`), `O${c}-${o}`, `2011-${month}-${day}`, String(10 + c * 3 + o), q(c % 2 ? HOSTILE : HOSTILE_SCRIPT), q(`${HOSTILE} mug`)].join(','));
+      lines.push(
+        [
+          q(`${HOSTILE}${c}`),
+          `O${c}-${o}`,
+          `2011-${month}-${day}`,
+          String(10 + c * 3 + o),
+          q(c % 2 ? HOSTILE : HOSTILE_SCRIPT),
+          q(`${HOSTILE} mug`),
+        ].join(','),
+      );
     }
   }
   writeFileSync(file, lines.join('\n') + '\n');
@@ -160,11 +201,25 @@ export async function hostilePipelineReport(dir: string, locale: Locale = 'en'):
     const result = await rfm(wb, { segmentMap });
     const ov = await overview(wb, { asOf: result.options.asOf });
     // 40 customers: every count would be under the default minGroup; this fixture is about escaping, so show them.
-    return report({ title: `Report on ${load.fileName}`, locale, header: [['File', load.fileName]], generatedAt: FIXED_TIME, minGroup: 1 }).add(
+    return report({
+      title: `Report on ${load.fileName}`,
+      locale,
+      header: [['File', load.fileName]],
+      generatedAt: FIXED_TIME,
+      minGroup: 1,
+    }).add(
       summarySection({ overview: ov, findings: rfmFindings(result, locale) }, { locale }),
       dataQualitySection({ transactions: load }, { locale }),
       rfmSection(result, { locale }),
-      methodSection({ transactions: load, asOf: result.options.asOf, analyses: [{ name: 'RFM', options: { bins: 5, segmentMap: segmentMap.name } }], version: '0.1.0' }, { locale }),
+      methodSection(
+        {
+          transactions: load,
+          asOf: result.options.asOf,
+          analyses: [{ name: 'RFM', options: { bins: 5, segmentMap: segmentMap.name } }],
+          version: '0.1.0',
+        },
+        { locale },
+      ),
     );
   } finally {
     wb.close();

@@ -10,7 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { DEMO_TIMEOUT, demoReport } from '../helpers/demo-reports.js';
 import { reportText } from '../helpers/report-text.js';
 
-const golden = (locale: string): string => fileURLToPath(new URL(`golden/online-retail.${locale}.txt`, import.meta.url));
+const golden = (locale: string): string =>
+  fileURLToPath(new URL(`golden/online-retail.${locale}.txt`, import.meta.url));
 const UPDATE = Boolean(process.env['SWB_UPDATE_GOLDEN']);
 
 describe('report text', () => {
@@ -23,11 +24,15 @@ describe('report text', () => {
     expect(reportText(html)).toBe('Report & more\nOrders: 1,234\nA | <b>\n[image] Chart "one"\nJan\nFeb\nNote on it\n');
   });
 
-  it.each(['en', 'nl'] as const)('the %s Online Retail demo report reads as its golden file', async (locale) => {
-    const built = await demoReport(locale);
-    expect(built.code, built.stderr).toBe(0);
-    const text = reportText(readFileSync(built.file, 'utf8'));
-    if (UPDATE) writeFileSync(golden(locale), text);
-    expect(text).toBe(readFileSync(golden(locale), 'utf8'));
-  }, DEMO_TIMEOUT);
+  it.each(['en', 'nl'] as const)(
+    'the %s Online Retail demo report reads as its golden file',
+    async (locale) => {
+      const built = await demoReport(locale);
+      expect(built.code, built.stderr).toBe(0);
+      const text = reportText(readFileSync(built.file, 'utf8'));
+      if (UPDATE) writeFileSync(golden(locale), text);
+      expect(text).toBe(readFileSync(golden(locale), 'utf8'));
+    },
+    DEMO_TIMEOUT,
+  );
 });

@@ -30,7 +30,8 @@ describe('escaping', () => {
   });
 
   it('prefixSvgIds renames ids and their references only', () => {
-    const svg = '<svg><defs><clipPath id="clip1"><rect/></clipPath></defs><g clip-path="url(#clip1)"></g><use href="#clip1"/><a href="#other"/></svg>';
+    const svg =
+      '<svg><defs><clipPath id="clip1"><rect/></clipPath></defs><g clip-path="url(#clip1)"></g><use href="#clip1"/><a href="#other"/></svg>';
     expect(prefixSvgIds(svg, 'chart-a-')).toBe(
       '<svg><defs><clipPath id="chart-a-clip1"><rect/></clipPath></defs><g clip-path="url(#chart-a-clip1)"></g><use href="#chart-a-clip1"/><a href="#other"/></svg>',
     );
@@ -46,9 +47,16 @@ describe('renderReportHtml', () => {
     // Title, header, findings, table cells, captions, notes, file name, column mapping, warnings, options.
     const escaped = escapeHtml(HOSTILE);
     for (const text of [
-      `<title>Report ${escaped}</title>`, `<h1>Report ${escaped}</h1>`, `<li>Champions ${escaped} bring 43% of revenue</li>`,
-      `<th scope="row">${escaped}</th>`, `<caption>Segments ${escaped}</caption>`, `<p class="note">Note ${escaped}</p>`,
-      `<dd>${escaped}.csv</dd>`, `<td>${escaped}</td>`, `<th scope="row">RFM ${escaped}</th>`, `<li>Columns not used: &quot;${escaped}&quot;.</li>`,
+      `<title>Report ${escaped}</title>`,
+      `<h1>Report ${escaped}</h1>`,
+      `<li>Champions ${escaped} bring 43% of revenue</li>`,
+      `<th scope="row">${escaped}</th>`,
+      `<caption>Segments ${escaped}</caption>`,
+      `<p class="note">Note ${escaped}</p>`,
+      `<dd>${escaped}.csv</dd>`,
+      `<td>${escaped}</td>`,
+      `<th scope="row">RFM ${escaped}</th>`,
+      `<li>Columns not used: &quot;${escaped}&quot;.</li>`,
       escapeHtml(HOSTILE_SCRIPT),
     ]) {
       expect(markup).toContain(text);
@@ -56,7 +64,11 @@ describe('renderReportHtml', () => {
     // Static SVG text from chart data is escaped by vega.
     expect(markup).toContain('&lt;img src=x onerror=alert(1)&gt;</text>');
     // Specs: JSON with < escaped, and exactly the vega bundles + options + specs + init as scripts.
-    const specs = [...html.matchAll(/<script type="application\/json" class="chart-spec" data-chart="([^"]+)">([\s\S]*?)<\/script>/g)];
+    const specs = [
+      ...html.matchAll(
+        /<script type="application\/json" class="chart-spec" data-chart="([^"]+)">([\s\S]*?)<\/script>/g,
+      ),
+    ];
     expect(specs.map((m) => m[1])).toEqual(['chart-by-country', 'chart-scatter']);
     for (const m of specs) expect(m[2]).not.toContain('<');
     expect(JSON.stringify(JSON.parse(specs[0]?.[2] ?? 'null'))).toContain(HOSTILE);
@@ -109,8 +121,12 @@ describe('renderReportHtml', () => {
   it('rejects duplicate section and chart ids', () => {
     const r = fixtureReport('en');
     expect(() => r.add({ id: 'summary', title: 'again' })).toThrow('duplicate section id: summary');
-    expect(() => r.add({ id: 'x', title: 'x', charts: [{ id: 'scatter', title: 't', description: 'd', spec: { mark: 'point' } as never }] })).toThrow(
-      'duplicate chart id: scatter',
-    );
+    expect(() =>
+      r.add({
+        id: 'x',
+        title: 'x',
+        charts: [{ id: 'scatter', title: 't', description: 'd', spec: { mark: 'point' } as never }],
+      }),
+    ).toThrow('duplicate chart id: scatter');
   });
 });

@@ -1,5 +1,15 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -15,7 +25,11 @@ const fresh = (): string => mkdtempSync(join(tmpdir(), 'swb-save-'));
 /** A report whose only chart cannot be rendered (unknown mark type). */
 function brokenReport() {
   const spec = { mark: 'no-such-mark', data: { values: [{ a: 1 }] } } as unknown as TopLevelSpec;
-  return report({ title: 'broken' }).add({ id: 'x', title: 'x', charts: [{ id: 'bad', title: 'bad', description: 'bad', spec }] });
+  return report({ title: 'broken' }).add({
+    id: 'x',
+    title: 'x',
+    charts: [{ id: 'bad', title: 'bad', description: 'bad', spec }],
+  });
 }
 
 describe('saveReport', () => {
@@ -66,7 +80,11 @@ function immutable(dir: string): (() => void) | undefined {
   }
 }
 
-const errorOf = (p: Promise<unknown>): Promise<unknown> => p.then(() => undefined, (e: unknown) => e);
+const errorOf = (p: Promise<unknown>): Promise<unknown> =>
+  p.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
 const reasonOf = (e: unknown): unknown => (e as { details: { reason: string } }).details.reason;
 
 describe('output paths', () => {
@@ -91,7 +109,9 @@ describe('output paths', () => {
     expect(lstatSync(join(dir, 'pipe')).isFIFO()).toBe(true);
     // Only checked, never written: /dev is not touched.
     const dev = await errorOf(checkOutputPath('/dev/null'));
-    expect((dev as Error).message).toBe('Could not write the report to /dev/null: that path is a device, not a regular file, and is never replaced. Check that the folder exists and is writable, or pass another --out path.');
+    expect((dev as Error).message).toBe(
+      'Could not write the report to /dev/null: that path is a device, not a regular file, and is never replaced. Check that the folder exists and is writable, or pass another --out path.',
+    );
   });
 
   it('refuses a folder at the path before writing anything', async () => {
@@ -160,8 +180,12 @@ describe('output paths', () => {
       process.stdout.write(temp + '\\n');
       setInterval(() => {}, 1000);`;
     requireCli(); // the child runs the built library
-    const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
-    const temp = await new Promise<string>((done) => child.stdout.once('data', (b: Buffer) => done(b.toString().trim())));
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const temp = await new Promise<string>((done) =>
+      child.stdout.once('data', (b: Buffer) => done(b.toString().trim())),
+    );
     expect(existsSync(temp)).toBe(true);
     expect(temp).toMatch(/\/\.r\.html\.swb-tmp-\d+-1$/);
     const exit = new Promise<NodeJS.Signals | null>((done) => child.once('exit', (_code, s) => done(s)));

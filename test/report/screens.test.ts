@@ -54,7 +54,9 @@ interface Screen {
 const REPORTS: Array<{ kind: DemoReport; shot: string; charts: number; blocks: number }> = [
   { kind: 'en-clv', shot: 'online-retail-clv', charts: 19, blocks: 35 },
   { kind: 'nl', shot: 'online-retail-nl', charts: 15, blocks: 28 },
-  ...(available(CDNOW_MASTER, 'the CDNOW screen-size tests') ? [{ kind: 'en-cdnow' as const, shot: 'cdnow', charts: 14, blocks: 25 }] : []),
+  ...(available(CDNOW_MASTER, 'the CDNOW screen-size tests')
+    ? [{ kind: 'en-cdnow' as const, shot: 'cdnow', charts: 14, blocks: 25 }]
+    : []),
   { kind: 'en-sample', shot: 'sample-customers', charts: 20, blocks: 38 },
 ];
 const WIDTHS = [390, 1400];
@@ -91,17 +93,36 @@ async function look(file: string, shot: string, width: number): Promise<Screen> 
       for (const group of Array.from(document.querySelectorAll('figure.chart .chart-live svg g.role-axis-label'))) {
         const id = group.closest('figure')?.id ?? '?';
         const boxes = Array.from(group.querySelectorAll('text'))
-          .filter((t) => (t.textContent ?? '').trim() !== '' && t.getAttribute('opacity') !== '0' && !/rotate/.test(t.getAttribute('transform') ?? ''))
+          .filter(
+            (t) =>
+              (t.textContent ?? '').trim() !== '' &&
+              t.getAttribute('opacity') !== '0' &&
+              !/rotate/.test(t.getAttribute('transform') ?? ''),
+          )
           .map((t) => ({ text: t.textContent ?? '', box: t.getBoundingClientRect() }));
-        boxes.forEach((a, i) => boxes.slice(i + 1).forEach((b) => {
-          const near = a.box.right > b.box.left - 3 && b.box.right > a.box.left - 3 && a.box.bottom > b.box.top + 1 && b.box.bottom > a.box.top + 1;
-          if (near) crowded.push(`${id}: ${a.text} / ${b.text}`);
-        }));
+        boxes.forEach((a, i) =>
+          boxes.slice(i + 1).forEach((b) => {
+            const near =
+              a.box.right > b.box.left - 3 &&
+              b.box.right > a.box.left - 3 &&
+              a.box.bottom > b.box.top + 1 &&
+              b.box.bottom > a.box.top + 1;
+            if (near) crowded.push(`${id}: ${a.text} / ${b.text}`);
+          }),
+        );
       }
       const cramped: string[] = [];
-      for (const svg of Array.from(document.querySelectorAll<SVGSVGElement>('#chart-rfm-heatmap .chart-live svg, #chart-segments-migration .chart-live svg'))) {
+      for (const svg of Array.from(
+        document.querySelectorAll<SVGSVGElement>(
+          '#chart-rfm-heatmap .chart-live svg, #chart-segments-migration .chart-live svg',
+        ),
+      )) {
         const id = svg.closest('figure')?.id ?? '?';
-        const cell = Math.min(...Array.from(svg.querySelectorAll<SVGGraphicsElement>('g.mark-rect.role-mark path')).map((r) => r.getBBox().width));
+        const cell = Math.min(
+          ...Array.from(svg.querySelectorAll<SVGGraphicsElement>('g.mark-rect.role-mark path')).map(
+            (r) => r.getBBox().width,
+          ),
+        );
         for (const t of Array.from(svg.querySelectorAll<SVGTextElement>('g.mark-text.role-mark text'))) {
           const width = t.getBBox().width;
           if (width > cell) cramped.push(`${id}: ${t.textContent ?? ''} (${width.toFixed(1)} > ${cell.toFixed(1)})`);
@@ -123,7 +144,9 @@ async function look(file: string, shot: string, width: number): Promise<Screen> 
           /** Width in px of the file-name part (between separators) around character i. */
           const partWidth = (i: number): number => {
             const from = Math.max(...['_', '-', '.', '/'].map((c) => text.data.lastIndexOf(c, i - 1))) + 1;
-            const to = Math.min(...['_', '-', '.', '/'].map((c) => (text.data.indexOf(c, i) + 1 || text.data.length + 1) - 1));
+            const to = Math.min(
+              ...['_', '-', '.', '/'].map((c) => (text.data.indexOf(c, i) + 1 || text.data.length + 1) - 1),
+            );
             let width = 0;
             for (let j = from; j < to; j++) {
               const r = document.createRange();
@@ -136,28 +159,60 @@ async function look(file: string, shot: string, width: number): Promise<Screen> 
           for (let i = 0; i < node.data.length; i++) {
             const char = node.data[i] ?? '';
             // white space at a line end may collapse to nothing: remember it was there
-            if (/\s/.test(char)) { if (prev) prev = { ...prev, char: ' ' }; continue; }
+            if (/\s/.test(char)) {
+              if (prev) prev = { ...prev, char: ' ' };
+              continue;
+            }
             const range = document.createRange();
             range.setStart(node, i);
             range.setEnd(node, i + 1);
             const rect = range.getClientRects()[0];
             if (!rect) continue;
-            const allowed = /[\s_./\-–]/.test(prev?.char ?? ' ') || (hash && prev?.hash) || (file && partWidth(i) > dd.clientWidth);
-            if (prev && rect.top > prev.top + 2 && !allowed) midWord.push(`${dd.textContent ?? ''}: ${prev.char}|${char}`);
+            const allowed =
+              /[\s_./\-–]/.test(prev?.char ?? ' ') || (hash && prev?.hash) || (file && partWidth(i) > dd.clientWidth);
+            if (prev && rect.top > prev.top + 2 && !allowed)
+              midWord.push(`${dd.textContent ?? ''}: ${prev.char}|${char}`);
             prev = { char, top: rect.top, hash };
           }
         }
       }
-      const panels = Array.from(document.querySelectorAll('figure[id^="chart-segments-sub-"] .chart-live svg g.role-scope[class*="concat_"]')).map((scope, i) => {
-        const bars = Array.from(scope.querySelectorAll('g[class*="layer_0_marks"] path')).map((p) => p.getBoundingClientRect());
-        const marks = [...bars, ...Array.from(scope.querySelectorAll('g[class*="layer_1_marks"] line')).map((l) => l.getBoundingClientRect())];
-        const axis = Array.from(scope.querySelectorAll('g.role-axis-domain line')).map((l) => l.getBoundingClientRect()).find((r) => r.width > r.height);
+      const panels = Array.from(
+        document.querySelectorAll('figure[id^="chart-segments-sub-"] .chart-live svg g.role-scope[class*="concat_"]'),
+      ).map((scope, i) => {
+        const bars = Array.from(scope.querySelectorAll('g[class*="layer_0_marks"] path')).map((p) =>
+          p.getBoundingClientRect(),
+        );
+        const marks = [
+          ...bars,
+          ...Array.from(scope.querySelectorAll('g[class*="layer_1_marks"] line')).map((l) => l.getBoundingClientRect()),
+        ];
+        const axis = Array.from(scope.querySelectorAll('g.role-axis-domain line'))
+          .map((l) => l.getBoundingClientRect())
+          .find((r) => r.width > r.height);
         const extent = Math.max(...marks.map((r) => r.right)) - Math.min(...marks.map((r) => r.left));
-        return { id: `${scope.closest('figure')?.id ?? '?'}#${i}`, widest: Math.max(0, ...bars.map((r) => r.width)), spread: axis ? extent / axis.width : 0 };
+        return {
+          id: `${scope.closest('figure')?.id ?? '?'}#${i}`,
+          widest: Math.max(0, ...bars.map((r) => r.width)),
+          spread: axis ? extent / axis.width : 0,
+        };
       });
       const isoDates = Array.from(document.querySelectorAll('figure.chart .chart-live svg')).flatMap((svg) =>
-        Array.from((svg.textContent ?? '').matchAll(/\b\d{4}-\d{2}-\d{2}\b/g), (m) => `${svg.closest('figure')?.id ?? '?'}: ${m[0]}`));
-      return { pageWidth: document.documentElement.scrollWidth, charts, blocks, crowded, cramped, suppressed, midWord, panels, isoDates };
+        Array.from(
+          (svg.textContent ?? '').matchAll(/\b\d{4}-\d{2}-\d{2}\b/g),
+          (m) => `${svg.closest('figure')?.id ?? '?'}: ${m[0]}`,
+        ),
+      );
+      return {
+        pageWidth: document.documentElement.scrollWidth,
+        charts,
+        blocks,
+        crowded,
+        cramped,
+        suppressed,
+        midWord,
+        panels,
+        isoDates,
+      };
     });
   } finally {
     await context.close();
@@ -180,7 +235,8 @@ describe.skipIf(!hasChromium)('the reports on a phone and a laptop', () => {
       Promise.all(REPORTS.map(async ({ kind }) => ({ kind, run: await demoReport(kind) }))),
       launchChromium().then((b) => (browser = b)),
     ]);
-    for (const { kind, run } of built) if (run.code !== 0) throw new Error(`swb report ${run.args.join(' ')} (${kind}) failed:\n${run.stderr}`);
+    for (const { kind, run } of built)
+      if (run.code !== 0) throw new Error(`swb report ${run.args.join(' ')} (${kind}) failed:\n${run.stderr}`);
     for (const [i, { kind, shot }] of REPORTS.entries()) {
       const file = built[i]?.run.file ?? '';
       const byWidth = new Map<number, Screen>();
@@ -195,54 +251,80 @@ describe.skipIf(!hasChromium)('the reports on a phone and a laptop', () => {
 
   const cases = REPORTS.flatMap((report) => WIDTHS.map((width) => ({ ...report, width })));
 
-  it.each(cases)('$kind at $width px: the page does not scroll sideways, all $charts charts are live and no chart text is under 10 px', ({ kind, width, charts: count }) => {
-    const { pageWidth, charts } = screen(kind, width);
-    expect(pageWidth).toBeLessThanOrEqual(width);
-    expect(charts.length).toBeGreaterThanOrEqual(count);
-    for (const chart of charts) {
-      expect(chart.texts, chart.id).toBeGreaterThan(0);
-      expect(chart.minText, chart.id).toBeGreaterThanOrEqual(10);
-    }
-  });
+  it.each(cases)(
+    '$kind at $width px: the page does not scroll sideways, all $charts charts are live and no chart text is under 10 px',
+    ({ kind, width, charts: count }) => {
+      const { pageWidth, charts } = screen(kind, width);
+      expect(pageWidth).toBeLessThanOrEqual(width);
+      expect(charts.length).toBeGreaterThanOrEqual(count);
+      for (const chart of charts) {
+        expect(chart.texts, chart.id).toBeGreaterThan(0);
+        expect(chart.minText, chart.id).toBeGreaterThanOrEqual(10);
+      }
+    },
+  );
 
-  it.each(cases)('$kind at $width px: every table or chart wider than its column shows the scroll cue, and only those', ({ kind, width, blocks: count }) => {
-    const { blocks } = screen(kind, width);
-    expect(blocks.length).toBeGreaterThanOrEqual(count);
-    for (const block of blocks) expect(block.cue, block.name).toBe(block.overflows);
-  });
+  it.each(cases)(
+    '$kind at $width px: every table or chart wider than its column shows the scroll cue, and only those',
+    ({ kind, width, blocks: count }) => {
+      const { blocks } = screen(kind, width);
+      expect(blocks.length).toBeGreaterThanOrEqual(count);
+      for (const block of blocks) expect(block.cue, block.name).toBe(block.overflows);
+    },
+  );
 
-  it.each(cases)('$kind at $width px: axis labels keep apart, counts fit their cells, card values wrap between words, no ISO dates in charts', ({ kind, width }) => {
-    const { crowded, cramped, midWord, isoDates } = screen(kind, width);
-    expect(crowded).toEqual([]);
-    expect(cramped).toEqual([]);
-    expect(midWord).toEqual([]);
-    expect(isoDates).toEqual([]);
-  });
+  it.each(cases)(
+    '$kind at $width px: axis labels keep apart, counts fit their cells, card values wrap between words, no ISO dates in charts',
+    ({ kind, width }) => {
+      const { crowded, cramped, midWord, isoDates } = screen(kind, width);
+      expect(crowded).toEqual([]);
+      expect(cramped).toEqual([]);
+      expect(midWord).toEqual([]);
+      expect(isoDates).toEqual([]);
+    },
+  );
 
-  it.each(WIDTHS)('the sample at %i px: suppressed RFM cells are striped and read "< 10"; every sub-segment chart has bars to see on its one scale', (width) => {
-    const { suppressed, panels } = screen('en-sample', width);
-    // 2,000 customers over 25 cells: 5 cells (R5 F2-3, R2 F5, R1 F3-4) hold 1-9 customers
-    expect(suppressed).toEqual({ striped: 5, labels: 5 });
-    // 6 sub-segment charts × 3 value tiers, the panels of a chart on one scale (own scales drew a −£8.60 bar as long
-    // as a −£62.94 one, #30): in each chart the panel with the largest differences fills most of the width, and the
-    // others are drawn to that scale, short when their differences are small
-    expect(panels).toHaveLength(18);
-    const charts = new Map<string, typeof panels>();
-    for (const panel of panels) charts.set(panel.id.split('#')[0] ?? '', [...(charts.get(panel.id.split('#')[0] ?? '') ?? []), panel]);
-    expect(charts.size).toBe(6);
-    for (const [id, list] of charts) {
-      expect(Math.max(...list.map((p) => p.spread)), id).toBeGreaterThanOrEqual(0.6);
-      expect(Math.max(...list.map((p) => p.widest)), id).toBeGreaterThanOrEqual(3);
-    }
-  });
+  it.each(WIDTHS)(
+    'the sample at %i px: suppressed RFM cells are striped and read "< 10"; every sub-segment chart has bars to see on its one scale',
+    (width) => {
+      const { suppressed, panels } = screen('en-sample', width);
+      // 2,000 customers over 25 cells: 5 cells (R5 F2-3, R2 F5, R1 F3-4) hold 1-9 customers
+      expect(suppressed).toEqual({ striped: 5, labels: 5 });
+      // 6 sub-segment charts × 3 value tiers, the panels of a chart on one scale (own scales drew a −£8.60 bar as long
+      // as a −£62.94 one, #30): in each chart the panel with the largest differences fills most of the width, and the
+      // others are drawn to that scale, short when their differences are small
+      expect(panels).toHaveLength(18);
+      const charts = new Map<string, typeof panels>();
+      for (const panel of panels)
+        charts.set(panel.id.split('#')[0] ?? '', [...(charts.get(panel.id.split('#')[0] ?? '') ?? []), panel]);
+      expect(charts.size).toBe(6);
+      for (const [id, list] of charts) {
+        expect(Math.max(...list.map((p) => p.spread)), id).toBeGreaterThanOrEqual(0.6);
+        expect(Math.max(...list.map((p) => p.widest)), id).toBeGreaterThanOrEqual(3);
+      }
+    },
+  );
 
   it('on a phone most charts are redrawn to the width; only those with written-in cells scroll', () => {
-    const phone = screen('en-clv', 390).blocks.filter((b) => b.overflows && b.name.startsWith('chart-')).map((b) => b.name);
-    expect(phone).toEqual(['chart-rfm-heatmap', 'chart-cohorts-retention', 'chart-cohorts-revenue-retention', 'chart-clusters-profiles', 'chart-segments-migration']);
+    const phone = screen('en-clv', 390)
+      .blocks.filter((b) => b.overflows && b.name.startsWith('chart-'))
+      .map((b) => b.name);
+    expect(phone).toEqual([
+      'chart-rfm-heatmap',
+      'chart-cohorts-retention',
+      'chart-cohorts-revenue-retention',
+      'chart-clusters-profiles',
+      'chart-segments-migration',
+    ]);
   });
 
-  it.each(REPORTS.map(({ kind }) => kind))('on a laptop the %s report fits: no table or chart scrolls at 1400 px', (kind) => {
-    const wide = screen(kind, 1400).blocks.filter((b) => b.overflows).map((b) => b.name);
-    expect(wide).toEqual([]);
-  });
+  it.each(REPORTS.map(({ kind }) => kind))(
+    'on a laptop the %s report fits: no table or chart scrolls at 1400 px',
+    (kind) => {
+      const wide = screen(kind, 1400)
+        .blocks.filter((b) => b.overflows)
+        .map((b) => b.name);
+      expect(wide).toEqual([]);
+    },
+  );
 });

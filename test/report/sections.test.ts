@@ -12,7 +12,12 @@ describe('summarySection', () => {
   it('states the key figures and fills findings from the overview up to six', () => {
     const s = summarySection({ overview: sampleOverview(), findings: ['Champions are 12% of customers.'] });
     expect(s.id).toBe('summary');
-    expect(s.facts).toEqual([['Customers with a purchase', '3'], ['Orders with a purchase', '2'], ['Net revenue', '€2,469'], ['Period', '4 Jan 2011 – 9 Dec 2011']]);
+    expect(s.facts).toEqual([
+      ['Customers with a purchase', '3'],
+      ['Orders with a purchase', '2'],
+      ['Net revenue', '€2,469'],
+      ['Period', '4 Jan 2011 – 9 Dec 2011'],
+    ]);
     expect(s.findings).toEqual([
       'Champions are 12% of customers.',
       '67% of customers ordered only once.',
@@ -33,7 +38,9 @@ describe('summarySection', () => {
     expect(s.title).toBe('Samenvatting');
     expect(s.facts?.[2]).toEqual(['Netto-omzet', `€${NBSP}2.469`]);
     expect(s.findings).toEqual(overviewFindings(sampleOverview(), 'nl'));
-    expect(s.findings?.[2]).toBe(`Een gemiddelde bestelling is €${NBSP}1.234,50 waard; een klant bestelt gemiddeld 0,7 keer.`);
+    expect(s.findings?.[2]).toBe(
+      `Een gemiddelde bestelling is €${NBSP}1.234,50 waard; een klant bestelt gemiddeld 0,7 keer.`,
+    );
     expect(s.findings?.[1]).toBe('Retouren en annuleringen namen 5,0% van de bruto-omzet terug.');
   });
 });
@@ -54,7 +61,10 @@ describe('dataQualitySection', () => {
       ['No customer id', '80', '8.0%', '2, 5'],
       ['Exact duplicate of another row', '20', '2.0%', '12'],
     ]);
-    expect(s.tables?.[1]?.rows).toEqual([['Customer id', '<img src=x onerror=alert(1)>'], ['Amount', '</script><script>alert(2)</script> × UnitPrice']]);
+    expect(s.tables?.[1]?.rows).toEqual([
+      ['Customer id', '<img src=x onerror=alert(1)>'],
+      ['Amount', '</script><script>alert(2)</script> × UnitPrice'],
+    ]);
     expect(s.findings).toEqual(['Columns not used: "<img src=x onerror=alert(1)>".']);
   });
 
@@ -74,7 +84,10 @@ describe('methodSection', () => {
       transactions: hostileLoadReport(),
       asOf,
       currency: 'GBP',
-      analyses: [{ name: 'RFM', options: { scoring: 'quantile', bins: 5, asOf, skip: undefined } }, { name: 'Clusters', options: { k: [3, 4] } }],
+      analyses: [
+        { name: 'RFM', options: { scoring: 'quantile', bins: 5, asOf, skip: undefined } },
+        { name: 'Clusters', options: { k: [3, 4] } },
+      ],
       version: '0.1.0',
     });
     expect(s.facts).toEqual([
@@ -103,15 +116,27 @@ describe('methodSection', () => {
     expect(optionText(['recency', 'frequency'], 'nl')).toBe('recentheid (recency); frequentie (frequency)');
     expect(optionText(['recency', 'frequency'], 'en')).toBe('recency, frequency');
     expect(optionText('net', 'nl')).toBe('verrekend met de omzet');
-    expect(optionText({ methodText: (l: 'en' | 'nl') => (l === 'nl' ? 'Nederlands' : 'English') }, 'nl')).toBe('Nederlands');
+    expect(optionText({ methodText: (l: 'en' | 'nl') => (l === 'nl' ? 'Nederlands' : 'English') }, 'nl')).toBe(
+      'Nederlands',
+    );
   });
 });
 
 describe('data quality of a subscriptions load', () => {
   const load: LoadReport = {
-    table: 'subscriptions', source: 'subs.csv', fileName: 'subs.csv', format: 'csv', sha256: 'ab'.repeat(32), rowsRead: 3, rowsLoaded: 3,
-    setAside: [], customers: 2,
-    columns: [{ field: 'customer_id', source: 'klant' }, { field: 'mrr', source: messages.mrrFromPrice('prijs', 'periode') }],
+    table: 'subscriptions',
+    source: 'subs.csv',
+    fileName: 'subs.csv',
+    format: 'csv',
+    sha256: 'ab'.repeat(32),
+    rowsRead: 3,
+    rowsLoaded: 3,
+    setAside: [],
+    customers: 2,
+    columns: [
+      { field: 'customer_id', source: 'klant' },
+      { field: 'mrr', source: messages.mrrFromPrice('prijs', 'periode') },
+    ],
     warnings: [messages.warnSubscriptionPerCustomer(), messages.warnShadowedColumns(['mrr'])],
   };
   const text = (locale: 'en' | 'nl') => JSON.stringify(dataQualitySection({ subscriptions: load }, { locale }));

@@ -27,7 +27,9 @@ describe('generateSample', () => {
     expect(tx.setAside).toEqual([]);
     expect(tx.customers).toBe(5_000);
     await loadCustomers(wb, s.customersFile);
-    const shares = await wb.query<{ c: number; share: number }>('select true_cluster as c, count(*) / 5000 as share from customers group by 1 order by 1');
+    const shares = await wb.query<{ c: number; share: number }>(
+      'select true_cluster as c, count(*) / 5000 as share from customers group by 1 order by 1',
+    );
     for (const cl of PLANTED_CLUSTERS) {
       const measured = shares.find((x) => x.c === cl.id)?.share ?? 0;
       // binomial standard error at n = 5000 is at most 0.7 points; allow 4 SE

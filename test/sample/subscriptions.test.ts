@@ -10,7 +10,12 @@ import { join } from 'node:path';
 import { Workbench } from '../../src/workbench.js';
 import { loadSubscriptions } from '../../src/data/subscriptions.js';
 import { loadEvents } from '../../src/data/events.js';
-import { generateSubscriptions, PLANTED_SUBSCRIPTIONS as P, plantedChurn, type SubscriptionSampleResult } from '../../src/sample/subscriptions.js';
+import {
+  generateSubscriptions,
+  PLANTED_SUBSCRIPTIONS as P,
+  plantedChurn,
+  type SubscriptionSampleResult,
+} from '../../src/sample/subscriptions.js';
 import type { LoadReport } from '../../src/data/load-report.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'swb-gen-subs-'));
@@ -36,28 +41,49 @@ describe('generateSubscriptions: planted truth', () => {
   it('writes a clean file: every row loads, one subscription per start, mrr from yearly prices', async () => {
     expect(gen.eventsPath).toBeUndefined();
     expect(loaded.setAside).toEqual([]);
-    expect([loaded.rowsRead, loaded.rowsLoaded, loaded.customers]).toEqual([gen.subscriptions, gen.subscriptions, 20_000]);
+    expect([loaded.rowsRead, loaded.rowsLoaded, loaded.customers]).toEqual([
+      gen.subscriptions,
+      gen.subscriptions,
+      20_000,
+    ]);
     expect(loaded.dateRange?.first.toISOString().slice(0, 10)).toBe('2023-01-01');
-    const mrr = await wb.query<{ plan: string; mrr: number[] }>('select plan, list(distinct mrr order by mrr) as mrr from subscriptions group by plan order by plan');
-    expect(mrr).toEqual([{ plan: 'basic', mrr: [19] }, { plan: 'business', mrr: [149] }, { plan: 'pro', mrr: [49] }]);
-    const [yearly] = await wb.query<{ share: number }>(`select avg((billing_interval = 'year')::int) as share from (select distinct customer_id, billing_interval from subscriptions)`);
+    const mrr = await wb.query<{ plan: string; mrr: number[] }>(
+      'select plan, list(distinct mrr order by mrr) as mrr from subscriptions group by plan order by plan',
+    );
+    expect(mrr).toEqual([
+      { plan: 'basic', mrr: [19] },
+      { plan: 'business', mrr: [149] },
+      { plan: 'pro', mrr: [49] },
+    ]);
+    const [yearly] = await wb.query<{ share: number }>(
+      `select avg((billing_interval = 'year')::int) as share from (select distinct customer_id, billing_interval from subscriptions)`,
+    );
     expect(yearly?.share).toBeGreaterThan(0.19);
     expect(yearly?.share).toBeLessThan(0.21);
   });
 
   it('recovers the monthly churn hazard of every plan × usage level within 4 standard errors', async () => {
     const cells = await wb.query<{ plan: string; usage_level: string; exposure: number; churns: number }>(
-      `select plan, usage_level, sum(months) as exposure, count(*) filter (where churned) as churns from (${PERIODS}) group by all order by all`);
+      `select plan, usage_level, sum(months) as exposure, count(*) filter (where churned) as churns from (${PERIODS}) group by all order by all`,
+    );
     expect(cells).toHaveLength(9);
     for (const c of cells) {
       const h = plantedChurn(c.plan, c.usage_level);
-      expect(Math.abs(c.churns / c.exposure - h), `${c.plan}/${c.usage_level}`).toBeLessThan(4 * Math.sqrt(h / c.exposure));
+      expect(Math.abs(c.churns / c.exposure - h), `${c.plan}/${c.usage_level}`).toBeLessThan(
+        4 * Math.sqrt(h / c.exposure),
+      );
     }
   });
 
   it('ranks churn by plan (basic about twice pro, pro about twice business) and by usage level', async () => {
-    const rate = async (by: string) => Object.fromEntries((await wb.query<{ k: string; r: number }>(
-      `select ${by} as k, count(*) filter (where churned) / sum(months) as r from (${PERIODS}) group by all`)).map((x) => [x.k, x.r]));
+    const rate = async (by: string) =>
+      Object.fromEntries(
+        (
+          await wb.query<{ k: string; r: number }>(
+            `select ${by} as k, count(*) filter (where churned) / sum(months) as r from (${PERIODS}) group by all`,
+          )
+        ).map((x) => [x.k, x.r]),
+      );
     const plan = await rate('plan');
     expect(plan['basic']! / plan['pro']!).toBeGreaterThan(1.7);
     expect(plan['basic']! / plan['pro']!).toBeLessThan(2.3);
@@ -89,7 +115,9 @@ describe('generateSubscriptions: planted truth', () => {
       select (select count(*) from churned) as churns, count(*) as back, list(distinct gap order by gap) as gaps from comeback`);
     expect(back?.gaps).toEqual([1, 2, 3]);
     const share = back!.back / back!.churns;
-    expect(Math.abs(share - P.reactivation)).toBeLessThan(4 * Math.sqrt((P.reactivation * (1 - P.reactivation)) / back!.churns));
+    expect(Math.abs(share - P.reactivation)).toBeLessThan(
+      4 * Math.sqrt((P.reactivation * (1 - P.reactivation)) / back!.churns),
+    );
   });
 });
 
@@ -112,7 +140,8 @@ describe('generateSubscriptions: events and determinism', () => {
         expect(Math.abs(r.active / r.paid - p), r.usage_level).toBeLessThan(4 * Math.sqrt((p * (1 - p)) / r.paid));
       }
       const [platforms] = await w.query<{ web_app_version: number; names: number }>(
-        "select count(*) filter (where platform = 'web' and app_version is not null) as web_app_version, count(distinct event_name) as names from events");
+        "select count(*) filter (where platform = 'web' and app_version is not null) as web_app_version, count(distinct event_name) as names from events",
+      );
       expect(platforms).toEqual({ web_app_version: 0, names: 8 });
     } finally {
       w.close();

@@ -13,19 +13,35 @@ describe('numericalHessian', () => {
 
 describe('cholesky and inverseSpd', () => {
   it('factor and invert [[4, 2], [2, 3]]: L = [[2, 0], [1, √2]], inverse [[3, −2], [−2, 4]] / 8', () => {
-    const L = cholesky([[4, 2], [2, 3]]);
+    const L = cholesky([
+      [4, 2],
+      [2, 3],
+    ]);
     expect(L?.[0]?.[0]).toBeCloseTo(2, 14);
     expect(L?.[1]?.[0]).toBeCloseTo(1, 14);
     expect(L?.[1]?.[1]).toBeCloseTo(Math.SQRT2, 14);
-    const inv = inverseSpd([[4, 2], [2, 3]]);
+    const inv = inverseSpd([
+      [4, 2],
+      [2, 3],
+    ]);
     expect(inv?.[0]?.[0]).toBeCloseTo(3 / 8, 14);
     expect(inv?.[0]?.[1]).toBeCloseTo(-2 / 8, 14);
     expect(inv?.[1]?.[1]).toBeCloseTo(4 / 8, 14);
   });
 
   it('return null for a matrix that is not positive definite', () => {
-    expect(cholesky([[1, 2], [2, 1]])).toBeNull();
-    expect(inverseSpd([[0, 0], [0, 1]])).toBeNull();
+    expect(
+      cholesky([
+        [1, 2],
+        [2, 1],
+      ]),
+    ).toBeNull();
+    expect(
+      inverseSpd([
+        [0, 0],
+        [0, 1],
+      ]),
+    ).toBeNull();
     expect(cholesky([[NaN]])).toBeNull();
   });
 });

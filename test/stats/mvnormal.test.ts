@@ -5,12 +5,19 @@ import { Random } from '../../src/sample/random.js';
 describe('multivariateNormal', () => {
   it('draws with the given mean and covariance (20,000 seeded draws)', () => {
     const rng = new Random(3);
-    const draw = multivariateNormal([1, -2], [[4, 1.2], [1.2, 1]]);
+    const draw = multivariateNormal(
+      [1, -2],
+      [
+        [4, 1.2],
+        [1.2, 1],
+      ],
+    );
     if (!draw) throw new Error('covariance refused');
     const xs = Array.from({ length: 20_000 }, () => draw(() => rng.next()));
     const m0 = xs.reduce((s, x) => s + (x[0] ?? 0), 0) / xs.length;
     const m1 = xs.reduce((s, x) => s + (x[1] ?? 0), 0) / xs.length;
-    const c = (i: number, j: number, mi: number, mj: number) => xs.reduce((s, x) => s + ((x[i] ?? 0) - mi) * ((x[j] ?? 0) - mj), 0) / (xs.length - 1);
+    const c = (i: number, j: number, mi: number, mj: number) =>
+      xs.reduce((s, x) => s + ((x[i] ?? 0) - mi) * ((x[j] ?? 0) - mj), 0) / (xs.length - 1);
     // standard errors: mean 0.014 and 0.007, variance about 0.04, covariance about 0.016
     expect(Math.abs(m0 - 1)).toBeLessThan(0.05);
     expect(Math.abs(m1 + 2)).toBeLessThan(0.025);
@@ -21,14 +28,29 @@ describe('multivariateNormal', () => {
 
   it('keeps a coordinate with zero variance at its mean', () => {
     const rng = new Random(5);
-    const draw = multivariateNormal([1, 2, 3], [[1, 0, 0.5], [0, 0, 0], [0.5, 0, 1]]);
+    const draw = multivariateNormal(
+      [1, 2, 3],
+      [
+        [1, 0, 0.5],
+        [0, 0, 0],
+        [0.5, 0, 1],
+      ],
+    );
     const xs = Array.from({ length: 100 }, () => draw?.(() => rng.next()) ?? []);
     expect(xs.every((x) => x[1] === 2)).toBe(true);
     expect(new Set(xs.map((x) => x[0])).size).toBe(100);
   });
 
   it('is null for a covariance that is not positive definite', () => {
-    expect(multivariateNormal([0, 0], [[1, 2], [2, 1]])).toBeNull();
+    expect(
+      multivariateNormal(
+        [0, 0],
+        [
+          [1, 2],
+          [2, 1],
+        ],
+      ),
+    ).toBeNull();
   });
 
   it('standardNormal puts 95% of draws within ±1.96', () => {

@@ -15,13 +15,16 @@ describe('nelderMead', () => {
 
   it('finds a 4-d quadratic minimum and treats non-finite values as +Infinity', () => {
     const target = [0.3, -2, 5, 1];
-    const f = (x: number[]) => ((x[0] ?? 0) > 10 ? NaN : x.reduce((s, xi, i) => s + (i + 1) * (xi - (target[i] ?? 0)) ** 2, 0));
+    const f = (x: number[]) =>
+      (x[0] ?? 0) > 10 ? NaN : x.reduce((s, xi, i) => s + (i + 1) * (xi - (target[i] ?? 0)) ** 2, 0);
     const r = nelderMead(f, [0, 0, 0, 0]);
     r.x.forEach((xi, i) => expect(xi).toBeCloseTo(target[i] ?? 0, 5));
   });
 
   it('reports no convergence when the iteration limit is hit', () => {
-    const r = nelderMead(([x = 0, y = 0]: number[]) => (1 - x) ** 2 + 100 * (y - x * x) ** 2, [-1.2, 1], { maxIterations: 5 });
+    const r = nelderMead(([x = 0, y = 0]: number[]) => (1 - x) ** 2 + 100 * (y - x * x) ** 2, [-1.2, 1], {
+      maxIterations: 5,
+    });
     expect(r).toMatchObject({ converged: false, iterations: 5 });
   });
 });

@@ -3,7 +3,10 @@ import { digamma, lnGamma, lnHyp2f1, scaledHyp2f1 } from '../../src/stats/specia
 
 describe('scaledHyp2f1', () => {
   it('equals exp(scale) · ₂F₁ from the log series when a, b, c > 0', () => {
-    expect(scaledHyp2f1(Math.log(2), 0.7784, 0.3462, 1.3, 0.5)).toBeCloseTo(2 * Math.exp(lnHyp2f1(0.7784, 0.3462, 1.3, 0.5)), 14);
+    expect(scaledHyp2f1(Math.log(2), 0.7784, 0.3462, 1.3, 0.5)).toBeCloseTo(
+      2 * Math.exp(lnHyp2f1(0.7784, 0.3462, 1.3, 0.5)),
+      14,
+    );
   });
 
   it('sums the signed series when c < 0 (mpmath: ₂F₁(0.7784, 0.3462; −0.65; 0.5) = −0.318914951893953)', () => {

@@ -25,7 +25,10 @@ export interface ActionsSectionInput {
  * The section, or undefined when there is no segmentation to act on.
  * @example actionsSection({ rfm: results.rfm, clusters: results.clusters, tiers: results.segments?.segments }, { locale: 'nl' })
  */
-export function actionsSection(input: ActionsSectionInput, options: { locale?: Locale } = {}): ReportSection | undefined {
+export function actionsSection(
+  input: ActionsSectionInput,
+  options: { locale?: Locale } = {},
+): ReportSection | undefined {
   const locale = options.locale ?? 'en';
   const t = actionTexts(locale).section;
   const count = (n: number) => formatNumber(n, locale);
@@ -43,9 +46,20 @@ export function actionsSection(input: ActionsSectionInput, options: { locale?: L
   const other: string[][] = [];
   if (input.clusters) {
     const names = clusterNames(input.clusters.profiles, locale);
-    input.clusters.profiles.forEach((p, i) => other.push([t.cluster(p.cluster, names[i] ?? ''), `cluster = ${p.cluster}`, count(p.size)]));
+    input.clusters.profiles.forEach((p, i) =>
+      other.push([t.cluster(p.cluster, names[i] ?? ''), `cluster = ${p.cluster}`, count(p.size)]),
+    );
   }
-  for (const s of input.tiers?.segments ?? []) other.push([segmentValueName(s.segment, locale), `value_tier = ${s.segment}`, count(s.size)]);
-  if (other.length) tables.push({ caption: t.otherCaption, columns: t.otherCols.map((label, i) => ({ label, ...(i === 2 ? { numeric: true, kind: 'count' as const } : {}) })), rows: other });
+  for (const s of input.tiers?.segments ?? [])
+    other.push([segmentValueName(s.segment, locale), `value_tier = ${s.segment}`, count(s.size)]);
+  if (other.length)
+    tables.push({
+      caption: t.otherCaption,
+      columns: t.otherCols.map((label, i) => ({
+        label,
+        ...(i === 2 ? { numeric: true, kind: 'count' as const } : {}),
+      })),
+      rows: other,
+    });
   return tables.length ? { id: 'actions', title: t.title, intro: [t.intro, t.codes], tables } : undefined;
 }

@@ -24,9 +24,16 @@ export const clustersAnalysis: Analysis<'clusters', ClusterResult> = {
     const names = rfm ? segmentNames(rfm, locale) : {};
     const { asOf, features, k, kRange, seed, restarts, sampleSize, logScale, missing, minSize } = r.options;
     return {
-      sections: [clustersSection(r, { locale, currency, ...(crosstab ? { rfmCrosstab: crosstab } : {}), segmentNames: names })],
+      sections: [
+        clustersSection(r, { locale, currency, ...(crosstab ? { rfmCrosstab: crosstab } : {}), segmentNames: names }),
+      ],
       findings: enough ? clusterFindings(r, locale, crosstab) : [],
-      runs: [{ name: 'Clusters', options: { asOf, features, k, kRange, seed, restarts, sampleSize, logScale, missing, minSize } }],
+      runs: [
+        {
+          name: 'Clusters',
+          options: { asOf, features, k, kRange, seed, restarts, sampleSize, logScale, missing, minSize },
+        },
+      ],
     };
   },
 };

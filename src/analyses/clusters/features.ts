@@ -44,7 +44,8 @@ export interface FeatureDef {
   transform: 'log1p' | 'none';
 }
 
-const NUMERIC = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|FLOAT|DOUBLE|REAL|DECIMAL.*)$/;
+const NUMERIC =
+  /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|FLOAT|DOUBLE|REAL|DECIMAL.*)$/;
 
 const isComputed = (name: string): name is ComputedFeature => Object.hasOwn(COMPUTED_FEATURES, name);
 
@@ -52,9 +53,15 @@ const isComputed = (name: string): name is ComputedFeature => Object.hasOwn(COMP
  * Resolve feature names: computed features first, then numeric columns of `customersTable`.
  * Throws a WorkbenchError listing what is available when a name is unknown or not numeric.
  */
-export async function resolveFeatures(wb: Workbench, names: readonly string[], customersTable: string, logScale: boolean): Promise<FeatureDef[]> {
+export async function resolveFeatures(
+  wb: Workbench,
+  names: readonly string[],
+  customersTable: string,
+  logScale: boolean,
+): Promise<FeatureDef[]> {
   if (names.length === 0) throw new WorkbenchError('BAD_OPTION', clusterMessages.noFeatures(DEFAULT_FEATURES), {});
-  if (new Set(names).size !== names.length) throw new WorkbenchError('BAD_OPTION', clusterMessages.featureTwice(names), { names });
+  if (new Set(names).size !== names.length)
+    throw new WorkbenchError('BAD_OPTION', clusterMessages.featureTwice(names), { names });
   const columns = await wb.columns(customersTable);
   const numeric = columns.filter((c) => NUMERIC.test(c.type) && c.name !== 'customer_id').map((c) => c.name);
   return names.map((name) => {
@@ -63,28 +70,53 @@ export async function resolveFeatures(wb: Workbench, names: readonly string[], c
     const column = columns.find((c) => c.name === name);
     const computed = Object.keys(COMPUTED_FEATURES);
     if (column) {
-      throw new WorkbenchError('BAD_OPTION', clusterMessages.featureNotNumeric(name, column.type, customersTable, computed, numeric, columns.length > 0), { name, type: column.type });
+      throw new WorkbenchError(
+        'BAD_OPTION',
+        clusterMessages.featureNotNumeric(name, column.type, customersTable, computed, numeric, columns.length > 0),
+        { name, type: column.type },
+      );
     }
-    throw new WorkbenchError('UNKNOWN_COLUMN', clusterMessages.unknownFeature(name, customersTable, computed, numeric, columns.length > 0), { name, computed, numeric });
+    throw new WorkbenchError(
+      'UNKNOWN_COLUMN',
+      clusterMessages.unknownFeature(name, customersTable, computed, numeric, columns.length > 0),
+      { name, computed, numeric },
+    );
   });
 }
 
 /** Working tables of one clustering run (temporary; dropped at the end). */
-export const WORK = { base: '_swb_cl_base', z: '_swb_cl_z', raw: '_swb_cl_raw', centroids: '_swb_cl_centroids' } as const;
+export const WORK = {
+  base: '_swb_cl_base',
+  z: '_swb_cl_z',
+  raw: '_swb_cl_raw',
+  centroids: '_swb_cl_centroids',
+} as const;
 
 /**
  * (Re)create the base table: one row per customer with a purchase before `$asOf`, its net revenue,
  * raw feature values `f0…` and transformed values `t0…` (NULL when missing or not finite).
  */
-export function baseSql(o: { source: string; customersTable: string; features: readonly FeatureDef[]; aggregate?: string }): string {
+export function baseSql(o: {
+  source: string;
+  customersTable: string;
+  features: readonly FeatureDef[];
+  aggregate?: string;
+}): string {
   const usesCustomers = o.features.some((f) => f.source === 'customers');
   const raw = o.features.map((f, i) => {
-    const expr = isComputed(f.name) ? `(${COMPUTED_FEATURES[f.name]})::double` : `cust.${quoteIdentifier(f.name)}::double`;
+    const expr = isComputed(f.name)
+      ? `(${COMPUTED_FEATURES[f.name]})::double`
+      : `cust.${quoteIdentifier(f.name)}::double`;
     return `case when isfinite(${expr}) then ${expr} end as f${i}`;
   });
-  const transformed = o.features.map((f, i) => (f.transform === 'log1p' ? `ln(1 + greatest(f${i}, 0)) as t${i}` : `f${i} as t${i}`));
+  const transformed = o.features.map((f, i) =>
+    f.transform === 'log1p' ? `ln(1 + greatest(f${i}, 0)) as t${i}` : `f${i} as t${i}`,
+  );
   // `aggregate`: a table already holding the per-customer aggregate of these rows (src/analyses/shared/customer-cache.ts).
-  const per = o.aggregate !== undefined ? `per as (select * from ${o.aggregate}),` : `tx as (
+  const per =
+    o.aggregate !== undefined
+      ? `per as (select * from ${o.aggregate}),`
+      : `tx as (
   select customer_id, order_id, order_date, amount, coalesce(is_return, false) as is_return
   from ${quoteIdentifier(o.source)} where order_date < $asOf and customer_id is not null
 ),
@@ -106,7 +138,10 @@ select *, ${transformed.join(', ')} from raw`;
  */
 export function statsSql(d: number): string {
   const means = Array.from({ length: d }, (_, i) => `${exactMean(`t${i}`)} as m${i}, count(t${i}) as c${i}`);
-  const sds = Array.from({ length: d }, (_, i) => `sqrt(${exactMean(`(b.t${i} - m.m${i}) * (b.t${i} - m.m${i})`)}) as s${i}`);
+  const sds = Array.from(
+    { length: d },
+    (_, i) => `sqrt(${exactMean(`(b.t${i} - m.m${i}) * (b.t${i} - m.m${i})`)}) as s${i}`,
+  );
   return `with m as (select count(*) as n, ${means.join(', ')} from ${WORK.base})
 select m.*, ${sds.join(', ')} from m left join ${WORK.base} as b on true group by all`;
 }
@@ -178,7 +213,8 @@ export function overallSql(d: number): string {
   const cols = Array.from({ length: d }, (_, j) => `${exactMean(`r${j}`)} as r${j}`);
   const cov: string[] = [];
   for (let i = 0; i < d; i++) {
-    for (let j = i; j < d; j++) cov.push(`${exactMean(`z${i} * z${j}`)} - ${exactMean(`z${i}`)} * ${exactMean(`z${j}`)} as v${i}_${j}`);
+    for (let j = i; j < d; j++)
+      cov.push(`${exactMean(`z${i} * z${j}`)} - ${exactMean(`z${i}`)} * ${exactMean(`z${j}`)} as v${i}_${j}`);
   }
   return `select count(*) as n, ${exactSum('revenue', 6)} as revenue, ${cols.join(', ')}, ${cov.join(', ')} from ${WORK.z}`;
 }

@@ -69,7 +69,9 @@ export function countDistinct(points: readonly (readonly number[])[]): number {
 /** The points as one row-major Float64Array (n × d): the loops below read it without following pointers. */
 function flatten(points: readonly (readonly number[])[], d: number): Float64Array {
   const x = new Float64Array(points.length * d);
-  points.forEach((p, i) => { for (let l = 0; l < d; l++) x[i * d + l] = p[l] as number; });
+  points.forEach((p, i) => {
+    for (let l = 0; l < d; l++) x[i * d + l] = p[l] as number;
+  });
   return x;
 }
 
@@ -103,11 +105,13 @@ export function seededRandom(seed: number): () => number {
  */
 function kmeansPlusPlus(x: Float64Array, n: number, d: number, k: number, random: () => number): Float64Array {
   const centres = new Float64Array(k * d);
-  const pick = (c: number, i: number) => { for (let l = 0; l < d; l++) centres[c * d + l] = x[i * d + l] as number; };
+  const pick = (c: number, i: number) => {
+    for (let l = 0; l < d; l++) centres[c * d + l] = x[i * d + l] as number;
+  };
   pick(0, Math.min(n - 1, Math.floor(random() * n)));
   let closest = new Float64Array(n);
   let potential = 0;
-  for (let i = 0; i < n; i++) potential += (closest[i] = rowDistance(x, i, centres, 0, d));
+  for (let i = 0; i < n; i++) potential += closest[i] = rowDistance(x, i, centres, 0, d);
   const trials = 2 + Math.floor(Math.log(k));
   let candidate = new Float64Array(n);
   let best = new Float64Array(n);
@@ -121,11 +125,14 @@ function kmeansPlusPlus(x: Float64Array, n: number, d: number, k: number, random
       let run = 0;
       for (let i = 0; i < n; i++) {
         run += closest[i] as number;
-        if (run > target && (closest[i] as number) > 0) { index = i; break; }
+        if (run > target && (closest[i] as number) > 0) {
+          index = i;
+          break;
+        }
       }
       pick(c, index);
       let p = 0;
-      for (let i = 0; i < n; i++) p += (candidate[i] = Math.min(closest[i] as number, rowDistance(x, i, centres, c, d)));
+      for (let i = 0; i < n; i++) p += candidate[i] = Math.min(closest[i] as number, rowDistance(x, i, centres, c, d));
       if (p < bestPotential) {
         bestPotential = p;
         bestIndex = index;
@@ -145,7 +152,10 @@ function nearestRow(x: Float64Array, i: number, centres: Float64Array, k: number
   let bestD = Infinity;
   for (let j = 0; j < k; j++) {
     const dist = rowDistance(x, i, centres, j, d);
-    if (dist < bestD) { bestD = dist; bestJ = j; }
+    if (dist < bestD) {
+      bestD = dist;
+      bestJ = j;
+    }
   }
   return bestJ;
 }
@@ -155,7 +165,15 @@ function nearestRow(x: Float64Array, i: number, centres: Float64Array, k: number
  * than `tolerance` in total (sum of squared shifts; 0: never), or `maxIterations`. A cluster that empties takes the point farthest from its centre. Returns
  * the labels against the final centres.
  */
-function lloyd(x: Float64Array, n: number, d: number, k: number, centres: Float64Array, maxIterations: number, tolerance: number): Int32Array {
+function lloyd(
+  x: Float64Array,
+  n: number,
+  d: number,
+  k: number,
+  centres: Float64Array,
+  maxIterations: number,
+  tolerance: number,
+): Int32Array {
   const labels = new Int32Array(n).fill(-1);
   const sums = new Float64Array(k * d);
   const sizes = new Float64Array(k);
@@ -163,7 +181,10 @@ function lloyd(x: Float64Array, n: number, d: number, k: number, centres: Float6
     let changed = 0;
     for (let i = 0; i < n; i++) {
       const j = nearestRow(x, i, centres, k, d);
-      if (labels[i] !== j) { labels[i] = j; changed++; }
+      if (labels[i] !== j) {
+        labels[i] = j;
+        changed++;
+      }
     }
     if (changed === 0) return labels;
     sums.fill(0);
@@ -182,7 +203,10 @@ function lloyd(x: Float64Array, n: number, d: number, k: number, centres: Float6
           const l = labels[i] as number;
           if ((sizes[l] as number) < 2) continue;
           const dist = rowDistance(x, i, centres, l, d);
-          if (dist > farD) { farD = dist; far = i; }
+          if (dist > farD) {
+            farD = dist;
+            far = i;
+          }
         }
         const from = labels[far] as number;
         sizes[from] = (sizes[from] as number) - 1;
@@ -231,7 +255,10 @@ function meanVariance(x: Float64Array, n: number, d: number): number {
 export async function fitKMeans(points: readonly number[][], k: number, options: FitOptions): Promise<KMeansFit> {
   const distinct = countDistinct(points);
   if (k > distinct) {
-    throw new WorkbenchError('TOO_FEW_POINTS', clusterMessages.kAboveProfiles(k, distinct, points.length), { k, distinct });
+    throw new WorkbenchError('TOO_FEW_POINTS', clusterMessages.kAboveProfiles(k, distinct, points.length), {
+      k,
+      distinct,
+    });
   }
   const n = points.length;
   const d = points[0]?.length ?? 0;

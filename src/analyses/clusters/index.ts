@@ -12,9 +12,27 @@
 import type { Workbench } from '../../workbench.js';
 import { WorkbenchError } from '../../errors.js';
 import {
-  WORK, assignSql, baseSql, centroidsSql, overallSql, profileSql, renumberSql, resolveFeatures, sampleSql, standardiseSql, statsSql,
+  WORK,
+  assignSql,
+  baseSql,
+  centroidsSql,
+  overallSql,
+  profileSql,
+  renumberSql,
+  resolveFeatures,
+  sampleSql,
+  standardiseSql,
+  statsSql,
 } from './features.js';
-import { chooseK, countDistinct, fitKMeans, KMEANS_TOLERANCE, nearestCentroid, silhouetteScore, type KChoiceRow } from './fit.js';
+import {
+  chooseK,
+  countDistinct,
+  fitKMeans,
+  KMEANS_TOLERANCE,
+  nearestCentroid,
+  silhouetteScore,
+  type KChoiceRow,
+} from './fit.js';
 import { clusterNameParts, type ClusterNamePart } from './names.js';
 import { resolveOptions, type ClusterOptions, type ClusterOptionsUsed } from './options.js';
 import { pcaFromCovariance, project, type Projection } from './projection.js';
@@ -140,7 +158,8 @@ async function fitClusters(wb: Workbench, options: ClusterOptions = {}): Promise
   const defs = await resolveFeatures(wb, o.features, o.customers, o.logScale);
   try {
     await withCustomerAggregate(wb, { source: o.source, asOf }, (aggregate) =>
-      wb.run(baseSql({ source: o.source, customersTable: o.customers, features: defs, aggregate }), { asOf }));
+      wb.run(baseSql({ source: o.source, customersTable: o.customers, features: defs, aggregate }), { asOf }),
+    );
     const [stats = {}] = await wb.query(statsSql(defs.length));
     const n = num(stats['n']);
     if (!(n > 0)) throw new WorkbenchError('NO_DATA', clusterMessages.nothingToCluster(asOf, o.source), { asOf });
@@ -170,7 +189,11 @@ async function fitClusters(wb: Workbench, options: ClusterOptions = {}): Promise
     const d = kept.length;
     const [{ n: customerCount = 0 } = {}] = await wb.query<{ n: number }>(`select count(*) as n from ${WORK.z}`);
     for (const f of features.filter((x) => x.missing > 0)) {
-      warnings.push(o.missing === 'exclude' ? clusterMessages.warnFeatureMissingExcluded(f.missing, f.name) : clusterMessages.warnFeatureMissingMean(f.missing, f.name));
+      warnings.push(
+        o.missing === 'exclude'
+          ? clusterMessages.warnFeatureMissingExcluded(f.missing, f.name)
+          : clusterMessages.warnFeatureMissingMean(f.missing, f.name),
+      );
     }
     if (customerCount === 0) throw new WorkbenchError('NO_DATA', clusterMessages.everyCustomerMissing(), {});
 
@@ -190,9 +213,17 @@ async function fitClusters(wb: Workbench, options: ClusterOptions = {}): Promise
       }
       if (skipped.length) warnings.push(clusterMessages.warnKSkipped(skipped, distinct));
       for (const kk of ks.filter((x) => x <= distinct)) {
-        const fit = await fitKMeans(search, kk, { ...fitOpts, restarts: o.searchRestarts, tolerance: KMEANS_TOLERANCE });
+        const fit = await fitKMeans(search, kk, {
+          ...fitOpts,
+          restarts: o.searchRestarts,
+          tolerance: KMEANS_TOLERANCE,
+        });
         const silPoints = search.slice(0, silN);
-        kTable.push({ k: kk, inertia: fit.inertia, silhouette: silhouetteScore(silPoints, fit.labels.slice(0, silN), kk) });
+        kTable.push({
+          k: kk,
+          inertia: fit.inertia,
+          silhouette: silhouetteScore(silPoints, fit.labels.slice(0, silN), kk),
+        });
       }
       k = chooseK(kTable);
     } else {
@@ -230,15 +261,25 @@ async function fitClusters(wb: Workbench, options: ClusterOptions = {}): Promise
       const revenue = num(row?.['revenue'] ?? 0);
       return {
         cluster: i + 1,
-        nameParts: clusterNameParts(zs[i] as Record<string, number>, features.map((f) => f.name), { means: byName(row, 'r'), overall: byName(overallRow, 'r') }),
-        size, share: size / customerCount,
-        revenue, revenueShare: totalRevenue === 0 ? NaN : revenue / totalRevenue,
-        means: byName(row, 'r'), z: zs[i] as Record<string, number>, centroid: centroids[i] as number[],
+        nameParts: clusterNameParts(
+          zs[i] as Record<string, number>,
+          features.map((f) => f.name),
+          { means: byName(row, 'r'), overall: byName(overallRow, 'r') },
+        ),
+        size,
+        share: size / customerCount,
+        revenue,
+        revenueShare: totalRevenue === 0 ? NaN : revenue / totalRevenue,
+        means: byName(row, 'r'),
+        z: zs[i] as Record<string, number>,
+        centroid: centroids[i] as number[],
         tooSmall: size < o.minSize,
       };
     });
 
-    const cov = Array.from({ length: d }, (_, i) => Array.from({ length: d }, (_, j) => num(overallRow[`v${Math.min(i, j)}_${Math.max(i, j)}`])));
+    const cov = Array.from({ length: d }, (_, i) =>
+      Array.from({ length: d }, (_, j) => num(overallRow[`v${Math.min(i, j)}_${Math.max(i, j)}`])),
+    );
     const pca = await pcaFromCovariance(cov);
     const pts: ClusterPoint[] = sample.slice(0, o.projectionPoints).map((r, i) => {
       const z = points[i] as number[];
@@ -248,13 +289,27 @@ async function fitClusters(wb: Workbench, options: ClusterOptions = {}): Promise
       return { cluster: nearestCentroid(z, centroids) + 1, x, y, values };
     });
 
-    return tagResult({
-      table: o.table, options: used, k, features, droppedFeatures: dropped, customerCount, excludedCount: n - customerCount,
-      sampleSize: points.length, kTable, inertia: fit.inertia, silhouette, profiles,
-      overall: { size: customerCount, revenue: totalRevenue, means: byName(overallRow, 'r') },
-      projection: { ...pca, points: pts },
-      sufficiency: await dataSufficiency(wb, 'clusters', { asOf, source: o.source, minimums: o.minimums }), warnings,
-    }, 'ClusterResult');
+    return tagResult(
+      {
+        table: o.table,
+        options: used,
+        k,
+        features,
+        droppedFeatures: dropped,
+        customerCount,
+        excludedCount: n - customerCount,
+        sampleSize: points.length,
+        kTable,
+        inertia: fit.inertia,
+        silhouette,
+        profiles,
+        overall: { size: customerCount, revenue: totalRevenue, means: byName(overallRow, 'r') },
+        projection: { ...pca, points: pts },
+        sufficiency: await dataSufficiency(wb, 'clusters', { asOf, source: o.source, minimums: o.minimums }),
+        warnings,
+      },
+      'ClusterResult',
+    );
   } finally {
     for (const t of Object.values(WORK)) await wb.run(`drop table if exists ${t}`);
   }

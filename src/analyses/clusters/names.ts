@@ -45,12 +45,19 @@ export function clusterLevel(z: number, rawSide = Math.sign(z)): ClusterLevel {
  *   other side of the overall mean than its z-score is named "mid". @defaultValue z-scores only
  * @example clusterNameParts({ recency: -1, frequency: 1.2, monetary: 0.9 }, ['recency', 'frequency', 'monetary']) // [{ feature: 'recency', level: 'low' }, …]
  */
-export function clusterNameParts(z: Readonly<Record<string, number>>, features: readonly string[], position?: ClusterPosition): ClusterNamePart[] {
+export function clusterNameParts(
+  z: Readonly<Record<string, number>>,
+  features: readonly string[],
+  position?: ClusterPosition,
+): ClusterNamePart[] {
   const side = (feature: string): number | undefined => {
     const mean = position?.means[feature];
     const overall = position?.overall[feature];
-    return mean === undefined || overall === undefined || !Number.isFinite(mean) || !Number.isFinite(overall) ? undefined : Math.sign(mean - overall);
+    return mean === undefined || overall === undefined || !Number.isFinite(mean) || !Number.isFinite(overall)
+      ? undefined
+      : Math.sign(mean - overall);
   };
-  return features.map((feature) => ({ feature, level: clusterLevel(z[feature] ?? 0, side(feature)) }))
+  return features
+    .map((feature) => ({ feature, level: clusterLevel(z[feature] ?? 0, side(feature)) }))
     .filter((p) => p.level !== 'mid' || ALWAYS_NAMED.has(p.feature));
 }

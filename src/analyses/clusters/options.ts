@@ -4,7 +4,15 @@
  */
 import { WorkbenchError } from '../../errors.js';
 import { DEFAULT_FEATURES } from './features.js';
-import { checkOptionKeys, keyword, optionKeys, outputTable, wholeNumber, type DateInput, minSizeOption } from '../shared/validate.js';
+import {
+  checkOptionKeys,
+  keyword,
+  optionKeys,
+  outputTable,
+  wholeNumber,
+  type DateInput,
+  minSizeOption,
+} from '../shared/validate.js';
 import { resolveMinimums, type Minimums } from '../shared/sufficiency.js';
 import { clusterMessages } from './messages.js';
 
@@ -71,9 +79,26 @@ export interface ClusterOptionsUsed extends Required<Omit<ClusterOptions, 'asOf'
 }
 
 const CLUSTER_KEYS = optionKeys<ClusterOptions>({
-  features: true, k: true, kRange: true, seed: true, restarts: true, maxIterations: true, sampleSize: true, searchSampleSize: true,
-  searchRestarts: true, silhouetteSampleSize: true, projectionPoints: true, logScale: true, missing: true, asOf: true, minSize: true,
-  source: true, customers: true, table: true, replace: true, minimums: true,
+  features: true,
+  k: true,
+  kRange: true,
+  seed: true,
+  restarts: true,
+  maxIterations: true,
+  sampleSize: true,
+  searchSampleSize: true,
+  searchRestarts: true,
+  silhouetteSampleSize: true,
+  projectionPoints: true,
+  logScale: true,
+  missing: true,
+  asOf: true,
+  minSize: true,
+  source: true,
+  customers: true,
+  table: true,
+  replace: true,
+  minimums: true,
 });
 
 /** Fill in defaults and check the options (everything but `asOf`, which needs the data). */
@@ -107,6 +132,9 @@ export function resolveOptions(o: ClusterOptions): Omit<ClusterOptionsUsed, 'asO
     source: o.source ?? 'transactions',
     customers: o.customers ?? 'customers',
     minimums: resolveMinimums('clusters', o.minimums),
-    table: outputTable('clusters', o.table, 'clusters', { source: o.source ?? 'transactions', ...(o.replace ? { replace: true } : {}) }),
+    table: outputTable('clusters', o.table, 'clusters', {
+      source: o.source ?? 'transactions',
+      ...(o.replace ? { replace: true } : {}),
+    }),
   };
 }

@@ -17,7 +17,10 @@ export interface Projection {
 export async function pcaFromCovariance(cov: readonly (readonly number[])[]): Promise<Projection> {
   const d = cov.length;
   const { PCA } = await import('ml-pca');
-  const pca = new PCA(cov.map((r) => [...r]), { isCovarianceMatrix: true });
+  const pca = new PCA(
+    cov.map((r) => [...r]),
+    { isCovarianceMatrix: true },
+  );
   const vectors = pca.getEigenvectors().to2DArray();
   const explained = pca.getExplainedVariance();
   const component = (c: number): number[] => {

@@ -27,7 +27,8 @@ export interface ClustersSectionOptions {
 type Quality = 'clear' | 'moderate' | 'weak';
 const quality = (s: number): Quality => (s >= 0.5 ? 'clear' : s >= 0.25 ? 'moderate' : 'weak');
 /** Agreement with the RFM segments in words, from the adjusted Rand index. */
-const agreement = (ari: number): 'same' | 'partly' | 'unrelated' => (ari >= 0.65 ? 'same' : ari >= 0.2 ? 'partly' : 'unrelated');
+const agreement = (ari: number): 'same' | 'partly' | 'unrelated' =>
+  ari >= 0.65 ? 'same' : ari >= 0.2 ? 'partly' : 'unrelated';
 
 const MONEY = new Set(['monetary', 'avg_order_value']);
 
@@ -53,7 +54,8 @@ export function clusterFindings(result: ClusterResult, locale: Locale = 'en', cr
   if (top) out.push(t.revenue(top.cluster, nameOf(top), pct(top.share), pct(top.revenueShare)));
   const largest = [...result.profiles].sort((a, b) => b.size - a.size || a.cluster - b.cluster)[0];
   const last = result.profiles[result.profiles.length - 1];
-  if (largest && largest !== top) out.push(t.largest(largest.cluster, nameOf(largest), pct(largest.share), pct(largest.revenueShare)));
+  if (largest && largest !== top)
+    out.push(t.largest(largest.cluster, nameOf(largest), pct(largest.share), pct(largest.revenueShare)));
   else if (last && last !== top) out.push(t.least(last.cluster, nameOf(last), pct(last.share), pct(last.revenueShare)));
   if (result.k >= 2) out.push(t.quality[quality(result.silhouette)](result.k));
   if (crosstab) out.push(t.agreement[agreement(crosstab.adjustedRand)]);
@@ -67,7 +69,15 @@ export function clusterNext(result: ClusterResult, locale: Locale = 'en'): strin
   if (!top || result.k < 2) return [];
   const pct = (x: number) => formatPercent(Number.isFinite(x) ? x : 0, locale, 0);
   const big = [...result.profiles].filter((p) => p !== top).sort((a, b) => b.size - a.size || a.cluster - b.cluster)[0];
-  return [clusterTexts(locale).section.todo(String(top.cluster), pct(top.revenueShare), big ? String(big.cluster) : undefined, pct(big?.share ?? NaN), quality(result.silhouette) === 'weak')];
+  return [
+    clusterTexts(locale).section.todo(
+      String(top.cluster),
+      pct(top.revenueShare),
+      big ? String(big.cluster) : undefined,
+      pct(big?.share ?? NaN),
+      quality(result.silhouette) === 'weak',
+    ),
+  ];
 }
 
 function crosstabTable(ct: ClusterRfmCrosstab, locale: Locale, names: Readonly<Record<string, string>>): ReportTable {
@@ -98,15 +108,30 @@ export function clustersSection(result: ClusterResult, options: ClustersSectionO
   const pct = (x: number) => formatPercent(Number.isFinite(x) ? x : 0, locale, 1);
   const profiles: ReportTable = {
     caption: t.caption,
-    columns: [...t.cols.map((label, i) => ({ label, numeric: i >= 2, ...(i === 2 ? COUNT : {}) })), ...result.features.map((f) => ({ label: featureLabel(f.name, locale), numeric: true }))],
+    columns: [
+      ...t.cols.map((label, i) => ({ label, numeric: i >= 2, ...(i === 2 ? COUNT : {}) })),
+      ...result.features.map((f) => ({ label: featureLabel(f.name, locale), numeric: true })),
+    ],
     rows: result.profiles.map((p, i) => [
-      String(p.cluster), clusterNames(result.profiles, locale)[i] ?? '', `${formatNumber(p.size, locale)}${p.tooSmall ? ' *' : ''}`, pct(p.share), pct(p.revenueShare),
+      String(p.cluster),
+      clusterNames(result.profiles, locale)[i] ?? '',
+      `${formatNumber(p.size, locale)}${p.tooSmall ? ' *' : ''}`,
+      pct(p.share),
+      pct(p.revenueShare),
       ...result.features.map((f) => featureValue(f.name, p.means[f.name] ?? NaN, locale, currency)),
     ]),
-    ...(result.profiles.some((p) => p.tooSmall) ? { note: t.tooSmall(formatNumber(result.options.minSize, locale)) } : {}),
+    ...(result.profiles.some((p) => p.tooSmall)
+      ? { note: t.tooSmall(formatNumber(result.options.minSize, locale)) }
+      : {}),
   };
   const facts: Array<[string, string]> = [
-    [t.facts.features, listText(result.features.map((f) => featureLabel(f.name, locale)), t.and)],
+    [
+      t.facts.features,
+      listText(
+        result.features.map((f) => featureLabel(f.name, locale)),
+        t.and,
+      ),
+    ],
     [t.facts.k, `${result.k} (${auto ? t.facts.chosen : t.facts.given})`],
     [t.facts.customers, formatNumber(result.customerCount, locale)],
     [t.facts.sample, formatNumber(result.sampleSize, locale)],
@@ -117,7 +142,9 @@ export function clustersSection(result: ClusterResult, options: ClustersSectionO
   const technical: Array<[string, string]> = [
     [tech.method, tech.methodValue],
     [tech.silhouette, formatNumber(result.silhouette, locale, 2)],
-    ...(options.rfmCrosstab ? [[tech.ari, formatNumber(options.rfmCrosstab.adjustedRand, locale, 2)] as [string, string]] : []),
+    ...(options.rfmCrosstab
+      ? [[tech.ari, formatNumber(options.rfmCrosstab.adjustedRand, locale, 2)] as [string, string]]
+      : []),
     [tech.pca, pct(result.projection.explained[0] + result.projection.explained[1])],
     [tech.seed, String(result.options.seed)],
   ];
@@ -126,16 +153,35 @@ export function clustersSection(result: ClusterResult, options: ClustersSectionO
     title: t.title,
     intro: [
       t.intro(listText(labels, t.and), result.options.logScale && result.features.some((f) => f.transform === 'log1p')),
-      t.introK(auto, result.k, result.options.kRange[0], result.options.kRange[1], formatNumber(result.sampleSize, locale), result.sampleSize >= result.customerCount),
+      t.introK(
+        auto,
+        result.k,
+        result.options.kRange[0],
+        result.options.kRange[1],
+        formatNumber(result.sampleSize, locale),
+        result.sampleSize >= result.customerCount,
+      ),
     ],
     findings: clusterFindings(result, locale, options.rfmCrosstab),
     charts: [
       { id: 'clusters-k', title: t.kChart, description: t.kDesc, spec: clusterKChart(result, { locale }) },
-      { id: 'clusters-scatter', title: t.scatter, description: t.scatterDesc, spec: clusterScatter(result, { locale }) },
-      { id: 'clusters-profiles', title: t.heat, description: t.heatDesc, spec: clusterProfileHeatmap(result, { locale }) },
+      {
+        id: 'clusters-scatter',
+        title: t.scatter,
+        description: t.scatterDesc,
+        spec: clusterScatter(result, { locale }),
+      },
+      {
+        id: 'clusters-profiles',
+        title: t.heat,
+        description: t.heatDesc,
+        spec: clusterProfileHeatmap(result, { locale }),
+      },
       { id: 'clusters-sizes', title: t.sizes, description: t.sizesDesc, spec: clusterSizes(result, { locale }) },
     ],
-    tables: options.rfmCrosstab ? [profiles, crosstabTable(options.rfmCrosstab, locale, options.segmentNames ?? {})] : [profiles],
+    tables: options.rfmCrosstab
+      ? [profiles, crosstabTable(options.rfmCrosstab, locale, options.segmentNames ?? {})]
+      : [profiles],
     facts,
     technical,
     next: clusterNext(result, locale),

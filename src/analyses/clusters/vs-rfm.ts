@@ -51,7 +51,10 @@ export interface ClusterRfmCrosstab {
 export async function clusterVsRfm(wb: Workbench, input: ClusterVsRfmInput): Promise<ClusterRfmCrosstab> {
   const clustersTable = input.clusters.table;
   const rfmTable = input.rfm.table;
-  for (const [t, how] of [[clustersTable, 'clusters(wb)'], [rfmTable, 'rfm(wb)']] as const) {
+  for (const [t, how] of [
+    [clustersTable, 'clusters(wb)'],
+    [rfmTable, 'rfm(wb)'],
+  ] as const) {
     if (!(await wb.hasTable(t))) throw new WorkbenchError('NO_DATA', clusterMessages.runFirst(t, how), { table: t });
   }
   const rows = await wb.query<{ cluster: number; segment: string; customers: number }>(
@@ -59,7 +62,8 @@ export async function clusterVsRfm(wb: Workbench, input: ClusterVsRfmInput): Pro
      from ${quoteIdentifier(clustersTable)} as c join ${quoteIdentifier(rfmTable)} as r using (customer_id)
      group by all order by c.cluster, r.segment`,
   );
-  if (rows.length === 0) throw new WorkbenchError('NO_DATA', clusterMessages.noCommonCustomers(clustersTable, rfmTable), {});
+  if (rows.length === 0)
+    throw new WorkbenchError('NO_DATA', clusterMessages.noCommonCustomers(clustersTable, rfmTable), {});
   const clusterTotals = new Map<number, number>();
   const segmentTotals = new Map<string, number>();
   for (const r of rows) {

@@ -23,7 +23,9 @@ function clusterWord(part: ClusterNamePart, locale: Locale): string {
  * @example clusterName([{ feature: 'recency', level: 'low' }, { feature: 'monetary', level: 'high' }], 'en') // "Recent, high spend"
  */
 export function clusterName(parts: readonly ClusterNamePart[], locale: Locale): string {
-  return parts.length ? capitalise(parts.map((p) => clusterWord(p, locale)).join(', ')) : texts(locale).analyses.clusterAverage;
+  return parts.length
+    ? capitalise(parts.map((p) => clusterWord(p, locale)).join(', '))
+    : texts(locale).analyses.clusterAverage;
 }
 
 /**
@@ -31,8 +33,10 @@ export function clusterName(parts: readonly ClusterNamePart[], locale: Locale): 
  * the cluster number.
  * @example clusterNames(result.profiles, 'nl')[0]
  */
-export function clusterNames(profiles: ReadonlyArray<{ readonly nameParts: readonly ClusterNamePart[] }>, locale: Locale): string[] {
+export function clusterNames(
+  profiles: ReadonlyArray<{ readonly nameParts: readonly ClusterNamePart[] }>,
+  locale: Locale,
+): string[] {
   const names = profiles.map((p) => clusterName(p.nameParts, locale));
   return names.map((n, i) => (names.filter((m) => m === n).length > 1 ? `${n} (${i + 1})` : n));
 }
-

@@ -37,13 +37,15 @@ export const clvAnalysis: Analysis<'clv', ClvResult, ClvReportFlags> = {
     if (options.margin !== undefined) numberInRange('margin', options.margin, CLV_MARGIN);
     if (options.discountRate !== undefined) numberInRange('discountRate', options.discountRate, CLV_DISCOUNT_RATE);
   },
-  run: ({ wb, options, asOf }) => clv(wb, {
-    calibrationEnd: new Date(asOf.getTime() - DAY_MS),
-    ...(options.margin !== undefined ? { margin: options.margin } : {}),
-    ...(options.discountRate !== undefined ? { discountRate: options.discountRate } : {}),
-    ...(options.minimums?.clv ? { minimums: options.minimums.clv } : {}),
-  }),
-  detail: (r) => `${r.customers.toLocaleString('en')} customers, ${r.bgnbd.repeatBuyers.toLocaleString('en')} repeat buyers, P(alive) and 12-month value`,
+  run: ({ wb, options, asOf }) =>
+    clv(wb, {
+      calibrationEnd: new Date(asOf.getTime() - DAY_MS),
+      ...(options.margin !== undefined ? { margin: options.margin } : {}),
+      ...(options.discountRate !== undefined ? { discountRate: options.discountRate } : {}),
+      ...(options.minimums?.clv ? { minimums: options.minimums.clv } : {}),
+    }),
+  detail: (r) =>
+    `${r.customers.toLocaleString('en')} customers, ${r.bgnbd.repeatBuyers.toLocaleString('en')} repeat buyers, P(alive) and 12-month value`,
   present: (r, { locale, currency, results, enough }) => {
     const rfm = resultOf(results, rfmAnalysis);
     const segments = resultOf(results, clvSegmentsAnalysis);
@@ -53,7 +55,12 @@ export const clvAnalysis: Analysis<'clv', ClvResult, ClvReportFlags> = {
       sections: [clvSection(r, { locale, currency, ...(segments ? { segments } : {}), segmentNames: names })],
       // A prediction the section calls unreliable, or made on too little data, is not quoted in the summary.
       findings: clvDoubts(r).length === 0 && enough ? clvFindings(r, locale, currency) : [],
-      runs: [{ name: 'CLV', options: { calibrationEnd, unit, horizonMonths, discountRate, margin, aliveBands, tierShares, fitSample } }],
+      runs: [
+        {
+          name: 'CLV',
+          options: { calibrationEnd, unit, horizonMonths, discountRate, margin, aliveBands, tierShares, fitSample },
+        },
+      ],
     };
   },
 };

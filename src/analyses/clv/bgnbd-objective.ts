@@ -42,8 +42,12 @@ export function compileBgnbdLogLikelihood(groups: readonly ClvGroup[]): (p: Bgnb
       gx[k] = base + lnGamma(r + x) + lnGamma(b + x) - lnGamma(a + b + x);
       cx[k] = x > 0 ? lnA - Math.log(b + x - 1) : -Infinity;
     });
-    ts.distinct.forEach((T, k) => { lnT[k] = Math.log(alpha + T); });
-    txs.distinct.forEach((tx, k) => { lnTx[k] = Math.log(alpha + tx); });
+    ts.distinct.forEach((T, k) => {
+      lnT[k] = Math.log(alpha + T);
+    });
+    txs.distinct.forEach((tx, k) => {
+      lnTx[k] = Math.log(alpha + tx);
+    });
     let ll = 0;
     for (let i = 0; i < n; i++) {
       const k = xs.index[i] as number;
@@ -66,7 +70,10 @@ export function compileBgnbdLogLikelihood(groups: readonly ClvGroup[]): (p: Bgnb
  * analytic gradient, for {@link bfgs}: the same terms as {@link compileBgnbdLogLikelihood}, plus the
  * digamma terms per distinct x and the log-sum-exp weights per group.
  */
-export function compileBgnbdObjective(groups: readonly ClvGroup[], logBound: number): (v: number[]) => { f: number; g: number[] } {
+export function compileBgnbdObjective(
+  groups: readonly ClvGroup[],
+  logBound: number,
+): (v: number[]) => { f: number; g: number[] } {
   const n = groups.length;
   const xs = indexOf(groups.map((g) => g.x));
   const ts = indexOf(groups.map((g) => g.T));
@@ -74,15 +81,25 @@ export function compileBgnbdObjective(groups: readonly ClvGroup[], logBound: num
   const counts = Float64Array.from(groups.map((g) => g.count));
   const total = counts.reduce((s, c) => s + c, 0);
   const dx = xs.distinct.length;
-  const gx = new Float64Array(dx), cx = new Float64Array(dx), dr = new Float64Array(dx), da = new Float64Array(dx), db = new Float64Array(dx), inv = new Float64Array(dx);
-  const lnT = new Float64Array(ts.distinct.length), invT = new Float64Array(ts.distinct.length);
-  const lnTx = new Float64Array(txs.distinct.length), invTx = new Float64Array(txs.distinct.length);
+  const gx = new Float64Array(dx),
+    cx = new Float64Array(dx),
+    dr = new Float64Array(dx),
+    da = new Float64Array(dx),
+    db = new Float64Array(dx),
+    inv = new Float64Array(dx);
+  const lnT = new Float64Array(ts.distinct.length),
+    invT = new Float64Array(ts.distinct.length);
+  const lnTx = new Float64Array(txs.distinct.length),
+    invTx = new Float64Array(txs.distinct.length);
   return (v: number[]) => {
     if (v.some((vi) => !(Math.abs(vi) <= logBound))) return { f: Infinity, g: v.map(() => 0) };
     const [r, alpha, a, b] = v.map(Math.exp) as [number, number, number, number];
-    const lnAlpha = Math.log(alpha), lnA = Math.log(a);
+    const lnAlpha = Math.log(alpha),
+      lnA = Math.log(a);
     const base = lnGamma(a + b) - lnGamma(b) - lnGamma(r) + r * lnAlpha;
-    const psiAB = digamma(a + b), psiB = digamma(b), psiR = digamma(r);
+    const psiAB = digamma(a + b),
+      psiB = digamma(b),
+      psiR = digamma(r);
     xs.distinct.forEach((x, k) => {
       const psiABX = digamma(a + b + x);
       gx[k] = base + lnGamma(r + x) + lnGamma(b + x) - lnGamma(a + b + x);
@@ -92,9 +109,19 @@ export function compileBgnbdObjective(groups: readonly ClvGroup[], logBound: num
       da[k] = psiAB - psiABX;
       db[k] = psiAB - psiB + digamma(b + x) - psiABX;
     });
-    ts.distinct.forEach((T, k) => { lnT[k] = Math.log(alpha + T); invT[k] = 1 / (alpha + T); });
-    txs.distinct.forEach((tx, k) => { lnTx[k] = Math.log(alpha + tx); invTx[k] = 1 / (alpha + tx); });
-    let ll = 0, gr = 0, gal = 0, ga = 0, gb = 0;
+    ts.distinct.forEach((T, k) => {
+      lnT[k] = Math.log(alpha + T);
+      invT[k] = 1 / (alpha + T);
+    });
+    txs.distinct.forEach((tx, k) => {
+      lnTx[k] = Math.log(alpha + tx);
+      invTx[k] = 1 / (alpha + tx);
+    });
+    let ll = 0,
+      gr = 0,
+      gal = 0,
+      ga = 0,
+      gb = 0;
     for (let i = 0; i < n; i++) {
       const k = xs.index[i] as number;
       const x = xs.distinct[k] as number;
@@ -118,7 +145,7 @@ export function compileBgnbdObjective(groups: readonly ClvGroup[], logBound: num
       ll += c * ((gx[k] as number) + (a3 > a4 ? a3 : a4) + Math.log1p(e));
       gr -= c * (w3 * (lnT[kt] as number) + w4 * (lnTx[ktx] as number));
       gal -= c * (r + x) * (w3 * (invT[kt] as number) + w4 * (invTx[ktx] as number));
-      ga += c * w4 / a;
+      ga += (c * w4) / a;
       gb -= c * w4 * (inv[k] as number);
     }
     gal += (total * r) / alpha;

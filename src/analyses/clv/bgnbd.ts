@@ -132,7 +132,12 @@ export function fitBgnbd(groups: readonly ClvGroup[], options: BgnbdFitOptions =
   const atBound = names.filter((_, i) => Math.abs(best.x[i] ?? 0) > LOG_BOUND - 0.05);
   const ll = compileBgnbdLogLikelihood(groups);
   // a parameter at a bound is held there: the covariance (and the intervals) are those of the others
-  const logCovariance = mleCovariance((v) => ll(unpack(v)), best.x, 1e-4, names.map((k) => atBound.includes(k)));
+  const logCovariance = mleCovariance(
+    (v) => ll(unpack(v)),
+    best.x,
+    1e-4,
+    names.map((k) => atBound.includes(k)),
+  );
   const se = logCovariance && names.map((k, i) => params[k] * Math.sqrt(logCovariance[i]?.[i] ?? NaN));
   return {
     ...params,
@@ -150,9 +155,13 @@ export function fitBgnbd(groups: readonly ClvGroup[], options: BgnbdFitOptions =
 }
 
 /** Nelder-Mead from the best quasi-Newton point, for likelihoods that keep improving towards a bound. */
-function polish(logLikelihood: (p: BgnbdParams) => number, customers: number, from: { x: number[]; f: number })
-  : { x: number[]; f: number; converged: boolean; iterations: number } {
-  const negLL = (v: number[]) => (v.some((vi) => Math.abs(vi) > LOG_BOUND) ? Infinity : -logLikelihood(unpack(v)) / customers);
+function polish(
+  logLikelihood: (p: BgnbdParams) => number,
+  customers: number,
+  from: { x: number[]; f: number },
+): { x: number[]; f: number; converged: boolean; iterations: number } {
+  const negLL = (v: number[]) =>
+    v.some((vi) => Math.abs(vi) > LOG_BOUND) ? Infinity : -logLikelihood(unpack(v)) / customers;
   const run = nelderMead(negLL, from.x);
   return run.f <= from.f ? run : { ...run, x: from.x, f: from.f };
 }

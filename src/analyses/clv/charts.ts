@@ -8,7 +8,17 @@ import { formatNumber, type Locale } from '../../locale.js';
 import { WorkbenchError } from '../../errors.js';
 import type { ClvResult } from './types.js';
 import type { ClvSegmentRow } from './aggregates.js';
-import { baseSpec, CATEGORY_COLORS, CHART_HEIGHT, CHART_WIDTH, COUNT_FORMAT, moneyFormat, PERCENT_FORMAT, SEQUENTIAL_SCHEME, withCounts } from '../../charts/theme.js';
+import {
+  baseSpec,
+  CATEGORY_COLORS,
+  CHART_HEIGHT,
+  CHART_WIDTH,
+  COUNT_FORMAT,
+  moneyFormat,
+  PERCENT_FORMAT,
+  SEQUENTIAL_SCHEME,
+  withCounts,
+} from '../../charts/theme.js';
 import { messages } from '../../messages.js';
 import { clvTexts } from './texts.js';
 
@@ -36,16 +46,25 @@ export function clvHoldoutChart(result: ClvResult, options: ClvChartOptions = {}
   const sub = `${n(result.holdout.length)} ${t.periods[result.options.unit]} · ${t.actual}: ${n(result.holdout.actualTotal)} · ${predicted}: ${n(result.holdout.predictedTotal)}`;
   return withCounts(['customers'], {
     ...baseSpec(t.holdout, `${t.holdoutDesc}.`, sub),
-    width: CHART_WIDTH, height: CHART_HEIGHT,
+    width: CHART_WIDTH,
+    height: CHART_HEIGHT,
     data: { values },
     mark: { type: 'line', point: true },
     encoding: {
       x: { field: 'x', type: 'ordinal', sort: order, title: t.calX, axis: { labelAngle: 0 } },
       y: { field: 'value', type: 'quantitative', title: t.perCustomer },
-      color: { field: 'series', type: 'nominal', title: t.series, sort: [t.actual, predicted], scale: { range: CATEGORY_COLORS.slice(0, 2) }, legend: { orient: 'bottom' } },
+      color: {
+        field: 'series',
+        type: 'nominal',
+        title: t.series,
+        sort: [t.actual, predicted],
+        scale: { range: CATEGORY_COLORS.slice(0, 2) },
+        legend: { orient: 'bottom' },
+      },
       strokeDash: { field: 'series', type: 'nominal', sort: [t.actual, predicted], title: t.series },
       tooltip: [
-        { field: 'x', type: 'ordinal', title: t.calX }, { field: 'series', type: 'nominal', title: t.series },
+        { field: 'x', type: 'ordinal', title: t.calX },
+        { field: 'series', type: 'nominal', title: t.series },
         { field: 'value', type: 'quantitative', title: t.perCustomer, format: '.2f' },
         { field: 'customers', type: 'quantitative', title: t.customers, format: COUNT_FORMAT },
       ],
@@ -60,11 +79,19 @@ export function pAliveHistogramChart(result: ClvResult, options: ClvChartOptions
   const values = result.pAliveHistogram.map((b) => ({ ...b, share: total > 0 ? b.customers / total : 0 }));
   return withCounts(['customers'], {
     ...baseSpec(t.hist, `${t.histDesc}.`),
-    width: CHART_WIDTH, height: CHART_HEIGHT,
+    width: CHART_WIDTH,
+    height: CHART_HEIGHT,
     data: { values },
     mark: { type: 'bar', color: CATEGORY_COLORS[0], binSpacing: 1 },
     encoding: {
-      x: { field: 'from', type: 'quantitative', bin: { binned: true, step: 0.1 }, title: t.pAlive, axis: { format: '.0%' }, scale: { domain: [0, 1] } },
+      x: {
+        field: 'from',
+        type: 'quantitative',
+        bin: { binned: true, step: 0.1 },
+        title: t.pAlive,
+        axis: { format: '.0%' },
+        scale: { domain: [0, 1] },
+      },
       x2: { field: 'to' },
       y: { field: 'customers', type: 'quantitative', title: t.customers },
       tooltip: [
@@ -86,16 +113,29 @@ export function pAliveMatrixChart(result: ClvResult, options: ClvChartOptions = 
   const values = m.cells.map((c) => ({ x: c.x, tx: c.t_x, tx2: c.t_x + step, pAlive: c.pAlive }));
   return {
     ...baseSpec(t.matrix, `${t.matrixDesc(formatNumber(m.T, locale, 1))}.`, t.observed(observed)),
-    width: CHART_WIDTH, height: CHART_HEIGHT,
+    width: CHART_WIDTH,
+    height: CHART_HEIGHT,
     data: { values },
     mark: { type: 'rect' },
     encoding: {
-      x: { field: 'tx', type: 'quantitative', title: `${t.tx}, ${t.periods[result.options.unit]}`, scale: { domain: [0, m.T + step] } },
+      x: {
+        field: 'tx',
+        type: 'quantitative',
+        title: `${t.tx}, ${t.periods[result.options.unit]}`,
+        scale: { domain: [0, m.T + step] },
+      },
       x2: { field: 'tx2' },
       y: { field: 'x', type: 'ordinal', title: t.x, sort: 'descending' },
-      color: { field: 'pAlive', type: 'quantitative', title: t.pAlive, scale: { scheme: SEQUENTIAL_SCHEME, domain: [0, 1] }, legend: { format: '.0%' } },
+      color: {
+        field: 'pAlive',
+        type: 'quantitative',
+        title: t.pAlive,
+        scale: { scheme: SEQUENTIAL_SCHEME, domain: [0, 1] },
+        legend: { format: '.0%' },
+      },
       tooltip: [
-        { field: 'x', type: 'ordinal', title: t.x }, { field: 'tx', type: 'quantitative', title: t.tx, format: '.1f' },
+        { field: 'x', type: 'ordinal', title: t.x },
+        { field: 'tx', type: 'quantitative', title: t.tx, format: '.1f' },
         { field: 'pAlive', type: 'quantitative', title: t.pAlive, format: PERCENT_FORMAT },
       ],
     },
@@ -113,16 +153,25 @@ export function clvTierChart(result: ClvResult, options: ClvChartOptions = {}): 
   ]);
   return withCounts(['customers'], {
     ...baseSpec(t.tiers, `${t.tiersDesc}.`),
-    width: CHART_WIDTH - 160, height: CHART_HEIGHT,
+    width: CHART_WIDTH - 160,
+    height: CHART_HEIGHT,
     data: { values },
     mark: { type: 'bar' },
     encoding: {
       y: { field: 'tier', type: 'nominal', sort: order, title: t.tier },
       yOffset: { field: 'measure', type: 'nominal', sort: [t.customerShare, t.clvShare] },
       x: { field: 'share', type: 'quantitative', title: t.share, axis: { format: '.0%' } },
-      color: { field: 'measure', type: 'nominal', title: t.measure, sort: [t.customerShare, t.clvShare], scale: { range: CATEGORY_COLORS.slice(0, 2) }, legend: { orient: 'bottom' } },
+      color: {
+        field: 'measure',
+        type: 'nominal',
+        title: t.measure,
+        sort: [t.customerShare, t.clvShare],
+        scale: { range: CATEGORY_COLORS.slice(0, 2) },
+        legend: { orient: 'bottom' },
+      },
       tooltip: [
-        { field: 'tier', type: 'nominal', title: t.tier }, { field: 'measure', type: 'nominal', title: t.measure },
+        { field: 'tier', type: 'nominal', title: t.tier },
+        { field: 'measure', type: 'nominal', title: t.measure },
         { field: 'share', type: 'quantitative', title: t.share, format: PERCENT_FORMAT },
         { field: 'customers', type: 'quantitative', title: t.customers, format: COUNT_FORMAT },
         { field: 'clv', type: 'quantitative', title: t.clv, format: moneyFormat(locale) },
@@ -145,21 +194,28 @@ export function clvSegmentChart(rows: readonly ClvSegmentRow[], options: ClvChar
     { field: 'segment', type: 'nominal' as const, title: t.segment },
     { field: 'customers', type: 'quantitative' as const, title: t.customers, format: COUNT_FORMAT },
     { field: 'clv', type: 'quantitative' as const, title: t.clv, format: moneyFormat(locale) },
-    ...(withRange ? [
-      { field: 'low', type: 'quantitative' as const, title: t.low, format: moneyFormat(locale) },
-      { field: 'high', type: 'quantitative' as const, title: t.high, format: moneyFormat(locale) },
-    ] : []),
+    ...(withRange
+      ? [
+          { field: 'low', type: 'quantitative' as const, title: t.low, format: moneyFormat(locale) },
+          { field: 'high', type: 'quantitative' as const, title: t.high, format: moneyFormat(locale) },
+        ]
+      : []),
     { field: 'meanClv', type: 'quantitative' as const, title: t.meanClv, format: moneyFormat(locale) },
     { field: 'meanPAlive', type: 'quantitative' as const, title: t.pAlive, format: PERCENT_FORMAT },
     { field: 'atRisk', type: 'quantitative' as const, title: t.atRisk, format: COUNT_FORMAT },
   ];
   const base = {
     ...baseSpec(t.segments, `${t.segmentsDesc}${withRange ? `; ${t.rangeNote}` : ''}.`),
-    width: CHART_WIDTH - 160, height: Math.max(CHART_HEIGHT, rows.length * 26),
+    width: CHART_WIDTH - 160,
+    height: Math.max(CHART_HEIGHT, rows.length * 26),
     data: { values: rows.map((r) => ({ ...r })) },
   };
   if (!withRange) {
-    return withCounts(['customers'], { ...base, mark: { type: 'bar', color: CATEGORY_COLORS[0] }, encoding: { y, x, tooltip } });
+    return withCounts(['customers'], {
+      ...base,
+      mark: { type: 'bar', color: CATEGORY_COLORS[0] },
+      encoding: { y, x, tooltip },
+    });
   }
   return withCounts(['customers'], {
     ...base,
@@ -167,7 +223,8 @@ export function clvSegmentChart(rows: readonly ClvSegmentRow[], options: ClvChar
     layer: [
       { mark: { type: 'bar', color: CATEGORY_COLORS[0] }, encoding: { x, tooltip } },
       {
-        mark: { type: 'rule', color: '#1a1a1a' }, transform: [{ filter: 'isValid(datum.low) && isValid(datum.high)' }],
+        mark: { type: 'rule', color: '#1a1a1a' },
+        transform: [{ filter: 'isValid(datum.low) && isValid(datum.high)' }],
         encoding: { x: { field: 'low', type: 'quantitative' }, x2: { field: 'high' }, tooltip },
       },
     ],

@@ -85,8 +85,15 @@ export function gammaGammaPopulationMean(g: GammaGammaParams): number {
 /** Log-likelihood of one customer's mean spend m̄ over x transactions. */
 export function gammaGammaCustomerLogLikelihood(g: GammaGammaParams, x: number, m: number): number {
   const { p, q, gamma } = g;
-  return lnGamma(p * x + q) - lnGamma(p * x) - lnGamma(q) + q * Math.log(gamma)
-    + (p * x - 1) * Math.log(m) + p * x * Math.log(x) - (p * x + q) * Math.log(gamma + m * x);
+  return (
+    lnGamma(p * x + q) -
+    lnGamma(p * x) -
+    lnGamma(q) +
+    q * Math.log(gamma) +
+    (p * x - 1) * Math.log(m) +
+    p * x * Math.log(x) -
+    (p * x + q) * Math.log(gamma + m * x)
+  );
 }
 
 /**
@@ -96,37 +103,64 @@ export function gammaGammaCustomerLogLikelihood(g: GammaGammaParams, x: number, 
  */
 export function fitGammaGamma(rows: readonly GammaGammaRow[]): GammaGammaFit {
   // Bad rows are named by their position in `rows` (1-based): a message must not quote customer ids.
-  const bad = rows.flatMap((r, i) => (r.x > 0 && Number.isInteger(r.x) && r.monetary > 0 && Number.isFinite(r.monetary) ? [] : [{ row: i + 1, x: r.x, monetary: r.monetary }]));
+  const bad = rows.flatMap((r, i) =>
+    r.x > 0 && Number.isInteger(r.x) && r.monetary > 0 && Number.isFinite(r.monetary)
+      ? []
+      : [{ row: i + 1, x: r.x, monetary: r.monetary }],
+  );
   if (bad.length > 0) {
-    throw new WorkbenchError('BAD_OPTION', clvMessages.gammaGammaBadRows(bad), { rows: bad.slice(0, 20), count: bad.length });
+    throw new WorkbenchError('BAD_OPTION', clvMessages.gammaGammaBadRows(bad), {
+      rows: bad.slice(0, 20),
+      count: bad.length,
+    });
   }
   if (rows.length < 2) throw new WorkbenchError('NO_DATA', clvMessages.gammaGammaTooFew(rows.length), {});
   const negLL = gammaGammaObjective(rows);
   const meanSpend = rows.reduce((s, r) => s + r.monetary, 0) / rows.length;
-  const starts = [[1, 1, 1], [1, 2, meanSpend], [5, 3, meanSpend / 2], [0.5, 5, meanSpend * 2]];
+  const starts = [
+    [1, 1, 1],
+    [1, 2, meanSpend],
+    [5, 3, meanSpend / 2],
+    [0.5, 5, meanSpend * 2],
+  ];
   // BFGS with the analytic gradient, start after start until two converged runs agree on the
   // log-likelihood (to 10⁻⁶ in total); Nelder-Mead only when none converged inside the bounds
   const runs: BfgsResult[] = [];
   for (const s of starts) {
     const run = bfgs(negLL, s.map(Math.log));
-    if (run.converged && runs.some((o) => o.converged && Math.abs(o.f - run.f) * rows.length < 1e-6)) { runs.push(run); break; }
+    if (run.converged && runs.some((o) => o.converged && Math.abs(o.f - run.f) * rows.length < 1e-6)) {
+      runs.push(run);
+      break;
+    }
     runs.push(run);
   }
   const first = runs.reduce((m, run) => (run.f < m.f ? run : m));
   const inside = first.x.every((vi) => Math.abs(vi) <= LOG_BOUND - 0.05);
-  const best = first.converged && inside ? first : (() => {
-    const nm = nelderMead((v) => negLL(v).f, first.x);
-    return nm.f <= first.f ? nm : first;
-  })();
+  const best =
+    first.converged && inside
+      ? first
+      : (() => {
+          const nm = nelderMead((v) => negLL(v).f, first.x);
+          return nm.f <= first.f ? nm : first;
+        })();
   const params = { p: Math.exp(best.x[0] ?? 0), q: Math.exp(best.x[1] ?? 0), gamma: Math.exp(best.x[2] ?? 0) };
   if (!Number.isFinite(best.f)) throw new WorkbenchError('NO_DATA', clvMessages.gammaGammaNotFinite(), {});
   const names: Array<keyof GammaGammaParams> = ['p', 'q', 'gamma'];
   const atBound = names.filter((_, i) => Math.abs(best.x[i] ?? 0) > LOG_BOUND - 0.05);
   // a parameter at a bound is held there: the covariance (and the intervals) are those of the others
-  const logCovariance = mleCovariance((v) => -negLL(v).f * rows.length, best.x, 1e-4, names.map((k) => atBound.includes(k)));
+  const logCovariance = mleCovariance(
+    (v) => -negLL(v).f * rows.length,
+    best.x,
+    1e-4,
+    names.map((k) => atBound.includes(k)),
+  );
   const se = logCovariance && names.map((k, i) => params[k] * Math.sqrt(logCovariance[i]?.[i] ?? NaN));
   return {
-    ...params, logLikelihood: -best.f * rows.length, converged: best.converged, iterations: best.iterations, customers: rows.length,
+    ...params,
+    logLikelihood: -best.f * rows.length,
+    converged: best.converged,
+    iterations: best.iterations,
+    customers: rows.length,
     atBound,
     standardErrors: se ? { p: se[0] as number, q: se[1] as number, gamma: se[2] as number } : null,
     logCovariance,

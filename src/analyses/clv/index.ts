@@ -19,10 +19,28 @@ import { clvHorizon, clvIntervals, scoringModel } from './scoring.js';
 import type { ClvModelComparison, ClvOptions, ClvOptionsUsed, ClvResult } from './types.js';
 
 export type {
-  ClvOptions, ClvOptionsUsed, ClvResult, ClvCustomer, ClvGroupSummary, ClvHoldoutRow, AliveBand, ClvTier, ClvModelComparison, ClvModelError,
+  ClvOptions,
+  ClvOptionsUsed,
+  ClvResult,
+  ClvCustomer,
+  ClvGroupSummary,
+  ClvHoldoutRow,
+  AliveBand,
+  ClvTier,
+  ClvModelComparison,
+  ClvModelError,
 } from './types.js';
 import { messages } from '../../messages.js';
-import { checkOptionKeys, keyword, numberInRange, optionalDate, optionKeys, outputTable, wholeNumber, type NumberRange } from '../shared/validate.js';
+import {
+  checkOptionKeys,
+  keyword,
+  numberInRange,
+  optionalDate,
+  optionKeys,
+  outputTable,
+  wholeNumber,
+  type NumberRange,
+} from '../shared/validate.js';
 import { dataSufficiency, resolveMinimums } from '../shared/sufficiency.js';
 import { tagResult } from '../../inspect.js';
 import { clvMessages } from './messages.js';
@@ -34,8 +52,24 @@ export const CLV_MARGIN: NumberRange = { min: 0, max: 1, minOpen: true };
 export const CLV_DISCOUNT_RATE: NumberRange = { min: 0, hint: '0.1 = 10% a year' };
 
 const CLV_KEYS = optionKeys<ClvOptions>({
-  calibrationEnd: true, holdoutEnd: true, unit: true, model: true, compareModels: true, intervalDraws: true, seed: true, horizonMonths: true, discountRate: true, margin: true, aliveBands: true,
-  tierShares: true, fitSample: true, source: true, table: true, summaryTable: true, replace: true, minimums: true,
+  calibrationEnd: true,
+  holdoutEnd: true,
+  unit: true,
+  model: true,
+  compareModels: true,
+  intervalDraws: true,
+  seed: true,
+  horizonMonths: true,
+  discountRate: true,
+  margin: true,
+  aliveBands: true,
+  tierShares: true,
+  fitSample: true,
+  source: true,
+  table: true,
+  summaryTable: true,
+  replace: true,
+  minimums: true,
 });
 
 function resolve(options: ClvOptions, lastDay: Date): ClvOptionsUsed {
@@ -70,30 +104,50 @@ function resolve(options: ClvOptions, lastDay: Date): ClvOptionsUsed {
   numberInRange('margin', o.margin, CLV_MARGIN);
   keyword('unit', o.unit, ['days', 'weeks']);
   keyword('model', o.model, ['bg-nbd', 'pareto-nbd']);
-  if (typeof o.compareModels !== 'boolean') throw new WorkbenchError('BAD_OPTION', clvMessages.badCompareModels(o.compareModels), {});
+  if (typeof o.compareModels !== 'boolean')
+    throw new WorkbenchError('BAD_OPTION', clvMessages.badCompareModels(o.compareModels), {});
   wholeNumber('intervalDraws', o.intervalDraws, 0, 100_000);
   if (o.intervalDraws === 1) throw new WorkbenchError('BAD_OPTION', clvMessages.badIntervalDraws(o.intervalDraws), {});
   wholeNumber('seed', o.seed, 0);
-  if (o.aliveBands.length !== 2 || !ascending(o.aliveBands)) throw new WorkbenchError('BAD_OPTION', clvMessages.badAliveBands(o.aliveBands), {});
-  if (o.tierShares.length !== 3 || !ascending(o.tierShares)) throw new WorkbenchError('BAD_OPTION', clvMessages.badTierShares(o.tierShares), {});
+  if (o.aliveBands.length !== 2 || !ascending(o.aliveBands))
+    throw new WorkbenchError('BAD_OPTION', clvMessages.badAliveBands(o.aliveBands), {});
+  if (o.tierShares.length !== 3 || !ascending(o.tierShares))
+    throw new WorkbenchError('BAD_OPTION', clvMessages.badTierShares(o.tierShares), {});
   return o;
 }
 
 /** Per-group predictions, as JSON lists bound to the join query; `other` adds the other model's holdout prediction. */
-function groupPredictions(model: PurchaseModel, other: PurchaseModel | null, groups: Array<{ x: number; t_x: number; T: number }>, o: ClvOptionsUsed, holdoutLength: number) {
+function groupPredictions(
+  model: PurchaseModel,
+  other: PurchaseModel | null,
+  groups: Array<{ x: number; t_x: number; T: number }>,
+  o: ClvOptionsUsed,
+  holdoutLength: number,
+) {
   const horizon = clvHorizon(o);
-  const cols = { p_alive: [] as number[], expected: [] as number[], discounted: [] as number[], holdout: [] as number[], holdout_other: [] as number[] };
+  const cols = {
+    p_alive: [] as number[],
+    expected: [] as number[],
+    discounted: [] as number[],
+    holdout: [] as number[],
+    holdout_other: [] as number[],
+  };
   for (const g of groups) {
     cols.p_alive.push(pAlive(model, g.x, g.t_x, g.T));
-    const expected = conditionalExpected(model, horizon.months * horizon.unitsPerYear / 12, g.x, g.t_x, g.T);
+    const expected = conditionalExpected(model, (horizon.months * horizon.unitsPerYear) / 12, g.x, g.t_x, g.T);
     cols.expected.push(expected);
     // undiscounted, the monthly increments add up to the horizon's expectation
     cols.discounted.push(o.discountRate === 0 ? expected : discountedExpected(model, g.x, g.t_x, g.T, horizon));
     cols.holdout.push(holdoutLength > 0 ? conditionalExpected(model, holdoutLength, g.x, g.t_x, g.T) : 0);
-    cols.holdout_other.push(holdoutLength > 0 && other ? conditionalExpected(other, holdoutLength, g.x, g.t_x, g.T) : 0);
+    cols.holdout_other.push(
+      holdoutLength > 0 && other ? conditionalExpected(other, holdoutLength, g.x, g.t_x, g.T) : 0,
+    );
   }
   const bad = Object.entries(cols).find(([, v]) => v.some((x) => !Number.isFinite(x)));
-  if (bad) throw new WorkbenchError('NO_DATA', clvMessages.nonFinitePredictions(bad[0], model.kind, model.params), { params: model.params });
+  if (bad)
+    throw new WorkbenchError('NO_DATA', clvMessages.nonFinitePredictions(bad[0], model.kind, model.params), {
+      params: model.params,
+    });
   return cols;
 }
 
@@ -107,11 +161,17 @@ export async function clv(wb: Workbench, options: ClvOptions = {}): Promise<ClvR
   checkOptionKeys('clv', options, CLV_KEYS);
   const source = options.source ?? 'transactions';
   if (!(await wb.hasTable(source))) throw new WorkbenchError('NO_DATA', messages.noTable(source), { source });
-  const [last] = await wb.query(`select date_trunc('day', max(order_date)) as d from ${quoteIdentifier(source)} where not is_return`);
+  const [last] = await wb.query(
+    `select date_trunc('day', max(order_date)) as d from ${quoteIdentifier(source)} where not is_return`,
+  );
   if (!(last?.['d'] instanceof Date)) throw new WorkbenchError('NO_DATA', clvMessages.noPurchases(source), { source });
   const o = resolve(options, last['d']);
   const summary = await clvSummary(wb, {
-    calibrationEnd: o.calibrationEnd, unit: o.unit, source, table: o.summaryTable, ...(o.holdoutEnd ? { holdoutEnd: o.holdoutEnd } : {}),
+    calibrationEnd: o.calibrationEnd,
+    unit: o.unit,
+    source,
+    table: o.summaryTable,
+    ...(o.holdoutEnd ? { holdoutEnd: o.holdoutEnd } : {}),
   });
   const st = quoteIdentifier(o.summaryTable);
   const groups = await clvGroups(wb, o.summaryTable);
@@ -119,7 +179,10 @@ export async function clv(wb: Workbench, options: ClvOptions = {}): Promise<ClvR
   const sampled = summary.customers > o.fitSample;
   const fitTable = sampled ? wb.tempName('clv_fit') : o.summaryTable;
   if (sampled) {
-    await wb.run(`create or replace temp table ${quoteIdentifier(fitTable)} as select * from ${st} order by hash(customer_id), customer_id limit $n`, { n: o.fitSample });
+    await wb.run(
+      `create or replace temp table ${quoteIdentifier(fitTable)} as select * from ${st} order by hash(customer_id), customer_id limit $n`,
+      { n: o.fitSample },
+    );
   }
   let bgnbd: ClvResult['bgnbd'];
   let paretoNbd: ClvResult['paretoNbd'] = null;
@@ -128,7 +191,9 @@ export async function clv(wb: Workbench, options: ClvOptions = {}): Promise<ClvR
     const fitGroups = sampled ? await clvGroups(wb, fitTable) : groups;
     bgnbd = fitBgnbd(fitGroups);
     if (o.model === 'pareto-nbd' || o.compareModels) paretoNbd = fitParetoNbd(fitGroups);
-    repeat = await wb.query(`select customer_id as "customerId", x, monetary from ${quoteIdentifier(fitTable)} where x > 0 order by customer_id`);
+    repeat = await wb.query(
+      `select customer_id as "customerId", x, monetary from ${quoteIdentifier(fitTable)} where x > 0 order by customer_id`,
+    );
   } finally {
     if (sampled) await wb.run(`drop table if exists ${quoteIdentifier(fitTable)}`);
   }
@@ -139,20 +204,41 @@ export async function clv(wb: Workbench, options: ClvOptions = {}): Promise<ClvR
 
   const fits = { bgnbd, paretoNbd, options: o };
   const model = scoringModel(fits);
-  const other = paretoNbd ? scoringModel({ ...fits, options: { ...o, model: o.model === 'bg-nbd' ? 'pareto-nbd' : 'bg-nbd' } }) : null;
+  const other = paretoNbd
+    ? scoringModel({ ...fits, options: { ...o, model: o.model === 'bg-nbd' ? 'pareto-nbd' : 'bg-nbd' } })
+    : null;
   const cols = groupPredictions(model, other, groups, o, summary.holdoutLength);
   const gt = quoteIdentifier(wb.tempName('clv_groups'));
-  await wb.run(`create or replace temp table ${gt} as
+  await wb.run(
+    `create or replace temp table ${gt} as
     select unnest(range(1, len(pa) + 1)) as g, unnest(pa) as p_alive, unnest(ex) as expected, unnest(di) as discounted, unnest(ho) as holdout, unnest(h2) as holdout_other
     from (select from_json($pa, '["DOUBLE"]') as pa, from_json($ex, '["DOUBLE"]') as ex, from_json($di, '["DOUBLE"]') as di, from_json($ho, '["DOUBLE"]') as ho, from_json($h2, '["DOUBLE"]') as h2)`,
-  { pa: JSON.stringify(cols.p_alive), ex: JSON.stringify(cols.expected), di: JSON.stringify(cols.discounted), ho: JSON.stringify(cols.holdout), h2: JSON.stringify(cols.holdout_other) });
+    {
+      pa: JSON.stringify(cols.p_alive),
+      ex: JSON.stringify(cols.expected),
+      di: JSON.stringify(cols.discounted),
+      ho: JSON.stringify(cols.holdout),
+      h2: JSON.stringify(cols.holdout_other),
+    },
+  );
   let modelComparison: ClvModelComparison | null = null;
   try {
     await wb.run(clvTableSql(o, st, gt), {
-      p: gammaGamma.p, q: gammaGamma.q, gg: gammaGamma.gamma, margin: o.margin,
-      b1: o.aliveBands[0], b2: o.aliveBands[1], s1: o.tierShares[0], s2: o.tierShares[1], s3: o.tierShares[2],
+      p: gammaGamma.p,
+      q: gammaGamma.q,
+      gg: gammaGamma.gamma,
+      margin: o.margin,
+      b1: o.aliveBands[0],
+      b2: o.aliveBands[1],
+      s1: o.tierShares[0],
+      s2: o.tierShares[1],
+      s3: o.tierShares[2],
     });
-    if (other && paretoNbd && o.holdoutEnd) modelComparison = await compareOnHoldout(wb, st, gt, model.kind, { 'bg-nbd': bgnbd.logLikelihood, 'pareto-nbd': paretoNbd.logLikelihood });
+    if (other && paretoNbd && o.holdoutEnd)
+      modelComparison = await compareOnHoldout(wb, st, gt, model.kind, {
+        'bg-nbd': bgnbd.logLikelihood,
+        'pareto-nbd': paretoNbd.logLikelihood,
+      });
   } finally {
     await wb.run(`drop table if exists ${gt}`);
   }
@@ -161,7 +247,15 @@ export async function clv(wb: Workbench, options: ClvOptions = {}): Promise<ClvR
   if (summary.repeatBuyers < 100) warnings.push(clvMessages.warnFewRepeatBuyers(summary.repeatBuyers));
   if (gammaGamma.q <= 1) warnings.push(clvMessages.warnUnboundedSpend(gammaGamma.q));
   if (selected.setAside.length > 0) {
-    warnings.push(clvMessages.warnGammaGammaSetAside(selected.setAside.length, await customerExamples(wb, selected.setAside.slice(0, 3).map((r) => r.customerId))));
+    warnings.push(
+      clvMessages.warnGammaGammaSetAside(
+        selected.setAside.length,
+        await customerExamples(
+          wb,
+          selected.setAside.slice(0, 3).map((r) => r.customerId),
+        ),
+      ),
+    );
   }
   if (o.compareModels && !o.holdoutEnd) warnings.push(clvMessages.warnNoComparison());
   const agg = await clvAggregates(wb, o, model);
@@ -177,27 +271,55 @@ export async function clv(wb: Workbench, options: ClvOptions = {}): Promise<ClvR
     bgnbd,
     paretoNbd,
     gammaGamma,
-    standardErrors: { bgnbd: bgnbd.standardErrors, paretoNbd: paretoNbd?.standardErrors ?? null, gammaGamma: gammaGamma.standardErrors },
+    standardErrors: {
+      bgnbd: bgnbd.standardErrors,
+      paretoNbd: paretoNbd?.standardErrors ?? null,
+      gammaGamma: gammaGamma.standardErrors,
+    },
     gammaGammaSetAside: selected.setAside.length,
     ...agg,
     holdout: o.holdoutEnd ? { length: summary.holdoutLength, ...(await holdoutRows(wb, o.table)) } : null,
     modelComparison,
     // calibrationEnd is a whole day, included: the facts are read up to the start of the next day
-    sufficiency: await dataSufficiency(wb, 'clv', { asOf: new Date(o.calibrationEnd.getTime() + 86_400_000), source, minimums: o.minimums }),
+    sufficiency: await dataSufficiency(wb, 'clv', {
+      asOf: new Date(o.calibrationEnd.getTime() + 86_400_000),
+      source,
+      minimums: o.minimums,
+    }),
     warnings,
   };
   if (o.intervalDraws > 0) {
     const intervals = await clvIntervals(wb, result, [
-      { prefix: 'total', column: null }, { prefix: 'tier', column: 'clv_tier' }, { prefix: 'band', column: 'alive_band' },
+      { prefix: 'total', column: null },
+      { prefix: 'tier', column: 'clv_tier' },
+      { prefix: 'band', column: 'alive_band' },
     ]);
     if (intervals) {
       const at = (k: string) => intervals.get(k) ?? { low: null, high: null };
       result.totals = { ...result.totals, low: at('total').low, high: at('total').high };
-      result.tiers = result.tiers.map((g) => ({ ...g, low: at(`tier:${g.key}`).low ?? (g.customers === 0 ? 0 : null), high: at(`tier:${g.key}`).high ?? (g.customers === 0 ? 0 : null) }));
-      result.aliveBands = result.aliveBands.map((g) => ({ ...g, low: at(`band:${g.key}`).low ?? (g.customers === 0 ? 0 : null), high: at(`band:${g.key}`).high ?? (g.customers === 0 ? 0 : null) }));
+      result.tiers = result.tiers.map((g) => ({
+        ...g,
+        low: at(`tier:${g.key}`).low ?? (g.customers === 0 ? 0 : null),
+        high: at(`tier:${g.key}`).high ?? (g.customers === 0 ? 0 : null),
+      }));
+      result.aliveBands = result.aliveBands.map((g) => ({
+        ...g,
+        low: at(`band:${g.key}`).low ?? (g.customers === 0 ? 0 : null),
+        high: at(`band:${g.key}`).high ?? (g.customers === 0 ? 0 : null),
+      }));
     } else {
-      warnings.push(clvMessages.warnNoIntervals([model.kind === 'bg-nbd' ? 'BG/NBD' : 'Pareto/NBD', 'Gamma-Gamma'].filter((_, i) =>
-        (i === 0 ? (model.kind === 'bg-nbd' ? bgnbd.logCovariance : paretoNbd?.logCovariance) : gammaGamma.logCovariance) == null)));
+      warnings.push(
+        clvMessages.warnNoIntervals(
+          [model.kind === 'bg-nbd' ? 'BG/NBD' : 'Pareto/NBD', 'Gamma-Gamma'].filter(
+            (_, i) =>
+              (i === 0
+                ? model.kind === 'bg-nbd'
+                  ? bgnbd.logCovariance
+                  : paretoNbd?.logCovariance
+                : gammaGamma.logCovariance) == null,
+          ),
+        ),
+      );
     }
   }
   return tagResult(result, 'ClvResult');
@@ -206,12 +328,18 @@ export async function clv(wb: Workbench, options: ClvOptions = {}): Promise<ClvR
 /** Above this absolute correlation of frequency and mean spend (repeat buyers), Gamma-Gamma's independence is in doubt. */
 export const SPEND_FREQUENCY_CORRELATION = 0.3;
 
-function fitWarnings(bgnbd: ClvResult['bgnbd'], paretoNbd: ClvResult['paretoNbd'], gammaGamma: ClvResult['gammaGamma'], o: ClvOptionsUsed): string[] {
+function fitWarnings(
+  bgnbd: ClvResult['bgnbd'],
+  paretoNbd: ClvResult['paretoNbd'],
+  gammaGamma: ClvResult['gammaGamma'],
+  o: ClvOptionsUsed,
+): string[] {
   const warnings: string[] = [];
   if (!bgnbd.converged) warnings.push(clvMessages.warnBgnbdNotConverged(bgnbd.iterations));
   if (paretoNbd && !paretoNbd.converged) warnings.push(clvMessages.warnParetoNbdNotConverged(paretoNbd.iterations));
   if (!gammaGamma.converged) warnings.push(clvMessages.warnGammaGammaNotConverged(gammaGamma.iterations));
-  if (o.model === 'bg-nbd' && bgnbd.a / (bgnbd.a + bgnbd.b) < 1e-3) warnings.push(clvMessages.warnNoDropout(bgnbd.a, bgnbd.b));
+  if (o.model === 'bg-nbd' && bgnbd.a / (bgnbd.a + bgnbd.b) < 1e-3)
+    warnings.push(clvMessages.warnNoDropout(bgnbd.a, bgnbd.b));
   if (bgnbd.atBound.length > 0) warnings.push(clvMessages.warnBgnbdAtBound(bgnbd.atBound));
   if (paretoNbd && paretoNbd.atBound.length > 0) warnings.push(clvMessages.warnParetoNbdAtBound(paretoNbd.atBound));
   if (gammaGamma.atBound.length > 0) warnings.push(clvMessages.warnGammaGammaAtBound(gammaGamma.atBound));
@@ -223,8 +351,13 @@ const groupedSql = (summary: string) =>
   `select row_number() over (order by x, t_x, "T") as g, x, t_x, "T" from (select distinct x, t_x, "T" from ${summary})`;
 
 /** Both models' holdout predictions against what each customer did. */
-async function compareOnHoldout(wb: Workbench, summary: string, groups: string, scoring: 'bg-nbd' | 'pareto-nbd', logLikelihood: Record<'bg-nbd' | 'pareto-nbd', number>)
-  : Promise<ClvModelComparison> {
+async function compareOnHoldout(
+  wb: Workbench,
+  summary: string,
+  groups: string,
+  scoring: 'bg-nbd' | 'pareto-nbd',
+  logLikelihood: Record<'bg-nbd' | 'pareto-nbd', number>,
+): Promise<ClvModelComparison> {
   const [row] = await wb.query(`with grouped as (${groupedSql(summary)})
     select sum(s.x_holdout)::double as actual, sum(p.holdout) as t1, sum(p.holdout_other) as t2,
       avg(abs(s.x_holdout - p.holdout)) as mae1, avg(abs(s.x_holdout - p.holdout_other)) as mae2,
@@ -235,20 +368,30 @@ async function compareOnHoldout(wb: Workbench, summary: string, groups: string, 
   const err = (model: 'bg-nbd' | 'pareto-nbd', i: 1 | 2) => {
     const predictedTotal = Number(row?.[`t${i}`] ?? NaN);
     return {
-      model, logLikelihood: logLikelihood[model], predictedTotal, totalError: actual > 0 ? predictedTotal / actual - 1 : NaN,
-      meanAbsoluteError: Number(row?.[`mae${i}`] ?? NaN), rootMeanSquaredError: Number(row?.[`rmse${i}`] ?? NaN),
+      model,
+      logLikelihood: logLikelihood[model],
+      predictedTotal,
+      totalError: actual > 0 ? predictedTotal / actual - 1 : NaN,
+      meanAbsoluteError: Number(row?.[`mae${i}`] ?? NaN),
+      rootMeanSquaredError: Number(row?.[`rmse${i}`] ?? NaN),
     };
   };
-  const models: [ReturnType<typeof err>, ReturnType<typeof err>] = scoring === 'bg-nbd' ? [err(scoring, 1), err(otherKind, 2)] : [err(otherKind, 2), err(scoring, 1)];
+  const models: [ReturnType<typeof err>, ReturnType<typeof err>] =
+    scoring === 'bg-nbd' ? [err(scoring, 1), err(otherKind, 2)] : [err(otherKind, 2), err(scoring, 1)];
   const [a, b] = models;
-  const better = a.meanAbsoluteError < b.meanAbsoluteError || (a.meanAbsoluteError === b.meanAbsoluteError && Math.abs(a.totalError) <= Math.abs(b.totalError)) ? a.model : b.model;
+  const better =
+    a.meanAbsoluteError < b.meanAbsoluteError ||
+    (a.meanAbsoluteError === b.meanAbsoluteError && Math.abs(a.totalError) <= Math.abs(b.totalError))
+      ? a.model
+      : b.model;
   return { actualTotal: actual, models, better };
 }
 
 /** The per-customer table: summary ⋈ group predictions, Gamma-Gamma spend, CLV, band and tier. */
 export function clvTableSql(o: ClvOptionsUsed, summary: string, groups: string): string {
   // Customers without a repeat purchase of positive spend get the population mean pγ/(q − 1).
-  const spend = 'case when s.x > 0 and s.monetary > 0 then ($p * ($gg + s.monetary * s.x)) / ($p * s.x + $q - 1) else $p * $gg / ($q - 1) end';
+  const spend =
+    'case when s.x > 0 and s.monetary > 0 then ($p * ($gg + s.monetary * s.x)) / ($p * s.x + $q - 1) else $p * $gg / ($q - 1) end';
   return `create or replace table ${quoteIdentifier(o.table)} as
 with grouped as (${groupedSql(summary)}), scored as (
   select s.customer_id, s.x, s.t_x, s."T", s.monetary, p.p_alive, p.expected as expected_purchases,

@@ -84,8 +84,13 @@ export function segmentValues(cells: readonly ValueCell[], m: ValueModel): Map<s
  * covariance (an estimate at a bound: the normal approximation does not hold there).
  * @example const byTier = valueIntervals(cells, model, bgnbd.logCovariance, gammaGamma.logCovariance);
  */
-export function valueIntervals(cells: readonly ValueCell[], m: ValueModel, purchaseCovariance: number[][] | null,
-  spendCovariance: number[][] | null, options: ValueIntervalOptions = {}): Map<string, ValueInterval> | null {
+export function valueIntervals(
+  cells: readonly ValueCell[],
+  m: ValueModel,
+  purchaseCovariance: number[][] | null,
+  spendCovariance: number[][] | null,
+  options: ValueIntervalOptions = {},
+): Map<string, ValueInterval> | null {
   const draws = options.draws ?? 200;
   const level = options.level ?? 0.95;
   const point = segmentValues(cells, m);
@@ -99,12 +104,18 @@ export function valueIntervals(cells: readonly ValueCell[], m: ValueModel, purch
   for (let i = 0; i < draws; i++) {
     const purchases = modelFromLog(m.purchases.kind, drawPurchases(uniform));
     const s = drawSpend(uniform).map(Math.exp);
-    const values = segmentValues(cells, { ...m, purchases, spend: { p: s[0] ?? NaN, q: s[1] ?? NaN, gamma: s[2] ?? NaN } });
+    const values = segmentValues(cells, {
+      ...m,
+      purchases,
+      spend: { p: s[0] ?? NaN, q: s[1] ?? NaN, gamma: s[2] ?? NaN },
+    });
     for (const [k, v] of values) samples.get(k)?.push(v);
   }
   const tail = (1 - level) / 2;
-  return new Map([...point].map(([k, value]) => {
-    const vs = samples.get(k) ?? [];
-    return [k, { value, low: quantile(vs, tail), high: quantile(vs, 1 - tail) }];
-  }));
+  return new Map(
+    [...point].map(([k, value]) => {
+      const vs = samples.get(k) ?? [];
+      return [k, { value, low: quantile(vs, tail), high: quantile(vs, 1 - tail) }];
+    }),
+  );
 }

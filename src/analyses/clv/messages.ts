@@ -2,13 +2,20 @@
 import { isoDay } from '../../messages/format.js';
 
 /** The four BG/NBD parameters, as the messages show them. */
-export interface BgnbdShown { r: number; alpha: number; a: number; b: number }
+export interface BgnbdShown {
+  r: number;
+  alpha: number;
+  a: number;
+  b: number;
+}
 
 /** Message builders for clv(), clvSummary() and the model fits. */
 export const clvMessages = {
   // options
-  badAliveBands: (bands: readonly number[]) => `aliveBands must be two ascending numbers in (0, 1), got [${bands.join(', ')}].`,
-  badTierShares: (shares: readonly number[]) => `tierShares must be three ascending shares in (0, 1), got [${shares.join(', ')}].`,
+  badAliveBands: (bands: readonly number[]) =>
+    `aliveBands must be two ascending numbers in (0, 1), got [${bands.join(', ')}].`,
+  badTierShares: (shares: readonly number[]) =>
+    `tierShares must be three ascending shares in (0, 1), got [${shares.join(', ')}].`,
   badIntervalDraws: (draws: number) => `intervalDraws must be 0 (no intervals) or at least 2, got ${draws}.`,
   badCompareModels: (value: unknown) => `compareModels must be true or false, got ${JSON.stringify(value)}.`,
   badCalibrationEnd: () => 'calibrationEnd must be a valid date (the last day of the calibration period).',
@@ -22,23 +29,34 @@ export const clvMessages = {
 
   // fits
   nonFinitePredictions: (what: string, model: 'bg-nbd' | 'pareto-nbd', params: object) =>
-    `The fitted ${model === 'bg-nbd' ? 'BG/NBD' : 'Pareto/NBD'} model gives non-finite ${what} predictions (${Object.entries(params).map(([k, v]) => `${k} = ${v}`).join(', ')}); the data do not support a usable fit.`,
+    `The fitted ${model === 'bg-nbd' ? 'BG/NBD' : 'Pareto/NBD'} model gives non-finite ${what} predictions (${Object.entries(
+      params,
+    )
+      .map(([k, v]) => `${k} = ${v}`)
+      .join(', ')}); the data do not support a usable fit.`,
   noRepeatBuyers: (customers: number) =>
     `BG/NBD needs repeat buyers to fit: none of the ${customers} customer(s) bought again in the calibration period. Use a longer calibration period or data with repeat purchases.`,
   badSummaryRow: (row: { x: number; t_x: number; T: number }) =>
     `invalid summary row: x = ${row.x}, t_x = ${row.t_x}, T = ${row.T} (need x ≥ 0, 0 ≤ t_x ≤ T, t_x > 0 when x > 0).`,
   bgnbdNotFinite: () => 'BG/NBD could not be fitted: the likelihood is not finite at any start.',
   gammaGammaBadRows: (rows: ReadonlyArray<{ row: number; x: number; monetary: number }>) =>
-    `Gamma-Gamma needs repeat buyers with a positive mean spend; ${rows.length} row(s) are not: ${rows.slice(0, 5).map((r) => `row ${r.row} (x = ${r.x}, mean spend = ${r.monetary})`).join(', ')}${rows.length > 5 ? ', …' : ''}. Leave out customers with x = 0, and customers whose repeat purchases sum to zero or less.`,
+    `Gamma-Gamma needs repeat buyers with a positive mean spend; ${rows.length} row(s) are not: ${rows
+      .slice(0, 5)
+      .map((r) => `row ${r.row} (x = ${r.x}, mean spend = ${r.monetary})`)
+      .join(
+        ', ',
+      )}${rows.length > 5 ? ', …' : ''}. Leave out customers with x = 0, and customers whose repeat purchases sum to zero or less.`,
   paretoNbdNotFinite: () => 'Pareto/NBD could not be fitted: the likelihood is not finite at any start.',
   gammaGammaTooFew: (rows: number) => `Gamma-Gamma needs at least 2 repeat buyers with spend; got ${rows}.`,
   gammaGammaNotFinite: () => 'Gamma-Gamma could not be fitted: the likelihood is not finite at any start.',
 
   // warnings
-  warnBgnbdNotConverged: (iterations: number) => `BG/NBD did not converge in ${iterations} iterations; treat the parameters with care.`,
+  warnBgnbdNotConverged: (iterations: number) =>
+    `BG/NBD did not converge in ${iterations} iterations; treat the parameters with care.`,
   warnGammaGammaSetAside: (count: number, examples: string) =>
     `${count} repeat buyer(s) whose repeat purchases net to zero or less (${count === 1 ? 'the customer' : 'e.g. the customers'} of ${examples}) were left out of the Gamma-Gamma fit; their expected spend is the population mean.`,
-  warnParetoNbdNotConverged: (iterations: number) => `Pareto/NBD did not converge in ${iterations} iterations; treat the parameters with care.`,
+  warnParetoNbdNotConverged: (iterations: number) =>
+    `Pareto/NBD did not converge in ${iterations} iterations; treat the parameters with care.`,
   warnParetoNbdAtBound: (params: readonly string[]) =>
     `Pareto/NBD parameter(s) ${params.join(', ')} reached the search bound (10⁻⁶ or 10⁶): the data fit a limit of the model. Predictions are usable; the parameter values themselves are not meaningful.`,
   warnNoIntervals: (which: readonly string[]) =>
@@ -46,7 +64,7 @@ export const clvMessages = {
   warnNoComparison: () => 'compareModels needs holdoutEnd: without a holdout period the two models cannot be compared.',
   warnGammaGammaNotConverged: (iterations: number) => `Gamma-Gamma did not converge in ${iterations} iterations.`,
   warnNoDropout: (a: number, b: number) =>
-    `BG/NBD finds almost no sign of dropout (a = ${a.toPrecision(3)}, b = ${b.toPrecision(3)}: a drop-out chance of ${(100 * a / (a + b)).toPrecision(2)}% per purchase), so P(alive) is close to 1 for everyone; a longer calibration period may show dropout.`,
+    `BG/NBD finds almost no sign of dropout (a = ${a.toPrecision(3)}, b = ${b.toPrecision(3)}: a drop-out chance of ${((100 * a) / (a + b)).toPrecision(2)}% per purchase), so P(alive) is close to 1 for everyone; a longer calibration period may show dropout.`,
   warnBgnbdAtBound: (params: readonly string[]) =>
     `BG/NBD parameter(s) ${params.join(', ')} reached the search bound (10⁻⁶ or 10⁶): the data fit a limit of the model (e.g. customers hardly differ in dropout chance). Predictions are usable; the parameter values themselves are not meaningful.`,
   warnGammaGammaAtBound: (params: readonly string[]) =>

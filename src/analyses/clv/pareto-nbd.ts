@@ -125,8 +125,12 @@ const DEFAULT_STARTS: ParetoNbdParams[] = [
   { r: 2, alpha: 20, s: 0.3, beta: 3 },
 ];
 
-const unpack = (v: readonly number[]): ParetoNbdParams =>
-  ({ r: Math.exp(v[0] ?? 0), alpha: Math.exp(v[1] ?? 0), s: Math.exp(v[2] ?? 0), beta: Math.exp(v[3] ?? 0) });
+const unpack = (v: readonly number[]): ParetoNbdParams => ({
+  r: Math.exp(v[0] ?? 0),
+  alpha: Math.exp(v[1] ?? 0),
+  s: Math.exp(v[2] ?? 0),
+  beta: Math.exp(v[3] ?? 0),
+});
 
 /**
  * Fit Pareto/NBD by maximum likelihood on the grouped summary (see {@link clvGroups}).
@@ -150,24 +154,36 @@ export function fitParetoNbd(groups: readonly ClvGroup[], options: ParetoNbdFitO
     const f = negLL(v);
     if (!Number.isFinite(f)) return { f, g: v.map(() => 0) };
     const g = v.map((_, i) => {
-      const up = v.slice(); up[i] = (up[i] ?? 0) + h;
-      const down = v.slice(); down[i] = (down[i] ?? 0) - h;
+      const up = v.slice();
+      up[i] = (up[i] ?? 0) + h;
+      const down = v.slice();
+      down[i] = (down[i] ?? 0) - h;
       return (negLL(up) - negLL(down)) / (2 * h);
     });
     return { f, g };
   };
-  const runs = (options.starts ?? DEFAULT_STARTS).map((s) => bfgs(objective, [s.r, s.alpha, s.s, s.beta].map(Math.log), { gTolerance: 1e-7 }));
+  const runs = (options.starts ?? DEFAULT_STARTS).map((s) =>
+    bfgs(objective, [s.r, s.alpha, s.s, s.beta].map(Math.log), { gTolerance: 1e-7 }),
+  );
   const start = runs.reduce((m, run) => (run.f < m.f ? run : m));
   if (!Number.isFinite(start.f)) throw new WorkbenchError('NO_DATA', clvMessages.paretoNbdNotFinite(), {});
   const inside = start.x.every((vi) => Math.abs(vi) <= LOG_BOUND - 0.05);
-  const best = start.converged && inside ? start : (() => {
-    const nm = nelderMead(negLL, start.x);
-    return nm.f <= start.f ? nm : start;
-  })();
+  const best =
+    start.converged && inside
+      ? start
+      : (() => {
+          const nm = nelderMead(negLL, start.x);
+          return nm.f <= start.f ? nm : start;
+        })();
   const params = unpack(best.x);
   const atBound = NAMES.filter((_, i) => Math.abs(best.x[i] ?? 0) > LOG_BOUND - 0.05);
   // a parameter at a bound is held there: the covariance (and the intervals) are those of the others
-  const logCovariance = mleCovariance((v) => paretoNbdLogLikelihood(unpack(v), groups), best.x, 1e-4, NAMES.map((k) => atBound.includes(k)));
+  const logCovariance = mleCovariance(
+    (v) => paretoNbdLogLikelihood(unpack(v), groups),
+    best.x,
+    1e-4,
+    NAMES.map((k) => atBound.includes(k)),
+  );
   return {
     ...params,
     logLikelihood: paretoNbdLogLikelihood(params, groups),
@@ -193,7 +209,8 @@ function deltaSe(p: ParetoNbdParams, cov: number[][]): ParetoNbdParams {
  */
 export function paretoNbdPAlive(p: ParetoNbdParams, x: number, tx: number, T: number): number {
   const { r, alpha, s, beta } = p;
-  const lr = Math.log(s) - Math.log(r + s + x) + (r + x) * Math.log(alpha + T) + s * Math.log(beta + T) + logA0(p, x, tx, T);
+  const lr =
+    Math.log(s) - Math.log(r + s + x) + (r + x) * Math.log(alpha + T) + s * Math.log(beta + T) + logA0(p, x, tx, T);
   return 1 / (1 + Math.exp(lr));
 }
 
@@ -221,6 +238,6 @@ function powerTail(s: number, z: number): number {
 export function paretoNbdConditionalExpected(p: ParetoNbdParams, t: number, x: number, tx: number, T: number): number {
   if (t <= 0) return 0;
   const { r, alpha, s, beta } = p;
-  const alive = ((r + x) * (beta + T)) / (alpha + T) * powerTail(s, (beta + T) / (beta + T + t));
+  const alive = (((r + x) * (beta + T)) / (alpha + T)) * powerTail(s, (beta + T) / (beta + T + t));
   return paretoNbdPAlive(p, x, tx, T) * alive;
 }

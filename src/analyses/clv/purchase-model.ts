@@ -13,7 +13,10 @@ export type PurchaseModelKind = 'bg-nbd' | 'pareto-nbd';
 export type PurchaseModel = { kind: 'bg-nbd'; params: BgnbdParams } | { kind: 'pareto-nbd'; params: ParetoNbdParams };
 
 /** Parameter names in the order of the log-covariance matrices. */
-export const PARAMETER_NAMES = { 'bg-nbd': ['r', 'alpha', 'a', 'b'], 'pareto-nbd': ['r', 'alpha', 's', 'beta'] } as const;
+export const PARAMETER_NAMES = {
+  'bg-nbd': ['r', 'alpha', 'a', 'b'],
+  'pareto-nbd': ['r', 'alpha', 's', 'beta'],
+} as const;
 
 /** The model with parameters read from log-values in {@link PARAMETER_NAMES} order. */
 export function modelFromLog(kind: PurchaseModelKind, v: readonly number[]): PurchaseModel {
@@ -43,7 +46,9 @@ export function pAlive(m: PurchaseModel, x: number, tx: number, T: number): numb
  * @example conditionalExpected({ kind: 'bg-nbd', params: fit }, 52, x, tx, T)
  */
 export function conditionalExpected(m: PurchaseModel, t: number, x: number, tx: number, T: number): number {
-  return m.kind === 'bg-nbd' ? bgnbdConditionalExpected(m.params, t, x, tx, T) : paretoNbdConditionalExpected(m.params, t, x, tx, T);
+  return m.kind === 'bg-nbd'
+    ? bgnbdConditionalExpected(m.params, t, x, tx, T)
+    : paretoNbdConditionalExpected(m.params, t, x, tx, T);
 }
 
 /** The CLV horizon in summary units. */

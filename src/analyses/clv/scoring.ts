@@ -11,13 +11,18 @@ import type { ClvOptionsUsed, ClvResult } from './types.js';
 
 /** The CLV horizon of the options, in summary units. */
 export function clvHorizon(o: Pick<ClvOptionsUsed, 'unit' | 'horizonMonths' | 'discountRate'>): Horizon {
-  return { months: o.horizonMonths, discountRate: o.discountRate, unitsPerYear: o.unit === 'weeks' ? 365.25 / 7 : 365.25 };
+  return {
+    months: o.horizonMonths,
+    discountRate: o.discountRate,
+    unitsPerYear: o.unit === 'weeks' ? 365.25 / 7 : 365.25,
+  };
 }
 
 /** The scoring model of a result (BG/NBD or Pareto/NBD, as `options.model` says). */
 export function scoringModel(r: Pick<ClvResult, 'bgnbd' | 'paretoNbd' | 'options'>): PurchaseModel {
   const p = r.paretoNbd;
-  if (r.options.model === 'pareto-nbd' && p) return { kind: 'pareto-nbd', params: { r: p.r, alpha: p.alpha, s: p.s, beta: p.beta } };
+  if (r.options.model === 'pareto-nbd' && p)
+    return { kind: 'pareto-nbd', params: { r: p.r, alpha: p.alpha, s: p.s, beta: p.beta } };
   const b = r.bgnbd;
   return { kind: 'bg-nbd', params: { r: b.r, alpha: b.alpha, a: b.a, b: b.b } };
 }
@@ -28,18 +33,35 @@ export function scoringModel(r: Pick<ClvResult, 'bgnbd' | 'paretoNbd' | 'options
  * table `join` (customer_id, segment) is left-joined as `s` and `column` may be `s.segment`; customers
  * missing from it get '(none)'.
  */
-export async function valueCells(wb: Workbench, table: string, prefix: string, column: string | null, join?: string): Promise<ValueCell[]> {
-  const key = column === null ? '$prefix' : column === 's.segment'
-    ? `$prefix || ':' || coalesce(s.segment::varchar, '(none)')` : `$prefix || ':' || c.${quoteIdentifier(column)}::varchar`;
+export async function valueCells(
+  wb: Workbench,
+  table: string,
+  prefix: string,
+  column: string | null,
+  join?: string,
+): Promise<ValueCell[]> {
+  const key =
+    column === null
+      ? '$prefix'
+      : column === 's.segment'
+        ? `$prefix || ':' || coalesce(s.segment::varchar, '(none)')`
+        : `$prefix || ':' || c.${quoteIdentifier(column)}::varchar`;
   const rows = await wb.query(
     `select ${key} as key, c.x, c.t_x, c."T", count(*)::double as n,
        count(*) filter (where c.x > 0 and c.monetary > 0)::double as own,
        coalesce(sum(c.monetary) filter (where c.x > 0 and c.monetary > 0), 0)::double as m
      from ${quoteIdentifier(table)} c ${join ? `left join ${quoteIdentifier(join)} s using (customer_id)` : ''}
-     group by all order by all`, { prefix });
+     group by all order by all`,
+    { prefix },
+  );
   return rows.map((r) => ({
-    key: String(r['key']), x: Number(r['x']), t_x: Number(r['t_x']), T: Number(r['T']),
-    customers: Number(r['n']), own: Number(r['own']), monetary: Number(r['m']),
+    key: String(r['key']),
+    x: Number(r['x']),
+    t_x: Number(r['t_x']),
+    T: Number(r['T']),
+    customers: Number(r['n']),
+    own: Number(r['own']),
+    monetary: Number(r['m']),
   }));
 }
 
@@ -54,13 +76,25 @@ export interface IntervalGrouping {
  * with the result's scoring model, Gamma-Gamma fit, horizon, margin, draws and seed; null when a fit
  * has no covariance. `join` adds a per-customer table (`customer_id`, `segment`) as `s`, for `s.segment`.
  */
-export async function clvIntervals(wb: Workbench, r: ClvResult, groupings: readonly IntervalGrouping[], join?: string): Promise<Map<string, { low: number; high: number }> | null> {
+export async function clvIntervals(
+  wb: Workbench,
+  r: ClvResult,
+  groupings: readonly IntervalGrouping[],
+  join?: string,
+): Promise<Map<string, { low: number; high: number }> | null> {
   const model = scoringModel(r);
-  const cov = model.kind === 'bg-nbd' ? r.bgnbd.logCovariance : r.paretoNbd?.logCovariance ?? null;
+  const cov = model.kind === 'bg-nbd' ? r.bgnbd.logCovariance : (r.paretoNbd?.logCovariance ?? null);
   if (!cov || !r.gammaGamma.logCovariance) return null;
   const cells = (await Promise.all(groupings.map((g) => valueCells(wb, r.table, g.prefix, g.column, join)))).flat();
-  const vm: ValueModel = { purchases: model, spend: r.gammaGamma, horizon: clvHorizon(r.options), margin: r.options.margin };
-  const out = valueIntervals(cells, vm, cov, r.gammaGamma.logCovariance, { draws: r.options.intervalDraws, seed: r.options.seed });
+  const vm: ValueModel = {
+    purchases: model,
+    spend: r.gammaGamma,
+    horizon: clvHorizon(r.options),
+    margin: r.options.margin,
+  };
+  const out = valueIntervals(cells, vm, cov, r.gammaGamma.logCovariance, {
+    draws: r.options.intervalDraws,
+    seed: r.options.seed,
+  });
   return out && new Map([...out].map(([k, v]) => [k, { low: v.low, high: v.high }]));
 }
-

@@ -62,7 +62,10 @@ function doubtLine(result: ClvResult, locale: Locale): string | undefined {
   const t = clvTexts(locale).section;
   const pct = (x: number) => formatPercent(x, locale, 0);
   const reasons = clvDoubts(result).map((d) =>
-    d.kind === 'noDropout' ? t.unreliableNoDropout(pct(d.certainShare)) : t.unreliableHoldout(`${d.error > 0 ? '+' : ''}${pct(d.error)}`, pct(HOLDOUT_TOLERANCE)));
+    d.kind === 'noDropout'
+      ? t.unreliableNoDropout(pct(d.certainShare))
+      : t.unreliableHoldout(`${d.error > 0 ? '+' : ''}${pct(d.error)}`, pct(HOLDOUT_TOLERANCE)),
+  );
   return reasons.length > 0 ? t.unreliable(reasons) : undefined;
 }
 
@@ -72,8 +75,15 @@ export function clvFindings(result: ClvResult, locale: Locale = 'en', currency =
   const o = result.options;
   const n = (x: number) => formatNumber(x, locale);
   const pct = (x: number) => formatPercent(x, locale, 0);
-  const out = [t.value(o.horizonMonths, n(result.totals.expectedPurchases), formatCurrency(result.totals.clv, locale, currency, 0), n(result.customers),
-    o.discountRate > 0 ? t.discount(pct(o.discountRate)) : '')];
+  const out = [
+    t.value(
+      o.horizonMonths,
+      n(result.totals.expectedPurchases),
+      formatCurrency(result.totals.clv, locale, currency, 0),
+      n(result.customers),
+      o.discountRate > 0 ? t.discount(pct(o.discountRate)) : '',
+    ),
+  ];
   const top = result.tiers[0];
   if (top && top.customers > 0) out.push(t.top(pct(top.share), n(top.customers), pct(top.clvShare)));
   const risk = result.aliveBands[0];
@@ -82,15 +92,31 @@ export function clvFindings(result: ClvResult, locale: Locale = 'en', currency =
   if (h && h.actualTotal > 0) {
     const err = h.predictedTotal / h.actualTotal - 1;
     const len = `${formatNumber(h.length, locale, Number.isInteger(h.length) ? 0 : 1)} ${t.periods[o.unit]}`;
-    out.push(t.holdout(len, n(h.predictedTotal), n(h.actualTotal), t.off(`${err > 0 ? '+' : ''}${formatPercent(err, locale, 0)}`)));
+    out.push(
+      t.holdout(
+        len,
+        n(h.predictedTotal),
+        n(h.actualTotal),
+        t.off(`${err > 0 ? '+' : ''}${formatPercent(err, locale, 0)}`),
+      ),
+    );
   }
   const c = result.modelComparison;
   if (c && h) {
     const byKind = (k: 'bg-nbd' | 'pareto-nbd') => c.models.find((m) => m.model === k) ?? c.models[0];
     const signed = (x: number) => `${x > 0 ? '+' : ''}${formatPercent(x, locale, 0)}`;
     const len = `${formatNumber(h.length, locale, Number.isInteger(h.length) ? 0 : 1)} ${t.periods[o.unit]}`;
-    out.push(t.comparison(len, `${n(byKind('bg-nbd').predictedTotal)} (${signed(byKind('bg-nbd').totalError)})`, `${n(byKind('pareto-nbd').predictedTotal)} (${signed(byKind('pareto-nbd').totalError)})`,
-      n(c.actualTotal), formatNumber(byKind('bg-nbd').meanAbsoluteError, locale, 2), formatNumber(byKind('pareto-nbd').meanAbsoluteError, locale, 2), t.modelNames[c.better]));
+    out.push(
+      t.comparison(
+        len,
+        `${n(byKind('bg-nbd').predictedTotal)} (${signed(byKind('bg-nbd').totalError)})`,
+        `${n(byKind('pareto-nbd').predictedTotal)} (${signed(byKind('pareto-nbd').totalError)})`,
+        n(c.actualTotal),
+        formatNumber(byKind('bg-nbd').meanAbsoluteError, locale, 2),
+        formatNumber(byKind('pareto-nbd').meanAbsoluteError, locale, 2),
+        t.modelNames[c.better],
+      ),
+    );
   }
   const { low, high } = result.totals;
   if (low !== null && high !== null) {
@@ -106,24 +132,41 @@ export function spendDoubts(result: ClvResult, locale: Locale): string[] {
   const t = clvTexts(locale).section;
   const out: string[] = [];
   const rho = result.spendFrequencyCorrelation;
-  if (Number.isFinite(rho) && Math.abs(rho) > SPEND_FREQUENCY_CORRELATION) out.push(t.spendCorrelated(formatNumber(rho, locale, 2)));
+  if (Number.isFinite(rho) && Math.abs(rho) > SPEND_FREQUENCY_CORRELATION)
+    out.push(t.spendCorrelated(formatNumber(rho, locale, 2)));
   if (result.gammaGamma.q <= 1) out.push(t.heavyTail(formatNumber(result.gammaGamma.q, locale, 2)));
   return out;
 }
 
 /** "low – high" in the currency, or a dash without an interval. */
 function rangeCell(low: number | null, high: number | null, locale: Locale, currency: string): string {
-  return low === null || high === null ? '–' : clvTexts(locale).section.rangeCell(formatCurrency(low, locale, currency, 0), formatCurrency(high, locale, currency, 0));
+  return low === null || high === null
+    ? '–'
+    : clvTexts(locale).section.rangeCell(
+        formatCurrency(low, locale, currency, 0),
+        formatCurrency(high, locale, currency, 0),
+      );
 }
 
-function groupTable<K extends string>(caption: string, groups: ClvResult['tiers'] | ClvResult['aliveBands'], names: Record<K, string>, locale: Locale, currency: string): ReportTable {
+function groupTable<K extends string>(
+  caption: string,
+  groups: ClvResult['tiers'] | ClvResult['aliveBands'],
+  names: Record<K, string>,
+  locale: Locale,
+  currency: string,
+): ReportTable {
   const t = clvTexts(locale).section;
   return {
     caption,
     columns: t.groupCols.map((label, i) => ({ label, numeric: i > 0, ...(i === 1 ? COUNT : {}) })),
     rows: groups.map((g) => [
-      names[g.key as K] ?? g.key, formatNumber(g.customers, locale), formatPercent(g.share, locale, 1), formatNumber(g.expectedPurchases, locale),
-      formatCurrency(g.clv, locale, currency, 0), formatPercent(g.clvShare, locale, 1), formatPercent(g.meanPAlive, locale, 0),
+      names[g.key as K] ?? g.key,
+      formatNumber(g.customers, locale),
+      formatPercent(g.share, locale, 1),
+      formatNumber(g.expectedPurchases, locale),
+      formatCurrency(g.clv, locale, currency, 0),
+      formatPercent(g.clvShare, locale, 1),
+      formatPercent(g.meanPAlive, locale, 0),
       rangeCell(g.low, g.high, locale, currency),
     ]),
   };
@@ -139,7 +182,11 @@ export function clvSection(result: ClvResult, options: ClvSectionOptions = {}): 
   const t = clvTexts(locale).section;
   const o = result.options;
   const num = (x: number, d: number) => formatNumber(x, locale, d);
-  const chart = (id: string, { title, description }: { title: string; description: string }, spec: ReportChart['spec']): ReportChart => ({ id, title, description, spec });
+  const chart = (
+    id: string,
+    { title, description }: { title: string; description: string },
+    spec: ReportChart['spec'],
+  ): ReportChart => ({ id, title, description, spec });
   const charts: ReportChart[] = [];
   if (result.holdout) charts.push(chart('clv-holdout', t.charts.holdout, clvHoldoutChart(result, { locale })));
   charts.push(chart('clv-palive', t.charts.hist, pAliveHistogramChart(result, { locale })));
@@ -150,22 +197,39 @@ export function clvSection(result: ClvResult, options: ClvSectionOptions = {}): 
   if (segments) charts.push(chart('clv-segments', t.charts.segments, clvSegmentChart(segments, { locale })));
   const tables: ReportTable[] = [
     groupTable(t.tierCaption, result.tiers, t.tierNames, locale, currency),
-    groupTable(t.bandCaption(formatPercent(o.aliveBands[0], locale, 0), formatPercent(o.aliveBands[1], locale, 0)), result.aliveBands, t.bandNames, locale, currency),
+    groupTable(
+      t.bandCaption(formatPercent(o.aliveBands[0], locale, 0), formatPercent(o.aliveBands[1], locale, 0)),
+      result.aliveBands,
+      t.bandNames,
+      locale,
+      currency,
+    ),
   ];
   if (result.holdout) {
     tables.push({
       caption: t.holdoutCaption,
       columns: t.holdoutCols.map((label, i) => ({ label, numeric: i > 0, ...(i === 1 ? COUNT : {}) })),
-      rows: result.holdout.rows.map((r) => [r.orMore ? `${r.x}+` : String(r.x), formatNumber(r.customers, locale), num(r.actual, 2), num(r.predicted, 2)]),
+      rows: result.holdout.rows.map((r) => [
+        r.orMore ? `${r.x}+` : String(r.x),
+        formatNumber(r.customers, locale),
+        num(r.actual, 2),
+        num(r.predicted, 2),
+      ]),
     });
   }
   if (segments) {
     tables.push({
       caption: t.segCaption,
       columns: t.segCols.map((label, i) => ({ label, numeric: i > 0, ...(i === 1 || i === 5 ? COUNT : {}) })),
-      rows: segments.map((s) => [s.segment, formatNumber(s.customers, locale), formatCurrency(s.clv, locale, currency, 0),
-        formatCurrency(s.meanClv, locale, currency, 0), formatPercent(s.meanPAlive, locale, 0), formatNumber(s.atRisk, locale),
-        rangeCell(s.low, s.high, locale, currency)]),
+      rows: segments.map((s) => [
+        s.segment,
+        formatNumber(s.customers, locale),
+        formatCurrency(s.clv, locale, currency, 0),
+        formatCurrency(s.meanClv, locale, currency, 0),
+        formatPercent(s.meanPAlive, locale, 0),
+        formatNumber(s.atRisk, locale),
+        rangeCell(s.low, s.high, locale, currency),
+      ]),
     });
   }
   const c = result.modelComparison;
@@ -173,8 +237,14 @@ export function clvSection(result: ClvResult, options: ClvSectionOptions = {}): 
     tables.push({
       caption: t.comparisonCaption,
       columns: t.comparisonCols.map((label, i) => ({ label, numeric: i > 0 })),
-      rows: c.models.map((m) => [t.modelNames[m.model], num(m.logLikelihood, 1), formatNumber(m.predictedTotal, locale), `${m.totalError > 0 ? '+' : ''}${formatPercent(m.totalError, locale, 1)}`,
-        num(m.meanAbsoluteError, 3), num(m.rootMeanSquaredError, 3)]),
+      rows: c.models.map((m) => [
+        t.modelNames[m.model],
+        num(m.logLikelihood, 1),
+        formatNumber(m.predictedTotal, locale),
+        `${m.totalError > 0 ? '+' : ''}${formatPercent(m.totalError, locale, 1)}`,
+        num(m.meanAbsoluteError, 3),
+        num(m.rootMeanSquaredError, 3),
+      ]),
     });
   }
   const bg = result.bgnbd;
@@ -183,10 +253,36 @@ export function clvSection(result: ClvResult, options: ClvSectionOptions = {}): 
   const param = (v: number) => (v < 1e-3 || v > 1e4 ? v.toExponential(2) : num(v, 3));
   const se = result.standardErrors;
   const seFacts: Array<[string, string]> = [
-    ...(se.bgnbd ? [[t.facts.se('BG/NBD'), [se.bgnbd.r, se.bgnbd.alpha, se.bgnbd.a, se.bgnbd.b].map(param).join('; ')] as [string, string]] : []),
-    ...(pn ? [[t.facts.pareto, [pn.r, pn.alpha, pn.s, pn.beta].map(param).join('; ')] as [string, string], [t.facts.paretoLl, num(pn.logLikelihood, 1)] as [string, string]] : []),
-    ...(se.paretoNbd ? [[t.facts.se('Pareto/NBD'), [se.paretoNbd.r, se.paretoNbd.alpha, se.paretoNbd.s, se.paretoNbd.beta].map(param).join('; ')] as [string, string]] : []),
-    ...(se.gammaGamma ? [[t.facts.se('Gamma-Gamma'), [se.gammaGamma.p, se.gammaGamma.q, se.gammaGamma.gamma].map((v) => num(v, 2)).join('; ')] as [string, string]] : []),
+    ...(se.bgnbd
+      ? [
+          [t.facts.se('BG/NBD'), [se.bgnbd.r, se.bgnbd.alpha, se.bgnbd.a, se.bgnbd.b].map(param).join('; ')] as [
+            string,
+            string,
+          ],
+        ]
+      : []),
+    ...(pn
+      ? [
+          [t.facts.pareto, [pn.r, pn.alpha, pn.s, pn.beta].map(param).join('; ')] as [string, string],
+          [t.facts.paretoLl, num(pn.logLikelihood, 1)] as [string, string],
+        ]
+      : []),
+    ...(se.paretoNbd
+      ? [
+          [
+            t.facts.se('Pareto/NBD'),
+            [se.paretoNbd.r, se.paretoNbd.alpha, se.paretoNbd.s, se.paretoNbd.beta].map(param).join('; '),
+          ] as [string, string],
+        ]
+      : []),
+    ...(se.gammaGamma
+      ? [
+          [
+            t.facts.se('Gamma-Gamma'),
+            [se.gammaGamma.p, se.gammaGamma.q, se.gammaGamma.gamma].map((v) => num(v, 2)).join('; '),
+          ] as [string, string],
+        ]
+      : []),
   ];
   const facts: Array<[string, string]> = [
     [t.facts.calibration, formatDate(o.calibrationEnd, locale)],
@@ -208,7 +304,21 @@ export function clvSection(result: ClvResult, options: ClvSectionOptions = {}): 
   // The model's limits end by saying whether its predictions were tested; a doubt comes before all of it.
   const [bgModel = '', reading = '', limits = ''] = t.intro;
   const pareto = o.model === 'pareto-nbd';
-  const intro = [pareto ? t.introPareto : bgModel, pareto ? t.readingPareto : reading, `${limits} ${result.holdout ? t.withHoldout : t.withoutHoldout}`, valueNote];
+  const intro = [
+    pareto ? t.introPareto : bgModel,
+    pareto ? t.readingPareto : reading,
+    `${limits} ${result.holdout ? t.withHoldout : t.withoutHoldout}`,
+    valueNote,
+  ];
   const doubt = doubtLine(result, locale);
-  return { id: 'clv', title: t.title, ...(doubt ? { caution: doubt } : {}), intro, findings: clvFindings(result, locale, currency), charts, tables, facts };
+  return {
+    id: 'clv',
+    title: t.title,
+    ...(doubt ? { caution: doubt } : {}),
+    intro,
+    findings: clvFindings(result, locale, currency),
+    charts,
+    tables,
+    facts,
+  };
 }

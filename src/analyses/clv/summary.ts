@@ -15,7 +15,15 @@ import type { Workbench } from '../../workbench.js';
 import { WorkbenchError } from '../../errors.js';
 import { quoteIdentifier, moneySum } from '../../sql.js';
 import { messages } from '../../messages.js';
-import { checkOptionKeys, dateOption, keyword, optionalDate, optionKeys, outputTable, type DateInput } from '../shared/validate.js';
+import {
+  checkOptionKeys,
+  dateOption,
+  keyword,
+  optionalDate,
+  optionKeys,
+  outputTable,
+  type DateInput,
+} from '../shared/validate.js';
 import { clvMessages } from './messages.js';
 
 /** Time unit of `t_x`, `T` and horizons. */
@@ -61,7 +69,10 @@ export interface ClvSummaryResult {
   /** Table with one {@link ClvSummaryRow} per customer who bought by the calibration end. */
   table: string;
   /** Options used, defaults resolved. */
-  options: Required<Omit<ClvSummaryOptions, 'calibrationEnd' | 'holdoutEnd' | 'replace'>> & { calibrationEnd: Date; holdoutEnd: Date | null };
+  options: Required<Omit<ClvSummaryOptions, 'calibrationEnd' | 'holdoutEnd' | 'replace'>> & {
+    calibrationEnd: Date;
+    holdoutEnd: Date | null;
+  };
   /** Customers in the summary. */
   customers: number;
   /** Customers with x > 0. */
@@ -117,9 +128,23 @@ order by customer_id`;
  * @example const s = await clvSummary(wb, { calibrationEnd: new Date('1997-09-30'), holdoutEnd: new Date('1998-06-30') });
  */
 export async function clvSummary(wb: Workbench, options: ClvSummaryOptions): Promise<ClvSummaryResult> {
-  checkOptionKeys('clvSummary', options, optionKeys<ClvSummaryOptions>({ calibrationEnd: true, holdoutEnd: true, unit: true, source: true, table: true, replace: true }));
+  checkOptionKeys(
+    'clvSummary',
+    options,
+    optionKeys<ClvSummaryOptions>({
+      calibrationEnd: true,
+      holdoutEnd: true,
+      unit: true,
+      source: true,
+      table: true,
+      replace: true,
+    }),
+  );
   const source = options.source ?? 'transactions';
-  const table = outputTable('clvSummary', options.table, 'clv_summary', { source, ...(options.replace ? { replace: true } : {}) });
+  const table = outputTable('clvSummary', options.table, 'clv_summary', {
+    source,
+    ...(options.replace ? { replace: true } : {}),
+  });
   const unit = options.unit ?? 'weeks';
   keyword('unit', unit, ['days', 'weeks']);
   if (options.calibrationEnd === undefined) throw new WorkbenchError('BAD_OPTION', clvMessages.badCalibrationEnd(), {});
@@ -132,7 +157,9 @@ export async function clvSummary(wb: Workbench, options: ClvSummaryOptions): Pro
   if (!(await wb.hasTable(source))) throw new WorkbenchError('NO_DATA', messages.noTable(source), { source });
   const perUnit = unit === 'weeks' ? 7 : 1;
   await wb.run(clvSummarySql(source, table), { calEnd, holdEnd: holdEnd ?? calEnd, perUnit });
-  const [row] = await wb.query(`select count(*) as n, count(*) filter (where x > 0) as repeaters from ${quoteIdentifier(table)}`);
+  const [row] = await wb.query(
+    `select count(*) as n, count(*) filter (where x > 0) as repeaters from ${quoteIdentifier(table)}`,
+  );
   const customers = Number(row?.['n'] ?? 0);
   if (customers === 0) {
     throw new WorkbenchError('NO_DATA', clvMessages.noCalibrationCustomers(source, calEnd), { calibrationEnd: calEnd });
@@ -161,6 +188,7 @@ export interface ClvGroup {
  */
 export async function clvGroups(wb: Workbench, table: string): Promise<ClvGroup[]> {
   const rows = await wb.query<{ x: number; t_x: number; T: number; count: number }>(
-    `select x, t_x, "T", count(*)::double as count from ${quoteIdentifier(table)} group by all order by x, t_x, "T"`);
+    `select x, t_x, "T", count(*)::double as count from ${quoteIdentifier(table)} group by all order by x, t_x, "T"`,
+  );
   return rows.map((r) => ({ x: Number(r.x), t_x: Number(r.t_x), T: Number(r.T), count: Number(r.count) }));
 }

@@ -73,7 +73,12 @@ export function cohortFindings(result: CohortResult, locale: Locale = 'en', curr
   const avg = (k: number) => result.average.find((p) => p.period === k);
   const a1 = avg(k1);
   const a2 = avg(k2);
-  if (a1) out.push(a2 ? t.average(pct(a1.retention), k1, u, pct(a2.retention), k2, without) : t.average(pct(a1.retention), k1, u, undefined, undefined, without));
+  if (a1)
+    out.push(
+      a2
+        ? t.average(pct(a1.retention), k1, u, pct(a2.retention), k2, without)
+        : t.average(pct(a1.retention), k1, u, undefined, undefined, without),
+    );
   const big = withNext.filter((c) => (cell(result, c, 1)?.observed ?? 0) >= MIN_COMPARED);
   if (!byAttr && big.length >= 6) {
     const early = pooled(result, big.slice(0, 3));
@@ -83,10 +88,23 @@ export function cohortFindings(result: CohortResult, locale: Locale = 'en', curr
     const sorted = [...big].sort((a, b) => (cell(result, b, 1)?.retention ?? 0) - (cell(result, a, 1)?.retention ?? 0));
     const best = sorted[0];
     const worst = sorted[sorted.length - 1];
-    if (best && worst) out.push(t.spread(label(best), pct(cell(result, best, 1)?.retention ?? NaN), label(worst), pct(cell(result, worst, 1)?.retention ?? NaN), u, MIN_COMPARED));
+    if (best && worst)
+      out.push(
+        t.spread(
+          label(best),
+          pct(cell(result, best, 1)?.retention ?? NaN),
+          label(worst),
+          pct(cell(result, worst, 1)?.retention ?? NaN),
+          u,
+          MIN_COMPARED,
+        ),
+      );
   }
   const ltvPoint = a2 ?? a1;
-  if (ltvPoint) out.push(t.ltv(ltvPoint.period, u, formatCurrency(ltvPoint.cumulativeRevenuePerCustomer, locale, currency, 0), without));
+  if (ltvPoint)
+    out.push(
+      t.ltv(ltvPoint.period, u, formatCurrency(ltvPoint.cumulativeRevenuePerCustomer, locale, currency, 0), without),
+    );
   return out;
 }
 
@@ -94,7 +112,9 @@ export function cohortFindings(result: CohortResult, locale: Locale = 'en', curr
 export function cohortNext(result: CohortResult, locale: Locale = 'en'): string[] {
   const t = cohortTexts(locale).section;
   const p1 = result.average.find((p) => p.period === 1);
-  return p1 && Number.isFinite(p1.retention) ? [t.todo(formatPercent(p1.retention, locale, 0), t.unit[result.options.period])] : [];
+  return p1 && Number.isFinite(p1.retention)
+    ? [t.todo(formatPercent(p1.retention, locale, 0), t.unit[result.options.period])]
+    : [];
 }
 
 /** One sentence under the cohort table: what its total leaves out of the summary's net revenue (none when nothing). */
@@ -102,7 +122,9 @@ function totalNote(result: CohortResult, locale: Locale, currency: string): stri
   const t = cohortTexts(locale).section;
   const money = (x: number) => formatCurrency(-x, locale, currency, 0);
   const parts = [
-    result.returnsOnlyRevenue ? t.totalReturnsOnly(money(result.returnsOnlyRevenue), formatNumber(result.returnsOnlyCustomers, locale)) : '',
+    result.returnsOnlyRevenue
+      ? t.totalReturnsOnly(money(result.returnsOnlyRevenue), formatNumber(result.returnsOnlyCustomers, locale))
+      : '',
     result.returnsBeforeFirstPurchaseRevenue ? t.totalEarly(money(result.returnsBeforeFirstPurchaseRevenue)) : '',
     // attribute cohorts leave each customer's partial period out (time cohorts keep it, starred)
     result.options.by !== null ? t.totalPartial : '',
@@ -121,28 +143,52 @@ function cohortTable(result: CohortResult, locale: Locale, currency: string): Re
   const rows = shown.map((c) => {
     const ltv = cell(result, c, ltvK);
     return [
-      `${cohortLabel(c, result.options.period, locale, result.options.by)}${c === first ? ` ${t.censoredMark}` : ''}`, formatNumber(c.size, locale), ...ks.map((k) => pct(cell(result, c, k))),
-      ltv ? formatCurrency(ltv.cumulativeRevenuePerCustomer, locale, currency, 0) : '–', formatCurrency(c.revenue, locale, currency, 0),
+      `${cohortLabel(c, result.options.period, locale, result.options.by)}${c === first ? ` ${t.censoredMark}` : ''}`,
+      formatNumber(c.size, locale),
+      ...ks.map((k) => pct(cell(result, c, k))),
+      ltv ? formatCurrency(ltv.cumulativeRevenuePerCustomer, locale, currency, 0) : '–',
+      formatCurrency(c.revenue, locale, currency, 0),
     ];
   });
   const avg = (k: number) => result.average.find((p) => p.period === k);
   const avgLtv = avg(ltvK);
   const without = withoutCensored(result, locale);
   // The average row holds averages only (of the cohorts it averages); the total row the sums of every cohort.
-  rows.push([
-    without ? `${t.avgRow} (${without})` : t.avgRow, formatNumber(result.customerCount - (first?.size ?? 0), locale),
-    ...ks.map((k) => { const p = avg(k); return p ? formatPercent(p.retention, locale, 1) : '–'; }),
-    avgLtv ? formatCurrency(avgLtv.cumulativeRevenuePerCustomer, locale, currency, 0) : '–', '',
-  ], [t.totalRow, formatNumber(result.customerCount, locale), ...ks.map(() => ''), '', formatCurrency(result.revenue, locale, currency, 0)]);
+  rows.push(
+    [
+      without ? `${t.avgRow} (${without})` : t.avgRow,
+      formatNumber(result.customerCount - (first?.size ?? 0), locale),
+      ...ks.map((k) => {
+        const p = avg(k);
+        return p ? formatPercent(p.retention, locale, 1) : '–';
+      }),
+      avgLtv ? formatCurrency(avgLtv.cumulativeRevenuePerCustomer, locale, currency, 0) : '–',
+      '',
+    ],
+    [
+      t.totalRow,
+      formatNumber(result.customerCount, locale),
+      ...ks.map(() => ''),
+      '',
+      formatCurrency(result.revenue, locale, currency, 0),
+    ],
+  );
   const notes = [
-    shown.length < result.cohorts.length ? t.tableNote(shown.length, result.cohorts.length, result.options.by !== null) : t.tableNoteAll,
+    shown.length < result.cohorts.length
+      ? t.tableNote(shown.length, result.cohorts.length, result.options.by !== null)
+      : t.tableNoteAll,
     first ? t.censoredNote(cohortLabel(first, result.options.period, locale)) : '',
     totalNote(result, locale, currency) ?? '',
   ].filter(Boolean);
   return {
     caption: t.caption,
-    columns: [{ label: t.cohort }, { label: t.customers, numeric: true, ...COUNT }, ...ks.map((k) => ({ label: t.after(k, u), numeric: true })),
-      { label: t.ltvAfter(ltvK, u), numeric: true }, { label: t.revenue, numeric: true }],
+    columns: [
+      { label: t.cohort },
+      { label: t.customers, numeric: true, ...COUNT },
+      ...ks.map((k) => ({ label: t.after(k, u), numeric: true })),
+      { label: t.ltvAfter(ltvK, u), numeric: true },
+      { label: t.revenue, numeric: true },
+    ],
     rows,
     note: notes.join(' '),
   };
@@ -176,7 +222,8 @@ export function cohortsSection(result: CohortResult, options: CohortsSectionOpti
     [t.facts.partial, result.lastPeriod.partial ? t.partialYes(last) : t.partialNo(last)],
     [t.facts.returns, o.returns === 'net' ? t.returnsNet : t.returnsIgnore],
   ];
-  if (result.returnsOnlyCustomers > 0) facts.push([t.facts.returnsOnly, formatNumber(result.returnsOnlyCustomers, locale)]);
+  if (result.returnsOnlyCustomers > 0)
+    facts.push([t.facts.returnsOnly, formatNumber(result.returnsOnlyCustomers, locale)]);
   return {
     id: 'cohorts',
     title: t.title,
@@ -184,9 +231,24 @@ export function cohortsSection(result: CohortResult, options: CohortsSectionOpti
     findings: cohortFindings(result, locale, currency),
     charts: [
       { id: 'cohorts-retention', title: t.heat, description: t.heatDesc, spec: cohortHeatmap(result, { locale }) },
-      { id: 'cohorts-revenue-retention', title: t.heatRev, description: t.heatRevDesc, spec: cohortHeatmap(result, { locale, metric: 'revenueRetention' }) },
-      { id: 'cohorts-curves', title: t.curves, description: withLine(t.curvesDesc), spec: cohortRetentionCurves(result, { locale }) },
-      { id: 'cohorts-ltv', title: t.ltvChart, description: withLine(t.ltvDesc), spec: cohortLtvCurves(result, { locale }) },
+      {
+        id: 'cohorts-revenue-retention',
+        title: t.heatRev,
+        description: t.heatRevDesc,
+        spec: cohortHeatmap(result, { locale, metric: 'revenueRetention' }),
+      },
+      {
+        id: 'cohorts-curves',
+        title: t.curves,
+        description: withLine(t.curvesDesc),
+        spec: cohortRetentionCurves(result, { locale }),
+      },
+      {
+        id: 'cohorts-ltv',
+        title: t.ltvChart,
+        description: withLine(t.ltvDesc),
+        spec: cohortLtvCurves(result, { locale }),
+      },
     ],
     tables: [cohortTable(result, locale, currency)],
     facts,

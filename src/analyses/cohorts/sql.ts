@@ -63,7 +63,9 @@ function check(o: CohortsSqlOptions): void {
 const periodsTable = (o: CohortsSqlOptions): string => quoteIdentifier(o.periodsTable ?? PERIODS_TABLE);
 
 const txSql = (o: CohortsSqlOptions, extra = ''): string => {
-  const where = ['order_date < $asOf', o.returns === 'ignore' ? 'not coalesce(is_return, false)' : ''].filter(Boolean).join(' and ');
+  const where = ['order_date < $asOf', o.returns === 'ignore' ? 'not coalesce(is_return, false)' : '']
+    .filter(Boolean)
+    .join(' and ');
   return `select customer_id, order_id, order_date, amount, coalesce(is_return, false) as is_return${extra}
   from ${quoteIdentifier(o.source)} where ${where}`;
 };
@@ -99,14 +101,17 @@ export function cohortsSql(o: CohortsSqlOptions): string {
   select customer_id, first(${attr}::varchar order by order_date, order_id, ${attr}::varchar nulls last) as attr
   from (${txSql(o, `, ${attr}`)}) where not is_return group by customer_id
 ),
-` : '';
+`
+    : '';
   const key = !o.by ? periodKeySql(o.period, 'f.p0') : attr ? 'x.attr' : `a.${quoteIdentifier(o.by.column)}::varchar`;
   const maxIndex = periodDiffSql(o.period, 'f.p0', '$lastStart');
   // The last index a customer contributes to. Attribute cohorts mix start periods, so each
   // customer's partial period is left out; time cohorts keep it (flagged) unless dropPartial.
   const last = o.by
     ? `${maxIndex} - ($lastPartial)::integer`
-    : o.dropPartial ? `case when $lastPartial and ${maxIndex} >= 1 then ${maxIndex} - 1 else ${maxIndex} end` : maxIndex;
+    : o.dropPartial
+      ? `case when $lastPartial and ${maxIndex} >= 1 then ${maxIndex} - 1 else ${maxIndex} end`
+      : maxIndex;
   const order = o.by ? 'size desc, cohort nulls last, k' : 'cohort_start, k';
   return `with firsts as (
   select customer_id, min(first_purchase) as first_order, date_trunc(${P}, min(first_purchase)) as p0

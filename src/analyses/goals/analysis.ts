@@ -28,7 +28,11 @@ export const goalsAnalysis: Analysis<'goals', GoalsResult, GoalsReportFlags> = {
     const { wb, options, asOf, results } = context;
     const spec = options.goals as GoalsSpec;
     const rfm = resultOf(results, rfmAnalysis);
-    if (spec.segments === 'rfm' && !rfm) return context.skip({ code: 'NO_DATA', message: messages.goalsAt(spec.file, '$.segments', messages.goalsNeedRfm()) });
+    if (spec.segments === 'rfm' && !rfm)
+      return context.skip({
+        code: 'NO_DATA',
+        message: messages.goalsAt(spec.file, '$.segments', messages.goalsNeedRfm()),
+      });
     const tiers = resultOf(results, segmentsAnalysis)?.segments;
     return goalsForReport(wb, spec, { asOf, ...(rfm ? { rfm } : {}), ...(tiers ? { tiers } : {}) });
   },

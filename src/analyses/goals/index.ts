@@ -34,7 +34,14 @@ export interface GoalsSpec {
 }
 
 /** KPIs a goals file may name as a string. */
-export const GOAL_KPIS = ['revenuePerCustomer', 'ordersPerCustomer', 'averageOrderValue', 'repeatRate', 'churnRate', 'nps'] as const;
+export const GOAL_KPIS = [
+  'revenuePerCustomer',
+  'ordersPerCustomer',
+  'averageOrderValue',
+  'repeatRate',
+  'churnRate',
+  'nps',
+] as const;
 
 const TOP_KEYS = ['segments', 'goals'];
 const GOAL_KEYS = ['kpi', 'goal', 'higherIsBetter', 'tolerance', 'toleranceAbsolute'];
@@ -42,8 +49,14 @@ const GOAL_KEYS = ['kpi', 'goal', 'higherIsBetter', 'tolerance', 'toleranceAbsol
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
-function checkKeys(obj: Record<string, unknown>, known: readonly string[], at: (path: string, what: string) => WorkbenchError, path: string): void {
-  for (const key of Object.keys(obj)) if (!known.includes(key)) throw at(`${path}.${key}`, messages.goalsUnknownKey(key, known));
+function checkKeys(
+  obj: Record<string, unknown>,
+  known: readonly string[],
+  at: (path: string, what: string) => WorkbenchError,
+  path: string,
+): void {
+  for (const key of Object.keys(obj))
+    if (!known.includes(key)) throw at(`${path}.${key}`, messages.goalsUnknownKey(key, known));
 }
 
 function kpiOf(v: unknown, at: (what: string) => WorkbenchError): KpiSpec {
@@ -69,13 +82,15 @@ function goalOf(v: unknown, at: (what: string) => WorkbenchError): number | Reco
  * @example parseGoals({ segments: 'rfm', goals: [{ kpi: 'repeatRate', goal: 0.4 }] }, 'goals.json')
  */
 export function parseGoals(json: unknown, file: string): GoalsSpec {
-  const at = (path: string, what: string): WorkbenchError => new WorkbenchError('BAD_OPTION', messages.goalsAt(file, path, what), { file, path });
+  const at = (path: string, what: string): WorkbenchError =>
+    new WorkbenchError('BAD_OPTION', messages.goalsAt(file, path, what), { file, path });
   if (!isObject(json)) throw at('$', messages.goalsNotObject());
   checkKeys(json, TOP_KEYS, at, '$');
   const seg = json['segments'] ?? 'rfm';
   let segments: GoalSegments;
   if (seg === 'rfm' || seg === 'value-tiers' || seg === 'all') segments = seg;
-  else if (isObject(seg) && Object.keys(seg).length === 1 && typeof seg['column'] === 'string' && seg['column'] !== '') segments = { column: seg['column'] };
+  else if (isObject(seg) && Object.keys(seg).length === 1 && typeof seg['column'] === 'string' && seg['column'] !== '')
+    segments = { column: seg['column'] };
   else throw at('$.segments', messages.goalsBadSegments(seg));
   const list = json['goals'];
   if (!Array.isArray(list) || list.length === 0) throw at('$.goals', messages.goalsNoGoals());
@@ -83,9 +98,13 @@ export function parseGoals(json: unknown, file: string): GoalsSpec {
     const path = `$.goals[${i}]`;
     if (!isObject(g)) throw at(path, messages.goalsNoGoals());
     checkKeys(g, GOAL_KEYS, at, path);
-    const out: KpiGoal = { kpi: kpiOf(g['kpi'], (w) => at(`${path}.kpi`, w)), goal: goalOf(g['goal'], (w) => at(`${path}.goal`, w)) };
+    const out: KpiGoal = {
+      kpi: kpiOf(g['kpi'], (w) => at(`${path}.kpi`, w)),
+      goal: goalOf(g['goal'], (w) => at(`${path}.goal`, w)),
+    };
     if (g['higherIsBetter'] !== undefined) {
-      if (typeof g['higherIsBetter'] !== 'boolean') throw at(`${path}.higherIsBetter`, messages.goalsBadBoolean(g['higherIsBetter']));
+      if (typeof g['higherIsBetter'] !== 'boolean')
+        throw at(`${path}.higherIsBetter`, messages.goalsBadBoolean(g['higherIsBetter']));
       out.higherIsBetter = g['higherIsBetter'];
     }
     for (const key of ['tolerance', 'toleranceAbsolute'] as const) {
@@ -109,13 +128,19 @@ export function readGoalsFile(path: string): GoalsSpec {
   try {
     text = readFileSync(path, 'utf8');
   } catch (e) {
-    throw new WorkbenchError('FILE_NOT_FOUND', messages.goalsNotRead(path, e instanceof Error ? e.message : String(e)), { file: path });
+    throw new WorkbenchError(
+      'FILE_NOT_FOUND',
+      messages.goalsNotRead(path, e instanceof Error ? e.message : String(e)),
+      { file: path },
+    );
   }
   let json: unknown;
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
-    throw new WorkbenchError('BAD_OPTION', messages.goalsNotJson(file, e instanceof Error ? e.message : String(e)), { file: path });
+    throw new WorkbenchError('BAD_OPTION', messages.goalsNotJson(file, e instanceof Error ? e.message : String(e)), {
+      file: path,
+    });
   }
   return parseGoals(json, file);
 }
@@ -135,13 +160,41 @@ const RFM_GOAL_TABLE = '_swb_goal_rfm';
 async function rfmSegmentation(wb: Workbench, r: RfmResult): Promise<SegmentByResult> {
   const present = r.segments.filter((s) => s.customers > 0);
   const params: Record<string, QueryParam> = {};
-  const whens = present.map((s, i) => { params[`s${i}`] = s.key; return `when $s${i} then ${i}`; }).join(' ');
-  await wb.run(`create or replace table ${quoteIdentifier(RFM_GOAL_TABLE)} as
-    select customer_id, segment, case segment ${whens} end as segment_order from ${quoteIdentifier(r.table)} order by customer_id`, params);
+  const whens = present
+    .map((s, i) => {
+      params[`s${i}`] = s.key;
+      return `when $s${i} then ${i}`;
+    })
+    .join(' ');
+  await wb.run(
+    `create or replace table ${quoteIdentifier(RFM_GOAL_TABLE)} as
+    select customer_id, segment, case segment ${whens} end as segment_order from ${quoteIdentifier(r.table)} order by customer_id`,
+    params,
+  );
   return {
-    table: RFM_GOAL_TABLE, kind: 'column', variable: 'RFM segment', customerCount: r.customerCount, revenue: r.revenue,
-    segments: present.map((s) => ({ segment: s.key, size: s.customers, share: s.share, revenue: s.revenue, revenueShare: s.revenueShare, tooSmall: s.tooSmall })),
-    options: { spec: { column: 'segment' }, asOf: r.options.asOf, asOfFromData: false, minSize: r.options.minSize, universe: 'buyers', source: r.options.source, customers: 'customers', table: RFM_GOAL_TABLE },
+    table: RFM_GOAL_TABLE,
+    kind: 'column',
+    variable: 'RFM segment',
+    customerCount: r.customerCount,
+    revenue: r.revenue,
+    segments: present.map((s) => ({
+      segment: s.key,
+      size: s.customers,
+      share: s.share,
+      revenue: s.revenue,
+      revenueShare: s.revenueShare,
+      tooSmall: s.tooSmall,
+    })),
+    options: {
+      spec: { column: 'segment' },
+      asOf: r.options.asOf,
+      asOfFromData: false,
+      minSize: r.options.minSize,
+      universe: 'buyers',
+      source: r.options.source,
+      customers: 'customers',
+      table: RFM_GOAL_TABLE,
+    },
     warnings: [],
   };
 }
@@ -151,10 +204,17 @@ async function rfmSegmentation(wb: Workbench, r: RfmResult): Promise<SegmentByRe
  * is the file's error: the message names the file.
  * @example const g = await goalsForReport(wb, readGoalsFile('goals.json'), { asOf, rfm: results.rfm });
  */
-export async function goalsForReport(wb: Workbench, spec: GoalsSpec, context: { asOf: Date; rfm?: RfmResult; tiers?: SegmentByResult }): Promise<GoalsResult> {
+export async function goalsForReport(
+  wb: Workbench,
+  spec: GoalsSpec,
+  context: { asOf: Date; rfm?: RfmResult; tiers?: SegmentByResult },
+): Promise<GoalsResult> {
   let segments: SegmentByResult | { column: string } | { valueTiers: true } | 'all';
   if (spec.segments === 'rfm') {
-    if (!context.rfm) throw new WorkbenchError('NO_DATA', messages.goalsAt(spec.file, '$.segments', messages.goalsNeedRfm()), { file: spec.file });
+    if (!context.rfm)
+      throw new WorkbenchError('NO_DATA', messages.goalsAt(spec.file, '$.segments', messages.goalsNeedRfm()), {
+        file: spec.file,
+      });
     segments = await rfmSegmentation(wb, context.rfm);
   } else if (spec.segments === 'value-tiers') segments = context.tiers ?? { valueTiers: true };
   else segments = spec.segments;
@@ -162,7 +222,11 @@ export async function goalsForReport(wb: Workbench, spec: GoalsSpec, context: { 
     const result = await kpis(wb, { asOf: context.asOf, segments, goals: spec.goals });
     return { kpis: result, goals: spec.goals, segments: spec.segments, file: spec.file };
   } catch (e) {
-    if (e instanceof WorkbenchError && e.code === 'BAD_OPTION') throw new WorkbenchError('BAD_OPTION', messages.goalsAt(spec.file, '$.goals', e.message), { file: spec.file, ...e.details });
+    if (e instanceof WorkbenchError && e.code === 'BAD_OPTION')
+      throw new WorkbenchError('BAD_OPTION', messages.goalsAt(spec.file, '$.goals', e.message), {
+        file: spec.file,
+        ...e.details,
+      });
     throw e;
   }
 }
@@ -170,8 +234,22 @@ export async function goalsForReport(wb: Workbench, spec: GoalsSpec, context: { 
 /** The goals as the method section states them (file, segments, each KPI with its goal or goals per segment). */
 export function goalsRun(g: GoalsResult): AnalysisRun {
   const goals = g.goals.map((goal, i) => {
-    const target = typeof goal.goal === 'number' ? String(goal.goal) : Object.entries(goal.goal).map(([k, v]) => `${k} ${v}`).join(', ');
+    const target =
+      typeof goal.goal === 'number'
+        ? String(goal.goal)
+        : Object.entries(goal.goal)
+            .map(([k, v]) => `${k} ${v}`)
+            .join(', ');
     return `${g.kpis.kpis[i]?.label ?? ''}: ${target}`;
   });
-  return { name: 'Goals', options: { goalsFile: g.file, segments: typeof g.segments === 'object' ? g.segments.column : g.segments, goals, asOf: g.kpis.options.asOf, churnDays: g.kpis.options.churnDays } };
+  return {
+    name: 'Goals',
+    options: {
+      goalsFile: g.file,
+      segments: typeof g.segments === 'object' ? g.segments.column : g.segments,
+      goals,
+      asOf: g.kpis.options.asOf,
+      churnDays: g.kpis.options.churnDays,
+    },
+  };
 }

@@ -39,12 +39,17 @@ function valueText(def: Pick<KpiDef, 'id' | 'kind'>, x: number | null, locale: L
   return formatNumber(x, locale, 1);
 }
 
-const inSentence = (label: string): string => (/^[A-Z]{2,}/.test(label) ? label : label.charAt(0).toLowerCase() + label.slice(1));
+const inSentence = (label: string): string =>
+  /^[A-Z]{2,}/.test(label) ? label : label.charAt(0).toLowerCase() + label.slice(1);
 
 /** The KPI rows with segment names in words (RFM keys → "Champions" / "Kampioenen"). */
 function named(input: GoalsSectionInput, locale: Locale): KpisResult {
   const name = (s: string) => (input.segments === 'rfm' ? segmentName(s, locale) : segmentLabel(s, locale));
-  return { ...input.kpis, rows: input.kpis.rows.map((r) => ({ ...r, segment: name(r.segment) })), segments: input.kpis.segments.map(name) };
+  return {
+    ...input.kpis,
+    rows: input.kpis.rows.map((r) => ({ ...r, segment: name(r.segment) })),
+    segments: input.kpis.segments.map(name),
+  };
 }
 
 /** Findings: the count of met / close / missed goals, then one sentence per missed goal (largest relative miss first). */
@@ -55,13 +60,23 @@ export function goalsFindings(input: GoalsSectionInput, locale: Locale = 'en', c
   const n = (s: string) => withGoal.filter((x) => x.status === s).length;
   const out = [t.count(n('met'), n('close'), n('missed'), withGoal.length)];
   const defs = new Map(r.kpis.map((d) => [d.id, d]));
-  const missed = withGoal.filter((x) => x.status === 'missed')
+  const missed = withGoal
+    .filter((x) => x.status === 'missed')
     .sort((a, b) => Math.abs(b.relativeGap ?? 0) - Math.abs(a.relativeGap ?? 0) || a.segment.localeCompare(b.segment));
   for (const x of missed) {
     const def = defs.get(x.kpi)!;
     const f = (v: number | null) => valueText(def, v, locale, currency);
-    out.push(t.missed(x.segment, inSentence(kpiLabel(def, locale)), f(x.value), f(x.ci?.[0] ?? null), f(x.ci?.[1] ?? null), f(x.goal), f(x.gap === null ? null : Math.abs(x.gap)))
-      + (x.tooSmall ? t.fewCustomers(formatNumber(x.n, locale)) : ''));
+    out.push(
+      t.missed(
+        x.segment,
+        inSentence(kpiLabel(def, locale)),
+        f(x.value),
+        f(x.ci?.[0] ?? null),
+        f(x.ci?.[1] ?? null),
+        f(x.goal),
+        f(x.gap === null ? null : Math.abs(x.gap)),
+      ) + (x.tooSmall ? t.fewCustomers(formatNumber(x.n, locale)) : ''),
+    );
   }
   if (missed.length === 0) out.push(t.noneMissed);
   return out;
@@ -77,18 +92,46 @@ export function goalsSection(input: GoalsSectionInput, options: GoalsSectionOpti
   const t = goalTexts(locale).section;
   const ts = segmentTexts(locale).section;
   const r = named(input, locale);
-  const on = typeof input.segments === 'object' ? t.on.column(columnLabel(input.segments.column, locale)) : t.on[input.segments];
+  const on =
+    typeof input.segments === 'object' ? t.on.column(columnLabel(input.segments.column, locale)) : t.on[input.segments];
   const charts: ReportChart[] = r.kpis.map((def, i) => ({
-    id: `goals-kpi-${i + 1}`, title: ts.kpiTitle(kpiLabel(def, locale)), description: ts.kpiDesc, spec: kpiGoalChart(r, { locale, kpi: def.id }),
+    id: `goals-kpi-${i + 1}`,
+    title: ts.kpiTitle(kpiLabel(def, locale)),
+    description: ts.kpiDesc,
+    spec: kpiGoalChart(r, { locale, kpi: def.id }),
   }));
   const defs = new Map(r.kpis.map((d) => [d.id, d]));
   const rows = r.rows.map((x) => {
     const def = defs.get(x.kpi)!;
     const f = (v: number | null) => valueText(def, v, locale, currency);
-    return [x.segment, kpiLabel(def, locale), formatNumber(x.n, locale), f(x.value), x.ci ? t.ci(f(x.ci[0]), f(x.ci[1])) : '–', f(x.goal), f(x.gap), ts.status[x.status]];
+    return [
+      x.segment,
+      kpiLabel(def, locale),
+      formatNumber(x.n, locale),
+      f(x.value),
+      x.ci ? t.ci(f(x.ci[0]), f(x.ci[1])) : '–',
+      f(x.goal),
+      f(x.gap),
+      ts.status[x.status],
+    ];
   });
   return {
-    id: 'goals', title: t.title, intro: [t.intro(input.file, on)], findings: goalsFindings(input, locale, currency), charts,
-    tables: [{ caption: t.caption, columns: t.cols.map((label, i) => ({ label, numeric: i >= 2 && i <= 6, ...(i === 2 ? { kind: 'count' as const } : {}) })), rows, note: ts.kpiNote }],
+    id: 'goals',
+    title: t.title,
+    intro: [t.intro(input.file, on)],
+    findings: goalsFindings(input, locale, currency),
+    charts,
+    tables: [
+      {
+        caption: t.caption,
+        columns: t.cols.map((label, i) => ({
+          label,
+          numeric: i >= 2 && i <= 6,
+          ...(i === 2 ? { kind: 'count' as const } : {}),
+        })),
+        rows,
+        note: ts.kpiNote,
+      },
+    ],
   };
 }

@@ -80,7 +80,15 @@ function nextStart(start: Date, period: ActivityPeriod): Date {
   return d;
 }
 
-type Row = { start: Date; customers: number; new_customers: number; orders: number; net_revenue: number; returned: number; last_order: Date };
+type Row = {
+  start: Date;
+  customers: number;
+  new_customers: number;
+  orders: number;
+  net_revenue: number;
+  returned: number;
+  last_order: Date;
+};
 
 /**
  * Customers, new customers, orders and revenue per period of `transactions`.
@@ -92,17 +100,29 @@ export async function activity(wb: Workbench, options: ActivityOptions = {}): Pr
   const asOf = optionalDate('asOf', options.asOf);
   const raw = await wb.query<Row>(activitySql(), { period, asOf: asOf ?? null });
   const rows: ActivityRow[] = raw.map((r) => ({
-    start: r.start, customers: r.customers, newCustomers: r.new_customers, orders: r.orders, netRevenue: r.net_revenue, returned: r.returned,
+    start: r.start,
+    customers: r.customers,
+    newCustomers: r.new_customers,
+    orders: r.orders,
+    netRevenue: r.net_revenue,
+    returned: r.returned,
   }));
   const last = raw.at(-1);
   const lastOrder = raw.reduce<Date | undefined>((m, r) => (!m || r.last_order > m ? r.last_order : m), undefined);
   // Data covers up to the as-of date, or else to the end of the last order's day.
   const end = last ? nextStart(last.start, period) : undefined;
-  const covered = asOf ?? (lastOrder ? new Date(Date.UTC(lastOrder.getUTCFullYear(), lastOrder.getUTCMonth(), lastOrder.getUTCDate() + 1)) : undefined);
+  const covered =
+    asOf ??
+    (lastOrder
+      ? new Date(Date.UTC(lastOrder.getUTCFullYear(), lastOrder.getUTCMonth(), lastOrder.getUTCDate() + 1))
+      : undefined);
   const lastIsPartial = Boolean(end && covered && covered < end);
   const warnings = rows.length === 0 ? [messages.warnNoTransactions()] : [];
   return {
-    rows, lastIsPartial, ...(lastOrder ? { lastOrder } : {}),
-    options: { period, ...(asOf ? { asOf } : {}) }, warnings,
+    rows,
+    lastIsPartial,
+    ...(lastOrder ? { lastOrder } : {}),
+    options: { period, ...(asOf ? { asOf } : {}) },
+    warnings,
   };
 }

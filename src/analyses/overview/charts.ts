@@ -6,7 +6,15 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { ActivityPeriod, ActivityResult } from './activity.js';
 import { formatDate, type Locale } from '../../locale.js';
 import { texts } from '../../i18n/index.js';
-import { baseSpec, CATEGORY_COLORS, CHART_HEIGHT, CHART_WIDTH, COUNT_FORMAT, moneyFormat, withCounts } from '../../charts/theme.js';
+import {
+  baseSpec,
+  CATEGORY_COLORS,
+  CHART_HEIGHT,
+  CHART_WIDTH,
+  COUNT_FORMAT,
+  moneyFormat,
+  withCounts,
+} from '../../charts/theme.js';
 import { overviewTexts } from './texts.js';
 
 /** Options of the activity charts. */
@@ -18,15 +26,24 @@ export interface ActivityChartOptions {
 /** Label of a period start: `Dec 2010` / `dec 2010`, `Q1 2011` / `K1 2011`, or the week's first day. */
 export function periodLabel(start: Date, period: ActivityPeriod, locale: Locale): string {
   if (period === 'week') return formatDate(start, locale);
-  if (period === 'quarter') return `${overviewTexts(locale).charts.q}${Math.floor(start.getUTCMonth() / 3) + 1} ${start.getUTCFullYear()}`;
+  if (period === 'quarter')
+    return `${overviewTexts(locale).charts.q}${Math.floor(start.getUTCMonth() / 3) + 1} ${start.getUTCFullYear()}`;
   return `${texts(locale).charts.months[start.getUTCMonth()] ?? ''} ${start.getUTCFullYear()}`;
 }
 
 function subtitle(result: ActivityResult, locale: Locale): string | undefined {
-  return result.lastIsPartial && result.lastOrder ? overviewTexts(locale).charts.partial(formatDate(result.lastOrder, locale)) : undefined;
+  return result.lastIsPartial && result.lastOrder
+    ? overviewTexts(locale).charts.partial(formatDate(result.lastOrder, locale))
+    : undefined;
 }
 
-const xAxis = (title: string) => ({ field: 'label', type: 'ordinal' as const, sort: null, title, axis: { labelAngle: -45, labelOverlap: true } });
+const xAxis = (title: string) => ({
+  field: 'label',
+  type: 'ordinal' as const,
+  sort: null,
+  title,
+  axis: { labelAngle: -45, labelOverlap: true },
+});
 
 /**
  * Net revenue per period; a partial last period is drawn lighter.
@@ -37,12 +54,16 @@ export function revenueOverTime(result: ActivityResult, options: ActivityChartOp
   const t = overviewTexts(locale).charts;
   const n = result.rows.length;
   const values = result.rows.map((r, i) => ({
-    label: periodLabel(r.start, result.options.period, locale), netRevenue: r.netRevenue, orders: r.orders, returned: r.returned,
+    label: periodLabel(r.start, result.options.period, locale),
+    netRevenue: r.netRevenue,
+    orders: r.orders,
+    returned: r.returned,
     partial: result.lastIsPartial && i === n - 1,
   }));
   return {
     ...baseSpec(t.revenue(t.per[result.options.period]), t.revenueDesc, subtitle(result, locale)),
-    width: CHART_WIDTH, height: CHART_HEIGHT,
+    width: CHART_WIDTH,
+    height: CHART_HEIGHT,
     data: { values },
     mark: { type: 'bar', color: CATEGORY_COLORS[0] },
     encoding: {
@@ -75,15 +96,22 @@ export function customersOverTime(result: ActivityResult, options: ActivityChart
   });
   return withCounts(['customers'], {
     ...baseSpec(t.customers(t.per[result.options.period]), t.customersDesc, subtitle(result, locale)),
-    width: CHART_WIDTH, height: CHART_HEIGHT,
+    width: CHART_WIDTH,
+    height: CHART_HEIGHT,
     data: { values },
     mark: 'bar',
     encoding: {
       x: xAxis(t.period),
       y: { field: 'customers', type: 'quantitative', title: t.count, stack: 'zero', axis: { format: COUNT_FORMAT } },
       color: {
-        field: 'kind', type: 'nominal', title: t.kind, sort: [t.new, t.returning],
-        scale: { domain: [t.new, t.returning], range: [CATEGORY_COLORS[1] ?? '#E69F00', CATEGORY_COLORS[0] ?? '#0072B2'] },
+        field: 'kind',
+        type: 'nominal',
+        title: t.kind,
+        sort: [t.new, t.returning],
+        scale: {
+          domain: [t.new, t.returning],
+          range: [CATEGORY_COLORS[1] ?? '#E69F00', CATEGORY_COLORS[0] ?? '#0072B2'],
+        },
       },
       order: { field: 'order', type: 'quantitative' },
       tooltip: [

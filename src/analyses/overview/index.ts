@@ -54,8 +54,17 @@ export function overviewSql(aggregate?: string): string {
   const rows = 'FROM transactions WHERE $asOf IS NULL OR order_date < $asOf';
   return `
 WITH c AS (
-  ${aggregate !== undefined ? `SELECT customer_id, frequency AS orders, monetary AS revenue FROM ${aggregate}`
-    : customerAggregateSql({ from: 'transactions', where: '$asOf IS NULL OR order_date < $asOf', measures: ['frequency', 'monetary'], names: { frequency: 'orders', monetary: 'revenue' }, buyersOnly: true })}
+  ${
+    aggregate !== undefined
+      ? `SELECT customer_id, frequency AS orders, monetary AS revenue FROM ${aggregate}`
+      : customerAggregateSql({
+          from: 'transactions',
+          where: '$asOf IS NULL OR order_date < $asOf',
+          measures: ['frequency', 'monetary'],
+          names: { frequency: 'orders', monetary: 'revenue' },
+          buyersOnly: true,
+        })
+  }
 ), totals AS (
   SELECT count(DISTINCT order_id) FILTER (WHERE NOT is_return) AS orders,
     coalesce(${moneySum()}, 0)::double AS net_revenue,
@@ -75,8 +84,15 @@ FROM totals t, per_customer p`;
 }
 
 type OverviewRow = {
-  customers: number; orders: number; net_revenue: number; gross_revenue: number; returned: number;
-  one_time: number; top_revenue: number; first: Date | null; last: Date | null;
+  customers: number;
+  orders: number;
+  net_revenue: number;
+  gross_revenue: number;
+  returned: number;
+  one_time: number;
+  top_revenue: number;
+  first: Date | null;
+  last: Date | null;
 };
 
 /**
@@ -88,19 +104,23 @@ export async function overview(wb: Workbench, options: OverviewOptions = {}): Pr
   const asOf = optionalDate('asOf', options.asOf);
   const topShare = options.topShare ?? 0.2;
   const [row] = await withCustomerAggregate(wb, { source: 'transactions', asOf: asOf ?? null }, (aggregate) =>
-    wb.query<OverviewRow>(overviewSql(aggregate), { asOf: asOf ?? null, topShare }));
+    wb.query<OverviewRow>(overviewSql(aggregate), { asOf: asOf ?? null, topShare }),
+  );
   if (!row) throw new Error('overview query returned no row');
   const warnings = row.customers === 0 ? [messages.warnNoTransactions()] : [];
-  return tagResult({
-    customers: row.customers,
-    orders: row.orders,
-    netRevenue: row.net_revenue,
-    grossRevenue: row.gross_revenue,
-    returned: row.returned,
-    oneTimeCustomers: row.one_time,
-    topRevenue: row.top_revenue,
-    ...(row.first && row.last ? { period: { first: row.first, last: row.last } } : {}),
-    options: { ...(asOf ? { asOf } : {}), topShare },
-    warnings,
-  }, 'OverviewResult');
+  return tagResult(
+    {
+      customers: row.customers,
+      orders: row.orders,
+      netRevenue: row.net_revenue,
+      grossRevenue: row.gross_revenue,
+      returned: row.returned,
+      oneTimeCustomers: row.one_time,
+      topRevenue: row.top_revenue,
+      ...(row.first && row.last ? { period: { first: row.first, last: row.last } } : {}),
+      options: { ...(asOf ? { asOf } : {}), topShare },
+      warnings,
+    },
+    'OverviewResult',
+  );
 }

@@ -33,14 +33,33 @@ export function overviewFindings(o: OverviewResult, locale: Locale = 'en', curre
   const out: string[] = [];
   if (o.customers === 0) return out;
   out.push(t.findingOneTime(formatPercent(o.oneTimeCustomers / o.customers, locale, 0)));
-  if (o.returned > 0 && o.grossRevenue > 0) out.push(t.findingReturns(formatPercent(o.returned / o.grossRevenue, locale, 1)));
-  if (o.orders > 0) out.push(t.findingAov(formatCurrency(o.netRevenue / o.orders, locale, currency), formatNumber(o.orders / o.customers, locale, 1)));
+  if (o.returned > 0 && o.grossRevenue > 0)
+    out.push(t.findingReturns(formatPercent(o.returned / o.grossRevenue, locale, 1)));
+  if (o.orders > 0)
+    out.push(
+      t.findingAov(
+        formatCurrency(o.netRevenue / o.orders, locale, currency),
+        formatNumber(o.orders / o.customers, locale, 1),
+      ),
+    );
   if (o.period) {
-    out.push(t.findingPeriod(formatNumber(o.customers, locale), formatNumber(o.orders, locale), formatDate(o.period.first, locale), formatDate(o.period.last, locale)));
+    out.push(
+      t.findingPeriod(
+        formatNumber(o.customers, locale),
+        formatNumber(o.orders, locale),
+        formatDate(o.period.first, locale),
+        formatDate(o.period.last, locale),
+      ),
+    );
   }
   // No customer within the top share (a handful of customers, or ties at the top): nothing to say.
   if (o.netRevenue > 0 && o.topRevenue > 0) {
-    out.push(t.findingTopShare(formatPercent(o.options.topShare, locale, 0), formatPercent(o.topRevenue / o.netRevenue, locale, 0)));
+    out.push(
+      t.findingTopShare(
+        formatPercent(o.options.topShare, locale, 0),
+        formatPercent(o.topRevenue / o.netRevenue, locale, 0),
+      ),
+    );
   }
   return out;
 }
@@ -62,6 +81,7 @@ export function summarySection(input: SummaryInput, options: SummaryOptions = {}
     [t.figures.orders, formatNumber(o.orders, locale)],
     [t.revenue, formatCurrency(o.netRevenue, locale, currency, 0)],
   ];
-  if (o.period) facts.push([t.period, t.periodRange(formatDate(o.period.first, locale), formatDate(o.period.last, locale))]);
+  if (o.period)
+    facts.push([t.period, t.periodRange(formatDate(o.period.first, locale), formatDate(o.period.last, locale))]);
   return { id: 'summary', title: t.summaryTitle, intro: [t.summaryIntro], facts, findings: [...fromAnalyses, ...fill] };
 }

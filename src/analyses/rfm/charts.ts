@@ -8,8 +8,19 @@ import { segmentName } from './words.js';
 import type { RfmResult } from './index.js';
 import type { RfmDistribution } from './summary.js';
 import {
-  baseSpec, CATEGORY_COLORS, CHART_HEIGHT, CHART_WIDTH, COUNT_FORMAT, MIN_FONT_SIZE, minPlotWidth, moneyFormat, PERCENT_FORMAT, SEQUENTIAL_SCHEME,
-  SMALL_COUNT_LABELS, SUPPRESSED_FILL, withCounts,
+  baseSpec,
+  CATEGORY_COLORS,
+  CHART_HEIGHT,
+  CHART_WIDTH,
+  COUNT_FORMAT,
+  MIN_FONT_SIZE,
+  minPlotWidth,
+  moneyFormat,
+  PERCENT_FORMAT,
+  SEQUENTIAL_SCHEME,
+  SMALL_COUNT_LABELS,
+  SUPPRESSED_FILL,
+  withCounts,
 } from '../../charts/theme.js';
 import { rfmTexts } from './texts.js';
 
@@ -35,7 +46,8 @@ function wrap(label: string, max = 14): [string, string] {
   if (label.length <= max || !label.includes(' ')) return ['', label];
   const mid = label.length / 2;
   let best = -1;
-  for (let i = 0; i < label.length; i++) if (label[i] === ' ' && (best < 0 || Math.abs(i - mid) < Math.abs(best - mid))) best = i;
+  for (let i = 0; i < label.length; i++)
+    if (label[i] === ' ' && (best < 0 || Math.abs(i - mid) < Math.abs(best - mid))) best = i;
   return [label.slice(0, best), label.slice(best + 1)];
 }
 
@@ -144,8 +156,12 @@ export function rfmSegmentBars(result: RfmResult, options: RfmChartOptions = {})
       yOffset: { field: 'measure', type: 'nominal', sort: [t.customerShare, t.revenueShare] },
       x: { field: 'share', type: 'quantitative', title: t.share, axis: { format: '.0%' } },
       color: {
-        field: 'measure', type: 'nominal', title: t.measure, sort: [t.customerShare, t.revenueShare],
-        scale: { range: CATEGORY_COLORS.slice(0, 2) }, legend: { orient: 'bottom' },
+        field: 'measure',
+        type: 'nominal',
+        title: t.measure,
+        sort: [t.customerShare, t.revenueShare],
+        scale: { range: CATEGORY_COLORS.slice(0, 2) },
+        legend: { orient: 'bottom' },
       },
       tooltip: [
         { field: 'segment', type: 'nominal', title: t.segment },
@@ -157,7 +173,13 @@ export function rfmSegmentBars(result: RfmResult, options: RfmChartOptions = {})
     },
     layer: [
       { mark: { type: 'bar' } },
-      { mark: { type: 'text', align: 'left', dx: 3, fontSize: 10 }, encoding: { text: { field: 'share', type: 'quantitative', format: PERCENT_FORMAT }, color: { value: '#333333' } } },
+      {
+        mark: { type: 'text', align: 'left', dx: 3, fontSize: 10 },
+        encoding: {
+          text: { field: 'share', type: 'quantitative', format: PERCENT_FORMAT },
+          color: { value: '#333333' },
+        },
+      },
     ],
   });
 }
@@ -179,12 +201,21 @@ export function rfmDistributionChart(result: RfmResult, options: RfmDistribution
   const label = t[options.metric];
   const log = d.scale === 'log';
   const format = options.metric === 'monetary' ? moneyFormat(locale) : COUNT_FORMAT;
-  const above = d.above ? t.above(d.above.customers.toLocaleString(intlTag(locale)), d.above.max.toLocaleString(intlTag(locale))) : '';
-  const notes = [log ? t.logNote : '', d.nonPositive > 0 ? t.nonPositive(d.nonPositive) : '', above].filter(Boolean).join('; ');
+  const above = d.above
+    ? t.above(d.above.customers.toLocaleString(intlTag(locale)), d.above.max.toLocaleString(intlTag(locale)))
+    : '';
+  const notes = [log ? t.logNote : '', d.nonPositive > 0 ? t.nonPositive(d.nonPositive) : '', above]
+    .filter(Boolean)
+    .join('; ');
   // Order counts are whole numbers: each bar is centred on the counts it holds (1 order: from 0.5 to 1.5).
   const whole = options.metric === 'frequency';
   const values = whole
-    ? d.bins.map((b) => ({ ...b, start: b.start - 0.5, end: b.end - 0.5, label: b.end - b.start > 1 ? `${b.start}–${b.end - 1}` : String(b.start) }))
+    ? d.bins.map((b) => ({
+        ...b,
+        start: b.start - 0.5,
+        end: b.end - 0.5,
+        label: b.end - b.start > 1 ? `${b.start}–${b.end - 1}` : String(b.start),
+      }))
     : d.bins;
   return withCounts(['customers'], {
     ...baseSpec(t.distTitle(label), `${t.distDesc(label)}${notes ? ` (${notes})` : ''}.`, notes || undefined),
@@ -194,15 +225,33 @@ export function rfmDistributionChart(result: RfmResult, options: RfmDistribution
     // rect, not bar: the bins are pre-computed ranges (x to x2), drawn from 0 up to the count
     mark: { type: 'rect', color: CATEGORY_COLORS[0], stroke: '#ffffff', strokeWidth: 0.5 },
     encoding: {
-      x: { field: 'start', type: 'quantitative', title: label, scale: log ? { type: 'log' } : { zero: false, ...(whole ? { nice: false } : {}) }, axis: { format, ...(log ? { tickCount: 6 } : {}), ...(whole ? { tickMinStep: 1 } : {}) } },
+      x: {
+        field: 'start',
+        type: 'quantitative',
+        title: label,
+        scale: log ? { type: 'log' } : { zero: false, ...(whole ? { nice: false } : {}) },
+        axis: { format, ...(log ? { tickCount: 6 } : {}), ...(whole ? { tickMinStep: 1 } : {}) },
+      },
       x2: { field: 'end' },
       y: { field: 'customers', type: 'quantitative', title: t.customers, axis: { format: COUNT_FORMAT } },
       y2: { datum: 0 },
       tooltip: [
-        ...(whole ? [{ field: 'label', type: 'nominal' as const, title: t.orders }] : [
-          { field: 'start', type: 'quantitative' as const, title: t.from, format: options.metric === 'monetary' ? moneyFormat(locale) : ',.4~f' },
-          { field: 'end', type: 'quantitative' as const, title: t.to, format: options.metric === 'monetary' ? moneyFormat(locale) : ',.4~f' },
-        ]),
+        ...(whole
+          ? [{ field: 'label', type: 'nominal' as const, title: t.orders }]
+          : [
+              {
+                field: 'start',
+                type: 'quantitative' as const,
+                title: t.from,
+                format: options.metric === 'monetary' ? moneyFormat(locale) : ',.4~f',
+              },
+              {
+                field: 'end',
+                type: 'quantitative' as const,
+                title: t.to,
+                format: options.metric === 'monetary' ? moneyFormat(locale) : ',.4~f',
+              },
+            ]),
         { field: 'customers', type: 'quantitative', title: t.customers, format: COUNT_FORMAT },
       ],
     },
@@ -211,5 +260,7 @@ export function rfmDistributionChart(result: RfmResult, options: RfmDistribution
 
 /** The three distribution charts (recency, frequency, monetary). */
 export function rfmDistributionCharts(result: RfmResult, options: RfmChartOptions = {}): TopLevelSpec[] {
-  return (['recency', 'frequency', 'monetary'] as const).map((metric) => rfmDistributionChart(result, { ...options, metric }));
+  return (['recency', 'frequency', 'monetary'] as const).map((metric) =>
+    rfmDistributionChart(result, { ...options, metric }),
+  );
 }

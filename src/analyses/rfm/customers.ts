@@ -14,7 +14,7 @@ const MAP_KEYS = new WeakMap<Workbench, Map<string, readonly string[]>>();
 /** Remember the keys of the map `table` was scored with (called by `rfm`). */
 export function recordSegmentKeys(wb: Workbench, table: string, keys: readonly string[]): void {
   let tables = MAP_KEYS.get(wb);
-  if (!tables) MAP_KEYS.set(wb, tables = new Map());
+  if (!tables) MAP_KEYS.set(wb, (tables = new Map()));
   tables.set(table, keys);
 }
 
@@ -81,7 +81,18 @@ const ORDER: Record<NonNullable<RfmCustomersOptions['orderBy']>, string> = {
  * @example const top = await rfmCustomers(wb, { orderBy: 'monetary', limit: 10 });
  */
 export async function rfmCustomers(wb: Workbench, options: RfmCustomersOptions = {}): Promise<RfmCustomer[]> {
-  checkOptionKeys('rfmCustomers', options, optionKeys<RfmCustomersOptions>({ table: true, segment: true, customerIds: true, orderBy: true, limit: true, offset: true }));
+  checkOptionKeys(
+    'rfmCustomers',
+    options,
+    optionKeys<RfmCustomersOptions>({
+      table: true,
+      segment: true,
+      customerIds: true,
+      orderBy: true,
+      limit: true,
+      offset: true,
+    }),
+  );
   const limit = options.limit ?? 100;
   const offset = options.offset ?? 0;
   if (!Number.isInteger(limit) || limit < 0 || !Number.isInteger(offset) || offset < 0) {
@@ -93,7 +104,11 @@ export async function rfmCustomers(wb: Workbench, options: RfmCustomersOptions =
     // A key the table's map does not have would give no rows without a word: say which keys there are.
     const keys = segmentKeysOf(wb, options.table ?? 'rfm');
     if (keys && !keys.includes(options.segment)) {
-      throw new WorkbenchError('BAD_OPTION', rfmMessages.unknownSegmentKey(options.segment, keys, options.table ?? 'rfm'), { segment: options.segment, keys });
+      throw new WorkbenchError(
+        'BAD_OPTION',
+        rfmMessages.unknownSegmentKey(options.segment, keys, options.table ?? 'rfm'),
+        { segment: options.segment, keys },
+      );
     }
     where.push('segment = $segment');
     params['segment'] = options.segment;

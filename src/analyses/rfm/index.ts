@@ -9,13 +9,28 @@ import { WorkbenchError } from '../../errors.js';
 import { moneySum, quoteIdentifier } from '../../sql.js';
 import { rfmSql, segmentParams, type RfmThresholds } from './sql.js';
 import {
-  distribution, gridCells, groupSummaries, loyaltySummaries, scoreRanges, topCustomersRevenueShare,
-  type RfmDistribution, type RfmGridCell, type RfmGroupSummary, type RfmScoreRange,
+  distribution,
+  gridCells,
+  groupSummaries,
+  loyaltySummaries,
+  scoreRanges,
+  topCustomersRevenueShare,
+  type RfmDistribution,
+  type RfmGridCell,
+  type RfmGroupSummary,
+  type RfmScoreRange,
 } from './summary.js';
 import { standardSegmentMap, validateSegmentMap, type SegmentMap } from './segment-map.js';
 import { checkTransactionSource } from '../shared/source.js';
 import { resolveAsOf, type ResolvedAsOf } from '../shared/as-of.js';
-import { checkOptionKeys, keyword, optionKeys, outputTable, type DateInput, minSizeOption } from '../shared/validate.js';
+import {
+  checkOptionKeys,
+  keyword,
+  optionKeys,
+  outputTable,
+  type DateInput,
+  minSizeOption,
+} from '../shared/validate.js';
 import { withCustomerAggregate, withStableSources } from '../shared/customer-cache.js';
 import { dataSufficiency, resolveMinimums, type Minimums, type Sufficiency } from '../shared/sufficiency.js';
 import { tagResult } from '../../inspect.js';
@@ -127,7 +142,6 @@ export interface RfmResult {
   warnings: string[];
 }
 
-
 /** Bins and scoring rule of RFM options, thresholds checked (also for analyses that score RFM at other dates). */
 export function resolveScoring(options: RfmOptions): { bins: number; scoring: 'quantile' | RfmThresholds } {
   const scoring = options.scoring ?? 'quantile';
@@ -142,23 +156,44 @@ export function resolveScoring(options: RfmOptions): { bins: number; scoring: 'q
   return { bins, scoring };
 }
 
-
 /** Every option name of {@link rfm}. */
 const RFM_KEYS = optionKeys<RfmOptions>({
-  asOf: true, bins: true, scoring: true, returns: true, laterOrders: true, segmentMap: true, minSize: true, source: true, table: true, replace: true, minimums: true,
+  asOf: true,
+  bins: true,
+  scoring: true,
+  returns: true,
+  laterOrders: true,
+  segmentMap: true,
+  minSize: true,
+  source: true,
+  table: true,
+  replace: true,
+  minimums: true,
 });
 
 /** The as-of moment (shared rule); a given one is checked against later orders unless they are excluded. */
-async function resolveRfmAsOf(wb: Workbench, source: string, given: DateInput | undefined, laterOrders: 'error' | 'exclude'): Promise<ResolvedAsOf> {
+async function resolveRfmAsOf(
+  wb: Workbench,
+  source: string,
+  given: DateInput | undefined,
+  laterOrders: 'error' | 'exclude',
+): Promise<ResolvedAsOf> {
   const src = quoteIdentifier(source);
   const resolved = await resolveAsOf(wb, source, given);
   const { asOf } = resolved;
   if (!resolved.fromData && laterOrders === 'error') {
-    const [row] = await wb.query(`select count(*) as n, max(order_date) as last from ${src} where order_date >= $asOf`, { asOf });
+    const [row] = await wb.query(
+      `select count(*) as n, max(order_date) as last from ${src} where order_date >= $asOf`,
+      { asOf },
+    );
     const n = Number(row?.['n'] ?? 0);
     const last = row?.['last'];
     if (n > 0 && last instanceof Date) {
-      throw new WorkbenchError('BAD_OPTION', rfmMessages.asOfBeforeOrders(asOf, n, last), { asOf, latestOrder: last, laterRows: n });
+      throw new WorkbenchError('BAD_OPTION', rfmMessages.asOfBeforeOrders(asOf, n, last), {
+        asOf,
+        latestOrder: last,
+        laterRows: n,
+      });
     }
   }
   return resolved;
@@ -190,11 +225,21 @@ async function scoreRfm(wb: Workbench, options: RfmOptions = {}): Promise<RfmRes
 
   // Without later orders (excluded, or none: checked above) the rows before the as-of moment are all the rows.
   await withCustomerAggregate(wb, { source, asOf, returns }, (aggregate) =>
-    wb.run(rfmSql({ source, table, bins, scoring, returns, excludeLater: laterOrders === 'exclude', segmentMap, aggregate }), { asOf, ...segmentParams(segmentMap) }));
+    wb.run(
+      rfmSql({ source, table, bins, scoring, returns, excludeLater: laterOrders === 'exclude', segmentMap, aggregate }),
+      { asOf, ...segmentParams(segmentMap) },
+    ),
+  );
 
-  recordSegmentKeys(wb, table, segmentMap.segments.map((s) => s.key));
+  recordSegmentKeys(
+    wb,
+    table,
+    segmentMap.segments.map((s) => s.key),
+  );
   const t = quoteIdentifier(table);
-  const [totals] = await wb.query(`select count(*) as n, sum(monetary) as revenue, min(first_order) as first, max(last_order) as last from ${t}`);
+  const [totals] = await wb.query(
+    `select count(*) as n, sum(monetary) as revenue, min(first_order) as first, max(last_order) as last from ${t}`,
+  );
   const customerCount = Number(totals?.['n'] ?? 0);
   if (customerCount === 0) {
     throw new WorkbenchError('NO_DATA', rfmMessages.nothingToScore(asOf, source), { asOf });
@@ -215,25 +260,46 @@ async function scoreRfm(wb: Workbench, options: RfmOptions = {}): Promise<RfmRes
     const used = ranges.filter((x) => x.score === k).length;
     if (used < bins) warnings.push(rfmMessages.warnScoresUnused(used, bins, k, scoring === 'quantile'));
   }
-  return tagResult({
-    table,
-    options: { asOf, asOfFromData: fromData, bins, scoring, returns, laterOrders, segmentMap, minSize, source, table, minimums },
-    customerCount,
-    returnsOnlyCustomers,
-    returnsOnlyRevenue,
-    revenue: Number(totals?.['revenue'] ?? 0),
-    period: { first: totals?.['first'] as Date, last: totals?.['last'] as Date },
-    segments: await groupSummaries(wb, table, 'segment', segmentMap.segments.map((s) => s.key), minSize),
-    loyalty: await loyaltySummaries(wb, table, minSize),
-    grid: await gridCells(wb, table, segmentMap),
-    scoreRanges: ranges,
-    distributions: {
-      recency: await distribution(wb, table, 'recency'),
-      frequency: await distribution(wb, table, 'frequency'),
-      monetary: await distribution(wb, table, 'monetary'),
+  return tagResult(
+    {
+      table,
+      options: {
+        asOf,
+        asOfFromData: fromData,
+        bins,
+        scoring,
+        returns,
+        laterOrders,
+        segmentMap,
+        minSize,
+        source,
+        table,
+        minimums,
+      },
+      customerCount,
+      returnsOnlyCustomers,
+      returnsOnlyRevenue,
+      revenue: Number(totals?.['revenue'] ?? 0),
+      period: { first: totals?.['first'] as Date, last: totals?.['last'] as Date },
+      segments: await groupSummaries(
+        wb,
+        table,
+        'segment',
+        segmentMap.segments.map((s) => s.key),
+        minSize,
+      ),
+      loyalty: await loyaltySummaries(wb, table, minSize),
+      grid: await gridCells(wb, table, segmentMap),
+      scoreRanges: ranges,
+      distributions: {
+        recency: await distribution(wb, table, 'recency'),
+        frequency: await distribution(wb, table, 'frequency'),
+        monetary: await distribution(wb, table, 'monetary'),
+      },
+      top20RevenueShare: await topCustomersRevenueShare(wb, table, 0.2),
+      sufficiency: await dataSufficiency(wb, 'rfm', { asOf, source, minimums }),
+      warnings,
     },
-    top20RevenueShare: await topCustomersRevenueShare(wb, table, 0.2),
-    sufficiency: await dataSufficiency(wb, 'rfm', { asOf, source, minimums }),
-    warnings,
-  }, 'RfmResult');
+    'RfmResult',
+  );
 }

@@ -16,7 +16,8 @@ export const rfmMessages = {
     `unknown segment ${JSON.stringify(segment)}: the map of table ${table} has ${keys.map((k) => JSON.stringify(k)).join(', ')}.`,
 
   // data
-  nothingToScore: (asOf: Date, source: string) => `No customer has a purchase before ${asOf.toISOString()} in ${source}; nothing to score.`,
+  nothingToScore: (asOf: Date, source: string) =>
+    `No customer has a purchase before ${asOf.toISOString()} in ${source}; nothing to score.`,
 
   // segment map
   segmentMapUnusable: (name: string, problems: readonly string[], withMonetary: boolean) =>
@@ -29,7 +30,8 @@ export const rfmMessages = {
   codesOverlap: (overlaps: readonly string[]) => `more than one segment covers ${overlaps.join('; ')}`,
 
   // warnings
-  warnReturnsOnly: (customers: number) => `${customers} customer(s) have only returns in the period and are not scored.`,
+  warnReturnsOnly: (customers: number) =>
+    `${customers} customer(s) have only returns in the period and are not scored.`,
   warnScoresUnused: (used: number, bins: number, score: string, quantile: boolean) =>
     `Only ${used} of ${bins} ${score} scores occur: the data has too few distinct values${quantile ? '' : ' or the thresholds leave scores empty'}.`,
 } as const;

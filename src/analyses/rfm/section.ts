@@ -40,11 +40,14 @@ export function rfmFindings(result: RfmResult, locale: Locale = 'en'): string[] 
   const out: string[] = [];
   const lead = leadSegment(result);
   const def = result.options.segmentMap.segments.find((s) => s.key === lead?.key);
-  if (lead && def && Number.isFinite(lead.revenueShare)) out.push(t.share(segmentName(def, locale), pct(lead.share, locale), pct(lead.revenueShare, locale)));
+  if (lead && def && Number.isFinite(lead.revenueShare))
+    out.push(t.share(segmentName(def, locale), pct(lead.share, locale), pct(lead.revenueShare, locale)));
   if (Number.isFinite(result.top20RevenueShare)) out.push(t.pareto(pct(result.top20RevenueShare, locale)));
   const atRisk = result.loyalty.find((l) => l.key === 'at-risk');
   if (atRisk && atRisk.customers > 0 && Number.isFinite(atRisk.revenueShare)) {
-    out.push(t.atRisk(pct(atRisk.share, locale), formatNumber(atRisk.customers, locale), pct(atRisk.revenueShare, locale)));
+    out.push(
+      t.atRisk(pct(atRisk.share, locale), formatNumber(atRisk.customers, locale), pct(atRisk.revenueShare, locale)),
+    );
   }
   const lost = result.loyalty.find((l) => l.key === 'lost');
   if (lost && lost.customers > 0) out.push(t.lost(pct(lost.share, locale), formatNumber(lost.meanRecency, locale)));
@@ -54,7 +57,10 @@ export function rfmFindings(result: RfmResult, locale: Locale = 'en'): string[] 
 function segmentTable(result: RfmResult, locale: Locale, currency: string): ReportTable {
   const t = rfmTexts(locale).section;
   const defs = new Map(result.options.segmentMap.segments.map((s) => [s.key, s]));
-  const notes = [result.segments.some((s) => s.tooSmall) ? t.tooSmall(formatNumber(result.options.minSize, locale)) : '', totalNote(result, locale, currency) ?? ''].filter(Boolean);
+  const notes = [
+    result.segments.some((s) => s.tooSmall) ? t.tooSmall(formatNumber(result.options.minSize, locale)) : '',
+    totalNote(result, locale, currency) ?? '',
+  ].filter(Boolean);
   return {
     caption: t.caption,
     columns: t.cols.map((label, i) => ({ label, numeric: i >= 3, ...(i === 3 ? COUNT : {}) })),
@@ -62,8 +68,13 @@ function segmentTable(result: RfmResult, locale: Locale, currency: string): Repo
       const d = defs.get(s.key);
       return [
         // the action next to the name: on a phone it is in view before the description scrolls
-        segmentName(d ?? s.key, locale), segmentAction(d ?? s.key, locale), segmentDescription(d ?? s.key, locale),
-        `${formatNumber(s.customers, locale)}${s.tooSmall ? ' *' : ''}`, pct(s.share, locale), formatCurrency(s.revenue, locale, currency, 0), pct(s.revenueShare, locale),
+        segmentName(d ?? s.key, locale),
+        segmentAction(d ?? s.key, locale),
+        segmentDescription(d ?? s.key, locale),
+        `${formatNumber(s.customers, locale)}${s.tooSmall ? ' *' : ''}`,
+        pct(s.share, locale),
+        formatCurrency(s.revenue, locale, currency, 0),
+        pct(s.revenueShare, locale),
       ];
     }),
     ...(notes.length ? { note: notes.join(' ') } : {}),
@@ -73,8 +84,11 @@ function segmentTable(result: RfmResult, locale: Locale, currency: string): Repo
 /** One sentence under a table whose total leaves out the customers with only returns (the summary's total holds them). */
 function totalNote(result: RfmResult, locale: Locale, currency: string): string | undefined {
   if (result.returnsOnlyRevenue === 0) return undefined;
-  return rfmTexts(locale).section.total(formatCurrency(result.revenue, locale, currency, 0), formatNumber(result.returnsOnlyCustomers, locale),
-    formatCurrency(-result.returnsOnlyRevenue, locale, currency, 0));
+  return rfmTexts(locale).section.total(
+    formatCurrency(result.revenue, locale, currency, 0),
+    formatNumber(result.returnsOnlyCustomers, locale),
+    formatCurrency(-result.returnsOnlyRevenue, locale, currency, 0),
+  );
 }
 
 function loyaltyTable(result: RfmResult, locale: Locale, currency: string): ReportTable {
@@ -84,7 +98,10 @@ function loyaltyTable(result: RfmResult, locale: Locale, currency: string): Repo
     columns: t.loyaltyCols.map((label, i) => ({ label, numeric: i >= 1, ...(i === 1 ? COUNT : {}) })),
     rows: result.loyalty.map((l) => [
       loyaltyName(l.key, locale),
-      formatNumber(l.customers, locale), pct(l.share, locale), formatCurrency(l.revenue, locale, currency, 0), pct(l.revenueShare, locale),
+      formatNumber(l.customers, locale),
+      pct(l.share, locale),
+      formatCurrency(l.revenue, locale, currency, 0),
+      pct(l.revenueShare, locale),
     ]),
     ...(totalNote(result, locale, currency) ? { note: totalNote(result, locale, currency) } : {}),
   };
@@ -110,7 +127,10 @@ export function rfmSection(result: RfmResult, options: RfmSectionOptions = {}): 
       { id: 'rfm-heatmap', title: t.heatmap, description: t.heatmapDesc, spec: rfmHeatmap(result, { locale }) },
       { id: 'rfm-segments', title: t.bars, description: t.barsDesc, spec: rfmSegmentBars(result, { locale }) },
       ...metrics.map((metric) => ({
-        id: `rfm-${metric}`, title: t.dist[metric], description: t.distDesc, spec: rfmDistributionChart(result, { locale, metric }),
+        id: `rfm-${metric}`,
+        title: t.dist[metric],
+        description: t.distDesc,
+        spec: rfmDistributionChart(result, { locale, metric }),
       })),
     ],
     tables: [segmentTable(result, locale, currency), loyaltyTable(result, locale, currency)],

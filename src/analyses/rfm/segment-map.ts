@@ -165,8 +165,21 @@ export function validateSegmentMap(map: SegmentMap, bins: number = map.bins): vo
     if (keys.has(s.key)) problems.push(rfmMessages.segmentKeyTwice(s.key));
     keys.add(s.key);
     for (const rule of s.rules) {
-      for (const [name, range] of [['r', rule.r], ['f', rule.f], ['m', rule.m]] as const) {
-        if (range && !(Number.isInteger(range[0]) && Number.isInteger(range[1]) && range[0] >= 1 && range[1] <= bins && range[0] <= range[1])) {
+      for (const [name, range] of [
+        ['r', rule.r],
+        ['f', rule.f],
+        ['m', rule.m],
+      ] as const) {
+        if (
+          range &&
+          !(
+            Number.isInteger(range[0]) &&
+            Number.isInteger(range[1]) &&
+            range[0] >= 1 &&
+            range[1] <= bins &&
+            range[0] <= range[1]
+          )
+        ) {
           problems.push(rfmMessages.rangeOutside(s.key, name, range, bins));
         }
       }
@@ -190,6 +203,8 @@ export function validateSegmentMap(map: SegmentMap, bins: number = map.bins): vo
     if (overlaps.length) problems.push(rfmMessages.codesOverlap(overlaps));
   }
   if (problems.length) {
-    throw new WorkbenchError('SEGMENT_MAP', rfmMessages.segmentMapUnusable(map.name, problems, usesMonetary(map)), { problems });
+    throw new WorkbenchError('SEGMENT_MAP', rfmMessages.segmentMapUnusable(map.name, problems, usesMonetary(map)), {
+      problems,
+    });
   }
 }

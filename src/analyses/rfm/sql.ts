@@ -129,19 +129,20 @@ export function rfmSql(o: RfmSqlOptions): string {
     .join(' and ');
   const metrics: Metric[] = ['r', 'f', 'm'];
   const scoreCtes =
-    o.scoring === 'quantile'
-      ? metrics.map((k) => `, ${k}_score as (${quantileScoreSql(k, o.bins)})`).join('\n')
-      : '';
+    o.scoring === 'quantile' ? metrics.map((k) => `, ${k}_score as (${quantileScoreSql(k, o.bins)})`).join('\n') : '';
   const joins =
-    o.scoring === 'quantile'
-      ? metrics.map((k) => `join ${k}_score on ${k}_score.g = ${GOODNESS[k]}`).join(' ')
-      : '';
+    o.scoring === 'quantile' ? metrics.map((k) => `join ${k}_score on ${k}_score.g = ${GOODNESS[k]}`).join(' ') : '';
   const thresholds = o.scoring === 'quantile' ? undefined : o.scoring;
   const scoreOf = (k: Metric) =>
-    thresholds ? thresholdScoreSql(k, thresholds[k === 'r' ? 'recency' : k === 'f' ? 'frequency' : 'monetary']) : `${k}_score.score`;
+    thresholds
+      ? thresholdScoreSql(k, thresholds[k === 'r' ? 'recency' : k === 'f' ? 'frequency' : 'monetary'])
+      : `${k}_score.score`;
   const sep = o.bins > 9 ? "'-'" : "''";
   const { segment, loyalty } = segmentCaseSql(o.segmentMap);
-  const base = o.aggregate !== undefined ? `base as (select * from ${o.aggregate}),` : `tx as (
+  const base =
+    o.aggregate !== undefined
+      ? `base as (select * from ${o.aggregate}),`
+      : `tx as (
   select customer_id, order_id, order_date, amount, coalesce(is_return, false) as is_return
   from ${quoteIdentifier(o.source)}${where ? ` where ${where}` : ''}
 ),

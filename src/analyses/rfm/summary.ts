@@ -89,7 +89,13 @@ export interface RfmDistribution {
 const num = (x: unknown): number => (x === null || x === undefined ? Number.NaN : Number(x));
 
 /** Aggregate `column` groups (segment or loyalty) of the RFM table, in the given key order. */
-export async function groupSummaries(wb: Workbench, table: string, column: 'segment' | 'loyalty', keys: readonly string[], minSize: number): Promise<RfmGroupSummary[]> {
+export async function groupSummaries(
+  wb: Workbench,
+  table: string,
+  column: 'segment' | 'loyalty',
+  keys: readonly string[],
+  minSize: number,
+): Promise<RfmGroupSummary[]> {
   const rows = await wb.query(
     `select ${column} as key, count(*) as customers, sum(monetary) as revenue, avg(recency_days) as rec,
        avg(frequency) as freq, avg(monetary) as mon,
@@ -189,7 +195,11 @@ const FREQUENCY_SHOWN = 0.99;
  * would hold one count here and three there (a "4–6" bar outgrowing "3"), so a skewed frequency keeps
  * equal whole-number bins up to its 99th percentile and states how many customers lie beyond.
  */
-export async function distribution(wb: Workbench, table: string, metric: RfmDistribution['metric']): Promise<RfmDistribution> {
+export async function distribution(
+  wb: Workbench,
+  table: string,
+  metric: RfmDistribution['metric'],
+): Promise<RfmDistribution> {
   const col = COLUMN[metric];
   const t = quoteIdentifier(table);
   const [s] = await wb.query(
@@ -200,7 +210,8 @@ export async function distribution(wb: Workbench, table: string, metric: RfmDist
   const hi = num(s?.['hi']);
   const loPos = num(s?.['lo_pos']);
   const skew = num(s?.['skew']);
-  const skewed = metric !== 'recency' && loPos > 0 && hi / loPos >= 50 && skew > 1.5 && (metric !== 'frequency' || hi > 40);
+  const skewed =
+    metric !== 'recency' && loPos > 0 && hi / loPos >= 50 && skew > 1.5 && (metric !== 'frequency' || hi > 40);
   if (skewed && metric === 'frequency') return frequencyTail(wb, t, col, lo);
   if (skewed) {
     const span = Math.log10(hi) - Math.log10(loPos);
@@ -218,7 +229,11 @@ export async function distribution(wb: Workbench, table: string, metric: RfmDist
     `select floor(${col} / $width)::bigint as k, count(*) as n from ${t} where ${col} is not null group by 1 order by 1`,
     { width },
   );
-  const bins = rows.map((x) => ({ start: num(x['k']) * width, end: (num(x['k']) + 1) * width, customers: num(x['n']) }));
+  const bins = rows.map((x) => ({
+    start: num(x['k']) * width,
+    end: (num(x['k']) + 1) * width,
+    customers: num(x['n']),
+  }));
   return { metric, scale: 'linear', bins, nonPositive: 0 };
 }
 
@@ -234,7 +249,15 @@ async function frequencyTail(wb: Workbench, t: string, col: string, lo: number):
      from ${t} where ${col} is not null group by 1 order by 1`,
     { width, max, lo },
   );
-  const bins = rows.filter((x) => num(x['n']) > 0).map((x) => ({ start: lo + num(x['k']) * width, end: lo + (num(x['k']) + 1) * width, customers: num(x['n']) }));
+  const bins = rows
+    .filter((x) => num(x['n']) > 0)
+    .map((x) => ({ start: lo + num(x['k']) * width, end: lo + (num(x['k']) + 1) * width, customers: num(x['n']) }));
   const above = rows.reduce((s, x) => s + num(x['above']), 0);
-  return { metric: 'frequency', scale: 'linear', bins, nonPositive: 0, ...(above > 0 ? { above: { max, customers: above } } : {}) };
+  return {
+    metric: 'frequency',
+    scale: 'linear',
+    bins,
+    nonPositive: 0,
+    ...(above > 0 ? { above: { max, customers: above } } : {}),
+  };
 }

@@ -47,8 +47,10 @@ export function loyaltyName(group: LoyaltyGroup | string, locale: Locale): strin
   return (Object.hasOwn(table, group) ? table[group] : undefined) ?? group;
 }
 
-
 /** Display names of every segment of an RFM result's map, by key (for sections that name RFM segments). */
-export function segmentNames(result: { readonly options: { readonly segmentMap: { readonly segments: readonly SegmentDefinition[] } } }, locale: Locale): Record<string, string> {
+export function segmentNames(
+  result: { readonly options: { readonly segmentMap: { readonly segments: readonly SegmentDefinition[] } } },
+  locale: Locale,
+): Record<string, string> {
   return Object.fromEntries(result.options.segmentMap.segments.map((sg) => [sg.key, segmentName(sg, locale)]));
 }

@@ -3,7 +3,14 @@ import { rfmAnalysis } from '../rfm/analysis.js';
 import { resultOf, type Analysis } from '../shared/analysis.js';
 import { dayAfterLastOrder } from '../shared/as-of.js';
 import type { DateInput } from '../shared/validate.js';
-import { checkByAttributes, checkMigrationFrom, migrationFromDate, segmentsDetail, segmentsForReport, segmentsRun } from './report-run.js';
+import {
+  checkByAttributes,
+  checkMigrationFrom,
+  migrationFromDate,
+  segmentsDetail,
+  segmentsForReport,
+  segmentsRun,
+} from './report-run.js';
 import { segmentsSection, segmentsSummaryFindings, type SegmentsSectionInput } from './section.js';
 import { segmentTexts } from './texts.js';
 
@@ -33,14 +40,20 @@ export const segmentsAnalysis: Analysis<'segments', SegmentsSectionInput, Segmen
   checkLoaded: async (wb, options) => {
     if (options.by) await checkByAttributes(wb, options.by);
     if (options.migrationFrom !== undefined) {
-      const asOf = options.asOf ?? await dayAfterLastOrder(wb, 'transactions');
+      const asOf = options.asOf ?? (await dayAfterLastOrder(wb, 'transactions'));
       if (asOf) await checkMigrationFrom(wb, options.migrationFrom, asOf);
     }
   },
   run: async ({ wb, options, asOf, results }) => {
     const rfm = resultOf(results, rfmAnalysis);
-    const migrationFrom = options.migrationFrom === undefined ? undefined : await checkMigrationFrom(wb, options.migrationFrom, asOf);
-    return segmentsForReport(wb, { asOf, ...(options.by ? { by: options.by } : {}), ...(rfm ? { rfm } : {}), ...(migrationFrom ? { migrationFrom } : {}) });
+    const migrationFrom =
+      options.migrationFrom === undefined ? undefined : await checkMigrationFrom(wb, options.migrationFrom, asOf);
+    return segmentsForReport(wb, {
+      asOf,
+      ...(options.by ? { by: options.by } : {}),
+      ...(rfm ? { rfm } : {}),
+      ...(migrationFrom ? { migrationFrom } : {}),
+    });
   },
   detail: segmentsDetail,
   present: (r, { locale, currency }) => ({

@@ -68,13 +68,16 @@ export interface CustomerBase {
   warnings: string[];
 }
 
-
-
 /**
  * (Re)create the temp table `table` with one row per customer: `customer_id`, the computed columns
  * (see {@link COMPUTED_COLUMNS}) and the requested attribute columns.
  */
-export async function customerBase(wb: Workbench, options: BaseOptions, wanted: readonly string[], table = '_swb_seg_base'): Promise<CustomerBase> {
+export async function customerBase(
+  wb: Workbench,
+  options: BaseOptions,
+  wanted: readonly string[],
+  table = '_swb_seg_base',
+): Promise<CustomerBase> {
   const source = options.source ?? 'transactions';
   const customersTable = options.customers ?? 'customers';
   const txCols = await wb.columns(source);
@@ -99,13 +102,21 @@ export async function customerBase(wb: Workbench, options: BaseOptions, wanted: 
       fromTx.push(name);
       columnSources[name] = 'transactions';
     } else {
-      const available = [...custCols.map((c) => c.name), ...Object.keys(COMPUTED_COLUMNS), ...txCols.map((c) => c.name).filter((n) => !isTransactionColumn(n))];
-      throw new WorkbenchError('UNKNOWN_COLUMN', segmentMessages.noSegmentColumn(name, available), { column: name, available });
+      const available = [
+        ...custCols.map((c) => c.name),
+        ...Object.keys(COMPUTED_COLUMNS),
+        ...txCols.map((c) => c.name).filter((n) => !isTransactionColumn(n)),
+      ];
+      throw new WorkbenchError('UNKNOWN_COLUMN', segmentMessages.noSegmentColumn(name, available), {
+        column: name,
+        available,
+      });
     }
   }
   const src = quoteIdentifier(source);
   // The per-customer aggregate (src/analyses/shared/customer-cache.ts) under the names the frame uses.
-  const statsCte = (aggregate: string) => `stats as (select customer_id, monetary as revenue, frequency as orders, last_order from ${aggregate})`;
+  const statsCte = (aggregate: string) =>
+    `stats as (select customer_id, monetary as revenue, frequency as orders, last_order from ${aggregate})`;
   const ctes: string[] = [];
   fromTx.forEach((name, i) => {
     const c = quoteIdentifier(name);
@@ -113,9 +124,10 @@ export async function customerBase(wb: Workbench, options: BaseOptions, wanted: 
       select customer_id, ${c} as v, row_number() over (partition by customer_id order by count(*) desc, ${c}) as k
       from ${src} where order_date < $asOf and ${c} is not null group by customer_id, ${c}) where k = 1)`);
   });
-  const universeSql = universe === 'customers'
-    ? `(select customer_id${fromCustomers.map((n, i) => `, ${quoteIdentifier(n)} as a_${i}`).join('')} from ${quoteIdentifier(customersTable)} where customer_id is not null) u`
-    : '(select customer_id from stats) u';
+  const universeSql =
+    universe === 'customers'
+      ? `(select customer_id${fromCustomers.map((n, i) => `, ${quoteIdentifier(n)} as a_${i}`).join('')} from ${quoteIdentifier(customersTable)} where customer_id is not null) u`
+      : '(select customer_id from stats) u';
   const select = [
     'u.customer_id',
     `coalesce(s.revenue, 0)::double as _swb_revenue`,
@@ -126,12 +138,15 @@ export async function customerBase(wb: Workbench, options: BaseOptions, wanted: 
   ];
   const warnings: string[] = [];
   await withCustomerAggregate(wb, { source, asOf }, async (aggregate) => {
-    await wb.run(`create or replace temp table ${quoteIdentifier(table)} as
+    await wb.run(
+      `create or replace temp table ${quoteIdentifier(table)} as
       with ${[statsCte(aggregate), ...ctes].join(',\n')}
       select ${select.join(', ')} from ${universeSql}
       left join stats s on s.customer_id = u.customer_id
       ${fromTx.map((_, i) => `left join tx_${i} on tx_${i}.customer_id = u.customer_id`).join('\n')}
-      order by u.customer_id`, { asOf });
+      order by u.customer_id`,
+      { asOf },
+    );
     if (universe === 'customers') {
       const [row] = await wb.query(`with ${statsCte(aggregate)} select count(*) as n, sum(revenue) as revenue from stats
         where customer_id not in (select customer_id from ${quoteIdentifier(customersTable)} where customer_id is not null)`);
@@ -140,6 +155,7 @@ export async function customerBase(wb: Workbench, options: BaseOptions, wanted: 
     }
   });
   const [count] = await wb.query(`select count(*) as n from ${quoteIdentifier(table)}`);
-  if (Number(count?.['n'] ?? 0) === 0) throw new WorkbenchError('NO_DATA', segmentMessages.noCustomersToSegment(universe, customersTable, asOf), { asOf });
+  if (Number(count?.['n'] ?? 0) === 0)
+    throw new WorkbenchError('NO_DATA', segmentMessages.noCustomersToSegment(universe, customersTable, asOf), { asOf });
   return { table, asOf, asOfFromData: fromData, universe, columns, columnSources, warnings };
 }

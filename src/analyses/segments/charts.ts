@@ -14,7 +14,16 @@ import type { KpisResult } from './kpis.js';
 import type { MigrationResult } from './migration.js';
 import type { OverlapResult } from './overlap.js';
 import {
-  baseSpec, CATEGORY_COLORS, CHART_WIDTH, COUNT_FORMAT, minPlotWidth, moneyFormat, PERCENT_FORMAT, SEQUENTIAL_SCHEME, SMALL_COUNT_LABELS, withCounts,
+  baseSpec,
+  CATEGORY_COLORS,
+  CHART_WIDTH,
+  COUNT_FORMAT,
+  minPlotWidth,
+  moneyFormat,
+  PERCENT_FORMAT,
+  SEQUENTIAL_SCHEME,
+  SMALL_COUNT_LABELS,
+  withCounts,
 } from '../../charts/theme.js';
 import { segmentTexts } from './texts.js';
 
@@ -74,9 +83,15 @@ export function subsegmentChart(result: SubsegmentResult, options: SegmentChartO
   const label = kpiLabel(result.kpi, locale);
   const format = kpiFormat(result.kpi, locale);
   const values = result.rows.map((r) => ({
-    segment: r.segment, segmentName: segmentLabel(r.segment, locale), group: dataValue(result.byVariable, r.subsegment, locale),
+    segment: r.segment,
+    segmentName: segmentLabel(r.segment, locale),
+    group: dataValue(result.byVariable, r.subsegment, locale),
     difference: Number.isFinite(r.difference) ? r.difference : null,
-    lo: r.ci?.[0] ?? null, hi: r.ci?.[1] ?? null, value: Number.isFinite(r.kpi) ? r.kpi : null, segmentValue: r.segmentKpi, n: r.n,
+    lo: r.ci?.[0] ?? null,
+    hi: r.ci?.[1] ?? null,
+    value: Number.isFinite(r.kpi) ? r.kpi : null,
+    segmentValue: r.segmentKpi,
+    n: r.n,
     status: r.tooSmall ? t.tooSmall : r.significant ? t.significant : t.notSignificant,
   }));
   const segments = [...new Set(values.map((v) => v.segment))];
@@ -94,34 +109,74 @@ export function subsegmentChart(result: SubsegmentResult, options: SegmentChartO
   ];
   const panel = (segment: string | undefined, last: boolean) => {
     const rows = values.filter((v) => segment === undefined || v.segment === segment);
-    const y = { field: 'group', type: 'nominal' as const, title: many ? null : t.group, sort: rows.map((v) => v.group), axis: { labelLimit: 240 } };
+    const y = {
+      field: 'group',
+      type: 'nominal' as const,
+      title: many ? null : t.group,
+      sort: rows.map((v) => v.group),
+      axis: { labelLimit: 240 },
+    };
     // the KPI is named in the chart title; the axis says only what the bars are, so it fits a phone
-    const x = { field: 'difference', type: 'quantitative' as const, title: last ? t.diff : null, axis: { format, tickCount: 6 } };
+    const x = {
+      field: 'difference',
+      type: 'quantitative' as const,
+      title: last ? t.diff : null,
+      axis: { format, tickCount: 6 },
+    };
     return {
-      ...(segment !== undefined ? { title: { text: rows[0]?.segmentName ?? segment, fontSize: 13 }, transform: [{ filter: { field: 'segment', equal: segment } }] } : {}),
+      ...(segment !== undefined
+        ? {
+            title: { text: rows[0]?.segmentName ?? segment, fontSize: 13 },
+            transform: [{ filter: { field: 'segment', equal: segment } }],
+          }
+        : {}),
       width: CHART_WIDTH,
       height: { step: 22 },
       layer: [
         {
           mark: { type: 'bar' as const, height: { band: 0.7 } },
           encoding: {
-            y, x,
+            y,
+            x,
             color: {
-              field: 'status', type: 'nominal' as const, title: t.status,
-              scale: { domain: [t.significant, t.notSignificant, t.tooSmall], range: [CATEGORY_COLORS[0]!, '#9ecae1', '#d9d9d9'] },
+              field: 'status',
+              type: 'nominal' as const,
+              title: t.status,
+              scale: {
+                domain: [t.significant, t.notSignificant, t.tooSmall],
+                range: [CATEGORY_COLORS[0]!, '#9ecae1', '#d9d9d9'],
+              },
             },
             tooltip,
           },
         },
-        { mark: { type: 'rule' as const, color: '#1a1a1a' }, transform: [{ filter: 'isValid(datum.lo)' }], encoding: { y, x: { field: 'lo', type: 'quantitative' as const }, x2: { field: 'hi' } } },
-        { mark: { type: 'rule' as const, color: '#1a1a1a', strokeDash: [4, 3] }, data: { values: [{ zero: 0 }] }, encoding: { x: { field: 'zero', type: 'quantitative' as const } } },
+        {
+          mark: { type: 'rule' as const, color: '#1a1a1a' },
+          transform: [{ filter: 'isValid(datum.lo)' }],
+          encoding: { y, x: { field: 'lo', type: 'quantitative' as const }, x2: { field: 'hi' } },
+        },
+        {
+          mark: { type: 'rule' as const, color: '#1a1a1a', strokeDash: [4, 3] },
+          data: { values: [{ zero: 0 }] },
+          encoding: { x: { field: 'zero', type: 'quantitative' as const } },
+        },
       ],
     };
   };
-  const base = { ...baseSpec(t.sub(label, columnLabel(result.byVariable, locale)), `${t.subDesc}.`, t.subSub), data: { values } };
-  return withCounts(['n'], many
-    ? { ...base, vconcat: segments.map((seg, i) => panel(seg, i === segments.length - 1)), resolve: { scale: { x: 'shared' } } }
-    : { ...base, ...panel(undefined, true) });
+  const base = {
+    ...baseSpec(t.sub(label, columnLabel(result.byVariable, locale)), `${t.subDesc}.`, t.subSub),
+    data: { values },
+  };
+  return withCounts(
+    ['n'],
+    many
+      ? {
+          ...base,
+          vconcat: segments.map((seg, i) => panel(seg, i === segments.length - 1)),
+          resolve: { scale: { x: 'shared' } },
+        }
+      : { ...base, ...panel(undefined, true) },
+  );
 }
 
 /**
@@ -136,10 +191,23 @@ export function kpiGoalChart(result: KpisResult, options: SegmentChartOptions & 
   const label = kpiLabel(def, locale);
   const format = kpiFormat(def, locale);
   const statusText = { met: t.met, close: t.close, missed: t.missed, 'no goal': t.noGoal, 'no data': t.noData };
-  const values = result.rows.filter((r) => r.kpi === def.id).map((r) => ({
-    segment: segmentLabel(r.segment, locale), value: Number.isFinite(r.value) ? r.value : null, goal: r.goal, gap: r.gap, status: statusText[r.status], n: r.n,
-  }));
-  const y = { field: 'segment', type: 'nominal' as const, title: t.segment, sort: values.map((v) => v.segment), axis: { labelLimit: 240 } };
+  const values = result.rows
+    .filter((r) => r.kpi === def.id)
+    .map((r) => ({
+      segment: segmentLabel(r.segment, locale),
+      value: Number.isFinite(r.value) ? r.value : null,
+      goal: r.goal,
+      gap: r.gap,
+      status: statusText[r.status],
+      n: r.n,
+    }));
+  const y = {
+    field: 'segment',
+    type: 'nominal' as const,
+    title: t.segment,
+    sort: values.map((v) => v.segment),
+    axis: { labelLimit: 240 },
+  };
   return {
     ...baseSpec(t.kpiTitle(label), `${t.kpiDesc}.`),
     width: CHART_WIDTH,
@@ -149,10 +217,16 @@ export function kpiGoalChart(result: KpisResult, options: SegmentChartOptions & 
       {
         mark: { type: 'bar', height: { band: 0.6 } },
         encoding: {
-          y, x: { field: 'value', type: 'quantitative', title: label, axis: { format } },
+          y,
+          x: { field: 'value', type: 'quantitative', title: label, axis: { format } },
           color: {
-            field: 'status', type: 'nominal', title: t.status,
-            scale: { domain: [t.met, t.close, t.missed, t.noGoal], range: [CATEGORY_COLORS[2]!, CATEGORY_COLORS[1]!, CATEGORY_COLORS[5]!, '#bdbdbd'] },
+            field: 'status',
+            type: 'nominal',
+            title: t.status,
+            scale: {
+              domain: [t.met, t.close, t.missed, t.noGoal],
+              range: [CATEGORY_COLORS[2]!, CATEGORY_COLORS[1]!, CATEGORY_COLORS[5]!, '#bdbdbd'],
+            },
           },
           tooltip: [
             { field: 'segment', type: 'nominal', title: t.segment },
@@ -184,15 +258,26 @@ export function migrationHeatmap(result: MigrationResult, options: SegmentChartO
   const names = new Map(result.segments.map((s) => [s.key, migrationSegmentName(result, s.key, locale)]));
   const order = result.segments.map((s) => migrationSegmentName(result, s.key, locale));
   const values = result.matrix.map((c) => ({
-    from: names.get(c.from) ?? c.from, to: names.get(c.to) ?? c.to, count: c.count,
-    rowShare: Number.isFinite(c.rowShare) ? c.rowShare : 0, dark: Number.isFinite(c.rowShare) && c.rowShare > 0.5,
+    from: names.get(c.from) ?? c.from,
+    to: names.get(c.to) ?? c.to,
+    count: c.count,
+    rowShare: Number.isFinite(c.rowShare) ? c.rowShare : 0,
+    dark: Number.isFinite(c.rowShare) && c.rowShare > 0.5,
   }));
   const cell = minCellWidth(values.map((v) => formatNumber(v.count, locale)));
   return withCounts(['count'], {
-    ...baseSpec(t.mig, `${t.migDesc}.`, t.migSub(formatDate(result.options.from, locale), formatDate(result.options.to, locale))),
+    ...baseSpec(
+      t.mig,
+      `${t.migDesc}.`,
+      t.migSub(formatDate(result.options.from, locale), formatDate(result.options.to, locale)),
+    ),
     width: Math.max(CHART_WIDTH, order.length * cell),
     height: Math.max(240, order.length * 34),
-    usermeta: { ...minPlotWidth(order.length * cell).usermeta, ...SMALL_COUNT_LABELS, countDerived: { count: ['rowShare', 'dark'] } },
+    usermeta: {
+      ...minPlotWidth(order.length * cell).usermeta,
+      ...SMALL_COUNT_LABELS,
+      countDerived: { count: ['rowShare', 'dark'] },
+    },
     data: { values },
     encoding: {
       x: { field: 'to', type: 'nominal', title: t.to, sort: order, axis: { labelAngle: -40, labelLimit: 180 } },
@@ -202,7 +287,13 @@ export function migrationHeatmap(result: MigrationResult, options: SegmentChartO
       {
         mark: { type: 'rect', stroke: '#ffffff', strokeWidth: 1 },
         encoding: {
-          color: { field: 'rowShare', type: 'quantitative', title: t.rowShare, scale: { scheme: SEQUENTIAL_SCHEME, domain: [0, 1] }, legend: { format: '.0%' } },
+          color: {
+            field: 'rowShare',
+            type: 'quantitative',
+            title: t.rowShare,
+            scale: { scheme: SEQUENTIAL_SCHEME, domain: [0, 1] },
+            legend: { format: '.0%' },
+          },
           tooltip: [
             { field: 'from', type: 'nominal', title: t.from },
             { field: 'to', type: 'nominal', title: t.to },
@@ -252,15 +343,24 @@ export function overlapMatrix(result: OverlapResult, options: SegmentChartOption
       {
         mark: { type: 'rect', stroke: '#ffffff' },
         encoding: {
-          color: { field: 'jaccard', type: 'quantitative', title: t.jaccard, scale: { scheme: SEQUENTIAL_SCHEME, domain: [0, 1] } },
+          color: {
+            field: 'jaccard',
+            type: 'quantitative',
+            title: t.jaccard,
+            scale: { scheme: SEQUENTIAL_SCHEME, domain: [0, 1] },
+          },
           tooltip: [
-            { field: 'a', type: 'nominal', title: t.a }, { field: 'b', type: 'nominal', title: t.b },
+            { field: 'a', type: 'nominal', title: t.a },
+            { field: 'b', type: 'nominal', title: t.b },
             { field: 'both', type: 'quantitative', title: t.both, format: COUNT_FORMAT },
             { field: 'jaccard', type: 'quantitative', title: t.jaccard, format: '.2f' },
           ],
         },
       },
-      { mark: { type: 'text', fontSize: 10 }, encoding: { text: { field: 'both', type: 'quantitative', format: COUNT_FORMAT } } },
+      {
+        mark: { type: 'text', fontSize: 10 },
+        encoding: { text: { field: 'both', type: 'quantitative', format: COUNT_FORMAT } },
+      },
     ],
   });
 }

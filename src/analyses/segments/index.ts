@@ -43,7 +43,14 @@ export interface SegmentByOptions extends BaseOptions {
   replace?: boolean;
 }
 
-const SEGMENT_BY_KEYS = optionKeys<SegmentByOptions>({ asOf: true, source: true, customers: true, minSize: true, table: true, replace: true });
+const SEGMENT_BY_KEYS = optionKeys<SegmentByOptions>({
+  asOf: true,
+  source: true,
+  customers: true,
+  minSize: true,
+  table: true,
+  replace: true,
+});
 
 /** A numeric band: `lower ≤ x < upper` (open ends are null). */
 export interface SegmentBin {
@@ -98,7 +105,16 @@ export interface SegmentByResult {
   /** Their total net revenue. */
   revenue: number;
   /** Options used. */
-  options: { spec: SegmentSpec; asOf: Date; asOfFromData: boolean; minSize: number; universe: 'customers' | 'buyers'; source: string; customers: string; table: string };
+  options: {
+    spec: SegmentSpec;
+    asOf: Date;
+    asOfFromData: boolean;
+    minSize: number;
+    universe: 'customers' | 'buyers';
+    source: string;
+    customers: string;
+    table: string;
+  };
   /** Recoverable quirks (missing values, too-small segments). */
   warnings: string[];
 }
@@ -118,7 +134,8 @@ export function binsFromEdges(edges: readonly number[]): SegmentBin[] {
     throw new WorkbenchError('BAD_OPTION', segmentMessages.badBinEdges(edges), { bins: edges });
   }
   const out: SegmentBin[] = [{ label: `<${fmt(edges[0]!)}`, lower: null, upper: edges[0]! }];
-  for (let i = 1; i < edges.length; i++) out.push({ label: `${fmt(edges[i - 1]!)}–${fmt(edges[i]!)}`, lower: edges[i - 1]!, upper: edges[i]! });
+  for (let i = 1; i < edges.length; i++)
+    out.push({ label: `${fmt(edges[i - 1]!)}–${fmt(edges[i]!)}`, lower: edges[i - 1]!, upper: edges[i]! });
   out.push({ label: `≥${fmt(edges[edges.length - 1]!)}`, lower: edges[edges.length - 1]!, upper: null });
   return out;
 }
@@ -145,13 +162,22 @@ function columnOf(base: CustomerBase, name: string): string {
 }
 
 /** SQL giving `(customer_id, segment, segment_order)` from the base, and its parameters. */
-async function assignmentSql(wb: Workbench, spec: SegmentSpec, base: CustomerBase): Promise<{ sql: string; params: Record<string, QueryParam>; bins?: SegmentBin[]; shares?: number[] }> {
+async function assignmentSql(
+  wb: Workbench,
+  spec: SegmentSpec,
+  base: CustomerBase,
+): Promise<{ sql: string; params: Record<string, QueryParam>; bins?: SegmentBin[]; shares?: number[] }> {
   if ('rules' in spec) {
     const { exprs, params } = compileRules(spec.rules, base.columns);
     const cases = exprs.map((e, i) => `when ${e} then ${i}`).join(' ');
-    spec.rules.forEach((r, i) => { params[`seg_${i}`] = r.name; });
+    spec.rules.forEach((r, i) => {
+      params[`seg_${i}`] = r.name;
+    });
     if (spec.rest !== undefined) params[`seg_${spec.rules.length}`] = spec.rest;
-    const names = [...spec.rules.map((_, i) => `$seg_${i}`), ...(spec.rest === undefined ? [] : [`$seg_${spec.rules.length}`])];
+    const names = [
+      ...spec.rules.map((_, i) => `$seg_${i}`),
+      ...(spec.rest === undefined ? [] : [`$seg_${spec.rules.length}`]),
+    ];
     return {
       sql: `select customer_id, list_value(${names.join(', ')})[o + 1] as segment, o as segment_order
         from (select customer_id, case ${cases} else ${spec.rules.length} end as o from ${BASE})`,
@@ -162,15 +188,23 @@ async function assignmentSql(wb: Workbench, spec: SegmentSpec, base: CustomerBas
     const shares = tierShares(spec.valueTiers);
     const labels = tierKeys(shares);
     const params: Record<string, QueryParam> = {};
-    labels.forEach((l, i) => { params[`seg_${i}`] = l; });
+    labels.forEach((l, i) => {
+      params[`seg_${i}`] = l;
+    });
     let cum = 0;
     // Equal revenues share a tier: the tier is a function of the cumulative share of customers with at least that revenue.
-    const cases = shares.map((s, i) => { cum += s; return `when ${withinTopShareSql('c', cum)} then ${i}`; }).join(' ');
+    const cases = shares
+      .map((s, i) => {
+        cum += s;
+        return `when ${withinTopShareSql('c', cum)} then ${i}`;
+      })
+      .join(' ');
     return {
       sql: `select customer_id, list_value(${labels.map((_, i) => `$seg_${i}`).join(', ')})[o + 1] as segment, o as segment_order
         from (select customer_id, case ${cases} else ${shares.length} end as o
           from (select customer_id, ${revenueRankShareSql('_swb_revenue')} as c from ${BASE}))`,
-      params, shares,
+      params,
+      shares,
     };
   }
   const col = columnOf(base, spec.column);
@@ -178,17 +212,23 @@ async function assignmentSql(wb: Workbench, spec: SegmentSpec, base: CustomerBas
     const [t] = await wb.query(`select typeof(${col}) as t from ${BASE} where ${col} is not null limit 1`);
     const type = String(t?.['t'] ?? 'DOUBLE');
     if (!/INT|DOUBLE|FLOAT|DECIMAL|REAL|NUMERIC/.test(type)) {
-      throw new WorkbenchError('BAD_OPTION', segmentMessages.binsNeedNumbers(spec.column, type), { column: spec.column, type });
+      throw new WorkbenchError('BAD_OPTION', segmentMessages.binsNeedNumbers(spec.column, type), {
+        column: spec.column,
+        type,
+      });
     }
     const edges = typeof spec.bins === 'number' ? await quantileEdges(wb, col, spec.bins) : spec.bins;
     const bins = binsFromEdges(edges);
     const params: Record<string, QueryParam> = { seg_missing: MISSING_SEGMENT };
-    bins.forEach((b, i) => { params[`seg_${i}`] = b.label; });
+    bins.forEach((b, i) => {
+      params[`seg_${i}`] = b.label;
+    });
     const cases = edges.map((e, i) => `when ${col} < ${numberLiteral(e)} then ${i}`).join(' ');
     return {
       sql: `select customer_id, coalesce(list_value(${bins.map((_, i) => `$seg_${i}`).join(', ')})[o + 1], $seg_missing) as segment, coalesce(o, ${bins.length}) as segment_order
         from (select customer_id, case when ${col} is null then null ${cases} else ${bins.length - 1} end as o from ${BASE})`,
-      params, bins,
+      params,
+      bins,
     };
   }
   return {
@@ -203,14 +243,18 @@ async function assignmentSql(wb: Workbench, spec: SegmentSpec, base: CustomerBas
  * so labels stay readable). Ties can merge bands; fewer than n bands then come out.
  */
 async function quantileEdges(wb: Workbench, col: string, n: number): Promise<number[]> {
-  if (!Number.isInteger(n) || n < 2 || n > 20) throw new WorkbenchError('BAD_OPTION', segmentMessages.badBandCount(n), { bins: n });
+  if (!Number.isInteger(n) || n < 2 || n > 20)
+    throw new WorkbenchError('BAD_OPTION', segmentMessages.badBandCount(n), { bins: n });
   const probs = Array.from({ length: n - 1 }, (_, i) => numberLiteral((i + 1) / n));
-  const [row] = await wb.query(`select quantile_disc(${col}::double, [${probs.join(', ')}]) as q, min(${col})::double as lo from ${BASE}`);
+  const [row] = await wb.query(
+    `select quantile_disc(${col}::double, [${probs.join(', ')}]) as q, min(${col})::double as lo from ${BASE}`,
+  );
   const q = (row?.['q'] as number[] | undefined) ?? [];
   const lo = Number(row?.['lo']);
   // the minimum as an edge would leave the first band empty
   const edges = [...new Set(q.map(Number))].filter((e) => Number.isFinite(e) && e > lo).sort((a, b) => a - b);
-  if (edges.length === 0) throw new WorkbenchError('BAD_OPTION', segmentMessages.tooFewValuesForBands(col, n), { bins: n });
+  if (edges.length === 0)
+    throw new WorkbenchError('BAD_OPTION', segmentMessages.tooFewValuesForBands(col, n), { bins: n });
   return edges;
 }
 
@@ -231,10 +275,17 @@ function specColumns(spec: SegmentSpec): string[] {
  * @example const r = await segmentBy(wb, { column: 'age_band' });
  * @example await segmentBy(wb, { rules: [{ name: 'Young', where: { column: 'age_band', op: 'in', value: ['18-24', '25-34'] } }], rest: 'Older' });
  */
-export async function segmentBy(wb: Workbench, spec: SegmentSpec, options: SegmentByOptions = {}): Promise<SegmentByResult> {
+export async function segmentBy(
+  wb: Workbench,
+  spec: SegmentSpec,
+  options: SegmentByOptions = {},
+): Promise<SegmentByResult> {
   checkOptionKeys('segmentBy', options, SEGMENT_BY_KEYS);
   const minSize = minSizeOption(options.minSize);
-  const table = outputTable('segmentBy', options.table, 'segments', { source: options.source ?? 'transactions', ...(options.replace ? { replace: true } : {}) });
+  const table = outputTable('segmentBy', options.table, 'segments', {
+    source: options.source ?? 'transactions',
+    ...(options.replace ? { replace: true } : {}),
+  });
   if ('rules' in spec) validateRules(spec.rules, spec.rest);
   else if (!('valueTiers' in spec) && (typeof spec.column !== 'string' || spec.column === '')) {
     throw new WorkbenchError('BAD_OPTION', segmentMessages.badSegmentSpec(), { spec });
@@ -244,15 +295,26 @@ export async function segmentBy(wb: Workbench, spec: SegmentSpec, options: Segme
   const { sql, params, bins, shares } = await assignmentSql(wb, spec, base);
   const t = quoteIdentifier(table);
   await wb.run(`create or replace table ${t} as ${sql} order by customer_id`, params);
-  const rows = await wb.query<{ segment: string; o: number; size: number; revenue: number; min_r: number; max_r: number }>(`
+  const rows = await wb.query<{
+    segment: string;
+    o: number;
+    size: number;
+    revenue: number;
+    min_r: number;
+    max_r: number;
+  }>(`
     select s.segment, s.segment_order as o, count(*)::bigint as size, sum(b._swb_revenue order by customer_id)::double as revenue,
       min(b._swb_revenue)::double as min_r, max(b._swb_revenue)::double as max_r
     from ${t} s join ${BASE} b using (customer_id) group by all order by o, s.segment`);
   const customerCount = rows.reduce((a, r) => a + Number(r.size), 0);
   const revenue = rows.reduce((a, r) => a + r.revenue, 0);
   const segments: SegmentSummary[] = rows.map((r) => ({
-    segment: r.segment, size: Number(r.size), share: Number(r.size) / customerCount, revenue: r.revenue,
-    revenueShare: revenue > 0 ? r.revenue / revenue : NaN, tooSmall: Number(r.size) < minSize,
+    segment: r.segment,
+    size: Number(r.size),
+    share: Number(r.size) / customerCount,
+    revenue: r.revenue,
+    revenueShare: revenue > 0 ? r.revenue / revenue : NaN,
+    tooSmall: Number(r.size) < minSize,
   }));
   const warnings = [...base.warnings];
   const missing = segments.find((s) => s.segment === MISSING_SEGMENT && !('rules' in spec) && !('valueTiers' in spec));
@@ -266,14 +328,28 @@ export async function segmentBy(wb: Workbench, spec: SegmentSpec, options: Segme
     segments,
     customerCount,
     revenue,
-    options: { spec, asOf: base.asOf, asOfFromData: base.asOfFromData, minSize, universe: base.universe, source: options.source ?? 'transactions', customers: options.customers ?? 'customers', table },
+    options: {
+      spec,
+      asOf: base.asOf,
+      asOfFromData: base.asOfFromData,
+      minSize,
+      universe: base.universe,
+      source: options.source ?? 'transactions',
+      customers: options.customers ?? 'customers',
+      table,
+    },
     warnings,
   };
   if (bins) result.bins = bins;
   if (shares) {
     result.tiers = tierKeys(shares).map((key, i) => {
       const r = rows.find((x) => x.o === i);
-      return { key, targetShare: shares[i] ?? 1 - shares.reduce((a, b) => a + b, 0), minRevenue: r?.min_r ?? NaN, maxRevenue: r?.max_r ?? NaN };
+      return {
+        key,
+        targetShare: shares[i] ?? 1 - shares.reduce((a, b) => a + b, 0),
+        minRevenue: r?.min_r ?? NaN,
+        maxRevenue: r?.max_r ?? NaN,
+      };
     });
   }
   return tagResult(result, 'SegmentByResult');
@@ -285,12 +361,19 @@ export async function segmentBy(wb: Workbench, spec: SegmentSpec, options: Segme
  */
 export async function checkSegmentTable(wb: Workbench, result: SegmentByResult): Promise<void> {
   const t = quoteIdentifier(result.table);
-  const rows = await wb.hasTable(result.table)
-    ? await wb.query<{ segment: string; n: number }>(`select segment, count(*)::bigint as n from ${t} group by 1 order by 1`)
+  const rows = (await wb.hasTable(result.table))
+    ? await wb.query<{ segment: string; n: number }>(
+        `select segment, count(*)::bigint as n from ${t} group by 1 order by 1`,
+      )
     : [];
   const now = rows.map((r) => `${r.segment}\u0000${Number(r.n)}`).join('\u0001');
-  const then = [...result.segments].sort((a, b) => (a.segment < b.segment ? -1 : a.segment > b.segment ? 1 : 0)).map((s) => `${s.segment}\u0000${s.size}`).join('\u0001');
+  const then = [...result.segments]
+    .sort((a, b) => (a.segment < b.segment ? -1 : a.segment > b.segment ? 1 : 0))
+    .map((s) => `${s.segment}\u0000${s.size}`)
+    .join('\u0001');
   if (now !== then) {
-    throw new WorkbenchError('BAD_OPTION', segmentMessages.segmentationReplaced(result.table, result.variable), { table: result.table });
+    throw new WorkbenchError('BAD_OPTION', segmentMessages.segmentationReplaced(result.table, result.variable), {
+      table: result.table,
+    });
   }
 }

@@ -18,8 +18,15 @@ import { customerExamples } from '../../privacy/example-rows.js';
 
 /** A KPI by name, or a mean/NPS over a customers column, or churn with its own window. */
 export type KpiSpec =
-  | 'revenuePerCustomer' | 'ordersPerCustomer' | 'averageOrderValue' | 'repeatRate' | 'churnRate' | 'nps'
-  | { mean: string } | { nps: string } | { churnRate: number };
+  | 'revenuePerCustomer'
+  | 'ordersPerCustomer'
+  | 'averageOrderValue'
+  | 'repeatRate'
+  | 'churnRate'
+  | 'nps'
+  | { mean: string }
+  | { nps: string }
+  | { churnRate: number };
 
 /** A KPI resolved to per-customer SQL over the customer base. */
 export interface KpiDef {
@@ -47,48 +54,132 @@ export const DEFAULT_CHURN_DAYS = 90;
 
 /** Resolve a KPI spec (validating its shape). */
 export function resolveKpi(spec: KpiSpec, churnDays = DEFAULT_CHURN_DAYS): KpiDef {
-  const welch = 'mean per customer; 95% CI of the difference from the segment from Welch standard errors (sub-segment vs the rest of its segment), normal quantile 1.96';
-  const prop = 'share of customers; 95% CI of the difference from the segment by the normal approximation for two proportions (sub-segment vs the rest of its segment)';
-  if (spec === 'revenuePerCustomer') return { id: spec, label: 'Revenue per customer', kind: 'mean', columns: [], higherIsBetter: true, method: welch, scale: 1 };
-  if (spec === 'ordersPerCustomer') return { id: spec, label: 'Orders per customer', kind: 'mean', columns: [], higherIsBetter: true, method: welch, scale: 1 };
-  if (spec === 'averageOrderValue') return { id: spec, label: 'Average order value', kind: 'ratio', columns: [], higherIsBetter: true, scale: 1, method: 'net revenue / orders of customers with orders; 95% CI by the delta method for a ratio of sums (sub-segment vs the rest of its segment), normal quantile 1.96' };
-  if (spec === 'repeatRate') return { id: spec, label: 'Repeat rate', kind: 'proportion', columns: [], higherIsBetter: true, scale: 1, method: `customers with 2+ orders among customers with orders; ${prop}` };
+  const welch =
+    'mean per customer; 95% CI of the difference from the segment from Welch standard errors (sub-segment vs the rest of its segment), normal quantile 1.96';
+  const prop =
+    'share of customers; 95% CI of the difference from the segment by the normal approximation for two proportions (sub-segment vs the rest of its segment)';
+  if (spec === 'revenuePerCustomer')
+    return {
+      id: spec,
+      label: 'Revenue per customer',
+      kind: 'mean',
+      columns: [],
+      higherIsBetter: true,
+      method: welch,
+      scale: 1,
+    };
+  if (spec === 'ordersPerCustomer')
+    return {
+      id: spec,
+      label: 'Orders per customer',
+      kind: 'mean',
+      columns: [],
+      higherIsBetter: true,
+      method: welch,
+      scale: 1,
+    };
+  if (spec === 'averageOrderValue')
+    return {
+      id: spec,
+      label: 'Average order value',
+      kind: 'ratio',
+      columns: [],
+      higherIsBetter: true,
+      scale: 1,
+      method:
+        'net revenue / orders of customers with orders; 95% CI by the delta method for a ratio of sums (sub-segment vs the rest of its segment), normal quantile 1.96',
+    };
+  if (spec === 'repeatRate')
+    return {
+      id: spec,
+      label: 'Repeat rate',
+      kind: 'proportion',
+      columns: [],
+      higherIsBetter: true,
+      scale: 1,
+      method: `customers with 2+ orders among customers with orders; ${prop}`,
+    };
   if (spec === 'churnRate' || (typeof spec === 'object' && 'churnRate' in spec)) {
     const days = typeof spec === 'object' ? spec.churnRate : churnDays;
     wholeNumber('churn days', days);
-    return { id: days === DEFAULT_CHURN_DAYS ? 'churnRate' : `churnRate:${days}`, label: `Churn rate (${days} days)`, kind: 'proportion', columns: [], higherIsBetter: false, scale: 1, method: `customers with orders but none in the ${days} days before asOf; ${prop}` };
+    return {
+      id: days === DEFAULT_CHURN_DAYS ? 'churnRate' : `churnRate:${days}`,
+      label: `Churn rate (${days} days)`,
+      kind: 'proportion',
+      columns: [],
+      higherIsBetter: false,
+      scale: 1,
+      method: `customers with orders but none in the ${days} days before asOf; ${prop}`,
+    };
   }
   if (spec === 'nps' || (typeof spec === 'object' && 'nps' in spec)) {
     const column = typeof spec === 'object' ? spec.nps : 'nps';
     return {
-      id: column === 'nps' ? 'nps' : `nps:${column}`, label: 'NPS', kind: 'nps', columns: [column], higherIsBetter: true, scale: 100,
+      id: column === 'nps' ? 'nps' : `nps:${column}`,
+      label: 'NPS',
+      kind: 'nps',
+      columns: [column],
+      higherIsBetter: true,
+      scale: 100,
       method: `NPS = % promoters (9–10) − % detractors (0–6) of the 0–10 scores in ${column}; 95% CI of the difference from its standard error √((p + d − (p − d)²)/n) (sub-segment vs the rest of its segment), normal quantile 1.96`,
     };
   }
   if (typeof spec === 'object' && 'mean' in spec && typeof spec.mean === 'string') {
-    return { id: `mean:${spec.mean}`, label: `Mean ${spec.mean}`, kind: 'mean', columns: [spec.mean], higherIsBetter: true, method: welch, scale: 1 };
+    return {
+      id: `mean:${spec.mean}`,
+      label: `Mean ${spec.mean}`,
+      kind: 'mean',
+      columns: [spec.mean],
+      higherIsBetter: true,
+      method: welch,
+      scale: 1,
+    };
   }
   throw new WorkbenchError('BAD_OPTION', segmentMessages.unknownKpi(spec), { kpi: spec });
 }
 
 /** Per-customer `x`, `y` and the filter of who counts, as SQL over the base (columns mapped by `col`). */
-export function kpiTerms(def: KpiDef, col: (name: string) => string, churnDays = DEFAULT_CHURN_DAYS): { x: string; y: string; where: string } {
+export function kpiTerms(
+  def: KpiDef,
+  col: (name: string) => string,
+  churnDays = DEFAULT_CHURN_DAYS,
+): { x: string; y: string; where: string } {
   const days = def.id.startsWith('churnRate:') ? Number(def.id.slice('churnRate:'.length)) : churnDays;
   switch (def.id) {
-    case 'revenuePerCustomer': return { x: '_swb_revenue', y: '1', where: 'true' };
-    case 'ordersPerCustomer': return { x: '_swb_orders::double', y: '1', where: 'true' };
-    case 'averageOrderValue': return { x: '_swb_revenue', y: '_swb_orders::double', where: '_swb_orders > 0' };
-    case 'repeatRate': return { x: '(_swb_orders >= 2)::int::double', y: '1', where: '_swb_orders > 0' };
-    default: break;
+    case 'revenuePerCustomer':
+      return { x: '_swb_revenue', y: '1', where: 'true' };
+    case 'ordersPerCustomer':
+      return { x: '_swb_orders::double', y: '1', where: 'true' };
+    case 'averageOrderValue':
+      return { x: '_swb_revenue', y: '_swb_orders::double', where: '_swb_orders > 0' };
+    case 'repeatRate':
+      return { x: '(_swb_orders >= 2)::int::double', y: '1', where: '_swb_orders > 0' };
+    default:
+      break;
   }
-  if (def.kind === 'proportion') return { x: `(_swb_recency > ${Math.trunc(days)})::int::double`, y: '1', where: '_swb_orders > 0' };
+  if (def.kind === 'proportion')
+    return { x: `(_swb_recency > ${Math.trunc(days)})::int::double`, y: '1', where: '_swb_orders > 0' };
   const c = quoteIdentifier(col(def.columns[0] ?? ''));
-  if (def.kind === 'nps') return { x: `case when ${c} >= 9 then 1.0 when ${c} <= 6 then -1.0 else 0.0 end`, y: '1', where: `${c} is not null` };
+  if (def.kind === 'nps')
+    return {
+      x: `case when ${c} >= 9 then 1.0 when ${c} <= 6 then -1.0 else 0.0 end`,
+      y: '1',
+      where: `${c} is not null`,
+    };
   return { x: `${c}::double`, y: '1', where: `${c} is not null` };
 }
 
 /** Sufficient statistics of a group (sums over its counted customers). */
-export interface Suff { n: number; sx: number; sy: number; sxx: number; syy: number; sxy: number; pos: number; neg: number }
+export interface Suff {
+  n: number;
+  sx: number;
+  sy: number;
+  sxx: number;
+  syy: number;
+  sxy: number;
+  pos: number;
+  neg: number;
+}
 
 /**
  * The aggregate SQL list producing the {@link Suff} columns from `x`, `y` (rows with NULL `x` are not counted).
@@ -102,12 +193,30 @@ export const SUFF_SQL = `count(x)::bigint as n, sum(x order by cid)::double as s
 /** Read a Suff from a query row. */
 export function suffOf(row: Record<string, unknown>): Suff {
   const k = (name: string) => Number(row[name] ?? 0);
-  return { n: k('n'), sx: k('sx'), sy: k('sy'), sxx: k('sxx'), syy: k('syy'), sxy: k('sxy'), pos: k('pos'), neg: k('neg') };
+  return {
+    n: k('n'),
+    sx: k('sx'),
+    sy: k('sy'),
+    sxx: k('sxx'),
+    syy: k('syy'),
+    sxy: k('sxy'),
+    pos: k('pos'),
+    neg: k('neg'),
+  };
 }
 
 /** Sum or difference of sufficient statistics. */
 export function combine(a: Suff, b: Suff, sign: 1 | -1 = 1): Suff {
-  return { n: a.n + sign * b.n, sx: a.sx + sign * b.sx, sy: a.sy + sign * b.sy, sxx: a.sxx + sign * b.sxx, syy: a.syy + sign * b.syy, sxy: a.sxy + sign * b.sxy, pos: a.pos + sign * b.pos, neg: a.neg + sign * b.neg };
+  return {
+    n: a.n + sign * b.n,
+    sx: a.sx + sign * b.sx,
+    sy: a.sy + sign * b.sy,
+    sxx: a.sxx + sign * b.sxx,
+    syy: a.syy + sign * b.syy,
+    sxy: a.sxy + sign * b.sxy,
+    pos: a.pos + sign * b.pos,
+    neg: a.neg + sign * b.neg,
+  };
 }
 
 /** Empty statistics. */
@@ -127,18 +236,23 @@ export function kpiVariance(def: KpiDef, s: Suff): number {
   return (def.scale * def.scale * q * correction) / (s.sy * s.sy);
 }
 
-
 /**
  * Difference of sub-segment `g` from its whole segment `s` (g ⊂ s) with a 95% CI. With w = Σy_g/Σy_s the
  * difference is (1 − w)(KPI_g − KPI_rest), so its standard error is (1 − w)·√(V_g + V_rest): the
  * sub-segment is compared with the independent rest of its segment, not with a total that contains it.
  */
-export function differenceFromSegment(def: KpiDef, g: Suff, s: Suff, z = Z95): { difference: number; se: number; ci: [number, number] | null; significant: boolean } {
+export function differenceFromSegment(
+  def: KpiDef,
+  g: Suff,
+  s: Suff,
+  z = Z95,
+): { difference: number; se: number; ci: [number, number] | null; significant: boolean } {
   const rest = combine(s, g, -1);
   const difference = kpiValue(def, g) - kpiValue(def, s);
   const w = s.sy > 0 ? g.sy / s.sy : NaN;
   const se = (1 - w) * Math.sqrt(kpiVariance(def, g) + kpiVariance(def, rest));
-  if (!Number.isFinite(se) || !Number.isFinite(difference)) return { difference, se: NaN, ci: null, significant: false };
+  if (!Number.isFinite(se) || !Number.isFinite(difference))
+    return { difference, se: NaN, ci: null, significant: false };
   const ci: [number, number] = [difference - z * se, difference + z * se];
   return { difference, se, ci, significant: ci[0] > 0 || ci[1] < 0 };
 }
@@ -156,6 +270,10 @@ export async function checkNpsScores(wb: Workbench, def: KpiDef, base: string, c
   const hi = Number(row?.['hi']);
   if (row?.['example'] !== null && row?.['example'] !== undefined) {
     const name = def.columns[0] ?? column;
-    throw new WorkbenchError('BAD_OPTION', segmentMessages.npsOutOfRange(name, lo, hi, await customerExamples(wb, [String(row['example'])])), { column: name, min: lo, max: hi });
+    throw new WorkbenchError(
+      'BAD_OPTION',
+      segmentMessages.npsOutOfRange(name, lo, hi, await customerExamples(wb, [String(row['example'])])),
+      { column: name, min: lo, max: hi },
+    );
   }
 }

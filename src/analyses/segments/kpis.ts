@@ -11,7 +11,19 @@ import type { Workbench } from '../../workbench.js';
 import { baseOf, customerBase, type BaseOptions } from './base.js';
 import { checkOptionKeys, optionKeys, DEFAULT_MIN_SIZE } from '../shared/validate.js';
 import { checkSegmentTable, segmentBy, type SegmentByResult, type SegmentSpec } from './index.js';
-import { ALL_CUSTOMERS, DEFAULT_CHURN_DAYS, SUFF_SQL, checkNpsScores, kpiTerms, kpiValue, kpiVariance, resolveKpi, suffOf, type KpiDef, type KpiSpec } from './kpi.js';
+import {
+  ALL_CUSTOMERS,
+  DEFAULT_CHURN_DAYS,
+  SUFF_SQL,
+  checkNpsScores,
+  kpiTerms,
+  kpiValue,
+  kpiVariance,
+  resolveKpi,
+  suffOf,
+  type KpiDef,
+  type KpiSpec,
+} from './kpi.js';
 import { Z95 } from '../../stats/normal.js';
 import { segmentMessages } from './messages.js';
 
@@ -95,7 +107,15 @@ export function kpiStatus(value: number, goal: number, higherIsBetter: boolean, 
   return Math.abs(value - goal) <= tolerance + 1e-12 * Math.max(1, Math.abs(goal)) ? 'close' : 'missed';
 }
 
-const KPIS_KEYS = optionKeys<KpisOptions>({ asOf: true, source: true, customers: true, segments: true, goals: true, minSize: true, churnDays: true });
+const KPIS_KEYS = optionKeys<KpisOptions>({
+  asOf: true,
+  source: true,
+  customers: true,
+  segments: true,
+  goals: true,
+  minSize: true,
+  churnDays: true,
+});
 
 /**
  * Compute each goal's KPI per segment and compare it with the goal.
@@ -103,13 +123,15 @@ const KPIS_KEYS = optionKeys<KpisOptions>({ asOf: true, source: true, customers:
  */
 export async function kpis(wb: Workbench, options: KpisOptions): Promise<KpisResult> {
   checkOptionKeys('kpis', options, KPIS_KEYS);
-  if (!options.goals || options.goals.length === 0) throw new WorkbenchError('BAD_OPTION', segmentMessages.noGoals(), {});
+  if (!options.goals || options.goals.length === 0)
+    throw new WorkbenchError('BAD_OPTION', segmentMessages.noGoals(), {});
   const minSize = options.minSize ?? DEFAULT_MIN_SIZE;
   const churnDays = options.churnDays ?? DEFAULT_CHURN_DAYS;
   const defs = options.goals.map((g) => resolveKpi(g.kpi, churnDays));
   for (const g of options.goals) {
     const tol = g.toleranceAbsolute ?? g.tolerance ?? 0.05;
-    if (!Number.isFinite(tol) || tol < 0) throw new WorkbenchError('BAD_OPTION', segmentMessages.badTolerance(tol), { tolerance: tol });
+    if (!Number.isFinite(tol) || tol < 0)
+      throw new WorkbenchError('BAD_OPTION', segmentMessages.badTolerance(tol), { tolerance: tol });
   }
   const segOpt = options.segments ?? 'all';
   const given = typeof segOpt === 'object' && 'table' in segOpt && 'segments' in segOpt ? segOpt : undefined;
@@ -118,12 +140,22 @@ export async function kpis(wb: Workbench, options: KpisOptions): Promise<KpisRes
   let segmentVariable = given?.variable ?? 'all';
   let asOf = options.asOf ?? given?.options.asOf;
   if (!given && segOpt !== 'all') {
-    const r = await segmentBy(wb, segOpt as SegmentSpec, { ...baseOf(options), ...(asOf ? { asOf } : {}), table: SEG, minSize });
+    const r = await segmentBy(wb, segOpt as SegmentSpec, {
+      ...baseOf(options),
+      ...(asOf ? { asOf } : {}),
+      table: SEG,
+      minSize,
+    });
     segTable = r.table;
     segmentVariable = r.variable;
     asOf = r.options.asOf;
   }
-  const base = await customerBase(wb, { ...baseOf(options), ...(asOf ? { asOf } : {}) }, defs.flatMap((d) => d.columns), BASE);
+  const base = await customerBase(
+    wb,
+    { ...baseOf(options), ...(asOf ? { asOf } : {}) },
+    defs.flatMap((d) => d.columns),
+    BASE,
+  );
   const segJoin = segTable ? `join ${quoteIdentifier(segTable)} s using (customer_id)` : '';
   const segCols = segTable ? 's.segment as seg, s.segment_order as seg_o' : '$all_customers as seg, 0 as seg_o';
   const rows: KpiRow[] = [];
@@ -132,9 +164,12 @@ export async function kpis(wb: Workbench, options: KpisOptions): Promise<KpisRes
     const goal = options.goals[i]!;
     const t = kpiTerms(def, (c) => base.columns.get(c) ?? c, churnDays);
     await checkNpsScores(wb, def, BASE, base.columns.get(def.columns[0] ?? '') ?? '');
-    const raw = await wb.query(`select seg, seg_o, count(*)::bigint as size, ${SUFF_SQL} from (
+    const raw = await wb.query(
+      `select seg, seg_o, count(*)::bigint as size, ${SUFF_SQL} from (
         select ${segCols}, b.customer_id as cid, case when ${t.where} then ${t.x} end as x, case when ${t.where} then ${t.y} end as y
-        from ${quoteIdentifier(BASE)} b ${segJoin}) group by all order by seg_o, seg`, { asOf: base.asOf, all_customers: ALL_CUSTOMERS });
+        from ${quoteIdentifier(BASE)} b ${segJoin}) group by all order by seg_o, seg`,
+      { asOf: base.asOf, all_customers: ALL_CUSTOMERS },
+    );
     segments = raw.map((r) => String(r['seg']));
     const higherIsBetter = goal.higherIsBetter ?? def.higherIsBetter;
     for (const r of raw) {
@@ -143,13 +178,21 @@ export async function kpis(wb: Workbench, options: KpisOptions): Promise<KpisRes
       const value = kpiValue(def, s);
       const sd = Math.sqrt(kpiVariance(def, s));
       const target = typeof goal.goal === 'number' ? goal.goal : goal.goal[seg];
-      const tolerance = target === undefined ? null : goal.toleranceAbsolute ?? (goal.tolerance ?? 0.05) * Math.abs(target);
+      const tolerance =
+        target === undefined ? null : (goal.toleranceAbsolute ?? (goal.tolerance ?? 0.05) * Math.abs(target));
       rows.push({
-        segment: seg, kpi: def.id, label: def.label, size: Number(r['size']), n: s.n, value,
+        segment: seg,
+        kpi: def.id,
+        label: def.label,
+        size: Number(r['size']),
+        n: s.n,
+        value,
         ci: Number.isFinite(sd) ? [value - Z95 * sd, value + Z95 * sd] : null,
-        goal: target ?? null, gap: target === undefined ? null : value - target,
+        goal: target ?? null,
+        gap: target === undefined ? null : value - target,
         relativeGap: target === undefined || target === 0 ? null : (value - target) / Math.abs(target),
-        higherIsBetter, tolerance,
+        higherIsBetter,
+        tolerance,
         status: target === undefined ? 'no goal' : kpiStatus(value, target, higherIsBetter, tolerance ?? 0),
         tooSmall: s.n < minSize,
       });
@@ -157,7 +200,10 @@ export async function kpis(wb: Workbench, options: KpisOptions): Promise<KpisRes
     if (typeof goal.goal === 'object') {
       const unknown = Object.keys(goal.goal).filter((k) => !segments.includes(k));
       if (unknown.length) {
-        throw new WorkbenchError('BAD_OPTION', segmentMessages.unknownGoalSegments(def.label, unknown, segments), { unknown, segments });
+        throw new WorkbenchError('BAD_OPTION', segmentMessages.unknownGoalSegments(def.label, unknown, segments), {
+          unknown,
+          segments,
+        });
       }
     }
   }

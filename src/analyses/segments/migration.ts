@@ -104,7 +104,16 @@ export interface MigrationResult {
   dormant: number;
   /** Biggest moves between different segments, largest first. */
   flows: MigrationFlow[];
-  options: { from: Date; to: Date; segmentation: 'rfm' | SegmentSpec; bins?: number; segmentMap?: SegmentMap; topFlows: number; table: string; source: string };
+  options: {
+    from: Date;
+    to: Date;
+    segmentation: 'rfm' | SegmentSpec;
+    bins?: number;
+    segmentMap?: SegmentMap;
+    topFlows: number;
+    table: string;
+    source: string;
+  };
   warnings: string[];
 }
 
@@ -112,7 +121,18 @@ const FROM = '_swb_mig_from';
 const TO = '_swb_mig_to';
 
 const MIGRATION_KEYS = optionKeys<MigrationOptions>({
-  from: true, to: true, segmentation: true, topFlows: true, table: true, replace: true, toRfm: true, bins: true, scoring: true, returns: true, segmentMap: true, source: true,
+  from: true,
+  to: true,
+  segmentation: true,
+  topFlows: true,
+  table: true,
+  replace: true,
+  toRfm: true,
+  bins: true,
+  scoring: true,
+  returns: true,
+  segmentMap: true,
+  source: true,
 });
 
 /**
@@ -133,9 +153,15 @@ async function compareDates(wb: Workbench, options: MigrationOptions): Promise<M
   }
   const topFlows = options.topFlows ?? 5;
   const source = options.source ?? 'transactions';
-  const table = outputTable('migration', options.table, 'migration', { source, ...(options.replace ? { replace: true } : {}) });
+  const table = outputTable('migration', options.table, 'migration', {
+    source,
+    ...(options.replace ? { replace: true } : {}),
+  });
   const segmentation = options.segmentation ?? 'rfm';
-  const runs = segmentation === 'rfm' ? await rfmAtBothDates(wb, options, source) : await specAtBothDates(wb, segmentation, options, source);
+  const runs =
+    segmentation === 'rfm'
+      ? await rfmAtBothDates(wb, options, source)
+      : await specAtBothDates(wb, segmentation, options, source);
   const { a, b } = runs;
   const t = quoteIdentifier(table);
   try {
@@ -146,43 +172,76 @@ async function compareDates(wb: Workbench, options: MigrationOptions): Promise<M
     await wb.run(`drop table if exists ${FROM}; drop table if exists ${TO}`);
   }
   const pairs = await wb.query<{ f: string | null; t: string | null; n: number }>(
-    `select segment_from as f, segment_to as t, count(*)::bigint as n from ${t} group by all`);
+    `select segment_from as f, segment_to as t, count(*)::bigint as n from ${t} group by all`,
+  );
   const count = (f: string | null, to_: string | null) => Number(pairs.find((p) => p.f === f && p.t === to_)?.n ?? 0);
   const keys = runs.segments.map((s) => s.key);
   const rowTotal = (f: string) => keys.reduce((acc, k) => acc + count(f, k), 0);
-  const matrix: MigrationCell[] = keys.flatMap((f) => keys.map((k) => ({ from: f, to: k, count: count(f, k), rowShare: count(f, k) / rowTotal(f) })));
+  const matrix: MigrationCell[] = keys.flatMap((f) =>
+    keys.map((k) => ({ from: f, to: k, count: count(f, k), rowShare: count(f, k) / rowTotal(f) })),
+  );
   const both = matrix.reduce((acc, c) => acc + c.count, 0);
   const stayed = matrix.filter((c) => c.from === c.to).reduce((acc, c) => acc + c.count, 0);
-  const bySeg = (side: 'from' | 'to') => keys.map((k) => ({ segment: k, count: count(side === 'to' ? null : k, side === 'to' ? k : null) })).filter((x) => x.count > 0);
+  const bySeg = (side: 'from' | 'to') =>
+    keys
+      .map((k) => ({ segment: k, count: count(side === 'to' ? null : k, side === 'to' ? k : null) }))
+      .filter((x) => x.count > 0);
   const appeared = bySeg('to');
   const left = bySeg('from');
-  const flows = matrix.filter((c) => c.from !== c.to && c.count > 0)
-    .sort((x, y) => y.count - x.count || keys.indexOf(x.from) - keys.indexOf(y.from) || keys.indexOf(x.to) - keys.indexOf(y.to))
+  const flows = matrix
+    .filter((c) => c.from !== c.to && c.count > 0)
+    .sort(
+      (x, y) =>
+        y.count - x.count || keys.indexOf(x.from) - keys.indexOf(y.from) || keys.indexOf(x.to) - keys.indexOf(y.to),
+    )
     .slice(0, topFlows);
   // Dormant: no purchase in [from, to), i.e. no purchase before `to` or the last one before `from`.
-  const [d] = await withCustomerAggregate(wb, { source, asOf: to, ...(options.returns ? { returns: options.returns } : {}) }, (agg) => wb.query(
-    `select count(*) as n from ${t} m left join ${agg} a on a.customer_id = m.customer_id
-     where m.segment_from is not null and m.segment_to is not null and (a.last_order is null or a.last_order < $from)`, { from }));
-  const warnings = [...new Set([...a.warnings.map((w) => segmentMessages.warnAt(isoDay(from), w)), ...b.warnings.map((w) => segmentMessages.warnAt(isoDay(to), w))])];
-  return tagResult({
-    table,
-    segments: runs.segments,
-    matrix,
-    fromSizes: a.sizes,
-    toSizes: b.sizes,
-    stayed,
-    moved: both - stayed,
-    appeared: { count: appeared.reduce((acc, x) => acc + x.count, 0), bySegment: appeared },
-    left: { count: left.reduce((acc, x) => acc + x.count, 0), bySegment: left },
-    dormant: Number(d?.['n'] ?? 0),
-    flows,
-    options: { from, to, segmentation, ...runs.used, topFlows, table, source },
-    warnings,
-  }, 'MigrationResult');
+  const [d] = await withCustomerAggregate(
+    wb,
+    { source, asOf: to, ...(options.returns ? { returns: options.returns } : {}) },
+    (agg) =>
+      wb.query(
+        `select count(*) as n from ${t} m left join ${agg} a on a.customer_id = m.customer_id
+     where m.segment_from is not null and m.segment_to is not null and (a.last_order is null or a.last_order < $from)`,
+        { from },
+      ),
+  );
+  const warnings = [
+    ...new Set([
+      ...a.warnings.map((w) => segmentMessages.warnAt(isoDay(from), w)),
+      ...b.warnings.map((w) => segmentMessages.warnAt(isoDay(to), w)),
+    ]),
+  ];
+  return tagResult(
+    {
+      table,
+      segments: runs.segments,
+      matrix,
+      fromSizes: a.sizes,
+      toSizes: b.sizes,
+      stayed,
+      moved: both - stayed,
+      appeared: { count: appeared.reduce((acc, x) => acc + x.count, 0), bySegment: appeared },
+      left: { count: left.reduce((acc, x) => acc + x.count, 0), bySegment: left },
+      dormant: Number(d?.['n'] ?? 0),
+      flows,
+      options: { from, to, segmentation, ...runs.used, topFlows, table, source },
+      warnings,
+    },
+    'MigrationResult',
+  );
 }
 
-interface Side { sizes: SegmentCount[]; warnings: string[] }
-interface Runs { a: Side; b: Side; segments: MigrationSegment[]; used: { bins?: number; segmentMap?: SegmentMap } }
+interface Side {
+  sizes: SegmentCount[];
+  warnings: string[];
+}
+interface Runs {
+  a: Side;
+  b: Side;
+  segments: MigrationSegment[];
+  used: { bins?: number; segmentMap?: SegmentMap };
+}
 
 /** RFM at both dates into FROM and TO (later orders excluded each time). */
 async function rfmAtBothDates(wb: Workbench, options: MigrationOptions, source: string): Promise<Runs> {
@@ -192,10 +251,20 @@ async function rfmAtBothDates(wb: Workbench, options: MigrationOptions, source: 
   if (options.returns !== undefined) rfmOpts.returns = options.returns;
   if (options.segmentMap !== undefined) rfmOpts.segmentMap = options.segmentMap;
   const a = await rfm(wb, { ...rfmOpts, asOf: options.from, table: FROM });
-  const b = options.toRfm ? await reuseRfm(wb, options.toRfm, a, dateOption('to', options.to)) : await rfm(wb, { ...rfmOpts, asOf: options.to, table: TO });
+  const b = options.toRfm
+    ? await reuseRfm(wb, options.toRfm, a, dateOption('to', options.to))
+    : await rfm(wb, { ...rfmOpts, asOf: options.to, table: TO });
   const map = a.options.segmentMap;
-  const side = (r: typeof a): Side => ({ sizes: r.segments.map((s) => ({ segment: s.key, count: s.customers })), warnings: r.warnings });
-  return { a: side(a), b: side(b), segments: map.segments.map((s) => (s.label === undefined ? { key: s.key } : { key: s.key, label: s.label })), used: { bins: a.options.bins, segmentMap: map } };
+  const side = (r: typeof a): Side => ({
+    sizes: r.segments.map((s) => ({ segment: s.key, count: s.customers })),
+    warnings: r.warnings,
+  });
+  return {
+    a: side(a),
+    b: side(b),
+    segments: map.segments.map((s) => (s.label === undefined ? { key: s.key } : { key: s.key, label: s.label })),
+    used: { bins: a.options.bins, segmentMap: map },
+  };
 }
 
 /** `given`'s segments copied into TO, after checking it was scored as of `to` with the settings of `from`'s run. */
@@ -203,20 +272,32 @@ async function reuseRfm(wb: Workbench, given: RfmResult, from: RfmResult, to: Da
   const o = given.options;
   const same = (x: unknown, y: unknown) => JSON.stringify(x) === JSON.stringify(y);
   const differs = [
-    o.asOf.getTime() !== to.getTime() ? 'the as-of moment' : '', o.source !== from.options.source ? 'source' : '',
-    o.bins !== from.options.bins ? 'bins' : '', !same(o.scoring, from.options.scoring) ? 'scoring' : '',
-    o.returns !== from.options.returns ? 'returns' : '', !same(o.segmentMap, from.options.segmentMap) ? 'segmentMap' : '',
+    o.asOf.getTime() !== to.getTime() ? 'the as-of moment' : '',
+    o.source !== from.options.source ? 'source' : '',
+    o.bins !== from.options.bins ? 'bins' : '',
+    !same(o.scoring, from.options.scoring) ? 'scoring' : '',
+    o.returns !== from.options.returns ? 'returns' : '',
+    !same(o.segmentMap, from.options.segmentMap) ? 'segmentMap' : '',
   ].filter(Boolean);
-  if (differs.length) throw new WorkbenchError('BAD_OPTION', segmentMessages.toRfmMismatch(differs.join(', ')), { differs });
+  if (differs.length)
+    throw new WorkbenchError('BAD_OPTION', segmentMessages.toRfmMismatch(differs.join(', ')), { differs });
   await wb.run(`create or replace table ${TO} as select customer_id, segment from ${quoteIdentifier(given.table)}`);
   return given;
 }
 
 /** A segmentBy spec at both dates into FROM and TO; segments in order of appearance (first date first). */
-async function specAtBothDates(wb: Workbench, spec: SegmentSpec, options: MigrationOptions, source: string): Promise<Runs> {
+async function specAtBothDates(
+  wb: Workbench,
+  spec: SegmentSpec,
+  options: MigrationOptions,
+  source: string,
+): Promise<Runs> {
   const a = await segmentBy(wb, spec, { asOf: options.from, source, table: FROM, minSize: 1 });
   const b = await segmentBy(wb, spec, { asOf: options.to, source, table: TO, minSize: 1 });
   const labels = [...new Set([...a.segments.map((s) => s.segment), ...b.segments.map((s) => s.segment)])];
-  const side = (r: typeof a): Side => ({ sizes: r.segments.map((s) => ({ segment: s.segment, count: s.size })), warnings: r.warnings });
+  const side = (r: typeof a): Side => ({
+    sizes: r.segments.map((s) => ({ segment: s.segment, count: s.size })),
+    warnings: r.warnings,
+  });
   return { a: side(a), b: side(b), segments: labels.map((key) => ({ key })), used: {} };
 }

@@ -63,14 +63,23 @@ const BASE = '_swb_overlap_base';
  * Pairwise overlap counts and Jaccard indices of named customer sets.
  * @example await overlap(wb, [{ name: 'Young', where: { column: 'age_band', op: 'in', value: ['18-24', '25-34'] } }, { name: 'Big city', where: { column: 'city_size', op: 'eq', value: 'large' } }]);
  */
-export async function overlap(wb: Workbench, sets: readonly CustomerSet[], options: BaseOptions = {}): Promise<OverlapResult> {
+export async function overlap(
+  wb: Workbench,
+  sets: readonly CustomerSet[],
+  options: BaseOptions = {},
+): Promise<OverlapResult> {
   checkOptionKeys('overlap', options, BASE_KEYS);
   if (sets.length < 2) throw new WorkbenchError('BAD_OPTION', segmentMessages.tooFewSets(sets.length), {});
   const names = sets.map((s) => s.name);
   const dup = names.find((n, i) => names.indexOf(n) !== i);
   if (dup !== undefined) throw new WorkbenchError('BAD_OPTION', segmentMessages.setNameTwice(dup), { name: dup });
   const rules = sets.filter((s): s is SegmentRuleObject => 'where' in s);
-  const base = await customerBase(wb, options, rules.flatMap((r) => conditionsOf(r).map((c) => c.column)), BASE);
+  const base = await customerBase(
+    wb,
+    options,
+    rules.flatMap((r) => conditionsOf(r).map((c) => c.column)),
+    BASE,
+  );
   const { exprs, params } = compileRules(rules, base.columns);
   const all: Record<string, QueryParam> = { ...params };
   let r = 0;
@@ -79,15 +88,14 @@ export async function overlap(wb: Workbench, sets: readonly CustomerSet[], optio
     all[`set_${i}`] = s.segment;
     return `b.customer_id in (select customer_id from ${quoteIdentifier(s.table)} where segment = $set_${i})`;
   });
-  const aggs = [
-    'count(*)::bigint as n',
-    ...members.map((_, i) => `count(*) filter (where m${i})::bigint as s${i}`),
-  ];
+  const aggs = ['count(*)::bigint as n', ...members.map((_, i) => `count(*) filter (where m${i})::bigint as s${i}`)];
   const pairs: Array<[number, number]> = [];
   for (let i = 0; i < sets.length; i++) for (let j = i + 1; j < sets.length; j++) pairs.push([i, j]);
   pairs.forEach(([i, j], k) => aggs.push(`count(*) filter (where m${i} and m${j})::bigint as p${k}`));
   const [row = {}] = await wb.query(
-    `select ${aggs.join(', ')} from (select ${members.map((m, i) => `${m} as m${i}`).join(', ')} from ${quoteIdentifier(BASE)} b)`, all);
+    `select ${aggs.join(', ')} from (select ${members.map((m, i) => `${m} as m${i}`).join(', ')} from ${quoteIdentifier(BASE)} b)`,
+    all,
+  );
   const size = (i: number) => Number(row[`s${i}`] ?? 0);
   return {
     sets: sets.map((s, i) => ({ name: s.name, size: size(i) })),
@@ -95,8 +103,13 @@ export async function overlap(wb: Workbench, sets: readonly CustomerSet[], optio
       const both = Number(row[`p${k}`] ?? 0);
       const either = size(i) + size(j) - both;
       return {
-        a: sets[i]!.name, b: sets[j]!.name, both, either, jaccard: either > 0 ? both / either : NaN,
-        shareOfA: size(i) > 0 ? both / size(i) : NaN, shareOfB: size(j) > 0 ? both / size(j) : NaN,
+        a: sets[i]!.name,
+        b: sets[j]!.name,
+        both,
+        either,
+        jaccard: either > 0 ? both / either : NaN,
+        shareOfA: size(i) > 0 ? both / size(i) : NaN,
+        shareOfB: size(j) > 0 ? both / size(j) : NaN,
       };
     }),
     customerCount: Number(row['n'] ?? 0),

@@ -46,29 +46,54 @@ const DAY = 86_400_000;
  * Run the segment analyses a report shows on any data.
  * @example const input = await segmentsForReport(wb, { asOf }); segmentsSection(input, { locale });
  */
-export async function segmentsForReport(wb: Workbench, options: SegmentsReportOptions = {}): Promise<SegmentsSectionInput> {
-  const tiers = await segmentBy(wb, { valueTiers: true }, { ...(options.asOf ? { asOf: options.asOf } : {}), table: 'segments_value_tiers' });
+export async function segmentsForReport(
+  wb: Workbench,
+  options: SegmentsReportOptions = {},
+): Promise<SegmentsSectionInput> {
+  const tiers = await segmentBy(
+    wb,
+    { valueTiers: true },
+    { ...(options.asOf ? { asOf: options.asOf } : {}), table: 'segments_value_tiers' },
+  );
   const asOf = tiers.options.asOf;
   const subsegments: SubsegmentResult[] = [];
-  const hasNps = (await wb.columns('customers')).some((c) => c.name === 'nps' && /INT|DOUBLE|DECIMAL|FLOAT|REAL/.test(c.type));
+  const hasNps = (await wb.columns('customers')).some(
+    (c) => c.name === 'nps' && /INT|DOUBLE|DECIMAL|FLOAT|REAL/.test(c.type),
+  );
   if (options.by) {
     const by = await checkByAttributes(wb, options.by);
     for (const column of by) {
-      subsegments.push(await compareSubsegments(wb, { segment: tiers, by: column, kpi: 'revenuePerCustomer', asOf, adjust: 'bonferroni' }));
-      if (hasNps) subsegments.push(await compareSubsegments(wb, { segment: tiers, by: column, kpi: 'nps', asOf, adjust: 'bonferroni' }));
+      subsegments.push(
+        await compareSubsegments(wb, {
+          segment: tiers,
+          by: column,
+          kpi: 'revenuePerCustomer',
+          asOf,
+          adjust: 'bonferroni',
+        }),
+      );
+      if (hasNps)
+        subsegments.push(
+          await compareSubsegments(wb, { segment: tiers, by: column, kpi: 'nps', asOf, adjust: 'bonferroni' }),
+        );
     }
     return withMigration(wb, { segments: tiers, subsegments }, asOf, options);
   }
-  const hasCountry = (await wb.columns('transactions')).some((c) => c.name === 'country')
-    || (await wb.columns('customers')).some((c) => c.name === 'country');
-  if (hasCountry) subsegments.push(await compareSubsegments(wb, { segment: tiers, by: 'country', kpi: 'averageOrderValue', asOf }));
+  const hasCountry =
+    (await wb.columns('transactions')).some((c) => c.name === 'country') ||
+    (await wb.columns('customers')).some((c) => c.name === 'country');
+  if (hasCountry)
+    subsegments.push(await compareSubsegments(wb, { segment: tiers, by: 'country', kpi: 'averageOrderValue', asOf }));
   // With a customers file: each value tier split by each of its first few categorical attributes, one at a
   // time, on revenue per customer, and on NPS when there is an `nps` column. Several comparisons are made,
   // so the intervals are Bonferroni-adjusted for the number of sub-segments in each.
   const attributes = await categoricalAttributes(wb);
   for (const by of attributes) {
-    subsegments.push(await compareSubsegments(wb, { segment: tiers, by, kpi: 'revenuePerCustomer', asOf, adjust: 'bonferroni' }));
-    if (hasNps) subsegments.push(await compareSubsegments(wb, { segment: tiers, by, kpi: 'nps', asOf, adjust: 'bonferroni' }));
+    subsegments.push(
+      await compareSubsegments(wb, { segment: tiers, by, kpi: 'revenuePerCustomer', asOf, adjust: 'bonferroni' }),
+    );
+    if (hasNps)
+      subsegments.push(await compareSubsegments(wb, { segment: tiers, by, kpi: 'nps', asOf, adjust: 'bonferroni' }));
   }
   return withMigration(wb, { segments: tiers, subsegments }, asOf, options);
 }
@@ -96,18 +121,35 @@ export function migrationFromDate(value: unknown): Date {
  */
 export async function checkMigrationFrom(wb: Workbench, value: DateInput, asOf: Date): Promise<Date> {
   const from = migrationFromDate(value);
-  if (from >= asOf) throw new WorkbenchError('BAD_OPTION', segmentMessages.migrationFromNotBefore(isoDay(from), isoDay(asOf)), { migrationFrom: from, asOf });
+  if (from >= asOf)
+    throw new WorkbenchError('BAD_OPTION', segmentMessages.migrationFromNotBefore(isoDay(from), isoDay(asOf)), {
+      migrationFrom: from,
+      asOf,
+    });
   const first = await firstPurchase(wb);
-  if (first && first >= from) throw new WorkbenchError('BAD_OPTION', segmentMessages.migrationFromBeforeData(isoDay(from), isoDay(first)), { migrationFrom: from, first });
+  if (first && first >= from)
+    throw new WorkbenchError('BAD_OPTION', segmentMessages.migrationFromBeforeData(isoDay(from), isoDay(first)), {
+      migrationFrom: from,
+      first,
+    });
   return from;
 }
 
 /** Add the RFM movement from `migrationFrom`, or over the `migrationDays` before `asOf` when the data reaches back that far. */
-async function withMigration(wb: Workbench, input: SegmentsSectionInput, asOf: Date, options: SegmentsReportOptions): Promise<SegmentsSectionInput> {
+async function withMigration(
+  wb: Workbench,
+  input: SegmentsSectionInput,
+  asOf: Date,
+  options: SegmentsReportOptions,
+): Promise<SegmentsSectionInput> {
   const { rfm } = options;
   const toRfm = rfm && rfm.options.asOf.getTime() === asOf.getTime() ? { toRfm: rfm } : {};
   if (options.migrationFrom) {
-    input.migration = await migration(wb, { from: await checkMigrationFrom(wb, options.migrationFrom, asOf), to: asOf, ...toRfm });
+    input.migration = await migration(wb, {
+      from: await checkMigrationFrom(wb, options.migrationFrom, asOf),
+      to: asOf,
+      ...toRfm,
+    });
     return input;
   }
   const from = new Date(asOf.getTime() - (options.migrationDays ?? 182) * DAY);
@@ -124,7 +166,8 @@ const NOT_ATTRIBUTES = new Set<string>([...TRANSACTION_COLUMNS, 'product_id', 'd
  * columns of the transactions that describe a customer (`country`, `channel`…), without repeats.
  */
 export async function usableByAttributes(wb: Workbench): Promise<string[]> {
-  const text = (cols: Array<{ name: string; type: string }>) => cols.filter((c) => c.type === 'VARCHAR' && !NOT_ATTRIBUTES.has(c.name)).map((c) => c.name);
+  const text = (cols: Array<{ name: string; type: string }>) =>
+    cols.filter((c) => c.type === 'VARCHAR' && !NOT_ATTRIBUTES.has(c.name)).map((c) => c.name);
   return [...new Set([...text(await wb.columns('customers')), ...text(await wb.columns('transactions'))])];
 }
 
@@ -137,17 +180,27 @@ export async function checkByAttributes(wb: Workbench, by: readonly string[]): P
   if (names.length === 0) throw new WorkbenchError('BAD_OPTION', messages.emptyBy(), {});
   const usable = await usableByAttributes(wb);
   const unknown = names.filter((n) => !usable.includes(n));
-  if (unknown.length) throw new WorkbenchError('UNKNOWN_COLUMN', messages.unknownByAttribute(unknown, usable), { unknown, usable });
+  if (unknown.length)
+    throw new WorkbenchError('UNKNOWN_COLUMN', messages.unknownByAttribute(unknown, usable), { unknown, usable });
   return names;
 }
 
 /** Text columns of the customers table with 2 to 12 distinct values (the first `MAX_ATTRIBUTES`, in table order). */
 async function categoricalAttributes(wb: Workbench): Promise<string[]> {
-  const text = (await wb.columns('customers')).filter((c) => c.name !== 'customer_id' && c.type === 'VARCHAR').map((c) => c.name);
+  const text = (await wb.columns('customers'))
+    .filter((c) => c.name !== 'customer_id' && c.type === 'VARCHAR')
+    .map((c) => c.name);
   if (text.length === 0) return [];
   // One pass over the table for every column's number of distinct values.
-  const [row] = await wb.query(`select ${text.map((name, i) => `count(distinct ${quoteIdentifier(name)}) as n${i}`).join(', ')} from customers`);
-  return text.filter((_, i) => { const n = Number(row?.[`n${i}`] ?? 0); return n >= 2 && n <= 12; }).slice(0, MAX_ATTRIBUTES);
+  const [row] = await wb.query(
+    `select ${text.map((name, i) => `count(distinct ${quoteIdentifier(name)}) as n${i}`).join(', ')} from customers`,
+  );
+  return text
+    .filter((_, i) => {
+      const n = Number(row?.[`n${i}`] ?? 0);
+      return n >= 2 && n <= 12;
+    })
+    .slice(0, MAX_ATTRIBUTES);
 }
 
 /** Customer attributes the report compares sub-segments on. */
@@ -156,11 +209,17 @@ const MAX_ATTRIBUTES = 3;
 /** The options of the report's segment analyses, for the method section. */
 export function segmentsRun(input: SegmentsSectionInput): AnalysisRun {
   const options: Record<string, unknown> = {};
-  if (input.segments) Object.assign(options, { asOf: input.segments.options.asOf, segments: 'value tiers (top 20%, next 30%, rest)', minSize: input.segments.options.minSize });
+  if (input.segments)
+    Object.assign(options, {
+      asOf: input.segments.options.asOf,
+      segments: 'value tiers (top 20%, next 30%, rest)',
+      minSize: input.segments.options.minSize,
+    });
   // Each comparison words itself in the report's language (variable, KPI, exact method).
   const subs = (input.subsegments ?? []).map(subsegmentMethod);
   if (subs.length > 0) options['subsegments'] = subs;
-  if (input.migration) options['migration'] = { from: input.migration.options.from, to: input.migration.options.to, segmentation: 'RFM' };
+  if (input.migration)
+    options['migration'] = { from: input.migration.options.from, to: input.migration.options.to, segmentation: 'RFM' };
   return { name: 'Segments', options };
 }
 
@@ -168,10 +227,13 @@ export function segmentsRun(input: SegmentsSectionInput): AnalysisRun {
 export function segmentsDetail(input: SegmentsSectionInput): string {
   const parts = [`${(input.segments?.customerCount ?? 0).toLocaleString('en')} customers in value tiers`];
   const subs = input.subsegments ?? [];
-  if (subs.length === 1) parts.push(`${subs[0]!.rows.filter((r) => !r.tooSmall).length} ${subs[0]!.byVariable} sub-segments compared`);
+  if (subs.length === 1)
+    parts.push(`${subs[0]!.rows.filter((r) => !r.tooSmall).length} ${subs[0]!.byVariable} sub-segments compared`);
   if (subs.length > 1) {
     const compared = subs.reduce((a, s) => a + s.rows.filter((r) => !r.tooSmall).length, 0);
-    parts.push(`${compared} sub-segments compared on ${subs.length} variable × KPI pairs (${[...new Set(subs.map((s) => s.byVariable))].join(', ')})`);
+    parts.push(
+      `${compared} sub-segments compared on ${subs.length} variable × KPI pairs (${[...new Set(subs.map((s) => s.byVariable))].join(', ')})`,
+    );
   }
   if (input.migration) parts.push(`${input.migration.moved.toLocaleString('en')} RFM moves`);
   return parts.join(', ');

@@ -61,7 +61,17 @@ function diffFinding(r: SubsegmentRow, res: SubsegmentResult, locale: Locale, cu
   const f = (x: number) => kpiText(res.kpi, x, locale, currency);
   const k = inSentence(kpiLabel(res.kpi, locale));
   const t = segmentTexts(locale).section;
-  return t.diff(segmentLabel(r.segment, locale), columnLabel(res.byVariable, locale), dataValue(res.byVariable, r.subsegment, locale), k, f(r.kpi), f(r.segmentKpi), f(r.difference), f(r.ci?.[0] ?? NaN), f(r.ci?.[1] ?? NaN));
+  return t.diff(
+    segmentLabel(r.segment, locale),
+    columnLabel(res.byVariable, locale),
+    dataValue(res.byVariable, r.subsegment, locale),
+    k,
+    f(r.kpi),
+    f(r.segmentKpi),
+    f(r.difference),
+    f(r.ci?.[0] ?? NaN),
+    f(r.ci?.[1] ?? NaN),
+  );
 }
 
 /** Plain-language findings for the parts given, most important first. */
@@ -75,13 +85,32 @@ export function segmentsFindings(input: SegmentsSectionInput, locale: Locale = '
       const top = seg.segments[0];
       // ties at the boundary can leave the top tier below its target share: then say how many it holds
       // The revenue share to one decimal, as the RFM section and the tier table state the same figure.
-      if (top) out.push(t.tier(segmentLabel(top.segment, locale).toLowerCase(), Math.abs(top.share - seg.tiers[0].targetShare) < 0.005 ? null : pct(top.share), formatPercent(top.revenueShare, locale, 1), formatCurrency(seg.tiers[0].minRevenue, locale, currency, 0)));
+      if (top)
+        out.push(
+          t.tier(
+            segmentLabel(top.segment, locale).toLowerCase(),
+            Math.abs(top.share - seg.tiers[0].targetShare) < 0.005 ? null : pct(top.share),
+            formatPercent(top.revenueShare, locale, 1),
+            formatCurrency(seg.tiers[0].minRevenue, locale, currency, 0),
+          ),
+        );
     } else {
       const largest = [...seg.segments].sort((a, b) => b.size - a.size)[0];
-      if (largest) out.push(t.largest(segmentLabel(largest.segment, locale), pct(largest.share), pct(largest.revenueShare)));
+      if (largest)
+        out.push(t.largest(segmentLabel(largest.segment, locale), pct(largest.share), pct(largest.revenueShare)));
     }
     const small = seg.segments.filter((s) => s.tooSmall);
-    if (small.length) out.push(t.small(small.length, seg.options.minSize, small.slice(0, 5).map((s) => `${segmentLabel(s.segment, locale)} (${formatNumber(s.size, locale)})`).join(', ')));
+    if (small.length)
+      out.push(
+        t.small(
+          small.length,
+          seg.options.minSize,
+          small
+            .slice(0, 5)
+            .map((s) => `${segmentLabel(s.segment, locale)} (${formatNumber(s.size, locale)})`)
+            .join(', '),
+        ),
+      );
   }
   for (const res of input.subsegments ?? []) {
     const by = columnLabel(res.byVariable, locale);
@@ -93,21 +122,35 @@ export function segmentsFindings(input: SegmentsSectionInput, locale: Locale = '
     const rows = input.kpis.rows;
     const n = (s: string) => rows.filter((r) => r.status === s).length;
     out.push(t.goals(n('met'), n('close'), n('missed')));
-    const worst = rows.filter((r) => r.status === 'missed' && r.relativeGap !== null)
-      .sort((a, b) => (a.higherIsBetter ? 1 : -1) * (a.relativeGap ?? 0) - (b.higherIsBetter ? 1 : -1) * (b.relativeGap ?? 0))[0];
+    const worst = rows
+      .filter((r) => r.status === 'missed' && r.relativeGap !== null)
+      .sort(
+        (a, b) =>
+          (a.higherIsBetter ? 1 : -1) * (a.relativeGap ?? 0) - (b.higherIsBetter ? 1 : -1) * (b.relativeGap ?? 0),
+      )[0];
     const def = worst && input.kpis.kpis.find((k) => k.id === worst.kpi);
-    if (worst && def) out.push(t.behind(segmentLabel(worst.segment, locale), inSentence(kpiLabel(def, locale)), kpiText(def, worst.value, locale, currency), kpiText(def, worst.goal ?? NaN, locale, currency)));
+    if (worst && def)
+      out.push(
+        t.behind(
+          segmentLabel(worst.segment, locale),
+          inSentence(kpiLabel(def, locale)),
+          kpiText(def, worst.value, locale, currency),
+          kpiText(def, worst.goal ?? NaN, locale, currency),
+        ),
+      );
   }
   if (input.migration) {
     const m = input.migration;
-    for (const f of m.flows.slice(0, 3)) out.push(`${flowText(m, f, locale)} (${formatPercent(f.rowShare, locale, 0)}).`);
+    for (const f of m.flows.slice(0, 3))
+      out.push(`${flowText(m, f, locale)} (${formatPercent(f.rowShare, locale, 0)}).`);
     // `to` is an as-of moment (orders before it count): the last day in the period is the day before, as the header says.
     const period = `${formatDate(m.options.from, locale)} ${t.and} ${formatDate(new Date(m.options.to.getTime() - 1), locale)}`;
     out.push(t.appeared(formatNumber(m.appeared.count, locale), period, formatNumber(m.dormant, locale)));
   }
   if (input.overlap) {
     const most = [...input.overlap.pairs].filter((p) => p.both > 0).sort((a, b) => b.jaccard - a.jaccard)[0];
-    if (most) out.push(t.overlapMost(most.a, most.b, formatNumber(most.both, locale), formatNumber(most.jaccard, locale, 2)));
+    if (most)
+      out.push(t.overlapMost(most.a, most.b, formatNumber(most.both, locale), formatNumber(most.jaccard, locale, 2)));
   }
   return out;
 }
@@ -117,7 +160,8 @@ export function segmentsNext(input: SegmentsSectionInput, locale: Locale = 'en')
   const t = segmentTexts(locale).section;
   const out: string[] = [];
   const top = input.segments?.tiers?.[0] ? input.segments.segments[0] : undefined;
-  if (top && Number.isFinite(top.revenueShare)) out.push(t.todoTier(segmentLabel(top.segment, locale).toLowerCase(), formatPercent(top.revenueShare, locale, 1)));
+  if (top && Number.isFinite(top.revenueShare))
+    out.push(t.todoTier(segmentLabel(top.segment, locale).toLowerCase(), formatPercent(top.revenueShare, locale, 1)));
   const m = input.migration;
   const flow = m?.flows[0];
   if (m && flow) out.push(t.todoFlow(flowText(m, flow, locale), migrationSegmentName(m, flow.from, locale)));
@@ -130,9 +174,20 @@ function shownRows(res: SubsegmentResult): SubsegmentResult {
 }
 
 /** Two findings for the report summary: the largest significant sub-segment difference and the biggest migration flow. */
-export function segmentsSummaryFindings(input: SegmentsSectionInput, locale: Locale = 'en', currency = 'EUR'): string[] {
-  const sub = segmentsFindings({ subsegments: (input.subsegments ?? []).filter((r) => r.highlights.length > 0) }, locale, currency).slice(0, 1);
-  return [...sub, ...segmentsFindings({ ...(input.migration ? { migration: input.migration } : {}) }, locale, currency).slice(0, 1)];
+export function segmentsSummaryFindings(
+  input: SegmentsSectionInput,
+  locale: Locale = 'en',
+  currency = 'EUR',
+): string[] {
+  const sub = segmentsFindings(
+    { subsegments: (input.subsegments ?? []).filter((r) => r.highlights.length > 0) },
+    locale,
+    currency,
+  ).slice(0, 1);
+  return [
+    ...sub,
+    ...segmentsFindings({ ...(input.migration ? { migration: input.migration } : {}) }, locale, currency).slice(0, 1),
+  ];
 }
 
 type KpiKind = 'mean' | 'ratio' | 'repeat' | 'churn' | 'nps';
@@ -169,8 +224,13 @@ export function subsegmentMethod(res: Pick<SubsegmentResult, 'byVariable' | 'kpi
   return {
     methodText: (locale) => {
       const m = texts(locale).report.method;
-      const adjust = res.options.adjust === 'bonferroni' ? `; ${m.bonferroni(formatNumber(res.options.z, locale, 2))}` : '';
-      return m.subsegments(columnLabel(res.byVariable, locale), kpiLabel(res.kpi, locale), `${kpiMethod(res.kpi, locale)}${adjust}`);
+      const adjust =
+        res.options.adjust === 'bonferroni' ? `; ${m.bonferroni(formatNumber(res.options.z, locale, 2))}` : '';
+      return m.subsegments(
+        columnLabel(res.byVariable, locale),
+        kpiLabel(res.kpi, locale),
+        `${kpiMethod(res.kpi, locale)}${adjust}`,
+      );
     },
   };
 }
@@ -184,10 +244,20 @@ function subTable(res: SubsegmentResult, locale: Locale, currency: string): Repo
     caption: t.subCaption(k, columnLabel(res.byVariable, locale)),
     columns: t.subCols.map((label, i) => ({ label, numeric: i >= 2 && i <= 6, ...(i === 2 ? COUNT : {}) })),
     rows: shownRows(res).rows.map((r) => [
-      segmentLabel(r.segment, locale), dataValue(res.byVariable, r.subsegment, locale), formatNumber(r.n, locale), f(r.kpi), f(r.segmentKpi), f(r.difference),
-      r.ci ? `${f(r.ci[0])} … ${f(r.ci[1])}` : '–', r.significant ? t.significant : t.notSignificant,
+      segmentLabel(r.segment, locale),
+      dataValue(res.byVariable, r.subsegment, locale),
+      formatNumber(r.n, locale),
+      f(r.kpi),
+      f(r.segmentKpi),
+      f(r.difference),
+      r.ci ? `${f(r.ci[0])} … ${f(r.ci[1])}` : '–',
+      r.significant ? t.significant : t.notSignificant,
     ]),
-    note: [t.how(kpiHow(res.kpi, locale)), ...(res.options.adjust === 'bonferroni' ? [t.manyComparisons] : []), ...(hidden ? [t.hidden(hidden, res.options.minSize)] : [])].join(' '),
+    note: [
+      t.how(kpiHow(res.kpi, locale)),
+      ...(res.options.adjust === 'bonferroni' ? [t.manyComparisons] : []),
+      ...(hidden ? [t.hidden(hidden, res.options.minSize)] : []),
+    ].join(' '),
   };
 }
 
@@ -207,17 +277,35 @@ export function segmentsSection(input: SegmentsSectionInput, options: SegmentsSe
     tables.push({
       caption: t.sizeCaption(columnLabel(s.variable, locale)),
       columns: t.sizeCols.map((label, i) => ({ label, numeric: i >= 1 && i <= 3, ...(i === 1 ? COUNT : {}) })),
-      rows: s.segments.map((x) => [segmentLabel(x.segment, locale), formatNumber(x.size, locale), pct(x.share), pct(x.revenueShare), x.tooSmall ? t.tooSmall : '']),
+      rows: s.segments.map((x) => [
+        segmentLabel(x.segment, locale),
+        formatNumber(x.size, locale),
+        pct(x.share),
+        pct(x.revenueShare),
+        x.tooSmall ? t.tooSmall : '',
+      ]),
     });
   }
   (input.subsegments ?? []).forEach((res, i) => {
     const k = kpiLabel(res.kpi, locale);
-    charts.push({ id: `segments-sub-${i + 1}`, title: t.subTitle(k, columnLabel(res.byVariable, locale)), description: t.subDesc, spec: subsegmentChart(shownRows(res), { locale }) });
+    charts.push({
+      id: `segments-sub-${i + 1}`,
+      title: t.subTitle(k, columnLabel(res.byVariable, locale)),
+      description: t.subDesc,
+      spec: subsegmentChart(shownRows(res), { locale }),
+    });
     tables.push(subTable(res, locale, currency));
   });
   if (input.kpis) {
     const r = input.kpis;
-    r.kpis.forEach((def, i) => charts.push({ id: `segments-kpi-${i + 1}`, title: t.kpiTitle(kpiLabel(def, locale)), description: t.kpiDesc, spec: kpiGoalChart(r, { locale, kpi: def.id }) }));
+    r.kpis.forEach((def, i) =>
+      charts.push({
+        id: `segments-kpi-${i + 1}`,
+        title: t.kpiTitle(kpiLabel(def, locale)),
+        description: t.kpiDesc,
+        spec: kpiGoalChart(r, { locale, kpi: def.id }),
+      }),
+    );
     const defOf = new Map(r.kpis.map((d) => [d.id, d]));
     tables.push({
       caption: t.kpiCaption,
@@ -225,12 +313,39 @@ export function segmentsSection(input: SegmentsSectionInput, options: SegmentsSe
       rows: r.rows.map((x) => {
         const def = defOf.get(x.kpi)!;
         const f = (v: number | null) => (v === null ? '–' : kpiText(def, v, locale, currency));
-        return [segmentLabel(x.segment, locale), kpiLabel(def, locale), f(x.value), f(x.goal), f(x.gap), t.status[x.status]];
+        return [
+          segmentLabel(x.segment, locale),
+          kpiLabel(def, locale),
+          f(x.value),
+          f(x.goal),
+          f(x.gap),
+          t.status[x.status],
+        ];
       }),
       note: t.kpiNote,
     });
   }
-  if (input.migration) charts.push({ id: 'segments-migration', title: t.migTitle, description: t.migDesc, spec: migrationHeatmap(input.migration, { locale }) });
-  if (input.overlap) charts.push({ id: 'segments-overlap', title: t.ovTitle, description: t.ovDesc, spec: overlapMatrix(input.overlap, { locale }) });
-  return { id: 'segments', title: t.title, intro: [t.intro], findings: segmentsFindings(input, locale, currency), charts, tables, next: segmentsNext(input, locale) };
+  if (input.migration)
+    charts.push({
+      id: 'segments-migration',
+      title: t.migTitle,
+      description: t.migDesc,
+      spec: migrationHeatmap(input.migration, { locale }),
+    });
+  if (input.overlap)
+    charts.push({
+      id: 'segments-overlap',
+      title: t.ovTitle,
+      description: t.ovDesc,
+      spec: overlapMatrix(input.overlap, { locale }),
+    });
+  return {
+    id: 'segments',
+    title: t.title,
+    intro: [t.intro],
+    findings: segmentsFindings(input, locale, currency),
+    charts,
+    tables,
+    next: segmentsNext(input, locale),
+  };
 }

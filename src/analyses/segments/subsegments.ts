@@ -11,8 +11,20 @@ import type { Workbench } from '../../workbench.js';
 import { baseOf, customerBase, type BaseOptions } from './base.js';
 import { checkSegmentTable, segmentBy, type SegmentByResult, type SegmentSpec } from './index.js';
 import {
-  ALL_CUSTOMERS, DEFAULT_CHURN_DAYS, EMPTY_SUFF, checkNpsScores, SUFF_SQL, combine, differenceFromSegment, kpiTerms, kpiValue, resolveKpi, suffOf,
-  type KpiDef, type KpiSpec, type Suff,
+  ALL_CUSTOMERS,
+  DEFAULT_CHURN_DAYS,
+  EMPTY_SUFF,
+  checkNpsScores,
+  SUFF_SQL,
+  combine,
+  differenceFromSegment,
+  kpiTerms,
+  kpiValue,
+  resolveKpi,
+  suffOf,
+  type KpiDef,
+  type KpiSpec,
+  type Suff,
 } from './kpi.js';
 import { normalQuantile, Z95 } from '../../stats/normal.js';
 import { checkOptionKeys, keyword, optionKeys, minSizeOption } from '../shared/validate.js';
@@ -91,7 +103,16 @@ export interface SubsegmentResult {
   /** Significant sub-segments, largest absolute difference first. */
   highlights: SubsegmentRow[];
   /** Options used. */
-  options: { asOf: Date; minSize: number; churnDays: number; confidence: 0.95; adjust: 'none' | 'bonferroni'; z: number; segment: SegmentSpec | 'all'; by: SegmentSpec };
+  options: {
+    asOf: Date;
+    minSize: number;
+    churnDays: number;
+    confidence: 0.95;
+    adjust: 'none' | 'bonferroni';
+    z: number;
+    segment: SegmentSpec | 'all';
+    by: SegmentSpec;
+  };
   warnings: string[];
 }
 
@@ -100,7 +121,15 @@ const BY = '_swb_sub_by';
 const BASE = '_swb_kpi_base';
 
 const SUBSEGMENT_KEYS = optionKeys<CompareSubsegmentsOptions>({
-  asOf: true, source: true, customers: true, segment: true, by: true, kpi: true, minSize: true, churnDays: true, adjust: true,
+  asOf: true,
+  source: true,
+  customers: true,
+  segment: true,
+  by: true,
+  kpi: true,
+  minSize: true,
+  churnDays: true,
+  adjust: true,
 });
 
 /**
@@ -114,7 +143,10 @@ export async function compareSubsegments(wb: Workbench, options: CompareSubsegme
   const def = resolveKpi(options.kpi, churnDays);
   const segOpt = options.segment ?? 'all';
   const given = typeof segOpt === 'object' && 'table' in segOpt && 'segments' in segOpt ? segOpt : undefined;
-  const baseOpts: BaseOptions = { ...baseOf(options), ...(options.asOf ?? given?.options.asOf ? { asOf: options.asOf ?? given?.options.asOf } : {}) };
+  const baseOpts: BaseOptions = {
+    ...baseOf(options),
+    ...((options.asOf ?? given?.options.asOf) ? { asOf: options.asOf ?? given?.options.asOf } : {}),
+  };
   const bySpec: SegmentSpec = typeof options.by === 'string' ? { column: options.by } : options.by;
   const byResult = await segmentBy(wb, bySpec, { ...baseOpts, table: BY, minSize });
   const asOf = byResult.options.asOf;
@@ -133,17 +165,26 @@ export async function compareSubsegments(wb: Workbench, options: CompareSubsegme
   await checkNpsScores(wb, def, BASE, base.columns.get(def.columns[0] ?? '') ?? '');
   const segJoin = segTable ? `join ${quoteIdentifier(segTable)} s using (customer_id)` : '';
   const segCols = segTable ? 's.segment as seg, s.segment_order as seg_o' : '$all_customers as seg, 0 as seg_o';
-  const rows = await wb.query(`
+  const rows = await wb.query(
+    `
     select seg, seg_o, sub, sub_o, count(*)::bigint as size, ${SUFF_SQL}
     from (
       select ${segCols}, g.segment as sub, g.segment_order as sub_o, b.customer_id as cid,
         case when ${t.where} then ${t.x} end as x, case when ${t.where} then ${t.y} end as y
       from ${quoteIdentifier(BASE)} b join ${quoteIdentifier(BY)} g using (customer_id) ${segJoin}
-    ) group by all order by seg_o, seg, sub_o, sub`, { asOf, all_customers: ALL_CUSTOMERS });
+    ) group by all order by seg_o, seg, sub_o, sub`,
+    { asOf, all_customers: ALL_CUSTOMERS },
+  );
   const adjust = keyword('adjust', options.adjust ?? 'none', ['none', 'bonferroni']);
   return summarise(def, rows, {
-    asOf, minSize, churnDays, segSpec, bySpec, adjust,
-    segmentVariable: given?.variable ?? (segSpec === 'all' ? 'all' : variableName(segSpec)), byVariable: byResult.variable,
+    asOf,
+    minSize,
+    churnDays,
+    segSpec,
+    bySpec,
+    adjust,
+    segmentVariable: given?.variable ?? (segSpec === 'all' ? 'all' : variableName(segSpec)),
+    byVariable: byResult.variable,
     warnings: [...base.warnings],
   });
 }
@@ -155,12 +196,24 @@ function variableName(spec: SegmentSpec): string {
 }
 
 interface Context {
-  asOf: Date; minSize: number; churnDays: number; segSpec: SegmentSpec | 'all'; bySpec: SegmentSpec; adjust: 'none' | 'bonferroni';
-  segmentVariable: string; byVariable: string; warnings: string[];
+  asOf: Date;
+  minSize: number;
+  churnDays: number;
+  segSpec: SegmentSpec | 'all';
+  bySpec: SegmentSpec;
+  adjust: 'none' | 'bonferroni';
+  segmentVariable: string;
+  byVariable: string;
+  warnings: string[];
 }
 
 function summarise(def: KpiDef, raw: Array<Record<string, unknown>>, c: Context): SubsegmentResult {
-  const groups = raw.map((r) => ({ seg: String(r['seg']), sub: String(r['sub']), size: Number(r['size']), s: suffOf(r) }));
+  const groups = raw.map((r) => ({
+    seg: String(r['seg']),
+    sub: String(r['sub']),
+    size: Number(r['size']),
+    s: suffOf(r),
+  }));
   const segNames = [...new Set(groups.map((g) => g.seg))];
   const totals = new Map<string, { size: number; s: Suff }>();
   for (const g of groups) {
@@ -174,29 +227,63 @@ function summarise(def: KpiDef, raw: Array<Record<string, unknown>>, c: Context)
     const tooSmall = g.s.n < c.minSize;
     const d = differenceFromSegment(def, g.s, seg.s, z);
     return {
-      segment: g.seg, subsegment: g.sub, size: g.size, n: g.s.n, kpi: kpiValue(def, g.s), segmentKpi: kpiValue(def, seg.s),
-      difference: d.difference, ci: tooSmall ? null : d.ci, significant: !tooSmall && d.significant, tooSmall, rank: null,
-      positiveShare: g.s.n > 0 ? g.s.pos / g.s.n : NaN, negativeShare: g.s.n > 0 ? g.s.neg / g.s.n : NaN,
+      segment: g.seg,
+      subsegment: g.sub,
+      size: g.size,
+      n: g.s.n,
+      kpi: kpiValue(def, g.s),
+      segmentKpi: kpiValue(def, seg.s),
+      difference: d.difference,
+      ci: tooSmall ? null : d.ci,
+      significant: !tooSmall && d.significant,
+      tooSmall,
+      rank: null,
+      positiveShare: g.s.n > 0 ? g.s.pos / g.s.n : NaN,
+      negativeShare: g.s.n > 0 ? g.s.neg / g.s.n : NaN,
     };
   });
   for (const seg of segNames) {
-    const ranked = rows.filter((r) => r.segment === seg && !r.tooSmall && Number.isFinite(r.difference))
+    const ranked = rows
+      .filter((r) => r.segment === seg && !r.tooSmall && Number.isFinite(r.difference))
       .sort((a, b) => Math.abs(b.difference) - Math.abs(a.difference) || a.subsegment.localeCompare(b.subsegment));
-    ranked.forEach((r, i) => { r.rank = i + 1; });
+    ranked.forEach((r, i) => {
+      r.rank = i + 1;
+    });
   }
-  const highlights = rows.filter((r) => r.significant)
-    .sort((a, b) => Math.abs(b.difference) - Math.abs(a.difference) || a.segment.localeCompare(b.segment) || a.subsegment.localeCompare(b.subsegment));
+  const highlights = rows
+    .filter((r) => r.significant)
+    .sort(
+      (a, b) =>
+        Math.abs(b.difference) - Math.abs(a.difference) ||
+        a.segment.localeCompare(b.segment) ||
+        a.subsegment.localeCompare(b.subsegment),
+    );
   const small = rows.filter((r) => r.tooSmall);
   const warnings = [...c.warnings];
   if (small.length) warnings.push(segmentMessages.warnSmallSubsegments(c.minSize, def.label, small));
-  return tagResult({
-    kpi: def, segmentVariable: c.segmentVariable, byVariable: c.byVariable,
-    segments: segNames.map((s) => {
-      const t = totals.get(s)!;
-      return { segment: s, size: t.size, n: t.s.n, kpi: kpiValue(def, t.s) };
-    }),
-    rows, highlights,
-    options: { asOf: c.asOf, minSize: c.minSize, churnDays: c.churnDays, confidence: 0.95, adjust: c.adjust, z, segment: c.segSpec, by: c.bySpec },
-    warnings,
-  }, 'SubsegmentResult');
+  return tagResult(
+    {
+      kpi: def,
+      segmentVariable: c.segmentVariable,
+      byVariable: c.byVariable,
+      segments: segNames.map((s) => {
+        const t = totals.get(s)!;
+        return { segment: s, size: t.size, n: t.s.n, kpi: kpiValue(def, t.s) };
+      }),
+      rows,
+      highlights,
+      options: {
+        asOf: c.asOf,
+        minSize: c.minSize,
+        churnDays: c.churnDays,
+        confidence: 0.95,
+        adjust: c.adjust,
+        z,
+        segment: c.segSpec,
+        by: c.bySpec,
+      },
+      warnings,
+    },
+    'SubsegmentResult',
+  );
 }

@@ -34,7 +34,12 @@ export interface ResolvedAsOf {
  * @param noOrders Message when `source` has no rows. @defaultValue "Table <source> has no orders to analyse."
  * @example const { asOf, fromData } = await resolveAsOf(wb, 'transactions', options.asOf);
  */
-export async function resolveAsOf(wb: Workbench, source: string, asOf: DateInput | undefined, noOrders = messages.noOrders(source)): Promise<ResolvedAsOf> {
+export async function resolveAsOf(
+  wb: Workbench,
+  source: string,
+  asOf: DateInput | undefined,
+  noOrders = messages.noOrders(source),
+): Promise<ResolvedAsOf> {
   if (asOf !== undefined) return { asOf: dateOption('asOf', asOf), fromData: false };
   const derived = await dayAfterLastOrder(wb, source);
   if (!derived) throw new WorkbenchError('NO_DATA', noOrders, { source });

@@ -33,8 +33,14 @@ export interface AggregateRequest {
 /** Aggregates kept per Workbench (a report reads two: its as-of date and the migration's first date). */
 export const MAX_ENTRIES = 3;
 
-interface Fingerprint { n: string; h: string }
-interface Entry extends Fingerprint { key: string; table: string }
+interface Fingerprint {
+  n: string;
+  h: string;
+}
+interface Entry extends Fingerprint {
+  key: string;
+  table: string;
+}
 
 const entries = new WeakMap<Workbench, Entry[]>();
 const stable = new WeakMap<Workbench, { depth: number; prints: Map<string, Fingerprint> }>();
@@ -57,8 +63,13 @@ async function fingerprint(wb: Workbench, source: string): Promise<Fingerprint> 
 
 /** The statement that (re)creates `table` with the aggregate of `r`; binds `$asOf` when it has one. Pure. */
 export function aggregateTableSql(table: string, r: AggregateRequest): string {
-  const where = ['customer_id is not null', r.asOf === null ? '' : 'order_date < $asOf', r.returns === 'ignore' ? 'not coalesce(is_return, false)' : '']
-    .filter(Boolean).join(' and ');
+  const where = [
+    'customer_id is not null',
+    r.asOf === null ? '' : 'order_date < $asOf',
+    r.returns === 'ignore' ? 'not coalesce(is_return, false)' : '',
+  ]
+    .filter(Boolean)
+    .join(' and ');
   return `create or replace temp table ${quoteIdentifier(table)} as
 with tx as (
   select customer_id, order_id, order_date, amount, coalesce(is_return, false) as is_return
@@ -73,7 +84,11 @@ ${customerAggregateSql({ from: 'tx', buyersOnly: true })}`;
  * table as it is now. Calls on one Workbench take turns; `fn` should only read the table (no other analysis).
  * @example const n = await withCustomerAggregate(wb, { source: 'transactions', asOf }, (t) => wb.query(`select count(*) as n from ${t}`));
  */
-export function withCustomerAggregate<T>(wb: Workbench, request: AggregateRequest, fn: (table: string) => Promise<T>): Promise<T> {
+export function withCustomerAggregate<T>(
+  wb: Workbench,
+  request: AggregateRequest,
+  fn: (table: string) => Promise<T>,
+): Promise<T> {
   const r: AggregateRequest = { source: request.source, asOf: request.asOf, returns: request.returns ?? 'net' };
   const key = JSON.stringify([r.source, r.asOf?.getTime() ?? null, r.returns]);
   return inTurn(wb, 'customer-aggregate', async () => {

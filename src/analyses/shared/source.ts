@@ -7,7 +7,14 @@ import { messages } from '../../messages.js';
 import type { Workbench } from '../../workbench.js';
 
 /** The columns every loaded `transactions` table has, in order; optional ones (country, channel, …) follow them. */
-export const TRANSACTION_COLUMNS = ['customer_id', 'order_id', 'order_date', 'amount', 'is_return', 'source_row'] as const;
+export const TRANSACTION_COLUMNS = [
+  'customer_id',
+  'order_id',
+  'order_date',
+  'amount',
+  'is_return',
+  'source_row',
+] as const;
 
 /** The columns an analysis needs of a transactions source (`source_row` is the loader's, not the analyses'). */
 export const REQUIRED_TRANSACTION_COLUMNS: readonly string[] = TRANSACTION_COLUMNS.slice(0, 5);
@@ -23,6 +30,7 @@ export async function checkTransactionSource(wb: Workbench, source: string): Pro
   const have = (await wb.columns(source)).map((c) => c.name);
   if (have.length === 0) throw new WorkbenchError('NO_DATA', messages.noTable(source), { source });
   const missing = REQUIRED_TRANSACTION_COLUMNS.filter((c) => !have.includes(c));
-  if (missing.length) throw new WorkbenchError('MISSING_FIELD', messages.lacksColumns(source, missing, have), { missing });
+  if (missing.length)
+    throw new WorkbenchError('MISSING_FIELD', messages.lacksColumns(source, missing, have), { missing });
   return have;
 }

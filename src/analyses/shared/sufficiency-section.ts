@@ -15,13 +15,18 @@ import type { ReportSection } from '../../report/section.js';
 export function insufficientLine(s: Sufficiency, locale: Locale = 'en'): string | undefined {
   if (s.ok) return undefined;
   const t = texts(locale).report.sufficiency;
-  const failed = s.checks.filter((c) => c.value < c.minimum)
+  const failed = s.checks
+    .filter((c) => c.value < c.minimum)
     .map((c) => t.check[c.name](formatNumber(c.value, locale), formatNumber(c.minimum, locale)));
   return t.line(failed.join(locale === 'nl' ? '; ' : ', '));
 }
 
 /** The section with the line first in its caution (after any caution it has), or as given when the data is enough. */
-export function withSufficiency(section: ReportSection, s: Sufficiency | undefined, locale: Locale = 'en'): ReportSection {
+export function withSufficiency(
+  section: ReportSection,
+  s: Sufficiency | undefined,
+  locale: Locale = 'en',
+): ReportSection {
   const line = s && insufficientLine(s, locale);
   if (!line) return section;
   return { ...section, caution: section.caution ? `${line} ${section.caution}` : line };

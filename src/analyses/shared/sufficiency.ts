@@ -60,24 +60,35 @@ const ORDER: readonly SufficiencyName[] = ['customers', 'historyDays', 'repeatBu
 export async function dataFacts(wb: Workbench, options: { asOf: Date; source?: string }): Promise<DataFacts> {
   const source = options.source ?? 'transactions';
   // Customers, history and repeat buyers from the shared per-customer aggregate; recent orders from the rows.
-  const [row] = await withCustomerAggregate(wb, { source, asOf: options.asOf }, (c) => wb.query(
-    `select count(*) as customers,
+  const [row] = await withCustomerAggregate(wb, { source, asOf: options.asOf }, (c) =>
+    wb.query(
+      `select count(*) as customers,
             coalesce(date_diff('day', min(first_order), $asOf), 0) as history_days,
             count(*) filter (where frequency >= 3) as repeat_buyers,
             (select count(distinct order_id) from ${quoteIdentifier(source)}
               where not is_return and order_date < $asOf and order_date >= $asOf - interval 30 day) as recent_orders
      from ${c}`,
-    { asOf: options.asOf },
-  ));
+      { asOf: options.asOf },
+    ),
+  );
   const n = (k: string) => Number(row?.[k] ?? 0);
-  return { customers: n('customers'), historyDays: n('history_days'), repeatBuyers: n('repeat_buyers'), recentOrders: n('recent_orders') };
+  return {
+    customers: n('customers'),
+    historyDays: n('history_days'),
+    repeatBuyers: n('repeat_buyers'),
+    recentOrders: n('recent_orders'),
+  };
 }
 
 /**
  * Check the data's figures against an analysis's minimums (defaults filled in). Pure.
  * @example checkSufficiency(facts, 'clv') // { ok: false, checks: [{ name: 'customers', value: 5, minimum: 500 }, …] }
  */
-export function checkSufficiency(facts: DataFacts, analysis: SufficiencyAnalysis, minimums: Minimums = {}): Sufficiency {
+export function checkSufficiency(
+  facts: DataFacts,
+  analysis: SufficiencyAnalysis,
+  minimums: Minimums = {},
+): Sufficiency {
   const m = { ...DEFAULT_MINIMUMS[analysis], ...minimums };
   const checks = ORDER.flatMap((name) => {
     const minimum = m[name];
@@ -110,7 +121,9 @@ export function resolveMinimums(analysis: SufficiencyAnalysis, given: Minimums |
  * @example await dataSufficiency(wb, 'rfm', { asOf }) // { ok: true, checks: [{ name: 'customers', value: 4338, minimum: 50 }, …] }
  */
 export async function dataSufficiency(
-  wb: Workbench, analysis: SufficiencyAnalysis, options: { asOf: Date; source?: string; minimums?: Minimums },
+  wb: Workbench,
+  analysis: SufficiencyAnalysis,
+  options: { asOf: Date; source?: string; minimums?: Minimums },
 ): Promise<Sufficiency> {
   const facts = await dataFacts(wb, { asOf: options.asOf, ...(options.source ? { source: options.source } : {}) });
   return checkSufficiency(facts, analysis, options.minimums);

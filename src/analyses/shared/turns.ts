@@ -15,6 +15,9 @@ export function inTurn<T>(wb: Workbench, queue: string, fn: () => Promise<T>): P
   let byName = queues.get(wb);
   if (!byName) queues.set(wb, (byName = new Map()));
   const run = (byName.get(queue) ?? Promise.resolve()).then(fn, fn);
-  byName.set(queue, run.catch(() => undefined));
+  byName.set(
+    queue,
+    run.catch(() => undefined),
+  );
   return run;
 }

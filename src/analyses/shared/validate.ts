@@ -16,7 +16,13 @@ const bad = (name: string, value: unknown, message: string): WorkbenchError =>
  */
 export function wholeNumber(name: string, value: number, min = 1, max?: number): number {
   if (!Number.isInteger(value) || value < min || (max !== undefined && value > max)) {
-    throw bad(name, value, max === undefined ? messages.notWholeNumber(name, value, min) : messages.notWholeNumberBetween(name, value, min, max));
+    throw bad(
+      name,
+      value,
+      max === undefined
+        ? messages.notWholeNumber(name, value, min)
+        : messages.notWholeNumberBetween(name, value, min, max),
+    );
   }
   return value;
 }
@@ -48,7 +54,8 @@ export interface NumberRange {
 
 /** The range as a reader writes it: `in (0, 1]`, `≥ 0`, `> 0`, `≤ 1`. */
 function rangeText(r: NumberRange): string {
-  if (r.min !== undefined && r.max !== undefined) return `in ${r.minOpen ? '(' : '['}${r.min}, ${r.max}${r.maxOpen ? ')' : ']'}`;
+  if (r.min !== undefined && r.max !== undefined)
+    return `in ${r.minOpen ? '(' : '['}${r.min}, ${r.max}${r.maxOpen ? ')' : ']'}`;
   if (r.min !== undefined) return `${r.minOpen ? '>' : '≥'} ${r.min}`;
   if (r.max !== undefined) return `${r.maxOpen ? '<' : '≤'} ${r.max}`;
   return 'a number';
@@ -59,9 +66,11 @@ function rangeText(r: NumberRange): string {
  * @example numberInRange('margin', 2, { min: 0, max: 1, minOpen: true }) // throws "margin must be in (0, 1], got 2."
  */
 export function numberInRange(name: string, value: number, range: NumberRange): number {
-  const ok = typeof value === 'number' && !Number.isNaN(value)
-    && (range.min === undefined || (range.minOpen ? value > range.min : value >= range.min))
-    && (range.max === undefined || (range.maxOpen ? value < range.max : value <= range.max));
+  const ok =
+    typeof value === 'number' &&
+    !Number.isNaN(value) &&
+    (range.min === undefined || (range.minOpen ? value > range.min : value >= range.min)) &&
+    (range.max === undefined || (range.maxOpen ? value < range.max : value <= range.max));
   if (!ok) throw bad(name, value, messages.outOfRange(name, value, rangeText(range), range.hint));
   return value;
 }
@@ -71,7 +80,8 @@ export function numberInRange(name: string, value: number, range: NumberRange): 
  * @example keyword('period', 'day', ['week', 'month', 'quarter']) // throws "unknown period: day (expected one of: week, month, quarter)"
  */
 export function keyword<const T extends string>(name: string, value: unknown, allowed: readonly T[]): T {
-  if (!(allowed as readonly unknown[]).includes(value)) throw bad(name, value, messages.unknownKeyword(name, value, allowed));
+  if (!(allowed as readonly unknown[]).includes(value))
+    throw bad(name, value, messages.unknownKeyword(name, value, allowed));
   return value as T;
 }
 
@@ -119,7 +129,11 @@ export function levenshtein(a: string, b: string): number {
   for (let i = 1; i <= s.length; i++) {
     const row = [i];
     for (let j = 1; j <= t.length; j++) {
-      row[j] = Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (s[i - 1] === t[j - 1] ? 0 : 1));
+      row[j] = Math.min(
+        (prev[j] ?? 0) + 1,
+        (row[j - 1] ?? 0) + 1,
+        (prev[j - 1] ?? 0) + (s[i - 1] === t[j - 1] ? 0 : 1),
+      );
     }
     prev = row;
   }
@@ -135,7 +149,10 @@ export function nearest(word: string, known: readonly string[]): string | undefi
   let bestDistance = Infinity;
   for (const k of known) {
     const d = levenshtein(word, k);
-    if (d < bestDistance) { best = k; bestDistance = d; }
+    if (d < bestDistance) {
+      best = k;
+      bestDistance = d;
+    }
   }
   // Close means at most a third of the word changed (at least 2 edits allowed): `bin` → `bins`, not `x` → `k`.
   return best !== undefined && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
@@ -155,9 +172,15 @@ export function optionKeys<T>(keys: Record<keyof Required<T>, true>): readonly s
  */
 export function checkOptionKeys(verb: string, options: object | undefined, known: readonly string[]): void {
   if (options === undefined || options === null) return;
-  if (typeof options !== 'object' || Array.isArray(options)) throw bad('options', options, messages.optionsNotObject(verb));
+  if (typeof options !== 'object' || Array.isArray(options))
+    throw bad('options', options, messages.optionsNotObject(verb));
   for (const key of Object.keys(options)) {
-    if (!known.includes(key)) throw bad(key, (options as Record<string, unknown>)[key], messages.unknownOptionKey(verb, key, nearest(key, known), known));
+    if (!known.includes(key))
+      throw bad(
+        key,
+        (options as Record<string, unknown>)[key],
+        messages.unknownOptionKey(verb, key, nearest(key, known), known),
+      );
   }
 }
 
@@ -169,7 +192,12 @@ export const INPUT_TABLES: readonly string[] = ['transactions', 'customers'];
  * ({@link INPUT_TABLES}) or the analysis's own source, unless `replace: true` says so explicitly.
  * @example outputTable('segmentBy', options.table, 'segments', { replace: options.replace })
  */
-export function outputTable(verb: string, given: string | undefined, fallback: string, protect: { replace?: boolean; source?: string } = {}): string {
+export function outputTable(
+  verb: string,
+  given: string | undefined,
+  fallback: string,
+  protect: { replace?: boolean; source?: string } = {},
+): string {
   if (given === undefined) return fallback;
   if (typeof given !== 'string' || given.trim() === '') throw bad('table', given, messages.badTableOption(verb, given));
   const inputs = protect.source ? [...INPUT_TABLES, protect.source] : INPUT_TABLES;

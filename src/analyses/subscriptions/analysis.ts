@@ -8,7 +8,12 @@ import type { ReportSection } from '../../report/section.js';
 import { unavailableSection, type SectionFailure } from '../../report/sections/unavailable.js';
 import type { Analysis } from '../shared/analysis.js';
 import { runSubscriptions, subscriptionRuns, type SubscriptionResults } from './run.js';
-import { subscriptionsSection, subscriptionSummaryFindings, type SubscriptionPart, type SubscriptionsSectionInput } from './section.js';
+import {
+  subscriptionsSection,
+  subscriptionSummaryFindings,
+  type SubscriptionPart,
+  type SubscriptionsSectionInput,
+} from './section.js';
 
 /** Report options of the subscriptions section. */
 export interface SubscriptionsReportFlags {
@@ -18,22 +23,45 @@ export interface SubscriptionsReportFlags {
   events?: string;
 }
 
-const PARTS: readonly SubscriptionPart[] = ['kpis', 'churn', 'subscriptionCohorts', 'usage', 'usageChurn', 'churnByUsage'];
+const PARTS: readonly SubscriptionPart[] = [
+  'kpis',
+  'churn',
+  'subscriptionCohorts',
+  'usage',
+  'usageChurn',
+  'churnByUsage',
+];
 
 /** The subscriptions section's input from the pipeline's results and failures. */
-export function subscriptionInput(r: SubscriptionResults, failures: Readonly<Record<string, SectionFailure>>): SubscriptionsSectionInput {
+export function subscriptionInput(
+  r: SubscriptionResults,
+  failures: Readonly<Record<string, SectionFailure>>,
+): SubscriptionsSectionInput {
   const failed = Object.fromEntries(PARTS.flatMap((p) => (failures[p] ? [[p, failures[p]]] : [])));
   return {
-    ...(r.movements ? { movements: r.movements } : {}), ...(r.kpis ? { kpis: r.kpis } : {}), ...(r.byPlan ? { byPlan: r.byPlan } : {}), ...(r.cohorts ? { cohorts: r.cohorts } : {}),
-    ...(r.usage ? { usage: r.usage } : {}), ...(r.usageChurn ? { usageChurn: r.usageChurn } : {}), ...(r.byUsage ? { byUsage: r.byUsage } : {}),
+    ...(r.movements ? { movements: r.movements } : {}),
+    ...(r.kpis ? { kpis: r.kpis } : {}),
+    ...(r.byPlan ? { byPlan: r.byPlan } : {}),
+    ...(r.cohorts ? { cohorts: r.cohorts } : {}),
+    ...(r.usage ? { usage: r.usage } : {}),
+    ...(r.usageChurn ? { usageChurn: r.usageChurn } : {}),
+    ...(r.byUsage ? { byUsage: r.byUsage } : {}),
     ...(Object.keys(failed).length ? { failures: failed } : {}),
   };
 }
 
 /** The subscriptions section, or the section saying why it could not be computed when MRR movements failed. */
-export function subscriptionSectionOf(r: SubscriptionResults, failures: Readonly<Record<string, SectionFailure>>, locale: Locale, currency: string): ReportSection {
+export function subscriptionSectionOf(
+  r: SubscriptionResults,
+  failures: Readonly<Record<string, SectionFailure>>,
+  locale: Locale,
+  currency: string,
+): ReportSection {
   const mrr = failures.mrr;
-  if (!r.movements && mrr) return unavailableSection({ id: 'subscriptions', title: texts(locale).subscriptions.report.title }, mrr, { locale });
+  if (!r.movements && mrr)
+    return unavailableSection({ id: 'subscriptions', title: texts(locale).subscriptions.report.title }, mrr, {
+      locale,
+    });
   return subscriptionsSection(subscriptionInput(r, failures), { locale, currency });
 }
 
@@ -44,7 +72,8 @@ export const subscriptionsAnalysis: Analysis<'subscriptions', SubscriptionResult
   failure: 'fatal',
   when: (options) => options.subscriptions !== undefined,
   // Its parts report their own progress (loads, MRR, churn, cohorts, usage).
-  run: ({ wb, options, stages }) => runSubscriptions(wb, { subscriptions: options.subscriptions as string, events: options.events }, stages),
+  run: ({ wb, options, stages }) =>
+    runSubscriptions(wb, { subscriptions: options.subscriptions as string, events: options.events }, stages),
   present: (r, { locale, currency, failures }) => ({
     sections: [subscriptionSectionOf(r, failures, locale, currency)],
     // MRR and churn lead the summary: for a subscription business they are the headline

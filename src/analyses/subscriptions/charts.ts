@@ -14,7 +14,11 @@ import type { SubscriptionChartOptions } from './churn-charts.js';
 export { segmentChurnChart, type SegmentChurnChartOptions } from './segment-churn-charts.js';
 
 export {
-  churnComparisonChart, usageChurnChart, usageGroupName, type SubscriptionChartOptions, type ChurnComparisonOptions,
+  churnComparisonChart,
+  usageChurnChart,
+  usageGroupName,
+  type SubscriptionChartOptions,
+  type ChurnComparisonOptions,
 } from './churn-charts.js';
 
 /** Options of {@link mrrBridgeChart} and {@link mrrMovementsChart}. */
@@ -38,13 +42,22 @@ function shownRows(result: MrrMovementsResult, lastMonths: number | undefined): 
 }
 
 /** The bridge figures of the rows drawn: the result's exact totals for the whole range, else the rows summed. */
-function bridgeFigures(result: MrrMovementsResult, rows: MrrMovementsResult['rows']): Pick<MrrMovementFigures, 'mrrStart' | 'new' | 'expansion' | 'reactivation' | 'contraction' | 'churned' | 'mrrEnd'> {
+function bridgeFigures(
+  result: MrrMovementsResult,
+  rows: MrrMovementsResult['rows'],
+): Pick<MrrMovementFigures, 'mrrStart' | 'new' | 'expansion' | 'reactivation' | 'contraction' | 'churned' | 'mrrEnd'> {
   if (rows.length === result.rows.length) return result.totals;
   // MRR is DECIMAL(18, 4): the sum rounded to that, so float noise does not show as a cent
-  const sum = (k: 'new' | 'expansion' | 'reactivation' | 'contraction' | 'churned') => Math.round(rows.reduce((s, r) => s + r[k], 0) * 1e4) / 1e4;
+  const sum = (k: 'new' | 'expansion' | 'reactivation' | 'contraction' | 'churned') =>
+    Math.round(rows.reduce((s, r) => s + r[k], 0) * 1e4) / 1e4;
   return {
-    mrrStart: rows[0]?.mrrStart ?? 0, new: sum('new'), expansion: sum('expansion'), reactivation: sum('reactivation'),
-    contraction: sum('contraction'), churned: sum('churned'), mrrEnd: rows[rows.length - 1]?.mrrEnd ?? 0,
+    mrrStart: rows[0]?.mrrStart ?? 0,
+    new: sum('new'),
+    expansion: sum('expansion'),
+    reactivation: sum('reactivation'),
+    contraction: sum('contraction'),
+    churned: sum('churned'),
+    mrrEnd: rows[rows.length - 1]?.mrrEnd ?? 0,
   };
 }
 
@@ -62,8 +75,11 @@ export function mrrBridgeChart(result: MrrMovementsResult, options: MrrChartOpti
   const last = rows[rows.length - 1]?.month ?? result.options.to;
   const before = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() - 1, 1));
   const steps: Array<[string, string, number]> = [
-    ['new', t.new, f.new], ['expansion', t.expansion, f.expansion], ['reactivation', t.reactivation, f.reactivation],
-    ['contraction', t.contraction, -f.contraction], ['churned', t.churned, -f.churned],
+    ['new', t.new, f.new],
+    ['expansion', t.expansion, f.expansion],
+    ['reactivation', t.reactivation, f.reactivation],
+    ['contraction', t.contraction, -f.contraction],
+    ['churned', t.churned, -f.churned],
   ];
   let level = f.mrrStart;
   const values = [
@@ -76,11 +92,21 @@ export function mrrBridgeChart(result: MrrMovementsResult, options: MrrChartOpti
     { key: 'end', step: t.end, from: 0, to: f.mrrEnd, amount: f.mrrEnd, kind: 'total', end: f.mrrEnd },
   ].map((v) => ({ ...v, at: Math.max(v.from, v.to) }));
   const money = moneyFormat(locale);
-  const y = { field: 'step', type: 'nominal' as const, title: null, sort: values.map((v) => v.step), axis: { labelLimit: 200 } };
+  const y = {
+    field: 'step',
+    type: 'nominal' as const,
+    title: null,
+    sort: values.map((v) => v.step),
+    axis: { labelLimit: 200 },
+  };
   const text = (kind: 'total' | 'move', format: string) => ({
     transform: [{ filter: kind === 'total' ? "datum.kind === 'total'" : "datum.kind !== 'total'" }],
     mark: { type: 'text' as const, align: 'left' as const, dx: 4, fontSize: 11 },
-    encoding: { y, x: { field: 'at', type: 'quantitative' as const }, text: { field: 'amount', type: 'quantitative' as const, format } },
+    encoding: {
+      y,
+      x: { field: 'at', type: 'quantitative' as const },
+      text: { field: 'amount', type: 'quantitative' as const, format },
+    },
   });
   return {
     ...baseSpec(t.bridge, `${t.bridgeDesc}.`, t.bridgeRange(monthLabel(before, locale), monthLabel(last, locale))),
@@ -92,9 +118,20 @@ export function mrrBridgeChart(result: MrrMovementsResult, options: MrrChartOpti
         mark: { type: 'bar', height: { band: 0.7 } },
         encoding: {
           y,
-          x: { field: 'from', type: 'quantitative', title: t.mrr, axis: { format: money, tickCount: 5 }, scale: { nice: true } },
+          x: {
+            field: 'from',
+            type: 'quantitative',
+            title: t.mrr,
+            axis: { format: money, tickCount: 5 },
+            scale: { nice: true },
+          },
           x2: { field: 'to' },
-          color: { field: 'kind', type: 'nominal', legend: null, scale: { domain: ['total', 'up', 'down'], range: [BLUE, GREEN, RED] } },
+          color: {
+            field: 'kind',
+            type: 'nominal',
+            legend: null,
+            scale: { domain: ['total', 'up', 'down'], range: [BLUE, GREEN, RED] },
+          },
           tooltip: [
             { field: 'step', type: 'nominal', title: t.step },
             { field: 'amount', type: 'quantitative', title: t.change, format: money },
@@ -124,12 +161,25 @@ export function mrrMovementsChart(result: MrrMovementsResult, options: MrrChartO
     const amounts = [r.new, r.expansion, r.reactivation, -r.contraction, -r.churned];
     const net = amounts.reduce((s, a) => s + a, 0);
     return [
-      ...amounts.map((amount, order) => ({ label, kind: kinds[order] ?? '', order, amount, bar: true, mrrEnd: r.mrrEnd })),
+      ...amounts.map((amount, order) => ({
+        label,
+        kind: kinds[order] ?? '',
+        order,
+        amount,
+        bar: true,
+        mrrEnd: r.mrrEnd,
+      })),
       { label, kind: t.net, order: 5, amount: net, bar: false, mrrEnd: r.mrrEnd },
     ];
   });
   const money = moneyFormat(locale);
-  const x = { field: 'label', type: 'ordinal' as const, title: t.month, sort: labels, axis: { labelAngle: -45, labelOverlap: true } };
+  const x = {
+    field: 'label',
+    type: 'ordinal' as const,
+    title: t.month,
+    sort: labels,
+    axis: { labelAngle: -45, labelOverlap: true },
+  };
   const tooltip = [
     { field: 'label', type: 'ordinal' as const, title: t.month },
     { field: 'kind', type: 'nominal' as const, title: t.movement },
@@ -137,7 +187,10 @@ export function mrrMovementsChart(result: MrrMovementsResult, options: MrrChartO
     { field: 'mrrEnd', type: 'quantitative' as const, title: t.mrrEnd, format: money },
   ];
   const color = {
-    field: 'kind', type: 'nominal' as const, title: t.movement, legend: { labelLimit: 220 },
+    field: 'kind',
+    type: 'nominal' as const,
+    title: t.movement,
+    legend: { labelLimit: 220 },
     scale: { domain: [...kinds, t.net], range: [...MOVEMENT_COLORS, '#000000'] },
   };
   return {
@@ -150,12 +203,18 @@ export function mrrMovementsChart(result: MrrMovementsResult, options: MrrChartO
         transform: [{ filter: 'datum.bar' }],
         mark: { type: 'bar' },
         encoding: {
-          x, color, tooltip,
+          x,
+          color,
+          tooltip,
           y: { field: 'amount', type: 'quantitative', title: t.mrrChange, stack: 'zero', axis: { format: money } },
           order: { field: 'order', type: 'quantitative' },
         },
       },
-      { data: { values: [{ zero: 0 }] }, mark: { type: 'rule', color: '#1a1a1a' }, encoding: { y: { field: 'zero', type: 'quantitative' } } },
+      {
+        data: { values: [{ zero: 0 }] },
+        mark: { type: 'rule', color: '#1a1a1a' },
+        encoding: { y: { field: 'zero', type: 'quantitative' } },
+      },
       {
         transform: [{ filter: '!datum.bar' }],
         mark: { type: 'line', strokeWidth: 2, point: { filled: true, size: 30 } },

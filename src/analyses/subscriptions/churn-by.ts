@@ -11,12 +11,14 @@ import { columnsOf, SUBSCRIPTION_CORE } from './source.js';
 import { subscriptionMessages } from './messages.js';
 
 /** The `by` option: a column name, or a segment table with its segment column. */
-export type ChurnBy = string | {
-  /** Table with one row per customer: `customer_id` and the segment column. */
-  table: string;
-  /** Segment column of that table. @defaultValue 'segment' */
-  column?: string;
-};
+export type ChurnBy =
+  | string
+  | {
+      /** Table with one row per customer: `customer_id` and the segment column. */
+      table: string;
+      /** Segment column of that table. @defaultValue 'segment' */
+      column?: string;
+    };
 
 /** Where the segment of a customer comes from, resolved. */
 export interface ResolvedChurnBy {
@@ -36,19 +38,28 @@ export const SEGMENT_COLUMN = 'segment';
 /** Segment columns whose display order is the table's `segment_order`. */
 const ORDERED_COLUMNS = new Set([SEGMENT_COLUMN, 'usage_segment']);
 
-const badBy = (by: unknown, verb: string): WorkbenchError => new WorkbenchError('BAD_OPTION', subscriptionMessages.churnNeedsBy(by, verb), { by });
+const badBy = (by: unknown, verb: string): WorkbenchError =>
+  new WorkbenchError('BAD_OPTION', subscriptionMessages.churnNeedsBy(by, verb), { by });
 
 /** A per-customer table: it exists, has `customer_id` and `column`, and one row per customer. */
 async function checkCustomerTable(wb: Workbench, table: string, column: string): Promise<ResolvedChurnBy> {
   const columns = await columnsOf(wb, table);
   if (columns.length === 0) throw new WorkbenchError('NO_DATA', subscriptionMessages.noSegmentTable(table), { table });
   const missing = ['customer_id', column].filter((c) => !columns.includes(c));
-  if (missing.length) throw new WorkbenchError('MISSING_FIELD', subscriptionMessages.segmentTableLacks(table, missing, columns), { table, missing });
+  if (missing.length)
+    throw new WorkbenchError('MISSING_FIELD', subscriptionMessages.segmentTableLacks(table, missing, columns), {
+      table,
+      missing,
+    });
   const [dup] = await wb.query<{ n: number }>(
     `select count(*) as n from (
-       select customer_id from ${quoteIdentifier(table)} group by customer_id having count(*) > 1)`);
+       select customer_id from ${quoteIdentifier(table)} group by customer_id having count(*) > 1)`,
+  );
   if (dup && dup.n > 0) {
-    throw new WorkbenchError('BAD_OPTION', subscriptionMessages.segmentTableDuplicates(table, dup.n), { table, customers: dup.n });
+    throw new WorkbenchError('BAD_OPTION', subscriptionMessages.segmentTableDuplicates(table, dup.n), {
+      table,
+      customers: dup.n,
+    });
   }
   // `segment_order` orders the table's own segment column: segmentBy's `segment`, usageSegments' `usage_segment`
   const ordered = ORDERED_COLUMNS.has(column) && columns.includes('segment_order');
@@ -61,7 +72,12 @@ async function checkCustomerTable(wb: Workbench, table: string, column: string):
  * the columns of both tables), `NO_DATA` or `MISSING_FIELD`; messages name `verb` (the analysis called).
  */
 export async function resolveChurnBy(
-  wb: Workbench, by: unknown, source: string, subColumns: readonly string[], customers: string, verb = 'subscriptionChurn',
+  wb: Workbench,
+  by: unknown,
+  source: string,
+  subColumns: readonly string[],
+  customers: string,
+  verb = 'subscriptionChurn',
 ): Promise<ResolvedChurnBy> {
   if (typeof by === 'string') {
     if (by.trim() === '') throw badBy(by, verb);
@@ -70,7 +86,11 @@ export async function resolveChurnBy(
     const customerColumns = (await columnsOf(wb, customers)).filter((c) => c !== 'customer_id');
     if (customerColumns.includes(by)) return checkCustomerTable(wb, customers, by);
     const listed = customerColumns.length > 0 ? customerColumns : undefined;
-    throw new WorkbenchError('UNKNOWN_COLUMN', subscriptionMessages.unknownChurnColumn(by, own, customers, listed, verb), { by, subscriptions: own, customers: customerColumns });
+    throw new WorkbenchError(
+      'UNKNOWN_COLUMN',
+      subscriptionMessages.unknownChurnColumn(by, own, customers, listed, verb),
+      { by, subscriptions: own, customers: customerColumns },
+    );
   }
   if (by !== null && typeof by === 'object' && !Array.isArray(by)) {
     const { table, column, ...rest } = by as { table?: unknown; column?: unknown };

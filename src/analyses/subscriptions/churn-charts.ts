@@ -9,7 +9,14 @@ import { MISSING_SEGMENT } from '../segments/index.js';
 import { columnLabel } from '../../i18n/analyses.js';
 import { texts } from '../../i18n/index.js';
 import { formatDate, type Locale } from '../../locale.js';
-import { baseSpec, CATEGORY_COLORS, CHART_WIDTH, COUNT_FORMAT, PERCENT_FORMAT, withCounts } from '../../charts/theme.js';
+import {
+  baseSpec,
+  CATEGORY_COLORS,
+  CHART_WIDTH,
+  COUNT_FORMAT,
+  PERCENT_FORMAT,
+  withCounts,
+} from '../../charts/theme.js';
 
 /** Options of the subscription charts. */
 export interface SubscriptionChartOptions {
@@ -41,10 +48,15 @@ const intervalRule = (filter: string, encoding: Record<string, unknown>) => ({
   encoding: { ...encoding, x: { field: 'low', type: 'quantitative' }, x2: { field: 'high' } },
 });
 
-const num = (x: number | null | undefined): number | null => (x !== null && x !== undefined && Number.isFinite(x) ? x : null);
+const num = (x: number | null | undefined): number | null =>
+  x !== null && x !== undefined && Number.isFinite(x) ? x : null;
 
 /** Display name of a segment value. */
-function segmentName(segment: string | null, names: Readonly<Record<string, string>> | undefined, locale: Locale): string {
+function segmentName(
+  segment: string | null,
+  names: Readonly<Record<string, string>> | undefined,
+  locale: Locale,
+): string {
   if (segment === null) return texts(locale).subscriptions.charts.unknown;
   return (names && Object.hasOwn(names, segment) ? names[segment] : undefined) ?? segment;
 }
@@ -54,22 +66,41 @@ function segmentName(segment: string | null, names: Readonly<Record<string, stri
  * interval; segments too small to rank drawn faded.
  * @example await show(churnComparisonChart(await subscriptionChurn(wb, { by: 'plan' })));
  */
-export function churnComparisonChart(result: SubscriptionChurnResult, options: ChurnComparisonOptions = {}): TopLevelSpec {
+export function churnComparisonChart(
+  result: SubscriptionChurnResult,
+  options: ChurnComparisonOptions = {},
+): TopLevelSpec {
   const locale = options.locale ?? 'en';
   const t = texts(locale).subscriptions.charts;
   const values = result.rows.flatMap((r) => {
     const segment = segmentName(r.segment, options.segmentNames, locale);
     const common = { segment, customers: r.customers, small: r.small, status: r.small ? t.small : '' };
     return [
-      { ...common, measure: t.customerChurn, rate: num(r.customerChurn.rate), low: num(r.customerChurn.low), high: num(r.customerChurn.high) },
+      {
+        ...common,
+        measure: t.customerChurn,
+        rate: num(r.customerChurn.rate),
+        low: num(r.customerChurn.low),
+        high: num(r.customerChurn.high),
+      },
       { ...common, measure: t.revenueChurn, rate: num(r.grossRevenueChurn), low: null, high: null },
     ];
   });
-  const y = { field: 'segment', type: 'nominal' as const, title: null, sort: [...new Set(values.map((v) => v.segment))], axis: { labelLimit: 200 } };
+  const y = {
+    field: 'segment',
+    type: 'nominal' as const,
+    title: null,
+    sort: [...new Set(values.map((v) => v.segment))],
+    axis: { labelLimit: 200 },
+  };
   const yOffset = { field: 'measure', type: 'nominal' as const, sort: [t.customerChurn, t.revenueChurn] };
   const x = { field: 'rate', type: 'quantitative' as const, title: t.rate, axis: { format: '.0%', tickCount: 5 } };
   return withCounts(['customers'], {
-    ...baseSpec(t.churnTitle(options.byLabel ?? columnLabel(result.options.by.column, locale)), `${t.churnDesc}.`, t.churnSub),
+    ...baseSpec(
+      t.churnTitle(options.byLabel ?? columnLabel(result.options.by.column, locale)),
+      `${t.churnDesc}.`,
+      t.churnSub,
+    ),
     width: CHART_WIDTH,
     height: { step: 36 },
     data: { values },
@@ -77,8 +108,15 @@ export function churnComparisonChart(result: SubscriptionChurnResult, options: C
       {
         mark: { type: 'bar', height: { band: 0.85 } },
         encoding: {
-          y, yOffset, x,
-          color: { field: 'measure', type: 'nominal', title: t.measure, scale: { domain: [t.customerChurn, t.revenueChurn], range: [BLUE, ORANGE] } },
+          y,
+          yOffset,
+          x,
+          color: {
+            field: 'measure',
+            type: 'nominal',
+            title: t.measure,
+            scale: { domain: [t.customerChurn, t.revenueChurn], range: [BLUE, ORANGE] },
+          },
           opacity: { condition: { test: 'datum.small', value: 0.4 }, value: 1 },
           tooltip: [
             { field: 'segment', type: 'nominal', title: t.segment },
@@ -111,14 +149,31 @@ export function usageChurnChart(result: UsageChurnResult, options: SubscriptionC
   const locale = options.locale ?? 'en';
   const t = texts(locale).subscriptions.charts;
   const values = result.rows.map((r) => ({
-    segment: usageGroupName(r.segment, locale), order: r.order, rate: num(r.rate), low: num(r.low), high: num(r.high),
-    customers: r.customers, churned: r.churned, tooSmall: r.tooSmall, status: r.tooSmall ? t.tooSmall : '',
+    segment: usageGroupName(r.segment, locale),
+    order: r.order,
+    rate: num(r.rate),
+    low: num(r.low),
+    high: num(r.high),
+    customers: r.customers,
+    churned: r.churned,
+    tooSmall: r.tooSmall,
+    status: r.tooSmall ? t.tooSmall : '',
   }));
-  const y = { field: 'segment', type: 'nominal' as const, title: null, sort: values.map((v) => v.segment), axis: { labelLimit: 200 } };
+  const y = {
+    field: 'segment',
+    type: 'nominal' as const,
+    title: null,
+    sort: values.map((v) => v.segment),
+    axis: { labelLimit: 200 },
+  };
   const x = { field: 'rate', type: 'quantitative' as const, title: t.churnRate, axis: { format: '.0%', tickCount: 5 } };
   const o = result.options;
   return withCounts(['customers', 'churned'], {
-    ...baseSpec(t.usageTitle(t.months(o.horizonMonths)), `${t.usageDesc}.`, t.usageSub(formatDate(o.at, locale), o.windowDays)),
+    ...baseSpec(
+      t.usageTitle(t.months(o.horizonMonths)),
+      `${t.usageDesc}.`,
+      t.usageSub(formatDate(o.at, locale), o.windowDays),
+    ),
     width: CHART_WIDTH,
     height: { step: 34 },
     data: { values },
@@ -126,7 +181,8 @@ export function usageChurnChart(result: UsageChurnResult, options: SubscriptionC
       {
         mark: { type: 'bar', height: { band: 0.7 } },
         encoding: {
-          y, x,
+          y,
+          x,
           color: { condition: { test: 'datum.tooSmall', value: '#d9d9d9' }, value: BLUE },
           tooltip: [
             { field: 'segment', type: 'nominal', title: t.usageSegment },
@@ -141,7 +197,10 @@ export function usageChurnChart(result: UsageChurnResult, options: SubscriptionC
       {
         data: { values: [{ all: num(result.overall.rate), label: t.all }] },
         mark: { type: 'rule', color: '#1a1a1a', strokeDash: [4, 3] },
-        encoding: { x: { field: 'all', type: 'quantitative' }, tooltip: [{ field: 'all', type: 'quantitative', title: t.all, format: PERCENT_FORMAT }] },
+        encoding: {
+          x: { field: 'all', type: 'quantitative' },
+          tooltip: [{ field: 'all', type: 'quantitative', title: t.all, format: PERCENT_FORMAT }],
+        },
       },
     ],
   } as TopLevelSpec);

@@ -29,7 +29,8 @@ export interface SubscriptionChurnSqlOptions {
   tables?: MonthTables;
 }
 
-const sumIf = (expr: string, cond: string): string => `coalesce(sum(${expr}) filter (where ${cond}), cast(0 as ${MRR_DECIMAL}))`;
+const sumIf = (expr: string, cond: string): string =>
+  `coalesce(sum(${expr}) filter (where ${cond}), cast(0 as ${MRR_DECIMAL}))`;
 
 /**
  * The rows of each segment: the customers at risk (paying at the month start) and those returning (paying
@@ -38,7 +39,8 @@ const sumIf = (expr: string, cond: string): string => `coalesce(sum(${expr}) fil
  * they return on), or a per-customer table's value.
  */
 function riskSql(o: SubscriptionChurnSqlOptions): string {
-  const range = '(r.prev > 0 or (r.cur > 0 and r.first_month < r.month)) and r.month between cast($from as date) and cast($to as date)';
+  const range =
+    '(r.prev > 0 or (r.cur > 0 and r.first_month < r.month)) and r.month between cast($from as date) and cast($to as date)';
   if (o.by.kind === 'subscriptions') {
     return `select r.cid, r.month, r.prev, r.cur, case when r.prev > 0 then r.seg_start else r.seg_end end as segment, null::integer as seg_order
   from pmx r where ${range}`;

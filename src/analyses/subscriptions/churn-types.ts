@@ -97,7 +97,14 @@ export interface SubscriptionChurnFinding {
 export interface SubscriptionChurnResult {
   /** Options actually used (months as first days). */
   options: {
-    by: ResolvedChurnBy; from: Date; to: Date; months: number; margin: number; minSize: number; source: string; customers: string;
+    by: ResolvedChurnBy;
+    from: Date;
+    to: Date;
+    months: number;
+    margin: number;
+    minSize: number;
+    source: string;
+    customers: string;
   };
   /** Months of the range in which some customer pays at the month start (the first month of the data has none). */
   monthsAtRisk: number;

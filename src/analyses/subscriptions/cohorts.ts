@@ -47,8 +47,18 @@ export interface SubscriptionCohortResult extends CohortResult {
 }
 
 type Raw = {
-  cohort: string; cohort_start: Date; k: number; size: number; active: number; mrr: number; retention: number;
-  mrr_per_customer: number; mrr_retention: number | null; cumulative_mrr_per_customer: number; cohort_mrr: number; total_mrr: number;
+  cohort: string;
+  cohort_start: Date;
+  k: number;
+  size: number;
+  active: number;
+  mrr: number;
+  retention: number;
+  mrr_per_customer: number;
+  mrr_retention: number | null;
+  cumulative_mrr_per_customer: number;
+  cohort_mrr: number;
+  total_mrr: number;
 };
 
 const KEYS = optionKeys<SubscriptionCohortOptions>({ from: true, to: true, source: true });
@@ -57,23 +67,42 @@ const KEYS = optionKeys<SubscriptionCohortOptions>({ from: true, to: true, sourc
  * Retention of paying customers and of MRR by start month.
  * @example const result = await subscriptionCohorts(wb); await show(cohortHeatmap(result, { metric: 'revenueRetention' }));
  */
-export async function subscriptionCohorts(wb: Workbench, options: SubscriptionCohortOptions = {}): Promise<SubscriptionCohortResult> {
+export async function subscriptionCohorts(
+  wb: Workbench,
+  options: SubscriptionCohortOptions = {},
+): Promise<SubscriptionCohortResult> {
   checkOptionKeys('subscriptionCohorts', options, KEYS);
   const source = options.source ?? SUBSCRIPTIONS_TABLE;
   const bounds = await subscriptionBounds(wb, source);
   const { from, to } = monthRange(bounds, options.from, options.to);
-  const raw = await withMonthTables(wb, { source, columns: bounds.columns }, (t) => wb.query<Raw>(subscriptionCohortsSql(source, t), { from, to }));
+  const raw = await withMonthTables(wb, { source, columns: bounds.columns }, (t) =>
+    wb.query<Raw>(subscriptionCohortsSql(source, t), { from, to }),
+  );
   const rows: CohortCell[] = raw.map((r) => ({
-    cohort: r.cohort, start: r.cohort_start, period: Number(r.k), size: Number(r.size), observed: Number(r.size), active: Number(r.active),
-    retention: r.retention, revenue: r.mrr, revenuePerCustomer: r.mrr_per_customer,
+    cohort: r.cohort,
+    start: r.cohort_start,
+    period: Number(r.k),
+    size: Number(r.size),
+    observed: Number(r.size),
+    active: Number(r.active),
+    retention: r.retention,
+    revenue: r.mrr,
+    revenuePerCustomer: r.mrr_per_customer,
     revenueRetention: r.mrr_retention === null || !Number.isFinite(r.mrr_retention) ? NaN : r.mrr_retention,
-    cumulativeRevenuePerCustomer: r.cumulative_mrr_per_customer, partial: false,
+    cumulativeRevenuePerCustomer: r.cumulative_mrr_per_customer,
+    partial: false,
   }));
   const summaries = new Map<string, CohortSummary>();
   for (const [i, c] of rows.entries()) {
     const key = c.cohort ?? '';
     // the MRR summed over a cohort's cells exactly, in SQL
-    const s = summaries.get(key) ?? { cohort: c.cohort, ...(c.start ? { start: c.start } : {}), size: c.size, periods: 0, revenue: raw[i]?.cohort_mrr ?? 0 };
+    const s = summaries.get(key) ?? {
+      cohort: c.cohort,
+      ...(c.start ? { start: c.start } : {}),
+      size: c.size,
+      periods: 0,
+      revenue: raw[i]?.cohort_mrr ?? 0,
+    };
     s.periods += 1;
     summaries.set(key, s);
   }
@@ -81,20 +110,32 @@ export async function subscriptionCohorts(wb: Workbench, options: SubscriptionCo
   const warnings = currencyWarnings(bounds);
   if (cohorts.length === 0) warnings.push(subscriptionMessages.warnNoPaying(source));
   const asOf = addMonths(to, 1);
-  return tagResult({
-    options: {
-      period: 'month' as const, by: null, byTable: null, asOf, asOfFromData: options.to === undefined, returns: 'net' as const,
-      dropPartial: false, source, customers: 'customers', from, to,
+  return tagResult(
+    {
+      options: {
+        period: 'month' as const,
+        by: null,
+        byTable: null,
+        asOf,
+        asOfFromData: options.to === undefined,
+        returns: 'net' as const,
+        dropPartial: false,
+        source,
+        customers: 'customers',
+        from,
+        to,
+      },
+      cohorts,
+      rows,
+      average: averageCurve(rows),
+      customerCount: cohorts.reduce((s, c) => s + c.size, 0),
+      revenue: raw[0]?.total_mrr ?? 0,
+      lastPeriod: { key: to.toISOString().slice(0, 7), start: to, partial: false },
+      returnsOnlyCustomers: 0,
+      returnsBeforeFirstPurchase: 0,
+      currency: bounds.currencies.length === 1 ? (bounds.currencies[0] ?? null) : null,
+      warnings,
     },
-    cohorts,
-    rows,
-    average: averageCurve(rows),
-    customerCount: cohorts.reduce((s, c) => s + c.size, 0),
-    revenue: raw[0]?.total_mrr ?? 0,
-    lastPeriod: { key: to.toISOString().slice(0, 7), start: to, partial: false },
-    returnsOnlyCustomers: 0,
-    returnsBeforeFirstPurchase: 0,
-    currency: bounds.currencies.length === 1 ? bounds.currencies[0] ?? null : null,
-    warnings,
-  }, 'SubscriptionCohortResult');
+    'SubscriptionCohortResult',
+  );
 }

@@ -10,17 +10,37 @@
  * - {@link subscriptionCohorts}: retention of paying customers and of MRR by start month (a CohortResult).
  */
 export {
-  mrrMovements, type MrrMovementsOptions, type MrrMovementsResult, type MrrMovementRow, type MrrMovementFigures, type MrrMethod,
-  type MrrSegmentsResult, type MrrSegmentMovements, type MrrSegmentMonth,
+  mrrMovements,
+  type MrrMovementsOptions,
+  type MrrMovementsResult,
+  type MrrMovementRow,
+  type MrrMovementFigures,
+  type MrrMethod,
+  type MrrSegmentsResult,
+  type MrrSegmentMovements,
+  type MrrSegmentMonth,
 } from './movements.js';
 export { netRevenueChurn, type NetChurnParts } from './net-churn.js';
 export {
-  subscriptionKpis, type SubscriptionKpiOptions, type SubscriptionKpiResult, type SubscriptionKpiMonth, type SubscriptionKpiSegment,
+  subscriptionKpis,
+  type SubscriptionKpiOptions,
+  type SubscriptionKpiResult,
+  type SubscriptionKpiMonth,
+  type SubscriptionKpiSegment,
 } from './kpis.js';
 export {
-  subscriptionChurn, type SubscriptionChurnOptions, type SubscriptionChurnResult, type SubscriptionChurnRow,
-  type SubscriptionChurnFigures, type SubscriptionChurnFinding, type ChurnBy, type ResolvedChurnBy,
+  subscriptionChurn,
+  type SubscriptionChurnOptions,
+  type SubscriptionChurnResult,
+  type SubscriptionChurnRow,
+  type SubscriptionChurnFigures,
+  type SubscriptionChurnFinding,
+  type ChurnBy,
+  type ResolvedChurnBy,
 } from './churn.js';
 export {
-  subscriptionCohorts, type SubscriptionCohortOptions, type SubscriptionCohortOptionsUsed, type SubscriptionCohortResult,
+  subscriptionCohorts,
+  type SubscriptionCohortOptions,
+  type SubscriptionCohortOptionsUsed,
+  type SubscriptionCohortResult,
 } from './cohorts.js';

@@ -81,7 +81,14 @@ export interface SubscriptionKpiSegment {
 export interface SubscriptionKpiResult {
   /** Options actually used. */
   options: {
-    from: Date; to: Date; by: ResolvedChurnBy | null; retentionMonths: number; conversionDays: number; method: MrrMethod; minSize: number | null; source: string;
+    from: Date;
+    to: Date;
+    by: ResolvedChurnBy | null;
+    retentionMonths: number;
+    conversionDays: number;
+    method: MrrMethod;
+    minSize: number | null;
+    source: string;
   };
   /** All customers, one row per month. */
   rows: SubscriptionKpiMonth[];
@@ -93,14 +100,38 @@ export interface SubscriptionKpiResult {
   warnings: string[];
 }
 
-type RetentionRaw = { segment: string | null; is_total: boolean; month: Date; customers: number; base: number; kept: number; kept_gross: number };
-type TrialRaw = { segment: string | null; is_total: boolean; month: Date; trials: number; converted: number; pending: number };
+type RetentionRaw = {
+  segment: string | null;
+  is_total: boolean;
+  month: Date;
+  customers: number;
+  base: number;
+  kept: number;
+  kept_gross: number;
+};
+type TrialRaw = {
+  segment: string | null;
+  is_total: boolean;
+  month: Date;
+  trials: number;
+  converted: number;
+  pending: number;
+};
 
 const KEYS = optionKeys<SubscriptionKpiOptions>({
-  from: true, to: true, by: true, retentionMonths: true, conversionDays: true, method: true, minSize: true, source: true, customers: true,
+  from: true,
+  to: true,
+  by: true,
+  retentionMonths: true,
+  conversionDays: true,
+  method: true,
+  minSize: true,
+  source: true,
+  customers: true,
 });
 
-const key = (segment: string | null, month: Date): string => `${segment ?? '\u0000'}|${month.toISOString().slice(0, 7)}`;
+const key = (segment: string | null, month: Date): string =>
+  `${segment ?? '\u0000'}|${month.toISOString().slice(0, 7)}`;
 const ratio = (a: number, b: number): number | null => (b > 0 ? a / b : null);
 
 /** The KPIs of one month of the bridge, with the retention and trial rows of that month (when any). */
@@ -110,10 +141,18 @@ function kpiMonth(r: MrrMovementRow, ret: RetentionRaw | undefined, trial: Trial
   const pending = Number(trial?.pending ?? 0);
   const decided = trials - pending;
   return {
-    month: r.month, mrr: r.mrrEnd, arr: 12 * r.mrrEnd, customers: r.customersEnd, arpa: r.arpu,
-    retentionBase: base, nrr: ratio(Number(ret?.kept ?? 0), base), grr: ratio(Number(ret?.kept_gross ?? 0), base),
+    month: r.month,
+    mrr: r.mrrEnd,
+    arr: 12 * r.mrrEnd,
+    customers: r.customersEnd,
+    arpa: r.arpu,
+    retentionBase: base,
+    nrr: ratio(Number(ret?.kept ?? 0), base),
+    grr: ratio(Number(ret?.kept_gross ?? 0), base),
     quickRatio: ratio(r.new + r.expansion + r.reactivation, r.churned + r.contraction),
-    trials, trialConversion: decided > 0 ? wilson(Number(trial?.converted ?? 0), decided) : null, pendingTrials: pending,
+    trials,
+    trialConversion: decided > 0 ? wilson(Number(trial?.converted ?? 0), decided) : null,
+    pendingTrials: pending,
   };
 }
 
@@ -133,19 +172,36 @@ export type KpiFromMovementsOptions = Pick<SubscriptionKpiOptions, 'retentionMon
  * has the bridge does not compute it twice.
  * @example const kpis = await kpisFromMovements(wb, await mrrMovements(wb, { by: 'plan' }));
  */
-export async function kpisFromMovements(wb: Workbench, m: MrrMovementsResult, options: KpiFromMovementsOptions = {}): Promise<SubscriptionKpiResult> {
+export async function kpisFromMovements(
+  wb: Workbench,
+  m: MrrMovementsResult,
+  options: KpiFromMovementsOptions = {},
+): Promise<SubscriptionKpiResult> {
   const { retentionMonths, conversionDays } = kpiNumbers(options);
   const by = m.bySegment?.by ?? null;
   const { from, to, source } = m.options;
   const columns = await columnsOf(wb, source);
   const column = by?.kind === 'subscriptions' ? by.column : undefined;
-  const [retention, trials] = await withMonthTables(wb, { source, columns, column }, async (tables) => [
-    await wb.query<RetentionRaw>(retentionSql({ source, by, tables }), { from, to, n: retentionMonths }),
-    await wb.query<TrialRaw>(trialsSql({ source, by }), { from, to, days: conversionDays }),
-  ] as const);
-  const index = <T extends { segment: string | null; is_total: boolean; month: Date }>(rows: readonly T[], total: boolean) =>
+  const [retention, trials] = await withMonthTables(
+    wb,
+    { source, columns, column },
+    async (tables) =>
+      [
+        await wb.query<RetentionRaw>(retentionSql({ source, by, tables }), { from, to, n: retentionMonths }),
+        await wb.query<TrialRaw>(trialsSql({ source, by }), { from, to, days: conversionDays }),
+      ] as const,
+  );
+  const index = <T extends { segment: string | null; is_total: boolean; month: Date }>(
+    rows: readonly T[],
+    total: boolean,
+  ) =>
     new Map(rows.filter((r) => r.is_total === total).map((r) => [key(total ? null : r.segment, new Date(r.month)), r]));
-  const [retAll, retSeg, trialAll, trialSeg] = [index(retention, true), index(retention, false), index(trials, true), index(trials, false)];
+  const [retAll, retSeg, trialAll, trialSeg] = [
+    index(retention, true),
+    index(retention, false),
+    index(trials, true),
+    index(trials, false),
+  ];
   const rows = m.rows.map((r) => kpiMonth(r, retAll.get(key(null, r.month)), trialAll.get(key(null, r.month))));
   const segments = m.bySegment?.segments.map((s) => ({
     segment: s.segment,
@@ -156,15 +212,32 @@ export async function kpisFromMovements(wb: Workbench, m: MrrMovementsResult, op
   const known = new Set((m.bySegment?.segments ?? []).map((x) => x.segment));
   const lost = trials.filter((t) => !t.is_total && !known.has(t.segment));
   if (segments && lost.length > 0) {
-    warnings.push(subscriptionMessages.warnTrialSegments(lost.reduce((n, t) => n + Number(t.trials), 0), [...new Set(lost.map((t) => t.segment ?? '(none)'))]));
+    warnings.push(
+      subscriptionMessages.warnTrialSegments(
+        lost.reduce((n, t) => n + Number(t.trials), 0),
+        [...new Set(lost.map((t) => t.segment ?? '(none)'))],
+      ),
+    );
   }
-  return tagResult({
-    options: { from, to, by, retentionMonths, conversionDays, method: m.method ?? 'month-end', minSize: m.bySegment?.minSize ?? null, source },
-    rows,
-    ...(segments ? { segments } : {}),
-    currency: m.currency,
-    warnings,
-  }, 'SubscriptionKpiResult');
+  return tagResult(
+    {
+      options: {
+        from,
+        to,
+        by,
+        retentionMonths,
+        conversionDays,
+        method: m.method ?? 'month-end',
+        minSize: m.bySegment?.minSize ?? null,
+        source,
+      },
+      rows,
+      ...(segments ? { segments } : {}),
+      currency: m.currency,
+      warnings,
+    },
+    'SubscriptionKpiResult',
+  );
 }
 
 /**
@@ -172,13 +245,19 @@ export async function kpisFromMovements(wb: Workbench, m: MrrMovementsResult, op
  * @example const { rows } = await subscriptionKpis(wb); rows.at(-1)?.nrr
  * @example const { segments } = await subscriptionKpis(wb, { by: 'plan', retentionMonths: 12 });
  */
-export async function subscriptionKpis(wb: Workbench, options: SubscriptionKpiOptions = {}): Promise<SubscriptionKpiResult> {
+export async function subscriptionKpis(
+  wb: Workbench,
+  options: SubscriptionKpiOptions = {},
+): Promise<SubscriptionKpiResult> {
   checkOptionKeys('subscriptionKpis', options, KEYS);
   kpiNumbers(options); // before the bridge, so a bad option fails fast
   const m = await mrrMovements(wb, {
-    ...(options.source !== undefined ? { source: options.source } : {}), ...(options.minSize !== undefined ? { minSize: options.minSize } : {}),
-    ...(options.from !== undefined ? { from: options.from } : {}), ...(options.to !== undefined ? { to: options.to } : {}),
-    ...(options.method ? { method: options.method } : {}), ...(options.by !== undefined ? { by: options.by } : {}),
+    ...(options.source !== undefined ? { source: options.source } : {}),
+    ...(options.minSize !== undefined ? { minSize: options.minSize } : {}),
+    ...(options.from !== undefined ? { from: options.from } : {}),
+    ...(options.to !== undefined ? { to: options.to } : {}),
+    ...(options.method ? { method: options.method } : {}),
+    ...(options.by !== undefined ? { by: options.by } : {}),
     ...(options.customers ? { customers: options.customers } : {}),
   });
   return kpisFromMovements(wb, m, options);

@@ -40,7 +40,8 @@ export interface MonthTables {
   customers: string;
 }
 
-const segExpr = (column: string | null, alias = ''): string => (column === null ? 'null::varchar' : `${alias}${quoteIdentifier(column)}::varchar`);
+const segExpr = (column: string | null, alias = ''): string =>
+  column === null ? 'null::varchar' : `${alias}${quoteIdentifier(column)}::varchar`;
 
 /** First day of the month of a date expression, as DATE. */
 const monthOf = (expr: string): string => `cast(date_trunc('month', ${expr}) as date)`;
@@ -108,7 +109,8 @@ export function monthRowsSql(source: string, customers: string, column: string |
  * else built inline from `source` with the segment `column` (NULL values without one).
  */
 export function monthCtes(source: string, column: string | null, tables?: MonthTables): string {
-  if (tables) return `cust as (select * from ${quoteIdentifier(tables.customers)}), pm as (select * from ${quoteIdentifier(tables.months)})`;
+  if (tables)
+    return `cust as (select * from ${quoteIdentifier(tables.customers)}), pm as (select * from ${quoteIdentifier(tables.months)})`;
   return `cust as materialized (${monthCustomersSql(source, column)}),
 pm as materialized (${monthRowsSql(source, 'cust', column)})`;
 }

@@ -18,13 +18,17 @@ import { inTurn } from '../shared/turns.js';
 import { monthCustomersSql, monthRowsSql, type MonthTables } from './months-sql.js';
 
 /** The cached tables (TEMP) and the key row that says what they hold. */
-export const MONTH_TABLES: MonthTables = { months: '_swb_subscription_months', customers: '_swb_subscription_customers' };
+export const MONTH_TABLES: MonthTables = {
+  months: '_swb_subscription_months',
+  customers: '_swb_subscription_customers',
+};
 const KEY = '_swb_subscription_months_key';
-
 
 /** SQL of the fingerprint `n, h` of `source` over the values the month table is built from. */
 function fingerprintSql(source: string, column: string | null): string {
-  const values = ['customer_id', 'start_date', 'end_date', 'mrr', ...(column === null ? [] : [column])].map(quoteIdentifier).join(', ');
+  const values = ['customer_id', 'start_date', 'end_date', 'mrr', ...(column === null ? [] : [column])]
+    .map(quoteIdentifier)
+    .join(', ');
   return `select count(*) as n, coalesce(sum(hash(${values})::hugeint), 0) as h from ${quoteIdentifier(source)}`;
 }
 
@@ -44,7 +48,8 @@ async function isFresh(wb: Workbench, r: MonthTablesRequest): Promise<boolean> {
   if (!key || key.source !== r.source || (r.column !== undefined && key.col !== r.column)) return false;
   if (key.col !== null && !r.columns.includes(key.col)) return false;
   const [fresh] = await wb.query<{ ok: boolean }>(
-    `select count(*) = 1 as ok from ${KEY} k, (${fingerprintSql(r.source, key.col)}) f where k.n = f.n and k.h = f.h`);
+    `select count(*) = 1 as ok from ${KEY} k, (${fingerprintSql(r.source, key.col)}) f where k.n = f.n and k.h = f.h`,
+  );
   return fresh?.ok === true;
 }
 
@@ -56,11 +61,16 @@ async function build(wb: Workbench, source: string, column: string | null): Prom
   await wb.run(`create or replace temp table _swb_subscription_fingerprint as ${fingerprintSql(source, column)}`);
   const customers = quoteIdentifier(MONTH_TABLES.customers);
   await wb.run(`create or replace temp table _swb_subscription_build as ${monthCustomersSql(source, column)}`);
-  await wb.run(`create or replace temp table ${quoteIdentifier(MONTH_TABLES.months)} as ${monthRowsSql(source, '_swb_subscription_build', column)}`);
+  await wb.run(
+    `create or replace temp table ${quoteIdentifier(MONTH_TABLES.months)} as ${monthRowsSql(source, '_swb_subscription_build', column)}`,
+  );
   // Only the key and the id stay: the helper columns are for the build.
   await wb.run(`create or replace temp table ${customers} as select cid, customer_id from _swb_subscription_build`);
   await wb.run('drop table _swb_subscription_build');
-  await wb.run(`insert into ${KEY} select $source, $col, n, h from _swb_subscription_fingerprint`, { source, col: column });
+  await wb.run(`insert into ${KEY} select $source, $col, n, h from _swb_subscription_fingerprint`, {
+    source,
+    col: column,
+  });
   await wb.run('drop table _swb_subscription_fingerprint');
 }
 
@@ -69,7 +79,11 @@ async function build(wb: Workbench, source: string, column: string | null): Prom
  * call on this Workbench reads or rebuilds the cache until `fn` has finished.
  * @example const rows = await withMonthTables(wb, { source, columns }, (t) => wb.query(mrrMovementsSql(source, t), params));
  */
-export function withMonthTables<T>(wb: Workbench, request: MonthTablesRequest, fn: (tables: MonthTables) => Promise<T>): Promise<T> {
+export function withMonthTables<T>(
+  wb: Workbench,
+  request: MonthTablesRequest,
+  fn: (tables: MonthTables) => Promise<T>,
+): Promise<T> {
   return inTurn(wb, 'subscription-months', async () => {
     await wb.run(`create temp table if not exists ${KEY} (source varchar, col varchar, n bigint, h hugeint)`);
     if (!(await isFresh(wb, request))) {

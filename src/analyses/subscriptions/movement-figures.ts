@@ -48,9 +48,23 @@ export interface MrrMovementRow extends MrrMovementFigures {
 
 /** A row of the month-end or the per-segment SQL. */
 export type Raw = {
-  month: Date | null; mrr_start: number; new: number; expansion: number; contraction: number; churned: number; reactivation: number;
-  mrr_end: number; customers_start: number; customers_end: number; customer_months: number; mrr_at_risk: number;
-  new_customers: number; churned_customers: number; reactivated_customers: number; bridge_gap: number; continuity_gap?: number | null;
+  month: Date | null;
+  mrr_start: number;
+  new: number;
+  expansion: number;
+  contraction: number;
+  churned: number;
+  reactivation: number;
+  mrr_end: number;
+  customers_start: number;
+  customers_end: number;
+  customer_months: number;
+  mrr_at_risk: number;
+  new_customers: number;
+  churned_customers: number;
+  reactivated_customers: number;
+  bridge_gap: number;
+  continuity_gap?: number | null;
 };
 
 const ratio = (a: number, b: number): number | null => (b > 0 ? a / b : null);
@@ -60,13 +74,29 @@ export const ISO_MONTH = (d: Date | null): string => (d ? d.toISOString().slice(
 export function figures(r: Raw, atRisk: number, mrrAtRisk: number): MrrMovementFigures {
   const n = (x: unknown): number => Number(x ?? 0);
   return {
-    mrrStart: n(r.mrr_start), new: n(r.new), expansion: n(r.expansion), contraction: n(r.contraction), churned: n(r.churned),
-    reactivation: n(r.reactivation), mrrEnd: n(r.mrr_end), customersStart: n(r.customers_start), customersEnd: n(r.customers_end),
-    newCustomers: n(r.new_customers), churnedCustomers: n(r.churned_customers), reactivatedCustomers: n(r.reactivated_customers),
+    mrrStart: n(r.mrr_start),
+    new: n(r.new),
+    expansion: n(r.expansion),
+    contraction: n(r.contraction),
+    churned: n(r.churned),
+    reactivation: n(r.reactivation),
+    mrrEnd: n(r.mrr_end),
+    customersStart: n(r.customers_start),
+    customersEnd: n(r.customers_end),
+    newCustomers: n(r.new_customers),
+    churnedCustomers: n(r.churned_customers),
+    reactivatedCustomers: n(r.reactivated_customers),
     arpu: ratio(n(r.mrr_end), n(r.customers_end)),
     customerChurnRate: ratio(n(r.churned_customers), atRisk),
     grossRevenueChurn: ratio(n(r.churned) + n(r.contraction), mrrAtRisk),
-    netRevenueChurn: netRevenueChurn({ churned: n(r.churned), contraction: n(r.contraction), expansion: n(r.expansion), reactivation: n(r.reactivation) }, mrrAtRisk),
+    netRevenueChurn: netRevenueChurn(
+      {
+        churned: n(r.churned),
+        contraction: n(r.contraction),
+        expansion: n(r.expansion),
+        reactivation: n(r.reactivation),
+      },
+      mrrAtRisk,
+    ),
   };
 }
-

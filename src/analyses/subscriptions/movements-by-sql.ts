@@ -37,7 +37,8 @@ export interface MrrMovementsBySqlOptions {
   tables?: MonthTables;
 }
 
-const sumIf = (expr: string, cond: string): string => `coalesce(sum(${expr}) filter (where ${cond}), cast(0 as ${MRR_DECIMAL}))`;
+const sumIf = (expr: string, cond: string): string =>
+  `coalesce(sum(${expr}) filter (where ${cond}), cast(0 as ${MRR_DECIMAL}))`;
 const countIf = (cond: string): string => `count(*) filter (where ${cond})`;
 const RANGE = 'month between cast($from as date) and cast($to as date)';
 
@@ -49,7 +50,8 @@ function segmentCtes(by: ResolvedChurnBy | null): string {
   from cust c join ${quoteIdentifier(by.table)} t on t.customer_id = c.customer_id),
 sp as (select r.cid, r.month, r.prev, r.cur, r.first_month, s.segment, s.seg_order from pmx r left join segc s on s.cid = r.cid where r.${RANGE})`;
   }
-  const segment = by?.kind === 'subscriptions' ? 'case when r.prev > 0 then r.seg_start else r.seg_end end' : 'null::varchar';
+  const segment =
+    by?.kind === 'subscriptions' ? 'case when r.prev > 0 then r.seg_start else r.seg_end end' : 'null::varchar';
   return `sp as (select r.cid, r.month, r.prev, r.cur, r.first_month, ${segment} as segment, null::integer as seg_order from pmx r where r.${RANGE})`;
 }
 
@@ -151,8 +153,10 @@ agg as (
  */
 export function mrrMovementsBySql(o: MrrMovementsBySqlOptions): string {
   const column = o.by?.kind === 'subscriptions' ? o.by.column : null;
-  const segs = o.by === null ? 'select null::varchar as segment, null::integer as seg_order'
-    : 'select segment, min(seg_order) as seg_order from agg group by segment';
+  const segs =
+    o.by === null
+      ? 'select null::varchar as segment, null::integer as seg_order'
+      : 'select segment, min(seg_order) as seg_order from agg group by segment';
   return `with ${monthCtes(o.source, column, o.tables)},
 ${MONTHS_THROUGH_TO},
 ${segmentCtes(o.by)},

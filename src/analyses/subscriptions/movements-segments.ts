@@ -33,7 +33,12 @@ export interface MrrSegmentMovements {
    * change counts in the old plan in its month and in the new one from the next), so that
    * mrrStart + new + expansion + reactivation − contraction − churned + switchedIn = mrrEnd; 0 for a per-customer table.
    */
-  totals: MrrMovementFigures & { months: number; customerMonths: number; customerChurn: Proportion; switchedIn: number };
+  totals: MrrMovementFigures & {
+    months: number;
+    customerMonths: number;
+    customerChurn: Proportion;
+    switchedIn: number;
+  };
   /** Customers at a month start summed over the months ÷ the months in which anyone pays at a month start. */
   averageCustomers: number;
   /** Fewer than `minSize` customers at a month start on average: shown, not ranked. */
@@ -67,20 +72,31 @@ const n = (x: unknown): number => Number(x ?? 0);
 /** One segment from its month rows and its total row. */
 function segmentOf(months: readonly SegmentRaw[], total: SegmentRaw, o: SegmentMovementsOptions): MrrSegmentMovements {
   const rows = months.map((r) => {
-    if (n(r.bridge_gap) !== 0) throw new Error(subscriptionMessages.bridgeBroken(`${ISO_MONTH(r.month)} (${r.segment ?? 'no segment'})`, n(r.bridge_gap)));
-    return { month: r.month as Date, ...figures(r, n(r.customers_start), n(r.mrr_start)), customerChurn: wilson(n(r.churned_at_start), n(r.customers_start)) };
+    if (n(r.bridge_gap) !== 0)
+      throw new Error(
+        subscriptionMessages.bridgeBroken(`${ISO_MONTH(r.month)} (${r.segment ?? 'no segment'})`, n(r.bridge_gap)),
+      );
+    return {
+      month: r.month as Date,
+      ...figures(r, n(r.customers_start), n(r.mrr_start)),
+      customerChurn: wilson(n(r.churned_at_start), n(r.customers_start)),
+    };
   });
   const switchedIn = n(total.bridge_gap);
   // A customer's value in a per-customer table never changes, so nothing can move between segments there.
-  if (o.by.kind === 'table' && switchedIn !== 0) throw new Error(subscriptionMessages.bridgeBroken(`the range (${total.segment ?? 'no segment'})`, switchedIn));
+  if (o.by.kind === 'table' && switchedIn !== 0)
+    throw new Error(subscriptionMessages.bridgeBroken(`the range (${total.segment ?? 'no segment'})`, switchedIn));
   const customerMonths = n(total.customer_months);
   const averageCustomers = customerMonths / Math.max(1, o.monthsAtRisk);
   return {
     segment: total.segment,
     rows,
     totals: {
-      ...figures(total, customerMonths, n(total.mrr_at_risk)), months: rows.length, customerMonths,
-      customerChurn: wilson(n(total.churned_at_start), customerMonths), switchedIn,
+      ...figures(total, customerMonths, n(total.mrr_at_risk)),
+      months: rows.length,
+      customerMonths,
+      customerChurn: wilson(n(total.churned_at_start), customerMonths),
+      switchedIn,
     },
     averageCustomers,
     tooSmall: averageCustomers < o.minSize,
@@ -103,7 +119,10 @@ export function segmentMovements(raw: readonly SegmentRaw[], o: SegmentMovements
   }
   const ranking = segments
     .filter((s): s is MrrSegmentMovements & { segment: string } => !s.tooSmall && s.segment !== null)
-    .map((s) => ({ segment: s.segment, rate: Number.isFinite(s.totals.customerChurn.rate) ? s.totals.customerChurn.rate : -1 }))
+    .map((s) => ({
+      segment: s.segment,
+      rate: Number.isFinite(s.totals.customerChurn.rate) ? s.totals.customerChurn.rate : -1,
+    }))
     .sort((a, b) => b.rate - a.rate || (a.segment < b.segment ? -1 : a.segment > b.segment ? 1 : 0))
     .map((s) => s.segment);
   return { by: o.by, minSize: o.minSize, segments, ranking };

@@ -68,7 +68,15 @@ export interface MrrMovementsResult {
   warnings: string[];
 }
 
-const KEYS = optionKeys<MrrMovementsOptions>({ from: true, to: true, source: true, method: true, by: true, minSize: true, customers: true });
+const KEYS = optionKeys<MrrMovementsOptions>({
+  from: true,
+  to: true,
+  source: true,
+  method: true,
+  by: true,
+  minSize: true,
+  customers: true,
+});
 
 /** The month rows and the total row of one query, checked: a bridge that does not add up is a bug in the SQL. */
 function checked(raw: readonly Raw[]): { months: Array<Raw & { month: Date }>; total: Raw } {
@@ -95,30 +103,50 @@ export async function mrrMovements(wb: Workbench, options: MrrMovementsOptions =
   const source = options.source ?? SUBSCRIPTIONS_TABLE;
   const bounds = await subscriptionBounds(wb, source);
   const { from, to } = monthRange(bounds, options.from, options.to);
-  const by = options.by === undefined ? null : await resolveChurnBy(wb, options.by, source, bounds.columns, options.customers ?? 'customers', 'mrrMovements');
+  const by =
+    options.by === undefined
+      ? null
+      : await resolveChurnBy(wb, options.by, source, bounds.columns, options.customers ?? 'customers', 'mrrMovements');
   const column = by?.kind === 'subscriptions' ? by.column : undefined;
-  const [raw, segmentRaw] = await withMonthTables(wb, { source, columns: bounds.columns, column }, async (t) => [
-    await wb.query<Raw>(method === 'month-end' ? mrrMovementsSql(source, t) : mrrMovementsBySql({ source, method, by: null, tables: t }), { from, to }),
-    by ? await wb.query<SegmentRaw>(mrrMovementsBySql({ source, method, by, tables: t }), { from, to }) : [],
-  ] as const);
+  const [raw, segmentRaw] = await withMonthTables(
+    wb,
+    { source, columns: bounds.columns, column },
+    async (t) =>
+      [
+        await wb.query<Raw>(
+          method === 'month-end'
+            ? mrrMovementsSql(source, t)
+            : mrrMovementsBySql({ source, method, by: null, tables: t }),
+          { from, to },
+        ),
+        by ? await wb.query<SegmentRaw>(mrrMovementsBySql({ source, method, by, tables: t }), { from, to }) : [],
+      ] as const,
+  );
   const { months, total } = checked(raw);
   const rows = months.map((r) => ({ month: r.month, ...figures(r, Number(r.customers_start), Number(r.mrr_start)) }));
   const warnings = currencyWarnings(bounds);
-  if (rows.every((r) => r.customersEnd === 0 && r.customersStart === 0)) warnings.push(subscriptionMessages.warnNoPaying(source));
+  if (rows.every((r) => r.customersEnd === 0 && r.customersStart === 0))
+    warnings.push(subscriptionMessages.warnNoPaying(source));
   const monthsAtRisk = rows.filter((r) => r.customersStart > 0).length;
   const bySegment = by ? segmentMovements(segmentRaw, { by, minSize, monthsAtRisk }) : undefined;
-  if (bySegment?.segments.some((s) => s.segment === null)) warnings.push(subscriptionMessages.warnNoSegmentMonths(by?.column ?? ''));
-  return tagResult({
-    options: { from, to, source },
-    method,
-    ...(bySegment ? { bySegment } : {}),
-    rows,
-    totals: {
-      ...figures(total, Number(total.customer_months), Number(total.mrr_at_risk)), months: rows.length, customerMonths: Number(total.customer_months),
+  if (bySegment?.segments.some((s) => s.segment === null))
+    warnings.push(subscriptionMessages.warnNoSegmentMonths(by?.column ?? ''));
+  return tagResult(
+    {
+      options: { from, to, source },
+      method,
+      ...(bySegment ? { bySegment } : {}),
+      rows,
+      totals: {
+        ...figures(total, Number(total.customer_months), Number(total.mrr_at_risk)),
+        months: rows.length,
+        customerMonths: Number(total.customer_months),
+      },
+      currency: bounds.currencies.length === 1 ? (bounds.currencies[0] ?? null) : null,
+      warnings,
     },
-    currency: bounds.currencies.length === 1 ? bounds.currencies[0] ?? null : null,
-    warnings,
-  }, 'MrrMovementsResult');
+    'MrrMovementsResult',
+  );
 }
 
 export type { MrrMethod } from './movements-by-sql.js';

@@ -18,7 +18,6 @@ export interface NetChurnParts {
   reactivation: number;
 }
 
-
 /**
  * (churned + contraction − expansion − reactivation) ÷ `mrrStart`; null when `mrrStart` is not above 0.
  * @example netRevenueChurn({ churned: 10, contraction: 10, expansion: 10, reactivation: 0 }, 100) // 0.1

@@ -8,8 +8,12 @@
  */
 import type { AnalysisRun } from '../../report/sections/method.js';
 import {
-  mrrMovements, subscriptionChurn, subscriptionCohorts,
-  type MrrMovementsResult, type SubscriptionChurnResult, type SubscriptionCohortResult,
+  mrrMovements,
+  subscriptionChurn,
+  subscriptionCohorts,
+  type MrrMovementsResult,
+  type SubscriptionChurnResult,
+  type SubscriptionCohortResult,
 } from './index.js';
 import { usageSegments, type UsageSegmentsResult } from '../usage/index.js';
 import { kpisFromMovements, type SubscriptionKpiResult } from './kpis.js';
@@ -52,10 +56,23 @@ const loadDetail = (r: LoadReport): string =>
   `${r.fileName}: ${r.rowsRead.toLocaleString('en')} rows read, ${r.rowsLoaded.toLocaleString('en')} used, ${r.customers.toLocaleString('en')} customers`;
 
 /** Load a file; a file with no usable row ends the run (the loader's reasons say why). */
-async function loadOrStop(stage: 'subscriptions' | 'events', stages: Stages, file: string, load: () => Promise<LoadReport>): Promise<LoadReport> {
+async function loadOrStop(
+  stage: 'subscriptions' | 'events',
+  stages: Stages,
+  file: string,
+  load: () => Promise<LoadReport>,
+): Promise<LoadReport> {
   const report = await stages.timed(stage, load, loadDetail);
   if (report.rowsLoaded === 0) {
-    throw new WorkbenchError('NO_DATA', messages.nothingLoaded(report.fileName, report.rowsRead, report.setAside.map((s) => [s.reason, s.count] as const)), { file });
+    throw new WorkbenchError(
+      'NO_DATA',
+      messages.nothingLoaded(
+        report.fileName,
+        report.rowsRead,
+        report.setAside.map((s) => [s.reason, s.count] as const),
+      ),
+      { file },
+    );
   }
   return report;
 }
@@ -69,41 +86,87 @@ const monthFrom = (d: Date, n: number): Date => new Date(Date.UTC(d.getUTCFullYe
  * @example const subs = await runSubscriptions(wb, { subscriptions: 'subscriptions.csv', events: 'events.csv' }, stages);
  */
 export async function runSubscriptions(
-  wb: Workbench, files: { subscriptions: string; events?: string | undefined }, stages: Stages,
+  wb: Workbench,
+  files: { subscriptions: string; events?: string | undefined },
+  stages: Stages,
 ): Promise<SubscriptionResults> {
-  const load = await loadOrStop('subscriptions', stages, files.subscriptions, () => loadSubscriptions(wb, files.subscriptions));
-  const events = files.events ? await loadOrStop('events', stages, files.events, () => loadEvents(wb, files.events as string)) : undefined;
+  const load = await loadOrStop('subscriptions', stages, files.subscriptions, () =>
+    loadSubscriptions(wb, files.subscriptions),
+  );
+  const events = files.events
+    ? await loadOrStop('events', stages, files.events, () => loadEvents(wb, files.events as string))
+    : undefined;
   const money = (x: number) => x.toLocaleString('en', { maximumFractionDigits: 0 });
   const hasPlan = load.columns.some((c) => c.field === 'plan');
   // With plans, the bridge per plan month by month too: the chart of churn per plan over time.
-  const movements = await stages.attempt('mrr', () => mrrMovements(wb, hasPlan ? { by: 'plan' } : {}),
-    (r) => `${r.rows.length} months, MRR ${money(r.totals.mrrEnd)} from ${r.totals.customersEnd.toLocaleString('en')} paying customers at the end (${r.method ?? 'month-end'})`);
+  const movements = await stages.attempt(
+    'mrr',
+    () => mrrMovements(wb, hasPlan ? { by: 'plan' } : {}),
+    (r) =>
+      `${r.rows.length} months, MRR ${money(r.totals.mrrEnd)} from ${r.totals.customersEnd.toLocaleString('en')} paying customers at the end (${r.method ?? 'month-end'})`,
+  );
   const pctOf = (x: number | null | undefined) => (x === null || x === undefined ? '–' : `${(100 * x).toFixed(1)}%`);
   const kpis = movements
-    ? await stages.attempt('kpis', () => kpisFromMovements(wb, movements),
-      (r) => `12-month NRR ${pctOf(r.rows.at(-1)?.nrr)}, GRR ${pctOf(r.rows.at(-1)?.grr)}, ${r.rows.reduce((n, x) => n + x.trials, 0).toLocaleString('en')} trials`)
+    ? await stages.attempt(
+        'kpis',
+        () => kpisFromMovements(wb, movements),
+        (r) =>
+          `12-month NRR ${pctOf(r.rows.at(-1)?.nrr)}, GRR ${pctOf(r.rows.at(-1)?.grr)}, ${r.rows.reduce((n, x) => n + x.trials, 0).toLocaleString('en')} trials`,
+      )
     : undefined;
   const byPlan = hasPlan
-    ? await stages.attempt('churn', () => subscriptionChurn(wb, { by: 'plan' }), (r) => `${r.rows.length} plans, ${r.finding?.key ?? 'no ranking'}`)
+    ? await stages.attempt(
+        'churn',
+        () => subscriptionChurn(wb, { by: 'plan' }),
+        (r) => `${r.rows.length} plans, ${r.finding?.key ?? 'no ranking'}`,
+      )
     : undefined;
-  const cohorts = await stages.attempt('subscriptionCohorts', () => subscriptionCohorts(wb),
-    (r) => `${r.cohorts.length} start months, ${r.customerCount.toLocaleString('en')} customers`);
+  const cohorts = await stages.attempt(
+    'subscriptionCohorts',
+    () => subscriptionCohorts(wb),
+    (r) => `${r.cohorts.length} start months, ${r.customerCount.toLocaleString('en')} customers`,
+  );
   const out: SubscriptionResults = {
-    load, ...(events ? { events } : {}), ...(movements ? { movements } : {}), ...(kpis ? { kpis } : {}), ...(byPlan ? { byPlan } : {}), ...(cohorts ? { cohorts } : {}),
+    load,
+    ...(events ? { events } : {}),
+    ...(movements ? { movements } : {}),
+    ...(kpis ? { kpis } : {}),
+    ...(byPlan ? { byPlan } : {}),
+    ...(cohorts ? { cohorts } : {}),
   };
   if (!events || !load.dateRange) return out;
   // One usage date for every usage figure: the first of the month, three months before the data's last month.
   const at = monthFrom(load.dateRange.last, -USAGE_HORIZON_MONTHS);
-  const usage = await stages.attempt('usage', () => usageSegments(wb, { at }),
-    (r) => `${r.customerCount.toLocaleString('en')} paying customers on ${isoDay(at)}: ${r.segments.map((s) => `${s.customers} ${s.segment}`).join(', ')}`);
-  const churn = await stages.attempt('usageChurn', () => usageChurn(wb, { at, horizonMonths: USAGE_HORIZON_MONTHS }),
-    (r) => `${r.overall.churned.toLocaleString('en')} of ${r.overall.customers.toLocaleString('en')} stopped within ${USAGE_HORIZON_MONTHS} months: ${r.finding}`);
+  const usage = await stages.attempt(
+    'usage',
+    () => usageSegments(wb, { at }),
+    (r) =>
+      `${r.customerCount.toLocaleString('en')} paying customers on ${isoDay(at)}: ${r.segments.map((s) => `${s.customers} ${s.segment}`).join(', ')}`,
+  );
+  const churn = await stages.attempt(
+    'usageChurn',
+    () => usageChurn(wb, { at, horizonMonths: USAGE_HORIZON_MONTHS }),
+    (r) =>
+      `${r.overall.churned.toLocaleString('en')} of ${r.overall.customers.toLocaleString('en')} stopped within ${USAGE_HORIZON_MONTHS} months: ${r.finding}`,
+  );
   const byUsage = usage
-    ? await stages.attempt('churnByUsage', 
-      () => subscriptionChurn(wb, { by: { table: usage.table, column: 'usage_segment' }, from: at, to: monthFrom(at, USAGE_HORIZON_MONTHS - 1) }),
-      (r) => `${r.rows.length} usage segments, ${r.finding?.key ?? 'no ranking'}`)
+    ? await stages.attempt(
+        'churnByUsage',
+        () =>
+          subscriptionChurn(wb, {
+            by: { table: usage.table, column: 'usage_segment' },
+            from: at,
+            to: monthFrom(at, USAGE_HORIZON_MONTHS - 1),
+          }),
+        (r) => `${r.rows.length} usage segments, ${r.finding?.key ?? 'no ranking'}`,
+      )
     : undefined;
-  return { ...out, ...(usage ? { usage } : {}), ...(churn ? { usageChurn: churn } : {}), ...(byUsage ? { byUsage } : {}) };
+  return {
+    ...out,
+    ...(usage ? { usage } : {}),
+    ...(churn ? { usageChurn: churn } : {}),
+    ...(byUsage ? { byUsage } : {}),
+  };
 }
 
 /** The subscription analyses' options as a reader needs them to reproduce the run. */
@@ -116,15 +179,44 @@ export function subscriptionRuns(r: SubscriptionResults): AnalysisRun[] {
     runs.push({ name: 'MRR movements', options: { firstMonth: m.options.from, lastMonth: m.options.to, ...by } });
   }
   const churnRun = (name: string, c: SubscriptionChurnResult): AnalysisRun => ({
-    name, options: { segmentBy: c.options.by.column, firstMonth: c.options.from, lastMonth: c.options.to, margin: c.options.margin, minSize: c.options.minSize },
+    name,
+    options: {
+      segmentBy: c.options.by.column,
+      firstMonth: c.options.from,
+      lastMonth: c.options.to,
+      margin: c.options.margin,
+      minSize: c.options.minSize,
+    },
   });
   if (r.byPlan) runs.push(churnRun('Subscription churn', r.byPlan));
-  if (r.cohorts) runs.push({ name: 'Subscription cohorts', options: { firstMonth: r.cohorts.options.from, lastMonth: r.cohorts.options.to } });
+  if (r.cohorts)
+    runs.push({
+      name: 'Subscription cohorts',
+      options: { firstMonth: r.cohorts.options.from, lastMonth: r.cohorts.options.to },
+    });
   if (r.usage) {
     const o = r.usage.options;
-    runs.push({ name: 'Usage segments', options: { usageAt: o.at, windowDays: o.windowDays, lightBelow: o.lightBelow, powerAbove: o.powerAbove, featureBands: o.featureBands, segmented: o.customers } });
+    runs.push({
+      name: 'Usage segments',
+      options: {
+        usageAt: o.at,
+        windowDays: o.windowDays,
+        lightBelow: o.lightBelow,
+        powerAbove: o.powerAbove,
+        featureBands: o.featureBands,
+        segmented: o.customers,
+      },
+    });
   }
-  if (r.usageChurn) runs.push({ name: 'Usage churn', options: { usageAt: r.usageChurn.options.at, horizonMonths: r.usageChurn.options.horizonMonths, minSize: r.usageChurn.options.minSize } });
+  if (r.usageChurn)
+    runs.push({
+      name: 'Usage churn',
+      options: {
+        usageAt: r.usageChurn.options.at,
+        horizonMonths: r.usageChurn.options.horizonMonths,
+        minSize: r.usageChurn.options.minSize,
+      },
+    });
   if (r.byUsage) runs.push(churnRun('Subscription churn by usage', r.byUsage));
   return runs;
 }

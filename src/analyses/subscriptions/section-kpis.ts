@@ -16,12 +16,17 @@ import { segmentTexts } from '../segments/texts.js';
 const monthEnd = (month: Date): Date => new Date(Date.UTC(month.getUTCFullYear(), month.getUTCMonth() + 1, 0));
 
 /** ARR, 12-month NRR and GRR and the quick ratio of the last month, as facts. */
-export function kpiFacts(k: SubscriptionKpiResult | undefined, locale: Locale, currency: string): Array<[string, string]> {
+export function kpiFacts(
+  k: SubscriptionKpiResult | undefined,
+  locale: Locale,
+  currency: string,
+): Array<[string, string]> {
   const last = k?.rows[k.rows.length - 1];
   if (!k || !last) return [];
   const f = texts(locale).subscriptions.report.facts;
   const facts: Array<[string, string]> = [[f.arr, money(last.arr, locale, currency)]];
-  if (last.nrr !== null && k.options.retentionMonths === 12) facts.push([f.nrr, pct(last.nrr, locale)], [f.grr, pct(last.grr, locale)]);
+  if (last.nrr !== null && k.options.retentionMonths === 12)
+    facts.push([f.nrr, pct(last.nrr, locale)], [f.grr, pct(last.grr, locale)]);
   if (last.quickRatio !== null) facts.push([f.quickRatio, formatNumber(last.quickRatio, locale, 2)]);
   return facts;
 }
@@ -32,14 +37,27 @@ export function kpiFindings(k: SubscriptionKpiResult, locale: Locale): { retenti
   const last = k.rows[k.rows.length - 1];
   const out: { retention?: string; trials?: string } = {};
   if (last && last.nrr !== null && last.grr !== null) {
-    const then = new Date(Date.UTC(last.month.getUTCFullYear(), last.month.getUTCMonth() - k.options.retentionMonths, 1));
-    out.retention = t.retention(formatDate(monthEnd(then), locale), formatDate(monthEnd(last.month), locale), pct(last.nrr, locale), pct(last.grr, locale));
+    const then = new Date(
+      Date.UTC(last.month.getUTCFullYear(), last.month.getUTCMonth() - k.options.retentionMonths, 1),
+    );
+    out.retention = t.retention(
+      formatDate(monthEnd(then), locale),
+      formatDate(monthEnd(last.month), locale),
+      pct(last.nrr, locale),
+      pct(last.grr, locale),
+    );
   }
   const converted = k.rows.reduce((n, r) => n + (r.trialConversion?.events ?? 0), 0);
   const decided = k.rows.reduce((n, r) => n + (r.trialConversion?.total ?? 0), 0);
   if (decided > 0) {
     const p = wilson(converted, decided);
-    out.trials = t.trials(pct(p.rate, locale), pct(p.low, locale), pct(p.high, locale), formatNumber(decided, locale), k.options.conversionDays);
+    out.trials = t.trials(
+      pct(p.rate, locale),
+      pct(p.low, locale),
+      pct(p.high, locale),
+      formatNumber(decided, locale),
+      k.options.conversionDays,
+    );
   }
   return out;
 }
@@ -48,19 +66,38 @@ export function kpiFindings(k: SubscriptionKpiResult, locale: Locale): { retenti
  * The KPIs of the last month per segment and for all customers (segments too small to rank starred), or
  * undefined without segments. `byLabel` names the segments (`plan`).
  */
-export function kpiTable(k: SubscriptionKpiResult, byLabel: string, locale: Locale, currency: string): ReportTable | undefined {
+export function kpiTable(
+  k: SubscriptionKpiResult,
+  byLabel: string,
+  locale: Locale,
+  currency: string,
+): ReportTable | undefined {
   const last = k.rows[k.rows.length - 1];
   if (!k.segments || !last) return undefined;
   const t = texts(locale).subscriptions.report;
   const line = (name: string, r: SubscriptionKpiMonth | undefined): string[] => [
-    name, formatNumber(r?.customers ?? 0, locale), money(r?.mrr, locale, currency), money(r?.arr, locale, currency), money(r?.arpa, locale, currency, 2),
-    pct(r?.nrr, locale), pct(r?.grr, locale), r?.quickRatio === null || r?.quickRatio === undefined ? '–' : formatNumber(r.quickRatio, locale, 2),
+    name,
+    formatNumber(r?.customers ?? 0, locale),
+    money(r?.mrr, locale, currency),
+    money(r?.arr, locale, currency),
+    money(r?.arpa, locale, currency, 2),
+    pct(r?.nrr, locale),
+    pct(r?.grr, locale),
+    r?.quickRatio === null || r?.quickRatio === undefined ? '–' : formatNumber(r.quickRatio, locale, 2),
   ];
-  const rows = k.segments.map((s) => line(`${s.segment ?? t.unknown}${s.tooSmall ? ' *' : ''}`, s.rows[s.rows.length - 1]));
+  const rows = k.segments.map((s) =>
+    line(`${s.segment ?? t.unknown}${s.tooSmall ? ' *' : ''}`, s.rows[s.rows.length - 1]),
+  );
   return {
     caption: t.kpiCaption(byLabel, periodLabel(last.month, 'month', locale)),
-    columns: t.kpiCols.map((label, i) => ({ label: i === 0 ? byLabel.charAt(0).toLocaleUpperCase() + byLabel.slice(1) : label, ...(i > 0 ? { numeric: true } : {}), ...(i === 1 ? COUNT : {}) })),
+    columns: t.kpiCols.map((label, i) => ({
+      label: i === 0 ? byLabel.charAt(0).toLocaleUpperCase() + byLabel.slice(1) : label,
+      ...(i > 0 ? { numeric: true } : {}),
+      ...(i === 1 ? COUNT : {}),
+    })),
     rows: [...rows, line(segmentTexts(locale).charts.allCustomers, last)],
-    ...(k.segments.some((s) => s.tooSmall) && k.options.minSize !== null ? { note: t.small(formatNumber(k.options.minSize, locale)) } : {}),
+    ...(k.segments.some((s) => s.tooSmall) && k.options.minSize !== null
+      ? { note: t.small(formatNumber(k.options.minSize, locale)) }
+      : {}),
   };
 }

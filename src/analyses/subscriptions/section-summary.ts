@@ -13,7 +13,10 @@ import { subscriptionFindings, type SubscriptionsSectionInput, type Subscription
  * The summary section of a report on subscriptions (id `summary`), with up to `maxFindings` findings.
  * @example subscriptionSummarySection({ movements, byPlan }, { locale: 'nl', currency: 'EUR' })
  */
-export function subscriptionSummarySection(input: SubscriptionsSectionInput, options: SubscriptionsSectionOptions & { maxFindings?: number } = {}): ReportSection {
+export function subscriptionSummarySection(
+  input: SubscriptionsSectionInput,
+  options: SubscriptionsSectionOptions & { maxFindings?: number } = {},
+): ReportSection {
   const locale: Locale = options.locale ?? 'en';
   const currency = options.currency ?? 'EUR';
   const t = texts(locale).report;
@@ -26,8 +29,17 @@ export function subscriptionSummarySection(input: SubscriptionsSectionInput, opt
       [s.summaryMrr, money(last.mrrEnd, locale, currency)],
       [s.summaryCustomers, formatNumber(last.customersEnd, locale)],
       [s.summaryChurn, pct(m.totals.customerChurnRate, locale)],
-      [t.period, s.headerPeriod(periodLabel(m.options.from, 'month', locale), periodLabel(m.options.to, 'month', locale))],
+      [
+        t.period,
+        s.headerPeriod(periodLabel(m.options.from, 'month', locale), periodLabel(m.options.to, 'month', locale)),
+      ],
     );
   }
-  return { id: 'summary', title: t.summaryTitle, intro: [t.summaryIntro], facts, findings: subscriptionFindings(input, locale, currency).slice(0, options.maxFindings ?? 6) };
+  return {
+    id: 'summary',
+    title: t.summaryTitle,
+    intro: [t.summaryIntro],
+    facts,
+    findings: subscriptionFindings(input, locale, currency).slice(0, options.maxFindings ?? 6),
+  };
 }

@@ -31,11 +31,21 @@ export function movementsTable(result: MrrMovementsResult, locale: Locale, curre
   const cols = t.movementsCols;
   return {
     caption: t.movementsCaption,
-    columns: cols.map((label, i) => ({ label, ...(i > 0 ? { numeric: true } : {}), ...(i === cols.length - 1 ? COUNT : {}) })),
+    columns: cols.map((label, i) => ({
+      label,
+      ...(i > 0 ? { numeric: true } : {}),
+      ...(i === cols.length - 1 ? COUNT : {}),
+    })),
     rows: rows.map((r) => [
-      periodLabel(r.month, 'month', locale), money(r.mrrStart, locale, currency), money(r.new, locale, currency), money(r.expansion, locale, currency),
-      money(r.reactivation, locale, currency), money(-r.contraction, locale, currency), money(-r.churned, locale, currency),
-      money(r.mrrEnd, locale, currency), formatNumber(r.customersEnd, locale),
+      periodLabel(r.month, 'month', locale),
+      money(r.mrrStart, locale, currency),
+      money(r.new, locale, currency),
+      money(r.expansion, locale, currency),
+      money(r.reactivation, locale, currency),
+      money(-r.contraction, locale, currency),
+      money(-r.churned, locale, currency),
+      money(r.mrrEnd, locale, currency),
+      formatNumber(r.customersEnd, locale),
     ]),
   };
 }
@@ -45,20 +55,36 @@ export function movementsTable(result: MrrMovementsResult, locale: Locale, curre
  * with the total unless `total: false`; small segments starred.
  */
 export function churnTable(
-  result: SubscriptionChurnResult, byLabel: string, locale: Locale, currency: string, options: { names?: (s: string) => string; total?: boolean } = {},
+  result: SubscriptionChurnResult,
+  byLabel: string,
+  locale: Locale,
+  currency: string,
+  options: { names?: (s: string) => string; total?: boolean } = {},
 ): ReportTable {
   const names = options.names;
   const t = texts(locale).subscriptions.report;
   const all = segmentTexts(locale).charts.allCustomers;
   const line = (name: string, f: SubscriptionChurnResult['total']): string[] => [
-    name, formatNumber(f.customers, locale), pct(f.customerChurn.rate, locale), t.ci(pct(f.customerChurn.low, locale), pct(f.customerChurn.high, locale)),
-    pct(f.grossRevenueChurn, locale), pct(f.netRevenueChurn, locale), money(f.arpu, locale, currency, 2), money(f.ltv, locale, currency),
+    name,
+    formatNumber(f.customers, locale),
+    pct(f.customerChurn.rate, locale),
+    t.ci(pct(f.customerChurn.low, locale), pct(f.customerChurn.high, locale)),
+    pct(f.grossRevenueChurn, locale),
+    pct(f.netRevenueChurn, locale),
+    money(f.arpu, locale, currency, 2),
+    money(f.ltv, locale, currency),
   ];
-  const rows = result.rows.map((r) => line(`${r.segment === null ? t.unknown : names ? names(r.segment) : r.segment}${r.small ? ' *' : ''}`, r));
+  const rows = result.rows.map((r) =>
+    line(`${r.segment === null ? t.unknown : names ? names(r.segment) : r.segment}${r.small ? ' *' : ''}`, r),
+  );
   const anySmall = result.rows.some((r) => r.small);
   return {
     caption: t.churnCaption(byLabel),
-    columns: t.churnCols.map((label, i) => ({ label: i === 0 ? byLabel.charAt(0).toLocaleUpperCase() + byLabel.slice(1) : label, ...(i > 0 ? { numeric: true } : {}), ...(i === 1 ? COUNT : {}) })),
+    columns: t.churnCols.map((label, i) => ({
+      label: i === 0 ? byLabel.charAt(0).toLocaleUpperCase() + byLabel.slice(1) : label,
+      ...(i > 0 ? { numeric: true } : {}),
+      ...(i === 1 ? COUNT : {}),
+    })),
     rows: options.total === false ? rows : [...rows, line(all, result.total)],
     note: [anySmall ? t.small(formatNumber(result.options.minSize, locale)) : '', t.ltvNote].filter(Boolean).join(' '),
   };
@@ -71,7 +97,13 @@ export function usageTable(result: UsageSegmentsResult, locale: Locale): ReportT
   return {
     caption: t.usageCaption(formatDate(result.options.at, locale)),
     columns: t.usageCols.map((label, i) => ({ label, ...(i > 0 ? { numeric: true } : {}), ...(i === 1 ? COUNT : {}) })),
-    rows: result.segments.map((s) => [usageGroupName(s.segment, locale), formatNumber(s.customers, locale), pct(s.share, locale), one(s.meanActiveDays), one(s.meanFeatures)]),
+    rows: result.segments.map((s) => [
+      usageGroupName(s.segment, locale),
+      formatNumber(s.customers, locale),
+      pct(s.share, locale),
+      one(s.meanActiveDays),
+      one(s.meanFeatures),
+    ]),
   };
 }
 
@@ -81,11 +113,20 @@ export function usageChurnTable(result: UsageChurnResult, locale: Locale): Repor
   const months = texts(locale).subscriptions.charts.months(result.options.horizonMonths);
   return {
     caption: t.usageChurnCaption(months),
-    columns: t.usageChurnCols.map((label, i) => ({ label, ...(i > 0 ? { numeric: true } : {}), ...(i === 1 || i === 2 ? COUNT : {}) })),
+    columns: t.usageChurnCols.map((label, i) => ({
+      label,
+      ...(i > 0 ? { numeric: true } : {}),
+      ...(i === 1 || i === 2 ? COUNT : {}),
+    })),
     rows: result.rows.map((r) => [
-      `${usageGroupName(r.segment, locale)}${r.tooSmall ? ' *' : ''}`, formatNumber(r.customers, locale), formatNumber(r.churned, locale),
-      pct(r.rate, locale), t.ci(pct(r.low, locale), pct(r.high, locale)),
+      `${usageGroupName(r.segment, locale)}${r.tooSmall ? ' *' : ''}`,
+      formatNumber(r.customers, locale),
+      formatNumber(r.churned, locale),
+      pct(r.rate, locale),
+      t.ci(pct(r.low, locale), pct(r.high, locale)),
     ]),
-    ...(result.rows.some((r) => r.tooSmall) ? { note: t.usageTooSmall2(formatNumber(result.options.minSize, locale)) } : {}),
+    ...(result.rows.some((r) => r.tooSmall)
+      ? { note: t.usageTooSmall2(formatNumber(result.options.minSize, locale)) }
+      : {}),
   };
 }

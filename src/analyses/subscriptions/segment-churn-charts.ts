@@ -8,7 +8,15 @@ import type { MrrMovementsResult } from './movements.js';
 import { texts } from '../../i18n/index.js';
 import type { Locale } from '../../locale.js';
 import { periodLabel } from '../overview/charts.js';
-import { baseSpec, CATEGORY_COLORS, CHART_HEIGHT, CHART_WIDTH, COUNT_FORMAT, PERCENT_FORMAT, withCounts } from '../../charts/theme.js';
+import {
+  baseSpec,
+  CATEGORY_COLORS,
+  CHART_HEIGHT,
+  CHART_WIDTH,
+  COUNT_FORMAT,
+  PERCENT_FORMAT,
+  withCounts,
+} from '../../charts/theme.js';
 
 /** Options of {@link segmentChurnChart}. */
 export interface SegmentChurnChartOptions {
@@ -33,16 +41,35 @@ export function segmentChurnChart(result: MrrMovementsResult, options: SegmentCh
   const left = by.segments.filter((s) => s.tooSmall).map((s) => s.segment ?? t.unknown);
   const names = shown.map((s) => s.segment ?? t.unknown);
   const values = shown.flatMap((s, i) => {
-    const rows = options.lastMonths === undefined ? s.rows : s.rows.slice(Math.max(0, s.rows.length - options.lastMonths));
-    return rows.filter((r) => r.customerChurn.total > 0).map((r) => ({
-      segment: names[i] ?? '', month: periodLabel(r.month, 'month', locale),
-      rate: r.customerChurn.rate, low: r.customerChurn.low, high: r.customerChurn.high,
-      customers: r.customerChurn.total, churned: r.customerChurn.events,
-    }));
+    const rows =
+      options.lastMonths === undefined ? s.rows : s.rows.slice(Math.max(0, s.rows.length - options.lastMonths));
+    return rows
+      .filter((r) => r.customerChurn.total > 0)
+      .map((r) => ({
+        segment: names[i] ?? '',
+        month: periodLabel(r.month, 'month', locale),
+        rate: r.customerChurn.rate,
+        low: r.customerChurn.low,
+        high: r.customerChurn.high,
+        customers: r.customerChurn.total,
+        churned: r.customerChurn.events,
+      }));
   });
   const months = result.rows.map((r) => periodLabel(r.month, 'month', locale));
-  const x = { field: 'month', type: 'ordinal' as const, title: t.month, sort: months, axis: { labelAngle: -45, labelOverlap: true } };
-  const color = { field: 'segment', type: 'nominal' as const, title: t.segment, sort: names, scale: { domain: names, range: CATEGORY_COLORS.slice(0, Math.max(1, names.length)) } };
+  const x = {
+    field: 'month',
+    type: 'ordinal' as const,
+    title: t.month,
+    sort: months,
+    axis: { labelAngle: -45, labelOverlap: true },
+  };
+  const color = {
+    field: 'segment',
+    type: 'nominal' as const,
+    title: t.segment,
+    sort: names,
+    scale: { domain: names, range: CATEGORY_COLORS.slice(0, Math.max(1, names.length)) },
+  };
   const subtitle = left.length > 0 ? t.segmentChurnSubSmall(left.join(', ')) : t.segmentChurnSub;
   return withCounts(['customers', 'churned'], {
     ...baseSpec(t.segmentChurnTitle(options.byLabel ?? by.by.column), `${t.segmentChurnDesc}.`, subtitle),
@@ -51,7 +78,13 @@ export function segmentChurnChart(result: MrrMovementsResult, options: SegmentCh
     data: { values },
     encoding: { x, color },
     layer: [
-      { mark: { type: 'area', opacity: 0.18 }, encoding: { y: { field: 'low', type: 'quantitative', title: t.rate, axis: { format: '.0%' } }, y2: { field: 'high' } } },
+      {
+        mark: { type: 'area', opacity: 0.18 },
+        encoding: {
+          y: { field: 'low', type: 'quantitative', title: t.rate, axis: { format: '.0%' } },
+          y2: { field: 'high' },
+        },
+      },
       {
         mark: { type: 'line', point: { filled: true, size: 30 } },
         encoding: {

@@ -38,16 +38,26 @@ export interface SubscriptionBounds {
  */
 export async function subscriptionBounds(wb: Workbench, source: string): Promise<SubscriptionBounds> {
   const columns = await columnsOf(wb, source);
-  if (columns.length === 0) throw new WorkbenchError('NO_DATA', subscriptionMessages.noSubscriptions(source), { source });
+  if (columns.length === 0)
+    throw new WorkbenchError('NO_DATA', subscriptionMessages.noSubscriptions(source), { source });
   const missing = SUBSCRIPTION_CORE.slice(1).filter((c) => !columns.includes(c));
-  if (missing.length) throw new WorkbenchError('MISSING_FIELD', subscriptionMessages.subscriptionsLackColumns(source, missing, columns), { missing });
+  if (missing.length)
+    throw new WorkbenchError('MISSING_FIELD', subscriptionMessages.subscriptionsLackColumns(source, missing, columns), {
+      missing,
+    });
   const t = quoteIdentifier(source);
   const [b] = await wb.query<{ first: Date | null; last: Date | null }>(
     `select date_trunc('month', min(start_date)) as first,
-       date_trunc('month', greatest(max(start_date), coalesce(max(end_date), max(start_date)))) as last from ${t}`);
-  if (!b?.first || !b.last) throw new WorkbenchError('NO_DATA', subscriptionMessages.emptySubscriptions(source), { source });
+       date_trunc('month', greatest(max(start_date), coalesce(max(end_date), max(start_date)))) as last from ${t}`,
+  );
+  if (!b?.first || !b.last)
+    throw new WorkbenchError('NO_DATA', subscriptionMessages.emptySubscriptions(source), { source });
   const currencies = columns.includes('currency')
-    ? (await wb.query<{ c: string }>(`select distinct currency::varchar as c from ${t} where currency is not null order by c limit 20`)).map((r) => r.c)
+    ? (
+        await wb.query<{ c: string }>(
+          `select distinct currency::varchar as c from ${t} where currency is not null order by c limit 20`,
+        )
+      ).map((r) => r.c)
     : [];
   return { columns, first: new Date(b.first), last: new Date(b.last), currencies };
 }
@@ -79,11 +89,16 @@ export interface MonthRange {
  * The months from `from` to `to` (each truncated to its month), defaulting to the data's first and
  * last month; `BAD_OPTION` when an option is not a date or `from` is in a later month than `to`.
  */
-export function monthRange(bounds: Pick<SubscriptionBounds, 'first' | 'last'>, from: DateInput | undefined, to: DateInput | undefined): MonthRange {
+export function monthRange(
+  bounds: Pick<SubscriptionBounds, 'first' | 'last'>,
+  from: DateInput | undefined,
+  to: DateInput | undefined,
+): MonthRange {
   const f = optionalDate('from', from);
   const t = optionalDate('to', to);
   const range = { from: monthStart(f ?? bounds.first), to: monthStart(t ?? bounds.last) };
-  if (range.from > range.to) throw new WorkbenchError('BAD_OPTION', subscriptionMessages.monthsReversed(range.from, range.to), { from, to });
+  if (range.from > range.to)
+    throw new WorkbenchError('BAD_OPTION', subscriptionMessages.monthsReversed(range.from, range.to), { from, to });
   return range;
 }
 

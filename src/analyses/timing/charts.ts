@@ -5,7 +5,15 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { Locale } from '../../locale.js';
 import {
-  baseSpec, CATEGORY_COLORS, CHART_HEIGHT, CHART_WIDTH, COUNT_FORMAT, moneyFormat, PERCENT_FORMAT, SEQUENTIAL_SCHEME, withCounts,
+  baseSpec,
+  CATEGORY_COLORS,
+  CHART_HEIGHT,
+  CHART_WIDTH,
+  COUNT_FORMAT,
+  moneyFormat,
+  PERCENT_FORMAT,
+  SEQUENTIAL_SCHEME,
+  withCounts,
 } from '../../charts/theme.js';
 import type { TimingResult } from './index.js';
 import { timingTexts } from './texts.js';
@@ -27,9 +35,12 @@ export function timingHeatmap(result: TimingResult, options: TimingChartOptions 
   const t = w.charts;
   const total = result.orders.total;
   const values = result.grid.map((c) => ({
-    day: t.days[c.weekday - 1] ?? String(c.weekday), weekday: w.weekdays[c.weekday - 1] ?? String(c.weekday),
-    hour: c.hour ?? t.allDay, range: c.hour === null ? t.allDay : w.hourRange(c.hour),
-    orders: c.orders, share: total > 0 ? c.orders / total : 0,
+    day: t.days[c.weekday - 1] ?? String(c.weekday),
+    weekday: w.weekdays[c.weekday - 1] ?? String(c.weekday),
+    hour: c.hour ?? t.allDay,
+    range: c.hour === null ? t.allDay : w.hourRange(c.hour),
+    orders: c.orders,
+    share: total > 0 ? c.orders / total : 0,
   }));
   const hours = result.hasTimes;
   return {
@@ -40,10 +51,22 @@ export function timingHeatmap(result: TimingResult, options: TimingChartOptions 
     mark: { type: 'rect', stroke: '#ffffff', strokeWidth: 1 },
     encoding: {
       x: hours
-        ? { field: 'hour', type: 'ordinal', title: t.hour, sort: Array.from({ length: 24 }, (_, h) => h), axis: { labelAngle: 0, labelOverlap: true } }
+        ? {
+            field: 'hour',
+            type: 'ordinal',
+            title: t.hour,
+            sort: Array.from({ length: 24 }, (_, h) => h),
+            axis: { labelAngle: 0, labelOverlap: true },
+          }
         : { field: 'hour', type: 'nominal', title: null, axis: { labelAngle: 0 } },
       y: { field: 'day', type: 'ordinal', title: null, sort: [...t.days] },
-      color: { field: 'orders', type: 'quantitative', title: t.orders, scale: { scheme: SEQUENTIAL_SCHEME, zero: true }, legend: { format: COUNT_FORMAT } },
+      color: {
+        field: 'orders',
+        type: 'quantitative',
+        title: t.orders,
+        scale: { scheme: SEQUENTIAL_SCHEME, zero: true },
+        legend: { format: COUNT_FORMAT },
+      },
       tooltip: [
         { field: 'weekday', type: 'nominal', title: t.weekday },
         { field: 'range', type: 'nominal', title: t.hour },
@@ -63,8 +86,11 @@ export function timingSegmentBars(result: TimingResult, options: TimingChartOpti
   const w = timingTexts(locale);
   const t = w.charts;
   const values = result.segments.map((s) => ({
-    segment: w.segments[s.key].name, customers: s.customers, share: Number.isFinite(s.share) ? s.share : 0,
-    revenue: s.revenue, perCustomer: Number.isFinite(s.revenuePerCustomer) ? s.revenuePerCustomer : null,
+    segment: w.segments[s.key].name,
+    customers: s.customers,
+    share: Number.isFinite(s.share) ? s.share : 0,
+    revenue: s.revenue,
+    perCustomer: Number.isFinite(s.revenuePerCustomer) ? s.revenuePerCustomer : null,
   }));
   return withCounts(['customers'], {
     ...baseSpec(t.bars, `${t.barsDesc}.`),
@@ -72,7 +98,13 @@ export function timingSegmentBars(result: TimingResult, options: TimingChartOpti
     height: Math.max(CHART_HEIGHT / 2, values.length * 28),
     data: { values },
     encoding: {
-      y: { field: 'segment', type: 'nominal', title: null, sort: values.map((v) => v.segment), axis: { labelLimit: 220 } },
+      y: {
+        field: 'segment',
+        type: 'nominal',
+        title: null,
+        sort: values.map((v) => v.segment),
+        axis: { labelLimit: 220 },
+      },
       x: { field: 'customers', type: 'quantitative', title: t.customers, axis: { format: COUNT_FORMAT } },
       tooltip: [
         { field: 'segment', type: 'nominal', title: t.segment },
@@ -84,7 +116,10 @@ export function timingSegmentBars(result: TimingResult, options: TimingChartOpti
     },
     layer: [
       { mark: { type: 'bar', color: CATEGORY_COLORS[0] } },
-      { mark: { type: 'text', align: 'left', dx: 3, fontSize: 10, color: '#333333' }, encoding: { text: { field: 'share', type: 'quantitative', format: PERCENT_FORMAT } } },
+      {
+        mark: { type: 'text', align: 'left', dx: 3, fontSize: 10, color: '#333333' },
+        encoding: { text: { field: 'share', type: 'quantitative', format: PERCENT_FORMAT } },
+      },
     ],
   });
 }

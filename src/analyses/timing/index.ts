@@ -14,14 +14,27 @@ import { resolveAsOf } from '../shared/as-of.js';
 import { checkOptionKeys, optionKeys, minSizeOption } from '../shared/validate.js';
 import { timingMessages } from './messages.js';
 import {
-  hasTimesSql, TIME_BANDS, timingCustomersSql, timingGridSql, timingSegmentsSql, timingTotalsSql, TIMING_RULES, TIMING_SEGMENTS,
-  type TimeBand, type TimingSegment,
+  hasTimesSql,
+  TIME_BANDS,
+  timingCustomersSql,
+  timingGridSql,
+  timingSegmentsSql,
+  timingTotalsSql,
+  TIMING_RULES,
+  TIMING_SEGMENTS,
+  type TimeBand,
+  type TimingSegment,
 } from './sql.js';
 import type { TimingGridCell, TimingOptions, TimingResult, TimingSegmentSummary } from './types.js';
 
 export { TIME_BANDS, TIMING_RULES, TIMING_SEGMENTS, type TimeBand, type TimingSegment } from './sql.js';
 export type {
-  TimingOptions, TimingOptionsUsed, TimingSegmentSummary, TimingGridCell, TimingOrderCounts, TimingResult,
+  TimingOptions,
+  TimingOptionsUsed,
+  TimingSegmentSummary,
+  TimingGridCell,
+  TimingOrderCounts,
+  TimingResult,
 } from './types.js';
 
 const REQUIRED = ['customer_id', 'order_id', 'order_date', 'amount', 'is_return'];
@@ -30,11 +43,14 @@ const DAY_MS = 86_400_000;
 
 async function checkSource(wb: Workbench, source: string): Promise<void> {
   const cols = await wb.query<{ column_name: string }>(
-    'select column_name from information_schema.columns where table_name = $t order by ordinal_position', { t: source });
+    'select column_name from information_schema.columns where table_name = $t order by ordinal_position',
+    { t: source },
+  );
   const have = cols.map((c) => c.column_name);
   if (have.length === 0) throw new WorkbenchError('NO_DATA', messages.noTable(source), { source });
   const missing = REQUIRED.filter((c) => !have.includes(c));
-  if (missing.length) throw new WorkbenchError('MISSING_FIELD', messages.lacksColumns(source, missing, have), { missing });
+  if (missing.length)
+    throw new WorkbenchError('MISSING_FIELD', messages.lacksColumns(source, missing, have), { missing });
 }
 
 /** Whether a day (UTC midnight) is a holiday-season day by {@link TIMING_RULES}. */
@@ -58,22 +74,35 @@ export function seasonWindow(first: Date | undefined, asOf: Date): { days: numbe
 function fullGrid(cells: readonly TimingGridCell[], hasTimes: boolean): TimingGridCell[] {
   const count = new Map(cells.map((c) => [`${c.weekday}:${c.hour}`, c.orders]));
   const hours = hasTimes ? Array.from({ length: 24 }, (_, h) => h) : [null];
-  return [1, 2, 3, 4, 5, 6, 7].flatMap((weekday) => hours.map((hour) => ({ weekday, hour, orders: count.get(`${weekday}:${hour}`) ?? 0 })));
+  return [1, 2, 3, 4, 5, 6, 7].flatMap((weekday) =>
+    hours.map((hour) => ({ weekday, hour, orders: count.get(`${weekday}:${hour}`) ?? 0 })),
+  );
 }
 
-type Totals = Record<'customers' | 'orders' | 'weekend' | 'season' | TimeBand | 'season_buyers' | 'weekend_buyers' | 'with_cycle' | 'due', number>
-  & { revenue: number; median_cycle: number | null; first_order: Date | null };
+type Totals = Record<
+  'customers' | 'orders' | 'weekend' | 'season' | TimeBand | 'season_buyers' | 'weekend_buyers' | 'with_cycle' | 'due',
+  number
+> & { revenue: number; median_cycle: number | null; first_order: Date | null };
 
-function segmentSummaries(rows: ReadonlyArray<{ segment: string; customers: number; revenue: number }>, hasTimes: boolean, totals: Totals, minSize: number): TimingSegmentSummary[] {
+function segmentSummaries(
+  rows: ReadonlyArray<{ segment: string; customers: number; revenue: number }>,
+  hasTimes: boolean,
+  totals: Totals,
+  minSize: number,
+): TimingSegmentSummary[] {
   const keys = TIMING_SEGMENTS.filter((k) => hasTimes || !(TIME_BANDS as readonly string[]).includes(k));
   return keys.map((key: TimingSegment) => {
     const row = rows.find((r) => r.segment === key);
     const customers = Number(row?.customers ?? 0);
     const revenue = Number(row?.revenue ?? 0);
     return {
-      key, customers, share: totals.customers > 0 ? customers / totals.customers : NaN, revenue,
+      key,
+      customers,
+      share: totals.customers > 0 ? customers / totals.customers : NaN,
+      revenue,
       revenueShare: totals.revenue > 0 ? revenue / totals.revenue : NaN,
-      revenuePerCustomer: customers > 0 ? revenue / customers : NaN, tooSmall: customers < minSize,
+      revenuePerCustomer: customers > 0 ? revenue / customers : NaN,
+      tooSmall: customers < minSize,
     };
   });
 }
@@ -103,24 +132,32 @@ export async function timing(wb: Workbench, options: TimingOptions = {}): Promis
     await wb.run(`drop table if exists ${quoteIdentifier(table)}`);
   }
   if (!totals) throw new Error('timing: totals query returned no row');
-  const cells = await wb.query<{ weekday: number; hour: number | null; orders: number }>(timingGridSql(source, hasTimes), { asOf });
+  const cells = await wb.query<{ weekday: number; hour: number | null; orders: number }>(
+    timingGridSql(source, hasTimes),
+    { asOf },
+  );
   const warnings: string[] = [];
   if (totals.customers === 0) warnings.push(timingMessages.warnNoCustomers());
   else if (!hasTimes) warnings.push(timingMessages.warnNoTimes());
-  return tagResult({
-    options: { asOf, asOfFromData: fromData, minSize, source },
-    hasTimes,
-    customerCount: totals.customers,
-    revenue: totals.revenue,
-    segments: segmentSummaries(rows, hasTimes, totals, minSize),
-    orders: {
-      total: totals.orders, weekend: totals.weekend, season: totals.season,
-      bands: { night: totals.night, morning: totals.morning, afternoon: totals.afternoon, evening: totals.evening },
+  return tagResult(
+    {
+      options: { asOf, asOfFromData: fromData, minSize, source },
+      hasTimes,
+      customerCount: totals.customers,
+      revenue: totals.revenue,
+      segments: segmentSummaries(rows, hasTimes, totals, minSize),
+      orders: {
+        total: totals.orders,
+        weekend: totals.weekend,
+        season: totals.season,
+        bands: { night: totals.night, morning: totals.morning, afternoon: totals.afternoon, evening: totals.evening },
+      },
+      patterns: { season: totals.season_buyers, weekend: totals.weekend_buyers, due: totals.due },
+      cycle: { customers: totals.with_cycle, medianDays: totals.median_cycle ?? NaN },
+      window: seasonWindow(totals.first_order ?? undefined, asOf),
+      grid: fullGrid(cells, hasTimes),
+      warnings,
     },
-    patterns: { season: totals.season_buyers, weekend: totals.weekend_buyers, due: totals.due },
-    cycle: { customers: totals.with_cycle, medianDays: totals.median_cycle ?? NaN },
-    window: seasonWindow(totals.first_order ?? undefined, asOf),
-    grid: fullGrid(cells, hasTimes),
-    warnings,
-  }, 'TimingResult');
+    'TimingResult',
+  );
 }

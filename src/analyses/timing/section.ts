@@ -31,7 +31,8 @@ const listWords = (words: readonly string[], and: string): string =>
 /** Days as a reader counts them: whole, or with the half a median of an even count can give. */
 const dayCount = (x: number, locale: Locale): string => formatNumber(x, locale, Number.isInteger(x) ? 0 : 1);
 
-const customersIn = (result: TimingResult, key: TimingSegment): number => result.segments.find((s) => s.key === key)?.customers ?? 0;
+const customersIn = (result: TimingResult, key: TimingSegment): number =>
+  result.segments.find((s) => s.key === key)?.customers ?? 0;
 
 /**
  * Plain-language findings, most important first (the summary takes the first: holiday-season buyers and
@@ -50,12 +51,21 @@ export function timingFindings(result: TimingResult, locale: Locale = 'en'): str
   const o = result.orders;
   const weekend = customersIn(result, 'weekend');
   if (o.total > 0) out.push(t.weekend(sharePct(o.weekend / o.total, locale), num(weekend), weekend));
-  const closed = [1, 2, 3, 4, 5, 6, 7].filter((d) => result.grid.every((c) => c.weekday !== d || c.orders === 0)).map((d) => w.weekdays[d - 1] ?? '');
+  const closed = [1, 2, 3, 4, 5, 6, 7]
+    .filter((d) => result.grid.every((c) => c.weekday !== d || c.orders === 0))
+    .map((d) => w.weekdays[d - 1] ?? '');
   if (o.total > 0 && closed.length > 0) out.push(t.closed(listWords(closed, t.and)));
   if (!result.hasTimes) out.push(t.noTimesFinding);
   else if (o.total > 0) {
     const top = [...TIME_BANDS].sort((a, b) => o.bands[b] - o.bands[a])[0] ?? 'afternoon';
-    out.push(t.band(w.bands[top], pct(o.bands[top] / o.total, locale), num(customersIn(result, top)), customersIn(result, top)));
+    out.push(
+      t.band(
+        w.bands[top],
+        pct(o.bands[top] / o.total, locale),
+        num(customersIn(result, top)),
+        customersIn(result, top),
+      ),
+    );
     const busiest = result.grid.reduce((m, c) => (c.orders > m.orders ? c : m));
     if (busiest.hour !== null) out.push(t.busiest(w.weekdays[busiest.weekday - 1] ?? '', w.hourRange(busiest.hour)));
   }
@@ -73,12 +83,18 @@ function segmentTable(result: TimingResult, locale: Locale, currency: string): R
     rows: result.segments.map((s) => {
       const words = w.segments[s.key];
       return [
-        words.name, words.rule, words.action, `${formatNumber(s.customers, locale)}${s.tooSmall && s.customers > 0 ? ' *' : ''}`,
-        pct(s.share, locale, 1), formatCurrency(s.revenue, locale, currency, 0),
+        words.name,
+        words.rule,
+        words.action,
+        `${formatNumber(s.customers, locale)}${s.tooSmall && s.customers > 0 ? ' *' : ''}`,
+        pct(s.share, locale, 1),
+        formatCurrency(s.revenue, locale, currency, 0),
         Number.isFinite(s.revenuePerCustomer) ? formatCurrency(s.revenuePerCustomer, locale, currency, 0) : '–',
       ];
     }),
-    note: [t.rulesNote, small ? t.tooSmall(formatNumber(result.options.minSize, locale)) : ''].filter(Boolean).join(' '),
+    note: [t.rulesNote, small ? t.tooSmall(formatNumber(result.options.minSize, locale)) : '']
+      .filter(Boolean)
+      .join(' '),
   };
 }
 
@@ -103,7 +119,10 @@ export function timingSection(result: TimingResult, options: TimingSectionOption
     [t.facts.season, t.seasonValue(num(seasonDays), num(days))],
   ];
   if (result.cycle.customers > 0) {
-    facts.push([t.facts.cycle, t.cycleValue(dayCount(result.cycle.medianDays, locale))], [t.facts.withCycle, num(result.cycle.customers)]);
+    facts.push(
+      [t.facts.cycle, t.cycleValue(dayCount(result.cycle.medianDays, locale))],
+      [t.facts.withCycle, num(result.cycle.customers)],
+    );
   }
   return {
     id: 'timing',
@@ -112,7 +131,9 @@ export function timingSection(result: TimingResult, options: TimingSectionOption
     findings: timingFindings(result, locale),
     charts: [
       {
-        id: 'timing-heatmap', title: result.hasTimes ? t.heat : t.heatNoTimes, description: result.hasTimes ? t.heatDesc : t.heatNoTimesDesc,
+        id: 'timing-heatmap',
+        title: result.hasTimes ? t.heat : t.heatNoTimes,
+        description: result.hasTimes ? t.heatDesc : t.heatNoTimesDesc,
         spec: timingHeatmap(result, { locale }),
       },
       { id: 'timing-segments', title: t.bars, description: t.barsDesc, spec: timingSegmentBars(result, { locale }) },

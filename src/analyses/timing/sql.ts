@@ -14,7 +14,15 @@ import { moneySum, numberLiteral, quoteIdentifier } from '../../sql.js';
 
 /** The timing segments, in the order the report lists them (stable keys). */
 export const TIMING_SEGMENTS = [
-  'holiday-season', 'due', 'weekend', 'night', 'morning', 'afternoon', 'evening', 'no-pattern', 'one-order',
+  'holiday-season',
+  'due',
+  'weekend',
+  'night',
+  'morning',
+  'afternoon',
+  'evening',
+  'no-pattern',
+  'one-order',
 ] as const;
 
 /** A timing segment key. */

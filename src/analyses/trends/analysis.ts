@@ -23,7 +23,9 @@ export const trendsAnalysis: Analysis<'trends', TrendsResult, TrendsReportFlags>
   },
   run: ({ wb, options, asOf, results }) => {
     const rfm = resultOf(results, rfmAnalysis)?.options;
-    const same = rfm ? { bins: rfm.bins, scoring: rfm.scoring, segmentMap: rfm.segmentMap, returns: rfm.returns, minSize: rfm.minSize } : {};
+    const same = rfm
+      ? { bins: rfm.bins, scoring: rfm.scoring, segmentMap: rfm.segmentMap, returns: rfm.returns, minSize: rfm.minSize }
+      : {};
     return trends(wb, { asOf, ...same, ...(options.trendsPeriod ? { period: options.trendsPeriod } : {}) });
   },
   detail: (r) => {
@@ -36,9 +38,20 @@ export const trendsAnalysis: Analysis<'trends', TrendsResult, TrendsReportFlags>
     const tiers = valueTiers.join() === '0.2,0.3' ? 'value tiers (top 20%, next 30%, rest)' : valueTiers;
     // Option names the method section has words for: the step is its time unit, the points run from … to.
     const options = {
-      asOf, unit: period, from: r.points[0]?.date, to: r.points[r.points.length - 1]?.date, bins,
-      segmentMap: segmentMap.name.startsWith('standard') ? 'standard' : segmentMap.name, returns, minSize, segments: tiers,
+      asOf,
+      unit: period,
+      from: r.points[0]?.date,
+      to: r.points[r.points.length - 1]?.date,
+      bins,
+      segmentMap: segmentMap.name.startsWith('standard') ? 'standard' : segmentMap.name,
+      returns,
+      minSize,
+      segments: tiers,
     };
-    return { sections: [trendsSection(r, { locale, currency })], findings: trendFindings(r, locale, currency), runs: [{ name: 'Trends', options }] };
+    return {
+      sections: [trendsSection(r, { locale, currency })],
+      findings: trendFindings(r, locale, currency),
+      runs: [{ name: 'Trends', options }],
+    };
   },
 };

@@ -7,7 +7,16 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { segmentValueName } from '../../i18n/analyses.js';
 import { formatDate, type Locale } from '../../locale.js';
-import { baseSpec, CATEGORY_COLORS, CHART_HEIGHT, CHART_WIDTH, COUNT_FORMAT, moneyFormat, PERCENT_FORMAT, withCounts } from '../../charts/theme.js';
+import {
+  baseSpec,
+  CATEGORY_COLORS,
+  CHART_HEIGHT,
+  CHART_WIDTH,
+  COUNT_FORMAT,
+  moneyFormat,
+  PERCENT_FORMAT,
+  withCounts,
+} from '../../charts/theme.js';
 import { segmentName } from '../rfm/words.js';
 import type { TrendsResult, TrendValue } from './index.js';
 import { trendTexts } from './texts.js';
@@ -37,11 +46,19 @@ function rfmNames(result: TrendsResult, locale: Locale): Map<string, string> {
 }
 
 /** Segment display name of a value of either kind. */
-export function trendSegmentName(result: TrendsResult, value: Pick<TrendValue, 'segment'>, kind: 'rfm' | 'tiers', locale: Locale): string {
-  return kind === 'rfm' ? rfmNames(result, locale).get(value.segment) ?? value.segment : segmentValueName(value.segment, locale);
+export function trendSegmentName(
+  result: TrendsResult,
+  value: Pick<TrendValue, 'segment'>,
+  kind: 'rfm' | 'tiers',
+  locale: Locale,
+): string {
+  return kind === 'rfm'
+    ? (rfmNames(result, locale).get(value.segment) ?? value.segment)
+    : segmentValueName(value.segment, locale);
 }
 
-const colors = (n: number): string[] => Array.from({ length: n }, (_, i) => CATEGORY_COLORS[i % CATEGORY_COLORS.length] ?? '#0072B2');
+const colors = (n: number): string[] =>
+  Array.from({ length: n }, (_, i) => CATEGORY_COLORS[i % CATEGORY_COLORS.length] ?? '#0072B2');
 
 /**
  * Each RFM segment's share of all customers at each date, as stacked areas in the segment map's order.
@@ -53,8 +70,11 @@ export function trendShareChart(result: TrendsResult, options: TrendChartOptions
   const dates = pointLabels(result, locale);
   const names = result.segments.map((k) => trendSegmentName(result, { segment: k }, 'rfm', locale));
   const values = result.rfm.map((v) => ({
-    date: dates[v.point], segment: names[result.segments.indexOf(v.segment)], order: result.segments.indexOf(v.segment),
-    customers: v.customers, share: v.share,
+    date: dates[v.point],
+    segment: names[result.segments.indexOf(v.segment)],
+    order: result.segments.indexOf(v.segment),
+    customers: v.customers,
+    share: v.share,
   }));
   return withCounts(['customers'], {
     ...baseSpec(t.shares, `${t.sharesDesc}.`),
@@ -63,9 +83,30 @@ export function trendShareChart(result: TrendsResult, options: TrendChartOptions
     data: { values },
     mark: { type: 'area', line: { strokeWidth: 0.5, color: '#ffffff' } },
     encoding: {
-      x: { field: 'date', type: 'ordinal', sort: dates, title: t.date, axis: { labelAngle: -40, labelOverlap: true }, scale: { padding: 0 } },
-      y: { field: 'share', type: 'quantitative', stack: 'zero', title: t.share, axis: { format: '.0%' }, scale: { domain: [0, 1] } },
-      color: { field: 'segment', type: 'nominal', title: t.segment, sort: names, scale: { domain: names, range: colors(names.length) }, legend: { labelLimit: 200 } },
+      x: {
+        field: 'date',
+        type: 'ordinal',
+        sort: dates,
+        title: t.date,
+        axis: { labelAngle: -40, labelOverlap: true },
+        scale: { padding: 0 },
+      },
+      y: {
+        field: 'share',
+        type: 'quantitative',
+        stack: 'zero',
+        title: t.share,
+        axis: { format: '.0%' },
+        scale: { domain: [0, 1] },
+      },
+      color: {
+        field: 'segment',
+        type: 'nominal',
+        title: t.segment,
+        sort: names,
+        scale: { domain: names, range: colors(names.length) },
+        legend: { labelLimit: 200 },
+      },
       order: { field: 'order', type: 'quantitative' },
       tooltip: [
         { field: 'segment', type: 'nominal', title: t.segment },
@@ -91,21 +132,44 @@ export function trendKpiChart(result: TrendsResult, options: TrendKpiChartOption
   const list = kind === 'rfm' ? result.rfm : result.valueTiers;
   const keys = kind === 'rfm' ? result.segments : result.tiers;
   const names = keys.map((k) => trendSegmentName(result, { segment: k }, kind, locale));
-  const values = list.filter((v) => !v.tooSmall).map((v) => {
-    const x = kpi === 'repeatRate' ? { value: v.repeatRate.rate, low: v.repeatRate.low, high: v.repeatRate.high }
-      : { value: v.revenuePerCustomer.mean, low: v.revenuePerCustomer.low, high: v.revenuePerCustomer.high };
-    const num = (y: number) => (Number.isFinite(y) ? y : null);
-    return { date: dates[v.point], series: names[keys.indexOf(v.segment)], customers: v.customers, value: num(x.value), low: num(x.low), high: num(x.high) };
-  });
+  const values = list
+    .filter((v) => !v.tooSmall)
+    .map((v) => {
+      const x =
+        kpi === 'repeatRate'
+          ? { value: v.repeatRate.rate, low: v.repeatRate.low, high: v.repeatRate.high }
+          : { value: v.revenuePerCustomer.mean, low: v.revenuePerCustomer.low, high: v.revenuePerCustomer.high };
+      const num = (y: number) => (Number.isFinite(y) ? y : null);
+      return {
+        date: dates[v.point],
+        series: names[keys.indexOf(v.segment)],
+        customers: v.customers,
+        value: num(x.value),
+        low: num(x.low),
+        high: num(x.high),
+      };
+    });
   const money = kpi === 'revenuePerCustomer';
   const format = money ? moneyFormat(locale) : '.0%';
   const title = money ? t.revenue : t.repeat;
   const seriesTitle = kind === 'rfm' ? t.segment : t.tier;
-  const color = { field: 'series', type: 'nominal' as const, title: seriesTitle, sort: names, scale: { domain: names, range: colors(names.length) } };
+  const color = {
+    field: 'series',
+    type: 'nominal' as const,
+    title: seriesTitle,
+    sort: names,
+    scale: { domain: names, range: colors(names.length) },
+  };
   // One axis for both layers (in small panels the chart's title names the KPI), one legend: the lines'.
   const axis = { format, ...(kind === 'rfm' ? { title: null } : {}) };
   const legend = kind === 'rfm' ? null : { symbolType: 'stroke', symbolOpacity: 1, symbolStrokeWidth: 2 };
-  const x = { field: 'date', type: 'ordinal' as const, sort: dates, title: t.date, axis: { labelAngle: -40, labelOverlap: true } };
+  const x = {
+    field: 'date',
+    type: 'ordinal' as const,
+    sort: dates,
+    title: t.date,
+    axis: { labelAngle: -40, labelOverlap: true },
+  };
   const tooltip = [
     { field: 'series', type: 'nominal' as const, title: seriesTitle },
     { field: 'date', type: 'ordinal' as const, title: t.date },
@@ -115,14 +179,28 @@ export function trendKpiChart(result: TrendsResult, options: TrendKpiChartOption
     { field: 'customers', type: 'quantitative' as const, title: t.customers, format: COUNT_FORMAT },
   ];
   const layer = [
-    { mark: { type: 'area' as const, opacity: 0.18 }, encoding: { x, y: { field: 'low', type: 'quantitative' as const, title, axis }, y2: { field: 'high' }, color: { ...color, legend } } },
+    {
+      mark: { type: 'area' as const, opacity: 0.18 },
+      encoding: {
+        x,
+        y: { field: 'low', type: 'quantitative' as const, title, axis },
+        y2: { field: 'high' },
+        color: { ...color, legend },
+      },
+    },
     {
       mark: { type: 'line' as const, strokeWidth: 2, point: { size: 24, filled: true } },
-      encoding: { x, y: { field: 'value', type: 'quantitative' as const, title, axis }, color: { ...color, legend }, tooltip },
+      encoding: {
+        x,
+        y: { field: 'value', type: 'quantitative' as const, title, axis },
+        color: { ...color, legend },
+        tooltip,
+      },
     },
   ];
   const head = baseSpec(title, `${money ? t.revenueDesc : t.repeatDesc}.`);
-  if (kind === 'tiers') return withCounts(['customers'], { ...head, width: CHART_WIDTH, height: CHART_HEIGHT, data: { values }, layer });
+  if (kind === 'tiers')
+    return withCounts(['customers'], { ...head, width: CHART_WIDTH, height: CHART_HEIGHT, data: { values }, layer });
   return withCounts(['customers'], {
     ...head,
     data: { values },

@@ -24,8 +24,15 @@ import { checkTransactionSource } from '../shared/source.js';
 import { checkOptionKeys, keyword, minSizeOption, optionKeys, wholeNumber } from '../shared/validate.js';
 import { tagResult } from '../../inspect.js';
 import {
-  MAX_POINTS, TREND_PERIODS, trendAggregateSql, trendFiguresSql, trendMembersTableSql, trendPointViewSql, trendRfmMembersSql,
-  trendTierMembersSql, type TrendPeriod,
+  MAX_POINTS,
+  TREND_PERIODS,
+  trendAggregateSql,
+  trendFiguresSql,
+  trendMembersTableSql,
+  trendPointViewSql,
+  trendRfmMembersSql,
+  trendTierMembersSql,
+  type TrendPeriod,
 } from './sql.js';
 import { trendMessages } from './messages.js';
 import type { MeanInterval, TrendsOptions, TrendsResult, TrendValue } from './types.js';
@@ -34,7 +41,16 @@ export { TREND_PERIODS, type TrendPeriod } from './sql.js';
 export type { MeanInterval, TrendPoint, TrendsOptions, TrendsOptionsUsed, TrendsResult, TrendValue } from './types.js';
 
 const TREND_KEYS = optionKeys<TrendsOptions>({
-  asOf: true, period: true, points: true, bins: true, scoring: true, segmentMap: true, returns: true, valueTiers: true, minSize: true, source: true,
+  asOf: true,
+  period: true,
+  points: true,
+  bins: true,
+  scoring: true,
+  segmentMap: true,
+  returns: true,
+  valueTiers: true,
+  minSize: true,
+  source: true,
 });
 
 const STEP_MONTHS: Record<TrendPeriod, number> = { month: 1, quarter: 3 };
@@ -70,19 +86,41 @@ function meanInterval(n: number, sum: number, sumSq: number): MeanInterval {
   return { mean, low: mean - half, high: mean + half };
 }
 
-type FigureRow = { i: number; kind: 'rfm' | 'tier'; segment: string; customers: number; revenue: number; revenue_sq: number; repeaters: number };
+type FigureRow = {
+  i: number;
+  kind: 'rfm' | 'tier';
+  segment: string;
+  customers: number;
+  revenue: number;
+  revenue_sq: number;
+  repeaters: number;
+};
 
-function values(rows: FigureRow[], kind: 'rfm' | 'tier', keys: readonly string[], points: readonly number[], totals: ReadonlyMap<number, number>, minSize: number): TrendValue[] {
+function values(
+  rows: FigureRow[],
+  kind: 'rfm' | 'tier',
+  keys: readonly string[],
+  points: readonly number[],
+  totals: ReadonlyMap<number, number>,
+  minSize: number,
+): TrendValue[] {
   const byKey = new Map(rows.filter((r) => r.kind === kind).map((r) => [`${r.i}|${r.segment}`, r]));
-  return points.flatMap((i, point) => keys.map((segment) => {
-    const r = byKey.get(`${i}|${segment}`);
-    const customers = Number(r?.customers ?? 0);
-    return {
-      segment, point, customers, share: customers / (totals.get(i) ?? NaN), revenue: r?.revenue ?? 0,
-      revenuePerCustomer: meanInterval(customers, r?.revenue ?? 0, r?.revenue_sq ?? 0),
-      repeatRate: wilson(Number(r?.repeaters ?? 0), customers), tooSmall: customers < minSize,
-    };
-  }));
+  return points.flatMap((i, point) =>
+    keys.map((segment) => {
+      const r = byKey.get(`${i}|${segment}`);
+      const customers = Number(r?.customers ?? 0);
+      return {
+        segment,
+        point,
+        customers,
+        share: customers / (totals.get(i) ?? NaN),
+        revenue: r?.revenue ?? 0,
+        revenuePerCustomer: meanInterval(customers, r?.revenue ?? 0, r?.revenue_sq ?? 0),
+        repeatRate: wilson(Number(r?.repeaters ?? 0), customers),
+        tooSmall: customers < minSize,
+      };
+    }),
+  );
 }
 
 /**
@@ -104,7 +142,12 @@ export async function trends(wb: Workbench, options: TrendsOptions = {}): Promis
   await checkTransactionSource(wb, source);
   const { asOf, fromData } = await resolveAsOf(wb, source, options.asOf);
   const dates = trendDates(asOf, period, points);
-  const params = Object.fromEntries(dates.flatMap((d, i) => [[`d${i}`, d.date], [`w${i}`, d.windowStart]]));
+  const params = Object.fromEntries(
+    dates.flatMap((d, i) => [
+      [`d${i}`, d.date],
+      [`w${i}`, d.windowStart],
+    ]),
+  );
 
   const aggregate = wb.tempName('_swb_trends_aggregate');
   const members = wb.tempName('_swb_trends_members');
@@ -115,15 +158,31 @@ export async function trends(wb: Workbench, options: TrendsOptions = {}): Promis
   let counts: Map<number, number>;
   try {
     await wb.run(trendAggregateSql({ source, table: aggregate, points, returns }), params);
-    counts = new Map((await wb.query<{ i: number; n: number }>(`select i, count(*)::bigint as n from ${quoteIdentifier(aggregate)} group by i`))
-      .map((r) => [Number(r.i), Number(r.n)]));
+    counts = new Map(
+      (
+        await wb.query<{ i: number; n: number }>(
+          `select i, count(*)::bigint as n from ${quoteIdentifier(aggregate)} group by i`,
+        )
+      ).map((r) => [Number(r.i), Number(r.n)]),
+    );
     await wb.run(trendMembersTableSql(members));
     for (let i = 0; i < points; i++) {
       if (!counts.get(i)) continue;
       await wb.run(trendPointViewSql(view, aggregate, i));
       // RFM's own statement on this date's aggregate: the same scores and segments rfm() gives as of it
-      await wb.run(rfmSql({ source, table: scored, bins, scoring, returns, excludeLater: true, segmentMap, aggregate: quoteIdentifier(view) }),
-        { asOf: dates[i]!.date, ...segmentParams(segmentMap) });
+      await wb.run(
+        rfmSql({
+          source,
+          table: scored,
+          bins,
+          scoring,
+          returns,
+          excludeLater: true,
+          segmentMap,
+          aggregate: quoteIdentifier(view),
+        }),
+        { asOf: dates[i]!.date, ...segmentParams(segmentMap) },
+      );
       await wb.run(trendRfmMembersSql(members, scored, i));
       await wb.run(trendTierMembersSql(members, view, i, shares), tierParams);
     }
@@ -136,19 +195,36 @@ export async function trends(wb: Workbench, options: TrendsOptions = {}): Promis
   if (kept.length === 0) throw new WorkbenchError('NO_DATA', trendMessages.nothingToTrack(asOf, source), { asOf });
   const warnings: string[] = [];
   if (kept.length < points) {
-    const [first] = await wb.query<{ first: Date }>(`select min(order_date) as first from ${quoteIdentifier(source)} where not coalesce(is_return, false)`);
+    const [first] = await wb.query<{ first: Date }>(
+      `select min(order_date) as first from ${quoteIdentifier(source)} where not coalesce(is_return, false)`,
+    );
     warnings.push(trendMessages.warnDatesBeforeData(points - kept.length, first?.first ?? dates[kept[0]!]!.date));
   }
   const revenue = (i: number) => rows.filter((r) => r.i === i && r.kind === 'rfm').reduce((s, r) => s + r.revenue, 0);
   const keys = segmentMap.segments.map((s) => s.key);
   const tiers = tierKeys(shares);
-  return tagResult({
-    options: { asOf, asOfFromData: fromData, period, points, bins, scoring, segmentMap, returns, valueTiers: shares, minSize, source },
-    points: kept.map((i) => ({ ...dates[i]!, customers: counts.get(i) ?? 0, revenue: revenue(i) })),
-    segments: keys,
-    tiers,
-    rfm: values(rows, 'rfm', keys, kept, counts, minSize),
-    valueTiers: values(rows, 'tier', tiers, kept, counts, minSize),
-    warnings,
-  }, 'TrendsResult');
+  return tagResult(
+    {
+      options: {
+        asOf,
+        asOfFromData: fromData,
+        period,
+        points,
+        bins,
+        scoring,
+        segmentMap,
+        returns,
+        valueTiers: shares,
+        minSize,
+        source,
+      },
+      points: kept.map((i) => ({ ...dates[i]!, customers: counts.get(i) ?? 0, revenue: revenue(i) })),
+      segments: keys,
+      tiers,
+      rfm: values(rows, 'rfm', keys, kept, counts, minSize),
+      valueTiers: values(rows, 'tier', tiers, kept, counts, minSize),
+      warnings,
+    },
+    'TrendsResult',
+  );
 }

@@ -3,7 +3,8 @@ import { isoDay } from '../../messages/format.js';
 
 /** Message builders for trends(). */
 export const trendMessages = {
-  nothingToTrack: (asOf: Date, source: string) => `No customer has a purchase before ${isoDay(asOf)} in ${source}; there is no trend to show.`,
+  nothingToTrack: (asOf: Date, source: string) =>
+    `No customer has a purchase before ${isoDay(asOf)} in ${source}; there is no trend to show.`,
   // warnings
   warnDatesBeforeData: (n: number, first: Date) =>
     `${n} of the dates fall before the first purchase (${isoDay(first)}) and are left out.`,

@@ -53,7 +53,19 @@ export function trendFindings(result: TrendsResult, locale: Locale = 'en', curre
   const out: string[] = [];
   const rose = rise && rise.change >= MIN_CHANGE;
   const fell = fall && fall.change <= -MIN_CHANGE;
-  if (rose && fell) out.push(t.riseFall(first, last, name(rise.first), pct(rise.first.share), pct(rise.last.share), name(fall.first), pct(fall.first.share), pct(fall.last.share)));
+  if (rose && fell)
+    out.push(
+      t.riseFall(
+        first,
+        last,
+        name(rise.first),
+        pct(rise.first.share),
+        pct(rise.last.share),
+        name(fall.first),
+        pct(fall.first.share),
+        pct(fall.last.share),
+      ),
+    );
   else if (rose) out.push(t.riseOnly(first, last, name(rise.first), pct(rise.first.share), pct(rise.last.share)));
   else if (fell) out.push(t.riseOnly(first, last, name(fall.first), pct(fall.first.share), pct(fall.last.share)));
   else out.push(t.steady(first, last));
@@ -61,7 +73,16 @@ export function trendFindings(result: TrendsResult, locale: Locale = 'en', curre
   const top = result.valueTiers.find((v) => v.point === lastPoint && v.segment === result.tiers[0]);
   if (top && !top.tooSmall && Number.isFinite(top.revenuePerCustomer.low)) {
     const money = (x: number) => formatCurrency(x, locale, currency, 0);
-    out.push(t.topTier(trendSegmentName(result, top, 'tiers', locale), u, last, money(top.revenuePerCustomer.mean), money(top.revenuePerCustomer.low), money(top.revenuePerCustomer.high)));
+    out.push(
+      t.topTier(
+        trendSegmentName(result, top, 'tiers', locale),
+        u,
+        last,
+        money(top.revenuePerCustomer.mean),
+        money(top.revenuePerCustomer.low),
+        money(top.revenuePerCustomer.high),
+      ),
+    );
   }
   return out;
 }
@@ -75,7 +96,8 @@ function kpiTable(result: TrendsResult, kind: 'rfm' | 'tiers', locale: Locale, c
   // -0.4 would read "-£0": a figure that rounds to zero is written as zero
   const money = (x: number) => formatCurrency(Math.round(x) === 0 ? 0 : x, locale, currency, 0);
   const pct = (x: number) => formatPercent(x, locale, 1);
-  const interval = (v: string, low: number, high: number, f: (x: number) => string) => (Number.isFinite(low) ? `${v} (${f(low)}–${f(high)})` : v);
+  const interval = (v: string, low: number, high: number, f: (x: number) => string) =>
+    Number.isFinite(low) ? `${v} (${f(low)}–${f(high)})` : v;
   const shown = (v: TrendValue, text: string) => (v.customers === 0 ? '–' : v.tooSmall ? t.tooSmall : text);
   const change = (x: number) => {
     const points = Math.round(x * 1000) / 10;
@@ -83,7 +105,10 @@ function kpiTable(result: TrendsResult, kind: 'rfm' | 'tiers', locale: Locale, c
   };
   const count = (v: TrendValue) => `${formatNumber(v.customers, locale)} (${pct(v.share)})`;
   const rows = ends(kind === 'rfm' ? result.rfm : result.valueTiers, lastPoint).map(({ first: a, last: b }) => [
-    trendSegmentName(result, a, kind, locale), count(a), count(b), change(b.share - a.share),
+    trendSegmentName(result, a, kind, locale),
+    count(a),
+    count(b),
+    change(b.share - a.share),
     shown(b, interval(money(b.revenuePerCustomer.mean), b.revenuePerCustomer.low, b.revenuePerCustomer.high, money)),
     shown(b, interval(pct(b.repeatRate.rate), b.repeatRate.low, b.repeatRate.high, pct)),
   ]);
@@ -113,9 +138,24 @@ export function trendsSection(result: TrendsResult, options: TrendsSectionOption
     findings: trendFindings(result, locale, currency),
     charts: [
       { id: 'trends-shares', title: t.shares, description: t.sharesDesc, spec: trendShareChart(result, { locale }) },
-      { id: 'trends-rfm-revenue', title: t.rfmRevenue, description: t.rfmRevenueDesc, spec: trendKpiChart(result, { locale, segments: 'rfm' }) },
-      { id: 'trends-tier-revenue', title: t.tierRevenue, description: t.tierRevenueDesc, spec: trendKpiChart(result, { locale, segments: 'tiers' }) },
-      { id: 'trends-tier-repeat', title: t.tierRepeat, description: t.tierRepeatDesc, spec: trendKpiChart(result, { locale, segments: 'tiers', kpi: 'repeatRate' }) },
+      {
+        id: 'trends-rfm-revenue',
+        title: t.rfmRevenue,
+        description: t.rfmRevenueDesc,
+        spec: trendKpiChart(result, { locale, segments: 'rfm' }),
+      },
+      {
+        id: 'trends-tier-revenue',
+        title: t.tierRevenue,
+        description: t.tierRevenueDesc,
+        spec: trendKpiChart(result, { locale, segments: 'tiers' }),
+      },
+      {
+        id: 'trends-tier-repeat',
+        title: t.tierRepeat,
+        description: t.tierRepeatDesc,
+        spec: trendKpiChart(result, { locale, segments: 'tiers', kpi: 'repeatRate' }),
+      },
     ],
     tables: [kpiTable(result, 'rfm', locale, currency), kpiTable(result, 'tiers', locale, currency)],
     facts: [

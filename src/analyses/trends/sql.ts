@@ -55,8 +55,13 @@ export function trendDatesSql(points: number): string {
 export function trendAggregateSql(o: TrendAggregateSqlOptions): string {
   keyword('returns', o.returns, ['net', 'ignore']);
   const last = `(select max(as_of) from dates)`;
-  const where = ['customer_id is not null', `order_date < ${last}`, o.returns === 'ignore' ? 'not coalesce(is_return, false)' : '']
-    .filter(Boolean).join(' and ');
+  const where = [
+    'customer_id is not null',
+    `order_date < ${last}`,
+    o.returns === 'ignore' ? 'not coalesce(is_return, false)' : '',
+  ]
+    .filter(Boolean)
+    .join(' and ');
   const measures = Object.entries(CUSTOMER_MEASURES).map(([name, sql]) => `${sql} as ${name}`);
   return `create or replace temp table ${quoteIdentifier(o.table)} as
 with dates as (${trendDatesSql(o.points)}),
@@ -101,7 +106,12 @@ export function trendRfmMembersSql(members: string, rfmTable: string, point: num
 export function trendTierMembersSql(members: string, view: string, point: number, shares: readonly number[]): string {
   wholeNumber('point', point, 0, MAX_POINTS - 1);
   let cum = 0;
-  const cases = shares.map((s, j) => { cum += s; return `when ${withinTopShareSql('c', cum)} then $t${j}`; }).join(' ');
+  const cases = shares
+    .map((s, j) => {
+      cum += s;
+      return `when ${withinTopShareSql('c', cum)} then $t${j}`;
+    })
+    .join(' ');
   return `insert into ${quoteIdentifier(members)}
 select ${numberLiteral(point)}, 'tier', customer_id, case ${cases} else $t${shares.length} end
 from (select customer_id, ${revenueRankShareSql('monetary')} as c from ${quoteIdentifier(view)})`;

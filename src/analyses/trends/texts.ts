@@ -27,24 +27,49 @@ const en = {
       `${u.every} from ${first} to ${last}, the customers are scored again with the same RFM rules as above, counting only the orders before that date, and the value tiers are cut again. This shows which segments grow and which shrink.`,
     intro2: (u: StepWords, min: number) =>
       `Revenue per customer and repeat rate are for the ${u.one} before each date: repeat rate is the share of a segment’s customers who ordered again in that ${u.one} (a first order does not count). Shaded bands are 95% intervals; a segment with fewer than ${min} customers at a date is too small to show its figures.`,
-    riseFall: (first: string, last: string, rise: string, riseFrom: string, riseTo: string, fall: string, fallFrom: string, fallTo: string) =>
+    riseFall: (
+      first: string,
+      last: string,
+      rise: string,
+      riseFrom: string,
+      riseTo: string,
+      fall: string,
+      fallFrom: string,
+      fallTo: string,
+    ) =>
       `From ${first} to ${last}, ${rise} grew the most (from ${riseFrom} to ${riseTo} of customers) and ${fall} shrank the most (from ${fallFrom} to ${fallTo}).`,
     riseOnly: (first: string, last: string, rise: string, from: string, to: string) =>
       `From ${first} to ${last}, ${rise} grew the most, from ${from} to ${to} of customers.`,
-    steady: (first: string, last: string) => `From ${first} to ${last}, no segment’s share of customers changed by a percentage point or more.`,
+    steady: (first: string, last: string) =>
+      `From ${first} to ${last}, no segment’s share of customers changed by a percentage point or more.`,
     customers: (first: string, last: string, from: string, to: string) =>
       `The number of customers with a purchase went from ${from} at ${first} to ${to} at ${last}.`,
     topTier: (tier: string, u: StepWords, last: string, value: string, low: string, high: string) =>
       `In the ${u.one} before ${last}, ${tier} brought ${value} per customer (95% interval ${low} to ${high}).`,
-    shares: 'RFM segments over time', sharesDesc: 'Each band is an RFM segment’s share of all customers at each date: a band that widens is a segment that grows.',
-    rfmRevenue: 'Revenue per customer by RFM segment', rfmRevenueDesc: 'Net revenue per customer in the period before each date, one panel per segment, with its 95% interval; gaps are dates where the segment was too small.',
-    tierRevenue: 'Revenue per customer by value tier', tierRevenueDesc: 'Net revenue per customer in the period before each date for each value tier, with its 95% interval.',
-    tierRepeat: 'Repeat rate by value tier', tierRepeatDesc: 'The share of each value tier’s customers who ordered again in the period before each date, with its 95% interval.',
+    shares: 'RFM segments over time',
+    sharesDesc:
+      'Each band is an RFM segment’s share of all customers at each date: a band that widens is a segment that grows.',
+    rfmRevenue: 'Revenue per customer by RFM segment',
+    rfmRevenueDesc:
+      'Net revenue per customer in the period before each date, one panel per segment, with its 95% interval; gaps are dates where the segment was too small.',
+    tierRevenue: 'Revenue per customer by value tier',
+    tierRevenueDesc:
+      'Net revenue per customer in the period before each date for each value tier, with its 95% interval.',
+    tierRepeat: 'Repeat rate by value tier',
+    tierRepeatDesc:
+      'The share of each value tier’s customers who ordered again in the period before each date, with its 95% interval.',
     rfmCaption: (first: string, last: string, u: StepWords) =>
       `RFM segments: customers (share) at ${first} and ${last}; revenue per customer and repeat rate in the ${u.one} before ${last}, with 95% intervals`,
     tierCaption: (first: string, last: string, u: StepWords) =>
       `Value tiers: customers (share) at ${first} and ${last}; revenue per customer and repeat rate in the ${u.one} before ${last}, with 95% intervals`,
-    cols: (first: string, last: string) => ['Segment', first, last, 'Change in share (points)', 'Revenue per customer', 'Repeat rate'],
+    cols: (first: string, last: string) => [
+      'Segment',
+      first,
+      last,
+      'Change in share (points)',
+      'Revenue per customer',
+      'Repeat rate',
+    ],
     tooSmall: 'too small',
     tableNote: (min: number) => `“too small”: fewer than ${min} customers at that date, too few for a reliable figure.`,
     facts: { period: 'Points', dates: 'Dates', minSize: 'Smallest group shown' },
@@ -52,10 +77,19 @@ const en = {
   },
   /** Trend charts. */
   charts: {
-    shares: 'Share of customers per RFM segment', sharesDesc: 'Stacked areas: each RFM segment’s share of all customers at each as-of date',
-    revenue: 'Revenue per customer', revenueDesc: 'Lines: net revenue per customer in the period before each date; bands: 95% intervals',
-    repeat: 'Repeat rate', repeatDesc: 'Lines: share of customers who ordered again in the period before each date; bands: 95% intervals',
-    date: 'As of', segment: 'Segment', tier: 'Value tier', customers: 'Customers', share: 'Share of customers', low: '95% interval from', high: '95% interval to',
+    shares: 'Share of customers per RFM segment',
+    sharesDesc: 'Stacked areas: each RFM segment’s share of all customers at each as-of date',
+    revenue: 'Revenue per customer',
+    revenueDesc: 'Lines: net revenue per customer in the period before each date; bands: 95% intervals',
+    repeat: 'Repeat rate',
+    repeatDesc: 'Lines: share of customers who ordered again in the period before each date; bands: 95% intervals',
+    date: 'As of',
+    segment: 'Segment',
+    tier: 'Value tier',
+    customers: 'Customers',
+    share: 'Share of customers',
+    low: '95% interval from',
+    high: '95% interval to',
   },
 };
 
@@ -73,30 +107,56 @@ const nl: typeof en = {
       `Omzet per klant en herhaalaankopen gaan over de ${u.one} vóór elke datum: herhaalaankopen is het aandeel klanten van een segment dat in die ${u.one} opnieuw bestelde (een eerste bestelling telt niet). De gekleurde banden zijn 95%-intervallen; een segment met minder dan ${min} klanten op een datum is te klein om cijfers van te tonen.`,
     riseFall: (first, last, rise, riseFrom, riseTo, fall, fallFrom, fallTo) =>
       `Van ${first} tot ${last} groeide ${rise} het meest (van ${riseFrom} naar ${riseTo} van de klanten) en kromp ${fall} het meest (van ${fallFrom} naar ${fallTo}).`,
-    riseOnly: (first, last, rise, from, to) => `Van ${first} tot ${last} groeide ${rise} het meest, van ${from} naar ${to} van de klanten.`,
-    steady: (first, last) => `Van ${first} tot ${last} veranderde het aandeel klanten van geen enkel segment met een procentpunt of meer.`,
-    customers: (first, last, from, to) => `Het aantal klanten met een aankoop ging van ${from} op ${first} naar ${to} op ${last}.`,
+    riseOnly: (first, last, rise, from, to) =>
+      `Van ${first} tot ${last} groeide ${rise} het meest, van ${from} naar ${to} van de klanten.`,
+    steady: (first, last) =>
+      `Van ${first} tot ${last} veranderde het aandeel klanten van geen enkel segment met een procentpunt of meer.`,
+    customers: (first, last, from, to) =>
+      `Het aantal klanten met een aankoop ging van ${from} op ${first} naar ${to} op ${last}.`,
     topTier: (tier, u, last, value, low, high) =>
       `In de ${u.one} vóór ${last} bracht ${tier} ${value} per klant op (95%-interval ${low} tot ${high}).`,
-    shares: 'RFM-segmenten door de tijd', sharesDesc: 'Elke band is het aandeel van een RFM-segment in alle klanten op elke datum: een band die breder wordt, is een segment dat groeit.',
-    rfmRevenue: 'Omzet per klant per RFM-segment', rfmRevenueDesc: 'Netto-omzet per klant in de periode vóór elke datum, één paneel per segment, met het 95%-interval; gaten zijn datums waarop het segment te klein was.',
-    tierRevenue: 'Omzet per klant per waardegroep', tierRevenueDesc: 'Netto-omzet per klant in de periode vóór elke datum per waardegroep, met het 95%-interval.',
-    tierRepeat: 'Herhaalaankopen per waardegroep', tierRepeatDesc: 'Het aandeel klanten van elke waardegroep dat in de periode vóór elke datum opnieuw bestelde, met het 95%-interval.',
+    shares: 'RFM-segmenten door de tijd',
+    sharesDesc:
+      'Elke band is het aandeel van een RFM-segment in alle klanten op elke datum: een band die breder wordt, is een segment dat groeit.',
+    rfmRevenue: 'Omzet per klant per RFM-segment',
+    rfmRevenueDesc:
+      'Netto-omzet per klant in de periode vóór elke datum, één paneel per segment, met het 95%-interval; gaten zijn datums waarop het segment te klein was.',
+    tierRevenue: 'Omzet per klant per waardegroep',
+    tierRevenueDesc: 'Netto-omzet per klant in de periode vóór elke datum per waardegroep, met het 95%-interval.',
+    tierRepeat: 'Herhaalaankopen per waardegroep',
+    tierRepeatDesc:
+      'Het aandeel klanten van elke waardegroep dat in de periode vóór elke datum opnieuw bestelde, met het 95%-interval.',
     rfmCaption: (first, last, u) =>
       `RFM-segmenten: klanten (aandeel) op ${first} en ${last}; omzet per klant en herhaalaankopen in de ${u.one} vóór ${last}, met 95%-intervallen`,
     tierCaption: (first, last, u) =>
       `Waardegroepen: klanten (aandeel) op ${first} en ${last}; omzet per klant en herhaalaankopen in de ${u.one} vóór ${last}, met 95%-intervallen`,
-    cols: (first, last) => ['Segment', first, last, 'Verschil in aandeel (procentpunten)', 'Omzet per klant', 'Herhaalaankopen'],
+    cols: (first, last) => [
+      'Segment',
+      first,
+      last,
+      'Verschil in aandeel (procentpunten)',
+      'Omzet per klant',
+      'Herhaalaankopen',
+    ],
     tooSmall: 'te klein',
     tableNote: (min) => `‘te klein’: minder dan ${min} klanten op die datum, te weinig voor een betrouwbaar cijfer.`,
     facts: { period: 'Meetpunten', dates: 'Datums', minSize: 'Kleinste getoonde groep' },
     points: (n, u) => `${n}, één per ${u.one}`,
   },
   charts: {
-    shares: 'Aandeel klanten per RFM-segment', sharesDesc: 'Gestapelde vlakken: het aandeel van elk RFM-segment in alle klanten op elke peildatum',
-    revenue: 'Omzet per klant', revenueDesc: 'Lijnen: netto-omzet per klant in de periode vóór elke datum; banden: 95%-intervallen',
-    repeat: 'Herhaalaankopen', repeatDesc: 'Lijnen: aandeel klanten dat opnieuw bestelde in de periode vóór elke datum; banden: 95%-intervallen',
-    date: 'Peildatum', segment: 'Segment', tier: 'Waardegroep', customers: 'Klanten', share: 'Aandeel klanten', low: '95%-interval van', high: '95%-interval tot',
+    shares: 'Aandeel klanten per RFM-segment',
+    sharesDesc: 'Gestapelde vlakken: het aandeel van elk RFM-segment in alle klanten op elke peildatum',
+    revenue: 'Omzet per klant',
+    revenueDesc: 'Lijnen: netto-omzet per klant in de periode vóór elke datum; banden: 95%-intervallen',
+    repeat: 'Herhaalaankopen',
+    repeatDesc: 'Lijnen: aandeel klanten dat opnieuw bestelde in de periode vóór elke datum; banden: 95%-intervallen',
+    date: 'Peildatum',
+    segment: 'Segment',
+    tier: 'Waardegroep',
+    customers: 'Klanten',
+    share: 'Aandeel klanten',
+    low: '95%-interval van',
+    high: '95%-interval tot',
   },
 };
 

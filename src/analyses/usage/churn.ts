@@ -38,14 +38,23 @@ export interface UsageChurnOptions extends UsageWindowOptions {
 }
 
 const KEYS = optionKeys<UsageChurnOptions>({
-  at: true, windowDays: true, lightBelow: true, powerAbove: true, featureBands: true, events: true, subscriptions: true,
-  horizonMonths: true, by: true, minSize: true,
+  at: true,
+  windowDays: true,
+  lightBelow: true,
+  powerAbove: true,
+  featureBands: true,
+  events: true,
+  subscriptions: true,
+  horizonMonths: true,
+  by: true,
+  minSize: true,
 });
 
 const BY: readonly UsageChurnBy[] = ['usage_segment', 'platform_group', 'features_band'];
 
 /** The finding key (words: i18n). */
-export type UsageChurnFinding = 'usage_lowers_churn' | 'usage_raises_churn' | 'platforms_differ' | 'no_clear_difference' | 'too_small';
+export type UsageChurnFinding =
+  'usage_lowers_churn' | 'usage_raises_churn' | 'platforms_differ' | 'no_clear_difference' | 'too_small';
 
 /** Churn of one group. */
 export interface UsageChurnRow {
@@ -67,7 +76,8 @@ export interface UsageChurnRow {
 }
 
 /** The two groups the finding compares. */
-export type UsageChurnCompared = { leastUsed: string; mostUsed: string } | { lowestChurn: string; highestChurn: string };
+export type UsageChurnCompared =
+  { leastUsed: string; mostUsed: string } | { lowestChurn: string; highestChurn: string };
 
 /** What {@link usageChurn} returns. */
 export interface UsageChurnResult {
@@ -80,26 +90,46 @@ export interface UsageChurnResult {
   /** The groups compared (null when there were not two to compare). */
   compared: UsageChurnCompared | null;
   /** Options used; `horizonEnd` = at + horizonMonths, `dataEnd` = the latest date in the subscriptions. */
-  options: UsageOptionsUsed & { horizonMonths: number; horizonEnd: Date; dataEnd: Date; by: UsageChurnBy; minSize: number };
+  options: UsageOptionsUsed & {
+    horizonMonths: number;
+    horizonEnd: Date;
+    dataEnd: Date;
+    by: UsageChurnBy;
+    minSize: number;
+  };
   warnings: string[];
 }
 
 /** The finding and the compared groups for rows in order (see the module comment). Pure. */
-export function usageChurnFinding(rows: readonly UsageChurnRow[], by: UsageChurnBy, minSize: number): { finding: UsageChurnFinding; compared: UsageChurnCompared | null } {
+export function usageChurnFinding(
+  rows: readonly UsageChurnRow[],
+  by: UsageChurnBy,
+  minSize: number,
+): { finding: UsageChurnFinding; compared: UsageChurnCompared | null } {
   if (by === 'platform_group') {
     const groups = rows.filter((r) => r.segment !== MISSING_SEGMENT && r.customers >= minSize);
     if (groups.length < 2) return { finding: 'too_small', compared: null };
     const low = groups.reduce((a, r) => (r.rate < a.rate ? r : a));
     const high = groups.reduce((a, r) => (r.rate > a.rate ? r : a));
-    const interval = (r: UsageChurnRow) => ({ events: r.churned, total: r.customers, rate: r.rate, low: r.low, high: r.high });
-    return { finding: clearlyDifferent(interval(low), interval(high)) ? 'platforms_differ' : 'no_clear_difference', compared: { lowestChurn: low.segment, highestChurn: high.segment } };
+    const interval = (r: UsageChurnRow) => ({
+      events: r.churned,
+      total: r.customers,
+      rate: r.rate,
+      low: r.low,
+      high: r.high,
+    });
+    return {
+      finding: clearlyDifferent(interval(low), interval(high)) ? 'platforms_differ' : 'no_clear_difference',
+      compared: { lowestChurn: low.segment, highestChurn: high.segment },
+    };
   }
   const least = rows[0];
   const most = rows[rows.length - 1];
   if (!least || !most || rows.length < 2) return { finding: 'too_small', compared: null };
   const compared = { leastUsed: least.segment, mostUsed: most.segment };
   if (least.customers < minSize || most.customers < minSize) return { finding: 'too_small', compared };
-  const finding = most.high < least.low ? 'usage_lowers_churn' : least.high < most.low ? 'usage_raises_churn' : 'no_clear_difference';
+  const finding =
+    most.high < least.low ? 'usage_lowers_churn' : least.high < most.low ? 'usage_raises_churn' : 'no_clear_difference';
   return { finding, compared };
 }
 
@@ -120,25 +150,52 @@ export async function usageChurn(wb: Workbench, options: UsageChurnOptions = {})
   const by = options.by === undefined ? 'usage_segment' : keyword('by', options.by, BY);
   const minSize = minSizeOption(options.minSize);
   if (!(await wb.hasTable(s.subscriptions))) {
-    throw new WorkbenchError('NO_DATA', usageMessages.noSubscriptionsTable('usageChurn', s.subscriptions), { subscriptions: s.subscriptions });
+    throw new WorkbenchError('NO_DATA', usageMessages.noSubscriptionsTable('usageChurn', s.subscriptions), {
+      subscriptions: s.subscriptions,
+    });
   }
   const [latestRow] = await wb.query<{ latest: Date | null }>(subscriptionsLatestSql(s.subscriptions));
   const dataEnd = latestRow?.latest;
-  if (!dataEnd) throw new WorkbenchError('NO_DATA', usageMessages.noSubscriptionRows(s.subscriptions), { subscriptions: s.subscriptions });
+  if (!dataEnd)
+    throw new WorkbenchError('NO_DATA', usageMessages.noSubscriptionRows(s.subscriptions), {
+      subscriptions: s.subscriptions,
+    });
   const at = s.at ?? (await addMonths(wb, dataEnd, -horizonMonths));
   const horizonEnd = await addMonths(wb, at, horizonMonths);
   if (horizonEnd > dataEnd) {
-    throw new WorkbenchError('BAD_OPTION', usageMessages.horizonNotObserved(at, horizonMonths, horizonEnd, dataEnd, s.subscriptions),
-      { at, horizonMonths, horizonEnd, dataEnd });
+    throw new WorkbenchError(
+      'BAD_OPTION',
+      usageMessages.horizonNotObserved(at, horizonMonths, horizonEnd, dataEnd, s.subscriptions),
+      { at, horizonMonths, horizonEnd, dataEnd },
+    );
   }
   const bounds = await eventBounds(wb, s.events);
   const from = windowStart(at, s.windowDays);
-  const { sql, params } = usageChurnSql({ ...s, at, by, end: horizonEnd, missing: MISSING_SEGMENT, withSubscriptions: true });
-  const raw = await wb.query<{ segment: string; segment_order: number; customers: number; churned: number }>(sql, params);
+  const { sql, params } = usageChurnSql({
+    ...s,
+    at,
+    by,
+    end: horizonEnd,
+    missing: MISSING_SEGMENT,
+    withSubscriptions: true,
+  });
+  const raw = await wb.query<{ segment: string; segment_order: number; customers: number; churned: number }>(
+    sql,
+    params,
+  );
   if (raw.length === 0) throw new WorkbenchError('NO_DATA', usageMessages.noPayingAt(at, s.subscriptions), { at });
   const rows = raw.map((r): UsageChurnRow => {
     const p = wilson(r.churned, r.customers);
-    return { segment: r.segment, order: r.segment_order, customers: r.customers, churned: r.churned, rate: p.rate, low: p.low, high: p.high, tooSmall: r.customers < minSize };
+    return {
+      segment: r.segment,
+      order: r.segment_order,
+      customers: r.customers,
+      churned: r.churned,
+      rate: p.rate,
+      low: p.low,
+      high: p.high,
+      tooSmall: r.customers < minSize,
+    };
   });
   const customers = rows.reduce((a, r) => a + r.customers, 0);
   const churned = rows.reduce((a, r) => a + r.churned, 0);
@@ -146,12 +203,30 @@ export async function usageChurn(wb: Workbench, options: UsageChurnOptions = {})
   const warnings = coverageWarnings(bounds, from, at, s.events);
   const small = rows.filter((r) => r.tooSmall);
   if (small.length) warnings.push(usageMessages.warnSmallUsageSegments(minSize, small));
-  return tagResult({
-    by, rows, overall: { customers, churned, rate: all.rate, low: all.low, high: all.high }, ...usageChurnFinding(rows, by, minSize),
-    options: {
-      at, atFromData: s.at === undefined, windowStart: from, windowDays: s.windowDays, lightBelow: s.lightBelow, powerAbove: s.powerAbove,
-      featureBands: s.featureBands, events: s.events, subscriptions: s.subscriptions, horizonMonths, horizonEnd, dataEnd, by, minSize,
+  return tagResult(
+    {
+      by,
+      rows,
+      overall: { customers, churned, rate: all.rate, low: all.low, high: all.high },
+      ...usageChurnFinding(rows, by, minSize),
+      options: {
+        at,
+        atFromData: s.at === undefined,
+        windowStart: from,
+        windowDays: s.windowDays,
+        lightBelow: s.lightBelow,
+        powerAbove: s.powerAbove,
+        featureBands: s.featureBands,
+        events: s.events,
+        subscriptions: s.subscriptions,
+        horizonMonths,
+        horizonEnd,
+        dataEnd,
+        by,
+        minSize,
+      },
+      warnings,
     },
-    warnings,
-  }, 'UsageChurnResult');
+    'UsageChurnResult',
+  );
 }

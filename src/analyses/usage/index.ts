@@ -19,7 +19,13 @@ import { quoteIdentifier } from '../../sql.js';
 import type { Workbench } from '../../workbench.js';
 import { MISSING_SEGMENT } from '../segments/index.js';
 import { checkOptionKeys, keyword, optionKeys, outputTable } from '../shared/validate.js';
-import { USAGE_SEGMENTS, usageSettings, type UsageSegment, type UsageSettings, type UsageWindowOptions } from './options.js';
+import {
+  USAGE_SEGMENTS,
+  usageSettings,
+  type UsageSegment,
+  type UsageSettings,
+  type UsageWindowOptions,
+} from './options.js';
 import { usageCustomersSql, windowStart } from './sql.js';
 import { coverageWarnings, dayAfterLastEvent, eventBounds, type EventBounds } from './window.js';
 import { usageMessages } from './messages.js';
@@ -42,8 +48,16 @@ export interface UsageSegmentsOptions extends UsageWindowOptions {
 }
 
 const KEYS = optionKeys<UsageSegmentsOptions>({
-  at: true, windowDays: true, lightBelow: true, powerAbove: true, featureBands: true, events: true, subscriptions: true,
-  customers: true, table: true, replace: true,
+  at: true,
+  windowDays: true,
+  lightBelow: true,
+  powerAbove: true,
+  featureBands: true,
+  events: true,
+  subscriptions: true,
+  customers: true,
+  table: true,
+  replace: true,
 });
 
 /** The shared options as used (defaults filled in, `at` resolved). */
@@ -110,45 +124,78 @@ export async function usageSegments(wb: Workbench, options: UsageSegmentsOptions
   outputTable('usageSegments', options.table, 'usage_segments', { source: s.subscriptions, ...protect });
   const bounds = await eventBounds(wb, s.events);
   const hasSubscriptions = await wb.hasTable(s.subscriptions);
-  const customers = options.customers === undefined ? (hasSubscriptions ? 'paying' : 'all') : keyword('customers', options.customers, ['paying', 'all'] as const);
+  const customers =
+    options.customers === undefined
+      ? hasSubscriptions
+        ? 'paying'
+        : 'all'
+      : keyword('customers', options.customers, ['paying', 'all'] as const);
   if (customers === 'paying' && !hasSubscriptions) {
-    throw new WorkbenchError('NO_DATA', usageMessages.noSubscriptionsTable('usageSegments', s.subscriptions), { subscriptions: s.subscriptions });
+    throw new WorkbenchError('NO_DATA', usageMessages.noSubscriptionsTable('usageSegments', s.subscriptions), {
+      subscriptions: s.subscriptions,
+    });
   }
   const at = s.at ?? dayAfterLastEvent(bounds, s.events);
   const from = windowStart(at, s.windowDays);
   const { sql, params } = usageCustomersSql({ ...s, at, universe: customers, withSubscriptions: hasSubscriptions });
   const t = quoteIdentifier(table);
-  await wb.run(`create or replace table ${t} as
+  await wb.run(
+    `create or replace table ${t} as
     select customer_id, active_days, features, events, days_since_last_use, main_platform, platform_group, usage_segment, segment_order, features_band
-    from (${sql}) order by customer_id`, params);
+    from (${sql}) order by customer_id`,
+    params,
+  );
   const rows = await wb.query<{ o: number; n: number; days: number | null; features: number | null; never: number }>(
     `select segment_order as o, count(*)::bigint as n, avg(active_days)::double as days, avg(features)::double as features,
        count(*) filter (where days_since_last_use is null)::bigint as never
-     from ${t} group by all order by o`);
+     from ${t} group by all order by o`,
+  );
   const customerCount = rows.reduce((a, r) => a + r.n, 0);
-  if (customerCount === 0) throw new WorkbenchError('NO_DATA', usageMessages.noUsageCustomers(customers, at), { at, customers });
+  if (customerCount === 0)
+    throw new WorkbenchError('NO_DATA', usageMessages.noUsageCustomers(customers, at), { at, customers });
   const segments = USAGE_SEGMENTS.map((segment, order): UsageSegmentSummary => {
     const r = rows.find((x) => x.o === order);
     const n = r?.n ?? 0;
-    return { segment, order, customers: n, share: n / customerCount, meanActiveDays: r?.days ?? NaN, meanFeatures: r?.features ?? NaN };
+    return {
+      segment,
+      order,
+      customers: n,
+      share: n / customerCount,
+      meanActiveDays: r?.days ?? NaN,
+      meanFeatures: r?.features ?? NaN,
+    };
   });
   const mix = await wb.query<{ g: string; n: number }>(
     `select platform_group is null as m, coalesce(platform_group, $missing) as g, count(*)::bigint as n from ${t}
-     group by all order by m, n desc, g`, { missing: MISSING_SEGMENT });
+     group by all order by m, n desc, g`,
+    { missing: MISSING_SEGMENT },
+  );
   const neverUsed = rows.reduce((a, r) => a + r.never, 0);
   const warnings = coverageWarnings(bounds, from, at, s.events);
   if (neverUsed > 0) warnings.push(usageMessages.warnNeverUsed(neverUsed, customerCount));
-  return tagResult({
-    table,
-    segments,
-    platforms: mix.map((m) => ({ platformGroup: m.g, customers: m.n, share: m.n / customerCount })),
-    customerCount,
-    neverUsed,
-    eventRange: bounds,
-    options: {
-      at, atFromData: s.at === undefined, windowStart: from, windowDays: s.windowDays, lightBelow: s.lightBelow, powerAbove: s.powerAbove,
-      featureBands: s.featureBands, events: s.events, subscriptions: s.subscriptions, customers, table,
+  return tagResult(
+    {
+      table,
+      segments,
+      platforms: mix.map((m) => ({ platformGroup: m.g, customers: m.n, share: m.n / customerCount })),
+      customerCount,
+      neverUsed,
+      eventRange: bounds,
+      options: {
+        at,
+        atFromData: s.at === undefined,
+        windowStart: from,
+        windowDays: s.windowDays,
+        lightBelow: s.lightBelow,
+        powerAbove: s.powerAbove,
+        featureBands: s.featureBands,
+        events: s.events,
+        subscriptions: s.subscriptions,
+        customers,
+        table,
+      },
+      warnings,
     },
-    warnings,
-  }, 'UsageSegmentsResult');
+    'UsageSegmentsResult',
+  );
 }

@@ -9,7 +9,8 @@ export const usageMessages = {
     `Table ${events} has no events with a customer and a time, so there is no date to measure usage at. Load events, or pass at: 'YYYY-MM-DD'.`,
   noSubscriptionsTable: (verb: string, table: string) =>
     `${verb}() needs a subscriptions table to know who pays; there is no table ${table}. Load it with loadSubscriptions()${verb === 'usageSegments' ? ", or pass customers: 'all'" : ''}.`,
-  noSubscriptionRows: (table: string) => `Table ${table} has no subscription dates to derive at from. Load subscriptions, or pass at: 'YYYY-MM-DD'.`,
+  noSubscriptionRows: (table: string) =>
+    `Table ${table} has no subscription dates to derive at from. Load subscriptions, or pass at: 'YYYY-MM-DD'.`,
   /** `at must be a day (00:00 UTC) …` */
   atNotDay: (name: string, value: Date) =>
     `${name} must be a day (00:00 UTC), got ${value.toISOString()}: usage windows and paying status are counted in whole days. Pass '${isoDay(value)}'.`,

@@ -69,32 +69,50 @@ export interface UsageSettings {
 /** A given `at`: a valid day at 00:00 UTC (usage days and paying status are whole days). */
 export function dayOption(name: string, value: DateInput): Date {
   const d = dateOption(name, value);
-  if (d.getTime() % 86_400_000 !== 0) throw new WorkbenchError('BAD_OPTION', usageMessages.atNotDay(name, d), { [name]: value });
+  if (d.getTime() % 86_400_000 !== 0)
+    throw new WorkbenchError('BAD_OPTION', usageMessages.atNotDay(name, d), { [name]: value });
   return d;
 }
 
 /** Check the shared options and fill in their defaults. */
 export function usageSettings(o: UsageWindowOptions): UsageSettings {
   const windowDays = wholeNumber('windowDays', o.windowDays ?? USAGE_DEFAULTS.windowDays, 1, 3660);
-  const lightBelow = numberInRange('lightBelow', o.lightBelow ?? USAGE_DEFAULTS.lightBelow, { min: 0, max: 1, minOpen: true });
-  const powerAbove = numberInRange('powerAbove', o.powerAbove ?? USAGE_DEFAULTS.powerAbove, { min: 0, max: 1, maxOpen: true });
+  const lightBelow = numberInRange('lightBelow', o.lightBelow ?? USAGE_DEFAULTS.lightBelow, {
+    min: 0,
+    max: 1,
+    minOpen: true,
+  });
+  const powerAbove = numberInRange('powerAbove', o.powerAbove ?? USAGE_DEFAULTS.powerAbove, {
+    min: 0,
+    max: 1,
+    maxOpen: true,
+  });
   if (lightBelow > powerAbove) {
-    throw new WorkbenchError('BAD_OPTION', usageMessages.badUsageThresholds(lightBelow, powerAbove), { lightBelow, powerAbove });
+    throw new WorkbenchError('BAD_OPTION', usageMessages.badUsageThresholds(lightBelow, powerAbove), {
+      lightBelow,
+      powerAbove,
+    });
   }
   const edges = o.featureBands ?? USAGE_DEFAULTS.featureBands;
-  const ok = Array.isArray(edges) && edges.length > 0
-    && edges.every((e, i) => Number.isInteger(e) && e >= 1 && (i === 0 || e > (edges[i - 1] ?? Infinity)));
+  const ok =
+    Array.isArray(edges) &&
+    edges.length > 0 &&
+    edges.every((e, i) => Number.isInteger(e) && e >= 1 && (i === 0 || e > (edges[i - 1] ?? Infinity)));
   if (!ok) throw new WorkbenchError('BAD_OPTION', usageMessages.badFeatureBands(edges), { featureBands: edges });
   return {
     at: o.at === undefined ? undefined : dayOption('at', o.at),
-    windowDays, lightBelow, powerAbove, featureBands: [...edges],
+    windowDays,
+    lightBelow,
+    powerAbove,
+    featureBands: [...edges],
     events: tableName('events', o.events ?? USAGE_DEFAULTS.events),
     subscriptions: tableName('subscriptions', o.subscriptions ?? USAGE_DEFAULTS.subscriptions),
   };
 }
 
 function tableName(name: string, value: unknown): string {
-  if (typeof value !== 'string' || value.trim() === '') throw new WorkbenchError('BAD_OPTION', usageMessages.badUsageTable(name, value), { [name]: value });
+  if (typeof value !== 'string' || value.trim() === '')
+    throw new WorkbenchError('BAD_OPTION', usageMessages.badUsageTable(name, value), { [name]: value });
   return value;
 }
 

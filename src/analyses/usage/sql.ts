@@ -21,7 +21,10 @@ import { featureBandLabels, USAGE_SEGMENTS } from './options.js';
  * How `platform_group` is formed from the main platform (case and surrounding spaces ignored):
  * ios / android / mobile → `mobile`; web / desktop / windows / mac → `desktop`; any other value is kept as given.
  */
-export const PLATFORM_GROUPS = { mobile: ['ios', 'android', 'mobile'], desktop: ['web', 'desktop', 'windows', 'mac'] } as const;
+export const PLATFORM_GROUPS = {
+  mobile: ['ios', 'android', 'mobile'],
+  desktop: ['web', 'desktop', 'windows', 'mac'],
+} as const;
 
 /** SQL expression of the platform group of the platform held by `expr` (NULL stays NULL). Pure. */
 export function platformGroupSql(expr: string): string {
@@ -81,20 +84,34 @@ export function windowStart(at: Date, windowDays: number): Date {
 export function usageCustomersSql(o: UsageSqlOptions): BoundSql {
   const ev = quoteIdentifier(o.events);
   const paying = `select customer_id from (${mrrAtSql('$at', quoteIdentifier(o.subscriptions))}) where customer_id is not null`;
-  const universe = o.universe === 'paying' ? paying
-    : o.withSubscriptions ? `select customer_id from cust union ${paying}` : 'select customer_id from cust';
+  const universe =
+    o.universe === 'paying'
+      ? paying
+      : o.withSubscriptions
+        ? `select customer_id from cust union ${paying}`
+        : 'select customer_id from cust';
   const labels = featureBandLabels(o.featureBands);
   const params: Record<string, QueryParam> = {
-    at: o.at, from: windowStart(o.at, o.windowDays), windowDays: o.windowDays, lightBelow: o.lightBelow, powerAbove: o.powerAbove,
+    at: o.at,
+    from: windowStart(o.at, o.windowDays),
+    windowDays: o.windowDays,
+    lightBelow: o.lightBelow,
+    powerAbove: o.powerAbove,
   };
-  labels.forEach((label, i) => { params[`band_${i}`] = label; });
+  labels.forEach((label, i) => {
+    params[`band_${i}`] = label;
+  });
   const bandOrder = `case ${o.featureBands.map((e, i) => `when features < ${numberLiteral(e)} then ${i}`).join(' ')} else ${o.featureBands.length} end`;
   const history = o.history !== false || o.universe === 'all';
-  const lastUse = history ? "date_diff('day', cast(h.last_event as date), cast($at as date))::integer" : 'null::integer';
+  const lastUse = history
+    ? "date_diff('day', cast(h.last_event as date), cast($at as date))::integer"
+    : 'null::integer';
   const sql = `with win as (
     select customer_id, count(distinct cast(event_time as date)) as active_days, count(distinct event_name) as features, count(*) as events
     from ${ev} where customer_id is not null and event_time >= $from and event_time < $at
-    group by customer_id),${history ? `
+    group by customer_id),${
+      history
+        ? `
   plat as (
     select customer_id, platform, count(*) filter (where event_time >= $from) as n_window, count(*) as n_before, max(event_time) as last_event
     from ${ev} where customer_id is not null and event_time < $at
@@ -104,7 +121,9 @@ export function usageCustomersSql(o: UsageSqlOptions): BoundSql {
     select customer_id, platform as main_platform from (
       select customer_id, platform, case when max(n_window) over (partition by customer_id) > 0 then n_window else n_before end as n
       from plat where platform is not null)
-    qualify row_number() over (partition by customer_id order by n desc, platform) = 1),` : ''}
+    qualify row_number() over (partition by customer_id order by n desc, platform) = 1),`
+        : ''
+    }
   universe as (${universe}),
   u as (
     select universe.customer_id,
@@ -113,8 +132,12 @@ export function usageCustomersSql(o: UsageSqlOptions): BoundSql {
       coalesce(w.events, 0)::bigint as events,
       ${lastUse} as days_since_last_use,
       ${history ? 'm.main_platform' : 'null::varchar as main_platform'}
-    from universe left join win w on w.customer_id = universe.customer_id${history ? `
-      left join cust h on h.customer_id = universe.customer_id left join main m on m.customer_id = universe.customer_id` : ''}),
+    from universe left join win w on w.customer_id = universe.customer_id${
+      history
+        ? `
+      left join cust h on h.customer_id = universe.customer_id left join main m on m.customer_id = universe.customer_id`
+        : ''
+    }),
   s as (
     select *,
       case when active_days = 0 then 0
@@ -175,12 +198,17 @@ export type UsageChurnBy = 'usage_segment' | 'platform_group' | 'features_band';
  * segment_order, customers, churned`, where churned = not paying at `$end`. Customers without a platform
  * form the group `$missing`, ordered last. Pure; binds what {@link usageCustomersSql} binds plus `$end`, `$missing`.
  */
-export function usageChurnSql(o: Omit<UsageSqlOptions, 'universe'> & { by: UsageChurnBy; end: Date; missing: string }): BoundSql {
+export function usageChurnSql(
+  o: Omit<UsageSqlOptions, 'universe'> & { by: UsageChurnBy; end: Date; missing: string },
+): BoundSql {
   // Only the platform group needs the events before the window.
   const usage = usageCustomersSql({ ...o, universe: 'paying', history: o.by === 'platform_group' });
-  const [key, order] = o.by === 'platform_group'
-    ? ['coalesce(platform_group, $missing)', 'case when platform_group is null then 1 else 0 end']
-    : o.by === 'features_band' ? ['features_band', 'features_band_order'] : ['usage_segment', 'segment_order'];
+  const [key, order] =
+    o.by === 'platform_group'
+      ? ['coalesce(platform_group, $missing)', 'case when platform_group is null then 1 else 0 end']
+      : o.by === 'features_band'
+        ? ['features_band', 'features_band_order']
+        : ['usage_segment', 'segment_order'];
   const sql = `with usage as (${usage.sql}),
   later as (${mrrAtSql('$end', quoteIdentifier(o.subscriptions))})
   select ${key} as segment, ${order} as segment_order, count(*)::bigint as customers,

@@ -22,8 +22,11 @@ export interface EventBounds {
  * at those two moments only) they are the bounds, else the bounds are read over the rows with a customer.
  */
 export async function eventBounds(wb: Workbench, events: string): Promise<EventBounds> {
-  if (!(await wb.hasTable(events))) throw new WorkbenchError('NO_DATA', usageMessages.noEventsTable(events), { events });
-  const [all] = await wb.query<{ lo: string | null; hi: string | null; first: Date | null; last: Date | null }>(eventTimeRangeSql(events));
+  if (!(await wb.hasTable(events)))
+    throw new WorkbenchError('NO_DATA', usageMessages.noEventsTable(events), { events });
+  const [all] = await wb.query<{ lo: string | null; hi: string | null; first: Date | null; last: Date | null }>(
+    eventTimeRangeSql(events),
+  );
   if (all?.lo == null || all.hi == null) return { first: null, last: null };
   const [ends] = await wb.query<{ ok: boolean | null }>(eventRangeHasCustomersSql(events), { lo: all.lo, hi: all.hi });
   if (ends?.ok) return { first: all.first, last: all.last };
@@ -45,7 +48,9 @@ export function dayAfterLastEvent(bounds: EventBounds, events: string): Date {
 /** Warnings when the window `[from, at)` is not inside the days the events cover. */
 export function coverageWarnings(bounds: EventBounds, from: Date, at: Date, events: string): string[] {
   const out: string[] = [];
-  if (bounds.first && dayOf(bounds.first) > from) out.push(usageMessages.warnWindowNotCovered(from, bounds.first, events));
-  if (bounds.last && dayOf(bounds.last).getTime() + DAY < at.getTime()) out.push(usageMessages.warnEventsEndBeforeAt(bounds.last, at, events));
+  if (bounds.first && dayOf(bounds.first) > from)
+    out.push(usageMessages.warnWindowNotCovered(from, bounds.first, events));
+  if (bounds.last && dayOf(bounds.last).getTime() + DAY < at.getTime())
+    out.push(usageMessages.warnEventsEndBeforeAt(bounds.last, at, events));
   return out;
 }

@@ -88,14 +88,46 @@ export const analyses = {
    * humanised (`city_size` → "city size").
    */
   columns: {
-    customer_id: 'customer id', order_id: 'order id', order_date: 'order date', amount: 'amount', quantity: 'quantity',
-    unit_price: 'unit price', product_id: 'product code', description: 'product description', category: 'category',
-    channel: 'channel', country: 'country', payment_method: 'payment method', region: 'region', city: 'city',
-    city_size: 'city size', age_band: 'age band', age: 'age', gender: 'gender', device: 'device', plan: 'plan',
-    acquisition_channel: 'acquisition channel', company_size: 'company size', industry: 'industry', nps: 'NPS',
-    csat: 'CSAT', cohort_month: 'cohort month', signup_date: 'sign-up date', 'revenue tiers': 'revenue tier',
-    subscription_id: 'subscription id', start_date: 'start date', end_date: 'end date', mrr: 'MRR', price: 'price', billing_interval: 'billing interval',
-    currency: 'currency', usage_level: 'usage level', event_time: 'event time', event_name: 'event name', platform: 'platform', app_version: 'app version',
+    customer_id: 'customer id',
+    order_id: 'order id',
+    order_date: 'order date',
+    amount: 'amount',
+    quantity: 'quantity',
+    unit_price: 'unit price',
+    product_id: 'product code',
+    description: 'product description',
+    category: 'category',
+    channel: 'channel',
+    country: 'country',
+    payment_method: 'payment method',
+    region: 'region',
+    city: 'city',
+    city_size: 'city size',
+    age_band: 'age band',
+    age: 'age',
+    gender: 'gender',
+    device: 'device',
+    plan: 'plan',
+    acquisition_channel: 'acquisition channel',
+    company_size: 'company size',
+    industry: 'industry',
+    nps: 'NPS',
+    csat: 'CSAT',
+    cohort_month: 'cohort month',
+    signup_date: 'sign-up date',
+    'revenue tiers': 'revenue tier',
+    subscription_id: 'subscription id',
+    start_date: 'start date',
+    end_date: 'end date',
+    mrr: 'MRR',
+    price: 'price',
+    billing_interval: 'billing interval',
+    currency: 'currency',
+    usage_level: 'usage level',
+    event_time: 'event time',
+    event_name: 'event name',
+    platform: 'platform',
+    app_version: 'app version',
   } as Record<string, string>,
   /** Notes a notebook shows when the data lacks what a step needs (src/notebook/checks.ts). */
   notebook: {
@@ -116,25 +148,34 @@ export const analyses = {
       moderate: 'the groups are moderately separated',
       continuum: 'the groups are slices of a continuum rather than natural groups',
     },
-    kBest: (k: number, silhouette: string, band: string) => `On this data the silhouette is highest at k = ${k} (${silhouette}): ${band}.`,
-    kOther: (k: number, silhouette: string, lower: boolean) => `With k = ${k} it is ${silhouette}${lower ? ', lower, but more groups may say more' : ''}.`,
+    kBest: (k: number, silhouette: string, band: string) =>
+      `On this data the silhouette is highest at k = ${k} (${silhouette}): ${band}.`,
+    kOther: (k: number, silhouette: string, lower: boolean) =>
+      `With k = ${k} it is ${silhouette}${lower ? ', lower, but more groups may say more' : ''}.`,
     holdout: (predicted: string, actual: string, gap: string, direction: 'under' | 'over' | 'close') =>
       `In the holdout weeks the model predicted ${predicted} purchases against ${actual} made: ${direction === 'close' ? 'close to what happened' : `${gap} ${direction === 'under' ? 'too few' : 'too many'}`}.`,
     periods: { month: 'month', week: 'week', quarter: 'quarter' },
     rfmHeatmap: (r: number, f: number, segment: string, customers: string, share: string, recent: string) =>
       `The fullest cell is R = ${r}, F = ${f} (${segment}) with ${customers} customers, ${share} of all; the two most recent rows hold ${recent} of the customers.`,
-    rfmLargest: (segment: string, customers: string, revenue: string) => `The largest segment is ${segment}: ${customers} of the customers, ${revenue} of the revenue.`,
-    rfmRichest: (segment: string, customers: string, revenue: string) => `Per head, ${segment} is worth most: ${customers} of the customers bring ${revenue} of the revenue.`,
+    rfmLargest: (segment: string, customers: string, revenue: string) =>
+      `The largest segment is ${segment}: ${customers} of the customers, ${revenue} of the revenue.`,
+    rfmRichest: (segment: string, customers: string, revenue: string) =>
+      `Per head, ${segment} is worth most: ${customers} of the customers bring ${revenue} of the revenue.`,
     rfmTop20: (share: string) => `The best 20% of customers bring ${share} of the revenue.`,
     rfmScores: (top: number, days: string, orders: string, spend: string) =>
       `On this data a score of ${top} means a last order at most ${days} days ago (R), at least ${orders} orders (F), and at least ${spend} net revenue (M).`,
-    rfmOnce: (share: string) => `${share} of the customers ordered only once, so the lowest frequency score is larger than a fifth.`,
-    cohortTooShort: (unit: string) => `The data does not yet cover a whole ${unit} after the first order of any cohort, so there is no curve to read.`,
+    rfmOnce: (share: string) =>
+      `${share} of the customers ordered only once, so the lowest frequency score is larger than a fifth.`,
+    cohortTooShort: (unit: string) =>
+      `The data does not yet cover a whole ${unit} after the first order of any cohort, so there is no curve to read.`,
     cohortRetention: (unit: string, first: string, last: number, lastShare: string) =>
       `On average (weighted by cohort size), ${first} of a cohort ordered again in the ${unit} after the first order${last > 1 ? `, and ${lastShare} ${last} ${unit}s after it` : ''}.`,
-    cohortFlattens: (from: number, to: number) => `From period ${from} to ${to} the average curve flattens out: a loyal core keeps buying.`,
-    cohortFalls: (from: number, to: number) => `From period ${from} to ${to} the average curve keeps falling: customers keep drifting away.`,
-    cohortLatePoint: (period: number, cohorts: number) => `Its last point (period ${period}) rests on ${cohorts} cohort${cohorts === 1 ? '' : 's'} only.`,
+    cohortFlattens: (from: number, to: number) =>
+      `From period ${from} to ${to} the average curve flattens out: a loyal core keeps buying.`,
+    cohortFalls: (from: number, to: number) =>
+      `From period ${from} to ${to} the average curve keeps falling: customers keep drifting away.`,
+    cohortLatePoint: (period: number, cohorts: number) =>
+      `Its last point (period ${period}) rests on ${cohorts} cohort${cohorts === 1 ? '' : 's'} only.`,
     cohortRevenue: (unit: string, first: string, last: number, lastShare: string) =>
       `Revenue per customer in the ${unit} after the first order is on average ${first} of the first ${unit}'s${last > 1 ? `, and ${lastShare} ${last} ${unit}s after it` : ''}.`,
     cohortLtv: (unit: string, start: string, last: number, worth: string) =>

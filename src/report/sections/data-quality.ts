@@ -39,12 +39,22 @@ function setAsideTable(load: LoadReport, locale: Locale, examples: number): Repo
   const t = texts(locale).report;
   return {
     caption: `${t.setAsideCaption} (${load.fileName})`,
-    columns: [{ label: t.reason }, { label: t.rows, numeric: true }, { label: t.shareOfRead, numeric: true }, { label: t.exampleRows }],
+    columns: [
+      { label: t.reason },
+      { label: t.rows, numeric: true },
+      { label: t.shareOfRead, numeric: true },
+      { label: t.exampleRows },
+    ],
     rows: load.setAside.map((s) => [
       t.reasons[s.reason],
       formatNumber(s.count, locale),
       load.rowsRead > 0 ? formatPercent(s.count / load.rowsRead, locale) : t.none,
-      s.examples.length ? s.examples.slice(0, examples).map((n) => formatNumber(n, locale)).join(', ') : t.none,
+      s.examples.length
+        ? s.examples
+            .slice(0, examples)
+            .map((n) => formatNumber(n, locale))
+            .join(', ')
+        : t.none,
     ]),
     note: t.setAsideNote,
   };
@@ -57,7 +67,10 @@ function mappingTable(load: LoadReport, locale: Locale): ReportTable {
     columns: [{ label: t.field }, { label: t.sourceColumn }],
     rows: load.columns.map((c) => {
       const m = MRR_FROM_PRICE.exec(c.source);
-      return [columnTitle(c.field, locale), m ? texts(locale).report.loadNotes.mrrFromPrice(m[1] ?? '', m[2] ?? '') : c.source];
+      return [
+        columnTitle(c.field, locale),
+        m ? texts(locale).report.loadNotes.mrrFromPrice(m[1] ?? '', m[2] ?? '') : c.source,
+      ];
     }),
   };
 }
@@ -104,10 +117,19 @@ export function loadNote(note: string, locale: Locale): { text: string; technica
   let m = NOTES.dateFormat.exec(note);
   if (m) {
     const [column, format] = [unquote(m[1] ?? ''), m[2] ?? ''];
-    return { text: w.dateFormat(column, readableDateFormat(format, locale)), technical: [texts(locale).report.method.dateFormat(column), format] };
+    return {
+      text: w.dateFormat(column, readableDateFormat(format, locale)),
+      technical: [texts(locale).report.method.dateFormat(column), format],
+    };
   }
   if ((m = NOTES.ambiguousDates.exec(note))) {
-    return { text: w.ambiguousDates(unquote(m[1] ?? ''), readableDateFormat(m[2] ?? '', locale), readableDateFormat(m[3] ?? '', locale)) };
+    return {
+      text: w.ambiguousDates(
+        unquote(m[1] ?? ''),
+        readableDateFormat(m[2] ?? '', locale),
+        readableDateFormat(m[3] ?? '', locale),
+      ),
+    };
   }
   if ((m = NOTES.latin1.exec(note))) return { text: w.latin1(m[1] ?? '') };
   if ((m = NOTES.decimalComma.exec(note))) return { text: w.decimalComma(m[1] ?? '') };
@@ -163,27 +185,48 @@ export function dataQualitySection(input: DataQualityInput, options: DataQuality
   const u = input.used;
   if (u && load.orders !== undefined && (u.customers !== load.customers || u.orders !== load.orders)) {
     const later = Boolean(load.dateRange && load.dateRange.last >= u.asOf);
-    intro.push(t.figures.reconcile(formatNumber(load.customers, locale), formatNumber(u.customers, locale), formatNumber(load.orders, locale),
-      formatNumber(u.orders, locale), formatDate(u.asOf, locale), later));
+    intro.push(
+      t.figures.reconcile(
+        formatNumber(load.customers, locale),
+        formatNumber(u.customers, locale),
+        formatNumber(load.orders, locale),
+        formatNumber(u.orders, locale),
+        formatDate(u.asOf, locale),
+        later,
+      ),
+    );
   }
   const tables: ReportTable[] = [];
   if (load.setAside.length > 0) tables.push(setAsideTable(load, locale, examples));
   tables.push(mappingTable(load, locale));
   const c = input.customers;
   if (c) {
-    facts.push([t.customersFile, `${c.fileName}: ${formatNumber(c.rowsLoaded, locale)} / ${formatNumber(c.rowsRead, locale)}`]);
+    facts.push([
+      t.customersFile,
+      `${c.fileName}: ${formatNumber(c.rowsLoaded, locale)} / ${formatNumber(c.rowsRead, locale)}`,
+    ]);
     if (c.setAside.length > 0) tables.push(setAsideTable(c, locale, examples));
     tables.push(mappingTable(c, locale));
   }
   // Subscriptions and events besides the first load: one line each, their set-aside rows and their columns.
-  const others = ([[input.subscriptions, s.subscriptionsFile], [input.events, s.eventsFile]] as const).filter(([o]) => o !== undefined && o !== load);
+  const others = (
+    [
+      [input.subscriptions, s.subscriptionsFile],
+      [input.events, s.eventsFile],
+    ] as const
+  ).filter(([o]) => o !== undefined && o !== load);
   for (const [o, label] of others) {
     if (!o) continue;
-    facts.push([label, `${o.fileName}: ${s.rowsUsed(formatNumber(o.rowsLoaded, locale), formatNumber(o.rowsRead, locale))}`]);
+    facts.push([
+      label,
+      `${o.fileName}: ${s.rowsUsed(formatNumber(o.rowsLoaded, locale), formatNumber(o.rowsRead, locale))}`,
+    ]);
     if (o.setAside.length > 0) tables.push(setAsideTable(o, locale, examples));
     tables.push(mappingTable(o, locale));
   }
-  const notes = [...load.warnings, ...(c?.warnings ?? []), ...others.flatMap(([o]) => o?.warnings ?? [])].map((w) => loadNote(w, locale));
+  const notes = [...load.warnings, ...(c?.warnings ?? []), ...others.flatMap(([o]) => o?.warnings ?? [])].map((w) =>
+    loadNote(w, locale),
+  );
   const technical = notes.flatMap((n) => (n.technical ? [n.technical] : []));
   return {
     id: 'data-quality',

@@ -52,7 +52,8 @@ export interface MethodOptions {
   locale?: Locale;
 }
 
-const isMethodText = (v: unknown): v is MethodText => typeof v === 'object' && v !== null && typeof (v as Partial<MethodText>).methodText === 'function';
+const isMethodText = (v: unknown): v is MethodText =>
+  typeof v === 'object' && v !== null && typeof (v as Partial<MethodText>).methodText === 'function';
 
 /** The words of a known option name, with the name itself for reproducing the run: `As-of date (asOf)`. */
 function optionName(key: string, locale: Locale): string {
@@ -72,7 +73,10 @@ export function optionText(value: unknown, locale: Locale = 'en'): string {
   if (value instanceof Date) return isoDate(value);
   if (isMethodText(value)) return value.methodText(locale);
   if (typeof value === 'boolean') return value ? t.yes : t.no;
-  if (typeof value === 'number') return Number.isFinite(value) ? new Intl.NumberFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: 6 }).format(value) : String(value);
+  if (typeof value === 'number')
+    return Number.isFinite(value)
+      ? new Intl.NumberFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: 6 }).format(value)
+      : String(value);
   if (typeof value === 'string') {
     const words: Readonly<Record<string, string | undefined>> = t.method.values;
     return (Object.hasOwn(words, value) ? words[value] : undefined) ?? value;
@@ -103,16 +107,32 @@ export function methodSection(input: MethodInput, options: MethodOptions = {}): 
     facts.push([t.transactionsLoaded, formatNumber(load.rowsLoaded, locale)]);
   }
   const s = texts(locale).subscriptions.report;
-  for (const [other, file, rows] of [[input.subscriptions, s.subscriptionsFile, s.subscriptionRows], [input.events, s.eventsFile, s.eventRows]] as const) {
-    if (other) facts.push([file, other.fileName], [`${t.checksum} (${other.fileName})`, other.sha256], [rows, formatNumber(other.rowsLoaded, locale)]);
+  for (const [other, file, rows] of [
+    [input.subscriptions, s.subscriptionsFile, s.subscriptionRows],
+    [input.events, s.eventsFile, s.eventRows],
+  ] as const) {
+    if (other)
+      facts.push(
+        [file, other.fileName],
+        [`${t.checksum} (${other.fileName})`, other.sha256],
+        [rows, formatNumber(other.rowsLoaded, locale)],
+      );
   }
-  if (input.customers) facts.push([t.customersFile, input.customers.fileName], [`${t.checksum} (${input.customers.fileName})`, input.customers.sha256]);
+  if (input.customers)
+    facts.push(
+      [t.customersFile, input.customers.fileName],
+      [`${t.checksum} (${input.customers.fileName})`, input.customers.sha256],
+    );
   if (input.asOf) facts.push([t.asOf, isoDate(input.asOf)]);
   if (input.currency) facts.push([t.currency, input.currency]);
   if (input.privacy) {
     const p = t.privacy;
     facts.push([p.minGroup, formatNumber(input.privacy.minGroup, locale)], [p.pseudonyms, p.pseudonymsOn]);
-    if (input.customers) facts.push([p.attributesUsed, input.privacy.attributes.length ? input.privacy.attributes.join(', ') : p.attributesNone]);
+    if (input.customers)
+      facts.push([
+        p.attributesUsed,
+        input.privacy.attributes.length ? input.privacy.attributes.join(', ') : p.attributesNone,
+      ]);
   }
   facts.push([t.toolVersion, `segment-workbench ${input.version}`]);
   const analysisNames: Readonly<Record<string, string | undefined>> = t.method.analyses;
@@ -121,8 +141,16 @@ export function methodSection(input: MethodInput, options: MethodOptions = {}): 
       .filter(([, v]) => v !== undefined)
       .sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))
       // one row per sub-segment comparison, so a long list reads as a list
-      .flatMap(([k, v]) => (Array.isArray(v) && v.every(isMethodText) ? v.map((x): [string, unknown] => [k, x]) : [[k, v] as [string, unknown]]))
-      .map(([k, v]) => [(Object.hasOwn(analysisNames, a.name) ? analysisNames[a.name] : undefined) ?? a.name, optionName(k, locale), optionText(v, locale)]),
+      .flatMap(([k, v]) =>
+        Array.isArray(v) && v.every(isMethodText)
+          ? v.map((x): [string, unknown] => [k, x])
+          : [[k, v] as [string, unknown]],
+      )
+      .map(([k, v]) => [
+        (Object.hasOwn(analysisNames, a.name) ? analysisNames[a.name] : undefined) ?? a.name,
+        optionName(k, locale),
+        optionText(v, locale),
+      ]),
   );
   return {
     id: 'method',
@@ -130,7 +158,15 @@ export function methodSection(input: MethodInput, options: MethodOptions = {}): 
     intro: [t.methodIntro],
     facts,
     ...(rows.length
-      ? { tables: [{ caption: t.optionsCaption, columns: [{ label: t.analysis }, { label: t.option }, { label: t.value }], rows }] }
+      ? {
+          tables: [
+            {
+              caption: t.optionsCaption,
+              columns: [{ label: t.analysis }, { label: t.option }, { label: t.value }],
+              rows,
+            },
+          ],
+        }
       : {}),
   };
 }

@@ -19,8 +19,13 @@ export interface SectionFailure {
  * A section saying that `title` could not be computed, and why.
  * @example unavailableSection({ id: 'clusters', title: 'Clusters' }, { code: 'TOO_FEW_POINTS', message: '…' }, { locale: 'nl' })
  */
-export function unavailableSection(section: { id: string; title: string }, failure: SectionFailure, options: { locale?: Locale } = {}): ReportSection {
+export function unavailableSection(
+  section: { id: string; title: string },
+  failure: SectionFailure,
+  options: { locale?: Locale } = {},
+): ReportSection {
   const t = texts(options.locale ?? 'en').report.unavailable;
-  const reason = failure.code === 'TOO_FEW_POINTS' || failure.code === 'NO_DATA' ? t.reasons[failure.code] : t.reasons.other;
+  const reason =
+    failure.code === 'TOO_FEW_POINTS' || failure.code === 'NO_DATA' ? t.reasons[failure.code] : t.reasons.other;
   return { id: section.id, title: section.title, intro: [t.intro, reason], facts: [[t.detail, failure.message]] };
 }

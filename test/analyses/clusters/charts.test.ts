@@ -1,7 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Workbench } from '../../../src/workbench.js';
 import { clusters, type ClusterResult } from '../../../src/analyses/clusters/index.js';
-import { clusterKChart, clusterLabels, clusterProfileHeatmap, clusterScatter, clusterSizes } from '../../../src/analyses/clusters/charts.js';
+import {
+  clusterKChart,
+  clusterLabels,
+  clusterProfileHeatmap,
+  clusterScatter,
+  clusterSizes,
+} from '../../../src/analyses/clusters/charts.js';
 import { renderSvg } from '../../../src/charts/render.js';
 import { expectRenders, expectValidSpec } from '../../helpers/charts.js';
 import { plantedTransactions } from '../../helpers/clusters.js';
@@ -14,7 +20,8 @@ beforeAll(async () => {
   wb.close();
 }, 60_000);
 
-const inline = (spec: unknown): Array<Record<string, unknown>> => (spec as { data: { values: Array<Record<string, unknown>> } }).data.values;
+const inline = (spec: unknown): Array<Record<string, unknown>> =>
+  (spec as { data: { values: Array<Record<string, unknown>> } }).data.values;
 
 describe('cluster charts', () => {
   it('finds the three planted groups (the fixture the charts draw)', () => {
@@ -27,7 +34,11 @@ describe('cluster charts', () => {
       const spec = clusterKChart(result, { locale });
       await expectRenders(spec);
       expect(inline(spec).map((v) => v['k'])).toEqual([2, 3, 4, 5]);
-      expect(inline(spec).filter((v) => v['chosen']).map((v) => v['k'])).toEqual([3]);
+      expect(
+        inline(spec)
+          .filter((v) => v['chosen'])
+          .map((v) => v['k']),
+      ).toEqual([3]);
     }
     expect(JSON.stringify(clusterKChart(result, { locale: 'nl' }))).toContain('gekozen: 3 clusters');
   });
@@ -35,8 +46,14 @@ describe('cluster charts', () => {
   it('the k axis spans the tried numbers of clusters (2 to 5), not from 0, with a whole-number tick at each', async () => {
     const svg = await renderSvg(clusterKChart(result));
     const xAxes = [...svg.matchAll(/aria-label="(X-axis[^"]*)"/g)].map((m) => m[1]);
-    expect(xAxes).toEqual(Array(2).fill("X-axis titled 'Number of clusters' for a linear scale with values from 2 to 5"));
-    const panel = (clusterKChart(result) as unknown as { vconcat: Array<{ layer: Array<{ encoding: { x: { axis?: { values?: number[] } } } }> }> }).vconcat[0];
+    expect(xAxes).toEqual(
+      Array(2).fill("X-axis titled 'Number of clusters' for a linear scale with values from 2 to 5"),
+    );
+    const panel = (
+      clusterKChart(result) as unknown as {
+        vconcat: Array<{ layer: Array<{ encoding: { x: { axis?: { values?: number[] } } } }> }>;
+      }
+    ).vconcat[0];
     expect(panel?.layer[1]?.encoding.x.axis?.values).toEqual([2, 3, 4, 5]);
   });
 
@@ -63,7 +80,12 @@ describe('cluster charts', () => {
     expect(first.label).toBe(clusterLabels(result, 'nl')[0]);
     expect(first.feature).toBe('Recentheid (dagen)');
     expect(first.z).toBe(result.profiles[0]?.z['recency']);
-    expect(first.text).toBe(new Intl.NumberFormat('nl-NL', { maximumFractionDigits: first.mean < 10 ? 1 : 0, minimumFractionDigits: first.mean < 10 ? 1 : 0 }).format(first.mean));
+    expect(first.text).toBe(
+      new Intl.NumberFormat('nl-NL', {
+        maximumFractionDigits: first.mean < 10 ? 1 : 0,
+        minimumFractionDigits: first.mean < 10 ? 1 : 0,
+      }).format(first.mean),
+    );
     await expectRenders(clusterProfileHeatmap(result, { locale: 'en' }));
   });
 
@@ -72,7 +94,11 @@ describe('cluster charts', () => {
     await expectRenders(spec);
     const v = inline(spec);
     expect(v).toHaveLength(6);
-    expect(v.filter((x) => x['measure'] === 'Share of customers').map((x) => x['share'])).toEqual([1 / 3, 1 / 3, 1 / 3]);
+    expect(v.filter((x) => x['measure'] === 'Share of customers').map((x) => x['share'])).toEqual([
+      1 / 3,
+      1 / 3,
+      1 / 3,
+    ]);
     const rev = v.filter((x) => x['measure'] === 'Share of revenue').map((x) => x['share'] as number);
     expect(rev[0]).toBeGreaterThan(rev[1] as number);
     expect(rev.reduce((a, b) => a + b)).toBeCloseTo(1, 9);

@@ -17,10 +17,15 @@ import { rejection, transactions, type Tx } from '../../helpers/fixture-tables.j
 
 const AS_OF = new Date('2024-01-01T00:00:00Z');
 const FIXTURE: Tx[] = [
-  ['A', 'a1', '2023-01-01', 100], ['A', 'a2', '2023-06-01', 50],
+  ['A', 'a1', '2023-01-01', 100],
+  ['A', 'a2', '2023-06-01', 50],
   ['B', 'b1', '2023-12-01', 20],
-  ['C', 'c1', '2023-03-01', 500], ['C', 'c2', '2023-03-02', 500], ['C', 'c3', '2023-12-30', 500], ['C', 'r1', '2023-12-30', -100],
-  ['D', 'd1', '2022-01-01', 10], ['D', 'r2', '2022-02-01', -30],
+  ['C', 'c1', '2023-03-01', 500],
+  ['C', 'c2', '2023-03-02', 500],
+  ['C', 'c3', '2023-12-30', 500],
+  ['C', 'r1', '2023-12-30', -100],
+  ['D', 'd1', '2022-01-01', 10],
+  ['D', 'r2', '2022-02-01', -30],
 ];
 
 describe('clusters on a small fixture', () => {
@@ -39,7 +44,11 @@ describe('clusters on a small fixture', () => {
       const m = t.reduce((a, b) => a + b, 0) / t.length;
       return { mean: m, sd: Math.sqrt(t.reduce((a, b) => a + (b - m) ** 2, 0) / t.length) };
     };
-    const expected = { recency: stats([214, 31, 2, 730]), frequency: stats([2, 1, 3, 1]), monetary: stats([150, 20, 1400, -20]) };
+    const expected = {
+      recency: stats([214, 31, 2, 730]),
+      frequency: stats([2, 1, 3, 1]),
+      monetary: stats([150, 20, 1400, -20]),
+    };
     expect(r.features.map((f) => f.name)).toEqual(['recency', 'frequency', 'monetary']);
     for (const f of r.features) {
       expect(f.transform).toBe('log1p');
@@ -47,11 +56,25 @@ describe('clusters on a small fixture', () => {
       expect(f.sd).toBeCloseTo(expected[f.name as keyof typeof expected].sd, 9);
     }
     expect(r.customerCount).toBe(4);
-    expect(r.options).toMatchObject({ k: 2, seed: 42, sampleSize: 50_000, restarts: 10, missing: 'exclude', asOf: AS_OF, asOfFromData: false });
-    expect(r.overall.means).toEqual({ recency: (214 + 31 + 2 + 730) / 4, frequency: 7 / 4, monetary: (150 + 20 + 1400 - 20) / 4 });
+    expect(r.options).toMatchObject({
+      k: 2,
+      seed: 42,
+      sampleSize: 50_000,
+      restarts: 10,
+      missing: 'exclude',
+      asOf: AS_OF,
+      asOfFromData: false,
+    });
+    expect(r.overall.means).toEqual({
+      recency: (214 + 31 + 2 + 730) / 4,
+      frequency: 7 / 4,
+      monetary: (150 + 20 + 1400 - 20) / 4,
+    });
     expect(r.profiles.map((p) => p.size).reduce((a, b) => a + b)).toBe(4);
     // cluster 1 has the highest mean revenue per customer: C (1400) is in it.
-    const rows = await wb.query<{ customer_id: string; cluster: number }>('select * from clusters order by customer_id');
+    const rows = await wb.query<{ customer_id: string; cluster: number }>(
+      'select * from clusters order by customer_id',
+    );
     expect(rows.find((x) => x.customer_id === 'C')?.cluster).toBe(1);
     expect(r.profiles[0]?.revenue).toBeGreaterThan(r.profiles[1]?.revenue ?? Infinity);
     // Four customers: every cluster is below the default minSize of 30.
@@ -67,11 +90,15 @@ describe('clusters on a small fixture', () => {
   });
 
   it('drops a constant feature with a warning, and never yields NaN', async () => {
-    await wb.run("create table customers as select * from (values ('A', 3, 1.5), ('B', 3, 2.5), ('C', 3, null), ('D', 3, 4.0)) t(customer_id, plan, score)");
+    await wb.run(
+      "create table customers as select * from (values ('A', 3, 1.5), ('B', 3, 2.5), ('C', 3, null), ('D', 3, 4.0)) t(customer_id, plan, score)",
+    );
     const r = await clusters(wb, { k: 2, asOf: AS_OF, features: ['frequency', 'plan'] });
     expect(r.droppedFeatures).toEqual(['plan']);
     expect(r.features.map((f) => f.name)).toEqual(['frequency']);
-    expect(r.warnings).toContain('Feature "plan" has the same value for every customer; it was dropped (it cannot separate clusters).');
+    expect(r.warnings).toContain(
+      'Feature "plan" has the same value for every customer; it was dropped (it cannot separate clusters).',
+    );
     expect(JSON.stringify(r)).not.toContain('NaN');
     expect(r.profiles.every((p) => Object.values(p.z).every(Number.isFinite))).toBe(true);
     const e = await rejection(clusters(wb, { k: 2, asOf: AS_OF, features: ['plan'] }));
@@ -80,13 +107,19 @@ describe('clusters on a small fixture', () => {
   });
 
   it('leaves out customers with a missing value, or imputes the mean on request', async () => {
-    await wb.run("create table customers as select * from (values ('A', 1.5), ('B', 2.5), ('C', null), ('D', 4.0)) t(customer_id, score)");
+    await wb.run(
+      "create table customers as select * from (values ('A', 1.5), ('B', 2.5), ('C', null), ('D', 4.0)) t(customer_id, score)",
+    );
     const ex = await clusters(wb, { k: 2, asOf: AS_OF, features: ['monetary', 'score'] });
     expect(ex.customerCount).toBe(3);
     expect(ex.excludedCount).toBe(1);
     expect(ex.features.find((f) => f.name === 'score')?.missing).toBe(1);
     expect(ex.warnings).toContain('1 customer(s) have no value for "score" and were left out of the clustering.');
-    expect((await wb.query('select customer_id from clusters order by 1')).map((x) => x['customer_id'])).toEqual(['A', 'B', 'D']);
+    expect((await wb.query('select customer_id from clusters order by 1')).map((x) => x['customer_id'])).toEqual([
+      'A',
+      'B',
+      'D',
+    ]);
     const mean = await clusters(wb, { k: 2, asOf: AS_OF, features: ['monetary', 'score'], missing: 'mean' });
     expect(mean.customerCount).toBe(4);
     expect(mean.warnings).toContain('1 customer(s) have no value for "score"; the mean was used for them.');
@@ -97,7 +130,9 @@ describe('clusters on a small fixture', () => {
     await wb.run("create table customers as select 'A' as customer_id, 5 as nps, 'x' as region");
     const e = await rejection(clusters(wb, { features: ['recency', 'spend'] }));
     expect(isWorkbenchError(e, 'UNKNOWN_COLUMN')).toBe(true);
-    expect(e.message).toBe('Unknown feature "spend". Computed features: recency, frequency, monetary, avg_order_value, tenure_days; numeric columns of customers: nps.');
+    expect(e.message).toBe(
+      'Unknown feature "spend". Computed features: recency, frequency, monetary, avg_order_value, tenure_days; numeric columns of customers: nps.',
+    );
     const t = await rejection(clusters(wb, { features: ['region'] }));
     expect(t.message).toContain('Feature "region" is a VARCHAR column of customers, not a number.');
   });
@@ -125,8 +160,13 @@ describe('clusters on synthetic data with planted clusters', () => {
   afterAll(() => wb.close());
 
   async function ari(table: string): Promise<number> {
-    const rows = await wb.query<{ cluster: number; t: number }>(`select c.cluster, u.true_cluster as t from ${table} c join customers u using (customer_id) order by customer_id`);
-    return adjustedRandIndex(rows.map((r) => r.cluster), rows.map((r) => r.t));
+    const rows = await wb.query<{ cluster: number; t: number }>(
+      `select c.cluster, u.true_cluster as t from ${table} c join customers u using (customer_id) order by customer_id`,
+    );
+    return adjustedRandIndex(
+      rows.map((r) => r.cluster),
+      rows.map((r) => r.t),
+    );
   }
 
   it('chooses k = 4 by silhouette and recovers the planted clusters (ARI ≥ 0.9)', async () => {
@@ -146,12 +186,17 @@ describe('clusters on synthetic data with planted clusters', () => {
     const means = auto.profiles.map((p) => p.revenue / p.size);
     expect([...means].sort((a, b) => b - a)).toEqual(means);
     expect(auto.profiles[0]?.nameParts).toEqual([
-      { feature: 'frequency', level: 'high' }, { feature: 'monetary', level: 'high' }, { feature: 'avg_order_value', level: 'high' },
+      { feature: 'frequency', level: 'high' },
+      { feature: 'monetary', level: 'high' },
+      { feature: 'avg_order_value', level: 'high' },
     ]);
     // Cluster 2 has z > 0.5 on ln(1 + orders) but a mean of 10.40 orders against 10.43 for the whole base:
     // named by its position against the base, it is "occasional", not "frequent".
     expect(clusterNames(auto.profiles, 'en')).toEqual([
-      'Frequent, high spend, large orders', 'Occasional, average spend', 'Rare, average spend, large orders', 'Rare, low spend, small orders',
+      'Frequent, high spend, large orders',
+      'Occasional, average spend',
+      'Rare, average spend, large orders',
+      'Rare, low spend, small orders',
     ]);
     expect(clusterNames(auto.profiles, 'nl')[0]).toBe('Frequent, hoge besteding, grote orders');
     expect(auto.profiles.reduce((a, p) => a + p.share, 0)).toBeCloseTo(1, 9);
@@ -160,7 +205,9 @@ describe('clusters on synthetic data with planted clusters', () => {
 
   it('gives identical assignments, names and order for the same data, options and seed', async () => {
     const again = await clusters(wb, { features: behaviour, k: 'auto', seed: 7, table: 'clusters_again' });
-    const [diff] = await wb.query<{ n: number }>('select count(*) as n from clusters a full join clusters_again b using (customer_id) where a.cluster is distinct from b.cluster');
+    const [diff] = await wb.query<{ n: number }>(
+      'select count(*) as n from clusters a full join clusters_again b using (customer_id) where a.cluster is distinct from b.cluster',
+    );
     expect(diff?.n).toBe(0);
     expect({ ...again, table: 'clusters', options: { ...again.options, table: 'clusters' } }).toEqual(auto);
   });
@@ -209,8 +256,16 @@ describe('clusters on synthetic data with planted clusters', () => {
     for (const c of ct.clusters) {
       expect(ct.cells.filter((x) => x.cluster === c).reduce((a, x) => a + x.shareOfCluster, 0)).toBeCloseTo(1, 9);
     }
-    const pairs = await wb.query<{ cluster: number; segment: string }>('select cluster, segment from clusters join rfm using (customer_id) order by customer_id');
-    expect(ct.adjustedRand).toBeCloseTo(adjustedRandIndex(pairs.map((p) => p.cluster), pairs.map((p) => p.segment)), 9);
+    const pairs = await wb.query<{ cluster: number; segment: string }>(
+      'select cluster, segment from clusters join rfm using (customer_id) order by customer_id',
+    );
+    expect(ct.adjustedRand).toBeCloseTo(
+      adjustedRandIndex(
+        pairs.map((p) => p.cluster),
+        pairs.map((p) => p.segment),
+      ),
+      9,
+    );
   });
 });
 

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { fitKMeans, nearestCentroid, seededRandom, silhouetteScore, squaredDistance } from '../../../src/analyses/clusters/fit.js';
+import {
+  fitKMeans,
+  nearestCentroid,
+  seededRandom,
+  silhouetteScore,
+  squaredDistance,
+} from '../../../src/analyses/clusters/fit.js';
 import { clusters } from '../../../src/analyses/clusters/index.js';
 import { loadTransactions } from '../../../src/data/load.js';
 import { Workbench } from '../../../src/workbench.js';
@@ -21,7 +27,12 @@ function silhouetteByDefinition(points: number[][], labels: number[], k: number)
     };
     if (points.filter((_, j) => labels[j] === labels[i]).length <= 1) return;
     const a = mean(labels[i]!);
-    const b = Math.min(...Array.from({ length: k }, (_, c) => c).filter((c) => c !== labels[i]).map(mean).filter(Number.isFinite));
+    const b = Math.min(
+      ...Array.from({ length: k }, (_, c) => c)
+        .filter((c) => c !== labels[i])
+        .map(mean)
+        .filter(Number.isFinite),
+    );
     total += (b - a) / Math.max(a, b);
   });
   return total / points.length;
@@ -38,7 +49,12 @@ describe('k-means', () => {
   });
 
   it('finds planted centres: each blob one cluster, centroids at the blob means, inertia the sum of squares around them', async () => {
-    const centres = [[0, 0], [10, 0], [0, 10], [10, 10]];
+    const centres = [
+      [0, 0],
+      [10, 0],
+      [0, 10],
+      [10, 10],
+    ];
     const points = blobs(centres, 200);
     const fit = await fitKMeans(points, 4, { seed: 42, restarts: 10, maxIterations: 100 });
     for (let b = 0; b < 4; b++) {
@@ -56,7 +72,17 @@ describe('k-means', () => {
   });
 
   it('is deterministic for a seed, and more restarts never end worse', async () => {
-    const points = blobs([[0, 0, 0], [3, 1, 0], [1, 4, 2], [5, 5, 5], [2, 2, 8]], 150, 7);
+    const points = blobs(
+      [
+        [0, 0, 0],
+        [3, 1, 0],
+        [1, 4, 2],
+        [5, 5, 5],
+        [2, 2, 8],
+      ],
+      150,
+      7,
+    );
     const a = await fitKMeans(points, 5, { seed: 3, restarts: 1, maxIterations: 100 });
     expect(await fitKMeans(points, 5, { seed: 3, restarts: 1, maxIterations: 100 })).toEqual(a);
     const more = await fitKMeans(points, 5, { seed: 3, restarts: 10, maxIterations: 100 });
@@ -64,11 +90,22 @@ describe('k-means', () => {
   });
 
   it('silhouetteScore equals the definition computed pair by pair', () => {
-    const points = blobs([[0, 0], [2, 1], [1, 3]], 40, 5);
+    const points = blobs(
+      [
+        [0, 0],
+        [2, 1],
+        [1, 3],
+      ],
+      40,
+      5,
+    );
     const labels = points.map((p) => (p[1]! > 2 ? 2 : p[0]! > 1 ? 1 : 0));
     expect(silhouetteScore(points, labels, 3)).toBeCloseTo(silhouetteByDefinition(points, labels, 3), 12);
     // a point alone in its cluster scores 0
-    expect(silhouetteScore([[0], [1], [1.1]], [0, 1, 1], 2)).toBeCloseTo(silhouetteByDefinition([[0], [1], [1.1]], [0, 1, 1], 2), 12);
+    expect(silhouetteScore([[0], [1], [1.1]], [0, 1, 1], 2)).toBeCloseTo(
+      silhouetteByDefinition([[0], [1], [1.1]], [0, 1, 1], 2),
+      12,
+    );
   });
 });
 
@@ -83,6 +120,8 @@ describe('k-means on Online Retail (bundled) against scikit-learn', () => {
       expect(r.kTable[0]!.inertia).toBeLessThanOrEqual(6619.5366);
       expect(r.kTable[0]!.inertia).toBeGreaterThan(6619.5);
       expect(r.profiles.map((p) => p.size)).toEqual([1684, 2654]);
-    } finally { wb.close(); }
+    } finally {
+      wb.close();
+    }
   }, 60_000);
 });

@@ -4,7 +4,17 @@
  */
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import {
-  assignSql, baseSql, centroidsSql, COMPUTED_FEATURES, overallSql, profileSql, renumberSql, sampleSql, standardiseSql, statsSql, type FeatureDef,
+  assignSql,
+  baseSql,
+  centroidsSql,
+  COMPUTED_FEATURES,
+  overallSql,
+  profileSql,
+  renumberSql,
+  sampleSql,
+  standardiseSql,
+  statsSql,
+  type FeatureDef,
 } from '../../../src/analyses/clusters/features.js';
 import type { QueryParam, Workbench } from '../../../src/workbench.js';
 import { AS_OF, expectPlans, explainWorkbench } from '../../helpers/explain.js';
@@ -14,7 +24,14 @@ const computed = (transform: FeatureDef['transform']): FeatureDef[] =>
 const FEATURE_SETS: Array<[string, FeatureDef[]]> = [
   ['every computed feature, log-scaled', computed('log1p')],
   ['every computed feature as it is', computed('none')],
-  ['computed features and customers columns', [...computed('log1p').slice(0, 2), { name: 'nps', source: 'customers', transform: 'none' }, { name: 'company_size', source: 'customers', transform: 'none' }]],
+  [
+    'computed features and customers columns',
+    [
+      ...computed('log1p').slice(0, 2),
+      { name: 'nps', source: 'customers', transform: 'none' },
+      { name: 'company_size', source: 'customers', transform: 'none' },
+    ],
+  ],
 ];
 
 /** `$m<i>`, `$s<i>` of the kept features, and the seed. */
@@ -45,8 +62,14 @@ describe('clustering SQL plans', () => {
     await expectPlans(wb, statsSql(features.length));
   });
 
-  it.each([['exclude', [0, 1, 2]], ['mean', [0, 2]]] as const)('standardiseSql (missing: %s), then the fit and assignment chain', async (missing, kept) => {
-    await wb.run(baseSql({ source: 'transactions', customersTable: 'customers', features: computed('log1p').slice(0, 3) }), { asOf: AS_OF });
+  it.each([
+    ['exclude', [0, 1, 2]],
+    ['mean', [0, 2]],
+  ] as const)('standardiseSql (missing: %s), then the fit and assignment chain', async (missing, kept) => {
+    await wb.run(
+      baseSql({ source: 'transactions', customersTable: 'customers', features: computed('log1p').slice(0, 3) }),
+      { asOf: AS_OF },
+    );
     await expectPlans(wb, standardiseSql(kept, missing), standardiseParams(kept));
     await wb.run(standardiseSql(kept, missing), standardiseParams(kept));
     const d = kept.length;

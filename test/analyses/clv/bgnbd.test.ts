@@ -3,7 +3,13 @@ import { Workbench } from '../../../src/workbench.js';
 import { loadTransactions } from '../../../src/data/load.js';
 import { clvGroups, clvSummary, type ClvGroup } from '../../../src/analyses/clv/summary.js';
 import {
-  bgnbdConditionalExpected, bgnbdCustomerLogLikelihood, bgnbdLogLikelihood, bgnbdExpectedPurchases, bgnbdPAlive, fitBgnbd, type BgnbdParams,
+  bgnbdConditionalExpected,
+  bgnbdCustomerLogLikelihood,
+  bgnbdLogLikelihood,
+  bgnbdExpectedPurchases,
+  bgnbdPAlive,
+  fitBgnbd,
+  type BgnbdParams,
 } from '../../../src/analyses/clv/bgnbd.js';
 import { Random } from '../../../src/sample/random.js';
 import { compileBgnbdLogLikelihood, compileBgnbdObjective } from '../../../src/analyses/clv/bgnbd-objective.js';
@@ -31,7 +37,12 @@ describe('BG/NBD formulas on hand computations', () => {
 
 describe('bgnbdLogLikelihood', () => {
   it('over groups equals the sum of the per-customer log-likelihoods times the counts', () => {
-    const groups: ClvGroup[] = [{ x: 0, t_x: 0, T: 30, count: 3 }, { x: 2, t_x: 10, T: 30, count: 2 }, { x: 2, t_x: 25, T: 38, count: 1 }, { x: 7, t_x: 36, T: 38, count: 4 }];
+    const groups: ClvGroup[] = [
+      { x: 0, t_x: 0, T: 30, count: 3 },
+      { x: 2, t_x: 10, T: 30, count: 2 },
+      { x: 2, t_x: 25, T: 38, count: 1 },
+      { x: 7, t_x: 36, T: 38, count: 4 },
+    ];
     const sum = groups.reduce((s, g) => s + g.count * bgnbdCustomerLogLikelihood(PUBLISHED, g.x, g.t_x, g.T), 0);
     expect(bgnbdLogLikelihood(PUBLISHED, groups)).toBeCloseTo(sum, 10);
   });
@@ -60,7 +71,14 @@ describe('BG/NBD with the published CDNOW parameters', () => {
 
 describe('fitBgnbd', () => {
   it('refuses data without repeat buyers with a clear error, not NaN', () => {
-    const err = (() => { try { fitBgnbd([{ x: 0, t_x: 0, T: 10, count: 5 }]); } catch (e) { return e; } return undefined; })();
+    const err = (() => {
+      try {
+        fitBgnbd([{ x: 0, t_x: 0, T: 10, count: 5 }]);
+      } catch (e) {
+        return e;
+      }
+      return undefined;
+    })();
     expect(isWorkbenchError(err) && err.code).toBe('NO_DATA');
     expect(String((err as Error).message)).toMatch(/none of the 5 customer/);
   });
@@ -69,11 +87,14 @@ describe('fitBgnbd', () => {
     // 20,000 customers simulated from the model itself, observed for 52 weeks after a first purchase in weeks 0..12
     const truth: BgnbdParams = { r: 0.8, alpha: 6, a: 0.6, b: 2.5 };
     const rng = new Random(7);
-    const gamma = (shape: number): number => { // Marsaglia–Tsang, with the shape < 1 boost
+    const gamma = (shape: number): number => {
+      // Marsaglia–Tsang, with the shape < 1 boost
       if (shape < 1) return gamma(shape + 1) * rng.next() ** (1 / shape);
-      const d = shape - 1 / 3; const c = 1 / Math.sqrt(9 * d);
+      const d = shape - 1 / 3;
+      const c = 1 / Math.sqrt(9 * d);
       for (;;) {
-        const u1 = rng.next() || 1e-12; const u2 = rng.next();
+        const u1 = rng.next() || 1e-12;
+        const u2 = rng.next();
         const n = Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
         const v = (1 + c * n) ** 3;
         if (v > 0 && Math.log(rng.next() || 1e-12) < 0.5 * n * n + d - d * v + d * Math.log(v)) return d * v;
@@ -82,13 +103,18 @@ describe('fitBgnbd', () => {
     const counts = new Map<string, ClvGroup>();
     for (let i = 0; i < 20_000; i++) {
       const lambda = gamma(truth.r) / truth.alpha;
-      const ga = gamma(truth.a); const p = ga / (ga + gamma(truth.b));
+      const ga = gamma(truth.a);
+      const p = ga / (ga + gamma(truth.b));
       const T = 52 - rng.int(13);
-      let t = 0; let x = 0; let tx = 0;
-      for (;;) { // Poisson purchases while alive; dropout only after a repeat purchase
+      let t = 0;
+      let x = 0;
+      let tx = 0;
+      for (;;) {
+        // Poisson purchases while alive; dropout only after a repeat purchase
         t += -Math.log(1 - rng.next()) / lambda;
         if (t > T) break;
-        x += 1; tx = Math.ceil(t * 7) / 7; // whole days, as the SQL summary has them
+        x += 1;
+        tx = Math.ceil(t * 7) / 7; // whole days, as the SQL summary has them
         if (rng.next() < p) break;
       }
       const key = `${x}|${tx}|${T}`;
@@ -99,10 +125,14 @@ describe('fitBgnbd', () => {
     const fit = fitBgnbd([...counts.values()]);
     expect(fit.converged).toBe(true);
     // reached with 20k customers: r 0.809, α 6.21, a 0.588, b 2.43 (all within 4%); asserted within 7%
-    expect(fit.r).toBeGreaterThan(truth.r * 0.93); expect(fit.r).toBeLessThan(truth.r * 1.07);
-    expect(fit.alpha).toBeGreaterThan(truth.alpha * 0.93); expect(fit.alpha).toBeLessThan(truth.alpha * 1.07);
-    expect(fit.a).toBeGreaterThan(truth.a * 0.93); expect(fit.a).toBeLessThan(truth.a * 1.07);
-    expect(fit.b).toBeGreaterThan(truth.b * 0.93); expect(fit.b).toBeLessThan(truth.b * 1.07);
+    expect(fit.r).toBeGreaterThan(truth.r * 0.93);
+    expect(fit.r).toBeLessThan(truth.r * 1.07);
+    expect(fit.alpha).toBeGreaterThan(truth.alpha * 0.93);
+    expect(fit.alpha).toBeLessThan(truth.alpha * 1.07);
+    expect(fit.a).toBeGreaterThan(truth.a * 0.93);
+    expect(fit.a).toBeLessThan(truth.a * 1.07);
+    expect(fit.b).toBeGreaterThan(truth.b * 0.93);
+    expect(fit.b).toBeLessThan(truth.b * 1.07);
   });
 });
 
@@ -138,13 +168,21 @@ describe.runIf(available(CDNOW_SAMPLE, 'CDNOW BG/NBD tests'))('fitBgnbd on the C
     const times = [0.1429, 1, 3, 31.8571, 32, 78];
     const expected = [0.0078, 0.0532, 0.1506, 1.0405, 1.0437, 1.8576];
     // to 4 decimals except t = 78, where the sheet's value is 0.0004 lower (see the mpmath check above)
-    times.forEach((t, i) => expect(Math.abs(bgnbdExpectedPurchases(fit, t) - (expected[i] ?? NaN))).toBeLessThan(t === 78 ? 5e-4 : 5e-5));
+    times.forEach((t, i) =>
+      expect(Math.abs(bgnbdExpectedPurchases(fit, t) - (expected[i] ?? NaN))).toBeLessThan(t === 78 ? 5e-4 : 5e-5),
+    );
   });
 });
 
 describe('compileBgnbdLogLikelihood', () => {
   it('equals the plain grouped log-likelihood', () => {
-    const groups: ClvGroup[] = [{ x: 0, t_x: 0, T: 30, count: 3 }, { x: 2, t_x: 10, T: 30, count: 2 }, { x: 2, t_x: 25, T: 38, count: 1 }, { x: 7, t_x: 36, T: 38, count: 4 }, { x: 1, t_x: 38, T: 38, count: 1 }];
+    const groups: ClvGroup[] = [
+      { x: 0, t_x: 0, T: 30, count: 3 },
+      { x: 2, t_x: 10, T: 30, count: 2 },
+      { x: 2, t_x: 25, T: 38, count: 1 },
+      { x: 7, t_x: 36, T: 38, count: 4 },
+      { x: 1, t_x: 38, T: 38, count: 1 },
+    ];
     for (const p of [PUBLISHED, { r: 2, alpha: 0.5, a: 3, b: 0.7 }]) {
       expect(compileBgnbdLogLikelihood(groups)(p)).toBeCloseTo(bgnbdLogLikelihood(p, groups), 10);
     }
@@ -152,7 +190,13 @@ describe('compileBgnbdLogLikelihood', () => {
 });
 
 describe('compileBgnbdObjective', () => {
-  const groups: ClvGroup[] = [{ x: 0, t_x: 0, T: 30, count: 3 }, { x: 2, t_x: 10, T: 30, count: 2 }, { x: 2, t_x: 25, T: 38, count: 1 }, { x: 7, t_x: 36, T: 38, count: 4 }, { x: 1, t_x: 38, T: 38, count: 1 }];
+  const groups: ClvGroup[] = [
+    { x: 0, t_x: 0, T: 30, count: 3 },
+    { x: 2, t_x: 10, T: 30, count: 2 },
+    { x: 2, t_x: 25, T: 38, count: 1 },
+    { x: 7, t_x: 36, T: 38, count: 4 },
+    { x: 1, t_x: 38, T: 38, count: 1 },
+  ];
   const objective = compileBgnbdObjective(groups, Math.log(1e6));
   it('is the mean negative log-likelihood on log-parameters', () => {
     const v = [PUBLISHED.r, PUBLISHED.alpha, PUBLISHED.a, PUBLISHED.b].map(Math.log);
@@ -161,7 +205,10 @@ describe('compileBgnbdObjective', () => {
   });
 
   it('has the gradient of central differences at two points', () => {
-    for (const v of [[Math.log(0.243), Math.log(4.414), Math.log(0.793), Math.log(2.426)], [0.7, -0.7, 1.1, -0.36]]) {
+    for (const v of [
+      [Math.log(0.243), Math.log(4.414), Math.log(0.793), Math.log(2.426)],
+      [0.7, -0.7, 1.1, -0.36],
+    ]) {
       const { g } = objective(v);
       v.forEach((_, i) => {
         const h = 1e-6;

@@ -2,7 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Workbench } from '../../../src/workbench.js';
 import { clv, type ClvResult } from '../../../src/analyses/clv/index.js';
 import { clvBySegment } from '../../../src/analyses/clv/aggregates.js';
-import { clvHoldoutChart, clvSegmentChart, clvTierChart, pAliveHistogramChart, pAliveMatrixChart } from '../../../src/analyses/clv/charts.js';
+import {
+  clvHoldoutChart,
+  clvSegmentChart,
+  clvTierChart,
+  pAliveHistogramChart,
+  pAliveMatrixChart,
+} from '../../../src/analyses/clv/charts.js';
 import { isWorkbenchError } from '../../../src/errors.js';
 import { expectRenders, expectValidSpec } from '../../helpers/charts.js';
 import { clvTransactions } from '../../helpers/clv.js';
@@ -32,7 +38,14 @@ describe('clv charts', () => {
   });
 
   it('holdout chart refuses a result without holdout', () => {
-    const err = (() => { try { clvHoldoutChart({ ...result, holdout: null }); } catch (e) { return e; } return undefined; })();
+    const err = (() => {
+      try {
+        clvHoldoutChart({ ...result, holdout: null });
+      } catch (e) {
+        return e;
+      }
+      return undefined;
+    })();
     expect(isWorkbenchError(err) && err.code).toBe('BAD_OPTION');
   });
 

@@ -4,7 +4,11 @@ import { loadTransactions } from '../../../src/data/load.js';
 import { clvSummary } from '../../../src/analyses/clv/summary.js';
 import { bgnbdConditionalExpected, type BgnbdParams } from '../../../src/analyses/clv/bgnbd.js';
 import {
-  discountedPurchases, fitGammaGamma, gammaGammaCustomerLogLikelihood, gammaGammaExpectedSpend, type GammaGammaRow,
+  discountedPurchases,
+  fitGammaGamma,
+  gammaGammaCustomerLogLikelihood,
+  gammaGammaExpectedSpend,
+  type GammaGammaRow,
 } from '../../../src/analyses/clv/gamma-gamma.js';
 import { isWorkbenchError } from '../../../src/errors.js';
 import { mleCovariance } from '../../../src/stats/hessian.js';
@@ -28,8 +32,19 @@ describe('Gamma-Gamma formulas', () => {
   });
 
   it('names the offending rows instead of returning NaN', () => {
-    const rows: GammaGammaRow[] = [{ customerId: 'A', x: 2, monetary: 10 }, { customerId: 'B', x: 1, monetary: 0 }, { customerId: 'C', x: 0, monetary: 5 }];
-    const err = (() => { try { fitGammaGamma(rows); } catch (e) { return e; } return undefined; })();
+    const rows: GammaGammaRow[] = [
+      { customerId: 'A', x: 2, monetary: 10 },
+      { customerId: 'B', x: 1, monetary: 0 },
+      { customerId: 'C', x: 0, monetary: 5 },
+    ];
+    const err = (() => {
+      try {
+        fitGammaGamma(rows);
+      } catch (e) {
+        return e;
+      }
+      return undefined;
+    })();
     expect(isWorkbenchError(err) && err.code).toBe('BAD_OPTION');
     expect((err as Error).message).toMatch(/2 row\(s\) are not: row 2 \(x = 1, mean spend = 0\), row 3 \(x = 0/);
   });
@@ -54,7 +69,9 @@ describe.runIf(available(CDNOW_SAMPLE, 'CDNOW Gamma-Gamma tests'))('fitGammaGamm
   afterAll(() => wb.close());
 
   it('matches the published fit on the 946 repeat buyers: p = 6.25, q = 3.74, γ = 15.44', async () => {
-    const rows = await wb.query<{ x: number; monetary: number }>('select x, monetary from clv_summary where x > 0 order by customer_id');
+    const rows = await wb.query<{ x: number; monetary: number }>(
+      'select x, monetary from clv_summary where x > 0 order by customer_id',
+    );
     const fit = fitGammaGamma(rows);
     expect(fit.customers).toBe(946);
     expect(fit.converged).toBe(true);
@@ -68,17 +85,20 @@ describe.runIf(available(CDNOW_SAMPLE, 'CDNOW Gamma-Gamma tests'))('fitGammaGamm
   });
 
   it('standard errors on the log-parameters carried back by the delta method equal those of the Hessian on the parameters', async () => {
-    const rows = await wb.query<{ x: number; monetary: number }>('select x, monetary from clv_summary where x > 0 order by customer_id');
+    const rows = await wb.query<{ x: number; monetary: number }>(
+      'select x, monetary from clv_summary where x > 0 order by customer_id',
+    );
     const fit = fitGammaGamma(rows);
     // reached: p 1.189, q 0.290, γ 4.159 (no published figures; bench/clv-coverage.js checks them against simulation)
-    const ll = ([p = 0, q = 0, gamma = 0]: number[]) => rows.reduce((s, r) => s + gammaGammaCustomerLogLikelihood({ p, q, gamma }, r.x, r.monetary), 0);
+    const ll = ([p = 0, q = 0, gamma = 0]: number[]) =>
+      rows.reduce((s, r) => s + gammaGammaCustomerLogLikelihood({ p, q, gamma }, r.x, r.monetary), 0);
     const direct = mleCovariance(ll, [fit.p, fit.q, fit.gamma], 1e-3);
     const se = fit.standardErrors;
     expect(Math.abs((se?.p ?? NaN) / Math.sqrt(direct?.[0]?.[0] ?? NaN) - 1)).toBeLessThan(0.01);
     expect(Math.abs((se?.q ?? NaN) / Math.sqrt(direct?.[1]?.[1] ?? NaN) - 1)).toBeLessThan(0.01);
     expect(Math.abs((se?.gamma ?? NaN) / Math.sqrt(direct?.[2]?.[2] ?? NaN) - 1)).toBeLessThan(0.01);
     expect(se?.p).toBeCloseTo(1.189, 2);
-    expect(se?.q).toBeCloseTo(0.290, 2);
+    expect(se?.q).toBeCloseTo(0.29, 2);
     expect(se?.gamma).toBeCloseTo(4.159, 2);
   });
 });

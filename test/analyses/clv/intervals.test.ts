@@ -27,7 +27,7 @@ describe('segmentValues', () => {
     const e0 = bgnbdConditionalExpected(MODEL.purchases.params as never, YEAR, 0, 0, 38.86);
     const e2 = bgnbdConditionalExpected(MODEL.purchases.params as never, YEAR, 2, 30.43, 38.86);
     expect(v.get('A')).toBeCloseTo(0.5 * 3 * ((p * gamma) / (q - 1)) * e0, 10);
-    expect(v.get('B')).toBeCloseTo(0.5 * e2 * (p * (2 * gamma + 2 * 50)) / (2 * p + q - 1), 10);
+    expect(v.get('B')).toBeCloseTo((0.5 * e2 * (p * (2 * gamma + 2 * 50))) / (2 * p + q - 1), 10);
   });
 });
 
@@ -37,8 +37,17 @@ describe('valueIntervals', () => {
     { key: 'A', x: 3, t_x: 20, T: 38.86, customers: 10, own: 10, monetary: 400 },
     { key: 'B', x: 1, t_x: 10, T: 30, customers: 40, own: 40, monetary: 1000 },
   ];
-  const purchaseCov = [[0.0027, 0.0025, 0, 0], [0.0025, 0.0073, 0, 0], [0, 0, 0.055, 0.06], [0, 0, 0.06, 0.085]];
-  const spendCov = [[0.036, -0.002, -0.035], [-0.002, 0.006, 0.004], [-0.035, 0.004, 0.072]];
+  const purchaseCov = [
+    [0.0027, 0.0025, 0, 0],
+    [0.0025, 0.0073, 0, 0],
+    [0, 0, 0.055, 0.06],
+    [0, 0, 0.06, 0.085],
+  ];
+  const spendCov = [
+    [0.036, -0.002, -0.035],
+    [-0.002, 0.006, 0.004],
+    [-0.035, 0.004, 0.072],
+  ];
 
   it('is reproducible by seed and brackets the point value', () => {
     const a = valueIntervals(cells, MODEL, purchaseCov, spendCov, { draws: 300, seed: 7 });
@@ -77,7 +86,12 @@ describe('clv intervals on the fixture', () => {
 
   it('the bootstrap values the table exactly as its SQL does: the point value of the cells is the CLV total', async () => {
     const cells = await valueCells(wb, r.table, 'total', null);
-    const point = segmentValues(cells, { purchases: scoringModel(r), spend: r.gammaGamma, horizon: clvHorizon(r.options), margin: r.options.margin });
+    const point = segmentValues(cells, {
+      purchases: scoringModel(r),
+      spend: r.gammaGamma,
+      horizon: clvHorizon(r.options),
+      margin: r.options.margin,
+    });
     expect(point.get('total')).toBeCloseTo(r.totals.clv, 6);
   });
 

@@ -3,8 +3,14 @@ import { Workbench } from '../../../src/workbench.js';
 import { loadTransactions } from '../../../src/data/load.js';
 import { clvGroups, clvSummary, type ClvGroup } from '../../../src/analyses/clv/summary.js';
 import {
-  fitParetoNbd, paretoNbdConditionalExpected, paretoNbdCustomerLogLikelihood, paretoNbdExpectedPurchases, paretoNbdLogLikelihood, paretoNbdPAlive,
-  type ParetoNbdFit, type ParetoNbdParams,
+  fitParetoNbd,
+  paretoNbdConditionalExpected,
+  paretoNbdCustomerLogLikelihood,
+  paretoNbdExpectedPurchases,
+  paretoNbdLogLikelihood,
+  paretoNbdPAlive,
+  type ParetoNbdFit,
+  type ParetoNbdParams,
 } from '../../../src/analyses/clv/pareto-nbd.js';
 import { lnGamma } from '../../../src/stats/special.js';
 import { isWorkbenchError } from '../../../src/errors.js';
@@ -18,14 +24,27 @@ describe('Pareto/NBD formulas on hand computations', () => {
     const p = { r: 0.8, alpha: 5, s: 1.3, beta: 5 };
     const [x, tx, T] = [3, 20, 30];
     const k = p.r + p.s + x;
-    const closed = Math.exp(lnGamma(p.r + x) - lnGamma(p.r)) * p.alpha ** p.r * p.beta ** p.s
-      * ((p.alpha + T) ** -k + (p.s / k) * ((p.alpha + tx) ** -k - (p.alpha + T) ** -k));
+    const closed =
+      Math.exp(lnGamma(p.r + x) - lnGamma(p.r)) *
+      p.alpha ** p.r *
+      p.beta ** p.s *
+      ((p.alpha + T) ** -k + (p.s / k) * ((p.alpha + tx) ** -k - (p.alpha + T) ** -k));
     expect(paretoNbdCustomerLogLikelihood(p, x, tx, T)).toBeCloseTo(Math.log(closed), 12);
   });
 
   it('is continuous where the ₂F₁ branch switches (α just below and just above β)', () => {
-    const below = paretoNbdCustomerLogLikelihood({ r: 0.55, alpha: 11.66 - 1e-7, s: 0.61, beta: 11.66 }, 2, 30.43, 38.86);
-    const above = paretoNbdCustomerLogLikelihood({ r: 0.55, alpha: 11.66 + 1e-7, s: 0.61, beta: 11.66 }, 2, 30.43, 38.86);
+    const below = paretoNbdCustomerLogLikelihood(
+      { r: 0.55, alpha: 11.66 - 1e-7, s: 0.61, beta: 11.66 },
+      2,
+      30.43,
+      38.86,
+    );
+    const above = paretoNbdCustomerLogLikelihood(
+      { r: 0.55, alpha: 11.66 + 1e-7, s: 0.61, beta: 11.66 },
+      2,
+      30.43,
+      38.86,
+    );
     expect(Math.abs(below - above)).toBeLessThan(1e-7);
   });
 
@@ -35,7 +54,10 @@ describe('Pareto/NBD formulas on hand computations', () => {
     const T = 30;
     const n = 200_000;
     let integral = 0;
-    for (let i = 0; i < n; i++) { const tau = ((i + 0.5) * T) / n; integral += ((p.alpha + tau) ** -p.r * (p.beta + tau) ** -(p.s + 1) * T) / n; }
+    for (let i = 0; i < n; i++) {
+      const tau = ((i + 0.5) * T) / n;
+      integral += ((p.alpha + tau) ** -p.r * (p.beta + tau) ** -(p.s + 1) * T) / n;
+    }
     const direct = p.alpha ** p.r * p.beta ** p.s * ((p.alpha + T) ** -p.r * (p.beta + T) ** -p.s + p.s * integral);
     expect(paretoNbdCustomerLogLikelihood(p, 0, 0, T)).toBeCloseTo(Math.log(direct), 8);
     // z = (β − α)/(β + t_x) = 0.9 at t_x = (β − α)/0.9 − β: the series on one side, the integral on the other
@@ -48,14 +70,16 @@ describe('Pareto/NBD formulas on hand computations', () => {
   it('a customer just acquired (x = 0, T = 0) is alive, and expects E[X(t)] = rβ/(α(s−1)) · (1 − (β/(β+t))^(s−1))', () => {
     expect(paretoNbdPAlive(PUBLISHED, 0, 0, 0)).toBeCloseTo(1, 12);
     const t = 52;
-    const direct = ((PUBLISHED.r * PUBLISHED.beta) / (PUBLISHED.alpha * (PUBLISHED.s - 1))) * (1 - (PUBLISHED.beta / (PUBLISHED.beta + t)) ** (PUBLISHED.s - 1));
+    const direct =
+      ((PUBLISHED.r * PUBLISHED.beta) / (PUBLISHED.alpha * (PUBLISHED.s - 1))) *
+      (1 - (PUBLISHED.beta / (PUBLISHED.beta + t)) ** (PUBLISHED.s - 1));
     expect(paretoNbdExpectedPurchases(PUBLISHED, t)).toBeCloseTo(direct, 12);
     expect(paretoNbdConditionalExpected(PUBLISHED, t, 0, 0, 0)).toBeCloseTo(direct, 10);
   });
 
   it('s = 1 takes the limit rβ/α · ln((β+t)/β) instead of dividing by zero', () => {
     const p = { r: 0.5, alpha: 10, s: 1, beta: 12 };
-    expect(paretoNbdExpectedPurchases(p, 39)).toBeCloseTo((0.5 * 12 / 10) * Math.log(51 / 12), 12);
+    expect(paretoNbdExpectedPurchases(p, 39)).toBeCloseTo(((0.5 * 12) / 10) * Math.log(51 / 12), 12);
   });
 
   it('P(alive) falls with silence, for one-time buyers too (unlike BG/NBD)', () => {
@@ -67,7 +91,14 @@ describe('Pareto/NBD formulas on hand computations', () => {
 
 describe('fitParetoNbd', () => {
   it('refuses data without repeat buyers with NO_DATA', () => {
-    const err = (() => { try { fitParetoNbd([{ x: 0, t_x: 0, T: 10, count: 5 }]); } catch (e) { return e; } return undefined; })();
+    const err = (() => {
+      try {
+        fitParetoNbd([{ x: 0, t_x: 0, T: 10, count: 5 }]);
+      } catch (e) {
+        return e;
+      }
+      return undefined;
+    })();
     expect(isWorkbenchError(err) && err.code).toBe('NO_DATA');
   });
 });

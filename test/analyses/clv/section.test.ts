@@ -15,7 +15,12 @@ beforeAll(async () => {
   wb = await Workbench.open();
   await clvTransactions(wb);
   // the fixture drives Pareto/NBD to its bounds (β → 10⁶): the fit takes tens of seconds
-  result = await clv(wb, { calibrationEnd: new Date('2023-06-30'), holdoutEnd: new Date('2023-09-30'), unit: 'days', compareModels: true });
+  result = await clv(wb, {
+    calibrationEnd: new Date('2023-06-30'),
+    holdoutEnd: new Date('2023-09-30'),
+    unit: 'days',
+    compareModels: true,
+  });
   segments = await clvBySegment(wb, result, { table: 'seg' });
 }, 180_000);
 afterAll(() => wb.close());
@@ -26,8 +31,16 @@ describe('the CLV section with intervals and both models', () => {
     if (low === null || high === null) throw new Error('no interval');
     const en = clvFindings(result, 'en');
     const money = (x: number, l: 'en' | 'nl') => formatCurrency(x, l, 'EUR', 0);
-    expect(en).toContain(`Allowing for how uncertain the fitted model is, the predicted value of ${money(result.totals.clv, 'en')} lies between ${money(low, 'en')} and ${money(high, 'en')} (a 95% range from 200 re-drawn sets of model parameters). The range does not include chance: what customers actually spend varies further around it.`);
-    expect(clvFindings(result, 'nl').some((f) => f.includes(`ligt de voorspelde waarde van ${money(result.totals.clv, 'nl')} tussen ${money(low, 'nl')} en ${money(high, 'nl')}`))).toBe(true);
+    expect(en).toContain(
+      `Allowing for how uncertain the fitted model is, the predicted value of ${money(result.totals.clv, 'en')} lies between ${money(low, 'en')} and ${money(high, 'en')} (a 95% range from 200 re-drawn sets of model parameters). The range does not include chance: what customers actually spend varies further around it.`,
+    );
+    expect(
+      clvFindings(result, 'nl').some((f) =>
+        f.includes(
+          `ligt de voorspelde waarde van ${money(result.totals.clv, 'nl')} tussen ${money(low, 'nl')} en ${money(high, 'nl')}`,
+        ),
+      ),
+    ).toBe(true);
   });
 
   it('compares BG/NBD and Pareto/NBD on the holdout in a finding and a table', () => {
@@ -36,11 +49,15 @@ describe('the CLV section with intervals and both models', () => {
     expect(c.actualTotal).toBe(13);
     const s = clvSection(result, { locale: 'en', segments });
     const finding = s.findings?.find((f) => f.startsWith('Both models on the 92 days they did not see'));
-    expect(finding).toMatch(/BG\/NBD predicted [\d,.]+ \(\+\d+%\) and Pareto\/NBD [\d,.]+ \(\+\d+%\) purchases, against 13 made; per customer they missed by [\d.]+ and [\d.]+ purchases on average\./);
+    expect(finding).toMatch(
+      /BG\/NBD predicted [\d,.]+ \(\+\d+%\) and Pareto\/NBD [\d,.]+ \(\+\d+%\) purchases, against 13 made; per customer they missed by [\d.]+ and [\d.]+ purchases on average\./,
+    );
     expect(finding).toContain(`${c.better === 'bg-nbd' ? 'BG/NBD' : 'Pareto/NBD'} predicted better here.`);
     const table = s.tables?.find((t) => t.caption === 'BG/NBD and Pareto/NBD on the holdout period');
     expect(table?.rows.map((r) => r[0])).toEqual(['BG/NBD', 'Pareto/NBD']);
-    expect(clvSection(result, { locale: 'nl' }).tables?.map((t) => t.caption)).toContain('BG/NBD en Pareto/NBD in de controleperiode');
+    expect(clvSection(result, { locale: 'nl' }).tables?.map((t) => t.caption)).toContain(
+      'BG/NBD en Pareto/NBD in de controleperiode',
+    );
   });
 
   it('puts the 95% range in the tier, band and segment tables, and the standard errors in the facts', () => {
@@ -48,7 +65,9 @@ describe('the CLV section with intervals and both models', () => {
     const tiers = s.tables?.[0];
     expect(tiers?.columns.at(-1)?.label).toBe('Value, 95% range');
     const top = result.tiers[0];
-    expect(tiers?.rows[0]?.at(-1)).toBe(`${formatCurrency(top?.low ?? NaN, 'en', 'EUR', 0)} – ${formatCurrency(top?.high ?? NaN, 'en', 'EUR', 0)}`);
+    expect(tiers?.rows[0]?.at(-1)).toBe(
+      `${formatCurrency(top?.low ?? NaN, 'en', 'EUR', 0)} – ${formatCurrency(top?.high ?? NaN, 'en', 'EUR', 0)}`,
+    );
     const seg = s.tables?.find((t) => t.caption === 'Predicted value per segment');
     expect(seg?.rows.every((r) => / – /.test(r.at(-1) ?? ''))).toBe(true);
     const facts = new Map(s.facts);
@@ -69,8 +88,12 @@ describe('the CLV section with intervals and both models', () => {
 
   it('warns in plain words when spend follows frequency or q ≤ 1', () => {
     expect(spendDoubts({ ...result, spendFrequencyCorrelation: 0.1 }, 'en')).toEqual([]);
-    expect(spendDoubts({ ...result, spendFrequencyCorrelation: 0.45 }, 'en')[0]).toMatch(/^Careful with the spend per purchase: among repeat buyers, spend per purchase and number of purchases are correlated \(r = 0\.45\)/);
-    expect(spendDoubts({ ...result, gammaGamma: { ...result.gammaGamma, q: 0.8 }, spendFrequencyCorrelation: 0 }, 'nl')[0]).toMatch(/zeer zware staart \(q = 0,80, hooguit 1\)/);
+    expect(spendDoubts({ ...result, spendFrequencyCorrelation: 0.45 }, 'en')[0]).toMatch(
+      /^Careful with the spend per purchase: among repeat buyers, spend per purchase and number of purchases are correlated \(r = 0\.45\)/,
+    );
+    expect(
+      spendDoubts({ ...result, gammaGamma: { ...result.gammaGamma, q: 0.8 }, spendFrequencyCorrelation: 0 }, 'nl')[0],
+    ).toMatch(/zeer zware staart \(q = 0,80, hooguit 1\)/);
   });
 });
 

@@ -9,8 +9,23 @@ import { expectPlans, explainWorkbench } from '../../helpers/explain.js';
 const calEnd = new Date('2011-09-30T00:00:00Z');
 const holdEnd = new Date('2011-12-09T00:00:00Z');
 const OPTIONS: ClvOptionsUsed = {
-  calibrationEnd: calEnd, calibrationEndFromData: false, holdoutEnd: holdEnd, unit: 'weeks', model: 'bg-nbd', compareModels: false, intervalDraws: 200, seed: 29, horizonMonths: 12, discountRate: 0.1,
-  margin: 1, aliveBands: [0.3, 0.7], tierShares: [0.1, 0.3, 0.6], fitSample: 10_000, source: 'transactions', table: 'clv', summaryTable: 'clv_summary',
+  calibrationEnd: calEnd,
+  calibrationEndFromData: false,
+  holdoutEnd: holdEnd,
+  unit: 'weeks',
+  model: 'bg-nbd',
+  compareModels: false,
+  intervalDraws: 200,
+  seed: 29,
+  horizonMonths: 12,
+  discountRate: 0.1,
+  margin: 1,
+  aliveBands: [0.3, 0.7],
+  tierShares: [0.1, 0.3, 0.6],
+  fitSample: 10_000,
+  source: 'transactions',
+  table: 'clv',
+  summaryTable: 'clv_summary',
   minimums: {},
 };
 const TABLE_PARAMS = { p: 2.1, q: 3.4, gg: 12.5, margin: 0.3, b1: 0.3, b2: 0.7, s1: 0.1, s2: 0.3, s3: 0.6 };
@@ -18,12 +33,17 @@ const TABLE_PARAMS = { p: 2.1, q: 3.4, gg: 12.5, margin: 0.3, b1: 0.3, b2: 0.7, 
 let wb: Workbench;
 beforeAll(async () => {
   wb = await explainWorkbench();
-  await wb.run(`create table clv_groups (g bigint, p_alive double, expected double, discounted double, holdout double)`);
+  await wb.run(
+    `create table clv_groups (g bigint, p_alive double, expected double, discounted double, holdout double)`,
+  );
 });
 afterAll(() => wb.close());
 
 describe('CLV SQL plans', () => {
-  it.each([['with a holdout, in weeks', holdEnd, 7], ['without a holdout, in days', calEnd, 1]] as const)('clvSummarySql %s', async (_what, end, perUnit) => {
+  it.each([
+    ['with a holdout, in weeks', holdEnd, 7],
+    ['without a holdout, in days', calEnd, 1],
+  ] as const)('clvSummarySql %s', async (_what, end, perUnit) => {
     await expectPlans(wb, clvSummarySql('transactions', 'clv_summary'), { calEnd, holdEnd: end, perUnit });
     await expectPlans(wb, clvSummarySql('transactions', 'my summary'), { calEnd, holdEnd: end, perUnit });
   });

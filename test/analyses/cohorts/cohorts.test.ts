@@ -20,10 +20,16 @@ const brief = (r: CohortResult) => r.rows.map((c) => [c.cohort, c.period, c.obse
  * Last order 10 Apr 2023 ⇒ asOf 11 Apr ⇒ April is partial.
  */
 const FIXTURE: Tx[] = [
-  ['a', 'o1', '2023-01-10', 100, 'NL'], ['a', 'o2', '2023-02-05', 50, 'BE'], ['a', 'r1', '2023-02-06', -20, 'BE'], ['a', 'o3', '2023-04-01', 30, 'BE'],
+  ['a', 'o1', '2023-01-10', 100, 'NL'],
+  ['a', 'o2', '2023-02-05', 50, 'BE'],
+  ['a', 'r1', '2023-02-06', -20, 'BE'],
+  ['a', 'o3', '2023-04-01', 30, 'BE'],
   ['b', 'o4', '2023-01-20', 200, 'BE'],
-  ['c', 'o5', '2023-02-15', 80, 'NL'], ['c', 'o6', '2023-03-15', 40, 'NL'],
-  ['d', 'r2', '2023-01-03', -10, 'DE'], ['d', 'o7', '2023-03-02', 60, 'NL'], ['d', 'o8', '2023-04-10', 60, 'NL'],
+  ['c', 'o5', '2023-02-15', 80, 'NL'],
+  ['c', 'o6', '2023-03-15', 40, 'NL'],
+  ['d', 'r2', '2023-01-03', -10, 'DE'],
+  ['d', 'o7', '2023-03-02', 60, 'NL'],
+  ['d', 'o8', '2023-04-10', 60, 'NL'],
   ['e', 'r3', '2023-02-01', -15, 'FR'],
 ];
 
@@ -38,21 +44,38 @@ describe('cohorts on a small fixture', () => {
   it('counts active customers and net revenue per cohort and month, flagging the partial last month', async () => {
     const r = await cohorts(wb);
     expect(r.options).toEqual({
-      period: 'month', by: null, byTable: null, asOf: new Date('2023-04-11T00:00:00Z'), asOfFromData: true, returns: 'net',
-      dropPartial: false, source: 'transactions', customers: 'customers',
+      period: 'month',
+      by: null,
+      byTable: null,
+      asOf: new Date('2023-04-11T00:00:00Z'),
+      asOfFromData: true,
+      returns: 'net',
+      dropPartial: false,
+      source: 'transactions',
+      customers: 'customers',
     });
     expect(r.lastPeriod).toEqual({ key: '2023-04', start: new Date('2023-04-01T00:00:00Z'), partial: true });
     expect(brief(r)).toEqual([
-      ['2023-01', 0, 2, 2, 300, false], ['2023-01', 1, 2, 1, 30, false], ['2023-01', 2, 2, 0, 0, false], ['2023-01', 3, 2, 1, 30, true],
-      ['2023-02', 0, 1, 1, 80, false], ['2023-02', 1, 1, 1, 40, false], ['2023-02', 2, 1, 0, 0, true],
-      ['2023-03', 0, 1, 1, 60, false], ['2023-03', 1, 1, 1, 60, true],
+      ['2023-01', 0, 2, 2, 300, false],
+      ['2023-01', 1, 2, 1, 30, false],
+      ['2023-01', 2, 2, 0, 0, false],
+      ['2023-01', 3, 2, 1, 30, true],
+      ['2023-02', 0, 1, 1, 80, false],
+      ['2023-02', 1, 1, 1, 40, false],
+      ['2023-02', 2, 1, 0, 0, true],
+      ['2023-03', 0, 1, 1, 60, false],
+      ['2023-03', 1, 1, 1, 60, true],
     ]);
     const jan = r.rows.filter((c) => c.cohort === '2023-01');
     expect(jan.map((c) => c.retention)).toEqual([1, 0.5, 0, 0.5]);
     expect(jan.map((c) => c.revenueRetention)).toEqual([1, 0.1, 0, 0.1]);
     expect(jan.map((c) => c.cumulativeRevenuePerCustomer)).toEqual([150, 165, 165, 180]);
     expect(jan[0]?.start).toEqual(new Date('2023-01-01T00:00:00Z'));
-    expect(r.cohorts.map((c) => [c.cohort, c.size, c.periods, c.revenue])).toEqual([['2023-01', 2, 4, 360], ['2023-02', 1, 3, 120], ['2023-03', 1, 2, 120]]);
+    expect(r.cohorts.map((c) => [c.cohort, c.size, c.periods, c.revenue])).toEqual([
+      ['2023-01', 2, 4, 360],
+      ['2023-02', 1, 3, 120],
+      ['2023-03', 1, 2, 120],
+    ]);
     expect(r.customerCount).toBe(4);
     expect(r.revenue).toBe(600);
   });
@@ -60,7 +83,10 @@ describe('cohorts on a small fixture', () => {
   it('puts a customer whose first order is a return in the cohort of the first purchase, leaving the earlier return out', async () => {
     const r = await cohorts(wb);
     const d = r.rows.filter((c) => c.cohort === '2023-03');
-    expect(d.map((c) => [c.period, c.revenue])).toEqual([[0, 60], [1, 60]]);
+    expect(d.map((c) => [c.period, c.revenue])).toEqual([
+      [0, 60],
+      [1, 60],
+    ]);
     expect(r.returnsBeforeFirstPurchase).toBe(1);
     expect(r.returnsOnlyCustomers).toBe(1);
     expect(r.warnings).toEqual([
@@ -76,7 +102,11 @@ describe('cohorts on a small fixture', () => {
   it('averages retention over fully observed cells, weighted by cohort size', async () => {
     const r = await cohorts(wb);
     const all = averageCurve(r.rows);
-    expect(all.map((p) => [p.period, p.cohorts, p.customers, p.active])).toEqual([[0, 3, 4, 4], [1, 2, 3, 2], [2, 1, 2, 0]]);
+    expect(all.map((p) => [p.period, p.cohorts, p.customers, p.active])).toEqual([
+      [0, 3, 4, 4],
+      [1, 2, 3, 2],
+      [2, 1, 2, 0],
+    ]);
     expect(all[1]?.retention).toBeCloseTo(2 / 3, 9);
     // (2·165 + 1·120) / 3
     expect(all[1]?.cumulativeRevenuePerCustomer).toBeCloseTo(150, 9);
@@ -86,7 +116,10 @@ describe('cohorts on a small fixture', () => {
     const r = await cohorts(wb);
     // January also holds whoever bought before the data starts: the average is February's and March's
     expect(r.leftCensored).toBe('2023-01');
-    expect(r.average.map((p) => [p.period, p.cohorts, p.customers, p.active])).toEqual([[0, 2, 2, 2], [1, 1, 1, 1]]);
+    expect(r.average.map((p) => [p.period, p.cohorts, p.customers, p.active])).toEqual([
+      [0, 2, 2, 2],
+      [1, 1, 1, 1],
+    ]);
     // c: 80 in February + 40 in March
     expect(r.average[1]?.cumulativeRevenuePerCustomer).toBe(120);
     // the amounts the cohorts leave out: e's return (only returns) and d's return before its first purchase
@@ -97,7 +130,14 @@ describe('cohorts on a small fixture', () => {
 
   it('drops partial cells with dropPartial, keeping period 0', async () => {
     const r = await cohorts(wb, { dropPartial: true });
-    expect(r.rows.map((c) => [c.cohort, c.period])).toEqual([['2023-01', 0], ['2023-01', 1], ['2023-01', 2], ['2023-02', 0], ['2023-02', 1], ['2023-03', 0]]);
+    expect(r.rows.map((c) => [c.cohort, c.period])).toEqual([
+      ['2023-01', 0],
+      ['2023-01', 1],
+      ['2023-01', 2],
+      ['2023-02', 0],
+      ['2023-02', 1],
+      ['2023-03', 0],
+    ]);
     expect(r.rows.every((c) => !c.partial)).toBe(true);
     expect(r.options.dropPartial).toBe(true);
   });
@@ -105,7 +145,11 @@ describe('cohorts on a small fixture', () => {
   it('ignores orders on or after asOf; a month ending exactly at asOf is complete', async () => {
     const r = await cohorts(wb, { asOf: new Date('2023-03-01T00:00:00Z') });
     expect(r.lastPeriod).toEqual({ key: '2023-02', start: new Date('2023-02-01T00:00:00Z'), partial: false });
-    expect(brief(r)).toEqual([['2023-01', 0, 2, 2, 300, false], ['2023-01', 1, 2, 1, 30, false], ['2023-02', 0, 1, 1, 80, false]]);
+    expect(brief(r)).toEqual([
+      ['2023-01', 0, 2, 2, 300, false],
+      ['2023-01', 1, 2, 1, 30, false],
+      ['2023-02', 0, 1, 1, 80, false],
+    ]);
     expect(r.returnsOnlyCustomers).toBe(2); // d's purchases are all later: only its January return is seen
     expect(r.options.asOfFromData).toBe(false);
   });
@@ -113,21 +157,36 @@ describe('cohorts on a small fixture', () => {
   it('groups by the first purchase’s country, leaving each customer’s partial month out', async () => {
     const r = await cohorts(wb, { by: 'country' });
     expect(r.options.byTable).toBe('transactions');
-    expect(r.cohorts.map((c) => [c.cohort, c.size])).toEqual([['NL', 3], ['BE', 1]]);
+    expect(r.cohorts.map((c) => [c.cohort, c.size])).toEqual([
+      ['NL', 3],
+      ['BE', 1],
+    ]);
     expect(brief(r)).toEqual([
-      ['NL', 0, 3, 3, 240, false], ['NL', 1, 2, 2, 70, false], ['NL', 2, 1, 0, 0, false],
-      ['BE', 0, 1, 1, 200, false], ['BE', 1, 1, 0, 0, false], ['BE', 2, 1, 0, 0, false],
+      ['NL', 0, 3, 3, 240, false],
+      ['NL', 1, 2, 2, 70, false],
+      ['NL', 2, 1, 0, 0, false],
+      ['BE', 0, 1, 1, 200, false],
+      ['BE', 1, 1, 0, 0, false],
+      ['BE', 2, 1, 0, 0, false],
     ]);
     // the same customer-periods as the time cohorts' complete cells, so the same average retention
     const byMonth = await cohorts(wb);
-    expect(r.average.map((p) => [p.customers, p.active])).toEqual(averageCurve(byMonth.rows).map((p) => [p.customers, p.active]));
+    expect(r.average.map((p) => [p.customers, p.active])).toEqual(
+      averageCurve(byMonth.rows).map((p) => [p.customers, p.active]),
+    );
   });
 
   it('groups by a customers-table column; customers without a row form the null cohort', async () => {
-    await wb.run(`create table customers as select * from (values ('a', 'x'), ('b', 'y'), ('c', 'x')) t(customer_id, "plan type")`);
+    await wb.run(
+      `create table customers as select * from (values ('a', 'x'), ('b', 'y'), ('c', 'x')) t(customer_id, "plan type")`,
+    );
     const r = await cohorts(wb, { by: 'plan type' });
     expect(r.options.byTable).toBe('customers');
-    expect(r.cohorts.map((c) => [c.cohort, c.size])).toEqual([['x', 2], ['y', 1], [null, 1]]);
+    expect(r.cohorts.map((c) => [c.cohort, c.size])).toEqual([
+      ['x', 2],
+      ['y', 1],
+      [null, 1],
+    ]);
     expect(r.warnings).toContain('1 customer(s) have no plan type in customers; they form the cohort without a value.');
   });
 
@@ -135,17 +194,29 @@ describe('cohorts on a small fixture', () => {
     await wb.run(`create table customers as select 'a' as customer_id, 30 as age`);
     const e = await rejection(cohorts(wb, { by: 'colour' }));
     expect(isWorkbenchError(e, 'UNKNOWN_COLUMN')).toBe(true);
-    expect(e.message).toBe('unknown cohort attribute: "colour". Attributes available (transactions: country; customers: age). Load customer attributes with loadCustomers() to group by them.');
-    expect(isWorkbenchError(await rejection(cohorts(wb, { by: 'country', byTable: 'customers' })), 'UNKNOWN_COLUMN')).toBe(true);
+    expect(e.message).toBe(
+      'unknown cohort attribute: "colour". Attributes available (transactions: country; customers: age). Load customer attributes with loadCustomers() to group by them.',
+    );
+    expect(
+      isWorkbenchError(await rejection(cohorts(wb, { by: 'country', byTable: 'customers' })), 'UNKNOWN_COLUMN'),
+    ).toBe(true);
     expect(isWorkbenchError(await rejection(cohorts(wb, { period: 'day' as CohortPeriod })), 'BAD_OPTION')).toBe(true);
     expect(isWorkbenchError(await rejection(cohorts(wb, { source: 'nope' })), 'NO_DATA')).toBe(true);
   });
 
   it('builds SQL that DuckDB accepts for every period and grouping', async () => {
     await wb.run(`create table customers as select 'a' as customer_id, 30 as age`);
-    const params = { asOf: new Date('2023-04-11T00:00:00Z'), lastStart: new Date('2023-04-01T00:00:00Z'), lastPartial: true };
+    const params = {
+      asOf: new Date('2023-04-11T00:00:00Z'),
+      lastStart: new Date('2023-04-01T00:00:00Z'),
+      lastPartial: true,
+    };
     for (const period of ['month', 'week', 'quarter'] as const) {
-      for (const by of [undefined, { column: 'country', from: 'transactions' as const, table: 'customers' }, { column: 'age', from: 'customers' as const, table: 'customers' }]) {
+      for (const by of [
+        undefined,
+        { column: 'country', from: 'transactions' as const, table: 'customers' },
+        { column: 'age', from: 'customers' as const, table: 'customers' },
+      ]) {
         for (const dropPartial of [false, true]) {
           const o = { source: 'transactions', period, returns: 'net' as const, dropPartial, ...(by ? { by } : {}) };
           await wb.run(cohortPeriodsSql(o), params);
@@ -161,8 +232,10 @@ describe('cohort edge cases', () => {
   it('labels ISO weeks across a year boundary and counts whole weeks between Mondays', async () => {
     const wb = await Workbench.open();
     await transactions(wb, [
-      ['w1', 'o1', '2020-12-31', 10], ['w1', 'o2', '2021-01-05', 10], // Thu of 2020-W53, then 2021-W01
-      ['w2', 'o3', '2021-01-03', 10], ['w2', 'o4', '2021-01-12', 10], // Sun of 2020-W53, then 2021-W02
+      ['w1', 'o1', '2020-12-31', 10],
+      ['w1', 'o2', '2021-01-05', 10], // Thu of 2020-W53, then 2021-W01
+      ['w2', 'o3', '2021-01-03', 10],
+      ['w2', 'o4', '2021-01-12', 10], // Sun of 2020-W53, then 2021-W02
       ['w3', 'o5', '2019-12-31', 10], // Tue of 2020-W01 (ISO year 2020 starts on 30 Dec 2019)
     ]);
     const r = await cohorts(wb, { period: 'week' });
@@ -170,20 +243,43 @@ describe('cohort edge cases', () => {
       ['2020-W01', new Date('2019-12-30T00:00:00Z'), 1, 55], // 54 whole weeks to the Monday of 2021-W02
       ['2020-W53', new Date('2020-12-28T00:00:00Z'), 2, 3],
     ]);
-    expect(r.rows.filter((c) => c.cohort === '2020-W53').map((c) => [c.period, c.active, c.partial])).toEqual([[0, 2, false], [1, 1, false], [2, 1, true]]);
+    expect(r.rows.filter((c) => c.cohort === '2020-W53').map((c) => [c.period, c.active, c.partial])).toEqual([
+      [0, 2, false],
+      [1, 1, false],
+      [2, 1, true],
+    ]);
     expect(r.lastPeriod).toEqual({ key: '2021-W02', start: new Date('2021-01-11T00:00:00Z'), partial: true });
     const q = await cohorts(wb, { period: 'quarter' });
-    expect(q.cohorts.map((c) => [c.cohort, c.size, c.periods])).toEqual([['2019-Q4', 1, 6], ['2020-Q4', 1, 2], ['2021-Q1', 1, 1]]);
+    expect(q.cohorts.map((c) => [c.cohort, c.size, c.periods])).toEqual([
+      ['2019-Q4', 1, 6],
+      ['2020-Q4', 1, 2],
+      ['2021-Q1', 1, 1],
+    ]);
     wb.close();
   });
 
   it('keeps a one-customer cohort whose customer never returns: retention 0 in every later month', async () => {
     const wb = await Workbench.open();
-    await transactions(wb, [['solo', 'o1', '2023-01-15', 40], ['other', 'o2', '2023-01-20', 10], ['other', 'o3', '2023-05-31', 10], ['late', 'o4', '2023-03-03', 5]]);
+    await transactions(wb, [
+      ['solo', 'o1', '2023-01-15', 40],
+      ['other', 'o2', '2023-01-20', 10],
+      ['other', 'o3', '2023-05-31', 10],
+      ['late', 'o4', '2023-03-03', 5],
+    ]);
     const r = await cohorts(wb, { asOf: new Date('2023-06-01T00:00:00Z') });
-    expect(r.cohorts.map((c) => [c.cohort, c.size])).toEqual([['2023-01', 2], ['2023-03', 1]]);
-    expect(r.rows.filter((c) => c.cohort === '2023-03').map((c) => [c.period, c.observed, c.active, c.retention, c.cumulativeRevenuePerCustomer]))
-      .toEqual([[0, 1, 1, 1, 5], [1, 1, 0, 0, 5], [2, 1, 0, 0, 5]]);
+    expect(r.cohorts.map((c) => [c.cohort, c.size])).toEqual([
+      ['2023-01', 2],
+      ['2023-03', 1],
+    ]);
+    expect(
+      r.rows
+        .filter((c) => c.cohort === '2023-03')
+        .map((c) => [c.period, c.observed, c.active, c.retention, c.cumulativeRevenuePerCustomer]),
+    ).toEqual([
+      [0, 1, 1, 1, 5],
+      [1, 1, 0, 0, 5],
+      [2, 1, 0, 0, 5],
+    ]);
     expect(r.rows.every((c) => !c.partial)).toBe(true);
     wb.close();
   });
@@ -205,7 +301,9 @@ describe('cohorts on synthetic data with planted retention', () => {
   const cohortIndex = (c: CohortCell) => Number(c.cohort?.slice(5)) - 1; // 2022-01 → 0 … 2022-12 → 11
 
   it('has 12 monthly cohorts; the data ends mid-December 2023, so that month is partial and later ones absent', () => {
-    expect(result.cohorts.map((c) => c.cohort)).toEqual(Array.from({ length: 12 }, (_, i) => `2022-${String(i + 1).padStart(2, '0')}`));
+    expect(result.cohorts.map((c) => c.cohort)).toEqual(
+      Array.from({ length: 12 }, (_, i) => `2022-${String(i + 1).padStart(2, '0')}`),
+    );
     expect(result.customerCount).toBe(10_000);
     for (const c of result.rows) {
       expect(cohortIndex(c) + c.period).toBeLessThan(SAMPLE_MONTHS);
@@ -233,7 +331,12 @@ describe('cohorts on synthetic data with planted retention', () => {
       const cells = complete().filter((c) => c.period === point.period && c.cohort !== result.leftCensored);
       const n = cells.reduce((s, c) => s + c.observed, 0);
       const expected = cells.reduce((s, c) => s + c.observed * plantedRetention(cohortIndex(c), c.period), 0) / n;
-      const variance = cells.reduce((s, c) => { const p = plantedRetention(cohortIndex(c), c.period); return s + c.observed * p * (1 - p); }, 0) / (n * n);
+      const variance =
+        cells.reduce((s, c) => {
+          const p = plantedRetention(cohortIndex(c), c.period);
+          return s + c.observed * p * (1 - p);
+        }, 0) /
+        (n * n);
       expect(point.customers).toBe(n);
       expect(Math.abs(point.retention - expected)).toBeLessThan(4 * Math.sqrt(variance));
     }
@@ -256,10 +359,12 @@ describe('cohorts on Online Retail (bundled)', () => {
 
   it('gives the Dec 2010 cohort size, month-1 retention and revenue as a plain JS pass over the rows', async () => {
     const rows = await wb.query<{ customer_id: string; order_date: Date; amount: number; is_return: boolean }>(
-      'select customer_id, order_date, amount, is_return from transactions');
+      'select customer_id, order_date, amount, is_return from transactions',
+    );
     const month = (d: Date) => d.getUTCFullYear() * 12 + d.getUTCMonth();
     const first = new Map<string, number>();
-    for (const r of rows) if (!r.is_return) first.set(r.customer_id, Math.min(first.get(r.customer_id) ?? Infinity, month(r.order_date)));
+    for (const r of rows)
+      if (!r.is_return) first.set(r.customer_id, Math.min(first.get(r.customer_id) ?? Infinity, month(r.order_date)));
     const dec2010 = 2010 * 12 + 11;
     const cohort = new Set([...first].filter(([, m]) => m === dec2010).map(([id]) => id));
     const activeJan = new Set<string>();
@@ -286,7 +391,10 @@ describe('cohorts on Online Retail (bundled)', () => {
     // customers with only returns, and the returns of 145 customers booked before their first purchase
     expect(result.returnsOnlyRevenue).toBeCloseTo(-10_411.24, 6);
     expect(result.returnsBeforeFirstPurchaseRevenue).toBeCloseTo(-9_254.85, 6);
-    expect(result.revenue + result.returnsOnlyRevenue! + result.returnsBeforeFirstPurchaseRevenue!).toBeCloseTo(8_278_519.424, 4);
+    expect(result.revenue + result.returnsOnlyRevenue! + result.returnsBeforeFirstPurchaseRevenue!).toBeCloseTo(
+      8_278_519.424,
+      4,
+    );
     // Dec 2010 (left-censored, out of the average) is the only cohort with month 11 complete
     expect(result.leftCensored).toBe('2010-12');
     expect(result.average.at(-1)?.period).toBe(10);
@@ -307,7 +415,9 @@ describe('cohorts called concurrently', () => {
     expect(a).toEqual(await cohorts(wb));
     expect(b).toEqual(await cohorts(wb, { by: 'country' }));
     expect(c).toEqual(await cohorts(wb, { period: 'week' }));
-    expect(await wb.query("select table_name from information_schema.tables where table_name like '_swb_cohort%'")).toEqual([]);
+    expect(
+      await wb.query("select table_name from information_schema.tables where table_name like '_swb_cohort%'"),
+    ).toEqual([]);
     wb.close();
   });
 });

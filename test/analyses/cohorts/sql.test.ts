@@ -1,7 +1,13 @@
 /** Every cohort SQL builder, per period and cohort kind, plans against empty canonical tables (EXPLAIN, no data). */
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import {
-  cohortPeriodsSql, cohortStatsSql, cohortsSql, periodDiffSql, periodKeySql, type CohortPeriod, type CohortsSqlOptions,
+  cohortPeriodsSql,
+  cohortStatsSql,
+  cohortsSql,
+  periodDiffSql,
+  periodKeySql,
+  type CohortPeriod,
+  type CohortsSqlOptions,
 } from '../../../src/analyses/cohorts/sql.js';
 import type { Workbench } from '../../../src/workbench.js';
 import { AS_OF, expectPlans, explainWorkbench } from '../../helpers/explain.js';
@@ -31,7 +37,10 @@ afterAll(() => wb.close());
 
 describe.each(PERIODS)('cohort SQL plans by %s', (period) => {
   it('periodDiffSql and periodKeySql', async () => {
-    await expectPlans(wb, `select ${periodDiffSql(period, 'a', 'b')} as k, ${periodKeySql(period, 'a')} as key from ${STARTS}`);
+    await expectPlans(
+      wb,
+      `select ${periodDiffSql(period, 'a', 'b')} as k, ${periodKeySql(period, 'a')} as key from ${STARTS}`,
+    );
   });
 
   it.each(kinds(period))('cohortPeriodsSql, cohortsSql and cohortStatsSql: %s', async (_kind, o) => {

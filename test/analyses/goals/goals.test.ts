@@ -22,18 +22,56 @@ const error = (f: () => unknown): Error => {
 
 describe('parseGoals', () => {
   it('reads the documented format', () => {
-    const spec = parseGoals({ segments: 'rfm', goals: [{ kpi: 'repeatRate', goal: 0.4 }, { kpi: 'churnRate', goal: { champions: 0.05 }, tolerance: 0.1 }] }, 'goals.json');
-    expect(spec).toEqual({ segments: 'rfm', file: 'goals.json', goals: [{ kpi: 'repeatRate', goal: 0.4 }, { kpi: 'churnRate', goal: { champions: 0.05 }, tolerance: 0.1 }] });
-    expect(parseGoals({ segments: { column: 'region' }, goals: [{ kpi: { churnRate: 30 }, goal: 0.2 }] }, 'g.json').segments).toEqual({ column: 'region' });
+    const spec = parseGoals(
+      {
+        segments: 'rfm',
+        goals: [
+          { kpi: 'repeatRate', goal: 0.4 },
+          { kpi: 'churnRate', goal: { champions: 0.05 }, tolerance: 0.1 },
+        ],
+      },
+      'goals.json',
+    );
+    expect(spec).toEqual({
+      segments: 'rfm',
+      file: 'goals.json',
+      goals: [
+        { kpi: 'repeatRate', goal: 0.4 },
+        { kpi: 'churnRate', goal: { champions: 0.05 }, tolerance: 0.1 },
+      ],
+    });
+    expect(
+      parseGoals({ segments: { column: 'region' }, goals: [{ kpi: { churnRate: 30 }, goal: 0.2 }] }, 'g.json').segments,
+    ).toEqual({ column: 'region' });
   });
 
   it('names the file and the JSON path, and lists the known KPIs', () => {
-    const e = error(() => parseGoals({ goals: [{ kpi: 'repeatRate', goal: 0.4 }, { kpi: 'retention', goal: 0.3 }] }, 'goals.json'));
-    expect(e.message).toMatch(/^goals\.json, at \$\.goals\[1\]\.kpi: unknown KPI "retention"; known KPIs: "revenuePerCustomer", "ordersPerCustomer", "averageOrderValue", "repeatRate", "churnRate", "nps"/);
-    expect(error(() => parseGoals({ goals: [{ kpi: 'nps', goal: '40' }] }, 'g.json')).message).toMatch(/at \$\.goals\[0\]\.goal: goal must be a finite number/);
-    expect(error(() => parseGoals({ segments: 'regions', goals: [] }, 'g.json')).message).toMatch(/at \$\.segments: segments must be "rfm"/);
-    expect(error(() => parseGoals({ goals: [] }, 'g.json')).message).toMatch(/at \$\.goals: goals must be a non-empty list/);
-    expect(error(() => parseGoals({ goals: [{ kpi: 'nps', goal: 1, tolerence: 2 }] }, 'g.json')).message).toMatch(/at \$\.goals\[0\]\.tolerence: unknown key "tolerence"/);
+    const e = error(() =>
+      parseGoals(
+        {
+          goals: [
+            { kpi: 'repeatRate', goal: 0.4 },
+            { kpi: 'retention', goal: 0.3 },
+          ],
+        },
+        'goals.json',
+      ),
+    );
+    expect(e.message).toMatch(
+      /^goals\.json, at \$\.goals\[1\]\.kpi: unknown KPI "retention"; known KPIs: "revenuePerCustomer", "ordersPerCustomer", "averageOrderValue", "repeatRate", "churnRate", "nps"/,
+    );
+    expect(error(() => parseGoals({ goals: [{ kpi: 'nps', goal: '40' }] }, 'g.json')).message).toMatch(
+      /at \$\.goals\[0\]\.goal: goal must be a finite number/,
+    );
+    expect(error(() => parseGoals({ segments: 'regions', goals: [] }, 'g.json')).message).toMatch(
+      /at \$\.segments: segments must be "rfm"/,
+    );
+    expect(error(() => parseGoals({ goals: [] }, 'g.json')).message).toMatch(
+      /at \$\.goals: goals must be a non-empty list/,
+    );
+    expect(error(() => parseGoals({ goals: [{ kpi: 'nps', goal: 1, tolerence: 2 }] }, 'g.json')).message).toMatch(
+      /at \$\.goals\[0\]\.tolerence: unknown key "tolerence"/,
+    );
     expect(error(() => parseGoals([], 'g.json')).message).toMatch(/^g\.json, at \$: expected an object/);
   });
 
@@ -43,7 +81,12 @@ describe('parseGoals', () => {
     const e = error(() => readGoalsFile(join(dir, 'bad.json')));
     expect(isWorkbenchError(e, 'BAD_OPTION')).toBe(true);
     expect(e.message).toMatch(/^The goals file bad\.json is not valid JSON/);
-    expect(isWorkbenchError(error(() => readGoalsFile(join(dir, 'missing.json'))), 'FILE_NOT_FOUND')).toBe(true);
+    expect(
+      isWorkbenchError(
+        error(() => readGoalsFile(join(dir, 'missing.json'))),
+        'FILE_NOT_FOUND',
+      ),
+    ).toBe(true);
   });
 });
 
@@ -55,13 +98,24 @@ describe('goals on the bundled Online Retail data', () => {
     wb = await Workbench.open();
     await loadTransactions(wb, ONLINE_RETAIL, { preset: 'online-retail' });
     r = await rfm(wb);
-    const spec = parseGoals({ segments: 'rfm', goals: [{ kpi: 'repeatRate', goal: 0.4 }, { kpi: 'churnRate', goal: { champions: 0.05, 'at-risk': 0.5 } }] }, 'goals.json');
+    const spec = parseGoals(
+      {
+        segments: 'rfm',
+        goals: [
+          { kpi: 'repeatRate', goal: 0.4 },
+          { kpi: 'churnRate', goal: { champions: 0.05, 'at-risk': 0.5 } },
+        ],
+      },
+      'goals.json',
+    );
     g = await goalsForReport(wb, spec, { asOf: r.options.asOf, rfm: r });
   }, 120_000);
   afterAll(() => wb.close());
 
   it('computes each RFM segment’s repeat rate as the share of its customers with 2+ orders', async () => {
-    const [check] = await wb.query(`select count(*)::int as n, avg((frequency >= 2)::int)::double as rate from rfm where segment = 'hibernating'`);
+    const [check] = await wb.query(
+      `select count(*)::int as n, avg((frequency >= 2)::int)::double as rate from rfm where segment = 'hibernating'`,
+    );
     const row = g.kpis.rows.find((x) => x.kpi === 'repeatRate' && x.segment === 'hibernating')!;
     expect(row.n).toBe(check?.['n']);
     expect(row.value).toBeCloseTo(Number(check?.['rate']), 12);
@@ -76,21 +130,34 @@ describe('goals on the bundled Online Retail data', () => {
     const en = goalsFindings(g, 'en', 'GBP');
     expect(en[0]).toBe('Of 12 goals, 7 met, 1 close and 4 missed.');
     expect(en.slice(1)).toHaveLength(4);
-    expect(en).toContain('Hibernating: repeat rate is 27.9% (95% CI 25.5% to 30.3%) against a goal of 40.0%, missed by 12.1%.');
+    expect(en).toContain(
+      'Hibernating: repeat rate is 27.9% (95% CI 25.5% to 30.3%) against a goal of 40.0%, missed by 12.1%.',
+    );
     const nl = goalsSection(g, { locale: 'nl', currency: 'GBP' });
     expect(nl.title).toBe('Doelen');
     expect(nl.findings?.[0]).toBe('Van de 12 doelen zijn er 7 gehaald, 1 bijna en 4 niet gehaald.');
-    expect(nl.tables?.[0]?.rows.find((row) => row[0] === 'Slapend' && row[1] === 'Herhaalaankopen')?.slice(2)).toEqual(['1.335', '27,9%', '25,5% tot 30,3%', '40,0%', '-12,1%', 'niet gehaald']);
+    expect(nl.tables?.[0]?.rows.find((row) => row[0] === 'Slapend' && row[1] === 'Herhaalaankopen')?.slice(2)).toEqual([
+      '1.335',
+      '27,9%',
+      '25,5% tot 30,3%',
+      '40,0%',
+      '-12,1%',
+      'niet gehaald',
+    ]);
     expect(nl.charts).toHaveLength(2);
   });
 
   it('names the goals file when a goal names a segment the data does not have', async () => {
     const spec = parseGoals({ goals: [{ kpi: 'repeatRate', goal: { champs: 0.9 } }] }, 'goals.json');
-    await expect(goalsForReport(wb, spec, { asOf: r.options.asOf, rfm: r })).rejects.toThrow(/^goals\.json, at \$\.goals: .*champs/);
+    await expect(goalsForReport(wb, spec, { asOf: r.options.asOf, rfm: r })).rejects.toThrow(
+      /^goals\.json, at \$\.goals: .*champs/,
+    );
   });
 
   it('--by: splits the value tiers by the named attributes; unknown names list the usable ones', async () => {
-    await expect(checkByAttributes(wb, ['region', 'country'])).rejects.toThrow('--by: unknown attribute "region"; usable: "country" (text columns of the customers file).');
+    await expect(checkByAttributes(wb, ['region', 'country'])).rejects.toThrow(
+      '--by: unknown attribute "region"; usable: "country" (text columns of the customers file).',
+    );
     const input = await segmentsForReport(wb, { asOf: r.options.asOf, by: ['country'] });
     expect(input.subsegments?.map((s) => [s.byVariable, s.kpi.id])).toEqual([['country', 'revenuePerCustomer']]);
   }, 120_000);

@@ -47,13 +47,23 @@ describe('activity', () => {
 
   it('groups by quarter and by ISO week (Monday)', async () => {
     const q = await activity(wb, { period: 'quarter' });
-    expect(q.rows).toEqual([{ start: d('2011-01-01'), customers: 3, newCustomers: 3, orders: 4, netRevenue: 170, returned: 25 }]);
+    expect(q.rows).toEqual([
+      { start: d('2011-01-01'), customers: 3, newCustomers: 3, orders: 4, netRevenue: 170, returned: 25 },
+    ]);
     const w = await activity(wb, { period: 'week' });
-    expect(w.rows.map((r) => r.start)).toEqual([d('2011-01-03'), d('2011-01-31'), d('2011-02-07'), d('2011-02-28'), d('2011-03-28')]);
+    expect(w.rows.map((r) => r.start)).toEqual([
+      d('2011-01-03'),
+      d('2011-01-31'),
+      d('2011-02-07'),
+      d('2011-02-28'),
+      d('2011-03-28'),
+    ]);
     expect(w.lastIsPartial).toBe(true); // data ends Thursday 31 March
   });
 
   it('rejects an unknown period', async () => {
-    await expect(activity(wb, { period: 'day' as 'week' })).rejects.toThrow('unknown period: day (expected one of: week, month, quarter)');
+    await expect(activity(wb, { period: 'day' as 'week' })).rejects.toThrow(
+      'unknown period: day (expected one of: week, month, quarter)',
+    );
   });
 });

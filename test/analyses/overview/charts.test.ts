@@ -28,8 +28,15 @@ describe('activity charts', () => {
   it('draw net revenue per period with the partial last period lighter', async () => {
     const spec = revenueOverTime(result, { locale: 'nl' });
     const values = (spec.data as { values: Array<{ label: string; netRevenue: number; partial: boolean }> }).values;
-    expect(values.map((v) => [v.label, v.netRevenue, v.partial])).toEqual([['dec 2010', 554604.02, false], ['jan 2011', 475074.38, false], ['feb 2011', 436546.15, true]]);
-    expect(spec.title).toEqual({ text: 'Netto-omzet per maand', subtitle: 'laatste periode onvolledig: data tot 9 feb 2011' });
+    expect(values.map((v) => [v.label, v.netRevenue, v.partial])).toEqual([
+      ['dec 2010', 554604.02, false],
+      ['jan 2011', 475074.38, false],
+      ['feb 2011', 436546.15, true],
+    ]);
+    expect(spec.title).toEqual({
+      text: 'Netto-omzet per maand',
+      subtitle: 'laatste periode onvolledig: data tot 9 feb 2011',
+    });
     const svg = await expectRenders(spec);
     expect(svg).toContain('feb 2011');
   });
@@ -37,7 +44,10 @@ describe('activity charts', () => {
   it('stack new and returning customers per period', async () => {
     const spec = customersOverTime({ ...result, lastIsPartial: false });
     const values = (spec.data as { values: Array<{ label: string; kind: string; customers: number }> }).values;
-    expect(values.filter((v) => v.label === 'Jan 2011').map((v) => [v.kind, v.customers])).toEqual([['new', 421], ['returning', 362]]);
+    expect(values.filter((v) => v.label === 'Jan 2011').map((v) => [v.kind, v.customers])).toEqual([
+      ['new', 421],
+      ['returning', 362],
+    ]);
     expect(spec.title).toBe('Active customers per month');
     await expectRenders(spec);
   });

@@ -42,7 +42,9 @@ describe('overview', () => {
   it('leaves out rows at or after asOf, like rfm', async () => {
     const asOf = new Date('2011-03-02T09:00:00Z');
     const o = await overview(wb, { asOf, topShare: 0.5 });
-    expect([o.customers, o.orders, o.netRevenue, o.returned, o.oneTimeCustomers, o.topRevenue]).toEqual([2, 3, 450.5, 0, 1, 300]);
+    expect([o.customers, o.orders, o.netRevenue, o.returned, o.oneTimeCustomers, o.topRevenue]).toEqual([
+      2, 3, 450.5, 0, 1, 300,
+    ]);
     expect(o.period?.last).toEqual(new Date('2011-03-01T09:00:00Z'));
     expect(o.options).toEqual({ asOf, topShare: 0.5 });
   });

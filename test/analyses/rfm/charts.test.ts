@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Workbench } from '../../../src/workbench.js';
 import { rfm, type RfmResult } from '../../../src/analyses/rfm/index.js';
-import { rfmDistributionChart, rfmDistributionCharts, rfmHeatmap, rfmSegmentBars } from '../../../src/analyses/rfm/charts.js';
+import {
+  rfmDistributionChart,
+  rfmDistributionCharts,
+  rfmHeatmap,
+  rfmSegmentBars,
+} from '../../../src/analyses/rfm/charts.js';
 import { renderSvg } from '../../../src/charts/render.js';
 import { suppressChartCounts } from '../../../src/report/small-groups.js';
 import { expectRenders, expectValidSpec } from '../../helpers/charts.js';
@@ -65,7 +70,9 @@ describe('rfm charts', () => {
     const spec = rfmHeatmap(result, { locale: 'nl', color: 'monetary' });
     expect(spec.title).toBe('Klanten per score voor recentheid en frequentie');
     expect(JSON.stringify(spec)).toContain('Recentheidsscore (R, 5 = meest recent)');
-    expect(JSON.stringify(spec)).toContain('"field":"meanMonetary","type":"quantitative","title":"Gemiddelde netto-omzet"');
+    expect(JSON.stringify(spec)).toContain(
+      '"field":"meanMonetary","type":"quantitative","title":"Gemiddelde netto-omzet"',
+    );
     const svg = await expectRenders(spec);
     expect(svg).toContain('Kampioenen');
   });
@@ -75,8 +82,10 @@ describe('rfm charts', () => {
     const values = (spec.data as { values: Array<{ segment: string; measure: string; share: number }> }).values;
     expect(values).toHaveLength(2 * result.segments.length);
     expect(values.slice(0, 4).map((v) => [v.segment, v.measure])).toEqual([
-      ['Champions', 'Share of customers'], ['Champions', 'Share of revenue'],
-      ['Loyal Customers', 'Share of customers'], ['Loyal Customers', 'Share of revenue'],
+      ['Champions', 'Share of customers'],
+      ['Champions', 'Share of revenue'],
+      ['Loyal Customers', 'Share of customers'],
+      ['Loyal Customers', 'Share of revenue'],
     ]);
     const shares = values.filter((v) => v.measure === 'Share of customers').reduce((s, v) => s + v.share, 0);
     expect(shares).toBeCloseTo(1, 9);
@@ -89,7 +98,10 @@ describe('rfm charts', () => {
     expect(result.distributions.monetary.scale).toBe('log');
     const money = rfmDistributionChart(result, { metric: 'monetary' });
     expect(result.distributions.monetary.nonPositive).toBe(1);
-    expect(money.title).toEqual({ text: 'Distribution: net revenue per customer', subtitle: 'log scale; 1 customers with net revenue ≤ 0 not shown' });
+    expect(money.title).toEqual({
+      text: 'Distribution: net revenue per customer',
+      subtitle: 'log scale; 1 customers with net revenue ≤ 0 not shown',
+    });
     expect(JSON.stringify(money)).toContain('"scale":{"type":"log"}');
     expect(result.distributions.recency.scale).toBe('linear');
     for (const spec of rfmDistributionCharts(result, { locale: 'nl' })) await expectRenders(spec);
@@ -113,7 +125,10 @@ describe('rfm charts', () => {
       // the 99th percentile of the 300 counts is 94 orders: the three customers with 96, 98 and 100 are beyond it
       expect(d.above).toEqual({ max: 94, customers: 3 });
       expect(d.bins.reduce((s, b) => s + b.customers, 0) + 3).toBe(300);
-      const nl = rfmDistributionChart({ ...result, distributions: { ...result.distributions, frequency: d } }, { metric: 'frequency', locale: 'nl' });
+      const nl = rfmDistributionChart(
+        { ...result, distributions: { ...result.distributions, frequency: d } },
+        { metric: 'frequency', locale: 'nl' },
+      );
       expect((nl.title as { subtitle: string }).subtitle).toBe('3 klanten met meer dan 94 bestellingen niet getoond');
       expect(JSON.stringify(nl)).not.toContain('"type":"log"');
       const first = (nl.data as { values: Array<Record<string, unknown>> }).values[0];

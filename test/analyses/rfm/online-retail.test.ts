@@ -16,7 +16,15 @@ const path = fileURLToPath(new URL('../../../../shared/data/online_retail.csv.gz
 const present = existsSync(path);
 if (!present) console.warn(`skipping Online Retail RFM tests: ${path} not found`);
 
-interface Ref { recency: number; frequency: number; monetary: number; r: number; f: number; m: number; segment: string }
+interface Ref {
+  recency: number;
+  frequency: number;
+  monetary: number;
+  r: number;
+  f: number;
+  m: number;
+  segment: string;
+}
 
 const GRID = STANDARD_GRID;
 
@@ -42,7 +50,16 @@ function scores(values: number[], bins = 5): Map<number, number> {
 }
 
 async function reference(wb: Workbench): Promise<Map<string, Ref>> {
-  const raw = await wb.query<{ inv: string; stock: string; descr: string | null; qty: string; date: string; price: string; cust: string; country: string }>(
+  const raw = await wb.query<{
+    inv: string;
+    stock: string;
+    descr: string | null;
+    qty: string;
+    date: string;
+    price: string;
+    cust: string;
+    country: string;
+  }>(
     `select InvoiceNo as inv, StockCode as stock, Description as descr, Quantity as qty, InvoiceDate as date,
        UnitPrice as price, CustomerID as cust, Country as country
      from read_csv($path, all_varchar = true) where CustomerID is not null`,
@@ -66,22 +83,26 @@ async function reference(wb: Workbench): Promise<Map<string, Ref>> {
     acc.set(x.cust, a);
   }
   const asOfDay = Date.UTC(2011, 11, 10);
-  const base = [...acc].filter(([, a]) => a.orders.size > 0).map(([id, a]) => ({
-    id,
-    recency: Math.round((asOfDay - Date.parse(`${a.last.slice(0, 10)}T00:00:00Z`)) / 86_400_000),
-    frequency: a.orders.size,
-    monetary: a.money,
-  }));
+  const base = [...acc]
+    .filter(([, a]) => a.orders.size > 0)
+    .map(([id, a]) => ({
+      id,
+      recency: Math.round((asOfDay - Date.parse(`${a.last.slice(0, 10)}T00:00:00Z`)) / 86_400_000),
+      frequency: a.orders.size,
+      monetary: a.money,
+    }));
   // money summed in a different order than DuckDB: round to the cent before ranking so float noise cannot split ties
   const cents = (x: number) => Math.round(x * 100);
   const rs = scores(base.map((c) => -c.recency));
   const fs = scores(base.map((c) => c.frequency));
   const ms = scores(base.map((c) => cents(c.monetary)));
-  return new Map(base.map((c) => {
-    const r = rs.get(-c.recency)!;
-    const f = fs.get(c.frequency)!;
-    return [c.id, { ...c, r, f, m: ms.get(cents(c.monetary))!, segment: GRID[5 - r]![f - 1]! }];
-  }));
+  return new Map(
+    base.map((c) => {
+      const r = rs.get(-c.recency)!;
+      const f = fs.get(c.frequency)!;
+      return [c.id, { ...c, r, f, m: ms.get(cents(c.monetary))!, segment: GRID[5 - r]![f - 1]! }];
+    }),
+  );
 }
 
 describe.skipIf(!present)('rfm on Online Retail (asOf 2011-12-10)', () => {
@@ -102,7 +123,13 @@ describe.skipIf(!present)('rfm on Online Retail (asOf 2011-12-10)', () => {
   });
 
   it('has enough data for RFM: 4,338 customers (≥ 50) and 374 days of history (≥ 180)', () => {
-    expect(result.sufficiency).toEqual({ ok: true, checks: [{ name: 'customers', value: 4338, minimum: 50 }, { name: 'historyDays', value: 374, minimum: 180 }] });
+    expect(result.sufficiency).toEqual({
+      ok: true,
+      checks: [
+        { name: 'customers', value: 4338, minimum: 50 },
+        { name: 'historyDays', value: 374, minimum: 180 },
+      ],
+    });
   });
 
   it('gives named customers the independently computed R, F, M values and scores', async () => {
@@ -111,12 +138,21 @@ describe.skipIf(!present)('rfm on Online Retail (asOf 2011-12-10)', () => {
     const rows = await rfmCustomers(wb, { customerIds: ids });
     for (const row of rows) {
       const want = ref.get(row.customer_id)!;
-      expect([row.recency_days, row.frequency, row.r, row.f, row.m, row.segment]).toEqual([want.recency, want.frequency, want.r, want.f, want.m, want.segment]);
+      expect([row.recency_days, row.frequency, row.r, row.f, row.m, row.segment]).toEqual([
+        want.recency,
+        want.frequency,
+        want.r,
+        want.f,
+        want.m,
+        want.segment,
+      ]);
       expect(row.monetary).toBeCloseTo(want.monetary, 6);
     }
     const [top] = await rfmCustomers(wb, { orderBy: 'monetary', limit: 1 });
     expect(top?.customer_id).toBe('14646');
-    expect(rows.map((x) => [x.customer_id, x.recency_days, x.frequency, Math.round(x.monetary * 100) / 100, x.rfm_code])).toEqual([
+    expect(
+      rows.map((x) => [x.customer_id, x.recency_days, x.frequency, Math.round(x.monetary * 100) / 100, x.rfm_code]),
+    ).toEqual([
       ['12346', 326, 1, 0, '111'],
       ['12350', 311, 1, 334.4, '112'],
       ['14646', 2, 73, 279489.02, '555'],
@@ -125,13 +161,25 @@ describe.skipIf(!present)('rfm on Online Retail (asOf 2011-12-10)', () => {
   });
 
   it('puts as many customers in each segment as the independent computation', () => {
-    console.info(`Online Retail RFM: ${result.customerCount} customers; ${result.segments.map((s) => `${s.key} ${s.customers}`).join(", ")}`);
+    console.info(
+      `Online Retail RFM: ${result.customerCount} customers; ${result.segments.map((s) => `${s.key} ${s.customers}`).join(', ')}`,
+    );
     const counts = new Map<string, number>();
     for (const c of ref.values()) counts.set(c.segment, (counts.get(c.segment) ?? 0) + 1);
-    expect(result.segments.map((s) => [s.key, s.customers])).toEqual(result.segments.map((s) => [s.key, counts.get(s.key) ?? 0]));
+    expect(result.segments.map((s) => [s.key, s.customers])).toEqual(
+      result.segments.map((s) => [s.key, counts.get(s.key) ?? 0]),
+    );
     expect(Object.fromEntries(result.segments.map((s) => [s.key, s.customers]))).toEqual({
-      champions: 604, loyal: 688, 'potential-loyalists': 484, new: 67, promising: 169,
-      'need-attention': 121, 'about-to-sleep': 478, 'at-risk': 328, 'cant-lose': 64, hibernating: 1335,
+      champions: 604,
+      loyal: 688,
+      'potential-loyalists': 484,
+      new: 67,
+      promising: 169,
+      'need-attention': 121,
+      'about-to-sleep': 478,
+      'at-risk': 328,
+      'cant-lose': 64,
+      hibernating: 1335,
     });
   });
 });

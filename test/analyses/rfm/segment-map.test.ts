@@ -1,13 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { isWorkbenchError } from '../../../src/errors.js';
 import {
-  rfmCode, segmentOf, standardSegmentMap, toFivePoint, validateSegmentMap, type SegmentDefinition, type SegmentMap,
+  rfmCode,
+  segmentOf,
+  standardSegmentMap,
+  toFivePoint,
+  validateSegmentMap,
+  type SegmentDefinition,
+  type SegmentMap,
 } from '../../../src/analyses/rfm/segment-map.js';
 import { loyaltyName, segmentAction, segmentDescription, segmentName } from '../../../src/analyses/rfm/words.js';
 
 /** The widely used R×F grid, by hand: row r = 5..1, column f = 1..5. */
 const GRID = [
-  ["New Customers", 'Potential Loyalists', 'Potential Loyalists', 'Champions', 'Champions'],
+  ['New Customers', 'Potential Loyalists', 'Potential Loyalists', 'Champions', 'Champions'],
   ['Promising', 'Potential Loyalists', 'Potential Loyalists', 'Loyal Customers', 'Loyal Customers'],
   ['About to Sleep', 'About to Sleep', 'Need Attention', 'Loyal Customers', 'Loyal Customers'],
   ['Hibernating', 'Hibernating', 'At Risk', 'At Risk', "Can't Lose Them"],
@@ -30,16 +36,43 @@ describe('standardSegmentMap', () => {
   it('has ten segments with Dutch names, a description and an action each', () => {
     const map = standardSegmentMap();
     expect(map.segments.map((s) => segmentName(s, 'nl'))).toEqual([
-      'Kampioenen', 'Trouwe klanten', 'Potentiële trouwe klanten', 'Nieuwe klanten', 'Veelbelovend',
-      'Aandacht nodig', 'Bijna slapend', 'Risicoklanten', 'Niet kwijtraken', 'Slapend',
+      'Kampioenen',
+      'Trouwe klanten',
+      'Potentiële trouwe klanten',
+      'Nieuwe klanten',
+      'Veelbelovend',
+      'Aandacht nodig',
+      'Bijna slapend',
+      'Risicoklanten',
+      'Niet kwijtraken',
+      'Slapend',
     ]);
     for (const s of map.segments) {
-      for (const t of [segmentDescription, segmentAction]) expect(t(s, 'en').length * t(s, 'nl').length).toBeGreaterThan(0);
+      for (const t of [segmentDescription, segmentAction])
+        expect(t(s, 'en').length * t(s, 'nl').length).toBeGreaterThan(0);
     }
     expect(segmentDescription('champions', 'en')).toBe('Bought recently, buy often and spend the most.');
-    expect(segmentAction('hibernating', 'nl')).toBe('Probeer goedkoop te heractiveren; anders niet meer in investeren.');
-    expect(['loyal', 'potential', 'at-risk', 'lost'].map((g) => loyaltyName(g, 'nl'))).toEqual(['Trouw', 'Potentieel trouw', 'Risico', 'Verloren']);
-    expect(map.segments.map((s) => s.loyalty)).toEqual(['loyal', 'loyal', 'potential', 'potential', 'potential', 'at-risk', 'at-risk', 'at-risk', 'at-risk', 'lost']);
+    expect(segmentAction('hibernating', 'nl')).toBe(
+      'Probeer goedkoop te heractiveren; anders niet meer in investeren.',
+    );
+    expect(['loyal', 'potential', 'at-risk', 'lost'].map((g) => loyaltyName(g, 'nl'))).toEqual([
+      'Trouw',
+      'Potentieel trouw',
+      'Risico',
+      'Verloren',
+    ]);
+    expect(map.segments.map((s) => s.loyalty)).toEqual([
+      'loyal',
+      'loyal',
+      'potential',
+      'potential',
+      'potential',
+      'at-risk',
+      'at-risk',
+      'at-risk',
+      'at-risk',
+      'lost',
+    ]);
   });
 
   it('scales to other bin counts, still covering every cell once', () => {
@@ -48,7 +81,17 @@ describe('standardSegmentMap', () => {
     for (const bins of [2, 3, 4, 6, 7, 10]) expect(() => validateSegmentMap(standardSegmentMap(bins))).not.toThrow();
     const three = standardSegmentMap(3);
     // 3 bins reach the 5-point scores 1, 3, 5 only, so Promising (r = 4 only) drops out
-    expect(three.segments.map((s) => s.key)).toEqual(['champions', 'loyal', 'potential-loyalists', 'new', 'need-attention', 'about-to-sleep', 'at-risk', 'cant-lose', 'hibernating']);
+    expect(three.segments.map((s) => s.key)).toEqual([
+      'champions',
+      'loyal',
+      'potential-loyalists',
+      'new',
+      'need-attention',
+      'about-to-sleep',
+      'at-risk',
+      'cant-lose',
+      'hibernating',
+    ]);
     expect(segmentOf(three, 2, 2, 1)?.key).toBe('need-attention');
     expect(segmentOf(three, 3, 1, 1)?.key).toBe('new');
   });
@@ -84,8 +127,12 @@ describe('validateSegmentMap', () => {
   });
 
   it('rejects ranges outside the bins, duplicate keys and a bins mismatch', () => {
-    expect(() => validateSegmentMap(twoBins([seg('a', [{ r: [1, 3] }])]))).toThrow('segment "a" has r range [1, 3] outside 1..2');
-    expect(() => validateSegmentMap(twoBins([seg('a', [{ r: [1, 1] }]), seg('a', [{ r: [2, 2] }])]))).toThrow('segment key "a" is used twice');
+    expect(() => validateSegmentMap(twoBins([seg('a', [{ r: [1, 3] }])]))).toThrow(
+      'segment "a" has r range [1, 3] outside 1..2',
+    );
+    expect(() => validateSegmentMap(twoBins([seg('a', [{ r: [1, 1] }]), seg('a', [{ r: [2, 2] }])]))).toThrow(
+      'segment key "a" is used twice',
+    );
     expect(() => validateSegmentMap(standardSegmentMap(5), 4)).toThrow('the map is for 5 bins but the scores use 4');
   });
 });

@@ -1,21 +1,39 @@
 /** Every RFM SQL builder, in each shape its options give, plans against empty canonical tables (EXPLAIN, no data). */
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { standardSegmentMap, type SegmentMap } from '../../../src/analyses/rfm/segment-map.js';
-import { quantileScoreSql, rfmSql, segmentCaseSql, segmentParams, thresholdScoreSql, type RfmSqlOptions } from '../../../src/analyses/rfm/sql.js';
+import {
+  quantileScoreSql,
+  rfmSql,
+  segmentCaseSql,
+  segmentParams,
+  thresholdScoreSql,
+  type RfmSqlOptions,
+} from '../../../src/analyses/rfm/sql.js';
 import type { Workbench } from '../../../src/workbench.js';
 import { AS_OF, expectPlans, explainWorkbench } from '../../helpers/explain.js';
 
 /** A one-row stand-in for the per-customer CTE the score builders read. */
-const CUST = "with cust as (select 'c1' as customer_id, 10 as recency_days, 3::bigint as frequency, 120.5::double as monetary)";
+const CUST =
+  "with cust as (select 'c1' as customer_id, 10 as recency_days, 3::bigint as frequency, 120.5::double as monetary)";
 const SCORES = '(select 1 as r, 2 as f, 3 as m)';
 /** A map with a monetary rule and a catch-all rule, beside the standard R×F one. */
 const WITH_M: SegmentMap = {
-  name: 'test', bins: 5,
-  segments: [{ key: 'big', loyalty: 'loyal', rules: [{ r: [4, 5], m: [4, 5] }, { f: [5, 5] }] }, { key: 'rest', loyalty: 'lost', rules: [{}] }],
+  name: 'test',
+  bins: 5,
+  segments: [
+    { key: 'big', loyalty: 'loyal', rules: [{ r: [4, 5], m: [4, 5] }, { f: [5, 5] }] },
+    { key: 'rest', loyalty: 'lost', rules: [{}] },
+  ],
 };
 const THRESHOLDS = { recency: [30, 90, 180, 365], frequency: [2, 3, 5, 10], monetary: [100, 250, 500, 1000] };
 const base: RfmSqlOptions = {
-  source: 'transactions', table: 'rfm', bins: 5, scoring: 'quantile', returns: 'net', excludeLater: true, segmentMap: standardSegmentMap(),
+  source: 'transactions',
+  table: 'rfm',
+  bins: 5,
+  scoring: 'quantile',
+  returns: 'net',
+  excludeLater: true,
+  segmentMap: standardSegmentMap(),
 };
 
 let wb: Workbench;
@@ -34,7 +52,10 @@ describe('RFM SQL plans', () => {
     await expectPlans(wb, `${CUST} select ${thresholdScoreSql(metric, [1, 5, 10, 50])} as score from cust`);
   });
 
-  it.each([['standard', standardSegmentMap()], ['with a monetary rule', WITH_M]] as const)('segmentCaseSql, %s map', async (_, map) => {
+  it.each([
+    ['standard', standardSegmentMap()],
+    ['with a monetary rule', WITH_M],
+  ] as const)('segmentCaseSql, %s map', async (_, map) => {
     const { segment, loyalty } = segmentCaseSql(map);
     await expectPlans(wb, `select ${segment} as segment, ${loyalty} as loyalty from ${SCORES}`, segmentParams(map));
   });
@@ -49,7 +70,8 @@ describe('RFM SQL plans', () => {
     ['a map with a monetary rule', { ...base, segmentMap: WITH_M }],
     ['other source and table names', { ...base, source: 'Trans"actions', table: 'my rfm' }],
   ] as Array<[string, RfmSqlOptions]>)('rfmSql with %s', async (_what, o) => {
-    if (o.source !== 'transactions') await wb.run('create or replace table "Trans""actions" as select * from transactions');
+    if (o.source !== 'transactions')
+      await wb.run('create or replace table "Trans""actions" as select * from transactions');
     await expectPlans(wb, rfmSql(o), { asOf: AS_OF, ...segmentParams(o.segmentMap) });
   });
 });

@@ -31,22 +31,29 @@ describe('migrationFrom', () => {
   it('accepts an ISO day and rejects anything else, naming the option and the flag', async () => {
     expect(migrationFromDate('2011-02-10')).toEqual(new Date('2011-02-10T00:00:00Z'));
     for (const bad of ['10-02-2011', '2011-02-30', 'yesterday']) {
-      expect(() => migrationFromDate(bad)).toThrow(`migrationFrom (swb report --migration-from) must be a date like 2011-06-10, got "${bad}".`);
+      expect(() => migrationFromDate(bad)).toThrow(
+        `migrationFrom (swb report --migration-from) must be a date like 2011-06-10, got "${bad}".`,
+      );
     }
   });
 
   it('rejects a date on or after the as-of date, or not after the first purchase', async () => {
     expect((await rejection(checkMigrationFrom(wb, '2011-03-07', AS_OF))).message).toBe(
-      'migrationFrom (swb report --migration-from) 2011-03-07 is not before the as-of date 2011-03-07: the migration runs from it to the as-of date. Pass an earlier date.');
+      'migrationFrom (swb report --migration-from) 2011-03-07 is not before the as-of date 2011-03-07: the migration runs from it to the as-of date. Pass an earlier date.',
+    );
     expect((await rejection(checkMigrationFrom(wb, '2011-02-01', AS_OF))).message).toBe(
-      'migrationFrom (swb report --migration-from) 2011-02-01 is before the data: it must come after the first purchase (2011-02-01), or no customer has a segment then. Pass a later date.');
+      'migrationFrom (swb report --migration-from) 2011-02-01 is before the data: it must come after the first purchase (2011-02-01), or no customer has a segment then. Pass a later date.',
+    );
     expect(await checkMigrationFrom(wb, '2011-02-02', AS_OF)).toEqual(new Date('2011-02-02T00:00:00Z'));
   });
 
   it('is checked by runPipeline before any analysis runs', async () => {
     const stages: string[] = [];
-    const run = (migrationFrom: string) => runPipeline(wb, { file: fixture('orders-plain.csv'), migrationFrom, onProgress: (p) => stages.push(p.stage) });
-    expect((await rejection(run('2011-13-01'))).message).toMatch(/^migrationFrom \(swb report --migration-from\) must be a date/);
+    const run = (migrationFrom: string) =>
+      runPipeline(wb, { file: fixture('orders-plain.csv'), migrationFrom, onProgress: (p) => stages.push(p.stage) });
+    expect((await rejection(run('2011-13-01'))).message).toMatch(
+      /^migrationFrom \(swb report --migration-from\) must be a date/,
+    );
     expect(stages).toEqual([]);
     expect((await rejection(run('2012-01-01'))).message).toMatch(/2012-01-01 is not before the as-of date 2011-03-07/);
     expect(stages).toEqual(['load']);

@@ -20,8 +20,13 @@ const five = (c: string): Tx[] => [1, 2, 3, 4, 5].map((d) => [c, `${c}${d}`, `20
  * D appears in November as Promising.
  */
 const FIXTURE: Tx[] = [
-  ...five('A1'), ...five('A2'), ...five('B'), ['B', 'B6', '2023-12-20', 50],
-  ['C', 'C1', '2023-06-10', 80], ['D', 'D1', '2023-11-20', 40], ['E', 'E1', '2022-01-10', 30],
+  ...five('A1'),
+  ...five('A2'),
+  ...five('B'),
+  ['B', 'B6', '2023-12-20', 50],
+  ['C', 'C1', '2023-06-10', 80],
+  ['D', 'D1', '2023-11-20', 40],
+  ['E', 'E1', '2022-01-10', 30],
 ];
 
 const cell = (m: MigrationResult, from: string, to: string) => m.matrix.find((c) => c.from === from && c.to === to);
@@ -45,23 +50,43 @@ describe('migration on a hand-made two-period fixture', () => {
     expect([m.stayed, m.moved, m.dormant]).toEqual([2, 3, 4]);
     expect(m.appeared).toEqual({ count: 1, bySegment: [{ segment: 'promising', count: 1 }] });
     expect(m.left).toEqual({ count: 0, bySegment: [] });
-    expect(m.flows.map((f) => [f.from, f.to, f.count])).toEqual([['champions', 'at-risk', 2], ['new', 'hibernating', 1]]);
-    expect(m.flows.map((f) => flowText(m, f, 'en'))).toEqual(['2 Champions became At Risk', '1 New Customers became Hibernating']);
+    expect(m.flows.map((f) => [f.from, f.to, f.count])).toEqual([
+      ['champions', 'at-risk', 2],
+      ['new', 'hibernating', 1],
+    ]);
+    expect(m.flows.map((f) => flowText(m, f, 'en'))).toEqual([
+      '2 Champions became At Risk',
+      '1 New Customers became Hibernating',
+    ]);
     expect(flowText(m, m.flows[0]!, 'nl')).toBe('2 Kampioenen werden Risicoklanten');
     const rows = await wb.query('select * from migration order by customer_id');
-    expect(rows.find((r) => r['customer_id'] === 'D')).toEqual({ customer_id: 'D', segment_from: null, segment_to: 'promising' });
+    expect(rows.find((r) => r['customer_id'] === 'D')).toEqual({
+      customer_id: 'D',
+      segment_from: null,
+      segment_to: 'promising',
+    });
     expect(await wb.hasTable('_swb_mig_from')).toBe(false);
   });
 
   it('compares any segmentBy spec at both dates: value tiers', async () => {
     await wb.run('delete from transactions');
     for (let i = 1; i <= 10; i++) {
-      await wb.run("insert into transactions values ($c, $o, timestamp '2023-03-01 10:00:00', $a, false, 0, NULL)", { c: `c${String(i).padStart(2, '0')}`, o: `o${i}`, a: 100 * i });
+      await wb.run("insert into transactions values ($c, $o, timestamp '2023-03-01 10:00:00', $a, false, 0, NULL)", {
+        c: `c${String(i).padStart(2, '0')}`,
+        o: `o${i}`,
+        a: 100 * i,
+      });
     }
-    await wb.run("insert into transactions values ('c01', 'late', timestamp '2023-10-01 10:00:00', 2000, false, 0, NULL)");
+    await wb.run(
+      "insert into transactions values ('c01', 'late', timestamp '2023-10-01 10:00:00', 2000, false, 0, NULL)",
+    );
     const m = await migration(wb, { from: FROM, to: TO, segmentation: { valueTiers: true } });
     expect(m.segments.map((s) => s.key)).toEqual(['top-20%', 'next-30%', 'rest-50%']);
-    expect(m.flows.map((f) => flowText(m, f, 'en'))).toEqual(['1 Top 20% became Next 30%', '1 Next 30% became Rest 50%', '1 Rest 50% became Top 20%']);
+    expect(m.flows.map((f) => flowText(m, f, 'en'))).toEqual([
+      '1 Top 20% became Next 30%',
+      '1 Next 30% became Rest 50%',
+      '1 Rest 50% became Top 20%',
+    ]);
     expect(flowText(m, m.flows[0]!, 'nl')).toBe('1 Hoogste 20% werden Volgende 30%');
     expect([m.stayed, m.moved, m.dormant, m.appeared.count]).toEqual([7, 3, 9, 0]);
     expect(cell(m, 'rest-50%', 'rest-50%')).toMatchObject({ count: 4, rowShare: 0.8 });
@@ -89,14 +114,18 @@ describe('migration on Online Retail (bundled)', () => {
     const m = await migration(wb, { from, to });
     const a = await rfm(wb, { asOf: from, laterOrders: 'exclude', table: 'check_a' });
     const b = await rfm(wb, { asOf: to, laterOrders: 'exclude', table: 'check_b' });
-    for (const s of a.segments) expect(m.matrix.filter((c) => c.from === s.key).reduce((x, c) => x + c.count, 0)).toBe(s.customers);
+    for (const s of a.segments)
+      expect(m.matrix.filter((c) => c.from === s.key).reduce((x, c) => x + c.count, 0)).toBe(s.customers);
     for (const s of b.segments) {
       const appeared = m.appeared.bySegment.find((x) => x.segment === s.key)?.count ?? 0;
       expect(m.matrix.filter((c) => c.to === s.key).reduce((x, c) => x + c.count, 0) + appeared).toBe(s.customers);
     }
     // newcomers = customers whose first purchase falls in [from, to), counted straight from the table
-    const [n] = await wb.query(`select count(*) as n from (select customer_id, min(order_date) as first from transactions where not is_return group by 1)
-      where first >= $from and first < $to`, { from, to });
+    const [n] = await wb.query(
+      `select count(*) as n from (select customer_id, min(order_date) as first from transactions where not is_return group by 1)
+      where first >= $from and first < $to`,
+      { from, to },
+    );
     expect(m.appeared.count).toBe(Number(n?.['n']));
     expect(m.left.count).toBe(0);
     expect(flowText(m, m.flows[0]!, 'en')).toMatch(/^[\d,]+ [A-Z].* became [A-Z]/);
@@ -106,17 +135,27 @@ describe('migration on Online Retail (bundled)', () => {
     const m = await migration(wb, { from, to, scoring: THRESHOLDS });
     const map = standardSegmentMap();
     const segmentAt = async (asOf: Date): Promise<Map<string, string>> => {
-      const rows = await wb.query<{ c: string; last: Date; f: number; money: number }>(`
+      const rows = await wb.query<{ c: string; last: Date; f: number; money: number }>(
+        `
         select customer_id as c, max(order_date) filter (where not is_return) as last,
           count(distinct order_id) filter (where not is_return) as f, sum(amount)::double as money
-        from transactions where order_date < $asOf group by 1 having count(*) filter (where not is_return) > 0`, { asOf });
+        from transactions where order_date < $asOf group by 1 having count(*) filter (where not is_return) > 0`,
+        { asOf },
+      );
       const day = (d: Date) => Math.floor(d.getTime() / 86_400_000);
       const passed = (x: number, ts: number[], le: boolean) => 1 + ts.filter((t) => (le ? x <= t : x >= t)).length;
-      return new Map(rows.map((r) => {
-        const rec = day(asOf) - day(r.last);
-        const seg = segmentOf(map, passed(rec, THRESHOLDS.recency, true), passed(r.f, THRESHOLDS.frequency, false), passed(r.money, THRESHOLDS.monetary, false));
-        return [r.c, seg?.key ?? '?'];
-      }));
+      return new Map(
+        rows.map((r) => {
+          const rec = day(asOf) - day(r.last);
+          const seg = segmentOf(
+            map,
+            passed(rec, THRESHOLDS.recency, true),
+            passed(r.f, THRESHOLDS.frequency, false),
+            passed(r.money, THRESHOLDS.monetary, false),
+          );
+          return [r.c, seg?.key ?? '?'];
+        }),
+      );
     };
     const a = await segmentAt(from);
     const b = await segmentAt(to);
@@ -142,7 +181,9 @@ describe('migration reading an RFM result at `to` (toRfm, as the report does)', 
     const reused = await migration(wb, { from: FROM, to: TO, scoring: THRESHOLDS, toRfm: atTo, table: 'm2' });
     const { options: _a, table: _t, ...figures } = scored;
     expect(reused).toMatchObject(figures);
-    const diff = await wb.query('select * from m1 except select * from m2 union all select * from m2 except select * from m1');
+    const diff = await wb.query(
+      'select * from m1 except select * from m2 union all select * from m2 except select * from m1',
+    );
     expect(diff).toEqual([]);
   });
 

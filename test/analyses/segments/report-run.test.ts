@@ -24,18 +24,30 @@ describe('segmentsForReport on Online Retail', () => {
     const input = await segmentsForReport(wb, { asOf });
     // the top 20% of the 4,338 customers with a purchase (as RFM and the summary count them; the 33 with only returns are left out):
     // 867 = the customers at most 20% of whom have at least their revenue
-    expect(input.segments?.segments.map((s) => [s.segment, s.size])).toEqual([['top-20%', 867], ['next-30%', 1302], ['rest-50%', 2169]]);
+    expect(input.segments?.segments.map((s) => [s.segment, s.size])).toEqual([
+      ['top-20%', 867],
+      ['next-30%', 1302],
+      ['rest-50%', 2169],
+    ]);
     expect(input.segments?.segments[0]?.revenueShare).toBeCloseTo(0.736, 3);
-    const [check] = await wb.query(`with buyers as (select sum(amount) as r from transactions group by customer_id having bool_or(not is_return))
+    const [check] =
+      await wb.query(`with buyers as (select sum(amount) as r from transactions group by customer_id having bool_or(not is_return))
       select sum(r)::double / (select sum(r) from buyers) as share from (select r from buyers order by r desc limit 867)`);
     expect(input.segments?.segments[0]?.revenueShare).toBeCloseTo(Number(check?.['share']), 10);
     const sub = input.subsegments?.[0];
     expect(sub?.byVariable).toBe('country');
-    expect(sub?.rows.filter((r) => !r.tooSmall).map((r) => `${r.segment}/${r.subsegment}`)).toContain('top-20%/United Kingdom');
+    expect(sub?.rows.filter((r) => !r.tooSmall).map((r) => `${r.segment}/${r.subsegment}`)).toContain(
+      'top-20%/United Kingdom',
+    );
     expect(input.migration?.options.from).toEqual(new Date('2011-06-11T00:00:00Z'));
     expect(input.migration?.options.to).toEqual(asOf);
-    expect(segmentsDetail(input)).toMatch(/^4,338 customers in value tiers, \d+ country sub-segments compared, [\d,]+ RFM moves$/);
-    expect(segmentsRun(input).options).toMatchObject({ segments: 'value tiers (top 20%, next 30%, rest)', minSize: 30 });
+    expect(segmentsDetail(input)).toMatch(
+      /^4,338 customers in value tiers, \d+ country sub-segments compared, [\d,]+ RFM moves$/,
+    );
+    expect(segmentsRun(input).options).toMatchObject({
+      segments: 'value tiers (top 20%, next 30%, rest)',
+      minSize: 30,
+    });
     const section = segmentsSection(input, { locale: 'nl' });
     expect(section.charts?.map((c) => c.id)).toEqual(['segments-sub-1', 'segments-migration']);
     expect(section.tables?.[0]?.rows.map((r) => r[0])).toEqual(['Hoogste 20%', 'Volgende 30%', 'Overige 50%']);
@@ -61,7 +73,9 @@ describe('segmentsForReport on a small file', () => {
     expect(input.subsegments?.[0]?.rows.every((r) => r.tooSmall)).toBe(true);
     expect(input.migration).toBeUndefined();
     const section = segmentsSection(input);
-    expect(section.findings).toContain('Every sub-segment by country has fewer than 30 customers: too small to compare.');
+    expect(section.findings).toContain(
+      'Every sub-segment by country has fewer than 30 customers: too small to compare.',
+    );
     wb.close();
   });
 });
@@ -76,7 +90,12 @@ describe('segmentsForReport with a customers file (synthetic sample)', () => {
     const input = await segmentsForReport(wb);
     // the first three text attributes with 2–12 values, each on two KPIs; no country column in this file
     expect(input.subsegments?.map((r) => `${r.byVariable}:${r.kpi.id}`)).toEqual([
-      'age_band:revenuePerCustomer', 'age_band:nps', 'region:revenuePerCustomer', 'region:nps', 'city_size:revenuePerCustomer', 'city_size:nps',
+      'age_band:revenuePerCustomer',
+      'age_band:nps',
+      'region:revenuePerCustomer',
+      'region:nps',
+      'city_size:revenuePerCustomer',
+      'city_size:nps',
     ]);
     expect(input.subsegments?.every((r) => r.options.adjust === 'bonferroni')).toBe(true);
     // planted: young customers in large cities score lower NPS; large cities pull NPS down within tiers
@@ -85,7 +104,9 @@ describe('segmentsForReport with a customers file (synthetic sample)', () => {
     expect(large.length).toBeGreaterThan(0);
     expect(large.every((r) => r.difference < 0)).toBe(true);
     expect(large.some((r) => r.significant)).toBe(true);
-    expect(segmentsDetail(input)).toMatch(/sub-segments compared on 6 variable × KPI pairs \(age_band, region, city_size\)/);
+    expect(segmentsDetail(input)).toMatch(
+      /sub-segments compared on 6 variable × KPI pairs \(age_band, region, city_size\)/,
+    );
     const run = (segmentsRun(input).options as Record<string, unknown>)['subsegments'] as MethodText[];
     expect(run).toHaveLength(6);
     expect(run[1]?.methodText('en')).toMatch(/^age band within each segment: NPS .*\(Bonferroni, z = \d\.\d\d\)\)$/);

@@ -25,11 +25,23 @@ const CONDITIONS: Array<[string, RuleCondition]> = [
   ['notNull', { column: 'csat', op: 'notNull' }],
 ];
 /** Rule columns as `customerBase` maps them (computed figures to their `_swb_` columns). */
-const COLUMNS = new Map([['revenue', '_swb_revenue'], ['orders', '_swb_orders'], ['recency_days', '_swb_recency']]);
+const COLUMNS = new Map([
+  ['revenue', '_swb_revenue'],
+  ['orders', '_swb_orders'],
+  ['recency_days', '_swb_recency'],
+]);
 const col = (name: string): string => COLUMNS.get(name) ?? name;
 
 const KPIS: KpiSpec[] = [
-  'revenuePerCustomer', 'ordersPerCustomer', 'averageOrderValue', 'repeatRate', 'churnRate', { churnRate: 30 }, 'nps', { nps: 'csat' }, { mean: 'csat' },
+  'revenuePerCustomer',
+  'ordersPerCustomer',
+  'averageOrderValue',
+  'repeatRate',
+  'churnRate',
+  { churnRate: 30 },
+  'nps',
+  { nps: 'csat' },
+  { mean: 'csat' },
 ];
 
 let wb: Workbench;
@@ -42,7 +54,11 @@ afterAll(() => wb.close());
 describe('segment SQL plans', () => {
   it.each(CONDITIONS)('conditionSql: %s', async (_op, c) => {
     const params: Record<string, QueryParam> = {};
-    await expectPlans(wb, `select customer_id from base where ${conditionSql('rule', c, col(c.column), 'p', params)}`, params);
+    await expectPlans(
+      wb,
+      `select customer_id from base where ${conditionSql('rule', c, col(c.column), 'p', params)}`,
+      params,
+    );
   });
 
   it('compileRules: several rules of several conditions, in one select', async () => {
@@ -55,10 +71,16 @@ describe('segment SQL plans', () => {
     await expectPlans(wb, `select customer_id, ${exprs.map((e, i) => `${e} as m${i}`).join(', ')} from base`, params);
   });
 
-  it.each(KPIS.map((k) => [JSON.stringify(k), k] as const))('kpiTerms in the SUFF_SQL aggregate: %s', async (_name, spec) => {
-    const t = kpiTerms(resolveKpi(spec), col);
-    await expectPlans(wb, `select region, count(*)::bigint as size, ${SUFF_SQL} from (
+  it.each(KPIS.map((k) => [JSON.stringify(k), k] as const))(
+    'kpiTerms in the SUFF_SQL aggregate: %s',
+    async (_name, spec) => {
+      const t = kpiTerms(resolveKpi(spec), col);
+      await expectPlans(
+        wb,
+        `select region, count(*)::bigint as size, ${SUFF_SQL} from (
       select region, customer_id as cid, case when ${t.where} then ${t.x} end as x, case when ${t.where} then ${t.y} end as y from base
-    ) group by all`);
-  });
+    ) group by all`,
+      );
+    },
+  );
 });

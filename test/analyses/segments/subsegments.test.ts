@@ -15,12 +15,24 @@ const AS_OF = new Date('2024-01-01T00:00:00Z');
 
 /** Eleven customers c01..c11 with NPS scores 0..10; c<i> (i ≤ 10) spends 100·i; region N (1–4), S (5–8), none (9–11). */
 async function fixture(wb: Workbench): Promise<void> {
-  await wb.run('create table transactions (customer_id varchar, order_id varchar, order_date timestamp, amount double, is_return boolean, source_row bigint)');
+  await wb.run(
+    'create table transactions (customer_id varchar, order_id varchar, order_date timestamp, amount double, is_return boolean, source_row bigint)',
+  );
   await wb.run('create table customers (customer_id varchar, region varchar, nps integer)');
   for (let i = 1; i <= 11; i++) {
     const id = `c${String(i).padStart(2, '0')}`;
-    await wb.run('insert into customers values ($id, $region, $nps)', { id, region: i <= 4 ? 'N' : i <= 8 ? 'S' : null, nps: i - 1 });
-    if (i <= 10) await wb.run('insert into transactions values ($id, $o, $d, $a, false, 0)', { id, o: `o${i}`, d: new Date(Date.UTC(2023, 5, i)), a: 100 * i });
+    await wb.run('insert into customers values ($id, $region, $nps)', {
+      id,
+      region: i <= 4 ? 'N' : i <= 8 ? 'S' : null,
+      nps: i - 1,
+    });
+    if (i <= 10)
+      await wb.run('insert into transactions values ($id, $o, $d, $a, false, 0)', {
+        id,
+        o: `o${i}`,
+        d: new Date(Date.UTC(2023, 5, i)),
+        a: 100 * i,
+      });
   }
 }
 
@@ -69,15 +81,25 @@ describe('compareSubsegments on a fixture with known scores', () => {
     const missing = row(r.rows, 'All customers', '(missing)');
     expect(missing).toMatchObject({ size: 3, n: 3, tooSmall: true, ci: null, significant: false, rank: null });
     expect(missing.kpi).toBeCloseTo(1900 / 3, 10);
-    expect(r.rows.filter((x) => !x.tooSmall).map((x) => [x.subsegment, x.rank])).toEqual([['N', 1], ['S', 2]]);
+    expect(r.rows.filter((x) => !x.tooSmall).map((x) => [x.subsegment, x.rank])).toEqual([
+      ['N', 1],
+      ['S', 2],
+    ]);
     expect(r.warnings.join(' ')).toContain('fewer than 4 customers');
   });
 
   it('matches revenue per customer, AOV, repeat and churn rates computed directly', async () => {
     await wb.run("insert into transactions values ('c01', 'o1b', timestamp '2023-12-20 10:00:00', 50, false, 0)");
     const seg = await segmentBy(wb, { column: 'region' }, { asOf: AS_OF, minSize: 1 });
-    const rev = await compareSubsegments(wb, { segment: seg, by: { valueTiers: true }, kpi: 'revenuePerCustomer', minSize: 1 });
-    const [direct] = await wb.query(`select avg(coalesce(t.rev, 0)) as v from customers c left join (select customer_id, sum(amount) rev from transactions group by 1) t using (customer_id) where region = 'N'`);
+    const rev = await compareSubsegments(wb, {
+      segment: seg,
+      by: { valueTiers: true },
+      kpi: 'revenuePerCustomer',
+      minSize: 1,
+    });
+    const [direct] = await wb.query(
+      `select avg(coalesce(t.rev, 0)) as v from customers c left join (select customer_id, sum(amount) rev from transactions group by 1) t using (customer_id) where region = 'N'`,
+    );
     expect(rev.segments.find((s) => s.segment === 'N')?.kpi).toBeCloseTo(Number(direct?.['v']), 10);
     const aov = await compareSubsegments(wb, { segment: seg, by: 'region', kpi: 'averageOrderValue', minSize: 1 });
     expect(aov.segments.find((s) => s.segment === 'N')?.kpi).toBeCloseTo((100 + 50 + 200 + 300 + 400) / 5, 10);
@@ -85,20 +107,28 @@ describe('compareSubsegments on a fixture with known scores', () => {
     expect(repeat.segments.find((s) => s.segment === 'N')?.kpi).toBe(0.25);
     // churn 180 days before 2024-01-01: last orders in June 2023 (>180 days) churned; c01 ordered again in December
     const churn = await compareSubsegments(wb, { segment: seg, by: 'region', kpi: { churnRate: 180 }, minSize: 1 });
-    expect(churn.segments.map((s) => [s.segment, s.n, s.kpi])).toEqual([['N', 4, 0.75], ['S', 4, 1], ['(missing)', 2, 1]]);
+    expect(churn.segments.map((s) => [s.segment, s.n, s.kpi])).toEqual([
+      ['N', 4, 0.75],
+      ['S', 4, 1],
+      ['(missing)', 2, 1],
+    ]);
     expect(churn.kpi.higherIsBetter).toBe(false);
   });
 
   it('refuses a segmentation whose table a later segmentBy replaced', async () => {
     const byRegion = await segmentBy(wb, { column: 'region' }, { asOf: AS_OF });
     await segmentBy(wb, { valueTiers: true }, { asOf: AS_OF });
-    const e = (await compareSubsegments(wb, { segment: byRegion, by: 'region', kpi: 'nps' }).catch((x: unknown) => x)) as Error;
+    const e = (await compareSubsegments(wb, { segment: byRegion, by: 'region', kpi: 'nps' }).catch(
+      (x: unknown) => x,
+    )) as Error;
     expect(isWorkbenchError(e, 'BAD_OPTION')).toBe(true);
     expect(e.message).toContain('Table segments no longer holds the segmentation by region');
   });
 
   it('rejects unknown KPIs and columns with what is available', async () => {
-    const e = (await compareSubsegments(wb, { by: 'region', kpi: 'happiness' as never }).catch((x: unknown) => x)) as Error;
+    const e = (await compareSubsegments(wb, { by: 'region', kpi: 'happiness' as never }).catch(
+      (x: unknown) => x,
+    )) as Error;
     expect(isWorkbenchError(e, 'BAD_OPTION')).toBe(true);
     expect(e.message).toContain('revenuePerCustomer, ordersPerCustomer');
     const c = (await compareSubsegments(wb, { by: 'region', kpi: { mean: 'csat' } }).catch((x: unknown) => x)) as Error;
@@ -109,16 +139,23 @@ describe('compareSubsegments on a fixture with known scores', () => {
 /** Standard normal CDF (Abramowitz–Stegun 7.1.26, error < 1.5e-7). */
 function phi(z: number): number {
   const t = 1 / (1 + (0.3275911 * Math.abs(z)) / Math.SQRT2);
-  const y = 1 - (((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t) * Math.exp(-(z * z) / 2);
+  const y =
+    1 -
+    ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) *
+      t *
+      Math.exp(-(z * z) / 2);
   return z >= 0 ? (1 + y) / 2 : (1 - y) / 2;
 }
 
 /** Planted NPS of a group with base mean m: scores round(m (+0.5 for VIP) + 2·N(0,1)) clipped to 0..10. */
 function plantedNps(m: number): number {
-  return 100 * PLANTED_CLUSTERS.reduce((acc, c) => {
-    const mean = m + (c.id === 1 ? 0.5 : 0);
-    return acc + c.share * ((1 - phi((8.5 - mean) / 2)) - phi((6.5 - mean) / 2));
-  }, 0);
+  return (
+    100 *
+    PLANTED_CLUSTERS.reduce((acc, c) => {
+      const mean = m + (c.id === 1 ? 0.5 : 0);
+      return acc + c.share * (1 - phi((8.5 - mean) / 2) - phi((6.5 - mean) / 2));
+    }, 0)
+  );
 }
 
 describe('compareSubsegments finds the planted differences in the synthetic sample', () => {
@@ -132,7 +169,10 @@ describe('compareSubsegments finds the planted differences in the synthetic samp
   }, 120_000);
   afterAll(() => wb.close());
 
-  const young = { rules: [{ name: '18-34', where: { column: 'age_band', op: 'in' as const, value: ['18-24', '25-34'] } }], rest: '35+' };
+  const young = {
+    rules: [{ name: '18-34', where: { column: 'age_band', op: 'in' as const, value: ['18-24', '25-34'] } }],
+    rest: '35+',
+  };
 
   it('young customers in large cities score a significantly lower NPS than young customers overall', async () => {
     const r = await compareSubsegments(wb, { segment: young, by: 'city_size', kpi: 'nps' });
@@ -142,7 +182,11 @@ describe('compareSubsegments finds the planted differences in the synthetic samp
     expect(large.rank).toBe(1);
     expect(r.highlights[0]).toBe(large);
     // the measured NPS is within 3 standard errors of the planted one
-    const se = 100 * Math.sqrt((large.positiveShare + large.negativeShare - (large.positiveShare - large.negativeShare) ** 2) / large.n);
+    const se =
+      100 *
+      Math.sqrt(
+        (large.positiveShare + large.negativeShare - (large.positiveShare - large.negativeShare) ** 2) / large.n,
+      );
     expect(Math.abs(large.kpi - plantedNps(plantedNpsMean('18-24', 'large')))).toBeLessThan(3 * se);
     // 35+: no planted difference by city size
     expect(r.rows.filter((x) => x.segment === '35+').map((x) => x.significant)).toEqual([false, false, false]);
@@ -158,8 +202,17 @@ describe('compareSubsegments finds the planted differences in the synthetic samp
     expect(ref.kpi / othersAov).toBeGreaterThan(REFERRAL_SPEND_FACTOR - 0.1);
     expect(ref.kpi / othersAov).toBeLessThan(REFERRAL_SPEND_FACTOR + 0.1);
     // and within every region
-    const byRegion = await compareSubsegments(wb, { segment: { column: 'region' }, by: 'acquisition_channel', kpi: 'averageOrderValue' });
-    expect(byRegion.rows.filter((x) => x.subsegment === 'referral').map((x) => x.significant)).toEqual([true, true, true, true]);
+    const byRegion = await compareSubsegments(wb, {
+      segment: { column: 'region' },
+      by: 'acquisition_channel',
+      kpi: 'averageOrderValue',
+    });
+    expect(byRegion.rows.filter((x) => x.subsegment === 'referral').map((x) => x.significant)).toEqual([
+      true,
+      true,
+      true,
+      true,
+    ]);
   });
 
   it('with a Bonferroni adjustment the planted NPS gap stays significant and device finds nothing', async () => {
@@ -168,7 +221,12 @@ describe('compareSubsegments finds the planted differences in the synthetic samp
     expect(row(planted.rows, '18-34', 'large').significant).toBe(true);
     let significant = 0;
     for (const kpi of ['nps', 'averageOrderValue', 'revenuePerCustomer', 'repeatRate', 'churnRate'] as const) {
-      const r = await compareSubsegments(wb, { segment: { column: 'region' }, by: 'device', kpi, adjust: 'bonferroni' });
+      const r = await compareSubsegments(wb, {
+        segment: { column: 'region' },
+        by: 'device',
+        kpi,
+        adjust: 'bonferroni',
+      });
       significant += r.rows.filter((x) => x.significant).length;
     }
     expect(significant).toBe(0);

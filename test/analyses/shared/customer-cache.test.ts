@@ -10,13 +10,20 @@ import { transactions, type Tx } from '../../helpers/fixture-tables.js';
 
 const AS_OF = new Date('2024-01-01T00:00:00Z');
 const ROWS: Tx[] = [
-  ['A', 'a1', '2023-03-01', 100], ['A', 'a2', '2023-06-01', 50], ['A', 'a2', '2023-06-01', -20],
-  ['B', 'b1', '2023-09-15', 40], ['C', 'c1', '2023-02-01', -30], ['D', 'd1', '2024-02-01', 70],
+  ['A', 'a1', '2023-03-01', 100],
+  ['A', 'a2', '2023-06-01', 50],
+  ['A', 'a2', '2023-06-01', -20],
+  ['B', 'b1', '2023-09-15', 40],
+  ['C', 'c1', '2023-02-01', -30],
+  ['D', 'd1', '2024-02-01', 70],
 ];
 
 type Agg = { customer_id: string; frequency: number; monetary: number };
-const read = (wb: Workbench, asOf: Date | null, returns?: 'net' | 'ignore') => withCustomerAggregate(wb, { source: 'transactions', asOf, ...(returns ? { returns } : {}) },
-  async (t) => ({ table: t, rows: await wb.query<Agg>(`select customer_id, frequency, monetary from ${t} order by customer_id`) }));
+const read = (wb: Workbench, asOf: Date | null, returns?: 'net' | 'ignore') =>
+  withCustomerAggregate(wb, { source: 'transactions', asOf, ...(returns ? { returns } : {}) }, async (t) => ({
+    table: t,
+    rows: await wb.query<Agg>(`select customer_id, frequency, monetary from ${t} order by customer_id`),
+  }));
 
 describe('the shared per-customer aggregate', () => {
   let wb: Workbench;
@@ -29,9 +36,13 @@ describe('the shared per-customer aggregate', () => {
   it('holds what customerAggregateSql gives over the rows before the as-of moment (buyers only), per returns rule', async () => {
     const { rows } = await read(wb, AS_OF);
     expect(rows).toEqual([
-      { customer_id: 'A', frequency: 2, monetary: 130 }, { customer_id: 'B', frequency: 1, monetary: 40 },
+      { customer_id: 'A', frequency: 2, monetary: 130 },
+      { customer_id: 'B', frequency: 1, monetary: 40 },
     ]);
-    const direct = await wb.query(`${customerAggregateSql({ from: 'transactions', where: 'order_date < $asOf', buyersOnly: true, measures: ['frequency', 'monetary'] })} order by customer_id`, { asOf: AS_OF });
+    const direct = await wb.query(
+      `${customerAggregateSql({ from: 'transactions', where: 'order_date < $asOf', buyersOnly: true, measures: ['frequency', 'monetary'] })} order by customer_id`,
+      { asOf: AS_OF },
+    );
     expect(rows).toEqual(direct);
     expect((await read(wb, AS_OF, 'ignore')).rows[0]).toEqual({ customer_id: 'A', frequency: 2, monetary: 150 });
     expect((await read(wb, null)).rows.map((r) => r.customer_id)).toEqual(['A', 'B', 'D']);
@@ -50,7 +61,9 @@ describe('the shared per-customer aggregate', () => {
     expect(inserted.table).not.toBe(before.table);
     expect(inserted.rows.find((r) => r.customer_id === 'B')).toEqual({ customer_id: 'B', frequency: 2, monetary: 50 });
     // An update that keeps count and sum: one amount moved from A to B.
-    await wb.run("update transactions set amount = amount + 25 where order_id = 'b1'; update transactions set amount = amount - 25 where order_id = 'a1'");
+    await wb.run(
+      "update transactions set amount = amount + 25 where order_id = 'b1'; update transactions set amount = amount - 25 where order_id = 'a1'",
+    );
     expect((await read(wb, AS_OF)).rows.map((r) => r.monetary)).toEqual([105, 75]);
     await wb.run("delete from transactions where customer_id = 'B'");
     expect((await read(wb, AS_OF)).rows.map((r) => r.customer_id)).toEqual(['A']);
@@ -75,7 +88,12 @@ describe('the shared per-customer aggregate', () => {
     await read(wb, AS_OF);
     expect(fingerprints).toBe(3);
     // rfm() reads the aggregate twice (scores, sufficiency) on one fingerprint
-    await rfm(wb, { asOf: AS_OF, laterOrders: 'exclude', scoring: { recency: [30], frequency: [2], monetary: [100] }, bins: 2 });
+    await rfm(wb, {
+      asOf: AS_OF,
+      laterOrders: 'exclude',
+      scoring: { recency: [30], frequency: [2], monetary: [100] },
+      bins: 2,
+    });
     expect(fingerprints).toBe(4);
   });
 
@@ -90,13 +108,27 @@ describe('the shared per-customer aggregate', () => {
 
   it('analyses running at once on one Workbench give what they give one after the other', async () => {
     const together = await Promise.all([
-      rfm(wb, { asOf: AS_OF, laterOrders: 'exclude', table: 'r1', scoring: { recency: [30], frequency: [2], monetary: [100] }, bins: 2 }),
+      rfm(wb, {
+        asOf: AS_OF,
+        laterOrders: 'exclude',
+        table: 'r1',
+        scoring: { recency: [30], frequency: [2], monetary: [100] },
+        bins: 2,
+      }),
       overview(wb, { asOf: AS_OF }),
       dataFacts(wb, { asOf: AS_OF }),
       clusters(wb, { asOf: AS_OF, k: 2 }),
     ]);
-    const alone = await rfm(wb, { asOf: AS_OF, laterOrders: 'exclude', table: 'r2', scoring: { recency: [30], frequency: [2], monetary: [100] }, bins: 2 });
-    expect(await wb.query('select * exclude (customer_id) from r1 order by customer_id')).toEqual(await wb.query('select * exclude (customer_id) from r2 order by customer_id'));
+    const alone = await rfm(wb, {
+      asOf: AS_OF,
+      laterOrders: 'exclude',
+      table: 'r2',
+      scoring: { recency: [30], frequency: [2], monetary: [100] },
+      bins: 2,
+    });
+    expect(await wb.query('select * exclude (customer_id) from r1 order by customer_id')).toEqual(
+      await wb.query('select * exclude (customer_id) from r2 order by customer_id'),
+    );
     expect(together[0].customerCount).toBe(alone.customerCount);
     expect(together[1].customers).toBe(2);
     expect(together[2]).toEqual({ customers: 2, historyDays: 306, repeatBuyers: 0, recentOrders: 0 });

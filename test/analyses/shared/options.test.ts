@@ -18,7 +18,14 @@ import { isWorkbenchError } from '../../../src/errors.js';
 import { Workbench } from '../../../src/workbench.js';
 import { rejection, transactions, type Tx } from '../../helpers/fixture-tables.js';
 
-const thrown = (f: () => unknown): unknown => { try { f(); } catch (e) { return e; } return undefined; };
+const thrown = (f: () => unknown): unknown => {
+  try {
+    f();
+  } catch (e) {
+    return e;
+  }
+  return undefined;
+};
 
 describe('dateOption', () => {
   it('accepts a Date, an ISO day (00:00 UTC) and an ISO date-time with its zone', () => {
@@ -27,11 +34,16 @@ describe('dateOption', () => {
     expect(dateOption('asOf', '2011-12-10T09:30:00+01:00').toISOString()).toBe('2011-12-10T08:30:00.000Z');
   });
 
-  it.each([['10-12-2011'], ['2011-02-30'], ['2011-12-10T09:30'], ['yesterday'], [20111210]])('refuses %j naming the option', (value) => {
-    const e = thrown(() => dateOption('calibrationEnd', value));
-    expect(isWorkbenchError(e, 'BAD_OPTION')).toBe(true);
-    expect((e as Error).message).toBe(`calibrationEnd must be a Date or an ISO date like '2011-12-10', got ${typeof value === 'string' ? JSON.stringify(value) : String(value)}.`);
-  });
+  it.each([['10-12-2011'], ['2011-02-30'], ['2011-12-10T09:30'], ['yesterday'], [20111210]])(
+    'refuses %j naming the option',
+    (value) => {
+      const e = thrown(() => dateOption('calibrationEnd', value));
+      expect(isWorkbenchError(e, 'BAD_OPTION')).toBe(true);
+      expect((e as Error).message).toBe(
+        `calibrationEnd must be a Date or an ISO date like '2011-12-10', got ${typeof value === 'string' ? JSON.stringify(value) : String(value)}.`,
+      );
+    },
+  );
 });
 
 describe('nearest known key', () => {
@@ -46,8 +58,12 @@ describe('nearest known key', () => {
 });
 
 const ROWS: Tx[] = [
-  ['a', 'o1', '2011-01-05', 100, 'NL'], ['a', 'o2', '2011-03-05', 50, 'NL'], ['b', 'o3', '2011-02-01', 30, 'BE'],
-  ['b', 'o4', '2011-06-01', 20, 'BE'], ['c', 'o5', '2011-06-20', 10, 'NL'], ['d', 'o6', '2011-04-01', 70, 'BE'],
+  ['a', 'o1', '2011-01-05', 100, 'NL'],
+  ['a', 'o2', '2011-03-05', 50, 'NL'],
+  ['b', 'o3', '2011-02-01', 30, 'BE'],
+  ['b', 'o4', '2011-06-01', 20, 'BE'],
+  ['c', 'o5', '2011-06-20', 10, 'NL'],
+  ['d', 'o6', '2011-04-01', 70, 'BE'],
 ];
 
 describe('every analysis verb', () => {
@@ -72,28 +88,75 @@ describe('every analysis verb', () => {
     expect((await cohorts(wb, { asOf: '2011-07-01' })).options.asOf.toISOString()).toBe('2011-07-01T00:00:00.000Z');
     expect((await overview(wb, { asOf: '2011-03-01' })).customers).toBe(2);
     expect((await activity(wb, { asOf: '2011-07-01' })).options.asOf?.toISOString()).toBe('2011-07-01T00:00:00.000Z');
-    expect((await segmentBy(wb, { valueTiers: true }, { asOf: '2011-07-01' })).options.asOf.toISOString()).toBe('2011-07-01T00:00:00.000Z');
+    expect((await segmentBy(wb, { valueTiers: true }, { asOf: '2011-07-01' })).options.asOf.toISOString()).toBe(
+      '2011-07-01T00:00:00.000Z',
+    );
     const m = await migration(wb, { from: '2011-04-01', to: '2011-07-01' });
-    expect([m.options.from.toISOString(), m.options.to.toISOString()]).toEqual(['2011-04-01T00:00:00.000Z', '2011-07-01T00:00:00.000Z']);
+    expect([m.options.from.toISOString(), m.options.to.toISOString()]).toEqual([
+      '2011-04-01T00:00:00.000Z',
+      '2011-07-01T00:00:00.000Z',
+    ]);
     const e = await rejection(clv(wb, { calibrationEnd: '01/06/2011' }));
-    expect(e.message).toBe("calibrationEnd must be a Date or an ISO date like '2011-12-10', got \"01/06/2011\".");
-    expect((await rejection(cohorts(wb, { asOf: '2011-7-1' }))).message).toContain('asOf must be a Date or an ISO date');
+    expect(e.message).toBe('calibrationEnd must be a Date or an ISO date like \'2011-12-10\', got "01/06/2011".');
+    expect((await rejection(cohorts(wb, { asOf: '2011-7-1' }))).message).toContain(
+      'asOf must be a Date or an ISO date',
+    );
   });
 
   it.each([
     ['rfm', () => rfm(wb, { bin: 3 } as never), 'unknown option bin for rfm(); did you mean bins?'],
-    ['cohorts', () => cohorts(wb, { peroid: 'week' } as never), 'unknown option peroid for cohorts(); did you mean period?'],
+    [
+      'cohorts',
+      () => cohorts(wb, { peroid: 'week' } as never),
+      'unknown option peroid for cohorts(); did you mean period?',
+    ],
     ['clusters', () => clusters(wb, { seeds: 3 } as never), 'unknown option seeds for clusters(); did you mean seed?'],
     ['clv', () => clv(wb, { horizon: 6 } as never), 'unknown option horizon for clv(); did you mean horizonMonths?'],
-    ['segmentBy', () => segmentBy(wb, { valueTiers: true }, { minsize: 5 } as never), 'unknown option minsize for segmentBy(); did you mean minSize?'],
-    ['compareSubsegments', () => compareSubsegments(wb, { by: 'country', kpi: 'nps', ajust: 'bonferroni' } as never), 'unknown option ajust for compareSubsegments(); did you mean adjust?'],
-    ['kpis', () => kpis(wb, { goals: [{ kpi: 'repeatRate', goal: 0.5 }], churnday: 30 } as never), 'unknown option churnday for kpis(); did you mean churnDays?'],
-    ['migration', () => migration(wb, { from: '2011-04-01', to: '2011-07-01', topflows: 2 } as never), 'unknown option topflows for migration(); did you mean topFlows?'],
-    ['overlap', () => overlap(wb, [], { asof: '2011-07-01' } as never), 'unknown option asof for overlap(); did you mean asOf?'],
-    ['overview', () => overview(wb, { topshare: 0.1 } as never), 'unknown option topshare for overview(); did you mean topShare?'],
-    ['activity', () => activity(wb, { colour: 'red' } as never), 'unknown option colour for activity(); known options: period, asOf.'],
-    ['rfmCustomers', () => rfmCustomers(wb, { limits: 3 } as never), 'unknown option limits for rfmCustomers(); did you mean limit?'],
-    ['clvSummary', () => clvSummary(wb, { calibrationEnd: '2011-05-01', unt: 'days' } as never), 'unknown option unt for clvSummary(); did you mean unit?'],
+    [
+      'segmentBy',
+      () => segmentBy(wb, { valueTiers: true }, { minsize: 5 } as never),
+      'unknown option minsize for segmentBy(); did you mean minSize?',
+    ],
+    [
+      'compareSubsegments',
+      () => compareSubsegments(wb, { by: 'country', kpi: 'nps', ajust: 'bonferroni' } as never),
+      'unknown option ajust for compareSubsegments(); did you mean adjust?',
+    ],
+    [
+      'kpis',
+      () => kpis(wb, { goals: [{ kpi: 'repeatRate', goal: 0.5 }], churnday: 30 } as never),
+      'unknown option churnday for kpis(); did you mean churnDays?',
+    ],
+    [
+      'migration',
+      () => migration(wb, { from: '2011-04-01', to: '2011-07-01', topflows: 2 } as never),
+      'unknown option topflows for migration(); did you mean topFlows?',
+    ],
+    [
+      'overlap',
+      () => overlap(wb, [], { asof: '2011-07-01' } as never),
+      'unknown option asof for overlap(); did you mean asOf?',
+    ],
+    [
+      'overview',
+      () => overview(wb, { topshare: 0.1 } as never),
+      'unknown option topshare for overview(); did you mean topShare?',
+    ],
+    [
+      'activity',
+      () => activity(wb, { colour: 'red' } as never),
+      'unknown option colour for activity(); known options: period, asOf.',
+    ],
+    [
+      'rfmCustomers',
+      () => rfmCustomers(wb, { limits: 3 } as never),
+      'unknown option limits for rfmCustomers(); did you mean limit?',
+    ],
+    [
+      'clvSummary',
+      () => clvSummary(wb, { calibrationEnd: '2011-05-01', unt: 'days' } as never),
+      'unknown option unt for clvSummary(); did you mean unit?',
+    ],
   ])('%s: an unknown option is a BAD_OPTION error naming the nearest known one', async (_verb, run, message) => {
     const e = await rejection(run());
     expect(isWorkbenchError(e, 'BAD_OPTION')).toBe(true);
@@ -112,7 +175,11 @@ describe('every analysis verb', () => {
     for (const [verb, run] of cases) {
       const e = await rejection(run());
       expect(isWorkbenchError(e, 'BAD_OPTION')).toBe(true);
-      expect(e.message).toMatch(new RegExp(`^${verb}\\(\\) would replace the table \\w+, which holds your data\\. Give another table name, or pass replace: true`));
+      expect(e.message).toMatch(
+        new RegExp(
+          `^${verb}\\(\\) would replace the table \\w+, which holds your data\\. Give another table name, or pass replace: true`,
+        ),
+      );
     }
     const [row] = await wb.query('select count(*) as n, sum(amount) as s from transactions');
     expect(row).toEqual({ n: 6, s: 280 });

@@ -5,9 +5,20 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Workbench } from '../../../src/workbench.js';
-import { mrrMovements, subscriptionChurn, subscriptionCohorts, type MrrMovementsResult, type SubscriptionChurnResult } from '../../../src/analyses/subscriptions/index.js';
+import {
+  mrrMovements,
+  subscriptionChurn,
+  subscriptionCohorts,
+  type MrrMovementsResult,
+  type SubscriptionChurnResult,
+} from '../../../src/analyses/subscriptions/index.js';
 import type { UsageChurnResult } from '../../../src/analyses/usage/churn.js';
-import { churnComparisonChart, mrrBridgeChart, mrrMovementsChart, usageChurnChart } from '../../../src/analyses/subscriptions/charts.js';
+import {
+  churnComparisonChart,
+  mrrBridgeChart,
+  mrrMovementsChart,
+  usageChurnChart,
+} from '../../../src/analyses/subscriptions/charts.js';
 import { cohortHeatmap, cohortRetentionCurves } from '../../../src/analyses/cohorts/charts.js';
 import { expectRenders, expectValidSpec } from '../../helpers/charts.js';
 import { SUBS, subscriptions } from './fixture.js';
@@ -63,7 +74,9 @@ describe('mrrMovementsChart', () => {
     const mar = v.filter((x) => x['label'] === 'Mar 2024' && x['kind'] === 'Net change');
     expect(mar[0]?.['amount']).toBeCloseTo(320.49 - 470.5, 9);
     await expectRenders(spec);
-    expect(valuesOf(mrrMovementsChart(movements, { lastMonths: 1, locale: 'nl' })).map((x) => x['label'])).toEqual(Array(6).fill('apr 2024'));
+    expect(valuesOf(mrrMovementsChart(movements, { lastMonths: 1, locale: 'nl' })).map((x) => x['label'])).toEqual(
+      Array(6).fill('apr 2024'),
+    );
   });
 });
 
@@ -75,7 +88,12 @@ describe('churnComparisonChart', () => {
     for (const r of byPlan.rows) {
       const c = v.find((x) => x['segment'] === r.segment && x['measure'] === 'Customer churn');
       const g = v.find((x) => x['segment'] === r.segment && x['measure'] === 'Revenue churn');
-      expect([c?.['rate'], c?.['low'], c?.['high'], c?.['customers']]).toEqual([r.customerChurn.rate, r.customerChurn.low, r.customerChurn.high, r.customers]);
+      expect([c?.['rate'], c?.['low'], c?.['high'], c?.['customers']]).toEqual([
+        r.customerChurn.rate,
+        r.customerChurn.low,
+        r.customerChurn.high,
+        r.customers,
+      ]);
       expect(g?.['rate']).toBe(r.grossRevenueChurn);
       expect(g?.['low']).toBeNull();
     }
@@ -85,26 +103,61 @@ describe('churnComparisonChart', () => {
   });
 
   it('names segments with the names given, and a missing value as unknown', () => {
-    const result = { ...byPlan, rows: [{ ...byPlan.rows[0]!, segment: null }, { ...byPlan.rows[0]!, segment: 'power' }] };
-    const v = valuesOf(churnComparisonChart(result, { locale: 'nl', segmentNames: { power: 'Intensieve gebruikers' }, byLabel: 'gebruikssegment' }));
+    const result = {
+      ...byPlan,
+      rows: [
+        { ...byPlan.rows[0]!, segment: null },
+        { ...byPlan.rows[0]!, segment: 'power' },
+      ],
+    };
+    const v = valuesOf(
+      churnComparisonChart(result, {
+        locale: 'nl',
+        segmentNames: { power: 'Intensieve gebruikers' },
+        byLabel: 'gebruikssegment',
+      }),
+    );
     expect([...new Set(v.map((x) => x['segment']))]).toEqual(['(onbekend)', 'Intensieve gebruikers']);
   });
 });
 
 /** Usage churn by hand: 40 dormant customers of whom 12 churned, 100 power users of whom 6, 5 light users (too few). */
 function usageResult(): UsageChurnResult {
-  const row = (segment: string, order: number, customers: number, churned: number, low: number, high: number, tooSmall = false) =>
-    ({ segment, order, customers, churned, rate: churned / customers, low, high, tooSmall });
+  const row = (
+    segment: string,
+    order: number,
+    customers: number,
+    churned: number,
+    low: number,
+    high: number,
+    tooSmall = false,
+  ) => ({ segment, order, customers, churned, rate: churned / customers, low, high, tooSmall });
   const day = (s: string) => new Date(`${s}T00:00:00Z`);
   return {
     by: 'usage_segment',
-    rows: [row('dormant', 0, 40, 12, 0.18, 0.45), row('light', 1, 5, 1, 0.04, 0.62, true), row('power', 3, 100, 6, 0.03, 0.12)],
+    rows: [
+      row('dormant', 0, 40, 12, 0.18, 0.45),
+      row('light', 1, 5, 1, 0.04, 0.62, true),
+      row('power', 3, 100, 6, 0.03, 0.12),
+    ],
     overall: { customers: 145, churned: 19, rate: 19 / 145, low: 0.09, high: 0.2 },
-    finding: 'usage_lowers_churn', compared: { leastUsed: 'dormant', mostUsed: 'power' },
+    finding: 'usage_lowers_churn',
+    compared: { leastUsed: 'dormant', mostUsed: 'power' },
     options: {
-      at: day('2024-09-01'), atFromData: false, windowStart: day('2024-08-02'), windowDays: 30, lightBelow: 0.25, powerAbove: 0.6,
-      featureBands: [1, 2, 5], events: 'events', subscriptions: 'subscriptions', horizonMonths: 3, horizonEnd: day('2024-12-01'),
-      dataEnd: day('2024-12-28'), by: 'usage_segment', minSize: 30,
+      at: day('2024-09-01'),
+      atFromData: false,
+      windowStart: day('2024-08-02'),
+      windowDays: 30,
+      lightBelow: 0.25,
+      powerAbove: 0.6,
+      featureBands: [1, 2, 5],
+      events: 'events',
+      subscriptions: 'subscriptions',
+      horizonMonths: 3,
+      horizonEnd: day('2024-12-01'),
+      dataEnd: day('2024-12-28'),
+      by: 'usage_segment',
+      minSize: 30,
     },
     warnings: [],
   };
@@ -116,10 +169,16 @@ describe('usageChurnChart', () => {
     const spec = usageChurnChart(result);
     const v = valuesOf(spec);
     expect(v.map((x) => [x['segment'], x['rate'], x['low'], x['high'], x['customers'], x['tooSmall']])).toEqual([
-      ['Dormant customers', 0.3, 0.18, 0.45, 40, false], ['Light users', 0.2, 0.04, 0.62, 5, true], ['Power users', 0.06, 0.03, 0.12, 100, false],
+      ['Dormant customers', 0.3, 0.18, 0.45, 40, false],
+      ['Light users', 0.2, 0.04, 0.62, 5, true],
+      ['Power users', 0.06, 0.03, 0.12, 100, false],
     ]);
     expect(JSON.stringify(spec)).toContain(`"all":${19 / 145}`);
-    expect(titleOf(spec)).toEqual({ text: 'Churn within 3 months by usage', subtitle: 'usage in the 30 days before 1 Sep 2024; whiskers: 95% confidence interval; dashed line: all paying customers' });
+    expect(titleOf(spec)).toEqual({
+      text: 'Churn within 3 months by usage',
+      subtitle:
+        'usage in the 30 days before 1 Sep 2024; whiskers: 95% confidence interval; dashed line: all paying customers',
+    });
     const svg = await expectRenders(spec);
     expect(svg).toContain('Power users');
     expectValidSpec(usageChurnChart(result, { locale: 'nl' }));

@@ -21,27 +21,55 @@ describe('subscriptionCohorts on six customers over January–April 2024', () =>
     const r = await subscriptionCohorts(wb);
     expect(brief(r)).toEqual([
       // a, b, c, d, f start in January; f leaves in February, d in March and comes back in April
-      ['2024-01', 0, 5, 5, 339.99], ['2024-01', 1, 5, 4, 420.5], ['2024-01', 2, 5, 3, 300.5], ['2024-01', 3, 5, 4, 310.25],
+      ['2024-01', 0, 5, 5, 339.99],
+      ['2024-01', 1, 5, 4, 420.5],
+      ['2024-01', 2, 5, 3, 300.5],
+      ['2024-01', 3, 5, 4, 310.25],
       // e starts in February and downgrades in March; g never pays at a month end
-      ['2024-02', 0, 1, 1, 50], ['2024-02', 1, 1, 1, 19.99], ['2024-02', 2, 1, 1, 19.99],
+      ['2024-02', 0, 1, 1, 50],
+      ['2024-02', 1, 1, 1, 19.99],
+      ['2024-02', 2, 1, 1, 19.99],
     ]);
     const jan = r.rows.filter((c) => c.cohort === '2024-01');
     expect(jan.map((c) => c.retention)).toEqual([1, 0.8, 0.6, 0.8]);
-    expect(jan.map((c) => c.revenueRetention)).toEqual([1, 420.5 / 339.99, 300.5 / 339.99, 310.25 / 339.99].map((x) => Number(x.toPrecision(12))));
+    expect(jan.map((c) => c.revenueRetention)).toEqual(
+      [1, 420.5 / 339.99, 300.5 / 339.99, 310.25 / 339.99].map((x) => Number(x.toPrecision(12))),
+    );
     expect(jan.map((c) => c.cumulativeRevenuePerCustomer)).toEqual([67.998, 152.098, 212.198, 274.248]);
     expect(r.rows.filter((c) => c.cohort === '2024-02').map((c) => c.revenueRetention)).toEqual([1, 0.3998, 0.3998]);
-    expect(r.cohorts.map((c) => [c.cohort, c.size, c.periods, c.revenue])).toEqual([['2024-01', 5, 4, 1371.24], ['2024-02', 1, 3, 89.98]]);
+    expect(r.cohorts.map((c) => [c.cohort, c.size, c.periods, c.revenue])).toEqual([
+      ['2024-01', 5, 4, 1371.24],
+      ['2024-02', 1, 3, 89.98],
+    ]);
     expect([r.customerCount, r.revenue, r.currency]).toEqual([6, 1461.22, 'EUR']);
-    expect(r.average.map((p) => [p.period, p.cohorts, p.customers, p.active])).toEqual([[0, 2, 6, 6], [1, 2, 6, 5], [2, 2, 6, 4], [3, 1, 5, 4]]);
-    expect(r.options).toMatchObject({ period: 'month', by: null, asOf: new Date('2024-05-01T00:00:00Z'), source: 'subscriptions' });
+    expect(r.average.map((p) => [p.period, p.cohorts, p.customers, p.active])).toEqual([
+      [0, 2, 6, 6],
+      [1, 2, 6, 5],
+      [2, 2, 6, 4],
+      [3, 1, 5, 4],
+    ]);
+    expect(r.options).toMatchObject({
+      period: 'month',
+      by: null,
+      asOf: new Date('2024-05-01T00:00:00Z'),
+      source: 'subscriptions',
+    });
     expect(r.lastPeriod).toEqual({ key: '2024-04', start: new Date('2024-04-01T00:00:00Z'), partial: false });
   });
 
   it('keeps cohorts that start in the range, observed up to to; the start month sees all history', async () => {
     const late = await subscriptionCohorts(wb, { from: '2024-02-01' });
-    expect(brief(late)).toEqual([['2024-02', 0, 1, 1, 50], ['2024-02', 1, 1, 1, 19.99], ['2024-02', 2, 1, 1, 19.99]]);
+    expect(brief(late)).toEqual([
+      ['2024-02', 0, 1, 1, 50],
+      ['2024-02', 1, 1, 1, 19.99],
+      ['2024-02', 2, 1, 1, 19.99],
+    ]);
     const early = await subscriptionCohorts(wb, { to: '2024-02-29' });
-    expect(brief(early)).toEqual([['2024-01', 0, 5, 5, 339.99], ['2024-01', 1, 5, 4, 420.5], ['2024-02', 0, 1, 1, 50]]);
+    expect(brief(early)).toEqual([
+      ['2024-01', 0, 5, 5, 339.99],
+      ['2024-01', 1, 5, 4, 420.5],
+      ['2024-02', 0, 1, 1, 50],
+    ]);
     expect(early.options.asOfFromData).toBe(false);
   });
 

@@ -35,7 +35,9 @@ export async function subscriptions(wb: Workbench, rows: readonly Sub[], table =
   await wb.run(`create or replace table ${quoteIdentifier(table)} (subscription_id varchar, customer_id varchar, plan varchar,
     start_date date, end_date date, mrr decimal(18, 4), currency varchar, country varchar)`);
   for (const [id, customer, plan, start, end, mrr, currency, country] of rows) {
-    await wb.run(`insert into ${quoteIdentifier(table)} values ($id, $customer, $plan, cast($start as date), cast($end as date), cast($mrr as decimal(18, 4)), $currency, $country)`,
-      { id, customer, plan, start, end, mrr: String(mrr), currency, country });
+    await wb.run(
+      `insert into ${quoteIdentifier(table)} values ($id, $customer, $plan, cast($start as date), cast($end as date), cast($mrr as decimal(18, 4)), $currency, $country)`,
+      { id, customer, plan, start, end, mrr: String(mrr), currency, country },
+    );
   }
 }

@@ -22,7 +22,10 @@ describe('subscriptionKpis on six customers over January–April 2024', () => {
   it('gives MRR, ARR, customers, ARPA and the quick ratio from the bridge', async () => {
     const r = await subscriptionKpis(wb, { retentionMonths: 2 });
     expect(r.rows.map((x) => [x.mrr, x.arr, x.customers, x.arpa])).toEqual([
-      [339.99, 4079.88, 5, 67.998], [470.5, 5646, 5, 94.1], [320.49, 3845.88, 4, 80.1225], [330.24, 3962.88, 5, 66.048],
+      [339.99, 4079.88, 5, 67.998],
+      [470.5, 5646, 5, 94.1],
+      [320.49, 3845.88, 4, 80.1225],
+      [330.24, 3962.88, 5, 66.048],
     ]);
     expect(r.rows.map((x) => x.quickRatio)).toEqual([null, 150.5 / 19.99, 0, 40.25 / 30.5]);
   });
@@ -55,21 +58,46 @@ describe('subscriptionKpis on six customers over January–April 2024', () => {
 });
 
 describe('subscriptionKpis trial → paid conversion', () => {
-  const row = (id: string, customer: string, plan: string, start: string, end: string | null, mrr: number, country: string): Sub =>
-    [id, customer, plan, start, end, mrr, 'EUR', country];
-  beforeEach(async () => subscriptions(wb, [
-    row('t1a', 't1', 'Trial', '2024-01-03', '2024-01-17', 0, 'NL'), row('t1b', 't1', 'Basic', '2024-01-17', null, 30, 'NL'), // paid after 14 days
-    row('t2a', 't2', 'Trial', '2024-01-10', '2024-01-24', 0, 'BE'), // never pays
-    row('t3a', 't3', 'Trial', '2024-02-01', '2024-02-15', 0, 'NL'), row('t3b', 't3', 'Basic', '2024-03-10', null, 30, 'NL'), // after 38 days
-    row('t4a', 't4', 'Trial', '2024-04-20', null, 0, 'NL'), // window open at the data's last date (5 May)
-    row('p1', 'p1', 'Basic', '2024-01-01', '2024-05-05', 40, 'NL'),
-    row('p2a', 'p2', 'Basic', '2024-02-01', null, 20, 'BE'), row('p2b', 'p2', 'Addon', '2024-02-01', null, 0, 'BE'), // a free add-on, no trial
-  ]));
+  const row = (
+    id: string,
+    customer: string,
+    plan: string,
+    start: string,
+    end: string | null,
+    mrr: number,
+    country: string,
+  ): Sub => [id, customer, plan, start, end, mrr, 'EUR', country];
+  beforeEach(async () =>
+    subscriptions(wb, [
+      row('t1a', 't1', 'Trial', '2024-01-03', '2024-01-17', 0, 'NL'),
+      row('t1b', 't1', 'Basic', '2024-01-17', null, 30, 'NL'), // paid after 14 days
+      row('t2a', 't2', 'Trial', '2024-01-10', '2024-01-24', 0, 'BE'), // never pays
+      row('t3a', 't3', 'Trial', '2024-02-01', '2024-02-15', 0, 'NL'),
+      row('t3b', 't3', 'Basic', '2024-03-10', null, 30, 'NL'), // after 38 days
+      row('t4a', 't4', 'Trial', '2024-04-20', null, 0, 'NL'), // window open at the data's last date (5 May)
+      row('p1', 'p1', 'Basic', '2024-01-01', '2024-05-05', 40, 'NL'),
+      row('p2a', 'p2', 'Basic', '2024-02-01', null, 20, 'BE'),
+      row('p2b', 'p2', 'Addon', '2024-02-01', null, 0, 'BE'), // a free add-on, no trial
+    ]),
+  );
 
   it('counts a trial converted when the first payment starts within 30 days, and leaves open windows pending', async () => {
     const r = await subscriptionKpis(wb);
-    expect(r.rows.map((x) => [x.month.toISOString().slice(0, 7), x.trials, x.trialConversion?.events ?? null, x.trialConversion?.total ?? null, x.pendingTrials]))
-      .toEqual([['2024-01', 2, 1, 2, 0], ['2024-02', 1, 0, 1, 0], ['2024-03', 0, null, null, 0], ['2024-04', 1, null, null, 1], ['2024-05', 0, null, null, 0]]);
+    expect(
+      r.rows.map((x) => [
+        x.month.toISOString().slice(0, 7),
+        x.trials,
+        x.trialConversion?.events ?? null,
+        x.trialConversion?.total ?? null,
+        x.pendingTrials,
+      ]),
+    ).toEqual([
+      ['2024-01', 2, 1, 2, 0],
+      ['2024-02', 1, 0, 1, 0],
+      ['2024-03', 0, null, null, 0],
+      ['2024-04', 1, null, null, 1],
+      ['2024-05', 0, null, null, 0],
+    ]);
     expect(r.rows[0]?.trialConversion?.rate).toBe(0.5);
     const longer = await subscriptionKpis(wb, { conversionDays: 45 });
     expect(longer.rows[1]?.trialConversion).toMatchObject({ events: 1, total: 1 }); // t3 paid on day 38
@@ -81,6 +109,8 @@ describe('subscriptionKpis trial → paid conversion', () => {
     expect(jan('NL')).toMatchObject({ events: 1, total: 1 });
     expect(jan('BE')).toMatchObject({ events: 0, total: 1 });
     const byPlan = await subscriptionKpis(wb, { by: 'plan', minSize: 0 });
-    expect(byPlan.warnings).toEqual(['4 trial(s) started in segment value(s) no paying customer has ("Trial"); they count in the totals only.']);
+    expect(byPlan.warnings).toEqual([
+      '4 trial(s) started in segment value(s) no paying customer has ("Trial"); they count in the totals only.',
+    ]);
   });
 });

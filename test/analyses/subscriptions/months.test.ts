@@ -6,22 +6,49 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Workbench } from '../../../src/workbench.js';
 import {
-  mrrMovements, subscriptionChurn, subscriptionCohorts, type MrrMovementFigures, type SubscriptionChurnRow,
+  mrrMovements,
+  subscriptionChurn,
+  subscriptionCohorts,
+  type MrrMovementFigures,
+  type SubscriptionChurnRow,
 } from '../../../src/analyses/subscriptions/index.js';
 import { SUBS, subscriptions } from './fixture.js';
 
 /** [month, mrrStart, new, expansion, contraction, churned, reactivation, mrrEnd] */
 const bridge = (rows: ReadonlyArray<MrrMovementFigures & { month: Date }>) =>
-  rows.map((r) => [r.month.toISOString().slice(0, 7), r.mrrStart, r.new, r.expansion, r.contraction, r.churned, r.reactivation, r.mrrEnd]);
+  rows.map((r) => [
+    r.month.toISOString().slice(0, 7),
+    r.mrrStart,
+    r.new,
+    r.expansion,
+    r.contraction,
+    r.churned,
+    r.reactivation,
+    r.mrrEnd,
+  ]);
 /** [segment, customerMonths, churnedCustomers, mrrAtRisk, churnedMrr, contraction, expansion] */
 const brief = (rows: readonly SubscriptionChurnRow[]) =>
-  rows.map((r) => [r.segment, r.customerMonths, r.churnedCustomers, r.mrrAtRisk, r.churnedMrr, r.contraction, r.expansion]);
+  rows.map((r) => [
+    r.segment,
+    r.customerMonths,
+    r.churnedCustomers,
+    r.mrrAtRisk,
+    r.churnedMrr,
+    r.contraction,
+    r.expansion,
+  ]);
 
 const FIXTURE_BRIDGE = [
-  ['2024-01', 0, 339.99, 0, 0, 0, 0, 339.99], ['2024-02', 339.99, 50, 100.5, 0, 19.99, 0, 470.5],
-  ['2024-03', 470.5, 0, 0, 30.01, 120, 0, 320.49], ['2024-04', 320.49, 0, 0, 30.5, 0, 40.25, 330.24],
+  ['2024-01', 0, 339.99, 0, 0, 0, 0, 339.99],
+  ['2024-02', 339.99, 50, 100.5, 0, 19.99, 0, 470.5],
+  ['2024-03', 470.5, 0, 0, 30.01, 120, 0, 320.49],
+  ['2024-04', 320.49, 0, 0, 30.5, 0, 40.25, 330.24],
 ];
-const FIXTURE_BY_PLAN = [['Basic', 5, 0, 250, 0, 30.01, 70], ['Pro', 7, 1, 841, 120, 30.5, 30.5], ['Starter', 2, 1, 39.98, 19.99, 0, 0]];
+const FIXTURE_BY_PLAN = [
+  ['Basic', 5, 0, 250, 0, 30.01, 70],
+  ['Pro', 7, 1, 841, 120, 30.5, 30.5],
+  ['Starter', 2, 1, 39.98, 19.99, 0, 0],
+];
 
 /** How many times the month table was (re)built through `wb.run` since the spy was set. */
 function countBuilds(wb: Workbench): () => number {
@@ -50,9 +77,12 @@ describe('the month table is built once and reused while the subscriptions are u
   it('keeps it in TEMP tables, out of the database', async () => {
     await mrrMovements(wb);
     const tables = await wb.query<{ name: string; temporary: boolean }>(
-      "select table_name as name, temporary from duckdb_tables() where table_name like '_swb_subscription%' order by name");
+      "select table_name as name, temporary from duckdb_tables() where table_name like '_swb_subscription%' order by name",
+    );
     expect(tables.map((t) => [t.name, t.temporary])).toEqual([
-      ['_swb_subscription_customers', true], ['_swb_subscription_months', true], ['_swb_subscription_months_key', true],
+      ['_swb_subscription_customers', true],
+      ['_swb_subscription_months', true],
+      ['_swb_subscription_months_key', true],
     ]);
   });
 });
@@ -85,40 +115,66 @@ describe('a changed subscriptions table never gives the numbers of before', () =
     expect(brief((await subscriptionChurn(wb, { by: 'plan', minSize: 1 })).rows)).toEqual(FIXTURE_BY_PLAN);
     await wb.run("update subscriptions set plan = 'Gold' where subscription_id = 's3'"); // b on Gold from March's start
     expect(brief((await subscriptionChurn(wb, { by: 'plan', minSize: 1 })).rows)).toEqual([
-      ['Basic', 5, 0, 250, 0, 30.01, 70], ['Gold', 2, 0, 240, 0, 0, 0], ['Pro', 5, 1, 601, 120, 30.5, 30.5], ['Starter', 2, 1, 39.98, 19.99, 0, 0],
+      ['Basic', 5, 0, 250, 0, 30.01, 70],
+      ['Gold', 2, 0, 240, 0, 0, 0],
+      ['Pro', 5, 1, 601, 120, 30.5, 30.5],
+      ['Starter', 2, 1, 39.98, 19.99, 0, 0],
     ]);
   });
 
   it('sees a table replaced under the same name, and a plan column dropped', async () => {
-    await subscriptions(wb, SUBS.filter((s) => s[1] === 'c'));
+    await subscriptions(
+      wb,
+      SUBS.filter((s) => s[1] === 'c'),
+    );
     expect(bridge((await mrrMovements(wb)).rows).map((r) => r[7])).toEqual([100, 130.5, 130.5, 100]);
     await wb.run('alter table subscriptions drop column plan');
-    expect(brief((await subscriptionChurn(wb, { by: 'country', minSize: 1 })).rows)).toEqual([['NL', 3, 0, 361, 0, 30.5, 30.5]]);
+    expect(brief((await subscriptionChurn(wb, { by: 'country', minSize: 1 })).rows)).toEqual([
+      ['NL', 3, 0, 361, 0, 30.5, 30.5],
+    ]);
     expect(bridge((await mrrMovements(wb)).rows).map((r) => r[7])).toEqual([100, 130.5, 130.5, 100]);
   });
 });
 
 describe('several subscriptions tables and segment columns', () => {
   it('rebuilds for each table and column, and gives each its own numbers', async () => {
-    await subscriptions(wb, SUBS.filter((s) => s[1] === 'c'), 'other');
+    await subscriptions(
+      wb,
+      SUBS.filter((s) => s[1] === 'c'),
+      'other',
+    );
     const builds = countBuilds(wb);
-    expect(bridge((await mrrMovements(wb, { source: 'other' })).rows).map((r) => r[7])).toEqual([100, 130.5, 130.5, 100]);
+    expect(bridge((await mrrMovements(wb, { source: 'other' })).rows).map((r) => r[7])).toEqual([
+      100, 130.5, 130.5, 100,
+    ]);
     expect(bridge((await mrrMovements(wb)).rows)).toEqual(FIXTURE_BRIDGE);
     expect(brief((await subscriptionChurn(wb, { by: 'country', minSize: 1 })).rows)).toEqual([
-      ['BE', 4, 1, 309.99, 19.99, 0, 70], ['DE', 2, 1, 240, 120, 0, 0], ['NL', 8, 0, 580.99, 0, 60.51, 30.5],
+      ['BE', 4, 1, 309.99, 19.99, 0, 70],
+      ['DE', 2, 1, 240, 120, 0, 0],
+      ['NL', 8, 0, 580.99, 0, 60.51, 30.5],
     ]);
     expect(brief((await subscriptionChurn(wb, { by: 'plan', minSize: 1 })).rows)).toEqual(FIXTURE_BY_PLAN);
     expect(builds()).toBe(4);
   });
 
   it('gives calls running at once the numbers they give one by one', async () => {
-    await subscriptions(wb, SUBS.filter((s) => s[1] === 'c'), 'other');
+    await subscriptions(
+      wb,
+      SUBS.filter((s) => s[1] === 'c'),
+      'other',
+    );
     const [movements, byCountry, other, byPlan] = await Promise.all([
-      mrrMovements(wb), subscriptionChurn(wb, { by: 'country', minSize: 1 }), mrrMovements(wb, { source: 'other' }),
+      mrrMovements(wb),
+      subscriptionChurn(wb, { by: 'country', minSize: 1 }),
+      mrrMovements(wb, { source: 'other' }),
       subscriptionChurn(wb, { by: 'plan', minSize: 1 }),
     ]);
     expect(bridge(movements.rows)).toEqual(FIXTURE_BRIDGE);
-    expect(brief(byCountry.rows).map((r) => r.slice(0, 2))).toEqual([['BE', 4], ['DE', 2], ['NL', 8]]);
+    expect(brief(byCountry.rows).map((r) => r.slice(0, 2))).toEqual([
+      ['BE', 4],
+      ['DE', 2],
+      ['NL', 8],
+    ]);
     expect(bridge(other.rows).map((r) => r[7])).toEqual([100, 130.5, 130.5, 100]);
     expect(brief(byPlan.rows)).toEqual(FIXTURE_BY_PLAN);
   });

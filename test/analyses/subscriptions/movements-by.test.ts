@@ -6,7 +6,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Workbench } from '../../../src/workbench.js';
 import { isWorkbenchError } from '../../../src/errors.js';
-import { mrrMovements, type MrrMovementFigures, type MrrMovementsResult } from '../../../src/analyses/subscriptions/index.js';
+import {
+  mrrMovements,
+  type MrrMovementFigures,
+  type MrrMovementsResult,
+} from '../../../src/analyses/subscriptions/index.js';
 import { mrrMovementsSql } from '../../../src/analyses/subscriptions/movements-sql.js';
 import { mrrMovementsBySql } from '../../../src/analyses/subscriptions/movements-by-sql.js';
 import { rejection } from '../../helpers/fixture-tables.js';
@@ -14,7 +18,16 @@ import { SUBS, subscriptions } from './fixture.js';
 
 /** [month, mrrStart, new, expansion, contraction, churned, reactivation, mrrEnd] */
 const bridge = (rows: ReadonlyArray<MrrMovementFigures & { month: Date }>) =>
-  rows.map((r) => [r.month.toISOString().slice(0, 7), r.mrrStart, r.new, r.expansion, r.contraction, r.churned, r.reactivation, r.mrrEnd]);
+  rows.map((r) => [
+    r.month.toISOString().slice(0, 7),
+    r.mrrStart,
+    r.new,
+    r.expansion,
+    r.contraction,
+    r.churned,
+    r.reactivation,
+    r.mrrEnd,
+  ]);
 const segment = (r: MrrMovementsResult, name: string | null) => r.bySegment?.segments.find((s) => s.segment === name);
 
 let wb: Workbench;
@@ -41,8 +54,10 @@ describe('mrrMovements by plan on six customers over January–April 2024', () =
       ['2024-04', 250.5, 0, 0, 30.5, 0, 0, 220],
     ]);
     expect(bridge(segment(r, 'Starter')?.rows ?? [])).toEqual([
-      ['2024-01', 0, 19.99, 0, 0, 0, 0, 19.99], ['2024-02', 19.99, 0, 0, 0, 19.99, 0, 0],
-      ['2024-03', 0, 0, 0, 0, 0, 0, 0], ['2024-04', 19.99, 0, 0, 0, 0, 0, 19.99],
+      ['2024-01', 0, 19.99, 0, 0, 0, 0, 19.99],
+      ['2024-02', 19.99, 0, 0, 0, 19.99, 0, 0],
+      ['2024-03', 0, 0, 0, 0, 0, 0, 0],
+      ['2024-04', 19.99, 0, 0, 0, 0, 0, 19.99],
     ]);
     // the net MRR that moved in at month starts: b −120 out of Basic into Pro in March, e −19.99 out of Basic into Starter in April
     expect(r.bySegment?.segments.map((s) => s.totals.switchedIn)).toEqual([-139.99, 120, 19.99]);
@@ -50,7 +65,17 @@ describe('mrrMovements by plan on six customers over January–April 2024', () =
 
   it('adds the plans up to the bridge of all customers, month by month', async () => {
     const r = await mrrMovements(wb, { by: 'plan', minSize: 1 });
-    const keys = ['mrrStart', 'new', 'expansion', 'contraction', 'churned', 'reactivation', 'mrrEnd', 'customersStart', 'churnedCustomers'] as const;
+    const keys = [
+      'mrrStart',
+      'new',
+      'expansion',
+      'contraction',
+      'churned',
+      'reactivation',
+      'mrrEnd',
+      'customersStart',
+      'churnedCustomers',
+    ] as const;
     for (const [i, all] of r.rows.entries()) {
       for (const k of keys) {
         const sum = (r.bySegment?.segments ?? []).reduce((s, x) => s + (x.rows[i]?.[k] ?? 0), 0);
@@ -62,7 +87,12 @@ describe('mrrMovements by plan on six customers over January–April 2024', () =
   it('gives each month’s customer churn with its Wilson interval, and the pooled rate that ranks the plans', async () => {
     const r = await mrrMovements(wb, { by: 'plan', minSize: 1 });
     const pro = segment(r, 'Pro');
-    expect(pro?.rows.map((x) => [x.customerChurn.events, x.customerChurn.total])).toEqual([[0, 0], [0, 2], [1, 3], [0, 2]]);
+    expect(pro?.rows.map((x) => [x.customerChurn.events, x.customerChurn.total])).toEqual([
+      [0, 0],
+      [0, 2],
+      [1, 3],
+      [0, 2],
+    ]);
     expect(pro?.rows[2]?.customerChurn.rate).toBeCloseTo(1 / 3, 12);
     expect(pro?.rows[2]?.customerChurn.low).toBeCloseTo(0.06149, 5); // Wilson 1/3, worked by hand
     expect(pro?.rows[2]?.customerChurn.high).toBeCloseTo(0.79234, 5);
@@ -83,21 +113,47 @@ describe('mrrMovements by plan on six customers over January–April 2024', () =
   });
 
   it('segments by a customers column, where no customer moves between segments', async () => {
-    await wb.run("create table customers as select * from (values ('a', 'North'), ('b', 'South'), ('c', 'North'), ('d', 'South')) v(customer_id, region)");
+    await wb.run(
+      "create table customers as select * from (values ('a', 'North'), ('b', 'South'), ('c', 'North'), ('d', 'South')) v(customer_id, region)",
+    );
     const r = await mrrMovements(wb, { by: 'region', minSize: 0 });
     expect(r.bySegment?.by).toEqual({ kind: 'table', table: 'customers', column: 'region' });
-    expect(r.bySegment?.segments.map((s) => [s.segment, s.totals.mrrStart, s.totals.mrrEnd, s.totals.switchedIn])).toEqual([
-      ['North', 0, 150, 0], ['South', 0, 160.25, 0], [null, 0, 19.99, 0], // a 50 + c 100; b 120 + d 40.25; e 19.99 (f left)
+    expect(
+      r.bySegment?.segments.map((s) => [s.segment, s.totals.mrrStart, s.totals.mrrEnd, s.totals.switchedIn]),
+    ).toEqual([
+      ['North', 0, 150, 0],
+      ['South', 0, 160.25, 0],
+      [null, 0, 19.99, 0], // a 50 + c 100; b 120 + d 40.25; e 19.99 (f left)
     ]);
-    expect(r.warnings).toEqual(['Some customer-months have no value of region; they form the segment without a value (not ranked).']);
+    expect(r.warnings).toEqual([
+      'Some customer-months have no value of region; they form the segment without a value (not ranked).',
+    ]);
   });
 
   it('gives the same bridge for all customers from either SQL (movements-sql.ts and movements-by-sql.ts without a segment)', async () => {
     const params = { from: new Date('2024-01-01T00:00:00Z'), to: new Date('2024-05-01T00:00:00Z') };
-    const keys = ['month', 'mrr_start', 'new', 'expansion', 'contraction', 'churned', 'reactivation', 'mrr_end', 'customers_start', 'customers_end', 'customer_months', 'mrr_at_risk', 'new_customers', 'churned_customers', 'reactivated_customers', 'bridge_gap'];
+    const keys = [
+      'month',
+      'mrr_start',
+      'new',
+      'expansion',
+      'contraction',
+      'churned',
+      'reactivation',
+      'mrr_end',
+      'customers_start',
+      'customers_end',
+      'customer_months',
+      'mrr_at_risk',
+      'new_customers',
+      'churned_customers',
+      'reactivated_customers',
+      'bridge_gap',
+    ];
     const pick = (rows: Array<Record<string, unknown>>) => rows.map((r) => keys.map((k) => r[k]));
-    expect(pick(await wb.query(mrrMovementsBySql({ source: 'subscriptions', method: 'month-end', by: null }), params)))
-      .toEqual(pick(await wb.query(mrrMovementsSql('subscriptions'), params)));
+    expect(
+      pick(await wb.query(mrrMovementsBySql({ source: 'subscriptions', method: 'month-end', by: null }), params)),
+    ).toEqual(pick(await wb.query(mrrMovementsSql('subscriptions'), params)));
   });
 
   it('leaves the result as it was without by, and refuses a method it does not know', async () => {
@@ -107,6 +163,8 @@ describe('mrrMovements by plan on six customers over January–April 2024', () =
     expect(isWorkbenchError(e) && e.code).toBe('BAD_OPTION');
     const u = await rejection(mrrMovements(wb, { by: 'colour' }));
     expect(isWorkbenchError(u) && u.code).toBe('UNKNOWN_COLUMN');
-    expect((u as Error).message).toMatch(/^unknown segment column for mrrMovements\(\): "colour"\. Columns available \(subscriptions: /);
+    expect((u as Error).message).toMatch(
+      /^unknown segment column for mrrMovements\(\): "colour"\. Columns available \(subscriptions: /,
+    );
   });
 });

@@ -16,22 +16,47 @@ import { Workbench } from '../../../src/workbench.js';
 import { mrrMovements, type MrrMovementFigures } from '../../../src/analyses/subscriptions/index.js';
 import { subscriptions, type Sub } from './fixture.js';
 
-const row = (id: string, customer: string, plan: string, start: string, end: string | null, mrr: number): Sub => [id, customer, plan, start, end, mrr, 'EUR', 'NL'];
+const row = (id: string, customer: string, plan: string, start: string, end: string | null, mrr: number): Sub => [
+  id,
+  customer,
+  plan,
+  start,
+  end,
+  mrr,
+  'EUR',
+  'NL',
+];
 
 export const DATED: Sub[] = [
-  row('h1', 'h', 'Basic', '2024-01-01', '2024-02-10', 50), row('h2', 'h', 'Pro', '2024-02-10', '2024-02-20', 100), row('h3', 'h', 'Basic', '2024-02-20', null, 50),
-  row('i1', 'i', 'Basic', '2024-01-05', '2024-02-03', 40), row('i2', 'i', 'Basic', '2024-02-17', null, 40),
+  row('h1', 'h', 'Basic', '2024-01-01', '2024-02-10', 50),
+  row('h2', 'h', 'Pro', '2024-02-10', '2024-02-20', 100),
+  row('h3', 'h', 'Basic', '2024-02-20', null, 50),
+  row('i1', 'i', 'Basic', '2024-01-05', '2024-02-03', 40),
+  row('i2', 'i', 'Basic', '2024-02-17', null, 40),
   row('j1', 'j', 'Basic', '2024-02-05', '2024-02-12', 30),
-  row('k1', 'k', 'Basic', '2024-01-15', null, 20), row('k2', 'k', 'Seats', '2024-02-01', '2024-03-01', 10),
+  row('k1', 'k', 'Basic', '2024-01-15', null, 20),
+  row('k2', 'k', 'Seats', '2024-02-01', '2024-03-01', 10),
   row('l1', 'l', 'Pro', '2024-01-20', '2024-03-15', 60),
-  row('m1', 'm', 'Basic', '2024-02-25', '2024-03-10', 25), row('m2', 'm', 'Starter', '2024-03-10', null, 15),
-  row('n1', 'n', 'Pro', '2024-02-08', '2024-02-18', 80), row('n2', 'n', 'Basic', '2024-02-18', null, 30),
-  row('o1', 'o', 'A', '2024-01-10', '2024-03-05', 10), row('o2', 'o', 'B', '2024-03-05', null, 10),
+  row('m1', 'm', 'Basic', '2024-02-25', '2024-03-10', 25),
+  row('m2', 'm', 'Starter', '2024-03-10', null, 15),
+  row('n1', 'n', 'Pro', '2024-02-08', '2024-02-18', 80),
+  row('n2', 'n', 'Basic', '2024-02-18', null, 30),
+  row('o1', 'o', 'A', '2024-01-10', '2024-03-05', 10),
+  row('o2', 'o', 'B', '2024-03-05', null, 10),
 ];
 
 /** [month, mrrStart, new, expansion, contraction, churned, reactivation, mrrEnd] */
 const bridge = (rows: ReadonlyArray<MrrMovementFigures & { month: Date }>) =>
-  rows.map((r) => [r.month.toISOString().slice(0, 7), r.mrrStart, r.new, r.expansion, r.contraction, r.churned, r.reactivation, r.mrrEnd]);
+  rows.map((r) => [
+    r.month.toISOString().slice(0, 7),
+    r.mrrStart,
+    r.new,
+    r.expansion,
+    r.contraction,
+    r.churned,
+    r.reactivation,
+    r.mrrEnd,
+  ]);
 
 let wb: Workbench;
 beforeEach(async () => {
@@ -50,8 +75,14 @@ describe('mrrMovements by day (dated) against month ends', () => {
       ['2024-02', 180, 135, 60, 100, 70, 40, 245],
       ['2024-03', 245, 0, 0, 20, 60, 0, 165], // k −10, m −10, l −60; o's same-day plan swap nets to nothing
     ]);
-    expect(r.rows.map((x) => [x.newCustomers, x.churnedCustomers, x.reactivatedCustomers])).toEqual([[5, 0, 0], [3, 2, 1], [0, 1, 0]]);
-    expect(bridge([{ ...r.totals, month: new Date('2024-01-01') }])[0]?.slice(1)).toEqual([0, 315, 60, 120, 130, 40, 165]);
+    expect(r.rows.map((x) => [x.newCustomers, x.churnedCustomers, x.reactivatedCustomers])).toEqual([
+      [5, 0, 0],
+      [3, 2, 1],
+      [0, 1, 0],
+    ]);
+    expect(bridge([{ ...r.totals, month: new Date('2024-01-01') }])[0]?.slice(1)).toEqual([
+      0, 315, 60, 120, 130, 40, 165,
+    ]);
   });
 
   it('keeps today’s month-end classes as the default, between the same month-end MRRs', async () => {
@@ -63,7 +94,9 @@ describe('mrrMovements by day (dated) against month ends', () => {
       ['2024-03', 245, 0, 0, 20, 60, 0, 165],
     ]);
     const d = await mrrMovements(wb, { method: 'dated' });
-    expect(d.rows.map((x) => [x.mrrStart, x.mrrEnd, x.customersStart, x.customersEnd])).toEqual(m.rows.map((x) => [x.mrrStart, x.mrrEnd, x.customersStart, x.customersEnd]));
+    expect(d.rows.map((x) => [x.mrrStart, x.mrrEnd, x.customersStart, x.customersEnd])).toEqual(
+      m.rows.map((x) => [x.mrrStart, x.mrrEnd, x.customersStart, x.customersEnd]),
+    );
   });
 
   it('decides new vs reactivation on all history, also before from', async () => {
@@ -89,7 +122,16 @@ describe('mrrMovements by day (dated) against month ends', () => {
     expect(feb('Basic')).toEqual(['2024-02', 110, 135, 60, 100, 70, 40, 175]);
     expect(feb('Pro')).toEqual(['2024-02', 60, 0, 0, 0, 0, 0, 60]);
     const m = await mrrMovements(wb, { by: 'plan', minSize: 1 });
-    expect(bridge(m.bySegment?.segments.find((s) => s.segment === 'Basic')?.rows ?? [])[1]).toEqual(['2024-02', 110, 55, 10, 0, 0, 0, 175]);
+    expect(bridge(m.bySegment?.segments.find((s) => s.segment === 'Basic')?.rows ?? [])[1]).toEqual([
+      '2024-02',
+      110,
+      55,
+      10,
+      0,
+      0,
+      0,
+      175,
+    ]);
     const basic = r.bySegment?.segments.find((s) => s.segment === 'Basic')?.rows[1];
     expect(basic?.customerChurn).toMatchObject({ events: 1, total: 3 }); // i stopped (and came back); j did not pay at the start
   });

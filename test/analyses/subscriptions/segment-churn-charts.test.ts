@@ -22,7 +22,11 @@ it('draws each month’s churn per plan with its 95% band, months without anyone
   const spec = segmentChurnChart(byPlan, { byLabel: 'plan' });
   expectValidSpec(spec);
   const pro = valuesOf(spec).filter((v) => v.segment === 'Pro');
-  expect(pro.map((v) => [v.month, v.churned, v.customers])).toEqual([['Feb 2024', 0, 2], ['Mar 2024', 1, 3], ['Apr 2024', 0, 2]]);
+  expect(pro.map((v) => [v.month, v.churned, v.customers])).toEqual([
+    ['Feb 2024', 0, 2],
+    ['Mar 2024', 1, 3],
+    ['Apr 2024', 0, 2],
+  ]);
   expect(pro[1]?.rate).toBeCloseTo(1 / 3, 12);
   expect(pro[1]?.low).toBeCloseTo(0.06149, 5);
   expect(valuesOf(spec).some((v) => v.segment === 'Starter')).toBe(false);

@@ -27,7 +27,12 @@ describe('timing charts', () => {
     const values = valuesOf(spec);
     expect(values).toHaveLength(168);
     expect(values.find((v) => v['day'] === 'Mon' && v['hour'] === 9)).toEqual({
-      day: 'Mon', weekday: 'Monday', hour: 9, range: '9:00–10:00', orders: 6, share: 6 / 31,
+      day: 'Mon',
+      weekday: 'Monday',
+      hour: 9,
+      range: '9:00–10:00',
+      orders: 6,
+      share: 6 / 31,
     });
     expect(spec.title).toBe('Orders by weekday and hour');
     const svg = await expectRenders(spec);
@@ -39,7 +44,13 @@ describe('timing charts', () => {
     const spec = timingHeatmap(datesOnly, { locale: 'nl' });
     const values = valuesOf(spec);
     expect(values.map((v) => [v['day'], v['hour'], v['orders']])).toEqual([
-      ['ma', 'Hele dag', 8], ['di', 'Hele dag', 6], ['wo', 'Hele dag', 5], ['do', 'Hele dag', 4], ['vr', 'Hele dag', 1], ['za', 'Hele dag', 5], ['zo', 'Hele dag', 2],
+      ['ma', 'Hele dag', 8],
+      ['di', 'Hele dag', 6],
+      ['wo', 'Hele dag', 5],
+      ['do', 'Hele dag', 4],
+      ['vr', 'Hele dag', 1],
+      ['za', 'Hele dag', 5],
+      ['zo', 'Hele dag', 2],
     ]);
     expect(spec.title).toBe('Bestellingen per weekdag');
     // the colours start at 0 orders: seven busy days must not look like a busy and an empty one
@@ -52,8 +63,15 @@ describe('timing charts', () => {
     const spec = timingSegmentBars(timed);
     const values = valuesOf(spec);
     expect(values.map((v) => [v['segment'], v['customers']])).toEqual([
-      ['Holiday-season buyers', 2], ['Due for an order', 1], ['Weekend buyers', 2], ['Night buyers', 1], ['Morning buyers', 1],
-      ['Afternoon buyers', 2], ['Evening buyers', 1], ['No clear moment', 1], ['One order so far', 3],
+      ['Holiday-season buyers', 2],
+      ['Due for an order', 1],
+      ['Weekend buyers', 2],
+      ['Night buyers', 1],
+      ['Morning buyers', 1],
+      ['Afternoon buyers', 2],
+      ['Evening buyers', 1],
+      ['No clear moment', 1],
+      ['One order so far', 3],
     ]);
     expect(values[0]).toMatchObject({ revenue: 470, perCustomer: 235 });
     expect(spec.usermeta).toEqual({ counts: ['customers'] });
@@ -64,9 +82,20 @@ describe('timing charts', () => {
 
   it('segment bars without times leave out the band segments; empty segments have no revenue per customer', async () => {
     const values = valuesOf(timingSegmentBars(datesOnly, { locale: 'nl' }));
-    expect(values.map((v) => v['segment'])).toEqual(['Feestdagenkopers', 'Toe aan een bestelling', 'Weekendkopers', 'Geen vast moment', 'Eén bestelling']);
+    expect(values.map((v) => v['segment'])).toEqual([
+      'Feestdagenkopers',
+      'Toe aan een bestelling',
+      'Weekendkopers',
+      'Geen vast moment',
+      'Eén bestelling',
+    ]);
     await expectRenders(timingSegmentBars(datesOnly, { locale: 'nl' }));
-    const empty = valuesOf(timingSegmentBars({ ...timed, segments: timed.segments.map((s) => ({ ...s, customers: 0, revenue: 0, revenuePerCustomer: NaN })) }));
+    const empty = valuesOf(
+      timingSegmentBars({
+        ...timed,
+        segments: timed.segments.map((s) => ({ ...s, customers: 0, revenue: 0, revenuePerCustomer: NaN })),
+      }),
+    );
     expect(empty[0]).toMatchObject({ customers: 0, perCustomer: null });
   });
 });

@@ -1,7 +1,14 @@
 /** Every timing SQL builder plans against empty canonical tables (EXPLAIN, no data), and an odd table name is quoted. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  bandSql, hasTimesSql, ordersSql, seasonSql, timingCustomersSql, timingGridSql, timingSegmentsSql, timingTotalsSql,
+  bandSql,
+  hasTimesSql,
+  ordersSql,
+  seasonSql,
+  timingCustomersSql,
+  timingGridSql,
+  timingSegmentsSql,
+  timingTotalsSql,
 } from '../../../src/analyses/timing/sql.js';
 import type { Workbench } from '../../../src/workbench.js';
 import { AS_OF, expectPlans, explainWorkbench } from '../../helpers/explain.js';
@@ -29,9 +36,13 @@ describe('timing SQL', () => {
     const rows = await wb.query<{ d: string; season: boolean; band: string }>(
       `select strftime(t, '%m-%d %H') as d, ${seasonSql('t')} as season, ${bandSql('hour(t)')} as band
        from (select unnest([timestamp '2011-11-19 05:59', timestamp '2011-11-20 06:00', timestamp '2011-12-31 17:59', timestamp '2012-01-01 18:00']) as t)
-       order by t`);
+       order by t`,
+    );
     expect(rows.map((r) => [r.d, r.season, r.band])).toEqual([
-      ['11-19 05', false, 'night'], ['11-20 06', true, 'morning'], ['12-31 17', true, 'afternoon'], ['01-01 18', false, 'evening'],
+      ['11-19 05', false, 'night'],
+      ['11-20 06', true, 'morning'],
+      ['12-31 17', true, 'afternoon'],
+      ['01-01 18', false, 'evening'],
     ]);
   });
 });

@@ -12,7 +12,8 @@ import { AS_OF, DATES_ONLY, PLANTED, timedTransactions } from './fixture.js';
 
 /** Segments as `key: customers`, for exact comparison. */
 const counts = (r: TimingResult) => Object.fromEntries(r.segments.map((s) => [s.key, s.customers]));
-const cell = (r: TimingResult, weekday: number, hour: number | null) => r.grid.find((c) => c.weekday === weekday && c.hour === hour)?.orders;
+const cell = (r: TimingResult, weekday: number, hour: number | null) =>
+  r.grid.find((c) => c.weekday === weekday && c.hour === hour)?.orders;
 
 describe('timing on planted patterns', () => {
   let wb: Workbench;
@@ -27,7 +28,15 @@ describe('timing on planted patterns', () => {
     expect(r.hasTimes).toBe(true);
     expect(r.customerCount).toBe(14);
     expect(counts(r)).toEqual({
-      'holiday-season': 2, due: 1, weekend: 2, night: 1, morning: 1, afternoon: 2, evening: 1, 'no-pattern': 1, 'one-order': 3,
+      'holiday-season': 2,
+      due: 1,
+      weekend: 2,
+      night: 1,
+      morning: 1,
+      afternoon: 2,
+      evening: 1,
+      'no-pattern': 1,
+      'one-order': 3,
     });
     expect(r.segments.reduce((s, x) => s + x.customers, 0)).toBe(r.customerCount);
     // h2 is also due and d1 also a morning buyer: a higher rule wins, the pattern still counts here; s1 has no cycle (one order day)
@@ -39,7 +48,12 @@ describe('timing on planted patterns', () => {
   it('counts orders (not lines) before the as-of date, per pattern, and net revenue per segment', async () => {
     await timedTransactions(wb, PLANTED);
     const r = await timing(wb, { asOf: AS_OF });
-    expect(r.orders).toEqual({ total: 31, weekend: 7, season: 4, bands: { night: 2, morning: 14, afternoon: 12, evening: 3 } });
+    expect(r.orders).toEqual({
+      total: 31,
+      weekend: 7,
+      season: 4,
+      bands: { night: 2, morning: 14, afternoon: 12, evening: 3 },
+    });
     expect(r.revenue).toBe(3070);
     const rev = Object.fromEntries(r.segments.map((s) => [s.key, [s.revenue, s.revenuePerCustomer]]));
     expect(rev['holiday-season']).toEqual([470, 235]);
@@ -64,15 +78,28 @@ describe('timing on planted patterns', () => {
   it('flags segments under minSize as too small (empty ones too)', async () => {
     await timedTransactions(wb, PLANTED);
     const r = await timing(wb, { asOf: AS_OF, minSize: 2 });
-    expect(r.segments.filter((s) => !s.tooSmall).map((s) => s.key)).toEqual(['holiday-season', 'weekend', 'afternoon', 'one-order']);
-    expect(r.options).toEqual({ asOf: new Date('2011-11-01T00:00:00Z'), asOfFromData: false, minSize: 2, source: 'transactions' });
+    expect(r.segments.filter((s) => !s.tooSmall).map((s) => s.key)).toEqual([
+      'holiday-season',
+      'weekend',
+      'afternoon',
+      'one-order',
+    ]);
+    expect(r.options).toEqual({
+      asOf: new Date('2011-11-01T00:00:00Z'),
+      asOfFromData: false,
+      minSize: 2,
+      source: 'transactions',
+    });
   });
 
   it('states how many days of the data fall in the holiday season', async () => {
     await timedTransactions(wb, PLANTED);
     // 25 Nov 2010 up to 1 Nov 2011: 341 days, 37 of them from 25 Nov to 31 Dec 2010
     expect((await timing(wb, { asOf: AS_OF })).window).toEqual({ days: 341, seasonDays: 37 });
-    expect(seasonWindow(new Date('2011-11-19T23:00:00Z'), new Date('2012-01-01T00:00:00Z'))).toEqual({ days: 43, seasonDays: 42 });
+    expect(seasonWindow(new Date('2011-11-19T23:00:00Z'), new Date('2012-01-01T00:00:00Z'))).toEqual({
+      days: 43,
+      seasonDays: 42,
+    });
   });
 
   it('without times of day: no band segments, one grid cell per weekday, a warning', async () => {
@@ -81,13 +108,26 @@ describe('timing on planted patterns', () => {
     expect(r.hasTimes).toBe(false);
     expect(counts(r)).toEqual({ 'holiday-season': 2, due: 1, weekend: 2, 'no-pattern': 6, 'one-order': 3 });
     expect(r.orders.bands).toEqual({ night: 0, morning: 0, afternoon: 0, evening: 0 });
-    expect(r.grid.map((c) => [c.weekday, c.hour, c.orders])).toEqual([[1, null, 8], [2, null, 6], [3, null, 5], [4, null, 4], [5, null, 1], [6, null, 5], [7, null, 2]]);
-    expect(r.warnings).toEqual(['Every order time is 00:00: the data holds dates only, so there are no time-of-day bands and the weekday grid has one column.']);
+    expect(r.grid.map((c) => [c.weekday, c.hour, c.orders])).toEqual([
+      [1, null, 8],
+      [2, null, 6],
+      [3, null, 5],
+      [4, null, 4],
+      [5, null, 1],
+      [6, null, 5],
+      [7, null, 2],
+    ]);
+    expect(r.warnings).toEqual([
+      'Every order time is 00:00: the data holds dates only, so there are no time-of-day bands and the weekday grid has one column.',
+    ]);
   });
 
   it('reads a file of dates only the same way', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'swb-timing-'));
-    const lines = ['customer_id,order_id,order_date,amount', ...DATES_ONLY.map(([c, o, at, a]) => `${c},${o},${at.slice(0, 10)},${a}`)];
+    const lines = [
+      'customer_id,order_id,order_date,amount',
+      ...DATES_ONLY.map(([c, o, at, a]) => `${c},${o},${at.slice(0, 10)},${a}`),
+    ];
     await loadTransactions(wb, writeLines(dir, 'dates.csv', lines));
     const r = await timing(wb, { asOf: AS_OF });
     expect(r.hasTimes).toBe(false);
@@ -130,7 +170,15 @@ describe('timing on the bundled Online Retail', () => {
     expect(r.hasTimes).toBe(true);
     expect(r.customerCount).toBe(4338);
     expect(counts(r)).toEqual({
-      'holiday-season': 117, due: 240, weekend: 128, night: 0, morning: 398, afternoon: 1304, evening: 9, 'no-pattern': 649, 'one-order': 1493,
+      'holiday-season': 117,
+      due: 240,
+      weekend: 128,
+      night: 0,
+      morning: 398,
+      afternoon: 1304,
+      evening: 9,
+      'no-pattern': 649,
+      'one-order': 1493,
     });
     expect(r.patterns).toEqual({ season: 117, weekend: 157, due: 249 });
     expect(r.cycle).toEqual({ customers: 2005, medianDays: 46 });
@@ -138,7 +186,12 @@ describe('timing on the bundled Online Retail', () => {
   });
 
   it('sums orders and net revenue as the independent check does', () => {
-    expect(r.orders).toEqual({ total: 18532, weekend: 2169, season: 3209, bands: { night: 0, morning: 6481, afternoon: 11720, evening: 331 } });
+    expect(r.orders).toEqual({
+      total: 18532,
+      weekend: 2169,
+      season: 3209,
+      bands: { night: 0, morning: 6481, afternoon: 11720, evening: 331 },
+    });
     expect(r.revenue).toBeCloseTo(8288930.664, 6);
     const rev = Object.fromEntries(r.segments.map((s) => [s.key, s.revenue]));
     expect(rev['holiday-season']).toBeCloseTo(146471.77, 6);

@@ -11,14 +11,21 @@ describe('trends in the report', () => {
     const wb = await Workbench.open();
     try {
       const lines: string[] = [];
-      const results = await runPipeline(wb, { file: fixture('orders-plain.csv'), trendsPeriod: 'quarter', onProgress: (p) => lines.push(`${p.stage}: ${p.detail}`) });
+      const results = await runPipeline(wb, {
+        file: fixture('orders-plain.csv'),
+        trendsPeriod: 'quarter',
+        onProgress: (p) => lines.push(`${p.stage}: ${p.detail}`),
+      });
       // orders from 1 Feb to 6 Mar 2011: of 12 quarterly dates up to 7 Mar 2011, only the last has customers
       expect(results.trends?.options.period).toBe('quarter');
       expect(results.trends?.points.map((p) => p.customers)).toEqual([3]);
       expect(lines).toContain('trends: 1 quarterly point from 2011-03-07 to 2011-03-07, 3 customers at the last');
       const ids = reportFromResults(results, { version: 'test' }).sections.map((s) => s.id);
       expect(ids.indexOf('trends')).toBe(ids.indexOf('segments') + 1);
-      expect((await rejection(runPipeline(wb, { file: fixture('orders-plain.csv'), trendsPeriod: 'week' as 'month' }))).message).toMatch(/trendsPeriod/);
+      expect(
+        (await rejection(runPipeline(wb, { file: fixture('orders-plain.csv'), trendsPeriod: 'week' as 'month' })))
+          .message,
+      ).toMatch(/trendsPeriod/);
     } finally {
       wb.close();
     }

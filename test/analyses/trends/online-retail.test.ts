@@ -22,10 +22,22 @@ describe('trends on the bundled Online Retail data', () => {
 
   it('has 12 monthly points up to the day after the last order', () => {
     expect(t.points.map((p) => p.date.toISOString().slice(0, 10))).toEqual([
-      '2011-01-10', '2011-02-10', '2011-03-10', '2011-04-10', '2011-05-10', '2011-06-10',
-      '2011-07-10', '2011-08-10', '2011-09-10', '2011-10-10', '2011-11-10', '2011-12-10',
+      '2011-01-10',
+      '2011-02-10',
+      '2011-03-10',
+      '2011-04-10',
+      '2011-05-10',
+      '2011-06-10',
+      '2011-07-10',
+      '2011-08-10',
+      '2011-09-10',
+      '2011-10-10',
+      '2011-11-10',
+      '2011-12-10',
     ]);
-    expect(t.points.map((p) => p.customers)).toEqual([976, 1431, 1828, 2236, 2520, 2800, 3010, 3204, 3370, 3721, 4086, 4338]);
+    expect(t.points.map((p) => p.customers)).toEqual([
+      976, 1431, 1828, 2236, 2520, 2800, 3010, 3204, 3370, 3721, 4086, 4338,
+    ]);
     expect(t.warnings).toEqual([]);
   });
 
@@ -33,19 +45,24 @@ describe('trends on the bundled Online Retail data', () => {
     const report = await rfm(wb);
     const last = t.points.length - 1;
     expect(t.options.asOf).toEqual(report.options.asOf);
-    expect(t.rfm.filter((v) => v.point === last).map((v) => [v.segment, v.customers]))
-      .toEqual(report.segments.map((s) => [s.key, s.customers]));
+    expect(t.rfm.filter((v) => v.point === last).map((v) => [v.segment, v.customers])).toEqual(
+      report.segments.map((s) => [s.key, s.customers]),
+    );
     expect(t.points[last]!.customers).toBe(report.customerCount);
     const tiers = await segmentBy(wb, { valueTiers: true });
-    expect(t.valueTiers.filter((v) => v.point === last).map((v) => [v.segment, v.customers]))
-      .toEqual(tiers.segments.map((s) => [s.segment, s.size]));
+    expect(t.valueTiers.filter((v) => v.point === last).map((v) => [v.segment, v.customers])).toEqual(
+      tiers.segments.map((s) => [s.segment, s.size]),
+    );
   });
 
   it('gives at every earlier date the segments rfm() gives as of it, later orders left out', async () => {
     for (const [i, p] of t.points.entries()) {
       if (i === t.points.length - 1) continue;
       const r = await rfm(wb, { asOf: p.date, laterOrders: 'exclude', table: 'rfm_check' });
-      expect(t.rfm.filter((v) => v.point === i).map((v) => v.customers), p.date.toISOString()).toEqual(r.segments.map((s) => s.customers));
+      expect(
+        t.rfm.filter((v) => v.point === i).map((v) => v.customers),
+        p.date.toISOString(),
+      ).toEqual(r.segments.map((s) => s.customers));
     }
   });
 

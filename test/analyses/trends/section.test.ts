@@ -11,7 +11,10 @@ const THRESHOLDS = { recency: [30, 90, 180, 365], frequency: [2, 3, 5, 10], mone
 /** As in trends.test.ts: A Champions → Loyal, B New at the end, C Hibernating, D New → Potential loyalists. */
 const FIXTURE: Tx[] = [
   ...[1, 2, 3, 4, 5].map((d): Tx => ['A', `A${d}`, `2023-10-0${d}`, 50]),
-  ['B', 'B1', '2023-12-20', 80], ['C', 'C1', '2022-06-10', 20], ['D', 'D1', '2023-10-20', 30], ['D', 'D2', '2023-11-15', 70],
+  ['B', 'B1', '2023-12-20', 80],
+  ['C', 'C1', '2022-06-10', 20],
+  ['D', 'D1', '2023-10-20', 30],
+  ['D', 'D2', '2023-11-15', 70],
 ];
 
 let wb: Workbench;
@@ -32,15 +35,40 @@ describe('trends section', () => {
       'From 1 Nov 2023 to 1 Jan 2024, Loyal Customers grew the most (from 0.0% to 25.0% of customers) and Champions shrank the most (from 33.3% to 0.0%).',
       'The number of customers with a purchase went from 3 at 1 Nov 2023 to 4 at 1 Jan 2024.',
     ]);
-    expect(trendFindings(t, 'nl')[0]).toBe('Van 1 nov 2023 tot 1 jan 2024 groeide Trouwe klanten het meest (van 0,0% naar 25,0% van de klanten) en kromp Kampioenen het meest (van 33,3% naar 0,0%).');
+    expect(trendFindings(t, 'nl')[0]).toBe(
+      'Van 1 nov 2023 tot 1 jan 2024 groeide Trouwe klanten het meest (van 0,0% naar 25,0% van de klanten) en kromp Kampioenen het meest (van 33,3% naar 0,0%).',
+    );
   });
 
   it('tables the first and last point per segment, and says "too small" instead of a figure below minSize (– when empty)', () => {
     const [rfmTable, tierTable] = trendsSection(t, { locale: 'en', currency: 'GBP' }).tables ?? [];
-    expect(rfmTable?.caption).toBe('RFM segments: customers (share) at 1 Nov 2023 and 1 Jan 2024; revenue per customer and repeat rate in the month before 1 Jan 2024, with 95% intervals');
-    expect(rfmTable?.columns.map((c) => c.label)).toEqual(['Segment', '1 Nov 2023', '1 Jan 2024', 'Change in share (points)', 'Revenue per customer', 'Repeat rate']);
-    expect(rfmTable?.rows.find((r) => r[0] === 'Champions')).toEqual(['Champions', '1 (33.3%)', '0 (0.0%)', '−33.3', '–', '–']);
-    expect(rfmTable?.rows.find((r) => r[0] === 'New Customers')).toEqual(['New Customers', '1 (33.3%)', '1 (25.0%)', '−8.3', '£80', '0.0% (0.0%–79.3%)']);
+    expect(rfmTable?.caption).toBe(
+      'RFM segments: customers (share) at 1 Nov 2023 and 1 Jan 2024; revenue per customer and repeat rate in the month before 1 Jan 2024, with 95% intervals',
+    );
+    expect(rfmTable?.columns.map((c) => c.label)).toEqual([
+      'Segment',
+      '1 Nov 2023',
+      '1 Jan 2024',
+      'Change in share (points)',
+      'Revenue per customer',
+      'Repeat rate',
+    ]);
+    expect(rfmTable?.rows.find((r) => r[0] === 'Champions')).toEqual([
+      'Champions',
+      '1 (33.3%)',
+      '0 (0.0%)',
+      '−33.3',
+      '–',
+      '–',
+    ]);
+    expect(rfmTable?.rows.find((r) => r[0] === 'New Customers')).toEqual([
+      'New Customers',
+      '1 (33.3%)',
+      '1 (25.0%)',
+      '−8.3',
+      '£80',
+      '0.0% (0.0%–79.3%)',
+    ]);
     expect(tierTable?.rows.map((r) => r[0])).toEqual(['Top 20%', 'Next 30%', 'Rest 50%']);
     const [, , , , revenue, repeat] = trendsSection(small, { locale: 'nl' }).tables?.[0]?.rows[1] ?? []; // Trouwe klanten: 1 customer
     expect([revenue, repeat]).toEqual(['te klein', 'te klein']);

@@ -21,12 +21,16 @@ const day = (s: string) => new Date(`${s}T00:00:00Z`);
  */
 const FIXTURE: Tx[] = [
   ...[1, 2, 3, 4, 5].map((d): Tx => ['A', `A${d}`, `2023-10-0${d}`, 50]),
-  ['B', 'B1', '2023-12-20', 80], ['C', 'C1', '2022-06-10', 20], ['D', 'D1', '2023-10-20', 30], ['D', 'D2', '2023-11-15', 70],
+  ['B', 'B1', '2023-12-20', 80],
+  ['C', 'C1', '2022-06-10', 20],
+  ['D', 'D1', '2023-10-20', 30],
+  ['D', 'D2', '2023-11-15', 70],
 ];
 
 const counts = (t: TrendsResult, point: number) =>
   Object.fromEntries(t.rfm.filter((v) => v.point === point && v.customers > 0).map((v) => [v.segment, v.customers]));
-const value = (t: TrendsResult, point: number, segment: string) => t.rfm.find((v) => v.point === point && v.segment === segment);
+const value = (t: TrendsResult, point: number, segment: string) =>
+  t.rfm.find((v) => v.point === point && v.segment === segment);
 
 describe('trendDates', () => {
   it('steps back whole months from the as-of date, the last at it, each window one step long', () => {
@@ -40,7 +44,12 @@ describe('trendDates', () => {
 
   it('keeps the day of the month, or the last day of a shorter month, without drifting', () => {
     const dates = trendDates(day('2024-05-31'), 'month', 4);
-    expect(dates.map((d) => d.date)).toEqual([day('2024-02-29'), day('2024-03-31'), day('2024-04-30'), day('2024-05-31')]);
+    expect(dates.map((d) => d.date)).toEqual([
+      day('2024-02-29'),
+      day('2024-03-31'),
+      day('2024-04-30'),
+      day('2024-05-31'),
+    ]);
     expect(dates[0]!.windowStart).toEqual(day('2024-01-31'));
     expect(dates.slice(1).map((d) => d.windowStart)).toEqual(dates.slice(0, -1).map((d) => d.date));
     expect(trendDates(new Date('2011-12-10T00:00:00Z'), 'month', 12)[0]!.date).toEqual(day('2011-01-10'));
@@ -58,7 +67,11 @@ describe('trends on a hand-made fixture', () => {
   afterAll(() => wb.close());
 
   it('gives the known segment counts at each date', () => {
-    expect(t.points.map((p) => [p.date, p.customers])).toEqual([[day('2023-11-01'), 3], [day('2023-12-01'), 3], [day('2024-01-01'), 4]]);
+    expect(t.points.map((p) => [p.date, p.customers])).toEqual([
+      [day('2023-11-01'), 3],
+      [day('2023-12-01'), 3],
+      [day('2024-01-01'), 4],
+    ]);
     expect(counts(t, 0)).toEqual({ champions: 1, new: 1, hibernating: 1 });
     expect(counts(t, 1)).toEqual({ loyal: 1, 'potential-loyalists': 1, hibernating: 1 });
     expect(counts(t, 2)).toEqual({ loyal: 1, 'potential-loyalists': 1, new: 1, hibernating: 1 });
@@ -68,9 +81,16 @@ describe('trends on a hand-made fixture', () => {
 
   it('counts the revenue of each window and who came back in it', () => {
     expect(t.points.map((p) => p.revenue)).toEqual([280, 70, 80]);
-    expect(value(t, 0, 'champions')).toMatchObject({ revenue: 250, revenuePerCustomer: { mean: 250 }, repeatRate: { events: 0, total: 1 } });
+    expect(value(t, 0, 'champions')).toMatchObject({
+      revenue: 250,
+      revenuePerCustomer: { mean: 250 },
+      repeatRate: { events: 0, total: 1 },
+    });
     // D bought in November having bought in October: a repeat; A's first orders in October are not.
-    expect(value(t, 1, 'potential-loyalists')).toMatchObject({ revenue: 70, repeatRate: { events: 1, total: 1, rate: 1 } });
+    expect(value(t, 1, 'potential-loyalists')).toMatchObject({
+      revenue: 70,
+      repeatRate: { events: 1, total: 1, rate: 1 },
+    });
     expect(value(t, 1, 'loyal')).toMatchObject({ revenue: 0, repeatRate: { events: 0, total: 1 } });
   });
 
@@ -103,7 +123,9 @@ describe('trends on a hand-made fixture', () => {
   });
 
   it('drops its work tables', async () => {
-    const tables = await wb.query<{ n: string }>("select table_name as n from information_schema.tables where table_name like '_swb_trends%'");
+    const tables = await wb.query<{ n: string }>(
+      "select table_name as n from information_schema.tables where table_name like '_swb_trends%'",
+    );
     expect(tables).toEqual([]);
   });
 

@@ -45,14 +45,20 @@ function churnEvents(): Ev[] {
  * pw06 stops 05-01 and comes back 06-01 (paying on 07-01: not churned).
  */
 function churnSubs(churned: ReadonlySet<string>): Sub[] {
-  const all = [...range(40).map((i) => id('pw', i)), ...range(40).map((i) => id('dm', i)), ...range(5).map((i) => id('lt', i))];
+  const all = [
+    ...range(40).map((i) => id('pw', i)),
+    ...range(40).map((i) => id('dm', i)),
+    ...range(5).map((i) => id('lt', i)),
+  ];
   return [
     ...all.map((c): Sub => {
       if (c === 'pw04') return [c, '2024-01-01', '2024-07-01', 20];
       if (c === 'pw05') return [c, '2024-01-01', '2024-07-02', 20];
       return [c, '2024-01-01', churned.has(c) || c === 'pw06' ? '2024-05-01' : null, 20];
     }),
-    ['pw06', '2024-06-01', null, 20], ['gone', '2024-01-01', '2024-03-01', 20], ['late', '2024-07-15', null, 20],
+    ['pw06', '2024-06-01', null, 20],
+    ['gone', '2024-01-01', '2024-03-01', 20],
+    ['late', '2024-07-15', null, 20],
   ];
 }
 
@@ -66,15 +72,27 @@ describe('usageChurn on a hand-made subscriptions + events case', () => {
     wb = await Workbench.open();
     await eventsTable(wb, churnEvents());
     await subscriptionsTable(wb, churnSubs(MAIN));
-    await subscriptionsTable(wb, churnSubs(new Set([...ids('pw', 0, 4), ...ids('pw', 7, 33), ...ids('dm', 0, 5)])), 'subs_reversed');
-    await subscriptionsTable(wb, churnSubs(new Set([...ids('pw', 0, 4), ...ids('pw', 7, 12), ...ids('dm', 0, 10)])), 'subs_equal');
+    await subscriptionsTable(
+      wb,
+      churnSubs(new Set([...ids('pw', 0, 4), ...ids('pw', 7, 33), ...ids('dm', 0, 5)])),
+      'subs_reversed',
+    );
+    await subscriptionsTable(
+      wb,
+      churnSubs(new Set([...ids('pw', 0, 4), ...ids('pw', 7, 12), ...ids('dm', 0, 10)])),
+      'subs_equal',
+    );
   });
   afterAll(() => wb.close());
   const base = { at: '2024-04-01', windowDays: 10 } as const;
 
   it('counts customers and churned per usage segment with Wilson 95% intervals', async () => {
     const r = await usageChurn(wb, base);
-    expect(r.rows.map((x) => [x.segment, x.order, x.customers, x.churned])).toEqual([['dormant', 0, 40, 30], ['light', 1, 5, 1], ['power', 3, 40, 5]]);
+    expect(r.rows.map((x) => [x.segment, x.order, x.customers, x.churned])).toEqual([
+      ['dormant', 0, 40, 30],
+      ['light', 1, 5, 1],
+      ['power', 3, 40, 5],
+    ]);
     for (const row of r.rows) {
       const [low, high] = wilson95(row.churned, row.customers);
       expect(row.rate).toBeCloseTo(row.churned / row.customers, 12);
@@ -97,7 +115,11 @@ describe('usageChurn on a hand-made subscriptions + events case', () => {
   it('gives each finding key', async () => {
     expect((await usageChurn(wb, { ...base, subscriptions: 'subs_reversed' })).finding).toBe('usage_raises_churn');
     const equal = await usageChurn(wb, { ...base, subscriptions: 'subs_equal' });
-    expect(equal.rows.map((x) => [x.segment, x.churned])).toEqual([['dormant', 10], ['light', 0], ['power', 10]]);
+    expect(equal.rows.map((x) => [x.segment, x.churned])).toEqual([
+      ['dormant', 10],
+      ['light', 0],
+      ['power', 10],
+    ]);
     expect(equal.finding).toBe('no_clear_difference');
     const small = await usageChurn(wb, { ...base, minSize: 41 });
     expect(small.finding).toBe('too_small');
@@ -106,11 +128,19 @@ describe('usageChurn on a hand-made subscriptions + events case', () => {
 
   it('groups by platform group (dormant customers by their platform before the window) and by feature band', async () => {
     const p = await usageChurn(wb, { ...base, by: 'platform_group' });
-    expect(p.rows.map((x) => [x.segment, x.customers, x.churned])).toEqual([['desktop', 35, 31], ['mobile', 40, 5], ['(missing)', 10, 0]]);
+    expect(p.rows.map((x) => [x.segment, x.customers, x.churned])).toEqual([
+      ['desktop', 35, 31],
+      ['mobile', 40, 5],
+      ['(missing)', 10, 0],
+    ]);
     expect(p.finding).toBe('platforms_differ');
     expect(p.compared).toEqual({ lowestChurn: 'mobile', highestChurn: 'desktop' });
     const f = await usageChurn(wb, { ...base, by: 'features_band' });
-    expect(f.rows.map((x) => [x.segment, x.customers, x.churned])).toEqual([['0', 40, 30], ['1', 25, 1], ['2-4', 20, 5]]);
+    expect(f.rows.map((x) => [x.segment, x.customers, x.churned])).toEqual([
+      ['0', 40, 30],
+      ['1', 25, 1],
+      ['2-4', 20, 5],
+    ]);
     expect(f.finding).toBe('too_small');
     expect((await usageChurn(wb, { ...base, by: 'features_band', minSize: 20 })).finding).toBe('usage_lowers_churn');
   });
@@ -122,7 +152,9 @@ describe('usageChurn on a hand-made subscriptions + events case', () => {
     expect(r.options.horizonEnd.toISOString()).toBe('2024-07-15T00:00:00.000Z');
     const err = await usageChurn(wb, { at: '2024-05-01' }).catch((e: unknown) => e);
     expect(isWorkbenchError(err, 'BAD_OPTION')).toBe(true);
-    expect((err as Error).message).toContain('at 2024-05-01 + 3 month(s) is 2024-08-01, but the latest date in subscriptions is 2024-07-15');
+    expect((err as Error).message).toContain(
+      'at 2024-05-01 + 3 month(s) is 2024-08-01, but the latest date in subscriptions is 2024-07-15',
+    );
     const none = await usageChurn(wb, { at: '2023-06-01' }).catch((e: unknown) => e);
     expect(isWorkbenchError(none, 'NO_DATA')).toBe(true);
   });
@@ -134,11 +166,19 @@ describe('usageChurnFinding', () => {
     return { segment, order, customers, churned, rate: churned / customers, low, high, tooSmall: customers < 30 };
   };
   it('compares the least and the most used group, and needs two', () => {
-    expect(usageChurnFinding([row('dormant', 0, 50, 40), row('power', 3, 50, 5)], 'usage_segment', 30).finding).toBe('usage_lowers_churn');
+    expect(usageChurnFinding([row('dormant', 0, 50, 40), row('power', 3, 50, 5)], 'usage_segment', 30).finding).toBe(
+      'usage_lowers_churn',
+    );
     expect(usageChurnFinding([row('light', 1, 50, 5), row('power', 3, 50, 40)], 'usage_segment', 30)).toEqual({
-      finding: 'usage_raises_churn', compared: { leastUsed: 'light', mostUsed: 'power' },
+      finding: 'usage_raises_churn',
+      compared: { leastUsed: 'light', mostUsed: 'power' },
     });
-    expect(usageChurnFinding([row('power', 3, 50, 5)], 'usage_segment', 30)).toEqual({ finding: 'too_small', compared: null });
-    expect(usageChurnFinding([row('mobile', 0, 50, 5), row('(missing)', 1, 50, 40)], 'platform_group', 30).finding).toBe('too_small');
+    expect(usageChurnFinding([row('power', 3, 50, 5)], 'usage_segment', 30)).toEqual({
+      finding: 'too_small',
+      compared: null,
+    });
+    expect(
+      usageChurnFinding([row('mobile', 0, 50, 5), row('(missing)', 1, 50, 40)], 'platform_group', 30).finding,
+    ).toBe('too_small');
   });
 });

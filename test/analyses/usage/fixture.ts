@@ -14,7 +14,9 @@ const lit = (v: string | number | null): string => (v === null ? 'NULL' : typeof
 
 /** Create (or replace) an events table holding `rows`. */
 export async function eventsTable(wb: Workbench, rows: readonly Ev[], table = 'events'): Promise<void> {
-  await wb.run(`create or replace table ${table} (customer_id varchar, event_time timestamp, event_name varchar, platform varchar, device varchar, app_version varchar)`);
+  await wb.run(
+    `create or replace table ${table} (customer_id varchar, event_time timestamp, event_name varchar, platform varchar, device varchar, app_version varchar)`,
+  );
   if (rows.length === 0) return;
   const values = rows.map(([c, t, e, p]) => `(${lit(c)}, timestamp ${lit(t)}, ${lit(e)}, ${lit(p)}, NULL, NULL)`);
   await wb.run(`insert into ${table} values ${values.join(', ')}`);
@@ -22,8 +24,13 @@ export async function eventsTable(wb: Workbench, rows: readonly Ev[], table = 'e
 
 /** Create (or replace) a subscriptions table holding `rows` (one subscription per row, plan 'basic'). */
 export async function subscriptionsTable(wb: Workbench, rows: readonly Sub[], table = 'subscriptions'): Promise<void> {
-  await wb.run(`create or replace table ${table} (subscription_id varchar, customer_id varchar, plan varchar, start_date date, end_date date, mrr decimal(18, 4))`);
-  const values = rows.map(([c, s, e, m], i) => `('s${i}', ${lit(c)}, 'basic', date ${lit(s)}, ${e === null ? 'NULL' : `date ${lit(e)}`}, ${m})`);
+  await wb.run(
+    `create or replace table ${table} (subscription_id varchar, customer_id varchar, plan varchar, start_date date, end_date date, mrr decimal(18, 4))`,
+  );
+  const values = rows.map(
+    ([c, s, e, m], i) =>
+      `('s${i}', ${lit(c)}, 'basic', date ${lit(s)}, ${e === null ? 'NULL' : `date ${lit(e)}`}, ${m})`,
+  );
   await wb.run(`insert into ${table} values ${values.join(', ')}`);
 }
 
@@ -55,15 +62,25 @@ export function segmentEvents(): Ev[] {
   const r1 = days('2024-03-09', 12).map((d, i): Ev => ['r1', `${d} 09:00:00`, 'open', i < 6 ? 'android' : 'web']);
   const r2 = days('2024-03-16', 5).map((d): Ev => ['r2', `${d} 08:00:00`, 'open', 'Windows']);
   return [
-    ...p1, ['p1', '2024-03-01 00:30:00', 'export', 'ios'], ['p1', '2024-03-21 00:00:00', 'export2', 'web'],
-    ...r1, ['r1', '2024-03-10 10:00:00', 'share', null], ['r1', '2024-03-20 23:59:59', 'search', null],
-    ...r2, ['r2', '2024-02-29 23:59:59', 'open', 'Windows'],
-    ['l1', '2024-03-01 12:00:00', 'open', 'tablet'], ['l1', '2024-03-05 10:00:00', 'open', 'tablet'],
-    ['l1', '2024-03-05 11:00:00', 'search', 'tablet'], ['l1', '2024-03-10 12:00:00', 'open', 'tablet'],
+    ...p1,
+    ['p1', '2024-03-01 00:30:00', 'export', 'ios'],
+    ['p1', '2024-03-21 00:00:00', 'export2', 'web'],
+    ...r1,
+    ['r1', '2024-03-10 10:00:00', 'share', null],
+    ['r1', '2024-03-20 23:59:59', 'search', null],
+    ...r2,
+    ['r2', '2024-02-29 23:59:59', 'open', 'Windows'],
+    ['l1', '2024-03-01 12:00:00', 'open', 'tablet'],
+    ['l1', '2024-03-05 10:00:00', 'open', 'tablet'],
+    ['l1', '2024-03-05 11:00:00', 'search', 'tablet'],
+    ['l1', '2024-03-10 12:00:00', 'open', 'tablet'],
     ['l1', '2024-03-15 12:00:00', 'open', 'tablet'],
-    ['d1', '2024-02-10 12:00:00', 'open', 'ios'], ['d1', '2024-02-11 12:00:00', 'open', 'ios'], ['d1', '2024-02-29 12:00:00', 'open', 'mac'],
+    ['d1', '2024-02-10 12:00:00', 'open', 'ios'],
+    ['d1', '2024-02-11 12:00:00', 'open', 'ios'],
+    ['d1', '2024-02-29 12:00:00', 'open', 'mac'],
     ['n1', '2024-03-20 12:00:00', 'open', null],
-    ['d2', '2024-03-21 00:00:00', 'open', 'web'], ['d2', '2024-03-25 12:00:00', 'open', 'web'],
+    ['d2', '2024-03-21 00:00:00', 'open', 'web'],
+    ['d2', '2024-03-25 12:00:00', 'open', 'web'],
     [null, '2024-03-10 12:00:00', 'open', 'web'],
   ];
 }

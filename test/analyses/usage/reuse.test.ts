@@ -24,19 +24,44 @@ describe('the usage_segments table in other analyses', () => {
     const r = await segmentBy(wb, { column: 'usage_segment' }, { customers: u.table, asOf: '2024-03-21', minSize: 1 });
     expect(r.options.universe).toBe('customers');
     expect(r.customerCount).toBe(6);
-    expect(r.segments.map((s) => [s.segment, s.size, s.revenue])).toEqual([['dormant', 1, 0], ['light', 2, 30], ['power', 1, 100], ['regular', 2, 50]]);
-    const bands = await segmentBy(wb, { column: 'active_days', bins: [1, 5] }, { customers: u.table, asOf: '2024-03-21', minSize: 1, table: 'day_bands' });
-    expect(bands.segments.map((s) => [s.segment, s.size])).toEqual([['<1', 1], ['1–5', 2], ['≥5', 3]]);
+    expect(r.segments.map((s) => [s.segment, s.size, s.revenue])).toEqual([
+      ['dormant', 1, 0],
+      ['light', 2, 30],
+      ['power', 1, 100],
+      ['regular', 2, 50],
+    ]);
+    const bands = await segmentBy(
+      wb,
+      { column: 'active_days', bins: [1, 5] },
+      { customers: u.table, asOf: '2024-03-21', minSize: 1, table: 'day_bands' },
+    );
+    expect(bands.segments.map((s) => [s.segment, s.size])).toEqual([
+      ['<1', 1],
+      ['1–5', 2],
+      ['≥5', 3],
+    ]);
   });
 
   it('subscriptionChurn reads usage_segment from the table', async () => {
     await subscriptionsTable(wb, [
-      ['p1', '2024-01-01', null, 50], ['r1', '2024-01-01', '2024-03-15', 30], ['d1', '2023-12-01', null, 20], ['r2', '2024-02-01', null, 25],
+      ['p1', '2024-01-01', null, 50],
+      ['r1', '2024-01-01', '2024-03-15', 30],
+      ['d1', '2023-12-01', null, 20],
+      ['r2', '2024-02-01', null, 25],
     ]);
     const u = await usageSegments(wb, { at: '2024-03-21', windowDays: 20, customers: 'all' });
     const c = await subscriptionChurn(wb, { by: { table: u.table, column: 'usage_segment' }, minSize: 1 });
-    expect(c.options.by).toMatchObject({ kind: 'table', table: 'usage_segments', column: 'usage_segment', orderColumn: 'segment_order' });
+    expect(c.options.by).toMatchObject({
+      kind: 'table',
+      table: 'usage_segments',
+      column: 'usage_segment',
+      orderColumn: 'segment_order',
+    });
     // d1 dormant, p1 power, r1 and r2 regular (r1 stops on 2024-03-15); l1 and n1 never pay; least to most used
-    expect(c.rows.map((row) => [row.segment, row.customers, row.churnedCustomers])).toEqual([['dormant', 1, 0], ['regular', 2, 1], ['power', 1, 0]]);
+    expect(c.rows.map((row) => [row.segment, row.customers, row.churnedCustomers])).toEqual([
+      ['dormant', 1, 0],
+      ['regular', 2, 1],
+      ['power', 1, 0],
+    ]);
   });
 });

@@ -5,7 +5,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Workbench } from '../../../src/workbench.js';
 import {
-  addMonthsSql, eventRangeSql, platformGroupSql, subscriptionsLatestSql, usageChurnSql, usageCustomersSql, type UsageSqlOptions,
+  addMonthsSql,
+  eventRangeSql,
+  platformGroupSql,
+  subscriptionsLatestSql,
+  usageChurnSql,
+  usageCustomersSql,
+  type UsageSqlOptions,
 } from '../../../src/analyses/usage/sql.js';
 import { expectPlans, explainWorkbench } from '../../helpers/explain.js';
 
@@ -15,14 +21,25 @@ const SUBS = 'subs; drop';
 let wb: Workbench;
 beforeAll(async () => {
   wb = await explainWorkbench();
-  await wb.run(`create table "my ""events""" (customer_id varchar, event_time timestamp, event_name varchar, platform varchar, device varchar, app_version varchar)`);
-  await wb.run(`create table "subs; drop" (subscription_id varchar, customer_id varchar, plan varchar, start_date date, end_date date, mrr decimal(18, 4))`);
+  await wb.run(
+    `create table "my ""events""" (customer_id varchar, event_time timestamp, event_name varchar, platform varchar, device varchar, app_version varchar)`,
+  );
+  await wb.run(
+    `create table "subs; drop" (subscription_id varchar, customer_id varchar, plan varchar, start_date date, end_date date, mrr decimal(18, 4))`,
+  );
 });
 afterAll(() => wb.close());
 
 const OPTS: UsageSqlOptions = {
-  events: EVENTS, subscriptions: SUBS, universe: 'paying', withSubscriptions: true,
-  at: new Date('2024-04-01T00:00:00Z'), windowDays: 30, lightBelow: 0.25, powerAbove: 0.6, featureBands: [1, 2, 5],
+  events: EVENTS,
+  subscriptions: SUBS,
+  universe: 'paying',
+  withSubscriptions: true,
+  at: new Date('2024-04-01T00:00:00Z'),
+  windowDays: 30,
+  lightBelow: 0.25,
+  powerAbove: 0.6,
+  featureBands: [1, 2, 5],
 };
 
 describe('usage SQL builders', () => {
@@ -50,10 +67,19 @@ describe('usage SQL builders', () => {
 
   it('groups platforms: mobile, desktop, others as given, case and spaces ignored', async () => {
     const rows = await wb.query<{ p: string | null; g: string | null }>(
-      `select p, ${platformGroupSql('p')} as g from (values ('iOS'), (' android '), ('Mobile'), ('web'), ('Windows'), ('MAC'), ('desktop'), ('tablet'), ('Linux'), (null)) v(p) order by p nulls last`);
+      `select p, ${platformGroupSql('p')} as g from (values ('iOS'), (' android '), ('Mobile'), ('web'), ('Windows'), ('MAC'), ('desktop'), ('tablet'), ('Linux'), (null)) v(p) order by p nulls last`,
+    );
     expect(Object.fromEntries(rows.map((r) => [String(r.p), r.g]))).toEqual({
-      iOS: 'mobile', ' android ': 'mobile', Mobile: 'mobile', web: 'desktop', Windows: 'desktop', MAC: 'desktop', desktop: 'desktop',
-      tablet: 'tablet', Linux: 'Linux', null: null,
+      iOS: 'mobile',
+      ' android ': 'mobile',
+      Mobile: 'mobile',
+      web: 'desktop',
+      Windows: 'desktop',
+      MAC: 'desktop',
+      desktop: 'desktop',
+      tablet: 'tablet',
+      Linux: 'Linux',
+      null: null,
     });
   });
 

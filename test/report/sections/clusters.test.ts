@@ -43,23 +43,55 @@ describe('clustersSection', () => {
   });
 
   it('builds the section in Dutch with charts, a profile table and the RFM cross-tab', () => {
-    const s = clustersSection(result, { locale: 'nl', rfmCrosstab: crosstab, segmentNames: { champions: 'Kampioenen' } });
+    const s = clustersSection(result, {
+      locale: 'nl',
+      rfmCrosstab: crosstab,
+      segmentNames: { champions: 'Kampioenen' },
+    });
     expect(s.id).toBe('clusters');
-    expect(s.intro?.[1]).toContain('gekozen tussen 2 en 5: het aantal waarbij de groepen het duidelijkst uit elkaar liggen, 3.');
+    expect(s.intro?.[1]).toContain(
+      'gekozen tussen 2 en 5: het aantal waarbij de groepen het duidelijkst uit elkaar liggen, 3.',
+    );
     expect(s.intro?.join(' ')).not.toMatch(/silhouet|z-score|k-means/);
-    expect(s.findings?.[0]).toMatch(/^Cluster 1 \(„Recent, frequent, hoge besteding”\) is 33% van de klanten en brengt \d+% van de netto-omzet op\.$/);
+    expect(s.findings?.[0]).toMatch(
+      /^Cluster 1 \(„Recent, frequent, hoge besteding”\) is 33% van de klanten en brengt \d+% van de netto-omzet op\.$/,
+    );
     // the agreement in words in the body; the adjusted Rand index itself goes to the method section
     expect(s.findings?.[3]).toMatch(/^De clusters komen (grotendeels|deels|nauwelijks) overeen met de RFM-segmenten/);
-    expect(s.technical).toContainEqual(['Adjusted Rand-index met de RFM-segmenten (1 = dezelfde indeling, 0 = geen verband)', crosstab.adjustedRand.toFixed(2).replace('.', ',')]);
-    expect(s.technical).toContainEqual(['Silhouet (−1 tot 1; ≥ 0,5 duidelijk, ≥ 0,25 redelijk)', result.silhouette.toFixed(2).replace('.', ',')]);
-    expect(s.charts?.map((c) => c.id)).toEqual(['clusters-k', 'clusters-scatter', 'clusters-profiles', 'clusters-sizes']);
+    expect(s.technical).toContainEqual([
+      'Adjusted Rand-index met de RFM-segmenten (1 = dezelfde indeling, 0 = geen verband)',
+      crosstab.adjustedRand.toFixed(2).replace('.', ','),
+    ]);
+    expect(s.technical).toContainEqual([
+      'Silhouet (−1 tot 1; ≥ 0,5 duidelijk, ≥ 0,25 redelijk)',
+      result.silhouette.toFixed(2).replace('.', ','),
+    ]);
+    expect(s.charts?.map((c) => c.id)).toEqual([
+      'clusters-k',
+      'clusters-scatter',
+      'clusters-profiles',
+      'clusters-sizes',
+    ]);
     for (const c of s.charts ?? []) expectValidSpec(c.spec);
     const [profiles, cross] = s.tables ?? [];
-    expect(profiles?.columns.map((c) => c.label)).toEqual(['Cluster', 'Naam', 'Klanten', 'Aandeel', 'Aandeel omzet', 'Recentheid (dagen)', 'Bestellingen', 'Omzet']);
+    expect(profiles?.columns.map((c) => c.label)).toEqual([
+      'Cluster',
+      'Naam',
+      'Klanten',
+      'Aandeel',
+      'Aandeel omzet',
+      'Recentheid (dagen)',
+      'Bestellingen',
+      'Omzet',
+    ]);
     // the section ends with what to do, from the cluster with the most revenue and the largest other one
     const top = result.profiles[0]!;
     const big = [...result.profiles.slice(1)].sort((a, b) => b.size - a.size || a.cluster - b.cluster)[0]!;
-    expect(s.next?.[0]).toMatch(new RegExp(`^Wat te doen: behandel cluster 1 \\(${Math.round(100 * top.revenueShare)}% van de omzet\\) als de kernklanten, en bereik cluster ${big.cluster} \\(${Math.round(100 * big.share)}% van de klanten\\)`));
+    expect(s.next?.[0]).toMatch(
+      new RegExp(
+        `^Wat te doen: behandel cluster 1 \\(${Math.round(100 * top.revenueShare)}% van de omzet\\) als de kernklanten, en bereik cluster ${big.cluster} \\(${Math.round(100 * big.share)}% van de klanten\\)`,
+      ),
+    );
     expect(profiles?.rows[0]?.slice(0, 4)).toEqual(['1', 'Recent, frequent, hoge besteding', '200', '33,3%']);
     expect(profiles?.rows[2]?.[7]).toMatch(/^€\s\d+$/);
     expect(cross?.rows).toHaveLength(crosstab.segments.length);
@@ -70,7 +102,10 @@ describe('clustersSection', () => {
     const col1 = crosstab.cells.filter((c) => c.cluster === 1).reduce((a, c) => a + c.shareOfCluster, 0);
     expect(col1).toBeCloseTo(1, 9);
     expect(s.facts).toContainEqual(['Aantal clusters', '3 (gekozen uit de data)']);
-    expect(s.facts).toContainEqual(['Hoe goed de groepen gescheiden zijn', result.silhouette >= 0.5 ? 'duidelijk' : 'redelijk']);
+    expect(s.facts).toContainEqual([
+      'Hoe goed de groepen gescheiden zijn',
+      result.silhouette >= 0.5 ? 'duidelijk' : 'redelijk',
+    ]);
     expect(JSON.stringify({ ...s, charts: [] })).not.toMatch(/customers|NaN|undefined/);
     expect(JSON.stringify(s.charts)).not.toMatch(/NaN|undefined/);
   });
@@ -87,11 +122,16 @@ describe('clustersSection', () => {
 
   it('stars clusters below minSize and says why', () => {
     const small: ClusterResult = {
-      ...result, options: { ...result.options, minSize: 250 },
+      ...result,
+      options: { ...result.options, minSize: 250 },
       profiles: result.profiles.map((p) => ({ ...p, tooSmall: p.size < 250 })),
     };
     const s = clustersSection(small, { locale: 'en' });
-    expect(s.tables?.[0]?.rows.map((r) => r[2])).toEqual(result.profiles.map((p) => (p.size < 250 ? `${p.size} *` : String(p.size))));
-    expect(s.tables?.[0]?.note).toBe('* Fewer than 250 customers: too small to act on as a segment (an outlier group; try fewer clusters).');
+    expect(s.tables?.[0]?.rows.map((r) => r[2])).toEqual(
+      result.profiles.map((p) => (p.size < 250 ? `${p.size} *` : String(p.size))),
+    );
+    expect(s.tables?.[0]?.note).toBe(
+      '* Fewer than 250 customers: too small to act on as a segment (an outlier group; try fewer clusters).',
+    );
   });
 });

@@ -30,7 +30,9 @@ describe('rfmFindings', () => {
     ]);
   });
   it('speaks Dutch', () => {
-    expect(rfmFindings(result, 'nl')[0]).toBe('Kampioenen zijn 8,0% van de klanten en brengen 15,3% van de netto-omzet op.');
+    expect(rfmFindings(result, 'nl')[0]).toBe(
+      'Kampioenen zijn 8,0% van de klanten en brengen 15,3% van de netto-omzet op.',
+    );
   });
 });
 
@@ -41,18 +43,48 @@ describe('rfmSection', () => {
     expect(section.intro?.[0]).toContain('as of 2 Jun 2020');
     const [segments, loyalty] = section.tables ?? [];
     // the action right after the name, so a phone shows it before the table scrolls
-    expect(segments?.columns.map((c) => c.label)).toEqual(['Segment', 'Suggested action', 'Description', 'Customers', 'Share', 'Net revenue', 'Share of revenue']);
+    expect(segments?.columns.map((c) => c.label)).toEqual([
+      'Segment',
+      'Suggested action',
+      'Description',
+      'Customers',
+      'Share',
+      'Net revenue',
+      'Share of revenue',
+    ]);
     expect(segments?.rows[0]).toEqual([
-      'Champions', 'Reward them; ask for reviews and referrals; offer early access.', 'Bought recently, buy often and spend the most.',
-      '2', '8.0%', '£455', '15.3%',
+      'Champions',
+      'Reward them; ask for reviews and referrals; offer early access.',
+      'Bought recently, buy often and spend the most.',
+      '2',
+      '8.0%',
+      '£455',
+      '15.3%',
     ]);
     expect(segments?.rows).toHaveLength(10);
     // Segments of one customer (New Customers, Promising, Need Attention) are below minSize 2: starred, with a note.
-    expect(segments?.rows.filter((r) => r[3]?.endsWith(' *')).map((r) => [r[0], r[3]])).toEqual([['New Customers', '1 *'], ['Promising', '1 *'], ['Need Attention', '1 *']]);
-    expect(segments?.note).toBe('* Fewer than 2 customers: too small to act on as a group; look at these customers one by one.');
-    expect(loyalty?.rows.map((r) => [r[0], r[1]])).toEqual([['Loyal', '6'], ['Potential loyal', '6'], ['At risk', '9'], ['Lost', '4']]);
+    expect(segments?.rows.filter((r) => r[3]?.endsWith(' *')).map((r) => [r[0], r[3]])).toEqual([
+      ['New Customers', '1 *'],
+      ['Promising', '1 *'],
+      ['Need Attention', '1 *'],
+    ]);
+    expect(segments?.note).toBe(
+      '* Fewer than 2 customers: too small to act on as a group; look at these customers one by one.',
+    );
+    expect(loyalty?.rows.map((r) => [r[0], r[1]])).toEqual([
+      ['Loyal', '6'],
+      ['Potential loyal', '6'],
+      ['At risk', '9'],
+      ['Lost', '4'],
+    ]);
     expect(section.facts).toContainEqual(['Customers with a purchase', '25']);
-    expect(section.charts?.map((c) => c.id)).toEqual(['rfm-heatmap', 'rfm-segments', 'rfm-recency', 'rfm-frequency', 'rfm-monetary']);
+    expect(section.charts?.map((c) => c.id)).toEqual([
+      'rfm-heatmap',
+      'rfm-segments',
+      'rfm-recency',
+      'rfm-frequency',
+      'rfm-monetary',
+    ]);
     for (const chart of section.charts ?? []) expectValidSpec(chart.spec);
     await expectRenders(section.charts![0]!.spec);
   });
