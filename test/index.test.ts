@@ -60,7 +60,6 @@ describe('public index', () => {
       'lnGamma',
       'normalQuantile',
       'adjustedRandIndex',
-      'fitBgnbd',
       'quantileScoreSql',
       'rfmSql',
       'cohortsSql',
