@@ -20,7 +20,7 @@ import type { Workbench } from '../../workbench.js';
 import { MISSING_SEGMENT } from '../segments/index.js';
 import { checkOptionKeys, keyword, optionKeys, wholeNumber, minSizeOption } from '../shared/validate.js';
 import type { UsageOptionsUsed } from './index.js';
-import { usageSettings, type UsageWindowOptions } from './options.js';
+import { usageSettings, windowUsed, type UsageWindowOptions } from './options.js';
 import { addMonthsSql, subscriptionsLatestSql, usageChurnSql, windowStart, type UsageChurnBy } from './sql.js';
 import { coverageWarnings, eventBounds } from './window.js';
 import { usageMessages } from './messages.js';
@@ -210,15 +210,7 @@ export async function usageChurn(wb: Workbench, options: UsageChurnOptions = {})
       overall: { customers, churned, rate: all.rate, low: all.low, high: all.high },
       ...usageChurnFinding(rows, by, minSize),
       options: {
-        at,
-        atFromData: s.at === undefined,
-        windowStart: from,
-        windowDays: s.windowDays,
-        lightBelow: s.lightBelow,
-        powerAbove: s.powerAbove,
-        featureBands: s.featureBands,
-        events: s.events,
-        subscriptions: s.subscriptions,
+        ...windowUsed(s, at, from),
         horizonMonths,
         horizonEnd,
         dataEnd,

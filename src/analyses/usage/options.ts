@@ -66,6 +66,22 @@ export interface UsageSettings {
   subscriptions: string;
 }
 
+/** The window settings as a result states them: `at` resolved, whether it came from the data, and the window's start. */
+export function windowUsed(s: UsageSettings, at: Date, windowStart: Date) {
+  const { windowDays, lightBelow, powerAbove, featureBands, events, subscriptions } = s;
+  return {
+    at,
+    atFromData: s.at === undefined,
+    windowStart,
+    windowDays,
+    lightBelow,
+    powerAbove,
+    featureBands,
+    events,
+    subscriptions,
+  };
+}
+
 /** A given `at`: a valid day at 00:00 UTC (usage days and paying status are whole days). */
 export function dayOption(name: string, value: DateInput): Date {
   const d = dateOption(name, value);
