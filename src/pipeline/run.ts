@@ -291,8 +291,8 @@ async function runOne(
 ): Promise<unknown> {
   const body = () => a.run(context) as Promise<unknown>;
   if (!a.detail) return body();
-  const detail = (v: unknown) =>
-    v === undefined ? messages.sectionSkipped('') : (a.detail as (r: unknown) => string)(v);
+  // An analysis that skipped itself (context.skip) has already said why.
+  const detail = (v: unknown) => (v === undefined ? undefined : (a.detail as (r: unknown) => string)(v));
   if (a.failure === 'fatal') return timed(a.id as BuildStage, watch, body, detail);
   return attempt(a.id as PipelineAnalysis, failures, watch, body, detail);
 }

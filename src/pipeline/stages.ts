@@ -48,7 +48,7 @@ export async function timed<T>(
   stage: BuildStage,
   watch: Watch,
   body: () => Promise<T>,
-  detail: (value: T) => string,
+  detail: (value: T) => string | undefined,
 ): Promise<T> {
   const start = performance.now();
   const { onProgress } = watch;
@@ -69,7 +69,9 @@ export async function timed<T>(
     }, PROGRESS_EVERY_MS);
   try {
     const value = await body();
-    onProgress?.({ stage, ms: performance.now() - start, detail: detail(value) });
+    // No detail: the stage said what happened itself (a skipped analysis reports its reason once).
+    const said = detail(value);
+    if (said !== undefined) onProgress?.({ stage, ms: performance.now() - start, detail: said });
     return value;
   } finally {
     if (ticker) clearInterval(ticker);
@@ -86,7 +88,7 @@ export async function attempt<T>(
   failures: PipelineFailures,
   watch: Watch,
   body: () => Promise<T>,
-  detail: (value: T) => string,
+  detail: (value: T) => string | undefined,
 ): Promise<T | undefined> {
   const start = performance.now();
   try {
