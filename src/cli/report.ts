@@ -45,10 +45,10 @@ import { forCli } from './wording.js';
 
 /** The report's analysis sections from the registry, in reading order; those that need a flag say which. */
 function sectionList(): string {
-  const needs: Readonly<Record<string, string>> = { goals: '--goals', clv: '--clv', subscriptions: '--subscriptions' };
+  // The subscriptions section has its own sentence in the summary below.
   return (ANALYSES as readonly AnyAnalysis[])
     .filter((a) => a.present && a.id !== 'subscriptions')
-    .map((a) => (needs[a.id] ? `${a.title('en').toLowerCase()} (with ${needs[a.id]})` : a.title('en')))
+    .map((a) => (a.flag ? `${a.title('en').toLowerCase()} (with ${a.flag})` : a.title('en')))
     .join(', ');
 }
 

@@ -31,6 +31,7 @@ export const clvAnalysis: Analysis<'clv', ClvResult, ClvReportFlags> = {
   title: (locale) => clvTexts(locale).section.title,
   sufficiency: 'clv',
   summaryFindings: 1,
+  flag: '--clv',
   when: (options) => options.clv === true,
   // Checked before loading: a bad value is the caller's to fix, not a section that could not be computed.
   check: (options) => {

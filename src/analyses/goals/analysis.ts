@@ -23,6 +23,7 @@ export const goalsAnalysis: Analysis<'goals', GoalsResult, GoalsReportFlags> = {
   title: (locale) => goalTexts(locale).section.title,
   summaryFindings: 2,
   failure: 'fatal',
+  flag: '--goals',
   when: (options) => options.goals !== undefined,
   run: async (context) => {
     const { wb, options, asOf, results } = context;

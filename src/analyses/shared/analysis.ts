@@ -92,6 +92,8 @@ export interface Analysis<Id extends string, R, O = object> {
   title(locale: Locale): string;
   /** Whether it runs in this report. @defaultValue always */
   when?(options: O & SharedReportOptions): boolean;
+  /** The `swb report` flag that makes it run (with `when`), named in the command's help. @defaultValue none */
+  readonly flag?: string;
   /** Check its options before anything is loaded: a bad value is the caller's to fix. */
   check?(options: O & SharedReportOptions): void;
   /** Check its options against the loaded data, before any analysis runs (e.g. attribute names). */

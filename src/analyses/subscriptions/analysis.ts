@@ -70,6 +70,7 @@ export const subscriptionsAnalysis: Analysis<'subscriptions', SubscriptionResult
   id: 'subscriptions',
   title: (locale) => texts(locale).subscriptions.report.title,
   failure: 'fatal',
+  flag: '--subscriptions',
   when: (options) => options.subscriptions !== undefined,
   // Its parts report their own progress (loads, MRR, churn, cohorts, usage).
   run: ({ wb, options, stages }) =>
