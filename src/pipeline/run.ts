@@ -262,7 +262,7 @@ export async function runPipeline(wb: Workbench, options: PipelineOptions): Prom
       };
       const value = await runOne(a, context, failures, watch);
       if (value !== undefined) results[a.id] = value;
-      if (a.id === 'rfm') asOf = (value as { options: { asOf: Date } } | undefined)?.options.asOf ?? asOf;
+      if (value !== undefined && a.reportAsOf) asOf = a.reportAsOf(value);
       asOf ??= at;
     }
     const given = Object.fromEntries(

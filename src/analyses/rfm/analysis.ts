@@ -10,6 +10,7 @@ export const rfmAnalysis: Analysis<'rfm', RfmResult> = {
   id: 'rfm',
   title: (locale) => rfmTexts(locale).section.title,
   sufficiency: 'rfm',
+  reportAsOf: (r) => r.options.asOf,
   summaryFindings: 3,
   // A given as-of date describes the customers as they were then: later orders are left out.
   run: ({ wb, options, asOf, asOfGiven }) => {

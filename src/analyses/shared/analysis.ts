@@ -92,6 +92,8 @@ export interface Analysis<Id extends string, R, O = object> {
   title(locale: Locale): string;
   /** Whether it runs in this report. @defaultValue always */
   when?(options: O & SharedReportOptions): boolean;
+  /** The as-of date its result sets for the analyses after it (RFM's: given, or the day after the last order). @defaultValue none */
+  reportAsOf?(result: R): Date;
   /** The `swb report` flag that makes it run (with `when`), named in the command's help. @defaultValue none */
   readonly flag?: string;
   /** Check its options before anything is loaded: a bad value is the caller's to fix. */
