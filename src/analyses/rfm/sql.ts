@@ -41,6 +41,8 @@ export interface RfmSqlOptions {
    * in src/analyses/shared/customer-cache.ts), read instead of aggregating `source`. @defaultValue none
    */
   aggregate?: string;
+  /** Leave the rows unordered, for a caller that only aggregates them (saves a sort). @defaultValue false */
+  unordered?: boolean;
 }
 
 type Metric = 'r' | 'f' | 'm';
@@ -164,6 +166,5 @@ select customer_id, recency_days, frequency, monetary, first_order, last_order, 
   concat_ws(${sep}, r, f, m) as rfm_code,
   ${segment} as segment,
   ${loyalty} as loyalty
-from scored
-order by customer_id`;
+from scored${o.unordered ? '' : '\norder by customer_id'}`;
 }

@@ -1,8 +1,8 @@
 /**
  * Trends: RFM segment sizes and value-tier sizes at a series of as-of dates, with per-segment KPIs at each —
  * customers, net revenue in the period before the date, revenue per customer and repeat rate (bought again in
- * that period) — so a reader sees segments grow and shrink instead of one snapshot. Computed in DuckDB ({@link trendAggregateSql}): one
- * pass over the transactions for every date, then each date scored by RFM's own SQL (`rfmSql`: the same
+ * that period) — so a reader sees segments grow and shrink instead of one snapshot. Computed in DuckDB ({@link trendStateSql}): one
+ * pass over the transactions, kept per customer and period, then each date scored by RFM's own SQL (`rfmSql`: the same
  * quantile tie rule and segment map as `rfm()`, so the last point is the report's RFM exactly).
  *
  * Dates: the last point is `asOf`; the others step back from it by whole calendar months or quarters
@@ -26,12 +26,13 @@ import { tagResult } from '../../inspect.js';
 import {
   MAX_POINTS,
   TREND_PERIODS,
-  trendAggregateSql,
+  trendCountsSql,
   trendFiguresSql,
-  trendMembersTableSql,
-  trendPointViewSql,
-  trendRfmMembersSql,
-  trendTierMembersSql,
+  trendFiguresTableSql,
+  trendPointSql,
+  trendRfmFiguresSql,
+  trendStateSql,
+  trendTierFiguresSql,
   type TrendPeriod,
 } from './sql.js';
 import { trendMessages } from './messages.js';
@@ -142,33 +143,25 @@ export async function trends(wb: Workbench, options: TrendsOptions = {}): Promis
   await checkTransactionSource(wb, source);
   const { asOf, fromData } = await resolveAsOf(wb, source, options.asOf);
   const dates = trendDates(asOf, period, points);
-  const params = Object.fromEntries(
-    dates.flatMap((d, i) => [
-      [`d${i}`, d.date],
-      [`w${i}`, d.windowStart],
-    ]),
-  );
+  // boundaries: the first window's start, then every point's date (the windows tile: see trendDates)
+  const params = Object.fromEntries([dates[0]!.windowStart, ...dates.map((d) => d.date)].map((t, j) => [`b${j}`, t]));
 
-  const aggregate = wb.tempName('_swb_trends_aggregate');
-  const members = wb.tempName('_swb_trends_members');
+  const state = wb.tempName('_swb_trends_state');
+  const figures = wb.tempName('_swb_trends_figures');
   const view = wb.tempName('_swb_trends_point');
   const scored = wb.tempName('_swb_trends_rfm');
   const tierParams = Object.fromEntries(tierKeys(shares).map((k, j) => [`t${j}`, k]));
   let rows: FigureRow[];
   let counts: Map<number, number>;
   try {
-    await wb.run(trendAggregateSql({ source, table: aggregate, points, returns }), params);
+    await wb.run(trendStateSql({ source, table: state, points, returns }), params);
     counts = new Map(
-      (
-        await wb.query<{ i: number; n: number }>(
-          `select i, count(*)::bigint as n from ${quoteIdentifier(aggregate)} group by i`,
-        )
-      ).map((r) => [Number(r.i), Number(r.n)]),
+      (await wb.query<{ i: number; n: number }>(trendCountsSql(state, points))).map((r) => [Number(r.i), Number(r.n)]),
     );
-    await wb.run(trendMembersTableSql(members));
+    await wb.run(trendFiguresTableSql(figures));
     for (let i = 0; i < points; i++) {
       if (!counts.get(i)) continue;
-      await wb.run(trendPointViewSql(view, aggregate, i));
+      await wb.run(trendPointSql(view, state, i));
       // RFM's own statement on this date's aggregate: the same scores and segments rfm() gives as of it
       await wb.run(
         rfmSql({
@@ -180,16 +173,17 @@ export async function trends(wb: Workbench, options: TrendsOptions = {}): Promis
           excludeLater: true,
           segmentMap,
           aggregate: quoteIdentifier(view),
+          unordered: true,
         }),
         { asOf: dates[i]!.date, ...segmentParams(segmentMap) },
       );
-      await wb.run(trendRfmMembersSql(members, scored, i));
-      await wb.run(trendTierMembersSql(members, view, i, shares), tierParams);
+      await wb.run(trendRfmFiguresSql(figures, scored, view, i));
+      await wb.run(trendTierFiguresSql(figures, view, i, shares), tierParams);
     }
-    rows = await wb.query<FigureRow>(trendFiguresSql(members, aggregate));
+    rows = await wb.query<FigureRow>(trendFiguresSql(figures));
   } finally {
-    await wb.run(`drop view if exists ${quoteIdentifier(view)}; drop table if exists ${quoteIdentifier(scored)};
-      drop table if exists ${quoteIdentifier(members)}; drop table if exists ${quoteIdentifier(aggregate)}`);
+    await wb.run(`drop table if exists ${quoteIdentifier(view)}; drop table if exists ${quoteIdentifier(scored)};
+      drop table if exists ${quoteIdentifier(figures)}; drop table if exists ${quoteIdentifier(state)}`);
   }
   const kept = dates.flatMap((_, i) => (counts.get(i) ? [i] : []));
   if (kept.length === 0) throw new WorkbenchError('NO_DATA', trendMessages.nothingToTrack(asOf, source), { asOf });

@@ -1,20 +1,23 @@
 /**
- * Pure SQL builders of the trends analysis. Nothing here runs a query: the number of dates and the point
+ * Pure SQL builders of the trends analysis. Nothing here runs a query: the number of points and the point
  * index are validated integers, identifiers pass through `quoteIdentifier`, and every date is a bound
- * parameter (`$d<i>` the as-of moment of point i, `$w<i>` the start of its window).
+ * parameter (`$b0` … `$b<points>`: the boundaries, `$b0` the start of the first point's window and `$b<i+1>`
+ * the as-of moment of point i, so point i's window is `[$b<i>, $b<i+1>)`: the windows tile).
  *
  * The steps, in order (the caller runs them):
- *   aggregate  one pass over the transactions before the last date, summed per order line moment (customer,
- *              order, timestamp, return flag: exact decimal sums, so nothing changes but the row count) and
- *              joined to the dates: per point × buyer the measures RFM reads (`CUSTOMER_MEASURES`, so the
- *              same orders, net revenue, first and last purchase as `rfm()`), plus the window's net revenue
- *   per point  a view of one point's rows, scored by RFM's own `rfmSql` (the same quantile tie rule and
- *              segment map) and cut into value tiers by the shared top-share rule; the keys go to `members`
- *   figures    one query over `members` × aggregate: customers, window revenue (sum and sum of squares,
- *              for the interval of the mean) and customers with two or more orders, per point × segment
+ *   state      one pass over the transactions before the last date: each row falls in the bucket of the
+ *              boundaries it lies between (bucket i+1 = point i's window, bucket 0 = before the first
+ *              window); rows are summed per customer × order × bucket, then per customer × bucket (an order
+ *              counts once, in the bucket of its first purchase row), and running totals per customer give,
+ *              at each bucket with rows, RFM's measures up to its end (`CUSTOMER_MEASURES`: the same orders,
+ *              net revenue, first and last purchase as `rfm()`). One row per customer × active bucket, not
+ *              per customer × point: a customer's state at point i is the row of its last bucket ≤ i+1
+ *   per point  a table of one point's buyers cut from the state, scored by RFM's own `rfmSql` (the same
+ *              quantile tie rule and segment map) and cut into value tiers by the shared top-share rule
+ *   figures    per point × grouping × segment: customers, window revenue (sum and sum of squares, for the
+ *              interval of the mean) and customers who came back in the window, appended to one table
  */
 import { moneySum, numberLiteral, quoteIdentifier } from '../../sql.js';
-import { CUSTOMER_MEASURES } from '../shared/customer-aggregate.js';
 import { revenueRankShareSql, withinTopShareSql } from '../shared/top-share.js';
 import { keyword, wholeNumber } from '../shared/validate.js';
 
@@ -27,83 +30,132 @@ export const TREND_PERIODS: readonly TrendPeriod[] = ['month', 'quarter'];
 /** Most points a trend has. */
 export const MAX_POINTS = 60;
 
-/** What {@link trendAggregateSql} needs: everything validated. */
-export interface TrendAggregateSqlOptions {
+/** What {@link trendStateSql} needs: everything validated. */
+export interface TrendStateSqlOptions {
   /** Transactions table. */
   source: string;
-  /** Temp table (re)created with one row per point × buyer. */
+  /** Temp table (re)created with one row per customer × bucket with activity. */
   table: string;
-  /** Number of points (dates `$d0` … and window starts `$w0` … are bound). */
+  /** Number of points (boundaries `$b0` … `$b<points>` are bound, in increasing order). */
   points: number;
   /** `'net'`: returns subtract from revenue; `'ignore'`: return rows are left out. */
   returns: 'net' | 'ignore';
 }
 
-/** `values ($d0, $w0, 0), …`: the dates relation `(as_of, window_start, i)`. Pure. */
-export function trendDatesSql(points: number): string {
+/** `case when order_date < $b0 then 0 … else <points> end`: the bucket of a row. Pure. */
+export function trendBucketSql(points: number): string {
   wholeNumber('points', points, 1, MAX_POINTS);
-  const rows = Array.from({ length: points }, (_, i) => `($d${i}::timestamp, $w${i}::timestamp, ${i})`);
-  return `select * from (values ${rows.join(', ')}) dates(as_of, window_start, i)`;
+  const whens = Array.from({ length: points }, (_, j) => `when order_date < $b${j} then ${j}`);
+  return `case ${whens.join(' ')} else ${points} end`;
 }
 
 /**
- * The one pass: (re)creates `table` with, per point i and buyer before its date, `frequency, monetary,
- * first_order, last_order` (RFM's measures, rows with a NULL customer left out as the shared aggregate
- * does), `window_revenue`, the exact net revenue in `[window_start, as_of)`, and `came_back`: a purchase in the
- * window by a customer who had bought before it. Binds `$d<i>`, `$w<i>`.
+ * The one pass: (re)creates `table` with, per customer and bucket with rows, `b` (the bucket), `next_b`
+ * (the customer's next active bucket, or points + 1), the running `frequency, monetary, first_order,
+ * last_order` up to the end of bucket b (rows with a NULL customer left out, as the shared aggregate does),
+ * `first_b` (the bucket of the first purchase, NULL before it), `bucket_revenue` (the exact net revenue in
+ * bucket b) and `bucket_bought` (a purchase row in bucket b). Binds `$b0` … `$b<points>`.
  */
-export function trendAggregateSql(o: TrendAggregateSqlOptions): string {
+export function trendStateSql(o: TrendStateSqlOptions): string {
   keyword('returns', o.returns, ['net', 'ignore']);
-  const last = `(select max(as_of) from dates)`;
   const where = [
     'customer_id is not null',
-    `order_date < ${last}`,
+    `order_date < $b${o.points}`,
     o.returns === 'ignore' ? 'not coalesce(is_return, false)' : '',
   ]
     .filter(Boolean)
     .join(' and ');
-  const measures = Object.entries(CUSTOMER_MEASURES).map(([name, sql]) => `${sql} as ${name}`);
+  const buy = 'not coalesce(is_return, false)';
   return `create or replace temp table ${quoteIdentifier(o.table)} as
-with dates as (${trendDatesSql(o.points)}),
-tx as (
-  select customer_id, order_id, order_date, coalesce(is_return, false) as is_return, ${moneySum()} as amount
+with per_order as (
+  select customer_id, order_id, ${trendBucketSql(o.points)} as b, ${moneySum()} as amount,
+    min(order_date) filter (where ${buy}) as first_buy, max(order_date) filter (where ${buy}) as last_buy
   from ${quoteIdentifier(o.source)} where ${where}
-  group by all
+  group by customer_id, order_id, b
+),
+firsts as (
+  select customer_id, b, count(*) as new_orders
+  from (
+    select customer_id, min(b) filter (where first_buy is not null) as b
+    from per_order where order_id is not null group by customer_id, order_id
+  )
+  where b is not null group by customer_id, b
+),
+buckets as (
+  select customer_id, b, t.amount, coalesce(f.new_orders, 0) as new_orders, t.first_buy, t.last_buy
+  from (
+    select customer_id, b, sum(amount) as amount, min(first_buy) as first_buy, max(last_buy) as last_buy
+    from per_order group by customer_id, b
+  ) t left join firsts f using (customer_id, b)
 )
-select d.i, tx.customer_id,
-  ${measures.join(',\n  ')},
-  coalesce(${moneySum()} filter (where order_date >= d.window_start), 0) as window_revenue,
-  coalesce(bool_or(not is_return and order_date >= d.window_start), false)
-    and min(order_date) filter (where not is_return) < d.window_start as came_back
-from tx join dates d on tx.order_date < d.as_of
-group by d.i, d.window_start, tx.customer_id
-having count(*) filter (where not is_return) > 0`;
-}
-
-/** The view of one point's buyers, in the columns of the shared per-customer aggregate (what `rfmSql` reads). Pure. */
-export function trendPointViewSql(view: string, aggregate: string, point: number): string {
-  wholeNumber('point', point, 0, MAX_POINTS - 1);
-  return `create or replace temp view ${quoteIdentifier(view)} as
-select customer_id, frequency, monetary, first_order, last_order from ${quoteIdentifier(aggregate)} where i = ${numberLiteral(point)}`;
-}
-
-/** The table of segment keys per point: `(i, kind, customer_id, segment)`, `kind` `rfm` or `tier`. Pure. */
-export function trendMembersTableSql(table: string): string {
-  return `create or replace temp table ${quoteIdentifier(table)} (i integer, kind varchar, customer_id varchar, segment varchar)`;
-}
-
-/** Copy one point's RFM segments from the table `rfmSql` wrote. Pure. */
-export function trendRfmMembersSql(members: string, rfmTable: string, point: number): string {
-  wholeNumber('point', point, 0, MAX_POINTS - 1);
-  return `insert into ${quoteIdentifier(members)} select ${numberLiteral(point)}, 'rfm', customer_id, segment from ${quoteIdentifier(rfmTable)}`;
+select customer_id, b, coalesce(lead(b) over (partition by customer_id order by b), ${numberLiteral(o.points + 1)}) as next_b,
+  (sum(new_orders) over w)::bigint as frequency,
+  coalesce(sum(amount) over w, 0)::double as monetary,
+  min(first_buy) over w as first_order,
+  max(last_buy) over w as last_order,
+  min(case when first_buy is not null then b end) over w as first_b,
+  coalesce(amount, 0) as bucket_revenue,
+  first_buy is not null as bucket_bought
+from buckets
+window w as (partition by customer_id order by b rows between unbounded preceding and current row)`;
 }
 
 /**
- * Cut one point's buyers into value tiers by net revenue before its date, as `segmentBy({ valueTiers })`
- * does: tier j holds the customers whose share of customers with at least their revenue is within the
- * first j cumulative shares (equal revenues share a tier). Tier keys are bound as `$t0` … `$t<n>`. Pure.
+ * The table of point `point`'s buyers (a purchase before its date): the columns of the shared per-customer
+ * aggregate (what `rfmSql` reads) plus `window_revenue` (net revenue in the point's window) and `came_back`
+ * (a purchase in the window by a customer who had bought before it). Pure.
  */
-export function trendTierMembersSql(members: string, view: string, point: number, shares: readonly number[]): string {
+export function trendPointSql(table: string, state: string, point: number): string {
+  wholeNumber('point', point, 0, MAX_POINTS - 1);
+  const b = numberLiteral(point + 1);
+  return `create or replace temp table ${quoteIdentifier(table)} as
+select customer_id, frequency, monetary, first_order, last_order,
+  case when b = ${b} then bucket_revenue else 0 end as window_revenue,
+  b = ${b} and bucket_bought and first_b < ${b} as came_back
+from ${quoteIdentifier(state)} where b <= ${b} and ${b} < next_b and first_b is not null`;
+}
+
+/** Buyers per point: `(i, n)` for every point with any, from the state table. Pure. */
+export function trendCountsSql(state: string, points: number): string {
+  wholeNumber('points', points, 1, MAX_POINTS);
+  return `select p.i, count(*)::bigint as n
+from ${quoteIdentifier(state)} s join range(${numberLiteral(points)}) p(i) on s.b <= p.i + 1 and p.i + 1 < s.next_b
+where s.first_b is not null
+group by p.i order by p.i`;
+}
+
+/** The table of figures: `(i, kind, segment, customers, revenue, revenue_sq, repeaters)`. Pure. */
+export function trendFiguresTableSql(table: string): string {
+  return `create or replace temp table ${quoteIdentifier(table)} (i integer, kind varchar, segment varchar,
+  customers bigint, revenue double, revenue_sq double, repeaters bigint)`;
+}
+
+/** The figures of a grouping of one point: `segmented` yields `(customer_id, segment, window_revenue, came_back)`. */
+function figuresInsert(figures: string, point: number, kind: string, segmented: string): string {
+  return `insert into ${quoteIdentifier(figures)}
+select ${numberLiteral(point)}, '${kind}', segment, count(*)::bigint, sum(window_revenue)::double,
+  sum(window_revenue::double * window_revenue::double), (count(*) filter (where came_back))::bigint
+from (${segmented}) group by segment`;
+}
+
+/** Append one point's figures per RFM segment, from the table `rfmSql` wrote and the point's table. Pure. */
+export function trendRfmFiguresSql(figures: string, rfmTable: string, view: string, point: number): string {
+  wholeNumber('point', point, 0, MAX_POINTS - 1);
+  return figuresInsert(
+    figures,
+    point,
+    'rfm',
+    `select r.segment, v.window_revenue, v.came_back from ${quoteIdentifier(rfmTable)} r join ${quoteIdentifier(view)} v on v.customer_id = r.customer_id`,
+  );
+}
+
+/**
+ * Append one point's figures per value tier, its buyers cut by net revenue before its date as
+ * `segmentBy({ valueTiers })` does: tier j holds the customers whose share of customers with at least their
+ * revenue is within the first j cumulative shares (equal revenues share a tier). Tier keys are bound as
+ * `$t0` … `$t<n>`. Pure.
+ */
+export function trendTierFiguresSql(figures: string, view: string, point: number, shares: readonly number[]): string {
   wholeNumber('point', point, 0, MAX_POINTS - 1);
   let cum = 0;
   const cases = shares
@@ -112,20 +164,16 @@ export function trendTierMembersSql(members: string, view: string, point: number
       return `when ${withinTopShareSql('c', cum)} then $t${j}`;
     })
     .join(' ');
-  return `insert into ${quoteIdentifier(members)}
-select ${numberLiteral(point)}, 'tier', customer_id, case ${cases} else $t${shares.length} end
-from (select customer_id, ${revenueRankShareSql('monetary')} as c from ${quoteIdentifier(view)})`;
+  return figuresInsert(
+    figures,
+    point,
+    'tier',
+    `select case ${cases} else $t${shares.length} end as segment, window_revenue, came_back
+  from (select window_revenue, came_back, ${revenueRankShareSql('monetary')} as c from ${quoteIdentifier(view)})`,
+  );
 }
 
-/**
- * Per point × kind × segment: customers, window revenue (exact sum, and the sum of squares as DOUBLE for the
- * interval of the mean) and customers who came back in the window (`came_back`). Pure.
- */
-export function trendFiguresSql(members: string, aggregate: string): string {
-  return `select m.i, m.kind, m.segment, count(*)::bigint as customers, sum(a.window_revenue)::double as revenue,
-  sum(a.window_revenue::double * a.window_revenue::double) as revenue_sq,
-  (count(*) filter (where a.came_back))::bigint as repeaters
-from ${quoteIdentifier(members)} m join ${quoteIdentifier(aggregate)} a on a.i = m.i and a.customer_id = m.customer_id
-group by all
-order by m.i, m.kind, m.segment`;
+/** Every figure, in a stable order. Pure. */
+export function trendFiguresSql(figures: string): string {
+  return `select * from ${quoteIdentifier(figures)} order by i, kind, segment`;
 }

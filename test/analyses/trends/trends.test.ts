@@ -108,6 +108,38 @@ describe('trends on a hand-made fixture', () => {
     }
   });
 
+  it('counts an order once, in the period of its first purchase line, and returns where they fall', async () => {
+    // E: order E1 has lines on 25 Oct and 5 Nov (one order, its first purchase in October), a return of 40 on
+    // 10 Dec; F: only a return (never a buyer); G: a return in October, its first purchase in December.
+    const edge = await Workbench.open();
+    try {
+      await transactions(edge, [
+        ...FIXTURE,
+        ['E', 'E1', '2023-10-25', 60],
+        ['E', 'E1', '2023-11-05', 40],
+        ['E', 'E2', '2023-12-10', -40],
+        ['F', 'F1', '2023-11-20', -15],
+        ['G', 'G0', '2023-10-10', -5],
+        ['G', 'G1', '2023-12-05', 90],
+      ]);
+      const e = await trends(edge, { asOf: AS_OF, points: 3, scoring: THRESHOLDS, minSize: 1 });
+      expect(e.points.map((p) => p.customers)).toEqual([4, 4, 6]);
+      for (const [i, p] of e.points.entries()) {
+        const r = await rfm(edge, { asOf: p.date, laterOrders: 'exclude', scoring: THRESHOLDS, table: 'rfm_check' });
+        expect(e.rfm.filter((v) => v.point === i).map((v) => v.customers)).toEqual(r.segments.map((s) => s.customers));
+      }
+      // window revenue per point: Oct 280 + 60 (G's return: not yet a buyer), Nov 70 + 40, Dec 80 − 40 + 90 (F: never a buyer)
+      expect(e.points.map((p) => p.revenue)).toEqual([340, 110, 130]);
+      const e1 = e.rfm.filter((v) => v.point === 1);
+      // in November D came back, and so did E: a purchase line in the window after a first purchase before it
+      expect(e1.reduce((s, v) => s + v.repeatRate.events, 0)).toBe(2);
+      // G's October return does not make it a buyer in October, nor a returning one in December
+      expect(e.rfm.filter((v) => v.point === 2).reduce((s, v) => s + v.repeatRate.events, 0)).toBe(0);
+    } finally {
+      await edge.close();
+    }
+  });
+
   it('leaves out dates before the first purchase, with a warning', async () => {
     const long = await trends(wb, { asOf: AS_OF, points: 30, scoring: THRESHOLDS });
     // 1 Aug 2021 … 1 Jun 2022 are before C's order of 10 June 2022
