@@ -43,12 +43,13 @@ function operatorTimes(node, acc = new Map()) {
 export async function explainReport(file, planFile) {
   const scratch = mkdtempSync(join(tmpdir(), 'swb-explain-'));
   const profile = join(scratch, 'profile.json');
-  let pending = { ms: 0, count: 0, slow: [] };
+  let pending = { ms: 0, count: 0, slow: [], all: [] };
   const stages = [];
   const wb = await swb.Workbench.open({
     onStatement: ({ sql, params, ms }) => {
       pending.ms += ms;
       pending.count += 1;
+      pending.all.push({ sql, ms });
       if (ms < MIN_MS || (pending.slow.length >= KEEP && ms <= pending.slow[KEEP - 1].ms)) return;
       let tree;
       try {
@@ -68,7 +69,7 @@ export async function explainReport(file, planFile) {
     onProgress: (p) => {
       if (p.running) return;
       stages.push({ stage: p.stage, seconds: p.ms / 1000, ...pending });
-      pending = { ms: 0, count: 0, slow: [] };
+      pending = { ms: 0, count: 0, slow: [], all: [] };
     },
   });
   wb.close();
@@ -77,6 +78,9 @@ export async function explainReport(file, planFile) {
   const summary = [];
   for (const s of stages) {
     text.push(`=== ${s.stage}: ${s.seconds.toFixed(2)} s wall, ${(s.ms / 1000).toFixed(2)} s in ${s.count} statements`);
+    // every statement of the stage in run order, so repeated passes over the same table show
+    for (const st of s.all) text.push(`${(st.ms / 1000).toFixed(3).padStart(8)} s  ${firstWords(st.sql, 150)}`);
+    text.push('');
     const ops = new Map();
     for (const st of s.slow) {
       const params = Object.entries(st.params)
@@ -108,7 +112,7 @@ export async function explainReport(file, planFile) {
 }
 
 /** The start of a statement on one line, for the summary. */
-function firstWords(sql) {
+function firstWords(sql, length = 70) {
   const line = sql.replace(/\s+/g, ' ').trim();
-  return line.length > 70 ? `${line.slice(0, 70)}…` : line;
+  return line.length > length ? `${line.slice(0, length)}…` : line;
 }
