@@ -3,7 +3,10 @@
 // process (so peak RSS is per stage): load from CSV, load from Parquet, RFM, cohorts, clusters, segments.
 // Then, side by side on the 10M file, the ratios of issue #14: load + RFM + cohorts ≤ 1.5× plain DuckDB SQL,
 // pandas ≥ 4× slower, the pandas + scikit-learn notebook ≥ 3× slower than `swb report`, which stays under 1 GB RSS
-// with default settings; `swb report` on 1M one-order customers < 12 s; CLV fits against SciPy. Options: --sizes=1000000 --no-clusters-1m --no-clv-1m --no-compare --only-compare (just the side-by-side stages) --no-clv-fit --100m (also the 100M-row run)
+// with default settings; `swb report` on 1M one-order customers < 12 s; CLV fits against SciPy. The side by side runs on
+// two shapes (bench/compare.js): the generator's and a many-customers file (--customers=N, default 1,168,397 per 10M rows;
+// --shapes=default or --shapes=wide for one). Options: --sizes=1000000 --no-clusters-1m --no-clv-1m --no-compare
+// --only-compare (just the side-by-side stages) --no-clv-fit --no-explain --no-one-order --100m (also the 100M-row run)
 // --subscriptions (also ~1M subscription rows and ~50M usage events against plain SQL, bench/subscriptions.js) --only-subscriptions (just those). Generated files are cached in bench/out/.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
@@ -67,56 +70,41 @@ if (!args.includes('--no-clv-1m') && !args.includes('--only-compare')) {
     process.stderr.write(`clv-1m skipped: ${parquet} is not there (run with the 10M size once)\n`);
   }
 }
-// Side by side on the largest file, in this run: plain DuckDB SQL, the workbench, pandas (when installed).
-const compare = [];
+// Side by side on the largest file of each shape, in this run: plain DuckDB SQL, Polars for Node (when installed),
+// the workbench, `swb report`, pandas (when installed). The bench's own shape (the generator, ~16.8 rows per
+// customer) and the many-customers shape (bench/wide-sample.js: --customers=N customers, by default 1,168,397
+// per 10M rows, about 8.5 rows each).
 if (!args.includes('--no-compare')) {
   const target = Math.max(...only);
-  const csv = `${OUT}sample-${Math.round(target / ROWS_PER_CUSTOMER)}.csv`;
-  // The first Python that has pandas and scikit-learn: SWB_PYTHON, python3 on the PATH, Debian's /usr/bin/python3.
-  const py = [process.env.SWB_PYTHON, 'python3', '/usr/bin/python3'].filter(Boolean).find((p) => {
-    try {
-      execFileSync(p, ['-c', 'import pandas, sklearn'], { stdio: 'ignore' });
-      return true;
-    } catch {
-      return false;
-    }
-  });
-  const hasPandas = py !== undefined;
-  const run = (label, fn) => {
-    process.stderr.write(`${label} @ ${target.toLocaleString('en')}…\n`);
-    const r = fn();
-    compare.push(r);
-    rows.push({ size: target, ...r });
-    return r;
-  };
-  const base = run('baseline-sql', () => stage('baseline-sql', csv));
-  const lib = run('workbench', () => stage('workbench', csv));
-  const report = run('report', () => stage('report', csv, `${OUT}report.html`));
-  let pandas, notebook;
-  if (hasPandas) {
-    const pyStage = (mode) =>
-      JSON.parse(
-        execFileSync(py, [here('./pandas_baseline.py'), mode, csv], { encoding: 'utf8' })
-          .trim()
-          .split('\n')
-          .pop(),
-      );
-    pandas = run('pandas rfm+cohorts', () => pyStage('rfm-cohorts'));
-    notebook = run('pandas+sklearn notebook', () => pyStage('notebook'));
-  }
-  const oneCsv = `${OUT}one-order-1000000.csv`;
-  if (!existsSync(oneCsv)) stage('one-order-csv', oneCsv, '1000000');
-  const one = run('report, 1M one-order customers', () => stage('report', oneCsv, `${OUT}report-1m.html`));
-  const ratio = (x, y) => (x.seconds / y.seconds).toFixed(2);
-  console.log('\nratios (same file, same run)');
-  console.log(`  workbench load+RFM+cohorts / plain DuckDB SQL: ${ratio(lib, base)}  (target ≤ 1.5)`);
-  if (pandas) console.log(`  pandas RFM+cohorts / workbench: ${ratio(pandas, lib)}  (target ≥ 4)`);
-  else console.log('  pandas: not installed (apt-get install python3-pandas python3-sklearn), comparison skipped');
-  if (notebook) console.log(`  pandas+sklearn notebook / swb report: ${ratio(notebook, report)}  (target ≥ 3)`);
-  console.log(
-    `  swb report, 1M customers with one order: ${one.seconds.toFixed(1)} s (target < 12 s), peak RSS ${one.peakRssMb} MB`,
+  const wideCustomers = Number(
+    args.find((a) => a.startsWith('--customers='))?.slice(12) ?? Math.round((target * 1_168_397) / 1e7),
   );
-  console.log(`  swb report peak RSS on ${target.toLocaleString('en')} rows: ${report.peakRssMb} MB (target ≤ 1024)`);
+  const shapes = (args.find((a) => a.startsWith('--shapes='))?.slice(9) ?? 'default,wide').split(',');
+  const files = [];
+  if (shapes.includes('default'))
+    files.push({ shape: 'default', csv: `${OUT}sample-${Math.round(target / ROWS_PER_CUSTOMER)}.csv` });
+  if (shapes.includes('wide')) {
+    const csv = `${OUT}wide-${target}-${wideCustomers}.csv`;
+    if (!existsSync(csv)) {
+      process.stderr.write(
+        `generating ~${target.toLocaleString('en')} rows for ${wideCustomers.toLocaleString('en')} customers…\n`,
+      );
+      rows.push({ size: target, ...stage('generate-wide', csv, String(wideCustomers), String(target)) });
+    }
+    files.push({ shape: 'wide', csv });
+  }
+  const { compareOn } = await import('./compare.js');
+  for (const file of files) rows.push(...compareOn({ ...file, target, stage, args, here, out: OUT }));
+  if (!args.includes('--no-one-order')) {
+    const oneCsv = `${OUT}one-order-1000000.csv`;
+    if (!existsSync(oneCsv)) stage('one-order-csv', oneCsv, '1000000');
+    process.stderr.write('report, 1M one-order customers…\n');
+    const one = stage('report', oneCsv, `${OUT}report-1m.html`);
+    rows.push({ size: 1e6, ...one });
+    console.log(
+      `\nswb report, 1M customers with one order: ${one.seconds.toFixed(1)} s (target < 12 s), peak RSS ${one.peakRssMb} MB`,
+    );
+  }
 }
 // 100M rows (opt-in, --100m: about 10 minutes and 2 GB of disk): load + every report section with memoryLimit 2GB.
 if (args.includes('--100m')) {

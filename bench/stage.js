@@ -10,10 +10,13 @@ if (/^(subs|usage)-/.test(process.argv[2] ?? '')) {
   process.exit(0);
 }
 
-const [stage, a, b] = process.argv.slice(2);
+const [stage, a, b, c] = process.argv.slice(2);
 const t0 = performance.now();
 let rows;
 let note = '';
+let check;
+let explain;
+let minimal;
 
 async function loaded(file) {
   const wb = await swb.Workbench.open();
@@ -115,33 +118,30 @@ if (stage === 'generate') {
     }) + '\n',
   );
   process.exit(0);
-} else if (stage === 'baseline-sql') {
-  // The plain-DuckDB baseline: the minimal SQL for the same definitions, through @duckdb/node-api directly:
-  // typed read, the same cleaning (no customer/date/amount, amount 0, exact duplicates), R/F/M with quintile
-  // scores per customer, monthly cohort counts.
-  const { DuckDBInstance } = await import('@duckdb/node-api');
-  const db = await DuckDBInstance.create(':memory:');
-  const con = await db.connect();
-  await con.run(`CREATE TABLE t AS SELECT DISTINCT * FROM read_csv('${a.replaceAll("'", "''")}')
-    WHERE customer_id IS NOT NULL AND order_date IS NOT NULL AND amount IS NOT NULL AND amount <> 0`);
-  await con.run(`CREATE TABLE rfm AS WITH c AS (
-      SELECT customer_id, date_diff('day', max(order_date), (SELECT date_trunc('day', max(order_date)) + INTERVAL 1 DAY FROM t)) AS recency_days,
-        count(DISTINCT order_id) AS frequency, sum(amount::DECIMAL(18, 2)) AS monetary FROM t GROUP BY 1)
-    SELECT *, ntile(5) OVER (ORDER BY -recency_days) AS r, ntile(5) OVER (ORDER BY frequency) AS f, ntile(5) OVER (ORDER BY monetary) AS m FROM c`);
-  const cells =
-    await con.runAndReadAll(`WITH f AS (SELECT customer_id, date_trunc('month', min(order_date)) AS c FROM t GROUP BY 1)
-    SELECT c, date_diff('month', c, date_trunc('month', order_date)) AS k, count(DISTINCT customer_id) AS n FROM t JOIN f USING (customer_id) GROUP BY ALL ORDER BY ALL`);
-  const n = await con.runAndReadAll('SELECT count(*) FROM t');
-  rows = Number(n.getRows()[0][0]);
-  note = `${cells.getRows().length} cohort cells`;
-  con.closeSync();
+} else if (stage === 'baseline-sql' || stage === 'polars') {
+  // The peers (bench/peers.js): the minimal plain-DuckDB SQL through @duckdb/node-api, or Polars for Node, doing
+  // the same work: typed read, the same cleaning, R/F/M with quintile scores per customer, monthly cohort counts.
+  const peers = await import('./peers.js');
+  check = await (stage === 'polars' ? peers.polarsPeer(a) : peers.sqlPeer(a));
+  rows = check.rows;
+  note = `${check.customers} customers, ${check.cohortCells} cohort cells`;
+} else if (stage === 'generate-wide') {
+  // The many-customers shape (bench/wide-sample.js): a = CSV, b = customers, c = rows to aim at.
+  const { wideSampleSql } = await import('./wide-sample.js');
+  const wb = await swb.Workbench.open();
+  await wb.run(wideSampleSql(a, Number(b), Number(c)));
+  const [n] = await wb.query(`select count(*) as n from read_csv('${a.replaceAll("'", "''")}')`);
+  rows = n.n;
+  wb.close();
 } else if (stage === 'workbench') {
   // The same work through the library: loadTransactions + rfm + cohorts.
   const { wb, report } = await loaded(a);
   const r = await swb.rfm(wb, {});
-  const c = await swb.cohorts(wb, { asOf: r.options.asOf });
+  const co = await swb.cohorts(wb, { asOf: r.options.asOf });
   rows = report.rowsLoaded;
-  note = `${r.customerCount} customers, ${c.rows.length} cohort cells`;
+  note = `${r.customerCount} customers, ${co.rows.length} cohort cells`;
+  const { workbenchCheck } = await import('./peers.js');
+  check = await workbenchCheck(wb, report, r, co);
   wb.close();
 } else if (stage === 'report') {
   // `swb report` in-process: every default section, rendered and written.
@@ -156,6 +156,18 @@ if (stage === 'generate') {
   await built.save(b);
   wb.close();
   note = stages.join(', ');
+} else if (stage === 'minimal-sql') {
+  // The minimal plain SQL of each default report stage (bench/minimal.js), timed per stage.
+  const { minimalStages } = await import('./minimal.js');
+  minimal = await minimalStages(a);
+  note = Object.entries(minimal)
+    .map(([k, v]) => `${k} ${v.toFixed(1)}`)
+    .join(', ');
+} else if (stage === 'report-explain') {
+  // `swb report` once more with every statement timed and the slowest plans kept (bench/explain.js): a = file, b = plan file.
+  const { explainReport } = await import('./explain.js');
+  explain = await explainReport(a, b);
+  note = `plans in ${b}`;
 } else if (stage === 'report-big') {
   // `swb report` on the 100M-row file with memoryLimit 2GB, progress lines live on stderr (as the CLI prints them).
   const wb = await swb.Workbench.open({ memoryLimit: '2GB' });
@@ -233,5 +245,17 @@ print((performance.now() - t0) / 1000);
 function print(seconds) {
   const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
   const rowsPerSecond = rows ? Math.round(rows / seconds) : undefined;
-  console.log(JSON.stringify({ stage, rows, seconds, rowsPerSecond, peakRssMb, note }));
+  console.log(
+    JSON.stringify({
+      stage,
+      rows,
+      seconds,
+      rowsPerSecond,
+      peakRssMb,
+      note,
+      ...(check ? { check } : {}),
+      ...(explain ? { explain } : {}),
+      ...(minimal ? { minimal } : {}),
+    }),
+  );
 }

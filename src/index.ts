@@ -12,7 +12,7 @@
  */
 
 // data: the Workbench (one DuckDB), loading files, column presets, errors, locale formatting
-export { Workbench, type WorkbenchOptions, type QueryParam, type Row } from './workbench.js';
+export { Workbench, type WorkbenchOptions, type StatementTiming, type QueryParam, type Row } from './workbench.js';
 export { WorkbenchError, isWorkbenchError, type WorkbenchErrorCode } from './errors.js';
 export { quoteIdentifier } from './sql.js';
 export { loadTransactions, type LoadOptions } from './data/load.js';

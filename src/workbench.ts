@@ -33,6 +33,21 @@ export interface WorkbenchOptions {
   memoryLimit?: string;
   /** Folder for DuckDB's spill files. @defaultValue a fresh folder under the OS temp folder, removed on `close()` */
   tempDirectory?: string;
+  /**
+   * Called after every statement that completed, with its text and wall time, before the next one starts (for
+   * profiling: the bench keeps the plans of the slowest statements this way). @defaultValue none
+   */
+  onStatement?: (statement: StatementTiming) => void;
+}
+
+/** One completed statement, as {@link WorkbenchOptions.onStatement} receives it. */
+export interface StatementTiming {
+  /** The SQL text as run. */
+  sql: string;
+  /** The values bound to its `$name` parameters. */
+  params: Record<string, QueryParam>;
+  /** Wall time from start to the last row read, in milliseconds. */
+  ms: number;
 }
 
 /** A value bound to a `$name` parameter. `Date` binds as TIMESTAMP (UTC). */
@@ -72,6 +87,7 @@ export class Workbench {
   #memoryLimit: string;
   #statements = 0;
   #tempDirectory: string;
+  #onStatement: WorkbenchOptions['onStatement'];
 
   private constructor(
     instance: DuckDBInstance,
@@ -80,6 +96,7 @@ export class Workbench {
     ownTemp: string | undefined,
     memoryLimit: string,
     tempDirectory: string,
+    onStatement: WorkbenchOptions['onStatement'],
   ) {
     this.#instance = instance;
     this.#connection = connection;
@@ -87,6 +104,7 @@ export class Workbench {
     this.#ownTemp = ownTemp;
     this.#memoryLimit = memoryLimit;
     this.#tempDirectory = tempDirectory;
+    this.#onStatement = onStatement;
   }
 
   /**
@@ -123,7 +141,15 @@ export class Workbench {
     const connection = await instance.connect();
     // Progress is tracked (never printed) so long statements can report how far they are: queryProgress().
     await connection.run('SET enable_progress_bar = true; SET enable_progress_bar_print = false');
-    const wb = new Workbench(instance, connection, path, ownTemp, memoryLimit, config['temp_directory']);
+    const wb = new Workbench(
+      instance,
+      connection,
+      path,
+      ownTemp,
+      memoryLimit,
+      config['temp_directory'],
+      options.onStatement,
+    );
     OPEN.add(new WeakRef(wb));
     return wb;
   }
@@ -249,7 +275,10 @@ export class Workbench {
       values[k] = v instanceof Date ? timestampValueFromDate(v) : v;
     }
     try {
-      return await conn.runAndReadAll(sql, Object.keys(values).length ? values : undefined);
+      const start = performance.now();
+      const reader = await conn.runAndReadAll(sql, Object.keys(values).length ? values : undefined);
+      this.#onStatement?.({ sql, params, ms: performance.now() - start });
+      return reader;
     } catch (e) {
       if (e instanceof WorkbenchError) throw e;
       const msg = e instanceof Error ? e.message : String(e);

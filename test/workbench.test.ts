@@ -6,6 +6,22 @@ import { Workbench } from '../src/workbench.js';
 import { isWorkbenchError } from '../src/errors.js';
 
 describe('Workbench', () => {
+  it('tells onStatement each completed statement with its bound values, in order, and not a failed one', async () => {
+    const seen: Array<{ sql: string; params: Record<string, unknown>; ms: number }> = [];
+    const wb = await Workbench.open({ onStatement: (s) => seen.push(s) });
+    const opened = seen.length;
+    await wb.run('create table t as select i from range(10) r(i)');
+    const [r] = await wb.query<{ n: number }>('select count(*) as n from t where i >= $min', { min: 7 });
+    await expect(wb.query('select * from no_such_table')).rejects.toThrow(/no_such_table/);
+    wb.close();
+    expect(r?.n).toBe(3);
+    expect(seen.slice(opened).map((s) => [s.sql, s.params])).toEqual([
+      ['create table t as select i from range(10) r(i)', {}],
+      ['select count(*) as n from t where i >= $min', { min: 7 }],
+    ]);
+    expect(seen.every((s) => s.ms >= 0)).toBe(true);
+  });
+
   it('rounds fractional doubles to 12 significant digits (in lists and structs too), so parallel sums repeat exactly', async () => {
     const wb = await Workbench.open({ threads: 2 });
     const [r] = await wb.query(

@@ -3,14 +3,17 @@
  * identifiers pass through `quoteIdentifier`, and values (`$asOf`, `$lastStart`, `$lastPartial`) are
  * bound by the caller.
  *
- * The statement, in steps:
- *   periods one pass over the rows before `$asOf` (return rows dropped with `returns: 'ignore'`):
- *           customer × calendar period → active (any purchase row), net revenue, first purchase
- *   firsts  first purchase per customer; `early`: return rows before it (returns of earlier, unseen
- *           purchases), taken out of period 0; `attrs`: the attribute of the first purchase
+ * The statements, in steps:
+ *   periods the one pass over the rows before `$asOf` (return rows dropped with `returns: 'ignore'`):
+ *           customer × calendar period → active (any purchase row), net revenue, first purchase; return
+ *           rows grouped apart by their moment (`return_at`), so a return before the customer's first
+ *           purchase (of an earlier, unseen purchase) can be told without reading the rows again
+ *   firsts  first purchase per customer; `attrs`: the attribute of the first purchase
  *   cust    cohort key, first period `p0`, and `m`: the last period index the customer contributes to
- *   cells   cohort × index: observed customers (those with `m >= k`), active, revenue, then
- *           per-customer revenue, revenue retention and cumulative revenue per customer by window
+ *   cells   cohort × index: observed customers (those with `m >= k`), active, revenue (without the
+ *           returns before the first purchase), then per-customer revenue, revenue retention and
+ *           cumulative revenue per customer by window
+ *   stats   customers with only returns, and the returns before a first purchase: from the periods table too
  */
 import { quoteIdentifier, moneySum } from '../../sql.js';
 import { keyword } from '../shared/validate.js';
@@ -72,14 +75,16 @@ const txSql = (o: CohortsSqlOptions, extra = ''): string => {
 
 /**
  * The one pass over all transactions: (re)creates {@link PERIODS_TABLE} with one row per customer ×
- * calendar period: any purchase in it, net revenue (exact decimal sum), the first purchase moment.
- * Binds `$asOf`.
+ * calendar period of purchases (any purchase in it, net revenue of its purchase rows as an exact decimal sum,
+ * the first purchase moment) and one per customer × return moment (`return_at`, the return rows' net amount
+ * and count), so the cells and the stats read this table only. Binds `$asOf`.
  */
 export function cohortPeriodsSql(o: CohortsSqlOptions): string {
   check(o);
   return `create or replace temp table ${periodsTable(o)} as
-select customer_id, date_trunc('${o.period}', order_date) as p, bool_or(not is_return) as active,
-  ${moneySum()} as revenue, min(order_date) filter (where not is_return) as first_purchase
+select customer_id, date_trunc('${o.period}', order_date) as p,
+  case when is_return then order_date end as return_at, bool_or(not is_return) as active,
+  ${moneySum()} as revenue, min(order_date) filter (where not is_return) as first_purchase, count(*) as n
 from (${txSql(o)})
 group by all`;
 }
@@ -88,8 +93,8 @@ group by all`;
  * The query giving one row per cohort × period index from {@link PERIODS_TABLE}, ordered (time
  * cohorts by start, attribute cohorts by size then key). Binds `$asOf`, `$lastStart` (start of the
  * last observed period) and `$lastPartial` (true when `$asOf` falls before that period's end).
- * Return rows booked before a customer's first purchase are taken out of its period-0 revenue
- * (reading only return rows again); an attribute of the first order reads the purchase rows again.
+ * Return rows booked before a customer's first purchase are left out of every cell (those in its first
+ * period are the only ones a cell would hold); an attribute of the first order reads the purchase rows again.
  */
 export function cohortsSql(o: CohortsSqlOptions): string {
   check(o);
@@ -117,22 +122,15 @@ export function cohortsSql(o: CohortsSqlOptions): string {
   select customer_id, min(first_purchase) as first_order, date_trunc(${P}, min(first_purchase)) as p0
   from ${periodsTable(o)} group by customer_id having bool_or(active)
 ),
-${attrCte}early as (
-  select t.customer_id, ${moneySum('t.amount')} filter (where date_trunc(${P}, t.order_date) = f.p0) as revenue
-  from (${txSql(o)}) t join firsts f using (customer_id)
-  where t.is_return and t.order_date < f.first_order
-  group by all
-),
-cust as (
-  select f.customer_id, f.p0, ${key} as cohort, ${o.by ? 'null::timestamp' : 'f.p0'} as cohort_start,
+${attrCte}cust as (
+  select f.customer_id, f.p0, f.first_order, ${key} as cohort, ${o.by ? 'null::timestamp' : 'f.p0'} as cohort_start,
     (${maxIndex})::integer as max_index, (${last})::integer as m
   from firsts f ${attr ? 'join attrs x using (customer_id)' : ''} ${custJoin}
 ),
 cp as (
-  select c.cohort, ${periodDiffSql(o.period, 'c.p0', 'g.p')}::integer as k, g.active,
-    g.revenue - (case when g.p = c.p0 then coalesce(e.revenue, 0) else 0 end) as revenue, c.m
-  from ${periodsTable(o)} g join cust c using (customer_id) left join early e using (customer_id)
-  where g.p >= c.p0
+  select c.cohort, ${periodDiffSql(o.period, 'c.p0', 'g.p')}::integer as k, g.active, g.revenue, c.m
+  from ${periodsTable(o)} g join cust c using (customer_id)
+  where g.p >= c.p0 and (g.return_at is null or g.return_at >= c.first_order)
 ),
 sizes as (
   select cohort, min(cohort_start) as cohort_start, count(*)::bigint as size, max(max_index) as max_index from cust group by cohort
@@ -164,15 +162,22 @@ order by ${order}`;
 
 /**
  * Customers with only returns, and return rows before a customer's first purchase (each with its net amount),
- * from {@link PERIODS_TABLE} and the return rows. Binds `$asOf`.
+ * all from {@link PERIODS_TABLE}. Binds nothing.
  */
 export function cohortStatsSql(o: CohortsSqlOptions): string {
   check(o);
   return `with c as (
-  select customer_id, bool_or(active) as buyer, min(first_purchase) as first_order from ${periodsTable(o)} group by customer_id
+  select customer_id, bool_or(active) as buyer, min(first_purchase) as first_order,
+    ${moneySum('revenue')} as amount
+  from ${periodsTable(o)} group by customer_id
+),
+e as (
+  select sum(g.n) as n, ${moneySum('g.revenue')} as amount
+  from ${periodsTable(o)} g join c using (customer_id)
+  where c.buyer and g.return_at < c.first_order
 )
 select (select count(*) from c where not buyer) as returns_only,
-  (select coalesce(${moneySum('g.revenue')}, 0)::double from ${periodsTable(o)} g join c using (customer_id) where not c.buyer) as returns_only_amount,
-  (select count(*) from (${txSql(o)}) t join c using (customer_id) where t.is_return and c.buyer and t.order_date < c.first_order) as early,
-  (select coalesce(${moneySum('t.amount')}, 0)::double from (${txSql(o)}) t join c using (customer_id) where t.is_return and c.buyer and t.order_date < c.first_order) as early_amount`;
+  (select coalesce(sum(amount), 0)::double from c where not buyer) as returns_only_amount,
+  (select coalesce(n, 0) from e) as early,
+  (select coalesce(amount, 0)::double from e) as early_amount`;
 }
