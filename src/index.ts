@@ -186,6 +186,8 @@ export {
   type ClvTier,
   type ClvModelComparison,
   type ClvModelError,
+  type ClvTracking,
+  type ClvTrackingWeek,
 } from './analyses/clv/index.js';
 export { clvBySegment, type ClvSegmentRow, type ClvSegmentation } from './analyses/clv/aggregates.js';
 export {
@@ -227,6 +229,7 @@ export {
 } from './analyses/clv/gamma-gamma.js';
 export {
   pAlive,
+  expectedPurchases,
   conditionalExpected,
   discountedExpected,
   type PurchaseModel,
@@ -351,6 +354,7 @@ export {
   clvSegmentChart,
   type ClvChartOptions,
 } from './analyses/clv/charts.js';
+export { clvTrackingChart, type ClvTrackingChartOptions } from './analyses/clv/tracking-charts.js';
 export { timingHeatmap, timingSegmentBars, type TimingChartOptions } from './analyses/timing/charts.js';
 export { renderSvg } from './charts/render.js';
 export { chartLocale, withChartLocale, type ChartLocale, type ChartLocaleOptions } from './charts/locale-config.js';

@@ -16,6 +16,7 @@ import { fitGammaGamma, selectGammaGammaRows } from './gamma-gamma.js';
 import { clvAggregates, holdoutRows } from './aggregates.js';
 import { conditionalExpected, discountedExpected, pAlive, type PurchaseModel } from './purchase-model.js';
 import { clvHorizon, clvIntervals, scoringModel } from './scoring.js';
+import { clvTracking } from './tracking.js';
 import type { ClvModelComparison, ClvOptions, ClvOptionsUsed, ClvResult } from './types.js';
 
 export type {
@@ -30,6 +31,7 @@ export type {
   ClvModelComparison,
   ClvModelError,
 } from './types.js';
+export type { ClvTracking, ClvTrackingWeek } from './tracking.js';
 import { messages } from '../../messages.js';
 import {
   checkOptionKeys,
@@ -280,6 +282,14 @@ export async function clv(wb: Workbench, options: ClvOptions = {}): Promise<ClvR
     ...agg,
     holdout: o.holdoutEnd ? { length: summary.holdoutLength, ...(await holdoutRows(wb, o.table)) } : null,
     modelComparison,
+    tracking: await clvTracking(wb, {
+      source,
+      summary: o.summaryTable,
+      model,
+      calibrationEnd: o.calibrationEnd,
+      end: o.holdoutEnd ?? o.calibrationEnd,
+      perUnit: o.unit === 'weeks' ? 7 : 1,
+    }),
     // calibrationEnd is a whole day, included: the facts are read up to the start of the next day
     sufficiency: await dataSufficiency(wb, 'clv', {
       asOf: new Date(o.calibrationEnd.getTime() + 86_400_000),

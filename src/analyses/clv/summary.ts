@@ -88,6 +88,18 @@ export function utcDay(d: Date): Date {
   return new Date(Math.floor(d.getTime() / DAY) * DAY);
 }
 
+/**
+ * The purchase days up to the end of the `$holdEnd` day (a day start): one row (customer_id, day, spend)
+ * per day with a purchase that its same-day returns do not cancel, spend netted exactly.
+ */
+export function purchaseDaysSql(source: string): string {
+  return `select customer_id, date_trunc('day', order_date) as day, ${moneySum()}::double as spend
+  from ${quoteIdentifier(source)}
+  where order_date < $holdEnd + interval 1 day
+  group by all
+  having bool_or(not is_return) and (${moneySum()} > 0 or not bool_or(is_return))`;
+}
+
 /** SQL creating the summary table; binds `$calEnd`, `$holdEnd` (both day starts) and `$perUnit` (days per unit). */
 export function clvSummarySql(source: string, table: string): string {
   // One aggregation over the customer-days, no join: the first day's spend comes from arg_min.
@@ -96,13 +108,7 @@ export function clvSummarySql(source: string, table: string): string {
   // A day without returns always counts, whatever its spend (CDNOW's $0 purchases are purchases). Returns
   // on other days are left out. Money is summed exactly (moneySum).
   return `create or replace table ${quoteIdentifier(table)} as
-with days as (
-  select customer_id, date_trunc('day', order_date) as day, ${moneySum()}::double as spend
-  from ${quoteIdentifier(source)}
-  where order_date < $holdEnd + interval 1 day
-  group by all
-  having bool_or(not is_return) and (${moneySum()} > 0 or not bool_or(is_return))
-), agg as (
+with days as (${purchaseDaysSql(source)}), agg as (
   select customer_id, min(day) as first_day,
     (count(*) filter (where day <= $calEnd) - 1)::integer as x,
     max(day) filter (where day <= $calEnd) as last_day,

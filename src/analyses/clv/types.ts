@@ -5,6 +5,7 @@ import type { GammaGammaFit, GammaGammaParams } from './gamma-gamma.js';
 import type { BgnbdParams } from './bgnbd-objective.js';
 import type { ParetoNbdFit, ParetoNbdParams } from './pareto-nbd.js';
 import type { PurchaseModelKind } from './purchase-model.js';
+import type { ClvTracking } from './tracking.js';
 import type { DateInput } from '../shared/validate.js';
 import type { Minimums, Sufficiency } from '../shared/sufficiency.js';
 
@@ -203,6 +204,11 @@ export interface ClvResult {
   holdout: null | { length: number; rows: ClvHoldoutRow[]; actualTotal: number; predictedTotal: number };
   /** Both purchase models on the holdout (with `compareModels` and `holdoutEnd`; else null). */
   modelComparison: null | ClvModelComparison;
+  /**
+   * Tracking check: the calibration customers' repeat purchases per week, actual beside the scoring model's
+   * expectation, from the first purchase day through the calibration period and the holdout.
+   */
+  tracking: ClvTracking;
   /**
    * Is the data enough: customers, days of history, customers with 3+ orders and orders in the last 30 days,
    * all up to the end of `calibrationEnd`, against `options.minimums`.
