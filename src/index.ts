@@ -191,6 +191,15 @@ export {
 } from './analyses/clv/index.js';
 export { clvBySegment, type ClvSegmentRow, type ClvSegmentation } from './analyses/clv/aggregates.js';
 export {
+  clvModel,
+  modelToJson,
+  modelFromJson,
+  CLV_MODEL_FORMAT,
+  CLV_MODEL_VERSION,
+  type ClvModel,
+} from './analyses/clv/model-json.js';
+export { clvScore, type ClvScoreOptions, type ClvScoreResult } from './analyses/clv/score.js';
+export {
   clvSummary,
   type ClvSummaryOptions,
   type ClvSummaryResult,

@@ -90,10 +90,11 @@ export function utcDay(d: Date): Date {
 
 /**
  * The purchase days up to the end of the `$holdEnd` day (a day start): one row (customer_id, day, spend)
- * per day with a purchase that its same-day returns do not cancel, spend netted exactly.
+ * per day with a purchase that its same-day returns do not cancel, spend netted exactly (DECIMAL, so the
+ * sums over a customer's days are exact too and the same data gives the same bits).
  */
 export function purchaseDaysSql(source: string): string {
-  return `select customer_id, date_trunc('day', order_date) as day, ${moneySum()}::double as spend
+  return `select customer_id, date_trunc('day', order_date) as day, ${moneySum()} as spend
   from ${quoteIdentifier(source)}
   where order_date < $holdEnd + interval 1 day
   group by all
@@ -122,9 +123,9 @@ select customer_id,
   x,
   date_diff('day', first_day, last_day) / $perUnit as t_x,
   date_diff('day', first_day, $calEnd) / $perUnit as "T",
-  case when x > 0 then repeat_spend / x else 0 end as monetary,
+  case when x > 0 then repeat_spend::double / x else 0 end as monetary,
   case when $holdEnd > $calEnd then x_after end as x_holdout,
-  case when $holdEnd > $calEnd then spend_after end as spend_holdout
+  case when $holdEnd > $calEnd then spend_after::double end as spend_holdout
 from agg
 order by customer_id`;
 }
