@@ -13,7 +13,7 @@ import { messages } from '../messages.js';
 import { checkOutputPath } from '../report/save.js';
 import { quoteIdentifier } from '../sql.js';
 import type { QueryParam, Workbench } from '../workbench.js';
-import type { Segmentation } from './segmentation-types.js';
+import type { Segmentation } from '../analyses/shared/segmentation.js';
 import { SEGMENTATION_IDS, SEGMENTATIONS, type SegmentationId } from './segmentations.js';
 import { neutraliseSql } from './sql.js';
 import { copyAtomically } from './write.js';

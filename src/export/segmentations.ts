@@ -4,7 +4,7 @@
  */
 import { loyaltySegmentation } from '../analyses/loyalty/segmentation.js';
 import { timingSegmentation } from '../analyses/timing/segmentation.js';
-import type { Segmentation } from './segmentation-types.js';
+import type { Segmentation } from '../analyses/shared/segmentation.js';
 
 /** Every segmentation an export can write, by id. */
 export const SEGMENTATIONS = {

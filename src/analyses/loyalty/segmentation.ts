@@ -1,5 +1,5 @@
 /** Loyalty as a segmentation `swb export --segmentation loyalty` writes: one loyalty segment per customer. */
-import type { Segmentation } from '../../export/segmentation-types.js';
+import type { Segmentation } from '../shared/segmentation.js';
 import { loyalty } from './index.js';
 import { LOYALTY_SEGMENTS, type LoyaltySegment } from './sql.js';
 import { loyaltyTexts } from './texts.js';

@@ -1,5 +1,5 @@
 /** Timing as a segmentation `swb export --segmentation timing` writes: one timing segment per customer. */
-import type { Segmentation } from '../../export/segmentation-types.js';
+import type { Segmentation } from '../shared/segmentation.js';
 import { hasTimesSql, timingCustomersSql, TIMING_SEGMENTS, type TimingSegment } from './sql.js';
 import { timingMessages } from './messages.js';
 import { timingTexts } from './texts.js';

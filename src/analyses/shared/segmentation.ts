@@ -4,8 +4,8 @@
  * that segments customers defines one in its own folder (`segmentation.ts`); `SEGMENTATIONS` (segmentations.ts)
  * lists them, one entry each. Types only.
  */
-import type { Locale } from '../locale.js';
-import type { Workbench } from '../workbench.js';
+import type { Locale } from '../../locale.js';
+import type { Workbench } from '../../workbench.js';
 
 /** A number column of a segmentation's per-customer table, and the decimals it is written with. */
 export interface SegmentationColumn {
