@@ -34,14 +34,11 @@ export function loyaltyFindings(result: LoyaltyResult, locale: Locale = 'en'): s
   const loyal = seg(result, 'loyal');
   const risk = seg(result, 'at-risk');
   const switcher = seg(result, 'switcher');
-  const potential = seg(result, 'potential-loyal');
   const out: string[] = [];
   if (loyal) out.push(t.loyal(pct(loyal.share, locale), pct(loyal.revenueShare, locale)));
   if (risk) out.push(t.atRisk(pct(risk.share, locale), pct(risk.revenueShare, locale)));
   if (switcher && switcher.customers > 0)
     out.push(t.switcher(formatNumber(switcher.customers, locale), switcher.customers));
-  if (loyal && potential && loyal.customers > 0 && potential.customers > 0)
-    out.push(t.retention(pct(loyal.activeShare, locale), pct(potential.activeShare, locale)));
   return out;
 }
 

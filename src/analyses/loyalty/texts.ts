@@ -31,8 +31,6 @@ const en = {
       `${share} of customers are at risk of leaving; together they brought ${revenue} of net revenue.`,
     switcher: (count: string, n: number) =>
       `${count} ${n === 1 ? 'customer buys' : 'customers buy'} irregularly, with long gaps: likely they also buy elsewhere.`,
-    retention: (loyal: string, potential: string) =>
-      `Of the loyal customers ${loyal} ordered in the last 90 days, against ${potential} of the potential loyal ones.`,
     caption: 'Loyalty segments',
     cols: [
       'Segment',
@@ -117,8 +115,6 @@ const nl: typeof en = {
       `${share} van de klanten dreigt af te haken; samen brachten ze ${revenue} van de netto-omzet.`,
     switcher: (count: string, n: number) =>
       `${count} ${n === 1 ? 'klant koopt' : 'klanten kopen'} onregelmatig, met lange tussenpozen: waarschijnlijk kopen ze ook elders.`,
-    retention: (loyal: string, potential: string) =>
-      `Van de loyale klanten bestelde ${loyal} in de laatste 90 dagen, tegen ${potential} van de mogelijk loyale klanten.`,
     caption: 'Loyaliteitssegmenten',
     cols: [
       'Segment',
