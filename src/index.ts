@@ -105,6 +105,19 @@ export {
   type TimingSegment,
   type TimeBand,
 } from './analyses/timing/index.js';
+export {
+  loyalty,
+  LOYALTY_RULES,
+  LOYALTY_SEGMENTS,
+  type LoyaltyOptions,
+  type LoyaltyOptionsUsed,
+  type LoyaltyResult,
+  type LoyaltySegmentSummary,
+  type LoyaltySegment,
+} from './analyses/loyalty/index.js';
+export { loyaltyBars, type LoyaltyChartOptions } from './analyses/loyalty/charts.js';
+export { loyaltySection, loyaltyFindings, type LoyaltySectionOptions } from './analyses/loyalty/section.js';
+export { loyaltyTexts } from './analyses/loyalty/texts.js';
 export { COMPUTED_FEATURES, DEFAULT_FEATURES, type ComputedFeature } from './analyses/clusters/features.js';
 export type { ClusterNamePart, ClusterLevel } from './analyses/clusters/names.js';
 export type { Projection } from './analyses/clusters/projection.js';
@@ -380,6 +393,7 @@ export { dataQualitySection, type DataQualityInput, type DataQualityOptions } fr
 export { rfmSection, rfmFindings, type RfmSectionOptions } from './analyses/rfm/section.js';
 export { cohortsSection, cohortFindings, type CohortsSectionOptions } from './analyses/cohorts/section.js';
 export { timingSection, timingFindings, type TimingSectionOptions } from './analyses/timing/section.js';
+export { timingTexts } from './analyses/timing/texts.js';
 export { clustersSection, clusterFindings, type ClustersSectionOptions } from './analyses/clusters/section.js';
 export {
   segmentsSection,
@@ -466,6 +480,14 @@ export {
   type ExportSegmentsResult,
   type ExportFormat,
 } from './export/segments.js';
+export {
+  exportSegmentation,
+  segmentationSelectSql,
+  type ExportSegmentationOptions,
+  type ExportSegmentationResult,
+} from './export/segmentation.js';
+export { SEGMENTATIONS, SEGMENTATION_IDS, type SegmentationId } from './export/segmentations.js';
+export type { Segmentation, SegmentationColumn } from './analyses/shared/segmentation.js';
 
 // notebook: display in a tslab kernel (text form outside one)
 export { show, showDefaults, type ShowOptions, type Showable } from './notebook/show.js';

@@ -8,6 +8,7 @@ import { clustersAnalysis, crosstabAnalysis } from './clusters/analysis.js';
 import { clvAnalysis, clvSegmentsAnalysis } from './clv/analysis.js';
 import { cohortsAnalysis } from './cohorts/analysis.js';
 import { goalsAnalysis } from './goals/analysis.js';
+import { loyaltyAnalysis } from './loyalty/analysis.js';
 import { overviewAnalysis } from './overview/analysis.js';
 import { rfmAnalysis } from './rfm/analysis.js';
 import { segmentsAnalysis } from './segments/analysis.js';
@@ -28,6 +29,7 @@ export const ANALYSES = [
   clvAnalysis,
   clvSegmentsAnalysis,
   timingAnalysis,
+  loyaltyAnalysis,
   overviewAnalysis,
   subscriptionsAnalysis,
   actionsAnalysis,

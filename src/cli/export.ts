@@ -4,6 +4,9 @@
  * customer ids; the command says so on stderr. Progress goes to stderr, the file's path to stdout.
  */
 import { exportSegments, type ExportFormat } from '../export/segments.js';
+import { exportSegmentation } from '../export/segmentation.js';
+import { SEGMENTATION_IDS, type SegmentationId } from '../export/segmentations.js';
+import { keyword } from '../analyses/shared/validate.js';
 import { loadTransactions } from '../data/load.js';
 import { checkOutputPath } from '../report/save.js';
 import { messages } from '../messages.js';
@@ -43,6 +46,12 @@ const SPEC: CommandSpec = {
     },
     { ...LOCALE_FLAG, help: 'language of the segment labels' },
     { ...CLV_FLAG, help: 'add the CLV band, CLV and P(alive) columns' },
+    {
+      name: 'segmentation',
+      value: SEGMENTATION_IDS.join('|'),
+      help: 'write this one segmentation instead: customer id, segment key, its label and the numbers behind it',
+      default: 'none (RFM segment, cluster, value tier)',
+    },
     {
       name: 'out',
       value: 'PATH',
@@ -85,7 +94,12 @@ export const exportCommand: Command = {
       const file = positionals[0] ?? BUNDLED_DATA;
       const preset = values.preset ?? (positionals[0] === undefined && !values.mapping ? 'online-retail' : undefined);
       const mapping = values.mapping ? readMappingFile(values.mapping) : undefined;
-      const out = values.out ?? `exports/segments.${format}`;
+      const segmentation =
+        values.segmentation === undefined
+          ? undefined
+          : flagValue('--segmentation', () => keyword('segmentation', values.segmentation, SEGMENTATION_IDS));
+      if (segmentation && flags['clv']) throw new UsageError(messages.badFlagValue('--clv', 'not with --segmentation'));
+      const out = values.out ?? `exports/${segmentation ?? 'segments'}.${format}`;
       await checkOutputPath(out, 'the segment list');
 
       const start = performance.now();
@@ -113,6 +127,15 @@ export const exportCommand: Command = {
         io.err(
           `load      ${elapsed(start).padStart(8)}  ${load.fileName}: ${load.rowsLoaded.toLocaleString('en')} rows, ${load.customers.toLocaleString('en')} customers`,
         );
+        if (segmentation)
+          return await writeSegmentation(wb, io, start, {
+            segmentation,
+            out,
+            format,
+            locale,
+            ...(delimiter ? { delimiter } : {}),
+            ...(asOf ? { asOf } : {}),
+          });
         const res = await exportSegments(wb, {
           out,
           format,
@@ -133,3 +156,29 @@ export const exportCommand: Command = {
       }
     }),
 };
+
+/** A flag's value checked by `check`; its error becomes a usage error naming the flag. */
+function flagValue<T>(flag: string, check: () => T): T {
+  try {
+    return check();
+  } catch (e) {
+    throw new UsageError(messages.badFlagValue(flag, e instanceof Error ? e.message : String(e)));
+  }
+}
+
+/** `--segmentation NAME`: write that one segmentation and report it as the segment export does. */
+async function writeSegmentation(
+  wb: Parameters<typeof exportSegmentation>[0],
+  io: Parameters<Command['run']>[1],
+  start: number,
+  options: Parameters<typeof exportSegmentation>[1] & { segmentation: SegmentationId },
+): Promise<number> {
+  const res = await exportSegmentation(wb, options);
+  for (const w of res.warnings) io.err(`warning: ${forCli(w)}`);
+  io.err(
+    `export    ${elapsed(start).padStart(8)}  ${res.rows.toLocaleString('en')} customers, columns ${res.columns.join(', ')}`,
+  );
+  io.err(messages.exportHasIds(res.path));
+  io.out(res.path);
+  return 0;
+}

@@ -31,6 +31,22 @@ describe('swb export', () => {
     expect(readdirSync(join(dir, 'lists'))).toEqual(['segmenten.csv']);
   }, 120_000);
 
+  it('--segmentation loyalty writes one row per customer with its key, Dutch label and numbers', async () => {
+    const dir = fresh();
+    const out = join(dir, 'loyalty.csv');
+    const r = await runCli(['export', '--segmentation', 'loyalty', '--locale', 'nl', '--out', out]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(`${out}\n`);
+    const lines = readFileSync(out, 'utf8').trimEnd().split('\n');
+    expect(lines).toHaveLength(4339);
+    expect(lines[0]).toBe('customer_id,segment,segment_label,orders,order_days,cycle,cv,max_gap,days_since,revenue');
+    expect(lines.find((l) => l.startsWith('12347,'))).toBe('12347,loyal,Loyaal,7,7,58.5,0.276,90,3,4310.0');
+    expect(lines.filter((l) => l.split(',')[1] === 'loyal')).toHaveLength(1005);
+    const bad = await runCli(['export', '--segmentation', 'nope']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--segmentation: unknown segmentation: nope (expected one of: timing, loyalty)');
+  }, 120_000);
+
   it('refuses a folder at --out before any work, and a delimiter with Parquet', async () => {
     const dir = fresh();
     mkdirSync(join(dir, 'x.csv'));

@@ -35,6 +35,7 @@ describe('swb report', () => {
         'segments',
         'trends',
         'timing',
+        'loyalty',
         'overview',
         'render',
         'write',

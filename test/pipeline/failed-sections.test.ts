@@ -32,6 +32,7 @@ describe('runPipeline with sections that cannot be computed', () => {
       'trends',
       'clv (failed)',
       'timing',
+      'loyalty',
       'overview',
     ]);
     expect(results.rfm?.customerCount).toBe(1);
@@ -66,6 +67,7 @@ describe('runPipeline with sections that cannot be computed', () => {
       'trends',
       'clv',
       'timing',
+      'loyalty',
       'actions',
       'method',
     ]);

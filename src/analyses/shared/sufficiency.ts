@@ -35,7 +35,7 @@ export interface Sufficiency {
 }
 
 /** The analyses with minimums. */
-export type SufficiencyAnalysis = 'rfm' | 'clusters' | 'clv';
+export type SufficiencyAnalysis = 'rfm' | 'clusters' | 'clv' | 'loyalty' | 'journey';
 
 /** Minimums per analysis (a check left out is not made). */
 export type Minimums = Partial<Record<SufficiencyName, number>>;
@@ -43,12 +43,15 @@ export type Minimums = Partial<Record<SufficiencyName, number>>;
 /**
  * Default minimums. RFM: 50 customers with a purchase and 180 days of history (quantile scores and
  * recency need both). Clusters: 100 customers, 180 days. CLV: 500 customers, 365 days, 100 customers with
- * 3+ orders, 1 order in the last 30 days.
+ * 3+ orders, 1 order in the last 30 days. Loyalty: 50 customers, 180 days, 30 customers with 3+ orders (regularity
+ * needs them). Journey: 50 customers.
  */
 export const DEFAULT_MINIMUMS: Readonly<Record<SufficiencyAnalysis, Readonly<Minimums>>> = {
   rfm: { customers: 50, historyDays: 180 },
   clusters: { customers: 100, historyDays: 180 },
   clv: { customers: 500, historyDays: 365, repeatBuyers: 100, recentOrders: 1 },
+  loyalty: { customers: 50, historyDays: 180, repeatBuyers: 30 },
+  journey: { customers: 50 },
 };
 
 const ORDER: readonly SufficiencyName[] = ['customers', 'historyDays', 'repeatBuyers', 'recentOrders'];
