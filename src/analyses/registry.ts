@@ -4,6 +4,7 @@
  * results) are read off it. Adding an analysis = its folder with an `analysis.ts` + one line here.
  */
 import { actionsAnalysis } from './actions/analysis.js';
+import { channelAnalysis } from './channel/analysis.js';
 import { clustersAnalysis, crosstabAnalysis } from './clusters/analysis.js';
 import { clvAnalysis, clvSegmentsAnalysis } from './clv/analysis.js';
 import { cohortsAnalysis } from './cohorts/analysis.js';
@@ -28,6 +29,7 @@ export const ANALYSES = [
   clvAnalysis,
   clvSegmentsAnalysis,
   timingAnalysis,
+  channelAnalysis,
   overviewAnalysis,
   subscriptionsAnalysis,
   actionsAnalysis,
