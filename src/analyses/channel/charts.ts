@@ -5,7 +5,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { Locale } from '../../locale.js';
-import { intervalChart } from '../shared/group-kpis-view.js';
+import { intervalChart } from '../shared/interval-charts.js';
 import type { ChannelResult } from './index.js';
 import { channelTexts } from './texts.js';
 

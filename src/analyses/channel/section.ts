@@ -6,7 +6,7 @@
 import { formatCurrency, formatNumber, formatPercent, type Locale } from '../../locale.js';
 import type { ReportChart, ReportSection, ReportTable } from '../../report/section.js';
 import { COUNT } from '../../report/small-groups.js';
-import { groupCells, shareWithInterval } from '../shared/group-kpis-view.js';
+import { groupCells, shareWithInterval } from '../shared/section-groups.js';
 import { channelActiveChart, channelValueChart, paymentValueChart } from './charts.js';
 import type { ChannelResult, ChannelSegmentSummary, NamedGroupSummary } from './index.js';
 import { channelTexts } from './texts.js';
