@@ -10,6 +10,7 @@ import { clvAnalysis, clvSegmentsAnalysis } from './clv/analysis.js';
 import { cohortsAnalysis } from './cohorts/analysis.js';
 import { goalsAnalysis } from './goals/analysis.js';
 import { overviewAnalysis } from './overview/analysis.js';
+import { priceAnalysis } from './price/analysis.js';
 import { rfmAnalysis } from './rfm/analysis.js';
 import { segmentsAnalysis } from './segments/analysis.js';
 import type { OptionsOf, ResultOf } from './shared/analysis.js';
@@ -30,6 +31,7 @@ export const ANALYSES = [
   clvSegmentsAnalysis,
   timingAnalysis,
   channelAnalysis,
+  priceAnalysis,
   overviewAnalysis,
   subscriptionsAnalysis,
   actionsAnalysis,
