@@ -118,6 +118,35 @@ export {
 export { loyaltyBars, type LoyaltyChartOptions } from './analyses/loyalty/charts.js';
 export { loyaltySection, loyaltyFindings, type LoyaltySectionOptions } from './analyses/loyalty/section.js';
 export { loyaltyTexts } from './analyses/loyalty/texts.js';
+  channelPayment,
+  channelCustomers,
+  channelColumns,
+  CHANNEL_RULES,
+  CHANNEL_SEGMENTS,
+  type ChannelOptions,
+  type ChannelOptionsUsed,
+  type ChannelResult,
+  type ChannelSegmentSummary,
+  type ChannelCustomer,
+  type ChannelSegment,
+  type NamedGroupSummary,
+} from './analyses/channel/index.js';
+export {
+  priceSensitivity,
+  priceCustomers,
+  priceSignals,
+  PRICE_RULES,
+  PRICE_SEGMENTS,
+  PRICE_SIGNALS,
+  type PriceOptions,
+  type PriceOptionsUsed,
+  type PriceResult,
+  type PriceSegmentSummary,
+  type PriceCustomer,
+  type PriceSegment,
+  type PriceSignal,
+} from './analyses/price/index.js';
+export type { GroupKpis, MeanEstimate } from './analyses/shared/group-kpis.js';
 export { COMPUTED_FEATURES, DEFAULT_FEATURES, type ComputedFeature } from './analyses/clusters/features.js';
 export type { ClusterNamePart, ClusterLevel } from './analyses/clusters/names.js';
 export type { Projection } from './analyses/clusters/projection.js';
@@ -378,6 +407,13 @@ export {
 } from './analyses/clv/charts.js';
 export { clvTrackingChart, type ClvTrackingChartOptions } from './analyses/clv/tracking-charts.js';
 export { timingHeatmap, timingSegmentBars, type TimingChartOptions } from './analyses/timing/charts.js';
+export {
+  channelValueChart,
+  channelActiveChart,
+  paymentValueChart,
+  type ChannelChartOptions,
+} from './analyses/channel/charts.js';
+export { priceBandsChart, priceValueChart, priceRepeatChart, type PriceChartOptions } from './analyses/price/charts.js';
 export { renderSvg } from './charts/render.js';
 export { chartLocale, withChartLocale, type ChartLocale, type ChartLocaleOptions } from './charts/locale-config.js';
 
@@ -394,6 +430,8 @@ export { rfmSection, rfmFindings, type RfmSectionOptions } from './analyses/rfm/
 export { cohortsSection, cohortFindings, type CohortsSectionOptions } from './analyses/cohorts/section.js';
 export { timingSection, timingFindings, type TimingSectionOptions } from './analyses/timing/section.js';
 export { timingTexts } from './analyses/timing/texts.js';
+export { channelSection, channelFindings, type ChannelSectionOptions } from './analyses/channel/section.js';
+export { priceSection, priceFindings, type PriceSectionOptions } from './analyses/price/section.js';
 export { clustersSection, clusterFindings, type ClustersSectionOptions } from './analyses/clusters/section.js';
 export {
   segmentsSection,

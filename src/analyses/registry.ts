@@ -4,12 +4,14 @@
  * results) are read off it. Adding an analysis = its folder with an `analysis.ts` + one line here.
  */
 import { actionsAnalysis } from './actions/analysis.js';
+import { channelAnalysis } from './channel/analysis.js';
 import { clustersAnalysis, crosstabAnalysis } from './clusters/analysis.js';
 import { clvAnalysis, clvSegmentsAnalysis } from './clv/analysis.js';
 import { cohortsAnalysis } from './cohorts/analysis.js';
 import { goalsAnalysis } from './goals/analysis.js';
 import { loyaltyAnalysis } from './loyalty/analysis.js';
 import { overviewAnalysis } from './overview/analysis.js';
+import { priceAnalysis } from './price/analysis.js';
 import { rfmAnalysis } from './rfm/analysis.js';
 import { segmentsAnalysis } from './segments/analysis.js';
 import type { OptionsOf, ResultOf } from './shared/analysis.js';
@@ -30,6 +32,8 @@ export const ANALYSES = [
   clvSegmentsAnalysis,
   timingAnalysis,
   loyaltyAnalysis,
+  channelAnalysis,
+  priceAnalysis,
   overviewAnalysis,
   subscriptionsAnalysis,
   actionsAnalysis,

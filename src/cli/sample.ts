@@ -1,5 +1,5 @@
 /**
- * `swb sample --customers N --seed S --out FILE [--subscriptions]`: write seeded synthetic data with planted
+ * `swb sample --customers N --seed S --out FILE [--subscriptions] [--behaviour]`: write seeded synthetic data with planted
  * structure; with `--subscriptions`, also `subscriptions.csv` and `events.csv` beside `--out`.
  */
 import { dirname } from 'node:path';
@@ -46,6 +46,11 @@ const SPEC: CommandSpec = {
       help: 'also write subscriptions.csv and events.csv into the folder of --out',
       default: 'off',
     },
+    {
+      name: 'behaviour',
+      help: 'also write payment_method and discount columns and plant product mixes, omnichannel customers and deal-seekers (truth columns in the customers file)',
+      default: 'off',
+    },
   ],
 };
 
@@ -62,6 +67,7 @@ export const sampleCommand: Command = {
         customers,
         seed,
         out: values.out,
+        ...(flags['behaviour'] ? { behaviour: true } : {}),
         onProgress: (done, rows) =>
           io.err(`  ${done.toLocaleString('en')} customers, ${rows.toLocaleString('en')} rows…`),
       });

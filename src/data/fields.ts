@@ -27,6 +27,14 @@ export interface ColumnMapping {
   channel?: string;
   /** Product category. */
   category?: string;
+  /** Payment method (card, iDEAL, invoice, …). */
+  paymentMethod?: string;
+  /** Discount given on the row, in money (0 or empty: full price). */
+  discount?: string;
+  /** Promotion or voucher code used on the row (empty: none). */
+  promoCode?: string;
+  /** List (catalogue) price per unit, before any discount. */
+  listPrice?: string;
 }
 
 /** A key of {@link ColumnMapping}. */
@@ -45,13 +53,17 @@ export const FIELD_COLUMNS: Readonly<Record<MappingKey, string>> = {
   country: 'country',
   channel: 'channel',
   category: 'category',
+  paymentMethod: 'payment_method',
+  discount: 'discount',
+  promoCode: 'promo_code',
+  listPrice: 'list_price',
 };
 
 /** Mapping keys in a fixed order (used for reports and recognition). */
 export const MAPPING_KEYS: readonly MappingKey[] = Object.keys(FIELD_COLUMNS) as MappingKey[];
 
 /** Fields whose values are numbers. */
-export const NUMERIC_KEYS: ReadonlySet<MappingKey> = new Set(['amount', 'quantity', 'unitPrice']);
+export const NUMERIC_KEYS: ReadonlySet<MappingKey> = new Set(['amount', 'quantity', 'unitPrice', 'discount', 'listPrice']);
 
 /** Recognised header names (normalised: lower case, no spaces, `_`, `-` or `.`), English and Dutch. */
 const SYNONYMS: Readonly<Record<MappingKey, readonly string[]>> = {
@@ -66,6 +78,10 @@ const SYNONYMS: Readonly<Record<MappingKey, readonly string[]>> = {
   country: ['country', 'land'],
   channel: ['channel', 'saleschannel', 'kanaal', 'verkoopkanaal'],
   category: ['category', 'productcategory', 'categorie', 'productcategorie', 'productgroep'],
+  paymentMethod: ['paymentmethod', 'payment', 'paymenttype', 'betaalmethode', 'betaalwijze'],
+  discount: ['discount', 'discountamount', 'korting', 'kortingsbedrag'],
+  promoCode: ['promocode', 'promotioncode', 'couponcode', 'coupon', 'vouchercode', 'voucher', 'kortingscode', 'actiecode'],
+  listPrice: ['listprice', 'originalprice', 'regularprice', 'catalogprice', 'adviesprijs', 'catalogusprijs'],
 };
 
 /** Normalise a header for recognition: lower case, accents and separators removed. */

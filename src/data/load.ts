@@ -224,8 +224,8 @@ function parseSql(
   // Without an order id, each customer-day is one order, named by a keyed hash (the pseudonym key) so the id
   // carries no customer id: an unkeyed hash of a short id and a date is reversed by trying every id.
   const orderId = has('orderId') ? 'order_id' : `'O-' || md5($okey || customer_id || '@' || strftime(order_date, '%Y-%m-%d'))`;
-  const extras = (['quantity', 'unitPrice'] as const).filter(has).map((k) => `${num(k)} AS ${quoteIdentifier(c(k))}`);
-  const texts = (['productId', 'description', 'country', 'channel', 'category'] as const)
+  const extras = (['quantity', 'unitPrice', 'discount', 'listPrice'] as const).filter(has).map((k) => `${num(k)} AS ${quoteIdentifier(c(k))}`);
+  const texts = (['productId', 'description', 'country', 'channel', 'category', 'paymentMethod', 'promoCode'] as const)
     .filter(has).map((k) => `CAST(${quoteIdentifier(c(k))} AS VARCHAR) AS ${quoteIdentifier(c(k))}`);
   const optional = OPTIONAL_KEYS.filter(has).map((k) => quoteIdentifier(c(k)));
   const cancelled = preset?.cancellationPrefix ? 'coalesce(starts_with(order_id, $cprefix), false)' : 'false';
@@ -265,7 +265,7 @@ function parseSql(
 export const MAX_AMOUNT = 1e12;
 
 /** Optional columns of `transactions`, in table order. */
-const OPTIONAL_KEYS = ['quantity', 'unitPrice', 'productId', 'description', 'country', 'channel', 'category'] as const;
+const OPTIONAL_KEYS = ['quantity', 'unitPrice', 'productId', 'description', 'country', 'channel', 'category', 'paymentMethod', 'discount', 'promoCode', 'listPrice'] as const;
 
 type ReasonRow = { reason: SetAsideReason | null; count: number; examples: number[] };
 

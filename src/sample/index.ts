@@ -4,7 +4,10 @@
  * - four customer clusters (`true_cluster` 1–4) with distinct order rates, order values and churn;
  * - monthly retention per first-order cohort with a closed form ({@link plantedRetention}): newer cohorts churn less;
  * - NPS lower for 18–34-year-olds in large cities than for 18–34-year-olds overall; referral customers spend 25% more
- *   per order; device has no effect on anything (a planted null difference).
+ *   per order; device has no effect on anything (a planted null difference);
+ * - with `behaviour: true` only (see behaviour.ts): a product mix per customer, omnichannel customers who spend more
+ *   per order, a main payment method and a price type (full price / mixed / deal-seeker), in extra columns. The
+ *   default output stays byte-identical: the behaviour draws come from a random stream of their own.
  * Writes to temp files and renames, so a failed run leaves no half-written file.
  */
 import { once } from 'node:events';
@@ -15,6 +18,15 @@ import { WorkbenchError } from '../errors.js';
 import { messages } from '../messages.js';
 import { checkOutputPath, claimTemp, discardTemp, reasonOf, releaseTemp } from '../report/save.js';
 import { Random } from './random.js';
+import {
+  BEHAVIOUR_CUSTOMER_COLUMNS,
+  BEHAVIOUR_TRANSACTION_COLUMNS,
+  behaviourLine,
+  behaviourRandom,
+  drawBehaviour,
+  PLANTED_BEHAVIOUR,
+  type Behaviour,
+} from './behaviour.js';
 
 /** Options for {@link generateSample}. */
 export interface SampleOptions {
@@ -24,6 +36,8 @@ export interface SampleOptions {
   seed?: number;
   /** Transactions CSV path; the customers file is written beside it as `<name>-customers.csv`. */
   out: string;
+  /** Also write payment method and discount columns, and plant product mix, channel and price behaviour (see `PLANTED_BEHAVIOUR`). @defaultValue false */
+  behaviour?: boolean;
   /** Called every 100,000 customers with the rows written so far. */
   onProgress?: (customersDone: number, rowsWritten: number) => void;
 }
@@ -95,8 +109,10 @@ const REGIONS = ['North', 'East', 'South', 'West'] as const;
 const CITY_SIZES = ['small', 'medium', 'large'] as const;
 const ACQ = ['search', 'social', 'referral', 'email', 'store'] as const;
 const DEVICES = ['ios', 'android', 'desktop'] as const;
-const CHANNELS = ['web', 'app', 'store'] as const;
-const CATEGORIES = ['Home', 'Garden', 'Kitchen', 'Toys', 'Books', 'Fashion'] as const;
+/** Sales channels of the sample. */
+export const CHANNELS = ['web', 'app', 'store'] as const;
+/** Product categories of the sample. */
+export const CATEGORIES = ['Home', 'Garden', 'Kitchen', 'Toys', 'Books', 'Fashion'] as const;
 
 /** Mean NPS score (0–10) by planted group: young big-city customers score 2 points lower. */
 export function plantedNpsMean(ageBand: string, citySize: string): number {
@@ -132,15 +148,23 @@ export async function generateSample(options: SampleOptions): Promise<SampleResu
   let rows = 0;
   let orders = 0;
   const seq = { n: 0 };
+  const brng = options.behaviour ? behaviourRandom(options.seed ?? 42) : undefined;
+  const extra = (cols: readonly string[]) => (brng ? `,${cols.join(',')}` : '');
   try {
-    await tx.write('order_id,customer_id,order_date,product_id,category,channel,quantity,unit_price,amount\n');
-    await cu.write('customer_id,age_band,region,city_size,acquisition_channel,device,nps,true_cluster,cohort_month\n');
+    await tx.write(
+      `order_id,customer_id,order_date,product_id,category,channel,quantity,unit_price,amount${extra(BEHAVIOUR_TRANSACTION_COLUMNS)}\n`,
+    );
+    await cu.write(
+      `customer_id,age_band,region,city_size,acquisition_channel,device,nps,true_cluster,cohort_month${extra(BEHAVIOUR_CUSTOMER_COLUMNS)}\n`,
+    );
     for (let i = 1; i <= n; i++) {
       const c = drawCustomer(rng, i);
+      const b = brng ? drawBehaviour(brng) : undefined;
+      const truth = b ? `,${b.mix},${b.omnichannel ? 'omnichannel' : 'single-channel'},${b.payment},${b.price}` : '';
       await cu.write(
-        `${c.id},${c.ageBand},${c.region},${c.citySize},${c.acquisition},${c.device},${c.nps},${c.cluster.id},${monthLabel(c.cohort)}\n`,
+        `${c.id},${c.ageBand},${c.region},${c.citySize},${c.acquisition},${c.device},${c.nps},${c.cluster.id},${monthLabel(c.cohort)}${truth}\n`,
       );
-      for (const order of drawOrders(rng, c, seq)) {
+      for (const order of drawOrders(rng, c, seq, b && brng ? { b, rng: brng } : undefined)) {
         orders++;
         for (const line of order.lines) {
           rows++;
@@ -211,10 +235,19 @@ interface Order {
   lines: string[];
 }
 
-function* drawOrders(rng: Random, c: Customer, seq: { n: number }): Generator<Order> {
+/** A customer's planted behaviour and the random stream it draws from (only with `behaviour: true`). */
+interface BehaviourDraw {
+  b: Behaviour;
+  rng: Random;
+}
+
+function* drawOrders(rng: Random, c: Customer, seq: { n: number }, bd?: BehaviourDraw): Generator<Order> {
   const q = Math.min(1, c.cluster.churn * cohortChurnFactor(c.cohort));
-  const channel = rng.pick(CHANNELS, [50, 30, 20]);
-  const valueFactor = c.acquisition === 'referral' ? REFERRAL_SPEND_FACTOR : 1;
+  const first = rng.pick(CHANNELS, [50, 30, 20]);
+  const omni = bd?.b.omnichannel === true;
+  const valueFactor =
+    (c.acquisition === 'referral' ? REFERRAL_SPEND_FACTOR : 1) * (omni ? PLANTED_BEHAVIOUR.omniSpendFactor : 1);
+  let orderNo = 0;
   for (let k = 0; c.cohort + k < SAMPLE_MONTHS; k++) {
     if (k > 0) {
       if (rng.chance(q)) return; // churned for good
@@ -227,7 +260,12 @@ function* drawOrders(rng: Random, c: Customer, seq: { n: number }): Generator<Or
       if (date > SAMPLE_END) continue;
       const value = c.cluster.orderValue * valueFactor * Math.exp(0.35 * rng.normal());
       const id = `O${(++seq.n).toString(36).toUpperCase()}`;
-      yield { id, date: formatTimestamp(date), lines: orderLines(rng, value, channel) };
+      // an omnichannel customer moves to the next channel with every order, so two orders always use two channels
+      const channel = omni ? (CHANNELS[(CHANNELS.indexOf(first) + orderNo) % CHANNELS.length] ?? first) : first;
+      const discounted = bd ? bd.rng.chance(PLANTED_BEHAVIOUR.discountChance[bd.b.price]) : false;
+      orderNo++;
+      const lines = orderLines(rng, value, channel).map((l) => (bd ? behaviourLine(bd.rng, bd.b, l, discounted) : l));
+      yield { id, date: formatTimestamp(date), lines };
       if (rng.chance(0.02)) {
         // a return of part of the order, booked under its own id on the same day
         yield {
@@ -235,7 +273,7 @@ function* drawOrders(rng: Random, c: Customer, seq: { n: number }): Generator<Or
           date: formatTimestamp(date),
           lines: [
             `P${rng.int(500)},${rng.pick(CATEGORIES, [1, 1, 1, 1, 1, 1])},${channel},-1,${(value / 4).toFixed(2)},${(-value / 4).toFixed(2)}`,
-          ],
+          ].map((l) => (bd ? behaviourLine(bd.rng, bd.b, l, false) : l)),
         };
       }
     }

@@ -17,7 +17,7 @@ export async function explainWorkbench(): Promise<Workbench> {
   const wb = await Workbench.open();
   await wb.run(`create table transactions (customer_id varchar, order_id varchar, order_date timestamp, amount double,
     is_return boolean, source_row bigint, quantity double, unit_price double, product_id varchar, category varchar,
-    channel varchar, country varchar)`);
+    channel varchar, country varchar, payment_method varchar, discount double, promo_code varchar, list_price double)`);
   await wb.run(`create table customers (customer_id varchar, age_band varchar, region varchar, device varchar,
     company_size integer, nps double, csat double, signup date)`);
   return wb;
