@@ -123,6 +123,77 @@ describe('swb report on subscriptions and usage events alone', () => {
     expect(text).toContain('Subscriptions file: subscriptions.csv');
   }, 180_000);
 
+  it.each([
+    [
+      'en',
+      'default',
+      'Counting of MRR movements (mrrMethod) | between month ends',
+      'MRR movements (method: month end) |',
+    ],
+    [
+      'en',
+      'dated',
+      'Counting of MRR movements (mrrMethod) | on the day of each change',
+      'MRR movements (method: by day) |',
+    ],
+    [
+      'nl',
+      'dated',
+      'Telling van MRR-bewegingen (mrrMethod) | op de dag van elke wijziging',
+      'MRR-bewegingen (methode: per dag) |',
+    ],
+  ] as const)(
+    'states the MRR counting method in the %s method section (--mrr-method %s)',
+    async (locale, method, option, definition) => {
+      const out = join(dir, `method-${method}.${locale}.html`);
+      const r = await runCli(
+        [
+          'report',
+          '--subscriptions',
+          subs,
+          '--locale',
+          locale,
+          '--out',
+          out,
+          ...(method === 'default' ? [] : ['--mrr-method', method]),
+        ],
+        { env: { SOURCE_DATE_EPOCH: EPOCH } },
+      );
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr).toMatch(new RegExp(`^mrr .* \\(${method === 'default' ? 'month-end' : method}\\)$`, 'm'));
+      const text = reportText(readFileSync(out, 'utf8'));
+      const section = text.slice(
+        text.lastIndexOf(locale === 'en' ? '\nMethod and parameters\n' : '\nMethode en parameters\n'),
+      );
+      expect(section).toContain(option);
+      expect(section).toContain(definition);
+    },
+    180_000,
+  );
+
+  it('lists --mrr-method in the help and refuses a bad value or one without subscriptions (exit 2)', async () => {
+    const help = await runCli(['report', '--help']);
+    expect(help.stdout).toMatch(
+      /^ {2}--mrr-method month-end\|dated +with --subscriptions: .* \[default: month-end\]$/m,
+    );
+    const bad = await runCli([
+      'report',
+      '--subscriptions',
+      subs,
+      '--mrr-method',
+      'daily',
+      '--out',
+      join(dir, 'x.html'),
+    ]);
+    expect([bad.code, bad.stderr]).toEqual([
+      2,
+      'error: --mrr-method: unknown mrrMethod: daily (expected one of: month-end, dated) [USAGE]\n',
+    ]);
+    const noSubs = await runCli(['report', '--mrr-method', 'dated', '--out', join(dir, 'x.html')]);
+    expect(noSubs.code).toBe(2);
+    expect(noSubs.stderr).toMatch(/^error: The counting method of MRR movements .*--subscriptions FILE.* \[USAGE\]\n$/);
+  });
+
   it('refuses events without subscriptions and transaction flags without a transactions file (exit 2)', async () => {
     const noSubs = await runCli(['report', '--events', events, '--out', join(dir, 'x.html')]);
     expect([noSubs.code, noSubs.stderr]).toEqual([

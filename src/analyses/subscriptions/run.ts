@@ -11,6 +11,7 @@ import {
   mrrMovements,
   subscriptionChurn,
   subscriptionCohorts,
+  type MrrMethod,
   type MrrMovementsResult,
   type SubscriptionChurnResult,
   type SubscriptionCohortResult,
@@ -80,6 +81,16 @@ async function loadOrStop(
 /** First day of the month `n` months from the month holding `d` (UTC). */
 const monthFrom = (d: Date, n: number): Date => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + n, 1));
 
+/** What {@link runSubscriptions} reads and how it counts. */
+export interface SubscriptionRunInput {
+  /** Subscriptions file. */
+  subscriptions: string;
+  /** Usage events file. @defaultValue none */
+  events?: string | undefined;
+  /** How MRR movements are counted (and the KPIs built on them). @defaultValue 'month-end' */
+  mrrMethod?: MrrMethod | undefined;
+}
+
 /**
  * Load the subscriptions (and events) and run the subscription analyses, each part through `stages` (one
  * that cannot be computed on this data is recorded there).
@@ -87,7 +98,7 @@ const monthFrom = (d: Date, n: number): Date => new Date(Date.UTC(d.getUTCFullYe
  */
 export async function runSubscriptions(
   wb: Workbench,
-  files: { subscriptions: string; events?: string | undefined },
+  files: SubscriptionRunInput,
   stages: Stages,
 ): Promise<SubscriptionResults> {
   const load = await loadOrStop('subscriptions', stages, files.subscriptions, () =>
@@ -101,7 +112,7 @@ export async function runSubscriptions(
   // With plans, the bridge per plan month by month too: the chart of churn per plan over time.
   const movements = await stages.attempt(
     'mrr',
-    () => mrrMovements(wb, hasPlan ? { by: 'plan' } : {}),
+    () => mrrMovements(wb, { method: files.mrrMethod ?? 'month-end', ...(hasPlan ? { by: 'plan' } : {}) }),
     (r) =>
       `${r.rows.length} months, MRR ${money(r.totals.mrrEnd)} from ${r.totals.customersEnd.toLocaleString('en')} paying customers at the end (${r.method ?? 'month-end'})`,
   );
@@ -175,8 +186,11 @@ export function subscriptionRuns(r: SubscriptionResults): AnalysisRun[] {
   if (r.movements) {
     const m = r.movements;
     const by = m.bySegment ? { segmentBy: m.bySegment.by.column, minSize: m.bySegment.minSize } : {};
-    // the counting method is stated by the section's own method text (classes / classesDated)
-    runs.push({ name: 'MRR movements', options: { firstMonth: m.options.from, lastMonth: m.options.to, ...by } });
+    // the section's own method text defines the classes of the method (classes / classesDated)
+    runs.push({
+      name: 'MRR movements',
+      options: { firstMonth: m.options.from, lastMonth: m.options.to, mrrMethod: m.method ?? 'month-end', ...by },
+    });
   }
   const churnRun = (name: string, c: SubscriptionChurnResult): AnalysisRun => ({
     name,
