@@ -43,7 +43,7 @@ import { cliMessages as cli } from '../messages/cli.js';
 import { readGoalsFile } from '../analyses/goals/index.js';
 import { forCli } from './wording.js';
 import { mrrMethodOption } from '../analyses/subscriptions/analysis.js';
-import type { MrrMethod } from '../analyses/subscriptions/index.js';
+import { readFxRates, type MrrMethod } from '../analyses/subscriptions/index.js';
 
 /** The report's analysis sections from the registry, in reading order; those that need a flag say which. */
 function sectionList(): string {
@@ -141,6 +141,12 @@ const SPEC: CommandSpec = {
       value: 'month-end|dated',
       help: 'with --subscriptions: count MRR movements between month ends, or on the day of each change (as ChartMogul); the method section says which',
       default: 'month-end',
+    },
+    {
+      name: 'fx',
+      value: 'rates.csv',
+      help: 'with --subscriptions and --currency: exchange rates (columns currency, rate, optional date: units of --currency per unit, from that date) applied before any sum; subscriptions in several currencies need them',
+      default: 'none',
     },
   ],
   notes: [
@@ -254,6 +260,11 @@ function readReportFlags({ values, flags, positionals }: ParsedArgs, io: Command
   if (values.events !== undefined && values.subscriptions === undefined)
     throw new UsageError(messages.eventsNeedSubscriptions());
   const mrrMethod = mrrMethodFlag(values['mrr-method']);
+  if (values.fx !== undefined && values.subscriptions === undefined)
+    throw new UsageError(messages.fxNeedsSubscriptions());
+  if (values.fx !== undefined && currency === undefined) throw new UsageError(messages.fxNeedsCurrency());
+  // Read and checked before any work: a mistake in the rates file names the file, line and column.
+  const fx = values.fx === undefined || currency === undefined ? undefined : readFxRates(values.fx, currency);
   if (mrrMethod !== undefined && values.subscriptions === undefined)
     throw new UsageError(messages.mrrMethodNeedsSubscriptions());
   // Subscriptions without FILE: a report on them alone, never on the bundled transactions.
@@ -289,6 +300,7 @@ function readReportFlags({ values, flags, positionals }: ParsedArgs, io: Command
     ...(values.subscriptions !== undefined ? { subscriptions: values.subscriptions } : {}),
     ...(values.events !== undefined ? { events: values.events } : {}),
     ...(mrrMethod !== undefined ? { mrrMethod } : {}),
+    ...(fx ? { fx } : {}),
     ...(preset ? { preset } : {}),
     ...(mapping ? { mapping } : {}),
     ...(returns ? { returns } : {}),

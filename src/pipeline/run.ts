@@ -159,7 +159,7 @@ async function subscriptionsOnly(
   const mrrMethod = mrrMethodOption(options.mrrMethod);
   const subscriptions = await runSubscriptions(
     wb,
-    { subscriptions: options.subscriptions, events: options.events, mrrMethod },
+    { subscriptions: options.subscriptions, events: options.events, mrrMethod, fx: options.fx },
     stagesOf(failures, watch),
   );
   // The first day after the last month measured: MRR is read on the last day of each month before it.
@@ -187,6 +187,8 @@ export async function runPipeline(wb: Workbench, options: PipelineOptions): Prom
   const watch: Watch = { wb, onProgress: options.onProgress };
   if (options.events !== undefined && options.subscriptions === undefined)
     throw new WorkbenchError('BAD_OPTION', messages.eventsNeedSubscriptions(), { events: options.events });
+  if (options.fx !== undefined && options.subscriptions === undefined)
+    throw new WorkbenchError('BAD_OPTION', messages.fxNeedsSubscriptions(), {});
   if (options.mrrMethod !== undefined && options.subscriptions === undefined)
     throw new WorkbenchError('BAD_OPTION', messages.mrrMethodNeedsSubscriptions(), { mrrMethod: options.mrrMethod });
   if (options.file === undefined) {

@@ -9,6 +9,7 @@ import { unavailableSection, type SectionFailure } from '../../report/sections/u
 import type { Analysis } from '../shared/analysis.js';
 import { keyword } from '../shared/validate.js';
 import type { MrrMethod } from './movements.js';
+import type { FxRates } from './fx.js';
 import { runSubscriptions, subscriptionRuns, type SubscriptionResults } from './run.js';
 import {
   subscriptionsSection,
@@ -28,6 +29,11 @@ export interface SubscriptionsReportFlags {
    * day of each change; the method section states which. @defaultValue 'month-end'
    */
   mrrMethod?: MrrMethod;
+  /**
+   * Exchange rates into the report currency (`readFxRates`), applied to every subscription's MRR before any
+   * sum; without them subscriptions in more than one currency end the run with an error naming them. @defaultValue none
+   */
+  fx?: FxRates;
 }
 
 /** The counting method of the report's MRR movements, checked: `BAD_OPTION` for anything but the two names. */
@@ -93,6 +99,7 @@ export const subscriptionsAnalysis: Analysis<'subscriptions', SubscriptionResult
         subscriptions: options.subscriptions as string,
         events: options.events,
         mrrMethod: mrrMethodOption(options.mrrMethod),
+        fx: options.fx,
       },
       stages,
     ),

@@ -241,6 +241,7 @@ export const report = {
       featureBands: 'Feature bands (lower limits)',
       segmented: 'Customers segmented',
       mrrMethod: 'Counting of MRR movements',
+      currencyConversion: 'Converted before any sum, at the rate in force on each subscription’s start',
     } as Record<string, string>,
     values: {
       rfm: 'RFM segments',

@@ -217,6 +217,7 @@ export const report: Texts['report'] = {
       featureBands: 'Functieklassen (ondergrenzen)',
       segmented: 'Ingedeelde klanten',
       mrrMethod: 'Telling van MRR-bewegingen',
+      currencyConversion: 'Omgerekend vóór elke som, tegen de koers op de startdatum van elk abonnement',
     },
     values: {
       rfm: 'RFM-segmenten',
