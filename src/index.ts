@@ -324,6 +324,11 @@ export {
   type SubscriptionCohortOptions,
   type SubscriptionCohortOptionsUsed,
   type SubscriptionCohortResult,
+  parseFxRates,
+  readFxRates,
+  type FxRate,
+  type FxRates,
+  type FxUsed,
 } from './analyses/subscriptions/index.js';
 export {
   usageSegments,

@@ -42,6 +42,8 @@ import { messages } from '../messages.js';
 import { cliMessages as cli } from '../messages/cli.js';
 import { readGoalsFile } from '../analyses/goals/index.js';
 import { forCli } from './wording.js';
+import { mrrMethodOption } from '../analyses/subscriptions/analysis.js';
+import { readFxRates, type MrrMethod } from '../analyses/subscriptions/index.js';
 
 /** The report's analysis sections from the registry, in reading order; those that need a flag say which. */
 function sectionList(): string {
@@ -134,6 +136,18 @@ const SPEC: CommandSpec = {
       help: 'with --subscriptions: usage events file, adds usage segments and churn by usage',
       default: 'none',
     },
+    {
+      name: 'mrr-method',
+      value: 'month-end|dated',
+      help: 'with --subscriptions: count MRR movements between month ends, or on the day of each change (as ChartMogul); the method section says which',
+      default: 'month-end',
+    },
+    {
+      name: 'fx',
+      value: 'rates.csv',
+      help: 'with --subscriptions and --currency: exchange rates (columns currency, rate, optional date: units of --currency per unit, from that date) applied before any sum; subscriptions in several currencies need them',
+      default: 'none',
+    },
   ],
   notes: [
     'FILE: a transactions file (CSV, TSV, Parquet or JSON, gzip too); default: the bundled data/online_retail.csv.gz with --preset online-retail.',
@@ -171,6 +185,16 @@ export function asOfOption(text: string | undefined): Date | undefined {
   const asOf = text === undefined ? undefined : parseAsOf(text);
   if (text !== undefined && !asOf) throw new UsageError(messages.badAsOfFlag(text));
   return asOf;
+}
+
+/** Parse `--mrr-method`; absent → undefined, a bad value is a usage error. */
+function mrrMethodFlag(value: string | undefined): MrrMethod | undefined {
+  if (value === undefined) return undefined;
+  try {
+    return mrrMethodOption(value);
+  } catch (e) {
+    throw new UsageError(messages.badFlagValue('--mrr-method', e));
+  }
 }
 
 function generatedAt(): Date | undefined {
@@ -235,6 +259,14 @@ function readReportFlags({ values, flags, positionals }: ParsedArgs, io: Command
     throw new UsageError(messages.badDateFormatFlag(dateFormat));
   if (values.events !== undefined && values.subscriptions === undefined)
     throw new UsageError(messages.eventsNeedSubscriptions());
+  const mrrMethod = mrrMethodFlag(values['mrr-method']);
+  if (values.fx !== undefined && values.subscriptions === undefined)
+    throw new UsageError(messages.fxNeedsSubscriptions());
+  if (values.fx !== undefined && currency === undefined) throw new UsageError(messages.fxNeedsCurrency());
+  // Read and checked before any work: a mistake in the rates file names the file, line and column.
+  const fx = values.fx === undefined || currency === undefined ? undefined : readFxRates(values.fx, currency);
+  if (mrrMethod !== undefined && values.subscriptions === undefined)
+    throw new UsageError(messages.mrrMethodNeedsSubscriptions());
   // Subscriptions without FILE: a report on them alone, never on the bundled transactions.
   const onlySubscriptions = positionals[0] === undefined && values.subscriptions !== undefined;
   if (onlySubscriptions) {
@@ -267,6 +299,8 @@ function readReportFlags({ values, flags, positionals }: ParsedArgs, io: Command
     locale,
     ...(values.subscriptions !== undefined ? { subscriptions: values.subscriptions } : {}),
     ...(values.events !== undefined ? { events: values.events } : {}),
+    ...(mrrMethod !== undefined ? { mrrMethod } : {}),
+    ...(fx ? { fx } : {}),
     ...(preset ? { preset } : {}),
     ...(mapping ? { mapping } : {}),
     ...(returns ? { returns } : {}),

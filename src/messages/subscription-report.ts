@@ -8,6 +8,15 @@ export const subscriptionReportMessages = {
   /** Events without subscriptions: usage is measured on paying customers. */
   eventsNeedSubscriptions: () =>
     'Usage events (events, --events) are read together with subscriptions: pass the subscriptions file too (subscriptions, --subscriptions FILE).',
+  /** A counting method of MRR movements without subscriptions to count. */
+  mrrMethodNeedsSubscriptions: () =>
+    'The counting method of MRR movements (mrrMethod, --mrr-method) applies to subscriptions: pass the subscriptions file too (subscriptions, --subscriptions FILE), or leave it out.',
+  /** Exchange rates without subscriptions to convert. */
+  fxNeedsSubscriptions: () =>
+    'Exchange rates (fx, --fx) convert the MRR of subscriptions: pass the subscriptions file too (subscriptions, --subscriptions FILE), or leave them out.',
+  /** --fx without the currency it converts into. */
+  fxNeedsCurrency: () =>
+    '--fx converts every MRR into the report currency: name it with --currency CODE (the currency the rates are in, e.g. --currency EUR).',
   /** A flag that only means something with a transactions file. */
   flagNeedsTransactions: (flag: string) =>
     `${flag} applies to a transactions file, and this report has only subscriptions; pass the transactions FILE too, or leave ${flag} out.`,

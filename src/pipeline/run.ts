@@ -33,6 +33,7 @@ import type {
 } from '../analyses/shared/analysis.js';
 import { ANALYSES, type AnalysisOptions, type AnalysisResults } from '../analyses/registry.js';
 import { runSubscriptions } from '../analyses/subscriptions/run.js';
+import { mrrMethodOption } from '../analyses/subscriptions/analysis.js';
 import { withStableSources } from '../analyses/shared/customer-cache.js';
 import {
   timed,
@@ -155,9 +156,10 @@ async function subscriptionsOnly(
   if (given.length)
     throw new WorkbenchError('BAD_OPTION', messages.flagNeedsTransactions(given.join(', ')), { options: given });
   const failures: PipelineFailures = {};
+  const mrrMethod = mrrMethodOption(options.mrrMethod);
   const subscriptions = await runSubscriptions(
     wb,
-    { subscriptions: options.subscriptions, events: options.events },
+    { subscriptions: options.subscriptions, events: options.events, mrrMethod, fx: options.fx },
     stagesOf(failures, watch),
   );
   // The first day after the last month measured: MRR is read on the last day of each month before it.
@@ -185,6 +187,10 @@ export async function runPipeline(wb: Workbench, options: PipelineOptions): Prom
   const watch: Watch = { wb, onProgress: options.onProgress };
   if (options.events !== undefined && options.subscriptions === undefined)
     throw new WorkbenchError('BAD_OPTION', messages.eventsNeedSubscriptions(), { events: options.events });
+  if (options.fx !== undefined && options.subscriptions === undefined)
+    throw new WorkbenchError('BAD_OPTION', messages.fxNeedsSubscriptions(), {});
+  if (options.mrrMethod !== undefined && options.subscriptions === undefined)
+    throw new WorkbenchError('BAD_OPTION', messages.mrrMethodNeedsSubscriptions(), { mrrMethod: options.mrrMethod });
   if (options.file === undefined) {
     if (options.subscriptions === undefined) throw new WorkbenchError('BAD_OPTION', messages.pipelineNeedsFile(), {});
     return subscriptionsOnly(wb, { ...options, subscriptions: options.subscriptions }, watch);

@@ -3,7 +3,7 @@
  * written by `swb sample --subscriptions` (needs the built CLI: see helpers/cli.ts). The report on subscriptions
  * alone never falls back to the bundled transactions; its MRR is the one mrrMovements computes on the same file.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +13,7 @@ import { Workbench } from '../../src/workbench.js';
 import { loadSubscriptions } from '../../src/data/subscriptions.js';
 import { mrrMovements } from '../../src/analyses/subscriptions/index.js';
 import { formatCurrency, formatNumber } from '../../src/locale.js';
+import { SUBS } from '../analyses/subscriptions/fixture.js';
 
 let dir = '';
 let subs = '';
@@ -121,6 +122,128 @@ describe('swb report on subscriptions and usage events alone', () => {
       ),
     );
     expect(text).toContain('Subscriptions file: subscriptions.csv');
+  }, 180_000);
+
+  it.each([
+    [
+      'en',
+      'default',
+      'Counting of MRR movements (mrrMethod) | between month ends',
+      'MRR movements (method: month end) |',
+    ],
+    [
+      'en',
+      'dated',
+      'Counting of MRR movements (mrrMethod) | on the day of each change',
+      'MRR movements (method: by day) |',
+    ],
+    [
+      'nl',
+      'dated',
+      'Telling van MRR-bewegingen (mrrMethod) | op de dag van elke wijziging',
+      'MRR-bewegingen (methode: per dag) |',
+    ],
+  ] as const)(
+    'states the MRR counting method in the %s method section (--mrr-method %s)',
+    async (locale, method, option, definition) => {
+      const out = join(dir, `method-${method}.${locale}.html`);
+      const r = await runCli(
+        [
+          'report',
+          '--subscriptions',
+          subs,
+          '--locale',
+          locale,
+          '--out',
+          out,
+          ...(method === 'default' ? [] : ['--mrr-method', method]),
+        ],
+        { env: { SOURCE_DATE_EPOCH: EPOCH } },
+      );
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr).toMatch(new RegExp(`^mrr .* \\(${method === 'default' ? 'month-end' : method}\\)$`, 'm'));
+      const text = reportText(readFileSync(out, 'utf8'));
+      const section = text.slice(
+        text.lastIndexOf(locale === 'en' ? '\nMethod and parameters\n' : '\nMethode en parameters\n'),
+      );
+      expect(section).toContain(option);
+      expect(section).toContain(definition);
+    },
+    180_000,
+  );
+
+  it('lists --mrr-method in the help and refuses a bad value or one without subscriptions (exit 2)', async () => {
+    const help = await runCli(['report', '--help']);
+    expect(help.stdout).toMatch(
+      /^ {2}--mrr-method month-end\|dated +with --subscriptions: .* \[default: month-end\]$/m,
+    );
+    const bad = await runCli([
+      'report',
+      '--subscriptions',
+      subs,
+      '--mrr-method',
+      'daily',
+      '--out',
+      join(dir, 'x.html'),
+    ]);
+    expect([bad.code, bad.stderr]).toEqual([
+      2,
+      'error: --mrr-method: unknown mrrMethod: daily (expected one of: month-end, dated) [USAGE]\n',
+    ]);
+    const noSubs = await runCli(['report', '--mrr-method', 'dated', '--out', join(dir, 'x.html')]);
+    expect(noSubs.code).toBe(2);
+    expect(noSubs.stderr).toMatch(/^error: The counting method of MRR movements .*--subscriptions FILE.* \[USAGE\]\n$/);
+  });
+
+  it('converts subscriptions in three currencies with --fx, and refuses them without rates or with a bad rates file', async () => {
+    // the hand-made EUR subscriptions plus USD 100 (u) and GBP 40 (v): at 0.9 and 1.15, MRR at the end of April 2024 is
+    // 330.24 (EUR alone) + 90 + 46
+    const mixed = join(dir, 'mixed.csv');
+    const rows = [
+      ...SUBS,
+      ['u1', 'u', 'Pro', '2024-01-01', null, 100, 'USD', 'US'],
+      ['v1', 'v', 'Basic', '2024-02-01', null, 40, 'GBP', 'GB'],
+    ].map((r) => r.map((x) => x ?? '').join(','));
+    writeFileSync(
+      mixed,
+      ['subscription_id,customer_id,plan,start_date,end_date,mrr,currency,country', ...rows, ''].join('\n'),
+    );
+    writeFileSync(join(dir, 'rates.csv'), 'currency,rate\nUSD,0.9\nGBP,1.15\n');
+    writeFileSync(join(dir, 'bad-rates.csv'), 'currency,rate\nUSD,0.9\nGBP,one\n');
+    const out = join(dir, 'fx.html');
+    const none = await runCli(['report', '--subscriptions', mixed, '--out', out]);
+    expect(none.code).toBe(1);
+    expect(none.stderr).toContain('holds MRR in 3 currencies (EUR, GBP, USD)');
+    const noCurrency = await runCli(['report', '--subscriptions', mixed, '--fx', join(dir, 'rates.csv'), '--out', out]);
+    expect([noCurrency.code, noCurrency.stderr]).toEqual([
+      2,
+      'error: --fx converts every MRR into the report currency: name it with --currency CODE (the currency the rates are in, e.g. --currency EUR). [USAGE]\n',
+    ]);
+    const badFile = await runCli([
+      'report',
+      '--subscriptions',
+      mixed,
+      '--fx',
+      join(dir, 'bad-rates.csv'),
+      '--currency',
+      'EUR',
+      '--out',
+      out,
+    ]);
+    expect(badFile.code).not.toBe(0);
+    expect(badFile.stderr).toContain('bad-rates.csv line 3, column rate: "one" is not a rate above 0');
+    const ok = await runCli(
+      ['report', '--subscriptions', mixed, '--fx', join(dir, 'rates.csv'), '--currency', 'EUR', '--out', out],
+      { env: { SOURCE_DATE_EPOCH: EPOCH } },
+    );
+    expect(ok.code, ok.stderr).toBe(0);
+    const text = reportText(readFileSync(out, 'utf8'));
+    expect(text).toContain(
+      `On 30 Apr 2024 the MRR is ${formatCurrency(330.24 + 90 + 46, 'en', 'EUR', 0)} from 7 paying customers`,
+    );
+    expect(text).toContain(
+      'MRR movements | Converted before any sum, at the rate in force on each subscription’s start (currencyConversion) | GBP, USD → EUR (rates.csv)',
+    );
   }, 180_000);
 
   it('refuses events without subscriptions and transaction flags without a transactions file (exit 2)', async () => {

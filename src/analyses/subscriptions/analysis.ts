@@ -7,6 +7,9 @@ import type { Locale } from '../../locale.js';
 import type { ReportSection } from '../../report/section.js';
 import { unavailableSection, type SectionFailure } from '../../report/sections/unavailable.js';
 import type { Analysis } from '../shared/analysis.js';
+import { keyword } from '../shared/validate.js';
+import type { MrrMethod } from './movements.js';
+import type { FxRates } from './fx.js';
 import { runSubscriptions, subscriptionRuns, type SubscriptionResults } from './run.js';
 import {
   subscriptionsSection,
@@ -21,6 +24,21 @@ export interface SubscriptionsReportFlags {
   subscriptions?: string;
   /** Product usage events file (with `subscriptions`); adds usage segments and churn by usage. @defaultValue none */
   events?: string;
+  /**
+   * How the MRR movements are counted (with `subscriptions`): `'month-end'` between month ends, `'dated'` on the
+   * day of each change; the method section states which. @defaultValue 'month-end'
+   */
+  mrrMethod?: MrrMethod;
+  /**
+   * Exchange rates into the report currency (`readFxRates`), applied to every subscription's MRR before any
+   * sum; without them subscriptions in more than one currency end the run with an error naming them. @defaultValue none
+   */
+  fx?: FxRates;
+}
+
+/** The counting method of the report's MRR movements, checked: `BAD_OPTION` for anything but the two names. */
+export function mrrMethodOption(value: unknown): MrrMethod {
+  return keyword('mrrMethod', value ?? 'month-end', ['month-end', 'dated']);
 }
 
 const PARTS: readonly SubscriptionPart[] = [
@@ -72,9 +90,19 @@ export const subscriptionsAnalysis: Analysis<'subscriptions', SubscriptionResult
   failure: 'fatal',
   flag: '--subscriptions',
   when: (options) => options.subscriptions !== undefined,
+  check: (options) => void mrrMethodOption(options.mrrMethod),
   // Its parts report their own progress (loads, MRR, churn, cohorts, usage).
   run: ({ wb, options, stages }) =>
-    runSubscriptions(wb, { subscriptions: options.subscriptions as string, events: options.events }, stages),
+    runSubscriptions(
+      wb,
+      {
+        subscriptions: options.subscriptions as string,
+        events: options.events,
+        mrrMethod: mrrMethodOption(options.mrrMethod),
+        fx: options.fx,
+      },
+      stages,
+    ),
   present: (r, { locale, currency, failures }) => ({
     sections: [subscriptionSectionOf(r, failures, locale, currency)],
     // MRR and churn lead the summary: for a subscription business they are the headline

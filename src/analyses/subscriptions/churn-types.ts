@@ -2,6 +2,7 @@
 import type { Proportion } from '../../stats/proportion.js';
 import type { DateInput } from '../shared/validate.js';
 import type { ChurnBy, ResolvedChurnBy } from './churn-by.js';
+import type { FxRates, FxUsed } from './fx.js';
 
 /** Options of `subscriptionChurn`. */
 export interface SubscriptionChurnOptions {
@@ -27,6 +28,8 @@ export interface SubscriptionChurnOptions {
   source?: string;
   /** Customers table (for a `by` column of it). @defaultValue 'customers' */
   customers?: string;
+  /** Exchange rates into one currency, applied before any sum (as mrrMovements takes them). @defaultValue none */
+  fx?: FxRates;
 }
 
 /** Customer and revenue churn of one segment over the range (all rates monthly). */
@@ -118,8 +121,10 @@ export interface SubscriptionChurnResult {
   finding: SubscriptionChurnFinding | null;
   /** `simple`: LTV = ARPU × margin ÷ monthly customer churn rate. */
   ltvMethod: 'simple';
-  /** The currency when there is exactly one, else null. */
+  /** The one currency of every amount (the report currency with `fx`), or null when the table records none. */
   currency: string | null;
+  /** How the amounts were converted into `currency` (with `fx` and other currencies in the data). */
+  fx?: FxUsed;
   /** Recoverable data quirks. */
   warnings: string[];
 }

@@ -19,7 +19,8 @@ import type {
   SubscriptionChurnResult,
   SubscriptionChurnRow,
 } from './churn-types.js';
-import { currencyWarnings, monthRange, monthsBetween, subscriptionBounds, SUBSCRIPTIONS_TABLE } from './source.js';
+import { monthRange, monthsBetween, SUBSCRIPTIONS_TABLE } from './source.js';
+import { inOneCurrency } from './fx.js';
 
 export type {
   SubscriptionChurnOptions,
@@ -115,6 +116,7 @@ const KEYS = optionKeys<SubscriptionChurnOptions>({
   minSize: true,
   source: true,
   customers: true,
+  fx: true,
 });
 
 /**
@@ -129,11 +131,11 @@ export async function subscriptionChurn(
   checkOptionKeys('subscriptionChurn', options, KEYS);
   const margin = numberInRange('margin', options.margin ?? 1, { min: 0, max: 1, minOpen: true });
   const minSize = minSizeOption(options.minSize, 0);
-  const source = options.source ?? SUBSCRIPTIONS_TABLE;
+  const given = options.source ?? SUBSCRIPTIONS_TABLE;
   const customers = options.customers ?? 'customers';
-  const bounds = await subscriptionBounds(wb, source);
+  const { table: source, bounds, currency, fx } = await inOneCurrency(wb, given, options.fx, 'subscriptionChurn');
   const { from, to } = monthRange(bounds, options.from, options.to);
-  const by = await resolveChurnBy(wb, options.by, source, bounds.columns, customers);
+  const by = await resolveChurnBy(wb, options.by, given, bounds.columns, customers);
   const months = monthsBetween(from, to) + 1;
   const column = by.kind === 'subscriptions' ? by.column : undefined;
   const raw = await withMonthTables(wb, { source, columns: bounds.columns, column }, (tables) =>
@@ -161,19 +163,20 @@ export async function subscriptionChurn(
     expansion: 0,
     reactivation: 0,
   };
-  const warnings = currencyWarnings(bounds);
+  const warnings: string[] = [];
   const missing = rows.find((r) => r.segment === null);
   if (missing) warnings.push(subscriptionMessages.warnNoSegmentValue(missing.customerMonths, by.column));
-  if (rows.length === 0) warnings.push(subscriptionMessages.warnNoneAtRisk(source));
+  if (rows.length === 0) warnings.push(subscriptionMessages.warnNoneAtRisk(given));
   return tagResult(
     {
-      options: { by, from, to, months, margin, minSize, source, customers },
+      options: { by, from, to, months, margin, minSize, source: given, customers },
       monthsAtRisk: Number(totalRow?.months_at_risk ?? 0),
       rows,
       total: figuresOf(totalRow ?? empty, monthsAtRisk, margin),
       ...churnRanking(rows),
       ltvMethod: 'simple' as const,
-      currency: bounds.currencies.length === 1 ? (bounds.currencies[0] ?? null) : null,
+      currency,
+      ...(fx ? { fx } : {}),
       warnings,
     },
     'SubscriptionChurnResult',

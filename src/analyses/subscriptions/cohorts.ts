@@ -17,7 +17,8 @@ import type { CohortCell, CohortOptionsUsed, CohortResult, CohortSummary } from 
 import { checkOptionKeys, optionKeys, type DateInput } from '../shared/validate.js';
 import { subscriptionCohortsSql } from './cohorts-sql.js';
 import { withMonthTables } from './months.js';
-import { addMonths, currencyWarnings, monthRange, subscriptionBounds, SUBSCRIPTIONS_TABLE } from './source.js';
+import { addMonths, monthRange, SUBSCRIPTIONS_TABLE } from './source.js';
+import { inOneCurrency, type FxRates, type FxUsed } from './fx.js';
 import { subscriptionMessages } from './messages.js';
 
 /** Options of {@link subscriptionCohorts}. */
@@ -28,6 +29,8 @@ export interface SubscriptionCohortOptions {
   to?: DateInput;
   /** Subscriptions table. @defaultValue 'subscriptions' */
   source?: string;
+  /** Exchange rates into one currency, applied before any sum (as mrrMovements takes them). @defaultValue none */
+  fx?: FxRates;
 }
 
 /** The options used: the order cohorts' fields (period 'month', asOf = the day after the last month) plus the month range. */
@@ -42,8 +45,10 @@ export interface SubscriptionCohortOptionsUsed extends CohortOptionsUsed {
 export interface SubscriptionCohortResult extends CohortResult {
   /** Options actually used. */
   options: SubscriptionCohortOptionsUsed;
-  /** The currency when there is exactly one, else null. */
+  /** The one currency of every amount (the report currency with `fx`), or null when the table records none. */
   currency: string | null;
+  /** How the amounts were converted into `currency` (with `fx` and other currencies in the data). */
+  fx?: FxUsed;
 }
 
 type Raw = {
@@ -61,7 +66,7 @@ type Raw = {
   total_mrr: number;
 };
 
-const KEYS = optionKeys<SubscriptionCohortOptions>({ from: true, to: true, source: true });
+const KEYS = optionKeys<SubscriptionCohortOptions>({ from: true, to: true, source: true, fx: true });
 
 /**
  * Retention of paying customers and of MRR by start month.
@@ -72,8 +77,8 @@ export async function subscriptionCohorts(
   options: SubscriptionCohortOptions = {},
 ): Promise<SubscriptionCohortResult> {
   checkOptionKeys('subscriptionCohorts', options, KEYS);
-  const source = options.source ?? SUBSCRIPTIONS_TABLE;
-  const bounds = await subscriptionBounds(wb, source);
+  const given = options.source ?? SUBSCRIPTIONS_TABLE;
+  const { table: source, bounds, currency, fx } = await inOneCurrency(wb, given, options.fx, 'subscriptionCohorts');
   const { from, to } = monthRange(bounds, options.from, options.to);
   const raw = await withMonthTables(wb, { source, columns: bounds.columns }, (t) =>
     wb.query<Raw>(subscriptionCohortsSql(source, t), { from, to }),
@@ -107,8 +112,8 @@ export async function subscriptionCohorts(
     summaries.set(key, s);
   }
   const cohorts = [...summaries.values()];
-  const warnings = currencyWarnings(bounds);
-  if (cohorts.length === 0) warnings.push(subscriptionMessages.warnNoPaying(source));
+  const warnings: string[] = [];
+  if (cohorts.length === 0) warnings.push(subscriptionMessages.warnNoPaying(given));
   const asOf = addMonths(to, 1);
   return tagResult(
     {
@@ -120,7 +125,7 @@ export async function subscriptionCohorts(
         asOfFromData: options.to === undefined,
         returns: 'net' as const,
         dropPartial: false,
-        source,
+        source: given,
         customers: 'customers',
         from,
         to,
@@ -133,7 +138,8 @@ export async function subscriptionCohorts(
       lastPeriod: { key: to.toISOString().slice(0, 7), start: to, partial: false },
       returnsOnlyCustomers: 0,
       returnsBeforeFirstPurchase: 0,
-      currency: bounds.currencies.length === 1 ? (bounds.currencies[0] ?? null) : null,
+      currency,
+      ...(fx ? { fx } : {}),
       warnings,
     },
     'SubscriptionCohortResult',

@@ -8,6 +8,7 @@
  * - {@link subscriptionChurn}: customer vs revenue churn per segment, with 95% intervals and simple LTV.
  * - {@link subscriptionKpis}: MRR, ARR, ARPA, NRR and GRR over 12 months, quick ratio, trial → paid conversion, per month and segment.
  * - {@link subscriptionCohorts}: retention of paying customers and of MRR by start month (a CohortResult).
+ * Each sums in one currency: a table in several is converted with `fx` rates ({@link readFxRates}) or refused.
  */
 export {
   mrrMovements,
@@ -44,3 +45,5 @@ export {
   type SubscriptionCohortOptionsUsed,
   type SubscriptionCohortResult,
 } from './cohorts.js';
+export { type FxRate, type FxRates, type FxUsed } from './fx.js';
+export { parseFxRates, readFxRates } from './fx-file.js';

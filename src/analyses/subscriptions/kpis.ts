@@ -15,6 +15,7 @@ import { retentionSql, trialsSql } from './kpis-sql.js';
 import { mrrMovements, type MrrMethod, type MrrMovementRow, type MrrMovementsResult } from './movements.js';
 import { withMonthTables } from './months.js';
 import { columnsOf } from './source.js';
+import type { FxRates } from './fx.js';
 import { subscriptionMessages } from './messages.js';
 
 /** Options of {@link subscriptionKpis}. */
@@ -37,6 +38,8 @@ export interface SubscriptionKpiOptions {
   source?: string;
   /** Customers table (for a `by` column of it). @defaultValue 'customers' */
   customers?: string;
+  /** Exchange rates into one currency, applied before any sum (as mrrMovements takes them). @defaultValue none */
+  fx?: FxRates;
 }
 
 /** The KPIs of one month. */
@@ -94,7 +97,7 @@ export interface SubscriptionKpiResult {
   rows: SubscriptionKpiMonth[];
   /** Per segment (with `by`). */
   segments?: SubscriptionKpiSegment[];
-  /** The currency when there is exactly one, else null. */
+  /** The one currency of every amount (the report currency with `fx`), or null when the table records none. */
   currency: string | null;
   /** Recoverable data quirks (the bridge's). */
   warnings: string[];
@@ -128,6 +131,7 @@ const KEYS = optionKeys<SubscriptionKpiOptions>({
   minSize: true,
   source: true,
   customers: true,
+  fx: true,
 });
 
 const key = (segment: string | null, month: Date): string =>
@@ -179,7 +183,9 @@ export async function kpisFromMovements(
 ): Promise<SubscriptionKpiResult> {
   const { retentionMonths, conversionDays } = kpiNumbers(options);
   const by = m.bySegment?.by ?? null;
-  const { from, to, source } = m.options;
+  const { from, to } = m.options;
+  // the converted copy the bridge was computed on, so NRR and GRR sum the same converted MRR
+  const source = m.fx?.table ?? m.options.source;
   const columns = await columnsOf(wb, source);
   const column = by?.kind === 'subscriptions' ? by.column : undefined;
   const [retention, trials] = await withMonthTables(
@@ -229,7 +235,7 @@ export async function kpisFromMovements(
         conversionDays,
         method: m.method ?? 'month-end',
         minSize: m.bySegment?.minSize ?? null,
-        source,
+        source: m.options.source,
       },
       rows,
       ...(segments ? { segments } : {}),
@@ -259,6 +265,7 @@ export async function subscriptionKpis(
     ...(options.method ? { method: options.method } : {}),
     ...(options.by !== undefined ? { by: options.by } : {}),
     ...(options.customers ? { customers: options.customers } : {}),
+    ...(options.fx ? { fx: options.fx } : {}),
   });
   return kpisFromMovements(wb, m, options);
 }

@@ -30,9 +30,36 @@ export const subscriptionMessages = {
   segmentTableDuplicates: (table: string, customers: number) =>
     `Table ${table} has ${customers} customer(s) on more than one row (list them with: select customer_id from ${table} group by 1 having count(*) > 1); a segment table needs one row per customer.`,
 
+  // currencies (fx.ts)
+  mixedCurrencies: (source: string, currencies: readonly string[], verb: string) =>
+    `${source} holds MRR in ${currencies.length} currencies (${currencies.join(', ')}); ${verb}() never adds different currencies. Pass fx: { currency: 'EUR', rates: [{ currency: '${currencies[1] ?? 'USD'}', rate: … }] } (swb: --fx rates.csv with --currency), or analyse one currency at a time (a table per currency as source).`,
+  fxBadCurrency: (file: string, code: string, rate?: number) =>
+    `${file}${rate === undefined ? ': the report currency' : `, rate ${rate}`}: ${JSON.stringify(code)} is not an ISO 4217 code (three capitals, e.g. EUR).`,
+  fxBadRate: (file: string, value: number, rate: number) =>
+    `${file}, rate ${rate}: ${value} is not a rate; give the units of the report currency per unit of the currency, a number above 0.`,
+  fxBadDate: (file: string, rate: number) => `${file}, rate ${rate}: the date is not a valid date.`,
+  fxTwice: (file: string, currency: string, date: Date | null, rate: number) =>
+    `${file}, rate ${rate}: ${currency} has a rate ${date ? `for ${isoDay(date)}` : 'without a date'} already; give one rate per currency and date.`,
+  fxMissing: (file: string, target: string, missing: string) =>
+    `${file} has no rate into ${target} in force on the start of some subscriptions: ${missing} (currency from the first start without one). Add a rate for each, undated or dated on or before that day.`,
+
+  // the rates file (fx-file.ts)
+  fxFileNotRead: (path: string, reason: string) => `Cannot read the rates file ${path}: ${reason}`,
+  fxFileHeader: (file: string, names: readonly string[]) =>
+    `${file}: the first line names no currency and rate columns (found: ${names.join(', ') || '(nothing)'}). Write a header currency,rate[,date], one rate per line: the units of the report currency per unit of that currency.`,
+  fxFileCell: (file: string, line: number, column: string, value: string, kind: 'code' | 'rate' | 'date') =>
+    `${file} line ${line}, column ${column}: ${JSON.stringify(value)} is not ${
+      kind === 'code'
+        ? 'an ISO 4217 currency code (three letters, e.g. USD)'
+        : kind === 'rate'
+          ? 'a rate above 0 (units of the report currency per unit of the currency, e.g. 0.92)'
+          : 'a date as YYYY-MM-DD (or leave it empty for a rate that holds every day)'
+    }.`,
+  fxFileTwice: (file: string, line: number, currency: string, date: string) =>
+    `${file} line ${line}: ${currency} has a rate ${date ? `for ${date}` : 'without a date'} on an earlier line; give one rate per currency and date.`,
+  fxFileEmpty: (file: string) => `${file} has a header but no rates; add a line currency,rate[,date] per currency.`,
+
   // warnings
-  warnMixedCurrencies: (currencies: readonly string[]) =>
-    `The subscriptions are in ${currencies.length} currencies (${list(currencies)}); MRR adds them up as if they were one. Convert them to one currency to compare amounts.`,
   warnNoPaying: (source: string) =>
     `No customer in ${source} pays (MRR > 0) at any month end in the range: every figure is 0.`,
   warnNoneAtRisk: (source: string) =>

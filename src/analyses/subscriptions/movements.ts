@@ -17,7 +17,8 @@ import { resolveChurnBy, type ChurnBy } from './churn-by.js';
 import { mrrMovementsBySql, type MrrMethod } from './movements-by-sql.js';
 import { segmentMovements, type MrrSegmentsResult, type SegmentRaw } from './movements-segments.js';
 import { figures, ISO_MONTH, type MrrMovementFigures, type MrrMovementRow, type Raw } from './movement-figures.js';
-import { currencyWarnings, monthRange, subscriptionBounds, SUBSCRIPTIONS_TABLE } from './source.js';
+import { monthRange, SUBSCRIPTIONS_TABLE } from './source.js';
+import { inOneCurrency, type FxRates, type FxUsed } from './fx.js';
 import { mrrMovementsSql } from './movements-sql.js';
 import { withMonthTables } from './months.js';
 import { subscriptionMessages } from './messages.js';
@@ -48,6 +49,11 @@ export interface MrrMovementsOptions {
   minSize?: number;
   /** Customers table (for a `by` column of it). @defaultValue 'customers' */
   customers?: string;
+  /**
+   * Exchange rates into one currency, applied to each period's MRR before any sum (fx.ts). Without them a
+   * table in more than one currency is refused (`BAD_OPTION` naming the currencies). @defaultValue none
+   */
+  fx?: FxRates;
 }
 
 /** What {@link mrrMovements} returns. */
@@ -62,8 +68,10 @@ export interface MrrMovementsResult {
   rows: MrrMovementRow[];
   /** The whole range: movements and new / churned / reactivated customers summed; rates monthly, pooled over the months. */
   totals: MrrMovementFigures & { months: number; customerMonths: number };
-  /** The currency when there is exactly one, else null (none recorded, or several: see warnings). */
+  /** The one currency of every amount (the report currency with `fx`), or null when the table records none. */
   currency: string | null;
+  /** How the amounts were converted into `currency` (with `fx` and other currencies in the data). */
+  fx?: FxUsed;
   /** Recoverable data quirks. */
   warnings: string[];
 }
@@ -76,6 +84,7 @@ const KEYS = optionKeys<MrrMovementsOptions>({
   by: true,
   minSize: true,
   customers: true,
+  fx: true,
 });
 
 /** The month rows and the total row of one query, checked: a bridge that does not add up is a bug in the SQL. */
@@ -100,13 +109,13 @@ export async function mrrMovements(wb: Workbench, options: MrrMovementsOptions =
   checkOptionKeys('mrrMovements', options, KEYS);
   const method = keyword('method', options.method ?? 'month-end', ['month-end', 'dated']);
   const minSize = minSizeOption(options.minSize, 0);
-  const source = options.source ?? SUBSCRIPTIONS_TABLE;
-  const bounds = await subscriptionBounds(wb, source);
+  const given = options.source ?? SUBSCRIPTIONS_TABLE;
+  const { table: source, bounds, currency, fx } = await inOneCurrency(wb, given, options.fx, 'mrrMovements');
   const { from, to } = monthRange(bounds, options.from, options.to);
   const by =
     options.by === undefined
       ? null
-      : await resolveChurnBy(wb, options.by, source, bounds.columns, options.customers ?? 'customers', 'mrrMovements');
+      : await resolveChurnBy(wb, options.by, given, bounds.columns, options.customers ?? 'customers', 'mrrMovements');
   const column = by?.kind === 'subscriptions' ? by.column : undefined;
   const [raw, segmentRaw] = await withMonthTables(
     wb,
@@ -124,16 +133,16 @@ export async function mrrMovements(wb: Workbench, options: MrrMovementsOptions =
   );
   const { months, total } = checked(raw);
   const rows = months.map((r) => ({ month: r.month, ...figures(r, Number(r.customers_start), Number(r.mrr_start)) }));
-  const warnings = currencyWarnings(bounds);
+  const warnings: string[] = [];
   if (rows.every((r) => r.customersEnd === 0 && r.customersStart === 0))
-    warnings.push(subscriptionMessages.warnNoPaying(source));
+    warnings.push(subscriptionMessages.warnNoPaying(given));
   const monthsAtRisk = rows.filter((r) => r.customersStart > 0).length;
   const bySegment = by ? segmentMovements(segmentRaw, { by, minSize, monthsAtRisk }) : undefined;
   if (bySegment?.segments.some((s) => s.segment === null))
     warnings.push(subscriptionMessages.warnNoSegmentMonths(by?.column ?? ''));
   return tagResult(
     {
-      options: { from, to, source },
+      options: { from, to, source: given },
       method,
       ...(bySegment ? { bySegment } : {}),
       rows,
@@ -142,7 +151,8 @@ export async function mrrMovements(wb: Workbench, options: MrrMovementsOptions =
         months: rows.length,
         customerMonths: Number(total.customer_months),
       },
-      currency: bounds.currencies.length === 1 ? (bounds.currencies[0] ?? null) : null,
+      currency,
+      ...(fx ? { fx } : {}),
       warnings,
     },
     'MrrMovementsResult',

@@ -11,6 +11,7 @@ import {
   mrrMovements,
   subscriptionChurn,
   subscriptionCohorts,
+  type MrrMethod,
   type MrrMovementsResult,
   type SubscriptionChurnResult,
   type SubscriptionCohortResult,
@@ -26,6 +27,8 @@ import { isoDay } from '../../messages/format.js';
 import { messages } from '../../messages.js';
 import type { Workbench } from '../../workbench.js';
 import type { Stages } from '../shared/analysis.js';
+import { inOneCurrency, type FxRates } from './fx.js';
+import { SUBSCRIPTIONS_TABLE } from './source.js';
 
 /** Months after the usage date over which churn by usage is measured. */
 export const USAGE_HORIZON_MONTHS = 3;
@@ -80,6 +83,18 @@ async function loadOrStop(
 /** First day of the month `n` months from the month holding `d` (UTC). */
 const monthFrom = (d: Date, n: number): Date => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + n, 1));
 
+/** What {@link runSubscriptions} reads and how it counts. */
+export interface SubscriptionRunInput {
+  /** Subscriptions file. */
+  subscriptions: string;
+  /** Usage events file. @defaultValue none */
+  events?: string | undefined;
+  /** How MRR movements are counted (and the KPIs built on them). @defaultValue 'month-end' */
+  mrrMethod?: MrrMethod | undefined;
+  /** Exchange rates into one currency, for subscriptions in several. @defaultValue none */
+  fx?: FxRates | undefined;
+}
+
 /**
  * Load the subscriptions (and events) and run the subscription analyses, each part through `stages` (one
  * that cannot be computed on this data is recorded there).
@@ -87,7 +102,7 @@ const monthFrom = (d: Date, n: number): Date => new Date(Date.UTC(d.getUTCFullYe
  */
 export async function runSubscriptions(
   wb: Workbench,
-  files: { subscriptions: string; events?: string | undefined },
+  files: SubscriptionRunInput,
   stages: Stages,
 ): Promise<SubscriptionResults> {
   const load = await loadOrStop('subscriptions', stages, files.subscriptions, () =>
@@ -96,12 +111,15 @@ export async function runSubscriptions(
   const events = files.events
     ? await loadOrStop('events', stages, files.events, () => loadEvents(wb, files.events as string))
     : undefined;
+  const fx = files.fx ? { fx: files.fx } : {};
+  // Before any part: several currencies without rates (or a currency without a rate) is the caller's to fix.
+  await inOneCurrency(wb, SUBSCRIPTIONS_TABLE, files.fx, 'runPipeline');
   const money = (x: number) => x.toLocaleString('en', { maximumFractionDigits: 0 });
   const hasPlan = load.columns.some((c) => c.field === 'plan');
   // With plans, the bridge per plan month by month too: the chart of churn per plan over time.
   const movements = await stages.attempt(
     'mrr',
-    () => mrrMovements(wb, hasPlan ? { by: 'plan' } : {}),
+    () => mrrMovements(wb, { method: files.mrrMethod ?? 'month-end', ...fx, ...(hasPlan ? { by: 'plan' } : {}) }),
     (r) =>
       `${r.rows.length} months, MRR ${money(r.totals.mrrEnd)} from ${r.totals.customersEnd.toLocaleString('en')} paying customers at the end (${r.method ?? 'month-end'})`,
   );
@@ -117,13 +135,13 @@ export async function runSubscriptions(
   const byPlan = hasPlan
     ? await stages.attempt(
         'churn',
-        () => subscriptionChurn(wb, { by: 'plan' }),
+        () => subscriptionChurn(wb, { by: 'plan', ...fx }),
         (r) => `${r.rows.length} plans, ${r.finding?.key ?? 'no ranking'}`,
       )
     : undefined;
   const cohorts = await stages.attempt(
     'subscriptionCohorts',
-    () => subscriptionCohorts(wb),
+    () => subscriptionCohorts(wb, fx),
     (r) => `${r.cohorts.length} start months, ${r.customerCount.toLocaleString('en')} customers`,
   );
   const out: SubscriptionResults = {
@@ -157,6 +175,7 @@ export async function runSubscriptions(
             by: { table: usage.table, column: 'usage_segment' },
             from: at,
             to: monthFrom(at, USAGE_HORIZON_MONTHS - 1),
+            ...fx,
           }),
         (r) => `${r.rows.length} usage segments, ${r.finding?.key ?? 'no ranking'}`,
       )
@@ -175,8 +194,22 @@ export function subscriptionRuns(r: SubscriptionResults): AnalysisRun[] {
   if (r.movements) {
     const m = r.movements;
     const by = m.bySegment ? { segmentBy: m.bySegment.by.column, minSize: m.bySegment.minSize } : {};
-    // the counting method is stated by the section's own method text (classes / classesDated)
-    runs.push({ name: 'MRR movements', options: { firstMonth: m.options.from, lastMonth: m.options.to, ...by } });
+    // the section's own method text defines the classes of the method (classes / classesDated)
+    runs.push({
+      name: 'MRR movements',
+      options: {
+        firstMonth: m.options.from,
+        lastMonth: m.options.to,
+        mrrMethod: m.method ?? 'month-end',
+        ...by,
+        // the currencies converted, into which, and the rates file: every amount of the section is in one currency
+        ...(m.fx
+          ? {
+              currencyConversion: `${m.fx.converted.join(', ')} → ${m.fx.currency}${m.fx.file ? ` (${m.fx.file})` : ''}`,
+            }
+          : {}),
+      },
+    });
   }
   const churnRun = (name: string, c: SubscriptionChurnResult): AnalysisRun => ({
     name,

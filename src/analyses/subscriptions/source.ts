@@ -101,8 +101,3 @@ export function monthRange(
     throw new WorkbenchError('BAD_OPTION', subscriptionMessages.monthsReversed(range.from, range.to), { from, to });
   return range;
 }
-
-/** The recoverable quirks every subscription analysis reports: more than one currency. */
-export function currencyWarnings(bounds: SubscriptionBounds): string[] {
-  return bounds.currencies.length > 1 ? [subscriptionMessages.warnMixedCurrencies(bounds.currencies)] : [];
-}

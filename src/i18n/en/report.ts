@@ -240,6 +240,8 @@ export const report = {
       powerAbove: 'Power user above this share of days',
       featureBands: 'Feature bands (lower limits)',
       segmented: 'Customers segmented',
+      mrrMethod: 'Counting of MRR movements',
+      currencyConversion: 'Converted before any sum, at the rate in force on each subscription’s start',
     } as Record<string, string>,
     values: {
       rfm: 'RFM segments',
@@ -262,6 +264,8 @@ export const report = {
       paying: 'paying customers',
       usage_segment: 'usage segment',
       plan: 'plan',
+      'month-end': 'between month ends',
+      dated: 'on the day of each change',
       'value tiers (top 20%, next 30%, rest)': 'revenue tiers (top 20%, next 30%, rest)',
     } as Record<string, string>,
     /** A sub-segment comparison: "age band within each segment: Revenue per customer (method)". */

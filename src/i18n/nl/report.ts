@@ -216,6 +216,8 @@ export const report: Texts['report'] = {
       powerAbove: 'Intensieve gebruiker boven dit aandeel van de dagen',
       featureBands: 'Functieklassen (ondergrenzen)',
       segmented: 'Ingedeelde klanten',
+      mrrMethod: 'Telling van MRR-bewegingen',
+      currencyConversion: 'Omgerekend vóór elke som, tegen de koers op de startdatum van elk abonnement',
     },
     values: {
       rfm: 'RFM-segmenten',
@@ -238,6 +240,8 @@ export const report: Texts['report'] = {
       paying: 'betalende klanten',
       usage_segment: 'gebruikssegment',
       plan: 'abonnement',
+      'month-end': 'tussen maandeinden',
+      dated: 'op de dag van elke wijziging',
       'value tiers (top 20%, next 30%, rest)': 'omzetklassen (hoogste 20%, volgende 30%, overige)',
       recency: 'recentheid (recency)',
       frequency: 'frequentie (frequency)',

@@ -41,3 +41,34 @@ export async function subscriptions(wb: Workbench, rows: readonly Sub[], table =
     );
   }
 }
+
+/** One EUR period in NL. */
+const row = (id: string, customer: string, plan: string, start: string, end: string | null, mrr: number): Sub => [
+  id,
+  customer,
+  plan,
+  start,
+  end,
+  mrr,
+  'EUR',
+  'NL',
+];
+
+/** The table whose changes reverse within February; movements-dated.test.ts works every day-dated class by hand. */
+export const DATED: Sub[] = [
+  row('h1', 'h', 'Basic', '2024-01-01', '2024-02-10', 50),
+  row('h2', 'h', 'Pro', '2024-02-10', '2024-02-20', 100),
+  row('h3', 'h', 'Basic', '2024-02-20', null, 50),
+  row('i1', 'i', 'Basic', '2024-01-05', '2024-02-03', 40),
+  row('i2', 'i', 'Basic', '2024-02-17', null, 40),
+  row('j1', 'j', 'Basic', '2024-02-05', '2024-02-12', 30),
+  row('k1', 'k', 'Basic', '2024-01-15', null, 20),
+  row('k2', 'k', 'Seats', '2024-02-01', '2024-03-01', 10),
+  row('l1', 'l', 'Pro', '2024-01-20', '2024-03-15', 60),
+  row('m1', 'm', 'Basic', '2024-02-25', '2024-03-10', 25),
+  row('m2', 'm', 'Starter', '2024-03-10', null, 15),
+  row('n1', 'n', 'Pro', '2024-02-08', '2024-02-18', 80),
+  row('n2', 'n', 'Basic', '2024-02-18', null, 30),
+  row('o1', 'o', 'A', '2024-01-10', '2024-03-05', 10),
+  row('o2', 'o', 'B', '2024-03-05', null, 10),
+];

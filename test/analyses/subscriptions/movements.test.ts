@@ -208,11 +208,12 @@ describe('mrrMovements problems', () => {
     );
   });
 
-  it('warns when MRR adds up several currencies', async () => {
+  it('never adds several currencies: without rates it refuses, naming them and what to pass (fx.test.ts converts)', async () => {
     await subscriptions(wb, [...SUBS, ['s12', 'h', 'Pro', '2024-01-01', null, 100, 'USD', 'US']]);
-    const r = await mrrMovements(wb);
-    expect(r.currency).toBeNull();
-    expect(r.warnings[0]).toContain('2 currencies ("EUR", "USD")');
+    const e = await rejection(mrrMovements(wb));
+    expect(isWorkbenchError(e, 'BAD_OPTION')).toBe(true);
+    expect(e.message).toMatch(/^subscriptions holds MRR in 2 currencies \(EUR, USD\); mrrMovements\(\) never adds/);
+    expect(e.message).toContain('--fx rates.csv');
   });
 
   it('throws an internal error when the bridge does not add up', async () => {
