@@ -22,7 +22,9 @@ export type WorkbenchErrorCode =
   | 'SEGMENT_MAP'
   | 'TOO_FEW_POINTS'
   | 'WRITE_FAILED'
-  | 'OUT_OF_MEMORY';
+  | 'OUT_OF_MEMORY'
+  | 'NOT_A_REPORT'
+  | 'REPORT_VERSION';
 
 /** An error with a stable `code` and a message that names the input and says what to fix. */
 export class WorkbenchError extends Error {

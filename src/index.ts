@@ -506,6 +506,34 @@ export {
   type BuildReportOptions,
   type ReportFromResultsOptions,
 } from './pipeline/build-report.js';
+
+// comparing runs: the results a report embeds, read back and compared
+export { reportDataOf, type ReportDataOptions } from './pipeline/report-data.js';
+export { readReportData, parseReportData } from './compare/read.js';
+export {
+  compareReports,
+  type ReportComparison,
+  type FactDifference,
+  type SizeChange,
+  type GroupingChange,
+  type KpiChange,
+  type CustomerChange,
+  type CohortChange,
+} from './compare/compare.js';
+export { comparisonSection, sectionText, type ComparisonSectionOptions } from './compare/section.js';
+export {
+  REPORT_DATA_FORMAT,
+  REPORT_DATA_SCHEMA,
+  type ReportData,
+  type ReportFacts,
+  type Grouping,
+  type GroupingKind,
+  type SegmentSize,
+  type SegmentKpis,
+  type Interval,
+  type CohortCurve,
+  type CohortCurves,
+} from './compare/data.js';
 export {
   parseGoals,
   readGoalsFile,

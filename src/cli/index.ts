@@ -7,6 +7,7 @@ import { validateCommand } from './validate.js';
 import { sampleCommand } from './sample.js';
 import { reportCommand } from './report.js';
 import { exportCommand } from './export.js';
+import { compareCommand } from './compare.js';
 import { usage, type Command, type CommandIo } from './common.js';
 import { helpText } from './flags.js';
 import { nearest } from '../analyses/shared/validate.js';
@@ -19,6 +20,7 @@ const COMMANDS: Record<string, Command> = {
   sample: sampleCommand,
   report: reportCommand,
   export: exportCommand,
+  compare: compareCommand,
 };
 
 /** Run the CLI with arguments (without `node script`); resolves to the exit code. */

@@ -44,6 +44,7 @@ import { readGoalsFile } from '../analyses/goals/index.js';
 import { forCli } from './wording.js';
 import { mrrMethodOption } from '../analyses/subscriptions/analysis.js';
 import { readFxRates, type MrrMethod } from '../analyses/subscriptions/index.js';
+import { readReportData } from '../compare/read.js';
 
 /** The report's analysis sections from the registry, in reading order; those that need a flag say which. */
 function sectionList(): string {
@@ -108,6 +109,12 @@ const SPEC: CommandSpec = {
       value: 'YYYY-MM-DD',
       help: 'start of the RFM migration in the segments section: after the first purchase, before the as-of date',
       default: '182 days before the as-of date, when the data reaches back that far',
+    },
+    {
+      name: 'compare',
+      value: 'PREVIOUS.html',
+      help: 'a report swb report wrote before: this report opens with what changed since (sizes, KPIs, cohorts, like-for-like check)',
+      default: 'none',
     },
     { name: 'title', value: 'T', help: 'report title', default: 'Customer segments (Klantsegmenten with --locale nl)' },
     {
@@ -242,7 +249,7 @@ interface ReportRun {
 }
 
 /** Read and check every flag before any work: a mistake is a usage error naming the flag. */
-function readReportFlags({ values, flags, positionals }: ParsedArgs, io: CommandIo): ReportRun {
+async function readReportFlags({ values, flags, positionals }: ParsedArgs, io: CommandIo): Promise<ReportRun> {
   if (positionals.length > 1) throw new UsageError(messages.tooManyFiles('report', positionals.length));
   if (values.preset && values.mapping) throw new UsageError(messages.presetOrMapping());
   const locale = localeOption(values.locale);
@@ -282,6 +289,7 @@ function readReportFlags({ values, flags, positionals }: ParsedArgs, io: Command
       'goals',
       'by',
       'migration-from',
+      'compare',
     ].filter((f) => values[f] !== undefined);
     if (flags['clv']) given.push('clv');
     if (given.length) throw new UsageError(messages.flagNeedsTransactions(given.map((f) => `--${f}`).join(', ')));
@@ -294,6 +302,8 @@ function readReportFlags({ values, flags, positionals }: ParsedArgs, io: Command
   const by = byOption(values.by, values.customers);
   // Read and checked before any work: a mistake in the goals file names the file and the JSON path.
   const goals = values.goals === undefined ? undefined : readGoalsFile(values.goals);
+  // Read before any work: a file that is not a workbench report, or from another version, fails now.
+  const compareWith = values.compare === undefined ? undefined : await readReportData(values.compare);
   const options: BuildReportOptions = {
     ...(file !== undefined ? { file } : {}),
     locale,
@@ -316,6 +326,7 @@ function readReportFlags({ values, flags, positionals }: ParsedArgs, io: Command
     ...(by ? { by } : {}),
     ...(values['migration-from'] !== undefined ? { migrationFrom: values['migration-from'] } : {}),
     ...(minGroup !== undefined ? { minGroup } : {}),
+    ...(compareWith ? { compareWith } : {}),
     onProgress: (p) =>
       io.err(
         `${pad(p.running ? '' : p.stage)}${(p.ms / 1000).toFixed(1).padStart(6)} s  ${p.running ? `${p.stage} ` : ''}${forCli(p.detail)}`,
@@ -354,7 +365,7 @@ async function writeReport(
 
 /** `swb report`: flags read and checked, the output path checked, then the report built and written. */
 async function reportMain(parsed: ParsedArgs, io: CommandIo): Promise<number> {
-  const run = readReportFlags(parsed, io);
+  const run = await readReportFlags(parsed, io);
   // Before any work: a folder, device or symlink at --out, or a folder we cannot write, fails now.
   await checkOutputPath(run.out);
   return writeReport(run, parsed.values['memory-limit'], parsed.values.customers, io);

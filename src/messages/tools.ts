@@ -43,6 +43,9 @@ export const toolMessages = {
   badFlagValue: (flag: string, e: unknown) => `${flag}: ${reason(e)}`,
   tooManyFiles: (command: string, count: number) => `${command} takes at most one FILE, got ${count}`,
   exactlyOneFile: (command: string) => `${command} takes exactly one FILE`,
+  compareNeedsTwo: (count: number) =>
+    `compare takes two reports, the previous one first (swb compare OLD.html NEW.html), got ${count}`,
+  badCompareFormat: (value: string) => `format must be "text" or "json", got ${JSON.stringify(value)}`,
   atLeastOneFile: (command: string) => `${command} takes one or more FILEs`,
   presetOrMapping: () => 'use --preset or --mapping, not both',
   badAsOfFlag: (text: string) => `--as-of must be a date like 2011-12-10, not ${JSON.stringify(text)}`,

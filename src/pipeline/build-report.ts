@@ -19,8 +19,12 @@ import { ANALYSES } from '../analyses/registry.js';
 import type { AnyAnalysis, PresentContext } from '../analyses/shared/analysis.js';
 import { withSufficiency } from '../analyses/shared/sufficiency-section.js';
 import { summarySection } from '../analyses/overview/section.js';
+import { compareReports } from '../compare/compare.js';
+import type { ReportData } from '../compare/data.js';
+import { comparisonSection } from '../compare/section.js';
 import { customerAttributesUsed, minimiseLoad } from './minimisation.js';
-import { runPipeline, type PipelineOptions, type PipelineResults } from './run.js';
+import { reportDataOf } from './report-data.js';
+import { runPipeline, type PipelineOptions, type PipelineResults, type TransactionPipelineResults } from './run.js';
 import { subscriptionOnlyReport } from './subscription-report.js';
 
 export type { BuildProgress, BuildStage } from './run.js';
@@ -37,6 +41,11 @@ export interface BuildReportOptions extends PipelineOptions {
   generatedAt?: Date;
   /** Counts of fewer people than this are shown as "< 10" in every table and chart. @defaultValue 10 */
   minGroup?: number;
+  /**
+   * The results a previous report embeds (`readReportData(path)`): the report then opens with "What changed".
+   * @defaultValue none
+   */
+  compareWith?: ReportData;
 }
 
 /** How {@link reportFromResults} presents the results. */
@@ -53,6 +62,8 @@ export interface ReportFromResultsOptions {
   minGroup?: number;
   /** Version of segment-workbench stated in the method section (e.g. from `toolVersion()`). */
   version: string;
+  /** The results a previous report embeds: the report then opens with "What changed". @defaultValue none */
+  compareWith?: ReportData;
 }
 
 /** What the analyses contribute to the report. */
@@ -130,12 +141,20 @@ export function reportFromResults(results: PipelineResults, options: ReportFromR
   if (ov.period)
     header.push([t.period, t.periodRange(formatDate(ov.period.first, locale), formatDate(ov.period.last, locale))]);
   header.push(asOfFact(asOf, locale));
+  const minGroup = options.minGroup ?? DEFAULT_MIN_GROUP;
+  const data = reportDataOf(results as TransactionPipelineResults, {
+    locale,
+    currency,
+    minGroup,
+    version: options.version,
+  });
 
-  return report({
+  const built = report({
     title: options.title ?? t.defaultTitle,
     locale,
     currency,
     header,
+    data,
     ...(options.generatedAt ? { generatedAt: options.generatedAt } : {}),
     ...(options.minGroup !== undefined ? { minGroup: options.minGroup } : {}),
   }).add(
@@ -159,11 +178,14 @@ export function reportFromResults(results: PipelineResults, options: ReportFromR
         currency,
         analyses: analyses.runs,
         version: options.version,
-        privacy: { minGroup: options.minGroup ?? DEFAULT_MIN_GROUP, attributes },
+        privacy: { minGroup, attributes },
       },
       { locale },
     ),
   );
+  return options.compareWith
+    ? built.prepend(comparisonSection(compareReports(options.compareWith, data), { locale }))
+    : built;
 }
 
 /**
@@ -173,7 +195,7 @@ export function reportFromResults(results: PipelineResults, options: ReportFromR
  * await r.save('reports/online-retail.nl.html');
  */
 export async function buildReport(wb: Workbench, options: BuildReportOptions): Promise<ReportBuilder> {
-  const { currency, title, generatedAt, minGroup, ...pipeline } = options;
+  const { currency, title, generatedAt, minGroup, compareWith, ...pipeline } = options;
   const results = await runPipeline(wb, pipeline);
   // A report on subscriptions alone is in their currency (when they have one)
   const ownCurrency =
@@ -186,6 +208,7 @@ export async function buildReport(wb: Workbench, options: BuildReportOptions): P
     ...(title !== undefined ? { title } : {}),
     ...(generatedAt ? { generatedAt } : {}),
     ...(minGroup !== undefined ? { minGroup } : {}),
+    ...(compareWith ? { compareWith } : {}),
     version: toolVersion(),
   });
 }

@@ -30,7 +30,12 @@ export interface RenderedReport {
   bundles: VegaBundles;
   /** When the report was generated: the one line that differs between runs. */
   generatedAt: Date;
+  /** Aggregate results embedded as data for a later comparison (escaped JSON, never run). @defaultValue none */
+  data?: unknown;
 }
+
+/** The HTML id of the embedded results block. */
+export const RESULTS_ELEMENT_ID = 'swb-results';
 
 /** CSP source of an inline element's exact text: `sha256-<base64>`. */
 function sha256(text: string): string {
@@ -129,6 +134,10 @@ export function renderReportHtml(report: RenderedReport): string {
         ...code.map((c) => `<script>${c}</script>`),
       ]
     : [];
+  if (report.data !== undefined)
+    scripts.unshift(
+      `<script type="application/json" id="${RESULTS_ELEMENT_ID}">${jsonForScript(report.data)}</script>`,
+    );
   const csp = reportCsp(code.map(sha256), [sha256(REPORT_CSS)]);
   return [
     '<!DOCTYPE html>',

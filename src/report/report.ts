@@ -33,6 +33,11 @@ export interface ReportOptions {
    * @defaultValue 10 @throws WorkbenchError `BAD_OPTION` when not a whole number ≥ 1
    */
   minGroup?: number;
+  /**
+   * Aggregate results to embed as data (`<script type="application/json" id="swb-results">`) for a later
+   * comparison; never customer-level. @defaultValue none
+   */
+  data?: unknown;
 }
 
 /** A report being built. */
@@ -47,6 +52,7 @@ export class ReportBuilder {
   readonly sections: ReportSection[] = [];
   readonly #header: Array<[string, string]>;
   readonly #generatedAt: Date | undefined;
+  readonly #data: unknown;
   /** Smallest count of people shown as a number. */
   readonly minGroup: number;
 
@@ -56,10 +62,22 @@ export class ReportBuilder {
     this.currency = options.currency ?? 'EUR';
     this.#header = options.header ?? [];
     this.#generatedAt = options.generatedAt;
+    this.#data = options.data;
     const minGroup = options.minGroup ?? DEFAULT_MIN_GROUP;
     if (!Number.isInteger(minGroup) || minGroup < 1)
       throw new WorkbenchError('BAD_OPTION', messages.notWholeNumber('minGroup', minGroup, 1), { minGroup });
     this.minGroup = minGroup;
+  }
+
+  /** The aggregate results embedded as data (see {@link ReportOptions.data}). */
+  get data(): unknown {
+    return this.#data;
+  }
+
+  /** Put sections before every other (e.g. what changed since the last report). Ids must be unique. */
+  prepend(...sections: ReportSection[]): this {
+    const rest = this.sections.splice(0);
+    return this.add(...sections, ...rest);
   }
 
   /** Append one or more sections. Section ids and chart ids must be unique in the report. */
@@ -101,6 +119,7 @@ export class ReportBuilder {
       svgs,
       bundles: await loadVegaBundles(),
       generatedAt: options.generatedAt ?? this.#generatedAt ?? new Date(),
+      ...(this.#data !== undefined ? { data: this.#data } : {}),
     };
   }
 

@@ -1,0 +1,158 @@
+/**
+ * The words of the "What changed" section and of `swb compare`, in English and Dutch: the Dutch table has the
+ * English table's type, so a missing Dutch string does not compile. Numbers and dates come in formatted.
+ */
+import type { Locale } from '../i18n/types.js';
+
+/** English. */
+const en = {
+  title: 'What changed',
+  notLike: (list: string) =>
+    `Not like for like: ${list}. The figures of both reports are shown side by side, not as changes, because a difference here changes the figures by itself.`,
+  factNames: {
+    version: 'workbench version',
+    source: 'data file',
+    period: 'data period',
+    asOf: 'as-of date',
+    mapping: 'column mapping',
+    returns: 'returns (--returns)',
+    segmentMap: 'segment map',
+    currency: 'currency',
+    minGroup: 'smallest group shown (--min-group)',
+  },
+  factChange: (name: string, before: string, after: string) => `${name}: ${before} → ${after}`,
+  previous: 'Previous report',
+  current: 'This report',
+  asOfFact: (asOf: string, period: string) => `as of ${asOf} (data ${period})`,
+  alsoDiffers: 'Also different',
+  intro: (previous: string, current: string) =>
+    `This report (as of ${current}) set against the previous one (as of ${previous}), from the results each report keeps. Segment sizes are compared by their share of customers with a two-proportion z test, at 5% over all segments of a grouping (Bonferroni); the two runs share most customers, so read the test as a guide.`,
+  kpiIntro:
+    'Revenue per customer and repeat rate are for the period before each as-of date, with 95% intervals; a change is clear when the two intervals do not overlap.',
+  customers: (before: string, after: string, change: string) =>
+    `Customers with a purchase: ${before} before, ${after} now (${change}).`,
+  newSince: (n: string, date: string) => `${n} customers bought for the first time on or after ${date}.`,
+  newUnknown: (date: string) =>
+    `The reports do not tell how many customers are new since ${date}: that date is not the start of a cohort. Keep a snapshot (swb report --snapshot) to count new and lost customers exactly.`,
+  lostNeedsSnapshot:
+    'Which customers left or moved to another segment is not in the reports: keep snapshots (swb report --snapshot) for that.',
+  biggest: (segment: string, grouping: string, from: string, to: string) =>
+    `${segment} (${grouping}) changed the most beyond chance: from ${from} to ${to} of customers.`,
+  noneBeyond: (grouping: string) => `No ${grouping} changed in share beyond chance.`,
+  groupings: {
+    rfm: 'RFM segments',
+    valueTiers: 'value tiers',
+    clusters: 'clusters',
+    by: (attribute: string) => `customers by ${attribute}`,
+  },
+  sizesCaption: (grouping: string) => `${grouping}: customers before and now`,
+  columns: {
+    segment: 'Segment',
+    before: 'Before',
+    now: 'Now',
+    change: 'Change',
+    shareBefore: 'Share before',
+    shareNow: 'Share now',
+    beyond: 'Beyond chance',
+    kpi: 'KPI',
+    period: 'Period since first order',
+    cohort: 'Cohort',
+  },
+  yes: 'yes',
+  no: 'no',
+  untested: '–',
+  kpiNames: { revenuePerCustomer: 'Revenue per customer', repeatRate: 'Repeat rate' },
+  kpiCaption: 'KPIs per segment before and now, with 95% intervals',
+  clear: 'Clear change',
+  withInterval: (value: string, low: string, high: string) => `${value} (${low} to ${high})`,
+  cohortCaption: (period: string) =>
+    `Customer retention of all cohorts together by ${period} since the first order, before and now`,
+  cohortsShown: (n: string) =>
+    `${n} cohorts are in both reports; their curves can be read in each report's cohort section.`,
+  periods: { month: 'month', quarter: 'quarter', week: 'week' } as Record<string, string>,
+  missing: '–',
+  clustersNote:
+    'Clusters are fitted again on each run: they are matched by name, and a cluster that changed character has another name.',
+};
+
+/** Dutch. */
+const nl: typeof en = {
+  title: 'Wat is er veranderd',
+  notLike: (list: string) =>
+    `Niet vergelijkbaar: ${list}. De cijfers van beide rapporten staan naast elkaar, niet als veranderingen, want een verschil hierin verandert de cijfers op zich al.`,
+  factNames: {
+    version: 'versie van de workbench',
+    source: 'gegevensbestand',
+    period: 'periode van de gegevens',
+    asOf: 'peildatum',
+    mapping: 'kolomindeling',
+    returns: 'retouren (--returns)',
+    segmentMap: 'segmentindeling',
+    currency: 'valuta',
+    minGroup: 'kleinste getoonde groep (--min-group)',
+  },
+  factChange: (name: string, before: string, after: string) => `${name}: ${before} → ${after}`,
+  previous: 'Vorig rapport',
+  current: 'Dit rapport',
+  asOfFact: (asOf: string, period: string) => `peildatum ${asOf} (gegevens ${period})`,
+  alsoDiffers: 'Ook anders',
+  intro: (previous: string, current: string) =>
+    `Dit rapport (peildatum ${current}) naast het vorige (peildatum ${previous}), op basis van de resultaten die elk rapport bewaart. Segmentgroottes zijn vergeleken op hun aandeel klanten met een z-toets voor twee proporties, op 5% over alle segmenten van een indeling (Bonferroni); de twee runs delen de meeste klanten, dus lees de toets als richtlijn.`,
+  kpiIntro:
+    'Omzet per klant en herhaalaankopen gaan over de periode vóór elke peildatum, met 95%-intervallen; een verandering is duidelijk als de twee intervallen elkaar niet overlappen.',
+  customers: (before: string, after: string, change: string) =>
+    `Klanten met een aankoop: ${before} eerst, ${after} nu (${change}).`,
+  newSince: (n: string, date: string) => `${n} klanten kochten voor het eerst op of na ${date}.`,
+  newUnknown: (date: string) =>
+    `De rapporten vertellen niet hoeveel klanten sinds ${date} nieuw zijn: die datum is niet het begin van een cohort. Bewaar een momentopname (swb report --snapshot) om nieuwe en verloren klanten precies te tellen.`,
+  lostNeedsSnapshot:
+    'Welke klanten vertrokken of naar een ander segment gingen, staat niet in de rapporten: bewaar daarvoor momentopnamen (swb report --snapshot).',
+  biggest: (segment: string, grouping: string, from: string, to: string) =>
+    `${segment} (${grouping}) veranderde het meest, meer dan toeval: van ${from} naar ${to} van de klanten.`,
+  noneBeyond: (grouping: string) => `Geen van de ${grouping} veranderde in aandeel meer dan toeval.`,
+  groupings: {
+    rfm: 'RFM-segmenten',
+    valueTiers: 'waardegroepen',
+    clusters: 'clusters',
+    by: (attribute: string) => `klanten per ${attribute}`,
+  },
+  sizesCaption: (grouping: string) => `${grouping}: klanten eerst en nu`,
+  columns: {
+    segment: 'Segment',
+    before: 'Eerst',
+    now: 'Nu',
+    change: 'Verschil',
+    shareBefore: 'Aandeel eerst',
+    shareNow: 'Aandeel nu',
+    beyond: 'Meer dan toeval',
+    kpi: 'KPI',
+    period: 'Periode sinds eerste bestelling',
+    cohort: 'Cohort',
+  },
+  yes: 'ja',
+  no: 'nee',
+  untested: '–',
+  kpiNames: { revenuePerCustomer: 'Omzet per klant', repeatRate: 'Herhaalaankopen' },
+  kpiCaption: 'KPI’s per segment eerst en nu, met 95%-intervallen',
+  clear: 'Duidelijke verandering',
+  withInterval: (value: string, low: string, high: string) => `${value} (${low} tot ${high})`,
+  cohortCaption: (period: string) =>
+    `Klantbehoud van alle cohorten samen per ${period} sinds de eerste bestelling, eerst en nu`,
+  cohortsShown: (n: string) =>
+    `${n} cohorten staan in beide rapporten; hun curves staan in het cohortonderdeel van elk rapport.`,
+  periods: { month: 'maand', quarter: 'kwartaal', week: 'week' },
+  missing: '–',
+  clustersNote:
+    'Clusters worden bij elke run opnieuw bepaald: ze zijn op naam gekoppeld, en een cluster met een ander karakter heeft een andere naam.',
+};
+
+/**
+ * The words of the comparison in a locale.
+ * @example compareTexts('nl').title // 'Wat is er veranderd'
+ */
+export function compareTexts(locale: Locale): typeof en {
+  return locale === 'nl' ? nl : en;
+}
+
+/** The type of the comparison's words. */
+export type CompareTexts = typeof en;
