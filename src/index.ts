@@ -118,6 +118,7 @@ export {
 export { loyaltyBars, type LoyaltyChartOptions } from './analyses/loyalty/charts.js';
 export { loyaltySection, loyaltyFindings, type LoyaltySectionOptions } from './analyses/loyalty/section.js';
 export { loyaltyTexts } from './analyses/loyalty/texts.js';
+export {
   channelPayment,
   channelCustomers,
   channelColumns,
