@@ -209,7 +209,64 @@ export async function rfm(wb: Workbench, options: RfmOptions = {}): Promise<RfmR
   return withStableSources(wb, () => scoreRfm(wb, options));
 }
 
+/** What {@link rfmSegments} gives: the scored table and what migration reads of it. */
+export type RfmSegmentsRun = Pick<
+  RfmResult,
+  | 'table'
+  | 'options'
+  | 'customerCount'
+  | 'returnsOnlyCustomers'
+  | 'returnsOnlyRevenue'
+  | 'revenue'
+  | 'period'
+  | 'segments'
+  | 'warnings'
+>;
+
+/**
+ * Score every customer into `options.table` as {@link rfm} does, giving only the segment sizes and warnings: for
+ * analyses that need the segments at another date (migration) and none of the charts' figures (loyalty groups,
+ * grid, distributions, revenue share, sufficiency), which cost a query each.
+ * @example const { segments } = await rfmSegments(wb, { asOf: '2011-06-01', laterOrders: 'exclude', table: 'rfm_june' });
+ */
+export async function rfmSegments(wb: Workbench, options: RfmOptions = {}): Promise<RfmSegmentsRun> {
+  return withStableSources(wb, async () => (await scoreSegments(wb, options)).run);
+}
+
 async function scoreRfm(wb: Workbench, options: RfmOptions = {}): Promise<RfmResult> {
+  const { ranges, run } = await scoreSegments(wb, options);
+  const { table, segmentMap, minSize, asOf, source, minimums } = run.options;
+  // the keys in the order RfmResult lists them (printed results and saved JSON read the same)
+  return tagResult(
+    {
+      table,
+      options: run.options,
+      customerCount: run.customerCount,
+      returnsOnlyCustomers: run.returnsOnlyCustomers,
+      returnsOnlyRevenue: run.returnsOnlyRevenue,
+      revenue: run.revenue,
+      period: run.period,
+      segments: run.segments,
+      loyalty: await loyaltySummaries(wb, table, minSize),
+      grid: await gridCells(wb, table, segmentMap),
+      scoreRanges: ranges,
+      distributions: {
+        recency: await distribution(wb, table, 'recency'),
+        frequency: await distribution(wb, table, 'frequency'),
+        monetary: await distribution(wb, table, 'monetary'),
+      },
+      top20RevenueShare: await topCustomersRevenueShare(wb, table, 0.2),
+      sufficiency: await dataSufficiency(wb, 'rfm', { asOf, source, minimums }),
+      warnings: run.warnings,
+    },
+    'RfmResult',
+  );
+}
+
+async function scoreSegments(
+  wb: Workbench,
+  options: RfmOptions,
+): Promise<{ run: RfmSegmentsRun; ranges: RfmResult['scoreRanges'] }> {
   checkOptionKeys('rfm', options, RFM_KEYS);
   const source = options.source ?? 'transactions';
   const table = outputTable('rfm', options.table, 'rfm', { source, ...(options.replace ? { replace: true } : {}) });
@@ -260,46 +317,34 @@ async function scoreRfm(wb: Workbench, options: RfmOptions = {}): Promise<RfmRes
     const used = ranges.filter((x) => x.score === k).length;
     if (used < bins) warnings.push(rfmMessages.warnScoresUnused(used, bins, k, scoring === 'quantile'));
   }
-  return tagResult(
-    {
+  const run: RfmSegmentsRun = {
+    table,
+    options: {
+      asOf,
+      asOfFromData: fromData,
+      bins,
+      scoring,
+      returns,
+      laterOrders,
+      segmentMap,
+      minSize,
+      source,
       table,
-      options: {
-        asOf,
-        asOfFromData: fromData,
-        bins,
-        scoring,
-        returns,
-        laterOrders,
-        segmentMap,
-        minSize,
-        source,
-        table,
-        minimums,
-      },
-      customerCount,
-      returnsOnlyCustomers,
-      returnsOnlyRevenue,
-      revenue: Number(totals?.['revenue'] ?? 0),
-      period: { first: totals?.['first'] as Date, last: totals?.['last'] as Date },
-      segments: await groupSummaries(
-        wb,
-        table,
-        'segment',
-        segmentMap.segments.map((s) => s.key),
-        minSize,
-      ),
-      loyalty: await loyaltySummaries(wb, table, minSize),
-      grid: await gridCells(wb, table, segmentMap),
-      scoreRanges: ranges,
-      distributions: {
-        recency: await distribution(wb, table, 'recency'),
-        frequency: await distribution(wb, table, 'frequency'),
-        monetary: await distribution(wb, table, 'monetary'),
-      },
-      top20RevenueShare: await topCustomersRevenueShare(wb, table, 0.2),
-      sufficiency: await dataSufficiency(wb, 'rfm', { asOf, source, minimums }),
-      warnings,
+      minimums,
     },
-    'RfmResult',
-  );
+    customerCount,
+    returnsOnlyCustomers,
+    returnsOnlyRevenue,
+    revenue: Number(totals?.['revenue'] ?? 0),
+    period: { first: totals?.['first'] as Date, last: totals?.['last'] as Date },
+    segments: await groupSummaries(
+      wb,
+      table,
+      'segment',
+      segmentMap.segments.map((s) => s.key),
+      minSize,
+    ),
+    warnings,
+  };
+  return { run, ranges };
 }

@@ -15,7 +15,7 @@ import { WorkbenchError } from '../../errors.js';
 import { isoDay } from '../../messages/format.js';
 import { quoteIdentifier } from '../../sql.js';
 import type { Workbench } from '../../workbench.js';
-import { rfm, type RfmOptions, type RfmResult } from '../rfm/index.js';
+import { rfmSegments, type RfmOptions, type RfmResult, type RfmSegmentsRun } from '../rfm/index.js';
 import { withCustomerAggregate, withStableSources } from '../shared/customer-cache.js';
 import type { SegmentMap } from '../rfm/segment-map.js';
 import { segmentBy, type SegmentSpec } from './index.js';
@@ -250,10 +250,11 @@ async function rfmAtBothDates(wb: Workbench, options: MigrationOptions, source: 
   if (options.scoring !== undefined) rfmOpts.scoring = options.scoring;
   if (options.returns !== undefined) rfmOpts.returns = options.returns;
   if (options.segmentMap !== undefined) rfmOpts.segmentMap = options.segmentMap;
-  const a = await rfm(wb, { ...rfmOpts, asOf: options.from, table: FROM });
+  // Only the segments are read at each date: none of RFM's chart figures are computed.
+  const a = await rfmSegments(wb, { ...rfmOpts, asOf: options.from, table: FROM });
   const b = options.toRfm
     ? await reuseRfm(wb, options.toRfm, a, dateOption('to', options.to))
-    : await rfm(wb, { ...rfmOpts, asOf: options.to, table: TO });
+    : await rfmSegments(wb, { ...rfmOpts, asOf: options.to, table: TO });
   const map = a.options.segmentMap;
   const side = (r: typeof a): Side => ({
     sizes: r.segments.map((s) => ({ segment: s.key, count: s.customers })),
@@ -268,7 +269,7 @@ async function rfmAtBothDates(wb: Workbench, options: MigrationOptions, source: 
 }
 
 /** `given`'s segments copied into TO, after checking it was scored as of `to` with the settings of `from`'s run. */
-async function reuseRfm(wb: Workbench, given: RfmResult, from: RfmResult, to: Date): Promise<RfmResult> {
+async function reuseRfm(wb: Workbench, given: RfmResult, from: RfmSegmentsRun, to: Date): Promise<RfmSegmentsRun> {
   const o = given.options;
   const same = (x: unknown, y: unknown) => JSON.stringify(x) === JSON.stringify(y);
   const differs = [

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Workbench } from '../../../src/workbench.js';
 import { isWorkbenchError } from '../../../src/errors.js';
-import { rfm, rfmCustomers } from '../../../src/analyses/rfm/index.js';
+import { rfm, rfmCustomers, rfmSegments } from '../../../src/analyses/rfm/index.js';
 import { rfmSql } from '../../../src/analyses/rfm/sql.js';
 import { standardSegmentMap } from '../../../src/analyses/rfm/segment-map.js';
 import { segmentDescription, segmentName } from '../../../src/analyses/rfm/words.js';
@@ -178,6 +178,24 @@ describe('rfm', () => {
     expect(result.customerCount).toBe(1);
     expect(result.returnsOnlyCustomers).toBe(1);
     expect(result.warnings[0]).toBe('1 customer(s) have only returns in the period and are not scored.');
+  });
+
+  it('rfmSegments scores the same table, segment sizes and warnings as rfm, without the chart figures', async () => {
+    await transactions([
+      ['a', 'a1', '2022-03-01', 10],
+      ['a', 'a2', '2022-05-01', 30],
+      ['b', 'b1', '2022-04-01', 20],
+      ['z', 'Cz', '2022-03-01', -10, true],
+    ]);
+    const full = await rfm(wb, { table: 'rfm_full' });
+    const run = await rfmSegments(wb, { table: 'rfm_light' });
+    expect(run.segments).toEqual(full.segments);
+    expect(run.warnings).toEqual(full.warnings);
+    expect(run.warnings[0]).toBe('1 customer(s) have only returns in the period and are not scored.');
+    expect([run.customerCount, run.revenue, run.returnsOnlyCustomers]).toEqual([2, 60, 1]);
+    expect(Object.keys(run)).not.toContain('distributions');
+    const rows = (t: string) => wb.query(`select customer_id, r, f, m, segment from ${t} order by customer_id`);
+    expect(await rows('rfm_light')).toEqual(await rows('rfm_full'));
   });
 
   it('refuses an asOf before some orders, naming the latest order; laterOrders: exclude scores as of then', async () => {
