@@ -11,6 +11,7 @@ import { cohortsAnalysis } from './cohorts/analysis.js';
 import { goalsAnalysis } from './goals/analysis.js';
 import { overviewAnalysis } from './overview/analysis.js';
 import { priceAnalysis } from './price/analysis.js';
+import { productMixAnalysis } from './product-mix/analysis.js';
 import { rfmAnalysis } from './rfm/analysis.js';
 import { segmentsAnalysis } from './segments/analysis.js';
 import type { OptionsOf, ResultOf } from './shared/analysis.js';
@@ -30,6 +31,7 @@ export const ANALYSES = [
   clvAnalysis,
   clvSegmentsAnalysis,
   timingAnalysis,
+  productMixAnalysis,
   channelAnalysis,
   priceAnalysis,
   overviewAnalysis,

@@ -96,6 +96,12 @@ const SPEC: CommandSpec = {
     { name: 'discount-rate', value: 'R', help: 'with --clv: discount per year, ≥ 0 (0.1 = 10%)', default: '0' },
     { name: 'goals', value: 'goals.json', help: 'KPI goals per segment: adds the goals section', default: 'none' },
     {
+      name: 'categories',
+      value: 'FILE',
+      help: 'product → category mapping (CSV: product, category) for the product-mix section, matched on the product id',
+      default: "the data's category column",
+    },
+    {
       name: 'by',
       value: 'ATTR,ATTR',
       help: `customer attributes the segments section splits by: columns of --customers, or ${TRANSACTION_BY_COLUMNS.join(', ')} of FILE`,
@@ -250,6 +256,7 @@ function readReportFlags({ values, flags, positionals }: ParsedArgs, io: Command
       'goals',
       'by',
       'migration-from',
+      'categories',
     ].filter((f) => values[f] !== undefined);
     if (flags['clv']) given.push('clv');
     if (given.length) throw new UsageError(messages.flagNeedsTransactions(given.map((f) => `--${f}`).join(', ')));
@@ -279,6 +286,7 @@ function readReportFlags({ values, flags, positionals }: ParsedArgs, io: Command
     ...(discountRate !== undefined ? { discountRate } : {}),
     ...(dateFormat !== undefined ? { dateFormat } : {}),
     ...(goals ? { goals } : {}),
+    ...(values.categories !== undefined ? { categories: values.categories } : {}),
     ...(by ? { by } : {}),
     ...(values['migration-from'] !== undefined ? { migrationFrom: values['migration-from'] } : {}),
     ...(minGroup !== undefined ? { minGroup } : {}),

@@ -139,6 +139,7 @@ const TRANSACTION_OPTIONS = [
   'discountRate',
   'dateFormat',
   'goals',
+  'categories',
   'by',
   'migrationFrom',
   'trendsPeriod',
