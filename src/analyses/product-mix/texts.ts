@@ -31,7 +31,7 @@ const en = {
     tooSmallCell: 'too small',
     tooSmall: (n: string) => `Groups and pairs with fewer than ${n} customers are too small: they get no numbers.`,
     pairMethod:
-      'Lift = customers who bought both ÷ (customers who bought the one × customers who bought the other ÷ all customers); 1 is what chance gives. Interval: 95% percentile interval of 400 Poisson bootstrap resamples of customers.',
+      'Lift = customers who bought both ÷ (customers who bought the one × customers who bought the other ÷ all customers); 1 is what chance gives. Interval: 95% percentile interval of 400 Poisson bootstrap resamples of customers. Customers who buy in many categories lift every pair a little: compare pairs with each other.',
     facts: {
       customers: 'Customers with a categorised purchase',
       clustered: 'Customers grouped (3 or more lines with a category)',
@@ -104,7 +104,7 @@ const nl: typeof en = {
     tooSmallCell: 'te klein',
     tooSmall: (n: string) => `Groepen en paren met minder dan ${n} klanten zijn te klein: ze krijgen geen cijfers.`,
     pairMethod:
-      'Lift = klanten die beide kochten ÷ (kopers van de ene × kopers van de andere ÷ alle klanten); 1 is wat toeval geeft. Interval: 95%-percentielinterval van 400 Poisson-bootstraptrekkingen van klanten.',
+      'Lift = klanten die beide kochten ÷ (kopers van de ene × kopers van de andere ÷ alle klanten); 1 is wat toeval geeft. Interval: 95%-percentielinterval van 400 Poisson-bootstraptrekkingen van klanten. Klanten die in veel categorieën kopen, tillen elk paar wat op: vergelijk de paren met elkaar.',
     facts: {
       customers: 'Klanten met een aankoop met categorie',
       clustered: 'Gegroepeerde klanten (3 of meer regels met een categorie)',
