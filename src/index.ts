@@ -147,6 +147,23 @@ export {
   type PriceSegment,
   type PriceSignal,
 } from './analyses/price/index.js';
+export {
+  productMix,
+  productMixCustomers,
+  productMixColumns,
+  clusterKeys as productMixClusterKeys,
+  MIX_RULES,
+  type ProductMixOptions,
+  type ProductMixOptionsUsed,
+  type ProductMixResult,
+  type ProductMixCustomer,
+  type MixCategory,
+  type MixCluster,
+  type MixPair,
+} from './analyses/product-mix/index.js';
+export { pairLifts, type PairLift, type Pattern as CategoryPattern } from './analyses/product-mix/pairs.js';
+export { loadCategories, CATEGORY_TABLE, type CategoryLoadReport } from './data/categories.js';
+export { PLANTED_BEHAVIOUR, type PlantedMix, type PlantedPrice } from './sample/behaviour.js';
 export type { GroupKpis, MeanEstimate } from './analyses/shared/group-kpis.js';
 export { COMPUTED_FEATURES, DEFAULT_FEATURES, type ComputedFeature } from './analyses/clusters/features.js';
 export type { ClusterNamePart, ClusterLevel } from './analyses/clusters/names.js';
@@ -420,6 +437,7 @@ export {
   type ChannelChartOptions,
 } from './analyses/channel/charts.js';
 export { priceBandsChart, priceValueChart, priceRepeatChart, type PriceChartOptions } from './analyses/price/charts.js';
+export { mixProfileChart, mixPairsChart, type MixChartOptions } from './analyses/product-mix/charts.js';
 export { renderSvg } from './charts/render.js';
 export { chartLocale, withChartLocale, type ChartLocale, type ChartLocaleOptions } from './charts/locale-config.js';
 
@@ -438,6 +456,7 @@ export { timingSection, timingFindings, type TimingSectionOptions } from './anal
 export { timingTexts } from './analyses/timing/texts.js';
 export { channelSection, channelFindings, type ChannelSectionOptions } from './analyses/channel/section.js';
 export { priceSection, priceFindings, type PriceSectionOptions } from './analyses/price/section.js';
+export { productMixSection, mixFindings, type MixSectionOptions } from './analyses/product-mix/section.js';
 export { clustersSection, clusterFindings, type ClustersSectionOptions } from './analyses/clusters/section.js';
 export {
   segmentsSection,

@@ -12,6 +12,7 @@ import { goalsAnalysis } from './goals/analysis.js';
 import { loyaltyAnalysis } from './loyalty/analysis.js';
 import { overviewAnalysis } from './overview/analysis.js';
 import { priceAnalysis } from './price/analysis.js';
+import { productMixAnalysis } from './product-mix/analysis.js';
 import { rfmAnalysis } from './rfm/analysis.js';
 import { segmentsAnalysis } from './segments/analysis.js';
 import type { OptionsOf, ResultOf } from './shared/analysis.js';
@@ -32,6 +33,7 @@ export const ANALYSES = [
   clvSegmentsAnalysis,
   timingAnalysis,
   loyaltyAnalysis,
+  productMixAnalysis,
   channelAnalysis,
   priceAnalysis,
   overviewAnalysis,

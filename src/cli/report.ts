@@ -99,6 +99,12 @@ const SPEC: CommandSpec = {
     { name: 'discount-rate', value: 'R', help: 'with --clv: discount per year, ≥ 0 (0.1 = 10%)', default: '0' },
     { name: 'goals', value: 'goals.json', help: 'KPI goals per segment: adds the goals section', default: 'none' },
     {
+      name: 'categories',
+      value: 'FILE',
+      help: 'product → category mapping (CSV: product, category) for the product-mix section, matched on the product id',
+      default: "the data's category column",
+    },
+    {
       name: 'by',
       value: 'ATTR,ATTR',
       help: `customer attributes the segments section splits by: columns of --customers, or ${TRANSACTION_BY_COLUMNS.join(', ')} of FILE`,
@@ -290,6 +296,7 @@ async function readReportFlags({ values, flags, positionals }: ParsedArgs, io: C
       'by',
       'migration-from',
       'compare',
+      'categories',
     ].filter((f) => values[f] !== undefined);
     if (flags['clv']) given.push('clv');
     if (given.length) throw new UsageError(messages.flagNeedsTransactions(given.map((f) => `--${f}`).join(', ')));
@@ -323,6 +330,7 @@ async function readReportFlags({ values, flags, positionals }: ParsedArgs, io: C
     ...(discountRate !== undefined ? { discountRate } : {}),
     ...(dateFormat !== undefined ? { dateFormat } : {}),
     ...(goals ? { goals } : {}),
+    ...(values.categories !== undefined ? { categories: values.categories } : {}),
     ...(by ? { by } : {}),
     ...(values['migration-from'] !== undefined ? { migrationFrom: values['migration-from'] } : {}),
     ...(minGroup !== undefined ? { minGroup } : {}),

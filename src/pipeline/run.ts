@@ -140,6 +140,7 @@ const TRANSACTION_OPTIONS = [
   'discountRate',
   'dateFormat',
   'goals',
+  'categories',
   'by',
   'migrationFrom',
   'trendsPeriod',

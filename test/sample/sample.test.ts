@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,6 +17,29 @@ describe('generateSample', () => {
     expect(readFileSync(a.transactionsFile, 'utf8')).toBe(readFileSync(b.transactionsFile, 'utf8'));
     expect(readFileSync(a.customersFile, 'utf8')).toBe(readFileSync(b.customersFile, 'utf8'));
     expect(readFileSync(c.transactionsFile, 'utf8')).not.toBe(readFileSync(a.transactionsFile, 'utf8'));
+  });
+
+  it('writes the same bytes as before the behaviour option unless it is passed; with it, the same orders plus columns', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'swb-sample-'));
+    const sha = (f: string) => createHash('sha256').update(readFileSync(f)).digest('hex');
+    const a = await generateSample({ customers: 500, seed: 7, out: join(dir, 'a.csv') });
+    // the digests of the files written before the option existed (same seed and size)
+    expect(sha(a.transactionsFile)).toBe('21efe0f4818ac86076e9cf32eec54b627df8e0a3c23e7a6b5bb8ee29a075c1ce');
+    expect(sha(a.customersFile)).toBe('087bf0c9842897789f76ad290293c6532437d3c1eb01d0ad2dcbd6efb45d038a');
+    const b = await generateSample({ customers: 500, seed: 7, out: join(dir, 'b.csv'), behaviour: true });
+    expect(b.orders).toBe(a.orders);
+    expect(b.rows).toBe(a.rows);
+    const [header, first] = readFileSync(b.transactionsFile, 'utf8').split('\n');
+    expect(header).toBe(
+      'order_id,customer_id,order_date,product_id,category,channel,quantity,unit_price,amount,payment_method,discount',
+    );
+    // the same order, date and product as the default sample
+    expect(first?.split(',').slice(0, 4)).toEqual(
+      readFileSync(a.transactionsFile, 'utf8').split('\n')[1]?.split(',').slice(0, 4),
+    );
+    expect(readFileSync(b.customersFile, 'utf8').split('\n')[0]).toMatch(
+      /,true_mix,true_channel,true_payment,true_price$/,
+    );
   });
 
   it('plants the cluster shares and loads cleanly', async () => {

@@ -35,9 +35,9 @@ export interface IntervalChartWords {
 export function intervalChart(
   points: readonly IntervalPoint[],
   words: IntervalChartWords,
-  options: { format: 'percent' | 'money' },
+  options: { format: 'percent' | 'money' | 'ratio' },
 ): TopLevelSpec {
-  const fmt = options.format === 'percent' ? PERCENT_FORMAT : ',.0f';
+  const fmt = options.format === 'percent' ? PERCENT_FORMAT : options.format === 'ratio' ? '.2f' : ',.0f';
   const values = points.map((p) => ({
     group: p.label,
     value: p.value,
