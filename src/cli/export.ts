@@ -44,6 +44,12 @@ const SPEC: CommandSpec = {
     { ...LOCALE_FLAG, help: 'language of the segment labels' },
     { ...CLV_FLAG, help: 'add the CLV band, CLV and P(alive) columns' },
     {
+      name: 'compare-snapshot',
+      value: 'FILE.parquet',
+      help: 'a snapshot of swb report --snapshot: adds previous_rfm_segment (empty: a new customer), to list who moved',
+      default: 'none',
+    },
+    {
       name: 'out',
       value: 'PATH',
       help: 'the file to write (atomically: a temp file renamed over it)',
@@ -120,6 +126,7 @@ export const exportCommand: Command = {
           ...(delimiter ? { delimiter } : {}),
           ...(asOf ? { asOf } : {}),
           ...(flags['clv'] ? { clv: true } : {}),
+          ...(values['compare-snapshot'] !== undefined ? { previousSnapshot: values['compare-snapshot'] } : {}),
         });
         for (const w of res.warnings) io.err(`warning: ${forCli(w)}`);
         io.err(
