@@ -15,6 +15,7 @@ import { parseReportData } from '../../src/compare/read.js';
 import { compareReports } from '../../src/compare/compare.js';
 import type { ReportData } from '../../src/compare/data.js';
 import { comparisonSection, sectionText } from '../../src/compare/section.js';
+import { ONLINE_RETAIL } from '../helpers/data.js';
 
 const GENERATED = new Date('2023-11-14T22:13:00Z');
 let wb: Workbench;
@@ -131,4 +132,33 @@ describe('compareReports', () => {
     expect(m.notLikeForLike).toEqual(['minGroup: 1 → 10']);
     expect(comparisonSection(m).caution).toContain('smallest group shown (--min-group): 1 → 10');
   }, 90_000);
+});
+
+describe('compareReports on Online Retail', () => {
+  it('as of 2011-09-01 against the full year: every RFM segment changes by the two runs’ own counts', async () => {
+    const one = await Workbench.open();
+    try {
+      const options = { file: ONLINE_RETAIL, preset: 'online-retail' };
+      const sep = (await runPipeline(one, {
+        ...options,
+        asOf: new Date('2011-09-01T00:00:00Z'),
+      })) as TransactionPipelineResults;
+      const sepData = reportFromResults(sep, { version: '9.9.9', currency: 'GBP' }).data as ReportData;
+      const dec = (await runPipeline(one, options)) as TransactionPipelineResults;
+      const decData = reportFromResults(dec, { version: '9.9.9', currency: 'GBP' }).data as ReportData;
+      const c = compareReports(sepData, decData);
+      expect(c.likeForLike).toBe(true);
+      const rfm = c.groupings.find((g) => g.id === 'rfm')!;
+      for (const s of dec.rfm!.segments) {
+        const was = sep.rfm!.segments.find((x) => x.key === s.key)!.customers;
+        expect(rfm.segments.find((x) => x.key === s.key)?.change, s.key).toBe(s.customers - was);
+      }
+      const at = (key: string) => rfm.segments.find((s) => s.key === key)!;
+      expect([at('champions').before, at('champions').after]).toEqual([390, 604]);
+      expect([at('at-risk').before, at('at-risk').after, at('at-risk').significant]).toEqual([125, 328, true]);
+      expect(c.customers).toEqual({ before: 3317, after: 4338, newSince: 1021 });
+    } finally {
+      one.close();
+    }
+  }, 300_000);
 });
