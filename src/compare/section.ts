@@ -11,6 +11,7 @@ import type { GroupingChange, KpiChange, ReportComparison } from './compare.js';
 import type { Interval } from './data.js';
 import type { SnapshotMoves } from './snapshot.js';
 import { compareTexts } from './texts.js';
+import { cohortCurvesChart } from './charts.js';
 
 /** Options of {@link comparisonSection}. */
 export interface ComparisonSectionOptions {
@@ -223,6 +224,18 @@ export function comparisonSection(c: ReportComparison, options: ComparisonSectio
     intro: [t.intro(day(c.before.asOf, locale), day(c.after.asOf, locale)), ...(c.kpis.length ? [t.kpiIntro] : [])],
     facts,
     findings: findings(c, locale, options.moves),
+    ...(c.cohorts && c.cohorts.before.length && c.cohorts.after.length
+      ? {
+          charts: [
+            {
+              id: 'changes-cohorts',
+              title: t.chart.title,
+              description: t.chart.description(t.periods[c.cohorts.period] ?? c.cohorts.period),
+              spec: cohortCurvesChart(c.cohorts, { locale }),
+            },
+          ],
+        }
+      : {}),
     tables,
     ...(c.cohorts && c.cohorts.cohorts.length
       ? { next: [t.cohortsShown(formatNumber(c.cohorts.cohorts.length, locale))] }

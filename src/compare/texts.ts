@@ -70,6 +70,13 @@ const en = {
     `${n} cohorts are in both reports; their curves can be read in each report's cohort section.`,
   periods: { month: 'month', quarter: 'quarter', week: 'week' } as Record<string, string>,
   missing: '–',
+  chart: {
+    title: 'Cohort retention, before and now',
+    description: (period: string) =>
+      `Lines: the share of all cohorts together still buying, by ${period} since their first order, in the previous report (grey) and in this one.`,
+    retention: 'Customers active',
+    run: 'Report',
+  },
   moves: {
     caption: (grouping: string, date: string) => `${grouping}: customers who moved since the snapshot of ${date}`,
     from: 'Then',
@@ -153,6 +160,13 @@ const nl: typeof en = {
     `${n} cohorten staan in beide rapporten; hun curves staan in het cohortonderdeel van elk rapport.`,
   periods: { month: 'maand', quarter: 'kwartaal', week: 'week' },
   missing: '–',
+  chart: {
+    title: 'Klantbehoud per cohort, eerst en nu',
+    description: (period: string) =>
+      `Lijnen: het aandeel van alle cohorten samen dat nog koopt, per ${period} sinds de eerste bestelling, in het vorige rapport (grijs) en in dit rapport.`,
+    retention: 'Actieve klanten',
+    run: 'Rapport',
+  },
   moves: {
     caption: (grouping: string, date: string) =>
       `${grouping}: klanten die verschoven sinds de momentopname van ${date}`,
