@@ -68,4 +68,35 @@ describe('swb compare', () => {
     expect(one.code).toBe(2);
     expect(one.stderr).toContain('compare takes two reports, the previous one first');
   }, 60_000);
+
+  it('keeps a snapshot, counts who moved in the next report, and lists the previous segment in the export', async () => {
+    const snap = join(dir, 'then.parquet');
+    const first = await runCli(
+      ['report', file, '--as-of', '2023-06-01', '--out', join(dir, 's1.html'), '--snapshot', snap],
+      { env },
+    );
+    expect(first.code, first.stderr).toBe(0);
+    const out = join(dir, 's2.html');
+    const next = await runCli(
+      ['report', file, '--compare', join(dir, 's1.html'), '--compare-snapshot', snap, '--out', out],
+      { env },
+    );
+    expect(next.code, next.stderr).toBe(0);
+    const html = readFileSync(out, 'utf8');
+    expect(html).toContain('RFM segments: customers who moved since the snapshot of 1 Jun 2023');
+    expect(html).toMatch(
+      /By the snapshot: 0 customers are new, 0 are gone, [\d,]+ moved to another RFM segment and [\d,]+ stayed\./,
+    );
+    // The snapshot holds pseudonyms, never the ids of the file.
+    expect(readFileSync(snap).includes(Buffer.from('C0000001'))).toBe(false);
+    const list = join(dir, 'list.csv');
+    const exported = await runCli(['export', file, '--compare-snapshot', snap, '--out', list]);
+    expect(exported.code, exported.stderr).toBe(0);
+    const [header, row] = readFileSync(list, 'utf8').split('\n');
+    expect(header?.split(',').at(-1)).toBe('previous_rfm_segment');
+    expect(row?.split(',').at(-1)).toMatch(/^[a-z-]+$/);
+    const alone = await runCli(['report', file, '--compare-snapshot', snap, '--out', join(dir, 'never.html')]);
+    expect(alone.code).toBe(2);
+    expect(alone.stderr).toContain('--compare-snapshot needs --compare PREVIOUS.html');
+  }, 180_000);
 });
