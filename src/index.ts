@@ -522,6 +522,7 @@ export { unavailableSection, type SectionFailure } from './report/sections/unava
 export {
   buildReport,
   reportFromResults,
+  snapshotSources,
   parseAsOf,
   type BuildReportOptions,
   type ReportFromResultsOptions,
@@ -541,6 +542,13 @@ export {
   type CohortChange,
 } from './compare/compare.js';
 export { comparisonSection, sectionText, type ComparisonSectionOptions } from './compare/section.js';
+export {
+  writeSnapshot,
+  snapshotMoves,
+  type SnapshotSource,
+  type SnapshotMoves,
+  type GroupingMoves,
+} from './compare/snapshot.js';
 export {
   REPORT_DATA_FORMAT,
   REPORT_DATA_SCHEMA,

@@ -53,6 +53,12 @@ const SPEC: CommandSpec = {
       default: 'none (RFM segment, cluster, value tier)',
     },
     {
+      name: 'compare-snapshot',
+      value: 'FILE.parquet',
+      help: 'a snapshot of swb report --snapshot: adds previous_rfm_segment (empty: a new customer), to list who moved',
+      default: 'none',
+    },
+    {
       name: 'out',
       value: 'PATH',
       help: 'the file to write (atomically: a temp file renamed over it)',
@@ -143,6 +149,7 @@ export const exportCommand: Command = {
           ...(delimiter ? { delimiter } : {}),
           ...(asOf ? { asOf } : {}),
           ...(flags['clv'] ? { clv: true } : {}),
+          ...(values['compare-snapshot'] !== undefined ? { previousSnapshot: values['compare-snapshot'] } : {}),
         });
         for (const w of res.warnings) io.err(`warning: ${forCli(w)}`);
         io.err(

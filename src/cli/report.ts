@@ -122,6 +122,18 @@ const SPEC: CommandSpec = {
       help: 'a report swb report wrote before: this report opens with what changed since (sizes, KPIs, cohorts, like-for-like check)',
       default: 'none',
     },
+    {
+      name: 'snapshot',
+      value: 'FILE.parquet',
+      help: "write each customer's RFM segment, value tier and cluster under their pseudonym (K-…), for a later --compare-snapshot; not for sharing",
+      default: 'none',
+    },
+    {
+      name: 'compare-snapshot',
+      value: 'FILE.parquet',
+      help: "with --compare: the previous run's --snapshot; what changed then counts new, gone and moved customers",
+      default: 'none',
+    },
     { name: 'title', value: 'T', help: 'report title', default: 'Customer segments (Klantsegmenten with --locale nl)' },
     {
       name: 'out',
@@ -297,6 +309,8 @@ async function readReportFlags({ values, flags, positionals }: ParsedArgs, io: C
       'migration-from',
       'compare',
       'categories',
+      'snapshot',
+      'compare-snapshot',
     ].filter((f) => values[f] !== undefined);
     if (flags['clv']) given.push('clv');
     if (given.length) throw new UsageError(messages.flagNeedsTransactions(given.map((f) => `--${f}`).join(', ')));
@@ -311,6 +325,9 @@ async function readReportFlags({ values, flags, positionals }: ParsedArgs, io: C
   const goals = values.goals === undefined ? undefined : readGoalsFile(values.goals);
   // Read before any work: a file that is not a workbench report, or from another version, fails now.
   const compareWith = values.compare === undefined ? undefined : await readReportData(values.compare);
+  if (values['compare-snapshot'] !== undefined && compareWith === undefined)
+    throw new UsageError(cli.compareSnapshotNeedsCompare());
+  if (values.snapshot !== undefined) await checkOutputPath(values.snapshot, 'the snapshot');
   const options: BuildReportOptions = {
     ...(file !== undefined ? { file } : {}),
     locale,
@@ -335,6 +352,8 @@ async function readReportFlags({ values, flags, positionals }: ParsedArgs, io: C
     ...(values['migration-from'] !== undefined ? { migrationFrom: values['migration-from'] } : {}),
     ...(minGroup !== undefined ? { minGroup } : {}),
     ...(compareWith ? { compareWith } : {}),
+    ...(values.snapshot !== undefined ? { snapshot: values.snapshot } : {}),
+    ...(values['compare-snapshot'] !== undefined ? { compareSnapshot: values['compare-snapshot'] } : {}),
     onProgress: (p) =>
       io.err(
         `${pad(p.running ? '' : p.stage)}${(p.ms / 1000).toFixed(1).padStart(6)} s  ${p.running ? `${p.stage} ` : ''}${forCli(p.detail)}`,

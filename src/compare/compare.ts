@@ -216,9 +216,17 @@ function kpiChanges(a: ReportData, b: ReportData, like: boolean): KpiChange[] {
   return out;
 }
 
-/** Sum of the newer report's cohorts starting on or after the previous as-of date, when that is a cohort start. */
+/** Whether a `YYYY-MM-DD` date starts a cohort period (a month, a quarter, an ISO week). */
+function startsPeriod(iso: string, period: string): boolean {
+  const d = new Date(`${iso}T00:00:00Z`);
+  if (period === 'week') return d.getUTCDay() === 1;
+  if (d.getUTCDate() !== 1) return false;
+  return period === 'month' || (period === 'quarter' && d.getUTCMonth() % 3 === 0);
+}
+
+/** Sum of the newer report's cohorts starting on or after the previous as-of date, when that date starts a cohort period. */
 function newSince(asOfBefore: string, cohorts: CohortCurves | null): number | null {
-  if (!cohorts || !cohorts.curves.some((c) => c.start === asOfBefore)) return null;
+  if (!cohorts || !startsPeriod(asOfBefore, cohorts.period)) return null;
   let n = 0;
   for (const c of cohorts.curves) {
     if (c.start === null || c.start < asOfBefore) continue;

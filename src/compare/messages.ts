@@ -12,5 +12,8 @@ export const compareMessages = {
     `The embedded results of ${file} are damaged (${reason}). Run swb report again to write a new report; do not edit the file by hand.`,
   otherSchema: (file: string, schema: unknown, version: unknown, ours: number) =>
     `${file} was written by segment-workbench ${String(version)} with results format ${String(schema)}; this version reads format ${ours}. Run swb report again with this version on the earlier data (e.g. with --as-of) to compare.`,
+  notSnapshot: (file: string) =>
+    `${file} is not a snapshot that swb report --snapshot wrote (a Parquet file with customer, grouping, segment and as_of). Pass such a file, or leave --compare-snapshot out.`,
+  noSuchFile: () => 'there is no such file',
   cannotRead: (file: string, reason: string) => `Cannot read ${file}: ${reason}.`,
 };

@@ -79,7 +79,8 @@ export async function readReportData(path: string): Promise<ReportData> {
   try {
     html = await readFile(path, 'utf8');
   } catch (e) {
-    throw new WorkbenchError('FILE_NOT_FOUND', m.cannotRead(path, reasonOf(e)), { file: path, cause: e });
+    const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? m.noSuchFile() : reasonOf(e);
+    throw new WorkbenchError('FILE_NOT_FOUND', m.cannotRead(path, reason), { file: path, cause: e });
   }
   return parseReportData(html, path);
 }

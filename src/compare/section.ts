@@ -9,12 +9,51 @@ import type { ReportSection, ReportTable } from '../report/section.js';
 import { COUNT } from '../report/small-groups.js';
 import type { GroupingChange, KpiChange, ReportComparison } from './compare.js';
 import type { Interval } from './data.js';
+import type { SnapshotMoves } from './snapshot.js';
 import { compareTexts } from './texts.js';
+import { cohortCurvesChart } from './charts.js';
 
 /** Options of {@link comparisonSection}. */
 export interface ComparisonSectionOptions {
   /** Language. @defaultValue 'en' */
   locale?: Locale;
+  /** Moves between a previous snapshot and this run: counts per grouping and the largest flows. @defaultValue none */
+  moves?: SnapshotMoves;
+}
+
+/** Flows between two different segments shown per grouping, largest first. */
+const MAX_FLOWS = 15;
+
+function movesTables(c: ReportComparison, moves: SnapshotMoves, locale: Locale): ReportTable[] {
+  const t = compareTexts(locale);
+  return moves.groupings.flatMap((m) => {
+    const g = c.groupings.find((x) => x.id === m.id);
+    if (!g) return [];
+    const label = (key: string) => g.segments.find((s) => s.key === key)?.label ?? key;
+    const n = (x: number) => formatNumber(x, locale);
+    const name = groupingName(g, locale);
+    const rows = [
+      [t.moves.new, '', n(m.new)],
+      [t.moves.lost, '', n(m.lost)],
+      [t.moves.stayed, '', n(m.stayed)],
+      ...m.flows
+        .filter((f) => f.from !== f.to)
+        .slice(0, MAX_FLOWS)
+        .map((f) => [label(f.from), label(f.to), n(f.customers)]),
+    ];
+    return [
+      {
+        caption: t.moves.caption(name.charAt(0).toUpperCase() + name.slice(1), day(moves.asOf, locale)),
+        columns: [
+          { label: t.moves.from },
+          { label: t.moves.to },
+          { label: t.moves.customers, numeric: true, ...COUNT },
+        ],
+        rows,
+        note: t.moves.note(formatNumber(m.moved, locale), String(MAX_FLOWS)),
+      },
+    ];
+  });
 }
 
 const day = (iso: string, locale: Locale): string => formatDate(new Date(`${iso}T00:00:00Z`), locale);
@@ -111,7 +150,7 @@ function cohortTable(cohorts: NonNullable<ReportComparison['cohorts']>, locale: 
 }
 
 /** The summary sentences: customers, new ones, the biggest change beyond chance per RFM and value tiers. */
-function findings(c: ReportComparison, locale: Locale): string[] {
+function findings(c: ReportComparison, locale: Locale, moves: SnapshotMoves | undefined): string[] {
   const t = compareTexts(locale);
   const out = [
     t.customers(
@@ -139,7 +178,17 @@ function findings(c: ReportComparison, locale: Locale): string[] {
         : t.noneBeyond(groupingName(g, locale)),
     );
   }
-  out.push(t.lostNeedsSnapshot);
+  const rfm = moves?.groupings.find((m) => m.id === 'rfm');
+  if (rfm)
+    out.push(
+      t.moves.finding(
+        formatNumber(rfm.new, locale),
+        formatNumber(rfm.lost, locale),
+        formatNumber(rfm.moved, locale),
+        formatNumber(rfm.stayed, locale),
+      ),
+    );
+  else out.push(t.lostNeedsSnapshot);
   return out;
 }
 
@@ -165,6 +214,7 @@ export function comparisonSection(c: ReportComparison, options: ComparisonSectio
   const tables = c.groupings.map((g) => sizesTable(g, c, locale));
   if (c.kpis.length) tables.push(kpiTable(c.kpis, c, labels, locale));
   if (c.cohorts) tables.push(cohortTable(c.cohorts, locale));
+  if (options.moves) tables.push(...movesTables(c, options.moves, locale));
   return {
     id: 'changes',
     title: t.title,
@@ -173,7 +223,19 @@ export function comparisonSection(c: ReportComparison, options: ComparisonSectio
       : {}),
     intro: [t.intro(day(c.before.asOf, locale), day(c.after.asOf, locale)), ...(c.kpis.length ? [t.kpiIntro] : [])],
     facts,
-    findings: findings(c, locale),
+    findings: findings(c, locale, options.moves),
+    ...(c.cohorts && c.cohorts.before.length && c.cohorts.after.length
+      ? {
+          charts: [
+            {
+              id: 'changes-cohorts',
+              title: t.chart.title,
+              description: t.chart.description(t.periods[c.cohorts.period] ?? c.cohorts.period),
+              spec: cohortCurvesChart(c.cohorts, { locale }),
+            },
+          ],
+        }
+      : {}),
     tables,
     ...(c.cohorts && c.cohorts.cohorts.length
       ? { next: [t.cohortsShown(formatNumber(c.cohorts.cohorts.length, locale))] }

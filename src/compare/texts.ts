@@ -56,7 +56,6 @@ const en = {
     beyond: 'Beyond chance',
     kpi: 'KPI',
     period: 'Period since first order',
-    cohort: 'Cohort',
   },
   yes: 'yes',
   no: 'no',
@@ -71,6 +70,26 @@ const en = {
     `${n} cohorts are in both reports; their curves can be read in each report's cohort section.`,
   periods: { month: 'month', quarter: 'quarter', week: 'week' } as Record<string, string>,
   missing: '–',
+  chart: {
+    title: 'Cohort retention, before and now',
+    description: (period: string) =>
+      `Lines: the share of all cohorts together still buying, by ${period} since their first order, in the previous report (grey) and in this one.`,
+    retention: 'Customers active',
+    run: 'Report',
+  },
+  moves: {
+    caption: (grouping: string, date: string) => `${grouping}: customers who moved since the snapshot of ${date}`,
+    from: 'Then',
+    to: 'Now',
+    customers: 'Customers',
+    new: 'New (not in the snapshot)',
+    lost: 'Gone (only in the snapshot)',
+    stayed: 'Stayed in their segment',
+    note: (moved: string, max: string) =>
+      `${moved} customers moved to another segment; the ${max} largest moves are listed. Counted on pseudonyms: swb export lists the customers.`,
+    finding: (added: string, gone: string, moved: string, stayed: string) =>
+      `By the snapshot: ${added} customers are new, ${gone} are gone, ${moved} moved to another RFM segment and ${stayed} stayed.`,
+  },
   clustersNote:
     'Clusters are fitted again on each run: they are matched by name, and a cluster that changed character has another name.',
 };
@@ -127,7 +146,6 @@ const nl: typeof en = {
     beyond: 'Meer dan toeval',
     kpi: 'KPI',
     period: 'Periode sinds eerste bestelling',
-    cohort: 'Cohort',
   },
   yes: 'ja',
   no: 'nee',
@@ -142,6 +160,27 @@ const nl: typeof en = {
     `${n} cohorten staan in beide rapporten; hun curves staan in het cohortonderdeel van elk rapport.`,
   periods: { month: 'maand', quarter: 'kwartaal', week: 'week' },
   missing: '–',
+  chart: {
+    title: 'Klantbehoud per cohort, eerst en nu',
+    description: (period: string) =>
+      `Lijnen: het aandeel van alle cohorten samen dat nog koopt, per ${period} sinds de eerste bestelling, in het vorige rapport (grijs) en in dit rapport.`,
+    retention: 'Actieve klanten',
+    run: 'Rapport',
+  },
+  moves: {
+    caption: (grouping: string, date: string) =>
+      `${grouping}: klanten die verschoven sinds de momentopname van ${date}`,
+    from: 'Toen',
+    to: 'Nu',
+    customers: 'Klanten',
+    new: 'Nieuw (niet in de momentopname)',
+    lost: 'Weg (alleen in de momentopname)',
+    stayed: 'Bleven in hun segment',
+    note: (moved: string, max: string) =>
+      `${moved} klanten gingen naar een ander segment; de ${max} grootste verschuivingen staan hier. Geteld op pseudoniemen: swb export geeft de klanten.`,
+    finding: (added: string, gone: string, moved: string, stayed: string) =>
+      `Volgens de momentopname: ${added} klanten zijn nieuw, ${gone} zijn weg, ${moved} gingen naar een ander RFM-segment en ${stayed} bleven.`,
+  },
   clustersNote:
     'Clusters worden bij elke run opnieuw bepaald: ze zijn op naam gekoppeld, en een cluster met een ander karakter heeft een andere naam.',
 };

@@ -23,6 +23,7 @@ import { exportMessages } from '../messages/export.js';
 import type { QueryParam, Workbench } from '../workbench.js';
 import { exportSelectSql, type ExportLabel } from './sql.js';
 import { copyAtomically } from './write.js';
+import { pseudonymSql } from '../privacy/pseudonym-sql.js';
 import { checkOutputPath } from '../report/save.js';
 import { clvTexts } from '../analyses/clv/texts.js';
 
@@ -49,6 +50,11 @@ export interface ExportSegmentsOptions {
   tiers?: SegmentByResult;
   /** A CLV result whose table is still current, or `true` to fit BG/NBD + Gamma-Gamma now. @defaultValue none (no CLV columns) */
   clv?: ClvResult | boolean;
+  /**
+   * A snapshot of an earlier run (`swb report --snapshot`): adds `previous_rfm_segment` (empty for a customer
+   * not in it), so the customers who moved can be filtered. @defaultValue none
+   */
+  previousSnapshot?: string;
 }
 
 /** What {@link exportSegments} wrote. */
@@ -169,6 +175,9 @@ export async function exportSegments(wb: Workbench, options: ExportSegmentsOptio
     labels: exportLabels(locale, r, c, tiers, clvResult !== undefined),
     decimalComma,
     neutralise: format === 'csv',
+    ...(options.previousSnapshot
+      ? { previous: { path: options.previousSnapshot, pseudonym: pseudonymSql('r.customer_id') } }
+      : {}),
   });
   const neutralised = format === 'csv' ? await formulaCells(wb, formulaCountSql, params) : {};
   if (Object.keys(neutralised).length)

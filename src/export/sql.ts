@@ -33,6 +33,11 @@ export interface ExportSqlOptions {
    * For CSV; Parquet keeps values exact. @defaultValue false
    */
   neutralise?: boolean;
+  /**
+   * A snapshot (`swb report --snapshot`): adds `previous_rfm_segment`, each customer's RFM segment key in it
+   * (empty: not in it, a new customer), matched on the pseudonym. @defaultValue none
+   */
+  previous?: { path: string; pseudonym: { sql: string; params: Record<string, QueryParam> } };
 }
 
 /** RE2 class of the first characters that make a spreadsheet read a cell as a formula (OWASP: CSV injection). */
@@ -105,6 +110,13 @@ export function exportSelectSql(o: ExportSqlOptions): {
     joins.push(
       `left join ${quoteIdentifier(o.clv)} v on v.customer_id = r.customer_id`,
       `left join labels lv on lv.kind = 'clv' and lv.key = v.clv_tier`,
+    );
+  }
+  if (o.previous) {
+    cols.push(text('p.segment', 'previous_rfm_segment'));
+    Object.assign(params, o.previous.pseudonym.params, { swb_prev: o.previous.path });
+    joins.push(
+      `left join (select customer, segment from read_parquet($swb_prev) where grouping = 'rfm') p on p.customer = ${o.previous.pseudonym.sql}`,
     );
   }
   const from = `from ${quoteIdentifier(o.rfm)} r

@@ -30,6 +30,8 @@ export const cliMessages = {
   badMemoryLimitFlag: (value: string) =>
     `--memory-limit takes an amount of memory like 512MB or 4GB, not ${quote(value)}`,
   /** `--by region` names customer attributes, which only a customers file has. */
+  compareSnapshotNeedsCompare: () =>
+    '--compare-snapshot needs --compare PREVIOUS.html (the report of the same run as the snapshot): the moves are part of what changed',
   byNeedsCustomers: (names: readonly string[], transactionColumns: readonly string[]) =>
     `--by ${names.join(',')}: ${names.length > 1 ? 'these are not columns' : 'that is not a column'} of the transactions file ` +
     `(usable without --customers: ${transactionColumns.join(', ')}); pass --customers FILE with ${names.length > 1 ? 'those columns' : 'that column'} to split by ${names.length > 1 ? 'them' : 'it'}`,

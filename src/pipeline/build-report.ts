@@ -22,6 +22,8 @@ import { summarySection } from '../analyses/overview/section.js';
 import { compareReports } from '../compare/compare.js';
 import type { ReportData } from '../compare/data.js';
 import { comparisonSection } from '../compare/section.js';
+import { snapshotMoves, writeSnapshot, type SnapshotMoves, type SnapshotSource } from '../compare/snapshot.js';
+import { clusterNames } from '../analyses/clusters/words.js';
 import { customerAttributesUsed, minimiseLoad } from './minimisation.js';
 import { reportDataOf } from './report-data.js';
 import { runPipeline, type PipelineOptions, type PipelineResults, type TransactionPipelineResults } from './run.js';
@@ -46,6 +48,10 @@ export interface BuildReportOptions extends PipelineOptions {
    * @defaultValue none
    */
   compareWith?: ReportData;
+  /** Write each customer's segment per grouping (pseudonymised) to this Parquet file. @defaultValue none */
+  snapshot?: string;
+  /** A snapshot of the previous run: "What changed" (with `compareWith`) counts who moved where. @defaultValue none */
+  compareSnapshot?: string;
 }
 
 /** How {@link reportFromResults} presents the results. */
@@ -64,6 +70,8 @@ export interface ReportFromResultsOptions {
   version: string;
   /** The results a previous report embeds: the report then opens with "What changed". @defaultValue none */
   compareWith?: ReportData;
+  /** Moves between a previous snapshot and this run (`snapshotMoves`), counted in "What changed". @defaultValue none */
+  moves?: SnapshotMoves;
 }
 
 /** What the analyses contribute to the report. */
@@ -184,7 +192,12 @@ export function reportFromResults(results: PipelineResults, options: ReportFromR
     ),
   );
   return options.compareWith
-    ? built.prepend(comparisonSection(compareReports(options.compareWith, data), { locale }))
+    ? built.prepend(
+        comparisonSection(compareReports(options.compareWith, data), {
+          locale,
+          ...(options.moves ? { moves: options.moves } : {}),
+        }),
+      )
     : built;
 }
 
@@ -195,8 +208,11 @@ export function reportFromResults(results: PipelineResults, options: ReportFromR
  * await r.save('reports/online-retail.nl.html');
  */
 export async function buildReport(wb: Workbench, options: BuildReportOptions): Promise<ReportBuilder> {
-  const { currency, title, generatedAt, minGroup, compareWith, ...pipeline } = options;
+  const { currency, title, generatedAt, minGroup, compareWith, snapshot, compareSnapshot, ...pipeline } = options;
   const results = await runPipeline(wb, pipeline);
+  const sources = results.load ? snapshotSources(results as TransactionPipelineResults) : [];
+  const moves = compareSnapshot && compareWith ? await snapshotMoves(wb, sources, compareSnapshot) : undefined;
+  if (snapshot) await writeSnapshot(wb, sources, { out: snapshot, asOf: results.asOf });
   // A report on subscriptions alone is in their currency (when they have one)
   const ownCurrency =
     options.file === undefined ? (results.subscriptions?.movements?.currency ?? undefined) : undefined;
@@ -209,8 +225,28 @@ export async function buildReport(wb: Workbench, options: BuildReportOptions): P
     ...(generatedAt ? { generatedAt } : {}),
     ...(minGroup !== undefined ? { minGroup } : {}),
     ...(compareWith ? { compareWith } : {}),
+    ...(moves ? { moves } : {}),
     version: toolVersion(),
   });
+}
+
+/** The groupings of a run a snapshot keeps: RFM segments, value tiers, clusters (by their English names). */
+export function snapshotSources(results: TransactionPipelineResults): SnapshotSource[] {
+  const out: SnapshotSource[] = [];
+  if (results.rfm) out.push({ id: 'rfm', table: results.rfm.table, column: 'segment' });
+  const tiers = results.segments?.segments;
+  if (tiers) out.push({ id: 'valueTiers', table: tiers.table, column: 'segment' });
+  const clusters = results.clusters;
+  if (clusters) {
+    const names = clusterNames(clusters.profiles, 'en');
+    out.push({
+      id: 'clusters',
+      table: clusters.table,
+      column: 'cluster',
+      names: clusters.profiles.map((p, i) => [p.cluster, names[i] ?? String(p.cluster)] as const),
+    });
+  }
+  return out;
 }
 
 /** Parse a `YYYY-MM-DD` as-of date (00:00 UTC), or undefined when it is not one. */

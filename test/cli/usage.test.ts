@@ -128,7 +128,7 @@ describe('usage errors: one line, exit 2, nothing written', () => {
     [['reprot'], 'error: unknown command reprot; did you mean swb report? [USAGE]'],
     [
       ['frobnicate'],
-      'error: unknown command frobnicate; the commands are validate, sample, report, export (swb --help) [USAGE]',
+      'error: unknown command frobnicate; the commands are validate, sample, report, export, compare (swb --help) [USAGE]',
     ],
     [['report', '--out'], 'error: --out needs a value (PATH) [USAGE]'],
     [
