@@ -14,10 +14,10 @@
  *              per customer × point: a customer's state at point i is the row of its last bucket ≤ i+1
  *   per point  a table of one point's buyers cut from the state, scored by RFM's own `rfmSql` (the same
  *              quantile tie rule and segment map) and cut into value tiers by the shared top-share rule
- *   figures    per point × grouping × segment: customers, window revenue (sum and sum of squares, for the
- *              interval of the mean) and customers who came back in the window, appended to one table
+ *   figures    per point × grouping × segment: customers, window revenue (sum and sum of squares, both exact
+ *              sums so that reruns give the same bits, for the interval of the mean) and customers who came back in the window, appended to one table
  */
-import { moneySum, numberLiteral, quoteIdentifier } from '../../sql.js';
+import { exactSum, moneySum, numberLiteral, quoteIdentifier } from '../../sql.js';
 import { revenueRankShareSql, withinTopShareSql } from '../shared/top-share.js';
 import { keyword, wholeNumber } from '../shared/validate.js';
 
@@ -134,7 +134,7 @@ export function trendFiguresTableSql(table: string): string {
 function figuresInsert(figures: string, point: number, kind: string, segmented: string): string {
   return `insert into ${quoteIdentifier(figures)}
 select ${numberLiteral(point)}, '${kind}', segment, count(*)::bigint, sum(window_revenue)::double,
-  sum(window_revenue::double * window_revenue::double), (count(*) filter (where came_back))::bigint
+  ${exactSum('window_revenue::double * window_revenue::double', 6)}, (count(*) filter (where came_back))::bigint
 from (${segmented}) group by segment`;
 }
 
