@@ -272,6 +272,11 @@ export {
   type SubscriptionCohortResult,
   parseFxRates,
   readFxRates,
+  mrrMovementList,
+  type MrrMovementListOptions,
+  type MrrMovementListResult,
+  type MrrMovementListRow,
+  type MrrMovementKind,
   type FxRate,
   type FxRates,
   type FxUsed,
@@ -458,6 +463,12 @@ export {
   type ExportSegmentsResult,
   type ExportFormat,
 } from './export/segments.js';
+// who moved: the MRR movement list per customer, pseudonymised
+export {
+  exportMrrMovements,
+  type ExportMrrMovementsOptions,
+  type ExportMrrMovementsResult,
+} from './export/mrr-movements.js';
 
 // notebook: display in a tslab kernel (text form outside one)
 export { show, showDefaults, type ShowOptions, type Showable } from './notebook/show.js';
