@@ -270,6 +270,7 @@ export {
   type SubscriptionCohortOptions,
   type SubscriptionCohortOptionsUsed,
   type SubscriptionCohortResult,
+  type SubscriptionCohortSegment,
   parseFxRates,
   readFxRates,
   mrrMovementList,

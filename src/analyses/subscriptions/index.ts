@@ -45,6 +45,7 @@ export {
   type SubscriptionCohortOptions,
   type SubscriptionCohortOptionsUsed,
   type SubscriptionCohortResult,
+  type SubscriptionCohortSegment,
 } from './cohorts.js';
 export { type FxRate, type FxRates, type FxUsed } from './fx.js';
 export { parseFxRates, readFxRates } from './fx-file.js';
