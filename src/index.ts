@@ -342,8 +342,14 @@ export {
   type SubscriptionCohortOptions,
   type SubscriptionCohortOptionsUsed,
   type SubscriptionCohortResult,
+  type SubscriptionCohortSegment,
   parseFxRates,
   readFxRates,
+  mrrMovementList,
+  type MrrMovementListOptions,
+  type MrrMovementListResult,
+  type MrrMovementListRow,
+  type MrrMovementKind,
   type FxRate,
   type FxRates,
   type FxUsed,
@@ -587,6 +593,12 @@ export {
 } from './export/segmentation.js';
 export { SEGMENTATIONS, SEGMENTATION_IDS, type SegmentationId } from './export/segmentations.js';
 export type { Segmentation, SegmentationColumn } from './analyses/shared/segmentation.js';
+// who moved: the MRR movement list per customer, pseudonymised
+export {
+  exportMrrMovements,
+  type ExportMrrMovementsOptions,
+  type ExportMrrMovementsResult,
+} from './export/mrr-movements.js';
 
 // notebook: display in a tslab kernel (text form outside one)
 export { show, showDefaults, type ShowOptions, type Showable } from './notebook/show.js';

@@ -1,7 +1,8 @@
 /**
  * `swb export [FILE] …`: segment membership for a CRM or e-mail tool, one row per customer (RFM segment,
  * cluster, value tier, CLV band with --clv), as CSV or Parquet. Unlike the report, the file holds the real
- * customer ids; the command says so on stderr. Progress goes to stderr, the file's path to stdout.
+ * customer ids; the command says so on stderr. With `--what mrr-movements` FILE is a subscriptions file and
+ * the file lists every MRR movement per customer under pseudonyms. Progress goes to stderr, the file's path to stdout.
  */
 import { exportSegments, type ExportFormat } from '../export/segments.js';
 import { exportSegmentation } from '../export/segmentation.js';
@@ -10,7 +11,12 @@ import { keyword } from '../analyses/shared/validate.js';
 import { loadTransactions } from '../data/load.js';
 import { checkOutputPath } from '../report/save.js';
 import { messages } from '../messages.js';
-import { elapsed, openWorkbench, runCommand, UsageError, type Command } from './common.js';
+import { elapsed, openWorkbench, runCommand, UsageError, type Command, type CommandIo } from './common.js';
+import { exportMrrMovements } from '../export/mrr-movements.js';
+import { loadSubscriptions } from '../data/subscriptions.js';
+import { mrrMethodOption } from '../analyses/subscriptions/analysis.js';
+import { readFxRates, type MrrMethod } from '../analyses/subscriptions/index.js';
+import { toCurrency } from '../locale.js';
 import {
   AS_OF_FLAG,
   CLV_FLAG,
@@ -30,7 +36,7 @@ const SPEC: CommandSpec = {
   name: 'export',
   args: '[FILE]',
   summary:
-    'Write segment membership per customer (RFM segment, cluster, value tier, CLV band) as CSV or Parquet for a CRM or e-mail tool; holds real customer ids.',
+    'Write segment membership per customer (RFM segment, cluster, value tier, CLV band) as CSV or Parquet for a CRM or e-mail tool; holds real customer ids. With --what mrr-movements: who moved, every MRR movement per customer of a subscriptions file, under pseudonyms.',
   flags: [
     PRESET_FLAG,
     MAPPING_FLAG,
@@ -65,9 +71,28 @@ const SPEC: CommandSpec = {
       default: 'exports/segments.csv (.parquet with --format parquet)',
     },
     MEMORY_LIMIT_FLAG,
+    {
+      name: 'what',
+      value: 'segments|mrr-movements',
+      help: 'segments: membership per customer (real ids); mrr-movements: every MRR movement per customer of the subscriptions FILE (pseudonyms, month, day, kind, amount)',
+      default: 'segments',
+    },
+    {
+      name: 'mrr-method',
+      value: 'month-end|dated',
+      help: 'with --what mrr-movements: movements between month ends, or on the day of each change',
+      default: 'month-end',
+    },
+    {
+      name: 'fx',
+      value: 'rates.csv',
+      help: 'with --what mrr-movements and --currency: exchange rates (currency, rate, optional date) for subscriptions in several currencies',
+      default: 'none',
+    },
+    { name: 'currency', value: 'CODE', help: 'with --fx: the currency the rates convert into', default: 'none' },
   ],
   notes: [
-    'FILE: a transactions file (CSV, TSV, Parquet or JSON, gzip too); default: the bundled data/online_retail.csv.gz with --preset online-retail.',
+    'FILE: a transactions file (CSV, TSV, Parquet or JSON, gzip too); default: the bundled data/online_retail.csv.gz with --preset online-retail. With --what mrr-movements: a subscriptions file (required).',
   ],
 };
 
@@ -77,6 +102,61 @@ function formatFlag(value: string | undefined, out: string | undefined): ExportF
   if (value === undefined) return out?.toLowerCase().endsWith('.parquet') ? 'parquet' : 'csv';
   if (value === 'csv' || value === 'parquet') return value;
   throw new UsageError(messages.badFlagValue('--format', messages.badExportFormat(value)));
+}
+
+/** `swb export SUBSCRIPTIONS --what mrr-movements`: load the subscriptions, write the movement list. */
+async function movementsMain(
+  file: string,
+  values: Record<string, string | undefined>,
+  format: ExportFormat,
+  delimiter: ',' | ';' | '\t' | undefined,
+  io: CommandIo,
+): Promise<number> {
+  const mrrMethod = values['mrr-method'] === undefined ? undefined : methodFlag(values['mrr-method']);
+  if (values.fx !== undefined && values.currency === undefined) throw new UsageError(messages.fxNeedsCurrency());
+  const currency = values.currency === undefined ? undefined : currencyFlag(values.currency);
+  const fx = values.fx !== undefined && currency !== undefined ? readFxRates(values.fx, currency) : undefined;
+  const out = values.out ?? `exports/mrr-movements.${format}`;
+  await checkOutputPath(out, 'the MRR movement list');
+  const start = performance.now();
+  const wb = await openWorkbench(values['memory-limit']);
+  try {
+    const load = await loadSubscriptions(wb, file);
+    io.err(
+      `load      ${elapsed(start).padStart(8)}  ${load.fileName}: ${load.rowsLoaded.toLocaleString('en')} rows, ${load.customers.toLocaleString('en')} customers`,
+    );
+    const res = await exportMrrMovements(wb, {
+      out,
+      format,
+      ...(delimiter ? { delimiter } : {}),
+      ...(mrrMethod ? { method: mrrMethod } : {}),
+      ...(fx ? { fx } : {}),
+    });
+    io.err(
+      `export    ${elapsed(start).padStart(8)}  ${res.rows.toLocaleString('en')} movements (${res.options.method}), columns ${res.columns.join(', ')}`,
+    );
+    io.err(messages.exportHasPseudonyms(res.path));
+    io.out(res.path);
+    return 0;
+  } finally {
+    wb.close();
+  }
+}
+
+function methodFlag(value: string): MrrMethod {
+  try {
+    return mrrMethodOption(value);
+  } catch (e) {
+    throw new UsageError(messages.badFlagValue('--mrr-method', e));
+  }
+}
+
+function currencyFlag(value: string): string {
+  try {
+    return toCurrency(value);
+  } catch (e) {
+    throw new UsageError(messages.badFlagValue('--currency', e));
+  }
 }
 
 export const exportCommand: Command = {
@@ -97,6 +177,18 @@ export const exportCommand: Command = {
       const dateFormat = values['date-format'];
       if (dateFormat !== undefined && !dateFormat.includes('%'))
         throw new UsageError(messages.badDateFormatFlag(dateFormat));
+      const what = values.what ?? 'segments';
+      if (what !== 'segments' && what !== 'mrr-movements') throw new UsageError(messages.badExportWhat(what));
+      const only = (names: readonly string[], switches: readonly string[] = []) =>
+        [...names.filter((n) => values[n] !== undefined), ...switches.filter((n) => flags[n])].map((n) => `--${n}`);
+      if (what === 'mrr-movements') {
+        const wrong = only(['preset', 'mapping', 'as-of', 'date-format', 'returns'], ['clv']);
+        if (wrong.length) throw new UsageError(messages.exportFlagsFor(what, wrong.join(', ')));
+        if (positionals[0] === undefined) throw new UsageError(messages.exportNeedsSubscriptions());
+        return movementsMain(positionals[0], values, format, delimiter, io);
+      }
+      const wrong = only(['mrr-method', 'fx', 'currency']);
+      if (wrong.length) throw new UsageError(messages.exportFlagsFor(what, wrong.join(', ')));
       const file = positionals[0] ?? BUNDLED_DATA;
       const preset = values.preset ?? (positionals[0] === undefined && !values.mapping ? 'online-retail' : undefined);
       const mapping = values.mapping ? readMappingFile(values.mapping) : undefined;

@@ -7,6 +7,17 @@ export const actionMessages = {
   /** Said on stderr by `swb export`: the file holds real customer ids on purpose. */
   exportHasIds: (path: string) =>
     `note: ${path} holds real customer ids (it is meant for operations: a CRM or e-mail tool). Keep it inside the systems allowed to hold personal data; do not share it like a report.`,
+  /** swb export --what mrr-movements: pseudonyms, and how they map back. */
+  exportHasPseudonyms: (path: string) =>
+    `note: ${path} shows customers as pseudonyms (K-…), not ids; the same key (SWB_PSEUDONYM_KEY or your key file) gives the same pseudonyms, so a team can match them without the ids leaving.`,
+  /** swb export: a --what that is not known. */
+  badExportWhat: (value: string) => `--what must be segments or mrr-movements, got ${JSON.stringify(value)}.`,
+  /** swb export: flags of one --what given with the other. */
+  exportFlagsFor: (what: string, flags: string) =>
+    `${flags} ${flags.includes(',') ? 'do' : 'does'} not apply to --what ${what}; leave ${flags.includes(',') ? 'them' : 'it'} out.`,
+  /** swb export --what mrr-movements without the subscriptions file. */
+  exportNeedsSubscriptions: () =>
+    'swb export --what mrr-movements needs FILE: the subscriptions file whose movements to list.',
   badExportFormat: (value: unknown) => `format must be "csv" or "parquet", got ${JSON.stringify(value)}.`,
   badExportDelimiter: (value: unknown) => `delimiter must be ",", ";" or a tab, got ${JSON.stringify(value)}.`,
   delimiterWithParquet: () =>

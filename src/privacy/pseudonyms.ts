@@ -67,6 +67,25 @@ export class Pseudonyms {
     return p;
   }
 
+  /**
+   * The same pseudonym computed in DuckDB (HMAC-SHA256 from its two padded keys), for lists too long to carry
+   * through JavaScript: SQL of `idSql` (a VARCHAR expression) and the parameters it binds. The pads go in as
+   * bound values for the one query; they are never part of the SQL text, a table or a file.
+   * @example const p = pseudonyms.sql('c.customer_id'); await wb.query(`select ${p.sql} from …`, { ...p.params });
+   */
+  sql(idSql: string): { sql: string; params: { swb_ipad: string; swb_opad: string } } {
+    const block = Buffer.alloc(64);
+    // HMAC: keys longer than the 64-byte block are hashed first
+    (this.#key.length > 64 ? createHash('sha256').update(this.#key).digest() : this.#key).copy(block);
+    return {
+      sql: `('K-' || left(sha256(unhex($swb_opad) || unhex(sha256(unhex($swb_ipad) || encode(${idSql})))), 10))`,
+      params: {
+        swb_ipad: Buffer.from(block.map((b) => b ^ 0x36)).toString('hex'),
+        swb_opad: Buffer.from(block.map((b) => b ^ 0x5c)).toString('hex'),
+      },
+    };
+  }
+
   /** Not the key: a pseudonymiser prints as its kind only. */
   toJSON(): string {
     return 'Pseudonyms';

@@ -267,6 +267,53 @@ describe('swb report on subscriptions and usage events alone', () => {
   });
 });
 
+describe('swb export --what mrr-movements', () => {
+  it('writes who moved under pseudonyms; the amounts per month and kind add up to the dated bridge', async () => {
+    const out = join(dir, 'moves.csv');
+    const r = await runCli(['export', subs, '--what', 'mrr-movements', '--mrr-method', 'dated', '--out', out]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toBe(`${out}\n`);
+    expect(r.stderr).toContain('shows customers as pseudonyms (K-…), not ids');
+    const [header, ...lines] = readFileSync(out, 'utf8').trimEnd().split('\n');
+    expect(header).toBe('customer,month,day,kind,amount,mrr_before,mrr_after');
+    const sums = new Map<string, number>();
+    for (const line of lines) {
+      const [customer, month, , kind, amount] = line.split(',');
+      expect(customer).toMatch(/^K-[0-9a-f]{10}$/);
+      const k = `${month?.slice(0, 7)} ${kind}`;
+      sums.set(k, (sums.get(k) ?? 0) + Number(amount));
+    }
+    const wb = await Workbench.open();
+    try {
+      await loadSubscriptions(wb, subs);
+      const bridge = await mrrMovements(wb, { method: 'dated' });
+      let checked = 0;
+      for (const row of bridge.rows)
+        for (const kind of ['new', 'expansion', 'contraction', 'churned', 'reactivation'] as const) {
+          expect(sums.get(`${row.month.toISOString().slice(0, 7)} ${kind}`) ?? 0).toBeCloseTo(row[kind], 6);
+          checked += row[kind] > 0 ? 1 : 0;
+        }
+      expect(checked).toBeGreaterThan(40);
+    } finally {
+      wb.close();
+    }
+  }, 180_000);
+
+  it('refuses transaction flags with it, and it without a subscriptions FILE (exit 2)', async () => {
+    const noFile = await runCli(['export', '--what', 'mrr-movements', '--out', join(dir, 'x.csv')]);
+    expect([noFile.code, noFile.stderr]).toEqual([
+      2,
+      'error: swb export --what mrr-movements needs FILE: the subscriptions file whose movements to list. [USAGE]\n',
+    ]);
+    const preset = await runCli(['export', subs, '--what', 'mrr-movements', '--preset', 'cdnow', '--clv']);
+    expect(preset.stderr).toBe(
+      'error: --preset, --clv do not apply to --what mrr-movements; leave them out. [USAGE]\n',
+    );
+    const method = await runCli(['export', '--mrr-method', 'dated']);
+    expect(method.stderr).toBe('error: --mrr-method does not apply to --what segments; leave it out. [USAGE]\n');
+  });
+});
+
 describe('swb validate --subscriptions / --events', () => {
   it('prints the load report of each file', async () => {
     const r = await runCli(['validate', '--subscriptions', subs, '--events', events]);

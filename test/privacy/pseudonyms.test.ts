@@ -17,6 +17,25 @@ describe('pseudonyms', () => {
     expect(JSON.stringify({ a })).toBe('{"a":"Pseudonyms"}');
   });
 
+  it('are the same computed in DuckDB, for every id tried, also with a key longer than a block', async () => {
+    const wb = await Workbench.open();
+    try {
+      for (const key of [new Uint8Array(32).fill(7), new Uint8Array(100).fill(3)]) {
+        const p = new Pseudonyms(key);
+        const ids = ['12346', '', 'Ünïcode ☃', "o'brien"];
+        const { sql, params } = p.sql('id');
+        const rows = await wb.query<{ id: string; p: string }>(
+          `select id, ${sql} as p from unnest([$a, $b, $c, $d]) t(id)`,
+          { a: ids[0] ?? '', b: ids[1] ?? '', c: ids[2] ?? '', d: ids[3] ?? '', ...params },
+        );
+        expect(rows.map((r) => r.p)).toEqual(ids.map((id) => p.of(id)));
+      }
+      expect(new Pseudonyms(new Uint8Array(32).fill(7)).sql('id').sql).not.toContain('07');
+    } finally {
+      wb.close();
+    }
+  });
+
   describe('notebook tables', () => {
     let wb: Workbench;
     let ids: string[];

@@ -8,13 +8,16 @@
  * `revenueRetention` = MRR ÷ month-0 MRR (net MRR retention: expansion counts), `cumulativeRevenuePerCustomer`
  * = MRR per customer summed over months 0..k (revenue to date if billed monthly). Fields about orders
  * keep neutral values: `returns: 'net'` with 0 returns, never `partial` (a month-end MRR is a state, not
- * a flow that a cut-off month would leave half counted), `by: null` (cohorts by start month only).
+ * a flow that a cut-off month would leave half counted), `by: null` (cohorts by start month). With `by`, the
+ * same cohorts per segment too (`segments`): a customer's segment is the value they start paying on, and a
+ * segment of fewer than `minSize` customers is `tooSmall` (shown, never compared).
  */
 import type { Workbench } from '../../workbench.js';
 import { tagResult } from '../../inspect.js';
 import { averageCurve } from '../cohorts/index.js';
 import type { CohortCell, CohortOptionsUsed, CohortResult, CohortSummary } from '../cohorts/types.js';
-import { checkOptionKeys, optionKeys, type DateInput } from '../shared/validate.js';
+import { checkOptionKeys, minSizeOption, optionKeys, type DateInput } from '../shared/validate.js';
+import { resolveChurnBy, type ChurnBy, type ResolvedChurnBy } from './churn-by.js';
 import { subscriptionCohortsSql } from './cohorts-sql.js';
 import { withMonthTables } from './months.js';
 import { addMonths, monthRange, SUBSCRIPTIONS_TABLE } from './source.js';
@@ -31,6 +34,28 @@ export interface SubscriptionCohortOptions {
   source?: string;
   /** Exchange rates into one currency, applied before any sum (as mrrMovements takes them). @defaultValue none */
   fx?: FxRates;
+  /**
+   * Also the cohorts per segment: `'plan'` or another subscriptions column (the value a customer starts paying
+   * on: no hindsight), a column of the customers table, or `{ table, column }`, as subscriptionChurn takes it.
+   * @defaultValue none (no `segments`)
+   */
+  by?: ChurnBy;
+  /** With `by`: segments of fewer customers are `tooSmall`. @defaultValue 30 */
+  minSize?: number;
+  /** Customers table (for a `by` column of it). @defaultValue 'customers' */
+  customers?: string;
+}
+
+/** The cohorts of one segment (with `by`). */
+export interface SubscriptionCohortSegment {
+  /** The segment value (null: customers without one). */
+  segment: string | null;
+  /** Customers in the segment's cohorts. */
+  customers: number;
+  /** Fewer customers than `minSize`: show, never compare. */
+  tooSmall: boolean;
+  /** The segment's cohorts, as the whole result has them for everyone. */
+  cohorts: SubscriptionCohortResult;
 }
 
 /** The options used: the order cohorts' fields (period 'month', asOf = the day after the last month) plus the month range. */
@@ -49,9 +74,14 @@ export interface SubscriptionCohortResult extends CohortResult {
   currency: string | null;
   /** How the amounts were converted into `currency` (with `fx` and other currencies in the data). */
   fx?: FxUsed;
+  /** With `by`: the cohorts per segment, segments by value (the missing value last). */
+  segments?: SubscriptionCohortSegment[];
+  /** With `by`: the segment column and the smallest segment compared. */
+  segmentBy?: { by: ResolvedChurnBy; minSize: number };
 }
 
 type Raw = {
+  segment: string | null;
   cohort: string;
   cohort_start: Date;
   k: number;
@@ -66,7 +96,15 @@ type Raw = {
   total_mrr: number;
 };
 
-const KEYS = optionKeys<SubscriptionCohortOptions>({ from: true, to: true, source: true, fx: true });
+const KEYS = optionKeys<SubscriptionCohortOptions>({
+  from: true,
+  to: true,
+  source: true,
+  fx: true,
+  by: true,
+  minSize: true,
+  customers: true,
+});
 
 /**
  * Retention of paying customers and of MRR by start month.
@@ -80,9 +118,43 @@ export async function subscriptionCohorts(
   const given = options.source ?? SUBSCRIPTIONS_TABLE;
   const { table: source, bounds, currency, fx } = await inOneCurrency(wb, given, options.fx, 'subscriptionCohorts');
   const { from, to } = monthRange(bounds, options.from, options.to);
-  const raw = await withMonthTables(wb, { source, columns: bounds.columns }, (t) =>
-    wb.query<Raw>(subscriptionCohortsSql(source, t), { from, to }),
-  );
+  const minSize = minSizeOption(options.minSize, 0);
+  const by =
+    options.by === undefined
+      ? null
+      : await resolveChurnBy(
+          wb,
+          options.by,
+          given,
+          bounds.columns,
+          options.customers ?? 'customers',
+          'subscriptionCohorts',
+        );
+  const column = by?.kind === 'subscriptions' ? by.column : undefined;
+  const [raw, segmentRaw] = await withMonthTables(wb, { source, columns: bounds.columns, column }, async (t) => [
+    await wb.query<Raw>(subscriptionCohortsSql(source, t), { from, to }),
+    by ? await wb.query<Raw>(subscriptionCohortsSql(source, t, by), { from, to }) : [],
+  ]);
+  const used = { given, from, to, asOfFromData: options.to === undefined, currency, fx };
+  const all = cohortResult(raw, used);
+  if (!by) return all;
+  const values = [...new Set(segmentRaw.map((r) => r.segment))];
+  const segments = values.map((segment) => {
+    const cohorts = cohortResult(
+      segmentRaw.filter((r) => r.segment === segment),
+      used,
+    );
+    return { segment, customers: cohorts.customerCount, tooSmall: cohorts.customerCount < minSize, cohorts };
+  });
+  return tagResult({ ...all, segments, segmentBy: { by, minSize } }, 'SubscriptionCohortResult');
+}
+
+/** One cohort result from its rows (all customers, or one segment's). */
+function cohortResult(
+  raw: readonly Raw[],
+  u: { given: string; from: Date; to: Date; asOfFromData: boolean; currency: string | null; fx: FxUsed | undefined },
+): SubscriptionCohortResult {
+  const { given, from, to, currency, fx } = u;
   const rows: CohortCell[] = raw.map((r) => ({
     cohort: r.cohort,
     start: r.cohort_start,
@@ -122,7 +194,7 @@ export async function subscriptionCohorts(
         by: null,
         byTable: null,
         asOf,
-        asOfFromData: options.to === undefined,
+        asOfFromData: u.asOfFromData,
         returns: 'net' as const,
         dropPartial: false,
         source: given,

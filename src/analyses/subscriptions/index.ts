@@ -8,6 +8,7 @@
  * - {@link subscriptionChurn}: customer vs revenue churn per segment, with 95% intervals and simple LTV.
  * - {@link subscriptionKpis}: MRR, ARR, ARPA, NRR and GRR over 12 months, quick ratio, trial → paid conversion, per month and segment.
  * - {@link subscriptionCohorts}: retention of paying customers and of MRR by start month (a CohortResult).
+ * - {@link mrrMovementList}: who moved — the bridge customer by customer (pseudonyms, month, day, kind, amount).
  * Each sums in one currency: a table in several is converted with `fx` rates ({@link readFxRates}) or refused.
  */
 export {
@@ -44,6 +45,14 @@ export {
   type SubscriptionCohortOptions,
   type SubscriptionCohortOptionsUsed,
   type SubscriptionCohortResult,
+  type SubscriptionCohortSegment,
 } from './cohorts.js';
 export { type FxRate, type FxRates, type FxUsed } from './fx.js';
 export { parseFxRates, readFxRates } from './fx-file.js';
+export {
+  mrrMovementList,
+  type MrrMovementListOptions,
+  type MrrMovementListResult,
+  type MrrMovementListRow,
+  type MrrMovementKind,
+} from './movement-list.js';

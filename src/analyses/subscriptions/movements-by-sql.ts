@@ -89,13 +89,13 @@ function datedSegment(source: string, by: ResolvedChurnBy | null): { expr: strin
   };
 }
 
-/** The dated movements: one row per customer and day on which the customer's MRR changes, classed, aggregated with the month levels. */
-function datedMoves(source: string, by: ResolvedChurnBy | null): string {
+/**
+ * The CTEs `chg, dly, stp, evt, evc` of the dated method (reading `cust`): `evc` has one row per customer and day
+ * on which the customer's MRR changes within `$from`..`$to` (the net of that day's starts and ends): `cid, month,
+ * day, before, after, class`. Shared by the bridge and the movement list, so both count the same movements.
+ */
+export function datedChangeCtes(source: string): string {
   const s = quoteIdentifier(source);
-  const seg = datedSegment(source, by);
-  const order = by?.kind === 'table' ? 'segc.seg_order' : 'null::integer';
-  const segJoin = by?.kind === 'table' ? 'left join segc on segc.cid = e.cid' : '';
-  const segExpr = by?.kind === 'table' ? 'segc.segment' : seg.expr;
   return `chg as (
   select customer_id, start_date as day, cast(mrr as ${MRR_DECIMAL}) as delta from ${s} where customer_id is not null and mrr <> 0
   union all
@@ -109,12 +109,21 @@ evt as (
   from stp
 ),
 evc as (
-  select c.cid, cast(date_trunc('month', e.day) as date) as month, e.before, e.after,
+  select c.cid, cast(date_trunc('month', e.day) as date) as month, cast(e.day as date) as day, e.before, e.after,
     case when e.before <= 0 and e.paid_before then 'reactivation' when e.before <= 0 then 'new' when e.after <= 0 then 'churned'
       when e.after > e.before then 'expansion' else 'contraction' end as class
   from evt e join cust c on c.customer_id = e.customer_id
   where e.day >= cast($from as date) and e.day < cast($to as date) + interval 1 month
-),
+),`;
+}
+
+/** The dated movements: one row per customer and day on which the customer's MRR changes, classed, aggregated with the month levels. */
+function datedMoves(source: string, by: ResolvedChurnBy | null): string {
+  const seg = datedSegment(source, by);
+  const order = by?.kind === 'table' ? 'segc.seg_order' : 'null::integer';
+  const segJoin = by?.kind === 'table' ? 'left join segc on segc.cid = e.cid' : '';
+  const segExpr = by?.kind === 'table' ? 'segc.segment' : seg.expr;
+  return `${datedChangeCtes(source)}
 ${seg.ctes}
 ev as (
   select e.*, ${segExpr} as segment, ${order} as seg_order, coalesce(sp.prev > 0, false) as at_start

@@ -82,3 +82,46 @@ describe('subscriptionCohorts on six customers over January–April 2024', () =>
     expectValidSpec(cohortRetentionCurves(r));
   });
 });
+
+describe('subscriptionCohorts by segment', () => {
+  it('splits the cohorts by the plan each customer starts paying on; small segments are flagged, not hidden', async () => {
+    const r = await subscriptionCohorts(wb, { by: 'plan', minSize: 3 });
+    // start plans: a, b, e Basic; c, d Pro; f Starter (g never pays at a month end)
+    expect(r.segments?.map((s) => [s.segment, s.customers, s.tooSmall])).toEqual([
+      ['Basic', 3, false],
+      ['Pro', 2, true],
+      ['Starter', 1, true],
+    ]);
+    expect(r.segmentBy?.by.column).toBe('plan');
+    const cell = (segment: string, cohort: string, k: number) =>
+      r.segments?.find((s) => s.segment === segment)?.cohorts.rows.find((c) => c.cohort === cohort && c.period === k);
+    // Basic, January: a 50 + b 50, then a 50 + b 120 in February
+    expect(cell('Basic', '2024-01', 1)).toMatchObject({ size: 2, active: 2, revenue: 170, revenueRetention: 1.7 });
+    // Pro, January: c 100 + d 120; February c 130.50 + d 120; March c alone (d stopped)
+    expect(cell('Pro', '2024-01', 1)).toMatchObject({ active: 2, revenue: 250.5 });
+    expect(cell('Pro', '2024-01', 2)).toMatchObject({ active: 1, retention: 0.5, revenue: 130.5 });
+    // the segments add up to everyone, cell by cell
+    for (const c of r.rows) {
+      const parts = (r.segments ?? []).map((s) =>
+        s.cohorts.rows.find((x) => x.cohort === c.cohort && x.period === c.period),
+      );
+      expect(parts.reduce((n, x) => n + (x?.active ?? 0), 0)).toBe(c.active);
+      expect(parts.reduce((n, x) => n + (x?.revenue ?? 0), 0)).toBeCloseTo(c.revenue, 9);
+    }
+  });
+
+  it('takes a customers-table column, and names an unknown one', async () => {
+    await wb.run(
+      `create table customers as select * from (values ('a', 'NL'), ('b', 'BE'), ('c', 'NL'), ('d', 'DE'), ('e', 'NL'), ('f', 'BE')) t(customer_id, region)`,
+    );
+    const r = await subscriptionCohorts(wb, { by: 'region', minSize: 1 });
+    expect(r.segments?.map((s) => [s.segment, s.customers])).toEqual([
+      ['BE', 2],
+      ['DE', 1],
+      ['NL', 3],
+    ]);
+    await expect(subscriptionCohorts(wb, { by: 'nope' })).rejects.toThrow(
+      /unknown segment column for subscriptionCohorts\(\): "nope"/,
+    );
+  });
+});
