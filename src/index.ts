@@ -118,6 +118,27 @@ export {
 export { loyaltyBars, type LoyaltyChartOptions } from './analyses/loyalty/charts.js';
 export { loyaltySection, loyaltyFindings, type LoyaltySectionOptions } from './analyses/loyalty/section.js';
 export { loyaltyTexts } from './analyses/loyalty/texts.js';
+export {
+  journey,
+  JOURNEY_STAGES,
+  JOURNEY_RULES,
+  ENGAGEMENT_LEVELS,
+  DEFAULT_JOURNEY_MAP,
+  parseJourneyMap,
+  readJourneyMap,
+  type JourneyMap,
+  type JourneyStage,
+  type EngagementLevel,
+  type JourneyOptions,
+  type JourneyOptionsUsed,
+  type JourneyResult,
+  type JourneyStageSummary,
+  type JourneyFunnelStep,
+  type EngagementSummary,
+} from './analyses/journey/index.js';
+export { journeyFunnel, journeyOverTime, type JourneyChartOptions } from './analyses/journey/charts.js';
+export { journeySection, journeyFindings, type JourneySectionOptions } from './analyses/journey/section.js';
+export { journeyTexts } from './analyses/journey/texts.js';
 export { COMPUTED_FEATURES, DEFAULT_FEATURES, type ComputedFeature } from './analyses/clusters/features.js';
 export type { ClusterNamePart, ClusterLevel } from './analyses/clusters/names.js';
 export type { Projection } from './analyses/clusters/projection.js';

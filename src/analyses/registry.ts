@@ -8,6 +8,7 @@ import { clustersAnalysis, crosstabAnalysis } from './clusters/analysis.js';
 import { clvAnalysis, clvSegmentsAnalysis } from './clv/analysis.js';
 import { cohortsAnalysis } from './cohorts/analysis.js';
 import { goalsAnalysis } from './goals/analysis.js';
+import { journeyAnalysis } from './journey/analysis.js';
 import { loyaltyAnalysis } from './loyalty/analysis.js';
 import { overviewAnalysis } from './overview/analysis.js';
 import { rfmAnalysis } from './rfm/analysis.js';
@@ -32,6 +33,7 @@ export const ANALYSES = [
   loyaltyAnalysis,
   overviewAnalysis,
   subscriptionsAnalysis,
+  journeyAnalysis,
   actionsAnalysis,
 ] as const;
 

@@ -41,6 +41,7 @@ import { parseReturns, readMappingFile } from './validate.js';
 import { messages } from '../messages.js';
 import { cliMessages as cli } from '../messages/cli.js';
 import { readGoalsFile } from '../analyses/goals/index.js';
+import { readJourneyMap } from '../analyses/journey/stages.js';
 import { forCli } from './wording.js';
 
 /** The report's analysis sections from the registry, in reading order; those that need a flag say which. */
@@ -95,6 +96,12 @@ const SPEC: CommandSpec = {
     },
     { name: 'discount-rate', value: 'R', help: 'with --clv: discount per year, ≥ 0 (0.1 = 10%)', default: '0' },
     { name: 'goals', value: 'goals.json', help: 'KPI goals per segment: adds the goals section', default: 'none' },
+    {
+      name: 'journey-map',
+      value: 'FILE',
+      help: 'CSV event_name,stage mapping event names to journey stages (aware, considering, first-purchase, repeat, advocate)',
+      default: 'the default map of common event names',
+    },
     {
       name: 'by',
       value: 'ATTR,ATTR',
@@ -248,6 +255,7 @@ function readReportFlags({ values, flags, positionals }: ParsedArgs, io: Command
       'margin',
       'discount-rate',
       'goals',
+      'journey-map',
       'by',
       'migration-from',
     ].filter((f) => values[f] !== undefined);
@@ -262,6 +270,8 @@ function readReportFlags({ values, flags, positionals }: ParsedArgs, io: Command
   const by = byOption(values.by, values.customers);
   // Read and checked before any work: a mistake in the goals file names the file and the JSON path.
   const goals = values.goals === undefined ? undefined : readGoalsFile(values.goals);
+  // Likewise the journey map: a mistake names the file, the row and the column.
+  const journeyMap = values['journey-map'] === undefined ? undefined : readJourneyMap(values['journey-map']);
   const options: BuildReportOptions = {
     ...(file !== undefined ? { file } : {}),
     locale,
@@ -279,6 +289,7 @@ function readReportFlags({ values, flags, positionals }: ParsedArgs, io: Command
     ...(discountRate !== undefined ? { discountRate } : {}),
     ...(dateFormat !== undefined ? { dateFormat } : {}),
     ...(goals ? { goals } : {}),
+    ...(journeyMap ? { journeyMap } : {}),
     ...(by ? { by } : {}),
     ...(values['migration-from'] !== undefined ? { migrationFrom: values['migration-from'] } : {}),
     ...(minGroup !== undefined ? { minGroup } : {}),

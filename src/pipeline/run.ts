@@ -139,6 +139,7 @@ const TRANSACTION_OPTIONS = [
   'discountRate',
   'dateFormat',
   'goals',
+  'journeyMap',
   'by',
   'migrationFrom',
   'trendsPeriod',

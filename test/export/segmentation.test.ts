@@ -20,7 +20,7 @@ describe('exportSegmentation', () => {
   afterAll(() => wb.close());
 
   it('lists the segmentations swb export --segmentation offers', () => {
-    expect(SEGMENTATION_IDS).toEqual(['timing', 'loyalty']);
+    expect(SEGMENTATION_IDS).toEqual(['timing', 'loyalty', 'journey']);
   });
 
   it('writes one loyalty row per customer: key, label in the language, the numbers behind it', async () => {
@@ -69,7 +69,7 @@ describe('exportSegmentation', () => {
 
   it('refuses an unknown segmentation, naming the ones there are', async () => {
     await expect(exportSegmentation(wb, { segmentation: 'nope' as 'timing', out: join(dir, 'x.csv') })).rejects.toThrow(
-      /nope.*timing, loyalty/,
+      /nope.*timing, loyalty, journey/,
     );
   });
 });
