@@ -1,6 +1,6 @@
 /**
  * Journey charts: the funnel (customers who reached each stage, bars, with the conversion from the stage
- * before) and the stages over time (lines at monthly points). Pure: result in, Vega-Lite spec out, data inlined.
+ * before) and the stages over time (lines at monthly points); with orders only, the two stages orders show. Pure: result in, Vega-Lite spec out, data inlined.
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { Locale } from '../../locale.js';
@@ -15,6 +15,10 @@ import {
 import type { JourneyResult } from './types.js';
 import { journeyTexts } from './texts.js';
 
+/** The stages a chart shows: all, or only those the orders show when the result has no mapped events. */
+const shown = (result: JourneyResult) =>
+  result.funnel.filter((f) => !result.ordersOnly || f.key === 'first-purchase' || f.key === 'repeat');
+
 /** Options of the journey charts. */
 export interface JourneyChartOptions {
   /** Language of titles and labels. @defaultValue 'en' */
@@ -28,10 +32,12 @@ export interface JourneyChartOptions {
 export function journeyFunnel(result: JourneyResult, options: JourneyChartOptions = {}): TopLevelSpec {
   const w = journeyTexts(options.locale ?? 'en');
   const t = w.charts;
-  const values = result.funnel.map((f) => ({
+  const values = shown(result).map((f) => ({
     stage: w.stages[f.key].name,
     customers: f.reached,
-    conversion: Number.isFinite(f.conversion) ? f.conversion : null,
+    // Orders only: the first stage shown has no stage before it.
+    conversion:
+      Number.isFinite(f.conversion) && !(result.ordersOnly && f.key === 'first-purchase') ? f.conversion : null,
   }));
   return withCounts(['customers'], {
     ...baseSpec(t.funnel, `${t.funnelDesc}.`),
@@ -50,6 +56,7 @@ export function journeyFunnel(result: JourneyResult, options: JourneyChartOption
     layer: [
       { mark: { type: 'bar', color: CATEGORY_COLORS[0] } },
       {
+        transform: [{ filter: 'isValid(datum.conversion)' }],
         mark: { type: 'text', align: 'left', dx: 3, fontSize: 10, color: '#333333' },
         encoding: { text: { field: 'conversion', type: 'quantitative', format: '.0%' } },
       },
@@ -64,9 +71,9 @@ export function journeyFunnel(result: JourneyResult, options: JourneyChartOption
 export function journeyOverTime(result: JourneyResult, options: JourneyChartOptions = {}): TopLevelSpec {
   const w = journeyTexts(options.locale ?? 'en');
   const t = w.charts;
-  const stages = result.funnel.map((f) => w.stages[f.key].name);
+  const stages = shown(result).map((f) => w.stages[f.key].name);
   const values = result.overTime.flatMap((p) =>
-    result.funnel.map((f) => ({
+    shown(result).map((f) => ({
       at: p.at.toISOString().slice(0, 10),
       stage: w.stages[f.key].name,
       customers: p.reached[f.key],

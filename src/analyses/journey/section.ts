@@ -54,17 +54,21 @@ function stageTable(result: JourneyResult, locale: Locale): ReportTable {
   return {
     caption: t.caption,
     columns: t.cols.map((label, i) => ({ label, numeric: i >= 3, ...(i === 3 || i === 5 ? COUNT : {}) })),
-    rows: result.stages.map((s, i) => {
+    rows: result.stages.flatMap((s, i) => {
+      // Orders only: the stages that need events are left out rather than shown as empty.
+      if (result.ordersOnly && s.key !== 'first-purchase' && s.key !== 'repeat') return [];
       const f = result.funnel[i];
       const words = w.stages[s.key];
       return [
-        words.name,
-        words.rule,
-        words.action,
-        `${formatNumber(s.customers, locale)}${s.tooSmall && s.customers > 0 ? ' *' : ''}`,
-        pct(s.share, locale),
-        formatNumber(f?.reached ?? 0, locale),
-        pct(f?.conversion ?? NaN, locale),
+        [
+          words.name,
+          words.rule,
+          words.action,
+          `${formatNumber(s.customers, locale)}${s.tooSmall && s.customers > 0 ? ' *' : ''}`,
+          pct(s.share, locale),
+          formatNumber(f?.reached ?? 0, locale),
+          pct(result.ordersOnly && s.key === 'first-purchase' ? NaN : (f?.conversion ?? NaN), locale),
+        ],
       ];
     }),
     ...(small ? { note: t.tooSmall(formatNumber(result.options.minSize, locale)) } : {}),

@@ -173,3 +173,26 @@ describe('journey on the bundled Online Retail data (no events)', () => {
     expect(stages(r)['repeat']).toBe(2845);
   });
 });
+
+describe('journey charts and tables with orders only', () => {
+  it('show only the stages the orders show, and no label for the first stage’s conversion', async () => {
+    const wb = await Workbench.open();
+    try {
+      await plantJourney(wb, false);
+      const r = await journey(wb, { asOf: AS_OF });
+      const values = (journeyFunnel(r) as { data: { values: Array<Record<string, unknown>> } }).data.values;
+      expect(values).toEqual([
+        { stage: 'First purchase', customers: 4, conversion: null },
+        { stage: 'Repeat', customers: 1, conversion: 0.25 },
+      ]);
+      const svg = await expectRenders(journeyFunnel(r));
+      expect(svg).not.toContain('>null<'); // no label where there is no stage before
+      expect(journeySection(r).tables?.[0]?.rows.map((row) => [row[0], row[3], row[6]])).toEqual([
+        ['First purchase', '3', '–'],
+        ['Repeat', '1', '25%'],
+      ]);
+    } finally {
+      wb.close();
+    }
+  });
+});
