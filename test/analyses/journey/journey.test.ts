@@ -188,8 +188,8 @@ describe('journey charts and tables with orders only', () => {
       const svg = await expectRenders(journeyFunnel(r));
       expect(svg).not.toContain('>null<'); // no label where there is no stage before
       expect(journeySection(r).tables?.[0]?.rows.map((row) => [row[0], row[3], row[6]])).toEqual([
-        ['First purchase', '3', '–'],
-        ['Repeat', '1', '25%'],
+        ['First purchase', '3 *', '–'], // * under the default minimum size of 30
+        ['Repeat', '1 *', '25%'],
       ]);
     } finally {
       wb.close();
