@@ -101,6 +101,8 @@ export async function journey(wb: Workbench, options: JourneyOptions = {}): Prom
     cells.filter(f).reduce((a, c) => a + Number(c.customers), 0);
   const warnings: string[] = [];
   if (!events) warnings.push(journeyMessages.warnNoEvents());
+  else if (topNames.length === 0)
+    warnings.push(journeyMessages.warnNoEventsBefore(events, asOf.toISOString().slice(0, 10)));
   else if (mappedRows === 0) warnings.push(journeyMessages.warnNoMapped(topNames.map((t) => t.name).join(', ') || '–'));
   if (customerCount === 0) warnings.push(journeyMessages.warnNoCustomers());
   const last = points[points.length - 1] ?? {};

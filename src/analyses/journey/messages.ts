@@ -15,6 +15,8 @@ export const journeyMessages = {
   // warnings
   warnNoEvents: () =>
     'No events table: stages come from the orders alone (first purchase, repeat); aware, considering and advocate need an events file (web visits, e-mail opens and clicks, app sessions, reviews).',
+  warnNoEventsBefore: (events: string, asOf: string) =>
+    `Table ${events} has no event before the as-of date ${asOf}: stages come from the orders alone. Check that the events cover the period of the orders.`,
   warnNoMapped: (names: string) =>
     `None of the event names matches the journey map (names found: ${names}); stages come from the orders alone. Pass a journey map that names them.`,
   warnNoCustomers: () => 'No customer has an order or an event before the as-of date: there are no journey stages.',

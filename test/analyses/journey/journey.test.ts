@@ -196,3 +196,20 @@ describe('journey charts and tables with orders only', () => {
     }
   });
 });
+
+describe('journey with events outside the period', () => {
+  it('says the events table has no event before the as-of date', async () => {
+    const wb = await Workbench.open();
+    try {
+      await plantJourney(wb);
+      const r = await journey(wb, { asOf: '2011-01-01' });
+      expect(r.ordersOnly).toBe(true);
+      expect(r.warnings).toEqual([
+        'Table events has no event before the as-of date 2011-01-01: stages come from the orders alone. Check that the events cover the period of the orders.',
+        'No customer has an order or an event before the as-of date: there are no journey stages.',
+      ]);
+    } finally {
+      wb.close();
+    }
+  });
+});
