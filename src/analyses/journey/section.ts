@@ -115,7 +115,6 @@ export function journeySection(result: JourneyResult, options: JourneySectionOpt
   ];
   if (result.options.events) {
     facts.push([t.facts.events, num(result.events.rows)], [t.facts.mapped, num(result.events.mapped)]);
-    if (result.events.topNames.length) facts.push([t.facts.top, result.events.topNames.map((n) => n.name).join(', ')]);
   }
   return {
     id: 'journey',

@@ -45,7 +45,6 @@ const en = {
       customers: 'Customers (with an order or a mapped event)',
       events: 'Events read',
       mapped: 'Events with a name in the journey map',
-      top: 'Most frequent event names',
     },
   },
   charts: {
@@ -143,7 +142,6 @@ const nl: typeof en = {
       customers: 'Klanten (met een bestelling of een gekoppelde gebeurtenis)',
       events: 'Gelezen gebeurtenissen',
       mapped: 'Gebeurtenissen met een naam uit de klantreiskaart',
-      top: 'Meest voorkomende namen van gebeurtenissen',
     },
   },
   charts: {
