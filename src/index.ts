@@ -165,6 +165,27 @@ export { pairLifts, type PairLift, type Pattern as CategoryPattern } from './ana
 export { loadCategories, CATEGORY_TABLE, type CategoryLoadReport } from './data/categories.js';
 export { PLANTED_BEHAVIOUR, type PlantedMix, type PlantedPrice } from './sample/behaviour.js';
 export type { GroupKpis, MeanEstimate } from './analyses/shared/group-kpis.js';
+export {
+  journey,
+  JOURNEY_STAGES,
+  JOURNEY_RULES,
+  ENGAGEMENT_LEVELS,
+  DEFAULT_JOURNEY_MAP,
+  parseJourneyMap,
+  readJourneyMap,
+  type JourneyMap,
+  type JourneyStage,
+  type EngagementLevel,
+  type JourneyOptions,
+  type JourneyOptionsUsed,
+  type JourneyResult,
+  type JourneyStageSummary,
+  type JourneyFunnelStep,
+  type EngagementSummary,
+} from './analyses/journey/index.js';
+export { journeyFunnel, journeyOverTime, type JourneyChartOptions } from './analyses/journey/charts.js';
+export { journeySection, journeyFindings, type JourneySectionOptions } from './analyses/journey/section.js';
+export { journeyTexts } from './analyses/journey/texts.js';
 export { COMPUTED_FEATURES, DEFAULT_FEATURES, type ComputedFeature } from './analyses/clusters/features.js';
 export type { ClusterNamePart, ClusterLevel } from './analyses/clusters/names.js';
 export type { Projection } from './analyses/clusters/projection.js';

@@ -9,6 +9,7 @@ import { clustersAnalysis, crosstabAnalysis } from './clusters/analysis.js';
 import { clvAnalysis, clvSegmentsAnalysis } from './clv/analysis.js';
 import { cohortsAnalysis } from './cohorts/analysis.js';
 import { goalsAnalysis } from './goals/analysis.js';
+import { journeyAnalysis } from './journey/analysis.js';
 import { loyaltyAnalysis } from './loyalty/analysis.js';
 import { overviewAnalysis } from './overview/analysis.js';
 import { priceAnalysis } from './price/analysis.js';
@@ -38,6 +39,7 @@ export const ANALYSES = [
   priceAnalysis,
   overviewAnalysis,
   subscriptionsAnalysis,
+  journeyAnalysis,
   actionsAnalysis,
 ] as const;
 

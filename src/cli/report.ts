@@ -41,6 +41,7 @@ import { parseReturns, readMappingFile } from './validate.js';
 import { messages } from '../messages.js';
 import { cliMessages as cli } from '../messages/cli.js';
 import { readGoalsFile } from '../analyses/goals/index.js';
+import { readJourneyMap } from '../analyses/journey/stages.js';
 import { forCli } from './wording.js';
 import { mrrMethodOption } from '../analyses/subscriptions/analysis.js';
 import { readFxRates, type MrrMethod } from '../analyses/subscriptions/index.js';
@@ -103,6 +104,12 @@ const SPEC: CommandSpec = {
       value: 'FILE',
       help: 'product → category mapping (CSV: product, category) for the product-mix section, matched on the product id',
       default: "the data's category column",
+    },
+    {
+      name: 'journey-map',
+      value: 'FILE',
+      help: 'CSV event_name,stage mapping event names to journey stages (aware, considering, first-purchase, repeat, advocate)',
+      default: 'the default map of common event names',
     },
     {
       name: 'by',
@@ -305,6 +312,7 @@ async function readReportFlags({ values, flags, positionals }: ParsedArgs, io: C
       'margin',
       'discount-rate',
       'goals',
+      'journey-map',
       'by',
       'migration-from',
       'compare',
@@ -328,6 +336,8 @@ async function readReportFlags({ values, flags, positionals }: ParsedArgs, io: C
   if (values['compare-snapshot'] !== undefined && compareWith === undefined)
     throw new UsageError(cli.compareSnapshotNeedsCompare());
   if (values.snapshot !== undefined) await checkOutputPath(values.snapshot, 'the snapshot');
+  // Likewise the journey map: a mistake names the file, the row and the column.
+  const journeyMap = values['journey-map'] === undefined ? undefined : readJourneyMap(values['journey-map']);
   const options: BuildReportOptions = {
     ...(file !== undefined ? { file } : {}),
     locale,
@@ -348,6 +358,7 @@ async function readReportFlags({ values, flags, positionals }: ParsedArgs, io: C
     ...(dateFormat !== undefined ? { dateFormat } : {}),
     ...(goals ? { goals } : {}),
     ...(values.categories !== undefined ? { categories: values.categories } : {}),
+    ...(journeyMap ? { journeyMap } : {}),
     ...(by ? { by } : {}),
     ...(values['migration-from'] !== undefined ? { migrationFrom: values['migration-from'] } : {}),
     ...(minGroup !== undefined ? { minGroup } : {}),

@@ -2,6 +2,7 @@
  * The segmentations `swb export --segmentation NAME` writes, one entry each: adding one is its
  * `segmentation.ts` in the analysis's folder (see `Segmentation`) and one line here.
  */
+import { journeySegmentation } from '../analyses/journey/segmentation.js';
 import { loyaltySegmentation } from '../analyses/loyalty/segmentation.js';
 import { timingSegmentation } from '../analyses/timing/segmentation.js';
 import type { Segmentation } from '../analyses/shared/segmentation.js';
@@ -10,6 +11,7 @@ import type { Segmentation } from '../analyses/shared/segmentation.js';
 export const SEGMENTATIONS = {
   timing: timingSegmentation,
   loyalty: loyaltySegmentation,
+  journey: journeySegmentation,
 } as const satisfies Record<string, Segmentation>;
 
 /** The id of an exportable segmentation (`timing`, `loyalty`, …). */

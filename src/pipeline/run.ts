@@ -141,6 +141,7 @@ const TRANSACTION_OPTIONS = [
   'dateFormat',
   'goals',
   'categories',
+  'journeyMap',
   'by',
   'migrationFrom',
   'trendsPeriod',

@@ -44,7 +44,9 @@ describe('swb export', () => {
     expect(lines.filter((l) => l.split(',')[1] === 'loyal')).toHaveLength(1005);
     const bad = await runCli(['export', '--segmentation', 'nope']);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('--segmentation: unknown segmentation: nope (expected one of: timing, loyalty)');
+    expect(bad.stderr).toContain(
+      '--segmentation: unknown segmentation: nope (expected one of: timing, loyalty, journey)',
+    );
   }, 120_000);
 
   it('refuses a folder at --out before any work, and a delimiter with Parquet', async () => {

@@ -37,6 +37,7 @@ describe('swb report', () => {
         'timing',
         'loyalty',
         'overview',
+        'journey',
         'render',
         'write',
       ]);

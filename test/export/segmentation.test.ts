@@ -20,7 +20,7 @@ describe('exportSegmentation', () => {
   afterAll(() => wb.close());
 
   it('lists the segmentations swb export --segmentation offers', () => {
-    expect(SEGMENTATION_IDS).toEqual(['timing', 'loyalty']);
+    expect(SEGMENTATION_IDS).toEqual(['timing', 'loyalty', 'journey']);
   });
 
   it('writes one loyalty row per customer: key, label in the language, the numbers behind it', async () => {
@@ -67,9 +67,20 @@ describe('exportSegmentation', () => {
     expect(lines(out).find((l) => l.startsWith('d1,'))).toBe('d1,due,Due for an order,4,0,0,4,0,0,0,7.0,246,400.0');
   });
 
+  it('writes the journey stage per customer: the key, the label and the activity behind it', async () => {
+    const { plantJourney } = await import('../analyses/journey/fixture.js');
+    await plantJourney(wb);
+    const out = join(dir, 'journey.csv');
+    const r = await exportSegmentation(wb, { segmentation: 'journey', out, asOf, locale: 'nl' });
+    expect(r.segments).toEqual({ aware: 3, considering: 2, 'first-purchase': 2, repeat: 1, advocate: 1 });
+    expect(r.columns.slice(3)).toEqual(['orders', 'events', 'mapped_events', 'active_days', 'channels']);
+    expect(lines(out).find((l) => l.startsWith('a2,'))).toBe('a2,aware,Bewust,0,5,5,4,1');
+    expect(lines(out).find((l) => l.startsWith('d1,'))).toBe('d1,advocate,Ambassadeur,1,1,1,0,0');
+  });
+
   it('refuses an unknown segmentation, naming the ones there are', async () => {
     await expect(exportSegmentation(wb, { segmentation: 'nope' as 'timing', out: join(dir, 'x.csv') })).rejects.toThrow(
-      /nope.*timing, loyalty/,
+      /nope.*timing, loyalty, journey/,
     );
   });
 });

@@ -34,6 +34,7 @@ describe('runPipeline with sections that cannot be computed', () => {
       'timing',
       'loyalty',
       'overview',
+      'journey',
     ]);
     expect(results.rfm?.customerCount).toBe(1);
     expect(results.cohorts?.customerCount).toBe(1);
@@ -68,6 +69,7 @@ describe('runPipeline with sections that cannot be computed', () => {
       'clv',
       'timing',
       'loyalty',
+      'journey',
       'actions',
       'method',
     ]);
