@@ -175,4 +175,13 @@ describe('exportSegmentation without the columns a segmentation needs', () => {
     });
     expect(existsSync(out)).toBe(false);
   });
+
+  it('channel with a payment method but no sales channel: every customer "no channel", and says why', async () => {
+    await wb.run(`alter table transactions add column payment_method varchar default 'card'`);
+    const r = await exportSegmentation(wb, { segmentation: 'channel', out: join(dir, 'pay-only.csv'), asOf });
+    expect(r.segments).toEqual({ omnichannel: 0, 'single-channel': 0, 'one-order': 0, 'no-channel': 10 });
+    expect(r.warnings).toEqual([
+      'transactions has a payment method but no sales channel: every customer is "no channel". Load a "channel" column (or map yours: mapping: { channel: \'…\' }) for single-channel and omnichannel segments.',
+    ]);
+  });
 });
