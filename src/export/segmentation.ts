@@ -108,8 +108,9 @@ export async function exportSegmentation(
   const table = wb.tempName(`_swb_export_${id.replace(/-/g, '_')}`);
   try {
     const warnings = await s.write(wb, { asOf, table });
-    const labels = s.keys.map((k) => s.label(k, locale));
-    const { sql, params, columns } = segmentationSelectSql(s, table, labels, {
+    const keys = s.keysIn ? await s.keysIn(wb, table) : s.keys;
+    const labels = keys.map((k) => s.label(k, locale));
+    const { sql, params, columns } = segmentationSelectSql({ keys, columns: s.columns }, table, labels, {
       decimalComma: format === 'csv' && delimiter === ';',
       neutralise: format === 'csv',
     });
@@ -124,7 +125,7 @@ export async function exportSegmentation(
       format === 'csv' ? { format, delimiter } : { format },
       'the segment list',
     );
-    const segments = Object.fromEntries(s.keys.map((k) => [k, Number(counts.find((c) => c.segment === k)?.n ?? 0)]));
+    const segments = Object.fromEntries(keys.map((k) => [k, Number(counts.find((c) => c.segment === k)?.n ?? 0)]));
     return {
       path,
       rows: Object.values(segments).reduce((a, b) => a + b, 0),

@@ -2,8 +2,11 @@
  * The segmentations `swb export --segmentation NAME` writes, one entry each: adding one is its
  * `segmentation.ts` in the analysis's folder (see `Segmentation`) and one line here.
  */
+import { channelSegmentation } from '../analyses/channel/segmentation.js';
 import { journeySegmentation } from '../analyses/journey/segmentation.js';
 import { loyaltySegmentation } from '../analyses/loyalty/segmentation.js';
+import { priceSegmentation } from '../analyses/price/segmentation.js';
+import { productMixSegmentation } from '../analyses/product-mix/segmentation.js';
 import { timingSegmentation } from '../analyses/timing/segmentation.js';
 import type { Segmentation } from '../analyses/shared/segmentation.js';
 
@@ -12,6 +15,9 @@ export const SEGMENTATIONS = {
   timing: timingSegmentation,
   loyalty: loyaltySegmentation,
   journey: journeySegmentation,
+  'product-mix': productMixSegmentation,
+  channel: channelSegmentation,
+  price: priceSegmentation,
 } as const satisfies Record<string, Segmentation>;
 
 /** The id of an exportable segmentation (`timing`, `loyalty`, …). */

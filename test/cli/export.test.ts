@@ -45,8 +45,62 @@ describe('swb export', () => {
     const bad = await runCli(['export', '--segmentation', 'nope']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain(
-      '--segmentation: unknown segmentation: nope (expected one of: timing, loyalty, journey)',
+      '--segmentation: unknown segmentation: nope (expected one of: timing, loyalty, journey, product-mix, channel, price)',
     );
+  }, 120_000);
+
+  it('--segmentation product-mix|channel|price on swb sample --behaviour data: one row per customer, Dutch labels', async () => {
+    const dir = fresh();
+    const data = join(dir, 'b.csv');
+    expect((await runCli(['sample', '--behaviour', '--customers', '600', '--seed', '11', '--out', data])).code).toBe(0);
+    const count = (out: string) => {
+      const rows = readFileSync(out, 'utf8').trimEnd().split('\n').slice(1);
+      const n: Record<string, number> = {};
+      for (const r of rows) n[r.split(',')[1] ?? ''] = (n[r.split(',')[1] ?? ''] ?? 0) + 1;
+      return { rows, n };
+    };
+    const price = await runCli([
+      'export',
+      data,
+      '--segmentation',
+      'price',
+      '--locale',
+      'nl',
+      '--out',
+      join(dir, 'p.csv'),
+    ]);
+    expect(price.code).toBe(0);
+    expect(price.stderr).toMatch(/^export .* 600 customers, columns customer_id, segment, segment_label, share, /m);
+    const p = count(join(dir, 'p.csv'));
+    expect(p.rows).toHaveLength(600);
+    expect(p.rows.find((r) => r.split(',')[1] === 'deal-seeker')).toMatch(/^C\d+,deal-seeker,Koopjesjagers,/);
+    const channel = await runCli(['export', data, '--segmentation', 'channel', '--out', join(dir, 'c.csv')]);
+    expect(channel.code).toBe(0);
+    const c = count(join(dir, 'c.csv'));
+    expect(Object.values(c.n).reduce((a, b) => a + b, 0)).toBe(600);
+    expect(c.n['omnichannel']).toBeGreaterThan(0);
+    const mix = await runCli(['export', data, '--segmentation', 'product-mix', '--out', join(dir, 'm.csv')]);
+    expect(mix.code).toBe(0);
+    expect(Object.keys(count(join(dir, 'm.csv')).n).sort()).toEqual([
+      'few-lines',
+      'mixed',
+      'mostly:Books',
+      'mostly:Fashion',
+      'mostly:Garden',
+    ]);
+  }, 120_000);
+
+  it('--segmentation price on data without a discount column fails with the analysis message and writes no file', async () => {
+    const dir = fresh();
+    const data = join(dir, 's.csv');
+    expect((await runCli(['sample', '--customers', '200', '--out', data])).code).toBe(0);
+    const out = join(dir, 'out', 'price.csv');
+    const r = await runCli(['export', data, '--segmentation', 'price', '--out', out]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(
+      /error: Price segments need to know which purchases were on discount, .*\[MISSING_FIELD\]/,
+    );
+    expect(readdirSync(dir)).toEqual(['s-customers.csv', 's.csv']);
   }, 120_000);
 
   it('refuses a folder at --out before any work, and a delimiter with Parquet', async () => {

@@ -23,6 +23,7 @@ import {
   fitSampleSql,
   MIX_RULES,
   mixRowsSql,
+  mixSegmentsSql,
   patternsSql,
   profilesSql,
   spendSql,
@@ -259,6 +260,18 @@ export async function productMix(wb: Workbench, options: ProductMixOptions = {})
   }
 }
 
+/** The key of each cluster number of a fit, as {@link productMix} names them (cluster -1 is `few-lines`). */
+async function clusterKeyMap(wb: Workbench, f: Fitted): Promise<Map<number, string>> {
+  const d = f.categories.length;
+  const prof = await wb.query<Record<string, number>>(profilesSql(f.tables.assigned, d));
+  const clustered = prof.filter((r) => Number(r['cluster']) >= 0);
+  const keys = clusterKeys(
+    clustered.map((r) => Array.from({ length: d }, (_, i) => Number(r[`m${i}`] ?? 0))),
+    f.categories,
+  );
+  return new Map(clustered.map((r, j) => [Number(r['cluster']), keys[j] ?? 'mixed']));
+}
+
 /**
  * One row per customer with a categorised purchase before the as-of date, ordered by customer id: the mix
  * segment key (`mostly:<category>`, `mixed` or `few-lines`) and the numbers behind it (for
@@ -272,13 +285,7 @@ export async function productMixCustomers(
   const f = await fitMix(wb, options, 'productMixCustomers');
   try {
     const d = f.categories.length;
-    const prof = await wb.query<Record<string, number>>(profilesSql(f.tables.assigned, d));
-    const clustered = prof.filter((r) => Number(r['cluster']) >= 0);
-    const keys = clusterKeys(
-      clustered.map((r) => Array.from({ length: d }, (_, i) => Number(r[`m${i}`] ?? 0))),
-      f.categories,
-    );
-    const keyOf = new Map(clustered.map((r, j) => [Number(r['cluster']), keys[j] ?? 'mixed']));
+    const keyOf = await clusterKeyMap(wb, f);
     const rows = await wb.query<Record<string, unknown>>(mixRowsSql(f.tables.assigned, d));
     return rows.map((r) => ({
       customerId: String(r['customer_id']),
@@ -287,6 +294,32 @@ export async function productMixCustomers(
       spend: Number(r['spend']),
       shares: Object.fromEntries(f.categories.map((c, i) => [c.name, Number(r[`s${i}`])])),
     }));
+  } finally {
+    await dropTables(wb, f.tables);
+  }
+}
+
+/**
+ * (Re)create `table` in DuckDB with one row per customer with a categorised purchase before the as-of date:
+ * `customer_id`, `segment` (as {@link productMixCustomers}), `lines`, `spend`, `categories` (how many it bought
+ * in) and `top_share` (its largest share of spend in one category). Same options ⇒ same clusters as
+ * {@link productMix}. Returns the warnings of the run (a mostly empty category column).
+ * @example await productMixTable(wb, 'mix_segments', { asOf: '2024-01-01' });
+ */
+export async function productMixTable(
+  wb: Workbench,
+  table: string,
+  options: ProductMixOptions = {},
+): Promise<{ warnings: string[] }> {
+  const f = await fitMix(wb, options, 'productMixTable');
+  try {
+    const keyOf = await clusterKeyMap(wb, f);
+    const params = Object.fromEntries([...keyOf].map(([j, key]) => [`k${j}`, key]));
+    await wb.run(mixSegmentsSql(f.tables.assigned, table, f.categories.length, [...keyOf.keys()]), params);
+    const warnings: string[] = [];
+    if (f.coverage.withCategory * 2 < f.coverage.rows)
+      warnings.push(mixMessages.warnMostlyEmpty(`${Math.round((100 * f.coverage.withCategory) / f.coverage.rows)}%`));
+    return { warnings };
   } finally {
     await dropTables(wb, f.tables);
   }

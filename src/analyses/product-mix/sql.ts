@@ -135,3 +135,18 @@ export function mixRowsSql(assigned: string, d: number): string {
   const cols = Array.from({ length: d }, (_, i) => `s${i}`).join(', ');
   return `select customer_id, cluster, lines, spend, ${cols} from ${quoteIdentifier(assigned)} order by customer_id`;
 }
+
+/**
+ * (Re)creates `table` from `assigned`: one row per customer, `customer_id, segment, lines, spend, categories,
+ * top_share` — the key of its cluster (each of `clusters` bound as `$k<cluster>`; `few-lines` for the rest), the number of
+ * categories it spent in and its largest share of spend in one category.
+ */
+export function mixSegmentsSql(assigned: string, table: string, d: number, clusters: readonly number[]): string {
+  const shares = Array.from({ length: d }, (_, i) => `s${i}`);
+  const when = clusters.map((j) => `when ${numberLiteral(j)} then $k${j}`).join(' ');
+  return `create or replace temp table ${quoteIdentifier(table)} as
+select customer_id, ${when ? `(case cluster ${when} else 'few-lines' end)` : `'few-lines'`}::varchar as segment, lines, spend,
+  (${shares.map((c) => `(${c} > 0)::integer`).join(' + ')})::bigint as categories,
+  ${d === 1 ? 's0' : `greatest(${shares.join(', ')})`}::double as top_share
+from ${quoteIdentifier(assigned)}`;
+}

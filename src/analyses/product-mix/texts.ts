@@ -43,6 +43,7 @@ const en = {
   },
   mostly: (category: string) => `Mostly ${category}`,
   mixed: 'Mixed',
+  fewLinesName: 'Too few lines to group',
   other: 'Other categories',
   mostlyAction: (category: string) =>
     `Lead with new ${category} products; cross-sell from the categories that sell with it.`,
@@ -116,6 +117,7 @@ const nl: typeof en = {
   },
   mostly: (category: string) => `Vooral ${category}`,
   mixed: 'Gemengd',
+  fewLinesName: 'Te weinig regels om te groeperen',
   other: 'Overige categorieën',
   mostlyAction: (category: string) =>
     `Begin met nieuwe producten uit ${category}; verkoop bij uit de categorieën die ermee samengaan.`,
@@ -145,9 +147,13 @@ export function mixTexts(locale: Locale): typeof en {
   return locale === 'nl' ? nl : en;
 }
 
-/** The display name of a cluster key (`mostly:<category>`, `mixed`, with `#n` for a second of the same name). */
+/**
+ * The display name of a cluster key (`mostly:<category>`, `mixed`, with `#n` for a second of the same name), or
+ * of `few-lines` (customers not grouped).
+ */
 export function clusterLabel(key: string, locale: Locale): string {
   const w = mixTexts(locale);
+  if (key === 'few-lines') return w.fewLinesName;
   const [base = '', n] = key.split('#');
   const name = base.startsWith('mostly:') ? w.mostly(base.slice(7)) : w.mixed;
   return n ? `${name} (${n})` : name;

@@ -19,7 +19,10 @@ export interface SegmentationColumn {
 export interface Segmentation {
   /** The `--segmentation` value and the key prefix in messages (stable English, kebab-case). */
   readonly id: string;
-  /** Its segment keys, in report order (stable English identifiers). */
+  /**
+   * Its segment keys, in report order (stable English identifiers). With {@link Segmentation.keysIn}: the keys
+   * that do not depend on the data.
+   */
   readonly keys: readonly string[];
   /** The number columns behind the segment, in file order. */
   readonly columns: readonly SegmentationColumn[];
@@ -30,4 +33,9 @@ export interface Segmentation {
    * every column of `columns`. Returns the warnings of the run (e.g. data without times of day).
    */
   write(wb: Workbench, options: { asOf: Date; table: string }): Promise<string[]>;
+  /**
+   * The keys of a written `table`, in report order, for a segmentation whose keys depend on the data (product-mix
+   * clusters named after categories). @defaultValue {@link Segmentation.keys}
+   */
+  keysIn?(wb: Workbench, table: string): Promise<string[]>;
 }
