@@ -5,9 +5,8 @@
 // is for: parameter uncertainty, given the customers' histories). Also compares the standard errors with
 // the spread of the estimates over the replications. Seeded: the same arguments print the same figures.
 // Run: npm run build && node bench/clv-coverage.js [--reps=200] [--customers=2000] [--draws=200] [--model=bg-nbd|pareto-nbd] [--seed=1]
-//   [--intervals=normal|likelihood] (default: likelihood-weighted draws for Pareto/NBD, the normal approximation for BG/NBD, as clv)
-import { bgnbdLogLikelihood, fitBgnbd } from '../dist/analyses/clv/bgnbd.js';
-import { fitParetoNbd, paretoNbdLogLikelihood } from '../dist/analyses/clv/pareto-nbd.js';
+import { fitBgnbd } from '../dist/analyses/clv/bgnbd.js';
+import { fitParetoNbd } from '../dist/analyses/clv/pareto-nbd.js';
 import { fitGammaGamma } from '../dist/analyses/clv/gamma-gamma.js';
 import { segmentValues, valueIntervals } from '../dist/analyses/clv/intervals.js';
 import { Random } from '../dist/sample/random.js';
@@ -22,8 +21,6 @@ const CUSTOMERS = Number(arg('customers', 2000));
 const DRAWS = Number(arg('draws', 200));
 const MODEL = arg('model', 'bg-nbd');
 const SEED = Number(arg('seed', 1));
-// 'likelihood': purchase draws weighted by the likelihood (as clv does for Pareto/NBD); 'normal': the normal approximation alone
-const DRAW = arg('intervals', MODEL === 'pareto-nbd' ? 'likelihood' : 'normal');
 const CALIBRATION_WEEKS = 39;
 const TRUTH = {
   'bg-nbd': { r: 0.5, alpha: 8, a: 0.7, b: 2.5 },
@@ -144,13 +141,9 @@ for (let rep = 0; rep < REPS; rep++) {
     horizon: HORIZON,
     margin: 1,
   };
-  const g = groups(data);
-  const logLikelihood = (m) =>
-    m.kind === 'bg-nbd' ? bgnbdLogLikelihood(m.params, g) : paretoNbdLogLikelihood(m.params, g);
   const intervals = valueIntervals(c, model, fit.logCovariance, gg.logCovariance, {
     draws: DRAWS,
     seed: SEED * 1000 + rep,
-    ...(DRAW === 'likelihood' ? { purchaseLogLikelihood: logLikelihood } : {}),
   });
   const truth = segmentValues(c, { ...model, purchases: { kind: MODEL, params: TRUTH }, spend: SPEND });
   for (const k of KEYS) {
@@ -168,7 +161,7 @@ const sd = (v) => {
   return Math.sqrt(v.reduce((s, x) => s + (x - m) ** 2, 0) / (v.length - 1));
 };
 console.log(
-  `clv-coverage: ${MODEL} + Gamma-Gamma, ${REPS} datasets of ${CUSTOMERS} customers (39-week calibration), ${DRAWS} bootstrap draws each (${DRAW}), seed ${SEED}; ${skipped} datasets without a covariance skipped; ${seconds.toFixed(1)} s`,
+  `clv-coverage: ${MODEL} + Gamma-Gamma, ${REPS} datasets of ${CUSTOMERS} customers (39-week calibration), ${DRAWS} bootstrap draws each, seed ${SEED}; ${skipped} datasets without a covariance skipped; ${seconds.toFixed(1)} s`,
 );
 console.log('95% intervals on the 12-month expected value, covering the value under the true parameters:');
 for (const k of KEYS)

@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  multivariateNormal,
-  multivariateNormalWithDensity,
-  quantile,
-  standardNormal,
-  weightedQuantile,
-} from '../../src/stats/mvnormal.js';
+import { multivariateNormal, quantile, standardNormal } from '../../src/stats/mvnormal.js';
 import { Random } from '../../src/sample/random.js';
 
 describe('multivariateNormal', () => {
@@ -78,35 +72,5 @@ describe('quantile', () => {
     expect(quantile([1, NaN, 2, 3], 1)).toBe(3);
     expect(quantile([1, 2, Infinity], 1)).toBe(Infinity);
     expect(quantile([], 0.5)).toBeNaN();
-  });
-});
-
-describe('weightedQuantile', () => {
-  it('returns the smallest value whose cumulative weight share reaches q; zero weights and NaN drop out', () => {
-    expect(weightedQuantile([4, 1, 3, 2], [1, 1, 1, 1], 0.5)).toBe(2);
-    expect(weightedQuantile([4, 1, 3, 2], [1, 1, 1, 1], 0.51)).toBe(3);
-    expect(weightedQuantile([1, 2, 3, 4], [0, 0, 0, 5], 0.025)).toBe(4);
-    expect(weightedQuantile([1, NaN, 3], [1, 100, 3], 0.3)).toBe(3);
-    expect(weightedQuantile([], [], 0.5)).toBeNaN();
-  });
-});
-
-describe('multivariateNormalWithDensity', () => {
-  it('draws as multivariateNormal does from the same uniforms, with log-density −½|z|²', () => {
-    const cov = [
-      [4, 1],
-      [1, 2],
-    ];
-    const a = new Random(5);
-    const b = new Random(5);
-    const plain = multivariateNormal([1, 2], cov);
-    const dense = multivariateNormalWithDensity([1, 2], cov);
-    const x = plain?.(() => a.next());
-    const d = dense?.(() => b.next());
-    expect(d?.x).toEqual(x);
-    // z from x: L = [[2, 0], [0.5, √1.75]]
-    const z0 = ((x?.[0] ?? NaN) - 1) / 2;
-    const z1 = ((x?.[1] ?? NaN) - 2 - 0.5 * z0) / Math.sqrt(1.75);
-    expect(d?.logDensity).toBeCloseTo(-0.5 * (z0 * z0 + z1 * z1), 12);
   });
 });

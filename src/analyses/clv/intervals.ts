@@ -7,7 +7,7 @@
  * the expected value the model would give with the true parameters, not the value customers will
  * actually bring (which also varies by chance around it). Pure: cells in, intervals out.
  */
-import { multivariateNormal, multivariateNormalWithDensity, quantile, weightedQuantile } from '../../stats/mvnormal.js';
+import { multivariateNormal, quantile } from '../../stats/mvnormal.js';
 import { Random } from '../../sample/random.js';
 import { discountedExpected, modelFromLog, modelToLog, type Horizon, type PurchaseModel } from './purchase-model.js';
 import type { GammaGammaParams } from './gamma-gamma.js';
@@ -44,17 +44,7 @@ export interface ValueIntervalOptions {
   seed?: number;
   /** Central coverage of the interval. @defaultValue 0.95 */
   level?: number;
-  /**
-   * The purchase model's log-likelihood on the data it was fitted on. Given, the purchase parameters are
-   * drawn from a widened normal and weighted by likelihood over that density (importance sampling of the
-   * likelihood on the log-parameters), so a likelihood that is far from normal — Pareto/NBD's s and β on a
-   * long ridge — widens the intervals as it should. @defaultValue none: draws from the normal approximation
-   */
-  purchaseLogLikelihood?: (m: PurchaseModel) => number;
 }
-
-/** Widening of the proposal's standard deviations when the purchase draws are importance-weighted. */
-const PROPOSAL_SCALE = 1.5;
 
 /** Expected value and its interval per segment key. */
 export interface ValueInterval {
@@ -105,21 +95,15 @@ export function valueIntervals(
   const level = options.level ?? 0.95;
   const point = segmentValues(cells, m);
   const spendLog = [m.spend.p, m.spend.q, m.spend.gamma].map(Math.log);
-  const ll = options.purchaseLogLikelihood;
-  const scaled = purchaseCovariance?.map((row) => row.map((v) => v * (ll ? PROPOSAL_SCALE ** 2 : 1)));
-  const drawPurchases = scaled && multivariateNormalWithDensity(modelToLog(m.purchases), scaled);
+  const drawPurchases = purchaseCovariance && multivariateNormal(modelToLog(m.purchases), purchaseCovariance);
   const drawSpend = spendCovariance && multivariateNormal(spendLog, spendCovariance);
   if (!drawPurchases || !drawSpend || draws < 2) return null;
   const rng = new Random(options.seed ?? 29);
   const uniform = () => rng.next();
   const samples = new Map<string, number[]>([...point.keys()].map((k) => [k, []]));
-  const logWeights: number[] = [];
-  const top = ll ? ll(m.purchases) : 0;
   for (let i = 0; i < draws; i++) {
-    const draw = drawPurchases(uniform);
-    const purchases = modelFromLog(m.purchases.kind, draw.x);
+    const purchases = modelFromLog(m.purchases.kind, drawPurchases(uniform));
     const s = drawSpend(uniform).map(Math.exp);
-    logWeights.push(ll ? ll(purchases) - top - draw.logDensity : 0);
     const values = segmentValues(cells, {
       ...m,
       purchases,
@@ -127,15 +111,11 @@ export function valueIntervals(
     });
     for (const [k, v] of values) samples.get(k)?.push(v);
   }
-  const maxLog = Math.max(...logWeights.filter(Number.isFinite));
-  const weights = logWeights.map((w) => (Number.isFinite(w) ? Math.exp(w - maxLog) : 0));
   const tail = (1 - level) / 2;
   return new Map(
     [...point].map(([k, value]) => {
       const vs = samples.get(k) ?? [];
-      return ll
-        ? [k, { value, low: weightedQuantile(vs, weights, tail), high: weightedQuantile(vs, weights, 1 - tail) }]
-        : [k, { value, low: quantile(vs, tail), high: quantile(vs, 1 - tail) }];
+      return [k, { value, low: quantile(vs, tail), high: quantile(vs, 1 - tail) }];
     }),
   );
 }

@@ -6,8 +6,6 @@
 import type { Workbench } from '../../workbench.js';
 import { quoteIdentifier } from '../../sql.js';
 import type { PurchaseModel, Horizon } from './purchase-model.js';
-import { paretoNbdLogLikelihood } from './pareto-nbd.js';
-import { clvGroups } from './summary.js';
 import { valueIntervals, type ValueCell, type ValueModel } from './intervals.js';
 import type { ClvModel, ClvOptionsUsed, ClvResult } from './types.js';
 
@@ -92,15 +90,7 @@ export async function clvIntervals(
     spend: r.gammaGamma,
     spendLogCovariance: r.gammaGamma.logCovariance,
   };
-  // Pareto/NBD's likelihood is far from normal in s and β: its draws are weighted by the likelihood, read
-  // from the summary (scaled to the fit sample's size when the fit saw a sample)
-  let logLikelihood: ((m: PurchaseModel) => number) | undefined;
-  if (purchases.kind === 'pareto-nbd') {
-    const groups = await clvGroups(wb, r.options.summaryTable);
-    const scale = r.fitCustomers / Math.max(1, r.customers);
-    logLikelihood = (m) => (m.kind === 'pareto-nbd' ? scale * paretoNbdLogLikelihood(m.params, groups) : NaN);
-  }
-  return modelIntervals(wb, r.table, r.options, model, groupings, join, logLikelihood);
+  return modelIntervals(wb, r.table, r.options, model, groupings, join);
 }
 
 /**
@@ -114,16 +104,11 @@ export async function modelIntervals(
   model: Pick<ClvModel, 'purchases' | 'purchasesLogCovariance' | 'spend' | 'spendLogCovariance'>,
   groupings: readonly IntervalGrouping[],
   join?: string,
-  purchaseLogLikelihood?: (m: PurchaseModel) => number,
 ): Promise<Map<string, { low: number; high: number }> | null> {
   const cov = model.purchasesLogCovariance;
   if (!cov || !model.spendLogCovariance) return null;
   const cells = (await Promise.all(groupings.map((g) => valueCells(wb, table, g.prefix, g.column, join)))).flat();
   const vm: ValueModel = { purchases: model.purchases, spend: model.spend, horizon: clvHorizon(o), margin: o.margin };
-  const out = valueIntervals(cells, vm, cov, model.spendLogCovariance, {
-    draws: o.intervalDraws,
-    seed: o.seed,
-    ...(purchaseLogLikelihood ? { purchaseLogLikelihood } : {}),
-  });
+  const out = valueIntervals(cells, vm, cov, model.spendLogCovariance, { draws: o.intervalDraws, seed: o.seed });
   return out && new Map([...out].map(([k, v]) => [k, { low: v.low, high: v.high }]));
 }

@@ -29,8 +29,7 @@ export interface ClvOptions {
   compareModels?: boolean;
   /**
    * Parameter draws of the parametric bootstrap behind the 95% intervals (`low`, `high`) on predicted
-   * value (Pareto/NBD: draws weighted by the likelihood, as its s and β are far from normal); 0 leaves the
-   * intervals out. @defaultValue 200
+   * value; 0 leaves the intervals out. @defaultValue 200
    */
   intervalDraws?: number;
   /** Seed of those draws. @defaultValue 29 */
