@@ -29,6 +29,8 @@ const ALLOWED: Readonly<Record<string, string>> = {
   '50,000': 'clusters: default fit sample size (option fitSample)',
   '10,000': "clusters: customers used to choose k with k: 'auto'",
   '2,000': 'clusters: default projectionPoints',
+  '60%': 'timing rules: a segment holds customers with at least 60% of their orders in it (TIMING_RULES)',
+  '0.75': 'loyalty rules: a coefficient of variation of the gaps above 0.75 is switcher-like (LOYALTY_RULES)',
   // BG/NBD and Gamma-Gamma on the CDNOW 1/10 sample as published (Fader, Hardie & Lee), the model's reference values
   '0.243': 'published CDNOW r',
   '4.414': 'published CDNOW α',

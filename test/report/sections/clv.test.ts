@@ -57,6 +57,8 @@ describe('clvSection', () => {
     );
     expect(s.findings?.[0]).toMatch(/^In de komende 12 maanden verwacht het model/);
     expect(s.charts?.map((c) => c.id)).toEqual([
+      'clv-tracking',
+      'clv-tracking-weekly',
       'clv-holdout',
       'clv-palive',
       'clv-palive-matrix',
@@ -138,7 +140,7 @@ describe('clvSection', () => {
     expect(s.intro?.[2]).toMatch(
       /The holdout check below compares its predictions with what customers actually did\.$/,
     );
-    expect(s.charts?.[0]?.id).toBe('clv-holdout');
+    expect(s.charts?.map((c) => c.id).slice(0, 3)).toEqual(['clv-tracking', 'clv-tracking-weekly', 'clv-holdout']);
     expect(clvDoubts({ ...result, holdout: { ...h, actualTotal: 109 } })).toEqual([
       { kind: 'holdoutMiss', error: expect.closeTo(0.207, 3) },
     ]);
