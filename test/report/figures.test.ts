@@ -80,9 +80,9 @@ describe('the demo report states each figure once', () => {
       expect(factValues(s['Data quality'] ?? '', f.customerIds)).toEqual(['4,371']);
       expect(factValues(s['Data quality'] ?? '', f.orderIds)).toEqual(['22,186']);
 
-      // One as-of wording: the header, RFM, cohorts and timing (the method section gives the ISO date to pass back in).
+      // One as-of wording: the header, RFM, cohorts, timing, loyalty and journey (the method section gives the ISO date to pass back in).
       const asOf = '10 Dec 2011 (orders up to and including 9 Dec 2011)';
-      expect(factValues(text, 'As-of date')).toEqual([asOf, asOf, asOf, asOf, '2011-12-10']);
+      expect(factValues(text, 'As-of date')).toEqual([asOf, asOf, asOf, asOf, asOf, asOf, '2011-12-10']);
       expect(text).not.toMatch(/Data up to|between [^\n]*and 10 Dec 2011/); // 10 Dec 2011 is a moment (the as-of), never the end of a range
 
       // The top 20% of customers by net revenue: one rule, one number (summary, RFM, value tiers).
@@ -107,7 +107,7 @@ describe('the demo report states each figure once', () => {
       expect(factValues(text, f.customerIds)).toEqual(['4.371']);
       expect(factValues(text, f.orderIds)).toEqual(['22.186']);
       const asOf = '10 dec 2011 (bestellingen tot en met 9 dec 2011)';
-      expect(factValues(text, 'Peildatum')).toEqual([asOf, asOf, asOf, asOf, '2011-12-10']);
+      expect(factValues(text, 'Peildatum')).toEqual([asOf, asOf, asOf, asOf, asOf, asOf, '2011-12-10']);
       expect(
         [...text.matchAll(/20% van de klanten naar (?:netto-)?omzet[^\n]*?(?:brengt|brengen) (\d+,\d)%/g)].map(
           (m) => m[1],

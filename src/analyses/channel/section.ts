@@ -10,6 +10,7 @@ import { groupCells, shareWithInterval } from '../shared/section-groups.js';
 import { channelActiveChart, channelValueChart, paymentValueChart } from './charts.js';
 import type { ChannelResult, ChannelSegmentSummary, NamedGroupSummary } from './index.js';
 import { channelTexts } from './texts.js';
+import { splitRuleTable } from '../shared/rule-table.js';
 
 /** Options of {@link channelSection}. */
 export interface ChannelSectionOptions {
@@ -106,7 +107,7 @@ export function channelSection(result: ChannelResult, options: ChannelSectionOpt
       },
     );
     tables.push(
-      segmentTable(result, locale, currency),
+      ...splitRuleTable(segmentTable(result, locale, currency), channelTexts(locale).section.rulesCaption),
       groupTable(t.channelCaption, result.channels, locale, currency),
     );
   }

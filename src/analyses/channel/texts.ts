@@ -32,6 +32,7 @@ const en = {
     topPayment: (method: string, share: string) =>
       `The most used payment method is ${method}: the main method of ${share} of customers.`,
     caption: 'Channel segments',
+    rulesCaption: 'Channel segments: rules and what to do',
     paymentCaption: 'Customers per main payment method',
     channelCaption: 'Customers per main channel',
     cols: [
@@ -117,6 +118,7 @@ const nl: typeof en = {
     topPayment: (method: string, share: string) =>
       `De meest gebruikte betaalmethode is ${method}: de hoofdmethode van ${share} van de klanten.`,
     caption: 'Kanaalsegmenten',
+    rulesCaption: 'Kanaalsegmenten: regels en wat te doen',
     paymentCaption: 'Klanten per hoofdbetaalmethode',
     channelCaption: 'Klanten per hoofdkanaal',
     cols: [

@@ -11,6 +11,7 @@ import { loyaltyBars } from './charts.js';
 import type { LoyaltySegment } from './sql.js';
 import type { LoyaltyResult, LoyaltySegmentSummary } from './types.js';
 import { loyaltyTexts } from './texts.js';
+import { splitRuleTable } from '../shared/rule-table.js';
 
 /** Options of {@link loyaltySection}. */
 export interface LoyaltySectionOptions {
@@ -88,7 +89,7 @@ export function loyaltySection(result: LoyaltyResult, options: LoyaltySectionOpt
     intro: [t.intro, pAlive ? t.signalPAlive : t.signalRfm],
     findings: loyaltyFindings(result, locale),
     charts: [{ id: 'loyalty-segments', title: t.bars, description: t.barsDesc, spec: loyaltyBars(result, { locale }) }],
-    tables: [segmentTable(result, locale, currency)],
+    tables: [...splitRuleTable(segmentTable(result, locale, currency), loyaltyTexts(locale).section.rulesCaption)],
     facts: [
       [t.facts.customers, formatNumber(result.customerCount, locale)],
       asOfFact(result.options.asOf, locale),

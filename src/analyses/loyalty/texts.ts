@@ -32,6 +32,7 @@ const en = {
     switcher: (count: string, n: number) =>
       `${count} ${n === 1 ? 'customer buys' : 'customers buy'} irregularly, with long gaps: likely they also buy elsewhere.`,
     caption: 'Loyalty segments',
+    rulesCaption: 'Loyalty segments: rules and what to do',
     cols: [
       'Segment',
       'Rule',
@@ -116,6 +117,7 @@ const nl: typeof en = {
     switcher: (count: string, n: number) =>
       `${count} ${n === 1 ? 'klant koopt' : 'klanten kopen'} onregelmatig, met lange tussenpozen: waarschijnlijk kopen ze ook elders.`,
     caption: 'Loyaliteitssegmenten',
+    rulesCaption: 'Loyaliteitssegmenten: regels en wat te doen',
     cols: [
       'Segment',
       'Regel',

@@ -10,6 +10,7 @@ import { groupCells, shareWithInterval } from '../shared/section-groups.js';
 import { priceBandsChart, priceRepeatChart, priceValueChart } from './charts.js';
 import type { PriceResult } from './index.js';
 import { priceTexts } from './texts.js';
+import { splitRuleTable } from '../shared/rule-table.js';
 
 /** Options of {@link priceSection}. */
 export interface PriceSectionOptions {
@@ -102,7 +103,7 @@ export function priceSection(result: PriceResult, options: PriceSectionOptions =
         spec: priceRepeatChart(result, { locale }),
       },
     ],
-    tables: [segmentTable(result, locale, currency)],
+    tables: [...splitRuleTable(segmentTable(result, locale, currency), priceTexts(locale).section.rulesCaption)],
     facts: [
       [t.facts.customers, formatNumber(result.customerCount, locale)],
       [t.facts.onDiscount, p.revenue > 0 ? formatPercent(p.onDiscount / p.revenue, locale, 1) : '–'],

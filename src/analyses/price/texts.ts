@@ -29,6 +29,7 @@ const en = {
     repeat: (deal: string, full: string) =>
       `Repeat rate: ${deal} of deal-seekers against ${full} of full-price customers.`,
     caption: 'Price segments',
+    rulesCaption: 'Price segments: rules and what to do',
     cols: [
       'Segment',
       'Rule',
@@ -107,6 +108,7 @@ const nl: typeof en = {
     repeat: (deal: string, full: string) =>
       `Herhaalaankoop: ${deal} van de koopjesjagers tegen ${full} van de klanten die de volle prijs betalen.`,
     caption: 'Prijssegmenten',
+    rulesCaption: 'Prijssegmenten: regels en wat te doen',
     cols: [
       'Segment',
       'Regel',

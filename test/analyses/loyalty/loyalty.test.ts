@@ -92,8 +92,8 @@ describe('loyalty on planted rhythms', () => {
     expect(en.findings?.[0]).toBe(
       '20% of customers are loyal (they buy again and again at a steady rhythm) and bring 28% of net revenue.',
     );
-    expect(en.tables?.[0]?.rows.map((row) => row[3])).toEqual(['2 *', '3', '2 *', '3']);
-    expect(en.tables?.[0]?.columns.at(-1)?.label).toBe('Mean P(alive)');
+    expect(en.tables?.[1]?.rows.map((row) => row[1])).toEqual(['2 *', '3', '2 *', '3']);
+    expect(en.tables?.[1]?.columns.at(-1)?.label).toBe('Mean P(alive)');
     const nl = loyaltySection(r, { locale: 'nl', currency: 'GBP' });
     expect(nl.title).toBe('Loyaliteit');
     expect(nl.tables?.[0]?.rows[0]?.[0]).toBe('Loyaal');

@@ -126,7 +126,7 @@ describe('priceSensitivity on a small table', () => {
     const r = await priceSensitivity(wb, { asOf: '2023-12-01' });
     expect(r.segments.every((s) => s.tooSmall)).toBe(true);
     const s = priceSection(r, { locale: 'nl' });
-    expect(s.tables?.[0]?.rows[2]?.slice(3)).toEqual(['1', 'te klein', 'te klein', 'te klein', 'te klein', 'te klein']);
+    expect(s.tables?.[1]?.rows[2]?.slice(1)).toEqual(['1', 'te klein', 'te klein', 'te klein', 'te klein', 'te klein']);
     expect(s.findings).toEqual(['22% van de aankoopomzet is met korting gekocht, in 50% van de bestellingen.']);
     expect(s.intro?.[1]).toBe(
       'Een aankoop telt als gekocht met korting bij: een actiecode of een catalogusprijs boven de betaalde prijs.',
