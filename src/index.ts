@@ -186,8 +186,19 @@ export {
   type ClvTier,
   type ClvModelComparison,
   type ClvModelError,
+  type ClvTracking,
+  type ClvTrackingWeek,
 } from './analyses/clv/index.js';
 export { clvBySegment, type ClvSegmentRow, type ClvSegmentation } from './analyses/clv/aggregates.js';
+export {
+  clvModel,
+  modelToJson,
+  modelFromJson,
+  CLV_MODEL_FORMAT,
+  CLV_MODEL_VERSION,
+  type ClvModel,
+} from './analyses/clv/model-json.js';
+export { clvScore, type ClvScoreOptions, type ClvScoreResult } from './analyses/clv/score.js';
 export {
   clvSummary,
   type ClvSummaryOptions,
@@ -227,6 +238,7 @@ export {
 } from './analyses/clv/gamma-gamma.js';
 export {
   pAlive,
+  expectedPurchases,
   conditionalExpected,
   discountedExpected,
   type PurchaseModel,
@@ -351,6 +363,7 @@ export {
   clvSegmentChart,
   type ClvChartOptions,
 } from './analyses/clv/charts.js';
+export { clvTrackingChart, type ClvTrackingChartOptions } from './analyses/clv/tracking-charts.js';
 export { timingHeatmap, timingSegmentBars, type TimingChartOptions } from './analyses/timing/charts.js';
 export { renderSvg } from './charts/render.js';
 export { chartLocale, withChartLocale, type ChartLocale, type ChartLocaleOptions } from './charts/locale-config.js';

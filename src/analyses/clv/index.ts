@@ -16,6 +16,7 @@ import { fitGammaGamma, selectGammaGammaRows } from './gamma-gamma.js';
 import { clvAggregates, holdoutRows } from './aggregates.js';
 import { conditionalExpected, discountedExpected, pAlive, type PurchaseModel } from './purchase-model.js';
 import { clvHorizon, clvIntervals, scoringModel } from './scoring.js';
+import { clvTracking } from './tracking.js';
 import type { ClvModelComparison, ClvOptions, ClvOptionsUsed, ClvResult } from './types.js';
 
 export type {
@@ -30,6 +31,7 @@ export type {
   ClvModelComparison,
   ClvModelError,
 } from './types.js';
+export type { ClvTracking, ClvTrackingWeek } from './tracking.js';
 import { messages } from '../../messages.js';
 import {
   checkOptionKeys,
@@ -72,7 +74,8 @@ const CLV_KEYS = optionKeys<ClvOptions>({
   minimums: true,
 });
 
-function resolve(options: ClvOptions, lastDay: Date): ClvOptionsUsed {
+/** The options with every default filled in and checked (`lastDay`: the default calibration end). */
+export function resolveClvOptions(options: ClvOptions, lastDay: Date): ClvOptionsUsed {
   const calibrationEnd = optionalDate('calibrationEnd', options.calibrationEnd);
   const holdoutEnd = optionalDate('holdoutEnd', options.holdoutEnd);
   const source = options.source ?? 'transactions';
@@ -117,7 +120,7 @@ function resolve(options: ClvOptions, lastDay: Date): ClvOptionsUsed {
 }
 
 /** Per-group predictions, as JSON lists bound to the join query; `other` adds the other model's holdout prediction. */
-function groupPredictions(
+export function groupPredictions(
   model: PurchaseModel,
   other: PurchaseModel | null,
   groups: Array<{ x: number; t_x: number; T: number }>,
@@ -160,12 +163,8 @@ function groupPredictions(
 export async function clv(wb: Workbench, options: ClvOptions = {}): Promise<ClvResult> {
   checkOptionKeys('clv', options, CLV_KEYS);
   const source = options.source ?? 'transactions';
-  if (!(await wb.hasTable(source))) throw new WorkbenchError('NO_DATA', messages.noTable(source), { source });
-  const [last] = await wb.query(
-    `select date_trunc('day', max(order_date)) as d from ${quoteIdentifier(source)} where not is_return`,
-  );
-  if (!(last?.['d'] instanceof Date)) throw new WorkbenchError('NO_DATA', clvMessages.noPurchases(source), { source });
-  const o = resolve(options, last['d']);
+  const lastDay = await lastPurchaseDay(wb, source);
+  const o = resolveClvOptions(options, lastDay);
   const summary = await clvSummary(wb, {
     calibrationEnd: o.calibrationEnd,
     unit: o.unit,
@@ -208,19 +207,7 @@ export async function clv(wb: Workbench, options: ClvOptions = {}): Promise<ClvR
     ? scoringModel({ ...fits, options: { ...o, model: o.model === 'bg-nbd' ? 'pareto-nbd' : 'bg-nbd' } })
     : null;
   const cols = groupPredictions(model, other, groups, o, summary.holdoutLength);
-  const gt = quoteIdentifier(wb.tempName('clv_groups'));
-  await wb.run(
-    `create or replace temp table ${gt} as
-    select unnest(range(1, len(pa) + 1)) as g, unnest(pa) as p_alive, unnest(ex) as expected, unnest(di) as discounted, unnest(ho) as holdout, unnest(h2) as holdout_other
-    from (select from_json($pa, '["DOUBLE"]') as pa, from_json($ex, '["DOUBLE"]') as ex, from_json($di, '["DOUBLE"]') as di, from_json($ho, '["DOUBLE"]') as ho, from_json($h2, '["DOUBLE"]') as h2)`,
-    {
-      pa: JSON.stringify(cols.p_alive),
-      ex: JSON.stringify(cols.expected),
-      di: JSON.stringify(cols.discounted),
-      ho: JSON.stringify(cols.holdout),
-      h2: JSON.stringify(cols.holdout_other),
-    },
-  );
+  const gt = await writeGroupPredictions(wb, cols);
   let modelComparison: ClvModelComparison | null = null;
   try {
     await wb.run(clvTableSql(o, st, gt), {
@@ -280,6 +267,14 @@ export async function clv(wb: Workbench, options: ClvOptions = {}): Promise<ClvR
     ...agg,
     holdout: o.holdoutEnd ? { length: summary.holdoutLength, ...(await holdoutRows(wb, o.table)) } : null,
     modelComparison,
+    tracking: await clvTracking(wb, {
+      source,
+      summary: o.summaryTable,
+      model,
+      calibrationEnd: o.calibrationEnd,
+      end: o.holdoutEnd ?? o.calibrationEnd,
+      perUnit: o.unit === 'weeks' ? 7 : 1,
+    }),
     // calibrationEnd is a whole day, included: the facts are read up to the start of the next day
     sufficiency: await dataSufficiency(wb, 'clv', {
       asOf: new Date(o.calibrationEnd.getTime() + 86_400_000),
@@ -289,24 +284,9 @@ export async function clv(wb: Workbench, options: ClvOptions = {}): Promise<ClvR
     warnings,
   };
   if (o.intervalDraws > 0) {
-    const intervals = await clvIntervals(wb, result, [
-      { prefix: 'total', column: null },
-      { prefix: 'tier', column: 'clv_tier' },
-      { prefix: 'band', column: 'alive_band' },
-    ]);
+    const intervals = await clvIntervals(wb, result, RESULT_GROUPINGS);
     if (intervals) {
-      const at = (k: string) => intervals.get(k) ?? { low: null, high: null };
-      result.totals = { ...result.totals, low: at('total').low, high: at('total').high };
-      result.tiers = result.tiers.map((g) => ({
-        ...g,
-        low: at(`tier:${g.key}`).low ?? (g.customers === 0 ? 0 : null),
-        high: at(`tier:${g.key}`).high ?? (g.customers === 0 ? 0 : null),
-      }));
-      result.aliveBands = result.aliveBands.map((g) => ({
-        ...g,
-        low: at(`band:${g.key}`).low ?? (g.customers === 0 ? 0 : null),
-        high: at(`band:${g.key}`).high ?? (g.customers === 0 ? 0 : null),
-      }));
+      Object.assign(result, withIntervals(result, intervals));
     } else {
       warnings.push(
         clvMessages.warnNoIntervals(
@@ -324,6 +304,63 @@ export async function clv(wb: Workbench, options: ClvOptions = {}): Promise<ClvR
   }
   return tagResult(result, 'ClvResult');
 }
+
+/** The day of the last purchase in `source` (the default calibration end); NO_DATA without table or purchases. */
+export async function lastPurchaseDay(wb: Workbench, source: string): Promise<Date> {
+  if (!(await wb.hasTable(source))) throw new WorkbenchError('NO_DATA', messages.noTable(source), { source });
+  const [last] = await wb.query(
+    `select date_trunc('day', max(order_date)) as d from ${quoteIdentifier(source)} where not is_return`,
+  );
+  if (!(last?.['d'] instanceof Date)) throw new WorkbenchError('NO_DATA', clvMessages.noPurchases(source), { source });
+  return last['d'];
+}
+
+/** The per-group predictions as a temp table (g, p_alive, expected, discounted, holdout, holdout_other); returns its quoted name. */
+export async function writeGroupPredictions(wb: Workbench, cols: ReturnType<typeof groupPredictions>): Promise<string> {
+  const gt = quoteIdentifier(wb.tempName('clv_groups'));
+  await wb.run(
+    `create or replace temp table ${gt} as
+    select unnest(range(1, len(pa) + 1)) as g, unnest(pa) as p_alive, unnest(ex) as expected, unnest(di) as discounted, unnest(ho) as holdout, unnest(h2) as holdout_other
+    from (select from_json($pa, '["DOUBLE"]') as pa, from_json($ex, '["DOUBLE"]') as ex, from_json($di, '["DOUBLE"]') as di, from_json($ho, '["DOUBLE"]') as ho, from_json($h2, '["DOUBLE"]') as h2)`,
+    {
+      pa: JSON.stringify(cols.p_alive),
+      ex: JSON.stringify(cols.expected),
+      di: JSON.stringify(cols.discounted),
+      ho: JSON.stringify(cols.holdout),
+      h2: JSON.stringify(cols.holdout_other),
+    },
+  );
+  return gt;
+}
+
+/** The aggregates with the bootstrap intervals of the total, tiers and bands (keys `total`, `tier:…`, `band:…`). */
+export function withIntervals<T extends Pick<ClvResult, 'totals' | 'tiers' | 'aliveBands'>>(
+  agg: T,
+  intervals: Map<string, { low: number; high: number }>,
+): T {
+  const at = (k: string) => intervals.get(k) ?? { low: null, high: null };
+  return {
+    ...agg,
+    totals: { ...agg.totals, low: at('total').low, high: at('total').high },
+    tiers: agg.tiers.map((g) => ({
+      ...g,
+      low: at(`tier:${g.key}`).low ?? (g.customers === 0 ? 0 : null),
+      high: at(`tier:${g.key}`).high ?? (g.customers === 0 ? 0 : null),
+    })),
+    aliveBands: agg.aliveBands.map((g) => ({
+      ...g,
+      low: at(`band:${g.key}`).low ?? (g.customers === 0 ? 0 : null),
+      high: at(`band:${g.key}`).high ?? (g.customers === 0 ? 0 : null),
+    })),
+  };
+}
+
+/** The groupings of the result's intervals: the total, CLV tiers and P(alive) bands. */
+export const RESULT_GROUPINGS = [
+  { prefix: 'total', column: null },
+  { prefix: 'tier', column: 'clv_tier' },
+  { prefix: 'band', column: 'alive_band' },
+] as const;
 
 /** Above this absolute correlation of frequency and mean spend (repeat buyers), Gamma-Gamma's independence is in doubt. */
 export const SPEND_FREQUENCY_CORRELATION = 0.3;

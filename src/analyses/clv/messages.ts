@@ -22,6 +22,16 @@ export const clvMessages = {
   holdoutNotAfter: (holdoutEnd: Date | undefined, calibrationEnd: Date) =>
     `holdoutEnd (${holdoutEnd?.toISOString()}) must be a day after calibrationEnd (${calibrationEnd.toISOString()}).`,
 
+  // model files
+  modelNotJson: (reason: string) =>
+    `The CLV model is not valid JSON (${reason}). Pass the text written by modelToJson, unchanged.`,
+  badModelJson: (field: string, expected: string, got: unknown) =>
+    `The CLV model's ${field} must be ${expected}, got ${got === undefined ? 'nothing' : JSON.stringify(got)}. Pass the text written by modelToJson, unchanged.`,
+  modelTooNew: (version: number, supported: number) =>
+    `The CLV model is of format version ${version}, written by a newer segment-workbench; this version reads up to ${supported}. Update segment-workbench, or refit the model with this version.`,
+  warnNoModelCovariance: () =>
+    'No intervals on predicted value: the model carries no covariance of its parameters (refit it, or pass intervalDraws: 0).',
+
   // data
   noPurchases: (source: string) => `Table ${source} has no purchases.`,
   noCalibrationCustomers: (source: string, calibrationEnd: Date) =>

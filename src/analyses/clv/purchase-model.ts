@@ -3,8 +3,13 @@
  * the predictions the CLV table needs from either (P(alive), expected purchases over a horizon and
  * their discounted sum), so the scoring, the holdout check and the bootstrap do not branch on the model.
  */
-import { bgnbdConditionalExpected, bgnbdPAlive, type BgnbdParams } from './bgnbd.js';
-import { paretoNbdConditionalExpected, paretoNbdPAlive, type ParetoNbdParams } from './pareto-nbd.js';
+import { bgnbdConditionalExpected, bgnbdExpectedPurchases, bgnbdPAlive, type BgnbdParams } from './bgnbd.js';
+import {
+  paretoNbdConditionalExpected,
+  paretoNbdExpectedPurchases,
+  paretoNbdPAlive,
+  type ParetoNbdParams,
+} from './pareto-nbd.js';
 
 /** The purchase model of a CLV run. */
 export type PurchaseModelKind = 'bg-nbd' | 'pareto-nbd';
@@ -49,6 +54,14 @@ export function conditionalExpected(m: PurchaseModel, t: number, x: number, tx: 
   return m.kind === 'bg-nbd'
     ? bgnbdConditionalExpected(m.params, t, x, tx, T)
     : paretoNbdConditionalExpected(m.params, t, x, tx, T);
+}
+
+/**
+ * E[X(t)]: expected repeat purchases in (0, t] of a customer who has just made a first purchase.
+ * @example expectedPurchases({ kind: 'bg-nbd', params: fit }, 52)
+ */
+export function expectedPurchases(m: PurchaseModel, t: number): number {
+  return m.kind === 'bg-nbd' ? bgnbdExpectedPurchases(m.params, t) : paretoNbdExpectedPurchases(m.params, t);
 }
 
 /** The CLV horizon in summary units. */

@@ -7,7 +7,7 @@ import type { Workbench } from '../../workbench.js';
 import { quoteIdentifier } from '../../sql.js';
 import type { PurchaseModel, Horizon } from './purchase-model.js';
 import { valueIntervals, type ValueCell, type ValueModel } from './intervals.js';
-import type { ClvOptionsUsed, ClvResult } from './types.js';
+import type { ClvModel, ClvOptionsUsed, ClvResult } from './types.js';
 
 /** The CLV horizon of the options, in summary units. */
 export function clvHorizon(o: Pick<ClvOptionsUsed, 'unit' | 'horizonMonths' | 'discountRate'>): Horizon {
@@ -82,19 +82,33 @@ export async function clvIntervals(
   groupings: readonly IntervalGrouping[],
   join?: string,
 ): Promise<Map<string, { low: number; high: number }> | null> {
-  const model = scoringModel(r);
-  const cov = model.kind === 'bg-nbd' ? r.bgnbd.logCovariance : (r.paretoNbd?.logCovariance ?? null);
-  if (!cov || !r.gammaGamma.logCovariance) return null;
-  const cells = (await Promise.all(groupings.map((g) => valueCells(wb, r.table, g.prefix, g.column, join)))).flat();
-  const vm: ValueModel = {
-    purchases: model,
+  const purchases = scoringModel(r);
+  const cov = purchases.kind === 'bg-nbd' ? r.bgnbd.logCovariance : (r.paretoNbd?.logCovariance ?? null);
+  const model = {
+    purchases,
+    purchasesLogCovariance: cov,
     spend: r.gammaGamma,
-    horizon: clvHorizon(r.options),
-    margin: r.options.margin,
+    spendLogCovariance: r.gammaGamma.logCovariance,
   };
-  const out = valueIntervals(cells, vm, cov, r.gammaGamma.logCovariance, {
-    draws: r.options.intervalDraws,
-    seed: r.options.seed,
-  });
+  return modelIntervals(wb, r.table, r.options, model, groupings, join);
+}
+
+/**
+ * {@link clvIntervals} for any scored table and fitted model (as `clvScore` writes them): null when the
+ * model carries no covariance of the purchase or the spend model.
+ */
+export async function modelIntervals(
+  wb: Workbench,
+  table: string,
+  o: Pick<ClvOptionsUsed, 'unit' | 'horizonMonths' | 'discountRate' | 'margin' | 'intervalDraws' | 'seed'>,
+  model: Pick<ClvModel, 'purchases' | 'purchasesLogCovariance' | 'spend' | 'spendLogCovariance'>,
+  groupings: readonly IntervalGrouping[],
+  join?: string,
+): Promise<Map<string, { low: number; high: number }> | null> {
+  const cov = model.purchasesLogCovariance;
+  if (!cov || !model.spendLogCovariance) return null;
+  const cells = (await Promise.all(groupings.map((g) => valueCells(wb, table, g.prefix, g.column, join)))).flat();
+  const vm: ValueModel = { purchases: model.purchases, spend: model.spend, horizon: clvHorizon(o), margin: o.margin };
+  const out = valueIntervals(cells, vm, cov, model.spendLogCovariance, { draws: o.intervalDraws, seed: o.seed });
   return out && new Map([...out].map(([k, v]) => [k, { low: v.low, high: v.high }]));
 }

@@ -1,8 +1,8 @@
 /**
  * The predictive customer value section: first, when the fit finds no dropout or misses its holdout
  * check, that the prediction is not reliable on this data and why; what the BG/NBD + Gamma-Gamma models
- * assume, how to read P(alive), findings (expected value, concentration, customers at risk, the holdout check), the
- * charts, tier / band / holdout tables and the fitted parameters. Pure: result in, section out.
+ * assume, how to read P(alive), findings (expected value, concentration, customers at risk, the holdout check and
+ * what its error means for trusting the numbers), the charts (the tracking plot first), tier / band / holdout tables and the fitted parameters. Pure: result in, section out.
  */
 import type { ClvResult } from './types.js';
 import type { ClvSegmentRow } from './aggregates.js';
@@ -11,6 +11,7 @@ import { formatCurrency, formatDate, formatNumber, formatPercent, type Locale } 
 import type { ReportChart, ReportSection, ReportTable } from '../../report/section.js';
 import { COUNT } from '../../report/small-groups.js';
 import { clvTexts } from './texts.js';
+import { clvTrackingChart } from './tracking-charts.js';
 import { SPEND_FREQUENCY_CORRELATION } from './index.js';
 
 /** Options of {@link clvSection}. */
@@ -100,6 +101,7 @@ export function clvFindings(result: ClvResult, locale: Locale = 'en', currency =
         t.off(`${err > 0 ? '+' : ''}${formatPercent(err, locale, 0)}`),
       ),
     );
+    out.push(trustLine(err, locale));
   }
   const c = result.modelComparison;
   if (c && h) {
@@ -125,6 +127,17 @@ export function clvFindings(result: ClvResult, locale: Locale = 'en', currency =
   }
   out.push(...spendDoubts(result, locale));
   return out;
+}
+
+/** Within this relative error of total holdout purchases the predictions read as estimates; beyond it as a floor or ceiling. */
+export const HOLDOUT_CLOSE = 0.1;
+
+/** What the holdout error means for trusting the numbers, in plain words. */
+function trustLine(err: number, locale: Locale): string {
+  const t = clvTexts(locale).section;
+  if (Math.abs(err) <= HOLDOUT_CLOSE) return t.trustClose(`${err > 0 ? '+' : ''}${formatPercent(err, locale, 0)}`);
+  const size = formatPercent(Math.abs(err), locale, 0);
+  return err < 0 ? t.trustUnder(size) : t.trustOver(size);
 }
 
 /** The spend model's warnings in plain words: frequency and spend correlated, or a tail too heavy for a mean. */
@@ -188,6 +201,10 @@ export function clvSection(result: ClvResult, options: ClvSectionOptions = {}): 
     spec: ReportChart['spec'],
   ): ReportChart => ({ id, title, description, spec });
   const charts: ReportChart[] = [];
+  charts.push(
+    chart('clv-tracking', t.charts.trackingCumulative, clvTrackingChart(result, { locale })),
+    chart('clv-tracking-weekly', t.charts.trackingWeekly, clvTrackingChart(result, { locale, view: 'weekly' })),
+  );
   if (result.holdout) charts.push(chart('clv-holdout', t.charts.holdout, clvHoldoutChart(result, { locale })));
   charts.push(chart('clv-palive', t.charts.hist, pAliveHistogramChart(result, { locale })));
   charts.push(chart('clv-palive-matrix', t.charts.matrix, pAliveMatrixChart(result, { locale })));

@@ -88,6 +88,19 @@ export function utcDay(d: Date): Date {
   return new Date(Math.floor(d.getTime() / DAY) * DAY);
 }
 
+/**
+ * The purchase days up to the end of the `$holdEnd` day (a day start): one row (customer_id, day, spend)
+ * per day with a purchase that its same-day returns do not cancel, spend netted exactly (DECIMAL, so the
+ * sums over a customer's days are exact too and the same data gives the same bits).
+ */
+export function purchaseDaysSql(source: string): string {
+  return `select customer_id, date_trunc('day', order_date) as day, ${moneySum()} as spend
+  from ${quoteIdentifier(source)}
+  where order_date < $holdEnd + interval 1 day
+  group by all
+  having bool_or(not is_return) and (${moneySum()} > 0 or not bool_or(is_return))`;
+}
+
 /** SQL creating the summary table; binds `$calEnd`, `$holdEnd` (both day starts) and `$perUnit` (days per unit). */
 export function clvSummarySql(source: string, table: string): string {
   // One aggregation over the customer-days, no join: the first day's spend comes from arg_min.
@@ -96,13 +109,7 @@ export function clvSummarySql(source: string, table: string): string {
   // A day without returns always counts, whatever its spend (CDNOW's $0 purchases are purchases). Returns
   // on other days are left out. Money is summed exactly (moneySum).
   return `create or replace table ${quoteIdentifier(table)} as
-with days as (
-  select customer_id, date_trunc('day', order_date) as day, ${moneySum()}::double as spend
-  from ${quoteIdentifier(source)}
-  where order_date < $holdEnd + interval 1 day
-  group by all
-  having bool_or(not is_return) and (${moneySum()} > 0 or not bool_or(is_return))
-), agg as (
+with days as (${purchaseDaysSql(source)}), agg as (
   select customer_id, min(day) as first_day,
     (count(*) filter (where day <= $calEnd) - 1)::integer as x,
     max(day) filter (where day <= $calEnd) as last_day,
@@ -116,9 +123,9 @@ select customer_id,
   x,
   date_diff('day', first_day, last_day) / $perUnit as t_x,
   date_diff('day', first_day, $calEnd) / $perUnit as "T",
-  case when x > 0 then repeat_spend / x else 0 end as monetary,
+  case when x > 0 then repeat_spend::double / x else 0 end as monetary,
   case when $holdEnd > $calEnd then x_after end as x_holdout,
-  case when $holdEnd > $calEnd then spend_after end as spend_holdout
+  case when $holdEnd > $calEnd then spend_after::double end as spend_holdout
 from agg
 order by customer_id`;
 }

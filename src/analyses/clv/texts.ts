@@ -39,6 +39,12 @@ const en = {
     noDropout:
       'The data show almost no sign of customers stopping (the fitted dropout chance is near zero), so P(alive) is close to 100% for everyone; a longer calibration period may show dropout.',
     off: (x: string) => `${x} off`,
+    trustClose: (err: string) =>
+      `What that means for trusting the numbers: the model was ${err} off on purchases it had not seen, close enough to use its predicted purchases and value as estimates (within the ranges given).`,
+    trustUnder: (err: string) =>
+      `What that means for trusting the numbers: the model predicted ${err} fewer purchases than customers made in the period it had not seen. Read its predicted purchases and value as a cautious floor, not a forecast: customers kept buying more than their past suggested (a season, a promotion or a change the model does not know about).`,
+    trustOver: (err: string) =>
+      `What that means for trusting the numbers: the model predicted ${err} more purchases than customers made in the period it had not seen. Read its predicted purchases and value as a ceiling, not a forecast: customers bought less than their past suggested.`,
     range: (value: string, low: string, high: string, draws: string) =>
       `Allowing for how uncertain the fitted model is, the predicted value of ${value} lies between ${low} and ${high} (a 95% range from ${draws} re-drawn sets of model parameters). The range does not include chance: what customers actually spend varies further around it.`,
     rangeCell: (low: string, high: string) => `${low} – ${high}`,
@@ -93,6 +99,16 @@ const en = {
       segments: {
         title: 'Predicted value per segment',
         description: 'Total predicted value per segment; the tooltip shows mean CLV and mean P(alive).',
+      },
+      trackingCumulative: {
+        title: 'Repeat purchases so far, actual and predicted',
+        description:
+          'Week by week, all repeat purchases so far of the customers of the calibration period beside what the model expects of them. Up to the dashed line the model saw the data; after it, the lines drifting apart is the model missing.',
+      },
+      trackingWeekly: {
+        title: 'Repeat purchases per week, actual and predicted',
+        description:
+          'The repeat purchases of each week beside the model’s expectation: the model draws a smooth trend and knows no seasons or promotions, so peaks above the line are purchases it could not foresee.',
       },
     },
     tierNames: { top: 'Top', high: 'High', medium: 'Medium', low: 'Low' },
@@ -173,6 +189,16 @@ const en = {
     tierNames: { top: 'Top', high: 'High', medium: 'Medium', low: 'Low' },
     periods: { weeks: 'weeks', days: 'days' },
     orMore: 'or more',
+    trackingCumulative: 'Repeat purchases so far: actual and predicted',
+    trackingWeekly: 'Repeat purchases per week: actual and predicted',
+    trackingDesc:
+      'Lines per week since the first purchase day: the repeat purchases the customers of the calibration period made beside what the model expects of them, through the calibration period and on into the holdout; the dashed rule marks the end of the calibration period',
+    trackingSub: (start: string, actual: string, predicted: string) =>
+      `Weeks from ${start} · at the end: actual ${actual}, predicted ${predicted}`,
+    trackingCumulativeY: 'Repeat purchases so far',
+    trackingWeeklyY: 'Repeat purchases in the week',
+    week: 'Week',
+    calibrationEnd: 'end of calibration',
   },
 };
 
@@ -210,6 +236,12 @@ const nl: typeof en = {
     noDropout:
       'De gegevens tonen bijna geen klanten die afhaken (de geschatte kans daarop is vrijwel nul), dus P(actief) ligt voor iedereen dicht bij 100%; een langere kalibratieperiode kan afhaken wel laten zien.',
     off: (x: string) => `${x} verschil`,
+    trustClose: (err) =>
+      `Wat dat betekent voor het vertrouwen in de cijfers: het model zat ${err} naast bij aankopen die het niet had gezien, dicht genoeg om de voorspelde aankopen en waarde als schatting te gebruiken (binnen de genoemde bereiken).`,
+    trustUnder: (err) =>
+      `Wat dat betekent voor het vertrouwen in de cijfers: het model voorspelde ${err} minder aankopen dan klanten deden in de periode die het niet had gezien. Lees de voorspelde aankopen en waarde als een voorzichtige ondergrens, niet als verwachting: klanten bleven meer kopen dan hun verleden deed vermoeden (een seizoen, een actie of een verandering die het model niet kent).`,
+    trustOver: (err) =>
+      `Wat dat betekent voor het vertrouwen in de cijfers: het model voorspelde ${err} meer aankopen dan klanten deden in de periode die het niet had gezien. Lees de voorspelde aankopen en waarde als een bovengrens, niet als verwachting: klanten kochten minder dan hun verleden deed vermoeden.`,
     range: (value, low, high, draws) =>
       `Rekening houdend met hoe onzeker het geschatte model is, ligt de voorspelde waarde van ${value} tussen ${low} en ${high} (een bereik van 95% uit ${draws} opnieuw getrokken sets modelparameters). Toeval zit niet in dat bereik: wat klanten werkelijk besteden, wijkt daar nog verder omheen af.`,
     rangeCell: (low, high) => `${low} – ${high}`,
@@ -256,6 +288,16 @@ const nl: typeof en = {
       segments: {
         title: 'Voorspelde waarde per segment',
         description: 'Totale voorspelde waarde per segment; de tooltip toont gemiddelde CLV en gemiddelde P(actief).',
+      },
+      trackingCumulative: {
+        title: 'Herhaalaankopen tot nu toe, werkelijk en voorspeld',
+        description:
+          'Week na week alle herhaalaankopen tot dan toe van de klanten uit de kalibratieperiode naast wat het model van hen verwacht. Tot de gestippelde lijn zag het model de gegevens; daarna betekent uiteenlopen van de lijnen dat het model ernaast zit.',
+      },
+      trackingWeekly: {
+        title: 'Herhaalaankopen per week, werkelijk en voorspeld',
+        description:
+          'De herhaalaankopen van elke week naast de verwachting van het model: het model tekent een vloeiende trend en kent geen seizoenen of acties, dus pieken boven de lijn zijn aankopen die het niet kon voorzien.',
       },
     },
     tierNames: { top: 'Top', high: 'Hoog', medium: 'Midden', low: 'Laag' },
@@ -335,6 +377,16 @@ const nl: typeof en = {
     tierNames: { top: 'Top', high: 'Hoog', medium: 'Midden', low: 'Laag' },
     periods: { weeks: 'weken', days: 'dagen' },
     orMore: 'of meer',
+    trackingCumulative: 'Herhaalaankopen tot nu toe: werkelijk en voorspeld',
+    trackingWeekly: 'Herhaalaankopen per week: werkelijk en voorspeld',
+    trackingDesc:
+      'Lijnen per week sinds de eerste aankoopdag: de herhaalaankopen van de klanten uit de kalibratieperiode naast wat het model van hen verwacht, door de kalibratieperiode heen en verder in de controleperiode; de gestippelde lijn markeert het einde van de kalibratieperiode',
+    trackingSub: (start, actual, predicted) =>
+      `Weken vanaf ${start} · aan het eind: werkelijk ${actual}, voorspeld ${predicted}`,
+    trackingCumulativeY: 'Herhaalaankopen tot nu toe',
+    trackingWeeklyY: 'Herhaalaankopen in de week',
+    week: 'Week',
+    calibrationEnd: 'einde kalibratie',
   },
 };
 

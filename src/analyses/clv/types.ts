@@ -4,7 +4,8 @@ import type { ClvUnit } from './summary.js';
 import type { GammaGammaFit, GammaGammaParams } from './gamma-gamma.js';
 import type { BgnbdParams } from './bgnbd-objective.js';
 import type { ParetoNbdFit, ParetoNbdParams } from './pareto-nbd.js';
-import type { PurchaseModelKind } from './purchase-model.js';
+import type { PurchaseModel, PurchaseModelKind } from './purchase-model.js';
+import type { ClvTracking } from './tracking.js';
 import type { DateInput } from '../shared/validate.js';
 import type { Minimums, Sufficiency } from '../shared/sufficiency.js';
 
@@ -204,9 +205,32 @@ export interface ClvResult {
   /** Both purchase models on the holdout (with `compareModels` and `holdoutEnd`; else null). */
   modelComparison: null | ClvModelComparison;
   /**
+   * Tracking check: the calibration customers' repeat purchases per week, actual beside the scoring model's
+   * expectation, from the first purchase day through the calibration period and the holdout.
+   */
+  tracking: ClvTracking;
+  /**
    * Is the data enough: customers, days of history, customers with 3+ orders and orders in the last 30 days,
    * all up to the end of `calibrationEnd`, against `options.minimums`.
    */
   sufficiency: Sufficiency;
   warnings: string[];
+}
+
+/** A fitted CLV model, ready to score customers. */
+export interface ClvModel {
+  /** Time unit of the purchase model's rates (the summary's unit when it was fitted). */
+  unit: ClvUnit;
+  /** The purchase model with its parameters. */
+  purchases: PurchaseModel;
+  /** Covariance of the purchase model's log-parameters (order of the parameters above); null without one. */
+  purchasesLogCovariance: number[][] | null;
+  /** Gamma-Gamma spend parameters. */
+  spend: GammaGammaParams;
+  /** Covariance of [ln p, ln q, ln γ]; null without one. */
+  spendLogCovariance: number[][] | null;
+  /** Last day of the calibration period the model was fitted on (for the record). */
+  calibrationEnd: Date | null;
+  /** Customers the purchase model was fitted on. */
+  fitCustomers: number | null;
 }
