@@ -6,11 +6,10 @@
 import { formatCurrency, formatNumber, formatPercent, type Locale } from '../../locale.js';
 import type { ReportChart, ReportSection, ReportTable } from '../../report/section.js';
 import { COUNT } from '../../report/small-groups.js';
-import { groupCells, shareWithInterval } from '../shared/section-groups.js';
+import { groupCells, shareWithInterval, groupSegmentTables } from '../shared/section-groups.js';
 import { channelActiveChart, channelValueChart, paymentValueChart } from './charts.js';
 import type { ChannelResult, ChannelSegmentSummary, NamedGroupSummary } from './index.js';
 import { channelTexts } from './texts.js';
-import { splitRuleTable } from '../shared/rule-table.js';
 
 /** Options of {@link channelSection}. */
 export interface ChannelSectionOptions {
@@ -62,21 +61,6 @@ function groupTable(
   };
 }
 
-function segmentTable(result: ChannelResult, locale: Locale, currency: string): ReportTable {
-  const w = channelTexts(locale);
-  const t = w.section;
-  const small = result.segments.some((s) => s.tooSmall);
-  return {
-    caption: t.caption,
-    columns: t.cols.map((label, i) => ({ label, numeric: i >= 3, ...(i === 3 ? COUNT : {}) })),
-    rows: result.segments.map((s) => {
-      const words = w.segments[s.key];
-      return [words.name, words.rule, words.action, ...groupCells(s, locale, currency, t.tooSmallCell)];
-    }),
-    note: [t.method, small ? t.tooSmall(formatNumber(result.options.minSize, locale)) : ''].filter(Boolean).join(' '),
-  };
-}
-
 /**
  * The channel and payment section of a report.
  * @example channelSection(await channelPayment(wb), { locale: 'nl', currency: 'GBP' })
@@ -107,7 +91,14 @@ export function channelSection(result: ChannelResult, options: ChannelSectionOpt
       },
     );
     tables.push(
-      ...splitRuleTable(segmentTable(result, locale, currency), channelTexts(locale).section.rulesCaption),
+      ...groupSegmentTables(
+        result.segments,
+        channelTexts(locale).segments,
+        channelTexts(locale).section,
+        result.options.minSize,
+        locale,
+        currency,
+      ),
       groupTable(t.channelCaption, result.channels, locale, currency),
     );
   }

@@ -4,13 +4,11 @@
  * Segments below the minimum size show their count and "too small", no numbers. Pure: result in, section out.
  */
 import { formatCurrency, formatNumber, formatPercent, type Locale } from '../../locale.js';
-import type { ReportSection, ReportTable } from '../../report/section.js';
-import { COUNT } from '../../report/small-groups.js';
-import { groupCells, shareWithInterval } from '../shared/section-groups.js';
+import type { ReportSection } from '../../report/section.js';
+import { groupSegmentTables, shareWithInterval } from '../shared/section-groups.js';
 import { priceBandsChart, priceRepeatChart, priceValueChart } from './charts.js';
 import type { PriceResult } from './index.js';
 import { priceTexts } from './texts.js';
-import { splitRuleTable } from '../shared/rule-table.js';
 
 /** Options of {@link priceSection}. */
 export interface PriceSectionOptions {
@@ -52,21 +50,6 @@ export function priceFindings(result: PriceResult, locale: Locale = 'en', curren
   return out;
 }
 
-function segmentTable(result: PriceResult, locale: Locale, currency: string): ReportTable {
-  const w = priceTexts(locale);
-  const t = w.section;
-  const small = result.segments.some((s) => s.tooSmall);
-  return {
-    caption: t.caption,
-    columns: t.cols.map((label, i) => ({ label, numeric: i >= 3, ...(i === 3 ? COUNT : {}) })),
-    rows: result.segments.map((s) => {
-      const words = w.segments[s.key];
-      return [words.name, words.rule, words.action, ...groupCells(s, locale, currency, t.tooSmallCell)];
-    }),
-    note: [t.method, small ? t.tooSmall(formatNumber(result.options.minSize, locale)) : ''].filter(Boolean).join(' '),
-  };
-}
-
 /**
  * The price-sensitivity section of a report.
  * @example priceSection(await priceSensitivity(wb), { locale: 'nl' })
@@ -103,7 +86,16 @@ export function priceSection(result: PriceResult, options: PriceSectionOptions =
         spec: priceRepeatChart(result, { locale }),
       },
     ],
-    tables: [...splitRuleTable(segmentTable(result, locale, currency), priceTexts(locale).section.rulesCaption)],
+    tables: [
+      ...groupSegmentTables(
+        result.segments,
+        priceTexts(locale).segments,
+        priceTexts(locale).section,
+        result.options.minSize,
+        locale,
+        currency,
+      ),
+    ],
     facts: [
       [t.facts.customers, formatNumber(result.customerCount, locale)],
       [t.facts.onDiscount, p.revenue > 0 ? formatPercent(p.onDiscount / p.revenue, locale, 1) : '–'],

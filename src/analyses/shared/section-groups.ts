@@ -3,7 +3,10 @@
  * sections: a group below the minimum size gets no numbers, only its customer count and the word for "too small". Pure.
  */
 import { formatCurrency, formatNumber, formatPercent, type Locale } from '../../locale.js';
+import type { ReportTable } from '../../report/section.js';
+import { COUNT } from '../../report/small-groups.js';
 import type { GroupKpis } from './group-kpis.js';
+import { splitRuleTable } from './rule-table.js';
 
 /** A share with its interval, e.g. `54% (50–58%)`. */
 export function shareWithInterval(p: { rate: number; low: number; high: number }, locale: Locale): string {
@@ -38,4 +41,47 @@ export function groupCells(g: GroupKpis, locale: Locale, currency: string, tooSm
     shareWithInterval(g.repeat, locale),
     shareWithInterval(g.active, locale),
   ];
+}
+
+/** The words of a segment table of groups with value and retention (channel, price). */
+export interface GroupSegmentWords {
+  /** Caption of the figures table. */
+  caption: string;
+  /** Caption of the rules table. */
+  rulesCaption: string;
+  /** Column labels: segment, rule, what to do, then the labels of {@link groupCells}. */
+  cols: readonly string[];
+  /** How the figures are computed (the note under the figures). */
+  method: string;
+  /** The word in a cell of a group too small to show. */
+  tooSmallCell: string;
+  /** The note when a group is too small, given the minimum size. */
+  tooSmall: (minSize: string) => string;
+}
+
+/**
+ * The rules table (segment, rule, what to do) and the figures table ({@link groupCells}) of segments with value
+ * and retention. Pure.
+ */
+export function groupSegmentTables<K extends string>(
+  segments: ReadonlyArray<GroupKpis & { key: K }>,
+  names: Readonly<Record<K, { name: string; rule: string; action: string }>>,
+  t: GroupSegmentWords,
+  minSize: number,
+  locale: Locale,
+  currency: string,
+): ReportTable[] {
+  const small = segments.some((s) => s.tooSmall);
+  return splitRuleTable(
+    {
+      caption: t.caption,
+      columns: t.cols.map((label, i) => ({ label, numeric: i >= 3, ...(i === 3 ? COUNT : {}) })),
+      rows: segments.map((s) => {
+        const words = names[s.key];
+        return [words.name, words.rule, words.action, ...groupCells(s, locale, currency, t.tooSmallCell)];
+      }),
+      note: [t.method, small ? t.tooSmall(formatNumber(minSize, locale)) : ''].filter(Boolean).join(' '),
+    },
+    t.rulesCaption,
+  );
 }
