@@ -371,6 +371,18 @@ export {
   type MrrMovementListResult,
   type MrrMovementListRow,
   type MrrMovementKind,
+  parseSubscriptionGoals,
+  subscriptionGoalRows,
+  subscriptionGoals,
+  SUBSCRIPTION_GOAL_KPIS,
+  type SubscriptionGoalKpi,
+  type SubscriptionGoal,
+  type SubscriptionGoals,
+  type SubscriptionGoalRow,
+  type SubscriptionGoalStatus,
+  type SubscriptionGoalsOptions,
+  type SubscriptionGoalsResult,
+  type KpiTarget,
   type FxRate,
   type FxRates,
   type FxUsed,
@@ -508,6 +520,12 @@ export {
   type SubscriptionsSectionOptions,
   type SubscriptionPart,
 } from './analyses/subscriptions/section.js';
+export {
+  movementKindLabel,
+  subscriptionKpiLabel,
+  goalStatusLabel,
+  MOVEMENT_KINDS,
+} from './analyses/subscriptions/words.js';
 export { subscriptionSummarySection } from './analyses/subscriptions/section-summary.js';
 export { methodSection, type MethodInput, type MethodOptions, type AnalysisRun } from './report/sections/method.js';
 export { report, ReportBuilder, type ReportOptions } from './report/report.js';

@@ -34,7 +34,8 @@ export const actionMessages = {
     `unknown key ${JSON.stringify(key)} (known: ${list(known)})`,
   goalsBadSegments: (value: unknown) =>
     `segments must be "rfm", "value-tiers", "all" or { "column": "<customers column>" }, got ${JSON.stringify(value)}`,
-  goalsNoGoals: () => 'goals must be a non-empty list of { "kpi": …, "goal": … } objects',
+  goalsNoGoals: () =>
+    'goals must be a non-empty list of { "kpi": …, "goal": … } objects (or leave it out and set "subscriptions" goals)',
   goalsUnknownKpi: (value: unknown, known: readonly string[]) =>
     `unknown KPI ${JSON.stringify(value)}; known KPIs: ${list(known)} (or { "mean": "<column>" }, { "nps": "<column>" }, { "churnRate": <days> })`,
   goalsBadGoal: (value: unknown) =>

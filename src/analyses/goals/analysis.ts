@@ -24,7 +24,8 @@ export const goalsAnalysis: Analysis<'goals', GoalsResult, GoalsReportFlags> = {
   summaryFindings: 2,
   failure: 'fatal',
   flag: '--goals',
-  when: (options) => options.goals !== undefined,
+  // a file with only subscription goals shows them in the subscriptions section
+  when: (options) => options.goals !== undefined && options.goals.goals.length > 0,
   run: async (context) => {
     const { wb, options, asOf, results } = context;
     const spec = options.goals as GoalsSpec;

@@ -5,8 +5,11 @@
  *
  * ```json
  * { "segments": "rfm",
- *   "goals": [{ "kpi": "repeatRate", "goal": 0.4 }, { "kpi": "churnRate", "goal": { "champions": 0.05 } }] }
+ *   "goals": [{ "kpi": "repeatRate", "goal": 0.4 }, { "kpi": "churnRate", "goal": { "champions": 0.05 } }],
+ *   "subscriptions": { "nrr": { "min": 0.95 }, "by": { "plan": { "Pro": { "churn": { "max": 0.03 } } } } } }
  * ```
+ * `goals` (on the customer segments) and `subscriptions` (on the subscription KPIs, kpi-goals.ts) are each
+ * optional, one of them is needed.
  */
 import { messages } from '../../messages.js';
 import { readFileSync } from 'node:fs';
@@ -16,6 +19,7 @@ import type { KpiSpec } from '../segments/kpi.js';
 import { kpis, type KpiGoal, type KpisResult } from '../segments/kpis.js';
 import type { SegmentByResult } from '../segments/index.js';
 import { WorkbenchError } from '../../errors.js';
+import { parseSubscriptionGoals, type SubscriptionGoals } from '../subscriptions/kpi-goals.js';
 import { quoteIdentifier } from '../../sql.js';
 import type { QueryParam, Workbench } from '../../workbench.js';
 import type { AnalysisRun } from '../../report/sections/method.js';
@@ -27,8 +31,10 @@ export type GoalSegments = 'rfm' | 'value-tiers' | 'all' | { column: string };
 export interface GoalsSpec {
   /** Which segments. @defaultValue 'rfm' */
   segments: GoalSegments;
-  /** The goals, in file order. */
+  /** The goals on the customer segments, in file order (empty when the file sets only subscription goals). */
   goals: KpiGoal[];
+  /** Goals on the subscription KPIs, all customers and per segment (with `swb report --subscriptions`). @defaultValue none */
+  subscriptions?: SubscriptionGoals;
   /** File name, for messages and the method section. */
   file: string;
 }
@@ -43,7 +49,7 @@ export const GOAL_KPIS = [
   'nps',
 ] as const;
 
-const TOP_KEYS = ['segments', 'goals'];
+const TOP_KEYS = ['segments', 'goals', 'subscriptions'];
 const GOAL_KEYS = ['kpi', 'goal', 'higherIsBetter', 'tolerance', 'toleranceAbsolute'];
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -92,8 +98,10 @@ export function parseGoals(json: unknown, file: string): GoalsSpec {
   else if (isObject(seg) && Object.keys(seg).length === 1 && typeof seg['column'] === 'string' && seg['column'] !== '')
     segments = { column: seg['column'] };
   else throw at('$.segments', messages.goalsBadSegments(seg));
-  const list = json['goals'];
-  if (!Array.isArray(list) || list.length === 0) throw at('$.goals', messages.goalsNoGoals());
+  const subscriptions =
+    json['subscriptions'] === undefined ? undefined : parseSubscriptionGoals(json['subscriptions'], at);
+  const list = json['goals'] ?? (subscriptions ? [] : undefined);
+  if (!Array.isArray(list) || (list.length === 0 && !subscriptions)) throw at('$.goals', messages.goalsNoGoals());
   const goals = list.map((g: unknown, i): KpiGoal => {
     const path = `$.goals[${i}]`;
     if (!isObject(g)) throw at(path, messages.goalsNoGoals());
@@ -115,7 +123,7 @@ export function parseGoals(json: unknown, file: string): GoalsSpec {
     }
     return out;
   });
-  return { segments, goals, file };
+  return { segments, goals, ...(subscriptions ? { subscriptions } : {}), file };
 }
 
 /**

@@ -10,6 +10,7 @@ import type { Analysis } from '../shared/analysis.js';
 import { keyword } from '../shared/validate.js';
 import type { MrrMethod } from './movements.js';
 import type { FxRates } from './fx.js';
+import type { SubscriptionGoals } from './kpi-goals.js';
 import { runSubscriptions, subscriptionRuns, type SubscriptionResults } from './run.js';
 import {
   subscriptionsSection,
@@ -34,6 +35,8 @@ export interface SubscriptionsReportFlags {
    * sum; without them subscriptions in more than one currency end the run with an error naming them. @defaultValue none
    */
   fx?: FxRates;
+  /** A goals file (`readGoalsFile`); its `subscriptions` goals are judged in this section. @defaultValue none */
+  goals?: { file: string; subscriptions?: SubscriptionGoals };
 }
 
 /** The counting method of the report's MRR movements, checked: `BAD_OPTION` for anything but the two names. */
@@ -59,6 +62,8 @@ export function subscriptionInput(
   return {
     ...(r.movements ? { movements: r.movements } : {}),
     ...(r.kpis ? { kpis: r.kpis } : {}),
+    ...(r.segmentKpis ? { segmentKpis: r.segmentKpis } : {}),
+    ...(r.goals ? { goals: r.goals } : {}),
     ...(r.byPlan ? { byPlan: r.byPlan } : {}),
     ...(r.cohorts ? { cohorts: r.cohorts } : {}),
     ...(r.usage ? { usage: r.usage } : {}),
@@ -100,6 +105,9 @@ export const subscriptionsAnalysis: Analysis<'subscriptions', SubscriptionResult
         events: options.events,
         mrrMethod: mrrMethodOption(options.mrrMethod),
         fx: options.fx,
+        goals: options.goals?.subscriptions
+          ? { file: options.goals.file, subscriptions: options.goals.subscriptions }
+          : undefined,
       },
       stages,
     ),

@@ -47,6 +47,20 @@ export {
   type SubscriptionCohortResult,
   type SubscriptionCohortSegment,
 } from './cohorts.js';
+export {
+  parseSubscriptionGoals,
+  subscriptionGoalRows,
+  goalStatus,
+  kpiValue,
+  SUBSCRIPTION_GOAL_KPIS,
+  type SubscriptionGoalKpi,
+  type SubscriptionGoal,
+  type SubscriptionGoals,
+  type SubscriptionGoalRow,
+  type SubscriptionGoalStatus,
+  type KpiTarget,
+} from './kpi-goals.js';
+export { subscriptionGoals, type SubscriptionGoalsOptions, type SubscriptionGoalsResult } from './goals-run.js';
 export { type FxRate, type FxRates, type FxUsed } from './fx.js';
 export { parseFxRates, readFxRates } from './fx-file.js';
 export {

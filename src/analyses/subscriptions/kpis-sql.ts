@@ -7,7 +7,9 @@
  * Retention, per month m of the range: the customers paying at the end of month m − n (the base), with
  * their segment THEN (a subscriptions column's value at that month end, or a per-customer table's value),
  * and what they pay at the end of m: NRR = Σ MRR at m ÷ Σ MRR at m − n (expansion counts, new customers do
- * not); GRR = Σ min(MRR at m, MRR at m − n) ÷ the same base (only losses count).
+ * not); GRR = Σ min(MRR at m, MRR at m − n) ÷ the same base (only losses count). With `$n` = 1 the base's
+ * customers who pay nothing at the end of m (`lost`) ÷ the base is the month's customer churn, in the segment
+ * each customer had at the month start.
  *
  * Trials: a customer's trial is their first period with MRR 0 that starts before they first pay; it
  * converts when the customer's first paid period starts within `$days` days of the trial's start. A trial
@@ -33,7 +35,7 @@ function segcSql(by: ResolvedChurnBy): string {
 }
 
 /**
- * Rows `segment, is_total, month, customers, base, kept, kept_gross` per segment and month of the range, then
+ * Rows `segment, is_total, month, customers, lost, base, kept, kept_gross` per segment and month of the range, then
  * per month for all (`is_total`), months with no base left out. Binds `$from`, `$to`, `$n`.
  */
 export function retentionSql(o: KpiSqlOptions): string {
@@ -52,7 +54,7 @@ pairs as (
   select b.segment, cast(b.base_month + to_months($n) as date) as month, b.base, coalesce(l.cur, 0) as later
   from base b left join pmx l on l.cid = b.cid and l.month = cast(b.base_month + to_months($n) as date)
 )
-select segment, grouping(segment) = 1 as is_total, month, count(*) as customers,
+select segment, grouping(segment) = 1 as is_total, month, count(*) as customers, count(*) filter (where later = 0) as lost,
   cast(sum(base) as ${MRR_DECIMAL}) as base, cast(sum(later) as ${MRR_DECIMAL}) as kept, cast(sum(least(later, base)) as ${MRR_DECIMAL}) as kept_gross
 from pairs
 group by grouping sets ((segment, month), (month))

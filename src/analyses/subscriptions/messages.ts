@@ -59,6 +59,22 @@ export const subscriptionMessages = {
     `${file} line ${line}: ${currency} has a rate ${date ? `for ${date}` : 'without a date'} on an earlier line; give one rate per currency and date.`,
   fxFileEmpty: (file: string) => `${file} has a header but no rates; add a line currency,rate[,date] per currency.`,
 
+  // the subscriptions block of a goals file (kpi-goals.ts); each goes after "goals.json, at $.subscriptions…: "
+  goalBlockNotObject: () =>
+    'expected an object of KPI goals like { "nrr": { "min": 0.95 }, "by": { "plan": { "Pro": { "churn": { "max": 0.03 } } } } }',
+  goalBlockEmpty: () => 'no goal: name at least one KPI with a target, like "nrr": { "min": 0.95 }',
+  goalUnknownKpi: (key: string, known: readonly string[]) =>
+    `unknown subscription KPI ${JSON.stringify(key)} (known: ${list(known)})`,
+  goalBadTarget: (value: unknown) =>
+    `a target is { "min": <number> }, { "max": <number> } or both, got ${JSON.stringify(value)}`,
+  goalMinAboveMax: (min: number, max: number) => `min (${min}) is above max (${max}); no value could meet it`,
+  goalBadBy: (value: unknown) =>
+    `by maps a segment column to its values (or "*" for every one) and each to KPI goals, like { "plan": { "Pro": { "churn": { "max": 0.03 } } } }; got ${JSON.stringify(value)}`,
+  goalNoKpis: (column: string) =>
+    `the KPIs per ${column} were not computed; name a column of the subscriptions or customers table`,
+  goalNoSegment: (column: string, value: string, values: readonly string[]) =>
+    `no segment ${JSON.stringify(value)} in ${column} (values: ${list(values)}); write one of them as it is in the data, or "*" for every one`,
+
   // warnings
   warnNoPaying: (source: string) =>
     `No customer in ${source} pays (MRR > 0) at any month end in the range: every figure is 0.`,

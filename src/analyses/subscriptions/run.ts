@@ -18,6 +18,8 @@ import {
 } from './index.js';
 import { usageSegments, type UsageSegmentsResult } from '../usage/index.js';
 import { kpisFromMovements, type SubscriptionKpiResult } from './kpis.js';
+import type { SubscriptionGoalRow, SubscriptionGoals } from './kpi-goals.js';
+import { subscriptionGoals } from './goals-run.js';
 import { usageChurn, type UsageChurnResult } from '../usage/churn.js';
 import { loadEvents } from '../../data/events.js';
 import type { LoadReport } from '../../data/load-report.js';
@@ -43,9 +45,13 @@ export interface SubscriptionResults {
   movements?: MrrMovementsResult;
   /** MRR, ARR, ARPA, 12-month NRR and GRR, quick ratio and trial conversion per month (per plan when the file has plans). */
   kpis?: SubscriptionKpiResult;
+  /** The KPIs per segment of each other column the goals file names under `subscriptions.by`. */
+  segmentKpis?: SubscriptionKpiResult[];
+  /** The goals file's subscription goals, judged on the last month (with a goals file that sets them). */
+  goals?: { file: string; rows: SubscriptionGoalRow[] };
   /** Customer vs revenue churn per plan (when the file has plans). */
   byPlan?: SubscriptionChurnResult;
-  /** Paying customers and MRR kept by start month. */
+  /** Paying customers and MRR kept by start month (and per plan when the file has plans). */
   cohorts?: SubscriptionCohortResult;
   /** Usage segments on the usage date (with events). */
   usage?: UsageSegmentsResult;
@@ -80,6 +86,29 @@ async function loadOrStop(
   return report;
 }
 
+/** The KPIs per each other column the goals name and every goal judged (an error in the goals file ends the run). */
+async function goalParts(
+  wb: Workbench,
+  files: SubscriptionRunInput,
+  goals: { file: string; subscriptions: SubscriptionGoals },
+  stages: Stages,
+  kpis: SubscriptionKpiResult,
+): Promise<Pick<SubscriptionResults, 'segmentKpis' | 'goals'>> {
+  const g = await stages.timed(
+    'kpis',
+    () =>
+      subscriptionGoals(wb, goals.subscriptions, {
+        file: goals.file,
+        kpis,
+        method: files.mrrMethod ?? 'month-end',
+        ...(files.fx ? { fx: files.fx } : {}),
+      }),
+    (r) =>
+      `${r.rows.length} SaaS goals: ${r.rows.filter((x) => x.status === 'met').length} met, ${r.rows.filter((x) => x.status === 'missed').length} missed`,
+  );
+  return { ...(g.segmentKpis.length ? { segmentKpis: g.segmentKpis } : {}), goals: { file: goals.file, rows: g.rows } };
+}
+
 /** First day of the month `n` months from the month holding `d` (UTC). */
 const monthFrom = (d: Date, n: number): Date => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + n, 1));
 
@@ -93,6 +122,8 @@ export interface SubscriptionRunInput {
   mrrMethod?: MrrMethod | undefined;
   /** Exchange rates into one currency, for subscriptions in several. @defaultValue none */
   fx?: FxRates | undefined;
+  /** Goals on the subscription KPIs and the goals file they come from. @defaultValue none */
+  goals?: { file: string; subscriptions: SubscriptionGoals } | undefined;
 }
 
 /**
@@ -141,7 +172,7 @@ export async function runSubscriptions(
     : undefined;
   const cohorts = await stages.attempt(
     'subscriptionCohorts',
-    () => subscriptionCohorts(wb, fx),
+    () => subscriptionCohorts(wb, { ...fx, ...(hasPlan ? { by: 'plan' } : {}) }),
     (r) => `${r.cohorts.length} start months, ${r.customerCount.toLocaleString('en')} customers`,
   );
   const out: SubscriptionResults = {
@@ -149,6 +180,7 @@ export async function runSubscriptions(
     ...(events ? { events } : {}),
     ...(movements ? { movements } : {}),
     ...(kpis ? { kpis } : {}),
+    ...(kpis && files.goals ? await goalParts(wb, files, files.goals, stages, kpis) : {}),
     ...(byPlan ? { byPlan } : {}),
     ...(cohorts ? { cohorts } : {}),
   };
@@ -208,6 +240,19 @@ export function subscriptionRuns(r: SubscriptionResults): AnalysisRun[] {
               currencyConversion: `${m.fx.converted.join(', ')} → ${m.fx.currency}${m.fx.file ? ` (${m.fx.file})` : ''}`,
             }
           : {}),
+      },
+    });
+  }
+  if (r.kpis) {
+    const o = r.kpis.options;
+    runs.push({
+      name: 'SaaS KPIs',
+      options: {
+        retentionMonths: o.retentionMonths,
+        conversionDays: o.conversionDays,
+        margin: o.margin,
+        ltvMonths: o.ltvMonths,
+        ...(r.goals ? { goalsFile: r.goals.file } : {}),
       },
     });
   }

@@ -3,7 +3,7 @@
  * ratio of the last month as facts; retention and trial → paid conversion as findings. Pure.
  */
 import type { SubscriptionKpiMonth, SubscriptionKpiResult } from './kpis.js';
-import { wilson } from '../../stats/proportion.js';
+import { wilson, type Proportion } from '../../stats/proportion.js';
 import { texts } from '../../i18n/index.js';
 import { formatDate, formatNumber, type Locale } from '../../locale.js';
 import { money, pct } from './section-tables.js';
@@ -75,6 +75,10 @@ export function kpiTable(
   const last = k.rows[k.rows.length - 1];
   if (!k.segments || !last) return undefined;
   const t = texts(locale).subscriptions.report;
+  const withCi = (value: string, lo: string, hi: string): string =>
+    value === '–' ? value : `${value} (${t.ci(lo, hi)})`;
+  const rate = (p: Proportion | null | undefined): string =>
+    p ? withCi(pct(p.rate, locale), pct(p.low, locale), pct(p.high, locale)) : '–';
   const line = (name: string, r: SubscriptionKpiMonth | undefined): string[] => [
     name,
     formatNumber(r?.customers ?? 0, locale),
@@ -84,6 +88,13 @@ export function kpiTable(
     pct(r?.nrr, locale),
     pct(r?.grr, locale),
     r?.quickRatio === null || r?.quickRatio === undefined ? '–' : formatNumber(r.quickRatio, locale, 2),
+    rate(r?.customerChurn),
+    rate(r?.trialConversion),
+    withCi(
+      money(r?.ltv.value, locale, currency),
+      money(r?.ltv.low, locale, currency),
+      money(r?.ltv.high, locale, currency),
+    ),
   ];
   const rows = k.segments.map((s) =>
     line(`${s.segment ?? t.unknown}${s.tooSmall ? ' *' : ''}`, s.rows[s.rows.length - 1]),

@@ -16,6 +16,7 @@ import type { SubscriptionsSectionInput } from './section-input.js';
 import type { MrrMovementsResult, SubscriptionChurnResult, SubscriptionCohortResult } from './index.js';
 import { kpiFacts, kpiFindings, kpiTable } from './section-kpis.js';
 import { churnTable, money, movementsTable, pct } from './section-tables.js';
+import { cohortsByTable, goalsFindings, goalsTable, segmentColumnWords } from './section-goals.js';
 import { usageChurnFinding, usageParts } from '../usage/section.js';
 
 export { usageChurnFinding } from '../usage/section.js';
@@ -149,6 +150,7 @@ export function subscriptionFindings(
     m.change,
     m.churn,
     k.retention,
+    ...(input.goals ? goalsFindings(input.goals, locale, currency) : []),
     input.byPlan && rankingFinding(input.byPlan, locale),
     input.usageChurn && usageChurnFinding(input.usageChurn, locale),
     input.byPlan && ltvFinding(input.byPlan, locale, currency),
@@ -218,16 +220,15 @@ export function subscriptionsSection(
     tables.push(movementsTable(m, locale, currency));
   }
   facts.push(...kpiFacts(input.kpis, locale, currency));
-  const kpis =
-    input.kpis && input.kpis.options.by
-      ? kpiTable(
-          input.kpis,
-          input.kpis.options.by.column === 'plan' ? t.plan : columnLabel(input.kpis.options.by.column, locale),
-          locale,
-          currency,
-        )
+  // the KPIs per plan, then per each other column the goals name, then the goals judged
+  for (const k of [input.kpis, ...(input.segmentKpis ?? [])]) {
+    const table = k?.options.by
+      ? kpiTable(k, segmentColumnWords(k.options.by.column, locale), locale, currency)
       : undefined;
-  if (kpis) tables.push(kpis);
+    if (table) tables.push(table);
+  }
+  const goals = input.goals ? goalsTable(input.goals, locale, currency) : undefined;
+  if (goals) tables.push(goals);
   if (input.byPlan) {
     const by = byWords(input.byPlan, locale);
     charts.push({
@@ -264,6 +265,8 @@ export function subscriptionsSection(
         spec: cohortHeatmap(input.cohorts, { locale, metric: 'revenueRetention', wording: 'subscriptions' }),
       },
     );
+    const bySegment = cohortsByTable(input.cohorts, locale);
+    if (bySegment) tables.push(bySegment);
   }
   const usage = usageParts(input, locale, currency);
   const unavailable = texts(locale).report.unavailable;
@@ -289,7 +292,13 @@ export function subscriptionsSection(
   if (input.byPlan?.options.by.column === 'plan') technical.push(tech.segment);
   if (m?.bySegment) technical.push(tech.segmentMonths);
   if (input.kpis)
-    technical.push(tech.kpis, tech.retention, ...(input.kpis.rows.some((r) => r.trials > 0) ? [tech.trials] : []));
+    technical.push(
+      tech.kpis,
+      tech.retention,
+      ...(input.kpis.segments ? [tech.kpiChurn] : []),
+      ...(input.kpis.rows.some((r) => r.trials > 0) ? [tech.trials] : []),
+    );
+  if (input.goals) technical.push(tech.goals);
   if (input.usage || input.usageChurn) technical.push(tech.usage, tech.usageChurn);
   return {
     id: 'subscriptions',

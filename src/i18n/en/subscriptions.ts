@@ -166,7 +166,48 @@ export const subscriptions = {
       'Net revenue retention',
       'Gross revenue retention',
       'Quick ratio',
+      'Churn per month (95% CI)',
+      'Trial → paid (95% CI)',
+      'LTV (95% CI)',
     ],
+    /** Names of the subscription KPIs (goals file keys), as the goals table shows them. */
+    kpiNames: {
+      mrr: 'MRR',
+      arr: 'ARR',
+      arpa: 'ARPA',
+      customers: 'Paying customers',
+      nrr: 'Net revenue retention (12 months)',
+      grr: 'Gross revenue retention (12 months)',
+      quickRatio: 'Quick ratio',
+      churn: 'Customer churn per month',
+      trialConversion: 'Trial → paid',
+      ltv: 'LTV',
+    },
+    goalsCaption: (file: string, month: string) => `SaaS KPIs against the goals of ${file}, ${month}`,
+    goalsCols: ['Segment', 'KPI', 'Paying customers', 'Value', '95% CI', 'Goal', 'Status'],
+    goalStatus: { met: 'met', missed: 'missed', notEnoughData: 'not enough data' },
+    goalAtLeast: (x: string) => `at least ${x}`,
+    goalAtMost: (x: string) => `at most ${x}`,
+    goalBetween: (lo: string, hi: string) => `${lo} to ${hi}`,
+    allCustomers: 'All customers',
+    goalsNote:
+      'Each goal is judged on the last month. Not enough data: the segment has too few paying customers to judge, or the KPI cannot be measured that month (no one paying at its start, no base 12 months before, no decided trial).',
+    goalsCount: (met: number, missed: number, unknown: number, total: number) =>
+      `Of ${total} SaaS goals, ${met} met, ${missed} missed and ${unknown} without enough data to judge.`,
+    goalMissed: (segment: string, kpi: string, value: string, goal: string) =>
+      `${segment}: ${kpi} is ${value}, against a goal of ${goal}.`,
+    cohortsByCaption: (by: string) =>
+      `Subscription cohorts by ${by}: share still paying and MRR kept, averaged over the start months`,
+    cohortsByCols: (by: string) => [
+      by,
+      'Customers',
+      'Paying after 3 months',
+      'after 6 months',
+      'after 12 months',
+      'MRR kept after 12 months',
+    ],
+    cohortsByNote: (min: string, cohorts: string) =>
+      `Weighted by the size of each start month; – where fewer than ${cohorts} start months reach that far. * Fewer than ${min} customers: shown, too few to compare.`,
     churnCaption: (by: string) => `Churn, MRR per customer and LTV by ${by} (monthly rates)`,
     churnCols: [
       'Segment',
@@ -249,6 +290,14 @@ export const subscriptions = {
       retention: [
         'Net and gross revenue retention',
         'of the customers paying at the end of a month, what they pay 12 months later ÷ what they paid then (net: growth counts, new customers do not; gross: each customer at most what they paid then); per segment, the segment at the start of the 12 months',
+      ],
+      kpiChurn: [
+        'Churn and LTV in the KPI table',
+        'customer churn of a month = customers paying at the end of the month before who pay nothing at its end ÷ those customers, in the segment of the month’s start, with a 95% Wilson interval; LTV = ARPA × margin ÷ the customer churn pooled over the 12 months up to that month, and its interval ARPA × margin ÷ the ends of that churn’s interval',
+      ],
+      goals: [
+        'SaaS goals',
+        'a goals file’s "subscriptions" goals ({ "min": … } and / or { "max": … } per KPI, for all customers and under "by" per segment) judged on the last month: met, missed, or not enough data (a segment with fewer than the minimum of paying customers on average, or a KPI that cannot be measured that month)',
       ],
       trials: [
         'Trial → paid',

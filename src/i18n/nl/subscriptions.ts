@@ -154,7 +154,47 @@ export const subscriptions: Texts['subscriptions'] = {
       'Netto omzetbehoud',
       'Bruto omzetbehoud',
       'Quick ratio',
+      'Verloop per maand (95%-BI)',
+      'Proefperiode → betalend (95%-BI)',
+      'LTV (95%-BI)',
     ],
+    kpiNames: {
+      mrr: 'MRR',
+      arr: 'ARR',
+      arpa: 'ARPA',
+      customers: 'Betalende klanten',
+      nrr: 'Netto omzetbehoud (12 maanden)',
+      grr: 'Bruto omzetbehoud (12 maanden)',
+      quickRatio: 'Quick ratio',
+      churn: 'Klantverloop per maand',
+      trialConversion: 'Proefperiode → betalend',
+      ltv: 'LTV',
+    },
+    goalsCaption: (file: string, month: string) => `SaaS-kerncijfers tegenover de doelen uit ${file}, ${month}`,
+    goalsCols: ['Segment', 'KPI', 'Betalende klanten', 'Waarde', '95%-BI', 'Doel', 'Status'],
+    goalStatus: { met: 'gehaald', missed: 'niet gehaald', notEnoughData: 'te weinig gegevens' },
+    goalAtLeast: (x: string) => `minstens ${x}`,
+    goalAtMost: (x: string) => `hoogstens ${x}`,
+    goalBetween: (lo: string, hi: string) => `${lo} tot ${hi}`,
+    allCustomers: 'Alle klanten',
+    goalsNote:
+      'Elk doel wordt beoordeeld op de laatste maand. Te weinig gegevens: het segment heeft te weinig betalende klanten om te oordelen, of de KPI is die maand niet te meten (niemand betaalde aan het begin, geen basis 12 maanden eerder, geen afgeronde proefperiode).',
+    goalsCount: (met: number, missed: number, unknown: number, total: number) =>
+      `Van de ${total} SaaS-doelen zijn er ${met} gehaald, ${missed} niet gehaald en ${unknown} niet te beoordelen door te weinig gegevens.`,
+    goalMissed: (segment: string, kpi: string, value: string, goal: string) =>
+      `${segment}: ${kpi} is ${value}, tegenover een doel van ${goal}.`,
+    cohortsByCaption: (by: string) =>
+      `Abonnementscohorten per ${by}: aandeel dat nog betaalt en behouden MRR, gemiddeld over de startmaanden`,
+    cohortsByCols: (by: string) => [
+      by,
+      'Klanten',
+      'Betalend na 3 maanden',
+      'na 6 maanden',
+      'na 12 maanden',
+      'Behouden MRR na 12 maanden',
+    ],
+    cohortsByNote: (min: string, cohorts: string) =>
+      `Gewogen naar de grootte van elke startmaand; – waar minder dan ${cohorts} startmaanden zo ver reiken. * Minder dan ${min} klanten: getoond, te weinig om te vergelijken.`,
     churnCaption: (by: string) => `Verloop, MRR per klant en LTV per ${by} (maandcijfers)`,
     churnCols: [
       'Segment',
@@ -238,6 +278,14 @@ export const subscriptions: Texts['subscriptions'] = {
       retention: [
         'Netto en bruto omzetbehoud',
         'van de klanten die aan het eind van een maand betalen, wat zij 12 maanden later betalen ÷ wat zij toen betaalden (netto: groei telt mee, nieuwe klanten niet; bruto: per klant hoogstens wat hij toen betaalde); per segment het segment aan het begin van de 12 maanden',
+      ],
+      kpiChurn: [
+        'Verloop en LTV in de kerncijfertabel',
+        'klantverloop van een maand = klanten die eind vorige maand betaalden en eind deze maand niets meer ÷ die klanten, in het segment van het begin van de maand, met een 95%-Wilson-interval; LTV = ARPA × marge ÷ het klantverloop samengenomen over de 12 maanden tot en met die maand, en het interval ARPA × marge ÷ de uiteinden van het interval van dat verloop',
+      ],
+      goals: [
+        'SaaS-doelen',
+        'de doelen onder "subscriptions" in een doelenbestand ({ "min": … } en / of { "max": … } per KPI, voor alle klanten en onder "by" per segment), beoordeeld op de laatste maand: gehaald, niet gehaald, of te weinig gegevens (een segment met gemiddeld minder dan het minimum aan betalende klanten, of een KPI die die maand niet te meten is)',
       ],
       trials: [
         'Proefperiode → betalend',

@@ -16,6 +16,8 @@ const row = (i: number, trials: number, converted: number): SubscriptionKpiMonth
   nrr: 0.928,
   grr: 0.73,
   quickRatio: 2.5,
+  customerChurn: wilson(4, 200),
+  ltv: { value: 2_500, low: 1_000, high: 6_400 },
   trials,
   trialConversion: trials > 0 ? wilson(converted, trials) : null,
   pendingTrials: 0,
@@ -27,6 +29,8 @@ const kpis: SubscriptionKpiResult = {
     by: null,
     retentionMonths: 12,
     conversionDays: 30,
+    margin: 1,
+    ltvMonths: 12,
     method: 'month-end',
     minSize: null,
     source: 'subscriptions',
@@ -101,11 +105,28 @@ it('tables the last month’s KPIs per plan and for all, a too-small plan starre
     'Net revenue retention',
     'Gross revenue retention',
     'Quick ratio',
+    'Churn per month (95% CI)',
+    'Trial → paid (95% CI)',
+    'LTV (95% CI)',
   ]);
+  const churn = '2.0% (0.8% to 5.0%)'; // wilson(4, 200): 0.0078 to 0.0503
+  const ltv = '€2,500 (€1,000 to €6,400)';
   expect(table?.rows).toEqual([
-    ['basic', '150', '€6,000', '€72,000', '€40.00', '80.0%', '60.0%', '–'],
-    ['team *', '50', '€4,000', '€48,000', '€80.00', '110.0%', '90.0%', '3.00'],
-    ['All customers', '200', '€10,000', '€120,000', '€50.00', '92.8%', '73.0%', '2.50'],
+    ['basic', '150', '€6,000', '€72,000', '€40.00', '80.0%', '60.0%', '–', churn, '–', ltv],
+    ['team *', '50', '€4,000', '€48,000', '€80.00', '110.0%', '90.0%', '3.00', churn, '–', ltv],
+    [
+      'All customers',
+      '200',
+      '€10,000',
+      '€120,000',
+      '€50.00',
+      '92.8%',
+      '73.0%',
+      '2.50',
+      churn,
+      '33.3% (22.7% to 45.9%)',
+      ltv,
+    ],
   ]);
   expect(table?.note).toBe('* Fewer than 30 paying customers on average per month: shown, but too few to rank.');
   expect(kpiTable(kpis, 'plan', 'en', 'EUR')).toBeUndefined();
