@@ -311,7 +311,6 @@ async function readReportFlags({ values, flags, positionals }: ParsedArgs, io: C
       'returns',
       'margin',
       'discount-rate',
-      'goals',
       'journey-map',
       'by',
       'migration-from',
@@ -331,6 +330,10 @@ async function readReportFlags({ values, flags, positionals }: ParsedArgs, io: C
   const by = byOption(values.by, values.customers);
   // Read and checked before any work: a mistake in the goals file names the file and the JSON path.
   const goals = values.goals === undefined ? undefined : readGoalsFile(values.goals);
+  if (goals && onlySubscriptions && goals.goals.length > 0)
+    throw new UsageError(messages.segmentGoalsNeedTransactions(goals.file));
+  if (goals?.subscriptions && values.subscriptions === undefined)
+    throw new UsageError(messages.subscriptionGoalsNeedSubscriptions(goals.file));
   // Read before any work: a file that is not a workbench report, or from another version, fails now.
   const compareWith = values.compare === undefined ? undefined : await readReportData(values.compare);
   if (values['compare-snapshot'] !== undefined && compareWith === undefined)

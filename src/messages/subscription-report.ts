@@ -20,6 +20,12 @@ export const subscriptionReportMessages = {
   /** A flag that only means something with a transactions file. */
   flagNeedsTransactions: (flag: string) =>
     `${flag} applies to a transactions file, and this report has only subscriptions; pass the transactions FILE too, or leave ${flag} out.`,
+  /** A goals file with segment goals on a report of subscriptions alone. */
+  segmentGoalsNeedTransactions: (file: string) =>
+    `${file} sets goals on customer segments ("goals"), which need a transactions file, and this report has only subscriptions; pass the transactions FILE too, or keep only the "subscriptions" goals in ${file}.`,
+  /** A goals file with subscription goals on a report without subscriptions. */
+  subscriptionGoalsNeedSubscriptions: (file: string) =>
+    `${file} sets goals on subscription KPIs ("subscriptions"): pass the subscriptions file too (--subscriptions FILE), or leave that part of ${file} out.`,
   /** swb validate with both a transactions file and --subscriptions / --events. */
   validateOneKind: () =>
     'swb validate checks transactions files, or --subscriptions FILE and --events FILE; not both in one run.',

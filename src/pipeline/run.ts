@@ -154,14 +154,25 @@ async function subscriptionsOnly(
   options: PipelineOptions & { subscriptions: string },
   watch: Watch,
 ): Promise<PipelineResults> {
-  const given = TRANSACTION_OPTIONS.filter((k) => options[k] !== undefined && options[k] !== false);
+  // a goals file's subscription goals are for this run; its segment goals need transactions
+  const given = TRANSACTION_OPTIONS.filter(
+    (k) => options[k] !== undefined && options[k] !== false && (k !== 'goals' || options.goals?.goals.length !== 0),
+  );
   if (given.length)
     throw new WorkbenchError('BAD_OPTION', messages.flagNeedsTransactions(given.join(', ')), { options: given });
   const failures: PipelineFailures = {};
   const mrrMethod = mrrMethodOption(options.mrrMethod);
   const subscriptions = await runSubscriptions(
     wb,
-    { subscriptions: options.subscriptions, events: options.events, mrrMethod, fx: options.fx },
+    {
+      subscriptions: options.subscriptions,
+      events: options.events,
+      mrrMethod,
+      fx: options.fx,
+      goals: options.goals?.subscriptions
+        ? { file: options.goals.file, subscriptions: options.goals.subscriptions }
+        : undefined,
+    },
     stagesOf(failures, watch),
   );
   // The first day after the last month measured: MRR is read on the last day of each month before it.
@@ -193,6 +204,8 @@ export async function runPipeline(wb: Workbench, options: PipelineOptions): Prom
     throw new WorkbenchError('BAD_OPTION', messages.fxNeedsSubscriptions(), {});
   if (options.mrrMethod !== undefined && options.subscriptions === undefined)
     throw new WorkbenchError('BAD_OPTION', messages.mrrMethodNeedsSubscriptions(), { mrrMethod: options.mrrMethod });
+  if (options.goals?.subscriptions && options.subscriptions === undefined)
+    throw new WorkbenchError('BAD_OPTION', messages.subscriptionGoalsNeedSubscriptions(options.goals.file), {});
   if (options.file === undefined) {
     if (options.subscriptions === undefined) throw new WorkbenchError('BAD_OPTION', messages.pipelineNeedsFile(), {});
     return subscriptionsOnly(wb, { ...options, subscriptions: options.subscriptions }, watch);

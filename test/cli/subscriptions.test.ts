@@ -172,6 +172,74 @@ describe('swb report on subscriptions and usage events alone', () => {
     180_000,
   );
 
+  it.each(['en', 'nl'] as const)(
+    'judges the goals file’s SaaS goals in the %s subscriptions section, per plan and per country',
+    async (locale) => {
+      const goals = join(dir, 'saas-goals.json');
+      writeFileSync(
+        goals,
+        JSON.stringify({
+          subscriptions: {
+            churn: { max: 0.05 },
+            by: { plan: { '*': { churn: { max: 0.03 } } }, country: { NL: { arpa: { min: 10 } } } },
+          },
+        }),
+      );
+      const out = join(dir, `goals.${locale}.html`);
+      const r = await runCli(['report', '--subscriptions', subs, '--goals', goals, '--locale', locale, '--out', out], {
+        env: { SOURCE_DATE_EPOCH: EPOCH },
+      });
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr).toMatch(/^kpis .*5 SaaS goals: \d met, \d missed$/m); // all, 3 plans, NL
+      const html = readFileSync(out, 'utf8');
+      // subscription goals alone: no goals section of their own
+      expect(sectionIds(html)).toEqual(['summary', 'data-quality', 'subscriptions', 'method']);
+      const text = reportText(html);
+      for (const caption of locale === 'en'
+        ? [
+            'SaaS KPIs by plan at the end of Dec 2024',
+            'SaaS KPIs by country at the end of Dec 2024',
+            'SaaS KPIs against the goals of saas-goals.json, Dec 2024',
+            'Subscription cohorts by plan',
+            'Of 5 SaaS goals,',
+          ]
+        : [
+            'SaaS-kerncijfers per abonnement eind dec 2024',
+            'SaaS-kerncijfers per land eind dec 2024',
+            'SaaS-kerncijfers tegenover de doelen uit saas-goals.json, dec 2024',
+            'Abonnementscohorten per abonnement',
+            'Van de 5 SaaS-doelen',
+          ])
+        expect(text).toContain(caption);
+      expect(text).toContain(locale === 'en' ? 'country: NL' : 'land: NL');
+    },
+    180_000,
+  );
+
+  it('ends the run naming the goals file and the values there are for a plan the data lacks', async () => {
+    const goals = join(dir, 'bad-goals.json');
+    writeFileSync(goals, JSON.stringify({ subscriptions: { by: { plan: { Pro: { churn: { max: 0.03 } } } } } }));
+    const r = await runCli(['report', '--subscriptions', subs, '--goals', goals, '--out', join(dir, 'bad.html')]);
+    expect(r.code).toBe(1); // as every mistake in a goals file
+    expect(r.stderr).toContain(
+      'bad-goals.json, at $.subscriptions.by.plan.Pro.churn: no segment "Pro" in plan (values: "basic", "business", "pro")',
+    );
+    // segment goals need transactions; subscription goals need subscriptions
+    writeFileSync(
+      goals,
+      JSON.stringify({ goals: [{ kpi: 'repeatRate', goal: 0.4 }], subscriptions: { nrr: { min: 1 } } }),
+    );
+    const segment = await runCli(['report', '--subscriptions', subs, '--goals', goals, '--out', join(dir, 'bad.html')]);
+    expect([segment.code, segment.stderr]).toEqual([
+      2,
+      'error: bad-goals.json sets goals on customer segments ("goals"), which need a transactions file, and this report has only subscriptions; pass the transactions FILE too, or keep only the "subscriptions" goals in bad-goals.json. [USAGE]\n',
+    ]);
+    const noSubs = await runCli(['report', '--goals', goals, '--out', join(dir, 'bad.html')]);
+    expect(noSubs.stderr).toBe(
+      'error: bad-goals.json sets goals on subscription KPIs ("subscriptions"): pass the subscriptions file too (--subscriptions FILE), or leave that part of bad-goals.json out. [USAGE]\n',
+    );
+  }, 180_000);
+
   it('lists --mrr-method in the help and refuses a bad value or one without subscriptions (exit 2)', async () => {
     const help = await runCli(['report', '--help']);
     expect(help.stdout).toMatch(

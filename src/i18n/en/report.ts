@@ -189,6 +189,7 @@ export const report = {
       Goals: 'Goals',
       CLV: 'Predicted customer value (CLV)',
       'MRR movements': 'MRR movements',
+      'SaaS KPIs': 'SaaS KPIs',
       'Subscription churn': 'Churn by plan',
       'Subscription cohorts': 'Subscription cohorts',
       'Usage segments': 'Usage segments',
@@ -241,6 +242,9 @@ export const report = {
       featureBands: 'Feature bands (lower limits)',
       segmented: 'Customers segmented',
       mrrMethod: 'Counting of MRR movements',
+      retentionMonths: 'Months of revenue retention (NRR, GRR)',
+      conversionDays: 'Days within which a trial converts',
+      ltvMonths: 'Months of churn pooled for the LTV',
       currencyConversion: 'Converted before any sum, at the rate in force on each subscription’s start',
     } as Record<string, string>,
     values: {

@@ -165,6 +165,7 @@ export const report: Texts['report'] = {
       Goals: 'Doelen',
       CLV: 'Voorspelde klantwaarde (CLV)',
       'MRR movements': 'MRR-bewegingen',
+      'SaaS KPIs': 'SaaS-kerncijfers',
       'Subscription churn': 'Verloop per abonnement',
       'Subscription cohorts': 'Abonnementscohorten',
       'Usage segments': 'Gebruikssegmenten',
@@ -217,6 +218,9 @@ export const report: Texts['report'] = {
       featureBands: 'Functieklassen (ondergrenzen)',
       segmented: 'Ingedeelde klanten',
       mrrMethod: 'Telling van MRR-bewegingen',
+      retentionMonths: 'Maanden van het omzetbehoud (NRR, GRR)',
+      conversionDays: 'Dagen waarbinnen een proefperiode omzet',
+      ltvMonths: 'Maanden verloop samengenomen voor de LTV',
       currencyConversion: 'Omgerekend vóór elke som, tegen de koers op de startdatum van elk abonnement',
     },
     values: {
