@@ -7,7 +7,7 @@
  * strings are taken from src/i18n/en itself (functions called with placeholders and split on them),
  * so a new English string is checked without touching this test.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -268,10 +268,25 @@ describe('the Dutch report', () => {
       ]);
       expect(sample.code, sample.stderr).toBe(0);
       const out = join(dir, 'report.html');
+      // goals on the segments and on the SaaS KPIs, all customers and per plan and country
+      const goals = join(dir, 'goals.json');
+      writeFileSync(
+        goals,
+        JSON.stringify({
+          segments: 'all',
+          goals: [{ kpi: 'repeatRate', goal: 0.4 }],
+          subscriptions: {
+            nrr: { min: 0.95 },
+            by: { plan: { '*': { churn: { max: 0.03 } } }, country: { NL: { ltv: { min: 500 } } } },
+          },
+        }),
+      );
       const run = await runCli(
         [
           'report',
           join(dir, 'sample.csv'),
+          '--goals',
+          goals,
           '--customers',
           join(dir, 'sample-customers.csv'),
           '--locale',
@@ -297,6 +312,9 @@ describe('the Dutch report', () => {
       expect(text).toMatch(/\nAbonnementen\n/);
       expect(text).toMatch(/Klantverloop en omzetverloop per abonnement/);
       expect(text).toMatch(/Verloop binnen 3 maanden per gebruikssegment/);
+      expect(text).toMatch(/SaaS-kerncijfers tegenover de doelen uit goals\.json/);
+      expect(text).toMatch(/SaaS-kerncijfers per land eind/);
+      expect(text).toMatch(/Abonnementscohorten per abonnement/);
       expect(englishIn(text)).toEqual([]);
     });
 
