@@ -60,7 +60,7 @@ export async function subscriptionGoals(
     ...(options.retentionMonths !== undefined ? { retentionMonths: options.retentionMonths } : {}),
     ...(options.conversionDays !== undefined ? { conversionDays: options.conversionDays } : {}),
     ...(options.margin !== undefined ? { margin: options.margin } : {}),
-    ...(options.ltvMonths !== undefined ? { ltvMonths: options.ltvMonths } : {}),
+    ...(options.poolMonths !== undefined ? { poolMonths: options.poolMonths } : {}),
   };
   const kpis = options.kpis ?? (await subscriptionKpis(wb, { ...common, ...numbers }));
   const have = kpis.options.by?.column;
@@ -92,5 +92,5 @@ const pick = (k: SubscriptionKpiResult): KpiFromMovementsOptions => ({
   retentionMonths: k.options.retentionMonths,
   conversionDays: k.options.conversionDays,
   margin: k.options.margin,
-  ltvMonths: k.options.ltvMonths,
+  poolMonths: k.options.poolMonths,
 });

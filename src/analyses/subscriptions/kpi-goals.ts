@@ -158,7 +158,7 @@ export function kpiValue(
   kpi: SubscriptionGoalKpi,
 ): { value: number | null; interval: [number | null, number | null] | null } {
   if (kpi === 'churn' || kpi === 'trialConversion') {
-    const p = kpi === 'churn' ? r.customerChurn : r.trialConversion;
+    const p = kpi === 'churn' ? r.customerChurn : r.trialConversionPooled;
     return { value: p?.rate ?? null, interval: p ? [p.low, p.high] : null };
   }
   if (kpi === 'ltv') return { value: r.ltv.value, interval: r.ltv.value === null ? null : [r.ltv.low, r.ltv.high] };

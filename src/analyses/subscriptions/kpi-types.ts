@@ -19,8 +19,11 @@ export interface SubscriptionKpiOptions {
   conversionDays?: number;
   /** Gross margin on MRR for the LTV, in (0, 1]. @defaultValue 1 (LTV in revenue) */
   margin?: number;
-  /** Months of customer churn pooled for the LTV of a month (that month and the ones before it). @defaultValue 12 */
-  ltvMonths?: number;
+  /**
+   * Months pooled (the month and the ones before it) for the customer churn of a month's LTV and for its
+   * `trialConversionPooled`. @defaultValue 12
+   */
+  poolMonths?: number;
   /** Counting method of the bridge behind MRR and the quick ratio. @defaultValue 'month-end' */
   method?: MrrMethod;
   /** Segments with fewer customers at a month start on average are `tooSmall`. @defaultValue 30 */
@@ -59,7 +62,7 @@ export interface SubscriptionKpiMonth {
    */
   customerChurn: Proportion | null;
   /**
-   * Customer lifetime value = ARPA × margin ÷ monthly customer churn, the churn pooled over the `ltvMonths`
+   * Customer lifetime value = ARPA × margin ÷ monthly customer churn, the churn pooled over the `poolMonths`
    * months up to this one; `low` and `high` divide by the high and the low end of that churn's 95% interval.
    * Each is null when its divisor is 0 (or no one pays). No discounting, churn taken as constant.
    */
@@ -68,6 +71,12 @@ export interface SubscriptionKpiMonth {
   trials: number;
   /** Of those, converted ÷ those whose window is over (`pending` left out), with its 95% Wilson interval; null when none is. */
   trialConversion: Proportion | null;
+  /**
+   * Trial → paid over the trials started in the `poolMonths` months up to this one (decided ones, pooled), with its
+   * 95% Wilson interval: the rate the KPI table and goals judge, since the trials of the last month are mostly
+   * still pending; null when none is decided.
+   */
+  trialConversionPooled: Proportion | null;
   /** Trials of the month whose conversion window runs past the data's last date. */
   pendingTrials: number;
 }
@@ -92,7 +101,7 @@ export interface SubscriptionKpiResult {
     retentionMonths: number;
     conversionDays: number;
     margin: number;
-    ltvMonths: number;
+    poolMonths: number;
     method: MrrMethod;
     minSize: number | null;
     source: string;

@@ -51,7 +51,7 @@ const KEYS = optionKeys<SubscriptionKpiOptions>({
   retentionMonths: true,
   conversionDays: true,
   margin: true,
-  ltvMonths: true,
+  poolMonths: true,
   method: true,
   minSize: true,
   source: true,
@@ -64,7 +64,10 @@ const key = (segment: string | null, month: Date): string =>
 const ratio = (a: number, b: number): number | null => (b > 0 ? a / b : null);
 
 /** The month's churn row and the rows of the months before it that its LTV pools. */
-type ChurnWindow = { month: RetentionRaw | undefined; pooled: { lost: number; customers: number } };
+type ChurnWindow = {
+  month: RetentionRaw | undefined;
+  pooled: { lost: number; customers: number; converted: number; decided: number };
+};
 
 /** The KPIs of one month of the bridge, with the retention, churn and trial rows of that month (when any). */
 function kpiMonth(
@@ -96,6 +99,7 @@ function kpiMonth(
     ltv: { value: ltvAt(pooled.rate), low: ltvAt(pooled.high), high: ltvAt(pooled.low) },
     trials,
     trialConversion: decided > 0 ? wilson(Number(trial?.converted ?? 0), decided) : null,
+    trialConversionPooled: churn.pooled.decided > 0 ? wilson(churn.pooled.converted, churn.pooled.decided) : null,
     pendingTrials: pending,
   };
 }
@@ -106,11 +110,11 @@ function kpiNumbers(o: KpiFromMovementsOptions): Required<KpiFromMovementsOption
     retentionMonths: wholeNumber('retentionMonths', o.retentionMonths ?? 12, 1, 120),
     conversionDays: wholeNumber('conversionDays', o.conversionDays ?? 30, 1, 3660),
     margin: numberInRange('margin', o.margin ?? 1, { min: 0, max: 1, minOpen: true }),
-    ltvMonths: wholeNumber('ltvMonths', o.ltvMonths ?? 12, 1, 120),
+    poolMonths: wholeNumber('poolMonths', o.poolMonths ?? 12, 1, 120),
   };
 }
 
-/** One series of months (all customers or one segment) as KPI rows, the churn of its LTV pooled over `ltvMonths`. */
+/** One series of months (all customers or one segment) as KPI rows, the LTV's churn and a trial conversion pooled over `poolMonths`. */
 function series(
   rows: readonly MrrMovementRow[],
   segment: string | null,
@@ -118,11 +122,14 @@ function series(
   o: Required<KpiFromMovementsOptions>,
 ): SubscriptionKpiMonth[] {
   return rows.map((r, i) => {
-    const pooled = { lost: 0, customers: 0 };
-    for (const p of rows.slice(Math.max(0, i - o.ltvMonths + 1), i + 1)) {
+    const pooled = { lost: 0, customers: 0, converted: 0, decided: 0 };
+    for (const p of rows.slice(Math.max(0, i - o.poolMonths + 1), i + 1)) {
       const c = maps.churn.get(key(segment, p.month));
+      const t = maps.trial.get(key(segment, p.month));
       pooled.lost += Number(c?.lost ?? 0);
       pooled.customers += Number(c?.customers ?? 0);
+      pooled.converted += Number(t?.converted ?? 0);
+      pooled.decided += Number(t?.trials ?? 0) - Number(t?.pending ?? 0);
     }
     const k = key(segment, r.month);
     return kpiMonth(r, maps.ret.get(k), { month: maps.churn.get(k), pooled }, maps.trial.get(k), o.margin);
@@ -132,7 +139,7 @@ function series(
 /** Options of {@link kpisFromMovements}: those of {@link SubscriptionKpiOptions} the bridge has not settled. */
 export type KpiFromMovementsOptions = Pick<
   SubscriptionKpiOptions,
-  'retentionMonths' | 'conversionDays' | 'margin' | 'ltvMonths'
+  'retentionMonths' | 'conversionDays' | 'margin' | 'poolMonths'
 >;
 
 /**
@@ -146,7 +153,7 @@ export async function kpisFromMovements(
   options: KpiFromMovementsOptions = {},
 ): Promise<SubscriptionKpiResult> {
   const numbers = kpiNumbers(options);
-  const { retentionMonths, conversionDays, margin, ltvMonths } = numbers;
+  const { retentionMonths, conversionDays, margin, poolMonths } = numbers;
   const by = m.bySegment?.by ?? null;
   const { from, to } = m.options;
   // the converted copy the bridge was computed on, so NRR and GRR sum the same converted MRR
@@ -196,7 +203,7 @@ export async function kpisFromMovements(
         retentionMonths,
         conversionDays,
         margin,
-        ltvMonths,
+        poolMonths,
         method: m.method ?? 'month-end',
         minSize: m.bySegment?.minSize ?? null,
         source: m.options.source,

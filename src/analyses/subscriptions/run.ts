@@ -251,7 +251,7 @@ export function subscriptionRuns(r: SubscriptionResults): AnalysisRun[] {
         retentionMonths: o.retentionMonths,
         conversionDays: o.conversionDays,
         margin: o.margin,
-        ltvMonths: o.ltvMonths,
+        poolMonths: o.poolMonths,
         ...(r.goals ? { goalsFile: r.goals.file } : {}),
       },
     });

@@ -89,7 +89,7 @@ export function kpiTable(
     pct(r?.grr, locale),
     r?.quickRatio === null || r?.quickRatio === undefined ? '–' : formatNumber(r.quickRatio, locale, 2),
     rate(r?.customerChurn),
-    rate(r?.trialConversion),
+    rate(r?.trialConversionPooled),
     withCi(
       money(r?.ltv.value, locale, currency),
       money(r?.ltv.low, locale, currency),

@@ -244,7 +244,7 @@ export const report = {
       mrrMethod: 'Counting of MRR movements',
       retentionMonths: 'Months of revenue retention (NRR, GRR)',
       conversionDays: 'Days within which a trial converts',
-      ltvMonths: 'Months of churn pooled for the LTV',
+      poolMonths: 'Months pooled for the LTV’s churn and trial → paid',
       currencyConversion: 'Converted before any sum, at the rate in force on each subscription’s start',
     } as Record<string, string>,
     values: {

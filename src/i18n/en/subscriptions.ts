@@ -167,7 +167,7 @@ export const subscriptions = {
       'Gross revenue retention',
       'Quick ratio',
       'Churn per month (95% CI)',
-      'Trial → paid (95% CI)',
+      'Trial → paid, 12 months (95% CI)',
       'LTV (95% CI)',
     ],
     /** Names of the subscription KPIs (goals file keys), as the goals table shows them. */
@@ -180,7 +180,7 @@ export const subscriptions = {
       grr: 'Gross revenue retention (12 months)',
       quickRatio: 'Quick ratio',
       churn: 'Customer churn per month',
-      trialConversion: 'Trial → paid',
+      trialConversion: 'Trial → paid (12 months)',
       ltv: 'LTV',
     },
     goalsCaption: (file: string, month: string) => `SaaS KPIs against the goals of ${file}, ${month}`,
@@ -293,7 +293,7 @@ export const subscriptions = {
       ],
       kpiChurn: [
         'Churn and LTV in the KPI table',
-        'customer churn of a month = customers paying at the end of the month before who pay nothing at its end ÷ those customers, in the segment of the month’s start, with a 95% Wilson interval; LTV = ARPA × margin ÷ the customer churn pooled over the 12 months up to that month, and its interval ARPA × margin ÷ the ends of that churn’s interval',
+        'customer churn of a month = customers paying at the end of the month before who pay nothing at its end ÷ those customers, in the segment of the month’s start, with a 95% Wilson interval; LTV = ARPA × margin ÷ the customer churn pooled over the 12 months up to that month, and its interval ARPA × margin ÷ the ends of that churn’s interval; trial → paid in the table and the goals: the trials started in those 12 months whose 30 days are over, pooled',
       ],
       goals: [
         'SaaS goals',

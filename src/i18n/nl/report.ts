@@ -220,7 +220,7 @@ export const report: Texts['report'] = {
       mrrMethod: 'Telling van MRR-bewegingen',
       retentionMonths: 'Maanden van het omzetbehoud (NRR, GRR)',
       conversionDays: 'Dagen waarbinnen een proefperiode omzet',
-      ltvMonths: 'Maanden verloop samengenomen voor de LTV',
+      poolMonths: 'Maanden samengenomen voor het verloop van de LTV en proefperiode → betalend',
       currencyConversion: 'Omgerekend vóór elke som, tegen de koers op de startdatum van elk abonnement',
     },
     values: {

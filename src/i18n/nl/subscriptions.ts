@@ -155,7 +155,7 @@ export const subscriptions: Texts['subscriptions'] = {
       'Bruto omzetbehoud',
       'Quick ratio',
       'Verloop per maand (95%-BI)',
-      'Proefperiode → betalend (95%-BI)',
+      'Proefperiode → betalend, 12 maanden (95%-BI)',
       'LTV (95%-BI)',
     ],
     kpiNames: {
@@ -167,7 +167,7 @@ export const subscriptions: Texts['subscriptions'] = {
       grr: 'Bruto omzetbehoud (12 maanden)',
       quickRatio: 'Quick ratio',
       churn: 'Klantverloop per maand',
-      trialConversion: 'Proefperiode → betalend',
+      trialConversion: 'Proefperiode → betalend (12 maanden)',
       ltv: 'LTV',
     },
     goalsCaption: (file: string, month: string) => `SaaS-kerncijfers tegenover de doelen uit ${file}, ${month}`,
@@ -281,7 +281,7 @@ export const subscriptions: Texts['subscriptions'] = {
       ],
       kpiChurn: [
         'Verloop en LTV in de kerncijfertabel',
-        'klantverloop van een maand = klanten die eind vorige maand betaalden en eind deze maand niets meer ÷ die klanten, in het segment van het begin van de maand, met een 95%-Wilson-interval; LTV = ARPA × marge ÷ het klantverloop samengenomen over de 12 maanden tot en met die maand, en het interval ARPA × marge ÷ de uiteinden van het interval van dat verloop',
+        'klantverloop van een maand = klanten die eind vorige maand betaalden en eind deze maand niets meer ÷ die klanten, in het segment van het begin van de maand, met een 95%-Wilson-interval; LTV = ARPA × marge ÷ het klantverloop samengenomen over de 12 maanden tot en met die maand, en het interval ARPA × marge ÷ de uiteinden van het interval van dat verloop; proefperiode → betalend in de tabel en de doelen: de proefperiodes die in die 12 maanden begonnen en waarvan de 30 dagen voorbij zijn, samengenomen',
       ],
       goals: [
         'SaaS-doelen',

@@ -232,6 +232,16 @@ describe('subscriptionKpis matches plain loops over the rows', () => {
       total += t.trials;
     }
     expect(total).toBeGreaterThan(400);
+    // pooled over the 12 months up to the last: the rate the KPI table and the goals judge
+    const window = months.slice(-12).map((m) => perMonth.get(m) ?? { trials: 0, converted: 0, pending: 0 });
+    const decided = window.reduce((n, t) => n + t.trials - t.pending, 0);
+    const converted = window.reduce((n, t) => n + t.converted, 0);
+    const [rate, lo, hi] = wilson(converted, decided);
+    const pooled = lib.rows.at(-1)?.trialConversionPooled;
+    expect([pooled?.events, pooled?.total]).toEqual([converted, decided]);
+    expect([pooled?.rate, pooled?.low, pooled?.high].map((x) => x?.toFixed(12))).toEqual(
+      [rate, lo, hi].map((x) => x.toFixed(12)),
+    );
     const all =
       lib.rows.reduce((n, r) => n + (r.trialConversion?.events ?? 0), 0) /
       lib.rows.reduce((n, r) => n + (r.trialConversion?.total ?? 0), 0);
@@ -254,6 +264,6 @@ describe('subscriptionKpis matches plain loops over the rows', () => {
     expect(r.ltv.value).toBeCloseTo((r.arpa! * 0.8) / p, 6);
     expect(r.ltv.low).toBeCloseTo((r.arpa! * 0.8) / hi, 6);
     expect(r.ltv.high).toBeCloseTo((r.arpa! * 0.8) / lo, 6);
-    expect(lib.options).toMatchObject({ margin: 0.8, ltvMonths: 12 });
+    expect(lib.options).toMatchObject({ margin: 0.8, poolMonths: 12 });
   });
 });

@@ -20,6 +20,7 @@ const row = (i: number, trials: number, converted: number): SubscriptionKpiMonth
   ltv: { value: 2_500, low: 1_000, high: 6_400 },
   trials,
   trialConversion: trials > 0 ? wilson(converted, trials) : null,
+  trialConversionPooled: wilson(20, 60),
   pendingTrials: 0,
 });
 const kpis: SubscriptionKpiResult = {
@@ -30,7 +31,7 @@ const kpis: SubscriptionKpiResult = {
     retentionMonths: 12,
     conversionDays: 30,
     margin: 1,
-    ltvMonths: 12,
+    poolMonths: 12,
     method: 'month-end',
     minSize: null,
     source: 'subscriptions',
@@ -106,27 +107,16 @@ it('tables the last month’s KPIs per plan and for all, a too-small plan starre
     'Gross revenue retention',
     'Quick ratio',
     'Churn per month (95% CI)',
-    'Trial → paid (95% CI)',
+    'Trial → paid, 12 months (95% CI)',
     'LTV (95% CI)',
   ]);
   const churn = '2.0% (0.8% to 5.0%)'; // wilson(4, 200): 0.0078 to 0.0503
   const ltv = '€2,500 (€1,000 to €6,400)';
+  const trial = '33.3% (22.7% to 45.9%)'; // wilson(20, 60), the trials of the 12 months pooled
   expect(table?.rows).toEqual([
-    ['basic', '150', '€6,000', '€72,000', '€40.00', '80.0%', '60.0%', '–', churn, '–', ltv],
-    ['team *', '50', '€4,000', '€48,000', '€80.00', '110.0%', '90.0%', '3.00', churn, '–', ltv],
-    [
-      'All customers',
-      '200',
-      '€10,000',
-      '€120,000',
-      '€50.00',
-      '92.8%',
-      '73.0%',
-      '2.50',
-      churn,
-      '33.3% (22.7% to 45.9%)',
-      ltv,
-    ],
+    ['basic', '150', '€6,000', '€72,000', '€40.00', '80.0%', '60.0%', '–', churn, trial, ltv],
+    ['team *', '50', '€4,000', '€48,000', '€80.00', '110.0%', '90.0%', '3.00', churn, trial, ltv],
+    ['All customers', '200', '€10,000', '€120,000', '€50.00', '92.8%', '73.0%', '2.50', churn, trial, ltv],
   ]);
   expect(table?.note).toBe('* Fewer than 30 paying customers on average per month: shown, but too few to rank.');
   expect(kpiTable(kpis, 'plan', 'en', 'EUR')).toBeUndefined();
