@@ -33,7 +33,7 @@ import type {
 } from '../analyses/shared/analysis.js';
 import { ANALYSES, type AnalysisOptions, type AnalysisResults } from '../analyses/registry.js';
 import { runSubscriptions } from '../analyses/subscriptions/run.js';
-import { mrrMethodOption } from '../analyses/subscriptions/analysis.js';
+import { churnByOption, mrrMethodOption } from '../analyses/subscriptions/analysis.js';
 import { withStableSources } from '../analyses/shared/customer-cache.js';
 import {
   timed,
@@ -161,7 +161,13 @@ async function subscriptionsOnly(
   const mrrMethod = mrrMethodOption(options.mrrMethod);
   const subscriptions = await runSubscriptions(
     wb,
-    { subscriptions: options.subscriptions, events: options.events, mrrMethod, fx: options.fx },
+    {
+      subscriptions: options.subscriptions,
+      events: options.events,
+      mrrMethod,
+      churnBy: churnByOption(options.churnBy),
+      fx: options.fx,
+    },
     stagesOf(failures, watch),
   );
   // The first day after the last month measured: MRR is read on the last day of each month before it.
@@ -193,6 +199,8 @@ export async function runPipeline(wb: Workbench, options: PipelineOptions): Prom
     throw new WorkbenchError('BAD_OPTION', messages.fxNeedsSubscriptions(), {});
   if (options.mrrMethod !== undefined && options.subscriptions === undefined)
     throw new WorkbenchError('BAD_OPTION', messages.mrrMethodNeedsSubscriptions(), { mrrMethod: options.mrrMethod });
+  if (options.churnBy !== undefined && options.subscriptions === undefined)
+    throw new WorkbenchError('BAD_OPTION', messages.churnByNeedsSubscriptions(), { churnBy: options.churnBy });
   if (options.file === undefined) {
     if (options.subscriptions === undefined) throw new WorkbenchError('BAD_OPTION', messages.pipelineNeedsFile(), {});
     return subscriptionsOnly(wb, { ...options, subscriptions: options.subscriptions }, watch);

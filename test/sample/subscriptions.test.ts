@@ -16,6 +16,7 @@ import {
   plantedChurn,
   type SubscriptionSampleResult,
 } from '../../src/sample/subscriptions.js';
+import { uniformSql } from '../../src/sample/subscriptions-sql.js';
 import type { LoadReport } from '../../src/data/load-report.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'swb-gen-subs-'));
@@ -62,17 +63,37 @@ describe('generateSubscriptions: planted truth', () => {
     expect(yearly?.share).toBeLessThan(0.21);
   });
 
-  it('recovers the monthly churn hazard of every plan × usage level within 4 standard errors', async () => {
-    const cells = await wb.query<{ plan: string; usage_level: string; exposure: number; churns: number }>(
-      `select plan, usage_level, sum(months) as exposure, count(*) filter (where churned) as churns from (${PERIODS}) group by all order by all`,
+  it('recovers the monthly churn hazard of every plan × usage level × app platform within 4 standard errors', async () => {
+    // The app platform is not in the file (the events show it): redrawn here with the generator's own draw.
+    const cells = await wb.query<{
+      plan: string;
+      usage_level: string;
+      platform: string;
+      exposure: number;
+      churns: number;
+    }>(
+      `with platform as (
+        select 'C' || lpad(cast(i + 1 as varchar), 6, '0') as customer_id,
+          case when ${uniformSql('i', "'os'")} < ${P.platforms[0]!.share} then 'ios' else 'android' end as platform
+        from range(20000) r(i))
+      select plan, usage_level, platform, sum(months) as exposure, count(*) filter (where churned) as churns
+      from (${PERIODS}) p join platform using (customer_id) group by all order by all`,
+      { seed: 7 },
     );
-    expect(cells).toHaveLength(9);
+    expect(cells).toHaveLength(18);
     for (const c of cells) {
-      const h = plantedChurn(c.plan, c.usage_level);
-      expect(Math.abs(c.churns / c.exposure - h), `${c.plan}/${c.usage_level}`).toBeLessThan(
+      const h = plantedChurn(c.plan, c.usage_level, c.platform);
+      expect(Math.abs(c.churns / c.exposure - h), `${c.plan}/${c.usage_level}/${c.platform}`).toBeLessThan(
         4 * Math.sqrt(h / c.exposure),
       );
     }
+    const rate = (platform: string) => {
+      const x = cells.filter((c) => c.platform === platform);
+      return x.reduce((a, c) => a + c.churns, 0) / x.reduce((a, c) => a + c.exposure, 0);
+    };
+    // Android × 1.5 the churn of iOS (pooled over plans and usage levels: a little less, iOS customers stay longer)
+    expect(rate('android') / rate('ios')).toBeGreaterThan(1.3);
+    expect(rate('android') / rate('ios')).toBeLessThan(1.6);
   });
 
   it('ranks churn by plan (basic about twice pro, pro about twice business) and by usage level', async () => {
@@ -143,6 +164,14 @@ describe('generateSubscriptions: events and determinism', () => {
         "select count(*) filter (where platform = 'web' and app_version is not null) as web_app_version, count(distinct event_name) as names from events",
       );
       expect(platforms).toEqual({ web_app_version: 0, names: 8 });
+      // a release a quarter: 3.0–3.3 in 2023, 4.0–4.3 in 2024 (one behind for customers who lag)
+      const versions = await w.query<{ y: number; v: string[] }>(
+        'select year(event_time) as y, list(distinct app_version order by app_version) as v from events where app_version is not null group by y order by y',
+      );
+      expect(versions).toEqual([
+        { y: 2023, v: ['3.0', '3.1', '3.2', '3.3'] },
+        { y: 2024, v: ['3.3', '4.0', '4.1', '4.2', '4.3'] },
+      ]);
     } finally {
       w.close();
     }

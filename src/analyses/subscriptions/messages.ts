@@ -21,8 +21,13 @@ export const subscriptionMessages = {
     customersTable: string,
     customers: readonly string[] | undefined,
     verb = 'subscriptionChurn',
+    events?: { table: string; attributes: readonly string[] },
   ) =>
-    `unknown segment column for ${verb}(): ${JSON.stringify(by)}. Columns available (subscriptions: ${list(subscriptions) || '(none)'}; ${customersTable}: ${customers ? list(customers) || '(none)' : '(no table)'}). Pass { table, column } to use a segment table.`,
+    `unknown segment column for ${verb}(): ${JSON.stringify(by)}. Columns available (subscriptions: ${list(subscriptions) || '(none)'}; ${customersTable}: ${customers ? list(customers) || '(none)' : '(no table)'}${
+      events
+        ? `; ${events.table}, at each month start: ${list(events.attributes) || '(none: load usage events with a device, platform or app_version column)'}`
+        : ''
+    }). Pass { table, column } to use a segment table.`,
   noSegmentTable: (table: string) =>
     `There is no table ${table} to take segments from. Create it first (segmentBy writes one), or name another table.`,
   segmentTableLacks: (table: string, missing: readonly string[], have: readonly string[]) =>
