@@ -45,8 +45,18 @@ export const subscriptionMessages = {
   fxBadDate: (file: string, rate: number) => `${file}, rate ${rate}: the date is not a valid date.`,
   fxTwice: (file: string, currency: string, date: Date | null, rate: number) =>
     `${file}, rate ${rate}: ${currency} has a rate ${date ? `for ${isoDay(date)}` : 'without a date'} already; give one rate per currency and date.`,
-  fxMissing: (file: string, target: string, missing: string) =>
-    `${file} has no rate into ${target} in force on the start of some subscriptions: ${missing} (currency from the first start without one). Add a rate for each, undated or dated on or before that day.`,
+  fxMissing: (file: string, target: string, missing: string, source = 'subscriptions') =>
+    `${file} has no rate into ${target} in force on the start of some subscriptions: ${missing} (column currency of ${source}: each currency from the first start without a rate). Add a rate for each, undated or dated on or before that day.`,
+  fxEmptyCurrency: (
+    source: string,
+    periods: number,
+    first: string | null,
+    start: Date | null,
+    currencies: readonly string[],
+    target: string,
+    verb: string,
+  ) =>
+    `${source}: ${periods} subscription period(s) have an empty currency cell (column currency; first: subscription ${first ?? '(no id)'}${start ? ` from ${isoDay(start)}` : ''}) while the others are in ${currencies.join(', ')}; ${verb}() converts each period by its own currency into ${target}, so those have no amount. Fill in their currency in the file and load it again.`,
 
   // the rates file (fx-file.ts)
   fxFileNotRead: (path: string, reason: string) => `Cannot read the rates file ${path}: ${reason}`,
