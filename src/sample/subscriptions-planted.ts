@@ -60,6 +60,17 @@ export interface PlantedSubscriptions {
   reactivation: number;
   /** They come back after 1, 2 or 3 months (equally likely), on the same day of the month. */
   reactivationMonths: readonly [number, number];
+  /**
+   * Share of customers whose first start (on day 10 or later of its month) follows a refunded attempt on the same
+   * plan: a period of its own subscription id (`…-0`) from 8 days before to 3 days before it. It pays at no month end,
+   * so only day-dated counting (`method: 'dated'`) sees it: new and churned on those days, the real start a reactivation.
+   */
+  refund: number;
+  /**
+   * Share of periods below the largest plan with an upgrade on the 10th of the month after their start that is
+   * reverted on the 17th (when the period runs past it): an expansion and a contraction only day-dated counting sees.
+   */
+  reversedUpgrade: number;
   /** Events per active day: uniform whole numbers in this range. */
   eventsPerActiveDay: readonly [number, number];
   /** Event names; a customer uses the first `features` of them (by usage level), each equally often. */
@@ -104,6 +115,8 @@ export const PLANTED_SUBSCRIPTIONS: Readonly<PlantedSubscriptions> = {
   downgrade: 0.01,
   reactivation: 0.05,
   reactivationMonths: [1, 3],
+  refund: 0.03,
+  reversedUpgrade: 0.02,
   eventsPerActiveDay: [1, 6],
   eventNames: ['login', 'view_dashboard', 'search', 'create_report', 'export', 'share', 'invite_user', 'api_call'],
   countries: [

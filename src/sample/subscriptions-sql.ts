@@ -105,6 +105,37 @@ export function periodsSql(t: GenTables): string {
     FROM runs r JOIN ${t.customers} c ON c.i = r.i`;
 }
 
+/** The working table {@link plantedExtrasSql} writes. */
+export const EXTENDED_PERIODS = '_swb_gen_extended';
+
+/**
+ * The changes only day-dated counting sees, added to the periods (month-end MRR stays as it was): refunded first
+ * attempts ({@link PLANTED_SUBSCRIPTIONS}.refund) and upgrades reverted within a month (`reversedUpgrade`): such a
+ * period is split into its plan up to the 10th of the month after its start, the next plan up to the 17th, and its
+ * plan again from then on, into the table {@link EXTENDED_PERIODS} (which then replaces the periods). Binds `$seed`,
+ * `$end` (the day after the data).
+ */
+export function plantedExtrasSql(t: GenTables): string {
+  const top = P.plans.length - 1;
+  const tenth = "CAST(date_trunc('month', p.start_date) + INTERVAL 1 MONTH + INTERVAL 9 DAY AS DATE)";
+  const seventeenth = "CAST(date_trunc('month', p.start_date) + INTERVAL 1 MONTH + INTERVAL 16 DAY AS DATE)";
+  return `CREATE OR REPLACE TEMP TABLE ${EXTENDED_PERIODS} AS
+    WITH marked AS (
+      SELECT p.*, ${tenth} AS up_at, ${seventeenth} AS back_at,
+        p.plan < ${top} AND ${seventeenth} < coalesce(p.end_date, CAST($end AS DATE))
+          AND ${uniformSql('p.i', 'p.start_date', "'reverse'")} < ${P.reversedUpgrade} AS reversed
+      FROM ${t.periods} p)
+    SELECT i, sub_no, plan, start_date, end_date FROM marked WHERE NOT reversed
+    UNION ALL SELECT i, sub_no, plan, start_date, up_at FROM marked WHERE reversed
+    UNION ALL SELECT i, sub_no, plan + 1, up_at, back_at FROM marked WHERE reversed
+    UNION ALL SELECT i, sub_no, plan, back_at, end_date FROM marked WHERE reversed
+    UNION ALL
+    SELECT p.i, 0, p.plan, CAST(p.start_date - 8 AS DATE), CAST(p.start_date - 3 AS DATE)
+    FROM ${t.periods} p JOIN ${t.customers} c ON c.i = p.i
+    WHERE p.sub_no = 1 AND p.start_date = (SELECT min(q.start_date) FROM ${t.periods} q WHERE q.i = p.i)
+      AND c.day >= 10 AND ${uniformSql('p.i', "'refund'")} < ${P.refund}`;
+}
+
 /** The rows of subscriptions.csv, in a total order. */
 export function subscriptionRowsSql(t: GenTables): string {
   return `SELECT 'S' || substr(c.customer_id, 2) || '-' || p.sub_no AS subscription_id, c.customer_id,

@@ -17,6 +17,7 @@ import {
   type SubscriptionSampleResult,
 } from '../../src/sample/subscriptions.js';
 import { uniformSql } from '../../src/sample/subscriptions-sql.js';
+import { mrrMovements } from '../../src/analyses/subscriptions/index.js';
 import type { LoadReport } from '../../src/data/load-report.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'swb-gen-subs-'));
@@ -24,12 +25,18 @@ let wb: Workbench;
 let gen: SubscriptionSampleResult;
 let loaded: LoadReport;
 
-/** Per subscription period: paid months (anniversaries at which a churn draw was made) and whether it ended in churn. */
-const PERIODS = `
+/**
+ * Per subscription period: paid months (anniversaries at which a churn draw was made), whether it ended in churn,
+ * and whether the next period is a reverted upgrade (the week from the 10th to the 17th). Periods within one month
+ * (refunded attempts and reverted upgrades: no anniversary, no draw) are left out.
+ */
+const PERIODS = `SELECT * FROM (
   SELECT s.*, (year(coalesce(s.end_date, DATE '2024-12-31')) * 12 + month(coalesce(s.end_date, DATE '2024-12-31')))
       - (year(s.start_date) * 12 + month(s.start_date)) AS months,
-    n.mrr AS next_mrr, s.end_date IS NOT NULL AND n.mrr IS NULL AS churned
-  FROM subscriptions s LEFT JOIN subscriptions n ON n.subscription_id = s.subscription_id AND n.start_date = s.end_date`;
+    n.mrr AS next_mrr, s.end_date IS NOT NULL AND n.mrr IS NULL AS churned,
+    coalesce(day(n.start_date) = 10 AND n.end_date - n.start_date = 7, false) AS reverted_next
+  FROM subscriptions s LEFT JOIN subscriptions n ON n.subscription_id = s.subscription_id AND n.start_date = s.end_date)
+  WHERE months > 0`;
 
 beforeAll(async () => {
   gen = await generateSubscriptions({ dir, customers: 20_000, seed: 7, events: false });
@@ -120,7 +127,7 @@ describe('generateSubscriptions: planted truth', () => {
 
   it('recovers expansion (2%) and contraction (1%) per surviving month, and 5% reactivation after 1–3 months', async () => {
     const [moves] = await wb.query<{ up: number; down: number }>(`
-      select count(*) filter (where next_mrr > mrr) / sum(months) filter (where plan <> 'business') as up,
+      select count(*) filter (where next_mrr > mrr and not reverted_next) / sum(months) filter (where plan <> 'business') as up,
              count(*) filter (where next_mrr < mrr) / sum(months) filter (where plan <> 'basic') as down
       from (${PERIODS})`);
     // Upgrades need a survived draw: 2% × (1 − churn), churn ≈ 3–7% in basic and pro.
@@ -140,6 +147,44 @@ describe('generateSubscriptions: planted truth', () => {
       4 * Math.sqrt((P.reactivation * (1 - P.reactivation)) / back!.churns),
     );
   });
+});
+
+describe('generateSubscriptions: what only day-dated counting sees', () => {
+  it('plants refunded first attempts and upgrades reverted within a month; the dated method counts each, month ends none', async () => {
+    const [p] = await wb.query<{
+      refunds: number;
+      refund_mrr: number;
+      eligible: number;
+      reversals: number;
+      reversal_mrr: number;
+    }>(`
+      with mids as (select m.mrr - b.mrr as up from subscriptions m join subscriptions b
+        on b.subscription_id = m.subscription_id and b.end_date = m.start_date
+        where day(m.start_date) = 10 and m.end_date - m.start_date = 7)
+      select (select count(*) from subscriptions where subscription_id like '%-0') as refunds,
+        (select sum(mrr) from subscriptions where subscription_id like '%-0') as refund_mrr,
+        (select count(*) from (select customer_id, min(start_date) filter (where subscription_id not like '%-0') as first
+          from subscriptions group by all) where day(first) >= 10) as eligible,
+        (select count(*) from mids) as reversals, (select sum(up) from mids) as reversal_mrr`);
+    // about 3% of the customers whose first start is on day 10 or later
+    const share = p!.refunds / p!.eligible;
+    expect(Math.abs(share - P.refund)).toBeLessThan(4 * Math.sqrt((P.refund * (1 - P.refund)) / p!.eligible));
+    expect(p!.reversals).toBeGreaterThan(100);
+    const monthEnd = await mrrMovements(wb);
+    const dated = await mrrMovements(wb, { method: 'dated' });
+    // MRR at every month end is the same either way: the planted changes start and end inside a month
+    expect(dated.rows.map((r) => r.mrrEnd)).toEqual(monthEnd.rows.map((r) => r.mrrEnd));
+    const diff = (
+      k: 'churned' | 'reactivation' | 'expansion' | 'contraction' | 'churnedCustomers' | 'reactivatedCustomers' | 'new',
+    ) => dated.totals[k] - monthEnd.totals[k];
+    // each refund: new on the attempt and churned on the refund, the real start a return; each reversal up and down
+    expect([diff('churnedCustomers'), diff('reactivatedCustomers')]).toEqual([p!.refunds, p!.refunds]);
+    expect(diff('churned')).toBeCloseTo(p!.refund_mrr, 6);
+    expect(diff('reactivation')).toBeCloseTo(p!.refund_mrr, 6);
+    expect(diff('new')).toBeCloseTo(0, 6);
+    expect(diff('expansion')).toBeCloseTo(p!.reversal_mrr, 6);
+    expect(diff('contraction')).toBeCloseTo(p!.reversal_mrr, 6);
+  }, 60_000);
 });
 
 describe('generateSubscriptions: events and determinism', () => {
