@@ -175,6 +175,12 @@ const SPEC: CommandSpec = {
       default: 'month-end',
     },
     {
+      name: 'churn-by',
+      value: 'ATTR',
+      help: 'with --subscriptions: segment churn by ATTR month by month instead of the plan: a subscriptions column (country, …) or, with --events, device, platform, app_version or app_major, each taken at the month start',
+      default: 'plan',
+    },
+    {
       name: 'fx',
       value: 'rates.csv',
       help: 'with --subscriptions and --currency: exchange rates (columns currency, rate, optional date: units of --currency per unit, from that date) applied before any sum; subscriptions in several currencies need them',
@@ -299,6 +305,9 @@ async function readReportFlags({ values, flags, positionals }: ParsedArgs, io: C
   const fx = values.fx === undefined || currency === undefined ? undefined : readFxRates(values.fx, currency);
   if (mrrMethod !== undefined && values.subscriptions === undefined)
     throw new UsageError(messages.mrrMethodNeedsSubscriptions());
+  const churnBy = values['churn-by'];
+  if (churnBy !== undefined && values.subscriptions === undefined)
+    throw new UsageError(messages.churnByNeedsSubscriptions());
   // Subscriptions without FILE: a report on them alone, never on the bundled transactions.
   const onlySubscriptions = positionals[0] === undefined && values.subscriptions !== undefined;
   if (onlySubscriptions) {
@@ -347,6 +356,7 @@ async function readReportFlags({ values, flags, positionals }: ParsedArgs, io: C
     ...(values.subscriptions !== undefined ? { subscriptions: values.subscriptions } : {}),
     ...(values.events !== undefined ? { events: values.events } : {}),
     ...(mrrMethod !== undefined ? { mrrMethod } : {}),
+    ...(churnBy !== undefined ? { churnBy } : {}),
     ...(fx ? { fx } : {}),
     ...(preset ? { preset } : {}),
     ...(mapping ? { mapping } : {}),

@@ -25,6 +25,11 @@ export type SetAsideReason =
   | 'invalid_interval'
   /** Subscriptions: the period starts before an earlier-starting period of the same subscription ends. */
   | 'overlapping_period'
+  /**
+   * Subscriptions: the period starts inside a kept period of the same subscription and plan at another MRR (a
+   * price change written without ending the earlier period).
+   */
+  | 'price_change_in_period'
   /** Events: the event name is empty. */
   | 'missing_event';
 

@@ -1,8 +1,8 @@
 /**
- * Exact duplicates and overlapping periods in the staging table of `loadSubscriptions`: the two set-aside
- * reasons that depend on other rows. The staging table has `subscription_id, start_date, end_date`, the
- * reason so far (`_swb_reason`, NULL = kept) and a hash of every source column (`_swb_hash`); its rowid
- * follows file order.
+ * Exact duplicates, overlapping periods and price changes inside a period in the staging table of
+ * `loadSubscriptions`: the set-aside reasons that depend on other rows. The staging table has
+ * `subscription_id, plan, start_date, end_date, mrr`, the reason so far (`_swb_reason`, NULL = kept) and a hash
+ * of every source column (`_swb_hash`); its rowid follows file order.
  */
 import type { Workbench } from '../workbench.js';
 
@@ -12,8 +12,8 @@ const MAX_ROUNDS = 50;
 /**
  * Among the rows kept so far: every copy after the first of rows equal in every source column is a
  * `duplicate`; then a period that starts before a kept, earlier-starting period of the same subscription ends
- * (NULL end = never) is an `overlapping_period`, so one bad row never takes the plan change after it along.
- * Ties in start date go by file order.
+ * (NULL end = never) is an `overlapping_period`, so one bad row never takes the plan change after it along;
+ * ties in start date go by file order. Last, an overlap at another price of the same plan is a `price_change_in_period`.
  */
 export async function markDuplicatesAndOverlaps(wb: Workbench, staged: string): Promise<void> {
   await wb.run(`UPDATE ${staged} SET _swb_reason = 'duplicate' WHERE rowid IN (
@@ -23,12 +23,25 @@ export async function markDuplicatesAndOverlaps(wb: Workbench, staged: string): 
     for (let round = 1; ; round++) {
       await wb.run(`CREATE OR REPLACE TEMP TABLE ${marks} AS ${round <= MAX_ROUNDS ? overlapRoundSql(staged) : runningMaxSql(staged)}`);
       const [{ n } = { n: 0 }] = await wb.query<{ n: number }>(`SELECT count(*) AS n FROM ${marks}`);
-      if (n === 0) return;
+      if (n === 0) break;
       await wb.run(`UPDATE ${staged} SET _swb_reason = 'overlapping_period' WHERE rowid IN (SELECT r FROM ${marks})`);
     }
   } finally {
     await wb.run(`DROP TABLE IF EXISTS ${marks}`);
   }
+  await wb.run(priceChangeSql(staged));
+}
+
+/**
+ * An overlapping period that starts inside a kept period of the same subscription and plan at another MRR is a
+ * price change written as a second period without ending the first: `price_change_in_period`, so the report says
+ * what to fix (end the earlier period the day the new price starts) instead of a plain overlap.
+ */
+function priceChangeSql(staged: string): string {
+  return `UPDATE ${staged} SET _swb_reason = 'price_change_in_period' WHERE rowid IN (
+    SELECT o.rowid FROM ${staged} o JOIN ${staged} k ON k.subscription_id = o.subscription_id
+    WHERE o._swb_reason = 'overlapping_period' AND k._swb_reason IS NULL AND k.start_date <= o.start_date
+      AND o.start_date < coalesce(k.end_date, DATE 'infinity') AND k.plan IS NOT DISTINCT FROM o.plan AND k.mrr <> o.mrr)`;
 }
 
 /** Kept rows in order per subscription, with the latest end of the kept rows before each (`before_end`). */

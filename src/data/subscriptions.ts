@@ -38,7 +38,7 @@ export interface SubscriptionLoadOptions {
 /** Reason order in reports. */
 export const SUBSCRIPTION_REASONS: readonly SetAsideReason[] = [
   'repeated_header', 'missing_customer_id', 'missing_subscription_id', 'unparseable_date', 'date_out_of_range', 'end_before_start', 'unparseable_amount', 'invalid_interval',
-  'negative_mrr', 'overlapping_period', 'duplicate',
+  'negative_mrr', 'overlapping_period', 'price_change_in_period', 'duplicate',
 ];
 
 /** The canonical columns, in table order; source columns with these names (any case) are not kept. */
@@ -56,7 +56,7 @@ const STAGED = '_swb_subs_load';
  * not parse, a start far outside the period of the other starts (the transactions' rule: more than 24 months
  * from the main body), an end on or before the start, an amount that does not parse, an unknown interval, MRR
  * below zero, exact duplicates, and periods that overlap an earlier-starting kept period of the same subscription
- * (the later one is set aside). An end date far after every other date (a 9999-12-31 "no end") is read as
+ * (the later one is set aside; at another MRR of the same plan as a price change inside a period). An end date far after every other date (a 9999-12-31 "no end") is read as
  * still running, with a note.
  * Without a subscription id column each customer is one subscription (a warning says so).
  * @example const report = await loadSubscriptions(wb, 'abonnementen.csv', { mapping: { plan: 'pakket' } });

@@ -11,6 +11,9 @@ export const subscriptionReportMessages = {
   /** A counting method of MRR movements without subscriptions to count. */
   mrrMethodNeedsSubscriptions: () =>
     'The counting method of MRR movements (mrrMethod, --mrr-method) applies to subscriptions: pass the subscriptions file too (subscriptions, --subscriptions FILE), or leave it out.',
+  /** A churn segment without subscriptions to churn. */
+  churnByNeedsSubscriptions: () =>
+    'Churn by a segment (churnBy, --churn-by) is measured on subscriptions: pass the subscriptions file too (subscriptions, --subscriptions FILE), or leave it out.',
   /** Exchange rates without subscriptions to convert. */
   fxNeedsSubscriptions: () =>
     'Exchange rates (fx, --fx) convert the MRR of subscriptions: pass the subscriptions file too (subscriptions, --subscriptions FILE), or leave them out.',

@@ -33,7 +33,7 @@ import type {
 } from '../analyses/shared/analysis.js';
 import { ANALYSES, type AnalysisOptions, type AnalysisResults } from '../analyses/registry.js';
 import { runSubscriptions } from '../analyses/subscriptions/run.js';
-import { mrrMethodOption } from '../analyses/subscriptions/analysis.js';
+import { churnByOption, mrrMethodOption } from '../analyses/subscriptions/analysis.js';
 import { withStableSources } from '../analyses/shared/customer-cache.js';
 import {
   timed,
@@ -172,6 +172,7 @@ async function subscriptionsOnly(
       goals: options.goals?.subscriptions
         ? { file: options.goals.file, subscriptions: options.goals.subscriptions }
         : undefined,
+      churnBy: churnByOption(options.churnBy),
     },
     stagesOf(failures, watch),
   );
@@ -206,6 +207,8 @@ export async function runPipeline(wb: Workbench, options: PipelineOptions): Prom
     throw new WorkbenchError('BAD_OPTION', messages.mrrMethodNeedsSubscriptions(), { mrrMethod: options.mrrMethod });
   if (options.goals?.subscriptions && options.subscriptions === undefined)
     throw new WorkbenchError('BAD_OPTION', messages.subscriptionGoalsNeedSubscriptions(options.goals.file), {});
+  if (options.churnBy !== undefined && options.subscriptions === undefined)
+    throw new WorkbenchError('BAD_OPTION', messages.churnByNeedsSubscriptions(), { churnBy: options.churnBy });
   if (options.file === undefined) {
     if (options.subscriptions === undefined) throw new WorkbenchError('BAD_OPTION', messages.pipelineNeedsFile(), {});
     return subscriptionsOnly(wb, { ...options, subscriptions: options.subscriptions }, watch);

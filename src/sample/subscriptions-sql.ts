@@ -32,7 +32,7 @@ const list = (xs: ReadonlyArray<string | number>): string =>
 
 /**
  * One row per customer: `i`, id, start month `m0` (0–23) and day (1–28), first plan, usage level, yearly
- * billing, country, channel and the app traits. Binds `$seed`, `$n`, `$width`.
+ * billing, country, channel and the app traits (platform ios or android, tablet, a release behind). Binds `$seed`, `$n`, `$width`.
  */
 export function customersSql(t: GenTables): string {
   const u = (tag: string) => uniformSql('i', `'${tag}'`);
@@ -55,7 +55,7 @@ export function customersSql(t: GenTables): string {
         u('channel'),
         P.channels.map((c) => c.share),
       )} AS channel,
-      ${u('os')} < 0.5 AS ios, ${u('tablet')} < 0.2 AS tablet, ${u('lag')} < 0.3 AS lags
+      ${u('os')} < ${P.platforms[0]?.share ?? 0.5} AS ios, ${u('tablet')} < 0.2 AS tablet, ${u('lag')} < ${P.appLagShare} AS lags
     FROM range($n) r(i)`;
 }
 
@@ -78,7 +78,8 @@ export function stepsSql(t: GenTables): string {
         CASE WHEN st = 0 AND churn AND comes_back THEN k + ${P.reactivationMonths[0]} + CAST(floor(gap * ${P.reactivationMonths[1] - P.reactivationMonths[0] + 1}) AS INTEGER) ELSE back_at END
       FROM (
         SELECT s.i, s.k + 1 AS k, s.plan, s.sub_no, s.status AS st, s.back_at,
-          ${u('churn')} < ${list(P.plans.map((p) => p.churn))}[s.plan + 1] * ${list(P.usage.map((x) => x.churnFactor))}[c.usage + 1] AS churn,
+          ${u('churn')} < ${list(P.plans.map((p) => p.churn))}[s.plan + 1] * ${list(P.usage.map((x) => x.churnFactor))}[c.usage + 1]
+            * ${list(P.platforms.map((x) => x.churnFactor))}[CASE WHEN c.ios THEN 1 ELSE 2 END] AS churn,
           ${u('back')} < ${P.reactivation} AS comes_back, ${u('gap')} AS gap,
           ${u('change')} < ${P.upgrade} AND s.plan < ${top} AS up,
           ${u('change')} >= ${P.upgrade} AND ${u('change')} < ${P.upgrade + P.downgrade} AND s.plan > 0 AS down
@@ -104,6 +105,37 @@ export function periodsSql(t: GenTables): string {
     FROM runs r JOIN ${t.customers} c ON c.i = r.i`;
 }
 
+/** The working table {@link plantedExtrasSql} writes. */
+export const EXTENDED_PERIODS = '_swb_gen_extended';
+
+/**
+ * The changes only day-dated counting sees, added to the periods (month-end MRR stays as it was): refunded first
+ * attempts ({@link PLANTED_SUBSCRIPTIONS}.refund) and upgrades reverted within a month (`reversedUpgrade`): such a
+ * period is split into its plan up to the 10th of the month after its start, the next plan up to the 17th, and its
+ * plan again from then on, into the table {@link EXTENDED_PERIODS} (which then replaces the periods). Binds `$seed`,
+ * `$end` (the day after the data).
+ */
+export function plantedExtrasSql(t: GenTables): string {
+  const top = P.plans.length - 1;
+  const tenth = "CAST(date_trunc('month', p.start_date) + INTERVAL 1 MONTH + INTERVAL 9 DAY AS DATE)";
+  const seventeenth = "CAST(date_trunc('month', p.start_date) + INTERVAL 1 MONTH + INTERVAL 16 DAY AS DATE)";
+  return `CREATE OR REPLACE TEMP TABLE ${EXTENDED_PERIODS} AS
+    WITH marked AS (
+      SELECT p.*, ${tenth} AS up_at, ${seventeenth} AS back_at,
+        p.plan < ${top} AND ${seventeenth} < coalesce(p.end_date, CAST($end AS DATE))
+          AND ${uniformSql('p.i', 'p.start_date', "'reverse'")} < ${P.reversedUpgrade} AS reversed
+      FROM ${t.periods} p)
+    SELECT i, sub_no, plan, start_date, end_date FROM marked WHERE NOT reversed
+    UNION ALL SELECT i, sub_no, plan, start_date, up_at FROM marked WHERE reversed
+    UNION ALL SELECT i, sub_no, plan + 1, up_at, back_at FROM marked WHERE reversed
+    UNION ALL SELECT i, sub_no, plan, back_at, end_date FROM marked WHERE reversed
+    UNION ALL
+    SELECT p.i, 0, p.plan, CAST(p.start_date - 8 AS DATE), CAST(p.start_date - 3 AS DATE)
+    FROM ${t.periods} p JOIN ${t.customers} c ON c.i = p.i
+    WHERE p.sub_no = 1 AND p.start_date = (SELECT min(q.start_date) FROM ${t.periods} q WHERE q.i = p.i)
+      AND c.day >= 10 AND ${uniformSql('p.i', "'refund'")} < ${P.refund}`;
+}
+
 /** The rows of subscriptions.csv, in a total order. */
 export function subscriptionRowsSql(t: GenTables): string {
   return `SELECT 'S' || substr(c.customer_id, 2) || '-' || p.sub_no AS subscription_id, c.customer_id,
@@ -117,7 +149,8 @@ export function subscriptionRowsSql(t: GenTables): string {
 
 /**
  * The rows of events.csv, in a total order (every column): each paid day is active with probability
- * activeDays / 30; an active day has 1–6 events at seconds between 07:00 and 23:00, on one platform.
+ * activeDays / 30; an active day has 1–6 events at seconds between 07:00 and 23:00, on one platform; the app
+ * version is the quarter's release (`3.0` … `3.3`, `4.0` … `4.3`), one earlier for customers who lag.
  * Binds `$first` and `$end` (the day after the data).
  */
 export function eventRowsSql(t: GenTables): string {
@@ -128,14 +161,15 @@ export function eventRowsSql(t: GenTables): string {
     active AS (
       SELECT d.i, d.day, c.customer_id, c.usage, c.ios, c.tablet, c.lags,
         ${uniformSql('d.i', 'd.day', "'mobile'")} < ${list(P.channels.map((x) => x.mobileShare))}[c.channel + 1] AS mobile,
-        ${lo} + CAST(floor(${uniformSql('d.i', 'd.day', "'count'")} * ${hi - lo + 1}) AS INTEGER) AS n
+        ${lo} + CAST(floor(${uniformSql('d.i', 'd.day', "'count'")} * ${hi - lo + 1}) AS INTEGER) AS n,
+        greatest(0, CAST(floor(date_diff('month', CAST($first AS DATE), d.day) / 3) AS INTEGER) - CAST(c.lags AS INTEGER)) AS release
       FROM days d JOIN ${t.customers} c ON c.i = d.i
       WHERE ${uniformSql('d.i', 'd.day', "'active'")} < ${list(P.usage.map((x) => x.activeDays))}[c.usage + 1] / 30.0)
     SELECT customer_id, CAST(day AS TIMESTAMP) + to_seconds(25200 + CAST(floor(${uniformSql('i', 'day', 'j', "'time'")} * 57600) AS BIGINT)) AS event_time,
       ${list(P.eventNames)}[1 + CAST(floor(${uniformSql('i', 'day', 'j', "'name'")} * ${list(P.usage.map((x) => x.features))}[usage + 1]) AS INTEGER)] AS event_name,
       CASE WHEN NOT mobile THEN 'web' WHEN ios THEN 'ios' ELSE 'android' END AS platform,
       CASE WHEN NOT mobile THEN 'desktop' WHEN tablet THEN 'tablet' ELSE 'phone' END AS device,
-      CASE WHEN mobile THEN '3.' || greatest(0, CAST(floor(date_diff('month', CAST($first AS DATE), day) / 3) AS INTEGER) - CAST(lags AS INTEGER)) END AS app_version
+      CASE WHEN mobile THEN CAST(3 + release // 4 AS VARCHAR) || '.' || CAST(release % 4 AS VARCHAR) END AS app_version
     FROM active, range(n) e(j)
     ORDER BY ALL`;
 }

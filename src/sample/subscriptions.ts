@@ -13,7 +13,9 @@ import { PLANTED_SUBSCRIPTIONS } from './subscriptions-planted.js';
 import {
   customersSql,
   eventRowsSql,
+  EXTENDED_PERIODS,
   periodsSql,
+  plantedExtrasSql,
   stepsSql,
   subscriptionRowsSql,
   type GenTables,
@@ -83,6 +85,8 @@ export async function generateSubscriptions(options: SubscriptionSampleOptions):
     await wb.run(customersSql(t), params);
     await wb.run(stepsSql(t), params);
     await wb.run(periodsSql(t), params);
+    await wb.run(plantedExtrasSql(t), params);
+    await wb.run(`DROP TABLE ${t.periods}; ALTER TABLE ${EXTENDED_PERIODS} RENAME TO ${t.periods}`);
     await wb.run(`DROP TABLE ${t.steps}`);
     const copy = async (path: string, select: string): Promise<{ path: string; rows: number }> => {
       let rows = 0;

@@ -263,6 +263,27 @@ describe('swb report on subscriptions and usage events alone', () => {
     expect(noSubs.stderr).toMatch(/^error: The counting method of MRR movements .*--subscriptions FILE.* \[USAGE\]\n$/);
   });
 
+  it('segments churn by the platform at each month start with --churn-by platform (en), refused without --subscriptions', async () => {
+    const out = join(dir, 'churn-by.html');
+    const r = await runCli(
+      ['report', '--subscriptions', subs, '--events', events, '--churn-by', 'platform', '--out', out],
+      { env: { SOURCE_DATE_EPOCH: EPOCH } },
+    );
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/^churn .* 4 platform values, /m);
+    const text = reportText(readFileSync(out, 'utf8'));
+    expect(text).toContain('Customer and revenue churn by platform');
+    expect(text).toContain('Device, platform or app version of a customer');
+    expect(text).toContain('never their latest value overall');
+    const help = await runCli(['report', '--help']);
+    expect(help.stdout).toMatch(/^ {2}--churn-by ATTR +with --subscriptions: .* \[default: plan\]$/m);
+    const noSubs = await runCli(['report', '--churn-by', 'device', '--out', join(dir, 'x.html')]);
+    expect([noSubs.code, noSubs.stderr]).toEqual([
+      2,
+      'error: Churn by a segment (churnBy, --churn-by) is measured on subscriptions: pass the subscriptions file too (subscriptions, --subscriptions FILE), or leave it out. [USAGE]\n',
+    ]);
+  }, 180_000);
+
   it('converts subscriptions in three currencies with --fx, and refuses them without rates or with a bad rates file', async () => {
     // the hand-made EUR subscriptions plus USD 100 (u) and GBP 40 (v): at 0.9 and 1.15, MRR at the end of April 2024 is
     // 330.24 (EUR alone) + 90 + 46

@@ -8,6 +8,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Workbench } from '../../src/workbench.js';
+import { dataQualitySection } from '../../src/report/sections/data-quality.js';
 import { loadSubscriptions } from '../../src/data/subscriptions.js';
 import type { LoadReport } from '../../src/data/load-report.js';
 import { formatLoadReport } from '../../src/cli/load-report-text.js';
@@ -105,8 +106,30 @@ describe('loadSubscriptions set-aside rules', () => {
       'subscription_id,customer_id,start,end,mrr',
       'S,C,2023-01-01,2023-03-01,10', 'S,C,2023-02-01,2023-04-01,10', 'S,C,2023-03-01,,20', 'S,C,2023-05-01,,30',
     ]));
-    expect(setAside(r)).toEqual({ overlapping_period: { count: 2, rows: [3, 5] } });
+    // line 5 starts inside the running period of line 4 at another price: a price change written without an end
+    expect(setAside(r)).toEqual({ overlapping_period: { count: 1, rows: [3] }, price_change_in_period: { count: 1, rows: [5] } });
     expect((await rows()).map((s) => [s.start, s.end, s.mrr])).toEqual([['2023-01-01', '2023-03-01', 10], ['2023-03-01', null, 20]]);
+  });
+
+  it('sets aside a price change inside a period apart from other overlaps, and counts each', async () => {
+    const r = await loadSubscriptions(wb, file('price.csv', [
+      'subscription_id,customer_id,plan,start_date,end_date,price,interval',
+      'A,1,pro,2023-01-01,2024-01-01,588,year', //  2 kept
+      'A,1,pro,2023-07-01,2024-01-01,708,year', //  3 price_change_in_period: same plan, new price inside the year
+      'A,1,business,2023-09-01,,1788,year', //      4 overlapping_period: another plan before line 2 ends
+      'B,2,basic,2023-01-01,,19,month', //          5 kept
+      'B,2,basic,2023-03-01,,19,month', //          6 overlapping_period: the same price again
+    ]));
+    expect(setAside(r)).toEqual({
+      overlapping_period: { count: 2, rows: [4, 6] },
+      price_change_in_period: { count: 1, rows: [3] },
+    });
+    expect(r.setAside.map((s) => s.reason)).toEqual(['overlapping_period', 'price_change_in_period']);
+    expect((await rows()).map((s) => [s.subscription_id, s.start, s.mrr])).toEqual([['A', '2023-01-01', 49], ['B', '2023-01-01', 19]]);
+    // the report's data-quality section names the reason and what to do, in English and Dutch
+    const en = JSON.stringify(dataQualitySection({ subscriptions: r }, { locale: 'en' }));
+    expect(en).toContain('Price of the same plan changes inside a running period of the subscription (end the earlier period the day the new price starts)');
+    expect(JSON.stringify(dataQualitySection({ subscriptions: r }, { locale: 'nl' }))).toContain('Prijs van hetzelfde pakket wijzigt');
   });
 });
 

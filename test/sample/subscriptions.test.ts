@@ -16,6 +16,8 @@ import {
   plantedChurn,
   type SubscriptionSampleResult,
 } from '../../src/sample/subscriptions.js';
+import { uniformSql } from '../../src/sample/subscriptions-sql.js';
+import { mrrMovements } from '../../src/analyses/subscriptions/index.js';
 import type { LoadReport } from '../../src/data/load-report.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'swb-gen-subs-'));
@@ -23,12 +25,18 @@ let wb: Workbench;
 let gen: SubscriptionSampleResult;
 let loaded: LoadReport;
 
-/** Per subscription period: paid months (anniversaries at which a churn draw was made) and whether it ended in churn. */
-const PERIODS = `
+/**
+ * Per subscription period: paid months (anniversaries at which a churn draw was made), whether it ended in churn,
+ * and whether the next period is a reverted upgrade (the week from the 10th to the 17th). Periods within one month
+ * (refunded attempts and reverted upgrades: no anniversary, no draw) are left out.
+ */
+const PERIODS = `SELECT * FROM (
   SELECT s.*, (year(coalesce(s.end_date, DATE '2024-12-31')) * 12 + month(coalesce(s.end_date, DATE '2024-12-31')))
       - (year(s.start_date) * 12 + month(s.start_date)) AS months,
-    n.mrr AS next_mrr, s.end_date IS NOT NULL AND n.mrr IS NULL AS churned
-  FROM subscriptions s LEFT JOIN subscriptions n ON n.subscription_id = s.subscription_id AND n.start_date = s.end_date`;
+    n.mrr AS next_mrr, s.end_date IS NOT NULL AND n.mrr IS NULL AS churned,
+    coalesce(day(n.start_date) = 10 AND n.end_date - n.start_date = 7, false) AS reverted_next
+  FROM subscriptions s LEFT JOIN subscriptions n ON n.subscription_id = s.subscription_id AND n.start_date = s.end_date)
+  WHERE months > 0`;
 
 beforeAll(async () => {
   gen = await generateSubscriptions({ dir, customers: 20_000, seed: 7, events: false });
@@ -62,17 +70,37 @@ describe('generateSubscriptions: planted truth', () => {
     expect(yearly?.share).toBeLessThan(0.21);
   });
 
-  it('recovers the monthly churn hazard of every plan × usage level within 4 standard errors', async () => {
-    const cells = await wb.query<{ plan: string; usage_level: string; exposure: number; churns: number }>(
-      `select plan, usage_level, sum(months) as exposure, count(*) filter (where churned) as churns from (${PERIODS}) group by all order by all`,
+  it('recovers the monthly churn hazard of every plan × usage level × app platform within 4 standard errors', async () => {
+    // The app platform is not in the file (the events show it): redrawn here with the generator's own draw.
+    const cells = await wb.query<{
+      plan: string;
+      usage_level: string;
+      platform: string;
+      exposure: number;
+      churns: number;
+    }>(
+      `with platform as (
+        select 'C' || lpad(cast(i + 1 as varchar), 6, '0') as customer_id,
+          case when ${uniformSql('i', "'os'")} < ${P.platforms[0]!.share} then 'ios' else 'android' end as platform
+        from range(20000) r(i))
+      select plan, usage_level, platform, sum(months) as exposure, count(*) filter (where churned) as churns
+      from (${PERIODS}) p join platform using (customer_id) group by all order by all`,
+      { seed: 7 },
     );
-    expect(cells).toHaveLength(9);
+    expect(cells).toHaveLength(18);
     for (const c of cells) {
-      const h = plantedChurn(c.plan, c.usage_level);
-      expect(Math.abs(c.churns / c.exposure - h), `${c.plan}/${c.usage_level}`).toBeLessThan(
+      const h = plantedChurn(c.plan, c.usage_level, c.platform);
+      expect(Math.abs(c.churns / c.exposure - h), `${c.plan}/${c.usage_level}/${c.platform}`).toBeLessThan(
         4 * Math.sqrt(h / c.exposure),
       );
     }
+    const rate = (platform: string) => {
+      const x = cells.filter((c) => c.platform === platform);
+      return x.reduce((a, c) => a + c.churns, 0) / x.reduce((a, c) => a + c.exposure, 0);
+    };
+    // Android × 1.5 the churn of iOS (pooled over plans and usage levels: a little less, iOS customers stay longer)
+    expect(rate('android') / rate('ios')).toBeGreaterThan(1.3);
+    expect(rate('android') / rate('ios')).toBeLessThan(1.6);
   });
 
   it('ranks churn by plan (basic about twice pro, pro about twice business) and by usage level', async () => {
@@ -99,7 +127,7 @@ describe('generateSubscriptions: planted truth', () => {
 
   it('recovers expansion (2%) and contraction (1%) per surviving month, and 5% reactivation after 1–3 months', async () => {
     const [moves] = await wb.query<{ up: number; down: number }>(`
-      select count(*) filter (where next_mrr > mrr) / sum(months) filter (where plan <> 'business') as up,
+      select count(*) filter (where next_mrr > mrr and not reverted_next) / sum(months) filter (where plan <> 'business') as up,
              count(*) filter (where next_mrr < mrr) / sum(months) filter (where plan <> 'basic') as down
       from (${PERIODS})`);
     // Upgrades need a survived draw: 2% × (1 − churn), churn ≈ 3–7% in basic and pro.
@@ -119,6 +147,44 @@ describe('generateSubscriptions: planted truth', () => {
       4 * Math.sqrt((P.reactivation * (1 - P.reactivation)) / back!.churns),
     );
   });
+});
+
+describe('generateSubscriptions: what only day-dated counting sees', () => {
+  it('plants refunded first attempts and upgrades reverted within a month; the dated method counts each, month ends none', async () => {
+    const [p] = await wb.query<{
+      refunds: number;
+      refund_mrr: number;
+      eligible: number;
+      reversals: number;
+      reversal_mrr: number;
+    }>(`
+      with mids as (select m.mrr - b.mrr as up from subscriptions m join subscriptions b
+        on b.subscription_id = m.subscription_id and b.end_date = m.start_date
+        where day(m.start_date) = 10 and m.end_date - m.start_date = 7)
+      select (select count(*) from subscriptions where subscription_id like '%-0') as refunds,
+        (select sum(mrr) from subscriptions where subscription_id like '%-0') as refund_mrr,
+        (select count(*) from (select customer_id, min(start_date) filter (where subscription_id not like '%-0') as first
+          from subscriptions group by all) where day(first) >= 10) as eligible,
+        (select count(*) from mids) as reversals, (select sum(up) from mids) as reversal_mrr`);
+    // about 3% of the customers whose first start is on day 10 or later
+    const share = p!.refunds / p!.eligible;
+    expect(Math.abs(share - P.refund)).toBeLessThan(4 * Math.sqrt((P.refund * (1 - P.refund)) / p!.eligible));
+    expect(p!.reversals).toBeGreaterThan(100);
+    const monthEnd = await mrrMovements(wb);
+    const dated = await mrrMovements(wb, { method: 'dated' });
+    // MRR at every month end is the same either way: the planted changes start and end inside a month
+    expect(dated.rows.map((r) => r.mrrEnd)).toEqual(monthEnd.rows.map((r) => r.mrrEnd));
+    const diff = (
+      k: 'churned' | 'reactivation' | 'expansion' | 'contraction' | 'churnedCustomers' | 'reactivatedCustomers' | 'new',
+    ) => dated.totals[k] - monthEnd.totals[k];
+    // each refund: new on the attempt and churned on the refund, the real start a return; each reversal up and down
+    expect([diff('churnedCustomers'), diff('reactivatedCustomers')]).toEqual([p!.refunds, p!.refunds]);
+    expect(diff('churned')).toBeCloseTo(p!.refund_mrr, 6);
+    expect(diff('reactivation')).toBeCloseTo(p!.refund_mrr, 6);
+    expect(diff('new')).toBeCloseTo(0, 6);
+    expect(diff('expansion')).toBeCloseTo(p!.reversal_mrr, 6);
+    expect(diff('contraction')).toBeCloseTo(p!.reversal_mrr, 6);
+  }, 60_000);
 });
 
 describe('generateSubscriptions: events and determinism', () => {
@@ -143,6 +209,14 @@ describe('generateSubscriptions: events and determinism', () => {
         "select count(*) filter (where platform = 'web' and app_version is not null) as web_app_version, count(distinct event_name) as names from events",
       );
       expect(platforms).toEqual({ web_app_version: 0, names: 8 });
+      // a release a quarter: 3.0–3.3 in 2023, 4.0–4.3 in 2024 (one behind for customers who lag)
+      const versions = await w.query<{ y: number; v: string[] }>(
+        'select year(event_time) as y, list(distinct app_version order by app_version) as v from events where app_version is not null group by y order by y',
+      );
+      expect(versions).toEqual([
+        { y: 2023, v: ['3.0', '3.1', '3.2', '3.3'] },
+        { y: 2024, v: ['3.3', '4.0', '4.1', '4.2', '4.3'] },
+      ]);
     } finally {
       w.close();
     }

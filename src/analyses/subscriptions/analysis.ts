@@ -8,6 +8,8 @@ import type { ReportSection } from '../../report/section.js';
 import { unavailableSection, type SectionFailure } from '../../report/sections/unavailable.js';
 import type { Analysis } from '../shared/analysis.js';
 import { keyword } from '../shared/validate.js';
+import { WorkbenchError } from '../../errors.js';
+import { subscriptionMessages } from './messages.js';
 import type { MrrMethod } from './movements.js';
 import type { FxRates } from './fx.js';
 import type { SubscriptionGoals } from './kpi-goals.js';
@@ -31,6 +33,12 @@ export interface SubscriptionsReportFlags {
    */
   mrrMethod?: MrrMethod;
   /**
+   * What churn is segmented by (with `subscriptions`), month by month and over the range: a column of the
+   * subscriptions such as `'country'`, or with `events` `'device'`, `'platform'`, `'app_version'` or `'app_major'`,
+   * each customer's value at each month start (never the latest value). @defaultValue 'plan' when the file has plans
+   */
+  churnBy?: string;
+  /**
    * Exchange rates into the report currency (`readFxRates`), applied to every subscription's MRR before any
    * sum; without them subscriptions in more than one currency end the run with an error naming them. @defaultValue none
    */
@@ -42,6 +50,16 @@ export interface SubscriptionsReportFlags {
 /** The counting method of the report's MRR movements, checked: `BAD_OPTION` for anything but the two names. */
 export function mrrMethodOption(value: unknown): MrrMethod {
   return keyword('mrrMethod', value ?? 'month-end', ['month-end', 'dated']);
+}
+
+/** The report's churn segment (`churnBy`), checked: absent, or a column name (`BAD_OPTION` otherwise). */
+export function churnByOption(value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || value.trim() === '')
+    throw new WorkbenchError('BAD_OPTION', subscriptionMessages.churnNeedsBy(value, 'runPipeline churnBy'), {
+      churnBy: value,
+    });
+  return value;
 }
 
 const PARTS: readonly SubscriptionPart[] = [
@@ -95,7 +113,10 @@ export const subscriptionsAnalysis: Analysis<'subscriptions', SubscriptionResult
   failure: 'fatal',
   flag: '--subscriptions',
   when: (options) => options.subscriptions !== undefined,
-  check: (options) => void mrrMethodOption(options.mrrMethod),
+  check: (options) => {
+    mrrMethodOption(options.mrrMethod);
+    churnByOption(options.churnBy);
+  },
   // Its parts report their own progress (loads, MRR, churn, cohorts, usage).
   run: ({ wb, options, stages }) =>
     runSubscriptions(
@@ -104,6 +125,7 @@ export const subscriptionsAnalysis: Analysis<'subscriptions', SubscriptionResult
         subscriptions: options.subscriptions as string,
         events: options.events,
         mrrMethod: mrrMethodOption(options.mrrMethod),
+        churnBy: churnByOption(options.churnBy),
         fx: options.fx,
         goals: options.goals?.subscriptions
           ? { file: options.goals.file, subscriptions: options.goals.subscriptions }

@@ -1,13 +1,15 @@
 /**
  * What `subscriptionChurn` segments by: `'plan'` or another column of the subscriptions (its value on
- * the customer's highest-MRR subscription at the month start), a column of the customers table, or a
- * segment table (`customer_id` + a segment column, such as the table `segmentBy` writes). Resolved once,
- * with errors that list what is there.
+ * the customer's highest-MRR subscription at the month start), a column of the customers table, a
+ * segment table (`customer_id` + a segment column, such as the table `segmentBy` writes), or — where the
+ * caller names an events table — `device`, `platform`, `app_version` or `app_major` from the usage events,
+ * each at the month start (event-segments-sql.ts). Resolved once, with errors that list what is there.
  */
 import type { Workbench } from '../../workbench.js';
 import { WorkbenchError } from '../../errors.js';
 import { quoteIdentifier } from '../../sql.js';
 import { columnsOf, SUBSCRIPTION_CORE } from './source.js';
+import { EVENT_ATTRIBUTES, eventColumnOf, isEventAttribute } from './event-segments-sql.js';
 import { subscriptionMessages } from './messages.js';
 
 /** The `by` option: a column name, or a segment table with its segment column. */
@@ -22,8 +24,12 @@ export type ChurnBy =
 
 /** Where the segment of a customer comes from, resolved. */
 export interface ResolvedChurnBy {
-  /** `subscriptions`: a column of the subscription rows, taken at each month start; `table`: a per-customer table. */
-  kind: 'subscriptions' | 'table';
+  /**
+   * `subscriptions`: a column of the subscription rows, taken at each month start; `table`: a per-customer table;
+   * `events`: a technographic attribute of the usage events (`column`: device, platform, app_version or
+   * app_major), the customer's latest value at or before each month start.
+   */
+  kind: 'subscriptions' | 'table' | 'events';
   /** Table the column is read from. */
   table: string;
   /** Segment column. */
@@ -66,10 +72,18 @@ async function checkCustomerTable(wb: Workbench, table: string, column: string):
   return { kind: 'table', table, column, ...(ordered ? { orderColumn: 'segment_order' } : {}) };
 }
 
+/** The event attributes `events` (a table or none) can give, by the columns it has. */
+async function eventAttributes(wb: Workbench, events: string | undefined): Promise<string[]> {
+  if (events === undefined) return [];
+  const columns = await columnsOf(wb, events);
+  return EVENT_ATTRIBUTES.filter((a) => columns.includes(eventColumnOf(a)));
+}
+
 /**
- * Resolve `by` against the subscriptions columns (`subColumns`) and the customers table: a subscriptions
- * column wins over a customers column of the same name. Throws `BAD_OPTION`, `UNKNOWN_COLUMN` (listing
- * the columns of both tables), `NO_DATA` or `MISSING_FIELD`; messages name `verb` (the analysis called).
+ * Resolve `by` against the subscriptions columns (`subColumns`), the customers table and, when `events` names
+ * the events table, its technographic attributes: a subscriptions column wins over a customers column of the
+ * same name, and both over an event attribute. Throws `BAD_OPTION`, `UNKNOWN_COLUMN` (listing the columns of
+ * the tables), `NO_DATA` or `MISSING_FIELD`; messages name `verb` (the analysis called).
  */
 export async function resolveChurnBy(
   wb: Workbench,
@@ -78,6 +92,7 @@ export async function resolveChurnBy(
   subColumns: readonly string[],
   customers: string,
   verb = 'subscriptionChurn',
+  events?: string,
 ): Promise<ResolvedChurnBy> {
   if (typeof by === 'string') {
     if (by.trim() === '') throw badBy(by, verb);
@@ -85,11 +100,15 @@ export async function resolveChurnBy(
     if (own.includes(by)) return { kind: 'subscriptions', table: source, column: by };
     const customerColumns = (await columnsOf(wb, customers)).filter((c) => c !== 'customer_id');
     if (customerColumns.includes(by)) return checkCustomerTable(wb, customers, by);
+    const fromEvents = await eventAttributes(wb, events);
+    if (events !== undefined && isEventAttribute(by) && fromEvents.includes(by))
+      return { kind: 'events', table: events, column: by };
     const listed = customerColumns.length > 0 ? customerColumns : undefined;
+    const eventsListed = events === undefined ? undefined : { table: events, attributes: fromEvents };
     throw new WorkbenchError(
       'UNKNOWN_COLUMN',
-      subscriptionMessages.unknownChurnColumn(by, own, customers, listed, verb),
-      { by, subscriptions: own, customers: customerColumns },
+      subscriptionMessages.unknownChurnColumn(by, own, customers, listed, verb, eventsListed),
+      { by, subscriptions: own, customers: customerColumns, ...(events ? { events: fromEvents } : {}) },
     );
   }
   if (by !== null && typeof by === 'object' && !Array.isArray(by)) {

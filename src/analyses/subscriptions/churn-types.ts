@@ -8,8 +8,9 @@ import type { FxRates, FxUsed } from './fx.js';
 export interface SubscriptionChurnOptions {
   /**
    * What to segment by: `'plan'` (the plan with the highest MRR at each month start), another column of
-   * the subscriptions (same rule) or of the customers table, or `{ table, column }`: a table with
-   * `customer_id` and a segment column (default `segment`), such as the one `segmentBy` writes.
+   * the subscriptions (same rule) or of the customers table, `{ table, column }`: a table with
+   * `customer_id` and a segment column (default `segment`), such as the one `segmentBy` writes, or
+   * `'device'`, `'platform'`, `'app_version'`, `'app_major'` from the usage events (`events`).
    * A customer's segment is taken at the start of each month, so customers who move count where they were.
    */
   by: ChurnBy;
@@ -28,6 +29,12 @@ export interface SubscriptionChurnOptions {
   source?: string;
   /** Customers table (for a `by` column of it). @defaultValue 'customers' */
   customers?: string;
+  /**
+   * Usage events table, for a `by` of `device`, `platform`, `app_version` or `app_major` (the part before the
+   * first dot): each customer's latest value at or before each month start, never their latest overall.
+   * @defaultValue 'events'
+   */
+  events?: string;
   /** Exchange rates into one currency, applied before any sum (as mrrMovements takes them). @defaultValue none */
   fx?: FxRates;
 }

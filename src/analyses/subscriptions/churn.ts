@@ -116,6 +116,7 @@ const KEYS = optionKeys<SubscriptionChurnOptions>({
   minSize: true,
   source: true,
   customers: true,
+  events: true,
   fx: true,
 });
 
@@ -123,6 +124,7 @@ const KEYS = optionKeys<SubscriptionChurnOptions>({
  * Customer churn (with 95% Wilson intervals), revenue churn, ARPU and simple LTV per segment.
  * @example const byPlan = await subscriptionChurn(wb, { by: 'plan', margin: 0.8 });
  * @example const byUsage = await subscriptionChurn(wb, { by: { table: 'usage_segments' } });
+ * @example const byApp = await subscriptionChurn(wb, { by: 'app_version' }); // the version at each month start
  */
 export async function subscriptionChurn(
   wb: Workbench,
@@ -135,7 +137,8 @@ export async function subscriptionChurn(
   const customers = options.customers ?? 'customers';
   const { table: source, bounds, currency, fx } = await inOneCurrency(wb, given, options.fx, 'subscriptionChurn');
   const { from, to } = monthRange(bounds, options.from, options.to);
-  const by = await resolveChurnBy(wb, options.by, given, bounds.columns, customers);
+  const events = options.events ?? 'events';
+  const by = await resolveChurnBy(wb, options.by, given, bounds.columns, customers, 'subscriptionChurn', events);
   const months = monthsBetween(from, to) + 1;
   const column = by.kind === 'subscriptions' ? by.column : undefined;
   const raw = await withMonthTables(wb, { source, columns: bounds.columns, column }, (tables) =>

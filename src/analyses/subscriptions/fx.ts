@@ -99,14 +99,15 @@ async function convert(wb: Workbench, source: string, fx: FxRates, table: string
     });
   const s = quoteIdentifier(source);
   const [missing] = await wb.query<{ n: number; list: string | null }>(
-    `select count(*) as n, string_agg(currency || ' from ' || strftime(first, '%Y-%m-%d'), ', ' order by currency) as list from (
-       select p.currency, min(p.start_date) as first from ${s} p asof left join ${rates} r on p.currency = r.currency and p.start_date >= r.day
+    `select count(*) as n, string_agg(currency || ' from ' || strftime(first, '%Y-%m-%d') || ' (subscription ' || id || ')', ', ' order by currency) as list from (
+       select p.currency, min(p.start_date) as first, arg_min(p.subscription_id, (p.start_date, p.subscription_id)) as id
+       from ${s} p asof left join ${rates} r on p.currency = r.currency and p.start_date >= r.day
        where p.currency is not null and r.rate is null group by p.currency)`,
   );
   if (missing && Number(missing.n) > 0)
     throw new WorkbenchError(
       'BAD_OPTION',
-      subscriptionMessages.fxMissing(fx.file ?? 'the rates', fx.currency, missing.list ?? ''),
+      subscriptionMessages.fxMissing(fx.file ?? 'the rates', fx.currency, missing.list ?? '', source),
       { missing: missing.list },
     );
   await wb.run(
@@ -117,6 +118,29 @@ async function convert(wb: Workbench, source: string, fx: FxRates, table: string
     { target: fx.currency },
   );
   await wb.run(`drop table ${rates}`);
+}
+
+/**
+ * With rates, a period whose currency cell is empty while other periods name theirs has no amount in the report
+ * currency: refused (`BAD_OPTION`), naming the first such subscription and the column, never counted as is.
+ */
+async function refuseEmptyCurrency(
+  wb: Workbench,
+  source: string,
+  currencies: readonly string[],
+  target: string,
+  verb: string,
+): Promise<void> {
+  const [empty] = await wb.query<{ n: number; id: string | null; start: Date | null }>(
+    `select count(*) as n, arg_min(subscription_id, (start_date, subscription_id)) as id, min(start_date) as start
+     from ${quoteIdentifier(source)} where currency is null`,
+  );
+  if (!empty || Number(empty.n) === 0) return;
+  throw new WorkbenchError(
+    'BAD_OPTION',
+    subscriptionMessages.fxEmptyCurrency(source, Number(empty.n), empty.id, empty.start, currencies, target, verb),
+    { source, periods: Number(empty.n), first: empty.id },
+  );
 }
 
 /**
@@ -132,6 +156,7 @@ export async function inOneCurrency(
 ): Promise<OneCurrency> {
   const bounds = await subscriptionBounds(wb, source);
   if (fx) checkRates(fx);
+  if (fx && bounds.currencies.length > 0) await refuseEmptyCurrency(wb, source, bounds.currencies, fx.currency, verb);
   const only = bounds.currencies.length === 1 ? (bounds.currencies[0] ?? null) : null;
   if (bounds.currencies.length === 0 || (bounds.currencies.length === 1 && (!fx || only === fx.currency)))
     return { table: source, bounds, currency: fx && bounds.currencies.length === 0 ? null : only };

@@ -21,8 +21,13 @@ export const subscriptionMessages = {
     customersTable: string,
     customers: readonly string[] | undefined,
     verb = 'subscriptionChurn',
+    events?: { table: string; attributes: readonly string[] },
   ) =>
-    `unknown segment column for ${verb}(): ${JSON.stringify(by)}. Columns available (subscriptions: ${list(subscriptions) || '(none)'}; ${customersTable}: ${customers ? list(customers) || '(none)' : '(no table)'}). Pass { table, column } to use a segment table.`,
+    `unknown segment column for ${verb}(): ${JSON.stringify(by)}. Columns available (subscriptions: ${list(subscriptions) || '(none)'}; ${customersTable}: ${customers ? list(customers) || '(none)' : '(no table)'}${
+      events
+        ? `; ${events.table}, at each month start: ${list(events.attributes) || '(none: load usage events with a device, platform or app_version column)'}`
+        : ''
+    }). Pass { table, column } to use a segment table.`,
   noSegmentTable: (table: string) =>
     `There is no table ${table} to take segments from. Create it first (segmentBy writes one), or name another table.`,
   segmentTableLacks: (table: string, missing: readonly string[], have: readonly string[]) =>
@@ -40,8 +45,18 @@ export const subscriptionMessages = {
   fxBadDate: (file: string, rate: number) => `${file}, rate ${rate}: the date is not a valid date.`,
   fxTwice: (file: string, currency: string, date: Date | null, rate: number) =>
     `${file}, rate ${rate}: ${currency} has a rate ${date ? `for ${isoDay(date)}` : 'without a date'} already; give one rate per currency and date.`,
-  fxMissing: (file: string, target: string, missing: string) =>
-    `${file} has no rate into ${target} in force on the start of some subscriptions: ${missing} (currency from the first start without one). Add a rate for each, undated or dated on or before that day.`,
+  fxMissing: (file: string, target: string, missing: string, source = 'subscriptions') =>
+    `${file} has no rate into ${target} in force on the start of some subscriptions: ${missing} (column currency of ${source}: each currency from the first start without a rate). Add a rate for each, undated or dated on or before that day.`,
+  fxEmptyCurrency: (
+    source: string,
+    periods: number,
+    first: string | null,
+    start: Date | null,
+    currencies: readonly string[],
+    target: string,
+    verb: string,
+  ) =>
+    `${source}: ${periods} subscription period(s) have an empty currency cell (column currency; first: subscription ${first ?? '(no id)'}${start ? ` from ${isoDay(start)}` : ''}) while the others are in ${currencies.join(', ')}; ${verb}() converts each period by its own currency into ${target}, so those have no amount. Fill in their currency in the file and load it again.`,
 
   // the rates file (fx-file.ts)
   fxFileNotRead: (path: string, reason: string) => `Cannot read the rates file ${path}: ${reason}`,

@@ -7,8 +7,8 @@
  * The statement, in steps:
  *   sp     customer × month of the range (months-sql.ts): MRR at the month start (`prev`) and end (`cur`) and
  *          the segment, taken WITHOUT HINDSIGHT: a subscriptions column's value at the month start (for a
- *          customer not paying then, at the month end: the value they come in on), or a per-customer table's
- *          value; NULL when there is no segment
+ *          customer not paying then, at the month end: the value they come in on), a per-customer table's
+ *          value, or an event attribute's value at the month start (event-segments-sql.ts); NULL when there is no segment
  *   moves  month-end: one class per customer-month from `prev` and `cur` (as movements-sql.ts);
  *          dated: every day a customer's MRR changes (the net of that day's starts and ends), classed from
  *          the MRR before and after that day, in the segment of the customer-month (a customer who pays at
@@ -21,6 +21,7 @@ import { quoteIdentifier } from '../../sql.js';
 import type { ResolvedChurnBy } from './churn-by.js';
 import { monthCtes, MONTHS_THROUGH_TO, MRR_DECIMAL, type MonthTables } from './months-sql.js';
 import { MONTHS_SQL } from './movements-sql.js';
+import { eventSegmentCte, segmentAtMonthStartJoin, type EventAttribute } from './event-segments-sql.js';
 
 /** How MRR movements are counted: between month ends, or on the day each change happens. */
 export type MrrMethod = 'month-end' | 'dated';
@@ -50,6 +51,10 @@ function segmentCtes(by: ResolvedChurnBy | null): string {
   from cust c join ${quoteIdentifier(by.table)} t on t.customer_id = c.customer_id),
 sp as (select r.cid, r.month, r.prev, r.cur, r.first_month, s.segment, s.seg_order from pmx r left join segc s on s.cid = r.cid where r.${RANGE})`;
   }
+  if (by?.kind === 'events') {
+    return `${eventSegmentCte(by.table, by.column as EventAttribute)},
+sp as (select r.cid, r.month, r.prev, r.cur, r.first_month, evs.segment, null::integer as seg_order from pmx r ${segmentAtMonthStartJoin('r')} where r.${RANGE})`;
+  }
   const segment =
     by?.kind === 'subscriptions' ? 'case when r.prev > 0 then r.seg_start else r.seg_end end' : 'null::varchar';
   return `sp as (select r.cid, r.month, r.prev, r.cur, r.first_month, ${segment} as segment, null::integer as seg_order from pmx r where r.${RANGE})`;
@@ -72,8 +77,12 @@ agg as (
   from cls group by segment, month
 )`;
 
-/** The segment of a dated change: the customer-month's, else (a subscriptions column) the highest-MRR period of the month. */
+/**
+ * The segment of a dated change: the customer-month's, else (a subscriptions column) the highest-MRR period of
+ * the month, or (an event attribute) the value at the month start.
+ */
 function datedSegment(source: string, by: ResolvedChurnBy | null): { expr: string; ctes: string; joins: string } {
+  if (by?.kind === 'events') return { expr: 'evs.segment', ctes: '', joins: segmentAtMonthStartJoin('e') };
   if (by?.kind !== 'subscriptions') return { expr: 'sp.segment', ctes: '', joins: '' };
   const col = `p.${quoteIdentifier(by.column)}::varchar`;
   return {

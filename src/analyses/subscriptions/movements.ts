@@ -41,7 +41,8 @@ export interface MrrMovementsOptions {
   method?: MrrMethod;
   /**
    * Also the bridge per segment, month by month: `'plan'` or another subscriptions column (its value at each
-   * month start: no hindsight), a column of the customers table, or `{ table, column }`, as subscriptionChurn
+   * month start: no hindsight), a column of the customers table, `{ table, column }`, or an attribute of the
+   * usage events at each month start (`'device'`, `'platform'`, `'app_version'`, `'app_major'`), as subscriptionChurn
    * takes it. @defaultValue none (no `bySegment`)
    */
   by?: ChurnBy;
@@ -49,6 +50,12 @@ export interface MrrMovementsOptions {
   minSize?: number;
   /** Customers table (for a `by` column of it). @defaultValue 'customers' */
   customers?: string;
+  /**
+   * Usage events table, for a `by` of `device`, `platform`, `app_version` or `app_major` (the part before the
+   * first dot): each customer's latest value at or before each month start, never their latest overall.
+   * @defaultValue 'events'
+   */
+  events?: string;
   /**
    * Exchange rates into one currency, applied to each period's MRR before any sum (fx.ts). Without them a
    * table in more than one currency is refused (`BAD_OPTION` naming the currencies). @defaultValue none
@@ -84,6 +91,7 @@ const KEYS = optionKeys<MrrMovementsOptions>({
   by: true,
   minSize: true,
   customers: true,
+  events: true,
   fx: true,
 });
 
@@ -115,7 +123,15 @@ export async function mrrMovements(wb: Workbench, options: MrrMovementsOptions =
   const by =
     options.by === undefined
       ? null
-      : await resolveChurnBy(wb, options.by, given, bounds.columns, options.customers ?? 'customers', 'mrrMovements');
+      : await resolveChurnBy(
+          wb,
+          options.by,
+          given,
+          bounds.columns,
+          options.customers ?? 'customers',
+          'mrrMovements',
+          options.events ?? 'events',
+        );
   const column = by?.kind === 'subscriptions' ? by.column : undefined;
   const [raw, segmentRaw] = await withMonthTables(
     wb,

@@ -49,7 +49,7 @@ export interface SubscriptionResults {
   segmentKpis?: SubscriptionKpiResult[];
   /** The goals file's subscription goals, judged on the last month (with a goals file that sets them). */
   goals?: { file: string; rows: SubscriptionGoalRow[] };
-  /** Customer vs revenue churn per plan (when the file has plans). */
+  /** Customer vs revenue churn per plan (when the file has plans), or per the segment `churnBy` names. */
   byPlan?: SubscriptionChurnResult;
   /** Paying customers and MRR kept by start month (and per plan when the file has plans). */
   cohorts?: SubscriptionCohortResult;
@@ -124,6 +124,11 @@ export interface SubscriptionRunInput {
   fx?: FxRates | undefined;
   /** Goals on the subscription KPIs and the goals file they come from. @defaultValue none */
   goals?: { file: string; subscriptions: SubscriptionGoals } | undefined;
+  /**
+   * What churn is segmented by, month by month and over the range (a subscriptions or customers column, or an
+   * event attribute at each month start: device, platform, app_version, app_major). @defaultValue 'plan' when the file has plans
+   */
+  churnBy?: string | undefined;
 }
 
 /**
@@ -147,10 +152,11 @@ export async function runSubscriptions(
   await inOneCurrency(wb, SUBSCRIPTIONS_TABLE, files.fx, 'runPipeline');
   const money = (x: number) => x.toLocaleString('en', { maximumFractionDigits: 0 });
   const hasPlan = load.columns.some((c) => c.field === 'plan');
-  // With plans, the bridge per plan month by month too: the chart of churn per plan over time.
+  // With plans (or churnBy), the bridge per segment month by month too: the chart of churn per segment over time.
+  const churnBy = files.churnBy ?? (hasPlan ? 'plan' : undefined);
   const movements = await stages.attempt(
     'mrr',
-    () => mrrMovements(wb, { method: files.mrrMethod ?? 'month-end', ...fx, ...(hasPlan ? { by: 'plan' } : {}) }),
+    () => mrrMovements(wb, { method: files.mrrMethod ?? 'month-end', ...fx, ...(churnBy ? { by: churnBy } : {}) }),
     (r) =>
       `${r.rows.length} months, MRR ${money(r.totals.mrrEnd)} from ${r.totals.customersEnd.toLocaleString('en')} paying customers at the end (${r.method ?? 'month-end'})`,
   );
@@ -158,16 +164,21 @@ export async function runSubscriptions(
   const kpis = movements
     ? await stages.attempt(
         'kpis',
-        () => kpisFromMovements(wb, movements),
+        // KPIs per segment take subscriptions and customers columns; by an event attribute, the totals only
+        () =>
+          kpisFromMovements(
+            wb,
+            movements.bySegment?.by.kind === 'events' ? { ...movements, bySegment: undefined } : movements,
+          ),
         (r) =>
           `12-month NRR ${pctOf(r.rows.at(-1)?.nrr)}, GRR ${pctOf(r.rows.at(-1)?.grr)}, ${r.rows.reduce((n, x) => n + x.trials, 0).toLocaleString('en')} trials`,
       )
     : undefined;
-  const byPlan = hasPlan
+  const byPlan = churnBy
     ? await stages.attempt(
         'churn',
-        () => subscriptionChurn(wb, { by: 'plan', ...fx }),
-        (r) => `${r.rows.length} plans, ${r.finding?.key ?? 'no ranking'}`,
+        () => subscriptionChurn(wb, { by: churnBy, ...fx }),
+        (r) => `${r.rows.length} ${churnBy} values, ${r.finding?.key ?? 'no ranking'}`,
       )
     : undefined;
   const cohorts = await stages.attempt(

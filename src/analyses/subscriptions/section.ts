@@ -291,6 +291,8 @@ export function subscriptionsSection(
   ];
   if (input.byPlan?.options.by.column === 'plan') technical.push(tech.segment);
   if (m?.bySegment) technical.push(tech.segmentMonths);
+  if (m?.bySegment?.by.kind === 'events' || input.byPlan?.options.by.kind === 'events')
+    technical.push(tech.segmentEvents);
   if (input.kpis)
     technical.push(
       tech.kpis,

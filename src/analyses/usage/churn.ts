@@ -24,6 +24,7 @@ import { usageSettings, windowUsed, type UsageWindowOptions } from './options.js
 import { addMonthsSql, subscriptionsLatestSql, usageChurnSql, windowStart, type UsageChurnBy } from './sql.js';
 import { coverageWarnings, eventBounds } from './window.js';
 import { usageMessages } from './messages.js';
+import { eventColumnOf, isEventAttribute } from '../subscriptions/event-segments-sql.js';
 
 export type { UsageChurnBy } from './sql.js';
 
@@ -31,7 +32,11 @@ export type { UsageChurnBy } from './sql.js';
 export interface UsageChurnOptions extends UsageWindowOptions {
   /** Churned = not paying this many calendar months after `at`. @defaultValue 3 */
   horizonMonths?: number;
-  /** Group by the usage segment, the platform group or the feature band. @defaultValue 'usage_segment' */
+  /**
+   * Group by the usage segment, the platform group or the feature band, or by an attribute of the events at `at`
+   * (the latest event at or before it): `'device'`, `'platform'` (iOS apart from Android), `'app_version'`,
+   * `'app_major'` (the version's part before the first dot). @defaultValue 'usage_segment'
+   */
   by?: UsageChurnBy;
   /** Groups with fewer customers are flagged `tooSmall` and not compared. @defaultValue 30 */
   minSize?: number;
@@ -50,17 +55,39 @@ const KEYS = optionKeys<UsageChurnOptions>({
   minSize: true,
 });
 
-const BY: readonly UsageChurnBy[] = ['usage_segment', 'platform_group', 'features_band'];
+const BY: readonly UsageChurnBy[] = [
+  'usage_segment',
+  'platform_group',
+  'features_band',
+  'device',
+  'platform',
+  'app_version',
+  'app_major',
+];
+
+/** Groupings whose groups have no usage order: compared lowest against highest churn. */
+const UNORDERED: ReadonlySet<UsageChurnBy> = new Set([
+  'platform_group',
+  'device',
+  'platform',
+  'app_version',
+  'app_major',
+]);
 
 /** The finding key (words: i18n). */
 export type UsageChurnFinding =
-  'usage_lowers_churn' | 'usage_raises_churn' | 'platforms_differ' | 'no_clear_difference' | 'too_small';
+  | 'usage_lowers_churn'
+  | 'usage_raises_churn'
+  | 'platforms_differ'
+  | 'groups_differ'
+  | 'no_clear_difference'
+  | 'too_small';
 
 /** Churn of one group. */
 export interface UsageChurnRow {
-  /** Group key: a usage segment, a feature band label, a platform group or `(missing)`. */
+  /** Group key: a usage segment, a feature band label, a platform group, an event attribute's value or `(missing)`. */
   segment: string;
-  /** Position: least to most used (platform groups: 0, `(missing)` 1). */
+  /** Position: least to most used (platform groups and event attributes: 0, `(missing)` 1). */
   order: number;
   /** Customers paying at `at`. */
   customers: number;
@@ -106,7 +133,7 @@ export function usageChurnFinding(
   by: UsageChurnBy,
   minSize: number,
 ): { finding: UsageChurnFinding; compared: UsageChurnCompared | null } {
-  if (by === 'platform_group') {
+  if (UNORDERED.has(by)) {
     const groups = rows.filter((r) => r.segment !== MISSING_SEGMENT && r.customers >= minSize);
     if (groups.length < 2) return { finding: 'too_small', compared: null };
     const low = groups.reduce((a, r) => (r.rate < a.rate ? r : a));
@@ -119,7 +146,11 @@ export function usageChurnFinding(
       high: r.high,
     });
     return {
-      finding: clearlyDifferent(interval(low), interval(high)) ? 'platforms_differ' : 'no_clear_difference',
+      finding: !clearlyDifferent(interval(low), interval(high))
+        ? 'no_clear_difference'
+        : by === 'platform_group'
+          ? 'platforms_differ'
+          : 'groups_differ',
       compared: { lowestChurn: low.segment, highestChurn: high.segment },
     };
   }
@@ -170,6 +201,15 @@ export async function usageChurn(wb: Workbench, options: UsageChurnOptions = {})
     );
   }
   const bounds = await eventBounds(wb, s.events);
+  if (isEventAttribute(by)) {
+    const column = eventColumnOf(by);
+    const columns = (await wb.columns(s.events)).map((c) => c.name);
+    if (!columns.includes(column))
+      throw new WorkbenchError('MISSING_FIELD', usageMessages.noEventColumn(s.events, by, column, columns), {
+        events: s.events,
+        missing: [column],
+      });
+  }
   const from = windowStart(at, s.windowDays);
   const { sql, params } = usageChurnSql({
     ...s,

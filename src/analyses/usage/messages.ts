@@ -22,6 +22,8 @@ export const usageMessages = {
   horizonNotObserved: (at: Date, horizonMonths: number, end: Date, latest: Date, table: string) =>
     `The churn horizon is not observed: at ${isoDay(at)} + ${horizonMonths} month(s) is ${isoDay(end)}, but the latest date in ${table} is ${isoDay(latest)}. ` +
     'Pass an earlier at (or leave it out: it then is the latest date minus horizonMonths), or a shorter horizonMonths.',
+  noEventColumn: (events: string, by: string, column: string, have: readonly string[]) =>
+    `usageChurn() by ${by} reads column ${column} of ${events}, which has no such column (has ${have.join(', ')}). Load the events with loadEvents(), mapping that column, or pick another by.`,
   noPayingAt: (at: Date, table: string) =>
     `No customer is paying on ${isoDay(at)} in ${table}: there is no one to measure churn for. Pass an at inside the subscription period.`,
   noUsageCustomers: (universe: 'paying' | 'all', at: Date) =>

@@ -15,6 +15,7 @@
 import { numberLiteral, quoteIdentifier } from '../../sql.js';
 import type { QueryParam } from '../../workbench.js';
 import { mrrAtSql } from '../subscriptions/paying.js';
+import { eventValueSql, isEventAttribute, type EventAttribute } from '../subscriptions/event-segments-sql.js';
 import { featureBandLabels, USAGE_SEGMENTS } from './options.js';
 
 /**
@@ -190,8 +191,12 @@ export function addMonthsSql(): string {
   return 'select cast(cast($d as date) + to_months(cast($months as integer)) as date) as d';
 }
 
-/** What {@link usageChurnSql} groups by: the usage segment, the platform group or the feature band. */
-export type UsageChurnBy = 'usage_segment' | 'platform_group' | 'features_band';
+/**
+ * What {@link usageChurnSql} groups by: the usage segment, the platform group or the feature band, or an
+ * attribute of the events at `at` (subscriptions/event-segments-sql.ts): `device`, `platform` (as given, iOS
+ * apart from Android), `app_version` or `app_major`.
+ */
+export type UsageChurnBy = 'usage_segment' | 'platform_group' | 'features_band' | EventAttribute;
 
 /**
  * SQL of churn per group among the customers paying at `$at` (subscriptions/paying.ts): `segment,
@@ -203,17 +208,28 @@ export function usageChurnSql(
 ): BoundSql {
   // Only the platform group needs the events before the window.
   const usage = usageCustomersSql({ ...o, universe: 'paying', history: o.by === 'platform_group' });
+  const event = isEventAttribute(o.by) ? o.by : null;
   const [key, order] =
     o.by === 'platform_group'
       ? ['coalesce(platform_group, $missing)', 'case when platform_group is null then 1 else 0 end']
-      : o.by === 'features_band'
-        ? ['features_band', 'features_band_order']
-        : ['usage_segment', 'segment_order'];
+      : event
+        ? ['coalesce(tech.segment, $missing)', 'case when tech.segment is null then 1 else 0 end']
+        : o.by === 'features_band'
+          ? ['features_band', 'features_band_order']
+          : ['usage_segment', 'segment_order'];
+  // An event attribute at `at`: the latest event with a value at or before it (ties in time: the highest value).
+  const tech = event
+    ? `,
+  tech as (
+    select e.customer_id, arg_max(${eventValueSql(event)}, (e.event_time, ${eventValueSql(event)})) as segment
+    from ${quoteIdentifier(o.events)} e semi join usage u on u.customer_id = e.customer_id
+    where e.event_time <= $at and ${eventValueSql(event)} is not null group by e.customer_id)`
+    : '';
   const sql = `with usage as (${usage.sql}),
-  later as (${mrrAtSql('$end', quoteIdentifier(o.subscriptions))})
+  later as (${mrrAtSql('$end', quoteIdentifier(o.subscriptions))})${tech}
   select ${key} as segment, ${order} as segment_order, count(*)::bigint as customers,
     count(*) filter (where later.customer_id is null)::bigint as churned
-  from usage left join later on later.customer_id = usage.customer_id
+  from usage left join later on later.customer_id = usage.customer_id${event ? ' left join tech on tech.customer_id = usage.customer_id' : ''}
   group by all order by segment_order, segment`;
   return { sql, params: { ...usage.params, end: o.end, missing: o.missing } };
 }

@@ -131,6 +131,7 @@ export const analyses = {
     event_name: 'event name',
     platform: 'platform',
     app_version: 'app version',
+    app_major: 'app major version',
   } as Record<string, string>,
   /** Notes a notebook shows when the data lacks what a step needs (src/notebook/checks.ts). */
   notebook: {

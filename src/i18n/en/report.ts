@@ -117,6 +117,8 @@ export const report = {
     negative_mrr: 'Monthly recurring revenue below zero',
     invalid_interval: 'Billing interval not recognised (month, quarter, half year, year or week)',
     overlapping_period: 'Period overlaps an earlier period of the same subscription',
+    price_change_in_period:
+      'Price of the same plan changes inside a running period of the subscription (end the earlier period the day the new price starts)',
     missing_event: 'No event name',
   } satisfies Record<SetAsideReason, string>,
   mappingCaption: (file: string) => `Columns used from ${file}`,

@@ -316,6 +316,10 @@ export const subscriptions = {
         'Wilson score interval of a share (customer churn, churn by usage segment); two groups differ clearly when their intervals do not overlap',
       ],
       segment: ['Segment of a customer', 'the plan with the highest MRR at each month’s start'],
+      segmentEvents: [
+        'Device, platform or app version of a customer',
+        'the value of the customer’s latest usage event at or before each month’s first day (00:00 UTC), never their latest value overall: a customer who left in March keeps the app version they had then, so old versions do not collect the customers who left (the hindsight trap); app major is the version’s part before the first dot; customer-months without an earlier event with a value form the segment without a value',
+      ],
       usage: [
         'Usage segment',
         'share of the window’s days with an event: none dormant, < light-below light, > power-above power, regular in between',

@@ -124,6 +124,7 @@ export const analyses: Texts['analyses'] = {
     event_name: 'naam van de gebeurtenis',
     platform: 'platform',
     app_version: 'app-versie',
+    app_major: 'hoofdversie van de app',
   },
   notebook: {
     missingColumns: (columns: readonly string[], table: string, skipped?: string) =>

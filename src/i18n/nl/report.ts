@@ -95,6 +95,8 @@ export const report: Texts['report'] = {
     negative_mrr: 'Maandelijkse terugkerende omzet onder nul',
     invalid_interval: 'Factuurperiode niet herkend (maand, kwartaal, halfjaar, jaar of week)',
     overlapping_period: 'Periode overlapt een eerdere periode van hetzelfde abonnement',
+    price_change_in_period:
+      'Prijs van hetzelfde pakket wijzigt binnen een lopende periode van het abonnement (laat de eerdere periode eindigen op de dag dat de nieuwe prijs ingaat)',
     missing_event: 'Geen naam van de gebeurtenis',
   },
   mappingCaption: (file) => `Gebruikte kolommen uit ${file}`,

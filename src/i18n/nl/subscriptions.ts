@@ -304,6 +304,10 @@ export const subscriptions: Texts['subscriptions'] = {
         'Wilson-scoreinterval van een aandeel (klantverloop, verloop per gebruikssegment); twee groepen verschillen duidelijk als hun intervallen niet overlappen',
       ],
       segment: ['Segment van een klant', 'het abonnement met de hoogste MRR aan het begin van elke maand'],
+      segmentEvents: [
+        'Apparaat, platform of app-versie van een klant',
+        'de waarde van de laatste gebruiksgebeurtenis van de klant op of vóór de eerste dag van elke maand (00:00 UTC), nooit de laatste waarde overall: een klant die in maart vertrok houdt de app-versie die hij toen had, zodat oude versies niet de vertrokken klanten verzamelen (de valkuil van achteraf-kennis); de hoofdversie is het deel van de versie vóór de eerste punt; klantmaanden zonder eerdere gebeurtenis met een waarde vormen het segment zonder waarde',
+      ],
       usage: [
         'Gebruikssegment',
         'aandeel van de dagen in het venster met een gebeurtenis: geen slapend, < grens licht licht, > grens intensief intensief, daartussen gewoon',

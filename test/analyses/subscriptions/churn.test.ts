@@ -208,7 +208,7 @@ describe('subscriptionChurn problems', () => {
     const e = await rejection(subscriptionChurn(wb, { by: 'tier' }));
     expect(isWorkbenchError(e, 'UNKNOWN_COLUMN')).toBe(true);
     expect(e.message).toBe(
-      'unknown segment column for subscriptionChurn(): "tier". Columns available (subscriptions: "plan", "currency", "country"; customers: "region"). Pass { table, column } to use a segment table.',
+      'unknown segment column for subscriptionChurn(): "tier". Columns available (subscriptions: "plan", "currency", "country"; customers: "region"; events, at each month start: (none: load usage events with a device, platform or app_version column)). Pass { table, column } to use a segment table.',
     );
   });
 

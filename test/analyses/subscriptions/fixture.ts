@@ -72,3 +72,33 @@ export const DATED: Sub[] = [
   row('o1', 'o', 'A', '2024-01-10', '2024-03-05', 10),
   row('o2', 'o', 'B', '2024-03-05', null, 10),
 ];
+
+/**
+ * Usage events of the SUBS customers for churn by an event attribute at the month start (event-segments.test.ts):
+ * [customer_id, event_time, platform, app_version].
+ */
+export const EVENTS: Array<[string, string, string | null, string | null]> = [
+  ['a', '2024-01-20 10:00:00', 'ios', '2.10'],
+  ['a', '2024-02-01 00:00:00', 'android', '10.1'], // at the month start: counts for February
+  ['a', '2024-03-15 09:00:00', 'web', null],
+  ['b', '2024-01-06 12:00:00', 'android', '3.1'],
+  ['b', '2024-01-06 12:00:00', 'ios', '3.2'], // same moment: the highest value wins
+  ['b', '2024-03-31 23:59:59', 'android', '4.0.2'],
+  ['d', '2024-01-25 08:00:00', 'android', '3.0'],
+  ['e', '2024-02-03 08:00:00', 'ios', '4.1'], // after February's start: counts from March
+  ['e', '2024-03-25 08:00:00', null, null], // no platform: ignored
+  ['f', '2024-01-15 08:00:00', 'android', '3.0'],
+];
+
+/** (Re)create `events` as loadEvents would, from {@link EVENTS}. */
+export async function events(wb: Workbench): Promise<void> {
+  await wb.run(`create or replace table events (customer_id varchar, event_time timestamp, event_name varchar,
+    platform varchar, device varchar, app_version varchar)`);
+  for (const [customer, time, platform, version] of EVENTS)
+    await wb.run(`insert into events values ($c, cast($t as timestamp), 'login', $p, null, $v)`, {
+      c: customer,
+      t: time,
+      p: platform,
+      v: version,
+    });
+}

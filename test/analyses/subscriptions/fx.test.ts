@@ -108,7 +108,7 @@ describe('subscription analyses in one currency', () => {
       mrrMovements(wb, { fx: { currency: 'EUR', rates: [{ currency: 'USD', rate: 0.9 }], file: 'rates.csv' } }),
     );
     expect(noGbp.message).toBe(
-      'rates.csv has no rate into EUR in force on the start of some subscriptions: GBP from 2024-02-01 (currency from the first start without one). Add a rate for each, undated or dated on or before that day.',
+      'rates.csv has no rate into EUR in force on the start of some subscriptions: GBP from 2024-02-01 (subscription v1) (column currency of subscriptions: each currency from the first start without a rate). Add a rate for each, undated or dated on or before that day.',
     );
     const late = await rejection(
       mrrMovements(wb, {
@@ -126,6 +126,18 @@ describe('subscription analyses in one currency', () => {
     expect(bad.message).toBe(
       'the rates, rate 1: -1 is not a rate; give the units of the report currency per unit of the currency, a number above 0.',
     );
+  });
+
+  it('refuses, with rates, periods whose currency cell is empty while others have one, naming the first', async () => {
+    await wb.run("update subscriptions set currency = null where subscription_id in ('s4', 's5')");
+    for (const fx of [FIXED, { currency: 'USD', rates: [{ currency: 'EUR', rate: 1.1 }] }]) {
+      const e = await rejection(mrrMovements(wb, { fx }));
+      expect(isWorkbenchError(e, 'BAD_OPTION')).toBe(true);
+      expect(e.message).toMatch(
+        /^subscriptions: 2 subscription period\(s\) have an empty currency cell \(column currency; first: subscription s4 from 2024-01-01\) while the others are in /,
+      );
+      expect(e.message).toContain('Fill in their currency in the file and load it again.');
+    }
   });
 
   it('reads a one-currency table as it is, with or without rates', async () => {
