@@ -9,6 +9,7 @@ import { tagResult } from '../../inspect.js';
 import { quoteIdentifier } from '../../sql.js';
 import type { Workbench } from '../../workbench.js';
 import { resolveAsOf } from '../shared/as-of.js';
+import { withOrderAggregate } from '../shared/customer-cache.js';
 import { groupKpis, groupKpisSql, type GroupKpiRow } from '../shared/group-kpis.js';
 import { checkTransactionSource } from '../shared/source.js';
 import { checkOptionKeys, minSizeOption, optionKeys } from '../shared/validate.js';
@@ -56,7 +57,9 @@ async function withChannelTable<T>(
   // a table per call, so concurrent calls on one Workbench cannot read each other's rows
   const table = wb.tempName('_swb_channel');
   try {
-    await wb.run(channelCustomersSql({ source, table, ...has }), { asOf });
+    await withOrderAggregate(wb, { source, asOf }, (orders) =>
+      wb.run(channelCustomersSql({ source, orders, table, ...has }), { asOf }),
+    );
     return await body(table, { asOf, asOfFromData: fromData, minSize, source }, has);
   } finally {
     await wb.run(`drop table if exists ${quoteIdentifier(table)}`);

@@ -1,6 +1,7 @@
 /** Channel as a segmentation `swb export --segmentation channel` writes: one channel segment per customer. */
 import { WorkbenchError } from '../../errors.js';
 import { quoteIdentifier } from '../../sql.js';
+import { withOrderAggregate } from '../shared/customer-cache.js';
 import type { Segmentation } from '../shared/segmentation.js';
 import { channelColumns } from './index.js';
 import { channelMessages } from './messages.js';
@@ -25,7 +26,9 @@ export const channelSegmentation: Segmentation = {
       throw new WorkbenchError('MISSING_FIELD', channelMessages.needsColumns(source, has.columns), {
         missing: ['channel', 'payment_method'],
       });
-    await wb.run(channelCustomersSql({ source, table, ...has }), { asOf });
+    await withOrderAggregate(wb, { source, asOf }, (orders) =>
+      wb.run(channelCustomersSql({ source, orders, table, ...has }), { asOf }),
+    );
     if (!has.hasChannel) return [channelMessages.warnNoChannelColumn(source)];
     const [c] = await wb.query<{ total: number; empty: number }>(
       `select count(*)::bigint as total, count(*) filter (where channels = 0)::bigint as empty from ${quoteIdentifier(table)}`,

@@ -2,7 +2,8 @@
  * Pure SQL builders of the channel and payment analysis. Table names pass through `quoteIdentifier`; `$asOf`
  * is bound by the caller.
  *
- * Over the rows before `$asOf` with a customer: per customer the purchase orders, days since the last one,
+ * Over the rows before `$asOf` with a customer (orders, recency and revenue from the shared per-order aggregate,
+ * `withOrderAggregate`): per customer the purchase orders, days since the last one,
  * net revenue (returns subtracted, exact decimal sum), the distinct channels of the purchase rows (empty
  * channel cells left out), the main channel and the main payment method (most net revenue; ties: the first
  * by name), and one channel segment by {@link CHANNEL_RULES}.
@@ -26,8 +27,10 @@ export const CHANNEL_RULES = { omnichannelChannels: 2, repeatOrders: 2 } as cons
 
 /** What the builders need. */
 export interface ChannelSqlOptions {
-  /** Transactions table. */
+  /** Transactions table (its channel and payment columns). */
   source: string;
+  /** The per-order aggregate of the transactions before the as-of date (quoted name, from `withOrderAggregate`): orders, recency and revenue. */
+  orders: string;
   /** Table (re)created with one row per customer. */
   table: string;
   /** The source has a `channel` column. */
@@ -41,43 +44,44 @@ const text = (column: string) => `nullif(trim(${quoteIdentifier(column)}), '')`;
 /**
  * (Re)creates `table`: one row per customer with a purchase before `$asOf` — `orders, days_since, revenue`
  * (DECIMAL), `channels` (distinct), `main_channel`, `payment` (main method, null without one) and `segment`.
+ * Orders, days since the last one and revenue come from the per-order aggregate; the purchase rows are read once,
+ * into revenue per customer × channel × payment method.
  */
 export function channelCustomersSql(o: ChannelSqlOptions): string {
   const src = quoteIdentifier(o.source);
   const channel = o.hasChannel ? text('channel') : 'null::varchar';
   const payment = o.hasPayment ? text('payment_method') : 'null::varchar';
   return `create or replace temp table ${quoteIdentifier(o.table)} as
-with rows as (
-  select customer_id, order_id, order_date, amount, coalesce(is_return, false) as is_return,
-    ${channel} as channel, ${payment} as payment
-  from ${src} where order_date < $asOf and customer_id is not null
+with spend as (
+  select customer_id, ${channel} as channel, ${payment} as payment, ${moneySum()} as r
+  from ${src} where order_date < $asOf and customer_id is not null and not coalesce(is_return, false)
+  group by all
 ),
 orders as (
-  select customer_id, count(distinct order_id)::bigint as orders,
-    date_diff('day', cast(max(order_date) as date), cast($asOf as date))::integer as days_since,
-    count(distinct channel)::bigint as channels
-  from rows where not is_return group by customer_id
+  select customer_id, (count(order_id) filter (where ts is not null))::bigint as orders,
+    date_diff('day', cast(max(last_ts) as date), cast($asOf as date))::integer as days_since, sum(revenue) as revenue
+  from ${o.orders} group by customer_id having count(ts) > 0
 ),
-revenue as (select customer_id, ${moneySum()} as revenue from rows group by customer_id),
+channels as (select customer_id, count(distinct channel)::bigint as channels from spend group by customer_id),
 main_channel as (
   select customer_id, channel from (
-    select customer_id, channel, ${moneySum()} as r from rows where not is_return and channel is not null group by all)
+    select customer_id, channel, sum(r) as r from spend where channel is not null group by all)
   qualify row_number() over (partition by customer_id order by r desc, channel) = 1
 ),
 main_payment as (
   select customer_id, payment from (
-    select customer_id, payment, ${moneySum()} as r from rows where not is_return and payment is not null group by all)
+    select customer_id, payment, sum(r) as r from spend where payment is not null group by all)
   qualify row_number() over (partition by customer_id order by r desc, payment) = 1
 )
-select o.customer_id, o.orders, o.days_since, coalesce(r.revenue, 0)::double as revenue, o.channels,
-  c.channel as main_channel, p.payment,
+select o.customer_id, o.orders, o.days_since, coalesce(o.revenue, 0)::double as revenue,
+  coalesce(n.channels, 0)::bigint as channels, c.channel as main_channel, p.payment,
   case
-    when o.channels = 0 then 'no-channel'
+    when coalesce(n.channels, 0) = 0 then 'no-channel'
     when o.orders < ${CHANNEL_RULES.repeatOrders} then 'one-order'
-    when o.channels >= ${CHANNEL_RULES.omnichannelChannels} then 'omnichannel'
+    when n.channels >= ${CHANNEL_RULES.omnichannelChannels} then 'omnichannel'
     else 'single-channel'
   end as segment
-from orders o left join revenue r using (customer_id) left join main_channel c using (customer_id)
+from orders o left join channels n using (customer_id) left join main_channel c using (customer_id)
   left join main_payment p using (customer_id)`;
 }
 

@@ -12,6 +12,7 @@ import { messages } from '../../messages.js';
 import { quoteIdentifier } from '../../sql.js';
 import type { Workbench } from '../../workbench.js';
 import { resolveAsOf } from '../shared/as-of.js';
+import { withOrderAggregate } from '../shared/customer-cache.js';
 import { dataSufficiency, resolveMinimums } from '../shared/sufficiency.js';
 import { checkOptionKeys, minSizeOption, optionKeys, outputTable } from '../shared/validate.js';
 import { journeyMessages } from './messages.js';
@@ -85,7 +86,9 @@ export async function journey(wb: Workbench, options: JourneyOptions = {}): Prom
       [`r${i}`, JOURNEY_STAGES.indexOf(stage)],
     ]),
   ]);
-  await wb.run(journeyCustomersSql({ source, ...(events ? { events } : {}), mapSize: entries.length, table }), params);
+  await withOrderAggregate(wb, { source, asOf }, (orders) =>
+    wb.run(journeyCustomersSql({ orders, ...(events ? { events } : {}), mapSize: entries.length, table }), params),
+  );
   const cells = await wb.query<{ stage: string; engagement: string; customers: number; multichannel: number }>(
     journeyCellsSql(table),
   );

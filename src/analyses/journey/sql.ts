@@ -31,8 +31,8 @@ export const JOURNEY_RULES = {
 
 /** What the builders need: everything validated and defaulted. */
 export interface JourneySqlOptions {
-  /** Transactions table. */
-  source: string;
+  /** The per-order aggregate of the transactions before the as-of date (quoted name, from `withOrderAggregate`). */
+  orders: string;
   /** Events table (`customer_id, event_time, event_name, platform`), or none: stages from orders only. */
   events?: string;
   /** Map entries bound (`$n0, $r0` …). */
@@ -83,8 +83,7 @@ export function journeyCustomersSql(o: JourneySqlOptions): string {
   const recent = `d >= cast($asOf as date) - ${n(R.engagementDays)}`;
   return `create or replace temp table ${quoteIdentifier(o.table)} as
 with ord as (
-  select customer_id, order_id, min(order_date) as ts from ${quoteIdentifier(o.source)}
-  where order_date < $asOf and not coalesce(is_return, false) and customer_id is not null group by customer_id, order_id
+  select customer_id, order_id, ts from ${o.orders} where ts is not null
 ),
 oc as (
   select customer_id, count(*)::bigint as orders, min(ts) as o1, min(ts) filter (where rn = 2) as o2

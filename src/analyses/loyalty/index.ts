@@ -11,6 +11,7 @@ import type { Workbench } from '../../workbench.js';
 import { rfm as runRfm, type RfmResult } from '../rfm/index.js';
 import { dataSufficiency, resolveMinimums, type Minimums } from '../shared/sufficiency.js';
 import { resolveAsOf } from '../shared/as-of.js';
+import { withOrderAggregate } from '../shared/customer-cache.js';
 import { checkOptionKeys, minSizeOption, optionKeys, outputTable } from '../shared/validate.js';
 import { loyaltyMessages } from './messages.js';
 import {
@@ -117,15 +118,17 @@ async function segment(wb: Workbench, options: LoyaltyOptions, s: Settings, r: R
     .filter((s) => s.loyalty === 'at-risk' || s.loyalty === 'lost')
     .map((s) => s.key);
   const params = Object.fromEntries([['asOf', asOf], ...lapsingSegments.map((k, i) => [`lapse${i}`, k])]);
-  await wb.run(
-    loyaltyCustomersSql({
-      source,
-      table,
-      rfm: r.table,
-      lapsing: lapsingSegments.length,
-      ...(options.clv ? { clv: options.clv.table } : {}),
-    }),
-    params,
+  await withOrderAggregate(wb, { source, asOf }, (orders) =>
+    wb.run(
+      loyaltyCustomersSql({
+        orders,
+        table,
+        rfm: r.table,
+        lapsing: lapsingSegments.length,
+        ...(options.clv ? { clv: options.clv.table } : {}),
+      }),
+      params,
+    ),
   );
   const rows = await wb.query<SegmentRow>(loyaltySegmentsSql(table));
   const [totals] = await wb.query<{ customers: number; revenue: number; judged: number }>(

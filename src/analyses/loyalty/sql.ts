@@ -3,14 +3,15 @@
  * `quoteIdentifier`, the rule constants through `numberLiteral`; `$asOf` and the lapsing RFM segment keys
  * (`$lapse0`, `$lapse1`, …) are bound by the caller.
  *
- * The steps, over the purchase rows before `$asOf` (return rows only count in revenue):
+ * The steps, over the purchase orders before `$asOf` of the shared per-order aggregate (`withOrderAggregate`,
+ * built once per report; return rows only count in revenue):
  *   orders  one row per customer × order, at its first timestamp
  *   days    the distinct order days per customer, and the gap in days to the previous one
  *   gaps    per customer: gaps, median gap (the own cycle), mean, population standard deviation, longest
  *   then    the signal that the customer is slipping away (P(alive) when a CLV table is given, else the RFM
  *           segment's loyalty group), and one loyalty segment by {@link LOYALTY_RULES} in a fixed priority
  */
-import { exactMean, moneySum, numberLiteral, quoteIdentifier } from '../../sql.js';
+import { exactMean, numberLiteral, quoteIdentifier } from '../../sql.js';
 
 /** The loyalty segments, in the order the report lists them (stable keys). */
 export const LOYALTY_SEGMENTS = ['loyal', 'potential-loyal', 'switcher', 'at-risk'] as const;
@@ -49,8 +50,8 @@ export const LOYALTY_RULES = {
 
 /** What the builders need: everything validated and defaulted. */
 export interface LoyaltySqlOptions {
-  /** Transactions table. */
-  source: string;
+  /** The per-order aggregate of the transactions before the as-of date (quoted name, from `withOrderAggregate`). */
+  orders: string;
   /** Table (re)created with one row per customer. */
   table: string;
   /** RFM per-customer table (`customer_id, segment`). */
@@ -70,7 +71,6 @@ const n = numberLiteral;
  * table), `lapsing` and `segment`, ordered by customer id. Binds `$asOf` and `$lapse0 …`.
  */
 export function loyaltyCustomersSql(o: LoyaltySqlOptions): string {
-  const src = quoteIdentifier(o.source);
   const keys = Array.from({ length: o.lapsing }, (_, i) => `$lapse${i}`);
   const rfmLapsing = keys.length ? `coalesce(f.segment in (${keys.join(', ')}), false)` : 'false';
   const lapsing = o.clv
@@ -79,9 +79,7 @@ export function loyaltyCustomersSql(o: LoyaltySqlOptions): string {
   const regular = `gaps >= ${n(R.regularGaps)}`;
   return `create or replace temp table ${quoteIdentifier(o.table)} as
 with orders as (
-  select customer_id, order_id, min(order_date) as ts from ${src}
-  where order_date < $asOf and not coalesce(is_return, false) and customer_id is not null
-  group by customer_id, order_id
+  select customer_id, order_id, ts from ${o.orders} where ts is not null
 ),
 days as (
   select customer_id, date_diff('day', lag(d) over (partition by customer_id order by d), d) as gap
@@ -98,8 +96,7 @@ cust as (
   from orders group by customer_id
 ),
 revenue as (
-  select customer_id, ${moneySum()} as revenue from ${src}
-  where order_date < $asOf and customer_id is not null group by customer_id
+  select customer_id, sum(revenue) as revenue from ${o.orders} group by customer_id
 ),
 flagged as (
   select c.customer_id, c.orders, g.order_days, g.gaps, g.cycle, g.mean_gap,

@@ -70,7 +70,8 @@ export interface CustomerBase {
 
 /**
  * (Re)create the temp table `table` with one row per customer: `customer_id`, the computed columns
- * (see {@link COMPUTED_COLUMNS}) and the requested attribute columns.
+ * (see {@link COMPUTED_COLUMNS}) and the requested attribute columns. Its rows are in no particular order:
+ * every reader orders what it needs (segment tables by customer id, sums in customer order).
  */
 export async function customerBase(
   wb: Workbench,
@@ -143,8 +144,7 @@ export async function customerBase(
       with ${[statsCte(aggregate), ...ctes].join(',\n')}
       select ${select.join(', ')} from ${universeSql}
       left join stats s on s.customer_id = u.customer_id
-      ${fromTx.map((_, i) => `left join tx_${i} on tx_${i}.customer_id = u.customer_id`).join('\n')}
-      order by u.customer_id`,
+      ${fromTx.map((_, i) => `left join tx_${i} on tx_${i}.customer_id = u.customer_id`).join('\n')}`,
       { asOf },
     );
     if (universe === 'customers') {

@@ -303,7 +303,7 @@ export async function segmentBy(
     min_r: number;
     max_r: number;
   }>(`
-    select s.segment, s.segment_order as o, count(*)::bigint as size, sum(b._swb_revenue order by customer_id)::double as revenue,
+    select s.segment, s.segment_order as o, count(*)::bigint as size, list_sum(list(b._swb_revenue order by customer_id))::double as revenue,
       min(b._swb_revenue)::double as min_r, max(b._swb_revenue)::double as max_r
     from ${t} s join ${BASE} b using (customer_id) group by all order by o, s.segment`);
   const customerCount = rows.reduce((a, r) => a + Number(r.size), 0);

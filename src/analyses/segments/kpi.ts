@@ -181,13 +181,18 @@ export interface Suff {
   neg: number;
 }
 
+/** One list of a group's `(x, y)` in `cid` order, collected once (DuckDB reads the same aggregate once). */
+const XY = "list({'x': x, 'y': y} order by cid)";
+const orderedSum = (term: string) => `list_sum(list_transform(${XY}, e -> ${term}))::double`;
+
 /**
  * The aggregate SQL list producing the {@link Suff} columns from `x`, `y` (rows with NULL `x` are not counted).
  * Sums run in `cid` order: a float sum depends on the order of its terms, and thread scheduling must not change
- * the last digits of a report.
+ * the last digits of a report. The five sums read one list sorted once (`list_sum` adds its terms in list
+ * order, as `sum(… order by cid)` does, at a fifth of the sorting).
  */
-export const SUFF_SQL = `count(x)::bigint as n, sum(x order by cid)::double as sx, sum(y order by cid)::double as sy,
-  sum(x * x order by cid)::double as sxx, sum(y * y order by cid)::double as syy, sum(x * y order by cid)::double as sxy,
+export const SUFF_SQL = `count(x)::bigint as n, ${orderedSum('e.x')} as sx, ${orderedSum('e.y')} as sy,
+  ${orderedSum('e.x * e.x')} as sxx, ${orderedSum('e.y * e.y')} as syy, ${orderedSum('e.x * e.y')} as sxy,
   count(*) filter (where x > 0)::bigint as pos, count(*) filter (where x < 0)::bigint as neg`;
 
 /** Read a Suff from a query row. */

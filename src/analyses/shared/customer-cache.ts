@@ -13,8 +13,13 @@
  *
  * Customers with a NULL id are left out; a NULL `is_return` counts as a purchase (as RFM reads it). The
  * entries are TEMP tables (never written to a database file); the {@link MAX_ENTRIES} most recently used stay.
+ *
+ * Beside it, the per-order aggregate ({@link withOrderAggregate}: one row per customer × order before the
+ * as-of moment, with its first and last purchase time and net revenue), kept and refreshed by the same rules
+ * ({@link MAX_ORDER_ENTRIES} entry): timing, loyalty, channel and journey read it instead of each grouping every
+ * transaction by order again.
  */
-import { quoteIdentifier } from '../../sql.js';
+import { moneySum, quoteIdentifier } from '../../sql.js';
 import type { Workbench } from '../../workbench.js';
 import { customerAggregateSql } from './customer-aggregate.js';
 import { inTurn } from './turns.js';
@@ -42,7 +47,7 @@ interface Entry extends Fingerprint {
   table: string;
 }
 
-const entries = new WeakMap<Workbench, Entry[]>();
+const entries = new WeakMap<Workbench, Map<string, Entry[]>>();
 const stable = new WeakMap<Workbench, { depth: number; prints: Map<string, Fingerprint> }>();
 
 /** SQL of the fingerprint `n, h` of `source` over the columns the aggregate reads. Pure. */
@@ -78,6 +83,40 @@ with tx as (
 ${customerAggregateSql({ from: 'tx', buyersOnly: true })}`;
 }
 
+/** What one cached table is: its kind (a list and a turn of its own), key, source and how to build it. */
+interface CacheRequest {
+  kind: 'customer-aggregate' | 'order-aggregate';
+  max: number;
+  key: string;
+  source: string;
+  build: (table: string) => Promise<void>;
+}
+
+/** Run `fn` with the quoted name of the cached table of `c`, (re)built when the source changed. */
+function withCached<T>(wb: Workbench, c: CacheRequest, fn: (table: string) => Promise<T>): Promise<T> {
+  return inTurn(wb, c.kind, async () => {
+    const kinds = entries.get(wb) ?? new Map<string, Entry[]>();
+    entries.set(wb, kinds);
+    const list = kinds.get(c.kind) ?? [];
+    kinds.set(c.kind, list);
+    const print = await fingerprint(wb, c.source);
+    const at = list.findIndex((e) => e.key === c.key);
+    let entry = at >= 0 ? list.splice(at, 1)[0] : undefined;
+    if (entry && (entry.n !== print.n || entry.h !== print.h || !(await wb.hasTable(entry.table)))) {
+      await wb.run(`drop table if exists ${quoteIdentifier(entry.table)}`);
+      entry = undefined;
+    }
+    if (!entry) {
+      const table = wb.tempName(`_swb_${c.kind.replace('-', '_')}`);
+      await c.build(table);
+      entry = { key: c.key, table, ...print };
+    }
+    list.unshift(entry);
+    for (const old of list.splice(c.max)) await wb.run(`drop table if exists ${quoteIdentifier(old.table)}`);
+    return fn(quoteIdentifier(entry.table));
+  });
+}
+
 /**
  * Run `fn` with the name of a TEMP table holding the aggregate of `request`: one row per buyer with
  * `customer_id, frequency, monetary, first_order, last_order` (see {@link CUSTOMER_MEASURES}), fresh for the
@@ -91,25 +130,52 @@ export function withCustomerAggregate<T>(
 ): Promise<T> {
   const r: AggregateRequest = { source: request.source, asOf: request.asOf, returns: request.returns ?? 'net' };
   const key = JSON.stringify([r.source, r.asOf?.getTime() ?? null, r.returns]);
-  return inTurn(wb, 'customer-aggregate', async () => {
-    const list = entries.get(wb) ?? [];
-    entries.set(wb, list);
-    const print = await fingerprint(wb, r.source);
-    const at = list.findIndex((e) => e.key === key);
-    let entry = at >= 0 ? list.splice(at, 1)[0] : undefined;
-    if (entry && (entry.n !== print.n || entry.h !== print.h || !(await wb.hasTable(entry.table)))) {
-      await wb.run(`drop table if exists ${quoteIdentifier(entry.table)}`);
-      entry = undefined;
-    }
-    if (!entry) {
-      const table = wb.tempName('_swb_customer_aggregate');
-      await wb.run(aggregateTableSql(table, r), r.asOf === null ? {} : { asOf: r.asOf });
-      entry = { key, table, ...print };
-    }
-    list.unshift(entry);
-    for (const old of list.splice(MAX_ENTRIES)) await wb.run(`drop table if exists ${quoteIdentifier(old.table)}`);
-    return fn(quoteIdentifier(entry.table));
-  });
+  const build = (table: string) => wb.run(aggregateTableSql(table, r), r.asOf === null ? {} : { asOf: r.asOf });
+  return withCached(wb, { kind: 'customer-aggregate', max: MAX_ENTRIES, key, source: r.source, build }, fn);
+}
+
+/** Per-order aggregates kept per Workbench (a report reads one: at its as-of date). */
+export const MAX_ORDER_ENTRIES = 1;
+
+/**
+ * The statement that (re)creates `table` with one row per customer × order of `source` before `$asOf`
+ * (customers with a NULL id left out; a NULL order id is one order per customer, as `group by` makes it):
+ * - `ts`, `last_ts`: the first and last timestamp of its purchase rows (null for an order of return rows only);
+ * - `revenue`: its net revenue, returns subtracted, an exact DECIMAL sum (`moneySum`: summing these per
+ *   customer gives the same DECIMAL as summing the rows);
+ * - `timed`: some purchase row of it has a time of day other than 00:00 (null without purchase rows).
+ * Binds `$asOf`. Pure.
+ */
+export function orderAggregateTableSql(table: string, source: string): string {
+  return `create or replace temp table ${quoteIdentifier(table)} as
+with tx as (
+  select customer_id, order_id, order_date, amount, coalesce(is_return, false) as is_return
+  from ${quoteIdentifier(source)} where customer_id is not null and order_date < $asOf
+)
+select customer_id, order_id,
+  min(order_date) filter (where not is_return) as ts,
+  max(order_date) filter (where not is_return) as last_ts,
+  ${moneySum()} as revenue,
+  bool_or(cast(order_date as time) <> time '00:00:00') filter (where not is_return) as timed
+from tx group by customer_id, order_id`;
+}
+
+/**
+ * Run `fn` with the name (quoted) of a TEMP table with one row per customer × order before `asOf` (see
+ * {@link orderAggregateTableSql}), built once per source and as-of moment and fresh for the table as it is
+ * now (the same fingerprint as the customer aggregate): the behaviour analyses (timing, loyalty, channel,
+ * journey) read it instead of each scanning every transaction again. Calls on one Workbench take turns;
+ * `fn` should only read the table, and call no analysis.
+ * @example const [r] = await withOrderAggregate(wb, { source: 'transactions', asOf }, (t) => wb.query(`select count(ts) as n from ${t}`));
+ */
+export function withOrderAggregate<T>(
+  wb: Workbench,
+  request: { source: string; asOf: Date },
+  fn: (table: string) => Promise<T>,
+): Promise<T> {
+  const key = JSON.stringify([request.source, request.asOf.getTime()]);
+  const build = (table: string) => wb.run(orderAggregateTableSql(table, request.source), { asOf: request.asOf });
+  return withCached(wb, { kind: 'order-aggregate', max: MAX_ORDER_ENTRIES, key, source: request.source, build }, fn);
 }
 
 /**

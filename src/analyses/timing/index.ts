@@ -11,6 +11,7 @@ import { messages } from '../../messages.js';
 import { quoteIdentifier } from '../../sql.js';
 import type { Workbench } from '../../workbench.js';
 import { resolveAsOf } from '../shared/as-of.js';
+import { withOrderAggregate } from '../shared/customer-cache.js';
 import { checkOptionKeys, optionKeys, minSizeOption } from '../shared/validate.js';
 import { timingMessages } from './messages.js';
 import {
@@ -118,24 +119,25 @@ export async function timing(wb: Workbench, options: TimingOptions = {}): Promis
   const minSize = minSizeOption(options.minSize);
   await checkSource(wb, source);
   const { asOf, fromData } = await resolveAsOf(wb, source, options.asOf);
-  const [times] = await wb.query<{ has_times: boolean | null }>(hasTimesSql(source), { asOf });
-  const hasTimes = times?.has_times === true;
   // a table per call, so concurrent calls on one Workbench cannot read each other's rows
   const table = wb.tempName('_swb_timing');
   let rows: Array<{ segment: string; customers: number; revenue: number }>;
   let totals: Totals | undefined;
+  let hasTimes = false;
+  let cells: Array<{ weekday: number; hour: number | null; orders: number }> = [];
   try {
-    await wb.run(timingCustomersSql({ source, table }), { asOf, hasTimes });
+    await withOrderAggregate(wb, { source, asOf }, async (orders) => {
+      const [times] = await wb.query<{ has_times: boolean | null }>(hasTimesSql(orders));
+      hasTimes = times?.has_times === true;
+      await wb.run(timingCustomersSql({ orders, table }), { asOf, hasTimes });
+      cells = await wb.query(timingGridSql(orders, hasTimes));
+    });
     rows = await wb.query(timingSegmentsSql(table));
     [totals] = await wb.query<Totals>(timingTotalsSql(table));
   } finally {
     await wb.run(`drop table if exists ${quoteIdentifier(table)}`);
   }
   if (!totals) throw new Error('timing: totals query returned no row');
-  const cells = await wb.query<{ weekday: number; hour: number | null; orders: number }>(
-    timingGridSql(source, hasTimes),
-    { asOf },
-  );
   const warnings: string[] = [];
   if (totals.customers === 0) warnings.push(timingMessages.warnNoCustomers());
   else if (!hasTimes) warnings.push(timingMessages.warnNoTimes());

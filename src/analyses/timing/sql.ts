@@ -3,14 +3,15 @@
  * `quoteIdentifier`, the rule constants through `numberLiteral`, and the values (`$asOf`, `$hasTimes`) are
  * bound by the caller.
  *
- * The steps, over the purchase rows before `$asOf` (return rows only count in revenue):
+ * The steps, over the purchase orders before `$asOf` of the shared per-order aggregate (`withOrderAggregate`:
+ * one row per customer × order, built once per report; return rows only count in revenue):
  *   orders  one row per customer × order, at its first timestamp
  *   cust    per customer: orders, orders on Sat/Sun, per time-of-day band, in the holiday season; days since
  *           the last order; net revenue (returns subtracted, exact decimal sum)
  *   cycles  median days between consecutive distinct order days (customers with enough orders)
  *   then    one timing segment per customer, by the rules of {@link TIMING_RULES} in a fixed priority
  */
-import { moneySum, numberLiteral, quoteIdentifier } from '../../sql.js';
+import { numberLiteral, quoteIdentifier } from '../../sql.js';
 
 /** The timing segments, in the order the report lists them (stable keys). */
 export const TIMING_SEGMENTS = [
@@ -63,8 +64,8 @@ export const TIMING_RULES = {
 
 /** What the builders need: everything validated and defaulted. */
 export interface TimingSqlOptions {
-  /** Transactions table. */
-  source: string;
+  /** The per-order aggregate of the transactions before the as-of date (quoted name, from `withOrderAggregate`). */
+  orders: string;
   /** Table (re)created with one row per customer ({@link timingCustomersSql}). */
   table: string;
 }
@@ -83,21 +84,20 @@ export function bandSql(h: string): string {
   return `case when ${h} < ${s.morning} then 'night' when ${h} < ${s.afternoon} then 'morning' when ${h} < ${s.evening} then 'afternoon' else 'evening' end`;
 }
 
-/** The purchase orders before `$asOf`: one row per customer × order (`customer_id, order_id, ts`). */
-export function ordersSql(source: string): string {
-  return `select customer_id, order_id, min(order_date) as ts
-  from ${quoteIdentifier(source)}
-  where order_date < $asOf and not coalesce(is_return, false) and customer_id is not null
-  group by customer_id, order_id`;
+/**
+ * The purchase orders of the per-order aggregate `orders` (quoted name): one row per customer × order
+ * (`customer_id, order_id, ts`).
+ */
+export function ordersSql(orders: string): string {
+  return `select customer_id, order_id, ts from ${orders} where ts is not null`;
 }
 
 /**
- * Whether the purchase rows before `$asOf` carry times of day (one row, `has_times`: false when every
- * timestamp is at 00:00, null without rows). Binds `$asOf`.
+ * Whether the purchase rows of the per-order aggregate `orders` (quoted name) carry times of day (one row,
+ * `has_times`: false when every timestamp is at 00:00, null without rows).
  */
-export function hasTimesSql(source: string): string {
-  return `select bool_or(cast(order_date as time) <> time '00:00:00') as has_times
-from ${quoteIdentifier(source)} where order_date < $asOf and not coalesce(is_return, false) and customer_id is not null`;
+export function hasTimesSql(orders: string): string {
+  return `select bool_or(timed) as has_times from ${orders}`;
 }
 
 const atLeast = (part: string): string => `100 * ${part} >= ${numberLiteral(R.minSharePercent)} * orders`;
@@ -112,11 +112,10 @@ export function timingCustomersSql(o: TimingSqlOptions): string {
   const hour = 'hour(ts)';
   return `create or replace temp table ${quoteIdentifier(o.table)} as
 with orders as (
-  ${ordersSql(o.source)}
+  ${ordersSql(o.orders)}
 ),
 revenue as (
-  select customer_id, ${moneySum()} as revenue from ${quoteIdentifier(o.source)}
-  where order_date < $asOf and customer_id is not null group by customer_id
+  select customer_id, sum(revenue) as revenue from ${o.orders} group by customer_id
 ),
 days as (
   select customer_id, date_diff('day', lag(d) over (partition by customer_id order by d), d) as gap
@@ -174,10 +173,10 @@ from ${quoteIdentifier(table)}`;
 }
 
 /**
- * Purchase orders before `$asOf` per ISO weekday (1 = Monday … 7 = Sunday) and hour of day (0–23), or per
- * weekday only (`hour` null) without times. Only non-empty cells, ordered. Binds `$asOf`.
+ * Purchase orders of the per-order aggregate `orders` (quoted name) per ISO weekday (1 = Monday … 7 = Sunday)
+ * and hour of day (0–23), or per weekday only (`hour` null) without times. Only non-empty cells, ordered.
  */
-export function timingGridSql(source: string, withHours: boolean): string {
+export function timingGridSql(orders: string, withHours: boolean): string {
   return `select isodow(ts)::integer as weekday, ${withHours ? 'hour(ts)::integer' : 'null::integer'} as hour, count(*)::bigint as orders
-from (${ordersSql(source)}) group by all order by weekday, hour`;
+from (${ordersSql(orders)}) group by all order by weekday, hour`;
 }

@@ -3,6 +3,7 @@ import { channelCustomers, channelPayment, type ChannelResult } from '../../../s
 import { channelActiveChart, channelValueChart, paymentValueChart } from '../../../src/analyses/channel/charts.js';
 import { channelSection } from '../../../src/analyses/channel/section.js';
 import { channelCustomersSql, channelRowsSql } from '../../../src/analyses/channel/sql.js';
+import { orderAggregateTableSql } from '../../../src/analyses/shared/customer-cache.js';
 import { groupKpisSql } from '../../../src/analyses/shared/group-kpis.js';
 import { PLANTED_BEHAVIOUR } from '../../../src/sample/behaviour.js';
 import { Workbench } from '../../../src/workbench.js';
@@ -176,11 +177,14 @@ describe('channelPayment on a small table', () => {
 describe('channel SQL', () => {
   it('plans against the canonical columns, with and without the optional ones', async () => {
     const wb = await explainWorkbench();
+    await wb.run(orderAggregateTableSql('order aggregate', 'transactions'), { asOf: AS_OF });
     for (const has of [
       { hasChannel: true, hasPayment: true },
       { hasChannel: false, hasPayment: true },
     ]) {
-      await wb.run(channelCustomersSql({ source: 'transactions', table: 'cc', ...has }), { asOf: AS_OF });
+      await wb.run(channelCustomersSql({ source: 'transactions', orders: '"order aggregate"', table: 'cc', ...has }), {
+        asOf: AS_OF,
+      });
       await expectPlans(wb, channelRowsSql('cc'));
       await expectPlans(wb, groupKpisSql('cc', 'segment'));
     }

@@ -1,11 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Workbench } from '../../../src/workbench.js';
-import { MAX_ENTRIES, withCustomerAggregate, withStableSources } from '../../../src/analyses/shared/customer-cache.js';
+import {
+  MAX_ENTRIES,
+  withCustomerAggregate,
+  withOrderAggregate,
+  withStableSources,
+} from '../../../src/analyses/shared/customer-cache.js';
 import { customerAggregateSql } from '../../../src/analyses/shared/customer-aggregate.js';
 import { rfm } from '../../../src/analyses/rfm/index.js';
 import { clusters } from '../../../src/analyses/clusters/index.js';
 import { overview } from '../../../src/analyses/overview/index.js';
 import { dataFacts } from '../../../src/analyses/shared/sufficiency.js';
+import { timing } from '../../../src/analyses/timing/index.js';
+import { journey } from '../../../src/analyses/journey/index.js';
 import { transactions, type Tx } from '../../helpers/fixture-tables.js';
 
 const AS_OF = new Date('2024-01-01T00:00:00Z');
@@ -133,5 +140,51 @@ describe('the shared per-customer aggregate', () => {
     expect(together[1].customers).toBe(2);
     expect(together[2]).toEqual({ customers: 2, historyDays: 306, repeatBuyers: 0, recentOrders: 0 });
     expect(together[3].customerCount).toBe(2);
+  });
+});
+
+describe('the shared per-order aggregate', () => {
+  let wb: Workbench;
+  beforeEach(async () => {
+    wb = await Workbench.open();
+    await transactions(wb, ROWS);
+  });
+  afterEach(() => wb.close());
+
+  type Order = { customer_id: string; order_id: string; ts: Date | null; revenue: number; timed: boolean | null };
+  const readOrders = (asOf: Date) =>
+    withOrderAggregate(wb, { source: 'transactions', asOf }, async (t) => ({
+      table: t,
+      rows: await wb.query<Order>(
+        `select customer_id, order_id, ts, revenue::double as revenue, timed from ${t} order by customer_id, order_id`,
+      ),
+    }));
+
+  it('holds one row per customer × order before the as-of moment: first purchase time, net revenue, times of day', async () => {
+    const noon = (d: string) => new Date(`${d}T12:00:00Z`);
+    expect((await readOrders(AS_OF)).rows).toEqual([
+      { customer_id: 'A', order_id: 'a1', ts: noon('2023-03-01'), revenue: 100, timed: true },
+      { customer_id: 'A', order_id: 'a2', ts: noon('2023-06-01'), revenue: 30, timed: true },
+      { customer_id: 'B', order_id: 'b1', ts: noon('2023-09-15'), revenue: 40, timed: true },
+      // an order of return rows only: no purchase time, its refund counts in revenue
+      { customer_id: 'C', order_id: 'c1', ts: null, revenue: -30, timed: null },
+    ]);
+  });
+
+  it('is built once for the analyses that read it, and again after the transactions change', async () => {
+    let builds = 0;
+    const run = wb.run.bind(wb);
+    wb.run = ((sql: string, params?: Record<string, never>) => {
+      if (sql.startsWith('create or replace temp table "_swb_order_aggregate')) builds += 1;
+      return run(sql, params);
+    }) as typeof wb.run;
+    const first = await timing(wb, { asOf: AS_OF });
+    await journey(wb, { asOf: AS_OF });
+    expect(builds).toBe(1);
+    await wb.run("insert into transactions values ('B', 'b2', timestamp '2023-10-01 12:00:00', 10, false, 99, NULL)");
+    const second = await timing(wb, { asOf: AS_OF });
+    expect(builds).toBe(2);
+    expect(first.orders.total).toBe(3);
+    expect(second.orders.total).toBe(4);
   });
 });

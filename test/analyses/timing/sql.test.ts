@@ -10,6 +10,7 @@ import {
   timingSegmentsSql,
   timingTotalsSql,
 } from '../../../src/analyses/timing/sql.js';
+import { orderAggregateTableSql } from '../../../src/analyses/shared/customer-cache.js';
 import type { Workbench } from '../../../src/workbench.js';
 import { AS_OF, expectPlans, explainWorkbench } from '../../helpers/explain.js';
 
@@ -22,13 +23,15 @@ afterAll(() => wb.close());
 describe('timing SQL', () => {
   it.each([true, false])('plans every builder (times of day: %s)', async (hasTimes) => {
     const table = 'timing "customers"';
-    await expectPlans(wb, ordersSql('transactions'), { asOf: AS_OF });
-    await expectPlans(wb, hasTimesSql('transactions'), { asOf: AS_OF });
-    await expectPlans(wb, timingCustomersSql({ source: 'transactions', table }), { asOf: AS_OF, hasTimes });
-    await wb.run(timingCustomersSql({ source: 'transactions', table }), { asOf: AS_OF, hasTimes }); // the next two read it
+    await wb.run(orderAggregateTableSql('order aggregate', 'transactions'), { asOf: AS_OF });
+    const orders = '"order aggregate"';
+    await expectPlans(wb, ordersSql(orders));
+    await expectPlans(wb, hasTimesSql(orders));
+    await expectPlans(wb, timingCustomersSql({ orders, table }), { asOf: AS_OF, hasTimes });
+    await wb.run(timingCustomersSql({ orders, table }), { asOf: AS_OF, hasTimes }); // the next two read it
     await expectPlans(wb, timingSegmentsSql(table));
     await expectPlans(wb, timingTotalsSql(table));
-    await expectPlans(wb, timingGridSql('transactions', hasTimes), { asOf: AS_OF });
+    await expectPlans(wb, timingGridSql(orders, hasTimes));
     expect(timingSegmentsSql(table)).toContain('"timing ""customers"""');
   });
 
