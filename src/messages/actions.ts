@@ -33,7 +33,7 @@ export const actionMessages = {
   goalsUnknownKey: (key: string, known: readonly string[]) =>
     `unknown key ${JSON.stringify(key)} (known: ${list(known)})`,
   goalsBadSegments: (value: unknown) =>
-    `segments must be "rfm", "value-tiers", "all" or { "column": "<customers column>" }, got ${JSON.stringify(value)}`,
+    `segments must be "rfm", "value-tiers", "all", a behavioural segmentation ("timing", "loyalty", "journey", "product-mix", "channel", "price") or { "column": "<customers column>" }, got ${JSON.stringify(value)}`,
   goalsNoGoals: () => 'goals must be a non-empty list of { "kpi": …, "goal": … } objects',
   goalsUnknownKpi: (value: unknown, known: readonly string[]) =>
     `unknown KPI ${JSON.stringify(value)}; known KPIs: ${list(known)} (or { "mean": "<column>" }, { "nps": "<column>" }, { "churnRate": <days> })`,
@@ -45,9 +45,10 @@ export const actionMessages = {
   goalsBadBoolean: (value: unknown) => `higherIsBetter must be true or false, got ${JSON.stringify(value)}`,
 
   // --by
-  unknownByAttribute: (unknown: readonly string[], usable: readonly string[]) =>
-    usable.length === 0
-      ? `--by ${unknown.join(',')}: there is no customer attribute to split by (load a customers file with --customers that has text columns).`
-      : `--by: unknown attribute${unknown.length > 1 ? 's' : ''} ${list(unknown)}; usable: ${list(usable)} (text columns of the customers file).`,
+  unknownByAttribute: (unknown: readonly string[], usable: readonly string[], segmentations: readonly string[] = []) =>
+    (usable.length === 0
+      ? `--by ${unknown.join(',')}: there is no customer attribute to split by (load a customers file with --customers that has text columns)`
+      : `--by: unknown attribute${unknown.length > 1 ? 's' : ''} ${list(unknown)}; usable: ${list(usable)} (text columns of the customers file)`) +
+    (segmentations.length ? `, or a behavioural segmentation: ${segmentations.join(', ')}.` : '.'),
   emptyBy: () => '--by needs one or more customer attribute names, separated by commas (e.g. --by region,device).',
 } as const;

@@ -144,6 +144,7 @@ const TRANSACTION_OPTIONS = [
   'journeyMap',
   'by',
   'migrationFrom',
+  'migrationOf',
   'trendsPeriod',
   'minimums',
 ] as const;
