@@ -172,7 +172,7 @@ const SPEC: CommandSpec = {
     {
       name: 'events',
       value: 'FILE',
-      help: 'with --subscriptions: usage events file, adds usage segments and churn by usage',
+      help: 'events file (web visits, e-mail opens and clicks, app sessions…): journey stages; with --subscriptions also usage segments and churn by usage',
       default: 'none',
     },
     {
@@ -302,8 +302,6 @@ async function readReportFlags({ values, flags, positionals }: ParsedArgs, io: C
   const dateFormat = values['date-format'];
   if (dateFormat !== undefined && !dateFormat.includes('%'))
     throw new UsageError(messages.badDateFormatFlag(dateFormat));
-  if (values.events !== undefined && values.subscriptions === undefined)
-    throw new UsageError(messages.eventsNeedSubscriptions());
   const mrrMethod = mrrMethodFlag(values['mrr-method']);
   if (values.fx !== undefined && values.subscriptions === undefined)
     throw new UsageError(messages.fxNeedsSubscriptions());

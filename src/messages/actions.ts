@@ -15,6 +15,9 @@ export const actionMessages = {
   /** swb export: flags of one --what given with the other. */
   exportFlagsFor: (what: string, flags: string) =>
     `${flags} ${flags.includes(',') ? 'do' : 'does'} not apply to --what ${what}; leave ${flags.includes(',') ? 'them' : 'it'} out.`,
+  /** swb export --events / --categories without the segmentation that reads them. */
+  exportFlagForSegmentation: (flag: string, segmentation: string) =>
+    `${flag} is read by --segmentation ${segmentation} only; pass --segmentation ${segmentation}, or leave ${flag} out.`,
   /** swb export --what mrr-movements without the subscriptions file. */
   exportNeedsSubscriptions: () =>
     'swb export --what mrr-movements needs FILE: the subscriptions file whose movements to list.',
