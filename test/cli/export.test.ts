@@ -41,7 +41,7 @@ describe('swb export', () => {
     expect(lines).toHaveLength(4339);
     expect(lines[0]).toBe('customer_id,segment,segment_label,orders,order_days,cycle,cv,max_gap,days_since,revenue');
     expect(lines.find((l) => l.startsWith('12347,'))).toBe('12347,loyal,Loyaal,7,7,58.5,0.276,90,3,4310.0');
-    expect(lines.filter((l) => l.split(',')[1] === 'loyal')).toHaveLength(1005);
+    expect(lines.filter((l) => l.split(',')[1] === 'loyal')).toHaveLength(1234);
     const bad = await runCli(['export', '--segmentation', 'nope']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain(
