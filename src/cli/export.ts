@@ -9,6 +9,11 @@ import { exportSegmentation } from '../export/segmentation.js';
 import { SEGMENTATION_IDS, type SegmentationId } from '../export/segmentations.js';
 import { keyword } from '../analyses/shared/validate.js';
 import { loadTransactions } from '../data/load.js';
+import { loadEvents } from '../data/events.js';
+import { loadCategories } from '../data/categories.js';
+import { productMixColumns } from '../analyses/product-mix/index.js';
+import { mixMessages } from '../analyses/product-mix/messages.js';
+import { WorkbenchError } from '../errors.js';
 import { checkOutputPath } from '../report/save.js';
 import { messages } from '../messages.js';
 import { elapsed, openWorkbench, runCommand, UsageError, type Command, type CommandIo } from './common.js';
@@ -57,6 +62,18 @@ const SPEC: CommandSpec = {
       value: SEGMENTATION_IDS.join('|'),
       help: 'write this one segmentation instead: customer id, segment key, its label and the numbers behind it',
       default: 'none (RFM segment, cluster, value tier)',
+    },
+    {
+      name: 'events',
+      value: 'FILE',
+      help: 'with --segmentation journey: the events file (web visits, e-mail opens and clicks, …) the stages come from, besides the orders',
+      default: 'none (stages from the orders alone)',
+    },
+    {
+      name: 'categories',
+      value: 'FILE',
+      help: 'with --segmentation product-mix: product → category mapping (CSV: product, category), matched on the product id',
+      default: "the data's category column",
     },
     {
       name: 'compare-snapshot',
@@ -197,6 +214,13 @@ export const exportCommand: Command = {
           ? undefined
           : flagValue('--segmentation', () => keyword('segmentation', values.segmentation, SEGMENTATION_IDS));
       if (segmentation && flags['clv']) throw new UsageError(messages.badFlagValue('--clv', 'not with --segmentation'));
+      // The events and the category mapping are read by one segmentation each.
+      for (const [flag, reader] of [
+        ['events', 'journey'],
+        ['categories', 'product-mix'],
+      ] as const)
+        if (values[flag] !== undefined && segmentation !== reader)
+          throw new UsageError(messages.exportFlagForSegmentation(`--${flag}`, reader));
       const out = values.out ?? `exports/${segmentation ?? 'segments'}.${format}`;
       await checkOutputPath(out, 'the segment list');
 
@@ -225,6 +249,20 @@ export const exportCommand: Command = {
         io.err(
           `load      ${elapsed(start).padStart(8)}  ${load.fileName}: ${load.rowsLoaded.toLocaleString('en')} rows, ${load.customers.toLocaleString('en')} customers`,
         );
+        if (values.events !== undefined) {
+          const events = await loadEvents(wb, values.events);
+          io.err(
+            `events    ${elapsed(start).padStart(8)}  ${events.fileName}: ${events.rowsLoaded.toLocaleString('en')} rows, ${events.customers.toLocaleString('en')} customers`,
+          );
+        }
+        if (values.categories !== undefined) {
+          // as the report reads it: the product id matched against the mapping's products
+          if (!(await productMixColumns(wb)).hasProductId)
+            throw new WorkbenchError('MISSING_FIELD', mixMessages.needsProductId('transactions'), {
+              missing: ['product_id'],
+            });
+          await loadCategories(wb, values.categories);
+        }
         if (segmentation)
           return await writeSegmentation(wb, io, start, {
             segmentation,

@@ -43,6 +43,7 @@ import { cliMessages as cli } from '../messages/cli.js';
 import { readGoalsFile } from '../analyses/goals/index.js';
 import { readJourneyMap } from '../analyses/journey/stages.js';
 import { forCli } from './wording.js';
+import { SEGMENTATION_IDS } from '../export/segmentations.js';
 import { mrrMethodOption } from '../analyses/subscriptions/analysis.js';
 import { readFxRates, type MrrMethod } from '../analyses/subscriptions/index.js';
 import { readReportData } from '../compare/read.js';
@@ -114,7 +115,7 @@ const SPEC: CommandSpec = {
     {
       name: 'by',
       value: 'ATTR,ATTR',
-      help: `customer attributes the segments section splits by: columns of --customers, or ${TRANSACTION_BY_COLUMNS.join(', ')} of FILE`,
+      help: `customer attributes the segments section splits by: columns of --customers, ${TRANSACTION_BY_COLUMNS.join(', ')} of FILE, or a behavioural segmentation (${SEGMENTATION_IDS.join(', ')}: KPIs per segment, and each tier split by it)`,
       default: 'country when FILE has it, and the first three text columns of --customers with 2 to 12 values',
     },
     {
@@ -122,6 +123,12 @@ const SPEC: CommandSpec = {
       value: 'YYYY-MM-DD',
       help: 'start of the RFM migration in the segments section: after the first purchase, before the as-of date',
       default: '182 days before the as-of date, when the data reaches back that far',
+    },
+    {
+      name: 'migration-of',
+      value: 'SEGMENTATION',
+      help: 'the segmentation the migration follows: rfm, or timing, loyalty, journey, product-mix, channel, price',
+      default: 'rfm',
     },
     {
       name: 'compare',
@@ -165,7 +172,7 @@ const SPEC: CommandSpec = {
     {
       name: 'events',
       value: 'FILE',
-      help: 'with --subscriptions: usage events file, adds usage segments and churn by usage',
+      help: 'events file (web visits, e-mail opens and clicks, app sessions…): journey stages; with --subscriptions also usage segments and churn by usage',
       default: 'none',
     },
     {
@@ -243,7 +250,7 @@ function generatedAt(): Date | undefined {
 
 /**
  * `--by` before any work: without `--customers` only the transactions file's customer columns
- * ({@link TRANSACTION_BY_COLUMNS}) can be split by, so any other name is a usage error naming the flags.
+ * ({@link TRANSACTION_BY_COLUMNS}) and the behavioural segmentations can be split by, so any other name is a usage error naming the flags.
  */
 function byOption(value: string | undefined, customers: string | undefined): string[] | undefined {
   if (value === undefined) return undefined;
@@ -252,20 +259,26 @@ function byOption(value: string | undefined, customers: string | undefined): str
     .map((b) => b.trim())
     .filter((b) => b !== '');
   if (by.length === 0) throw new UsageError(messages.emptyBy());
-  const notInTransactions = by.filter((b) => !TRANSACTION_BY_COLUMNS.includes(b));
+  const withoutCustomers = [...new Set([...TRANSACTION_BY_COLUMNS, ...SEGMENTATION_IDS])];
+  const notInTransactions = by.filter((b) => !withoutCustomers.includes(b));
   if (customers === undefined && notInTransactions.length)
-    throw new UsageError(cli.byNeedsCustomers(notInTransactions, TRANSACTION_BY_COLUMNS));
+    throw new UsageError(cli.byNeedsCustomers(notInTransactions, withoutCustomers));
   return by;
 }
 
 /** After loading, a `--by` name the data lacks: the usable names and where they come from, in flags. */
 function byError(e: unknown, customers: string | undefined): unknown {
   if (!isWorkbenchError(e, 'UNKNOWN_COLUMN')) return e;
-  const { unknown, usable } = e.details;
+  const { unknown, usable, segmentations } = e.details;
   if (!Array.isArray(unknown) || !Array.isArray(usable)) return e;
   return new WorkbenchError(
     'UNKNOWN_COLUMN',
-    cli.unknownByFlag(unknown.map(String), usable.map(String), customers !== undefined),
+    cli.unknownByFlag(
+      unknown.map(String),
+      usable.map(String),
+      customers !== undefined,
+      Array.isArray(segmentations) ? segmentations.map(String) : [],
+    ),
     e.details,
   );
 }
@@ -295,8 +308,6 @@ async function readReportFlags({ values, flags, positionals }: ParsedArgs, io: C
   const dateFormat = values['date-format'];
   if (dateFormat !== undefined && !dateFormat.includes('%'))
     throw new UsageError(messages.badDateFormatFlag(dateFormat));
-  if (values.events !== undefined && values.subscriptions === undefined)
-    throw new UsageError(messages.eventsNeedSubscriptions());
   const mrrMethod = mrrMethodFlag(values['mrr-method']);
   if (values.fx !== undefined && values.subscriptions === undefined)
     throw new UsageError(messages.fxNeedsSubscriptions());
@@ -323,6 +334,7 @@ async function readReportFlags({ values, flags, positionals }: ParsedArgs, io: C
       'journey-map',
       'by',
       'migration-from',
+      'migration-of',
       'compare',
       'categories',
       'snapshot',
@@ -374,6 +386,7 @@ async function readReportFlags({ values, flags, positionals }: ParsedArgs, io: C
     ...(journeyMap ? { journeyMap } : {}),
     ...(by ? { by } : {}),
     ...(values['migration-from'] !== undefined ? { migrationFrom: values['migration-from'] } : {}),
+    ...(values['migration-of'] !== undefined ? { migrationOf: values['migration-of'] } : {}),
     ...(minGroup !== undefined ? { minGroup } : {}),
     ...(compareWith ? { compareWith } : {}),
     ...(values.snapshot !== undefined ? { snapshot: values.snapshot } : {}),

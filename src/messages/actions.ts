@@ -15,6 +15,9 @@ export const actionMessages = {
   /** swb export: flags of one --what given with the other. */
   exportFlagsFor: (what: string, flags: string) =>
     `${flags} ${flags.includes(',') ? 'do' : 'does'} not apply to --what ${what}; leave ${flags.includes(',') ? 'them' : 'it'} out.`,
+  /** swb export --events / --categories without the segmentation that reads them. */
+  exportFlagForSegmentation: (flag: string, segmentation: string) =>
+    `${flag} is read by --segmentation ${segmentation} only; pass --segmentation ${segmentation}, or leave ${flag} out.`,
   /** swb export --what mrr-movements without the subscriptions file. */
   exportNeedsSubscriptions: () =>
     'swb export --what mrr-movements needs FILE: the subscriptions file whose movements to list.',
@@ -33,7 +36,7 @@ export const actionMessages = {
   goalsUnknownKey: (key: string, known: readonly string[]) =>
     `unknown key ${JSON.stringify(key)} (known: ${list(known)})`,
   goalsBadSegments: (value: unknown) =>
-    `segments must be "rfm", "value-tiers", "all" or { "column": "<customers column>" }, got ${JSON.stringify(value)}`,
+    `segments must be "rfm", "value-tiers", "all", a behavioural segmentation ("timing", "loyalty", "journey", "product-mix", "channel", "price") or { "column": "<customers column>" }, got ${JSON.stringify(value)}`,
   goalsNoGoals: () =>
     'goals must be a non-empty list of { "kpi": …, "goal": … } objects (or leave it out and set "subscriptions" goals)',
   goalsUnknownKpi: (value: unknown, known: readonly string[]) =>
@@ -46,9 +49,10 @@ export const actionMessages = {
   goalsBadBoolean: (value: unknown) => `higherIsBetter must be true or false, got ${JSON.stringify(value)}`,
 
   // --by
-  unknownByAttribute: (unknown: readonly string[], usable: readonly string[]) =>
-    usable.length === 0
-      ? `--by ${unknown.join(',')}: there is no customer attribute to split by (load a customers file with --customers that has text columns).`
-      : `--by: unknown attribute${unknown.length > 1 ? 's' : ''} ${list(unknown)}; usable: ${list(usable)} (text columns of the customers file).`,
+  unknownByAttribute: (unknown: readonly string[], usable: readonly string[], segmentations: readonly string[] = []) =>
+    (usable.length === 0
+      ? `--by ${unknown.join(',')}: there is no customer attribute to split by (load a customers file with --customers that has text columns)`
+      : `--by: unknown attribute${unknown.length > 1 ? 's' : ''} ${list(unknown)}; usable: ${list(usable)} (text columns of the customers file)`) +
+    (segmentations.length ? `, or a behavioural segmentation: ${segmentations.join(', ')}.` : '.'),
   emptyBy: () => '--by needs one or more customer attribute names, separated by commas (e.g. --by region,device).',
 } as const;

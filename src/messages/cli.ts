@@ -36,11 +36,17 @@ export const cliMessages = {
     `--by ${names.join(',')}: ${names.length > 1 ? 'these are not columns' : 'that is not a column'} of the transactions file ` +
     `(usable without --customers: ${transactionColumns.join(', ')}); pass --customers FILE with ${names.length > 1 ? 'those columns' : 'that column'} to split by ${names.length > 1 ? 'them' : 'it'}`,
   /** After loading, a `--by` name the data does not have: the usable ones, and where they come from. */
-  unknownByFlag: (unknown: readonly string[], usable: readonly string[], withCustomers: boolean) =>
+  unknownByFlag: (
+    unknown: readonly string[],
+    usable: readonly string[],
+    withCustomers: boolean,
+    segmentations: readonly string[] = [],
+  ) =>
     `--by: unknown attribute${unknown.length > 1 ? 's' : ''} ${unknown.map(quote).join(', ')}; ` +
     (usable.length === 0
       ? `there is no customer attribute to split by (${withCustomers ? 'the customers file has no text columns' : 'pass --customers FILE with text columns'})`
-      : `usable: ${usable.map(quote).join(', ')} (${withCustomers ? 'text columns of --customers and of the transactions file' : 'text columns of the transactions file; pass --customers FILE for more'})`),
+      : `usable: ${usable.map(quote).join(', ')} (${withCustomers ? 'text columns of --customers and of the transactions file' : 'text columns of the transactions file; pass --customers FILE for more'})`) +
+    (segmentations.length ? `, or a behavioural segmentation: ${segmentations.join(', ')}` : ''),
 
   // help
   helpUsage: (command: string, args: string) => `usage: swb ${command}${args ? ` ${args}` : ''} [options]`,

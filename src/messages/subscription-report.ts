@@ -5,9 +5,6 @@ export const subscriptionReportMessages = {
   /** Neither a transactions file nor a subscriptions file. */
   pipelineNeedsFile: () =>
     'Nothing to report on: pass a transactions file (file) or a subscriptions file (subscriptions), or both.',
-  /** Events without subscriptions: usage is measured on paying customers. */
-  eventsNeedSubscriptions: () =>
-    'Usage events (events, --events) are read together with subscriptions: pass the subscriptions file too (subscriptions, --subscriptions FILE).',
   /** A counting method of MRR movements without subscriptions to count. */
   mrrMethodNeedsSubscriptions: () =>
     'The counting method of MRR movements (mrrMethod, --mrr-method) applies to subscriptions: pass the subscriptions file too (subscriptions, --subscriptions FILE), or leave it out.',

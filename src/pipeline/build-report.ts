@@ -141,7 +141,11 @@ export function reportFromResults(results: PipelineResults, options: ReportFromR
       ...(options.minGroup !== undefined ? { minGroup: options.minGroup } : {}),
     });
   }
-  const subsLoads = subs ? { subscriptions: subs.load, ...(subs.events ? { events: subs.events } : {}) } : {};
+  const subsLoads = subs
+    ? { subscriptions: subs.load, ...(subs.events ? { events: subs.events } : {}) }
+    : results.events
+      ? { events: results.events }
+      : {};
   const analyses = analysisSections(results, locale, currency);
   const attributes = customerAttributesUsed(results);
 

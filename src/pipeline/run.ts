@@ -9,6 +9,7 @@ import { loadCustomers } from '../data/customers.js';
 import type { ColumnMapping } from '../data/fields.js';
 import type { LoadReport, ReturnHandling } from '../data/load-report.js';
 import { loadTransactions } from '../data/load.js';
+import { loadEvents } from '../data/events.js';
 import type { Workbench } from '../workbench.js';
 import { WorkbenchError } from '../errors.js';
 import { messages } from '../messages.js';
@@ -82,6 +83,8 @@ export interface PipelineResults extends AnalysisResults {
   load?: LoadReport;
   /** What loading the customer attributes did (with `options.customers`). */
   customers?: LoadReport;
+  /** What loading the events did, when they came without subscriptions (with them: `subscriptions.events`). */
+  events?: LoadReport;
   /**
    * The as-of moment every analysis used (RFM's, given or derived from the data); on subscriptions only, the
    * first day after the last month measured.
@@ -144,6 +147,7 @@ const TRANSACTION_OPTIONS = [
   'journeyMap',
   'by',
   'migrationFrom',
+  'migrationOf',
   'trendsPeriod',
   'minimums',
 ] as const;
@@ -199,8 +203,6 @@ export function runPipeline(
 export function runPipeline(wb: Workbench, options: PipelineOptions): Promise<PipelineResults>;
 export async function runPipeline(wb: Workbench, options: PipelineOptions): Promise<PipelineResults> {
   const watch: Watch = { wb, onProgress: options.onProgress };
-  if (options.events !== undefined && options.subscriptions === undefined)
-    throw new WorkbenchError('BAD_OPTION', messages.eventsNeedSubscriptions(), { events: options.events });
   if (options.fx !== undefined && options.subscriptions === undefined)
     throw new WorkbenchError('BAD_OPTION', messages.fxNeedsSubscriptions(), {});
   if (options.mrrMethod !== undefined && options.subscriptions === undefined)
@@ -254,6 +256,10 @@ export async function runPipeline(wb: Workbench, options: PipelineOptions): Prom
   const customers = options.customers
     ? await timed('customers', watch, () => loadCustomers(wb, options.customers as string), loadDetail)
     : undefined;
+  // Events without subscriptions feed the journey section (usage segments and churn by usage need subscriptions:
+  // with them, the subscriptions section loads the events itself).
+  const eventsFile = options.subscriptions === undefined ? options.events : undefined;
+  const events = eventsFile ? await timed('events', watch, () => loadEvents(wb, eventsFile), loadDetail) : undefined;
   // Checked before any analysis: a name the data does not have is the caller's to fix.
   for (const a of analyses as readonly AnyAnalysis[]) await a.checkLoaded?.(wb, options);
   // The analyses change no transactions: the shared per-customer aggregates are fingerprinted once.
@@ -298,6 +304,7 @@ export async function runPipeline(wb: Workbench, options: PipelineOptions): Prom
     return {
       load,
       ...(customers ? { customers } : {}),
+      ...(events ? { events } : {}),
       asOf: asOf as Date,
       failures,
       ...results,

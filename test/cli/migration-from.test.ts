@@ -33,4 +33,38 @@ describe('swb report --migration-from', () => {
     expect(r.stderr).toContain(message);
     expect(existsSync(out)).toBe(false);
   });
+
+  it('--migration-of loyalty: the migration follows the loyalty segments; a name that is none exits 1 naming the choices', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'swb-migof-'));
+    const out = join(dir, 'r.html');
+    const r = await runCli([
+      'report',
+      fixture('orders-plain.csv'),
+      '--migration-from',
+      '2011-02-10',
+      '--migration-of',
+      'loyalty',
+      '--locale',
+      'nl',
+      '--out',
+      out,
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/^segments .* loyalty moves$/m);
+    // the three customers' loyalty segments named in Dutch in the migration chart
+    expect(readFileSync(out, 'utf8')).toContain('Mogelijk loyaal');
+    const bad = await runCli([
+      'report',
+      fixture('orders-plain.csv'),
+      '--migration-of',
+      'loyal',
+      '--out',
+      join(dir, 'x.html'),
+    ]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain(
+      'migrationOf (swb report --migration-of) must be one of rfm, timing, loyalty, journey, product-mix, channel, price, got "loyal".',
+    );
+    expect(existsSync(join(dir, 'x.html'))).toBe(false);
+  });
 });

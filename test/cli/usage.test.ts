@@ -181,11 +181,11 @@ describe('usage errors: one line, exit 2, nothing written', () => {
     ],
     [
       ['report', '--by', 'region'],
-      'error: --by region: that is not a column of the transactions file (usable without --customers: country, channel, category); pass --customers FILE with that column to split by it [USAGE]',
+      'error: --by region: that is not a column of the transactions file (usable without --customers: country, channel, category, timing, loyalty, journey, product-mix, price); pass --customers FILE with that column to split by it [USAGE]',
     ],
     [
       ['report', '--by', 'region,country,device'],
-      'error: --by region,device: these are not columns of the transactions file (usable without --customers: country, channel, category); pass --customers FILE with those columns to split by them [USAGE]',
+      'error: --by region,device: these are not columns of the transactions file (usable without --customers: country, channel, category, timing, loyalty, journey, product-mix, price); pass --customers FILE with those columns to split by them [USAGE]',
     ],
   ])('swb %j', async (args, line) => {
     const dir = fresh();

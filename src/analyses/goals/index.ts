@@ -16,6 +16,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { RfmResult } from '../rfm/index.js';
 import type { KpiSpec } from '../segments/kpi.js';
+import { isSegmentationId } from '../segmentations.js';
 import { kpis, type KpiGoal, type KpisResult } from '../segments/kpis.js';
 import type { SegmentByResult } from '../segments/index.js';
 import { WorkbenchError } from '../../errors.js';
@@ -24,7 +25,11 @@ import { quoteIdentifier } from '../../sql.js';
 import type { QueryParam, Workbench } from '../../workbench.js';
 import type { AnalysisRun } from '../../report/sections/method.js';
 
-/** The segments goals are set for: RFM segments (keys such as `champions`), value tiers (`top-20%`…), everyone, or a customers column. */
+/**
+ * The segments goals are set for: RFM segments (keys such as `champions`), value tiers (`top-20%`…), everyone, or a
+ * customers column; a behavioural segmentation's id in the file (`"segments": "loyalty"`) becomes `{ column: 'loyalty' }`
+ * (goals per segment key such as `at-risk`).
+ */
 export type GoalSegments = 'rfm' | 'value-tiers' | 'all' | { column: string };
 
 /** A validated goals file. */
@@ -95,6 +100,8 @@ export function parseGoals(json: unknown, file: string): GoalsSpec {
   const seg = json['segments'] ?? 'rfm';
   let segments: GoalSegments;
   if (seg === 'rfm' || seg === 'value-tiers' || seg === 'all') segments = seg;
+  // a behavioural segmentation by its id: goals per timing, loyalty… segment key
+  else if (typeof seg === 'string' && isSegmentationId(seg)) segments = { column: seg };
   else if (isObject(seg) && Object.keys(seg).length === 1 && typeof seg['column'] === 'string' && seg['column'] !== '')
     segments = { column: seg['column'] };
   else throw at('$.segments', messages.goalsBadSegments(seg));

@@ -8,6 +8,8 @@ import type { KpisResult } from '../segments/kpis.js';
 import { kpiGoalChart, kpiLabel, segmentLabel } from '../segments/charts.js';
 import { columnLabel } from '../../i18n/analyses.js';
 import { segmentName } from '../rfm/words.js';
+import { byValueName } from '../segments/words.js';
+import { ALL_CUSTOMERS } from '../segments/kpi.js';
 import { formatCurrency, formatNumber, formatPercent, type Locale } from '../../locale.js';
 import type { GoalSegments } from './index.js';
 import type { ReportChart, ReportSection } from '../../report/section.js';
@@ -44,7 +46,13 @@ const inSentence = (label: string): string =>
 
 /** The KPI rows with segment names in words (RFM keys → "Champions" / "Kampioenen"). */
 function named(input: GoalsSectionInput, locale: Locale): KpisResult {
-  const name = (s: string) => (input.segments === 'rfm' ? segmentName(s, locale) : segmentLabel(s, locale));
+  const seg = input.segments;
+  const name = (s: string) =>
+    seg === 'rfm'
+      ? segmentName(s, locale)
+      : typeof seg === 'object' && s !== ALL_CUSTOMERS
+        ? byValueName(seg.column, s, locale)
+        : segmentLabel(s, locale);
   return {
     ...input.kpis,
     rows: input.kpis.rows.map((r) => ({ ...r, segment: name(r.segment) })),

@@ -1,6 +1,7 @@
 /** Journey stage and engagement in the report: from the loaded events (with `--events`) and the orders. */
 import type { MethodText } from '../../report/sections/method.js';
-import type { Analysis } from '../shared/analysis.js';
+import { resultOf, type Analysis } from '../shared/analysis.js';
+import { subscriptionsAnalysis } from '../subscriptions/analysis.js';
 import { journey, type JourneyResult } from './index.js';
 import { journeyFindings, journeySection } from './section.js';
 import type { JourneyMap } from './stages.js';
@@ -33,10 +34,12 @@ export const journeyAnalysis: Analysis<'journey', JourneyResult, JourneyReportFl
   },
   detail: (r) =>
     `${r.customerCount.toLocaleString('en')} customers, ${r.ordersOnly ? 'stages from orders only' : `${r.events.mapped.toLocaleString('en')} mapped events`}`,
-  present: (r, { locale, enough }) => {
+  present: (r, { locale, enough, results }) => {
     const { asOf, events, mapGiven, mapSize } = r.options;
+    // events loaded without subscriptions (with them, the subscriptions section measures usage)
+    const withoutSubscriptions = resultOf(results, subscriptionsAnalysis) === undefined;
     return {
-      sections: [journeySection(r, { locale })],
+      sections: [journeySection(r, { locale, withoutSubscriptions })],
       findings: enough ? journeyFindings(r, locale) : [],
       runs: [{ name: journeyTexts(locale).section.title, options: { asOf, events, mapGiven, mapSize, ...rules } }],
     };

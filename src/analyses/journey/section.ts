@@ -15,6 +15,8 @@ import { journeyTexts } from './texts.js';
 export interface JourneySectionOptions {
   /** Language. @defaultValue 'en' */
   locale?: Locale;
+  /** Say that the events came without subscriptions, so usage segments and churn by usage are not measured. @defaultValue false */
+  withoutSubscriptions?: boolean;
 }
 
 const pct = (x: number, locale: Locale) => (Number.isFinite(x) ? formatPercent(x, locale, 0) : '–');
@@ -109,6 +111,7 @@ export function journeySection(result: JourneyResult, options: JourneySectionOpt
     intro.push(
       result.options.mapGiven ? t.mapGiven(num(result.options.mapSize)) : t.mapDefault(num(result.options.mapSize)),
     );
+  if (options.withoutSubscriptions && !result.ordersOnly) intro.push(t.usageNeedsSubscriptions);
   const facts: Array<[string, string]> = [
     [t.facts.customers, num(result.customerCount)],
     asOfFact(result.options.asOf, locale),

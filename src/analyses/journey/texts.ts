@@ -24,6 +24,8 @@ const en = {
       'Where is each customer on the way from first contact to recommending the shop? A stage is reached by an event that shows it (a web visit or e-mail open: aware; a product view, cart, e-mail click or trial: considering; a review, referral or share: advocate) or by the orders (the first order: first purchase; the second: repeat). Each customer is counted once, at the furthest stage reached. Engagement is their activity now: days with any event or order in the last 30 days.',
     ordersOnly:
       'There is no events file with names in the journey map, so the stages come from the orders alone: first purchase and repeat. Aware, considering and advocate need events (web visits, e-mail opens and clicks, app sessions, reviews): pass an events file, and a journey map when its event names differ from the default ones.',
+    usageNeedsSubscriptions:
+      'The events feed this section only: usage segments and churn by usage are measured on paying customers and need a subscriptions file too (--subscriptions FILE).',
     mapGiven: (n: string) => `Events are mapped to stages by the journey map given (${n} event names).`,
     mapDefault: (n: string) => `Events are mapped to stages by the default journey map (${n} common event names).`,
     funnel: (from: string, to: string, rate: string) =>
@@ -120,6 +122,8 @@ const nl: typeof en = {
       'Waar staat elke klant op de weg van eerste contact tot aanbevelen? Een fase wordt bereikt met een gebeurtenis die haar toont (een websitebezoek of geopende e-mail: bewust; een productweergave, winkelwagen, klik in een e-mail of proefperiode: overwegend; een review, doorverwijzing of gedeeld bericht: ambassadeur) of met de bestellingen (de eerste: eerste aankoop; de tweede: herhaalaankoop). Elke klant telt één keer, in de verste fase die hij bereikte. Betrokkenheid is de activiteit nu: dagen met een gebeurtenis of bestelling in de laatste 30 dagen.',
     ordersOnly:
       'Er is geen gebeurtenissenbestand met namen uit de klantreiskaart, dus de fasen komen alleen uit de bestellingen: eerste aankoop en herhaalaankoop. Bewust, overwegend en ambassadeur vragen gebeurtenissen (websitebezoeken, geopende en aangeklikte e-mails, app-sessies, reviews): geef een gebeurtenissenbestand mee, en een klantreiskaart als de namen daarin afwijken van de standaardnamen.',
+    usageNeedsSubscriptions:
+      'De gebeurtenissen voeden alleen dit onderdeel: gebruikssegmenten en opzeggingen naar gebruik worden gemeten op betalende klanten en vragen ook een abonnementenbestand (--subscriptions BESTAND).',
     mapGiven: (n: string) => `Gebeurtenissen worden aan fasen gekoppeld met de meegegeven klantreiskaart (${n} namen).`,
     mapDefault: (n: string) =>
       `Gebeurtenissen worden aan fasen gekoppeld met de standaard klantreiskaart (${n} gangbare namen).`,

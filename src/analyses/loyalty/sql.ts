@@ -23,9 +23,12 @@ export type LoyaltySegment = (typeof LOYALTY_SEGMENTS)[number];
  * The documented rules. Gaps are days between consecutive distinct order days before the as-of date; the
  * cycle is a customer's median gap; CV is the coefficient of variation of the gaps (population standard
  * deviation / mean). A customer gets the first segment whose rule holds:
- * 1. `at-risk`: slipping away — P(alive) below `pAliveBelow` when a CLV model was fitted, else an RFM
- *    segment in the `at-risk` or `lost` loyalty group — or overdue: at least `regularGaps` gaps and more than
- *    `overdueFactor` × the cycle and more than `overdueMinDays` days since the last order;
+ * 1. `at-risk`: slipping away — P(alive) below `pAliveBelow` when a CLV model was fitted, else, for a customer
+ *    with fewer than `regularGaps` gaps (no rhythm of their own to judge), an RFM segment in the `at-risk` or
+ *    `lost` loyalty group — or overdue: at least `regularGaps` gaps and more than `overdueFactor` × the cycle and
+ *    more than `overdueMinDays` days since the last order. (RFM ranks customers against each other: a regular
+ *    customer on their own rhythm is not at risk because others bought more recently; with RFM for everyone,
+ *    54% of Online Retail's customers were "at risk".)
  * 2. `switcher`: at least `regularGaps` gaps and irregular: CV above `maxCv`, or a longest gap above
  *    `longGapFactor` × the cycle (buys now and then, with long gaps: likely buys elsewhere in between);
  * 3. `loyal`: at least `regularGaps` gaps, none of the above (buys again and again, at a steady rhythm);
@@ -72,7 +75,11 @@ const n = numberLiteral;
  */
 export function loyaltyCustomersSql(o: LoyaltySqlOptions): string {
   const keys = Array.from({ length: o.lapsing }, (_, i) => `$lapse${i}`);
-  const rfmLapsing = keys.length ? `coalesce(f.segment in (${keys.join(', ')}), false)` : 'false';
+  // The RFM segment ranks a customer against the others, not against their own rhythm: it decides only for
+  // customers whose rhythm cannot be judged yet (fewer than `regularGaps` gaps).
+  const rfmLapsing = keys.length
+    ? `(g.gaps < ${n(R.regularGaps)} and coalesce(f.segment in (${keys.join(', ')}), false))`
+    : 'false';
   const lapsing = o.clv
     ? `case when v.p_alive is not null then v.p_alive < ${n(R.pAliveBelow)} else ${rfmLapsing} end`
     : rfmLapsing;

@@ -24,7 +24,7 @@ const en = {
     signalPAlive:
       'Whether a customer is slipping away comes from the CLV model: a chance of still being a customer (P(alive)) below 50% counts as at risk.',
     signalRfm:
-      'Whether a customer is slipping away comes from their RFM segment (no CLV model was fitted): the segments of the at-risk and lost groups count as at risk.',
+      'Whether a customer is slipping away comes from their own rhythm (overdue against their usual gap) and, for customers with too few orders to have a rhythm, from their RFM segment (no CLV model was fitted): the segments of the at-risk and lost groups count as at risk.',
     loyal: (share: string, revenue: string) =>
       `${share} of customers are loyal (they buy again and again at a steady rhythm) and bring ${revenue} of net revenue.`,
     atRisk: (share: string, revenue: string) =>
@@ -73,7 +73,8 @@ const en = {
     gaps: 'days between consecutive distinct order days; cycle = median gap; regularity judged from 2 gaps (3 order days)',
     irregular: 'CV of the gaps above 0.75, or a longest gap above 3 × the cycle',
     overdue: 'more than 2 × the cycle and more than 30 days since the last order',
-    slipping: 'P(alive) below 0.5 with a CLV model; else an RFM segment of the at-risk or lost group',
+    slipping:
+      'P(alive) below 0.5 with a CLV model; else, for customers with fewer than 3 order days, an RFM segment of the at-risk or lost group',
   },
   segments: {
     loyal: {
@@ -94,7 +95,7 @@ const en = {
     },
     'at-risk': {
       name: 'At risk',
-      rule: 'Slipping away (low P(alive), or an at-risk or lost RFM segment), or more than twice their usual gap, and over 30 days, since the last order',
+      rule: 'Slipping away (low P(alive), or, with fewer than 3 order days, an at-risk or lost RFM segment), or more than twice their usual gap, and over 30 days, since the last order',
       action: 'Win them back now, most valuable first: a personal message, ask what went wrong, an offer to return.',
     },
   } satisfies Record<LoyaltySegment, LoyaltySegmentWords>,
@@ -109,7 +110,7 @@ const nl: typeof en = {
     signalPAlive:
       'Of een klant aan het afhaken is, komt uit het CLV-model: een kans van minder dan 50% dat hij nog klant is (P(alive)) telt als risico.',
     signalRfm:
-      'Of een klant aan het afhaken is, komt uit zijn RFM-segment (er is geen CLV-model berekend): de segmenten van de groepen risico en verloren tellen als risico.',
+      'Of een klant aan het afhaken is, komt uit zijn eigen ritme (te laat tegenover zijn gewone tussenpoos) en, voor klanten met te weinig bestellingen voor een ritme, uit zijn RFM-segment (er is geen CLV-model berekend): de segmenten van de groepen risico en verloren tellen als risico.',
     loyal: (share: string, revenue: string) =>
       `${share} van de klanten is loyaal (ze kopen steeds weer, in een vast ritme) en brengt ${revenue} van de netto-omzet.`,
     atRisk: (share: string, revenue: string) =>
@@ -157,7 +158,8 @@ const nl: typeof en = {
     gaps: 'dagen tussen opeenvolgende besteldagen; cyclus = mediane tussenpoos; ritme beoordeeld vanaf 2 tussenpozen (3 besteldagen)',
     irregular: 'CV van de tussenpozen boven 0,75, of een langste tussenpoos boven 3 × de cyclus',
     overdue: 'meer dan 2 × de cyclus en meer dan 30 dagen sinds de laatste bestelling',
-    slipping: 'P(alive) onder 0,5 met een CLV-model; anders een RFM-segment uit de groep risico of verloren',
+    slipping:
+      'P(alive) onder 0,5 met een CLV-model; anders, voor klanten met minder dan 3 besteldagen, een RFM-segment uit de groep risico of verloren',
   },
   segments: {
     loyal: {
@@ -180,7 +182,7 @@ const nl: typeof en = {
     },
     'at-risk': {
       name: 'Risico',
-      rule: 'Aan het afhaken (lage P(alive), of een RFM-segment uit de groep risico of verloren), of sinds de laatste bestelling meer dan twee keer de gewone tussenpoos, en meer dan 30 dagen',
+      rule: 'Aan het afhaken (lage P(alive), of bij minder dan 3 besteldagen een RFM-segment uit de groep risico of verloren), of sinds de laatste bestelling meer dan twee keer de gewone tussenpoos, en meer dan 30 dagen',
       action:
         'Win ze nu terug, de waardevolste eerst: een persoonlijk bericht, vraag wat er misging, een aanbod om terug te komen.',
     },

@@ -18,7 +18,7 @@ const en = {
       `Only ${share} of purchase rows have a category: the mixes describe that part of the purchases only.`,
     clusters: (k: string, list: string) => `Customers fall into ${k} groups by what they buy: ${list}.`,
     together: (a: string, b: string, lift: string, low: string, high: string) =>
-      `${a} and ${b} are bought by the same customers ${lift} times as often as chance would give (95% interval ${low}–${high}): offer one to buyers of the other.`,
+      `${a} and ${b} are bought by the same customers ${lift} times as often as chance would give for customers who buy in as many categories (95% interval ${low}–${high}): offer one to buyers of the other.`,
     noTogether: 'No pair of categories is bought together clearly more often than chance would give.',
     fewLines: (n: string, min: string) =>
       `${n} customers have fewer than ${min} order lines with a category and are not grouped.`,
@@ -31,7 +31,7 @@ const en = {
     tooSmallCell: 'too small',
     tooSmall: (n: string) => `Groups and pairs with fewer than ${n} customers are too small: they get no numbers.`,
     pairMethod:
-      'Lift = customers who bought both ÷ (customers who bought the one × customers who bought the other ÷ all customers); 1 is what chance gives. Interval: 95% percentile interval of 400 Poisson bootstrap resamples of customers. Customers who buy in many categories lift every pair a little: compare pairs with each other.',
+      'Lift = customers who bought both ÷ customers expected to buy both by chance, among customers who buy in as many categories (each group’s pairs of categories spread over the categories as often as each is bought); 1 is what chance gives, so a customer who buys everywhere lifts no pair. Interval: 95% for all pairs together (Bonferroni), from 400 Poisson bootstrap resamples of customers.',
     facts: {
       customers: 'Customers with a categorised purchase',
       clustered: 'Customers grouped (3 or more lines with a category)',
@@ -79,7 +79,7 @@ const nl: typeof en = {
       `Slechts ${share} van de aankoopregels heeft een categorie: de mixen beschrijven alleen dat deel van de aankopen.`,
     clusters: (k: string, list: string) => `Klanten vallen naar wat ze kopen in ${k} groepen: ${list}.`,
     together: (a: string, b: string, lift: string, low: string, high: string) =>
-      `${a} en ${b} worden door dezelfde klanten ${lift} keer zo vaak gekocht als toeval zou geven (95%-interval ${low}–${high}): bied het ene aan kopers van het andere aan.`,
+      `${a} en ${b} worden door dezelfde klanten ${lift} keer zo vaak gekocht als toeval zou geven bij klanten die in evenveel categorieën kopen (95%-interval ${low}–${high}): bied het ene aan kopers van het andere aan.`,
     noTogether: 'Geen paar categorieën wordt duidelijk vaker samen gekocht dan toeval zou geven.',
     fewLines: (n: string, min: string) =>
       `${n} klanten hebben minder dan ${min} bestelregels met een categorie en zijn niet gegroepeerd.`,
@@ -105,7 +105,7 @@ const nl: typeof en = {
     tooSmallCell: 'te klein',
     tooSmall: (n: string) => `Groepen en paren met minder dan ${n} klanten zijn te klein: ze krijgen geen cijfers.`,
     pairMethod:
-      'Lift = klanten die beide kochten ÷ (kopers van de ene × kopers van de andere ÷ alle klanten); 1 is wat toeval geeft. Interval: 95%-percentielinterval van 400 Poisson-bootstraptrekkingen van klanten. Klanten die in veel categorieën kopen, tillen elk paar wat op: vergelijk de paren met elkaar.',
+      'Lift = klanten die beide kochten ÷ klanten die bij toeval beide zouden kopen, onder klanten die in evenveel categorieën kopen (de paren van elke groep verdeeld over de categorieën naar hoe vaak elke categorie gekocht wordt); 1 is wat toeval geeft, dus een klant die overal koopt tilt geen paar op. Interval: 95% voor alle paren samen (Bonferroni), uit 400 Poisson-bootstraptrekkingen van klanten.',
     facts: {
       customers: 'Klanten met een aankoop met categorie',
       clustered: 'Gegroepeerde klanten (3 of meer regels met een categorie)',

@@ -71,7 +71,7 @@ export interface MixPair {
   customersBoth: number;
   expected: number;
   lift: number;
-  /** 95% bootstrap interval of the lift. */
+  /** Family-wise 95% interval of the lift (Bonferroni over the pairs; see pairs.ts). */
   low: number;
   high: number;
   /** The interval lies above 1: bought together beyond chance. */

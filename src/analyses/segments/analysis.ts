@@ -7,6 +7,7 @@ import {
   checkByAttributes,
   checkMigrationFrom,
   migrationFromDate,
+  migrationOfOption,
   segmentsDetail,
   segmentsForReport,
   segmentsRun,
@@ -26,6 +27,11 @@ export interface SegmentsReportFlags {
    * purchase; a bad one is an error naming it. @defaultValue 182 days before the as-of date, when the data reaches back that far
    */
   migrationFrom?: DateInput;
+  /**
+   * The segmentation the migration follows (`swb report --migration-of`): `rfm` or a behavioural segmentation
+   * (`loyalty`, `timing`, …), each customer's segment at both dates. @defaultValue 'rfm'
+   */
+  migrationOf?: string;
 }
 
 /** The registry entry of the segments section. */
@@ -35,6 +41,7 @@ export const segmentsAnalysis: Analysis<'segments', SegmentsSectionInput, Segmen
   summaryFindings: 2,
   check: (options) => {
     if (options.migrationFrom !== undefined) migrationFromDate(options.migrationFrom);
+    if (options.migrationOf !== undefined) migrationOfOption(options.migrationOf);
   },
   // Checked before any analysis: a name the data does not have, or a date outside it, is the caller's to fix.
   checkLoaded: async (wb, options) => {
@@ -53,6 +60,7 @@ export const segmentsAnalysis: Analysis<'segments', SegmentsSectionInput, Segmen
       ...(options.by ? { by: options.by } : {}),
       ...(rfm ? { rfm } : {}),
       ...(migrationFrom ? { migrationFrom } : {}),
+      ...(options.migrationOf !== undefined ? { migrationOf: migrationOfOption(options.migrationOf) } : {}),
     });
   },
   detail: segmentsDetail,

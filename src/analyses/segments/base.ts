@@ -5,6 +5,11 @@
  * the transactions have, such as `country` — the customer's most frequent value there (ties: the
  * smallest value), so Online Retail can be segmented by country without a customers file.
  *
+ * A behavioural segmentation's id (`timing`, `loyalty`, `journey`, `product-mix`, `channel`, `price`; see
+ * src/analyses/segmentations.ts) is an attribute too: each customer's segment as of `asOf`, written by the
+ * segmentation itself. A customers-file column of the same name wins; the segmentation wins over a transactions
+ * column (`channel`: single- or omnichannel rather than the most frequent channel).
+ *
  * Universe: with a customers table, its customers (those without purchases get revenue 0, orders 0);
  * without one, everyone with a transaction before `asOf`. Orders on or after `asOf` never count.
  */
@@ -17,6 +22,7 @@ import { messages } from '../../messages.js';
 import { isTransactionColumn } from '../shared/source.js';
 import type { Workbench } from '../../workbench.js';
 import { segmentMessages } from './messages.js';
+import { isSegmentationId, SEGMENTATIONS, type SegmentationId } from '../segmentations.js';
 
 /** Options every segment analysis shares. */
 export interface BaseOptions {
@@ -63,7 +69,9 @@ export interface CustomerBase {
   /** Base-table column per requested user column. */
   columns: Map<string, string>;
   /** Where each requested column came from. */
-  columnSources: Record<string, 'customers' | 'transactions' | 'computed'>;
+  columnSources: Record<string, 'customers' | 'transactions' | 'computed' | 'segmentation'>;
+  /** For a behavioural segmentation's column: its keys in report order (the segments' natural order). */
+  segmentationKeys: Map<string, string[]>;
   /** Recoverable quirks. */
   warnings: string[];
 }
@@ -90,6 +98,7 @@ export async function customerBase(
   const columnSources: CustomerBase['columnSources'] = {};
   const fromCustomers: string[] = [];
   const fromTx: string[] = [];
+  const fromSegmentations: SegmentationId[] = [];
   for (const name of new Set(wanted)) {
     if (custCols.some((c) => c.name === name)) {
       columns.set(name, `a_${fromCustomers.length}`);
@@ -98,6 +107,10 @@ export async function customerBase(
     } else if (Object.hasOwn(COMPUTED_COLUMNS, name)) {
       columns.set(name, COMPUTED_COLUMNS[name as keyof typeof COMPUTED_COLUMNS]);
       columnSources[name] = 'computed';
+    } else if (isSegmentationId(name)) {
+      columns.set(name, `g_${fromSegmentations.length}`);
+      fromSegmentations.push(name);
+      columnSources[name] = 'segmentation';
     } else if (txCols.some((c) => c.name === name) && !isTransactionColumn(name)) {
       columns.set(name, `t_${fromTx.length}`);
       fromTx.push(name);
@@ -106,6 +119,7 @@ export async function customerBase(
       const available = [
         ...custCols.map((c) => c.name),
         ...Object.keys(COMPUTED_COLUMNS),
+        ...Object.keys(SEGMENTATIONS),
         ...txCols.map((c) => c.name).filter((n) => !isTransactionColumn(n)),
       ];
       throw new WorkbenchError('UNKNOWN_COLUMN', segmentMessages.noSegmentColumn(name, available), {
@@ -136,26 +150,41 @@ export async function customerBase(
     `date_diff('day', cast(s.last_order as date), cast($asOf as date)) as _swb_recency`,
     ...fromCustomers.map((_, i) => `u.a_${i}`),
     ...fromTx.map((_, i) => `tx_${i}.v as t_${i}`),
+    ...fromSegmentations.map((_, i) => `g_${i}.segment as g_${i}`),
   ];
   const warnings: string[] = [];
-  await withCustomerAggregate(wb, { source, asOf }, async (aggregate) => {
-    await wb.run(
-      `create or replace temp table ${quoteIdentifier(table)} as
+  const segmentationKeys = new Map<string, string[]>();
+  const segTables = fromSegmentations.map((id) => wb.tempName(`_swb_by_${id.replace(/-/g, '_')}`));
+  try {
+    for (const [i, id] of fromSegmentations.entries()) {
+      const s = SEGMENTATIONS[id];
+      const t = segTables[i]!;
+      warnings.push(...(await s.write(wb, { asOf, table: t })));
+      segmentationKeys.set(id, s.keysIn ? await s.keysIn(wb, t) : [...s.keys]);
+    }
+    await withCustomerAggregate(wb, { source, asOf }, async (aggregate) => {
+      await wb.run(
+        `create or replace temp table ${quoteIdentifier(table)} as
       with ${[statsCte(aggregate), ...ctes].join(',\n')}
       select ${select.join(', ')} from ${universeSql}
       left join stats s on s.customer_id = u.customer_id
-      ${fromTx.map((_, i) => `left join tx_${i} on tx_${i}.customer_id = u.customer_id`).join('\n')}`,
-      { asOf },
-    );
-    if (universe === 'customers') {
-      const [row] = await wb.query(`with ${statsCte(aggregate)} select count(*) as n, sum(revenue) as revenue from stats
+      ${fromTx.map((_, i) => `left join tx_${i} on tx_${i}.customer_id = u.customer_id`).join('\n')}
+      ${segTables.map((t, i) => `left join ${quoteIdentifier(t)} g_${i} on g_${i}.customer_id = u.customer_id`).join('\n')}`,
+        { asOf },
+      );
+      if (universe === 'customers') {
+        const [row] =
+          await wb.query(`with ${statsCte(aggregate)} select count(*) as n, sum(revenue) as revenue from stats
         where customer_id not in (select customer_id from ${quoteIdentifier(customersTable)} where customer_id is not null)`);
-      const n = Number(row?.['n'] ?? 0);
-      if (n > 0) warnings.push(segmentMessages.warnNotInCustomers(n, customersTable));
-    }
-  });
+        const n = Number(row?.['n'] ?? 0);
+        if (n > 0) warnings.push(segmentMessages.warnNotInCustomers(n, customersTable));
+      }
+    });
+  } finally {
+    for (const t of segTables) await wb.run(`drop table if exists ${quoteIdentifier(t)}`);
+  }
   const [count] = await wb.query(`select count(*) as n from ${quoteIdentifier(table)}`);
   if (Number(count?.['n'] ?? 0) === 0)
     throw new WorkbenchError('NO_DATA', segmentMessages.noCustomersToSegment(universe, customersTable, asOf), { asOf });
-  return { table, asOf, asOfFromData: fromData, universe, columns, columnSources, warnings };
+  return { table, asOf, asOfFromData: fromData, universe, columns, columnSources, segmentationKeys, warnings };
 }

@@ -6,8 +6,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { formatDate, formatNumber, type Locale } from '../../locale.js';
 import { columnLabel, segmentValueName } from '../../i18n/analyses.js';
-import { dataValue } from '../../i18n/countries.js';
-import { migrationSegmentName } from './words.js';
+import { byValueName, migrationSegmentName } from './words.js';
 import type { SubsegmentResult } from './subsegments.js';
 import { ALL_CUSTOMERS, DEFAULT_CHURN_DAYS, type KpiDef } from './kpi.js';
 import type { KpisResult } from './kpis.js';
@@ -85,7 +84,7 @@ export function subsegmentChart(result: SubsegmentResult, options: SegmentChartO
   const values = result.rows.map((r) => ({
     segment: r.segment,
     segmentName: segmentLabel(r.segment, locale),
-    group: dataValue(result.byVariable, r.subsegment, locale),
+    group: byValueName(result.byVariable, r.subsegment, locale),
     difference: Number.isFinite(r.difference) ? r.difference : null,
     lo: r.ci?.[0] ?? null,
     hi: r.ci?.[1] ?? null,

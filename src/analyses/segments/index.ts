@@ -21,7 +21,8 @@ export { COMPUTED_COLUMNS, type BaseOptions } from './base.js';
 /**
  * What to segment by:
  * - `{ column }`: one segment per value of a customers column (or a transactions attribute such as `country`,
- *   taking each customer's most frequent value);
+ *   taking each customer's most frequent value), or per segment of a behavioural segmentation named by its id
+ *   (`timing`, `loyalty`, `journey`, `product-mix`, `channel`, `price`: each customer's segment as of `asOf`);
  * - `{ column, bins }`: a numeric column cut at ascending edges into bands `lower ≤ x < upper`, or with
  *   `bins: n` into n bands of about equal size (edges are the data's quantiles, stated in the result);
  * - `{ valueTiers: true }` or `{ valueTiers: [0.2, 0.3] }`: revenue tiers, top 20%, next 30%, rest, stored as the keys
@@ -229,6 +230,20 @@ async function assignmentSql(
         from (select customer_id, case when ${col} is null then null ${cases} else ${bins.length - 1} end as o from ${BASE})`,
       params,
       bins,
+    };
+  }
+  const keys = base.segmentationKeys.get(spec.column);
+  if (keys) {
+    // a behavioural segmentation: its segments in the segmentation's own order, customers without one last
+    const params: Record<string, QueryParam> = { seg_missing: MISSING_SEGMENT };
+    keys.forEach((k, i) => {
+      params[`key_${i}`] = k;
+    });
+    const cases = keys.map((_, i) => `when $key_${i} then ${i}`).join(' ');
+    return {
+      sql: `select customer_id, coalesce(${col}, $seg_missing) as segment,
+        case ${col} ${cases} else ${keys.length} end as segment_order from ${BASE}`,
+      params,
     };
   }
   return {

@@ -63,6 +63,8 @@ export const segmentMessages = {
   setNameTwice: (name: string) => `Set name ${JSON.stringify(name)} is used twice; names must be unique.`,
   badMigrationFrom: (value: unknown) =>
     `migrationFrom (swb report --migration-from) must be a date like 2011-06-10, got ${typeof value === 'string' ? JSON.stringify(value) : String(value)}.`,
+  badMigrationOf: (value: unknown, usable: readonly string[]) =>
+    `migrationOf (swb report --migration-of) must be one of ${usable.join(', ')}, got ${typeof value === 'string' ? JSON.stringify(value) : String(value)}.`,
   migrationFromNotBefore: (from: string, asOf: string) =>
     `migrationFrom (swb report --migration-from) ${from} is not before the as-of date ${asOf}: the migration runs from it to the as-of date. Pass an earlier date.`,
   migrationFromBeforeData: (from: string, first: string) =>

@@ -22,6 +22,7 @@ import { segmentBy, type SegmentSpec } from './index.js';
 import { checkOptionKeys, dateOption, optionKeys, outputTable, type DateInput } from '../shared/validate.js';
 import { tagResult } from '../../inspect.js';
 import { segmentMessages } from './messages.js';
+import { isSegmentationId, SEGMENTATIONS } from '../segmentations.js';
 
 /** Options of {@link migration}. */
 export interface MigrationOptions extends Pick<RfmOptions, 'bins' | 'scoring' | 'returns' | 'segmentMap' | 'source'> {
@@ -30,8 +31,9 @@ export interface MigrationOptions extends Pick<RfmOptions, 'bins' | 'scoring' | 
   /** Second as-of moment, after `from`. */
   to: DateInput;
   /**
-   * What is compared: RFM segments, or any {@link segmentBy} spec (e.g. `{ valueTiers: true }`), computed at
-   * both dates from the orders before each. @defaultValue 'rfm'
+   * What is compared: RFM segments, or any {@link segmentBy} spec (e.g. `{ valueTiers: true }`, or
+   * `{ column: 'loyalty' }` for a behavioural segmentation), computed at both dates from the orders before each.
+   * @defaultValue 'rfm'
    */
   segmentation?: 'rfm' | SegmentSpec;
   /** Number of biggest flows returned. @defaultValue 5 */
@@ -286,7 +288,10 @@ async function reuseRfm(wb: Workbench, given: RfmResult, from: RfmSegmentsRun, t
   return given;
 }
 
-/** A segmentBy spec at both dates into FROM and TO; segments in order of appearance (first date first). */
+/**
+ * A segmentBy spec at both dates into FROM and TO; segments in order of appearance (first date first), a
+ * behavioural segmentation's in its own order.
+ */
 async function specAtBothDates(
   wb: Workbench,
   spec: SegmentSpec,
@@ -296,6 +301,10 @@ async function specAtBothDates(
   const a = await segmentBy(wb, spec, { asOf: options.from, source, table: FROM, minSize: 1 });
   const b = await segmentBy(wb, spec, { asOf: options.to, source, table: TO, minSize: 1 });
   const labels = [...new Set([...a.segments.map((s) => s.segment), ...b.segments.map((s) => s.segment)])];
+  // a behavioural segmentation's segments in its own order (a segment empty at the first date keeps its place)
+  const keys = 'column' in spec && isSegmentationId(spec.column) ? SEGMENTATIONS[spec.column].keys : [];
+  const at = (k: string) => (keys.includes(k) ? keys.indexOf(k) : keys.length);
+  if (keys.length) labels.sort((x, y) => at(x) - at(y));
   const side = (r: typeof a): Side => ({
     sizes: r.segments.map((s) => ({ segment: s.segment, count: s.size })),
     warnings: r.warnings,

@@ -18,6 +18,7 @@ import { segmentMessages } from './messages.js';
 import type { Workbench } from '../../workbench.js';
 import type { AnalysisRun } from '../../report/sections/method.js';
 import { subsegmentMethod, type SegmentsSectionInput } from './section.js';
+import { isSegmentationId, SEGMENTATION_IDS, type SegmentationId } from '../segmentations.js';
 
 /** Options of {@link segmentsForReport}. */
 export interface SegmentsReportOptions {
@@ -38,6 +39,11 @@ export interface SegmentsReportOptions {
   by?: readonly string[];
   /** The report's RFM result as of `asOf`: the migration reads its segments instead of scoring again. @defaultValue none */
   rfm?: RfmResult;
+  /**
+   * Which segmentation the migration follows: RFM, or a behavioural segmentation by id (`loyalty`, `timing`, …;
+   * each customer's segment written as of both dates). @defaultValue 'rfm'
+   */
+  migrationOf?: 'rfm' | SegmentationId;
 }
 
 const DAY = 86_400_000;
@@ -62,6 +68,12 @@ export async function segmentsForReport(
   );
   if (options.by) {
     const by = await checkByAttributes(wb, options.by);
+    const customerColumns = new Set((await wb.columns('customers')).map((c) => c.name));
+    // A behavioural segmentation is a grouping of every customer too: its KPIs per segment against the
+    // customers' overall figure, before each value tier is split by it.
+    for (const id of by.filter((b) => isSegmentationId(b) && !customerColumns.has(b)))
+      for (const kpi of ['revenuePerCustomer', 'repeatRate'] as const)
+        subsegments.push(await compareSubsegments(wb, { segment: 'all', by: id, kpi, asOf, adjust: 'bonferroni' }));
     for (const column of by) {
       subsegments.push(
         await compareSubsegments(wb, {
@@ -143,18 +155,24 @@ async function withMigration(
   options: SegmentsReportOptions,
 ): Promise<SegmentsSectionInput> {
   const { rfm } = options;
-  const toRfm = rfm && rfm.options.asOf.getTime() === asOf.getTime() ? { toRfm: rfm } : {};
+  const of = options.migrationOf ?? 'rfm';
+  const what =
+    of === 'rfm'
+      ? rfm && rfm.options.asOf.getTime() === asOf.getTime()
+        ? { toRfm: rfm }
+        : {}
+      : { segmentation: { column: of } };
   if (options.migrationFrom) {
     input.migration = await migration(wb, {
       from: await checkMigrationFrom(wb, options.migrationFrom, asOf),
       to: asOf,
-      ...toRfm,
+      ...what,
     });
     return input;
   }
   const from = new Date(asOf.getTime() - (options.migrationDays ?? 182) * DAY);
   const first = await firstPurchase(wb);
-  if (first && first < from) input.migration = await migration(wb, { from, to: asOf, ...toRfm });
+  if (first && first < from) input.migration = await migration(wb, { from, to: asOf, ...what });
   return input;
 }
 
@@ -162,13 +180,31 @@ async function withMigration(
 const NOT_ATTRIBUTES = new Set<string>([...TRANSACTION_COLUMNS, 'product_id', 'description']);
 
 /**
- * The attributes the segments section may split by: text columns of the customers table, then text
- * columns of the transactions that describe a customer (`country`, `channel`…), without repeats.
+ * The attributes the segments section may split by: text columns of the customers table, the behavioural
+ * segmentations (`timing`, `loyalty`, …), then text columns of the transactions that describe a customer
+ * (`country`…), without repeats.
  */
 export async function usableByAttributes(wb: Workbench): Promise<string[]> {
   const text = (cols: Array<{ name: string; type: string }>) =>
     cols.filter((c) => c.type === 'VARCHAR' && !NOT_ATTRIBUTES.has(c.name)).map((c) => c.name);
-  return [...new Set([...text(await wb.columns('customers')), ...text(await wb.columns('transactions'))])];
+  return [
+    ...new Set([
+      ...text(await wb.columns('customers')),
+      ...SEGMENTATION_IDS,
+      ...text(await wb.columns('transactions')),
+    ]),
+  ];
+}
+
+/**
+ * A chosen segmentation for the migration: `rfm` or a behavioural segmentation's id.
+ * @throws WorkbenchError BAD_OPTION naming the value and the usable ones
+ */
+export function migrationOfOption(value: unknown): 'rfm' | SegmentationId {
+  if (value === 'rfm' || (typeof value === 'string' && isSegmentationId(value))) return value;
+  throw new WorkbenchError('BAD_OPTION', segmentMessages.badMigrationOf(value, ['rfm', ...SEGMENTATION_IDS]), {
+    migrationOf: value,
+  });
 }
 
 /**
@@ -180,8 +216,14 @@ export async function checkByAttributes(wb: Workbench, by: readonly string[]): P
   if (names.length === 0) throw new WorkbenchError('BAD_OPTION', messages.emptyBy(), {});
   const usable = await usableByAttributes(wb);
   const unknown = names.filter((n) => !usable.includes(n));
-  if (unknown.length)
-    throw new WorkbenchError('UNKNOWN_COLUMN', messages.unknownByAttribute(unknown, usable), { unknown, usable });
+  if (unknown.length) {
+    const columns = usable.filter((n) => !isSegmentationId(n));
+    throw new WorkbenchError('UNKNOWN_COLUMN', messages.unknownByAttribute(unknown, columns, SEGMENTATION_IDS), {
+      unknown,
+      usable: columns,
+      segmentations: SEGMENTATION_IDS,
+    });
+  }
   return names;
 }
 
@@ -219,7 +261,11 @@ export function segmentsRun(input: SegmentsSectionInput): AnalysisRun {
   const subs = (input.subsegments ?? []).map(subsegmentMethod);
   if (subs.length > 0) options['subsegments'] = subs;
   if (input.migration)
-    options['migration'] = { from: input.migration.options.from, to: input.migration.options.to, segmentation: 'RFM' };
+    options['migration'] = {
+      from: input.migration.options.from,
+      to: input.migration.options.to,
+      segmentation: migrationVariable(input.migration) ?? 'RFM',
+    };
   return { name: 'Segments', options };
 }
 
@@ -235,6 +281,13 @@ export function segmentsDetail(input: SegmentsSectionInput): string {
       `${compared} sub-segments compared on ${subs.length} variable × KPI pairs (${[...new Set(subs.map((s) => s.byVariable))].join(', ')})`,
     );
   }
-  if (input.migration) parts.push(`${input.migration.moved.toLocaleString('en')} RFM moves`);
+  if (input.migration)
+    parts.push(`${input.migration.moved.toLocaleString('en')} ${migrationVariable(input.migration) ?? 'RFM'} moves`);
   return parts.join(', ');
+}
+
+/** The segmentation a migration followed, when not RFM (the column or segmentation id). */
+function migrationVariable(m: NonNullable<SegmentsSectionInput['migration']>): string | undefined {
+  const s = m.options.segmentation;
+  return s !== 'rfm' && 'column' in s ? s.column : undefined;
 }

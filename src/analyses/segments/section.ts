@@ -15,8 +15,7 @@ import { kpiGoalChart, kpiLabel, migrationHeatmap, overlapMatrix, segmentLabel, 
 import { formatCurrency, formatDate, formatNumber, formatPercent, type Locale } from '../../locale.js';
 import { texts } from '../../i18n/index.js';
 import { columnLabel } from '../../i18n/analyses.js';
-import { dataValue } from '../../i18n/countries.js';
-import { flowText, migrationSegmentName } from './words.js';
+import { byValueName, flowText, migrationSegmentName } from './words.js';
 import type { MethodText } from '../../report/sections/method.js';
 import type { ReportChart, ReportSection, ReportTable } from '../../report/section.js';
 import { COUNT } from '../../report/small-groups.js';
@@ -64,7 +63,7 @@ function diffFinding(r: SubsegmentRow, res: SubsegmentResult, locale: Locale, cu
   return t.diff(
     segmentLabel(r.segment, locale),
     columnLabel(res.byVariable, locale),
-    dataValue(res.byVariable, r.subsegment, locale),
+    byValueName(res.byVariable, r.subsegment, locale),
     k,
     f(r.kpi),
     f(r.segmentKpi),
@@ -245,7 +244,7 @@ function subTable(res: SubsegmentResult, locale: Locale, currency: string): Repo
     columns: t.subCols.map((label, i) => ({ label, numeric: i >= 2 && i <= 6, ...(i === 2 ? COUNT : {}) })),
     rows: shownRows(res).rows.map((r) => [
       segmentLabel(r.segment, locale),
-      dataValue(res.byVariable, r.subsegment, locale),
+      byValueName(res.byVariable, r.subsegment, locale),
       formatNumber(r.n, locale),
       f(r.kpi),
       f(r.segmentKpi),
@@ -328,7 +327,10 @@ export function segmentsSection(input: SegmentsSectionInput, options: SegmentsSe
   if (input.migration)
     charts.push({
       id: 'segments-migration',
-      title: t.migTitle,
+      title:
+        input.migration.options.segmentation !== 'rfm' && 'column' in input.migration.options.segmentation
+          ? t.migTitleOf(columnLabel(input.migration.options.segmentation.column, locale))
+          : t.migTitle,
       description: t.migDesc,
       spec: migrationHeatmap(input.migration, { locale }),
     });

@@ -58,6 +58,7 @@ const en = {
     status: { met: 'met', close: 'close', missed: 'missed', 'no goal': 'no goal', 'no data': 'no data' },
     kpiNote: 'Close: missed by at most the stated tolerance (by default 5% of the goal).',
     migTitle: 'Movement between RFM segments',
+    migTitleOf: (what: string) => `Movement between segments: ${what}`,
     migDesc:
       'Rows are the segment at the first date, columns the segment at the second; colour is the share of the row, numbers are customers.',
     ovTitle: 'Overlap between segment definitions',
@@ -185,6 +186,7 @@ const nl: typeof en = {
     },
     kpiNote: 'Bijna: gemist met hoogstens de opgegeven marge (standaard 5% van het doel).',
     migTitle: 'Verschuiving tussen RFM-segmenten',
+    migTitleOf: (what: string) => `Verschuiving tussen segmenten: ${what}`,
     migDesc:
       'Rijen zijn het segment op de eerste datum, kolommen het segment op de tweede; de kleur is het aandeel van de rij, de getallen zijn klanten.',
     ovTitle: 'Overlap tussen segmentdefinities',

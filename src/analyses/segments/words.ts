@@ -1,5 +1,8 @@
 /** Words for migration results: segment names of either segmentation, and one flow as a sentence. Pure. */
 import { segmentValueName } from '../../i18n/analyses.js';
+import { dataValue } from '../../i18n/countries.js';
+import { isSegmentationId, SEGMENTATIONS } from '../segmentations.js';
+import { MISSING_SEGMENT } from './index.js';
 import { texts } from '../../i18n/index.js';
 import { formatNumber, type Locale } from '../../locale.js';
 import { segmentName } from '../rfm/words.js';
@@ -11,7 +14,8 @@ export function migrationSegmentName(
   key: string,
   locale: Locale,
 ): string {
-  if (result.options.segmentation !== 'rfm') return segmentValueName(key, locale);
+  const s = result.options.segmentation;
+  if (s !== 'rfm') return 'column' in s ? byValueName(s.column, key, locale) : segmentValueName(key, locale);
   return segmentName(result.segments.find((s) => s.key === key) ?? key, locale);
 }
 
@@ -26,4 +30,13 @@ export function flowText(
 ): string {
   const name = (key: string) => migrationSegmentName(result, key, locale);
   return texts(locale).analyses.flow(formatNumber(flow.count, locale), name(flow.from), name(flow.to));
+}
+
+/**
+ * A value of a grouping variable as a reader sees it: a behavioural segmentation's key by its label
+ * (`weekend` → "Weekend buyers"), a country code by its name, any other value as it is.
+ */
+export function byValueName(variable: string, value: string, locale: Locale): string {
+  if (isSegmentationId(variable) && value !== MISSING_SEGMENT) return SEGMENTATIONS[variable].label(value, locale);
+  return dataValue(variable, value, locale);
 }

@@ -156,7 +156,7 @@ describe('goals on the bundled Online Retail data', () => {
 
   it('--by: splits the value tiers by the named attributes; unknown names list the usable ones', async () => {
     await expect(checkByAttributes(wb, ['region', 'country'])).rejects.toThrow(
-      '--by: unknown attribute "region"; usable: "country" (text columns of the customers file).',
+      '--by: unknown attribute "region"; usable: "country" (text columns of the customers file), or a behavioural segmentation: timing, loyalty, journey, product-mix, channel, price.',
     );
     const input = await segmentsForReport(wb, { asOf: r.options.asOf, by: ['country'] });
     expect(input.subsegments?.map((s) => [s.byVariable, s.kpi.id])).toEqual([['country', 'revenuePerCustomer']]);

@@ -123,6 +123,22 @@ describe('loyalty on the bundled Online Retail data', () => {
       { a: r.options.asOf },
     );
     expect(r.regularityJudged).toBe(row?.n);
-    expect(counts(r)).toEqual({ loyal: 1005, 'potential-loyal': 550, switcher: 428, 'at-risk': 2355 });
+    // With the RFM segment as the signal for everyone, 2,355 (54%) were at risk: regular customers on their own
+    // rhythm were counted because others bought more recently. Now the RFM segment decides only without a rhythm.
+    expect(counts(r)).toEqual({ loyal: 1234, 'potential-loyal': 550, switcher: 455, 'at-risk': 2099 });
+    // Independently: the customers with a rhythm (2+ gaps) at risk are exactly the overdue ones.
+    const [overdue] = await wb.query<{ n: number }>(
+      `with d as (select distinct customer_id, cast(order_date as date) as d from transactions
+         where not is_return and order_date < $a),
+       g as (select customer_id, d, d - lag(d) over (partition by customer_id order by d) as gap from d),
+       s as (select customer_id, count(gap) as gaps, median(gap) as cycle, cast($a as date) - max(d) as since
+         from g group by customer_id)
+       select count(*)::bigint as n from s where gaps >= 2 and since > 2 * cycle and since > 30`,
+      { a: r.options.asOf },
+    );
+    const [judged] = await wb.query<{ n: number }>(
+      `select count(*)::bigint as n from ${r.table} where segment = 'at-risk' and gaps >= 2`,
+    );
+    expect(judged?.n).toBe(overdue?.n);
   });
 });

@@ -54,7 +54,7 @@ describe('productMix on the behaviour sample', () => {
     expect(rows.filter((r) => r.segment === 'few-lines').length).toBe(result.fewLines);
   });
 
-  it('finds Books and Toys bought together beyond chance, and Garden with Fashion or Books not', () => {
+  it('finds Books and Toys bought together beyond chance, the top pair of 4 of 15, and Garden with Fashion or Books not', () => {
     const pair = (a: string, b: string) => result.pairs.find((p) => [p.a, p.b].sort().join() === [a, b].sort().join());
     const top = pair('Books', 'Toys');
     console.info(
@@ -62,9 +62,18 @@ describe('productMix on the behaviour sample', () => {
         .map((p) => `${p.a}+${p.b} ${p.lift.toFixed(2)} [${p.low.toFixed(2)}, ${p.high.toFixed(2)}]`)
         .join('\n'),
     );
-    // customers who buy often buy across categories, which lifts every pair a little; the planted pair stands out
-    expect(top?.together).toBe(true);
-    expect(top?.lift).toBeGreaterThan(1.4);
+    // Against customers of the same breadth the planted pair is the top one (lift 1.16 [1.13, 1.20]). The other
+    // three follow from the planted mixes' second categories: Garden buyers' lines are 8% Home and 4% Kitchen
+    // against 2% Toys or Books, Fashion buyers' 4% Home against 2% Garden or Books (lower bounds 1.00–1.05).
+    // Plain lift called 14 of the 15 pairs beyond chance.
+    expect(result.pairs[0]).toMatchObject({ a: 'Books', b: 'Toys', together: true });
+    expect(top?.lift).toBeGreaterThan(1.1);
+    expect(result.pairs.filter((p) => p.together).map((p) => `${p.a}+${p.b}`)).toEqual([
+      'Books+Toys',
+      'Garden+Home',
+      'Fashion+Home',
+      'Garden+Kitchen',
+    ]);
     expect(pair('Fashion', 'Garden')?.together).toBe(false);
     expect(pair('Books', 'Garden')?.together).toBe(false);
   });
@@ -148,29 +157,43 @@ describe('productMix on small tables', () => {
 });
 
 describe('pairLifts', () => {
-  it('gives lift = P(both) / (P(a) P(b)) with a seeded bootstrap interval around it', () => {
-    // 100 customers: 30 bought both, 20 only a, 10 only b, 40 neither category named here (bit 2 only)
-    const patterns = [
-      { mask: 0b011, customers: 30 },
-      { mask: 0b001, customers: 20 },
-      { mask: 0b010, customers: 10 },
-      { mask: 0b100, customers: 40 },
-    ];
-    const [ab] = pairLifts(patterns, 3, { replicates: 400, seed: 1 });
-    expect(ab).toMatchObject({
-      a: 0,
-      b: 1,
-      customersA: 50,
-      customersB: 40,
-      customersBoth: 30,
-      expected: 20,
-      lift: 1.5,
-    });
-    expect(ab!.low).toBeGreaterThan(1.1);
-    expect(ab!.low).toBeLessThan(1.5);
-    expect(ab!.high).toBeGreaterThan(1.5);
-    expect(pairLifts(patterns, 3, { replicates: 400, seed: 1 })).toEqual(
-      pairLifts(patterns, 3, { replicates: 400, seed: 1 }),
-    );
+  // four categories a, b, c, d (bits 0–3): 100 customers of each alone, 50 of each of the six pairs, 200 of all four
+  const pairsOf4 = [0b0011, 0b0101, 0b1001, 0b0110, 0b1010, 0b1100];
+  const base = [
+    ...[0b0001, 0b0010, 0b0100, 0b1000].map((mask) => ({ mask, customers: 100 })),
+    ...pairsOf4.map((mask) => ({ mask, customers: 50 })),
+    { mask: 0b1111, customers: 200 },
+  ];
+
+  it('customers who buy in every category lift no pair: lift 1 where plain lift says 1.36', () => {
+    const lifts = pairLifts(base, 4, { replicates: 400, seed: 1 });
+    // each pair: 200 broad customers + 50 of the pair = 250 bought both, and 250 expected
+    for (const p of lifts) {
+      expect([p.customersBoth, p.expected]).toEqual([250, 250]);
+      expect(p.lift).toBeCloseTo(1, 12);
+      expect(p.low).toBeLessThan(1);
+      expect(p.high).toBeGreaterThan(1);
+    }
+    // plain lift, P(both) / (P(a) P(b)) over the 1,100 customers: 250 · 1100 / 450² = 1.36 — "beyond chance" for every pair
+    const [ab] = lifts;
+    expect((ab!.customersBoth * 1100) / (ab!.customersA * ab!.customersB)).toBeCloseTo(1.358, 3);
+    expect(pairLifts(base, 4, { replicates: 400, seed: 1 })).toEqual(pairLifts(base, 4, { replicates: 400, seed: 1 }));
+  });
+
+  it('a planted pair stands out against the customers of its own breadth', () => {
+    const planted = [...base, { mask: 0b0011, customers: 150 }];
+    const lifts = pairLifts(planted, 4, { replicates: 400, seed: 1 });
+    const ab = lifts[0]!;
+    // breadth 2: 450 customers and pairs; d(a) = d(b) = 150 + 150 = 300, d(c) = d(d) = 150;
+    // expected = 200 + 450 · 2 · 300 · 300 / (900² − 2 · 300² − 2 · 150²) = 200 + 81,000,000 / 585,000
+    expect(ab.customersBoth).toBe(400);
+    expect(ab.expected).toBeCloseTo(200 + 81_000_000 / 585_000, 9);
+    expect(ab.lift).toBeCloseTo(400 / (200 + 81_000_000 / 585_000), 12);
+    expect(ab.low).toBeGreaterThan(1);
+    expect(Math.max(...lifts.slice(1).map((p) => p.lift))).toBeLessThan(ab.lift);
+    // a or b with c or d: below chance (the planted pair takes the basket pairs they had)
+    const mixed = lifts.filter((p) => p.a < 2 !== p.b < 2);
+    expect(mixed.map((p) => p.lift)).toEqual(Array(4).fill(mixed[0]!.lift));
+    expect(mixed.every((p) => p.high < 1)).toBe(true);
   });
 });

@@ -1,0 +1,34 @@
+/**
+ * The behavioural segmentations, one entry each: what `swb export --segmentation NAME` writes and what the
+ * segment analyses group by (`segmentBy(wb, { column: 'timing' })`, `swb report --by timing`). Adding one is its
+ * `segmentation.ts` in the analysis's folder (see `Segmentation`) and one line here. It sits beside the registry
+ * so the segment analyses can read it without importing the export layer.
+ */
+import { channelSegmentation } from './channel/segmentation.js';
+import { journeySegmentation } from './journey/segmentation.js';
+import { loyaltySegmentation } from './loyalty/segmentation.js';
+import { priceSegmentation } from './price/segmentation.js';
+import { productMixSegmentation } from './product-mix/segmentation.js';
+import { timingSegmentation } from './timing/segmentation.js';
+import type { Segmentation } from './shared/segmentation.js';
+
+/** Every segmentation an export can write, by id. */
+export const SEGMENTATIONS = {
+  timing: timingSegmentation,
+  loyalty: loyaltySegmentation,
+  journey: journeySegmentation,
+  'product-mix': productMixSegmentation,
+  channel: channelSegmentation,
+  price: priceSegmentation,
+} as const satisfies Record<string, Segmentation>;
+
+/** The id of an exportable segmentation (`timing`, `loyalty`, …). */
+export type SegmentationId = keyof typeof SEGMENTATIONS;
+
+/** The ids, in the order of {@link SEGMENTATIONS}. */
+export const SEGMENTATION_IDS = Object.keys(SEGMENTATIONS) as SegmentationId[];
+
+/** Whether `name` is the id of a behavioural segmentation. */
+export function isSegmentationId(name: string): name is SegmentationId {
+  return Object.hasOwn(SEGMENTATIONS, name);
+}
