@@ -220,7 +220,12 @@ export async function trends(wb: Workbench, options: TrendsOptions = {}): Promis
       await wb.run(trendRfmFiguresSql(figures, scored, view, i));
       await wb.run(trendTierFiguresSql(figures, view, i, shares), tierParams);
       if (cl) {
-        const o = { features: cl.features, k: cl.profiles.length, missing: cl.options.missing, customers };
+        const o = {
+          features: cl.features,
+          k: cl.profiles.length,
+          missing: cl.options.missing,
+          customers: cl.options.customers,
+        };
         await wb.run(trendClusterFiguresSql(figures, view, i, o), { ...clusterParams, asOf: dates[i]!.date });
       }
       for (const [j, table] of attributeTables.entries())
@@ -257,7 +262,12 @@ export async function trends(wb: Workbench, options: TrendsOptions = {}): Promis
   }
   by.forEach((column, j) => {
     const ks = attributeKeys[j] ?? [];
-    groupings.push({ kind: 'attribute', by: column, keys: ks, values: values(rows, `by${j}`, ks, kept, counts, minSize) });
+    groupings.push({
+      kind: 'attribute',
+      by: column,
+      keys: ks,
+      values: values(rows, `by${j}`, ks, kept, counts, minSize),
+    });
   });
   return tagResult(
     {

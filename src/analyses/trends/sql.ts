@@ -114,7 +114,8 @@ window w as (partition by customer_id order by b rows between unbounded precedin
 export function trendPointSql(table: string, state: string, point: number): string {
   wholeNumber('point', point, 0, MAX_POINTS - 1);
   const b = numberLiteral(point + 1);
-  const prev = point === 0 ? 'false' : `((b = ${b} and prev_bought) or (b = ${numberLiteral(point)} and bucket_bought))`;
+  const prev =
+    point === 0 ? 'false' : `((b = ${b} and prev_bought) or (b = ${numberLiteral(point)} and bucket_bought))`;
   return `create or replace temp table ${quoteIdentifier(table)} as
 select customer_id, frequency, monetary, first_order, last_order,
   case when b = ${b} then bucket_revenue else 0 end as window_revenue,
@@ -221,7 +222,12 @@ export interface TrendClusterSqlOptions {
  * and lowest-index tie rule as `clusters()` (src/analyses/clusters/features.ts), so the last point's sizes are
  * the clusters section's. Segment keys are the cluster numbers, `'1'` first. Pure.
  */
-export function trendClusterFiguresSql(figures: string, view: string, point: number, o: TrendClusterSqlOptions): string {
+export function trendClusterFiguresSql(
+  figures: string,
+  view: string,
+  point: number,
+  o: TrendClusterSqlOptions,
+): string {
   wholeNumber('point', point, 0, MAX_POINTS - 1);
   wholeNumber('k', o.k, 1, 100);
   keyword('missing', o.missing, ['exclude', 'mean']);
@@ -260,13 +266,21 @@ export function trendClusterFiguresSql(figures: string, view: string, point: num
  * Append one point's figures per value of a customer attribute: the point's buyers joined to `table`
  * (`customer_id, segment`, as `segmentBy({ column })` writes it: one value per customer). Pure.
  */
-export function trendAttributeFiguresSql(figures: string, view: string, point: number, kind: string, table: string): string {
+export function trendAttributeFiguresSql(
+  figures: string,
+  view: string,
+  point: number,
+  kind: string,
+  table: string,
+): string {
   wholeNumber('point', point, 0, MAX_POINTS - 1);
   return figuresInsert(
     figures,
     point,
     kind,
-    `select g.segment, ${FIGURE_COLUMNS.split(', ').map((c) => `v.${c}`).join(', ')}
+    `select g.segment, ${FIGURE_COLUMNS.split(', ')
+      .map((c) => `v.${c}`)
+      .join(', ')}
   from ${quoteIdentifier(view)} v join ${quoteIdentifier(table)} g on g.customer_id = v.customer_id`,
   );
 }
