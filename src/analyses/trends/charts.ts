@@ -6,6 +6,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { columnLabel, segmentValueName } from '../../i18n/analyses.js';
+import { dataValue } from '../../i18n/countries.js';
 import { formatDate, type Locale } from '../../locale.js';
 import {
   baseSpec,
@@ -43,11 +44,11 @@ export interface TrendKpiChartOptions extends TrendChartOptions {
 export const MAX_SERIES = 8;
 
 /**
- * Display names of a grouping's keys: `1. Recent, frequent, high spend` for clusters, the value's words
- * (`segmentValueName`) for an attribute.
+ * Display names of a grouping's keys: `1. Recent, frequent, high spend` for clusters, an attribute's values as
+ * the segments section writes them (countries in the report's language).
  */
 export function groupingNames(grouping: TrendGrouping, locale: Locale): string[] {
-  if (grouping.kind === 'attribute') return grouping.keys.map((k) => segmentValueName(k, locale));
+  if (grouping.kind === 'attribute') return grouping.keys.map((k) => dataValue(grouping.by, k, locale));
   const names = clusterNames(
     (grouping.nameParts ?? grouping.keys.map(() => [])).map((nameParts) => ({ nameParts })),
     locale,
