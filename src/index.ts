@@ -254,6 +254,8 @@ export {
   type TrendValue,
   type MeanInterval,
   type TrendPeriod,
+  type TrendGrouping,
+  type TrendClusters,
 } from './analyses/trends/index.js';
 export {
   clv,
@@ -445,6 +447,7 @@ export {
 export {
   trendShareChart,
   trendKpiChart,
+  trendGroupingShareChart,
   type TrendChartOptions,
   type TrendKpiChartOptions,
 } from './analyses/trends/charts.js';
@@ -587,9 +590,11 @@ export {
   type CohortChange,
 } from './compare/compare.js';
 export { comparisonSection, sectionText, type ComparisonSectionOptions } from './compare/section.js';
+export { cohortCurvesChart, cohortEachChart } from './compare/charts.js';
 export {
   writeSnapshot,
   snapshotMoves,
+  snapshotFileMoves,
   type SnapshotSource,
   type SnapshotMoves,
   type GroupingMoves,
@@ -606,7 +611,9 @@ export {
   type Interval,
   type CohortCurve,
   type CohortCurves,
+  type SinceFigures,
 } from './compare/data.js';
+export { sinceFigures, type SinceOptions } from './compare/since.js';
 export {
   parseGoals,
   readGoalsFile,

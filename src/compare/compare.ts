@@ -5,7 +5,7 @@
  */
 import { normalQuantile } from '../stats/normal.js';
 import { twoProportionZ } from '../stats/two-proportion.js';
-import type { CohortCurves, Grouping, GroupingKind, Interval, ReportData, ReportFacts } from './data.js';
+import type { CohortCurves, Grouping, GroupingKind, Interval, ReportData, ReportFacts, SinceFigures } from './data.js';
 
 /** A like-for-like fact that differs between the two reports. */
 export interface FactDifference {
@@ -86,6 +86,13 @@ export interface CustomerChange {
    * then or later. Null when that date is not a cohort start, a cohort is hidden, or there are no cohorts.
    */
   newSince: number | null;
+  /**
+   * From this run's data, when it was built with `--compare` against the previous report (src/compare/since.ts):
+   * customers new since the previous as-of date, those of before without a purchase since (lapsed), and those
+   * the previous report counted that this run's data no longer has before that date (lost). Absent otherwise;
+   * a `null` count is hidden (fewer people than `minGroup`).
+   */
+  since?: { newCustomers: number | null; lapsed: number | null; lost: number | null };
 }
 
 /** One cohort's retention in both reports (cohorts of both only, shown cohorts only). */
@@ -253,6 +260,16 @@ function cohortChanges(a: CohortCurves | null, b: CohortCurves | null): ReportCo
   return { period: b.period, before: a.average, after: b.average, cohorts };
 }
 
+/** The since figures of the newer report when they are about the previous report's as-of date. */
+function sinceChange(before: ReportData, since: SinceFigures | undefined): CustomerChange['since'] {
+  if (!since || since.previousAsOf !== before.facts.asOf) return undefined;
+  return {
+    newCustomers: since.newCustomers,
+    lapsed: since.lapsed,
+    lost: since.known === null ? null : Math.max(0, before.customers - since.known),
+  };
+}
+
 /**
  * Compare the results two reports embed (the previous one first): what changed, and whether that can be read
  * as a change (like for like) or only side by side.
@@ -262,6 +279,7 @@ export function compareReports(before: ReportData, after: ReportData): ReportCom
   const diffs = differences(before.facts, after.facts);
   const breaking = diffs.filter((d) => d.breaks);
   const like = breaking.length === 0;
+  const since = sinceChange(before, after.since);
   const ids = [...after.groupings, ...before.groupings].map((g) => g.id).filter((id, i, all) => all.indexOf(id) === i);
   return {
     before: before.facts,
@@ -273,6 +291,7 @@ export function compareReports(before: ReportData, after: ReportData): ReportCom
       before: before.customers,
       after: after.customers,
       newSince: newSince(before.facts.asOf, after.cohorts),
+      ...(since ? { since } : {}),
     },
     groupings: ids.map((id) =>
       groupingChange(

@@ -106,6 +106,21 @@ export interface CohortCurves {
   curves: CohortCurve[];
 }
 
+/**
+ * Customers since the previous report's as-of date, from this run's data (a report built with `--compare`
+ * embeds them; rules in src/compare/since.ts). `null`: fewer people than `minGroup`.
+ */
+export interface SinceFigures {
+  /** The previous report's as-of date (`YYYY-MM-DD`). */
+  previousAsOf: string;
+  /** Customers with a purchase before it (in this run's data). */
+  known: number | null;
+  /** Customers whose first purchase is on or after it (and before this as-of date). */
+  newCustomers: number | null;
+  /** Known customers without a purchase since it. */
+  lapsed: number | null;
+}
+
 /** Everything a report embeds as data (see {@link REPORT_DATA_FORMAT}). */
 export interface ReportData {
   /** Always {@link REPORT_DATA_FORMAT}. */
@@ -126,4 +141,6 @@ export interface ReportData {
   kpis: SegmentKpis[];
   /** Cohort retention curves, where the report has them. */
   cohorts: CohortCurves | null;
+  /** New and lapsed customers since the compared report's as-of date (only in a report built with `--compare`). */
+  since?: SinceFigures;
 }

@@ -34,6 +34,16 @@ function problem(v: Record<string, unknown>): string | undefined {
   if (!Array.isArray(v['kpis'])) return 'kpis is not a list';
   if (v['cohorts'] !== null && !(isObject(v['cohorts']) && Array.isArray(v['cohorts']['curves'])))
     return 'cohorts is malformed';
+  const since = v['since'];
+  if (
+    since !== undefined &&
+    !(
+      isObject(since) &&
+      typeof since['previousAsOf'] === 'string' &&
+      ['known', 'newCustomers', 'lapsed'].every((k) => count(since[k]))
+    )
+  )
+    return 'since is malformed';
   return undefined;
 }
 

@@ -11,7 +11,7 @@ import type { GroupingChange, KpiChange, ReportComparison } from './compare.js';
 import type { Interval } from './data.js';
 import type { SnapshotMoves } from './snapshot.js';
 import { compareTexts } from './texts.js';
-import { cohortCurvesChart } from './charts.js';
+import { cohortCurvesChart, cohortEachChart, MAX_COHORT_PANELS } from './charts.js';
 
 /** Options of {@link comparisonSection}. */
 export interface ComparisonSectionOptions {
@@ -158,10 +158,19 @@ function findings(c: ReportComparison, locale: Locale, moves: SnapshotMoves | un
       formatNumber(c.customers.after, locale),
       signed(c.customers.after - c.customers.before, locale),
     ),
-    c.customers.newSince === null
-      ? t.newUnknown(day(c.before.asOf, locale))
-      : t.newSince(formatNumber(c.customers.newSince, locale), day(c.before.asOf, locale)),
   ];
+  const since = c.customers.since;
+  const small = texts(locale).report.privacy.small;
+  const count = (n: number | null) =>
+    n === null ? small(formatNumber(c.after.minGroup, locale)) : formatNumber(n, locale);
+  if (since)
+    out.push(t.since(day(c.before.asOf, locale), count(since.newCustomers), count(since.lapsed), count(since.lost)));
+  else
+    out.push(
+      c.customers.newSince === null
+        ? t.newUnknown(day(c.before.asOf, locale))
+        : t.newSince(formatNumber(c.customers.newSince, locale), day(c.before.asOf, locale)),
+    );
   if (!c.likeForLike) return out;
   for (const g of c.groupings.filter((x) => x.kind === 'rfm' || x.kind === 'valueTiers')) {
     const moved = g.segments
@@ -188,7 +197,7 @@ function findings(c: ReportComparison, locale: Locale, moves: SnapshotMoves | un
         formatNumber(rfm.stayed, locale),
       ),
     );
-  else out.push(t.lostNeedsSnapshot);
+  else out.push(since ? t.movedNeedsSnapshot : t.lostNeedsSnapshot);
   return out;
 }
 
@@ -233,12 +242,29 @@ export function comparisonSection(c: ReportComparison, options: ComparisonSectio
               description: t.chart.description(t.periods[c.cohorts.period] ?? c.cohorts.period),
               spec: cohortCurvesChart(c.cohorts, { locale }),
             },
+            ...(c.cohorts.cohorts.length
+              ? [
+                  {
+                    id: 'changes-cohort-each',
+                    title: t.eachChart.title,
+                    description: t.eachChart.description(t.periods[c.cohorts.period] ?? c.cohorts.period),
+                    spec: cohortEachChart(c.cohorts, { locale }),
+                  },
+                ]
+              : []),
           ],
         }
       : {}),
     tables,
     ...(c.cohorts && c.cohorts.cohorts.length
-      ? { next: [t.cohortsShown(formatNumber(c.cohorts.cohorts.length, locale))] }
+      ? {
+          next: [
+            t.cohortsShown(
+              formatNumber(c.cohorts.cohorts.length, locale),
+              formatNumber(Math.min(MAX_COHORT_PANELS, c.cohorts.cohorts.length), locale),
+            ),
+          ],
+        }
       : {}),
   };
 }

@@ -84,30 +84,30 @@ export async function writeSnapshot(
   return copyAtomically(wb, sql, params, options.out, { format: 'parquet' }, 'the snapshot');
 }
 
-/**
- * Count the moves between a snapshot ({@link writeSnapshot}) and this run's groupings, in SQL.
- * @throws WorkbenchError `NOT_A_REPORT` when the file is not a snapshot (no `customer`, `grouping`, `segment`).
- * @example const moves = await snapshotMoves(wb, sources, 'snapshots/2011-09.parquet');
- */
-export async function snapshotMoves(
-  wb: Workbench,
-  sources: readonly SnapshotSource[],
-  path: string,
-): Promise<SnapshotMoves> {
-  let asOf: string;
+/** The as-of date of a snapshot file, checking that it is one. */
+async function snapshotAsOf(wb: Workbench, path: string): Promise<string> {
   try {
     const head = await wb.query(
       `select min(as_of)::varchar as as_of, count(customer) as n, count(grouping) + count(segment) as g from read_parquet($swb_path)`,
       { swb_path: path },
     );
-    asOf = String(head[0]?.['as_of'] ?? '');
+    return String(head[0]?.['as_of'] ?? '');
   } catch (e) {
     throw new WorkbenchError('NOT_A_REPORT', compareMessages.notSnapshot(path), { file: path, cause: e });
   }
-  const params: Record<string, QueryParam> = { swb_path: path };
+}
+
+/** Count the flows between `before` and `now_` (both `customer, grouping, segment`) for the groupings `ids`. */
+async function countMoves(
+  wb: Workbench,
+  nowSql: string,
+  beforeSql: string,
+  params: Record<string, QueryParam>,
+  ids: readonly string[],
+): Promise<GroupingMoves[]> {
   const rows = await wb.query(
-    `with now_ as (${currentSql(sources, params)}),
-before as (select customer, grouping, segment from read_parquet($swb_path)),
+    `with now_ as (${nowSql}),
+before as (${beforeSql}),
 pairs as (
   select coalesce(n.grouping, b.grouping) as grouping, b.segment as from_, n.segment as to_
   from now_ n full join before b on b.customer = n.customer and b.grouping = n.grouping
@@ -117,8 +117,7 @@ select grouping, from_, to_, count(*)::bigint as customers from pairs
 group by all order by grouping, customers desc, from_ nulls first, to_ nulls first`,
     params,
   );
-  const ids = sources.map((s) => s.id);
-  const groupings = ids.map((id): GroupingMoves => {
+  return ids.map((id): GroupingMoves => {
     const mine = rows.filter((r) => r['grouping'] === id);
     const n = (r: (typeof mine)[number]) => Number(r['customers']);
     const flows = mine
@@ -133,5 +132,58 @@ group by all order by grouping, customers desc, from_ nulls first, to_ nulls fir
       moved: flows.filter((f) => f.from !== f.to).reduce((a, f) => a + f.customers, 0),
     };
   });
-  return { asOf, groupings };
+}
+
+/**
+ * Count the moves between a snapshot ({@link writeSnapshot}) and this run's groupings, in SQL.
+ * @throws WorkbenchError `NOT_A_REPORT` when the file is not a snapshot (no `customer`, `grouping`, `segment`).
+ * @example const moves = await snapshotMoves(wb, sources, 'snapshots/2011-09.parquet');
+ */
+export async function snapshotMoves(
+  wb: Workbench,
+  sources: readonly SnapshotSource[],
+  path: string,
+): Promise<SnapshotMoves> {
+  const asOf = await snapshotAsOf(wb, path);
+  const params: Record<string, QueryParam> = { swb_path: path };
+  const now = currentSql(sources, params);
+  const before = 'select customer, grouping, segment from read_parquet($swb_path)';
+  return {
+    asOf,
+    groupings: await countMoves(
+      wb,
+      now,
+      before,
+      params,
+      sources.map((s) => s.id),
+    ),
+  };
+}
+
+/**
+ * Count the moves between two snapshot files (the previous one first), in SQL, for every grouping of the newer
+ * one: what `swb compare --snapshots OLD.parquet,NEW.parquet` prints. Both must be written under the same
+ * pseudonym key (else every customer reads as new and gone). `asOf` is the previous snapshot's.
+ * @throws WorkbenchError `NOT_A_REPORT` when a file is not a snapshot.
+ * @example const moves = await snapshotFileMoves(wb, 'snapshots/2011-09.parquet', 'snapshots/2011-12.parquet');
+ */
+export async function snapshotFileMoves(
+  wb: Workbench,
+  before: string,
+  after: string,
+): Promise<SnapshotMoves & { asOfAfter: string }> {
+  const asOf = await snapshotAsOf(wb, before);
+  const asOfAfter = await snapshotAsOf(wb, after);
+  const params: Record<string, QueryParam> = { swb_before: before, swb_after: after };
+  const ids = (
+    await wb.query('select distinct grouping from read_parquet($swb_after) order by grouping', { swb_after: after })
+  ).map((r) => String(r['grouping']));
+  const groupings = await countMoves(
+    wb,
+    'select customer, grouping, segment from read_parquet($swb_after)',
+    'select customer, grouping, segment from read_parquet($swb_before)',
+    params,
+    ids,
+  );
+  return { asOf, asOfAfter, groupings };
 }

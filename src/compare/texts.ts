@@ -36,6 +36,10 @@ const en = {
     `The reports do not tell how many customers are new since ${date}: that date is not the start of a cohort. Keep a snapshot (swb report --snapshot) to count new and lost customers exactly.`,
   lostNeedsSnapshot:
     'Which customers left or moved to another segment is not in the reports: keep snapshots (swb report --snapshot) for that.',
+  movedNeedsSnapshot:
+    'Which customers moved to another segment is not in the reports: keep snapshots (swb report --snapshot) for that.',
+  since: (date: string, added: string, lapsed: string, lost: string) =>
+    `Since ${date}, from this run’s data: ${added} customers are new (first purchase on or after that date), ${lapsed} customers of before have not bought since, and ${lost} counted by the previous report are not in this run’s data before that date.`,
   biggest: (segment: string, grouping: string, from: string, to: string) =>
     `${segment} (${grouping}) changed the most beyond chance: from ${from} to ${to} of customers.`,
   noneBeyond: (grouping: string) => `No ${grouping} changed in share beyond chance.`,
@@ -66,8 +70,14 @@ const en = {
   withInterval: (value: string, low: string, high: string) => `${value} (${low} to ${high})`,
   cohortCaption: (period: string) =>
     `Customer retention of all cohorts together by ${period} since the first order, before and now`,
-  cohortsShown: (n: string) =>
-    `${n} cohorts are in both reports; their curves can be read in each report's cohort section.`,
+  cohortsShown: (n: string, drawn: string) =>
+    `${n} cohorts are in both reports; the latest ${drawn} are drawn one by one above, the others can be read in each report's cohort section.`,
+  eachChart: {
+    title: 'Each cohort’s retention, before and now',
+    description: (period: string) =>
+      `One panel per cohort in both reports: the share of its customers buying, by ${period} since their first order, in the previous report (grey) and in this one; where both saw the same ${period}s the lines should lie on each other.`,
+    cohort: 'Cohort',
+  },
   periods: { month: 'month', quarter: 'quarter', week: 'week' } as Record<string, string>,
   missing: '–',
   chart: {
@@ -126,6 +136,10 @@ const nl: typeof en = {
     `De rapporten vertellen niet hoeveel klanten sinds ${date} nieuw zijn: die datum is niet het begin van een cohort. Bewaar een momentopname (swb report --snapshot) om nieuwe en verloren klanten precies te tellen.`,
   lostNeedsSnapshot:
     'Welke klanten vertrokken of naar een ander segment gingen, staat niet in de rapporten: bewaar daarvoor momentopnamen (swb report --snapshot).',
+  movedNeedsSnapshot:
+    'Welke klanten naar een ander segment gingen, staat niet in de rapporten: bewaar daarvoor momentopnamen (swb report --snapshot).',
+  since: (date, added, lapsed, lost) =>
+    `Sinds ${date}, volgens de gegevens van deze run: ${added} klanten zijn nieuw (eerste aankoop op of na die datum), ${lapsed} klanten van eerder kochten sindsdien niet meer, en ${lost} die het vorige rapport telde, staan vóór die datum niet in de gegevens van deze run.`,
   biggest: (segment: string, grouping: string, from: string, to: string) =>
     `${segment} (${grouping}) veranderde het meest, meer dan toeval: van ${from} naar ${to} van de klanten.`,
   noneBeyond: (grouping: string) => `Geen van de ${grouping} veranderde in aandeel meer dan toeval.`,
@@ -156,8 +170,14 @@ const nl: typeof en = {
   withInterval: (value: string, low: string, high: string) => `${value} (${low} tot ${high})`,
   cohortCaption: (period: string) =>
     `Klantbehoud van alle cohorten samen per ${period} sinds de eerste bestelling, eerst en nu`,
-  cohortsShown: (n: string) =>
-    `${n} cohorten staan in beide rapporten; hun curves staan in het cohortonderdeel van elk rapport.`,
+  cohortsShown: (n, drawn) =>
+    `${n} cohorten staan in beide rapporten; de laatste ${drawn} staan hierboven elk apart, de andere in het cohortonderdeel van elk rapport.`,
+  eachChart: {
+    title: 'Klantbehoud van elk cohort, eerst en nu',
+    description: (period) =>
+      `Eén paneel per cohort uit beide rapporten: het aandeel van de klanten dat koopt, per ${period} sinds de eerste bestelling, in het vorige rapport (grijs) en in dit rapport; waar beide dezelfde periodes zagen, horen de lijnen op elkaar te liggen.`,
+    cohort: 'Cohort',
+  },
   periods: { month: 'maand', quarter: 'kwartaal', week: 'week' },
   missing: '–',
   chart: {

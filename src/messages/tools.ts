@@ -45,6 +45,10 @@ export const toolMessages = {
   exactlyOneFile: (command: string) => `${command} takes exactly one FILE`,
   compareNeedsTwo: (count: number) =>
     `compare takes two reports, the previous one first (swb compare OLD.html NEW.html), got ${count}`,
+  snapshotsNeedTwo: (value: string) =>
+    `--snapshots takes the two runs' snapshots, the previous one first, separated by a comma (--snapshots OLD.parquet,NEW.parquet), got ${JSON.stringify(value)}`,
+  snapshotOtherRun: (snapshot: string, snapshotAsOf: string, report: string, reportAsOf: string) =>
+    `${snapshot} is a snapshot as of ${snapshotAsOf}, but ${report} is as of ${reportAsOf}: pass the snapshots the two reports' runs wrote (swb report --snapshot), the previous one first`,
   badCompareFormat: (value: string) => `format must be "text" or "json", got ${JSON.stringify(value)}`,
   atLeastOneFile: (command: string) => `${command} takes one or more FILEs`,
   presetOrMapping: () => 'use --preset or --mapping, not both',

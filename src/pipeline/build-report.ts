@@ -20,7 +20,8 @@ import type { AnyAnalysis, PresentContext } from '../analyses/shared/analysis.js
 import { withSufficiency } from '../analyses/shared/sufficiency-section.js';
 import { summarySection } from '../analyses/overview/section.js';
 import { compareReports } from '../compare/compare.js';
-import type { ReportData } from '../compare/data.js';
+import type { ReportData, SinceFigures } from '../compare/data.js';
+import { sinceFigures } from '../compare/since.js';
 import { comparisonSection } from '../compare/section.js';
 import { snapshotMoves, writeSnapshot, type SnapshotMoves, type SnapshotSource } from '../compare/snapshot.js';
 import { clusterNames } from '../analyses/clusters/words.js';
@@ -72,6 +73,8 @@ export interface ReportFromResultsOptions {
   compareWith?: ReportData;
   /** Moves between a previous snapshot and this run (`snapshotMoves`), counted in "What changed". @defaultValue none */
   moves?: SnapshotMoves;
+  /** New and lapsed customers since `compareWith`'s as-of date (`sinceFigures`), embedded and shown. @defaultValue none */
+  since?: SinceFigures;
 }
 
 /** What the analyses contribute to the report. */
@@ -154,12 +157,15 @@ export function reportFromResults(results: PipelineResults, options: ReportFromR
     header.push([t.period, t.periodRange(formatDate(ov.period.first, locale), formatDate(ov.period.last, locale))]);
   header.push(asOfFact(asOf, locale));
   const minGroup = options.minGroup ?? DEFAULT_MIN_GROUP;
-  const data = reportDataOf(results as TransactionPipelineResults, {
-    locale,
-    currency,
-    minGroup,
-    version: options.version,
-  });
+  const data = {
+    ...reportDataOf(results as TransactionPipelineResults, {
+      locale,
+      currency,
+      minGroup,
+      version: options.version,
+    }),
+    ...(options.since ? { since: options.since } : {}),
+  };
 
   const built = report({
     title: options.title ?? t.defaultTitle,
@@ -217,6 +223,14 @@ export async function buildReport(wb: Workbench, options: BuildReportOptions): P
   const sources = results.load ? snapshotSources(results as TransactionPipelineResults) : [];
   const moves = compareSnapshot && compareWith ? await snapshotMoves(wb, sources, compareSnapshot) : undefined;
   if (snapshot) await writeSnapshot(wb, sources, { out: snapshot, asOf: results.asOf });
+  const since =
+    compareWith && results.load && results.asOf
+      ? await sinceFigures(wb, {
+          previousAsOf: new Date(`${compareWith.facts.asOf}T00:00:00Z`),
+          asOf: results.asOf,
+          minGroup: minGroup ?? DEFAULT_MIN_GROUP,
+        })
+      : undefined;
   // A report on subscriptions alone is in their currency (when they have one)
   const ownCurrency =
     options.file === undefined ? (results.subscriptions?.movements?.currency ?? undefined) : undefined;
@@ -230,6 +244,7 @@ export async function buildReport(wb: Workbench, options: BuildReportOptions): P
     ...(minGroup !== undefined ? { minGroup } : {}),
     ...(compareWith ? { compareWith } : {}),
     ...(moves ? { moves } : {}),
+    ...(since ? { since } : {}),
     version: toolVersion(),
   });
 }

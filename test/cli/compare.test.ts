@@ -78,7 +78,18 @@ describe('swb compare', () => {
     expect(first.code, first.stderr).toBe(0);
     const out = join(dir, 's2.html');
     const next = await runCli(
-      ['report', file, '--compare', join(dir, 's1.html'), '--compare-snapshot', snap, '--out', out],
+      [
+        'report',
+        file,
+        '--compare',
+        join(dir, 's1.html'),
+        '--compare-snapshot',
+        snap,
+        '--out',
+        out,
+        '--snapshot',
+        join(dir, 'now.parquet'),
+      ],
       { env },
     );
     expect(next.code, next.stderr).toBe(0);
@@ -99,4 +110,44 @@ describe('swb compare', () => {
     expect(alone.code).toBe(2);
     expect(alone.stderr).toContain('--compare-snapshot needs --compare PREVIOUS.html');
   }, 180_000);
+
+  it('prints who moved between two runs from their snapshots, the counts the report showed', async () => {
+    const snaps = `${join(dir, 'then.parquet')},${join(dir, 'now.parquet')}`;
+    const reports = [join(dir, 's1.html'), join(dir, 's2.html')];
+    if (!existsSync(join(dir, 'now.parquet'))) throw new Error('the test above writes the snapshots');
+    const r = await runCli(['compare', ...reports, '--snapshots', snaps, '--format', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    const json = JSON.parse(r.stdout) as ReportComparison & {
+      moves: {
+        asOf: string;
+        asOfAfter: string;
+        groupings: Array<{ id: string; new: number; lost: number; moved: number; stayed: number }>;
+      };
+    };
+    expect([json.moves.asOf, json.moves.asOfAfter]).toEqual([json.before.asOf, json.after.asOf]);
+    const rfm = json.moves.groupings.find((g) => g.id === 'rfm')!;
+    const sizes = json.groupings.find((g) => g.id === 'rfm')!;
+    // every customer of before is gone, stayed or moved; every customer now is new, stayed or moved
+    expect(rfm.lost + rfm.stayed + rfm.moved).toBe(sizes.customersBefore);
+    expect(rfm.new + rfm.stayed + rfm.moved).toBe(sizes.customersAfter);
+    // the same sentence as the report built with --compare-snapshot
+    const html = readFileSync(reports[1]!, 'utf8');
+    const text = await runCli(['compare', ...reports, '--snapshots', snaps]);
+    const sentence = `By the snapshot: ${rfm.new.toLocaleString('en')} customers are new, ${rfm.lost.toLocaleString('en')} are gone, ${rfm.moved.toLocaleString('en')} moved to another RFM segment and ${rfm.stayed.toLocaleString('en')} stayed.`;
+    expect(html).toContain(sentence);
+    expect(text.stdout).toContain(sentence);
+    const swapped = await runCli([
+      'compare',
+      ...reports,
+      '--snapshots',
+      `${join(dir, 'now.parquet')},${join(dir, 'then.parquet')}`,
+    ]);
+    expect(swapped.code).toBe(2);
+    expect(swapped.stderr).toMatch(
+      /now\.parquet is a snapshot as of \d{4}-\d{2}-\d{2}, but .*s1\.html is as of 2023-06-01/,
+    );
+    const one = await runCli(['compare', ...reports, '--snapshots', join(dir, 'now.parquet')]);
+    expect(one.code).toBe(2);
+    expect(one.stderr).toContain('--snapshots takes the two runs');
+  }, 120_000);
 });

@@ -15,9 +15,12 @@ import { parseReportData } from '../../src/compare/read.js';
 import { compareReports } from '../../src/compare/compare.js';
 import type { ReportData } from '../../src/compare/data.js';
 import { comparisonSection, sectionText } from '../../src/compare/section.js';
+import { sinceFigures } from '../../src/compare/since.js';
 import { ONLINE_RETAIL } from '../helpers/data.js';
 
 const GENERATED = new Date('2023-11-14T22:13:00Z');
+/** Online Retail: customers with a purchase before 1 Sep 2011 and none from then to 9 Dec 2011. */
+const LAPSED = 1365;
 let wb: Workbench;
 let file: string;
 
@@ -145,7 +148,9 @@ describe('compareReports on Online Retail', () => {
       })) as TransactionPipelineResults;
       const sepData = reportFromResults(sep, { version: '9.9.9', currency: 'GBP' }).data as ReportData;
       const dec = (await runPipeline(one, options)) as TransactionPipelineResults;
-      const decData = reportFromResults(dec, { version: '9.9.9', currency: 'GBP' }).data as ReportData;
+      // as swb report --compare does: new and lapsed customers since 1 Sep from this run's data
+      const since = await sinceFigures(one, { previousAsOf: sep.asOf!, asOf: dec.asOf!, minGroup: 10 });
+      const decData = reportFromResults(dec, { version: '9.9.9', currency: 'GBP', since }).data as ReportData;
       const c = compareReports(sepData, decData);
       expect(c.likeForLike).toBe(true);
       const rfm = c.groupings.find((g) => g.id === 'rfm')!;
@@ -156,7 +161,20 @@ describe('compareReports on Online Retail', () => {
       const at = (key: string) => rfm.segments.find((s) => s.key === key)!;
       expect([at('champions').before, at('champions').after]).toEqual([390, 604]);
       expect([at('at-risk').before, at('at-risk').after, at('at-risk').significant]).toEqual([125, 328, true]);
-      expect(c.customers).toEqual({ before: 3317, after: 4338, newSince: 1021 });
+      // the data's count of new customers is the cohorts' (1 Sep starts a month); none of September's is lost
+      expect(c.customers).toEqual({
+        before: 3317,
+        after: 4338,
+        newSince: 1021,
+        since: { newCustomers: 1021, lapsed: LAPSED, lost: 0 },
+      });
+      expect(since.known).toBe(3317);
+      // a previous report that counted 5 more customers than this data has before its date: 5 lost
+      expect(compareReports({ ...sepData, customers: 3322 }, decData).customers.since?.lost).toBe(5);
+      const words = comparisonSection(c, { locale: 'nl' }).findings?.join(' ') ?? '';
+      expect(words).toContain('1.021 klanten zijn nieuw');
+      // the cohorts of both reports, each drawn before and now
+      expect(comparisonSection(c).charts?.map((x) => x.id)).toEqual(['changes-cohorts', 'changes-cohort-each']);
     } finally {
       one.close();
     }

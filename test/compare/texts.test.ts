@@ -15,6 +15,7 @@ function leaves(node: unknown, path = ''): Array<[string, string]> {
 /** Texts that are the same word in both languages. */
 const SAME = new Set([
   'columns.segment',
+  'eachChart.cohort',
   'columns.kpi',
   'untested',
   'missing',

@@ -1,6 +1,8 @@
 /** Trends in the report: RFM segments and value tiers at the 12 month (or quarter) steps up to the report's as-of date. */
 import { isoDate } from '../../locale.js';
 import { rfmAnalysis } from '../rfm/analysis.js';
+import { clustersAnalysis } from '../clusters/analysis.js';
+import { segmentsAnalysis } from '../segments/analysis.js';
 import { resultOf, type Analysis } from '../shared/analysis.js';
 import { keyword } from '../shared/validate.js';
 import { trends, TREND_PERIODS, type TrendPeriod, type TrendsResult } from './index.js';
@@ -13,7 +15,22 @@ export interface TrendsReportFlags {
   trendsPeriod?: TrendPeriod;
 }
 
-/** The registry entry of the trends: RFM's settings (bins, scoring, segment map, returns) at every point. */
+/**
+ * The attributes the segments section split by (its `--by`, or country and the customers file's columns it
+ * chose), in its order, without repeats: what the trends section follows beside RFM, value tiers and clusters.
+ */
+function segmentsAttributes(results: Parameters<typeof resultOf>[0]): string[] {
+  const seg = resultOf(results, segmentsAnalysis);
+  const columns = (seg?.subsegments ?? []).flatMap((s) =>
+    'column' in s.options.by && s.options.by.bins === undefined ? [s.options.by.column] : [],
+  );
+  return [...new Set(columns)];
+}
+
+/**
+ * The registry entry of the trends: RFM's settings (bins, scoring, segment map, returns) at every point, the
+ * clusters section's centres, and the attributes of the segments section.
+ */
 export const trendsAnalysis: Analysis<'trends', TrendsResult, TrendsReportFlags> = {
   id: 'trends',
   title: (locale) => trendTexts(locale).section.title,
@@ -26,7 +43,15 @@ export const trendsAnalysis: Analysis<'trends', TrendsResult, TrendsReportFlags>
     const same = rfm
       ? { bins: rfm.bins, scoring: rfm.scoring, segmentMap: rfm.segmentMap, returns: rfm.returns, minSize: rfm.minSize }
       : {};
-    return trends(wb, { asOf, ...same, ...(options.trendsPeriod ? { period: options.trendsPeriod } : {}) });
+    const found = resultOf(results, clustersAnalysis);
+    const by = segmentsAttributes(results);
+    return trends(wb, {
+      asOf,
+      ...same,
+      ...(options.trendsPeriod ? { period: options.trendsPeriod } : {}),
+      ...(found ? { clusters: found } : {}),
+      ...(by.length ? { by } : {}),
+    });
   },
   detail: (r) => {
     const first = r.points[0];
@@ -47,6 +72,8 @@ export const trendsAnalysis: Analysis<'trends', TrendsResult, TrendsReportFlags>
       returns,
       minSize,
       segments: tiers,
+      ...(r.options.clusters ? { k: r.options.clusters } : {}),
+      ...(r.options.by.length ? { segmentBy: r.options.by } : {}),
     };
     return {
       sections: [trendsSection(r, { locale, currency })],

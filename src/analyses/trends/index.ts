@@ -33,13 +33,29 @@ import {
   trendRfmFiguresSql,
   trendStateSql,
   trendTierFiguresSql,
+  trendClusterFiguresSql,
+  trendAttributeFiguresSql,
   type TrendPeriod,
 } from './sql.js';
+import { segmentBy } from '../segments/index.js';
+import { checkByAttributes } from '../segments/report-run.js';
 import { trendMessages } from './messages.js';
-import type { MeanInterval, TrendsOptions, TrendsResult, TrendValue } from './types.js';
+import type { MeanInterval, TrendGrouping, TrendsOptions, TrendsResult, TrendValue } from './types.js';
 
 export { TREND_PERIODS, type TrendPeriod } from './sql.js';
-export type { MeanInterval, TrendPoint, TrendsOptions, TrendsOptionsUsed, TrendsResult, TrendValue } from './types.js';
+export type {
+  MeanInterval,
+  TrendClusters,
+  TrendGrouping,
+  TrendPoint,
+  TrendsOptions,
+  TrendsOptionsUsed,
+  TrendsResult,
+  TrendValue,
+} from './types.js';
+
+/** Most attributes one trend follows. */
+export const MAX_ATTRIBUTES = 10;
 
 const TREND_KEYS = optionKeys<TrendsOptions>({
   asOf: true,
@@ -51,7 +67,10 @@ const TREND_KEYS = optionKeys<TrendsOptions>({
   returns: true,
   valueTiers: true,
   minSize: true,
+  clusters: true,
+  by: true,
   source: true,
+  customers: true,
 });
 
 const STEP_MONTHS: Record<TrendPeriod, number> = { month: 1, quarter: 3 };
@@ -89,17 +108,19 @@ function meanInterval(n: number, sum: number, sumSq: number): MeanInterval {
 
 type FigureRow = {
   i: number;
-  kind: 'rfm' | 'tier';
+  kind: string;
   segment: string;
   customers: number;
   revenue: number;
   revenue_sq: number;
   repeaters: number;
+  prev_buyers: number;
+  churners: number;
 };
 
 function values(
   rows: FigureRow[],
-  kind: 'rfm' | 'tier',
+  kind: string,
   keys: readonly string[],
   points: readonly number[],
   totals: ReadonlyMap<number, number>,
@@ -118,6 +139,7 @@ function values(
         revenue: r?.revenue ?? 0,
         revenuePerCustomer: meanInterval(customers, r?.revenue ?? 0, r?.revenue_sq ?? 0),
         repeatRate: wilson(Number(r?.repeaters ?? 0), customers),
+        churn: wilson(Number(r?.churners ?? 0), i === 0 ? 0 : Number(r?.prev_buyers ?? 0)),
         tooSmall: customers < minSize,
       };
     }),
@@ -140,7 +162,12 @@ export async function trends(wb: Workbench, options: TrendsOptions = {}): Promis
   validateSegmentMap(segmentMap, bins);
   const shares = tierShares(options.valueTiers ?? true);
   const minSize = minSizeOption(options.minSize);
+  const customers = options.customers ?? 'customers';
+  const cl = options.clusters;
   await checkTransactionSource(wb, source);
+  const by = options.by === undefined ? [] : await checkByAttributes(wb, options.by);
+  if (by.length > MAX_ATTRIBUTES)
+    throw new WorkbenchError('BAD_OPTION', trendMessages.tooManyAttributes(by.length, MAX_ATTRIBUTES), { by });
   const { asOf, fromData } = await resolveAsOf(wb, source, options.asOf);
   const dates = trendDates(asOf, period, points);
   // boundaries: the first window's start, then every point's date (the windows tile: see trendDates)
@@ -151,9 +178,22 @@ export async function trends(wb: Workbench, options: TrendsOptions = {}): Promis
   const view = wb.tempName('_swb_trends_point');
   const scored = wb.tempName('_swb_trends_rfm');
   const tierParams = Object.fromEntries(tierKeys(shares).map((k, j) => [`t${j}`, k]));
+  const attributeTables = by.map(() => wb.tempName('_swb_trends_by'));
+  const attributeKeys: string[][] = [];
+  const clusterParams: Record<string, number> = {};
+  cl?.features.forEach((f, j) => {
+    clusterParams[`m${j}`] = f.mean;
+    clusterParams[`s${j}`] = f.sd;
+  });
+  cl?.profiles.forEach((p, c) => p.centroid.forEach((x, j) => (clusterParams[`c${c}_${j}`] = x)));
   let rows: FigureRow[];
   let counts: Map<number, number>;
   try {
+    // Each attribute once, as of the last date: a customer's value does not move between the points.
+    for (const [j, column] of by.entries()) {
+      const seg = await segmentBy(wb, { column }, { asOf, source, customers, table: attributeTables[j]!, minSize });
+      attributeKeys.push(seg.segments.map((x) => x.segment));
+    }
     await wb.run(trendStateSql({ source, table: state, points, returns }), params);
     counts = new Map(
       (await wb.query<{ i: number; n: number }>(trendCountsSql(state, points))).map((r) => [Number(r.i), Number(r.n)]),
@@ -179,11 +219,23 @@ export async function trends(wb: Workbench, options: TrendsOptions = {}): Promis
       );
       await wb.run(trendRfmFiguresSql(figures, scored, view, i));
       await wb.run(trendTierFiguresSql(figures, view, i, shares), tierParams);
+      if (cl) {
+        const o = {
+          features: cl.features,
+          k: cl.profiles.length,
+          missing: cl.options.missing,
+          customers: cl.options.customers,
+        };
+        await wb.run(trendClusterFiguresSql(figures, view, i, o), { ...clusterParams, asOf: dates[i]!.date });
+      }
+      for (const [j, table] of attributeTables.entries())
+        await wb.run(trendAttributeFiguresSql(figures, view, i, `by${j}`, table));
     }
     rows = await wb.query<FigureRow>(trendFiguresSql(figures));
   } finally {
     await wb.run(`drop table if exists ${quoteIdentifier(view)}; drop table if exists ${quoteIdentifier(scored)};
       drop table if exists ${quoteIdentifier(figures)}; drop table if exists ${quoteIdentifier(state)}`);
+    for (const table of attributeTables) await wb.run(`drop table if exists ${quoteIdentifier(table)}`);
   }
   const kept = dates.flatMap((_, i) => (counts.get(i) ? [i] : []));
   if (kept.length === 0) throw new WorkbenchError('NO_DATA', trendMessages.nothingToTrack(asOf, source), { asOf });
@@ -197,6 +249,26 @@ export async function trends(wb: Workbench, options: TrendsOptions = {}): Promis
   const revenue = (i: number) => rows.filter((r) => r.i === i && r.kind === 'rfm').reduce((s, r) => s + r.revenue, 0);
   const keys = segmentMap.segments.map((s) => s.key);
   const tiers = tierKeys(shares);
+  const groupings: TrendGrouping[] = [];
+  if (cl) {
+    const ks = cl.profiles.map((p) => String(p.cluster));
+    groupings.push({
+      kind: 'clusters',
+      by: 'clusters',
+      keys: ks,
+      nameParts: cl.profiles.map((p) => [...p.nameParts]),
+      values: values(rows, 'cluster', ks, kept, counts, minSize),
+    });
+  }
+  by.forEach((column, j) => {
+    const ks = attributeKeys[j] ?? [];
+    groupings.push({
+      kind: 'attribute',
+      by: column,
+      keys: ks,
+      values: values(rows, `by${j}`, ks, kept, counts, minSize),
+    });
+  });
   return tagResult(
     {
       options: {
@@ -211,12 +283,16 @@ export async function trends(wb: Workbench, options: TrendsOptions = {}): Promis
         valueTiers: shares,
         minSize,
         source,
+        customers,
+        by,
+        clusters: cl?.profiles.length ?? 0,
       },
       points: kept.map((i) => ({ ...dates[i]!, customers: counts.get(i) ?? 0, revenue: revenue(i) })),
       segments: keys,
       tiers,
       rfm: values(rows, 'rfm', keys, kept, counts, minSize),
       valueTiers: values(rows, 'tier', tiers, kept, counts, minSize),
+      groupings,
       warnings,
     },
     'TrendsResult',

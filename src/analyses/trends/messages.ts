@@ -5,6 +5,8 @@ import { isoDay } from '../../messages/format.js';
 export const trendMessages = {
   nothingToTrack: (asOf: Date, source: string) =>
     `No customer has a purchase before ${isoDay(asOf)} in ${source}; there is no trend to show.`,
+  tooManyAttributes: (n: number, max: number) =>
+    `trends follows at most ${max} attributes in \`by\`; ${n} were given. Name fewer.`,
   // warnings
   warnDatesBeforeData: (n: number, first: Date) =>
     `${n} of the dates fall before the first purchase (${isoDay(first)}) and are left out.`,

@@ -7,8 +7,10 @@
 import { formatCurrency, formatDate, formatNumber, formatPercent, type Locale } from '../../locale.js';
 import type { ReportSection, ReportTable } from '../../report/section.js';
 import { COUNT } from '../../report/small-groups.js';
-import type { TrendsResult, TrendValue } from './index.js';
-import { trendKpiChart, trendSegmentName, trendShareChart } from './charts.js';
+import { columnLabel } from '../../i18n/analyses.js';
+import type { ReportChart } from '../../report/section.js';
+import type { TrendGrouping, TrendsResult, TrendValue } from './index.js';
+import { groupingNames, trendGroupingShareChart, trendKpiChart, trendSegmentName, trendShareChart } from './charts.js';
 import { trendTexts } from './texts.js';
 
 /** Options of {@link trendsSection}. */
@@ -87,7 +89,15 @@ export function trendFindings(result: TrendsResult, locale: Locale = 'en', curre
   return out;
 }
 
-function kpiTable(result: TrendsResult, kind: 'rfm' | 'tiers', locale: Locale, currency: string): ReportTable {
+/** The table of one grouping: its segments at the first and last point, the change, the last window's KPIs. */
+function kpiTable(
+  result: TrendsResult,
+  list: readonly TrendValue[],
+  names: (v: TrendValue) => string,
+  caption: (first: string, last: string, u: ReturnType<typeof trendTexts>['section']['step']['month']) => string,
+  locale: Locale,
+  currency: string,
+): ReportTable {
   const t = trendTexts(locale).section;
   const u = t.step[result.options.period];
   const lastPoint = result.points.length - 1;
@@ -99,25 +109,64 @@ function kpiTable(result: TrendsResult, kind: 'rfm' | 'tiers', locale: Locale, c
   const interval = (v: string, low: number, high: number, f: (x: number) => string) =>
     Number.isFinite(low) ? `${v} (${f(low)}–${f(high)})` : v;
   const shown = (v: TrendValue, text: string) => (v.customers === 0 ? '–' : v.tooSmall ? t.tooSmall : text);
+  const rate = (v: TrendValue, p: TrendValue['churn']) =>
+    shown(v, p.total === 0 ? '–' : interval(pct(p.rate), p.low, p.high, pct));
   const change = (x: number) => {
     const points = Math.round(x * 1000) / 10;
     return `${points > 0 ? '+' : points < 0 ? '−' : ''}${formatNumber(Math.abs(points), locale, 1)}`;
   };
   const count = (v: TrendValue) => `${formatNumber(v.customers, locale)} (${pct(v.share)})`;
-  const rows = ends(kind === 'rfm' ? result.rfm : result.valueTiers, lastPoint).map(({ first: a, last: b }) => [
-    trendSegmentName(result, a, kind, locale),
+  const rows = ends(list, lastPoint).map(({ first: a, last: b }) => [
+    names(a),
     count(a),
     count(b),
     change(b.share - a.share),
     shown(b, interval(money(b.revenuePerCustomer.mean), b.revenuePerCustomer.low, b.revenuePerCustomer.high, money)),
-    shown(b, interval(pct(b.repeatRate.rate), b.repeatRate.low, b.repeatRate.high, pct)),
+    rate(b, b.repeatRate),
+    rate(b, b.churn),
   ]);
   return {
-    caption: (kind === 'rfm' ? t.rfmCaption : t.tierCaption)(first, last, u),
+    caption: caption(first, last, u),
     columns: t.cols(first, last).map((label, i) => ({ label, numeric: i > 0, ...(i === 1 || i === 2 ? COUNT : {}) })),
     rows,
     note: t.tableNote(result.options.minSize),
   };
+}
+
+/** The charts and table of one more grouping: its shares, for clusters their revenue per customer, the table. */
+function groupingParts(
+  result: TrendsResult,
+  grouping: TrendGrouping,
+  index: number,
+  locale: Locale,
+  currency: string,
+): { charts: ReportChart[]; table: ReportTable } {
+  const t = trendTexts(locale);
+  const names = groupingNames(grouping, locale);
+  const name = (v: TrendValue) => names[grouping.keys.indexOf(v.segment)] ?? v.segment;
+  const label = columnLabel(grouping.by, locale);
+  const clusters = grouping.kind === 'clusters';
+  const id = clusters ? 'trends-clusters' : `trends-by-${index}`;
+  const charts: ReportChart[] = [
+    {
+      id,
+      title: clusters ? t.charts.clusterShares : t.charts.attributeShares(label),
+      description: t.charts.groupingSharesDesc,
+      spec: trendGroupingShareChart(result, grouping, { locale }),
+    },
+  ];
+  if (clusters)
+    charts.push({
+      id: `${id}-revenue`,
+      title: t.section.clusterRevenue,
+      description: t.section.clusterRevenueDesc,
+      spec: trendKpiChart(result, { locale, segments: grouping }),
+    });
+  const caption = clusters
+    ? t.section.clusterCaption
+    : (first: string, last: string, u: Parameters<typeof t.section.clusterCaption>[2]) =>
+        t.section.attributeCaption(label, first, last, u);
+  return { charts, table: kpiTable(result, grouping.values, name, caption, locale, currency) };
 }
 
 /**
@@ -131,10 +180,16 @@ export function trendsSection(result: TrendsResult, options: TrendsSectionOption
   const u = t.step[result.options.period];
   const first = formatDate(result.points[0]!.date, locale);
   const last = formatDate(result.points[result.points.length - 1]!.date, locale);
+  const parts = result.groupings.map((g, i) => groupingParts(result, g, i, locale, currency));
+  const attributes = result.groupings.filter((g) => g.kind === 'attribute').map((g) => columnLabel(g.by, locale));
+  const intro3 = t.intro3(
+    result.groupings.some((g) => g.kind === 'clusters'),
+    attributes.length ? new Intl.ListFormat(locale, { type: 'conjunction' }).format(attributes) : '',
+  );
   return {
     id: 'trends',
     title: t.title,
-    intro: [t.intro(u, first, last), t.intro2(u, result.options.minSize)],
+    intro: [t.intro(u, first, last), t.intro2(u, result.options.minSize), ...(intro3 ? [intro3] : [])],
     findings: trendFindings(result, locale, currency),
     charts: [
       { id: 'trends-shares', title: t.shares, description: t.sharesDesc, spec: trendShareChart(result, { locale }) },
@@ -156,8 +211,26 @@ export function trendsSection(result: TrendsResult, options: TrendsSectionOption
         description: t.tierRepeatDesc,
         spec: trendKpiChart(result, { locale, segments: 'tiers', kpi: 'repeatRate' }),
       },
+      {
+        id: 'trends-tier-churn',
+        title: t.tierChurn,
+        description: t.tierChurnDesc,
+        spec: trendKpiChart(result, { locale, segments: 'tiers', kpi: 'churn' }),
+      },
+      ...parts.flatMap((p) => p.charts),
     ],
-    tables: [kpiTable(result, 'rfm', locale, currency), kpiTable(result, 'tiers', locale, currency)],
+    tables: [
+      kpiTable(result, result.rfm, (v) => trendSegmentName(result, v, 'rfm', locale), t.rfmCaption, locale, currency),
+      kpiTable(
+        result,
+        result.valueTiers,
+        (v) => trendSegmentName(result, v, 'tiers', locale),
+        t.tierCaption,
+        locale,
+        currency,
+      ),
+      ...parts.map((p) => p.table),
+    ],
     facts: [
       [t.facts.period, t.points(result.points.length, u)],
       [t.facts.dates, `${first} – ${last}`],

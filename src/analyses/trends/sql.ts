@@ -18,6 +18,7 @@
  *              sums so that reruns give the same bits, for the interval of the mean) and customers who came back in the window, appended to one table
  */
 import { exactSum, moneySum, numberLiteral, quoteIdentifier } from '../../sql.js';
+import { COMPUTED_FEATURES } from '../clusters/features.js';
 import { revenueRankShareSql, withinTopShareSql } from '../shared/top-share.js';
 import { keyword, wholeNumber } from '../shared/validate.js';
 
@@ -54,7 +55,8 @@ export function trendBucketSql(points: number): string {
  * (the customer's next active bucket, or points + 1), the running `frequency, monetary, first_order,
  * last_order` up to the end of bucket b (rows with a NULL customer left out, as the shared aggregate does),
  * `first_b` (the bucket of the first purchase, NULL before it), `bucket_revenue` (the exact net revenue in
- * bucket b) and `bucket_bought` (a purchase row in bucket b). Binds `$b0` … `$b<points>`.
+ * bucket b), `bucket_bought` (a purchase row in bucket b) and `prev_bought` (a purchase row in bucket b − 1,
+ * for churn). Binds `$b0` … `$b<points>`.
  */
 export function trendStateSql(o: TrendStateSqlOptions): string {
   keyword('returns', o.returns, ['net', 'ignore']);
@@ -95,23 +97,31 @@ select customer_id, b, coalesce(lead(b) over (partition by customer_id order by 
   max(last_buy) over w as last_order,
   min(case when first_buy is not null then b end) over w as first_b,
   coalesce(amount, 0) as bucket_revenue,
-  first_buy is not null as bucket_bought
+  first_buy is not null as bucket_bought,
+  coalesce(lag(b) over p = b - 1 and lag(first_buy is not null) over p, false) as prev_bought
 from buckets
-window w as (partition by customer_id order by b rows between unbounded preceding and current row)`;
+window w as (partition by customer_id order by b rows between unbounded preceding and current row),
+  p as (partition by customer_id order by b)`;
 }
 
 /**
  * The table of point `point`'s buyers (a purchase before its date): the columns of the shared per-customer
- * aggregate (what `rfmSql` reads) plus `window_revenue` (net revenue in the point's window) and `came_back`
- * (a purchase in the window by a customer who had bought before it). Pure.
+ * aggregate (what `rfmSql` reads) plus `window_revenue` (net revenue in the point's window), `came_back`
+ * (a purchase in the window by a customer who had bought before it), `prev_buyer` (a purchase in the window
+ * before, i.e. the previous point's window; never at point 0, whose earlier bucket is unbounded) and `churned`
+ * (a previous-window buyer without a purchase in this window). Pure.
  */
 export function trendPointSql(table: string, state: string, point: number): string {
   wholeNumber('point', point, 0, MAX_POINTS - 1);
   const b = numberLiteral(point + 1);
+  const prev =
+    point === 0 ? 'false' : `((b = ${b} and prev_bought) or (b = ${numberLiteral(point)} and bucket_bought))`;
   return `create or replace temp table ${quoteIdentifier(table)} as
 select customer_id, frequency, monetary, first_order, last_order,
   case when b = ${b} then bucket_revenue else 0 end as window_revenue,
-  b = ${b} and bucket_bought and first_b < ${b} as came_back
+  b = ${b} and bucket_bought and first_b < ${b} as came_back,
+  ${prev} as prev_buyer,
+  ${prev} and not (b = ${b} and bucket_bought) as churned
 from ${quoteIdentifier(state)} where b <= ${b} and ${b} < next_b and first_b is not null`;
 }
 
@@ -124,17 +134,27 @@ where s.first_b is not null
 group by p.i order by p.i`;
 }
 
-/** The table of figures: `(i, kind, segment, customers, revenue, revenue_sq, repeaters)`. Pure. */
+/** The table of figures: `(i, kind, segment, customers, revenue, revenue_sq, repeaters, prev_buyers, churners)`. Pure. */
 export function trendFiguresTableSql(table: string): string {
   return `create or replace temp table ${quoteIdentifier(table)} (i integer, kind varchar, segment varchar,
-  customers bigint, revenue double, revenue_sq double, repeaters bigint)`;
+  customers bigint, revenue double, revenue_sq double, repeaters bigint, prev_buyers bigint, churners bigint)`;
 }
 
-/** The figures of a grouping of one point: `segmented` yields `(customer_id, segment, window_revenue, came_back)`. */
+/** The point-table columns each grouping's figures read. */
+const FIGURE_COLUMNS = 'window_revenue, came_back, prev_buyer, churned';
+
+/** A grouping's kind in the figures table: `rfm`, `tier`, `cluster` or `by<n>` (the n-th attribute). */
+function kindLiteral(kind: string): string {
+  if (!/^(rfm|tier|cluster|by\d{1,2})$/.test(kind)) throw new Error(`trends: not a grouping kind: ${kind}`);
+  return `'${kind}'`;
+}
+
+/** The figures of a grouping of one point: `segmented` yields `(segment, ${FIGURE_COLUMNS})`. */
 function figuresInsert(figures: string, point: number, kind: string, segmented: string): string {
   return `insert into ${quoteIdentifier(figures)}
-select ${numberLiteral(point)}, '${kind}', segment, count(*)::bigint, sum(window_revenue)::double,
-  ${exactSum('window_revenue::double * window_revenue::double', 6)}, (count(*) filter (where came_back))::bigint
+select ${numberLiteral(point)}, ${kindLiteral(kind)}, segment, count(*)::bigint, sum(window_revenue)::double,
+  ${exactSum('window_revenue::double * window_revenue::double', 6)}, (count(*) filter (where came_back))::bigint,
+  (count(*) filter (where prev_buyer))::bigint, (count(*) filter (where churned))::bigint
 from (${segmented}) group by segment`;
 }
 
@@ -145,7 +165,7 @@ export function trendRfmFiguresSql(figures: string, rfmTable: string, view: stri
     figures,
     point,
     'rfm',
-    `select r.segment, v.window_revenue, v.came_back from ${quoteIdentifier(rfmTable)} r join ${quoteIdentifier(view)} v on v.customer_id = r.customer_id`,
+    `select r.segment, v.window_revenue, v.came_back, v.prev_buyer, v.churned from ${quoteIdentifier(rfmTable)} r join ${quoteIdentifier(view)} v on v.customer_id = r.customer_id`,
   );
 }
 
@@ -168,8 +188,100 @@ export function trendTierFiguresSql(figures: string, view: string, point: number
     figures,
     point,
     'tier',
-    `select case ${cases} else $t${shares.length} end as segment, window_revenue, came_back
-  from (select window_revenue, came_back, ${revenueRankShareSql('monetary')} as c from ${quoteIdentifier(view)})`,
+    `select case ${cases} else $t${shares.length} end as segment, ${FIGURE_COLUMNS}
+  from (select ${FIGURE_COLUMNS}, ${revenueRankShareSql('monetary')} as c from ${quoteIdentifier(view)})`,
+  );
+}
+
+/** A clustering feature as {@link trendClusterFiguresSql} needs it (the clusters result's own). */
+export interface TrendClusterFeature {
+  /** A computed feature (`recency`, `frequency`, …) or a numeric column of the customers table. */
+  name: string;
+  /** Where it comes from. */
+  source: 'transactions' | 'customers';
+  /** Transform before standardising. */
+  transform: 'log1p' | 'none';
+}
+
+/** What {@link trendClusterFiguresSql} needs: the clusters result's features, number of centres and missing rule. */
+export interface TrendClusterSqlOptions {
+  /** Features in the order of the centres' coordinates. */
+  features: readonly TrendClusterFeature[];
+  /** Number of centres (bound as `$c<cluster>_<feature>`, cluster 0 first: the report's cluster 1). */
+  k: number;
+  /** `'exclude'`: a customer with a missing value is left out; `'mean'`: its z-score is 0. */
+  missing: 'exclude' | 'mean';
+  /** Customers table (read only when a feature comes from it). */
+  customers: string;
+}
+
+/**
+ * Append one point's figures per cluster: each buyer's features as of the point's date (`$asOf`) from the
+ * point's table, transformed and standardised with the clusters result's means and standard deviations
+ * (`$m<j>`, `$s<j>`) and assigned to the nearest of its centres, with the same expressions, summation order
+ * and lowest-index tie rule as `clusters()` (src/analyses/clusters/features.ts), so the last point's sizes are
+ * the clusters section's. Segment keys are the cluster numbers, `'1'` first. Pure.
+ */
+export function trendClusterFiguresSql(
+  figures: string,
+  view: string,
+  point: number,
+  o: TrendClusterSqlOptions,
+): string {
+  wholeNumber('point', point, 0, MAX_POINTS - 1);
+  wholeNumber('k', o.k, 1, 100);
+  keyword('missing', o.missing, ['exclude', 'mean']);
+  const computed: Readonly<Record<string, string>> = COMPUTED_FEATURES;
+  const raw = o.features.map((f, j) => {
+    const expr = Object.hasOwn(computed, f.name)
+      ? `(${computed[f.name]})::double`
+      : `cust.${quoteIdentifier(f.name)}::double`;
+    return `case when isfinite(${expr}) then ${expr} end as f${j}`;
+  });
+  const t = o.features.map((f, j) => (f.transform === 'log1p' ? `ln(1 + greatest(f${j}, 0))` : `f${j}`));
+  const z = t.map((e, j) => {
+    const zj = `(${e} - $m${j}) / $s${j}`;
+    return `${o.missing === 'mean' ? `coalesce(${zj}, 0)` : zj} as z${j}`;
+  });
+  const where = o.missing === 'exclude' ? `where ${t.map((e) => `${e} is not null`).join(' and ')}` : '';
+  const dist = (c: number) =>
+    o.features.map((_, j) => `(z${j} - $c${c}_${j}::double) * (z${j} - $c${c}_${j}::double)`).join(' + ');
+  const list = Array.from({ length: o.k }, (_, c) => dist(c)).join(', ');
+  const usesCustomers = o.features.some((f) => f.source === 'customers');
+  const join = usesCustomers
+    ? ` left join ${quoteIdentifier(o.customers)} as cust on cust.customer_id = v.customer_id`
+    : '';
+  return figuresInsert(
+    figures,
+    point,
+    'cluster',
+    `select list_position(d, list_min(d))::varchar as segment, ${FIGURE_COLUMNS}
+  from (select ${FIGURE_COLUMNS}, [${list}] as d
+    from (select ${FIGURE_COLUMNS}, ${z.join(', ')}
+      from (select v.*, ${raw.join(', ')} from ${quoteIdentifier(view)} as v${join}) ${where}))`,
+  );
+}
+
+/**
+ * Append one point's figures per value of a customer attribute: the point's buyers joined to `table`
+ * (`customer_id, segment`, as `segmentBy({ column })` writes it: one value per customer). Pure.
+ */
+export function trendAttributeFiguresSql(
+  figures: string,
+  view: string,
+  point: number,
+  kind: string,
+  table: string,
+): string {
+  wholeNumber('point', point, 0, MAX_POINTS - 1);
+  return figuresInsert(
+    figures,
+    point,
+    kind,
+    `select g.segment, ${FIGURE_COLUMNS.split(', ')
+      .map((c) => `v.${c}`)
+      .join(', ')}
+  from ${quoteIdentifier(view)} v join ${quoteIdentifier(table)} g on g.customer_id = v.customer_id`,
   );
 }
 

@@ -26,7 +26,9 @@ const en = {
     intro: (u: StepWords, first: string, last: string) =>
       `${u.every} from ${first} to ${last}, the customers are scored again with the same RFM rules as above, counting only the orders before that date, and the value tiers are cut again. This shows which segments grow and which shrink.`,
     intro2: (u: StepWords, min: number) =>
-      `Revenue per customer and repeat rate are for the ${u.one} before each date: repeat rate is the share of a segment’s customers who ordered again in that ${u.one} (a first order does not count). Shaded bands are 95% intervals; a segment with fewer than ${min} customers at a date is too small to show its figures.`,
+      `Revenue per customer and repeat rate are for the ${u.one} before each date: repeat rate is the share of a segment’s customers who ordered again in that ${u.one} (a first order does not count). Churn is, of a segment’s customers who ordered in the ${u.one} before that, the share who did not order in this one; it is not defined at the first date. Shaded bands are 95% intervals; a segment with fewer than ${min} customers at a date is too small to show its figures.`,
+    intro3: (clusters: boolean, attributes: string) =>
+      `${clusters ? 'Clusters are followed by placing every date’s customers at the nearest of the clusters’ centres above, with the same scaling, so the last date has the clusters section’s sizes. ' : ''}${attributes ? `Customers are also followed by ${attributes}; a customer keeps one value throughout, the one of the last date.` : ''}`,
     riseFall: (
       first: string,
       last: string,
@@ -55,13 +57,23 @@ const en = {
     tierRevenue: 'Revenue per customer by value tier',
     tierRevenueDesc:
       'Net revenue per customer in the period before each date for each value tier, with its 95% interval.',
+    tierChurn: 'Churn by value tier',
+    tierChurnDesc:
+      'Of each value tier’s customers who ordered in the period before the previous date, the share who did not order in the period before this date, with its 95% interval.',
+    clusterRevenue: 'Revenue per customer by cluster',
+    clusterRevenueDesc:
+      'Net revenue per customer in the period before each date, one panel per cluster, with its 95% interval; gaps are dates where the cluster was too small.',
+    clusterCaption: (first: string, last: string, u: StepWords) =>
+      `Clusters: customers (share) at ${first} and ${last}; revenue per customer, repeat rate and churn in the ${u.one} before ${last}, with 95% intervals`,
+    attributeCaption: (label: string, first: string, last: string, u: StepWords) =>
+      `By ${label}: customers (share) at ${first} and ${last}; revenue per customer, repeat rate and churn in the ${u.one} before ${last}, with 95% intervals`,
     tierRepeat: 'Repeat rate by value tier',
     tierRepeatDesc:
       'The share of each value tier’s customers who ordered again in the period before each date, with its 95% interval.',
     rfmCaption: (first: string, last: string, u: StepWords) =>
-      `RFM segments: customers (share) at ${first} and ${last}; revenue per customer and repeat rate in the ${u.one} before ${last}, with 95% intervals`,
+      `RFM segments: customers (share) at ${first} and ${last}; revenue per customer, repeat rate and churn in the ${u.one} before ${last}, with 95% intervals`,
     tierCaption: (first: string, last: string, u: StepWords) =>
-      `Value tiers: customers (share) at ${first} and ${last}; revenue per customer and repeat rate in the ${u.one} before ${last}, with 95% intervals`,
+      `Value tiers: customers (share) at ${first} and ${last}; revenue per customer, repeat rate and churn in the ${u.one} before ${last}, with 95% intervals`,
     cols: (first: string, last: string) => [
       'Segment',
       first,
@@ -69,6 +81,7 @@ const en = {
       'Change in share (points)',
       'Revenue per customer',
       'Repeat rate',
+      'Churn',
     ],
     tooSmall: 'too small',
     tableNote: (min: number) => `“too small”: fewer than ${min} customers at that date, too few for a reliable figure.`,
@@ -83,6 +96,13 @@ const en = {
     revenueDesc: 'Lines: net revenue per customer in the period before each date; bands: 95% intervals',
     repeat: 'Repeat rate',
     repeatDesc: 'Lines: share of customers who ordered again in the period before each date; bands: 95% intervals',
+    churn: 'Churn',
+    churnDesc:
+      'Lines: of the customers who ordered in the period before, the share who did not order in the period before each date; bands: 95% intervals',
+    clusterShares: 'Share of customers per cluster',
+    attributeShares: (label: string) => `Share of customers by ${label}`,
+    groupingSharesDesc: 'Stacked areas: each group’s share of all customers at each as-of date',
+    other: 'Other values',
     date: 'As of',
     segment: 'Segment',
     tier: 'Value tier',
@@ -104,7 +124,9 @@ const nl: typeof en = {
     intro: (u, first, last) =>
       `${u.every} van ${first} tot ${last} krijgen de klanten opnieuw een score met dezelfde RFM-regels als hierboven, met alleen de bestellingen van vóór die datum, en worden de waardegroepen opnieuw ingedeeld. Zo is te zien welke segmenten groeien en welke krimpen.`,
     intro2: (u, min) =>
-      `Omzet per klant en herhaalaankopen gaan over de ${u.one} vóór elke datum: herhaalaankopen is het aandeel klanten van een segment dat in die ${u.one} opnieuw bestelde (een eerste bestelling telt niet). De gekleurde banden zijn 95%-intervallen; een segment met minder dan ${min} klanten op een datum is te klein om cijfers van te tonen.`,
+      `Omzet per klant en herhaalaankopen gaan over de ${u.one} vóór elke datum: herhaalaankopen is het aandeel klanten van een segment dat in die ${u.one} opnieuw bestelde (een eerste bestelling telt niet). Verloop is, van de klanten van een segment die in de ${u.one} daarvoor bestelden, het aandeel dat in deze ${u.one} niet bestelde; op de eerste datum is het niet bepaald. De gekleurde banden zijn 95%-intervallen; een segment met minder dan ${min} klanten op een datum is te klein om cijfers van te tonen.`,
+    intro3: (clusters, attributes) =>
+      `${clusters ? 'Clusters worden gevolgd door de klanten op elke datum bij het dichtstbijzijnde clustercentrum van hierboven in te delen, met dezelfde schaling, zodat de laatste datum de aantallen van de clustersectie heeft. ' : ''}${attributes ? `Klanten worden ook gevolgd naar ${attributes}; een klant houdt steeds één waarde, die van de laatste datum.` : ''}`,
     riseFall: (first, last, rise, riseFrom, riseTo, fall, fallFrom, fallTo) =>
       `Van ${first} tot ${last} groeide ${rise} het meest (van ${riseFrom} naar ${riseTo} van de klanten) en kromp ${fall} het meest (van ${fallFrom} naar ${fallTo}).`,
     riseOnly: (first, last, rise, from, to) =>
@@ -123,13 +145,23 @@ const nl: typeof en = {
       'Netto-omzet per klant in de periode vóór elke datum, één paneel per segment, met het 95%-interval; gaten zijn datums waarop het segment te klein was.',
     tierRevenue: 'Omzet per klant per waardegroep',
     tierRevenueDesc: 'Netto-omzet per klant in de periode vóór elke datum per waardegroep, met het 95%-interval.',
+    tierChurn: 'Verloop per waardegroep',
+    tierChurnDesc:
+      'Van de klanten van elke waardegroep die in de periode vóór de vorige datum bestelden, het aandeel dat in de periode vóór deze datum niet bestelde, met het 95%-interval.',
+    clusterRevenue: 'Omzet per klant per cluster',
+    clusterRevenueDesc:
+      'Netto-omzet per klant in de periode vóór elke datum, één paneel per cluster, met het 95%-interval; gaten zijn datums waarop het cluster te klein was.',
+    clusterCaption: (first, last, u) =>
+      `Clusters: klanten (aandeel) op ${first} en ${last}; omzet per klant, herhaalaankopen en verloop in de ${u.one} vóór ${last}, met 95%-intervallen`,
+    attributeCaption: (label, first, last, u) =>
+      `Naar ${label}: klanten (aandeel) op ${first} en ${last}; omzet per klant, herhaalaankopen en verloop in de ${u.one} vóór ${last}, met 95%-intervallen`,
     tierRepeat: 'Herhaalaankopen per waardegroep',
     tierRepeatDesc:
       'Het aandeel klanten van elke waardegroep dat in de periode vóór elke datum opnieuw bestelde, met het 95%-interval.',
     rfmCaption: (first, last, u) =>
-      `RFM-segmenten: klanten (aandeel) op ${first} en ${last}; omzet per klant en herhaalaankopen in de ${u.one} vóór ${last}, met 95%-intervallen`,
+      `RFM-segmenten: klanten (aandeel) op ${first} en ${last}; omzet per klant, herhaalaankopen en verloop in de ${u.one} vóór ${last}, met 95%-intervallen`,
     tierCaption: (first, last, u) =>
-      `Waardegroepen: klanten (aandeel) op ${first} en ${last}; omzet per klant en herhaalaankopen in de ${u.one} vóór ${last}, met 95%-intervallen`,
+      `Waardegroepen: klanten (aandeel) op ${first} en ${last}; omzet per klant, herhaalaankopen en verloop in de ${u.one} vóór ${last}, met 95%-intervallen`,
     cols: (first, last) => [
       'Segment',
       first,
@@ -137,6 +169,7 @@ const nl: typeof en = {
       'Verschil in aandeel (procentpunten)',
       'Omzet per klant',
       'Herhaalaankopen',
+      'Verloop',
     ],
     tooSmall: 'te klein',
     tableNote: (min) => `‘te klein’: minder dan ${min} klanten op die datum, te weinig voor een betrouwbaar cijfer.`,
@@ -150,6 +183,13 @@ const nl: typeof en = {
     revenueDesc: 'Lijnen: netto-omzet per klant in de periode vóór elke datum; banden: 95%-intervallen',
     repeat: 'Herhaalaankopen',
     repeatDesc: 'Lijnen: aandeel klanten dat opnieuw bestelde in de periode vóór elke datum; banden: 95%-intervallen',
+    churn: 'Verloop',
+    churnDesc:
+      'Lijnen: van de klanten die in de periode daarvoor bestelden, het aandeel dat in de periode vóór elke datum niet bestelde; banden: 95%-intervallen',
+    clusterShares: 'Aandeel klanten per cluster',
+    attributeShares: (label) => `Aandeel klanten naar ${label}`,
+    groupingSharesDesc: 'Gestapelde vlakken: het aandeel van elke groep in alle klanten op elke peildatum',
+    other: 'Overige waarden',
     date: 'Peildatum',
     segment: 'Segment',
     tier: 'Waardegroep',

@@ -3,10 +3,11 @@
  * segment at every point with its KPIs). Kept apart from the computation in `index.ts`.
  */
 import type { Proportion } from '../../stats/proportion.js';
+import type { ClusterNamePart } from '../clusters/names.js';
 import type { RfmThresholds } from '../rfm/index.js';
 import type { SegmentMap } from '../rfm/segment-map.js';
 import type { DateInput } from '../shared/validate.js';
-import type { TrendPeriod } from './sql.js';
+import type { TrendClusterFeature, TrendPeriod } from './sql.js';
 
 /** Options of `trends`. */
 export interface TrendsOptions {
@@ -31,8 +32,32 @@ export interface TrendsOptions {
   valueTiers?: true | readonly number[];
   /** A point of a segment with fewer customers is flagged `tooSmall` (its KPIs are not shown). @defaultValue 30 */
   minSize?: number;
+  /**
+   * Clusters to follow: every point's buyers assigned to the nearest of these centres, their features
+   * standardised with these means and standard deviations (a `clusters()` result; the last point then has
+   * its sizes when the returns rule is `'net'`, as `clusters()` counts). @defaultValue none
+   */
+  clusters?: TrendClusters;
+  /**
+   * Customer attributes to follow (columns of the customers table, or transactions attributes such as
+   * `country`, a customer's most frequent value), each customer's value taken once, as of `asOf`, as
+   * `segmentBy({ column })` gives it. @defaultValue none
+   */
+  by?: readonly string[];
   /** Transactions table. @defaultValue 'transactions' */
   source?: string;
+  /** Customers table (for `by` and clustering features from it). @defaultValue 'customers' */
+  customers?: string;
+}
+
+/** The parts of a `clusters()` result that trends reads: its features, centres and names. */
+export interface TrendClusters {
+  /** Features as used, in the centres' coordinate order, with their standardisation. */
+  features: ReadonlyArray<TrendClusterFeature & { mean: number; sd: number }>;
+  /** Cluster profiles, cluster 1 first: their centres and name parts. */
+  profiles: ReadonlyArray<{ cluster: number; centroid: readonly number[]; nameParts: readonly ClusterNamePart[] }>;
+  /** The missing-value rule and customers table of the clustering. */
+  options: { missing: 'exclude' | 'mean'; customers: string };
 }
 
 /** The options of a run with every default filled in. */
@@ -59,6 +84,12 @@ export interface TrendsOptionsUsed {
   minSize: number;
   /** Transactions table. */
   source: string;
+  /** Customers table. */
+  customers: string;
+  /** Attributes followed (in `groupings`, after the clusters). */
+  by: string[];
+  /** Clusters followed (0: none). */
+  clusters: number;
 }
 
 /** One date of the trend: all customers scored then. */
@@ -102,6 +133,12 @@ export interface TrendValue {
    * bought before it (a first purchase is not a repeat). With its 95% Wilson interval.
    */
   repeatRate: Proportion;
+  /**
+   * Churn: of the segment's customers at this point who bought in the previous window (the period before
+   * the window), the share with no purchase in this window, with its 95% Wilson interval. Not defined (NaN,
+   * total 0) at the first point, whose previous window the trend does not cover.
+   */
+  churn: Proportion;
   /** Fewer customers than `minSize`: a report shows "too small" instead of its KPIs. */
   tooSmall: boolean;
 }
@@ -120,6 +157,22 @@ export interface TrendsResult {
   rfm: TrendValue[];
   /** Every value tier at every point, point by point, top first. */
   valueTiers: TrendValue[];
+  /** The clusters (when asked for), then each attribute of `by`, in that order. */
+  groupings: TrendGrouping[];
   /** Recoverable data quirks. */
   warnings: string[];
+}
+
+/** One more grouping followed over time: the clusters, or a customer attribute. */
+export interface TrendGrouping {
+  /** `'clusters'`: assigned to the clusters' centres at each point; `'attribute'`: a customer attribute. */
+  kind: 'clusters' | 'attribute';
+  /** `'clusters'`, or the attribute's column name. */
+  by: string;
+  /** Segment keys in order: cluster numbers (`'1'` first), or the attribute's values as `segmentBy` orders them. */
+  keys: string[];
+  /** With clusters: each cluster's name parts (as the clusters result), in key order. */
+  nameParts?: ClusterNamePart[][];
+  /** Every key at every point (empty ones included), point by point in key order. */
+  values: TrendValue[];
 }

@@ -8,6 +8,7 @@ import { loadTransactions } from '../../../src/data/load.js';
 import { trends, type TrendsResult } from '../../../src/analyses/trends/index.js';
 import { rfm } from '../../../src/analyses/rfm/index.js';
 import { segmentBy } from '../../../src/analyses/segments/index.js';
+import { clusters } from '../../../src/analyses/clusters/index.js';
 import { ONLINE_RETAIL } from '../../helpers/data.js';
 
 describe('trends on the bundled Online Retail data', () => {
@@ -70,5 +71,21 @@ describe('trends on the bundled Online Retail data', () => {
     const of = (key: string) => t.rfm.filter((v) => v.segment === key).map((v) => v.customers);
     expect(of('champions')).toEqual([33, 82, 117, 157, 215, 272, 300, 372, 407, 398, 512, 604]);
     expect(of('hibernating')).toEqual([358, 518, 659, 807, 908, 1012, 1063, 1128, 1173, 1250, 1296, 1335]);
+  });
+
+  it('ends on the clusters’ sizes when following their centres, and on the country sizes of segmentBy', async () => {
+    const found = await clusters(wb, { asOf: t.options.asOf });
+    const g = await trends(wb, { asOf: t.options.asOf, clusters: found, by: ['country'] });
+    const last = g.points.length - 1;
+    const atLast = (i: number) => g.groupings[i]!.values.filter((v) => v.point === last);
+    expect(atLast(0).map((v) => v.customers)).toEqual(found.profiles.map((p) => p.size));
+    expect(atLast(0).reduce((s, v) => s + v.customers, 0)).toBe(found.customerCount);
+    const country = await segmentBy(wb, { column: 'country' }, { asOf: t.options.asOf, table: 'country_check' });
+    expect(atLast(1).map((v) => [v.segment, v.customers])).toEqual(country.segments.map((s) => [s.segment, s.size]));
+    // the figures a reader checks: the countries' sizes over the year for the largest, and the clusters' at the last date
+    const uk = g.groupings[1]!.values.filter((v) => v.segment === 'United Kingdom').map((v) => v.customers);
+    expect(uk).toEqual([896, 1288, 1645, 2030, 2289, 2538, 2726, 2896, 3035, 3361, 3695, 3920]);
+    expect(atLast(0).map((v) => v.customers)).toEqual([1684, 2654]);
+    expect(g.rfm).toEqual(t.rfm);
   });
 });

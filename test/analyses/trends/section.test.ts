@@ -3,7 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Workbench } from '../../../src/workbench.js';
 import { trends, type TrendsResult } from '../../../src/analyses/trends/index.js';
 import { trendFindings, trendsSection } from '../../../src/analyses/trends/section.js';
-import { trendKpiChart, trendShareChart } from '../../../src/analyses/trends/charts.js';
+import {
+  MAX_SERIES,
+  trendGroupingShareChart,
+  trendKpiChart,
+  trendShareChart,
+} from '../../../src/analyses/trends/charts.js';
 import { expectRenders, expectValidSpec } from '../../helpers/charts.js';
 import { transactions, type Tx } from '../../helpers/fixture-tables.js';
 
@@ -43,7 +48,7 @@ describe('trends section', () => {
   it('tables the first and last point per segment, and says "too small" instead of a figure below minSize (– when empty)', () => {
     const [rfmTable, tierTable] = trendsSection(t, { locale: 'en', currency: 'GBP' }).tables ?? [];
     expect(rfmTable?.caption).toBe(
-      'RFM segments: customers (share) at 1 Nov 2023 and 1 Jan 2024; revenue per customer and repeat rate in the month before 1 Jan 2024, with 95% intervals',
+      'RFM segments: customers (share) at 1 Nov 2023 and 1 Jan 2024; revenue per customer, repeat rate and churn in the month before 1 Jan 2024, with 95% intervals',
     );
     expect(rfmTable?.columns.map((c) => c.label)).toEqual([
       'Segment',
@@ -52,12 +57,14 @@ describe('trends section', () => {
       'Change in share (points)',
       'Revenue per customer',
       'Repeat rate',
+      'Churn',
     ]);
     expect(rfmTable?.rows.find((r) => r[0] === 'Champions')).toEqual([
       'Champions',
       '1 (33.3%)',
       '0 (0.0%)',
       '−33.3',
+      '–',
       '–',
       '–',
     ]);
@@ -68,7 +75,10 @@ describe('trends section', () => {
       '−8.3',
       '£80',
       '0.0% (0.0%–79.3%)',
+      '–', // B had no order in November: no churn to measure
     ]);
+    // D, Potential Loyalists at 1 Jan, ordered in November and not in December: churn 1 of 1
+    expect(rfmTable?.rows.find((r) => r[0] === 'Potential Loyalists')?.[6]).toBe('100.0% (20.7%–100.0%)');
     expect(tierTable?.rows.map((r) => r[0])).toEqual(['Top 20%', 'Next 30%', 'Rest 50%']);
     const [, , , , revenue, repeat] = trendsSection(small, { locale: 'nl' }).tables?.[0]?.rows[1] ?? []; // Trouwe klanten: 1 customer
     expect([revenue, repeat]).toEqual(['te klein', 'te klein']);
@@ -85,5 +95,72 @@ describe('trends section', () => {
     const none = trendKpiChart(small) as { data: { values: unknown[] } };
     expect(none.data.values).toEqual([]);
     expectValidSpec(trendKpiChart(small, { segments: 'rfm' }));
+  });
+
+  it('adds a chart and a table per grouping: clusters with their names, an attribute’s values in words', async () => {
+    const centres = {
+      features: [{ name: 'monetary', source: 'transactions' as const, transform: 'none' as const, mean: 0, sd: 1 }],
+      profiles: [
+        { cluster: 1, centroid: [200], nameParts: [{ feature: 'monetary', level: 'high' as const }] },
+        { cluster: 2, centroid: [0], nameParts: [{ feature: 'monetary', level: 'low' as const }] },
+      ],
+      options: { missing: 'exclude' as const, customers: 'customers' },
+    };
+    const g = await trends(wb, {
+      asOf: '2024-01-01',
+      points: 3,
+      scoring: THRESHOLDS,
+      clusters: centres,
+      by: ['country'],
+    });
+    for (const locale of ['en', 'nl'] as const) {
+      const section = trendsSection(g, { locale, currency: 'GBP' });
+      expect(section.charts?.map((c) => c.id)).toEqual([
+        'trends-shares',
+        'trends-rfm-revenue',
+        'trends-tier-revenue',
+        'trends-tier-repeat',
+        'trends-tier-churn',
+        'trends-clusters',
+        'trends-clusters-revenue',
+        'trends-by-1',
+      ]);
+      for (const c of section.charts ?? []) await expectRenders(c.spec);
+      const [, , clusters, country] = section.tables ?? [];
+      // 4 customers, minSize 30: every figure of a point is "too small", the counts stay
+      const rows = clusters?.rows.map((r) => r.slice(0, 3).join(' | ').replaceAll(',', '.'));
+      expect(rows).toEqual(
+        locale === 'en'
+          ? ['1. High spend | 1 (33.3%) | 2 (50.0%)', '2. Low spend | 2 (66.7%) | 2 (50.0%)']
+          : ['1. Hoge besteding | 1 (33.3%) | 2 (50.0%)', '2. Lage besteding | 2 (66.7%) | 2 (50.0%)'],
+      );
+      expect(clusters?.rows[0]?.[4]).toBe(locale === 'en' ? 'too small' : 'te klein');
+      expect(country?.caption).toMatch(locale === 'en' ? /^By country:/ : /^Naar land:/);
+      expect(section.intro?.[2]).toMatch(locale === 'en' ? /followed by country/ : /gevolgd naar land/);
+    }
+  });
+
+  it('sums the values beyond the largest few into one band, shares still adding up to 1', async () => {
+    const many = await Workbench.open();
+    try {
+      const countries = ['AT', 'BE', 'CH', 'DE', 'DK', 'ES', 'FR', 'IT', 'NL', 'PT'];
+      await transactions(
+        many,
+        countries.flatMap((c, i) =>
+          Array.from({ length: i + 1 }, (_, j): Tx => [`${c}${j}`, `${c}${j}o`, '2023-12-05', 10, c]),
+        ),
+      );
+      const g = await trends(many, { asOf: '2024-01-01', points: 2, by: ['country'] });
+      const spec = trendGroupingShareChart(g, g.groupings[0]!) as {
+        data: { values: Array<{ date: string; segment: string; customers: number; share: number }> };
+      };
+      const last = spec.data.values.filter((v) => v.date === '1 Jan 2024');
+      expect(last).toHaveLength(MAX_SERIES);
+      // the 7 largest (PT 10 … DE 4) and one band for the rest: AT 1 + BE 2 + CH 3
+      expect(last.find((v) => v.segment === 'Other values')?.customers).toBe(6);
+      expect(last.reduce((s, v) => s + v.share, 0)).toBeCloseTo(1, 12);
+    } finally {
+      await many.close();
+    }
   });
 });
