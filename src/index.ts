@@ -493,7 +493,13 @@ export {
   type SegmentsSectionOptions,
 } from './analyses/segments/section.js';
 export { trendsSection, trendFindings, type TrendsSectionOptions } from './analyses/trends/section.js';
-export { clvSection, clvFindings, type ClvSectionOptions } from './analyses/clv/section.js';
+export {
+  clvSection,
+  clvFindings,
+  clvCheckReading,
+  clvChecked,
+  type ClvSectionOptions,
+} from './analyses/clv/section.js';
 export {
   goalsSection,
   goalsFindings,
