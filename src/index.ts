@@ -309,6 +309,24 @@ export {
   type ParetoNbdFitOptions,
 } from './analyses/clv/pareto-nbd.js';
 export {
+  fitBgbb,
+  bgbbLogLikelihood,
+  bgbbPAlive,
+  bgbbExpected,
+  bgbbConditionalExpected,
+  bgbbProbabilityOfX,
+  type BgbbParams,
+  type BgbbFit,
+  type BgbbGroup,
+} from './analyses/clv/bgbb.js';
+export {
+  clvDiscrete,
+  DISCRETE_MULTI_DAY_LIMIT,
+  type ClvDiscreteOptions,
+  type ClvDiscreteResult,
+  type DiscretePeriod,
+} from './analyses/clv/discrete.js';
+export {
   fitGammaGamma,
   selectGammaGammaRows,
   gammaGammaExpectedSpend,
