@@ -311,6 +311,24 @@ export {
   type ParetoNbdFitOptions,
 } from './analyses/clv/pareto-nbd.js';
 export {
+  fitBgbb,
+  bgbbLogLikelihood,
+  bgbbPAlive,
+  bgbbExpected,
+  bgbbConditionalExpected,
+  bgbbProbabilityOfX,
+  type BgbbParams,
+  type BgbbFit,
+  type BgbbGroup,
+} from './analyses/clv/bgbb.js';
+export {
+  clvDiscrete,
+  DISCRETE_MULTI_DAY_LIMIT,
+  type ClvDiscreteOptions,
+  type ClvDiscreteResult,
+  type DiscretePeriod,
+} from './analyses/clv/discrete.js';
+export {
   fitGammaGamma,
   selectGammaGammaRows,
   gammaGammaExpectedSpend,
@@ -508,7 +526,13 @@ export {
   type SegmentsSectionOptions,
 } from './analyses/segments/section.js';
 export { trendsSection, trendFindings, type TrendsSectionOptions } from './analyses/trends/section.js';
-export { clvSection, clvFindings, type ClvSectionOptions } from './analyses/clv/section.js';
+export {
+  clvSection,
+  clvFindings,
+  clvCheckReading,
+  clvChecked,
+  type ClvSectionOptions,
+} from './analyses/clv/section.js';
 export {
   goalsSection,
   goalsFindings,

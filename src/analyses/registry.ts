@@ -6,7 +6,7 @@
 import { actionsAnalysis } from './actions/analysis.js';
 import { channelAnalysis } from './channel/analysis.js';
 import { clustersAnalysis, crosstabAnalysis } from './clusters/analysis.js';
-import { clvAnalysis, clvSegmentsAnalysis } from './clv/analysis.js';
+import { clvAnalysis, clvCheckAnalysis, clvSegmentsAnalysis } from './clv/analysis.js';
 import { cohortsAnalysis } from './cohorts/analysis.js';
 import { goalsAnalysis } from './goals/analysis.js';
 import { journeyAnalysis } from './journey/analysis.js';
@@ -32,6 +32,7 @@ export const ANALYSES = [
   goalsAnalysis,
   clvAnalysis,
   clvSegmentsAnalysis,
+  clvCheckAnalysis,
   timingAnalysis,
   loyaltyAnalysis,
   productMixAnalysis,

@@ -75,7 +75,7 @@ export interface PipelineOptions extends SharedReportOptions, AnalysisOptions {
 /**
  * Everything {@link runPipeline} found: plain result values, nothing to query. Besides the loads, the as-of
  * date, the failures and the sufficiency, one field per registered analysis (`rfm`, `cohorts`, `clusters`,
- * `crosstab`, `segments`, `trends`, `goals`, `clv`, `clvSegments`, `overview`, `subscriptions`, `actions`): absent when
+ * `crosstab`, `segments`, `trends`, `goals`, `clv`, `clvSegments`, `clvCheck`, `overview`, `subscriptions`, `actions`): absent when
  * it did not run or could not be computed (see `failures`).
  */
 export interface PipelineResults extends AnalysisResults {

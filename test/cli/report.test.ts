@@ -72,6 +72,14 @@ describe('swb report', () => {
       expect(html).toMatch(/\(calibrationEnd\)<\/td><td>2011-12-09<\/td>/);
       // Default margin: the section says its values are revenue.
       expect(html).toContain('<p>All values here are revenue, not profit (margin 100%).');
+      // The holdout check: a separate fit up to 13 weeks before the end, both models compared on those weeks.
+      expect(html).toContain('To test it, the same models were also fitted on the data up to 13 weeks before the end');
+      expect(html).toMatch(/predicted 3,335 purchases; customers made 4,444 \(-25% off\)/);
+      expect(html).toContain('What that means for trusting the numbers: the model predicted 25% fewer purchases');
+      // No dropout in one year of data: both models reduce to the same one and predict alike.
+      expect(html).toContain('Neither predicted better here: per customer they missed by as much');
+      expect(html).toContain('BG/NBD and Pareto/NBD on the holdout period');
+      expect(html).toContain('id="chart-clv-tracking"');
       expect(statSync(r.file).size).toBeLessThan(3_000_000);
     },
     DEMO_TIMEOUT,

@@ -57,6 +57,14 @@ export const clvMessages = {
         ', ',
       )}${rows.length > 5 ? ', …' : ''}. Leave out customers with x = 0, and customers whose repeat purchases sum to zero or less.`,
   paretoNbdNotFinite: () => 'Pareto/NBD could not be fitted: the likelihood is not finite at any start.',
+  bgbbNoRepeat: (customers: number) =>
+    `BG/BB needs customers who came back: none of the ${customers} customer(s) made a transaction after their first period. Use more periods or data with repeat transactions.`,
+  bgbbBadRow: (row: { x: number; t_x: number; n: number; count: number }) =>
+    `invalid BG/BB summary row: x = ${row.x}, t_x = ${row.t_x}, n = ${row.n}, count = ${row.count} (need whole numbers with 0 ≤ x ≤ t_x ≤ n, t_x = 0 when x = 0, t_x ≥ 1 when x > 0, count > 0).`,
+  bgbbNotFinite: () => 'BG/BB could not be fitted: the likelihood is not finite at any start.',
+  warnNotDiscrete: (share: number, period: string) =>
+    `${(100 * share).toFixed(1)}% of customer-${period}s hold purchases on more than one day: BG/BB counts at most one transaction per ${period}, so this data may not be of the discrete kind (BG/NBD or Pareto/NBD on the purchase days fit it better).`,
+  bgbbBadPeriod: (value: unknown) => `period must be 'year', 'quarter' or 'month', got ${JSON.stringify(value)}.`,
   gammaGammaTooFew: (rows: number) => `Gamma-Gamma needs at least 2 repeat buyers with spend; got ${rows}.`,
   gammaGammaNotFinite: () => 'Gamma-Gamma could not be fitted: the likelihood is not finite at any start.',
 

@@ -24,6 +24,21 @@ export interface ClvSectionOptions {
   segments?: readonly ClvSegmentRow[];
   /** Display names of the segment keys. @defaultValue the keys */
   segmentNames?: Readonly<Record<string, string>>;
+  /**
+   * A holdout check of the same data, used when `result` has no holdout of its own (see {@link clvChecked}).
+   * @defaultValue none
+   */
+  check?: ClvResult;
+}
+
+/**
+ * The result whose holdout tests the predictions: `result` itself when it has a holdout, else `check`
+ * (a fit on an earlier calibration end with `holdoutEnd`, e.g. `compareModels` too), else `result`.
+ * Its tracking plot, holdout chart and table, model comparison and holdout error stand for the section.
+ * @example const tested = clvChecked(fitOnAll, holdoutFit);
+ */
+export function clvChecked(result: ClvResult, check?: ClvResult): ClvResult {
+  return result.holdout || !check?.holdout ? result : check;
 }
 
 /** A holdout miss of total purchases beyond this relative error makes the prediction unreliable. */
@@ -43,14 +58,14 @@ export type ClvDoubt = { kind: 'noDropout'; certainShare: number } | { kind: 'ho
  * total purchases by more than {@link HOLDOUT_TOLERANCE}.
  * @example if (clvDoubts(result).length === 0) findings.push(...clvFindings(result));
  */
-export function clvDoubts(result: ClvResult): ClvDoubt[] {
+export function clvDoubts(result: ClvResult, check?: ClvResult): ClvDoubt[] {
   const doubts: ClvDoubt[] = [];
   const active = result.aliveBands[result.aliveBands.length - 1];
   const certain = active && active.meanPAlive >= CERTAIN_ALIVE ? active.share : 0;
   // BG/NBD's a/(a+b) says nothing about a Pareto/NBD that scores the customers: then only the bands count
   const dropout = result.options.model === 'pareto-nbd' ? 1 : result.bgnbd.a / (result.bgnbd.a + result.bgnbd.b);
   if (dropout < 1e-3 || certain >= NO_DROPOUT_SHARE) doubts.push({ kind: 'noDropout', certainShare: certain });
-  const h = result.holdout;
+  const h = clvChecked(result, check).holdout;
   if (h && h.actualTotal > 0) {
     const error = h.predictedTotal / h.actualTotal - 1;
     if (Math.abs(error) > HOLDOUT_TOLERANCE) doubts.push({ kind: 'holdoutMiss', error });
@@ -59,10 +74,10 @@ export function clvDoubts(result: ClvResult): ClvDoubt[] {
 }
 
 /** The section's first line when the prediction is not reliable, else undefined. */
-function doubtLine(result: ClvResult, locale: Locale): string | undefined {
+function doubtLine(result: ClvResult, locale: Locale, check?: ClvResult): string | undefined {
   const t = clvTexts(locale).section;
   const pct = (x: number) => formatPercent(x, locale, 0);
-  const reasons = clvDoubts(result).map((d) =>
+  const reasons = clvDoubts(result, check).map((d) =>
     d.kind === 'noDropout'
       ? t.unreliableNoDropout(pct(d.certainShare))
       : t.unreliableHoldout(`${d.error > 0 ? '+' : ''}${pct(d.error)}`, pct(HOLDOUT_TOLERANCE)),
@@ -70,8 +85,8 @@ function doubtLine(result: ClvResult, locale: Locale): string | undefined {
   return reasons.length > 0 ? t.unreliable(reasons) : undefined;
 }
 
-/** Plain-language findings, most important first. */
-export function clvFindings(result: ClvResult, locale: Locale = 'en', currency = 'EUR'): string[] {
+/** Plain-language findings, most important first (`check`: a holdout check, see {@link clvChecked}). */
+export function clvFindings(result: ClvResult, locale: Locale = 'en', currency = 'EUR', check?: ClvResult): string[] {
   const t = clvTexts(locale).section;
   const o = result.options;
   const n = (x: number) => formatNumber(x, locale);
@@ -89,37 +104,7 @@ export function clvFindings(result: ClvResult, locale: Locale = 'en', currency =
   if (top && top.customers > 0) out.push(t.top(pct(top.share), n(top.customers), pct(top.clvShare)));
   const risk = result.aliveBands[0];
   if (risk && risk.customers > 0) out.push(t.risk(n(risk.customers), pct(risk.share), pct(o.aliveBands[0])));
-  const h = result.holdout;
-  if (h && h.actualTotal > 0) {
-    const err = h.predictedTotal / h.actualTotal - 1;
-    const len = `${formatNumber(h.length, locale, Number.isInteger(h.length) ? 0 : 1)} ${t.periods[o.unit]}`;
-    out.push(
-      t.holdout(
-        len,
-        n(h.predictedTotal),
-        n(h.actualTotal),
-        t.off(`${err > 0 ? '+' : ''}${formatPercent(err, locale, 0)}`),
-      ),
-    );
-    out.push(trustLine(err, locale));
-  }
-  const c = result.modelComparison;
-  if (c && h) {
-    const byKind = (k: 'bg-nbd' | 'pareto-nbd') => c.models.find((m) => m.model === k) ?? c.models[0];
-    const signed = (x: number) => `${x > 0 ? '+' : ''}${formatPercent(x, locale, 0)}`;
-    const len = `${formatNumber(h.length, locale, Number.isInteger(h.length) ? 0 : 1)} ${t.periods[o.unit]}`;
-    out.push(
-      t.comparison(
-        len,
-        `${n(byKind('bg-nbd').predictedTotal)} (${signed(byKind('bg-nbd').totalError)})`,
-        `${n(byKind('pareto-nbd').predictedTotal)} (${signed(byKind('pareto-nbd').totalError)})`,
-        n(c.actualTotal),
-        formatNumber(byKind('bg-nbd').meanAbsoluteError, locale, 2),
-        formatNumber(byKind('pareto-nbd').meanAbsoluteError, locale, 2),
-        t.modelNames[c.better],
-      ),
-    );
-  }
+  out.push(...clvCheckReading(clvChecked(result, check), locale));
   const { low, high } = result.totals;
   if (low !== null && high !== null) {
     const money = (x: number) => formatCurrency(x, locale, currency, 0);
@@ -138,6 +123,61 @@ function trustLine(err: number, locale: Locale): string {
   if (Math.abs(err) <= HOLDOUT_CLOSE) return t.trustClose(`${err > 0 ? '+' : ''}${formatPercent(err, locale, 0)}`);
   const size = formatPercent(Math.abs(err), locale, 0);
   return err < 0 ? t.trustUnder(size) : t.trustOver(size);
+}
+
+/**
+ * What the holdout check says, in plain words: predicted against actual purchases, what that error means
+ * for trusting the numbers, and with both models fitted which predicted better (empty without a holdout).
+ * @example showMarkdown(clvCheckReading(await clv(wb, { calibrationEnd, holdoutEnd, compareModels: true })).join(' '))
+ */
+export function clvCheckReading(result: ClvResult, locale: Locale = 'en'): string[] {
+  const t = clvTexts(locale).section;
+  const o = result.options;
+  const n = (x: number) => formatNumber(x, locale);
+  const out: string[] = [];
+  const h = result.holdout;
+  if (!h || h.actualTotal <= 0) return out;
+  const err = h.predictedTotal / h.actualTotal - 1;
+  const len = `${formatNumber(h.length, locale, Number.isInteger(h.length) ? 0 : 1)} ${t.periods[o.unit]}`;
+  out.push(
+    t.holdout(
+      len,
+      n(h.predictedTotal),
+      n(h.actualTotal),
+      t.off(`${err > 0 ? '+' : ''}${formatPercent(err, locale, 0)}`),
+    ),
+  );
+  out.push(trustLine(err, locale));
+  const c = result.modelComparison;
+  if (c) {
+    const byKind = (k: 'bg-nbd' | 'pareto-nbd') => c.models.find((m) => m.model === k) ?? c.models[0];
+    const signed = (x: number) => `${x > 0 ? '+' : ''}${formatPercent(x, locale, 0)}`;
+    out.push(
+      t.comparison(
+        len,
+        `${n(byKind('bg-nbd').predictedTotal)} (${signed(byKind('bg-nbd').totalError)})`,
+        `${n(byKind('pareto-nbd').predictedTotal)} (${signed(byKind('pareto-nbd').totalError)})`,
+        n(c.actualTotal),
+        formatNumber(byKind('bg-nbd').meanAbsoluteError, locale, 2),
+        formatNumber(byKind('pareto-nbd').meanAbsoluteError, locale, 2),
+        // Errors per customer equal to the shown two decimals: neither model is better
+        Math.abs(byKind('bg-nbd').meanAbsoluteError - byKind('pareto-nbd').meanAbsoluteError) < 0.005
+          ? null
+          : t.modelNames[c.better],
+      ),
+    );
+  }
+  return out;
+}
+
+/** How the predictions were tested: on the result's own holdout, by a separate holdout fit, or not at all. */
+function testedBy(result: ClvResult, tested: ClvResult, locale: Locale): string {
+  const t = clvTexts(locale).section;
+  const h = tested.holdout;
+  if (!h) return t.withoutHoldout;
+  if (tested === result) return t.withHoldout;
+  const len = `${formatNumber(h.length, locale, Number.isInteger(h.length) ? 0 : 1)} ${t.periods[tested.options.unit]}`;
+  return t.withCheck(len);
 }
 
 /** The spend model's warnings in plain words: frequency and spend correlated, or a tail too heavy for a mean. */
@@ -200,12 +240,14 @@ export function clvSection(result: ClvResult, options: ClvSectionOptions = {}): 
     { title, description }: { title: string; description: string },
     spec: ReportChart['spec'],
   ): ReportChart => ({ id, title, description, spec });
+  // The tracking plot, holdout chart and table and the model comparison come from the result that was tested
+  const tested = clvChecked(result, options.check);
   const charts: ReportChart[] = [];
   charts.push(
-    chart('clv-tracking', t.charts.trackingCumulative, clvTrackingChart(result, { locale })),
-    chart('clv-tracking-weekly', t.charts.trackingWeekly, clvTrackingChart(result, { locale, view: 'weekly' })),
+    chart('clv-tracking', t.charts.trackingCumulative, clvTrackingChart(tested, { locale })),
+    chart('clv-tracking-weekly', t.charts.trackingWeekly, clvTrackingChart(tested, { locale, view: 'weekly' })),
   );
-  if (result.holdout) charts.push(chart('clv-holdout', t.charts.holdout, clvHoldoutChart(result, { locale })));
+  if (tested.holdout) charts.push(chart('clv-holdout', t.charts.holdout, clvHoldoutChart(tested, { locale })));
   charts.push(chart('clv-palive', t.charts.hist, pAliveHistogramChart(result, { locale })));
   charts.push(chart('clv-palive-matrix', t.charts.matrix, pAliveMatrixChart(result, { locale })));
   charts.push(chart('clv-tiers', t.charts.tiers, clvTierChart(result, { locale })));
@@ -222,11 +264,11 @@ export function clvSection(result: ClvResult, options: ClvSectionOptions = {}): 
       currency,
     ),
   ];
-  if (result.holdout) {
+  if (tested.holdout) {
     tables.push({
       caption: t.holdoutCaption,
       columns: t.holdoutCols.map((label, i) => ({ label, numeric: i > 0, ...(i === 1 ? COUNT : {}) })),
-      rows: result.holdout.rows.map((r) => [
+      rows: tested.holdout.rows.map((r) => [
         r.orMore ? `${r.x}+` : String(r.x),
         formatNumber(r.customers, locale),
         num(r.actual, 2),
@@ -249,7 +291,7 @@ export function clvSection(result: ClvResult, options: ClvSectionOptions = {}): 
       ]),
     });
   }
-  const c = result.modelComparison;
+  const c = tested.modelComparison;
   if (c) {
     tables.push({
       caption: t.comparisonCaption,
@@ -304,6 +346,17 @@ export function clvSection(result: ClvResult, options: ClvSectionOptions = {}): 
   const facts: Array<[string, string]> = [
     [t.facts.calibration, formatDate(o.calibrationEnd, locale)],
     ...(o.holdoutEnd ? [[t.facts.holdout, formatDate(o.holdoutEnd, locale)] as [string, string]] : []),
+    ...(tested !== result && tested.options.holdoutEnd
+      ? [
+          [
+            t.facts.check,
+            t.facts.checkPeriod(
+              formatDate(tested.options.calibrationEnd, locale),
+              formatDate(tested.options.holdoutEnd, locale),
+            ),
+          ] as [string, string],
+        ]
+      : []),
     [t.facts.unit, t.periods[o.unit]],
     [t.facts.horizon, `${o.horizonMonths} ${t.facts.months}`],
     [t.facts.discount, formatPercent(o.discountRate, locale, 1)],
@@ -324,16 +377,16 @@ export function clvSection(result: ClvResult, options: ClvSectionOptions = {}): 
   const intro = [
     pareto ? t.introPareto : bgModel,
     pareto ? t.readingPareto : reading,
-    `${limits} ${result.holdout ? t.withHoldout : t.withoutHoldout}`,
+    `${limits} ${testedBy(result, tested, locale)}`,
     valueNote,
   ];
-  const doubt = doubtLine(result, locale);
+  const doubt = doubtLine(result, locale, options.check);
   return {
     id: 'clv',
     title: t.title,
     ...(doubt ? { caution: doubt } : {}),
     intro,
-    findings: clvFindings(result, locale, currency),
+    findings: clvFindings(result, locale, currency, options.check),
     charts,
     tables,
     facts,

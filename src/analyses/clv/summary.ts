@@ -199,3 +199,16 @@ export async function clvGroups(wb: Workbench, table: string): Promise<ClvGroup[
   );
   return rows.map((r) => ({ x: Number(r.x), t_x: Number(r.t_x), T: Number(r.T), count: Number(r.count) }));
 }
+
+/**
+ * The day of the first order of `source` before `before` (null when there is none).
+ * @example const first = await firstOrderDay(wb, 'transactions', asOf);
+ */
+export async function firstOrderDay(wb: Workbench, source: string, before: Date): Promise<Date | null> {
+  const [row] = await wb.query(
+    `select date_trunc('day', min(order_date))::timestamp as first from ${quoteIdentifier(source)} where order_date < $before`,
+    { before },
+  );
+  const first = row?.['first'];
+  return first instanceof Date ? first : null;
+}

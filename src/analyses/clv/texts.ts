@@ -19,6 +19,8 @@ const en = {
     readingPareto:
       'P(alive) is the model’s probability that a customer has not yet stopped. A customer who bought often but not for a long time gets a low P(alive): for them the silence is unusual. A customer who bought rarely is not suspicious after the same silence. In this model customers who never bought again after their first purchase can stop too, so their P(alive) falls the longer they stay quiet.',
     withHoldout: 'The holdout check below compares its predictions with what customers actually did.',
+    withCheck: (len: string) =>
+      `To test it, the same models were also fitted on the data up to ${len} before the end, and their predictions for those last ${len} are compared below with what customers actually did (tracking plot, holdout check, the two models side by side).`,
     withoutHoldout:
       'This report has no holdout check: the model was fitted on all the data, so its predictions have not been tested against what customers did afterwards.',
     unreliable: (reasons: readonly string[]) =>
@@ -59,9 +61,9 @@ const en = {
       actual: string,
       bgErr: string,
       paretoErr: string,
-      better: string,
+      better: string | null,
     ) =>
-      `Both models on the ${days} they did not see: BG/NBD predicted ${bg} and Pareto/NBD ${pareto} purchases, against ${actual} made; per customer they missed by ${bgErr} and ${paretoErr} purchases on average. ${better} predicted better here.`,
+      `Both models on the ${days} they did not see: BG/NBD predicted ${bg} and Pareto/NBD ${pareto} purchases, against ${actual} made; per customer they missed by ${bgErr} and ${paretoErr} purchases on average. ${better === null ? 'Neither predicted better here: per customer they missed by as much, so the choice between them changes little.' : `${better} predicted better here, so its numbers are the ones to use.`}`,
     comparisonCaption: 'BG/NBD and Pareto/NBD on the holdout period',
     comparisonCols: [
       'Model',
@@ -132,6 +134,8 @@ const en = {
     facts: {
       calibration: 'Calibration period ends',
       holdout: 'Holdout period ends',
+      check: 'Holdout check (a separate fit)',
+      checkPeriod: (calibration: string, holdout: string) => `calibration to ${calibration}, holdout to ${holdout}`,
       unit: 'Time unit',
       horizon: 'CLV horizon',
       months: 'months',
@@ -216,6 +220,8 @@ const nl: typeof en = {
     readingPareto:
       'P(actief) is de kans volgens het model dat een klant nog niet is afgehaakt. Een klant die vaak kocht maar al lang niet meer, krijgt een lage P(actief): voor hem is de stilte ongewoon. Bij een klant die zelden koopt, is dezelfde stilte niet verdacht. In dit model kunnen ook klanten die na hun eerste aankoop nooit meer kochten afhaken, dus hun P(actief) daalt naarmate ze langer stil blijven.',
     withHoldout: 'De controle hieronder vergelijkt de voorspellingen met wat klanten werkelijk deden.',
+    withCheck: (len) =>
+      `Als toets zijn dezelfde modellen ook geschat op de gegevens tot ${len} voor het einde, en hieronder worden hun voorspellingen voor die laatste ${len} vergeleken met wat klanten werkelijk deden (verloopgrafiek, controle, de twee modellen naast elkaar).`,
     withoutHoldout:
       'Dit rapport heeft geen controleperiode: het model is op alle gegevens geschat, dus de voorspellingen zijn niet getoetst aan wat klanten daarna deden.',
     unreliable: (reasons) =>
@@ -250,7 +256,7 @@ const nl: typeof en = {
     heavyTail: (q) =>
       `Let op bij de besteding per aankoop: het bestedingsmodel vindt een zeer zware staart (q = ${q}, hooguit 1), dus de gemiddelde besteding van een nieuwe of eenmalige koper heeft geen eindige waarde en hun voorspelde besteding is niet te vertrouwen.`,
     comparison: (days, bg, pareto, actual, bgErr, paretoErr, better) =>
-      `Beide modellen op de ${days} die ze niet zagen: BG/NBD voorspelde ${bg} en Pareto/NBD ${pareto} aankopen, tegen ${actual} werkelijk; per klant zaten ze gemiddeld ${bgErr} en ${paretoErr} aankopen naast. ${better} voorspelde hier beter.`,
+      `Beide modellen op de ${days} die ze niet zagen: BG/NBD voorspelde ${bg} en Pareto/NBD ${pareto} aankopen, tegen ${actual} werkelijk; per klant zaten ze gemiddeld ${bgErr} en ${paretoErr} aankopen naast. ${better === null ? 'Geen van beide voorspelde hier beter: per klant zaten ze evenveel naast, dus de keuze tussen hen maakt weinig uit.' : `${better} voorspelde hier beter, dus de cijfers van dat model zijn de bruikbare.`}`,
     comparisonCaption: 'BG/NBD en Pareto/NBD in de controleperiode',
     comparisonCols: [
       'Model',
@@ -321,6 +327,8 @@ const nl: typeof en = {
     facts: {
       calibration: 'Einde kalibratieperiode',
       holdout: 'Einde controleperiode',
+      check: 'Controle (een aparte schatting)',
+      checkPeriod: (calibration, holdout) => `kalibratie tot ${calibration}, controle tot ${holdout}`,
       unit: 'Tijdseenheid',
       horizon: 'CLV-horizon',
       months: 'maanden',

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Workbench } from '../../../src/workbench.js';
 import { clv, type ClvResult } from '../../../src/analyses/clv/index.js';
 import { clvBySegment, type ClvSegmentRow } from '../../../src/analyses/clv/aggregates.js';
-import { clvFindings, clvSection, spendDoubts } from '../../../src/analyses/clv/section.js';
+import { clvChecked, clvDoubts, clvFindings, clvSection, spendDoubts } from '../../../src/analyses/clv/section.js';
 import { clvHoldoutChart, clvSegmentChart } from '../../../src/analyses/clv/charts.js';
 import { formatCurrency } from '../../../src/locale.js';
 import { expectRenders, expectValidSpec } from '../../helpers/charts.js';
@@ -52,12 +52,62 @@ describe('the CLV section with intervals and both models', () => {
     expect(finding).toMatch(
       /BG\/NBD predicted [\d,.]+ \(\+\d+%\) and Pareto\/NBD [\d,.]+ \(\+\d+%\) purchases, against 13 made; per customer they missed by [\d.]+ and [\d.]+ purchases on average\./,
     );
-    expect(finding).toContain(`${c.better === 'bg-nbd' ? 'BG/NBD' : 'Pareto/NBD'} predicted better here.`);
+    expect(finding).toContain(
+      `${c.better === 'bg-nbd' ? 'BG/NBD' : 'Pareto/NBD'} predicted better here, so its numbers are the ones to use.`,
+    );
     const table = s.tables?.find((t) => t.caption === 'BG/NBD and Pareto/NBD on the holdout period');
     expect(table?.rows.map((r) => r[0])).toEqual(['BG/NBD', 'Pareto/NBD']);
     expect(clvSection(result, { locale: 'nl' }).tables?.map((t) => t.caption)).toContain(
       'BG/NBD en Pareto/NBD in de controleperiode',
     );
+  });
+
+  it('a fit on all the data shows the tracking plot, holdout and comparison of a separate holdout check, en and nl', async () => {
+    const all = await clv(wb, {
+      calibrationEnd: new Date('2023-09-30'),
+      unit: 'days',
+      intervalDraws: 0,
+      table: 'clv_all',
+      summaryTable: 'clv_all_summary',
+    });
+    expect(all.holdout).toBeNull();
+    expect(clvChecked(all, result)).toBe(result);
+    expect(clvChecked(result, all)).toBe(result);
+    const alone = clvSection(all, { locale: 'en' });
+    expect(alone.tables?.map((t) => t.caption)).not.toContain('BG/NBD and Pareto/NBD on the holdout period');
+    expect(alone.intro?.[2]).toContain('This report has no holdout check');
+    const s = clvSection(all, { locale: 'en', check: result });
+    // the tracking plot of the check: its holdout runs to 2023-09-30, 92 days after its calibration
+    const tracking = s.charts?.find((c) => c.id === 'clv-tracking');
+    expect(tracking?.spec).toEqual(
+      clvSection(result, { locale: 'en' }).charts?.find((c) => c.id === 'clv-tracking')?.spec,
+    );
+    expect(s.charts?.map((c) => c.id)).toContain('clv-holdout');
+    expect(s.tables?.map((t) => t.caption)).toEqual(
+      expect.arrayContaining([
+        'Holdout check by repeat purchases in the calibration period',
+        'BG/NBD and Pareto/NBD on the holdout period',
+      ]),
+    );
+    expect(s.intro?.[2]).toContain(
+      'To test it, the same models were also fitted on the data up to 92 days before the end, and their predictions for those last 92 days are compared below',
+    );
+    const err = (result.holdout?.predictedTotal ?? NaN) / 13 - 1;
+    expect(s.findings).toContain(
+      clvFindings(result, 'en').find((f) => f.startsWith('What that means for trusting the numbers')),
+    );
+    expect(s.findings?.some((f) => f.startsWith('Both models on the 92 days they did not see'))).toBe(true);
+    expect(new Map(s.facts).get('Holdout check (a separate fit)')).toBe(
+      'calibration to 30 Jun 2023, holdout to 30 Sep 2023',
+    );
+    expect(clvDoubts(all, result).some((d) => d.kind === 'holdoutMiss')).toBe(Math.abs(err) > 0.2);
+    const nl = clvSection(all, { locale: 'nl', check: result });
+    expect(nl.intro?.[2]).toContain(
+      'Als toets zijn dezelfde modellen ook geschat op de gegevens tot 92 dagen voor het einde',
+    );
+    expect(nl.findings?.some((f) => f.startsWith('Wat dat betekent voor het vertrouwen in de cijfers'))).toBe(true);
+    expect(nl.findings?.some((f) => f.startsWith('Beide modellen op de 92 dagen die ze niet zagen'))).toBe(true);
+    expect(nl.tables?.map((t) => t.caption)).toContain('BG/NBD en Pareto/NBD in de controleperiode');
   });
 
   it('puts the 95% range in the tier, band and segment tables, and the standard errors in the facts', () => {
