@@ -1,7 +1,7 @@
 /**
  * Trends: RFM segment sizes and value-tier sizes at a series of as-of dates, with per-segment KPIs at each —
  * customers, net revenue in the period before the date, revenue per customer and repeat rate (bought again in
- * that period) — so a reader sees segments grow and shrink instead of one snapshot. Computed in DuckDB ({@link trendStateSql}): one
+ * that period), and churn of the previous date's segment members — so a reader sees segments grow and shrink instead of one snapshot. Computed in DuckDB ({@link trendStateSql}): one
  * pass over the transactions, kept per customer and period, then each date scored by RFM's own SQL (`rfmSql`: the same
  * quantile tie rule and segment map as `rfm()`, so the last point is the report's RFM exactly).
  *
@@ -29,12 +29,15 @@ import {
   trendCountsSql,
   trendFiguresSql,
   trendFiguresTableSql,
+  trendMembersPruneSql,
+  trendMembersTableSql,
+  trendPointFiguresSql,
   trendPointSql,
-  trendRfmFiguresSql,
+  trendRfmMembersSql,
   trendStateSql,
-  trendTierFiguresSql,
-  trendClusterFiguresSql,
-  trendAttributeFiguresSql,
+  trendTierMembersSql,
+  trendClusterMembersSql,
+  trendAttributeMembersSql,
   type TrendPeriod,
 } from './sql.js';
 import { segmentBy } from '../segments/index.js';
@@ -148,7 +151,8 @@ function values(
 
 /**
  * RFM segments and value tiers at a series of as-of dates, with customers, revenue in the period before each
- * date, revenue per customer and repeat rate per segment (95% intervals).
+ * date, revenue per customer and repeat rate per segment, and churn of the segment's customers at the previous
+ * date (95% intervals).
  * @example const t = await trends(wb, { period: 'quarter', points: 8 });
  */
 export async function trends(wb: Workbench, options: TrendsOptions = {}): Promise<TrendsResult> {
@@ -175,6 +179,7 @@ export async function trends(wb: Workbench, options: TrendsOptions = {}): Promis
 
   const state = wb.tempName('_swb_trends_state');
   const figures = wb.tempName('_swb_trends_figures');
+  const members = wb.tempName('_swb_trends_members');
   const view = wb.tempName('_swb_trends_point');
   const scored = wb.tempName('_swb_trends_rfm');
   const tierParams = Object.fromEntries(tierKeys(shares).map((k, j) => [`t${j}`, k]));
@@ -199,6 +204,7 @@ export async function trends(wb: Workbench, options: TrendsOptions = {}): Promis
       (await wb.query<{ i: number; n: number }>(trendCountsSql(state, points))).map((r) => [Number(r.i), Number(r.n)]),
     );
     await wb.run(trendFiguresTableSql(figures));
+    await wb.run(trendMembersTableSql(members, state));
     for (let i = 0; i < points; i++) {
       if (!counts.get(i)) continue;
       await wb.run(trendPointSql(view, state, i));
@@ -217,8 +223,9 @@ export async function trends(wb: Workbench, options: TrendsOptions = {}): Promis
         }),
         { asOf: dates[i]!.date, ...segmentParams(segmentMap) },
       );
-      await wb.run(trendRfmFiguresSql(figures, scored, view, i));
-      await wb.run(trendTierFiguresSql(figures, view, i, shares), tierParams);
+      // each buyer's segment per grouping at this date; the previous date's are kept for churn
+      await wb.run(trendRfmMembersSql(members, scored, i));
+      await wb.run(trendTierMembersSql(members, view, i, shares), tierParams);
       if (cl) {
         const o = {
           features: cl.features,
@@ -226,15 +233,18 @@ export async function trends(wb: Workbench, options: TrendsOptions = {}): Promis
           missing: cl.options.missing,
           customers: cl.options.customers,
         };
-        await wb.run(trendClusterFiguresSql(figures, view, i, o), { ...clusterParams, asOf: dates[i]!.date });
+        await wb.run(trendClusterMembersSql(members, view, i, o), { ...clusterParams, asOf: dates[i]!.date });
       }
       for (const [j, table] of attributeTables.entries())
-        await wb.run(trendAttributeFiguresSql(figures, view, i, `by${j}`, table));
+        await wb.run(trendAttributeMembersSql(members, view, i, `by${j}`, table));
+      await wb.run(trendPointFiguresSql(figures, members, view, i));
+      await wb.run(trendMembersPruneSql(members, i));
     }
     rows = await wb.query<FigureRow>(trendFiguresSql(figures));
   } finally {
     await wb.run(`drop table if exists ${quoteIdentifier(view)}; drop table if exists ${quoteIdentifier(scored)};
-      drop table if exists ${quoteIdentifier(figures)}; drop table if exists ${quoteIdentifier(state)}`);
+      drop table if exists ${quoteIdentifier(figures)}; drop table if exists ${quoteIdentifier(state)};
+      drop table if exists ${quoteIdentifier(members)}`);
     for (const table of attributeTables) await wb.run(`drop table if exists ${quoteIdentifier(table)}`);
   }
   const kept = dates.flatMap((_, i) => (counts.get(i) ? [i] : []));

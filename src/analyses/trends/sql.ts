@@ -14,8 +14,11 @@
  *              per customer × point: a customer's state at point i is the row of its last bucket ≤ i+1
  *   per point  a table of one point's buyers cut from the state, scored by RFM's own `rfmSql` (the same
  *              quantile tie rule and segment map) and cut into value tiers by the shared top-share rule
+ *   members    per point × grouping: each buyer's segment, kept until the next point (churn takes membership
+ *              at the previous date)
  *   figures    per point × grouping × segment: customers, window revenue (sum and sum of squares, both exact
- *              sums so that reruns give the same bits, for the interval of the mean) and customers who came back in the window, appended to one table
+ *              sums so that reruns give the same bits, for the interval of the mean) and customers who came back in the window, appended to one table;
+ *              churn counts from the previous point's members
  */
 import { exactSum, moneySum, numberLiteral, quoteIdentifier } from '../../sql.js';
 import { COMPUTED_FEATURES } from '../clusters/features.js';
@@ -140,8 +143,15 @@ export function trendFiguresTableSql(table: string): string {
   customers bigint, revenue double, revenue_sq double, repeaters bigint, prev_buyers bigint, churners bigint)`;
 }
 
-/** The point-table columns each grouping's figures read. */
-const FIGURE_COLUMNS = 'window_revenue, came_back, prev_buyer, churned';
+/**
+ * The table of segment members, `(i, kind, segment, customer_id)`: each grouping's segment of each buyer at a
+ * point, kept for the next point's churn (membership is taken at the previous date: see
+ * {@link trendPointFiguresSql}). Created empty with the state table's customer type. Pure.
+ */
+export function trendMembersTableSql(table: string, state: string): string {
+  return `create or replace temp table ${quoteIdentifier(table)} as
+select 0::integer as i, ''::varchar as kind, ''::varchar as segment, customer_id from ${quoteIdentifier(state)} limit 0`;
+}
 
 /** A grouping's kind in the figures table: `rfm`, `tier`, `cluster` or `by<n>` (the n-th attribute). */
 function kindLiteral(kind: string): string {
@@ -149,33 +159,62 @@ function kindLiteral(kind: string): string {
   return `'${kind}'`;
 }
 
-/** The figures of a grouping of one point: `segmented` yields `(segment, ${FIGURE_COLUMNS})`. */
-function figuresInsert(figures: string, point: number, kind: string, segmented: string): string {
-  return `insert into ${quoteIdentifier(figures)}
-select ${numberLiteral(point)}, ${kindLiteral(kind)}, segment, count(*)::bigint, sum(window_revenue)::double,
-  ${exactSum('window_revenue::double * window_revenue::double', 6)}, (count(*) filter (where came_back))::bigint,
-  (count(*) filter (where prev_buyer))::bigint, (count(*) filter (where churned))::bigint
-from (${segmented}) group by segment`;
-}
-
-/** Append one point's figures per RFM segment, from the table `rfmSql` wrote and the point's table. Pure. */
-export function trendRfmFiguresSql(figures: string, rfmTable: string, view: string, point: number): string {
-  wholeNumber('point', point, 0, MAX_POINTS - 1);
-  return figuresInsert(
-    figures,
-    point,
-    'rfm',
-    `select r.segment, v.window_revenue, v.came_back, v.prev_buyer, v.churned from ${quoteIdentifier(rfmTable)} r join ${quoteIdentifier(view)} v on v.customer_id = r.customer_id`,
-  );
+/** The members of a grouping at one point: `segmented` yields `(customer_id, segment)`. */
+function membersInsert(members: string, point: number, kind: string, segmented: string): string {
+  return `insert into ${quoteIdentifier(members)}
+select ${numberLiteral(point)}, ${kindLiteral(kind)}, segment, customer_id from (${segmented})`;
 }
 
 /**
- * Append one point's figures per value tier, its buyers cut by net revenue before its date as
+ * Append point `point`'s figures per grouping × segment from the members table and the point's table: the
+ * customers, window revenue and repeaters of the segment's members at this point, and for churn the members of
+ * the segment at the previous point (`point − 1`) who bought in the window before this one (`prev_buyer`) and of
+ * those the ones without a purchase in this window (`churned`). Membership at the previous date keeps churn from
+ * being circular for segments defined by recency (RFM, clusters on recency). A segment with members at only one
+ * of the two points still gets its row (zeros for the other side). Pure.
+ */
+export function trendPointFiguresSql(figures: string, members: string, view: string, point: number): string {
+  wholeNumber('point', point, 0, MAX_POINTS - 1);
+  const m = quoteIdentifier(members);
+  const v = quoteIdentifier(view);
+  return `insert into ${quoteIdentifier(figures)}
+with cur as (
+  select m.kind, m.segment, count(*)::bigint as customers, sum(v.window_revenue)::double as revenue,
+    ${exactSum('v.window_revenue::double * v.window_revenue::double', 6)} as revenue_sq,
+    (count(*) filter (where v.came_back))::bigint as repeaters
+  from ${m} m join ${v} v on v.customer_id = m.customer_id
+  where m.i = ${numberLiteral(point)} group by m.kind, m.segment
+),
+prev as (
+  select m.kind, m.segment, count(*)::bigint as prev_buyers, (count(*) filter (where v.churned))::bigint as churners
+  from ${m} m join ${v} v on v.customer_id = m.customer_id
+  where m.i = ${numberLiteral(point - 1)} and v.prev_buyer group by m.kind, m.segment
+)
+select ${numberLiteral(point)}, coalesce(c.kind, p.kind), coalesce(c.segment, p.segment),
+  coalesce(c.customers, 0), coalesce(c.revenue, 0), coalesce(c.revenue_sq, 0), coalesce(c.repeaters, 0),
+  coalesce(p.prev_buyers, 0), coalesce(p.churners, 0)
+from cur c full join prev p on p.kind = c.kind and p.segment is not distinct from c.segment`;
+}
+
+/** Drop the members of points before `point`: only the current and the previous point are needed. Pure. */
+export function trendMembersPruneSql(members: string, point: number): string {
+  wholeNumber('point', point, 0, MAX_POINTS - 1);
+  return `delete from ${quoteIdentifier(members)} where i < ${numberLiteral(point)}`;
+}
+
+/** Record one point's RFM segment of each buyer, from the table `rfmSql` wrote. Pure. */
+export function trendRfmMembersSql(members: string, rfmTable: string, point: number): string {
+  wholeNumber('point', point, 0, MAX_POINTS - 1);
+  return membersInsert(members, point, 'rfm', `select customer_id, segment from ${quoteIdentifier(rfmTable)}`);
+}
+
+/**
+ * Record one point's value tier of each buyer, its buyers cut by net revenue before its date as
  * `segmentBy({ valueTiers })` does: tier j holds the customers whose share of customers with at least their
  * revenue is within the first j cumulative shares (equal revenues share a tier). Tier keys are bound as
  * `$t0` … `$t<n>`. Pure.
  */
-export function trendTierFiguresSql(figures: string, view: string, point: number, shares: readonly number[]): string {
+export function trendTierMembersSql(members: string, view: string, point: number, shares: readonly number[]): string {
   wholeNumber('point', point, 0, MAX_POINTS - 1);
   let cum = 0;
   const cases = shares
@@ -184,16 +223,16 @@ export function trendTierFiguresSql(figures: string, view: string, point: number
       return `when ${withinTopShareSql('c', cum)} then $t${j}`;
     })
     .join(' ');
-  return figuresInsert(
-    figures,
+  return membersInsert(
+    members,
     point,
     'tier',
-    `select case ${cases} else $t${shares.length} end as segment, ${FIGURE_COLUMNS}
-  from (select ${FIGURE_COLUMNS}, ${revenueRankShareSql('monetary')} as c from ${quoteIdentifier(view)})`,
+    `select customer_id, case ${cases} else $t${shares.length} end as segment
+  from (select customer_id, ${revenueRankShareSql('monetary')} as c from ${quoteIdentifier(view)})`,
   );
 }
 
-/** A clustering feature as {@link trendClusterFiguresSql} needs it (the clusters result's own). */
+/** A clustering feature as {@link trendClusterMembersSql} needs it (the clusters result's own). */
 export interface TrendClusterFeature {
   /** A computed feature (`recency`, `frequency`, …) or a numeric column of the customers table. */
   name: string;
@@ -203,7 +242,7 @@ export interface TrendClusterFeature {
   transform: 'log1p' | 'none';
 }
 
-/** What {@link trendClusterFiguresSql} needs: the clusters result's features, number of centres and missing rule. */
+/** What {@link trendClusterMembersSql} needs: the clusters result's features, number of centres and missing rule. */
 export interface TrendClusterSqlOptions {
   /** Features in the order of the centres' coordinates. */
   features: readonly TrendClusterFeature[];
@@ -216,14 +255,14 @@ export interface TrendClusterSqlOptions {
 }
 
 /**
- * Append one point's figures per cluster: each buyer's features as of the point's date (`$asOf`) from the
+ * Record one point's cluster of each buyer: each buyer's features as of the point's date (`$asOf`) from the
  * point's table, transformed and standardised with the clusters result's means and standard deviations
  * (`$m<j>`, `$s<j>`) and assigned to the nearest of its centres, with the same expressions, summation order
  * and lowest-index tie rule as `clusters()` (src/analyses/clusters/features.ts), so the last point's sizes are
  * the clusters section's. Segment keys are the cluster numbers, `'1'` first. Pure.
  */
-export function trendClusterFiguresSql(
-  figures: string,
+export function trendClusterMembersSql(
+  members: string,
   view: string,
   point: number,
   o: TrendClusterSqlOptions,
@@ -251,36 +290,34 @@ export function trendClusterFiguresSql(
   const join = usesCustomers
     ? ` left join ${quoteIdentifier(o.customers)} as cust on cust.customer_id = v.customer_id`
     : '';
-  return figuresInsert(
-    figures,
+  return membersInsert(
+    members,
     point,
     'cluster',
-    `select list_position(d, list_min(d))::varchar as segment, ${FIGURE_COLUMNS}
-  from (select ${FIGURE_COLUMNS}, [${list}] as d
-    from (select ${FIGURE_COLUMNS}, ${z.join(', ')}
+    `select customer_id, list_position(d, list_min(d))::varchar as segment
+  from (select customer_id, [${list}] as d
+    from (select customer_id, ${z.join(', ')}
       from (select v.*, ${raw.join(', ')} from ${quoteIdentifier(view)} as v${join}) ${where}))`,
   );
 }
 
 /**
- * Append one point's figures per value of a customer attribute: the point's buyers joined to `table`
+ * Record one point's value of a customer attribute for each buyer: the point's buyers joined to `table`
  * (`customer_id, segment`, as `segmentBy({ column })` writes it: one value per customer). Pure.
  */
-export function trendAttributeFiguresSql(
-  figures: string,
+export function trendAttributeMembersSql(
+  members: string,
   view: string,
   point: number,
   kind: string,
   table: string,
 ): string {
   wholeNumber('point', point, 0, MAX_POINTS - 1);
-  return figuresInsert(
-    figures,
+  return membersInsert(
+    members,
     point,
     kind,
-    `select g.segment, ${FIGURE_COLUMNS.split(', ')
-      .map((c) => `v.${c}`)
-      .join(', ')}
+    `select v.customer_id, g.segment
   from ${quoteIdentifier(view)} v join ${quoteIdentifier(table)} g on g.customer_id = v.customer_id`,
   );
 }

@@ -26,7 +26,7 @@ const en = {
     intro: (u: StepWords, first: string, last: string) =>
       `${u.every} from ${first} to ${last}, the customers are scored again with the same RFM rules as above, counting only the orders before that date, and the value tiers are cut again. This shows which segments grow and which shrink.`,
     intro2: (u: StepWords, min: number) =>
-      `Revenue per customer and repeat rate are for the ${u.one} before each date: repeat rate is the share of a segment’s customers who ordered again in that ${u.one} (a first order does not count). Churn is, of a segment’s customers who ordered in the ${u.one} before that, the share who did not order in this one; it is not defined at the first date. Shaded bands are 95% intervals; a segment with fewer than ${min} customers at a date is too small to show its figures.`,
+      `Revenue per customer and repeat rate are for the ${u.one} before each date: repeat rate is the share of a segment’s customers who ordered again in that ${u.one} (a first order does not count). Churn is, of the customers in a segment at the previous date who ordered in the ${u.one} before it, the share who did not order since (a segment taken at the date itself would make churn follow from recency: Champions have just ordered); it is not defined at the first date. Shaded bands are 95% intervals; a segment with fewer than ${min} customers at a date is too small to show its figures.`,
     intro3: (clusters: boolean, attributes: string) =>
       `${clusters ? 'Clusters are followed by placing every date’s customers at the nearest of the clusters’ centres above, with the same scaling, so the last date has the clusters section’s sizes. ' : ''}${attributes ? `Customers are also followed by ${attributes}; a customer keeps one value throughout, the one of the last date.` : ''}`,
     riseFall: (
@@ -59,7 +59,7 @@ const en = {
       'Net revenue per customer in the period before each date for each value tier, with its 95% interval.',
     tierChurn: 'Churn by value tier',
     tierChurnDesc:
-      'Of each value tier’s customers who ordered in the period before the previous date, the share who did not order in the period before this date, with its 95% interval.',
+      'Of the customers in each value tier at the previous date who ordered in the period before it, the share who did not order since, with its 95% interval.',
     clusterRevenue: 'Revenue per customer by cluster',
     clusterRevenueDesc:
       'Net revenue per customer in the period before each date, one panel per cluster, with its 95% interval; gaps are dates where the cluster was too small.',
@@ -98,7 +98,7 @@ const en = {
     repeatDesc: 'Lines: share of customers who ordered again in the period before each date; bands: 95% intervals',
     churn: 'Churn',
     churnDesc:
-      'Lines: of the customers who ordered in the period before, the share who did not order in the period before each date; bands: 95% intervals',
+      'Lines: of the customers in the segment at the previous date who ordered in the period before it, the share who did not order since; bands: 95% intervals',
     clusterShares: 'Share of customers per cluster',
     attributeShares: (label: string) => `Share of customers by ${label}`,
     groupingSharesDesc: 'Stacked areas: each group’s share of all customers at each as-of date',
@@ -124,7 +124,7 @@ const nl: typeof en = {
     intro: (u, first, last) =>
       `${u.every} van ${first} tot ${last} krijgen de klanten opnieuw een score met dezelfde RFM-regels als hierboven, met alleen de bestellingen van vóór die datum, en worden de waardegroepen opnieuw ingedeeld. Zo is te zien welke segmenten groeien en welke krimpen.`,
     intro2: (u, min) =>
-      `Omzet per klant en herhaalaankopen gaan over de ${u.one} vóór elke datum: herhaalaankopen is het aandeel klanten van een segment dat in die ${u.one} opnieuw bestelde (een eerste bestelling telt niet). Verloop is, van de klanten van een segment die in de ${u.one} daarvoor bestelden, het aandeel dat in deze ${u.one} niet bestelde; op de eerste datum is het niet bepaald. De gekleurde banden zijn 95%-intervallen; een segment met minder dan ${min} klanten op een datum is te klein om cijfers van te tonen.`,
+      `Omzet per klant en herhaalaankopen gaan over de ${u.one} vóór elke datum: herhaalaankopen is het aandeel klanten van een segment dat in die ${u.one} opnieuw bestelde (een eerste bestelling telt niet). Verloop is, van de klanten die op de vorige datum in een segment zaten en in de ${u.one} daarvóór bestelden, het aandeel dat sindsdien niet meer bestelde (een segment op de datum zelf zou verloop uit de recentheid laten volgen: Kampioenen hebben net besteld); op de eerste datum is het niet bepaald. De gekleurde banden zijn 95%-intervallen; een segment met minder dan ${min} klanten op een datum is te klein om cijfers van te tonen.`,
     intro3: (clusters, attributes) =>
       `${clusters ? 'Clusters worden gevolgd door de klanten op elke datum bij het dichtstbijzijnde clustercentrum van hierboven in te delen, met dezelfde schaling, zodat de laatste datum de aantallen van de clustersectie heeft. ' : ''}${attributes ? `Klanten worden ook gevolgd naar ${attributes}; een klant houdt steeds één waarde, die van de laatste datum.` : ''}`,
     riseFall: (first, last, rise, riseFrom, riseTo, fall, fallFrom, fallTo) =>
@@ -147,7 +147,7 @@ const nl: typeof en = {
     tierRevenueDesc: 'Netto-omzet per klant in de periode vóór elke datum per waardegroep, met het 95%-interval.',
     tierChurn: 'Verloop per waardegroep',
     tierChurnDesc:
-      'Van de klanten van elke waardegroep die in de periode vóór de vorige datum bestelden, het aandeel dat in de periode vóór deze datum niet bestelde, met het 95%-interval.',
+      'Van de klanten die op de vorige datum in elke waardegroep zaten en in de periode daarvóór bestelden, het aandeel dat sindsdien niet meer bestelde, met het 95%-interval.',
     clusterRevenue: 'Omzet per klant per cluster',
     clusterRevenueDesc:
       'Netto-omzet per klant in de periode vóór elke datum, één paneel per cluster, met het 95%-interval; gaten zijn datums waarop het cluster te klein was.',
@@ -185,7 +185,7 @@ const nl: typeof en = {
     repeatDesc: 'Lijnen: aandeel klanten dat opnieuw bestelde in de periode vóór elke datum; banden: 95%-intervallen',
     churn: 'Verloop',
     churnDesc:
-      'Lijnen: van de klanten die in de periode daarvoor bestelden, het aandeel dat in de periode vóór elke datum niet bestelde; banden: 95%-intervallen',
+      'Lijnen: van de klanten die op de vorige datum in het segment zaten en in de periode daarvóór bestelden, het aandeel dat sindsdien niet meer bestelde; banden: 95%-intervallen',
     clusterShares: 'Aandeel klanten per cluster',
     attributeShares: (label) => `Aandeel klanten naar ${label}`,
     groupingSharesDesc: 'Gestapelde vlakken: het aandeel van elke groep in alle klanten op elke peildatum',

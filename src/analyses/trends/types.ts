@@ -134,9 +134,10 @@ export interface TrendValue {
    */
   repeatRate: Proportion;
   /**
-   * Churn: of the segment's customers at this point who bought in the previous window (the period before
-   * the window), the share with no purchase in this window, with its 95% Wilson interval. Not defined (NaN,
-   * total 0) at the first point, whose previous window the trend does not cover.
+   * Churn: of the segment's customers at the previous point who bought in the previous point's window, the
+   * share with no purchase in this window, with its 95% Wilson interval. Membership is the previous point's, so
+   * that churn of recency-based segments (RFM, clusters on recency) is not circular; a segment empty at this
+   * point still has it. Not defined (NaN, total 0) at the first point, whose previous window the trend does not cover.
    */
   churn: Proportion;
   /** Fewer customers than `minSize`: a report shows "too small" instead of its KPIs. */

@@ -78,24 +78,41 @@ describe('trends of clusters, attributes and churn on a hand-made fixture', () =
     expect(t.options.by).toEqual(['country']);
   });
 
-  it('counts churn: of those who bought in the window before, the share without a purchase in this one', () => {
+  it('counts churn in the segment of the previous date: of those who bought in the window before, the share without a purchase in this one', () => {
     const all = (p: number) =>
       t.rfm
         .filter((v) => v.point === p)
         .reduce((s, v) => ({ e: s.e + v.churn.events, n: s.n + v.churn.total }), { e: 0, n: 0 });
+    const churn = (list: readonly TrendValue[], point: number, segment: string) =>
+      list.find((v) => v.point === point && v.segment === segment)!.churn;
     // No window before the first date's: not defined there.
     expect(all(0)).toEqual({ e: 0, n: 0 });
     expect(t.rfm.filter((v) => v.point === 0).every((v) => Number.isNaN(v.churn.rate))).toBe(true);
-    // 1 Dec: A and D bought in October; A did not in November (churned), D did.
+    // Worked by hand. At 1 Nov (rfm() as of it): A champions (5 orders, 250, last 5 Oct), D new (one order of
+    // 30 on 20 Oct), C hibernating. 1 Dec: A and D bought in October; A did not in November (churned), D did.
+    // Membership is the 1 Nov segment, so the churn of 1 Dec sits with champions (A: 1 of 1) and new (D: 0 of
+    // 1) — not with A's and D's 1 Dec segments (loyal, potential loyalists), which would make it circular.
     expect(all(1)).toEqual({ e: 1, n: 2 });
-    expect(t.rfm.find((v) => v.point === 1 && v.segment === 'loyal')?.churn).toMatchObject({ events: 1, total: 1 });
-    const d = t.rfm.find((v) => v.point === 1 && v.segment === 'potential-loyalists')!.churn;
+    expect(churn(t.rfm, 1, 'champions')).toMatchObject({ events: 1, total: 1, rate: 1 });
+    // champions is empty at 1 Dec, yet keeps the churn of its 1 Nov customers
+    expect(t.rfm.find((v) => v.point === 1 && v.segment === 'champions')?.customers).toBe(0);
+    const d = churn(t.rfm, 1, 'new');
     expect(d).toMatchObject({ events: 0, total: 1, rate: 0 });
     expect(d.high).toBeCloseTo(0.7935, 4); // Wilson upper bound of 0 of 1
-    // 1 Jan: only D bought in November, and not in December.
+    expect(churn(t.rfm, 1, 'loyal')).toMatchObject({ events: 0, total: 0 });
+    // 1 Jan: only D bought in November (potential loyalists at 1 Dec), and not in December.
     expect(all(2)).toEqual({ e: 1, n: 1 });
-    const be = t.groupings[1]!.values.find((v) => v.point === 2 && v.segment === 'BE')!;
-    expect(be.churn).toMatchObject({ events: 1, total: 1 });
+    expect(churn(t.rfm, 2, 'potential-loyalists')).toMatchObject({ events: 1, total: 1 });
+    // Value tiers at 1 Nov: A (250) next 30% (1 of 3 customers have at least its revenue), D (30) rest 50%.
+    expect(churn(t.valueTiers, 1, 'next-30%')).toMatchObject({ events: 1, total: 1 });
+    expect(churn(t.valueTiers, 1, 'rest-50%')).toMatchObject({ events: 0, total: 1 });
+    // Clusters at 1 Nov: A (250) cluster 1, D (30) cluster 2; at 1 Dec D (100) is in cluster 1.
+    expect(churn(t.groupings[0]!.values, 1, '1')).toMatchObject({ events: 1, total: 1 });
+    expect(churn(t.groupings[0]!.values, 1, '2')).toMatchObject({ events: 0, total: 1 });
+    expect(churn(t.groupings[0]!.values, 2, '1')).toMatchObject({ events: 1, total: 1 });
+    // An attribute does not move: A is NL, D is BE.
+    expect(churn(t.groupings[1]!.values, 1, 'NL')).toMatchObject({ events: 1, total: 1 });
+    expect(churn(t.groupings[1]!.values, 2, 'BE')).toMatchObject({ events: 1, total: 1 });
   });
 
   it('leaves the RFM and value-tier figures as they are without the new groupings', async () => {

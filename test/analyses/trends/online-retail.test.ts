@@ -73,6 +73,65 @@ describe('trends on the bundled Online Retail data', () => {
     expect(of('hibernating')).toEqual([358, 518, 659, 807, 908, 1012, 1063, 1128, 1173, 1250, 1296, 1335]);
   });
 
+  it('takes churn in the segment of the previous date: Champions no longer 0% nor About to Sleep 100%', async () => {
+    const churn = (key: string) =>
+      t.rfm.filter((v) => v.segment === key && v.point > 0).map((v) => [v.churn.events, v.churn.total]);
+    // [churned, bought in the window before] per date from the second: Champions at the previous date all
+    // bought in its window (recent by definition), and some stop — 3 of 33 at 10 Feb, 159 of 512 (31%) at 10 Dec —
+    // where membership at the date itself gave 0% at every date.
+    expect(churn('champions')).toEqual([
+      [3, 33],
+      [24, 82],
+      [29, 117],
+      [64, 157],
+      [55, 215],
+      [120, 272],
+      [122, 300],
+      [155, 372],
+      [180, 407],
+      [165, 398],
+      [159, 512],
+    ]);
+    // About to Sleep at the previous date: 67%–80% while the scoring's recency bins still reach into the last
+    // month (few customers early in the data), then nobody of it bought in that month: not defined, where it was 100%.
+    expect(churn('about-to-sleep')).toEqual([
+      [123, 184],
+      [137, 184],
+      [30, 40],
+      [33, 41],
+      [0, 0],
+      [0, 0],
+      [0, 0],
+      [0, 0],
+      [0, 0],
+      [0, 0],
+      [0, 0],
+    ]);
+    expect(t.rfm.find((v) => v.segment === 'champions' && v.point === 11)!.churn.rate).toBeCloseTo(159 / 512, 12);
+    // independently: each customer's segment from rfm() as of the previous date, purchases in the two windows
+    for (let i = 1; i < t.points.length; i++) {
+      const prev = t.points[i - 1]!;
+      const cur = t.points[i]!;
+      await rfm(wb, { asOf: prev.date, laterOrders: 'exclude', table: 'rfm_prev' });
+      const rows = await wb.query<{ segment: string; prev_buyers: bigint; churners: bigint }>(
+        `with bought as (
+          select customer_id,
+            bool_or(order_date >= $p0 and order_date < $p1) as before,
+            bool_or(order_date >= $p1 and order_date < $p2) as since
+          from transactions where customer_id is not null and not coalesce(is_return, false) group by customer_id
+        )
+        select r.segment, count(*) as prev_buyers, count(*) filter (where not b.since) as churners
+        from rfm_prev r join bought b using (customer_id) where b.before group by r.segment`,
+        { p0: prev.windowStart, p1: prev.date, p2: cur.date },
+      );
+      const bySegment = new Map(rows.map((r) => [r.segment, [Number(r.churners), Number(r.prev_buyers)]]));
+      for (const v of t.rfm.filter((x) => x.point === i))
+        expect([v.churn.events, v.churn.total], `${v.segment} ${cur.date.toISOString()}`).toEqual(
+          bySegment.get(v.segment) ?? [0, 0],
+        );
+    }
+  });
+
   it('ends on the clusters’ sizes when following their centres, and on the country sizes of segmentBy', async () => {
     const found = await clusters(wb, { asOf: t.options.asOf });
     const g = await trends(wb, { asOf: t.options.asOf, clusters: found, by: ['country'] });

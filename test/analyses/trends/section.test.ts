@@ -75,9 +75,9 @@ describe('trends section', () => {
       '−8.3',
       '£80',
       '0.0% (0.0%–79.3%)',
-      '–', // B had no order in November: no churn to measure
+      '–', // no New Customer at 1 Dec (D had become a Potential Loyalist): no churn to measure
     ]);
-    // D, Potential Loyalists at 1 Jan, ordered in November and not in December: churn 1 of 1
+    // D, Potential Loyalists at 1 Dec (the previous date), ordered in November and not in December: churn 1 of 1
     expect(rfmTable?.rows.find((r) => r[0] === 'Potential Loyalists')?.[6]).toBe('100.0% (20.7%–100.0%)');
     expect(tierTable?.rows.map((r) => r[0])).toEqual(['Top 20%', 'Next 30%', 'Rest 50%']);
     const [, , , , revenue, repeat] = trendsSection(small, { locale: 'nl' }).tables?.[0]?.rows[1] ?? []; // Trouwe klanten: 1 customer

@@ -5,10 +5,13 @@ import {
   trendCountsSql,
   trendFiguresSql,
   trendFiguresTableSql,
+  trendMembersPruneSql,
+  trendMembersTableSql,
+  trendPointFiguresSql,
   trendPointSql,
-  trendRfmFiguresSql,
+  trendRfmMembersSql,
   trendStateSql,
-  trendTierFiguresSql,
+  trendTierMembersSql,
 } from '../../../src/analyses/trends/sql.js';
 import { trendDates } from '../../../src/analyses/trends/index.js';
 import type { Workbench } from '../../../src/workbench.js';
@@ -32,15 +35,19 @@ describe('trends SQL', () => {
       await wb.run(trendStateSql(o), params);
       await expectPlans(wb, trendCountsSql('trend state', 3));
       await wb.run(trendFiguresTableSql('trend figures'));
+      await expectPlans(wb, trendMembersTableSql('trend members', 'trend state'));
+      await wb.run(trendMembersTableSql('trend members', 'trend state'));
       await expectPlans(wb, trendPointSql('trend view', 'trend state', 2));
       await wb.run(trendPointSql('trend view', 'trend state', 2));
       await wb.run("create or replace table scored as select 'x' as customer_id, 'champions' as segment");
-      await expectPlans(wb, trendRfmFiguresSql('trend figures', 'scored', 'trend view', 2));
-      await expectPlans(wb, trendTierFiguresSql('trend figures', 'trend view', 2, [0.2, 0.3]), {
+      await expectPlans(wb, trendRfmMembersSql('trend members', 'scored', 2));
+      await expectPlans(wb, trendTierMembersSql('trend members', 'trend view', 2, [0.2, 0.3]), {
         t0: 'top-20%',
         t1: 'next-30%',
         t2: 'rest-50%',
       });
+      await expectPlans(wb, trendPointFiguresSql('trend figures', 'trend members', 'trend view', 2));
+      await expectPlans(wb, trendMembersPruneSql('trend members', 2));
       await expectPlans(wb, trendFiguresSql('trend figures'));
     },
   );
