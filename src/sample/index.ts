@@ -6,8 +6,9 @@
  * - NPS lower for 18–34-year-olds in large cities than for 18–34-year-olds overall; referral customers spend 25% more
  *   per order; device has no effect on anything (a planted null difference);
  * - with `behaviour: true` only (see behaviour.ts): a product mix per customer, omnichannel customers who spend more
- *   per order, a main payment method and a price type (full price / mixed / deal-seeker), in extra columns. The
- *   default output stays byte-identical: the behaviour draws come from a random stream of their own.
+ *   per order, a main payment method, a price type (full price / mixed / deal-seeker) and a timing pattern (weekend
+ *   buyers, holiday-season buyers: their order dates move), in extra columns. The default output stays
+ *   byte-identical: the behaviour draws come from random streams of their own.
  * Writes to temp files and renames, so a failed run leaves no half-written file.
  */
 import { once } from 'node:events';
@@ -24,8 +25,12 @@ import {
   behaviourLine,
   behaviourRandom,
   drawBehaviour,
+  drawTiming,
   PLANTED_BEHAVIOUR,
+  plantTiming,
+  timingRandom,
   type Behaviour,
+  type PlantedTiming,
 } from './behaviour.js';
 
 /** Options for {@link generateSample}. */
@@ -36,7 +41,7 @@ export interface SampleOptions {
   seed?: number;
   /** Transactions CSV path; the customers file is written beside it as `<name>-customers.csv`. */
   out: string;
-  /** Also write payment method and discount columns, and plant product mix, channel and price behaviour (see `PLANTED_BEHAVIOUR`). @defaultValue false */
+  /** Also write payment method and discount columns, and plant product mix, channel, price and timing behaviour (see `PLANTED_BEHAVIOUR`). @defaultValue false */
   behaviour?: boolean;
   /** Called every 100,000 customers with the rows written so far. */
   onProgress?: (customersDone: number, rowsWritten: number) => void;
@@ -149,6 +154,7 @@ export async function generateSample(options: SampleOptions): Promise<SampleResu
   let orders = 0;
   const seq = { n: 0 };
   const brng = options.behaviour ? behaviourRandom(options.seed ?? 42) : undefined;
+  const trng = options.behaviour ? timingRandom(options.seed ?? 42) : undefined;
   const extra = (cols: readonly string[]) => (brng ? `,${cols.join(',')}` : '');
   try {
     await tx.write(
@@ -160,11 +166,15 @@ export async function generateSample(options: SampleOptions): Promise<SampleResu
     for (let i = 1; i <= n; i++) {
       const c = drawCustomer(rng, i);
       const b = brng ? drawBehaviour(brng) : undefined;
-      const truth = b ? `,${b.mix},${b.omnichannel ? 'omnichannel' : 'single-channel'},${b.payment},${b.price}` : '';
+      const t = trng ? drawTiming(trng) : undefined;
+      const truth = b
+        ? `,${b.mix},${b.omnichannel ? 'omnichannel' : 'single-channel'},${b.payment},${b.price},${t ?? 'none'}`
+        : '';
       await cu.write(
         `${c.id},${c.ageBand},${c.region},${c.citySize},${c.acquisition},${c.device},${c.nps},${c.cluster.id},${monthLabel(c.cohort)}${truth}\n`,
       );
-      for (const order of drawOrders(rng, c, seq, b && brng ? { b, rng: brng } : undefined)) {
+      const drawn = drawOrders(rng, c, seq, b && brng ? { b, rng: brng } : undefined);
+      for (const order of t ? withTiming([...drawn], t) : drawn) {
         orders++;
         for (const line of order.lines) {
           rows++;
@@ -278,6 +288,21 @@ function* drawOrders(rng: Random, c: Customer, seq: { n: number }, bd?: Behaviou
       }
     }
   }
+}
+
+/**
+ * The orders of one customer with their planted timing pattern: the purchase dates moved by `plantTiming`, each
+ * return on the new day of its order.
+ */
+function withTiming(orders: readonly Order[], timing: PlantedTiming): Order[] {
+  const purchases = orders.filter((o) => o.id.startsWith('O'));
+  const moved = plantTiming(
+    purchases.map((o) => new Date(`${o.date.replace(' ', 'T')}Z`)),
+    timing,
+    SAMPLE_END,
+  );
+  const dateOf = new Map(purchases.map((o, i) => [o.id.slice(1), formatTimestamp(moved[i] ?? SAMPLE_END)]));
+  return orders.map((o) => ({ ...o, date: dateOf.get(o.id.slice(1)) ?? o.date }));
 }
 
 function orderLines(rng: Random, value: number, channel: string): string[] {
