@@ -66,6 +66,13 @@ export const PLANTED_BEHAVIOUR = {
   patternPercent: 60,
   /** First day of the holiday season (month 1–12, day), as the timing rules. */
   seasonStart: { month: 11, day: 20 },
+  /**
+   * The journey in the events file: prospects (visitors who never order, ids `V…`, `prospects` per customer) view a
+   * page (`page_view`, stage aware); `considerShare` of them also view a product the next day (`product_view`,
+   * considering) — the drop: the rest stop there; `advocateShare` of the customers with 2+ orders write a review an
+   * hour after their last order (`review`, advocate).
+   */
+  journey: { prospects: 0.5, considerShare: 0.4, advocateShare: 0.2 },
 } as const;
 
 /** Columns the behaviour sample adds to the transactions, after `amount`. */
@@ -96,6 +103,11 @@ export function behaviourRandom(seed: number): Random {
 /** The timing stream of a seed: independent of the main and the behaviour stream, the same for the same seed. */
 export function timingRandom(seed: number): Random {
   return new Random((seed ^ 0x2545f491) >>> 0 || 1);
+}
+
+/** The events stream of a seed: independent of the other streams, the same for the same seed. */
+export function eventsRandom(seed: number): Random {
+  return new Random((seed ^ 0x68e31da4) >>> 0 || 1);
 }
 
 /** Draw one customer's timing pattern. */
