@@ -75,6 +75,10 @@ export const sampleCommand: Command = {
         `wrote ${result.rows.toLocaleString('en')} transaction rows (${result.orders.toLocaleString('en')} orders) to ${result.transactionsFile}`,
       );
       io.out(`wrote ${result.customers.toLocaleString('en')} customers to ${result.customersFile} (${elapsed(start)})`);
+      if (result.events)
+        io.out(
+          `wrote ${result.events.rows.toLocaleString('en')} events (journey: swb report --events) to ${result.events.file}`,
+        );
       if (flags['subscriptions']) {
         const subs = await generateSubscriptions({ dir: dirname(values.out), customers, seed });
         io.out(

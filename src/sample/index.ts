@@ -6,8 +6,9 @@
  * - NPS lower for 18–34-year-olds in large cities than for 18–34-year-olds overall; referral customers spend 25% more
  *   per order; device has no effect on anything (a planted null difference);
  * - with `behaviour: true` only (see behaviour.ts): a product mix per customer, omnichannel customers who spend more
- *   per order, a main payment method and a price type (full price / mixed / deal-seeker), in extra columns. The
- *   default output stays byte-identical: the behaviour draws come from a random stream of their own.
+ *   per order, a main payment method, a price type (full price / mixed / deal-seeker) and a timing pattern (weekend
+ *   buyers, holiday-season buyers: their order dates move), in extra columns. The default output stays
+ *   byte-identical: the behaviour draws come from random streams of their own.
  * Writes to temp files and renames, so a failed run leaves no half-written file.
  */
 import { once } from 'node:events';
@@ -24,8 +25,13 @@ import {
   behaviourLine,
   behaviourRandom,
   drawBehaviour,
+  drawTiming,
+  eventsRandom,
   PLANTED_BEHAVIOUR,
+  plantTiming,
+  timingRandom,
   type Behaviour,
+  type PlantedTiming,
 } from './behaviour.js';
 
 /** Options for {@link generateSample}. */
@@ -34,9 +40,9 @@ export interface SampleOptions {
   customers?: number;
   /** Random seed. @defaultValue 42 */
   seed?: number;
-  /** Transactions CSV path; the customers file is written beside it as `<name>-customers.csv`. */
+  /** Transactions CSV path; the customers file is written beside it as `<name>-customers.csv` (with `behaviour`, the events as `<name>-events.csv`). */
   out: string;
-  /** Also write payment method and discount columns, and plant product mix, channel and price behaviour (see `PLANTED_BEHAVIOUR`). @defaultValue false */
+  /** Also write payment method and discount columns, and plant product mix, channel, price and timing behaviour (see `PLANTED_BEHAVIOUR`). @defaultValue false */
   behaviour?: boolean;
   /** Called every 100,000 customers with the rows written so far. */
   onProgress?: (customersDone: number, rowsWritten: number) => void;
@@ -50,6 +56,17 @@ export interface SampleResult {
   /** Transaction rows (order lines) written. */
   rows: number;
   orders: number;
+  /** With `behaviour` only: the events file and the journey planted in it (see `PLANTED_BEHAVIOUR.journey`). */
+  events?: {
+    file: string;
+    rows: number;
+    /** Visitors who never order. */
+    prospects: number;
+    /** Of them, those who also viewed a product (stage considering); the rest stay aware. */
+    considering: number;
+    /** Customers with a review (stage advocate), all with 2+ purchase orders. */
+    advocates: number;
+  };
 }
 
 /** A planted customer cluster. */
@@ -131,9 +148,10 @@ export async function generateSample(options: SampleOptions): Promise<SampleResu
   const rng = new Random(options.seed ?? 42);
   const transactionsFile = options.out;
   const customersFile = options.out.replace(/(\.csv)?$/, '-customers.csv');
-  // Both paths are checked before anything is written: a device, folder or symlink is never replaced.
-  await checkOutputPath(transactionsFile, 'the sample');
-  await checkOutputPath(customersFile, 'the sample');
+  const eventsFile = options.behaviour ? options.out.replace(/(\.csv)?$/, '-events.csv') : undefined;
+  const files = [transactionsFile, customersFile, ...(eventsFile ? [eventsFile] : [])];
+  // Every path is checked before anything is written: a device, folder or symlink is never replaced.
+  for (const f of files) await checkOutputPath(f, 'the sample');
   try {
     await mkdir(dirname(transactionsFile), { recursive: true });
   } catch (e) {
@@ -141,14 +159,18 @@ export async function generateSample(options: SampleOptions): Promise<SampleResu
       path: transactionsFile,
     });
   }
-  const tmpT = claimTemp(transactionsFile);
-  const tmpC = claimTemp(customersFile);
+  const temps = files.map((f) => claimTemp(f));
+  const [tmpT = '', tmpC = '', tmpE] = temps;
   const tx = new ChunkedWriter(createWriteStream(tmpT, { flags: 'wx' }));
   const cu = new ChunkedWriter(createWriteStream(tmpC, { flags: 'wx' }));
+  const ev = tmpE ? new ChunkedWriter(createWriteStream(tmpE, { flags: 'wx' })) : undefined;
+  const erng = eventsRandom(options.seed ?? 42);
+  const journey = { rows: 0, prospects: 0, considering: 0, advocates: 0 };
   let rows = 0;
   let orders = 0;
   const seq = { n: 0 };
   const brng = options.behaviour ? behaviourRandom(options.seed ?? 42) : undefined;
+  const trng = options.behaviour ? timingRandom(options.seed ?? 42) : undefined;
   const extra = (cols: readonly string[]) => (brng ? `,${cols.join(',')}` : '');
   try {
     await tx.write(
@@ -157,43 +179,97 @@ export async function generateSample(options: SampleOptions): Promise<SampleResu
     await cu.write(
       `customer_id,age_band,region,city_size,acquisition_channel,device,nps,true_cluster,cohort_month${extra(BEHAVIOUR_CUSTOMER_COLUMNS)}\n`,
     );
+    await ev?.write('customer_id,event_time,event_name\n');
     for (let i = 1; i <= n; i++) {
       const c = drawCustomer(rng, i);
       const b = brng ? drawBehaviour(brng) : undefined;
-      const truth = b ? `,${b.mix},${b.omnichannel ? 'omnichannel' : 'single-channel'},${b.payment},${b.price}` : '';
+      const t = trng ? drawTiming(trng) : undefined;
+      const truth = b
+        ? `,${b.mix},${b.omnichannel ? 'omnichannel' : 'single-channel'},${b.payment},${b.price},${t ?? 'none'}`
+        : '';
       await cu.write(
         `${c.id},${c.ageBand},${c.region},${c.citySize},${c.acquisition},${c.device},${c.nps},${c.cluster.id},${monthLabel(c.cohort)}${truth}\n`,
       );
-      for (const order of drawOrders(rng, c, seq, b && brng ? { b, rng: brng } : undefined)) {
+      const drawn = drawOrders(rng, c, seq, b && brng ? { b, rng: brng } : undefined);
+      let last: string | undefined;
+      let purchases = 0;
+      for (const order of t ? withTiming([...drawn], t) : drawn) {
+        if (order.id.startsWith('O')) {
+          purchases++;
+          if (!last || order.date > last) last = order.date;
+        }
         orders++;
         for (const line of order.lines) {
           rows++;
           await tx.write(`${order.id},${c.id},${order.date},${line}\n`);
         }
       }
+      if (ev && last && purchases >= 2 && erng.chance(PLANTED_BEHAVIOUR.journey.advocateShare)) {
+        journey.advocates++;
+        journey.rows++;
+        await ev.write(
+          `${c.id},${formatTimestamp(new Date(Date.parse(`${last.replace(' ', 'T')}Z`) + HOUR_MS))},review\n`,
+        );
+      }
       if (options.onProgress && i % 100_000 === 0) options.onProgress(i, rows);
     }
+    if (ev) await writeProspects(ev, erng, Math.round(n * PLANTED_BEHAVIOUR.journey.prospects), journey);
     await tx.end();
     await cu.end();
-    await checkOutputPath(transactionsFile, 'the sample');
-    await checkOutputPath(customersFile, 'the sample');
-    await rename(tmpT, transactionsFile);
-    releaseTemp(tmpT);
-    await rename(tmpC, customersFile);
-    releaseTemp(tmpC);
+    await ev?.end();
+    for (const f of files) await checkOutputPath(f, 'the sample');
+    for (const [i, f] of files.entries()) {
+      const tmp = temps[i] ?? '';
+      await rename(tmp, f);
+      releaseTemp(tmp);
+    }
   } catch (e) {
     tx.destroy();
     cu.destroy();
+    ev?.destroy();
     // A failed clean-up never hides the error that caused it.
-    await discardTemp(tmpT);
-    await discardTemp(tmpC);
+    for (const tmp of temps) await discardTemp(tmp);
     if (e instanceof WorkbenchError) throw e;
     throw new WorkbenchError('WRITE_FAILED', messages.writeFailed(transactionsFile, reasonOf(e), 'the sample'), {
       path: transactionsFile,
       cause: e,
     });
   }
-  return { transactionsFile, customersFile, customers: n, rows, orders };
+  return {
+    transactionsFile,
+    customersFile,
+    customers: n,
+    rows,
+    orders,
+    ...(eventsFile ? { events: { file: eventsFile, ...journey } } : {}),
+  };
+}
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * The prospects of the events file: each views a page at a random moment of the data's period (`page_view`); a
+ * planted share also views a product a day later (`product_view`).
+ */
+async function writeProspects(
+  ev: ChunkedWriter,
+  rng: Random,
+  count: number,
+  journey: { rows: number; prospects: number; considering: number },
+): Promise<void> {
+  const span = SAMPLE_END.getTime() - 2 * 24 * HOUR_MS - SAMPLE_START.getTime();
+  for (let i = 1; i <= count; i++) {
+    const id = `V${String(i).padStart(7, '0')}`;
+    const at = SAMPLE_START.getTime() + Math.floor(rng.next() * (span / 60_000)) * 60_000;
+    await ev.write(`${id},${formatTimestamp(new Date(at))},page_view\n`);
+    journey.prospects++;
+    journey.rows++;
+    if (rng.chance(PLANTED_BEHAVIOUR.journey.considerShare)) {
+      await ev.write(`${id},${formatTimestamp(new Date(at + 24 * HOUR_MS))},product_view\n`);
+      journey.considering++;
+      journey.rows++;
+    }
+  }
 }
 
 interface Customer {
@@ -278,6 +354,21 @@ function* drawOrders(rng: Random, c: Customer, seq: { n: number }, bd?: Behaviou
       }
     }
   }
+}
+
+/**
+ * The orders of one customer with their planted timing pattern: the purchase dates moved by `plantTiming`, each
+ * return on the new day of its order.
+ */
+function withTiming(orders: readonly Order[], timing: PlantedTiming): Order[] {
+  const purchases = orders.filter((o) => o.id.startsWith('O'));
+  const moved = plantTiming(
+    purchases.map((o) => new Date(`${o.date.replace(' ', 'T')}Z`)),
+    timing,
+    SAMPLE_END,
+  );
+  const dateOf = new Map(purchases.map((o, i) => [o.id.slice(1), formatTimestamp(moved[i] ?? SAMPLE_END)]));
+  return orders.map((o) => ({ ...o, date: dateOf.get(o.id.slice(1)) ?? o.date }));
 }
 
 function orderLines(rng: Random, value: number, channel: string): string[] {
