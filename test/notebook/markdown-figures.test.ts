@@ -30,6 +30,11 @@ const ALLOWED: Readonly<Record<string, string>> = {
   '10,000': "clusters: customers used to choose k with k: 'auto'",
   '2,000': 'clusters: default projectionPoints',
   '60%': 'timing rules: a segment holds customers with at least 60% of their orders in it (TIMING_RULES)',
+  '1.5': 'the synthetic subscriptions sample: Android churns 1.5 × as often as iOS (PLANTED_SUBSCRIPTIONS)',
+  '1.2': 'the synthetic subscriptions sample: the Android churn factor (PLANTED_SUBSCRIPTIONS)',
+  '0.8': 'the synthetic subscriptions sample: the iOS churn factor (PLANTED_SUBSCRIPTIONS)',
+  '3.0': 'the synthetic subscriptions sample: the first app version it releases (PLANTED_SUBSCRIPTIONS)',
+  '4.3': 'the synthetic subscriptions sample: the last app version it releases (PLANTED_SUBSCRIPTIONS)',
   '0.75': 'loyalty rules: a coefficient of variation of the gaps above 0.75 is switcher-like (LOYALTY_RULES)',
   // BG/NBD and Gamma-Gamma on the CDNOW 1/10 sample as published (Fader, Hardie & Lee), the model's reference values
   '0.243': 'published CDNOW r',

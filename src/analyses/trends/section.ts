@@ -89,15 +89,18 @@ export function trendFindings(result: TrendsResult, locale: Locale = 'en', curre
   return out;
 }
 
-/** The table of one grouping: its segments at the first and last point, the change, the last window's KPIs. */
-function kpiTable(
+/**
+ * The two tables of one grouping (split so that neither scrolls on a laptop): its segments' sizes at the first
+ * and last point with the change in share, and the last window's KPIs with their intervals.
+ */
+function groupTables(
   result: TrendsResult,
   list: readonly TrendValue[],
   names: (v: TrendValue) => string,
-  caption: (first: string, last: string, u: ReturnType<typeof trendTexts>['section']['step']['month']) => string,
+  name: string,
   locale: Locale,
   currency: string,
-): ReportTable {
+): ReportTable[] {
   const t = trendTexts(locale).section;
   const u = t.step[result.options.period];
   const lastPoint = result.points.length - 1;
@@ -116,31 +119,40 @@ function kpiTable(
     return `${points > 0 ? '+' : points < 0 ? '−' : ''}${formatNumber(Math.abs(points), locale, 1)}`;
   };
   const count = (v: TrendValue) => `${formatNumber(v.customers, locale)} (${pct(v.share)})`;
-  const rows = ends(list, lastPoint).map(({ first: a, last: b }) => [
-    names(a),
-    count(a),
-    count(b),
-    change(b.share - a.share),
-    shown(b, interval(money(b.revenuePerCustomer.mean), b.revenuePerCustomer.low, b.revenuePerCustomer.high, money)),
-    rate(b, b.repeatRate),
-    rate(b, b.churn),
-  ]);
-  return {
-    caption: caption(first, last, u),
-    columns: t.cols(first, last).map((label, i) => ({ label, numeric: i > 0, ...(i === 1 || i === 2 ? COUNT : {}) })),
-    rows,
-    note: t.tableNote(result.options.minSize),
-  };
+  const pairs = ends(list, lastPoint);
+  return [
+    {
+      caption: t.sizeCaption(name, first, last),
+      columns: t
+        .sizeCols(first, last)
+        .map((label, i) => ({ label, numeric: i > 0, ...(i === 1 || i === 2 ? COUNT : {}) })),
+      rows: pairs.map(({ first: a, last: b }) => [names(a), count(a), count(b), change(b.share - a.share)]),
+    },
+    {
+      caption: t.kpiCaption(name, last, u),
+      columns: t.kpiCols.map((label, i) => ({ label, numeric: i > 0 })),
+      rows: pairs.map(({ last: b }) => [
+        names(b),
+        shown(
+          b,
+          interval(money(b.revenuePerCustomer.mean), b.revenuePerCustomer.low, b.revenuePerCustomer.high, money),
+        ),
+        rate(b, b.repeatRate),
+        rate(b, b.churn),
+      ]),
+      note: t.tableNote(result.options.minSize),
+    },
+  ];
 }
 
-/** The charts and table of one more grouping: its shares, for clusters their revenue per customer, the table. */
+/** The charts and tables of one more grouping: its shares, for clusters their revenue per customer, the tables. */
 function groupingParts(
   result: TrendsResult,
   grouping: TrendGrouping,
   index: number,
   locale: Locale,
   currency: string,
-): { charts: ReportChart[]; table: ReportTable } {
+): { charts: ReportChart[]; tables: ReportTable[] } {
   const t = trendTexts(locale);
   const names = groupingNames(grouping, locale);
   const name = (v: TrendValue) => names[grouping.keys.indexOf(v.segment)] ?? v.segment;
@@ -162,11 +174,8 @@ function groupingParts(
       description: t.section.clusterRevenueDesc,
       spec: trendKpiChart(result, { locale, segments: grouping }),
     });
-  const caption = clusters
-    ? t.section.clusterCaption
-    : (first: string, last: string, u: Parameters<typeof t.section.clusterCaption>[2]) =>
-        t.section.attributeCaption(label, first, last, u);
-  return { charts, table: kpiTable(result, grouping.values, name, caption, locale, currency) };
+  const title = clusters ? t.section.clusterName : t.section.attributeName(label);
+  return { charts, tables: groupTables(result, grouping.values, name, title, locale, currency) };
 }
 
 /**
@@ -220,16 +229,23 @@ export function trendsSection(result: TrendsResult, options: TrendsSectionOption
       ...parts.flatMap((p) => p.charts),
     ],
     tables: [
-      kpiTable(result, result.rfm, (v) => trendSegmentName(result, v, 'rfm', locale), t.rfmCaption, locale, currency),
-      kpiTable(
+      ...groupTables(
         result,
-        result.valueTiers,
-        (v) => trendSegmentName(result, v, 'tiers', locale),
-        t.tierCaption,
+        result.rfm,
+        (v) => trendSegmentName(result, v, 'rfm', locale),
+        t.rfmName,
         locale,
         currency,
       ),
-      ...parts.map((p) => p.table),
+      ...groupTables(
+        result,
+        result.valueTiers,
+        (v) => trendSegmentName(result, v, 'tiers', locale),
+        t.tierName,
+        locale,
+        currency,
+      ),
+      ...parts.flatMap((p) => p.tables),
     ],
     facts: [
       [t.facts.period, t.points(result.points.length, u)],

@@ -63,26 +63,18 @@ const en = {
     clusterRevenue: 'Revenue per customer by cluster',
     clusterRevenueDesc:
       'Net revenue per customer in the period before each date, one panel per cluster, with its 95% interval; gaps are dates where the cluster was too small.',
-    clusterCaption: (first: string, last: string, u: StepWords) =>
-      `Clusters: customers (share) at ${first} and ${last}; revenue per customer, repeat rate and churn in the ${u.one} before ${last}, with 95% intervals`,
-    attributeCaption: (label: string, first: string, last: string, u: StepWords) =>
-      `By ${label}: customers (share) at ${first} and ${last}; revenue per customer, repeat rate and churn in the ${u.one} before ${last}, with 95% intervals`,
+    clusterName: 'Clusters',
+    attributeName: (label: string) => `By ${label}`,
     tierRepeat: 'Repeat rate by value tier',
     tierRepeatDesc:
       'The share of each value tier’s customers who ordered again in the period before each date, with its 95% interval.',
-    rfmCaption: (first: string, last: string, u: StepWords) =>
-      `RFM segments: customers (share) at ${first} and ${last}; revenue per customer, repeat rate and churn in the ${u.one} before ${last}, with 95% intervals`,
-    tierCaption: (first: string, last: string, u: StepWords) =>
-      `Value tiers: customers (share) at ${first} and ${last}; revenue per customer, repeat rate and churn in the ${u.one} before ${last}, with 95% intervals`,
-    cols: (first: string, last: string) => [
-      'Segment',
-      first,
-      last,
-      'Change in share (points)',
-      'Revenue per customer',
-      'Repeat rate',
-      'Churn',
-    ],
+    rfmName: 'RFM segments',
+    tierName: 'Value tiers',
+    sizeCaption: (name: string, first: string, last: string) => `${name}: customers (share) at ${first} and ${last}`,
+    kpiCaption: (name: string, last: string, u: StepWords) =>
+      `${name}: revenue per customer, repeat rate and churn in the ${u.one} before ${last}, with 95% intervals`,
+    sizeCols: (first: string, last: string) => ['Segment', first, last, 'Change in share (points)'],
+    kpiCols: ['Segment', 'Revenue per customer', 'Repeat rate', 'Churn'],
     tooSmall: 'too small',
     tableNote: (min: number) => `“too small”: fewer than ${min} customers at that date, too few for a reliable figure.`,
     facts: { period: 'Points', dates: 'Dates', minSize: 'Smallest group shown' },
@@ -151,26 +143,18 @@ const nl: typeof en = {
     clusterRevenue: 'Omzet per klant per cluster',
     clusterRevenueDesc:
       'Netto-omzet per klant in de periode vóór elke datum, één paneel per cluster, met het 95%-interval; gaten zijn datums waarop het cluster te klein was.',
-    clusterCaption: (first, last, u) =>
-      `Clusters: klanten (aandeel) op ${first} en ${last}; omzet per klant, herhaalaankopen en verloop in de ${u.one} vóór ${last}, met 95%-intervallen`,
-    attributeCaption: (label, first, last, u) =>
-      `Naar ${label}: klanten (aandeel) op ${first} en ${last}; omzet per klant, herhaalaankopen en verloop in de ${u.one} vóór ${last}, met 95%-intervallen`,
+    clusterName: 'Clusters',
+    attributeName: (label) => `Naar ${label}`,
     tierRepeat: 'Herhaalaankopen per waardegroep',
     tierRepeatDesc:
       'Het aandeel klanten van elke waardegroep dat in de periode vóór elke datum opnieuw bestelde, met het 95%-interval.',
-    rfmCaption: (first, last, u) =>
-      `RFM-segmenten: klanten (aandeel) op ${first} en ${last}; omzet per klant, herhaalaankopen en verloop in de ${u.one} vóór ${last}, met 95%-intervallen`,
-    tierCaption: (first, last, u) =>
-      `Waardegroepen: klanten (aandeel) op ${first} en ${last}; omzet per klant, herhaalaankopen en verloop in de ${u.one} vóór ${last}, met 95%-intervallen`,
-    cols: (first, last) => [
-      'Segment',
-      first,
-      last,
-      'Verschil in aandeel (procentpunten)',
-      'Omzet per klant',
-      'Herhaalaankopen',
-      'Verloop',
-    ],
+    rfmName: 'RFM-segmenten',
+    tierName: 'Waardegroepen',
+    sizeCaption: (name, first, last) => `${name}: klanten (aandeel) op ${first} en ${last}`,
+    kpiCaption: (name, last, u) =>
+      `${name}: omzet per klant, herhaalaankopen en verloop in de ${u.one} vóór ${last}, met 95%-intervallen`,
+    sizeCols: (first, last) => ['Segment', first, last, 'Verschil in aandeel (procentpunten)'],
+    kpiCols: ['Segment', 'Omzet per klant', 'Herhaalaankopen', 'Verloop'],
     tooSmall: 'te klein',
     tableNote: (min) => `‘te klein’: minder dan ${min} klanten op die datum, te weinig voor een betrouwbaar cijfer.`,
     facts: { period: 'Meetpunten', dates: 'Datums', minSize: 'Kleinste getoonde groep' },

@@ -46,41 +46,37 @@ describe('trends section', () => {
   });
 
   it('tables the first and last point per segment, and says "too small" instead of a figure below minSize (– when empty)', () => {
-    const [rfmTable, tierTable] = trendsSection(t, { locale: 'en', currency: 'GBP' }).tables ?? [];
+    const [rfmSizes, rfmTable, tierSizes] = trendsSection(t, { locale: 'en', currency: 'GBP' }).tables ?? [];
+    // two tables per grouping, so that neither scrolls on a laptop: the sizes, then the KPIs
+    expect(rfmSizes?.caption).toBe('RFM segments: customers (share) at 1 Nov 2023 and 1 Jan 2024');
     expect(rfmTable?.caption).toBe(
-      'RFM segments: customers (share) at 1 Nov 2023 and 1 Jan 2024; revenue per customer, repeat rate and churn in the month before 1 Jan 2024, with 95% intervals',
+      'RFM segments: revenue per customer, repeat rate and churn in the month before 1 Jan 2024, with 95% intervals',
     );
-    expect(rfmTable?.columns.map((c) => c.label)).toEqual([
+    expect(rfmSizes?.columns.map((c) => c.label)).toEqual([
       'Segment',
       '1 Nov 2023',
       '1 Jan 2024',
       'Change in share (points)',
-      'Revenue per customer',
-      'Repeat rate',
-      'Churn',
     ]);
-    expect(rfmTable?.rows.find((r) => r[0] === 'Champions')).toEqual([
-      'Champions',
-      '1 (33.3%)',
-      '0 (0.0%)',
-      '−33.3',
-      '–',
-      '–',
-      '–',
-    ]);
-    expect(rfmTable?.rows.find((r) => r[0] === 'New Customers')).toEqual([
+    expect(rfmTable?.columns.map((c) => c.label)).toEqual(['Segment', 'Revenue per customer', 'Repeat rate', 'Churn']);
+    expect(rfmSizes?.rows.find((r) => r[0] === 'Champions')).toEqual(['Champions', '1 (33.3%)', '0 (0.0%)', '−33.3']);
+    expect(rfmTable?.rows.find((r) => r[0] === 'Champions')).toEqual(['Champions', '–', '–', '–']);
+    expect(rfmSizes?.rows.find((r) => r[0] === 'New Customers')).toEqual([
       'New Customers',
       '1 (33.3%)',
       '1 (25.0%)',
       '−8.3',
+    ]);
+    expect(rfmTable?.rows.find((r) => r[0] === 'New Customers')).toEqual([
+      'New Customers',
       '£80',
       '0.0% (0.0%–79.3%)',
       '–', // no New Customer at 1 Dec (D had become a Potential Loyalist): no churn to measure
     ]);
     // D, Potential Loyalists at 1 Dec (the previous date), ordered in November and not in December: churn 1 of 1
-    expect(rfmTable?.rows.find((r) => r[0] === 'Potential Loyalists')?.[6]).toBe('100.0% (20.7%–100.0%)');
-    expect(tierTable?.rows.map((r) => r[0])).toEqual(['Top 20%', 'Next 30%', 'Rest 50%']);
-    const [, , , , revenue, repeat] = trendsSection(small, { locale: 'nl' }).tables?.[0]?.rows[1] ?? []; // Trouwe klanten: 1 customer
+    expect(rfmTable?.rows.find((r) => r[0] === 'Potential Loyalists')?.[3]).toBe('100.0% (20.7%–100.0%)');
+    expect(tierSizes?.rows.map((r) => r[0])).toEqual(['Top 20%', 'Next 30%', 'Rest 50%']);
+    const [, revenue, repeat] = trendsSection(small, { locale: 'nl' }).tables?.[1]?.rows[1] ?? []; // Trouwe klanten: 1 customer
     expect([revenue, repeat]).toEqual(['te klein', 'te klein']);
   });
 
@@ -126,7 +122,7 @@ describe('trends section', () => {
         'trends-by-1',
       ]);
       for (const c of section.charts ?? []) await expectRenders(c.spec);
-      const [, , clusters, country] = section.tables ?? [];
+      const [, , , , clusters, clusterKpis, country] = section.tables ?? [];
       // 4 customers, minSize 30: every figure of a point is "too small", the counts stay
       const rows = clusters?.rows.map((r) => r.slice(0, 3).join(' | ').replaceAll(',', '.'));
       expect(rows).toEqual(
@@ -134,7 +130,7 @@ describe('trends section', () => {
           ? ['1. High spend | 1 (33.3%) | 2 (50.0%)', '2. Low spend | 2 (66.7%) | 2 (50.0%)']
           : ['1. Hoge besteding | 1 (33.3%) | 2 (50.0%)', '2. Lage besteding | 2 (66.7%) | 2 (50.0%)'],
       );
-      expect(clusters?.rows[0]?.[4]).toBe(locale === 'en' ? 'too small' : 'te klein');
+      expect(clusterKpis?.rows[0]?.[1]).toBe(locale === 'en' ? 'too small' : 'te klein');
       expect(country?.caption).toMatch(locale === 'en' ? /^By country:/ : /^Naar land:/);
       expect(section.intro?.[2]).toMatch(locale === 'en' ? /followed by country/ : /gevolgd naar land/);
     }
