@@ -104,3 +104,23 @@ export function bfgs(fg: ValueAndGradient, start: number[], options: BfgsOptions
   }
   return { x, f: cur.f, iterations: maxIterations, evaluations, converged: false };
 }
+
+/**
+ * f with a central-difference gradient (step `h`, two evaluations per coordinate), for a likelihood without a
+ * closed-form gradient; a non-finite f gets a zero gradient (outside the domain).
+ * @example bfgs(centralDifferences(negLogLikelihood), start)
+ */
+export function centralDifferences(f: (x: number[]) => number, h = 1e-6): ValueAndGradient {
+  return (x) => {
+    const value = f(x);
+    if (!Number.isFinite(value)) return { f: value, g: x.map(() => 0) };
+    const g = x.map((_, i) => {
+      const up = x.slice();
+      up[i] = (up[i] ?? 0) + h;
+      const down = x.slice();
+      down[i] = (down[i] ?? 0) - h;
+      return (f(up) - f(down)) / (2 * h);
+    });
+    return { f: value, g };
+  };
+}

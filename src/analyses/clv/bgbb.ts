@@ -9,7 +9,7 @@
  * period (eq. 11), expected transactions (eq. 9) and conditional expected transactions (eq. 13).
  */
 import { WorkbenchError } from '../../errors.js';
-import { bfgs } from '../../stats/bfgs.js';
+import { bfgs, centralDifferences } from '../../stats/bfgs.js';
 import { nelderMead } from '../../stats/nelder-mead.js';
 import { lnBeta, lnGamma } from '../../stats/special.js';
 import { mleCovariance } from '../../stats/hessian.js';
@@ -140,19 +140,8 @@ export function fitBgbb(groups: readonly BgbbGroup[]): BgbbFit {
     const f = -bgbbLogLikelihood(unpack(v), groups) / customers;
     return Number.isFinite(f) ? f : Infinity;
   };
-  const h = 1e-6;
-  const objective = (v: number[]) => {
-    const f = negLL(v);
-    if (!Number.isFinite(f)) return { f, g: v.map(() => 0) };
-    const g = v.map((_, i) => {
-      const up = v.slice();
-      up[i] = (up[i] ?? 0) + h;
-      const down = v.slice();
-      down[i] = (down[i] ?? 0) - h;
-      return (negLL(up) - negLL(down)) / (2 * h);
-    });
-    return { f, g };
-  };
+  // No closed-form gradient: central differences, two evaluations per parameter
+  const objective = centralDifferences(negLL);
   const runs = STARTS.map((s) =>
     bfgs(
       objective,

@@ -9,7 +9,7 @@
  * expected purchases (eq. 41).
  */
 import { WorkbenchError } from '../../errors.js';
-import { bfgs } from '../../stats/bfgs.js';
+import { bfgs, centralDifferences } from '../../stats/bfgs.js';
 import { nelderMead } from '../../stats/nelder-mead.js';
 import { lnGamma, lnHyp2f1 } from '../../stats/special.js';
 import { mleCovariance } from '../../stats/hessian.js';
@@ -148,20 +148,8 @@ export function fitParetoNbd(groups: readonly ClvGroup[], options: ParetoNbdFitO
     const f = -paretoNbdLogLikelihood(unpack(v), groups) / customers;
     return Number.isFinite(f) ? f : Infinity;
   };
-  // No closed-form gradient (it would need ∂₂F₁/∂a): central differences, 8 evaluations per gradient
-  const h = 1e-6;
-  const objective = (v: number[]) => {
-    const f = negLL(v);
-    if (!Number.isFinite(f)) return { f, g: v.map(() => 0) };
-    const g = v.map((_, i) => {
-      const up = v.slice();
-      up[i] = (up[i] ?? 0) + h;
-      const down = v.slice();
-      down[i] = (down[i] ?? 0) - h;
-      return (negLL(up) - negLL(down)) / (2 * h);
-    });
-    return { f, g };
-  };
+  // No closed-form gradient: central differences, two evaluations per parameter
+  const objective = centralDifferences(negLL);
   const runs = (options.starts ?? DEFAULT_STARTS).map((s) =>
     bfgs(objective, [s.r, s.alpha, s.s, s.beta].map(Math.log), { gTolerance: 1e-7 }),
   );
