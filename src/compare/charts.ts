@@ -9,6 +9,17 @@ import { compareTexts } from './texts.js';
  * Average customer retention by period since the first order: one line for the previous report, one for this one.
  * @example await show(cohortCurvesChart(compareReports(before, after)!.cohorts!, { locale: 'nl' }));
  */
+
+/** The colour of a comparison line: grey for the previous run, the first category colour for this one. */
+function runColour(t: ReturnType<typeof compareTexts>) {
+  return {
+    field: 'run',
+    type: 'nominal',
+    title: null,
+    sort: [t.columns.before, t.columns.now],
+    scale: { range: [CATEGORY_COLORS[8] ?? '#999999', CATEGORY_COLORS[0] ?? '#0072B2'] },
+  } as const;
+}
 export function cohortCurvesChart(
   cohorts: NonNullable<ReportComparison['cohorts']>,
   options: { locale?: Locale } = {},
@@ -28,13 +39,7 @@ export function cohortCurvesChart(
     encoding: {
       x: { field: 'period', type: 'quantitative', title: t.columns.period, axis: { tickMinStep: 1, format: 'd' } },
       y: { field: 'retention', type: 'quantitative', title: t.chart.retention, axis: { format: '.0%' } },
-      color: {
-        field: 'run',
-        type: 'nominal',
-        title: null,
-        sort: [t.columns.before, t.columns.now],
-        scale: { range: [CATEGORY_COLORS[8] ?? '#999999', CATEGORY_COLORS[0] ?? '#0072B2'] },
-      },
+      color: runColour(t),
       tooltip: [
         { field: 'run', type: 'nominal', title: t.chart.run },
         { field: 'period', type: 'quantitative', title: t.columns.period },
@@ -83,13 +88,7 @@ export function cohortEachChart(
           axis: { format: '.0%' },
           scale: { domain: [0, 1] },
         },
-        color: {
-          field: 'run',
-          type: 'nominal',
-          title: null,
-          sort: [t.columns.before, t.columns.now],
-          scale: { range: [CATEGORY_COLORS[8] ?? '#999999', CATEGORY_COLORS[0] ?? '#0072B2'] },
-        },
+        color: runColour(t),
         tooltip: [
           { field: 'cohort', type: 'ordinal', title: t.eachChart.cohort },
           { field: 'run', type: 'nominal', title: t.chart.run },
