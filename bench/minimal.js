@@ -12,6 +12,14 @@
 //   trends    (r, f) score sizes at 12 monthly dates, from one customer × month aggregate
 //   timing    orders per weekday × hour, per customer the weekend share and the mean gap between orders
 //   overview  customers, orders, revenue, one-time buyers, return rows, the top 20% customers' revenue share
+//   loyalty   per customer the gaps in days between distinct order days, their median, mean and standard
+//             deviation and the days since the last order, four segments by fixed thresholds, sizes
+//   productMix spend per customer x category, each customer's shares, the nearest of four fixed centres, sizes
+//             and mean shares per cluster, customers per pattern of categories bought (the pair counts)
+//   channel   per customer purchase orders, net revenue and distinct channels, four segments, customers,
+//             revenue per customer and repeat buyers per segment
+//   journey   (orders only) per customer the stage reached by its number of orders and the days with an
+//             order in the last 90 days: stage x engagement counts
 
 const STAGES = {
   rfm: [
@@ -72,6 +80,51 @@ const STAGES = {
       SELECT customer_id, avg((dayofweek(order_date) IN (0, 6))::INTEGER) AS weekend,
         CASE WHEN count(*) > 1 THEN date_diff('day', min(order_date), max(order_date)) / (count(*) - 1) END AS gap
       FROM o GROUP BY 1)`,
+  ],
+  loyalty: [
+    `WITH d AS (SELECT DISTINCT customer_id, order_date::DATE AS day FROM t WHERE amount > 0),
+      g AS (SELECT customer_id, day, date_diff('day', lag(day) OVER (PARTITION BY customer_id ORDER BY day), day) AS gap FROM d),
+      c AS (SELECT customer_id, count(gap) AS gaps, median(gap) AS cycle, avg(gap) AS mean, stddev_pop(gap) AS sd,
+        date_diff('day', max(day), getvariable('as_of')::DATE) AS since FROM g GROUP BY 1)
+    SELECT CASE WHEN gaps >= 2 AND since > 2 * cycle AND since > 30 THEN 'at-risk'
+      WHEN gaps >= 3 AND sd / mean <= 0.5 THEN 'loyal' WHEN gaps >= 1 AND cycle <= 90 THEN 'potential-loyal'
+      ELSE 'switcher' END AS segment, count(*) FROM c GROUP BY 1 ORDER BY 1`,
+  ],
+  productMix: [
+    {
+      when: 'category',
+      sql: `CREATE TABLE mix AS WITH s AS (SELECT customer_id, category, sum(amount::DECIMAL(18, 2))::DOUBLE AS spend
+        FROM t WHERE amount > 0 AND category IS NOT NULL GROUP BY ALL),
+        c AS (SELECT category, row_number() OVER (ORDER BY sum(spend) DESC, category) - 1 AS idx FROM s GROUP BY 1)
+      SELECT customer_id, least(idx, 12) AS idx, sum(spend) AS spend FROM s JOIN c USING (category) GROUP BY ALL`,
+    },
+    {
+      when: 'category',
+      sql: `WITH v AS (SELECT customer_id, [${Array.from({ length: 13 }, (_, i) => `coalesce(sum(spend) FILTER (WHERE idx = ${i}) / sum(spend), 0)`).join(', ')}] AS x
+        FROM mix GROUP BY 1),
+        d AS (SELECT [${[0, 1, 2, 3].map((k) => Array.from({ length: 13 }, (_, j) => `(x[${j + 1}] - ${j === k ? 1 : 0}) ^ 2`).join(' + ')).join(', ')}] AS dist, x FROM v)
+      SELECT list_position(dist, list_min(dist)) AS k, count(*), avg(x[1]), avg(x[2]), avg(x[3]), avg(x[4]) FROM d GROUP BY 1 ORDER BY 1`,
+    },
+    {
+      when: 'category',
+      sql: `SELECT mask, count(*) FROM (SELECT customer_id, bit_or(1::BIGINT << idx) AS mask FROM mix WHERE idx < 12 GROUP BY 1)
+      GROUP BY 1 ORDER BY 1`,
+    },
+  ],
+  channel: [
+    {
+      when: 'channel',
+      sql: `WITH c AS (SELECT customer_id, count(DISTINCT order_id) FILTER (WHERE amount > 0) AS orders, sum(amount::DECIMAL(18, 2)) AS revenue,
+          count(DISTINCT channel) FILTER (WHERE amount > 0) AS channels FROM t GROUP BY 1)
+      SELECT CASE WHEN channels = 0 THEN 'no-channel' WHEN orders <= 1 THEN 'one-order' WHEN channels >= 2 THEN 'omnichannel'
+        ELSE 'single-channel' END AS segment, count(*), avg(revenue), count(*) FILTER (WHERE orders >= 2) FROM c GROUP BY 1 ORDER BY 1`,
+    },
+  ],
+  journey: [
+    `WITH c AS (SELECT customer_id, count(DISTINCT order_id) FILTER (WHERE amount > 0) AS orders,
+        count(DISTINCT order_date::DATE) FILTER (WHERE order_date >= getvariable('as_of') - INTERVAL 90 DAY) AS days FROM t GROUP BY 1)
+    SELECT orders >= 2 AS repeat, CASE WHEN days >= 3 THEN 'high' WHEN days >= 1 THEN 'medium' ELSE 'low' END AS engagement, count(*)
+    FROM c GROUP BY ALL ORDER BY ALL`,
   ],
   overview: [
     `SELECT count(*) AS customers, sum(frequency) AS orders, sum(monetary) AS revenue, count(*) FILTER (WHERE frequency = 1) AS one_time,

@@ -123,6 +123,14 @@ export function segmentParams(map: SegmentMap): Record<string, string> {
  * and the segment parameters bound. Customers without a purchase (only returns) are left out.
  */
 export function rfmSql(o: RfmSqlOptions): string {
+  return `create or replace table ${quoteIdentifier(o.table)} as\n${rfmQuerySql(o)}`;
+}
+
+/**
+ * The query behind {@link rfmSql} (`with … select …`, one row per customer; `o.table` is not read), for a
+ * caller that reads a few of its columns without writing the table (the trends read each date's segments).
+ */
+export function rfmQuerySql(o: Omit<RfmSqlOptions, 'table'>): string {
   // bins and returns are spliced into the text: checked here too, for callers of this public builder
   wholeNumber('bins', o.bins, 2, 20);
   keyword('returns', o.returns, ['net', 'ignore']);
@@ -151,8 +159,7 @@ export function rfmSql(o: RfmSqlOptions): string {
 base as (
   ${customerAggregateSql({ from: 'tx', buyersOnly: true })}
 ),`;
-  return `create or replace table ${quoteIdentifier(o.table)} as
-with ${base}
+  return `with ${base}
 cust as (
   select *, date_diff('day', cast(last_order as date), cast($asOf as date))::integer as recency_days,
     date_diff('day', cast(first_order as date), cast($asOf as date))::integer as tenure_days

@@ -16,7 +16,7 @@ import { quoteIdentifier } from '../../sql.js';
 import { Z95 } from '../../stats/normal.js';
 import { wilson } from '../../stats/proportion.js';
 import { resolveScoring } from '../rfm/index.js';
-import { rfmSql, segmentParams } from '../rfm/sql.js';
+import { rfmQuerySql, segmentParams } from '../rfm/sql.js';
 import { standardSegmentMap, validateSegmentMap } from '../rfm/segment-map.js';
 import { tierKeys, tierShares } from '../segments/index.js';
 import { resolveAsOf } from '../shared/as-of.js';
@@ -29,7 +29,6 @@ import {
   trendCountsSql,
   trendFiguresSql,
   trendFiguresTableSql,
-  trendMembersPruneSql,
   trendMembersTableSql,
   trendPointFiguresSql,
   trendPointSql,
@@ -179,9 +178,10 @@ export async function trends(wb: Workbench, options: TrendsOptions = {}): Promis
 
   const state = wb.tempName('_swb_trends_state');
   const figures = wb.tempName('_swb_trends_figures');
-  const members = wb.tempName('_swb_trends_members');
+  // two member tables taking turns: this point's and the previous point's (recreated, not deleted from, so
+  // the rows of older points are freed instead of piling up as deleted rows)
+  const memberTables = [wb.tempName('_swb_trends_members'), wb.tempName('_swb_trends_members')] as const;
   const view = wb.tempName('_swb_trends_point');
-  const scored = wb.tempName('_swb_trends_rfm');
   const tierParams = Object.fromEntries(tierKeys(shares).map((k, j) => [`t${j}`, k]));
   const attributeTables = by.map(() => wb.tempName('_swb_trends_by'));
   const attributeKeys: string[][] = [];
@@ -204,27 +204,25 @@ export async function trends(wb: Workbench, options: TrendsOptions = {}): Promis
       (await wb.query<{ i: number; n: number }>(trendCountsSql(state, points))).map((r) => [Number(r.i), Number(r.n)]),
     );
     await wb.run(trendFiguresTableSql(figures));
-    await wb.run(trendMembersTableSql(members, state));
+    for (const table of memberTables) await wb.run(trendMembersTableSql(table, state));
     for (let i = 0; i < points; i++) {
       if (!counts.get(i)) continue;
+      const members = memberTables[i % 2]!;
+      if (i > 1) await wb.run(trendMembersTableSql(members, state));
       await wb.run(trendPointSql(view, state, i));
-      // RFM's own statement on this date's aggregate: the same scores and segments rfm() gives as of it
-      await wb.run(
-        rfmSql({
-          source,
-          table: scored,
-          bins,
-          scoring,
-          returns,
-          excludeLater: true,
-          segmentMap,
-          aggregate: quoteIdentifier(view),
-          unordered: true,
-        }),
-        { asOf: dates[i]!.date, ...segmentParams(segmentMap) },
-      );
-      // each buyer's segment per grouping at this date; the previous date's are kept for churn
-      await wb.run(trendRfmMembersSql(members, scored, i));
+      // each buyer's segment per grouping at this date; the previous date's are kept for churn. RFM's own
+      // query on this date's aggregate: the same scores and segments rfm() gives as of it
+      const scoredQuery = rfmQuerySql({
+        source,
+        bins,
+        scoring,
+        returns,
+        excludeLater: true,
+        segmentMap,
+        aggregate: quoteIdentifier(view),
+        unordered: true,
+      });
+      await wb.run(trendRfmMembersSql(members, scoredQuery, i), { asOf: dates[i]!.date, ...segmentParams(segmentMap) });
       await wb.run(trendTierMembersSql(members, view, i, shares), tierParams);
       if (cl) {
         const o = {
@@ -237,14 +235,13 @@ export async function trends(wb: Workbench, options: TrendsOptions = {}): Promis
       }
       for (const [j, table] of attributeTables.entries())
         await wb.run(trendAttributeMembersSql(members, view, i, `by${j}`, table));
-      await wb.run(trendPointFiguresSql(figures, members, view, i));
-      await wb.run(trendMembersPruneSql(members, i));
+      await wb.run(trendPointFiguresSql(figures, members, memberTables[(i + 1) % 2]!, view, i));
     }
     rows = await wb.query<FigureRow>(trendFiguresSql(figures));
   } finally {
-    await wb.run(`drop table if exists ${quoteIdentifier(view)}; drop table if exists ${quoteIdentifier(scored)};
+    await wb.run(`drop table if exists ${quoteIdentifier(view)};
       drop table if exists ${quoteIdentifier(figures)}; drop table if exists ${quoteIdentifier(state)};
-      drop table if exists ${quoteIdentifier(members)}`);
+      drop table if exists ${quoteIdentifier(memberTables[0])}; drop table if exists ${quoteIdentifier(memberTables[1])}`);
     for (const table of attributeTables) await wb.run(`drop table if exists ${quoteIdentifier(table)}`);
   }
   const kept = dates.flatMap((_, i) => (counts.get(i) ? [i] : []));

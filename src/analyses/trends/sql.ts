@@ -14,7 +14,8 @@
  *              per customer × point: a customer's state at point i is the row of its last bucket ≤ i+1
  *   per point  a table of one point's buyers cut from the state, scored by RFM's own `rfmSql` (the same
  *              quantile tie rule and segment map) and cut into value tiers by the shared top-share rule
- *   members    per point × grouping: each buyer's segment, kept until the next point (churn takes membership
+ *   members    per point × grouping: each buyer's segment, in one of two tables that take turns, kept until
+ *              the next point (churn takes membership
  *              at the previous date)
  *   figures    per point × grouping × segment: customers, window revenue (sum and sum of squares, both exact
  *              sums so that reruns give the same bits, for the interval of the mean) and customers who came back in the window, appended to one table;
@@ -166,16 +167,24 @@ select ${numberLiteral(point)}, ${kindLiteral(kind)}, segment, customer_id from 
 }
 
 /**
- * Append point `point`'s figures per grouping × segment from the members table and the point's table: the
- * customers, window revenue and repeaters of the segment's members at this point, and for churn the members of
- * the segment at the previous point (`point − 1`) who bought in the window before this one (`prev_buyer`) and of
+ * Append point `point`'s figures per grouping × segment from this point's members table, the previous point's
+ * (`previousMembers`; its rows of point `point − 1` are read) and the point's table: the customers, window revenue
+ * and repeaters of the segment's members at this point, and for churn the members of the segment at the previous
+ * point who bought in the window before this one (`prev_buyer`) and of
  * those the ones without a purchase in this window (`churned`). Membership at the previous date keeps churn from
  * being circular for segments defined by recency (RFM, clusters on recency). A segment with members at only one
  * of the two points still gets its row (zeros for the other side). Pure.
  */
-export function trendPointFiguresSql(figures: string, members: string, view: string, point: number): string {
+export function trendPointFiguresSql(
+  figures: string,
+  members: string,
+  previousMembers: string,
+  view: string,
+  point: number,
+): string {
   wholeNumber('point', point, 0, MAX_POINTS - 1);
   const m = quoteIdentifier(members);
+  const pm = quoteIdentifier(previousMembers);
   const v = quoteIdentifier(view);
   return `insert into ${quoteIdentifier(figures)}
 with cur as (
@@ -187,7 +196,7 @@ with cur as (
 ),
 prev as (
   select m.kind, m.segment, count(*)::bigint as prev_buyers, (count(*) filter (where v.churned))::bigint as churners
-  from ${m} m join ${v} v on v.customer_id = m.customer_id
+  from ${pm} m join ${v} v on v.customer_id = m.customer_id
   where m.i = ${numberLiteral(point - 1)} and v.prev_buyer group by m.kind, m.segment
 )
 select ${numberLiteral(point)}, coalesce(c.kind, p.kind), coalesce(c.segment, p.segment),
@@ -196,16 +205,13 @@ select ${numberLiteral(point)}, coalesce(c.kind, p.kind), coalesce(c.segment, p.
 from cur c full join prev p on p.kind = c.kind and p.segment is not distinct from c.segment`;
 }
 
-/** Drop the members of points before `point`: only the current and the previous point are needed. Pure. */
-export function trendMembersPruneSql(members: string, point: number): string {
+/**
+ * Record one point's RFM segment of each buyer, from RFM's own query on the point's table (`rfmQuerySql`: only
+ * its `customer_id` and `segment` are read, so the rest of its columns are never built). Pure.
+ */
+export function trendRfmMembersSql(members: string, rfmQuery: string, point: number): string {
   wholeNumber('point', point, 0, MAX_POINTS - 1);
-  return `delete from ${quoteIdentifier(members)} where i < ${numberLiteral(point)}`;
-}
-
-/** Record one point's RFM segment of each buyer, from the table `rfmSql` wrote. Pure. */
-export function trendRfmMembersSql(members: string, rfmTable: string, point: number): string {
-  wholeNumber('point', point, 0, MAX_POINTS - 1);
-  return membersInsert(members, point, 'rfm', `select customer_id, segment from ${quoteIdentifier(rfmTable)}`);
+  return membersInsert(members, point, 'rfm', `select customer_id, segment from (${rfmQuery})`);
 }
 
 /**

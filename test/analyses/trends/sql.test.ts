@@ -5,7 +5,6 @@ import {
   trendCountsSql,
   trendFiguresSql,
   trendFiguresTableSql,
-  trendMembersPruneSql,
   trendMembersTableSql,
   trendPointFiguresSql,
   trendPointSql,
@@ -14,6 +13,8 @@ import {
   trendTierMembersSql,
 } from '../../../src/analyses/trends/sql.js';
 import { trendDates } from '../../../src/analyses/trends/index.js';
+import { rfmQuerySql, segmentParams } from '../../../src/analyses/rfm/sql.js';
+import { standardSegmentMap } from '../../../src/analyses/rfm/segment-map.js';
 import type { Workbench } from '../../../src/workbench.js';
 import { AS_OF, expectPlans, explainWorkbench } from '../../helpers/explain.js';
 
@@ -39,15 +40,26 @@ describe('trends SQL', () => {
       await wb.run(trendMembersTableSql('trend members', 'trend state'));
       await expectPlans(wb, trendPointSql('trend view', 'trend state', 2));
       await wb.run(trendPointSql('trend view', 'trend state', 2));
-      await wb.run("create or replace table scored as select 'x' as customer_id, 'champions' as segment");
-      await expectPlans(wb, trendRfmMembersSql('trend members', 'scored', 2));
+      const scored = rfmQuerySql({
+        source: 'transactions',
+        bins: 5,
+        scoring: 'quantile',
+        returns,
+        excludeLater: true,
+        segmentMap: standardSegmentMap(5),
+        aggregate: '"trend view"',
+        unordered: true,
+      });
+      await expectPlans(wb, trendRfmMembersSql('trend members', scored, 2), {
+        asOf: dates[2]!.date,
+        ...segmentParams(standardSegmentMap(5)),
+      });
       await expectPlans(wb, trendTierMembersSql('trend members', 'trend view', 2, [0.2, 0.3]), {
         t0: 'top-20%',
         t1: 'next-30%',
         t2: 'rest-50%',
       });
-      await expectPlans(wb, trendPointFiguresSql('trend figures', 'trend members', 'trend view', 2));
-      await expectPlans(wb, trendMembersPruneSql('trend members', 2));
+      await expectPlans(wb, trendPointFiguresSql('trend figures', 'trend members', 'trend members', 'trend view', 2));
       await expectPlans(wb, trendFiguresSql('trend figures'));
     },
   );
