@@ -11,7 +11,7 @@ import type { Workbench } from '../../workbench.js';
 import { rfm as runRfm, type RfmResult } from '../rfm/index.js';
 import { dataSufficiency, resolveMinimums, type Minimums } from '../shared/sufficiency.js';
 import { resolveAsOf } from '../shared/as-of.js';
-import { withOrderAggregate } from '../shared/customer-cache.js';
+import { withOrderDayGaps } from '../shared/customer-cache.js';
 import { checkOptionKeys, minSizeOption, optionKeys, outputTable } from '../shared/validate.js';
 import { loyaltyMessages } from './messages.js';
 import {
@@ -118,10 +118,11 @@ async function segment(wb: Workbench, options: LoyaltyOptions, s: Settings, r: R
     .filter((s) => s.loyalty === 'at-risk' || s.loyalty === 'lost')
     .map((s) => s.key);
   const params = Object.fromEntries([['asOf', asOf], ...lapsingSegments.map((k, i) => [`lapse${i}`, k])]);
-  await withOrderAggregate(wb, { source, asOf }, (orders) =>
+  await withOrderDayGaps(wb, { source, asOf }, (gaps, orders) =>
     wb.run(
       loyaltyCustomersSql({
         orders,
+        gaps,
         table,
         rfm: r.table,
         lapsing: lapsingSegments.length,

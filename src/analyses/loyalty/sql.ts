@@ -6,8 +6,9 @@
  * The steps, over the purchase orders before `$asOf` of the shared per-order aggregate (`withOrderAggregate`,
  * built once per report; return rows only count in revenue):
  *   orders  one row per customer × order, at its first timestamp
- *   days    the distinct order days per customer, and the gap in days to the previous one
- *   gaps    per customer: gaps, median gap (the own cycle), mean, population standard deviation, longest
+ *   gaps    per customer (the shared order-day gaps, `withOrderDayGaps`: the distinct order days and the
+ *           gaps in days between them): gaps, median gap (the own cycle), mean, population standard
+ *           deviation, longest
  *   then    the signal that the customer is slipping away (P(alive) when a CLV table is given, else the RFM
  *           segment's loyalty group), and one loyalty segment by {@link LOYALTY_RULES} in a fixed priority
  */
@@ -55,6 +56,8 @@ export const LOYALTY_RULES = {
 export interface LoyaltySqlOptions {
   /** The per-order aggregate of the transactions before the as-of date (quoted name, from `withOrderAggregate`). */
   orders: string;
+  /** The per-customer order-day gaps of those orders (quoted name, from `withOrderDayGaps`). */
+  gaps: string;
   /** Table (re)created with one row per customer. */
   table: string;
   /** RFM per-customer table (`customer_id, segment`). */
@@ -88,14 +91,8 @@ export function loyaltyCustomersSql(o: LoyaltySqlOptions): string {
 with orders as (
   select customer_id, order_id, ts from ${o.orders} where ts is not null
 ),
-days as (
-  select customer_id, date_diff('day', lag(d) over (partition by customer_id order by d), d) as gap
-  from (select distinct customer_id, cast(ts as date) as d from orders)
-),
 gaps as (
-  select customer_id, count(*)::integer as order_days, count(gap)::integer as gaps, median(gap)::double as cycle,
-    avg(gap)::double as mean_gap, stddev_pop(gap)::double as sd_gap, max(gap)::integer as max_gap
-  from days group by customer_id
+  select * from ${o.gaps}
 ),
 cust as (
   select customer_id, count(*)::bigint as orders,

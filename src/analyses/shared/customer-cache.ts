@@ -17,7 +17,8 @@
  * Beside it, the per-order aggregate ({@link withOrderAggregate}: one row per customer × order before the
  * as-of moment, with its first and last purchase time and net revenue), kept and refreshed by the same rules
  * ({@link MAX_ORDER_ENTRIES} entry): timing, loyalty, channel and journey read it instead of each grouping every
- * transaction by order again.
+ * transaction by order again. From it, the per-customer gaps between order days ({@link withOrderDayGaps}),
+ * which timing (the own cycle) and loyalty (regularity) both read.
  */
 import { moneySum, quoteIdentifier } from '../../sql.js';
 import type { Workbench } from '../../workbench.js';
@@ -85,7 +86,7 @@ ${customerAggregateSql({ from: 'tx', buyersOnly: true })}`;
 
 /** What one cached table is: its kind (a list and a turn of its own), key, source and how to build it. */
 interface CacheRequest {
-  kind: 'customer-aggregate' | 'order-aggregate';
+  kind: 'customer-aggregate' | 'order-aggregate' | 'order-day-gaps';
   max: number;
   key: string;
   source: string;
@@ -107,7 +108,7 @@ function withCached<T>(wb: Workbench, c: CacheRequest, fn: (table: string) => Pr
       entry = undefined;
     }
     if (!entry) {
-      const table = wb.tempName(`_swb_${c.kind.replace('-', '_')}`);
+      const table = wb.tempName(`_swb_${c.kind.replaceAll('-', '_')}`);
       await c.build(table);
       entry = { key: c.key, table, ...print };
     }
@@ -176,6 +177,47 @@ export function withOrderAggregate<T>(
   const key = JSON.stringify([request.source, request.asOf.getTime()]);
   const build = (table: string) => wb.run(orderAggregateTableSql(table, request.source), { asOf: request.asOf });
   return withCached(wb, { kind: 'order-aggregate', max: MAX_ORDER_ENTRIES, key, source: request.source, build }, fn);
+}
+
+/** Per-customer order-day gap tables kept per Workbench (a report reads one: at its as-of date). */
+export const MAX_GAP_ENTRIES = 1;
+
+/**
+ * The statement that (re)creates `table` from the per-order aggregate `orders` (quoted name): one row per
+ * customer with a purchase order, `order_days` (distinct days with a purchase order), `gaps` (days between
+ * consecutive order days: order_days − 1) and of those gaps `cycle` (median), `mean_gap`, `sd_gap` (population
+ * standard deviation) and `max_gap`, NULL without gaps. Pure.
+ */
+export function orderDayGapsTableSql(table: string, orders: string): string {
+  return `create or replace temp table ${quoteIdentifier(table)} as
+with days as (
+  select customer_id, date_diff('day', lag(d) over (partition by customer_id order by d), d) as gap
+  from (select distinct customer_id, cast(ts as date) as d from ${orders} where ts is not null)
+)
+select customer_id, count(*)::integer as order_days, count(gap)::integer as gaps, median(gap)::double as cycle,
+  avg(gap)::double as mean_gap, stddev_pop(gap)::double as sd_gap, max(gap)::integer as max_gap
+from days group by customer_id`;
+}
+
+/**
+ * Run `fn` with the names (quoted) of the per-customer order-day gaps ({@link orderDayGapsTableSql}) and the
+ * per-order aggregate it comes from ({@link withOrderAggregate}), both before `asOf`, built once and fresh by
+ * the same rules: timing and loyalty read the gaps instead of each sorting every order day again. `fn` should
+ * only read the tables, and call no analysis.
+ * @example await withOrderDayGaps(wb, { source: 'transactions', asOf }, (gaps) => wb.query(`select median(cycle) as c from ${gaps}`));
+ */
+export function withOrderDayGaps<T>(
+  wb: Workbench,
+  request: { source: string; asOf: Date },
+  fn: (gaps: string, orders: string) => Promise<T>,
+): Promise<T> {
+  const key = JSON.stringify([request.source, request.asOf.getTime()]);
+  // in the order aggregate's turn, then the gaps' own: always in this order, so two calls never wait on each other
+  return withOrderAggregate(wb, request, (orders) => {
+    const build = (table: string) => wb.run(orderDayGapsTableSql(table, orders));
+    const c = { kind: 'order-day-gaps' as const, max: MAX_GAP_ENTRIES, key, source: request.source, build };
+    return withCached(wb, c, (gaps) => fn(gaps, orders));
+  });
 }
 
 /**

@@ -11,7 +11,7 @@ import { messages } from '../../messages.js';
 import { quoteIdentifier } from '../../sql.js';
 import type { Workbench } from '../../workbench.js';
 import { resolveAsOf } from '../shared/as-of.js';
-import { withOrderAggregate } from '../shared/customer-cache.js';
+import { withOrderDayGaps } from '../shared/customer-cache.js';
 import { checkOptionKeys, optionKeys, minSizeOption } from '../shared/validate.js';
 import { timingMessages } from './messages.js';
 import {
@@ -126,10 +126,10 @@ export async function timing(wb: Workbench, options: TimingOptions = {}): Promis
   let hasTimes = false;
   let cells: Array<{ weekday: number; hour: number | null; orders: number }> = [];
   try {
-    await withOrderAggregate(wb, { source, asOf }, async (orders) => {
+    await withOrderDayGaps(wb, { source, asOf }, async (gaps, orders) => {
       const [times] = await wb.query<{ has_times: boolean | null }>(hasTimesSql(orders));
       hasTimes = times?.has_times === true;
-      await wb.run(timingCustomersSql({ orders, table }), { asOf, hasTimes });
+      await wb.run(timingCustomersSql({ orders, gaps, table }), { asOf, hasTimes });
       cells = await wb.query(timingGridSql(orders, hasTimes));
     });
     rows = await wb.query(timingSegmentsSql(table));

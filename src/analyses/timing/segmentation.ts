@@ -1,5 +1,5 @@
 /** Timing as a segmentation `swb export --segmentation timing` writes: one timing segment per customer. */
-import { withOrderAggregate } from '../shared/customer-cache.js';
+import { withOrderDayGaps } from '../shared/customer-cache.js';
 import type { Segmentation } from '../shared/segmentation.js';
 import { hasTimesSql, timingCustomersSql, TIMING_SEGMENTS, type TimingSegment } from './sql.js';
 import { timingMessages } from './messages.js';
@@ -23,10 +23,10 @@ export const timingSegmentation: Segmentation = {
   ],
   label: (key, locale) => timingTexts(locale).segments[key as TimingSegment]?.name ?? key,
   write: async (wb, { asOf, table }) => {
-    const hasTimes = await withOrderAggregate(wb, { source: 'transactions', asOf }, async (orders) => {
+    const hasTimes = await withOrderDayGaps(wb, { source: 'transactions', asOf }, async (gaps, orders) => {
       const [times] = await wb.query<{ has_times: boolean | null }>(hasTimesSql(orders));
       const has = times?.has_times === true;
-      await wb.run(timingCustomersSql({ orders, table }), { asOf, hasTimes: has });
+      await wb.run(timingCustomersSql({ orders, gaps, table }), { asOf, hasTimes: has });
       return has;
     });
     return hasTimes ? [] : [timingMessages.warnNoTimes()];

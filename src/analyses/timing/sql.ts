@@ -8,7 +8,8 @@
  *   orders  one row per customer × order, at its first timestamp
  *   cust    per customer: orders, orders on Sat/Sun, per time-of-day band, in the holiday season; days since
  *           the last order; net revenue (returns subtracted, exact decimal sum)
- *   cycles  median days between consecutive distinct order days (customers with enough orders)
+ *   cycles  median days between consecutive distinct order days (the shared order-day gaps,
+ *           `withOrderDayGaps`; kept for customers with enough orders)
  *   then    one timing segment per customer, by the rules of {@link TIMING_RULES} in a fixed priority
  */
 import { numberLiteral, quoteIdentifier } from '../../sql.js';
@@ -66,6 +67,8 @@ export const TIMING_RULES = {
 export interface TimingSqlOptions {
   /** The per-order aggregate of the transactions before the as-of date (quoted name, from `withOrderAggregate`). */
   orders: string;
+  /** The per-customer order-day gaps of those orders (quoted name, from `withOrderDayGaps`). */
+  gaps: string;
   /** Table (re)created with one row per customer ({@link timingCustomersSql}). */
   table: string;
 }
@@ -117,12 +120,8 @@ with orders as (
 revenue as (
   select customer_id, sum(revenue) as revenue from ${o.orders} group by customer_id
 ),
-days as (
-  select customer_id, date_diff('day', lag(d) over (partition by customer_id order by d), d) as gap
-  from (select distinct customer_id, cast(ts as date) as d from orders)
-),
 cycles as (
-  select customer_id, median(gap)::double as cycle from days where gap is not null group by customer_id
+  select customer_id, cycle from ${o.gaps}
 ),
 cust as (
   select customer_id, count(*)::bigint as orders,

@@ -4,8 +4,10 @@ import {
   MAX_ENTRIES,
   withCustomerAggregate,
   withOrderAggregate,
+  withOrderDayGaps,
   withStableSources,
 } from '../../../src/analyses/shared/customer-cache.js';
+import { loyalty } from '../../../src/analyses/loyalty/index.js';
 import { customerAggregateSql } from '../../../src/analyses/shared/customer-aggregate.js';
 import { rfm } from '../../../src/analyses/rfm/index.js';
 import { clusters } from '../../../src/analyses/clusters/index.js';
@@ -186,5 +188,42 @@ describe('the shared per-order aggregate', () => {
     expect(builds).toBe(2);
     expect(first.orders.total).toBe(3);
     expect(second.orders.total).toBe(4);
+  });
+});
+
+describe('the shared order-day gaps', () => {
+  let wb: Workbench;
+  beforeEach(async () => {
+    wb = await Workbench.open();
+    // A buys on 1 Mar, 1 Jun (twice that day, one order returned in part) and 1 Jul: order days 1 Mar, 1 Jun,
+    // 1 Jul, gaps 92 and 30; B one order day; C only a return; D after the as-of date.
+    await transactions(wb, [...ROWS, ['A', 'a3', '2023-06-01', 10], ['A', 'a4', '2023-07-01', 5]]);
+  });
+  afterEach(() => wb.close());
+
+  it('holds per customer the order days, the gaps between them and their median, mean, spread and longest', async () => {
+    const rows = await withOrderDayGaps(wb, { source: 'transactions', asOf: AS_OF }, (gaps) =>
+      wb.query(`select * from ${gaps} order by customer_id`),
+    );
+    expect(rows).toEqual([
+      { customer_id: 'A', order_days: 3, gaps: 2, cycle: 61, mean_gap: 61, sd_gap: 31, max_gap: 92 },
+      { customer_id: 'B', order_days: 1, gaps: 0, cycle: null, mean_gap: null, sd_gap: null, max_gap: null },
+    ]);
+  });
+
+  it('is built once for timing and loyalty, and again after the transactions change', async () => {
+    let builds = 0;
+    const run = wb.run.bind(wb);
+    wb.run = ((sql: string, params?: Record<string, never>) => {
+      if (sql.startsWith('create or replace temp table "_swb_order_day_gaps')) builds += 1;
+      return run(sql, params);
+    }) as typeof wb.run;
+    await timing(wb, { asOf: AS_OF });
+    const l = await loyalty(wb, { asOf: AS_OF });
+    expect(builds).toBe(1);
+    expect(l.customerCount).toBe(2);
+    await wb.run("insert into transactions values ('B', 'b2', timestamp '2023-10-01 12:00:00', 10, false, 99, NULL)");
+    await loyalty(wb, { asOf: AS_OF, replace: true });
+    expect(builds).toBe(2);
   });
 });

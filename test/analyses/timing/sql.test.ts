@@ -10,7 +10,7 @@ import {
   timingSegmentsSql,
   timingTotalsSql,
 } from '../../../src/analyses/timing/sql.js';
-import { orderAggregateTableSql } from '../../../src/analyses/shared/customer-cache.js';
+import { orderAggregateTableSql, orderDayGapsTableSql } from '../../../src/analyses/shared/customer-cache.js';
 import type { Workbench } from '../../../src/workbench.js';
 import { AS_OF, expectPlans, explainWorkbench } from '../../helpers/explain.js';
 
@@ -25,10 +25,13 @@ describe('timing SQL', () => {
     const table = 'timing "customers"';
     await wb.run(orderAggregateTableSql('order aggregate', 'transactions'), { asOf: AS_OF });
     const orders = '"order aggregate"';
+    await expectPlans(wb, orderDayGapsTableSql('order day gaps', orders));
+    await wb.run(orderDayGapsTableSql('order day gaps', orders));
+    const gaps = '"order day gaps"';
     await expectPlans(wb, ordersSql(orders));
     await expectPlans(wb, hasTimesSql(orders));
-    await expectPlans(wb, timingCustomersSql({ orders, table }), { asOf: AS_OF, hasTimes });
-    await wb.run(timingCustomersSql({ orders, table }), { asOf: AS_OF, hasTimes }); // the next two read it
+    await expectPlans(wb, timingCustomersSql({ orders, gaps, table }), { asOf: AS_OF, hasTimes });
+    await wb.run(timingCustomersSql({ orders, gaps, table }), { asOf: AS_OF, hasTimes }); // the next two read it
     await expectPlans(wb, timingSegmentsSql(table));
     await expectPlans(wb, timingTotalsSql(table));
     await expectPlans(wb, timingGridSql(orders, hasTimes));
