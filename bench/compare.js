@@ -43,15 +43,26 @@ export function compareOn({ shape, csv, target, stage, args, here, out }) {
     rows.push({ size: target, ...r, stage: `${r.stage}:${shape}` });
     return r;
   };
+  // A report that fails (e.g. out of memory) is a figure too: it is printed as failed, and the rest still runs.
+  const attempt = (label, fn) => {
+    try {
+      return run(label, fn);
+    } catch (e) {
+      const why = String(e?.message ?? e).split('\n')[0];
+      process.stderr.write(`${label} @ ${shape} FAILED: ${why}\n`);
+      return { failed: why };
+    }
+  };
   const base = run('baseline-sql', () => stage('baseline-sql', csv));
   const noPolars = polarsMissing();
   const polars = noPolars ? undefined : run('polars', () => stage('polars', csv));
   const lib = run('workbench', () => stage('workbench', csv));
-  const report = run('report', () => stage('report', csv, `${out}report-${shape}.html`));
+  const report = attempt('report', () => stage('report', csv, `${out}report-${shape}.html`));
   const minimal = run('minimal-sql', () => stage('minimal-sql', csv)).minimal;
-  const explain = args.includes('--no-explain')
-    ? undefined
-    : run('report-explain', () => stage('report-explain', csv, `${out}explain-report-${shape}.txt`)).explain;
+  const explain =
+    args.includes('--no-explain') || report.failed
+      ? undefined
+      : attempt('report-explain', () => stage('report-explain', csv, `${out}explain-report-${shape}.txt`)).explain;
   const py = pandasPython();
   let pandas, notebook;
   if (py) {
@@ -79,8 +90,10 @@ export function compareOn({ shape, csv, target, stage, args, here, out }) {
   else console.log(`  Polars for Node: skipped, ${noPolars}`);
   if (pandas) console.log(`  pandas RFM+cohorts / workbench: ${ratio(pandas, lib)}  (target ≥ 4)`);
   else console.log('  pandas: not installed (apt-get install python3-pandas python3-sklearn), comparison skipped');
-  if (notebook) console.log(`  pandas+sklearn notebook / swb report: ${ratio(notebook, report)}  (target ≥ 3)`);
-  console.log(`  swb report peak RSS: ${report.peakRssMb} MB (target ≤ 1024)`);
+  if (report.failed) console.log(`  swb report FAILED: ${report.failed}`);
+  if (notebook && !report.failed)
+    console.log(`  pandas+sklearn notebook / swb report: ${ratio(notebook, report)}  (target ≥ 3)`);
+  if (!report.failed) console.log(`  swb report peak RSS: ${report.peakRssMb} MB (target ≤ 1024)`);
   // The same numbers: rows kept, customers, sums of recency days, frequency and monetary cents, the non-empty cohort
   // cells (count and digest of cohort:k:customers), and for Polars also each quintile score's metric range.
   for (const [name, r] of [
@@ -97,6 +110,7 @@ export function compareOn({ shape, csv, target, stage, args, here, out }) {
         : `  ${name} DIFFERS from the SQL: ${diff.join('; ')}`,
     );
   }
+  if (report.failed) return rows;
   // Each report stage against its minimal SQL, and where its time goes (from the plans run).
   const stageSeconds = Object.fromEntries(
     report.note.split(', ').map((p) => {
