@@ -19,13 +19,13 @@ import { pairLifts } from './pairs.js';
 import {
   assignSql,
   categoriesSql,
-  coverageSql,
   fitSampleSql,
   MIX_RULES,
   mixRowsSql,
   mixSegmentsSql,
   patternsSql,
   profilesSql,
+  spendCoverageSql,
   spendSql,
   vectorsSql,
   type CategorySource,
@@ -93,17 +93,6 @@ async function fitMix(wb: Workbench, options: ProductMixOptions, verb: string): 
     ...(options.categories !== undefined ? { mapping: options.categories } : {}),
   };
   const { asOf, fromData } = await resolveAsOf(wb, source, options.asOf);
-  const [cov] = await wb.query<{ rows: number; with_category: number; revenue: number; with_category_revenue: number }>(
-    coverageSql(cs),
-    { asOf },
-  );
-  const coverage = {
-    rows: Number(cov?.rows ?? 0),
-    withCategory: Number(cov?.with_category ?? 0),
-    revenue: Number(cov?.revenue ?? 0),
-    withCategoryRevenue: Number(cov?.with_category_revenue ?? 0),
-  };
-  if (coverage.withCategory === 0) throw new WorkbenchError('NO_DATA', mixMessages.noCategorised(), {});
   const tables = {
     spend: wb.tempName('_swb_mix_spend'),
     vectors: wb.tempName('_swb_mix_vec'),
@@ -111,6 +100,19 @@ async function fitMix(wb: Workbench, options: ProductMixOptions, verb: string): 
   };
   try {
     await wb.run(spendSql(cs, tables.spend), { asOf });
+    const [cov] = await wb.query<{
+      rows: number;
+      with_category: number;
+      revenue: number;
+      with_category_revenue: number;
+    }>(spendCoverageSql(tables.spend));
+    const coverage = {
+      rows: Number(cov?.rows ?? 0),
+      withCategory: Number(cov?.with_category ?? 0),
+      revenue: Number(cov?.revenue ?? 0),
+      withCategoryRevenue: Number(cov?.with_category_revenue ?? 0),
+    };
+    if (coverage.withCategory === 0) throw new WorkbenchError('NO_DATA', mixMessages.noCategorised(), {});
     const rows = await wb.query<{ idx: number; category: string; spend: number; customers: number }>(
       categoriesSql(tables.spend),
     );

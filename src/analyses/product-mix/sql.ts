@@ -46,35 +46,42 @@ export function categorisedRowsSql(o: CategorySource): string {
   where t.order_date < $asOf and t.customer_id is not null and not coalesce(t.is_return, false) and t.amount > 0`;
 }
 
-/** Purchase rows with and without a category, and their revenue (one row). Binds `$asOf`. */
-export function coverageSql(o: CategorySource): string {
-  return `select count(*)::bigint as rows, (count(*) filter (where category is not null))::bigint as with_category,
-  coalesce(${moneySum()}, 0)::double as revenue,
-  coalesce(${moneySum()} filter (where category is not null), 0)::double as with_category_revenue
-from (${categorisedRowsSql(o)})`;
-}
-
 /**
  * (Re)creates `table`: spend (DECIMAL) and rows per customer × category, categories numbered `idx` by spend
- * (0 = most; ties by name); `idx` = `maxCategories` for the rest (`other`). Binds `$asOf`.
+ * (0 = most; ties by name); `idx` = `maxCategories` for the rest (`other`) and -1 for the rows without a
+ * category, kept so that {@link spendCoverageSql} reads the coverage from this table instead of the rows
+ * again (every other reader takes `idx >= 0`). Binds `$asOf`.
  */
 export function spendSql(o: CategorySource, table: string): string {
   return `create or replace temp table ${quoteIdentifier(table)} as
 with s as (
   select customer_id, category, ${moneySum()} as spend, count(*)::bigint as lines
-  from (${categorisedRowsSql(o)}) where category is not null group by all
+  from (${categorisedRowsSql(o)}) group by all
 ),
 c as (
-  select category, row_number() over (order by sum(spend) desc, category) - 1 as idx from s group by category
+  select category, row_number() over (order by sum(spend) desc, category) - 1 as idx
+  from s where category is not null group by category
 )
-select s.customer_id, s.category, s.spend, s.lines, least(c.idx, ${numberLiteral(MIX_RULES.maxCategories)})::integer as idx
-from s join c using (category)`;
+select s.customer_id, s.category, s.spend, s.lines,
+  (case when c.idx is null then -1 else least(c.idx, ${numberLiteral(MIX_RULES.maxCategories)}) end)::integer as idx
+from s left join c using (category)`;
+}
+
+/**
+ * Purchase rows with and without a category, and their revenue (one row), from the table {@link spendSql}
+ * wrote: the same exact decimal sums as over the rows.
+ */
+export function spendCoverageSql(spend: string): string {
+  return `select coalesce(sum(lines), 0)::bigint as rows, coalesce(sum(lines) filter (where idx >= 0), 0)::bigint as with_category,
+  coalesce(sum(spend), 0)::double as revenue,
+  coalesce(sum(spend) filter (where idx >= 0), 0)::double as with_category_revenue
+from ${quoteIdentifier(spend)}`;
 }
 
 /** The categories of `spend` by number, with their spend and customers (ordered by idx, then name). */
 export function categoriesSql(spend: string): string {
   return `select idx, category, sum(spend)::double as spend, count(distinct customer_id)::bigint as customers
-from ${quoteIdentifier(spend)} group by all order by idx, category`;
+from ${quoteIdentifier(spend)} where idx >= 0 group by all order by idx, category`;
 }
 
 /**
@@ -88,7 +95,7 @@ export function vectorsSql(spend: string, table: string, d: number): string {
   );
   return `create or replace temp table ${quoteIdentifier(table)} as
 select customer_id, sum(lines)::bigint as lines, sum(spend)::double as spend, ${shares.join(', ')}
-from ${quoteIdentifier(spend)} group by customer_id`;
+from ${quoteIdentifier(spend)} where idx >= 0 group by customer_id`;
 }
 
 /** The fit sample: the share columns of up to `limit` customers with at least `$minLines` lines, by hash of the id. */
@@ -126,7 +133,7 @@ from ${quoteIdentifier(assigned)} group by cluster order by cluster`;
 export function patternsSql(spend: string): string {
   return `select mask, count(*)::bigint as customers from (
   select customer_id, bit_or(1::bigint << idx) as mask from ${quoteIdentifier(spend)}
-  where idx < ${numberLiteral(MIX_RULES.maxCategories)} group by customer_id
+  where idx >= 0 and idx < ${numberLiteral(MIX_RULES.maxCategories)} group by customer_id
 ) group by mask order by mask`;
 }
 
