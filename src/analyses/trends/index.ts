@@ -24,6 +24,7 @@ import { rfmSql, segmentParams } from '../rfm/sql.js';
 import { standardSegmentMap, validateSegmentMap } from '../rfm/segment-map.js';
 import { tierKeys, tierShares } from '../segments/index.js';
 import { resolveAsOf } from '../shared/as-of.js';
+import { withStableSources } from '../shared/customer-cache.js';
 import { checkTransactionSource } from '../shared/source.js';
 import { checkOptionKeys, keyword, minSizeOption, optionKeys, wholeNumber } from '../shared/validate.js';
 import { tagResult } from '../../inspect.js';
@@ -164,6 +165,11 @@ function values(
  * @example const t = await trends(wb, { by: ['timing', 'loyalty'] }); // each customer's segment at every date
  */
 export async function trends(wb: Workbench, options: TrendsOptions = {}): Promise<TrendsResult> {
+  // no table changes while it runs: a followed segmentation's writes at every date check the transactions once
+  return withStableSources(wb, () => followTrends(wb, options));
+}
+
+async function followTrends(wb: Workbench, options: TrendsOptions): Promise<TrendsResult> {
   checkOptionKeys('trends', options, TREND_KEYS);
   const source = options.source ?? 'transactions';
   const period = keyword('period', options.period ?? 'month', TREND_PERIODS);
