@@ -200,9 +200,10 @@ async function followTrends(wb: Workbench, options: TrendsOptions): Promise<Tren
   const tierParams = Object.fromEntries(tierKeys(shares).map((k, j) => [`t${j}`, k]));
   const attributeTables = by.map(() => wb.tempName('_swb_trends_by'));
   const attributeKeys: string[][] = by.map(() => []);
-  // a segmentation's keys at each point, and its warnings (each once)
+  // a segmentation's keys at each point; its warnings each once, a warning that differs between the dates only
+  // in its numbers ("72% of the lines have no category") as of the latest date
   const pointKeys: string[][][] = by.map(() => []);
-  const byWarnings = new Set<string>();
+  const byWarnings = new Map<string, string>();
   const clusterParams: Record<string, number> = {};
   cl?.features.forEach((f, j) => {
     clusterParams[`m${j}`] = f.mean;
@@ -267,7 +268,8 @@ async function followTrends(wb: Workbench, options: TrendsOptions): Promise<Tren
         }
         // the segment as of this date, from the orders before it
         const s = SEGMENTATIONS[f.column];
-        for (const w of await s.write(wb, { asOf: dates[i]!.date, table })) byWarnings.add(w);
+        for (const w of await s.write(wb, { asOf: dates[i]!.date, table }))
+          byWarnings.set(w.replace(/\d[\d.,]*/g, '#'), w);
         pointKeys[j]!.push(s.keysIn ? await s.keysIn(wb, table) : [...s.keys]);
         await wb.run(trendSegmentationMembersSql(members, view, i, `by${j}`, table), { missing: MISSING_SEGMENT });
       }
@@ -290,7 +292,7 @@ async function followTrends(wb: Workbench, options: TrendsOptions): Promise<Tren
     );
     warnings.push(trendMessages.warnDatesBeforeData(points - kept.length, first?.first ?? dates[kept[0]!]!.date));
   }
-  warnings.push(...byWarnings);
+  warnings.push(...byWarnings.values());
   const revenue = (i: number) => rows.filter((r) => r.i === i && r.kind === 'rfm').reduce((s, r) => s + r.revenue, 0);
   const keys = segmentMap.segments.map((s) => s.key);
   const tiers = tierKeys(shares);
