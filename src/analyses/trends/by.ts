@@ -5,10 +5,12 @@
  * src/analyses/segments/base.ts): a customers-file column of the name wins over a segmentation, a segmentation
  * over a transactions column.
  */
+import { isWorkbenchError } from '../../errors.js';
+import { quoteIdentifier } from '../../sql.js';
 import type { Workbench } from '../../workbench.js';
 import { MISSING_SEGMENT } from '../segments/index.js';
 import { columnSource } from '../segments/base.js';
-import { isSegmentationId, type SegmentationId } from '../segmentations.js';
+import { isSegmentationId, SEGMENTATIONS, type SegmentationId } from '../segmentations.js';
 
 /** One `by` name and how the trend follows it. */
 export type TrendBy = { column: string; kind: 'attribute' } | { column: SegmentationId; kind: 'segmentation' };
@@ -38,4 +40,38 @@ export function segmentationKeys(perPoint: ReadonlyArray<readonly string[]>, pre
   const union = new Set([...perPoint].reverse().flat());
   union.delete(MISSING_SEGMENT);
   return [...union, MISSING_SEGMENT].filter((k) => present.has(k));
+}
+
+/** What {@link writeSegmentationAt} did at one date. */
+export interface SegmentationAt {
+  /** The segmentation's keys at that date, in its report order (none when it could not be worked out). */
+  keys: string[];
+  /** Its warnings. */
+  warnings: string[];
+  /** Why it could not be worked out at that date (the error's message), when it could not. */
+  failed?: string;
+}
+
+/**
+ * Write segmentation `id` as of `asOf` into `table` (one row per customer: `customer_id, segment`). With
+ * `tolerate`, a segmentation that cannot be worked out at that date (a `WorkbenchError`, such as too few
+ * customers to cluster early in the data) leaves `table` empty and says why, so that date's buyers have no segment;
+ * otherwise the error is thrown.
+ */
+export async function writeSegmentationAt(
+  wb: Workbench,
+  id: SegmentationId,
+  asOf: Date,
+  table: string,
+  tolerate: boolean,
+): Promise<SegmentationAt> {
+  const s = SEGMENTATIONS[id];
+  try {
+    const warnings = await s.write(wb, { asOf, table });
+    return { keys: s.keysIn ? await s.keysIn(wb, table) : [...s.keys], warnings };
+  } catch (e) {
+    if (!tolerate || !isWorkbenchError(e)) throw e;
+    await wb.run(`create or replace temp table ${quoteIdentifier(table)} (customer_id varchar, segment varchar)`);
+    return { keys: [], warnings: [], failed: e.message };
+  }
 }

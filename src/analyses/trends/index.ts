@@ -48,8 +48,7 @@ import {
 } from './sql.js';
 import { MISSING_SEGMENT, segmentBy } from '../segments/index.js';
 import { checkByAttributes } from '../segments/report-run.js';
-import { SEGMENTATIONS } from '../segmentations.js';
-import { resolveBy, segmentationKeys } from './by.js';
+import { resolveBy, segmentationKeys, writeSegmentationAt } from './by.js';
 import { trendMessages } from './messages.js';
 import type { MeanInterval, TrendGrouping, TrendsOptions, TrendsResult, TrendValue } from './types.js';
 
@@ -204,6 +203,7 @@ async function followTrends(wb: Workbench, options: TrendsOptions): Promise<Tren
   // in its numbers ("72% of the lines have no category") as of the latest date
   const pointKeys: string[][][] = by.map(() => []);
   const byWarnings = new Map<string, string>();
+  const notAt: Array<Array<{ date: Date; reason: string }>> = by.map(() => []);
   const clusterParams: Record<string, number> = {};
   cl?.features.forEach((f, j) => {
     clusterParams[`m${j}`] = f.mean;
@@ -266,11 +266,12 @@ async function followTrends(wb: Workbench, options: TrendsOptions): Promise<Tren
           await wb.run(trendAttributeMembersSql(members, view, i, `by${j}`, table));
           continue;
         }
-        // the segment as of this date, from the orders before it
-        const s = SEGMENTATIONS[f.column];
-        for (const w of await s.write(wb, { asOf: dates[i]!.date, table }))
-          byWarnings.set(w.replace(/\d[\d.,]*/g, '#'), w);
-        pointKeys[j]!.push(s.keysIn ? await s.keysIn(wb, table) : [...s.keys]);
+        // the segment as of this date, from the data before it; one that cannot be worked out at an earlier date
+        // (too few customers yet) leaves that date's buyers without a segment, at the last date it is an error
+        const at = await writeSegmentationAt(wb, f.column, dates[i]!.date, table, i < points - 1);
+        for (const w of at.warnings) byWarnings.set(w.replace(/\d[\d.,]*/g, '#'), w);
+        if (at.failed) notAt[j]!.push({ date: dates[i]!.date, reason: at.failed });
+        pointKeys[j]!.push(at.keys);
         await wb.run(trendSegmentationMembersSql(members, view, i, `by${j}`, table), { missing: MISSING_SEGMENT });
       }
       await wb.run(trendPointFiguresSql(figures, members, view, i));
@@ -293,6 +294,19 @@ async function followTrends(wb: Workbench, options: TrendsOptions): Promise<Tren
     warnings.push(trendMessages.warnDatesBeforeData(points - kept.length, first?.first ?? dates[kept[0]!]!.date));
   }
   warnings.push(...byWarnings.values());
+  followed.forEach((f, j) => {
+    const failed = notAt[j]!;
+    if (failed.length)
+      warnings.push(
+        trendMessages.warnSegmentationNotAt(
+          f.column,
+          failed[0]!.date,
+          failed.at(-1)!.date,
+          failed.length,
+          failed.at(-1)!.reason,
+        ),
+      );
+  });
   const revenue = (i: number) => rows.filter((r) => r.i === i && r.kind === 'rfm').reduce((s, r) => s + r.revenue, 0);
   const keys = segmentMap.segments.map((s) => s.key);
   const tiers = tierKeys(shares);
