@@ -178,7 +178,8 @@ export interface TrendGrouping {
   /**
    * Segment keys in order: cluster numbers (`'1'` first), the attribute's values as `segmentBy` orders them, or
    * the segmentation's keys with customers at some point in its report order (data-dependent keys as the last
-   * point orders them, then earlier ones), `'(missing)'` last for buyers it left out.
+   * point orders them, then earlier ones), `'(missing)'` last for buyers it left out (all of a date's buyers when it
+   * could not be worked out at that date: see `warnings`).
    */
   keys: string[];
   /** With clusters: each cluster's name parts (as the clusters result), in key order. */
