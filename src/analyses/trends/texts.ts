@@ -36,7 +36,7 @@ const en = {
           ? `Customers are also followed by ${attributes}; a customer keeps one value throughout, the one of the last date.`
           : '',
         segmentations
-          ? `Customers are also followed by ${segmentations}: a customer’s segment is worked out again at each date from the data before that date, so it can change from one date to the next.`
+          ? `Customers are also followed by their ${segmentations}: each is worked out again at each date from the data before that date, so a customer’s segment can change from one date to the next.`
           : '',
       ]
         .filter(Boolean)
@@ -139,7 +139,7 @@ const nl: typeof en = {
           ? `Klanten worden ook gevolgd naar ${attributes}; een klant houdt steeds één waarde, die van de laatste datum.`
           : '',
         segmentations
-          ? `Klanten worden ook gevolgd naar ${segmentations}: het segment van een klant wordt op elke datum opnieuw bepaald uit de gegevens van vóór die datum en kan dus van datum tot datum verschillen.`
+          ? `Klanten worden ook gevolgd naar hun ${segmentations}: elk daarvan wordt op elke datum opnieuw bepaald uit de gegevens van vóór die datum, zodat het segment van een klant van datum tot datum kan verschillen.`
           : '',
       ]
         .filter(Boolean)

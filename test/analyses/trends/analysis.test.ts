@@ -77,8 +77,8 @@ describe('trends in the report', () => {
         );
         expect(section.intro?.join(' ')).toMatch(
           locale === 'en'
-            ? /followed by timing segment and loyalty segment: /
-            : /gevolgd naar koopmoment en loyaliteit: /,
+            ? /followed by their timing segment and loyalty segment: /
+            : /gevolgd naar hun koopmoment en loyaliteit: /,
         );
       }
     } finally {

@@ -140,8 +140,8 @@ describe('trends by a behavioural segmentation on the behaviour sample', () => {
       }
       expect((section.intro ?? []).join(' ')).toMatch(
         locale === 'en'
-          ? /followed by timing segment and loyalty segment: a customer’s segment is worked out again at each date/
-          : /gevolgd naar koopmoment en loyaliteit: het segment van een klant wordt op elke datum opnieuw bepaald/,
+          ? /followed by their timing segment and loyalty segment: each is worked out again at each date/
+          : /gevolgd naar hun koopmoment en loyaliteit: elk daarvan wordt op elke datum opnieuw bepaald/,
       );
     }
     expect(timingTexts('nl').segments.weekend.name).not.toBe('Weekend buyers');
