@@ -69,11 +69,32 @@ export interface CustomerBase {
   /** Base-table column per requested user column. */
   columns: Map<string, string>;
   /** Where each requested column came from. */
-  columnSources: Record<string, 'customers' | 'transactions' | 'computed' | 'segmentation'>;
+  columnSources: Record<string, ColumnSource>;
   /** For a behavioural segmentation's column: its keys in report order (the segments' natural order). */
   segmentationKeys: Map<string, string[]>;
   /** Recoverable quirks. */
   warnings: string[];
+}
+
+/** Where a column of the frame comes from (see the module comment for the order). */
+export type ColumnSource = 'customers' | 'transactions' | 'computed' | 'segmentation';
+
+/**
+ * Where the frame takes the column `name` from, given the customers table's and the transactions' column names:
+ * a customers column wins, then a computed figure, then a behavioural segmentation, then a transactions attribute
+ * (not one of the canonical transaction columns); `undefined` when none has it. Pure.
+ * @example columnSource('channel', [], ['channel']) // 'segmentation'
+ */
+export function columnSource(
+  name: string,
+  customerColumns: readonly string[],
+  transactionColumns: readonly string[],
+): ColumnSource | undefined {
+  if (customerColumns.includes(name)) return 'customers';
+  if (Object.hasOwn(COMPUTED_COLUMNS, name)) return 'computed';
+  if (isSegmentationId(name)) return 'segmentation';
+  if (transactionColumns.includes(name) && !isTransactionColumn(name)) return 'transactions';
+  return undefined;
 }
 
 /**
@@ -100,21 +121,22 @@ export async function customerBase(
   const fromTx: string[] = [];
   const fromSegmentations: SegmentationId[] = [];
   for (const name of new Set(wanted)) {
-    if (custCols.some((c) => c.name === name)) {
+    const from = columnSource(
+      name,
+      custCols.map((c) => c.name),
+      txCols.map((c) => c.name),
+    );
+    if (from === 'customers') {
       columns.set(name, `a_${fromCustomers.length}`);
       fromCustomers.push(name);
-      columnSources[name] = 'customers';
-    } else if (Object.hasOwn(COMPUTED_COLUMNS, name)) {
+    } else if (from === 'computed') {
       columns.set(name, COMPUTED_COLUMNS[name as keyof typeof COMPUTED_COLUMNS]);
-      columnSources[name] = 'computed';
-    } else if (isSegmentationId(name)) {
+    } else if (from === 'segmentation') {
       columns.set(name, `g_${fromSegmentations.length}`);
-      fromSegmentations.push(name);
-      columnSources[name] = 'segmentation';
-    } else if (txCols.some((c) => c.name === name) && !isTransactionColumn(name)) {
+      fromSegmentations.push(name as SegmentationId);
+    } else if (from === 'transactions') {
       columns.set(name, `t_${fromTx.length}`);
       fromTx.push(name);
-      columnSources[name] = 'transactions';
     } else {
       const available = [
         ...custCols.map((c) => c.name),
@@ -127,6 +149,7 @@ export async function customerBase(
         available,
       });
     }
+    columnSources[name] = from;
   }
   const src = quoteIdentifier(source);
   // The per-customer aggregate (src/analyses/shared/customer-cache.ts) under the names the frame uses.

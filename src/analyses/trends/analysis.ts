@@ -17,7 +17,8 @@ export interface TrendsReportFlags {
 
 /**
  * The attributes the segments section split by (its `--by`, or country and the customers file's columns it
- * chose), in its order, without repeats: what the trends section follows beside RFM, value tiers and clusters.
+ * chose), in its order, without repeats: what the trends section follows beside RFM, value tiers and clusters (a
+ * behavioural segmentation among them, `--by timing`, worked out again at every date).
  */
 function segmentsAttributes(results: Parameters<typeof resultOf>[0]): string[] {
   const seg = resultOf(results, segmentsAnalysis);

@@ -20,6 +20,8 @@ import {
 } from '../../charts/theme.js';
 import { segmentName } from '../rfm/words.js';
 import { clusterNames } from '../clusters/words.js';
+import { MISSING_SEGMENT } from '../segments/index.js';
+import { byValueName } from '../segments/words.js';
 import type { TrendGrouping, TrendsResult, TrendValue } from './index.js';
 import { trendTexts } from './texts.js';
 
@@ -45,10 +47,15 @@ export const MAX_SERIES = 8;
 
 /**
  * Display names of a grouping's keys: `1. Recent, frequent, high spend` for clusters, an attribute's values as
- * the segments section writes them (countries in the report's language).
+ * the segments section writes them (countries in the report's language), a segmentation's keys by its labels
+ * (`weekend` → "Weekend buyers").
  */
 export function groupingNames(grouping: TrendGrouping, locale: Locale): string[] {
   if (grouping.kind === 'attribute') return grouping.keys.map((k) => dataValue(grouping.by, k, locale));
+  if (grouping.kind === 'segmentation')
+    return grouping.keys.map((k) =>
+      k === MISSING_SEGMENT ? trendTexts(locale).charts.noSegment : byValueName(grouping.by, k, locale),
+    );
   const names = clusterNames(
     (grouping.nameParts ?? grouping.keys.map(() => [])).map((nameParts) => ({ nameParts })),
     locale,

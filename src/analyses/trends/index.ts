@@ -9,6 +9,10 @@
  * (`asOf − k periods`, the day of the month kept, or the month's last day when it is shorter), so each
  * point's window — the period before it — is one period long and the windows tile without gaps. With an
  * `asOf` on the first of a month the points are the month ends. Dates before the first purchase are left out.
+ *
+ * `by`: a customer attribute keeps the value of the last date at every point; a behavioural segmentation
+ * (`timing`, `loyalty`, …) is written again as of each point's date by the segmentation itself, so the last
+ * point has `segmentBy({ column })`'s sizes among its buyers and earlier points the segments of their own date.
  */
 import type { Workbench } from '../../workbench.js';
 import { WorkbenchError } from '../../errors.js';
@@ -20,6 +24,7 @@ import { rfmQuerySql, segmentParams } from '../rfm/sql.js';
 import { standardSegmentMap, validateSegmentMap } from '../rfm/segment-map.js';
 import { tierKeys, tierShares } from '../segments/index.js';
 import { resolveAsOf } from '../shared/as-of.js';
+import { withStableSources } from '../shared/customer-cache.js';
 import { checkTransactionSource } from '../shared/source.js';
 import { checkOptionKeys, keyword, minSizeOption, optionKeys, wholeNumber } from '../shared/validate.js';
 import { tagResult } from '../../inspect.js';
@@ -37,10 +42,12 @@ import {
   trendTierMembersSql,
   trendClusterMembersSql,
   trendAttributeMembersSql,
+  trendSegmentationMembersSql,
   type TrendPeriod,
 } from './sql.js';
-import { segmentBy } from '../segments/index.js';
+import { MISSING_SEGMENT, segmentBy } from '../segments/index.js';
 import { checkByAttributes } from '../segments/report-run.js';
+import { resolveBy, segmentationKeys, writeSegmentationAt } from './by.js';
 import { trendMessages } from './messages.js';
 import type { MeanInterval, TrendGrouping, TrendsOptions, TrendsResult, TrendValue } from './types.js';
 
@@ -151,10 +158,16 @@ function values(
 /**
  * RFM segments and value tiers at a series of as-of dates, with customers, revenue in the period before each
  * date, revenue per customer and repeat rate per segment, and churn of the segment's customers at the previous
- * date (95% intervals).
+ * date (95% intervals); optionally clusters, attributes and behavioural segmentations (`by`) the same way.
  * @example const t = await trends(wb, { period: 'quarter', points: 8 });
+ * @example const t = await trends(wb, { by: ['timing', 'loyalty'] }); // each customer's segment at every date
  */
 export async function trends(wb: Workbench, options: TrendsOptions = {}): Promise<TrendsResult> {
+  // no table changes while it runs: a followed segmentation's writes at every date check the transactions once
+  return withStableSources(wb, () => followTrends(wb, options));
+}
+
+async function followTrends(wb: Workbench, options: TrendsOptions): Promise<TrendsResult> {
   checkOptionKeys('trends', options, TREND_KEYS);
   const source = options.source ?? 'transactions';
   const period = keyword('period', options.period ?? 'month', TREND_PERIODS);
@@ -171,6 +184,7 @@ export async function trends(wb: Workbench, options: TrendsOptions = {}): Promis
   const by = options.by === undefined ? [] : await checkByAttributes(wb, options.by);
   if (by.length > MAX_ATTRIBUTES)
     throw new WorkbenchError('BAD_OPTION', trendMessages.tooManyAttributes(by.length, MAX_ATTRIBUTES), { by });
+  const followed = await resolveBy(wb, by, { source, customers });
   const { asOf, fromData } = await resolveAsOf(wb, source, options.asOf);
   const dates = trendDates(asOf, period, points);
   // boundaries: the first window's start, then every point's date (the windows tile: see trendDates)
@@ -184,7 +198,12 @@ export async function trends(wb: Workbench, options: TrendsOptions = {}): Promis
   const view = wb.tempName('_swb_trends_point');
   const tierParams = Object.fromEntries(tierKeys(shares).map((k, j) => [`t${j}`, k]));
   const attributeTables = by.map(() => wb.tempName('_swb_trends_by'));
-  const attributeKeys: string[][] = [];
+  const attributeKeys: string[][] = by.map(() => []);
+  // a segmentation's keys at each point; its warnings each once, a warning that differs between the dates only
+  // in its numbers ("72% of the lines have no category") as of the latest date
+  const pointKeys: string[][][] = by.map(() => []);
+  const byWarnings = new Map<string, string>();
+  const notAt: Array<Array<{ date: Date; reason: string }>> = by.map(() => []);
   const clusterParams: Record<string, number> = {};
   cl?.features.forEach((f, j) => {
     clusterParams[`m${j}`] = f.mean;
@@ -194,10 +213,16 @@ export async function trends(wb: Workbench, options: TrendsOptions = {}): Promis
   let rows: FigureRow[];
   let counts: Map<number, number>;
   try {
-    // Each attribute once, as of the last date: a customer's value does not move between the points.
-    for (const [j, column] of by.entries()) {
-      const seg = await segmentBy(wb, { column }, { asOf, source, customers, table: attributeTables[j]!, minSize });
-      attributeKeys.push(seg.segments.map((x) => x.segment));
+    // Each attribute once, as of the last date: a customer's value does not move between the points. A
+    // behavioural segmentation moves: it is written again at every point (below).
+    for (const [j, f] of followed.entries()) {
+      if (f.kind === 'segmentation') continue;
+      const seg = await segmentBy(
+        wb,
+        { column: f.column },
+        { asOf, source, customers, table: attributeTables[j]!, minSize },
+      );
+      attributeKeys[j] = seg.segments.map((x) => x.segment);
     }
     await wb.run(trendStateSql({ source, table: state, points, returns }), params);
     counts = new Map(
@@ -233,8 +258,20 @@ export async function trends(wb: Workbench, options: TrendsOptions = {}): Promis
         };
         await wb.run(trendClusterMembersSql(members, view, i, o), { ...clusterParams, asOf: dates[i]!.date });
       }
-      for (const [j, table] of attributeTables.entries())
-        await wb.run(trendAttributeMembersSql(members, view, i, `by${j}`, table));
+      for (const [j, f] of followed.entries()) {
+        const table = attributeTables[j]!;
+        if (f.kind === 'attribute') {
+          await wb.run(trendAttributeMembersSql(members, view, i, `by${j}`, table));
+          continue;
+        }
+        // the segment as of this date, from the data before it; one that cannot be worked out at an earlier date
+        // (too few customers yet) leaves that date's buyers without a segment, at the last date it is an error
+        const at = await writeSegmentationAt(wb, f.column, dates[i]!.date, table, i < points - 1);
+        for (const w of at.warnings) byWarnings.set(w.replace(/\d[\d.,]*/g, '#'), w);
+        if (at.failed) notAt[j]!.push({ date: dates[i]!.date, reason: at.failed });
+        pointKeys[j]!.push(at.keys);
+        await wb.run(trendSegmentationMembersSql(members, view, i, `by${j}`, table), { missing: MISSING_SEGMENT });
+      }
       await wb.run(trendPointFiguresSql(figures, members, memberTables[(i + 1) % 2]!, view, i));
     }
     rows = await wb.query<FigureRow>(trendFiguresSql(figures));
@@ -253,6 +290,20 @@ export async function trends(wb: Workbench, options: TrendsOptions = {}): Promis
     );
     warnings.push(trendMessages.warnDatesBeforeData(points - kept.length, first?.first ?? dates[kept[0]!]!.date));
   }
+  warnings.push(...byWarnings.values());
+  followed.forEach((f, j) => {
+    const failed = notAt[j]!;
+    if (failed.length)
+      warnings.push(
+        trendMessages.warnSegmentationNotAt(
+          f.column,
+          failed[0]!.date,
+          failed.at(-1)!.date,
+          failed.length,
+          failed.at(-1)!.reason,
+        ),
+      );
+  });
   const revenue = (i: number) => rows.filter((r) => r.i === i && r.kind === 'rfm').reduce((s, r) => s + r.revenue, 0);
   const keys = segmentMap.segments.map((s) => s.key);
   const tiers = tierKeys(shares);
@@ -267,14 +318,10 @@ export async function trends(wb: Workbench, options: TrendsOptions = {}): Promis
       values: values(rows, 'cluster', ks, kept, counts, minSize),
     });
   }
-  by.forEach((column, j) => {
-    const ks = attributeKeys[j] ?? [];
-    groupings.push({
-      kind: 'attribute',
-      by: column,
-      keys: ks,
-      values: values(rows, `by${j}`, ks, kept, counts, minSize),
-    });
+  followed.forEach((f, j) => {
+    const present = new Set(rows.filter((r) => r.kind === `by${j}` && Number(r.customers) > 0).map((r) => r.segment));
+    const ks = f.kind === 'segmentation' ? segmentationKeys(pointKeys[j]!, present) : attributeKeys[j]!;
+    groupings.push({ kind: f.kind, by: f.column, keys: ks, values: values(rows, `by${j}`, ks, kept, counts, minSize) });
   });
   return tagResult(
     {

@@ -10,4 +10,6 @@ export const trendMessages = {
   // warnings
   warnDatesBeforeData: (n: number, first: Date) =>
     `${n} of the dates fall before the first purchase (${isoDay(first)}) and are left out.`,
+  warnSegmentationNotAt: (id: string, first: Date, last: Date, n: number, reason: string) =>
+    `The ${id} segments could not be worked out at ${n === 1 ? `the date ${isoDay(first)}` : `${n} dates, ${isoDay(first)} to ${isoDay(last)}`} (${reason.replace(/\.$/, '')}); the customers of ${n === 1 ? 'that date have' : 'those dates have'} no ${id} segment there.`,
 } as const;

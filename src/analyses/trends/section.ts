@@ -190,10 +190,14 @@ export function trendsSection(result: TrendsResult, options: TrendsSectionOption
   const first = formatDate(result.points[0]!.date, locale);
   const last = formatDate(result.points[result.points.length - 1]!.date, locale);
   const parts = result.groupings.map((g, i) => groupingParts(result, g, i, locale, currency));
-  const attributes = result.groupings.filter((g) => g.kind === 'attribute').map((g) => columnLabel(g.by, locale));
+  const labels = (kind: TrendGrouping['kind']) =>
+    new Intl.ListFormat(locale, { type: 'conjunction' }).format(
+      result.groupings.filter((g) => g.kind === kind).map((g) => columnLabel(g.by, locale)),
+    );
   const intro3 = t.intro3(
     result.groupings.some((g) => g.kind === 'clusters'),
-    attributes.length ? new Intl.ListFormat(locale, { type: 'conjunction' }).format(attributes) : '',
+    labels('attribute'),
+    labels('segmentation'),
   );
   return {
     id: 'trends',

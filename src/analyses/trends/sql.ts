@@ -15,8 +15,8 @@
  *   per point  a table of one point's buyers cut from the state, scored by RFM's own `rfmSql` (the same
  *              quantile tie rule and segment map) and cut into value tiers by the shared top-share rule
  *   members    per point × grouping: each buyer's segment, in one of two tables that take turns, kept until
- *              the next point (churn takes membership
- *              at the previous date)
+ *              the next point (churn takes membership at the previous date); a behavioural segmentation is
+ *              written again as of each point's date
  *   figures    per point × grouping × segment: customers, window revenue (sum and sum of squares, both exact
  *              sums so that reruns give the same bits, for the interval of the mean) and customers who came back in the window, appended to one table;
  *              churn counts from the previous point's members
@@ -325,6 +325,28 @@ export function trendAttributeMembersSql(
     kind,
     `select v.customer_id, g.segment
   from ${quoteIdentifier(view)} v join ${quoteIdentifier(table)} g on g.customer_id = v.customer_id`,
+  );
+}
+
+/**
+ * Record one point's segment of a behavioural segmentation for each buyer: the point's buyers joined to `table`
+ * (`customer_id, segment`, as the segmentation wrote it as of the point's date); a buyer the segmentation left
+ * out gets `$missing`, so that the segments' shares add up to 1. Pure.
+ */
+export function trendSegmentationMembersSql(
+  members: string,
+  view: string,
+  point: number,
+  kind: string,
+  table: string,
+): string {
+  wholeNumber('point', point, 0, MAX_POINTS - 1);
+  return membersInsert(
+    members,
+    point,
+    kind,
+    `select v.customer_id, coalesce(g.segment::varchar, $missing) as segment
+  from ${quoteIdentifier(view)} v left join ${quoteIdentifier(table)} g on g.customer_id = v.customer_id`,
   );
 }
 

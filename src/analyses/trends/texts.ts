@@ -27,8 +27,20 @@ const en = {
       `${u.every} from ${first} to ${last}, the customers are scored again with the same RFM rules as above, counting only the orders before that date, and the value tiers are cut again. This shows which segments grow and which shrink.`,
     intro2: (u: StepWords, min: number) =>
       `Revenue per customer and repeat rate are for the ${u.one} before each date: repeat rate is the share of a segment’s customers who ordered again in that ${u.one} (a first order does not count). Churn is, of the customers in a segment at the previous date who ordered in the ${u.one} before it, the share who did not order since (a segment taken at the date itself would make churn follow from recency: Champions have just ordered); it is not defined at the first date. Shaded bands are 95% intervals; a segment with fewer than ${min} customers at a date is too small to show its figures.`,
-    intro3: (clusters: boolean, attributes: string) =>
-      `${clusters ? 'Clusters are followed by placing every date’s customers at the nearest of the clusters’ centres above, with the same scaling, so the last date has the clusters section’s sizes. ' : ''}${attributes ? `Customers are also followed by ${attributes}; a customer keeps one value throughout, the one of the last date.` : ''}`,
+    intro3: (clusters: boolean, attributes: string, segmentations: string) =>
+      [
+        clusters
+          ? 'Clusters are followed by placing every date’s customers at the nearest of the clusters’ centres above, with the same scaling, so the last date has the clusters section’s sizes.'
+          : '',
+        attributes
+          ? `Customers are also followed by ${attributes}; a customer keeps one value throughout, the one of the last date.`
+          : '',
+        segmentations
+          ? `Customers are also followed by their ${segmentations}: each is worked out again at each date from the data before that date, so a customer’s segment can change from one date to the next.`
+          : '',
+      ]
+        .filter(Boolean)
+        .join(' '),
     riseFall: (
       first: string,
       last: string,
@@ -95,6 +107,7 @@ const en = {
     attributeShares: (label: string) => `Share of customers by ${label}`,
     groupingSharesDesc: 'Stacked areas: each group’s share of all customers at each as-of date',
     other: 'Other values',
+    noSegment: '(no segment)',
     date: 'As of',
     segment: 'Segment',
     tier: 'Value tier',
@@ -117,8 +130,20 @@ const nl: typeof en = {
       `${u.every} van ${first} tot ${last} krijgen de klanten opnieuw een score met dezelfde RFM-regels als hierboven, met alleen de bestellingen van vóór die datum, en worden de waardegroepen opnieuw ingedeeld. Zo is te zien welke segmenten groeien en welke krimpen.`,
     intro2: (u, min) =>
       `Omzet per klant en herhaalaankopen gaan over de ${u.one} vóór elke datum: herhaalaankopen is het aandeel klanten van een segment dat in die ${u.one} opnieuw bestelde (een eerste bestelling telt niet). Verloop is, van de klanten die op de vorige datum in een segment zaten en in de ${u.one} daarvóór bestelden, het aandeel dat sindsdien niet meer bestelde (een segment op de datum zelf zou verloop uit de recentheid laten volgen: Kampioenen hebben net besteld); op de eerste datum is het niet bepaald. De gekleurde banden zijn 95%-intervallen; een segment met minder dan ${min} klanten op een datum is te klein om cijfers van te tonen.`,
-    intro3: (clusters, attributes) =>
-      `${clusters ? 'Clusters worden gevolgd door de klanten op elke datum bij het dichtstbijzijnde clustercentrum van hierboven in te delen, met dezelfde schaling, zodat de laatste datum de aantallen van de clustersectie heeft. ' : ''}${attributes ? `Klanten worden ook gevolgd naar ${attributes}; een klant houdt steeds één waarde, die van de laatste datum.` : ''}`,
+    intro3: (clusters, attributes, segmentations) =>
+      [
+        clusters
+          ? 'Clusters worden gevolgd door de klanten op elke datum bij het dichtstbijzijnde clustercentrum van hierboven in te delen, met dezelfde schaling, zodat de laatste datum de aantallen van de clustersectie heeft.'
+          : '',
+        attributes
+          ? `Klanten worden ook gevolgd naar ${attributes}; een klant houdt steeds één waarde, die van de laatste datum.`
+          : '',
+        segmentations
+          ? `Klanten worden ook gevolgd naar hun ${segmentations}: elk daarvan wordt op elke datum opnieuw bepaald uit de gegevens van vóór die datum, zodat het segment van een klant van datum tot datum kan verschillen.`
+          : '',
+      ]
+        .filter(Boolean)
+        .join(' '),
     riseFall: (first, last, rise, riseFrom, riseTo, fall, fallFrom, fallTo) =>
       `Van ${first} tot ${last} groeide ${rise} het meest (van ${riseFrom} naar ${riseTo} van de klanten) en kromp ${fall} het meest (van ${fallFrom} naar ${fallTo}).`,
     riseOnly: (first, last, rise, from, to) =>
@@ -174,6 +199,7 @@ const nl: typeof en = {
     attributeShares: (label) => `Aandeel klanten naar ${label}`,
     groupingSharesDesc: 'Gestapelde vlakken: het aandeel van elke groep in alle klanten op elke peildatum',
     other: 'Overige waarden',
+    noSegment: '(geen segment)',
     date: 'Peildatum',
     segment: 'Segment',
     tier: 'Waardegroep',

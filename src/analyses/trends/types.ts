@@ -41,7 +41,9 @@ export interface TrendsOptions {
   /**
    * Customer attributes to follow (columns of the customers table, or transactions attributes such as
    * `country`, a customer's most frequent value), each customer's value taken once, as of `asOf`, as
-   * `segmentBy({ column })` gives it. @defaultValue none
+   * `segmentBy({ column })` gives it; or behavioural segmentations (`timing`, `loyalty`, `journey`,
+   * `product-mix`, `channel`, `price`), written again as of every date, so that a customer moves between their
+   * segments (a customers-file column of the same name wins and is taken once). @defaultValue none
    */
   by?: readonly string[];
   /** Transactions table. @defaultValue 'transactions' */
@@ -158,19 +160,27 @@ export interface TrendsResult {
   rfm: TrendValue[];
   /** Every value tier at every point, point by point, top first. */
   valueTiers: TrendValue[];
-  /** The clusters (when asked for), then each attribute of `by`, in that order. */
+  /** The clusters (when asked for), then each attribute or segmentation of `by`, in that order. */
   groupings: TrendGrouping[];
-  /** Recoverable data quirks. */
+  /** Recoverable data quirks (a followed segmentation's warnings included, each once). */
   warnings: string[];
 }
 
-/** One more grouping followed over time: the clusters, or a customer attribute. */
+/** One more grouping followed over time: the clusters, a customer attribute or a behavioural segmentation. */
 export interface TrendGrouping {
-  /** `'clusters'`: assigned to the clusters' centres at each point; `'attribute'`: a customer attribute. */
-  kind: 'clusters' | 'attribute';
-  /** `'clusters'`, or the attribute's column name. */
+  /**
+   * `'clusters'`: assigned to the clusters' centres at each point; `'attribute'`: a customer attribute, its value
+   * as of the last date; `'segmentation'`: a behavioural segmentation, written as of each point's date.
+   */
+  kind: 'clusters' | 'attribute' | 'segmentation';
+  /** `'clusters'`, the attribute's column name or the segmentation's id. */
   by: string;
-  /** Segment keys in order: cluster numbers (`'1'` first), or the attribute's values as `segmentBy` orders them. */
+  /**
+   * Segment keys in order: cluster numbers (`'1'` first), the attribute's values as `segmentBy` orders them, or
+   * the segmentation's keys with customers at some point in its report order (data-dependent keys as the last
+   * point orders them, then earlier ones), `'(missing)'` last for buyers it left out (all of a date's buyers when it
+   * could not be worked out at that date: see `warnings`).
+   */
   keys: string[];
   /** With clusters: each cluster's name parts (as the clusters result), in key order. */
   nameParts?: ClusterNamePart[][];

@@ -147,4 +147,21 @@ describe('trends on the bundled Online Retail data', () => {
     expect(atLast(0).map((v) => v.customers)).toEqual([1684, 2654]);
     expect(g.rfm).toEqual(t.rfm);
   });
+
+  it('follows the timing segments as of each date: the last is segmentBy’s, the first the data’s first December', async () => {
+    const g = await trends(wb, { asOf: t.options.asOf, by: ['timing'] });
+    const timing = g.groupings[0]!;
+    expect(timing.kind).toBe('segmentation');
+    const at = (point: number) =>
+      Object.fromEntries(timing.values.filter((v) => v.point === point).map((v) => [v.segment, v.customers]));
+    const seg = await segmentBy(wb, { column: 'timing' }, { asOf: t.options.asOf, table: 'timing_check' });
+    expect(at(11)).toEqual(Object.fromEntries(seg.segments.map((s) => [s.segment, s.size])));
+    // On 10 Jan 2011 the data holds December 2010 (all of it in the holiday season) and nine days of January:
+    // 260 of the 318 customers with 2+ orders are holiday-season buyers; a year on, 117 of 2,845.
+    const holiday = timing.values.filter((v) => v.segment === 'holiday-season').map((v) => v.customers);
+    expect(holiday[0]).toBe(260);
+    expect(holiday[11]).toBe(117);
+    expect(at(0)['one-order']).toBe(976 - 318);
+    expect(at(11)['one-order']).toBe(4338 - 2845);
+  });
 });

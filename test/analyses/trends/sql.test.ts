@@ -9,6 +9,7 @@ import {
   trendPointFiguresSql,
   trendPointSql,
   trendRfmMembersSql,
+  trendSegmentationMembersSql,
   trendStateSql,
   trendTierMembersSql,
 } from '../../../src/analyses/trends/sql.js';
@@ -59,6 +60,10 @@ describe('trends SQL', () => {
         t1: 'next-30%',
         t2: 'rest-50%',
       });
+      await wb.run("create or replace table segmented as select 'x' as customer_id, 'weekend' as segment");
+      await expectPlans(wb, trendSegmentationMembersSql('trend members', 'trend view', 2, 'by0', 'segmented'), {
+        missing: '(missing)',
+      });
       await expectPlans(wb, trendPointFiguresSql('trend figures', 'trend members', 'trend members', 'trend view', 2));
       await expectPlans(wb, trendFiguresSql('trend figures'));
     },
@@ -68,6 +73,7 @@ describe('trends SQL', () => {
     expect(() => trendBucketSql(0)).toThrow(/points/);
     expect(() => trendCountsSql('s', 61)).toThrow(/points/);
     expect(() => trendPointSql('v', 'a', 1.5)).toThrow(/point/);
+    expect(() => trendSegmentationMembersSql('m', 'v', 0, "by0' or 1=1 --", 't')).toThrow(/kind/);
     expect(() => trendStateSql({ source: 't', table: 'a', points: 2, returns: 'drop' as 'net' })).toThrow(/returns/);
     expect(trendPointSql('my "view"', 'state', 0)).toContain('"my ""view"""');
     expect(trendBucketSql(2)).toBe('case when order_date < $b0 then 0 when order_date < $b1 then 1 else 2 end');
