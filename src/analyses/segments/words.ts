@@ -34,9 +34,10 @@ export function flowText(
 
 /**
  * A value of a grouping variable as a reader sees it: a behavioural segmentation's key by its label
- * (`weekend` → "Weekend buyers"), a country code by its name, any other value as it is.
+ * (`weekend` → "Weekend buyers"), a country code by its name, a missing value in words, any other value as it is.
  */
 export function byValueName(variable: string, value: string, locale: Locale): string {
-  if (isSegmentationId(variable) && value !== MISSING_SEGMENT) return SEGMENTATIONS[variable].label(value, locale);
+  if (value === MISSING_SEGMENT) return texts(locale).analyses.missingValue;
+  if (isSegmentationId(variable)) return SEGMENTATIONS[variable].label(value, locale);
   return dataValue(variable, value, locale);
 }

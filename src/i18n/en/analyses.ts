@@ -77,6 +77,8 @@ export const analyses = {
   },
   /** "212 Champions became At Risk" (the count already formatted). */
   flow: (count: string, from: string, to: string) => `${count} ${from} became ${to}`,
+  /** A grouping value for customers without one (no value in the customers file, no segment at that date). */
+  missingValue: '(no value)',
   /** Value tiers: "Top 20%", "Next 30%", "Rest 50%" (the share already formatted). */
   tiers: {
     top: (share: string) => `Top ${share}`,

@@ -75,6 +75,7 @@ export const analyses: Texts['analyses'] = {
     tenure_days: 'Klant sinds (dagen)',
   },
   flow: (count, from, to) => `${count} ${from} werden ${to}`,
+  missingValue: '(geen waarde)',
   tiers: {
     top: (share) => `Hoogste ${share}`,
     next: (share) => `Volgende ${share}`,
