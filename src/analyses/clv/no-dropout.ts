@@ -43,3 +43,27 @@ export function fitNoDropout(groups: readonly ClvGroup[]): NoDropoutFit {
   const [r, alpha] = run.x.map(Math.exp) as [number, number];
   return { r, alpha, logLikelihood: -run.f * customers, converged: run.converged };
 }
+
+/** Within this many log-likelihood units of the best point found, the no-dropout limit is the fit. */
+export const LIMIT_TOLERANCE = 1e-3;
+
+/**
+ * A Pareto/NBD search's best point (`f`: negative log-likelihood per customer at log-parameters `x`), or the
+ * limit without dropout — r and α of {@link fitNoDropout}, s and β on their bounds e^∓`logBound` — when that
+ * limit is as likely within {@link LIMIT_TOLERANCE}: the search then only crept along the flat ridge towards it.
+ * @example const best = noDropoutLimit(groups, searched, negLL, Math.log(1e6));
+ */
+export function noDropoutLimit<T extends { x: number[]; f: number; converged: boolean; iterations: number }>(
+  groups: readonly ClvGroup[],
+  searched: T,
+  negLL: (v: number[]) => number,
+  logBound: number,
+): T | { x: number[]; f: number; converged: boolean; iterations: number } {
+  const customers = groups.reduce((s, g) => s + g.count, 0);
+  const nbd = fitNoDropout(groups);
+  const x = [Math.log(nbd.r), Math.log(nbd.alpha), -logBound, logBound];
+  const f = negLL(x);
+  return nbd.converged && (f - searched.f) * customers <= LIMIT_TOLERANCE
+    ? { x, f, converged: true, iterations: searched.iterations }
+    : searched;
+}

@@ -5,7 +5,8 @@
  * process with rate λ ~ Gamma(r, α) and stays alive for an exponential lifetime with rate μ ~ Gamma(s, β),
  * so dropout can happen at any moment (BG/NBD: only right after a purchase). Pure functions: the
  * log-likelihood (eq. 18–20, with the Gaussian hypergeometric ₂F₁), maximum likelihood by BFGS on
- * log-parameters with a central-difference gradient from several starts, P(alive) and the conditional
+ * log-parameters with a central-difference gradient from several starts (in a box; on data without
+ * dropout the fit is the no-dropout limit, see {@link noDropoutLimit}), P(alive) and the conditional
  * expected purchases (eq. 41).
  */
 import { WorkbenchError } from '../../errors.js';
@@ -16,7 +17,7 @@ import { mleCovariance } from '../../stats/hessian.js';
 import { integrate } from '../../stats/quadrature.js';
 import type { ClvGroup } from './summary.js';
 import { clvMessages } from './messages.js';
-import { fitNoDropout } from './no-dropout.js';
+import { noDropoutLimit } from './no-dropout.js';
 
 /** Pareto/NBD parameters. */
 export interface ParetoNbdParams {
@@ -40,7 +41,8 @@ export interface ParetoNbdFit extends ParetoNbdParams {
   iterations: number;
   /**
    * Log-likelihood evaluations of the whole search: every start, its difference gradients and line searches, and
-   * the Nelder-Mead polish when one ran (not the standard errors' Hessian). At most a few thousand.
+   * the Nelder-Mead polish when one ran (not the standard errors' Hessian). About 840 on the CDNOW sample,
+   * 2,300 on 300 customers whose fit runs to a bound; bounded by the searches' iteration limits.
    */
   evaluations: number;
   /**
@@ -189,7 +191,7 @@ export function fitParetoNbd(groups: readonly ClvGroup[], options: ParetoNbdFitO
           const nm = nelderMead(negLL(LOG_BOUND), start.x, { maxIterations: POLISH_ITERATIONS });
           return nm.f <= start.f ? nm : start;
         })();
-  const best = noDropoutLimit(groups, searched, negLL(LOG_BOUND), customers);
+  const best = noDropoutLimit(groups, searched, negLL(LOG_BOUND), LOG_BOUND);
   const params = unpack(best.x);
   const atBound = NAMES.filter((_, i) => Math.abs(best.x[i] ?? 0) > LOG_BOUND - 0.05);
   // a parameter at a bound is held there: the covariance (and the intervals) are those of the others
@@ -211,28 +213,6 @@ export function fitParetoNbd(groups: readonly ClvGroup[], options: ParetoNbdFitO
     customers,
     repeatBuyers,
   };
-}
-
-/** Within this many log-likelihood units of the best point found, the no-dropout limit is the fit. */
-const LIMIT_TOLERANCE = 1e-3;
-
-/**
- * The search's best point, or the limit without dropout (s and β on their bounds, r and α of the NBD fit)
- * when that limit is as likely within {@link LIMIT_TOLERANCE}: then the search only crept along the flat
- * ridge towards it, and the limit is the estimate, reported at its bounds.
- */
-function noDropoutLimit<T extends { x: number[]; f: number; converged: boolean; iterations: number }>(
-  groups: readonly ClvGroup[],
-  searched: T,
-  negLL: (v: number[]) => number,
-  customers: number,
-): T | { x: number[]; f: number; converged: boolean; iterations: number } {
-  const nbd = fitNoDropout(groups);
-  const x = [Math.log(nbd.r), Math.log(nbd.alpha), -LOG_BOUND, LOG_BOUND];
-  const f = negLL(x);
-  return nbd.converged && (f - searched.f) * customers <= LIMIT_TOLERANCE
-    ? { x, f, converged: true, iterations: searched.iterations }
-    : searched;
 }
 
 function deltaSe(p: ParetoNbdParams, cov: number[][]): ParetoNbdParams {
