@@ -148,8 +148,7 @@ describe('swb report', () => {
     expect(readFileSync(revenue, 'utf8')).toContain(
       '<p>All values here are revenue, not profit (margin 100%). Pass a margin (swb report --clv --margin 0.3) to see profit instead.</p>',
     );
-    // the report's holdout check fits Pareto/NBD too, which on this small sample runs to its bound and takes a minute
-  }, 300_000);
+  });
 
   it('--date-format decides day-month-ambiguous dates (passed to the loader)', async () => {
     const dir = fresh();

@@ -5,7 +5,8 @@
  * process with rate λ ~ Gamma(r, α) and stays alive for an exponential lifetime with rate μ ~ Gamma(s, β),
  * so dropout can happen at any moment (BG/NBD: only right after a purchase). Pure functions: the
  * log-likelihood (eq. 18–20, with the Gaussian hypergeometric ₂F₁), maximum likelihood by BFGS on
- * log-parameters with a central-difference gradient from several starts, P(alive) and the conditional
+ * log-parameters with a central-difference gradient from several starts (in a box; on data without
+ * dropout the fit is the no-dropout limit, see {@link noDropoutLimit}), P(alive) and the conditional
  * expected purchases (eq. 41).
  */
 import { WorkbenchError } from '../../errors.js';
@@ -16,6 +17,7 @@ import { mleCovariance } from '../../stats/hessian.js';
 import { integrate } from '../../stats/quadrature.js';
 import type { ClvGroup } from './summary.js';
 import { clvMessages } from './messages.js';
+import { noDropoutLimit } from './no-dropout.js';
 
 /** Pareto/NBD parameters. */
 export interface ParetoNbdParams {
@@ -37,7 +39,17 @@ export interface ParetoNbdFit extends ParetoNbdParams {
   converged: boolean;
   /** Iterations of the search that gave the estimate. */
   iterations: number;
-  /** Parameters that ended at the search bound (10⁻⁶ or 10⁶). */
+  /**
+   * Log-likelihood evaluations of the whole search: every start, its difference gradients and line searches, and
+   * the Nelder-Mead polish when one ran (not the standard errors' Hessian). About 840 on the CDNOW sample,
+   * 2,300 on 300 customers whose fit runs to a bound; bounded by the searches' iteration limits.
+   */
+  evaluations: number;
+  /**
+   * Parameters that ended at the search bound (10⁻⁶ or 10⁶): the likelihood keeps improving towards a limit of
+   * the model, where the search stops. β at 10⁶ (or s at 10⁻⁶) is the limit without dropout: no customer
+   * is found to stop, and the model reduces to the NBD. Predictions stay usable.
+   */
   atBound: Array<keyof ParetoNbdParams>;
   /**
    * Standard errors from the observed information (numerical Hessian of the log-likelihood on the
@@ -74,7 +86,8 @@ function logA0(p: ParetoNbdParams, x: number, tx: number, T: number): number {
     return u + Math.log(-Math.expm1(v - u));
   }
   if (!(T > tx)) return -Infinity;
-  // u = ln((lo+τ)/(lo+t_x)) turns the integrand into a smooth near-exponential in u (rate about r+s+x)
+  // u = ln((lo+τ)/(lo+t_x)) turns the integrand into a smooth near-exponential in u: ln of it is concave with
+  // slope (1 − pLo) − pHi·(lo+τ)/(hi+τ), at most r+s+x+1 in size and largest at an end of [0, U]
   const [pLo, pHi] = alpha < beta ? [r + x, s + 1] : [s + 1, r + x];
   const base = lo + tx;
   const U = Math.log((lo + T) / base);
@@ -83,7 +96,10 @@ function logA0(p: ParetoNbdParams, x: number, tx: number, T: number): number {
     return (1 - pLo) * Math.log(lo + tau) - pHi * Math.log(hi + tau);
   };
   const top = logAt(0);
-  const panels = Math.min(64, Math.max(4, Math.ceil((rsx * U) / 4)));
+  const slope = (tau: number) => Math.abs(1 - pLo - (pHi * (lo + tau)) / (hi + tau));
+  // panels over which ln of the integrand changes by at most 4: with β ≫ α (no dropout to speak of) the
+  // β-term is nearly flat and a few panels do, where r+s+x (s in the thousands) would ask for 64
+  const panels = Math.min(64, Math.max(4, Math.ceil((Math.max(slope(tx), slope(T)) * U) / 4)));
   return Math.log(rsx) + top + Math.log(integrate((u) => Math.exp(logAt(u) - top), 0, U, panels, 16));
 }
 
@@ -117,6 +133,10 @@ export interface ParetoNbdFitOptions {
 }
 
 const LOG_BOUND = Math.log(1e6);
+/** How far past the box the likelihood is still computed: room for the difference gradient's steps (10⁻⁶) on it. */
+const GRADIENT_MARGIN = 1e-3;
+/** Iteration limit of the Nelder-Mead polish (each iteration one to five evaluations). */
+const POLISH_ITERATIONS = 1000;
 const NAMES: Array<keyof ParetoNbdParams> = ['r', 'alpha', 's', 'beta'];
 const DEFAULT_STARTS: ParetoNbdParams[] = [
   { r: 1, alpha: 1, s: 1, beta: 1 },
@@ -143,26 +163,35 @@ export function fitParetoNbd(groups: readonly ClvGroup[], options: ParetoNbdFitO
   if (repeatBuyers === 0) throw new WorkbenchError('NO_DATA', clvMessages.noRepeatBuyers(customers), { customers });
   const bad = groups.find((g) => !(g.x >= 0 && g.t_x >= 0 && g.T >= g.t_x && g.count > 0 && (g.x === 0 || g.t_x > 0)));
   if (bad) throw new WorkbenchError('BAD_OPTION', clvMessages.badSummaryRow(bad), { row: bad });
-  const negLL = (v: number[]): number => {
-    if (v.some((vi) => !(Math.abs(vi) <= LOG_BOUND))) return Infinity;
-    const f = -paretoNbdLogLikelihood(unpack(v), groups) / customers;
-    return Number.isFinite(f) ? f : Infinity;
-  };
-  // No closed-form gradient: central differences, two evaluations per parameter
-  const objective = centralDifferences(negLL);
+  let evaluations = 0;
+  // Infinity beyond `limit` on the log scale: the search's box, and a hair beyond it for the difference gradient
+  const negLL =
+    (limit: number) =>
+    (v: number[]): number => {
+      evaluations++;
+      if (v.some((vi) => !(Math.abs(vi) <= limit))) return Infinity;
+      const f = -paretoNbdLogLikelihood(unpack(v), groups) / customers;
+      return Number.isFinite(f) ? f : Infinity;
+    };
+  // No closed-form gradient: central differences, two evaluations per parameter. The box holds a parameter
+  // that runs to a limit (no dropout: β → ∞) on its bound, where the profile likelihood is flat, instead
+  // of creeping towards it in ever smaller steps.
+  const objective = centralDifferences(negLL(LOG_BOUND + GRADIENT_MARGIN));
   const runs = (options.starts ?? DEFAULT_STARTS).map((s) =>
-    bfgs(objective, [s.r, s.alpha, s.s, s.beta].map(Math.log), { gTolerance: 1e-7 }),
+    bfgs(objective, [s.r, s.alpha, s.s, s.beta].map(Math.log), { gTolerance: 1e-7, bound: LOG_BOUND }),
   );
   const start = runs.reduce((m, run) => (run.f < m.f ? run : m));
   if (!Number.isFinite(start.f)) throw new WorkbenchError('NO_DATA', clvMessages.paretoNbdNotFinite(), {});
-  const inside = start.x.every((vi) => Math.abs(vi) <= LOG_BOUND - 0.05);
-  const best =
-    start.converged && inside
+  // Nelder-Mead polishes a search that failed, or one that stopped near a bound without reaching it
+  const nearBound = start.x.some((vi) => Math.abs(vi) > LOG_BOUND - 0.05 && Math.abs(vi) < LOG_BOUND);
+  const searched =
+    start.converged && !nearBound
       ? start
       : (() => {
-          const nm = nelderMead(negLL, start.x);
+          const nm = nelderMead(negLL(LOG_BOUND), start.x, { maxIterations: POLISH_ITERATIONS });
           return nm.f <= start.f ? nm : start;
         })();
+  const best = noDropoutLimit(groups, searched, negLL(LOG_BOUND), LOG_BOUND);
   const params = unpack(best.x);
   const atBound = NAMES.filter((_, i) => Math.abs(best.x[i] ?? 0) > LOG_BOUND - 0.05);
   // a parameter at a bound is held there: the covariance (and the intervals) are those of the others
@@ -177,6 +206,7 @@ export function fitParetoNbd(groups: readonly ClvGroup[], options: ParetoNbdFitO
     logLikelihood: paretoNbdLogLikelihood(params, groups),
     converged: best.converged,
     iterations: best.iterations,
+    evaluations,
     atBound,
     standardErrors: logCovariance ? deltaSe(params, logCovariance) : null,
     logCovariance,

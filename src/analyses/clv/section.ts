@@ -127,7 +127,8 @@ function trustLine(err: number, locale: Locale): string {
 
 /**
  * What the holdout check says, in plain words: predicted against actual purchases, what that error means
- * for trusting the numbers, and with both models fitted which predicted better (empty without a holdout).
+ * for trusting the numbers, with both models fitted which predicted better, and a fit that ran to a limit of
+ * its model (no dropout found) said so (empty without a holdout).
  * @example showMarkdown(clvCheckReading(await clv(wb, { calibrationEnd, holdoutEnd, compareModels: true })).join(' '))
  */
 export function clvCheckReading(result: ClvResult, locale: Locale = 'en'): string[] {
@@ -167,6 +168,32 @@ export function clvCheckReading(result: ClvResult, locale: Locale = 'en'): strin
       ),
     );
   }
+  out.push(...limitLines(result, locale));
+  return out;
+}
+
+const GREEK: Record<string, string> = { alpha: 'α', beta: 'β', gamma: 'γ' };
+
+/**
+ * The fits that ran to a bound, in plain words: no dropout found (BG/NBD's a at its lower bound; Pareto/NBD's β
+ * at its upper bound with a mean dropout rate s/β under 10⁻⁶ per period), or another limit of the model.
+ */
+function limitLines(result: ClvResult, locale: Locale): string[] {
+  const t = clvTexts(locale).section;
+  const names = (keys: readonly string[]) => keys.map((k) => GREEK[k] ?? k).join(', ');
+  const out: string[] = [];
+  const bg = result.bgnbd;
+  if (bg.atBound.length > 0)
+    out.push(
+      bg.atBound.includes('a') && bg.a < 1 ? t.limitNoDropout('BG/NBD') : t.limitOther('BG/NBD', names(bg.atBound)),
+    );
+  const pn = result.paretoNbd;
+  if (pn && pn.atBound.length > 0)
+    out.push(
+      pn.atBound.includes('beta') && pn.beta > 1 && pn.s / pn.beta < 1e-6
+        ? t.limitNoDropout('Pareto/NBD')
+        : t.limitOther('Pareto/NBD', names(pn.atBound)),
+    );
   return out;
 }
 

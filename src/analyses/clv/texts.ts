@@ -64,6 +64,10 @@ const en = {
       better: string | null,
     ) =>
       `Both models on the ${days} they did not see: BG/NBD predicted ${bg} and Pareto/NBD ${pareto} purchases, against ${actual} made; per customer they missed by ${bgErr} and ${paretoErr} purchases on average. ${better === null ? 'Neither predicted better here: per customer they missed by as much, so the choice between them changes little.' : `${better} predicted better here, so its numbers are the ones to use.`}`,
+    limitNoDropout: (model: string) =>
+      `${model} found no dropout: its dropout parameters ran to the edge of the search, where it becomes a model in which no customer ever stops, so it predicts as if every customer keeps buying at their past rate.`,
+    limitOther: (model: string, params: string) =>
+      `${model} ran to a limit of the model (${params} at the edge of the search, e.g. customers who hardly differ in how long they stay): its predictions are usable, its parameter values mean little.`,
     comparisonCaption: 'BG/NBD and Pareto/NBD on the holdout period',
     comparisonCols: [
       'Model',
@@ -257,6 +261,10 @@ const nl: typeof en = {
       `Let op bij de besteding per aankoop: het bestedingsmodel vindt een zeer zware staart (q = ${q}, hooguit 1), dus de gemiddelde besteding van een nieuwe of eenmalige koper heeft geen eindige waarde en hun voorspelde besteding is niet te vertrouwen.`,
     comparison: (days, bg, pareto, actual, bgErr, paretoErr, better) =>
       `Beide modellen op de ${days} die ze niet zagen: BG/NBD voorspelde ${bg} en Pareto/NBD ${pareto} aankopen, tegen ${actual} werkelijk; per klant zaten ze gemiddeld ${bgErr} en ${paretoErr} aankopen naast. ${better === null ? 'Geen van beide voorspelde hier beter: per klant zaten ze evenveel naast, dus de keuze tussen hen maakt weinig uit.' : `${better} voorspelde hier beter, dus de cijfers van dat model zijn de bruikbare.`}`,
+    limitNoDropout: (model) =>
+      `${model} vond geen klanten die afhaken: de parameters voor afhaken liepen tot de rand van het zoekgebied, waar het een model wordt waarin geen klant ooit stopt, dus het voorspelt alsof elke klant blijft kopen in zijn eerdere tempo.`,
+    limitOther: (model, params) =>
+      `${model} liep tegen een grens van het model aan (${params} aan de rand van het zoekgebied, bijvoorbeeld klanten die nauwelijks verschillen in hoe lang ze blijven): de voorspellingen zijn bruikbaar, de parameterwaarden zeggen weinig.`,
     comparisonCaption: 'BG/NBD en Pareto/NBD in de controleperiode',
     comparisonCols: [
       'Model',

@@ -14,7 +14,7 @@ let segments: ClvSegmentRow[];
 beforeAll(async () => {
   wb = await Workbench.open();
   await clvTransactions(wb);
-  // the fixture drives Pareto/NBD to its bounds (β → 10⁶): the fit takes tens of seconds
+  // the fixture drives both models to a bound (BG/NBD's b, Pareto/NBD's β → 10⁶: one dropout rate for all)
   result = await clv(wb, {
     calibrationEnd: new Date('2023-06-30'),
     holdoutEnd: new Date('2023-09-30'),
@@ -22,7 +22,7 @@ beforeAll(async () => {
     compareModels: true,
   });
   segments = await clvBySegment(wb, result, { table: 'seg' });
-}, 180_000);
+});
 afterAll(() => wb.close());
 
 describe('the CLV section with intervals and both models', () => {
@@ -60,6 +60,29 @@ describe('the CLV section with intervals and both models', () => {
     expect(clvSection(result, { locale: 'nl' }).tables?.map((t) => t.caption)).toContain(
       'BG/NBD en Pareto/NBD in de controleperiode',
     );
+  });
+
+  it('says in words when a fit ran to a bound: no dropout found, or another limit of the model, en and nl', () => {
+    expect([result.bgnbd.atBound, result.paretoNbd?.atBound]).toEqual([['b'], ['beta']]);
+    expect(clvFindings(result, 'en')).toContain(
+      'Pareto/NBD ran to a limit of the model (β at the edge of the search, e.g. customers who hardly differ in how long they stay): its predictions are usable, its parameter values mean little.',
+    );
+    expect(clvFindings(result, 'en')).toContain(
+      'BG/NBD ran to a limit of the model (b at the edge of the search, e.g. customers who hardly differ in how long they stay): its predictions are usable, its parameter values mean little.',
+    );
+    const p = result.paretoNbd;
+    if (!p) throw new Error('no Pareto/NBD fit');
+    // the no-dropout limit as fitParetoNbd reports it: s and β on their bounds
+    const none = { ...result, paretoNbd: { ...p, s: 1e-6, beta: 1e6, atBound: ['s', 'beta'] as Array<'s' | 'beta'> } };
+    expect(clvFindings(none, 'en')).toContain(
+      'Pareto/NBD found no dropout: its dropout parameters ran to the edge of the search, where it becomes a model in which no customer ever stops, so it predicts as if every customer keeps buying at their past rate.',
+    );
+    expect(clvFindings(none, 'nl')).toContain(
+      'Pareto/NBD vond geen klanten die afhaken: de parameters voor afhaken liepen tot de rand van het zoekgebied, waar het een model wordt waarin geen klant ooit stopt, dus het voorspelt alsof elke klant blijft kopen in zijn eerdere tempo.',
+    );
+    // a fit inside the bounds says nothing of the kind
+    const inside = { ...none, bgnbd: { ...result.bgnbd, atBound: [] }, paretoNbd: { ...p, atBound: [] } };
+    expect(clvFindings(inside, 'en').some((f) => f.includes('edge of the search'))).toBe(false);
   });
 
   it('a fit on all the data shows the tracking plot, holdout and comparison of a separate holdout check, en and nl', async () => {
