@@ -125,6 +125,8 @@ export const clvCheckAnalysis: Analysis<'clvCheck', ClvResult, ClvReportFlags> =
       throw e;
     }
   },
+  detail: (r) =>
+    `holdout check: ${CLV_CHECK_WEEKS} weeks, ${r.customers.toLocaleString('en')} customers, BG/NBD${r.modelComparison ? ' and Pareto/NBD' : ''} fitted on the weeks before`,
 };
 
 /** The registry entry of predicted value per RFM segment (with `clv` and RFM; shown in the CLV section). */
