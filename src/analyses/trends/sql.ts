@@ -307,6 +307,19 @@ export function trendClusterMembersSql(
   );
 }
 
+/** A grouping's members at one point: the point's buyers joined to `table` (`customer_id, segment`). */
+function joinedMembersSql(members: string, view: string, point: number, kind: string, table: string, keepAll: boolean) {
+  wholeNumber('point', point, 0, MAX_POINTS - 1);
+  const segment = keepAll ? 'coalesce(g.segment::varchar, $missing)' : 'g.segment';
+  return membersInsert(
+    members,
+    point,
+    kind,
+    `select v.customer_id, ${segment} as segment
+  from ${quoteIdentifier(view)} v ${keepAll ? 'left join' : 'join'} ${quoteIdentifier(table)} g on g.customer_id = v.customer_id`,
+  );
+}
+
 /**
  * Record one point's value of a customer attribute for each buyer: the point's buyers joined to `table`
  * (`customer_id, segment`, as `segmentBy({ column })` writes it: one value per customer). Pure.
@@ -318,14 +331,7 @@ export function trendAttributeMembersSql(
   kind: string,
   table: string,
 ): string {
-  wholeNumber('point', point, 0, MAX_POINTS - 1);
-  return membersInsert(
-    members,
-    point,
-    kind,
-    `select v.customer_id, g.segment
-  from ${quoteIdentifier(view)} v join ${quoteIdentifier(table)} g on g.customer_id = v.customer_id`,
-  );
+  return joinedMembersSql(members, view, point, kind, table, false);
 }
 
 /**
@@ -340,14 +346,7 @@ export function trendSegmentationMembersSql(
   kind: string,
   table: string,
 ): string {
-  wholeNumber('point', point, 0, MAX_POINTS - 1);
-  return membersInsert(
-    members,
-    point,
-    kind,
-    `select v.customer_id, coalesce(g.segment::varchar, $missing) as segment
-  from ${quoteIdentifier(view)} v left join ${quoteIdentifier(table)} g on g.customer_id = v.customer_id`,
-  );
+  return joinedMembersSql(members, view, point, kind, table, true);
 }
 
 /** Every figure, in a stable order. Pure. */
