@@ -2,7 +2,7 @@
  * Trends: RFM segment sizes and value-tier sizes at a series of as-of dates, with per-segment KPIs at each —
  * customers, net revenue in the period before the date, revenue per customer and repeat rate (bought again in
  * that period), and churn of the previous date's segment members — so a reader sees segments grow and shrink instead of one snapshot. Computed in DuckDB ({@link trendStateSql}): one
- * pass over the transactions, kept per customer and period, then each date scored by RFM's own SQL (`rfmSql`: the same
+ * pass over the transactions, kept per customer and period, then each date scored by RFM's own SQL (`rfmQuerySql`: the same
  * quantile tie rule and segment map as `rfm()`, so the last point is the report's RFM exactly).
  *
  * Dates: the last point is `asOf`; the others step back from it by whole calendar months or quarters
@@ -229,11 +229,12 @@ async function followTrends(wb: Workbench, options: TrendsOptions): Promise<Tren
       (await wb.query<{ i: number; n: number }>(trendCountsSql(state, points))).map((r) => [Number(r.i), Number(r.n)]),
     );
     await wb.run(trendFiguresTableSql(figures));
+    // both exist from the start, so the first point's previous-members table is there (empty)
     for (const table of memberTables) await wb.run(trendMembersTableSql(table, state));
     for (let i = 0; i < points; i++) {
       if (!counts.get(i)) continue;
       const members = memberTables[i % 2]!;
-      if (i > 1) await wb.run(trendMembersTableSql(members, state));
+      await wb.run(trendMembersTableSql(members, state));
       await wb.run(trendPointSql(view, state, i));
       // each buyer's segment per grouping at this date; the previous date's are kept for churn. RFM's own
       // query on this date's aggregate: the same scores and segments rfm() gives as of it

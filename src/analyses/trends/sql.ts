@@ -12,7 +12,7 @@
  *              at each bucket with rows, RFM's measures up to its end (`CUSTOMER_MEASURES`: the same orders,
  *              net revenue, first and last purchase as `rfm()`). One row per customer × active bucket, not
  *              per customer × point: a customer's state at point i is the row of its last bucket ≤ i+1
- *   per point  a table of one point's buyers cut from the state, scored by RFM's own `rfmSql` (the same
+ *   per point  a table of one point's buyers cut from the state, scored by RFM's own `rfmQuerySql` (the same
  *              quantile tie rule and segment map) and cut into value tiers by the shared top-share rule
  *   members    per point × grouping: each buyer's segment, in one of two tables that take turns, kept until
  *              the next point (churn takes membership at the previous date); a behavioural segmentation is
@@ -110,7 +110,7 @@ window w as (partition by customer_id order by b rows between unbounded precedin
 
 /**
  * The table of point `point`'s buyers (a purchase before its date): the columns of the shared per-customer
- * aggregate (what `rfmSql` reads) plus `window_revenue` (net revenue in the point's window), `came_back`
+ * aggregate (what `rfmQuerySql` reads) plus `window_revenue` (net revenue in the point's window), `came_back`
  * (a purchase in the window by a customer who had bought before it), `prev_buyer` (a purchase in the window
  * before, i.e. the previous point's window; never at point 0, whose earlier bucket is unbounded) and `churned`
  * (a previous-window buyer without a purchase in this window). Pure.
