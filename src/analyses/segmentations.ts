@@ -10,6 +10,7 @@ import { loyaltySegmentation } from './loyalty/segmentation.js';
 import { priceSegmentation } from './price/segmentation.js';
 import { productMixSegmentation } from './product-mix/segmentation.js';
 import { timingSegmentation } from './timing/segmentation.js';
+import type { Workbench } from '../workbench.js';
 import type { Segmentation } from './shared/segmentation.js';
 
 /** Every segmentation an export can write, by id. */
@@ -31,4 +32,20 @@ export const SEGMENTATION_IDS = Object.keys(SEGMENTATIONS) as SegmentationId[];
 /** Whether `name` is the id of a behavioural segmentation. */
 export function isSegmentationId(name: string): name is SegmentationId {
   return Object.hasOwn(SEGMENTATIONS, name);
+}
+
+/**
+ * Write segmentation `id` as of `asOf` into `table` (one row per customer, see {@link Segmentation.write}) and
+ * read its keys there, in report order: the export, the segment frame and the trends all write one this way.
+ * @example const { keys, warnings } = await writeSegmentation(wb, 'timing', asOf, 'timing_now');
+ */
+export async function writeSegmentation(
+  wb: Workbench,
+  id: SegmentationId,
+  asOf: Date,
+  table: string,
+): Promise<{ keys: string[]; warnings: string[] }> {
+  const s: Segmentation = SEGMENTATIONS[id];
+  const warnings = await s.write(wb, { asOf, table });
+  return { keys: s.keysIn ? await s.keysIn(wb, table) : [...s.keys], warnings };
 }

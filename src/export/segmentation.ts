@@ -14,7 +14,7 @@ import { checkOutputPath } from '../report/save.js';
 import { quoteIdentifier } from '../sql.js';
 import type { QueryParam, Workbench } from '../workbench.js';
 import type { Segmentation } from '../analyses/shared/segmentation.js';
-import { SEGMENTATION_IDS, SEGMENTATIONS, type SegmentationId } from './segmentations.js';
+import { SEGMENTATION_IDS, SEGMENTATIONS, writeSegmentation, type SegmentationId } from './segmentations.js';
 import { neutraliseSql } from './sql.js';
 import { copyAtomically } from './write.js';
 
@@ -107,8 +107,7 @@ export async function exportSegmentation(
   if (!asOf) throw new WorkbenchError('NO_DATA', messages.noOrders('transactions'), { source: 'transactions' });
   const table = wb.tempName(`_swb_export_${id.replace(/-/g, '_')}`);
   try {
-    const warnings = await s.write(wb, { asOf, table });
-    const keys = s.keysIn ? await s.keysIn(wb, table) : s.keys;
+    const { warnings, keys } = await writeSegmentation(wb, id, asOf, table);
     const labels = keys.map((k) => s.label(k, locale));
     const { sql, params, columns } = segmentationSelectSql({ keys, columns: s.columns }, table, labels, {
       decimalComma: format === 'csv' && delimiter === ';',

@@ -22,7 +22,7 @@ import { messages } from '../../messages.js';
 import { isTransactionColumn } from '../shared/source.js';
 import type { Workbench } from '../../workbench.js';
 import { segmentMessages } from './messages.js';
-import { isSegmentationId, SEGMENTATIONS, type SegmentationId } from '../segmentations.js';
+import { isSegmentationId, SEGMENTATIONS, writeSegmentation, type SegmentationId } from '../segmentations.js';
 
 /** Options every segment analysis shares. */
 export interface BaseOptions {
@@ -180,10 +180,9 @@ export async function customerBase(
   const segTables = fromSegmentations.map((id) => wb.tempName(`_swb_by_${id.replace(/-/g, '_')}`));
   try {
     for (const [i, id] of fromSegmentations.entries()) {
-      const s = SEGMENTATIONS[id];
-      const t = segTables[i]!;
-      warnings.push(...(await s.write(wb, { asOf, table: t })));
-      segmentationKeys.set(id, s.keysIn ? await s.keysIn(wb, t) : [...s.keys]);
+      const written = await writeSegmentation(wb, id, asOf, segTables[i]!);
+      warnings.push(...written.warnings);
+      segmentationKeys.set(id, written.keys);
     }
     await withCustomerAggregate(wb, { source, asOf }, async (aggregate) => {
       await wb.run(

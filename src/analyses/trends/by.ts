@@ -10,7 +10,7 @@ import { quoteIdentifier } from '../../sql.js';
 import type { Workbench } from '../../workbench.js';
 import { MISSING_SEGMENT } from '../segments/index.js';
 import { columnSource } from '../segments/base.js';
-import { isSegmentationId, SEGMENTATIONS, type SegmentationId } from '../segmentations.js';
+import { isSegmentationId, writeSegmentation, type SegmentationId } from '../segmentations.js';
 
 /** One `by` name and how the trend follows it. */
 export type TrendBy = { column: string; kind: 'attribute' } | { column: SegmentationId; kind: 'segmentation' };
@@ -65,10 +65,8 @@ export async function writeSegmentationAt(
   table: string,
   tolerate: boolean,
 ): Promise<SegmentationAt> {
-  const s = SEGMENTATIONS[id];
   try {
-    const warnings = await s.write(wb, { asOf, table });
-    return { keys: s.keysIn ? await s.keysIn(wb, table) : [...s.keys], warnings };
+    return await writeSegmentation(wb, id, asOf, table);
   } catch (e) {
     if (!tolerate || !isWorkbenchError(e)) throw e;
     await wb.run(`create or replace temp table ${quoteIdentifier(table)} (customer_id varchar, segment varchar)`);
