@@ -57,6 +57,42 @@ describe('the shared per-customer aggregate', () => {
     expect((await read(wb, null)).rows.map((r) => r.customer_id)).toEqual(['A', 'B', 'D']);
   });
 
+  it('grouped from the per-order aggregate of its date, gives exactly the rows grouped from the transactions', async () => {
+    // an order over two days, a return-only order, an order without id, cents whose float sum is not exact
+    const hard: Tx[] = [
+      ['A', 'a1', '2023-03-01', 0.1],
+      ['A', 'a1', '2023-03-02', 0.2],
+      ['A', 'a2', '2023-04-01', -5],
+      ['B', 'b1', '2023-05-01', 10],
+      ['E', 'e1', '2023-07-01', -3],
+      ['F', 'f1', '2023-08-01', 7.35],
+      ['F', 'f2', '2023-08-03', 0.7],
+    ];
+    await transactions(wb, hard);
+    await wb.run("insert into transactions values ('B', null, '2023-06-01 09:00:00', 4.5, false, 99, null)");
+    const columns = 'customer_id, frequency, monetary, first_order, last_order';
+    const cached = await withCustomerAggregate(wb, { source: 'transactions', asOf: AS_OF }, (t) =>
+      wb.query(`select ${columns} from ${t} order by customer_id`),
+    );
+    // it went through the per-order aggregate: that one is kept for the date
+    const built: string[] = [];
+    const seen = await Workbench.open({ onStatement: (st) => built.push(st.sql) });
+    await transactions(seen, hard);
+    await withCustomerAggregate(seen, { source: 'transactions', asOf: AS_OF }, async () => undefined);
+    expect(built.some((q) => /group by customer_id, order_id/.test(q))).toBe(true);
+    await seen.close();
+    const direct = await wb.query(
+      `${customerAggregateSql({ from: 'transactions', where: 'order_date < $asOf', buyersOnly: true })} order by customer_id`,
+      { asOf: AS_OF },
+    );
+    expect(cached).toEqual(direct);
+    expect(cached.map((r) => [r['customer_id'], r['frequency'], r['monetary']])).toEqual([
+      ['A', 1, -4.7],
+      ['B', 1, 14.5],
+      ['F', 2, 8.05],
+    ]);
+  });
+
   it('is built once and read again while the table is unchanged', async () => {
     const first = await read(wb, AS_OF);
     const second = await read(wb, AS_OF);
