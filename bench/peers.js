@@ -28,12 +28,17 @@ function check({ rows, customers, recency, frequency, cents, edges, cells }) {
   };
 }
 
-/** Plain DuckDB SQL: the minimal statements for the same definitions. */
-export async function sqlPeer(csv) {
+/**
+ * Plain DuckDB SQL: the minimal statements for the same definitions, on a CSV or (by its extension) a Parquet file;
+ * `memoryLimit` as the workbench's when they are compared at one (the 100M-row run).
+ */
+export async function sqlPeer(csv, memoryLimit) {
   const { DuckDBInstance } = await import('@duckdb/node-api');
   const db = await DuckDBInstance.create(':memory:');
   const con = await db.connect();
-  await con.run(`CREATE TABLE t AS SELECT DISTINCT * FROM read_csv('${csv.replaceAll("'", "''")}')
+  if (memoryLimit) await con.run(`SET memory_limit = '${memoryLimit.replaceAll("'", "''")}'`);
+  const read = csv.endsWith('.parquet') ? 'read_parquet' : 'read_csv';
+  await con.run(`CREATE TABLE t AS SELECT DISTINCT * FROM ${read}('${csv.replaceAll("'", "''")}')
     WHERE customer_id IS NOT NULL AND order_date IS NOT NULL AND amount IS NOT NULL AND amount <> 0`);
   await con.run(`CREATE TABLE rfm AS WITH c AS (
       SELECT customer_id, date_diff('day', max(order_date), (SELECT date_trunc('day', max(order_date)) + INTERVAL 1 DAY FROM t)) AS recency_days,

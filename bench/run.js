@@ -117,7 +117,21 @@ if (args.includes('--100m')) {
   process.stderr.write('swb report on 100M rows, memoryLimit 2GB…\n');
   const r = stage('report-big', big, `${OUT}report-100m.html`);
   rows.push({ size: 1e8, ...r });
-  console.log(`\nswb report on 100M rows (memoryLimit 2GB): ${r.seconds.toFixed(0)} s, peak RSS ${r.peakRssMb} MB`);
+  console.log(
+    `\nswb report on 100M rows (memoryLimit 2GB): ${r.seconds.toFixed(0)} s, peak RSS ${r.peakRssMb} MB (target ≤ 2,355)`,
+  );
+  // load + RFM + cohorts on the same 100M rows against the plain SQL, both at a 2 GB memory limit
+  process.stderr.write('plain SQL and the workbench (load + RFM + cohorts) on 100M rows, memory limit 2GB…\n');
+  const sql = stage('baseline-sql', big, '2GB');
+  const lib = stage('workbench', big, '2GB');
+  rows.push({ size: 1e8, ...sql, stage: 'baseline-sql:100m' }, { size: 1e8, ...lib, stage: 'workbench:100m' });
+  const { differences } = await import('./peers.js');
+  const diff = differences(sql.check, lib.check);
+  console.log(
+    `workbench load+RFM+cohorts / plain DuckDB SQL on 100M rows: ${(lib.seconds / sql.seconds).toFixed(2)} (target ≤ 1.5); ` +
+      `${lib.seconds.toFixed(0)} s, peak RSS ${lib.peakRssMb} MB against ${sql.seconds.toFixed(0)} s, ${sql.peakRssMb} MB; ` +
+      (diff.length ? `DIFFERS: ${diff.join('; ')}` : 'the same numbers'),
+  );
 }
 // CLV fits on the CDNOW master summary (when ../shared/data has it), beside SciPy on the same summary.
 const cdnow = process.env.SWB_CDNOW ?? here('../../shared/data/CDNOW_master.txt');

@@ -18,8 +18,8 @@ let check;
 let explain;
 let minimal;
 
-async function loaded(file) {
-  const wb = await swb.Workbench.open();
+async function loaded(file, memoryLimit) {
+  const wb = await swb.Workbench.open(memoryLimit ? { memoryLimit } : {});
   const report = await swb.loadTransactions(wb, file);
   return { wb, report };
 }
@@ -122,7 +122,8 @@ if (stage === 'generate') {
   // The peers (bench/peers.js): the minimal plain-DuckDB SQL through @duckdb/node-api, or Polars for Node, doing
   // the same work: typed read, the same cleaning, R/F/M with quintile scores per customer, monthly cohort counts.
   const peers = await import('./peers.js');
-  check = await (stage === 'polars' ? peers.polarsPeer(a) : peers.sqlPeer(a));
+  // b: the memory limit of the 100M-row comparison
+  check = await (stage === 'polars' ? peers.polarsPeer(a) : peers.sqlPeer(a, b));
   rows = check.rows;
   note = `${check.customers} customers, ${check.cohortCells} cohort cells`;
 } else if (stage === 'generate-wide') {
@@ -134,8 +135,8 @@ if (stage === 'generate') {
   rows = n.n;
   wb.close();
 } else if (stage === 'workbench') {
-  // The same work through the library: loadTransactions + rfm + cohorts.
-  const { wb, report } = await loaded(a);
+  // The same work through the library: loadTransactions + rfm + cohorts (b: a memory limit, for the 100M-row run).
+  const { wb, report } = await loaded(a, b);
   const r = await swb.rfm(wb, {});
   const co = await swb.cohorts(wb, { asOf: r.options.asOf });
   rows = report.rowsLoaded;
