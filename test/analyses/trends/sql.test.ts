@@ -5,13 +5,12 @@ import {
   trendCountsSql,
   trendFiguresSql,
   trendFiguresTableSql,
-  trendMembersTableSql,
-  trendPointFiguresSql,
   trendPointSql,
-  trendRfmMembersSql,
-  trendSegmentationMembersSql,
+  trendRfmFiguresSql,
+  trendSegmentationFiguresSql,
   trendStateSql,
-  trendTierMembersSql,
+  trendTierFiguresSql,
+  TREND_FIGURE_COLUMNS,
 } from '../../../src/analyses/trends/sql.js';
 import { trendDates } from '../../../src/analyses/trends/index.js';
 import { rfmQuerySql, segmentParams } from '../../../src/analyses/rfm/sql.js';
@@ -37,8 +36,6 @@ describe('trends SQL', () => {
       await wb.run(trendStateSql(o), params);
       await expectPlans(wb, trendCountsSql('trend state', 3));
       await wb.run(trendFiguresTableSql('trend figures'));
-      await expectPlans(wb, trendMembersTableSql('trend members', 'trend state'));
-      await wb.run(trendMembersTableSql('trend members', 'trend state'));
       await expectPlans(wb, trendPointSql('trend view', 'trend state', 2));
       await wb.run(trendPointSql('trend view', 'trend state', 2));
       const scored = rfmQuerySql({
@@ -50,22 +47,22 @@ describe('trends SQL', () => {
         segmentMap: standardSegmentMap(5),
         aggregate: '"trend view"',
         unordered: true,
+        carry: TREND_FIGURE_COLUMNS,
       });
-      await expectPlans(wb, trendRfmMembersSql('trend members', scored, 2), {
+      await expectPlans(wb, trendRfmFiguresSql('trend figures', scored, 2), {
         asOf: dates[2]!.date,
         ...segmentParams(standardSegmentMap(5)),
       });
-      await expectPlans(wb, trendTierMembersSql('trend members', 'trend view', 2, [0.2, 0.3]), {
+      await expectPlans(wb, trendTierFiguresSql('trend figures', 'trend view', 2, [0.2, 0.3]), {
         t0: 'top-20%',
         t1: 'next-30%',
         t2: 'rest-50%',
       });
       await wb.run("create or replace table segmented as select 'x' as customer_id, 'weekend' as segment");
-      await expectPlans(wb, trendSegmentationMembersSql('trend members', 'trend view', 2, 'by0', 'segmented'), {
+      await expectPlans(wb, trendSegmentationFiguresSql('trend figures', 'trend view', 2, 'by0', 'segmented'), {
         missing: '(missing)',
       });
-      await expectPlans(wb, trendPointFiguresSql('trend figures', 'trend members', 'trend members', 'trend view', 2));
-      await expectPlans(wb, trendFiguresSql('trend figures'));
+      await expectPlans(wb, trendFiguresSql('trend figures', 3));
     },
   );
 
@@ -73,7 +70,8 @@ describe('trends SQL', () => {
     expect(() => trendBucketSql(0)).toThrow(/points/);
     expect(() => trendCountsSql('s', 61)).toThrow(/points/);
     expect(() => trendPointSql('v', 'a', 1.5)).toThrow(/point/);
-    expect(() => trendSegmentationMembersSql('m', 'v', 0, "by0' or 1=1 --", 't')).toThrow(/kind/);
+    expect(() => trendSegmentationFiguresSql('f', 'v', 0, "by0' or 1=1 --", 't')).toThrow(/kind/);
+    expect(() => trendFiguresSql('f', 0)).toThrow(/points/);
     expect(() => trendStateSql({ source: 't', table: 'a', points: 2, returns: 'drop' as 'net' })).toThrow(/returns/);
     expect(trendPointSql('my "view"', 'state', 0)).toContain('"my ""view"""');
     expect(trendBucketSql(2)).toBe('case when order_date < $b0 then 0 when order_date < $b1 then 1 else 2 end');
