@@ -270,7 +270,7 @@ async function followTrends(wb: Workbench, options: TrendsOptions): Promise<Tren
     }
     rows = await wb.query<FigureRow>(trendFiguresSql(figures, points));
   } finally {
-    await wb.run(`drop table if exists ${quoteIdentifier(view)};
+    await wb.run(`drop view if exists ${quoteIdentifier(view)};
       drop table if exists ${quoteIdentifier(figures)}; drop table if exists ${quoteIdentifier(state)}`);
     for (const table of attributeTables) await wb.run(`drop table if exists ${quoteIdentifier(table)}`);
   }

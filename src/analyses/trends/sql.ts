@@ -12,7 +12,7 @@
  *              at each bucket with rows, RFM's measures up to its end (`CUSTOMER_MEASURES`: the same orders,
  *              net revenue, first and last purchase as `rfm()`). One row per customer × active bucket, not
  *              per customer × point: a customer's state at point i is the row of its last bucket ≤ i+1
- *   per point  a table of one point's buyers cut from the state, each with its window revenue and purchase
+ *   per point  a view of one point's buyers cut from the state, each with its window revenue and purchase
  *              flags (this window, the next one); scored by RFM's own `rfmQuerySql` (the same quantile tie
  *              rule and segment map) and cut into value tiers by the shared top-share rule; a behavioural
  *              segmentation is written again as of each point's date
@@ -111,15 +111,16 @@ window w as (partition by customer_id order by b rows between unbounded precedin
 }
 
 /**
- * The table of point `point`'s buyers (a purchase before its date): the columns of the shared per-customer
+ * The view of point `point`'s buyers (a purchase before its date), read by each grouping's statement straight
+ * from the state (cheaper than writing a table that a few scans read once each): the columns of the shared per-customer
  * aggregate (what `rfmQuerySql` reads) plus {@link TREND_FIGURE_COLUMNS}: `window_revenue` (net revenue in the
  * point's window), `came_back` (a purchase in the window by a customer who had bought before it), `window_buyer`
  * (a purchase in the window) and `next_buyer` (a purchase in the next point's window; for churn at the next point). Pure.
  */
-export function trendPointSql(table: string, state: string, point: number): string {
+export function trendPointSql(view: string, state: string, point: number): string {
   wholeNumber('point', point, 0, MAX_POINTS - 1);
   const b = numberLiteral(point + 1);
-  return `create or replace temp table ${quoteIdentifier(table)} as
+  return `create or replace temp view ${quoteIdentifier(view)} as
 select customer_id, frequency, monetary, first_order, last_order,
   case when b = ${b} then bucket_revenue else 0 end as window_revenue,
   b = ${b} and bucket_bought and first_b < ${b} as came_back,
@@ -137,7 +138,7 @@ where s.first_b is not null
 group by p.i order by p.i`;
 }
 
-/** The columns of a point's table that its figures read, carried through every grouping's segmenting query. */
+/** The columns of a point's view that its figures read, carried through every grouping's segmenting query. */
 export const TREND_FIGURE_COLUMNS = ['window_revenue', 'came_back', 'window_buyer', 'next_buyer'] as const;
 
 /**
@@ -176,7 +177,7 @@ function figureColumns(alias?: string): string {
 }
 
 /**
- * Record one point's RFM segments' figures, from RFM's own query on the point's table (`rfmQuerySql` with
+ * Record one point's RFM segments' figures, from RFM's own query on the point's view (`rfmQuerySql` with
  * `carry: TREND_FIGURE_COLUMNS`: only its `segment` and the carried columns are read, so the rest of its
  * columns are never built). Pure.
  */
@@ -233,7 +234,7 @@ export interface TrendClusterSqlOptions {
 
 /**
  * Record one point's clusters' figures: each buyer's features as of the point's date (`$asOf`) from the
- * point's table, transformed and standardised with the clusters result's means and standard deviations
+ * point's view, transformed and standardised with the clusters result's means and standard deviations
  * (`$m<j>`, `$s<j>`) and assigned to the nearest of its centres, with the same expressions, summation order
  * and lowest-index tie rule as `clusters()` (src/analyses/clusters/features.ts), so the last point's sizes are
  * the clusters section's. Segment keys are the cluster numbers, `'1'` first. Pure.
