@@ -129,12 +129,16 @@ select customer_id, frequency, monetary, first_order, last_order,
 from ${quoteIdentifier(state)} where b <= ${b} and ${b} < next_b and first_b is not null`;
 }
 
-/** Buyers per point: `(i, n)` for every point with any, from the state table. Pure. */
+/**
+ * Buyers per point: `(i, n)` for every point with any, from the state table. A customer is a buyer at point i
+ * when its first purchase falls in a bucket ≤ i+1: its one row with `b = first_b` gives that bucket, so the
+ * counts are running sums over those rows (no scan per point). Pure.
+ */
 export function trendCountsSql(state: string, points: number): string {
   wholeNumber('points', points, 1, MAX_POINTS);
-  return `select p.i, count(*)::bigint as n
-from ${quoteIdentifier(state)} s join range(${numberLiteral(points)}) p(i) on s.b <= p.i + 1 and p.i + 1 < s.next_b
-where s.first_b is not null
+  return `select p.i, sum(f.n)::bigint as n
+from range(${numberLiteral(points)}) p(i)
+join (select b, count(*) as n from ${quoteIdentifier(state)} where b = first_b group by b) f on f.b <= p.i + 1
 group by p.i order by p.i`;
 }
 
