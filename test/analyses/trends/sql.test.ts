@@ -21,6 +21,18 @@ import { AS_OF, expectPlans, explainWorkbench } from '../../helpers/explain.js';
 const dates = trendDates(AS_OF, 'month', 3);
 const params = Object.fromEntries([dates[0]!.windowStart, ...dates.map((d) => d.date)].map((t, j) => [`b${j}`, t]));
 
+const FIGURE_COLUMNS = [
+  'i',
+  'kind',
+  'segment',
+  'customers',
+  'revenue',
+  'revenue_sq',
+  'repeaters',
+  'prev_buyers',
+  'churners',
+];
+
 let wb: Workbench;
 beforeAll(async () => {
   wb = await explainWorkbench();
@@ -65,6 +77,26 @@ describe('trends SQL', () => {
       await expectPlans(wb, trendFiguresSql('trend figures', 3));
     },
   );
+
+  it('gives each point the churn counted at the point before (its window buyers and leavers), none past the last', async () => {
+    await wb.run(trendFiguresTableSql('paired'));
+    // (i, kind, segment, customers, revenue, revenue_sq, repeaters, window_buyers, leavers)
+    await wb.run(`insert into paired values (0, 'rfm', 'a', 5, 10, 30, 1, 4, 3), (0, 'rfm', 'b', 2, 1, 1, 0, 0, 0),
+      (0, 'rfm', 'c', 1, 0, 0, 0, 0, 0), (1, 'rfm', 'b', 3, 6, 12, 2, 3, 1), (2, 'rfm', 'b', 1, 2, 4, 1, 1, 1)`);
+    const rows = await wb.query(trendFiguresSql('paired', 3));
+    expect(Object.keys(rows[0]!)).toEqual(FIGURE_COLUMNS);
+    // (i, segment, customers, revenue, revenue_sq, repeaters, prev_buyers, churners)
+    expect(
+      rows.map((r) => [r.i, r.segment, r.customers, r.revenue, r.revenue_sq, r.repeaters, r.prev_buyers, r.churners]),
+    ).toEqual([
+      [0, 'a', 5, 10, 30, 1, 0, 0],
+      [0, 'b', 2, 1, 1, 0, 0, 0],
+      [0, 'c', 1, 0, 0, 0, 0, 0],
+      [1, 'a', 0, 0, 0, 0, 4, 3],
+      [1, 'b', 3, 6, 12, 2, 0, 0],
+      [2, 'b', 1, 2, 4, 1, 3, 1],
+    ]);
+  });
 
   it('checks what it splices into the text', () => {
     expect(() => trendBucketSql(0)).toThrow(/points/);
