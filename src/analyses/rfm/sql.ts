@@ -43,6 +43,11 @@ export interface RfmSqlOptions {
   aggregate?: string;
   /** Leave the rows unordered, for a caller that only aggregates them (saves a sort). @defaultValue false */
   unordered?: boolean;
+  /**
+   * Further columns of `aggregate` passed through after the standard ones, for a caller that aggregates them by
+   * segment (the trends: each date's window revenue and purchase flags). Only with `aggregate`. @defaultValue none
+   */
+  carry?: readonly string[];
 }
 
 type Metric = 'r' | 'f' | 'm';
@@ -126,6 +131,32 @@ export function rfmSql(o: RfmSqlOptions): string {
   return `create or replace table ${quoteIdentifier(o.table)} as\n${rfmQuerySql(o)}`;
 }
 
+/** The columns that every RFM row has: a carried column may not take one of their names. */
+const RFM_COLUMNS = [
+  'customer_id',
+  'recency_days',
+  'frequency',
+  'monetary',
+  'first_order',
+  'last_order',
+  'tenure_days',
+  'r',
+  'f',
+  'm',
+  'rfm_code',
+  'segment',
+  'loyalty',
+];
+
+/** `, "a", "b"`: the carried columns (see `RfmSqlOptions.carry`), or nothing. */
+function carriedColumnsSql(o: Pick<RfmSqlOptions, 'aggregate' | 'carry'>): string {
+  if (!o.carry?.length) return '';
+  if (o.aggregate === undefined) throw new Error('rfm: carry needs aggregate');
+  const clash = o.carry.find((c) => RFM_COLUMNS.includes(c.toLowerCase()));
+  if (clash !== undefined) throw new Error(`rfm: cannot carry a column named like an RFM column: ${clash}`);
+  return o.carry.map((c) => `, ${quoteIdentifier(c)}`).join('');
+}
+
 /**
  * The query behind {@link rfmSql} (`with … select …`, one row per customer; `o.table` is not read), for a
  * caller that reads a few of its columns without writing the table (the trends read each date's segments).
@@ -149,6 +180,7 @@ export function rfmQuerySql(o: Omit<RfmSqlOptions, 'table'>): string {
       : `${k}_score.score`;
   const sep = o.bins > 9 ? "'-'" : "''";
   const { segment, loyalty } = segmentCaseSql(o.segmentMap);
+  const carry = carriedColumnsSql(o);
   const base =
     o.aggregate !== undefined
       ? `base as (select * from ${o.aggregate}),`
@@ -172,6 +204,6 @@ scored as (
 select customer_id, recency_days, frequency, monetary, first_order, last_order, tenure_days, r, f, m,
   concat_ws(${sep}, r, f, m) as rfm_code,
   ${segment} as segment,
-  ${loyalty} as loyalty
+  ${loyalty} as loyalty${carry}
 from scored${o.unordered ? '' : '\norder by customer_id'}`;
 }

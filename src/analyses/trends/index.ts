@@ -30,19 +30,18 @@ import { checkOptionKeys, keyword, minSizeOption, optionKeys, wholeNumber } from
 import { tagResult } from '../../inspect.js';
 import {
   MAX_POINTS,
+  TREND_FIGURE_COLUMNS,
   TREND_PERIODS,
   trendCountsSql,
   trendFiguresSql,
   trendFiguresTableSql,
-  trendMembersTableSql,
-  trendPointFiguresSql,
   trendPointSql,
-  trendRfmMembersSql,
+  trendRfmFiguresSql,
   trendStateSql,
-  trendTierMembersSql,
-  trendClusterMembersSql,
-  trendAttributeMembersSql,
-  trendSegmentationMembersSql,
+  trendTierFiguresSql,
+  trendClusterFiguresSql,
+  trendAttributeFiguresSql,
+  trendSegmentationFiguresSql,
   type TrendPeriod,
 } from './sql.js';
 import { MISSING_SEGMENT, segmentBy } from '../segments/index.js';
@@ -192,9 +191,6 @@ async function followTrends(wb: Workbench, options: TrendsOptions): Promise<Tren
 
   const state = wb.tempName('_swb_trends_state');
   const figures = wb.tempName('_swb_trends_figures');
-  // two member tables taking turns: this point's and the previous point's (recreated, not deleted from, so
-  // the rows of older points are freed instead of piling up as deleted rows)
-  const memberTables = [wb.tempName('_swb_trends_members'), wb.tempName('_swb_trends_members')] as const;
   const view = wb.tempName('_swb_trends_point');
   const tierParams = Object.fromEntries(tierKeys(shares).map((k, j) => [`t${j}`, k]));
   const attributeTables = by.map(() => wb.tempName('_swb_trends_by'));
@@ -229,15 +225,12 @@ async function followTrends(wb: Workbench, options: TrendsOptions): Promise<Tren
       (await wb.query<{ i: number; n: number }>(trendCountsSql(state, points))).map((r) => [Number(r.i), Number(r.n)]),
     );
     await wb.run(trendFiguresTableSql(figures));
-    // both exist from the start, so the first point's previous-members table is there (empty)
-    for (const table of memberTables) await wb.run(trendMembersTableSql(table, state));
     for (let i = 0; i < points; i++) {
       if (!counts.get(i)) continue;
-      const members = memberTables[i % 2]!;
-      await wb.run(trendMembersTableSql(members, state));
       await wb.run(trendPointSql(view, state, i));
-      // each buyer's segment per grouping at this date; the previous date's are kept for churn. RFM's own
-      // query on this date's aggregate: the same scores and segments rfm() gives as of it
+      // each grouping's figures per segment at this date, with its window buyers who do not buy in the next
+      // window (the next date's churn). RFM's own query on this date's aggregate: the same scores and segments
+      // rfm() gives as of it
       const scoredQuery = rfmQuerySql({
         source,
         bins,
@@ -247,9 +240,10 @@ async function followTrends(wb: Workbench, options: TrendsOptions): Promise<Tren
         segmentMap,
         aggregate: quoteIdentifier(view),
         unordered: true,
+        carry: TREND_FIGURE_COLUMNS,
       });
-      await wb.run(trendRfmMembersSql(members, scoredQuery, i), { asOf: dates[i]!.date, ...segmentParams(segmentMap) });
-      await wb.run(trendTierMembersSql(members, view, i, shares), tierParams);
+      await wb.run(trendRfmFiguresSql(figures, scoredQuery, i), { asOf: dates[i]!.date, ...segmentParams(segmentMap) });
+      await wb.run(trendTierFiguresSql(figures, view, i, shares), tierParams);
       if (cl) {
         const o = {
           features: cl.features,
@@ -257,12 +251,12 @@ async function followTrends(wb: Workbench, options: TrendsOptions): Promise<Tren
           missing: cl.options.missing,
           customers: cl.options.customers,
         };
-        await wb.run(trendClusterMembersSql(members, view, i, o), { ...clusterParams, asOf: dates[i]!.date });
+        await wb.run(trendClusterFiguresSql(figures, view, i, o), { ...clusterParams, asOf: dates[i]!.date });
       }
       for (const [j, f] of followed.entries()) {
         const table = attributeTables[j]!;
         if (f.kind === 'attribute') {
-          await wb.run(trendAttributeMembersSql(members, view, i, `by${j}`, table));
+          await wb.run(trendAttributeFiguresSql(figures, view, i, `by${j}`, table));
           continue;
         }
         // the segment as of this date, from the data before it; one that cannot be worked out at an earlier date
@@ -271,15 +265,13 @@ async function followTrends(wb: Workbench, options: TrendsOptions): Promise<Tren
         for (const w of at.warnings) byWarnings.set(w.replace(/\d[\d.,]*/g, '#'), w);
         if (at.failed) notAt[j]!.push({ date: dates[i]!.date, reason: at.failed });
         pointKeys[j]!.push(at.keys);
-        await wb.run(trendSegmentationMembersSql(members, view, i, `by${j}`, table), { missing: MISSING_SEGMENT });
+        await wb.run(trendSegmentationFiguresSql(figures, view, i, `by${j}`, table), { missing: MISSING_SEGMENT });
       }
-      await wb.run(trendPointFiguresSql(figures, members, memberTables[(i + 1) % 2]!, view, i));
     }
-    rows = await wb.query<FigureRow>(trendFiguresSql(figures));
+    rows = await wb.query<FigureRow>(trendFiguresSql(figures, points));
   } finally {
-    await wb.run(`drop table if exists ${quoteIdentifier(view)};
-      drop table if exists ${quoteIdentifier(figures)}; drop table if exists ${quoteIdentifier(state)};
-      drop table if exists ${quoteIdentifier(memberTables[0])}; drop table if exists ${quoteIdentifier(memberTables[1])}`);
+    await wb.run(`drop view if exists ${quoteIdentifier(view)};
+      drop table if exists ${quoteIdentifier(figures)}; drop table if exists ${quoteIdentifier(state)}`);
     for (const table of attributeTables) await wb.run(`drop table if exists ${quoteIdentifier(table)}`);
   }
   const kept = dates.flatMap((_, i) => (counts.get(i) ? [i] : []));

@@ -12,14 +12,16 @@
  *              at each bucket with rows, RFM's measures up to its end (`CUSTOMER_MEASURES`: the same orders,
  *              net revenue, first and last purchase as `rfm()`). One row per customer × active bucket, not
  *              per customer × point: a customer's state at point i is the row of its last bucket ≤ i+1
- *   per point  a table of one point's buyers cut from the state, scored by RFM's own `rfmQuerySql` (the same
- *              quantile tie rule and segment map) and cut into value tiers by the shared top-share rule
- *   members    per point × grouping: each buyer's segment, in one of two tables that take turns, kept until
- *              the next point (churn takes membership at the previous date); a behavioural segmentation is
- *              written again as of each point's date
- *   figures    per point × grouping × segment: customers, window revenue (sum and sum of squares, both exact
- *              sums so that reruns give the same bits, for the interval of the mean) and customers who came back in the window, appended to one table;
- *              churn counts from the previous point's members
+ *   per point  a view of one point's buyers cut from the state, each with its window revenue and purchase
+ *              flags (this window, the next one); scored by RFM's own `rfmQuerySql` (the same quantile tie
+ *              rule and segment map) and cut into value tiers by the shared top-share rule; a behavioural
+ *              segmentation is written again as of each point's date
+ *   figures    per point × grouping, one statement that segments the point's buyers and groups them by
+ *              segment: customers, window revenue (sum and sum of squares, both exact sums so that reruns give
+ *              the same bits, for the interval of the mean), customers who came back in the window, and for the
+ *              next point's churn the window's buyers and those of them without a purchase in the next window,
+ *              appended to one table. No member rows are written: churn takes membership at the previous date,
+ *              so each point's churn is already counted at the point before ({@link trendFiguresSql} pairs them)
  */
 import { exactSum, moneySum, numberLiteral, quoteIdentifier } from '../../sql.js';
 import { COMPUTED_FEATURES } from '../clusters/features.js';
@@ -59,7 +61,7 @@ export function trendBucketSql(points: number): string {
  * (the customer's next active bucket, or points + 1), the running `frequency, monetary, first_order,
  * last_order` up to the end of bucket b (rows with a NULL customer left out, as the shared aggregate does),
  * `first_b` (the bucket of the first purchase, NULL before it), `bucket_revenue` (the exact net revenue in
- * bucket b), `bucket_bought` (a purchase row in bucket b) and `prev_bought` (a purchase row in bucket b − 1,
+ * bucket b), `bucket_bought` (a purchase row in bucket b) and `next_bought` (a purchase row in bucket `next_b`,
  * for churn). Binds `$b0` … `$b<points>`.
  */
 export function trendStateSql(o: TrendStateSqlOptions): string {
@@ -102,56 +104,55 @@ select customer_id, b, coalesce(lead(b) over (partition by customer_id order by 
   min(case when first_buy is not null then b end) over w as first_b,
   coalesce(amount, 0) as bucket_revenue,
   first_buy is not null as bucket_bought,
-  coalesce(lag(b) over p = b - 1 and lag(first_buy is not null) over p, false) as prev_bought
+  coalesce(lead(first_buy is not null) over p, false) as next_bought
 from buckets
 window w as (partition by customer_id order by b rows between unbounded preceding and current row),
   p as (partition by customer_id order by b)`;
 }
 
 /**
- * The table of point `point`'s buyers (a purchase before its date): the columns of the shared per-customer
- * aggregate (what `rfmQuerySql` reads) plus `window_revenue` (net revenue in the point's window), `came_back`
- * (a purchase in the window by a customer who had bought before it), `prev_buyer` (a purchase in the window
- * before, i.e. the previous point's window; never at point 0, whose earlier bucket is unbounded) and `churned`
- * (a previous-window buyer without a purchase in this window). Pure.
+ * The view of point `point`'s buyers (a purchase before its date), read by each grouping's statement straight
+ * from the state (cheaper than writing a table that a few scans read once each): the columns of the shared per-customer
+ * aggregate (what `rfmQuerySql` reads) plus {@link TREND_FIGURE_COLUMNS}: `window_revenue` (net revenue in the
+ * point's window), `came_back` (a purchase in the window by a customer who had bought before it), `window_buyer`
+ * (a purchase in the window) and `next_buyer` (a purchase in the next point's window; for churn at the next point). Pure.
  */
-export function trendPointSql(table: string, state: string, point: number): string {
+export function trendPointSql(view: string, state: string, point: number): string {
   wholeNumber('point', point, 0, MAX_POINTS - 1);
   const b = numberLiteral(point + 1);
-  const prev =
-    point === 0 ? 'false' : `((b = ${b} and prev_bought) or (b = ${numberLiteral(point)} and bucket_bought))`;
-  return `create or replace temp table ${quoteIdentifier(table)} as
+  return `create or replace temp view ${quoteIdentifier(view)} as
 select customer_id, frequency, monetary, first_order, last_order,
   case when b = ${b} then bucket_revenue else 0 end as window_revenue,
   b = ${b} and bucket_bought and first_b < ${b} as came_back,
-  ${prev} as prev_buyer,
-  ${prev} and not (b = ${b} and bucket_bought) as churned
+  b = ${b} and bucket_bought as window_buyer,
+  next_b = ${numberLiteral(point + 2)} and next_bought as next_buyer
 from ${quoteIdentifier(state)} where b <= ${b} and ${b} < next_b and first_b is not null`;
 }
 
-/** Buyers per point: `(i, n)` for every point with any, from the state table. Pure. */
+/**
+ * Buyers per point: `(i, n)` for every point with any, from the state table. A customer is a buyer at point i
+ * when its first purchase falls in a bucket ≤ i+1: its one row with `b = first_b` gives that bucket, so the
+ * counts are running sums over those rows (no scan per point). Pure.
+ */
 export function trendCountsSql(state: string, points: number): string {
   wholeNumber('points', points, 1, MAX_POINTS);
-  return `select p.i, count(*)::bigint as n
-from ${quoteIdentifier(state)} s join range(${numberLiteral(points)}) p(i) on s.b <= p.i + 1 and p.i + 1 < s.next_b
-where s.first_b is not null
+  return `select p.i, sum(f.n)::bigint as n
+from range(${numberLiteral(points)}) p(i)
+join (select b, count(*) as n from ${quoteIdentifier(state)} where b = first_b group by b) f on f.b <= p.i + 1
 group by p.i order by p.i`;
 }
 
-/** The table of figures: `(i, kind, segment, customers, revenue, revenue_sq, repeaters, prev_buyers, churners)`. Pure. */
-export function trendFiguresTableSql(table: string): string {
-  return `create or replace temp table ${quoteIdentifier(table)} (i integer, kind varchar, segment varchar,
-  customers bigint, revenue double, revenue_sq double, repeaters bigint, prev_buyers bigint, churners bigint)`;
-}
+/** The columns of a point's view that its figures read, carried through every grouping's segmenting query. */
+export const TREND_FIGURE_COLUMNS = ['window_revenue', 'came_back', 'window_buyer', 'next_buyer'] as const;
 
 /**
- * The table of segment members, `(i, kind, segment, customer_id)`: each grouping's segment of each buyer at a
- * point, kept for the next point's churn (membership is taken at the previous date: see
- * {@link trendPointFiguresSql}). Created empty with the state table's customer type. Pure.
+ * The table of figures per point × grouping × segment, `(i, kind, segment, customers, revenue, revenue_sq,
+ * repeaters, window_buyers, leavers)`: the last two are the segment's members who bought in point i's window and
+ * of those the ones without a purchase in the next point's window, point i + 1's churn (see {@link trendFiguresSql}). Pure.
  */
-export function trendMembersTableSql(table: string, state: string): string {
-  return `create or replace temp table ${quoteIdentifier(table)} as
-select 0::integer as i, ''::varchar as kind, ''::varchar as segment, customer_id from ${quoteIdentifier(state)} limit 0`;
+export function trendFiguresTableSql(table: string): string {
+  return `create or replace temp table ${quoteIdentifier(table)} (i integer, kind varchar, segment varchar,
+  customers bigint, revenue double, revenue_sq double, repeaters bigint, window_buyers bigint, leavers bigint)`;
 }
 
 /** A grouping's kind in the figures table: `rfm`, `tier`, `cluster` or `by<n>` (the n-th attribute). */
@@ -160,67 +161,42 @@ function kindLiteral(kind: string): string {
   return `'${kind}'`;
 }
 
-/** The members of a grouping at one point: `segmented` yields `(customer_id, segment)`. */
-function membersInsert(members: string, point: number, kind: string, segmented: string): string {
-  return `insert into ${quoteIdentifier(members)}
-select ${numberLiteral(point)}, ${kindLiteral(kind)}, segment, customer_id from (${segmented})`;
-}
-
 /**
- * Append point `point`'s figures per grouping × segment from this point's members table, the previous point's
- * (`previousMembers`; its rows of point `point − 1` are read) and the point's table: the customers, window revenue
- * and repeaters of the segment's members at this point, and for churn the members of the segment at the previous
- * point who bought in the window before this one (`prev_buyer`) and of
- * those the ones without a purchase in this window (`churned`). Membership at the previous date keeps churn from
- * being circular for segments defined by recency (RFM, clusters on recency). A segment with members at only one
- * of the two points still gets its row (zeros for the other side). Pure.
+ * Append a grouping's figures at one point: `segmented` yields one row per member, `(segment,
+ * ...TREND_FIGURE_COLUMNS)`; per segment its customers, window revenue (sum and sum of squares), repeaters
+ * (`came_back`), window buyers and leavers (window buyers without a purchase in the next window).
  */
-export function trendPointFiguresSql(
-  figures: string,
-  members: string,
-  previousMembers: string,
-  view: string,
-  point: number,
-): string {
-  wholeNumber('point', point, 0, MAX_POINTS - 1);
-  const m = quoteIdentifier(members);
-  const pm = quoteIdentifier(previousMembers);
-  const v = quoteIdentifier(view);
+function figuresInsert(figures: string, point: number, kind: string, segmented: string): string {
   return `insert into ${quoteIdentifier(figures)}
-with cur as (
-  select m.kind, m.segment, count(*)::bigint as customers, sum(v.window_revenue)::double as revenue,
-    ${exactSum('v.window_revenue::double * v.window_revenue::double', 6)} as revenue_sq,
-    (count(*) filter (where v.came_back))::bigint as repeaters
-  from ${m} m join ${v} v on v.customer_id = m.customer_id
-  where m.i = ${numberLiteral(point)} group by m.kind, m.segment
-),
-prev as (
-  select m.kind, m.segment, count(*)::bigint as prev_buyers, (count(*) filter (where v.churned))::bigint as churners
-  from ${pm} m join ${v} v on v.customer_id = m.customer_id
-  where m.i = ${numberLiteral(point - 1)} and v.prev_buyer group by m.kind, m.segment
-)
-select ${numberLiteral(point)}, coalesce(c.kind, p.kind), coalesce(c.segment, p.segment),
-  coalesce(c.customers, 0), coalesce(c.revenue, 0), coalesce(c.revenue_sq, 0), coalesce(c.repeaters, 0),
-  coalesce(p.prev_buyers, 0), coalesce(p.churners, 0)
-from cur c full join prev p on p.kind = c.kind and p.segment is not distinct from c.segment`;
+select ${numberLiteral(point)}, ${kindLiteral(kind)}, segment, count(*)::bigint, sum(window_revenue)::double,
+  ${exactSum('window_revenue::double * window_revenue::double', 6)},
+  (count(*) filter (where came_back))::bigint, (count(*) filter (where window_buyer))::bigint,
+  (count(*) filter (where window_buyer and not next_buyer))::bigint
+from (${segmented}) group by segment`;
+}
+
+/** `a.window_revenue, a.came_back, …`: the figure columns, qualified by `alias` when given. */
+function figureColumns(alias?: string): string {
+  return TREND_FIGURE_COLUMNS.map((c) => (alias ? `${alias}.${c}` : c)).join(', ');
 }
 
 /**
- * Record one point's RFM segment of each buyer, from RFM's own query on the point's table (`rfmQuerySql`: only
- * its `customer_id` and `segment` are read, so the rest of its columns are never built). Pure.
+ * Record one point's RFM segments' figures, from RFM's own query on the point's view (`rfmQuerySql` with
+ * `carry: TREND_FIGURE_COLUMNS`: only its `segment` and the carried columns are read, so the rest of its
+ * columns are never built). Pure.
  */
-export function trendRfmMembersSql(members: string, rfmQuery: string, point: number): string {
+export function trendRfmFiguresSql(figures: string, rfmQuery: string, point: number): string {
   wholeNumber('point', point, 0, MAX_POINTS - 1);
-  return membersInsert(members, point, 'rfm', `select customer_id, segment from (${rfmQuery})`);
+  return figuresInsert(figures, point, 'rfm', `select segment, ${figureColumns()} from (${rfmQuery})`);
 }
 
 /**
- * Record one point's value tier of each buyer, its buyers cut by net revenue before its date as
+ * Record one point's value tiers' figures, its buyers cut by net revenue before its date as
  * `segmentBy({ valueTiers })` does: tier j holds the customers whose share of customers with at least their
  * revenue is within the first j cumulative shares (equal revenues share a tier). Tier keys are bound as
  * `$t0` … `$t<n>`. Pure.
  */
-export function trendTierMembersSql(members: string, view: string, point: number, shares: readonly number[]): string {
+export function trendTierFiguresSql(figures: string, view: string, point: number, shares: readonly number[]): string {
   wholeNumber('point', point, 0, MAX_POINTS - 1);
   let cum = 0;
   const cases = shares
@@ -229,16 +205,16 @@ export function trendTierMembersSql(members: string, view: string, point: number
       return `when ${withinTopShareSql('c', cum)} then $t${j}`;
     })
     .join(' ');
-  return membersInsert(
-    members,
+  return figuresInsert(
+    figures,
     point,
     'tier',
-    `select customer_id, case ${cases} else $t${shares.length} end as segment
-  from (select customer_id, ${revenueRankShareSql('monetary')} as c from ${quoteIdentifier(view)})`,
+    `select case ${cases} else $t${shares.length} end as segment, ${figureColumns()}
+  from (select ${figureColumns()}, ${revenueRankShareSql('monetary')} as c from ${quoteIdentifier(view)})`,
   );
 }
 
-/** A clustering feature as {@link trendClusterMembersSql} needs it (the clusters result's own). */
+/** A clustering feature as {@link trendClusterFiguresSql} needs it (the clusters result's own). */
 export interface TrendClusterFeature {
   /** A computed feature (`recency`, `frequency`, …) or a numeric column of the customers table. */
   name: string;
@@ -248,7 +224,7 @@ export interface TrendClusterFeature {
   transform: 'log1p' | 'none';
 }
 
-/** What {@link trendClusterMembersSql} needs: the clusters result's features, number of centres and missing rule. */
+/** What {@link trendClusterFiguresSql} needs: the clusters result's features, number of centres and missing rule. */
 export interface TrendClusterSqlOptions {
   /** Features in the order of the centres' coordinates. */
   features: readonly TrendClusterFeature[];
@@ -261,14 +237,14 @@ export interface TrendClusterSqlOptions {
 }
 
 /**
- * Record one point's cluster of each buyer: each buyer's features as of the point's date (`$asOf`) from the
- * point's table, transformed and standardised with the clusters result's means and standard deviations
+ * Record one point's clusters' figures: each buyer's features as of the point's date (`$asOf`) from the
+ * point's view, transformed and standardised with the clusters result's means and standard deviations
  * (`$m<j>`, `$s<j>`) and assigned to the nearest of its centres, with the same expressions, summation order
  * and lowest-index tie rule as `clusters()` (src/analyses/clusters/features.ts), so the last point's sizes are
  * the clusters section's. Segment keys are the cluster numbers, `'1'` first. Pure.
  */
-export function trendClusterMembersSql(
-  members: string,
+export function trendClusterFiguresSql(
+  figures: string,
   view: string,
   point: number,
   o: TrendClusterSqlOptions,
@@ -296,60 +272,79 @@ export function trendClusterMembersSql(
   const join = usesCustomers
     ? ` left join ${quoteIdentifier(o.customers)} as cust on cust.customer_id = v.customer_id`
     : '';
-  return membersInsert(
-    members,
+  const carried = figureColumns();
+  return figuresInsert(
+    figures,
     point,
     'cluster',
-    `select customer_id, list_position(d, list_min(d))::varchar as segment
-  from (select customer_id, [${list}] as d
-    from (select customer_id, ${z.join(', ')}
+    `select list_position(d, list_min(d))::varchar as segment, ${carried}
+  from (select ${carried}, [${list}] as d
+    from (select ${carried}, ${z.join(', ')}
       from (select v.*, ${raw.join(', ')} from ${quoteIdentifier(view)} as v${join}) ${where}))`,
   );
 }
 
-/** A grouping's members at one point: the point's buyers joined to `table` (`customer_id, segment`). */
-function joinedMembersSql(members: string, view: string, point: number, kind: string, table: string, keepAll: boolean) {
+/** A grouping's figures at one point: the point's buyers joined to `table` (`customer_id, segment`). */
+function joinedFiguresSql(figures: string, view: string, point: number, kind: string, table: string, keepAll: boolean) {
   wholeNumber('point', point, 0, MAX_POINTS - 1);
   const segment = keepAll ? 'coalesce(g.segment::varchar, $missing)' : 'g.segment';
-  return membersInsert(
-    members,
+  return figuresInsert(
+    figures,
     point,
     kind,
-    `select v.customer_id, ${segment} as segment
+    `select ${segment} as segment, ${figureColumns('v')}
   from ${quoteIdentifier(view)} v ${keepAll ? 'left join' : 'join'} ${quoteIdentifier(table)} g on g.customer_id = v.customer_id`,
   );
 }
 
 /**
- * Record one point's value of a customer attribute for each buyer: the point's buyers joined to `table`
+ * Record one point's figures per value of a customer attribute: the point's buyers joined to `table`
  * (`customer_id, segment`, as `segmentBy({ column })` writes it: one value per customer). Pure.
  */
-export function trendAttributeMembersSql(
-  members: string,
+export function trendAttributeFiguresSql(
+  figures: string,
   view: string,
   point: number,
   kind: string,
   table: string,
 ): string {
-  return joinedMembersSql(members, view, point, kind, table, false);
+  return joinedFiguresSql(figures, view, point, kind, table, false);
 }
 
 /**
- * Record one point's segment of a behavioural segmentation for each buyer: the point's buyers joined to `table`
+ * Record one point's figures per segment of a behavioural segmentation: the point's buyers joined to `table`
  * (`customer_id, segment`, as the segmentation wrote it as of the point's date); a buyer the segmentation left
  * out gets `$missing`, so that the segments' shares add up to 1. Pure.
  */
-export function trendSegmentationMembersSql(
-  members: string,
+export function trendSegmentationFiguresSql(
+  figures: string,
   view: string,
   point: number,
   kind: string,
   table: string,
 ): string {
-  return joinedMembersSql(members, view, point, kind, table, true);
+  return joinedFiguresSql(figures, view, point, kind, table, true);
 }
 
-/** Every figure, in a stable order. Pure. */
-export function trendFiguresSql(figures: string): string {
-  return `select * from ${quoteIdentifier(figures)} order by i, kind, segment`;
+/**
+ * Every figure, in a stable order, `(i, kind, segment, customers, revenue, revenue_sq, repeaters, prev_buyers,
+ * churners)`: churn at point i counts the segment's members at point i − 1 (membership at the previous date keeps
+ * churn from being circular for segments defined by recency: RFM, clusters on recency) who bought in that point's
+ * window (`prev_buyers`: point i − 1's window buyers) and of those the ones without a purchase in point i's window
+ * (`churners`: point i − 1's leavers). A segment with members at only one of the two points still gets its row
+ * (zeros for the other side); one without window buyers at i − 1 and without members at i gets none. `points`
+ * is the number of points: the last point's leavers belong to no point. Pure.
+ */
+export function trendFiguresSql(figures: string, points: number): string {
+  wholeNumber('points', points, 1, MAX_POINTS);
+  const f = quoteIdentifier(figures);
+  return `with prev as (
+  select (i + 1)::integer as i, kind, segment, window_buyers as prev_buyers, leavers as churners
+  from ${f} where window_buyers > 0 and i + 1 < ${numberLiteral(points)}
+)
+select coalesce(c.i, p.i) as i, coalesce(c.kind, p.kind) as kind, coalesce(c.segment, p.segment) as segment,
+  coalesce(c.customers, 0) as customers, coalesce(c.revenue, 0) as revenue, coalesce(c.revenue_sq, 0) as revenue_sq,
+  coalesce(c.repeaters, 0) as repeaters, coalesce(p.prev_buyers, 0) as prev_buyers, coalesce(p.churners, 0) as churners
+from ${f} c full join prev p on p.i = c.i and p.kind = c.kind and p.segment is not distinct from c.segment
+order by i, kind, segment`;
 }

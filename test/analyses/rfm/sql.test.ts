@@ -1,8 +1,9 @@
 /** Every RFM SQL builder, in each shape its options give, plans against empty canonical tables (EXPLAIN, no data). */
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { standardSegmentMap, type SegmentMap } from '../../../src/analyses/rfm/segment-map.js';
 import {
   quantileScoreSql,
+  rfmQuerySql,
   rfmSql,
   segmentCaseSql,
   segmentParams,
@@ -73,5 +74,35 @@ describe('RFM SQL plans', () => {
     if (o.source !== 'transactions')
       await wb.run('create or replace table "Trans""actions" as select * from transactions');
     await expectPlans(wb, rfmSql(o), { asOf: AS_OF, ...segmentParams(o.segmentMap) });
+  });
+});
+
+describe('rfmQuerySql carry', () => {
+  const { table: _table, ...query } = base;
+  const aggregated = { ...query, aggregate: 'agg', unordered: true };
+
+  it('passes the carried columns of the aggregate through after the standard ones', async () => {
+    expect(rfmQuerySql(aggregated)).toMatch(/ as loyalty\nfrom scored$/);
+    expect(rfmQuerySql({ ...aggregated, carry: [] })).toBe(rfmQuerySql(aggregated));
+    expect(rfmQuerySql({ ...aggregated, carry: ['window revenue', 'flag'] })).toMatch(
+      / as loyalty, "window revenue", "flag"\nfrom scored$/,
+    );
+    await wb.run(`create or replace temp table agg as
+      select * from (values ('c1', 2::bigint, 50.0::double, timestamp '2011-01-05', timestamp '2011-11-05', 7),
+        ('c2', 1::bigint, 10.0::double, timestamp '2011-06-01', timestamp '2011-06-01', 9))
+        t(customer_id, frequency, monetary, first_order, last_order, "window revenue")`);
+    const rows = await wb.query<{ customer_id: string; 'window revenue': number }>(
+      `select customer_id, "window revenue" from (${rfmQuerySql({ ...aggregated, carry: ['window revenue'] })}) order by 1`,
+      { asOf: AS_OF, ...segmentParams(base.segmentMap) },
+    );
+    expect(rows).toEqual([
+      { customer_id: 'c1', 'window revenue': 7 },
+      { customer_id: 'c2', 'window revenue': 9 },
+    ]);
+  });
+
+  it('carries only from an aggregate, and no column named like one of its own', () => {
+    expect(() => rfmQuerySql({ ...query, carry: ['flag'] })).toThrow(/aggregate/);
+    expect(() => rfmQuerySql({ ...aggregated, carry: ['Segment'] })).toThrow(/Segment/);
   });
 });
