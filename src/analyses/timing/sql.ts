@@ -113,27 +113,24 @@ const atLeast = (part: string): string => `100 * ${part} >= ${numberLiteral(R.mi
 export function timingCustomersSql(o: TimingSqlOptions): string {
   const bands = TIME_BANDS.map((b) => `when ${atLeast(b)} then '${b}'`).join('\n      ');
   const hour = 'hour(ts)';
+  // one grouping of every order: the counts read purchase orders only (a return-only order has no ts: each filter
+  // is null or false for it), the revenue every order (returns subtract)
   return `create or replace temp table ${quoteIdentifier(o.table)} as
-with orders as (
-  ${ordersSql(o.orders)}
-),
-revenue as (
-  select customer_id, sum(revenue) as revenue from ${o.orders} group by customer_id
-),
-cycles as (
+with cycles as (
   select customer_id, cycle from ${o.gaps}
 ),
 cust as (
-  select customer_id, count(*)::bigint as orders,
+  select customer_id, count(ts)::bigint as orders,
     (count(*) filter (where isodow(ts) >= 6))::bigint as weekend,
-    ${TIME_BANDS.map((b) => `(count(*) filter (where $hasTimes and ${bandSql(hour)} = '${b}'))::bigint as ${b}`).join(',\n    ')},
+    ${TIME_BANDS.map((b) => `(count(*) filter (where $hasTimes and ts is not null and ${bandSql(hour)} = '${b}'))::bigint as ${b}`).join(',\n    ')},
     (count(*) filter (where ${seasonSql('ts')}))::bigint as season,
-    date_diff('day', cast(max(ts) as date), cast($asOf as date))::integer as days_since, min(ts) as first_ts
-  from orders group by customer_id
+    date_diff('day', cast(max(ts) as date), cast($asOf as date))::integer as days_since, min(ts) as first_ts,
+    coalesce(sum(revenue), 0) as revenue
+  from ${o.orders} group by customer_id having count(ts) > 0
 ),
 flagged as (
-  select c.*, case when c.orders >= ${numberLiteral(R.cycleOrders)} then y.cycle end as cycle, coalesce(r.revenue, 0) as revenue
-  from cust c left join cycles y using (customer_id) left join revenue r using (customer_id)
+  select c.* exclude (revenue), case when c.orders >= ${numberLiteral(R.cycleOrders)} then y.cycle end as cycle, c.revenue
+  from cust c left join cycles y using (customer_id)
 )
 select *,
   case
