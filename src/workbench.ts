@@ -12,8 +12,8 @@ import { messages } from './messages.js';
 
 /**
  * DuckDB's memory limit unless the caller sets one. DuckDB's own default is 80% of RAM; this bounded one
- * keeps `swb report` on 10M rows under 1 GB of process memory, DuckDB and Node together (work beyond it
- * spills to `tempDirectory`). On 10M rows it costs no measurable time against 1 GB (`npm run bench`); raise
+ * keeps `swb report` on 10M rows at about 1 GB of process memory (0.99–1.06 GB measured), DuckDB and Node
+ * together (work beyond it spills to `tempDirectory`). On 10M rows it costs no measurable time against 1 GB (`npm run bench`); raise
  * it for speed when far larger data spills a lot.
  */
 export const DEFAULT_MEMORY_LIMIT = '500MB';
