@@ -76,6 +76,13 @@ export function compareOn({ shape, csv, target, stage, args, here, out }) {
     pandas = run('pandas rfm+cohorts', () => pyStage('rfm-cohorts'));
     notebook = run('pandas+sklearn notebook', () => pyStage('notebook'));
   }
+  // seconds per report stage, from the report's note (`load 10.1, rfm 4.6, …`)
+  const stageSeconds = Object.fromEntries(
+    (report.note ?? '').split(', ').map((p) => {
+      const at = p.lastIndexOf(' ');
+      return [p.slice(0, at), Number(p.slice(at + 1))];
+    }),
+  );
   const ratio = (x, y) => (x.seconds / y.seconds).toFixed(2);
   console.log(
     `\nratios on the ${shape} file (${base.rows.toLocaleString('en')} rows kept, ${base.check.customers.toLocaleString('en')} customers; same run)`,
@@ -93,9 +100,7 @@ export function compareOn({ shape, csv, target, stage, args, here, out }) {
   if (report.failed) console.log(`  swb report FAILED: ${report.failed}`);
   if (notebook && !report.failed) {
     // the notebook does RFM, cohorts and k-means; the report also writes nine more sections: both ratios
-    const same = ['load', 'rfm', 'cohorts', 'clusters']
-      .map((s) => Number(new RegExp(`(?:^|, )${s} ([\\d.]+)`).exec(report.note)?.[1] ?? NaN))
-      .reduce((a, b) => a + b, 0);
+    const same = ['load', 'rfm', 'cohorts', 'clusters'].reduce((a, s) => a + (stageSeconds[s] ?? NaN), 0);
     console.log(
       `  pandas+sklearn notebook / swb report: ${ratio(notebook, report)}  (target ≥ 3; the report writes every default section)` +
         `; / the report's load, RFM, cohorts and clusters stages (the notebook's work): ${(notebook.seconds / same).toFixed(2)}`,
@@ -120,12 +125,6 @@ export function compareOn({ shape, csv, target, stage, args, here, out }) {
   }
   if (report.failed) return rows;
   // Each report stage against its minimal SQL, and where its time goes (from the plans run).
-  const stageSeconds = Object.fromEntries(
-    report.note.split(', ').map((p) => {
-      const at = p.lastIndexOf(' ');
-      return [p.slice(0, at), Number(p.slice(at + 1))];
-    }),
-  );
   console.log(`  swb report ${report.seconds.toFixed(1)} s; each stage / its minimal SQL (target ≤ 1.5):`);
   for (const [name, s] of Object.entries(stageSeconds)) {
     const m = minimal[name];

@@ -131,8 +131,8 @@ export function rfmSql(o: RfmSqlOptions): string {
   return `create or replace table ${quoteIdentifier(o.table)} as\n${rfmQuerySql(o)}`;
 }
 
-/** The columns that every RFM row has: a carried column may not take one of their names. */
-const RFM_COLUMNS = [
+/** The columns of every RFM row taken as they are from the scored customers, in output order. */
+const SCORED_COLUMNS = [
   'customer_id',
   'recency_days',
   'frequency',
@@ -143,10 +143,10 @@ const RFM_COLUMNS = [
   'r',
   'f',
   'm',
-  'rfm_code',
-  'segment',
-  'loyalty',
 ];
+
+/** The columns that every RFM row has: a carried column may not take one of their names. */
+const RFM_COLUMNS = [...SCORED_COLUMNS, 'rfm_code', 'segment', 'loyalty'];
 
 /** `, "a", "b"`: the carried columns (see `RfmSqlOptions.carry`), or nothing. */
 function carriedColumnsSql(o: Pick<RfmSqlOptions, 'aggregate' | 'carry'>): string {
@@ -201,7 +201,7 @@ scored as (
   select cust.*, ${scoreOf('r')}::integer as r, ${scoreOf('f')}::integer as f, ${scoreOf('m')}::integer as m
   from cust ${joins}
 )
-select customer_id, recency_days, frequency, monetary, first_order, last_order, tenure_days, r, f, m,
+select ${SCORED_COLUMNS.join(', ')},
   concat_ws(${sep}, r, f, m) as rfm_code,
   ${segment} as segment,
   ${loyalty} as loyalty${carry}
